@@ -1,0 +1,109 @@
+/** /tier followers:<text> — classify a follower count by every source at once. */
+
+import { SlashCommandBuilder, type APIEmbed } from 'discord.js';
+import { classify, type Classification, type NearBoundary, type Verdict } from '../domain/classify';
+import { ACCEPTED_FORMS, parseFollowerCount } from '../domain/followers';
+import { formatCompact, formatCount } from '../domain/format';
+import { BOUNDARY_RULE, NO_STANDARD, NORMAL_TIERS, type Source, type Tier } from '../domain/sources';
+import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, sourceLink, yearOf } from './embeds';
+import type { Command, OptionValues, Reply } from './types';
+
+const definition = new SlashCommandBuilder()
+  .setName('tier')
+  .setDescription('Which influencer tier is this follower count, by every named source?')
+  .addStringOption((o) =>
+    o.setName('followers').setDescription('Follower count, e.g. 30000, 30k, 1.2M or 2.5 million').setRequired(true).setMaxLength(100),
+  )
+  .toJSON();
+
+function tierText(tier: Tier): string {
+  const normal = TIER_LABELS[tier.normal];
+  const mapped = tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${normal}`;
+  return `**${tier.name}** (${tier.stated})${mapped}`;
+}
+
+export function verdictText(verdict: Verdict): string {
+  switch (verdict.kind) {
+    case 'tier':
+      return tierText(verdict.tier);
+    case 'below':
+      return `below its lowest tier (${verdict.lowest.name} ${verdict.lowest.stated})`;
+    case 'gap':
+      return `in a gap between ${verdict.under.name} (${verdict.under.stated}) and ${verdict.over.name} (${verdict.over.stated})`;
+    case 'above':
+      return `above its top tier (${verdict.highest.name} ${verdict.highest.stated})`;
+    case 'floor-only':
+      return `at or above its ${verdict.tier.name} floor (${formatCompact(verdict.tier.min)}); no upper bound given`;
+    case 'none':
+      return 'no numeric definition';
+  }
+}
+
+function headline(c: Classification): string {
+  const { leaders, votes, numericSources, placed } = c.consensus;
+  if (leaders.length === 0) return `**No consensus:** none of the ${numericSources} sources with numbers puts this count in a tier.`;
+  const names = leaders.map((t) => TIER_LABELS[t]).join(' / ');
+  const tie = leaders.length > 1 ? ' (a tie)' : '';
+  return `**Consensus: ${names}**${tie} — ${votes} of ${numericSources} sources with numbers (${placed} place it in a tier).`;
+}
+
+export function nearBoundaryText(count: number, near: NearBoundary): string {
+  const { line, distance } = near;
+  const used = `the ${formatCount(line.value)} line used by ${line.sources.length} source${line.sources.length === 1 ? '' : 's'}`;
+  if (distance === 0) return `${formatCount(count)} is exactly on ${used}.`;
+  const side = distance < 0 ? 'below' : 'above';
+  return `${formatCount(count)} is ${formatCount(Math.abs(distance))} ${side} ${used}.`;
+}
+
+function disagreements(c: Classification): string[] {
+  const lines: string[] = [];
+  const spread = NORMAL_TIERS.filter((t) => c.consensus.tally[t] > 0).map((t) => `${TIER_LABELS[t]} ${c.consensus.tally[t]}`);
+  if (spread.length > 1) lines.push(`Sources split: ${spread.join(' · ')}.`);
+  else if (spread.length === 1) lines.push(`Every source that places it says ${spread[0]!.split(' ')[0]}.`);
+
+  const names = (kind: Verdict['kind']) => c.verdicts.filter((v) => v.verdict.kind === kind).map((v) => v.source.name);
+  const unplaced: [string, string[]][] = [
+    ['in a gap', names('gap')],
+    ['below the lowest tier', names('below')],
+    ['above the top tier', names('above')],
+    ['a floor with no upper bound', names('floor-only')],
+  ];
+  for (const [what, who] of unplaced) if (who.length) lines.push(`Not placed (${what}): ${who.join(', ')}.`);
+
+  const tierNames = new Set(c.verdicts.flatMap((v) => (v.verdict.kind === 'tier' ? [v.verdict.tier.name] : [])));
+  if (tierNames.size > 1) lines.push(`Names used: ${[...tierNames].join(', ')}.`);
+  return lines;
+}
+
+function sourceLine(source: Source, verdict: Verdict): string {
+  const year = source.origin === 'industry' ? ` ${yearOf(source)}` : '';
+  return `• ${sourceLink(source)}${year}: ${verdictText(verdict)}`;
+}
+
+export function tierEmbed(c: Classification, asTyped?: string): APIEmbed {
+  const understood = `${formatCount(c.count)} followers`;
+  const title = asTyped && asTyped.trim() !== formatCount(c.count) && asTyped.trim() !== String(c.count) ? `${understood} (read from "${asTyped.trim()}")` : understood;
+  const near = c.nearBoundaries.slice(0, 2).map((n) => `⚠️ Near a boundary: ${nearBoundaryText(c.count, n)}`);
+  const leader = c.consensus.leaders.length === 1 ? c.consensus.leaders[0] : undefined;
+  const lineFor = (origin: Source['origin']) => c.verdicts.filter((v) => v.source.origin === origin).map((v) => sourceLine(v.source, v.verdict));
+  return {
+    title: title.slice(0, 256),
+    description: [headline(c), ...near].join('\n'),
+    color: leader ? TIER_COLOURS[leader] : NEUTRAL_COLOUR,
+    fields: [
+      ...linesToFields('Where the sources disagree', disagreements(c)),
+      ...linesToFields('Seed articles', lineFor('seed')),
+      ...linesToFields('Industry definitions (linked)', lineFor('industry')),
+    ],
+    footer: { text: `${NO_STANDARD}\nBoundaries: ${BOUNDARY_RULE}\n/tiers <source> shows each quote and full citation.` },
+  };
+}
+
+export function run(options: OptionValues): Reply {
+  const typed = String(options.followers ?? '');
+  const parsed = parseFollowerCount(typed);
+  if (!parsed.ok) return inputErrorReply(parsed.reason, `a whole number of followers from 0 to 10 billion, such as ${ACCEPTED_FORMS}.`, 'Not a follower count');
+  return { embeds: [tierEmbed(classify(parsed.value), typed)] };
+}
+
+export const tier: Command = { definition, run };

@@ -1,0 +1,58 @@
+/**
+ * The contract between the ways in (bot, CLI, playground, tests) and the commands: plain option
+ * values in, a plain reply payload out. Nothing here touches a live interaction.
+ */
+
+import type {
+  APIActionRowComponent,
+  APIApplicationCommandOptionChoice,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+
+/** Option values as Discord delivers them, by option name. */
+export type OptionValues = Readonly<Record<string, string | number | boolean | undefined>>;
+
+export interface ReplyFile {
+  name: string;
+  data: Buffer;
+  description?: string;
+}
+
+/** The message body sent to Discord, exactly as the bot sends it (files aside). */
+export interface ReplyPayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** MessageFlags.Ephemeral (64) for replies only the invoking user sees. */
+  flags?: number;
+}
+
+export interface Reply extends ReplyPayload {
+  files?: ReplyFile[];
+  /** True when the reply explains bad input: the CLI exits 2, the bot logs at info, not error. */
+  inputError?: boolean;
+}
+
+/** How a component's answer is delivered: replace the message it sits on, or a new reply. */
+export interface ComponentReply {
+  mode: 'update' | 'reply';
+  reply: Reply;
+}
+
+export type Choice = APIApplicationCommandOptionChoice<string>;
+
+export interface Command {
+  /** The definition Discord registers (built with discord.js builders, serialised). */
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  run(options: OptionValues): Reply | Promise<Reply>;
+  autocomplete?(focused: { name: string; value: string }, options: OptionValues): Choice[];
+  /**
+   * Buttons and selects whose custom_id starts with "<command name>:". The state they need lives
+   * in the custom_id, so they keep working after a restart.
+   */
+  component?(customId: string, values: readonly string[]): ComponentReply | Promise<ComponentReply>;
+  /** Work that may exceed Discord's 3-second window (charts): the bot defers before running. */
+  slow?: boolean;
+}

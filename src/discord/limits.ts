@@ -1,0 +1,201 @@
+/**
+ * Discord's documented limits (../shared/discord/LIMITS.md), as checks that return every
+ * violation found. The tests run every reply through them, and the loopback stand-in answers
+ * HTTP 400 with the same findings, as Discord does.
+ */
+
+import type { APIEmbed } from 'discord.js';
+
+export const LIMITS = {
+  content: 2000,
+  embedsPerMessage: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  authorName: 256,
+  embedTotal: 6000,
+  commandName: 32,
+  commandDescription: 100,
+  optionsPerCommand: 25,
+  choicesPerOption: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  commandTotal: 8000,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  customId: 100,
+  selectOptions: 25,
+  selectLabel: 100,
+  buttonLabel: 80,
+  autocompleteChoices: 25,
+} as const;
+
+export const NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+// Payload shapes are checked structurally: the stand-in receives raw JSON, not typed objects.
+interface LooseEmbed {
+  title?: string;
+  description?: string;
+  fields?: { name?: string; value?: string }[];
+  footer?: { text?: string };
+  author?: { name?: string };
+}
+
+interface LooseComponent {
+  type?: number;
+  custom_id?: string;
+  label?: string;
+  options?: { label?: string; value?: string }[];
+  components?: LooseComponent[];
+}
+
+interface LoosePayload {
+  content?: string;
+  embeds?: LooseEmbed[];
+  components?: LooseComponent[];
+}
+
+/** Characters Discord counts towards an embed's 6,000 total. */
+export function embedLength(embed: LooseEmbed | APIEmbed): number {
+  const fields = embed.fields ?? [];
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    fields.reduce((n, f) => n + (f.name?.length ?? 0) + (f.value?.length ?? 0), 0) +
+    (embed.footer?.text?.length ?? 0) +
+    (embed.author?.name?.length ?? 0)
+  );
+}
+
+function checkEmbed(embed: LooseEmbed, at: string, problems: string[]): void {
+  const over = (what: string, length: number, max: number) => {
+    if (length > max) problems.push(`${at}.${what}: ${length} > ${max}`);
+  };
+  over('title', embed.title?.length ?? 0, LIMITS.embedTitle);
+  over('description', embed.description?.length ?? 0, LIMITS.embedDescription);
+  over('footer.text', embed.footer?.text?.length ?? 0, LIMITS.footerText);
+  over('author.name', embed.author?.name?.length ?? 0, LIMITS.authorName);
+  const fields = embed.fields ?? [];
+  over('fields', fields.length, LIMITS.embedFields);
+  fields.forEach((field, i) => {
+    if (!field.name?.trim()) problems.push(`${at}.fields[${i}].name: empty`);
+    if (!field.value?.trim()) problems.push(`${at}.fields[${i}].value: empty`);
+    over(`fields[${i}].name`, field.name?.length ?? 0, LIMITS.fieldName);
+    over(`fields[${i}].value`, field.value?.length ?? 0, LIMITS.fieldValue);
+  });
+}
+
+function checkComponents(rows: LooseComponent[], problems: string[]): void {
+  if (rows.length > LIMITS.actionRows) problems.push(`components: ${rows.length} rows > ${LIMITS.actionRows}`);
+  const ids = new Set<string>();
+  rows.forEach((row, r) => {
+    const children = row.components ?? [];
+    const selects = children.filter((c) => c.type !== 2).length;
+    if (selects > 0 && children.length > 1) problems.push(`components[${r}]: a select must be alone in its row`);
+    if (children.length > LIMITS.buttonsPerRow) problems.push(`components[${r}]: ${children.length} > ${LIMITS.buttonsPerRow}`);
+    children.forEach((c, i) => {
+      const at = `components[${r}][${i}]`;
+      if (c.custom_id !== undefined) {
+        if (c.custom_id.length === 0 || c.custom_id.length > LIMITS.customId) problems.push(`${at}.custom_id: length ${c.custom_id.length}`);
+        if (ids.has(c.custom_id)) problems.push(`${at}.custom_id: duplicate ${c.custom_id}`);
+        ids.add(c.custom_id);
+      }
+      if (c.label !== undefined && c.label.length > LIMITS.buttonLabel) problems.push(`${at}.label: ${c.label.length} > ${LIMITS.buttonLabel}`);
+      if (c.options) {
+        if (c.options.length === 0 || c.options.length > LIMITS.selectOptions) problems.push(`${at}.options: ${c.options.length}`);
+        c.options.forEach((o, k) => {
+          if (!o.label || o.label.length > LIMITS.selectLabel) problems.push(`${at}.options[${k}].label: bad length`);
+          if (!o.value || o.value.length > LIMITS.selectLabel) problems.push(`${at}.options[${k}].value: bad length`);
+        });
+      }
+    });
+  });
+}
+
+/** Every way a message body breaks Discord's limits; empty when it is fine. */
+export function messageProblems(payload: LoosePayload): string[] {
+  const problems: string[] = [];
+  if ((payload.content?.length ?? 0) > LIMITS.content) problems.push(`content: ${payload.content!.length} > ${LIMITS.content}`);
+  const embeds = payload.embeds ?? [];
+  if (embeds.length > LIMITS.embedsPerMessage) problems.push(`embeds: ${embeds.length} > ${LIMITS.embedsPerMessage}`);
+  embeds.forEach((embed, i) => checkEmbed(embed, `embeds[${i}]`, problems));
+  const total = embeds.reduce((n, e) => n + embedLength(e), 0);
+  if (total > LIMITS.embedTotal) problems.push(`embeds: ${total} characters in total > ${LIMITS.embedTotal}`);
+  if (!payload.content && embeds.length === 0 && !(payload.components?.length)) problems.push('message: empty');
+  checkComponents(payload.components ?? [], problems);
+  return problems;
+}
+
+interface LooseOption {
+  type?: number;
+  name?: string;
+  description?: string;
+  choices?: { name?: string; value?: unknown }[];
+  options?: LooseOption[];
+  autocomplete?: boolean;
+}
+
+interface LooseCommand extends LooseOption {
+  options?: LooseOption[];
+}
+
+function checkNamed(item: LooseOption, at: string, problems: string[]): void {
+  const name = item.name ?? '';
+  if (!NAME_PATTERN.test(name) || name !== name.toLowerCase()) problems.push(`${at}.name: "${name}" breaks the naming rules`);
+  const description = item.description ?? '';
+  if (description.length < 1 || description.length > LIMITS.commandDescription) {
+    problems.push(`${at}.description: length ${description.length} not in 1–${LIMITS.commandDescription}`);
+  }
+}
+
+/** Every way a chat-input command definition breaks Discord's rules; empty when it is fine. */
+export function commandProblems(command: LooseCommand): string[] {
+  const problems: string[] = [];
+  const at = `command ${command.name ?? '?'}`;
+  checkNamed(command, at, problems);
+  const options = command.options ?? [];
+  if (options.length > LIMITS.optionsPerCommand) problems.push(`${at}.options: ${options.length} > ${LIMITS.optionsPerCommand}`);
+  const seen = new Set<string>();
+  let requiredAllowed = true;
+  let size = (command.name?.length ?? 0) + (command.description?.length ?? 0);
+  options.forEach((option, i) => {
+    const optionAt = `${at}.options[${i}]`;
+    checkNamed(option, optionAt, problems);
+    if (option.name && seen.has(option.name)) problems.push(`${optionAt}.name: duplicate`);
+    if (option.name) seen.add(option.name);
+    const required = (option as { required?: boolean }).required === true;
+    if (required && !requiredAllowed) problems.push(`${optionAt}: required options must come first`);
+    if (!required) requiredAllowed = false;
+    const choices = option.choices ?? [];
+    if (choices.length > LIMITS.choicesPerOption) problems.push(`${optionAt}.choices: ${choices.length} > ${LIMITS.choicesPerOption}`);
+    if (choices.length > 0 && option.autocomplete) problems.push(`${optionAt}: choices and autocomplete together`);
+    size += (option.name?.length ?? 0) + (option.description?.length ?? 0);
+    choices.forEach((choice, k) => {
+      const name = choice.name ?? '';
+      if (name.trim().length < 1 || name.length > LIMITS.choiceName) problems.push(`${optionAt}.choices[${k}].name: bad length`);
+      if (typeof choice.value === 'string' && (choice.value.length < 1 || choice.value.length > LIMITS.choiceValue)) {
+        problems.push(`${optionAt}.choices[${k}].value: bad length`);
+      }
+      size += name.length + String(choice.value ?? '').length;
+    });
+  });
+  if (size > LIMITS.commandTotal) problems.push(`${at}: ${size} characters > ${LIMITS.commandTotal}`);
+  return problems;
+}
+
+/** Every way an autocomplete answer breaks Discord's rules. */
+export function autocompleteProblems(choices: { name?: string; value?: unknown }[]): string[] {
+  const problems: string[] = [];
+  if (choices.length > LIMITS.autocompleteChoices) problems.push(`choices: ${choices.length} > ${LIMITS.autocompleteChoices}`);
+  choices.forEach((choice, k) => {
+    const name = choice.name ?? '';
+    if (name.trim().length < 1 || name.length > LIMITS.choiceName) problems.push(`choices[${k}].name: bad length`);
+    if (typeof choice.value === 'string' && (choice.value.length < 1 || choice.value.length > LIMITS.choiceValue)) {
+      problems.push(`choices[${k}].value: bad length`);
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,79 @@
+/**
+ * Follower-count parsing: the one place that turns what a person types ("30k", "1.2M",
+ * "30,000", "2.5 million") into a whole number of followers, or says why it cannot.
+ */
+
+import { formatCount } from './format';
+
+/** The largest count accepted: above the population of Earth, so anything larger is a typo. */
+export const MAX_FOLLOWERS = 10_000_000_000;
+
+/** Longest input looked at; longer text is rejected before any parsing work. */
+export const MAX_INPUT_LENGTH = 40;
+
+export const ACCEPTED_FORMS = '`30000`, `30,000`, `30 000`, `30k`, `12.5k`, `1.2M`, `2.5 million`';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const SUFFIX_MULTIPLIERS: Record<string, number> = {
+  '': 1,
+  k: 1_000,
+  thousand: 1_000,
+  m: 1_000_000,
+  mn: 1_000_000,
+  million: 1_000_000,
+  b: 1_000_000_000,
+  bn: 1_000_000_000,
+  billion: 1_000_000_000,
+};
+
+// Digits grouped by commas or single spaces, or plain; then an optional decimal part.
+const NUMBER_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.(\d+))?$/;
+const WITH_SUFFIX = /^(.*?)\s*([a-z]*)$/;
+
+/**
+ * Full-width digits (３０ｋ) fold to ASCII under NFKC; Arabic-Indic digits (٣٠٠٠٠) do not, so
+ * they are mapped here. Both are accepted because phones in those locales type them.
+ */
+function normaliseDigits(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066c/g, ',') // Arabic thousands separator
+    .replace(/\u066b/g, '.'); // Arabic decimal separator
+}
+
+/**
+ * Parses a follower count. 0 is accepted: an account with no followers is a real account, and
+ * sources whose lowest tier starts at 0 (Later × Fohr, HypeAuditor, Sprout Social) classify it.
+ */
+export function parseFollowerCount(input: string): ParseResult<number> {
+  if (input.length > MAX_INPUT_LENGTH) {
+    return { ok: false, reason: `That is ${input.length} characters long; a follower count is at most ${MAX_INPUT_LENGTH}.` };
+  }
+  const text = normaliseDigits(input).trim().toLowerCase().replace(/\s+/g, ' ');
+  if (text === '') return { ok: false, reason: 'No follower count was given.' };
+  if (/^[-−–]/.test(text)) return { ok: false, reason: 'A follower count cannot be negative.' };
+  if (text.startsWith('+')) return parseFollowerCount(text.slice(1));
+
+  const [, numberPart = '', suffix = ''] = WITH_SUFFIX.exec(text) ?? [];
+  const multiplier = SUFFIX_MULTIPLIERS[suffix];
+  const shape = NUMBER_SHAPE.exec(numberPart);
+  if (multiplier === undefined || !shape) {
+    return { ok: false, reason: 'That is not a follower count I can read.' };
+  }
+  const whole = shape[1]!.replace(/[, ]/g, '');
+  const fraction = shape[2] ?? '';
+  // Exact integer arithmetic on the digits, so 1.2M is 1,200,000 and not 1,199,999.9999.
+  const scale = 10 ** fraction.length;
+  const scaled = BigInt(whole + fraction) * BigInt(multiplier);
+  if (scaled % BigInt(scale) !== 0n) {
+    return { ok: false, reason: 'A follower count is a whole number; that works out to a fraction of a follower.' };
+  }
+  const value = scaled / BigInt(scale);
+  if (value > BigInt(MAX_FOLLOWERS)) {
+    return { ok: false, reason: `That is more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people.` };
+  }
+  return { ok: true, value: Number(value) };
+}

@@ -1,0 +1,20 @@
+/** Number formatting shared by every reply, so "30,000" and "30k" read the same everywhere. */
+
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** 30000 -> "30,000". */
+export function formatCount(n: number): string {
+  return COUNT_FORMAT.format(n);
+}
+
+/** Compact form for ranges and tables: 500, 5k, 12.5k, 1M, 2.5M, 10B. */
+export function formatCompact(n: number): string {
+  for (const [size, unit] of [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ] as const) {
+    if (Math.abs(n) >= size) return `${Number((n / size).toFixed(2))}${unit}`;
+  }
+  return String(n);
+}

@@ -1,0 +1,51 @@
+/**
+ * Entry point (`npm start`). With DISCORD_TOKEN it connects to Discord (or to DISCORD_API_URL);
+ * without one it runs the playground: a local Discord stand-in with the real bot logged into it.
+ */
+
+import { startBot } from './app';
+import { loadConfigOrExit } from './config';
+import { createLogger, type Logger } from './logger';
+
+/** One failing interaction must never take the process down: log what escaped and carry on. */
+function keepAlive(log: Logger) {
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
+}
+
+function onShutdown(stop: () => Promise<void>, log: Logger) {
+  let closing = false;
+  const close = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'error while shutting down');
+        process.exit(0);
+      },
+    );
+  };
+  process.once('SIGINT', () => close('SIGINT'));
+  process.once('SIGTERM', () => close('SIGTERM'));
+}
+
+async function main() {
+  const config = loadConfigOrExit();
+  if (!config.token) {
+    const { runPlayground } = await import('./playground');
+    await runPlayground(config);
+    return;
+  }
+  const log = createLogger({ level: config.logLevel, secrets: [config.token] });
+  keepAlive(log);
+  const bot = await startBot({ token: config.token, apiUrl: config.apiUrl, logger: log });
+  onShutdown(() => bot.stop(), log);
+}
+
+main().catch((err: unknown) => {
+  // Login failures land here; the message is discord.js's and never contains the token.
+  console.error(`Tierbot could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_FOLLOWERS, parseFollowerCount } from '../src/domain/followers';
+import { formatCompact, formatCount } from '../src/domain/format';
+
+const value = (text: string) => {
+  const r = parseFollowerCount(text);
+  if (!r.ok) throw new Error(`${text}: ${r.reason}`);
+  return r.value;
+};
+const reason = (text: string) => {
+  const r = parseFollowerCount(text);
+  if (r.ok) throw new Error(`${text} was accepted as ${r.value}`);
+  return r.reason;
+};
+
+describe('parseFollowerCount', () => {
+  it.each([
+    ['30000', 30_000],
+    ['30,000', 30_000],
+    ['30 000', 30_000],
+    ['30k', 30_000],
+    ['30K', 30_000],
+    ['12.5k', 12_500],
+    ['1.2M', 1_200_000],
+    ['1.5m', 1_500_000],
+    ['2.5 million', 2_500_000],
+    ['  30k  ', 30_000],
+    ['0', 0],
+    ['+500', 500],
+    ['1,234,567', 1_234_567],
+    ['10B', 10_000_000_000],
+    ['３０ｋ', 30_000],
+    ['٣٠٠٠٠', 30_000],
+  ])('reads %j as %d', (text, expected) => {
+    expect(value(text)).toBe(expected);
+  });
+
+  it.each([
+    ['', /No follower count/],
+    ['   ', /No follower count/],
+    ['abc', /not a follower count/],
+    ['-5', /negative/],
+    ['−5k', /negative/],
+    ['1.2345k', /fraction/],
+    ['0.5', /fraction/],
+    ['10000000001', /more than 10,000,000,000/],
+    ['1e309', /not a follower count/],
+    ['NaN', /not a follower count/],
+    ['0x10', /not a follower count/],
+    ['30,00', /not a follower count/],
+    ['12k followers', /not a follower count/],
+    ['@everyone', /not a follower count/],
+    ['🔥', /not a follower count/],
+    ['x'.repeat(6000), /characters long/],
+  ])('rejects %j with a reason', (text, expected) => {
+    expect(reason(text)).toMatch(expected);
+  });
+
+  it('reads every whole number it prints back, in every accepted form', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_FOLLOWERS }), (n) => {
+        expect(value(String(n))).toBe(n);
+        expect(value(formatCount(n))).toBe(n);
+        expect(value(formatCount(n).replace(/,/g, ' '))).toBe(n);
+      }),
+    );
+  });
+
+  it('reads k and M forms exactly, without floating-point drift', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9_999_999 }), (thousandths) => {
+        const text = `${(thousandths / 1000).toFixed(3)}M`;
+        expect(value(text)).toBe(thousandths * 1000);
+      }),
+    );
+  });
+
+  it('never throws and only ever returns whole counts in range', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        const r = parseFollowerCount(text);
+        if (r.ok) expect(Number.isInteger(r.value) && r.value >= 0 && r.value <= MAX_FOLLOWERS).toBe(true);
+        else expect(r.reason.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});
+
+describe('formatting', () => {
+  it('formats counts', () => {
+    expect(formatCount(30000)).toBe('30,000');
+    expect(formatCompact(500)).toBe('500');
+    expect(formatCompact(12_500)).toBe('12.5k');
+    expect(formatCompact(2_500_000)).toBe('2.5M');
+  });
+});

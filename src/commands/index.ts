@@ -1,9 +1,10 @@
 /** Every slash command Tierbot has, by name. */
 
 import { tier } from './tier';
+import { tiers } from './tiers';
 import type { Command } from './types';
 
-export const COMMANDS: readonly Command[] = [tier];
+export const COMMANDS: readonly Command[] = [tier, tiers];
 
 const BY_NAME = new Map(COMMANDS.map((c) => [c.definition.name, c]));
 

@@ -135,7 +135,6 @@ export const SOURCES: readonly Source[] = [
       { name: 'top influencer', normal: 'mega', from: M, to: null },
     ]),
     notes: [
-      '90,000–100,000 belongs to no tier: a gap.',
       'Nano is named but given no range, so counts under 10,000 fall below its lowest numbered tier.',
       '"100 to 1 million" is read as 100,000 to 1 million, as SOURCES.md reads it.',
       'Its summary names four categories; the translation garbles the second ("power" influencer).',

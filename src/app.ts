@@ -205,9 +205,14 @@ export async function startBot({ token, apiUrl, logger, commands = COMMANDS, sha
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
-  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'ready'));
-
+  const ready = new Promise<void>((resolve) =>
+    client.once(Events.ClientReady, (c) => {
+      logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'ready');
+      resolve();
+    }),
+  );
   await client.login(token);
+  await ready;
 
   return {
     client,

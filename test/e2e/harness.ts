@@ -1,0 +1,62 @@
+/**
+ * End-to-end harness: the Discord stand-in on 127.0.0.1, the real bot (discord.js Client,
+ * router, error boundary) logged into it, and helpers to send interactions the way Discord does.
+ */
+
+import { startBot, type RunningBot } from '../../src/app';
+import { COMMANDS } from '../../src/commands';
+import type { Command } from '../../src/commands/types';
+import { deployCommands } from '../../src/deploy-commands';
+import { createLogger } from '../../src/logger';
+import { startStandIn, type InteractionRecord, type StandIn, type StandInOptions } from '../../src/standin/server';
+
+export interface Harness {
+  standIn: StandIn;
+  bot: RunningBot;
+  /** Every log line the bot wrote, parsed. */
+  logs: Record<string, unknown>[];
+  command(name: string, options?: Record<string, string | number | boolean>): Promise<InteractionRecord>;
+  autocomplete(name: string, focused: string, value: string, options?: Record<string, string | number | boolean>): Promise<InteractionRecord>;
+  component(customId: string, opts?: { values?: string[]; componentType?: 2 | 3; message?: unknown }): Promise<InteractionRecord>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { standIn?: StandInOptions; commands?: readonly Command[] } = {}): Promise<Harness> {
+  const standIn = await startStandIn(opts.standIn);
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    secrets: [standIn.token],
+    destination: { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
+  });
+  await deployCommands({ token: standIn.token, clientId: standIn.applicationId, guildId: standIn.guildIds[0], apiUrl: standIn.apiUrl });
+  const bot = await startBot({ token: standIn.token, apiUrl: standIn.apiUrl, logger, commands: opts.commands ?? COMMANDS });
+  await standIn.waitForReady();
+  return {
+    standIn,
+    bot,
+    logs,
+    command: (name, options) => standIn.waitForAnswer(standIn.sendCommand(name, options)),
+    autocomplete: (name, focused, value, options) => standIn.waitForAnswer(standIn.sendAutocomplete(name, focused, value, options)),
+    component: (customId, o) => standIn.waitForAnswer(standIn.sendComponent(customId, o)),
+    async close() {
+      await bot.stop(1000);
+      await standIn.close();
+    },
+  };
+}
+
+/** The message an interaction ended with: the immediate reply, or the edit after a defer. */
+export function answerOf(record: InteractionRecord): { body: any; files: { name: string; data: Buffer }[] } {
+  const edit = record.edits.at(-1) ?? record.followUps.at(-1);
+  if (edit) return edit;
+  const callback = record.callbacks[0]!;
+  return { body: callback.data ?? {}, files: callback.files };
+}
+
+/** All the text of a message's embeds, for assertions. */
+export function embedText(body: any): string {
+  return (body.embeds ?? [])
+    .map((e: any) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
+    .join('\n');
+}

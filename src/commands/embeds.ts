@@ -37,7 +37,8 @@ export function truncate(text: string, max: number): string {
  * are also disarmed by allowedMentions; escaping keeps them from even looking like pings.)
  */
 export function quoteUserText(text: string, max = 60): string {
-  const oneLine = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  // Direction overrides and zero-width characters would reorder or hide the text around them.
+  const oneLine = text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, '');
   return truncate(oneLine, max).replace(/([\\`*_~|>#[\]()<@:-])/g, '\\$1');
 }
 

@@ -5,7 +5,7 @@ import { classify, type Classification, type NearBoundary, type Verdict } from '
 import { ACCEPTED_FORMS, parseFollowerCount } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
 import { BOUNDARY_RULE, NO_STANDARD, NORMAL_TIERS, type Source, type Tier } from '../domain/sources';
-import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, sourceLink, yearOf } from './embeds';
+import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, quoteUserText, sourceLink, yearOf } from './embeds';
 import type { Command, OptionValues, Reply } from './types';
 
 const definition = new SlashCommandBuilder()
@@ -82,7 +82,8 @@ function sourceLine(source: Source, verdict: Verdict): string {
 
 export function tierEmbed(c: Classification, asTyped?: string): APIEmbed {
   const understood = `${formatCount(c.count)} followers`;
-  const title = asTyped && asTyped.trim() !== formatCount(c.count) && asTyped.trim() !== String(c.count) ? `${understood} (read from "${asTyped.trim()}")` : understood;
+  const typed = asTyped?.trim() ?? '';
+  const title = typed && typed !== formatCount(c.count) && typed !== String(c.count) ? `${understood} (read from "${quoteUserText(typed, 40)}")` : understood;
   const near = c.nearBoundaries.slice(0, 2).map((n) => `⚠️ Near a boundary: ${nearBoundaryText(c.count, n)}`);
   const leader = c.consensus.leaders.length === 1 ? c.consensus.leaders[0] : undefined;
   const lineFor = (origin: Source['origin']) => c.verdicts.filter((v) => v.source.origin === origin).map((v) => sourceLine(v.source, v.verdict));

@@ -33,11 +33,13 @@ const WITH_SUFFIX = /^(.*?)\s*([a-z]*)$/;
 
 /**
  * Full-width digits (３０ｋ) fold to ASCII under NFKC; Arabic-Indic digits (٣٠٠٠٠) do not, so
- * they are mapped here. Both are accepted because phones in those locales type them.
+ * they are mapped here. Both are accepted because phones in those locales type them. Invisible
+ * format characters (zero-width spaces, direction marks) come with copy-paste and are dropped.
  */
 function normaliseDigits(text: string): string {
   return text
     .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/\u066c/g, ',') // Arabic thousands separator

@@ -1,0 +1,569 @@
+/**
+ * The stand-in's REST API under /api/v10: what discord.js calls to log in, answer interactions
+ * and register commands. Bodies are checked against Discord's documented limits with the
+ * project's own checks (src/discord/limits.ts) and refused the way Discord refuses them.
+ */
+
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { APIApplication, APIAttachment, APIMessage } from 'discord.js';
+import { autocompleteProblems, commandProblems, messageProblems } from '../discord/limits';
+import { botUser, messageObject, snowflake, type InteractionPlace } from './payloads';
+import type { CapturedFile, InteractionRecord } from './server';
+
+/** Interaction tokens stay valid this long for edits and follow-ups. */
+export const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+/** MessageFlags the stand-in cares about. */
+const EPHEMERAL = 64;
+const LOADING = 128;
+const MAX_COMMANDS = 100;
+
+/** The stand-in's memory of one interaction, beyond the public record. */
+export interface TrackedInteraction {
+  record: InteractionRecord;
+  createdAt: number;
+  place: InteractionPlace;
+  acknowledged: boolean;
+  /** The original response: the reply, the "thinking" message, or the component's message. */
+  original?: APIMessage | undefined;
+  /** The message a component sits on (component interactions only). */
+  componentMessage?: APIMessage;
+  followUps: Map<string, APIMessage>;
+}
+
+export type Fault = { pathIncludes: string } & ({ kind: 'rateLimit'; retryAfterSeconds: number } | { kind: 'fail'; status: number });
+
+export interface RestContext {
+  token: string;
+  applicationId: string;
+  guildIds: string[];
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  gatewayUrl: string;
+  ackTimeoutMs: number;
+  interactions: Map<string, TrackedInteraction>;
+  byToken: Map<string, TrackedInteraction>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command JSON as registered, any shape
+  registrations: Map<string, any[]>;
+  requests: { method: string; path: string; status: number }[];
+  faults: Fault[];
+  /** Called after a record gained a callback, an edit or a follow-up. */
+  changed(tracked: TrackedInteraction): void;
+  log(line: string): void;
+}
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Request {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  files: CapturedFile[];
+}
+
+type Json = Record<string, unknown>;
+
+// ---------------------------------------------------------------------------------------------
+// Discord-shaped errors
+
+function error(status: number, code: number, message: string, errors?: Json): Reply {
+  return { status, body: errors ? { code, message, errors } : { code, message } };
+}
+
+const unauthorized = () => error(401, 0, '401: Unauthorized');
+const notFound = () => error(404, 0, '404: Not Found');
+const missingAccess = () => error(403, 50001, 'Missing Access');
+const unknownInteraction = () => error(404, 10062, 'Unknown interaction');
+const unknownWebhook = () => error(404, 10015, 'Unknown Webhook');
+const unknownMessage = () => error(404, 10008, 'Unknown Message');
+
+/**
+ * Discord's nested `errors` object from the limit checks' findings ("embeds[0].fields[1].value:
+ * 2000 > 1024"), so DiscordAPIError prints the path of each problem as Discord's would.
+ */
+function invalidFormBody(problems: string[], root: string[] = []): Reply {
+  const errors: Json = {};
+  for (const problem of problems) {
+    const cut = problem.indexOf(': ');
+    const path = cut >= 0 ? problem.slice(0, cut) : '';
+    const message = cut >= 0 ? problem.slice(cut + 2) : problem;
+    let node = errors;
+    for (const key of [...root, ...path.split(/[.[\]]/).filter(Boolean)]) node = (node[key] ??= {}) as Json;
+    const code = /\d > \d/.test(message) ? 'BASE_TYPE_MAX_LENGTH' : 'BASE_TYPE_INVALID';
+    ((node._errors ??= []) as unknown[]).push({ code, message });
+  }
+  return error(400, 50035, 'Invalid Form Body', errors);
+}
+
+/** Limit findings for a message; a file makes an otherwise empty message valid, as on Discord. */
+function messageRefusal(view: Json, files: CapturedFile[], root: string[] = []): Reply | undefined {
+  const attached = files.length > 0 || (Array.isArray(view.attachments) && view.attachments.length > 0);
+  const problems = messageProblems(view as Parameters<typeof messageProblems>[0]).filter((p) => !(attached && p === 'message: empty'));
+  if (problems.length === 0) return undefined;
+  if (problems.length === 1 && problems[0] === 'message: empty') return error(400, 50006, 'Cannot send an empty message');
+  return invalidFormBody(problems, root);
+}
+
+function rateLimitHeaders(bucket: string): Record<string, string> {
+  // Generous on purpose: the stand-in never throttles unless a test injects a 429.
+  return {
+    'X-RateLimit-Limit': '10000',
+    'X-RateLimit-Remaining': '9999',
+    'X-RateLimit-Reset': (Date.now() / 1000 + 1).toFixed(3),
+    'X-RateLimit-Reset-After': '1.000',
+    'X-RateLimit-Bucket': bucket,
+  };
+}
+
+function faultReply(fault: Fault): Reply {
+  if (fault.kind === 'fail') {
+    const body =
+      fault.status === 400 ? { code: 50035, message: 'Invalid Form Body', errors: {} } : { code: 0, message: `${fault.status}: ${STATUS_CODES[fault.status] ?? 'Error'}` };
+    return { status: fault.status, body };
+  }
+  const seconds = fault.retryAfterSeconds;
+  return {
+    status: 429,
+    body: { message: 'You are being rate limited.', retry_after: seconds, global: false },
+    headers: {
+      // Discord sends whole seconds here; fractions are kept so tests can stay fast.
+      'Retry-After': String(seconds),
+      'X-RateLimit-Limit': '5',
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Reset': (Date.now() / 1000 + seconds).toFixed(3),
+      'X-RateLimit-Reset-After': seconds.toFixed(3),
+      'X-RateLimit-Bucket': 'injected',
+      'X-RateLimit-Scope': 'user',
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+function attachmentsFor(ctx: RestContext, channelId: string, files: CapturedFile[]): APIAttachment[] {
+  return files.map((file) => {
+    const id = snowflake();
+    const url = `${ctx.baseUrl}/attachments/${channelId}/${id}/${encodeURIComponent(file.name)}`;
+    return { id, filename: file.name, size: file.data.length, url, proxy_url: url, ...(file.contentType ? { content_type: file.contentType } : {}) };
+  });
+}
+
+/** The message a PATCH would leave: unset fields keep their value, null clears them. */
+function mergedView(message: APIMessage, patch: Json): Json {
+  const pick = (key: 'content' | 'embeds' | 'components' | 'attachments' | 'flags', cleared: unknown) =>
+    patch[key] === undefined ? message[key] : (patch[key] ?? cleared);
+  return {
+    content: pick('content', ''),
+    embeds: pick('embeds', []),
+    components: pick('components', []),
+    attachments: pick('attachments', []),
+    flags: message.flags,
+  };
+}
+
+function edited(ctx: RestContext, tracked: TrackedInteraction, message: APIMessage, patch: Json, files: CapturedFile[]): APIMessage {
+  const view = mergedView(message, patch);
+  const listed = (view.attachments as { id?: unknown }[]) ?? [];
+  const kept = message.attachments.filter((a) => listed.some((l) => String(l.id) === a.id));
+  return {
+    ...messageObject({
+      id: message.id,
+      channelId: message.channel_id,
+      author: message.author,
+      applicationId: ctx.applicationId,
+      body: { ...view, flags: (message.flags ?? 0) & ~LOADING },
+      attachments: [...kept, ...attachmentsFor(ctx, tracked.place.channel.id, files)],
+      type: message.type,
+      editedAt: new Date().toISOString(),
+    }),
+    timestamp: message.timestamp,
+  };
+}
+
+function newMessage(ctx: RestContext, tracked: TrackedInteraction, body: Json, files: CapturedFile[], type: number): APIMessage {
+  return messageObject({
+    id: snowflake(),
+    channelId: tracked.place.channel.id,
+    author: botUser(ctx.applicationId),
+    applicationId: ctx.applicationId,
+    body,
+    attachments: attachmentsFor(ctx, tracked.place.channel.id, files),
+    type,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interaction callbacks
+
+/** Which callback types Discord accepts for each interaction type. */
+const CALLBACK_TYPES: Record<number, number[]> = { 2: [4, 5, 9], 3: [4, 5, 6, 7, 9], 4: [8] };
+
+function interactionCallback(ctx: RestContext, id: string, token: string, req: Request): Reply {
+  const tracked = ctx.interactions.get(id);
+  if (!tracked || tracked.record.token !== token) return unknownInteraction();
+  // Discord forgets an interaction nobody acknowledged within 3 seconds.
+  if (!tracked.acknowledged && Date.now() - tracked.createdAt > ctx.ackTimeoutMs) return unknownInteraction();
+  if (tracked.acknowledged) return error(400, 40060, 'Interaction has already been acknowledged.');
+
+  const body = (req.body ?? {}) as Json;
+  const type = Number(body.type);
+  const data = (body.data ?? undefined) as Json | undefined;
+  const allowed = CALLBACK_TYPES[tracked.record.type] ?? [];
+  if (!allowed.includes(type)) return invalidFormBody([`type: Value must be one of (${allowed.join(', ')}).`]);
+
+  const refusal = callbackRefusal(tracked, type, data ?? {}, req.files);
+  if (refusal) return refusal;
+
+  tracked.acknowledged = true;
+  tracked.record.callbacks.push({ type, data, files: req.files });
+  tracked.original = originalAfterCallback(ctx, tracked, type, data ?? {}, req.files);
+  ctx.changed(tracked);
+
+  if (req.query.get('with_response') !== 'true') return { status: 204 };
+  const message = tracked.original;
+  const withMessage = [4, 5, 6, 7].includes(type) && message;
+  return {
+    status: 200,
+    body: {
+      interaction: {
+        id,
+        type: tracked.record.type,
+        ...(withMessage
+          ? { response_message_id: message.id, response_message_loading: type === 5, response_message_ephemeral: ((message.flags ?? 0) & EPHEMERAL) !== 0 }
+          : {}),
+      },
+      resource: { type, ...(withMessage ? { message } : {}) },
+    },
+  };
+}
+
+function callbackRefusal(tracked: TrackedInteraction, type: number, data: Json, files: CapturedFile[]): Reply | undefined {
+  switch (type) {
+    case 4:
+      return messageRefusal(data, files, ['data']);
+    case 7:
+      return messageRefusal(mergedView(tracked.componentMessage!, data), files, ['data']);
+    case 8: {
+      if (!Array.isArray(data.choices)) return invalidFormBody(['choices: This field is required'], ['data']);
+      const problems = autocompleteProblems(data.choices as { name?: string; value?: unknown }[]);
+      return problems.length ? invalidFormBody(problems, ['data']) : undefined;
+    }
+    case 9: {
+      const problems = ['custom_id', 'title', 'components'].filter((key) => !data[key]).map((key) => `${key}: This field is required`);
+      return problems.length ? invalidFormBody(problems, ['data']) : undefined;
+    }
+    default:
+      return undefined; // 5 and 6 carry at most flags
+  }
+}
+
+function originalAfterCallback(ctx: RestContext, tracked: TrackedInteraction, type: number, data: Json, files: CapturedFile[]): APIMessage | undefined {
+  // A reply to a slash command is MessageType 20 (ChatInputCommand); to a component, 0.
+  const replyType = tracked.record.type === 2 ? 20 : 0;
+  switch (type) {
+    case 4:
+      return newMessage(ctx, tracked, data, files, replyType);
+    case 5: {
+      const flags = LOADING | (Number(data.flags ?? 0) & EPHEMERAL);
+      return newMessage(ctx, tracked, { flags }, [], replyType);
+    }
+    case 6:
+      return tracked.componentMessage;
+    case 7:
+      return edited(ctx, tracked, tracked.componentMessage!, data, files);
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interaction webhooks: the original response and follow-ups
+
+function webhookInteraction(ctx: RestContext, applicationId: string, token: string): TrackedInteraction | Reply {
+  const tracked = ctx.byToken.get(token);
+  // Until the interaction is acknowledged (and never for autocomplete) there is no webhook.
+  if (!tracked || applicationId !== ctx.applicationId || !tracked.acknowledged || tracked.record.type === 4) return unknownWebhook();
+  if (Date.now() - tracked.createdAt > TOKEN_LIFETIME_MS) return error(401, 50027, 'Invalid Webhook Token');
+  return tracked;
+}
+
+function webhookMessage(ctx: RestContext, applicationId: string, token: string, messageId: string, req: Request): Reply {
+  const tracked = webhookInteraction(ctx, applicationId, token);
+  if (!('record' in tracked)) return tracked;
+  const isOriginal = messageId === '@original';
+  const message = isOriginal ? tracked.original : tracked.followUps.get(messageId);
+  if (!message) return unknownMessage();
+  if (req.method === 'GET') return { status: 200, body: message };
+  if (req.method === 'DELETE') {
+    if (isOriginal) tracked.original = undefined;
+    else tracked.followUps.delete(messageId);
+    return { status: 204 };
+  }
+  const patch = (req.body ?? {}) as Json;
+  const refusal = messageRefusal(mergedView(message, patch), req.files);
+  if (refusal) return refusal;
+  const updated = edited(ctx, tracked, message, patch, req.files);
+  if (isOriginal) {
+    tracked.original = updated;
+    tracked.record.edits.push({ body: patch, files: req.files });
+    ctx.changed(tracked);
+  } else {
+    tracked.followUps.set(messageId, updated);
+  }
+  return { status: 200, body: updated };
+}
+
+function followUp(ctx: RestContext, applicationId: string, token: string, req: Request): Reply {
+  const tracked = webhookInteraction(ctx, applicationId, token);
+  if (!('record' in tracked)) return tracked;
+  const body = (req.body ?? {}) as Json;
+  const refusal = messageRefusal(body, req.files);
+  if (refusal) return refusal;
+  let message: APIMessage;
+  const original = tracked.original;
+  if (original && (original.flags ?? 0) & LOADING) {
+    // Discord: the first follow-up after a deferred reply edits the "thinking" message instead
+    // of creating one, and keeps that message's ephemerality.
+    message = edited(ctx, tracked, original, { ...body, flags: undefined }, req.files);
+    tracked.original = message;
+  } else {
+    message = newMessage(ctx, tracked, body, req.files, 0);
+    tracked.followUps.set(message.id, message);
+  }
+  tracked.record.followUps.push({ body, files: req.files });
+  ctx.changed(tracked);
+  return req.query.get('wait') === 'true' ? { status: 200, body: message } : { status: 204 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command registration
+
+/** The `errors` findings for one bulk overwrite, keyed by the command's index as Discord does. */
+function registrationProblems(commands: Json[]): { index: string; problems: string[] }[] {
+  const found: { index: string; problems: string[] }[] = [];
+  const seen = new Set<string>();
+  commands.forEach((command, i) => {
+    const type = Number(command.type ?? 1);
+    const name = String(command.name ?? '');
+    const problems =
+      type === 1
+        ? commandProblems(command).map((p) => p.replace(/^command [^.:]*\.?/, ''))
+        : name.length < 1 || name.length > 32
+          ? [`name: length ${name.length} not in 1–32`]
+          : [];
+    if (seen.has(`${type}:${name}`)) problems.push('name: Application command names must be unique');
+    seen.add(`${type}:${name}`);
+    if (problems.length) found.push({ index: String(i), problems });
+  });
+  return found;
+}
+
+function putCommands(ctx: RestContext, applicationId: string, guildId: string | undefined, body: unknown): Reply {
+  if (applicationId !== ctx.applicationId) return missingAccess();
+  if (guildId !== undefined && !ctx.guildIds.includes(guildId)) return missingAccess();
+  if (!Array.isArray(body)) return invalidFormBody([': Must be an array.']);
+  const commands = body as Json[];
+  const chatInput = commands.filter((c) => Number(c.type ?? 1) === 1).length;
+  if (chatInput > MAX_COMMANDS) return invalidFormBody([`: ${chatInput} chat input commands > ${MAX_COMMANDS}`]);
+  const found = registrationProblems(commands);
+  if (found.length) {
+    const errors: Json = {};
+    for (const { index, problems } of found) Object.assign(errors, (invalidFormBody(problems, [index]).body as { errors: Json }).errors);
+    return error(400, 50035, 'Invalid Form Body', errors);
+  }
+  const key = guildId ?? 'global';
+  const previous = ctx.registrations.get(key) ?? [];
+  const stored = commands.map((command) => {
+    const type = Number(command.type ?? 1);
+    // A bulk overwrite keeps the id of a command that already existed under the same name.
+    const existing = previous.find((p) => p.name === command.name && p.type === type);
+    return {
+      ...command,
+      id: existing?.id ?? snowflake(),
+      application_id: ctx.applicationId,
+      version: snowflake(),
+      type,
+      description: command.description ?? '',
+      default_member_permissions: command.default_member_permissions ?? null,
+      nsfw: command.nsfw ?? false,
+      integration_types: command.integration_types ?? [0],
+      contexts: command.contexts ?? null,
+      ...(guildId ? { guild_id: guildId } : {}),
+    };
+  });
+  ctx.registrations.set(key, stored);
+  ctx.log(`rest: ${stored.length} commands registered (${key})`);
+  return { status: 200, body: stored };
+}
+
+function getCommands(ctx: RestContext, applicationId: string, guildId: string | undefined): Reply {
+  if (applicationId !== ctx.applicationId) return missingAccess();
+  if (guildId !== undefined && !ctx.guildIds.includes(guildId)) return missingAccess();
+  return { status: 200, body: ctx.registrations.get(guildId ?? 'global') ?? [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing
+
+function application(ctx: RestContext): Partial<APIApplication> {
+  return {
+    id: ctx.applicationId,
+    name: 'Tierbot',
+    icon: null,
+    description: '',
+    bot_public: true,
+    bot_require_code_grant: false,
+    bot: botUser(ctx.applicationId),
+    verify_key: '0'.repeat(64),
+    flags: 0 as never, // no ApplicationFlags
+    team: null,
+    summary: '',
+  };
+}
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  /** Routes a bot token is needed for; interaction routes authenticate by their token instead. */
+  auth: boolean;
+  handle(ctx: RestContext, params: string[], req: Request): Reply;
+}
+
+const SNOWFLAKE = '(\\d{1,20})';
+const TOKEN = '([^/]+)';
+
+const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/gateway\/bot$/,
+    auth: true,
+    handle: (ctx) => ({
+      status: 200,
+      body: { url: ctx.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } },
+    }),
+  },
+  { method: 'GET', pattern: /^\/gateway$/, auth: false, handle: (ctx) => ({ status: 200, body: { url: ctx.gatewayUrl } }) },
+  { method: 'GET', pattern: /^\/users\/@me$/, auth: true, handle: (ctx) => ({ status: 200, body: botUser(ctx.applicationId) }) },
+  { method: 'GET', pattern: /^\/(?:oauth2\/)?applications\/@me$/, auth: true, handle: (ctx) => ({ status: 200, body: application(ctx) }) },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/interactions/${SNOWFLAKE}/${TOKEN}/callback$`),
+    auth: false,
+    handle: (ctx, [id, token], req) => interactionCallback(ctx, id!, token!, req),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/webhooks/${SNOWFLAKE}/${TOKEN}$`),
+    auth: false,
+    handle: (ctx, [app, token], req) => followUp(ctx, app!, token!, req),
+  },
+  ...['GET', 'PATCH', 'DELETE'].map((method) => ({
+    method,
+    pattern: new RegExp(`^/webhooks/${SNOWFLAKE}/${TOKEN}/messages/(@original|\\d{1,20})$`),
+    auth: false,
+    handle: (ctx: RestContext, [app, token, messageId]: string[], req: Request) => webhookMessage(ctx, app!, token!, messageId!, req),
+  })),
+  { method: 'PUT', pattern: new RegExp(`^/applications/${SNOWFLAKE}/commands$`), auth: true, handle: (ctx, [app], req) => putCommands(ctx, app!, undefined, req.body) },
+  {
+    method: 'PUT',
+    pattern: new RegExp(`^/applications/${SNOWFLAKE}/guilds/${SNOWFLAKE}/commands$`),
+    auth: true,
+    handle: (ctx, [app, guild], req) => putCommands(ctx, app!, guild, req.body),
+  },
+  { method: 'GET', pattern: new RegExp(`^/applications/${SNOWFLAKE}/commands$`), auth: true, handle: (ctx, [app]) => getCommands(ctx, app!, undefined) },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/applications/${SNOWFLAKE}/guilds/${SNOWFLAKE}/commands$`),
+    auth: true,
+    handle: (ctx, [app, guild]) => getCommands(ctx, app!, guild),
+  },
+];
+
+function readRaw(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** JSON, or multipart as discord.js sends files: `payload_json` plus `files[n]` parts. */
+async function parseBody(contentType: string, raw: Buffer): Promise<{ body: unknown; files: CapturedFile[] }> {
+  if (raw.length === 0) return { body: undefined, files: [] };
+  if (!contentType.startsWith('multipart/form-data')) return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  // Node's fetch Request parses multipart; no extra dependency needed.
+  const form = await new globalThis.Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+  let body: unknown;
+  const fields: Json = {};
+  const files: CapturedFile[] = [];
+  for (const [key, value] of form) {
+    if (typeof value !== 'string') {
+      files.push({ name: value.name, data: Buffer.from(await value.arrayBuffer()), ...(value.type ? { contentType: value.type } : {}) });
+    } else if (key === 'payload_json') body = JSON.parse(value);
+    else fields[key] = value;
+  }
+  return { body: body ?? fields, files };
+}
+
+function decodePath(path: string): string {
+  try {
+    return path.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return path;
+  }
+}
+
+async function route(ctx: RestContext, incoming: IncomingMessage, raw: Buffer, method: string, path: string, query: URLSearchParams): Promise<Reply> {
+  const faultAt = ctx.faults.findIndex((f) => path.includes(f.pathIncludes));
+  if (faultAt >= 0) return faultReply(ctx.faults.splice(faultAt, 1)[0]!);
+
+  const authorization = incoming.headers.authorization;
+  if (authorization !== undefined && authorization !== `Bot ${ctx.token}`) return unauthorized();
+
+  for (const candidate of ROUTES) {
+    const match = candidate.pattern.exec(path);
+    if (!match || candidate.method !== method) continue;
+    if (candidate.auth && authorization === undefined) return unauthorized();
+    let parsed: { body: unknown; files: CapturedFile[] };
+    try {
+      parsed = await parseBody(incoming.headers['content-type'] ?? '', raw);
+    } catch {
+      return error(400, 50109, 'The request body contains invalid JSON.');
+    }
+    return candidate.handle(ctx, match.slice(1), { method, path, query, ...parsed });
+  }
+  const known = ROUTES.some((r) => r.pattern.test(path));
+  return known ? error(405, 0, '405: Method Not Allowed') : notFound();
+}
+
+/** The HTTP request listener for the stand-in's REST API. */
+export function createRestHandler(ctx: RestContext): (req: IncomingMessage, res: ServerResponse) => void {
+  const handle = async (incoming: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(incoming.url ?? '/', ctx.baseUrl);
+    const method = incoming.method ?? 'GET';
+    const raw = await readRaw(incoming);
+    const versioned = /^\/api\/v10(\/.*)$/.exec(url.pathname);
+    const path = versioned ? decodePath(versioned[1]!) : url.pathname;
+    const reply = versioned ? await route(ctx, incoming, raw, method, path, url.searchParams) : notFound();
+    ctx.requests.push({ method, path, status: reply.status });
+    if (reply.status >= 400) ctx.log(`rest: ${method} ${path} → ${reply.status} ${JSON.stringify(reply.body)}`);
+    const headers: Record<string, string> = { ...rateLimitHeaders(`${method}:${path.split('/')[1] ?? ''}`), ...reply.headers };
+    if (reply.body === undefined) {
+      res.writeHead(reply.status, headers).end();
+      return;
+    }
+    res.writeHead(reply.status, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(reply.body));
+  };
+  return (incoming, res) => {
+    handle(incoming, res).catch((err: unknown) => {
+      ctx.log(`rest: internal error ${err instanceof Error ? err.stack : String(err)}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 0, message: '500: Internal Server Error' }));
+    });
+  };
+}

@@ -87,8 +87,9 @@ export async function runPlayground(config: Config): Promise<void> {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
 
-  if (interactive) lines.setPrompt('tierbot> ');
-  lines.prompt();
+  const prompt = () => interactive && lines.prompt();
+  lines.setPrompt('tierbot> ');
+  prompt();
   // One line at a time, in order, even when standard input is a file or a pipe.
   for await (const line of lines) {
     if (!interactive && line.trim()) console.log(`> ${line.trim()}`);
@@ -97,7 +98,7 @@ export async function runPlayground(config: Config): Promise<void> {
     } catch (err) {
       console.log(`That did not work: ${err instanceof Error ? err.message : String(err)}`);
     }
-    lines.prompt();
+    prompt();
   }
   await shutdown();
 }

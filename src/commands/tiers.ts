@@ -33,6 +33,8 @@ const definition = new SlashCommandBuilder()
 const SELECT_PREFIX = 'tiers:pick';
 
 const SEARCHABLE: Searchable<Source>[] = SOURCES.map((s) => ({ item: s, keys: [s.name, s.id, s.publisher, s.title] }));
+/** "Did you mean" looks at names and ids only: long titles match almost any typo somewhere. */
+const BY_NAME: Searchable<Source>[] = SOURCES.map((s) => ({ item: s, keys: [s.name, s.id] }));
 
 function cell(from: number, to: number | null): string {
   if (to === null) return `${formatCompact(from)}+`;
@@ -146,7 +148,7 @@ export function run(options: OptionValues): Reply {
   if (!query) return overviewReply();
   const source = sourceById(query) ?? findExact(query, SEARCHABLE);
   if (source) return sourceReply(source);
-  const suggestions = closest(query, SEARCHABLE, 3);
+  const suggestions = closest(query, BY_NAME, 3);
   const didYouMean = suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s.name}** (\`${s.id}\`)`).join(', ')}?` : '';
   return inputErrorReply(
     `I have no source called "${quoteUserText(query)}". ${didYouMean}`.trim(),

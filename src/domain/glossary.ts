@@ -1,0 +1,874 @@
+/**
+ * The glossary: the vocabulary of influencer marketing in plain words, each term with a worked
+ * example and its sources, plus the onboarding path (START_HERE).
+ *
+ * Figures in definitions come from ../shared/domain/SOURCES.md or the seed articles; tier ranges
+ * are not retyped but read from the source registry (see `ranges`). Examples marked
+ * "Illustrative" use made-up numbers; the others use sourced ones. Formula terms carry `check`,
+ * the example's inputs and result, so the tests can redo the arithmetic.
+ */
+
+import { DEFAULT_LIMIT, findExact, normalise, rankMatches, type Searchable } from './search';
+import { SOURCES, citation, sourceById } from './sources';
+
+export type TermGroup = 'Tiers' | 'Engagement' | 'Reach & cost' | 'Sales & return' | 'Audience & trust' | 'Campaign';
+export const TERM_GROUPS: readonly TermGroup[] = [
+  'Tiers',
+  'Engagement',
+  'Reach & cost',
+  'Sales & return',
+  'Audience & trust',
+  'Campaign',
+];
+
+export interface TermCitation {
+  /** Set when the source registry has this source. */
+  sourceId?: string;
+  /** Publisher, title, year, as in SOURCES.md. */
+  text: string;
+}
+
+/** One source's range for a tier, exactly as the registry states it. */
+export interface TermRange {
+  sourceId: string;
+  sourceName: string;
+  /** The source's own tier name ("micro T2", "mega/celebrity"). */
+  tierName: string;
+  stated: string;
+}
+
+export interface Term {
+  id: string;
+  name: string;
+  aliases: string[];
+  group: TermGroup;
+  definition: string;
+  formula?: string;
+  example: string;
+  sources: TermCitation[];
+  related: string[];
+  /** The example's numbers, for formula terms: the tests recompute `result` from `inputs`. */
+  check?: { inputs: Record<string, number>; result: number };
+  /** Tier terms: every range the registry gives under the tier names this term covers. */
+  ranges?: TermRange[];
+}
+
+// ── Citations ────────────────────────────────────────────────────────────────────────────────
+
+/** A registry source, cited with the registry's own publisher, title and year. */
+function src(id: string): TermCitation {
+  const source = sourceById(id);
+  return source ? { sourceId: id, text: citation(source) } : { sourceId: id, text: id };
+}
+
+/** Sources SOURCES.md records but the registry (tier definitions only) does not hold. */
+const CITE = {
+  upfluence: { text: 'Upfluence, influencer calculators (engagement rate, CPE, CPM, EMV), n.d.' },
+  mediakixEr: { text: 'Mediakix, engagement-rate formula, n.d.' },
+  meltwater: { text: 'Meltwater, engagement rate by reach, n.d.' },
+  modash: { text: 'Modash, engagement rate by views (TikTok, YouTube) and by median likes, n.d.' },
+  hypeauditorTools: { text: 'HypeAuditor, CPE and EMV calculators, n.d.' },
+  grin: { text: 'GRIN, cost per engagement (likes + comments + shares), n.d.' },
+  traackr: { text: 'Traackr, budget calculator based on CPME, n.d.' },
+  influencerDb: { text: 'InfluencerDB, Benchmarks (307k accounts), 2019' },
+  hypeauditor2026: { text: 'HypeAuditor, State of Influencer Marketing, 2026, as reported by eMarketer' },
+  imh2021: { text: 'Influencer Marketing Hub, Benchmark Report, 2021, as reported by ION' },
+  mediakix2017: { text: 'Mediakix, study of 742 sponsored Instagram posts, 2017, as reported' },
+  wies: { text: 'Wies, Bleier & Edeling, Journal of Marketing 87(3), 2023' },
+  wordOnTheBlock: { text: 'Word on the Block, influencer pricing guide, 2023' },
+  ruleOfThumb: { text: 'USA Today; Shopify: "$100 per 10,000 followers" rule of thumb, as reported' },
+  lumanu: { text: 'Lumanu, 250,000 creator payments ($500M), 2024' },
+  adAge2020: { text: 'Ad Age, Kim Kardashian West sponsored-post fees, 2020' },
+  adAge2021: { text: 'Ad Age, on the lack of standard influencer tiers, 2021' },
+  fab: { text: 'Fab.com, "Celebrity Blastoff", July 2011' },
+  beichert: { text: 'Beichert, Bayerl, Goldenberg & Lanz, Journal of Marketing 88(4), 2024' },
+  nielsen: { text: 'TapInfluence / Nielsen Catalina Solutions webinar (the "11×" study itself was not found)' },
+  experticity: { text: 'Experticity / Keller Fay (Jonah Berger), 2016, as reported' },
+  influencity: { text: 'Influencity, audience-overlap illustration, n.d.' },
+  formulas: { text: "Tierbot's source notes: ROI, ROAS and sales-funnel formulas (SOURCES.md §5)" },
+  plainWords: { text: "Plain-words definition: no source in Tierbot's library gives figures for this" },
+} satisfies Record<string, TermCitation>;
+
+const SEED_003 = 'tapinfluence-view';
+
+// ── Terms ────────────────────────────────────────────────────────────────────────────────────
+
+/** A term as written here; `ranges` is filled from the registry via `tierNames`. */
+interface TermSpec extends Omit<Term, 'ranges'> {
+  /** Registry tier names this term covers. */
+  tierNames?: string[];
+}
+
+const SPECS: TermSpec[] = [
+  // ── Tiers ──
+  {
+    id: 'influencer',
+    name: 'Influencer',
+    aliases: ['creator', 'content creator'],
+    group: 'Tiers',
+    definition:
+      'A person (or an account run by one) whose followers trust their recommendations. Seed 000: someone with "a ' +
+      'significant impact on society"; seed 004 stresses the emotional bond between influencer and followers. ' +
+      'Brands pay influencers to show products to that audience.',
+    example: 'Seed 000: a YouTuber with 30,000 subscribers counts as a micro-influencer there (its micro range: 10k–90k).',
+    sources: [src('seed-000'), src('seed-004')],
+    related: ['influencer-tiers', 'micro-influencer', 'authenticity'],
+  },
+  {
+    id: 'influencer-tiers',
+    name: 'Influencer tiers',
+    aliases: ['tiers', 'tier', 'follower tiers'],
+    group: 'Tiers',
+    definition:
+      'Bands of follower count (nano, micro, mid-tier, macro, mega…) used to plan and price campaigns. There is no ' +
+      'industry standard: Mediakix says "standard influencer tiers have yet to be universally established", and Ad ' +
+      'Age (2021) and Iconosquare (2020) agree. Most lists give each boundary (10k, 100k, 1M) to two tiers.',
+    example:
+      'A 30,000-follower account is micro for Mediakix (10k–50k) and Later × Fohr (10k–100k), prosumer for ' +
+      'HypeAuditor (20k–100k) and mid T3 for Sprout Social (25k–149,999).',
+    sources: [src('mediakix'), src('later-fohr'), src('hypeauditor'), src('sprout-social'), src('iconosquare'), CITE.adAge2021],
+    related: ['nano-influencer', 'micro-influencer', 'mid-tier-influencer', 'macro-influencer', 'mega-influencer'],
+  },
+  {
+    id: 'nano-influencer',
+    name: 'Nano-influencer',
+    aliases: ['nano'],
+    group: 'Tiers',
+    tierNames: ['nano'],
+    definition:
+      'The smallest named tier. Mediakix and Duel: 1k–10k; Later × Fohr: 0–10k; The Influence Agency: 1k–9.9k; ' +
+      'CMSWire: under 1k. Viral Nation (2020, as reported) varies it by platform: Instagram 2.5k–10k, TikTok ' +
+      '5k–50k, YouTube under 5k subscribers. Seed 000 names the tier without a range.',
+    example:
+      'An 8,000-follower account is nano for Mediakix (1k–10k), up-and-coming for HypeAuditor (5k–20k), and ' +
+      'already micro for Forbes as quoted in seed 003 ("as low as 8,000").',
+    sources: [
+      src('mediakix'),
+      src('duel'),
+      src('later-fohr'),
+      src('influence-agency'),
+      src('cmswire'),
+      src('viral-nation-2020'),
+      src('hypeauditor'),
+      src('forbes-seed'),
+    ],
+    related: ['influencer-tiers', 'micro-influencer', 'rookie', 'instagram-user'],
+  },
+  {
+    id: 'micro-influencer',
+    name: 'Micro-influencer',
+    aliases: ['micro', 'micro T1', 'micro T2', 'micro T3'],
+    group: 'Tiers',
+    tierNames: ['micro', 'micro T1', 'micro T2', 'micro T3'],
+    definition:
+      'The most-quoted tier, with the widest spread: 500–5k (Adweek, as quoted in seed 003), 1k–100k (Fiveable), ' +
+      '10k–50k (Mediakix), 10k–90k (seed 000), 10k–100k (Later × Fohr). TapInfluence (seed 003) sets no lower ' +
+      'bound at all. What sources agree on is the appeal: a niche audience that trusts the creator.',
+    example:
+      'A 60,000-follower account is micro for Later × Fohr (10k–100k) and seed 000 (10k–90k), but mid-tier for ' +
+      'Mediakix (50k–500k) and macro for The Influence Agency (50k–99.9k).',
+    sources: [
+      src('adweek-500-5000'),
+      src('fiveable'),
+      src('mediakix'),
+      src('seed-000'),
+      src('later-fohr'),
+      src(SEED_003),
+      src('influence-agency'),
+    ],
+    related: ['nano-influencer', 'mid-tier-influencer', 'niche-audience', 'authenticity'],
+  },
+  {
+    id: 'mid-tier-influencer',
+    name: 'Mid-tier influencer',
+    aliases: ['mid-tier', 'mid', 'mid T1', 'mid T2', 'mid T3'],
+    group: 'Tiers',
+    tierNames: ['mid-tier', 'mid', 'mid T1', 'mid T2', 'mid T3'],
+    definition:
+      'The band between micro and macro, which not every source has. Mediakix: 50k–500k; Duel: 50k–250k; Later × ' +
+      'Fohr ("mid"): 100k–500k. Sprout Social splits it into mid T3 (25k–149,999), mid T2 (150k–499,999) and mid ' +
+      'T1 (500k–1M). Viral Nation calls a middle tier "power middle"; L2\'s "middling" is much wider.',
+    example:
+      'A 200,000-follower account is mid-tier for Mediakix (50k–500k) and Later × Fohr (100k–500k), but macro for ' +
+      'Iconosquare (100k–1M).',
+    sources: [src('mediakix'), src('duel'), src('later-fohr'), src('sprout-social'), src('iconosquare'), src('viral-nation-2019')],
+    related: ['micro-influencer', 'macro-influencer', 'power-middle', 'middling'],
+  },
+  {
+    id: 'power-middle',
+    name: 'Power middle',
+    aliases: ['power middle influencer'],
+    group: 'Tiers',
+    definition:
+      'A name for the tier between micro and macro, used by Viral Nation (2019) and listed by TapInfluence in seed ' +
+      '003; Tierbot reads it as roughly mid-tier. Viral Nation\'s numbers for it were not seen, so it has no range ' +
+      'here. Seed 000 also names a "power" category, garbled in translation.',
+    example:
+      'Viral Nation (2019) puts micro at up to 10k, so a 40,000-follower account is above its micro tier: power ' +
+      'middle or macro, which its missing numbers cannot settle.',
+    sources: [src('viral-nation-2019'), src(SEED_003), src('seed-000')],
+    related: ['mid-tier-influencer', 'middling', 'macro-influencer'],
+  },
+  {
+    id: 'middling',
+    name: 'Middling',
+    aliases: [],
+    group: 'Tiers',
+    tierNames: ['middling'],
+    definition:
+      'L2\'s (2017) name for its very wide middle tier: 70k–2.5M followers, between micro (under 70k) and macro ' +
+      '(over 2.5M). It spans what Mediakix splits into mid-tier, macro and mega.',
+    example: 'A 1,500,000-follower account is middling for L2 (70k–2.5M) but mega for Mediakix (1M+).',
+    sources: [src('l2'), src('mediakix')],
+    related: ['mid-tier-influencer', 'power-middle'],
+  },
+  {
+    id: 'macro-influencer',
+    name: 'Macro-influencer',
+    aliases: ['macro', 'macro T1', 'macro T2', 'macro T3'],
+    group: 'Tiers',
+    tierNames: ['macro', 'macro T1', 'macro T2', 'macro T3'],
+    definition:
+      'The tier below the top. Mediakix: 500k–1M; Duel: 250k–1M; Afluencer: 300k–1M; Aspire: 200k–1M; Iconosquare ' +
+      'and CMSWire: 100k–1M. Some put it far lower: The Influence Agency 50k–99.9k, seed 001 "more than 10k", and ' +
+      'CNBC (quoted in seed 003) 10k+.',
+    example:
+      'A 400,000-follower account is macro for Duel (250k–1M) and Afluencer (300k–1M) but mid-tier for Mediakix ' +
+      '(50k–500k).',
+    sources: [
+      src('mediakix'),
+      src('duel'),
+      src('afluencer'),
+      src('aspire'),
+      src('iconosquare'),
+      src('cmswire'),
+      src('influence-agency'),
+      src('seed-001'),
+      src('cnbc-seed'),
+    ],
+    related: ['mid-tier-influencer', 'mega-influencer', 'maven'],
+  },
+  {
+    id: 'mega-influencer',
+    name: 'Mega-influencer',
+    aliases: ['mega', 'mega/celebrity'],
+    group: 'Tiers',
+    tierNames: ['mega', 'mega/celebrity'],
+    definition:
+      'The top tier in most lists: 1M+ followers for Mediakix, Iconosquare, CMSWire, Duel and Aspire; over 1M for ' +
+      'Afluencer. L2 starts mega at over 7M. Other names for the top: celebrity, top influencer (seed 000), mega ' +
+      'macro (Later × Fohr), macro T1 (Sprout Social, over 10M).',
+    example:
+      'Seed 003: a brand paid Kim Kardashian to tweet to 15 million followers and got 1,200 website visits: ' +
+      '1,200 ÷ 15,000,000 = 0.008% of followers.',
+    sources: [src('mediakix'), src('iconosquare'), src('duel'), src('afluencer'), src('l2'), src('sprout-social'), src(SEED_003)],
+    related: ['macro-influencer', 'celebrity-influencer', 'top-influencer', 'mega-macro'],
+  },
+  {
+    id: 'mega-macro',
+    name: 'Mega macro',
+    aliases: [],
+    group: 'Tiers',
+    tierNames: ['mega macro'],
+    definition:
+      'Later × Fohr\'s (2021) name for its top tier: 1M+ followers, above macro (500k–1M). Other sources call the ' +
+      'same band mega (Mediakix: 1M+), celebrity or top influencer.',
+    example: 'Later × Fohr: 2,000,000 followers → mega macro (1M+); 800,000 → macro (500k–1M).',
+    sources: [src('later-fohr'), src('mediakix')],
+    related: ['mega-influencer', 'macro-influencer'],
+  },
+  {
+    id: 'celebrity-influencer',
+    name: 'Celebrity influencer',
+    aliases: ['celebrity', 'celebrities'],
+    group: 'Tiers',
+    tierNames: ['celebrity', 'mega/celebrity'],
+    definition:
+      'A famous person paid to post, and a name for the top tier: HypeAuditor uses it for over 1M followers, Duel ' +
+      'for 1M+ ("mega/celebrity"), The Influence Agency for 100k+. Seed 003 warns not to "confuse celebrity with ' +
+      'influence" but suggests celebrities for awareness.',
+    example:
+      'Seed 003: a brand paid Kim Kardashian to tweet to 15 million followers and got 30 orders averaging $30: ' +
+      '30 × $30 = $900 in sales.',
+    sources: [src('hypeauditor'), src('duel'), src('influence-agency'), src(SEED_003)],
+    related: ['mega-influencer', 'top-influencer', 'cpe', 'conversion-rate'],
+  },
+  {
+    id: 'top-influencer',
+    name: 'Top influencer',
+    aliases: ['top', 'top tier'],
+    group: 'Tiers',
+    tierNames: ['top influencer'],
+    definition:
+      'Seed 000\'s name for its top tier: 1M+ followers ("1 million or more"). Below it, seed 000 has macro ' +
+      '(100k–1M) and micro (10k–90k), which leaves a gap between 90k and 100k that belongs to no tier.',
+    example: 'Seed 000: 2,500,000 followers → top influencer; 95,000 → no tier (above micro\'s 90k end, below macro\'s 100k start).',
+    sources: [src('seed-000')],
+    related: ['mega-influencer', 'celebrity-influencer', 'influencer-tiers'],
+  },
+  {
+    id: 'regular-influencer',
+    name: 'Regular influencer',
+    aliases: ['regular', 'common influencer'],
+    group: 'Tiers',
+    tierNames: ['regular influencer'],
+    definition:
+      'Seed 001\'s name for accounts with 100k+ followers, which it advises steering away from, like celebrity ' +
+      'endorsement. Seed 004 uses it for big, broad audiences ("big and fat numbers"): good for awareness, but less ' +
+      'targeted.',
+    example:
+      'Seed 001 suggests ten influencers with 5k–10k followers each instead: between 10 × 5,000 = 50,000 and ' +
+      '10 × 10,000 = 100,000 followers in total.',
+    sources: [src('seed-001'), src('seed-004')],
+    related: ['micro-influencer', 'niche-audience', 'celebrity-influencer'],
+  },
+  {
+    id: 'instagram-user',
+    name: 'Instagram user',
+    aliases: [],
+    group: 'Tiers',
+    tierNames: ['Instagram user'],
+    definition:
+      'HypeAuditor\'s name for its lowest band, 0–1k followers, below rookie (1k–5k), in its study of 36,000 ' +
+      'influencers. Other sources mostly call this nano (CMSWire: under 1k) or leave it unnamed.',
+    example: 'HypeAuditor: 800 followers → Instagram user; 1,200 followers → rookie (1k–5k).',
+    sources: [src('hypeauditor'), src('cmswire')],
+    related: ['rookie', 'nano-influencer'],
+  },
+  {
+    id: 'rookie',
+    name: 'Rookie',
+    aliases: [],
+    group: 'Tiers',
+    tierNames: ['rookie'],
+    definition:
+      'HypeAuditor\'s tier for 1k–5k followers, between Instagram user (0–1k) and up-and-coming (5k–20k). By range ' +
+      'it is nano for most sources (Mediakix nano: 1k–10k).',
+    example:
+      'A 3,000-follower account is a rookie for HypeAuditor (1k–5k), nano for Mediakix (1k–10k) and micro for ' +
+      'Adweek\'s 500–5k reading (seed 003).',
+    sources: [src('hypeauditor'), src('mediakix'), src('adweek-500-5000')],
+    related: ['instagram-user', 'up-and-coming', 'nano-influencer'],
+  },
+  {
+    id: 'up-and-coming',
+    name: 'Up-and-coming',
+    aliases: [],
+    group: 'Tiers',
+    tierNames: ['up-and-coming'],
+    definition:
+      'HypeAuditor\'s tier for 5k–20k followers, between rookie (1k–5k) and prosumer (20k–100k). It straddles the ' +
+      'nano/micro line that most sources draw at 10k.',
+    example:
+      'A 15,000-follower account is up-and-coming for HypeAuditor (5k–20k) and micro for Mediakix (10k–50k) and ' +
+      'Heepsy (5k–30k).',
+    sources: [src('hypeauditor'), src('mediakix'), src('heepsy')],
+    related: ['rookie', 'prosumer', 'micro-influencer'],
+  },
+  {
+    id: 'prosumer',
+    name: 'Prosumer',
+    aliases: [],
+    group: 'Tiers',
+    tierNames: ['prosumer'],
+    definition:
+      'HypeAuditor\'s tier for 20k–100k followers, between up-and-coming (5k–20k) and maven (100k–1M). By range it ' +
+      'is micro for Later × Fohr (10k–100k).',
+    example:
+      'A 70,000-follower account is a prosumer for HypeAuditor (20k–100k), micro for Later × Fohr (10k–100k) and ' +
+      'mid-tier for Mediakix (50k–500k).',
+    sources: [src('hypeauditor'), src('later-fohr'), src('mediakix')],
+    related: ['up-and-coming', 'maven', 'micro-influencer'],
+  },
+  {
+    id: 'maven',
+    name: 'Maven',
+    aliases: [],
+    group: 'Tiers',
+    tierNames: ['maven'],
+    definition:
+      'HypeAuditor\'s tier for 100k–1M followers, just below its celebrity tier (over 1M). Iconosquare and CMSWire ' +
+      'call this band macro (100k–1M); Mediakix splits it between mid-tier (50k–500k) and macro (500k–1M).',
+    example: 'A 600,000-follower account is a maven for HypeAuditor (100k–1M) and macro for Mediakix (500k–1M).',
+    sources: [src('hypeauditor'), src('iconosquare'), src('cmswire'), src('mediakix')],
+    related: ['prosumer', 'celebrity-influencer', 'macro-influencer'],
+  },
+
+  // ── Engagement ──
+  {
+    id: 'engagement',
+    name: 'Engagement',
+    aliases: ['interactions'],
+    group: 'Engagement',
+    definition:
+      'The interactions a post gets: likes, comments, shares, saves. Tools count different things: HypeAuditor\'s ' +
+      'CPE uses likes + comments, GRIN adds shares. Seed 003 calls engagement "a precursor to conversion".',
+    example:
+      'Illustrative: 900 likes, 60 comments and 40 shares → 900 + 60 + 40 = 1,000 engagements for GRIN; HypeAuditor ' +
+      'counts 900 + 60 = 960.',
+    sources: [CITE.hypeauditorTools, CITE.grin, src(SEED_003)],
+    related: ['engagement-rate', 'cpe', 'conversion-rate'],
+  },
+  {
+    id: 'engagement-rate',
+    name: 'Engagement rate',
+    aliases: ['ER'],
+    group: 'Engagement',
+    definition:
+      'Engagements as a share of an audience: by followers, by reach or by views, so always say which. Rates ' +
+      'usually fall as follower counts rise: Markerly (2016) found Instagram like rates near 8% under 1k followers ' +
+      'but 1.66% at 1M–10M. Yet Wies et al. (2023) found engagement with sponsored posts peaks near 1M.',
+    example:
+      'Illustrative: a post from a 20,000-follower account gets 300 engagements and 6,000 impressions → 300 ÷ ' +
+      '20,000 × 100 = 1.5% by followers, 300 ÷ 6,000 × 100 = 5% by reach.',
+    sources: [src('digiday-markerly'), CITE.wies, CITE.upfluence, CITE.meltwater],
+    related: ['engagement-rate-by-followers', 'engagement-rate-by-reach', 'engagement-rate-by-views', 'engagement'],
+  },
+  {
+    id: 'engagement-rate-by-followers',
+    name: 'Engagement rate (by followers)',
+    aliases: ['ER by followers'],
+    group: 'Engagement',
+    formula: 'ER = (likes + comments) ÷ followers × 100',
+    definition:
+      'The most common version, as Upfluence and Mediakix publish it. InfluencerDB (2019, likes ÷ followers) found ' +
+      '8.8% at 1k–5k followers and 3.4–3.8% above 10k; HypeAuditor (2026, as reported by eMarketer) gives ' +
+      'Instagram nano 1.78%, micro 0.54%, mega 0.33%.',
+    example: 'Illustrative: 400 likes + 50 comments on a 15,000-follower account → (400 + 50) ÷ 15,000 × 100 = 3%.',
+    check: { inputs: { likes: 400, comments: 50, followers: 15_000 }, result: 3 },
+    sources: [CITE.upfluence, CITE.mediakixEr, CITE.influencerDb, CITE.hypeauditor2026],
+    related: ['engagement-rate', 'engagement-rate-by-reach', 'fake-followers'],
+  },
+  {
+    id: 'engagement-rate-by-reach',
+    name: 'Engagement rate (by reach)',
+    aliases: ['ER by reach'],
+    group: 'Engagement',
+    formula: 'ER = engagements ÷ impressions × 100',
+    definition:
+      'Engagement measured against the people a post was actually shown to, not the follower count. Meltwater\'s ' +
+      'formula divides by impressions, which count repeat views; dividing by reach (unique accounts) gives a ' +
+      'higher rate, so say which you used.',
+    example: 'Illustrative: 240 engagements on 8,000 impressions → 240 ÷ 8,000 × 100 = 3%.',
+    check: { inputs: { engagements: 240, impressions: 8_000 }, result: 3 },
+    sources: [CITE.meltwater],
+    related: ['engagement-rate', 'reach', 'impressions'],
+  },
+  {
+    id: 'engagement-rate-by-views',
+    name: 'Engagement rate (by views)',
+    aliases: ['ER by views'],
+    group: 'Engagement',
+    formula: 'ER = engagements ÷ views × 100',
+    definition:
+      'The usual version for video (TikTok, YouTube), where views matter more than followers (Modash; it also ' +
+      'publishes ER by median likes). Platforms differ a lot: Influencer Marketing Hub (2021, as reported by ION) ' +
+      'gives micro-influencers about 18% on TikTok vs 3.86% on Instagram.',
+    example: 'Illustrative: 1,800 engagements on a video with 60,000 views → 1,800 ÷ 60,000 × 100 = 3%.',
+    check: { inputs: { engagements: 1_800, views: 60_000 }, result: 3 },
+    sources: [CITE.modash, CITE.imh2021],
+    related: ['engagement-rate', 'engagement-rate-by-followers'],
+  },
+
+  // ── Reach & cost ──
+  {
+    id: 'reach',
+    name: 'Reach',
+    aliases: ['unique reach'],
+    group: 'Reach & cost',
+    definition:
+      'The number of unique accounts that saw a post or campaign. It is usually below the follower count (not ' +
+      'every follower sees every post) and below impressions (one account can see a post several times). ' +
+      'TapInfluence (2017) even defines micro by total reach: 5k–100k.',
+    example:
+      'Illustrative: a post shown 12,000 times to 8,000 different accounts has a reach of 8,000 and 12,000 ' +
+      'impressions: 12,000 ÷ 8,000 = 1.5 views per account.',
+    sources: [src('tapinfluence-2017'), src('seed-004')],
+    related: ['impressions', 'engagement-rate-by-reach', 'audience-overlap'],
+  },
+  {
+    id: 'impressions',
+    name: 'Impressions',
+    aliases: [],
+    group: 'Reach & cost',
+    definition:
+      'The total number of times content was shown, counting repeat views by the same account. Impressions are the ' +
+      'base of CPM (cost per 1,000 impressions) and EMV, and Meltwater\'s engagement rate by reach divides by them.',
+    example: 'Illustrative: 8,000 accounts that each saw a post 1.5 times on average → 8,000 × 1.5 = 12,000 impressions.',
+    sources: [CITE.upfluence, CITE.meltwater],
+    related: ['reach', 'cpm', 'emv'],
+  },
+  {
+    id: 'click-through-rate',
+    name: 'Click-through rate',
+    aliases: ['CTR'],
+    group: 'Reach & cost',
+    formula: 'CTR = clicks ÷ impressions × 100',
+    definition:
+      'The share of people shown a post who click its link: the step of the sales funnel between seeing and ' +
+      'buying. No source in Tierbot\'s library gives an influencer benchmark for it.',
+    example: 'Illustrative: 150 link clicks from 10,000 impressions → 150 ÷ 10,000 × 100 = 1.5%.',
+    check: { inputs: { clicks: 150, impressions: 10_000 }, result: 1.5 },
+    sources: [CITE.formulas],
+    related: ['sales-funnel', 'conversion-rate', 'impressions'],
+  },
+  {
+    id: 'cpe',
+    name: 'CPE (cost per engagement)',
+    aliases: ['cost per engagement'],
+    group: 'Reach & cost',
+    formula: 'CPE = cost ÷ engagements',
+    definition:
+      'What each like or comment (or share) cost. HypeAuditor counts likes + comments; GRIN adds shares. Seed 003 ' +
+      'says to look at CPE when judging value: micro-influencers "will not always have lower rates", and ' +
+      'celebrities\' CPE "is often much higher".',
+    example: 'Illustrative: $500 for 2,000 likes + 100 comments → CPE = 500 ÷ 2,100 ≈ $0.24.',
+    check: { inputs: { cost: 500, engagements: 2_100 }, result: 0.24 },
+    sources: [CITE.hypeauditorTools, CITE.grin, src(SEED_003)],
+    related: ['cpme', 'engagement', 'cpm'],
+  },
+  {
+    id: 'cpm',
+    name: 'CPM (cost per thousand impressions)',
+    aliases: ['cost per mille', 'cost per thousand'],
+    group: 'Reach & cost',
+    formula: 'CPM = cost ÷ impressions × 1,000',
+    definition:
+      'The price of 1,000 impressions, the usual way to compare influencer and paid-media costs. Word on the Block ' +
+      '(2023) gives CPMs of $5–15 on Instagram and TikTok and $15–30 on YouTube; Upfluence calls $6.50 the ' +
+      '"industry standard".',
+    example: 'Illustrative: $600 for 80,000 impressions → 600 ÷ 80,000 × 1,000 = $7.50 CPM.',
+    check: { inputs: { cost: 600, impressions: 80_000 }, result: 7.5 },
+    sources: [CITE.wordOnTheBlock, CITE.upfluence],
+    related: ['impressions', 'emv', 'cpe'],
+  },
+  {
+    id: 'cpme',
+    name: 'CPME (cost per 1,000 engagements)',
+    aliases: ['cost per thousand engagements'],
+    group: 'Reach & cost',
+    formula: 'CPME = cost ÷ engagements × 1,000',
+    definition:
+      'Cost per 1,000 engagements: CPE scaled up so that small costs are easier to compare. Traackr builds its ' +
+      'budget calculator on it.',
+    example: 'Illustrative: $500 for 2,100 engagements → 500 ÷ 2,100 × 1,000 ≈ $238 per 1,000 engagements.',
+    check: { inputs: { cost: 500, engagements: 2_100 }, result: 238 },
+    sources: [CITE.traackr],
+    related: ['cpe', 'cpm'],
+  },
+  {
+    id: 'emv',
+    name: 'EMV (earned media value)',
+    aliases: ['earned media value', 'media value'],
+    group: 'Reach & cost',
+    formula: 'EMV = impressions × CPM ÷ 1,000',
+    definition:
+      'What a campaign\'s impressions would have cost as paid ads at a chosen CPM (Upfluence\'s formula; HypeAuditor ' +
+      'has an EMV calculator). EMV is not revenue: it says nothing about sales, and it moves with whatever CPM you ' +
+      'assume.',
+    example:
+      'Illustrative: 80,000 impressions at Upfluence\'s $6.50 "industry standard" CPM → 80,000 × 6.50 ÷ 1,000 = ' +
+      '$520 EMV, not $520 of sales.',
+    check: { inputs: { impressions: 80_000, cpm: 6.5 }, result: 520 },
+    sources: [CITE.upfluence, CITE.hypeauditorTools],
+    related: ['cpm', 'impressions', 'roi'],
+  },
+  {
+    id: 'influencer-rate',
+    name: 'Influencer rate (price per post)',
+    aliases: ['rate', 'price per post', 'cost per post'],
+    group: 'Reach & cost',
+    formula: 'Rule of thumb: price ≈ $100 per 10,000 followers',
+    definition:
+      'What a creator charges per sponsored post. The old rule of thumb is $100 per 10,000 followers (USA Today, ' +
+      'Shopify, as reported; "some experts called that conservative"). Real payments vary: Lumanu\'s 250,000 ' +
+      'creator payments (2024) averaged $2,300, median $800.',
+    example:
+      'Illustrative, using the rule of thumb: 50,000 followers → 50,000 ÷ 10,000 × $100 = $500 per post; 1,000,000 ' +
+      'followers → $10,000.',
+    check: { inputs: { followers: 50_000 }, result: 500 },
+    sources: [CITE.ruleOfThumb, CITE.lumanu],
+    related: ['sponsored-post', 'cpm', 'cpe'],
+  },
+
+  // ── Sales & return ──
+  {
+    id: 'conversion-rate',
+    name: 'Conversion rate',
+    aliases: ['CVR', 'conversion'],
+    group: 'Sales & return',
+    formula: 'Conversion rate = conversions ÷ visits (or clicks, or followers) × 100',
+    definition:
+      'The share of people who do what you want (buy, sign up) after seeing or clicking. Fab.com (2011): Ashton ' +
+      'Kutcher\'s 7,309,684 followers gave 5,888 sign-ups (0.08%); Kevin Rose\'s 1,261,376 gave 4,356 (0.3%).',
+    example: 'Seed 003: Kim Kardashian\'s tweet drove 1,200 website visits and 30 orders → 30 ÷ 1,200 × 100 = 2.5%.',
+    check: { inputs: { conversions: 30, visits: 1_200 }, result: 2.5 },
+    sources: [CITE.fab, src(SEED_003)],
+    related: ['sales-funnel', 'average-order-value', 'click-through-rate'],
+  },
+  {
+    id: 'average-order-value',
+    name: 'Average order value (AOV)',
+    aliases: ['AOV'],
+    group: 'Sales & return',
+    formula: 'AOV = revenue ÷ orders',
+    definition:
+      'What the average order is worth. With the conversion rate it turns traffic into revenue: revenue = orders × AOV.',
+    example: 'Seed 003: 30 orders averaging $30 → revenue = 30 × $30 = $900, and AOV = 900 ÷ 30 = $30.',
+    check: { inputs: { revenue: 900, orders: 30 }, result: 30 },
+    sources: [src(SEED_003), CITE.formulas],
+    related: ['conversion-rate', 'sales-funnel', 'roas'],
+  },
+  {
+    id: 'roi',
+    name: 'ROI (return on investment)',
+    aliases: ['return on investment'],
+    group: 'Sales & return',
+    formula: 'ROI = (revenue − cost) ÷ cost × 100',
+    definition:
+      'What a campaign returned beyond its cost, as a percentage of the cost. Seed 003 repeats a claim that ' +
+      'influencer marketing beats digital ads "by 11X"; it traces to a TapInfluence / Nielsen Catalina Solutions ' +
+      'webinar, and the study itself was not found.',
+    example: 'Illustrative: $2,000 spent, $5,000 revenue → (5,000 − 2,000) ÷ 2,000 × 100 = 150% ROI.',
+    check: { inputs: { revenue: 5_000, cost: 2_000 }, result: 150 },
+    sources: [CITE.formulas, src(SEED_003), CITE.nielsen],
+    related: ['roas', 'emv', 'revenue-per-follower'],
+  },
+  {
+    id: 'roas',
+    name: 'ROAS (return on ad spend)',
+    aliases: ['return on ad spend'],
+    group: 'Sales & return',
+    formula: 'ROAS = revenue ÷ cost',
+    definition:
+      'Revenue per unit of spend, as a ratio (2.5) or multiple (2.5×); unlike ROI it does not subtract the cost. ' +
+      'Beichert et al. (Journal of Marketing, 2024) found low-follower influencers beat high-follower ones "by ' +
+      'order of magnitude" on return on spend.',
+    example: 'Illustrative: $5,000 revenue on $2,000 spent → 5,000 ÷ 2,000 = 2.5 ($2.50 back per $1).',
+    check: { inputs: { revenue: 5_000, cost: 2_000 }, result: 2.5 },
+    sources: [CITE.formulas, CITE.beichert],
+    related: ['roi', 'revenue-per-follower'],
+  },
+  {
+    id: 'revenue-per-follower',
+    name: 'Revenue per follower',
+    aliases: [],
+    group: 'Sales & return',
+    formula: 'Revenue per follower = revenue ÷ followers',
+    definition:
+      'Sales divided by the influencer\'s follower count, a fair way to compare tiers. Beichert et al. (Journal of ' +
+      'Marketing, 2024; 1,881,533 purchases, 2,808 sponsored posts): €0.265 per follower for nano ' +
+      'vs €0.049 for macro (as reported).',
+    example: 'Illustrative: €1,325 of sales from a 5,000-follower account → 1,325 ÷ 5,000 = €0.265, the nano figure reported.',
+    check: { inputs: { revenue: 1_325, followers: 5_000 }, result: 0.265 },
+    sources: [CITE.beichert],
+    related: ['roas', 'nano-influencer', 'macro-influencer'],
+  },
+  {
+    id: 'sales-funnel',
+    name: 'Sales funnel (followers to buyers)',
+    aliases: ['funnel', 'conversion funnel'],
+    group: 'Sales & return',
+    formula: 'buyers = followers × reach rate × click-through rate × conversion rate; revenue = buyers × AOV',
+    definition:
+      'A chain of rates that turns an audience into sales: how many followers see a post (reach rate), how many of ' +
+      'those engage or click, how many of those buy. Each rate is an assumption you can check after the campaign.',
+    example:
+      'Illustrative: 50,000 followers × 20% reach × 2% click-through × 3% conversion = 6 buyers; 6 × $40 AOV = ' +
+      '$240 revenue.',
+    check: { inputs: { followers: 50_000, reachRate: 20, clickRate: 2, conversionRate: 3, aov: 40 }, result: 240 },
+    sources: [CITE.formulas],
+    related: ['reach', 'click-through-rate', 'conversion-rate', 'average-order-value'],
+  },
+
+  // ── Audience & trust ──
+  {
+    id: 'audience-overlap',
+    name: 'Audience overlap',
+    aliases: ['overlap', 'duplicate audience'],
+    group: 'Audience & trust',
+    formula: 'Simple model: unique audience ≈ total followers × (1 − overlap share)',
+    definition:
+      'The followers that creators in one campaign have in common, counted twice if you add follower counts. There ' +
+      'is no published industry average: tools (Influencity, influData, Stellar) measure it per campaign. Treat it ' +
+      'as an assumption and show it.',
+    example:
+      'Illustrative, after Influencity\'s example of 10 creators with 40% overlap: 10 × 10,000 = 100,000 followers ' +
+      '→ about 100,000 × (1 − 0.40) = 60,000 unique.',
+    check: { inputs: { followers: 100_000, overlapPercent: 40 }, result: 60_000 },
+    sources: [CITE.influencity],
+    related: ['reach', 'niche-audience'],
+  },
+  {
+    id: 'niche-audience',
+    name: 'Niche audience',
+    aliases: ['niche', 'target audience', 'targeted audience'],
+    group: 'Audience & trust',
+    definition:
+      'A following that shares one interest, place or problem, like seed 000\'s "women in their 20s who are ' +
+      'interested in fashion". The seed articles agree it is what makes micro-influencers work: fewer followers, ' +
+      'but relevant ones who trust the creator.',
+    example:
+      'Seed 003: engage 10 focused influencers with 10,000 followers each rather than 1 with a "diluted, varied ' +
+      'audience" of 100,000: the same 10 × 10,000 = 100,000 followers.',
+    sources: [src('seed-000'), src('fiveable'), src(SEED_003), src('seed-004')],
+    related: ['micro-influencer', 'authenticity', 'audience-overlap'],
+  },
+  {
+    id: 'authenticity',
+    name: 'Authenticity',
+    aliases: ['authentic', 'trust', 'credibility'],
+    group: 'Audience & trust',
+    definition:
+      'Followers\' sense that a creator means what they recommend. Seeds 002–004 tie it to trust. Seed 004: ' +
+      'micro-influencers often refuse brands they do not believe in, and one who promotes "all kinds of brands" ' +
+      'loses followers\' trust.',
+    example:
+      'Seed 003, citing Experticity / Keller Fay (2016, as reported): micro-influencers hold up to 22.2× more ' +
+      'buying-recommendation conversations per week than an average consumer (not than big influencers).',
+    sources: [src('fiveable'), src(SEED_003), src('seed-004'), CITE.experticity],
+    related: ['niche-audience', 'micro-influencer', 'fake-followers'],
+  },
+  {
+    id: 'fake-followers',
+    name: 'Fake followers',
+    aliases: ['bots', 'bought followers'],
+    group: 'Audience & trust',
+    definition:
+      'Followers that are not real, interested people: bots, bought or abandoned accounts. They inflate the ' +
+      'follower count (and any price based on it) and pull down engagement rate by followers. No source in ' +
+      'Tierbot\'s library says how common they are.',
+    example:
+      'Illustrative: 600 engagements on a 20,000-follower account is 3%; if 5,000 followers are fake, the 15,000 ' +
+      'real ones give 600 ÷ 15,000 = 4%.',
+    sources: [CITE.upfluence, CITE.plainWords],
+    related: ['engagement-rate-by-followers', 'authenticity'],
+  },
+
+  // ── Campaign ──
+  {
+    id: 'sponsored-post',
+    name: 'Sponsored post',
+    aliases: ['sponsored content', 'paid post'],
+    group: 'Campaign',
+    definition:
+      'A post a brand pays a creator to publish. Prices vary widely: Ad Age (2020) reported $300,000–500,000 per ' +
+      'sponsored Instagram post by Kim Kardashian West. Mediakix (2017, 742 sponsored posts, as reported) found ' +
+      'micro and macro engagement nearly equal: 2.75% vs 2.65%.',
+    example:
+      'Illustrative: $300,000 ÷ $500 = 600 posts at the rule-of-thumb price for 50,000 followers ' +
+      '(50,000 ÷ 10,000 × $100 = $500).',
+    sources: [CITE.adAge2020, CITE.mediakix2017, CITE.ruleOfThumb],
+    related: ['influencer-rate', 'brand-ambassador', 'cpe'],
+  },
+  {
+    id: 'brand-ambassador',
+    name: 'Brand ambassador',
+    aliases: ['ambassador'],
+    group: 'Campaign',
+    definition:
+      'A creator, customer or employee who represents a brand over a longer period, usually under contract, rather ' +
+      'than for one post. Seed 003 lists brand ambassadors beside micro, "power middle" and macro influencers in a ' +
+      'broad strategy. No source in Tierbot\'s library gives figures for them.',
+    example: 'Illustrative: a 12-month ambassador deal at 2 posts a month is 12 × 2 = 24 posts, against 1 for a one-off sponsored post.',
+    sources: [src(SEED_003)],
+    related: ['brand-advocate', 'sponsored-post'],
+  },
+  {
+    id: 'brand-advocate',
+    name: 'Brand advocate',
+    aliases: ['advocate', 'brand advocacy'],
+    group: 'Campaign',
+    definition:
+      'A fan, often a customer or employee, who recommends a brand because they like it, usually unpaid or for ' +
+      'perks. Seed 003 lists brand advocates and employees in a full influencer mix. No source in Tierbot\'s ' +
+      'library gives figures for them.',
+    example:
+      'Illustrative: 50 customers who each share a post with about 300 followers reach at most 50 × 300 = 15,000 ' +
+      'people, fewer after audience overlap.',
+    sources: [src(SEED_003)],
+    related: ['brand-ambassador', 'authenticity', 'audience-overlap'],
+  },
+];
+
+/** Every range the registry gives under the tier names a term covers, in registry order. */
+function rangesFor(tierNames: readonly string[]): TermRange[] {
+  return SOURCES.flatMap((source) =>
+    source.tiers
+      .filter((tier) => tierNames.includes(tier.name))
+      .map((tier) => ({ sourceId: source.id, sourceName: source.name, tierName: tier.name, stated: tier.stated })),
+  );
+}
+
+export const TERMS: readonly Term[] = SPECS.map(({ tierNames, ...term }) =>
+  tierNames ? { ...term, ranges: rangesFor(tierNames) } : term,
+);
+
+/** The onboarding path: what a tier is, the tiers bottom-up, then how to measure and pay for them. */
+export const START_HERE: readonly string[] = [
+  'influencer-tiers',
+  'nano-influencer',
+  'micro-influencer',
+  'mid-tier-influencer',
+  'macro-influencer',
+  'mega-influencer',
+  'reach',
+  'engagement-rate',
+  'cpe',
+  'roi',
+];
+
+const BY_ID = new Map(TERMS.map((t) => [t.id, t]));
+
+export function termById(id: string): Term | undefined {
+  return BY_ID.get(id);
+}
+
+/** Every group, in TERM_GROUPS order, with its terms in glossary order. */
+export function termsByGroup(): Map<TermGroup, Term[]> {
+  return new Map(TERM_GROUPS.map((group) => [group, TERMS.filter((t) => t.group === group)]));
+}
+
+/** Search keys: the display name first (the primary key), then the id, then the aliases. */
+const ENTRIES: readonly Searchable<Term>[] = TERMS.map((t) => ({ item: t, keys: [t.name, t.id, ...t.aliases] }));
+
+/**
+ * The term whose id, name or alias the query is, ignoring case, spaces and hyphens; a plural
+ * or singular of it also counts ("micro-influencers", "fake follower").
+ */
+export function findTerm(query: string): Term | undefined {
+  const base = normalise(query);
+  if (base === '') return undefined;
+  const variants = [base, `${base}s`, base.endsWith('s') ? base.slice(0, -1) : ''];
+  for (const variant of variants) {
+    const found = variant === '' ? undefined : findExact(variant, ENTRIES);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Autocomplete: ranked matches; before anything searchable is typed, the onboarding path. */
+export function suggestTerms(query: string, limit = DEFAULT_LIMIT): Term[] {
+  if (normalise(query) === '') {
+    const cap = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : DEFAULT_LIMIT;
+    return START_HERE.map(termById)
+      .filter((t): t is Term => t !== undefined)
+      .slice(0, cap);
+  }
+  return rankMatches(query, ENTRIES, limit);
+}
+
+/**
+ * A tier term's ranges grouped by what they say, e.g. "10k–50k: Mediakix, Hootsuite, Duel ·
+ * 10k–100k: Later × Fohr, …", for one embed field. Sprout's sub-tiers keep their names.
+ */
+export function rangesSummary(term: Term): string {
+  const groups = new Map<string, string[]>();
+  for (const range of term.ranges ?? []) {
+    const label = / T\d$/.test(range.tierName) ? `${range.stated} (${range.tierName})` : range.stated;
+    const names = groups.get(label) ?? [];
+    if (!names.includes(range.sourceName)) names.push(range.sourceName);
+    groups.set(label, names);
+  }
+  return [...groups].map(([label, names]) => `${label}: ${names.join(', ')}`).join(' · ');
+}

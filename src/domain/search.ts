@@ -1,0 +1,208 @@
+/**
+ * Generic ranking for autocomplete and "did you mean…": glossary terms today, sources later.
+ * Pure and bounded: any string, however long or strange, is answered quickly and never throws.
+ */
+
+export interface Searchable<T> {
+  item: T;
+  /** keys[0] is the primary (display) name; the rest are ids, aliases, publishers… */
+  keys: readonly string[];
+}
+
+/** Discord offers at most 25 autocomplete choices, so that is the natural default. */
+export const DEFAULT_LIMIT = 25;
+/** No key is anywhere near this long, so longer queries cannot match better; it caps the edit-distance work. */
+export const MAX_QUERY_LENGTH = 100;
+/** Raw input is cut before normalising, so a megabyte of text costs no more than a line. */
+const MAX_RAW_LENGTH = 1_000;
+
+/** Best first. A key matches in the best way it can; an entry ranks by its best key. */
+export type MatchKind = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy';
+const KIND_RANK: Record<MatchKind, number> = { exact: 0, prefix: 1, word: 2, substring: 3, fuzzy: 4 };
+
+export interface Match<T> {
+  item: T;
+  kind: MatchKind;
+  /** Edit distance for fuzzy matches; 0 otherwise. */
+  distance: number;
+}
+
+/**
+ * Lower case, no accents, no invisible characters, letters and digits only, single spaces.
+ * Format characters (zero-width space/joiner, RTL/LTR marks, BOM) are deleted rather than
+ * turned into spaces: they are invisible, so "enga\u200Bgement" should read as one word.
+ */
+export function normalise(text: string, maxLength = MAX_QUERY_LENGTH): string {
+  if (typeof text !== 'string') return '';
+  return text
+    .slice(0, Math.max(MAX_RAW_LENGTH, maxLength * 2))
+    // Decompose before and after lower-casing: either step can expose the other's work (𝔸 → A → a, İ → i̇).
+    .normalize('NFKD')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\p{M}\p{Cf}]+/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .slice(0, maxLength)
+    .trimEnd();
+}
+
+interface Prepared {
+  norm: string;
+  /** Without spaces, so "mid tier", "mid-tier" and "midtier" meet. */
+  compact: string;
+  words: string[];
+}
+
+/** Keys (titles, publishers) may run longer than any sensible query; they are our data, not input. */
+const MAX_KEY_LENGTH = 300;
+
+function prepare(text: string, maxLength = MAX_QUERY_LENGTH): Prepared {
+  const norm = normalise(text, maxLength);
+  return { norm, compact: norm.replace(/ /g, ''), words: norm === '' ? [] : norm.split(' ') };
+}
+
+/** How many typos a query of this length may contain and still match. */
+function fuzzTolerance(length: number): number {
+  // Three letters are too few to guess from: "cpm" must not suggest "com…" or "coming".
+  if (length <= 3) return 0;
+  if (length <= 5) return 1;
+  if (length <= 9) return 2;
+  return 3;
+}
+
+/** Mid-word hits for one or two letters are noise ("er" in "influencer"); they need three. */
+const MIN_MID_WORD = 3;
+
+/** "Did you mean" may reach further, but still not to unrelated words: about a third of the query. */
+function looseTolerance(length: number): number {
+  return Math.max(fuzzTolerance(length), Math.round(length / 3));
+}
+
+/**
+ * Smallest optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions)
+ * between `query` and any prefix of `text`, so "engagment" is 1 away from "engagement rate".
+ * Returns max + 1 as soon as no alignment can come within `max`: rows never get cheaper, so
+ * a row whose every cell exceeds `max` ends the search.
+ */
+export function prefixDistance(query: string, text: string, max: number): number {
+  const m = query.length;
+  if (m === 0) return 0;
+  const n = Math.min(text.length, m + max);
+  if (n < m - max) return max + 1;
+  let older = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const qc = query.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const tc = text.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (qc === tc ? 0 : 1));
+      if (i > 1 && j > 1 && qc === text.charCodeAt(j - 2) && query.charCodeAt(i - 2) === tc) {
+        v = Math.min(v, older[j - 2]! + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [older, prev, cur] = [prev, cur, older];
+  }
+  return Math.min(max + 1, ...prev);
+}
+
+/** Fuzzy distance from the query to the key, starting at the key's start or any word start. */
+function fuzzyDistance(q: Prepared, key: Prepared, max: number): number {
+  let best = max + 1;
+  let offset = 0;
+  for (const word of key.words) {
+    best = Math.min(best, prefixDistance(q.norm, key.norm.slice(offset), Math.min(max, best - 1)));
+    if (best === 0) break;
+    offset += word.length + 1;
+  }
+  return best;
+}
+
+/** Every query word starts some key word, in any order: "reach er" finds "ER by reach". */
+function wordsMatch(q: Prepared, key: Prepared): boolean {
+  return q.words.length > 1 && q.words.every((w) => key.words.some((k) => k.startsWith(w)));
+}
+
+function matchKey(q: Prepared, key: Prepared, tolerance: number): { kind: MatchKind; distance: number } | null {
+  if (key.compact === '') return null;
+  if (key.norm === q.norm || key.compact === q.compact) return { kind: 'exact', distance: 0 };
+  if (key.norm.startsWith(q.norm) || key.compact.startsWith(q.compact)) return { kind: 'prefix', distance: 0 };
+  if (key.norm.includes(` ${q.norm}`) || wordsMatch(q, key)) return { kind: 'word', distance: 0 };
+  // Mid-word, but not across words: "roi" must not match "micRO Influencer".
+  if (q.compact.length >= MIN_MID_WORD && key.norm.includes(q.norm)) return { kind: 'substring', distance: 0 };
+  const distance = fuzzyDistance(q, key, tolerance);
+  return distance <= tolerance ? { kind: 'fuzzy', distance } : null;
+}
+
+function better(a: { kind: MatchKind; distance: number }, b: { kind: MatchKind; distance: number }): boolean {
+  return KIND_RANK[a.kind] - KIND_RANK[b.kind] < 0 || (a.kind === b.kind && a.distance < b.distance);
+}
+
+function clampLimit(limit: number | undefined, fallback: number): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.max(0, Math.floor(limit));
+}
+
+function rank<T>(query: string, entries: readonly Searchable<T>[], tolerance: (length: number) => number): Match<T>[] {
+  const q = prepare(query);
+  const max = tolerance(q.norm.length);
+  const matches: (Match<T> & { index: number })[] = [];
+  entries.forEach((entry, index) => {
+    let best: { kind: MatchKind; distance: number } | null = null;
+    for (const key of entry.keys) {
+      const found = matchKey(q, prepare(key, MAX_KEY_LENGTH), max);
+      if (found && (best === null || better(found, best))) best = found;
+      if (best?.kind === 'exact') break;
+    }
+    if (best) matches.push({ item: entry.item, ...best, index });
+  });
+  // Sort is stable, but the index makes "ties keep input order" explicit.
+  matches.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.distance - b.distance || a.index - b.index);
+  return matches.map(({ item, kind, distance }) => ({ item, kind, distance }));
+}
+
+/**
+ * Ranked matches with how each matched: exact key, prefix, word-start substring, mid-word
+ * substring, then typo-tolerant fuzzy matches by distance. Ties keep input order. A query with
+ * nothing searchable in it (empty, only emoji or punctuation) matches nothing.
+ */
+export function searchMatches<T>(query: string, entries: readonly Searchable<T>[], limit?: number): Match<T>[] {
+  const cap = clampLimit(limit, DEFAULT_LIMIT);
+  if (cap === 0 || prepare(query).compact === '') return [];
+  return rank(query, entries, fuzzTolerance).slice(0, cap);
+}
+
+/**
+ * Autocomplete ranking (see `searchMatches`). An empty or unsearchable query returns the
+ * entries in input order, as autocomplete shows before anything is typed.
+ */
+export function rankMatches<T>(query: string, entries: readonly Searchable<T>[], limit?: number): T[] {
+  const cap = clampLimit(limit, DEFAULT_LIMIT);
+  if (prepare(query).compact === '') return entries.slice(0, cap).map((e) => e.item);
+  return searchMatches(query, entries, cap).map((m) => m.item);
+}
+
+/** The first entry with a key equal to the query, ignoring case, accents, spaces and punctuation. */
+export function findExact<T>(query: string, entries: readonly Searchable<T>[]): T | undefined {
+  const q = prepare(query);
+  if (q.compact === '') return undefined;
+  return entries.find((e) => e.keys.some((k) => prepare(k, MAX_KEY_LENGTH).compact === q.compact))?.item;
+}
+
+/**
+ * "Did you mean…": the `n` nearest entries, allowing more typos than autocomplete (about a
+ * third of the query) but nothing further, so unrelated words suggest nothing.
+ */
+export function closest<T>(query: string, entries: readonly Searchable<T>[], n = 3): T[] {
+  const cap = clampLimit(n, 3);
+  if (cap === 0 || prepare(query).compact === '') return [];
+  return rank(query, entries, looseTolerance)
+    .slice(0, cap)
+    .map((m) => m.item);
+}

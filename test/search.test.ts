@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LIMIT,
+  closest,
+  findExact,
+  normalise,
+  prefixDistance,
+  rankMatches,
+  searchMatches,
+  type Searchable,
+} from '../src/domain/search';
+import { SOURCES, type Source } from '../src/domain/sources';
+
+const entry = (item: string, ...aliases: string[]): Searchable<string> => ({ item, keys: [item, ...aliases] });
+
+/** How the source autocomplete will search the registry: name, id, publisher. */
+const SOURCE_ENTRIES: Searchable<Source>[] = SOURCES.map((s) => ({ item: s, keys: [s.name, s.id, s.publisher] }));
+const sourceIds = (query: string, limit?: number) => rankMatches(query, SOURCE_ENTRIES, limit).map((s) => s.id);
+
+const HOSTILE = [
+  'a'.repeat(6_000),
+  'engagement rate '.repeat(400),
+  '🙂'.repeat(3_000),
+  '\u200B\u200C\u200D\u2060\uFEFF'.repeat(1_200),
+  '\u202E\u200F\u200E\u202Amediakix\u202C',
+  '\uD800\uDC00\uDFFF\uD83D',
+  'm\u0301\u0302\u0303'.repeat(1_500),
+  '%s%n${}<script>`\\0\n\r\t',
+  'ｍｅｄｉａｋｉｘ',
+];
+
+describe('normalise', () => {
+  it('folds case, accents, punctuation and whitespace', () => {
+    expect(normalise('  Médiakix — Mid-Tier\t(Influencers)!  ')).toBe('mediakix mid tier influencers');
+    expect(normalise('ÇÀ ÉTÉ')).toBe('ca ete');
+    expect(normalise('ｍｅｄｉａｋｉｘ')).toBe('mediakix');
+  });
+
+  it('deletes invisible characters instead of splitting words on them', () => {
+    expect(normalise('enga\u200Bge\u200Dment\u200F rate\uFEFF')).toBe('engagement rate');
+    expect(normalise('\u202Emediakix\u202C')).toBe('mediakix');
+  });
+
+  it('keeps nothing of emoji or punctuation alone', () => {
+    expect(normalise('🙂🎉 !!! …')).toBe('');
+  });
+
+  it('caps the query at 100 characters', () => {
+    expect(normalise('x'.repeat(6_000)).length).toBe(100);
+  });
+});
+
+describe('prefixDistance', () => {
+  it('counts substitutions, insertions, deletions and adjacent transpositions as one edit each', () => {
+    expect(prefixDistance('kitten', 'kitten', 3)).toBe(0);
+    expect(prefixDistance('mediakx', 'mediakix', 3)).toBe(1);
+    expect(prefixDistance('hypeaditor', 'hypeauditor', 3)).toBe(1);
+    expect(prefixDistance('teh', 'the', 3)).toBe(1);
+    expect(prefixDistance('micro', 'macro', 3)).toBe(1);
+  });
+
+  it('measures against the best prefix of the text', () => {
+    expect(prefixDistance('engagment', 'engagement rate by reach', 3)).toBe(1);
+    expect(prefixDistance('engag', 'engagement rate', 3)).toBe(0);
+  });
+
+  it('gives up past the maximum', () => {
+    expect(prefixDistance('zzzzzz', 'mediakix', 2)).toBe(3);
+    expect(prefixDistance('', 'anything', 2)).toBe(0);
+  });
+});
+
+describe('rankMatches', () => {
+  it('ranks exact, then prefix, then word-start, then mid-word substring, then fuzzy, whatever the input order', () => {
+    const entries = [entry('ratte'), entry('accurate'), entry('engagement rate'), entry('rates'), entry('Rate')];
+    expect(rankMatches('rate', entries)).toEqual(['Rate', 'rates', 'engagement rate', 'accurate', 'ratte']);
+    expect(searchMatches('rate', entries).map((m) => m.kind)).toEqual(['exact', 'prefix', 'word', 'substring', 'fuzzy']);
+  });
+
+  it('ranks an entry by its best key, so an exact alias beats a prefix name', () => {
+    const entries = [entry('Error budget'), entry('Engagement rate', 'ER')];
+    expect(rankMatches('er', entries)).toEqual(['Engagement rate', 'Error budget']);
+  });
+
+  it('keeps input order among equal matches, and orders fuzzy matches by distance', () => {
+    const entries = [entry('micro c'), entry('micro a'), entry('micro b')];
+    expect(rankMatches('micro', entries)).toEqual(['micro c', 'micro a', 'micro b']);
+    expect(rankMatches('mediakx', [entry('madiakax'), entry('mediakix')])).toEqual(['mediakix', 'madiakax']);
+    expect(rankMatches('mediakx', [entry('mediakiks'), entry('mediakix')])).toEqual(['mediakiks', 'mediakix']);
+  });
+
+  it('matches query words at word starts in any order', () => {
+    expect(rankMatches('reach er', [entry('Engagement rate (by followers)', 'ER by followers'), entry('Engagement rate (by reach)', 'ER by reach')])).toEqual([
+      'Engagement rate (by reach)',
+    ]);
+  });
+
+  it('ignores case, accents, hyphens and spaces', () => {
+    const entries = [entry('Mid-tier influencer', 'mid-tier')];
+    for (const q of ['MID TIER', 'midtier', 'mid—tier', 'Míd-Tíer', 'mid\u200B-tier']) expect(rankMatches(q, entries), q).toEqual(['Mid-tier influencer']);
+  });
+
+  it('tolerates typos in source names', () => {
+    expect(sourceIds('mediakx')[0]).toBe('mediakix');
+    expect(sourceIds('hypeaditor')[0]).toBe('hypeauditor');
+    expect(sourceIds('iconsquare')[0]).toBe('iconosquare');
+    expect(sourceIds('Hootsiute')[0]).toBe('hootsuite');
+    expect(sourceIds('later fhor')[0]).toBe('later-fohr');
+  });
+
+  it('finds sources by id and publisher as well as name', () => {
+    expect(sourceIds('adweek-500-5000')[0]).toBe('adweek-500-5000');
+    expect(sourceIds('Tagger')).toContain('sprout-social');
+    expect(sourceIds('sprout')[0]).toBe('sprout-social');
+  });
+
+  it('does not turn short queries into guesses', () => {
+    const entries = [entry('CPM'), entry('CPE'), entry('common influencer'), entry('up-and-coming')];
+    expect(rankMatches('cpm', entries)).toEqual(['CPM']);
+    expect(rankMatches('er', [entry('influencer')])).toEqual([]);
+    expect(rankMatches('roi', [entry('micro influencer')])).toEqual([]);
+  });
+
+  it('returns at most `limit` results, 25 by default', () => {
+    const many = Array.from({ length: 60 }, (_, i) => entry(`term ${i}`));
+    expect(rankMatches('term', many)).toHaveLength(DEFAULT_LIMIT);
+    expect(rankMatches('term', many, 3)).toEqual(['term 0', 'term 1', 'term 2']);
+    expect(rankMatches('term', many, 0)).toEqual([]);
+    expect(rankMatches('term', many, -4)).toEqual([]);
+    expect(rankMatches('term', many, Number.NaN)).toHaveLength(DEFAULT_LIMIT);
+  });
+
+  it('lists the entries in input order for an empty or unsearchable query', () => {
+    const entries = [entry('b'), entry('a')];
+    expect(rankMatches('', entries)).toEqual(['b', 'a']);
+    expect(rankMatches('  🙂 ', entries, 1)).toEqual(['b']);
+  });
+
+  it('returns nothing for a query nothing resembles', () => {
+    expect(sourceIds('xylophone quartet')).toEqual([]);
+  });
+
+  it('answers hostile input quickly without throwing', () => {
+    for (const q of HOSTILE) {
+      const start = performance.now();
+      const results = rankMatches(q, SOURCE_ENTRIES);
+      closest(q, SOURCE_ENTRIES);
+      findExact(q, SOURCE_ENTRIES);
+      expect(performance.now() - start, q.slice(0, 20)).toBeLessThan(250);
+      expect(results.length).toBeLessThanOrEqual(DEFAULT_LIMIT);
+    }
+    expect(sourceIds('\u202E\u200F\u200E\u202Amediakix\u202C')[0]).toBe('mediakix');
+    expect(sourceIds('ｍｅｄｉａｋｉｘ')[0]).toBe('mediakix');
+  });
+});
+
+describe('findExact', () => {
+  it('matches any key exactly, ignoring case, spaces and punctuation', () => {
+    const entries = [entry('Mid-tier influencer', 'mid-tier', 'mid T1')];
+    expect(findExact('MID TIER', entries)).toBe('Mid-tier influencer');
+    expect(findExact('midt1', entries)).toBe('Mid-tier influencer');
+    expect(findExact('mid', entries)).toBeUndefined();
+    expect(findExact('', entries)).toBeUndefined();
+  });
+});
+
+describe('closest', () => {
+  it('suggests near misses that autocomplete is too strict for', () => {
+    const entries = [entry('Fake followers'), entry('Engagement rate'), entry('Reach')];
+    expect(closest('faik folowerz', entries)).toEqual(['Fake followers']);
+    expect(rankMatches('faik folowerz', entries)).toEqual([]);
+    expect(closest('engagemnet', entries, 1)).toEqual(['Engagement rate']);
+  });
+
+  it('puts better matches first and stops at n', () => {
+    expect(closest('mediakx', SOURCE_ENTRIES, 2).map((s) => s.id)[0]).toBe('mediakix');
+    expect(closest('mediakx', SOURCE_ENTRIES, 2).length).toBeLessThanOrEqual(2);
+  });
+
+  it('suggests nothing for unrelated words or an empty query', () => {
+    expect(closest('xylophone', SOURCE_ENTRIES)).toEqual([]);
+    expect(closest('', SOURCE_ENTRIES)).toEqual([]);
+    expect(closest('🙂', SOURCE_ENTRIES)).toEqual([]);
+  });
+});
+
+describe('properties', () => {
+  const anyString = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.string({ unit: 'grapheme', maxLength: 50 }),
+    fc.constantFrom(...HOSTILE),
+  );
+  const anyLimit = fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constant(Number.NaN), fc.constant(Infinity), fc.constant(undefined));
+
+  it('rankMatches and closest never throw and never exceed the limit', () => {
+    fc.assert(
+      fc.property(anyString, anyLimit, (q, limit) => {
+        const cap = limit === undefined || !Number.isFinite(limit) ? DEFAULT_LIMIT : Math.max(0, limit);
+        expect(rankMatches(q, SOURCE_ENTRIES, limit).length).toBeLessThanOrEqual(cap);
+        expect(closest(q, SOURCE_ENTRIES, limit ?? 3).length).toBeLessThanOrEqual(limit === undefined ? 3 : cap);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('survives very long strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 5_000, maxLength: 7_000 }), (q) => {
+        expect(rankMatches(q, SOURCE_ENTRIES).length).toBeLessThanOrEqual(DEFAULT_LIMIT);
+        expect(closest(q, SOURCE_ENTRIES).length).toBeLessThanOrEqual(3);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('every key of an entry finds that entry first among exact matches', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SOURCE_ENTRIES), (e) => {
+        expect(rankMatches(e.keys[0]!, SOURCE_ENTRIES)).toContain(e.item);
+        expect(findExact(e.item.id, SOURCE_ENTRIES)).toBe(e.item);
+      }),
+    );
+  });
+
+  it('normalise is idempotent and never longer than 100 characters', () => {
+    fc.assert(
+      fc.property(anyString, (q) => {
+        const n = normalise(q);
+        expect(n.length).toBeLessThanOrEqual(100);
+        expect(normalise(n)).toBe(n);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -17,6 +17,19 @@ const SAMPLE_OPTIONS: Record<string, Record<string, string>[]> = {
   tiers: [{}, ...SOURCES.map((s) => ({ source: s.id })), { source: 'mediakx' }, { source: 'x'.repeat(100) }],
   glossary: [{}, ...TERMS.map((t) => ({ term: t.id })), { term: 'engagment' }, { term: '@everyone' }],
   help: [{}],
+  compare: [
+    {},
+    { preset: 'kardashian' },
+    { preset: 'kardashian', big_fee: '10k' },
+    { preset: 'ten-micro', platform: 'tiktok' },
+    { budget: '500' },
+    { budget: '$2,500', platform: 'youtube', overlap: '40' },
+    { big_followers: '1.2M', big_fee: '$12,000', micro_count: '30', micro_followers: '5k', micro_fee: '50', micro_engagement: '6.3', big_engagement: '1.66', conversion: '3', order_value: '45' },
+    { micro_fee: '0' },
+    { big_followers: '0', micro_followers: '0' },
+    { micro_fee: '-5' },
+    { micro_engagement: '400%' },
+  ],
 };
 
 async function reachableReplies(): Promise<Map<string, Reply>> {

@@ -16,6 +16,10 @@ const HOME = 'help:home';
 const COMMAND_GUIDE: { name: string; value: string }[] = [
   { name: '/tier followers:<count>', value: 'Which tier is this account, by every source, and where they disagree.\nExample: `/tier 30k`, `/tier 1.2M`' },
   { name: '/tiers [source]', value: 'Every source’s ranges side by side, or one source quoted and cited.\nExample: `/tiers`, `/tiers source:Mediakix`' },
+  {
+    name: '/compare [options]',
+    value: 'One big influencer against many micro-influencers: reach, engagements, cost, CPE, CPM, orders, revenue, ROI.\nExample: `/compare`, `/compare preset:kardashian big_fee:10k`, `/compare budget:5k platform:tiktok`',
+  },
   { name: '/glossary [term]', value: 'A term in plain words, with formula, worked example and sources.\nExample: `/glossary term:CPE`' },
   { name: '/help', value: 'This page, and the start-here path below.' },
 ];

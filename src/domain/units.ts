@@ -1,0 +1,132 @@
+/**
+ * Money and percentage input and output for /compare: "$5,000", "5k", "$1.2M" and "3", "3%",
+ * "2.37" in; "$1,234", "$0.24", "2.37%" out. Follower counts stay with followers.ts.
+ */
+
+import { MAX_INPUT_LENGTH, type ParseResult } from './followers';
+import { formatCount } from './format';
+
+/** The largest amount of money accepted: a trillion dollars; anything larger is a typo. */
+export const MAX_MONEY = 1_000_000_000_000;
+
+/** Money is kept to whole cents and percentages to four decimal places (0.0001 points). */
+export const MONEY_DECIMALS = 2;
+export const PERCENT_DECIMALS = 4;
+
+export const MONEY_FORMS = '`5000`, `$5,000`, `5k`, `$1.2M`, `0.50`';
+export const PERCENT_FORMS = '`3`, `3%`, `2.37`';
+
+const MULTIPLIERS: Record<string, number> = {
+  '': 1,
+  k: 1_000,
+  thousand: 1_000,
+  m: 1_000_000,
+  mn: 1_000_000,
+  million: 1_000_000,
+  b: 1_000_000_000,
+  bn: 1_000_000_000,
+  billion: 1_000_000_000,
+  t: 1_000_000_000_000,
+  trillion: 1_000_000_000_000,
+};
+
+// Digits grouped by commas, or plain; then an optional decimal part. ".5" is allowed.
+const DECIMAL_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/;
+const MINUS = /^[-−–]/;
+
+/** Rounds to `decimals` places, so a value survives a text round trip unchanged. */
+export function roundTo(n: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(n * scale) / scale;
+}
+
+/**
+ * Reads "12,345.67" exactly (digits as integers, then one division), so 1.1 × 1,000,000 is
+ * 1,100,000 and not 1,100,000.0000000002. Returns null when the text is not a plain number.
+ */
+function readDecimal(text: string, multiplier: number): number | null {
+  const shape = DECIMAL_SHAPE.exec(text);
+  if (!shape) return null;
+  const whole = (shape[1] ?? '').replace(/,/g, '');
+  const fraction = shape[2] ?? '';
+  if (whole === '' && fraction === '') return null;
+  if (whole.length + fraction.length > 20) return null;
+  const digits = BigInt((whole || '0') + fraction) * BigInt(multiplier);
+  return Number(digits) / 10 ** fraction.length;
+}
+
+function clean(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Parses an amount in US dollars: `$5,000`, `5k`, `5,000`, `$1.2M`. Rounded to cents; 0 to MAX_MONEY. */
+export function parseMoney(input: string): ParseResult<number> {
+  if (input.length > MAX_INPUT_LENGTH) {
+    return { ok: false, reason: `That is ${input.length} characters long; an amount is at most ${MAX_INPUT_LENGTH}.` };
+  }
+  let text = clean(input);
+  if (text === '') return { ok: false, reason: 'No amount was given.' };
+  text = text.replace(/^us\s?\$/, '$').replace(/\s?(usd|dollars?)$/, '');
+  if (MINUS.test(text) || MINUS.test(text.replace(/^\$\s?/, ''))) {
+    return { ok: false, reason: 'An amount of money cannot be negative.' };
+  }
+  text = text.replace(/^\+/, '').replace(/^\$\s?/, '');
+  const [, numberPart = '', suffix = ''] = /^(.*?)\s?([a-z]*)$/.exec(text) ?? [];
+  const multiplier = MULTIPLIERS[suffix];
+  const value = multiplier === undefined ? null : readDecimal(numberPart, multiplier);
+  if (value === null) return { ok: false, reason: 'That is not an amount of money I can read.' };
+  if (value > MAX_MONEY) return { ok: false, reason: `That is more than ${formatMoney(MAX_MONEY)}.` };
+  return { ok: true, value: roundTo(value, MONEY_DECIMALS) };
+}
+
+/** Parses a percentage from 0 to `max`: `3`, `3%`, `2.37`, `0.008 %`. Returns the percent number (2.37). */
+export function parsePercent(input: string, max: number): ParseResult<number> {
+  if (input.length > MAX_INPUT_LENGTH) {
+    return { ok: false, reason: `That is ${input.length} characters long; a percentage is at most ${MAX_INPUT_LENGTH}.` };
+  }
+  const text = clean(input).replace(/\s?(%|percent|pct)$/, '');
+  if (text === '') return { ok: false, reason: 'No percentage was given.' };
+  if (MINUS.test(text)) return { ok: false, reason: 'A percentage here cannot be negative.' };
+  const value = readDecimal(text.replace(/^\+/, ''), 1);
+  if (value === null) return { ok: false, reason: 'That is not a percentage I can read.' };
+  if (value > max) return { ok: false, reason: `${formatPercent(value)} is more than the ${formatPercent(max)} allowed.` };
+  return { ok: true, value: roundTo(value, PERCENT_DECIMALS) };
+}
+
+const MINUS_SIGN = '−';
+
+/**
+ * "$1,234" (whole dollars from $1,000), "$333.33" / "$100" (cents below $1,000 when not whole),
+ * "<$0.01" for a positive amount under a cent, "$1.2M" / "$3B" / "$1T" from a million.
+ */
+export function formatMoney(n: number): string {
+  if (!Number.isFinite(n)) return 'not defined';
+  const sign = n < 0 ? MINUS_SIGN : '';
+  const abs = Math.abs(n);
+  if (abs >= 1e12) return `${sign}$${Number((abs / 1e12).toFixed(2))}T`;
+  if (abs >= 1e9) return `${sign}$${Number((abs / 1e9).toFixed(2))}B`;
+  if (abs >= 1e6) return `${sign}$${Number((abs / 1e6).toFixed(2))}M`;
+  if (abs >= 1_000) return `${sign}$${formatCount(Math.round(abs))}`;
+  if (abs > 0 && abs < 0.005) return `${sign}<$0.01`;
+  const cents = Math.round(abs * 100);
+  const text = cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
+  return `${sign}$${text}`;
+}
+
+/**
+ * A percent number as text: "−91%", "77.8%", "2.015%", "0.008%", "1,250%". Two significant
+ * digits below 1%, so small rates such as the Kardashian case's 0.008% stay visible.
+ */
+export function formatPercent(n: number): string {
+  if (!Number.isFinite(n)) return 'not defined';
+  const sign = n < 0 ? MINUS_SIGN : '';
+  const abs = Math.abs(n);
+  let text: string;
+  if (abs === 0) text = '0';
+  else if (abs >= 100) text = formatCount(Math.round(abs));
+  else if (abs >= 10) text = String(Number(abs.toFixed(1)));
+  else if (abs >= 1) text = String(Number(abs.toFixed(3)));
+  else if (abs >= 0.0001) text = String(Number(abs.toPrecision(2)));
+  else text = '<0.0001';
+  return `${sign}${text}%`;
+}

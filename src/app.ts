@@ -142,12 +142,17 @@ async function handleComponent(interaction: MessageComponentInteraction, log: Lo
   else await interaction.reply(toMessage(first.reply));
 }
 
-async function handleAutocomplete(interaction: AutocompleteInteraction, commands: Map<string, Command>) {
+async function handleAutocomplete(interaction: AutocompleteInteraction, commands: Map<string, Command>, log: Logger) {
   const command = commands.get(interaction.commandName);
   const focused = interaction.options.getFocused(true);
+  const declared = command?.definition.options?.some((o) => o.name === focused.name && 'autocomplete' in o && o.autocomplete);
   let choices: { name: string; value: string }[] = [];
   try {
-    choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, optionValues(interaction.options.data)) ?? [];
+    if (command?.autocomplete && declared) {
+      choices = command.autocomplete({ name: focused.name, value: String(focused.value) }, optionValues(interaction.options.data));
+    } else {
+      log.warn({ command: interaction.commandName, option: focused.name }, 'autocomplete for an option that has none');
+    }
   } finally {
     // Autocomplete cannot be deferred or retried: whatever happens, answer with what there is.
     await interaction.respond(choices.slice(0, 25));
@@ -176,7 +181,7 @@ export function createRouter(commandList: readonly Command[], log: Logger) {
   return async function route(interaction: Interaction): Promise<void> {
     try {
       if (interaction.isChatInputCommand()) await handleCommand(interaction, commands, log);
-      else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, commands);
+      else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, commands, log);
       else if (interaction.isMessageComponent()) await handleComponent(interaction, log);
     } catch (err) {
       const errorId = randomUUID().slice(0, 8);
@@ -196,10 +201,8 @@ export async function startBot({ token, apiUrl, logger, commands = COMMANDS, sha
   });
   const route = createRouter(commands, logger);
   const inFlight = new Set<Promise<void>>();
-  let stopping = false;
 
   client.on(Events.InteractionCreate, (interaction) => {
-    if (stopping) return;
     const done = route(interaction).finally(() => inFlight.delete(done));
     inFlight.add(done);
   });
@@ -217,10 +220,18 @@ export async function startBot({ token, apiUrl, logger, commands = COMMANDS, sha
   return {
     client,
     async stop(graceMs = 4000) {
-      stopping = true;
-      await Promise.race([Promise.allSettled([...inFlight]), timeout(graceMs)]);
+      // Interactions already received (or still arriving on the socket) are answered before the
+      // connection closes: drain until nothing is in flight, within the grace period.
+      const deadline = Date.now() + graceMs;
+      while (Date.now() < deadline) {
+        if (inFlight.size === 0) {
+          await timeout(50);
+          if (inFlight.size === 0) break;
+        }
+        await Promise.race([Promise.allSettled([...inFlight]), timeout(Math.max(0, deadline - Date.now()))]);
+      }
+      if (inFlight.size > 0) logger.warn({ unanswered: inFlight.size }, 'shutting down with interactions still in flight');
       await client.destroy();
     },
   };
 }
-

@@ -1,0 +1,113 @@
+/** What the network and Discord can do to the bot, injected by the stand-in: it must answer anyway. */
+
+import { Events, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/commands';
+import type { Command } from '../../src/commands/types';
+import { answerOf, embedText, startHarness, type Harness } from './harness';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const errorLogs = (harness: Harness) => harness.logs.filter((l) => (l.level as number) >= 50);
+
+describe('gateway faults', () => {
+  it.each([1006, 4000, 4009])('after the gateway closes with %i the bot reconnects and answers the next interaction', async (code) => {
+    h = await startHarness();
+    // Discord lets a client resume after 1006 and 4000; either a resume or a fresh identify will do.
+    const reconnected = new Promise((resolve) => {
+      h!.bot.client.once(Events.ShardResume, resolve);
+      h!.bot.client.once(Events.ShardReady, resolve);
+    });
+    h.standIn.faults.closeGateway(code);
+    await reconnected;
+    const record = await h.standIn.waitForAnswer(h.standIn.sendCommand('tier', { followers: '30k' }), 15_000);
+    expect(answerOf(record).body.embeds[0].title).toContain('30,000');
+    expect(record.callbacks).toHaveLength(1);
+  }, 30_000);
+});
+
+describe('REST faults', () => {
+  it('a 429 with retry_after on the callback: the reply still arrives, exactly once', async () => {
+    h = await startHarness();
+    h.standIn.faults.rateLimitNext('/callback', 0.2);
+    const record = await h.command('tier', { followers: '30k' });
+    expect(record.callbacks).toHaveLength(1);
+    const callbackStatuses = h.standIn.requests.filter((r) => r.path.includes(record.id)).map((r) => r.status);
+    expect(callbackStatuses).toEqual([429, 204]);
+  });
+
+  it('a callback that keeps failing with 500: logged with an error id the user sees, and the process answers the next one', async () => {
+    h = await startHarness();
+    // discord.js retries a 5xx three times: fail all four attempts.
+    for (let i = 0; i < 4; i++) h.standIn.faults.failNext('/callback', 500);
+    const failed = await h.command('tier', { followers: '30k' });
+    const { body } = answerOf(failed);
+    expect(body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    const errorId = /error id `([0-9a-f]{8})`/.exec(embedText(body))?.[1];
+    expect(errorId).toBeDefined();
+    expect(errorLogs(h).some((l) => l.errorId === errorId && (l.err as { stack?: string })?.stack)).toBe(true);
+    const next = await h.command('tier', { followers: '1.2M' });
+    expect(answerOf(next).body.embeds[0].title).toContain('1,200,000');
+  });
+});
+
+describe('slow, unknown and unexpected interactions', () => {
+  it('defers a reply that takes longer than 2 s, then edits in the answer', async () => {
+    const slow: Command = {
+      definition: new SlashCommandBuilder().setName('slow').setDescription('Takes 2.6 seconds').toJSON(),
+      run: () => new Promise((resolve) => setTimeout(() => resolve({ embeds: [{ title: 'done' }] }), 2600)),
+    };
+    h = await startHarness({ commands: [...COMMANDS, slow] });
+    const record = await h.standIn.waitForAnswer(h.standIn.sendCommand('slow'), 10_000);
+    expect(record.callbacks.map((c) => c.type)).toEqual([5]);
+    expect(record.edits[0]!.body.embeds[0].title).toBe('done');
+  });
+
+  it('answers an interaction for an unknown command ephemerally, and logs it', async () => {
+    h = await startHarness();
+    const record = await h.command('no-such-command', { x: 'y' });
+    const { body } = answerOf(record);
+    expect(body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(embedText(body)).toContain('/no-such-command');
+    expect(h.logs.some((l) => l.command === 'no-such-command' && l.level === 40)).toBe(true);
+  });
+
+  it('answers autocomplete on an unexpected option with an empty list', async () => {
+    h = await startHarness();
+    const record = await h.autocomplete('tiers', 'bogus', 'medi');
+    expect(record.callbacks[0]).toMatchObject({ type: 8, data: { choices: [] } });
+    const unknown = await h.autocomplete('no-such-command', 'q', 'x');
+    expect(unknown.callbacks[0]).toMatchObject({ type: 8, data: { choices: [] } });
+    expect(errorLogs(h)).toEqual([]);
+  });
+
+  it('answers a button from a retired version ephemerally', async () => {
+    h = await startHarness();
+    const record = await h.component('retired:thing', { componentType: 2 });
+    expect(answerOf(record).body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+});
+
+describe('load', () => {
+  it('answers a burst of 1,000 interactions: none lost, none duplicated, none acknowledged twice', async () => {
+    h = await startHarness();
+    const kinds = [
+      () => h!.standIn.sendCommand('tier', { followers: String(Math.floor(Math.random() * 2_000_000)) }),
+      () => h!.standIn.sendCommand('tiers', {}),
+      () => h!.standIn.sendCommand('glossary', { term: 'cpe' }),
+      () => h!.standIn.sendCommand('compare', { budget: '5k' }),
+      () => h!.standIn.sendAutocomplete('tiers', 'source', 'medi'),
+    ];
+    const records = Array.from({ length: 1000 }, (_, i) => kinds[i % kinds.length]!());
+    const answered = await Promise.all(records.map((r) => h!.standIn.waitForAnswer(r, 30_000)));
+    expect(answered).toHaveLength(1000);
+    for (const r of answered) expect(r.callbacks).toHaveLength(1);
+    expect(new Set(answered.map((r) => r.id)).size).toBe(1000);
+    expect(h.standIn.requests.filter((r) => r.status === 400 || r.status === 404)).toEqual([]);
+    expect(errorLogs(h)).toEqual([]);
+  }, 60_000);
+});

@@ -83,8 +83,9 @@ function toMessage(reply: Reply, editing = false) {
     components: reply.components ?? [],
     files: (reply.files ?? []).map((f) => ({ attachment: f.data, name: f.name, description: f.description })),
     allowedMentions: { parse: [] },
-    // Ephemerality is fixed by the first response; an edit cannot change it.
-    ...(editing || reply.flags === undefined ? {} : { flags: reply.flags & MessageFlags.Ephemeral }),
+    // An edit keeps the old message's attachments unless told otherwise: a chart must not linger
+    // under a reply that no longer shows it. Ephemerality is fixed by the first response.
+    ...(editing ? { attachments: [] } : reply.flags === undefined ? {} : { flags: reply.flags & MessageFlags.Ephemeral }),
   };
 }
 

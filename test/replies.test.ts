@@ -38,7 +38,7 @@ async function reachableReplies(): Promise<Map<string, Reply>> {
   const queue: [string, Reply][] = [];
   for (const command of COMMANDS) {
     for (const options of SAMPLE_OPTIONS[command.definition.name] ?? [{}]) {
-      queue.push([`/${command.definition.name} ${JSON.stringify(options)}`, await command.run(options)]);
+      queue.push([`/${command.definition.name} ${JSON.stringify(options)}`, await command.run(options, { charts: false })]);
     }
   }
   while (queue.length) {
@@ -50,7 +50,7 @@ async function reachableReplies(): Promise<Map<string, Reply>> {
     for (const pick of choosables(reply)) {
       const owner = commandForCustomId(pick.customId);
       expect(owner?.component, `${key}: no handler for ${pick.customId}`).toBeDefined();
-      const answer = await owner!.component!(pick.customId, pick.value ? [pick.value] : []);
+      const answer = await owner!.component!(pick.customId, pick.value ? [pick.value] : [], { charts: false });
       queue.push([`${key} → ${pick.customId}${pick.value ? `=${pick.value}` : ''}`, answer.reply]);
     }
   }
@@ -98,28 +98,31 @@ describe('/tiers and /glossary content', () => {
 
   it('shows a source with its tiers, exact words, citation and notes', async () => {
     const tiers = COMMANDS.find((c) => c.definition.name === 'tiers')!;
-    const reply = await tiers.run({ source: 'seed-000' });
+    const reply = await tiers.run({ source: 'seed-000' }, { charts: false });
     const embed = reply.embeds[0]!;
     expect(embed.description).toContain('around 10,000 to 90,000 followers');
     const fields = Object.fromEntries((embed.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields.Tiers).toContain('top influencer');
     expect(fields.Notes).toContain('Gap: 90,001–99,999');
     expect(fields.Citation).toContain('Characteristics of micro-influencers');
-    const mediakix = (await tiers.run({ source: 'Mediakix' })).embeds[0]!;
+    const mediakix = (await tiers.run({ source: 'Mediakix' }, { charts: false })).embeds[0]!;
     expect(mediakix.url).toBe('https://mediakix.com/influencer-marketing-resources/influencer-tiers/');
     expect(mediakix.fields?.find((f) => f.name === 'Notes')?.value).toContain('[P]');
   });
 
   it('gives an unknown source an ephemeral error with suggestions', async () => {
     const tiers = COMMANDS.find((c) => c.definition.name === 'tiers')!;
-    const reply = await tiers.run({ source: 'mediakx' });
+    const reply = await tiers.run({ source: 'mediakx' }, { charts: false });
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.embeds[0]!.description).toContain('Did you mean **Mediakix**');
   });
 
   it('puts every source side by side in the overview, and says there is no standard', async () => {
     const tiers = COMMANDS.find((c) => c.definition.name === 'tiers')!;
-    const embed = (await tiers.run({})).embeds[0]!;
+    const reply = await tiers.run({});
+    expect(reply.files?.map((f) => f.name)).toEqual(['tiers.png']);
+    expect(reply.embeds[0]!.image?.url).toBe('attachment://tiers.png');
+    const embed = reply.embeds[0]!;
     for (const s of SOURCES.filter((x) => x.tiers.length)) expect(embed.description).toContain(s.id);
     expect(embed.description).toContain('no industry standard');
     expect(embed.fields?.[0]?.value).toMatch(/\*\*micro\*\*: \d+ different ranges/);

@@ -5,8 +5,9 @@ import { classify, type Classification, type NearBoundary, type Verdict } from '
 import { ACCEPTED_FORMS, parseFollowerCount } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
 import { BOUNDARY_RULE, NO_STANDARD, NORMAL_TIERS, type Source, type Tier } from '../domain/sources';
-import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, quoteUserText, sourceLink, yearOf } from './embeds';
-import type { Command, OptionValues, Reply } from './types';
+import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, quoteUserText, sourceLink, withChart, yearOf } from './embeds';
+import { chartFile } from '../charts';
+import { WITH_CHARTS, type Command, type OptionValues, type Reply, type RunContext } from './types';
 
 const definition = new SlashCommandBuilder()
   .setName('tier')
@@ -100,11 +101,12 @@ export function tierEmbed(c: Classification, asTyped?: string): APIEmbed {
   };
 }
 
-export function run(options: OptionValues): Reply {
+export async function run(options: OptionValues, context: RunContext = WITH_CHARTS): Promise<Reply> {
   const typed = String(options.followers ?? '');
   const parsed = parseFollowerCount(typed);
   if (!parsed.ok) return inputErrorReply(parsed.reason, `a whole number of followers from 0 to 10 billion, such as ${ACCEPTED_FORMS}.`, 'Not a follower count');
-  return { embeds: [tierEmbed(classify(parsed.value), typed)] };
+  const reply: Reply = { embeds: [tierEmbed(classify(parsed.value), typed)] };
+  return context.charts ? withChart(reply, await chartFile('tiers', { marker: parsed.value })) : reply;
 }
 
 export const tier: Command = { definition, run };

@@ -21,8 +21,9 @@ import {
   type Source,
   type Tier,
 } from '../domain/sources';
-import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import type { Choice, Command, ComponentReply, OptionValues, Reply } from './types';
+import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, quoteUserText, truncate, withChart } from './embeds';
+import { chartFile } from '../charts';
+import { WITH_CHARTS, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
 const definition = new SlashCommandBuilder()
   .setName('tiers')
@@ -91,7 +92,7 @@ function sourceSelects(current?: Source): APIActionRowComponent<APIStringSelectC
   return [menu('seed', 'Show a seed article…'), menu('industry', 'Show an industry source…')];
 }
 
-export function overviewReply(): Reply {
+export async function overviewReply(context: RunContext = WITH_CHARTS): Promise<Reply> {
   const embed: APIEmbed = {
     title: 'Influencer tiers: every source side by side',
     color: NEUTRAL_COLOUR,
@@ -106,7 +107,8 @@ export function overviewReply(): Reply {
     ],
     footer: { text: 'Pick a source below, or run /tiers source:<name>, for its tiers, exact words and citation.' },
   };
-  return { embeds: [embed], components: sourceSelects() };
+  const reply: Reply = { embeds: [embed], components: sourceSelects() };
+  return context.charts ? withChart(reply, await chartFile('tiers', {})) : reply;
 }
 
 function tierLine(tier: Tier): string {
@@ -143,9 +145,9 @@ function sourceReply(source: Source): Reply {
   return { embeds: [sourceEmbed(source)], components: sourceSelects(source) };
 }
 
-export function run(options: OptionValues): Reply {
+export async function run(options: OptionValues, context: RunContext = WITH_CHARTS): Promise<Reply> {
   const query = typeof options.source === 'string' ? options.source.trim() : '';
-  if (!query) return overviewReply();
+  if (!query) return overviewReply(context);
   const source = sourceById(query) ?? findExact(query, SEARCHABLE);
   if (source) return sourceReply(source);
   const suggestions = closest(query, BY_NAME, 3);

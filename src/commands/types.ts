@@ -43,16 +43,21 @@ export interface ComponentReply {
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
 
+/** How a reply is being built: tests of text and limits skip the (slower) charts. */
+export interface RunContext {
+  charts: boolean;
+}
+
+export const WITH_CHARTS: RunContext = { charts: true };
+
 export interface Command {
   /** The definition Discord registers (built with discord.js builders, serialised). */
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  run(options: OptionValues): Reply | Promise<Reply>;
+  run(options: OptionValues, context?: RunContext): Reply | Promise<Reply>;
   autocomplete?(focused: { name: string; value: string }, options: OptionValues): Choice[];
   /**
    * Buttons and selects whose custom_id starts with "<command name>:". The state they need lives
    * in the custom_id, so they keep working after a restart.
    */
-  component?(customId: string, values: readonly string[]): ComponentReply | Promise<ComponentReply>;
-  /** Work that may exceed Discord's 3-second window (charts): the bot defers before running. */
-  slow?: boolean;
+  component?(customId: string, values: readonly string[], context?: RunContext): ComponentReply | Promise<ComponentReply>;
 }

@@ -1,0 +1,267 @@
+/**
+ * The tier-ranges chart: one row per source with numbers, its tiers drawn as coloured segments
+ * on a log follower axis, so where the sources agree and disagree shows at a glance. Optionally
+ * a vertical marker at one follower count (what /tier was asked about).
+ */
+
+import type { CustomSeriesOption, CustomSeriesRenderItem, EChartsOption } from 'echarts';
+import { TIER_COLOURS, TIER_LABELS } from '../commands/embeds';
+import type { ReplyFile } from '../commands/types';
+import { formatCompact, formatCount } from '../domain/format';
+import { NORMAL_TIERS, SOURCES, type NormalTier, type Source, type Tier } from '../domain/sources';
+import { FONT_FAMILY, hex, renderChart, type ChartSize } from './render';
+
+export const AXIS_MIN = 100;
+export const AXIS_MAX = 10_000_000;
+/** Not a tier colour, so the marker is never mistaken for a segment (tests look for it too). */
+export const MARKER_COLOUR = '#7b2cbf';
+
+const TEXT = '#23272a';
+const MUTED = '#5c6370';
+const ROW_HEIGHT = 24;
+const GRID = { left: 250, right: 44, top: 84, bottom: 74 };
+const ARROW = 9;
+
+const ROWS: readonly Source[] = SOURCES.filter((s) => s.tiers.length > 0);
+
+export const TIER_CHART_SIZE: ChartSize = {
+  width: 1000,
+  height: GRID.top + GRID.bottom + ROWS.length * ROW_HEIGHT,
+};
+
+/** One tier of one row, clamped to the axis; the flags say which ends run past it. */
+interface Segment {
+  row: number;
+  tier: Tier;
+  from: number;
+  to: number;
+  runsBelow: boolean;
+  runsAbove: boolean;
+  /** The source gives no upper bound at all (Forbes "as low as 8,000"): drawn fading out. */
+  fades: boolean;
+}
+
+const clamp = (n: number): number => Math.min(AXIS_MAX, Math.max(AXIS_MIN, n));
+
+/** The lines each source draws (lineFrom/lineTo), so its gaps (gapsOf) stay empty. */
+function segments(normal: NormalTier): Segment[] {
+  return ROWS.flatMap((source, row) =>
+    source.tiers
+      .filter((tier) => tier.normal === normal)
+      .map((tier) => ({
+        row,
+        tier,
+        from: clamp(tier.lineFrom),
+        to: clamp(tier.lineTo ?? AXIS_MAX),
+        runsBelow: tier.lineFrom < AXIS_MIN,
+        runsAbove: (tier.lineTo === null && !tier.upperUnstated) || (tier.lineTo ?? 0) > AXIS_MAX,
+        fades: tier.upperUnstated === true,
+      })),
+  );
+}
+
+/** Black or white, whichever contrasts more with the fill (WCAG relative luminance). */
+function textColourOn(colour: number): string {
+  const linear = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const [r, g, b] = [16, 8, 0].map((shift) => linear(((colour >> shift) & 0xff) / 255)) as [number, number, number];
+  const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) ? '#000000' : '#ffffff';
+}
+
+/** Arial-metric width estimate (Arimo shares Arial's widths); only decides whether a label fits. */
+function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[ijlt.,:;!|'()\- ]/.test(ch) ? 0.3 : /[mwMW]/.test(ch) ? 0.85 : /[A-Z]/.test(ch) ? 0.68 : 0.56;
+  return em * fontSize;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function tierSeries(normal: NormalTier): CustomSeriesOption {
+  const colour = hex(TIER_COLOURS[normal]);
+  const items = segments(normal);
+  const renderItem: CustomSeriesRenderItem = (params, api) => {
+    const seg = items[params.dataIndex]!;
+    const plot = params.coordSys as unknown as Box;
+    const band = plot.height / ROWS.length;
+    const h = Math.round(band * 0.68);
+    const [x0 = 0, y = 0] = api.coord([seg.from, seg.row]);
+    const [x1 = 0] = api.coord([seg.to, seg.row]);
+    const top = y - h / 2;
+    const fill = seg.fades
+      ? { type: 'linear' as const, x: 0, y: 0, x2: 1, y2: 0, colorStops: [{ offset: 0, color: colour }, { offset: 1, color: `${colour}00` }] }
+      : colour;
+    const arrow = (tipX: number, baseX: number) => ({
+      type: 'polygon' as const,
+      shape: { points: [[baseX, top - 2], [tipX, y], [baseX, top + h + 2]] },
+      style: { fill: colour },
+    });
+    const label = seg.fades ? `${seg.tier.name} (no upper bound given)` : seg.tier.name;
+    const fontSize = 11;
+    const fits = textWidth(label, fontSize) + 6 <= x1 - x0;
+    return {
+      type: 'group',
+      children: [
+        // The white edge separates a source's neighbouring tiers of one colour (Sprout's micro T3/T2/T1).
+        { type: 'rect', shape: { x: x0, y: top, width: Math.max(x1 - x0, 1), height: h }, style: { fill, stroke: '#ffffff', lineWidth: 1 } },
+        ...(seg.runsBelow ? [arrow(x0 - ARROW, x0)] : []),
+        ...(seg.runsAbove ? [arrow(x1 + ARROW, x1)] : []),
+        ...(fits
+          ? [
+              {
+                type: 'text' as const,
+                style: {
+                  text: label,
+                  x: x0 + 4,
+                  y,
+                  verticalAlign: 'middle' as const,
+                  fill: seg.fades ? TEXT : textColourOn(TIER_COLOURS[normal]),
+                  fontSize,
+                  fontFamily: FONT_FAMILY,
+                },
+              },
+            ]
+          : []),
+      ],
+    };
+  };
+  return {
+    type: 'custom',
+    name: TIER_LABELS[normal],
+    color: colour,
+    encode: { x: [0, 1], y: 2 },
+    data: items.map((s) => [s.from, s.to, s.row]),
+    renderItem,
+    clip: false,
+  };
+}
+
+function markerSeries(count: number): CustomSeriesOption {
+  const at = clamp(count);
+  const where = count < AXIS_MIN ? 'below' : count > AXIS_MAX ? 'above' : 'on';
+  const text =
+    where === 'below'
+      ? `← ${formatCount(count)} followers: below the axis (under ${formatCompact(AXIS_MIN)})`
+      : where === 'above'
+        ? `${formatCount(count)} followers: beyond the axis (over ${formatCompact(AXIS_MAX)}) →`
+        : `${formatCount(count)} followers`;
+  const renderItem: CustomSeriesRenderItem = (params, api) => {
+    const plot = params.coordSys as unknown as Box;
+    const [x = 0] = api.coord([at, 0]);
+    // Text runs away from the nearer edge so it stays inside the image.
+    const leftward = where === 'above' || (where === 'on' && x > plot.x + plot.width * 0.6);
+    return {
+      type: 'group',
+      children: [
+        { type: 'line', shape: { x1: x, y1: plot.y - 6, x2: x, y2: plot.y + plot.height }, style: { stroke: MARKER_COLOUR, lineWidth: 2 } },
+        {
+          type: 'text',
+          style: {
+            text,
+            x: leftward ? x + 1 : x - 1,
+            y: plot.y - 6,
+            align: leftward ? 'right' : 'left',
+            verticalAlign: 'bottom',
+            fill: '#ffffff',
+            backgroundColor: MARKER_COLOUR,
+            padding: [3, 6],
+            borderRadius: 3,
+            // Regular weight: ECharts sizes the box with Arial's regular widths, too short for bold.
+            fontSize: 13,
+            fontFamily: FONT_FAMILY,
+          },
+        },
+      ],
+    };
+  };
+  return { type: 'custom', name: 'marker', z: 10, data: [[at, 0]], encode: { x: 0, y: 1 }, renderItem, clip: false };
+}
+
+export function tierRangesOption(marker?: number): EChartsOption {
+  const series = NORMAL_TIERS.map(tierSeries);
+  if (marker !== undefined) series.push(markerSeries(marker));
+  return {
+    backgroundColor: '#ffffff',
+    title: {
+      text: 'Influencer tiers by source',
+      subtext: 'Each row is one source’s own ranges, on a log scale of followers. There is no industry standard.',
+      left: 16,
+      top: 10,
+      textStyle: { fontSize: 18, color: TEXT, fontFamily: FONT_FAMILY },
+      subtextStyle: { fontSize: 12, color: MUTED, fontFamily: FONT_FAMILY },
+    },
+    legend: {
+      data: NORMAL_TIERS.map((n) => TIER_LABELS[n]),
+      right: GRID.right,
+      top: 14,
+      icon: 'rect',
+      itemWidth: 16,
+      itemHeight: 12,
+      textStyle: { fontSize: 12, color: TEXT, fontFamily: FONT_FAMILY },
+    },
+    grid: { ...GRID, containLabel: false },
+    xAxis: {
+      type: 'log',
+      logBase: 10,
+      min: AXIS_MIN,
+      max: AXIS_MAX,
+      name: 'followers (log scale)',
+      nameLocation: 'middle',
+      nameGap: 26,
+      nameTextStyle: { color: MUTED, fontSize: 12 },
+      axisLabel: { formatter: (v: number) => formatCompact(v), color: TEXT, fontSize: 12 },
+      axisLine: { lineStyle: { color: MUTED } },
+      splitLine: { show: true, lineStyle: { color: '#c9ccd1' } },
+      minorTick: { show: true },
+      minorSplitLine: { show: true, lineStyle: { color: '#eceef1' } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: ROWS.map((s) => s.name),
+      axisTick: { show: false },
+      axisLine: { show: false },
+      // The margin leaves room for the "no lower bound" arrowheads left of the axis.
+      axisLabel: { color: TEXT, fontSize: 12, margin: ARROW + 8, width: GRID.left - ARROW - 24, overflow: 'truncate' },
+      splitArea: { show: true, areaStyle: { color: ['#ffffff', '#f3f4f6'] } },
+    },
+    graphic: [
+      {
+        type: 'text',
+        left: 16,
+        bottom: 10,
+        style: {
+          text:
+            'Arrowhead: the range runs past the axis (no lower bound, or open-ended).  Fading bar: no upper bound stated.  ' +
+            'Blank: counts the source puts in no tier.',
+          fill: MUTED,
+          fontSize: 11,
+          fontFamily: FONT_FAMILY,
+        },
+      },
+    ],
+    series,
+  };
+}
+
+export interface TierChartOptions {
+  /** A follower count to mark with a vertical line. */
+  marker?: number;
+}
+
+export function tierRangesChart(opts: TierChartOptions = {}): ReplyFile {
+  const { marker } = opts;
+  if (marker !== undefined && !(Number.isFinite(marker) && marker >= 0)) throw new RangeError(`Not a follower count: ${marker}`);
+  const data = renderChart(tierRangesOption(marker), TIER_CHART_SIZE);
+  const shown = marker === undefined ? '' : `, marking ${formatCount(marker)} followers`;
+  return {
+    name: marker === undefined ? 'tiers.png' : `tier-${Math.round(marker)}.png`,
+    data,
+    description: `Chart: the follower ranges of ${ROWS.length} sources' influencer tiers on a log scale${shown}.`,
+  };
+}

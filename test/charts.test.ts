@@ -1,0 +1,119 @@
+import { PNG } from 'pngjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chartFile, simulateChartFailure } from '../src/charts/index';
+import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, tierRangesChart } from '../src/charts/tier-ranges';
+import { TIER_COLOURS } from '../src/commands/embeds';
+import { NORMAL_TIERS } from '../src/domain/sources';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Width and height from the IHDR chunk, which must come first. */
+function pngSize(data: Buffer): { width: number; height: number } {
+  expect(data.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  expect(data.toString('latin1', 12, 16)).toBe('IHDR');
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+const rgbOf = (png: PNG, i: number): number => (png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!;
+
+function colourCounts(png: PNG): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < png.data.length; i += 4) {
+    const rgb = rgbOf(png, i);
+    counts.set(rgb, (counts.get(rgb) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The column holding the most marker-coloured pixels: the vertical marker line. */
+function markerColumn(png: PNG): number {
+  const target = parseInt(MARKER_COLOUR.slice(1), 16);
+  const near = (rgb: number) =>
+    [16, 8, 0].every((shift) => Math.abs(((rgb >> shift) & 0xff) - ((target >> shift) & 0xff)) <= 24);
+  const perColumn = new Array<number>(png.width).fill(0);
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) if (near(rgbOf(png, (y * png.width + x) * 4))) perColumn[x]!++;
+  }
+  const best = Math.max(...perColumn);
+  expect(best).toBeGreaterThan(png.height / 2); // a line down the plot, not just the label
+  return perColumn.indexOf(best);
+}
+
+const decode = (marker?: number): PNG => PNG.sync.read(tierRangesChart(marker === undefined ? {} : { marker }).data);
+
+describe('tier-ranges chart', () => {
+  it('is a PNG of the expected size, in the tier colours, not blank', () => {
+    const file = tierRangesChart();
+    expect(file.name).toBe('tiers.png');
+    expect(pngSize(file.data)).toEqual(TIER_CHART_SIZE);
+    const png = PNG.sync.read(file.data);
+    expect({ width: png.width, height: png.height }).toEqual(TIER_CHART_SIZE);
+    const counts = colourCounts(png);
+    expect(counts.size).toBeGreaterThan(200);
+    for (const normal of NORMAL_TIERS) expect(counts.get(TIER_COLOURS[normal]) ?? 0, normal).toBeGreaterThan(1000);
+  });
+
+  it('draws no marker unless asked', () => {
+    const counts = colourCounts(decode());
+    expect(counts.get(parseInt(MARKER_COLOUR.slice(1), 16)) ?? 0).toBe(0);
+  });
+
+  it('moves the marker with the count', () => {
+    expect(tierRangesChart({ marker: 30_000 }).name).toBe('tier-30000.png');
+    const low = markerColumn(decode(1_000));
+    const high = markerColumn(decode(1_000_000));
+    expect(high).toBeGreaterThan(low + 300); // three decades on a ~710 px, five-decade axis
+  });
+
+  it('clamps an off-axis count to the axis end', () => {
+    expect(markerColumn(decode(50))).toBe(markerColumn(decode(AXIS_MIN)));
+    expect(markerColumn(decode(25_000_000))).toBe(markerColumn(decode(AXIS_MAX)));
+  });
+});
+
+describe('chartFile (lazy entry)', () => {
+  afterEach(() => simulateChartFailure(false));
+
+  it('renders the tiers chart', async () => {
+    const file = await chartFile('tiers', { marker: 5_000 });
+    expect(file?.name).toBe('tier-5000.png');
+    expect(pngSize(file!.data)).toEqual(TIER_CHART_SIZE);
+  });
+
+  it('resolves to undefined, never throws, when rendering fails', async () => {
+    simulateChartFailure(true);
+    await expect(chartFile('tiers', {})).resolves.toBeUndefined();
+  });
+
+  it('resolves to undefined for a marker that is no count', async () => {
+    expect(() => tierRangesChart({ marker: Number.NaN })).toThrow(RangeError);
+    await expect(chartFile('tiers', { marker: -5 })).resolves.toBeUndefined();
+  });
+});
+
+describe('module graph', () => {
+  const heavy = ['echarts', 'echarts/core', '@resvg/resvg-js'];
+
+  afterEach(() => {
+    for (const id of heavy) vi.doUnmock(id);
+    vi.resetModules();
+  });
+
+  it('loading the commands does not load echarts or resvg; a chart that cannot load gives undefined', async () => {
+    vi.resetModules();
+    const loaded: string[] = [];
+    for (const id of heavy) {
+      vi.doMock(id, () => {
+        loaded.push(id);
+        throw new Error(`${id} loaded`);
+      });
+    }
+    await import('../src/commands/index');
+    const charts = await import('../src/charts/index');
+    expect(loaded).toEqual([]);
+
+    // The check can fail: the chart module itself does reach the (now broken) libraries...
+    await expect(charts.chartFile('tiers', {})).resolves.toBeUndefined();
+    expect(loaded.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The bot as a real process (`src/bot.ts`, as `npm start` runs it) against the stand-in:
+ * graceful shutdown in the middle of a burst, and a token that never leaks.
+ */
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStandIn, type StandIn } from '../../src/standin/server';
+
+const TOKEN = `MTAwMDAwMDAwMDAwMDAwMDAx.GQwRtY.${'a1B2c3D4e5'.repeat(3)}xyzXYZab`;
+
+let standIn: StandIn | undefined;
+let child: ChildProcess | undefined;
+afterEach(async () => {
+  child?.kill('SIGKILL');
+  await standIn?.close();
+  standIn = child = undefined;
+});
+
+function startBotProcess(env: Record<string, string>) {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/bot.ts'], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  proc.stdout!.on('data', (d) => (output += d));
+  proc.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) => proc.on('exit', (code) => resolve({ code, at: Date.now() })));
+  return { proc, exited, output: () => output };
+}
+
+describe('the bot process', () => {
+  it('on SIGTERM mid-burst answers what is in flight, closes the client and exits 0 within 5 s', async () => {
+    standIn = await startStandIn({ token: TOKEN });
+    const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });
+    child = bot.proc;
+    await standIn.waitForReady(20_000);
+    const records = Array.from({ length: 200 }, (_, i) =>
+      i % 2 ? standIn!.sendCommand('glossary', { term: 'cpe' }) : standIn!.sendCommand('tiers', { source: 'mediakix' }),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    const signalledAt = Date.now();
+    bot.proc.kill('SIGTERM');
+    const { code, at } = await bot.exited;
+    expect(code).toBe(0);
+    expect(at - signalledAt).toBeLessThan(5000);
+    const answered = await Promise.all(records.map((r) => standIn!.waitForAnswer(r, 1000).then(() => true, () => false)));
+    expect(answered.filter((a) => !a)).toHaveLength(0);
+    for (const r of records) expect(r.callbacks).toHaveLength(1);
+  }, 40_000);
+
+  it('never writes the token: not in logs at debug level, not in an error reply, not when it crashes', async () => {
+    standIn = await startStandIn({ token: TOKEN });
+    const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });
+    child = bot.proc;
+    await standIn.waitForReady(20_000);
+    for (let i = 0; i < 4; i++) standIn.faults.failNext('/callback', 500);
+    const failed = await standIn.waitForAnswer(standIn.sendCommand('glossary', { term: 'cpe' }), 10_000);
+    const reply = JSON.stringify(failed.callbacks);
+    expect(reply).toMatch(/error id/);
+    bot.proc.kill('SIGTERM');
+    await bot.exited;
+    expect(bot.output()).toMatch(/interaction failed/);
+    expect(bot.output()).not.toContain(TOKEN);
+    expect(reply).not.toContain(TOKEN);
+
+    // A token the server refuses: login fails and the process exits with a reason, still without the token.
+    const refused = startBotProcess({ DISCORD_TOKEN: `${TOKEN}x`, DISCORD_API_URL: standIn.apiUrl });
+    child = refused.proc;
+    expect((await refused.exited).code).toBe(1);
+    expect(refused.output()).toMatch(/could not start/);
+    expect(refused.output()).not.toContain(TOKEN);
+
+    // A malformed token: a one-line configuration error that does not echo it.
+    const malformed = startBotProcess({ DISCORD_TOKEN: `${TOKEN} extra`, DISCORD_API_URL: standIn.apiUrl });
+    child = malformed.proc;
+    expect((await malformed.exited).code).toBe(1);
+    expect(malformed.output().trim().split('\n')).toHaveLength(1);
+    expect(malformed.output()).toMatch(/DISCORD_TOKEN/);
+    expect(malformed.output()).not.toContain(TOKEN);
+  }, 60_000);
+});

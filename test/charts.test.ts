@@ -99,7 +99,7 @@ describe('module graph', () => {
     vi.resetModules();
   });
 
-  it('loading the commands does not load echarts or resvg; a chart that cannot load gives undefined', async () => {
+  it('the main thread never loads echarts or resvg: commands do not, and charts render in a worker', async () => {
     vi.resetModules();
     const loaded: string[] = [];
     for (const id of heavy) {
@@ -110,10 +110,9 @@ describe('module graph', () => {
     }
     await import('../src/commands/index');
     const charts = await import('../src/charts/index');
+    const file = await charts.chartFile('tiers', {});
+    expect(file?.name).toBe('tiers.png');
     expect(loaded).toEqual([]);
-
-    // The check can fail: the chart module itself does reach the (now broken) libraries...
-    await expect(charts.chartFile('tiers', {})).resolves.toBeUndefined();
-    expect(loaded.length).toBeGreaterThan(0);
+    await charts.stopCharts();
   });
 });

@@ -5,11 +5,11 @@ import type { Reply } from '../src/commands/types';
 import { commandProblems, messageProblems } from '../src/discord/limits';
 import { choosables } from '../src/render-text';
 
-const run = (options: Record<string, string> = {}) => compare.run(options) as Reply;
+const run = (options: Record<string, string> = {}) => compare.run(options, { charts: false }) as Promise<Reply>;
 const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
 
 describe('/compare', () => {
-  it('registers every option name other tools rely on', () => {
+  it('registers every option name other tools rely on', async () => {
     expect(commandProblems(compare.definition)).toEqual([]);
     expect(compare.definition.options!.map((o) => o.name)).toEqual([
       'preset', 'platform', 'budget', 'big_followers', 'big_fee', 'micro_count', 'micro_followers', 'micro_fee',
@@ -17,8 +17,8 @@ describe('/compare', () => {
     ]);
   });
 
-  it('with no options compares 10 × 10,000 against 1 × 100,000, side by side, with every default shown', () => {
-    const reply = run();
+  it('with no options compares 10 × 10,000 against 1 × 100,000, side by side, with every default shown', async () => {
+    const reply = await run();
     const a = field(reply, 'Plan A');
     const b = field(reply, 'Plan B');
     expect(a.name).toBe('Plan A: 1 × 100,000 followers at $1,000');
@@ -39,8 +39,8 @@ describe('/compare', () => {
     expect(field(reply, 'Break-even').value).toContain('2.015%');
   });
 
-  it('reproduces the Kardashian case exactly: 1,200 visits, 30 orders, $900; with a $10k fee, $333.33 per order and ROI −91%', () => {
-    const a = field(run({ preset: 'kardashian', big_fee: '10k' }), 'Plan A');
+  it('reproduces the Kardashian case exactly: 1,200 visits, 30 orders, $900; with a $10k fee, $333.33 per order and ROI −91%', async () => {
+    const a = field(await run({ preset: 'kardashian', big_fee: '10k' }), 'Plan A');
     expect(a.value).toContain('Clicks (website visits): **1,200**');
     expect(a.value).toContain('Orders: **30**');
     expect(a.value).toContain('Revenue: **$900**');
@@ -49,21 +49,21 @@ describe('/compare', () => {
     expect(a.value).toContain('ROI: **−91%**');
   });
 
-  it('says plainly when the budget cannot buy the big influencer', () => {
-    const reply = run({ budget: '$500' });
+  it('says plainly when the budget cannot buy the big influencer', async () => {
+    const reply = await run({ budget: '$500' });
     expect(reply.embeds[0]!.description).toContain('A budget of $500 cannot buy the big influencer');
     expect(field(reply, 'Plan B').name).toContain('5 × 10,000');
   });
 
   it('"Equal budget" re-runs with as many micros as the big fee buys; "Assumptions" lists every source, ephemerally', async () => {
-    const reply = run({ big_fee: '5000' });
+    const reply = await run({ big_fee: '5000' });
     const [assumptions, equal] = choosables(reply);
     expect(assumptions!.label).toBe('Assumptions');
     expect(equal!.label).toBe('Equal budget');
-    const updated = await compare.component!(equal!.customId, []);
+    const updated = await compare.component!(equal!.customId, [], { charts: false });
     expect(updated.mode).toBe('update');
     expect(field(updated.reply, 'Plan B').name).toBe('Plan B: 50 × 10,000 followers at $100 each');
-    const listed = await compare.component!(assumptions!.customId, []);
+    const listed = await compare.component!(assumptions!.customId, [], { charts: false });
     expect(listed.mode).toBe('reply');
     expect(listed.reply.flags).toBe(MessageFlags.Ephemeral);
     expect(listed.reply.embeds[0]!.fields!.map((f) => f.name)).toContain('Plan A fee: $5,000');
@@ -77,8 +77,8 @@ describe('/compare', () => {
     [{ overlap: '101' }, 'overlap', /more than/],
     [{ big_followers: 'lots' }, 'big_followers', /not a follower count/],
     [{ platform: '@everyone' }, 'platform', /not a platform/],
-  ])('rejects %j naming the option and the accepted range', (options, option, reason) => {
-    const reply = run(options);
+  ])('rejects %j naming the option and the accepted range', async (options, option, reason) => {
+    const reply = await run(options);
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.embeds[0]!.title).toContain(option);
     expect(reply.embeds[0]!.description).toMatch(reason);
@@ -86,9 +86,17 @@ describe('/compare', () => {
     expect(reply.embeds[0]!.description).not.toMatch(/(?<!\\)@everyone/);
   });
 
-  it('accepts money as $5,000 or 5k and counts as 30k', () => {
-    const reply = run({ big_fee: '$5,000', micro_followers: '30k', micro_fee: '5k' });
+  it('accepts money as $5,000 or 5k and counts as 30k', async () => {
+    const reply = await run({ big_fee: '$5,000', micro_followers: '30k', micro_fee: '5k' });
     expect(field(reply, 'Plan A').name).toContain('$5,000');
     expect(field(reply, 'Plan B').name).toContain('10 × 30,000 followers at $5,000 each');
+  });
+});
+
+describe('/compare chart', () => {
+  it('attaches compare.png and shows it in the embed', async () => {
+    const reply = await compare.run({});
+    expect(reply.files?.map((f) => f.name)).toEqual(['compare.png']);
+    expect(reply.embeds[0]!.image?.url).toBe('attachment://compare.png');
   });
 });

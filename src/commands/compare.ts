@@ -17,8 +17,9 @@ import {
   type Scenario,
 } from '../domain/compare';
 import { formatMoney, formatPercent } from '../domain/units';
-import { NEUTRAL_COLOUR, TIER_COLOURS, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import type { Command, ComponentReply, OptionValues, Reply } from './types';
+import { NEUTRAL_COLOUR, TIER_COLOURS, inputErrorReply, linesToFields, quoteUserText, truncate, withChart } from './embeds';
+import { chartFile } from '../charts';
+import { WITH_CHARTS, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
 const STRING_OPTIONS: [name: keyof CompareInput, description: string][] = [
   ['budget', 'Total budget in US dollars, e.g. 5000, $5,000 or 5k'],
@@ -108,10 +109,10 @@ export function compareEmbed(c: Comparison): APIEmbed {
   };
 }
 
-function compareReply(scenario: Scenario): Reply {
+async function compareReply(scenario: Scenario, context: RunContext): Promise<Reply> {
   const comparison = comparePlans(scenario);
   const state = encodeScenario(scenario);
-  return {
+  const reply: Reply = {
     embeds: [compareEmbed(comparison)],
     components: [
       {
@@ -123,6 +124,7 @@ function compareReply(scenario: Scenario): Reply {
       },
     ],
   };
+  return context.charts ? withChart(reply, await chartFile('compare', { comparison })) : reply;
 }
 
 /** The full list, for the "Assumptions" button: every value with its source, then how the model works. */
@@ -150,7 +152,7 @@ function fitTotal(embeds: APIEmbed[]): Reply {
   return { embeds, flags: MessageFlags.Ephemeral };
 }
 
-export function run(options: OptionValues): Reply {
+export async function run(options: OptionValues, context: RunContext = WITH_CHARTS): Promise<Reply> {
   const input: CompareInput = {};
   for (const [name, value] of Object.entries(options)) {
     if (value !== undefined && typeof value !== 'boolean') input[name as keyof CompareInput] = value;
@@ -161,15 +163,15 @@ export function run(options: OptionValues): Reply {
     const reason = parsed.reason.replace(/“([^”]*)”/g, (_, typed: string) => `“${quoteUserText(typed)}”`);
     return inputErrorReply(`**${parsed.option}**: ${reason}`, `for ${parsed.option}, ${parsed.accepted}.`, `That ${parsed.option} did not work`);
   }
-  return compareReply(parsed.scenario);
+  return compareReply(parsed.scenario, context);
 }
 
-export function component(customId: string): ComponentReply {
+export async function component(customId: string, _values: readonly string[], context: RunContext = WITH_CHARTS): Promise<ComponentReply> {
   const isAssumptions = customId.startsWith(ASSUMPTIONS_BUTTON);
   const parsed = decodeScenario(customId.slice(isAssumptions ? ASSUMPTIONS_BUTTON.length : EQUAL_BUDGET_BUTTON.length));
   if (!parsed.ok) return { mode: 'reply', reply: inputErrorReply('This button’s comparison could not be read back.', 'run /compare again.') };
   if (isAssumptions) return { mode: 'reply', reply: assumptionsReply(comparePlans(parsed.scenario)) };
-  return { mode: 'update', reply: compareReply(equalBudgetScenario(parsed.scenario)) };
+  return { mode: 'update', reply: await compareReply(equalBudgetScenario(parsed.scenario), context) };
 }
 
 export const compare: Command = { definition, run, component };

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS, commandForCustomId } from './commands';
 import { inputErrorReply } from './commands/embeds';
-import type { Reply } from './commands/types';
+import type { Reply, RunContext } from './commands/types';
 import { parseCommandLine } from './command-line';
 import { payloadForJson, saveFiles } from './reply-files';
 import { choosables, renderReply } from './render-text';
@@ -31,12 +31,12 @@ function readArgs(argv: string[]) {
   return { json: values.json === true, out: typeof values.out === 'string' ? values.out : undefined, picks: (values.pick ?? []) as string[], help: values.help === true, words };
 }
 
-async function pick(reply: Reply, choice: string): Promise<Reply> {
+async function pick(reply: Reply, choice: string, context: RunContext): Promise<Reply> {
   const target = choosables(reply).find((c) => String(c.number) === choice);
   if (!target) return inputErrorReply(`There is no choice ${choice} on that reply.`, 'one of the numbers shown under the reply.');
   const command = commandForCustomId(target.customId);
   if (!command?.component) throw new Error(`no handler for ${target.customId}`);
-  const answer = await command.component(target.customId, target.value ? [target.value] : []);
+  const answer = await command.component(target.customId, target.value ? [target.value] : [], context);
   return answer.reply;
 }
 
@@ -47,8 +47,10 @@ async function main(): Promise<number> {
     return args.help ? 0 : 2;
   }
   const parsed = parseCommandLine(args.words.join(' '), COMMANDS);
-  let reply: Reply = parsed.ok ? await parsed.command.run(parsed.options) : inputErrorReply(parsed.reason, 'see --help for the commands and their options.', 'Not a command I know');
-  for (const choice of args.picks) reply = await pick(reply, choice);
+  // A chart is only worth rendering where it goes somewhere: a folder, or the exact payload.
+  const context = { charts: Boolean(args.out) || args.json };
+  let reply: Reply = parsed.ok ? await parsed.command.run(parsed.options, context) : inputErrorReply(parsed.reason, 'see --help for the commands and their options.', 'Not a command I know');
+  for (const choice of args.picks) reply = await pick(reply, choice, context);
 
   const saved = args.out ? await saveFiles(reply, args.out) : [];
   console.log(args.json ? JSON.stringify(payloadForJson(reply)) : renderReply(reply, saved));

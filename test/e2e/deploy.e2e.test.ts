@@ -1,0 +1,41 @@
+import { REST, Routes } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/commands';
+import { deployCommands } from '../../src/deploy-commands';
+import { commandProblems } from '../../src/discord/limits';
+import { startStandIn, type StandIn } from '../../src/standin/server';
+
+let standIn: StandIn | undefined;
+afterEach(async () => {
+  await standIn?.close();
+  standIn = undefined;
+});
+
+describe('npm run deploy-commands', () => {
+  it('registers every definition globally when no guild is set, through DISCORD_API_URL', async () => {
+    standIn = await startStandIn();
+    const result = await deployCommands({ token: standIn.token, clientId: standIn.applicationId, apiUrl: standIn.apiUrl });
+    expect(result).toEqual({ scope: 'global', count: COMMANDS.length });
+    const registered = standIn.registrations.get('global')!;
+    expect(registered.map((c) => c.name)).toEqual(COMMANDS.map((c) => c.definition.name));
+    for (const command of registered) expect(commandProblems(command)).toEqual([]);
+    expect(standIn.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${standIn!.applicationId}/commands`)).toBe(true);
+  });
+
+  it('registers in one guild when DISCORD_GUILD_ID is set', async () => {
+    standIn = await startStandIn();
+    const guildId = standIn.guildIds[0]!;
+    const result = await deployCommands({ token: standIn.token, clientId: standIn.applicationId, guildId, apiUrl: standIn.apiUrl });
+    expect(result.scope).toBe(`guild ${guildId}`);
+    expect(standIn.registrations.get(guildId)).toHaveLength(COMMANDS.length);
+    expect(standIn.registrations.has('global')).toBe(false);
+  });
+
+  it('is refused, as Discord refuses it, when a definition breaks the naming rules', async () => {
+    standIn = await startStandIn();
+    const rest = new REST({ api: standIn.apiUrl, retries: 0 }).setToken(standIn.token);
+    const bad = [{ ...COMMANDS[0]!.definition, name: 'Tier Command' }];
+    await expect(rest.put(Routes.applicationCommands(standIn.applicationId), { body: bad })).rejects.toMatchObject({ code: 50035 });
+    expect(standIn.registrations.has('global')).toBe(false);
+  });
+});

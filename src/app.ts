@@ -18,7 +18,7 @@ import {
 } from 'discord.js';
 import { COMMANDS, commandForCustomId } from './commands';
 import { failureReply, inputErrorReply } from './commands/embeds';
-import type { Command, OptionValues, Reply } from './commands/types';
+import { WITH_CHARTS, type Command, type OptionValues, type Reply } from './commands/types';
 import type { Logger } from './logger';
 
 /** Replies slower than this are deferred first, well inside Discord's 3-second window. */
@@ -91,18 +91,26 @@ function toMessage(reply: Reply, editing = false) {
 
 const timeout = (ms: number) => new Promise<'timeout'>((resolve) => setTimeout(resolve, ms, 'timeout').unref());
 
-/** Runs `work`; if it is not done within DEFER_AFTER_MS, acknowledges first so the token stays valid. */
-async function answerInTime(
-  interaction: ChatInputCommandInteraction | MessageComponentInteraction,
-  work: Promise<Reply>,
-  send: (reply: Reply) => Promise<unknown>,
-  defer: () => Promise<unknown>,
+/**
+ * How long a reply may still take before it must be deferred. Counted from when Discord created
+ * the interaction (its snowflake), not from when this handler started: under a burst the event
+ * loop may reach an interaction late, and the 3-second window has been running all along.
+ */
+function timeLeftBeforeDefer(interaction: { createdTimestamp: number }): number {
+  const age = Date.now() - interaction.createdTimestamp;
+  return Math.min(DEFER_AFTER_MS, Math.max(0, DEFER_AFTER_MS - age));
+}
+
+/** Runs `work`; if it is not done in time, acknowledges first and delivers the answer after. */
+async function answerInTime<T>(
+  interaction: { createdTimestamp: number },
+  work: Promise<T>,
+  answer: { now: (result: T) => Promise<unknown>; defer: () => Promise<unknown>; later: (result: T) => Promise<unknown> },
 ) {
-  const first = await Promise.race([work, timeout(DEFER_AFTER_MS)]);
-  if (first !== 'timeout') return send(first);
-  await defer();
-  const reply = await work;
-  return interaction.editReply(toMessage(reply, true));
+  const first = await Promise.race([work, timeout(timeLeftBeforeDefer(interaction))]);
+  if (first !== 'timeout') return answer.now(first as T);
+  await answer.defer();
+  return answer.later(await work);
 }
 
 async function handleCommand(interaction: ChatInputCommandInteraction, commands: Map<string, Command>, log: Logger) {
@@ -114,13 +122,12 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
     );
     return;
   }
-  const work = Promise.resolve().then(() => command.run(optionValues(interaction.options.data)));
-  await answerInTime(
-    interaction,
-    work,
-    (reply) => interaction.reply(toMessage(reply)),
-    () => interaction.deferReply(),
-  );
+  const work = Promise.resolve().then(() => command.run(optionValues(interaction.options.data), WITH_CHARTS));
+  await answerInTime(interaction, work, {
+    now: (reply) => interaction.reply(toMessage(reply)),
+    defer: () => interaction.deferReply(),
+    later: (reply) => interaction.editReply(toMessage(reply, true)),
+  });
 }
 
 async function handleComponent(interaction: MessageComponentInteraction, log: Logger) {
@@ -131,16 +138,13 @@ async function handleComponent(interaction: MessageComponentInteraction, log: Lo
     return;
   }
   const values = interaction.isStringSelectMenu() ? interaction.values : [];
-  const work = Promise.resolve().then(() => command.component!(interaction.customId, values));
-  const first = await Promise.race([work, timeout(DEFER_AFTER_MS)]);
-  if (first === 'timeout') {
-    await interaction.deferUpdate();
-    const { reply } = await work;
-    await interaction.editReply(toMessage(reply, true));
-    return;
-  }
-  if (first.mode === 'update') await interaction.update(toMessage(first.reply, true));
-  else await interaction.reply(toMessage(first.reply));
+  const work = Promise.resolve().then(() => command.component!(interaction.customId, values, WITH_CHARTS));
+  await answerInTime(interaction, work, {
+    now: ({ mode, reply }) => (mode === 'update' ? interaction.update(toMessage(reply, true)) : interaction.reply(toMessage(reply))),
+    defer: () => interaction.deferUpdate(),
+    // After deferUpdate the message itself is what can be edited; a separate answer is a follow-up.
+    later: ({ mode, reply }) => (mode === 'update' ? interaction.editReply(toMessage(reply, true)) : interaction.followUp(toMessage(reply))),
+  });
 }
 
 async function handleAutocomplete(interaction: AutocompleteInteraction, commands: Map<string, Command>, log: Logger) {

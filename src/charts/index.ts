@@ -1,11 +1,12 @@
 /**
- * The one way commands get a chart. Rendering happens in a worker thread, started on the first
- * chart request, so text-only commands never load ECharts or resvg and a burst of charts never
- * blocks the event loop. A chart that fails, or is not ready within its budget, resolves to
- * undefined and the caller answers in text instead.
+ * The one way commands get a chart. Rendering happens in a separate, low-priority process,
+ * started on the first chart request: text-only commands never load ECharts or resvg, and the
+ * renderer only gets CPU the bot is not using to acknowledge interactions. A chart that fails,
+ * or is not ready within its budget, resolves to undefined and the caller answers in text.
  */
 
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import type { ReplyFile } from '../commands/types';
 import type { ChartJob, ChartKind, ChartOptionsByKind, ChartResult } from './kinds';
 
@@ -15,8 +16,16 @@ export type { ChartKind, ChartOptionsByKind };
 export const CHART_BUDGET_MS = 1500;
 /** Starting the worker loads ECharts and resvg (about 1.5 s): the first request may wait longer. */
 export const COLD_CHART_BUDGET_MS = 6000;
+/**
+ * Charts queued at once. Past this a burst sheds charts and answers in text straight away, so
+ * the renderer never takes the CPU the event loop needs to acknowledge interactions in time.
+ */
+export const MAX_QUEUED_CHARTS = 4;
 
-let worker: Worker | undefined;
+/** Lowest scheduling priority: under load, answering interactions comes first. */
+const RENDERER_NICENESS = 19;
+
+let worker: ChildProcess | undefined;
 let warm = false;
 let nextId = 0;
 const waiting = new Map<number, (file: ReplyFile | undefined) => void>();
@@ -32,9 +41,15 @@ function settleAll() {
   waiting.clear();
 }
 
-function chartWorker(): Worker {
+function chartWorker(): ChildProcess {
   if (worker) return worker;
-  const started = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+  // The entry registers tsx itself, so the renderer starts the same under npm start, the CLI and tests.
+  const started = fork(new URL('./worker-entry.mjs', import.meta.url), [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  try {
+    if (started.pid) setPriority(started.pid, RENDERER_NICENESS);
+  } catch {
+    // Not permitted here: charts still work, only without the lower priority.
+  }
   started.on('message', (result: ChartResult) => {
     warm = true;
     const resolve = waiting.get(result.id);
@@ -42,7 +57,7 @@ function chartWorker(): Worker {
     if (!resolve) return;
     resolve('file' in result ? { name: result.file.name, data: Buffer.from(result.file.data), description: result.file.description } : undefined);
   });
-  // A crashed worker fails only the charts in flight; the next request starts a new one.
+  // A crashed renderer fails only the charts in flight; the next request starts a new one.
   const forget = () => {
     if (worker === started) worker = undefined;
     warm = false;
@@ -50,14 +65,15 @@ function chartWorker(): Worker {
   };
   started.on('error', forget);
   started.on('exit', forget);
-  // An idle worker must not keep the process alive (CLI, shutdown).
+  // An idle renderer must not keep the bot (or the CLI) alive.
   started.unref();
+  started.channel?.unref();
   worker = started;
   return started;
 }
 
 export async function chartFile<K extends ChartKind>(kind: K, opts: ChartOptionsByKind[K], budgetMs?: number): Promise<ReplyFile | undefined> {
-  if (simulatedFailure) return undefined;
+  if (simulatedFailure || waiting.size >= MAX_QUEUED_CHARTS) return undefined;
   const budget = budgetMs ?? (warm ? CHART_BUDGET_MS : COLD_CHART_BUDGET_MS);
   return new Promise((resolve) => {
     const id = ++nextId;
@@ -70,7 +86,7 @@ export async function chartFile<K extends ChartKind>(kind: K, opts: ChartOptions
       resolve(file);
     });
     try {
-      chartWorker().postMessage({ id, kind, opts, deadline: Date.now() + budget } satisfies ChartJob);
+      chartWorker().send({ id, kind, opts, deadline: Date.now() + budget } satisfies ChartJob);
     } catch {
       waiting.delete(id);
       clearTimeout(timer);
@@ -79,11 +95,15 @@ export async function chartFile<K extends ChartKind>(kind: K, opts: ChartOptions
   });
 }
 
-/** Stops the worker (tests, shutdown); charts in flight resolve to undefined. */
+/** Stops the renderer (tests, shutdown); charts in flight resolve to undefined. */
 export async function stopCharts(): Promise<void> {
   const current = worker;
   worker = undefined;
   warm = false;
   settleAll();
-  await current?.terminate();
+  if (current && current.exitCode === null) {
+    const exited = new Promise((resolve) => current.once('exit', resolve));
+    current.kill();
+    await exited;
+  }
 }

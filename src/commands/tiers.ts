@@ -92,8 +92,8 @@ function sourceSelects(current?: Source): APIActionRowComponent<APIStringSelectC
   return [menu('seed', 'Show a seed article…'), menu('industry', 'Show an industry source…')];
 }
 
-export async function overviewReply(context: RunContext = WITH_CHARTS): Promise<Reply> {
-  const embed: APIEmbed = {
+function overviewEmbed(): APIEmbed {
+  return {
     title: 'Influencer tiers: every source side by side',
     color: NEUTRAL_COLOUR,
     description: [
@@ -107,7 +107,13 @@ export async function overviewReply(context: RunContext = WITH_CHARTS): Promise<
     ],
     footer: { text: 'Pick a source below, or run /tiers source:<name>, for its tiers, exact words and citation.' },
   };
-  const reply: Reply = { embeds: [embed], components: sourceSelects() };
+}
+
+// The registry is fixed data, so the overview is the same every time: build it once.
+const OVERVIEW = overviewEmbed();
+
+export async function overviewReply(context: RunContext = WITH_CHARTS): Promise<Reply> {
+  const reply: Reply = { embeds: [structuredClone(OVERVIEW)], components: sourceSelects() };
   return context.charts ? withChart(reply, await chartFile('tiers', {})) : reply;
 }
 

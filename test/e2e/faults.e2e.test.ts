@@ -91,23 +91,3 @@ describe('slow, unknown and unexpected interactions', () => {
     expect(answerOf(record).body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
   });
 });
-
-describe('load', () => {
-  it('answers a burst of 1,000 interactions: none lost, none duplicated, none acknowledged twice', async () => {
-    h = await startHarness();
-    const kinds = [
-      () => h!.standIn.sendCommand('tier', { followers: String(Math.floor(Math.random() * 2_000_000)) }),
-      () => h!.standIn.sendCommand('tiers', {}),
-      () => h!.standIn.sendCommand('glossary', { term: 'cpe' }),
-      () => h!.standIn.sendCommand('compare', { budget: '5k' }),
-      () => h!.standIn.sendAutocomplete('tiers', 'source', 'medi'),
-    ];
-    const records = Array.from({ length: 1000 }, (_, i) => kinds[i % kinds.length]!());
-    const answered = await Promise.all(records.map((r) => h!.standIn.waitForAnswer(r, 30_000)));
-    expect(answered).toHaveLength(1000);
-    for (const r of answered) expect(r.callbacks).toHaveLength(1);
-    expect(new Set(answered.map((r) => r.id)).size).toBe(1000);
-    expect(h.standIn.requests.filter((r) => r.status === 400 || r.status === 404)).toEqual([]);
-    expect(errorLogs(h)).toEqual([]);
-  }, 60_000);
-});

@@ -49,6 +49,30 @@ describe('the bot process', () => {
     for (const r of records) expect(r.callbacks).toHaveLength(1);
   }, 40_000);
 
+  it('answers a burst of 1,000 interactions: none lost, none duplicated, none acknowledged twice', async () => {
+    standIn = await startStandIn({ token: TOKEN });
+    const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'warn' });
+    child = bot.proc;
+    await standIn.waitForReady(20_000);
+    const s = standIn;
+    const kinds = [
+      (i: number) => s.sendCommand('tier', { followers: String(i * 1237) }),
+      () => s.sendCommand('tiers', {}),
+      () => s.sendCommand('glossary', { term: 'cpe' }),
+      () => s.sendCommand('compare', { budget: '5k' }),
+      () => s.sendAutocomplete('tiers', 'source', 'medi'),
+    ];
+    const records = Array.from({ length: 1000 }, (_, i) => kinds[i % kinds.length]!(i));
+    const answered = await Promise.all(records.map((r) => s.waitForAnswer(r, 30_000)));
+    expect(new Set(answered.map((r) => r.id)).size).toBe(1000);
+    for (const r of answered) expect(r.callbacks, r.id).toHaveLength(1);
+    // Neither Discord's "unknown interaction" (too late) nor "already acknowledged" (twice), nor any refused body.
+    expect(s.requests.filter((r) => r.status >= 400)).toEqual([]);
+    bot.proc.kill('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+    expect(bot.output()).not.toMatch(/"level":50/);
+  }, 60_000);
+
   it('never writes the token: not in logs at debug level, not in an error reply, not when it crashes', async () => {
     standIn = await startStandIn({ token: TOKEN });
     const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });

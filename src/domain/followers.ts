@@ -15,7 +15,8 @@ export const ACCEPTED_FORMS = '`30000`, `30,000`, `30 000`, `30k`, `12.5k`, `1.2
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-const SUFFIX_MULTIPLIERS: Record<string, number> = {
+/** Number words and letters people type after a count or an amount. */
+export const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = {
   '': 1,
   k: 1_000,
   thousand: 1_000,
@@ -36,7 +37,7 @@ const WITH_SUFFIX = /^(.*?)\s*([a-z]*)$/;
  * they are mapped here. Both are accepted because phones in those locales type them. Invisible
  * format characters (zero-width spaces, direction marks) come with copy-paste and are dropped.
  */
-function normaliseDigits(text: string): string {
+export function normaliseDigits(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/\p{Cf}/gu, '')

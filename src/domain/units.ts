@@ -3,7 +3,7 @@
  * "2.37" in; "$1,234", "$0.24", "2.37%" out. Follower counts stay with followers.ts.
  */
 
-import { MAX_INPUT_LENGTH, type ParseResult } from './followers';
+import { MAX_INPUT_LENGTH, SUFFIX_MULTIPLIERS, normaliseDigits, type ParseResult } from './followers';
 import { formatCount } from './format';
 
 /** The largest amount of money accepted: a trillion dollars; anything larger is a typo. */
@@ -16,19 +16,8 @@ export const PERCENT_DECIMALS = 4;
 export const MONEY_FORMS = '`5000`, `$5,000`, `5k`, `$1.2M`, `0.50`';
 export const PERCENT_FORMS = '`3`, `3%`, `2.37`';
 
-const MULTIPLIERS: Record<string, number> = {
-  '': 1,
-  k: 1_000,
-  thousand: 1_000,
-  m: 1_000_000,
-  mn: 1_000_000,
-  million: 1_000_000,
-  b: 1_000_000_000,
-  bn: 1_000_000_000,
-  billion: 1_000_000_000,
-  t: 1_000_000_000_000,
-  trillion: 1_000_000_000_000,
-};
+/** Amounts go up to a trillion, so money also reads "t" and "trillion". */
+const MULTIPLIERS: Readonly<Record<string, number>> = { ...SUFFIX_MULTIPLIERS, t: 1_000_000_000_000, trillion: 1_000_000_000_000 };
 
 // Digits grouped by commas, or plain; then an optional decimal part. ".5" is allowed.
 const DECIMAL_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/;
@@ -55,8 +44,9 @@ function readDecimal(text: string, multiplier: number): number | null {
   return Number(digits) / 10 ** fraction.length;
 }
 
+/** The same folding as follower counts: full-width and Arabic-Indic digits, no invisible characters. */
 function clean(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  return normaliseDigits(text).trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** Parses an amount in US dollars: `$5,000`, `5k`, `5,000`, `$1.2M`. Rounded to cents; 0 to MAX_MONEY. */

@@ -17,6 +17,7 @@ import {
   type Scenario,
 } from '../domain/compare';
 import { formatMoney, formatPercent } from '../domain/units';
+import { LIMITS, embedLength } from '../discord/limits';
 import { NEUTRAL_COLOUR, TIER_COLOURS, inputErrorReply, linesToFields, quoteUserText, truncate, withChart } from './embeds';
 import { chartFile } from '../charts';
 import { WITH_CHARTS, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
@@ -141,10 +142,10 @@ export function assumptionsReply(c: Comparison): Reply {
   return fitTotal([{ title: 'Every assumption, with its source', color: NEUTRAL_COLOUR, fields: rows.slice(0, 25) }, model]);
 }
 
-/** Discord counts 6,000 characters across all embeds: trim the last fields until it fits. */
+/** Discord counts 6,000 characters across all embeds: drop the last fields until it fits. */
 function fitTotal(embeds: APIEmbed[]): Reply {
-  const size = () => JSON.stringify(embeds.map((e) => [e.title, e.description, e.fields?.map((f) => f.name + f.value)])).length;
-  while (size() > 5800) {
+  const size = () => embeds.reduce((n, e) => n + embedLength(e), 0);
+  while (size() > LIMITS.embedTotal) {
     const last = [...embeds].reverse().find((e) => e.fields?.length);
     if (!last?.fields) break;
     last.fields.pop();

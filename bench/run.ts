@@ -1,0 +1,702 @@
+/**
+ * `npm run bench [-- --json]`: Tierbot against a baseline bot, under one Discord stand-in.
+ *
+ * The stand-in runs in this process, on 127.0.0.1, serving 500 guilds shaped like a public bot's
+ * (bench/guilds.ts). Each bot runs as its own child process, one after the other so they never
+ * share the two cores: (a) Tierbot through its production entry (bench/tierbot-bot.ts → src/bot.ts);
+ * (b) the discord.js guide's minimal bot (bench/baseline-bot.ts: default Client options, the Guilds
+ * intent, one static embed for every command, [] for autocomplete). Both run as
+ * `node --import tsx <entry>`, so both pay the same TypeScript loader.
+ *
+ * Per bot:
+ * - startup: spawn → the child's ready line. Idle RSS: 2 s after ready. Both are medians over
+ *   --trials starts (after one uncounted warm-up start of each bot; the bots alternate).
+ * - load (the last start only): --interactions (2,000) of one fixed mix — /tier with varied counts,
+ *   /tiers, /glossary, /compare (only if src/commands registers it) and autocomplete — from random
+ *   users in random guilds. First --steady (600) at --rate (10/s), a rate both bots sustain, so the
+ *   latencies are service times rather than queueing; then the rest as one burst, which measures
+ *   throughput (answers per second, first dispatch → last answer).
+ * - latency: dispatch → the stand-in capturing the final answer (the callback; after a defer, the
+ *   edit). p50/p95/p99 come from the steady phase. Answers carrying files ("chart" replies) are
+ *   reported apart from those without ("text" replies); the targets concern text replies.
+ * - memory and CPU: of the bot's whole process tree (Tierbot renders charts in a child process),
+ *   from /proc (or `ps`): RSS idle, 1 s after the load, and the highest sample during it; CPU per
+ *   interaction in the burst, the bot's and this process's (the stand-in's share of the latency).
+ * Then in-process micro-benchmarks: parse, classify (one million calls; target < 1 s), compare.
+ *
+ * Output: a table with the Tierbot/baseline ratios. With --json the table goes to standard error
+ * and standard output gets one line of JSON, last (see `contract` below).
+ * Options, all bounded: --guilds=500 --interactions=2000 --steady=600 --rate=10 --trials=3.
+ */
+
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { COMMANDS } from '../src/commands';
+import { deployCommands } from '../src/deploy-commands';
+import { classify } from '../src/domain/classify';
+import { parseFollowerCount } from '../src/domain/followers';
+import { TERMS } from '../src/domain/glossary';
+import { SOURCES } from '../src/domain/sources';
+import { startStandIn, type InteractionRecord, type StandIn } from '../src/standin/server';
+import { benchGuildIds, guildExtras, worldSummary } from './guilds';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The stand-in's token: long enough for Tierbot's config check, accepted by nothing but the stand-in. */
+const TOKEN = 'bench-standin-token-not-a-discord-token';
+const APPLICATION_ID = '100000000000000001';
+const READY_TIMEOUT_MS = 60_000;
+const IDLE_SETTLE_MS = 2_000;
+const ANSWER_TIMEOUT_MS = 15_000;
+const MEMORY_SAMPLE_MS = 250;
+/** A hard stop, well past the 4 minutes a default run takes on two cores. */
+const HARD_LIMIT_MS = 8 * 60_000;
+
+// ── Options ───────────────────────────────────────────────────────────────────────────────────
+
+function option(name: string, fallback: number, min: number, max: number): number {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (!arg) return fallback;
+  const value = Number(arg.slice(name.length + 3));
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`--${name} must be a whole number from ${min} to ${max}`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const JSON_OUT = process.argv.includes('--json');
+const GUILDS = option('guilds', 500, 1, 2500);
+const INTERACTIONS = option('interactions', 2000, 2, 10_000);
+const STEADY = Math.min(option('steady', 600, 1, 10_000), INTERACTIONS - 1);
+const RATE = option('rate', 10, 1, 1000);
+const TRIALS = option('trials', 3, 1, 5);
+const began = performance.now();
+
+/** Human output: standard output, or standard error when standard output carries the JSON line. */
+const say = (line = '') => (JSON_OUT ? process.stderr : process.stdout).write(`${line}\n`);
+const progress = (line: string) => process.stderr.write(`· ${line}\n`);
+
+// ── Processes: start, stop, memory, CPU ───────────────────────────────────────────────────────
+
+type BotName = 'tierbot' | 'baseline';
+const BOTS: Record<BotName, { label: string; entry: string; ready: RegExp }> = {
+  tierbot: { label: 'Tierbot', entry: 'bench/tierbot-bot.ts', ready: /"msg":"ready"/ },
+  baseline: { label: 'baseline', entry: 'bench/baseline-bot.ts', ready: /^Ready! Logged in as / },
+};
+
+/** Children still running: killed if this process ends early (hard limit, Ctrl-C, a crash). */
+const live = new Set<ChildProcess>();
+process.once('exit', () => live.forEach((c) => c.kill('SIGKILL')));
+process.once('SIGINT', () => process.exit(130));
+
+interface RunningChild {
+  child: ChildProcess;
+  pid: number;
+  startupMs: number;
+  /** What the child wrote (both streams, first 20,000 lines), for error counts and diagnostics. */
+  lines: string[];
+}
+
+function childEnv(standIn: StandIn): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('SHARD') || key === 'NODE_OPTIONS') delete env[key];
+  return { ...env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info' };
+}
+
+async function startChild(bot: BotName, standIn: StandIn): Promise<RunningChild> {
+  const spec = BOTS[bot];
+  const lines: string[] = [];
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], { cwd: ROOT, env: childEnv(standIn), stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  const startupMs = await new Promise<number>((resolve, reject) => {
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message}\n${lines.slice(-15).join('\n')}`));
+    };
+    const timer = setTimeout(() => fail(new Error(`${spec.label} was not ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+    const onLine = (line: string) => {
+      if (lines.length < 20_000) lines.push(line);
+      if (spec.ready.test(line)) {
+        clearTimeout(timer);
+        child.off('exit', onEarlyExit);
+        resolve(performance.now() - t0);
+      }
+    };
+    const onEarlyExit = (code: number | null) => fail(new Error(`${spec.label} exited (${code}) before it was ready`));
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr! }).on('line', onLine);
+    child.once('error', fail);
+    child.once('exit', onEarlyExit);
+  });
+  return { child, pid: child.pid!, startupMs, lines };
+}
+
+async function stopChild({ child }: RunningChild): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+const HAS_PROC = (() => {
+  try {
+    readFileSync('/proc/self/stat');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** /proc/<pid>/stat fields after the command name: [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The process and all its descendants (Tierbot's chart renderer is a child process). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  if (HAS_PROC) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const ppid = Number(statFields(Number(entry))?.[1]);
+      if (ppid) children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    }
+  } else {
+    for (const line of execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
+      const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+      if (pid && ppid) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length && tree.length < 64; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** Resident memory of the whole process tree, in MB. */
+function treeRssMB(root: number): { rssMB: number; processes: number } {
+  const pids = processTree(root);
+  let kB = 0;
+  for (const pid of pids) {
+    if (HAS_PROC) {
+      try {
+        kB += Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        // exited meanwhile
+      }
+    } else {
+      kB += Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim() || 0);
+    }
+  }
+  return { rssMB: kB / 1024, processes: pids.length };
+}
+
+/** CPU (user + system) used so far by the tree, in ms: live processes plus the children already reaped. */
+function treeCpuMs(root: number): number | null {
+  if (!HAS_PROC) return null;
+  let ticks = 0;
+  for (const pid of processTree(root)) {
+    const f = statFields(pid);
+    if (!f) continue;
+    ticks += Number(f[11]) + Number(f[12]) + (pid === root ? Number(f[13]) + Number(f[14]) : 0);
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on every Linux Node supports
+}
+
+// ── The interaction mix ───────────────────────────────────────────────────────────────────────
+
+type Kind = 'tier' | 'tiers' | 'glossary' | 'compare' | 'autocomplete';
+type Values = Record<string, string | number | boolean>;
+interface Planned {
+  kind: Kind;
+  command: string;
+  options: Values;
+  guildId: string;
+  userId: string;
+  /** Autocomplete: the option being typed. */
+  focused?: string;
+}
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const compareCommand = COMMANDS.find((c) => c.definition.name === 'compare');
+
+/** One list for both bots: what is asked, where and by whom, in order. */
+function planMix(n: number, guildIds: readonly string[]): Planned[] {
+  const next = prng(42);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const users = Array.from({ length: 1000 }, (_, i) => (300000000000000100n + BigInt(i) * 7919n).toString());
+  const followers = () => {
+    if (next() < 0.05) return pick(['abc', '-5', '1.2345k', '🔥', 'lots', '99999999999']);
+    const count = Math.round(10 ** (2 + next() * 6.5)); // 100 .. ~30M, log-uniform
+    switch (Math.floor(next() * 6)) {
+      case 0:
+        return String(count);
+      case 1:
+        return count.toLocaleString('en-US');
+      case 2:
+        return `${Math.max(1, Math.round(count / 1000))}k`;
+      case 3:
+        return `${(count / 1e6).toFixed(1)}M`;
+      case 4:
+        return `${(count / 1e6).toFixed(1)} million`;
+      default:
+        return count.toLocaleString('en-US').replaceAll(',', ' ');
+    }
+  };
+  // /compare options as its definition names them (a case whose options it lacks shrinks to fit).
+  const compareOptions: Values[] = (() => {
+    const known = new Set((compareCommand?.definition.options ?? []).map((o) => o.name));
+    const cases: Values[] = [{}, { budget: '5000' }, { preset: 'kardashian' }, { preset: 'ten-micro' }, { budget: '20000', platform: 'tiktok' }, { budget: '$1,500' }];
+    return cases.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => known.has(k))));
+  })();
+  const weights: [Kind, number][] = compareCommand
+    ? [['tier', 35], ['tiers', 15], ['glossary', 15], ['compare', 15], ['autocomplete', 20]]
+    : [['tier', 40], ['tiers', 20], ['glossary', 20], ['autocomplete', 20]];
+  const total = weights.reduce((s, [, w]) => s + w, 0);
+  const sources = SOURCES.flatMap((s) => [s.id, s.name]);
+  const terms = TERMS.map((t) => t.name);
+  const typed = (text: string) => text.slice(0, 1 + Math.floor(next() * Math.min(5, text.length)));
+
+  return Array.from({ length: n }, (): Planned => {
+    let roll = next() * total;
+    const kind = weights.find(([, w]) => (roll -= w) < 0)?.[0] ?? 'tier';
+    const where = { guildId: pick(guildIds), userId: pick(users) };
+    switch (kind) {
+      case 'tier':
+        return { kind, command: 'tier', options: { followers: followers() }, ...where };
+      case 'tiers':
+        return { kind, command: 'tiers', options: next() < 0.4 ? {} : { source: pick(sources) }, ...where };
+      case 'glossary':
+        return { kind, command: 'glossary', options: next() < 0.3 ? {} : { term: pick(terms) }, ...where };
+      case 'compare':
+        return { kind, command: 'compare', options: pick(compareOptions), ...where };
+      case 'autocomplete':
+        return next() < 0.5
+          ? { kind, command: 'glossary', options: { term: typed(pick(terms)) }, focused: 'term', ...where }
+          : { kind, command: 'tiers', options: { source: typed(pick(sources)) }, focused: 'source', ...where };
+    }
+  });
+}
+
+function send(standIn: StandIn, p: Planned): InteractionRecord {
+  // The stand-in sends autocomplete from its first guild; commands go where they were planned.
+  if (p.focused) return standIn.sendAutocomplete(p.command, p.focused, String(p.options[p.focused]), {});
+  return standIn.sendCommand(p.command, p.options, { guildId: p.guildId, userId: p.userId });
+}
+
+/** The message the interaction ended with: the reply, or the edit (or follow-up) after a defer. */
+function finalAnswer(record: InteractionRecord): { title: string; files: number } {
+  const later = record.edits.at(-1) ?? record.followUps.at(-1);
+  const callback = record.callbacks.find((c) => c.type !== 5 && c.type !== 6) ?? record.callbacks[0];
+  const body = (later?.body ?? callback?.data) as { embeds?: { title?: string }[] } | undefined;
+  return { title: body?.embeds?.[0]?.title ?? '', files: later ? later.files.length : (callback?.files.length ?? 0) };
+}
+
+// ── Measuring ─────────────────────────────────────────────────────────────────────────────────
+
+interface Sample {
+  kind: Kind;
+  phase: 'steady' | 'burst';
+  /** Dispatch → final answer captured; null when none came within ANSWER_TIMEOUT_MS. */
+  ms: number | null;
+  chart: boolean;
+  /** The bot answered with its internal-failure message. */
+  failed: boolean;
+  answeredAt: number;
+}
+
+function track(standIn: StandIn, p: Planned, phase: Sample['phase']): Promise<Sample> {
+  const unanswered = (): Sample => ({ kind: p.kind, phase, ms: null, chart: false, failed: false, answeredAt: performance.now() });
+  const t0 = performance.now();
+  let record: InteractionRecord;
+  try {
+    record = send(standIn, p);
+  } catch {
+    return Promise.resolve(unanswered());
+  }
+  return standIn.waitForAnswer(record, ANSWER_TIMEOUT_MS).then((answered) => {
+    const now = performance.now();
+    const { title, files } = finalAnswer(answered);
+    return { kind: p.kind, phase, ms: now - t0, chart: files > 0, failed: /went wrong/i.test(title), answeredAt: now };
+  }, unanswered);
+}
+
+interface Latency {
+  count: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+}
+
+/** Nearest-rank percentiles. */
+function latency(samples: readonly Sample[]): Latency {
+  const sorted = samples.flatMap((s) => (s.ms === null ? [] : [s.ms])).sort((a, b) => a - b);
+  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : null);
+  return { count: sorted.length, p50Ms: at(50), p95Ms: at(95), p99Ms: at(99) };
+}
+
+interface LoadResult {
+  samples: Sample[];
+  steadySeconds: number;
+  burstSeconds: number;
+  burstAnswered: number;
+  rssLoadedMB: number;
+  rssPeakMB: number;
+  processes: number;
+  /** stand-in REST answers ≥ 400 during the load (e.g. 10062 for a late callback). */
+  rejected: number;
+  botBurstCpuMs: number | null;
+  standInBurstCpuMs: number;
+}
+
+async function load(standIn: StandIn, child: RunningChild, mix: readonly Planned[]): Promise<LoadResult> {
+  const requestsBefore = standIn.requests.length;
+  let peak = 0;
+  let processes = 1;
+  const sampler = setInterval(() => {
+    const now = treeRssMB(child.pid);
+    peak = Math.max(peak, now.rssMB);
+    processes = Math.max(processes, now.processes);
+  }, MEMORY_SAMPLE_MS);
+
+  try {
+    // Steady: dispatched on schedule, never faster than RATE; bounded at twice the planned time.
+    const steady: Promise<Sample>[] = [];
+    const t0 = performance.now();
+    const cap = (STEADY / RATE) * 2000 + 5000;
+    while (steady.length < STEADY && performance.now() - t0 < cap) {
+      const due = Math.min(STEADY, Math.floor(((performance.now() - t0) / 1000) * RATE) + 1);
+      while (steady.length < due) steady.push(track(standIn, mix[steady.length]!, 'steady'));
+      await sleep(Math.max(1, (steady.length / RATE) * 1000 - (performance.now() - t0)));
+    }
+    const steadySamples = await Promise.all(steady);
+    const steadySeconds = (performance.now() - t0) / 1000;
+    await sleep(1000);
+
+    // Burst: the rest, all at once.
+    const cpu0 = treeCpuMs(child.pid);
+    const standInCpu0 = process.cpuUsage();
+    const b0 = performance.now();
+    const burstSamples = await Promise.all(mix.slice(STEADY).map((p) => track(standIn, p, 'burst')));
+    const answered = burstSamples.filter((s) => s.ms !== null);
+    const lastAnswer = Math.max(b0, ...answered.map((s) => s.answeredAt));
+    const cpu1 = treeCpuMs(child.pid);
+    const standInCpu = process.cpuUsage(standInCpu0);
+
+    await sleep(1000);
+    const after = treeRssMB(child.pid);
+    return {
+      samples: [...steadySamples, ...burstSamples],
+      steadySeconds,
+      burstSeconds: (lastAnswer - b0) / 1000,
+      burstAnswered: answered.length,
+      rssLoadedMB: after.rssMB,
+      rssPeakMB: Math.max(peak, after.rssMB),
+      processes: Math.max(processes, after.processes),
+      rejected: standIn.requests.slice(requestsBefore).filter((r) => r.status >= 400).length,
+      botBurstCpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0,
+      standInBurstCpuMs: (standInCpu.user + standInCpu.system) / 1000,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+interface Trial {
+  startupMs: number;
+  rssIdleMB: number;
+  load?: LoadResult;
+  errorLines: number;
+}
+
+/** One start of a bot: ready, settle, idle memory, optionally the load, stop. */
+async function runBot(bot: BotName, standIn: StandIn, mix?: readonly Planned[]): Promise<Trial> {
+  const child = await startChild(bot, standIn);
+  try {
+    await sleep(IDLE_SETTLE_MS);
+    const idle = treeRssMB(child.pid);
+    const result = mix ? await load(standIn, child, mix) : undefined;
+    const errorLines = child.lines.filter((l) => /"level":(50|60)/.test(l) || /\bError\b/.test(l)).length;
+    return { startupMs: child.startupMs, rssIdleMB: idle.rssMB, ...(result ? { load: result } : {}), errorLines };
+  } finally {
+    await stopChild(child);
+  }
+}
+
+// ── Micro-benchmarks (in this process, after the bots) ────────────────────────────────────────
+
+interface Micro {
+  name: string;
+  calls: number;
+  totalMs: number;
+}
+
+function time(name: string, calls: number, body: (i: number) => unknown): Micro {
+  let sink = 0;
+  for (let i = 0; i < Math.min(calls, 20_000); i++) sink += body(i) ? 1 : 0; // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < calls; i++) sink += body(i) ? 1 : 0;
+  const totalMs = performance.now() - t0;
+  if (sink < 0) console.log(sink); // keeps the calls from being optimised away
+  return { name, calls, totalMs };
+}
+
+async function micro(): Promise<Micro[]> {
+  const inputs = ['30000', '30,000', '30 000', '30k', '12.5k', '1.2M', '2.5 million', '999', '150000', 'abc', '-5', '10m', ' 7,500 ', '1.2345k'];
+  // 65,536 counts spread log-uniformly from 10 to 10^9, so every tier of every source is hit.
+  const counts = Array.from({ length: 65_536 }, (_, i) => Math.round(10 ** (1 + ((i * 40_503) % 65_536) / 65_536 * 8)));
+  const results = [
+    time('parseFollowerCount', 200_000, (i) => parseFollowerCount(inputs[i % inputs.length]!).ok),
+    time(`classify (all ${SOURCES.length} sources)`, 1_000_000, (i) => classify(counts[i & 65_535]!).consensus),
+  ];
+  // /compare's model is written alongside: measured when present, skipped otherwise.
+  try {
+    const path = '../src/domain/compare';
+    const compare = (await import(/* @vite-ignore */ path)) as {
+      parseCompareInput?: (input: Record<string, string>) => { ok: boolean; scenario?: unknown };
+      comparePlans?: (scenario: unknown) => unknown;
+    };
+    const { parseCompareInput, comparePlans } = compare;
+    if (parseCompareInput && comparePlans) {
+      const cases: Record<string, string>[] = [{}, { budget: '5000' }, { preset: 'kardashian' }, { preset: 'ten-micro', platform: 'tiktok' }, { budget: '$20,000' }];
+      results.push(time('parseCompareInput', 20_000, (i) => parseCompareInput(cases[i % cases.length]!).ok));
+      const scenarios = cases.map((c) => parseCompareInput(c)).flatMap((r) => (r.ok ? [r.scenario] : []));
+      if (scenarios.length) results.push(time('comparePlans', 20_000, (i) => comparePlans(scenarios[i % scenarios.length])));
+    }
+  } catch {
+    // no compare model (yet)
+  }
+  return results;
+}
+
+// ── Report ────────────────────────────────────────────────────────────────────────────────────
+
+interface BotResult {
+  startupMs: number;
+  rssIdleMB: number;
+  rssLoadedMB: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  throughputPerS: number;
+  // Beyond the contract:
+  rssPeakMB: number;
+  processes: number;
+  startupSamplesMs: number[];
+  rssIdleSamplesMB: number[];
+  steadyRatePerS: number;
+  burst: Latency;
+  chart: Latency;
+  steadyByKind: Record<string, Latency & { charts: number }>;
+  answered: number;
+  unanswered: number;
+  failures: number;
+  rejected: number;
+  errorLines: number;
+  botCpuMsPerInteraction: number | null;
+  standInCpuMsPerInteraction: number;
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const round = (x: number | null, digits = 2) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
+const rounded = (l: Latency): Latency => ({ count: l.count, p50Ms: round(l.p50Ms), p95Ms: round(l.p95Ms), p99Ms: round(l.p99Ms) });
+
+function summarise(trials: Trial[]): BotResult {
+  const last = trials.at(-1)!;
+  const l = last.load!;
+  const steady = l.samples.filter((s) => s.phase === 'steady');
+  const burst = l.samples.filter((s) => s.phase === 'burst');
+  const text = latency(steady.filter((s) => !s.chart));
+  const kinds = [...new Set(l.samples.map((s) => s.kind))];
+  return {
+    startupMs: round(median(trials.map((t) => t.startupMs)), 0)!,
+    rssIdleMB: round(median(trials.map((t) => t.rssIdleMB)), 1)!,
+    rssLoadedMB: round(l.rssLoadedMB, 1)!,
+    p50Ms: round(text.p50Ms),
+    p95Ms: round(text.p95Ms),
+    p99Ms: round(text.p99Ms),
+    throughputPerS: round(l.burstSeconds > 0 ? l.burstAnswered / l.burstSeconds : 0, 0)!,
+    rssPeakMB: round(l.rssPeakMB, 1)!,
+    processes: l.processes,
+    startupSamplesMs: trials.map((t) => round(t.startupMs, 0)!),
+    rssIdleSamplesMB: trials.map((t) => round(t.rssIdleMB, 1)!),
+    steadyRatePerS: round(steady.length / l.steadySeconds, 1)!,
+    burst: rounded(latency(burst.filter((s) => !s.chart))),
+    chart: rounded(latency(l.samples.filter((s) => s.chart))),
+    steadyByKind: Object.fromEntries(
+      kinds.map((k) => {
+        const of = steady.filter((s) => s.kind === k);
+        return [k, { ...rounded(latency(of.filter((s) => !s.chart))), charts: of.filter((s) => s.chart).length }];
+      }),
+    ),
+    answered: l.samples.filter((s) => s.ms !== null).length,
+    unanswered: l.samples.filter((s) => s.ms === null).length,
+    failures: l.samples.filter((s) => s.failed).length,
+    rejected: l.rejected,
+    errorLines: last.errorLines,
+    botCpuMsPerInteraction: l.botBurstCpuMs === null ? null : round(l.botBurstCpuMs / burst.length, 3),
+    standInCpuMsPerInteraction: round(l.standInBurstCpuMs / burst.length, 3)!,
+  };
+}
+
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : round(a / b, 3));
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+}
+
+function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummary>, micros: Micro[]) {
+  const ratios = {
+    p50: ratio(t.p50Ms, b.p50Ms),
+    p99: ratio(t.p99Ms, b.p99Ms),
+    rssIdle: ratio(t.rssIdleMB, b.rssIdleMB),
+    startup: ratio(t.startupMs, b.startupMs),
+    p95: ratio(t.p95Ms, b.p95Ms),
+    rssLoaded: ratio(t.rssLoadedMB, b.rssLoadedMB),
+    throughput: ratio(t.throughputPerS, b.throughputPerS),
+  };
+  const f = (x: number | null, d = 1) => (x === null ? '—' : x.toFixed(d));
+  const x = (v: number | null) => (v === null ? '' : `${v.toFixed(2)}×`);
+  const target = (v: number | null, max: number) => `≤ ${max.toFixed(2)}× ${v === null ? '' : v <= max ? 'met' : 'MISSED'}`;
+  const pair = (a: number | null, c: number | null, d = 0) => `${f(a, d)} / ${f(c, d)}`;
+
+  say();
+  say(`World: ${world.guilds} guilds: ${world.channels} channels, ${world.threads} threads, ${world.roles} roles, ${world.emojis} emojis, ` +
+    `${world.stickers} stickers, ${world.members} members, ${world.voiceStates} voice states (${(world.jsonBytes / 1e6).toFixed(1)} MB of GUILD_CREATE JSON).`);
+  say(`Load: ${INTERACTIONS} interactions, ${STEADY} at ${RATE}/s then ${INTERACTIONS - STEADY} in one burst; /compare ${compareCommand ? 'included' : 'not registered, left out'}. ` +
+    `Startup and idle RSS: median of ${TRIALS} start(s).`);
+  say();
+  for (const line of table([
+    ['', 'Tierbot', 'baseline', 'ratio', 'target'],
+    ['startup → ready (ms)', f(t.startupMs, 0), f(b.startupMs, 0), x(ratios.startup), target(ratios.startup, 1.1)],
+    ['RSS idle (MB)', f(t.rssIdleMB), f(b.rssIdleMB), x(ratios.rssIdle), target(ratios.rssIdle, 1.0)],
+    ['RSS after load (MB)', f(t.rssLoadedMB), f(b.rssLoadedMB), x(ratios.rssLoaded), ''],
+    ['RSS peak during load (MB)', f(t.rssPeakMB), f(b.rssPeakMB), x(ratio(t.rssPeakMB, b.rssPeakMB)), ''],
+    ['processes', String(t.processes), String(b.processes), '', ''],
+    ['text p50 (ms, steady)', f(t.p50Ms, 2), f(b.p50Ms, 2), x(ratios.p50), target(ratios.p50, 1.1)],
+    ['text p95 (ms, steady)', f(t.p95Ms, 2), f(b.p95Ms, 2), x(ratios.p95), ''],
+    ['text p99 (ms, steady)', f(t.p99Ms, 2), f(b.p99Ms, 2), x(ratios.p99), target(ratios.p99, 1.1)],
+    ['chart replies: n, p50 / p99 (ms)', t.chart.count ? `${t.chart.count}, ${pair(t.chart.p50Ms, t.chart.p99Ms)}` : 'none', b.chart.count ? `${b.chart.count}, ${pair(b.chart.p50Ms, b.chart.p99Ms)}` : 'none', '', ''],
+    ['steady rate achieved (/s)', f(t.steadyRatePerS), f(b.steadyRatePerS), '', ''],
+    ['throughput, burst (/s)', f(t.throughputPerS, 0), f(b.throughputPerS, 0), x(ratios.throughput), ''],
+    ['text p50 / p99 in the burst (ms)', pair(t.burst.p50Ms, t.burst.p99Ms), pair(b.burst.p50Ms, b.burst.p99Ms), '', ''],
+    ['bot CPU per interaction, burst (ms)', f(t.botCpuMsPerInteraction, 2), f(b.botCpuMsPerInteraction, 2), x(ratio(t.botCpuMsPerInteraction, b.botCpuMsPerInteraction)), ''],
+    ['stand-in CPU per interaction (ms)', f(t.standInCpuMsPerInteraction, 2), f(b.standInCpuMsPerInteraction, 2), '', ''],
+    ['answered / unanswered', `${t.answered} / ${t.unanswered}`, `${b.answered} / ${b.unanswered}`, '', ''],
+    ['failure replies / REST errors / error logs', `${t.failures} / ${t.rejected} / ${t.errorLines}`, `${b.failures} / ${b.rejected} / ${b.errorLines}`, '', ''],
+  ])) say(line);
+  say();
+  say(`Startup samples (ms): Tierbot ${t.startupSamplesMs.join(', ')}; baseline ${b.startupSamplesMs.join(', ')}. ` +
+    `Idle RSS samples (MB): Tierbot ${t.rssIdleSamplesMB.join(', ')}; baseline ${b.rssIdleSamplesMB.join(', ')}.`);
+  say();
+  say('Steady phase by kind: text replies (the baseline answers everything with one static embed), and how many came with a chart:');
+  for (const line of table([
+    ['kind', 'text n', 'p50 ms', 'p95 ms', 'p99 ms', 'charts', 'baseline p50', 'baseline p99'],
+    ...Object.entries(t.steadyByKind).map(([k, v]) => [k, String(v.count), f(v.p50Ms, 2), f(v.p95Ms, 2), f(v.p99Ms, 2), String(v.charts), f(b.steadyByKind[k]?.p50Ms ?? null, 2), f(b.steadyByKind[k]?.p99Ms ?? null, 2)]),
+  ])) say(`  ${line}`);
+  say();
+  say('Micro-benchmarks (this process, plain loops):');
+  for (const line of table([
+    ['function', 'calls', 'total ms', 'ns/call', ''],
+    ...micros.map((m) => [m.name, m.calls.toLocaleString('en-US'), f(m.totalMs, 0), f((m.totalMs * 1e6) / m.calls, 0),
+      m.name.startsWith('classify') && m.calls === 1_000_000 ? `one million: target < 1000 ms ${m.totalMs < 1000 ? 'met' : 'MISSED'}` : '']),
+  ])) say(`  ${line}`);
+  say();
+  say(`Finished in ${((performance.now() - began) / 1000).toFixed(0)} s.`);
+
+  if (JSON_OUT) {
+    const contract = (r: BotResult) => ({
+      startupMs: r.startupMs,
+      rssIdleMB: r.rssIdleMB,
+      rssLoadedMB: r.rssLoadedMB,
+      p50Ms: r.p50Ms,
+      p95Ms: r.p95Ms,
+      p99Ms: r.p99Ms,
+      throughputPerS: r.throughputPerS,
+      rssPeakMB: r.rssPeakMB,
+      chart: r.chart,
+      burst: r.burst,
+      answered: r.answered,
+      unanswered: r.unanswered,
+      cpuMsPerInteraction: r.botCpuMsPerInteraction,
+    });
+    const microJson = Object.fromEntries(micros.map((m) => [m.name, { calls: m.calls, totalMs: round(m.totalMs, 1) }]));
+    process.stdout.write(`${JSON.stringify({ tierbot: contract(t), baseline: contract(b), ratios, micro: microJson })}\n`);
+  }
+}
+
+// ── Main ──────────────────────────────────────────────────────────────────────────────────────
+
+async function main() {
+  const guildIds = benchGuildIds(GUILDS);
+  const extras = new Map(guildIds.map((id) => [id, guildExtras(id, APPLICATION_ID)]));
+  const world = worldSummary(extras.values());
+  const standIn = await startStandIn({ token: TOKEN, applicationId: APPLICATION_ID, guildIds, guildExtras: (id) => extras.get(id) ?? {} });
+  try {
+    // Registered globally, as a public bot's commands are; both bots see the same registrations.
+    await deployCommands({ token: TOKEN, clientId: APPLICATION_ID, apiUrl: standIn.apiUrl });
+    const mix = planMix(INTERACTIONS, guildIds);
+
+    progress('warm-up: one uncounted start of each bot (TypeScript loader cache, file cache)');
+    for (const bot of ['tierbot', 'baseline'] as const) await stopChild(await startChild(bot, standIn));
+
+    const trials: Record<BotName, Trial[]> = { tierbot: [], baseline: [] };
+    for (let i = 1; i < TRIALS; i++) {
+      for (const bot of i % 2 ? (['baseline', 'tierbot'] as const) : (['tierbot', 'baseline'] as const)) {
+        progress(`${BOTS[bot].label}: start ${i} of ${TRIALS}`);
+        trials[bot].push(await runBot(bot, standIn));
+      }
+    }
+    for (const bot of ['tierbot', 'baseline'] as const) {
+      progress(`${BOTS[bot].label}: start ${TRIALS} of ${TRIALS}, then ${STEADY} interactions at ${RATE}/s and a burst of ${INTERACTIONS - STEADY}`);
+      trials[bot].push(await runBot(bot, standIn, mix));
+    }
+
+    progress('micro-benchmarks');
+    const micros = await micro();
+    report(summarise(trials.tierbot), summarise(trials.baseline), world, micros);
+  } finally {
+    await standIn.close();
+  }
+}
+
+setTimeout(() => {
+  console.error(`bench: still running after ${HARD_LIMIT_MS / 60_000} minutes; stopping.`);
+  process.exit(1);
+}, HARD_LIMIT_MS).unref();
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

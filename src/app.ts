@@ -201,6 +201,9 @@ export async function startBot({ token, apiUrl, logger, commands = COMMANDS, sha
     intents: [GatewayIntentBits.Guilds],
     makeCache,
     allowedMentions: { parse: [] },
+    // Replies are built as Discord's wire JSON already (snake_case embeds and components), so
+    // discord.js's default deep re-casing of every key is wasted work on every reply.
+    jsonTransformer: (json: unknown) => json,
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),
     ...(shards !== undefined ? { shards } : {}),
   });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 // A copied .env.example leaves keys empty: empty means "not set", not "set to nothing".
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const ConfigSchema = z.object({
   DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token').regex(/^\S+$/, 'must not contain spaces')),
@@ -16,7 +16,9 @@ const ConfigSchema = z.object({
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(
     z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:3001/api' })
+      .string()
+      .url('must be an http(s) URL such as http://127.0.0.1:3001/api')
+      .regex(/^https?:\/\//, 'must be an http(s) URL such as http://127.0.0.1:3001/api')
       .transform((url) => url.replace(/\/+$/, '')),
   ),
   LOG_LEVEL: z.preprocess(

@@ -5,9 +5,17 @@
 
 import { RENDERERS, type ChartJob, type ChartResult } from './kinds';
 
-const reply = (result: ChartResult) => process.send?.(result);
+/** An idle renderer holds a few hundred MB of caches: it leaves, and the next chart starts a new one. */
+const IDLE_EXIT_MS = 60_000;
+let idle = setTimeout(() => process.exit(0), IDLE_EXIT_MS);
+
+const reply = (result: ChartResult) => {
+  process.send?.(result);
+  idle.refresh();
+};
 
 process.on('message', async (job: ChartJob) => {
+  idle.refresh();
   // A job whose caller has already answered in text is not worth rendering any more.
   if (Date.now() > job.deadline) return reply({ id: job.id, skipped: true });
   try {

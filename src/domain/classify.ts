@@ -114,9 +114,10 @@ export function boundaryLines(sources: readonly Source[] = SOURCES): BoundaryLin
     .sort((a, b) => a.value - b.value);
 }
 
-const LINES = boundaryLines();
+// Built on first use, not at import: start-up stays cheap for a bot that may never classify.
+let registryLines: BoundaryLine[] | undefined;
 
-export function nearBoundaries(count: number, lines: readonly BoundaryLine[] = LINES): NearBoundary[] {
+export function nearBoundaries(count: number, lines: readonly BoundaryLine[] = (registryLines ??= boundaryLines())): NearBoundary[] {
   return lines
     .filter((line) => Math.abs(count - line.value) <= line.value * NEAR_BOUNDARY_SHARE)
     .map((line) => ({ line, distance: count - line.value }))
@@ -144,10 +145,11 @@ function buildStretches(sources: readonly Source[]) {
   return { starts, results };
 }
 
-const STRETCHES = buildStretches(SOURCES);
+let registryStretches: ReturnType<typeof buildStretches> | undefined;
+const stretches = () => (registryStretches ??= buildStretches(SOURCES));
 
 function stretchIndex(count: number): number {
-  const { starts } = STRETCHES;
+  const { starts } = stretches();
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -160,7 +162,7 @@ function stretchIndex(count: number): number {
 
 /** Classifies a non-negative whole follower count by every source in the registry. */
 export function classify(count: number): Classification {
-  const { verdicts, consensus } = STRETCHES.results[stretchIndex(count)]!;
+  const { verdicts, consensus } = stretches().results[stretchIndex(count)]!;
   return { count, verdicts, consensus, nearBoundaries: nearBoundaries(count) };
 }
 

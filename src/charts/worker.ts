@@ -7,7 +7,7 @@ import { RENDERERS, type ChartJob, type ChartResult } from './kinds';
 
 /** An idle renderer holds a few hundred MB of caches: it leaves, and the next chart starts a new one. */
 const IDLE_EXIT_MS = 60_000;
-let idle = setTimeout(() => process.exit(0), IDLE_EXIT_MS);
+const idle = setTimeout(() => process.exit(0), IDLE_EXIT_MS);
 
 const reply = (result: ChartResult) => {
   process.send?.(result);

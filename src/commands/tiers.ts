@@ -33,7 +33,7 @@ const definition = new SlashCommandBuilder()
 
 const SELECT_PREFIX = 'tiers:pick';
 
-const SEARCHABLE: Searchable<Source>[] = SOURCES.map((s) => ({ item: s, keys: [s.name, s.id, s.publisher, s.title] }));
+const SEARCHABLE: Searchable<Source>[] = SOURCES.map((s) => ({ item: s, keys: [s.name, s.id, s.publisher] }));
 /** "Did you mean" looks at names and ids only: long titles match almost any typo somewhere. */
 const BY_NAME: Searchable<Source>[] = SOURCES.map((s) => ({ item: s, keys: [s.name, s.id] }));
 

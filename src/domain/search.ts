@@ -85,22 +85,23 @@ function looseTolerance(length: number): number {
  * Returns max + 1 as soon as no alignment can come within `max`: rows never get cheaper, so
  * a row whose every cell exceeds `max` ends the search.
  */
-export function prefixDistance(query: string, text: string, max: number): number {
+export function prefixDistance(query: string, text: string, max: number, from = 0): number {
   const m = query.length;
   if (m === 0) return 0;
-  const n = Math.min(text.length, m + max);
+  const n = Math.min(text.length - from, m + max);
   if (n < m - max) return max + 1;
-  let older = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  // Three rolling rows, reused across calls: this runs for every key word on every keystroke.
+  if (rows[0]!.length < n + 1) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [older, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
     let rowMin = i;
     const qc = query.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const tc = text.charCodeAt(j - 1);
+      const tc = text.charCodeAt(from + j - 1);
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (qc === tc ? 0 : 1));
-      if (i > 1 && j > 1 && qc === text.charCodeAt(j - 2) && query.charCodeAt(i - 2) === tc) {
+      if (i > 1 && j > 1 && qc === text.charCodeAt(from + j - 2) && query.charCodeAt(i - 2) === tc) {
         v = Math.min(v, older[j - 2]! + 1);
       }
       cur[j] = v;
@@ -109,15 +110,19 @@ export function prefixDistance(query: string, text: string, max: number): number
     if (rowMin > max) return max + 1;
     [older, prev, cur] = [prev, cur, older];
   }
-  return Math.min(max + 1, ...prev);
+  let best = max + 1;
+  for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
+  return best;
 }
+
+let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Fuzzy distance from the query to the key, starting at the key's start or any word start. */
 function fuzzyDistance(q: Prepared, key: Prepared, max: number): number {
   let best = max + 1;
   let offset = 0;
   for (const word of key.words) {
-    best = Math.min(best, prefixDistance(q.norm, key.norm.slice(offset), Math.min(max, best - 1)));
+    best = Math.min(best, prefixDistance(q.norm, key.norm, Math.min(max, best - 1), offset));
     if (best === 0) break;
     offset += word.length + 1;
   }
@@ -149,14 +154,26 @@ function clampLimit(limit: number | undefined, fallback: number): number {
   return Math.max(0, Math.floor(limit));
 }
 
+// Keys are fixed data: each entry's keys are normalised once, not on every keystroke.
+const preparedKeys = new WeakMap<Searchable<unknown>, Prepared[]>();
+
+function keysOf(entry: Searchable<unknown>): Prepared[] {
+  let keys = preparedKeys.get(entry);
+  if (!keys) {
+    keys = entry.keys.map((key) => prepare(key, MAX_KEY_LENGTH));
+    preparedKeys.set(entry, keys);
+  }
+  return keys;
+}
+
 function rank<T>(query: string, entries: readonly Searchable<T>[], tolerance: (length: number) => number): Match<T>[] {
   const q = prepare(query);
   const max = tolerance(q.norm.length);
   const matches: (Match<T> & { index: number })[] = [];
   entries.forEach((entry, index) => {
     let best: { kind: MatchKind; distance: number } | null = null;
-    for (const key of entry.keys) {
-      const found = matchKey(q, prepare(key, MAX_KEY_LENGTH), max);
+    for (const key of keysOf(entry)) {
+      const found = matchKey(q, key, max);
       if (found && (best === null || better(found, best))) best = found;
       if (best?.kind === 'exact') break;
     }

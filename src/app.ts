@@ -16,10 +16,17 @@ import {
   type Interaction,
   type MessageComponentInteraction,
 } from 'discord.js';
-import { COMMANDS, commandForCustomId } from './commands';
 import { failureReply, inputErrorReply } from './commands/embeds';
 import { WITH_CHARTS, type Command, type OptionValues, type Reply } from './commands/types';
 import type { Logger } from './logger';
+
+export type CommandSource = readonly Command[] | (() => Promise<readonly Command[]>);
+
+/**
+ * The commands and their data tables are loaded on the first interaction, not at start: the
+ * gateway connects sooner and an idle bot holds only what discord.js needs.
+ */
+const loadAllCommands = async () => (await import('./commands')).COMMANDS;
 
 /** Replies slower than this are deferred first, well inside Discord's 3-second window. */
 export const DEFER_AFTER_MS = 2000;
@@ -29,7 +36,8 @@ export interface BotOptions {
   /** REST base of a Discord-compatible server, e.g. http://127.0.0.1:3001/api. */
   apiUrl?: string | undefined;
   logger: Logger;
-  commands?: readonly Command[];
+  /** The commands, or how to load them; by default every command, loaded on the first interaction. */
+  commands?: CommandSource;
   /** Lets a sharded process pass its shard ids through; undefined = discord.js decides. */
   shards?: number | number[] | 'auto';
 }
@@ -130,8 +138,9 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
   });
 }
 
-async function handleComponent(interaction: MessageComponentInteraction, log: Logger) {
-  const command = commandForCustomId(interaction.customId);
+async function handleComponent(interaction: MessageComponentInteraction, commands: Map<string, Command>, log: Logger) {
+  // Components carry "<command>:<state>" custom ids, so the owner is found by prefix.
+  const command = commands.get(interaction.customId.split(':', 1)[0] ?? '');
   if (!command?.component) {
     log.warn({ customId: interaction.customId }, 'component with no owner');
     await interaction.reply(toMessage(inputErrorReply('This button belongs to a version of Tierbot that no longer exists.', 'run the command again.')));
@@ -181,13 +190,16 @@ async function reportFailure(interaction: Interaction, errorId: string, log: Log
   }
 }
 
-export function createRouter(commandList: readonly Command[], log: Logger) {
-  const commands = new Map(commandList.map((c) => [c.definition.name, c]));
+export function createRouter(source: CommandSource, log: Logger) {
+  let table: Promise<Map<string, Command>> | undefined;
+  const byName = () =>
+    (table ??= Promise.resolve(typeof source === 'function' ? source() : source).then((list) => new Map(list.map((c) => [c.definition.name, c]))));
   return async function route(interaction: Interaction): Promise<void> {
     try {
+      const commands = await byName();
       if (interaction.isChatInputCommand()) await handleCommand(interaction, commands, log);
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, commands, log);
-      else if (interaction.isMessageComponent()) await handleComponent(interaction, log);
+      else if (interaction.isMessageComponent()) await handleComponent(interaction, commands, log);
     } catch (err) {
       const errorId = randomUUID().slice(0, 8);
       log.error({ err, errorId, interactionId: interaction.id, type: interaction.type }, 'interaction failed');
@@ -196,7 +208,7 @@ export function createRouter(commandList: readonly Command[], log: Logger) {
   };
 }
 
-export async function startBot({ token, apiUrl, logger, commands = COMMANDS, shards }: BotOptions): Promise<RunningBot> {
+export async function startBot({ token, apiUrl, logger, commands = loadAllCommands, shards }: BotOptions): Promise<RunningBot> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     makeCache,

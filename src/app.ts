@@ -15,6 +15,7 @@ import {
   type CommandInteractionOption,
   type Interaction,
   type MessageComponentInteraction,
+  type Role,
 } from 'discord.js';
 import { failureReply, inputErrorReply } from './commands/embeds';
 import { WITH_CHARTS, type Command, type OptionValues, type Reply } from './commands/types';
@@ -48,8 +49,18 @@ export interface RunningBot {
   stop(graceMs?: number): Promise<void>;
 }
 
+/**
+ * Guild roles: the largest cache left (thousands across 500 guilds). discord.js's typings leave
+ * RoleManager out of cacheWithLimits because role-based features (member.roles, permission
+ * maths) need it; Tierbot uses none of them, as permissions arrive with each interaction
+ * (app_permissions, member.permissions). Only @everyone is kept. The end-to-end tests exercise
+ * every command and component with this cache in place.
+ */
+const roleCache = { RoleManager: { maxSize: 0, keepOverLimit: (role: Role) => role.id === role.guild.id } } as Record<string, unknown>;
+
 /** A slash-command bot needs no members, messages or presences cached: keep those caches empty. */
 const makeCache = Options.cacheWithLimits({
+  ...roleCache,
   ...Options.DefaultMakeCacheSettings,
   MessageManager: 0,
   GuildMemberManager: 0,

@@ -38,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import { COMMANDS } from '../src/commands';
 import { deployCommands } from '../src/deploy-commands';
 import { classify } from '../src/domain/classify';
+import { comparePlans, parseCompareInput } from '../src/domain/compare';
 import { parseFollowerCount } from '../src/domain/followers';
 import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
@@ -465,6 +466,32 @@ function time(name: string, calls: number, body: (i: number) => unknown): Micro 
   return { name, calls, totalMs };
 }
 
+/** Median render time of each chart, in this process after a warm-up (issue target: ≤ 100 ms). */
+async function chartRenders(): Promise<Record<string, number>> {
+  const { tierRangesChart } = await import('../src/charts/tier-ranges');
+  const { compareChart } = await import('../src/charts/compare-plans');
+  const parsed = parseCompareInput({});
+  if (!parsed.ok) throw new Error('default comparison did not parse');
+  const comparison = comparePlans(parsed.scenario);
+  const charts: Record<string, () => unknown> = {
+    tiers: () => tierRangesChart({}),
+    'tier (with marker)': () => tierRangesChart({ marker: 30_000 }),
+    compare: () => compareChart({ comparison }),
+  };
+  const medians: Record<string, number> = {};
+  for (const [name, render] of Object.entries(charts)) {
+    for (let i = 0; i < 5; i++) render();
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      render();
+      times.push(performance.now() - t0);
+    }
+    medians[name] = median(times);
+  }
+  return medians;
+}
+
 async function micro(): Promise<Micro[]> {
   const inputs = ['30000', '30,000', '30 000', '30k', '12.5k', '1.2M', '2.5 million', '999', '150000', 'abc', '-5', '10m', ' 7,500 ', '1.2345k'];
   // 65,536 counts spread log-uniformly from 10 to 10^9, so every tier of every source is hit.
@@ -473,23 +500,10 @@ async function micro(): Promise<Micro[]> {
     time('parseFollowerCount', 200_000, (i) => parseFollowerCount(inputs[i % inputs.length]!).ok),
     time(`classify (all ${SOURCES.length} sources)`, 1_000_000, (i) => classify(counts[i & 65_535]!).consensus),
   ];
-  // /compare's model is written alongside: measured when present, skipped otherwise.
-  try {
-    const path = '../src/domain/compare';
-    const compare = (await import(/* @vite-ignore */ path)) as {
-      parseCompareInput?: (input: Record<string, string>) => { ok: boolean; scenario?: unknown };
-      comparePlans?: (scenario: unknown) => unknown;
-    };
-    const { parseCompareInput, comparePlans } = compare;
-    if (parseCompareInput && comparePlans) {
-      const cases: Record<string, string>[] = [{}, { budget: '5000' }, { preset: 'kardashian' }, { preset: 'ten-micro', platform: 'tiktok' }, { budget: '$20,000' }];
-      results.push(time('parseCompareInput', 20_000, (i) => parseCompareInput(cases[i % cases.length]!).ok));
-      const scenarios = cases.map((c) => parseCompareInput(c)).flatMap((r) => (r.ok ? [r.scenario] : []));
-      if (scenarios.length) results.push(time('comparePlans', 20_000, (i) => comparePlans(scenarios[i % scenarios.length])));
-    }
-  } catch {
-    // no compare model (yet)
-  }
+  const cases: Record<string, string>[] = [{}, { budget: '5000' }, { preset: 'kardashian' }, { preset: 'ten-micro', platform: 'tiktok' }, { budget: '$20,000' }];
+  results.push(time('parseCompareInput', 20_000, (i) => parseCompareInput(cases[i % cases.length]!).ok));
+  const scenarios = cases.map((c) => parseCompareInput(c)).flatMap((r) => (r.ok ? [r.scenario] : []));
+  results.push(time('comparePlans', 20_000, (i) => comparePlans(scenarios[i % scenarios.length]!)));
   return results;
 }
 
@@ -573,7 +587,7 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
 }
 
-function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummary>, micros: Micro[]) {
+function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummary>, micros: Micro[], charts: Record<string, number>) {
   const ratios = {
     p50: ratio(t.p50Ms, b.p50Ms),
     p99: ratio(t.p99Ms, b.p99Ms),
@@ -630,6 +644,9 @@ function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummar
       m.name.startsWith('classify') && m.calls === 1_000_000 ? `one million: target < 1000 ms ${m.totalMs < 1000 ? 'met' : 'MISSED'}` : '']),
   ])) say(`  ${line}`);
   say();
+  say('Chart renders (this process, median of 30 after 5 warm-ups; target ≤ 100 ms):');
+  for (const [name, ms] of Object.entries(charts)) say(`  ${name.padEnd(20)} ${f(ms, 1)} ms  ${ms <= 100 ? 'met' : 'MISSED'}`);
+  say();
   say(`Finished in ${((performance.now() - began) / 1000).toFixed(0)} s.`);
 
   if (JSON_OUT) {
@@ -649,7 +666,8 @@ function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummar
       cpuMsPerInteraction: r.botCpuMsPerInteraction,
     });
     const microJson = Object.fromEntries(micros.map((m) => [m.name, { calls: m.calls, totalMs: round(m.totalMs, 1) }]));
-    process.stdout.write(`${JSON.stringify({ tierbot: contract(t), baseline: contract(b), ratios, micro: microJson })}\n`);
+    const chartJson = Object.fromEntries(Object.entries(charts).map(([name, ms]) => [name, { medianMs: round(ms, 1) }]));
+    process.stdout.write(`${JSON.stringify({ tierbot: contract(t), baseline: contract(b), ratios, micro: microJson, charts: chartJson })}\n`);
   }
 }
 
@@ -682,7 +700,8 @@ async function main() {
 
     progress('micro-benchmarks');
     const micros = await micro();
-    report(summarise(trials.tierbot), summarise(trials.baseline), world, micros);
+    const charts = await chartRenders();
+    report(summarise(trials.tierbot), summarise(trials.baseline), world, micros, charts);
   } finally {
     await standIn.close();
   }

@@ -18,7 +18,7 @@ import {
   type Role,
 } from 'discord.js';
 import { failureReply, inputErrorReply } from './commands/embeds';
-import { WITH_CHARTS, type Command, type OptionValues, type Reply } from './commands/types';
+import { WITH_CHARTS, customIdOwner, type Command, type OptionValues, type Reply } from './commands/types';
 import type { Logger } from './logger';
 
 export type CommandSource = readonly Command[] | (() => Promise<readonly Command[]>);
@@ -150,8 +150,7 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
 }
 
 async function handleComponent(interaction: MessageComponentInteraction, commands: Map<string, Command>, log: Logger) {
-  // Components carry "<command>:<state>" custom ids, so the owner is found by prefix.
-  const command = commands.get(interaction.customId.split(':', 1)[0] ?? '');
+  const command = commands.get(customIdOwner(interaction.customId));
   if (!command?.component) {
     log.warn({ customId: interaction.customId }, 'component with no owner');
     await interaction.reply(toMessage(inputErrorReply('This button belongs to a version of Tierbot that no longer exists.', 'run the command again.')));

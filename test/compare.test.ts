@@ -31,6 +31,22 @@ function withMicro(s: Scenario, field: 'engagement' | 'fee', value: number): Sce
   return { ...s, micro: { ...s.micro, [field]: { ...s.micro[field], value } } };
 }
 
+
+/** The assumptions a user can set, in the order the reply lists them. */
+const USER_SETTABLE = [
+  'platform',
+  'big_followers',
+  'big_fee',
+  'big_engagement',
+  'micro_count',
+  'micro_followers',
+  'micro_fee',
+  'micro_engagement',
+  'overlap',
+  'conversion',
+  'order_value',
+];
+
 describe('defaults: 10 × 10,000 against 1 × 100,000 (seed 003, seed 001)', () => {
   const c = compare();
 
@@ -124,21 +140,7 @@ describe('defaults: 10 × 10,000 against 1 × 100,000 (seed 003, seed 001)', () 
 
   it('lists every assumption with its origin and a source or label', () => {
     const keys = c.assumptions.map((a) => a.key);
-    expect(keys).toEqual([
-      'platform',
-      'big_followers',
-      'big_fee',
-      'big_engagement',
-      'micro_count',
-      'micro_followers',
-      'micro_fee',
-      'micro_engagement',
-      'overlap',
-      'conversion',
-      'order_value',
-      'clicks_per_engagement',
-      'reach',
-    ]);
+    expect(keys).toEqual([...USER_SETTABLE, 'clicks_per_engagement', 'reach']);
     for (const a of c.assumptions) {
       expect(a.origin).toBe('default');
       expect(a.source.length).toBeGreaterThan(10);
@@ -309,19 +311,7 @@ describe('overrides', () => {
     expect(c.b).toMatchObject({ cost: 2000, uniqueAudience: 50_000, engagements: 3000, clicks: 1500, orders: 60, revenue: 3000, roi: 50 });
     expect(c.winners).toMatchObject({ cpe: 'B', roi: 'A', revenue: 'A' });
     expect(c.verdict).toMatch(/^Plan B wins on cost per engagement \(\$0\.67 vs \$1\); Plan A wins on ROI \(100% vs 50%\)\./);
-    expect(c.assumptions.filter((a) => a.origin === 'given').map((a) => a.key)).toEqual([
-      'platform',
-      'big_followers',
-      'big_fee',
-      'big_engagement',
-      'micro_count',
-      'micro_followers',
-      'micro_fee',
-      'micro_engagement',
-      'overlap',
-      'conversion',
-      'order_value',
-    ]);
+    expect(c.assumptions.filter((a) => a.origin === 'given').map((a) => a.key)).toEqual(USER_SETTABLE);
     expect(c.disagreements).toEqual([]); // nothing defaulted that the sources disagree on
   });
 

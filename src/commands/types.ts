@@ -61,3 +61,8 @@ export interface Command {
    */
   component?(customId: string, values: readonly string[], context?: RunContext): ComponentReply | Promise<ComponentReply>;
 }
+
+/** Components carry "<command>:<state>" custom ids: the command that owns one is its prefix. */
+export function customIdOwner(customId: string): string {
+  return customId.split(':', 1)[0] ?? '';
+}

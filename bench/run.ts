@@ -11,7 +11,8 @@
  * Per bot:
  * - startup: spawn → the child's ready line. Idle RSS: 2 s after ready. Both are medians over
  *   --trials starts (after one uncounted warm-up start of each bot; the bots alternate).
- * - load (the last start only): --interactions (2,000) of one fixed mix — /tier with varied counts,
+ * - load (the last start only): after --warmup (50) uncounted interactions of the same mix at
+ *   the steady rate, --interactions (2,000) of one fixed mix — /tier with varied counts,
  *   /tiers, /glossary, /compare (only if src/commands registers it) and autocomplete — from random
  *   users in random guilds. First --steady (600) at --rate (10/s), a rate both bots sustain, so the
  *   latencies are service times rather than queueing; then the rest as one burst, which measures
@@ -26,7 +27,7 @@
  *
  * Output: a table with the Tierbot/baseline ratios. With --json the table goes to standard error
  * and standard output gets one line of JSON, last (see `contract` below).
- * Options, all bounded: --guilds=500 --interactions=2000 --steady=600 --rate=10 --trials=3.
+ * Options, all bounded: --guilds=500 --interactions=2000 --steady=600 --rate=10 --trials=3 --warmup=50.
  */
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -75,6 +76,7 @@ const INTERACTIONS = option('interactions', 2000, 2, 10_000);
 const STEADY = Math.min(option('steady', 600, 1, 10_000), INTERACTIONS - 1);
 const RATE = option('rate', 10, 1, 1000);
 const TRIALS = option('trials', 3, 1, 5);
+const WARMUP = option('warmup', 50, 0, 1000);
 const began = performance.now();
 
 /** Human output: standard output, or standard error when standard output carries the JSON line. */
@@ -385,6 +387,17 @@ async function load(standIn: StandIn, child: RunningChild, mix: readonly Planned
   }, MEMORY_SAMPLE_MS);
 
   try {
+    // Warm-up, identical for both bots and not counted: the first interactions pay one-time costs
+    // (JIT, lazily loaded modules, new connections, a chart renderer starting) that are not the
+    // service time the steady phase measures.
+    const warmup: Promise<Sample>[] = [];
+    for (let i = 0; i < WARMUP; i++) {
+      warmup.push(track(standIn, mix[i % mix.length]!, 'steady'));
+      await sleep(1000 / RATE);
+    }
+    await Promise.all(warmup);
+    await sleep(1000);
+
     // Steady: dispatched on schedule, never faster than RATE; bounded at twice the planned time.
     const steady: Promise<Sample>[] = [];
     const t0 = performance.now();
@@ -605,7 +618,7 @@ function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummar
   say();
   say(`World: ${world.guilds} guilds: ${world.channels} channels, ${world.threads} threads, ${world.roles} roles, ${world.emojis} emojis, ` +
     `${world.stickers} stickers, ${world.members} members, ${world.voiceStates} voice states (${(world.jsonBytes / 1e6).toFixed(1)} MB of GUILD_CREATE JSON).`);
-  say(`Load: ${INTERACTIONS} interactions, ${STEADY} at ${RATE}/s then ${INTERACTIONS - STEADY} in one burst; /compare ${compareCommand ? 'included' : 'not registered, left out'}. ` +
+  say(`Load: ${WARMUP} uncounted warm-up interactions, then ${INTERACTIONS} interactions, ${STEADY} at ${RATE}/s then ${INTERACTIONS - STEADY} in one burst; /compare ${compareCommand ? 'included' : 'not registered, left out'}. ` +
     `Startup and idle RSS: median of ${TRIALS} start(s).`);
   say();
   for (const line of table([

@@ -203,7 +203,14 @@ async function reportFailure(interaction: Interaction, errorId: string, log: Log
 export function createRouter(source: CommandSource, log: Logger) {
   let table: Promise<Map<string, Command>> | undefined;
   const byName = () =>
-    (table ??= Promise.resolve(typeof source === 'function' ? source() : source).then((list) => new Map(list.map((c) => [c.definition.name, c]))));
+    (table ??= Promise.resolve(typeof source === 'function' ? source() : source).then(
+      (list) => new Map(list.map((c) => [c.definition.name, c])),
+      (err: unknown) => {
+        // A failed load is retried by the next interaction rather than remembered forever.
+        table = undefined;
+        throw err;
+      },
+    ));
   return async function route(interaction: Interaction): Promise<void> {
     try {
       const commands = await byName();

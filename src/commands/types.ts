@@ -31,7 +31,7 @@ export interface ReplyPayload {
 
 export interface Reply extends ReplyPayload {
   files?: ReplyFile[];
-  /** True when the reply explains bad input: the CLI exits 2, the bot logs at info, not error. */
+  /** True when the reply explains bad input (the CLI then exits 2); never sent to Discord. */
   inputError?: boolean;
 }
 

@@ -126,7 +126,10 @@ async function answerInTime<T>(
   work: Promise<T>,
   answer: { now: (result: T) => Promise<unknown>; defer: () => Promise<unknown>; later: (result: T) => Promise<unknown> },
 ) {
-  const first = await Promise.race([work, timeout(timeLeftBeforeDefer(interaction))]);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, timeLeftBeforeDefer(interaction), 'timeout').unref()));
+  const first = await Promise.race([work, deadline]);
+  clearTimeout(timer);
   if (first !== 'timeout') return answer.now(first as T);
   await answer.defer();
   return answer.later(await work);

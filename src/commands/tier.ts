@@ -4,7 +4,7 @@ import { SlashCommandBuilder, type APIEmbed } from 'discord.js';
 import { classify, type Classification, type NearBoundary, type Verdict } from '../domain/classify';
 import { ACCEPTED_FORMS, parseFollowerCount } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
-import { BOUNDARY_RULE, NO_STANDARD, NORMAL_TIERS, type Source, type Tier } from '../domain/sources';
+import { BOUNDARY_RULE, NO_STANDARD, NORMAL_TIERS, citation, type Source, type Tier } from '../domain/sources';
 import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, quoteUserText, sourceLink, withChart, yearOf } from './embeds';
 import { chartFile } from '../charts';
 import { WITH_CHARTS, type Command, type OptionValues, type Reply, type RunContext } from './types';
@@ -81,6 +81,18 @@ function sourceLine(source: Source, verdict: Verdict): string {
   return `• ${sourceLink(source)}${year}: ${verdictText(verdict)}`;
 }
 
+/** The seed articles behind the seed lines, once each (four outlets are quoted in seed 003). */
+function seedCitations(c: Classification): string[] {
+  const byTitle = new Map<string, Source>();
+  for (const { source } of c.verdicts) {
+    if (source.origin !== 'seed') continue;
+    const seen = byTitle.get(source.title);
+    // Cite the article itself, not an outlet it quotes: the shortest publisher is the article's own.
+    if (!seen || source.publisher.length < seen.publisher.length) byTitle.set(source.title, source);
+  }
+  return [...byTitle.values()].map((s) => `• ${citation(s)}`);
+}
+
 export function tierEmbed(c: Classification, asTyped?: string): APIEmbed {
   const understood = `${formatCount(c.count)} followers`;
   const typed = asTyped?.trim() ?? '';
@@ -96,6 +108,7 @@ export function tierEmbed(c: Classification, asTyped?: string): APIEmbed {
       ...linesToFields('Where the sources disagree', disagreements(c)),
       ...linesToFields('Seed articles', lineFor('seed')),
       ...linesToFields('Industry definitions (linked)', lineFor('industry')),
+      ...linesToFields('Seed articles cited', seedCitations(c)),
     ],
     footer: { text: `${NO_STANDARD}\nBoundaries: ${BOUNDARY_RULE}\n/tiers <source> shows each quote and full citation.` },
   };

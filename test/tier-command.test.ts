@@ -31,6 +31,9 @@ describe('/tier', () => {
     expect(text).toMatch(/Seed 000.*\*\*micro\*\* \(10k–90k\)/);
     expect(text).toContain('no numeric definition'); // seed 004
     expect(text).toContain('Boundaries:');
+    expect(text).toContain('Seed articles cited');
+    expect(text).toContain('“Rise of Micro-Influencers on Social Media (seed 001)”');
+    expect(text.match(/What is a micro-influencer\? \(seed 003\)/g)).toHaveLength(1); // once, not per quoted outlet
   });
 
   it('calls out the seed 000 gap and a nearby boundary', async () => {

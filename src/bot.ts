@@ -5,13 +5,7 @@
 
 import { startBot } from './app';
 import { loadConfigOrExit } from './config';
-import { createLogger, type Logger } from './logger';
-
-/** One failing interaction must never take the process down: log what escaped and carry on. */
-function keepAlive(log: Logger) {
-  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
-  process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
-}
+import { createLogger, logProcessEvents, type Logger } from './logger';
 
 function onShutdown(stop: () => Promise<void>, log: Logger) {
   let closing = false;
@@ -39,7 +33,7 @@ async function main() {
     return;
   }
   const log = createLogger({ level: config.logLevel, secrets: [config.token] });
-  keepAlive(log);
+  logProcessEvents(log);
   const bot = await startBot({ token: config.token, apiUrl: config.apiUrl, logger: log });
   onShutdown(() => bot.stop(), log);
 }

@@ -27,3 +27,16 @@ export function createLogger({ level = 'info', secrets = [], destination }: Logg
     destination ?? pino.destination({ fd: 2, sync: true }),
   );
 }
+
+/** One failing interaction must never take the process down: log what escaped and carry on. */
+export function logProcessEvents(log: Logger): void {
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
+  // Process warnings go to the structured log instead of raw stderr. The role-cache warning is
+  // expected: app.ts keeps only @everyone on purpose (see makeCache there).
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    const expected = warning.name === 'UnsupportedCacheOverwriteWarning' && warning.message.includes('RoleManager');
+    log[expected ? 'debug' : 'warn']({ warning: warning.name }, warning.message);
+  });
+}

@@ -11,7 +11,7 @@ import type { Reply } from './commands/types';
 import { parseCommandLine } from './command-line';
 import type { Config } from './config';
 import { deployCommands } from './deploy-commands';
-import { createLogger } from './logger';
+import { createLogger, logProcessEvents } from './logger';
 import { renderReply, choosables } from './render-text';
 import { saveFiles } from './reply-files';
 import { startStandIn, type InteractionRecord } from './standin/server';
@@ -35,6 +35,7 @@ export async function runPlayground(config: Config): Promise<void> {
   console.log('No DISCORD_TOKEN set: running the playground, a local Discord stand-in on 127.0.0.1 with the real bot logged in.');
   const standIn = await startStandIn();
   const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  logProcessEvents(logger);
   await deployCommands({ token: standIn.token, clientId: standIn.applicationId, apiUrl: standIn.apiUrl });
   const bot = await startBot({ token: standIn.token, apiUrl: standIn.apiUrl, logger });
   await standIn.waitForReady();

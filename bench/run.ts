@@ -43,7 +43,7 @@ import { comparePlans, parseCompareInput } from '../src/domain/compare';
 import { parseFollowerCount } from '../src/domain/followers';
 import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
-import { startStandIn, type InteractionRecord, type StandIn } from '../src/standin/server';
+import { finalAnswer, startStandIn, type InteractionRecord, type StandIn } from '../src/standin/server';
 import { benchGuildIds, guildExtras, worldSummary } from './guilds';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -312,11 +312,9 @@ function send(standIn: StandIn, p: Planned): InteractionRecord {
 }
 
 /** The message the interaction ended with: the reply, or the edit (or follow-up) after a defer. */
-function finalAnswer(record: InteractionRecord): { title: string; files: number } {
-  const later = record.edits.at(-1) ?? record.followUps.at(-1);
-  const callback = record.callbacks.find((c) => c.type !== 5 && c.type !== 6) ?? record.callbacks[0];
-  const body = (later?.body ?? callback?.data) as { embeds?: { title?: string }[] } | undefined;
-  return { title: body?.embeds?.[0]?.title ?? '', files: later ? later.files.length : (callback?.files.length ?? 0) };
+function answerSummary(record: InteractionRecord): { title: string; files: number } {
+  const { body, files } = finalAnswer(record);
+  return { title: (body as { embeds?: { title?: string }[] }).embeds?.[0]?.title ?? '', files: files.length };
 }
 
 // ── Measuring ─────────────────────────────────────────────────────────────────────────────────
@@ -343,7 +341,7 @@ function track(standIn: StandIn, p: Planned, phase: Sample['phase']): Promise<Sa
   }
   return standIn.waitForAnswer(record, ANSWER_TIMEOUT_MS).then((answered) => {
     const now = performance.now();
-    const { title, files } = finalAnswer(answered);
+    const { title, files } = answerSummary(answered);
     return { kind: p.kind, phase, ms: now - t0, chart: files > 0, failed: /went wrong/i.test(title), answeredAt: now };
   }, unanswered);
 }

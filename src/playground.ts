@@ -14,22 +14,13 @@ import { deployCommands } from './deploy-commands';
 import { createLogger, logProcessEvents } from './logger';
 import { renderReply, choosables } from './render-text';
 import { saveFiles } from './reply-files';
-import { startStandIn, type InteractionRecord } from './standin/server';
+import { finalAnswer, startStandIn, type InteractionRecord } from './standin/server';
 
 const OUT_DIR = 'out/playground';
 
 const HELP = `Type a command as in Discord: /tier followers:30k, /tier 30k${COMMANDS.length > 1 ? `, ${COMMANDS.slice(1).map((c) => `/${c.definition.name}`).join(', ')}` : ''}.
 End a line with ? to see autocomplete suggestions for its last option (/tiers source:medi?).
 Type the number shown under a reply to press that button or choose that menu entry. "exit" quits.`;
-
-/** The message the interaction ended with, whichever way the bot delivered it. */
-function finalMessage(record: InteractionRecord): { reply: Reply; choices?: { name: string; value: string }[] } {
-  const last = record.edits.at(-1) ?? record.followUps.at(-1);
-  if (last) return { reply: { embeds: [], ...last.body, files: last.files } };
-  const callback = record.callbacks.find((c) => c.type !== 5 && c.type !== 6) ?? record.callbacks[0]!;
-  if (callback.type === 8) return { reply: { embeds: [] }, choices: callback.data?.choices ?? [] };
-  return { reply: { embeds: [], ...callback.data, files: callback.files } };
-}
 
 export async function runPlayground(config: Config): Promise<void> {
   console.log('No DISCORD_TOKEN set: running the playground, a local Discord stand-in on 127.0.0.1 with the real bot logged in.');
@@ -46,12 +37,13 @@ export async function runPlayground(config: Config): Promise<void> {
   const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
 
   const show = async (record: InteractionRecord) => {
-    const answered = await standIn.waitForAnswer(record, 10_000);
-    const { reply, choices } = finalMessage(answered);
-    if (choices) {
+    const { body, files } = finalAnswer(await standIn.waitForAnswer(record, 10_000));
+    if (record.type === 4) {
+      const choices: { name: string; value: string }[] = body.choices ?? [];
       console.log(choices.length ? choices.map((c) => `  ${c.name}  →  ${c.value}`).join('\n') : '  (no suggestions)');
       return;
     }
+    const reply: Reply = { embeds: [], ...body, files };
     const saved = await saveFiles(reply, OUT_DIR);
     console.log(renderReply(reply, saved));
     if (!(reply.flags && reply.flags & 64) || choosables(reply).length) last = { reply };

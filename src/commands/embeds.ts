@@ -4,7 +4,7 @@
  */
 
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { NormalTier, Source } from '../domain/sources';
+import type { NormalTier, Source, Tier } from '../domain/sources';
 import { LIMITS } from '../discord/limits';
 import type { Reply, ReplyFile } from './types';
 
@@ -27,6 +27,11 @@ export const TIER_LABELS: Record<NormalTier, string> = {
   macro: 'macro',
   mega: 'mega',
 };
+
+/** " → micro" when a source's own tier name does not already say its normalised tier. */
+export function normalisedSuffix(tier: Tier): string {
+  return tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`;
+}
 
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

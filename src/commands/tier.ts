@@ -5,7 +5,7 @@ import { classify, type Classification, type NearBoundary, type Verdict } from '
 import { ACCEPTED_FORMS, parseFollowerCount } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
 import { BOUNDARY_RULE, NO_STANDARD, NORMAL_TIERS, citation, type Source, type Tier } from '../domain/sources';
-import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, quoteUserText, sourceLink, withChart, yearOf } from './embeds';
+import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, sourceLink, withChart, yearOf } from './embeds';
 import { chartFile } from '../charts';
 import { WITH_CHARTS, type Command, type OptionValues, type Reply, type RunContext } from './types';
 
@@ -18,9 +18,7 @@ const definition = new SlashCommandBuilder()
   .toJSON();
 
 function tierText(tier: Tier): string {
-  const normal = TIER_LABELS[tier.normal];
-  const mapped = tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${normal}`;
-  return `**${tier.name}** (${tier.stated})${mapped}`;
+  return `**${tier.name}** (${tier.stated})${normalisedSuffix(tier)}`;
 }
 
 export function verdictText(verdict: Verdict): string {

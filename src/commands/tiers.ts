@@ -21,7 +21,7 @@ import {
   type Source,
   type Tier,
 } from '../domain/sources';
-import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, quoteUserText, truncate, withChart } from './embeds';
+import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate, withChart } from './embeds';
 import { chartFile } from '../charts';
 import { WITH_CHARTS, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
@@ -119,8 +119,7 @@ export async function overviewReply(context: RunContext = WITH_CHARTS): Promise<
 
 function tierLine(tier: Tier): string {
   const reads = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
-  const normal = tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`;
-  return `• **${tier.name}**: ${tier.stated} (reads as ${tier.upperUnstated ? `${formatCount(tier.min)}, no upper bound` : reads})${normal}`;
+  return `• **${tier.name}**: ${tier.stated} (reads as ${tier.upperUnstated ? `${formatCount(tier.min)}, no upper bound` : reads})${normalisedSuffix(tier)}`;
 }
 
 export function sourceEmbed(source: Source): APIEmbed {

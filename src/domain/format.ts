@@ -7,9 +7,10 @@ export function formatCount(n: number): string {
   return COUNT_FORMAT.format(n);
 }
 
-/** Compact form for ranges and tables: 500, 5k, 12.5k, 1M, 2.5M, 10B. */
+/** Compact form for ranges, tables and large amounts: 500, 5k, 12.5k, 1M, 2.5M, 10B, 1T. */
 export function formatCompact(n: number): string {
   for (const [size, unit] of [
+    [1e12, 'T'],
     [1e9, 'B'],
     [1e6, 'M'],
     [1e3, 'k'],

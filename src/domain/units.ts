@@ -4,7 +4,7 @@
  */
 
 import { MAX_INPUT_LENGTH, SUFFIX_MULTIPLIERS, normaliseDigits, type ParseResult } from './followers';
-import { formatCount } from './format';
+import { formatCompact, formatCount } from './format';
 
 /** The largest amount of money accepted: a trillion dollars; anything larger is a typo. */
 export const MAX_MONEY = 1_000_000_000_000;
@@ -93,9 +93,7 @@ export function formatMoney(n: number): string {
   if (!Number.isFinite(n)) return 'not defined';
   const sign = n < 0 ? MINUS_SIGN : '';
   const abs = Math.abs(n);
-  if (abs >= 1e12) return `${sign}$${Number((abs / 1e12).toFixed(2))}T`;
-  if (abs >= 1e9) return `${sign}$${Number((abs / 1e9).toFixed(2))}B`;
-  if (abs >= 1e6) return `${sign}$${Number((abs / 1e6).toFixed(2))}M`;
+  if (abs >= 1e6) return `${sign}$${formatCompact(abs)}`;
   if (abs >= 1_000) return `${sign}$${formatCount(Math.round(abs))}`;
   if (abs > 0 && abs < 0.005) return `${sign}<$0.01`;
   const cents = Math.round(abs * 100);

@@ -118,6 +118,17 @@ export function isAnswered(record: InteractionRecord): boolean {
   return deferred && (record.edits.length > 0 || record.followUps.length > 0);
 }
 
+/**
+ * The message an interaction ended with, as the user sees it: the last edit or follow-up after a
+ * defer, otherwise the first answering callback (for autocomplete, `body.choices`).
+ */
+export function finalAnswer(record: InteractionRecord): CapturedMessage {
+  const later = record.edits.at(-1) ?? record.followUps.at(-1);
+  if (later) return later;
+  const callback = record.callbacks.find((c) => c.type !== 5 && c.type !== 6) ?? record.callbacks[0];
+  return { body: callback?.data ?? {}, files: callback?.files ?? [] };
+}
+
 /** Discord's option type for a value nobody registered: string 3, integer 4, number 10, boolean 5. */
 function inferredType(value: OptionValue): 3 | 4 | 5 | 10 {
   if (typeof value === 'boolean') return 5;

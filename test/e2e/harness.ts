@@ -8,7 +8,7 @@ import { COMMANDS } from '../../src/commands';
 import type { Command } from '../../src/commands/types';
 import { deployCommands } from '../../src/deploy-commands';
 import { createLogger } from '../../src/logger';
-import { startStandIn, type InteractionRecord, type StandIn, type StandInOptions } from '../../src/standin/server';
+import { finalAnswer, startStandIn, type InteractionRecord, type StandIn, type StandInOptions } from '../../src/standin/server';
 
 export interface Harness {
   standIn: StandIn;
@@ -47,12 +47,7 @@ export async function startHarness(opts: { standIn?: StandInOptions; commands?: 
 }
 
 /** The message an interaction ended with: the immediate reply, or the edit after a defer. */
-export function answerOf(record: InteractionRecord): { body: any; files: { name: string; data: Buffer }[] } {
-  const edit = record.edits.at(-1) ?? record.followUps.at(-1);
-  if (edit) return edit;
-  const callback = record.callbacks[0]!;
-  return { body: callback.data ?? {}, files: callback.files };
-}
+export const answerOf = finalAnswer;
 
 /** All the text of a message's embeds, for assertions. */
 export function embedText(body: any): string {

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chartFile, simulateChartFailure } from '../src/charts/index';
+import { chartFile, simulateChartFailure, stopCharts } from '../src/charts/index';
 import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, tierRangesChart } from '../src/charts/tier-ranges';
 import { TIER_COLOURS } from '../src/commands/embeds';
 import { NORMAL_TIERS } from '../src/domain/sources';
@@ -78,6 +78,13 @@ describe('chartFile (lazy entry)', () => {
     const file = await chartFile('tiers', { marker: 5_000 });
     expect(file?.name).toBe('tier-5000.png');
     expect(pngSize(file!.data)).toEqual(TIER_CHART_SIZE);
+  });
+
+  it('serves a chart asked for again from memory, without the renderer', async () => {
+    const first = await chartFile('tiers', { marker: 7_000 });
+    expect(first).toBeDefined();
+    await stopCharts(); // a new render would need the renderer started again and give a new buffer
+    expect(await chartFile('tiers', { marker: 7_000 })).toBe(first);
   });
 
   it('resolves to undefined, never throws, when rendering fails', async () => {

@@ -94,4 +94,18 @@ describe('formatting', () => {
     expect(formatCompact(12_500)).toBe('12.5k');
     expect(formatCompact(2_500_000)).toBe('2.5M');
   });
+
+  it('groups whole counts exactly as Intl does (en-US), and leaves other numbers to it', () => {
+    const intl = new Intl.NumberFormat('en-US');
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(), fc.maxSafeNat(), fc.integer({ min: 0, max: 10_000_000_000 }), fc.double(), fc.integer()), (n) => {
+        expect(formatCount(n)).toBe(intl.format(n));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1000)).toBe('1,000');
+    expect(formatCount(10_000_000_000)).toBe('10,000,000,000');
+  });
 });

@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import type { ReplyFile } from '../commands/types';
+import { Memo } from '../memo';
 import type { ChartJob, ChartKind, ChartOptionsByKind, ChartResult } from './kinds';
 
 export type { ChartKind, ChartOptionsByKind };
@@ -21,6 +22,13 @@ export const COLD_CHART_BUDGET_MS = 6000;
  * the renderer never takes the CPU the event loop needs to acknowledge interactions in time.
  */
 export const MAX_QUEUED_CHARTS = 4;
+
+/**
+ * Rendered charts by kind and options. The same options always draw the same pixels, and the
+ * common ones (the /tiers overview, /compare presets, round follower counts) come back often;
+ * bounded by their PNG bytes.
+ */
+const rendered = new Memo<ReplyFile>({ max: 256, maxSize: 16 * 1024 * 1024, sizeOf: (file) => file.data.length });
 
 /** Lowest scheduling priority: under load, answering interactions comes first. */
 const RENDERER_NICENESS = 19;
@@ -55,7 +63,9 @@ function chartWorker(): ChildProcess {
     const resolve = waiting.get(result.id);
     waiting.delete(result.id);
     if (!resolve) return;
-    resolve('file' in result ? { name: result.file.name, data: Buffer.from(result.file.data), description: result.file.description } : undefined);
+    // A view on the bytes IPC delivered, not a copy: a chart's PNG is 50–110 KB.
+    const file = 'file' in result ? result.file : undefined;
+    resolve(file ? { name: file.name, data: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength), description: file.description } : undefined);
   });
   // A crashed renderer fails only the charts in flight; the next request starts a new one.
   const forget = () => {
@@ -73,7 +83,17 @@ function chartWorker(): ChildProcess {
 }
 
 export async function chartFile<K extends ChartKind>(kind: K, opts: ChartOptionsByKind[K], budgetMs?: number): Promise<ReplyFile | undefined> {
-  if (simulatedFailure || waiting.size >= MAX_QUEUED_CHARTS) return undefined;
+  if (simulatedFailure) return undefined;
+  const key = `${kind}:${JSON.stringify(opts)}`;
+  const known = rendered.peek(key);
+  if (known) return known;
+  if (waiting.size >= MAX_QUEUED_CHARTS) return undefined;
+  const file = await render(kind, opts, budgetMs);
+  if (file) rendered.set(key, file);
+  return file;
+}
+
+function render<K extends ChartKind>(kind: K, opts: ChartOptionsByKind[K], budgetMs?: number): Promise<ReplyFile | undefined> {
   const budget = budgetMs ?? (warm ? CHART_BUDGET_MS : COLD_CHART_BUDGET_MS);
   return new Promise((resolve) => {
     const id = ++nextId;

@@ -20,6 +20,7 @@ import { formatMoney, formatPercent } from '../domain/units';
 import { LIMITS, embedLength } from '../discord/limits';
 import { NEUTRAL_COLOUR, TIER_COLOURS, inputErrorReply, linesToFields, quoteUserText, truncate, withChart } from './embeds';
 import { chartFile } from '../charts';
+import { Memo } from '../memo';
 import { WITH_CHARTS, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
 const STRING_OPTIONS: [name: keyof CompareInput, description: string][] = [
@@ -110,21 +111,28 @@ export function compareEmbed(c: Comparison): APIEmbed {
   };
 }
 
+/** Replies by scenario: presets and common budgets are asked for again and again. */
+const scenarioReplies = new Memo<{ reply: Reply; comparison: Comparison }>({ max: 256 });
+
 async function compareReply(scenario: Scenario, context: RunContext): Promise<Reply> {
-  const comparison = comparePlans(scenario);
-  const state = encodeScenario(scenario);
-  const reply: Reply = {
-    embeds: [compareEmbed(comparison)],
-    components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Assumptions', custom_id: `${ASSUMPTIONS_BUTTON}${state}` },
-          { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Equal budget', custom_id: `${EQUAL_BUDGET_BUTTON}${state}` },
-        ],
-      },
-    ],
-  };
+  // A scenario follows from its overrides. Keyed by their exact values: the custom_id encoding rounds.
+  const { reply, comparison } = scenarioReplies.get(JSON.stringify(scenario.overrides), () => {
+    const state = encodeScenario(scenario);
+    const comparison = comparePlans(scenario);
+    const reply: Reply = {
+      embeds: [compareEmbed(comparison)],
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Assumptions', custom_id: `${ASSUMPTIONS_BUTTON}${state}` },
+            { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Equal budget', custom_id: `${EQUAL_BUDGET_BUTTON}${state}` },
+          ],
+        },
+      ],
+    };
+    return { reply, comparison };
+  });
   return context.charts ? withChart(reply, await chartFile('compare', { comparison })) : reply;
 }
 

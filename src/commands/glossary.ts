@@ -10,8 +10,9 @@ import {
   type APIStringSelectComponent,
 } from 'discord.js';
 import { TERMS, findTerm, rangesSummary, suggestTerms, termById, termsByGroup, type Term } from '../domain/glossary';
+import { Memo, deepFreeze } from '../memo';
 import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import type { Choice, Command, ComponentReply, OptionValues, Reply } from './types';
+import { autocompleteMemo, type Choice, type Command, type ComponentReply, type OptionValues, type Reply } from './types';
 
 const definition = new SlashCommandBuilder()
   .setName('glossary')
@@ -53,8 +54,11 @@ export function relatedButtons(term: Term): APIActionRowComponent<APIButtonCompo
   return rows;
 }
 
+// The glossary is fixed data: each term's reply is built once, the first time it is asked for.
+const termReplies = new Memo<Reply>({ max: TERMS.length });
+
 function termReply(term: Term): Reply {
-  return { embeds: [termEmbed(term)], components: relatedButtons(term) };
+  return termReplies.get(term.id, () => ({ embeds: [termEmbed(term)], components: relatedButtons(term) }));
 }
 
 /** Menus to open any term from the index: one per batch of 25 (Discord's cap per menu). */
@@ -77,7 +81,13 @@ function indexMenus(): APIActionRowComponent<APIStringSelectComponent>[] {
   return rows.slice(0, 5);
 }
 
+let index: Reply | undefined;
+
 export function indexReply(): Reply {
+  return (index ??= deepFreeze(buildIndexReply()));
+}
+
+function buildIndexReply(): Reply {
   const fields = [...termsByGroup()].filter(([, terms]) => terms.length).flatMap(([group, terms]) => linesToFields(group, [terms.map((t) => t.name).join(' · ')]));
   return {
     embeds: [
@@ -102,8 +112,10 @@ export function run(options: OptionValues): Reply {
   return inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
 }
 
+const suggestions = autocompleteMemo();
+
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
-  return suggestTerms(focused.value, 25).map((t) => ({ name: truncate(t.name, 100), value: t.id }));
+  return suggestions.get(focused.value, () => suggestTerms(focused.value, 25).map((t) => ({ name: truncate(t.name, 100), value: t.id })));
 }
 
 export function component(customId: string, values: readonly string[]): ComponentReply {

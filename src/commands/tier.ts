@@ -1,12 +1,13 @@
 /** /tier followers:<text> — classify a follower count by every source at once. */
 
-import { SlashCommandBuilder, type APIEmbed } from 'discord.js';
+import { SlashCommandBuilder, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { classify, type Classification, type NearBoundary, type Verdict } from '../domain/classify';
 import { ACCEPTED_FORMS, parseFollowerCount } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
 import { BOUNDARY_RULE, NO_STANDARD, NORMAL_TIERS, citation, type Source, type Tier } from '../domain/sources';
 import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, sourceLink, withChart, yearOf } from './embeds';
 import { chartFile } from '../charts';
+import { deepFreeze } from '../memo';
 import { WITH_CHARTS, type Command, type OptionValues, type Reply, type RunContext } from './types';
 
 const definition = new SlashCommandBuilder()
@@ -91,24 +92,53 @@ function seedCitations(c: Classification): string[] {
   return [...byTitle.values()].map((s) => `• ${citation(s)}`);
 }
 
+/**
+ * Everything in a /tier reply that depends only on the verdicts, not on the exact count: the
+ * verdicts are shared by every count between two tier edges (classify's lookup table), so these
+ * parts are built once per stretch and then reused.
+ */
+interface StretchParts {
+  headline: string;
+  color: number;
+  fields: APIEmbedField[];
+}
+
+const stretchParts = new WeakMap<Classification['verdicts'], StretchParts>();
+
+function partsFor(c: Classification): StretchParts {
+  let parts = stretchParts.get(c.verdicts);
+  if (!parts) {
+    const leader = c.consensus.leaders.length === 1 ? c.consensus.leaders[0] : undefined;
+    const lineFor = (origin: Source['origin']) => c.verdicts.filter((v) => v.source.origin === origin).map((v) => sourceLine(v.source, v.verdict));
+    parts = deepFreeze({
+      headline: headline(c),
+      color: leader ? TIER_COLOURS[leader] : NEUTRAL_COLOUR,
+      fields: [
+        ...linesToFields('Where the sources disagree', disagreements(c)),
+        ...linesToFields('Seed articles', lineFor('seed')),
+        ...linesToFields('Industry definitions (linked)', lineFor('industry')),
+        ...linesToFields('Seed articles cited', seedCitations(c)),
+      ],
+    });
+    stretchParts.set(c.verdicts, parts);
+  }
+  return parts;
+}
+
+const FOOTER = deepFreeze({ text: `${NO_STANDARD}\nBoundaries: ${BOUNDARY_RULE}\n/tiers <source> shows each quote and full citation.` });
+
 export function tierEmbed(c: Classification, asTyped?: string): APIEmbed {
   const understood = `${formatCount(c.count)} followers`;
   const typed = asTyped?.trim() ?? '';
   const title = typed && typed !== formatCount(c.count) && typed !== String(c.count) ? `${understood} (read from "${quoteUserText(typed, 40)}")` : understood;
   const near = c.nearBoundaries.slice(0, 2).map((n) => `⚠️ Near a boundary: ${nearBoundaryText(c.count, n)}`);
-  const leader = c.consensus.leaders.length === 1 ? c.consensus.leaders[0] : undefined;
-  const lineFor = (origin: Source['origin']) => c.verdicts.filter((v) => v.source.origin === origin).map((v) => sourceLine(v.source, v.verdict));
+  const { headline, color, fields } = partsFor(c);
   return {
     title: title.slice(0, 256),
-    description: [headline(c), ...near].join('\n'),
-    color: leader ? TIER_COLOURS[leader] : NEUTRAL_COLOUR,
-    fields: [
-      ...linesToFields('Where the sources disagree', disagreements(c)),
-      ...linesToFields('Seed articles', lineFor('seed')),
-      ...linesToFields('Industry definitions (linked)', lineFor('industry')),
-      ...linesToFields('Seed articles cited', seedCitations(c)),
-    ],
-    footer: { text: `${NO_STANDARD}\nBoundaries: ${BOUNDARY_RULE}\n/tiers <source> shows each quote and full citation.` },
+    description: [headline, ...near].join('\n'),
+    color,
+    fields,
+    footer: FOOTER,
   };
 }
 

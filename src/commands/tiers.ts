@@ -23,7 +23,8 @@ import {
 } from '../domain/sources';
 import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate, withChart } from './embeds';
 import { chartFile } from '../charts';
-import { WITH_CHARTS, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
+import { Memo, deepFreeze } from '../memo';
+import { WITH_CHARTS, autocompleteMemo, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
 const definition = new SlashCommandBuilder()
   .setName('tiers')
@@ -109,11 +110,13 @@ function overviewEmbed(): APIEmbed {
   };
 }
 
-// The registry is fixed data, so the overview is the same every time: build it once.
-const OVERVIEW = overviewEmbed();
+// The registry is fixed data, so the overview and each source's reply are the same every time:
+// each is built once, when first asked for.
+let overview: Reply | undefined;
+const sourceReplies = new Memo<Reply>({ max: SOURCES.length });
 
 export async function overviewReply(context: RunContext = WITH_CHARTS): Promise<Reply> {
-  const reply: Reply = { embeds: [structuredClone(OVERVIEW)], components: sourceSelects() };
+  const reply = (overview ??= deepFreeze({ embeds: [overviewEmbed()], components: sourceSelects() }));
   return context.charts ? withChart(reply, await chartFile('tiers', {})) : reply;
 }
 
@@ -147,7 +150,7 @@ export function sourceEmbed(source: Source): APIEmbed {
 }
 
 function sourceReply(source: Source): Reply {
-  return { embeds: [sourceEmbed(source)], components: sourceSelects(source) };
+  return sourceReplies.get(source.id, () => ({ embeds: [sourceEmbed(source)], components: sourceSelects(source) }));
 }
 
 export async function run(options: OptionValues, context: RunContext = WITH_CHARTS): Promise<Reply> {
@@ -164,9 +167,13 @@ export async function run(options: OptionValues, context: RunContext = WITH_CHAR
   );
 }
 
+const suggestions = autocompleteMemo();
+
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
-  const matches = focused.value.trim() ? rankMatches(focused.value, SEARCHABLE, 25) : SOURCES.slice(0, 25);
-  return matches.map((s) => ({ name: truncate(`${s.name} — ${s.publisher}`, 100), value: s.id }));
+  return suggestions.get(focused.value, () => {
+    const matches = focused.value.trim() ? rankMatches(focused.value, SEARCHABLE, 25) : SOURCES.slice(0, 25);
+    return matches.map((s) => ({ name: truncate(`${s.name} — ${s.publisher}`, 100), value: s.id }));
+  });
 }
 
 export function component(customId: string, values: readonly string[]): ComponentReply {

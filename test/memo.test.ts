@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands';
+import { classify } from '../src/domain/classify';
+import { Memo, deepFreeze } from '../src/memo';
+
+const NO_CHARTS = { charts: false };
+const command = (name: string) => COMMANDS.find((c) => c.definition.name === name)!;
+
+describe('Memo', () => {
+  it('builds a value once and hands back the same object after', () => {
+    const memo = new Memo<{ n: number }>({ max: 10 });
+    let builds = 0;
+    const build = () => ({ n: ++builds });
+    const first = memo.get('a', build);
+    expect(memo.get('a', build)).toBe(first);
+    expect(builds).toBe(1);
+    expect(memo.get('b', build)).toEqual({ n: 2 });
+  });
+
+  it('keeps at most `max` entries, dropping the least recently used', () => {
+    const memo = new Memo<{ key: string }>({ max: 2 });
+    memo.get('a', () => ({ key: 'a' }));
+    memo.get('b', () => ({ key: 'b' }));
+    memo.get('a', () => ({ key: 'a again' })); // a is now the most recent
+    memo.get('c', () => ({ key: 'c' }));
+    expect(memo.size).toBe(2);
+    expect(memo.peek('a')).toEqual({ key: 'a' });
+    expect(memo.peek('b')).toBeUndefined();
+  });
+
+  it('bounds the total size when given a measure', () => {
+    const memo = new Memo<{ data: Buffer }>({ max: 100, maxSize: 1000, sizeOf: (v) => v.data.length });
+    for (let i = 0; i < 5; i++) memo.set(`k${i}`, { data: Buffer.alloc(400) });
+    expect(memo.size).toBe(2);
+  });
+
+  it('answers but does not keep over-long keys', () => {
+    const memo = new Memo<{ v: number }>({ max: 10, maxKeyLength: 5 });
+    let builds = 0;
+    memo.get('x'.repeat(6), () => ({ v: ++builds }));
+    memo.get('x'.repeat(6), () => ({ v: ++builds }));
+    expect(builds).toBe(2);
+    expect(memo.size).toBe(0);
+  });
+
+  it('freezes what it keeps, deeply, so a shared answer cannot be changed', () => {
+    const memo = new Memo<{ embeds: { title: string }[] }>({ max: 1 });
+    const kept = memo.get('k', () => ({ embeds: [{ title: 'x' }] }));
+    expect(() => {
+      kept.embeds[0]!.title = 'changed';
+    }).toThrow(TypeError);
+    expect(() => kept.embeds.push({ title: 'more' })).toThrow(TypeError);
+  });
+
+  it('leaves binary data as it is (typed arrays cannot be frozen)', () => {
+    const value = deepFreeze({ data: Buffer.from([1, 2, 3]) });
+    expect(Object.isFrozen(value)).toBe(true);
+    expect(value.data[0]).toBe(1);
+  });
+});
+
+describe('cached replies', () => {
+  it('repeat the same answer for the same question, frozen', async () => {
+    for (const [name, options] of [
+      ['glossary', {}],
+      ['glossary', { term: 'cpm' }],
+      ['tiers', { source: 'seed-001' }],
+      ['compare', { preset: 'kardashian' }],
+    ] as const) {
+      const first = await command(name).run(options, NO_CHARTS);
+      const again = await command(name).run(options, NO_CHARTS);
+      expect(again, `${name} ${JSON.stringify(options)}`).toBe(first);
+      expect(Object.isFrozen(first.embeds[0])).toBe(true);
+    }
+  });
+
+  it('differ where the question differs', async () => {
+    const a = await command('compare').run({ budget: '5000' }, NO_CHARTS);
+    const b = await command('compare').run({ budget: '6000' }, NO_CHARTS);
+    expect(b).not.toBe(a);
+    expect(JSON.stringify(b.embeds)).not.toBe(JSON.stringify(a.embeds));
+  });
+
+  it('/tier shares the per-source part between counts in the same stretch, not the count itself', async () => {
+    expect(classify(45_001).verdicts).toBe(classify(45_000).verdicts); // the same stretch
+    const a = await command('tier').run({ followers: '45000' }, NO_CHARTS);
+    const b = await command('tier').run({ followers: '45001' }, NO_CHARTS);
+    expect(b.embeds[0]!.fields).toBe(a.embeds[0]!.fields);
+    expect(a.embeds[0]!.title).toBe('45,000 followers');
+    expect(b.embeds[0]!.title).toBe('45,001 followers');
+  });
+
+  it('autocomplete answers a repeated prefix from memory', () => {
+    const glossary = command('glossary');
+    const first = glossary.autocomplete!({ name: 'term', value: 'eng' }, {});
+    expect(glossary.autocomplete!({ name: 'term', value: 'eng' }, {})).toBe(first);
+    expect(first.length).toBeGreaterThan(0);
+  });
+});

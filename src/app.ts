@@ -18,7 +18,7 @@ import {
   type Role,
 } from 'discord.js';
 import { failureReply, inputErrorReply } from './commands/embeds';
-import { WITH_CHARTS, customIdOwner, type Command, type OptionValues, type Reply } from './commands/types';
+import { WITH_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
 import type { Logger } from './logger';
 
 export type CommandSource = readonly Command[] | (() => Promise<readonly Command[]>);
@@ -31,6 +31,14 @@ const loadAllCommands = async () => (await import('./commands')).COMMANDS;
 
 /** Replies slower than this are deferred first, well inside Discord's 3-second window. */
 export const DEFER_AFTER_MS = 2000;
+
+/**
+ * With this many interactions already in flight, replies go out without charts. A chart costs the
+ * bot an upload of 50–110 KB even when it is already rendered; in a burst, answering everyone
+ * within Discord's 3 seconds comes first.
+ */
+export const CHARTS_UP_TO_IN_FLIGHT = 8;
+const WITHOUT_CHARTS: RunContext = { charts: false };
 
 export interface BotOptions {
   token: string;
@@ -135,7 +143,7 @@ async function answerInTime<T>(
   return answer.later(await work);
 }
 
-async function handleCommand(interaction: ChatInputCommandInteraction, commands: Map<string, Command>, log: Logger) {
+async function handleCommand(interaction: ChatInputCommandInteraction, commands: Map<string, Command>, log: Logger, context: RunContext) {
   const command = commands.get(interaction.commandName);
   if (!command) {
     log.warn({ command: interaction.commandName, interactionId: interaction.id }, 'interaction for an unknown command');
@@ -144,7 +152,7 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
     );
     return;
   }
-  const work = Promise.resolve().then(() => command.run(optionValues(interaction.options.data), WITH_CHARTS));
+  const work = Promise.resolve().then(() => command.run(optionValues(interaction.options.data), context));
   await answerInTime(interaction, work, {
     now: (reply) => interaction.reply(toMessage(reply)),
     defer: () => interaction.deferReply(),
@@ -152,7 +160,7 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
   });
 }
 
-async function handleComponent(interaction: MessageComponentInteraction, commands: Map<string, Command>, log: Logger) {
+async function handleComponent(interaction: MessageComponentInteraction, commands: Map<string, Command>, log: Logger, context: RunContext) {
   const command = commands.get(customIdOwner(interaction.customId));
   if (!command?.component) {
     log.warn({ customId: interaction.customId }, 'component with no owner');
@@ -160,7 +168,7 @@ async function handleComponent(interaction: MessageComponentInteraction, command
     return;
   }
   const values = interaction.isStringSelectMenu() ? interaction.values : [];
-  const work = Promise.resolve().then(() => command.component!(interaction.customId, values, WITH_CHARTS));
+  const work = Promise.resolve().then(() => command.component!(interaction.customId, values, context));
   await answerInTime(interaction, work, {
     now: ({ mode, reply }) => (mode === 'update' ? interaction.update(toMessage(reply, true)) : interaction.reply(toMessage(reply))),
     defer: () => interaction.deferUpdate(),
@@ -203,7 +211,8 @@ async function reportFailure(interaction: Interaction, errorId: string, log: Log
   }
 }
 
-export function createRouter(source: CommandSource, log: Logger) {
+/** `busy` says how many other interactions are being answered when one arrives. */
+export function createRouter(source: CommandSource, log: Logger, busy: () => number = () => 0) {
   let table: Promise<Map<string, Command>> | undefined;
   const byName = () =>
     (table ??= Promise.resolve(typeof source === 'function' ? source() : source).then(
@@ -216,10 +225,11 @@ export function createRouter(source: CommandSource, log: Logger) {
     ));
   return async function route(interaction: Interaction): Promise<void> {
     try {
+      const context = busy() >= CHARTS_UP_TO_IN_FLIGHT ? WITHOUT_CHARTS : WITH_CHARTS;
       const commands = await byName();
-      if (interaction.isChatInputCommand()) await handleCommand(interaction, commands, log);
+      if (interaction.isChatInputCommand()) await handleCommand(interaction, commands, log, context);
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, commands, log);
-      else if (interaction.isMessageComponent()) await handleComponent(interaction, commands, log);
+      else if (interaction.isMessageComponent()) await handleComponent(interaction, commands, log, context);
     } catch (err) {
       const errorId = randomUUID().slice(0, 8);
       log.error({ err, errorId, interactionId: interaction.id, type: interaction.type }, 'interaction failed');
@@ -239,10 +249,11 @@ export async function startBot({ token, apiUrl, logger, commands = loadAllComman
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),
     ...(shards !== undefined ? { shards } : {}),
   });
-  const route = createRouter(commands, logger);
   const inFlight = new Set<Promise<void>>();
+  const route = createRouter(commands, logger, () => inFlight.size);
 
   client.on(Events.InteractionCreate, (interaction) => {
+    // route() reads how busy the bot is before this interaction joins the set.
     const done = route(interaction).finally(() => inFlight.delete(done));
     inFlight.add(done);
   });

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chartFile, simulateChartFailure, stopCharts } from '../src/charts/index';
+import { chartFile, simulateChartFailure, stopCharts, useIdleScheduler } from '../src/charts/index';
 import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, tierRangesChart } from '../src/charts/tier-ranges';
 import { TIER_COLOURS } from '../src/commands/embeds';
 import { NORMAL_TIERS } from '../src/domain/sources';
@@ -85,6 +85,14 @@ describe('chartFile (lazy entry)', () => {
     expect(first).toBeDefined();
     await stopCharts(); // a new render would need the renderer started again and give a new buffer
     expect(await chartFile('tiers', { marker: 7_000 })).toBe(first);
+  });
+
+  it('falls back to a plain start when the idle-class launcher fails', async () => {
+    await stopCharts();
+    useIdleScheduler('/bin/false'); // exits at once, as chrt would where SCHED_IDLE is refused
+    expect(await chartFile('tiers', { marker: 8_000 })).toBeUndefined();
+    const file = await chartFile('tiers', { marker: 8_000 });
+    expect(file?.name).toBe('tier-8000.png');
   });
 
   it('resolves to undefined, never throws, when rendering fails', async () => {

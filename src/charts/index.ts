@@ -7,6 +7,7 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
+import which from 'which';
 import type { ReplyFile } from '../commands/types';
 import { Memo } from '../memo';
 import type { ChartJob, ChartKind, ChartOptionsByKind, ChartResult } from './kinds';
@@ -33,11 +34,23 @@ const rendered = new Memo<ReplyFile>({ max: 256, maxSize: 16 * 1024 * 1024, size
 /** Lowest scheduling priority: under load, answering interactions comes first. */
 const RENDERER_NICENESS = 19;
 
+/**
+ * On Linux, util-linux's `chrt` starts the renderer in the SCHED_IDLE class: it then runs only
+ * on a core nothing else wants, whereas at nice 19 it still takes slices from the bot and
+ * delays its replies by milliseconds. Elsewhere, or if that start fails, nice 19 alone.
+ */
+let idleScheduler: string | null = process.platform === 'linux' ? which.sync('chrt', { nothrow: true }) : null;
+
 let worker: ChildProcess | undefined;
 let warm = false;
 let nextId = 0;
 const waiting = new Map<number, (file: ReplyFile | undefined) => void>();
 let simulatedFailure = false;
+
+/** Tests point this at a launcher that fails, to show the fallback to a plain start. */
+export function useIdleScheduler(path: string | null): void {
+  idleScheduler = path;
+}
 
 /** Tests turn this on to make every chart fail, as a broken renderer would. */
 export function simulateChartFailure(on: boolean): void {
@@ -52,7 +65,9 @@ function settleAll() {
 function chartWorker(): ChildProcess {
   if (worker) return worker;
   // The entry registers tsx itself, so the renderer starts the same under npm start, the CLI and tests.
-  const started = fork(new URL('./worker-entry.mjs', import.meta.url), [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const underChrt = idleScheduler !== null;
+  const launcher = idleScheduler ? { execPath: idleScheduler, execArgv: ['--idle', '0', process.execPath] } : { execArgv: [] };
+  const started = fork(new URL('./worker-entry.mjs', import.meta.url), [], { ...launcher, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
     if (started.pid) setPriority(started.pid, RENDERER_NICENESS);
   } catch {
@@ -69,7 +84,11 @@ function chartWorker(): ChildProcess {
   });
   // A crashed renderer fails only the charts in flight; the next request starts a new one.
   const forget = () => {
-    if (worker === started) worker = undefined;
+    // 'error' and 'exit' may both come, the second after a new renderer has taken over its jobs.
+    if (worker !== started) return;
+    // A renderer that never answered under chrt (not permitted, say): start the next one without it.
+    if (underChrt && !warm) idleScheduler = null;
+    worker = undefined;
     warm = false;
     settleAll();
   };

@@ -1,5 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHARTS_UP_TO_IN_FLIGHT } from '../../src/app';
 import { COMMANDS } from '../../src/commands';
 import { commandProblems, messageProblems } from '../../src/discord/limits';
 import { SOURCES } from '../../src/domain/sources';
@@ -51,6 +52,18 @@ describe('/tier through discord.js and the stand-in', () => {
     expect(body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(embedText(body)).toContain('Accepted:');
     expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it(`in a burst, answers everyone, and attaches charts only while at most ${CHARTS_UP_TO_IN_FLIGHT} interactions are in flight`, async () => {
+    // Charts already rendered still cost an upload each; in a burst they give way to answering in time.
+    await h.command('tier', { followers: '30k' });
+    const burst = await Promise.all(Array.from({ length: 40 }, () => h.command('tier', { followers: '30k' })));
+    const withChart = burst.filter((r) => answerOf(r).files.length > 0).length;
+    expect(withChart).toBeGreaterThan(0);
+    expect(withChart).toBeLessThanOrEqual(CHARTS_UP_TO_IN_FLIGHT);
+    for (const record of burst) expect(answerOf(record).body.embeds[0].title).toContain('30,000 followers');
+    // Once the burst is over, charts are back.
+    expect(answerOf(await h.command('tier', { followers: '30k' })).files).toHaveLength(1);
   });
 
   it('logs nothing at error level for ordinary use', () => {

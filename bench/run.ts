@@ -1,22 +1,26 @@
 /**
  * `npm run bench [-- --json]`: Tierbot against a baseline bot, under one Discord stand-in.
  *
- * The stand-in runs in this process, on 127.0.0.1, serving 500 guilds shaped like a public bot's
- * (bench/guilds.ts). Each bot runs as its own child process, one after the other so they never
- * share the two cores: (a) Tierbot through its production entry (bench/tierbot-bot.ts → src/bot.ts);
- * (b) the discord.js guide's minimal bot (bench/baseline-bot.ts: default Client options, the Guilds
- * intent, one static embed for every command, [] for autocomplete). Both run as
- * `node --import tsx <entry>`, so both pay the same TypeScript loader.
+ * The stand-ins run in this process, on 127.0.0.1, each serving the same 500 guilds shaped like a
+ * public bot's (bench/guilds.ts); each bot has its own. Each bot runs as its own child process:
+ * (a) Tierbot through its production entry (bench/tierbot-bot.ts → src/bot.ts); (b) the discord.js
+ * guide's minimal bot (bench/baseline-bot.ts: default Client options, the Guilds intent, one
+ * static embed for every command, [] for autocomplete). Both run as `node --import tsx <entry>`,
+ * so both pay the same TypeScript loader.
  *
  * Per bot:
  * - startup: spawn → the child's ready line. Idle RSS: 2 s after ready. Both are medians over
- *   --trials starts (after one uncounted warm-up start of each bot; the bots alternate).
- * - load (the last start only): after --warmup (50) uncounted interactions of the same mix at
- *   the steady rate, --interactions (2,000) of one fixed mix — /tier with varied counts,
- *   /tiers, /glossary, /compare (only if src/commands registers it) and autocomplete — from random
- *   users in random guilds. First --steady (600) at --rate (10/s), a rate both bots sustain, so the
- *   latencies are service times rather than queueing; then the rest as one burst, which measures
- *   throughput (answers per second, first dispatch → last answer).
+ *   --trials starts (after one uncounted warm-up start of each bot; the bots alternate, and
+ *   are never started at the same time).
+ * - load (the last start, with both bots up): after --warmup (50) uncounted interactions of the
+ *   same mix at the steady rate, --interactions (2,000) of one fixed mix — /tier with varied
+ *   counts, /tiers, /glossary, /compare (only if src/commands registers it) and autocomplete —
+ *   from random users in random guilds. First --steady (600) at --rate (10/s), a rate both bots
+ *   sustain, so the latencies are service times rather than queueing. Only one bot is loaded at
+ *   a time: the steady phase alternates between them in blocks of --block (50) in ABBA order, so
+ *   a machine that speeds up or slows down during the run moves both bots' numbers alike. Then
+ *   the rest of the mix as one burst per bot, which measures throughput (answers per second,
+ *   first dispatch → last answer).
  * - latency: dispatch → the stand-in capturing the final answer (the callback; after a defer, the
  *   edit). p50/p95/p99 come from the steady phase. Answers carrying files ("chart" replies) are
  *   reported apart from those without ("text" replies); the targets concern text replies.
@@ -27,7 +31,7 @@
  *
  * Output: a table with the Tierbot/baseline ratios. With --json the table goes to standard error
  * and standard output gets one line of JSON, last (see `contract` below).
- * Options, all bounded: --guilds=500 --interactions=2000 --steady=600 --rate=10 --trials=3 --warmup=50.
+ * Options, all bounded: --guilds=500 --interactions=2000 --steady=600 --rate=10 --trials=3 --warmup=50 --block=50.
  */
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -77,6 +81,8 @@ const STEADY = Math.min(option('steady', 600, 1, 10_000), INTERACTIONS - 1);
 const RATE = option('rate', 10, 1, 1000);
 const TRIALS = option('trials', 3, 1, 5);
 const WARMUP = option('warmup', 50, 0, 1000);
+/** Steady-phase interactions a bot gets in a row before the other bot's turn (see loadBoth). */
+const STEADY_BLOCK = option('block', 50, 1, 10_000);
 const began = performance.now();
 
 /** Human output: standard output, or standard error when standard output carries the JSON line. */
@@ -374,65 +380,90 @@ interface LoadResult {
   standInBurstCpuMs: number;
 }
 
-async function load(standIn: StandIn, child: RunningChild, mix: readonly Planned[]): Promise<LoadResult> {
-  const requestsBefore = standIn.requests.length;
-  let peak = 0;
-  let processes = 1;
-  const sampler = setInterval(() => {
-    const now = treeRssMB(child.pid);
-    peak = Math.max(peak, now.rssMB);
-    processes = Math.max(processes, now.processes);
-  }, MEMORY_SAMPLE_MS);
+/** One bot under load: its own stand-in (the same world), its process, what was measured so far. */
+interface Lane {
+  bot: BotName;
+  standIn: StandIn;
+  child: RunningChild;
+  requestsBefore: number;
+  samples: Sample[];
+  steadyMs: number;
+  peakMB: number;
+  processes: number;
+}
 
+/** `count` interactions from `mix` starting at `from`, dispatched on schedule at RATE/s; all answered before it returns. */
+async function paced(lane: Lane, mix: readonly Planned[], from: number, count: number, phase: Sample['phase']): Promise<Sample[]> {
+  const pending: Promise<Sample>[] = [];
+  const t0 = performance.now();
+  const cap = (count / RATE) * 2000 + 5000;
+  while (pending.length < count && performance.now() - t0 < cap) {
+    const due = Math.min(count, Math.floor(((performance.now() - t0) / 1000) * RATE) + 1);
+    while (pending.length < due) pending.push(track(lane.standIn, mix[(from + pending.length) % mix.length]!, phase));
+    await sleep(Math.max(1, (pending.length / RATE) * 1000 - (performance.now() - t0)));
+  }
+  if (phase === 'steady') lane.steadyMs += performance.now() - t0;
+  const samples = await Promise.all(pending);
+  return samples;
+}
+
+/**
+ * Both bots run side by side, each under its own stand-in, but only one is loaded at a time.
+ * The steady phase alternates between them in blocks of STEADY_BLOCK interactions, in ABBA
+ * order, so a machine that speeds up or slows down during the run (other tenants, thermal
+ * limits) shifts both bots' numbers alike instead of whichever bot happened to run then.
+ */
+async function loadBoth(lanes: Record<BotName, Lane>, mix: readonly Planned[]): Promise<Record<BotName, LoadResult>> {
+  const all = Object.values(lanes);
+  const sampler = setInterval(() => {
+    for (const lane of all) {
+      const now = treeRssMB(lane.child.pid);
+      lane.peakMB = Math.max(lane.peakMB, now.rssMB);
+      lane.processes = Math.max(lane.processes, now.processes);
+    }
+  }, MEMORY_SAMPLE_MS);
   try {
     // Warm-up, identical for both bots and not counted: the first interactions pay one-time costs
     // (JIT, lazily loaded modules, new connections, a chart renderer starting) that are not the
     // service time the steady phase measures.
-    const warmup: Promise<Sample>[] = [];
-    for (let i = 0; i < WARMUP; i++) {
-      warmup.push(track(standIn, mix[i % mix.length]!, 'steady'));
-      await sleep(1000 / RATE);
+    for (const lane of all) await paced(lane, mix, 0, WARMUP, 'steady');
+    await sleep(1000);
+
+    for (let block = 0, sent = 0; sent < STEADY; block++) {
+      const count = Math.min(STEADY_BLOCK, STEADY - sent);
+      const order: BotName[] = block % 2 === 0 ? ['tierbot', 'baseline'] : ['baseline', 'tierbot'];
+      for (const bot of order) lanes[bot].samples.push(...(await paced(lanes[bot], mix, sent, count, 'steady')));
+      sent += count;
     }
-    await Promise.all(warmup);
-    await sleep(1000);
 
-    // Steady: dispatched on schedule, never faster than RATE; bounded at twice the planned time.
-    const steady: Promise<Sample>[] = [];
-    const t0 = performance.now();
-    const cap = (STEADY / RATE) * 2000 + 5000;
-    while (steady.length < STEADY && performance.now() - t0 < cap) {
-      const due = Math.min(STEADY, Math.floor(((performance.now() - t0) / 1000) * RATE) + 1);
-      while (steady.length < due) steady.push(track(standIn, mix[steady.length]!, 'steady'));
-      await sleep(Math.max(1, (steady.length / RATE) * 1000 - (performance.now() - t0)));
+    // Burst: the rest of the mix, all at once, one bot after the other.
+    const results = {} as Record<BotName, LoadResult>;
+    for (const lane of all) {
+      await sleep(1000);
+      const cpu0 = treeCpuMs(lane.child.pid);
+      const standInCpu0 = process.cpuUsage();
+      const b0 = performance.now();
+      const burstSamples = await Promise.all(mix.slice(STEADY).map((p) => track(lane.standIn, p, 'burst')));
+      const answered = burstSamples.filter((s) => s.ms !== null);
+      const lastAnswer = Math.max(b0, ...answered.map((s) => s.answeredAt));
+      const cpu1 = treeCpuMs(lane.child.pid);
+      const standInCpu = process.cpuUsage(standInCpu0);
+      await sleep(1000);
+      const after = treeRssMB(lane.child.pid);
+      results[lane.bot] = {
+        samples: [...lane.samples, ...burstSamples],
+        steadySeconds: lane.steadyMs / 1000,
+        burstSeconds: (lastAnswer - b0) / 1000,
+        burstAnswered: answered.length,
+        rssLoadedMB: after.rssMB,
+        rssPeakMB: Math.max(lane.peakMB, after.rssMB),
+        processes: Math.max(lane.processes, after.processes),
+        rejected: lane.standIn.requests.slice(lane.requestsBefore).filter((r) => r.status >= 400).length,
+        botBurstCpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0,
+        standInBurstCpuMs: (standInCpu.user + standInCpu.system) / 1000,
+      };
     }
-    const steadySamples = await Promise.all(steady);
-    const steadySeconds = (performance.now() - t0) / 1000;
-    await sleep(1000);
-
-    // Burst: the rest, all at once.
-    const cpu0 = treeCpuMs(child.pid);
-    const standInCpu0 = process.cpuUsage();
-    const b0 = performance.now();
-    const burstSamples = await Promise.all(mix.slice(STEADY).map((p) => track(standIn, p, 'burst')));
-    const answered = burstSamples.filter((s) => s.ms !== null);
-    const lastAnswer = Math.max(b0, ...answered.map((s) => s.answeredAt));
-    const cpu1 = treeCpuMs(child.pid);
-    const standInCpu = process.cpuUsage(standInCpu0);
-
-    await sleep(1000);
-    const after = treeRssMB(child.pid);
-    return {
-      samples: [...steadySamples, ...burstSamples],
-      steadySeconds,
-      burstSeconds: (lastAnswer - b0) / 1000,
-      burstAnswered: answered.length,
-      rssLoadedMB: after.rssMB,
-      rssPeakMB: Math.max(peak, after.rssMB),
-      processes: Math.max(processes, after.processes),
-      rejected: standIn.requests.slice(requestsBefore).filter((r) => r.status >= 400).length,
-      botBurstCpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0,
-      standInBurstCpuMs: (standInCpu.user + standInCpu.system) / 1000,
-    };
+    return results;
   } finally {
     clearInterval(sampler);
   }
@@ -445,17 +476,35 @@ interface Trial {
   errorLines: number;
 }
 
-/** One start of a bot: ready, settle, idle memory, optionally the load, stop. */
-async function runBot(bot: BotName, standIn: StandIn, mix?: readonly Planned[]): Promise<Trial> {
+const errorLinesOf = (child: RunningChild) => child.lines.filter((l) => /"level":(50|60)/.test(l) || /\bError\b/.test(l)).length;
+
+/** One start of a bot: ready, settle, idle memory, stop. */
+async function startOnly(bot: BotName, standIn: StandIn): Promise<Trial> {
   const child = await startChild(bot, standIn);
   try {
     await sleep(IDLE_SETTLE_MS);
-    const idle = treeRssMB(child.pid);
-    const result = mix ? await load(standIn, child, mix) : undefined;
-    const errorLines = child.lines.filter((l) => /"level":(50|60)/.test(l) || /\bError\b/.test(l)).length;
-    return { startupMs: child.startupMs, rssIdleMB: idle.rssMB, ...(result ? { load: result } : {}), errorLines };
+    return { startupMs: child.startupMs, rssIdleMB: treeRssMB(child.pid).rssMB, errorLines: errorLinesOf(child) };
   } finally {
     await stopChild(child);
+  }
+}
+
+/** The last start of both bots (in `order`), each under its own stand-in, then the load on both. */
+async function startAndLoad(order: readonly BotName[], standIns: Record<BotName, StandIn>, mix: readonly Planned[]): Promise<Record<BotName, Trial>> {
+  const lanes = {} as Record<BotName, Lane>;
+  const idle = {} as Record<BotName, number>;
+  try {
+    for (const bot of order) {
+      const child = await startChild(bot, standIns[bot]);
+      lanes[bot] = { bot, standIn: standIns[bot], child, requestsBefore: standIns[bot].requests.length, samples: [], steadyMs: 0, peakMB: 0, processes: 1 };
+      await sleep(IDLE_SETTLE_MS);
+      idle[bot] = treeRssMB(child.pid).rssMB;
+    }
+    const loads = await loadBoth(lanes, mix);
+    const trial = (bot: BotName): Trial => ({ startupMs: lanes[bot].child.startupMs, rssIdleMB: idle[bot], load: loads[bot], errorLines: errorLinesOf(lanes[bot].child) });
+    return { tierbot: trial('tierbot'), baseline: trial('baseline') };
+  } finally {
+    for (const lane of Object.values(lanes)) await stopChild(lane.child);
   }
 }
 
@@ -616,7 +665,7 @@ function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummar
   say();
   say(`World: ${world.guilds} guilds: ${world.channels} channels, ${world.threads} threads, ${world.roles} roles, ${world.emojis} emojis, ` +
     `${world.stickers} stickers, ${world.members} members, ${world.voiceStates} voice states (${(world.jsonBytes / 1e6).toFixed(1)} MB of GUILD_CREATE JSON).`);
-  say(`Load: ${WARMUP} uncounted warm-up interactions, then ${INTERACTIONS} interactions, ${STEADY} at ${RATE}/s then ${INTERACTIONS - STEADY} in one burst; /compare ${compareCommand ? 'included' : 'not registered, left out'}. ` +
+  say(`Load: ${WARMUP} uncounted warm-up interactions, then ${INTERACTIONS} interactions, ${STEADY} at ${RATE}/s (the bots taking turns, ${STEADY_BLOCK} at a time) then ${INTERACTIONS - STEADY} in one burst; /compare ${compareCommand ? 'included' : 'not registered, left out'}. ` +
     `Startup and idle RSS: median of ${TRIALS} start(s).`);
   say();
   for (const line of table([
@@ -688,33 +737,37 @@ async function main() {
   const guildIds = benchGuildIds(GUILDS);
   const extras = new Map(guildIds.map((id) => [id, guildExtras(id, APPLICATION_ID)]));
   const world = worldSummary(extras.values());
-  const standIn = await startStandIn({ token: TOKEN, applicationId: APPLICATION_ID, guildIds, guildExtras: (id) => extras.get(id) ?? {} });
+  // One stand-in per bot, serving the same world, so both can be up at once (see loadBoth).
+  const standIns = {} as Record<BotName, StandIn>;
   try {
-    // Registered globally, as a public bot's commands are; both bots see the same registrations.
-    await deployCommands({ token: TOKEN, clientId: APPLICATION_ID, apiUrl: standIn.apiUrl });
+    for (const bot of ['tierbot', 'baseline'] as const) {
+      standIns[bot] = await startStandIn({ token: TOKEN, applicationId: APPLICATION_ID, guildIds, guildExtras: (id) => extras.get(id) ?? {} });
+      // Registered globally, as a public bot's commands are; both bots see the same registrations.
+      await deployCommands({ token: TOKEN, clientId: APPLICATION_ID, apiUrl: standIns[bot].apiUrl });
+    }
     const mix = planMix(INTERACTIONS, guildIds);
 
     progress('warm-up: one uncounted start of each bot (TypeScript loader cache, file cache)');
-    for (const bot of ['tierbot', 'baseline'] as const) await stopChild(await startChild(bot, standIn));
+    for (const bot of ['tierbot', 'baseline'] as const) await stopChild(await startChild(bot, standIns[bot]));
 
     const trials: Record<BotName, Trial[]> = { tierbot: [], baseline: [] };
+    const orderOf = (i: number): BotName[] => (i % 2 ? ['baseline', 'tierbot'] : ['tierbot', 'baseline']);
     for (let i = 1; i < TRIALS; i++) {
-      for (const bot of i % 2 ? (['baseline', 'tierbot'] as const) : (['tierbot', 'baseline'] as const)) {
+      for (const bot of orderOf(i)) {
         progress(`${BOTS[bot].label}: start ${i} of ${TRIALS}`);
-        trials[bot].push(await runBot(bot, standIn));
+        trials[bot].push(await startOnly(bot, standIns[bot]));
       }
     }
-    for (const bot of ['tierbot', 'baseline'] as const) {
-      progress(`${BOTS[bot].label}: start ${TRIALS} of ${TRIALS}, then ${STEADY} interactions at ${RATE}/s and a burst of ${INTERACTIONS - STEADY}`);
-      trials[bot].push(await runBot(bot, standIn, mix));
-    }
+    progress(`both bots: start ${TRIALS} of ${TRIALS}; then ${STEADY} interactions each at ${RATE}/s, alternating in blocks of ${STEADY_BLOCK}; then a burst of ${INTERACTIONS - STEADY} each`);
+    const last = await startAndLoad(orderOf(TRIALS), standIns, mix);
+    for (const bot of ['tierbot', 'baseline'] as const) trials[bot].push(last[bot]);
 
     progress('micro-benchmarks');
     const micros = await micro();
     const charts = await chartRenders();
     report(summarise(trials.tierbot), summarise(trials.baseline), world, micros, charts);
   } finally {
-    await standIn.close();
+    for (const standIn of Object.values(standIns)) await standIn.close();
   }
 }
 

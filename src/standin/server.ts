@@ -168,7 +168,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 
   let closed = false;
   const readyWaiters = new Set<() => void>();
-  const answerWaiters = new Set<() => void>();
+  /** Wake-ups by interaction id: an answer wakes only those waiting for that interaction. */
+  const answerWaiters = new Map<string, Set<() => void>>();
+  const waitersOf = (id: string) => {
+    let set = answerWaiters.get(id);
+    if (!set) answerWaiters.set(id, (set = new Set()));
+    return set;
+  };
   const interactions = new Map<string, TrackedInteraction>();
   const byToken = new Map<string, TrackedInteraction>();
   const registrations = new Map<string, any[]>();
@@ -198,7 +204,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     registrations,
     requests,
     faults,
-    changed: () => answerWaiters.forEach((wake) => wake()),
+    changed: (tracked) => answerWaiters.get(tracked.record.id)?.forEach((wake) => wake()),
     log,
   };
   server.on('request', createRestHandler(ctx));
@@ -327,10 +333,15 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     },
 
     async waitForAnswer(record, timeoutMs = 5000) {
-      await waitFor(answerWaiters, () => isAnswered(record), timeoutMs, () => {
-        const seen = record.callbacks.map((c) => c.type).join(', ') || 'none';
-        return `No answer to interaction ${record.id} within ${timeoutMs} ms (callbacks: ${seen}; edits: ${record.edits.length}; follow-ups: ${record.followUps.length})`;
-      });
+      const waiters = waitersOf(record.id);
+      try {
+        await waitFor(waiters, () => isAnswered(record), timeoutMs, () => {
+          const seen = record.callbacks.map((c) => c.type).join(', ') || 'none';
+          return `No answer to interaction ${record.id} within ${timeoutMs} ms (callbacks: ${seen}; edits: ${record.edits.length}; follow-ups: ${record.followUps.length})`;
+        });
+      } finally {
+        if (waiters.size === 0) answerWaiters.delete(record.id);
+      }
       return record;
     },
 
@@ -344,7 +355,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       closed = true;
       // Pending waits fail now rather than at their timeouts.
       readyWaiters.forEach((wake) => wake());
-      answerWaiters.forEach((wake) => wake());
+      answerWaiters.forEach((waiters) => waiters.forEach((wake) => wake()));
       await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -62,3 +62,10 @@ export class Memo<V extends object> {
     return this.cache.size;
   }
 }
+
+/**
+ * For autocomplete answers by the text typed so far: people type the same prefixes ("mi", "cp"),
+ * and every keystroke is a request that must be answered within Discord's 3 seconds. Options are
+ * capped at 100 characters; longer text (a paste) is answered, not kept.
+ */
+export const AUTOCOMPLETE_MEMO: MemoOptions<object> = { max: 500, maxKeyLength: 100 };

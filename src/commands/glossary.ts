@@ -10,9 +10,9 @@ import {
   type APIStringSelectComponent,
 } from 'discord.js';
 import { TERMS, findTerm, rangesSummary, suggestTerms, termById, termsByGroup, type Term } from '../domain/glossary';
-import { Memo, deepFreeze } from '../memo';
+import { AUTOCOMPLETE_MEMO, Memo, deepFreeze } from '../memo';
 import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import { autocompleteMemo, type Choice, type Command, type ComponentReply, type OptionValues, type Reply } from './types';
+import { type Choice, type Command, type ComponentReply, type OptionValues, type Reply } from './types';
 
 const definition = new SlashCommandBuilder()
   .setName('glossary')
@@ -112,7 +112,7 @@ export function run(options: OptionValues): Reply {
   return inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
 }
 
-const suggestions = autocompleteMemo();
+const suggestions = new Memo<Choice[]>(AUTOCOMPLETE_MEMO);
 
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
   return suggestions.get(focused.value, () => suggestTerms(focused.value, 25).map((t) => ({ name: truncate(t.name, 100), value: t.id })));

@@ -23,8 +23,8 @@ import {
 } from '../domain/sources';
 import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate, withChart } from './embeds';
 import { chartFile } from '../charts';
-import { Memo, deepFreeze } from '../memo';
-import { WITH_CHARTS, autocompleteMemo, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
+import { AUTOCOMPLETE_MEMO, Memo, deepFreeze } from '../memo';
+import { WITH_CHARTS, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
 const definition = new SlashCommandBuilder()
   .setName('tiers')
@@ -167,7 +167,7 @@ export async function run(options: OptionValues, context: RunContext = WITH_CHAR
   );
 }
 
-const suggestions = autocompleteMemo();
+const suggestions = new Memo<Choice[]>(AUTOCOMPLETE_MEMO);
 
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
   return suggestions.get(focused.value, () => {

@@ -10,7 +10,6 @@ import type {
   APIEmbed,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { Memo } from '../memo';
 
 /** Option values as Discord delivers them, by option name. */
 export type OptionValues = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -61,15 +60,6 @@ export interface Command {
    * in the custom_id, so they keep working after a restart.
    */
   component?(customId: string, values: readonly string[], context?: RunContext): ComponentReply | Promise<ComponentReply>;
-}
-
-/**
- * Autocomplete answers by the text typed so far: people type the same prefixes ("mi", "cp"),
- * and every keystroke is a request that must be answered within Discord's 3 seconds.
- */
-export function autocompleteMemo(): Memo<Choice[]> {
-  // Options are capped at 100 characters; longer text (a paste) is answered, not kept.
-  return new Memo<Choice[]>({ max: 500, maxKeyLength: 100 });
 }
 
 /** Components carry "<command>:<state>" custom ids: the command that owns one is its prefix. */

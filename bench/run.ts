@@ -392,17 +392,20 @@ interface Lane {
   processes: number;
 }
 
-/** `count` interactions from `mix` starting at `from`, dispatched on schedule at RATE/s; all answered before it returns. */
-async function paced(lane: Lane, mix: readonly Planned[], from: number, count: number, phase: Sample['phase']): Promise<Sample[]> {
+/**
+ * `count` interactions from `mix` starting at `from`, dispatched on schedule at RATE/s; all
+ * answered before it returns. Counted ones add their dispatch time to the lane's steady time.
+ */
+async function paced(lane: Lane, mix: readonly Planned[], from: number, count: number, counted: boolean): Promise<Sample[]> {
   const pending: Promise<Sample>[] = [];
   const t0 = performance.now();
   const cap = (count / RATE) * 2000 + 5000;
   while (pending.length < count && performance.now() - t0 < cap) {
     const due = Math.min(count, Math.floor(((performance.now() - t0) / 1000) * RATE) + 1);
-    while (pending.length < due) pending.push(track(lane.standIn, mix[(from + pending.length) % mix.length]!, phase));
+    while (pending.length < due) pending.push(track(lane.standIn, mix[(from + pending.length) % mix.length]!, 'steady'));
     await sleep(Math.max(1, (pending.length / RATE) * 1000 - (performance.now() - t0)));
   }
-  if (phase === 'steady') lane.steadyMs += performance.now() - t0;
+  if (counted) lane.steadyMs += performance.now() - t0;
   const samples = await Promise.all(pending);
   return samples;
 }
@@ -426,13 +429,13 @@ async function loadBoth(lanes: Record<BotName, Lane>, mix: readonly Planned[]): 
     // Warm-up, identical for both bots and not counted: the first interactions pay one-time costs
     // (JIT, lazily loaded modules, new connections, a chart renderer starting) that are not the
     // service time the steady phase measures.
-    for (const lane of all) await paced(lane, mix, 0, WARMUP, 'steady');
+    for (const lane of all) await paced(lane, mix, 0, WARMUP, false);
     await sleep(1000);
 
     for (let block = 0, sent = 0; sent < STEADY; block++) {
       const count = Math.min(STEADY_BLOCK, STEADY - sent);
       const order: BotName[] = block % 2 === 0 ? ['tierbot', 'baseline'] : ['baseline', 'tierbot'];
-      for (const bot of order) lanes[bot].samples.push(...(await paced(lanes[bot], mix, sent, count, 'steady')));
+      for (const bot of order) lanes[bot].samples.push(...(await paced(lanes[bot], mix, sent, count, true)));
       sent += count;
     }
 

@@ -18,7 +18,7 @@ import {
   type Role,
 } from 'discord.js';
 import { failureReply, inputErrorReply } from './commands/embeds';
-import { WITH_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
+import { WITHOUT_CHARTS, WITH_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
 import type { Logger } from './logger';
 
 export type CommandSource = readonly Command[] | (() => Promise<readonly Command[]>);
@@ -38,7 +38,6 @@ export const DEFER_AFTER_MS = 2000;
  * within Discord's 3 seconds comes first.
  */
 export const CHARTS_UP_TO_IN_FLIGHT = 8;
-const WITHOUT_CHARTS: RunContext = { charts: false };
 
 export interface BotOptions {
   token: string;

@@ -12,7 +12,7 @@ import {
 import { TERMS, findTerm, rangesSummary, suggestTerms, termById, termsByGroup, type Term } from '../domain/glossary';
 import { AUTOCOMPLETE_MEMO, Memo, deepFreeze } from '../memo';
 import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import { type Choice, type Command, type ComponentReply, type OptionValues, type Reply } from './types';
+import type { Choice, Command, ComponentReply, OptionValues, Reply } from './types';
 
 const definition = new SlashCommandBuilder()
   .setName('glossary')

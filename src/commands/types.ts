@@ -49,6 +49,7 @@ export interface RunContext {
 }
 
 export const WITH_CHARTS: RunContext = { charts: true };
+export const WITHOUT_CHARTS: RunContext = { charts: false };
 
 export interface Command {
   /** The definition Discord registers (built with discord.js builders, serialised). */

@@ -18,7 +18,7 @@ import {
   type Role,
 } from 'discord.js';
 import { failureReply, inputErrorReply } from './commands/embeds';
-import { WITHOUT_CHARTS, WITH_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
+import { CHARTS_REQUESTED, WITHOUT_CHARTS, customIdOwner, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './commands/types';
 import type { Logger } from './logger';
 
 export type CommandSource = readonly Command[] | (() => Promise<readonly Command[]>);
@@ -33,9 +33,9 @@ const loadAllCommands = async () => (await import('./commands')).COMMANDS;
 export const DEFER_AFTER_MS = 2000;
 
 /**
- * With this many interactions already in flight, replies go out without charts. A chart costs the
- * bot an upload of 50–110 KB even when it is already rendered; in a burst, answering everyone
- * within Discord's 3 seconds comes first.
+ * With this many interactions already in flight, replies go out without charts. A chart costs a
+ * render and an upload of 50–110 KB even when it is already rendered; in a burst, answering
+ * everyone within Discord's 3 seconds comes first.
  */
 export const CHARTS_UP_TO_IN_FLIGHT = 8;
 
@@ -142,6 +142,52 @@ async function answerInTime<T>(
   return answer.later(await work);
 }
 
+/** The chart renderer has sent the reply, chart and all: nothing is left for the bot to send. */
+const DELIVERED: unique symbol = Symbol('delivered by the chart renderer');
+type Answer = Reply | typeof DELIVERED;
+
+/**
+ * A reply that names a chart is handed to the chart renderer, which sends it to Discord with the
+ * PNG attached: the bytes never enter this process. If the renderer cannot (no chart in time, a
+ * failed render, Discord refused it), the bot answers with the text.
+ */
+async function viaRenderer(interaction: ChatInputCommandInteraction | MessageComponentInteraction, reply: Reply, callbackType: 4 | 7): Promise<Answer> {
+  if (!reply.chart) return reply;
+  const { chart, ...text } = reply;
+  const { api, version } = interaction.client.rest.options;
+  const base = `${api}/v${version}`;
+  const { deliverChart } = await import('./charts');
+  const delivered = await deliverChart(chart, {
+    body: {
+      ...(text.content === undefined ? {} : { content: text.content }),
+      embeds: text.embeds,
+      components: text.components ?? [],
+      allowed_mentions: { parse: [] },
+      ...(callbackType === 4 && text.flags !== undefined ? { flags: text.flags & MessageFlags.Ephemeral } : {}),
+    },
+    callbackUrl: `${base}/interactions/${interaction.id}/${interaction.token}/callback`,
+    callbackType,
+    originalUrl: `${base}/webhooks/${interaction.applicationId}/${interaction.token}/messages/@original`,
+  });
+  return delivered ? DELIVERED : text;
+}
+
+async function unlessDelivered(answer: Answer, send: (reply: Reply) => Promise<unknown>): Promise<void> {
+  if (answer !== DELIVERED) await send(answer);
+}
+
+/**
+ * Deferring races the chart renderer's reply. If the renderer's reply got there first, Discord
+ * refuses the defer as already acknowledged: the interaction is answered, nothing is wrong.
+ */
+async function deferUnlessAnswered(defer: () => Promise<unknown>): Promise<void> {
+  try {
+    await defer();
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== 40060) throw err;
+  }
+}
+
 async function handleCommand(interaction: ChatInputCommandInteraction, commands: Map<string, Command>, log: Logger, context: RunContext) {
   const command = commands.get(interaction.commandName);
   if (!command) {
@@ -151,11 +197,13 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
     );
     return;
   }
-  const work = Promise.resolve().then(() => command.run(optionValues(interaction.options.data), context));
+  const work = Promise.resolve()
+    .then(() => command.run(optionValues(interaction.options.data), context))
+    .then((reply) => viaRenderer(interaction, reply, 4));
   await answerInTime(interaction, work, {
-    now: (reply) => interaction.reply(toMessage(reply)),
-    defer: () => interaction.deferReply(),
-    later: (reply) => interaction.editReply(toMessage(reply, true)),
+    now: (answer) => unlessDelivered(answer, (reply) => interaction.reply(toMessage(reply))),
+    defer: () => deferUnlessAnswered(() => interaction.deferReply()),
+    later: (answer) => unlessDelivered(answer, (reply) => interaction.editReply(toMessage(reply, true))),
   });
 }
 
@@ -167,13 +215,22 @@ async function handleComponent(interaction: MessageComponentInteraction, command
     return;
   }
   const values = interaction.isStringSelectMenu() ? interaction.values : [];
-  const work = Promise.resolve().then(() => command.component!(interaction.customId, values, context));
+  const work = Promise.resolve()
+    .then(() => command.component!(interaction.customId, values, context))
+    // Only an update goes through the renderer: after a deferUpdate its fallback, editing the
+    // original, edits this very message. A separate reply sends its text.
+    .then(async ({ mode, reply }): Promise<{ mode: ComponentReply['mode']; answer: Answer }> => ({ mode, answer: mode === 'update' ? await viaRenderer(interaction, reply, 7) : withoutChart(reply) }));
   await answerInTime(interaction, work, {
-    now: ({ mode, reply }) => (mode === 'update' ? interaction.update(toMessage(reply, true)) : interaction.reply(toMessage(reply))),
-    defer: () => interaction.deferUpdate(),
+    now: ({ mode, answer }) => unlessDelivered(answer, (reply) => (mode === 'update' ? interaction.update(toMessage(reply, true)) : interaction.reply(toMessage(reply)))),
+    defer: () => deferUnlessAnswered(() => interaction.deferUpdate()),
     // After deferUpdate the message itself is what can be edited; a separate answer is a follow-up.
-    later: ({ mode, reply }) => (mode === 'update' ? interaction.editReply(toMessage(reply, true)) : interaction.followUp(toMessage(reply))),
+    later: ({ mode, answer }) =>
+      unlessDelivered(answer, (reply) => (mode === 'update' ? interaction.editReply(toMessage(reply, true)) : interaction.followUp(toMessage(reply)))),
   });
+}
+
+function withoutChart({ chart: _chart, ...reply }: Reply): Reply {
+  return reply;
 }
 
 async function handleAutocomplete(interaction: AutocompleteInteraction, commands: Map<string, Command>, log: Logger) {
@@ -224,7 +281,7 @@ export function createRouter(source: CommandSource, log: Logger, busy: () => num
     ));
   return async function route(interaction: Interaction): Promise<void> {
     try {
-      const context = busy() >= CHARTS_UP_TO_IN_FLIGHT ? WITHOUT_CHARTS : WITH_CHARTS;
+      const context = busy() >= CHARTS_UP_TO_IN_FLIGHT ? WITHOUT_CHARTS : CHARTS_REQUESTED;
       const commands = await byName();
       if (interaction.isChatInputCommand()) await handleCommand(interaction, commands, log, context);
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, commands, log);

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chartFile, simulateChartFailure, stopCharts, useIdleScheduler } from '../src/charts/index';
+import { chartCounts, chartFile, simulateChartFailure, stopCharts, useIdleScheduler } from '../src/charts/index';
 import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, tierRangesChart } from '../src/charts/tier-ranges';
 import { TIER_COLOURS } from '../src/commands/embeds';
 import { NORMAL_TIERS } from '../src/domain/sources';
@@ -80,11 +80,12 @@ describe('chartFile (lazy entry)', () => {
     expect(pngSize(file!.data)).toEqual(TIER_CHART_SIZE);
   });
 
-  it('serves a chart asked for again from memory, without the renderer', async () => {
+  it('draws a chart asked for again only once: the renderer keeps it', async () => {
+    const before = chartCounts();
     const first = await chartFile('tiers', { marker: 7_000 });
-    expect(first).toBeDefined();
-    await stopCharts(); // a new render would need the renderer started again and give a new buffer
-    expect(await chartFile('tiers', { marker: 7_000 })).toBe(first);
+    const again = await chartFile('tiers', { marker: 7_000 });
+    expect(again?.data.equals(first!.data)).toBe(true);
+    expect(chartCounts()).toEqual({ drawn: before.drawn + 1, fromCache: before.fromCache + 1 });
   });
 
   it('falls back to a plain start when the idle-class launcher fails', async () => {

@@ -1,18 +1,20 @@
 /**
  * The one way commands get a chart. Rendering happens in a separate, low-priority process,
  * started on the first chart request: text-only commands never load ECharts or resvg, and the
- * renderer only gets CPU the bot is not using to acknowledge interactions. A chart that fails,
- * or is not ready within its budget, resolves to undefined and the caller answers in text.
+ * renderer only gets CPU the bot is not using to acknowledge interactions. The bot goes further
+ * and has the renderer send chart replies to Discord itself (deliverChart): 50–110 KB of PNG per
+ * chart then never passes through the bot's event loop and heap. A chart that fails, or is not
+ * ready within its budget, resolves to undefined (or false) and the caller answers in text.
  */
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import which from 'which';
-import type { ReplyFile } from '../commands/types';
-import { Memo } from '../memo';
-import type { ChartJob, ChartKind, ChartOptionsByKind, ChartResult } from './kinds';
+import type { Reply, ReplyFile, RunContext } from '../commands/types';
+import { withChart } from './attach';
+import type { ChartDelivery, ChartJob, ChartKind, ChartOptionsByKind, ChartRequest, ChartResult } from './kinds';
 
-export type { ChartKind, ChartOptionsByKind };
+export type { ChartDelivery, ChartKind, ChartOptionsByKind, ChartRequest };
 
 /** With the worker warm a chart takes well under 100 ms; past this, answer without it. */
 export const CHART_BUDGET_MS = 1500;
@@ -23,13 +25,6 @@ export const COLD_CHART_BUDGET_MS = 6000;
  * the renderer never takes the CPU the event loop needs to acknowledge interactions in time.
  */
 export const MAX_QUEUED_CHARTS = 4;
-
-/**
- * Rendered charts by kind and options. The same options always draw the same pixels, and the
- * common ones (the /tiers overview, /compare presets, round follower counts) come back often;
- * bounded by their PNG bytes.
- */
-const rendered = new Memo<ReplyFile>({ max: 256, maxSize: 16 * 1024 * 1024, sizeOf: (file) => file.data.length });
 
 /** Lowest scheduling priority: under load, answering interactions comes first. */
 const RENDERER_NICENESS = 19;
@@ -44,8 +39,15 @@ let idleScheduler: string | null = process.platform === 'linux' ? which.sync('ch
 let worker: ChildProcess | undefined;
 let warm = false;
 let nextId = 0;
-const waiting = new Map<number, (file: ReplyFile | undefined) => void>();
+const waiting = new Map<number, (result: ChartResult | undefined) => void>();
 let simulatedFailure = false;
+/** Charts the renderer drew, and those it had already drawn, since this process started. */
+const counts = { drawn: 0, fromCache: 0 };
+
+/** How many charts were drawn and how many came from the renderer's cache (tests, diagnostics). */
+export function chartCounts(): Readonly<typeof counts> {
+  return { ...counts };
+}
 
 /** Tests point this at a launcher that fails, to show the fallback to a plain start. */
 export function useIdleScheduler(path: string | null): void {
@@ -75,12 +77,10 @@ function chartWorker(): ChildProcess {
   }
   started.on('message', (result: ChartResult) => {
     warm = true;
+    if ('cached' in result) counts[result.cached ? 'fromCache' : 'drawn'] += 1;
     const resolve = waiting.get(result.id);
     waiting.delete(result.id);
-    if (!resolve) return;
-    // A view on the bytes IPC delivered, not a copy: a chart's PNG is 50–110 KB.
-    const file = 'file' in result ? result.file : undefined;
-    resolve(file ? { name: file.name, data: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength), description: file.description } : undefined);
+    resolve?.(result);
   });
   // A crashed renderer fails only the charts in flight; the next request starts a new one.
   const forget = () => {
@@ -102,17 +102,30 @@ function chartWorker(): ChildProcess {
 }
 
 export async function chartFile<K extends ChartKind>(kind: K, opts: ChartOptionsByKind[K], budgetMs?: number): Promise<ReplyFile | undefined> {
-  if (simulatedFailure) return undefined;
-  const key = `${kind}:${JSON.stringify(opts)}`;
-  const known = rendered.peek(key);
-  if (known) return known;
-  if (waiting.size >= MAX_QUEUED_CHARTS) return undefined;
-  const file = await render(kind, opts, budgetMs);
-  if (file) rendered.set(key, file);
-  return file;
+  const result = await ask({ kind, opts } as ChartRequest, undefined, budgetMs);
+  if (!result || !('file' in result)) return undefined;
+  const { name, data, description } = result.file;
+  // A view on the bytes IPC delivered, not a copy: a chart's PNG is 50–110 KB.
+  return { name, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), description };
 }
 
-function render<K extends ChartKind>(kind: K, opts: ChartOptionsByKind[K], budgetMs?: number): Promise<ReplyFile | undefined> {
+/**
+ * Has the renderer send the reply with its chart to Discord. True once Discord has it; false
+ * when the chart failed, came too late or Discord refused it: the caller then answers in text.
+ */
+export async function deliverChart(chart: ChartRequest, delivery: ChartDelivery): Promise<boolean> {
+  const result = await ask(chart, delivery);
+  return result !== undefined && 'delivered' in result;
+}
+
+/** The reply with its chart as the context asks: attached, named for the sender, or none. */
+export async function replyWithChart<K extends ChartKind>(reply: Reply, context: RunContext, kind: K, opts: ChartOptionsByKind[K]): Promise<Reply> {
+  if (context.charts === 'requested') return { ...reply, chart: { kind, opts } as ChartRequest };
+  return context.charts ? withChart(reply, await chartFile(kind, opts)) : reply;
+}
+
+function ask(chart: ChartRequest, delivery: ChartDelivery | undefined, budgetMs?: number): Promise<ChartResult | undefined> {
+  if (simulatedFailure || waiting.size >= MAX_QUEUED_CHARTS) return Promise.resolve(undefined);
   const budget = budgetMs ?? (warm ? CHART_BUDGET_MS : COLD_CHART_BUDGET_MS);
   return new Promise((resolve) => {
     const id = ++nextId;
@@ -120,12 +133,12 @@ function render<K extends ChartKind>(kind: K, opts: ChartOptionsByKind[K], budge
       waiting.delete(id);
       resolve(undefined);
     }, budget);
-    waiting.set(id, (file) => {
+    waiting.set(id, (result) => {
       clearTimeout(timer);
-      resolve(file);
+      resolve(result);
     });
     try {
-      chartWorker().send({ id, kind, opts, deadline: Date.now() + budget } satisfies ChartJob);
+      chartWorker().send({ id, chart, ...(delivery ? { delivery } : {}), deadline: Date.now() + budget } satisfies ChartJob);
     } catch {
       waiting.delete(id);
       clearTimeout(timer);

@@ -1,13 +1,73 @@
 /**
  * The chart renderer process: renders away from the bot's event loop, so a burst of chart
- * requests never delays the acknowledgements Discord wants within 3 seconds.
+ * requests never delays the acknowledgements Discord wants within 3 seconds. For the bot it also
+ * sends the reply with its chart to Discord (see ChartDelivery), so the PNG stays in this process.
  */
 
-import { RENDERERS, type ChartJob, type ChartResult } from './kinds';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ReplyFile } from '../commands/types';
+import { Memo } from '../memo';
+import { embedsShowing } from './attach';
+import { RENDERERS, type ChartDelivery, type ChartJob, type ChartRequest, type ChartResult } from './kinds';
 
 /** An idle renderer holds a few hundred MB of caches: it leaves, and the next chart starts a new one. */
 const IDLE_EXIT_MS = 60_000;
 const idle = setTimeout(() => process.exit(0), IDLE_EXIT_MS);
+
+/** Discord asks every client to name itself, as `DiscordBot ($url, $version)`: https://discord.com/developers/docs/reference#user-agent */
+const USER_AGENT = 'DiscordBot (Tierbot, 0.1.0)';
+/** Discord answers a callback in milliseconds; one that hangs must not hold the renderer. */
+const REQUEST_TIMEOUT_MS = 10_000;
+/** Discord's error code when an interaction already has its first response (the bot deferred). */
+const ALREADY_ACKNOWLEDGED = 40060;
+
+/**
+ * Rendered charts by kind and options. The same options always draw the same pixels, and the
+ * common ones (the /tiers overview, /compare presets, round follower counts) come back often;
+ * bounded by their PNG bytes.
+ */
+const rendered = new Memo<ReplyFile>({ max: 256, maxSize: 16 * 1024 * 1024, sizeOf: (file) => file.data.length });
+
+async function chart({ kind, opts }: ChartRequest): Promise<{ file: ReplyFile; cached: boolean }> {
+  const render = await RENDERERS[kind]();
+  const key = `${kind}:${JSON.stringify(opts)}`;
+  const known = rendered.peek(key);
+  return known ? { file: known, cached: true } : { file: rendered.get(key, () => render(opts as never)), cached: false };
+}
+
+/**
+ * Sends the message with the chart as Discord's multipart (`payload_json` and `files[0]`). A 429
+ * is waited out and tried again while the caller still waits; any other answer is returned.
+ */
+async function send(url: string, method: 'POST' | 'PATCH', json: unknown, file: ReplyFile, deadline: number): Promise<Response> {
+  for (;;) {
+    const form = new FormData();
+    form.append('payload_json', JSON.stringify(json));
+    form.append('files[0]', new Blob([file.data], { type: 'image/png' }), file.name);
+    const response = await fetch(url, { method, body: form, headers: { 'User-Agent': USER_AGENT }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    if (response.status !== 429) return response;
+    const { retry_after: retryAfter } = (await response.json().catch(() => ({}))) as { retry_after?: number };
+    const waitMs = typeof retryAfter === 'number' && retryAfter >= 0 ? retryAfter * 1000 : Infinity;
+    if (Date.now() + waitMs > deadline) return response;
+    await sleep(waitMs);
+  }
+}
+
+async function deliver({ body, callbackUrl, callbackType, originalUrl }: ChartDelivery, file: ReplyFile, deadline: number): Promise<boolean> {
+  const message: Record<string, unknown> = {
+    ...body,
+    embeds: embedsShowing((body.embeds ?? []) as never, file.name),
+    attachments: [{ id: 0, filename: file.name, ...(file.description ? { description: file.description } : {}) }],
+  };
+  const first = await send(callbackUrl, 'POST', { type: callbackType, data: message }, file, deadline);
+  if (first.ok) return true;
+  const refusal = (await first.json().catch(() => ({}))) as { code?: number };
+  if (first.status !== 400 || refusal.code !== ALREADY_ACKNOWLEDGED) return false;
+  // The bot deferred while the chart was on its way: the chart goes in as an edit of that response.
+  // An edit cannot change who sees the message, so it carries no flags.
+  const { flags: _flags, ...edit } = message;
+  return (await send(originalUrl, 'PATCH', edit, file, deadline)).ok;
+}
 
 const reply = (result: ChartResult) => {
   process.send?.(result);
@@ -19,9 +79,9 @@ process.on('message', async (job: ChartJob) => {
   // A job whose caller has already answered in text is not worth rendering any more.
   if (Date.now() > job.deadline) return reply({ id: job.id, skipped: true });
   try {
-    const render = await RENDERERS[job.kind]();
-    const file = render(job.opts as never);
-    reply({ id: job.id, file: { name: file.name, data: new Uint8Array(file.data), description: file.description } });
+    const { file, cached } = await chart(job.chart);
+    if (!job.delivery) return reply({ id: job.id, cached, file: { name: file.name, data: file.data, description: file.description } });
+    reply((await deliver(job.delivery, file, job.deadline)) ? { id: job.id, cached, delivered: true } : { id: job.id, error: 'Discord refused the reply with its chart' });
   } catch (err) {
     reply({ id: job.id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -18,8 +18,8 @@ import {
 } from '../domain/compare';
 import { formatMoney, formatPercent } from '../domain/units';
 import { LIMITS, embedLength } from '../discord/limits';
-import { NEUTRAL_COLOUR, TIER_COLOURS, inputErrorReply, linesToFields, quoteUserText, truncate, withChart } from './embeds';
-import { chartFile } from '../charts';
+import { NEUTRAL_COLOUR, TIER_COLOURS, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { replyWithChart } from '../charts';
 import { Memo } from '../memo';
 import { WITH_CHARTS, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
@@ -133,7 +133,7 @@ async function compareReply(scenario: Scenario, context: RunContext): Promise<Re
     };
     return { reply, comparison };
   });
-  return context.charts ? withChart(reply, await chartFile('compare', { comparison })) : reply;
+  return replyWithChart(reply, context, 'compare', { comparison });
 }
 
 /** The full list, for the "Assumptions" button: every value with its source, then how the model works. */

@@ -6,7 +6,7 @@
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { NormalTier, Source, Tier } from '../domain/sources';
 import { LIMITS } from '../discord/limits';
-import type { Reply, ReplyFile } from './types';
+import type { Reply } from './types';
 
 /** One colour per normalised tier, shared by embeds and charts. */
 export const TIER_COLOURS: Record<NormalTier, number> = {
@@ -74,13 +74,6 @@ export function linesToFields(name: string, lines: readonly string[], inline = f
   }
   flush();
   return fields;
-}
-
-/** Attaches a chart and shows it inside the first embed; without one the reply stays text-only. */
-export function withChart(reply: Reply, chart: ReplyFile | undefined): Reply {
-  if (!chart || reply.embeds.length === 0) return reply;
-  const [first, ...rest] = reply.embeds;
-  return { ...reply, embeds: [{ ...first, image: { url: `attachment://${chart.name}` } }, ...rest], files: [...(reply.files ?? []), chart] };
 }
 
 /** The ephemeral answer to bad input: what was wrong, and what is accepted. */

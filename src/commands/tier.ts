@@ -5,8 +5,8 @@ import { classify, type Classification, type NearBoundary, type Verdict } from '
 import { ACCEPTED_FORMS, parseFollowerCount } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
 import { BOUNDARY_RULE, NO_STANDARD, NORMAL_TIERS, citation, type Source, type Tier } from '../domain/sources';
-import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, sourceLink, withChart, yearOf } from './embeds';
-import { chartFile } from '../charts';
+import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, sourceLink, yearOf } from './embeds';
+import { replyWithChart } from '../charts';
 import { deepFreeze } from '../memo';
 import { WITH_CHARTS, type Command, type OptionValues, type Reply, type RunContext } from './types';
 
@@ -147,7 +147,7 @@ export async function run(options: OptionValues, context: RunContext = WITH_CHAR
   const parsed = parseFollowerCount(typed);
   if (!parsed.ok) return inputErrorReply(parsed.reason, `a whole number of followers from 0 to 10 billion, such as ${ACCEPTED_FORMS}.`, 'Not a follower count');
   const reply: Reply = { embeds: [tierEmbed(classify(parsed.value), typed)] };
-  return context.charts ? withChart(reply, await chartFile('tiers', { marker: parsed.value })) : reply;
+  return replyWithChart(reply, context, 'tiers', { marker: parsed.value });
 }
 
 export const tier: Command = { definition, run };

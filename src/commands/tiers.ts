@@ -21,8 +21,8 @@ import {
   type Source,
   type Tier,
 } from '../domain/sources';
-import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate, withChart } from './embeds';
-import { chartFile } from '../charts';
+import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate } from './embeds';
+import { replyWithChart } from '../charts';
 import { AUTOCOMPLETE_MEMO, Memo, deepFreeze } from '../memo';
 import { WITH_CHARTS, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
@@ -117,7 +117,7 @@ const sourceReplies = new Memo<Reply>({ max: SOURCES.length });
 
 export async function overviewReply(context: RunContext = WITH_CHARTS): Promise<Reply> {
   const reply = (overview ??= deepFreeze({ embeds: [overviewEmbed()], components: sourceSelects() }));
-  return context.charts ? withChart(reply, await chartFile('tiers', {})) : reply;
+  return replyWithChart(reply, context, 'tiers', {});
 }
 
 function tierLine(tier: Tier): string {

@@ -10,6 +10,7 @@ import type {
   APIEmbed,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { ChartRequest } from '../charts/kinds';
 
 /** Option values as Discord delivers them, by option name. */
 export type OptionValues = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -31,6 +32,8 @@ export interface ReplyPayload {
 
 export interface Reply extends ReplyPayload {
   files?: ReplyFile[];
+  /** The chart this reply should carry, for its sender to attach (see RunContext). */
+  chart?: ChartRequest;
   /** True when the reply explains bad input (the CLI then exits 2); never sent to Discord. */
   inputError?: boolean;
 }
@@ -43,13 +46,18 @@ export interface ComponentReply {
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
 
-/** How a reply is being built: tests of text and limits skip the (slower) charts. */
+/**
+ * How a reply gets its chart: rendered and attached (`true`), left out (`false`: tests of text
+ * and limits, bursts), or only named in `Reply.chart` (`'requested'`): the bot then has the chart
+ * renderer send the reply with its chart, so the PNG never passes through the bot's process.
+ */
 export interface RunContext {
-  charts: boolean;
+  charts: boolean | 'requested';
 }
 
 export const WITH_CHARTS: RunContext = { charts: true };
 export const WITHOUT_CHARTS: RunContext = { charts: false };
+export const CHARTS_REQUESTED: RunContext = { charts: 'requested' };
 
 export interface Command {
   /** The definition Discord registers (built with discord.js builders, serialised). */

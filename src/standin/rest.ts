@@ -30,7 +30,11 @@ export interface TrackedInteraction {
   followUps: Map<string, APIMessage>;
 }
 
-export type Fault = { pathIncludes: string } & ({ kind: 'rateLimit'; retryAfterSeconds: number } | { kind: 'fail'; status: number });
+export type Fault = { pathIncludes: string } & (
+  | { kind: 'rateLimit'; retryAfterSeconds: number }
+  | { kind: 'fail'; status: number }
+  | { kind: 'delay'; ms: number }
+);
 
 export interface RestContext {
   token: string;
@@ -44,7 +48,7 @@ export interface RestContext {
   byToken: Map<string, TrackedInteraction>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command JSON as registered, any shape
   registrations: Map<string, any[]>;
-  requests: { method: string; path: string; status: number }[];
+  requests: { method: string; path: string; status: number; userAgent: string }[];
   faults: Fault[];
   /** Called after a record gained a callback, an edit or a follow-up. */
   changed(tracked: TrackedInteraction): void;
@@ -119,7 +123,7 @@ function rateLimitHeaders(bucket: string): Record<string, string> {
   };
 }
 
-function faultReply(fault: Fault): Reply {
+function faultReply(fault: Exclude<Fault, { kind: 'delay' }>): Reply {
   if (fault.kind === 'fail') {
     const body =
       fault.status === 400 ? { code: 50035, message: 'Invalid Form Body', errors: {} } : { code: 0, message: `${fault.status}: ${STATUS_CODES[fault.status] ?? 'Error'}` };
@@ -521,7 +525,10 @@ function decodePath(path: string): string {
 
 async function route(ctx: RestContext, incoming: IncomingMessage, raw: Buffer, method: string, path: string, query: URLSearchParams): Promise<Reply> {
   const faultAt = ctx.faults.findIndex((f) => path.includes(f.pathIncludes));
-  if (faultAt >= 0) return faultReply(ctx.faults.splice(faultAt, 1)[0]!);
+  const fault = faultAt >= 0 ? ctx.faults.splice(faultAt, 1)[0]! : undefined;
+  // A slow network: the request is handled as usual, only later (other requests go on meanwhile).
+  if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+  else if (fault) return faultReply(fault);
 
   const authorization = incoming.headers.authorization;
   if (authorization !== undefined && authorization !== `Bot ${ctx.token}`) return unauthorized();
@@ -551,7 +558,7 @@ export function createRestHandler(ctx: RestContext): (req: IncomingMessage, res:
     const versioned = /^\/api\/v10(\/.*)$/.exec(url.pathname);
     const path = versioned ? decodePath(versioned[1]!) : url.pathname;
     const reply = versioned ? await route(ctx, incoming, raw, method, path, url.searchParams) : notFound();
-    ctx.requests.push({ method, path, status: reply.status });
+    ctx.requests.push({ method, path, status: reply.status, userAgent: incoming.headers['user-agent'] ?? '' });
     if (reply.status >= 400) ctx.log(`rest: ${method} ${path} → ${reply.status} ${JSON.stringify(reply.body)}`);
     const headers: Record<string, string> = { ...rateLimitHeaders(`${method}:${path.split('/')[1] ?? ''}`), ...reply.headers };
     if (reply.body === undefined) {

@@ -95,8 +95,8 @@ export interface StandIn {
   waitForAnswer(record: InteractionRecord, timeoutMs?: number): Promise<InteractionRecord>;
   /** Registered commands: key 'global' or the guild id → the array last PUT. */
   registrations: Map<string, any[]>;
-  /** Every REST request seen (method, path under /api/v10, status). */
-  requests: { method: string; path: string; status: number }[];
+  /** Every REST request seen (method, path under /api/v10, status, the client's User-Agent). */
+  requests: { method: string; path: string; status: number; userAgent: string }[];
   faults: {
     /** Close the current gateway socket with this code (1006 = abrupt terminate). */
     closeGateway(code: number): void;
@@ -104,6 +104,8 @@ export interface StandIn {
     rateLimitNext(pathIncludes: string, retryAfterSeconds: number): void;
     /** The next matching REST request gets this status with a Discord-shaped error body. */
     failNext(pathIncludes: string, status: number): void;
+    /** The next matching REST request is handled only after `ms`, as over a slow network. */
+    delayNext(pathIncludes: string, ms: number): void;
   };
   close(): Promise<void>;
 }
@@ -349,6 +351,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       closeGateway: (code) => gateway.closeCurrent(code),
       rateLimitNext: (pathIncludes, retryAfterSeconds) => void faults.push({ kind: 'rateLimit', pathIncludes, retryAfterSeconds }),
       failNext: (pathIncludes, status) => void faults.push({ kind: 'fail', pathIncludes, status }),
+      delayNext: (pathIncludes, ms) => void faults.push({ kind: 'delay', pathIncludes, ms }),
     },
 
     async close() {

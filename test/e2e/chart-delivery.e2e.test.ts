@@ -1,0 +1,100 @@
+/**
+ * Chart replies are sent to Discord by the chart renderer process, so the PNG never passes
+ * through the bot. What the user sees must not depend on who sent it: the chart arrives inside
+ * the embed, and when the renderer cannot deliver, the bot answers in text.
+ */
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { stopCharts } from '../../src/charts';
+import { answerOf, startHarness, type Harness } from './harness';
+
+/** The renderer names itself to Discord; the bot's own requests come from discord.js. */
+const RENDERER_AGENT = /^DiscordBot \(Tierbot, /;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await h.command('tier', { followers: '30k' }); // the renderer is started and warm
+});
+afterAll(async () => {
+  await h?.close();
+  await stopCharts();
+});
+
+/** The requests about one interaction: its callback (by id) and its webhook (by token). */
+const requestsFor = ({ id, token }: { id: string; token: string }) => h.standIn.requests.filter((r) => r.path.includes(id) || r.path.includes(token));
+const errorLogs = () => h.logs.filter((l) => (l.level as number) >= 50);
+
+describe('chart replies sent by the renderer', () => {
+  it('the renderer posts the callback with the chart; the bot sends nothing for it', async () => {
+    const record = await h.command('tier', { followers: '45k' });
+    expect(record.callbacks.map((c) => c.type)).toEqual([4]);
+    const { body, files } = answerOf(record);
+    expect(files.map((f) => f.name)).toEqual(['tier-45000.png']);
+    expect(body.embeds[0].image.url).toBe('attachment://tier-45000.png');
+    expect(body.attachments).toEqual([{ id: 0, filename: 'tier-45000.png', description: expect.any(String) }]);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const requests = requestsFor(record);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.userAgent).toMatch(RENDERER_AGENT);
+  });
+
+  it('a button that updates the message with a chart: the renderer sends the update (type 7)', async () => {
+    const first = answerOf(await h.command('compare'));
+    const equal = first.body.components[0].components.find((c: { label: string }) => c.label === 'Equal budget');
+    const record = await h.component(equal.custom_id, { componentType: 2, message: { id: '1', embeds: first.body.embeds, components: first.body.components } });
+    expect(record.callbacks.map((c) => c.type)).toEqual([7]);
+    const { body, files } = answerOf(record);
+    expect(files.map((f) => f.name)).toEqual(['compare.png']);
+    expect(body.embeds[0].image.url).toBe('attachment://compare.png');
+    expect(requestsFor(record)[0]!.userAgent).toMatch(RENDERER_AGENT);
+  });
+
+  it('waits out a 429 on its callback and delivers the chart, exactly once', async () => {
+    h.standIn.faults.rateLimitNext('/callback', 0.2);
+    const record = await h.command('tier', { followers: '46k' });
+    expect(record.callbacks).toHaveLength(1);
+    expect(answerOf(record).files.map((f) => f.name)).toEqual(['tier-46000.png']);
+    expect(requestsFor(record).map((r) => r.status)).toEqual([429, 204]);
+  });
+
+  it('when Discord refuses the renderer (500), the bot answers in text', async () => {
+    h.standIn.faults.failNext('/callback', 500);
+    const record = await h.command('tier', { followers: '47k' });
+    const { body, files } = answerOf(record);
+    expect(files).toEqual([]);
+    expect(body.embeds[0].title).toContain('47,000 followers');
+    expect(body.embeds[0].image).toBeUndefined();
+    const requests = requestsFor(record);
+    expect(requests.map((r) => r.status)).toEqual([500, 204]);
+    expect(requests[1]!.userAgent).not.toMatch(RENDERER_AGENT);
+    expect(errorLogs()).toEqual([]);
+  });
+
+  it('a chart later than its budget: the bot answers in text at once, and the chart is edited in when it comes', async () => {
+    h.standIn.faults.delayNext('/callback', 2500); // the renderer's callback reaches Discord late
+    const record = await h.standIn.waitForAnswer(h.standIn.sendCommand('tier', { followers: '48k' }), 10_000);
+    expect(record.callbacks.map((c) => c.type)).toEqual([4]);
+    expect(record.callbacks[0]!.files).toEqual([]);
+    await vi.waitFor(() => expect(requestsFor(record)).toHaveLength(3), { timeout: 5000 });
+    const { body, files } = answerOf(record);
+    expect(files.map((f) => f.name)).toEqual(['tier-48000.png']);
+    expect(body.embeds[0].image.url).toBe('attachment://tier-48000.png');
+    expect(requestsFor(record).map((r) => `${r.method} ${r.status}`)).toEqual(['POST 204', 'POST 400', 'PATCH 200']);
+    expect(errorLogs()).toEqual([]);
+  });
+
+  it('with the renderer still starting, the chart arrives whether the bot defers first or not', async () => {
+    await stopCharts();
+    const record = await h.standIn.waitForAnswer(h.standIn.sendCommand('tier', { followers: '49k' }), 10_000);
+    // Started in under 2 s, the renderer replies (4); otherwise the bot defers (5) and the
+    // renderer, refused as already acknowledged, edits the chart into the deferred reply.
+    expect(record.callbacks).toHaveLength(1);
+    if (record.callbacks[0]!.type === 5) await vi.waitFor(() => expect(record.edits).toHaveLength(1), { timeout: 8000 });
+    const { body, files } = answerOf(record);
+    expect(files.map((f) => f.name)).toEqual(['tier-49000.png']);
+    expect(body.embeds[0].title).toContain('49,000 followers');
+    expect(body.embeds[0].image.url).toBe('attachment://tier-49000.png');
+    expect(errorLogs()).toEqual([]);
+  });
+});

@@ -18,7 +18,8 @@ import {
   type Role,
 } from 'discord.js';
 import { failureReply, inputErrorReply } from './commands/embeds';
-import { CHARTS_REQUESTED, WITHOUT_CHARTS, customIdOwner, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './commands/types';
+import { CHARTS_REQUESTED, WITHOUT_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
+import type { ChartRequest, DeliveryOrder } from './charts/kinds';
 import type { Logger } from './logger';
 
 export type CommandSource = readonly Command[] | (() => Promise<readonly Command[]>);
@@ -127,12 +128,15 @@ function timeLeftBeforeDefer(interaction: { createdTimestamp: number }): number 
   return Math.min(DEFER_AFTER_MS, Math.max(0, DEFER_AFTER_MS - age));
 }
 
+/** How an interaction gets its answer: at once, or acknowledged first and the answer after. */
+interface Responder<T> {
+  now: (result: T) => Promise<unknown>;
+  defer: () => Promise<unknown>;
+  later: (result: T) => Promise<unknown>;
+}
+
 /** Runs `work`; if it is not done in time, acknowledges first and delivers the answer after. */
-async function answerInTime<T>(
-  interaction: { createdTimestamp: number },
-  work: Promise<T>,
-  answer: { now: (result: T) => Promise<unknown>; defer: () => Promise<unknown>; later: (result: T) => Promise<unknown> },
-) {
+async function answerInTime<T>(interaction: { createdTimestamp: number }, work: Promise<T>, answer: Responder<T>) {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, timeLeftBeforeDefer(interaction), 'timeout').unref()));
   const first = await Promise.race([work, deadline]);
@@ -142,50 +146,78 @@ async function answerInTime<T>(
   return answer.later(await work);
 }
 
-/** The chart renderer has sent the reply, chart and all: nothing is left for the bot to send. */
-const DELIVERED: unique symbol = Symbol('delivered by the chart renderer');
-type Answer = Reply | typeof DELIVERED;
+/** The reply as Discord's JSON, as discord.js would send it for this callback type (files aside). */
+function wireBody(reply: Reply, callbackType: 4 | 7): Record<string, unknown> {
+  return {
+    ...(reply.content === undefined ? {} : { content: reply.content }),
+    embeds: reply.embeds,
+    components: reply.components ?? [],
+    allowed_mentions: { parse: [] },
+    ...(callbackType === 4 && reply.flags !== undefined ? { flags: reply.flags & MessageFlags.Ephemeral } : {}),
+  };
+}
 
 /**
- * A reply that names a chart is handed to the chart renderer, which sends it to Discord with the
- * PNG attached: the bytes never enter this process. If the renderer cannot (no chart in time, a
- * failed render, Discord refused it), the bot answers with the text.
+ * A reply that names a chart is sent by the chart renderer, with the PNG attached: the bytes never
+ * enter this process. The bot keeps the say over who answers, so the interaction is acknowledged
+ * exactly once: when the chart is drawn, the renderer posts the callback if nobody has answered
+ * yet, or edits the reply the bot deferred meanwhile. If the chart is not drawn within its budget,
+ * or Discord refuses it, the bot answers with the text.
  */
-async function viaRenderer(interaction: ChatInputCommandInteraction | MessageComponentInteraction, reply: Reply, callbackType: 4 | 7): Promise<Answer> {
-  if (!reply.chart) return reply;
-  const { chart, ...text } = reply;
+async function answerWithChart(
+  interaction: ChatInputCommandInteraction | MessageComponentInteraction,
+  { chart, ...text }: Reply & { chart: ChartRequest },
+  callbackType: 4 | 7,
+  answer: Responder<Reply>,
+  alreadyDeferred: boolean,
+) {
+  let phase: 'open' | 'renderer' | 'deferred' = alreadyDeferred ? 'deferred' : 'open';
+  let deferral: Promise<unknown> = Promise.resolve();
+  const deferTimer = setTimeout(() => {
+    if (phase !== 'open') return;
+    phase = 'deferred';
+    deferral = answer.defer();
+    deferral.catch(() => {}); // awaited below; this only keeps it from counting as unhandled meanwhile
+  }, timeLeftBeforeDefer(interaction)).unref();
+  const decide = async (): Promise<DeliveryOrder> => {
+    if (phase === 'open') {
+      phase = 'renderer';
+      return 'callback';
+    }
+    await deferral;
+    return 'edit';
+  };
   const { api, version } = interaction.client.rest.options;
   const base = `${api}/v${version}`;
   const { deliverChart } = await import('./charts');
-  const delivered = await deliverChart(chart, {
-    body: {
-      ...(text.content === undefined ? {} : { content: text.content }),
-      embeds: text.embeds,
-      components: text.components ?? [],
-      allowed_mentions: { parse: [] },
-      ...(callbackType === 4 && text.flags !== undefined ? { flags: text.flags & MessageFlags.Ephemeral } : {}),
-    },
-    callbackUrl: `${base}/interactions/${interaction.id}/${interaction.token}/callback`,
-    callbackType,
-    originalUrl: `${base}/webhooks/${interaction.applicationId}/${interaction.token}/messages/@original`,
-  });
-  return delivered ? DELIVERED : text;
-}
-
-async function unlessDelivered(answer: Answer, send: (reply: Reply) => Promise<unknown>): Promise<void> {
-  if (answer !== DELIVERED) await send(answer);
-}
-
-/**
- * Deferring races the chart renderer's reply. If the renderer's reply got there first, Discord
- * refuses the defer as already acknowledged: the interaction is answered, nothing is wrong.
- */
-async function deferUnlessAnswered(defer: () => Promise<unknown>): Promise<void> {
   try {
-    await defer();
-  } catch (err) {
-    if ((err as { code?: unknown }).code !== 40060) throw err;
+    const delivered = await deliverChart(chart, {
+      body: wireBody(text, callbackType),
+      callbackUrl: `${base}/interactions/${interaction.id}/${interaction.token}/callback`,
+      callbackType,
+      // Discord takes the first response up to 3 s after it created the interaction.
+      callbackUntil: interaction.createdTimestamp + 3000,
+      originalUrl: `${base}/webhooks/${interaction.applicationId}/${interaction.token}/messages/@original`,
+    }, decide);
+    if (delivered) return;
+  } finally {
+    clearTimeout(deferTimer);
   }
+  if (phase === 'deferred') {
+    await deferral;
+    await answer.later(text);
+  } else {
+    await answer.now(text);
+  }
+}
+
+/** The same responder, with replies that name a chart sent through the chart renderer. */
+function chartAware(interaction: ChatInputCommandInteraction | MessageComponentInteraction, callbackType: 4 | 7, answer: Responder<Reply>): Responder<Reply> {
+  return {
+    now: (reply) => (reply.chart ? answerWithChart(interaction, { ...reply, chart: reply.chart }, callbackType, answer, false) : answer.now(reply)),
+    defer: answer.defer,
+    later: (reply) => (reply.chart ? answerWithChart(interaction, { ...reply, chart: reply.chart }, callbackType, answer, true) : answer.later(reply)),
+  };
 }
 
 async function handleCommand(interaction: ChatInputCommandInteraction, commands: Map<string, Command>, log: Logger, context: RunContext) {
@@ -197,14 +229,16 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
     );
     return;
   }
-  const work = Promise.resolve()
-    .then(() => command.run(optionValues(interaction.options.data), context))
-    .then((reply) => viaRenderer(interaction, reply, 4));
-  await answerInTime(interaction, work, {
-    now: (answer) => unlessDelivered(answer, (reply) => interaction.reply(toMessage(reply))),
-    defer: () => deferUnlessAnswered(() => interaction.deferReply()),
-    later: (answer) => unlessDelivered(answer, (reply) => interaction.editReply(toMessage(reply, true))),
-  });
+  const work = Promise.resolve().then(() => command.run(optionValues(interaction.options.data), context));
+  await answerInTime(
+    interaction,
+    work,
+    chartAware(interaction, 4, {
+      now: (reply) => interaction.reply(toMessage(reply)),
+      defer: () => interaction.deferReply(),
+      later: (reply) => interaction.editReply(toMessage(reply, true)),
+    }),
+  );
 }
 
 async function handleComponent(interaction: MessageComponentInteraction, commands: Map<string, Command>, log: Logger, context: RunContext) {
@@ -215,22 +249,20 @@ async function handleComponent(interaction: MessageComponentInteraction, command
     return;
   }
   const values = interaction.isStringSelectMenu() ? interaction.values : [];
-  const work = Promise.resolve()
-    .then(() => command.component!(interaction.customId, values, context))
-    // Only an update goes through the renderer: after a deferUpdate its fallback, editing the
-    // original, edits this very message. A separate reply sends its text.
-    .then(async ({ mode, reply }): Promise<{ mode: ComponentReply['mode']; answer: Answer }> => ({ mode, answer: mode === 'update' ? await viaRenderer(interaction, reply, 7) : withoutChart(reply) }));
-  await answerInTime(interaction, work, {
-    now: ({ mode, answer }) => unlessDelivered(answer, (reply) => (mode === 'update' ? interaction.update(toMessage(reply, true)) : interaction.reply(toMessage(reply)))),
-    defer: () => deferUnlessAnswered(() => interaction.deferUpdate()),
-    // After deferUpdate the message itself is what can be edited; a separate answer is a follow-up.
-    later: ({ mode, answer }) =>
-      unlessDelivered(answer, (reply) => (mode === 'update' ? interaction.editReply(toMessage(reply, true)) : interaction.followUp(toMessage(reply)))),
+  const work = Promise.resolve().then(() => command.component!(interaction.customId, values, context));
+  const updates = chartAware(interaction, 7, {
+    now: (reply) => interaction.update(toMessage(reply, true)),
+    defer: () => interaction.deferUpdate(),
+    later: (reply) => interaction.editReply(toMessage(reply, true)),
   });
-}
-
-function withoutChart({ chart: _chart, ...reply }: Reply): Reply {
-  return reply;
+  // A separate reply goes out as text (no component answers with one that names a chart). After
+  // deferUpdate the message itself is what can be edited, so a separate answer is a follow-up.
+  const replies = { now: (reply: Reply) => interaction.reply(toMessage(reply)), later: (reply: Reply) => interaction.followUp(toMessage(reply)) };
+  await answerInTime(interaction, work, {
+    now: ({ mode, reply }) => (mode === 'update' ? updates : replies).now(reply),
+    defer: updates.defer,
+    later: ({ mode, reply }) => (mode === 'update' ? updates : replies).later(reply),
+  });
 }
 
 async function handleAutocomplete(interaction: AutocompleteInteraction, commands: Map<string, Command>, log: Logger) {

@@ -54,7 +54,7 @@ describe('the stand-in with the real discord.js Client', () => {
     expect(standIn.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
     expect(client.user?.id).toBe(standIn.applicationId);
     expect(client.guilds.cache.has(standIn.guildIds[0]!)).toBe(true);
-    expect(standIn.requests).toContainEqual({ method: 'GET', path: '/gateway/bot', status: 200 });
+    expect(standIn.requests).toContainEqual(expect.objectContaining({ method: 'GET', path: '/gateway/bot', status: 200 }));
   });
 
   it('captures a reply with embeds as callback type 4', async () => {
@@ -237,7 +237,7 @@ describe('the stand-in refusing a bad token', () => {
     } finally {
       await c.destroy();
     }
-    expect(standIn.requests.at(-1)).toEqual({ method: 'GET', path: '/gateway/bot', status: 401 });
+    expect(standIn.requests.at(-1)).toMatchObject({ method: 'GET', path: '/gateway/bot', status: 401 });
   });
 
   it('closes the gateway with 4004 on IDENTIFY', async () => {

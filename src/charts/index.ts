@@ -12,9 +12,9 @@ import { setPriority } from 'node:os';
 import which from 'which';
 import type { Reply, ReplyFile, RunContext } from '../commands/types';
 import { withChart } from './attach';
-import type { ChartDelivery, ChartJob, ChartKind, ChartOptionsByKind, ChartRequest, ChartResult } from './kinds';
+import type { ChartDelivery, ChartJob, ChartKind, ChartOptionsByKind, ChartRequest, ChartResult, DeliveryGo, DeliveryOrder } from './kinds';
 
-export type { ChartDelivery, ChartKind, ChartOptionsByKind, ChartRequest };
+export type { ChartDelivery, ChartKind, ChartOptionsByKind, ChartRequest, DeliveryOrder };
 
 /** With the worker warm a chart takes well under 100 ms; past this, answer without it. */
 export const CHART_BUDGET_MS = 1500;
@@ -80,7 +80,9 @@ function chartWorker(): ChildProcess {
     if ('cached' in result) counts[result.cached ? 'fromCache' : 'drawn'] += 1;
     const resolve = waiting.get(result.id);
     waiting.delete(result.id);
-    resolve?.(result);
+    if (resolve) resolve(result);
+    // Drawn after the bot stopped waiting, and so answered in text: the chart is not sent.
+    else if ('ready' in result) order(started, { id: result.id, go: 'drop' });
   });
   // A crashed renderer fails only the charts in flight; the next request starts a new one.
   const forget = () => {
@@ -109,13 +111,35 @@ export async function chartFile<K extends ChartKind>(kind: K, opts: ChartOptions
   return { name, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), description };
 }
 
+/** How long a delivery that was given the go may take: the renderer's own request timeout. */
+const DELIVERY_TIMEOUT_MS = 11_000;
+
 /**
- * Has the renderer send the reply with its chart to Discord. True once Discord has it; false
- * when the chart failed, came too late or Discord refused it: the caller then answers in text.
+ * Has the renderer send the reply with its chart to Discord. When the chart is drawn, `decide`
+ * says who answers (see DeliveryOrder). True once Discord has the reply with its chart; false
+ * when the chart failed or came too late, or Discord refused it: the caller then answers in text.
  */
-export async function deliverChart(chart: ChartRequest, delivery: ChartDelivery): Promise<boolean> {
-  const result = await ask(chart, delivery);
-  return result !== undefined && 'delivered' in result;
+export async function deliverChart(chart: ChartRequest, delivery: ChartDelivery, decide: () => Promise<DeliveryOrder>): Promise<boolean> {
+  const drawn = await ask(chart, delivery);
+  const renderer = worker;
+  if (!drawn || !('ready' in drawn) || !renderer) return false;
+  const go = await decide();
+  if (go === 'drop') {
+    order(renderer, { id: drawn.id, go });
+    return false;
+  }
+  const done = resultOf(drawn.id, DELIVERY_TIMEOUT_MS);
+  order(renderer, { id: drawn.id, go });
+  const result = await done;
+  return result !== undefined && 'delivered' in result && result.delivered;
+}
+
+function order(renderer: ChildProcess, go: DeliveryGo) {
+  try {
+    renderer.send(go);
+  } catch {
+    // The renderer is gone: its 'exit' settles whatever was waiting on it.
+  }
 }
 
 /** The reply with its chart as the context asks: attached, named for the sender, or none. */
@@ -127,23 +151,28 @@ export async function replyWithChart<K extends ChartKind>(reply: Reply, context:
 function ask(chart: ChartRequest, delivery: ChartDelivery | undefined, budgetMs?: number): Promise<ChartResult | undefined> {
   if (simulatedFailure || waiting.size >= MAX_QUEUED_CHARTS) return Promise.resolve(undefined);
   const budget = budgetMs ?? (warm ? CHART_BUDGET_MS : COLD_CHART_BUDGET_MS);
+  const id = ++nextId;
+  const result = resultOf(id, budget);
+  try {
+    chartWorker().send({ id, chart, ...(delivery ? { delivery } : {}), deadline: Date.now() + budget } satisfies ChartJob);
+  } catch {
+    waiting.get(id)?.(undefined);
+    waiting.delete(id);
+  }
+  return result;
+}
+
+/** The renderer's next answer about job `id`, or undefined after `timeoutMs`. */
+function resultOf(id: number, timeoutMs: number): Promise<ChartResult | undefined> {
   return new Promise((resolve) => {
-    const id = ++nextId;
     const timer = setTimeout(() => {
       waiting.delete(id);
       resolve(undefined);
-    }, budget);
+    }, timeoutMs);
     waiting.set(id, (result) => {
       clearTimeout(timer);
       resolve(result);
     });
-    try {
-      chartWorker().send({ id, chart, ...(delivery ? { delivery } : {}), deadline: Date.now() + budget } satisfies ChartJob);
-    } catch {
-      waiting.delete(id);
-      clearTimeout(timer);
-      resolve(undefined);
-    }
   });
 }
 

@@ -33,9 +33,18 @@ export interface ChartDelivery {
   /** POST /interactions/{id}/{token}/callback, with its type: 4 (reply) or 7 (update the message). */
   callbackUrl: string;
   callbackType: 4 | 7;
+  /** Epoch ms when Discord stops taking the callback (3 s after the interaction was created). */
+  callbackUntil: number;
   /** PATCH /webhooks/{application}/{token}/messages/@original. */
   originalUrl: string;
 }
+
+/**
+ * Once a chart for delivery is drawn, the bot says who answers, so that an interaction is never
+ * acknowledged twice: the renderer posts the callback, edits the reply the bot deferred, or drops
+ * the chart because the bot has already answered in text.
+ */
+export type DeliveryOrder = 'callback' | 'edit' | 'drop';
 
 /** A render request sent to the chart worker, and its answer. */
 export interface ChartJob {
@@ -47,9 +56,18 @@ export interface ChartJob {
   deadline: number;
 }
 
+/** The bot's word on a delivery whose chart is ready. */
+export interface DeliveryGo {
+  id: number;
+  go: DeliveryOrder;
+}
+
 /** `cached`: the renderer already had the chart and did not draw it again. */
 export type ChartResult =
   | { id: number; cached: boolean; file: { name: string; data: Uint8Array; description?: string | undefined } }
-  | { id: number; cached: boolean; delivered: true }
+  /** A delivery's chart is drawn; the renderer waits for a DeliveryGo. */
+  | { id: number; cached: boolean; ready: true }
+  /** What came of a DeliveryGo of 'callback' or 'edit'. */
+  | { id: number; delivered: boolean }
   | { id: number; skipped: true }
   | { id: number; error: string };

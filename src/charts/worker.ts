@@ -1,14 +1,15 @@
 /**
  * The chart renderer process: renders away from the bot's event loop, so a burst of chart
  * requests never delays the acknowledgements Discord wants within 3 seconds. For the bot it also
- * sends the reply with its chart to Discord (see ChartDelivery), so the PNG stays in this process.
+ * sends the reply with its chart to Discord (see ChartDelivery), so the PNG stays in this process;
+ * the bot decides whether it may (DeliveryOrder), so an interaction is never acknowledged twice.
  */
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReplyFile } from '../commands/types';
 import { Memo } from '../memo';
 import { embedsShowing } from './attach';
-import { RENDERERS, type ChartDelivery, type ChartJob, type ChartRequest, type ChartResult } from './kinds';
+import { RENDERERS, type ChartDelivery, type ChartJob, type ChartRequest, type ChartResult, type DeliveryGo, type DeliveryOrder } from './kinds';
 
 /** An idle renderer holds a few hundred MB of caches: it leaves, and the next chart starts a new one. */
 const IDLE_EXIT_MS = 60_000;
@@ -18,8 +19,6 @@ const idle = setTimeout(() => process.exit(0), IDLE_EXIT_MS);
 const USER_AGENT = 'DiscordBot (Tierbot, 0.1.0)';
 /** Discord answers a callback in milliseconds; one that hangs must not hold the renderer. */
 const REQUEST_TIMEOUT_MS = 10_000;
-/** Discord's error code when an interaction already has its first response (the bot deferred). */
-const ALREADY_ACKNOWLEDGED = 40060;
 
 /**
  * Rendered charts by kind and options. The same options always draw the same pixels, and the
@@ -53,20 +52,33 @@ async function send(url: string, method: 'POST' | 'PATCH', json: unknown, file: 
   }
 }
 
-async function deliver({ body, callbackUrl, callbackType, originalUrl }: ChartDelivery, file: ReplyFile, deadline: number): Promise<boolean> {
+/** Sends the reply with its chart, as the first response or as an edit of the deferred one. */
+async function deliver({ body, callbackUrl, callbackType, callbackUntil, originalUrl }: ChartDelivery, file: ReplyFile, go: 'callback' | 'edit'): Promise<boolean> {
   const message: Record<string, unknown> = {
     ...body,
     embeds: embedsShowing((body.embeds ?? []) as never, file.name),
     attachments: [{ id: 0, filename: file.name, ...(file.description ? { description: file.description } : {}) }],
   };
-  const first = await send(callbackUrl, 'POST', { type: callbackType, data: message }, file, deadline);
-  if (first.ok) return true;
-  const refusal = (await first.json().catch(() => ({}))) as { code?: number };
-  if (first.status !== 400 || refusal.code !== ALREADY_ACKNOWLEDGED) return false;
-  // The bot deferred while the chart was on its way: the chart goes in as an edit of that response.
+  if (go === 'callback') return (await send(callbackUrl, 'POST', { type: callbackType, data: message }, file, callbackUntil)).ok;
   // An edit cannot change who sees the message, so it carries no flags.
   const { flags: _flags, ...edit } = message;
-  return (await send(originalUrl, 'PATCH', edit, file, deadline)).ok;
+  return (await send(originalUrl, 'PATCH', edit, file, Date.now() + REQUEST_TIMEOUT_MS)).ok;
+}
+
+/** Deliveries whose chart is drawn, waiting for the bot's word. */
+const orders = new Map<number, (go: DeliveryOrder) => void>();
+
+/** The bot's order for a drawn chart; a bot that never says (it went away) means drop. */
+function orderFor(id: number): Promise<DeliveryOrder> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => settle('drop'), REQUEST_TIMEOUT_MS);
+    const settle = (go: DeliveryOrder) => {
+      clearTimeout(timer);
+      orders.delete(id);
+      resolve(go);
+    };
+    orders.set(id, settle);
+  });
 }
 
 const reply = (result: ChartResult) => {
@@ -74,14 +86,19 @@ const reply = (result: ChartResult) => {
   idle.refresh();
 };
 
-process.on('message', async (job: ChartJob) => {
+process.on('message', async (message: ChartJob | DeliveryGo) => {
   idle.refresh();
+  if ('go' in message) return orders.get(message.id)?.(message.go);
+  const job = message;
   // A job whose caller has already answered in text is not worth rendering any more.
   if (Date.now() > job.deadline) return reply({ id: job.id, skipped: true });
   try {
     const { file, cached } = await chart(job.chart);
     if (!job.delivery) return reply({ id: job.id, cached, file: { name: file.name, data: file.data, description: file.description } });
-    reply((await deliver(job.delivery, file, job.deadline)) ? { id: job.id, cached, delivered: true } : { id: job.id, error: 'Discord refused the reply with its chart' });
+    const order = orderFor(job.id);
+    reply({ id: job.id, cached, ready: true });
+    const go = await order;
+    if (go !== 'drop') reply({ id: job.id, delivered: await deliver(job.delivery, file, go) });
   } catch (err) {
     reply({ id: job.id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -209,7 +209,7 @@ export function rankMatches<T>(query: string, entries: readonly Searchable<T>[],
 export function findExact<T>(query: string, entries: readonly Searchable<T>[]): T | undefined {
   const q = prepare(query);
   if (q.compact === '') return undefined;
-  return entries.find((e) => e.keys.some((k) => prepare(k, MAX_KEY_LENGTH).compact === q.compact))?.item;
+  return entries.find((e) => keysOf(e).some((k) => k.compact === q.compact))?.item;
 }
 
 /**

@@ -18,9 +18,15 @@ export type ChartRequest = { [K in ChartKind]: { kind: K; opts: ChartOptionsByKi
 
 type Renderer<K extends ChartKind> = (opts: ChartOptionsByKind[K]) => ReplyFile;
 
+/** Each module is imported once: an `import()` call costs a round trip to the TypeScript loader's thread. */
+const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+};
+
 export const RENDERERS: { [K in ChartKind]: () => Promise<Renderer<K>> } = {
-  tiers: async () => (await import('./tier-ranges')).tierRangesChart,
-  compare: async () => (await import('./compare-plans')).compareChart,
+  tiers: once(async () => (await import('./tier-ranges')).tierRangesChart),
+  compare: once(async () => (await import('./compare-plans')).compareChart),
 };
 
 /**

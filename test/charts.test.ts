@@ -65,6 +65,25 @@ describe('tier-ranges chart', () => {
     expect(high).toBeGreaterThan(low + 300); // three decades on a ~710 px, five-decade axis
   });
 
+  it('draws the marker over the unmarked chart, which is unchanged everywhere else', () => {
+    const plain = decode();
+    const marked = decode(30_000);
+    const x = markerColumn(marked);
+    let changedFar = 0;
+    let changedOnLine = 0;
+    for (let y = 0; y < plain.height; y++) {
+      for (let col = 0; col < plain.width; col++) {
+        const i = (y * plain.width + col) * 4;
+        const changed = rgbOf(plain, i) !== rgbOf(marked, i);
+        if (Math.abs(col - x) <= 1 && changed) changedOnLine++;
+        // The label sits above the plot, beside the line: below it, only the line may differ.
+        if (y > 90 && Math.abs(col - x) > 2 && changed) changedFar++;
+      }
+    }
+    expect(changedOnLine).toBeGreaterThan(plain.height / 2);
+    expect(changedFar).toBe(0);
+  });
+
   it('clamps an off-axis count to the axis end', () => {
     expect(markerColumn(decode(50))).toBe(markerColumn(decode(AXIS_MIN)));
     expect(markerColumn(decode(25_000_000))).toBe(markerColumn(decode(AXIS_MAX)));

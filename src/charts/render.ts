@@ -48,8 +48,18 @@ export interface ChartSize {
   height: number;
 }
 
-/** Renders an ECharts option to a PNG of exactly `size` pixels. Throws if rendering fails. */
-export function renderChart(option: EChartsOption, size: ChartSize): Buffer {
+/** An image as resvg draws it: RGBA, premultiplied by alpha, row by row. */
+export interface Pixels {
+  rgba: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Renders an ECharts option to pixels of exactly `size`: on white, or on nothing (transparent)
+ * for a layer to be drawn over another picture. Throws if rendering fails.
+ */
+export function renderPixels(option: EChartsOption, size: ChartSize, background: 'white' | 'none' = 'white'): Pixels {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   let svg: string;
   try {
@@ -70,11 +80,39 @@ export function renderChart(option: EChartsOption, size: ChartSize): Buffer {
       serifFamily: FONT_FAMILY,
       monospaceFamily: FONT_FAMILY,
     },
-    background: '#ffffff',
+    ...(background === 'white' ? { background: '#ffffff' } : {}),
     logLevel: 'off',
   });
   const image = resvg.render();
-  return encodePng(image.pixels, image.width, image.height);
+  return { rgba: image.pixels, width: image.width, height: image.height };
+}
+
+/** Renders an ECharts option to a PNG of exactly `size` pixels. Throws if rendering fails. */
+export function renderChart(option: EChartsOption, size: ChartSize): Buffer {
+  const { rgba, width, height } = renderPixels(option, size);
+  return encodePng(rgba, width, height);
+}
+
+/**
+ * A transparent layer drawn over an opaque picture of the same size → PNG. For charts that are a
+ * fixed picture plus a small part that changes (the /tier marker): the picture is drawn once,
+ * and each variant costs only its own few elements.
+ */
+export function layeredPng(base: Pixels, layer: Pixels): Buffer {
+  if (base.width !== layer.width || base.height !== layer.height) throw new RangeError('A layer must be the size of the picture under it');
+  const out = Buffer.from(base.rgba);
+  const over = layer.rgba;
+  for (let i = 0; i < over.length; i += 4) {
+    const alpha = over[i + 3]!;
+    if (alpha === 0) continue;
+    // Premultiplied "source over" onto an opaque pixel.
+    const keep = 255 - alpha;
+    out[i] = over[i]! + Math.round((out[i]! * keep) / 255);
+    out[i + 1] = over[i + 1]! + Math.round((out[i + 1]! * keep) / 255);
+    out[i + 2] = over[i + 2]! + Math.round((out[i + 2]! * keep) / 255);
+    out[i + 3] = 255;
+  }
+  return encodePng(out, base.width, base.height);
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

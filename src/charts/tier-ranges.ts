@@ -9,7 +9,7 @@ import { TIER_COLOURS, TIER_LABELS } from '../commands/embeds';
 import type { ReplyFile } from '../commands/types';
 import { formatCompact, formatCount } from '../domain/format';
 import { NORMAL_TIERS, SOURCES, type NormalTier, type Source, type Tier } from '../domain/sources';
-import { FONT_FAMILY, hex, renderChart, type ChartSize } from './render';
+import { FONT_FAMILY, hex, layeredPng, renderChart, renderPixels, type ChartSize, type Pixels } from './render';
 
 export const AXIS_MIN = 100;
 export const AXIS_MAX = 10_000_000;
@@ -182,9 +182,8 @@ function markerSeries(count: number): CustomSeriesOption {
   return { type: 'custom', name: 'marker', z: 10, data: [[at, 0]], encode: { x: 0, y: 1 }, renderItem, clip: false };
 }
 
-export function tierRangesOption(marker?: number): EChartsOption {
+export function tierRangesOption(): EChartsOption {
   const series = NORMAL_TIERS.map(tierSeries);
-  if (marker !== undefined) series.push(markerSeries(marker));
   return {
     backgroundColor: '#ffffff',
     title: {
@@ -254,10 +253,30 @@ export interface TierChartOptions {
   marker?: number;
 }
 
+/**
+ * Only the marker, on nothing: the same grid and axes as the full chart, hidden, so the marker
+ * lands on exactly the pixel column it would in the full chart.
+ */
+function markerLayerOption(marker: number): EChartsOption {
+  return {
+    grid: { ...GRID, containLabel: false },
+    xAxis: { type: 'log', logBase: 10, min: AXIS_MIN, max: AXIS_MAX, show: false },
+    yAxis: { type: 'category', inverse: true, data: ROWS.map((s) => s.name), show: false },
+    series: [markerSeries(marker)],
+  };
+}
+
+/** The chart without a marker, as pixels: drawn once, under every marker. */
+let unmarked: Pixels | undefined;
+
 export function tierRangesChart(opts: TierChartOptions = {}): ReplyFile {
   const { marker } = opts;
   if (marker !== undefined && !(Number.isFinite(marker) && marker >= 0)) throw new RangeError(`Not a follower count: ${marker}`);
-  const data = renderChart(tierRangesOption(marker), TIER_CHART_SIZE);
+  // Drawing all the sources' rows and labels is most of the work (~70 ms); a marker alone, ~10 ms.
+  const data =
+    marker === undefined
+      ? renderChart(tierRangesOption(), TIER_CHART_SIZE)
+      : layeredPng((unmarked ??= renderPixels(tierRangesOption(), TIER_CHART_SIZE)), renderPixels(markerLayerOption(marker), TIER_CHART_SIZE, 'none'));
   const shown = marker === undefined ? '' : `, marking ${formatCount(marker)} followers`;
   return {
     name: marker === undefined ? 'tiers.png' : `tier-${Math.round(marker)}.png`,

@@ -19,6 +19,7 @@ import {
 } from 'discord.js';
 import { failureReply, inputErrorReply } from './commands/embeds';
 import { CHARTS_REQUESTED, WITHOUT_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
+import type * as ChartModule from './charts';
 import type { ChartRequest, DeliveryOrder } from './charts/kinds';
 import type { Logger } from './logger';
 
@@ -34,7 +35,7 @@ const loadAllCommands = async () => (await import('./commands')).COMMANDS;
  * The chart module, imported once: every `import()` call, even of a module already loaded, asks
  * the TypeScript loader's thread to resolve it again, a round trip of about a millisecond.
  */
-let chartModule: Promise<typeof import('./charts')> | undefined;
+let chartModule: Promise<typeof ChartModule> | undefined;
 const loadCharts = () => (chartModule ??= import('./charts'));
 
 /** Replies slower than this are deferred first, well inside Discord's 3-second window. */

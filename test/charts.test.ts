@@ -1,6 +1,8 @@
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chartCounts, chartFile, simulateChartFailure, stopCharts, useIdleScheduler } from '../src/charts/index';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chartCounts, chartFile, deliverChart, simulateChartFailure, stopCharts, useIdleScheduler } from '../src/charts/index';
 import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, tierRangesChart } from '../src/charts/tier-ranges';
 import { TIER_COLOURS } from '../src/commands/embeds';
 import { NORMAL_TIERS } from '../src/domain/sources';
@@ -123,6 +125,62 @@ describe('chartFile (lazy entry)', () => {
   it('resolves to undefined for a marker that is no count', async () => {
     expect(() => tierRangesChart({ marker: Number.NaN })).toThrow(RangeError);
     await expect(chartFile('tiers', { marker: -5 })).resolves.toBeUndefined();
+  });
+});
+
+describe('deliverChart (the renderer sends the reply)', () => {
+  /** A stand-in for Discord that only counts what reaches it. */
+  async function countingServer() {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      req.resume();
+      req.on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const delivery = {
+      body: { embeds: [{ title: 'x' }], allowed_mentions: { parse: [] } },
+      callbackUrl: `${base}/callback`,
+      callbackType: 4 as const,
+      callbackUntil: Date.now() + 3000,
+      originalUrl: `${base}/original`,
+    };
+    return { seen, delivery, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it('posts the callback once the bot says so', async () => {
+    const discord = await countingServer();
+    const decide = vi.fn(async () => 'callback' as const);
+    expect(await deliverChart({ kind: 'tiers', opts: { marker: 9_100 } }, discord.delivery, decide)).toBe(true);
+    expect(decide).toHaveBeenCalledTimes(1);
+    expect(discord.seen).toEqual(['POST /callback']);
+    await discord.close();
+  });
+
+  it('edits the original response when the bot deferred', async () => {
+    const discord = await countingServer();
+    expect(await deliverChart({ kind: 'tiers', opts: { marker: 9_200 } }, discord.delivery, async () => 'edit')).toBe(true);
+    expect(discord.seen).toEqual(['PATCH /original']);
+    await discord.close();
+  });
+
+  it('a chart drawn after the bot stopped waiting is dropped: nothing reaches Discord', async () => {
+    const discord = await countingServer();
+    await chartFile('tiers', { marker: 1 }); // a warm renderer, so a job arrives well inside a 20 ms budget
+    const decide = vi.fn(async () => 'callback' as const);
+    // Drawing takes about 30 ms: the bot has stopped waiting when the renderer says it is ready.
+    let dropped = 0;
+    for (const marker of [9_301, 9_302, 9_303]) {
+      const drawn = chartCounts().drawn;
+      expect(await deliverChart({ kind: 'tiers', opts: { marker } }, discord.delivery, decide, 20)).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      if (chartCounts().drawn > drawn) dropped++;
+    }
+    expect(dropped).toBeGreaterThan(0);
+    expect(decide).not.toHaveBeenCalled();
+    expect(discord.seen).toEqual([]);
+    await discord.close();
   });
 });
 

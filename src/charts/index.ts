@@ -119,8 +119,8 @@ const DELIVERY_TIMEOUT_MS = 11_000;
  * says who answers (see DeliveryOrder). True once Discord has the reply with its chart; false
  * when the chart failed or came too late, or Discord refused it: the caller then answers in text.
  */
-export async function deliverChart(chart: ChartRequest, delivery: ChartDelivery, decide: () => Promise<DeliveryOrder>): Promise<boolean> {
-  const drawn = await ask(chart, delivery);
+export async function deliverChart(chart: ChartRequest, delivery: ChartDelivery, decide: () => Promise<DeliveryOrder>, budgetMs?: number): Promise<boolean> {
+  const drawn = await ask(chart, delivery, budgetMs);
   const renderer = worker;
   if (!drawn || !('ready' in drawn) || !renderer) return false;
   const go = await decide();

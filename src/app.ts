@@ -9,12 +9,14 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  MessagePayload,
   Options,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
   type MessageComponentInteraction,
+  type MessageTarget,
   type Role,
 } from 'discord.js';
 import { failureReply, inputErrorReply } from './commands/embeds';
@@ -154,15 +156,11 @@ async function answerInTime<T>(interaction: { createdTimestamp: number }, work: 
   return answer.later(await work);
 }
 
-/** The reply as Discord's JSON, as discord.js would send it for this callback type (files aside). */
-function wireBody(reply: Reply, callbackType: 4 | 7): Record<string, unknown> {
-  return {
-    ...(reply.content === undefined ? {} : { content: reply.content }),
-    embeds: reply.embeds,
-    components: reply.components ?? [],
-    allowed_mentions: { parse: [] },
-    ...(callbackType === 4 && reply.flags !== undefined ? { flags: reply.flags & MessageFlags.Ephemeral } : {}),
-  };
+/** The reply as Discord's JSON, exactly as discord.js would send it in this callback (files aside). */
+function wireBody(interaction: ChatInputCommandInteraction | MessageComponentInteraction, reply: Reply, callbackType: 4 | 7): Record<string, unknown> {
+  // A component interaction is always one of MessageTarget's concrete kinds (button, select…).
+  const { body } = MessagePayload.create(interaction as MessageTarget, toMessage(reply, callbackType === 7)).resolveBody();
+  return body as Record<string, unknown>;
 }
 
 /**
@@ -200,7 +198,7 @@ async function answerWithChart(
   const { deliverChart } = await loadCharts();
   try {
     const delivered = await deliverChart(chart, {
-      body: wireBody(text, callbackType),
+      body: wireBody(interaction, text, callbackType),
       callbackUrl: `${base}/interactions/${interaction.id}/${interaction.token}/callback`,
       callbackType,
       // Discord takes the first response up to 3 s after it created the interaction.

@@ -22,7 +22,7 @@ import {
 import { failureReply, inputErrorReply } from './commands/embeds';
 import { CHARTS_REQUESTED, WITHOUT_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
 import type * as ChartModule from './charts';
-import type { ChartRequest, DeliveryOrder } from './charts/kinds';
+import type { ChartRequest, SendOrder } from './charts';
 import type { Logger } from './logger';
 
 export type CommandSource = readonly Command[] | (() => Promise<readonly Command[]>);
@@ -185,7 +185,7 @@ async function answerWithChart(
     deferral = answer.defer();
     deferral.catch(() => {}); // awaited below; this only keeps it from counting as unhandled meanwhile
   }, timeLeftBeforeDefer(interaction)).unref();
-  const decide = async (): Promise<DeliveryOrder> => {
+  const decide = async (): Promise<SendOrder> => {
     if (phase === 'open') {
       phase = 'renderer';
       return 'callback';

@@ -111,23 +111,22 @@ export async function chartFile<K extends ChartKind>(kind: K, opts: ChartOptions
   return { name, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), description };
 }
 
+/** What the bot may tell a renderer whose chart was drawn in time (a late one is dropped). */
+export type SendOrder = Exclude<DeliveryOrder, 'drop'>;
+
 /** How long a delivery that was given the go may take: the renderer's own request timeout. */
 const DELIVERY_TIMEOUT_MS = 11_000;
 
 /**
- * Has the renderer send the reply with its chart to Discord. When the chart is drawn, `decide`
- * says who answers (see DeliveryOrder). True once Discord has the reply with its chart; false
+ * Has the renderer send the reply with its chart to Discord. When the chart is drawn in time,
+ * `decide` says how: as the first response or as an edit of the bot's deferred one. True once Discord has the reply with its chart; false
  * when the chart failed or came too late, or Discord refused it: the caller then answers in text.
  */
-export async function deliverChart(chart: ChartRequest, delivery: ChartDelivery, decide: () => Promise<DeliveryOrder>, budgetMs?: number): Promise<boolean> {
+export async function deliverChart(chart: ChartRequest, delivery: ChartDelivery, decide: () => Promise<SendOrder>, budgetMs?: number): Promise<boolean> {
   const drawn = await ask(chart, delivery, budgetMs);
   const renderer = worker;
   if (!drawn || !('ready' in drawn) || !renderer) return false;
   const go = await decide();
-  if (go === 'drop') {
-    order(renderer, { id: drawn.id, go });
-    return false;
-  }
   const done = resultOf(drawn.id, DELIVERY_TIMEOUT_MS);
   order(renderer, { id: drawn.id, go });
   const result = await done;

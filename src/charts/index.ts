@@ -12,9 +12,9 @@ import { setPriority } from 'node:os';
 import which from 'which';
 import type { Reply, ReplyFile, RunContext } from '../commands/types';
 import { withChart } from './attach';
-import type { ChartDelivery, ChartJob, ChartKind, ChartOptionsByKind, ChartRequest, ChartResult, DeliveryGo, DeliveryOrder } from './kinds';
+import type { ChartDelivery, ChartJob, ChartKind, ChartOptionsByKind, ChartRequest, ChartResult, DeliveryGo, DeliveryOrder, SendOrder } from './kinds';
 
-export type { ChartDelivery, ChartKind, ChartOptionsByKind, ChartRequest, DeliveryOrder };
+export type { ChartDelivery, ChartKind, ChartOptionsByKind, ChartRequest, DeliveryOrder, SendOrder };
 
 /** With the worker warm a chart takes well under 100 ms; past this, answer without it. */
 export const CHART_BUDGET_MS = 1500;
@@ -110,9 +110,6 @@ export async function chartFile<K extends ChartKind>(kind: K, opts: ChartOptions
   // A view on the bytes IPC delivered, not a copy: a chart's PNG is 50–110 KB.
   return { name, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), description };
 }
-
-/** What the bot may tell a renderer whose chart was drawn in time (a late one is dropped). */
-export type SendOrder = Exclude<DeliveryOrder, 'drop'>;
 
 /** How long a delivery that was given the go may take: the renderer's own request timeout. */
 const DELIVERY_TIMEOUT_MS = 11_000;

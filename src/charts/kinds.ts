@@ -52,6 +52,9 @@ export interface ChartDelivery {
  */
 export type DeliveryOrder = 'callback' | 'edit' | 'drop';
 
+/** What the bot may tell a renderer whose chart was drawn in time (a late one is dropped). */
+export type SendOrder = Exclude<DeliveryOrder, 'drop'>;
+
 /** A render request sent to the chart worker, and its answer. */
 export interface ChartJob {
   id: number;

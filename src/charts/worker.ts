@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReplyFile } from '../commands/types';
 import { Memo } from '../memo';
 import { embedsShowing } from './attach';
-import { RENDERERS, type ChartDelivery, type ChartJob, type ChartRequest, type ChartResult, type DeliveryGo, type DeliveryOrder } from './kinds';
+import { RENDERERS, type ChartDelivery, type ChartJob, type ChartRequest, type ChartResult, type DeliveryGo, type DeliveryOrder, type SendOrder } from './kinds';
 
 /** An idle renderer holds a few hundred MB of caches: it leaves, and the next chart starts a new one. */
 const IDLE_EXIT_MS = 60_000;
@@ -53,7 +53,7 @@ async function send(url: string, method: 'POST' | 'PATCH', json: unknown, file: 
 }
 
 /** Sends the reply with its chart, as the first response or as an edit of the deferred one. */
-async function deliver({ body, callbackUrl, callbackType, callbackUntil, originalUrl }: ChartDelivery, file: ReplyFile, go: 'callback' | 'edit'): Promise<boolean> {
+async function deliver({ body, callbackUrl, callbackType, callbackUntil, originalUrl }: ChartDelivery, file: ReplyFile, go: SendOrder): Promise<boolean> {
   const message: Record<string, unknown> = {
     ...body,
     embeds: embedsShowing((body.embeds ?? []) as never, file.name),

@@ -72,7 +72,8 @@ describe('chart replies sent by the renderer', () => {
   });
 
   it('a slow network under the renderer’s callback: the bot neither defers nor answers over it', async () => {
-    h.standIn.faults.delayNext('/callback', 2500); // reaches Discord after the bot's 2-second deferral point
+    // Held until after the bot's 2-second deferral point, still inside Discord's 3 seconds.
+    h.standIn.faults.delayNext('/callback', 2200);
     const record = await h.standIn.waitForAnswer(h.standIn.sendCommand('tier', { followers: '48k' }), 10_000);
     expect(record.callbacks.map((c) => c.type)).toEqual([4]);
     expect(answerOf(record).files.map((f) => f.name)).toEqual(['tier-48000.png']);

@@ -182,6 +182,12 @@ function markerSeries(count: number): CustomSeriesOption {
   return { type: 'custom', name: 'marker', z: 10, data: [[at, 0]], encode: { x: 0, y: 1 }, renderItem, clip: false };
 }
 
+// The plot area and its two scales, shared by the full chart and the marker layer drawn over it:
+// the marker lands on the right pixels only while both use the same ones.
+const PLOT_GRID = { ...GRID, containLabel: false };
+const FOLLOWER_SCALE = { type: 'log', logBase: 10, min: AXIS_MIN, max: AXIS_MAX } as const;
+const SOURCE_ROWS = { type: 'category', inverse: true, data: ROWS.map((s) => s.name) } as const;
+
 export function tierRangesOption(): EChartsOption {
   const series = NORMAL_TIERS.map(tierSeries);
   return {
@@ -203,12 +209,9 @@ export function tierRangesOption(): EChartsOption {
       itemHeight: 12,
       textStyle: { fontSize: 12, color: TEXT, fontFamily: FONT_FAMILY },
     },
-    grid: { ...GRID, containLabel: false },
+    grid: PLOT_GRID,
     xAxis: {
-      type: 'log',
-      logBase: 10,
-      min: AXIS_MIN,
-      max: AXIS_MAX,
+      ...FOLLOWER_SCALE,
       name: 'followers (log scale)',
       nameLocation: 'middle',
       nameGap: 26,
@@ -220,9 +223,7 @@ export function tierRangesOption(): EChartsOption {
       minorSplitLine: { show: true, lineStyle: { color: '#eceef1' } },
     },
     yAxis: {
-      type: 'category',
-      inverse: true,
-      data: ROWS.map((s) => s.name),
+      ...SOURCE_ROWS,
       axisTick: { show: false },
       axisLine: { show: false },
       // The margin leaves room for the "no lower bound" arrowheads left of the axis.
@@ -253,15 +254,12 @@ export interface TierChartOptions {
   marker?: number;
 }
 
-/**
- * Only the marker, on nothing: the same grid and axes as the full chart, hidden, so the marker
- * lands on exactly the pixel column it would in the full chart.
- */
+/** Only the marker, on nothing: the full chart's grid and scales, hidden. */
 function markerLayerOption(marker: number): EChartsOption {
   return {
-    grid: { ...GRID, containLabel: false },
-    xAxis: { type: 'log', logBase: 10, min: AXIS_MIN, max: AXIS_MAX, show: false },
-    yAxis: { type: 'category', inverse: true, data: ROWS.map((s) => s.name), show: false },
+    grid: PLOT_GRID,
+    xAxis: { ...FOLLOWER_SCALE, show: false },
+    yAxis: { ...SOURCE_ROWS, show: false },
     series: [markerSeries(marker)],
   };
 }

@@ -146,7 +146,9 @@ interface Responder<T> {
 }
 
 /** Runs `work`; if it is not done in time, acknowledges first and delivers the answer after. */
-async function answerInTime<T>(interaction: { createdTimestamp: number }, work: Promise<T>, answer: Responder<T>) {
+async function answerInTime<T>(interaction: { createdTimestamp: number }, work: T | Promise<T>, answer: Responder<T>) {
+  // Most answers are ready at once (tables, replies built before): there is nothing to time.
+  if (!(work instanceof Promise)) return answer.now(work);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, timeLeftBeforeDefer(interaction), 'timeout').unref()));
   const first = await Promise.race([work, deadline]);
@@ -235,7 +237,7 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
     );
     return;
   }
-  const work = Promise.resolve().then(() => command.run(optionValues(interaction.options.data), context));
+  const work = command.run(optionValues(interaction.options.data), context);
   await answerInTime(
     interaction,
     work,
@@ -255,7 +257,7 @@ async function handleComponent(interaction: MessageComponentInteraction, command
     return;
   }
   const values = interaction.isStringSelectMenu() ? interaction.values : [];
-  const work = Promise.resolve().then(() => command.component!(interaction.customId, values, context));
+  const work = command.component(interaction.customId, values, context);
   const updates = chartAware(interaction, 7, {
     now: (reply) => interaction.update(toMessage(reply, true)),
     defer: () => interaction.deferUpdate(),
@@ -308,9 +310,10 @@ async function reportFailure(interaction: Interaction, errorId: string, log: Log
 /** `busy` says how many other interactions are being answered when one arrives. */
 export function createRouter(source: CommandSource, log: Logger, busy: () => number = () => 0) {
   let table: Promise<Map<string, Command>> | undefined;
+  let loaded: Map<string, Command> | undefined;
   const byName = () =>
     (table ??= Promise.resolve(typeof source === 'function' ? source() : source).then(
-      (list) => new Map(list.map((c) => [c.definition.name, c])),
+      (list) => (loaded = new Map(list.map((c) => [c.definition.name, c]))),
       (err: unknown) => {
         // A failed load is retried by the next interaction rather than remembered forever.
         table = undefined;
@@ -320,7 +323,7 @@ export function createRouter(source: CommandSource, log: Logger, busy: () => num
   return async function route(interaction: Interaction): Promise<void> {
     try {
       const context = busy() >= CHARTS_UP_TO_IN_FLIGHT ? WITHOUT_CHARTS : CHARTS_REQUESTED;
-      const commands = await byName();
+      const commands = loaded ?? (await byName());
       if (interaction.isChatInputCommand()) await handleCommand(interaction, commands, log, context);
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, commands, log);
       else if (interaction.isMessageComponent()) await handleComponent(interaction, commands, log, context);

@@ -64,8 +64,9 @@ export class Memo<V extends object> {
 }
 
 /**
- * For autocomplete answers by the text typed so far: people type the same prefixes ("mi", "cp"),
- * and every keystroke is a request that must be answered within Discord's 3 seconds. Options are
+ * For answers keyed by the text a user typed: autocomplete by the text so far (people type the
+ * same prefixes, "mi", "cp", and every keystroke is a request that must be answered within
+ * Discord's 3 seconds), and replies by the exact words asked for (a term, a source). Options are
  * capped at 100 characters; longer text (a paste) is answered, not kept.
  */
-export const AUTOCOMPLETE_MEMO: MemoOptions<object> = { max: 500, maxKeyLength: 100 };
+export const TYPED_TEXT_MEMO: MemoOptions<object> = { max: 500, maxKeyLength: 100 };

@@ -64,7 +64,11 @@ describe('cached replies', () => {
     for (const [name, options] of [
       ['glossary', {}],
       ['glossary', { term: 'cpm' }],
+      ['glossary', { term: 'Cost per mille' }],
+      ['glossary', { term: 'no such term' }],
       ['tiers', { source: 'seed-001' }],
+      ['tiers', { source: 'Mediakix' }],
+      ['tiers', { source: 'no such source' }],
       ['compare', { preset: 'kardashian' }],
     ] as const) {
       const first = await command(name).run(options, NO_CHARTS);
@@ -75,6 +79,10 @@ describe('cached replies', () => {
   });
 
   it('differ where the question differs', async () => {
+    const unknownA = await command('glossary').run({ term: 'zzz one' }, NO_CHARTS);
+    const unknownB = await command('glossary').run({ term: 'zzz two' }, NO_CHARTS);
+    expect(JSON.stringify(unknownA.embeds)).toContain('zzz one');
+    expect(JSON.stringify(unknownB.embeds)).toContain('zzz two');
     const a = await command('compare').run({ budget: '5000' }, NO_CHARTS);
     const b = await command('compare').run({ budget: '6000' }, NO_CHARTS);
     expect(b).not.toBe(a);

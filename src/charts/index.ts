@@ -138,10 +138,14 @@ function order(renderer: ChildProcess, go: DeliveryGo) {
   }
 }
 
-/** The reply with its chart as the context asks: attached, named for the sender, or none. */
-export async function replyWithChart<K extends ChartKind>(reply: Reply, context: RunContext, kind: K, opts: ChartOptionsByKind[K]): Promise<Reply> {
+/**
+ * The reply with its chart as the context asks: attached, named for the sender, or none. Only
+ * attaching waits for a render; the other two are answered synchronously, so the bot can reply
+ * without arming its deferral timer (see app.ts `answerInTime`).
+ */
+export function replyWithChart<K extends ChartKind>(reply: Reply, context: RunContext, kind: K, opts: ChartOptionsByKind[K]): Reply | Promise<Reply> {
   if (context.charts === 'requested') return { ...reply, chart: { kind, opts } as ChartRequest };
-  return context.charts ? withChart(reply, await chartFile(kind, opts)) : reply;
+  return context.charts ? chartFile(kind, opts).then((file) => withChart(reply, file)) : reply;
 }
 
 function ask(chart: ChartRequest, delivery: ChartDelivery | undefined, budgetMs?: number): Promise<ChartResult | undefined> {

@@ -114,7 +114,7 @@ export function compareEmbed(c: Comparison): APIEmbed {
 /** Replies by scenario: presets and common budgets are asked for again and again. */
 const scenarioReplies = new Memo<{ reply: Reply; comparison: Comparison }>({ max: 256 });
 
-async function compareReply(scenario: Scenario, context: RunContext): Promise<Reply> {
+function compareReply(scenario: Scenario, context: RunContext): Reply | Promise<Reply> {
   // A scenario follows from its overrides. Keyed by their exact values: the custom_id encoding rounds.
   const { reply, comparison } = scenarioReplies.get(JSON.stringify(scenario.overrides), () => {
     const state = encodeScenario(scenario);
@@ -161,7 +161,7 @@ function fitTotal(embeds: APIEmbed[]): Reply {
   return { embeds, flags: MessageFlags.Ephemeral };
 }
 
-export async function run(options: OptionValues, context: RunContext = WITH_CHARTS): Promise<Reply> {
+export function run(options: OptionValues, context: RunContext = WITH_CHARTS): Reply | Promise<Reply> {
   const input: CompareInput = {};
   for (const [name, value] of Object.entries(options)) {
     if (value !== undefined && typeof value !== 'boolean') input[name as keyof CompareInput] = value;

@@ -10,7 +10,7 @@ import {
   type APIStringSelectComponent,
 } from 'discord.js';
 import { TERMS, findTerm, rangesSummary, suggestTerms, termById, termsByGroup, type Term } from '../domain/glossary';
-import { AUTOCOMPLETE_MEMO, Memo, deepFreeze } from '../memo';
+import { TYPED_TEXT_MEMO, Memo, deepFreeze } from '../memo';
 import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import type { Choice, Command, ComponentReply, OptionValues, Reply } from './types';
 
@@ -102,9 +102,16 @@ function buildIndexReply(): Reply {
   };
 }
 
+// By the words typed: asked again, the reply is one lookup, without normalising and matching again.
+const repliesByQuery = new Memo<Reply>(TYPED_TEXT_MEMO);
+
 export function run(options: OptionValues): Reply {
   const query = typeof options.term === 'string' ? options.term.trim() : '';
   if (!query) return indexReply();
+  return repliesByQuery.get(query, () => replyFor(query));
+}
+
+function replyFor(query: string): Reply {
   const term = termById(query) ?? findTerm(query);
   if (term) return termReply(term);
   const suggestions = suggestTerms(query, 3);
@@ -112,7 +119,7 @@ export function run(options: OptionValues): Reply {
   return inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
 }
 
-const suggestions = new Memo<Choice[]>(AUTOCOMPLETE_MEMO);
+const suggestions = new Memo<Choice[]>(TYPED_TEXT_MEMO);
 
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
   return suggestions.get(focused.value, () => suggestTerms(focused.value, 25).map((t) => ({ name: truncate(t.name, 100), value: t.id })));

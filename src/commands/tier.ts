@@ -142,7 +142,7 @@ export function tierEmbed(c: Classification, asTyped?: string): APIEmbed {
   };
 }
 
-export async function run(options: OptionValues, context: RunContext = WITH_CHARTS): Promise<Reply> {
+export function run(options: OptionValues, context: RunContext = WITH_CHARTS): Reply | Promise<Reply> {
   const typed = String(options.followers ?? '');
   const parsed = parseFollowerCount(typed);
   if (!parsed.ok) return inputErrorReply(parsed.reason, `a whole number of followers from 0 to 10 billion, such as ${ACCEPTED_FORMS}.`, 'Not a follower count');

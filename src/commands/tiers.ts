@@ -23,7 +23,7 @@ import {
 } from '../domain/sources';
 import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate } from './embeds';
 import { replyWithChart } from '../charts';
-import { AUTOCOMPLETE_MEMO, Memo, deepFreeze } from '../memo';
+import { TYPED_TEXT_MEMO, Memo, deepFreeze } from '../memo';
 import { WITH_CHARTS, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
 const definition = new SlashCommandBuilder()
@@ -115,7 +115,7 @@ function overviewEmbed(): APIEmbed {
 let overview: Reply | undefined;
 const sourceReplies = new Memo<Reply>({ max: SOURCES.length });
 
-export async function overviewReply(context: RunContext = WITH_CHARTS): Promise<Reply> {
+export function overviewReply(context: RunContext = WITH_CHARTS): Reply | Promise<Reply> {
   const reply = (overview ??= deepFreeze({ embeds: [overviewEmbed()], components: sourceSelects() }));
   return replyWithChart(reply, context, 'tiers', {});
 }
@@ -153,9 +153,16 @@ function sourceReply(source: Source): Reply {
   return sourceReplies.get(source.id, () => ({ embeds: [sourceEmbed(source)], components: sourceSelects(source) }));
 }
 
-export async function run(options: OptionValues, context: RunContext = WITH_CHARTS): Promise<Reply> {
+// By the words typed: asked again, the reply is one lookup, without normalising and matching again.
+const repliesByQuery = new Memo<Reply>(TYPED_TEXT_MEMO);
+
+export function run(options: OptionValues, context: RunContext = WITH_CHARTS): Reply | Promise<Reply> {
   const query = typeof options.source === 'string' ? options.source.trim() : '';
   if (!query) return overviewReply(context);
+  return repliesByQuery.get(query, () => replyFor(query));
+}
+
+function replyFor(query: string): Reply {
   const source = sourceById(query) ?? findExact(query, SEARCHABLE);
   if (source) return sourceReply(source);
   const suggestions = closest(query, BY_NAME, 3);
@@ -167,7 +174,7 @@ export async function run(options: OptionValues, context: RunContext = WITH_CHAR
   );
 }
 
-const suggestions = new Memo<Choice[]>(AUTOCOMPLETE_MEMO);
+const suggestions = new Memo<Choice[]>(TYPED_TEXT_MEMO);
 
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
   return suggestions.get(focused.value, () => {

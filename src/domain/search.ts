@@ -141,6 +141,8 @@ function matchKey(q: Prepared, key: Prepared, tolerance: number): { kind: MatchK
   if (key.norm.includes(` ${q.norm}`) || wordsMatch(q, key)) return { kind: 'word', distance: 0 };
   // Mid-word, but not across words: "roi" must not match "micRO Influencer".
   if (q.compact.length >= MIN_MID_WORD && key.norm.includes(q.norm)) return { kind: 'substring', distance: 0 };
+  // With no typo allowed, a fuzzy match would be a prefix of the key or of one of its words: both were ruled out above.
+  if (tolerance === 0) return null;
   const distance = fuzzyDistance(q, key, tolerance);
   return distance <= tolerance ? { kind: 'fuzzy', distance } : null;
 }

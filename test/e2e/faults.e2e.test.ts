@@ -68,6 +68,22 @@ describe('slow, unknown and unexpected interactions', () => {
     expect(record.edits[0]!.body.embeds[0].title).toBe('done');
   });
 
+  it('a command that throws at once (no promise) gets the error-id reply, and the bot answers the next one', async () => {
+    const broken: Command = {
+      definition: new SlashCommandBuilder().setName('broken').setDescription('Throws synchronously').toJSON(),
+      run: () => {
+        throw new Error('broken on purpose');
+      },
+    };
+    h = await startHarness({ commands: [...COMMANDS, broken] });
+    const record = await h.command('broken');
+    const { body } = answerOf(record);
+    expect(body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    const errorId = /error id `([0-9a-f]{8})`/.exec(embedText(body))?.[1];
+    expect(errorLogs(h).some((l) => l.errorId === errorId && (l.err as { message?: string })?.message === 'broken on purpose')).toBe(true);
+    expect(answerOf(await h.command('glossary', { term: 'CPE' })).body.embeds[0].title).toContain('CPE');
+  });
+
   it('answers an interaction for an unknown command ephemerally, and logs it', async () => {
     h = await startHarness();
     const record = await h.command('no-such-command', { x: 'y' });

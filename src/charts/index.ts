@@ -116,8 +116,9 @@ const DELIVERY_TIMEOUT_MS = 11_000;
 
 /**
  * Has the renderer send the reply with its chart to Discord. When the chart is drawn in time,
- * `decide` says how: as the first response or as an edit of the bot's deferred one. True once Discord has the reply with its chart; false
- * when the chart failed or came too late, or Discord refused it: the caller then answers in text.
+ * `decide` says how: as the first response or as an edit of the bot's deferred one. True once
+ * Discord has the reply with its chart; false when the chart failed or came too late, or Discord
+ * refused it: the caller then answers in text.
  */
 export async function deliverChart(chart: ChartRequest, delivery: ChartDelivery, decide: () => Promise<SendOrder>, budgetMs?: number): Promise<boolean> {
   const drawn = await ask(chart, delivery, budgetMs);

@@ -36,6 +36,14 @@ export type Fault = { pathIncludes: string } & (
   | { kind: 'delay'; ms: number }
 );
 
+/** One REST request the stand-in saw: method, path under /api/v10, status, the client's User-Agent. */
+export interface RequestRecord {
+  method: string;
+  path: string;
+  status: number;
+  userAgent: string;
+}
+
 export interface RestContext {
   token: string;
   applicationId: string;
@@ -48,7 +56,7 @@ export interface RestContext {
   byToken: Map<string, TrackedInteraction>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command JSON as registered, any shape
   registrations: Map<string, any[]>;
-  requests: { method: string; path: string; status: number; userAgent: string }[];
+  requests: RequestRecord[];
   faults: Fault[];
   /** Called after a record gained a callback, an edit or a follow-up. */
   changed(tracked: TrackedInteraction): void;

@@ -23,7 +23,7 @@ import {
   type CommandData,
   type InteractionPlace,
 } from './payloads';
-import { createRestHandler, TOKEN_LIFETIME_MS, type Fault, type RestContext, type TrackedInteraction } from './rest';
+import { createRestHandler, TOKEN_LIFETIME_MS, type Fault, type RequestRecord, type RestContext, type TrackedInteraction } from './rest';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the records hold raw JSON as the bot sent it */
 
@@ -95,8 +95,8 @@ export interface StandIn {
   waitForAnswer(record: InteractionRecord, timeoutMs?: number): Promise<InteractionRecord>;
   /** Registered commands: key 'global' or the guild id → the array last PUT. */
   registrations: Map<string, any[]>;
-  /** Every REST request seen (method, path under /api/v10, status, the client's User-Agent). */
-  requests: { method: string; path: string; status: number; userAgent: string }[];
+  /** Every REST request seen, in order. */
+  requests: RequestRecord[];
   faults: {
     /** Close the current gateway socket with this code (1006 = abrupt terminate). */
     closeGateway(code: number): void;

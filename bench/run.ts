@@ -47,7 +47,6 @@ import { comparePlans, parseCompareInput } from '../src/domain/compare';
 import { parseFollowerCount } from '../src/domain/followers';
 import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
-import { NODE_FLAGS } from '../src/node-flags';
 import { finalAnswer, startStandIn, type InteractionRecord, type StandIn } from '../src/standin/server';
 import { benchGuildIds, guildExtras, worldSummary } from './guilds';
 
@@ -93,10 +92,10 @@ const progress = (line: string) => process.stderr.write(`· ${line}\n`);
 // ── Processes: start, stop, memory, CPU ───────────────────────────────────────────────────────
 
 type BotName = 'tierbot' | 'baseline';
-/** Each bot runs as it would in production: Tierbot with the V8 flags `npm start` passes, the baseline with Node's defaults. */
-const BOTS: Record<BotName, { label: string; entry: string; ready: RegExp; nodeFlags: readonly string[] }> = {
-  tierbot: { label: 'Tierbot', entry: 'bench/tierbot-bot.ts', ready: /"msg":"ready"/, nodeFlags: NODE_FLAGS },
-  baseline: { label: 'baseline', entry: 'bench/baseline-bot.ts', ready: /^Ready! Logged in as /, nodeFlags: [] },
+/** Both bots run as `npm start` runs Tierbot: Node's defaults, tsx loaded first. */
+const BOTS: Record<BotName, { label: string; entry: string; ready: RegExp }> = {
+  tierbot: { label: 'Tierbot', entry: 'bench/tierbot-bot.ts', ready: /"msg":"ready"/ },
+  baseline: { label: 'baseline', entry: 'bench/baseline-bot.ts', ready: /^Ready! Logged in as / },
 };
 
 /** Children still running: killed if this process ends early (hard limit, Ctrl-C, a crash). */
@@ -122,7 +121,7 @@ async function startChild(bot: BotName, standIn: StandIn): Promise<RunningChild>
   const spec = BOTS[bot];
   const lines: string[] = [];
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...spec.nodeFlags, '--import', 'tsx', spec.entry], { cwd: ROOT, env: childEnv(standIn), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], { cwd: ROOT, env: childEnv(standIn), stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   child.once('exit', () => live.delete(child));
   const startupMs = await new Promise<number>((resolve, reject) => {

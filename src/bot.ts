@@ -6,6 +6,7 @@
 import { startBot } from './app';
 import { loadConfigOrExit } from './config';
 import { createLogger, logProcessEvents, type Logger } from './logger';
+import { holdYoungGeneration } from './young-generation';
 
 function onShutdown(stop: () => Promise<void>, log: Logger) {
   let closing = false;
@@ -34,7 +35,9 @@ async function main() {
   }
   const log = createLogger({ level: config.logLevel, secrets: [config.token] });
   logProcessEvents(log);
+  const releaseYoungGeneration = holdYoungGeneration();
   const bot = await startBot({ token: config.token, apiUrl: config.apiUrl, logger: log });
+  releaseYoungGeneration();
   onShutdown(() => bot.stop(), log);
 }
 

@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
-import { NODE_FLAGS } from './node-flags';
 
 /** Discord asks bots to wait about 5 s between shard logins (one IDENTIFY per 5 s per bucket). */
 const SPAWN_DELAY_MS = 5500;
@@ -48,8 +47,8 @@ async function main() {
   const manager = new ShardingManager(fileURLToPath(new URL('./bot.ts', import.meta.url)), {
     token: config.token,
     totalShards,
-    // Shards are TypeScript too: each loads tsx first, with the V8 flags `npm start` uses.
-    execArgv: [...NODE_FLAGS, '--import', 'tsx'],
+    // Shards are TypeScript too: each loads tsx first, as `npm start` does.
+    execArgv: ['--import', 'tsx'],
     respawn: true,
   });
   manager.on('shardCreate', (shard) => {

@@ -4,9 +4,7 @@
  */
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NODE_FLAGS } from '../../src/node-flags';
 import { startStandIn, type StandIn } from '../../src/standin/server';
 
 const TOKEN = `MTAwMDAwMDAwMDAwMDAwMDAx.GQwRtY.${'a1B2c3D4e5'.repeat(3)}xyzXYZab`;
@@ -20,7 +18,7 @@ afterEach(async () => {
 });
 
 function startBotProcess(env: Record<string, string>) {
-  const proc = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'src/bot.ts'], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/bot.ts'], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -32,11 +30,6 @@ function startBotProcess(env: Record<string, string>) {
 }
 
 describe('the bot process', () => {
-  it('npm start passes the V8 flags that the shards, the benchmark and these tests use', () => {
-    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts.start).toBe(`tsx ${NODE_FLAGS.join(' ')} src/bot.ts`);
-  });
-
   it('on SIGTERM mid-burst answers what is in flight, closes the client and exits 0 within 5 s', async () => {
     standIn = await startStandIn({ token: TOKEN });
     const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });

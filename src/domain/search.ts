@@ -54,6 +54,8 @@ interface Prepared {
   words: string[];
   /** Which characters `norm` contains (see charMask). */
   chars: number;
+  /** `norm` as it appears after a word break: " rate" finds "engagement rate". */
+  afterSpace: string;
 }
 
 /** Keys (titles, publishers) may run longer than any sensible query; they are our data, not input. */
@@ -61,7 +63,7 @@ const MAX_KEY_LENGTH = 300;
 
 function prepare(text: string, maxLength = MAX_QUERY_LENGTH): Prepared {
   const norm = normalise(text, maxLength);
-  return { norm, compact: norm.replace(/ /g, ''), words: norm === '' ? [] : norm.split(' '), chars: charMask(norm) };
+  return { norm, compact: norm.replace(/ /g, ''), words: norm === '' ? [] : norm.split(' '), chars: charMask(norm), afterSpace: ` ${norm}` };
 }
 
 /** One bit per character code modulo 32: two texts' masks say cheaply which characters one lacks. */
@@ -163,7 +165,7 @@ function matchKey(q: Prepared, key: Prepared, tolerance: number): { kind: MatchK
   if (key.compact === '') return null;
   if (key.norm === q.norm || key.compact === q.compact) return { kind: 'exact', distance: 0 };
   if (key.norm.startsWith(q.norm) || key.compact.startsWith(q.compact)) return { kind: 'prefix', distance: 0 };
-  if (key.norm.includes(` ${q.norm}`) || wordsMatch(q, key)) return { kind: 'word', distance: 0 };
+  if (key.norm.includes(q.afterSpace) || wordsMatch(q, key)) return { kind: 'word', distance: 0 };
   // Mid-word, but not across words: "roi" must not match "micRO Influencer".
   if (q.compact.length >= MIN_MID_WORD && key.norm.includes(q.norm)) return { kind: 'substring', distance: 0 };
   // With no typo allowed, a fuzzy match would be a prefix of the key or of one of its words: both were ruled out above.

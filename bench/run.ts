@@ -23,7 +23,8 @@
  *   first dispatch → last answer).
  * - latency: dispatch → the stand-in capturing the final answer (the callback; after a defer, the
  *   edit). p50/p95/p99 come from the steady phase. Answers carrying files ("chart" replies) are
- *   reported apart from those without ("text" replies); the targets concern text replies.
+ *   reported apart from those without ("text" replies); the targets concern text replies, taken
+ *   for both bots from the same interactions: those Tierbot answered in text (see textPositions).
  * - memory and CPU: of the bot's whole process tree (Tierbot renders charts in a child process),
  *   from /proc (or `ps`): RSS idle, 1 s after the load, and the highest sample during it (between
  *   steady blocks, and every 250 ms in the bursts); CPU per interaction in the burst, the bot's
@@ -599,6 +600,10 @@ interface BotResult {
   steadyRatePerS: number;
   burst: Latency;
   chart: Latency;
+  /** Every steady reply, text or chart, whatever the other bot answered. */
+  steadyAll: Latency;
+  /** How many steady text replies p50/p95/p99 come from. */
+  textCount: number;
   steadyByKind: Record<string, Latency & { charts: number }>;
   answered: number;
   unanswered: number;
@@ -616,12 +621,22 @@ const median = (xs: readonly number[]) => {
 const round = (x: number | null, digits = 2) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
 const rounded = (l: Latency): Latency => ({ count: l.count, p50Ms: round(l.p50Ms), p95Ms: round(l.p95Ms), p99Ms: round(l.p99Ms) });
 
-function summarise(trials: Trial[]): BotResult {
+const steadyOf = (trials: Trial[]) => trials.at(-1)!.load!.samples.filter((s) => s.phase === 'steady');
+
+/**
+ * The steady-phase positions Tierbot answered in text. Both bots' text latencies come from these
+ * same interactions (the mix is the same list, in the same order, for both): the baseline answers
+ * everything in text, and p99 of ~290 replies against p99 of 600 would compare the 3rd-slowest
+ * of one with the 6th-slowest of the other.
+ */
+const textPositions = (tierbot: Trial[]) => new Set(steadyOf(tierbot).flatMap((s, i) => (s.chart ? [] : [i])));
+
+function summarise(trials: Trial[], textAt: ReadonlySet<number>): BotResult {
   const last = trials.at(-1)!;
   const l = last.load!;
-  const steady = l.samples.filter((s) => s.phase === 'steady');
+  const steady = steadyOf(trials);
   const burst = l.samples.filter((s) => s.phase === 'burst');
-  const text = latency(steady.filter((s) => !s.chart));
+  const text = latency(steady.filter((s, i) => !s.chart && textAt.has(i)));
   const kinds = [...new Set(l.samples.map((s) => s.kind))];
   return {
     startupMs: round(median(trials.map((t) => t.startupMs)), 0)!,
@@ -638,6 +653,8 @@ function summarise(trials: Trial[]): BotResult {
     steadyRatePerS: round(steady.length / l.steadySeconds, 1)!,
     burst: rounded(latency(burst.filter((s) => !s.chart))),
     chart: rounded(latency(l.samples.filter((s) => s.chart))),
+    steadyAll: rounded(latency(steady)),
+    textCount: text.count,
     steadyByKind: Object.fromEntries(
       kinds.map((k) => {
         const of = steady.filter((s) => s.kind === k);
@@ -704,6 +721,8 @@ function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummar
   say();
   say(`Startup samples (ms): Tierbot ${t.startupSamplesMs.join(', ')}; baseline ${b.startupSamplesMs.join(', ')}. ` +
     `Idle RSS samples (MB): Tierbot ${t.rssIdleSamplesMB.join(', ')}; baseline ${b.rssIdleSamplesMB.join(', ')}.`);
+  say(`Text latency comes from the same ${t.textCount} interactions for both bots, those Tierbot answered in text. ` +
+    `The baseline over all its ${b.steadyAll.count} steady replies: p50 ${f(b.steadyAll.p50Ms, 2)} ms, p95 ${f(b.steadyAll.p95Ms, 2)} ms, p99 ${f(b.steadyAll.p99Ms, 2)} ms.`);
   say();
   say('Steady phase by kind: text replies (the baseline answers everything with one static embed), and how many came with a chart:');
   for (const line of table([
@@ -779,7 +798,8 @@ async function main() {
     progress('micro-benchmarks');
     const micros = await micro();
     const charts = await chartRenders();
-    report(summarise(trials.tierbot), summarise(trials.baseline), world, micros, charts);
+    const textAt = textPositions(trials.tierbot);
+    report(summarise(trials.tierbot, textAt), summarise(trials.baseline, textAt), world, micros, charts);
   } finally {
     for (const standIn of Object.values(standIns)) await standIn.close();
   }

@@ -307,13 +307,38 @@ async function reportFailure(interaction: Interaction, errorId: string, log: Log
   }
 }
 
+/**
+ * Runs the commands' `prepare` steps one per turn of the event loop, after whatever has arrived
+ * (setImmediate), so the answers that never change are built between interactions instead of
+ * while a user waits. A step that throws ends that command's preparation: its answers are then
+ * built on demand, where a failure reaches the user with an error id.
+ */
+function prepareBetweenInteractions(commands: readonly Command[], log: Logger): void {
+  const pending = commands.flatMap((command) => (command.prepare ? [{ name: command.definition.name, steps: command.prepare() }] : []));
+  const step = () => {
+    const current = pending[0];
+    if (!current) return;
+    try {
+      if (current.steps.next().done) pending.shift();
+    } catch (err) {
+      log.warn({ err, command: current.name }, 'could not prepare answers ahead; they are built when asked for');
+      pending.shift();
+    }
+    setImmediate(step).unref();
+  };
+  setImmediate(step).unref();
+}
+
 /** `busy` says how many other interactions are being answered when one arrives. */
 export function createRouter(source: CommandSource, log: Logger, busy: () => number = () => 0) {
   let table: Promise<Map<string, Command>> | undefined;
   let loaded: Map<string, Command> | undefined;
   const byName = () =>
     (table ??= Promise.resolve(typeof source === 'function' ? source() : source).then(
-      (list) => (loaded = new Map(list.map((c) => [c.definition.name, c]))),
+      (list) => {
+        prepareBetweenInteractions(list, log);
+        return (loaded = new Map(list.map((c) => [c.definition.name, c])));
+      },
       (err: unknown) => {
         // A failed load is retried by the next interaction rather than remembered forever.
         table = undefined;

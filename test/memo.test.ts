@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands';
 import { classify } from '../src/domain/classify';
+import { TERMS } from '../src/domain/glossary';
+import { SOURCES } from '../src/domain/sources';
 import { Memo, deepFreeze } from '../src/memo';
 
 const NO_CHARTS = { charts: false };
@@ -103,5 +105,24 @@ describe('cached replies', () => {
     const first = glossary.autocomplete!({ name: 'term', value: 'eng' }, {});
     expect(glossary.autocomplete!({ name: 'term', value: 'eng' }, {})).toBe(first);
     expect(first.length).toBeGreaterThan(0);
+  });
+});
+
+describe('answers prepared ahead', () => {
+  it('glossary and tiers prepare every term and source reply, and those are the replies users get', () => {
+    const prepared = (name: string) => {
+      const replies: unknown[] = [];
+      for (let steps = command(name).prepare!(), next = steps.next(); !next.done; next = steps.next()) replies.push(next.value);
+      return replies;
+    };
+    const glossaryReplies = prepared('glossary');
+    expect(glossaryReplies).toHaveLength(TERMS.length + 1);
+    for (const term of TERMS) expect(glossaryReplies).toContain(command('glossary').run({ term: term.name }, NO_CHARTS));
+    expect(glossaryReplies).toContain(command('glossary').run({}, NO_CHARTS));
+
+    const tiersReplies = prepared('tiers');
+    expect(tiersReplies).toHaveLength(SOURCES.length + 1);
+    for (const source of SOURCES) expect(tiersReplies).toContain(command('tiers').run({ source: source.id }, NO_CHARTS));
+    expect(tiersReplies).toContain(command('tiers').run({}, NO_CHARTS));
   });
 });

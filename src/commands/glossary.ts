@@ -132,4 +132,10 @@ export function component(customId: string, values: readonly string[]): Componen
   return { mode: 'update', reply: termReply(term) };
 }
 
-export const glossary: Command = { definition, run, autocomplete, component };
+/** Every term's reply and the index, one per step. */
+function* prepare() {
+  yield indexReply();
+  for (const term of TERMS) yield termReply(term);
+}
+
+export const glossary: Command = { definition, run, autocomplete, component, prepare };

@@ -24,7 +24,7 @@ import {
 import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate } from './embeds';
 import { replyWithChart } from '../charts';
 import { TYPED_TEXT_MEMO, Memo, deepFreeze } from '../memo';
-import { WITH_CHARTS, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
+import { WITH_CHARTS, WITHOUT_CHARTS, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
 const definition = new SlashCommandBuilder()
   .setName('tiers')
@@ -189,4 +189,10 @@ export function component(customId: string, values: readonly string[]): Componen
   return { mode: 'update', reply: sourceReply(source) };
 }
 
-export const tiers: Command = { definition, run, autocomplete, component };
+/** The overview (without its chart, which the renderer draws) and every source's reply, one per step. */
+function* prepare() {
+  yield overviewReply(WITHOUT_CHARTS);
+  for (const source of SOURCES) yield sourceReply(source);
+}
+
+export const tiers: Command = { definition, run, autocomplete, component, prepare };

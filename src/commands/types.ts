@@ -69,6 +69,11 @@ export interface Command {
    * in the custom_id, so they keep working after a restart.
    */
   component?(customId: string, values: readonly string[], context?: RunContext): ComponentReply | Promise<ComponentReply>;
+  /**
+   * Builds the answers that never change (a glossary term, a source) ahead of the first user who
+   * asks: one answer per step, so the bot can run the steps between interactions.
+   */
+  prepare?(): Iterator<unknown>;
 }
 
 /** Components carry "<command>:<state>" custom ids: the command that owns one is its prefix. */

@@ -1,7 +1,7 @@
 /** What the network and Discord can do to the bot, injected by the stand-in: it must answer anyway. */
 
 import { Events, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../src/commands';
 import type { Command } from '../../src/commands/types';
 import { answerOf, embedText, startHarness, type Harness } from './harness';
@@ -82,6 +82,34 @@ describe('slow, unknown and unexpected interactions', () => {
     const errorId = /error id `([0-9a-f]{8})`/.exec(embedText(body))?.[1];
     expect(errorLogs(h).some((l) => l.errorId === errorId && (l.err as { message?: string })?.message === 'broken on purpose')).toBe(true);
     expect(answerOf(await h.command('glossary', { term: 'CPE' })).body.embeds[0].title).toContain('CPE');
+  });
+
+  it('prepares answers after the commands load, between interactions; a preparation that throws is logged, the rest still run', async () => {
+    const steps: string[] = [];
+    const withPrepare = (name: string, prepare: () => Generator<unknown>): Command => ({
+      definition: new SlashCommandBuilder().setName(name).setDescription('Has answers to prepare').toJSON(),
+      run: () => ({ embeds: [{ title: name }] }),
+      prepare,
+    });
+    const broken = withPrepare('prepares-badly', function* () {
+      steps.push('first');
+      yield;
+      steps.push('second');
+      yield;
+      throw new Error('a table that cannot be built');
+    });
+    const fine = withPrepare('prepares-well', function* () {
+      steps.push('other command');
+      yield;
+    });
+    h = await startHarness({ commands: [broken, fine] });
+    // Nothing is built before the first interaction loads the commands.
+    expect(steps).toEqual([]);
+    expect(answerOf(await h.command('prepares-well')).body.embeds[0].title).toBe('prepares-well');
+    await vi.waitFor(() => expect(steps).toEqual(['first', 'second', 'other command']), { timeout: 5000 });
+    expect(h.logs.some((l) => l.command === 'prepares-badly' && l.level === 40 && (l.err as { message?: string })?.message === 'a table that cannot be built')).toBe(true);
+    expect(errorLogs(h)).toEqual([]);
+    expect(answerOf(await h.command('prepares-badly')).body.embeds[0].title).toBe('prepares-badly');
   });
 
   it('answers an interaction for an unknown command ephemerally, and logs it', async () => {

@@ -54,7 +54,7 @@ export function relatedButtons(term: Term): APIActionRowComponent<APIButtonCompo
   return rows;
 }
 
-// The glossary is fixed data: each term's reply is built once, the first time it is asked for.
+// The glossary is fixed data: each term's reply is built once, ahead (prepare) or when first asked for.
 const termReplies = new Memo<Reply>({ max: TERMS.length });
 
 function termReply(term: Term): Reply {

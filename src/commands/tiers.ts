@@ -111,7 +111,7 @@ function overviewEmbed(): APIEmbed {
 }
 
 // The registry is fixed data, so the overview and each source's reply are the same every time:
-// each is built once, when first asked for.
+// each is built once, ahead (prepare) or when first asked for.
 let overview: Reply | undefined;
 const sourceReplies = new Memo<Reply>({ max: SOURCES.length });
 

@@ -17,9 +17,10 @@ describe('the young generation during login', () => {
     const control = probe('control');
     expect(control.held).toBeGreaterThan(control.before);
 
+    // Held means no growth; V8 may still shrink it (after a full collection, say).
     const held = probe();
-    expect(held.held).toBe(held.before);
-    expect(held.released).toBeGreaterThan(held.before);
+    expect(held.held).toBeLessThanOrEqual(held.before);
+    expect(held.released).toBeGreaterThan(Math.max(held.held, held.before));
   }, 20_000);
 
   it('is not capped with a V8 flag on the command line, which would cost Node its built-in code cache at start', () => {

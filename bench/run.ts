@@ -94,7 +94,7 @@ const progress = (line: string) => process.stderr.write(`· ${line}\n`);
 // ── Processes: start, stop, memory, CPU ───────────────────────────────────────────────────────
 
 type BotName = 'tierbot' | 'baseline';
-/** Both bots run as `npm start` runs Tierbot: Node's defaults, tsx loaded first. */
+/** Both bots run with Node's defaults (no V8 flags, like `npm start`), as `node --import tsx <entry>`. */
 const BOTS: Record<BotName, { label: string; entry: string; ready: RegExp }> = {
   tierbot: { label: 'Tierbot', entry: 'bench/tierbot-bot.ts', ready: /"msg":"ready"/ },
   baseline: { label: 'baseline', entry: 'bench/baseline-bot.ts', ready: /^Ready! Logged in as / },

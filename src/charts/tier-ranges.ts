@@ -255,7 +255,7 @@ export interface TierChartOptions {
 }
 
 /** Only the marker, on nothing: the full chart's grid and scales, hidden. */
-function markerLayerOption(marker: number): EChartsOption {
+export function markerLayerOption(marker: number): EChartsOption {
   return {
     grid: PLOT_GRID,
     xAxis: { ...FOLLOWER_SCALE, show: false },

@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands';
+import { Suggestions } from '../src/commands/suggestions';
 import { classify } from '../src/domain/classify';
-import { TERMS } from '../src/domain/glossary';
-import { SOURCES } from '../src/domain/sources';
+import { TERMS, suggestTerms } from '../src/domain/glossary';
+import { rankMatches, type Searchable } from '../src/domain/search';
+import { SOURCES, type Source } from '../src/domain/sources';
 import { Memo, deepFreeze } from '../src/memo';
 
 const NO_CHARTS = { charts: false };
@@ -106,23 +109,57 @@ describe('cached replies', () => {
     expect(glossary.autocomplete!({ name: 'term', value: 'eng' }, {})).toBe(first);
     expect(first.length).toBeGreaterThan(0);
   });
+
+  it('autocomplete answers text that searches alike ("Eng", " eng!") from the same memory', () => {
+    const glossary = command('glossary');
+    const first = glossary.autocomplete!({ name: 'term', value: 'eng' }, {});
+    for (const value of ['Eng', 'ENG', ' eng!', 'éng']) expect(glossary.autocomplete!({ name: 'term', value }, {})).toBe(first);
+    expect(glossary.autocomplete!({ name: 'term', value: 'enga' }, {})).not.toBe(first);
+  });
+
+  it('autocomplete from memory is what ranking the typed text itself gives, for any text', () => {
+    const searchable: Searchable<Source>[] = SOURCES.map((s) => ({ item: s, keys: [s.name, s.id, s.publisher] }));
+    const sources = new Suggestions<Source>((query) => rankMatches(query, searchable, 25), (s) => ({ name: s.name, value: s.id }));
+    const terms = new Suggestions((query) => suggestTerms(query, 25), (t) => ({ name: t.name, value: t.id }));
+    // Names with their case, accents and punctuation changed, as people type them, and any text at all.
+    const typed = fc.oneof(
+      fc.tuple(fc.constantFrom(...SOURCES.map((s) => s.name), ...TERMS.map((t) => t.name)), fc.nat(8), fc.constantFrom('', ' ', '!', '-', 'É', '\u200b')).map(
+        ([name, length, extra]) => `${extra}${name.slice(0, length + 1).toUpperCase()}${extra}`,
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(typed, (text) => {
+        expect(sources.answer(text).map((c) => c.value)).toEqual(rankMatches(text, searchable, 25).map((s) => s.id));
+        expect(terms.answer(text).map((c) => c.value)).toEqual(suggestTerms(text, 25).map((t) => t.id));
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });
 
 describe('answers prepared ahead', () => {
-  it('glossary and tiers prepare every term and source reply, and those are the replies users get', () => {
-    const prepared = (name: string) => {
-      const replies: unknown[] = [];
-      for (let steps = command(name).prepare!(), next = steps.next(); !next.done; next = steps.next()) replies.push(next.value);
-      return replies;
-    };
-    const glossaryReplies = prepared('glossary');
-    expect(glossaryReplies).toHaveLength(TERMS.length + 1);
-    for (const term of TERMS) expect(glossaryReplies).toContain(command('glossary').run({ term: term.name }, NO_CHARTS));
-    expect(glossaryReplies).toContain(command('glossary').run({}, NO_CHARTS));
+  const prepared = (name: string) => {
+    const steps: unknown[] = [];
+    for (let prepare = command(name).prepare!(), next = prepare.next(); !next.done; next = prepare.next()) steps.push(next.value);
+    return steps;
+  };
+  const prefixes = (names: string[]) => names.flatMap((name) => [1, 2, 3].map((n) => name.slice(0, n)));
 
-    const tiersReplies = prepared('tiers');
-    expect(tiersReplies).toHaveLength(SOURCES.length + 1);
-    for (const source of SOURCES) expect(tiersReplies).toContain(command('tiers').run({ source: source.id }, NO_CHARTS));
-    expect(tiersReplies).toContain(command('tiers').run({}, NO_CHARTS));
+  it('glossary prepares every term reply, the index and the first letters\' suggestions, and those are what users get', () => {
+    const steps = prepared('glossary');
+    const glossary = command('glossary');
+    for (const term of TERMS) expect(steps).toContain(glossary.run({ term: term.name }, NO_CHARTS));
+    expect(steps).toContain(glossary.run({}, NO_CHARTS));
+    for (const typed of ['', ...prefixes(TERMS.map((t) => t.name))]) expect(steps).toContain(glossary.autocomplete!({ name: 'term', value: typed }, {}));
+  });
+
+  it('tiers prepares every source reply, the overview and the first letters\' suggestions, and those are what users get', () => {
+    const steps = prepared('tiers');
+    const tiers = command('tiers');
+    for (const source of SOURCES) expect(steps).toContain(tiers.run({ source: source.id }, NO_CHARTS));
+    expect(steps).toContain(tiers.run({}, NO_CHARTS));
+    for (const typed of ['', ...prefixes(SOURCES.flatMap((s) => [s.name, s.id]))]) expect(steps).toContain(tiers.autocomplete!({ name: 'source', value: typed }, {}));
   });
 });

@@ -12,6 +12,7 @@ import {
 import { TERMS, findTerm, rangesSummary, suggestTerms, termById, termsByGroup, type Term } from '../domain/glossary';
 import { TYPED_TEXT_MEMO, Memo, deepFreeze } from '../memo';
 import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { Suggestions } from './suggestions';
 import type { Choice, Command, ComponentReply, OptionValues, Reply } from './types';
 
 const definition = new SlashCommandBuilder()
@@ -119,10 +120,13 @@ function replyFor(query: string): Reply {
   return inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
 }
 
-const suggestions = new Memo<Choice[]>(TYPED_TEXT_MEMO);
+const suggestions = new Suggestions<Term>(
+  (query) => suggestTerms(query, 25),
+  (term) => ({ name: truncate(term.name, 100), value: term.id }),
+);
 
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
-  return suggestions.get(focused.value, () => suggestTerms(focused.value, 25).map((t) => ({ name: truncate(t.name, 100), value: t.id })));
+  return suggestions.answer(focused.value);
 }
 
 export function component(customId: string, values: readonly string[]): ComponentReply {
@@ -132,10 +136,11 @@ export function component(customId: string, values: readonly string[]): Componen
   return { mode: 'update', reply: termReply(term) };
 }
 
-/** Every term's reply and the index, one per step. */
+/** Every term's reply and the index, then the suggestions for each term's first letters, one per step. */
 function* prepare() {
   yield indexReply();
   for (const term of TERMS) yield termReply(term);
+  yield* suggestions.prepare(TERMS.map((term) => term.name));
 }
 
 export const glossary: Command = { definition, run, autocomplete, component, prepare };

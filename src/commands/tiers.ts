@@ -24,6 +24,7 @@ import {
 import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate } from './embeds';
 import { replyWithChart } from '../charts';
 import { TYPED_TEXT_MEMO, Memo, deepFreeze } from '../memo';
+import { Suggestions } from './suggestions';
 import { WITH_CHARTS, WITHOUT_CHARTS, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
 
 const definition = new SlashCommandBuilder()
@@ -174,13 +175,14 @@ function replyFor(query: string): Reply {
   );
 }
 
-const suggestions = new Memo<Choice[]>(TYPED_TEXT_MEMO);
+// Before anything searchable is typed, rankMatches lists the sources in order.
+const suggestions = new Suggestions<Source>(
+  (query) => rankMatches(query, SEARCHABLE, 25),
+  (source) => ({ name: truncate(`${source.name} — ${source.publisher}`, 100), value: source.id }),
+);
 
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
-  return suggestions.get(focused.value, () => {
-    const matches = focused.value.trim() ? rankMatches(focused.value, SEARCHABLE, 25) : SOURCES.slice(0, 25);
-    return matches.map((s) => ({ name: truncate(`${s.name} — ${s.publisher}`, 100), value: s.id }));
-  });
+  return suggestions.answer(focused.value);
 }
 
 export function component(customId: string, values: readonly string[]): ComponentReply {
@@ -189,10 +191,14 @@ export function component(customId: string, values: readonly string[]): Componen
   return { mode: 'update', reply: sourceReply(source) };
 }
 
-/** The overview (without its chart, which the renderer draws) and every source's reply, one per step. */
+/**
+ * The overview (without its chart, which the renderer draws), every source's reply, then the
+ * suggestions for each source's first letters, one per step.
+ */
 function* prepare() {
   yield overviewReply(WITHOUT_CHARTS);
   for (const source of SOURCES) yield sourceReply(source);
+  yield* suggestions.prepare(SOURCES.flatMap((source) => [source.name, source.id]));
 }
 
 export const tiers: Command = { definition, run, autocomplete, component, prepare };

@@ -148,6 +148,34 @@ describe('the stand-in with the real discord.js Client', () => {
     expect(callback.files).toEqual([{ name: 'chart.png', data: png, contentType: 'image/png' }]);
   });
 
+  it('reads multipart as Discord does: payload_json, every file part, and a refusal for a broken body', async () => {
+    const callbackUrl = (record: { id: string; token: string }) => `${standIn.apiUrl}/v10/interactions/${record.id}/${record.token}/callback`;
+    const first = standIn.sendCommand('tier');
+    const form = new FormData();
+    form.append('payload_json', JSON.stringify({ type: 4, data: { content: 'two files', attachments: [{ id: 0 }, { id: 1 }] } }));
+    const big = Buffer.alloc(200_000, 7); // past the parser's internal chunk size
+    form.append('files[0]', new Blob([big], { type: 'image/png' }), 'a.png');
+    form.append('files[1]', new Blob(['hello']), 'b.txt');
+    expect((await fetch(callbackUrl(first), { method: 'POST', body: form })).status).toBe(204);
+    const callback = first.callbacks[0]!;
+    expect(callback.data.content).toBe('two files');
+    expect(callback.files.map((f) => [f.name, f.data.length, f.contentType])).toEqual([
+      ['a.png', big.length, 'image/png'],
+      ['b.txt', 5, 'application/octet-stream'],
+    ]);
+    expect(callback.files[0]!.data.equals(big)).toBe(true);
+
+    const second = standIn.sendCommand('tier');
+    const broken = await fetch(callbackUrl(second), {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="payload_json"\r\n\r\n{"type":4', // no closing boundary
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ code: 50109 });
+    expect(second.callbacks).toEqual([]);
+  });
+
   it('captures an autocomplete answer as type 8', async () => {
     const done = onNextInteraction(async (interaction) => {
       if (!interaction.isAutocomplete()) throw new Error('expected autocomplete');

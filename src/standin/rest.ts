@@ -4,6 +4,7 @@
  * project's own checks (src/discord/limits.ts) and refused the way Discord refuses them.
  */
 
+import busboy from 'busboy';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIApplication, APIAttachment, APIMessage } from 'discord.js';
 import { autocompleteProblems, commandProblems, messageProblems } from '../discord/limits';
@@ -509,18 +510,33 @@ function readRaw(req: IncomingMessage): Promise<Buffer> {
 async function parseBody(contentType: string, raw: Buffer): Promise<{ body: unknown; files: CapturedFile[] }> {
   if (raw.length === 0) return { body: undefined, files: [] };
   if (!contentType.startsWith('multipart/form-data')) return { body: JSON.parse(raw.toString('utf8')), files: [] };
-  // Node's fetch Request parses multipart; no extra dependency needed.
-  const form = await new globalThis.Request('http://127.0.0.1/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
-  let body: unknown;
-  const fields: Json = {};
-  const files: CapturedFile[] = [];
-  for (const [key, value] of form) {
-    if (typeof value !== 'string') {
-      files.push({ name: value.name, data: Buffer.from(await value.arrayBuffer()), ...(value.type ? { contentType: value.type } : {}) });
-    } else if (key === 'payload_json') body = JSON.parse(value);
-    else fields[key] = value;
-  }
-  return { body: body ?? fields, files };
+  const { fields, files } = await parseMultipart(contentType, raw);
+  const payload = fields.get('payload_json');
+  fields.delete('payload_json');
+  return { body: payload === undefined ? Object.fromEntries(fields) : JSON.parse(payload), files };
+}
+
+/**
+ * busboy reads the parts straight from the bytes, one copy per file. fetch's `Request.formData()`
+ * took four times as long for a 100 KB chart (0.54 against 0.13 ms) and left Blobs to finalise:
+ * in the bench, whose clock runs in this process, the collections after chart uploads fell
+ * among the slowest text replies.
+ */
+function parseMultipart(contentType: string, raw: Buffer): Promise<{ fields: Map<string, string>; files: CapturedFile[] }> {
+  return new Promise((resolve, reject) => {
+    const fields = new Map<string, string>();
+    const files: CapturedFile[] = [];
+    const parser = busboy({ headers: { 'content-type': contentType }, limits: { fieldSize: raw.length } });
+    parser.on('field', (name, value) => fields.set(name, value));
+    parser.on('file', (_name, stream, { filename, mimeType }) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => files.push({ name: filename ?? '', data: Buffer.concat(chunks), ...(mimeType ? { contentType: mimeType } : {}) }));
+    });
+    parser.on('close', () => resolve({ fields, files }));
+    parser.on('error', reject);
+    parser.end(raw);
+  });
 }
 
 function decodePath(path: string): string {

@@ -42,9 +42,10 @@ const subsetFont = (weight: string) => fileURLToPath(new URL(`./fonts/Arimo_${we
 /**
  * The fonts resvg draws with, in the order it prefers them. resvg opens and parses a font file
  * afresh about a dozen times for every text element it draws (strace shows it), so subsets of
- * the same Arimo cut to the scripts charts use (50 KB against 320 KB; scripts/subset-chart-font.sh)
- * come first: the /tiers overview rasterises about a third faster, with the same pixels. The full fonts follow, so a
- * character outside the subsets still draws (in regular weight: resvg falls back by character).
+ * the same Arimo cut to the scripts charts use (50 KB against 320 KB, made by
+ * scripts/subset-chart-font.sh) come first: the /tiers overview rasterises about a third faster,
+ * with the same pixels. The full fonts follow, so a character outside the subsets still draws
+ * (in regular weight: resvg falls back by character).
  */
 export const CHART_FONT_FILES = {
   subset: [subsetFont('400Regular'), subsetFont('700Bold')],

@@ -4,6 +4,7 @@
  */
 
 import { startBot, type RunningBot } from '../../src/app';
+import { COLD_CHART_BUDGET_MS } from '../../src/charts';
 import { COMMANDS } from '../../src/commands';
 import type { Command } from '../../src/commands/types';
 import { deployCommands } from '../../src/deploy-commands';
@@ -21,6 +22,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * How long a helper waits for an answer. A chart reply may legitimately come that late: the bot
+ * defers, then waits up to its cold-start chart budget before answering in text, and a slow
+ * machine must not fail a bot that is doing exactly that.
+ */
+const ANSWER_WAIT_MS = COLD_CHART_BUDGET_MS + 4000;
+
 export async function startHarness(opts: { standIn?: StandInOptions; commands?: readonly Command[] } = {}): Promise<Harness> {
   const standIn = await startStandIn(opts.standIn);
   const logs: Record<string, unknown>[] = [];
@@ -36,9 +44,9 @@ export async function startHarness(opts: { standIn?: StandInOptions; commands?: 
     standIn,
     bot,
     logs,
-    command: (name, options) => standIn.waitForAnswer(standIn.sendCommand(name, options)),
-    autocomplete: (name, focused, value, options) => standIn.waitForAnswer(standIn.sendAutocomplete(name, focused, value, options)),
-    component: (customId, o) => standIn.waitForAnswer(standIn.sendComponent(customId, o)),
+    command: (name, options) => standIn.waitForAnswer(standIn.sendCommand(name, options), ANSWER_WAIT_MS),
+    autocomplete: (name, focused, value, options) => standIn.waitForAnswer(standIn.sendAutocomplete(name, focused, value, options), ANSWER_WAIT_MS),
+    component: (customId, o) => standIn.waitForAnswer(standIn.sendComponent(customId, o), ANSWER_WAIT_MS),
     async close() {
       await bot.stop(1000);
       await standIn.close();

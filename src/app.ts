@@ -307,26 +307,39 @@ async function reportFailure(interaction: Interaction, errorId: string, log: Log
   }
 }
 
+/** How long preparation waits before it looks again whether the bot is idle. */
+const PREPARE_RETRY_MS = 5;
+
 /**
- * Runs the commands' `prepare` steps one per turn of the event loop, after whatever has arrived
- * (setImmediate), so the answers that never change are built between interactions instead of
- * while a user waits. A step that throws ends that command's preparation: its answers are then
- * built on demand, where a failure reaches the user with an error id.
+ * Runs the commands' `prepare` steps while no interaction is being answered, so the answers that
+ * never change are built between interactions instead of while a user waits. A step takes up to
+ * about a millisecond; one run in front of an answer in progress would delay it, so while
+ * anything is in flight (`busy`), preparation waits. The steps are ref'd immediates: an unref'd
+ * one does not wake an idle event loop, so each step would run only when I/O arrived, that is,
+ * in front of the next interaction. A step that throws ends that command's preparation: its
+ * answers are then built on demand, where a failure reaches the user with an error id.
+ * Resolves when every command is prepared.
  */
-function prepareBetweenInteractions(commands: readonly Command[], log: Logger): void {
+export function prepareBetweenInteractions(commands: readonly Command[], log: Logger, busy: () => number): Promise<void> {
   const pending = commands.flatMap((command) => (command.prepare ? [{ name: command.definition.name, steps: command.prepare() }] : []));
-  const step = () => {
-    const current = pending[0];
-    if (!current) return;
-    try {
-      if (current.steps.next().done) pending.shift();
-    } catch (err) {
-      log.warn({ err, command: current.name }, 'could not prepare answers ahead; they are built when asked for');
-      pending.shift();
-    }
-    setImmediate(step).unref();
-  };
-  setImmediate(step).unref();
+  return new Promise((resolve) => {
+    const step = () => {
+      const current = pending[0];
+      if (!current) return resolve();
+      if (busy() > 0) {
+        setTimeout(step, PREPARE_RETRY_MS).unref();
+        return;
+      }
+      try {
+        if (current.steps.next().done) pending.shift();
+      } catch (err) {
+        log.warn({ err, command: current.name }, 'could not prepare answers ahead; they are built when asked for');
+        pending.shift();
+      }
+      setImmediate(step);
+    };
+    setImmediate(step);
+  });
 }
 
 /** `busy` says how many other interactions are being answered when one arrives. */
@@ -336,7 +349,7 @@ export function createRouter(source: CommandSource, log: Logger, busy: () => num
   const byName = () =>
     (table ??= Promise.resolve(typeof source === 'function' ? source() : source).then(
       (list) => {
-        prepareBetweenInteractions(list, log);
+        void prepareBetweenInteractions(list, log, busy);
         return (loaded = new Map(list.map((c) => [c.definition.name, c])));
       },
       (err: unknown) => {

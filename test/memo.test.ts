@@ -6,7 +6,7 @@ import { classify } from '../src/domain/classify';
 import { TERMS, suggestTerms } from '../src/domain/glossary';
 import { rankMatches, type Searchable } from '../src/domain/search';
 import { SOURCES, type Source } from '../src/domain/sources';
-import { Memo, deepFreeze } from '../src/memo';
+import { Memo, TYPED_TEXT_MEMO, deepFreeze } from '../src/memo';
 
 const NO_CHARTS = { charts: false };
 const command = (name: string) => COMMANDS.find((c) => c.definition.name === name)!;
@@ -145,9 +145,10 @@ describe('answers prepared ahead', () => {
     for (let prepare = command(name).prepare!(), next = prepare.next(); !next.done; next = prepare.next()) steps.push(next.value);
     return steps;
   };
-  const prefixes = (names: string[]) => names.flatMap((name) => [1, 2, 3].map((n) => name.slice(0, n)));
+  // Every prefix, as typed: with the name's own case, spaces and punctuation.
+  const prefixes = (names: string[]) => names.flatMap((name) => Array.from(name, (_, n) => name.slice(0, n + 1)));
 
-  it('glossary prepares every term reply, the index and the first letters\' suggestions, and those are what users get', () => {
+  it('glossary prepares every term reply, the index and the suggestions for every prefix of every term, and those are what users get', () => {
     const steps = prepared('glossary');
     const glossary = command('glossary');
     for (const term of TERMS) expect(steps).toContain(glossary.run({ term: term.name }, NO_CHARTS));
@@ -155,11 +156,21 @@ describe('answers prepared ahead', () => {
     for (const typed of ['', ...prefixes(TERMS.map((t) => t.name))]) expect(steps).toContain(glossary.autocomplete!({ name: 'term', value: typed }, {}));
   });
 
-  it('tiers prepares every source reply, the overview and the first letters\' suggestions, and those are what users get', () => {
+  it('tiers prepares every source reply, the overview and the suggestions for every prefix of every name and id, and those are what users get', () => {
     const steps = prepared('tiers');
     const tiers = command('tiers');
     for (const source of SOURCES) expect(steps).toContain(tiers.run({ source: source.id }, NO_CHARTS));
     expect(steps).toContain(tiers.run({}, NO_CHARTS));
     for (const typed of ['', ...prefixes(SOURCES.flatMap((s) => [s.name, s.id]))]) expect(steps).toContain(tiers.autocomplete!({ name: 'source', value: typed }, {}));
+  });
+
+  it('prepared suggestions stay, however much else is typed meanwhile', () => {
+    prepared('glossary');
+    const glossary = command('glossary');
+    const name = TERMS[0]!.name;
+    const before = glossary.autocomplete!({ name: 'term', value: name.slice(0, 5) }, {});
+    // More distinct misses than the memory for other typed text keeps.
+    for (let i = 0; i < TYPED_TEXT_MEMO.max + 50; i++) glossary.autocomplete!({ name: 'term', value: `zq${i}` }, {});
+    expect(glossary.autocomplete!({ name: 'term', value: name.slice(0, 5) }, {})).toBe(before);
   });
 });

@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chartCounts, chartFile, deliverChart, simulateChartFailure, stopCharts, useIdleScheduler } from '../src/charts/index';
-import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, tierRangesChart } from '../src/charts/tier-ranges';
+import { renderPixels } from '../src/charts/render';
+import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, markerLayerOption, tierRangesChart, tierRangesOption } from '../src/charts/tier-ranges';
 import { TIER_COLOURS } from '../src/commands/embeds';
+import { comparePlans, parseCompareInput } from '../src/domain/compare';
 import { NORMAL_TIERS } from '../src/domain/sources';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -84,6 +86,21 @@ describe('tier-ranges chart', () => {
     }
     expect(changedOnLine).toBeGreaterThan(plain.height / 2);
     expect(changedFar).toBe(0);
+  });
+
+  it('is, pixel for pixel, the whole marker layer drawn over the whole chart, wherever the marker is', () => {
+    // The slow way, which the chart only draws the marker's own box of: both layers at full size.
+    const base = renderPixels(tierRangesOption(), TIER_CHART_SIZE).rgba;
+    for (const marker of [5, 999, 30_000, 123_456, 4_999_999, 2e9]) {
+      const layer = renderPixels(markerLayerOption(marker), TIER_CHART_SIZE, 'none').rgba;
+      const png = decode(marker);
+      let differing = 0;
+      for (let i = 0; i < layer.length; i += 4) {
+        const keep = 255 - layer[i + 3]!;
+        for (let c = 0; c < 3; c++) if (png.data[i + c] !== layer[i + c]! + Math.round((base[i + c]! * keep) / 255)) differing++;
+      }
+      expect(differing, `marker at ${marker}`).toBe(0);
+    }
   });
 
   it('clamps an off-axis count to the axis end', () => {
@@ -169,11 +186,13 @@ describe('deliverChart (the renderer sends the reply)', () => {
     const discord = await countingServer();
     await chartFile('tiers', { marker: 1 }); // a warm renderer, so a job arrives well inside a 20 ms budget
     const decide = vi.fn(async () => 'callback' as const);
-    // Drawing takes about 30 ms: the bot has stopped waiting when the renderer says it is ready.
+    // A comparison takes about 40 ms to draw: the bot has stopped waiting when the renderer says it is ready.
     let dropped = 0;
-    for (const marker of [9_301, 9_302, 9_303]) {
+    for (const budget of ['9301', '9302', '9303']) {
+      const parsed = parseCompareInput({ budget });
+      if (!parsed.ok) throw new Error(parsed.reason);
       const drawn = chartCounts().drawn;
-      expect(await deliverChart({ kind: 'tiers', opts: { marker } }, discord.delivery, decide, 20)).toBe(false);
+      expect(await deliverChart({ kind: 'compare', opts: { comparison: comparePlans(parsed.scenario) } }, discord.delivery, decide, 20)).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, 500));
       if (chartCounts().drawn > drawn) dropped++;
     }

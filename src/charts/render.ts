@@ -6,7 +6,7 @@
 
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
@@ -89,9 +89,14 @@ export function chartSvg(option: EChartsOption, size: ChartSize): string {
 
 /** SVG → pixels with the bundled fonts only (`fontFiles`: tests compare the subsets with the full fonts). */
 export function rasterise(svg: string, background: 'white' | 'none' = 'white', fontFiles: readonly string[] = FONT_FILES): Pixels {
+  const image = resvgFor(svg, background, fontFiles).render();
+  return { rgba: image.pixels, width: image.width, height: image.height };
+}
+
+function resvgFor(svg: string, background: 'white' | 'none', fontFiles: readonly string[] = FONT_FILES): Resvg {
   // Speed note: even with the subsets, each text element costs resvg about 0.2 ms of re-reading
   // its font, most of its time here; a chart should draw only the labels a reader needs.
-  const resvg = new Resvg(svg, {
+  return new Resvg(svg, {
     font: {
       fontFiles: [...fontFiles],
       loadSystemFonts: false,
@@ -104,36 +109,93 @@ export function rasterise(svg: string, background: 'white' | 'none' = 'white', f
     ...(background === 'white' ? { background: '#ffffff' } : {}),
     logLevel: 'off',
   });
-  const image = resvg.render();
-  return { rgba: image.pixels, width: image.width, height: image.height };
 }
 
 /** Renders an ECharts option to a PNG of exactly `size` pixels. Throws if rendering fails. */
 export function renderChart(option: EChartsOption, size: ChartSize): Buffer {
-  const { rgba, width, height } = renderPixels(option, size);
-  return encodePng(rgba, width, height);
+  const pixels = renderPixels(option, size);
+  return encodePng(scanlines(pixels, 4), pixels.width, pixels.height, 4);
 }
 
+/** An opaque picture as PNG scanlines: RGB (it has no transparency), each row led by its filter byte. */
+export interface Backdrop {
+  rows: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Pixels drawn on white → a Backdrop, for layers drawn over it many times (pngWithLayer). */
+export function backdrop(pixels: Pixels): Backdrop {
+  return { rows: scanlines(pixels, 3), width: pixels.width, height: pixels.height };
+}
+
+/** ECharts' first element: a transparent rectangle the size of the chart, which draws nothing. */
+const ECHARTS_EMPTY_BACKGROUND = /<rect width="[\d.]+" height="[\d.]+" x="0" y="0" fill="none"><\/rect>/;
+/** Drawn around a layer's bounding box, for antialiasing at its edges. */
+const LAYER_MARGIN_PX = 3;
+
+/** The working copy a layer is drawn into: a chart's 2.4 MB, allocated (and paged in) once. */
+let canvas: Buffer | undefined;
+
 /**
- * A transparent layer drawn over an opaque picture of the same size → PNG. For charts that are a
- * fixed picture plus a small part that changes (the /tier marker): the picture is drawn once,
- * and each variant costs only its own few elements.
+ * `layerSvg`, an SVG of the backdrop's size that draws a small part of it (the /tier marker), over
+ * the backdrop → PNG. For charts that are a fixed picture plus a part that changes: the picture is
+ * drawn once, and each variant costs only its own elements. Only the layer's bounding box is
+ * rasterised and blended, on whole pixels, so the result is the same as drawing the whole layer.
  */
-export function layeredPng(base: Pixels, layer: Pixels): Buffer {
-  if (base.width !== layer.width || base.height !== layer.height) throw new RangeError('A layer must be the size of the picture under it');
-  const out = Buffer.from(base.rgba);
-  const over = layer.rgba;
-  for (let i = 0; i < over.length; i += 4) {
-    const alpha = over[i + 3]!;
-    if (alpha === 0) continue;
-    // Premultiplied "source over" onto an opaque pixel.
-    const keep = 255 - alpha;
-    out[i] = over[i]! + Math.round((out[i]! * keep) / 255);
-    out[i + 1] = over[i + 1]! + Math.round((out[i + 1]! * keep) / 255);
-    out[i + 2] = over[i + 2]! + Math.round((out[i + 2]! * keep) / 255);
-    out[i + 3] = 255;
+export function pngWithLayer(picture: Backdrop, layerSvg: string): Buffer {
+  const { width, height } = picture;
+  const layer = resvgFor(layerSvg.replace(ECHARTS_EMPTY_BACKGROUND, ''), 'none');
+  const box = layer.getBBox();
+  if (!canvas || canvas.length !== picture.rows.length) canvas = Buffer.alloc(picture.rows.length);
+  canvas.set(picture.rows);
+  if (box) {
+    const left = Math.max(0, Math.floor(box.x) - LAYER_MARGIN_PX);
+    const top = Math.max(0, Math.floor(box.y) - LAYER_MARGIN_PX);
+    const right = Math.min(width, Math.ceil(box.x + box.width) + LAYER_MARGIN_PX);
+    const bottom = Math.min(height, Math.ceil(box.y + box.height) + LAYER_MARGIN_PX);
+    if (right > left && bottom > top) {
+      Object.assign(box, { x: left, y: top, width: right - left, height: bottom - top });
+      layer.cropByBBox(box);
+      const drawn = layer.render();
+      blendOver(canvas, width * 3 + 1, left, top, { rgba: drawn.pixels, width: drawn.width, height: drawn.height });
+    }
   }
-  return encodePng(out, base.width, base.height);
+  return encodePng(canvas, width, height, 3);
+}
+
+/** Premultiplied RGBA "source over" opaque RGB scanlines, with its top-left corner at (left, top). */
+function blendOver(rows: Buffer, stride: number, left: number, top: number, layer: Pixels): void {
+  const over = layer.rgba;
+  for (let y = 0; y < layer.height; y++) {
+    let o = (top + y) * stride + 1 + left * 3;
+    for (let i = y * layer.width * 4, end = i + layer.width * 4; i < end; i += 4, o += 3) {
+      const alpha = over[i + 3]!;
+      if (alpha === 0) continue;
+      const keep = 255 - alpha;
+      rows[o] = over[i]! + Math.round((rows[o]! * keep) / 255);
+      rows[o + 1] = over[i + 1]! + Math.round((rows[o + 1]! * keep) / 255);
+      rows[o + 2] = over[i + 2]! + Math.round((rows[o + 2]! * keep) / 255);
+    }
+  }
+}
+
+/** Pixels → PNG scanlines with 3 (RGB, dropping alpha) or 4 (RGBA) bytes a pixel, filter 0 (none). */
+function scanlines({ rgba, width, height }: Pixels, channels: 3 | 4): Buffer {
+  const stride = width * channels + 1;
+  const rows = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    if (channels === 4) {
+      rgba.copy(rows, y * stride + 1, y * width * 4, (y + 1) * width * 4);
+      continue;
+    }
+    for (let x = 0, i = y * width * 4, o = y * stride + 1; x < width; x++, i += 4, o += 3) {
+      rows[o] = rgba[i]!;
+      rows[o + 1] = rgba[i + 1]!;
+      rows[o + 2] = rgba[i + 2]!;
+    }
+  }
+  return rows;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -142,11 +204,14 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+/** zlib's own crc32 (Node 20.15 and later), or the same sum in JavaScript. */
+const crc32 =
+  zlib.crc32 ??
+  ((data: Buffer): number => {
+    let c = 0xffffffff;
+    for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  });
 
 function chunk(type: string, data: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
@@ -158,21 +223,18 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
- * RGBA pixels → PNG. resvg's own asPng() compresses harder and took ~13–19 ms of a ~100 ms
- * budget; unfiltered rows at zlib level 3 take ~4 ms for a slightly larger file (~55 KB).
+ * PNG scanlines → PNG. resvg's own asPng() compresses harder and took ~13–19 ms of a ~100 ms
+ * budget; unfiltered rows at zlib level 3 take about half that, for a slightly larger file.
  */
-function encodePng(rgba: Buffer, width: number, height: number): Buffer {
-  const stride = width * 4;
-  const raw = Buffer.alloc((stride + 1) * height); // each row: filter byte 0 (none), then pixels
-  for (let y = 0; y < height; y++) rgba.copy(raw, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+function encodePng(rows: Buffer, width: number, height: number, channels: 3 | 4): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, deflate, standard filters, no interlace
+  header.set([8, channels === 4 ? 6 : 2, 0, 0, 0], 8); // 8 bits a channel, RGBA or RGB, deflate, standard filters, no interlace
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 3 })),
+    chunk('IDAT', zlib.deflateSync(rows, { level: 3 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }

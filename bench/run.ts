@@ -774,7 +774,7 @@ async function main() {
   const standIns = {} as Record<BotName, StandIn>;
   try {
     for (const bot of ['tierbot', 'baseline'] as const) {
-      standIns[bot] = await startStandIn({ token: TOKEN, applicationId: APPLICATION_ID, guildIds, guildExtras: (id) => extras.get(id) ?? {} });
+      standIns[bot] = await startStandIn({ token: TOKEN, applicationId: APPLICATION_ID, guildIds, guildExtras: (id) => extras.get(id) ?? {}, keepUploads: false });
       // Registered globally, as a public bot's commands are; both bots see the same registrations.
       await deployCommands({ token: TOKEN, clientId: APPLICATION_ID, apiUrl: standIns[bot].apiUrl });
     }

@@ -145,7 +145,7 @@ describe('the stand-in with the real discord.js Client', () => {
     const callback = (await standIn.waitForAnswer(record)).callbacks[0]!;
     expect(callback.type).toBe(4);
     expect(callback.data.embeds[0].title).toBe('Chart');
-    expect(callback.files).toEqual([{ name: 'chart.png', data: png, contentType: 'image/png' }]);
+    expect(callback.files).toEqual([{ name: 'chart.png', data: png, size: png.length, contentType: 'image/png' }]);
   });
 
   it('reads multipart as Discord does: payload_json, every file part, and a refusal for a broken body', async () => {
@@ -174,6 +174,25 @@ describe('the stand-in with the real discord.js Client', () => {
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ code: 50109 });
     expect(second.callbacks).toEqual([]);
+  });
+
+  it('keeps only the names and sizes of uploads when told not to keep their bytes (the bench)', async () => {
+    const light = await startStandIn({ keepUploads: false });
+    const bot = await login(light);
+    try {
+      const record = light.sendCommand('tier');
+      const form = new FormData();
+      form.append('payload_json', JSON.stringify({ type: 4, data: { content: 'chart', attachments: [{ id: 0 }] } }));
+      form.append('files[0]', new Blob([Buffer.alloc(120_000, 9)], { type: 'image/png' }), 'tier.png');
+      const response = await fetch(`${light.apiUrl}/v10/interactions/${record.id}/${record.token}/callback?with_response=true`, { method: 'POST', body: form });
+      expect(response.status).toBe(200);
+      const { resource } = (await response.json()) as { resource: { message: { attachments: { filename: string; size: number }[] } } };
+      expect(resource.message.attachments).toMatchObject([{ filename: 'tier.png', size: 120_000 }]);
+      expect(record.callbacks[0]!.files.map((f) => [f.name, f.size, f.data.length])).toEqual([['tier.png', 120_000, 0]]);
+    } finally {
+      await bot.destroy();
+      await light.close();
+    }
   });
 
   it('captures an autocomplete answer as type 8', async () => {

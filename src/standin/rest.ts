@@ -53,6 +53,7 @@ export interface RestContext {
   baseUrl: string;
   gatewayUrl: string;
   ackTimeoutMs: number;
+  keepUploads: boolean;
   interactions: Map<string, TrackedInteraction>;
   byToken: Map<string, TrackedInteraction>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command JSON as registered, any shape
@@ -162,7 +163,7 @@ function attachmentsFor(ctx: RestContext, channelId: string, files: CapturedFile
   return files.map((file) => {
     const id = snowflake();
     const url = `${ctx.baseUrl}/attachments/${channelId}/${id}/${encodeURIComponent(file.name)}`;
-    return { id, filename: file.name, size: file.data.length, url, proxy_url: url, ...(file.contentType ? { content_type: file.contentType } : {}) };
+    return { id, filename: file.name, size: file.size, url, proxy_url: url, ...(file.contentType ? { content_type: file.contentType } : {}) };
   });
 }
 
@@ -507,10 +508,10 @@ function readRaw(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** JSON, or multipart as discord.js sends files: `payload_json` plus `files[n]` parts. */
-async function parseBody(contentType: string, raw: Buffer): Promise<{ body: unknown; files: CapturedFile[] }> {
+async function parseBody(contentType: string, raw: Buffer, keepUploads: boolean): Promise<{ body: unknown; files: CapturedFile[] }> {
   if (raw.length === 0) return { body: undefined, files: [] };
   if (!contentType.startsWith('multipart/form-data')) return { body: JSON.parse(raw.toString('utf8')), files: [] };
-  const { fields, files } = await parseMultipart(contentType, raw);
+  const { fields, files } = await parseMultipart(contentType, raw, keepUploads);
   const payload = fields.get('payload_json');
   fields.delete('payload_json');
   return { body: payload === undefined ? Object.fromEntries(fields) : JSON.parse(payload), files };
@@ -522,7 +523,7 @@ async function parseBody(contentType: string, raw: Buffer): Promise<{ body: unkn
  * in the bench, whose clock runs in this process, the collections after chart uploads fell
  * among the slowest text replies.
  */
-function parseMultipart(contentType: string, raw: Buffer): Promise<{ fields: Map<string, string>; files: CapturedFile[] }> {
+function parseMultipart(contentType: string, raw: Buffer, keepUploads: boolean): Promise<{ fields: Map<string, string>; files: CapturedFile[] }> {
   return new Promise((resolve, reject) => {
     const fields = new Map<string, string>();
     const files: CapturedFile[] = [];
@@ -530,8 +531,12 @@ function parseMultipart(contentType: string, raw: Buffer): Promise<{ fields: Map
     parser.on('field', (name, value) => fields.set(name, value));
     parser.on('file', (_name, stream, { filename, mimeType }) => {
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => files.push({ name: filename ?? '', data: Buffer.concat(chunks), ...(mimeType ? { contentType: mimeType } : {}) }));
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (keepUploads) chunks.push(chunk);
+      });
+      stream.on('end', () => files.push({ name: filename ?? '', data: Buffer.concat(chunks), size, ...(mimeType ? { contentType: mimeType } : {}) }));
     });
     parser.on('close', () => resolve({ fields, files }));
     parser.on('error', reject);
@@ -563,7 +568,7 @@ async function route(ctx: RestContext, incoming: IncomingMessage, raw: Buffer, m
     if (candidate.auth && authorization === undefined) return unauthorized();
     let parsed: { body: unknown; files: CapturedFile[] };
     try {
-      parsed = await parseBody(incoming.headers['content-type'] ?? '', raw);
+      parsed = await parseBody(incoming.headers['content-type'] ?? '', raw, ctx.keepUploads);
     } catch {
       return error(400, 50109, 'The request body contains invalid JSON.');
     }

@@ -42,11 +42,20 @@ export interface StandInOptions {
   ackTimeoutMs?: number;
   /** Optional debug log. */
   log?: (line: string) => void;
+  /**
+   * Keep the bytes of uploaded files (default true, for tests that look at a chart). The bench
+   * sets false: it needs only names and sizes, and 100 MB of kept PNGs would make the process
+   * that times every answer collect garbage more often.
+   */
+  keepUploads?: boolean;
 }
 
 export interface CapturedFile {
   name: string;
+  /** Empty when the stand-in was started with keepUploads: false. */
   data: Buffer;
+  /** Bytes uploaded. */
+  size: number;
   contentType?: string;
 }
 
@@ -201,6 +210,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     baseUrl,
     gatewayUrl,
     ackTimeoutMs: options.ackTimeoutMs ?? 3000,
+    keepUploads: options.keepUploads ?? true,
     interactions,
     byToken,
     registrations,

@@ -151,7 +151,10 @@ describe('answers prepared ahead', () => {
   it('glossary prepares every term reply, the index and the suggestions for every prefix of every term, and those are what users get', () => {
     const steps = prepared('glossary');
     const glossary = command('glossary');
-    for (const term of TERMS) expect(steps).toContain(glossary.run({ term: term.name }, NO_CHARTS));
+    for (const term of TERMS) {
+      expect(steps).toContain(glossary.run({ term: term.name }, NO_CHARTS));
+      expect(steps).toContain(glossary.run({ term: term.id }, NO_CHARTS));
+    }
     expect(steps).toContain(glossary.run({}, NO_CHARTS));
     for (const typed of ['', ...prefixes(TERMS.map((t) => t.name))]) expect(steps).toContain(glossary.autocomplete!({ name: 'term', value: typed }, {}));
   });
@@ -159,7 +162,10 @@ describe('answers prepared ahead', () => {
   it('tiers prepares every source reply, the overview and the suggestions for every prefix of every name and id, and those are what users get', () => {
     const steps = prepared('tiers');
     const tiers = command('tiers');
-    for (const source of SOURCES) expect(steps).toContain(tiers.run({ source: source.id }, NO_CHARTS));
+    for (const source of SOURCES) {
+      expect(steps).toContain(tiers.run({ source: source.id }, NO_CHARTS));
+      expect(steps).toContain(tiers.run({ source: source.name }, NO_CHARTS));
+    }
     expect(steps).toContain(tiers.run({}, NO_CHARTS));
     for (const typed of ['', ...prefixes(SOURCES.flatMap((s) => [s.name, s.id]))]) expect(steps).toContain(tiers.autocomplete!({ name: 'source', value: typed }, {}));
   });

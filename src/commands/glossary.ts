@@ -136,10 +136,16 @@ export function component(customId: string, values: readonly string[]): Componen
   return { mode: 'update', reply: termReply(term) };
 }
 
-/** Every term's reply and the index, then the suggestions for each term's first letters, one per step. */
+/**
+ * The index, every term's reply, as asked for by its id (what a picked suggestion sends) and by
+ * its name, then the suggestions for every prefix of each name, one per step.
+ */
 function* prepare() {
   yield indexReply();
-  for (const term of TERMS) yield termReply(term);
+  for (const term of TERMS) {
+    yield repliesByQuery.get(term.id, () => termReply(term));
+    yield repliesByQuery.get(term.name, () => termReply(term));
+  }
   yield* suggestions.prepare(TERMS.map((term) => term.name));
 }
 

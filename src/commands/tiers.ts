@@ -192,12 +192,16 @@ export function component(customId: string, values: readonly string[]): Componen
 }
 
 /**
- * The overview (without its chart, which the renderer draws), every source's reply, then the
- * suggestions for each source's first letters, one per step.
+ * The overview (without its chart, which the renderer draws), every source's reply, as asked for
+ * by its id (what a picked suggestion sends) and by its name, then the suggestions for every
+ * prefix of each name and id, one per step.
  */
 function* prepare() {
   yield overviewReply(WITHOUT_CHARTS);
-  for (const source of SOURCES) yield sourceReply(source);
+  for (const source of SOURCES) {
+    yield repliesByQuery.get(source.id, () => sourceReply(source));
+    yield repliesByQuery.get(source.name, () => sourceReply(source));
+  }
   yield* suggestions.prepare(SOURCES.flatMap((source) => [source.name, source.id]));
 }
 

@@ -19,7 +19,6 @@ import {
   type MessageTarget,
   type Role,
 } from 'discord.js';
-import { failureReply, inputErrorReply } from './commands/embeds';
 import { CHARTS_REQUESTED, WITHOUT_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
 import type * as ChartModule from './charts';
 import type { ChartRequest, SendOrder } from './charts';
@@ -32,6 +31,12 @@ export type CommandSource = readonly Command[] | (() => Promise<readonly Command
  * gateway connects sooner and an idle bot holds only what discord.js needs.
  */
 const loadAllCommands = async () => (await import('./commands')).COMMANDS;
+
+/**
+ * The error replies, for the rare interaction that fails or names no command: loaded with the
+ * commands (which use them) rather than before login.
+ */
+const errorReplies = () => import('./commands/embeds');
 
 /**
  * The chart module, imported once: every `import()` call, even of a module already loaded, asks
@@ -232,6 +237,7 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
   const command = commands.get(interaction.commandName);
   if (!command) {
     log.warn({ command: interaction.commandName, interactionId: interaction.id }, 'interaction for an unknown command');
+    const { inputErrorReply } = await errorReplies();
     await interaction.reply(
       toMessage(inputErrorReply(`I do not know the command /${interaction.commandName}.`, `${[...commands.keys()].map((n) => `/${n}`).join(', ')}.`)),
     );
@@ -253,6 +259,7 @@ async function handleComponent(interaction: MessageComponentInteraction, command
   const command = commands.get(customIdOwner(interaction.customId));
   if (!command?.component) {
     log.warn({ customId: interaction.customId }, 'component with no owner');
+    const { inputErrorReply } = await errorReplies();
     await interaction.reply(toMessage(inputErrorReply('This button belongs to a version of Tierbot that no longer exists.', 'run the command again.')));
     return;
   }
@@ -298,6 +305,7 @@ async function reportFailure(interaction: Interaction, errorId: string, log: Log
       return;
     }
     if (!interaction.isRepliable()) return;
+    const { failureReply } = await errorReplies();
     const message = toMessage(failureReply(errorId));
     if (interaction.deferred && !interaction.replied) await interaction.editReply(toMessage(failureReply(errorId), true));
     else if (interaction.replied || interaction.deferred) await interaction.followUp(message);

@@ -182,7 +182,10 @@ async function answerInTime<T>(interaction: { createdTimestamp: number }, work: 
  * about 0.15 ms a reply, more than the rest of answering a glossary question.
  */
 export function callbackBody(reply: Reply, callbackType: 4 | 7): Record<string, unknown> {
-  const message = toMessage(reply, callbackType === 7);
+  return bodyOf(toMessage(reply, callbackType === 7));
+}
+
+function bodyOf(message: ReturnType<typeof toMessage>): Record<string, unknown> {
   const attachments = message.files.map((file, index) => ({ id: index.toString(), description: file.description }));
   return {
     content: message.content,
@@ -198,9 +201,10 @@ export function callbackBody(reply: Reply, callbackType: 4 | 7): Record<string, 
 
 /** The reply for interaction.reply() or update(), its body already made (see callbackBody). */
 function callbackPayload(interaction: ChatInputCommandInteraction | MessageComponentInteraction, reply: Reply, callbackType: 4 | 7): MessagePayload {
+  const message = toMessage(reply, callbackType === 7);
   // A component interaction is always one of MessageTarget's concrete kinds (button, select…).
-  const payload = new MessagePayload(interaction as MessageTarget, toMessage(reply, callbackType === 7));
-  payload.body = callbackBody(reply, callbackType) as MessagePayload['body'];
+  const payload = new MessagePayload(interaction as MessageTarget, message);
+  payload.body = bodyOf(message) as MessagePayload['body'];
   return payload;
 }
 

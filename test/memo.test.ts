@@ -148,26 +148,18 @@ describe('answers prepared ahead', () => {
   // Every prefix, as typed: with the name's own case, spaces and punctuation.
   const prefixes = (names: string[]) => names.flatMap((name) => Array.from(name, (_, n) => name.slice(0, n + 1)));
 
-  it('glossary prepares every term reply, the index and the suggestions for every prefix of every term, and those are what users get', () => {
-    const steps = prepared('glossary');
-    const glossary = command('glossary');
-    for (const term of TERMS) {
-      expect(steps).toContain(glossary.run({ term: term.name }, NO_CHARTS));
-      expect(steps).toContain(glossary.run({ term: term.id }, NO_CHARTS));
-    }
-    expect(steps).toContain(glossary.run({}, NO_CHARTS));
-    for (const typed of ['', ...prefixes(TERMS.map((t) => t.name))]) expect(steps).toContain(glossary.autocomplete!({ name: 'term', value: typed }, {}));
-  });
+  // Each command: its option, and what users ask for by name or id and type prefixes of.
+  const preparedCommands = [
+    { name: 'glossary', option: 'term', asked: TERMS.flatMap((t) => [t.name, t.id]), typed: TERMS.map((t) => t.name) },
+    { name: 'tiers', option: 'source', asked: SOURCES.flatMap((s) => [s.name, s.id]), typed: SOURCES.flatMap((s) => [s.name, s.id]) },
+  ];
 
-  it('tiers prepares every source reply, the overview and the suggestions for every prefix of every name and id, and those are what users get', () => {
-    const steps = prepared('tiers');
-    const tiers = command('tiers');
-    for (const source of SOURCES) {
-      expect(steps).toContain(tiers.run({ source: source.id }, NO_CHARTS));
-      expect(steps).toContain(tiers.run({ source: source.name }, NO_CHARTS));
-    }
-    expect(steps).toContain(tiers.run({}, NO_CHARTS));
-    for (const typed of ['', ...prefixes(SOURCES.flatMap((s) => [s.name, s.id]))]) expect(steps).toContain(tiers.autocomplete!({ name: 'source', value: typed }, {}));
+  it.each(preparedCommands)('$name prepares every reply by name and id, the reply to no $option, and the suggestions for every prefix, and those are what users get', ({ name, option, asked, typed }) => {
+    const steps = prepared(name);
+    const cmd = command(name);
+    for (const value of asked) expect(steps).toContain(cmd.run({ [option]: value }, NO_CHARTS));
+    expect(steps).toContain(cmd.run({}, NO_CHARTS));
+    for (const value of ['', ...prefixes(typed)]) expect(steps).toContain(cmd.autocomplete!({ name: option, value }, {}));
   });
 
   it('prepared suggestions stay, however much else is typed meanwhile', () => {

@@ -8,6 +8,7 @@ import {
   Client,
   Events,
   type ClientOptions,
+  GatewayDispatchEvents,
   GatewayIntentBits,
   MessageFlags,
   MessagePayload,
@@ -23,6 +24,7 @@ import {
 import { CHARTS_REQUESTED, WITHOUT_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
 import type * as ChartModule from './charts';
 import type { ChartRequest, SendOrder } from './charts';
+import { trimGuildCreate } from './guild-payload';
 import type { Logger } from './logger';
 
 export type CommandSource = readonly Command[] | (() => Promise<readonly Command[]>);
@@ -425,6 +427,8 @@ export async function startBot({ token, apiUrl, logger, commands = loadAllComman
     ...(apiUrl ? { rest: { api: apiUrl } } : {}),
     ...(shards !== undefined ? { shards } : {}),
   });
+  // The raw dispatch listener runs before discord.js handles the packet: see src/guild-payload.ts.
+  client.ws.on(GatewayDispatchEvents.GuildCreate, trimGuildCreate);
   const inFlight = new Set<Promise<void>>();
   const route = createRouter(commands, logger, () => inFlight.size);
 

@@ -17,7 +17,7 @@ const extras = new Map(GUILD_IDS.map((id) => [id, guildExtras(id, APPLICATION_ID
 describe('trimGuildCreate', () => {
   it('removes every unread list and all roles but @everyone, and leaves the rest as it was', () => {
     const [guildId] = GUILD_IDS;
-    const payload = { id: guildId!, name: 'Marketing', member_count: 120, ...structuredClone(extras.get(guildId!)!) };
+    const payload = { id: guildId!, member_count: 120, ...structuredClone(extras.get(guildId!)!) };
     expect(payload.channels!.length).toBeGreaterThan(0);
     expect(payload.roles!.length).toBeGreaterThan(1);
     const untouched = structuredClone(payload);
@@ -46,7 +46,6 @@ describe('the bot logged into guilds shaped like a public bot’s', () => {
     const { client } = h.bot;
     expect([...client.guilds.cache.keys()].sort()).toEqual([...GUILD_IDS].sort());
     expect(client.channels.cache.size).toBe(0);
-    expect(client.users.cache.size).toBeLessThanOrEqual(1); // the bot's own user, from READY
     for (const guild of client.guilds.cache.values()) {
       const sent = extras.get(guild.id)!;
       expect({ name: guild.name, ownerId: guild.ownerId, systemChannelId: guild.systemChannelId }).toEqual({ name: sent.name, ownerId: sent.owner_id, systemChannelId: sent.system_channel_id });
@@ -66,7 +65,8 @@ describe('the bot logged into guilds shaped like a public bot’s', () => {
     const { body } = answerOf(await h.command('compare', {}));
     const button = body.components[0].components.find((c: { custom_id?: string }) => c.custom_id);
     const pressed = await h.component(button.custom_id, { componentType: 2, message: body });
-    expect(pressed.callbacks[0]!.type).toBeGreaterThan(0);
+    expect([4, 7]).toContain(pressed.callbacks[0]!.type);
+    expect(embedText(answerOf(pressed).body)).not.toBe('');
     expect(h.logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { chartCounts, chartFile, deliverChart, simulateChartFailure, stopCharts,
 import { renderPixels } from '../src/charts/render';
 import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, markerLayerOption, tierRangesChart, tierRangesOption } from '../src/charts/tier-ranges';
 import { TIER_COLOURS } from '../src/commands/embeds';
+import { UNHURRIED_MS } from './fixtures/renderer-wait';
 import { comparePlans, parseCompareInput } from '../src/domain/compare';
 import { NORMAL_TIERS } from '../src/domain/sources';
 
@@ -113,15 +114,15 @@ describe('chartFile (lazy entry)', () => {
   afterEach(() => simulateChartFailure(false));
 
   it('renders the tiers chart', async () => {
-    const file = await chartFile('tiers', { marker: 5_000 });
+    const file = await chartFile('tiers', { marker: 5_000 }, UNHURRIED_MS);
     expect(file?.name).toBe('tier-5000.png');
     expect(pngSize(file!.data)).toEqual(TIER_CHART_SIZE);
   });
 
   it('draws a chart asked for again only once: the renderer keeps it', async () => {
     const before = chartCounts();
-    const first = await chartFile('tiers', { marker: 7_000 });
-    const again = await chartFile('tiers', { marker: 7_000 });
+    const first = await chartFile('tiers', { marker: 7_000 }, UNHURRIED_MS);
+    const again = await chartFile('tiers', { marker: 7_000 }, UNHURRIED_MS);
     expect(again?.data.equals(first!.data)).toBe(true);
     expect(chartCounts()).toEqual({ drawn: before.drawn + 1, fromCache: before.fromCache + 1 });
   });
@@ -130,7 +131,7 @@ describe('chartFile (lazy entry)', () => {
     await stopCharts();
     useIdleScheduler('/bin/false'); // exits at once, as chrt would where SCHED_IDLE is refused
     expect(await chartFile('tiers', { marker: 8_000 })).toBeUndefined();
-    const file = await chartFile('tiers', { marker: 8_000 });
+    const file = await chartFile('tiers', { marker: 8_000 }, UNHURRIED_MS);
     expect(file?.name).toBe('tier-8000.png');
   });
 
@@ -184,7 +185,7 @@ describe('deliverChart (the renderer sends the reply)', () => {
 
   it('a chart drawn after the bot stopped waiting is dropped: nothing reaches Discord', async () => {
     const discord = await countingServer();
-    await chartFile('tiers', { marker: 1 }); // a warm renderer, so a job arrives well inside a 20 ms budget
+    await chartFile('tiers', { marker: 1 }, UNHURRIED_MS); // a warm renderer, so a job arrives well inside a 20 ms budget
     const decide = vi.fn(async () => 'callback' as const);
     // A comparison takes about 40 ms to draw: the bot has stopped waiting when the renderer says it is ready.
     let dropped = 0;
@@ -222,7 +223,7 @@ describe('module graph', () => {
     }
     await import('../src/commands/index');
     const charts = await import('../src/charts/index');
-    const file = await charts.chartFile('tiers', {});
+    const file = await charts.chartFile('tiers', {}, UNHURRIED_MS);
     expect(file?.name).toBe('tiers.png');
     expect(loaded).toEqual([]);
     await charts.stopCharts();

@@ -16,6 +16,7 @@ import {
   type Box,
 } from '../src/charts/compare-plans';
 import { comparePlans, parseCompareInput, type CompareInput, type Comparison, type MetricKey } from '../src/domain/compare';
+import { UNHURRIED_MS } from './fixtures/renderer-wait';
 
 function comparisonOf(input: CompareInput): Comparison {
   const parsed = parseCompareInput(input);
@@ -171,7 +172,7 @@ describe('compare chart', () => {
   });
 
   it('is served by chartFile as compare.png', async () => {
-    const file = await chartFile('compare', { comparison: KARDASHIAN });
+    const file = await chartFile('compare', { comparison: KARDASHIAN }, UNHURRIED_MS);
     expect(file?.name).toBe('compare.png');
     const png = PNG.sync.read(file!.data);
     expect({ width: png.width, height: png.height }).toEqual(COMPARE_CHART_SIZE);

@@ -353,6 +353,9 @@ function track(standIn: StandIn, p: Planned, phase: Sample['phase']): Promise<Sa
   return standIn.waitForAnswer(record, ANSWER_TIMEOUT_MS).then((answered) => {
     const now = performance.now();
     const { title, files } = answerSummary(answered);
+    // Only the summary is kept: the stand-ins' process times every answer, and must not fill up
+    // with the replies (see StandIn.forget).
+    standIn.forget(answered);
     return { kind: p.kind, phase, ms: now - t0, chart: files > 0, failed: /went wrong/i.test(title), answeredAt: now };
   }, unanswered);
 }

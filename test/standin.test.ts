@@ -249,6 +249,20 @@ describe('the stand-in with the real discord.js Client', () => {
     await expect(refused).rejects.toMatchObject({ code: 10062, status: 404 });
   });
 
+  it('forgets an interaction when told: its id and token are then unknown, as if it had never been sent', async () => {
+    const done = onNextInteraction(async (interaction) => {
+      if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+      await interaction.reply({ content: 'answered' });
+      return interaction;
+    });
+    const record = standIn.sendCommand('tier');
+    const interaction = await done;
+    standIn.forget(await standIn.waitForAnswer(record));
+    const again = client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'x' } }, auth: false });
+    await expect(again).rejects.toMatchObject({ code: 10062, status: 404 });
+    await expect(interaction.followUp({ content: 'later' })).rejects.toMatchObject({ status: 404 });
+  });
+
   it('retries past an injected 429 and records it', async () => {
     standIn.faults.rateLimitNext('/callback', 0.05);
     const done = onNextInteraction(async (interaction) => {

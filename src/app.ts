@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   Client,
+  DiscordAPIError,
   Events,
   type ClientOptions,
   GatewayDispatchEvents,
@@ -13,6 +14,7 @@ import {
   MessageFlags,
   MessagePayload,
   Options,
+  RESTJSONErrorCodes,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
@@ -390,6 +392,12 @@ export function prepareBetweenInteractions(commands: readonly Command[], log: Lo
   });
 }
 
+/**
+ * Discord no longer knows the interaction: its answer came after the 3 seconds Discord allows.
+ * No reply, follow-up or error message can reach the user any more.
+ */
+const expired = (err: unknown) => err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction;
+
 /** `busy` says how many other interactions are being answered when one arrives. */
 export function createRouter(source: CommandSource, log: Logger, busy: () => number = () => 0) {
   let table: Promise<Map<string, Command>> | undefined;
@@ -415,6 +423,13 @@ export function createRouter(source: CommandSource, log: Logger, busy: () => num
       else if (interaction.isMessageComponent()) await handleComponent(interaction, commands, log, context);
     } catch (err) {
       const errorId = randomUUID().slice(0, 8);
+      if (expired(err)) {
+        // Telling the user would fail the same way. Under overload (the usual cause), a second
+        // request and two stack traces for each late interaction would make the next ones later still.
+        const ageMs = Date.now() - interaction.createdTimestamp;
+        log.warn({ errorId, interactionId: interaction.id, type: interaction.type, ageMs }, 'interaction expired before its answer reached Discord');
+        return;
+      }
       log.error({ err, errorId, interactionId: interaction.id, type: interaction.type }, 'interaction failed');
       await reportFailure(interaction, errorId, log);
     }

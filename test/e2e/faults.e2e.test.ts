@@ -56,6 +56,24 @@ describe('REST faults', () => {
   });
 });
 
+describe('answers that arrive too late', () => {
+  it('an answer refused as too late (10062) is logged once as a warning, not retried or reported, and the next is answered', async () => {
+    // Discord allows 3 s; a short window here, and a callback held up past it.
+    h = await startHarness({ standIn: { ackTimeoutMs: 300 } });
+    h.standIn.faults.delayNext('/callback', 600);
+    const late = h.standIn.sendCommand('glossary', { term: 'CPE' });
+    const warned = () => h!.logs.find((l) => l.interactionId === late.id && l.level === 40);
+    await vi.waitFor(() => expect(warned()).toBeDefined(), { timeout: 5000 });
+    expect(warned()).toMatchObject({ msg: 'interaction expired before its answer reached Discord', ageMs: expect.any(Number) });
+    expect(h.standIn.requests.filter((r) => r.path.includes(late.id) || r.path.includes(late.token)).map((r) => r.status)).toEqual([404]);
+    expect(late.callbacks).toEqual([]);
+    expect(errorLogs(h)).toEqual([]);
+    // A text answer: a chart renderer starting cold could take longer than this short window.
+    const next = await h.command('glossary', { term: 'CPM' });
+    expect(embedText(answerOf(next).body)).toContain('CPM');
+  });
+});
+
 describe('slow, unknown and unexpected interactions', () => {
   it('defers a reply that takes longer than 2 s, then edits in the answer', async () => {
     const slow: Command = {

@@ -276,13 +276,18 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     return { guildId, channel, user: humanUser(userId) };
   }
 
+  /** From now on the interaction's id and token are unknown. */
+  function drop(record: InteractionRecord): void {
+    interactions.delete(record.id);
+    byToken.delete(record.token);
+  }
+
   /** Forget interactions whose token expired: nothing can answer them any more. */
   function prune(): void {
     const cutoff = Date.now() - TOKEN_LIFETIME_MS;
-    for (const [id, tracked] of interactions) {
+    for (const tracked of interactions.values()) {
       if (tracked.createdAt >= cutoff) break; // insertion order = creation order
-      interactions.delete(id);
-      byToken.delete(tracked.record.token);
+      drop(tracked.record);
     }
   }
 
@@ -297,8 +302,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     try {
       gateway.dispatchInteraction(build(record.id, record.token), where.guildId);
     } catch (error) {
-      interactions.delete(record.id);
-      byToken.delete(record.token);
+      drop(record);
       throw error;
     }
     log(`interaction ${record.id} (type ${type}) dispatched`);
@@ -352,10 +356,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       return dispatch(3, where, (id, tok) => componentInteraction({ id, token: tok, applicationId, place: where, customId, componentType, values, message }), message);
     },
 
-    forget(record) {
-      interactions.delete(record.id);
-      byToken.delete(record.token);
-    },
+    forget: drop,
 
     async waitForAnswer(record, timeoutMs = 5000) {
       const waiters = waitersOf(record.id);

@@ -17,7 +17,7 @@
  *   counts, /tiers, /glossary, /compare (only if src/commands registers it) and autocomplete —
  *   from random users in random guilds. First --steady (600) at --rate (10/s), a rate both bots
  *   sustain, so the latencies are service times rather than queueing. Only one bot is loaded at
- *   a time: the steady phase alternates between them in blocks of --block (50) in ABBA order, so
+ *   a time: the steady phase alternates between them in blocks of --block (10) in ABBA order, so
  *   a machine that speeds up or slows down during the run moves both bots' numbers alike. Then
  *   the rest of the mix as one burst per bot, which measures throughput (answers per second,
  *   first dispatch → last answer).
@@ -33,7 +33,7 @@
  *
  * Output: a table with the Tierbot/baseline ratios. With --json the table goes to standard error
  * and standard output gets one line of JSON, last (see `contract` below).
- * Options, all bounded: --guilds=500 --interactions=2000 --steady=600 --rate=10 --trials=5 --warmup=50 --block=50.
+ * Options, all bounded: --guilds=500 --interactions=2000 --steady=600 --rate=10 --trials=5 --warmup=50 --block=10.
  */
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -51,6 +51,7 @@ import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
 import { finalAnswer, startStandIn, type InteractionRecord, type StandIn } from '../src/standin/server';
 import { benchGuildIds, guildExtras, worldSummary } from './guilds';
+import { BOOTSTRAP_RESAMPLES, percentile, prng, ratioInterval } from './stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The stand-in's token: long enough for Tierbot's config check, accepted by nothing but the stand-in. */
@@ -86,7 +87,9 @@ const RATE = option('rate', 10, 1, 1000);
 const TRIALS = option('trials', 5, 1, 5);
 const WARMUP = option('warmup', 50, 0, 1000);
 /** Steady-phase interactions a bot gets in a row before the other bot's turn (see loadBoth). */
-const STEADY_BLOCK = option('block', 50, 1, 10_000);
+// Ten, not fifty: this VM's slow stretches last seconds, and blocks of 5 s let one of them fall
+// on one bot's turn only; with 1 s blocks both bots share it.
+const STEADY_BLOCK = option('block', 10, 1, 10_000);
 const began = performance.now();
 
 /** Human output: standard output, or standard error when standard output carries the JSON line. */
@@ -245,17 +248,6 @@ interface Planned {
   focused?: string;
 }
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const compareCommand = COMMANDS.find((c) => c.definition.name === 'compare');
 
 /** One list for both bots: what is asked, where and by whom, in order. */
@@ -367,11 +359,9 @@ interface Latency {
   p99Ms: number | null;
 }
 
-/** Nearest-rank percentiles. */
 function latency(samples: readonly Sample[]): Latency {
   const sorted = samples.flatMap((s) => (s.ms === null ? [] : [s.ms])).sort((a, b) => a - b);
-  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : null);
-  return { count: sorted.length, p50Ms: at(50), p95Ms: at(95), p99Ms: at(99) };
+  return { count: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), p99Ms: percentile(sorted, 99) };
 }
 
 interface LoadResult {
@@ -449,6 +439,9 @@ async function loadBoth(lanes: Record<BotName, Lane>, mix: readonly Planned[]): 
       const count = Math.min(STEADY_BLOCK, STEADY - sent);
       const order: BotName[] = block % 2 === 0 ? ['tierbot', 'baseline'] : ['baseline', 'tierbot'];
       for (const bot of order) {
+        // One interval first, as between any two interactions: what the other bot's last answer
+        // left running (a chart renderer finishing up) must not meet this block's first one.
+        await sleep(1000 / RATE);
         lanes[bot].samples.push(...(await paced(lanes[bot], mix, sent, count, true)));
         sampleMemory();
       }
@@ -683,7 +676,20 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
 }
 
-function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummary>, micros: Micro[], charts: Record<string, number>) {
+/** Each text position's latency for both bots, where both were answered. */
+function textPairs(tierbot: Trial[], baseline: Trial[], textAt: ReadonlySet<number>): [number, number][] {
+  const t = steadyOf(tierbot);
+  const b = steadyOf(baseline);
+  return [...textAt].flatMap((i) => {
+    const x = t[i]?.ms ?? null;
+    const y = b[i]?.ms ?? null;
+    return x === null || y === null ? [] : [[x, y] as [number, number]];
+  });
+}
+
+type Intervals = Record<'p50' | 'p99', [number, number] | null>;
+
+function report(t: BotResult, b: BotResult, intervals: Intervals, world: ReturnType<typeof worldSummary>, micros: Micro[], charts: Record<string, number>) {
   const ratios = {
     p50: ratio(t.p50Ms, b.p50Ms),
     p99: ratio(t.p99Ms, b.p99Ms),
@@ -728,6 +734,9 @@ function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummar
     `Idle RSS samples (MB): Tierbot ${t.rssIdleSamplesMB.join(', ')}; baseline ${b.rssIdleSamplesMB.join(', ')}.`);
   say(`Text latency comes from the same ${t.textCount} interactions for both bots, those Tierbot answered in text. ` +
     `The baseline over all its ${b.steadyAll.count} steady replies: p50 ${f(b.steadyAll.p50Ms, 2)} ms, p95 ${f(b.steadyAll.p95Ms, 2)} ms, p99 ${f(b.steadyAll.p99Ms, 2)} ms.`);
+  const interval = (i: [number, number] | null) => (i ? `${i[0].toFixed(2)}–${i[1].toFixed(2)}×` : '—');
+  say(`How far the text ratios move by chance (5th–95th percentile over ${BOOTSTRAP_RESAMPLES} resamples of those interactions): ` +
+    `p50 ${interval(intervals.p50)}, p99 ${interval(intervals.p99)}.`);
   say();
   say('Steady phase by kind: text replies (the baseline answers everything with one static embed), and how many came with a chart:');
   for (const line of table([
@@ -765,7 +774,7 @@ function report(t: BotResult, b: BotResult, world: ReturnType<typeof worldSummar
     });
     const microJson = Object.fromEntries(micros.map((m) => [m.name, { calls: m.calls, totalMs: round(m.totalMs, 1) }]));
     const chartJson = Object.fromEntries(Object.entries(charts).map(([name, ms]) => [name, { medianMs: round(ms, 1) }]));
-    process.stdout.write(`${JSON.stringify({ tierbot: contract(t), baseline: contract(b), ratios, micro: microJson, charts: chartJson })}\n`);
+    process.stdout.write(`${JSON.stringify({ tierbot: contract(t), baseline: contract(b), ratios, ratioIntervals: intervals, micro: microJson, charts: chartJson })}\n`);
   }
 }
 
@@ -804,7 +813,9 @@ async function main() {
     const micros = await micro();
     const charts = await chartRenders();
     const textAt = textPositions(trials.tierbot);
-    report(summarise(trials.tierbot, textAt), summarise(trials.baseline, textAt), world, micros, charts);
+    const pairs = textPairs(trials.tierbot, trials.baseline, textAt);
+    const intervals = { p50: ratioInterval(pairs, 50), p99: ratioInterval(pairs, 99) };
+    report(summarise(trials.tierbot, textAt), summarise(trials.baseline, textAt), intervals, world, micros, charts);
   } finally {
     for (const standIn of Object.values(standIns)) await standIn.close();
   }

@@ -1,0 +1,48 @@
+/** The bench's statistics: seeded randomness, percentiles and how far a ratio of them can be trusted. */
+
+/** A seeded generator (mulberry32) of numbers in [0, 1): the same mix and the same resamples every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Nearest-rank percentile of ascending values; null for none. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export const BOOTSTRAP_RESAMPLES = 1000;
+const ascending = (a: number, b: number) => a - b;
+
+/**
+ * How far the ratio of two bots' p-th percentiles could move by chance: its 5th and 95th
+ * percentiles over resamples of the interactions, drawn with replacement, each bringing both
+ * bots' latencies for it (`pairs`: [this bot's, the other's]). p99 of ~290 replies is the
+ * 3rd-slowest, so one stall more or less in either bot's turns moves it a lot; the interval says
+ * how much one run's ratio can be trusted. Null for fewer than 20 pairs.
+ */
+export function ratioInterval(pairs: readonly (readonly [number, number])[], p: number): [number, number] | null {
+  if (pairs.length < 20) return null;
+  const next = prng(7);
+  const ratios: number[] = [];
+  for (let r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+    const mine: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < pairs.length; i++) {
+      const [x, y] = pairs[Math.floor(next() * pairs.length)]!;
+      mine.push(x);
+      theirs.push(y);
+    }
+    ratios.push(percentile(mine.sort(ascending), p)! / percentile(theirs.sort(ascending), p)!);
+  }
+  ratios.sort(ascending);
+  const at = (q: number) => Number(percentile(ratios, q)!.toFixed(2));
+  return [at(5), at(95)];
+}

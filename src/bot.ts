@@ -8,12 +8,22 @@ import { loadConfigOrExit } from './config';
 import { createLogger, logProcessEvents, type Logger } from './logger';
 import { holdYoungGeneration } from './young-generation';
 
+/**
+ * A stop that has not finished by then (a login that hangs) ends the process anyway, before
+ * Docker's default 10 s grace runs out and it is killed without a word.
+ */
+const SHUTDOWN_DEADLINE_MS = 8000;
+
 function onShutdown(stop: () => Promise<void>, log: Logger) {
   let closing = false;
   const close = (signal: string) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.warn({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'not stopped in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     stop().then(
       () => process.exit(0),
       (err) => {
@@ -36,9 +46,12 @@ async function main() {
   const log = createLogger({ level: config.logLevel, secrets: [config.token] });
   logProcessEvents(log);
   const releaseYoungGeneration = holdYoungGeneration();
-  const bot = await startBot({ token: config.token, apiUrl: config.apiUrl, logger: log });
+  const starting = startBot({ token: config.token, apiUrl: config.apiUrl, logger: log });
+  // Listening from before login: a process manager may stop the bot while it logs in, and
+  // interactions Discord sent meanwhile are answered once it is ready, then it stops as usual.
+  onShutdown(() => starting.then((bot) => bot.stop()), log);
+  await starting;
   releaseYoungGeneration();
-  onShutdown(() => bot.stop(), log);
 }
 
 main().catch((err: unknown) => {

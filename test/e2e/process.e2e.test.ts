@@ -4,6 +4,8 @@
  */
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStandIn, type StandIn } from '../../src/standin/server';
 
@@ -29,7 +31,50 @@ function startBotProcess(env: Record<string, string>) {
   return { proc, exited, output: () => output };
 }
 
+/** Resolves when the stand-in (in this process) starts on a request whose path includes `part`. */
+function requestArrives(part: string): Promise<void> {
+  return new Promise((resolve) => {
+    const onStart = (message: unknown) => {
+      if (!(message as { request: IncomingMessage }).request.url?.includes(part)) return;
+      unsubscribe('http.server.request.start', onStart);
+      resolve();
+    };
+    subscribe('http.server.request.start', onStart);
+  });
+}
+
 describe('the bot process', () => {
+  it('stopped while it logs in, finishes logging in, stops and exits 0', async () => {
+    standIn = await startStandIn({ token: TOKEN });
+    // discord.js asks where the gateway is before it connects: held, that is the middle of login.
+    standIn.faults.delayNext('/gateway/bot', 1500);
+    const loggingIn = requestArrives('/gateway/bot');
+    const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });
+    child = bot.proc;
+    await loggingIn;
+    bot.proc.kill('SIGTERM');
+    const { code } = await bot.exited;
+    expect(code).toBe(0);
+    expect(bot.output()).toMatch(/"signal":"SIGTERM".*shutting down/);
+    expect(bot.output()).toMatch(/"msg":"ready"/);
+  }, 40_000);
+
+  it('stopped while a login hangs, exits 1 by its deadline and says why', async () => {
+    standIn = await startStandIn({ token: TOKEN });
+    standIn.faults.delayNext('/gateway/bot', 30_000);
+    const loggingIn = requestArrives('/gateway/bot');
+    const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });
+    child = bot.proc;
+    await loggingIn;
+    const signalledAt = Date.now();
+    bot.proc.kill('SIGTERM');
+    const { code, at } = await bot.exited;
+    expect(code).toBe(1);
+    expect(at - signalledAt).toBeGreaterThanOrEqual(7500);
+    expect(at - signalledAt).toBeLessThan(15_000);
+    expect(bot.output()).toMatch(/not stopped in time/);
+  }, 40_000);
+
   it('on SIGTERM mid-burst answers what is in flight, closes the client and exits 0 within 5 s', async () => {
     standIn = await startStandIn({ token: TOKEN });
     const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });

@@ -94,7 +94,8 @@ const began = performance.now();
 
 /** Human output: standard output, or standard error when standard output carries the JSON line. */
 const say = (line = '') => (JSON_OUT ? process.stderr : process.stdout).write(`${line}\n`);
-const progress = (line: string) => process.stderr.write(`· ${line}\n`);
+/** A progress line, with the seconds since the bench began (a default run should take under 4 minutes). */
+const progress = (line: string) => process.stderr.write(`· ${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s  ${line}\n`);
 
 // ── Processes: start, stop, memory, CPU ───────────────────────────────────────────────────────
 
@@ -434,6 +435,7 @@ async function loadBoth(lanes: Record<BotName, Lane>, mix: readonly Planned[]): 
     // service time the steady phase measures.
     for (const lane of all) await paced(lane, mix, 0, WARMUP, false);
     await sleep(1000);
+    progress('steady phase');
 
     for (let block = 0, sent = 0; sent < STEADY; block++) {
       const count = Math.min(STEADY_BLOCK, STEADY - sent);
@@ -450,6 +452,7 @@ async function loadBoth(lanes: Record<BotName, Lane>, mix: readonly Planned[]): 
     sampler = setInterval(sampleMemory, MEMORY_SAMPLE_MS);
 
     // Burst: the rest of the mix, all at once, one bot after the other.
+    progress('bursts');
     const results = {} as Record<BotName, LoadResult>;
     for (const lane of all) {
       await sleep(1000);
@@ -811,6 +814,7 @@ async function main() {
 
     progress('micro-benchmarks');
     const micros = await micro();
+    progress('chart renders');
     const charts = await chartRenders();
     const textAt = textPositions(trials.tierbot);
     const pairs = textPairs(trials.tierbot, trials.baseline, textAt);

@@ -331,12 +331,13 @@ interface Sample {
   chart: boolean;
   /** The bot answered with its internal-failure message. */
   failed: boolean;
+  sentAt: number;
   answeredAt: number;
 }
 
 function track(standIn: StandIn, p: Planned, phase: Sample['phase']): Promise<Sample> {
-  const unanswered = (): Sample => ({ kind: p.kind, phase, ms: null, chart: false, failed: false, answeredAt: performance.now() });
   const t0 = performance.now();
+  const unanswered = (): Sample => ({ kind: p.kind, phase, ms: null, chart: false, failed: false, sentAt: t0, answeredAt: performance.now() });
   let record: InteractionRecord;
   try {
     record = send(standIn, p);
@@ -349,7 +350,7 @@ function track(standIn: StandIn, p: Planned, phase: Sample['phase']): Promise<Sa
     // Only the summary is kept: the stand-ins' process times every answer, and must not fill up
     // with the replies (see StandIn.forget).
     standIn.forget(answered);
-    return { kind: p.kind, phase, ms: now - t0, chart: files > 0, failed: /went wrong/i.test(title), answeredAt: now };
+    return { kind: p.kind, phase, ms: now - t0, chart: files > 0, failed: /went wrong/i.test(title), sentAt: t0, answeredAt: now };
   }, unanswered);
 }
 
@@ -437,14 +438,18 @@ async function loadBoth(lanes: Record<BotName, Lane>, mix: readonly Planned[]): 
     await sleep(1000);
     progress('steady phase');
 
+    let lastSent = 0;
     for (let block = 0, sent = 0; sent < STEADY; block++) {
       const count = Math.min(STEADY_BLOCK, STEADY - sent);
       const order: BotName[] = block % 2 === 0 ? ['tierbot', 'baseline'] : ['baseline', 'tierbot'];
       for (const bot of order) {
-        // One interval first, as between any two interactions: what the other bot's last answer
-        // left running (a chart renderer finishing up) must not meet this block's first one.
-        await sleep(1000 / RATE);
-        lanes[bot].samples.push(...(await paced(lanes[bot], mix, sent, count, true)));
+        // A block starts one interval after the last block's last dispatch, as any interaction
+        // follows the one before: what the other bot's last answer left running (a chart
+        // renderer finishing up) must not meet this block's first interaction.
+        await sleep(Math.max(0, lastSent + 1000 / RATE - performance.now()));
+        const samples = await paced(lanes[bot], mix, sent, count, true);
+        lanes[bot].samples.push(...samples);
+        lastSent = Math.max(...samples.map((s) => s.sentAt));
         sampleMemory();
       }
       sent += count;

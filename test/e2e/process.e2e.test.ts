@@ -43,15 +43,23 @@ function requestArrives(part: string): Promise<void> {
   });
 }
 
+/**
+ * The bot in the middle of login: discord.js asks where the gateway is before it connects, and
+ * the stand-in holds that answer for `holdMs`.
+ */
+async function botLoggingIn(holdMs: number) {
+  standIn = await startStandIn({ token: TOKEN });
+  standIn.faults.delayNext('/gateway/bot', holdMs);
+  const loggingIn = requestArrives('/gateway/bot');
+  const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });
+  child = bot.proc;
+  await loggingIn;
+  return bot;
+}
+
 describe('the bot process', () => {
   it('stopped while it logs in, finishes logging in, stops and exits 0', async () => {
-    standIn = await startStandIn({ token: TOKEN });
-    // discord.js asks where the gateway is before it connects: held, that is the middle of login.
-    standIn.faults.delayNext('/gateway/bot', 1500);
-    const loggingIn = requestArrives('/gateway/bot');
-    const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });
-    child = bot.proc;
-    await loggingIn;
+    const bot = await botLoggingIn(1500);
     bot.proc.kill('SIGTERM');
     const { code } = await bot.exited;
     expect(code).toBe(0);
@@ -60,12 +68,7 @@ describe('the bot process', () => {
   }, 40_000);
 
   it('stopped while a login hangs, exits 1 by its deadline and says why', async () => {
-    standIn = await startStandIn({ token: TOKEN });
-    standIn.faults.delayNext('/gateway/bot', 30_000);
-    const loggingIn = requestArrives('/gateway/bot');
-    const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });
-    child = bot.proc;
-    await loggingIn;
+    const bot = await botLoggingIn(30_000);
     const signalledAt = Date.now();
     bot.proc.kill('SIGTERM');
     const { code, at } = await bot.exited;

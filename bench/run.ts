@@ -331,6 +331,7 @@ interface Sample {
   chart: boolean;
   /** The bot answered with its internal-failure message. */
   failed: boolean;
+  /** performance.now() at dispatch, and when the answer was captured (or given up on). */
   sentAt: number;
   answeredAt: number;
 }
@@ -361,6 +362,7 @@ interface Latency {
   p99Ms: number | null;
 }
 
+/** How many samples were answered, and their nearest-rank p50, p95 and p99. */
 function latency(samples: readonly Sample[]): Latency {
   const sorted = samples.flatMap((s) => (s.ms === null ? [] : [s.ms])).sort((a, b) => a - b);
   return { count: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), p99Ms: percentile(sorted, 99) };

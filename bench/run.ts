@@ -316,9 +316,9 @@ function send(standIn: StandIn, p: Planned): InteractionRecord {
 }
 
 /** The message the interaction ended with: the reply, or the edit (or follow-up) after a defer. */
-function answerSummary(record: InteractionRecord): { title: string; files: number } {
-  const { body, files } = finalAnswer(record);
-  return { title: (body as { embeds?: { title?: string }[] }).embeds?.[0]?.title ?? '', files: files.length };
+function answerSummary(record: InteractionRecord): { title: string; files: number; receivedAt: number } {
+  const { body, files, receivedAt } = finalAnswer(record);
+  return { title: (body as { embeds?: { title?: string }[] }).embeds?.[0]?.title ?? '', files: files.length, receivedAt };
 }
 
 // ── Measuring ─────────────────────────────────────────────────────────────────────────────────
@@ -326,12 +326,16 @@ function answerSummary(record: InteractionRecord): { title: string; files: numbe
 interface Sample {
   kind: Kind;
   phase: 'steady' | 'burst';
-  /** Dispatch → final answer captured; null when none came within ANSWER_TIMEOUT_MS. */
+  /**
+   * Dispatch → the final answer's last byte arriving at the stand-in; null when none came within
+   * ANSWER_TIMEOUT_MS. What the stand-in then does with it (parse it, check it against Discord's
+   * limits, store it as a message) takes longer for larger replies, and is not the bot's time.
+   */
   ms: number | null;
   chart: boolean;
   /** The bot answered with its internal-failure message. */
   failed: boolean;
-  /** performance.now() at dispatch, and when the answer was captured (or given up on). */
+  /** performance.now() at dispatch, and when the answer arrived (or was given up on). */
   sentAt: number;
   answeredAt: number;
 }
@@ -346,12 +350,11 @@ function track(standIn: StandIn, p: Planned, phase: Sample['phase']): Promise<Sa
     return Promise.resolve(unanswered());
   }
   return standIn.waitForAnswer(record, ANSWER_TIMEOUT_MS).then((answered) => {
-    const now = performance.now();
-    const { title, files } = answerSummary(answered);
+    const { title, files, receivedAt } = answerSummary(answered);
     // Only the summary is kept: the stand-ins' process times every answer, and must not fill up
     // with the replies (see StandIn.forget).
     standIn.forget(answered);
-    return { kind: p.kind, phase, ms: now - t0, chart: files > 0, failed: /went wrong/i.test(title), sentAt: t0, answeredAt: now };
+    return { kind: p.kind, phase, ms: receivedAt - t0, chart: files > 0, failed: /went wrong/i.test(title), sentAt: t0, answeredAt: receivedAt };
   }, unanswered);
 }
 

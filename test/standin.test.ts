@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { AttachmentBuilder, Client, DiscordAPIError, Events, GatewayIntentBits, Routes, type Interaction } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startStandIn, type StandIn } from '../src/standin/server';
+import { finalAnswer, startStandIn, type StandIn } from '../src/standin/server';
 
 type Handler = (interaction: Interaction) => void;
 
@@ -118,6 +118,25 @@ describe('the stand-in with the real discord.js Client', () => {
     expect(answered.edits[0]!.body.content).toBe('done');
   });
 
+  it('stamps when each answer arrived, and the final answer of a deferred reply is its edit', async () => {
+    const done = onNextInteraction(async (interaction) => {
+      if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+      await interaction.deferReply();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await interaction.editReply({ content: 'later' });
+    });
+    const sentAt = performance.now();
+    const record = standIn.sendCommand('tier');
+    await done;
+    const answered = await standIn.waitForAnswer(record);
+    const [deferred] = answered.callbacks;
+    const [edit] = answered.edits;
+    expect(deferred!.receivedAt).toBeGreaterThan(sentAt);
+    expect(edit!.receivedAt - deferred!.receivedAt).toBeGreaterThanOrEqual(45);
+    expect(edit!.receivedAt).toBeLessThanOrEqual(performance.now());
+    expect(finalAnswer(answered)).toMatchObject({ body: { content: 'later' }, receivedAt: edit!.receivedAt });
+  });
+
   it('rejects an embed field over 1,024 characters with 50035 and records nothing', async () => {
     const done = onNextInteraction(async (interaction) => {
       if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
@@ -204,7 +223,7 @@ describe('the stand-in with the real discord.js Client', () => {
     const record = standIn.sendAutocomplete('tiers', 'source', 'medi', { platform: 'instagram' });
     await done;
     const answered = await standIn.waitForAnswer(record);
-    expect(answered.callbacks).toEqual([{ type: 8, data: { choices: [{ name: 'source=medi', value: 'medium' }] }, files: [] }]);
+    expect(answered.callbacks).toEqual([{ type: 8, data: { choices: [{ name: 'source=medi', value: 'medium' }] }, files: [], receivedAt: expect.any(Number) }]);
   });
 
   it('captures a button update as type 7', async () => {

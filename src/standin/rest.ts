@@ -9,7 +9,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { APIApplication, APIAttachment, APIMessage } from 'discord.js';
 import { autocompleteProblems, commandProblems, messageProblems } from '../discord/limits';
 import { botUser, messageObject, snowflake, type InteractionPlace } from './payloads';
-import type { CapturedFile, InteractionRecord } from './server';
+import type { Arrival, CapturedFile, InteractionRecord } from './server';
 
 /** Interaction tokens stay valid this long for edits and follow-ups. */
 export const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
@@ -71,7 +71,7 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
-interface Request {
+interface Request extends Arrival {
   method: string;
   path: string;
   query: URLSearchParams;
@@ -234,7 +234,7 @@ function interactionCallback(ctx: RestContext, id: string, token: string, req: R
   if (refusal) return refusal;
 
   tracked.acknowledged = true;
-  tracked.record.callbacks.push({ type, data, files: req.files });
+  tracked.record.callbacks.push({ type, data, files: req.files, receivedAt: req.receivedAt });
   tracked.original = originalAfterCallback(ctx, tracked, type, data ?? {}, req.files);
   ctx.changed(tracked);
 
@@ -324,7 +324,7 @@ function webhookMessage(ctx: RestContext, applicationId: string, token: string, 
   const updated = edited(ctx, tracked, message, patch, req.files);
   if (isOriginal) {
     tracked.original = updated;
-    tracked.record.edits.push({ body: patch, files: req.files });
+    tracked.record.edits.push({ body: patch, files: req.files, receivedAt: req.receivedAt });
     ctx.changed(tracked);
   } else {
     tracked.followUps.set(messageId, updated);
@@ -349,7 +349,7 @@ function followUp(ctx: RestContext, applicationId: string, token: string, req: R
     message = newMessage(ctx, tracked, body, req.files, 0);
     tracked.followUps.set(message.id, message);
   }
-  tracked.record.followUps.push({ body, files: req.files });
+  tracked.record.followUps.push({ body, files: req.files, receivedAt: req.receivedAt });
   ctx.changed(tracked);
   return req.query.get('wait') === 'true' ? { status: 200, body: message } : { status: 204 };
 }
@@ -498,11 +498,11 @@ const ROUTES: Route[] = [
   },
 ];
 
-function readRaw(req: IncomingMessage): Promise<Buffer> {
+function readRaw(req: IncomingMessage): Promise<{ raw: Buffer } & Arrival> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve({ raw: Buffer.concat(chunks), receivedAt: performance.now() }));
     req.on('error', reject);
   });
 }
@@ -552,7 +552,7 @@ function decodePath(path: string): string {
   }
 }
 
-async function route(ctx: RestContext, incoming: IncomingMessage, raw: Buffer, method: string, path: string, query: URLSearchParams): Promise<Reply> {
+async function route(ctx: RestContext, incoming: IncomingMessage, { raw, receivedAt }: { raw: Buffer } & Arrival, method: string, path: string, query: URLSearchParams): Promise<Reply> {
   const faultAt = ctx.faults.findIndex((f) => path.includes(f.pathIncludes));
   const fault = faultAt >= 0 ? ctx.faults.splice(faultAt, 1)[0]! : undefined;
   // A slow network: the request is handled as usual, only later (other requests go on meanwhile).
@@ -572,7 +572,7 @@ async function route(ctx: RestContext, incoming: IncomingMessage, raw: Buffer, m
     } catch {
       return error(400, 50109, 'The request body contains invalid JSON.');
     }
-    return candidate.handle(ctx, match.slice(1), { method, path, query, ...parsed });
+    return candidate.handle(ctx, match.slice(1), { method, path, query, receivedAt, ...parsed });
   }
   const known = ROUTES.some((r) => r.pattern.test(path));
   return known ? error(405, 0, '405: Method Not Allowed') : notFound();
@@ -583,10 +583,10 @@ export function createRestHandler(ctx: RestContext): (req: IncomingMessage, res:
   const handle = async (incoming: IncomingMessage, res: ServerResponse) => {
     const url = new URL(incoming.url ?? '/', ctx.baseUrl);
     const method = incoming.method ?? 'GET';
-    const raw = await readRaw(incoming);
+    const arrived = await readRaw(incoming);
     const versioned = /^\/api\/v10(\/.*)$/.exec(url.pathname);
     const path = versioned ? decodePath(versioned[1]!) : url.pathname;
-    const reply = versioned ? await route(ctx, incoming, raw, method, path, url.searchParams) : notFound();
+    const reply = versioned ? await route(ctx, incoming, arrived, method, path, url.searchParams) : notFound();
     ctx.requests.push({ method, path, status: reply.status, userAgent: incoming.headers['user-agent'] ?? '' });
     if (reply.status >= 400) ctx.log(`rest: ${method} ${path} → ${reply.status} ${JSON.stringify(reply.body)}`);
     const headers: Record<string, string> = { ...rateLimitHeaders(`${method}:${path.split('/')[1] ?? ''}`), ...reply.headers };

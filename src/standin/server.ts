@@ -59,8 +59,16 @@ export interface CapturedFile {
   contentType?: string;
 }
 
+/**
+ * performance.now() in the stand-in's process when the request's last byte arrived: when the bot's
+ * answer reached "Discord", before the stand-in parsed, checked and stored it.
+ */
+export interface Arrival {
+  receivedAt: number;
+}
+
 /** body = the JSON (payload_json when multipart). */
-export interface CapturedMessage {
+export interface CapturedMessage extends Arrival {
   body: any;
   files: CapturedFile[];
 }
@@ -70,7 +78,7 @@ export interface InteractionRecord {
   token: string;
   type: 2 | 3 | 4;
   /** POST /interactions/{id}/{token}/callback, in order (only accepted ones). */
-  callbacks: { type: number; data?: any; files: CapturedFile[] }[];
+  callbacks: ({ type: number; data?: any; files: CapturedFile[] } & Arrival)[];
   /** PATCH /webhooks/{app}/{token}/messages/@original. */
   edits: CapturedMessage[];
   /** POST /webhooks/{app}/{token}. */
@@ -145,7 +153,7 @@ export function finalAnswer(record: InteractionRecord): CapturedMessage {
   const later = record.edits.at(-1) ?? record.followUps.at(-1);
   if (later) return later;
   const callback = record.callbacks.find((c) => c.type !== 5 && c.type !== 6) ?? record.callbacks[0];
-  return { body: callback?.data ?? {}, files: callback?.files ?? [] };
+  return { body: callback?.data ?? {}, files: callback?.files ?? [], receivedAt: callback?.receivedAt ?? Number.NaN };
 }
 
 /** Discord's option type for a value nobody registered: string 3, integer 4, number 10, boolean 5. */

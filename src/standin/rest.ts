@@ -498,7 +498,12 @@ const ROUTES: Route[] = [
   },
 ];
 
-function readRaw(req: IncomingMessage): Promise<{ raw: Buffer } & Arrival> {
+/** A request's body as it came, and when its last byte did. */
+interface RawBody extends Arrival {
+  raw: Buffer;
+}
+
+function readRaw(req: IncomingMessage): Promise<RawBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -552,7 +557,7 @@ function decodePath(path: string): string {
   }
 }
 
-async function route(ctx: RestContext, incoming: IncomingMessage, { raw, receivedAt }: { raw: Buffer } & Arrival, method: string, path: string, query: URLSearchParams): Promise<Reply> {
+async function route(ctx: RestContext, incoming: IncomingMessage, { raw, receivedAt }: RawBody, method: string, path: string, query: URLSearchParams): Promise<Reply> {
   const faultAt = ctx.faults.findIndex((f) => path.includes(f.pathIncludes));
   const fault = faultAt >= 0 ? ctx.faults.splice(faultAt, 1)[0]! : undefined;
   // A slow network: the request is handled as usual, only later (other requests go on meanwhile).

@@ -12,7 +12,6 @@ import {
   GatewayDispatchEvents,
   GatewayIntentBits,
   MessageFlags,
-  MessagePayload,
   Options,
   RESTJSONErrorCodes,
   type AutocompleteInteraction,
@@ -20,12 +19,12 @@ import {
   type CommandInteractionOption,
   type Interaction,
   type MessageComponentInteraction,
-  type MessageTarget,
   type Role,
 } from 'discord.js';
 import { CHARTS_REQUESTED, WITHOUT_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
 import type * as ChartModule from './charts';
 import type { ChartRequest, SendOrder } from './charts';
+import { replyWith, respondWith, updateWith } from './discord/interaction-callback';
 import { trimGuildCreate } from './guild-payload';
 import type { Logger } from './logger';
 
@@ -203,13 +202,17 @@ function bodyOf(message: ReturnType<typeof toMessage>): Record<string, unknown> 
   };
 }
 
-/** The reply for interaction.reply() or update(), its body already made (see callbackBody). */
-function callbackPayload(interaction: ChatInputCommandInteraction | MessageComponentInteraction, reply: Reply, callbackType: 4 | 7): MessagePayload {
-  const message = toMessage(reply, callbackType === 7);
-  // A component interaction is always one of MessageTarget's concrete kinds (button, select…).
-  const payload = new MessagePayload(interaction as MessageTarget, message);
-  payload.body = bodyOf(message) as MessagePayload['body'];
-  return payload;
+/**
+ * The first answer with a reply: straight to Discord (src/discord/interaction-callback.ts), or, for
+ * a reply with files to upload, through discord.js.
+ */
+function replyNow(interaction: ChatInputCommandInteraction | MessageComponentInteraction, reply: Reply): Promise<unknown> {
+  return reply.files?.length ? interaction.reply(toMessage(reply)) : replyWith(interaction, callbackBody(reply, 4));
+}
+
+/** The same for a reply that replaces the component's message. */
+function updateNow(interaction: MessageComponentInteraction, reply: Reply): Promise<unknown> {
+  return reply.files?.length ? interaction.update(toMessage(reply, true)) : updateWith(interaction, callbackBody(reply, 7));
 }
 
 /**
@@ -290,7 +293,7 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
     interaction,
     work,
     chartAware(interaction, 4, {
-      now: (reply) => interaction.reply(callbackPayload(interaction, reply, 4)),
+      now: (reply) => replyNow(interaction, reply),
       defer: () => interaction.deferReply(),
       later: (reply) => interaction.editReply(toMessage(reply, true)),
     }),
@@ -308,13 +311,13 @@ async function handleComponent(interaction: MessageComponentInteraction, command
   const values = interaction.isStringSelectMenu() ? interaction.values : [];
   const work = command.component(interaction.customId, values, context);
   const updates = chartAware(interaction, 7, {
-    now: (reply) => interaction.update(callbackPayload(interaction, reply, 7)),
+    now: (reply) => updateNow(interaction, reply),
     defer: () => interaction.deferUpdate(),
     later: (reply) => interaction.editReply(toMessage(reply, true)),
   });
   // A separate reply goes out as text (no component answers with one that names a chart). After
   // deferUpdate the message itself is what can be edited, so a separate answer is a follow-up.
-  const replies = { now: (reply: Reply) => interaction.reply(callbackPayload(interaction, reply, 4)), later: (reply: Reply) => interaction.followUp(toMessage(reply)) };
+  const replies = { now: (reply: Reply) => replyNow(interaction, reply), later: (reply: Reply) => interaction.followUp(toMessage(reply)) };
   await answerInTime(interaction, work, {
     now: ({ mode, reply }) => (mode === 'update' ? updates : replies).now(reply),
     defer: updates.defer,
@@ -335,7 +338,7 @@ async function handleAutocomplete(interaction: AutocompleteInteraction, commands
     }
   } finally {
     // Autocomplete cannot be deferred or retried: whatever happens, answer with what there is.
-    await interaction.respond(choices.slice(0, 25));
+    await respondWith(interaction, choices.slice(0, 25));
   }
 }
 

@@ -7,6 +7,7 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReplyFile } from '../commands/types';
+import { userAgent } from '../discord/user-agent';
 import { Memo } from '../memo';
 import { embedsShowing } from './attach';
 import { RENDERERS, type ChartDelivery, type ChartJob, type ChartRequest, type ChartResult, type DeliveryGo, type DeliveryOrder, type SendOrder } from './kinds';
@@ -15,8 +16,7 @@ import { RENDERERS, type ChartDelivery, type ChartJob, type ChartRequest, type C
 const IDLE_EXIT_MS = 60_000;
 const idle = setTimeout(() => process.exit(0), IDLE_EXIT_MS);
 
-/** Discord asks every client to name itself, as `DiscordBot ($url, $version)`: https://discord.com/developers/docs/reference#user-agent */
-const USER_AGENT = 'DiscordBot (Tierbot, 0.1.0)';
+const USER_AGENT = userAgent('chart renderer');
 /** Discord answers a callback in milliseconds; one that hangs must not hold the renderer. */
 const REQUEST_TIMEOUT_MS = 10_000;
 

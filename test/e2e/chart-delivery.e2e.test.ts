@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLD_CHART_BUDGET_MS, stopCharts } from '../../src/charts';
 import { answerOf, startHarness, type Harness } from './harness';
 
-/** The renderer names itself to Discord; the bot's own requests come from discord.js. */
-const RENDERER_AGENT = /^DiscordBot \(Tierbot, /;
+/** The renderer and the bot each name themselves to Discord. */
+const RENDERER_AGENT = /^DiscordBot \(Tierbot, [\d.]+\) chart renderer$/;
 
 let h: Harness;
 beforeAll(async () => {

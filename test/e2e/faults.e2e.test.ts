@@ -40,6 +40,40 @@ describe('REST faults', () => {
     expect(callbackStatuses).toEqual([429, 204]);
   });
 
+  it('a callback that fails once with 500 is tried again: the reply arrives, nothing is logged as an error', async () => {
+    h = await startHarness();
+    h.standIn.faults.failNext('/callback', 500);
+    const record = await h.command('glossary', { term: 'CPE' });
+    expect(embedText(answerOf(record).body)).toContain('CPE');
+    const requests = h.standIn.requests.filter((r) => r.path.includes(record.id));
+    expect(requests.map((r) => r.status)).toEqual([500, 204]);
+    // The bot sends its answers itself (src/discord/interaction-callback.ts) and says so.
+    expect(requests.map((r) => r.userAgent)).toEqual(['DiscordBot (Tierbot, 0.1.0) bot', 'DiscordBot (Tierbot, 0.1.0) bot']);
+    expect(errorLogs(h)).toEqual([]);
+  });
+
+  it('autocomplete choices whose callback gets a 429 are sent again after retry_after, exactly once', async () => {
+    h = await startHarness();
+    h.standIn.faults.rateLimitNext('/callback', 0.2);
+    const record = h.standIn.sendAutocomplete('glossary', 'term', 'cp');
+    await h.standIn.waitForAnswer(record);
+    expect(record.callbacks).toHaveLength(1);
+    expect(record.callbacks[0]!.type).toBe(8);
+    expect(record.callbacks[0]!.data.choices.map((c: { name: string }) => c.name)).toContain('CPE (cost per engagement)');
+    expect(h.standIn.requests.filter((r) => r.path.includes(record.id)).map((r) => r.status)).toEqual([429, 204]);
+  });
+
+  it('a 429 asking for a wait past Discord’s 3 seconds is not waited out; the user gets the error id at once', async () => {
+    h = await startHarness();
+    h.standIn.faults.rateLimitNext('/callback', 10);
+    const startedAt = Date.now();
+    const record = await h.command('glossary', { term: 'CPM' });
+    expect(Date.now() - startedAt).toBeLessThan(2000);
+    const errorId = /error id `([0-9a-f]{8})`/.exec(embedText(answerOf(record).body))?.[1];
+    expect(errorId).toBeDefined();
+    expect(errorLogs(h).find((l) => l.errorId === errorId)).toMatchObject({ msg: 'interaction failed', err: { status: 429 } });
+  });
+
   it('a callback that keeps failing with 500: logged with an error id the user sees, and the process answers the next one', async () => {
     h = await startHarness();
     // discord.js retries a 5xx three times: fail all four attempts. (A text reply: chart replies

@@ -1,5 +1,6 @@
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chartCounts, chartFile, deliverChart, simulateChartFailure, stopCharts, useIdleScheduler } from '../src/charts/index';
@@ -228,4 +229,24 @@ describe('module graph', () => {
     expect(loaded).toEqual([]);
     await charts.stopCharts();
   });
+});
+
+describe('what the chart renderer loads', () => {
+  it('draws every chart kind without loading discord.js, and takes ECharts as its one-file build', () => {
+    // A fresh process, as the renderer is: this test's own process has discord.js loaded already.
+    const script = `
+      const { tierRangesChart } = await import(${JSON.stringify(new URL('../src/charts/tier-ranges.ts', import.meta.url).href)});
+      const { compareChart } = await import(${JSON.stringify(new URL('../src/charts/compare-plans.ts', import.meta.url).href)});
+      const { comparePlans, parseCompareInput } = await import(${JSON.stringify(new URL('../src/domain/compare.ts', import.meta.url).href)});
+      const parsed = parseCompareInput({});
+      const sizes = [tierRangesChart({ marker: 30000 }).data.length, compareChart({ comparison: comparePlans(parsed.scenario) }).data.length];
+      const loaded = Object.keys((await import('node:module')).default._cache);
+      console.log(JSON.stringify({ sizes, discordJs: loaded.filter((f) => f.includes('/node_modules/discord.js/')).length, echarts: loaded.filter((f) => f.includes('/node_modules/echarts/')).map((f) => f.split('/node_modules/')[1]) }));
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const result = JSON.parse(out.trim().split('\n').at(-1)!) as { sizes: number[]; discordJs: number; echarts: string[] };
+    expect(result.sizes.every((n) => n > 10_000)).toBe(true);
+    expect(result.discordJs).toBe(0);
+    expect(result.echarts).toEqual(['echarts/dist/echarts.js']);
+  }, 30_000);
 });

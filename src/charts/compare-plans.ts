@@ -10,7 +10,7 @@
  */
 
 import type { EChartsOption, GraphicComponentOption } from 'echarts';
-import { TIER_COLOURS } from '../commands/embeds';
+import { TIER_COLOURS } from '../commands/tier-style';
 import type { ReplyFile } from '../commands/types';
 import { METRICS, type Comparison, type MetricInfo, type MetricKey, type Winner } from '../domain/compare';
 import { formatCount } from '../domain/format';

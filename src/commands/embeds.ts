@@ -4,29 +4,15 @@
  */
 
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { NormalTier, Source, Tier } from '../domain/sources';
+import type { Source, Tier } from '../domain/sources';
 import { LIMITS } from '../discord/limits';
+import { TIER_COLOURS, TIER_LABELS } from './tier-style';
 import type { Reply } from './types';
 
-/** One colour per normalised tier, shared by embeds and charts. */
-export const TIER_COLOURS: Record<NormalTier, number> = {
-  nano: 0x8ecae6,
-  micro: 0x219ebc,
-  mid: 0x2a9d8f,
-  macro: 0xfb8500,
-  mega: 0xd62828,
-};
+export { TIER_COLOURS, TIER_LABELS };
 
 export const NEUTRAL_COLOUR = 0x5865f2;
 export const ERROR_COLOUR = 0xed4245;
-
-export const TIER_LABELS: Record<NormalTier, string> = {
-  nano: 'nano',
-  micro: 'micro',
-  mid: 'mid-tier',
-  macro: 'macro',
-  mega: 'mega',
-};
 
 /** " → micro" when a source's own tier name does not already say its normalised tier. */
 export function normalisedSuffix(tier: Tier): string {

@@ -51,7 +51,7 @@ import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
 import { finalAnswer, startStandIn, type InteractionRecord, type StandIn } from '../src/standin/server';
 import { benchGuildIds, guildExtras, worldSummary } from './guilds';
-import { BOOTSTRAP_RESAMPLES, percentile, prng, ratioInterval } from './stats';
+import { BOOTSTRAP_RESAMPLES, percentile, prng, ratioInterval, underWayTogether } from './stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The stand-in's token: long enough for Tierbot's config check, accepted by nothing but the stand-in. */
@@ -700,9 +700,33 @@ function textPairs(tierbot: Trial[], baseline: Trial[], textAt: ReadonlySet<numb
   });
 }
 
+/**
+ * Text positions under way while one of Tierbot's charts was (bench/stats.ts underWayTogether),
+ * with both bots' median latency there, and the p99 ratio over the other text positions. Not a
+ * target: it shows how much of the text p99 ratio Tierbot's own charts decide, which in this
+ * VM's slow stretches, when the renderer is starved of CPU and a chart takes hundreds of
+ * milliseconds, is most of it.
+ */
+function nearCharts(tierbot: Trial[], baseline: Trial[], textAt: ReadonlySet<number>) {
+  const t = steadyOf(tierbot);
+  const b = steadyOf(baseline);
+  const positions = [...textAt];
+  const near = underWayTogether(positions.map((i) => t[i]!), t.filter((s) => s.chart));
+  const at = (samples: Sample[], isNear: boolean) => latency(positions.filter((_, k) => near[k] === isNear).map((i) => samples[i]!));
+  return {
+    count: at(t, true).count,
+    of: positions.length,
+    tierbotP50Ms: round(at(t, true).p50Ms),
+    baselineP50Ms: round(at(b, true).p50Ms),
+    p99RatioElsewhere: ratio(at(t, false).p99Ms, at(b, false).p99Ms),
+  };
+}
+
+type NearCharts = ReturnType<typeof nearCharts>;
+
 type Intervals = Record<'p50' | 'p99', [number, number] | null>;
 
-function report(t: BotResult, b: BotResult, intervals: Intervals, world: ReturnType<typeof worldSummary>, micros: Micro[], charts: Record<string, number>) {
+function report(t: BotResult, b: BotResult, intervals: Intervals, near: NearCharts, world: ReturnType<typeof worldSummary>, micros: Micro[], charts: Record<string, number>) {
   const ratios = {
     p50: ratio(t.p50Ms, b.p50Ms),
     p99: ratio(t.p99Ms, b.p99Ms),
@@ -750,6 +774,9 @@ function report(t: BotResult, b: BotResult, intervals: Intervals, world: ReturnT
   const interval = (i: [number, number] | null) => (i ? `${i[0].toFixed(2)}–${i[1].toFixed(2)}×` : '—');
   say(`How far the text ratios move by chance (5th–95th percentile over ${BOOTSTRAP_RESAMPLES} resamples of those interactions): ` +
     `p50 ${interval(intervals.p50)}, p99 ${interval(intervals.p99)}.`);
+  say(`Text replies under way while one of Tierbot's charts was: ${near.count} of ${near.of}` +
+    (near.count ? `; there, p50 Tierbot ${f(near.tierbotP50Ms, 2)} ms, baseline ${f(near.baselineP50Ms, 2)} ms at the same positions` : '') +
+    `. Text p99 ratio over the others: ${x(near.p99RatioElsewhere) || '—'} (not a target: it shows how much Tierbot's charts decide).`);
   say();
   say('Steady phase by kind: text replies (the baseline answers everything with one static embed), and how many came with a chart:');
   for (const line of table([
@@ -787,7 +814,7 @@ function report(t: BotResult, b: BotResult, intervals: Intervals, world: ReturnT
     });
     const microJson = Object.fromEntries(micros.map((m) => [m.name, { calls: m.calls, totalMs: round(m.totalMs, 1) }]));
     const chartJson = Object.fromEntries(Object.entries(charts).map(([name, ms]) => [name, { medianMs: round(ms, 1) }]));
-    process.stdout.write(`${JSON.stringify({ tierbot: contract(t), baseline: contract(b), ratios, ratioIntervals: intervals, micro: microJson, charts: chartJson })}\n`);
+    process.stdout.write(`${JSON.stringify({ tierbot: contract(t), baseline: contract(b), ratios, ratioIntervals: intervals, nearCharts: near, micro: microJson, charts: chartJson })}\n`);
   }
 }
 
@@ -829,7 +856,7 @@ async function main() {
     const textAt = textPositions(trials.tierbot);
     const pairs = textPairs(trials.tierbot, trials.baseline, textAt);
     const intervals = { p50: ratioInterval(pairs, 50), p99: ratioInterval(pairs, 99) };
-    report(summarise(trials.tierbot, textAt), summarise(trials.baseline, textAt), intervals, world, micros, charts);
+    report(summarise(trials.tierbot, textAt), summarise(trials.baseline, textAt), intervals, nearCharts(trials.tierbot, trials.baseline, textAt), world, micros, charts);
   } finally {
     for (const standIn of Object.values(standIns)) await standIn.close();
   }

@@ -46,3 +46,18 @@ export function ratioInterval(pairs: readonly (readonly [number, number])[], p: 
   const at = (q: number) => Number(percentile(ratios, q)!.toFixed(2));
   return [at(5), at(95)];
 }
+
+/** When something was sent and when its answer arrived (performance.now() milliseconds). */
+export interface Span {
+  sentAt: number;
+  answeredAt: number;
+}
+
+/**
+ * For each reply, whether one of `others` was under way at some moment while it was: their spans
+ * overlap. Tierbot's chart renderer works between a chart's dispatch and its answer, and text
+ * replies sent meanwhile can wait for CPU behind it; these are the replies that can.
+ */
+export function underWayTogether(replies: readonly Span[], others: readonly Span[]): boolean[] {
+  return replies.map((reply) => others.some((other) => other.sentAt <= reply.answeredAt && other.answeredAt >= reply.sentAt));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, prng, ratioInterval } from '../bench/stats';
+import { percentile, prng, ratioInterval, underWayTogether } from '../bench/stats';
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles', () => {
@@ -47,5 +47,23 @@ describe('bench statistics', () => {
     const pairs = Array.from({ length: 50 }, (_, i) => [3 + (i % 7), 3 + (i % 5)] as const);
     expect(ratioInterval(pairs, 99)).toEqual(ratioInterval([...pairs], 99));
     expect(ratioInterval(pairs.slice(0, 19), 50)).toBeNull();
+  });
+
+  it('tells which replies were under way while another was: spans that overlap, touching ends included', () => {
+    const charts = [
+      { sentAt: 100, answeredAt: 130 },
+      { sentAt: 500, answeredAt: 900 },
+    ];
+    const replies = [
+      { sentAt: 0, answeredAt: 5 }, // before any chart
+      { sentAt: 95, answeredAt: 100 }, // answered as the first chart was sent
+      { sentAt: 110, answeredAt: 112 }, // inside the first
+      { sentAt: 130, answeredAt: 133 }, // sent as the first was answered
+      { sentAt: 131, answeredAt: 140 }, // just after it
+      { sentAt: 450, answeredAt: 2000 }, // spans the second
+      { sentAt: 600, answeredAt: 603 }, // inside the second
+    ];
+    expect(underWayTogether(replies, charts)).toEqual([false, true, true, true, false, true, true]);
+    expect(underWayTogether(replies, [])).toEqual(replies.map(() => false));
   });
 });

@@ -713,11 +713,12 @@ function nearCharts(tierbot: Trial[], baseline: Trial[], textAt: ReadonlySet<num
   const positions = [...textAt];
   const near = underWayTogether(positions.map((i) => t[i]!), t.filter((s) => s.chart));
   const at = (samples: Sample[], isNear: boolean) => latency(positions.filter((_, k) => near[k] === isNear).map((i) => samples[i]!));
+  const [tierbotNear, baselineNear] = [at(t, true), at(b, true)];
   return {
-    count: at(t, true).count,
+    count: tierbotNear.count,
     of: positions.length,
-    tierbotP50Ms: round(at(t, true).p50Ms),
-    baselineP50Ms: round(at(b, true).p50Ms),
+    tierbotP50Ms: round(tierbotNear.p50Ms),
+    baselineP50Ms: round(baselineNear.p50Ms),
     p99RatioElsewhere: ratio(at(t, false).p99Ms, at(b, false).p99Ms),
   };
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { chartCounts, chartFile, deliverChart, simulateChartFailure, stopCharts, useIdleScheduler } from '../src/charts/index';
 import { renderPixels } from '../src/charts/render';
 import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, markerLayerOption, tierRangesChart, tierRangesOption } from '../src/charts/tier-ranges';
-import { TIER_COLOURS } from '../src/commands/embeds';
+import { TIER_COLOURS } from '../src/commands/tier-style';
 import { UNHURRIED_MS } from './fixtures/renderer-wait';
 import { comparePlans, parseCompareInput } from '../src/domain/compare';
 import { NORMAL_TIERS } from '../src/domain/sources';

@@ -18,7 +18,8 @@ import {
 } from '../domain/compare';
 import { formatMoney, formatPercent } from '../domain/units';
 import { LIMITS, embedLength } from '../discord/limits';
-import { NEUTRAL_COLOUR, TIER_COLOURS, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { TIER_COLOURS } from './tier-style';
 import { replyWithChart } from '../charts';
 import { Memo } from '../memo';
 import { WITH_CHARTS, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';

@@ -6,10 +6,8 @@
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Source, Tier } from '../domain/sources';
 import { LIMITS } from '../discord/limits';
-import { TIER_COLOURS, TIER_LABELS } from './tier-style';
+import { TIER_LABELS } from './tier-style';
 import type { Reply } from './types';
-
-export { TIER_COLOURS, TIER_LABELS };
 
 export const NEUTRAL_COLOUR = 0x5865f2;
 export const ERROR_COLOUR = 0xed4245;

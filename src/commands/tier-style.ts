@@ -22,4 +22,3 @@ export const TIER_LABELS: Record<NormalTier, string> = {
   macro: 'macro',
   mega: 'mega',
 };
-

@@ -21,7 +21,8 @@ import {
   type Source,
   type Tier,
 } from '../domain/sources';
-import { NEUTRAL_COLOUR, TIER_COLOURS, TIER_LABELS, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate } from './embeds';
+import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate } from './embeds';
+import { TIER_COLOURS, TIER_LABELS } from './tier-style';
 import { replyWithChart } from '../charts';
 import { TYPED_TEXT_MEMO, Memo, deepFreeze } from '../memo';
 import { Suggestions } from './suggestions';

@@ -34,6 +34,8 @@
  * Output: a table with the Tierbot/baseline ratios. With --json the table goes to standard error
  * and standard output gets one line of JSON, last (see `contract` below).
  * Options, all bounded: --guilds=500 --interactions=2000 --steady=600 --rate=10 --trials=5 --warmup=50 --block=10.
+ * --calibrate runs the baseline in both lanes (Tierbot's lane too): every ratio is then what
+ * chance alone gives on this machine, the yardstick for how much one run's ratio can say.
  */
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -78,6 +80,7 @@ function option(name: string, fallback: number, min: number, max: number): numbe
 }
 
 const JSON_OUT = process.argv.includes('--json');
+const CALIBRATE = process.argv.includes('--calibrate');
 const GUILDS = option('guilds', 500, 1, 2500);
 const INTERACTIONS = option('interactions', 2000, 2, 10_000);
 const STEADY = Math.min(option('steady', 600, 1, 10_000), INTERACTIONS - 1);
@@ -101,9 +104,10 @@ const progress = (line: string) => process.stderr.write(`· ${((performance.now(
 
 type BotName = 'tierbot' | 'baseline';
 /** Both bots run with Node's defaults (no V8 flags, like `npm start`), as `node --import tsx <entry>`. */
+const BASELINE = { entry: 'bench/baseline-bot.ts', ready: /^Ready! Logged in as / };
 const BOTS: Record<BotName, { label: string; entry: string; ready: RegExp }> = {
-  tierbot: { label: 'Tierbot', entry: 'bench/tierbot-bot.ts', ready: /"msg":"ready"/ },
-  baseline: { label: 'baseline', entry: 'bench/baseline-bot.ts', ready: /^Ready! Logged in as / },
+  tierbot: CALIBRATE ? { label: 'baseline A', ...BASELINE } : { label: 'Tierbot', entry: 'bench/tierbot-bot.ts', ready: /"msg":"ready"/ },
+  baseline: { label: CALIBRATE ? 'baseline B' : 'baseline', ...BASELINE },
 };
 
 /** Children still running: killed if this process ends early (hard limit, Ctrl-C, a crash). */
@@ -640,7 +644,14 @@ const steadyOf = (trials: Trial[]) => trials.at(-1)!.load!.samples.filter((s) =>
  * everything in text, and p99 of ~290 replies against p99 of 600 would compare the 3rd-slowest
  * of one with the 6th-slowest of the other.
  */
-const textPositions = (tierbot: Trial[]) => new Set(steadyOf(tierbot).flatMap((s, i) => (s.chart ? [] : [i])));
+const textPositions = (tierbot: Trial[]) => new Set(steadyOf(tierbot).flatMap((s, i) => ((CALIBRATE ? NEVER_CHARTED.has(s.kind) : !s.chart) ? [i] : [])));
+
+/**
+ * Under --calibrate no lane draws charts, so the text positions are those Tierbot never answers
+ * with one: about 235 of 600, so that p99 is again about the 3rd-slowest reply, as in a real run
+ * (about 286), and not the 6th of 600, which chance moves less.
+ */
+const NEVER_CHARTED: ReadonlySet<Kind> = new Set(['glossary', 'autocomplete']);
 
 function summarise(trials: Trial[], textAt: ReadonlySet<number>): BotResult {
   const last = trials.at(-1)!;
@@ -743,13 +754,14 @@ function report(t: BotResult, b: BotResult, intervals: Intervals, near: NearChar
   const pair = (a: number | null, c: number | null, d = 0) => `${f(a, d)} / ${f(c, d)}`;
 
   say();
+  if (CALIBRATE) say('Calibration (--calibrate): the baseline runs in both lanes, so "Tierbot" below is a second baseline, and every ratio is chance alone.');
   say(`World: ${world.guilds} guilds: ${world.channels} channels, ${world.threads} threads, ${world.roles} roles, ${world.emojis} emojis, ` +
     `${world.stickers} stickers, ${world.members} members, ${world.voiceStates} voice states (${(world.jsonBytes / 1e6).toFixed(1)} MB of GUILD_CREATE JSON).`);
   say(`Load: ${WARMUP} uncounted warm-up interactions, then ${INTERACTIONS} interactions, ${STEADY} at ${RATE}/s (the bots taking turns, ${STEADY_BLOCK} at a time) then ${INTERACTIONS - STEADY} in one burst; /compare ${compareCommand ? 'included' : 'not registered, left out'}. ` +
     `Startup and idle RSS: median of ${TRIALS} start(s).`);
   say();
   for (const line of table([
-    ['', 'Tierbot', 'baseline', 'ratio', 'target'],
+    ['', BOTS.tierbot.label, BOTS.baseline.label, 'ratio', 'target'],
     ['startup → ready (ms)', f(t.startupMs, 0), f(b.startupMs, 0), x(ratios.startup), target(ratios.startup, 1.1)],
     ['RSS idle (MB)', f(t.rssIdleMB), f(b.rssIdleMB), x(ratios.rssIdle), target(ratios.rssIdle, 1.0)],
     ['RSS after load (MB)', f(t.rssLoadedMB), f(b.rssLoadedMB), x(ratios.rssLoaded), ''],
@@ -770,7 +782,7 @@ function report(t: BotResult, b: BotResult, intervals: Intervals, near: NearChar
   say();
   say(`Startup samples (ms): Tierbot ${t.startupSamplesMs.join(', ')}; baseline ${b.startupSamplesMs.join(', ')}. ` +
     `Idle RSS samples (MB): Tierbot ${t.rssIdleSamplesMB.join(', ')}; baseline ${b.rssIdleSamplesMB.join(', ')}.`);
-  say(`Text latency comes from the same ${t.textCount} interactions for both bots, those Tierbot answered in text. ` +
+  say(`Text latency comes from the same ${t.textCount} interactions for both bots, ${CALIBRATE ? 'the kinds Tierbot never answers with a chart (/glossary, autocomplete)' : 'those Tierbot answered in text'}. ` +
     `The baseline over all its ${b.steadyAll.count} steady replies: p50 ${f(b.steadyAll.p50Ms, 2)} ms, p95 ${f(b.steadyAll.p95Ms, 2)} ms, p99 ${f(b.steadyAll.p99Ms, 2)} ms.`);
   const interval = (i: [number, number] | null) => (i ? `${i[0].toFixed(2)}–${i[1].toFixed(2)}×` : '—');
   say(`How far the text ratios move by chance (5th–95th percentile over ${BOOTSTRAP_RESAMPLES} resamples of those interactions): ` +
@@ -815,7 +827,7 @@ function report(t: BotResult, b: BotResult, intervals: Intervals, near: NearChar
     });
     const microJson = Object.fromEntries(micros.map((m) => [m.name, { calls: m.calls, totalMs: round(m.totalMs, 1) }]));
     const chartJson = Object.fromEntries(Object.entries(charts).map(([name, ms]) => [name, { medianMs: round(ms, 1) }]));
-    process.stdout.write(`${JSON.stringify({ tierbot: contract(t), baseline: contract(b), ratios, ratioIntervals: intervals, nearCharts: near, micro: microJson, charts: chartJson })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...(CALIBRATE ? { calibration: true } : {}), tierbot: contract(t), baseline: contract(b), ratios, ratioIntervals: intervals, nearCharts: near, micro: microJson, charts: chartJson })}\n`);
   }
 }
 

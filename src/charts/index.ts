@@ -8,7 +8,6 @@
  */
 
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import which from 'which';
 import type { Reply, ReplyFile, RunContext } from '../commands/types';
@@ -30,46 +29,12 @@ export const MAX_QUEUED_CHARTS = 4;
 /** Lowest scheduling priority: under load, answering interactions comes first. */
 const RENDERER_NICENESS = 19;
 
-/** A program that starts the renderer's Node (its last argument) under a scheduling rule. */
-export interface Launcher {
-  execPath: string;
-  execArgv: string[];
-}
-
-/** The CPUs this process may run on, from Linux's /proc (e.g. "0-3,6"); undefined elsewhere. */
-function allowedCpus(): number[] | undefined {
-  try {
-    const list = /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    return list?.split(',').flatMap((range) => {
-      const [from, to = from] = range.split('-').map(Number);
-      return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
-    });
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * On Linux with two CPUs or more, util-linux's `taskset` keeps the renderer on the last CPU the
- * bot may use (at nice 19), and the bot, free to run on any, is woken where the renderer is not.
- * It was in the idle scheduling class: the kernel counts a CPU running only idle-class work as
- * free, so it woke the bot there, and on this VM the bot then waited. Measured in alternation on
- * 2 vCPUs, a text reply sent 5 ms after a chart request took 6.09 ms on average that way and
- * 5.03 ms pinned (4.77–5.37 ms with no chart near). With one CPU, util-linux's `chrt` starts it
- * in the idle class: it then runs only when nothing else wants the CPU. Elsewhere, or if the
- * launcher fails, nice 19 alone.
+ * On Linux, util-linux's `chrt` starts the renderer in the SCHED_IDLE class: it then runs only
+ * on a core nothing else wants, whereas at nice 19 it still takes slices from the bot and
+ * delays its replies by milliseconds. Elsewhere, or if that start fails, nice 19 alone.
  */
-function defaultLauncher(): Launcher | null {
-  if (process.platform !== 'linux') return null;
-  const cpus = allowedCpus() ?? [];
-  const taskset = cpus.length >= 2 ? which.sync('taskset', { nothrow: true }) : null;
-  if (taskset) return { execPath: taskset, execArgv: ['--cpu-list', String(cpus.at(-1)), process.execPath] };
-  const chrt = which.sync('chrt', { nothrow: true });
-  return chrt ? { execPath: chrt, execArgv: ['--idle', '0', process.execPath] } : null;
-}
-
-/** Decided when the first chart is asked for, so a bot that draws none never looks. */
-let launcher: Launcher | null | undefined;
+let idleScheduler: string | null = process.platform === 'linux' ? which.sync('chrt', { nothrow: true }) : null;
 
 let worker: ChildProcess | undefined;
 let warm = false;
@@ -84,9 +49,9 @@ export function chartCounts(): Readonly<typeof counts> {
   return { ...counts };
 }
 
-/** Tests point this at a launcher that fails, to show the fallback to a plain start (undefined: the default again). */
-export function useLauncher(replacement: Launcher | null | undefined): void {
-  launcher = replacement;
+/** Tests point this at a launcher that fails, to show the fallback to a plain start. */
+export function useIdleScheduler(path: string | null): void {
+  idleScheduler = path;
 }
 
 /** Tests turn this on to make every chart fail, as a broken renderer would. */
@@ -102,9 +67,9 @@ function settleAll() {
 function chartWorker(): ChildProcess {
   if (worker) return worker;
   // The entry registers tsx itself, so the renderer starts the same under npm start, the CLI and tests.
-  if (launcher === undefined) launcher = defaultLauncher();
-  const launched = launcher !== null;
-  const started = fork(new URL('./worker-entry.mjs', import.meta.url), [], { ...(launcher ?? { execArgv: [] }), serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const underChrt = idleScheduler !== null;
+  const launcher = idleScheduler ? { execPath: idleScheduler, execArgv: ['--idle', '0', process.execPath] } : { execArgv: [] };
+  const started = fork(new URL('./worker-entry.mjs', import.meta.url), [], { ...launcher, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
     if (started.pid) setPriority(started.pid, RENDERER_NICENESS);
   } catch {
@@ -123,8 +88,8 @@ function chartWorker(): ChildProcess {
   const forget = () => {
     // 'error' and 'exit' may both come, the second after a new renderer has taken over its jobs.
     if (worker !== started) return;
-    // A renderer that never answered under its launcher (not permitted, say): start the next one without it.
-    if (launched && !warm) launcher = null;
+    // A renderer that never answered under chrt (not permitted, say): start the next one without it.
+    if (underChrt && !warm) idleScheduler = null;
     worker = undefined;
     warm = false;
     settleAll();

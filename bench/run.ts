@@ -103,8 +103,8 @@ const progress = (line: string) => process.stderr.write(`· ${((performance.now(
 // ── Processes: start, stop, memory, CPU ───────────────────────────────────────────────────────
 
 type BotName = 'tierbot' | 'baseline';
-/** Both bots run with Node's defaults (no V8 flags, like `npm start`), as `node --import tsx <entry>`. */
 const BASELINE = { entry: 'bench/baseline-bot.ts', ready: /^Ready! Logged in as / };
+/** Both bots run with Node's defaults (no V8 flags, like `npm start`), as `node --import tsx <entry>`. */
 const BOTS: Record<BotName, { label: string; entry: string; ready: RegExp }> = {
   tierbot: CALIBRATE ? { label: 'baseline A', ...BASELINE } : { label: 'Tierbot', entry: 'bench/tierbot-bot.ts', ready: /"msg":"ready"/ },
   baseline: { label: CALIBRATE ? 'baseline B' : 'baseline', ...BASELINE },
@@ -780,8 +780,9 @@ function report(t: BotResult, b: BotResult, intervals: Intervals, near: NearChar
     ['failure replies / REST errors / error logs', `${t.failures} / ${t.rejected} / ${t.errorLines}`, `${b.failures} / ${b.rejected} / ${b.errorLines}`, '', ''],
   ])) say(line);
   say();
-  say(`Startup samples (ms): Tierbot ${t.startupSamplesMs.join(', ')}; baseline ${b.startupSamplesMs.join(', ')}. ` +
-    `Idle RSS samples (MB): Tierbot ${t.rssIdleSamplesMB.join(', ')}; baseline ${b.rssIdleSamplesMB.join(', ')}.`);
+  const [a, c] = [BOTS.tierbot.label, BOTS.baseline.label];
+  say(`Startup samples (ms): ${a} ${t.startupSamplesMs.join(', ')}; ${c} ${b.startupSamplesMs.join(', ')}. ` +
+    `Idle RSS samples (MB): ${a} ${t.rssIdleSamplesMB.join(', ')}; ${c} ${b.rssIdleSamplesMB.join(', ')}.`);
   say(`Text latency comes from the same ${t.textCount} interactions for both bots, ${CALIBRATE ? 'the kinds Tierbot never answers with a chart (/glossary, autocomplete)' : 'those Tierbot answered in text'}. ` +
     `The baseline over all its ${b.steadyAll.count} steady replies: p50 ${f(b.steadyAll.p50Ms, 2)} ms, p95 ${f(b.steadyAll.p95Ms, 2)} ms, p99 ${f(b.steadyAll.p99Ms, 2)} ms.`);
   const interval = (i: [number, number] | null) => (i ? `${i[0].toFixed(2)}–${i[1].toFixed(2)}×` : '—');

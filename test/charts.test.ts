@@ -148,9 +148,10 @@ describe('chartFile (lazy entry)', () => {
         }
       });
     expect(renderer).toBeDefined();
-    expect(statOf(renderer!)[16]).toBe('19');
+    const stat = statOf(renderer!);
+    expect(stat[16]).toBe('19');
     // 5 is SCHED_IDLE; 0, SCHED_OTHER, is what a machine without util-linux's chrt gets.
-    expect(statOf(renderer!)[38]).toBe(which.sync('chrt', { nothrow: true }) ? '5' : '0');
+    expect(stat[38]).toBe(which.sync('chrt', { nothrow: true }) ? '5' : '0');
   });
 
   it('falls back to a plain start when the idle-class launcher fails', async () => {

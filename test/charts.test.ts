@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chartCounts, chartFile, deliverChart, simulateChartFailure, stopCharts, useIdleScheduler } from '../src/charts/index';
 import { renderPixels } from '../src/charts/render';
+import { BUNDLE_DIR } from '../src/charts/renderer-bundle.mjs';
 import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, markerLayerOption, tierRangesChart, tierRangesOption } from '../src/charts/tier-ranges';
 import { TIER_COLOURS } from '../src/commands/tier-style';
 import { UNHURRIED_MS } from './fixtures/renderer-wait';
@@ -130,14 +131,14 @@ describe('chartFile (lazy entry)', () => {
     expect(chartCounts()).toEqual({ drawn: before.drawn + 1, fromCache: before.fromCache + 1 });
   });
 
-  it.runIf(process.platform === 'linux')('runs the renderer at nice 19, in the idle scheduling class where chrt is found', async () => {
-    expect(await chartFile('tiers', { marker: 8_500 }, UNHURRIED_MS)).toBeDefined();
-    /** /proc/<pid>/stat after the command name: [1] parent, [16] nice, [38] scheduling policy. */
-    const statOf = (pid: number) => {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    };
-    const renderer = readdirSync('/proc')
+  /** /proc/<pid>/stat after the command name: [1] parent, [16] nice, [38] scheduling policy. */
+  const statOf = (pid: number) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  };
+  /** This process's chart renderer, found in /proc. */
+  const rendererPid = () =>
+    readdirSync('/proc')
       .filter((entry) => /^\d+$/.test(entry))
       .map(Number)
       .find((pid) => {
@@ -147,11 +148,23 @@ describe('chartFile (lazy entry)', () => {
           return false;
         }
       });
+
+  it.runIf(process.platform === 'linux')('runs the renderer at nice 19, in the idle scheduling class where chrt is found', async () => {
+    expect(await chartFile('tiers', { marker: 8_500 }, UNHURRIED_MS)).toBeDefined();
+    const renderer = rendererPid();
     expect(renderer).toBeDefined();
     const stat = statOf(renderer!);
     expect(stat[16]).toBe('19');
     // 5 is SCHED_IDLE; 0, SCHED_OTHER, is what a machine without util-linux's chrt gets.
     expect(stat[38]).toBe(which.sync('chrt', { nothrow: true }) ? '5' : '0');
+  });
+
+  it.runIf(process.platform === 'linux')('leaves no file of the bundle it runs from behind', async () => {
+    await stopCharts();
+    expect(await chartFile('tiers', { marker: 9_500 }, UNHURRIED_MS)).toBeDefined();
+    const renderer = rendererPid();
+    expect(renderer).toBeDefined();
+    expect(readdirSync(BUNDLE_DIR)).not.toContain(`chart-renderer-${renderer}.mjs`);
   });
 
   it('falls back to a plain start when the idle-class launcher fails', async () => {

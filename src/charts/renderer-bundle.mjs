@@ -2,6 +2,7 @@
 // JavaScript: the renderer's entry runs it before anything can load TypeScript.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -48,7 +49,7 @@ export async function bundleRenderer(dir = BUNDLE_DIR) {
         logLevel: 'silent',
       });
       mkdirSync(dir, { recursive: true });
-      const file = `${dir.replace(/\/?$/, '/')}chart-renderer-${process.pid}.mjs`;
+      const file = join(dir, `chart-renderer-${process.pid}.mjs`);
       writeFileSync(file, built.outputFiles[0].contents);
       return file;
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +22,20 @@ describe('the chart renderer as one JavaScript module', () => {
       expect(code).toContain(JSON.stringify(pathToFileURL(join(process.cwd(), 'src/charts/render.ts')).href));
       // Node takes it as JavaScript: no TypeScript is left in it.
       execFileSync(process.execPath, ['--check', file!]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes the bundles of renderers no longer running, and keeps those of running ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierbot-renderer-'));
+    try {
+      const gone = spawnSync(process.execPath, ['-e', '']).pid!; // has exited by now
+      const alive = process.ppid;
+      for (const pid of [gone, alive]) writeFileSync(join(dir, `chart-renderer-${pid}.mjs`), '');
+      writeFileSync(join(dir, 'notes.txt'), '');
+      await bundleRenderer(dir);
+      expect(readdirSync(dir).sort()).toEqual([`chart-renderer-${alive}.mjs`, `chart-renderer-${process.pid}.mjs`, 'notes.txt'].sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 // Builds the chart renderer as one JavaScript module (see worker-entry.mjs for why). Plain
 // JavaScript: the renderer's entry runs it before anything can load TypeScript.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,11 +25,32 @@ const ownImportMetaUrl = {
   },
 };
 
+const BUNDLE_NAME = /^chart-renderer-(\d+)\.mjs$/;
+
+/** Whether a process with this id is running (signal 0 only checks). */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err?.code === 'EPERM';
+  }
+}
+
+/** Bundles left by renderers that were killed before they could delete theirs. */
+function removeLeftovers(dir) {
+  for (const name of readdirSync(dir)) {
+    const pid = BUNDLE_NAME.exec(name)?.[1];
+    if (pid && !running(Number(pid))) rmSync(join(dir, name), { force: true });
+  }
+}
+
 /**
  * The renderer and every module of the project it imports, dynamic imports included, bundled
  * by esbuild (the compiler tsx itself uses) into `dir`, in a file named for this process, since
- * several renderers may start at once (shards, test files). Packages stay imports. Resolves to
- * the file's path, or to undefined if it could not be built or written.
+ * several renderers may start at once (shards, test files); files there of renderers no longer
+ * running are removed. Packages stay imports. Resolves to the file's path, or to undefined if it
+ * could not be built or written.
  * @param {string} [dir]
  * @returns {Promise<string | undefined>}
  */
@@ -49,6 +70,7 @@ export async function bundleRenderer(dir = BUNDLE_DIR) {
         logLevel: 'silent',
       });
       mkdirSync(dir, { recursive: true });
+      removeLeftovers(dir);
       const file = join(dir, `chart-renderer-${process.pid}.mjs`);
       writeFileSync(file, built.outputFiles[0].contents);
       return file;

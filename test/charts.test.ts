@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import which from 'which';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chartCounts, chartFile, deliverChart, simulateChartFailure, stopCharts, useIdleScheduler } from '../src/charts/index';
+import { chartCounts, chartFile, deliverChart, simulateChartFailure, stopCharts, useIdleScheduler, useRendererBundleDir } from '../src/charts/index';
 import { renderPixels } from '../src/charts/render';
 import { BUNDLE_DIR } from '../src/charts/renderer-bundle.mjs';
 import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, markerLayerOption, tierRangesChart, tierRangesOption } from '../src/charts/tier-ranges';
@@ -165,6 +165,19 @@ describe('chartFile (lazy entry)', () => {
     const renderer = rendererPid();
     expect(renderer).toBeDefined();
     expect(readdirSync(BUNDLE_DIR)).not.toContain(`chart-renderer-${renderer}.mjs`);
+  });
+
+  it('still draws where its bundle cannot be written: the renderer runs under tsx', async () => {
+    await stopCharts();
+    useRendererBundleDir('/dev/null/not-a-directory');
+    try {
+      const file = await chartFile('tiers', { marker: 8_800 }, UNHURRIED_MS);
+      expect(file?.name).toBe('tier-8800.png');
+      expect(pngSize(file!.data)).toEqual(TIER_CHART_SIZE);
+    } finally {
+      useRendererBundleDir(undefined);
+      await stopCharts();
+    }
   });
 
   it('falls back to a plain start when the idle-class launcher fails', async () => {

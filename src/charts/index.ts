@@ -36,6 +36,9 @@ const RENDERER_NICENESS = 19;
  */
 let idleScheduler: string | null = process.platform === 'linux' ? which.sync('chrt', { nothrow: true }) : null;
 
+/** Where the renderer writes the bundle it runs from; undefined: its default (see renderer-bundle.mjs). */
+let bundleDir: string | undefined;
+
 let worker: ChildProcess | undefined;
 let warm = false;
 let nextId = 0;
@@ -54,6 +57,11 @@ export function useIdleScheduler(path: string | null): void {
   idleScheduler = path;
 }
 
+/** Tests point this at a directory that cannot be written, to show the renderer then runs under tsx. */
+export function useRendererBundleDir(dir: string | undefined): void {
+  bundleDir = dir;
+}
+
 /** Tests turn this on to make every chart fail, as a broken renderer would. */
 export function simulateChartFailure(on: boolean): void {
   simulatedFailure = on;
@@ -69,7 +77,7 @@ function chartWorker(): ChildProcess {
   // The entry registers tsx itself, so the renderer starts the same under npm start, the CLI and tests.
   const underChrt = idleScheduler !== null;
   const launcher = idleScheduler ? { execPath: idleScheduler, execArgv: ['--idle', '0', process.execPath] } : { execArgv: [] };
-  const started = fork(new URL('./worker-entry.mjs', import.meta.url), [], { ...launcher, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const started = fork(new URL('./worker-entry.mjs', import.meta.url), bundleDir ? [bundleDir] : [], { ...launcher, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
     if (started.pid) setPriority(started.pid, RENDERER_NICENESS);
   } catch {

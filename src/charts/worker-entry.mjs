@@ -7,6 +7,7 @@
 // chart). If the bundle cannot be built or written, the renderer runs under tsx as before.
 
 import { rmSync } from 'node:fs';
+import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { bundleRenderer } from './renderer-bundle.mjs';
@@ -16,7 +17,8 @@ import { bundleRenderer } from './renderer-bundle.mjs';
 // after a few hundred charts). At its first size the renderer draws as fast.
 setFlagsFromString('--semi-space-growth-factor=1');
 
-const file = await bundleRenderer();
+// The bot names another directory for the bundle only in tests.
+const file = await bundleRenderer(process.argv[2]);
 if (file) {
   try {
     await import(pathToFileURL(file).href);

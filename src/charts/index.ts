@@ -74,7 +74,8 @@ function settleAll() {
 
 function chartWorker(): ChildProcess {
   if (worker) return worker;
-  // The entry registers tsx itself, so the renderer starts the same under npm start, the CLI and tests.
+  // The entry loads the TypeScript renderer itself (as one bundle, or under tsx), so it starts the
+  // same under npm start, the CLI and tests.
   const underChrt = idleScheduler !== null;
   const launcher = idleScheduler ? { execPath: idleScheduler, execArgv: ['--idle', '0', process.execPath] } : { execArgv: [] };
   const started = fork(new URL('./worker-entry.mjs', import.meta.url), bundleDir ? [bundleDir] : [], { ...launcher, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });

@@ -13,7 +13,7 @@
  *   --trials starts (after one uncounted warm-up start of each bot; the bots alternate, and
  *   are never started at the same time).
  * - load (the last start, with both bots up): after --warmup (50) uncounted interactions of the
- *   same mix at the steady rate, --interactions (2,000) of one fixed mix — /tier with varied
+ *   same mix at the steady rate, the bots taking turns as below, --interactions (2,000) of one fixed mix — /tier with varied
  *   counts, /tiers, /glossary, /compare (only if src/commands registers it) and autocomplete —
  *   from random users in random guilds. First --steady (600) at --rate (10/s), a rate both bots
  *   sustain, so the latencies are service times rather than queueing. Only one bot is loaded at
@@ -420,6 +420,29 @@ async function paced(lane: Lane, mix: readonly Planned[], from: number, count: n
 }
 
 /**
+ * The first `total` interactions of `mix` for each bot, the bots taking turns in blocks of
+ * STEADY_BLOCK in ABBA order; `between` runs after each block, when nothing is in flight.
+ */
+async function takeTurns(lanes: Record<BotName, Lane>, mix: readonly Planned[], total: number, counted: boolean, between: () => void): Promise<void> {
+  let lastSent = 0;
+  for (let block = 0, sent = 0; sent < total; block++) {
+    const count = Math.min(STEADY_BLOCK, total - sent);
+    const order: BotName[] = block % 2 === 0 ? ['tierbot', 'baseline'] : ['baseline', 'tierbot'];
+    for (const bot of order) {
+      // A block starts one interval after the last block's last dispatch, as any interaction
+      // follows the one before: what the other bot's last answer left running (a chart
+      // renderer finishing up) must not meet this block's first interaction.
+      await sleep(Math.max(0, lastSent + 1000 / RATE - performance.now()));
+      const samples = await paced(lanes[bot], mix, sent, count, counted);
+      if (counted) lanes[bot].samples.push(...samples);
+      lastSent = Math.max(...samples.map((s) => s.sentAt));
+      between();
+    }
+    sent += count;
+  }
+}
+
+/**
  * Both bots run side by side, each under its own stand-in, but only one is loaded at a time.
  * The steady phase alternates between them in blocks of STEADY_BLOCK interactions, in ABBA
  * order, so a machine that speeds up or slows down during the run (other tenants, thermal
@@ -442,27 +465,12 @@ async function loadBoth(lanes: Record<BotName, Lane>, mix: readonly Planned[]): 
   try {
     // Warm-up, identical for both bots and not counted: the first interactions pay one-time costs
     // (JIT, lazily loaded modules, new connections, a chart renderer starting) that are not the
-    // service time the steady phase measures.
-    for (const lane of all) await paced(lane, mix, 0, WARMUP, false);
+    // service time the steady phase measures. It takes turns like the steady phase: warmed one
+    // bot after the other, the bot warmed first answered the whole steady phase slower at its tail.
+    await takeTurns(lanes, mix, WARMUP, false, () => {});
     await sleep(1000);
     progress('steady phase');
-
-    let lastSent = 0;
-    for (let block = 0, sent = 0; sent < STEADY; block++) {
-      const count = Math.min(STEADY_BLOCK, STEADY - sent);
-      const order: BotName[] = block % 2 === 0 ? ['tierbot', 'baseline'] : ['baseline', 'tierbot'];
-      for (const bot of order) {
-        // A block starts one interval after the last block's last dispatch, as any interaction
-        // follows the one before: what the other bot's last answer left running (a chart
-        // renderer finishing up) must not meet this block's first interaction.
-        await sleep(Math.max(0, lastSent + 1000 / RATE - performance.now()));
-        const samples = await paced(lanes[bot], mix, sent, count, true);
-        lanes[bot].samples.push(...samples);
-        lastSent = Math.max(...samples.map((s) => s.sentAt));
-        sampleMemory();
-      }
-      sent += count;
-    }
+    await takeTurns(lanes, mix, STEADY, true, sampleMemory);
     sampler = setInterval(sampleMemory, MEMORY_SAMPLE_MS);
 
     // Burst: the rest of the mix, all at once, one bot after the other.

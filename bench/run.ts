@@ -53,7 +53,7 @@ import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
 import { finalAnswer, startStandIn, type InteractionRecord, type StandIn } from '../src/standin/server';
 import { benchGuildIds, guildExtras, worldSummary } from './guilds';
-import { BOOTSTRAP_RESAMPLES, percentile, prng, ratioInterval, underWayTogether } from './stats';
+import { BOOTSTRAP_RESAMPLES, percentile, prng, ratioInterval, turns, underWayTogether } from './stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The stand-in's token: long enough for Tierbot's config check, accepted by nothing but the stand-in. */
@@ -425,20 +425,15 @@ async function paced(lane: Lane, mix: readonly Planned[], from: number, count: n
  */
 async function takeTurns(lanes: Record<BotName, Lane>, mix: readonly Planned[], total: number, counted: boolean, between: () => void): Promise<void> {
   let lastSent = 0;
-  for (let block = 0, sent = 0; sent < total; block++) {
-    const count = Math.min(STEADY_BLOCK, total - sent);
-    const order: BotName[] = block % 2 === 0 ? ['tierbot', 'baseline'] : ['baseline', 'tierbot'];
-    for (const bot of order) {
-      // A block starts one interval after the last block's last dispatch, as any interaction
-      // follows the one before: what the other bot's last answer left running (a chart
-      // renderer finishing up) must not meet this block's first interaction.
-      await sleep(Math.max(0, lastSent + 1000 / RATE - performance.now()));
-      const samples = await paced(lanes[bot], mix, sent, count, counted);
-      if (counted) lanes[bot].samples.push(...samples);
-      lastSent = Math.max(...samples.map((s) => s.sentAt));
-      between();
-    }
-    sent += count;
+  for (const { bot, from, count } of turns(['tierbot', 'baseline'] as const, total, STEADY_BLOCK)) {
+    // A block starts one interval after the last block's last dispatch, as any interaction
+    // follows the one before: what the other bot's last answer left running (a chart renderer
+    // finishing up) must not meet this block's first interaction.
+    await sleep(Math.max(0, lastSent + 1000 / RATE - performance.now()));
+    const samples = await paced(lanes[bot], mix, from, count, counted);
+    if (counted) lanes[bot].samples.push(...samples);
+    lastSent = Math.max(...samples.map((s) => s.sentAt));
+    between();
   }
 }
 

@@ -1,4 +1,4 @@
-/** The bench's statistics: seeded randomness, percentiles and how far a ratio of them can be trusted. */
+/** The bench's statistics: seeded randomness, the order the two bots take turns in, percentiles and how far a ratio of them can be trusted. */
 
 /** A seeded generator (mulberry32) of numbers in [0, 1): the same mix and the same resamples every run. */
 export function prng(seed: number): () => number {
@@ -60,4 +60,25 @@ export interface Span {
  */
 export function underWayTogether(replies: readonly Span[], others: readonly Span[]): boolean[] {
   return replies.map((reply) => others.some((other) => other.sentAt <= reply.answeredAt && other.answeredAt >= reply.sentAt));
+}
+
+/** One bot's turn: `count` interactions of the mix from position `from`. */
+export interface Turn<Bot> {
+  bot: Bot;
+  from: number;
+  count: number;
+}
+
+/**
+ * The first `total` interactions for each of two bots, in blocks of `block`, in ABBA order: each
+ * bot gets every block, and each goes first in every other pair, so neither is always the one
+ * just loaded (or just left idle) when the next block comes.
+ */
+export function turns<Bot>([a, b]: readonly [Bot, Bot], total: number, block: number): Turn<Bot>[] {
+  const out: Turn<Bot>[] = [];
+  for (let n = 0, from = 0; from < total; n++, from += block) {
+    const count = Math.min(block, total - from);
+    for (const bot of n % 2 === 0 ? [a, b] : [b, a]) out.push({ bot, from, count });
+  }
+  return out;
 }

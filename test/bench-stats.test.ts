@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, prng, ratioInterval, underWayTogether } from '../bench/stats';
+import { percentile, prng, ratioInterval, turns, underWayTogether } from '../bench/stats';
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles', () => {
@@ -65,5 +65,22 @@ describe('bench statistics', () => {
     ];
     expect(underWayTogether(replies, charts)).toEqual([false, true, true, true, false, true, true]);
     expect(underWayTogether(replies, [])).toEqual(replies.map(() => false));
+  });
+
+  it('gives both bots every block of the warm-up and the steady phase, in ABBA order', () => {
+    const warmUp = turns(['A', 'B'] as const, 50, 10);
+    expect(warmUp.map((t) => t.bot).join('')).toBe('ABBAABBAAB');
+    for (const bot of ['A', 'B'] as const) {
+      const mine = warmUp.filter((t) => t.bot === bot);
+      expect(mine.map((t) => [t.from, t.count])).toEqual([[0, 10], [10, 10], [20, 10], [30, 10], [40, 10]]);
+    }
+    // A last, shorter block still goes to both; neither bot goes first in more than one pair more.
+    const steady = turns(['A', 'B'] as const, 605, 10);
+    expect(steady.slice(-2)).toEqual([{ bot: 'A', from: 600, count: 5 }, { bot: 'B', from: 600, count: 5 }]);
+    expect(steady.filter((t) => t.bot === 'B').reduce((n, t) => n + t.count, 0)).toBe(605);
+    const firsts = steady.filter((_, i) => i % 2 === 0);
+    const aFirst = firsts.filter((t) => t.bot === 'A').length;
+    expect(Math.abs(aFirst - (firsts.length - aFirst))).toBeLessThanOrEqual(1);
+    expect(turns(['A', 'B'] as const, 0, 10)).toEqual([]);
   });
 });

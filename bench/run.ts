@@ -13,8 +13,9 @@
  *   --trials starts (after one uncounted warm-up start of each bot; the bots alternate, and
  *   are never started at the same time).
  * - load (the last start, with both bots up): after --warmup (50) uncounted interactions of the
- *   same mix at the steady rate, the bots taking turns as below, --interactions (2,000) of one fixed mix — /tier with varied
- *   counts, /tiers, /glossary, /compare (only if src/commands registers it) and autocomplete —
+ *   same mix at the steady rate, the bots taking turns as below, --interactions (2,000) of one
+ *   fixed mix — /tier with varied counts, /tiers, /glossary, /compare (only if src/commands
+ *   registers it) and autocomplete —
  *   from random users in random guilds. First --steady (600) at --rate (10/s), a rate both bots
  *   sustain, so the latencies are service times rather than queueing. Only one bot is loaded at
  *   a time: the steady phase alternates between them in blocks of --block (10) in ABBA order, so

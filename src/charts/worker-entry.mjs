@@ -14,7 +14,9 @@ import { bundleRenderer } from './renderer-bundle.mjs';
 
 // ECharts makes many short-lived objects per chart, and V8 then doubles the young generation up
 // to 16 MB a semi-space, whose pages stay resident as long as the renderer lives (some 40 MB
-// after a few hundred charts). At its first size the renderer draws as fast.
+// after a few hundred charts). At its first size the renderer draws as fast. The bot holds it the
+// same way while it logs in (holdYoungGeneration in src/young-generation.ts); that module is
+// TypeScript, which this entry cannot load yet, and the renderer never lets go of it.
 setFlagsFromString('--semi-space-growth-factor=1');
 
 // The bot names another directory for the bundle only in tests.

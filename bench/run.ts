@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --json]`: Tierbot against a baseline bot, under one Discord stand-in.
+ * `npm run bench [-- --json]`: Tierbot against a baseline bot, under the Discord stand-in.
  *
- * The stand-ins run in this process, on 127.0.0.1, each serving the same 500 guilds shaped like a
- * public bot's (bench/guilds.ts); each bot has its own. Each bot runs as its own child process:
- * (a) Tierbot through its production entry (bench/tierbot-bot.ts → src/bot.ts); (b) the discord.js
- * guide's minimal bot (bench/baseline-bot.ts: default Client options, the Guilds intent, one
- * static embed for every command, [] for autocomplete). Both run as `node --import tsx <entry>`,
- * so both pay the same TypeScript loader.
+ * The stand-in runs in this process, on 127.0.0.1, serving 500 guilds shaped like a public bot's
+ * (bench/guilds.ts). Each bot gets an instance of its own serving that same world, as the stand-in
+ * serves one application: so both bots can be up at once, each with its own gateway. Each bot
+ * runs as its own child process: (a) Tierbot through its production entry (bench/tierbot-bot.ts →
+ * src/bot.ts); (b) the discord.js guide's minimal bot (bench/baseline-bot.ts: default Client
+ * options, the Guilds intent, one static embed for every command, [] for autocomplete). Both run
+ * as `node --import tsx <entry>`, so both pay the same TypeScript loader.
  *
  * Per bot:
  * - startup: spawn → the child's ready line. Idle RSS: 2 s after ready. Both are medians over

@@ -2,9 +2,9 @@
  * `npm run bench [-- --json]`: Tierbot against a baseline bot, under the Discord stand-in.
  *
  * The stand-in runs in this process, on 127.0.0.1, serving 500 guilds shaped like a public bot's
- * (bench/guilds.ts). Each bot gets an instance of its own serving that same world, as the stand-in
- * serves one application: so both bots can be up at once, each with its own gateway. Each bot
- * runs as its own child process: (a) Tierbot through its production entry (bench/tierbot-bot.ts →
+ * (bench/guilds.ts) to two applications at once, as Discord serves many bots: each bot logs in
+ * with its own token to the same gateway and REST API and sees the guilds as its own bot does.
+ * Each bot runs as its own child process: (a) Tierbot through its production entry (bench/tierbot-bot.ts →
  * src/bot.ts); (b) the discord.js guide's minimal bot (bench/baseline-bot.ts: default Client
  * options, the Guilds intent, one static embed for every command, [] for autocomplete). Both run
  * as `node --import tsx <entry>`, so both pay the same TypeScript loader.
@@ -53,14 +53,19 @@ import { comparePlans, parseCompareInput } from '../src/domain/compare';
 import { parseFollowerCount } from '../src/domain/followers';
 import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
-import { finalAnswer, startStandIn, type InteractionRecord, type StandIn } from '../src/standin/server';
-import { benchGuildIds, guildExtras, worldSummary } from './guilds';
+import { finalAnswer, startSharedStandIn, type InteractionRecord, type StandIn, type StandInApplication } from '../src/standin/server';
+import { asSeenBy, benchGuildIds, guildExtras, worldSummary } from './guilds';
 import { BOOTSTRAP_RESAMPLES, percentile, prng, ratioInterval, turns, underWayTogether } from './stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** The stand-in's token: long enough for Tierbot's config check, accepted by nothing but the stand-in. */
-const TOKEN = 'bench-standin-token-not-a-discord-token';
-const APPLICATION_ID = '100000000000000001';
+/**
+ * The two bots' applications. Tokens are long enough for Tierbot's config check, and accepted by
+ * nothing but the stand-in. Lanes, not programs: under --calibrate the baseline runs in both.
+ */
+const APPLICATIONS: Record<BotName, StandInApplication> = {
+  tierbot: { token: 'bench-tierbot-token-not-a-discord-token', applicationId: '100000000000000001' },
+  baseline: { token: 'bench-baseline-token-not-a-discord-token', applicationId: '100000000000000002' },
+};
 const READY_TIMEOUT_MS = 60_000;
 const IDLE_SETTLE_MS = 2_000;
 const ANSWER_TIMEOUT_MS = 15_000;
@@ -128,7 +133,7 @@ interface RunningChild {
 function childEnv(standIn: StandIn): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('SHARD') || key === 'NODE_OPTIONS') delete env[key];
-  return { ...env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info' };
+  return { ...env, DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info' };
 }
 
 async function startChild(bot: BotName, standIn: StandIn): Promise<RunningChild> {
@@ -841,15 +846,20 @@ function report(t: BotResult, b: BotResult, intervals: Intervals, near: NearChar
 
 async function main() {
   const guildIds = benchGuildIds(GUILDS);
-  const extras = new Map(guildIds.map((id) => [id, guildExtras(id, APPLICATION_ID)]));
+  const extras = new Map(guildIds.map((id) => [id, guildExtras(id, APPLICATIONS.tierbot.applicationId)]));
   const world = worldSummary(extras.values());
-  // One stand-in per bot, serving the same world, so both can be up at once (see loadBoth).
-  const standIns = {} as Record<BotName, StandIn>;
+  // One stand-in serving both bots, so both can be up at once (see loadBoth).
+  const [tierbotStandIn, baselineStandIn] = await startSharedStandIn({
+    applications: [APPLICATIONS.tierbot, APPLICATIONS.baseline],
+    guildIds,
+    guildExtras: (id, applicationId) => asSeenBy(extras.get(id) ?? {}, applicationId),
+    keepUploads: false,
+  });
+  const standIns: Record<BotName, StandIn> = { tierbot: tierbotStandIn!, baseline: baselineStandIn! };
   try {
     for (const bot of ['tierbot', 'baseline'] as const) {
-      standIns[bot] = await startStandIn({ token: TOKEN, applicationId: APPLICATION_ID, guildIds, guildExtras: (id) => extras.get(id) ?? {}, keepUploads: false });
-      // Registered globally, as a public bot's commands are; both bots see the same registrations.
-      await deployCommands({ token: TOKEN, clientId: APPLICATION_ID, apiUrl: standIns[bot].apiUrl });
+      // Registered globally, as a public bot's commands are; both bots register the same ones.
+      await deployCommands({ token: APPLICATIONS[bot].token, clientId: APPLICATIONS[bot].applicationId, apiUrl: standIns[bot].apiUrl });
     }
     const mix = planMix(INTERACTIONS, guildIds);
 

@@ -2,7 +2,8 @@
  * The stand-in's gateway: Discord's WebSocket protocol as @discordjs/ws speaks it, JSON only.
  * HELLO → IDENTIFY → READY + GUILD_CREATEs, heartbeats, RESUME with replay, and dispatches with
  * increasing sequence numbers. Sessions outlive their sockets so a dropped client can resume and
- * receive what it missed, as on Discord.
+ * receive what it missed, as on Discord. Several applications may log in, each with its own token,
+ * as several bots do on Discord: IDENTIFY's token says which bot a session is.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -27,6 +28,7 @@ interface Dispatch {
 
 interface Session {
   id: string;
+  application: GatewayApplication;
   shard: [number, number];
   seq: number;
   history: Dispatch[];
@@ -34,17 +36,23 @@ interface Session {
   socket: WebSocket | null;
 }
 
-export interface GatewayOptions {
-  server: Server;
+/** A bot that may log in: the token it IDENTIFYs with, and its application's id. */
+export interface GatewayApplication {
   token: string;
   applicationId: string;
+  /** Called once READY and every GUILD_CREATE of a new session of this bot were sent. */
+  onReady: () => void;
+}
+
+export interface GatewayOptions {
+  server: Server;
+  applications: GatewayApplication[];
   guildIds: string[];
-  guildExtras: (guildId: string) => Record<string, unknown>;
+  /** A guild's GUILD_CREATE extras as the given application's bot sees them. */
+  guildExtras: (guildId: string, applicationId: string) => Record<string, unknown>;
   /** The loopback ws:// URL clients reach this gateway at (used as resume_gateway_url). */
   url: string;
   log: (line: string) => void;
-  /** Called once READY and every GUILD_CREATE of a new session were sent. */
-  onReady: () => void;
 }
 
 /** The guilds Discord would put on a shard: (guild_id >> 22) % shard_count. */
@@ -55,36 +63,51 @@ function onShard(guildId: string, [id, count]: [number, number]): boolean {
 export class Gateway {
   private readonly wss: WebSocketServer;
   private readonly sessions = new Map<string, Session>();
-  /** The session that READY'd (or RESUMED) last: interactions go there, to exactly one client. */
-  private current: Session | undefined;
+  /**
+   * Per application id, the session that READY'd (or RESUMED) last: that bot's interactions go
+   * there, to exactly one client.
+   */
+  private readonly current = new Map<string, Session>();
 
   constructor(private readonly options: GatewayOptions) {
     this.wss = new WebSocketServer({ server: options.server });
     this.wss.on('connection', (socket, request) => this.accept(socket, request));
   }
 
-  /** True when a client is connected and has been sent READY and its guilds. */
-  get ready(): boolean {
-    return this.current?.socket?.readyState === WebSocket.OPEN;
+  /** True when a client of the application is connected and has been sent READY and its guilds. */
+  isReady(applicationId: string): boolean {
+    return this.current.get(applicationId)?.socket?.readyState === WebSocket.OPEN;
   }
 
   /**
-   * Sends an INTERACTION_CREATE to exactly one session: the latest one whose shard holds the
-   * guild, else the current one. A session whose client is away keeps it for its RESUME.
+   * Sends an INTERACTION_CREATE to exactly one of the application's sessions: the latest one
+   * whose shard holds the guild, else the current one. A session whose client is away keeps it
+   * for its RESUME.
    */
-  dispatchInteraction(payload: unknown, guildId: string): void {
-    const owners = [...this.sessions.values()].filter((s) => onShard(guildId, s.shard));
-    const target = this.current && owners.includes(this.current) ? this.current : (owners.at(-1) ?? this.current);
-    if (!target) throw new Error('No client has logged into the stand-in gateway');
+  dispatchInteraction(payload: unknown, guildId: string, applicationId: string): void {
+    const current = this.current.get(applicationId);
+    const owners = [...this.sessions.values()].filter((s) => s.application.applicationId === applicationId && onShard(guildId, s.shard));
+    const target = current && owners.includes(current) ? current : (owners.at(-1) ?? current);
+    if (!target) throw new Error(`No client of application ${applicationId} has logged into the stand-in gateway`);
     this.dispatch(target, 'INTERACTION_CREATE', payload);
   }
 
-  /** Fault injection: close the current socket with `code` (1006 = drop it without a close frame). */
-  closeCurrent(code: number): void {
-    const socket = this.current?.socket;
+  /** Fault injection: close the application's current socket with `code` (1006 = drop it without a close frame). */
+  closeCurrent(code: number, applicationId: string): void {
+    const socket = this.current.get(applicationId)?.socket;
     if (!socket) throw new Error('No gateway connection to close');
     if (code === 1006) socket.terminate();
     else socket.close(code, 'Closed by the stand-in');
+  }
+
+  /** Ends every session of one application, its sockets dropped: that bot is no longer served. */
+  disconnect(applicationId: string): void {
+    for (const session of [...this.sessions.values()]) {
+      if (session.application.applicationId !== applicationId) continue;
+      this.sessions.delete(session.id);
+      session.socket?.terminate();
+    }
+    this.current.delete(applicationId);
   }
 
   async close(): Promise<void> {
@@ -142,9 +165,15 @@ export class Gateway {
     socket.on('error', (error) => this.options.log(`gateway: socket error ${error.message}`));
   }
 
+  /** The application whose bot token this is, if any. */
+  private applicationOf(token: unknown): GatewayApplication | undefined {
+    return this.options.applications.find((application) => application.token === token);
+  }
+
   private identify(socket: WebSocket, d: Record<string, unknown>): Session | undefined {
     const { options } = this;
-    if (d.token !== options.token) {
+    const application = this.applicationOf(d.token);
+    if (!application) {
       socket.close(Close.AuthenticationFailed, 'Authentication failed.');
       return undefined;
     }
@@ -158,32 +187,33 @@ export class Gateway {
       socket.close(Close.InvalidShard, 'Invalid shard.');
       return undefined;
     }
-    const session: Session = { id: randomBytes(16).toString('hex'), shard: shard ?? [0, 1], seq: 0, history: [], socket };
+    const session: Session = { id: randomBytes(16).toString('hex'), application, shard: shard ?? [0, 1], seq: 0, history: [], socket };
     this.sessions.set(session.id, session);
     const guildIds = options.guildIds.filter((id) => onShard(id, session.shard));
     this.dispatch(
       session,
       'READY',
-      readyPayload({ applicationId: options.applicationId, guildIds, sessionId: session.id, resumeUrl: options.url, ...(shard ? { shard } : {}) }),
+      readyPayload({ applicationId: application.applicationId, guildIds, sessionId: session.id, resumeUrl: options.url, ...(shard ? { shard } : {}) }),
     );
     // discord.js waits (15 s by default) for a GUILD_CREATE for every guild READY listed.
-    for (const guildId of guildIds) this.dispatch(session, 'GUILD_CREATE', guildCreatePayload(guildId, options.guildExtras(guildId)));
-    this.current = session;
+    for (const guildId of guildIds) this.dispatch(session, 'GUILD_CREATE', guildCreatePayload(guildId, options.guildExtras(guildId, application.applicationId)));
+    this.current.set(application.applicationId, session);
     options.log(`gateway: session ${session.id} ready (shard ${session.shard.join('/')}, ${guildIds.length} guilds)`);
-    options.onReady();
+    application.onReady();
     return session;
   }
 
   private resume(socket: WebSocket, d: Record<string, unknown>, send: (op: number, d: unknown) => void): Session | undefined {
-    if (d.token !== this.options.token) {
+    const application = this.applicationOf(d.token);
+    if (!application) {
       socket.close(Close.AuthenticationFailed, 'Authentication failed.');
       return undefined;
     }
     const session = this.sessions.get(String(d.session_id));
     const seq = typeof d.seq === 'number' ? d.seq : 0;
-    // Only resumable if every dispatch after `seq` is still in the history.
+    // Only resumable if it is this bot's session and every dispatch after `seq` is still in the history.
     const oldest = session?.history[0]?.s;
-    if (!session || (oldest !== undefined && seq < oldest - 1)) {
+    if (!session || session.application !== application || (oldest !== undefined && seq < oldest - 1)) {
       send(Op.InvalidSession, false);
       return undefined;
     }
@@ -191,7 +221,7 @@ export class Gateway {
     session.socket = socket;
     for (const missed of session.history) if (missed.s > seq) socket.send(JSON.stringify({ op: Op.Dispatch, ...missed }));
     this.dispatch(session, 'RESUMED', {});
-    this.current = session;
+    this.current.set(application.applicationId, session);
     this.options.log(`gateway: session ${session.id} resumed from ${seq}`);
     return session;
   }
@@ -205,6 +235,10 @@ export class Gateway {
 
   private forget(session: Session): void {
     this.sessions.delete(session.id);
-    if (this.current === session) this.current = [...this.sessions.values()].at(-1);
+    const { applicationId } = session.application;
+    if (this.current.get(applicationId) !== session) return;
+    const latest = [...this.sessions.values()].filter((s) => s.application === session.application).at(-1);
+    if (latest) this.current.set(applicationId, latest);
+    else this.current.delete(applicationId);
   }
 }

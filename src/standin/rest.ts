@@ -583,14 +583,30 @@ async function route(ctx: RestContext, incoming: IncomingMessage, { raw, receive
   return known ? error(405, 0, '405: Method Not Allowed') : notFound();
 }
 
-/** The HTTP request listener for the stand-in's REST API. */
-export function createRestHandler(ctx: RestContext): (req: IncomingMessage, res: ServerResponse) => void {
+/**
+ * The application a request is for, as Discord tells: by the bot token it carries, else by the
+ * interaction token or application id in its path. Anything else goes to the first application,
+ * whose routes then refuse what is not its own.
+ */
+function contextFor(contexts: readonly RestContext[], authorization: string | undefined, path: string): RestContext {
+  const first = contexts[0]!;
+  if (authorization !== undefined) return contexts.find((ctx) => authorization === `Bot ${ctx.token}`) ?? first;
+  const interactionToken = /^\/interactions\/[^/]+\/([^/]+)\//.exec(path)?.[1];
+  if (interactionToken) return contexts.find((ctx) => ctx.byToken.has(interactionToken)) ?? first;
+  const applicationId = /^\/webhooks\/([^/]+)\//.exec(path)?.[1];
+  if (applicationId) return contexts.find((ctx) => ctx.applicationId === applicationId) ?? first;
+  return first;
+}
+
+/** The HTTP request listener for the stand-in's REST API, serving every application in `contexts`. */
+export function createRestHandler(contexts: readonly RestContext[]): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = async (incoming: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(incoming.url ?? '/', ctx.baseUrl);
+    const url = new URL(incoming.url ?? '/', contexts[0]!.baseUrl);
     const method = incoming.method ?? 'GET';
     const arrived = await readRaw(incoming);
     const versioned = /^\/api\/v10(\/.*)$/.exec(url.pathname);
     const path = versioned ? decodePath(versioned[1]!) : url.pathname;
+    const ctx = contextFor(contexts, incoming.headers.authorization, path);
     const reply = versioned ? await route(ctx, incoming, arrived, method, path, url.searchParams) : notFound();
     ctx.requests.push({ method, path, status: reply.status, userAgent: incoming.headers['user-agent'] ?? '' });
     if (reply.status >= 400) ctx.log(`rest: ${method} ${path} → ${reply.status} ${JSON.stringify(reply.body)}`);
@@ -603,7 +619,7 @@ export function createRestHandler(ctx: RestContext): (req: IncomingMessage, res:
   };
   return (incoming, res) => {
     handle(incoming, res).catch((err: unknown) => {
-      ctx.log(`rest: internal error ${err instanceof Error ? err.stack : String(err)}`);
+      contexts[0]!.log(`rest: internal error ${err instanceof Error ? err.stack : String(err)}`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 0, message: '500: Internal Server Error' }));
     });
   };

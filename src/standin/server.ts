@@ -3,7 +3,10 @@
  * real discord.js Client logs into. Tests, the benchmark and the playground drive the bot through
  * it: they dispatch interactions and read back what the bot answered, exactly as Discord got it.
  *
- * Only ever bound to the loopback address: it accepts a fixed token and is no real service.
+ * One stand-in can serve several bots at once, as Discord does (the benchmark runs two under one):
+ * each logs in with its own token, and gets its own handle to send it interactions.
+ *
+ * Only ever bound to the loopback address: it accepts fixed tokens and is no real service.
  */
 
 import { createServer } from 'node:http';
@@ -36,8 +39,11 @@ export interface StandInOptions {
   applicationId?: string;
   /** Default ['200000000000000001']. */
   guildIds?: string[];
-  /** Merged into each GUILD_CREATE (channels, roles, members...). Called once per guild. */
-  guildExtras?: (guildId: string) => Record<string, unknown>;
+  /**
+   * Merged into each GUILD_CREATE (channels, roles, members...) sent to the given application's
+   * bot. Called once per guild and application.
+   */
+  guildExtras?: (guildId: string, applicationId: string) => Record<string, unknown>;
   /** How long an interaction may go unacknowledged before callbacks get 10062; default 3000 as on Discord. */
   ackTimeoutMs?: number;
   /** Optional debug log. */
@@ -48,6 +54,17 @@ export interface StandInOptions {
    * that times every answer collect garbage more often.
    */
   keepUploads?: boolean;
+}
+
+/** One bot a stand-in serves: the token it logs in with, and its application's id. */
+export interface StandInApplication {
+  token: string;
+  applicationId: string;
+}
+
+export interface SharedStandInOptions extends Omit<StandInOptions, 'token' | 'applicationId'> {
+  /** The bots it serves, each in the same guilds. */
+  applications: StandInApplication[];
 }
 
 export interface CapturedFile {
@@ -123,7 +140,7 @@ export interface StandIn {
   /** Every REST request seen, in order. */
   requests: RequestRecord[];
   faults: {
-    /** Close the current gateway socket with this code (1006 = abrupt terminate). */
+    /** Close this bot's current gateway socket with this code (1006 = abrupt terminate). */
     closeGateway(code: number): void;
     /** The next matching REST request gets 429 with Discord's body and headers. */
     rateLimitNext(pathIncludes: string, retryAfterSeconds: number): void;
@@ -132,6 +149,7 @@ export interface StandIn {
     /** The next matching REST request is handled only after `ms`, as over a slow network. */
     delayNext(pathIncludes: string, ms: number): void;
   };
+  /** Ends this bot's part; the server itself closes with the last of its bots. */
   close(): Promise<void>;
 }
 
@@ -170,18 +188,42 @@ function asOption(name: string, type: number, value: OptionValue): APIApplicatio
 }
 
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
-  const token = options.token ?? 'standin-token';
-  const applicationId = options.applicationId ?? '100000000000000001';
+  const { token = 'standin-token', applicationId = '100000000000000001', ...rest } = options;
+  const [standIn] = await startSharedStandIn({ ...rest, applications: [{ token, applicationId }] });
+  return standIn!;
+}
+
+/** What every application's handle of one stand-in shares. */
+interface Shared {
+  gateway: Gateway;
+  guildIds: string[];
+  baseUrl: string;
+  gatewayUrl: string;
+  guildExtras: (guildId: string, applicationId: string) => Record<string, unknown>;
+  options: SharedStandInOptions;
+  log: (line: string) => void;
+  /** Called by each handle's close(); closes the server after the last. */
+  closeApplication(applicationId: string): Promise<void>;
+}
+
+/**
+ * One stand-in serving several bots: one REST API and one gateway on one loopback port, the same
+ * guilds. Returns a handle per application, in the order given.
+ */
+export async function startSharedStandIn(options: SharedStandInOptions): Promise<StandIn[]> {
+  const { applications } = options;
+  if (applications.length === 0) throw new Error('A stand-in serves at least one application');
   const guildIds = options.guildIds ?? ['200000000000000001'];
   const log = options.log ?? (() => undefined);
   const extrasCache = new Map<string, Record<string, unknown>>();
-  const guildExtras = (guildId: string) => {
-    if (!extrasCache.has(guildId)) extrasCache.set(guildId, options.guildExtras?.(guildId) ?? {});
-    return extrasCache.get(guildId)!;
+  const guildExtras = (guildId: string, applicationId: string) => {
+    const key = `${applicationId}/${guildId}`;
+    if (!extrasCache.has(key)) extrasCache.set(key, options.guildExtras?.(guildId, applicationId) ?? {});
+    return extrasCache.get(key)!;
   };
 
   const server = createServer();
-  // Loopback only, always: the stand-in trusts a fixed token.
+  // Loopback only, always: the stand-in trusts fixed tokens.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -193,8 +235,42 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const baseUrl = `http://127.0.0.1:${port}`;
   const gatewayUrl = `ws://127.0.0.1:${port}`;
 
+  const readyWaiters = new Map(applications.map((app) => [app.applicationId, new Set<() => void>()]));
+  const gateway = new Gateway({
+    server,
+    applications: applications.map((app) => ({ ...app, onReady: () => readyWaiters.get(app.applicationId)!.forEach((wake) => wake()) })),
+    guildIds,
+    guildExtras,
+    url: gatewayUrl,
+    log,
+  });
+
+  const open = new Set(applications.map((app) => app.applicationId));
+  const shared: Shared = {
+    gateway,
+    guildIds,
+    baseUrl,
+    gatewayUrl,
+    guildExtras,
+    options,
+    log,
+    async closeApplication(applicationId) {
+      open.delete(applicationId);
+      if (open.size > 0) return gateway.disconnect(applicationId);
+      await gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  const served = applications.map((app) => serveApplication(shared, app, readyWaiters.get(app.applicationId)!));
+  server.on('request', createRestHandler(served.map(({ ctx }) => ctx)));
+  return served.map(({ standIn }) => standIn);
+}
+
+/** One bot's part of a stand-in: its interactions, registrations and requests, and its handle. */
+function serveApplication(shared: Shared, { token, applicationId }: StandInApplication, readyWaiters: Set<() => void>): { standIn: StandIn; ctx: RestContext } {
+  const { gateway, guildIds, options, log } = shared;
   let closed = false;
-  const readyWaiters = new Set<() => void>();
   /** Wake-ups by interaction id: an answer wakes only those waiting for that interaction. */
   const answerWaiters = new Map<string, Set<() => void>>();
   const waitersOf = (id: string) => {
@@ -208,23 +284,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const requests: StandIn['requests'] = [];
   const faults: Fault[] = [];
 
-  const gateway = new Gateway({
-    server,
-    token,
-    applicationId,
-    guildIds,
-    guildExtras,
-    url: gatewayUrl,
-    log,
-    onReady: () => readyWaiters.forEach((wake) => wake()),
-  });
-
   const ctx: RestContext = {
     token,
     applicationId,
     guildIds,
-    baseUrl,
-    gatewayUrl,
+    baseUrl: shared.baseUrl,
+    gatewayUrl: shared.gatewayUrl,
     ackTimeoutMs: options.ackTimeoutMs ?? 3000,
     keepUploads: options.keepUploads ?? true,
     interactions,
@@ -235,8 +300,6 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     changed: (tracked) => answerWaiters.get(tracked.record.id)?.forEach((wake) => wake()),
     log,
   };
-  server.on('request', createRestHandler(ctx));
-
   /** Resolves when `done()` holds, re-checked on every `waiters` wake-up; rejects after timeoutMs. */
   function waitFor(waiters: Set<() => void>, done: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
     if (done()) return Promise.resolve();
@@ -279,7 +342,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   /** The channel interactions happen in: the guild's first text channel. */
   function place(guildId: string, userId: string): InteractionPlace {
     if (!guildIds.includes(guildId)) throw new Error(`The stand-in serves no guild ${guildId}`);
-    const channels = (guildExtras(guildId).channels as InteractionPlace['channel'][] | undefined) ?? [];
+    const channels = (shared.guildExtras(guildId, applicationId).channels as InteractionPlace['channel'][] | undefined) ?? [];
     const channel = channels.find((c) => c.type === 0) ?? defaultChannel(guildId);
     return { guildId, channel, user: humanUser(userId) };
   }
@@ -308,7 +371,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     interactions.set(record.id, tracked);
     byToken.set(record.token, tracked);
     try {
-      gateway.dispatchInteraction(build(record.id, record.token), where.guildId);
+      gateway.dispatchInteraction(build(record.id, record.token), where.guildId, applicationId);
     } catch (error) {
       drop(record);
       throw error;
@@ -318,7 +381,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   }
 
   const standIn: StandIn = {
-    apiUrl: `${baseUrl}/api`,
+    apiUrl: `${shared.baseUrl}/api`,
     token,
     applicationId,
     guildIds,
@@ -326,7 +389,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     requests,
 
     waitForReady: (timeoutMs = 5000) =>
-      waitFor(readyWaiters, () => gateway.ready, timeoutMs, () => `No client became ready on the stand-in within ${timeoutMs} ms`),
+      waitFor(readyWaiters, () => gateway.isReady(applicationId), timeoutMs, () => `No client of application ${applicationId} became ready on the stand-in within ${timeoutMs} ms`),
 
     sendCommand(name, values = {}, at = {}) {
       const where = place(at.guildId ?? guildIds[0]!, at.userId ?? DEFAULT_USER_ID);
@@ -380,21 +443,20 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     },
 
     faults: {
-      closeGateway: (code) => gateway.closeCurrent(code),
+      closeGateway: (code) => gateway.closeCurrent(code, applicationId),
       rateLimitNext: (pathIncludes, retryAfterSeconds) => void faults.push({ kind: 'rateLimit', pathIncludes, retryAfterSeconds }),
       failNext: (pathIncludes, status) => void faults.push({ kind: 'fail', pathIncludes, status }),
       delayNext: (pathIncludes, ms) => void faults.push({ kind: 'delay', pathIncludes, ms }),
     },
 
     async close() {
+      if (closed) return;
       closed = true;
       // Pending waits fail now rather than at their timeouts.
       readyWaiters.forEach((wake) => wake());
       answerWaiters.forEach((waiters) => waiters.forEach((wake) => wake()));
-      await gateway.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await shared.closeApplication(applicationId);
     },
   };
-  return standIn;
+  return { standIn, ctx };
 }

@@ -6,7 +6,7 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchGuildIds, guildExtras } from '../../bench/guilds';
+import { asSeenBy, benchGuildIds, guildExtras } from '../../bench/guilds';
 import { trimGuildCreate, UNREAD_GUILD_LISTS } from '../../src/guild-payload';
 import { answerOf, embedText, startHarness, type Harness } from './harness';
 
@@ -32,6 +32,23 @@ describe('trimGuildCreate', () => {
     const outage = { id: GUILD_IDS[0]!, unavailable: true };
     trimGuildCreate(outage);
     expect(outage).toEqual({ id: GUILD_IDS[0], unavailable: true });
+  });
+});
+
+describe('asSeenBy (the bench’s second bot)', () => {
+  const OTHER = '100000000000000002';
+  it('gives the other bot the managed role and its own member, and shares everything else', () => {
+    const first = extras.get(GUILD_IDS[0]!)!;
+    const seen = asSeenBy(first, OTHER);
+    const botRoles = (e: typeof first) => e.roles!.filter((role) => role.managed).map((role) => role.tags?.bot_id);
+    expect(botRoles(first)).toEqual([APPLICATION_ID]);
+    expect(botRoles(seen)).toEqual([OTHER]);
+    expect(seen.members!.map((m) => m.user.id)).toEqual(first.members!.map((m) => (m.user.id === APPLICATION_ID ? OTHER : m.user.id)));
+    expect(seen.members!.filter((m) => m.user.id === OTHER)[0]!.roles).toEqual(first.members![0]!.roles);
+    expect(seen.channels).toBe(first.channels);
+    expect(seen.emojis).toBe(first.emojis);
+    expect({ ...seen, roles: undefined, members: undefined }).toEqual({ ...first, roles: undefined, members: undefined });
+    expect(asSeenBy(first, APPLICATION_ID)).toBe(first);
   });
 });
 

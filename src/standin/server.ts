@@ -213,6 +213,10 @@ interface Shared {
 export async function startSharedStandIn(options: SharedStandInOptions): Promise<StandIn[]> {
   const { applications } = options;
   if (applications.length === 0) throw new Error('A stand-in serves at least one application');
+  // Discord tells bots apart by token and application id; so must the stand-in.
+  for (const key of ['token', 'applicationId'] as const) {
+    if (new Set(applications.map((app) => app[key])).size < applications.length) throw new Error(`Two applications share one ${key}`);
+  }
   const guildIds = options.guildIds ?? ['200000000000000001'];
   const log = options.log ?? (() => undefined);
   const extrasCache = new Map<string, Record<string, unknown>>();

@@ -99,6 +99,11 @@ describe('two bots, one stand-in', () => {
     expect(put.status).toBe(403);
   });
 
+  it('refuses two applications it could not tell apart', async () => {
+    await expect(startSharedStandIn({ applications: [TIERBOT, { ...OTHER, token: TIERBOT.token }] })).rejects.toThrow(/share one token/);
+    await expect(startSharedStandIn({ applications: [TIERBOT, { ...OTHER, applicationId: TIERBOT.applicationId }] })).rejects.toThrow(/share one applicationId/);
+  });
+
   it('keeps serving one bot after the other has left', async () => {
     const { tierbotStandIn, otherStandIn } = await startBoth();
     await otherStandIn.close();

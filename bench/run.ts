@@ -4,10 +4,11 @@
  * The stand-in runs in this process, on 127.0.0.1, serving 500 guilds shaped like a public bot's
  * (bench/guilds.ts) to two applications at once, as Discord serves many bots: each bot logs in
  * with its own token to the same gateway and REST API and sees the guilds as its own bot does.
- * Each bot runs as its own child process: (a) Tierbot through its production entry (bench/tierbot-bot.ts →
- * src/bot.ts); (b) the discord.js guide's minimal bot (bench/baseline-bot.ts: default Client
- * options, the Guilds intent, one static embed for every command, [] for autocomplete). Both run
- * as `node --import tsx <entry>`, so both pay the same TypeScript loader.
+ * Each bot runs as its own child process: (a) Tierbot through its production entry
+ * (bench/tierbot-bot.ts → src/bot.ts); (b) the discord.js guide's minimal bot
+ * (bench/baseline-bot.ts: default Client options, the Guilds intent, one static embed for every
+ * command, [] for autocomplete). Both run as `node --import tsx <entry>`, so both pay the same
+ * TypeScript loader.
  *
  * Per bot:
  * - startup: spawn → the child's ready line. Idle RSS: 2 s after ready. Both are medians over

@@ -363,7 +363,7 @@ function track(standIn: StandIn, p: Planned, phase: Sample['phase']): Promise<Sa
   }
   return standIn.waitForAnswer(record, ANSWER_TIMEOUT_MS).then((answered) => {
     const { title, files, receivedAt } = answerSummary(answered);
-    // Only the summary is kept: the stand-ins' process times every answer, and must not fill up
+    // Only the summary is kept: the stand-in's process times every answer, and must not fill up
     // with the replies (see StandIn.forget).
     standIn.forget(answered);
     return { kind: p.kind, phase, ms: receivedAt - t0, chart: files > 0, failed: /went wrong/i.test(title), sentAt: t0, answeredAt: receivedAt };
@@ -397,7 +397,7 @@ interface LoadResult {
   standInBurstCpuMs: number;
 }
 
-/** One bot under load: its own stand-in (the same world), its process, what was measured so far. */
+/** One bot under load: its handle on the stand-in, its process, what was measured so far. */
 interface Lane {
   bot: BotName;
   standIn: StandIn;
@@ -446,7 +446,7 @@ async function takeTurns(lanes: Record<BotName, Lane>, mix: readonly Planned[], 
 }
 
 /**
- * Both bots run side by side, each under its own stand-in, but only one is loaded at a time.
+ * Both bots run side by side under one stand-in, but only one is loaded at a time.
  * The steady phase alternates between them in blocks of STEADY_BLOCK interactions, in ABBA
  * order, so a machine that speeds up or slows down during the run (other tenants, thermal
  * limits) shifts both bots' numbers alike instead of whichever bot happened to run then.
@@ -530,7 +530,7 @@ async function startOnly(bot: BotName, standIn: StandIn): Promise<Trial> {
   }
 }
 
-/** The last start of both bots (in `order`), each under its own stand-in, then the load on both. */
+/** The last start of both bots (in `order`), each through its handle on the stand-in, then the load on both. */
 async function startAndLoad(order: readonly BotName[], standIns: Record<BotName, StandIn>, mix: readonly Planned[]): Promise<Record<BotName, Trial>> {
   const lanes = {} as Record<BotName, Lane>;
   const idle = {} as Record<BotName, number>;
@@ -849,7 +849,7 @@ async function main() {
   const guildIds = benchGuildIds(GUILDS);
   const extras = new Map(guildIds.map((id) => [id, guildExtras(id, APPLICATIONS.tierbot.applicationId)]));
   const world = worldSummary(extras.values());
-  // One stand-in serving both bots, so both can be up at once (see loadBoth).
+  // One stand-in serving both bots, so both can be up at once (see loadBoth); a handle per bot.
   const [tierbotStandIn, baselineStandIn] = await startSharedStandIn({
     applications: [APPLICATIONS.tierbot, APPLICATIONS.baseline],
     guildIds,

@@ -29,7 +29,7 @@ import type {
   APIUser,
   GatewayGuildCreateDispatchData,
 } from 'discord.js';
-import { botUser } from '../src/standin/payloads';
+import { botUser } from '../tools/standin/payloads';
 
 type GuildChannel = GatewayGuildCreateDispatchData['channels'][number];
 type ThreadChannel = GatewayGuildCreateDispatchData['threads'][number];

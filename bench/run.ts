@@ -48,13 +48,13 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS } from '../src/commands';
-import { deployCommands } from '../src/deploy-commands';
+import { deployCommands } from '../src/cli/deploy-commands';
 import { classify } from '../src/domain/classify';
 import { comparePlans, parseCompareInput } from '../src/domain/compare';
 import { parseFollowerCount } from '../src/domain/followers';
 import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
-import { finalAnswer, startSharedStandIn, type InteractionRecord, type StandIn, type StandInApplication } from '../src/standin/server';
+import { finalAnswer, startSharedStandIn, type InteractionRecord, type StandIn, type StandInApplication } from '../tools/standin/server';
 import { asSeenBy, benchGuildIds, guildExtras, worldSummary } from './guilds';
 import { BOOTSTRAP_RESAMPLES, percentile, prng, ratioInterval, turns, underWayTogether } from './stats';
 

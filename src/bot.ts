@@ -3,9 +3,9 @@
  * without one it runs the playground: a local Discord stand-in with the real bot logged into it.
  */
 
-import { startBot } from './app';
-import { loadConfigOrExit } from './config';
-import { createLogger, logProcessEvents, type Logger } from './logger';
+import { startBot } from './gateway/app';
+import { loadConfigOrExit } from './config/config';
+import { createLogger, logProcessEvents, type Logger } from './config/logger';
 import { holdYoungGeneration } from './young-generation';
 
 /**
@@ -39,7 +39,7 @@ function onShutdown(stop: () => Promise<void>, log: Logger) {
 async function main() {
   const config = loadConfigOrExit();
   if (!config.token) {
-    const { runPlayground } = await import('./playground');
+    const { runPlayground } = await import('./cli/playground');
     await runPlayground(config);
     return;
   }

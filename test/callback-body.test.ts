@@ -1,6 +1,6 @@
 import { ChatInputCommandInteraction, Client, MessagePayload, type MessageTarget } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_OPTIONS, callbackBody, toMessage } from '../src/app';
+import { CLIENT_OPTIONS, callbackBody, toMessage } from '../src/gateway/app';
 import { COMMANDS } from '../src/commands';
 import type { OptionValues, Reply } from '../src/commands/types';
 import { WITHOUT_CHARTS } from '../src/commands/types';

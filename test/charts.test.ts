@@ -9,7 +9,7 @@ import { chartCounts, chartFile, deliverChart, simulateChartFailure, stopCharts,
 import { renderPixels } from '../src/charts/render';
 import { BUNDLE_DIR } from '../src/charts/renderer-bundle.mjs';
 import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, markerLayerOption, tierRangesChart, tierRangesOption } from '../src/charts/tier-ranges';
-import { TIER_COLOURS } from '../src/commands/tier-style';
+import { TIER_COLOURS } from '../src/domain/tier-style';
 import { UNHURRIED_MS } from './fixtures/renderer-wait';
 import { comparePlans, parseCompareInput } from '../src/domain/compare';
 import { NORMAL_TIERS } from '../src/domain/sources';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands';
-import { parseCommandLine, splitWords } from '../src/command-line';
+import { parseCommandLine, splitWords } from '../src/cli/command-line';
 
 describe('commands typed as in Discord', () => {
   it('reads named and positional options', () => {

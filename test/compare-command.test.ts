@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
 import { commandProblems, messageProblems } from '../src/discord/limits';
-import { choosables } from '../src/render-text';
+import { choosables } from '../src/cli/render-text';
 
 const run = (options: Record<string, string> = {}) => compare.run(options, { charts: false }) as Promise<Reply>;
 const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { prepareBetweenInteractions } from '../src/app';
+import { prepareBetweenInteractions } from '../src/gateway/app';
 import type { Command } from '../src/commands/types';
-import { createLogger } from '../src/logger';
+import { createLogger } from '../src/config/logger';
 
 /** A command whose preparation is `steps` steps long and records when each ran. */
 function preparing(name: string, steps: number, ran: number[], fail?: number): Command {

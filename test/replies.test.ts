@@ -10,7 +10,7 @@ import type { Reply } from '../src/commands/types';
 import { autocompleteProblems, commandProblems, messageProblems } from '../src/discord/limits';
 import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
-import { choosables } from '../src/render-text';
+import { choosables } from '../src/cli/render-text';
 
 const SAMPLE_OPTIONS: Record<string, Record<string, string>[]> = {
   tier: [{ followers: '0' }, { followers: '9500' }, { followers: '95k' }, { followers: '10B' }, { followers: 'nope' }],

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { AttachmentBuilder, Client, DiscordAPIError, Events, GatewayIntentBits, Routes, type Interaction } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { finalAnswer, startStandIn, type StandIn } from '../src/standin/server';
+import { finalAnswer, startStandIn, type StandIn } from '../tools/standin/server';
 
 type Handler = (interaction: Interaction) => void;
 

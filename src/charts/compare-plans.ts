@@ -10,7 +10,7 @@
  */
 
 import type { EChartsOption, GraphicComponentOption } from 'echarts';
-import { TIER_COLOURS } from '../commands/tier-style';
+import { TIER_COLOURS } from '../domain/tier-style';
 import type { ReplyFile } from '../commands/types';
 import { METRICS, type Comparison, type MetricInfo, type MetricKey, type Winner } from '../domain/compare';
 import { formatCount } from '../domain/format';

@@ -5,7 +5,7 @@
  */
 
 import type { CustomSeriesOption, CustomSeriesRenderItem, EChartsOption } from 'echarts';
-import { TIER_COLOURS, TIER_LABELS } from '../commands/tier-style';
+import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
 import type { ReplyFile } from '../commands/types';
 import { formatCompact, formatCount } from '../domain/format';
 import { NORMAL_TIERS, SOURCES, type NormalTier, type Source, type Tier } from '../domain/sources';

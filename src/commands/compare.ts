@@ -19,7 +19,7 @@ import {
 import { formatMoney, formatPercent } from '../domain/units';
 import { LIMITS, embedLength } from '../discord/limits';
 import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import { TIER_COLOURS } from './tier-style';
+import { TIER_COLOURS } from '../domain/tier-style';
 import { replyWithChart } from '../charts';
 import { Memo } from '../memo';
 import { WITH_CHARTS, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';

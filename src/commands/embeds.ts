@@ -6,7 +6,7 @@
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Source, Tier } from '../domain/sources';
 import { LIMITS } from '../discord/limits';
-import { TIER_LABELS } from './tier-style';
+import { TIER_LABELS } from '../domain/tier-style';
 import type { Reply } from './types';
 
 export const NEUTRAL_COLOUR = 0x5865f2;

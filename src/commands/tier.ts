@@ -6,7 +6,7 @@ import { ACCEPTED_FORMS, parseFollowerCount } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
 import { BOUNDARY_RULE, NO_STANDARD, NORMAL_TIERS, citation, type Source, type Tier } from '../domain/sources';
 import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, sourceLink, yearOf } from './embeds';
-import { TIER_COLOURS, TIER_LABELS } from './tier-style';
+import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
 import { replyWithChart } from '../charts';
 import { deepFreeze } from '../memo';
 import { WITH_CHARTS, type Command, type OptionValues, type Reply, type RunContext } from './types';

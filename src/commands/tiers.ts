@@ -22,7 +22,7 @@ import {
   type Tier,
 } from '../domain/sources';
 import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate } from './embeds';
-import { TIER_COLOURS, TIER_LABELS } from './tier-style';
+import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
 import { replyWithChart } from '../charts';
 import { TYPED_TEXT_MEMO, Memo, deepFreeze } from '../memo';
 import { Suggestions } from './suggestions';

@@ -1,6 +1,7 @@
 /**
- * The contract between the ways in (bot, CLI, playground, tests) and the commands: plain option
- * values in, a plain reply payload out. Nothing here touches a live interaction.
+ * The contract between the ways in (gateway, HTTP endpoint, CLI, playground, tests) and the
+ * commands: typed option values and a context in, a plain reply payload out. Nothing here touches
+ * a live interaction; the interaction core (src/interactions) turns Discord's wire JSON into these.
  */
 
 import type {
@@ -9,11 +10,13 @@ import type {
   APIComponentInMessageActionRow,
   APIEmbed,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import type { ChartRequest } from '../charts/kinds';
+import type { TeamStore } from '../store/types';
+import type { ArgumentsOf, Attachment, OptionArgs } from './arguments';
 
-/** Option values as Discord delivers them, by option name. */
-export type OptionValues = Readonly<Record<string, string | number | boolean | undefined>>;
+export type { ArgumentsOf, Attachment, OptionArgs };
 
 export interface ReplyFile {
   name: string;
@@ -32,7 +35,7 @@ export interface ReplyPayload {
 
 export interface Reply extends ReplyPayload {
   files?: ReplyFile[];
-  /** The chart this reply should carry, for its sender to attach (see RunContext). */
+  /** A chart to attach, shown in the first embed. The core decides whether and how it is drawn. */
   chart?: ChartRequest;
   /** True when the reply explains bad input (the CLI then exits 2); never sent to Discord. */
   inputError?: boolean;
@@ -46,37 +49,89 @@ export interface ComponentReply {
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
 
-/**
- * How a reply gets its chart: rendered and attached (`true`), left out (`false`: tests of text
- * and limits, bursts), or only named in `Reply.chart` (`'requested'`): the bot then has the chart
- * renderer send the reply with its chart, so the PNG never passes through the bot's process.
- */
+/** Who is asking, where, and with what rights: read from the interaction by the core. */
 export interface RunContext {
-  charts: boolean | 'requested';
+  /** The server the interaction happened in; undefined in a DM. The bot need not be a member. */
+  guildId: string | undefined;
+  user: { id: string; name: string };
+  /** The member has Manage Server (from the interaction's member.permissions, never assumed). */
+  canManageGuild: boolean;
+  /** The user's Discord locale, e.g. "en-US". */
+  locale: string;
+  /** Per-server settings, terms and plans. */
+  store: TeamStore;
+  /** The bytes of an attached file (downloaded from its URL, or a local file in the CLI). */
+  download(attachment: Attachment): Promise<Uint8Array>;
+  /** When the interaction happened, for audit fields (the domain has no clock). */
+  now: Date;
 }
 
-export const WITH_CHARTS: RunContext = { charts: true };
-export const WITHOUT_CHARTS: RunContext = { charts: false };
-export const CHARTS_REQUESTED: RunContext = { charts: 'requested' };
+/** For a button or menu: the context, plus the message the component sits on. */
+export interface ComponentContext extends RunContext {
+  message: { id: string; attachments: Attachment[] } | undefined;
+}
 
-export interface Command {
-  /** The definition Discord registers (built with discord.js builders, serialised). */
-  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  run(options: OptionValues, context?: RunContext): Reply | Promise<Reply>;
-  autocomplete?(focused: { name: string; value: string }, options: OptionValues): Choice[];
+/** The message a message command (right-click → Apps) was used on. */
+export interface TargetMessage {
+  id: string;
+  content: string;
+  authorName: string | undefined;
+}
+
+/** The readonly form of a registered definition, so definitions can be declared `as const`. */
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+export type ChatInputDefinition = DeepReadonly<RESTPostAPIChatInputApplicationCommandsJSONBody>;
+export type MessageCommandDefinition = DeepReadonly<RESTPostAPIContextMenuApplicationCommandsJSONBody> & { readonly type: 3 };
+
+interface Handlers {
   /**
    * Buttons and selects whose custom_id starts with "<command name>:". The state they need lives
-   * in the custom_id, so they keep working after a restart.
+   * in the custom_id, so they keep working after a restart and on any replica.
    */
-  component?(customId: string, values: readonly string[], context?: RunContext): ComponentReply | Promise<ComponentReply>;
-  /**
-   * Builds the answers that never change (a glossary term, a source) ahead of the first user who
-   * asks: one answer per step, so the bot can run the steps between interactions.
-   */
-  prepare?(): Iterator<unknown>;
+  component?(customId: string, values: readonly string[], context: ComponentContext): ComponentReply | Promise<ComponentReply>;
+}
+
+/** A slash command as written: `run` receives the option values its definition declares. */
+export interface SlashCommandSpec<D extends ChatInputDefinition> extends Handlers {
+  definition: D;
+  run(args: ArgumentsOf<D>, context: RunContext): Reply | Promise<Reply>;
+  autocomplete?(focused: { name: string; value: string }, args: Partial<ArgumentsOf<D>>, context: RunContext): Choice[] | Promise<Choice[]>;
+}
+
+export interface SlashCommand extends Handlers {
+  kind: 'slash';
+  definition: ChatInputDefinition;
+  run(args: OptionArgs, context: RunContext): Reply | Promise<Reply>;
+  autocomplete?(focused: { name: string; value: string }, args: OptionArgs, context: RunContext): Choice[] | Promise<Choice[]>;
+}
+
+export interface MessageCommand extends Handlers {
+  kind: 'message';
+  definition: MessageCommandDefinition;
+  /** The custom_id prefix of its buttons (a message command's name has spaces and capitals). */
+  componentPrefix: string;
+  run(message: TargetMessage, context: RunContext): Reply | Promise<Reply>;
+}
+
+export type Command = SlashCommand | MessageCommand;
+
+/**
+ * Declares a slash command. The core hands run() exactly the values the definition declares
+ * (validated by Discord, or by the CLI's parser), so the cast only forgets the precise type.
+ */
+export function slashCommand<const D extends ChatInputDefinition>(spec: SlashCommandSpec<D>): SlashCommand {
+  return { kind: 'slash', ...(spec as unknown as Omit<SlashCommand, 'kind'>) };
+}
+
+export function messageCommand(spec: Omit<MessageCommand, 'kind'>): MessageCommand {
+  return { kind: 'message', ...spec };
 }
 
 /** Components carry "<command>:<state>" custom ids: the command that owns one is its prefix. */
 export function customIdOwner(customId: string): string {
   return customId.split(':', 1)[0] ?? '';
 }
+
+/** Discord's permission bit for Manage Server ("Manage Guild"). */
+export const MANAGE_GUILD = 1n << 5n;

@@ -1,9 +1,9 @@
 import { REST, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands';
-import { deployCommands } from '../../src/deploy-commands';
+import { deployCommands } from '../../src/cli/deploy-commands';
 import { commandProblems } from '../../src/discord/limits';
-import { startStandIn, type StandIn } from '../../src/standin/server';
+import { startStandIn, type StandIn } from '../../tools/standin/server';
 
 let standIn: StandIn | undefined;
 afterEach(async () => {

@@ -7,7 +7,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSeenBy, benchGuildIds, guildExtras } from '../../bench/guilds';
-import { trimGuildCreate, UNREAD_GUILD_LISTS } from '../../src/guild-payload';
+import { trimGuildCreate, UNREAD_GUILD_LISTS } from '../../src/gateway/guild-payload';
 import { answerOf, embedText, startHarness, type Harness } from './harness';
 
 const APPLICATION_ID = '100000000000000001';

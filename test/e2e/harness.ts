@@ -3,13 +3,13 @@
  * router, error boundary) logged into it, and helpers to send interactions the way Discord does.
  */
 
-import { startBot, type RunningBot } from '../../src/app';
+import { startBot, type RunningBot } from '../../src/gateway/app';
 import { COLD_CHART_BUDGET_MS } from '../../src/charts';
 import { COMMANDS } from '../../src/commands';
 import type { Command } from '../../src/commands/types';
-import { deployCommands } from '../../src/deploy-commands';
-import { createLogger } from '../../src/logger';
-import { finalAnswer, startStandIn, type InteractionRecord, type StandIn, type StandInOptions } from '../../src/standin/server';
+import { deployCommands } from '../../src/cli/deploy-commands';
+import { createLogger } from '../../src/config/logger';
+import { finalAnswer, startStandIn, type InteractionRecord, type StandIn, type StandInOptions } from '../../tools/standin/server';
 
 export interface Harness {
   standIn: StandIn;

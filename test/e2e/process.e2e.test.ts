@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStandIn, type StandIn } from '../../src/standin/server';
+import { startStandIn, type StandIn } from '../../tools/standin/server';
 
 /**
  * For the burst tests, which are about losing and duplicating, not speed (that is `npm run bench`):

@@ -8,10 +8,10 @@
 import { spawn } from 'node:child_process';
 import { Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/app';
-import { deployCommands } from '../../src/deploy-commands';
-import { createLogger } from '../../src/logger';
-import { startStandIn, type StandIn } from '../../src/standin/server';
+import { startBot, type RunningBot } from '../../src/gateway/app';
+import { deployCommands } from '../../src/cli/deploy-commands';
+import { createLogger } from '../../src/config/logger';
+import { startStandIn, type StandIn } from '../../tools/standin/server';
 import { answerOf, embedText } from './harness';
 
 const TOKEN = 'sharding-test-token-0123456789';
@@ -77,7 +77,7 @@ describe('two shards, one stand-in', () => {
 
 describe('npm run start:sharded (src/shard.ts)', () => {
   function startSharded(env: Record<string, string>) {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/shard.ts'], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/gateway/shard.ts'], {
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

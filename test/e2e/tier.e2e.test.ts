@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHARTS_UP_TO_IN_FLIGHT } from '../../src/app';
+import { CHARTS_UP_TO_IN_FLIGHT } from '../../src/gateway/app';
 import { COMMANDS } from '../../src/commands';
 import { commandProblems, messageProblems } from '../../src/discord/limits';
 import { SOURCES } from '../../src/domain/sources';

@@ -8,10 +8,10 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/app';
-import { deployCommands } from '../../src/deploy-commands';
-import { createLogger } from '../../src/logger';
-import { startSharedStandIn, type StandIn } from '../../src/standin/server';
+import { startBot, type RunningBot } from '../../src/gateway/app';
+import { deployCommands } from '../../src/cli/deploy-commands';
+import { createLogger } from '../../src/config/logger';
+import { startSharedStandIn, type StandIn } from '../../tools/standin/server';
 import { answerOf, embedText } from './harness';
 
 const TIERBOT = { token: 'two-bots-tierbot-token-0123456789', applicationId: '100000000000000001' };

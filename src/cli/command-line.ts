@@ -4,7 +4,7 @@
  */
 
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { Command, OptionValues } from './commands/types';
+import type { Command, OptionValues } from '../commands/types';
 
 export type ParsedLine = { ok: true; command: Command; options: OptionValues } | { ok: false; reason: string };
 

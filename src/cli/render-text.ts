@@ -1,7 +1,7 @@
 /** Renders a reply payload for a person reading a terminal (CLI and playground). */
 
 import type { APIEmbed } from 'discord.js';
-import type { Reply } from './commands/types';
+import type { Reply } from '../commands/types';
 
 /** Markdown that means nothing in a terminal: links become "text (url)", emphasis is dropped. */
 export function plainText(markdown: string): string {

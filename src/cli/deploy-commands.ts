@@ -6,8 +6,8 @@
 
 import { REST, Routes } from 'discord.js';
 import { pathToFileURL } from 'node:url';
-import { COMMANDS } from './commands';
-import { loadConfigOrExit } from './config';
+import { COMMANDS } from '../commands';
+import { loadConfigOrExit } from '../config/config';
 
 export interface DeployOptions {
   token: string;

@@ -4,7 +4,7 @@
  * cost the renderer's cold start about 0.8 s and 30 MB.
  */
 
-import type { NormalTier } from '../domain/sources';
+import type { NormalTier } from './sources';
 
 /** One colour per normalised tier. */
 export const TIER_COLOURS: Record<NormalTier, number> = {

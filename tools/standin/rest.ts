@@ -7,7 +7,7 @@
 import busboy from 'busboy';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIApplication, APIAttachment, APIMessage } from 'discord.js';
-import { autocompleteProblems, commandProblems, messageProblems } from '../discord/limits';
+import { autocompleteProblems, commandProblems, messageProblems } from '../../src/discord/limits';
 import { botUser, messageObject, snowflake, type InteractionPlace } from './payloads';
 import type { Arrival, CapturedFile, InteractionRecord } from './server';
 

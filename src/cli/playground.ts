@@ -5,16 +5,16 @@
  */
 
 import { createInterface } from 'node:readline';
-import { startBot } from './app';
-import { COMMANDS } from './commands';
-import type { Reply } from './commands/types';
+import { startBot } from '../gateway/app';
+import { COMMANDS } from '../commands';
+import type { Reply } from '../commands/types';
 import { parseCommandLine } from './command-line';
-import type { Config } from './config';
+import type { Config } from '../config/config';
 import { deployCommands } from './deploy-commands';
-import { createLogger, logProcessEvents } from './logger';
+import { createLogger, logProcessEvents } from '../config/logger';
 import { renderReply, choosables } from './render-text';
 import { saveFiles } from './reply-files';
-import { finalAnswer, startStandIn, type InteractionRecord } from './standin/server';
+import { finalAnswer, startStandIn, type InteractionRecord } from '../../tools/standin/server';
 
 const OUT_DIR = 'out/playground';
 

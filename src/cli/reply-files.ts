@@ -2,7 +2,7 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Reply, ReplyPayload } from './commands/types';
+import type { Reply, ReplyPayload } from '../commands/types';
 
 /** The payload exactly as the bot sends it, attachments listed by name. */
 export function payloadForJson(reply: Reply): ReplyPayload & { files?: string[] } {

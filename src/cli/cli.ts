@@ -4,9 +4,9 @@
  */
 
 import { parseArgs } from 'node:util';
-import { COMMANDS, commandForCustomId } from './commands';
-import { inputErrorReply } from './commands/embeds';
-import type { Reply, RunContext } from './commands/types';
+import { COMMANDS, commandForCustomId } from '../commands';
+import { inputErrorReply } from '../commands/embeds';
+import type { Reply, RunContext } from '../commands/types';
 import { parseCommandLine } from './command-line';
 import { payloadForJson, saveFiles } from './reply-files';
 import { choosables, renderReply } from './render-text';

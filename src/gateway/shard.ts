@@ -15,8 +15,8 @@
 import { REST, Routes, ShardingManager, type APIGatewayBotInfo } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { loadConfigOrExit } from './config';
-import { createLogger } from './logger';
+import { loadConfigOrExit } from '../config/config';
+import { createLogger } from '../config/logger';
 
 /** Discord asks bots to wait about 5 s between shard logins (one IDENTIFY per 5 s per bucket). */
 const SPAWN_DELAY_MS = 5500;
@@ -44,7 +44,7 @@ async function main() {
     shardCount.data ??
     ((await new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token).get(Routes.gatewayBot())) as APIGatewayBotInfo).shards;
 
-  const manager = new ShardingManager(fileURLToPath(new URL('./bot.ts', import.meta.url)), {
+  const manager = new ShardingManager(fileURLToPath(new URL('../bot.ts', import.meta.url)), {
     token: config.token,
     totalShards,
     // Shards are TypeScript too: each loads tsx first, as `npm start` does.

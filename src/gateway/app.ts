@@ -21,12 +21,12 @@ import {
   type MessageComponentInteraction,
   type Role,
 } from 'discord.js';
-import { CHARTS_REQUESTED, WITHOUT_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from './commands/types';
-import type * as ChartModule from './charts';
-import type { ChartRequest, SendOrder } from './charts';
-import { replyWith, respondWith, updateWith } from './discord/interaction-callback';
+import { CHARTS_REQUESTED, WITHOUT_CHARTS, customIdOwner, type Command, type OptionValues, type Reply, type RunContext } from '../commands/types';
+import type * as ChartModule from '../charts';
+import type { ChartRequest, SendOrder } from '../charts';
+import { replyWith, respondWith, updateWith } from '../discord/interaction-callback';
 import { trimGuildCreate } from './guild-payload';
-import type { Logger } from './logger';
+import type { Logger } from '../config/logger';
 
 export type CommandSource = readonly Command[] | (() => Promise<readonly Command[]>);
 
@@ -34,20 +34,20 @@ export type CommandSource = readonly Command[] | (() => Promise<readonly Command
  * The commands and their data tables are loaded on the first interaction, not at start: the
  * gateway connects sooner and an idle bot holds only what discord.js needs.
  */
-const loadAllCommands = async () => (await import('./commands')).COMMANDS;
+const loadAllCommands = async () => (await import('../commands')).COMMANDS;
 
 /**
  * The error replies, for the rare interaction that fails or names no command: loaded with the
  * commands (which use them) rather than before login.
  */
-const errorReplies = () => import('./commands/embeds');
+const errorReplies = () => import('../commands/embeds');
 
 /**
  * The chart module, imported once: every `import()` call, even of a module already loaded, asks
  * the TypeScript loader's thread to resolve it again, a round trip of about a millisecond.
  */
 let chartModule: Promise<typeof ChartModule> | undefined;
-const loadCharts = () => (chartModule ??= import('./charts'));
+const loadCharts = () => (chartModule ??= import('../charts'));
 
 /** Replies slower than this are deferred first, well inside Discord's 3-second window. */
 export const DEFER_AFTER_MS = 2000;

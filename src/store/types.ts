@@ -1,0 +1,72 @@
+/**
+ * Per-server data: the house tier definition, the team's own glossary terms and saved /compare
+ * plans. Every method takes the server (guild) id first: one server never reads or writes
+ * another's rows. Implementations: SQLite (default) and Postgres, through one query layer.
+ */
+
+/** A house definition as the manager typed it; the tiers are parsed from `text` by the domain. */
+export interface HouseRecord {
+  text: string;
+  setById: string;
+  setByName: string;
+  setAt: Date;
+}
+
+export interface TeamTerm {
+  name: string;
+  definition: string;
+  formula?: string | undefined;
+  example?: string | undefined;
+  link?: string | undefined;
+  addedById: string;
+  addedByName: string;
+  updatedAt: Date;
+}
+
+/** A saved /compare scenario: its inputs by option name (never its results). */
+export interface SavedPlan {
+  name: string;
+  inputs: Record<string, string>;
+  savedById: string;
+  savedByName: string;
+  savedAt: Date;
+}
+
+export const TERMS_PER_SERVER = 200;
+export const PLANS_PER_SERVER = 100;
+
+export type WriteResult = 'ok' | 'exists' | 'missing' | 'full';
+
+export interface TeamStore {
+  house(guildId: string): Promise<HouseRecord | undefined>;
+  setHouse(guildId: string, record: HouseRecord): Promise<void>;
+  /** False when there was none. */
+  clearHouse(guildId: string): Promise<boolean>;
+
+  terms(guildId: string): Promise<TeamTerm[]>;
+  /** Names compare without regard to case. */
+  term(guildId: string, name: string): Promise<TeamTerm | undefined>;
+  /** 'exists' when the name is taken (any case), 'full' at TERMS_PER_SERVER. */
+  addTerm(guildId: string, term: TeamTerm): Promise<WriteResult>;
+  /** 'missing' when there is no such term. */
+  editTerm(guildId: string, term: TeamTerm): Promise<WriteResult>;
+  removeTerm(guildId: string, name: string): Promise<WriteResult>;
+
+  plans(guildId: string): Promise<SavedPlan[]>;
+  plan(guildId: string, name: string): Promise<SavedPlan | undefined>;
+  /** Saving under an existing name replaces it; 'full' at PLANS_PER_SERVER new names. */
+  savePlan(guildId: string, plan: SavedPlan): Promise<WriteResult>;
+  deletePlan(guildId: string, name: string): Promise<WriteResult>;
+
+  /** Resolves when the database answers and migrations are done (readiness). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Thrown by a store whose database cannot be reached; the commands answer "settings are unavailable". */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the settings database is unavailable', { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * A RunContext for calling commands directly in tests, as the core would build it. The store is
+ * a real one (SQLite in memory) when `withStore` is used; by default an in-process one.
+ */
+
+import type { Attachment, ComponentContext, RunContext } from '../../src/commands/types';
+import type { HouseRecord, SavedPlan, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
+import { PLANS_PER_SERVER, TERMS_PER_SERVER } from '../../src/store/types';
+
+/** Keeps everything in maps, per guild: enough for command tests that are not about storage. */
+export function memoryStore(): TeamStore {
+  const houses = new Map<string, HouseRecord>();
+  const terms = new Map<string, Map<string, TeamTerm>>();
+  const plans = new Map<string, Map<string, SavedPlan>>();
+  const of = <T>(m: Map<string, Map<string, T>>, g: string) => m.get(g) ?? m.set(g, new Map()).get(g)!;
+  const key = (name: string) => name.toLowerCase();
+  return {
+    house: async (g) => houses.get(g),
+    setHouse: async (g, r) => void houses.set(g, r),
+    clearHouse: async (g) => houses.delete(g),
+    terms: async (g) => [...of(terms, g).values()],
+    term: async (g, n) => of(terms, g).get(key(n)),
+    addTerm: async (g, t): Promise<WriteResult> => {
+      const m = of(terms, g);
+      if (m.has(key(t.name))) return 'exists';
+      if (m.size >= TERMS_PER_SERVER) return 'full';
+      m.set(key(t.name), t);
+      return 'ok';
+    },
+    editTerm: async (g, t): Promise<WriteResult> => {
+      const m = of(terms, g);
+      if (!m.has(key(t.name))) return 'missing';
+      m.set(key(t.name), t);
+      return 'ok';
+    },
+    removeTerm: async (g, n): Promise<WriteResult> => (of(terms, g).delete(key(n)) ? 'ok' : 'missing'),
+    plans: async (g) => [...of(plans, g).values()],
+    plan: async (g, n) => of(plans, g).get(key(n)),
+    savePlan: async (g, p): Promise<WriteResult> => {
+      const m = of(plans, g);
+      if (!m.has(key(p.name)) && m.size >= PLANS_PER_SERVER) return 'full';
+      m.set(key(p.name), p);
+      return 'ok';
+    },
+    deletePlan: async (g, n): Promise<WriteResult> => (of(plans, g).delete(key(n)) ? 'ok' : 'missing'),
+    ready: async () => {},
+    close: async () => {},
+  };
+}
+
+export interface ContextOptions {
+  guildId?: string;
+  manager?: boolean;
+  userId?: string;
+  store?: TeamStore;
+  files?: Record<string, Uint8Array>;
+}
+
+export function testContext(opts: ContextOptions = {}): RunContext {
+  return {
+    guildId: opts.guildId,
+    user: { id: opts.userId ?? '300000000000000001', name: 'tester' },
+    canManageGuild: opts.manager ?? false,
+    locale: 'en-US',
+    store: opts.store ?? memoryStore(),
+    download: async (a: Attachment) => {
+      const data = opts.files?.[a.url] ?? opts.files?.[a.filename];
+      if (!data) throw new Error(`no test file for ${a.url}`);
+      return data;
+    },
+    now: new Date('2026-12-06T12:00:00Z'),
+  };
+}
+
+export function testComponentContext(opts: ContextOptions & { attachments?: Attachment[] } = {}): ComponentContext {
+  return { ...testContext(opts), message: { id: '400000000000000001', attachments: opts.attachments ?? [] } };
+}

@@ -1,0 +1,447 @@
+/**
+ * A team's own ("house") tier definition, written as people write it:
+ * `nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+`.
+ *
+ * - Counts take every form /tier takes (parseFollowerCount); a range is `A-B`, `A–B` or `A to B`;
+ *   open ends are `A+` (also `A and up`, `A or more`) and `up to B` (also `under B`, `below B`).
+ * - Tiers may have the team's own names; each maps to a normalised tier: by its name when the name is
+ *   one (`micro`, `Mid-tier`, `macro influencers`), otherwise by its range, from the publishers'
+ *   consensus at the middle of the range, as the registry's sources are mapped.
+ * - Boundaries follow BOUNDARY_RULE (sources.ts): a number shared by two ranges belongs to the higher
+ *   tier; "under 10k" excludes 10k; a range end that no other tier starts at is included.
+ * - Ranges that meet within the precision written are contiguous: `1k-9.9k, 10k-49.9k` has no gap
+ *   (9.9k is written to the nearest 100, and 10k is the next 100), so 9,950 is the lower tier. The
+ *   step may be at most a tenth of the count: `500k-1M, 2M+` has a real gap (see meets()).
+ * - Overlaps are refused naming the two tiers and the counts both claim; a real gap is refused unless
+ *   written as one: `micro 10k-90k, gap, macro 100k-1M`.
+ *
+ * Pure: no I/O, no clock.
+ */
+
+import { classify } from './classify';
+import { formatCount } from './format';
+import { normaliseDigits, parseFollowerCount, SUFFIX_MULTIPLIERS } from './followers';
+import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
+
+/** A house tier is a Tier like any source's, so the same classification and charts apply. */
+export type HouseTier = Tier;
+
+export type HouseParse = { ok: true; tiers: HouseTier[] } | { ok: false; reason: string };
+
+/** Longest definition accepted (the /house set option allows the same). */
+export const MAX_HOUSE_TEXT = 1000;
+export const MAX_HOUSE_TIERS = 12;
+export const MAX_TIER_NAME = 40;
+
+export const HOUSE_EXAMPLE = 'nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+';
+
+/** Where a count falls in a house definition. */
+export type HousePlacement =
+  | { kind: 'tier'; tier: HouseTier }
+  | { kind: 'below'; lowest: HouseTier }
+  | { kind: 'gap'; under: HouseTier; over: HouseTier }
+  | { kind: 'above'; highest: HouseTier };
+
+interface Bound {
+  value: number;
+  /** The place value of the last digit written: 9.9k → 100, 10k → 1,000, 9,999 → 1. */
+  unit: number;
+  text: string;
+}
+
+interface Range {
+  from: Bound | null;
+  fromExclusive: boolean;
+  to: Bound | null;
+  toExclusive: boolean;
+  /** 'up to B': the lower end is open (0). */
+  kind: 'between' | 'from' | 'upto' | 'under' | 'over';
+}
+
+interface Entry {
+  name: string;
+  range: Range;
+  written: string;
+  /** Position among the written entries, 1-based, for messages. */
+  position: number;
+}
+
+type Item = { gap: true; written: string; position: number } | ({ gap: false } & Entry);
+
+const NUMBER = String.raw`[\d.,  ]*\d[\d.,  ]*(?:\s*[a-z]+)?`;
+const DASH = String.raw`\s*[-–—‒]\s*|\s+to\s+`;
+
+function readBound(text: string): Bound | { error: string } {
+  const parsed = parseFollowerCount(text.trim());
+  if (!parsed.ok) return { error: parsed.reason };
+  const norm = normaliseDigits(text).trim().toLowerCase();
+  const suffix = /([a-z]*)$/.exec(norm)?.[1] ?? '';
+  const multiplier = SUFFIX_MULTIPLIERS[suffix] ?? 1;
+  const decimals = /\.(\d+)/.exec(norm)?.[1]?.length ?? 0;
+  const unit = Math.max(1, multiplier / 10 ** decimals);
+  return { value: parsed.value, unit, text: text.trim() };
+}
+
+const isError = (b: Bound | { error: string }): b is { error: string } => 'error' in b;
+
+/** Reads a range alone ("10k-75k", "1M+", "up to 10k"), or says why not; undefined when it is not range-shaped. */
+function readRange(raw: string): Range | { error: string } | undefined {
+  const text = raw
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
+  const lower = text.toLowerCase();
+  const one = (re: RegExp): string | undefined => re.exec(lower)?.[1];
+
+  const upto = one(new RegExp(String.raw`^(?:up\s*to|≤|<=)\s*(${NUMBER})$`, 'u'));
+  if (upto !== undefined) {
+    const b = readBound(upto);
+    return isError(b) ? b : { from: null, fromExclusive: false, to: b, toExclusive: false, kind: 'upto' };
+  }
+  const under = one(new RegExp(String.raw`^(?:under|below|less\s+than|fewer\s+than|<)\s*(${NUMBER})$`, 'u'));
+  if (under !== undefined) {
+    const b = readBound(under);
+    return isError(b) ? b : { from: null, fromExclusive: false, to: b, toExclusive: true, kind: 'under' };
+  }
+  const plus =
+    one(new RegExp(String.raw`^(${NUMBER})\s*(?:\+|and\s+up|and\s+above|and\s+over|or\s+more|and\s+more)$`, 'u')) ??
+    one(new RegExp(String.raw`^(?:≥|>=|from)\s*(${NUMBER})$`, 'u'));
+  if (plus !== undefined) {
+    const b = readBound(plus);
+    return isError(b) ? b : { from: b, fromExclusive: false, to: null, toExclusive: false, kind: 'from' };
+  }
+  const over = one(new RegExp(String.raw`^(?:over|above|more\s+than|>)\s*(${NUMBER})$`, 'u'));
+  if (over !== undefined) {
+    const b = readBound(over);
+    return isError(b) ? b : { from: b, fromExclusive: true, to: null, toExclusive: false, kind: 'over' };
+  }
+  const between = new RegExp(String.raw`^(?:from\s+)?(${NUMBER})(?:${DASH})(${NUMBER})$`, 'u').exec(lower);
+  if (between) {
+    const a = readBound(between[1]!);
+    if (isError(a)) return a;
+    const b = readBound(between[2]!);
+    if (isError(b)) return b;
+    return { from: a, fromExclusive: false, to: b, toExclusive: false, kind: 'between' };
+  }
+  return undefined;
+}
+
+/** "micro 10k-75k", "Micro: 10k–75k", "10k-75k micro", "tier 1 (10k to 75k)". */
+function readEntry(written: string, position: number): Entry | { error: string } {
+  const words = [...written.matchAll(/\S+/g)];
+  let firstError: string | undefined;
+  // The range is the longest run of words at the end (or else at the start) that reads as one.
+  for (let i = 1; i < words.length; i++) {
+    const cut = words[i]!.index!;
+    const range = readRange(written.slice(cut));
+    if (range === undefined) continue;
+    if ('error' in range) {
+      firstError ??= range.error;
+      continue;
+    }
+    return { name: written.slice(0, cut), range, written, position };
+  }
+  for (let i = words.length - 1; i >= 1; i--) {
+    const cut = words[i]!.index!;
+    const range = readRange(written.slice(0, cut));
+    if (range === undefined || 'error' in range) continue;
+    return { name: written.slice(cut), range, written, position };
+  }
+  const alone = readRange(written);
+  if (alone && !('error' in alone)) return { error: `${quote(written)} has a range but no tier name (write it as \`micro 10k-75k\`).` };
+  if (firstError) return { error: `In ${quote(written)}: ${firstError}` };
+  return { error: `I can't read ${quote(written)} as a tier: write a name and a range, like \`micro 10k-75k\`, \`mega 1M+\` or \`nano up to 10k\`.` };
+}
+
+function quote(text: string): string {
+  const short = text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  return `"${short.replace(/["`]/g, "'")}"`;
+}
+
+const NAME_SYNONYMS: Readonly<Record<string, NormalTier>> = {
+  nano: 'nano',
+  micro: 'micro',
+  mid: 'mid',
+  midtier: 'mid',
+  middle: 'mid',
+  macro: 'macro',
+  mega: 'mega',
+  celebrity: 'mega',
+  celebrities: 'mega',
+};
+
+/** The normalised tier a name states outright ("Micro", "mid-tier", "macro influencers"), if any. */
+export function normalTierNamed(name: string): NormalTier | undefined {
+  const raw = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+  const key = raw.replace(/(?:influencers?|creators?|tier|s)$/u, '');
+  return NAME_SYNONYMS[raw] ?? NAME_SYNONYMS[key] ?? NAME_SYNONYMS[key.replace(/tier$/, '')];
+}
+
+/**
+ * The normalised tier the publishers' consensus gives most of a range (nine points spread evenly on a
+ * log scale; an open range is read over its first tenfold): how a tier with a name of its own is mapped.
+ */
+function normalTierByRange(min: number, max: number | null): NormalTier {
+  const lo = Math.max(min, 1);
+  const hi = Math.max(max ?? lo * 10, lo);
+  const score = Object.fromEntries(NORMAL_TIERS.map((t) => [t, 0])) as Record<NormalTier, number>;
+  for (let k = 0; k < 9; k++) {
+    const point = Math.round(Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * (k + 0.5)) / 9));
+    const leaders = classify(point).consensus.leaders;
+    for (const leader of leaders) score[leader] += 1 / leaders.length;
+  }
+  const best = NORMAL_TIERS.reduce((a, b) => (score[b] > score[a] ? b : a));
+  if (score[best] > 0) return best;
+  return lo < 10_000 ? 'nano' : 'mega';
+}
+
+/** 12,500 → "12.5k", 9,999 → "9,999", 1,000,000 → "1M": compact only when it is exact. */
+export function exactCompact(n: number): string {
+  for (const [size, unit] of [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ] as const) {
+    if (n >= size) {
+      const scaled = n / size;
+      const text = String(Number(scaled.toFixed(2)));
+      return Math.round(Number(text) * size) === n ? `${text}${unit}` : formatCount(n);
+    }
+  }
+  return String(n);
+}
+
+function stated(range: Range): string {
+  const from = range.from ? exactCompact(range.from.value) : '0';
+  const to = range.to ? exactCompact(range.to.value) : '';
+  switch (range.kind) {
+    case 'upto':
+      return `up to ${to}`;
+    case 'under':
+      return `under ${to}`;
+    case 'from':
+      return `${from}+`;
+    case 'over':
+      return `over ${from}`;
+    case 'between':
+      return `${from}–${to}`;
+  }
+}
+
+/** Splits on commas, semicolons and new lines, but not on the comma inside "10,000". */
+function splitEntries(text: string): string[] {
+  return text
+    .split(/[;\n]|,(?!\d{3}(?!\d))|(?<!\d),/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+interface Span {
+  entry: Entry;
+  min: number;
+  /** The stated top as a number (Infinity when open): for overlap and gap checks. */
+  top: number;
+}
+
+function spanOf(entry: Entry): Span {
+  const { range } = entry;
+  const min = range.from ? range.from.value + (range.fromExclusive ? 1 : 0) : 0;
+  const top = range.to ? range.to.value - (range.toExclusive ? 1 : 0) : Infinity;
+  return { entry, min, top };
+}
+
+function describe(entry: Entry): string {
+  return `${entry.name.trim()} (${stated(entry.range)})`;
+}
+
+/** Parses a house definition, or says exactly what is wrong with it. */
+export function parseHouseDefinition(text: string): HouseParse {
+  if (text.length > MAX_HOUSE_TEXT) {
+    return { ok: false, reason: `That definition is ${text.length} characters long; the most is ${MAX_HOUSE_TEXT}.` };
+  }
+  const parts = splitEntries(text);
+  if (parts.length === 0) return { ok: false, reason: `No tiers were given. Write them like this: \`${HOUSE_EXAMPLE}\`.` };
+
+  const items: Item[] = [];
+  for (const [i, part] of parts.entries()) {
+    const position = i + 1;
+    if (/^[([]?\s*(?:gap|no\s+tier)\s*[)\]]?$/i.test(part)) {
+      items.push({ gap: true, written: part, position });
+      continue;
+    }
+    const entry = readEntry(part, position);
+    if ('error' in entry) return { ok: false, reason: entry.error };
+    const name = entry.name
+      .trim()
+      .replace(/\s*[:=]$/, '')
+      .trim();
+    if (name === '') return { ok: false, reason: `${quote(part)} has a range but no tier name.` };
+    if (/[\p{Cc}]/u.test(name)) return { ok: false, reason: `The tier name in ${quote(part)} has control characters.` };
+    if ([...name].length > MAX_TIER_NAME) return { ok: false, reason: `The tier name in ${quote(part)} is longer than ${MAX_TIER_NAME} characters.` };
+    items.push({ gap: false, ...entry, name });
+  }
+
+  const entries = items.filter((it): it is { gap: false } & Entry => !it.gap);
+  if (entries.length === 0) return { ok: false, reason: `No tiers were given, only gaps. Write them like this: \`${HOUSE_EXAMPLE}\`.` };
+  if (entries.length > MAX_HOUSE_TIERS) return { ok: false, reason: `That is ${entries.length} tiers; the most is ${MAX_HOUSE_TIERS}.` };
+
+  const seen = new Map<string, Entry>();
+  for (const e of entries) {
+    const key = e.name.normalize('NFKC').toLowerCase();
+    const before = seen.get(key);
+    if (before) return { ok: false, reason: `The name "${e.name}" is used twice (tiers ${before.position} and ${e.position}); each tier needs its own name.` };
+    seen.set(key, e);
+    const span = spanOf(e);
+    if (span.top < span.min) return { ok: false, reason: `${describe(e)} ends before it starts: write the smaller number first.` };
+    if (span.top === span.min && e.range.kind === 'between') {
+      return { ok: false, reason: `${describe(e)} starts and ends at the same count; give it a range.` };
+    }
+  }
+
+  // Written smallest first or largest first; either way read from the smallest.
+  let ordered = items;
+  const mins = entries.map((e) => spanOf(e).min);
+  const descending = mins.every((m, i) => i === 0 || m <= mins[i - 1]!) && mins.some((m, i) => i > 0 && m < mins[i - 1]!);
+  if (descending) ordered = [...items].reverse();
+  const spans = ordered.flatMap((it) => (it.gap ? [] : [spanOf(it)]));
+
+  // Where the written order is not ascending, name the first pair out of order (an overlap, if they overlap).
+  for (let i = 1; i < spans.length; i++) {
+    const a = spans[i - 1]!;
+    const b = spans[i]!;
+    if (b.min < a.min) {
+      const lo = Math.max(a.min, b.min);
+      const hi = Math.min(a.top, b.top);
+      const touch = !b.entry.range.toExclusive && !a.entry.range.fromExclusive && b.entry.range.to?.value === a.entry.range.from?.value;
+      if (lo <= hi && !touch) return { ok: false, reason: overlapReason(b, a, lo, hi) };
+      return {
+        ok: false,
+        reason: `${describe(b.entry)} is listed after ${describe(a.entry)} but starts lower; list the tiers from smallest to largest.`,
+      };
+    }
+  }
+
+  const tiers: HouseTier[] = [];
+  let previousNormal: NormalTier | undefined;
+  for (let i = 0; i < ordered.length; i++) {
+    const item = ordered[i]!;
+    if (item.gap) {
+      const prev = ordered[i - 1];
+      const next = ordered[i + 1];
+      if (!prev || !next || prev.gap || next.gap) {
+        return { ok: false, reason: `"gap" (entry ${item.position}) must sit between two tiers, like \`micro 10k-90k, gap, macro 100k-1M\`.` };
+      }
+      continue;
+    }
+    const span = spanOf(item);
+    const nextIndex = ordered.findIndex((it, j) => j > i && !it.gap);
+    const next = nextIndex === -1 ? undefined : ordered[nextIndex];
+    const gapMarked = nextIndex > i + 1;
+    let max: number | null = span.top === Infinity ? null : span.top;
+    if (next && !next.gap) {
+      const nextSpan = spanOf(next);
+      // Sharing one written number is the boundary rule (it goes to the higher tier), not an overlap.
+      const shared = !item.range.toExclusive && !next.range.fromExclusive && item.range.to !== null && item.range.to.value === next.range.from?.value;
+      if (nextSpan.min <= span.top && !shared) {
+        return { ok: false, reason: overlapReason(span, nextSpan, nextSpan.min, Math.min(span.top, nextSpan.top)) };
+      }
+      const contiguous = meets(span.top, nextSpan.min, item.range.to?.unit ?? 1);
+      if (contiguous) {
+        if (gapMarked) {
+          return {
+            ok: false,
+            reason: `"gap" sits between ${describe(item)} and ${describe(next)}, but they meet, so there is no gap there; remove it.`,
+          };
+        }
+        max = nextSpan.min - 1;
+      } else if (!gapMarked) {
+        return {
+          ok: false,
+          reason:
+            `There is a gap between ${describe(item)} and ${describe(next)}: ${formatCount(span.top + 1)}–${formatCount(nextSpan.min - 1)} ` +
+            `would be in no tier. Close it, or write it as a gap: \`${item.name} ${stated(item.range).replace('–', '-')}, gap, ${next.name} ${stated(next.range).replace('–', '-')}\`.`,
+        };
+      }
+    }
+    let normal = normalTierNamed(item.name);
+    if (!normal) {
+      normal = normalTierByRange(span.min, max);
+      // Own names follow the ladder upward: a higher range never maps to a lower tier than the one before.
+      if (previousNormal && NORMAL_TIERS.indexOf(normal) < NORMAL_TIERS.indexOf(previousNormal)) normal = previousNormal;
+    }
+    previousNormal = normal;
+    tiers.push({
+      name: item.name,
+      normal,
+      min: span.min,
+      max,
+      stated: stated(item.range),
+      lineFrom: item.range.from?.value ?? 0,
+      lineTo: item.range.to?.value ?? null,
+    });
+  }
+  return { ok: true, tiers };
+}
+
+/**
+ * Two ranges meet within the precision written when the next starts at most one step of the end's
+ * last written digit above it (9.9k → 10k, 9,999 → 10,000, 9k → 10k), and that step is at most a
+ * tenth of the count (so 1M → 2M, a step of a whole million, is a gap).
+ */
+function meets(top: number, nextMin: number, unit: number): boolean {
+  const step = nextMin - top;
+  return step <= 1 || (step <= unit && step * 10 <= nextMin);
+}
+
+function overlapReason(a: Span, b: Span, lo: number, hi: number): string {
+  const where = hi === Infinity ? `from ${formatCount(lo)} up` : lo === hi ? `at ${formatCount(lo)}` : `from ${formatCount(lo)} to ${formatCount(hi)}`;
+  return `${describe(a.entry)} and ${describe(b.entry)} overlap ${where}; each count can be in only one tier.`;
+}
+
+/** Which house tier a count is in, or where it falls outside them. Tiers are lowest first. */
+export function houseTierFor(tiers: readonly HouseTier[], count: number): HousePlacement {
+  const lowest = tiers[0];
+  const highest = tiers[tiers.length - 1];
+  if (!lowest || !highest) throw new Error('a house definition has at least one tier');
+  if (count < lowest.min) return { kind: 'below', lowest };
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i]!;
+    if (tier.max === null || count <= tier.max) return { kind: 'tier', tier };
+    const next = tiers[i + 1];
+    if (next && count < next.min) return { kind: 'gap', under: tier, over: next };
+  }
+  return { kind: 'above', highest };
+}
+
+/** "micro (10k–75k)". */
+export function formatHouseTier(tier: HouseTier): string {
+  return `${tier.name} (${tier.stated})`;
+}
+
+/** One line for where a count falls: "micro (10k–75k)", "below nano (1k–10k)", "between … and …". */
+export function formatHousePlacement(placement: HousePlacement): string {
+  switch (placement.kind) {
+    case 'tier':
+      return formatHouseTier(placement.tier);
+    case 'below':
+      return `below ${formatHouseTier(placement.lowest)}, the lowest house tier`;
+    case 'above':
+      return `above ${formatHouseTier(placement.highest)}, the highest house tier`;
+    case 'gap':
+      return `in the gap between ${formatHouseTier(placement.under)} and ${formatHouseTier(placement.over)}`;
+  }
+}
+
+/** The definition written back in a canonical form that parses to the same tiers. */
+export function formatHouseDefinition(tiers: readonly HouseTier[]): string {
+  const parts: string[] = [];
+  tiers.forEach((tier, i) => {
+    const prev = tiers[i - 1];
+    if (prev && prev.max !== null && tier.min > prev.max + 1) parts.push('gap');
+    parts.push(`${tier.name} ${tier.stated}`);
+  });
+  return parts.join(', ');
+}

@@ -1,0 +1,310 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  exactCompact,
+  formatHouseDefinition,
+  formatHousePlacement,
+  formatHouseTier,
+  HOUSE_EXAMPLE,
+  houseTierFor,
+  MAX_HOUSE_TEXT,
+  normalTierNamed,
+  parseHouseDefinition,
+  type HouseTier,
+} from '../src/domain/house';
+import { NORMAL_TIERS } from '../src/domain/sources';
+
+function tiersOf(text: string): HouseTier[] {
+  const r = parseHouseDefinition(text);
+  if (!r.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${r.reason}`);
+  return r.tiers;
+}
+
+function reasonOf(text: string): string {
+  const r = parseHouseDefinition(text);
+  if (r.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused`);
+  return r.reason;
+}
+
+const brief = (tiers: HouseTier[]) => tiers.map((t) => [t.name, t.normal, t.min, t.max]);
+
+describe('parseHouseDefinition: examples', () => {
+  it('reads the issue’s example, with the boundary rule: a shared number belongs to the higher tier', () => {
+    expect(brief(tiersOf(HOUSE_EXAMPLE))).toEqual([
+      ['nano', 'nano', 1_000, 9_999],
+      ['micro', 'micro', 10_000, 74_999],
+      ['mid', 'mid', 75_000, 499_999],
+      ['macro', 'macro', 500_000, 999_999],
+      ['mega', 'mega', 1_000_000, null],
+    ]);
+  });
+
+  it('takes every count form /tier takes, en dash, hyphen or "to", and ; or new lines between tiers', () => {
+    const a = tiersOf('nano 1,000–10,000; micro 10 000 to 75k\nmid 75000 - 0.5M, macro 500 thousand-1 million, mega 1m+');
+    expect(brief(a)).toEqual(brief(tiersOf(HOUSE_EXAMPLE)));
+  });
+
+  it('reads "up to", "under", "over", "and up" and "or more"', () => {
+    expect(brief(tiersOf('nano up to 10k, micro 10k-100k, macro 100k and up'))).toEqual([
+      ['nano', 'nano', 0, 9_999],
+      ['micro', 'micro', 10_000, 99_999],
+      ['macro', 'macro', 100_000, null],
+    ]);
+    expect(brief(tiersOf('nano under 10k, micro 10k-1M, mega over 1M'))).toEqual([
+      ['nano', 'nano', 0, 9_999],
+      ['micro', 'micro', 10_000, 1_000_000],
+      ['mega', 'mega', 1_000_001, null],
+    ]);
+    expect(tiersOf('micro 10k-50k, macro 50k or more')[1]!.max).toBeNull();
+  });
+
+  it('a range end that no other tier starts at is included (the boundary rule)', () => {
+    const t = tiersOf('micro 10k-90k, gap, macro 100k-1M');
+    expect(brief(t)).toEqual([
+      ['micro', 'micro', 10_000, 90_000],
+      ['macro', 'macro', 100_000, 1_000_000],
+    ]);
+    expect(houseTierFor(t, 90_000)).toMatchObject({ kind: 'tier', tier: { name: 'micro' } });
+    expect(houseTierFor(t, 90_001)).toMatchObject({ kind: 'gap', under: { name: 'micro' }, over: { name: 'macro' } });
+    expect(houseTierFor(t, 99_999).kind).toBe('gap');
+    expect(houseTierFor(t, 1_000_000)).toMatchObject({ kind: 'tier', tier: { name: 'macro' } });
+    expect(houseTierFor(t, 1_000_001)).toMatchObject({ kind: 'above', highest: { name: 'macro' } });
+    expect(houseTierFor(t, 9_999)).toMatchObject({ kind: 'below', lowest: { name: 'micro' } });
+  });
+
+  it('ranges that meet within the written precision are contiguous: 1k-9.9k, 10k-49.9k has no gap', () => {
+    const t = tiersOf('nano 1k-9.9k, micro 10k-49.9k');
+    expect(brief(t)).toEqual([
+      ['nano', 'nano', 1_000, 9_999],
+      ['micro', 'micro', 10_000, 49_900],
+    ]);
+    expect(houseTierFor(t, 9_950)).toMatchObject({ kind: 'tier', tier: { name: 'nano' } });
+    expect(tiersOf('nano 1,000-9,999, micro 10,000-99,999, macro 100k+').map((x) => x.max)).toEqual([9_999, 99_999, null]);
+    expect(tiersOf('nano 1k-9k, micro 10k-99k, macro 100k+').map((x) => x.max)).toEqual([9_999, 99_999, null]);
+  });
+
+  it('a real gap is refused unless written as one, naming the counts left out', () => {
+    const reason = reasonOf('micro 10k-90k, macro 100k-1M');
+    expect(reason).toContain('gap between micro (10k–90k) and macro (100k–1M)');
+    expect(reason).toContain('90,001–99,999');
+    expect(reason).toContain('micro 10k-90k, gap, macro 100k-1M');
+    // A step of a whole million after "1M" is not "within the written precision".
+    expect(reasonOf('macro 500k-1M, mega 2M+')).toContain('1,000,001–1,999,999');
+    // And a gap written where the tiers meet is refused too.
+    expect(reasonOf('micro 10k-100k, gap, macro 100k-1M')).toContain('no gap there');
+  });
+
+  it('an overlap is refused with the exact place named', () => {
+    expect(reasonOf('nano 1k-10k, micro 10k-75k, mid 60k-500k')).toBe(
+      'micro (10k–75k) and mid (60k–500k) overlap from 60,000 to 75,000; each count can be in only one tier.',
+    );
+    expect(reasonOf('macro 100k+, mega 1M+')).toContain('overlap from 1,000,000 up');
+    expect(reasonOf('nano under 10,001, micro 10k-50k')).toContain('overlap at 10,000');
+    expect(reasonOf('a 0-100k, b 10k-20k')).toContain('a (0–100k) and b (10k–20k) overlap from 10,000 to 20,000');
+  });
+
+  it('accepts largest-first; refuses a jumbled order', () => {
+    expect(brief(tiersOf('mega 1M+, macro 500k-1M, mid 75k-500k, micro 10k-75k, nano 1k-10k'))).toEqual(brief(tiersOf(HOUSE_EXAMPLE)));
+    expect(reasonOf('micro 10k-75k, nano 1k-10k, mega 1M+')).toContain('smallest to largest');
+  });
+
+  it('own names are mapped by range; normal names by name', () => {
+    const t = tiersOf('Starter 1k-10k, Rising 10k-100k, Established 100k-1M, Icon 1M+');
+    expect(t.map((x) => x.normal)).toEqual(['micro', 'micro', 'macro', 'mega']);
+    expect(normalTierNamed('Mid-tier')).toBe('mid');
+    expect(normalTierNamed('macro influencers')).toBe('macro');
+    expect(normalTierNamed('Micros')).toBe('micro');
+    expect(normalTierNamed('Celebrities')).toBe('mega');
+    expect(normalTierNamed('Rising')).toBeUndefined();
+    expect(tiersOf('Tier 1 10k-50k, Tier 2 (50k to 2.5 million)').map((x) => x.name)).toEqual(['Tier 1', 'Tier 2']);
+    expect(tiersOf('10k-50k small, 50k+ big').map((x) => x.name)).toEqual(['small', 'big']);
+    expect(tiersOf('Small: 10k-50k, Big = 50k+').map((x) => x.name)).toEqual(['Small', 'Big']);
+  });
+
+  it('refuses with a reason: nothing, no name, unreadable, duplicates, backwards, too long, gap at an end', () => {
+    expect(reasonOf('')).toContain('No tiers');
+    expect(reasonOf('1k-10k, 10k+')).toContain('no tier name');
+    expect(reasonOf('micro ten to twenty')).toContain("can't read");
+    expect(reasonOf('micro 10k-50k, Micro 50k+')).toContain('used twice');
+    expect(reasonOf('micro 50k-10k')).toContain('smaller number first');
+    expect(reasonOf('micro 10k-10k')).toContain('same count');
+    expect(reasonOf('gap, micro 10k+')).toContain('between two tiers');
+    expect(reasonOf('micro 1.5-2k')).toContain('fraction');
+    expect(reasonOf('x'.repeat(MAX_HOUSE_TEXT + 1))).toContain(String(MAX_HOUSE_TEXT));
+    expect(reasonOf(`${'y'.repeat(41)} 1k+`)).toContain('longer than 40');
+  });
+
+  it('formats a tier, a placement and the whole definition', () => {
+    const t = tiersOf(HOUSE_EXAMPLE);
+    expect(formatHouseTier(t[1]!)).toBe('micro (10k–75k)');
+    expect(formatHousePlacement(houseTierFor(t, 30_000))).toBe('micro (10k–75k)');
+    expect(formatHousePlacement(houseTierFor(t, 10))).toBe('below nano (1k–10k), the lowest house tier');
+    expect(formatHouseDefinition(t)).toBe('nano 1k–10k, micro 10k–75k, mid 75k–500k, macro 500k–1M, mega 1M+');
+    expect(exactCompact(9_999)).toBe('9,999');
+    expect(exactCompact(12_500)).toBe('12.5k');
+    expect(exactCompact(2_500_000)).toBe('2.5M');
+  });
+});
+
+// ── Properties ────────────────────────────────────────────────────────────────────────────────
+
+const NAMES = ['starter', 'rising', 'established', 'star', 'icon', 'Tier A', 'Tier B', '🐟 small fry', 'Größe', 'whale', 'seedling', 'legend'];
+
+/** Ascending boundaries (whole thousands keep every written form exact), names, and whether the top is open. */
+const ladderArb = fc
+  .uniqueArray(fc.integer({ min: 1, max: 5_000_000 }), { minLength: 2, maxLength: 8 })
+  .chain((ks) =>
+    fc.record({
+      bounds: fc.constant([...ks].sort((a, b) => a - b).map((k) => k * 1000)),
+      names: fc.shuffledSubarray(NAMES, { minLength: ks.length, maxLength: ks.length }),
+      openTop: fc.boolean(),
+      forms: fc.array(fc.constantFrom('plain', 'commas', 'spaces', 'compact'), { minLength: ks.length, maxLength: ks.length }),
+      dash: fc.constantFrom('-', '–', ' - ', ' to '),
+      sep: fc.constantFrom(', ', '; ', '\n', ',  '),
+    }),
+  );
+
+function written(n: number, form: string): string {
+  switch (form) {
+    case 'commas':
+      return n.toLocaleString('en-US');
+    case 'spaces':
+      return n.toLocaleString('en-US').replace(/,/g, ' ');
+    case 'compact':
+      return exactCompact(n).replace(/,/g, '');
+    default:
+      return String(n);
+  }
+}
+
+type Ladder = { bounds: number[]; names: string[]; openTop: boolean; forms: string[]; dash: string; sep: string };
+
+function render(l: Ladder): string {
+  const n = l.bounds.length - 1;
+  const entries = l.names.slice(0, l.openTop ? n + 1 : n).map((name, i) => {
+    const from = written(l.bounds[i]!, l.forms[i]!);
+    if (i === n) return `${name} ${from}+`;
+    return `${name} ${from}${l.dash}${written(l.bounds[i + 1]!, l.forms[i + 1]!)}`;
+  });
+  return entries.join(l.sep);
+}
+
+describe('parseHouseDefinition: properties', () => {
+  it('any ascending ladder, written any way, reads back with the boundary rule', () => {
+    fc.assert(
+      fc.property(ladderArb, (l) => {
+        const tiers = tiersOf(render(l));
+        const n = l.bounds.length - 1;
+        expect(tiers.length).toBe(l.openTop ? n + 1 : n);
+        tiers.forEach((t, i) => {
+          expect(t.min).toBe(l.bounds[i]);
+          const last = i === tiers.length - 1;
+          expect(t.max).toBe(last ? (l.openTop ? null : l.bounds[i + 1]!) : l.bounds[i + 1]! - 1);
+        });
+      }),
+    );
+  });
+
+  it('every count from the lowest bound up is in exactly one tier, the right one', () => {
+    fc.assert(
+      fc.property(ladderArb, fc.nat({ max: 6_000_000_000 }), (l, count) => {
+        const tiers = tiersOf(render(l));
+        const p = houseTierFor(tiers, count);
+        const top = l.bounds[l.bounds.length - 1]!;
+        if (count < l.bounds[0]!) {
+          expect(p.kind).toBe('below');
+          return;
+        }
+        if (!l.openTop && count > top) {
+          expect(p.kind).toBe('above');
+          return;
+        }
+        expect(p.kind).toBe('tier');
+        if (p.kind !== 'tier') return;
+        const i = tiers.indexOf(p.tier);
+        expect(count).toBeGreaterThanOrEqual(l.bounds[i]!);
+        if (i + 1 < l.bounds.length && !(i === tiers.length - 1 && !l.openTop)) expect(count).toBeLessThan(l.bounds[i + 1]!);
+        expect(tiers.filter((t) => count >= t.min && (t.max === null || count <= t.max))).toHaveLength(1);
+      }),
+    );
+  });
+
+  it('the canonical form parses to the same tiers, and largest-first reads the same', () => {
+    fc.assert(
+      fc.property(ladderArb, (l) => {
+        const tiers = tiersOf(render(l));
+        expect(tiersOf(formatHouseDefinition(tiers))).toEqual(tiers);
+        const reversed = render(l).split(l.sep).reverse().join(l.sep);
+        expect(tiersOf(reversed)).toEqual(tiers);
+      }),
+    );
+  });
+
+  it('own names map to normalised tiers that never go down the ladder', () => {
+    fc.assert(
+      fc.property(ladderArb, (l) => {
+        const idx = tiersOf(render(l)).map((t) => NORMAL_TIERS.indexOf(t.normal));
+        idx.forEach((v, i) => expect(v).toBeGreaterThanOrEqual(i === 0 ? 0 : idx[i - 1]!));
+      }),
+    );
+  });
+
+  it('pushing one end past the next start is refused as an overlap naming both tiers', () => {
+    fc.assert(
+      fc.property(ladderArb, fc.nat(), fc.integer({ min: 1, max: 999 }), (l, pick, extra) => {
+        const n = l.bounds.length - 1;
+        if (n < 2) return;
+        const i = pick % (n - 1); // tier i's end moves into tier i+1
+        const end = l.bounds[i + 1]! + extra;
+        const text = l.names
+          .slice(0, n)
+          .map((name, j) => `${name} ${l.bounds[j]}-${j === i ? end : l.bounds[j + 1]}`)
+          .join(', ');
+        const reason = reasonOf(text);
+        expect(reason).toContain(`${l.names[i]} (`);
+        expect(reason).toContain(`${l.names[i + 1]} (`);
+        expect(reason).toContain('overlap');
+      }),
+    );
+  });
+
+  it('a real gap is refused unless written as "gap"; counts in it are placed in the gap', () => {
+    fc.assert(
+      fc.property(ladderArb, fc.nat(), (l, pick) => {
+        const n = l.bounds.length - 1;
+        if (n < 2) return;
+        const i = pick % (n - 1);
+        const span = l.bounds[i + 1]! - l.bounds[i]!;
+        const shortEnd = l.bounds[i + 1]! - Math.max(2, Math.floor(span / 2)); // well short of the next start
+        if (shortEnd <= l.bounds[i]!) return;
+        const parts = l.names.slice(0, n).map((name, j) => `${name} ${l.bounds[j]}-${j === i ? shortEnd : l.bounds[j + 1]}`);
+        expect(reasonOf(parts.join(', '))).toContain('gap between');
+        parts.splice(i + 1, 0, 'gap');
+        const tiers = tiersOf(parts.join(', '));
+        expect(houseTierFor(tiers, shortEnd + 1)).toMatchObject({ kind: 'gap', under: { name: l.names[i] }, over: { name: l.names[i + 1] } });
+        expect(houseTierFor(tiers, shortEnd)).toMatchObject({ kind: 'tier', tier: { name: l.names[i] } });
+      }),
+    );
+  });
+
+  it('ends written to a coarser precision meet the next start: "X.9k" then "X+1k"', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 900 }), (k) => {
+        const t = tiersOf(`a 1k-${k - 1}.9k, b ${k}k+`);
+        expect(t[0]!.max).toBe(k * 1000 - 1);
+        expect(houseTierFor(t, k * 1000 - 50)).toMatchObject({ kind: 'tier', tier: { name: 'a' } });
+      }),
+    );
+  });
+
+  it('never throws, and always answers ok with tiers or a non-empty reason', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: fc.constantFrom(...'0123456789kKmM.,-–+ ;\nabgpu'), maxLength: 120 })), (text) => {
+        const r = parseHouseDefinition(text);
+        if (r.ok) expect(r.tiers.length).toBeGreaterThan(0);
+        else expect(r.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,40 +1,17 @@
 /**
- * Entry point (`npm start`). With DISCORD_TOKEN it connects to Discord (or to DISCORD_API_URL);
- * without one it runs the playground: a local Discord stand-in with the real bot logged into it.
+ * Entry point (`npm start`). With DISCORD_TOKEN it connects to Discord's gateway (or to
+ * DISCORD_API_URL); without one it runs the playground: a local Discord stand-in with the real
+ * bot logged in. `npm run start:http` (src/http/main.ts) is the other way in.
  */
 
-import { startBot } from './gateway/app';
 import { loadConfigOrExit } from './config/config';
-import { createLogger, logProcessEvents, type Logger } from './config/logger';
-import { holdYoungGeneration } from './young-generation';
-
-/**
- * A stop that has not finished by then (a login that hangs) ends the process anyway, before
- * Docker's default 10 s grace runs out and it is killed without a word.
- */
-const SHUTDOWN_DEADLINE_MS = 8000;
-
-function onShutdown(stop: () => Promise<void>, log: Logger) {
-  let closing = false;
-  const close = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    log.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      log.warn({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'not stopped in time; exiting');
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    stop().then(
-      () => process.exit(0),
-      (err) => {
-        log.error({ err }, 'error while shutting down');
-        process.exit(0);
-      },
-    );
-  };
-  process.once('SIGINT', () => close('SIGINT'));
-  process.once('SIGTERM', () => close('SIGTERM'));
-}
+import { createLogger, logProcessEvents } from './config/logger';
+import { onShutdown } from './config/shutdown';
+import { startGateway } from './gateway/client';
+import { serveMetrics } from './http/metrics-server';
+import { createMetrics } from './interactions/metrics';
+import { tierbotCore } from './interactions/tierbot';
+import { openStore } from './store';
 
 async function main() {
   const config = loadConfigOrExit();
@@ -43,15 +20,21 @@ async function main() {
     await runPlayground(config);
     return;
   }
-  const log = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const log = createLogger({ level: config.logLevel, secrets: [config.token, config.databaseUrl] });
   logProcessEvents(log);
-  const releaseYoungGeneration = holdYoungGeneration();
-  const starting = startBot({ token: config.token, apiUrl: config.apiUrl, logger: log });
-  // Listening from before login: a process manager may stop the bot while it logs in, and
-  // interactions Discord sent meanwhile are answered once it is ready, then it stops as usual.
-  onShutdown(() => starting.then((bot) => bot.stop()), log);
+  const store = await openStore(config.databaseUrl, { logger: log });
+  const metrics = createMetrics();
+  const metricsServer = config.metricsPort ? await serveMetrics(metrics, config.host, config.metricsPort) : undefined;
+  const core = tierbotCore({ store, logger: log, metrics });
+  const starting = startGateway({ token: config.token, apiUrl: config.apiUrl, logger: log, core });
+  // Listening from before login: a process manager may stop the bot while it logs in.
+  onShutdown(log, async () => {
+    const bot = await starting;
+    await bot.stop();
+    await metricsServer?.close();
+    await store.close();
+  });
   await starting;
-  releaseYoungGeneration();
 }
 
 main().catch((err: unknown) => {

@@ -5,34 +5,38 @@
  */
 
 import { createInterface } from 'node:readline';
-import { startBot } from '../gateway/app';
 import { COMMANDS } from '../commands';
-import type { Reply } from '../commands/types';
-import { parseCommandLine } from './command-line';
+import type { SlashCommand } from '../commands/types';
 import type { Config } from '../config/config';
-import { deployCommands } from './deploy-commands';
 import { createLogger, logProcessEvents } from '../config/logger';
-import { renderReply, choosables } from './render-text';
-import { saveFiles } from './reply-files';
+import { startGateway } from '../gateway/client';
+import { tierbotCore } from '../interactions/tierbot';
+import { openStore } from '../store';
 import { finalAnswer, startStandIn, type InteractionRecord } from '../../tools/standin/server';
+import { parseCommandLine } from './command-line';
+import { deployCommands } from './deploy-commands';
+import { choosables, renderMessage, type ShownMessage } from './render-text';
+import { saveFiles } from './reply-files';
 
 const OUT_DIR = 'out/playground';
+const SLASH = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
 
-const HELP = `Type a command as in Discord: /tier followers:30k, /tier 30k${COMMANDS.length > 1 ? `, ${COMMANDS.slice(1).map((c) => `/${c.definition.name}`).join(', ')}` : ''}.
+const HELP = `Type a command as in Discord: /tier followers:30k, /tier 30k, ${SLASH.slice(1).map((c) => `/${c.definition.name}`).join(', ')}.
 End a line with ? to see autocomplete suggestions for its last option (/tiers source:medi?).
 Type the number shown under a reply to press that button or choose that menu entry. "exit" quits.`;
 
 export async function runPlayground(config: Config): Promise<void> {
   console.log('No DISCORD_TOKEN set: running the playground, a local Discord stand-in on 127.0.0.1 with the real bot logged in.');
   const standIn = await startStandIn();
-  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, secrets: [config.databaseUrl] });
   logProcessEvents(logger);
   await deployCommands({ token: standIn.token, clientId: standIn.applicationId, apiUrl: standIn.apiUrl });
-  const bot = await startBot({ token: standIn.token, apiUrl: standIn.apiUrl, logger });
+  const store = await openStore(config.databaseUrl, { logger });
+  const bot = await startGateway({ token: standIn.token, apiUrl: standIn.apiUrl, logger, core: tierbotCore({ store, logger }) });
   await standIn.waitForReady();
   console.log(HELP);
 
-  let last: { reply: Reply } | undefined;
+  let last: ShownMessage | undefined;
   const interactive = process.stdin.isTTY === true;
   const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
 
@@ -43,10 +47,9 @@ export async function runPlayground(config: Config): Promise<void> {
       console.log(choices.length ? choices.map((c) => `  ${c.name}  →  ${c.value}`).join('\n') : '  (no suggestions)');
       return;
     }
-    const reply: Reply = { embeds: [], ...body, files };
-    const saved = await saveFiles(reply, OUT_DIR);
-    console.log(renderReply(reply, saved));
-    if (!(reply.flags && reply.flags & 64) || choosables(reply).length) last = { reply };
+    const saved = await saveFiles(files, OUT_DIR);
+    console.log(renderMessage(body, saved));
+    if (!(body.flags && body.flags & 64) || choosables(body).length) last = body;
   };
 
   const handle = async (line: string) => {
@@ -55,16 +58,17 @@ export async function runPlayground(config: Config): Promise<void> {
     if (/^(exit|quit)$/i.test(text)) return 'exit';
     if (/^(help|\?)$/i.test(text)) return console.log(HELP);
     if (/^\d+$/.test(text)) {
-      const target = last ? choosables(last.reply).find((c) => String(c.number) === text) : undefined;
+      const target = last ? choosables(last).find((c) => String(c.number) === text) : undefined;
       if (!target) return console.log(`There is no choice ${text} on the last reply.`);
+      if (target.disabled) return console.log(`Button ${text} ("${target.label}") is disabled.`);
       const isSelect = target.value !== undefined;
-      return show(standIn.sendComponent(target.customId, { componentType: isSelect ? 3 : 2, values: isSelect ? [target.value!] : [], message: { embeds: last!.reply.embeds, components: last!.reply.components ?? [] } }));
+      return show(standIn.sendComponent(target.customId, { componentType: isSelect ? 3 : 2, values: isSelect ? [target.value!] : [], message: { embeds: last!.embeds ?? [], components: last!.components ?? [] } }));
     }
     const wantsSuggestions = text.endsWith('?');
-    const parsed = parseCommandLine(wantsSuggestions ? text.slice(0, -1) : text, COMMANDS);
+    const parsed = parseCommandLine(wantsSuggestions ? text.slice(0, -1) : text, SLASH);
     if (!parsed.ok) return console.log(parsed.reason);
     const name = parsed.command.definition.name;
-    const entries = Object.entries(parsed.options).filter((e): e is [string, string | number | boolean] => e[1] !== undefined);
+    const entries = Object.entries(parsed.values);
     if (wantsSuggestions) {
       const [focused, value] = entries.at(-1) ?? [parsed.command.definition.options?.[0]?.name ?? '', ''];
       return show(standIn.sendAutocomplete(name, focused, String(value), Object.fromEntries(entries.slice(0, -1))));
@@ -75,6 +79,7 @@ export async function runPlayground(config: Config): Promise<void> {
   const shutdown = async () => {
     await bot.stop();
     await standIn.close();
+    await store.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

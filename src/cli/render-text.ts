@@ -1,7 +1,14 @@
-/** Renders a reply payload for a person reading a terminal (CLI and playground). */
+/** Renders a message for a person reading a terminal (CLI and playground), as Discord shows it. */
 
-import type { APIEmbed } from 'discord.js';
-import type { Reply } from '../commands/types';
+import type { APIEmbed } from 'discord-api-types/v10';
+
+/** What a terminal can show of a message: Discord's JSON, as sent. */
+export interface ShownMessage {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: unknown[];
+  flags?: number;
+}
 
 /** Markdown that means nothing in a terminal: links become "text (url)", emphasis is dropped. */
 export function plainText(markdown: string): string {
@@ -13,6 +20,7 @@ export function plainText(markdown: string): string {
 
 function renderEmbed(embed: APIEmbed): string[] {
   const out: string[] = [];
+  if (embed.author?.name) out.push(plainText(embed.author.name));
   if (embed.title) out.push(`== ${plainText(embed.title)} ==`);
   if (embed.description) out.push(plainText(embed.description));
   for (const field of embed.fields ?? []) out.push('', `-- ${plainText(field.name)} --`, plainText(field.value));
@@ -21,38 +29,49 @@ function renderEmbed(embed: APIEmbed): string[] {
   return out;
 }
 
-/** A numbered list of what can be clicked or chosen, so a terminal user can pick by number. */
+/** What can be clicked or chosen, numbered in the order Discord shows them, disabled ones included. */
 export interface Choosable {
   number: number;
   customId: string;
   value?: string;
   label: string;
+  disabled: boolean;
 }
 
-export function choosables(reply: Reply): Choosable[] {
+interface LooseComponent {
+  custom_id?: string;
+  label?: string;
+  disabled?: boolean;
+  url?: string;
+  options?: { label: string; value: string }[];
+  components?: LooseComponent[];
+}
+
+export function choosables(message: ShownMessage): Choosable[] {
   const list: Choosable[] = [];
-  for (const row of reply.components ?? []) {
-    for (const component of row.components) {
-      if ('custom_id' in component && 'options' in component && Array.isArray(component.options)) {
-        for (const option of component.options) list.push({ number: list.length + 1, customId: component.custom_id, value: option.value, label: option.label });
-      } else if ('custom_id' in component && 'label' in component) {
-        list.push({ number: list.length + 1, customId: component.custom_id, label: component.label ?? component.custom_id });
+  for (const row of (message.components ?? []) as LooseComponent[]) {
+    for (const component of row.components ?? []) {
+      const disabled = component.disabled === true;
+      if (component.custom_id && component.options) {
+        for (const option of component.options) list.push({ number: list.length + 1, customId: component.custom_id, value: option.value, label: option.label, disabled });
+      } else if (component.custom_id) {
+        list.push({ number: list.length + 1, customId: component.custom_id, label: component.label ?? component.custom_id, disabled });
       }
     }
   }
   return list;
 }
 
-export function renderReply(reply: Reply, savedFiles: readonly string[] = []): string {
+export function renderMessage(message: ShownMessage, savedFiles: readonly string[] = []): string {
   const out: string[] = [];
-  if (reply.flags && reply.flags & 64) out.push('(only you can see this)');
-  if (reply.content) out.push(plainText(reply.content));
-  reply.embeds.forEach((embed, i) => {
+  if (message.flags && message.flags & 64) out.push('(only you can see this)');
+  if (message.content) out.push(plainText(message.content));
+  (message.embeds ?? []).forEach((embed, i) => {
     if (i > 0 || out.length > 0) out.push('');
     out.push(...renderEmbed(embed));
   });
   for (const path of savedFiles) out.push(`[file: ${path}]`);
-  const picks = choosables(reply);
-  if (picks.length) out.push('', picks.map((p) => `[${p.number}] ${p.label}`).join('   '));
+  const picks = choosables(message);
+  if (picks.length) out.push('', picks.map((p) => `[${p.number}] ${p.label}${p.disabled ? ' (disabled)' : ''}`).join('   '));
   return out.join('\n');
 }

@@ -28,15 +28,18 @@ export function createLogger({ level = 'info', secrets = [], destination }: Logg
   );
 }
 
-/** One failing interaction must never take the process down: log what escaped and carry on. */
+/**
+ * Interactions have their own error boundary; what escapes it is logged. A rejection nobody
+ * handled is logged and the process goes on. After an uncaught exception the process state is
+ * unknown, so, as Node's documentation advises, it is logged and the process exits non-zero for
+ * its manager to start a clean one.
+ */
 export function logProcessEvents(log: Logger): void {
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
-  process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
-  // Process warnings go to the structured log instead of raw stderr. The role-cache warning is
-  // expected: app.ts keeps only @everyone on purpose (see makeCache there).
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => {
-    const expected = warning.name === 'UnsupportedCacheOverwriteWarning' && warning.message.includes('RoleManager');
-    log[expected ? 'debug' : 'warn']({ warning: warning.name }, warning.message);
+  process.on('uncaughtException', (err) => {
+    log.fatal({ err }, 'uncaught exception; exiting for a clean restart');
+    process.exit(1);
   });
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => log.warn({ warning: warning.name }, warning.message));
 }

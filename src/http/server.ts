@@ -1,0 +1,116 @@
+/**
+ * The HTTP way in (`npm run start:http`): Discord POSTs each interaction to /interactions, signed
+ * with Ed25519; the first answer goes back in the HTTP response, edits and follow-ups to the
+ * interaction's webhook. No gateway connection and no cache: any number of these processes can
+ * run behind a load balancer, sharing one database.
+ *
+ * fastify rather than node:http: body limits (413), content-type parsing, graceful close of
+ * keep-alive connections and request logging are what a well-kept framework already gets right.
+ */
+
+import Fastify, { type FastifyInstance } from 'fastify';
+import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
+import type { KeyObject } from 'node:crypto';
+import type { REST } from '@discordjs/rest';
+import type { InteractionCore } from '../interactions/core';
+import type { Metrics } from '../interactions/metrics';
+import { webhookResponder } from '../interactions/responder';
+import type { Logger } from '../config/logger';
+import { isSignedByDiscord } from './verify';
+
+/** Discord's interactions are small; anything larger is not from Discord. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface HttpOptions {
+  core: InteractionCore;
+  publicKey: KeyObject;
+  rest: REST;
+  logger: Logger;
+  metrics: Metrics;
+  /** Resolves when the database answers and migrations are done. */
+  ready: () => Promise<void>;
+}
+
+export interface HttpApp {
+  app: FastifyInstance;
+  /** Stops taking new connections (readyz fails from now), answers what is in flight, then resolves. */
+  drain(graceMs?: number): Promise<void>;
+}
+
+function isInteraction(value: unknown): value is APIInteraction {
+  const v = value as Partial<APIInteraction> | null;
+  return typeof v === 'object' && v !== null && typeof v.type === 'number' && typeof v.id === 'string' && typeof v.token === 'string';
+}
+
+export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }: HttpOptions): HttpApp {
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: true });
+  let draining = false;
+  const background = new Set<Promise<void>>();
+
+  // The signature covers the exact bytes: keep them raw, parse after verifying.
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.post('/interactions', async (request, reply) => {
+    const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const signature = request.headers['x-signature-ed25519'];
+    const timestamp = request.headers['x-signature-timestamp'];
+    if (!isSignedByDiscord(publicKey, typeof signature === 'string' ? signature : undefined, typeof timestamp === 'string' ? timestamp : undefined, raw)) {
+      return reply.code(401).send({ error: 'invalid request signature' });
+    }
+    let interaction: unknown;
+    try {
+      interaction = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return reply.code(400).send({ error: 'malformed JSON' });
+    }
+    if (!isInteraction(interaction)) return reply.code(400).send({ error: 'not an interaction' });
+    if (interaction.type === InteractionType.Ping) return reply.send({ type: InteractionResponseType.Pong });
+
+    // The core's first response becomes this HTTP response; it may go on afterwards (an edit).
+    const first = await new Promise<APIInteractionResponse | undefined>((resolve) => {
+      const webhooks = webhookResponder(rest, { id: interaction.id, token: interaction.token, applicationId: interaction.application_id });
+      const handling: Promise<void> = core
+        .handle(interaction, { respond: async (response) => resolve(response), ...webhooks })
+        .then(() => undefined)
+        .finally(() => {
+          background.delete(handling);
+          resolve(undefined);
+        });
+      background.add(handling);
+    });
+    if (!first) return reply.code(500).send({ error: 'no answer' });
+    return reply.send(first);
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    if (draining) return reply.code(503).send({ status: 'draining' });
+    try {
+      await ready();
+      return { status: 'ready' };
+    } catch (err) {
+      logger.warn({ err }, 'not ready: the database does not answer');
+      return reply.code(503).send({ status: 'database unavailable' });
+    }
+  });
+  app.get('/metrics', async (_request, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  return {
+    app,
+    async drain(graceMs = 8000) {
+      draining = true;
+      // close() stops listening at once and waits for requests in flight; edits after them follow.
+      await app.close();
+      const deadline = Date.now() + graceMs;
+      while (background.size > 0 && Date.now() < deadline) {
+        await Promise.race([Promise.allSettled([...background]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref())]);
+      }
+      if (background.size > 0) logger.warn({ unanswered: background.size }, 'stopped with interactions still in flight');
+    },
+  };
+}

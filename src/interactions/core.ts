@@ -1,0 +1,346 @@
+/**
+ * The interaction core: one place that knows an interaction's life cycle. It takes Discord's wire
+ * JSON and a responder, and holds, once, for every way in (gateway, HTTP endpoint, CLI):
+ * routing, the defer policy, the chart decision, the limits check and the error boundary.
+ * It knows nothing of discord.js.
+ */
+
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import {
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  type APIApplicationCommandInteraction,
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIInteraction,
+  type APIMessageComponentInteraction,
+} from 'discord-api-types/v10';
+import type { ChartRequest } from '../charts/kinds';
+import { failureReply, inputErrorReply } from '../commands/embeds';
+import type { Attachment, Choice, Command, ComponentContext, ComponentReply, MessageCommand, Reply, ReplyFile, RunContext, SlashCommand } from '../commands/types';
+import { customIdOwner } from '../commands/types';
+import type { Logger } from '../config/logger';
+import { StoreUnavailableError, type TeamStore } from '../store/types';
+import { autocompleteProblems, messageProblems } from '../discord/limits';
+import type { Metrics } from './metrics';
+import type { MessageBody, Responder } from './responder';
+import { createdAt, focusedOption, invokerOf, optionArgs, targetMessage, toAttachment } from './wire';
+
+/** Answers not ready by then are deferred first, well inside Discord's 3-second window. */
+export const DEFER_AFTER_MS = 2000;
+
+/**
+ * With this many interactions already in flight, replies go out without charts: in a burst,
+ * answering everyone within Discord's 3 seconds comes before pictures.
+ */
+export const CHARTS_UP_TO_IN_FLIGHT = 8;
+
+/** A user-installed app may send at most this many follow-ups per interaction. */
+const MAX_FOLLOW_UPS = 5;
+
+export interface CoreOptions {
+  commands: readonly Command[];
+  store: TeamStore;
+  logger: Logger;
+  /** Draws a chart, or undefined when it cannot in time; omitted: replies go out without charts. */
+  renderChart?: (request: ChartRequest) => Promise<ReplyFile | undefined>;
+  /** Downloads an attachment's bytes. */
+  download: (attachment: Attachment) => Promise<Uint8Array>;
+  metrics?: Metrics;
+}
+
+export interface InteractionCore {
+  /** Answers one interaction; never throws. Resolves with how it ended. */
+  handle(interaction: APIInteraction, responder: Responder): Promise<Outcome>;
+  /** Interactions being answered now (deferred ones until their edit is sent). */
+  inFlight(): number;
+}
+
+export type Outcome = 'answered' | 'input-error' | 'failed' | 'expired' | 'pong' | 'ignored';
+
+/** Discord no longer knows the interaction (10062): its first answer came after 3 seconds. */
+const expired = (err: unknown) => (err as { code?: unknown } | null)?.code === 10062;
+
+/** A reply that would break Discord's limits: a bug, reported to the user with an error id. */
+class LimitsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`reply breaks Discord's limits: ${problems.slice(0, 5).join('; ')}`);
+    this.name = 'LimitsError';
+  }
+}
+
+/** The message as Discord's JSON. No reply can ping anyone, whatever text it carries. */
+export function messageBody(reply: Reply, files: readonly ReplyFile[], withFlags: boolean): MessageBody {
+  const body: MessageBody = {
+    content: reply.content ?? '',
+    embeds: reply.embeds,
+    components: reply.components ?? [],
+    allowed_mentions: { parse: [] },
+    // On an edit this also replaces the old attachments: a chart must not linger under new text.
+    attachments: files.map((file, index) => ({ id: index, filename: file.name, ...(file.description ? { description: file.description } : {}) })),
+  };
+  if (withFlags && reply.flags) body.flags = reply.flags & MessageFlags.Ephemeral;
+  const problems = messageProblems(body);
+  if (problems.length) throw new LimitsError(problems);
+  return body;
+}
+
+/** The first embed shows the chart attached as `name`. */
+function showingChart(reply: Reply, chart: ReplyFile): Reply {
+  const [first, ...rest] = reply.embeds;
+  if (!first) return reply;
+  return { ...reply, embeds: [{ ...first, image: { url: `attachment://${chart.name}` } }, ...rest] };
+}
+
+const timeout = (ms: number) => new Promise<typeof TIMEOUT>((resolve) => setTimeout(resolve, ms, TIMEOUT).unref());
+const TIMEOUT = Symbol('timeout');
+
+/** What the responder has done so far: the error boundary picks reply, edit or follow-up by it. */
+interface State {
+  responded: boolean;
+  deferred: boolean;
+  edited: boolean;
+  followUps: number;
+}
+
+function tracking(responder: Responder): { state: State; responder: Responder } {
+  const state: State = { responded: false, deferred: false, edited: false, followUps: 0 };
+  return {
+    state,
+    responder: {
+      async respond(response) {
+        state.responded = true;
+        state.deferred =
+          response.type === InteractionResponseType.DeferredChannelMessageWithSource || response.type === InteractionResponseType.DeferredMessageUpdate;
+        await responder.respond(response);
+      },
+      async editOriginal(body, files) {
+        await responder.editOriginal(body, files);
+        state.edited = true;
+      },
+      async followUp(body, files) {
+        if (state.followUps >= MAX_FOLLOW_UPS) throw new Error('no follow-ups left for this interaction');
+        state.followUps += 1;
+        await responder.followUp(body, files);
+      },
+    },
+  };
+}
+
+/** What the user asked for, for logs and metrics: never user text. */
+function labelOf(interaction: APIInteraction): string {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand:
+    case InteractionType.ApplicationCommandAutocomplete:
+      return interaction.data.name;
+    case InteractionType.MessageComponent:
+      return `${customIdOwner(interaction.data.custom_id)}:button`;
+    default:
+      return `type-${interaction.type}`;
+  }
+}
+
+export function createInteractionCore(options: CoreOptions): InteractionCore {
+  const { commands, store, logger, renderChart, download, metrics } = options;
+  const slash = new Map<string, SlashCommand>();
+  const byMenuName = new Map<string, MessageCommand>();
+  const byPrefix = new Map<string, Command>();
+  for (const command of commands) {
+    if (command.kind === 'slash') {
+      slash.set(command.definition.name, command);
+      byPrefix.set(command.definition.name, command);
+    } else {
+      byMenuName.set(command.definition.name, command);
+      byPrefix.set(command.componentPrefix, command);
+    }
+  }
+  let inFlight = 0;
+
+  function contextFor(interaction: APIInteraction): RunContext {
+    return { ...invokerOf(interaction), store, download, now: new Date() };
+  }
+
+  /**
+   * Sends `work`'s reply. An answer not ready in time is deferred first. A reply with a chart or
+   * files is always deferred and then edited in: the chart is drawn while Discord shows "thinking",
+   * and if the renderer is too slow the text goes out alone.
+   */
+  async function deliver(interaction: APIInteraction, r: Responder, state: State, reply: Reply, mode: 'reply' | 'update', charts: boolean) {
+    const chart = charts && renderChart ? reply.chart : undefined;
+    const files = reply.files ?? [];
+    if (!state.responded && !chart && files.length === 0) {
+      const type = mode === 'update' ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
+      await r.respond({ type, data: messageBody(reply, [], mode === 'reply') });
+      return;
+    }
+    if (!state.responded) await defer(r, mode, reply.flags);
+    let final = reply;
+    const attached = [...files];
+    if (chart && renderChart) {
+      const file = await renderChart(chart).catch((err: unknown) => {
+        logger.error({ err, command: labelOf(interaction) }, 'chart failed');
+        return undefined;
+      });
+      metrics?.charts.inc({ result: file ? 'rendered' : 'skipped' });
+      if (file) {
+        attached.push(file);
+        final = showingChart(reply, file);
+      }
+    }
+    if (state.deferred && mode === 'reply' && state.edited) await r.followUp(messageBody(final, attached, true), attached);
+    else await r.editOriginal(messageBody(final, attached, false), attached);
+  }
+
+  function defer(r: Responder, mode: 'reply' | 'update', flags?: number) {
+    if (mode === 'update') return r.respond({ type: InteractionResponseType.DeferredMessageUpdate });
+    return r.respond({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      ...(flags && flags & MessageFlags.Ephemeral ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+    });
+  }
+
+  /** Waits for `work` until the defer deadline (counted from when Discord created the interaction), then defers. */
+  async function inTime<T>(interaction: APIInteraction, r: Responder, work: T | Promise<T>, mode: 'reply' | 'update'): Promise<T> {
+    if (!(work instanceof Promise)) return work;
+    const left = Math.min(DEFER_AFTER_MS, Math.max(0, DEFER_AFTER_MS - (Date.now() - createdAt(interaction.id))));
+    const first = await Promise.race([work, timeout(left)]);
+    if (first !== TIMEOUT) return first as T;
+    await defer(r, mode);
+    return work;
+  }
+
+  async function command(interaction: APIApplicationCommandInteraction, r: Responder, state: State, charts: boolean): Promise<Outcome> {
+    const context = contextFor(interaction);
+    const data = interaction.data;
+    let work: Reply | Promise<Reply>;
+    if (data.type === ApplicationCommandType.Message) {
+      const menu = byMenuName.get(data.name);
+      const message = targetMessage(data.resolved.messages[data.target_id]);
+      work = menu && message ? menu.run(message, context) : unknownCommand(data.name);
+    } else if (data.type === ApplicationCommandType.ChatInput) {
+      const found = slash.get(data.name);
+      work = found ? found.run(optionArgs(data.options, data.resolved), context) : unknownCommand(data.name);
+    } else {
+      work = unknownCommand(data.name);
+    }
+    const reply = await inTime(interaction, r, work, 'reply');
+    await deliver(interaction, r, state, reply, 'reply', charts);
+    return reply.inputError ? 'input-error' : 'answered';
+  }
+
+  function unknownCommand(name: string): Reply {
+    logger.warn({ command: name }, 'interaction for an unknown command');
+    const known = [...slash.keys()].map((n) => `/${n}`).join(', ');
+    return inputErrorReply(`This version of Tierbot has no command called ${name.slice(0, 32)}.`, `${known}.`);
+  }
+
+  async function component(interaction: APIMessageComponentInteraction, r: Responder, state: State, charts: boolean): Promise<Outcome> {
+    const owner = byPrefix.get(customIdOwner(interaction.data.custom_id));
+    const context: ComponentContext = {
+      ...contextFor(interaction),
+      message: interaction.message ? { id: interaction.message.id, attachments: (interaction.message.attachments ?? []).map(toAttachment) } : undefined,
+    };
+    const values = 'values' in interaction.data ? interaction.data.values : [];
+    const work: ComponentReply | Promise<ComponentReply> = owner?.component
+      ? owner.component(interaction.data.custom_id, values, context)
+      : { mode: 'reply', reply: inputErrorReply('This button belongs to a version of Tierbot that no longer exists.', 'run the command again.') };
+    // Deferred while unknown, a component's answer updates its message; a separate reply is then a follow-up.
+    const { mode, reply } = await inTime(interaction, r, work, 'update');
+    if (state.deferred && mode === 'reply') {
+      const files = reply.files ?? [];
+      await r.followUp(messageBody(reply, files, true), files);
+    } else {
+      await deliver(interaction, r, state, reply, mode, charts);
+    }
+    return reply.inputError ? 'input-error' : 'answered';
+  }
+
+  async function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, r: Responder): Promise<Outcome> {
+    const found = slash.get(interaction.data.name);
+    const focused = focusedOption(interaction.data.options);
+    let choices: Choice[] = [];
+    try {
+      if (found?.autocomplete && focused) {
+        choices = await found.autocomplete(focused, optionArgs(interaction.data.options), contextFor(interaction));
+      }
+    } catch (err) {
+      logger.warn({ err, command: interaction.data.name }, 'autocomplete failed; answered with no suggestions');
+    }
+    // Autocomplete cannot be deferred or retried: whatever happens, answer with what fits.
+    const fitting = choices.slice(0, 25);
+    const problems = autocompleteProblems(fitting);
+    if (problems.length) logger.error({ command: interaction.data.name, problems }, 'autocomplete choices break the limits; none sent');
+    await r.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: problems.length ? [] : fitting } });
+    return 'answered';
+  }
+
+  /** Tells the user about a failure, by what has been sent so far, so they always see the error id. */
+  async function reportFailure(interaction: APIInteraction, r: Responder, state: State, errorId: string) {
+    try {
+      if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+        if (!state.responded) await r.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+        return;
+      }
+      if (interaction.type === InteractionType.Ping) return;
+      const reply = failureReply(errorId);
+      if (!state.responded) await r.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: messageBody(reply, [], true) });
+      else if (state.deferred && !state.edited) await r.editOriginal(messageBody(reply, [], false), []);
+      else await r.followUp(messageBody(reply, [], true), []);
+    } catch (err) {
+      logger.error({ err, errorId }, 'could not tell the user about a failure');
+    }
+  }
+
+  async function handle(interaction: APIInteraction, raw: Responder): Promise<Outcome> {
+    const started = performance.now();
+    const label = labelOf(interaction);
+    // Read before this interaction counts itself, so a lone request always gets its chart.
+    const charts = inFlight < CHARTS_UP_TO_IN_FLIGHT;
+    inFlight += 1;
+    const { state, responder } = tracking(raw);
+    let outcome: Outcome = 'ignored';
+    let errorId: string | undefined;
+    try {
+      switch (interaction.type) {
+        case InteractionType.Ping:
+          await responder.respond({ type: InteractionResponseType.Pong });
+          outcome = 'pong';
+          break;
+        case InteractionType.ApplicationCommand:
+          outcome = await command(interaction, responder, state, charts);
+          break;
+        case InteractionType.MessageComponent:
+          outcome = await component(interaction, responder, state, charts);
+          break;
+        case InteractionType.ApplicationCommandAutocomplete:
+          outcome = await autocomplete(interaction, responder);
+          break;
+        default:
+          logger.warn({ type: interaction.type }, 'interaction of a type Tierbot does not handle');
+      }
+    } catch (err) {
+      errorId = randomUUID().slice(0, 8);
+      if (expired(err)) {
+        // Telling the user would fail the same way: Discord has forgotten the interaction.
+        outcome = 'expired';
+        logger.warn({ errorId, command: label, ageMs: Date.now() - createdAt(interaction.id) }, 'interaction expired before its answer reached Discord');
+      } else {
+        outcome = 'failed';
+        if (err instanceof StoreUnavailableError) metrics?.databaseErrors.inc();
+        logger.error({ err, errorId, command: label }, `/${label} failed`);
+        await reportFailure(interaction, responder, state, errorId);
+      }
+    } finally {
+      inFlight -= 1;
+      const seconds = (performance.now() - started) / 1000;
+      metrics?.interactions.inc({ command: label, outcome });
+      metrics?.latency.observe({ command: label }, seconds);
+      logger.info({ command: label, outcome, durationMs: Math.round(seconds * 1000), ...(errorId ? { errorId } : {}) }, 'interaction');
+    }
+    return outcome;
+  }
+
+  return { handle, inFlight: () => inFlight };
+}

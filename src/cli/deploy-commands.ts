@@ -1,10 +1,12 @@
 /**
  * `npm run deploy-commands`: registers every command definition, in one guild when
- * DISCORD_GUILD_ID is set (instant), otherwise globally. Goes through DISCORD_API_URL when set.
- * A bulk overwrite replaces the whole set, so commands removed from the code disappear too.
+ * DISCORD_GUILD_ID is set (instant; no user install there), otherwise globally. Goes through
+ * DISCORD_API_URL when set. A bulk overwrite replaces the whole set, so commands removed from the
+ * code disappear too. `-- --print` prints the JSON array that would be registered and needs no token.
  */
 
-import { REST, Routes } from 'discord.js';
+import { REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
 import { pathToFileURL } from 'node:url';
 import { COMMANDS } from '../commands';
 import { loadConfigOrExit } from '../config/config';
@@ -16,18 +18,26 @@ export interface DeployOptions {
   apiUrl?: string | undefined;
 }
 
+/** The definitions exactly as registered. */
+export function commandDefinitions(): unknown[] {
+  return COMMANDS.map((c) => c.definition);
+}
+
 export async function deployCommands({ token, clientId, guildId, apiUrl }: DeployOptions): Promise<{ scope: string; count: number }> {
   const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
-  const body = COMMANDS.map((c) => c.definition);
   const route = guildId ? Routes.applicationGuildCommands(clientId, guildId) : Routes.applicationCommands(clientId);
-  const registered = (await rest.put(route, { body })) as unknown[];
+  const registered = (await rest.put(route, { body: commandDefinitions() })) as unknown[];
   return { scope: guildId ? `guild ${guildId}` : 'global', count: registered.length };
 }
 
 async function main() {
+  if (process.argv.includes('--print')) {
+    console.log(JSON.stringify(commandDefinitions(), null, 2));
+    return;
+  }
   const config = loadConfigOrExit();
   if (!config.token || !config.clientId) {
-    console.error('deploy-commands needs DISCORD_TOKEN and DISCORD_CLIENT_ID (see .env.example).');
+    console.error('deploy-commands needs DISCORD_TOKEN and DISCORD_CLIENT_ID (see .env.example), or --print to print the commands without registering them.');
     process.exit(1);
   }
   const { scope, count } = await deployCommands({ token: config.token, clientId: config.clientId, guildId: config.guildId, apiUrl: config.apiUrl });

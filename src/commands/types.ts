@@ -5,6 +5,7 @@
  */
 
 import type {
+  ApplicationCommandType,
   APIActionRowComponent,
   APIApplicationCommandOptionChoice,
   APIComponentInMessageActionRow,
@@ -82,7 +83,7 @@ export interface TargetMessage {
 type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
 export type ChatInputDefinition = DeepReadonly<RESTPostAPIChatInputApplicationCommandsJSONBody>;
-export type MessageCommandDefinition = DeepReadonly<RESTPostAPIContextMenuApplicationCommandsJSONBody> & { readonly type: 3 };
+export type MessageCommandDefinition = DeepReadonly<RESTPostAPIContextMenuApplicationCommandsJSONBody> & { readonly type: ApplicationCommandType.Message };
 
 interface Handlers {
   /**

@@ -9,13 +9,15 @@ import type {
   APIApplicationCommandInteractionDataOption,
   APIAttachment,
   APIChannel,
+  APIApplicationCommandAutocompleteInteraction,
   APIChatInputApplicationCommandGuildInteraction,
-  APIApplicationCommandAutocompleteGuildInteraction,
+  APIChatInputApplicationCommandInteraction,
   APIComponentInMessageActionRow,
   APIEmbed,
   APIInteractionGuildMember,
   APIMessage,
-  APIMessageComponentGuildInteraction,
+  APIMessageApplicationCommandInteraction,
+  APIMessageComponentInteraction,
   APIRole,
   APITextChannel,
   APIUser,
@@ -197,13 +199,28 @@ export function guildCreatePayload(guildId: string, extras: Record<string, unkno
   return { ...guild, ...extras } as GatewayGuildCreateDispatchData;
 }
 
-/** Where an interaction happens: its guild, channel and invoking user. */
+/** Where an interaction happens: its guild, channel and invoking user, and who installed the app. */
 export interface InteractionPlace {
-  guildId: string;
+  /** The server, or null in a DM or group DM (then `user` is sent instead of `member`). */
+  guildId: string | null;
   /** The channel as the guild lists it; interactions carry it with the user's permissions added. */
   channel: Pick<APIChannel, 'id' | 'type'>;
   user: APIUser;
+  /** The member's permission bits in the channel; default EVERYONE_PERMISSIONS. */
+  permissions?: string | undefined;
+  /** InteractionContextType: 0 guild, 1 the bot's DM, 2 other DMs and group DMs; default 0 in a guild, 1 else. */
+  context?: 0 | 1 | 2 | undefined;
+  /** authorizing_integration_owners; default a guild install: { '0': guild id } ('0' in a DM). */
+  owners?: Record<string, string> | undefined;
+  /** What the app may do there; default EVERYONE_PERMISSIONS in a guild it is in. */
+  appPermissions?: string | undefined;
 }
+
+/**
+ * What Discord grants an app where its bot is not (DMs, group DMs, and servers that only a user
+ * installed it for): attach files, embed links, mention everyone, external emojis.
+ */
+export const APP_PERMISSIONS_ELSEWHERE = String((1n << 15n) | (1n << 14n) | (1n << 17n) | (1n << 18n));
 
 interface BaseArgs {
   id: string;
@@ -214,6 +231,29 @@ interface BaseArgs {
 
 function base(args: BaseArgs) {
   const { place } = args;
+  const permissions = place.permissions ?? EVERYONE_PERMISSIONS;
+  const common = {
+    id: args.id,
+    application_id: args.applicationId,
+    token: args.token,
+    version: 1 as const,
+    channel_id: place.channel.id,
+    locale: 'en-US' as never,
+    entitlements: [],
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+  if (place.guildId === null) {
+    // A DM: no guild, the invoking `user` at top level, and the channel with its recipient.
+    return {
+      ...common,
+      channel: { ...place.channel, recipients: [place.user], last_message_id: null, flags: NONE },
+      user: place.user,
+      app_permissions: place.appPermissions ?? APP_PERMISSIONS_ELSEWHERE,
+      // Key "0" (guild install) is "0" in the bot's DM; user installs name the user under "1".
+      authorizing_integration_owners: place.owners ?? { '0': '0' },
+      context: place.context ?? 1,
+    };
+  }
   const member: APIInteractionGuildMember = {
     user: place.user,
     nick: null,
@@ -227,26 +267,19 @@ function base(args: BaseArgs) {
     flags: NONE,
     pending: false,
     communication_disabled_until: null,
-    permissions: EVERYONE_PERMISSIONS,
+    permissions,
   };
   return {
-    id: args.id,
-    application_id: args.applicationId,
-    token: args.token,
-    version: 1 as const,
+    ...common,
     guild: { id: place.guildId, locale: 'en-US' as never, features: [] },
     guild_id: place.guildId,
-    channel_id: place.channel.id,
-    channel: { ...place.channel, guild_id: place.guildId, permissions: EVERYONE_PERMISSIONS } as APIChatInputApplicationCommandGuildInteraction['channel'],
+    channel: { ...place.channel, guild_id: place.guildId, permissions } as APIChatInputApplicationCommandGuildInteraction['channel'],
     member,
-    app_permissions: EVERYONE_PERMISSIONS,
-    locale: 'en-US' as never,
+    app_permissions: place.appPermissions ?? EVERYONE_PERMISSIONS,
     guild_locale: 'en-US' as never,
-    entitlements: [],
     // Key "0" is GuildInstall: the app was installed to this guild.
-    authorizing_integration_owners: { '0': place.guildId },
-    context: 0 as const,
-    attachment_size_limit: 10 * 1024 * 1024,
+    authorizing_integration_owners: place.owners ?? { '0': place.guildId },
+    context: place.context ?? 0,
   };
 }
 
@@ -256,9 +289,11 @@ export interface CommandData {
   /** Set when the command was registered in the guild rather than globally. */
   guildId?: string;
   options: APIApplicationCommandInteractionDataOption[];
+  /** Attachments (and other resolved objects) the options refer to. */
+  resolved?: { attachments?: Record<string, APIAttachment> };
 }
 
-export function chatInputInteraction(args: BaseArgs & { command: CommandData }): APIChatInputApplicationCommandGuildInteraction {
+export function chatInputInteraction(args: BaseArgs & { command: CommandData }): APIChatInputApplicationCommandInteraction {
   const { command } = args;
   return {
     ...base(args),
@@ -269,12 +304,29 @@ export function chatInputInteraction(args: BaseArgs & { command: CommandData }):
       type: 1,
       // Discord leaves `options` out when the user gave none.
       ...(command.options.length ? { options: command.options } : {}),
+      ...(command.resolved ? { resolved: command.resolved } : {}),
       ...(command.guildId ? { guild_id: command.guildId } : {}),
     },
-  };
+  } as APIChatInputApplicationCommandInteraction;
 }
 
-export function autocompleteInteraction(args: BaseArgs & { command: CommandData }): APIApplicationCommandAutocompleteGuildInteraction {
+/** A message context-menu command (type 2, data.type 3) on `target`. */
+export function messageCommandInteraction(args: BaseArgs & { commandId: string; name: string; guildId?: string; target: APIMessage }): APIMessageApplicationCommandInteraction {
+  return {
+    ...base(args),
+    type: 2,
+    data: {
+      id: args.commandId,
+      name: args.name,
+      type: 3,
+      target_id: args.target.id,
+      resolved: { messages: { [args.target.id]: args.target } },
+      ...(args.guildId ? { guild_id: args.guildId } : {}),
+    },
+  } as APIMessageApplicationCommandInteraction;
+}
+
+export function autocompleteInteraction(args: BaseArgs & { command: CommandData }): APIApplicationCommandAutocompleteInteraction {
   const { command } = args;
   return {
     ...base(args),
@@ -286,17 +338,17 @@ export function autocompleteInteraction(args: BaseArgs & { command: CommandData 
       options: command.options,
       ...(command.guildId ? { guild_id: command.guildId } : {}),
     },
-  } as APIApplicationCommandAutocompleteGuildInteraction;
+  } as APIApplicationCommandAutocompleteInteraction;
 }
 
 export function componentInteraction(
   args: BaseArgs & { customId: string; componentType: 2 | 3; values: string[]; message: APIMessage },
-): APIMessageComponentGuildInteraction {
+): APIMessageComponentInteraction {
   const data =
     args.componentType === 2
       ? { custom_id: args.customId, component_type: 2 as const }
       : { custom_id: args.customId, component_type: 3 as const, values: args.values };
-  return { ...base(args), type: 3, data, message: args.message } as APIMessageComponentGuildInteraction;
+  return { ...base(args), type: 3, data, message: args.message } as APIMessageComponentInteraction;
 }
 
 /** A message as Discord returns it after a bot sent or edited it through an interaction. */

@@ -1,13 +1,14 @@
 /**
  * The stand-in's REST API under /api/v10: what discord.js calls to log in, answer interactions
- * and register commands. Bodies are checked against Discord's documented limits with the
- * project's own checks (src/discord/limits.ts) and refused the way Discord refuses them.
+ * and register commands, and the attachments it serves under /attachments as Discord's CDN does.
+ * Bodies are checked against Discord's documented limits with the stand-in's own checks
+ * (./limits.ts, independent of the bot's) and refused the way Discord refuses them.
  */
 
 import busboy from 'busboy';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIApplication, APIAttachment, APIMessage } from 'discord.js';
-import { autocompleteProblems, commandProblems, messageProblems } from '../../src/discord/limits';
+import { autocompleteProblems, invalidFormBody as formBody, isEmptyMessage, messageProblems, modalProblems, registrationProblems, type FormProblem, type ProblemPath } from './limits';
 import { botUser, messageObject, snowflake, type InteractionPlace } from './payloads';
 import type { Arrival, CapturedFile, InteractionRecord } from './server';
 
@@ -16,7 +17,15 @@ export const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
 /** MessageFlags the stand-in cares about. */
 const EPHEMERAL = 64;
 const LOADING = 128;
-const MAX_COMMANDS = 100;
+/** Follow-ups Discord allows per interaction of a user-installed app that is not in the server. */
+export const USER_INSTALL_FOLLOW_UPS = 5;
+
+/** A file the stand-in serves at /attachments/…: an attachment option's upload or a bot's. */
+export interface StoredFile {
+  filename: string;
+  data: Buffer;
+  contentType?: string | undefined;
+}
 
 /** The stand-in's memory of one interaction, beyond the public record. */
 export interface TrackedInteraction {
@@ -29,6 +38,14 @@ export interface TrackedInteraction {
   /** The message a component sits on (component interactions only). */
   componentMessage?: APIMessage;
   followUps: Map<string, APIMessage>;
+  /** Discord forces every reply ephemeral (flags 64), as where USE_EXTERNAL_APPS is denied. */
+  forcedEphemeral?: boolean;
+  /** Follow-ups are capped at 5: a user-installed app answering where it is not installed. */
+  followUpCap?: number;
+  /** Ids of the files served for this interaction, dropped with it. */
+  fileIds: string[];
+  /** While an HTTP delivery is under way: webhook calls wait for its response to be recorded. */
+  delivery?: Promise<void> | undefined;
 }
 
 export type Fault = { pathIncludes: string } & (
@@ -60,6 +77,10 @@ export interface RestContext {
   registrations: Map<string, any[]>;
   requests: RequestRecord[];
   faults: Fault[];
+  /** Files served under /attachments (shared by every application of one stand-in). */
+  files: Map<string, StoredFile>;
+  /** The application's Ed25519 public key, hex (its `verify_key`). */
+  publicKey: string;
   /** Called after a record gained a callback, an edit or a follow-up. */
   changed(tracked: TrackedInteraction): void;
   log(line: string): void;
@@ -95,31 +116,20 @@ const unknownInteraction = () => error(404, 10062, 'Unknown interaction');
 const unknownWebhook = () => error(404, 10015, 'Unknown Webhook');
 const unknownMessage = () => error(404, 10008, 'Unknown Message');
 
-/**
- * Discord's nested `errors` object from the limit checks' findings ("embeds[0].fields[1].value:
- * 2000 > 1024"), so DiscordAPIError prints the path of each problem as Discord's would.
- */
-function invalidFormBody(problems: string[], root: string[] = []): Reply {
-  const errors: Json = {};
-  for (const problem of problems) {
-    const cut = problem.indexOf(': ');
-    const path = cut >= 0 ? problem.slice(0, cut) : '';
-    const message = cut >= 0 ? problem.slice(cut + 2) : problem;
-    let node = errors;
-    for (const key of [...root, ...path.split(/[.[\]]/).filter(Boolean)]) node = (node[key] ??= {}) as Json;
-    const code = /\d > \d/.test(message) ? 'BASE_TYPE_MAX_LENGTH' : 'BASE_TYPE_INVALID';
-    ((node._errors ??= []) as unknown[]).push({ code, message });
-  }
-  return error(400, 50035, 'Invalid Form Body', errors);
+/** 400 Invalid Form Body with Discord's nested `errors`, each finding under `root`. */
+function invalidFormBody(problems: FormProblem[], root: ProblemPath = []): Reply {
+  return { status: 400, body: formBody(problems, root) };
 }
 
+/** The one-finding form of `invalidFormBody`. */
+const formError = (path: ProblemPath, code: string, message: string, root: ProblemPath = []) => invalidFormBody([{ path, code, message }], root);
+
 /** Limit findings for a message; a file makes an otherwise empty message valid, as on Discord. */
-function messageRefusal(view: Json, files: CapturedFile[], root: string[] = []): Reply | undefined {
-  const attached = files.length > 0 || (Array.isArray(view.attachments) && view.attachments.length > 0);
-  const problems = messageProblems(view as Parameters<typeof messageProblems>[0]).filter((p) => !(attached && p === 'message: empty'));
-  if (problems.length === 0) return undefined;
-  if (problems.length === 1 && problems[0] === 'message: empty') return error(400, 50006, 'Cannot send an empty message');
-  return invalidFormBody(problems, root);
+function messageRefusal(view: Json, files: CapturedFile[], root: ProblemPath = []): Reply | undefined {
+  const problems = messageProblems(view);
+  if (problems.length) return invalidFormBody(problems, root);
+  if (isEmptyMessage(view, files.length > 0)) return error(400, 50006, 'Cannot send an empty message');
+  return undefined;
 }
 
 function rateLimitHeaders(bucket: string): Record<string, string> {
@@ -159,12 +169,30 @@ function faultReply(fault: Exclude<Fault, { kind: 'delay' }>): Reply {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-function attachmentsFor(ctx: RestContext, channelId: string, files: CapturedFile[]): APIAttachment[] {
-  return files.map((file) => {
-    const id = snowflake();
-    const url = `${ctx.baseUrl}/attachments/${channelId}/${id}/${encodeURIComponent(file.name)}`;
-    return { id, filename: file.name, size: file.size, url, proxy_url: url, ...(file.contentType ? { content_type: file.contentType } : {}) };
-  });
+/** The URL Discord's CDN would serve a file at; the stand-in serves it there on loopback. */
+export function attachmentUrl(baseUrl: string, id: string, filename: string, channelId?: string): string {
+  return `${baseUrl}/attachments/${channelId ? `${channelId}/` : ''}${id}/${encodeURIComponent(filename)}`;
+}
+
+/**
+ * Stores a file to be served and describes it as Discord would. A bot's uploads are served only
+ * when their bytes are kept (keepUploads); files a test hands in are always served.
+ */
+export function storeFile(ctx: RestContext, file: StoredFile, channelId?: string, owner?: TrackedInteraction, upload = false): APIAttachment {
+  const id = snowflake();
+  if (!upload || ctx.keepUploads) {
+    ctx.files.set(id, file);
+    owner?.fileIds.push(id);
+  }
+  const url = attachmentUrl(ctx.baseUrl, id, file.filename, channelId);
+  return { id, filename: file.filename, size: file.data.length, url, proxy_url: url, ...(file.contentType ? { content_type: file.contentType } : {}) };
+}
+
+function attachmentsFor(ctx: RestContext, tracked: TrackedInteraction, files: CapturedFile[]): APIAttachment[] {
+  return files.map((file) => ({
+    ...storeFile(ctx, { filename: file.name, data: file.data, contentType: file.contentType }, tracked.place.channel.id, tracked, true),
+    size: file.size,
+  }));
 }
 
 /** The message a PATCH would leave: unset fields keep their value, null clears them. */
@@ -191,7 +219,7 @@ function edited(ctx: RestContext, tracked: TrackedInteraction, message: APIMessa
       author: message.author,
       applicationId: ctx.applicationId,
       body: { ...view, flags: (message.flags ?? 0) & ~LOADING },
-      attachments: [...kept, ...attachmentsFor(ctx, tracked.place.channel.id, files)],
+      attachments: [...kept, ...attachmentsFor(ctx, tracked, files)],
       type: message.type,
       editedAt: new Date().toISOString(),
     }),
@@ -206,7 +234,7 @@ function newMessage(ctx: RestContext, tracked: TrackedInteraction, body: Json, f
     author: botUser(ctx.applicationId),
     applicationId: ctx.applicationId,
     body,
-    attachments: attachmentsFor(ctx, tracked.place.channel.id, files),
+    attachments: attachmentsFor(ctx, tracked, files),
     type,
   });
 }
@@ -220,25 +248,11 @@ const CALLBACK_TYPES: Record<number, number[]> = { 2: [4, 5, 9], 3: [4, 5, 6, 7,
 function interactionCallback(ctx: RestContext, id: string, token: string, req: Request): Reply {
   const tracked = ctx.interactions.get(id);
   if (!tracked || tracked.record.token !== token) return unknownInteraction();
-  // Discord forgets an interaction nobody acknowledged within 3 seconds.
-  if (!tracked.acknowledged && Date.now() - tracked.createdAt > ctx.ackTimeoutMs) return unknownInteraction();
-  if (tracked.acknowledged) return error(400, 40060, 'Interaction has already been acknowledged.');
-
-  const body = (req.body ?? {}) as Json;
-  const type = Number(body.type);
-  const data = (body.data ?? undefined) as Json | undefined;
-  const allowed = CALLBACK_TYPES[tracked.record.type] ?? [];
-  if (!allowed.includes(type)) return invalidFormBody([`type: Value must be one of (${allowed.join(', ')}).`]);
-
-  const refusal = callbackRefusal(tracked, type, data ?? {}, req.files);
-  if (refusal) return refusal;
-
-  tracked.acknowledged = true;
-  tracked.record.callbacks.push({ type, data, files: req.files, receivedAt: req.receivedAt });
-  tracked.original = originalAfterCallback(ctx, tracked, type, data ?? {}, req.files);
-  ctx.changed(tracked);
+  const accepted = acceptCallback(ctx, tracked, req.body, req.files, req.receivedAt);
+  if (accepted.status !== 204) return accepted;
 
   if (req.query.get('with_response') !== 'true') return { status: 204 };
+  const type = tracked.record.callbacks.at(-1)!.type;
   const message = tracked.original;
   const withMessage = [4, 5, 6, 7].includes(type) && message;
   return {
@@ -256,6 +270,34 @@ function interactionCallback(ctx: RestContext, id: string, token: string, req: R
   };
 }
 
+/**
+ * Checks and records an interaction's first response, however it came: POSTed to
+ * /interactions/{id}/{token}/callback (gateway bots) or as the body of the HTTP response to the
+ * stand-in's delivery (an interactions endpoint). 204 when accepted, else Discord's refusal.
+ */
+export function acceptCallback(ctx: RestContext, tracked: TrackedInteraction, rawBody: unknown, files: CapturedFile[], receivedAt: number): Reply {
+  // Discord forgets an interaction nobody acknowledged within 3 seconds.
+  if (!tracked.acknowledged && Date.now() - tracked.createdAt > ctx.ackTimeoutMs) return unknownInteraction();
+  if (tracked.acknowledged) return error(400, 40060, 'Interaction has already been acknowledged.');
+
+  const body = (typeof rawBody === 'object' && rawBody !== null ? rawBody : {}) as Json;
+  const type = Number(body.type);
+  let data = (body.data ?? undefined) as Json | undefined;
+  const allowed = CALLBACK_TYPES[tracked.record.type] ?? [];
+  if (!allowed.includes(type)) return formError(['type'], 'BASE_TYPE_CHOICES', `Value must be one of (${allowed.join(', ')}).`);
+
+  const refusal = callbackRefusal(tracked, type, data ?? {}, files);
+  if (refusal) return refusal;
+
+  // Where Discord forces replies ephemeral, the reply is recorded as the user gets it.
+  if (tracked.forcedEphemeral && (type === 4 || type === 5)) data = { ...data, flags: Number(data?.flags ?? 0) | EPHEMERAL };
+  tracked.acknowledged = true;
+  tracked.record.callbacks.push({ type, data, files, receivedAt });
+  tracked.original = originalAfterCallback(ctx, tracked, type, data ?? {}, files);
+  ctx.changed(tracked);
+  return { status: 204 };
+}
+
 function callbackRefusal(tracked: TrackedInteraction, type: number, data: Json, files: CapturedFile[]): Reply | undefined {
   switch (type) {
     case 4:
@@ -263,12 +305,11 @@ function callbackRefusal(tracked: TrackedInteraction, type: number, data: Json, 
     case 7:
       return messageRefusal(mergedView(tracked.componentMessage!, data), files, ['data']);
     case 8: {
-      if (!Array.isArray(data.choices)) return invalidFormBody(['choices: This field is required'], ['data']);
-      const problems = autocompleteProblems(data.choices as { name?: string; value?: unknown }[]);
+      const problems = autocompleteProblems(data);
       return problems.length ? invalidFormBody(problems, ['data']) : undefined;
     }
     case 9: {
-      const problems = ['custom_id', 'title', 'components'].filter((key) => !data[key]).map((key) => `${key}: This field is required`);
+      const problems = modalProblems(data);
       return problems.length ? invalidFormBody(problems, ['data']) : undefined;
     }
     default:
@@ -335,9 +376,13 @@ function webhookMessage(ctx: RestContext, applicationId: string, token: string, 
 function followUp(ctx: RestContext, applicationId: string, token: string, req: Request): Reply {
   const tracked = webhookInteraction(ctx, applicationId, token);
   if (!('record' in tracked)) return tracked;
-  const body = (req.body ?? {}) as Json;
+  let body = (req.body ?? {}) as Json;
   const refusal = messageRefusal(body, req.files);
   if (refusal) return refusal;
+  if (tracked.followUpCap !== undefined && tracked.record.followUps.length >= tracked.followUpCap) {
+    return error(400, 40094, 'This interaction has hit the maximum number of follow up messages');
+  }
+  if (tracked.forcedEphemeral) body = { ...body, flags: Number(body.flags ?? 0) | EPHEMERAL };
   let message: APIMessage;
   const original = tracked.original;
   if (original && (original.flags ?? 0) & LOADING) {
@@ -357,39 +402,12 @@ function followUp(ctx: RestContext, applicationId: string, token: string, req: R
 // ---------------------------------------------------------------------------------------------
 // Command registration
 
-/** The `errors` findings for one bulk overwrite, keyed by the command's index as Discord does. */
-function registrationProblems(commands: Json[]): { index: string; problems: string[] }[] {
-  const found: { index: string; problems: string[] }[] = [];
-  const seen = new Set<string>();
-  commands.forEach((command, i) => {
-    const type = Number(command.type ?? 1);
-    const name = String(command.name ?? '');
-    const problems =
-      type === 1
-        ? commandProblems(command).map((p) => p.replace(/^command [^.:]*\.?/, ''))
-        : name.length < 1 || name.length > 32
-          ? [`name: length ${name.length} not in 1–32`]
-          : [];
-    if (seen.has(`${type}:${name}`)) problems.push('name: Application command names must be unique');
-    seen.add(`${type}:${name}`);
-    if (problems.length) found.push({ index: String(i), problems });
-  });
-  return found;
-}
-
 function putCommands(ctx: RestContext, applicationId: string, guildId: string | undefined, body: unknown): Reply {
   if (applicationId !== ctx.applicationId) return missingAccess();
   if (guildId !== undefined && !ctx.guildIds.includes(guildId)) return missingAccess();
-  if (!Array.isArray(body)) return invalidFormBody([': Must be an array.']);
+  const problems = registrationProblems(body);
+  if (problems.length) return invalidFormBody(problems);
   const commands = body as Json[];
-  const chatInput = commands.filter((c) => Number(c.type ?? 1) === 1).length;
-  if (chatInput > MAX_COMMANDS) return invalidFormBody([`: ${chatInput} chat input commands > ${MAX_COMMANDS}`]);
-  const found = registrationProblems(commands);
-  if (found.length) {
-    const errors: Json = {};
-    for (const { index, problems } of found) Object.assign(errors, (invalidFormBody(problems, [index]).body as { errors: Json }).errors);
-    return error(400, 50035, 'Invalid Form Body', errors);
-  }
   const key = guildId ?? 'global';
   const previous = ctx.registrations.get(key) ?? [];
   const stored = commands.map((command) => {
@@ -433,7 +451,7 @@ function application(ctx: RestContext): Partial<APIApplication> {
     bot_public: true,
     bot_require_code_grant: false,
     bot: botUser(ctx.applicationId),
-    verify_key: '0'.repeat(64),
+    verify_key: ctx.publicKey,
     flags: 0 as never, // no ApplicationFlags
     team: null,
     summary: '',
@@ -513,7 +531,7 @@ function readRaw(req: IncomingMessage): Promise<RawBody> {
 }
 
 /** JSON, or multipart as discord.js sends files: `payload_json` plus `files[n]` parts. */
-async function parseBody(contentType: string, raw: Buffer, keepUploads: boolean): Promise<{ body: unknown; files: CapturedFile[] }> {
+export async function parseBody(contentType: string, raw: Buffer, keepUploads: boolean): Promise<{ body: unknown; files: CapturedFile[] }> {
   if (raw.length === 0) return { body: undefined, files: [] };
   if (!contentType.startsWith('multipart/form-data')) return { body: JSON.parse(raw.toString('utf8')), files: [] };
   const { fields, files } = await parseMultipart(contentType, raw, keepUploads);
@@ -571,6 +589,11 @@ async function route(ctx: RestContext, incoming: IncomingMessage, { raw, receive
     const match = candidate.pattern.exec(path);
     if (!match || candidate.method !== method) continue;
     if (candidate.auth && authorization === undefined) return unauthorized();
+    // An edit or follow-up racing the HTTP response that acknowledged the interaction waits for
+    // that response to be recorded: on Discord the acknowledgement is in before the bot moves on.
+    const webhookToken = /^\/webhooks\/[^/]+\/([^/]+)/.exec(path)?.[1];
+    const delivery = webhookToken ? ctx.byToken.get(webhookToken)?.delivery : undefined;
+    if (delivery) await delivery;
     let parsed: { body: unknown; files: CapturedFile[] };
     try {
       parsed = await parseBody(incoming.headers['content-type'] ?? '', raw, ctx.keepUploads);
@@ -598,12 +621,34 @@ function contextFor(contexts: readonly RestContext[], authorization: string | un
   return first;
 }
 
+/** GET /attachments/[channel/]id/filename: a stored file, as Discord's CDN serves it (no auth). */
+function serveFile(files: Map<string, StoredFile>, method: string, pathname: string, res: ServerResponse): boolean {
+  const match = /^\/attachments\/(?:\d{1,20}\/)?(\d{1,20})\/([^/]+)$/.exec(pathname);
+  if (!match) return false;
+  let filename: string;
+  try {
+    filename = decodeURIComponent(match[2]!);
+  } catch {
+    filename = '';
+  }
+  const file = files.get(match[1]!);
+  if (!file || file.filename !== filename || (method !== 'GET' && method !== 'HEAD')) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found');
+    return true;
+  }
+  const headers = { 'Content-Type': file.contentType ?? 'application/octet-stream', 'Content-Length': String(file.data.length) };
+  if (method === 'HEAD') res.writeHead(200, headers).end();
+  else res.writeHead(200, headers).end(file.data);
+  return true;
+}
+
 /** The HTTP request listener for the stand-in's REST API, serving every application in `contexts`. */
 export function createRestHandler(contexts: readonly RestContext[]): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = async (incoming: IncomingMessage, res: ServerResponse) => {
     const url = new URL(incoming.url ?? '/', contexts[0]!.baseUrl);
     const method = incoming.method ?? 'GET';
     const arrived = await readRaw(incoming);
+    if (serveFile(contexts[0]!.files, method, url.pathname, res)) return;
     const versioned = /^\/api\/v10(\/.*)$/.exec(url.pathname);
     const path = versioned ? decodePath(versioned[1]!) : url.pathname;
     const ctx = contextFor(contexts, incoming.headers.authorization, path);

@@ -6,27 +6,49 @@
  * One stand-in can serve several bots at once, as Discord does (the benchmark runs two under one):
  * each logs in with its own token, and gets its own handle to send it interactions.
  *
+ * With `interactionsEndpoint` set, interactions go to that URL instead of the gateway, signed with
+ * a key pair the stand-in made for the application (`publicKey`), and the HTTP response is the
+ * interaction's first answer, as with Discord's Interactions Endpoint URL.
+ *
  * Only ever bound to the loopback address: it accepts fixed tokens and is no real service.
  */
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIApplicationCommandInteractionDataOption, APIMessage } from 'discord.js';
+import type { APIApplicationCommandInteractionDataOption, APIAttachment, APIMessage, APIUser } from 'discord.js';
 import { Gateway } from './gateway';
+import { createSigner, DISCORD_INTERACTIONS_USER_AGENT, describeFailure, loopbackEndpoint, postToEndpoint, type EndpointReply, type Signer } from './http-delivery';
 import {
+  APP_PERMISSIONS_ELSEWHERE,
   autocompleteInteraction,
   botUser,
   chatInputInteraction,
   componentInteraction,
   defaultChannel,
+  EVERYONE_PERMISSIONS,
   humanUser,
   interactionToken,
+  messageCommandInteraction,
   messageObject,
   snowflake,
   type CommandData,
   type InteractionPlace,
 } from './payloads';
-import { createRestHandler, TOKEN_LIFETIME_MS, type Fault, type RequestRecord, type RestContext, type TrackedInteraction } from './rest';
+import {
+  acceptCallback,
+  createRestHandler,
+  parseBody,
+  storeFile,
+  TOKEN_LIFETIME_MS,
+  USER_INSTALL_FOLLOW_UPS,
+  type Fault,
+  type RequestRecord,
+  type RestContext,
+  type StoredFile,
+  type TrackedInteraction,
+} from './rest';
+
+export type { EndpointReply } from './http-delivery';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the records hold raw JSON as the bot sent it */
 
@@ -54,12 +76,22 @@ export interface StandInOptions {
    * that times every answer collect garbage more often.
    */
   keepUploads?: boolean;
+  /**
+   * The app's Interactions Endpoint URL (http://127.0.0.1:… only), e.g.
+   * 'http://127.0.0.1:8080/interactions'. When set, every interaction is POSTed there, signed
+   * with the stand-in's key for the application, instead of sent over the gateway; the response
+   * body is recorded as the interaction's first callback. Discord sends an app's interactions one
+   * way or the other, never both.
+   */
+  interactionsEndpoint?: string;
 }
 
 /** One bot a stand-in serves: the token it logs in with, and its application's id. */
 export interface StandInApplication {
   token: string;
   applicationId: string;
+  /** This application's endpoint, over the stand-in's `interactionsEndpoint`. */
+  interactionsEndpoint?: string;
 }
 
 export interface SharedStandInOptions extends Omit<StandInOptions, 'token' | 'applicationId'> {
@@ -94,6 +126,20 @@ export interface InteractionRecord {
   id: string;
   token: string;
   type: 2 | 3 | 4;
+  /**
+   * HTTP delivery only: the endpoint's status code, once it answered. The response body, parsed
+   * and accepted, is `callbacks[0]`.
+   */
+  endpointStatus?: number;
+  /**
+   * HTTP delivery only: why the delivery gave the user no answer: a connection error, no response
+   * within 3 s, a non-2xx status, a body that is not JSON, or a callback Discord would refuse.
+   */
+  endpointError?: string;
+  /** HTTP delivery only: the response body as text when it was not accepted. */
+  endpointBody?: string;
+  /** HTTP delivery only: Discord's error body when the response was a callback Discord refuses. */
+  endpointRefusal?: any;
   /** POST /interactions/{id}/{token}/callback, in order (only accepted ones). */
   callbacks: ({ type: number; data?: any; files: CapturedFile[] } & Arrival)[];
   /** PATCH /webhooks/{app}/{token}/messages/@original. */
@@ -102,26 +148,110 @@ export interface InteractionRecord {
   followUps: CapturedMessage[];
 }
 
+/** A file handed to the stand-in: an attachment option's upload, or a file on a message. */
+export interface AttachmentInput {
+  filename: string;
+  data: Buffer;
+  contentType?: string;
+}
+
+/** An option's value; `{ attachment }` makes an ATTACHMENT (type 11) option. */
+export type CommandOptionValue = string | number | boolean | { attachment: AttachmentInput };
+
+/**
+ * Where and by whom an interaction is sent, and how the app is installed there. The default is a
+ * member with @everyone's permissions in the first guild, the app installed to that guild.
+ */
+export interface SendAt {
+  /** The server; null = a DM (no guild_id, `user` instead of `member`). Default the first guild. */
+  guildId?: string | null;
+  userId?: string;
+  /** The invoking user installed the app for themself: authorizing_integration_owners gains '1': userId. */
+  userInstall?: boolean;
+  /**
+   * Whether the bot is a member of `guildId` (the app installed to the server). Default: whether
+   * the stand-in serves that guild. false = a guild the bot is not in: guild_id is there, but no
+   * GUILD_CREATE was ever sent for it (needs userInstall).
+   */
+  botInGuild?: boolean;
+  /** InteractionContextType: 0 guild, 1 the bot's DM, 2 other DMs and group DMs. Default 0 in a guild, 1 in a DM. */
+  context?: 0 | 1 | 2;
+  /** The member's permission bits (e.g. String(1n << 5n) for Manage Server). Default @everyone's. */
+  permissions?: string;
+  /** app_permissions. Default: @everyone's in a guild the bot is in, else what Discord grants apps elsewhere. */
+  appPermissions?: string;
+  /**
+   * Discord forces replies ephemeral here (a user install where the server denies
+   * USE_EXTERNAL_APPS): flags 64 is added to every reply and follow-up as recorded.
+   */
+  forcedEphemeral?: boolean;
+}
+
+/** The message a message command targets; missing fields get defaults. */
+export interface TargetMessage {
+  content: string;
+  id?: string;
+  /** Default: another user. */
+  author?: APIUser;
+  embeds?: any[];
+  /** Files on the message: served by the stand-in at the attachment's URL. */
+  attachments?: (AttachmentInput | APIAttachment)[];
+}
+
 export interface StandIn {
   /** 'http://127.0.0.1:PORT/api' (discord.js appends /v10/...). */
   apiUrl: string;
   token: string;
   applicationId: string;
   guildIds: string[];
-  /** Resolves when a client has IDENTIFYed and READY + all GUILD_CREATEs were sent. */
+  /** Hex of the application's raw 32-byte Ed25519 public key (DISCORD_PUBLIC_KEY). */
+  publicKey: string;
+  /** The endpoint interactions are delivered to, when HTTP delivery is on. */
+  interactionsEndpoint: string | undefined;
+  /**
+   * Resolves when a client has IDENTIFYed and READY + all GUILD_CREATEs were sent; with an
+   * interactions endpoint, when the endpoint answers a signed PING with PONG.
+   */
   waitForReady(timeoutMs?: number): Promise<void>;
   /**
-   * Dispatch INTERACTION_CREATE type 2 (chat input). Options typed from registered command
-   * definitions when registered (PUT), else inferred: string→3, integer→4, non-integer number→10, boolean→5.
+   * Dispatch type 2 (chat input). Options typed from registered command definitions when
+   * registered (PUT), else inferred: string→3, integer→4, non-integer number→10, boolean→5,
+   * `{ attachment }`→11 (served by the stand-in, described in data.resolved.attachments).
+   * A name with spaces names a subcommand: 'house set' or 'group sub command'.
    */
-  sendCommand(name: string, options?: Record<string, string | number | boolean>, at?: { guildId?: string; userId?: string }): InteractionRecord;
+  sendCommand(name: string, options?: Record<string, CommandOptionValue>, at?: SendAt): InteractionRecord;
   /** Dispatch type 4 (autocomplete) with `focused: true` on the named option. */
-  sendAutocomplete(name: string, focused: string, value: string, options?: Record<string, string | number | boolean>): InteractionRecord;
+  sendAutocomplete(name: string, focused: string, value: string, options?: Record<string, CommandOptionValue>, at?: SendAt): InteractionRecord;
   /**
    * Dispatch type 3 (component). componentType 2 = button, 3 = string select; message = the
-   * message the component sits on (id + embeds/components), defaults to a minimal one.
+   * message the component sits on (id + embeds/components/attachments), defaults to a minimal
+   * one. Its `attachments` may be APIAttachments (e.g. from `originalMessage()`) or files to serve.
    */
-  sendComponent(customId: string, opts?: { values?: string[]; componentType?: 2 | 3; message?: any }): InteractionRecord;
+  sendComponent(customId: string, opts?: { values?: string[]; componentType?: 2 | 3; message?: any } & SendAt): InteractionRecord;
+  /** Dispatch a message context-menu command (type 2, data.type 3) on `message`. */
+  sendMessageCommand(name: string, message: TargetMessage, at?: SendAt): InteractionRecord;
+  /**
+   * Resolves once an HTTP delivery is over: the endpoint answered (`endpointStatus`) or failed
+   * (`endpointError`). Immediately for gateway delivery.
+   */
+  waitForDelivery(record: InteractionRecord, timeoutMs?: number): Promise<InteractionRecord>;
+  /** A signed PING (type 1) to the endpoint; a correct endpoint answers 200 `{"type":1}`. */
+  sendPing(): Promise<EndpointReply>;
+  /** POSTs `body` to the endpoint with exactly these headers (Content-Type JSON unless given). */
+  postRaw(body: string | Buffer, headers: Record<string, string>): Promise<EndpointReply>;
+  /** The headers Discord would sign `body` with (timestamp default now, unix seconds). */
+  sign(body: string | Buffer, timestamp?: string): Record<string, string>;
+  /**
+   * What Discord checks when the endpoint URL is saved: a signed PING gets PONG, and PINGs with
+   * a bad or missing signature get 401. `problems` says what failed.
+   */
+  checkEndpoint(): Promise<{ ok: boolean; problems: string[] }>;
+  /** Serves a file at a loopback URL, as Discord's CDN would; returns its attachment object. */
+  hostFile(file: AttachmentInput): APIAttachment;
+  /** The interaction's original response as the stand-in holds it (attachments with their URLs). */
+  originalMessage(record: InteractionRecord): APIMessage | undefined;
+  /** Its follow-up messages still held, oldest first. */
+  followUpMessages(record: InteractionRecord): APIMessage[];
   /**
    * Resolves with the record once it holds a final answer: a callback of type 4, 7, 8 or 9, or,
    * after a defer (type 5 or 6), the first PATCH @original or follow-up. Rejects after timeoutMs (default 5000).
@@ -154,7 +284,12 @@ export interface StandIn {
 }
 
 const DEFAULT_USER_ID = '300000000000000001';
+/** The author of a message-command target when none is given. */
+const OTHER_USER_ID = '300000000000000002';
+const USE_EXTERNAL_APPS = 1n << 50n;
 type OptionValue = string | number | boolean;
+
+const isAttachmentValue = (value: CommandOptionValue): value is { attachment: AttachmentInput } => typeof value === 'object' && value !== null && 'attachment' in value;
 
 /** True once the record holds what the user finally sees. */
 export function isAnswered(record: InteractionRecord): boolean {
@@ -202,6 +337,8 @@ interface Shared {
   guildExtras: (guildId: string, applicationId: string) => Record<string, unknown>;
   options: SharedStandInOptions;
   log: (line: string) => void;
+  /** Files served under /attachments, for every application. */
+  files: Map<string, StoredFile>;
   /** Called by each handle's close(); closes the server after the last. */
   closeApplication(applicationId: string): Promise<void>;
 }
@@ -216,6 +353,11 @@ export async function startSharedStandIn(options: SharedStandInOptions): Promise
   // Discord tells bots apart by token and application id; so must the stand-in.
   for (const key of ['token', 'applicationId'] as const) {
     if (new Set(applications.map((app) => app[key])).size < applications.length) throw new Error(`Two applications share one ${key}`);
+  }
+  // Loopback only, checked before anything is bound.
+  for (const app of applications) {
+    const endpoint = app.interactionsEndpoint ?? options.interactionsEndpoint;
+    if (endpoint !== undefined) loopbackEndpoint(endpoint);
   }
   const guildIds = options.guildIds ?? ['200000000000000001'];
   const log = options.log ?? (() => undefined);
@@ -258,6 +400,7 @@ export async function startSharedStandIn(options: SharedStandInOptions): Promise
     guildExtras,
     options,
     log,
+    files: new Map(),
     async closeApplication(applicationId) {
       open.delete(applicationId);
       if (open.size > 0) return gateway.disconnect(applicationId);
@@ -272,8 +415,12 @@ export async function startSharedStandIn(options: SharedStandInOptions): Promise
 }
 
 /** One bot's part of a stand-in: its interactions, registrations and requests, and its handle. */
-function serveApplication(shared: Shared, { token, applicationId }: StandInApplication, readyWaiters: Set<() => void>): { standIn: StandIn; ctx: RestContext } {
+function serveApplication(shared: Shared, app: StandInApplication, readyWaiters: Set<() => void>): { standIn: StandIn; ctx: RestContext } {
+  const { token, applicationId } = app;
   const { gateway, guildIds, options, log } = shared;
+  const endpointOption = app.interactionsEndpoint ?? options.interactionsEndpoint;
+  const endpoint = endpointOption === undefined ? undefined : loopbackEndpoint(endpointOption);
+  const signer: Signer = createSigner();
   let closed = false;
   /** Wake-ups by interaction id: an answer wakes only those waiting for that interaction. */
   const answerWaiters = new Map<string, Set<() => void>>();
@@ -301,6 +448,8 @@ function serveApplication(shared: Shared, { token, applicationId }: StandInAppli
     registrations,
     requests,
     faults,
+    files: shared.files,
+    publicKey: signer.publicKey,
     changed: (tracked) => answerWaiters.get(tracked.record.id)?.forEach((wake) => wake()),
     log,
   };
@@ -323,36 +472,122 @@ function serveApplication(shared: Shared, { token, applicationId }: StandInAppli
     });
   }
 
-  function findCommand(name: string, guildId: string) {
-    const inGuild = registrations.get(guildId)?.find((c) => c.name === name && (c.type ?? 1) === 1);
-    const command = inGuild ?? registrations.get('global')?.find((c) => c.name === name && (c.type ?? 1) === 1);
+  /** Waits on one interaction's wake-ups. */
+  async function waitOn(record: InteractionRecord, done: () => boolean, timeoutMs: number, what: () => string): Promise<void> {
+    const waiters = waitersOf(record.id);
+    try {
+      await waitFor(waiters, done, timeoutMs, what);
+    } finally {
+      if (waiters.size === 0) answerWaiters.delete(record.id);
+    }
+  }
+
+  /** A registered command of this type by name: the guild's own first, then the global one. */
+  function findCommand(name: string, guildId: string | null, type = 1) {
+    const matches = (c: any) => c.name === name && (c.type ?? 1) === type;
+    const inGuild = guildId === null ? undefined : registrations.get(guildId)?.find(matches);
+    const command = inGuild ?? registrations.get('global')?.find(matches);
     return { command, inGuild: inGuild !== undefined };
   }
 
   const commandIds = new Map<string, string>();
-  function commandData(name: string, values: Record<string, OptionValue>, guildId: string, focused?: string): CommandData {
+  function commandIdOf(command: any, key: string): string {
+    if (command?.id) return command.id;
+    if (!commandIds.has(key)) commandIds.set(key, snowflake());
+    return commandIds.get(key)!;
+  }
+
+  /** Serves a file for an interaction and describes it as Discord does. */
+  function host(file: AttachmentInput, owner?: TrackedInteraction, channelId?: string): APIAttachment {
+    return storeFile(ctx, { filename: file.filename, data: file.data, contentType: file.contentType }, channelId, owner);
+  }
+
+  function commandData(fullName: string, values: Record<string, CommandOptionValue>, guildId: string | null, focused?: string): CommandData {
+    const [name = '', ...path] = fullName.trim().split(/\s+/);
     const { command, inGuild } = findCommand(name, guildId);
-    const definitions: { name: string; type: number }[] = command?.options ?? [];
-    const commandOptions = Object.entries(values).map(([optionName, value]) => {
+    // A subcommand (group) path: each step is an option of type 1 (or 2) holding the next.
+    let definitions: { name: string; type: number; options?: any[] }[] = command?.options ?? [];
+    const chain: { name: string; type: number }[] = [];
+    path.forEach((part, i) => {
+      const definition = definitions.find((o) => o.name === part);
+      chain.push({ name: part, type: definition?.type ?? (i < path.length - 1 ? 2 : 1) });
+      definitions = definition?.options ?? [];
+    });
+    const attachments: Record<string, APIAttachment> = {};
+    let options = Object.entries(values).map(([optionName, value]) => {
+      if (isAttachmentValue(value)) {
+        const attachment = { ...host(value.attachment), ephemeral: true };
+        attachments[attachment.id] = attachment;
+        return { name: optionName, type: 11, value: attachment.id } as APIApplicationCommandInteractionDataOption;
+      }
       const type = definitions.find((o) => o.name === optionName)?.type ?? inferredType(value);
       // The focused option carries the raw text typed so far, whatever the option's type.
       if (optionName === focused) return { name: optionName, type, value: String(value), focused: true } as APIApplicationCommandInteractionDataOption;
       return asOption(optionName, type, value);
     });
-    if (!commandIds.has(name)) commandIds.set(name, snowflake());
-    return { commandId: command?.id ?? commandIds.get(name)!, name, options: commandOptions, ...(inGuild ? { guildId } : {}) };
+    for (const step of chain.reverse()) options = [{ name: step.name, type: step.type, options } as APIApplicationCommandInteractionDataOption];
+    return {
+      commandId: commandIdOf(command, `1:${name}`),
+      name,
+      options,
+      ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}),
+      ...(inGuild ? { guildId: guildId! } : {}),
+    };
   }
 
-  /** The channel interactions happen in: the guild's first text channel. */
-  function place(guildId: string, userId: string): InteractionPlace {
-    if (!guildIds.includes(guildId)) throw new Error(`The stand-in serves no guild ${guildId}`);
-    const channels = (shared.guildExtras(guildId, applicationId).channels as InteractionPlace['channel'][] | undefined) ?? [];
+  /** What `place()` works out beyond the payload's place: how Discord treats the answers. */
+  interface Where extends InteractionPlace {
+    forcedEphemeral: boolean;
+    followUpCap?: number;
+  }
+
+  /** Where an interaction happens (see SendAt): its guild or DM, channel, user and installs. */
+  function place(at: SendAt = {}): Where {
+    const userId = at.userId ?? DEFAULT_USER_ID;
+    const user = humanUser(userId);
+    const guildId = at.guildId === undefined ? guildIds[0]! : at.guildId;
+    const userInstall = at.userInstall === true;
+    let permissions = at.permissions;
+    // Where the server lets members use external apps, a user install answers in the open.
+    if (permissions === undefined && userInstall && !at.forcedEphemeral) permissions = String(BigInt(EVERYONE_PERMISSIONS) | USE_EXTERNAL_APPS);
+    const common = { user, permissions, forcedEphemeral: at.forcedEphemeral === true, ...(at.appPermissions ? { appPermissions: at.appPermissions } : {}) };
+    if (guildId === null) {
+      const context = at.context ?? 1;
+      if (context === 0) throw new Error('A DM (guildId: null) has context 1 or 2, not 0');
+      if (context === 2 && !userInstall) throw new Error('Only a user-installed app is reached in other DMs and group DMs (context 2)');
+      // One DM channel per user; a group DM for context 2.
+      const channel = { id: (BigInt(userId) + 7n).toString(), type: context === 2 ? 3 : 1 } as InteractionPlace['channel'];
+      return {
+        ...common,
+        guildId: null,
+        channel,
+        context,
+        owners: userInstall ? { '1': userId } : { '0': '0' },
+        ...(userInstall ? { followUpCap: USER_INSTALL_FOLLOW_UPS } : {}),
+      };
+    }
+    const served = guildIds.includes(guildId);
+    const botInGuild = at.botInGuild ?? served;
+    if (botInGuild && !served) throw new Error(`The stand-in serves no guild ${guildId}`);
+    if (!botInGuild && !userInstall) throw new Error(`The bot is not in guild ${guildId}: only a user install (userInstall: true) reaches it there`);
+    const channels = botInGuild ? ((shared.guildExtras(guildId, applicationId).channels as InteractionPlace['channel'][] | undefined) ?? []) : [];
     const channel = channels.find((c) => c.type === 0) ?? defaultChannel(guildId);
-    return { guildId, channel, user: humanUser(userId) };
+    return {
+      ...common,
+      guildId,
+      channel,
+      context: at.context ?? 0,
+      owners: { ...(botInGuild ? { '0': guildId } : {}), ...(userInstall ? { '1': userId } : {}) },
+      ...(botInGuild ? {} : { appPermissions: at.appPermissions ?? APP_PERMISSIONS_ELSEWHERE }),
+      // Only apps installed to the server escape the cap on follow-ups.
+      ...(userInstall && !botInGuild ? { followUpCap: USER_INSTALL_FOLLOW_UPS } : {}),
+    };
   }
 
-  /** From now on the interaction's id and token are unknown. */
+  /** From now on the interaction's id and token are unknown, and its files no longer served. */
   function drop(record: InteractionRecord): void {
+    const tracked = interactions.get(record.id);
+    for (const id of tracked?.fileIds ?? []) shared.files.delete(id);
     interactions.delete(record.id);
     byToken.delete(record.token);
   }
@@ -366,23 +601,94 @@ function serveApplication(shared: Shared, { token, applicationId }: StandInAppli
     }
   }
 
-  /** Records and dispatches one interaction; `build` makes its payload from id and token. */
-  function dispatch(type: 2 | 3 | 4, where: InteractionPlace, build: (id: string, token: string) => unknown, componentMessage?: APIMessage): InteractionRecord {
+  async function post(body: string | Buffer, headers: Record<string, string>): Promise<EndpointReply> {
+    if (!endpoint) throw new Error('The stand-in was started without interactionsEndpoint');
+    const hasType = Object.keys(headers).some((key) => key.toLowerCase() === 'content-type');
+    const sent = { 'User-Agent': DISCORD_INTERACTIONS_USER_AGENT, ...(hasType ? {} : { 'Content-Type': 'application/json' }), ...headers };
+    const { status, body: text, headers: received } = await postToEndpoint(endpoint, body, sent, ctx.ackTimeoutMs);
+    return { status, body: text, headers: received };
+  }
+
+  /**
+   * POSTs the interaction to the endpoint, signed, and records the response as its first answer,
+   * or why there was none.
+   */
+  async function deliver(tracked: TrackedInteraction, payload: unknown): Promise<void> {
+    const { record } = tracked;
+    const body = JSON.stringify(payload);
+    const headers = { 'User-Agent': DISCORD_INTERACTIONS_USER_AGENT, 'Content-Type': 'application/json', ...signer.sign(body) };
+    const fail = (why: string, text?: string) => {
+      record.endpointError = why;
+      if (text !== undefined) record.endpointBody = text;
+      log(`interaction ${record.id}: endpoint delivery failed: ${why}`);
+      ctx.changed(tracked);
+    };
+    let response: Awaited<ReturnType<typeof postToEndpoint>>;
+    try {
+      response = await postToEndpoint(endpoint!, body, headers, ctx.ackTimeoutMs);
+    } catch (error) {
+      return fail(describeFailure(error, ctx.ackTimeoutMs));
+    }
+    record.endpointStatus = response.status;
+    if (response.status < 200 || response.status > 299) return fail(`the endpoint answered ${response.status}`, response.body);
+    let parsed: Awaited<ReturnType<typeof parseBody>>;
+    try {
+      parsed = await parseBody(response.contentType, response.raw, ctx.keepUploads);
+    } catch {
+      return fail('the response body is not valid JSON', response.body);
+    }
+    const accepted = acceptCallback(ctx, tracked, parsed.body, parsed.files, response.receivedAt);
+    if (accepted.status !== 204) {
+      record.endpointRefusal = accepted.body;
+      fail(`Discord refused the response (${accepted.status}): ${JSON.stringify(accepted.body)}`, response.body);
+    }
+  }
+
+  /** Records and sends one interaction; `build` makes its payload from id and token. */
+  function dispatch(type: 2 | 3 | 4, where: Where, build: (id: string, token: string) => unknown, componentMessage?: APIMessage, fileIds: string[] = []): InteractionRecord {
     prune();
     const record: InteractionRecord = { id: snowflake(), token: interactionToken(), type, callbacks: [], edits: [], followUps: [] };
-    const tracked: TrackedInteraction = { record, createdAt: Date.now(), place: where, acknowledged: false, followUps: new Map(), ...(componentMessage ? { componentMessage } : {}) };
+    const tracked: TrackedInteraction = {
+      record,
+      createdAt: Date.now(),
+      place: where,
+      acknowledged: false,
+      followUps: new Map(),
+      fileIds: [...fileIds],
+      forcedEphemeral: where.forcedEphemeral,
+      ...(where.followUpCap !== undefined ? { followUpCap: where.followUpCap } : {}),
+      ...(componentMessage ? { componentMessage } : {}),
+    };
     if (closed) throw new Error('The stand-in is closed');
     interactions.set(record.id, tracked);
     byToken.set(record.token, tracked);
     try {
-      gateway.dispatchInteraction(build(record.id, record.token), where.guildId, applicationId);
+      const payload = build(record.id, record.token);
+      if (endpoint) {
+        const delivery = deliver(tracked, payload).finally(() => {
+          tracked.delivery = undefined;
+          ctx.changed(tracked);
+        });
+        tracked.delivery = delivery;
+      } else {
+        // Discord sends DM interactions to shard 0 (guild id 0 lands there).
+        gateway.dispatchInteraction(payload, where.guildId ?? '0', applicationId);
+      }
     } catch (error) {
       drop(record);
       throw error;
     }
-    log(`interaction ${record.id} (type ${type}) dispatched`);
+    log(`interaction ${record.id} (type ${type}) ${endpoint ? `posted to ${endpoint}` : 'dispatched'}`);
     return record;
   }
+
+  /** Files given as bytes are served and described; attachment objects pass as they are. */
+  function attachmentsOf(list: unknown, channelId: string): APIAttachment[] {
+    if (!Array.isArray(list)) return [];
+    return list.map((item: AttachmentInput | APIAttachment) => ('data' in item && Buffer.isBuffer(item.data) ? host(item as AttachmentInput, undefined, channelId) : (item as APIAttachment)));
+  }
+
+  const delivered = (record: InteractionRecord) => !endpoint || record.endpointStatus !== undefined || record.endpointError !== undefined;
 
   const standIn: StandIn = {
     apiUrl: `${shared.baseUrl}/api`,
@@ -391,24 +697,67 @@ function serveApplication(shared: Shared, { token, applicationId }: StandInAppli
     guildIds,
     registrations,
     requests,
+    publicKey: signer.publicKey,
+    interactionsEndpoint: endpoint,
 
-    waitForReady: (timeoutMs = 5000) =>
-      waitFor(readyWaiters, () => gateway.isReady(applicationId), timeoutMs, () => `No client of application ${applicationId} became ready on the stand-in within ${timeoutMs} ms`),
-
-    sendCommand(name, values = {}, at = {}) {
-      const where = place(at.guildId ?? guildIds[0]!, at.userId ?? DEFAULT_USER_ID);
-      const command = commandData(name, values, where.guildId);
-      return dispatch(2, where, (id, tok) => chatInputInteraction({ id, token: tok, applicationId, place: where, command }));
+    async waitForReady(timeoutMs = 5000) {
+      if (!endpoint) {
+        return waitFor(readyWaiters, () => gateway.isReady(applicationId), timeoutMs, () => `No client of application ${applicationId} became ready on the stand-in within ${timeoutMs} ms`);
+      }
+      // HTTP delivery: ready once the endpoint answers a signed PING with PONG.
+      const deadline = Date.now() + timeoutMs;
+      let last = 'no answer yet';
+      while (Date.now() < deadline && !closed) {
+        try {
+          const pong = await standIn.sendPing();
+          if (pong.status === 200 && /"type"\s*:\s*1\b/.test(pong.body)) return;
+          last = `${pong.status} ${pong.body.slice(0, 200)}`;
+        } catch (error) {
+          last = describeFailure(error, ctx.ackTimeoutMs);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`The interactions endpoint ${endpoint} did not answer PING with PONG within ${timeoutMs} ms (last: ${last})`);
     },
 
-    sendAutocomplete(name, focused, value, values = {}) {
-      const where = place(guildIds[0]!, DEFAULT_USER_ID);
+    sendCommand(name, values = {}, at = {}) {
+      const where = place(at);
+      const command = commandData(name, values, where.guildId);
+      const fileIds = Object.keys(command.resolved?.attachments ?? {});
+      return dispatch(2, where, (id, tok) => chatInputInteraction({ id, token: tok, applicationId, place: where, command }), undefined, fileIds);
+    },
+
+    sendAutocomplete(name, focused, value, values = {}, at = {}) {
+      const where = place(at);
       const command = commandData(name, { ...values, [focused]: value }, where.guildId, focused);
       return dispatch(4, where, (id, tok) => autocompleteInteraction({ id, token: tok, applicationId, place: where, command }));
     },
 
+    sendMessageCommand(name, target, at = {}) {
+      const where = place(at);
+      const { command, inGuild } = findCommand(name, where.guildId, 3);
+      const message: APIMessage = {
+        ...messageObject({
+          id: target.id ?? snowflake(),
+          channelId: where.channel.id,
+          author: target.author ?? humanUser(OTHER_USER_ID),
+          applicationId,
+          body: { content: target.content, embeds: target.embeds ?? [] },
+          attachments: attachmentsOf(target.attachments, where.channel.id),
+        }),
+        // A user's message, not one sent through the application's webhook.
+        webhook_id: undefined,
+        application_id: undefined,
+        ...(where.guildId ? { guild_id: where.guildId } : {}),
+      } as APIMessage;
+      const commandId = commandIdOf(command, `3:${name}`);
+      return dispatch(2, where, (id, tok) =>
+        messageCommandInteraction({ id, token: tok, applicationId, place: where, commandId, name, target: message, ...(inGuild ? { guildId: where.guildId! } : {}) }),
+      );
+    },
+
     sendComponent(customId, opts = {}) {
-      const where = place(guildIds[0]!, DEFAULT_USER_ID);
+      const where = place(opts);
       const values = opts.values ?? [];
       const componentType = opts.componentType ?? (values.length ? 3 : 2);
       // The component the user clicked, so discord.js can find it on the message.
@@ -427,6 +776,7 @@ function serveApplication(shared: Shared, { token, applicationId }: StandInAppli
           type: 20,
         }),
         ...given,
+        ...(given.attachments ? { attachments: attachmentsOf(given.attachments, where.channel.id) } : {}),
       } as APIMessage;
       return dispatch(3, where, (id, tok) => componentInteraction({ id, token: tok, applicationId, place: where, customId, componentType, values, message }), message);
     },
@@ -434,17 +784,54 @@ function serveApplication(shared: Shared, { token, applicationId }: StandInAppli
     forget: drop,
 
     async waitForAnswer(record, timeoutMs = 5000) {
-      const waiters = waitersOf(record.id);
-      try {
-        await waitFor(waiters, () => isAnswered(record), timeoutMs, () => {
-          const seen = record.callbacks.map((c) => c.type).join(', ') || 'none';
-          return `No answer to interaction ${record.id} within ${timeoutMs} ms (callbacks: ${seen}; edits: ${record.edits.length}; follow-ups: ${record.followUps.length})`;
-        });
-      } finally {
-        if (waiters.size === 0) answerWaiters.delete(record.id);
-      }
+      // A failed HTTP delivery ends the wait at once: nothing can answer that interaction now.
+      await waitOn(record, () => isAnswered(record) || record.endpointError !== undefined, timeoutMs, () => {
+        const seen = record.callbacks.map((c) => c.type).join(', ') || 'none';
+        return `No answer to interaction ${record.id} within ${timeoutMs} ms (callbacks: ${seen}; edits: ${record.edits.length}; follow-ups: ${record.followUps.length})`;
+      });
+      if (!isAnswered(record)) throw new Error(`Interaction ${record.id} got no answer: ${record.endpointError}`);
       return record;
     },
+
+    async waitForDelivery(record, timeoutMs = 5000) {
+      await waitOn(record, () => delivered(record), timeoutMs, () => `The endpoint did not answer interaction ${record.id} within ${timeoutMs} ms`);
+      return record;
+    },
+
+    sendPing() {
+      const body = JSON.stringify({ id: snowflake(), application_id: applicationId, type: 1, token: interactionToken(), version: 1, user: humanUser(DEFAULT_USER_ID), entitlements: [] });
+      return post(body, signer.sign(body));
+    },
+
+    postRaw: (body, headers) => post(body, headers),
+
+    sign: (body, timestamp) => signer.sign(body, timestamp),
+
+    async checkEndpoint() {
+      const problems: string[] = [];
+      const ping = (tweak: (headers: Record<string, string>) => Record<string, string>) => {
+        const body = JSON.stringify({ id: snowflake(), application_id: applicationId, type: 1, token: interactionToken(), version: 1 });
+        return post(body, tweak(signer.sign(body)));
+      };
+      try {
+        const good = await ping((headers) => headers);
+        if (good.status !== 200 || !/"type"\s*:\s*1\b/.test(good.body)) problems.push(`a signed PING got ${good.status} ${good.body.slice(0, 200)}, not 200 {"type":1}`);
+        // Discord sends bad signatures on purpose and refuses an endpoint that accepts them.
+        const forged = await ping((headers) => ({ ...headers, 'X-Signature-Ed25519': signer.sign('another body')['X-Signature-Ed25519']! }));
+        if (forged.status !== 401) problems.push(`a PING with a wrong signature got ${forged.status}, not 401`);
+        const unsigned = await ping(() => ({}));
+        if (unsigned.status !== 401) problems.push(`a PING without signature headers got ${unsigned.status}, not 401`);
+      } catch (error) {
+        problems.push(describeFailure(error, ctx.ackTimeoutMs));
+      }
+      return { ok: problems.length === 0, problems };
+    },
+
+    hostFile: (file) => host(file),
+
+    originalMessage: (record) => interactions.get(record.id)?.original,
+
+    followUpMessages: (record) => [...(interactions.get(record.id)?.followUps.values() ?? [])],
 
     faults: {
       closeGateway: (code) => gateway.closeCurrent(code, applicationId),

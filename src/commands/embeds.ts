@@ -1,11 +1,13 @@
 /**
- * Presentation shared by every command: colours, citations as links, input-error replies and
- * packing lines into fields without breaking Discord's limits.
+ * Presentation shared by every command: colours, citations as links, input-error replies, paging
+ * and packing lines into fields without breaking Discord's limits. Text that must be shortened is
+ * cut at a sentence or word boundary and ends with "…".
  */
 
-import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Source, Tier } from '../domain/sources';
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from '../discord/limits';
+import { shorten } from '../domain/format';
+import { citation, howRead, type Source, type Tier } from '../domain/sources';
 import { TIER_LABELS } from '../domain/tier-style';
 import type { Reply } from './types';
 
@@ -17,13 +19,14 @@ export function normalisedSuffix(tier: Tier): string {
   return tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`;
 }
 
+/** At most `max` characters, cut at a sentence or word boundary with "…" (see `shorten`). */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return shorten(text, max);
 }
 
 /**
  * User text shown back must not format or ping: markdown and mentions are escaped. (Mentions
- * are also disarmed by allowedMentions; escaping keeps them from even looking like pings.)
+ * are also disarmed by allowed_mentions; escaping keeps them from even looking like pings.)
  */
 export function quoteUserText(text: string, max = 60): string {
   // Direction overrides and zero-width characters would reorder or hide the text around them.
@@ -32,17 +35,33 @@ export function quoteUserText(text: string, max = 60): string {
 }
 
 /** "[Mediakix](url)" when the source has a link, otherwise its name. */
-export function sourceLink(source: Source): string {
-  return source.url ? `[${source.name}](${source.url})` : source.name;
+export function sourceLink(source: Source, label = source.name): string {
+  return source.url ? `[${label}](${source.url})` : label;
 }
 
 export function yearOf(source: Source): string {
-  return source.year ?? 'n.d.';
+  return source.year ?? 'undated';
+}
+
+/** "Mediakix, “Standard Terminology in Influencer Marketing”, c.2019, from the publisher's page: <link>". */
+export function fullCitation(source: Source): string {
+  return `${citation(source)}; ${howRead(source)}${source.url ? `: ${source.url}` : ''}`;
+}
+
+/** Characters of embed text as Discord counts them: title, description, fields, footer, author. */
+export function embedTextLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0)
+  );
 }
 
 /**
  * Packs lines into as few fields as fit (1,024 characters each), naming the first field `name`
- * and the rest "… (cont.)". A line longer than a field is truncated, never dropped.
+ * and the rest "… (cont.)". A line longer than a field is shortened, never dropped.
  */
 export function linesToFields(name: string, lines: readonly string[], inline = false): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
@@ -58,6 +77,48 @@ export function linesToFields(name: string, lines: readonly string[], inline = f
   }
   flush();
   return fields;
+}
+
+/** Lines gathered into pages of at most `max` characters each (a line too long is shortened). */
+export function pageLines(lines: readonly string[], max: number): string[] {
+  const pages: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = truncate(raw, max);
+    if (current && current.length + line.length + 1 > max) {
+      pages.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) pages.push(current);
+  return pages;
+}
+
+export function button(custom_id: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary, disabled = false): APIButtonComponent {
+  return { type: ComponentType.Button, custom_id: custom_id.slice(0, LIMITS.customId), label: truncate(label, LIMITS.buttonLabel), style, disabled };
+}
+
+/** Buttons in rows of five, at most `maxRows` rows. */
+export function buttonRows(buttons: readonly APIButtonComponent[], maxRows = LIMITS.actionRows): APIActionRowComponent<APIButtonComponent>[] {
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  for (let i = 0; i < buttons.length && rows.length < maxRows; i += LIMITS.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
+  }
+  return rows;
+}
+
+/** "← Previous · Page 2 of 3 · Next →" buttons for a paged view whose ids differ by page. */
+export function pagerRow(idFor: (page: number) => string, page: number, pages: number): APIActionRowComponent<APIButtonComponent> | undefined {
+  if (pages <= 1) return undefined;
+  return {
+    type: ComponentType.ActionRow,
+    // Ids stay on real pages (and distinct): a disabled button still carries one.
+    components: [
+      button(idFor(Math.max(0, page - 1)), '← Previous', ButtonStyle.Secondary, page <= 0),
+      button(idFor(Math.min(pages - 1, Math.max(page + 1, 1))), 'Next →', ButtonStyle.Secondary, page >= pages - 1),
+    ],
+  };
 }
 
 /** The ephemeral answer to bad input: what was wrong, and what is accepted. */

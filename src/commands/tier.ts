@@ -1,154 +1,184 @@
-/** /tier followers:<text> — classify a follower count by every source at once. */
+/**
+ * /tier followers:<text> — which tier is this follower count? A short public answer (the count as
+ * read, the publishers' one-line answer, the split, a boundary warning, the chart) and an
+ * "All sources" button for the per-publisher list, paged and only for the person who asked.
+ */
 
-import { SlashCommandBuilder, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { classify, type Classification, type NearBoundary, type Verdict } from '../domain/classify';
-import { ACCEPTED_FORMS, parseFollowerCount } from '../domain/followers';
-import { formatCompact, formatCount } from '../domain/format';
-import { BOUNDARY_RULE, NO_STANDARD, NORMAL_TIERS, citation, type Source, type Tier } from '../domain/sources';
-import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, sourceLink, yearOf } from './embeds';
-import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
-import { replyWithChart } from '../charts';
-import { deepFreeze } from '../memo';
-import { WITH_CHARTS, type Command, type OptionValues, type Reply, type RunContext } from './types';
+import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  ButtonStyle,
+  InteractionContextType,
+  MessageFlags,
+  type APIEmbed,
+} from 'discord-api-types/v10';
+import { classify, type Classification, type PublisherVote } from '../domain/classify';
+import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount } from '../domain/followers';
+import { formatCount } from '../domain/format';
+import { formatHousePlacement, houseTierFor, parseHouseDefinition } from '../domain/house';
+import { answerLine, boundaryWarning, publisherAnswerWords, splitLine, verdictWords } from '../domain/overview';
+import { NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, noVoteNote, yearLabel, type Publisher } from '../domain/sources';
+import { TIER_COLOURS } from '../domain/tier-style';
+import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
+import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, type RunContext } from './types';
 
-const definition = new SlashCommandBuilder()
-  .setName('tier')
-  .setDescription('Which influencer tier is this follower count, by every named source?')
-  .addStringOption((o) =>
-    o.setName('followers').setDescription('Follower count, e.g. 30000, 30k, 1.2M or 2.5 million').setRequired(true).setMaxLength(100),
-  )
-  .toJSON();
+export const definition = {
+  name: 'tier',
+  description: 'Which influencer tier is this follower count, by your house definition and by every publisher?',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'followers',
+      description: 'Follower count, e.g. 30000, 30k, 1.2M or 2.5 million',
+      required: true,
+      max_length: 100,
+    },
+  ],
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+} as const satisfies ChatInputDefinition;
 
-function tierText(tier: Tier): string {
-  return `**${tier.name}** (${tier.stated})${normalisedSuffix(tier)}`;
-}
+/** The public answer's budget of embed text (title, description, fields, footer, author). */
+export const PUBLIC_TEXT_LIMIT = 1_500;
+/** Room kept for the house-definition line above the publishers' answer. */
+export const HOUSE_LINE_ROOM = 160;
 
-export function verdictText(verdict: Verdict): string {
-  switch (verdict.kind) {
-    case 'tier':
-      return tierText(verdict.tier);
-    case 'below':
-      return `below its lowest tier (${verdict.lowest.name} ${verdict.lowest.stated})`;
-    case 'gap':
-      return `in a gap between ${verdict.under.name} (${verdict.under.stated}) and ${verdict.over.name} (${verdict.over.stated})`;
-    case 'above':
-      return `above its top tier (${verdict.highest.name} ${verdict.highest.stated})`;
-    case 'floor-only':
-      return `at or above its ${verdict.tier.name} floor (${formatCompact(verdict.tier.min)}); no upper bound given`;
-    case 'none':
-      return 'no numeric definition';
-  }
-}
+/** custom_ids: "tier:all:<count>" opens the list (a new reply); "tier:page:<count>:<n>" pages it in place. */
+const ALL = 'tier:all';
+const PAGE = 'tier:page';
+/** One page of "All sources": well within an embed's 4,096-character description. */
+const PAGE_TEXT = 3_500;
 
-function headline(c: Classification): string {
-  const { leaders, votes, numericSources, placed } = c.consensus;
-  if (leaders.length === 0) return `**No consensus:** none of the ${numericSources} sources with numbers puts this count in a tier.`;
-  const names = leaders.map((t) => TIER_LABELS[t]).join(' / ');
-  const tie = leaders.length > 1 ? ' (a tie)' : '';
-  return `**Consensus: ${names}**${tie} — ${votes} of ${numericSources} sources with numbers (${placed} place it in a tier).`;
-}
+const FOOTER =
+  'No industry standard exists. One vote per publisher: Hootsuite shares Mediakix’s table and Adweek’s two readings count once. ' +
+  'Press "All sources" for each publisher’s answer and citation.';
 
-export function nearBoundaryText(count: number, near: NearBoundary): string {
-  const { line, distance } = near;
-  const used = `the ${formatCount(line.value)} line used by ${line.sources.length} source${line.sources.length === 1 ? '' : 's'}`;
-  if (distance === 0) return `${formatCount(count)} is exactly on ${used}.`;
-  const side = distance < 0 ? 'below' : 'above';
-  return `${formatCount(count)} is ${formatCount(Math.abs(distance))} ${side} ${used}.`;
-}
-
-function disagreements(c: Classification): string[] {
-  const lines: string[] = [];
-  const spread = NORMAL_TIERS.filter((t) => c.consensus.tally[t] > 0).map((t) => `${TIER_LABELS[t]} ${c.consensus.tally[t]}`);
-  if (spread.length > 1) lines.push(`Sources split: ${spread.join(' · ')}.`);
-  else if (spread.length === 1) lines.push(`Every source that places it says ${spread[0]!.split(' ')[0]}.`);
-
-  const names = (kind: Verdict['kind']) => c.verdicts.filter((v) => v.verdict.kind === kind).map((v) => v.source.name);
-  const unplaced: [string, string[]][] = [
-    ['in a gap', names('gap')],
-    ['below the lowest tier', names('below')],
-    ['above the top tier', names('above')],
-    ['a floor with no upper bound', names('floor-only')],
-  ];
-  for (const [what, who] of unplaced) if (who.length) lines.push(`Not placed (${what}): ${who.join(', ')}.`);
-
-  const tierNames = new Set(c.verdicts.flatMap((v) => (v.verdict.kind === 'tier' ? [v.verdict.tier.name] : [])));
-  if (tierNames.size > 1) lines.push(`Names used: ${[...tierNames].join(', ')}.`);
-  return lines;
-}
-
-function sourceLine(source: Source, verdict: Verdict): string {
-  const year = source.origin === 'industry' ? ` ${yearOf(source)}` : '';
-  return `• ${sourceLink(source)}${year}: ${verdictText(verdict)}`;
-}
-
-/** The seed articles behind the seed lines, once each (four outlets are quoted in seed 003). */
-function seedCitations(c: Classification): string[] {
-  const byTitle = new Map<string, Source>();
-  for (const { source } of c.verdicts) {
-    if (source.origin !== 'seed') continue;
-    const seen = byTitle.get(source.title);
-    // Cite the article itself, not an outlet it quotes: the shortest publisher is the article's own.
-    if (!seen || source.publisher.length < seen.publisher.length) byTitle.set(source.title, source);
-  }
-  return [...byTitle.values()].map((s) => `• ${citation(s)}`);
+function titleFor(count: number, typed: string | undefined): string {
+  const understood = `${formatCount(count)} followers`;
+  const t = typed?.trim() ?? '';
+  return t && t !== formatCount(count) && t !== String(count) ? `${understood} (read from "${quoteUserText(t, 40)}")` : understood;
 }
 
 /**
- * Everything in a /tier reply that depends only on the verdicts, not on the exact count: the
- * verdicts are shared by every count between two tier edges (classify's lookup table), so these
- * parts are built once per stretch and then reused.
+ * The public /tier embed. `house`, when given, is one line put above the publishers' answer (the
+ * team's own definition); the reply stays within PUBLIC_TEXT_LIMIT either way.
  */
-interface StretchParts {
-  headline: string;
-  color: number;
-  fields: APIEmbedField[];
-}
-
-const stretchParts = new WeakMap<Classification['verdicts'], StretchParts>();
-
-function partsFor(c: Classification): StretchParts {
-  let parts = stretchParts.get(c.verdicts);
-  if (!parts) {
-    const leader = c.consensus.leaders.length === 1 ? c.consensus.leaders[0] : undefined;
-    const lineFor = (origin: Source['origin']) => c.verdicts.filter((v) => v.source.origin === origin).map((v) => sourceLine(v.source, v.verdict));
-    parts = deepFreeze({
-      headline: headline(c),
-      color: leader ? TIER_COLOURS[leader] : NEUTRAL_COLOUR,
-      fields: [
-        ...linesToFields('Where the sources disagree', disagreements(c)),
-        ...linesToFields('Seed articles', lineFor('seed')),
-        ...linesToFields('Industry definitions (linked)', lineFor('industry')),
-        ...linesToFields('Seed articles cited', seedCitations(c)),
-      ],
-    });
-    stretchParts.set(c.verdicts, parts);
-  }
-  return parts;
-}
-
-const FOOTER = deepFreeze({ text: `${NO_STANDARD}\nBoundaries: ${BOUNDARY_RULE}\n/tiers <source> shows each quote and full citation.` });
-
-export function tierEmbed(c: Classification, asTyped?: string): APIEmbed {
-  const understood = `${formatCount(c.count)} followers`;
-  const typed = asTyped?.trim() ?? '';
-  const title = typed && typed !== formatCount(c.count) && typed !== String(c.count) ? `${understood} (read from "${quoteUserText(typed, 40)}")` : understood;
-  const near = c.nearBoundaries.slice(0, 2).map((n) => `⚠️ Near a boundary: ${nearBoundaryText(c.count, n)}`);
-  const { headline, color, fields } = partsFor(c);
+export function tierEmbed(c: Classification, asTyped?: string, house?: string): APIEmbed {
+  const leader = c.consensus.outcome === 'tier' && c.consensus.leaders.length === 1 ? c.consensus.leaders[0] : undefined;
+  const answer = answerLine(c, (t) => `**${t}**`);
+  const warning = boundaryWarning(c);
+  const lines = [
+    ...(house ? [house.slice(0, HOUSE_LINE_ROOM), `Publishers: ${answer}`] : [answer]),
+    splitLine(c),
+    ...(warning ? [`⚠️ ${warning}`] : []),
+  ];
   return {
-    title: title.slice(0, 256),
-    description: [headline, ...near].join('\n'),
-    color,
-    fields,
-    footer: FOOTER,
+    title: titleFor(c.count, asTyped),
+    description: lines.join('\n'),
+    color: leader ? TIER_COLOURS[leader] : NEUTRAL_COLOUR,
+    footer: { text: FOOTER },
   };
 }
 
-export function run(options: OptionValues, context: RunContext = WITH_CHARTS): Reply | Promise<Reply> {
-  const typed = String(options.followers ?? '');
-  const parsed = parseFollowerCount(typed);
-  if (!parsed.ok) return inputErrorReply(parsed.reason, `a whole number of followers from 0 to 10 billion, such as ${ACCEPTED_FORMS}.`, 'Not a follower count');
-  const reply: Reply = { embeds: [tierEmbed(classify(parsed.value), typed)] };
-  return replyWithChart(reply, context, 'tiers', { marker: parsed.value });
+function allSourcesButton(count: number) {
+  return buttonRows([button(`${ALL}:${count}`, 'All sources', ButtonStyle.Secondary)]);
 }
 
-export const tier: Command = { definition, run };
+/** The public reply for a count: the embed, the "All sources" button and the chart. */
+export function tierReply(count: number, asTyped?: string, house?: string): Reply {
+  return {
+    embeds: [tierEmbed(classify(count), asTyped, house)],
+    components: allSourcesButton(count),
+    chart: { kind: 'tiers', opts: { marker: count } },
+  };
+}
+
+/** The house line for this server, or undefined; never throws (a failing store is said in words). */
+async function houseLine(context: RunContext, count: number): Promise<string | undefined> {
+  if (!context.guildId) return undefined;
+  try {
+    const record = await context.store.house(context.guildId);
+    if (!record) return undefined;
+    const parsed = parseHouseDefinition(record.text);
+    if (!parsed.ok) return 'Your house definition could not be read; ask a manager to set it again with /house set.';
+    return `Your house definition: **${formatHousePlacement(houseTierFor(parsed.tiers, count))}**`;
+  } catch {
+    return 'Your house definition is unavailable right now.';
+  }
+}
+
+// ── All sources ──────────────────────────────────────────────────────────────────────────────
+
+function publisherLine(vote: PublisherVote): string {
+  const p = vote.publisher;
+  const main = p.voting[0]!;
+  const readings = p.voting.length > 1 ? ` (${p.voting.length} readings, one vote)` : '';
+  const shared = p.sharedBy.length ? ` ${p.sharedBy.map((s) => s.label).join(', ')} shares this definition.` : '';
+  const title = main.title ? `, “${main.title}”` : '';
+  return `• **${sourceLink(main, p.label)}**${title}, ${yearLabel(main)}${readings}: ${publisherAnswerWords(vote, (t) => `**${t}**`)}.${shared}`;
+}
+
+function besideLines(p: Publisher, c: Classification): string[] {
+  const byId = new Map(c.verdicts.map((v) => [v.source.id, v.verdict]));
+  return p.sources
+    .filter((s) => s.role === 'beside')
+    .map((s) => `  ↳ also ${s.what} (${yearLabel(s)}${s.via && s.what.includes(s.via) ? '' : `, ${howRead(s)}`}): ${verdictWords(byId.get(s.id) ?? { kind: 'none' })}. Shown beside it; no vote.`);
+}
+
+/** Every line of the "All sources" view for a count: each publisher's answer, then the rules. */
+export function allSourcesLines(c: Classification): string[] {
+  const byPublisher = new Map(c.consensus.publisherVotes.map((v) => [v.publisher.id, v]));
+  const lines: string[] = [answerLine(c, (t) => `**${t}**`), splitLine(c), ''];
+  for (const p of PUBLISHERS) {
+    const vote = byPublisher.get(p.id);
+    if (vote) lines.push(publisherLine(vote), ...besideLines(p, c));
+  }
+  const silent = PUBLISHERS.filter((p) => !byPublisher.has(p.id) && !p.sharesWith);
+  for (const p of silent) lines.push(`• **${p.label}**: ${noVoteNote(p)}`);
+  lines.push('', '**How the vote is counted**', ...VOTING_RULES.map((r) => `• ${r}`), '', NO_STANDARD);
+  return lines;
+}
+
+export function allSourcesReply(count: number, page: number): Reply {
+  const c = classify(count);
+  const pages = pageLines(allSourcesLines(c), PAGE_TEXT);
+  const at = Math.min(Math.max(0, page), pages.length - 1);
+  const pager = pagerRow((n) => `${PAGE}:${count}:${n}`, at, pages.length);
+  return {
+    embeds: [
+      {
+        title: `${formatCount(count)} followers: every publisher`,
+        description: pages[at],
+        color: NEUTRAL_COLOUR,
+        ...(pages.length > 1 ? { footer: { text: `Page ${at + 1} of ${pages.length}` } } : {}),
+      },
+    ],
+    components: pager ? [pager] : [],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
+export function component(customId: string): ComponentReply {
+  const [, what, countText, pageText] = customId.split(':');
+  const count = Number(countText);
+  const page = Number(pageText ?? 0);
+  if ((what !== 'all' && what !== 'page') || !/^\d{1,11}$/.test(countText ?? '') || count > MAX_FOLLOWERS || !Number.isInteger(page) || page < 0) {
+    return { mode: 'reply', reply: inputErrorReply('That button is out of date.', 'run /tier again.') };
+  }
+  // The first press opens a reply only the presser sees; paging within it updates it in place.
+  return { mode: what === 'all' ? 'reply' : 'update', reply: allSourcesReply(count, page) };
+}
+
+export async function run(args: { followers: string }, context: RunContext): Promise<Reply> {
+  const typed = String(args.followers ?? '');
+  const parsed = parseFollowerCount(typed);
+  if (!parsed.ok) return inputErrorReply(parsed.reason, `a whole number of followers from 0 to 10 billion, such as ${ACCEPTED_FORMS}.`, 'Not a follower count');
+  return tierReply(parsed.value, typed, await houseLine(context, parsed.value));
+}
+
+/** The public embed's text length, for tests and for callers adding lines of their own. */
+export function publicTextLength(reply: Reply): number {
+  return reply.embeds.reduce((n, e) => n + embedTextLength(e), 0);
+}
+
+export const tier = slashCommand({ definition, run, component });

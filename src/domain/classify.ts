@@ -1,20 +1,21 @@
 /**
- * Classification of a follower count by every source at once: each source's verdict, the
- * consensus, and the boundary lines the count sits close to.
+ * Classification of a follower count by every definition at once, and the publishers' answer:
+ * one vote per publisher (VOTING_RULES in sources.ts), the split, and the boundary lines the count
+ * sits close to.
  */
 
-import { NORMAL_TIERS, SOURCES, type NormalTier, type Source, type Tier } from './sources';
+import { NORMAL_TIERS, SOURCES, VOTERS, publisherOf, type NormalTier, type Publisher, type Source, type Tier } from './sources';
 
 export type Verdict =
   | { kind: 'tier'; tier: Tier }
-  /** Below the source's lowest numbered tier. */
+  /** In the publisher's tier for accounts that are not influencers (HypeAuditor's "Instagram user"). */
+  | { kind: 'not-influencer'; tier: Tier }
+  /** Below the publisher's smallest tier. */
   | { kind: 'below'; lowest: Tier }
-  /** Between two tiers that do not touch (seed 000: 90,000–100,000). */
+  /** Between two tiers that do not touch (the Japanese article: 90,000–100,000). */
   | { kind: 'gap'; under: Tier; over: Tier }
-  /** Above the source's top tier, which has an upper bound. */
-  | { kind: 'above'; highest: Tier }
-  /** At or above a floor the source gives without any upper bound (Forbes' "as low as 8,000"). */
-  | { kind: 'floor-only'; tier: Tier }
+  /** Outside the only numbers we have for it: "not covered by the figures we have". */
+  | { kind: 'uncovered'; side: 'below' | 'above'; edge: Tier }
   /** The source gives no numbers. */
   | { kind: 'none' };
 
@@ -23,20 +24,49 @@ export interface SourceVerdict {
   verdict: Verdict;
 }
 
+/** What one publisher says about a count: the tiers it places it in, or why it places it in none. */
+export type PublisherAnswer =
+  | { kind: 'tier'; tiers: NormalTier[] }
+  | { kind: 'below' }
+  | { kind: 'gap' }
+  | { kind: 'uncovered' };
+
+export interface PublisherVote {
+  publisher: Publisher;
+  answer: PublisherAnswer;
+  /** The voting definitions' verdicts (two for Adweek's readings). */
+  verdicts: SourceVerdict[];
+}
+
 export interface Consensus {
-  /** The most common normalised tier(s); several when tied, none when no source places the count. */
+  /** 'below': more publishers put the count under their smallest tier than in any one tier. */
+  outcome: 'tier' | 'below' | 'none';
+  /** The tier(s) most publishers give; several when tied, none when no publisher places the count. */
   leaders: NormalTier[];
+  /** Publishers giving the leading tier (or, for 'below', below their smallest tier): the "n". */
   votes: number;
-  /** Sources that give numbers at all: the "m" in "n of m". */
+  /** Publishers with numbers of their own: the "m" in "n of m publishers". */
   numericSources: number;
-  /** Sources that put the count in one of their tiers. */
+  /** Publishers that put the count in one of their tiers. */
   placed: number;
+  /** Publishers per tier (Adweek's readings count once per tier). */
   tally: Record<NormalTier, number>;
+  /** Publishers whose smallest tier starts above the count (or whose lowest band is "not an influencer"). */
+  below: number;
+  /** Publishers with a gap there. */
+  gap: number;
+  /** Publishers whose figures we have do not cover the count. */
+  uncovered: number;
+  /** The lead over the next tier is one vote or none. */
+  narrow: boolean;
+  publisherVotes: PublisherVote[];
 }
 
 export interface BoundaryLine {
   value: number;
   sources: Source[];
+  /** Distinct voting publishers drawing the line. */
+  publishers: number;
 }
 
 export interface NearBoundary {
@@ -59,41 +89,72 @@ function inTier(count: number, tier: Tier): boolean {
   return count >= tier.min && (tier.max === null || count <= tier.max);
 }
 
-/** One source's verdict for a count; tiers are listed lowest first. */
+/** One definition's verdict for a count; tiers are listed lowest first. */
 export function classifyBySource(source: Source, count: number): Verdict {
   const tiers = source.tiers;
   const lowest = tiers[0];
   const highest = tiers[tiers.length - 1];
   if (!lowest || !highest) return { kind: 'none' };
-  if (count < lowest.min) return { kind: 'below', lowest };
+  if (count < lowest.min) return source.uncoveredBelow ? { kind: 'uncovered', side: 'below', edge: lowest } : { kind: 'below', lowest };
   for (let i = 0; i < tiers.length; i++) {
     const tier = tiers[i]!;
-    if (inTier(count, tier)) return tier.upperUnstated ? { kind: 'floor-only', tier } : { kind: 'tier', tier };
+    if (inTier(count, tier)) return tier.notInfluencer ? { kind: 'not-influencer', tier } : { kind: 'tier', tier };
     const next = tiers[i + 1];
     if (next && count < next.min) return { kind: 'gap', under: tier, over: next };
   }
-  return { kind: 'above', highest };
+  return { kind: 'uncovered', side: 'above', edge: highest };
 }
 
-function consensusOf(verdicts: SourceVerdict[]): Consensus {
+/** One publisher's answer from its voting definitions' verdicts (Adweek: either reading). */
+function answerOf(verdicts: readonly SourceVerdict[]): PublisherAnswer {
+  const tiers = NORMAL_TIERS.filter((t) => verdicts.some((v) => v.verdict.kind === 'tier' && v.verdict.tier.normal === t));
+  if (tiers.length) return { kind: 'tier', tiers };
+  const kinds = verdicts.map((v) => v.verdict.kind);
+  if (kinds.includes('below') || kinds.includes('not-influencer')) return { kind: 'below' };
+  if (kinds.includes('gap')) return { kind: 'gap' };
+  return { kind: 'uncovered' };
+}
+
+function consensusOf(verdicts: readonly SourceVerdict[]): Consensus {
+  const bySource = new Map(verdicts.map((v) => [v.source, v]));
   const tally = Object.fromEntries(NORMAL_TIERS.map((t) => [t, 0])) as Record<NormalTier, number>;
   let placed = 0;
-  let numericSources = 0;
-  for (const { verdict } of verdicts) {
-    if (verdict.kind !== 'none') numericSources++;
-    if (verdict.kind === 'tier') {
-      tally[verdict.tier.normal]++;
+  let below = 0;
+  let gap = 0;
+  let uncovered = 0;
+  const publisherVotes = VOTERS.map((publisher) => {
+    const own = publisher.voting.map((s) => bySource.get(s) ?? { source: s, verdict: classifyBySource(s, Number.NaN) });
+    const answer = answerOf(own);
+    if (answer.kind === 'tier') {
       placed++;
-    }
-  }
-  const votes = Math.max(...Object.values(tally));
-  const leaders = votes === 0 ? [] : NORMAL_TIERS.filter((t) => tally[t] === votes);
-  return { leaders, votes, numericSources, placed, tally };
+      for (const t of answer.tiers) tally[t]++;
+    } else if (answer.kind === 'below') below++;
+    else if (answer.kind === 'gap') gap++;
+    else uncovered++;
+    return { publisher, answer, verdicts: own };
+  });
+  const best = Math.max(...Object.values(tally));
+  const sorted = Object.values(tally).sort((a, b) => b - a);
+  const leaders = best === 0 ? [] : NORMAL_TIERS.filter((t) => tally[t] === best);
+  const outcome = below > best ? 'below' : best === 0 ? 'none' : 'tier';
+  return {
+    outcome,
+    leaders,
+    votes: outcome === 'below' ? below : best,
+    numericSources: VOTERS.length,
+    placed,
+    tally,
+    below,
+    gap,
+    uncovered,
+    narrow: outcome === 'tier' && best - (sorted[1] ?? 0) <= 1,
+    publisherVotes,
+  };
 }
 
 /**
- * The lines a source draws: where each tier starts, and the stated top of a range that no
- * next tier continues (seed 000's 90,000). Drawn as the source states them.
+ * The lines a definition draws: where each tier starts, and the stated top of a range that no
+ * next tier continues (the Japanese article's 90,000). Drawn as the source states them.
  */
 export function boundaryLines(sources: readonly Source[] = SOURCES): BoundaryLine[] {
   const byValue = new Map<number, Set<Source>>();
@@ -110,7 +171,11 @@ export function boundaryLines(sources: readonly Source[] = SOURCES): BoundaryLin
     });
   }
   return [...byValue.entries()]
-    .map(([value, set]) => ({ value, sources: [...set] }))
+    .map(([value, set]) => {
+      const list = [...set];
+      const publishers = new Set(list.filter((s) => s.role === 'votes' || s.role === 'reading').map((s) => publisherOf(s).id)).size;
+      return { value, sources: list, publishers };
+    })
     .sort((a, b) => a.value - b.value);
 }
 
@@ -126,8 +191,7 @@ export function nearBoundaries(count: number, lines: readonly BoundaryLine[] = (
 
 /**
  * Every verdict depends only on which side of each tier edge the count lies, so the verdicts are
- * worked out once per stretch between consecutive edges and looked up by binary search: a million
- * classifications then cost a million searches, not a million walks over every source.
+ * worked out once per stretch between consecutive edges and looked up by binary search.
  */
 function buildStretches(sources: readonly Source[]) {
   const edges = new Set<number>([0]);
@@ -160,7 +224,7 @@ function stretchIndex(count: number): number {
   return lo;
 }
 
-/** Classifies a non-negative whole follower count by every source in the registry. */
+/** Classifies a non-negative whole follower count by every definition in the registry. */
 export function classify(count: number): Classification {
   const { verdicts, consensus } = stretches().results[stretchIndex(count)]!;
   return { count, verdicts, consensus, nearBoundaries: nearBoundaries(count) };

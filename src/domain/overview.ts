@@ -3,8 +3,10 @@
  * open ends, and how far apart the sources are on each tier.
  */
 
+import type { Classification, NearBoundary, PublisherVote, Verdict } from './classify';
 import { formatCompact, formatCount } from './format';
 import { NORMAL_TIERS, SOURCES, type NormalTier, type Source, type Tier } from './sources';
+import { TIER_LABELS } from './tier-style';
 
 export interface NormalRange {
   normal: NormalTier;
@@ -51,15 +53,16 @@ export function gapsOf(source: Source): Gap[] {
 export function coverageNotes(source: Source): string[] {
   const lowest = source.tiers[0];
   const highest = source.tiers[source.tiers.length - 1];
-  if (!lowest || !highest) return ['Gives no numbers, so it classifies no count.'];
+  if (!lowest || !highest) return ['Gives no range, so it places no count.'];
   const notes: string[] = [];
-  notes.push(lowest.min === 0 ? 'No lower bound: its lowest tier starts at 0.' : `Counts under ${formatCount(lowest.min)} are below its lowest tier.`);
+  if (source.uncoveredBelow) notes.push(`Counts under ${formatCount(lowest.min)} are not covered by the figures we have.`);
+  else notes.push(lowest.min === 0 ? 'No lower bound: its lowest tier starts at 0.' : `Counts under ${formatCount(lowest.min)} are below its smallest tier.`);
   for (const gap of gapsOf(source)) {
     notes.push(`Gap: ${formatCount(gap.from)}–${formatCount(gap.to)} is in no tier (between ${gap.after.name} and ${gap.before.name}).`);
   }
   if (highest.upperUnstated) notes.push(`Gives no upper bound for ${highest.name}.`);
   else if (highest.max === null) notes.push(`Its top tier (${highest.name}) is open-ended.`);
-  else notes.push(`Counts over ${formatCount(highest.max)} are above its top tier.`);
+  else notes.push(`Counts over ${formatCount(highest.max)} are not covered by the figures we have.`);
   return notes;
 }
 
@@ -82,4 +85,109 @@ export function tierSpread(normal: NormalTier, sources: readonly Source[] = SOUR
   }
   const ranges = [...byText.values()].sort((a, b) => (a.to ?? Infinity) - (b.to ?? Infinity) || a.from - b.from);
   return { normal, ranges };
+}
+
+// ── The publishers' answer in words: the same text for /tier, /tiers and the glossary ─────────
+
+type Bold = (text: string) => string;
+const plain: Bold = (t) => t;
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "micro", "nano or micro". */
+export function tierNames(tiers: readonly NormalTier[]): string {
+  return tiers.map((t) => TIER_LABELS[t]).join(' or ');
+}
+
+/**
+ * The publishers' one-line answer: "Micro — 14 of 21 publishers agree.", "Below influencer size —
+ * 11 of 21 publishers put it under their smallest tier.", "Mid-tier, narrowly — 5 of 21 publishers."
+ */
+export function answerLine(c: Classification, bold: Bold = plain): string {
+  const { outcome, leaders, votes, numericSources: m, narrow } = c.consensus;
+  if (outcome === 'below') return `${bold('Below influencer size')} — ${votes} of ${m} publishers put it under their smallest tier.`;
+  if (outcome === 'none') return `${bold('No tier')} — none of the ${m} publishers puts it in a tier.`;
+  const names = capital(tierNames(leaders));
+  if (leaders.length > 1) return `${bold(names)} — a tie, ${votes} of ${m} publishers each.`;
+  if (narrow) return `${bold(names)}, narrowly — ${votes} of ${m} publishers.`;
+  return `${bold(names)} — ${votes} of ${m} publishers agree.`;
+}
+
+/** Just the answer: "micro", "below influencer size", "nano or micro" (for tables and CSVs). */
+export function answerWord(c: Classification): string {
+  const { outcome, leaders } = c.consensus;
+  if (outcome === 'below') return 'below influencer size';
+  if (outcome === 'none') return 'no tier';
+  return tierNames(leaders);
+}
+
+/** How the publishers split: "micro 14 · mid-tier 1 · macro 1 · not covered by the figures we have 5". */
+export function splitParts(c: Classification): string[] {
+  const { tally, below, gap, uncovered } = c.consensus;
+  const parts = NORMAL_TIERS.filter((t) => tally[t] > 0).map((t) => `${TIER_LABELS[t]} ${tally[t]}`);
+  if (below) parts.push(`below their smallest tier ${below}`);
+  if (gap) parts.push(`in a gap between two of their tiers ${gap}`);
+  if (uncovered) parts.push(`not covered by the figures we have ${uncovered}`);
+  return parts;
+}
+
+export function splitLine(c: Classification): string {
+  return `How the ${c.consensus.numericSources} publishers split: ${splitParts(c).join(' · ')}.`;
+}
+
+/** The nearest line drawn by at least two voting publishers, if the count is within 10% of it. */
+export function nearestLine(c: Classification): NearBoundary | undefined {
+  return c.nearBoundaries.find((n) => n.line.publishers > 1);
+}
+
+/** "9,500 is 500 under 10,000, where 15 publishers start or end a tier." */
+export function boundaryWarning(c: Classification): string | undefined {
+  const near = nearestLine(c);
+  if (!near) return undefined;
+  const { line, distance } = near;
+  const one = line.publishers === 1;
+  const who = `${line.publishers} publisher${one ? '' : 's'}`;
+  if (distance === 0) {
+    return `${formatCount(c.count)} is exactly where ${who} start${one ? 's' : ''} or end${one ? 's' : ''} a tier: which side it falls on is a convention, so neighbouring counts may get another answer.`;
+  }
+  const side = distance < 0 ? 'under' : 'over';
+  return `${formatCount(c.count)} is ${formatCount(Math.abs(distance))} ${side} ${formatCount(line.value)}, where ${who} start${one ? 's' : ''} or end${one ? 's' : ''} a tier: a few followers more or less can change the answer.`;
+}
+
+/** One definition's verdict in plain words. */
+export function verdictWords(verdict: Verdict, bold: Bold = plain): string {
+  const suffix = (tier: Tier) => (tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`);
+  switch (verdict.kind) {
+    case 'tier':
+      return `${bold(verdict.tier.name)} (${verdict.tier.stated})${suffix(verdict.tier)}`;
+    case 'not-influencer':
+      return `below influencer size (its "${verdict.tier.name}" band, ${verdict.tier.stated}, is not an influencer tier)`;
+    case 'below':
+      return `below its smallest tier (${verdict.lowest.name} ${verdict.lowest.stated})`;
+    case 'gap':
+      return `in no tier: between its ${verdict.under.name} (${verdict.under.stated}) and ${verdict.over.name} (${verdict.over.stated})`;
+    case 'uncovered':
+      return verdict.side === 'above'
+        ? `not covered by the figures we have (they stop at ${verdict.edge.name} ${verdict.edge.stated})`
+        : `not covered by the figures we have (they start at ${verdict.edge.name} ${verdict.edge.stated})`;
+    case 'none':
+      return 'gives no range';
+  }
+}
+
+/** A publisher's answer in plain words: "micro", "below its smallest tier", … */
+export function publisherAnswerWords(vote: PublisherVote, bold: Bold = plain): string {
+  const only = vote.verdicts.length === 1 ? vote.verdicts[0] : undefined;
+  if (only) return verdictWords(only.verdict, bold);
+  const answer = vote.answer;
+  const head =
+    answer.kind === 'tier'
+      ? bold(tierNames(answer.tiers))
+      : answer.kind === 'below'
+        ? 'below its smallest tier'
+        : answer.kind === 'gap'
+          ? 'in no tier'
+          : 'not covered by the figures we have';
+  const each = vote.verdicts.map((v) => `${v.source.tiers.map((t) => t.stated).join(', ')}: ${answer.kind === 'tier' ? verdictWords(v.verdict) : v.verdict.kind === 'tier' ? 'in a tier' : 'no'}`);
+  return answer.kind === 'tier' ? `${head} (readings: ${each.join('; ')})` : `${head} (readings: ${vote.verdicts.map((v) => v.source.tiers.map((t) => t.stated).join(', ')).join(' and ')})`;
 }

@@ -1,7 +1,11 @@
 /**
- * The source registry: every named definition of influencer tiers, with its citation and the
- * words its numbers come from. Figures are copied from ../shared/domain/SOURCES.md (industry) and
- * ../shared/seeds/ (seed articles); nothing here is estimated.
+ * The source registry: every named definition of influencer tiers, with its citation, the words
+ * its numbers come from, and how it relates to the others (a copy of another's table, one outlet's
+ * two readings, a publisher's earlier definition). Figures are copied from
+ * ../shared/domain/SOURCES.md (industry) and ../shared/seeds/ (the articles); nothing is estimated.
+ *
+ * Users never see file names, section numbers or confidence codes: `howRead()` says in words how a
+ * definition was read, and `citation()` gives publisher, title (only the publisher's own), year.
  */
 
 import { formatCompact } from './format';
@@ -10,16 +14,17 @@ export type NormalTier = 'nano' | 'micro' | 'mid' | 'macro' | 'mega';
 export const NORMAL_TIERS: readonly NormalTier[] = ['nano', 'micro', 'mid', 'macro', 'mega'];
 
 /**
- * How sure SOURCES.md is of a definition: P read on the publisher's own page, S a secondary
- * report quoting it, M a copy of its text on another site; seed = one of the seed articles.
+ * How a definition was read: P on the publisher's own page, S in a secondary report quoting it,
+ * M in a copy of its text on another site; seed = one of the articles Tierbot was started from.
+ * Internal only: replies say it in words (`howRead`).
  */
 export type Confidence = 'P' | 'S' | 'M' | 'seed';
 
 export const CONFIDENCE_LABEL: Record<Confidence, string> = {
-  P: "read on the publisher's own page",
-  S: 'as reported by a secondary source',
-  M: "a copy of the publisher's text on another site",
-  seed: 'one of the seed articles',
+  P: "from the publisher's page",
+  S: 'as reported by another publication',
+  M: 'from a copy on another site',
+  seed: 'from the article itself',
 };
 
 /** One tier as resolved: whole-number follower bounds, both inclusive; max null = open-ended. */
@@ -35,30 +40,67 @@ export interface Tier {
   lineTo: number | null;
   /** The source names no upper bound at all (not "and up": it simply does not say). */
   upperUnstated?: boolean;
+  /** The source's name for accounts too small to be influencers (HypeAuditor's "Instagram user"). */
+  notInfluencer?: boolean;
 }
+
+/**
+ * How a definition takes part in the publishers' vote:
+ * - votes: the publisher's voting definition;
+ * - reading: one of an outlet's readings given together (Adweek): the readings vote as one;
+ * - beside: a publisher's other definition, shown beside the one that votes (its latest dated);
+ * - copy: another publisher's table repeated (Hootsuite of Mediakix): shown, does not vote again;
+ * - context: quoted, but gives no range to vote with (Forbes' example size, Digital Reflections).
+ */
+export type Role = 'votes' | 'reading' | 'beside' | 'copy' | 'context';
 
 export interface Source {
   id: string;
-  /** Short display name: "Mediakix", "Adweek (500–5,000)". */
+  /** Short display name: "Mediakix", "Adweek (500–5,000)", "CNBC (2017)". */
   name: string;
+  /** The publisher as users know it: "Mediakix", "CNBC"; the voter. */
   publisher: string;
-  title: string;
+  /** Groups a publisher's definitions: one vote per publisherId. */
+  publisherId: string;
+  /** The publisher's own title, only where it was read; otherwise null (never made up from a URL). */
+  title: string | null;
+  /** What it is, in a few words: "blog article on Instagram influencer rates". */
+  what: string;
+  author?: string;
   year: string | null;
   url: string | null;
-  /** 'verbatim': the source's own words. 'summary': SOURCES.md's record of its figures. */
-  quote: { text: string; kind: 'verbatim' | 'summary'; via?: string };
+  /** Who reported or copied it (S, M) or quoted it (seed 003's outlets). */
+  via?: string;
+  /** 'verbatim': the source's own words. 'summary': the figures as recorded, not a quotation. */
+  quote: { text: string; kind: 'verbatim' | 'summary' };
   confidence: Confidence;
-  origin: 'seed' | 'industry';
+  origin: 'article' | 'industry';
   platform: string | null;
+  role: Role;
+  /** For a copy: the source whose table it repeats. */
+  copyOf?: string;
+  /** Only some of its tiers' numbers are recorded: counts past them are "not covered by the figures we have". */
+  uncoveredBelow?: boolean;
+  uncoveredAbove?: boolean;
   tiers: Tier[];
   notes: string[];
 }
 
 /** The boundary rule, stated once to users and applied by `ladder()` to every source. */
 export const BOUNDARY_RULE =
-  "Where a source's words settle a boundary (\"under 10,000\", \"10,000 or more\"), Tierbot follows its words. " +
+  "Where a publisher's words settle a boundary (\"under 10,000\", \"10,000 or more\"), Tierbot follows its words. " +
   'Where they do not, a number shared by two ranges belongs to the higher tier (10,000 is micro, not nano, for ' +
-  'Mediakix\'s "1k–10k · 10k–50k"), and a range end that no other tier starts at is included (90,000 is micro for seed 000).';
+  'Mediakix\'s "1k–10k · 10k–50k"), and a range end that no other tier starts at is included.';
+
+/** How the publishers' vote is counted: shown in "All sources" and in the README. */
+export const VOTING_RULES: readonly string[] = [
+  'Each publisher votes once. Hootsuite repeats Mediakix’s five tiers word for word, so it is shown as sharing Mediakix’s definition and does not vote again.',
+  'Adweek gives two readings in one sentence (under 10,000; 500 to 5,000). They count as one voter, for whichever tier either reading gives.',
+  'A publisher with several definitions counts once: its latest dated definition votes, and the others are shown beside it (CNBC 2017 votes, beside CNBC as quoted by TapInfluence; TapInfluence’s 2017 page votes, beside its blog post; Viral Nation 2020 votes, beside its 2019 guide).',
+  'A tier for accounts too small to be influencers (HypeAuditor’s "Instagram user") does not vote: the count is below influencer size there.',
+  'A count outside the only numbers we have for a publisher is "not covered by the figures we have", not a vote.',
+  'When more publishers put a count under their smallest tier than in any one tier, the answer is "below influencer size".',
+];
 
 interface TierSpec {
   name: string;
@@ -71,6 +113,7 @@ interface TierSpec {
   /** The words exclude the lower end ("more than 10,000"). */
   fromExclusive?: boolean;
   upperUnstated?: boolean;
+  notInfluencer?: boolean;
   /** Overrides the derived range text when the source's wording matters. */
   stated?: string;
 }
@@ -99,6 +142,7 @@ export function ladder(specs: TierSpec[]): Tier[] {
       lineTo: spec.to,
     };
     if (spec.upperUnstated) tier.upperUnstated = true;
+    if (spec.notInfluencer) tier.notInfluencer = true;
     return tier;
   });
 }
@@ -106,18 +150,19 @@ export function ladder(specs: TierSpec[]): Tier[] {
 const K = 1_000;
 const M = 1_000_000;
 
-const SEED_003 = {
-  publisher: 'TapInfluence blog (Laura Smous, Director of Product Marketing)',
-  title: 'What is a micro-influencer? (seed 003)',
-};
+/** The TapInfluence blog post (Laura Smous) that quotes CNBC, Adweek and Forbes. */
+const TAP_POST = 'TapInfluence’s blog (Laura Smous)';
+const TAP_POST_WHAT = 'blog post by Laura Smous, Director of Product Marketing';
 
 export const SOURCES: readonly Source[] = [
-  // ── Seed articles ──────────────────────────────────────────────────────────────────────────
+  // ── The articles Tierbot started from ──────────────────────────────────────────────────────
   {
     id: 'seed-000',
-    name: 'Seed 000 (translated article)',
-    publisher: 'publisher not named (article translated from Japanese)',
-    title: 'Characteristics of micro-influencers… (seed 000)',
+    name: 'Japanese article (translated)',
+    publisher: 'A Japanese article on micro-influencers (translated)',
+    publisherId: 'japanese-article',
+    title: null,
+    what: 'a Japanese article on micro-influencers, translated; publisher not named',
     year: null,
     url: null,
     quote: {
@@ -127,24 +172,29 @@ export const SOURCES: readonly Source[] = [
         'as 100 to 1 million people, and top influencers are defined as 1 million or more people.',
     },
     confidence: 'seed',
-    origin: 'seed',
+    origin: 'article',
     platform: null,
+    role: 'votes',
+    uncoveredBelow: true,
     tiers: ladder([
       { name: 'micro', normal: 'micro', from: 10 * K, to: 90 * K },
       { name: 'macro', normal: 'macro', from: 100 * K, to: M },
       { name: 'top influencer', normal: 'mega', from: M, to: null },
     ]),
     notes: [
-      'Nano is named but given no range, so counts under 10,000 fall below its lowest numbered tier.',
-      '"100 to 1 million" is read as 100,000 to 1 million, as SOURCES.md reads it.',
+      'It names nano but gives it no range, so counts under 10,000 are not covered by the figures we have.',
+      '"100 to 1 million" is read as 100,000 to 1 million.',
+      'Nothing covers 90,000–100,000: a gap between its micro and macro.',
       'Its summary names four categories; the translation garbles the second ("power" influencer).',
     ],
   },
   {
     id: 'seed-001',
-    name: 'Seed 001 (Rise of Micro-Influencers)',
-    publisher: 'publisher not named (cites influencermarketinghub.com)',
-    title: 'Rise of Micro-Influencers on Social Media (seed 001)',
+    name: 'Rise of Micro-Influencers (article)',
+    publisher: 'The article "Rise of Micro-Influencers on Social Media"',
+    publisherId: 'rise-article',
+    title: 'Rise of Micro-Influencers on Social Media',
+    what: 'an article (publisher not named) that cites influencermarketinghub.com',
     year: null,
     url: null,
     quote: {
@@ -155,23 +205,23 @@ export const SOURCES: readonly Source[] = [
         'followers or more).',
     },
     confidence: 'seed',
-    origin: 'seed',
+    origin: 'article',
     platform: 'social media in general',
+    role: 'votes',
     tiers: ladder([
       { name: 'micro', normal: 'micro', from: 5 * K, to: 10 * K },
       { name: 'macro', normal: 'macro', from: 10 * K, to: 100 * K, fromExclusive: true, stated: 'more than 10k' },
       { name: 'regular influencer', normal: 'mega', from: 100 * K, to: null },
     ]),
-    notes: [
-      'Advises picking ten influencers with 5,000–10,000 followers each.',
-      'Counts under 5,000 fall below its lowest tier.',
-    ],
+    notes: ['Advises picking ten influencers with 5,000–10,000 followers each.', 'It says itself that "quantifying it by numbers can be fairly subjective".'],
   },
   {
     id: 'fiveable',
-    name: 'Fiveable (seed 002)',
+    name: 'Fiveable',
     publisher: 'Fiveable',
-    title: 'Intro to Social Media — key term: Micro-influencers (seed 002)',
+    publisherId: 'fiveable',
+    title: 'Intro to Social Media',
+    what: 'study guide, key term "Micro-influencers"',
     year: '2024',
     url: null,
     quote: {
@@ -181,91 +231,111 @@ export const SOURCES: readonly Source[] = [
         'from 1,000 to 100,000 followers.',
     },
     confidence: 'seed',
-    origin: 'seed',
+    origin: 'article',
     platform: 'social media in general',
+    role: 'votes',
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: K, to: 100 * K }]),
-    notes: ['Defines micro only: counts outside 1,000–100,000 are outside its definition.'],
+    notes: ['Defines micro only.'],
   },
   {
     id: 'cnbc-seed',
-    name: 'CNBC (quoted in seed 003)',
-    publisher: `CNBC, as quoted by ${SEED_003.publisher}`,
-    title: SEED_003.title,
+    name: 'CNBC (quoted by TapInfluence)',
+    publisher: 'CNBC',
+    publisherId: 'cnbc',
+    title: null,
+    what: `a line quoted in ${TAP_POST}`,
+    via: TAP_POST,
     year: null,
     url: null,
     quote: {
       kind: 'verbatim',
-      via: 'seed 003',
       text:
         'Macro-influencers are defined as social-media users with 10,000 or more followers on their accounts, while ' +
         'micro-influencers are the rest of us.',
     },
     confidence: 'seed',
-    origin: 'seed',
+    origin: 'article',
     platform: null,
+    role: 'beside',
     tiers: ladder([
       { name: 'micro', normal: 'micro', from: 0, to: 10 * K, toExclusive: true },
       { name: 'macro', normal: 'macro', from: 10 * K, to: null },
     ]),
-    notes: ['Differs from the CNBC line quoted in 2017 (micro 10k–100k): see "CNBC (2017)".'],
+    notes: ['Undated; shown beside CNBC’s 2017 definition (micro 10k–100k), which votes.'],
   },
   {
     id: 'adweek-under-10k',
     name: 'Adweek (under 10,000)',
-    publisher: `Adweek, as quoted by ${SEED_003.publisher}`,
-    title: SEED_003.title,
+    publisher: 'Adweek',
+    publisherId: 'adweek',
+    title: null,
+    what: `a line quoted in ${TAP_POST}`,
+    via: TAP_POST,
     year: null,
     url: null,
-    quote: {
-      kind: 'verbatim',
-      via: 'seed 003',
-      text: 'Some in the industry attribute the title to influencers with under 10,000 followers.',
-    },
+    quote: { kind: 'verbatim', text: 'Some in the industry attribute the title to influencers with under 10,000 followers.' },
     confidence: 'seed',
-    origin: 'seed',
+    origin: 'article',
     platform: null,
+    role: 'reading',
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 0, to: 10 * K, toExclusive: true }]),
     notes: ['The first of the two readings Adweek reports; no lower bound.'],
   },
   {
     id: 'adweek-500-5000',
     name: 'Adweek (500–5,000)',
-    publisher: `Adweek, as quoted by ${SEED_003.publisher}`,
-    title: SEED_003.title,
+    publisher: 'Adweek',
+    publisherId: 'adweek',
+    title: null,
+    what: `a line quoted in ${TAP_POST}`,
+    via: TAP_POST,
     year: null,
     url: null,
-    quote: { kind: 'verbatim', via: 'seed 003', text: 'Others say between 500 and 5,000.' },
+    quote: { kind: 'verbatim', text: 'Others say between 500 and 5,000.' },
     confidence: 'seed',
-    origin: 'seed',
+    origin: 'article',
     platform: null,
+    role: 'reading',
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 500, to: 5 * K }]),
-    notes: ['The second of the two readings Adweek reports.'],
+    notes: ['The second of the two readings Adweek reports, in the same sentence.'],
   },
   {
     id: 'forbes-seed',
-    name: 'Forbes (quoted in seed 003)',
-    publisher: `Forbes, as quoted by ${SEED_003.publisher}`,
-    title: SEED_003.title,
+    name: 'Forbes (quoted by TapInfluence)',
+    publisher: 'Forbes',
+    publisherId: 'forbes',
+    title: null,
+    what: `a line quoted in ${TAP_POST}`,
+    via: TAP_POST,
     year: null,
     url: null,
     quote: {
       kind: 'verbatim',
-      via: 'seed 003',
       text:
         'More and more, brands are turning to people with far less numbers of followers—sometimes even as low as ' +
         '8,000—to help them share their messages.',
     },
     confidence: 'seed',
-    origin: 'seed',
+    origin: 'article',
     platform: null,
-    tiers: ladder([{ name: 'micro', normal: 'micro', from: 8 * K, to: null, upperUnstated: true }]),
-    notes: ['Gives a floor ("as low as 8,000") and no upper bound, so it cannot place counts above 8,000.'],
+    role: 'context',
+    tiers: [],
+    notes: [
+      '"As low as 8,000" describes how small the accounts brands now use can be: an example, not a range, so Forbes does not vote.',
+      'TapInfluence lists it among the quotes that support an upper bound for micro of around 10,000.',
+    ],
   },
   {
     id: 'tapinfluence-view',
-    name: 'TapInfluence (seed 003, own view)',
-    publisher: SEED_003.publisher,
-    title: SEED_003.title,
+    name: 'TapInfluence (blog post)',
+    publisher: 'TapInfluence',
+    publisherId: 'tapinfluence',
+    title: null,
+    what: TAP_POST_WHAT,
+    author: 'Laura Smous',
     year: null,
     url: null,
     quote: {
@@ -275,16 +345,24 @@ export const SOURCES: readonly Source[] = [
         'Our take? Don’t impose arbitrary minimums on micro-influencers.',
     },
     confidence: 'seed',
-    origin: 'seed',
+    origin: 'article',
     platform: null,
+    role: 'beside',
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 0, to: 10 * K, stated: 'up to about 10k, no lower bound' }]),
-    notes: ['No lower bound, by design.', 'Also the source of the Kardashian example and "10 × 10,000 rather than 1 × 100,000".'],
+    notes: [
+      'No lower bound, by design. Undated; shown beside TapInfluence’s 2017 page, which votes.',
+      'Also the source of the Kim Kardashian example and "10 × 10,000 rather than 1 × 100,000".',
+    ],
   },
   {
     id: 'seed-004',
-    name: 'Digital Reflections (seed 004)',
-    publisher: 'Stefani Bujanović, Digital Reflections (Medium)',
-    title: 'Micro influencing — less is more (seed 004)',
+    name: 'Digital Reflections (Medium)',
+    publisher: 'Digital Reflections (Medium)',
+    publisherId: 'digital-reflections',
+    title: 'Micro influencing — less is more',
+    what: 'a post by Stefani Bujanović',
+    author: 'Stefani Bujanović',
     year: '2019',
     url: null,
     quote: {
@@ -294,18 +372,21 @@ export const SOURCES: readonly Source[] = [
         'Micro influencing is all about impact. Numbers are a bit modest.',
     },
     confidence: 'seed',
-    origin: 'seed',
+    origin: 'article',
     platform: null,
+    role: 'context',
     tiers: [],
     notes: ['Defines micro by niche audience, trust and an emotional bond; it gives no numbers.'],
   },
 
-  // ── Industry definitions (SOURCES.md §1b) ──────────────────────────────────────────────────
+  // ── Industry definitions ─────────────────────────────────────────────────────────────────────
   {
     id: 'mediakix',
     name: 'Mediakix',
     publisher: 'Mediakix',
+    publisherId: 'mediakix',
     title: 'Standard Terminology in Influencer Marketing',
+    what: 'influencer tiers (Instagram)',
     year: 'c.2019',
     url: 'https://mediakix.com/influencer-marketing-resources/influencer-tiers/',
     quote: {
@@ -315,6 +396,7 @@ export const SOURCES: readonly Source[] = [
     confidence: 'P',
     origin: 'industry',
     platform: 'Instagram',
+    role: 'votes',
     tiers: ladder([
       { name: 'nano', normal: 'nano', from: K, to: 10 * K },
       { name: 'micro', normal: 'micro', from: 10 * K, to: 50 * K },
@@ -322,19 +404,23 @@ export const SOURCES: readonly Source[] = [
       { name: 'macro', normal: 'macro', from: 500 * K, to: M },
       { name: 'mega', normal: 'mega', from: M, to: null },
     ]),
-    notes: ['Says itself that standard tiers "have yet to be universally established".'],
+    notes: ['Says itself that standard tiers "have yet to be universally established".', 'Hootsuite repeats these five tiers word for word.'],
   },
   {
     id: 'hootsuite',
     name: 'Hootsuite',
     publisher: 'Hootsuite',
-    title: 'Instagram influencer rates (blog article)',
+    publisherId: 'hootsuite',
+    title: null,
+    what: 'blog article on Instagram influencer rates',
     year: null,
     url: 'https://blog.hootsuite.com/instagram-influencer-rates/',
     quote: { kind: 'summary', text: 'The same five tiers as Mediakix: nano 1k–10k · micro 10k–50k · mid-tier 50k–500k · macro 500k–1M · mega 1M+.' },
     confidence: 'P',
     origin: 'industry',
     platform: 'Instagram',
+    role: 'copy',
+    copyOf: 'mediakix',
     tiers: ladder([
       { name: 'nano', normal: 'nano', from: K, to: 10 * K },
       { name: 'micro', normal: 'micro', from: 10 * K, to: 50 * K },
@@ -342,19 +428,23 @@ export const SOURCES: readonly Source[] = [
       { name: 'macro', normal: 'macro', from: 500 * K, to: M },
       { name: 'mega', normal: 'mega', from: M, to: null },
     ]),
-    notes: [],
+    notes: ['Shares Mediakix’s definition (the same five tiers, word for word), so it does not vote again.'],
   },
   {
     id: 'later-fohr',
     name: 'Later × Fohr',
     publisher: 'Later × Fohr',
-    title: 'The Selling Power of … Influencers (3.5M+ Instagram posts)',
+    publisherId: 'later-fohr',
+    title: 'The Selling Power of … Influencers',
+    what: 'report on 3.5M+ Instagram posts',
     year: '2021',
     url: null,
+    via: 'Scribd (report 522279057)',
     quote: { kind: 'summary', text: 'nano 0–10k · micro 10k–100k · mid 100k–500k · macro 500k–1M · "mega macro" 1M+.' },
     confidence: 'M',
     origin: 'industry',
     platform: 'Instagram',
+    role: 'votes',
     tiers: ladder([
       { name: 'nano', normal: 'nano', from: 0, to: 10 * K },
       { name: 'micro', normal: 'micro', from: 10 * K, to: 100 * K },
@@ -362,19 +452,22 @@ export const SOURCES: readonly Source[] = [
       { name: 'macro', normal: 'macro', from: 500 * K, to: M },
       { name: 'mega macro', normal: 'mega', from: M, to: null },
     ]),
-    notes: ['Text read from a copy on another site (Later blog; report on Scribd, 522279057).'],
+    notes: ['Published on Later’s blog; the report itself was read from a copy on Scribd.'],
   },
   {
     id: 'iconosquare',
     name: 'Iconosquare',
     publisher: 'Iconosquare',
-    title: 'Guide to social media influencers',
+    publisherId: 'iconosquare',
+    title: null,
+    what: 'guide to social media influencers',
     year: '2020',
     url: 'https://blog.iconosquare.com/guide-to-social-media-influencers/',
     quote: { kind: 'summary', text: 'nano ≤10k · micro 10k–100k · macro 100k–1M · mega 1M+.' },
     confidence: 'P',
     origin: 'industry',
     platform: null,
+    role: 'votes',
     tiers: ladder([
       { name: 'nano', normal: 'nano', from: 0, to: 10 * K, stated: 'up to 10k' },
       { name: 'micro', normal: 'micro', from: 10 * K, to: 100 * K, fromExclusive: true },
@@ -386,47 +479,61 @@ export const SOURCES: readonly Source[] = [
   {
     id: 'cmswire',
     name: 'CMSWire',
-    publisher: 'CMSWire (Gil Eyal)',
-    title: 'Influencer tiers (as mirrored)',
+    publisher: 'CMSWire',
+    publisherId: 'cmswire',
+    title: null,
+    what: 'article by Gil Eyal on influencer tiers',
+    author: 'Gil Eyal',
     year: '2023',
     url: null,
+    via: 'getecube.com',
     quote: { kind: 'summary', text: 'nano <1k · micro 1k–100k · macro 100k–1M · mega 1M+.' },
     confidence: 'M',
     origin: 'industry',
     platform: null,
+    role: 'votes',
     tiers: ladder([
       { name: 'nano', normal: 'nano', from: 0, to: K, toExclusive: true },
       { name: 'micro', normal: 'micro', from: K, to: 100 * K },
       { name: 'macro', normal: 'macro', from: 100 * K, to: M },
       { name: 'mega', normal: 'mega', from: M, to: null },
     ]),
-    notes: ['Read from a mirror (getecube.com), not CMSWire\'s own page.'],
+    notes: [],
   },
   {
     id: 'cnbc-2017',
     name: 'CNBC (2017)',
-    publisher: 'CNBC, as quoted by Industry Index',
-    title: 'The year of the micro-influencer',
+    publisher: 'CNBC',
+    publisherId: 'cnbc',
+    title: null,
+    what: 'definition quoted in 2017',
     year: '2017',
     url: 'http://blog.industryindex.com/2017/05/04/year-micro-influencer/',
-    quote: { kind: 'summary', via: 'Industry Index', text: 'micro 10k–100k.' },
+    via: 'Industry Index',
+    quote: { kind: 'summary', text: 'micro 10k–100k.' },
     confidence: 'S',
     origin: 'industry',
     platform: null,
+    role: 'votes',
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 10 * K, to: 100 * K }]),
-    notes: ['Differs from the CNBC line quoted in seed 003 (macro = 10,000 or more).'],
+    notes: ['Differs from the CNBC line TapInfluence quotes (macro = 10,000 or more); this dated one votes.'],
   },
   {
     id: 'digiday-markerly',
-    name: 'Digiday on Markerly',
+    name: 'Digiday (on Markerly)',
     publisher: 'Digiday',
-    title: 'Micro-influencers (on Markerly\'s study)',
+    publisherId: 'digiday',
+    title: null,
+    what: 'article on micro-influencers and Markerly’s study',
     year: '2016',
     url: 'https://digiday.com/marketing/micro-influencers',
     quote: { kind: 'summary', text: 'micro 10k–100k, the "sweet spot".' },
     confidence: 'P',
     origin: 'industry',
     platform: 'Instagram',
+    role: 'votes',
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 10 * K, to: 100 * K }]),
     notes: [],
   },
@@ -434,7 +541,9 @@ export const SOURCES: readonly Source[] = [
     id: 'hypeauditor',
     name: 'HypeAuditor',
     publisher: 'HypeAuditor',
-    title: 'How do micro-influencers and mega-influencers compare in Instagram engagement rates (36,000 influencers)',
+    publisherId: 'hypeauditor',
+    title: null,
+    what: 'blog study of 36,000 influencers comparing engagement by size',
     year: null,
     url: 'https://hypeauditor.com/blog/how-do-micro-influencers-and-mega-influencers-compare-in-instagram-engagement-rates',
     quote: {
@@ -444,21 +553,27 @@ export const SOURCES: readonly Source[] = [
     confidence: 'P',
     origin: 'industry',
     platform: 'Instagram',
+    role: 'votes',
     tiers: ladder([
-      { name: 'Instagram user', normal: 'nano', from: 0, to: K },
+      { name: 'Instagram user', normal: 'nano', from: 0, to: K, notInfluencer: true },
       { name: 'rookie', normal: 'nano', from: K, to: 5 * K },
       { name: 'up-and-coming', normal: 'micro', from: 5 * K, to: 20 * K },
       { name: 'prosumer', normal: 'micro', from: 20 * K, to: 100 * K },
       { name: 'maven', normal: 'macro', from: 100 * K, to: M },
       { name: 'celebrity', normal: 'mega', from: M, to: null, fromExclusive: true, stated: 'over 1M' },
     ]),
-    notes: ['Its own tier names; the nano/micro/macro/mega mapping is Tierbot\'s, by range.'],
+    notes: [
+      '"Instagram user" (0–1k) is its name for accounts that are not influencers, so it does not vote.',
+      'Its own tier names; the nano/micro/macro/mega mapping is Tierbot’s, by range.',
+    ],
   },
   {
     id: 'sprout-social',
     name: 'Sprout Social',
-    publisher: 'Sprout Social Influencer Marketing (formerly Tagger)',
-    title: 'Overview tab — platform tiers',
+    publisher: 'Sprout Social',
+    publisherId: 'sprout-social',
+    title: null,
+    what: 'help centre: platform tiers of Sprout Social Influencer Marketing (formerly Tagger)',
     year: null,
     url: 'https://help.influencer.sproutsocial.com/en/articles/5297440-overview-tab',
     quote: {
@@ -470,6 +585,7 @@ export const SOURCES: readonly Source[] = [
     confidence: 'P',
     origin: 'industry',
     platform: null,
+    role: 'votes',
     tiers: ladder([
       { name: 'micro T3', normal: 'micro', from: 0, to: 4_999, stated: '0–4,999' },
       { name: 'micro T2', normal: 'micro', from: 5 * K, to: 9_999, stated: '5k–9,999' },
@@ -487,13 +603,16 @@ export const SOURCES: readonly Source[] = [
     id: 'influence-agency',
     name: 'The Influence Agency',
     publisher: 'The Influence Agency',
-    title: 'Factors that impact influencer rates',
+    publisherId: 'influence-agency',
+    title: null,
+    what: 'blog article on what affects influencer rates',
     year: '2022',
     url: 'https://theinfluenceagency.com/blog/factors-that-impact-influencer-rates/',
     quote: { kind: 'summary', text: 'nano 1k–9.9k · micro 10k–49.9k · macro 50k–99.9k · celebrity 100k+.' },
     confidence: 'P',
     origin: 'industry',
     platform: null,
+    role: 'votes',
     tiers: ladder([
       { name: 'nano', normal: 'nano', from: K, to: 10 * K, stated: '1k–9.9k' },
       { name: 'micro', normal: 'micro', from: 10 * K, to: 50 * K, stated: '10k–49.9k' },
@@ -506,13 +625,16 @@ export const SOURCES: readonly Source[] = [
     id: 'duel',
     name: 'Duel',
     publisher: 'Duel',
-    title: 'Glossary: influencer tiers',
+    publisherId: 'duel',
+    title: null,
+    what: 'glossary entry on influencer tiers',
     year: null,
     url: 'https://www.duel.tech/glossary/influencer-tiers',
     quote: { kind: 'summary', text: 'nano 1k–10k · micro 10k–50k · mid-tier 50k–250k · macro 250k–1M · mega/celebrity 1M+.' },
     confidence: 'P',
     origin: 'industry',
     platform: null,
+    role: 'votes',
     tiers: ladder([
       { name: 'nano', normal: 'nano', from: K, to: 10 * K },
       { name: 'micro', normal: 'micro', from: 10 * K, to: 50 * K },
@@ -526,13 +648,16 @@ export const SOURCES: readonly Source[] = [
     id: 'l2',
     name: 'L2',
     publisher: 'L2',
-    title: 'Measuring the efficacy of influencers',
+    publisherId: 'l2',
+    title: null,
+    what: 'daily insight on measuring the efficacy of influencers',
     year: '2017',
     url: 'https://www.l2inc.com/daily-insights/measuring-the-efficacy-of-influencers',
     quote: { kind: 'summary', text: 'micro <70k · "middling" 70k–2.5M · macro >2.5M · mega >7M.' },
     confidence: 'P',
     origin: 'industry',
     platform: null,
+    role: 'votes',
     tiers: ladder([
       { name: 'micro', normal: 'micro', from: 0, to: 70 * K, toExclusive: true },
       { name: 'middling', normal: 'mid', from: 70 * K, to: 2_500 * K },
@@ -544,14 +669,19 @@ export const SOURCES: readonly Source[] = [
   {
     id: 'inc',
     name: 'Inc.',
-    publisher: 'Inc. (Brian Hart)',
-    title: 'This game-changing strategy will help your business reach millennials',
+    publisher: 'Inc.',
+    publisherId: 'inc',
+    title: null,
+    what: 'article by Brian Hart on reaching millennials through micro-influencers',
+    author: 'Brian Hart',
     year: null,
     url: 'https://www.inc.com/brian-hart/this-game-changing-strategy-will-help-your-business-reach-millennials-heres-how-to-use-it.html',
     quote: { kind: 'summary', text: 'micro "about 500 to 10,000".' },
     confidence: 'P',
     origin: 'industry',
     platform: null,
+    role: 'votes',
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 500, to: 10 * K }]),
     notes: [],
   },
@@ -559,55 +689,73 @@ export const SOURCES: readonly Source[] = [
     id: 'heepsy',
     name: 'Heepsy',
     publisher: 'Heepsy',
-    title: '3 types of influencers according to their followers',
+    publisherId: 'heepsy',
+    title: null,
+    what: 'blog post on three types of influencers by follower count',
     year: null,
     url: 'https://blog.heepsy.com/posts/3-types-of-influencers-according-to-their-followers',
     quote: { kind: 'summary', text: 'micro 5k–30k.' },
     confidence: 'P',
     origin: 'industry',
     platform: null,
+    role: 'votes',
+    uncoveredBelow: true,
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 5 * K, to: 30 * K }]),
-    notes: ['Only its micro range is recorded in SOURCES.md.'],
+    notes: ['Only its micro range is in the figures we have.'],
   },
   {
     id: 'tapinfluence-2017',
     name: 'TapInfluence (2017)',
     publisher: 'TapInfluence',
-    title: 'Influencers: micro vs macro (resource page)',
+    publisherId: 'tapinfluence',
+    title: null,
+    what: 'resource page on micro and macro influencers',
     year: '2017',
     url: 'https://www.tapinfluence.com/tp_resource/influencers-micro-macro/',
     quote: { kind: 'summary', text: 'micro = total reach 5,000–100,000 ("most marketers have converged").' },
     confidence: 'P',
     origin: 'industry',
     platform: null,
+    role: 'votes',
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 5 * K, to: 100 * K }]),
-    notes: ['Measures total reach, not followers on one platform.'],
+    notes: ['Measures total reach, not followers on one platform.', 'Dated, so it votes; TapInfluence’s undated blog post (no lower bound) is shown beside it.'],
   },
   {
     id: 'viral-nation-2019',
     name: 'Viral Nation (2019)',
     publisher: 'Viral Nation',
-    title: 'Instagram influencer pricing: your 2019 go-to guide',
+    publisherId: 'viral-nation',
+    title: null,
+    what: 'Instagram influencer pricing guide',
     year: '2019',
     url: 'https://www.viralnation.com/blog/instagram-influencer-pricing-your-2019-go-to-guide/',
-    quote: { kind: 'summary', text: 'micro ≤10,000 · "power middle" · macro (numbers of the last two not seen).' },
+    quote: { kind: 'summary', text: 'micro ≤10,000 · "power middle" · macro (the numbers of the last two were not seen).' },
     confidence: 'P',
     origin: 'industry',
     platform: 'Instagram',
+    role: 'beside',
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 0, to: 10 * K, stated: 'up to 10k' }]),
-    notes: ['Names "power middle" and macro above micro, but their numbers were not seen: counts over 10,000 are unplaced.'],
+    notes: ['Names "power middle" and macro above micro, but their numbers are not in the figures we have.', 'Shown beside Viral Nation’s 2020 definition, which votes.'],
   },
   {
     id: 'viral-nation-2020',
-    name: 'Viral Nation (2020, Instagram)',
-    publisher: 'Viral Nation, via Business Insider',
-    title: 'Types of influencers on social media: micro, macro, nano classification',
+    name: 'Viral Nation (2020)',
+    publisher: 'Viral Nation',
+    publisherId: 'viral-nation',
+    title: null,
+    what: 'platform-specific tiers',
     year: '2020',
     url: 'https://www.businessinsider.com/types-of-influencers-on-social-media-micro-macro-nano-classification-2020-1',
-    quote: { kind: 'summary', via: 'Business Insider', text: 'nano: YouTube <5k subscribers · Instagram 2.5k–10k · TikTok 5k–50k.' },
+    via: 'Business Insider',
+    quote: { kind: 'summary', text: 'nano: YouTube <5k subscribers · Instagram 2.5k–10k · TikTok 5k–50k.' },
     confidence: 'S',
     origin: 'industry',
     platform: 'Instagram (YouTube under 5k, TikTok 5k–50k)',
+    role: 'votes',
+    uncoveredAbove: true,
     tiers: ladder([{ name: 'nano', normal: 'nano', from: 2_500, to: 10 * K }]),
     notes: ['Platform-specific: nano is under 5k subscribers on YouTube and 5k–50k on TikTok; the Instagram range is used here.'],
   },
@@ -615,35 +763,43 @@ export const SOURCES: readonly Source[] = [
     id: 'aspire',
     name: 'Aspire',
     publisher: 'Aspire',
-    title: 'Glossary: macro-influencer',
+    publisherId: 'aspire',
+    title: null,
+    what: 'glossary entry on macro-influencers',
     year: null,
     url: 'https://www.aspire.io/glossary/macro-influencer',
     quote: { kind: 'summary', text: 'macro 200k–1M · mega 1M+.' },
     confidence: 'P',
     origin: 'industry',
     platform: null,
+    role: 'votes',
+    uncoveredBelow: true,
     tiers: ladder([
       { name: 'macro', normal: 'macro', from: 200 * K, to: M },
       { name: 'mega', normal: 'mega', from: M, to: null },
     ]),
-    notes: ['Defines the top two tiers only.'],
+    notes: ['Only its top two tiers are in the figures we have.'],
   },
   {
     id: 'afluencer',
     name: 'Afluencer',
     publisher: 'Afluencer',
-    title: 'A guide to influencer tiers',
+    publisherId: 'afluencer',
+    title: null,
+    what: 'guide to influencer tiers',
     year: null,
     url: 'https://afluencer.com/a-guide-to-influencer-tiers',
     quote: { kind: 'summary', text: 'macro 300k–1M · mega >1M; counts are per platform, not summed.' },
     confidence: 'P',
     origin: 'industry',
     platform: 'per platform (not summed)',
+    role: 'votes',
+    uncoveredBelow: true,
     tiers: ladder([
       { name: 'macro', normal: 'macro', from: 300 * K, to: M },
       { name: 'mega', normal: 'mega', from: M, to: null, fromExclusive: true, stated: 'over 1M' },
     ]),
-    notes: ['Defines the top two tiers only; counts are per platform, not summed.'],
+    notes: ['Only its top two tiers are in the figures we have; counts are per platform, not summed.'],
   },
 ];
 
@@ -653,12 +809,109 @@ export function sourceById(id: string): Source | undefined {
   return BY_ID.get(id);
 }
 
-/** "Mediakix, Standard Terminology in Influencer Marketing, c.2019". */
-export function citation(source: Source): string {
-  return [source.publisher, `“${source.title}”`, source.year ?? 'n.d.'].join(', ');
+/** The definitions that vote: a publisher's voting definition, or each of an outlet's readings. */
+export function votes(source: Source): boolean {
+  return (source.role === 'votes' || source.role === 'reading') && source.tiers.length > 0;
 }
 
-/** The caveat every overview repeats: SOURCES.md, quoting Mediakix, Ad Age 2021 and Iconosquare 2020. */
+/** One publisher and every definition it has in the registry. */
+export interface Publisher {
+  id: string;
+  /** "Mediakix", "CNBC", "A Japanese article on micro-influencers (translated)". */
+  name: string;
+  /** Short label for lists and buttons. */
+  label: string;
+  sources: Source[];
+  /** Definitions that vote (one, or Adweek's two readings); empty for a copy or no numbers. */
+  voting: Source[];
+  /** The publisher whose table this one repeats (Hootsuite → Mediakix). */
+  sharesWith?: Publisher;
+  /** Publishers repeating this one's table. */
+  sharedBy: Publisher[];
+}
+
+function buildPublishers(): Publisher[] {
+  const byId = new Map<string, Publisher>();
+  for (const source of SOURCES) {
+    let p = byId.get(source.publisherId);
+    if (!p) {
+      const label = unnamedPublisher(source) ? source.name : source.publisher;
+      p = { id: source.publisherId, name: source.publisher, label, sources: [], voting: [], sharedBy: [] };
+      byId.set(source.publisherId, p);
+    }
+    p.sources.push(source);
+    if (votes(source)) p.voting.push(source);
+  }
+  for (const source of SOURCES) {
+    if (source.role !== 'copy' || !source.copyOf) continue;
+    const copy = byId.get(source.publisherId)!;
+    const original = byId.get(sourceById(source.copyOf)!.publisherId)!;
+    copy.sharesWith = original;
+    if (!original.sharedBy.includes(copy)) original.sharedBy.push(copy);
+  }
+  return [...byId.values()];
+}
+
+export const PUBLISHERS: readonly Publisher[] = buildPublishers();
+
+/** Publishers that vote: every publisher with numbers of its own ("m" in "n of m publishers"). */
+export const VOTERS: readonly Publisher[] = PUBLISHERS.filter((p) => p.voting.length > 0);
+
+const PUBLISHER_BY_ID = new Map(PUBLISHERS.map((p) => [p.id, p]));
+
+export function publisherById(id: string): Publisher | undefined {
+  return PUBLISHER_BY_ID.get(id);
+}
+
+export function publisherOf(source: Source): Publisher {
+  return PUBLISHER_BY_ID.get(source.publisherId)!;
+}
+
+/** How a definition was read, in words: "from the publisher's page", "as reported by Business Insider". */
+export function howRead(source: Source): string {
+  switch (source.confidence) {
+    case 'P':
+      return "from the publisher's page";
+    case 'S':
+      return `as reported by ${source.via ?? 'another publication'}`;
+    case 'M':
+      return `from a copy on ${source.via ?? 'another site'}`;
+    case 'seed':
+      return source.via ? `as quoted by ${source.via}` : 'from the article itself';
+  }
+}
+
+/**
+ * "Mediakix, “Standard Terminology in Influencer Marketing”, c.2019" — the title in quotation
+ * marks only when it is the publisher's own; otherwise what the piece is. Links are added by the
+ * caller (a URL, when there is one).
+ */
+export function citation(source: Source): string {
+  const publisher = unnamedPublisher(source) ? '' : source.publisher;
+  const what = source.title ? `“${source.title}”${source.origin === 'article' && !publisher ? `, ${source.what}` : ''}` : source.what;
+  const byline = source.author && !what.includes(source.author) ? ` by ${source.author}` : '';
+  return [publisher, `${what}${byline}`, source.year ?? 'undated'].filter(Boolean).join(', ');
+}
+
+/** An article whose publisher is not named: it is known by what it is (or its title). */
+function unnamedPublisher(source: Source): boolean {
+  return source.publisher.startsWith('A ') || source.publisher.startsWith('The article ');
+}
+
+/** "2017", "c.2019", or "undated". */
+export function yearLabel(source: Source): string {
+  return source.year ?? 'undated';
+}
+
+/** Why a publisher without a vote of its own has none, in words. */
+export function noVoteNote(p: Publisher): string {
+  if (p.sharesWith) return `shares ${p.sharesWith.label}’s definition, so it does not vote again.`;
+  const context = p.sources.find((s) => s.role === 'context');
+  if (context?.id === 'forbes-seed') return 'quoted by TapInfluence ("as low as 8,000"): an example of how small accounts can be, not a range, so no vote.';
+  return 'gives no numbers, so no vote.';
+}
+
+/** The caveat every overview repeats: Mediakix, Ad Age 2021 and Iconosquare 2020 say there is no standard. */
 export const NO_STANDARD =
   'There is no industry standard. Mediakix: "standard influencer tiers have yet to be universally established"; ' +
   'Ad Age (2021) and Iconosquare (2020) say so too.';

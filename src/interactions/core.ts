@@ -101,12 +101,14 @@ const TIMEOUT = Symbol('timeout');
 interface State {
   responded: boolean;
   deferred: boolean;
+  /** Deferred as an update of the component's message, which a failure must not overwrite. */
+  deferredUpdate: boolean;
   edited: boolean;
   followUps: number;
 }
 
 function tracking(responder: Responder): { state: State; responder: Responder } {
-  const state: State = { responded: false, deferred: false, edited: false, followUps: 0 };
+  const state: State = { responded: false, deferred: false, deferredUpdate: false, edited: false, followUps: 0 };
   return {
     state,
     responder: {
@@ -114,6 +116,7 @@ function tracking(responder: Responder): { state: State; responder: Responder } 
         state.responded = true;
         state.deferred =
           response.type === InteractionResponseType.DeferredChannelMessageWithSource || response.type === InteractionResponseType.DeferredMessageUpdate;
+        state.deferredUpdate = response.type === InteractionResponseType.DeferredMessageUpdate;
         await responder.respond(response);
       },
       async editOriginal(body, files) {
@@ -286,7 +289,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       if (interaction.type === InteractionType.Ping) return;
       const reply = failureReply(errorId);
       if (!state.responded) await r.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: messageBody(reply, [], true) });
-      else if (state.deferred && !state.edited) await r.editOriginal(messageBody(reply, [], false), []);
+      else if (state.deferred && !state.deferredUpdate && !state.edited) await r.editOriginal(messageBody(reply, [], false), []);
       else await r.followUp(messageBody(reply, [], true), []);
     } catch (err) {
       logger.error({ err, errorId }, 'could not tell the user about a failure');

@@ -1,54 +1,98 @@
 /**
- * End-to-end harness: the Discord stand-in on 127.0.0.1, the real bot (discord.js Client,
- * router, error boundary) logged into it, and helpers to send interactions the way Discord does.
+ * End-to-end harness: the Discord stand-in on 127.0.0.1 and the real bot, in either way in:
+ * - 'gateway': the discord.js Client logged into the stand-in's gateway;
+ * - 'http': the fastify Interactions Endpoint, to which the stand-in POSTs signed interactions.
+ * Both hand the same core the same wire JSON, so the same tests run against both.
  */
 
-import { startBot, type RunningBot } from '../../src/gateway/app';
-import { COLD_CHART_BUDGET_MS } from '../../src/charts';
+import { createServer } from 'node:net';
 import { COMMANDS } from '../../src/commands';
 import type { Command } from '../../src/commands/types';
 import { deployCommands } from '../../src/cli/deploy-commands';
 import { createLogger } from '../../src/config/logger';
+import { startGateway } from '../../src/gateway/client';
+import { createHttpApp } from '../../src/http/server';
+import { publicKeyFromHex } from '../../src/http/verify';
+import { createMetrics, type Metrics } from '../../src/interactions/metrics';
+import { webhookRest } from '../../src/interactions/responder';
+import { tierbotCore } from '../../src/interactions/tierbot';
+import type { TeamStore } from '../../src/store/types';
 import { finalAnswer, startStandIn, type InteractionRecord, type StandIn, type StandInOptions } from '../../tools/standin/server';
+import { memoryStore } from '../support/context';
+
+export type Mode = 'gateway' | 'http';
+export const MODES: Mode[] = ['gateway', 'http'];
+
+type Values = Record<string, string | number | boolean>;
 
 export interface Harness {
+  mode: Mode;
   standIn: StandIn;
-  bot: RunningBot;
+  metrics: Metrics;
   /** Every log line the bot wrote, parsed. */
   logs: Record<string, unknown>[];
-  command(name: string, options?: Record<string, string | number | boolean>): Promise<InteractionRecord>;
-  autocomplete(name: string, focused: string, value: string, options?: Record<string, string | number | boolean>): Promise<InteractionRecord>;
-  component(customId: string, opts?: { values?: string[]; componentType?: 2 | 3; message?: unknown }): Promise<InteractionRecord>;
+  command(name: string, options?: Values, at?: Parameters<StandIn['sendCommand']>[2]): Promise<InteractionRecord>;
+  autocomplete(name: string, focused: string, value: string, options?: Values): Promise<InteractionRecord>;
+  component(customId: string, opts?: Parameters<StandIn['sendComponent']>[1]): Promise<InteractionRecord>;
   close(): Promise<void>;
 }
 
-/**
- * How long a helper waits for an answer. A chart reply may legitimately come that late: the bot
- * defers, then waits up to its cold-start chart budget before answering in text, and a slow
- * machine must not fail a bot that is doing exactly that.
- */
-const ANSWER_WAIT_MS = COLD_CHART_BUDGET_MS + 4000;
+/** Long enough for a first chart, whose renderer process is still starting. */
+const ANSWER_WAIT_MS = 12_000;
 
-export async function startHarness(opts: { standIn?: StandInOptions; commands?: readonly Command[] } = {}): Promise<Harness> {
-  const standIn = await startStandIn(opts.standIn);
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface HarnessOptions {
+  mode?: Mode;
+  standIn?: StandInOptions;
+  commands?: readonly Command[];
+  store?: TeamStore;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const mode = opts.mode ?? 'gateway';
+  const port = mode === 'http' ? await freePort() : 0;
+  const standIn = await startStandIn({ ...opts.standIn, ...(mode === 'http' ? { interactionsEndpoint: `http://127.0.0.1:${port}/interactions` } : {}) });
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger({
     level: 'debug',
     secrets: [standIn.token],
     destination: { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   });
+  const metrics = createMetrics();
+  const store = opts.store ?? memoryStore();
+  const core = tierbotCore({ store, logger, metrics, ...(opts.commands ? { commands: opts.commands } : {}) });
   await deployCommands({ token: standIn.token, clientId: standIn.applicationId, guildId: standIn.guildIds[0], apiUrl: standIn.apiUrl });
-  const bot = await startBot({ token: standIn.token, apiUrl: standIn.apiUrl, logger, commands: opts.commands ?? COMMANDS });
+
+  let stop: () => Promise<void>;
+  if (mode === 'gateway') {
+    const bot = await startGateway({ token: standIn.token, apiUrl: standIn.apiUrl, logger, core });
+    stop = () => bot.stop(1000);
+  } else {
+    const http = createHttpApp({ core, publicKey: publicKeyFromHex(standIn.publicKey), rest: webhookRest(standIn.apiUrl), logger, metrics, ready: () => store.ready() });
+    await http.app.listen({ host: '127.0.0.1', port });
+    stop = () => http.drain(1000);
+  }
   await standIn.waitForReady();
   return {
+    mode,
     standIn,
-    bot,
+    metrics,
     logs,
-    command: (name, options) => standIn.waitForAnswer(standIn.sendCommand(name, options), ANSWER_WAIT_MS),
+    command: (name, options, at) => standIn.waitForAnswer(standIn.sendCommand(name, options, at), ANSWER_WAIT_MS),
     autocomplete: (name, focused, value, options) => standIn.waitForAnswer(standIn.sendAutocomplete(name, focused, value, options), ANSWER_WAIT_MS),
     component: (customId, o) => standIn.waitForAnswer(standIn.sendComponent(customId, o), ANSWER_WAIT_MS),
     async close() {
-      await bot.stop(1000);
+      await stop();
       await standIn.close();
     },
   };
@@ -60,6 +104,6 @@ export const answerOf = finalAnswer;
 /** All the text of a message's embeds, for assertions. */
 export function embedText(body: any): string {
   return (body.embeds ?? [])
-    .map((e: any) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
+    .map((e: any) => [e.author?.name, e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n'))
     .join('\n');
 }

@@ -1,0 +1,548 @@
+/**
+ * Follower counts in chat text: "Sara has 45k on IG and 1.2M on TikTok" → 45,000 (Sara,
+ * Instagram) and 1,200,000 (Sara, TikTok). Every form /tier reads is read here too, plus what
+ * people write in chat ("45K subs", "30 000 abonnés", "1,2 Mio"); numbers that are clearly
+ * something else (dates, prices, times, IDs, mentions, percentages, views) are set aside with the
+ * reason, so the reply can say what it skipped. Also home to `readCount`, the lenient count reader
+ * the roster uses for spreadsheet cells.
+ */
+
+import { MAX_FOLLOWERS, SUFFIX_MULTIPLIERS, normaliseDigits, type ParseResult } from './followers';
+import { formatCount } from './format';
+
+// ── Reading one count ─────────────────────────────────────────────────────────────────────────
+
+/** Longest text `readCount` looks at: a count with every separator and a long word is shorter. */
+export const MAX_COUNT_TEXT = 40;
+
+/**
+ * Multipliers people write after a count, in chat and in spreadsheets exported in other
+ * languages: /tier's own (k, M, million…) plus German Mio/Tsd/Mrd, mln, and Indian lakh/crore.
+ */
+export const COUNT_MULTIPLIERS: Readonly<Record<string, number>> = {
+  ...SUFFIX_MULTIPLIERS,
+  thousands: 1_000,
+  tsd: 1_000,
+  'tsd.': 1_000,
+  tausend: 1_000,
+  lakh: 100_000,
+  lakhs: 100_000,
+  lac: 100_000,
+  lacs: 100_000,
+  mio: 1_000_000,
+  'mio.': 1_000_000,
+  mln: 1_000_000,
+  millions: 1_000_000,
+  millionen: 1_000_000,
+  millones: 1_000_000,
+  crore: 10_000_000,
+  crores: 10_000_000,
+  cr: 10_000_000,
+  billions: 1_000_000_000,
+  mrd: 1_000_000_000,
+  'mrd.': 1_000_000_000,
+};
+
+/** Which character separates decimals: '.' (30,000.5) or ',' (30.000,5). */
+export type DecimalMark = '.' | ',';
+
+/** Digits in groups of three, one separator kind throughout: "1,234,567", "1.234.567", "1 234 567", "1'234". */
+const GROUPED = /^\d{1,3}([ ,.'])\d{3}(?:\1\d{3})*$/;
+const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*([a-z]+\.?)?$/;
+
+/**
+ * Reads a follower count written any way /tier accepts or a spreadsheet export writes it:
+ * "45000", "45,000", "45.000", "45 000", "45'000", "45k", "12,5k", "1,2 Mio", "1.2M", "2.5 million",
+ * "100k+", "~45k". `decimal` says which mark is the decimal one where a number alone cannot
+ * ("1,200k": 1.2 million in English, 1,200 in German); without it '.' is. A separator followed
+ * by exactly three digits and no multiplier groups thousands ("1.500" is 1,500, as a count is
+ * whole). Every text parseFollowerCount reads gives the same count here, except that one case:
+ * /tier reads "30.000" as 30.
+ */
+export function readCount(input: string, decimal: DecimalMark = '.'): ParseResult<number> {
+  if (input.length > MAX_COUNT_TEXT) return { ok: false, reason: `it is ${input.length} characters long; a follower count is at most ${MAX_COUNT_TEXT}` };
+  let text = normaliseDigits(input).trim().toLowerCase().replace(/\s+/g, ' ');
+  if (text === '') return { ok: false, reason: 'no follower count' };
+  text = text.replace(/^[~≈]\s*/, '').replace(/\s*\+$/, '');
+  if (/^[-−–]/.test(text)) return { ok: false, reason: 'a follower count cannot be negative' };
+  text = text.replace(/^\+\s*/, '');
+  const shape = COUNT_SHAPE.exec(text);
+  const suffix = shape?.[2] ?? '';
+  const multiplier = COUNT_MULTIPLIERS[suffix];
+  if (!shape || multiplier === undefined) return { ok: false, reason: 'not a follower count I can read' };
+  const split = splitNumber(shape[1]!, suffix !== '', decimal);
+  if (!split) return { ok: false, reason: 'not a follower count I can read' };
+  const scale = 10n ** BigInt(split.fraction.length);
+  const scaled = BigInt(split.whole + split.fraction) * BigInt(multiplier);
+  if (scaled % scale !== 0n) return { ok: false, reason: 'not a whole number of followers' };
+  const value = scaled / scale;
+  if (value > BigInt(MAX_FOLLOWERS)) return { ok: false, reason: `more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people` };
+  return { ok: true, value: Number(value) };
+}
+
+/** "1.234,5" → whole "1234", fraction "5"; undefined when the separators make no number. */
+function splitNumber(num: string, hasSuffix: boolean, decimal: DecimalMark): { whole: string; fraction: string } | undefined {
+  const dots = num.split('.').length - 1;
+  const commas = num.split(',').length - 1;
+  let mark: string | undefined;
+  if (dots > 0 && commas > 0) {
+    mark = num.lastIndexOf('.') > num.lastIndexOf(',') ? '.' : ',';
+    if ((mark === '.' ? dots : commas) > 1) return undefined;
+  } else if (dots + commas === 1) {
+    const only = dots ? '.' : ',';
+    const after = num.length - num.indexOf(only) - 1;
+    const isGrouping = after === 3 && /^\d+$/.test(num.slice(num.indexOf(only) + 1)) && (!hasSuffix || only !== decimal);
+    if (!isGrouping) mark = only;
+  }
+  const at = mark === undefined ? -1 : num.lastIndexOf(mark);
+  const integer = at < 0 ? num : num.slice(0, at);
+  const fraction = at < 0 ? '' : num.slice(at + 1);
+  if (!/^\d*$/.test(fraction) || (mark !== undefined && fraction === '')) return undefined;
+  if (/^\d+$/.test(integer)) return { whole: integer, fraction };
+  if (!GROUPED.test(integer)) return undefined;
+  return { whole: integer.replace(/[ ,.']/g, ''), fraction };
+}
+
+// ── Platforms ─────────────────────────────────────────────────────────────────────────────────
+
+/** Platforms by the names people use for them, in chat and in a roster's platform column. */
+export const PLATFORMS: readonly { name: string; aliases: readonly string[] }[] = [
+  { name: 'Instagram', aliases: ['instagram', 'insta', 'ig'] },
+  { name: 'TikTok', aliases: ['tiktok', 'tik tok', 'tt'] },
+  { name: 'YouTube', aliases: ['youtube', 'you tube', 'yt'] },
+  { name: 'X (Twitter)', aliases: ['twitter', 'x', 'x/twitter', 'twitter/x', 'x (twitter)'] },
+  { name: 'Twitch', aliases: ['twitch'] },
+  { name: 'Facebook', aliases: ['facebook', 'fb'] },
+  { name: 'LinkedIn', aliases: ['linkedin', 'linked in'] },
+  { name: 'Pinterest', aliases: ['pinterest'] },
+  { name: 'Snapchat', aliases: ['snapchat', 'snap'] },
+  { name: 'Threads', aliases: ['threads'] },
+  { name: 'Bluesky', aliases: ['bluesky', 'bsky'] },
+  { name: 'Spotify', aliases: ['spotify'] },
+];
+
+const PLATFORM_BY_ALIAS = new Map(PLATFORMS.flatMap((p) => p.aliases.map((a) => [a, p.name] as const)));
+
+/** "IG", "insta", " tiktok " → the platform's name; anything else as written (trimmed). */
+export function platformName(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  return PLATFORM_BY_ALIAS.get(trimmed.toLowerCase()) ?? trimmed;
+}
+
+const PLATFORM_DOMAINS: Readonly<Record<string, string>> = {
+  'instagram.com': 'Instagram',
+  'tiktok.com': 'TikTok',
+  'youtube.com': 'YouTube',
+  'youtu.be': 'YouTube',
+  'twitter.com': 'X (Twitter)',
+  'x.com': 'X (Twitter)',
+  'twitch.tv': 'Twitch',
+  'facebook.com': 'Facebook',
+  'linkedin.com': 'LinkedIn',
+  'pinterest.com': 'Pinterest',
+  'threads.net': 'Threads',
+};
+
+// ── Finding counts in a message ───────────────────────────────────────────────────────────────
+
+export interface FoundCount {
+  value: number;
+  /** The count as written ("45k", "1,2 Mio"); a range's first end shows the unit it borrows: "10(k)". */
+  text: string;
+  /** Where it is in the (normalised) text. */
+  start: number;
+  end: number;
+  platform?: string;
+  /** A creator's name or @handle mentioned before it in the same sentence. */
+  name?: string;
+}
+
+export type IgnoreKind =
+  | 'mention'
+  | 'link'
+  | 'phone'
+  | 'date'
+  | 'time'
+  | 'price'
+  | 'percentage'
+  | 'ordinal'
+  | 'id'
+  | 'year'
+  | 'duration'
+  | 'change'
+  | 'not-followers'
+  | 'small'
+  | 'fraction'
+  | 'too-large';
+
+export interface IgnoredNumber {
+  /** As written, shortened to 40 characters. */
+  text: string;
+  kind: IgnoreKind;
+  /** Why, in a few words: "a date", "a price", "counts views, not followers". */
+  reason: string;
+}
+
+export interface Extraction {
+  counts: FoundCount[];
+  ignored: IgnoredNumber[];
+}
+
+/** Longest message looked at (Discord's own limit is 4,000 characters with Nitro). */
+export const MAX_MESSAGE_LENGTH = 10_000;
+
+const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
+  mention: 'a mention, channel, emoji or timestamp',
+  link: 'part of a link',
+  phone: 'a phone number',
+  date: 'a date',
+  time: 'a time',
+  price: 'a price',
+  percentage: 'a percentage',
+  ordinal: 'an ordinal or a date',
+  id: 'an ID or reference number',
+  year: 'a year',
+  duration: 'a duration or an age',
+  change: 'a change, not a follower total',
+  small: 'a small number with nothing saying it counts followers',
+  fraction: 'not a whole number',
+  'too-large': 'too large to be a follower count',
+};
+
+// Building blocks of the tokenizer. Every alternative is tried at each position in order, so the
+// specific shapes (a date, a price) win over the plain number they start with.
+const SUFFIX = String.raw`(?:thousands?|tsd\.?|tausend|lakhs?|lacs?|crores?|cr|k|millions?|millionen|millones|mio\.?|mln|mil|mn|m|billions?|mrd\.?|bn|b)(?![\p{L}\p{N}_])`;
+const NUM = [
+  String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)`,
+  String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)`,
+  String.raw`\d{1,3}(?:'\d{3})+(?:[.,]\d+)?(?!\d)`,
+  // "30 000": space-grouped, but never with a multiplier ("top 5 100k" is 5 and 100k).
+  String.raw`\d{1,3}(?: \d{3})+(?:[.,]\d+)?(?!\d)(?! ?${SUFFIX})`,
+  String.raw`\d+(?:[.,]\d+)?`,
+].join('|');
+const AMOUNT = String.raw`(?:${NUM})(?: ?${SUFFIX})?`;
+const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|sept?(?:ember|embre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?)\.?`;
+const END = String.raw`(?![\p{L}\p{N}_])`;
+const CURRENCY_SIGN = String.raw`[$€£¥₹₩₽₺₦₱₴₫฿]`;
+const CURRENCY_CODE = String.raw`(?:usd|eur|gbp|chf|cad|aud|nzd|inr|jpy|cny|brl|mxn|sek|nok|dkk|pln|zar|try|aed|sgd)`;
+const CURRENCY_WORD = String.raw`(?:dollars?|euros?|bucks|pounds|quid|rupees|yen)`;
+const BEFORE = String.raw`(?<![\p{L}\p{N}_]|\d[.,'])`;
+
+const TOKEN = new RegExp(
+  [
+    String.raw`(?<mention><(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[a-z])?)>)`,
+    String.raw`(?<link>(?:https?:\/\/|www\.)[^\s<>]+|(?<![\p{L}\p{N}_.@])[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|me|tv|gg|ly|app|be)\/[^\s<>]*)`,
+    String.raw`(?<handle>(?<![\p{L}\p{N}_])@[\p{L}\p{N}_][\p{L}\p{N}_.]*)`,
+    String.raw`(?<phone>\+\d{1,3}[ -]?\(?\d{1,4}\)?(?:[ -]?\d{2,4}){2,}(?!\d)|${BEFORE}\(\d{3}\) ?\d{3}[-. ]\d{4}(?!\d)|${BEFORE}\d{3}-\d{3}-\d{4}(?!\d))`,
+    String.raw`(?<date>${BEFORE}(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?![\d/]))(?!\d)|${BEFORE}\d{1,2}(?:st|nd|rd|th|er|\.)?\s(?:of\s)?${MONTH}${END}(?:,?\s\d{4}(?!\d))?|(?<![\p{L}])${MONTH}\s\d{1,4}(?:st|nd|rd|th)?${END}(?:,?\s\d{4}(?!\d))?)`,
+    String.raw`(?<time>${BEFORE}(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?${END})?|\d{1,2}\s?[ap]\.?m\.?${END}|\d{1,2}h\d{2}${END}|\d{1,2}\s?uhr${END}))`,
+    String.raw`(?<price>(?:${CURRENCY_SIGN}|(?<![\p{L}])${CURRENCY_CODE}\s?)\s?${AMOUNT}|${BEFORE}${AMOUNT}\s?(?:${CURRENCY_SIGN}|(?:${CURRENCY_CODE}|${CURRENCY_WORD})${END}))`,
+    String.raw`(?<percentage>${BEFORE}[+\-−]?${AMOUNT}\s?(?:%|percent${END}|per cent${END}|pct${END}))`,
+    String.raw`(?<ordinal>${BEFORE}\d+(?:st|nd|rd|th)${END})`,
+    String.raw`(?<id>#\d+${END}|${BEFORE}\d{12,}(?!\d))`,
+    String.raw`(?<number>(?:(?<=^|[\s(\[:/])[+\-−–](?=\d))?${BEFORE}${AMOUNT}\+?${END})`,
+  ].join('|'),
+  'giu',
+);
+
+const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|volgers|følgere|följare|obserwujących|takipçi)`;
+const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators?|influencers?|people|members?|orders?|sales|users?|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?)`;
+const AFTER_FOLLOWERS = new RegExp(String.raw`^\+?\s?(?:(?:real|total|active|organic|engaged|ig|insta|instagram|tiktok|tt|youtube|yt|twitch)\s)?${FOLLOWER_WORD}${END}`, 'iu');
+const BEFORE_FOLLOWERS = new RegExp(String.raw`${FOLLOWER_WORD}\s?(?:count)?\s?(?:[:=\-–—]|of|is|are|at|around|about|approx\.?|over|under|almost|nearly|~|≈)?\s*$`, 'iu');
+const AFTER_NOT_FOLLOWERS = new RegExp(String.raw`^\s?(?:(?:monthly|avg\.?|average|total|daily|weekly|unique)\s)?(${NOT_FOLLOWER_WORD})${END}`, 'iu');
+const BEFORE_NOT_FOLLOWERS = new RegExp(String.raw`(?<![\p{L}])(views?|likes?|impressions?|plays?|streams?|reach|engagements?|budget|fee|rate|price|cost|revenue|sales|gmv|cpm|cpe|downloads?|listeners?)\s?(?:[:=\-–—]|of|is|was|at|around|about|approx\.?)?\s*$`, 'iu');
+const AFTER_DURATION = new RegExp(String.raw`^\s?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|wks?|months?|mos?|years?|yrs?|y\/o|yo|decades?)${END}`, 'iu');
+const GROWTH_BEFORE = /(?<![\p{L}])(?:gained|gaining|gains?|grew|grown|growing|lost|losing|loses|added|adding|adds|up|down|jumped|dropped|increased|decreased)\s(?:by\s|about\s|around\s|over\s|almost\s|nearly\s|another\s)?$/iu;
+const PERIOD = String.raw`(?:day|week|month|year|days|weeks|months|wk|mo|yr)`;
+// "2k a month", "500 new followers per day": a rate, whatever the sign.
+const RATE_AFTER = new RegExp(String.raw`^\s?(?:new\s)?(?:${FOLLOWER_WORD}\s)?(?:(?:per|a|an|each|every)\s${PERIOD}|\/\s?(?:${PERIOD}|d|w))${END}`, 'iu');
+// "+2k this week": a change over a period, when the sign says so ("45k followers this month" is a total).
+const PERIOD_AFTER = new RegExp(String.raw`^\s?(?:new\s)?(?:${FOLLOWER_WORD}\s)?(?:this|last|past|in\s(?:a|an|one|two|three|\d+))\s${PERIOD}${END}`, 'iu');
+const ID_BEFORE = /(?<![\p{L}])(?:id|order|invoice|ticket|ref|no\.|nr\.?|number|code|zip|postcode|room|page|ext\.?|version|case)\s?[:#]?\s*$/iu;
+const VIDEO_AFTER = /^\s?(?:video|tv|resolution|camera|footage|monitor|screen|stream|uhd|hdr)/iu;
+const RANGE_BETWEEN = /^\s?(?:-|–|—|to|bis|à|a)\s?$/iu;
+
+const PLATFORM_TOKEN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_@])(?:instagram|insta|ig|tik ?tok|tt|you ?tube|yt|twitter|twitch|facebook|fb|linked ?in|pinterest|snapchat|threads|bluesky|bsky|spotify|(?<=\bon\s|\()x(?=[\s).,!?]|$)|x(?=\s?:))(?![\p{L}\p{N}_])`,
+  'giu',
+);
+// A sentence ends at a line break, at . ! ? followed by a space, and at ; | •.
+const SENTENCE_BREAK = /\n|[.!?](?=\s)|[;|•]/g;
+
+/** Capitalised words that start sentences, not names. */
+const NOT_NAMES = new Set(
+  (
+    'i im i\'m we she he they it its the a an this that these those our my your their his her hey hi hello ok okay yes no so also and but or ' +
+    'total budget followers follower subs note update fyi top both all each every current currently now today tomorrow yesterday ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'instagram insta tiktok youtube twitter twitch facebook linkedin pinterest snapchat threads bluesky spotify ig yt tt ' +
+    'views likes reach engagement nano micro mid macro mega tier tiers creator creators influencer influencers account accounts channel ' +
+    'just only about around over under almost nearly approx roughly maybe probably sure thanks thx pls please can could would should will ' +
+    'did does do is are was were has have had got per via with for from to in on at by of if when then what which who how why where ' +
+    're fwd hmm lol wow oh ah let let\'s here there new old last next first second third quick btw imo tbh also plus minus still ' +
+    'rate rates price prices fee fees cost costs call calls meet meeting check send ping post posted see ask tell remember reminder question summary status stats result results goal target audience numbers count counts sources name handle platform'
+  ).split(' '),
+);
+
+const NAME_TOKEN =
+  /(?<![\p{L}\p{N}_@'’])(\p{Lu}[\p{Ll}\p{Lm}]+(?:[- ]\p{Lu}[\p{Ll}\p{Lm}]+)?)(?=\s?(?:['’]s(?![\p{L}])|:|\s[-–—]\s|\s\(|\s(?:has|is|at|with|got|sits|hit|hits|reached|now|currently|just|was|does)(?![\p{L}])|\s[\d~≈+]))/gu;
+
+interface Token {
+  /** The tokenizer's group names: 'number', 'handle', or what the text is when it is no count. */
+  kind: 'number' | 'handle' | Exclude<IgnoreKind, 'not-followers'>;
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface NumberToken {
+  text: string;
+  start: number;
+  end: number;
+  /** The number and its unit without a sign or a trailing "+". */
+  body: string;
+  sign: '' | '+' | '-';
+  hasSuffix: boolean;
+  /** Plain digits only (no grouping, decimal or unit). */
+  bare: boolean;
+  value?: number;
+  /** Set once the token is known not to be a count. */
+  ignored?: { kind: IgnoreKind; reason: string };
+  followerWord: boolean;
+  platform?: string;
+  name?: string;
+  borrowedUnit?: string;
+}
+
+interface Mention {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Finds the follower counts in a message, and the numbers it set aside with the reason. */
+export function extractCounts(message: string): Extraction {
+  const text = normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH));
+  const tokens = tokenize(text);
+  const numbers: NumberToken[] = [];
+  const ignored: IgnoredNumber[] = [];
+  const handles: Mention[] = [];
+  const platforms: (Mention & { name: string })[] = [];
+
+  for (const token of tokens) {
+    if (token.kind === 'handle') handles.push({ start: token.start, end: token.end, text: token.text.replace(/\.+$/, '') });
+    else if (token.kind === 'number') numbers.push(numberToken(token));
+    else if (token.kind === 'link') {
+      const platform = linkPlatform(token.text);
+      if (platform) platforms.push({ start: token.start, end: token.end, text: token.text, name: platform.platform });
+      if (platform?.handle) handles.push({ start: token.start, end: token.end, text: `@${platform.handle}` });
+      if (/\d/.test(token.text)) ignored.push(ignore(token, 'link'));
+    } else ignored.push(ignore(token, token.kind as Exclude<IgnoreKind, 'not-followers'>));
+  }
+  const inside = (at: number) => tokens.some((t) => (t.kind === 'link' || t.kind === 'handle' || t.kind === 'mention') && t.start <= at && at < t.end);
+  for (const m of text.matchAll(PLATFORM_TOKEN)) {
+    if (!inside(m.index)) platforms.push({ start: m.index, end: m.index + m[0].length, text: m[0], name: platformName(m[0]) });
+  }
+  platforms.sort((a, b) => a.start - b.start);
+
+  borrowUnitsInRanges(text, numbers);
+  for (const n of numbers) judgeByContext(text, n);
+  const sentences = sentenceStarts(text);
+  const sentenceOf = (pos: number) => {
+    let i = 0;
+    while (i + 1 < sentences.length && sentences[i + 1]! <= pos) i++;
+    return i;
+  };
+  bindPlatforms(text, numbers.filter((n) => !n.ignored), platforms, sentenceOf);
+  for (const n of numbers) if (!n.ignored) judgeBareNumber(n);
+  bindNames(text, numbers, handles, sentenceOf);
+
+  const counts: FoundCount[] = [];
+  for (const n of numbers) {
+    if (n.ignored) {
+      ignored.push({ text: shorten(n.text), kind: n.ignored.kind, reason: n.ignored.reason });
+      continue;
+    }
+    counts.push({
+      value: n.value!,
+      text: n.borrowedUnit ? `${n.body}(${n.borrowedUnit})` : n.body,
+      start: n.start,
+      end: n.end,
+      ...(n.platform ? { platform: n.platform } : {}),
+      ...(n.name ? { name: n.name } : {}),
+    });
+  }
+  return { counts, ignored: orderAndDedupe(ignored, tokens) };
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const groups = m.groups ?? {};
+    const kind = (Object.keys(groups).find((k) => groups[k] !== undefined) ?? 'number') as Token['kind'];
+    // "may 30" is a verb and a number more often than a date: only "May 30" is the month.
+    if (kind === 'date' && /^may\s/.test(m[0])) {
+      TOKEN.lastIndex = m.index + 3;
+      continue;
+    }
+    tokens.push({ kind, text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+function ignore(token: { text: string }, kind: Exclude<IgnoreKind, 'not-followers'>): IgnoredNumber {
+  return { text: shorten(token.text), kind, reason: REASONS[kind] };
+}
+
+function shorten(text: string): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length <= 40 ? one : `${one.slice(0, 39)}…`;
+}
+
+function numberToken(token: Token): NumberToken {
+  let body = token.text;
+  let sign: NumberToken['sign'] = '';
+  if (/^[+\-−–]/.test(body)) {
+    sign = body[0] === '+' ? '+' : '-';
+    body = body.slice(1);
+  }
+  const trailingPlus = body.endsWith('+');
+  if (trailingPlus) body = body.slice(0, -1);
+  const hasSuffix = /[\p{L}]/u.test(body);
+  const n: NumberToken = { text: token.text, start: token.start, end: token.end, body, sign, hasSuffix, bare: /^\d+$/.test(body), followerWord: false };
+  return n;
+}
+
+/** "10-20k followers": the first end borrows the unit of the second, when that keeps it smaller. */
+function borrowUnitsInRanges(text: string, numbers: NumberToken[]): void {
+  for (let i = 0; i + 1 < numbers.length; i++) {
+    const a = numbers[i]!;
+    const b = numbers[i + 1]!;
+    if (a.hasSuffix || !b.hasSuffix || a.sign || !RANGE_BETWEEN.test(text.slice(a.end, b.start))) continue;
+    const unit = /[\p{L}][\p{L}.]*$/u.exec(b.body)?.[0] ?? '';
+    const numberOfB = Number(b.body.slice(0, b.body.length - unit.length).trim().replace(',', '.'));
+    if (!(Number(a.body.replace(',', '.')) < numberOfB)) continue;
+    a.borrowedUnit = unit;
+  }
+}
+
+/** Rules that set a number aside whatever else is near it: signs, units, words around it. */
+function judgeByContext(text: string, n: NumberToken): void {
+  const after = text.slice(n.end, n.end + 60);
+  const before = text.slice(Math.max(0, n.start - 40), n.start);
+  const set = (kind: Exclude<IgnoreKind, 'not-followers'>) => (n.ignored = { kind, reason: REASONS[kind] });
+
+  n.followerWord = AFTER_FOLLOWERS.test(after) || BEFORE_FOLLOWERS.test(before);
+  const unit = n.borrowedUnit ? ` ${n.borrowedUnit}` : '';
+  const word = /^mil$/i.test(n.body.replace(/^[\d.,' ]+\s?/, '')) ? milMeaning(after) : undefined;
+  const parsed = readCount(word ? n.body.replace(/mil$/i, word) : `${n.body}${unit}`);
+
+  if (n.bare && n.body.length >= 12) return void set('id');
+  if (n.sign === '-') return void set('change');
+  if (/^[48]k$/i.test(n.body) && VIDEO_AFTER.test(after)) return void (n.ignored = { kind: 'not-followers', reason: 'a video resolution' });
+  const notFollowers = AFTER_NOT_FOLLOWERS.exec(after) ?? (n.followerWord ? null : BEFORE_NOT_FOLLOWERS.exec(before));
+  if (notFollowers) {
+    const what = notFollowers[1]!.toLowerCase();
+    const money = /^(budget|fee|rate|price|cost|revenue|sales|gmv|cpm|cpe)$/.test(what);
+    n.ignored = { kind: money ? 'price' : 'not-followers', reason: money ? `a ${what}, not a follower count` : `counts ${what}, not followers` };
+    return;
+  }
+  if (AFTER_DURATION.test(after)) return void set('duration');
+  if (GROWTH_BEFORE.test(before) || RATE_AFTER.test(after) || (n.sign === '+' && PERIOD_AFTER.test(after))) return void set('change');
+  if (!n.followerWord && ID_BEFORE.test(before)) return void set('id');
+  if (!parsed.ok) return void set(/whole/.test(parsed.reason) ? 'fraction' : 'too-large');
+  n.value = parsed.value;
+}
+
+/** "1.2 mil followers" is 1.2 million in English; "45 mil seguidores" is 45 thousand. */
+function milMeaning(after: string): string {
+  return /^\s?(?:seguidores|seguidoras|inscritos|suscriptores|assinantes)/i.test(after) ? 'k' : 'm';
+}
+
+/** A plain number ("45000", "800") is a count only when something says so, and is not a year. */
+function judgeBareNumber(n: NumberToken): void {
+  if (n.followerWord || n.hasSuffix || n.borrowedUnit) return;
+  const value = n.value!;
+  if (n.bare && n.body.length === 4 && value >= 1900 && value <= 2100) {
+    n.ignored = { kind: 'year', reason: REASONS.year };
+    return;
+  }
+  if (value < 1000 && !n.platform) n.ignored = { kind: 'small', reason: REASONS.small };
+}
+
+function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(SENTENCE_BREAK)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+// Between a count and a platform after it: "45k on IG", "45k followers on Instagram", "45k (TikTok)".
+const AFTER_LINK = new RegExp(String.raw`^\+?\s?(?:${FOLLOWER_WORD}\s?)?(?:(on|in|at|via|over on|across|auf|sur|en|no|na)\s)?(?:the\s)?\(?\s?$`, 'iu');
+// Between a platform and a count after it: "IG: 45k", "TikTok - 1.2M", "Instagram followers 45k".
+const BEFORE_LINK = new RegExp(String.raw`^\)?\s?(?:${FOLLOWER_WORD}|account|acct|handle|channel)?\s?([:=\-–—]|is at|is|at|has|with|count)?\s?(?:~|≈|about|around|approx\.?|over|almost|nearly|just over|just under)?\s?$`, 'iu');
+
+/**
+ * Links each platform named in a sentence to the count it belongs to: the count before it when a
+ * word like "on" joins them ("45k on IG"), the count after it when a colon or dash does ("IG:
+ * 45k"); otherwise the count right before it if that one has none yet ("45k IG, 1.2M TikTok"),
+ * else the count right after ("IG 45k TikTok 1.2M").
+ */
+function bindPlatforms(text: string, numbers: NumberToken[], platforms: (Mention & { name: string })[], sentenceOf: (pos: number) => number): void {
+  for (const p of platforms) {
+    const sentence = sentenceOf(p.start);
+    const prev = [...numbers].reverse().find((n) => n.end <= p.start && sentenceOf(n.start) === sentence);
+    const next = numbers.find((n) => n.start >= p.end && sentenceOf(n.start) === sentence);
+    const afterPrev = prev ? AFTER_LINK.exec(text.slice(prev.end, p.start)) : null;
+    const beforeNext = next ? BEFORE_LINK.exec(text.slice(p.end, next.start)) : null;
+    const free = (n: NumberToken | undefined): n is NumberToken => n !== undefined && n.platform === undefined;
+    let to: NumberToken | undefined;
+    if (afterPrev?.[1] && free(prev)) to = prev;
+    else if (beforeNext?.[1] && /[:=\-–—]/.test(beforeNext[1]) && free(next)) to = next;
+    else if (afterPrev && free(prev)) to = prev;
+    else if (beforeNext && free(next)) to = next;
+    if (to) to.platform = p.name;
+  }
+}
+
+/** Each count takes the last name or @handle before it in its sentence. */
+function bindNames(text: string, numbers: NumberToken[], handles: Mention[], sentenceOf: (pos: number) => number): void {
+  const names: Mention[] = [...handles];
+  for (const m of text.matchAll(NAME_TOKEN)) {
+    const words = m[1]!.split(/[ ]/);
+    while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift();
+    if (words.length === 0 || words.some((w) => NOT_NAMES.has(w.toLowerCase()) || PLATFORM_BY_ALIAS.has(w.toLowerCase()))) continue;
+    const name = words.join(' ');
+    names.push({ start: m.index + m[1]!.length - name.length, end: m.index + m[1]!.length, text: name });
+  }
+  names.sort((a, b) => a.start - b.start);
+  for (const n of numbers) {
+    const sentence = sentenceOf(n.start);
+    const name = [...names].reverse().find((h) => h.end <= n.start && sentenceOf(h.start) === sentence);
+    if (name) n.name = name.text;
+  }
+}
+
+function linkPlatform(url: string): { platform: string; handle?: string } | undefined {
+  const m = /^(?:https?:\/\/)?(?:www\.|m\.)?([^/\s]+)\/?([^/?#\s]*)/i.exec(url);
+  const platform = m ? PLATFORM_DOMAINS[m[1]!.toLowerCase()] : undefined;
+  if (!platform) return undefined;
+  const handle = m![2]!.replace(/^@/, '');
+  return /^[\p{L}\p{N}_.]{2,30}$/u.test(handle) && !/^(watch|channel|c|user|p|reel|video|shorts)$/i.test(handle) ? { platform, handle } : { platform };
+}
+
+/** Each set-aside number once, in the order the message has them. */
+function orderAndDedupe(ignored: IgnoredNumber[], tokens: Token[]): IgnoredNumber[] {
+  const position = new Map(tokens.map((t) => [shorten(t.text), t.start]));
+  const seen = new Set<string>();
+  return ignored
+    .map((item, i) => ({ item, at: position.get(item.text) ?? i }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ item }) => item)
+    .filter((item) => {
+      const key = `${item.text}\u0000${item.reason}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}

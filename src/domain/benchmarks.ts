@@ -1,7 +1,9 @@
 /**
- * The figures behind /compare, each with its citation. Copied from ../shared/domain/SOURCES.md
- * (§2 engagement, §3 prices, §4 cases) and seed 003; where no source gives a figure, the value is
- * derived from a cited case (basis 'derived') or labelled a Tierbot assumption (basis 'assumption').
+ * The figures behind /compare's funnel, each with its citation, copied from
+ * ../shared/domain/SOURCES.md (§2 engagement, §2b reach and clicks, §3 prices, §4 cases) and the
+ * TapInfluence article among the seeds. Where no source gives a figure, the value is a Tierbot
+ * assumption and says so, with its range. A figure used outside the tier or platform its source
+ * measured is an extrapolation, never "sourced".
  */
 
 import type { Confidence } from './sources';
@@ -10,318 +12,267 @@ export type Platform = 'instagram' | 'tiktok' | 'youtube';
 export const PLATFORMS: readonly Platform[] = ['instagram', 'tiktok', 'youtube'];
 export const PLATFORM_LABEL: Record<Platform, string> = { instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube' };
 
+/**
+ * A publication as users see it: publisher, its real title only where one was read, the year
+ * and a link. `what` describes the figure's origin when there is no title to quote.
+ */
 export interface Citation {
   publisher: string;
-  title: string;
+  /** The publication's own title; never made up from a URL. */
+  title?: string;
+  /** What the figure comes from, when no title was read ("survey of ~2M Instagram influencers"). */
+  what?: string;
   year: string | null;
   url?: string;
-  /** SOURCES.md's confidence mark, or 'assumption' for Tierbot's own labelled choices. */
-  confidence: Confidence | 'assumption';
   /** The secondary report a figure is read from ("as reported by …"). */
   via?: string;
+  /** SOURCES.md's confidence mark; never shown to users. */
+  confidence: Confidence;
 }
 
-/** sourced: the source states the figure. derived: worked out from a cited case. assumption: Tierbot's choice. */
-export type Basis = 'sourced' | 'derived' | 'assumption';
-
-export interface Benchmark<T> {
-  value: T;
-  basis: Basis;
-  source: Citation;
-  note?: string;
-}
+/**
+ * sourced: a source states the figure for this tier and platform. observed: a reported case.
+ * extrapolated: a sourced figure used outside the tier or platform it was measured on.
+ * assumption: Tierbot's own choice, with its range. input: typed by the user. budget: bought by the budget.
+ */
+export type Basis = 'sourced' | 'observed' | 'extrapolated' | 'assumption' | 'input' | 'budget';
 
 export const ASSUMPTION_LABEL = 'Tierbot assumption — no source gives this';
 
-/** "Markerly, “…”, 2016 (as reported by Digiday; Marketing Dive)". */
+/** "Minter.io, “How much reach should my brand be getting on Instagram?”, 2019 (as reported by …)": plain text. */
 export function citeText(c: Citation): string {
-  if (c.confidence === 'assumption') return ASSUMPTION_LABEL;
+  const title = c.title ? `, “${c.title}”` : c.what ? `, ${c.what}` : '';
   const via = c.via ? ` (as reported by ${c.via})` : '';
-  return `${c.publisher}, “${c.title}”, ${c.year ?? 'n.d.'}${via}`;
-}
-
-/** The citation text with the basis spelled out: what a reply shows beside a default. */
-export function benchmarkText(b: Benchmark<unknown>): string {
-  const head = b.basis === 'derived' ? `derived from ${citeText(b.source)}` : citeText(b.source);
-  if (!b.note) return head;
-  return `${head}${head.endsWith('.') ? '' : '.'} ${b.note}`;
+  return `${c.publisher}${title}, ${c.year ?? 'n.d.'}${via}`;
 }
 
 // ── Citations ─────────────────────────────────────────────────────────────────────────────────
 
 export const CITE = {
-  tierbot: { publisher: 'Tierbot', title: ASSUMPTION_LABEL, year: null, confidence: 'assumption' },
-  seed003: {
-    publisher: 'TapInfluence blog (Laura Smous)',
-    title: 'What is a micro-influencer? (seed 003)',
-    year: null,
-    confidence: 'seed',
+  tapInfluence: { publisher: 'TapInfluence blog', what: 'article by Laura Smous on micro-influencers', year: null, confidence: 'seed' },
+  minter: {
+    publisher: 'Minter.io',
+    title: 'How much reach should my brand be getting on Instagram?',
+    year: '2019',
+    url: 'https://minter.io/blog/how-much-reach-should-my-brand-be-getting-on-instagram/',
+    confidence: 'P',
   },
-  seed001: {
-    publisher: 'publisher not named (cites influencermarketinghub.com)',
-    title: 'Rise of Micro-Influencers on Social Media (seed 001)',
-    year: null,
-    confidence: 'seed',
+  bazaarvoice: {
+    publisher: 'Bazaarvoice',
+    title: 'Key Instagram benchmarks for 2021',
+    year: '2021',
+    url: 'https://www.bazaarvoice.com/blog/key-instagram-benchmarks-for-2021/',
+    confidence: 'P',
+  },
+  hypeAuditor2018: {
+    publisher: 'HypeAuditor',
+    what: 'Instagram engagement rate benchmark, March 2018 (~37,000 accounts)',
+    year: '2018',
+    url: 'https://hypeauditor.com/blog/what-is-instagram-engagement-rate-and-how-to-calculate-it',
+    confidence: 'P',
   },
   markerly: {
     publisher: 'Markerly',
-    title: 'Survey of ~2M Instagram influencers (like rate, unpaid posts)',
+    what: 'survey of ~2M Instagram influencers (like rate)',
     year: '2016',
     url: 'https://digiday.com/marketing/micro-influencers',
+    via: 'Digiday',
     confidence: 'P',
-    via: 'Digiday; Marketing Dive',
   },
-  imh2021: {
-    publisher: 'Influencer Marketing Hub',
-    title: 'Influencer Marketing Benchmark Report',
-    year: '2021',
-    confidence: 'S',
-    via: 'ION',
+  influencerDb: { publisher: 'InfluencerDB', what: 'benchmarks of 307k Instagram accounts', year: '2019', confidence: 'P' },
+  hypeAuditor2023: { publisher: 'HypeAuditor', what: 'State of Influencer Marketing report', year: '2023', via: 'a secondary report', confidence: 'S' },
+  hypeAuditor2026: { publisher: 'HypeAuditor', what: 'State of Influencer Marketing report', year: '2026', via: 'eMarketer', confidence: 'S' },
+  mediakix2017: { publisher: 'Mediakix', what: 'study of 742 sponsored Instagram posts', year: '2017', via: 'a secondary report', confidence: 'S' },
+  imh2021: { publisher: 'Influencer Marketing Hub', title: 'Influencer Marketing Benchmark Report', year: '2021', via: 'ION', confidence: 'S' },
+  centRule: { publisher: 'USA Today; Shopify', what: 'rule of thumb of $100 per 10,000 followers', year: null, confidence: 'S' },
+  grin: { publisher: 'GRIN', what: 'budget rule of $4–9 per 1,000 followers per piece of content', year: null, confidence: 'P' },
+  traackr: {
+    publisher: 'Traackr',
+    what: 'budget calculator set-up (help centre)',
+    year: null,
+    url: 'http://help.traackr.com/en/articles/3770752-budget-calculator-setup',
+    confidence: 'P',
   },
+  adAge: { publisher: 'Ad Age', what: 'Kim Kardashian West’s fee per sponsored Instagram post', year: '2020', confidence: 'P' },
+  fab: { publisher: 'Fab.com', what: '“Celebrity Blastoff” results', year: '2011', confidence: 'P' },
+  influencity: { publisher: 'Influencity', what: 'audience overlap illustration', year: null, confidence: 'P' },
+  frequencyRule: { publisher: 'Stellar; Influencity', what: 'forecasting rule “impressions = reach × 1.25” (as reported; no primary page)', year: null, confidence: 'S' },
+  linkGlossaries: { publisher: 'codivupload.com; creatorlanehq.com', what: 'creator-tool glossaries (unaudited)', year: null, confidence: 'S' },
+  wordOnTheBlock: { publisher: 'Word on the Block', what: 'influencer pricing guide', year: '2023', confidence: 'P' },
+  upfluence: { publisher: 'Upfluence', what: '“industry standard” CPM', year: null, confidence: 'P' },
   iconosquare: {
     publisher: 'Iconosquare',
-    title: 'Guide to social media influencers',
+    what: 'guide to social media influencers',
     year: '2020',
     url: 'https://blog.iconosquare.com/guide-to-social-media-influencers/',
     confidence: 'P',
   },
-  feeRule: {
-    publisher: 'USA Today; Shopify',
-    title: 'Rule of thumb: $100 per 10,000 followers',
-    year: null,
-    confidence: 'S',
-  },
-  wordOnTheBlock: { publisher: 'Word on the Block', title: 'Influencer pricing guide', year: '2023', confidence: 'P' },
-  upfluence: { publisher: 'Upfluence', title: '"Industry standard" CPM', year: null, confidence: 'P' },
-  adAge: { publisher: 'Ad Age', title: 'Kim Kardashian West sponsored-post fee', year: '2020', confidence: 'P' },
-  influencity: { publisher: 'Influencity', title: 'Audience overlap illustration', year: null, confidence: 'P' },
 } as const satisfies Record<string, Citation>;
 
-// ── Seed 003's Kardashian case and the defaults derived from it ───────────────────────────────
+// ── Follower bands ────────────────────────────────────────────────────────────────────────────
 
-export const KARDASHIAN_CASE = {
-  followers: 15_000_000,
-  visits: 1_200,
-  orders: 30,
-  orderValue: 30,
-  source: CITE.seed003,
-} as const;
-
-/** 1,200 visits ÷ 15,000,000 followers × 100 = 0.008% (website visits per follower). */
-export const KARDASHIAN_VISIT_RATE: Benchmark<number> = {
-  value: 0.008,
-  basis: 'derived',
-  source: CITE.seed003,
-  note: '1,200 website visits ÷ 15,000,000 followers = 0.008%; here an engagement is a website visit, as seed 003 counts it for CPE. Only seed 003 reports this case',
-};
-
-/** 30 orders ÷ 1,200 visits × 100 = 2.5%. */
-export const CONVERSION: Benchmark<number> = {
-  value: 2.5,
-  basis: 'derived',
-  source: CITE.seed003,
-  note: 'Kardashian case: 30 orders ÷ 1,200 website visits = 2.5%. No source gives a general conversion rate',
-};
-
-export const ORDER_VALUE: Benchmark<number> = {
-  value: 30,
-  basis: 'sourced',
-  source: CITE.seed003,
-  note: 'Kardashian case: orders "averaging $30 each". No source gives a general average order value',
-};
-
-// ── Plans ─────────────────────────────────────────────────────────────────────────────────────
-
-export const DEFAULT_PLANS = {
-  bigFollowers: {
-    value: 100_000,
-    basis: 'sourced',
-    source: CITE.seed003,
-    note: '"10 highly focused influencers, each with 10,000 followers, rather than a single influencer … of 100,000" (seed 003; seed 001 advises ten micros too)',
-  },
-  microCount: { value: 10, basis: 'sourced', source: CITE.seed003, note: 'Seed 003; seed 001 also advises ten influencers' },
-  microFollowers: { value: 10_000, basis: 'sourced', source: CITE.seed003, note: 'Seed 003 (seed 001 says 5,000–10,000)' },
-} as const satisfies Record<string, Benchmark<number>>;
-
-// ── Engagement rate by follower count (SOURCES.md §2) ─────────────────────────────────────────
-
-/** A follower range, both ends inclusive (max null = open-ended), with the rate Tierbot uses there. */
-export interface EngagementBand {
+/** Followers from min to max, both inclusive; max null = open-ended. */
+export interface Band {
   min: number;
   max: number | null;
   stated: string;
-  rate: Benchmark<number>;
 }
 
-const markerly = (value: number, note?: string): Benchmark<number> =>
-  note ? { value, basis: 'sourced', source: CITE.markerly, note } : { value, basis: 'sourced', source: CITE.markerly };
+export function inBand(band: Band, followers: number): boolean {
+  return followers >= band.min && (band.max === null || followers <= band.max);
+}
 
-const MIDPOINT_NOTE = (lo: string, hi: string, what: string) =>
-  `${what}; Tierbot uses the midpoint of ${lo} and ${hi}`;
+/** A figure a source gives for one band: a single value, or its own low–high. */
+export interface BandFigure {
+  band: Band;
+  low: number;
+  high: number;
+  source: Citation;
+  /** How this source measures it ("average", "median", "like rate, sponsored posts"). */
+  measure: string;
+}
 
-const imhBands = (micro: number, mega: number, platform: string): EngagementBand[] => {
-  const imh = (value: number, note: string): Benchmark<number> => ({ value, basis: 'sourced', source: CITE.imh2021, note });
-  const mid = (micro + mega) / 2;
-  return [
-    {
-      min: 0,
-      max: 99_999,
-      stated: 'under 100k',
-      rate: imh(micro, `${platform} micro figure; SOURCES.md does not record IMH's follower ranges, so Tierbot applies it below 100,000 (Iconosquare 2020's micro/macro line)`),
-    },
-    {
-      min: 100_000,
-      max: 999_999,
-      stated: '100k–1M',
-      rate: {
-        value: Number(mid.toFixed(4)),
-        basis: 'assumption',
-        source: CITE.tierbot,
-        note: MIDPOINT_NOTE(`IMH 2021's micro (${micro}%)`, `mega (${mega}%)`, 'IMH 2021 reports only micro and mega'),
-      },
-    },
-    {
-      min: 1_000_000,
-      max: null,
-      stated: '1M+',
-      rate: imh(mega, `${platform} mega figure, applied from 1,000,000 (Iconosquare 2020's mega line)`),
-    },
-  ];
-};
+const fig = (min: number, max: number | null, stated: string, low: number, source: Citation, measure: string, high = low): BandFigure => ({
+  band: { min, max, stated },
+  low,
+  high,
+  source,
+  measure,
+});
+
+// ── Reach rate (SOURCES.md §2b) ───────────────────────────────────────────────────────────────
 
 /**
- * Engagement rate (percent, by followers) for one post, by platform and follower count. Shared
- * boundaries belong to the higher band (sources.ts BOUNDARY_RULE): 10,000 is in 10k–100k.
+ * Minter.io 2019: median post reach ÷ followers on Instagram, by followers. Shared boundaries
+ * belong to the higher band (20,000 is in 20k–100k), as everywhere in Tierbot.
  */
-export const ENGAGEMENT_BANDS: Record<Platform, readonly EngagementBand[]> = {
-  instagram: [
-    { min: 0, max: 999, stated: 'under 1k', rate: markerly(8, 'Instagram like rate, under 1,000 followers (≈8%)') },
-    { min: 1_000, max: 9_999, stated: '1k–10k', rate: markerly(4, 'Instagram like rate, 1k–10k followers') },
-    { min: 10_000, max: 99_999, stated: '10k–100k', rate: markerly(2.37, 'Instagram like rate, 10k–100k followers') },
-    {
-      min: 100_000,
-      max: 999_999,
-      stated: '100k–1M',
-      rate: {
-        value: 2.015,
-        basis: 'assumption',
-        source: CITE.tierbot,
-        note: MIDPOINT_NOTE("Markerly's 10k–100k (2.37%)", '1M–10M (1.66%) like rates', 'Markerly 2016 did not report 100k–1M'),
-      },
-    },
-    { min: 1_000_000, max: 9_999_999, stated: '1M–10M', rate: markerly(1.66, 'Instagram like rate, 1M–10M followers') },
-    {
-      min: 10_000_000,
-      max: null,
-      stated: '10M+',
-      rate: markerly(1.66, 'Markerly reports 1M–10M (1.66%) and nothing above; Tierbot uses the 1M–10M figure above 10M too'),
-    },
-  ],
-  tiktok: imhBands(18, 5, 'TikTok (≈18% vs ≈5%)'),
-  youtube: imhBands(1.64, 0.37, 'YouTube'),
+export const MINTER_REACH: readonly BandFigure[] = [
+  fig(0, 19_999, '0–20k', 37.72, CITE.minter, 'median post reach'),
+  fig(20_000, 99_999, '20k–100k', 22.945, CITE.minter, 'median post reach'),
+  fig(100_000, 999_999, '100k–1M', 22.885, CITE.minter, 'median post reach'),
+  fig(1_000_000, null, 'over 1M', 19.09, CITE.minter, 'median post reach'),
+];
+
+/** Bazaarvoice 2021, the cross-check: what brand accounts should aim for ("over 500k", "under 10k"). */
+export const BAZAARVOICE_REACH: readonly BandFigure[] = [
+  fig(0, 9_999, 'under 10k', 36, CITE.bazaarvoice, 'post reach a brand account should aim for'),
+  fig(500_001, null, 'over 500k', 15, CITE.bazaarvoice, 'post reach a brand account should aim for'),
+];
+
+// ── Engagement rate by followers (SOURCES.md §2) ──────────────────────────────────────────────
+
+/**
+ * HypeAuditor 2018 is the one table that covers every band on one definition ((likes + comments)
+ * ÷ followers), so its average is the expected value for both plans; every other source whose
+ * band contains the count widens the range.
+ */
+export const HYPEAUDITOR_2018_AVERAGE: readonly BandFigure[] = [
+  fig(0, 999, '0–1k', 10.58, CITE.hypeAuditor2018, 'average'),
+  fig(1_000, 4_999, '1k–5k', 4.26, CITE.hypeAuditor2018, 'average'),
+  fig(5_000, 19_999, '5k–20k', 2.28, CITE.hypeAuditor2018, 'average'),
+  fig(20_000, 99_999, '20k–100k', 1.62, CITE.hypeAuditor2018, 'average'),
+  fig(100_000, 999_999, '100k–1M', 1.55, CITE.hypeAuditor2018, 'average'),
+  fig(1_000_000, null, 'over 1M', 1.54, CITE.hypeAuditor2018, 'average'),
+];
+
+export const INSTAGRAM_ENGAGEMENT_OTHERS: readonly BandFigure[] = [
+  fig(0, 999, '0–1k', 16.99, CITE.hypeAuditor2018, 'median'),
+  fig(1_000, 4_999, '1k–5k', 6.45, CITE.hypeAuditor2018, 'median'),
+  fig(5_000, 19_999, '5k–20k', 3.76, CITE.hypeAuditor2018, 'median'),
+  fig(20_000, 99_999, '20k–100k', 2.63, CITE.hypeAuditor2018, 'median'),
+  fig(100_000, 999_999, '100k–1M', 2.57, CITE.hypeAuditor2018, 'median'),
+  fig(1_000_000, null, 'over 1M', 2.56, CITE.hypeAuditor2018, 'median'),
+  fig(0, 999, 'under 1k', 8, CITE.markerly, 'like rate'),
+  fig(1_000, 9_999, '1k–10k', 4, CITE.markerly, 'like rate'),
+  fig(10_000, 99_999, '10k–100k', 2.37, CITE.markerly, 'like rate'),
+  fig(1_000_000, 9_999_999, '1M–10M', 1.66, CITE.markerly, 'like rate'),
+  fig(1_000, 4_999, '1k–5k', 8.8, CITE.influencerDb, 'likes ÷ followers'),
+  fig(5_000, 9_999, '5k–10k', 6.3, CITE.influencerDb, 'likes ÷ followers'),
+  fig(10_000, null, 'over 10k', 3.4, CITE.influencerDb, 'likes ÷ followers', 3.8),
+  fig(1_000, 9_999, 'nano, 1k–10k', 2.78, CITE.hypeAuditor2023, 'engagement rate'),
+  fig(10_000, 49_999, 'micro, 10k–50k', 0.54, CITE.hypeAuditor2026, 'engagement rate'),
+  fig(10_000, 100_000, 'micro, 10k–100k', 2.75, CITE.mediakix2017, 'sponsored posts only'),
+  fig(100_001, null, 'macro, over 100k', 2.65, CITE.mediakix2017, 'sponsored posts only'),
+];
+
+/**
+ * TikTok and YouTube: Influencer Marketing Hub 2021 reports only "micro" and "mega", without
+ * follower ranges. Tierbot reads micro as under 100,000 and mega as 1M and over (Iconosquare
+ * 2020's lines): an extrapolation. Between them no source gives a figure.
+ */
+export const IMH_MICRO_MEGA: Record<Exclude<Platform, 'instagram'>, { micro: number; mega: number }> = {
+  tiktok: { micro: 18, mega: 5 },
+  youtube: { micro: 1.64, mega: 0.37 },
 };
 
-export function engagementBand(platform: Platform, followers: number): EngagementBand {
-  const bands = ENGAGEMENT_BANDS[platform];
-  const band = bands.find((b) => followers >= b.min && (b.max === null || followers <= b.max));
-  return band ?? bands[bands.length - 1]!;
+/** HypeAuditor 2023: TikTok nano (1k–10k) 12.6%. */
+export const TIKTOK_NANO: BandFigure = fig(1_000, 9_999, 'nano, 1k–10k', 12.6, CITE.hypeAuditor2023, 'engagement rate');
+
+export const ENGAGEMENT_DISAGREEMENT =
+  'Engagement rates disagree by source and year: for 10k–100k followers on Instagram, from 0.54% (HypeAuditor 2026, as reported by eMarketer) to 3.4–3.8% (InfluencerDB 2019); ' +
+  'Influencer Marketing Hub 2021 (as reported by ION) gives micro 3.86% vs mega 1.21% without follower ranges. Wies, Bleier & Edeling (Journal of Marketing, 2023) found engagement with sponsored posts peaks near 1M followers.';
+
+// ── Fees (SOURCES.md §3) ──────────────────────────────────────────────────────────────────────
+
+/** $100 per 10,000 followers: the rule the default fee comes from. */
+export const CENT_PER_FOLLOWER = 0.01;
+/** GRIN: $4–9 per 1,000 followers per piece of content. */
+export const GRIN_PER_FOLLOWER = { low: 0.004, high: 0.009 } as const;
+/** Traackr's default: CPM $6 ÷ 4% target engagement = $150 per 1,000 engagements (Instagram). */
+export const TRAACKR_CPME = 150;
+
+/** Ad Age 2020: Kim Kardashian West, per sponsored Instagram post. */
+export const AD_AGE_KARDASHIAN_FEE = { low: 300_000, high: 500_000 } as const;
+
+export const FEE_TABLES_NOTE =
+  'Per-tier price tables differ again: Word on the Block 2023 prices an Instagram post at $100–500 (micro) and $500–10,000 (macro); Lumanu 2024 (250,000 creator payments) found a median payment of $800.';
+
+// ── Funnel rates (SOURCES.md §2b, §4) ─────────────────────────────────────────────────────────
+
+/** Impressions per reached account: 1.0 assumed; up to the 1.25 forecasting rule. */
+export const FREQUENCY = { low: 1, expected: 1, high: 1.25 } as const;
+
+/**
+ * Visits per reached account, percent. No authoritative source: a Tierbot assumption, wide enough
+ * to span the observed cases below once converted per reached account at any of Minter.io's reach
+ * rates (0.008% ÷ 37.72% ≈ 0.021% up to 0.345% ÷ 19.09% ≈ 1.8%). The expected 0.5% is the low end
+ * of the creator-tool glossaries' 0.5–1.5% of impressions for link-in-bio (unaudited).
+ */
+export const CLICK_THROUGH = { low: 0.02, expected: 0.5, high: 2 } as const;
+
+/** Audience overlap among Plan B's influencers, percent: none published; Influencity illustrates 40%. */
+export const OVERLAP = { low: 0, expected: 0, high: 40 } as const;
+
+/** The TapInfluence article's case: "her 15 million followers drive 1,200 website visits and only 30 orders averaging $30 each". */
+export const KARDASHIAN_CASE = { followers: 15_000_000, visits: 1_200, orders: 30, orderValue: 30 } as const;
+
+/** 30 orders ÷ 1,200 visits = 2.5%; the only conversion rate recorded. */
+export const CONVERSION = 2.5;
+export const ORDER_VALUE = 30;
+
+/** Observed visits (or sign-ups) per follower, percent, to show beside the click-through assumption. */
+export interface ObservedClicks {
+  label: string;
+  perFollower: number;
+  source: Citation;
 }
 
-/** What the sources disagree on, per platform (SOURCES.md §2): shown beside the engagement defaults. */
-export const ENGAGEMENT_DISAGREEMENTS: Record<Platform, readonly string[]> = {
-  instagram: [
-    'Sources disagree on Instagram engagement by tier (SOURCES.md §2): Markerly 2016 10k–100k 2.37% vs 1M–10M 1.66%; ' +
-      'InfluencerDB 2019 1k–5k 8.8%, 5k–10k 6.3%, over 10k 3.4–3.8%; Influencer Marketing Hub 2021 (as reported by ION) ' +
-      'micro 3.86% vs mega 1.21%; HypeAuditor 2026 (as reported by eMarketer) nano 1.78%, micro 0.54%, mega 0.33%.',
-    'Mediakix 2017 (742 sponsored posts, as reported) found micro 2.75% vs macro 2.65%, nearly equal; Wies, Bleier & ' +
-      'Edeling (Journal of Marketing, 2023) found sponsored-post engagement is an inverted U in follower count, peaking near 1M.',
-  ],
-  tiktok: [
-    'TikTok figures are Influencer Marketing Hub 2021 (as reported by ION), micro ≈18% vs mega ≈5%; HypeAuditor 2023 ' +
-      '(as reported) gives nano (1k–10k) 12.6%, lower than IMH\'s micro figure. TikTok rates are often by views, not followers.',
-  ],
-  youtube: [
-    'YouTube figures are Influencer Marketing Hub 2021 (as reported by ION), micro 1.64% vs mega 0.37%, the only ' +
-      'YouTube engagement figures in SOURCES.md. YouTube rates are often by views, not subscribers.',
-  ],
+export const OBSERVED_CLICKS: readonly ObservedClicks[] = [
+  { label: 'the Kardashian tweet, website visits', perFollower: (KARDASHIAN_CASE.visits / KARDASHIAN_CASE.followers) * 100, source: CITE.tapInfluence },
+  { label: 'Ashton Kutcher for Fab.com, sign-ups', perFollower: (5_888 / 7_309_684) * 100, source: CITE.fab },
+  { label: 'Kevin Rose for Fab.com, sign-ups', perFollower: (4_356 / 1_261_376) * 100, source: CITE.fab },
+];
+
+export const CPM_REFERENCE: Record<Platform, { low: number; high: number }> = {
+  instagram: { low: 5, high: 15 },
+  tiktok: { low: 5, high: 15 },
+  youtube: { low: 15, high: 30 },
 };
+export const UPFLUENCE_CPM = 6.5;
 
-export const ENGAGEMENT_DEFINITION_NOTE =
-  'Engagement-rate definitions differ: by followers ((likes + comments) ÷ followers; Upfluence, Mediakix), by reach ' +
-  '(Meltwater) or by views (Modash, for TikTok and YouTube). Tierbot uses the rates by followers.';
-
-// ── Fees (SOURCES.md §3) ─────────────────────────────────────────────────────────────────────
-
-/** Dollars per follower per sponsored post: $100 per 10,000 followers = $0.01. */
-export const FEE_PER_FOLLOWER: Benchmark<number> = {
-  value: 0.01,
-  basis: 'sourced',
-  source: CITE.feeRule,
-  note: 'Rule of thumb: $100 per 10,000 followers (≈1¢ per follower; 100k ≈ $1,000, 1M ≈ $10,000); "some experts called that conservative"',
-};
-
-export const FEE_TABLES: Record<Platform, string> = {
-  instagram:
-    'Per-tier tables price an Instagram post by tier instead: nano $10–100 · micro $100–500 · mid $500–5,000 · macro ' +
-    '$5,000–10,000 · mega $10,000+ (attributed to Influencer Marketing Hub, ~2021, secondary only); Word on the Block ' +
-    '2023: nano $10–100 · micro $100–500 · macro $500–10,000 · mega $10,000+; Hootsuite (citing Statista): nano $25–150, mid-tier $160–1,800.',
-  tiktok:
-    'Per-tier tables price a TikTok post by tier instead: $5–25 · $25–125 · $125–1,250 (attributed to Influencer ' +
-    'Marketing Hub, ~2021, secondary only); Word on the Block 2023: nano $5–25 · micro $25–125 · macro $125–2,500 · mega $2,500+.',
-  youtube:
-    'Per-tier tables price a YouTube video by tier instead: nano $20–200 · micro $200–1,000 · mid $1,000–10,000 · macro ' +
-    '$10,000–20,000 · mega $20,000+ (attributed to Influencer Marketing Hub, ~2021, secondary only); Word on the Block 2023: ' +
-    '$20–200 · $200–1,000 · $1,000–20,000 · $20,000+.',
-};
-
-export const FEE_PAYMENTS_NOTE =
-  'Lumanu 2024 (250,000 creator payments): average payment $2,300, median $800; payment correlates with follower count at only 0.56.';
-
-export const KARDASHIAN_FEE_NOTE =
-  'Ad Age 2020 put Kim Kardashian West at $300,000–500,000 per sponsored Instagram post, far above the rule of thumb; seed 003 does not say what the brand paid.';
-
-// ── CPM reference (SOURCES.md §3) ─────────────────────────────────────────────────────────────
-
-export const CPM_REFERENCE: Record<Platform, Benchmark<{ min: number; max: number }>> = {
-  instagram: { value: { min: 5, max: 15 }, basis: 'sourced', source: CITE.wordOnTheBlock, note: 'Instagram CPM' },
-  tiktok: { value: { min: 5, max: 15 }, basis: 'sourced', source: CITE.wordOnTheBlock, note: 'TikTok CPM' },
-  youtube: { value: { min: 15, max: 30 }, basis: 'sourced', source: CITE.wordOnTheBlock, note: 'YouTube CPM' },
-};
-
-export const UPFLUENCE_CPM: Benchmark<number> = { value: 6.5, basis: 'sourced', source: CITE.upfluence, note: '"industry standard" CPM' };
-
-export const PLATFORM_DEFAULT: Benchmark<Platform> = {
-  value: 'instagram',
-  basis: 'assumption',
-  source: CITE.tierbot,
-  note: 'Instagram unless you choose another platform: the seeds and most benchmarks in SOURCES.md are about Instagram',
-};
-
-// ── Funnel and audience assumptions ───────────────────────────────────────────────────────────
-
-export const REACH_RATE: Benchmark<number> = {
-  value: 100,
-  basis: 'assumption',
-  source: CITE.tierbot,
-  note: 'Every follower is counted as seeing each post of the influencer they follow once. Real organic reach is lower; no source in SOURCES.md gives a reach rate',
-};
-
-export const CLICKS_PER_ENGAGEMENT: Benchmark<number> = {
-  value: 100,
-  basis: 'assumption',
-  source: CITE.tierbot,
-  note: "Each engaged unique follower is counted as one website visit: SOURCES.md §5's funnel (buyers = followers × reach rate × engagement rate × conversion rate). With like rates this is an upper bound: a like is not a visit",
-};
-
-export const OVERLAP: Benchmark<number> = {
-  value: 0,
-  basis: 'assumption',
-  source: CITE.tierbot,
-  note: 'There is no published average audience overlap. 0% counts every micro\'s followers as different people, as the seeds\' "10 × 10,000 against 1 × 100,000" does (best case for the micros); Influencity illustrates 10 creators with 40% overlap',
-};
-
-/** Evidence from the cases in SOURCES.md §4, for the reply's footnotes. */
+/** Evidence from the cases in SOURCES.md §4, for the Assumptions reply. */
 export const CASE_NOTES: readonly string[] = [
   'Beichert, Bayerl, Goldenberg & Lanz (Journal of Marketing, 2024; 1.88M purchases): low-follower targeting beats high-follower targeting "by order of magnitude" on revenue per follower and return on spend.',
-  'Fab.com 2011: Ashton Kutcher (7.3M followers) brought 5,888 sign-ups (0.08%), Kevin Rose (1.26M) 4,356 (0.3%); orders after a week 75 vs 158.',
+  'Fab.com 2011: Ashton Kutcher (7.3M followers) brought 5,888 sign-ups, Kevin Rose (1.26M) 4,356; orders after a week 75 vs 158.',
+  'The "11× ROI" figure in the TapInfluence article traces to a TapInfluence / Nielsen Catalina Solutions webinar; the study itself was not found.',
 ];

@@ -1,59 +1,70 @@
 /**
- * The model behind /compare: one big influencer (Plan A) against many micro-influencers (Plan B).
- * parseCompareInput validates options and fills every gap with a cited default; comparePlans is
- * pure arithmetic over the resulting Scenario. Formulas: MODEL_FORMULAS below.
+ * The model behind /compare: one big influencer (Plan A) against many micro-influencers (Plan B),
+ * through one funnel (funnel.ts), with every input a low–expected–high range from the sources.
+ *
+ * parseCompareInput validates the options and fills every gap with a cited default;
+ * comparePlans evaluates the scenario. Plain data in and out (no markdown, no Discord): the
+ * command formats it, and the chart renderer receives it as is.
+ *
+ * Ranges. Each plan is run through the funnel three times: with every input at its expected
+ * value; pessimistic, with every input at the end of its range that is worse for the plan (low
+ * rates, high fees, high overlap); and optimistic, the other end. For each metric, low is the
+ * smaller of the pessimistic and optimistic results and high the larger. Every metric moves one
+ * way with each input, so low ≤ expected ≤ high always holds, cost ratios included.
+ *
+ * Verdict. Only measures that do not follow from one another are counted: reach, engagements,
+ * cost per engagement and cost per order. Each input with a range is moved alone to each end of
+ * it; an input that changes a measure's winner decides it, and its break-even value is where the
+ * two plans tie. The verdict "holds across every sourced range" when no input does, not even all
+ * of them together at the ends that hurt the winner.
  */
 
 import {
+  AD_AGE_KARDASHIAN_FEE,
+  BAZAARVOICE_REACH,
   CASE_NOTES,
+  CENT_PER_FOLLOWER,
   CITE,
-  CLICKS_PER_ENGAGEMENT,
+  CLICK_THROUGH,
   CONVERSION,
   CPM_REFERENCE,
-  DEFAULT_PLANS,
-  ENGAGEMENT_DEFINITION_NOTE,
-  ENGAGEMENT_DISAGREEMENTS,
-  FEE_PAYMENTS_NOTE,
-  FEE_PER_FOLLOWER,
-  FEE_TABLES,
+  ENGAGEMENT_DISAGREEMENT,
+  FEE_TABLES_NOTE,
+  FREQUENCY,
+  GRIN_PER_FOLLOWER,
+  HYPEAUDITOR_2018_AVERAGE,
+  IMH_MICRO_MEGA,
+  INSTAGRAM_ENGAGEMENT_OTHERS,
   KARDASHIAN_CASE,
-  KARDASHIAN_FEE_NOTE,
-  KARDASHIAN_VISIT_RATE,
+  MINTER_REACH,
+  OBSERVED_CLICKS,
   ORDER_VALUE,
   OVERLAP,
   PLATFORMS,
-  PLATFORM_DEFAULT,
   PLATFORM_LABEL,
-  REACH_RATE,
+  TIKTOK_NANO,
+  TRAACKR_CPME,
   UPFLUENCE_CPM,
-  benchmarkText,
-  engagementBand,
+  inBand,
   type Basis,
-  type Benchmark,
+  type BandFigure,
   type Citation,
   type Platform,
 } from './benchmarks';
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount, type ParseResult } from './followers';
 import { formatCount } from './format';
-import {
-  MAX_MONEY,
-  MONEY_DECIMALS,
-  MONEY_FORMS,
-  PERCENT_DECIMALS,
-  PERCENT_FORMS,
-  formatMoney,
-  formatPercent,
-  parseMoney,
-  parsePercent,
-  roundTo,
-} from './units';
+import { funnel, type FunnelInputs, type MetricName, type Metrics, METRIC_NAMES } from './funnel';
+import { MAX_MONEY, MONEY_DECIMALS, MONEY_FORMS, PERCENT_DECIMALS, PERCENT_FORMS, formatMoney, formatPercent, parseMoney, parsePercent, roundTo } from './units';
+
+export { METRIC_NAMES, type MetricName, type Metrics };
 
 // ── Options ───────────────────────────────────────────────────────────────────────────────────
 
+/** The scenario's options, in the order /compare registers them. */
 export const OPTION_NAMES = [
   'preset',
-  'budget',
   'platform',
+  'budget',
   'big_followers',
   'big_fee',
   'micro_count',
@@ -64,17 +75,24 @@ export const OPTION_NAMES = [
   'conversion',
   'order_value',
   'overlap',
+  'click_through',
+  'big_reach',
+  'micro_reach',
 ] as const;
 export type OptionName = (typeof OPTION_NAMES)[number];
 export type CompareInput = Partial<Record<OptionName, string | number>>;
 
 export type PresetId = 'kardashian' | 'ten-micro';
 export const PRESETS: readonly PresetId[] = ['kardashian', 'ten-micro'];
+export const PRESET_LABEL: Record<PresetId, string> = {
+  kardashian: 'Kardashian tweet (observed) vs micro-influencers',
+  'ten-micro': '10 × 10,000 vs 1 × 100,000 followers',
+};
 
-type NumericOption = Exclude<OptionName, 'preset' | 'platform'>;
-type OptionKind = 'money' | 'followers' | 'influencers' | 'percent';
+export type NumericOption = Exclude<OptionName, 'preset' | 'platform'>;
+export type OptionKind = 'money' | 'followers' | 'influencers' | 'percent';
 
-const OPTION_KIND: Record<NumericOption, OptionKind> = {
+export const OPTION_KIND: Record<NumericOption, OptionKind> = {
   budget: 'money',
   big_followers: 'followers',
   big_fee: 'money',
@@ -86,84 +104,46 @@ const OPTION_KIND: Record<NumericOption, OptionKind> = {
   conversion: 'percent',
   order_value: 'money',
   overlap: 'percent',
+  click_through: 'percent',
+  big_reach: 'percent',
+  micro_reach: 'percent',
 };
 
 /** Most micro-influencers a plan may have; also caps counts bought by a budget. */
 export const MAX_MICRO_COUNT = 1_000_000;
 export const MAX_PERCENT = 100;
 
+const percentForms = `a percentage from 0 to 100: ${PERCENT_FORMS}`;
+const moneyForms = `an amount in US dollars from $0 to $${formatCount(MAX_MONEY)}: ${MONEY_FORMS}`;
+const followerForms = `a follower count from 0 to ${formatCount(MAX_FOLLOWERS)}: ${ACCEPTED_FORMS}`;
+
 export const ACCEPTED: Record<OptionName, string> = {
-  preset: '`kardashian` or `ten-micro`',
-  platform: '`instagram`, `tiktok` or `youtube`',
-  budget: `an amount in US dollars from $0 to $${formatCount(MAX_MONEY)}: ${MONEY_FORMS}`,
-  big_followers: `a follower count from 0 to ${formatCount(MAX_FOLLOWERS)}: ${ACCEPTED_FORMS}`,
-  big_fee: `an amount in US dollars from $0 to $${formatCount(MAX_MONEY)}: ${MONEY_FORMS}`,
+  preset: PRESETS.map((p) => `\`${p}\``).join(' or '),
+  platform: PLATFORMS.map((p) => `\`${p}\``).join(', '),
+  budget: moneyForms,
+  big_followers: followerForms,
+  big_fee: moneyForms,
   micro_count: `a whole number of influencers from 1 to ${formatCount(MAX_MICRO_COUNT)}: \`10\`, \`30\`, \`1.5k\``,
-  micro_followers: `a follower count from 0 to ${formatCount(MAX_FOLLOWERS)}: ${ACCEPTED_FORMS}`,
-  micro_fee: `an amount in US dollars from $0 to $${formatCount(MAX_MONEY)}: ${MONEY_FORMS}`,
-  big_engagement: `a percentage from 0 to 100: ${PERCENT_FORMS}`,
-  micro_engagement: `a percentage from 0 to 100: ${PERCENT_FORMS}`,
-  conversion: `a percentage from 0 to 100: ${PERCENT_FORMS}`,
-  order_value: `an amount in US dollars from $0 to $${formatCount(MAX_MONEY)}: ${MONEY_FORMS}`,
-  overlap: `a percentage from 0 to 100: ${PERCENT_FORMS}`,
+  micro_followers: followerForms,
+  micro_fee: moneyForms,
+  big_engagement: percentForms,
+  micro_engagement: percentForms,
+  conversion: percentForms,
+  order_value: moneyForms,
+  overlap: percentForms,
+  click_through: percentForms,
+  big_reach: percentForms,
+  micro_reach: percentForms,
 };
 
 /** The user's own option values, normalised (money to cents, percents to 4 decimals). */
 export type Overrides = Partial<Record<NumericOption, number>> & { preset?: PresetId; platform?: Platform };
 
-// ── Scenario ──────────────────────────────────────────────────────────────────────────────────
-
-/** given: typed by the user; preset: set by the chosen preset; default: Tierbot's cited default; budget: bought by the budget. */
-export type Origin = 'given' | 'preset' | 'default' | 'budget';
-
-export interface Assumed<T> {
-  value: T;
-  origin: Origin;
-  /** 'user' for values the user typed (or an Equal-budget button set). */
-  basis: Basis | 'user';
-  source: Citation | null;
-  /** Why this value: the source's wording, the arithmetic, or the label of an assumption. */
-  note: string;
-}
-
-export interface PlanSpec {
-  count: Assumed<number>;
-  followers: Assumed<number>;
-  /** Fee per influencer, dollars. */
-  fee: Assumed<number>;
-  /** Engagement rate by followers, percent. */
-  engagement: Assumed<number>;
-}
-
-export interface Scenario {
-  overrides: Overrides;
-  preset: PresetId | null;
-  platform: Assumed<Platform>;
-  budget: number | null;
-  big: PlanSpec;
-  micro: PlanSpec;
-  /** Orders per website visit, percent. */
-  conversion: Assumed<number>;
-  /** Dollars per order. */
-  orderValue: Assumed<number>;
-  /** Share of the micros' combined followers who are duplicates, percent. */
-  overlap: Assumed<number>;
-  /** Website visits per engaged unique follower, percent. */
-  clicksPerEngagement: Assumed<number>;
-}
-
 export type ParseFailure = { ok: false; option: string; reason: string; accepted: string };
-export type CompareParse = { ok: true; scenario: Scenario } | ParseFailure;
 
 // ── Parsing ───────────────────────────────────────────────────────────────────────────────────
 
-const PRESET_ALIASES: Record<string, PresetId> = {
-  kardashian: 'kardashian',
-  kim: 'kardashian',
-  'ten-micro': 'ten-micro',
-  '10-micro': 'ten-micro',
-  tenmicro: 'ten-micro',
-};
+const PRESET_ALIASES: Record<string, PresetId> = { kardashian: 'kardashian', kim: 'kardashian', 'ten-micro': 'ten-micro', '10-micro': 'ten-micro', tenmicro: 'ten-micro' };
 const PLATFORM_ALIASES: Record<string, Platform> = {
   instagram: 'instagram',
   ig: 'instagram',
@@ -205,14 +185,14 @@ function parseNumberValue(kind: OptionKind, value: string | number): ParseResult
 }
 
 /** Validates options into normalised overrides; the first invalid option (in OPTION_NAMES order) is reported. */
-function parseOverrides(input: CompareInput): { ok: true; overrides: Overrides } | ParseFailure {
+export function parseOverrides(input: CompareInput): { ok: true; overrides: Overrides } | ParseFailure {
   const overrides: Overrides = {};
   for (const name of OPTION_NAMES) {
     const raw = input[name];
-    if (raw === undefined) continue;
+    if (raw === undefined || raw === '') continue;
     if (name === 'preset' || name === 'platform') {
       const table: Record<string, string> = name === 'preset' ? PRESET_ALIASES : PLATFORM_ALIASES;
-      const found = typeof raw === 'string' ? table[keyword(raw)] : undefined;
+      const found = table[keyword(raw)];
       if (found === undefined) return fail(name, `“${String(raw).slice(0, 40)}” is not a ${name} I know.`);
       if (name === 'preset') overrides.preset = found as PresetId;
       else overrides.platform = found as Platform;
@@ -223,9 +203,7 @@ function parseOverrides(input: CompareInput): { ok: true; overrides: Overrides }
     if (!parsed.ok) return fail(name, parsed.reason);
     if (kind === 'influencers') {
       if (parsed.value < 1) return fail(name, 'There must be at least one micro-influencer.');
-      if (parsed.value > MAX_MICRO_COUNT) {
-        return fail(name, `That is more than ${formatCount(MAX_MICRO_COUNT)} influencers.`);
-      }
+      if (parsed.value > MAX_MICRO_COUNT) return fail(name, `That is more than ${formatCount(MAX_MICRO_COUNT)} influencers.`);
     }
     overrides[name] = parsed.value;
   }
@@ -233,308 +211,559 @@ function parseOverrides(input: CompareInput): { ok: true; overrides: Overrides }
 }
 
 /** Validates every option and fills each gap with a cited default. Never throws. */
-export function parseCompareInput(input: CompareInput): CompareParse {
+export function parseCompareInput(input: CompareInput): { ok: true; scenario: Scenario } | ParseFailure {
   const parsed = parseOverrides(input);
   if (!parsed.ok) return parsed;
-  return { ok: true, scenario: buildScenario(parsed.overrides) };
+  return buildScenario(parsed.overrides);
 }
 
-// ── Building a scenario from overrides ────────────────────────────────────────────────────────
+// ── Assumptions: every input of the funnel, with its range and where it comes from ─────────────
 
-function given<T>(value: T, note = 'your input'): Assumed<T> {
-  return { value, origin: 'given', basis: 'user', source: null, note };
+export const ASSUMPTION_KEYS = [
+  'reach_rate_a',
+  'reach_rate_b',
+  'engagement_rate_a',
+  'engagement_rate_b',
+  'fee_a',
+  'fee_b',
+  'frequency',
+  'click_through',
+  'conversion',
+  'order_value',
+  'overlap',
+] as const;
+export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
+
+export interface Range {
+  low: number;
+  expected: number;
+  high: number;
 }
 
-function fromBenchmark<T>(b: Benchmark<T>, origin: Origin, note?: string): Assumed<T> {
-  return { value: b.value, origin, basis: b.basis, source: b.source, note: note ?? benchmarkText(b) };
+export interface Assumption {
+  key: AssumptionKey;
+  label: string;
+  unit: 'percent' | 'money' | 'multiplier';
+  /** null: not reported (no figure recorded for this plan and none given). */
+  value: Range | null;
+  basis: Basis;
+  /** The plans this input feeds. */
+  plans: readonly ('A' | 'B')[];
+  /** Which end is better for a plan it feeds. */
+  better: 'higher' | 'lower';
+  /** Where the expected value comes from, in plain words. */
+  rule: string;
+  /** Where the range comes from ('' when there is no spread). */
+  rangeNote: string;
+  sources: Citation[];
+  /** The option that sets it. */
+  option?: NumericOption;
 }
 
-function feeByRule(followers: Assumed<number>): Assumed<number> {
-  const fee = roundTo(followers.value / 100, MONEY_DECIMALS);
-  const note = `${formatCount(followers.value)} followers × $0.01 = ${formatMoney(fee)}. ${benchmarkText(FEE_PER_FOLLOWER)}`;
-  return { value: fee, origin: 'default', basis: 'sourced', source: FEE_PER_FOLLOWER.source, note };
+/** One plan's make-up: how many influencers, with how many followers each, and where those come from. */
+export interface PlanSpec {
+  plan: 'A' | 'B';
+  influencers: number;
+  followersEach: number;
+  /** Where the followers come from, in plain words. */
+  followersNote: string;
+  followersBasis: Basis;
+  influencersNote: string;
+  influencersBasis: Basis;
+  /** Plan A of the Kardashian preset: the case as reported. */
+  observed?: { visits: number; orders: number; revenue: number; source: Citation };
 }
 
-const MEANING: Record<Platform, string> = {
-  instagram: 'an engagement is a like (Markerly like rate by followers)',
-  tiktok: 'engagement by followers as Influencer Marketing Hub reports it',
-  youtube: 'engagement by subscribers as Influencer Marketing Hub reports it',
+export interface Scenario {
+  overrides: Overrides;
+  preset: PresetId | null;
+  platform: Platform;
+  platformGiven: boolean;
+  budget: number | null;
+  a: PlanSpec;
+  b: PlanSpec;
+  assumptions: Record<AssumptionKey, Assumption>;
+}
+
+const single = (x: number): Range => ({ low: x, expected: x, high: x });
+const spread = (expected: number, values: readonly number[]): Range => ({
+  low: Math.min(expected, ...values),
+  expected,
+  high: Math.max(expected, ...values),
+});
+
+const LABEL: Record<AssumptionKey, string> = {
+  reach_rate_a: 'Plan A reach rate',
+  reach_rate_b: 'Plan B reach rate',
+  engagement_rate_a: 'Plan A engagement rate',
+  engagement_rate_b: 'Plan B engagement rate',
+  fee_a: 'Plan A fee',
+  fee_b: 'Plan B fee each',
+  frequency: 'Impressions per reached account',
+  click_through: 'Click-through (visits per reached account)',
+  conversion: 'Conversion (orders per visit)',
+  order_value: 'Average order value',
+  overlap: 'Audience overlap among Plan B’s influencers',
 };
 
-function engagementByTier(platform: Platform, followers: number): Assumed<number> {
-  const band = engagementBand(platform, followers);
-  const head = `${PLATFORM_LABEL[platform]}, ${band.stated} followers; ${MEANING[platform]}`;
-  return fromBenchmark(band.rate, 'default', `${head}. ${benchmarkText(band.rate)}`);
+function given(key: AssumptionKey, option: NumericOption, value: number, unit: Assumption['unit'], plans: Assumption['plans'], better: Assumption['better']): Assumption {
+  return { key, label: LABEL[key], unit, value: single(value), basis: 'input', plans, better, rule: 'your input', rangeNote: '', sources: [], option };
 }
+
+const uniqueSources = (figures: readonly BandFigure[]): Citation[] => [...new Set(figures.map((f) => f.source))];
+
+function describeFigures(figures: readonly BandFigure[]): string {
+  return figures
+    .map((f) => {
+      const value = f.low === f.high ? formatPercent(f.low) : `${formatPercent(f.low)}–${formatPercent(f.high)}`;
+      return `${f.source.publisher} ${f.source.year ?? 'n.d.'} ${f.measure}, ${f.band.stated}: ${value}`;
+    })
+    .join('; ');
+}
+
+function reachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
+  const key = plan === 'A' ? 'reach_rate_a' : 'reach_rate_b';
+  const option = plan === 'A' ? 'big_reach' : 'micro_reach';
+  const minter = MINTER_REACH.find((f) => inBand(f.band, followers))!;
+  const base = { key, label: LABEL[key], unit: 'percent', plans: [plan], better: 'higher', option } as const;
+  if (platform === 'instagram') {
+    const cross = BAZAARVOICE_REACH.filter((f) => inBand(f.band, followers));
+    return {
+      ...base,
+      value: spread(minter.low, cross.map((f) => f.low)),
+      basis: 'sourced',
+      rule: `Minter.io 2019, median Instagram post reach for ${minter.band.stated} followers: ${formatPercent(minter.low)}`,
+      rangeNote: cross.length ? `cross-check: ${describeFigures(cross)}` : '',
+      sources: [CITE.minter, ...uniqueSources(cross)],
+    };
+  }
+  const all = [...MINTER_REACH, ...BAZAARVOICE_REACH].map((f) => f.low);
+  return {
+    ...base,
+    value: spread(minter.low, all),
+    basis: 'extrapolated',
+    rule:
+      `no ${PLATFORM_LABEL[platform]} reach rate is recorded (views replace reach there): Tierbot uses Minter.io 2019's Instagram median for ` +
+      `${minter.band.stated} followers (${formatPercent(minter.low)}), an extrapolation`,
+    rangeNote: `every recorded post-reach figure, Bazaarvoice 2021 to Minter.io 2019 (${formatPercent(Math.min(...all))}–${formatPercent(Math.max(...all))})`,
+    sources: [CITE.minter, CITE.bazaarvoice],
+  };
+}
+
+function engagementRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
+  const key = plan === 'A' ? 'engagement_rate_a' : 'engagement_rate_b';
+  const option = plan === 'A' ? 'big_engagement' : 'micro_engagement';
+  const base = { key, label: LABEL[key], unit: 'percent', plans: [plan], better: 'higher', option } as const;
+  if (platform === 'instagram') {
+    const main = HYPEAUDITOR_2018_AVERAGE.find((f) => inBand(f.band, followers))!;
+    const others = INSTAGRAM_ENGAGEMENT_OTHERS.filter((f) => inBand(f.band, followers));
+    return {
+      ...base,
+      value: spread(main.low, others.flatMap((f) => [f.low, f.high])),
+      basis: 'sourced',
+      rule: `HypeAuditor 2018, average (likes + comments) ÷ followers for ${main.band.stated} followers: ${formatPercent(main.low)}`,
+      rangeNote: others.length ? `the other sources for this count: ${describeFigures(others)}` : '',
+      sources: [CITE.hypeAuditor2018, ...uniqueSources(others).filter((c) => c !== CITE.hypeAuditor2018)],
+    };
+  }
+  const { micro, mega } = IMH_MICRO_MEGA[platform];
+  const imh = `Influencer Marketing Hub 2021 (as reported by ION; no follower ranges given)`;
+  const nano = platform === 'tiktok' && inBand(TIKTOK_NANO.band, followers) ? [TIKTOK_NANO] : [];
+  const nanoNote = nano.length ? `; ${describeFigures(nano)}` : '';
+  if (followers < 100_000 || followers >= 1_000_000) {
+    const isMicro = followers < 100_000;
+    const value = isMicro ? micro : mega;
+    return {
+      ...base,
+      value: spread(value, nano.map((f) => f.low)),
+      basis: 'extrapolated',
+      rule: `${imh}, ${isMicro ? 'micro' : 'mega'}: ${formatPercent(value)}; Tierbot reads ${isMicro ? 'micro as under 100,000' : 'mega as 1M and over'} (Iconosquare 2020's lines), an extrapolation`,
+      rangeNote: nano.length ? `also${nanoNote.slice(1)}` : '',
+      sources: [CITE.imh2021, CITE.iconosquare, ...uniqueSources(nano)],
+    };
+  }
+  const mid = roundTo((micro + mega) / 2, PERCENT_DECIMALS);
+  return {
+    ...base,
+    value: { low: mega, expected: mid, high: micro },
+    basis: 'assumption',
+    rule: `no ${PLATFORM_LABEL[platform]} figure for 100k–1M followers is recorded: Tierbot assumes the midpoint of ${imh}'s micro ${formatPercent(micro)} and mega ${formatPercent(mega)}`,
+    rangeNote: `mega to micro (${formatPercent(mega)}–${formatPercent(micro)})`,
+    sources: [CITE.imh2021],
+  };
+}
+
+/** The fee by the cent-per-follower rule, with GRIN's and Traackr's rules as the range. */
+function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range | null, platform: Platform): Assumption {
+  const key = plan === 'A' ? 'fee_a' : 'fee_b';
+  const cent = roundTo(followers * CENT_PER_FOLLOWER, MONEY_DECIMALS);
+  const grin = [followers * GRIN_PER_FOLLOWER.low, followers * GRIN_PER_FOLLOWER.high].map((x) => roundTo(x, MONEY_DECIMALS));
+  const traackr = engagement === null ? [] : [roundTo((followers * engagement.expected * TRAACKR_CPME) / 100 / 1000, MONEY_DECIMALS)];
+  const traackrNote = traackr.length
+    ? `; Traackr's $150 per 1,000 engagements (its Instagram default${platform === 'instagram' ? '' : ', an extrapolation'}) ${formatMoney(traackr[0]!)}`
+    : '';
+  return {
+    key,
+    label: LABEL[key],
+    unit: 'money',
+    value: spread(cent, [...grin, ...traackr]),
+    basis: 'sourced',
+    plans: [plan],
+    better: 'lower',
+    rule: `the cent-per-follower rule ($100 per 10,000 followers; USA Today, Shopify): ${formatCount(followers)} × $0.01 = ${formatMoney(cent)}`,
+    rangeNote: `the other rules: GRIN's $4–9 per 1,000 followers ${formatMoney(grin[0]!)}–${formatMoney(grin[1]!)}${traackrNote}`,
+    sources: [CITE.centRule, CITE.grin, ...(traackr.length ? [CITE.traackr] : [])],
+    option: plan === 'A' ? 'big_fee' : 'micro_fee',
+  };
+}
+
+const DEFAULT_BIG_FOLLOWERS = 100_000;
+const DEFAULT_MICRO_FOLLOWERS = 10_000;
+const DEFAULT_MICRO_COUNT = 10;
+const TEN_MICRO_NOTE = 'the TapInfluence article: “10 highly focused influencers, each with 10,000 followers, rather than a single influencer … of 100,000”';
 
 /** Whole influencers the budget buys at `fee` each (cent arithmetic, so $1,000 ÷ $100 is exactly 10). */
 function affordable(budget: number, fee: number): number {
   return Math.min(MAX_MICRO_COUNT, Math.floor(Math.round(budget * 100) / Math.round(fee * 100)));
 }
 
-function buildScenario(o: Overrides): Scenario {
+/** The scenario from normalised overrides, or an input error the options cannot combine into. */
+export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | ParseFailure {
   const preset = o.preset ?? null;
   const kardashian = preset === 'kardashian';
-  const tenMicro = preset === 'ten-micro';
-  const platform = o.platform !== undefined ? given(o.platform) : fromBenchmark(PLATFORM_DEFAULT, 'default');
-  const bigFollowers =
-    o.big_followers !== undefined
-      ? given(o.big_followers)
-      : kardashian
-        ? fromBenchmark(
-            { value: KARDASHIAN_CASE.followers, basis: 'sourced', source: KARDASHIAN_CASE.source },
-            'preset',
-            'Kardashian case: "her 15 million followers" (seed 003; only seed 003 reports this case)',
-          )
-        : fromBenchmark(DEFAULT_PLANS.bigFollowers, tenMicro ? 'preset' : 'default');
-  const big: PlanSpec = {
-    count: {
-      value: 1,
-      origin: 'default',
-      basis: 'sourced',
-      source: CITE.seed003,
-      note: 'Plan A is one influencer: "a single influencer" (seed 003)',
-    },
-    followers: bigFollowers,
-    fee: o.big_fee !== undefined ? given(o.big_fee) : feeByRule(bigFollowers),
-    engagement:
-      o.big_engagement !== undefined
-        ? given(o.big_engagement)
-        : kardashian
-          ? fromBenchmark(KARDASHIAN_VISIT_RATE, 'preset')
-          : engagementByTier(platform.value, bigFollowers.value),
-  };
-
-  const microFollowers =
-    o.micro_followers !== undefined
-      ? given(o.micro_followers)
-      : fromBenchmark(DEFAULT_PLANS.microFollowers, tenMicro ? 'preset' : 'default');
-  const microFee = o.micro_fee !== undefined ? given(o.micro_fee) : feeByRule(microFollowers);
+  if (kardashian && o.big_followers !== undefined) {
+    return fail(
+      'big_followers',
+      `The Kardashian preset is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers. Leave out big_followers, or leave out the preset to compare another big influencer.`,
+    );
+  }
+  const platform = o.platform ?? 'instagram';
   const budget = o.budget ?? null;
-  let microCount: Assumed<number>;
-  if (o.micro_count !== undefined) microCount = given(o.micro_count);
-  else if (budget !== null && microFee.value > 0) {
-    const n = affordable(budget, microFee.value);
-    const capped = n === MAX_MICRO_COUNT ? ` and capped at ${formatCount(MAX_MICRO_COUNT)}` : '';
-    microCount = {
-      value: n,
-      origin: 'budget',
-      basis: 'user',
-      source: null,
-      note: `as many as the budget buys: ${formatMoney(budget)} ÷ ${formatMoney(microFee.value)} = ${formatCount(n)}, rounded down${capped}`,
+
+  // Plan B's make-up first: a budget buys micros at their fee.
+  const microFollowers = o.micro_followers ?? DEFAULT_MICRO_FOLLOWERS;
+  const microEngagement =
+    o.micro_engagement !== undefined
+      ? given('engagement_rate_b', 'micro_engagement', o.micro_engagement, 'percent', ['B'], 'higher')
+      : engagementRate('B', microFollowers, platform);
+  let feeB: Assumption =
+    o.micro_fee !== undefined ? given('fee_b', 'micro_fee', o.micro_fee, 'money', ['B'], 'lower') : feeByRules('B', microFollowers, microEngagement.value, platform);
+  const microFee = feeB.value!.expected;
+  if (budget !== null && budget < microFee) {
+    return fail(
+      'budget',
+      `A budget of ${formatMoney(budget)} does not buy one micro-influencer at ${formatMoney(microFee)}: the smallest useful budget is ${formatMoney(microFee)}.`,
+    );
+  }
+  let influencers = o.micro_count ?? DEFAULT_MICRO_COUNT;
+  let influencersBasis: Basis = o.micro_count !== undefined ? 'input' : 'sourced';
+  let influencersNote = o.micro_count !== undefined ? 'your input' : TEN_MICRO_NOTE;
+  if (budget !== null && o.micro_count === undefined && microFee > 0) {
+    influencers = affordable(budget, microFee);
+    influencersBasis = 'budget';
+    const capped = influencers === MAX_MICRO_COUNT ? ` (capped at ${formatCount(MAX_MICRO_COUNT)})` : '';
+    influencersNote = `as many as the budget buys: ${formatMoney(budget)} ÷ ${formatMoney(microFee)}, rounded down${capped}`;
+  }
+
+  // Plan A: with a budget, its fee is the budget and its followers follow from the fee rule.
+  let bigFee: number | null = o.big_fee ?? null;
+  let bigFeeFromBudget = false;
+  if (bigFee === null && budget !== null) {
+    bigFee = budget;
+    bigFeeFromBudget = true;
+  }
+  let bigFollowers: number;
+  let followersNote: string;
+  let followersBasis: Basis;
+  if (o.big_followers !== undefined) {
+    bigFollowers = o.big_followers;
+    followersNote = 'your input';
+    followersBasis = 'input';
+  } else if (kardashian) {
+    bigFollowers = KARDASHIAN_CASE.followers;
+    followersNote = 'observed: “her 15 million followers” (TapInfluence blog)';
+    followersBasis = 'observed';
+  } else if (bigFeeFromBudget && bigFee !== null) {
+    bigFollowers = Math.min(MAX_FOLLOWERS, Math.floor(Math.round(bigFee * 100)));
+    followersNote = `what the budget buys at the cent-per-follower rule: ${formatMoney(bigFee)} ÷ $0.01`;
+    followersBasis = 'budget';
+  } else {
+    bigFollowers = DEFAULT_BIG_FOLLOWERS;
+    followersNote = TEN_MICRO_NOTE;
+    followersBasis = 'sourced';
+  }
+
+  const reachA: Assumption =
+    o.big_reach !== undefined
+      ? given('reach_rate_a', 'big_reach', o.big_reach, 'percent', ['A'], 'higher')
+      : kardashian
+        ? notReported('reach_rate_a', 'big_reach', 'No Twitter reach figure is recorded for the tweet')
+        : reachRate('A', bigFollowers, platform);
+  const engagementA: Assumption =
+    o.big_engagement !== undefined
+      ? given('engagement_rate_a', 'big_engagement', o.big_engagement, 'percent', ['A'], 'higher')
+      : kardashian
+        ? notReported('engagement_rate_a', 'big_engagement', 'No Twitter engagement figure is recorded for the tweet')
+        : engagementRate('A', bigFollowers, platform);
+
+  let feeA: Assumption;
+  if (o.big_fee !== undefined) feeA = given('fee_a', 'big_fee', o.big_fee, 'money', ['A'], 'lower');
+  else if (bigFeeFromBudget) feeA = fromBudget('fee_a', 'big_fee', budget!, ['A'], 'the budget');
+  else if (kardashian) {
+    const { low, high } = AD_AGE_KARDASHIAN_FEE;
+    feeA = {
+      key: 'fee_a',
+      label: LABEL.fee_a,
+      unit: 'money',
+      value: { low, expected: (low + high) / 2, high },
+      basis: 'extrapolated',
+      plans: ['A'],
+      better: 'lower',
+      rule: 'the TapInfluence article gives no fee; Tierbot takes the midpoint of Ad Age’s range',
+      rangeNote: 'Ad Age 2020: $300,000–500,000 for a sponsored Instagram post by Kim Kardashian West, not this tweet',
+      sources: [CITE.adAge],
+      option: 'big_fee',
     };
-  } else microCount = fromBenchmark(DEFAULT_PLANS.microCount, tenMicro ? 'preset' : 'default');
+  } else feeA = feeByRules('A', bigFollowers, engagementA.value, platform);
 
-  const micro: PlanSpec = {
-    count: microCount,
-    followers: microFollowers,
-    fee: microFee,
-    engagement: o.micro_engagement !== undefined ? given(o.micro_engagement) : engagementByTier(platform.value, microFollowers.value),
+  // With a budget, both plans spend it at the named rule: the other rules' fees are notes, not ranges.
+  if (budget !== null && feeB.basis === 'sourced') {
+    feeB = { ...feeB, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (${feeB.rangeNote})` };
+  }
+  if (budget !== null && feeA.basis === 'sourced') {
+    feeA = { ...feeA, value: single(feeA.value!.expected), rangeNote: `with a budget, fees are what it pays at this rule (${feeA.rangeNote})` };
+  }
+
+  const caseNote = kardashian ? ' (applies to Plan B; Plan A’s orders are as observed)' : '';
+  const assumptions: Record<AssumptionKey, Assumption> = {
+    reach_rate_a: reachA,
+    reach_rate_b:
+      o.micro_reach !== undefined ? given('reach_rate_b', 'micro_reach', o.micro_reach, 'percent', ['B'], 'higher') : reachRate('B', microFollowers, platform),
+    engagement_rate_a: engagementA,
+    engagement_rate_b: microEngagement,
+    fee_a: feeA,
+    fee_b: feeB,
+    frequency: {
+      key: 'frequency',
+      label: LABEL.frequency,
+      unit: 'multiplier',
+      value: { ...FREQUENCY },
+      basis: 'assumption',
+      plans: ['A', 'B'],
+      better: 'higher',
+      rule: 'Tierbot assumption: each reached account sees the post once (no source gives a frequency)',
+      rangeNote: 'up to 1.25, a forecasting rule reported for Stellar and Influencity',
+      sources: [CITE.frequencyRule],
+    },
+    click_through:
+      o.click_through !== undefined
+        ? given('click_through', 'click_through', o.click_through, 'percent', ['A', 'B'], 'higher')
+        : {
+            key: 'click_through',
+            label: LABEL.click_through,
+            unit: 'percent',
+            value: { ...CLICK_THROUGH },
+            basis: 'assumption',
+            plans: ['A', 'B'],
+            better: 'higher',
+            rule: `Tierbot assumption: no authoritative published click-through rate exists; ${formatPercent(CLICK_THROUGH.expected)} is the low end of creator-tool glossaries' 0.5–1.5% of impressions for link-in-bio (unaudited)`,
+            rangeNote: `wide, to span the observed cases per reached account (${formatPercent(CLICK_THROUGH.low)}–${formatPercent(CLICK_THROUGH.high)})`,
+            sources: [CITE.linkGlossaries],
+            option: 'click_through',
+          },
+    conversion:
+      o.conversion !== undefined
+        ? given('conversion', 'conversion', o.conversion, 'percent', ['A', 'B'], 'higher')
+        : {
+            key: 'conversion',
+            label: LABEL.conversion,
+            unit: 'percent',
+            value: single(CONVERSION),
+            basis: kardashian ? 'observed' : 'extrapolated',
+            plans: ['A', 'B'],
+            better: 'higher',
+            rule: `the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%${kardashian ? '' : ', used here beyond that case'}${caseNote}`,
+            rangeNote: '',
+            sources: [CITE.tapInfluence],
+            option: 'conversion',
+          },
+    order_value:
+      o.order_value !== undefined
+        ? given('order_value', 'order_value', o.order_value, 'money', ['A', 'B'], 'higher')
+        : {
+            key: 'order_value',
+            label: LABEL.order_value,
+            unit: 'money',
+            value: single(ORDER_VALUE),
+            basis: kardashian ? 'observed' : 'extrapolated',
+            plans: ['A', 'B'],
+            better: 'higher',
+            rule: `the Kardashian case: orders “averaging $30 each”${kardashian ? '' : ', used here beyond that case'}${caseNote}`,
+            rangeNote: '',
+            sources: [CITE.tapInfluence],
+            option: 'order_value',
+          },
+    overlap:
+      o.overlap !== undefined
+        ? given('overlap', 'overlap', o.overlap, 'percent', ['B'], 'lower')
+        : {
+            key: 'overlap',
+            label: LABEL.overlap,
+            unit: 'percent',
+            value: { ...OVERLAP },
+            basis: 'assumption',
+            plans: ['B'],
+            better: 'lower',
+            rule: 'Tierbot assumption: no published average; 0% counts every influencer’s audience as different people, as “10 × 10,000 against 1 × 100,000” does',
+            rangeNote: 'up to 40%, the overlap Influencity illustrates for 10 creators',
+            sources: [CITE.influencity],
+            option: 'overlap',
+          },
   };
 
-  const caseOrigin: Origin = kardashian ? 'preset' : 'default';
+  const k = KARDASHIAN_CASE;
+  const a: PlanSpec = {
+    plan: 'A',
+    influencers: 1,
+    followersEach: bigFollowers,
+    followersNote,
+    followersBasis,
+    influencersNote: 'one influencer',
+    influencersBasis: 'sourced',
+    ...(kardashian ? { observed: { visits: k.visits, orders: k.orders, revenue: k.orders * k.orderValue, source: CITE.tapInfluence } } : {}),
+  };
+  const b: PlanSpec = {
+    plan: 'B',
+    influencers,
+    followersEach: microFollowers,
+    followersNote: o.micro_followers !== undefined ? 'your input' : TEN_MICRO_NOTE,
+    followersBasis: o.micro_followers !== undefined ? 'input' : 'sourced',
+    influencersNote,
+    influencersBasis,
+  };
+  return { ok: true, scenario: { overrides: { ...o }, preset, platform, platformGiven: o.platform !== undefined, budget, a, b, assumptions } };
+}
+
+function notReported(key: AssumptionKey, option: NumericOption, why: string): Assumption {
+  return { key, label: LABEL[key], unit: 'percent', value: null, basis: 'observed', plans: ['A'], better: 'higher', rule: `not reported: ${why}`, rangeNote: '', sources: [], option };
+}
+
+function fromBudget(key: AssumptionKey, option: NumericOption, value: number, plans: Assumption['plans'], what: string): Assumption {
+  return { key, label: LABEL[key], unit: 'money', value: single(value), basis: 'budget', plans, better: 'lower', rule: what, rangeNote: '', sources: [], option };
+}
+
+// ── Evaluation ────────────────────────────────────────────────────────────────────────────────
+
+/** Values for some inputs; the rest stay at their expected values. */
+export type Setting = Partial<Record<AssumptionKey, number>>;
+
+function valueOf(s: Scenario, key: AssumptionKey, setting: Setting): number | null {
+  const at = setting[key];
+  if (at !== undefined) return at;
+  return s.assumptions[key].value?.expected ?? null;
+}
+
+function funnelInputs(s: Scenario, plan: 'A' | 'B', setting: Setting): FunnelInputs {
+  const spec = plan === 'A' ? s.a : s.b;
+  const v = (key: AssumptionKey) => valueOf(s, key, setting);
+  const need = (key: AssumptionKey) => v(key) ?? 0;
   return {
-    overrides: { ...o },
-    preset,
-    platform,
-    budget,
-    big,
-    micro,
-    conversion: o.conversion !== undefined ? given(o.conversion) : fromBenchmark(CONVERSION, caseOrigin),
-    orderValue: o.order_value !== undefined ? given(o.order_value) : fromBenchmark(ORDER_VALUE, caseOrigin),
-    overlap: o.overlap !== undefined ? given(o.overlap) : fromBenchmark(OVERLAP, 'default'),
-    clicksPerEngagement: fromBenchmark(CLICKS_PER_ENGAGEMENT, 'default'),
+    influencers: spec.influencers,
+    followersEach: spec.followersEach,
+    feeEach: need(plan === 'A' ? 'fee_a' : 'fee_b'),
+    reachRate: v(plan === 'A' ? 'reach_rate_a' : 'reach_rate_b'),
+    engagementRate: v(plan === 'A' ? 'engagement_rate_a' : 'engagement_rate_b'),
+    frequency: need('frequency'),
+    clickThrough: need('click_through'),
+    conversion: need('conversion'),
+    orderValue: need('order_value'),
+    overlap: plan === 'B' ? need('overlap') : 0,
+    observed: spec.observed,
   };
 }
 
-/**
- * Plan B with as many micros as Plan A's fee buys (rounded down, at least 1), for an "Equal
- * budget" button. The count becomes a user override, so it survives encodeScenario. A free micro
- * fee cannot match a paid big fee: the scenario comes back unchanged.
- */
-export function equalBudgetScenario(scenario: Scenario): Scenario {
-  const fee = scenario.micro.fee.value;
-  if (fee <= 0) return scenario;
-  const bigCost = scenario.big.fee.value * scenario.big.count.value;
-  const count = Math.max(1, affordable(bigCost, fee));
-  return buildScenario({ ...scenario.overrides, micro_count: count });
+export function evaluate(s: Scenario, setting: Setting = {}): { A: Metrics; B: Metrics } {
+  return { A: funnel(funnelInputs(s, 'A', setting)), B: funnel(funnelInputs(s, 'B', setting)) };
 }
 
-// ── The model ─────────────────────────────────────────────────────────────────────────────────
+/** Every input that feeds `plan` at the end of its range that is worse (or better) for it. */
+export function extremeSetting(s: Scenario, plan: 'A' | 'B', side: 'pessimistic' | 'optimistic'): Setting {
+  const setting: Setting = {};
+  for (const a of Object.values(s.assumptions)) {
+    if (a.value === null || !a.plans.includes(plan)) continue;
+    const low = (a.better === 'higher') === (side === 'pessimistic');
+    setting[a.key] = low ? a.value.low : a.value.high;
+  }
+  return setting;
+}
 
-export const MODEL_FORMULAS: readonly string[] = [
-  'Cost = influencers × fee each.',
-  'Impressions = influencers × followers each: every follower sees the post of each influencer they follow once (reach 100%, Tierbot assumption); a follower of two micros counts twice.',
-  'Unique audience = followers for one influencer; for several, max(followers each, influencers × followers each × (1 − overlap)). Overlap is the share of the combined followers who are duplicates, as overlap tools report it; the union is never smaller than one influencer\'s audience.',
-  'Engagements = influencers × followers each × engagement rate (rate by followers, one post each).',
-  'Clicks (website visits) = unique audience × engagement rate × visits per engagement: an engaged person visits at most once (SOURCES.md §5 funnel).',
-  'Orders = clicks × conversion rate; revenue = orders × average order value.',
-  'CPE = cost ÷ engagements; CPM = cost ÷ impressions × 1,000; cost per order = cost ÷ orders (not defined when the divisor is 0).',
-  'ROI = (revenue − cost) ÷ cost × 100; ROAS = revenue ÷ cost (not defined when the plan costs nothing).',
-];
+export type MetricRanges = Record<MetricName, Range | null>;
 
-export interface PlanMetrics {
+export interface PlanResult {
   plan: 'A' | 'B';
-  /** "1 × 100,000 followers at $1,000". */
+  /** "1 × 100,000 followers". */
   name: string;
-  count: number;
-  followersEach: number;
-  feeEach: number;
-  engagementRate: number;
-  cost: number;
-  totalFollowers: number;
-  uniqueAudience: number;
-  impressions: number;
-  engagements: number;
-  cpe: number | null;
-  cpm: number | null;
-  clicks: number;
-  orders: number;
-  revenue: number;
-  costPerOrder: number | null;
-  roi: number | null;
-  roas: number | null;
-  /** Whether the budget covers the plan's cost; null without a budget. */
-  withinBudget: boolean | null;
+  /** Observed (a reported case) or estimated through the funnel. */
+  kind: 'observed' | 'estimated';
+  metrics: MetricRanges;
 }
 
-export type MetricKey =
-  | 'cost'
-  | 'uniqueAudience'
-  | 'impressions'
-  | 'engagements'
-  | 'cpe'
-  | 'cpm'
-  | 'clicks'
-  | 'orders'
-  | 'revenue'
-  | 'costPerOrder'
-  | 'roi'
-  | 'roas';
-
-export interface MetricInfo {
-  key: MetricKey;
-  label: string;
-  better: 'lower' | 'higher';
-  format: (n: number) => string;
+function rangesOf(expected: Metrics, pessimistic: Metrics, optimistic: Metrics): MetricRanges {
+  const out = {} as MetricRanges;
+  for (const m of METRIC_NAMES) {
+    const e = expected[m];
+    if (e === null) {
+      out[m] = null;
+      continue;
+    }
+    const ends = [pessimistic[m], optimistic[m]].filter((x): x is number => x !== null);
+    out[m] = ends.length === 0 ? single(e) : { low: Math.min(...ends), expected: e, high: Math.max(...ends) };
+  }
+  return out;
 }
 
-const count1 = (n: number): string => formatCount(Number(n.toFixed(n < 100 ? 2 : 0)));
+// ── Verdict ───────────────────────────────────────────────────────────────────────────────────
 
-export const METRICS: readonly MetricInfo[] = [
-  { key: 'cost', label: 'Cost', better: 'lower', format: formatMoney },
-  { key: 'uniqueAudience', label: 'Unique audience', better: 'higher', format: count1 },
-  { key: 'impressions', label: 'Impressions', better: 'higher', format: count1 },
-  { key: 'engagements', label: 'Engagements', better: 'higher', format: count1 },
-  { key: 'cpe', label: 'Cost per engagement (CPE)', better: 'lower', format: formatMoney },
-  { key: 'cpm', label: 'Cost per 1,000 impressions (CPM)', better: 'lower', format: formatMoney },
-  { key: 'clicks', label: 'Clicks (website visits)', better: 'higher', format: count1 },
-  { key: 'orders', label: 'Orders', better: 'higher', format: count1 },
-  { key: 'revenue', label: 'Revenue', better: 'higher', format: formatMoney },
-  { key: 'costPerOrder', label: 'Cost per order', better: 'lower', format: formatMoney },
-  { key: 'roi', label: 'ROI', better: 'higher', format: formatPercent },
-  { key: 'roas', label: 'ROAS', better: 'higher', format: (n) => `${Number(n.toFixed(2))}×` },
-];
+/** The measures counted in the verdict: the others follow from these (or from one shared rate). */
+export const COUNTED = ['reach', 'engagements', 'cpe', 'cost_per_order'] as const;
+export type CountedMetric = (typeof COUNTED)[number];
 
-/** 'tie' within a relative 1e-9 (floating-point noise); null when either side is not defined. */
+export const BETTER: Record<MetricName, 'higher' | 'lower' | null> = {
+  followers: null,
+  influencers: null,
+  reach: 'higher',
+  impressions: 'higher',
+  engagements: 'higher',
+  visits: 'higher',
+  orders: 'higher',
+  revenue: 'higher',
+  cost: 'lower',
+  cpe: 'lower',
+  cpm: 'lower',
+  cost_per_order: 'lower',
+  roi: 'higher',
+  roas: 'higher',
+};
+
+export const METRIC_LABEL: Record<MetricName, string> = {
+  followers: 'Followers',
+  influencers: 'Influencers',
+  reach: 'Reach',
+  impressions: 'Impressions',
+  engagements: 'Engagements',
+  visits: 'Website visits',
+  orders: 'Orders',
+  revenue: 'Revenue',
+  cost: 'Cost',
+  cpe: 'Cost per engagement',
+  cpm: 'CPM',
+  cost_per_order: 'Cost per order',
+  roi: 'ROI',
+  roas: 'ROAS',
+};
+
+/** 'tie' within a relative 1e-9 (floating-point noise); null when either side is not reported or not defined. */
 export type Winner = 'A' | 'B' | 'tie' | null;
-
-export type BreakEven = { value: number; reason: null } | { value: null; reason: string };
-
-export interface BreakEvens {
-  /** Micro engagement rate (percent) and micro fee (dollars each) at which Plan B's CPE equals Plan A's. */
-  cpe: { microEngagement: BreakEven; microFee: BreakEven };
-  /** The same for ROI (equivalently ROAS). */
-  roi: { microEngagement: BreakEven; microFee: BreakEven };
-}
-
-export interface BudgetInfo {
-  budget: number;
-  bigFee: number;
-  bigAffordable: boolean;
-  /** How much more the big influencer costs than the budget (0 when affordable). */
-  bigShortfall: number;
-  microFee: number;
-  /** Micros the budget buys; null when micros are free (any number). */
-  microsAffordable: number | null;
-  /** Whether Plan B's count came from the budget, or was typed. */
-  microCountFrom: Origin;
-  sentence: string;
-}
-
-export interface AssumptionRow {
-  key: string;
-  label: string;
-  value: number | string;
-  display: string;
-  origin: Origin;
-  basis: Basis | 'user';
-  source: string;
-}
-
-export interface Comparison {
-  scenario: Scenario;
-  a: PlanMetrics;
-  b: PlanMetrics;
-  winners: Record<MetricKey, Winner>;
-  breakEven: BreakEvens;
-  verdict: string;
-  budget: BudgetInfo | null;
-  /** Where the sources disagree about a figure used here (SOURCES.md §2, §3, §4). */
-  disagreements: string[];
-  /** Caveats on the model and reference figures (CPM benchmark, funnel, case evidence). */
-  caveats: string[];
-  assumptions: AssumptionRow[];
-  formulas: readonly string[];
-}
-
-const pct = (p: number): number => p / 100;
-
-function uniqueAudience(count: number, followers: number, overlap: number): number {
-  if (count <= 1) return count * followers;
-  return Math.max(followers, count * followers * (1 - pct(overlap)));
-}
-
-function planName(spec: PlanSpec): string {
-  const n = spec.count.value;
-  const each = n === 1 ? '' : ' each';
-  return `${formatCount(n)} × ${formatCount(spec.followers.value)} followers at ${formatMoney(spec.fee.value)}${each}`;
-}
-
-function metrics(plan: 'A' | 'B', spec: PlanSpec, s: Scenario): PlanMetrics {
-  const n = spec.count.value;
-  const f = spec.followers.value;
-  const e = spec.engagement.value;
-  const cost = n * spec.fee.value;
-  const unique = uniqueAudience(n, f, plan === 'A' ? 0 : s.overlap.value);
-  const impressions = n * f;
-  const engagements = (n * f * e) / 100;
-  const clicks = (unique * e * s.clicksPerEngagement.value) / 10_000;
-  const orders = (clicks * s.conversion.value) / 100;
-  const revenue = orders * s.orderValue.value;
-  return {
-    plan,
-    name: planName(spec),
-    count: n,
-    followersEach: f,
-    feeEach: spec.fee.value,
-    engagementRate: e,
-    cost,
-    totalFollowers: n * f,
-    uniqueAudience: unique,
-    impressions,
-    engagements,
-    cpe: engagements > 0 ? cost / engagements : null,
-    cpm: impressions > 0 ? (cost / impressions) * 1000 : null,
-    clicks,
-    orders,
-    revenue,
-    costPerOrder: orders > 0 ? cost / orders : null,
-    roi: cost > 0 ? ((revenue - cost) / cost) * 100 : null,
-    roas: cost > 0 ? revenue / cost : null,
-    withinBudget: s.budget === null ? null : cost <= s.budget,
-  };
-}
 
 export function nearlyEqual(x: number, y: number): boolean {
   return x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
@@ -546,271 +775,395 @@ export function winnerOf(a: number | null, b: number | null, better: 'lower' | '
   return (a < b) === (better === 'lower') ? 'A' : 'B';
 }
 
-const found = (value: number): BreakEven => ({ value, reason: null });
-const none = (reason: string): BreakEven => ({ value: null, reason });
+function winnerAt(s: Scenario, metric: CountedMetric, setting: Setting): Winner {
+  const { A, B } = evaluate(s, setting);
+  return winnerOf(A[metric], B[metric], BETTER[metric]!);
+}
 
-function breakEvens(a: PlanMetrics, b: PlanMetrics, s: Scenario): BreakEvens {
-  const nf = b.count * b.followersEach;
-  const cpeEngagement = (): BreakEven => {
-    if (a.cpe === null) return none("Plan A has no engagements, so its CPE is not defined.");
-    if (nf === 0) return none('Plan B has no followers, so no engagement rate gives it engagements.');
-    if (b.cost === 0) return none('Plan B costs nothing, so its CPE is $0 at any engagement rate.');
-    if (a.cpe === 0) return none("Plan A's engagements cost nothing; only a free Plan B could match its $0 CPE.");
-    const rate = (b.cost * 100) / (nf * a.cpe);
-    return rate > MAX_PERCENT ? none(`Plan B would need an engagement rate of ${formatPercent(rate)}, above 100%.`) : found(rate);
-  };
-  const cpeFee = (): BreakEven => {
-    if (a.cpe === null) return none("Plan A has no engagements, so its CPE is not defined.");
-    if (b.engagements === 0) return none('Plan B has no engagements, so no fee gives it a CPE.');
-    return found((a.cpe * b.engagements) / b.count);
-  };
-  // Plan B's revenue per percentage point of engagement rate.
-  const unique = uniqueAudience(b.count, b.followersEach, s.overlap.value);
-  const revenuePerPoint = (unique * pct(s.clicksPerEngagement.value) * pct(s.conversion.value) * s.orderValue.value) / 100;
-  const roiEngagement = (): BreakEven => {
-    if (a.roas === null) return none('Plan A costs nothing, so its ROI is not defined.');
-    if (b.cost === 0) return none('Plan B costs nothing, so its ROI is not defined at any engagement rate.');
-    if (revenuePerPoint === 0) {
-      return none('Plan B earns nothing at any engagement rate (its audience, conversion rate or order value is zero).');
+/** How far Plan A is ahead on `metric` (negative: Plan B is ahead); null when not comparable. */
+function lead(s: Scenario, metric: CountedMetric, setting: Setting): number | null {
+  const { A, B } = evaluate(s, setting);
+  const a = A[metric];
+  const b = B[metric];
+  if (a === null || b === null) return null;
+  if (nearlyEqual(a, b)) return 0;
+  return BETTER[metric] === 'higher' ? a - b : b - a;
+}
+
+export interface Flip {
+  metric: CountedMetric;
+  /** The input's value at which the plans tie on this measure. */
+  breakEven: number;
+  /** Beyond the break-even (towards `towards`), this plan wins. */
+  winner: 'A' | 'B';
+  towards: 'higher' | 'lower';
+}
+
+export interface Decider {
+  key: AssumptionKey;
+  flips: Flip[];
+}
+
+export interface Verdict {
+  measures: { metric: CountedMetric; winner: Winner }[];
+  /** The plan that wins more counted measures; 'tie' when even; null when none can be compared. */
+  leader: 'A' | 'B' | 'tie' | null;
+  /** True when no input, alone or all together at their worst ends, changes a counted winner. */
+  holds: boolean;
+  /** Inputs that alone change a counted winner within their range, the most decisive first. */
+  deciders: Decider[];
+  /** When no input does it alone but all together do: the two that matter most, and the measure. */
+  jointly: { keys: AssumptionKey[]; metric: CountedMetric } | null;
+}
+
+const IMPORTANCE: Record<CountedMetric, number> = { cost_per_order: 4, cpe: 3, engagements: 2, reach: 1 };
+
+function bisect(s: Scenario, metric: CountedMetric, key: AssumptionKey, from: number, to: number, base: Setting): number {
+  const sign = Math.sign(lead(s, metric, { ...base, [key]: from }) ?? 0);
+  let lo = from;
+  let hi = to;
+  for (let i = 0; i < 80; i++) {
+    const mid = (lo + hi) / 2;
+    if (Math.sign(lead(s, metric, { ...base, [key]: mid }) ?? 0) === sign) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** Inputs whose range is a real spread: the ones that can move a verdict. */
+function variable(s: Scenario): Assumption[] {
+  return Object.values(s.assumptions).filter((a) => a.value !== null && a.value.low < a.value.high);
+}
+
+function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Verdict {
+  const measures = COUNTED.map((metric) => ({ metric, winner: winnerOf(expected.A[metric], expected.B[metric], BETTER[metric]!) }));
+  const wins = (p: 'A' | 'B') => measures.filter((m) => m.winner === p).length;
+  const comparable = measures.filter((m) => m.winner !== null).length;
+  const leader = comparable === 0 ? null : wins('A') > wins('B') ? 'A' : wins('B') > wins('A') ? 'B' : 'tie';
+
+  const deciders: Decider[] = [];
+  const closeness = new Map<AssumptionKey, number>();
+  for (const a of variable(s)) {
+    const range = a.value!;
+    const flips: Flip[] = [];
+    let closest = Infinity;
+    for (const { metric, winner } of measures) {
+      if (winner !== 'A' && winner !== 'B') continue;
+      for (const end of [range.low, range.high]) {
+        if (end === range.expected) continue;
+        const there = winnerAt(s, metric, { [a.key]: end });
+        // A tie at the very end of a range is not a change of hands.
+        if (there === winner || there === null || there === 'tie') continue;
+        const breakEven = Number(bisect(s, metric, a.key, range.expected, end, {}).toPrecision(6));
+        flips.push({ metric, breakEven, winner: there, towards: end > range.expected ? 'higher' : 'lower' });
+        closest = Math.min(closest, Math.abs(breakEven - range.expected) / Math.abs(end - range.expected));
+        break;
+      }
     }
-    const rate = (b.cost * a.roas) / revenuePerPoint;
-    return rate > MAX_PERCENT ? none(`Plan B would need an engagement rate of ${formatPercent(rate)}, above 100%.`) : found(rate);
-  };
-  const roiFee = (): BreakEven => {
-    if (a.roas === null) return none('Plan A costs nothing, so its ROI is not defined.');
-    if (b.revenue === 0) return none('Plan B earns nothing, so its ROI is −100% at any fee above $0.');
-    if (a.roas === 0) return none('Plan A earns nothing (ROI −100%), while Plan B earns something: no fee makes them tie.');
-    return found(b.revenue / (b.count * a.roas));
-  };
-  return {
-    cpe: { microEngagement: cpeEngagement(), microFee: cpeFee() },
-    roi: { microEngagement: roiEngagement(), microFee: roiFee() },
-  };
-}
-
-function budgetInfo(s: Scenario, a: PlanMetrics, b: PlanMetrics): BudgetInfo | null {
-  if (s.budget === null) return null;
-  const budget = s.budget;
-  const bigFee = a.cost;
-  const bigAffordable = bigFee <= budget;
-  const microFee = s.micro.fee.value;
-  const microsAffordable = microFee > 0 ? affordable(budget, microFee) : null;
-  const bigPart = bigAffordable
-    ? `A budget of ${formatMoney(budget)} buys the big influencer (fee ${formatMoney(bigFee)}), leaving ${formatMoney(budget - bigFee)}.`
-    : `A budget of ${formatMoney(budget)} cannot buy the big influencer: the fee is ${formatMoney(bigFee)}, ` +
-      `${formatMoney(bigFee - budget)} more than the budget.`;
-  let microPart: string;
-  if (microsAffordable === null) microPart = 'Micro-influencers cost $0 here, so any budget buys as many as you like.';
-  else if (microsAffordable === 0) microPart = `It cannot buy a single micro-influencer at ${formatMoney(microFee)} each.`;
-  else {
-    microPart = `It buys ${formatCount(microsAffordable)} micro-influencer${microsAffordable === 1 ? '' : 's'} at ${formatMoney(microFee)} each.`;
+    if (flips.length) {
+      flips.sort((x, y) => IMPORTANCE[y.metric] - IMPORTANCE[x.metric]);
+      deciders.push({ key: a.key, flips });
+      closeness.set(a.key, closest);
+    }
   }
-  if (s.micro.count.origin !== 'budget' && b.withinBudget === false) {
-    microPart += ` Plan B as chosen (${formatCount(b.count)}) costs ${formatMoney(b.cost)}, over the budget.`;
+  const top = (d: Decider) => Math.max(...d.flips.map((f) => IMPORTANCE[f.metric]));
+  deciders.sort((x, y) => top(y) - top(x) || y.flips.length - x.flips.length || closeness.get(x.key)! - closeness.get(y.key)!);
+
+  // No input flips a measure alone: do they all together, each at the end that hurts the winner?
+  let jointly: Verdict['jointly'] = null;
+  const flipped = new Set(deciders.flatMap((d) => d.flips.map((f) => f.metric)));
+  for (const { metric, winner } of measures) {
+    if ((winner !== 'A' && winner !== 'B') || flipped.has(metric) || jointly) continue;
+    const sign = winner === 'A' ? 1 : -1;
+    const worst: Setting = {};
+    const effect: { key: AssumptionKey; size: number }[] = [];
+    const base = (lead(s, metric, {}) ?? 0) * sign;
+    for (const a of variable(s)) {
+      const [lo, hi] = [a.value!.low, a.value!.high].map((end) => (lead(s, metric, { [a.key]: end }) ?? 0) * sign);
+      worst[a.key] = lo! <= hi! ? a.value!.low : a.value!.high;
+      effect.push({ key: a.key, size: base - Math.min(lo!, hi!) });
+    }
+    const there = winnerAt(s, metric, worst);
+    if (there !== winner && there !== null && there !== 'tie') {
+      jointly = { metric, keys: effect.sort((x, y) => y.size - x.size).slice(0, 2).map((e) => e.key) };
+    }
   }
-  return {
-    budget,
-    bigFee,
-    bigAffordable,
-    bigShortfall: Math.max(0, bigFee - budget),
-    microFee,
-    microsAffordable,
-    microCountFrom: s.micro.count.origin,
-    sentence: `${bigPart} ${microPart}`,
-  };
+  return { measures, leader, holds: deciders.length === 0 && jointly === null, deciders, jointly };
 }
 
-function describe(key: MetricKey, label: string, a: PlanMetrics, b: PlanMetrics, w: Winner): string {
-  const info = METRICS.find((m) => m.key === key)!;
-  const show = (p: PlanMetrics): string => {
-    const v = p[key];
-    return typeof v === 'number' ? info.format(v) : 'not defined';
-  };
-  if (w === null) return `${label} cannot be compared (Plan A ${show(a)}, Plan B ${show(b)})`;
-  if (w === 'tie') return `the plans tie on ${label} (${show(a)})`;
-  const [win, lose] = w === 'A' ? [a, b] : [b, a];
-  return `Plan ${w} wins on ${label} (${show(win)} vs ${show(lose)})`;
+// ── Budget ────────────────────────────────────────────────────────────────────────────────────
+
+export interface BudgetInfo {
+  budget: number;
+  costA: number;
+  costB: number;
+  /** Plan B's influencer count was bought by the budget. */
+  countFromBudget: boolean;
+  /** Plan A's followers follow from the budget by the fee rule. */
+  followersFromBudget: boolean;
+  overA: boolean;
+  overB: boolean;
 }
 
-function verdictOf(a: PlanMetrics, b: PlanMetrics, winners: Record<MetricKey, Winner>, budget: BudgetInfo | null): string {
-  const tally = (w: Winner) => Object.values(winners).filter((x) => x === w).length;
-  let first: string;
-  if (winners.cpe !== null && winners.cpe !== 'tie' && winners.cpe === winners.roi) {
-    const [win, lose] = winners.cpe === 'A' ? [a, b] : [b, a];
-    const cpe = (p: PlanMetrics) => formatMoney(p.cpe!);
-    const roi = (p: PlanMetrics) => formatPercent(p.roi!);
-    first = `Plan ${winners.cpe} wins on both cost per engagement (${cpe(win)} vs ${cpe(lose)}) and ROI (${roi(win)} vs ${roi(lose)}).`;
-  } else {
-    const cpe = describe('cpe', 'cost per engagement', a, b, winners.cpe);
-    first = `${cpe.charAt(0).toUpperCase()}${cpe.slice(1)}; ${describe('roi', 'ROI', a, b, winners.roi)}.`;
-  }
-  const ties = tally('tie');
-  const count = `Plan A (${a.name}) wins ${tally('A')} of ${METRICS.length} measures, Plan B (${b.name}) ${tally('B')}` +
-    (ties > 0 ? `, ${ties} tied.` : '.');
-  const money = budget && !budget.bigAffordable ? ' The budget cannot buy Plan A.' : '';
-  return `${first} ${count}${money}`;
+// ── Comparison ────────────────────────────────────────────────────────────────────────────────
+
+export interface Comparison {
+  scenario: Scenario;
+  /** "One influencer with 100,000 followers or 10 with 10,000 each?" */
+  title: string;
+  a: PlanResult;
+  b: PlanResult;
+  verdict: Verdict;
+  budget: BudgetInfo | null;
+  /** The plans' expected costs differ by more than one micro-influencer's fee. */
+  unequalCosts: boolean;
+  /** Observed clicks per follower, converted per reached account at each plan's reach rate. */
+  observedClicks: { label: string; perFollower: number; perReachedA: number | null; perReachedB: number | null; source: Citation }[];
+  /** Plain-text caveats and disagreements, most important first. */
+  notes: string[];
 }
 
-function row(key: string, label: string, a: Assumed<number | string>, display: string): AssumptionRow {
-  const source = a.origin === 'given' ? 'your input' : a.note;
-  return { key, label, value: a.value, display, origin: a.origin, basis: a.basis, source };
+const count = (n: number) => formatCount(n);
+
+function planName(spec: PlanSpec, preset: PresetId | null): string {
+  if (spec.plan === 'A' && preset === 'kardashian') return `Kim Kardashian’s tweet, ${count(spec.followersEach)} followers`;
+  return `${count(spec.influencers)} × ${count(spec.followersEach)} followers`;
 }
 
-function assumptionsOf(s: Scenario): AssumptionRow[] {
-  const money = (x: Assumed<number>) => formatMoney(x.value);
-  const percent = (x: Assumed<number>) => formatPercent(x.value);
-  const count = (x: Assumed<number>) => formatCount(x.value);
-  const rows = [
-    row('platform', 'Platform', s.platform, PLATFORM_LABEL[s.platform.value]),
-    row('big_followers', 'Plan A followers', s.big.followers, count(s.big.followers)),
-    row('big_fee', 'Plan A fee', s.big.fee, money(s.big.fee)),
-    row('big_engagement', 'Plan A engagement rate', s.big.engagement, percent(s.big.engagement)),
-    row('micro_count', 'Plan B influencers', s.micro.count, count(s.micro.count)),
-    row('micro_followers', 'Plan B followers each', s.micro.followers, count(s.micro.followers)),
-    row('micro_fee', 'Plan B fee each', s.micro.fee, money(s.micro.fee)),
-    row('micro_engagement', 'Plan B engagement rate', s.micro.engagement, percent(s.micro.engagement)),
-    row('overlap', 'Audience overlap among the micros', s.overlap, percent(s.overlap)),
-    row('conversion', 'Conversion (orders per visit)', s.conversion, percent(s.conversion)),
-    row('order_value', 'Average order value', s.orderValue, money(s.orderValue)),
-    row('clicks_per_engagement', 'Visits per engaged follower', s.clicksPerEngagement, percent(s.clicksPerEngagement)),
-    row('reach', 'Reach', fromBenchmark(REACH_RATE, 'default'), formatPercent(REACH_RATE.value)),
-  ];
-  if (s.budget !== null) rows.unshift(row('budget', 'Budget', given(s.budget), formatMoney(s.budget)));
-  return rows;
+function titleOf(s: Scenario): string {
+  const n = s.b.influencers;
+  const micros = `${n === 1 ? 'one micro-influencer' : `${count(n)} micro-influencers`} (${count(s.b.followersEach)} followers${n === 1 ? '' : ' each'})`;
+  if (s.preset === 'kardashian') return `The Kardashian tweet (observed) against ${micros}, estimated`;
+  return `One influencer with ${count(s.a.followersEach)} followers, or ${n === 1 ? 'one' : count(n)} with ${count(s.b.followersEach)}${n === 1 ? '' : ' each'}?`;
 }
 
-function notesOf(s: Scenario, a: PlanMetrics, b: PlanMetrics): { disagreements: string[]; caveats: string[] } {
-  const platform = s.platform.value;
-  const disagreements: string[] = [];
-  const caveats: string[] = [];
-  const tierEngagement = [s.big.engagement, s.micro.engagement].some((x) => x.origin === 'default');
-  if (tierEngagement) disagreements.push(...ENGAGEMENT_DISAGREEMENTS[platform], ENGAGEMENT_DEFINITION_NOTE);
-  if (s.big.fee.origin === 'default' || s.micro.fee.origin === 'default') {
-    disagreements.push(`Fees use the rule of thumb $100 per 10,000 followers (USA Today; Shopify). ${FEE_TABLES[platform]}`, FEE_PAYMENTS_NOTE);
-  }
+function notesOf(s: Scenario, a: PlanResult, b: PlanResult): string[] {
+  const notes: string[] = [];
   if (s.preset === 'kardashian') {
-    if (s.big.fee.origin === 'default') disagreements.push(KARDASHIAN_FEE_NOTE);
-    caveats.push(
-      `The Kardashian case was a tweet; Twitter is not in the engagement tables, so the micros use the ${PLATFORM_LABEL[platform]} figures.`,
-    );
-    if (s.big.engagement.origin === 'preset' && s.micro.engagement.origin === 'default') {
-      caveats.push(
-        "Plan A's engagements are website visits (seed 003 counts them for CPE); Plan B's are the platform's " +
-          'engagement rate (likes on Instagram), so CPE compares unlike things.',
-      );
-    }
     const k = KARDASHIAN_CASE;
-    caveats.push(
-      `${formatCount(k.followers)} followers → ${formatCount(k.visits)} visits → ${k.orders} orders at $${k.orderValue} = ` +
-        `${formatMoney(k.orders * k.orderValue)} revenue (seed 003).`,
+    notes.push(
+      `Plan A is observed, as the TapInfluence blog reports it: ${count(k.followers)} followers, ${count(k.visits)} website visits, ${k.orders} orders averaging $${k.orderValue} (${formatMoney(k.orders * k.orderValue)}). ` +
+        `Plan B is estimated through the funnel. The case was a tweet; Plan B uses ${PLATFORM_LABEL[s.platform]} figures.`,
     );
   }
-  const ref = CPM_REFERENCE[platform];
-  const show = (x: number | null) => (x === null ? 'not defined' : formatMoney(x));
-  caveats.push(
-    `CPM reference for ${PLATFORM_LABEL[platform]}: ${formatMoney(ref.value.min)}–${formatMoney(ref.value.max)} (Word on the Block, 2023); ` +
-      `Upfluence's "industry standard" ${formatMoney(UPFLUENCE_CPM.value)}. Here: Plan A ${show(a.cpm)}, Plan B ${show(b.cpm)}.`,
+  if ([s.assumptions.engagement_rate_a, s.assumptions.engagement_rate_b].some((x) => x.basis !== 'input' && x.value !== null) && s.platform === 'instagram') {
+    notes.push(ENGAGEMENT_DISAGREEMENT);
+  }
+  if (s.assumptions.fee_a.basis === 'sourced' || s.assumptions.fee_b.basis === 'sourced') notes.push(FEE_TABLES_NOTE);
+  const ref = CPM_REFERENCE[s.platform];
+  const cpm = (p: PlanResult) => (p.metrics.cpm ? formatMoney(p.metrics.cpm.expected) : 'not reported');
+  notes.push(
+    `CPM for reference: ${formatMoney(ref.low)}–${formatMoney(ref.high)} on ${PLATFORM_LABEL[s.platform]} (Word on the Block, 2023); Upfluence's "industry standard" ${formatMoney(UPFLUENCE_CPM)}. Here: Plan A ${cpm(a)}, Plan B ${cpm(b)}.`,
   );
-  if (s.clicksPerEngagement.origin === 'default') caveats.push(`Clicks: ${benchmarkText(CLICKS_PER_ENGAGEMENT)}.`);
-  caveats.push(`Reach: ${benchmarkText(REACH_RATE)}.`);
-  if (s.overlap.origin === 'default' && s.micro.count.value > 1) caveats.push(`Overlap: ${benchmarkText(OVERLAP)}.`);
-  caveats.push(...CASE_NOTES);
-  return { disagreements, caveats };
+  notes.push('ROI and ROAS are shown but not counted: with the same order value for both plans they follow from cost per order.');
+  notes.push(...CASE_NOTES);
+  return notes;
 }
 
-/** Pure arithmetic over a scenario: both plans' metrics, winners, break-evens and the notes to show. */
-export function comparePlans(scenario: Scenario): Comparison {
-  const a = metrics('A', scenario.big, scenario);
-  const b = metrics('B', scenario.micro, scenario);
-  const winners = Object.fromEntries(METRICS.map((m) => [m.key, winnerOf(a[m.key], b[m.key], m.better)])) as Record<MetricKey, Winner>;
-  const budget = budgetInfo(scenario, a, b);
+/** Evaluates a scenario: both plans' metrics as ranges, the verdict and what decides it. */
+export function comparePlans(s: Scenario): Comparison {
+  const expected = evaluate(s);
+  const result = (plan: 'A' | 'B'): PlanResult => ({
+    plan,
+    name: planName(plan === 'A' ? s.a : s.b, s.preset),
+    kind: plan === 'A' && s.a.observed ? 'observed' : 'estimated',
+    metrics: rangesOf(
+      expected[plan],
+      evaluate(s, extremeSetting(s, plan, 'pessimistic'))[plan],
+      evaluate(s, extremeSetting(s, plan, 'optimistic'))[plan],
+    ),
+  });
+  const a = result('A');
+  const b = result('B');
+  const costA = expected.A.cost!;
+  const costB = expected.B.cost!;
+  const feeB = s.assumptions.fee_b.value!.expected;
+  const budget: BudgetInfo | null =
+    s.budget === null
+      ? null
+      : {
+          budget: s.budget,
+          costA,
+          costB,
+          countFromBudget: s.b.influencersBasis === 'budget',
+          followersFromBudget: s.a.followersBasis === 'budget',
+          overA: costA > s.budget + 1e-9,
+          overB: costB > s.budget + 1e-9,
+        };
+  const reachA = s.assumptions.reach_rate_a.value?.expected ?? null;
+  const reachB = s.assumptions.reach_rate_b.value?.expected ?? null;
+  const perReached = (perFollower: number, rate: number | null) => (rate === null || rate <= 0 ? null : (perFollower / rate) * 100);
   return {
-    scenario,
+    scenario: s,
+    title: titleOf(s),
     a,
     b,
-    winners,
-    breakEven: breakEvens(a, b, scenario),
-    verdict: verdictOf(a, b, winners, budget),
+    verdict: verdictOf(s, expected),
     budget,
-    ...notesOf(scenario, a, b),
-    assumptions: assumptionsOf(scenario),
-    formulas: MODEL_FORMULAS,
+    unequalCosts: feeB > 0 && Math.abs(costA - costB) > feeB + 1e-9,
+    observedClicks: OBSERVED_CLICKS.map((o) => ({
+      label: o.label,
+      perFollower: o.perFollower,
+      perReachedA: perReached(o.perFollower, reachA),
+      perReachedB: perReached(o.perFollower, reachB),
+      source: o.source,
+    })),
+    notes: notesOf(s, a, b),
   };
 }
 
-// ── Compact encoding for button custom_ids ───────────────────────────────────────────────────
-
 /**
- * A scenario's overrides as "1" + key/value pairs: an upper-case key letter, then the value in
- * lower-case base 36 (money in cents, percents in ten-thousandths of a point, counts as is;
- * preset and platform as one letter). Worst case 86 characters, so it fits a custom_id.
+ * The overrides for an "Equal budget" press: Plan B with as many micros as Plan A's cost buys
+ * (rounded down, at least one). Null when the micros are free (no count matches a paid fee).
  */
-const ENCODING_VERSION = '1';
-export const MAX_ENCODED_LENGTH = 90;
-
-const KEY_OF: Record<OptionName, string> = {
-  preset: 'P',
-  platform: 'L',
-  budget: 'B',
-  big_followers: 'F',
-  big_fee: 'C',
-  big_engagement: 'E',
-  micro_count: 'N',
-  micro_followers: 'G',
-  micro_fee: 'D',
-  micro_engagement: 'H',
-  conversion: 'V',
-  order_value: 'A',
-  overlap: 'O',
-};
-const OPTION_OF = Object.fromEntries(Object.entries(KEY_OF).map(([k, v]) => [v, k as OptionName])) as Record<string, OptionName>;
-const PRESET_CODE: Record<PresetId, string> = { kardashian: 'k', 'ten-micro': 't' };
-const PLATFORM_CODE: Record<Platform, string> = { instagram: 'i', tiktok: 't', youtube: 'y' };
-const SCALE: Record<OptionKind, number> = { money: 100, percent: 10 ** PERCENT_DECIMALS, followers: 1, influencers: 1 };
-
-export function encodeScenario(scenario: Scenario): string {
-  const o = scenario.overrides;
-  let out = ENCODING_VERSION;
-  for (const name of OPTION_NAMES) {
-    if (name === 'preset') {
-      if (o.preset) out += KEY_OF.preset + PRESET_CODE[o.preset];
-    } else if (name === 'platform') {
-      if (o.platform) out += KEY_OF.platform + PLATFORM_CODE[o.platform];
-    } else {
-      const value = o[name];
-      if (value !== undefined) out += KEY_OF[name] + Math.round(value * SCALE[OPTION_KIND[name]]).toString(36);
-    }
-  }
-  return out;
+export function equalBudgetOverrides(c: Comparison): Overrides | null {
+  const fee = c.scenario.assumptions.fee_b.value!.expected;
+  if (fee <= 0) return null;
+  const costA = c.a.metrics.cost!.expected;
+  return { ...c.scenario.overrides, micro_count: Math.max(1, affordable(costA, fee)) };
 }
 
-const badEncoding = (reason: string): ParseFailure => ({
-  ok: false,
-  option: 'scenario',
-  reason,
-  accepted: 'a scenario written by encodeScenario',
-});
+// ── Plain-text phrases shared by the reply, the chart and the export ──────────────────────────
 
-export function decodeScenario(text: string): CompareParse {
-  if (text.length > MAX_ENCODED_LENGTH || !text.startsWith(ENCODING_VERSION)) return badEncoding('Unknown scenario format.');
-  const body = text.slice(ENCODING_VERSION.length);
-  if (!/^(?:[A-Z][0-9a-z]{1,10})*$/.test(body)) return badEncoding('Malformed scenario.');
-  const input: CompareInput = {};
-  for (const [, key = '', value = ''] of body.matchAll(/([A-Z])([0-9a-z]+)/g)) {
-    const name = OPTION_OF[key];
-    if (name === undefined) return badEncoding(`Unknown key “${key}”.`);
-    if (input[name] !== undefined) return badEncoding(`Key “${key}” appears twice.`);
-    if (name === 'preset') {
-      const preset = PRESETS.find((p) => PRESET_CODE[p] === value);
-      if (!preset) return badEncoding(`Unknown preset code “${value}”.`);
-      input.preset = preset;
-    } else if (name === 'platform') {
-      const platform = PLATFORMS.find((p) => PLATFORM_CODE[p] === value);
-      if (!platform) return badEncoding(`Unknown platform code “${value}”.`);
-      input.platform = platform;
-    } else {
-      input[name] = parseInt(value, 36) / SCALE[OPTION_KIND[name]];
+const LOWER_LABEL: Record<CountedMetric, string> = {
+  reach: 'reach',
+  engagements: 'engagements',
+  cpe: 'cost per engagement',
+  cost_per_order: 'cost per order',
+};
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "Plan B leads on reach, engagements and cost per engagement; Plan A on cost per order." */
+export function verdictHeadline(c: Comparison): string {
+  const v = c.verdict;
+  const on = (p: 'A' | 'B') => v.measures.filter((m) => m.winner === p).map((m) => LOWER_LABEL[m.metric]);
+  const ties = v.measures.filter((m) => m.winner === 'tie').map((m) => LOWER_LABEL[m.metric]);
+  if (v.leader === null) return 'The plans cannot be compared on reach, engagements, cost per engagement or cost per order: too much is not reported.';
+  const first: 'A' | 'B' = v.leader === 'B' ? 'B' : 'A';
+  const second: 'A' | 'B' = first === 'A' ? 'B' : 'A';
+  const parts: string[] = [];
+  const total = v.measures.filter((m) => m.winner !== null).length;
+  const wins = on(first).length;
+  if (wins > 0) parts.push(`Plan ${first} ${v.leader === 'tie' ? 'wins' : 'leads'} on ${list(on(first))}${total > 1 ? ` (${wins} of ${total})` : ''}`);
+  if (on(second).length) parts.push(`Plan ${second} on ${list(on(second))}`);
+  if (ties.length) parts.push(`the plans tie on ${list(ties)}`);
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** A value of an input as people write it: "22.885%", "$1,000", "1.25×". */
+export function formatInput(unit: Assumption['unit'], value: number): string {
+  if (unit === 'percent') return formatPercent(value);
+  if (unit === 'money') return formatMoney(value);
+  return `${Number(value.toFixed(2))}×`;
+}
+
+/** "Plan A wins cost per order with a Plan A fee under $607". */
+export function flipText(c: Comparison, d: Decider, f: Flip): string {
+  const a = c.scenario.assumptions[d.key];
+  const side = f.towards === 'higher' ? 'above' : 'under';
+  return `Plan ${f.winner} wins ${LOWER_LABEL[f.metric]} ${side} ${formatInput(a.unit, f.breakEven)}`;
+}
+
+/** The verdict's robustness in plain words: "Holds across every sourced range." or "Depends on: …". */
+export function robustnessText(c: Comparison, max = 2): string {
+  const v = c.verdict;
+  if (v.leader === null) return '';
+  if (v.holds) return 'Holds across every sourced range.';
+  if (v.deciders.length === 0 && v.jointly) {
+    const names = v.jointly.keys.map((k) => c.scenario.assumptions[k].label.toLowerCase());
+    return `Depends on: ${list(names)} together (only with every input at the end of its range that hurts the winner does ${LOWER_LABEL[v.jointly.metric]} change hands).`;
+  }
+  const parts = v.deciders.slice(0, max).map((d) => {
+    const label = c.scenario.assumptions[d.key].label;
+    const flips = d.flips.slice(0, 2).map((f) => flipText(c, d, f));
+    return `${label} (${list(flips)})`;
+  });
+  return `Depends on: ${list(parts)}.`;
+}
+
+// ── Export rows (compare.csv) ─────────────────────────────────────────────────────────────────
+
+export interface ExportRow {
+  plan: 'A' | 'B' | 'assumption';
+  metric: string;
+  low: number | null;
+  expected: number | null;
+  high: number | null;
+  source: string;
+}
+
+/** Rounding as on screen: counts whole, money to cents, per-unit costs and ROAS to 4 places. */
+const DECIMALS: Record<MetricName, number> = {
+  followers: 0,
+  influencers: 0,
+  reach: 0,
+  impressions: 0,
+  engagements: 0,
+  visits: 0,
+  orders: 0,
+  revenue: 2,
+  cost: 2,
+  cpe: 4,
+  cpm: 4,
+  cost_per_order: 2,
+  roi: 2,
+  roas: 4,
+};
+
+const FORMULA: Record<MetricName, string> = {
+  followers: 'influencers × followers each',
+  influencers: '',
+  reach: 'followers × reach rate',
+  impressions: 'reach × frequency',
+  engagements: 'followers × engagement rate',
+  visits: 'reach × click-through',
+  orders: 'visits × conversion',
+  revenue: 'orders × order value',
+  cost: 'influencers × fee',
+  cpe: 'cost ÷ engagements',
+  cpm: 'cost ÷ impressions × 1,000',
+  cost_per_order: 'cost ÷ orders',
+  roi: '(revenue − cost) ÷ cost × 100',
+  roas: 'revenue ÷ cost',
+};
+
+function sourceText(cites: readonly Citation[]): string {
+  return cites.map((c) => `${c.publisher} ${c.year ?? 'n.d.'}${c.url ? ` ${c.url}` : ''}`).join('; ');
+}
+
+function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
+  const spec = p.plan === 'A' ? c.scenario.a : c.scenario.b;
+  if (m === 'followers') return spec.followersNote;
+  if (m === 'influencers') return spec.influencersNote;
+  if (spec.observed && (m === 'visits' || m === 'orders' || m === 'revenue')) return 'observed (TapInfluence blog)';
+  if (p.metrics[m] === null) return spec.observed ? 'not reported (no Twitter reach or engagement figures recorded)' : 'not defined (a divisor is zero)';
+  if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return 'estimate: followers × reach rate × (1 − overlap)';
+  return `estimate: ${FORMULA[m]}`;
+}
+
+const rounded = (x: number | null, decimals: number) => (x === null ? null : roundTo(x, decimals));
+
+/** The rows of compare.csv: both plans' metrics, then every input with its citation. */
+export function exportRows(c: Comparison): ExportRow[] {
+  const rows: ExportRow[] = [];
+  for (const p of [c.a, c.b]) {
+    for (const m of METRIC_NAMES) {
+      const r = p.metrics[m];
+      const d = DECIMALS[m];
+      rows.push({ plan: p.plan, metric: m, low: rounded(r?.low ?? null, d), expected: rounded(r?.expected ?? null, d), high: rounded(r?.high ?? null, d), source: planSource(c, p, m) });
     }
   }
-  return parseCompareInput(input);
+  if (c.scenario.budget !== null) rows.push({ plan: 'assumption', metric: 'budget', low: c.scenario.budget, expected: c.scenario.budget, high: c.scenario.budget, source: 'your input' });
+  for (const key of ASSUMPTION_KEYS) {
+    const a = c.scenario.assumptions[key];
+    const source = a.basis === 'input' ? 'your input' : `${a.basis}: ${a.rule}${a.rangeNote ? `; range: ${a.rangeNote}` : ''}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;
+    const d = a.unit === 'money' ? 2 : 4;
+    rows.push({ plan: 'assumption', metric: key, low: rounded(a.value?.low ?? null, d), expected: rounded(a.value?.expected ?? null, d), high: rounded(a.value?.high ?? null, d), source });
+  }
+  return rows;
 }

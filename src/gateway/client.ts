@@ -7,7 +7,7 @@
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { InteractionCore } from '../interactions/core';
-import { restResponder } from '../interactions/responder';
+import { REST_OPTIONS, restResponder } from '../interactions/responder';
 import type { Logger } from '../config/logger';
 
 export interface GatewayOptions {
@@ -62,7 +62,7 @@ function logConnection(client: Client, log: Logger) {
 }
 
 export async function startGateway({ token, apiUrl, logger, core, shards }: GatewayOptions): Promise<RunningGateway> {
-  const client = new Client({ ...CLIENT_OPTIONS, ...(apiUrl ? { rest: { api: apiUrl } } : {}), ...(shards !== undefined ? { shards } : {}) });
+  const client = new Client({ ...CLIENT_OPTIONS, rest: { ...REST_OPTIONS, ...(apiUrl ? { api: apiUrl } : {}) }, ...(shards !== undefined ? { shards } : {}) });
   const inFlight = new Set<Promise<void>>();
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
     const responder = restResponder(client.rest, { id: interaction.id, token: interaction.token, applicationId: interaction.application_id });

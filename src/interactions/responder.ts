@@ -5,7 +5,7 @@
  * DiscordRefusal, with Discord's whole error body.
  */
 
-import { REST, DiscordAPIError } from '@discordjs/rest';
+import { REST, DiscordAPIError, type RateLimitData } from '@discordjs/rest';
 import { Routes, type APIInteractionResponse, type APIMessageTopLevelComponent, type APIAllowedMentions, type APIEmbed } from 'discord-api-types/v10';
 import type { ReplyFile } from '../commands/types';
 
@@ -45,11 +45,19 @@ function refusal(err: unknown, route: string): unknown {
 const asFiles = (files: readonly ReplyFile[]) => files.map((f) => ({ name: f.name, data: f.data }));
 
 /**
+ * A rate limit is waited out, except on an interaction's first answer when the wait would run
+ * past Discord's 3 seconds: the answer would be refused anyway, so the user gets the error id now.
+ */
+export const REST_OPTIONS = {
+  rejectOnRateLimit: (limit: RateLimitData) => limit.route.endsWith('/callback') && limit.retryAfter > 2000,
+};
+
+/**
  * Interaction webhooks need no bot token: the interaction's own token is in the path. One REST
  * client serves every interaction; `api` is DISCORD_API_URL when set.
  */
 export function webhookRest(api?: string): REST {
-  return new REST({ ...(api ? { api } : {}), rejectOnRateLimit: null });
+  return new REST({ ...REST_OPTIONS, ...(api ? { api } : {}) });
 }
 
 export interface InteractionAddress {

@@ -10,7 +10,7 @@ import { COMMANDS } from '../../src/commands';
 import type { Command } from '../../src/commands/types';
 import { deployCommands } from '../../src/cli/deploy-commands';
 import { createLogger } from '../../src/config/logger';
-import { startGateway } from '../../src/gateway/client';
+import { startGateway, type RunningGateway } from '../../src/gateway/client';
 import { createHttpApp } from '../../src/http/server';
 import { publicKeyFromHex } from '../../src/http/verify';
 import { createMetrics, type Metrics } from '../../src/interactions/metrics';
@@ -28,6 +28,8 @@ type Values = Record<string, string | number | boolean>;
 export interface Harness {
   mode: Mode;
   standIn: StandIn;
+  /** The discord.js client's handle, in gateway mode. */
+  gateway: RunningGateway | undefined;
   metrics: Metrics;
   /** Every log line the bot wrote, parsed. */
   logs: Record<string, unknown>[];
@@ -74,8 +76,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   await deployCommands({ token: standIn.token, clientId: standIn.applicationId, guildId: standIn.guildIds[0], apiUrl: standIn.apiUrl });
 
   let stop: () => Promise<void>;
+  let gateway: RunningGateway | undefined;
   if (mode === 'gateway') {
-    const bot = await startGateway({ token: standIn.token, apiUrl: standIn.apiUrl, logger, core });
+    const bot = (gateway = await startGateway({ token: standIn.token, apiUrl: standIn.apiUrl, logger, core }));
     stop = () => bot.stop(1000);
   } else {
     const http = createHttpApp({ core, publicKey: publicKeyFromHex(standIn.publicKey), rest: webhookRest(standIn.apiUrl), logger, metrics, ready: () => store.ready() });
@@ -86,6 +89,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   return {
     mode,
     standIn,
+    gateway,
     metrics,
     logs,
     command: (name, options, at) => standIn.waitForAnswer(standIn.sendCommand(name, options, at), ANSWER_WAIT_MS),

@@ -8,7 +8,9 @@
 import { spawn } from 'node:child_process';
 import { Events } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/gateway/app';
+import { startGateway, type RunningGateway as RunningBot } from '../../src/gateway/client';
+import { tierbotCore } from '../../src/interactions/tierbot';
+import { memoryStore } from '../support/context';
 import { deployCommands } from '../../src/cli/deploy-commands';
 import { createLogger } from '../../src/config/logger';
 import { startStandIn, type StandIn } from '../../tools/standin/server';
@@ -49,8 +51,8 @@ describe('two shards, one stand-in', () => {
     process.env.SHARD_COUNT = '2';
     let starting: Promise<RunningBot>[];
     try {
-      // new Client() runs synchronously inside startBot, before its first await.
-      starting = [0, 1].map((shard) => startBot({ token: TOKEN, apiUrl: standIn!.apiUrl, logger, shards: [shard] }));
+      // new Client() runs synchronously inside startGateway, before its first await.
+      starting = [0, 1].map((shard) => startGateway({ token: TOKEN, apiUrl: standIn!.apiUrl, logger, shards: [shard], core: tierbotCore({ store: memoryStore(), logger }) }));
     } finally {
       if (previous === undefined) delete process.env.SHARD_COUNT;
       else process.env.SHARD_COUNT = previous;

@@ -8,7 +8,9 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/gateway/app';
+import { startGateway, type RunningGateway as RunningBot } from '../../src/gateway/client';
+import { tierbotCore } from '../../src/interactions/tierbot';
+import { memoryStore } from '../support/context';
 import { deployCommands } from '../../src/cli/deploy-commands';
 import { createLogger } from '../../src/config/logger';
 import { startSharedStandIn, type StandIn } from '../../tools/standin/server';
@@ -40,7 +42,8 @@ async function startBoth() {
     await deployCommands({ token: app.token, clientId: app.applicationId, apiUrl: standIn.apiUrl });
   }
 
-  tierbot = await startBot({ token: TIERBOT.token, apiUrl: tierbotStandIn.apiUrl, logger: createLogger({ level: 'silent' }) });
+  const logger = createLogger({ level: 'silent' });
+  tierbot = await startGateway({ token: TIERBOT.token, apiUrl: tierbotStandIn.apiUrl, logger, core: tierbotCore({ store: memoryStore(), logger }) });
   other = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: otherStandIn.apiUrl } });
   const received: string[] = [];
   other.on(Events.InteractionCreate, (interaction) => {

@@ -1,0 +1,501 @@
+/**
+ * Rosters: a CSV or TSV export of creators (Google Sheets, Excel, in English or European style)
+ * read, each row tagged with its tier (the team's house definition first, else the publishers'
+ * consensus), totalled per tier, and written back with four added columns: `tier`,
+ * `consensus_tier`, `consensus_votes` ("6 of 20") and `note`. The written file is safe to open in
+ * a spreadsheet (formula injection neutralised, as OWASP advises) and is the only state the
+ * "Summary by platform" button needs: it reads the file back.
+ *
+ * Pure: bytes in, text and numbers out. Nothing user-supplied is trusted to be small or well formed.
+ */
+
+import { parse } from 'csv-parse/sync';
+import { classify } from './classify';
+import { readCount, platformName, PLATFORMS, type DecimalMark } from './extract';
+import { formatHousePlacement, houseTierFor, parseHouseDefinition, type HouseTier } from './house';
+import { NORMAL_TIERS, type NormalTier } from './sources';
+import { TIER_LABELS } from './tier-style';
+
+export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
+export const MAX_ROSTER_ROWS = 5_000;
+export const ROSTER_FILE = 'roster-tiers.csv';
+/** The columns added to the input's, in this order, at the end (a contract: see DESIGN.md). */
+export const ADDED_COLUMNS = ['tier', 'consensus_tier', 'consensus_votes', 'note'] as const;
+/** The bucket for rows no tier takes (outside the house tiers, or no publisher places them). */
+export const NO_TIER = 'no tier';
+
+// ── Adapters: the one place each classification is read ───────────────────────────────────────
+
+/** The publishers' consensus for one count, as rosters and the message command show it. */
+export interface ConsensusView {
+  leaders: readonly NormalTier[];
+  /** How many vote for the leader(s), of how many give numbers at all. */
+  votes: number;
+  of: number;
+}
+
+/**
+ * The publishers' consensus. Everything here and in the message command reads it through this
+ * function only, so a change in how classify() counts votes is re-pointed in one place.
+ */
+export function consensusFor(count: number): ConsensusView {
+  const { consensus } = classify(count);
+  return { leaders: consensus.leaders, votes: consensus.votes, of: consensus.numericSources };
+}
+
+/** "micro", "micro/mid-tier" for a tie, "" when no publisher places the count. */
+export function consensusLabel(c: ConsensusView): string {
+  return c.leaders.map((t) => TIER_LABELS[t]).join('/');
+}
+
+/** "6 of 20". */
+export function votesText(c: ConsensusView): string {
+  return `${c.votes} of ${c.of}`;
+}
+
+/** A server's house definition, ready to tag counts with. */
+export interface HouseTiers {
+  tiers: readonly HouseTier[];
+  /** The house tier a count is in, or where it falls outside them ("below nano (1k–10k), …"). */
+  place(count: number): { tier: HouseTier } | { outside: string };
+}
+
+/** Reads a stored house definition's text (house.ts); a stored text that no longer parses says why. */
+export function houseTiers(text: string): { ok: true; house: HouseTiers } | { ok: false; reason: string } {
+  const parsed = parseHouseDefinition(text);
+  if (!parsed.ok) return parsed;
+  const tiers = parsed.tiers;
+  return {
+    ok: true,
+    house: {
+      tiers,
+      place(count) {
+        const placement = houseTierFor(tiers, count);
+        return placement.kind === 'tier' ? { tier: placement.tier } : { outside: formatHousePlacement(placement) };
+      },
+    },
+  };
+}
+
+// ── Reading ───────────────────────────────────────────────────────────────────────────────────
+
+export type RosterError =
+  | { kind: 'too-large'; bytes: number }
+  | { kind: 'empty' }
+  | { kind: 'binary'; looksLike: 'an Excel workbook' | 'a ZIP archive' | 'a PDF' | 'an image' | 'binary data' }
+  | { kind: 'encoding'; encoding: 'UTF-16' | 'not UTF-8' }
+  | { kind: 'malformed'; line: number; detail: string }
+  | { kind: 'too-many-rows'; rows: number }
+  | { kind: 'header-only'; header: string[] }
+  | { kind: 'no-count-column'; header: string[] }
+  | { kind: 'unknown-column'; option: 'name_column' | 'count_column'; given: string; header: string[] };
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+
+export interface RosterColumns {
+  count: number;
+  name: number | undefined;
+  platform: number | undefined;
+  /** Other columns that look like counts too ("TikTok followers" beside "Instagram followers"). */
+  otherCounts: number[];
+  /** The platform the count column's header names ("Instagram followers"), when no column gives one. */
+  headerPlatform: string | undefined;
+}
+
+export interface TaggedRow {
+  /** The file's line the row starts on (1-based; the header is line 1 in most files). */
+  line: number;
+  /** The row's cells, one per header column. */
+  cells: string[];
+  count: number | undefined;
+  tier: string;
+  consensusTier: string;
+  consensusVotes: string;
+  note: string;
+  platform: string | undefined;
+}
+
+export interface TierTotal {
+  tier: string;
+  /** The normalised tier it maps to, for colour: undefined for ties and NO_TIER. */
+  normal: NormalTier | undefined;
+  creators: number;
+  followers: number;
+}
+
+export interface RosterProblem {
+  line: number;
+  /** The cell as written (may be anything: escape it before showing it). */
+  cell: string;
+  reason: string;
+}
+
+export interface TaggedRoster {
+  delimiter: Delimiter;
+  decimal: DecimalMark;
+  bom: boolean;
+  header: string[];
+  columns: RosterColumns;
+  rows: TaggedRow[];
+  /** Per tier, in tier order; tiers no row has are left out. */
+  totals: TierTotal[];
+  problems: RosterProblem[];
+  basis: 'house' | 'consensus';
+}
+
+export interface RosterOptions {
+  nameColumn?: string | undefined;
+  countColumn?: string | undefined;
+  house?: HouseTiers | undefined;
+}
+
+type LooksLike = Extract<RosterError, { kind: 'binary' }>['looksLike'];
+
+const BINARY_SIGNATURES: [number[], LooksLike][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an Excel workbook'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF'],
+  [[0x89, 0x50, 0x4e, 0x47], 'an image'],
+  [[0xff, 0xd8, 0xff], 'an image'],
+  [[0x47, 0x49, 0x46, 0x38], 'an image'],
+];
+
+/** Bytes → text, or why they are not a UTF-8 text file. The BOM is noted and dropped. */
+export function decodeRosterText(bytes: Uint8Array): { ok: true; text: string; bom: boolean } | { ok: false; error: RosterError } {
+  if (bytes.length > MAX_ROSTER_BYTES) return { ok: false, error: { kind: 'too-large', bytes: bytes.length } };
+  if (bytes.length === 0) return { ok: false, error: { kind: 'empty' } };
+  for (const [signature, looksLike] of BINARY_SIGNATURES) {
+    if (signature.every((b, i) => bytes[i] === b)) {
+      // An .xlsx is a ZIP whose first entry names the workbook's parts.
+      const xlsx = looksLike === 'a ZIP archive' && /\[Content_Types\]\.xml|xl\//.test(String.fromCharCode(...bytes.subarray(0, 200)));
+      return { ok: false, error: { kind: 'binary', looksLike: xlsx ? 'an Excel workbook' : looksLike } };
+    }
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { ok: false, error: { kind: 'encoding', encoding: 'UTF-16' } };
+  if (bytes.includes(0)) return { ok: false, error: { kind: 'binary', looksLike: 'binary data' } };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: { kind: 'encoding', encoding: 'not UTF-8' } };
+  }
+  const bom = text.startsWith('\uFEFF');
+  if (bom) text = text.slice(1);
+  if (text.trim() === '') return { ok: false, error: { kind: 'empty' } };
+  // Control characters other than tab and line breaks are not in any spreadsheet export.
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) controls++;
+  }
+  if (controls > 0 && controls * 100 > text.length) return { ok: false, error: { kind: 'binary', looksLike: 'binary data' } };
+  return { ok: true, text, bom };
+}
+
+/** The delimiter the header line uses most (outside quotes): tab, semicolon, comma or pipe. */
+export function detectDelimiter(text: string): Delimiter {
+  const firstLine = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').replace(/"[^"]*"/g, '');
+  let best: Delimiter = ',';
+  let most = 0;
+  for (const d of ['\t', ';', ',', '|'] as const) {
+    const n = firstLine.split(d).length - 1;
+    if (n > most) [best, most] = [d, n];
+  }
+  return best;
+}
+
+interface Rec {
+  cells: string[];
+  line: number;
+}
+
+function records(text: string, delimiter: Delimiter): { ok: true; records: Rec[] } | { ok: false; error: RosterError } {
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }) as unknown as typeof parsed;
+  } catch (e) {
+    const err = e as { code?: string; lines?: number; message?: string };
+    const line = typeof err.lines === 'number' ? err.lines : 0;
+    const detail =
+      err.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted field is never closed (a " opens a field and the file ends before it closes)'
+        : err.code === 'CSV_INVALID_CLOSING_QUOTE'
+          ? 'a quoted field has text after its closing quote'
+          : 'the CSV cannot be read there';
+    return { ok: false, error: { kind: 'malformed', line, detail } };
+  }
+  const out: Rec[] = [];
+  let previousEnd = 0;
+  for (const { record, info } of parsed) {
+    const line = previousEnd + 1;
+    previousEnd = info.lines;
+    if (record.every((c) => c.trim() === '')) continue;
+    out.push({ cells: record, line });
+  }
+  return { ok: true, records: out };
+}
+
+const normaliseHeader = (h: string): string =>
+  h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[_\-./#()[\]:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const COUNT_EXACT = new Set(['followers', 'follower', 'follower count', 'followers count', 'followers total', 'total followers', 'subscribers', 'subscriber count', 'subs', 'audience', 'audience size', 'fans', 'abonnés', 'abonnenten', 'seguidores', 'follower anzahl']);
+const COUNT_WORD = /(?:^| )(?:followers?|subscribers?|subs|audience|fans|abonnés|abonnenten|abonnes|seguidores|follower)(?: |$)/;
+const NAME_EXACT = new Set(['name', 'creator', 'creator name', 'handle', 'username', 'user name', 'influencer', 'influencer name', 'account', 'account name', 'talent', 'creator handle', 'full name', 'channel name', 'profile', 'nom', 'nombre']);
+const NAME_WORD = /(?:^| )(?:name|handle|creator|influencer|username|account|talent)(?: |$)/;
+const PLATFORM_EXACT = new Set(['platform', 'network', 'social network', 'social', 'social platform', 'site', 'plattform', 'plateforme', 'plataforma', 'red social', 'channel']);
+const PLATFORM_WORD = /(?:^| )(?:platform|network)(?: |$)/;
+
+function bestColumn(header: string[], exact: Set<string>, word: RegExp, taken: (number | undefined)[]): number[] {
+  const scored = header
+    .map((h, i) => ({ i, n: normaliseHeader(h) }))
+    .filter(({ i }) => !taken.includes(i))
+    .map(({ i, n }) => ({ i, score: exact.has(n) ? 2 : word.test(n) ? 1 : 0 }))
+    .filter((c) => c.score > 0);
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored.map((c) => c.i);
+}
+
+/** A column named by an option: its header (any case), else its number from 1. */
+function columnNamed(header: string[], given: string): number | undefined {
+  const want = given.trim();
+  const exact = header.findIndex((h) => h.trim().toLowerCase() === want.toLowerCase());
+  if (exact >= 0) return exact;
+  const loose = header.findIndex((h) => normaliseHeader(h) === normaliseHeader(want));
+  if (loose >= 0) return loose;
+  if (/^\d{1,3}$/.test(want) && Number(want) >= 1 && Number(want) <= header.length) return Number(want) - 1;
+  return undefined;
+}
+
+function platformInHeader(header: string): string | undefined {
+  const words = ` ${normaliseHeader(header)} `;
+  for (const p of PLATFORMS) for (const alias of p.aliases) if (alias.length > 1 && words.includes(` ${alias} `)) return p.name;
+  return undefined;
+}
+
+function findColumns(header: string[], opts: RosterOptions): { ok: true; columns: RosterColumns } | { ok: false; error: RosterError } {
+  let count: number | undefined;
+  if (opts.countColumn !== undefined && opts.countColumn.trim() !== '') {
+    count = columnNamed(header, opts.countColumn);
+    if (count === undefined) return { ok: false, error: { kind: 'unknown-column', option: 'count_column', given: opts.countColumn, header } };
+  }
+  let name: number | undefined;
+  if (opts.nameColumn !== undefined && opts.nameColumn.trim() !== '') {
+    name = columnNamed(header, opts.nameColumn);
+    if (name === undefined) return { ok: false, error: { kind: 'unknown-column', option: 'name_column', given: opts.nameColumn, header } };
+  }
+  const counts = bestColumn(header, COUNT_EXACT, COUNT_WORD, [name]);
+  count ??= counts[0];
+  if (count === undefined) return { ok: false, error: { kind: 'no-count-column', header } };
+  const platform = bestColumn(header, PLATFORM_EXACT, PLATFORM_WORD, [count, name])[0];
+  name ??= bestColumn(header, NAME_EXACT, NAME_WORD, [count, platform])[0];
+  return {
+    ok: true,
+    columns: {
+      count,
+      name,
+      platform,
+      otherCounts: counts.filter((i) => i !== count && i !== name),
+      headerPlatform: platform === undefined ? platformInHeader(header[count]!) : undefined,
+    },
+  };
+}
+
+/** Which decimal mark the count column uses: by its cells, else by the delimiter (";" is European). */
+export function detectDecimal(cells: readonly string[], delimiter: Delimiter): DecimalMark {
+  let european = 0;
+  let english = 0;
+  for (const raw of cells) {
+    const c = raw.trim().toLowerCase();
+    if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+,\d{1,2}$|^\d+,\d+\s?[a-z]/.test(c)) european++;
+    else if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d{1,2}$|^\d+\.\d+\s?[a-z]/.test(c)) english++;
+  }
+  if (european !== english) return european > english ? ',' : '.';
+  return delimiter === ';' ? ',' : '.';
+}
+
+/** A spreadsheet's "text" marker (a leading ') and our own neutralising one, taken off before reading. */
+const unquoteCell = (cell: string): string => cell.replace(/^'(?=[\s=+\-@＝＋－＠])/, '').trim();
+
+/** Reads, tags and totals a roster; or says what is wrong with the file as a whole. */
+export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: true; roster: TaggedRoster } | { ok: false; error: RosterError } {
+  const decoded = decodeRosterText(bytes);
+  if (!decoded.ok) return decoded;
+  const delimiter = detectDelimiter(decoded.text);
+  const read = records(decoded.text, delimiter);
+  if (!read.ok) return read;
+  const [head, ...data] = read.records;
+  if (!head) return { ok: false, error: { kind: 'empty' } };
+  const header = head.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+  if (data.length === 0) return { ok: false, error: { kind: 'header-only', header } };
+  if (data.length > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: data.length } };
+  const found = findColumns(header, opts);
+  if (!found.ok) return found;
+  const columns = found.columns;
+  const decimal = detectDecimal(
+    data.map((r) => unquoteCell(r.cells[columns.count] ?? '')),
+    delimiter,
+  );
+
+  const house = opts.house;
+  const rows: TaggedRow[] = [];
+  const problems: RosterProblem[] = [];
+  for (const rec of data) {
+    const extra = rec.cells.slice(header.length).filter((c) => c.trim() !== '').length;
+    const cells = header.map((_, i) => rec.cells[i] ?? '');
+    const raw = cells[columns.count]!;
+    const platformCell = columns.platform === undefined ? undefined : cells[columns.platform]!.trim();
+    const platform = platformCell ? platformName(unquoteCell(platformCell)) : columns.headerPlatform;
+    const notes: string[] = [];
+    if (extra > 0) notes.push(`${extra} cell${extra === 1 ? '' : 's'} past the last column left out`);
+    const parsed = unquoteCell(raw) === '' ? ({ ok: false, reason: 'no follower count' } as const) : readCount(unquoteCell(raw), decimal);
+    if (!parsed.ok) {
+      problems.push({ line: rec.line, cell: raw, reason: parsed.reason });
+      rows.push({ line: rec.line, cells, count: undefined, tier: '', consensusTier: '', consensusVotes: '', note: [`not read: ${parsed.reason}`, ...notes].join('; '), platform });
+      continue;
+    }
+    const count = parsed.value;
+    const consensus = consensusFor(count);
+    const consensusTier = consensusLabel(consensus);
+    if (consensus.leaders.length > 1) notes.push(`publishers tie between ${consensus.leaders.map((t) => TIER_LABELS[t]).join(' and ')}`);
+    if (consensus.leaders.length === 0) notes.push('no publisher places this count in a tier');
+    let tier = consensusTier;
+    if (house) {
+      const placed = house.place(count);
+      if ('tier' in placed) tier = placed.tier.name;
+      else {
+        tier = '';
+        notes.unshift(`house tiers: ${placed.outside}`);
+      }
+    }
+    rows.push({ line: rec.line, cells, count, tier, consensusTier, consensusVotes: votesText(consensus), note: notes.join('; '), platform });
+  }
+  return {
+    ok: true,
+    roster: {
+      delimiter,
+      decimal,
+      bom: decoded.bom,
+      header,
+      columns,
+      rows,
+      totals: totalsByTier(rows, house),
+      problems,
+      basis: house ? 'house' : 'consensus',
+    },
+  };
+}
+
+/** Creators and followers per tier, in tier order (house tiers as defined, else nano → mega, ties, none). */
+export function totalsByTier(rows: readonly { count: number | undefined; tier: string }[], house?: HouseTiers): TierTotal[] {
+  const totals = new Map<string, TierTotal>();
+  const order: { tier: string; normal: NormalTier | undefined }[] = house
+    ? house.tiers.map((t) => ({ tier: t.name, normal: t.normal }))
+    : NORMAL_TIERS.map((t) => ({ tier: TIER_LABELS[t], normal: t }));
+  for (const o of order) totals.set(o.tier, { ...o, creators: 0, followers: 0 });
+  for (const row of rows) {
+    if (row.count === undefined) continue;
+    const key = row.tier === '' ? NO_TIER : row.tier;
+    const total = totals.get(key) ?? totals.set(key, { tier: key, normal: undefined, creators: 0, followers: 0 }).get(key)!;
+    total.creators++;
+    total.followers += row.count;
+  }
+  const list = [...totals.values()].filter((t) => t.creators > 0);
+  // Ties and "no tier" come after the tiers proper, "no tier" last.
+  const rank = (t: TierTotal) => (t.tier === NO_TIER ? 2 : order.some((o) => o.tier === t.tier) ? 0 : 1);
+  return list.sort((a, b) => rank(a) - rank(b));
+}
+
+// ── Writing ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A cell a spreadsheet would run as a formula (= + - @, tab, carriage return, and their
+ * full-width forms, also after leading spaces) gets a leading ', which makes it text (OWASP,
+ * "CSV Injection").
+ */
+export function neutraliseCell(value: string): string {
+  return /^[\s]*[=+\-@＝＋－＠]|^[\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: string, delimiter: Delimiter): string {
+  const safe = neutraliseCell(value);
+  const quote = safe.includes(delimiter) || /["\r\n]/.test(safe) || safe !== safe.trim() || safe !== value;
+  return quote ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The tagged roster as CSV text in the input's delimiter: its columns, then ADDED_COLUMNS. */
+export function writeTaggedCsv(roster: TaggedRoster): string {
+  const d = roster.delimiter;
+  const line = (cells: readonly string[]) => cells.map((c) => csvCell(c, d)).join(d);
+  const lines = [line([...roster.header, ...ADDED_COLUMNS])];
+  for (const row of roster.rows) lines.push(line([...row.cells, row.tier, row.consensusTier, row.consensusVotes, row.note]));
+  return `${roster.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+}
+
+// ── Reading our own file back: the "Summary by platform" button ───────────────────────────────
+
+/** What the button's custom_id carries: which columns hold the count and the platform. */
+export interface SummaryState {
+  count: number;
+  platform: number | undefined;
+  decimal: DecimalMark;
+  /** The platform the count column's header names, when there is no platform column. */
+  headerPlatform?: string | undefined;
+}
+
+export interface PlatformTotals {
+  platform: string;
+  creators: number;
+  followers: number;
+  tiers: TierTotal[];
+}
+
+export const NO_PLATFORM = 'no platform given';
+
+/** Reads a roster-tiers.csv this module wrote and splits its per-tier totals by platform. */
+export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { ok: true; platforms: PlatformTotals[]; rows: number } | { ok: false; reason: string } {
+  const decoded = decodeRosterText(bytes);
+  if (!decoded.ok) return { ok: false, reason: 'the attached roster-tiers.csv cannot be read as text' };
+  const read = records(decoded.text, detectDelimiter(decoded.text));
+  if (!read.ok) return { ok: false, reason: 'the attached roster-tiers.csv is not a CSV I wrote' };
+  const [head, ...data] = read.records;
+  const header = head?.cells.map((h) => h.replace(/^\uFEFF/, '').trim()) ?? [];
+  const tierAt = header.length - ADDED_COLUMNS.length;
+  if (tierAt < 1 || ADDED_COLUMNS.some((c, i) => header[tierAt + i] !== c) || state.count >= tierAt || (state.platform ?? 0) >= tierAt) {
+    return { ok: false, reason: 'the attached roster-tiers.csv does not have the columns I add' };
+  }
+  const byPlatform = new Map<string, { platform: string; rows: { count: number; tier: string }[] }>();
+  let rows = 0;
+  for (const rec of data) {
+    const parsed = readCount(unquoteCell(rec.cells[state.count] ?? ''), state.decimal);
+    if (!parsed.ok) continue;
+    rows++;
+    const cell = state.platform === undefined ? '' : unquoteCell(rec.cells[state.platform] ?? '');
+    const platform = cell ? platformName(cell) : (state.headerPlatform ?? NO_PLATFORM);
+    const key = platform.toLowerCase();
+    const entry = byPlatform.get(key) ?? byPlatform.set(key, { platform, rows: [] }).get(key)!;
+    entry.rows.push({ count: parsed.value, tier: unquoteCell(rec.cells[tierAt] ?? '') });
+  }
+  const platforms = [...byPlatform.values()].map(({ platform, rows }) => {
+    const tiers = new Map<string, TierTotal & { lowest: number }>();
+    for (const r of rows) {
+      const key = r.tier === '' ? NO_TIER : r.tier;
+      const normal = NORMAL_TIERS.find((n) => TIER_LABELS[n] === key);
+      const t = tiers.get(key) ?? tiers.set(key, { tier: key, normal, creators: 0, followers: 0, lowest: r.count }).get(key)!;
+      t.creators++;
+      t.followers += r.count;
+      t.lowest = Math.min(t.lowest, r.count);
+    }
+    // Tiers are ranges of counts, so their smallest counts put them in order; "no tier" goes last.
+    const list = [...tiers.values()]
+      .sort((a, b) => Number(a.tier === NO_TIER) - Number(b.tier === NO_TIER) || a.lowest - b.lowest)
+      .map(({ lowest: _lowest, ...t }) => t);
+    return { platform, creators: rows.length, followers: rows.reduce((s, r) => s + r.count, 0), tiers: list };
+  });
+  platforms.sort((a, b) => b.creators - a.creators || a.platform.localeCompare(b.platform));
+  return { ok: true, platforms, rows };
+}

@@ -36,6 +36,11 @@ const FORMULAS: Record<string, (x: Record<string, number>) => number> = {
   'revenue-per-follower': (x) => x.revenue! / x.followers!,
   'sales-funnel': (x) => x.followers! * (x.reachRate! / 100) * (x.clickRate! / 100) * (x.conversionRate! / 100) * x.aov!,
   'audience-overlap': (x) => x.followers! * (1 - x.overlapPercent! / 100),
+  cpc: (x) => x.cost! / x.clicks!,
+  cpa: (x) => x.cost! / x.conversions!,
+  'reach-rate': (x) => (x.reach! / x.followers!) * 100,
+  'impressions-vs-reach': (x) => x.impressions! / x.reach!,
+  affiliate: (x) => (x.sales! * x.rate!) / 100,
 };
 
 /** A displayed result is right if the true value rounds to it: "≈ $0.24" allows ±0.005. */
@@ -307,7 +312,7 @@ describe('facts the brief asks for', () => {
     expect(termById('emv')!.definition).toMatch(/not revenue/);
     expect(termById('audience-overlap')!.definition).toMatch(/no published industry average/);
     expect(termById('audience-overlap')!.example).toMatch(/10 creators with 40% overlap/);
-    for (const id of ['fake-followers', 'brand-ambassador', 'brand-advocate']) {
+    for (const id of ['fake-followers', 'brand-ambassador', 'brand-advocate', 'ugc', 'kol', 'whitelisting', 'usage-rights', 'exclusivity']) {
       // Naming a seed ("seed 003") is fine; any other digit would be a figure with no source.
       expect(termById(id)!.definition.replace(/seed \d{3}/gi, ''), id).not.toMatch(/\d/);
       expect(termById(id)!.example, id).toMatch(/^Illustrative/);
@@ -315,7 +320,7 @@ describe('facts the brief asks for', () => {
   });
 
   it('has the required vocabulary', () => {
-    for (const q of ['engagement rate', 'ER by followers', 'ER by reach', 'ER by views', 'reach', 'impressions', 'CPE', 'CPM', 'CPME', 'EMV', 'ROI', 'ROAS', 'conversion rate', 'AOV', 'audience overlap', 'niche audience', 'authenticity', 'brand ambassador', 'brand advocate', 'sponsored post', 'fake followers', 'influencer tiers']) {
+    for (const q of ['engagement rate', 'ER by followers', 'ER by reach', 'ER by views', 'reach', 'impressions', 'CPE', 'CPM', 'CPME', 'EMV', 'ROI', 'ROAS', 'conversion rate', 'AOV', 'audience overlap', 'niche audience', 'authenticity', 'brand ambassador', 'brand advocate', 'sponsored post', 'fake followers', 'influencer tiers', 'CPC', 'CPA', 'CTR', 'UGC', 'KOL', 'whitelisting', 'creator licensing', 'affiliate', 'gifting', 'usage rights', 'exclusivity', 'reach rate', 'impressions vs reach', 'sponsored vs organic', 'EMV caveats']) {
       expect(findTerm(q), q).toBeDefined();
     }
   });

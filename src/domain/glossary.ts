@@ -2,12 +2,15 @@
  * The glossary: the vocabulary of influencer marketing in plain words, each term with a worked
  * example and its sources, plus the onboarding path (START_HERE).
  *
- * Figures in definitions come from ../shared/domain/SOURCES.md or the seed articles; tier ranges
+ * Figures in definitions come from ../shared/domain/SOURCES.md or the articles in ../shared/seeds; tier ranges
  * are not retyped but read from the source registry (see `ranges`). Examples marked
  * "Illustrative" use made-up numbers; the others use sourced ones. Formula terms carry `check`,
  * the example's inputs and result, so the tests can redo the arithmetic.
  */
 
+import { classify } from './classify';
+import { formatCount } from './format';
+import { answerLine, verdictWords } from './overview';
 import { DEFAULT_LIMIT, findExact, normalise, rankMatches, type Searchable } from './search';
 import { SOURCES, citation, sourceById } from './sources';
 
@@ -24,7 +27,7 @@ export const TERM_GROUPS: readonly TermGroup[] = [
 export interface TermCitation {
   /** Set when the source registry has this source. */
   sourceId?: string;
-  /** Publisher, title, year, as in SOURCES.md. */
+  /** Publisher, title (only the publisher's own), year, as users see it. */
   text: string;
 }
 
@@ -63,13 +66,13 @@ function src(id: string): TermCitation {
 
 /** Sources SOURCES.md records but the registry (tier definitions only) does not hold. */
 const CITE = {
-  upfluence: { text: 'Upfluence, influencer calculators (engagement rate, CPE, CPM, EMV), n.d.' },
-  mediakixEr: { text: 'Mediakix, engagement-rate formula, n.d.' },
-  meltwater: { text: 'Meltwater, engagement rate by reach, n.d.' },
-  modash: { text: 'Modash, engagement rate by views (TikTok, YouTube) and by median likes, n.d.' },
-  hypeauditorTools: { text: 'HypeAuditor, CPE and EMV calculators, n.d.' },
-  grin: { text: 'GRIN, cost per engagement (likes + comments + shares), n.d.' },
-  traackr: { text: 'Traackr, budget calculator based on CPME, n.d.' },
+  upfluence: { text: 'Upfluence, influencer calculators (engagement rate, CPE, CPM, EMV), undated' },
+  mediakixEr: { text: 'Mediakix, engagement-rate formula, undated' },
+  meltwater: { text: 'Meltwater, engagement rate by reach, undated' },
+  modash: { text: 'Modash, engagement rate by views (TikTok, YouTube) and by median likes, undated' },
+  hypeauditorTools: { text: 'HypeAuditor, CPE and EMV calculators, undated' },
+  grin: { text: 'GRIN, cost per engagement (likes + comments + shares), undated' },
+  traackr: { text: 'Traackr, budget calculator based on CPME, undated' },
   influencerDb: { text: 'InfluencerDB, Benchmarks (307k accounts), 2019' },
   hypeauditor2026: { text: 'HypeAuditor, State of Influencer Marketing, 2026, as reported by eMarketer' },
   imh2021: { text: 'Influencer Marketing Hub, Benchmark Report, 2021, as reported by ION' },
@@ -84,9 +87,14 @@ const CITE = {
   beichert: { text: 'Beichert, Bayerl, Goldenberg & Lanz, Journal of Marketing 88(4), 2024' },
   nielsen: { text: 'TapInfluence / Nielsen Catalina Solutions webinar (the "11×" study itself was not found)' },
   experticity: { text: 'Experticity / Keller Fay (Jonah Berger), 2016, as reported' },
-  influencity: { text: 'Influencity, audience-overlap illustration, n.d.' },
-  formulas: { text: "Tierbot's source notes: ROI, ROAS and sales-funnel formulas (SOURCES.md §5)" },
-  plainWords: { text: "Plain-words definition: no source in Tierbot's library gives figures for this" },
+  influencity: { text: 'Influencity, audience-overlap illustration, undated' },
+  formulas: { text: 'Common usage: the standard ROI, ROAS and sales-funnel formulas as the analytics tools publish them' },
+  plainWords: { text: "Common usage: no source in Tierbot's library gives figures for this" },
+  commonUsage: { text: 'Common usage: the everyday meaning in influencer marketing; no single published source' },
+  minter: { text: 'Minter.io, "How much reach should my brand be getting on Instagram?" (3–4 million posts, medians), 2019: https://minter.io/blog/how-much-reach-should-my-brand-be-getting-on-instagram/' },
+  bazaarvoice: { text: 'Bazaarvoice, "Key Instagram benchmarks for 2021" (345 brand accounts), 2021: https://www.bazaarvoice.com/blog/key-instagram-benchmarks-for-2021/' },
+  frequencyRule: { text: 'Stellar / Influencity forecasting rule "impressions = reach × 1.25", as reported (no primary page found)' },
+  grinGifting: { text: 'GRIN, budget guidance ($4–$9 per 1,000 followers per piece of content; gifted product at retail price), undated' },
 } satisfies Record<string, TermCitation>;
 
 const SEED_003 = 'tapinfluence-view';
@@ -97,6 +105,21 @@ const SEED_003 = 'tapinfluence-view';
 interface TermSpec extends Omit<Term, 'ranges'> {
   /** Registry tier names this term covers. */
   tierNames?: string[];
+  /**
+   * Tier terms: the example is generated from the registry, as /tier answers that count (the
+   * publishers' answer), with the named sources' own verdicts: the glossary and /tier cannot differ.
+   */
+  exampleAt?: { count: number; show: string[] };
+}
+
+/** "At 30,000 followers: Micro — 14 of 21 publishers agree. Mediakix: micro (10k–50k); …" */
+export function tierExample(count: number, show: readonly string[]): string {
+  const c = classify(count);
+  const named = show.flatMap((id) => {
+    const v = c.verdicts.find((x) => x.source.id === id);
+    return v ? [`${v.source.name}: ${verdictWords(v.verdict)}`] : [];
+  });
+  return `At ${formatCount(count)} followers: ${answerLine(c)}${named.length ? ` ${named.join('; ')}.` : ''}`;
 }
 
 const SPECS: TermSpec[] = [
@@ -107,10 +130,10 @@ const SPECS: TermSpec[] = [
     aliases: ['creator', 'content creator'],
     group: 'Tiers',
     definition:
-      'A person (or an account run by one) whose followers trust their recommendations. Seed 000: someone with "a ' +
-      'significant impact on society"; seed 004 stresses the emotional bond between influencer and followers. ' +
+      'A person (or an account run by one) whose followers trust their recommendations. A Japanese article (translated): someone with "a ' +
+      'significant impact on society"; Digital Reflections stresses the emotional bond between influencer and followers. ' +
       'Brands pay influencers to show products to that audience.',
-    example: 'Seed 000: a YouTuber with 30,000 subscribers counts as a micro-influencer there (its micro range: 10k–90k).',
+    example: 'The Japanese article (translated): a YouTuber with 30,000 subscribers counts as a micro-influencer there (its micro range: 10k–90k).',
     sources: [src('seed-000'), src('seed-004')],
     related: ['influencer-tiers', 'micro-influencer', 'authenticity'],
   },
@@ -119,6 +142,7 @@ const SPECS: TermSpec[] = [
     name: 'Influencer tiers',
     aliases: ['tiers', 'tier', 'follower tiers'],
     group: 'Tiers',
+    exampleAt: { count: 30_000, show: ['mediakix', 'hypeauditor', 'sprout-social'] },
     definition:
       'Bands of follower count (nano, micro, mid-tier, macro, mega…) used to plan and price campaigns. There is no ' +
       'industry standard: Mediakix says "standard influencer tiers have yet to be universally established", and Ad ' +
@@ -134,14 +158,15 @@ const SPECS: TermSpec[] = [
     name: 'Nano-influencer',
     aliases: ['nano'],
     group: 'Tiers',
+    exampleAt: { count: 3_000, show: ['mediakix', 'hypeauditor'] },
     tierNames: ['nano'],
     definition:
       'The smallest named tier. Mediakix and Duel: 1k–10k; Later × Fohr: 0–10k; The Influence Agency: 1k–9.9k; ' +
       'CMSWire: under 1k. Viral Nation (2020, as reported) varies it by platform: Instagram 2.5k–10k, TikTok ' +
-      '5k–50k, YouTube under 5k subscribers. Seed 000 names the tier without a range.',
+      '5k–50k, YouTube under 5k subscribers. A Japanese article (translated) names it without a range.',
     example:
       'An 8,000-follower account is nano for Mediakix (1k–10k), up-and-coming for HypeAuditor (5k–20k), and ' +
-      'already micro for Forbes as quoted in seed 003 ("as low as 8,000").',
+      'the size Forbes (as quoted by TapInfluence) says brands now go "as low as" (8,000).',
     sources: [
       src('mediakix'),
       src('duel'),
@@ -159,13 +184,14 @@ const SPECS: TermSpec[] = [
     name: 'Micro-influencer',
     aliases: ['micro', 'micro T1', 'micro T2', 'micro T3'],
     group: 'Tiers',
+    exampleAt: { count: 30_000, show: ['mediakix', 'later-fohr'] },
     tierNames: ['micro', 'micro T1', 'micro T2', 'micro T3'],
     definition:
-      'The most-quoted tier, with the widest spread: 500–5k (Adweek, as quoted in seed 003), 1k–100k (Fiveable), ' +
-      '10k–50k (Mediakix), 10k–90k (seed 000), 10k–100k (Later × Fohr). TapInfluence (seed 003) sets no lower ' +
+      'The most-quoted tier, with the widest spread: 500–5k (Adweek, as quoted by TapInfluence), 1k–100k (Fiveable), ' +
+      '10k–50k (Mediakix), 10k–90k (a Japanese article), 10k–100k (Later × Fohr). TapInfluence\'s blog sets no lower ' +
       'bound at all. What sources agree on is the appeal: a niche audience that trusts the creator.',
     example:
-      'A 60,000-follower account is micro for Later × Fohr (10k–100k) and seed 000 (10k–90k), but mid-tier for ' +
+      'A 60,000-follower account is micro for Later × Fohr (10k–100k) and the Japanese article (10k–90k), but mid-tier for ' +
       'Mediakix (50k–500k) and macro for The Influence Agency (50k–99.9k).',
     sources: [
       src('adweek-500-5000'),
@@ -183,6 +209,7 @@ const SPECS: TermSpec[] = [
     name: 'Mid-tier influencer',
     aliases: ['mid-tier', 'mid', 'mid T1', 'mid T2', 'mid T3'],
     group: 'Tiers',
+    exampleAt: { count: 200_000, show: ['mediakix', 'iconosquare'] },
     tierNames: ['mid-tier', 'mid', 'mid T1', 'mid T2', 'mid T3'],
     definition:
       'The band between micro and macro, which not every source has. Mediakix: 50k–500k; Duel: 50k–250k; Later × ' +
@@ -200,9 +227,9 @@ const SPECS: TermSpec[] = [
     aliases: ['power middle influencer'],
     group: 'Tiers',
     definition:
-      'A name for the tier between micro and macro, used by Viral Nation (2019) and listed by TapInfluence in seed ' +
-      '003; Tierbot reads it as roughly mid-tier. Viral Nation\'s numbers for it were not seen, so it has no range ' +
-      'here. Seed 000 also names a "power" category, garbled in translation.',
+      'A name for the tier between micro and macro, used by Viral Nation (2019) and listed by TapInfluence\'s blog; ' +
+      'Tierbot reads it as roughly mid-tier. Viral Nation\'s numbers for it were not seen, so it has no range ' +
+      'here. A Japanese article (translated) also names a "power" category, garbled in translation.',
     example:
       'Viral Nation (2019) puts micro at up to 10k, so a 40,000-follower account is above its micro tier: power ' +
       'middle or macro, which its missing numbers cannot settle.',
@@ -227,11 +254,12 @@ const SPECS: TermSpec[] = [
     name: 'Macro-influencer',
     aliases: ['macro', 'macro T1', 'macro T2', 'macro T3'],
     group: 'Tiers',
+    exampleAt: { count: 400_000, show: ['duel', 'mediakix'] },
     tierNames: ['macro', 'macro T1', 'macro T2', 'macro T3'],
     definition:
       'The tier below the top. Mediakix: 500k–1M; Duel: 250k–1M; Afluencer: 300k–1M; Aspire: 200k–1M; Iconosquare ' +
-      'and CMSWire: 100k–1M. Some put it far lower: The Influence Agency 50k–99.9k, seed 001 "more than 10k", and ' +
-      'CNBC (quoted in seed 003) 10k+.',
+      'and CMSWire: 100k–1M. Some put it far lower: The Influence Agency 50k–99.9k, the "Rise of Micro-Influencers" article ' +
+      '"more than 10k", and CNBC (as quoted by TapInfluence) 10k+.',
     example:
       'A 400,000-follower account is macro for Duel (250k–1M) and Afluencer (300k–1M) but mid-tier for Mediakix ' +
       '(50k–500k).',
@@ -253,13 +281,14 @@ const SPECS: TermSpec[] = [
     name: 'Mega-influencer',
     aliases: ['mega', 'mega/celebrity'],
     group: 'Tiers',
+    exampleAt: { count: 2_000_000, show: ['mediakix', 'l2'] },
     tierNames: ['mega', 'mega/celebrity'],
     definition:
       'The top tier in most lists: 1M+ followers for Mediakix, Iconosquare, CMSWire, Duel and Aspire; over 1M for ' +
-      'Afluencer. L2 starts mega at over 7M. Other names for the top: celebrity, top influencer (seed 000), mega ' +
+      'Afluencer. L2 starts mega at over 7M. Other names for the top: celebrity, top influencer (a Japanese article), mega ' +
       'macro (Later × Fohr), macro T1 (Sprout Social, over 10M).',
     example:
-      'Seed 003: a brand paid Kim Kardashian to tweet to 15 million followers and got 1,200 website visits: ' +
+      'TapInfluence: a brand paid Kim Kardashian to tweet to 15 million followers and got 1,200 website visits: ' +
       '1,200 ÷ 15,000,000 = 0.008% of followers.',
     sources: [src('mediakix'), src('iconosquare'), src('duel'), src('afluencer'), src('l2'), src('sprout-social'), src(SEED_003)],
     related: ['macro-influencer', 'celebrity-influencer', 'top-influencer', 'mega-macro'],
@@ -285,10 +314,10 @@ const SPECS: TermSpec[] = [
     tierNames: ['celebrity', 'mega/celebrity'],
     definition:
       'A famous person paid to post, and a name for the top tier: HypeAuditor uses it for over 1M followers, Duel ' +
-      'for 1M+ ("mega/celebrity"), The Influence Agency for 100k+. Seed 003 warns not to "confuse celebrity with ' +
+      'for 1M+ ("mega/celebrity"), The Influence Agency for 100k+. TapInfluence\'s blog warns not to "confuse celebrity with ' +
       'influence" but suggests celebrities for awareness.',
     example:
-      'Seed 003: a brand paid Kim Kardashian to tweet to 15 million followers and got 30 orders averaging $30: ' +
+      'TapInfluence: a brand paid Kim Kardashian to tweet to 15 million followers and got 30 orders averaging $30: ' +
       '30 × $30 = $900 in sales.',
     sources: [src('hypeauditor'), src('duel'), src('influence-agency'), src(SEED_003)],
     related: ['mega-influencer', 'top-influencer', 'cpe', 'conversion-rate'],
@@ -300,9 +329,9 @@ const SPECS: TermSpec[] = [
     group: 'Tiers',
     tierNames: ['top influencer'],
     definition:
-      'Seed 000\'s name for its top tier: 1M+ followers ("1 million or more"). Below it, seed 000 has macro ' +
+      'A Japanese article\'s (translated) name for its top tier: 1M+ followers ("1 million or more"). Below it, it has macro ' +
       '(100k–1M) and micro (10k–90k), which leaves a gap between 90k and 100k that belongs to no tier.',
-    example: 'Seed 000: 2,500,000 followers → top influencer; 95,000 → no tier (above micro\'s 90k end, below macro\'s 100k start).',
+    example: 'The Japanese article: 2,500,000 followers → top influencer; 95,000 → no tier (above micro\'s 90k end, below macro\'s 100k start).',
     sources: [src('seed-000')],
     related: ['mega-influencer', 'celebrity-influencer', 'influencer-tiers'],
   },
@@ -313,11 +342,11 @@ const SPECS: TermSpec[] = [
     group: 'Tiers',
     tierNames: ['regular influencer'],
     definition:
-      'Seed 001\'s name for accounts with 100k+ followers, which it advises steering away from, like celebrity ' +
-      'endorsement. Seed 004 uses it for big, broad audiences ("big and fat numbers"): good for awareness, but less ' +
+      'The "Rise of Micro-Influencers" article\'s name for accounts with 100k+ followers, which it advises steering away from, like celebrity ' +
+      'endorsement. Digital Reflections uses it for big, broad audiences ("big and fat numbers"): good for awareness, but less ' +
       'targeted.',
     example:
-      'Seed 001 suggests ten influencers with 5k–10k followers each instead: between 10 × 5,000 = 50,000 and ' +
+      'The "Rise of Micro-Influencers" article suggests ten influencers with 5k–10k followers each instead: between 10 × 5,000 = 50,000 and ' +
       '10 × 10,000 = 100,000 followers in total.',
     sources: [src('seed-001'), src('seed-004')],
     related: ['micro-influencer', 'niche-audience', 'celebrity-influencer'],
@@ -327,10 +356,12 @@ const SPECS: TermSpec[] = [
     name: 'Instagram user',
     aliases: [],
     group: 'Tiers',
+    exampleAt: { count: 500, show: ['hypeauditor', 'cmswire'] },
     tierNames: ['Instagram user'],
     definition:
       'HypeAuditor\'s name for its lowest band, 0–1k followers, below rookie (1k–5k), in its study of 36,000 ' +
-      'influencers. Other sources mostly call this nano (CMSWire: under 1k) or leave it unnamed.',
+      'influencers: accounts it does not count as influencers. Most publishers\' smallest tier starts at 1,000 or ' +
+      'above, so below it Tierbot says "below influencer size". CMSWire alone calls under 1k nano.',
     example: 'HypeAuditor: 800 followers → Instagram user; 1,200 followers → rookie (1k–5k).',
     sources: [src('hypeauditor'), src('cmswire')],
     related: ['rookie', 'nano-influencer'],
@@ -340,13 +371,14 @@ const SPECS: TermSpec[] = [
     name: 'Rookie',
     aliases: [],
     group: 'Tiers',
+    exampleAt: { count: 3_000, show: ['hypeauditor', 'mediakix'] },
     tierNames: ['rookie'],
     definition:
       'HypeAuditor\'s tier for 1k–5k followers, between Instagram user (0–1k) and up-and-coming (5k–20k). By range ' +
       'it is nano for most sources (Mediakix nano: 1k–10k).',
     example:
       'A 3,000-follower account is a rookie for HypeAuditor (1k–5k), nano for Mediakix (1k–10k) and micro for ' +
-      'Adweek\'s 500–5k reading (seed 003).',
+      'Adweek\'s 500–5k reading.',
     sources: [src('hypeauditor'), src('mediakix'), src('adweek-500-5000')],
     related: ['instagram-user', 'up-and-coming', 'nano-influencer'],
   },
@@ -355,6 +387,7 @@ const SPECS: TermSpec[] = [
     name: 'Up-and-coming',
     aliases: [],
     group: 'Tiers',
+    exampleAt: { count: 15_000, show: ['hypeauditor', 'heepsy'] },
     tierNames: ['up-and-coming'],
     definition:
       'HypeAuditor\'s tier for 5k–20k followers, between rookie (1k–5k) and prosumer (20k–100k). It straddles the ' +
@@ -370,6 +403,7 @@ const SPECS: TermSpec[] = [
     name: 'Prosumer',
     aliases: [],
     group: 'Tiers',
+    exampleAt: { count: 70_000, show: ['hypeauditor', 'mediakix'] },
     tierNames: ['prosumer'],
     definition:
       'HypeAuditor\'s tier for 20k–100k followers, between up-and-coming (5k–20k) and maven (100k–1M). By range it ' +
@@ -385,6 +419,7 @@ const SPECS: TermSpec[] = [
     name: 'Maven',
     aliases: [],
     group: 'Tiers',
+    exampleAt: { count: 600_000, show: ['hypeauditor', 'mediakix'] },
     tierNames: ['maven'],
     definition:
       'HypeAuditor\'s tier for 100k–1M followers, just below its celebrity tier (over 1M). Iconosquare and CMSWire ' +
@@ -402,7 +437,7 @@ const SPECS: TermSpec[] = [
     group: 'Engagement',
     definition:
       'The interactions a post gets: likes, comments, shares, saves. Tools count different things: HypeAuditor\'s ' +
-      'CPE uses likes + comments, GRIN adds shares. Seed 003 calls engagement "a precursor to conversion".',
+      'CPE uses likes + comments, GRIN adds shares. TapInfluence\'s blog calls engagement "a precursor to conversion".',
     example:
       'Illustrative: 900 likes, 60 comments and 40 shares → 900 + 60 + 40 = 1,000 engagements for GRIN; HypeAuditor ' +
       'counts 900 + 60 = 960.',
@@ -519,7 +554,7 @@ const SPECS: TermSpec[] = [
     group: 'Reach & cost',
     formula: 'CPE = cost ÷ engagements',
     definition:
-      'What each like or comment (or share) cost. HypeAuditor counts likes + comments; GRIN adds shares. Seed 003 ' +
+      'What each like or comment (or share) cost. HypeAuditor counts likes + comments; GRIN adds shares. TapInfluence ' +
       'says to look at CPE when judging value: micro-influencers "will not always have lower rates", and ' +
       'celebrities\' CPE "is often much higher".',
     example: 'Illustrative: $500 for 2,000 likes + 100 comments → CPE = 500 ÷ 2,100 ≈ $0.24.',
@@ -601,7 +636,7 @@ const SPECS: TermSpec[] = [
     definition:
       'The share of people who do what you want (buy, sign up) after seeing or clicking. Fab.com (2011): Ashton ' +
       'Kutcher\'s 7,309,684 followers gave 5,888 sign-ups (0.08%); Kevin Rose\'s 1,261,376 gave 4,356 (0.3%).',
-    example: 'Seed 003: Kim Kardashian\'s tweet drove 1,200 website visits and 30 orders → 30 ÷ 1,200 × 100 = 2.5%.',
+    example: 'TapInfluence: Kim Kardashian\'s tweet drove 1,200 website visits and 30 orders → 30 ÷ 1,200 × 100 = 2.5%.',
     check: { inputs: { conversions: 30, visits: 1_200 }, result: 2.5 },
     sources: [CITE.fab, src(SEED_003)],
     related: ['sales-funnel', 'average-order-value', 'click-through-rate'],
@@ -614,7 +649,7 @@ const SPECS: TermSpec[] = [
     formula: 'AOV = revenue ÷ orders',
     definition:
       'What the average order is worth. With the conversion rate it turns traffic into revenue: revenue = orders × AOV.',
-    example: 'Seed 003: 30 orders averaging $30 → revenue = 30 × $30 = $900, and AOV = 900 ÷ 30 = $30.',
+    example: 'TapInfluence: 30 orders averaging $30 → revenue = 30 × $30 = $900, and AOV = 900 ÷ 30 = $30.',
     check: { inputs: { revenue: 900, orders: 30 }, result: 30 },
     sources: [src(SEED_003), CITE.formulas],
     related: ['conversion-rate', 'sales-funnel', 'roas'],
@@ -626,7 +661,7 @@ const SPECS: TermSpec[] = [
     group: 'Sales & return',
     formula: 'ROI = (revenue − cost) ÷ cost × 100',
     definition:
-      'What a campaign returned beyond its cost, as a percentage of the cost. Seed 003 repeats a claim that ' +
+      'What a campaign returned beyond its cost, as a percentage of the cost. TapInfluence\'s blog repeats a claim that ' +
       'influencer marketing beats digital ads "by 11X"; it traces to a TapInfluence / Nielsen Catalina Solutions ' +
       'webinar, and the study itself was not found.',
     example: 'Illustrative: $2,000 spent, $5,000 revenue → (5,000 − 2,000) ÷ 2,000 × 100 = 150% ROI.',
@@ -705,11 +740,11 @@ const SPECS: TermSpec[] = [
     aliases: ['niche', 'target audience', 'targeted audience'],
     group: 'Audience & trust',
     definition:
-      'A following that shares one interest, place or problem, like seed 000\'s "women in their 20s who are ' +
-      'interested in fashion". The seed articles agree it is what makes micro-influencers work: fewer followers, ' +
+      'A following that shares one interest, place or problem, like the Japanese article\'s "women in their 20s who are ' +
+      'interested in fashion". The articles agree it is what makes micro-influencers work: fewer followers, ' +
       'but relevant ones who trust the creator.',
     example:
-      'Seed 003: engage 10 focused influencers with 10,000 followers each rather than 1 with a "diluted, varied ' +
+      'TapInfluence: engage 10 focused influencers with 10,000 followers each rather than 1 with a "diluted, varied ' +
       'audience" of 100,000: the same 10 × 10,000 = 100,000 followers.',
     sources: [src('seed-000'), src('fiveable'), src(SEED_003), src('seed-004')],
     related: ['micro-influencer', 'authenticity', 'audience-overlap'],
@@ -720,11 +755,11 @@ const SPECS: TermSpec[] = [
     aliases: ['authentic', 'trust', 'credibility'],
     group: 'Audience & trust',
     definition:
-      'Followers\' sense that a creator means what they recommend. Seeds 002–004 tie it to trust. Seed 004: ' +
+      'Followers\' sense that a creator means what they recommend. Fiveable, TapInfluence and Digital Reflections tie it to trust. Digital Reflections: ' +
       'micro-influencers often refuse brands they do not believe in, and one who promotes "all kinds of brands" ' +
       'loses followers\' trust.',
     example:
-      'Seed 003, citing Experticity / Keller Fay (2016, as reported): micro-influencers hold up to 22.2× more ' +
+      'TapInfluence, citing Experticity / Keller Fay (2016, as reported): micro-influencers hold up to 22.2× more ' +
       'buying-recommendation conversations per week than an average consumer (not than big influencers).',
     sources: [src('fiveable'), src(SEED_003), src('seed-004'), CITE.experticity],
     related: ['niche-audience', 'micro-influencer', 'fake-followers'],
@@ -768,7 +803,7 @@ const SPECS: TermSpec[] = [
     group: 'Campaign',
     definition:
       'A creator, customer or employee who represents a brand over a longer period, usually under contract, rather ' +
-      'than for one post. Seed 003 lists brand ambassadors beside micro, "power middle" and macro influencers in a ' +
+      'than for one post. TapInfluence\'s blog lists brand ambassadors beside micro, "power middle" and macro influencers in a ' +
       'broad strategy. No source in Tierbot\'s library gives figures for them.',
     example: 'Illustrative: a 12-month ambassador deal at 2 posts a month is 12 × 2 = 24 posts, against 1 for a one-off sponsored post.',
     sources: [src(SEED_003)],
@@ -781,13 +816,190 @@ const SPECS: TermSpec[] = [
     group: 'Campaign',
     definition:
       'A fan, often a customer or employee, who recommends a brand because they like it, usually unpaid or for ' +
-      'perks. Seed 003 lists brand advocates and employees in a full influencer mix. No source in Tierbot\'s ' +
+      'perks. TapInfluence\'s blog lists brand advocates and employees in a full influencer mix. No source in Tierbot\'s ' +
       'library gives figures for them.',
     example:
       'Illustrative: 50 customers who each share a post with about 300 followers reach at most 50 × 300 = 15,000 ' +
       'people, fewer after audience overlap.',
     sources: [src(SEED_003)],
     related: ['brand-ambassador', 'authenticity', 'audience-overlap'],
+  },
+
+  // ── Everyday terms ──
+  {
+    id: 'cpc',
+    name: 'CPC (cost per click)',
+    aliases: ['cost per click'],
+    group: 'Reach & cost',
+    formula: 'CPC = cost ÷ link clicks',
+    definition:
+      'What each click on a creator\'s link cost. A like or comment is not a click, and an Instagram feed post has ' +
+      'no clickable link, so count only link-in-bio, story-link or other link clicks.',
+    example: 'Illustrative: a $500 post that brings 400 link clicks → CPC = 500 ÷ 400 = $1.25.',
+    check: { inputs: { cost: 500, clicks: 400 }, result: 1.25 },
+    sources: [CITE.commonUsage],
+    related: ['click-through-rate', 'cpa', 'cpe'],
+  },
+  {
+    id: 'cpa',
+    name: 'CPA (cost per acquisition)',
+    aliases: ['cost per acquisition', 'cost per action'],
+    group: 'Sales & return',
+    formula: 'CPA = cost ÷ conversions (orders, sign-ups…)',
+    definition:
+      'What each customer, order or sign-up cost. It is the figure that settles "one big or many small": ' +
+      'TapInfluence\'s blog reports a Kim Kardashian tweet to 15 million followers that brought only 30 orders.',
+    example: 'Illustrative: $1,200 spent for 30 orders → CPA = 1,200 ÷ 30 = $40 per order.',
+    check: { inputs: { cost: 1_200, conversions: 30 }, result: 40 },
+    sources: [CITE.commonUsage, src(SEED_003)],
+    related: ['conversion-rate', 'cpc', 'roi'],
+  },
+  {
+    id: 'reach-rate',
+    name: 'Reach rate',
+    aliases: ['post reach rate'],
+    group: 'Reach & cost',
+    formula: 'Reach rate = reach ÷ followers × 100',
+    definition:
+      'The share of followers who actually see a post. Minter.io (2019, medians): 37.72% for accounts under 20k ' +
+      'followers, 22.945% at 20k–100k, 19.09% over 1M. Bazaarvoice (2021) tells brands over 500k followers to aim ' +
+      'for 15% post reach.',
+    example: "Illustrative, at Minter.io's median for 20k–100k accounts: 9,178 of 40,000 followers reached → 9,178 ÷ 40,000 × 100 = 22.945%.",
+    check: { inputs: { reach: 9_178, followers: 40_000 }, result: 22.945 },
+    sources: [CITE.minter, CITE.bazaarvoice],
+    related: ['reach', 'impressions-vs-reach', 'sales-funnel'],
+  },
+  {
+    id: 'impressions-vs-reach',
+    name: 'Impressions vs reach',
+    aliases: ['reach vs impressions', 'frequency'],
+    group: 'Reach & cost',
+    formula: 'Frequency = impressions ÷ reach',
+    definition:
+      'Reach counts each account once; impressions count every showing, so impressions are never fewer than reach. ' +
+      'Their ratio is frequency. No published average was found: a forecasting rule of 1.25 impressions per ' +
+      'account is reported for Stellar and Influencity.',
+    example: 'Illustrative: 12,000 impressions from 8,000 accounts → 12,000 ÷ 8,000 = 1.5 views per account.',
+    check: { inputs: { impressions: 12_000, reach: 8_000 }, result: 1.5 },
+    sources: [CITE.frequencyRule, CITE.commonUsage],
+    related: ['reach', 'impressions', 'cpm'],
+  },
+  {
+    id: 'emv-caveats',
+    name: 'EMV caveats',
+    aliases: ['emv limits', 'emv problems'],
+    group: 'Reach & cost',
+    definition:
+      'Why earned media value misleads: it is impressions priced at a CPM you choose, not sales. The same ' +
+      'impressions are worth over twice as much at $15 CPM (the top of Word on the Block\'s Instagram range) as at ' +
+      'Upfluence\'s $6.50 "industry standard". Report it beside sales, never as return.',
+    example:
+      'Illustrative: 80,000 × 15 ÷ 1,000 = $1,200 EMV, but 80,000 × 6.50 ÷ 1,000 = $520 for the same post.',
+    sources: [CITE.upfluence, CITE.wordOnTheBlock],
+    related: ['emv', 'cpm', 'roi'],
+  },
+  {
+    id: 'ugc',
+    name: 'UGC (user-generated content)',
+    aliases: ['user-generated content'],
+    group: 'Campaign',
+    definition:
+      'Photos, videos and reviews made by customers or creators rather than by the brand. Brands often pay ' +
+      'creators for UGC to use in their own ads and pages, which makes usage rights part of the deal.',
+    example: 'Illustrative: 5 creators × 3 videos each = 15 UGC videos for a product page.',
+    sources: [CITE.commonUsage],
+    related: ['usage-rights', 'whitelisting', 'sponsored-post'],
+  },
+  {
+    id: 'kol',
+    name: 'KOL (key opinion leader)',
+    aliases: ['key opinion leader'],
+    group: 'Campaign',
+    definition:
+      'An expert or well-known voice a community trusts, a term common in Asian markets and in health care. ' +
+      'TapInfluence\'s blog describes the same idea: "experts whose voices are heard and heeded, regardless of the ' +
+      'size of their audience".',
+    example: 'Illustrative: a dermatologist with 40,000 followers can be a KOL for skin care whatever tier the count falls in.',
+    sources: [CITE.commonUsage, src(SEED_003)],
+    related: ['influencer', 'authenticity', 'niche-audience'],
+  },
+  {
+    id: 'whitelisting',
+    name: 'Whitelisting (creator licensing)',
+    aliases: ['creator licensing', 'whitelisted ads'],
+    group: 'Campaign',
+    definition:
+      'A creator lets a brand run paid ads through the creator\'s account, or with the creator\'s name on them, for ' +
+      'an agreed time and fee. The ads reach people beyond the creator\'s followers, and the brand controls ' +
+      'targeting and budget.',
+    example: 'Illustrative: a $500 post plus a 30-day whitelisting fee of $250 → 500 + 250 = $750 in all.',
+    sources: [CITE.commonUsage],
+    related: ['usage-rights', 'ugc', 'sponsored-post'],
+  },
+  {
+    id: 'affiliate',
+    name: 'Affiliate (commission) deal',
+    aliases: ['affiliate', 'affiliate marketing', 'commission'],
+    group: 'Sales & return',
+    formula: 'Commission = attributed sales × commission rate',
+    definition:
+      'The creator is paid a share of the sales they bring, tracked with a link or discount code, instead of (or on ' +
+      'top of) a flat fee. It moves the risk of a post that sells nothing from the brand to the creator.',
+    example: "Illustrative: $3,000 of sales through a creator's code at a 10% commission → 3,000 × 10 ÷ 100 = $300 paid.",
+    check: { inputs: { sales: 3_000, rate: 10 }, result: 300 },
+    sources: [CITE.commonUsage],
+    related: ['cpa', 'conversion-rate', 'gifting'],
+  },
+  {
+    id: 'gifting',
+    name: 'Gifting (gifted product)',
+    aliases: ['gifted product', 'product seeding', 'seeding'],
+    group: 'Campaign',
+    definition:
+      'Sending a creator free product, with no fee and often no promise to post. GRIN\'s budget guidance counts ' +
+      'gifted product at its retail price when adding up what a campaign cost.',
+    example: 'Illustrative: 20 creators each gifted a $45 product → 20 × $45 = $900 of cost at retail price.',
+    sources: [CITE.grinGifting],
+    related: ['sponsored-post', 'affiliate', 'influencer-rate'],
+  },
+  {
+    id: 'usage-rights',
+    name: 'Usage rights',
+    aliases: ['content rights', 'content licensing'],
+    group: 'Campaign',
+    definition:
+      'What a brand may do with a creator\'s content once it is posted: repost it, run it in ads, put it on its ' +
+      'site or in print, for how long and where. Rights beyond the creator\'s own post are usually priced on top ' +
+      'of the post fee.',
+    example: 'Illustrative: 2 videos licensed for ads for 3 months each → 2 × 3 = 6 video-months to price.',
+    sources: [CITE.commonUsage],
+    related: ['whitelisting', 'ugc', 'exclusivity'],
+  },
+  {
+    id: 'exclusivity',
+    name: 'Exclusivity',
+    aliases: ['exclusivity clause', 'non-compete'],
+    group: 'Campaign',
+    definition:
+      'A promise that the creator will not work with competing brands for a set time. It costs the creator other ' +
+      'deals, so it is priced on top of the fee. Digital Reflections notes that creators who promote "all kinds of ' +
+      'brands" lose their followers\' trust.',
+    example: 'Illustrative: a 60-day exclusivity window after a 30-day campaign keeps the creator away from competitors for 30 + 60 = 90 days.',
+    sources: [CITE.commonUsage, src('seed-004')],
+    related: ['usage-rights', 'authenticity', 'brand-ambassador'],
+  },
+  {
+    id: 'sponsored-vs-organic',
+    name: 'Sponsored vs organic posts',
+    aliases: ['organic post', 'organic vs sponsored', 'organic'],
+    group: 'Campaign',
+    definition:
+      'A sponsored post is paid for by a brand; an organic one is the creator\'s own. Markerly (2016) found that its ' +
+      'like rates by follower count for unpaid posts also hold for sponsored ones; Mediakix (2017, 742 sponsored ' +
+      'posts, as reported) found micro and macro engagement nearly equal: 2.75% vs 2.65%.',
+    example: 'Digiday on Markerly (2016): a like rate near 8% under 1k followers against 1.66% at 1M–10M, so 8 ÷ 1.66 ≈ 4.8 times higher.',
+    sources: [src('digiday-markerly'), CITE.mediakix2017],
+    related: ['sponsored-post', 'engagement-rate', 'authenticity'],
   },
 ];
 
@@ -800,9 +1012,10 @@ function rangesFor(tierNames: readonly string[]): TermRange[] {
   );
 }
 
-export const TERMS: readonly Term[] = SPECS.map(({ tierNames, ...term }) =>
-  tierNames ? { ...term, ranges: rangesFor(tierNames) } : term,
-);
+export const TERMS: readonly Term[] = SPECS.map(({ tierNames, exampleAt, ...spec }) => {
+  const term: Term = exampleAt ? { ...spec, example: tierExample(exampleAt.count, exampleAt.show) } : spec;
+  return tierNames ? { ...term, ranges: rangesFor(tierNames) } : term;
+});
 
 /** The onboarding path: what a tier is, the tiers bottom-up, then how to measure and pay for them. */
 export const START_HERE: readonly string[] = [

@@ -1,6 +1,7 @@
 /** Every chart kind: its options and the module that renders it (imported on first use). */
 
 import type { CompareChartOptions } from './compare-plans';
+import type { RosterChartOptions } from './roster';
 import type { TierChartOptions } from './tier-ranges';
 
 export interface ChartOptionsByKind {
@@ -8,6 +9,8 @@ export interface ChartOptionsByKind {
   tiers: TierChartOptions;
   /** compare.png: the two plans' key metrics side by side, the verdict as title. */
   compare: CompareChartOptions;
+  /** roster.png: a /roster file's creators per tier, with each tier's total followers. */
+  roster: RosterChartOptions;
 }
 
 export type ChartKind = keyof ChartOptionsByKind;
@@ -33,6 +36,7 @@ const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
 export const RENDERERS: { [K in ChartKind]: () => Promise<Renderer<K>> } = {
   tiers: once(async () => (await import('./tier-ranges')).tierRangesChart),
   compare: once(async () => (await import('./compare-plans')).compareChart),
+  roster: once(async () => (await import('./roster')).rosterChart),
 };
 
 /** What the bot sends the renderer process (src/charts/worker.ts). */

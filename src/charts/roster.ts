@@ -1,0 +1,99 @@
+/**
+ * The /roster chart: one bar per tier, as tall as the creators in it, labelled with their count
+ * and total followers; tiers in order (the house definition's, or nano → mega), coloured by the
+ * normalised tier they map to.
+ */
+
+import type { EChartsOption } from 'echarts';
+import type { ReplyFile } from '../commands/types';
+import { formatCompact, formatCount } from '../domain/format';
+import { FONT_FAMILY, hex, renderChart, type ChartSize } from './render';
+
+export const ROSTER_CHART_SIZE: ChartSize = { width: 1000, height: 520 };
+/** More bars than this are not legible at this width: the command folds the rest into one. */
+export const MAX_ROSTER_BARS = 16;
+/** Bars with no tier colour (ties, "no tier"). */
+export const NEUTRAL_BAR = 0x9aa0a6;
+
+const TEXT = '#23272a';
+const MUTED = '#5c6370';
+
+export interface RosterChartBar {
+  label: string;
+  creators: number;
+  followers: number;
+  /** The bar's colour (a tier colour, as a number); the neutral grey when undefined. */
+  colour?: number | undefined;
+}
+
+export interface RosterChartOptions {
+  /** "500 creators by tier", shown as the title. */
+  title: string;
+  /** What the tiers are: "by your house definition" or "by the publishers' consensus". */
+  basis: string;
+  bars: RosterChartBar[];
+}
+
+const shorten = (text: string, max: number): string => {
+  const one = text.replace(/[\p{Cc}\p{Cf}]/gu, '').replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
+};
+
+export function rosterOption(opts: RosterChartOptions): EChartsOption {
+  const bars = opts.bars.slice(0, MAX_ROSTER_BARS);
+  const labelWidth = Math.max(40, Math.floor((ROSTER_CHART_SIZE.width - 120) / Math.max(bars.length, 1)) - 8);
+  return {
+    backgroundColor: '#ffffff',
+    title: {
+      text: shorten(opts.title, 90),
+      subtext: shorten(`Creators per tier ${opts.basis}; each bar is labelled with its creators and their total followers.`, 140),
+      left: 16,
+      top: 10,
+      textStyle: { fontSize: 18, color: TEXT, fontFamily: FONT_FAMILY },
+      subtextStyle: { fontSize: 12, color: MUTED, fontFamily: FONT_FAMILY },
+    },
+    grid: { left: 64, right: 32, top: 96, bottom: 64, containLabel: false },
+    xAxis: {
+      type: 'category',
+      data: bars.map((b) => shorten(b.label, 28)),
+      axisLabel: { color: TEXT, fontSize: 12, interval: 0, width: labelWidth, overflow: 'truncate' },
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: MUTED } },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      name: 'creators',
+      nameTextStyle: { color: MUTED, fontSize: 12 },
+      axisLabel: { color: TEXT, fontSize: 12 },
+      splitLine: { lineStyle: { color: '#e3e5e8' } },
+    },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 90,
+        data: bars.map((b) => ({
+          value: b.creators,
+          itemStyle: { color: hex(b.colour ?? NEUTRAL_BAR) },
+          label: {
+            show: true,
+            position: 'top',
+            color: TEXT,
+            fontSize: 12,
+            fontFamily: FONT_FAMILY,
+            formatter: `${formatCount(b.creators)} · ${formatCompact(b.followers)}`,
+          },
+        })),
+      },
+    ],
+  };
+}
+
+export function rosterChart(opts: RosterChartOptions): ReplyFile {
+  const total = opts.bars.reduce((s, b) => s + b.creators, 0);
+  return {
+    name: 'roster.png',
+    data: renderChart(rosterOption(opts), ROSTER_CHART_SIZE),
+    description: shorten(`Chart: ${formatCount(total)} creators by tier ${opts.basis}, with each tier's total followers.`, 1000),
+  };
+}

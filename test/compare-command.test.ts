@@ -1,102 +1,287 @@
-import { MessageFlags } from 'discord.js';
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { compare } from '../src/commands/compare';
+import { ASSUMPTIONS_ID, CSV_HEADER, EQUAL_BUDGET_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare, definition } from '../src/commands/compare';
+import { decodeState, encodeState } from '../src/commands/compare-state';
 import type { Reply } from '../src/commands/types';
 import { commandProblems, messageProblems } from '../src/discord/limits';
-import { choosables } from '../src/cli/render-text';
+import { PLATFORMS } from '../src/domain/benchmarks';
+import { OPTION_KIND, OPTION_NAMES, PRESETS, type Overrides } from '../src/domain/compare';
+import { MAX_FOLLOWERS } from '../src/domain/followers';
+import { MAX_MONEY } from '../src/domain/units';
+import { PLANS_PER_SERVER, StoreUnavailableError, type TeamStore } from '../src/store/types';
+import { memoryStore, testComponentContext, testContext } from './support/context';
 
-const run = (options: Record<string, string> = {}) => compare.run(options, { charts: false }) as Promise<Reply>;
+const run = (options: Record<string, string> = {}, ctx = testContext()) => compare.run(options as any, ctx) as Promise<Reply>;
+const press = async (customId: string) => compare.component!(customId, [], testComponentContext());
+const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
 const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
+const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+const embedTotal = (reply: Reply) => text(reply).replace(/\n/g, '').length;
 
-describe('/compare', () => {
-  it('registers every option name other tools rely on', async () => {
-    expect(commandProblems(compare.definition)).toEqual([]);
-    expect(compare.definition.options!.map((o) => o.name)).toEqual([
+describe('/compare definition', () => {
+  it('keeps every option name other tools rely on, adds the new ones, and is valid for user installs', () => {
+    expect(commandProblems(definition as any)).toEqual([]);
+    expect(definition.options.map((o) => o.name)).toEqual([
       'preset', 'platform', 'budget', 'big_followers', 'big_fee', 'micro_count', 'micro_followers', 'micro_fee',
-      'big_engagement', 'micro_engagement', 'conversion', 'order_value', 'overlap',
+      'big_engagement', 'micro_engagement', 'conversion', 'order_value', 'overlap', 'click_through', 'big_reach', 'micro_reach', 'plan', 'save',
     ]);
-  });
-
-  it('with no options compares 10 × 10,000 against 1 × 100,000, side by side, with every default shown', async () => {
-    const reply = await run();
-    const a = field(reply, 'Plan A');
-    const b = field(reply, 'Plan B');
-    expect(a.name).toBe('Plan A: 1 × 100,000 followers at $1,000');
-    expect(b.name).toBe('Plan B: 10 × 10,000 followers at $100 each');
-    expect(a.inline && b.inline).toBe(true);
-    // Hand-worked: A 100,000 × 2.015% = 2,015 engagements, $1,000 ÷ 2,015 = $0.50; B 100,000 × 2.37% = 2,370, $0.42.
-    expect(a.value).toContain('Engagements: **2,015**');
-    expect(b.value).toContain('Engagements: **2,370** ✅');
-    expect(b.value).toContain('Cost per engagement (CPE): **$0.42** ✅');
-    // Orders 2,370 × 2.5% = 59.25, revenue × $30 = $1,777.50, ROI (1,777.5 − 1,000) ÷ 1,000 = 77.75%.
-    expect(b.value).toContain('ROI: **77.8%** ✅');
-    expect(reply.embeds[0]!.description).toMatch(/^Plan B wins/);
-    const assumptions = reply.embeds[0]!.fields!.filter((f) => f.name.startsWith('Assumptions')).map((f) => f.value).join('\n');
-    for (const label of ['Platform: **Instagram** (default', 'Plan B fee each: **$100** (default', 'Audience overlap among the micros: **0%** (default; Tierbot assumption', 'Conversion (orders per visit): **2.5%**', 'Average order value: **$30**']) {
-      expect(assumptions).toContain(label);
-    }
-    expect(field(reply, 'Where the sources disagree').value).toContain('Markerly 2016');
-    expect(field(reply, 'Break-even').value).toContain('2.015%');
-  });
-
-  it('reproduces the Kardashian case exactly: 1,200 visits, 30 orders, $900; with a $10k fee, $333.33 per order and ROI −91%', async () => {
-    const a = field(await run({ preset: 'kardashian', big_fee: '10k' }), 'Plan A');
-    expect(a.value).toContain('Clicks (website visits): **1,200**');
-    expect(a.value).toContain('Orders: **30**');
-    expect(a.value).toContain('Revenue: **$900**');
-    expect(a.value).toContain('Cost per order: **$333.33**');
-    expect(a.value).toContain('Cost per engagement (CPE): **$8.33**');
-    expect(a.value).toContain('ROI: **−91%**');
-  });
-
-  it('says plainly when the budget cannot buy the big influencer', async () => {
-    const reply = await run({ budget: '$500' });
-    expect(reply.embeds[0]!.description).toContain('A budget of $500 cannot buy the big influencer');
-    expect(field(reply, 'Plan B').name).toContain('5 × 10,000');
-  });
-
-  it('"Equal budget" re-runs with as many micros as the big fee buys; "Assumptions" lists every source, ephemerally', async () => {
-    const reply = await run({ big_fee: '5000' });
-    const [assumptions, equal] = choosables(reply);
-    expect(assumptions!.label).toBe('Assumptions');
-    expect(equal!.label).toBe('Equal budget');
-    const updated = await compare.component!(equal!.customId, [], { charts: false });
-    expect(updated.mode).toBe('update');
-    expect(field(updated.reply, 'Plan B').name).toBe('Plan B: 50 × 10,000 followers at $100 each');
-    const listed = await compare.component!(assumptions!.customId, [], { charts: false });
-    expect(listed.mode).toBe('reply');
-    expect(listed.reply.flags).toBe(MessageFlags.Ephemeral);
-    expect(listed.reply.embeds[0]!.fields!.map((f) => f.name)).toContain('Plan A fee: $5,000');
-    expect(messageProblems(listed.reply)).toEqual([]);
-  });
-
-  it.each([
-    [{ micro_fee: '-5' }, 'micro_fee', /negative/],
-    [{ micro_engagement: '400%' }, 'micro_engagement', /more than the 100%/],
-    [{ micro_count: '0' }, 'micro_count', /at least one/],
-    [{ overlap: '101' }, 'overlap', /more than/],
-    [{ big_followers: 'lots' }, 'big_followers', /not a follower count/],
-    [{ platform: '@everyone' }, 'platform', /not a platform/],
-  ])('rejects %j naming the option and the accepted range', async (options, option, reason) => {
-    const reply = await run(options);
-    expect(reply.flags).toBe(MessageFlags.Ephemeral);
-    expect(reply.embeds[0]!.title).toContain(option);
-    expect(reply.embeds[0]!.description).toMatch(reason);
-    expect(reply.embeds[0]!.description).toContain(`**Accepted:** for ${option}`);
-    expect(reply.embeds[0]!.description).not.toMatch(/(?<!\\)@everyone/);
-  });
-
-  it('accepts money as $5,000 or 5k and counts as 30k', async () => {
-    const reply = await run({ big_fee: '$5,000', micro_followers: '30k', micro_fee: '5k' });
-    expect(field(reply, 'Plan A').name).toContain('$5,000');
-    expect(field(reply, 'Plan B').name).toContain('10 × 30,000 followers at $5,000 each');
+    expect(definition.integration_types).toEqual([0, 1]);
+    expect(definition.contexts).toEqual([0, 1, 2]);
+    expect(definition.options[0].choices.map((c) => c.value)).toEqual([...PRESETS]);
+    expect(definition.options[1].choices.map((c) => c.value)).toEqual([...PLATFORMS]);
   });
 });
 
-describe('/compare chart', () => {
-  it('attaches compare.png and shows it in the embed', async () => {
-    const reply = await compare.run({});
-    expect(reply.files?.map((f) => f.name)).toEqual(['compare.png']);
-    expect(reply.embeds[0]!.image?.url).toBe('attachment://compare.png');
+describe('/compare main reply', () => {
+  it('the default: verdict and what it depends on above the plans, ranges beside expected values, within limits', async () => {
+    const reply = await run();
+    expect(messageProblems(reply)).toEqual([]);
+    expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+    expect(reply.flags).toBeUndefined();
+    const embed = reply.embeds[0]!;
+    expect(embed.title).toBe('One influencer with 100,000 followers, or 10 with 10,000 each, on Instagram?');
+    const description = embed.description!;
+    expect(description.split('\n')[0]).toBe('**Plan B leads on reach, engagements, cost per engagement and cost per order (4 of 4).**');
+    expect(description).toContain('**Depends on:**');
+    // Break-evens worked by hand in compare.test.ts: Plan A's fee $606.71, overlap 39.3%.
+    expect(description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $606.71');
+    expect(description).toMatch(/Audience overlap .*Plan A wins cost per order above 39\.3%/);
+    const a = field(reply, 'Plan A');
+    const b = field(reply, 'Plan B');
+    expect(a.name).toBe('Plan A (estimated): 1 × 100,000 followers');
+    expect(a.value).toContain('Reach: **22,885**');
+    expect(a.value).toContain('Engagements: **1,550** (1,550 to 3,800)');
+    expect(a.value).toContain('Website visits: **114** (5 to 458)');
+    expect(a.value).toContain('Orders: **3** (under 1 to 11)');
+    expect(b.value).toContain('Reach: **37,720** (22,632 to 37,720) ✅');
+    expect(b.value).toContain('Cost per order: **$212.09**');
+    expect(text(reply)).not.toMatch(/seed|SOURCES\.md|§|\[P\]|\[S\]/);
+    expect(reply.chart?.kind).toBe('compare');
+    expect(ids(reply).map((id) => id.slice(0, 10))).toEqual([ASSUMPTIONS_ID, EXPORT_ID]); // equal costs: no Equal budget
+  });
+
+  it('Kardashian: observed against estimated, visits against visits, reach "not reported", the fee labelled', async () => {
+    const reply = await run({ preset: 'kardashian' });
+    expect(messageProblems(reply)).toEqual([]);
+    const a = field(reply, 'Plan A');
+    expect(a.name).toBe('Plan A (observed): Kim Kardashian’s tweet, 15,000,000 followers');
+    expect(a.value).toContain('Reach: *not reported*');
+    expect(a.value).toContain('Website visits: **1,200**');
+    expect(a.value).toContain('Orders: **30**');
+    expect(a.value).toContain('Revenue: **$900**');
+    expect(a.value).toContain('Cost: **$400,000** ($300,000 to $500,000)');
+    expect(reply.embeds[0]!.description).toContain('**Holds across every sourced range.**');
+    expect(reply.embeds[0]!.description).toContain('TapInfluence blog');
+    expect(text(reply)).toContain('Instagram post, not this tweet');
+    expect(ids(reply).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(true);
+    expect((await run({ preset: 'kardashian', micro_count: '3' })).embeds[0]!.title).toContain('against 3 micro-influencers');
+  });
+
+  it('budget:5000 spends it on both plans and offers no Equal budget', async () => {
+    const reply = await run({ budget: '5000' });
+    const d = reply.embeds[0]!.description!;
+    expect(d).toContain('**Budget $5,000:** Plan A spends $5,000 on one influencer with 500,000 followers');
+    expect(d).toContain('Plan B spends $5,000 on 50 micro-influencers at $100');
+    expect(ids(reply).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
+  });
+
+  it('budget:50 is an input error naming the smallest useful budget', async () => {
+    const reply = await run({ budget: '50' });
+    expect(reply.inputError).toBe(true);
+    expect(reply.flags).toBe(64);
+    expect(reply.embeds[0]!.description).toContain('the smallest useful budget is $100');
+  });
+
+  it('escapes what was typed in an error', async () => {
+    const reply = await run({ platform: '@everyone **x**' });
+    expect(reply.inputError).toBe(true);
+    expect(reply.embeds[0]!.description).toContain('\\@everyone \\*\\*x\\*\\*');
+  });
+});
+
+describe('/compare buttons', () => {
+  it('Assumptions lists every input with its basis and citation, ephemerally and within limits', async () => {
+    const reply = await run();
+    const { mode, reply: shown } = await press(ids(reply)[0]!);
+    expect(mode).toBe('reply');
+    expect(shown.flags).toBe(64);
+    expect(messageProblems(shown)).toEqual([]);
+    const t = text(shown);
+    expect(t).toContain('Plan A reach rate: 22.885%');
+    expect(t).toContain('[Minter.io, “How much reach should my brand be getting on Instagram?”, 2019](https://minter.io/');
+    expect(t).toContain('Click-through (visits per reached account): 0.5% (0.02% to 2%)');
+    expect(t).toContain('*Tierbot assumption*');
+    expect(t).toMatch(/the Kardashian tweet, website visits: 0\.008% per follower/);
+    expect(t).not.toMatch(/seed|SOURCES\.md|§/);
+  });
+
+  it('Export returns compare.csv that reproduces the numbers on screen', async () => {
+    const reply = await run();
+    const { mode, reply: file } = await press(ids(reply)[1]!);
+    expect(mode).toBe('reply');
+    expect(file.flags).toBe(64);
+    expect(file.files![0]!.name).toBe('compare.csv');
+    const csv = file.files![0]!.data.toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe(CSV_HEADER);
+    const rows: string[][] = parse(csv, { from_line: 2 });
+    const get = (plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
+    expect(get('A', 'reach').slice(2, 5)).toEqual(['22885', '22885', '22885']);
+    expect(get('A', 'engagements').slice(2, 5)).toEqual(['1550', '1550', '3800']);
+    expect(get('A', 'orders').slice(2, 5)).toEqual(['0', '3', '11']);
+    expect(get('B', 'cost_per_order')[3]).toBe('212.09');
+    expect(Number(get('B', 'roi')[3])).toBeCloseTo(-85.855, 1); // (141.45 − 1,000) ÷ 1,000
+    expect(get('assumption', 'click_through').slice(2, 5)).toEqual(['0.02', '0.5', '2']);
+    expect(get('assumption', 'reach_rate_a')[5]).toContain('Minter.io 2019');
+    expect(rows.filter((r) => r[0] === 'A').map((r) => r[1])).toEqual([
+      'followers', 'influencers', 'reach', 'impressions', 'engagements', 'visits', 'orders', 'revenue', 'cost', 'cpe', 'cpm', 'cost_per_order', 'roi', 'roas',
+    ]);
+  });
+
+  it('Export keeps rows that are not reported, with empty cells', async () => {
+    const reply = await run({ preset: 'kardashian' });
+    const { reply: file } = await press(ids(reply)[1]!);
+    const rows: string[][] = parse(file.files![0]!.data.toString('utf8'), { from_line: 2 });
+    expect(rows.find((r) => r[0] === 'A' && r[1] === 'reach')!.slice(2, 5)).toEqual(['', '', '']);
+  });
+
+  it('Equal budget appears only when costs differ by more than one micro fee, and buys Plan B at Plan A’s cost', async () => {
+    const reply = await run({ big_fee: '5000' });
+    const equal = ids(reply).find((id) => id.startsWith(EQUAL_BUDGET_ID))!;
+    const { mode, reply: updated } = await press(equal);
+    expect(mode).toBe('update');
+    expect(field(updated, 'Plan B').name).toContain('50 × 10,000');
+    expect(ids(updated).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
+    // $1,050 vs $1,000 differ by less than one $100 fee: no button.
+    expect(ids(await run({ big_fee: '1050' })).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
+  });
+
+  it('a custom_id it did not write is refused politely', async () => {
+    const { reply } = await press('compare:a:garbage!');
+    expect(reply.inputError).toBe(true);
+  });
+});
+
+describe('custom_id state', () => {
+  const longest: Overrides = {
+    preset: 'ten-micro',
+    platform: 'youtube',
+    ...Object.fromEntries(
+      OPTION_NAMES.filter((n) => n !== 'preset' && n !== 'platform').map((n) => {
+        const kind = OPTION_KIND[n];
+        return [n, kind === 'money' ? MAX_MONEY - 0.01 : kind === 'followers' ? MAX_FOLLOWERS : kind === 'influencers' ? 999_999 : 99.9999];
+      }),
+    ),
+  };
+
+  it('stays within 100 characters with every option at its longest, and round-trips', () => {
+    const state = encodeState(longest);
+    expect(`${EQUAL_BUDGET_ID}${state}`.length).toBeLessThanOrEqual(100);
+    expect(decodeState(state)).toEqual(longest);
+  });
+
+  it('round-trips any scenario within 100 characters (property)', () => {
+    const percent = fc.integer({ min: 0, max: 1_000_000 }).map((x) => x / 10_000);
+    const arb = fc.record(
+      {
+        preset: fc.constantFrom(...PRESETS),
+        platform: fc.constantFrom(...PLATFORMS),
+        ...Object.fromEntries(
+          OPTION_NAMES.filter((n) => n !== 'preset' && n !== 'platform').map((n) => {
+            const kind = OPTION_KIND[n];
+            const a =
+              kind === 'money'
+                ? fc.integer({ min: 0, max: MAX_MONEY * 100 }).map((x) => x / 100)
+                : kind === 'followers'
+                  ? fc.integer({ min: 0, max: MAX_FOLLOWERS })
+                  : kind === 'influencers'
+                    ? fc.integer({ min: 1, max: 1_000_000 })
+                    : percent;
+            return [n, a];
+          }),
+        ),
+      },
+      { requiredKeys: [] },
+    ) as fc.Arbitrary<Overrides>;
+    fc.assert(
+      fc.property(arb, (o) => {
+        const state = encodeState(o);
+        expect(`${ASSUMPTIONS_ID}${state}`.length).toBeLessThanOrEqual(100);
+        expect(decodeState(state)).toEqual(o);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every button of a reply with every option given fits', async () => {
+    const options = { big_followers: '9,999,999,999', big_fee: '$999,999,999,999.99', micro_count: '999999', micro_followers: '9999999999', micro_fee: '1', big_engagement: '99.9999', micro_engagement: '99.9999', conversion: '99.9999', order_value: '999999999999.99', overlap: '99.9999', click_through: '99.9999', big_reach: '99.9999', micro_reach: '99.9999', platform: 'youtube', preset: 'ten-micro' };
+    const reply = await run(options);
+    expect(messageProblems(reply)).toEqual([]);
+    for (const id of ids(reply)) expect(id.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('/compare saved plans', () => {
+  const guild = (store: TeamStore = memoryStore()) => testContext({ guildId: '42', store });
+
+  it('save: stores the inputs as typed and says so; plan: re-runs them, other options on top', async () => {
+    const store = memoryStore();
+    const saved = await run({ micro_count: '20', platform: 'tiktok', save: 'Q3 launch' }, guild(store));
+    expect(saved.embeds[0]!.description).toContain('Saved as “Q3 launch” for this server');
+    const plan = await store.plan('42', 'q3 launch');
+    expect(plan).toMatchObject({ name: 'Q3 launch', inputs: { micro_count: '20', platform: 'tiktok' }, savedById: '300000000000000001', savedByName: 'tester' });
+    expect(plan!.savedAt.toISOString()).toBe('2026-12-06T12:00:00.000Z');
+    const again = await run({ plan: 'Q3 launch', micro_count: '5' }, guild(store));
+    expect(field(again, 'Plan B').name).toContain('5 × 10,000');
+    expect(again.embeds[0]!.description).toContain('Plan “Q3 launch” loaded, with your options on top');
+    expect(text(again)).toContain('TikTok');
+  });
+
+  it('an unknown plan lists some saved names, escaped', async () => {
+    const store = memoryStore();
+    await run({ save: '*bold* plan' }, guild(store));
+    const reply = await run({ plan: 'nope' }, guild(store));
+    expect(reply.inputError).toBe(true);
+    expect(reply.embeds[0]!.description).toContain('\\*bold\\* plan');
+  });
+
+  it('full at 100: an input error naming the limit', async () => {
+    const store = memoryStore();
+    for (let i = 0; i < PLANS_PER_SERVER; i++) await store.savePlan('42', { name: `p${i}`, inputs: {}, savedById: '1', savedByName: 'x', savedAt: new Date(0) });
+    const reply = await run({ save: 'one more' }, guild(store));
+    expect(reply.inputError).toBe(true);
+    expect(reply.embeds[0]!.description).toContain(`${PLANS_PER_SERVER} saved plans`);
+  });
+
+  it('in a DM, save and plan explain that plans belong to a server; plain /compare still works', async () => {
+    for (const opt of [{ save: 'x' }, { plan: 'x' }]) {
+      const reply = await run(opt);
+      expect(reply.flags).toBe(64);
+      expect(reply.embeds[0]!.title).toBe('Saved plans belong to a server');
+    }
+    expect((await run({})).flags).toBeUndefined();
+  });
+
+  it('a store that is down: "settings are unavailable right now" for save and plan, plain /compare unaffected', async () => {
+    const down = new Proxy(memoryStore(), {
+      get: () => async () => {
+        throw new StoreUnavailableError(new Error('down'));
+      },
+    });
+    for (const opt of [{ save: 'x' }, { plan: 'x' }]) {
+      const reply = await run(opt, guild(down));
+      expect(reply.flags).toBe(64);
+      expect(reply.embeds[0]!.description).toContain('settings are unavailable right now');
+    }
+    expect((await run({}, guild(down))).embeds[0]!.title).toContain('One influencer');
+  });
+
+  it('autocomplete offers this server’s plans only', async () => {
+    const store = memoryStore();
+    await run({ save: 'Spring' }, guild(store));
+    await run({ save: 'Summer' }, testContext({ guildId: '43', store }));
+    const choices = await compare.autocomplete!({ name: 'plan', value: 's' }, {}, guild(store));
+    expect(choices).toEqual([{ name: 'Spring', value: 'Spring' }]);
+    expect(await compare.autocomplete!({ name: 'plan', value: '' }, {}, testContext())).toEqual([]);
   });
 });

@@ -148,7 +148,7 @@ describe('/compare presets', () => {
     close(c.b.metrics.visits!.expected, 188.6);
     expect(c.verdict.measures.filter((m) => m.winner !== null).map((m) => m.metric)).toEqual(['cost_per_order']);
     expect(robustnessText(c)).toBe('Holds across every sourced range.');
-    expect(c.title).toBe('The Kardashian tweet (observed) against 10 micro-influencers (10,000 followers each), estimated');
+    expect(c.title).toBe('The Kardashian tweet (observed) against 10 micro-influencers (10,000 followers each) on Instagram, estimated');
     expect(comparisonOf({ preset: 'kardashian', micro_count: '3' }).title).toContain('against 3 micro-influencers');
   });
 
@@ -169,7 +169,7 @@ describe('/compare presets', () => {
   it('ten-micro is the seeds’ 10 × 10,000 against 1 × 100,000', () => {
     const c = comparisonOf({ preset: 'ten-micro' });
     expect([c.a.name, c.b.name]).toEqual(['1 × 100,000 followers', '10 × 10,000 followers']);
-    expect(c.title).toBe('One influencer with 100,000 followers, or 10 with 10,000 each?');
+    expect(c.title).toBe('One influencer with 100,000 followers, or 10 with 10,000 each, on Instagram?');
   });
 });
 

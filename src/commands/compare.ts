@@ -1,160 +1,303 @@
-/** /compare — one big influencer or many micro-influencers, with every assumption shown and sourced. */
+/**
+ * /compare — one big influencer (Plan A) or many micro-influencers (Plan B), through one funnel,
+ * with ranges and the assumption that decides. The main reply leads with the verdict and what it
+ * depends on; "Assumptions" lists every input with its source (ephemeral), "Export" returns
+ * compare.csv, "Equal budget" re-runs Plan B at Plan A's cost when the two differ by more than
+ * one micro fee. `save:` and `plan:` keep scenarios per server.
+ */
 
-import { ButtonStyle, ComponentType, MessageFlags, SlashCommandBuilder, type APIEmbed, type APIEmbedField } from 'discord.js';
-import { PLATFORMS, PLATFORM_LABEL } from '../domain/benchmarks';
 import {
-  METRICS,
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  ButtonStyle,
+  InteractionContextType,
+  MessageFlags,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord-api-types/v10';
+import { PLATFORMS, PLATFORM_LABEL, citeText, type Citation } from '../domain/benchmarks';
+import {
+  OPTION_NAMES,
+  PRESETS,
+  PRESET_LABEL,
+  buildScenario,
   comparePlans,
-  decodeScenario,
-  encodeScenario,
-  equalBudgetScenario,
-  parseCompareInput,
-  type AssumptionRow,
-  type BreakEven,
+  equalBudgetOverrides,
+  exportRows,
+  flipText,
+  formatInput,
+  parseOverrides,
+  robustnessText,
+  verdictHeadline,
+  type Assumption,
   type CompareInput,
   type Comparison,
-  type PlanMetrics,
-  type Scenario,
+  type MetricName,
+  type OptionName,
+  type Overrides,
+  type PlanResult,
+  type Range,
 } from '../domain/compare';
+import { formatCount } from '../domain/format';
 import { formatMoney, formatPercent } from '../domain/units';
-import { LIMITS, embedLength } from '../discord/limits';
-import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { replyWithChart } from '../charts';
-import { Memo } from '../memo';
-import { WITH_CHARTS, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
+import { LIMITS } from '../discord/limits';
+import { PLANS_PER_SERVER } from '../store/types';
+import { decodeState, encodeState } from './compare-state';
+import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext } from './types';
 
-const STRING_OPTIONS: [name: keyof CompareInput, description: string][] = [
-  ['budget', 'Total budget in US dollars, e.g. 5000, $5,000 or 5k'],
-  ['big_followers', 'Plan A: the big influencer’s followers, e.g. 100k or 1.2M'],
-  ['big_fee', 'Plan A: the big influencer’s fee in US dollars, e.g. $1,000 or 10k'],
-  ['micro_count', 'Plan B: how many micro-influencers, e.g. 10'],
-  ['micro_followers', 'Plan B: followers of each micro-influencer, e.g. 10k'],
-  ['micro_fee', 'Plan B: fee of each micro-influencer in US dollars, e.g. 100'],
-  ['big_engagement', 'Plan A engagement rate in percent, e.g. 1.66'],
-  ['micro_engagement', 'Plan B engagement rate in percent, e.g. 2.37'],
-  ['conversion', 'Orders per website visit in percent, e.g. 2.5'],
-  ['order_value', 'Average order value in US dollars, e.g. 30'],
-  ['overlap', 'Share of the micros’ followers who are duplicates, in percent, e.g. 40'],
-];
+const STRING = ApplicationCommandOptionType.String;
+const text = (name: string, description: string) => ({ type: STRING, name, description, max_length: 40 }) as const;
 
-const builder = new SlashCommandBuilder()
-  .setName('compare')
-  .setDescription('One big influencer or many micro-influencers: reach, engagement, cost, sales and ROI')
-  .addStringOption((o) =>
-    o
-      .setName('preset')
-      .setDescription('A case from the sources')
-      .addChoices({ name: 'Kardashian tweet (seed 003)', value: 'kardashian' }, { name: '10 × 10,000 vs 1 × 100,000 (seeds 001, 003)', value: 'ten-micro' }),
-  )
-  .addStringOption((o) =>
-    o
-      .setName('platform')
-      .setDescription('Platform whose engagement benchmarks to use (default Instagram)')
-      .addChoices(...PLATFORMS.map((p) => ({ name: PLATFORM_LABEL[p], value: p }))),
+export const definition = {
+  name: 'compare',
+  description: 'One big influencer or many micro-influencers: reach, engagement, cost and sales, with ranges',
+  options: [
+    { type: STRING, name: 'preset', description: 'A case from the sources', choices: PRESETS.map((p) => ({ name: PRESET_LABEL[p], value: p })) },
+    {
+      type: STRING,
+      name: 'platform',
+      description: 'Platform whose benchmarks to use (default Instagram)',
+      choices: PLATFORMS.map((p) => ({ name: PLATFORM_LABEL[p], value: p })),
+    },
+    text('budget', 'Total budget in US dollars for each plan, e.g. 5000, $5,000 or 5k'),
+    text('big_followers', 'Plan A: the big influencer’s followers, e.g. 100k or 1.2M'),
+    text('big_fee', 'Plan A: the big influencer’s fee in US dollars, e.g. $1,000 or 10k'),
+    text('micro_count', 'Plan B: how many micro-influencers, e.g. 10'),
+    text('micro_followers', 'Plan B: followers of each micro-influencer, e.g. 10k'),
+    text('micro_fee', 'Plan B: fee of each micro-influencer in US dollars, e.g. 100'),
+    text('big_engagement', 'Plan A engagement rate by followers, in percent, e.g. 1.55'),
+    text('micro_engagement', 'Plan B engagement rate by followers, in percent, e.g. 2.28'),
+    text('conversion', 'Orders per website visit in percent, e.g. 2.5'),
+    text('order_value', 'Average order value in US dollars, e.g. 30'),
+    text('overlap', 'Share of Plan B’s combined reach that is duplicated, in percent, e.g. 40'),
+    text('click_through', 'Website visits per reached account, in percent, e.g. 0.5'),
+    text('big_reach', 'Plan A reach rate: accounts reached per follower, in percent, e.g. 22.9'),
+    text('micro_reach', 'Plan B reach rate: accounts reached per follower, in percent, e.g. 37.7'),
+    { type: STRING, name: 'plan', description: 'Run a plan saved in this server (your other options override it)', autocomplete: true, max_length: 100 },
+    { type: STRING, name: 'save', description: 'Save this scenario’s inputs in this server under a name', max_length: 100 },
+  ],
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+} as const satisfies ChatInputDefinition;
+
+/** custom_id prefixes; the rest is the encoded scenario (compare-state.ts). */
+export const ASSUMPTIONS_ID = 'compare:a:';
+export const EXPORT_ID = 'compare:x:';
+export const EQUAL_BUDGET_ID = 'compare:e:';
+
+/** The main reply's budget: well inside Discord's 6,000 so it reads in a public channel. */
+export const MAIN_TEXT_LIMIT = 3_500;
+
+export const MAX_PLAN_NAME = 100;
+
+// ── Numbers as people read them ───────────────────────────────────────────────────────────────
+
+const whole = (n: number): string => (n > 0 && n < 0.5 ? 'under 1' : formatCount(Math.round(n)));
+
+const FORMAT: Record<MetricName, (n: number) => string> = {
+  followers: whole,
+  influencers: whole,
+  reach: whole,
+  impressions: whole,
+  engagements: whole,
+  visits: whole,
+  orders: whole,
+  revenue: formatMoney,
+  cost: formatMoney,
+  cpe: formatMoney,
+  cpm: formatMoney,
+  cost_per_order: formatMoney,
+  roi: formatPercent,
+  roas: (n) => `${n >= 10 ? n.toFixed(1) : n >= 0.1 ? n.toFixed(2) : n.toPrecision(2)}×`,
+};
+
+/** "**1,550** (1,550–3,800)", or "**1,000**" when there is no spread. */
+function rangeText(m: MetricName, r: Range): string {
+  const f = FORMAT[m];
+  const [lo, mid, hi] = [f(r.low), f(r.expected), f(r.high)];
+  return lo === hi ? `**${mid}**` : `**${mid}** (${lo} to ${hi})`;
+}
+
+const LINE_LABEL: Partial<Record<MetricName, string>> = {
+  cost: 'Cost',
+  reach: 'Reach',
+  engagements: 'Engagements',
+  cpe: 'Cost per engagement',
+  visits: 'Website visits',
+  orders: 'Orders',
+  cost_per_order: 'Cost per order',
+  revenue: 'Revenue',
+  roi: 'ROI',
+};
+const SHOWN: readonly MetricName[] = ['cost', 'reach', 'engagements', 'cpe', 'visits', 'orders', 'cost_per_order', 'revenue', 'roi'];
+
+function planField(c: Comparison, p: PlanResult): APIEmbedField {
+  const winners = new Map(c.verdict.measures.map((m) => [m.metric as MetricName, m.winner]));
+  const lines = SHOWN.map((m) => {
+    const r = p.metrics[m];
+    const mark = winners.get(m) === p.plan ? ' ✅' : '';
+    const value = r === null ? (p.kind === 'observed' ? '*not reported*' : '*not defined*') : rangeText(m, r);
+    return `${LINE_LABEL[m]}: ${value}${mark}`;
+  });
+  const kind = p.kind === 'observed' ? 'observed' : 'estimated';
+  return { name: truncate(`Plan ${p.plan} (${kind}): ${p.name}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue), inline: true };
+}
+
+// ── The verdict, up front ─────────────────────────────────────────────────────────────────────
+
+function dependsLines(c: Comparison): string[] {
+  const v = c.verdict;
+  const robust = robustnessText(c);
+  if (!robust) return [];
+  if (v.holds) return [`**Holds across every sourced range.**`];
+  if (v.deciders.length === 0) return [`**${robust.replace(/^Depends on: /, 'Depends on:** ')}`];
+  const lines = v.deciders.slice(0, 2).map((d) => {
+    const a = c.scenario.assumptions[d.key];
+    return `• ${a.label} (expected ${formatInput(a.unit, a.value!.expected)}): ${d.flips.map((f) => flipText(c, d, f)).join('; ')}.`;
+  });
+  const more = v.deciders.slice(2).map((d) => {
+    const a = c.scenario.assumptions[d.key];
+    return `${a.label.charAt(0).toLowerCase()}${a.label.slice(1)} (break-even ${formatInput(a.unit, d.flips[0]!.breakEven)})`;
+  });
+  if (more.length) lines.push(`Also within range: ${more.join(', ')}.`);
+  return ['**Depends on:**', ...lines];
+}
+
+function budgetLine(c: Comparison): string | null {
+  const b = c.budget;
+  if (!b) return null;
+  const s = c.scenario;
+  const aPart = b.followersFromBudget
+    ? `Plan A spends ${formatMoney(b.costA)} on one influencer with ${formatCount(s.a.followersEach)} followers (the cent-per-follower rule)`
+    : `Plan A costs ${formatMoney(b.costA)}`;
+  const bPart = b.countFromBudget
+    ? `Plan B spends ${formatMoney(b.costB)} on ${formatCount(s.b.influencers)} micro-influencers at ${formatMoney(s.assumptions.fee_b.value!.expected)}`
+    : `Plan B costs ${formatMoney(b.costB)}`;
+  const over = [b.overA ? 'Plan A is over the budget.' : '', b.overB ? 'Plan B is over the budget.' : ''].filter(Boolean).join(' ');
+  return `**Budget ${formatMoney(b.budget)}:** ${aPart}; ${bPart}.${over ? ` ⚠️ ${over}` : ''}`;
+}
+
+function keyAssumptionLines(c: Comparison): string[] {
+  const s = c.scenario;
+  const as = s.assumptions;
+  const lines: string[] = [];
+  const ct = as.click_through;
+  if (ct.basis === 'input') lines.push(`Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (your input).`);
+  else {
+    const observed = c.observedClicks
+      .map((o) => `${o.label.split(',')[0]} ${formatPercent(o.perReachedB ?? o.perFollower)}`)
+      .join(', ');
+    lines.push(
+      `Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists. Observed, per account Plan B reaches: ${observed}.`,
+    );
+  }
+  const er = (a: Assumption) => (a.value === null ? 'not reported' : `${formatPercent(a.value.expected)}`);
+  lines.push(
+    `Engagement rate by followers: A ${er(as.engagement_rate_a)}, B ${er(as.engagement_rate_b)} (${basisWord(as.engagement_rate_b)}; ${as.engagement_rate_b.basis === 'input' ? 'your input' : shortSource(as.engagement_rate_b)}).`,
   );
-for (const [name, description] of STRING_OPTIONS) builder.addStringOption((o) => o.setName(name).setDescription(description).setMaxLength(40));
-const definition = builder.toJSON();
-
-/** custom_id prefixes; the rest of the id is the encoded scenario (≤ 86 characters). */
-const ASSUMPTIONS_BUTTON = 'compare:a:';
-const EQUAL_BUDGET_BUTTON = 'compare:e:';
-
-const ORIGIN_LABEL = { given: 'your input', preset: 'preset', default: 'default', budget: 'from the budget' } as const;
-
-function planField(plan: PlanMetrics, c: Comparison): APIEmbedField {
-  const lines = METRICS.map((m) => {
-    const value = plan[m.key];
-    const won = c.winners[m.key] === plan.plan ? ' ✅' : '';
-    return `${m.label}: **${value === null ? 'not defined' : m.format(value)}**${won}`;
-  });
-  const budgetNote = plan.withinBudget === false ? '\n⚠️ over the budget' : '';
-  return { name: truncate(`Plan ${plan.plan}: ${plan.name}`, 256), value: truncate(lines.join('\n') + budgetNote, 1024), inline: true };
+  const fee = as.fee_b;
+  if (fee.basis === 'sourced') lines.push(`Fees: the cent-per-follower rule ($100 per 10,000 followers); GRIN’s and Traackr’s rules give the low end.`);
+  if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
+    lines.push('Plan A fee: not reported; Ad Age’s $300,000–500,000 (2020) was for an Instagram post, not this tweet.');
+  }
+  if (as.overlap.basis !== 'input' && s.b.influencers > 1) lines.push(`Overlap: 0% expected, up to 40% (Influencity’s illustration); no published average.`);
+  return lines;
 }
 
-function breakEvenText(b: BreakEven, format: (n: number) => string): string {
-  return b.value === null ? `none (${b.reason})` : format(b.value);
-}
+const BASIS_WORD: Record<Assumption['basis'], string> = {
+  sourced: 'sourced',
+  observed: 'observed',
+  extrapolated: 'extrapolation',
+  assumption: 'Tierbot assumption',
+  input: 'your input',
+  budget: 'from the budget',
+};
+const basisWord = (a: Assumption) => BASIS_WORD[a.basis];
+const shortSource = (a: Assumption) => a.sources.slice(0, 1).map((s) => `${s.publisher} ${s.year ?? 'n.d.'}`).join('');
 
-function breakEvenField(c: Comparison): APIEmbedField {
-  const { cpe, roi } = c.breakEven;
-  const value = [
-    `Plan B ties Plan A on **CPE** at a micro engagement rate of ${breakEvenText(cpe.microEngagement, formatPercent)} or a micro fee of ${breakEvenText(cpe.microFee, formatMoney)} each.`,
-    `It ties on **ROI** at ${breakEvenText(roi.microEngagement, formatPercent)} engagement or ${breakEvenText(roi.microFee, formatMoney)} each.`,
+export function compareEmbed(c: Comparison, extra: string[] = []): APIEmbed {
+  const description = [
+    `**${verdictHeadline(c)}**`,
+    ...dependsLines(c),
+    ...(c.scenario.preset === 'kardashian' ? ['Plan A is the observed case the TapInfluence blog reports; Plan B is estimated through the same funnel, visits against visits.'] : []),
+    ...[budgetLine(c)].filter((x): x is string => x !== null),
+    ...extra,
   ].join('\n');
-  return { name: 'Break-even', value: truncate(value, 1024) };
-}
-
-function assumptionLine(row: AssumptionRow): string {
-  const source = row.origin === 'given' ? '' : `; ${truncate(row.source, 110)}`;
-  return `• ${row.label}: **${row.display}** (${ORIGIN_LABEL[row.origin]}${source})`;
-}
-
-function title(s: Scenario): string {
-  if (s.preset === 'kardashian') return 'The Kardashian tweet (seed 003) against ten micro-influencers';
-  return 'One big influencer or many micro-influencers?';
-}
-
-export function compareEmbed(c: Comparison): APIEmbed {
-  const bWins = c.winners.roi === 'B' || (c.winners.roi !== 'A' && c.winners.cpe === 'B');
-  return {
-    title: title(c.scenario),
-    description: truncate([c.verdict, c.budget?.sentence].filter(Boolean).join('\n\n'), 4096),
-    color: bWins ? TIER_COLOURS.micro : TIER_COLOURS.macro,
-    fields: [
-      planField(c.a, c),
-      planField(c.b, c),
-      breakEvenField(c),
-      ...linesToFields('Assumptions (press "Assumptions" for the full sources)', c.assumptions.map(assumptionLine)),
-      ...linesToFields('Where the sources disagree', c.disagreements.map((d) => `• ${truncate(d, 300)}`)),
-    ].slice(0, 25),
-    footer: { text: 'Every option left out uses the default shown. ✅ marks the better plan on each measure.' },
+  const colour = c.verdict.leader === 'A' ? TIER_COLOURS.macro : c.verdict.leader === 'B' ? TIER_COLOURS.micro : NEUTRAL_COLOUR;
+  const embed: APIEmbed = {
+    title: truncate(c.title, LIMITS.embedTitle),
+    description: truncate(description, 2_000),
+    color: colour,
+    fields: [planField(c, c.a), planField(c, c.b), ...linesToFields('Key assumptions', keyAssumptionLines(c))],
+    footer: {
+      text:
+        '✅ = better on a counted measure (reach, engagements, cost per engagement, cost per order). ROI follows from cost per order and is not counted. ' +
+        'Ranges: each plan with every input at its worst, then its best end. "Assumptions" shows every source.',
+    },
   };
+  // Keep the public reply short: drop the key assumptions before anything else.
+  while (embedTextLength(embed) > MAIN_TEXT_LIMIT && embed.fields!.length > 2) embed.fields!.pop();
+  return embed;
 }
 
-/** Replies by scenario: presets and common budgets are asked for again and again. */
-const scenarioReplies = new Memo<{ reply: Reply; comparison: Comparison }>({ max: 256 });
-
-function compareReply(scenario: Scenario, context: RunContext): Reply | Promise<Reply> {
-  // A scenario follows from its overrides. Keyed by their exact values: the custom_id encoding rounds.
-  const { reply, comparison } = scenarioReplies.get(JSON.stringify(scenario.overrides), () => {
-    const state = encodeScenario(scenario);
-    const comparison = comparePlans(scenario);
-    const reply: Reply = {
-      embeds: [compareEmbed(comparison)],
-      components: [
-        {
-          type: ComponentType.ActionRow,
-          components: [
-            { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Assumptions', custom_id: `${ASSUMPTIONS_BUTTON}${state}` },
-            { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Equal budget', custom_id: `${EQUAL_BUDGET_BUTTON}${state}` },
-          ],
-        },
-      ],
-    };
-    return { reply, comparison };
-  });
-  return replyWithChart(reply, context, 'compare', { comparison });
+function mainReply(c: Comparison, extra: string[] = []): Reply {
+  const state = encodeState(c.scenario.overrides);
+  const buttons = [button(`${ASSUMPTIONS_ID}${state}`, 'Assumptions'), button(`${EXPORT_ID}${state}`, 'Export CSV')];
+  if (c.unequalCosts && equalBudgetOverrides(c)) buttons.push(button(`${EQUAL_BUDGET_ID}${state}`, 'Equal budget', ButtonStyle.Primary));
+  return { embeds: [compareEmbed(c, extra)], components: buttonRows(buttons), chart: { kind: 'compare', opts: { comparison: c } } };
 }
 
-/** The full list, for the "Assumptions" button: every value with its source, then how the model works. */
+// ── Assumptions (ephemeral) ───────────────────────────────────────────────────────────────────
+
+function citeLink(c: Citation): string {
+  const t = citeText(c);
+  return c.url ? `[${t}](${c.url})` : t;
+}
+
+function assumptionField(a: Assumption): APIEmbedField {
+  const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
+  const parts = [`*${basisWord(a)}*: ${a.rule}.`];
+  if (a.rangeNote) parts.push(`Range: ${a.rangeNote}.`);
+  if (a.sources.length) parts.push(a.sources.map(citeLink).join(' · '));
+  return { name: truncate(`${a.label}: ${value}`, LIMITS.fieldName), value: truncate(parts.join(' '), LIMITS.fieldValue) };
+}
+
 export function assumptionsReply(c: Comparison): Reply {
-  const rows: APIEmbedField[] = c.assumptions.map((row) => ({
-    name: truncate(`${row.label}: ${row.display}`, 256),
-    value: truncate(`${ORIGIN_LABEL[row.origin]} · ${row.source}`, 1024),
-  }));
-  const model: APIEmbed = {
-    title: 'How the numbers are worked out',
-    description: truncate(c.formulas.map((f) => `• ${f}`).join('\n'), 4096),
-    fields: linesToFields('Caveats', c.caveats.map((x) => `• ${x}`)).slice(0, 4),
+  const s = c.scenario;
+  const plans: string[] = [
+    `Plan A: ${c.a.name} (${s.a.followersNote}).`,
+    `Plan B: ${c.b.name} (${s.b.influencersNote === s.b.followersNote ? s.b.followersNote : `${s.b.influencersNote}; followers: ${s.b.followersNote}`}).`,
+    `Platform: ${PLATFORM_LABEL[s.platform]}${s.platformGiven ? '' : ' (default: most benchmarks are for Instagram)'}.`,
+  ];
+  const observed = c.observedClicks.map((o) => {
+    const per = (x: number | null) => (x === null ? 'not reported' : formatPercent(x));
+    return `• ${o.label}: ${formatPercent(o.perFollower)} per follower = ${per(o.perReachedA)} per account Plan A reaches, ${per(o.perReachedB)} per account Plan B reaches (${citeText(o.source)}).`;
+  });
+  const first: APIEmbed = {
+    title: 'Every input, with its source',
+    color: NEUTRAL_COLOUR,
+    description: truncate(plans.join('\n'), LIMITS.embedDescription),
+    fields: Object.values(s.assumptions).map(assumptionField),
   };
-  return fitTotal([{ title: 'Every assumption, with its source', color: NEUTRAL_COLOUR, fields: rows.slice(0, 25) }, model]);
-}
-
-/** Discord counts 6,000 characters across all embeds: drop the last fields until it fits. */
-function fitTotal(embeds: APIEmbed[]): Reply {
-  const size = () => embeds.reduce((n, e) => n + embedLength(e), 0);
-  while (size() > LIMITS.embedTotal) {
+  const second: APIEmbed = {
+    title: 'Observed cases and caveats',
+    color: NEUTRAL_COLOUR,
+    description: truncate(
+      [
+        '**Observed clicks beside the click-through assumption:**',
+        ...observed,
+        '',
+        '**How ranges work:** each plan is run with every input at the end of its range that is worse for it (low rates, high fees, high overlap), then at the better end; low and high are the smaller and larger results.',
+      ].join('\n'),
+      LIMITS.embedDescription,
+    ),
+    fields: linesToFields('Caveats', c.notes.map((n) => `• ${n}`)),
+  };
+  const embeds = [first, second];
+  const total = () => embeds.reduce((n, e) => n + embedTextLength(e), 0);
+  while (total() > LIMITS.embedTotal) {
     const last = [...embeds].reverse().find((e) => e.fields?.length);
     if (!last?.fields) break;
     last.fields.pop();
@@ -162,26 +305,152 @@ function fitTotal(embeds: APIEmbed[]): Reply {
   return { embeds, flags: MessageFlags.Ephemeral };
 }
 
-export function run(options: OptionValues, context: RunContext = WITH_CHARTS): Reply | Promise<Reply> {
-  const input: CompareInput = {};
-  for (const [name, value] of Object.entries(options)) {
-    if (value !== undefined && typeof value !== 'boolean') input[name as keyof CompareInput] = value;
-  }
-  const parsed = parseCompareInput(input);
-  if (!parsed.ok) {
-    // The domain quotes what was typed between “ ”: escape it so it cannot format or ping.
-    const reason = parsed.reason.replace(/“([^”]*)”/g, (_, typed: string) => `“${quoteUserText(typed)}”`);
-    return inputErrorReply(`**${parsed.option}**: ${reason}`, `for ${parsed.option}, ${parsed.accepted}.`, `That ${parsed.option} did not work`);
-  }
-  return compareReply(parsed.scenario, context);
+// ── Export (compare.csv) ──────────────────────────────────────────────────────────────────────
+
+export const CSV_HEADER = 'plan,metric,low,expected,high,source';
+
+function csvCell(value: string): string {
+  // A spreadsheet runs a cell starting with = + - @ as a formula: such text is quoted as text.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export async function component(customId: string, _values: readonly string[], context: RunContext = WITH_CHARTS): Promise<ComponentReply> {
-  const isAssumptions = customId.startsWith(ASSUMPTIONS_BUTTON);
-  const parsed = decodeScenario(customId.slice(isAssumptions ? ASSUMPTIONS_BUTTON.length : EQUAL_BUDGET_BUTTON.length));
-  if (!parsed.ok) return { mode: 'reply', reply: inputErrorReply('This button’s comparison could not be read back.', 'run /compare again.') };
-  if (isAssumptions) return { mode: 'reply', reply: assumptionsReply(comparePlans(parsed.scenario)) };
-  return { mode: 'update', reply: await compareReply(equalBudgetScenario(parsed.scenario), context) };
+const num = (x: number | null) => (x === null ? '' : String(x));
+
+export function compareCsv(c: Comparison): string {
+  const lines = [CSV_HEADER, ...exportRows(c).map((r) => [r.plan, r.metric, num(r.low), num(r.expected), num(r.high), csvCell(r.source)].join(','))];
+  return `${lines.join('\r\n')}\r\n`;
 }
 
-export const compare: Command = { definition, run, component };
+function exportReply(c: Comparison): Reply {
+  return {
+    embeds: [{ title: 'compare.csv', description: `${c.title}\nBoth plans’ figures (low, expected, high) and every input with its source, ready for a spreadsheet.`, color: NEUTRAL_COLOUR }],
+    files: [{ name: 'compare.csv', data: Buffer.from(compareCsv(c), 'utf8'), description: 'The comparison as CSV: plan, metric, low, expected, high, source' }],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
+// ── Running it ────────────────────────────────────────────────────────────────────────────────
+
+type Args = Partial<Record<OptionName | 'plan' | 'save', string>>;
+
+function optionError(option: string, reason: string, accepted: string): Reply {
+  // The domain quotes what was typed between “ ”: escape it so it cannot format or ping.
+  const safe = reason.replace(/“([^”]*)”/g, (_, typed: string) => `“${quoteUserText(typed)}”`);
+  return inputErrorReply(`**${option}**: ${safe}`, `for ${option}, ${accepted}.`, `That ${option} did not work`);
+}
+
+function unavailable(): Reply {
+  return {
+    embeds: [
+      {
+        title: 'Saved plans are unavailable right now',
+        description: 'The settings are unavailable right now, so plans cannot be saved or loaded. Try again in a minute; /compare without `save` or `plan` still works.',
+        color: ERROR_COLOUR,
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
+const IN_A_SERVER = inputErrorReply(
+  'Saved plans belong to a server, so `save` and `plan` work only in a server’s channels, not in DMs.',
+  '/compare without `save` and `plan` here, or run it in a server.',
+  'Saved plans belong to a server',
+);
+
+function comparisonFor(overrides: Overrides): Comparison | Reply {
+  const built = buildScenario(overrides);
+  if (!built.ok) return optionError(built.option, built.reason, built.accepted);
+  return comparePlans(built.scenario);
+}
+
+const isReply = (x: Comparison | Reply): x is Reply => 'embeds' in x;
+
+async function run(args: Args, context: RunContext): Promise<Reply> {
+  const given: Record<string, string> = {};
+  for (const name of OPTION_NAMES) {
+    const v = args[name];
+    if (typeof v === 'string' && v.trim() !== '') given[name] = v;
+  }
+  const planName = args.plan?.trim();
+  const saveName = args.save?.trim();
+  const wantsStore = args.plan !== undefined || args.save !== undefined;
+  if (wantsStore && context.guildId === undefined) return IN_A_SERVER;
+  for (const [option, name] of [['plan', planName], ['save', saveName]] as const) {
+    if (name !== undefined && (name === '' || name.length > MAX_PLAN_NAME)) {
+      return inputErrorReply(`**${option}**: a plan name is 1 to ${MAX_PLAN_NAME} characters.`, 'a short name such as `q3 launch`.', `That ${option} name did not work`);
+    }
+  }
+
+  let inputs: Record<string, string> = given;
+  let loaded: string | null = null;
+  if (planName) {
+    try {
+      const saved = await context.store.plan(context.guildId!, planName);
+      if (!saved) {
+        const names = (await context.store.plans(context.guildId!)).map((p) => p.name).slice(0, 10);
+        const known = names.length ? names.map((n) => `\`${quoteUserText(n, 40)}\``).join(', ') : 'none yet: save one with `save:<name>`';
+        return inputErrorReply(`**plan**: no plan called “${quoteUserText(planName)}” is saved in this server.`, `a saved plan's name. Saved here: ${known}.`, 'No such saved plan');
+      }
+      inputs = { ...saved.inputs, ...given };
+      loaded = saved.name;
+    } catch {
+      return unavailable();
+    }
+  }
+
+  const parsed = parseOverrides(inputs as CompareInput);
+  if (!parsed.ok) return optionError(parsed.option, parsed.reason, parsed.accepted);
+  const c = comparisonFor(parsed.overrides);
+  if (isReply(c)) return c;
+
+  const extra: string[] = [];
+  if (loaded) extra.push(`Plan “${quoteUserText(loaded)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`);
+  if (saveName) {
+    try {
+      const result = await context.store.savePlan(context.guildId!, { name: saveName, inputs, savedById: context.user.id, savedByName: context.user.name, savedAt: context.now });
+      if (result === 'full') {
+        return inputErrorReply(
+          `**save**: this server already has ${PLANS_PER_SERVER} saved plans, the limit.`,
+          'an existing plan’s name (saving replaces it), or delete one with /plans first.',
+          'Saved plans are full',
+        );
+      }
+    } catch {
+      return unavailable();
+    }
+    extra.push(`💾 Saved as “${quoteUserText(saveName)}” for this server: run it again with \`plan:\`.`);
+  }
+  return mainReply(c, extra);
+}
+
+async function autocomplete(focused: { name: string; value: string }, _args: unknown, context: RunContext): Promise<Choice[]> {
+  if (focused.name !== 'plan' || context.guildId === undefined) return [];
+  try {
+    const typed = focused.value.trim().toLowerCase();
+    return (await context.store.plans(context.guildId))
+      .filter((p) => p.name.toLowerCase().includes(typed))
+      .sort((x, y) => x.name.localeCompare(y.name))
+      .slice(0, LIMITS.autocompleteChoices)
+      .map((p) => ({ name: truncate(p.name, LIMITS.choiceName), value: p.name.slice(0, LIMITS.choiceValue) }));
+  } catch {
+    return [];
+  }
+}
+
+function component(customId: string): ComponentReply {
+  const prefix = [ASSUMPTIONS_ID, EXPORT_ID, EQUAL_BUDGET_ID].find((p) => customId.startsWith(p));
+  const overrides = prefix ? decodeState(customId.slice(prefix.length)) : null;
+  const c = overrides ? comparisonFor(overrides) : null;
+  if (!c || isReply(c)) return { mode: 'reply', reply: inputErrorReply('This button’s comparison could not be read back.', 'run /compare again.') };
+  if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c) };
+  if (prefix === EXPORT_ID) return { mode: 'reply', reply: exportReply(c) };
+  const equal = equalBudgetOverrides(c);
+  const next = equal ? comparisonFor(equal) : c;
+  if (isReply(next)) return { mode: 'reply', reply: next };
+  return { mode: 'update', reply: mainReply(next, [`Plan B now has ${formatCount(next.scenario.b.influencers)} micro-influencers, as many as Plan A’s cost buys.`]) };
+}
+
+export const compare = slashCommand({ definition, run, autocomplete, component });
+

@@ -285,6 +285,11 @@ export interface Scenario {
   assumptions: Record<AssumptionKey, Assumption>;
 }
 
+/** A source's percentage with its own decimals: 22.885%, 0.54%, 37.72%. */
+export function exactPercent(x: number): string {
+  return `${Number(x.toFixed(4))}%`;
+}
+
 const single = (x: number): Range => ({ low: x, expected: x, high: x });
 const spread = (expected: number, values: readonly number[]): Range => ({
   low: Math.min(expected, ...values),
@@ -315,7 +320,7 @@ const uniqueSources = (figures: readonly BandFigure[]): Citation[] => [...new Se
 function describeFigures(figures: readonly BandFigure[]): string {
   return figures
     .map((f) => {
-      const value = f.low === f.high ? formatPercent(f.low) : `${formatPercent(f.low)}–${formatPercent(f.high)}`;
+      const value = f.low === f.high ? exactPercent(f.low) : `${exactPercent(f.low)}–${exactPercent(f.high)}`;
       return `${f.source.publisher} ${f.source.year ?? 'n.d.'} ${f.measure}, ${f.band.stated}: ${value}`;
     })
     .join('; ');
@@ -332,7 +337,7 @@ function reachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assu
       ...base,
       value: spread(minter.low, cross.map((f) => f.low)),
       basis: 'sourced',
-      rule: `Minter.io 2019, median Instagram post reach for ${minter.band.stated} followers: ${formatPercent(minter.low)}`,
+      rule: `Minter.io 2019, median Instagram post reach for ${minter.band.stated} followers: ${exactPercent(minter.low)}`,
       rangeNote: cross.length ? `cross-check: ${describeFigures(cross)}` : '',
       sources: [CITE.minter, ...uniqueSources(cross)],
     };
@@ -344,8 +349,8 @@ function reachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assu
     basis: 'extrapolated',
     rule:
       `no ${PLATFORM_LABEL[platform]} reach rate is recorded (views replace reach there): Tierbot uses Minter.io 2019's Instagram median for ` +
-      `${minter.band.stated} followers (${formatPercent(minter.low)}), an extrapolation`,
-    rangeNote: `every recorded post-reach figure, Bazaarvoice 2021 to Minter.io 2019 (${formatPercent(Math.min(...all))}–${formatPercent(Math.max(...all))})`,
+      `${minter.band.stated} followers (${exactPercent(minter.low)}), an extrapolation`,
+    rangeNote: `every recorded post-reach figure, Bazaarvoice 2021 to Minter.io 2019 (${exactPercent(Math.min(...all))}–${exactPercent(Math.max(...all))})`,
     sources: [CITE.minter, CITE.bazaarvoice],
   };
 }
@@ -361,7 +366,7 @@ function engagementRate(plan: 'A' | 'B', followers: number, platform: Platform):
       ...base,
       value: spread(main.low, others.flatMap((f) => [f.low, f.high])),
       basis: 'sourced',
-      rule: `HypeAuditor 2018, average (likes + comments) ÷ followers for ${main.band.stated} followers: ${formatPercent(main.low)}`,
+      rule: `HypeAuditor 2018, average (likes + comments) ÷ followers for ${main.band.stated} followers: ${exactPercent(main.low)}`,
       rangeNote: others.length ? `the other sources for this count: ${describeFigures(others)}` : '',
       sources: [CITE.hypeAuditor2018, ...uniqueSources(others).filter((c) => c !== CITE.hypeAuditor2018)],
     };
@@ -551,7 +556,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
       basis: 'assumption',
       plans: ['A', 'B'],
       better: 'higher',
-      rule: 'Tierbot assumption: each reached account sees the post once (no source gives a frequency)',
+      rule: 'each reached account sees the post once; no source gives a frequency',
       rangeNote: 'up to 1.25, a forecasting rule reported for Stellar and Influencity',
       sources: [CITE.frequencyRule],
     },
@@ -566,7 +571,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
             basis: 'assumption',
             plans: ['A', 'B'],
             better: 'higher',
-            rule: `Tierbot assumption: no authoritative published click-through rate exists; ${formatPercent(CLICK_THROUGH.expected)} is the low end of creator-tool glossaries' 0.5–1.5% of impressions for link-in-bio (unaudited)`,
+            rule: `no authoritative published click-through rate exists; ${formatPercent(CLICK_THROUGH.expected)} is the low end of creator-tool glossaries' 0.5–1.5% of impressions for link-in-bio (unaudited)`,
             rangeNote: `wide, to span the observed cases per reached account (${formatPercent(CLICK_THROUGH.low)}–${formatPercent(CLICK_THROUGH.high)})`,
             sources: [CITE.linkGlossaries],
             option: 'click_through',
@@ -614,7 +619,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
             basis: 'assumption',
             plans: ['B'],
             better: 'lower',
-            rule: 'Tierbot assumption: no published average; 0% counts every influencer’s audience as different people, as “10 × 10,000 against 1 × 100,000” does',
+            rule: 'no published average; 0% counts every influencer’s audience as different people, as “10 × 10,000 against 1 × 100,000” does',
             rangeNote: 'up to 40%, the overlap Influencity illustrates for 10 creators',
             sources: [CITE.influencity],
             option: 'overlap',
@@ -933,8 +938,8 @@ function planName(spec: PlanSpec, preset: PresetId | null): string {
 function titleOf(s: Scenario): string {
   const n = s.b.influencers;
   const micros = `${n === 1 ? 'one micro-influencer' : `${count(n)} micro-influencers`} (${count(s.b.followersEach)} followers${n === 1 ? '' : ' each'})`;
-  if (s.preset === 'kardashian') return `The Kardashian tweet (observed) against ${micros}, estimated`;
-  return `One influencer with ${count(s.a.followersEach)} followers, or ${n === 1 ? 'one' : count(n)} with ${count(s.b.followersEach)}${n === 1 ? '' : ' each'}?`;
+  if (s.preset === 'kardashian') return `The Kardashian tweet (observed) against ${micros} on ${PLATFORM_LABEL[s.platform]}, estimated`;
+  return `One influencer with ${count(s.a.followersEach)} followers, or ${n === 1 ? 'one' : count(n)} with ${count(s.b.followersEach)}${n === 1 ? '' : ' each'}, on ${PLATFORM_LABEL[s.platform]}?`;
 }
 
 function notesOf(s: Scenario, a: PlanResult, b: PlanResult): string[] {
@@ -1055,9 +1060,9 @@ export function verdictHeadline(c: Comparison): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-/** A value of an input as people write it: "22.885%", "$1,000", "1.25×". */
-export function formatInput(unit: Assumption['unit'], value: number): string {
-  if (unit === 'percent') return formatPercent(value);
+/** A value of an input as people write it: "22.885%", "$1,000", "1.25×"; `exact` keeps a source's decimals. */
+export function formatInput(unit: Assumption['unit'], value: number, exact = true): string {
+  if (unit === 'percent') return exact ? exactPercent(value) : formatPercent(value);
   if (unit === 'money') return formatMoney(value);
   return `${Number(value.toFixed(2))}×`;
 }
@@ -1066,7 +1071,7 @@ export function formatInput(unit: Assumption['unit'], value: number): string {
 export function flipText(c: Comparison, d: Decider, f: Flip): string {
   const a = c.scenario.assumptions[d.key];
   const side = f.towards === 'higher' ? 'above' : 'under';
-  return `Plan ${f.winner} wins ${LOWER_LABEL[f.metric]} ${side} ${formatInput(a.unit, f.breakEven)}`;
+  return `Plan ${f.winner} wins ${LOWER_LABEL[f.metric]} ${side} ${formatInput(a.unit, f.breakEven, false)}`;
 }
 
 /** The verdict's robustness in plain words: "Holds across every sourced range." or "Depends on: …". */

@@ -1,140 +1,204 @@
 /**
- * Every reply the bot can build, checked against Discord's limits: each command with sample
- * options, then every button and menu entry on every reply reached, until nothing new appears.
+ * Every reply the bot can build, through the interaction core as Discord would deliver it: each
+ * command with sample and hostile options, in a DM, a server and as a manager, then every button
+ * and menu entry on every reply reached, until nothing new appears. Each message is checked
+ * with the stand-in's own reading of Discord's limits (not the bot's), for mentions, and for
+ * builders' words a user must never see.
  */
 
-import { MessageFlags } from 'discord.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandForCustomId } from '../src/commands';
-import type { Reply } from '../src/commands/types';
-import { autocompleteProblems, commandProblems, messageProblems } from '../src/discord/limits';
+import { COMMANDS } from '../src/commands';
+import type { SlashCommand } from '../src/commands/types';
+import { choosables } from '../src/cli/render-text';
+import type { Shown } from '../src/cli/local-interaction';
 import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
-import { choosables } from '../src/cli/render-text';
+import { autocompleteProblems, embedCharacters, messageProblems, registrationProblems } from '../tools/standin/limits';
+import { testContext } from './support/context';
+import { driver, type Answer } from './support/drive';
 
-const SAMPLE_OPTIONS: Record<string, Record<string, string>[]> = {
-  tier: [{ followers: '0' }, { followers: '9500' }, { followers: '95k' }, { followers: '10B' }, { followers: 'nope' }],
-  tiers: [{}, ...SOURCES.map((s) => ({ source: s.id })), { source: 'mediakx' }, { source: 'x'.repeat(100) }],
-  glossary: [{}, ...TERMS.map((t) => ({ term: t.id })), { term: 'engagment' }, { term: '@everyone' }],
-  help: [{}],
-  compare: [
-    {},
-    { preset: 'kardashian' },
-    { preset: 'kardashian', big_fee: '10k' },
-    { preset: 'ten-micro', platform: 'tiktok' },
-    { budget: '500' },
-    { budget: '$2,500', platform: 'youtube', overlap: '40' },
-    { big_followers: '1.2M', big_fee: '$12,000', micro_count: '30', micro_followers: '5k', micro_fee: '50', micro_engagement: '6.3', big_engagement: '1.66', conversion: '3', order_value: '45' },
-    { micro_fee: '0' },
-    { big_followers: '0', micro_followers: '0' },
-    { micro_fee: '-5' },
-    { micro_engagement: '400%' },
-  ],
-};
+const GUILD = { guildId: '200000000000000001' };
+const MANAGER = { guildId: '200000000000000001', manager: true };
 
-async function reachableReplies(): Promise<Map<string, Reply>> {
-  const seen = new Map<string, Reply>();
-  const bodies = new Set<string>();
-  const queue: [string, Reply][] = [];
-  for (const command of COMMANDS) {
-    for (const options of SAMPLE_OPTIONS[command.definition.name] ?? [{}]) {
-      queue.push([`/${command.definition.name} ${JSON.stringify(options)}`, await command.run(options, { charts: false })]);
-    }
-  }
+const SAMPLES: [line: string, place?: { guildId?: string; manager?: boolean }][] = [
+  ['/tier 0'],
+  ['/tier 500'],
+  ['/tier 9.5k'],
+  ['/tier 30k', GUILD],
+  ['/tier 100k'],
+  ['/tier 1.2M'],
+  ['/tier 10B'],
+  ['/tiers'],
+  ...SOURCES.map((s): [string] => [`/tiers source:${s.id}`]),
+  ['/tiers source:mediakx'],
+  ['/tiers source:cnbc'],
+  ['/glossary'],
+  ...TERMS.map((t): [string] => [`/glossary term:${t.id}`]),
+  ['/glossary term:engagment rate'],
+  ['/glossary term:cpc'],
+  ['/help'],
+  ['/compare'],
+  ['/compare preset:kardashian'],
+  ['/compare preset:kardashian big_fee:10k'],
+  ['/compare preset:ten-micro platform:tiktok micro_count:3'],
+  ['/compare budget:5000'],
+  ['/compare budget:$2,500 platform:youtube overlap:40'],
+  ['/compare big_followers:1.2M big_fee:$12,000 micro_count:30 micro_followers:5k micro_fee:50 micro_engagement:6.3 big_engagement:1.66 conversion:3 order_value:45'],
+];
+
+/** Values no command may crash on, nor echo in a way that pings or formats. */
+const HOSTILE = [
+  ' ',
+  '@everyone',
+  '@here',
+  '<@123456789012345678> <@&123456789012345678>',
+  '**bold** __under__ `code` [link](https://example.com) ||spoiler|| # heading',
+  '```js\nprocess.exit()\n```',
+  "'; DROP TABLE terms; --",
+  'x'.repeat(6000),
+  '\u200b\u202e\u2066zero width and right-to-left',
+  '🔥💯👩‍👩‍👧‍👦',
+  '-1',
+  '1e309',
+  'NaN',
+  '0x10',
+  '999999999999999999999999',
+  '$-5',
+  '400%',
+  '{"__proto__":1}',
+];
+
+/** Words of the builders, never of a user's reply. */
+const INTERNAL = [/seed 0/i, /SOURCES\.md/, /\[(P|S|M)\]/, /§/];
+
+function textOf(shown: Shown): string {
+  return JSON.stringify({ content: shown.body.content, embeds: shown.body.embeds, components: shown.body.components });
+}
+
+function check(path: string, { outcome, shown }: Answer) {
+  expect(outcome, path).not.toBe('failed');
+  expect(messageProblems(shown.body as never), path).toEqual([]);
+  expect(shown.body.allowed_mentions, path).toEqual({ parse: [] });
+  for (const pattern of INTERNAL) expect(textOf(shown), `${path} shows ${pattern}`).not.toMatch(pattern);
+  if (outcome === 'input-error') expect((shown.body.flags ?? 0) & 64, `${path}: input errors are ephemeral`).toBe(64);
+}
+
+async function reachAll(): Promise<Map<string, Answer>> {
+  const d = driver();
+  const reached = new Map<string, Answer>();
+  const seen = new Set<string>();
+  const queue: [string, Answer, { guildId?: string; manager?: boolean } | undefined][] = [];
+  for (const [line, place] of SAMPLES) queue.push([line, await d.run(line, place), place]);
   while (queue.length) {
-    const [key, reply] = queue.shift()!;
-    const id = JSON.stringify({ ...reply, files: reply.files?.map((f) => f.name) });
-    if (bodies.has(id)) continue;
-    bodies.add(id);
-    seen.set(key, reply);
-    for (const pick of choosables(reply)) {
-      const owner = commandForCustomId(pick.customId);
-      expect(owner?.component, `${key}: no handler for ${pick.customId}`).toBeDefined();
-      const answer = await owner!.component!(pick.customId, pick.value ? [pick.value] : [], { charts: false });
-      queue.push([`${key} → ${pick.customId}${pick.value ? `=${pick.value}` : ''}`, answer.reply]);
+    const [path, answer, place] = queue.shift()!;
+    const key = textOf(answer.shown);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    reached.set(path, answer);
+    for (const pick of choosables(answer.shown.body)) {
+      if (pick.disabled) continue;
+      queue.push([`${path} → [${pick.number}] ${pick.label}`, await d.press(answer.shown, pick.number, place), place]);
     }
   }
-  return seen;
+  return reached;
 }
 
 describe('every reply the bot can build', () => {
-  it('keeps within Discord limits, and every component has a handler', async () => {
-    const replies = await reachableReplies();
-    expect(replies.size).toBeGreaterThan(SOURCES.length + TERMS.length);
-    for (const [path, reply] of replies) expect(messageProblems(reply), path).toEqual([]);
+  it('keeps within Discord limits, never pings, never fails, and speaks plainly', async () => {
+    const reached = await reachAll();
+    expect(reached.size).toBeGreaterThan(SOURCES.length + TERMS.length);
+    for (const [path, answer] of reached) check(path, answer);
   });
 
-  it('makes input errors ephemeral and nothing else that is public', async () => {
-    for (const [path, reply] of await reachableReplies()) {
-      if (reply.inputError) expect(reply.flags, path).toBe(MessageFlags.Ephemeral);
+  it('keeps every public /tier reply within 1,500 characters of embed text', async () => {
+    for (const [line] of SAMPLES.filter(([l]) => l.startsWith('/tier '))) {
+      const { shown } = await driver().run(line);
+      const characters = (shown.body.embeds ?? []).reduce((n, e) => n + embedCharacters(e as never), 0);
+      expect(characters, line).toBeLessThanOrEqual(1500);
+    }
+  });
+
+  it('answers bad input with an ephemeral input error', async () => {
+    const d = driver();
+    for (const line of ['/tier nope', '/tier -5', '/compare budget:abc', '/compare micro_fee:-5', '/tiers source:zzzzqqqq']) {
+      const answer = await d.run(line);
+      expect(answer.outcome, line).toBe('input-error');
+      expect((answer.shown.body.flags ?? 0) & 64, line).toBe(64);
     }
   });
 
   it('registers definitions Discord accepts', () => {
-    for (const command of COMMANDS) expect(commandProblems(command.definition), command.definition.name).toEqual([]);
-  });
-
-  it('answers autocomplete with at most 25 valid choices, for any query', () => {
-    const queries = ['', 'm', 'medi', 'mediakx', 'hypeaditor', 'cpe', 'engagment rate', '🔥', 'x'.repeat(6000), '\u200b\u202e'];
-    for (const command of COMMANDS) {
-      for (const option of command.definition.options ?? []) {
-        if (!('autocomplete' in option) || !option.autocomplete) continue;
-        for (const value of queries) {
-          const choices = command.autocomplete!({ name: option.name, value }, {});
-          expect(autocompleteProblems(choices), `${command.definition.name} ${value.slice(0, 20)}`).toEqual([]);
-        }
-      }
-    }
+    expect(registrationProblems(COMMANDS.map((c) => c.definition))).toEqual([]);
   });
 });
 
-describe('/tiers and /glossary content', () => {
-  it('suggests sources with typos', () => {
-    const tiers = COMMANDS.find((c) => c.definition.name === 'tiers')!;
-    expect(tiers.autocomplete!({ name: 'source', value: 'mediakx' }, {})[0]?.value).toBe('mediakix');
-    expect(tiers.autocomplete!({ name: 'source', value: 'hypeaditor' }, {})[0]?.value).toBe('hypeauditor');
-    expect(tiers.autocomplete!({ name: 'source', value: 'Sprout' }, {})[0]?.value).toBe('sprout-social');
+describe('hostile values in every string option of every command', () => {
+  const slash = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
+  for (const command of slash) {
+    const name = command.definition.name;
+    const options = (command.definition.options ?? []).flatMap((o) => (o.type === 1 ? ('options' in o ? (o.options ?? []) : []).map((inner) => ({ sub: o.name, option: inner })) : [{ sub: undefined, option: o }]));
+    const strings = options.filter(({ option }) => option.type === 3 && !('choices' in option && option.choices?.length));
+    if (strings.length === 0) continue;
+    it(`/${name}: answers, escapes and never pings`, async () => {
+      const d = driver();
+      for (const { sub, option } of strings) {
+        for (const value of HOSTILE) {
+          const line = `/${name}${sub ? ` ${sub}` : ''} "${option.name}:${value.replace(/"/g, '')}"`;
+          for (const place of [undefined, MANAGER]) {
+            const answer = await d.run(line, place).catch((err: Error) => {
+              // A required option elsewhere in the command: the CLI parser refuses before the bot.
+              if (/needs /.test(err.message)) return undefined;
+              throw err;
+            });
+            if (!answer) continue;
+            check(`${line.slice(0, 80)} ${place ? 'as manager' : 'in a DM'}`, answer);
+            expect(answer.shown.body.content ?? '').not.toMatch(/@everyone|<@/);
+            expect(textOf(answer.shown)).not.toContain('**bold**');
+          }
+        }
+      }
+    });
+  }
+});
+
+describe('accepted forms, decided once', () => {
+  it('reads full-width and Arabic-Indic digits, ignores invisible characters, and rejects hex, exponents, NaN and -0', async () => {
+    const d = driver();
+    for (const ok of ['３０ｋ', '٣٠٠٠٠', '\u200b30k\u200b', '\u202e30k']) {
+      expect((await d.run(`/tier "${ok}"`)).shown.body.embeds[0]!.title, ok).toContain('30,000');
+    }
+    for (const bad of ['0x10', '1e309', 'NaN', 'Infinity', '-0']) expect((await d.run(`/tier ${bad}`)).outcome, bad).toBe('input-error');
   });
 
-  it('shows a source with its tiers, exact words, citation and notes', async () => {
-    const tiers = COMMANDS.find((c) => c.definition.name === 'tiers')!;
-    const reply = await tiers.run({ source: 'seed-000' }, { charts: false });
-    const embed = reply.embeds[0]!;
-    expect(embed.description).toContain('around 10,000 to 90,000 followers');
-    const fields = Object.fromEntries((embed.fields ?? []).map((f) => [f.name, f.value]));
-    expect(fields.Tiers).toContain('top influencer');
-    expect(fields.Notes).toContain('Gap: 90,001–99,999');
-    expect(fields.Citation).toContain('Characteristics of micro-influencers');
-    const mediakix = (await tiers.run({ source: 'Mediakix' }, { charts: false })).embeds[0]!;
-    expect(mediakix.url).toBe('https://mediakix.com/influencer-marketing-resources/influencer-tiers/');
-    expect(mediakix.fields?.find((f) => f.name === 'Notes')?.value).toContain('[P]');
+  it('any text typed as a follower count is answered, within limits, and never fails', async () => {
+    const d = driver();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }), async (typed) => {
+        const clean = typed.replace(/["\s]/g, '');
+        if (!clean) return;
+        check(`/tier ${clean}`, await d.run(`/tier "${clean}"`));
+      }),
+      { numRuns: 60 },
+    );
   });
+});
 
-  it('gives an unknown source an ephemeral error with suggestions', async () => {
-    const tiers = COMMANDS.find((c) => c.definition.name === 'tiers')!;
-    const reply = await tiers.run({ source: 'mediakx' }, { charts: false });
-    expect(reply.flags).toBe(MessageFlags.Ephemeral);
-    expect(reply.embeds[0]!.description).toContain('Did you mean **Mediakix**');
-  });
-
-  it('puts every source side by side in the overview, and says there is no standard', async () => {
-    const tiers = COMMANDS.find((c) => c.definition.name === 'tiers')!;
-    const reply = await tiers.run({});
-    expect(reply.files?.map((f) => f.name)).toEqual(['tiers.png']);
-    expect(reply.embeds[0]!.image?.url).toBe('attachment://tiers.png');
-    const embed = reply.embeds[0]!;
-    for (const s of SOURCES.filter((x) => x.tiers.length)) expect(embed.description).toContain(s.id);
-    expect(embed.description).toContain('no industry standard');
-    expect(embed.fields?.[0]?.value).toMatch(/\*\*micro\*\*: \d+ different ranges/);
-  });
-
-  it('walks the start-here path with Back and Next', async () => {
-    const help = COMMANDS.find((c) => c.definition.name === 'help')!;
-    const first = await help.component!('help:step:0', []);
-    expect(first.mode).toBe('update');
-    expect(first.reply.embeds[0]!.author?.name).toMatch(/step 1 of \d+/);
-    const next = choosables(first.reply).find((c) => c.label.startsWith('Next'))!;
-    const second = await help.component!(next.customId, []);
-    expect(second.reply.embeds[0]!.author?.name).toMatch(/step 2 of/);
+describe('autocomplete', () => {
+  it('answers at most 25 valid choices for any query, in any place', async () => {
+    const queries = ['', 'm', 'medi', 'mediakx', 'hypeaditor', 'cpe', 'engagment rate', ...HOSTILE];
+    for (const command of COMMANDS) {
+      if (command.kind !== 'slash' || !command.autocomplete) continue;
+      const options = (command.definition.options ?? []).flatMap((o) => (o.type === 1 && 'options' in o ? (o.options ?? []) : [o]));
+      for (const option of options) {
+        if (!('autocomplete' in option) || !option.autocomplete) continue;
+        for (const value of queries) {
+          for (const context of [testContext(), testContext(GUILD)]) {
+            const choices = await command.autocomplete({ name: option.name, value }, {}, context);
+            expect(autocompleteProblems({ choices }), `${command.definition.name} ${value.slice(0, 20)}`).toEqual([]);
+          }
+        }
+      }
+    }
   });
 });

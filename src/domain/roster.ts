@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { classify } from './classify';
 import { readCount, platformName, PLATFORMS, type DecimalMark } from './extract';
 import { formatHousePlacement, houseTierFor, parseHouseDefinition, type HouseTier } from './house';
+import { answerLine, answerWord } from './overview';
 import { NORMAL_TIERS, type NormalTier } from './sources';
 import { TIER_LABELS } from './tier-style';
 
@@ -28,10 +29,16 @@ export const NO_TIER = 'no tier';
 
 /** The publishers' consensus for one count, as rosters and the message command show it. */
 export interface ConsensusView {
+  /** 'tier': most publishers place it in `leaders`; 'below': under most publishers' smallest tier. */
+  outcome: 'tier' | 'below' | 'none';
   leaders: readonly NormalTier[];
-  /** How many vote for the leader(s), of how many give numbers at all. */
+  /** How many publishers give the answer, of how many give numbers at all. */
   votes: number;
   of: number;
+  /** The answer in a word or three: "micro", "nano or micro", "below influencer size", "no tier". */
+  word: string;
+  /** The answer as /tier words it: "**Micro** — 14 of 20 publishers agree." */
+  line: string;
 }
 
 /**
@@ -39,19 +46,18 @@ export interface ConsensusView {
  * function only, so a change in how classify() counts votes is re-pointed in one place.
  */
 export function consensusFor(count: number): ConsensusView {
-  const { consensus } = classify(count);
-  return { leaders: consensus.leaders, votes: consensus.votes, of: consensus.numericSources };
-}
-
-/** "micro", "micro/mid-tier" for a tie, "" when no publisher places the count. */
-export function consensusLabel(c: ConsensusView): string {
-  return c.leaders.map((t) => TIER_LABELS[t]).join('/');
+  const c = classify(count);
+  const { outcome, leaders, votes, numericSources } = c.consensus;
+  return { outcome, leaders, votes, of: numericSources, word: answerWord(c), line: answerLine(c, (t) => `**${t}**`) };
 }
 
 /** "6 of 20". */
 export function votesText(c: ConsensusView): string {
   return `${c.votes} of ${c.of}`;
 }
+
+/** The bucket for counts most publishers put under their smallest tier. */
+export const BELOW_INFLUENCER = 'below influencer size';
 
 /** A server's house definition, ready to tag counts with. */
 export interface HouseTiers {
@@ -109,6 +115,8 @@ export interface TaggedRow {
   cells: string[];
   count: number | undefined;
   tier: string;
+  /** Where the totals count it: its tier, BELOW_INFLUENCER or NO_TIER. */
+  bucket: string;
   consensusTier: string;
   consensusVotes: string;
   note: string;
@@ -355,24 +363,27 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
     const parsed = unquoteCell(raw) === '' ? ({ ok: false, reason: 'no follower count' } as const) : readCount(unquoteCell(raw), decimal);
     if (!parsed.ok) {
       problems.push({ line: rec.line, cell: raw, reason: parsed.reason });
-      rows.push({ line: rec.line, cells, count: undefined, tier: '', consensusTier: '', consensusVotes: '', note: [`not read: ${parsed.reason}`, ...notes].join('; '), platform });
+      rows.push({ line: rec.line, cells, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: [`not read: ${parsed.reason}`, ...notes].join('; '), platform });
       continue;
     }
     const count = parsed.value;
     const consensus = consensusFor(count);
-    const consensusTier = consensusLabel(consensus);
-    if (consensus.leaders.length > 1) notes.push(`publishers tie between ${consensus.leaders.map((t) => TIER_LABELS[t]).join(' and ')}`);
-    if (consensus.leaders.length === 0) notes.push('no publisher places this count in a tier');
-    let tier = consensusTier;
+    const consensusTier = consensus.word;
+    if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${consensus.word}`);
+    if (consensus.outcome === 'below') notes.push(`${consensus.votes} of ${consensus.of} publishers put it under their smallest tier`);
+    if (consensus.outcome === 'none') notes.push('no publisher places this count in a tier');
+    let tier = consensus.outcome === 'tier' ? consensus.word : '';
+    let bucket = consensus.outcome === 'below' ? BELOW_INFLUENCER : tier || NO_TIER;
     if (house) {
       const placed = house.place(count);
-      if ('tier' in placed) tier = placed.tier.name;
+      if ('tier' in placed) tier = bucket = placed.tier.name;
       else {
         tier = '';
+        bucket = NO_TIER;
         notes.unshift(`house tiers: ${placed.outside}`);
       }
     }
-    rows.push({ line: rec.line, cells, count, tier, consensusTier, consensusVotes: votesText(consensus), note: notes.join('; '), platform });
+    rows.push({ line: rec.line, cells, count, tier, bucket, consensusTier, consensusVotes: votesText(consensus), note: notes.join('; '), platform });
   }
   return {
     ok: true,
@@ -390,24 +401,26 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   };
 }
 
-/** Creators and followers per tier, in tier order (house tiers as defined, else nano → mega, ties, none). */
-export function totalsByTier(rows: readonly { count: number | undefined; tier: string }[], house?: HouseTiers): TierTotal[] {
-  const totals = new Map<string, TierTotal>();
+/** Creators and followers per tier, in tier order (house tiers as defined, else nano → mega), then ties, below influencer size, no tier. */
+export function totalsByTier(rows: readonly { count: number | undefined; bucket: string }[], house?: HouseTiers): TierTotal[] {
+  const totals = new Map<string, TierTotal & { lowest: number }>();
   const order: { tier: string; normal: NormalTier | undefined }[] = house
     ? house.tiers.map((t) => ({ tier: t.name, normal: t.normal }))
     : NORMAL_TIERS.map((t) => ({ tier: TIER_LABELS[t], normal: t }));
-  for (const o of order) totals.set(o.tier, { ...o, creators: 0, followers: 0 });
   for (const row of rows) {
     if (row.count === undefined) continue;
-    const key = row.tier === '' ? NO_TIER : row.tier;
-    const total = totals.get(key) ?? totals.set(key, { tier: key, normal: undefined, creators: 0, followers: 0 }).get(key)!;
+    const known = order.find((o) => o.tier === row.bucket);
+    const total = totals.get(row.bucket) ?? totals.set(row.bucket, { tier: row.bucket, normal: known?.normal, creators: 0, followers: 0, lowest: row.count }).get(row.bucket)!;
     total.creators++;
     total.followers += row.count;
+    total.lowest = Math.min(total.lowest, row.count);
   }
-  const list = [...totals.values()].filter((t) => t.creators > 0);
-  // Ties and "no tier" come after the tiers proper, "no tier" last.
-  const rank = (t: TierTotal) => (t.tier === NO_TIER ? 2 : order.some((o) => o.tier === t.tier) ? 0 : 1);
-  return list.sort((a, b) => rank(a) - rank(b));
+  const rank = (t: TierTotal) => {
+    const i = order.findIndex((o) => o.tier === t.tier);
+    if (i >= 0) return i;
+    return order.length + (t.tier === BELOW_INFLUENCER ? 1 : t.tier === NO_TIER ? 2 : 0);
+  };
+  return [...totals.values()].sort((a, b) => rank(a) - rank(b) || a.lowest - b.lowest).map(({ lowest: _lowest, ...t }) => t);
 }
 
 // ── Writing ───────────────────────────────────────────────────────────────────────────────────
@@ -478,7 +491,9 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
     const platform = cell ? platformName(cell) : (state.headerPlatform ?? NO_PLATFORM);
     const key = platform.toLowerCase();
     const entry = byPlatform.get(key) ?? byPlatform.set(key, { platform, rows: [] }).get(key)!;
-    entry.rows.push({ count: parsed.value, tier: unquoteCell(rec.cells[tierAt] ?? '') });
+    const tier = unquoteCell(rec.cells[tierAt] ?? '');
+    const below = unquoteCell(rec.cells[tierAt + 1] ?? '') === BELOW_INFLUENCER && !(rec.cells[tierAt + 3] ?? '').startsWith('house tiers');
+    entry.rows.push({ count: parsed.value, tier: tier || (below ? BELOW_INFLUENCER : '') });
   }
   const platforms = [...byPlatform.values()].map(({ platform, rows }) => {
     const tiers = new Map<string, TierTotal & { lowest: number }>();

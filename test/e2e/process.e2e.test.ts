@@ -6,8 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStandIn, type StandIn } from '../../tools/standin/server';
+import { answerOf } from './harness';
 
 /**
  * For the burst tests, which are about losing and duplicating, not speed (that is `npm run bench`):
@@ -26,9 +31,11 @@ afterEach(async () => {
   standIn = child = undefined;
 });
 
-function startBotProcess(env: Record<string, string>) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/bot.ts'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug', ...env },
+const database = () => join(mkdtempSync(join(tmpdir(), 'tierbot-process-')), 'bot.sqlite');
+
+function startBotProcess(env: Record<string, string>, entry = 'src/bot.ts') {
+  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug', DATABASE_URL: database(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -139,7 +146,7 @@ describe('the bot process', () => {
     expect(reply).toMatch(/error id/);
     bot.proc.kill('SIGTERM');
     await bot.exited;
-    expect(bot.output()).toMatch(/interaction failed/);
+    expect(bot.output()).toMatch(/\/glossary failed/);
     expect(bot.output()).not.toContain(TOKEN);
     expect(reply).not.toContain(TOKEN);
 
@@ -158,4 +165,45 @@ describe('the bot process', () => {
     expect(malformed.output()).toMatch(/DISCORD_TOKEN/);
     expect(malformed.output()).not.toContain(TOKEN);
   }, 60_000);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('npm run start:http (src/http/main.ts)', () => {
+  it('needs no token: answers signed interactions, serves health, and on SIGTERM fails readiness, drains and exits 0', async () => {
+    const port = await freePort();
+    standIn = await startStandIn({ token: TOKEN, interactionsEndpoint: `http://127.0.0.1:${port}/interactions`, ...NO_ACK_DEADLINE });
+    const bot = startBotProcess({ PORT: String(port), HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: standIn.publicKey, DISCORD_API_URL: standIn.apiUrl }, 'src/http/main.ts');
+    child = bot.proc;
+    await standIn.waitForReady(20_000);
+    const record = await standIn.waitForAnswer(standIn.sendCommand('tier', { followers: '30000' }), 15_000);
+    expect(answerOf(record).body.embeds[0].title).toContain('30,000');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const inFlight = Array.from({ length: 50 }, () => standIn!.sendCommand('glossary', { term: 'cpe' }));
+    await new Promise((r) => setTimeout(r, 20));
+    bot.proc.kill('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+    // Each was either answered, or refused at the door (never half-answered): nothing in flight is lost.
+    for (const r of inFlight) {
+      if (r.endpointStatus === 200) expect(r.callbacks).toHaveLength(1);
+      else expect(r.callbacks).toHaveLength(0);
+    }
+    expect(bot.output()).not.toContain(TOKEN);
+  }, 60_000);
+
+  it('without DISCORD_PUBLIC_KEY, exits 1 saying what is missing', async () => {
+    const bot = startBotProcess({}, 'src/http/main.ts');
+    child = bot.proc;
+    expect((await bot.exited).code).toBe(1);
+    expect(bot.output()).toMatch(/DISCORD_PUBLIC_KEY/);
+  }, 30_000);
 });

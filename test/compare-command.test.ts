@@ -254,7 +254,7 @@ describe('/compare saved plans', () => {
   });
 
   it('in a DM, save and plan explain that plans belong to a server; plain /compare still works', async () => {
-    for (const opt of [{ save: 'x' }, { plan: 'x' }]) {
+    for (const opt of [{ save: 'x' }, { plan: 'x' }] as Record<string, string>[]) {
       const reply = await run(opt);
       expect(reply.flags).toBe(64);
       expect(reply.embeds[0]!.title).toBe('Saved plans belong to a server');
@@ -268,7 +268,7 @@ describe('/compare saved plans', () => {
         throw new StoreUnavailableError(new Error('down'));
       },
     });
-    for (const opt of [{ save: 'x' }, { plan: 'x' }]) {
+    for (const opt of [{ save: 'x' }, { plan: 'x' }] as Record<string, string>[]) {
       const reply = await run(opt, guild(down));
       expect(reply.flags).toBe(64);
       expect(reply.embeds[0]!.description).toContain('settings are unavailable right now');

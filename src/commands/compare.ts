@@ -24,7 +24,7 @@ import {
   comparePlans,
   equalBudgetOverrides,
   exportRows,
-  flipText,
+  MEASURE_LABEL,
   formatInput,
   parseOverrides,
   robustnessText,
@@ -32,6 +32,7 @@ import {
   type Assumption,
   type CompareInput,
   type Comparison,
+  type Decider,
   type MetricName,
   type OptionName,
   type Overrides,
@@ -155,14 +156,30 @@ function dependsLines(c: Comparison): string[] {
   if (v.deciders.length === 0) return [`**${robust.replace(/^Depends on: /, 'Depends on:** ')}`];
   const lines = v.deciders.slice(0, 2).map((d) => {
     const a = c.scenario.assumptions[d.key];
-    return `• ${a.label} (expected ${formatInput(a.unit, a.value!.expected)}): ${d.flips.map((f) => flipText(c, d, f)).join('; ')}.`;
+    return `• ${a.label} (expected ${formatInput(a.unit, a.value!.expected)}): ${flipsText(c, d)}.`;
   });
   const more = v.deciders.slice(2).map((d) => {
     const a = c.scenario.assumptions[d.key];
-    return `${a.label.charAt(0).toLowerCase()}${a.label.slice(1)} (break-even ${formatInput(a.unit, d.flips[0]!.breakEven)})`;
+    return `${a.label} (break-even ${formatInput(a.unit, d.flips[0]!.breakEven, false)})`;
   });
   if (more.length) lines.push(`Also within range: ${more.join(', ')}.`);
   return ['**Depends on:**', ...lines];
+}
+
+/** "Plan A wins cost per order under $606.71, cost per engagement under $679.83": one clause per winner, equal break-evens merged. */
+function flipsText(c: Comparison, d: Decider): string {
+  const unit = c.scenario.assumptions[d.key].unit;
+  const clauses: string[] = [];
+  for (const winner of ['A', 'B'] as const) {
+    const groups = new Map<string, string[]>();
+    for (const f of d.flips.filter((x) => x.winner === winner)) {
+      const where = `${f.towards === 'higher' ? 'above' : 'under'} ${formatInput(unit, f.breakEven, false)}`;
+      groups.set(where, [...(groups.get(where) ?? []), MEASURE_LABEL[f.metric]]);
+    }
+    const parts = [...groups].map(([where, measures]) => `${measures.join(' and ')} ${where}`);
+    if (parts.length) clauses.push(`Plan ${winner} wins ${parts.join(', ')}`);
+  }
+  return clauses.join('; ');
 }
 
 function budgetLine(c: Comparison): string | null {
@@ -200,7 +217,7 @@ function keyAssumptionLines(c: Comparison): string[] {
   const fee = as.fee_b;
   if (fee.basis === 'sourced') lines.push(`Fees: the cent-per-follower rule ($100 per 10,000 followers); GRIN’s and Traackr’s rules give the low end.`);
   if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
-    lines.push('Plan A fee: not reported; Ad Age’s $300,000–500,000 (2020) was for an Instagram post, not this tweet.');
+    lines.push('Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet.');
   }
   if (as.overlap.basis !== 'input' && s.b.influencers > 1) lines.push(`Overlap: 0% expected, up to 40% (Influencity’s illustration); no published average.`);
   return lines;

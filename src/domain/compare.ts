@@ -1030,7 +1030,8 @@ export function equalBudgetOverrides(c: Comparison): Overrides | null {
 
 // ── Plain-text phrases shared by the reply, the chart and the export ──────────────────────────
 
-const LOWER_LABEL: Record<CountedMetric, string> = {
+/** The counted measures in running text. */
+export const MEASURE_LABEL: Record<CountedMetric, string> = {
   reach: 'reach',
   engagements: 'engagements',
   cpe: 'cost per engagement',
@@ -1045,8 +1046,8 @@ function list(items: string[]): string {
 /** "Plan B leads on reach, engagements and cost per engagement; Plan A on cost per order." */
 export function verdictHeadline(c: Comparison): string {
   const v = c.verdict;
-  const on = (p: 'A' | 'B') => v.measures.filter((m) => m.winner === p).map((m) => LOWER_LABEL[m.metric]);
-  const ties = v.measures.filter((m) => m.winner === 'tie').map((m) => LOWER_LABEL[m.metric]);
+  const on = (p: 'A' | 'B') => v.measures.filter((m) => m.winner === p).map((m) => MEASURE_LABEL[m.metric]);
+  const ties = v.measures.filter((m) => m.winner === 'tie').map((m) => MEASURE_LABEL[m.metric]);
   if (v.leader === null) return 'The plans cannot be compared on reach, engagements, cost per engagement or cost per order: too much is not reported.';
   const first: 'A' | 'B' = v.leader === 'B' ? 'B' : 'A';
   const second: 'A' | 'B' = first === 'A' ? 'B' : 'A';
@@ -1071,7 +1072,7 @@ export function formatInput(unit: Assumption['unit'], value: number, exact = tru
 export function flipText(c: Comparison, d: Decider, f: Flip): string {
   const a = c.scenario.assumptions[d.key];
   const side = f.towards === 'higher' ? 'above' : 'under';
-  return `Plan ${f.winner} wins ${LOWER_LABEL[f.metric]} ${side} ${formatInput(a.unit, f.breakEven, false)}`;
+  return `Plan ${f.winner} wins ${MEASURE_LABEL[f.metric]} ${side} ${formatInput(a.unit, f.breakEven, false)}`;
 }
 
 /** The verdict's robustness in plain words: "Holds across every sourced range." or "Depends on: …". */
@@ -1081,7 +1082,7 @@ export function robustnessText(c: Comparison, max = 2): string {
   if (v.holds) return 'Holds across every sourced range.';
   if (v.deciders.length === 0 && v.jointly) {
     const names = v.jointly.keys.map((k) => c.scenario.assumptions[k].label.toLowerCase());
-    return `Depends on: ${list(names)} together (only with every input at the end of its range that hurts the winner does ${LOWER_LABEL[v.jointly.metric]} change hands).`;
+    return `Depends on: ${list(names)} together (only with every input at the end of its range that hurts the winner does ${MEASURE_LABEL[v.jointly.metric]} change hands).`;
   }
   const parts = v.deciders.slice(0, max).map((d) => {
     const label = c.scenario.assumptions[d.key].label;

@@ -42,7 +42,9 @@
  */
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -50,7 +52,9 @@ import { fileURLToPath } from 'node:url';
 import { COMMANDS } from '../src/commands';
 import { deployCommands } from '../src/cli/deploy-commands';
 import { classify } from '../src/domain/classify';
-import { comparePlans, parseCompareInput } from '../src/domain/compare';
+import { RENDERERS, type ChartRequest } from '../src/charts/kinds';
+import type { SlashCommand } from '../src/commands/types';
+import { memoryStore, testContext } from '../test/support/context';
 import { parseFollowerCount } from '../src/domain/followers';
 import { TERMS } from '../src/domain/glossary';
 import { SOURCES } from '../src/domain/sources';
@@ -131,10 +135,13 @@ interface RunningChild {
   lines: string[];
 }
 
+/** Each run's bot starts on an empty database of its own. */
+const BENCH_DATABASE = join(mkdtempSync(join(tmpdir(), 'tierbot-bench-')), 'bench.sqlite');
+
 function childEnv(standIn: StandIn): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('SHARD') || key === 'NODE_OPTIONS') delete env[key];
-  return { ...env, DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info' };
+  return { ...env, DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info', DATABASE_URL: BENCH_DATABASE };
 }
 
 async function startChild(bot: BotName, standIn: StandIn): Promise<RunningChild> {
@@ -261,7 +268,8 @@ interface Planned {
   focused?: string;
 }
 
-const compareCommand = COMMANDS.find((c) => c.definition.name === 'compare');
+const slash = (name: string) => COMMANDS.find((c): c is SlashCommand => c.kind === 'slash' && c.definition.name === name);
+const compareCommand = slash('compare');
 
 /** One list for both bots: what is asked, where and by whom, in order. */
 function planMix(n: number, guildIds: readonly string[]): Planned[] {
@@ -567,25 +575,28 @@ function time(name: string, calls: number, body: (i: number) => unknown): Micro 
   return { name, calls, totalMs };
 }
 
+/** The chart a command's reply asks for, as the core would have it drawn. */
+async function chartOf(name: string, args: Record<string, string>): Promise<ChartRequest> {
+  const reply = await slash(name)!.run(args, testContext({ store: memoryStore() }));
+  if (!reply.chart) throw new Error(`/${name} asked for no chart`);
+  return reply.chart;
+}
+
 /** Median render time of each chart, in this process after a warm-up (issue target: ≤ 100 ms). */
 async function chartRenders(): Promise<Record<string, number>> {
-  const { tierRangesChart } = await import('../src/charts/tier-ranges');
-  const { compareChart } = await import('../src/charts/compare-plans');
-  const parsed = parseCompareInput({});
-  if (!parsed.ok) throw new Error('default comparison did not parse');
-  const comparison = comparePlans(parsed.scenario);
-  const charts: Record<string, () => unknown> = {
-    tiers: () => tierRangesChart({}),
-    'tier (with marker)': () => tierRangesChart({ marker: 30_000 }),
-    compare: () => compareChart({ comparison }),
+  const requests: Record<string, ChartRequest> = {
+    tiers: await chartOf('tiers', {}),
+    'tier (with marker)': await chartOf('tier', { followers: '30000' }),
+    compare: await chartOf('compare', {}),
   };
   const medians: Record<string, number> = {};
-  for (const [name, render] of Object.entries(charts)) {
-    for (let i = 0; i < 5; i++) render();
+  for (const [name, request] of Object.entries(requests)) {
+    const render = (await RENDERERS[request.kind]()) as (opts: unknown) => unknown;
+    for (let i = 0; i < 5; i++) render(request.opts);
     const times: number[] = [];
     for (let i = 0; i < 30; i++) {
       const t0 = performance.now();
-      render();
+      render(request.opts);
       times.push(performance.now() - t0);
     }
     medians[name] = median(times);
@@ -602,9 +613,11 @@ async function micro(): Promise<Micro[]> {
     time(`classify (all ${SOURCES.length} sources)`, 1_000_000, (i) => classify(counts[i & 65_535]!).consensus),
   ];
   const cases: Record<string, string>[] = [{}, { budget: '5000' }, { preset: 'kardashian' }, { preset: 'ten-micro', platform: 'tiktok' }, { budget: '$20,000' }];
-  results.push(time('parseCompareInput', 20_000, (i) => parseCompareInput(cases[i % cases.length]!).ok));
-  const scenarios = cases.map((c) => parseCompareInput(c)).flatMap((r) => (r.ok ? [r.scenario] : []));
-  results.push(time('comparePlans', 20_000, (i) => comparePlans(scenarios[i % scenarios.length]!)));
+  const context = testContext({ store: memoryStore() });
+  const compare = compareCommand!;
+  const t0 = performance.now();
+  for (let i = 0; i < 2000; i++) await compare.run(cases[i % cases.length]!, context);
+  results.push({ name: '/compare run()', calls: 2000, totalMs: performance.now() - t0 });
   return results;
 }
 

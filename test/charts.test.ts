@@ -6,6 +6,7 @@ import { MAX_QUEUED_CHARTS, chartStats, renderChart, simulateChartFailure, stopC
 import { RENDERERS } from '../src/charts/kinds';
 import { COMPARE_CHART_SIZE } from '../src/charts/compare-plans';
 import { renderPixels, type ChartSize } from '../src/charts/render';
+import { ROSTER_CHART_SIZE } from '../src/charts/roster';
 import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, markerLayerOption, tierRangesChart, tierRangesOption } from '../src/charts/tier-ranges';
 import { TIER_COLOURS } from '../src/domain/tier-style';
 import { UNHURRIED_MS } from './fixtures/renderer-wait';
@@ -121,6 +122,18 @@ function comparison() {
 const SAMPLES: { [K in ChartKind]?: () => { opts: ChartOptionsByKind[K]; size: ChartSize } } = {
   tiers: () => ({ opts: { marker: 30_000 }, size: TIER_CHART_SIZE }),
   compare: () => ({ opts: { comparison: comparison() }, size: COMPARE_CHART_SIZE }),
+  roster: () => ({
+    opts: {
+      title: '57 creators by tier',
+      basis: "by the publishers' consensus",
+      bars: [
+        { label: 'nano', creators: 30, followers: 120_000, colour: TIER_COLOURS.nano },
+        { label: 'micro', creators: 20, followers: 900_000, colour: TIER_COLOURS.micro },
+        { label: 'no tier', creators: 7, followers: 2_100 },
+      ],
+    },
+    size: ROSTER_CHART_SIZE,
+  }),
 };
 
 /** /proc/<pid>/stat after the command name: [1] is the parent. */

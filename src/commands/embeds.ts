@@ -45,7 +45,8 @@ export function yearOf(source: Source): string {
 
 /** "Mediakix, “Standard Terminology in Influencer Marketing”, c.2019, from the publisher's page: <link>". */
 export function fullCitation(source: Source): string {
-  return `${citation(source)}; ${howRead(source)}${source.url ? `: ${source.url}` : ''}`;
+  const how = source.via && source.what.includes(source.via) ? '' : `, ${howRead(source)}`;
+  return `${citation(source)}${how}${source.url ? `: ${source.url}` : ''}`;
 }
 
 /** Characters of embed text as Discord counts them: title, description, fields, footer, author. */
@@ -100,7 +101,7 @@ export function button(custom_id: string, label: string, style: ButtonStyle.Prim
 }
 
 /** Buttons in rows of five, at most `maxRows` rows. */
-export function buttonRows(buttons: readonly APIButtonComponent[], maxRows = LIMITS.actionRows): APIActionRowComponent<APIButtonComponent>[] {
+export function buttonRows(buttons: readonly APIButtonComponent[], maxRows: number = LIMITS.actionRows): APIActionRowComponent<APIButtonComponent>[] {
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   for (let i = 0; i < buttons.length && rows.length < maxRows; i += LIMITS.buttonsPerRow) {
     rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });

@@ -1,26 +1,41 @@
 /** /help — what Tierbot does, each command with an example, and a start-here path for newcomers. */
 
-import { ButtonStyle, ComponentType, SlashCommandBuilder, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  ButtonStyle,
+  ComponentType,
+  InteractionContextType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbedField,
+} from 'discord-api-types/v10';
 import { START_HERE, termById, type Term } from '../domain/glossary';
 import { NO_STANDARD } from '../domain/sources';
-import { NEUTRAL_COLOUR, inputErrorReply } from './embeds';
+import { NEUTRAL_COLOUR, button, inputErrorReply } from './embeds';
 import { termEmbed } from './glossary';
-import type { Command, ComponentReply, Reply } from './types';
+import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply } from './types';
 
-const definition = new SlashCommandBuilder().setName('help').setDescription('What Tierbot does, with examples, and where a newcomer should start').toJSON();
+export const definition = {
+  name: 'help',
+  description: 'What Tierbot does, with examples, and where a newcomer should start',
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+} as const satisfies ChatInputDefinition;
 
 /** custom_id "help:step:<n>": the step lives in the id, so the path survives a restart. */
 const STEP = 'help:step';
 const HOME = 'help:home';
+/** Back from step 1: to the help page (an id of its own: ids are unique within a message). */
+const BACK_HOME = 'help:back';
 
-const COMMAND_GUIDE: { name: string; value: string }[] = [
-  { name: '/tier followers:<count>', value: 'Which tier is this account, by every source, and where they disagree.\nExample: `/tier 30k`, `/tier 1.2M`' },
-  { name: '/tiers [source]', value: 'Every source’s ranges side by side, or one source quoted and cited.\nExample: `/tiers`, `/tiers source:Mediakix`' },
+export const COMMAND_GUIDE: APIEmbedField[] = [
+  { name: '/tier followers:<count>', value: 'Which tier is this account: your house definition (if set) and the publishers’ answer, one vote each.\nExample: `/tier 30k`, `/tier 1.2M`' },
+  { name: '/tiers [source]', value: 'Every publisher’s ranges side by side, or one publisher quoted and cited.\nExample: `/tiers`, `/tiers source:Mediakix`' },
   {
     name: '/compare [options]',
     value: 'One big influencer against many micro-influencers: reach, engagements, cost, CPE, CPM, orders, revenue, ROI.\nExample: `/compare`, `/compare preset:kardashian big_fee:10k`, `/compare budget:5k platform:tiktok`',
   },
-  { name: '/glossary [term]', value: 'A term in plain words, with formula, worked example and sources.\nExample: `/glossary term:CPE`' },
+  { name: '/glossary [term]', value: 'A term in plain words, with formula, worked example and sources, and your team’s own terms.\nExample: `/glossary term:CPE`' },
   { name: '/help', value: 'This page, and the start-here path below.' },
 ];
 
@@ -28,24 +43,17 @@ function pathTerms(): Term[] {
   return START_HERE.map(termById).filter((t): t is Term => t !== undefined);
 }
 
-function button(custom_id: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary, disabled = false): APIButtonComponent {
-  return { type: ComponentType.Button, custom_id, label, style, disabled };
-}
-
-export function helpReply(commandGuide = COMMAND_GUIDE): Reply {
+export function helpReply(commandGuide: APIEmbedField[] = COMMAND_GUIDE): Reply {
   const steps = pathTerms();
   return {
     embeds: [
       {
         title: 'Tierbot: influencer tiers, explained and compared',
         description:
-          'Nobody agrees what a "micro-influencer" is. Tierbot puts every named definition side by side, says where they ' +
-          `disagree, and cites each one.\n\n${NO_STANDARD}`,
+          'Nobody agrees what a "micro-influencer" is. Tierbot puts every published definition side by side, counts ' +
+          `one vote per publisher, says where they disagree, and cites each one.\n\n${NO_STANDARD}`,
         color: NEUTRAL_COLOUR,
-        fields: [
-          ...commandGuide,
-          { name: 'New here? Start here', value: steps.map((t, i) => `${i + 1}. ${t.name}`).join('\n') || 'The glossary is empty.' },
-        ],
+        fields: [...commandGuide, { name: 'New here? Start here', value: steps.map((t, i) => `${i + 1}. ${t.name}`).join('\n') || 'The glossary is empty.' }],
         footer: { text: 'Press "Start here" to step through the essentials one term at a time.' },
       },
     ],
@@ -58,19 +66,20 @@ function stepReply(index: number): Reply {
   const term = steps[index]!;
   const embed = termEmbed(term);
   embed.author = { name: `Start here · step ${index + 1} of ${steps.length}` };
+  const last = index + 1 >= steps.length;
   const row: APIActionRowComponent<APIButtonComponent> = {
     type: ComponentType.ActionRow,
     components: [
-      button(`${STEP}:${index - 1}`, '← Back', ButtonStyle.Secondary, index === 0),
-      button(`${STEP}:${index + 1}`, index + 1 < steps.length ? `Next: ${steps[index + 1]!.name} →`.slice(0, 80) : 'Done', ButtonStyle.Primary, index + 1 >= steps.length),
-      button(HOME, 'Back to help'),
+      index === 0 ? button(BACK_HOME, '← Back to help') : button(`${STEP}:${index - 1}`, `← Back: ${steps[index - 1]!.name}`),
+      last ? button(HOME, 'Done: back to help', ButtonStyle.Primary) : button(`${STEP}:${index + 1}`, `Next: ${steps[index + 1]!.name} →`, ButtonStyle.Primary),
+      ...(index === 0 || last ? [] : [button(HOME, 'Back to help')]),
     ],
   };
   return { embeds: [embed], components: [row] };
 }
 
 export function component(customId: string): ComponentReply {
-  if (customId === HOME) return { mode: 'update', reply: helpReply() };
+  if (customId === HOME || customId === BACK_HOME) return { mode: 'update', reply: helpReply() };
   const index = Number(customId.slice(STEP.length + 1));
   if (!customId.startsWith(`${STEP}:`) || !Number.isInteger(index) || index < 0 || index >= pathTerms().length) {
     return { mode: 'reply', reply: inputErrorReply('That step is not on the path any more.', 'run /help again.') };
@@ -78,4 +87,4 @@ export function component(customId: string): ComponentReply {
   return { mode: 'update', reply: stepReply(index) };
 }
 
-export const help: Command = { definition, run: () => helpReply(), component };
+export const help = slashCommand({ definition, run: () => helpReply(), component });

@@ -1,209 +1,292 @@
-/** /tiers [source] — every source's tier ranges side by side, or one source quoted and cited. */
+/**
+ * /tiers [source] — every publisher's tier ranges side by side (a short public overview with the
+ * table and the chart, an "All sources" button for the cited list), or one publisher with all of
+ * its definitions together. Lookups forgive typos: a clear best match is answered, saying what was
+ * read; several are offered as buttons.
+ */
 
 import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  ButtonStyle,
   ComponentType,
-  SlashCommandBuilder,
+  InteractionContextType,
+  MessageFlags,
   type APIActionRowComponent,
   type APIEmbed,
   type APIStringSelectComponent,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import { formatCompact, formatCount } from '../domain/format';
-import { coverageNotes, normalRanges, tierSpread } from '../domain/overview';
-import { closest, findExact, rankMatches, type Searchable } from '../domain/search';
+import { coverageNotes, normalRanges } from '../domain/overview';
+import { bestMatches, findExact, rankMatches, type Searchable } from '../domain/search';
 import {
   BOUNDARY_RULE,
-  CONFIDENCE_LABEL,
   NORMAL_TIERS,
   NO_STANDARD,
-  SOURCES,
-  citation,
+  PUBLISHERS,
+  VOTING_RULES,
+  publisherById,
+  publisherOf,
   sourceById,
+  type Publisher,
   type Source,
   type Tier,
 } from '../domain/sources';
-import { NEUTRAL_COLOUR, inputErrorReply, linesToFields, normalisedSuffix, quoteUserText, truncate } from './embeds';
 import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
-import { replyWithChart } from '../charts';
-import { TYPED_TEXT_MEMO, Memo, deepFreeze } from '../memo';
-import { Suggestions } from './suggestions';
-import { WITH_CHARTS, WITHOUT_CHARTS, type Choice, type Command, type ComponentReply, type OptionValues, type Reply, type RunContext } from './types';
+import { NEUTRAL_COLOUR, button, buttonRows, fullCitation, inputErrorReply, normalisedSuffix, pageLines, pagerRow, quoteUserText, truncate } from './embeds';
+import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply } from './types';
 
-const definition = new SlashCommandBuilder()
-  .setName('tiers')
-  .setDescription('How every source defines influencer tiers, or one source quoted and cited')
-  .addStringOption((o) => o.setName('source').setDescription('A source, e.g. Mediakix, HypeAuditor, seed-000').setAutocomplete(true).setMaxLength(100))
-  .toJSON();
+export const definition = {
+  name: 'tiers',
+  description: 'How every publisher defines influencer tiers, or one publisher quoted and cited',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'source',
+      description: 'A publisher, e.g. Mediakix, HypeAuditor, CNBC',
+      autocomplete: true,
+      max_length: 100,
+    },
+  ],
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+} as const satisfies ChatInputDefinition;
 
-const SELECT_PREFIX = 'tiers:pick';
+/** custom_ids: the publisher menus, a publisher button, "All sources" (new reply) and its pages (in place). */
+const PICK = 'tiers:pick';
+const PUBLISHER = 'tiers:pub';
+const ALL = 'tiers:all';
+const PAGE = 'tiers:page';
+const PAGE_TEXT = 3_500;
 
-const SEARCHABLE: Searchable<Source>[] = SOURCES.map((s) => ({ item: s, keys: [s.name, s.id, s.publisher] }));
-/** "Did you mean" looks at names and ids only: long titles match almost any typo somewhere. */
-const BY_NAME: Searchable<Source>[] = SOURCES.map((s) => ({ item: s, keys: [s.name, s.id] }));
+/** Short row labels for the table (a code block: every character counts on a phone). */
+const SHORT: Record<string, string> = {
+  'japanese-article': 'Japanese art.',
+  'rise-article': 'Rise of Micro',
+  'influence-agency': 'Influence Ag.',
+  'sprout-social': 'Sprout Social',
+};
+
+function shortLabel(p: Publisher): string {
+  return SHORT[p.id] ?? truncate(p.label, 13);
+}
 
 function cell(from: number, to: number | null): string {
   if (to === null) return `${formatCompact(from)}+`;
   return from === 0 ? `≤${formatCompact(to)}` : `${formatCompact(from)}–${formatCompact(to)}`;
 }
 
-/** One aligned row per source; a blank cell is a tier the source does not define. */
-export function rangeTable(sources: readonly Source[] = SOURCES): string {
-  const nameWidth = Math.max(...sources.map((s) => s.id.length)) + 1;
-  const header = 'source'.padEnd(nameWidth) + NORMAL_TIERS.map((t) => TIER_LABELS[t].padEnd(10)).join('');
-  const rows = sources
-    .filter((s) => s.tiers.length > 0)
-    .map((s) => {
-      const ranges = new Map(normalRanges(s).map((r) => [r.normal, r.tiers.some((t) => t.upperUnstated) ? `${formatCompact(r.from)}?` : cell(r.from, r.to)]));
-      return (s.id.padEnd(nameWidth) + NORMAL_TIERS.map((t) => (ranges.get(t) ?? '·').padEnd(10)).join('')).trimEnd();
-    });
+/** One aligned row per voting definition (Adweek's two readings, two rows); · = not defined. */
+export function rangeTable(publishers: readonly Publisher[] = PUBLISHERS): string {
+  const width = 14;
+  const col = 10;
+  const header = ''.padEnd(width) + NORMAL_TIERS.map((t) => TIER_LABELS[t].padEnd(col)).join('');
+  const rows = publishers.flatMap((p) =>
+    p.voting.map((s, i) => {
+      const counted = { ...s, tiers: s.tiers.filter((t) => !t.notInfluencer) };
+      const ranges = new Map(normalRanges(counted).map((r) => [r.normal, cell(r.from, r.to)]));
+      const label = i === 0 ? shortLabel(p) : `  or`;
+      return (label.padEnd(width) + NORMAL_TIERS.map((t) => (ranges.get(t) ?? '·').padEnd(col)).join('')).trimEnd();
+    }),
+  );
   return ['```', header.trimEnd(), ...rows, '```'].join('\n');
 }
 
-function spreadLine(normal: (typeof NORMAL_TIERS)[number]): string | undefined {
-  const { ranges } = tierSpread(normal);
-  if (ranges.length < 2) return undefined;
-  const starts = ranges.map((r) => r.from);
-  const ends = ranges.map((r) => r.to ?? Infinity);
-  const who = (r: (typeof ranges)[number]) => r.sources.map((s) => s.name).slice(0, 2).join(', ') + (r.sources.length > 2 ? ' …' : '');
-  const lowest = ranges[0]!;
-  const highest = ranges[ranges.length - 1]!;
-  const end = (n: number) => (n === Infinity ? 'open-ended' : formatCompact(n));
-  const [firstEnd, lastEnd] = [Math.min(...ends), Math.max(...ends)];
-  const ending = firstEnd === lastEnd ? `always ends ${end(firstEnd)}` : `ends anywhere from ${end(firstEnd)} to ${end(lastEnd)}`;
-  return (
-    `**${TIER_LABELS[normal]}**: ${ranges.length} different ranges; it starts anywhere from ${formatCompact(Math.min(...starts))} to ` +
-    `${formatCompact(Math.max(...starts))} and ${ending} (${lowest.text}: ${who(lowest)} · ${highest.text}: ${who(highest)}).`
-  );
+function publisherMenus(current?: Publisher): APIActionRowComponent<APIStringSelectComponent>[] {
+  const rows: APIActionRowComponent<APIStringSelectComponent>[] = [];
+  for (let i = 0; i < PUBLISHERS.length; i += 25) {
+    const batch = PUBLISHERS.slice(i, i + 25);
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.StringSelect,
+          custom_id: `${PICK}:${i / 25}`,
+          placeholder: truncate(`Show a publisher (${batch[0]!.label} … ${batch[batch.length - 1]!.label})`, 150),
+          options: batch.map((p) => ({
+            label: truncate(p.label, 100),
+            value: p.id,
+            description: truncate(p.voting.length ? `${p.voting.length > 1 ? 'two readings' : p.voting[0]!.tiers.map((t) => t.name).join(', ')}` : p.sharesWith ? `shares ${p.sharesWith.label}’s table` : 'no range', 100),
+            default: p.id === current?.id,
+          })),
+        },
+      ],
+    });
+  }
+  return rows;
 }
 
-function sourceSelects(current?: Source): APIActionRowComponent<APIStringSelectComponent>[] {
-  const menu = (origin: Source['origin'], placeholder: string): APIActionRowComponent<APIStringSelectComponent> => ({
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.StringSelect,
-        custom_id: `${SELECT_PREFIX}:${origin}`,
-        placeholder,
-        options: SOURCES.filter((s) => s.origin === origin).map((s) => ({
-          label: truncate(s.name, 100),
-          value: s.id,
-          description: truncate(`${s.publisher}, ${s.year ?? 'n.d.'}`, 100),
-          default: s.id === current?.id,
-        })),
-      },
-    ],
-  });
-  return [menu('seed', 'Show a seed article…'), menu('industry', 'Show an industry source…')];
-}
-
-function overviewEmbed(): APIEmbed {
+export function overviewEmbed(): APIEmbed {
   return {
-    title: 'Influencer tiers: every source side by side',
+    title: 'Influencer tiers: every publisher side by side',
     color: NEUTRAL_COLOUR,
     description: [
-      `**${NO_STANDARD}**`,
-      `Follower ranges by normalised tier (· = the source does not define it; ≤ = no lower bound; ? = no upper bound given):`,
-      rangeTable(),
+      `**${NO_STANDARD.split('. ')[0]}.** Follower ranges by tier (≤ = no lower bound; · = not defined):`,
+      rangeTable(PUBLISHERS.filter((p) => p.voting.length > 0)),
     ].join('\n'),
-    fields: [
-      ...linesToFields('Where they disagree most', NORMAL_TIERS.map(spreadLine).filter((l): l is string => l !== undefined)),
-      { name: 'Boundaries', value: truncate(BOUNDARY_RULE, 1024) },
-    ],
-    footer: { text: 'Pick a source below, or run /tiers source:<name>, for its tiers, exact words and citation.' },
+    footer: { text: 'Hootsuite shares Mediakix’s table. "All sources" cites each one; pick a publisher below for its own words.' },
   };
 }
 
-// The registry is fixed data, so the overview and each source's reply are the same every time:
-// each is built once, ahead (prepare) or when first asked for.
-let overview: Reply | undefined;
-const sourceReplies = new Memo<Reply>({ max: SOURCES.length });
-
-export function overviewReply(context: RunContext = WITH_CHARTS): Reply | Promise<Reply> {
-  const reply = (overview ??= deepFreeze({ embeds: [overviewEmbed()], components: sourceSelects() }));
-  return replyWithChart(reply, context, 'tiers', {});
+export function overviewReply(): Reply {
+  return {
+    embeds: [overviewEmbed()],
+    components: [...buttonRows([button(`${ALL}`, 'All sources', ButtonStyle.Secondary)]), ...publisherMenus()],
+    chart: { kind: 'tiers', opts: {} },
+  };
 }
+
+// ── All sources ──────────────────────────────────────────────────────────────────────────────
+
+function roleWords(s: Source): string {
+  switch (s.role) {
+    case 'votes':
+      return '';
+    case 'reading':
+      return ' (one of two readings; one vote)';
+    case 'beside':
+      return ' (shown beside its latest definition; no vote)';
+    case 'copy':
+      return ` (shares ${publisherOf(sourceById(s.copyOf ?? '') ?? s).label}’s definition; no vote)`;
+    case 'context':
+      return ' (no range; no vote)';
+  }
+}
+
+function definitionLine(s: Source): string {
+  const tiers = s.tiers.length ? s.tiers.map((t) => `${t.name} ${t.stated}`).join(' · ') : 'no range';
+  return `• **${s.name}**${roleWords(s)}: ${tiers}. ${fullCitation(s)}`;
+}
+
+export function allSourcesLines(): string[] {
+  return [
+    ...PUBLISHERS.flatMap((p) => p.sources.map(definitionLine)),
+    '',
+    '**How the vote is counted**',
+    ...VOTING_RULES.map((r) => `• ${r}`),
+    '',
+    `**Boundaries.** ${BOUNDARY_RULE}`,
+    '',
+    NO_STANDARD,
+  ];
+}
+
+export function allSourcesReply(page: number): Reply {
+  const pages = pageLines(allSourcesLines(), PAGE_TEXT);
+  const at = Math.min(Math.max(0, page), pages.length - 1);
+  const pager = pagerRow((n) => `${PAGE}:${n}`, at, pages.length);
+  return {
+    embeds: [
+      {
+        title: 'Every publisher’s definition, cited',
+        description: pages[at],
+        color: NEUTRAL_COLOUR,
+        ...(pages.length > 1 ? { footer: { text: `Page ${at + 1} of ${pages.length}` } } : {}),
+      },
+    ],
+    components: pager ? [pager] : [],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
+// ── One publisher ────────────────────────────────────────────────────────────────────────────
 
 function tierLine(tier: Tier): string {
   const reads = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
-  return `• **${tier.name}**: ${tier.stated} (reads as ${tier.upperUnstated ? `${formatCount(tier.min)}, no upper bound` : reads})${normalisedSuffix(tier)}`;
+  const not = tier.notInfluencer ? '; not an influencer tier' : '';
+  return `• **${tier.name}**: ${tier.stated} (reads as ${reads})${normalisedSuffix(tier)}${not}`;
 }
 
-export function sourceEmbed(source: Source): APIEmbed {
-  const quoteHeading =
-    source.quote.kind === 'verbatim' ? `Their words${source.quote.via ? ` (as quoted in ${source.quote.via})` : ''}:` : 'Their figures, as recorded in SOURCES.md (not a verbatim quote):';
-  const lowest = source.tiers[0];
+function definitionBlock(s: Source, several: boolean): string {
+  const heading = several ? `**${s.name}**${roleWords(s)}\n` : '';
+  const words = s.quote.kind === 'verbatim' ? 'Their words' : 'Their figures (summarised, not a quotation)';
+  const lines = [
+    `${heading}${words}:\n> ${s.quote.text}`,
+    ...(s.tiers.length ? s.tiers.map(tierLine) : []),
+    `Citation: ${fullCitation(s)}`,
+    ...[...coverageNotes(s), ...s.notes, `Platform: ${s.platform ?? 'not stated'}.`].map((n) => `_${n}_`),
+  ];
+  return lines.join('\n');
+}
+
+/** Orders a publisher's definitions: the voting ones first. */
+function ordered(p: Publisher): Source[] {
+  const rank = { votes: 0, reading: 0, copy: 1, beside: 2, context: 3 } as const;
+  return [...p.sources].sort((a, b) => rank[a.role] - rank[b.role]);
+}
+
+export function publisherEmbed(p: Publisher, shownFor?: string): APIEmbed {
+  const sources = ordered(p);
+  const main = sources[0]!;
+  const lowest = main.tiers[0];
+  const lead = shownFor ? `Showing ${p.label} for "${quoteUserText(shownFor, 60)}".\n\n` : '';
+  const shared = p.sharedBy.length ? `\n\n${p.sharedBy.map((s) => s.label).join(', ')} shares this definition word for word.` : '';
   const embed: APIEmbed = {
-    title: truncate(source.name, 256),
+    title: truncate(p.label, 256),
     color: lowest ? TIER_COLOURS[lowest.normal] : NEUTRAL_COLOUR,
-    description: `${quoteHeading}\n> ${source.quote.text}`,
-    fields: [
-      ...linesToFields('Tiers', source.tiers.length ? source.tiers.map(tierLine) : ['No numeric definition.']),
-      { name: 'Citation', value: truncate(`${citation(source)}${source.url ? `\n${source.url}` : ''}`, 1024) },
-      ...linesToFields('Notes', [
-        ...coverageNotes(source),
-        ...source.notes,
-        `Platform: ${source.platform ?? 'not stated'}.`,
-        `Confidence: ${source.confidence === 'seed' ? 'seed article' : `[${source.confidence}] ${CONFIDENCE_LABEL[source.confidence]}`}.`,
-      ]),
-    ],
-    footer: { text: 'Normalised tiers (→) are Tierbot’s mapping by range, so sources can be compared.' },
+    description: truncate(`${lead}${sources.map((s) => definitionBlock(s, sources.length > 1)).join('\n\n')}${shared}`, 4_000),
+    footer: { text: 'Mapped tiers (→) are Tierbot’s reading by range, so publishers can be compared.' },
   };
-  if (source.url) embed.url = source.url;
+  if (main.url) embed.url = main.url;
   return embed;
 }
 
-function sourceReply(source: Source): Reply {
-  return sourceReplies.get(source.id, () => ({ embeds: [sourceEmbed(source)], components: sourceSelects(source) }));
+function publisherReply(p: Publisher, shownFor?: string): Reply {
+  return { embeds: [publisherEmbed(p, shownFor)], components: publisherMenus(p) };
 }
 
-// By the words typed: asked again, the reply is one lookup, without normalising and matching again.
-const repliesByQuery = new Memo<Reply>(TYPED_TEXT_MEMO);
+// ── Lookup ───────────────────────────────────────────────────────────────────────────────────
 
-export function run(options: OptionValues, context: RunContext = WITH_CHARTS): Reply | Promise<Reply> {
-  const query = typeof options.source === 'string' ? options.source.trim() : '';
-  if (!query) return overviewReply(context);
-  return repliesByQuery.get(query, () => replyFor(query));
+const ENTRIES: Searchable<Publisher>[] = PUBLISHERS.map((p) => ({
+  item: p,
+  keys: [p.label, p.name, p.id, ...p.sources.flatMap((s) => [s.name, s.id])],
+}));
+
+/** Best first; `clear` when one publisher is the clear best match for what was typed. */
+export function lookupPublisher(query: string): { exact?: Publisher; matches: Publisher[]; clear: boolean } {
+  const bySource = sourceById(query);
+  const exact = publisherById(query) ?? (bySource && publisherOf(bySource)) ?? findExact(query, ENTRIES);
+  if (exact) return { exact, matches: [exact], clear: true };
+  return bestMatches(query, ENTRIES, 5);
 }
 
-function replyFor(query: string): Reply {
-  const source = sourceById(query) ?? findExact(query, SEARCHABLE);
-  if (source) return sourceReply(source);
-  const suggestions = closest(query, BY_NAME, 3);
-  const didYouMean = suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s.name}** (\`${s.id}\`)`).join(', ')}?` : '';
-  return inputErrorReply(
-    `I have no source called "${quoteUserText(query)}". ${didYouMean}`.trim(),
-    'a source id or name from the autocomplete list, or /tiers with no source for all of them.',
-    'Unknown source',
-  );
+function choicesReply(query: string, matches: readonly Publisher[]): Reply {
+  return {
+    embeds: [
+      {
+        title: 'Which publisher?',
+        description: `Several publishers match "${quoteUserText(query)}": ${matches.map((p) => `**${p.label}**`).join(', ')}. Press one to open it.`,
+        color: NEUTRAL_COLOUR,
+      },
+    ],
+    components: buttonRows(matches.slice(0, 5).map((p) => button(`${PUBLISHER}:${p.id}`, p.label))),
+    flags: MessageFlags.Ephemeral,
+  };
 }
 
-// Before anything searchable is typed, rankMatches lists the sources in order.
-const suggestions = new Suggestions<Source>(
-  (query) => rankMatches(query, SEARCHABLE, 25),
-  (source) => ({ name: truncate(`${source.name} — ${source.publisher}`, 100), value: source.id }),
-);
+export function run(args: { source?: string }): Reply {
+  const query = typeof args.source === 'string' ? args.source.trim() : '';
+  if (!query) return overviewReply();
+  const { exact, matches, clear } = lookupPublisher(query);
+  if (exact) return publisherReply(exact);
+  if (clear && matches[0]) return publisherReply(matches[0], query);
+  if (matches.length > 1) return choicesReply(query, matches);
+  const reply = inputErrorReply(`I have no publisher called "${quoteUserText(query)}".`, 'a publisher from the autocomplete list, or /tiers with no source for all of them.', 'Unknown source');
+  return reply;
+}
 
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
-  return suggestions.answer(focused.value);
+  return rankMatches(focused.value, ENTRIES, 25).map((p) => ({ name: truncate(p.voting.length ? p.label : `${p.label} (no vote)`, 100), value: p.id }));
 }
 
 export function component(customId: string, values: readonly string[]): ComponentReply {
-  const source = customId.startsWith(SELECT_PREFIX) ? sourceById(values[0] ?? '') : undefined;
-  if (!source) return { mode: 'reply', reply: inputErrorReply('That source is no longer listed.', 'run /tiers again.') };
-  return { mode: 'update', reply: sourceReply(source) };
+  const [, what, arg] = customId.split(':');
+  if (what === 'all') return { mode: 'reply', reply: allSourcesReply(0) };
+  if (what === 'page' && /^\d{1,3}$/.test(arg ?? '')) return { mode: 'update', reply: allSourcesReply(Number(arg)) };
+  const id = what === 'pick' ? values[0] : what === 'pub' ? arg : undefined;
+  const publisher = publisherById(id ?? '');
+  if (!publisher) return { mode: 'reply', reply: inputErrorReply('That publisher is no longer listed.', 'run /tiers again.') };
+  return { mode: 'update', reply: publisherReply(publisher) };
 }
 
-/**
- * The overview (without its chart, which the renderer draws), every source's reply, as asked for
- * by its id (what a picked suggestion sends) and by its name, then the suggestions for every
- * prefix of each name and id, one per step.
- */
-function* prepare() {
-  yield overviewReply(WITHOUT_CHARTS);
-  for (const source of SOURCES) {
-    yield repliesByQuery.get(source.id, () => sourceReply(source));
-    yield repliesByQuery.get(source.name, () => sourceReply(source));
-  }
-  yield* suggestions.prepare(SOURCES.flatMap((source) => [source.name, source.id]));
-}
-
-export const tiers: Command = { definition, run, autocomplete, component, prepare };
+export const tiers = slashCommand({ definition, run, autocomplete, component });

@@ -1043,7 +1043,7 @@ export function termsByGroup(): Map<TermGroup, Term[]> {
 }
 
 /** Search keys: the display name first (the primary key), then the id, then the aliases. */
-const ENTRIES: readonly Searchable<Term>[] = TERMS.map((t) => ({ item: t, keys: [t.name, t.id, ...t.aliases] }));
+export const TERM_ENTRIES: readonly Searchable<Term>[] = TERMS.map((t) => ({ item: t, keys: [t.name, t.id, ...t.aliases] }));
 
 /**
  * The term whose id, name or alias the query is, ignoring case, spaces and hyphens; a plural
@@ -1054,7 +1054,7 @@ export function findTerm(query: string): Term | undefined {
   if (base === '') return undefined;
   const variants = [base, `${base}s`, base.endsWith('s') ? base.slice(0, -1) : ''];
   for (const variant of variants) {
-    const found = variant === '' ? undefined : findExact(variant, ENTRIES);
+    const found = variant === '' ? undefined : findExact(variant, TERM_ENTRIES);
     if (found) return found;
   }
   return undefined;
@@ -1068,7 +1068,7 @@ export function suggestTerms(query: string, limit = DEFAULT_LIMIT): Term[] {
       .filter((t): t is Term => t !== undefined)
       .slice(0, cap);
   }
-  return rankMatches(query, ENTRIES, limit);
+  return rankMatches(query, TERM_ENTRIES, limit);
 }
 
 /**

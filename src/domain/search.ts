@@ -257,3 +257,42 @@ export function closest<T>(query: string, entries: readonly Searchable<T>[], n =
     .slice(0, cap)
     .map((m) => m.item);
 }
+
+/** Plain edit distance between two short strings (insertions, deletions, substitutions). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * A forgiving lookup: the best matches for what was typed (typos allowed, as in `closest` when
+ * nothing closer matches), and whether one is the clear best — better in kind, or, among equals,
+ * nearest to a whole key ("engagment rate" is 1 edit from "engagement rate" and 14 from
+ * "engagement rate by followers").
+ */
+export function bestMatches<T>(query: string, entries: readonly Searchable<T>[], n = 5): { matches: T[]; clear: boolean } {
+  const q = prepare(query);
+  if (q.compact === '') return { matches: [], clear: false };
+  let ranked = rank(q, entries, fuzzTolerance);
+  if (ranked.length === 0) ranked = rank(q, entries, looseTolerance);
+  ranked = ranked.slice(0, Math.max(n, 1) * 4);
+  if (ranked.length === 0) return { matches: [], clear: false };
+  const entryOf = new Map(entries.map((e) => [e.item, e]));
+  const whole = (item: T) => {
+    const qc = q.compact.slice(0, MAX_QUERY_LENGTH);
+    return Math.min(...keysOf(entryOf.get(item)!).map((k) => editDistance(qc, k.compact.slice(0, MAX_QUERY_LENGTH * 2))));
+  };
+  const first = ranked[0]!;
+  const top = ranked.filter((m) => m.kind === first.kind && m.distance === first.distance);
+  const scored = top.map((m) => ({ item: m.item, d: whole(m.item) })).sort((a, b) => a.d - b.d);
+  const rest = ranked.filter((m) => !top.includes(m)).map((m) => m.item);
+  const matches = [...scored.map((s) => s.item), ...rest].slice(0, n);
+  const clear = scored.length === 1 || scored[0]!.d < scored[1]!.d;
+  return { matches, clear };
+}

@@ -24,7 +24,7 @@ import {
   comparePlans,
   equalBudgetOverrides,
   exportRows,
-  MEASURE_LABEL,
+  flipsText,
   formatInput,
   parseOverrides,
   robustnessText,
@@ -32,7 +32,6 @@ import {
   type Assumption,
   type CompareInput,
   type Comparison,
-  type Decider,
   type MetricName,
   type OptionName,
   type Overrides,
@@ -164,22 +163,6 @@ function dependsLines(c: Comparison): string[] {
   });
   if (more.length) lines.push(`Also within range: ${more.join(', ')}.`);
   return ['**Depends on:**', ...lines];
-}
-
-/** "Plan A wins cost per order under $606.71, cost per engagement under $679.83": one clause per winner, equal break-evens merged. */
-function flipsText(c: Comparison, d: Decider): string {
-  const unit = c.scenario.assumptions[d.key].unit;
-  const clauses: string[] = [];
-  for (const winner of ['A', 'B'] as const) {
-    const groups = new Map<string, string[]>();
-    for (const f of d.flips.filter((x) => x.winner === winner)) {
-      const where = `${f.towards === 'higher' ? 'above' : 'under'} ${formatInput(unit, f.breakEven, false)}`;
-      groups.set(where, [...(groups.get(where) ?? []), MEASURE_LABEL[f.metric]]);
-    }
-    const parts = [...groups].map(([where, measures]) => `${measures.join(' and ')} ${where}`);
-    if (parts.length) clauses.push(`Plan ${winner} wins ${parts.join(', ')}`);
-  }
-  return clauses.join('; ');
 }
 
 function budgetLine(c: Comparison): string | null {

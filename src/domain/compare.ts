@@ -1068,11 +1068,20 @@ export function formatInput(unit: Assumption['unit'], value: number, exact = tru
   return `${Number(value.toFixed(2))}×`;
 }
 
-/** "Plan A wins cost per order with a Plan A fee under $607". */
-export function flipText(c: Comparison, d: Decider, f: Flip): string {
-  const a = c.scenario.assumptions[d.key];
-  const side = f.towards === 'higher' ? 'above' : 'under';
-  return `Plan ${f.winner} wins ${MEASURE_LABEL[f.metric]} ${side} ${formatInput(a.unit, f.breakEven, false)}`;
+/** "Plan A wins cost per order under $606.71, cost per engagement under $679.83": one clause per winner, equal break-evens merged. */
+export function flipsText(c: Comparison, d: Decider): string {
+  const unit = c.scenario.assumptions[d.key].unit;
+  const clauses: string[] = [];
+  for (const winner of ['A', 'B'] as const) {
+    const groups = new Map<string, string[]>();
+    for (const f of d.flips.filter((x) => x.winner === winner)) {
+      const where = `${f.towards === 'higher' ? 'above' : 'under'} ${formatInput(unit, f.breakEven, false)}`;
+      groups.set(where, [...(groups.get(where) ?? []), MEASURE_LABEL[f.metric]]);
+    }
+    const parts = [...groups].map(([where, measures]) => `${measures.join(' and ')} ${where}`);
+    if (parts.length) clauses.push(`Plan ${winner} wins ${parts.join(', ')}`);
+  }
+  return clauses.join('; ');
 }
 
 /** The verdict's robustness in plain words: "Holds across every sourced range." or "Depends on: …". */
@@ -1084,11 +1093,7 @@ export function robustnessText(c: Comparison, max = 2): string {
     const names = v.jointly.keys.map((k) => c.scenario.assumptions[k].label.toLowerCase());
     return `Depends on: ${list(names)} together (only with every input at the end of its range that hurts the winner does ${MEASURE_LABEL[v.jointly.metric]} change hands).`;
   }
-  const parts = v.deciders.slice(0, max).map((d) => {
-    const label = c.scenario.assumptions[d.key].label;
-    const flips = d.flips.slice(0, 2).map((f) => flipText(c, d, f));
-    return `${label} (${list(flips)})`;
-  });
+  const parts = v.deciders.slice(0, max).map((d) => `${c.scenario.assumptions[d.key].label} (${flipsText(c, d)})`);
   return `Depends on: ${list(parts)}.`;
 }
 

@@ -5,12 +5,26 @@ const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456
 
 describe('configuration', () => {
   it('accepts an empty environment: no token means the playground', () => {
-    expect(parseConfig({})).toEqual({ ok: true, config: { token: undefined, clientId: undefined, guildId: undefined, apiUrl: undefined, logLevel: 'info' } });
+    expect(parseConfig({})).toEqual({
+      ok: true,
+      config: {
+        token: undefined,
+        clientId: undefined,
+        guildId: undefined,
+        apiUrl: undefined,
+        publicKey: undefined,
+        port: 8080,
+        host: '0.0.0.0',
+        databaseUrl: './data/tierbot.sqlite',
+        metricsPort: undefined,
+        logLevel: 'info',
+      },
+    });
   });
 
   it('treats empty values from a copied .env.example as unset', () => {
-    const r = parseConfig({ DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', LOG_LEVEL: '' });
-    expect(r.ok && r.config.token === undefined && r.config.logLevel === 'info').toBe(true);
+    const r = parseConfig({ DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DISCORD_PUBLIC_KEY: '', PORT: '', HOST: '', DATABASE_URL: '', METRICS_PORT: '', LOG_LEVEL: '' });
+    expect(r.ok && r.config.token === undefined && r.config.logLevel === 'info' && r.config.port === 8080 && r.config.databaseUrl === './data/tierbot.sqlite').toBe(true);
   });
 
   it('reads every variable of the contract', () => {
@@ -19,11 +33,27 @@ describe('configuration', () => {
       DISCORD_CLIENT_ID: '100000000000000001',
       DISCORD_GUILD_ID: '200000000000000001',
       DISCORD_API_URL: 'http://127.0.0.1:3001/api/',
+      DISCORD_PUBLIC_KEY: 'ab'.repeat(32),
+      PORT: '9000',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://tierbot:secret@db:5432/tierbot',
+      METRICS_PORT: '9100',
       LOG_LEVEL: 'debug',
     });
     expect(r).toEqual({
       ok: true,
-      config: { token: TOKEN, clientId: '100000000000000001', guildId: '200000000000000001', apiUrl: 'http://127.0.0.1:3001/api', logLevel: 'debug' },
+      config: {
+        token: TOKEN,
+        clientId: '100000000000000001',
+        guildId: '200000000000000001',
+        apiUrl: 'http://127.0.0.1:3001/api',
+        publicKey: 'ab'.repeat(32),
+        port: 9000,
+        host: '127.0.0.1',
+        databaseUrl: 'postgres://tierbot:secret@db:5432/tierbot',
+        metricsPort: 9100,
+        logLevel: 'debug',
+      },
     });
   });
 
@@ -34,6 +64,10 @@ describe('configuration', () => {
     [{ DISCORD_API_URL: 'ftp://127.0.0.1/api' }, /DISCORD_API_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ DISCORD_TOKEN: 'short' }, /DISCORD_TOKEN/],
+    [{ DISCORD_PUBLIC_KEY: 'not-hex' }, /DISCORD_PUBLIC_KEY/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ METRICS_PORT: 'x' }, /METRICS_PORT/],
+    [{ DATABASE_URL: 'mysql://root@db/tierbot' }, /DATABASE_URL/],
   ])('rejects %j with a one-line reason', (env, expected) => {
     const r = parseConfig(env);
     expect(r.ok).toBe(false);
@@ -43,9 +77,12 @@ describe('configuration', () => {
     }
   });
 
-  it('never echoes the token in its reason', () => {
-    const r = parseConfig({ DISCORD_TOKEN: `${TOKEN} with spaces` });
+  it('never echoes a value in its reason: neither the token nor a database password', () => {
+    const r = parseConfig({ DISCORD_TOKEN: `${TOKEN} with spaces`, DATABASE_URL: 'mysql://root:hunter2@db/tierbot' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).not.toContain(TOKEN);
+    if (!r.ok) {
+      expect(r.reason).not.toContain(TOKEN);
+      expect(r.reason).not.toContain('hunter2');
+    }
   });
 });

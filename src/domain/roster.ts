@@ -169,8 +169,8 @@ const BINARY_SIGNATURES: [number[], LooksLike][] = [
 ];
 
 /** Bytes → text, or why they are not a UTF-8 text file. The BOM is noted and dropped. */
-export function decodeRosterText(bytes: Uint8Array): { ok: true; text: string; bom: boolean } | { ok: false; error: RosterError } {
-  if (bytes.length > MAX_ROSTER_BYTES) return { ok: false, error: { kind: 'too-large', bytes: bytes.length } };
+export function decodeRosterText(bytes: Uint8Array, maxBytes = MAX_ROSTER_BYTES): { ok: true; text: string; bom: boolean } | { ok: false; error: RosterError } {
+  if (bytes.length > maxBytes) return { ok: false, error: { kind: 'too-large', bytes: bytes.length } };
   if (bytes.length === 0) return { ok: false, error: { kind: 'empty' } };
   for (const [signature, looksLike] of BINARY_SIGNATURES) {
     if (signature.every((b, i) => bytes[i] === b)) {
@@ -401,7 +401,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   };
 }
 
-/** Creators and followers per tier, in tier order (house tiers as defined, else nano → mega), then ties, below influencer size, no tier. */
+/** Creators and followers per tier, in tier order: below influencer size, the tiers (as the house defines them, else nano → mega), ties, no tier. */
 export function totalsByTier(rows: readonly { count: number | undefined; bucket: string }[], house?: HouseTiers): TierTotal[] {
   const totals = new Map<string, TierTotal & { lowest: number }>();
   const order: { tier: string; normal: NormalTier | undefined }[] = house
@@ -418,7 +418,7 @@ export function totalsByTier(rows: readonly { count: number | undefined; bucket:
   const rank = (t: TierTotal) => {
     const i = order.findIndex((o) => o.tier === t.tier);
     if (i >= 0) return i;
-    return order.length + (t.tier === BELOW_INFLUENCER ? 1 : t.tier === NO_TIER ? 2 : 0);
+    return t.tier === BELOW_INFLUENCER ? -1 : order.length + (t.tier === NO_TIER ? 1 : 0);
   };
   return [...totals.values()].sort((a, b) => rank(a) - rank(b) || a.lowest - b.lowest).map(({ lowest: _lowest, ...t }) => t);
 }
@@ -468,11 +468,13 @@ export interface PlatformTotals {
 }
 
 export const NO_PLATFORM = 'no platform given';
+/** The largest roster-tiers.csv read back (it is larger than its input: four columns more, some cells quoted). */
+export const MAX_TAGGED_BYTES = 4 * 1024 * 1024;
 
 /** Reads a roster-tiers.csv this module wrote and splits its per-tier totals by platform. */
 export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { ok: true; platforms: PlatformTotals[]; rows: number } | { ok: false; reason: string } {
-  const decoded = decodeRosterText(bytes);
-  if (!decoded.ok) return { ok: false, reason: 'the attached roster-tiers.csv cannot be read as text' };
+  const decoded = decodeRosterText(bytes, MAX_TAGGED_BYTES);
+  if (!decoded.ok) return { ok: false, reason: decoded.error.kind === 'too-large' ? 'the attached roster-tiers.csv is too large to read back' : 'the attached roster-tiers.csv cannot be read as text' };
   const read = records(decoded.text, detectDelimiter(decoded.text));
   if (!read.ok) return { ok: false, reason: 'the attached roster-tiers.csv is not a CSV I wrote' };
   const [head, ...data] = read.records;

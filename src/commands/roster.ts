@@ -1,0 +1,337 @@
+/**
+ * /roster file:<attachment> [name_column] [count_column] — a creator list (CSV or TSV export from
+ * Google Sheets or Excel) tagged by tier (the server's house definition first, else the
+ * publishers' consensus), totalled per tier, charted, and handed back as roster-tiers.csv. The
+ * "Summary by platform" button reads that CSV back from the message it sits on, so any process
+ * can answer it and nothing is held in memory.
+ */
+
+import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  ButtonStyle,
+  InteractionContextType,
+  MessageFlags,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord-api-types/v10';
+import { LIMITS } from '../discord/limits';
+import { PLATFORMS } from '../domain/extract';
+import { formatCount } from '../domain/format';
+import {
+  MAX_ROSTER_BYTES,
+  MAX_ROSTER_ROWS,
+  MAX_TAGGED_BYTES,
+  ROSTER_FILE,
+  houseTiers,
+  readRoster,
+  summariseByPlatform,
+  writeTaggedCsv,
+  type HouseTiers,
+  type RosterError,
+  type SummaryState,
+  type TaggedRoster,
+  type TierTotal,
+} from '../domain/roster';
+import { TIER_COLOURS } from '../domain/tier-style';
+import { MAX_ROSTER_BARS, type RosterChartBar } from '../charts/roster';
+import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { slashCommand, type Attachment, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext } from './types';
+
+export const definition = {
+  name: 'roster',
+  description: 'Tag a creator list (CSV or TSV) by tier, total it per tier, and get it back as a CSV',
+  options: [
+    {
+      type: ApplicationCommandOptionType.Attachment,
+      name: 'file',
+      description: 'A CSV or TSV export (Google Sheets, Excel) with a followers column: up to 5,000 rows, 2 MB',
+      required: true,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'name_column',
+      description: "The column with the creators' names, if its header is not name, handle or creator",
+      required: false,
+      max_length: 100,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'count_column',
+      description: 'The column with follower counts, if its header is not followers, subscribers or audience',
+      required: false,
+      max_length: 100,
+    },
+  ],
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+} as const satisfies ChatInputDefinition;
+
+const ACCEPTED =
+  'a CSV or TSV file in UTF-8 (Google Sheets: File → Download → CSV; Excel: Save As → "CSV UTF-8"), up to 2 MB and ' +
+  `${formatCount(MAX_ROSTER_ROWS)} rows, with a header row that names a followers column (for example: name, platform, followers).`;
+
+/** Extensions that are certainly not CSV: refused before downloading. */
+const NOT_CSV: Readonly<Record<string, string>> = {
+  xlsx: 'an Excel workbook',
+  xlsm: 'an Excel workbook',
+  xls: 'an Excel workbook',
+  ods: 'an OpenDocument spreadsheet',
+  numbers: 'a Numbers spreadsheet',
+  pdf: 'a PDF',
+  json: 'a JSON file',
+  zip: 'a ZIP archive',
+  png: 'an image',
+  jpg: 'an image',
+  jpeg: 'an image',
+  gif: 'an image',
+  webp: 'an image',
+  docx: 'a Word document',
+};
+
+// ── The house definition ──────────────────────────────────────────────────────────────────────
+
+export interface HouseLookup {
+  house: HouseTiers | undefined;
+  /** One line when the server has a definition that could not be used. */
+  notice: string | undefined;
+}
+
+/**
+ * The server's house definition, when the interaction has a server and the server has one. A
+ * failing store or an unreadable definition is said in one line, and the publishers' consensus
+ * is used instead. Shared with the "Classify follower counts" message command.
+ */
+export async function houseFor(context: RunContext): Promise<HouseLookup> {
+  if (!context.guildId) return { house: undefined, notice: undefined };
+  try {
+    const record = await context.store.house(context.guildId);
+    if (!record) return { house: undefined, notice: undefined };
+    const parsed = houseTiers(record.text);
+    if (parsed.ok) return { house: parsed.house, notice: undefined };
+    return { house: undefined, notice: "Your server's house definition could not be read, so this follows the publishers' consensus; a manager can set it again with /house set." };
+  } catch {
+    return { house: undefined, notice: "Your server's house definition is unavailable right now, so this follows the publishers' consensus." };
+  }
+}
+
+// ── Refusals ──────────────────────────────────────────────────────────────────────────────────
+
+const quoted = (text: string, max = 40) => `“${quoteUserText(text, max)}”`;
+
+function headerList(header: readonly string[]): string {
+  const shown = header.slice(0, 15).map((h) => (h.trim() === '' ? '(blank)' : quoted(h, 30)));
+  return `${shown.join(', ')}${header.length > 15 ? `, and ${header.length - 15} more` : ''}`;
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function refusal(error: RosterError, filename: string): Reply {
+  const name = quoted(filename, 60);
+  switch (error.kind) {
+    case 'too-large':
+      return inputErrorReply(`${name} is ${sizeText(error.bytes)}; the limit is 2 MB.`, ACCEPTED, 'That file is too large');
+    case 'empty':
+      return inputErrorReply(`${name} is empty.`, ACCEPTED, 'That file is empty');
+    case 'binary':
+      return inputErrorReply(`${name} is ${error.looksLike}, not a CSV or TSV text file. Export the sheet as CSV and attach that.`, ACCEPTED, 'Not a CSV file');
+    case 'encoding':
+      return inputErrorReply(
+        error.encoding === 'UTF-16'
+          ? `${name} is UTF-16 text (Excel's "Unicode Text"); only UTF-8 is read. In Excel, save it as "CSV UTF-8".`
+          : `${name} is not UTF-8 text; only UTF-8 is read. In Excel, save it as "CSV UTF-8"; Google Sheets' CSV download is already UTF-8.`,
+        ACCEPTED,
+        'Not UTF-8 text',
+      );
+    case 'malformed':
+      return inputErrorReply(`${name} could not be read as CSV at line ${formatCount(error.line)}: ${error.detail}.`, ACCEPTED, 'That CSV is malformed');
+    case 'too-many-rows':
+      return inputErrorReply(`${name} has ${formatCount(error.rows)} rows; the limit is ${formatCount(MAX_ROSTER_ROWS)}. Split it into smaller files.`, ACCEPTED, 'Too many rows');
+    case 'header-only':
+      return inputErrorReply(`${name} has a header row (${headerList(error.header)}) but no creators under it.`, ACCEPTED, 'No rows to tag');
+    case 'no-count-column':
+      return inputErrorReply(
+        `I could not find a follower-count column in ${name}. Its header row reads: ${headerList(error.header)}. ` +
+          'Name the column with `count_column:`, or give it a header such as followers, subscribers or audience.',
+        ACCEPTED,
+        'No follower-count column',
+      );
+    case 'unknown-column':
+      return inputErrorReply(
+        `${name} has no column ${quoted(error.given)} (from \`${error.option}:\`). Its header row reads: ${headerList(error.header)}. A column's number (1 for the first) works too.`,
+        ACCEPTED,
+        'No such column',
+      );
+  }
+}
+
+// ── The answer ────────────────────────────────────────────────────────────────────────────────
+
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+function tierLine(t: TierTotal): string {
+  return `**${quoteUserText(t.tier, 40)}** — ${plural(t.creators, 'creator')} · ${plural(t.followers, 'follower')}`;
+}
+
+const DELIMITER_NAMES: Record<TaggedRoster['delimiter'], string> = { ',': 'comma-separated', ';': 'semicolon-separated', '\t': 'tab-separated', '|': 'pipe-separated' };
+
+/** Shown rows that could not be read; the rest are in the CSV's note column. */
+const PROBLEMS_SHOWN = 10;
+
+function columnsLine(r: TaggedRoster): string {
+  const col = (i: number | undefined) => (i === undefined ? undefined : quoted(r.header[i] ?? '', 30));
+  const parts = [`followers ${col(r.columns.count)}`];
+  if (r.columns.name !== undefined) parts.push(`name ${col(r.columns.name)}`);
+  if (r.columns.platform !== undefined) parts.push(`platform ${col(r.columns.platform)}`);
+  else if (r.columns.headerPlatform) parts.push(`platform ${r.columns.headerPlatform} (from the followers header)`);
+  return `Columns used: ${parts.join(' · ')}.`;
+}
+
+/** Drops fields from the end (saying so) until the embed is within Discord's 6,000 characters. */
+function fitEmbed(embed: APIEmbed): APIEmbed {
+  const fields = [...(embed.fields ?? [])].slice(0, LIMITS.embedFields);
+  let fitted: APIEmbed = { ...embed, fields };
+  let dropped = 0;
+  while (embedTextLength(fitted) > LIMITS.embedTotal - 100 && fields.length > 0) {
+    fields.pop();
+    dropped++;
+    fitted = { ...embed, fields: [...fields, { name: 'More', value: `${dropped} more section${dropped === 1 ? '' : 's'} left out to fit; roster-tiers.csv has everything.` }] };
+  }
+  return fitted;
+}
+
+function chartBars(totals: readonly TierTotal[]): RosterChartBar[] {
+  const bars = totals.map((t) => ({ label: t.tier, creators: t.creators, followers: t.followers, colour: t.normal ? TIER_COLOURS[t.normal] : undefined }));
+  if (bars.length <= MAX_ROSTER_BARS) return bars;
+  const rest = bars.slice(MAX_ROSTER_BARS - 1);
+  return [...bars.slice(0, MAX_ROSTER_BARS - 1), { label: `${rest.length} more tiers`, creators: rest.reduce((s, b) => s + b.creators, 0), followers: rest.reduce((s, b) => s + b.followers, 0), colour: undefined }];
+}
+
+// custom_id: "roster:platform:<count column>:<platform column or x>:<p|c decimal mark>:<platform index or x>"
+const PLATFORM_BUTTON = 'roster:platform';
+
+export function summaryCustomId(r: TaggedRoster): string {
+  const headerPlatform = r.columns.headerPlatform === undefined ? -1 : PLATFORMS.findIndex((p) => p.name === r.columns.headerPlatform);
+  return [PLATFORM_BUTTON, r.columns.count, r.columns.platform ?? 'x', r.decimal === ',' ? 'c' : 'p', headerPlatform < 0 ? 'x' : headerPlatform].join(':');
+}
+
+function parseSummaryId(customId: string): SummaryState | undefined {
+  const [, what, count, platform, decimal, header] = customId.split(':');
+  if (what !== 'platform' || !/^\d{1,4}$/.test(count ?? '') || !/^(?:\d{1,4}|x)$/.test(platform ?? '') || !/^[pc]$/.test(decimal ?? '') || !/^(?:\d{1,2}|x)$/.test(header ?? '')) return undefined;
+  return {
+    count: Number(count),
+    platform: platform === 'x' ? undefined : Number(platform),
+    decimal: decimal === 'c' ? ',' : '.',
+    headerPlatform: header === 'x' ? undefined : PLATFORMS[Number(header)]?.name,
+  };
+}
+
+export function rosterReply(r: TaggedRoster, filename: string, notice: string | undefined): Reply {
+  const readable = r.rows.filter((row) => row.count !== undefined);
+  const followers = readable.reduce((s, row) => s + row.count!, 0);
+  const basis = r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus (one vote per publisher)";
+  const description = [
+    `Tiers ${basis}.`,
+    ...(notice ? [notice] : []),
+    `Read ${quoted(filename, 60)}: ${plural(r.rows.length, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
+    columnsLine(r),
+    ...(r.columns.otherCounts.length
+      ? [`Other count columns: ${r.columns.otherCounts.slice(0, 5).map((i) => quoted(r.header[i] ?? '', 30)).join(', ')}. Pick one with \`count_column:\`.`]
+      : []),
+    `**Total: ${plural(readable.length, 'creator')} · ${plural(followers, 'follower')}**`,
+  ].join('\n');
+
+  const fields: APIEmbedField[] = [...linesToFields('By tier', r.totals.length ? r.totals.map(tierLine) : ['No row had a follower count I could read.'])];
+  if (r.problems.length) {
+    const shown = r.problems.slice(0, PROBLEMS_SHOWN).map((p) => `Line ${formatCount(p.line)}: ${p.cell.trim() === '' ? 'empty' : quoted(p.cell, 30)} — ${p.reason}`);
+    if (r.problems.length > PROBLEMS_SHOWN) shown.push(`…and ${formatCount(r.problems.length - PROBLEMS_SHOWN)} more; each has a note in ${ROSTER_FILE}.`);
+    fields.push(...linesToFields(`Rows not read (${formatCount(r.problems.length)})`, shown));
+  }
+  const embed = fitEmbed({
+    title: `Roster: ${plural(readable.length, 'creator')} by tier`,
+    description: truncate(description, LIMITS.embedDescription),
+    color: NEUTRAL_COLOUR,
+    fields,
+    footer: {
+      text: `${ROSTER_FILE} has your columns plus tier, consensus_tier, consensus_votes (publishers giving that answer, of those with numbers) and note.`,
+    },
+  });
+  const csv = writeTaggedCsv(r);
+  return {
+    embeds: [embed],
+    files: [{ name: ROSTER_FILE, data: Buffer.from(csv, 'utf8'), description: 'The roster with tier, consensus_tier, consensus_votes and note added' }],
+    ...(readable.length
+      ? {
+          components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]),
+          chart: { kind: 'roster' as const, opts: { title: `${plural(readable.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals) } },
+        }
+      : {}),
+  };
+}
+
+async function run(args: { file: Attachment; name_column?: string; count_column?: string }, context: RunContext): Promise<Reply> {
+  const file = args.file;
+  const name = quoted(file.filename, 60);
+  if (file.size > MAX_ROSTER_BYTES) return refusal({ kind: 'too-large', bytes: file.size }, file.filename);
+  const extension = /\.([a-z0-9]{1,8})$/i.exec(file.filename)?.[1]?.toLowerCase();
+  const not = extension ? NOT_CSV[extension] : undefined;
+  if (not) return inputErrorReply(`${name} is ${not}, not a CSV or TSV file. Export the sheet as CSV and attach that.`, ACCEPTED, 'Not a CSV file');
+  let bytes: Uint8Array;
+  try {
+    bytes = await context.download(file);
+  } catch {
+    return inputErrorReply(`${name} could not be downloaded from Discord. Attach it again.`, ACCEPTED, 'The file did not arrive');
+  }
+  const { house, notice } = await houseFor(context);
+  const read = readRoster(bytes, { nameColumn: args.name_column, countColumn: args.count_column, house });
+  if (!read.ok) return refusal(read.error, file.filename);
+  return rosterReply(read.roster, file.filename, notice);
+}
+
+// ── Summary by platform ───────────────────────────────────────────────────────────────────────
+
+const PLATFORMS_SHOWN = 20;
+
+function summaryError(problem: string): ComponentReply {
+  return { mode: 'reply', reply: inputErrorReply(problem, 'press Summary by platform on a /roster reply that still has its roster-tiers.csv, or run /roster again.', 'No summary') };
+}
+
+async function component(customId: string, _values: readonly string[], context: ComponentContext): Promise<ComponentReply> {
+  const state = parseSummaryId(customId);
+  if (!state) return summaryError('That button is out of date.');
+  const file = context.message?.attachments.find((a) => a.filename === ROSTER_FILE);
+  if (!file) return summaryError(`The ${ROSTER_FILE} this button reads is no longer attached to the message.`);
+  if (file.size > MAX_TAGGED_BYTES) return summaryError(`The attached ${ROSTER_FILE} is too large to read back.`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await context.download(file);
+  } catch {
+    return summaryError(`The attached ${ROSTER_FILE} could not be downloaded from Discord.`);
+  }
+  const summary = summariseByPlatform(bytes, state);
+  if (!summary.ok) return summaryError(`${summary.reason[0]!.toUpperCase()}${summary.reason.slice(1)}.`);
+
+  const shown = summary.platforms.slice(0, PLATFORMS_SHOWN);
+  const fields: APIEmbedField[] = shown.map((p) => ({
+    name: truncate(`${quoteUserText(p.platform, 60)} — ${plural(p.creators, 'creator')} · ${plural(p.followers, 'follower')}`, LIMITS.fieldName),
+    value: truncate(p.tiers.map(tierLine).join('\n'), LIMITS.fieldValue),
+  }));
+  const rest = summary.platforms.slice(PLATFORMS_SHOWN);
+  if (rest.length) {
+    fields.push({
+      name: `${rest.length} more platforms`,
+      value: `${plural(rest.reduce((s, p) => s + p.creators, 0), 'creator')} · ${plural(rest.reduce((s, p) => s + p.followers, 0), 'follower')}`,
+    });
+  }
+  const embed = fitEmbed({
+    title: `Roster by platform: ${plural(summary.rows, 'creator')}`,
+    description: state.platform === undefined ? 'The roster has no platform column, so every creator is counted under one platform.' : `Per tier, split by the platform column.`,
+    color: NEUTRAL_COLOUR,
+    fields,
+  });
+  return { mode: 'reply', reply: { embeds: [embed], flags: MessageFlags.Ephemeral } };
+}
+
+export const roster = slashCommand({ definition, run, component });

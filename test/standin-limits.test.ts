@@ -5,6 +5,8 @@
  * field, and bodies exactly at every limit accepted.
  */
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../tools/standin/receiver';
 import { startStandIn, type InteractionRecord, type StandIn } from '../tools/standin/server';
@@ -52,6 +54,17 @@ function errorsAt(errors: any, path: (string | number)[]): { code: string; messa
   for (const key of path) node = node?.[String(key)];
   return node?._errors;
 }
+
+describe('an independent check', () => {
+  it('the stand-in imports nothing from the bot (src/), so the limits it enforces are not the ones under test', () => {
+    const dir = join(import.meta.dirname, '../tools/standin');
+    const imports = readdirSync(dir)
+      .filter((file) => file.endsWith('.ts'))
+      .flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${file}: ${m[1]}`));
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((line) => /\/src\//.test(line))).toEqual([]);
+  });
+});
 
 describe('messages over a limit are refused with 50035, naming the field', () => {
   const cases: [string, Record<string, unknown>, (string | number)[], string][] = [

@@ -132,11 +132,13 @@ describe('Discord\'s rules for user installs', () => {
 
 describe('message commands', () => {
   it('sends type 2 with data.type 3, target_id and the message under resolved.messages', async () => {
-    const payload = await delivered(standIn.sendMessageCommand('Classify follower counts', { content: 'Sara has 45k on IG', id: '123456789012345678' }));
+    const record = standIn.sendMessageCommand('Classify follower counts', { content: 'Sara has 45k on IG', id: '123456789012345678' });
+    const payload = await delivered(record);
     expect(payload).toMatchObject({
       type: 2,
       data: { type: 3, name: 'Classify follower counts', target_id: '123456789012345678', resolved: { messages: { '123456789012345678': { id: '123456789012345678', content: 'Sara has 45k on IG' } } } },
     });
+    expect(standIn.originalMessage(record)).toMatchObject({ type: 23, content: 'ok' });
     const target = payload.data.resolved.messages['123456789012345678'];
     expect(target.author.bot).toBeUndefined();
     expect(target.channel_id).toBe(payload.channel_id);

@@ -44,6 +44,8 @@ export interface TrackedInteraction {
   followUpCap?: number;
   /** Ids of the files served for this interaction, dropped with it. */
   fileIds: string[];
+  /** The MessageType of its reply when not the default (20 for a slash command, 0 for a component): 23 for a context menu. */
+  replyType?: number;
   /** While an HTTP delivery is under way: webhook calls wait for its response to be recorded. */
   delivery?: Promise<void> | undefined;
 }
@@ -319,7 +321,7 @@ function callbackRefusal(tracked: TrackedInteraction, type: number, data: Json, 
 
 function originalAfterCallback(ctx: RestContext, tracked: TrackedInteraction, type: number, data: Json, files: CapturedFile[]): APIMessage | undefined {
   // A reply to a slash command is MessageType 20 (ChatInputCommand); to a component, 0.
-  const replyType = tracked.record.type === 2 ? 20 : 0;
+  const replyType = tracked.replyType ?? (tracked.record.type === 2 ? 20 : 0);
   switch (type) {
     case 4:
       return newMessage(ctx, tracked, data, files, replyType);

@@ -645,7 +645,7 @@ function serveApplication(shared: Shared, app: StandInApplication, readyWaiters:
   }
 
   /** Records and sends one interaction; `build` makes its payload from id and token. */
-  function dispatch(type: 2 | 3 | 4, where: Where, build: (id: string, token: string) => unknown, componentMessage?: APIMessage, fileIds: string[] = []): InteractionRecord {
+  function dispatch(type: 2 | 3 | 4, where: Where, build: (id: string, token: string) => unknown, componentMessage?: APIMessage, fileIds: string[] = [], replyType?: number): InteractionRecord {
     prune();
     const record: InteractionRecord = { id: snowflake(), token: interactionToken(), type, callbacks: [], edits: [], followUps: [] };
     const tracked: TrackedInteraction = {
@@ -658,6 +658,7 @@ function serveApplication(shared: Shared, app: StandInApplication, readyWaiters:
       forcedEphemeral: where.forcedEphemeral,
       ...(where.followUpCap !== undefined ? { followUpCap: where.followUpCap } : {}),
       ...(componentMessage ? { componentMessage } : {}),
+      ...(replyType !== undefined ? { replyType } : {}),
     };
     if (closed) throw new Error('The stand-in is closed');
     interactions.set(record.id, tracked);
@@ -753,6 +754,9 @@ function serveApplication(shared: Shared, app: StandInApplication, readyWaiters:
       const commandId = commandIdOf(command, `3:${name}`);
       return dispatch(2, where, (id, tok) =>
         messageCommandInteraction({ id, token: tok, applicationId, place: where, commandId, name, target: message, ...(inGuild ? { guildId: where.guildId! } : {}) }),
+        undefined,
+        [],
+        23, // MessageType.ContextMenuCommand
       );
     },
 

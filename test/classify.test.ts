@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundaryLines, classify, classifyBySource, classifyWith } from '../src/domain/classify';
 import { MAX_FOLLOWERS } from '../src/domain/followers';
-import { SOURCES, sourceById, type Source } from '../src/domain/sources';
+import { SOURCES, VOTERS, sourceById, type Source } from '../src/domain/sources';
 
 const source = (id: string): Source => {
   const s = sourceById(id);
@@ -27,7 +27,7 @@ describe('one source at a time', () => {
     expect(tierName('iconosquare', 10_001)).toBe('micro');
     expect(tierName('cnbc-seed', 9_999)).toBe('micro'); // "the rest of us"
     expect(tierName('cnbc-seed', 10_000)).toBe('macro'); // "10,000 or more"
-    expect(tierName('adweek-under-10k', 10_000)).toBe('above');
+    expect(tierName('adweek-under-10k', 10_000)).toBe('uncovered');
     expect(tierName('seed-001', 10_000)).toBe('micro'); // macro is "more than 10,000"
     expect(tierName('seed-001', 10_001)).toBe('macro');
   });
@@ -39,14 +39,16 @@ describe('one source at a time', () => {
     expect(tierName('seed-000', 100_000)).toBe('macro');
   });
 
-  it('says below, above, floor-only and none where a source cannot place a count', () => {
-    expect(verdictOf('seed-000', 9_999).kind).toBe('below');
+  it('says below, not covered, not an influencer and none where a definition cannot place a count', () => {
+    expect(verdictOf('seed-000', 9_999)).toMatchObject({ kind: 'uncovered', side: 'below' }); // names nano without numbers
     expect(verdictOf('adweek-500-5000', 499).kind).toBe('below');
     expect(tierName('adweek-500-5000', 500)).toBe('micro');
     expect(tierName('adweek-500-5000', 5_000)).toBe('micro');
-    expect(verdictOf('adweek-500-5000', 5_001).kind).toBe('above');
-    expect(verdictOf('forbes-seed', 7_999).kind).toBe('below');
-    expect(verdictOf('forbes-seed', 50_000).kind).toBe('floor-only');
+    expect(verdictOf('adweek-500-5000', 5_001)).toMatchObject({ kind: 'uncovered', side: 'above' });
+    expect(verdictOf('viral-nation-2019', 50_000)).toMatchObject({ kind: 'uncovered', side: 'above' }); // missing numbers are not a definition
+    expect(verdictOf('aspire', 50_000)).toMatchObject({ kind: 'uncovered', side: 'below' });
+    expect(verdictOf('hypeauditor', 500)).toMatchObject({ kind: 'not-influencer', tier: { name: 'Instagram user' } });
+    expect(verdictOf('forbes-seed', 10_000_000_000).kind).toBe('none'); // "as low as 8,000" is no floor without a ceiling
     expect(verdictOf('seed-004', 50_000).kind).toBe('none');
   });
 
@@ -69,12 +71,12 @@ describe('one source at a time', () => {
 });
 
 describe('every source at once', () => {
-  it('calls 30,000 micro by consensus, n of m', () => {
+  it('calls 30,000 micro by consensus, n of m publishers', () => {
     const c = classify(30_000);
+    expect(c.consensus.outcome).toBe('tier');
     expect(c.consensus.leaders).toEqual(['micro']);
-    const micro = c.verdicts.filter((v) => v.verdict.kind === 'tier' && v.verdict.tier.normal === 'micro').length;
-    expect(c.consensus.votes).toBe(micro);
-    expect(c.consensus.numericSources).toBe(SOURCES.filter((s) => s.tiers.length > 0).length);
+    expect(c.consensus.votes).toBe(c.consensus.publisherVotes.filter((v) => v.answer.kind === 'tier' && v.answer.tiers.includes('micro')).length);
+    expect(c.consensus.numericSources).toBe(VOTERS.length);
     expect(c.verdicts).toHaveLength(SOURCES.length);
   });
 
@@ -113,9 +115,11 @@ describe('every source at once', () => {
       fc.property(fc.integer({ min: 0, max: MAX_FOLLOWERS }), (n) => {
         for (const s of SOURCES) expect(s.tiers.filter((t) => n >= t.min && (t.max === null || n <= t.max)).length).toBeLessThanOrEqual(1);
         const c = classify(n);
-        const total = Object.values(c.consensus.tally).reduce((a, b) => a + b, 0);
-        expect(total).toBe(c.consensus.placed);
-        expect(c.consensus.votes).toBeLessThanOrEqual(c.consensus.placed);
+        const { placed, below, gap, uncovered, numericSources, votes, tally, outcome } = c.consensus;
+        expect(placed + below + gap + uncovered).toBe(numericSources);
+        expect(Math.max(...Object.values(tally))).toBeLessThanOrEqual(placed);
+        expect(votes).toBeLessThanOrEqual(numericSources);
+        if (outcome === 'below') expect(votes).toBe(below);
       }),
     );
   });

@@ -124,7 +124,7 @@ describe('rankMatches', () => {
 
   it('finds sources by id and publisher as well as name', () => {
     expect(sourceIds('adweek-500-5000')[0]).toBe('adweek-500-5000');
-    expect(sourceIds('Tagger')).toContain('sprout-social');
+    expect(sourceIds('CNBC')).toEqual(expect.arrayContaining(['cnbc-2017', 'cnbc-seed']));
     expect(sourceIds('sprout')[0]).toBe('sprout-social');
   });
 
@@ -246,5 +246,26 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('bestMatches', () => {
+  it('answers a typo with one clear best match, nearest to a whole key', async () => {
+    const { bestMatches } = await import('../src/domain/search');
+    const entries = ['engagement rate', 'engagement rate by followers', 'engagement rate by reach', 'reach'].map((k) => ({ item: k, keys: [k] }));
+    const found = bestMatches('engagment rate', entries);
+    expect(found.clear).toBe(true);
+    expect(found.matches[0]).toBe('engagement rate');
+    expect(bestMatches('Mediakx', [{ item: 'm', keys: ['Mediakix'] }, { item: 'h', keys: ['HypeAuditor'] }])).toEqual({ clear: true, matches: ['m'] });
+  });
+
+  it('offers several when they are equally good, and nothing for nothing', async () => {
+    const { bestMatches } = await import('../src/domain/search');
+    const entries = ['CPC', 'CPA', 'CPE', 'CPM'].map((k) => ({ item: k, keys: [k] }));
+    const { matches, clear } = bestMatches('cp', entries);
+    expect(clear).toBe(false);
+    expect(matches).toEqual(['CPC', 'CPA', 'CPE', 'CPM']);
+    expect(bestMatches('', entries)).toEqual({ matches: [], clear: false });
+    expect(bestMatches('zzzzzz', entries).matches).toEqual([]);
   });
 });

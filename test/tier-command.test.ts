@@ -1,85 +1,124 @@
 import fc from 'fast-check';
-import { MessageFlags } from 'discord.js';
+import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { simulateChartFailure } from '../src/charts';
-import { tier } from '../src/commands/tier';
-import { commandProblems, messageProblems } from '../src/discord/limits';
-import { SOURCES } from '../src/domain/sources';
+import { embedTextLength } from '../src/commands/embeds';
+import { HOUSE_LINE_ROOM, PUBLIC_TEXT_LIMIT, allSourcesReply, tier, tierEmbed } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
+import { commandProblems, messageProblems } from '../src/discord/limits';
+import { classify } from '../src/domain/classify';
+import { SOURCES } from '../src/domain/sources';
+import type { TeamStore } from '../src/store/types';
+import { memoryStore, testComponentContext, testContext } from './support/context';
 
-const run = (followers: string) => tier.run({ followers }, { charts: false }) as Promise<Reply>;
-const allText = (reply: Reply) =>
-  reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
+const run = (followers: string, context = testContext()) => tier.run({ followers } as never, context) as Promise<Reply>;
+const text = (reply: Reply) =>
+  reply.embeds.map((e) => [e.author?.name, e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
+const publicLength = (reply: Reply) => reply.embeds.reduce((n, e) => n + embedTextLength(e), 0);
+const customIds = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 
 describe('/tier', () => {
-  it('registers a valid definition', () => {
+  it('registers a valid definition, installable by users and usable in DMs', () => {
     expect(commandProblems(tier.definition)).toEqual([]);
     expect(tier.definition.options?.[0]).toMatchObject({ name: 'followers', required: true });
+    expect(tier.definition).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
   });
 
-  it('answers 30k with the count as understood, the consensus, every source and the disagreements', async () => {
+  it('answers 30k in public, short: the count as read, the one-line answer, the split, the chart, an All sources button', async () => {
     const reply = await run('30k');
     expect(reply.flags).toBeUndefined();
     const [embed] = reply.embeds;
-    expect(embed!.title).toContain('30,000 followers');
-    expect(embed!.description).toMatch(/Consensus: micro\*\* — \d+ of 27 sources/);
-    const text = allText(reply);
-    for (const s of SOURCES) expect(text, s.name).toContain(s.name);
-    expect(text).toContain('Where the sources disagree');
-    expect(text).toContain('[Mediakix](https://mediakix.com/influencer-marketing-resources/influencer-tiers/)');
-    expect(text).toMatch(/HypeAuditor.*prosumer/);
-    expect(text).toMatch(/Seed 000.*\*\*micro\*\* \(10k–90k\)/);
-    expect(text).toContain('no numeric definition'); // seed 004
-    expect(text).toContain('Boundaries:');
-    expect(text).toContain('Seed articles cited');
-    expect(text).toContain('“Rise of Micro-Influencers on Social Media (seed 001)”');
-    expect(text.match(/What is a micro-influencer\? \(seed 003\)/g)).toHaveLength(1); // once, not per quoted outlet
+    expect(embed!.title).toBe('30,000 followers (read from "30k")');
+    expect(embed!.description!.split('\n')[0]).toBe('**Micro** — 14 of 21 publishers agree.');
+    expect(embed!.description).toContain('How the 21 publishers split: micro 14 · mid-tier 1 · macro 1 · not covered by the figures we have 5.');
+    expect(embed!.fields ?? []).toEqual([]);
+    expect(reply.chart).toEqual({ kind: 'tiers', opts: { marker: 30_000 } });
+    expect(customIds(reply)).toEqual(['tier:all:30000']);
+    expect(publicLength(reply)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+    expect(text(reply)).not.toContain('(cont.)');
   });
 
-  it('calls out the seed 000 gap and a nearby boundary', async () => {
-    const text = allText(await run('95000'));
-    expect(text).toMatch(/in a gap[^\n]*Seed 000/);
-    expect(text).toContain('95,000 is 5,000 below the 100,000 line');
-    expect(allText(await run('9,500'))).toMatch(/9,500 is 500 below the 10,000 line used by \d+ sources/);
+  it('warns near a boundary, in words', async () => {
+    expect(text(await run('9,500'))).toContain('⚠️ 9,500 is 500 under 10,000, where 13 publishers start or end a tier');
+    expect(text(await run('100k'))).toContain('100,000 is exactly where 11 publishers start or end a tier');
+  });
+
+  it('keeps every public reply within 1,500 characters of embed text, with room for a house line', async () => {
+    const house = 'x'.repeat(HOUSE_LINE_ROOM);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 0, max: 10_000_000_000 })), async (n) => {
+        const reply = await run(String(n));
+        expect(messageProblems(reply)).toEqual([]);
+        expect(publicLength(reply)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT - HOUSE_LINE_ROOM - 30);
+        expect(embedTextLength(tierEmbed(classify(n), `${n} followers, typed at length`, house))).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+      }),
+      { numRuns: 300 },
+    );
+    const edges = SOURCES.flatMap((s) => s.tiers.flatMap((t) => [t.min, t.max ?? t.min, (t.max ?? t.min) + 1]));
+    for (const n of edges) expect(publicLength(await run(String(n))), String(n)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+  });
+
+  it('puts the house line above the publishers when the server has one', async () => {
+    const store = memoryStore();
+    await store.setHouse('42', { text: 'nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+', setById: '1', setByName: 'ana', setAt: new Date(0) });
+    const reply = await run('30k', testContext({ guildId: '42', store }));
+    const lines = reply.embeds[0]!.description!.split('\n');
+    expect(lines[0]).toBe('Your house definition: **micro (10k–75k)**');
+    expect(lines[1]).toBe('Publishers: **Micro** — 14 of 21 publishers agree.');
+    expect(publicLength(reply)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+    // No house line in a DM, or in a server without one.
+    expect((await run('30k', testContext({ store }))).embeds[0]!.description!.startsWith('**Micro**')).toBe(true);
+    expect((await run('30k', testContext({ guildId: '7', store }))).embeds[0]!.description!.startsWith('**Micro**')).toBe(true);
+  });
+
+  it('answers by the publishers, with one line, when the store fails', async () => {
+    const failing: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new Error('database down')) };
+    const reply = await run('30k', testContext({ guildId: '42', store: failing }));
+    const lines = reply.embeds[0]!.description!.split('\n');
+    expect(lines[0]).toBe('Your house definition is unavailable right now.');
+    expect(lines[1]).toContain('14 of 21 publishers');
+  });
+
+  it('shows every publisher on demand, only to the presser, paged within limits, with the counting rules', async () => {
+    const first = await tier.component!('tier:all:30000', [], testComponentContext());
+    expect(first.mode).toBe('reply');
+    expect(first.reply.flags).toBe(MessageFlags.Ephemeral);
+    const pages: Reply[] = [first.reply];
+    const footer = first.reply.embeds[0]!.footer?.text ?? '';
+    const count = Number(/of (\d+)/.exec(footer)?.[1] ?? 1);
+    for (let p = 1; p < count; p++) {
+      const next = await tier.component!(`tier:page:30000:${p}`, [], testComponentContext());
+      expect(next.mode).toBe('update');
+      pages.push(next.reply);
+    }
+    const all = pages.map(text).join('\n');
+    for (const p of ['Mediakix', 'Hootsuite shares this definition', 'Adweek', '2 readings, one vote', 'HypeAuditor', 'Forbes', 'Viral Nation']) expect(all).toContain(p);
+    expect(all).toContain('its latest dated definition votes, and the others are shown beside it');
+    expect(all).toMatch(/CNBC.*2017: \*\*micro\*\*/);
+    expect(all).toContain('↳ also a line quoted in TapInfluence’s blog');
+    for (const page of pages) {
+      expect(messageProblems(page)).toEqual([]);
+      expect(new Set(customIds(page)).size).toBe(customIds(page).length);
+    }
+  });
+
+  it('says "not covered by the figures we have" for missing numbers, never "above its top tier"', () => {
+    const all = text(allSourcesReply(10_000_000_000, 0));
+    expect(all).toMatch(/Viral Nation.*not covered by the figures we have/);
+    expect(all).not.toMatch(/above its top tier|floor/);
+  });
+
+  it('refuses a stale or forged button with an input error', async () => {
+    for (const id of ['tier:all:x', 'tier:all:-5', 'tier:all:99999999999', 'tier:page:30000:-1', 'tier:nope:1']) {
+      const answer = await tier.component!(id, [], testComponentContext());
+      expect(answer.reply.inputError, id).toBe(true);
+    }
   });
 
   it.each(['', 'abc', '-5', '1.2345k', '99999999999', '1e309', '@everyone', '🔥🔥', 'x'.repeat(6000)])('answers bad input %j with an ephemeral explanation', async (input) => {
     const reply = await run(input);
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.inputError).toBe(true);
-    expect(allText(reply)).toContain('Accepted:');
+    expect(text(reply)).toContain('Accepted:');
     expect(messageProblems(reply)).toEqual([]);
-  });
-
-  it('stays within Discord limits for any count, with every source listed', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 10_000_000_000 }), async (n) => {
-        const reply = await run(String(n));
-        expect(messageProblems(reply)).toEqual([]);
-      }),
-      { numRuns: 300 },
-    );
-    const edges = SOURCES.flatMap((s) => s.tiers.flatMap((t) => [t.min, t.max ?? t.min]));
-    for (const n of edges) expect(messageProblems(await run(String(n))), String(n)).toEqual([]);
-  });
-
-  it('attaches the tier-range chart with a marker at the count, shown inside the embed', async () => {
-    const reply = await tier.run({ followers: '30k' });
-    expect(reply.files?.map((f) => f.name)).toEqual(['tier-30000.png']);
-    expect(reply.files![0]!.data.subarray(1, 4).toString()).toBe('PNG');
-    expect(reply.embeds[0]!.image?.url).toBe('attachment://tier-30000.png');
-    expect(messageProblems(reply)).toEqual([]);
-  });
-
-  it('falls back to text when the chart fails', async () => {
-    simulateChartFailure(true);
-    try {
-      const reply = await tier.run({ followers: '30k' });
-      expect(reply.files ?? []).toEqual([]);
-      expect(reply.embeds[0]!.image).toBeUndefined();
-      expect(reply.embeds[0]!.title).toContain('30,000 followers');
-    } finally {
-      simulateChartFailure(false);
-    }
   });
 });

@@ -47,7 +47,8 @@ const clamp = (n: number): number => Math.min(AXIS_MAX, Math.max(AXIS_MIN, n));
 function segments(normal: NormalTier): Segment[] {
   return ROWS.flatMap((source, row) =>
     source.tiers
-      .filter((tier) => tier.normal === normal)
+      // A band the source says is not influencers (HypeAuditor's "Instagram user") stays blank.
+      .filter((tier) => tier.normal === normal && !tier.notInfluencer)
       .map((tier) => ({
         row,
         tier,

@@ -1,21 +1,21 @@
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
-import { chartFile } from '../src/charts/index';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderChart, stopCharts } from '../src/charts/index';
 import {
   COMPARE_CHART_SIZE,
   PANEL_METRICS,
   PLAN_A_COLOUR,
   PLAN_B_COLOUR,
   WIN_COLOUR,
+  chartTitle,
   compareChart,
   compareLayout,
   compareOption,
-  splitVerdict,
   textWidth,
   valueText,
   type Box,
 } from '../src/charts/compare-plans';
-import { comparePlans, parseCompareInput, type CompareInput, type Comparison, type MetricKey } from '../src/domain/compare';
+import { comparePlans, parseCompareInput, robustnessText, verdictHeadline, type CompareInput, type Comparison, type MetricName } from '../src/domain/compare';
 import { UNHURRIED_MS } from './fixtures/renderer-wait';
 
 function comparisonOf(input: CompareInput): Comparison {
@@ -25,7 +25,7 @@ function comparisonOf(input: CompareInput): Comparison {
 }
 
 const DEFAULT = comparisonOf({});
-const KARDASHIAN = comparisonOf({ preset: 'kardashian', big_fee: '10k' });
+const KARDASHIAN = comparisonOf({ preset: 'kardashian' });
 
 const rgb = (css: string): number => parseInt(css.slice(1), 16);
 const pixel = (png: PNG, x: number, y: number): number => {
@@ -58,123 +58,113 @@ function barIn(png: PNG, colour: string, box: Box): { height: number; top: numbe
 }
 
 const render = (c: Comparison): PNG => PNG.sync.read(compareChart({ comparison: c }).data);
-const panelBox = (c: Comparison, key: MetricKey): Box => compareLayout(c).panels.find((p) => p.key === key)!.box;
+const panel = (c: Comparison, key: MetricName) => compareLayout(c).panels.find((p) => p.key === key)!;
 
 interface TextEl {
   type: string;
   style?: { text?: string; fontWeight?: string };
 }
 const texts = (c: Comparison): TextEl[] => (compareOption(c).graphic as TextEl[]).filter((e) => e.type === 'text');
+const labels = (c: Comparison) => texts(c).map((e) => e.style?.text ?? '');
+
+afterAll(stopCharts);
 
 describe('compare chart', () => {
-  it('is a compare.png of the expected size, not blank, in both plan colours', () => {
+  it('is a compare.png of the expected size, in both plan colours, with the winners ticked', () => {
     const file = compareChart({ comparison: DEFAULT });
     expect(file.name).toBe('compare.png');
-    expect(file.description).toContain(splitVerdict(DEFAULT.verdict).headline);
+    expect(file.description).toContain(verdictHeadline(DEFAULT));
+    expect(file.description).toContain('whiskers the low-to-high range');
     const png = PNG.sync.read(file.data);
     expect({ width: png.width, height: png.height }).toEqual(COMPARE_CHART_SIZE);
-    const colours = new Set<number>();
-    for (let i = 0; i < png.data.length; i += 4) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
-    expect(colours.size).toBeGreaterThan(100);
     expect(count(png, PLAN_A_COLOUR)).toBeGreaterThan(10_000);
     expect(count(png, PLAN_B_COLOUR)).toBeGreaterThan(10_000);
-    expect(count(png, WIN_COLOUR)).toBeGreaterThan(50); // the ticks
+    expect(count(png, WIN_COLOUR)).toBeGreaterThan(50);
   });
 
-  it('has the verdict as its title: the first sentence as headline, the rest beneath, wrapped to fit', () => {
-    for (const c of [DEFAULT, KARDASHIAN, comparisonOf({ budget: '500' })]) {
+  it('has the verdict as its title and what it depends on beneath, wrapped to fit', () => {
+    for (const c of [DEFAULT, KARDASHIAN, comparisonOf({ budget: '5000' })]) {
       const title = compareOption(c).title as { text: string; subtext: string };
-      const { headline, rest } = splitVerdict(c.verdict);
-      expect(title.text.replace(/\n/g, ' ')).toBe(headline);
-      expect(`${title.text} ${title.subtext}`.replace(/\s+/g, ' ')).toBe(c.verdict);
+      expect(title.text.replace(/\n/g, ' ')).toBe(verdictHeadline(c));
+      expect(title.subtext.replace(/\n/g, ' ')).toBe(robustnessText(c));
       for (const line of title.text.split('\n')) expect(textWidth(line, 18, true)).toBeLessThanOrEqual(COMPARE_CHART_SIZE.width - 40);
-      expect(rest).not.toBe('');
     }
-    expect(splitVerdict('Plan B wins on CPE ($0.42 vs $0.50). Plan A wins 0.')).toEqual({
-      headline: 'Plan B wins on CPE ($0.42 vs $0.50).',
-      rest: 'Plan A wins 0.',
-    });
+    expect(chartTitle(KARDASHIAN).rest).toBe('Holds across every sourced range.');
   });
 
-  it('draws one panel per metric with its values, the winner in bold', () => {
-    const labels = texts(KARDASHIAN).map((e) => e.style?.text);
+  it('shows the ranges: a whisker from low to high around each expected bar, and the range in words', () => {
+    // Plan B's reach: 37,720 expected, 22,632 at 40% overlap; Plan A's has no spread.
+    const reach = panel(DEFAULT, 'reach');
+    const [a, b] = reach.marks;
+    expect(reach.scale).toBe('linear');
+    expect(a.whisker!.top).toBe(a.whisker!.bottom);
+    expect(b.whisker!.top).toBe(b.bar.y);
+    expect(b.whisker!.bottom).toBeGreaterThan(b.bar.y);
+    // Linear from zero: the whisker's bottom sits at 22,632 ÷ 37,720 of the bar's height.
+    const h = b.bar.height;
+    expect(Math.abs(reach.zero - b.whisker!.bottom - (h * 22_632) / 37_720)).toBeLessThanOrEqual(1.5);
+    expect(labels(DEFAULT)).toContain('22,632 to 37,720');
+    expect(labels(DEFAULT)).toContain('1,550 to 3,800');
+    // Cost per order spans $18 to $8,837: a log scale, said in the panel.
+    expect(panel(DEFAULT, 'cost_per_order').scale).toBe('log');
+    expect(labels(DEFAULT)).toContain('↓ lower is better · log scale');
+  });
+
+  it('draws the expected values, winners in bold on counted measures only', () => {
+    const all = labels(DEFAULT);
     for (const key of PANEL_METRICS) {
-      expect(labels).toContain(valueText(key, KARDASHIAN.a[key]));
-      expect(labels).toContain(valueText(key, KARDASHIAN.b[key]));
+      expect(all).toContain(valueText(key, DEFAULT.a.metrics[key]!.expected));
+      expect(all).toContain(valueText(key, DEFAULT.b.metrics[key]!.expected));
     }
-    const bold = texts(KARDASHIAN).filter((e) => e.style?.fontWeight === 'bold').map((e) => e.style?.text);
-    expect(bold).toContain('$1,000'); // Plan B's lower cost
-    expect(bold).toContain('15,000,000'); // Plan A's larger audience
-    expect(bold).not.toContain('$10,000');
-    expect(labels).toContain('↓ lower is better');
+    const bold = texts(DEFAULT).filter((e) => e.style?.fontWeight === 'bold').map((e) => e.style?.text);
+    expect(bold).toEqual(expect.arrayContaining(['37,720', '2,280', '$0.44', '$212.09']));
+    expect(bold).not.toContain('$1,000'); // cost is not counted
+    expect(bold).not.toContain('189'); // visits are not counted
   });
 
-  it('bar heights follow the numbers, each panel on its own scale', () => {
-    // Default: both plans cost $1,000; with 5 micros Plan B costs $500, half Plan A's bar.
-    const even = render(DEFAULT);
-    const half = comparisonOf({ micro_count: 5 });
-    const halved = render(half);
-    const box = panelBox(DEFAULT, 'cost');
-    expect(panelBox(half, 'cost')).toEqual(box);
-    const a1 = barIn(even, PLAN_A_COLOUR, box).height;
-    const b1 = barIn(even, PLAN_B_COLOUR, box).height;
-    const a2 = barIn(halved, PLAN_A_COLOUR, box).height;
-    const b2 = barIn(halved, PLAN_B_COLOUR, box).height;
-    expect(a1).toBeGreaterThan(100);
-    expect(b1).toBe(a1);
-    expect(a2).toBe(a1);
-    expect(Math.abs(b2 - a1 / 2)).toBeLessThanOrEqual(1);
-
-    // The drawn bars are where the layout says.
-    const layout = compareLayout(half).panels.find((p) => p.key === 'cost')!;
-    expect(barIn(halved, PLAN_B_COLOUR, box)).toEqual({ height: layout.bars[1].height, top: layout.bars[1].y });
+  it('bar heights follow the numbers on a linear panel', () => {
+    // Cost: $1,000 against 5 micros at $100 = $500.
+    const half = comparisonOf({ micro_count: '5', micro_fee: '100', big_fee: '1000' });
+    const cost = panel(half, 'cost');
+    expect(cost.scale).toBe('linear');
+    const png = render(half);
+    const a = barIn(png, PLAN_A_COLOUR, cost.box).height;
+    const b = barIn(png, PLAN_B_COLOUR, cost.box).height;
+    expect(a).toBeGreaterThan(80);
+    expect(Math.abs(b - a / 2)).toBeLessThanOrEqual(1);
+    expect(barIn(png, PLAN_B_COLOUR, cost.box)).toEqual({ height: cost.marks[1].bar.height, top: cost.marks[1].bar.y });
   });
 
-  it('shows a tiny value as a sliver, not as nothing', () => {
-    // Kardashian: 15,000,000 against 100,000 unique audience.
+  it('Kardashian: "not reported" where Plan A has no figure, and no Plan A bar there', () => {
+    expect(labels(KARDASHIAN).filter((t) => t === 'not reported').length).toBe(3); // reach, engagements, CPE
     const png = render(KARDASHIAN);
-    const box = panelBox(KARDASHIAN, 'uniqueAudience');
-    expect(barIn(png, PLAN_A_COLOUR, box).height).toBeGreaterThan(100);
-    expect(barIn(png, PLAN_B_COLOUR, box).height).toBeGreaterThanOrEqual(2);
-    expect(barIn(png, PLAN_B_COLOUR, box).height).toBeLessThanOrEqual(3);
+    expect(count(png, PLAN_A_COLOUR, panel(KARDASHIAN, 'reach').box)).toBe(0);
+    expect(labels(KARDASHIAN)).toContain('$300,000–$500,000');
   });
 
   it('draws a negative ROI below the zero line', () => {
-    expect(KARDASHIAN.a.roi).toBeLessThan(0);
-    expect(KARDASHIAN.b.roi).toBeGreaterThan(0);
-    const panel = compareLayout(KARDASHIAN).panels.find((p) => p.key === 'roi')!;
-    const [a, b] = panel.bars;
-    expect(a.y).toBe(panel.zero);
-    expect(b.y + b.height).toBe(panel.zero);
-    // −91% against +77.75%: Plan A's bar is the longer one.
-    expect(a.height).toBeGreaterThan(b.height);
-    const png = render(KARDASHIAN);
-    const bar = barIn(png, PLAN_A_COLOUR, panel.box);
-    expect(bar.top).toBeGreaterThanOrEqual(panel.zero);
-    expect(bar.height).toBe(a.height);
-    expect(texts(KARDASHIAN).map((e) => e.style?.text)).toContain('−91%');
+    const roi = panel(DEFAULT, 'roi');
+    const [a] = roi.marks;
+    expect(DEFAULT.a.metrics.roi!.expected).toBeLessThan(0);
+    expect(a.bar.y).toBe(roi.zero);
+    const bar = barIn(render(DEFAULT), PLAN_A_COLOUR, roi.box);
+    expect(bar.top).toBeGreaterThanOrEqual(roi.zero);
   });
 
-  it('shows "n/a" for a metric that is not defined, and fits huge values', () => {
+  it('fits huge values in their half of the panel', () => {
     const odd = comparisonOf({ big_followers: '0', big_fee: '0', micro_count: '1m', micro_followers: '10b', order_value: '100m' });
-    expect(odd.a.cpe).toBeNull();
-    const labels = texts(odd).map((e) => e.style?.text ?? '');
-    expect(labels.filter((t) => t === 'n/a').length).toBeGreaterThanOrEqual(2);
     const layout = compareLayout(odd);
-    const png = PNG.sync.read(compareChart({ comparison: odd }).data);
-    // No Plan A bar where Plan A has nothing.
-    expect(count(png, PLAN_A_COLOUR, layout.panels.find((p) => p.key === 'engagements')!.box)).toBe(0);
-    // Every value label fits its half of the panel.
     const slot = (layout.panels[0]!.box.width - 20) / 2;
     for (const key of PANEL_METRICS) {
-      for (const v of [odd.a[key], odd.b[key]]) expect(textWidth(valueText(key, v, slot - 18), 13, true)).toBeLessThanOrEqual(slot);
+      for (const r of [odd.a.metrics[key], odd.b.metrics[key]]) expect(textWidth(valueText(key, r?.expected ?? null, slot - 18), 13, true)).toBeLessThanOrEqual(slot);
     }
+    expect(() => render(odd)).not.toThrow();
   });
 
-  it('is served by chartFile as compare.png', async () => {
-    const file = await chartFile('compare', { comparison: KARDASHIAN }, UNHURRIED_MS);
+  it('is drawn by the renderer process as compare.png from the reply’s chart request', async () => {
+    const file = await renderChart({ kind: 'compare', opts: { comparison: KARDASHIAN } }, UNHURRIED_MS);
     expect(file?.name).toBe('compare.png');
-    const png = PNG.sync.read(file!.data);
+    const png = PNG.sync.read(Buffer.from(file!.data));
     expect({ width: png.width, height: png.height }).toEqual(COMPARE_CHART_SIZE);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The /compare chart: Plan A (one big influencer) and Plan B (many micros) side by side, one
- * small panel per key metric. Cost, audience, engagements, CPE and orders differ by orders of
- * magnitude, so every panel has its own linear scale from zero and prints both values; the
- * better plan's value is bold and ticked. The verdict is the title: its first sentence as the
- * headline, the rest beneath.
+ * small panel per metric. Each bar is the expected value and its whisker the low–high range.
+ * Metrics differ by orders of magnitude, so every panel has its own scale: linear from zero, or
+ * logarithmic when a range spans more than tenfold (the panel says so). Under each bar: the
+ * expected value, and the range. On the counted measures the better plan is bold and ticked.
+ * The verdict and what it depends on are the title.
  *
  * Everything is laid out here in pixels (ECharts title + graphic elements, no axes), which keeps
  * the text elements few: resvg re-reads the font for each one (see render.ts).
@@ -12,8 +13,9 @@
 import type { EChartsOption, GraphicComponentOption } from 'echarts';
 import { TIER_COLOURS } from '../domain/tier-style';
 import type { ReplyFile } from '../commands/types';
-import { METRICS, type Comparison, type MetricInfo, type MetricKey, type Winner } from '../domain/compare';
+import { COUNTED, METRIC_LABEL, BETTER, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
 import { formatCount } from '../domain/format';
+import { formatMoney, formatPercent } from '../domain/units';
 import { FONT_FAMILY, hex, renderChart, type ChartSize } from './render';
 
 export const COMPARE_CHART_SIZE: ChartSize = { width: 1000, height: 600 };
@@ -24,20 +26,11 @@ export const PLAN_B_COLOUR = hex(TIER_COLOURS.micro);
 export const WIN_COLOUR = '#1e7b3c';
 
 /** The panels, in reading order (four per row). */
-export const PANEL_METRICS: readonly MetricKey[] = [
-  'cost',
-  'uniqueAudience',
-  'engagements',
-  'cpe',
-  'orders',
-  'revenue',
-  'costPerOrder',
-  'roi',
-];
+export const PANEL_METRICS: readonly MetricName[] = ['cost', 'reach', 'engagements', 'cpe', 'visits', 'orders', 'cost_per_order', 'roi'];
 const COLUMNS = 4;
 
 /** Panel headings: METRICS' labels, shortened where the panel is narrow. */
-const HEADING: Partial<Record<MetricKey, string>> = { cpe: 'Cost per engagement' };
+const HEADING: Partial<Record<MetricName, string>> = { cpe: 'Cost per engagement', visits: 'Website visits' };
 
 const TEXT = '#23272a';
 const MUTED = '#5c6370';
@@ -51,7 +44,7 @@ const LEGEND = { size: 12, line: 20 };
 const GAP = 14; // between panels
 const PAD = 10; // inside a panel
 const HEAD = 38; // panel heading and its "lower is better" line
-const VALUE = { size: 13, space: 20 }; // value labels above (or below) the bars
+const VALUE = { size: 13, space: 34 }; // the value and its range, under the plot
 const BAR_MAX_WIDTH = 64;
 
 // ── Text measurement ──────────────────────────────────────────────────────────────────────────
@@ -88,19 +81,15 @@ export function wrap(text: string, width: number, size: number, bold = false): s
   return lines;
 }
 
-/** The verdict's first sentence (the headline) and the rest. A "." inside "$0.42" ends nothing. */
-export function splitVerdict(verdict: string): { headline: string; rest: string } {
-  const text = verdict.trim();
-  const end = /[.!?](?=\s)/.exec(text);
-  if (end === null) return { headline: text, rest: '' };
-  return { headline: text.slice(0, end.index + 1), rest: text.slice(end.index + 1).trim() };
+/** The chart's title: the verdict as the headline, what it depends on beneath. */
+export function chartTitle(c: Comparison): { headline: string; rest: string } {
+  return { headline: verdictHeadline(c), rest: robustnessText(c) };
 }
+
 
 // ── Values ────────────────────────────────────────────────────────────────────────────────────
 
-const INFO = new Map<MetricKey, MetricInfo>(METRICS.map((m) => [m.key, m]));
-
-/** 15,000,000 → "15M"; past trillions, "1.66e25" (for values too wide for their bar). */
+/** 15,000,000 → "15M"; past trillions, "1.66e25". */
 function compact(n: number): string {
   const sign = n < 0 ? '−' : '';
   const abs = Math.abs(n);
@@ -115,14 +104,27 @@ function compact(n: number): string {
   return `${sign}${formatCount(Math.round(abs))}`;
 }
 
-/** The value as the embed shows it, or shorter if that is wider than `room`; null → "n/a". */
-export function valueText(key: MetricKey, value: number | null, room = Infinity): string {
-  if (value === null || !Number.isFinite(value)) return 'n/a';
-  const full = INFO.get(key)!.format(value);
+const MONEY: ReadonlySet<MetricName> = new Set(['cost', 'cpe', 'cpm', 'cost_per_order', 'revenue']);
+const WHOLE = (n: number) => (n > 0 && n < 0.5 ? '<1' : formatCount(Math.round(n)));
+
+/** The value as the embed shows it, or shorter if that is wider than `room`; null → "not reported". */
+export function valueText(key: MetricName, value: number | null, room = Infinity): string {
+  if (value === null || !Number.isFinite(value)) return 'not reported';
+  const full = key === 'roi' ? formatPercent(value) : MONEY.has(key) ? formatMoney(value) : WHOLE(value);
   if (textWidth(full, VALUE.size, true) <= room) return full;
   if (key === 'roi') return `${compact(value)}%`;
-  if (full.includes('$')) return `${value < 0 ? '−' : ''}$${compact(Math.abs(value))}`;
+  if (MONEY.has(key)) return `${value < 0 ? '−' : ''}$${compact(Math.abs(value))}`;
   return compact(value);
+}
+
+/** "$20–$8,739", shortened to fit `room` at 11 px. Empty when there is no spread. */
+export function rangeText(key: MetricName, r: Range | null, room = Infinity): string {
+  if (r === null) return '';
+  const [lo, hi] = [valueText(key, r.low), valueText(key, r.high)];
+  if (lo === hi) return '';
+  const full = `${lo} to ${hi}`;
+  if (textWidth(full, 11) <= room) return full;
+  return `${valueText(key, r.low, 0)}–${valueText(key, r.high, 0)}`;
 }
 
 // ── Layout ────────────────────────────────────────────────────────────────────────────────────
@@ -134,13 +136,22 @@ export interface Box {
   height: number;
 }
 
+/** One plan in one panel: its bar (expected) and whisker (low to high), in pixels. */
+export interface PlanMark {
+  bar: Box;
+  /** The whisker's top and bottom y; equal when there is no spread; null when not reported. */
+  whisker: { top: number; bottom: number } | null;
+}
+
 export interface PanelLayout {
-  key: MetricKey;
+  key: MetricName;
   box: Box;
-  /** Plan A's and Plan B's bars; height 0 when the value is 0 or not defined. */
-  bars: [Box, Box];
-  /** The y of the zero line. */
+  scale: 'linear' | 'log';
+  marks: [PlanMark, PlanMark];
+  /** The y of the bars' base line (zero on a linear scale). */
   zero: number;
+  /** Where the value labels start. */
+  labelsTop: number;
 }
 
 export interface CompareLayout {
@@ -150,16 +161,19 @@ export interface CompareLayout {
   panels: PanelLayout[];
 }
 
-const numberOrNull = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
+const rangeOf = (c: Comparison, plan: 'A' | 'B', key: MetricName): Range | null => {
+  const r = (plan === 'A' ? c.a : c.b).metrics[key];
+  return r && [r.low, r.expected, r.high].every(Number.isFinite) ? r : null;
+};
 
 /** Where everything goes: exported so tests can look inside one panel of the PNG. */
 export function compareLayout(comparison: Comparison): CompareLayout {
   const { width, height } = COMPARE_CHART_SIZE;
   const inner = width - 2 * MARGIN;
-  const { headline, rest } = splitVerdict(comparison.verdict);
+  const { headline, rest } = chartTitle(comparison);
   // Wrap a little short of the edge: the width table is exact, kerning and rounding are not.
   const headLines = wrap(headline, inner - 8, TITLE.size, true);
-  const restLines = rest === '' ? [] : wrap(rest, inner - 8, SUBTITLE.size);
+  const restLines = rest === '' ? [] : wrap(rest, inner - 8, SUBTITLE.size).slice(0, 4);
   const legendTop = 14 + headLines.length * TITLE.line + (restLines.length > 0 ? 4 + restLines.length * SUBTITLE.line : 0) + 8;
   const legendRows = legendItems(comparison, legendTop).rows;
   const panelsTop = legendTop + legendRows * LEGEND.line + 8;
@@ -173,24 +187,39 @@ export function compareLayout(comparison: Comparison): CompareLayout {
       width: Math.round(panelWidth),
       height: Math.round(panelHeight),
     };
-    const a = numberOrNull(comparison.a[key]);
-    const b = numberOrNull(comparison.b[key]);
-    const hi = Math.max(0, a ?? 0, b ?? 0);
-    const lo = Math.min(0, a ?? 0, b ?? 0);
-    const top = box.y + PAD + HEAD + VALUE.space;
-    const bottom = box.y + box.height - PAD - (lo < 0 ? VALUE.space : 4);
-    const span = hi - lo;
-    const zero = span === 0 ? bottom : Math.round(top + ((bottom - top) * hi) / span);
+    const ranges = [rangeOf(comparison, 'A', key), rangeOf(comparison, 'B', key)] as const;
+    const values = ranges.flatMap((r) => (r ? [r.low, r.expected, r.high] : []));
+    const positive = values.filter((v) => v > 0);
+    const log = values.length > 0 && values.every((v) => v > 0) && Math.max(...positive) / Math.min(...positive) > 10;
+    const top = box.y + PAD + HEAD + 6;
+    const labelsTop = box.y + box.height - PAD - VALUE.space;
+    const bottom = labelsTop - 6;
+    let y: (v: number) => number;
+    let zero: number;
+    if (log) {
+      const lo = Math.log10(Math.min(...positive)) - 0.15;
+      const hi = Math.log10(Math.max(...positive)) + 0.05;
+      y = (v) => bottom - ((bottom - top) * (Math.log10(v) - lo)) / (hi - lo);
+      zero = bottom;
+    } else {
+      const hi = Math.max(0, ...values);
+      const lo = Math.min(0, ...values);
+      const span = hi - lo || 1;
+      y = (v) => top + ((bottom - top) * (hi - v)) / span;
+      zero = Math.round(y(0));
+    }
     const slot = (box.width - 2 * PAD) / 2;
-    const barWidth = Math.round(Math.min(BAR_MAX_WIDTH, slot * 0.55));
-    const bar = (value: number | null, index: number): Box => {
+    const barWidth = Math.round(Math.min(BAR_MAX_WIDTH, slot * 0.5));
+    const mark = (r: Range | null, index: number): PlanMark => {
       const x = Math.round(box.x + PAD + slot * index + (slot - barWidth) / 2);
-      if (value === null || value === 0 || span === 0) return { x, y: zero, width: barWidth, height: 0 };
+      if (r === null) return { bar: { x, y: zero, width: barWidth, height: 0 }, whisker: null };
+      const at = Math.round(y(r.expected));
       // At least 2 px, so a value far smaller than the other still shows as a bar.
-      const h = Math.max(2, Math.round(((bottom - top) * Math.abs(value)) / span));
-      return { x, y: value > 0 ? zero - h : zero, width: barWidth, height: h };
+      const h = r.expected === 0 ? 0 : Math.max(2, Math.abs(zero - at));
+      const bar = r.expected >= 0 ? { x, y: Math.min(at, zero - h), width: barWidth, height: h } : { x, y: zero, width: barWidth, height: h };
+      return { bar, whisker: { top: Math.round(y(r.high)), bottom: Math.round(y(r.low)) } };
     };
-    return { key, box, bars: [bar(a, 0), bar(b, 1)], zero };
+    return { key, box, scale: log ? 'log' : 'linear', marks: [mark(ranges[0], 0), mark(ranges[1], 1)], zero, labelsTop };
   });
   return { headline: headLines, rest: restLines, legendTop, panels };
 }
@@ -225,6 +254,12 @@ const rect = (box: Box, fill: string, r = 0): Element => ({
   style: { fill },
 });
 
+const line = (x1: number, y1: number, x2: number, y2: number, stroke: string, lineWidth = 1.5): Element => ({
+  type: 'line',
+  shape: { x1, y1, x2, y2 },
+  style: { stroke, lineWidth },
+});
+
 /** A tick mark drawn as a line (Arimo has no ✓), its left end at x, centred on y. */
 const tick = (x: number, y: number): Element => ({
   type: 'polyline',
@@ -238,7 +273,7 @@ const tick = (x: number, y: number): Element => ({
   style: { stroke: WIN_COLOUR, lineWidth: 2.5, fill: 'none', lineCap: 'round', lineJoin: 'round' },
 });
 
-/** The legend: one swatch per plan with its make-up, then how to read the panels; wraps as needed. */
+/** The legend: one swatch per plan, then how to read the panels; wraps as needed. */
 function legendItems(comparison: Comparison, top: number): { elements: Element[]; rows: number } {
   const { width } = COMPARE_CHART_SIZE;
   const items: { width: number; draw: (x: number, y: number) => Element[] }[] = [];
@@ -248,9 +283,9 @@ function legendItems(comparison: Comparison, top: number): { elements: Element[]
       draw: (x, y) => [rect({ x, y: y + 4, width: 13, height: 12 }, colour, 2), text(label, x + 18, y + 10, { size: LEGEND.size, valign: 'middle' })],
     });
   };
-  swatch(`Plan A: ${comparison.a.name}`, PLAN_A_COLOUR);
-  swatch(`Plan B: ${comparison.b.name}`, PLAN_B_COLOUR);
-  const key = 'the better plan on that measure.   Each panel has its own scale, from zero.';
+  swatch(`Plan A (${comparison.a.kind}): ${comparison.a.name}`, PLAN_A_COLOUR);
+  swatch(`Plan B (${comparison.b.kind}): ${comparison.b.name}`, PLAN_B_COLOUR);
+  const key = 'better on a counted measure.   Bar: expected; whisker: low to high.';
   items.push({
     width: 17 + textWidth(key, LEGEND.size - 1),
     draw: (x, y) => [tick(x + 1, y + 10), text(key, x + 17, y + 10, { size: LEGEND.size - 1, fill: MUTED, valign: 'middle' })],
@@ -269,46 +304,39 @@ function legendItems(comparison: Comparison, top: number): { elements: Element[]
   return { elements, rows: row + 1 };
 }
 
+const COUNTED_SET: ReadonlySet<MetricName> = new Set(COUNTED);
+
 function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
-  const { key, box, bars, zero } = panel;
-  const info = INFO.get(key)!;
-  const winner: Winner = comparison.winners[key];
+  const { key, box, marks, zero, labelsTop } = panel;
+  const counted = COUNTED_SET.has(key);
+  const winner: Winner = counted ? (comparison.verdict.measures.find((m) => m.metric === key)?.winner ?? null) : null;
   const out: Element[] = [rect(box, PANEL_FILL, 6)];
-  out.push(text(HEADING[key] ?? info.label, box.x + PAD, box.y + PAD, { size: 14, bold: true }));
-  const note = info.better === 'lower' ? '↓ lower is better' : '';
-  if (note !== '') out.push(text(note, box.x + PAD, box.y + PAD + 19, { size: 11, fill: MUTED }));
+  out.push(text(HEADING[key] ?? METRIC_LABEL[key], box.x + PAD, box.y + PAD, { size: 14, bold: true }));
+  const notes = [BETTER[key] === 'lower' ? '↓ lower is better' : '', panel.scale === 'log' ? 'log scale' : '', counted ? '' : 'not counted'].filter(Boolean);
+  if (notes.length) out.push(text(notes.join(' · '), box.x + PAD, box.y + PAD + 19, { size: 11, fill: MUTED }));
   if (winner === 'tie') out.push(text('tie', box.x + box.width - PAD, box.y + PAD + 2, { size: 12, fill: MUTED, align: 'right' }));
-  out.push({
-    type: 'line',
-    shape: { x1: box.x + PAD, y1: zero + 0.5, x2: box.x + box.width - PAD, y2: zero + 0.5 },
-    style: { stroke: BASELINE, lineWidth: 1 },
-  });
+  out.push(line(box.x + PAD, zero + 0.5, box.x + box.width - PAD, zero + 0.5, BASELINE, 1));
   const slot = (box.width - 2 * PAD) / 2;
   (['A', 'B'] as const).forEach((plan, i) => {
-    const bar = bars[i]!;
-    const value = numberOrNull(plan === 'A' ? comparison.a[key] : comparison.b[key]);
+    const { bar, whisker } = marks[i]!;
+    const r = rangeOf(comparison, plan, key);
     if (bar.height > 0) out.push(rect(bar, plan === 'A' ? PLAN_A_COLOUR : PLAN_B_COLOUR));
+    const centre = bar.x + bar.width / 2;
+    if (whisker && whisker.top !== whisker.bottom) {
+      const cap = Math.min(8, bar.width / 3);
+      out.push(line(centre, whisker.top, centre, whisker.bottom, TEXT), line(centre - cap, whisker.top, centre + cap, whisker.top, TEXT), line(centre - cap, whisker.bottom, centre + cap, whisker.bottom, TEXT));
+    }
     const wins = winner === plan;
     const room = slot - (wins ? 18 : 4); // the winner's tick takes 14 px
-    const label = valueText(key, value, room);
-    // Shrink only what still does not fit (a huge ROI in percent); never below 9 px.
+    const label = valueText(key, r?.expected ?? null, room);
+    // Shrink only what still does not fit; never below 9 px.
     const size = Math.max(9, Math.min(VALUE.size, (VALUE.size * room) / textWidth(label, VALUE.size, wins)));
-    const below = value !== null && value < 0;
-    const y = below ? bar.y + bar.height + 4 : bar.y - 4;
-    const centre = bar.x + bar.width / 2;
-    // The winner's label shifts left to make room for the tick on its right.
-    const labelWidth = textWidth(label, size, wins);
-    const x = wins ? centre - 8 : centre;
-    out.push(
-      text(label, x, y, {
-        size,
-        bold: wins,
-        fill: value === null ? MUTED : wins || winner === 'tie' ? TEXT : MUTED,
-        align: 'center',
-        valign: below ? 'top' : 'bottom',
-      }),
-    );
-    if (wins) out.push(tick(x + labelWidth / 2 + 4, below ? y + size / 2 + 1 : y - size / 2 + 1));
+    const slotCentre = box.x + PAD + slot * i + slot / 2;
+    const x = wins ? slotCentre - 8 : slotCentre;
+    out.push(text(label, x, labelsTop, { size, bold: wins, fill: r === null ? MUTED : wins || winner === 'tie' ? TEXT : MUTED, align: 'center' }));
+    if (wins) out.push(tick(x + textWidth(label, size, true) / 2 + 4, labelsTop + size / 2 + 1));
+    const span = rangeText(key, r, slot - 4);
+    if (span) out.push(text(span, slotCentre, labelsTop + 17, { size: 11, fill: MUTED, align: 'center' }));
   });
   return out;
 }
@@ -332,6 +360,7 @@ export function compareOption(comparison: Comparison): EChartsOption {
   };
 }
 
+/** What the chart draws: the comparison as the domain gives it (plain data, sent to the renderer as is). */
 export interface CompareChartOptions {
   comparison: Comparison;
 }
@@ -339,10 +368,11 @@ export interface CompareChartOptions {
 export function compareChart(opts: CompareChartOptions): ReplyFile {
   const { comparison } = opts;
   const data = renderChart(compareOption(comparison), COMPARE_CHART_SIZE);
-  const labels = PANEL_METRICS.map((k) => HEADING[k] ?? INFO.get(k)!.label).join(', ');
+  const labels = PANEL_METRICS.map((k) => HEADING[k] ?? METRIC_LABEL[k]).join(', ');
+  const { headline, rest } = chartTitle(comparison);
   return {
     name: 'compare.png',
     data,
-    description: `Chart: Plan A (orange) and Plan B (blue) side by side on ${labels}, each on its own scale. ${splitVerdict(comparison.verdict).headline}`,
+    description: `Chart: Plan A (orange) and Plan B (blue) on ${labels}; bars are expected values, whiskers the low-to-high range. ${headline} ${rest}`.slice(0, 1024),
   };
 }

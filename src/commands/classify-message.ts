@@ -1,0 +1,101 @@
+/**
+ * "Classify follower counts" (right-click a message → Apps): every follower count in the
+ * message's text, one compact line each (the team's house tier if one is set, then the
+ * publishers' consensus), with the numbers it set aside and why. Each count gets an "All
+ * sources" button, answered by /tier's own handler (custom_id "tier:all:<count>").
+ */
+
+import { ApplicationCommandType, ApplicationIntegrationType, ButtonStyle, InteractionContextType, type APIEmbed } from 'discord-api-types/v10';
+import { LIMITS } from '../discord/limits';
+import { extractCounts, type FoundCount, type IgnoredNumber } from '../domain/extract';
+import { ACCEPTED_FORMS } from '../domain/followers';
+import { formatCount } from '../domain/format';
+import { consensusFor, type HouseTiers } from '../domain/roster';
+import { TIER_COLOURS } from '../domain/tier-style';
+import { houseFor } from './roster';
+import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { messageCommand, type MessageCommandDefinition, type Reply, type RunContext, type TargetMessage } from './types';
+
+export const definition = {
+  type: ApplicationCommandType.Message,
+  name: 'Classify follower counts',
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+} as const satisfies MessageCommandDefinition;
+
+/** Counts given a line; a longer list says how many more there are. */
+export const MAX_COUNT_LINES = 25;
+/** "All sources" buttons: two rows, one per distinct count. */
+export const MAX_SOURCE_BUTTONS = 10;
+/** Set-aside numbers listed. */
+const MAX_IGNORED_SHOWN = 12;
+/** Room for the count lines in the description (the rest of the embed stays well under 6,000). */
+const LINES_ROOM = 3_400;
+
+const ACCEPTED = `counts such as \`45k followers\`, \`1.2M on TikTok\`, \`45K subs\`, \`30 000 abonnés\`, \`1,2 Mio\`, or any form /tier reads: ${ACCEPTED_FORMS}.`;
+
+function label(count: FoundCount): string {
+  const parts = [count.name, count.platform].filter((p): p is string => p !== undefined).map((p) => quoteUserText(p, 40));
+  return parts.length ? ` (${parts.join(' · ')})` : '';
+}
+
+function countLine(count: FoundCount, house: HouseTiers | undefined): string {
+  const written = quoteUserText(count.text, 30);
+  const exact = count.text.replace(/\s/g, '') === formatCount(count.value) ? '' : ` = ${formatCount(count.value)}`;
+  const consensus = consensusFor(count.value);
+  let houseText = '';
+  if (house) {
+    const placed = house.place(count.value);
+    houseText = 'tier' in placed ? `house **${quoteUserText(placed.tier.name, 40)}** (${placed.tier.stated}); publishers: ` : `house: ${placed.outside}; publishers: `;
+  }
+  return `• **${written}**${exact}${label(count)} → ${houseText}${consensus.line}`;
+}
+
+function ignoredLines(ignored: readonly IgnoredNumber[]): string[] {
+  const shown = ignored.slice(0, MAX_IGNORED_SHOWN).map((i) => `“${quoteUserText(i.text, 40)}”: ${i.reason}`);
+  if (ignored.length > MAX_IGNORED_SHOWN) shown.push(`…and ${ignored.length - MAX_IGNORED_SHOWN} more`);
+  return shown;
+}
+
+export async function run(message: TargetMessage, context: RunContext): Promise<Reply> {
+  const text = message.content ?? '';
+  if (text.trim() === '') {
+    return inputErrorReply('That message has no text to read: follower counts are read from what a message says, not from its attachments or embeds.', ACCEPTED, 'No text in that message');
+  }
+  const { counts, ignored } = extractCounts(text);
+  if (counts.length === 0) {
+    const skipped = ignored.length ? `\n\nNumbers I set aside:\n${ignoredLines(ignored).join('\n')}` : '';
+    return inputErrorReply(`I found no follower counts in that message.${skipped}`, ACCEPTED, 'No follower counts found');
+  }
+
+  const { house, notice } = await houseFor(context);
+  const lines: string[] = [];
+  let used = 0;
+  for (const count of counts.slice(0, MAX_COUNT_LINES)) {
+    const line = truncate(countLine(count, house), 400);
+    if (used + line.length + 1 > LINES_ROOM) break;
+    lines.push(line);
+    used += line.length + 1;
+  }
+  if (lines.length < counts.length) lines.push(`…and ${counts.length - lines.length} more counts.`);
+
+  const author = message.authorName ? `${quoteUserText(message.authorName, 60)}’s message` : 'that message';
+  const single = counts.length === 1 ? consensusFor(counts[0]!.value) : undefined;
+  const embed: APIEmbed = {
+    title: truncate(`${counts.length === 1 ? '1 follower count' : `${counts.length} follower counts`} in ${author}`, LIMITS.embedTitle),
+    description: [...(notice ? [notice] : []), ...lines].join('\n'),
+    color: single?.outcome === 'tier' && single.leaders.length === 1 ? TIER_COLOURS[single.leaders[0]!] : NEUTRAL_COLOUR,
+    fields: ignored.length ? linesToFields('Not counted', ignoredLines(ignored)) : [],
+    footer: {
+      text: `${house ? 'Your house definition first, then the publishers' : 'The publishers'}’ consensus: one vote per publisher. “All sources” shows each publisher’s answer.`,
+    },
+  };
+
+  const distinct = [...new Set(counts.map((c) => c.value))].slice(0, MAX_SOURCE_BUTTONS);
+  return {
+    embeds: [embed],
+    components: buttonRows(distinct.map((value) => button(`tier:all:${value}`, `All sources: ${formatCount(value)}`, ButtonStyle.Secondary))),
+  };
+}
+
+export const classifyMessage = messageCommand({ definition, componentPrefix: 'counts', run });

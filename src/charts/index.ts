@@ -50,7 +50,7 @@ let simulatedFailure = false;
 const stats = { rendered: 0, timedOut: 0, failed: 0, shed: 0 };
 
 /** One line on stderr: the core logs its own view (which command's chart) beside it. */
-const logError = (message: string) => process.stderr.write(`chart renderer: ${message}\n`);
+const logError = (message: string) => process.stderr.write(`chart renderer: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
 
 /** Charts rendered, and those skipped because they timed out, failed or were shed, since start (metrics). */
 export function chartStats(): { rendered: number; timedOut: number; failed: number; shed: number } {

@@ -18,9 +18,16 @@ export interface TeamTerm {
   formula?: string | undefined;
   example?: string | undefined;
   link?: string | undefined;
+  /** Who added the term. On editTerm, the editor when updatedById is not given. */
   addedById: string;
   addedByName: string;
+  /** The time of this write (add or edit). */
   updatedAt: Date;
+  /** When it was first added (filled in by the store on reads). */
+  addedAt?: Date | undefined;
+  /** Who last changed it (filled in by the store on reads; on editTerm, the editor). */
+  updatedById?: string | undefined;
+  updatedByName?: string | undefined;
 }
 
 /** A saved /compare scenario: its inputs by option name (never its results). */

@@ -1,0 +1,189 @@
+/**
+ * Opens the per-server settings store named by DATABASE_URL:
+ * - a path or a `file:` URL (the default `./data/tierbot.sqlite`): SQLite, embedded, through libsql
+ *   (its binaries are registry packages, so nothing downloads or compiles at install), in WAL mode;
+ *   the file and its folder are created on first use;
+ * - `postgres://…` or `postgresql://…`: Postgres through `pg`, for several processes or machines.
+ * Migrations (migrations.ts) run at open. A Postgres that cannot be reached at open does not stop
+ * the bot: the store is returned, its calls fail with StoreUnavailableError, and the migrations are
+ * retried on the next call until the database answers.
+ */
+
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'libsql';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import { DEFAULT_CACHE_TTL_MS } from './cache';
+import { migrationProvider } from './migrations';
+import type { Database as Schema } from './schema';
+import { silentLogger, SqlStore, type StoreLogger } from './sql-store';
+import { StoreUnavailableError, type TeamStore } from './types';
+
+export { DEFAULT_CACHE_TTL_MS } from './cache';
+export { SqlStore, nameKey, type StoreLogger } from './sql-store';
+export * from './types';
+
+export const DEFAULT_DATABASE_URL = './data/tierbot.sqlite';
+
+/** How long SQLite waits for another process's write lock before giving up (ms). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/** How long a Postgres connection attempt may take before the store reports itself unavailable. */
+export const PG_CONNECT_TIMEOUT_MS = 3_000;
+/** Longest a single Postgres statement may run. */
+export const PG_STATEMENT_TIMEOUT_MS = 5_000;
+
+export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string };
+
+/** Which engine a DATABASE_URL names, and where. */
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  const trimmed = url.trim();
+  if (/^postgres(?:ql)?:\/\//i.test(trimmed)) return { engine: 'postgres', url: trimmed };
+  if (trimmed === ':memory:') return { engine: 'sqlite', path: ':memory:' };
+  if (/^file:\/\//i.test(trimmed)) return { engine: 'sqlite', path: fileURLToPath(trimmed.split('?')[0]!) };
+  if (/^file:/i.test(trimmed)) return { engine: 'sqlite', path: resolve(trimmed.slice(5).split('?')[0]!) };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    throw new Error('DATABASE_URL must be a file path, a file: URL, or a postgres:// or postgresql:// URL');
+  }
+  return { engine: 'sqlite', path: resolve(trimmed === '' ? DEFAULT_DATABASE_URL : trimmed) };
+}
+
+export interface OpenStoreOptions {
+  /** How long house() and terms() answers are reused in this process (DEFAULT_CACHE_TTL_MS); 0 turns the cache off. */
+  ttlMs?: number;
+  logger?: StoreLogger;
+  /** Postgres only: keep the tables in this schema (created if missing). Tests use one per run. */
+  schema?: string;
+  /** Postgres only: the pool's size (default 10). */
+  poolSize?: number;
+}
+
+interface Opened {
+  db: Kysely<Schema>;
+  migrate: () => Promise<MigrationResultSet>;
+  target: DatabaseTarget;
+}
+
+function openSqlite(path: string): Opened {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new Database(path);
+  try {
+    raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    if (path !== ':memory:') raw.pragma('journal_mode = WAL');
+    // FULL: a committed write is on disk before the call returns, power cut included.
+    raw.pragma('synchronous = FULL');
+  } catch (err) {
+    raw.close();
+    throw err;
+  }
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw as unknown as ConstructorParameters<typeof SqliteDialect>[0]['database'] }) });
+  const migrate = async () => {
+    // One process migrates at a time: BEGIN IMMEDIATE takes the file's write lock (waiting up to
+    // the busy timeout), and SQLite's migrations are not wrapped in a transaction by Kysely.
+    raw.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+      if (result.error) throw result.error;
+      raw.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (raw.inTransaction) raw.exec('ROLLBACK');
+      throw err;
+    }
+  };
+  return { db, migrate, target: { engine: 'sqlite', path } };
+}
+
+function openPostgres(url: string, opts: OpenStoreOptions, logger: StoreLogger): Opened {
+  const schema = opts.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('schema must be a lowercase SQL identifier');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: PG_STATEMENT_TIMEOUT_MS,
+  });
+  // An idle client whose server goes away emits 'error' on the pool; unhandled, it would end the process.
+  pool.on('error', (err) => logger.warn({ err }, 'settings database connection lost'));
+  const db = new Kysely<Schema>({
+    dialect: new PostgresDialect({
+      pool,
+      onCreateConnection: schema ? async (conn) => void (await conn.executeQuery(CompiledQuery.raw(`set search_path to "${schema}"`))) : undefined,
+    }),
+  });
+  const migrate = async () => {
+    if (schema) await db.executeQuery(CompiledQuery.raw(`create schema if not exists "${schema}"`));
+    const result = await new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+    if (result.error) throw result.error;
+    return result;
+  };
+  return { db, migrate, target: { engine: 'postgres', url } };
+}
+
+function open(url: string, opts: OpenStoreOptions, logger: StoreLogger): Opened {
+  const target = parseDatabaseUrl(url);
+  return target.engine === 'postgres' ? openPostgres(target.url, opts, logger) : openSqlite(target.path);
+}
+
+function describeTarget(target: DatabaseTarget): string {
+  if (target.engine === 'sqlite') return `SQLite ${target.path}`;
+  try {
+    const u = new URL(target.url);
+    return `Postgres ${u.hostname}:${u.port || 5432}${u.pathname}`; // never the password
+  } catch {
+    return 'Postgres';
+  }
+}
+
+/**
+ * Opens the store and brings its schema up to date. SQLite problems (a path that cannot be
+ * created) throw here, so a misconfigured bot stops at start with the reason; a Postgres that is
+ * down does not (see the file comment).
+ */
+export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<TeamStore & { readonly engine: 'sqlite' | 'postgres' }> {
+  const logger = opts.logger ?? silentLogger;
+  const opened = open(url, opts, logger);
+  const store = new SqlStore(opened.db, {
+    engine: opened.target.engine,
+    ttlMs: opts.ttlMs ?? DEFAULT_CACHE_TTL_MS,
+    logger,
+    migrate: async () => {
+      const result = await opened.migrate();
+      const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+      if (applied.length > 0) logger.info({ applied, database: describeTarget(opened.target) }, 'settings database migrated');
+    },
+    onClose: () => opened.db.destroy(),
+  });
+  try {
+    await store.ready();
+  } catch (err) {
+    if (opened.target.engine === 'sqlite') {
+      await store.close();
+      throw err instanceof StoreUnavailableError && err.cause instanceof Error ? err.cause : err;
+    }
+    logger.warn({ database: describeTarget(opened.target) }, 'settings database unreachable at start; house tiers, terms and plans are unavailable until it answers');
+  }
+  return store;
+}
+
+export interface MigrationReport {
+  database: string;
+  applied: string[];
+  alreadyApplied: string[];
+}
+
+/** Runs the migrations explicitly (npm run db:migrate) and says what it did. */
+export async function runMigrations(url: string, opts: Pick<OpenStoreOptions, 'schema'> = {}): Promise<MigrationReport> {
+  const opened = open(url, opts, silentLogger);
+  try {
+    const result = await opened.migrate();
+    const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    const all = await new Migrator({ db: opened.db, provider: migrationProvider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) }).getMigrations();
+    const alreadyApplied = all.filter((m) => m.executedAt !== undefined && !applied.includes(m.name)).map((m) => m.name);
+    return { database: describeTarget(opened.target), applied, alreadyApplied };
+  } finally {
+    await opened.db.destroy();
+  }
+}

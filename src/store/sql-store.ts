@@ -1,0 +1,332 @@
+/**
+ * TeamStore over Kysely: the same queries for SQLite and Postgres.
+ *
+ * - Every write is one transaction that first takes the server's row in `guilds` (an upsert: in
+ *   Postgres it locks that row until commit; in SQLite it takes the write lock). Writes to one
+ *   server are therefore serialised in both engines, so the limit checks (200 terms, 100 plans)
+ *   and "exists" checks cannot race, and the last write to commit wins whole, audit fields included.
+ * - Any database failure surfaces as StoreUnavailableError (the commands answer "settings are
+ *   unavailable right now"); it is logged here once, with its cause.
+ * - house() and terms() are read through a per-process cache (cache.ts); writes invalidate it.
+ */
+
+import type { Kysely, Transaction } from 'kysely';
+import { GuildCache } from './cache';
+import type { Database, TermsTable } from './schema';
+import {
+  PLANS_PER_SERVER,
+  StoreUnavailableError,
+  TERMS_PER_SERVER,
+  type HouseRecord,
+  type SavedPlan,
+  type TeamStore,
+  type TeamTerm,
+  type WriteResult,
+} from './types';
+
+export interface StoreLogger {
+  warn(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+}
+
+export const silentLogger: StoreLogger = { warn: () => {}, info: () => {} };
+
+/** Names compare without regard to case: the key stored beside the name as written. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+export interface SqlStoreOptions {
+  engine: 'sqlite' | 'postgres';
+  ttlMs: number;
+  logger: StoreLogger;
+  /** Brings the schema up to date; called before first use and again after a failure. */
+  migrate: () => Promise<void>;
+  /** Closes the underlying connections (Kysely's destroy does it for both dialects). */
+  onClose?: () => Promise<void>;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+function termFrom(row: TermsTable): TeamTerm {
+  return {
+    name: row.name,
+    definition: row.definition,
+    formula: row.formula ?? undefined,
+    example: row.example ?? undefined,
+    link: row.link ?? undefined,
+    addedById: row.created_by_id,
+    addedByName: row.created_by_name,
+    addedAt: new Date(row.created_at),
+    updatedById: row.updated_by_id,
+    updatedByName: row.updated_by_name,
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+export class SqlStore implements TeamStore {
+  private readonly houseCache: GuildCache<HouseRecord | undefined>;
+  private readonly termsCache: GuildCache<TeamTerm[]>;
+  private migrated: Promise<void> | undefined;
+  private closed = false;
+  private lastFailureLog = 0;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly opts: SqlStoreOptions,
+  ) {
+    this.houseCache = new GuildCache(opts.ttlMs);
+    this.termsCache = new GuildCache(opts.ttlMs);
+  }
+
+  get engine(): 'sqlite' | 'postgres' {
+    return this.opts.engine;
+  }
+
+  /** Runs migrations once; a failed attempt (database down) is retried by the next call. */
+  private schema(): Promise<void> {
+    this.migrated ??= this.opts.migrate().catch((err: unknown) => {
+      this.migrated = undefined;
+      throw err;
+    });
+    return this.migrated;
+  }
+
+  private unavailable(err: unknown, op: string): StoreUnavailableError {
+    if (err instanceof StoreUnavailableError) return err;
+    // A database that is down fails every call; one log line a few seconds is enough.
+    const now = Date.now();
+    if (now - this.lastFailureLog > 5_000) {
+      this.lastFailureLog = now;
+      this.opts.logger.warn({ err, op, engine: this.opts.engine }, 'settings database unavailable');
+    }
+    return new StoreUnavailableError(err);
+  }
+
+  private async read<T>(op: string, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.closed) throw new StoreUnavailableError(new Error('the store is closed'));
+    try {
+      await this.schema();
+      return await fn(this.db);
+    } catch (err) {
+      throw this.unavailable(err, op);
+    }
+  }
+
+  private async write<T>(op: string, guildId: string, now: Date, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    if (this.closed) throw new StoreUnavailableError(new Error('the store is closed'));
+    try {
+      await this.schema();
+      return await this.db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('guilds')
+          .values({ guild_id: guildId, created_at: iso(now) })
+          .onConflict((oc) => oc.column('guild_id').doUpdateSet({ guild_id: guildId }))
+          .execute();
+        return fn(tx);
+      });
+    } catch (err) {
+      throw this.unavailable(err, op);
+    } finally {
+      // Invalidate whatever happened: a write that failed after committing must not leave a stale entry.
+      this.houseCache.invalidate(guildId);
+      this.termsCache.invalidate(guildId);
+    }
+  }
+
+  // ── House definition ───────────────────────────────────────────────────────────────────────
+
+  house(guildId: string): Promise<HouseRecord | undefined> {
+    return this.houseCache.get(guildId, () =>
+      this.read('house', async (db) => {
+        const row = await db.selectFrom('house').selectAll().where('guild_id', '=', guildId).executeTakeFirst();
+        return row && { text: row.text, setById: row.set_by_id, setByName: row.set_by_name, setAt: new Date(row.set_at) };
+      }),
+    );
+  }
+
+  async setHouse(guildId: string, record: HouseRecord): Promise<void> {
+    const values = { text: record.text, set_by_id: record.setById, set_by_name: record.setByName, set_at: iso(record.setAt) };
+    await this.write('setHouse', guildId, record.setAt, (tx) =>
+      tx
+        .insertInto('house')
+        .values({ guild_id: guildId, ...values })
+        .onConflict((oc) => oc.column('guild_id').doUpdateSet(values))
+        .execute(),
+    );
+  }
+
+  clearHouse(guildId: string): Promise<boolean> {
+    return this.write('clearHouse', guildId, new Date(), async (tx) => {
+      const result = await tx.deleteFrom('house').where('guild_id', '=', guildId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    });
+  }
+
+  // ── Terms ──────────────────────────────────────────────────────────────────────────────────
+
+  terms(guildId: string): Promise<TeamTerm[]> {
+    return this.termsCache.get(guildId, () =>
+      this.read('terms', async (db) => {
+        const rows = await db.selectFrom('terms').selectAll().where('guild_id', '=', guildId).orderBy('name_key').execute();
+        return rows.map(termFrom);
+      }),
+    );
+  }
+
+  term(guildId: string, name: string): Promise<TeamTerm | undefined> {
+    return this.read('term', async (db) => {
+      const row = await db.selectFrom('terms').selectAll().where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
+      return row && termFrom(row);
+    });
+  }
+
+  addTerm(guildId: string, term: TeamTerm): Promise<WriteResult> {
+    return this.write('addTerm', guildId, term.updatedAt, async (tx) => {
+      const key = nameKey(term.name);
+      const taken = await tx.selectFrom('terms').select('name').where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
+      if (taken) return 'exists';
+      const { count } = await tx
+        .selectFrom('terms')
+        .select((eb) => eb.fn.countAll<string | number>().as('count'))
+        .where('guild_id', '=', guildId)
+        .executeTakeFirstOrThrow();
+      if (Number(count) >= TERMS_PER_SERVER) return 'full';
+      const at = iso(term.updatedAt);
+      await tx
+        .insertInto('terms')
+        .values({
+          guild_id: guildId,
+          name_key: key,
+          name: term.name,
+          definition: term.definition,
+          formula: term.formula ?? null,
+          example: term.example ?? null,
+          link: term.link ?? null,
+          created_by_id: term.addedById,
+          created_by_name: term.addedByName,
+          created_at: at,
+          updated_by_id: term.addedById,
+          updated_by_name: term.addedByName,
+          updated_at: at,
+        })
+        .execute();
+      return 'ok';
+    });
+  }
+
+  /** The term's text is replaced; who added it and when stay, and the editor is recorded as its updater. */
+  editTerm(guildId: string, term: TeamTerm): Promise<WriteResult> {
+    return this.write('editTerm', guildId, term.updatedAt, async (tx) => {
+      const result = await tx
+        .updateTable('terms')
+        .set({
+          name: term.name,
+          definition: term.definition,
+          formula: term.formula ?? null,
+          example: term.example ?? null,
+          link: term.link ?? null,
+          updated_by_id: term.updatedById ?? term.addedById,
+          updated_by_name: term.updatedByName ?? term.addedByName,
+          updated_at: iso(term.updatedAt),
+        })
+        .where('guild_id', '=', guildId)
+        .where('name_key', '=', nameKey(term.name))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0 ? 'ok' : 'missing';
+    });
+  }
+
+  removeTerm(guildId: string, name: string): Promise<WriteResult> {
+    return this.write('removeTerm', guildId, new Date(), async (tx) => {
+      const result = await tx.deleteFrom('terms').where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0 ? 'ok' : 'missing';
+    });
+  }
+
+  // ── Plans ──────────────────────────────────────────────────────────────────────────────────
+
+  plans(guildId: string): Promise<SavedPlan[]> {
+    return this.read('plans', async (db) => {
+      const rows = await db.selectFrom('plans').selectAll().where('guild_id', '=', guildId).orderBy('name_key').execute();
+      return rows.map(planFrom);
+    });
+  }
+
+  plan(guildId: string, name: string): Promise<SavedPlan | undefined> {
+    return this.read('plan', async (db) => {
+      const row = await db.selectFrom('plans').selectAll().where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
+      return row && planFrom(row);
+    });
+  }
+
+  savePlan(guildId: string, plan: SavedPlan): Promise<WriteResult> {
+    return this.write('savePlan', guildId, plan.savedAt, async (tx) => {
+      const key = nameKey(plan.name);
+      const values = {
+        name: plan.name,
+        inputs: JSON.stringify(plan.inputs),
+        saved_by_id: plan.savedById,
+        saved_by_name: plan.savedByName,
+        saved_at: iso(plan.savedAt),
+      };
+      const existing = await tx.selectFrom('plans').select('revision').where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
+      if (existing) {
+        await tx
+          .updateTable('plans')
+          .set({ ...values, revision: Number(existing.revision) + 1 })
+          .where('guild_id', '=', guildId)
+          .where('name_key', '=', key)
+          .execute();
+        return 'ok';
+      }
+      const { count } = await tx
+        .selectFrom('plans')
+        .select((eb) => eb.fn.countAll<string | number>().as('count'))
+        .where('guild_id', '=', guildId)
+        .executeTakeFirstOrThrow();
+      if (Number(count) >= PLANS_PER_SERVER) return 'full';
+      await tx
+        .insertInto('plans')
+        .values({ guild_id: guildId, name_key: key, created_at: values.saved_at, ...values })
+        .execute();
+      return 'ok';
+    });
+  }
+
+  deletePlan(guildId: string, name: string): Promise<WriteResult> {
+    return this.write('deletePlan', guildId, new Date(), async (tx) => {
+      const result = await tx.deleteFrom('plans').where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0 ? 'ok' : 'missing';
+    });
+  }
+
+  // ── Life cycle ─────────────────────────────────────────────────────────────────────────────
+
+  async ready(): Promise<void> {
+    await this.read('ready', async (db) => {
+      await db.selectFrom('guilds').select('guild_id').limit(1).execute();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.houseCache.clear();
+    this.termsCache.clear();
+    await this.opts.onClose?.();
+  }
+}
+
+function planFrom(row: { name: string; inputs: string; saved_by_id: string; saved_by_name: string; saved_at: string }): SavedPlan {
+  let inputs: Record<string, string> = {};
+  try {
+    const parsed: unknown = JSON.parse(row.inputs);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      inputs = Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    }
+  } catch {
+    // A row is only ever written by savePlan, as JSON; an unreadable one reads as no inputs.
+  }
+  return { name: row.name, inputs, savedById: row.saved_by_id, savedByName: row.saved_by_name, savedAt: new Date(row.saved_at) };
+}

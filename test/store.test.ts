@@ -1,0 +1,455 @@
+/**
+ * The storage suite, run against both engines through the same TeamStore interface:
+ * SQLite in a temporary file, and Postgres from TEST_POSTGRES_URL (a schema of its own per store).
+ * Engine-specific tests follow: SQLite's SIGKILL test and file handling; an unreachable Postgres.
+ */
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'libsql';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { openStore, parseDatabaseUrl, runMigrations, StoreUnavailableError, type HouseRecord, type TeamStore, type TeamTerm } from '../src/store/index';
+import { PLANS_PER_SERVER, TERMS_PER_SERVER } from '../src/store/types';
+import { dropSchema, IN_CI, newSchemaName, POSTGRES_URL, skippedWarning } from './support/postgres';
+
+const T0 = Date.UTC(2026, 11, 6, 12, 0, 0);
+const at = (s: number) => new Date(T0 + s * 1000);
+
+function term(name: string, n = 0, extra: Partial<TeamTerm> = {}): TeamTerm {
+  return { name, definition: `definition of ${name}`, addedById: `u${n}`, addedByName: `user ${n}`, updatedAt: at(n), ...extra };
+}
+
+function house(text: string, n = 0): HouseRecord {
+  return { text, setById: `u${n}`, setByName: `user ${n}`, setAt: at(n) };
+}
+
+interface Engine {
+  name: string;
+  open(opts?: { ttlMs?: number }): Promise<TeamStore>;
+  cleanup(): Promise<void>;
+}
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tierbot-store-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function sqliteEngine(): Engine {
+  const opened: TeamStore[] = [];
+  let path = '';
+  return {
+    name: 'SQLite',
+    async open(opts = {}) {
+      path ||= join(tempDir(), 'data', 'tierbot.sqlite');
+      const store = await openStore(path, { ttlMs: opts.ttlMs ?? 0 });
+      opened.push(store);
+      return store;
+    },
+    async cleanup() {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+      path = '';
+    },
+  };
+}
+
+function postgresEngine(url: string): Engine {
+  const opened: TeamStore[] = [];
+  let schema = '';
+  const schemas: string[] = [];
+  return {
+    name: 'Postgres',
+    async open(opts = {}) {
+      if (!schema) schemas.push((schema = newSchemaName()));
+      const store = await openStore(url, { ttlMs: opts.ttlMs ?? 0, schema });
+      opened.push(store);
+      return store;
+    },
+    async cleanup() {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+      for (const s of schemas.splice(0)) await dropSchema(url, s);
+      schema = '';
+    },
+  };
+}
+
+/** Everything both engines must do alike. */
+function storeSuite(engine: Engine) {
+  afterEach(() => engine.cleanup());
+
+  it('keeps servers apart: one never sees or changes another’s house, terms or plans', async () => {
+    const store = await engine.open();
+    await store.setHouse('g1', house('nano 1k-10k, micro 10k+'));
+    expect(await store.addTerm('g1', term('CPM'))).toBe('ok');
+    expect(await store.savePlan('g1', { name: 'Q1', inputs: { budget: '5000' }, savedById: 'u1', savedByName: 'a', savedAt: at(1) })).toBe('ok');
+
+    expect(await store.house('g2')).toBeUndefined();
+    expect(await store.terms('g2')).toEqual([]);
+    expect(await store.term('g2', 'CPM')).toBeUndefined();
+    expect(await store.plans('g2')).toEqual([]);
+    expect(await store.plan('g2', 'Q1')).toBeUndefined();
+    // g2's writes under the same names touch nothing in g1.
+    expect(await store.editTerm('g2', term('CPM', 2))).toBe('missing');
+    expect(await store.removeTerm('g2', 'CPM')).toBe('missing');
+    expect(await store.deletePlan('g2', 'Q1')).toBe('missing');
+    expect(await store.clearHouse('g2')).toBe(false);
+    expect(await store.addTerm('g2', term('cpm', 3, { definition: 'theirs' }))).toBe('ok');
+
+    expect((await store.house('g1'))?.text).toBe('nano 1k-10k, micro 10k+');
+    expect((await store.term('g1', 'cpm'))?.definition).toBe('definition of CPM');
+    expect((await store.plan('g1', 'q1'))?.inputs).toEqual({ budget: '5000' });
+    expect((await store.term('g2', 'CPM'))?.definition).toBe('theirs');
+  });
+
+  it('house: set, replace, read back with who and when, clear', async () => {
+    const store = await engine.open();
+    expect(await store.house('g')).toBeUndefined();
+    await store.setHouse('g', house('a 1k+', 1));
+    await store.setHouse('g', house('b 2k+', 2));
+    expect(await store.house('g')).toEqual({ text: 'b 2k+', setById: 'u2', setByName: 'user 2', setAt: at(2) });
+    expect(await store.clearHouse('g')).toBe(true);
+    expect(await store.clearHouse('g')).toBe(false);
+    expect(await store.house('g')).toBeUndefined();
+  });
+
+  it('terms: names unique without regard to case, kept as written; edit keeps who added it; remove', async () => {
+    const store = await engine.open();
+    expect(await store.addTerm('g', term('Engagement Rate', 1))).toBe('ok');
+    expect(await store.addTerm('g', term('ENGAGEMENT RATE', 2))).toBe('exists');
+    expect(await store.addTerm('g', term('engagement rate', 2))).toBe('exists');
+    const t = await store.term('g', 'engagement RATE');
+    expect(t).toMatchObject({ name: 'Engagement Rate', addedById: 'u1', addedByName: 'user 1', updatedAt: at(1), addedAt: at(1) });
+
+    expect(await store.editTerm('g', term('engagement rate', 5, { definition: 'new', formula: 'e / f', link: 'https://example.com' }))).toBe('ok');
+    const edited = await store.term('g', 'Engagement Rate');
+    expect(edited).toMatchObject({
+      name: 'engagement rate',
+      definition: 'new',
+      formula: 'e / f',
+      example: undefined,
+      link: 'https://example.com',
+      addedById: 'u1',
+      addedAt: at(1),
+      updatedById: 'u5',
+      updatedByName: 'user 5',
+      updatedAt: at(5),
+    });
+    expect(await store.editTerm('g', term('nope'))).toBe('missing');
+    expect(await store.removeTerm('g', 'ENGAGEMENT rate')).toBe('ok');
+    expect(await store.removeTerm('g', 'engagement rate')).toBe('missing');
+    expect(await store.terms('g')).toEqual([]);
+  });
+
+  it(`limits: ${TERMS_PER_SERVER} terms and ${PLANS_PER_SERVER} plans per server; full refuses without changing anything`, async () => {
+    const store = await engine.open();
+    for (let i = 0; i < TERMS_PER_SERVER; i++) expect(await store.addTerm('g', term(`t${i}`, i))).toBe('ok');
+    expect(await store.addTerm('g', term('one too many'))).toBe('full');
+    expect(await store.addTerm('g', term('T0'))).toBe('exists');
+    expect(await store.addTerm('other', term('one too many'))).toBe('ok'); // the limit is per server
+    expect(await store.editTerm('g', term('t7', 300, { definition: 'still editable' }))).toBe('ok');
+    expect((await store.terms('g')).length).toBe(TERMS_PER_SERVER);
+    expect(await store.term('g', 'one too many')).toBeUndefined();
+    expect(await store.removeTerm('g', 't0')).toBe('ok');
+    expect(await store.addTerm('g', term('one too many'))).toBe('ok');
+
+    const plan = (name: string, n: number) => ({ name, inputs: { budget: String(n) }, savedById: `u${n}`, savedByName: `user ${n}`, savedAt: at(n) });
+    for (let i = 0; i < PLANS_PER_SERVER; i++) expect(await store.savePlan('g', plan(`p${i}`, i))).toBe('ok');
+    expect(await store.savePlan('g', plan('p100', 100))).toBe('full');
+    expect(await store.savePlan('g', plan('P5', 500))).toBe('ok'); // replacing an existing name is not a new one
+    expect(await store.plan('g', 'p5')).toEqual({ name: 'P5', inputs: { budget: '500' }, savedById: 'u500', savedByName: 'user 500', savedAt: at(500) });
+    expect((await store.plans('g')).length).toBe(PLANS_PER_SERVER);
+    expect(await store.deletePlan('g', 'P5')).toBe('ok');
+    expect(await store.savePlan('g', plan('p100', 100))).toBe('ok');
+  });
+
+  it('stores SQL metacharacters, 6,000-character values, emoji and zero-width text exactly', async () => {
+    const store = await engine.open();
+    const nasty = [
+      `Robert'); DROP TABLE terms;--`,
+      `" OR 1=1 -- \\ % _ $1 ? :name @p0 \`x\``,
+      '👩🏽‍💻 engagement 🚀 rate',
+      'zero\u200bwidth\u200d\u2060joiner\ufeff',
+      'right-to-left \u202e txet',
+      'x'.repeat(6000),
+      'é'.repeat(3000) + '😀'.repeat(1000),
+      'line one\nline two\ttab',
+    ];
+    for (const [i, value] of nasty.entries()) {
+      const name = value.slice(0, 100) + i;
+      expect(await store.addTerm('g', term(name, i, { definition: value, formula: value, example: value, link: value }))).toBe('ok');
+      const back = await store.term('g', name);
+      expect(back).toMatchObject({ name, definition: value, formula: value, example: value, link: value });
+      await store.setHouse(`g${i}`, house(value, i));
+      expect((await store.house(`g${i}`))?.text).toBe(value);
+      await store.savePlan('g', { name, inputs: { [value.slice(0, 50)]: value }, savedById: value.slice(0, 20), savedByName: value, savedAt: at(i) });
+      expect(await store.plan('g', name)).toMatchObject({ name, inputs: { [value.slice(0, 50)]: value }, savedByName: value });
+    }
+    // And the guild id itself is only ever a bound parameter.
+    const evil = `1' OR '1'='1`;
+    await store.setHouse(evil, house('evil'));
+    expect(await store.house('1')).toBeUndefined();
+    expect((await store.house(evil))?.text).toBe('evil');
+    expect((await store.terms('g')).length).toBe(nasty.length);
+  });
+
+  it('a refused write leaves the previous value untouched', async () => {
+    const store = await engine.open();
+    expect(await store.addTerm('g', term('CTR', 1, { definition: 'original' }))).toBe('ok');
+    expect(await store.addTerm('g', term('ctr', 2, { definition: 'replacement' }))).toBe('exists');
+    expect(await store.term('g', 'CTR')).toMatchObject({ name: 'CTR', definition: 'original', addedById: 'u1', updatedAt: at(1) });
+  });
+
+  it('50 concurrent writes to one server lose nothing; the last write wins whole, audit fields included', async () => {
+    const store = await engine.open();
+    // 50 different terms at once: all 50 are there, each with its own author.
+    const adds = await Promise.all(Array.from({ length: 50 }, (_, i) => store.addTerm('g', term(`term ${i}`, i))));
+    expect(adds).toEqual(Array(50).fill('ok'));
+    const terms = await store.terms('g');
+    expect(terms).toHaveLength(50);
+    for (const t of terms) {
+      const i = Number(t.name.split(' ')[1]);
+      expect(t).toMatchObject({ definition: `definition of term ${i}`, addedById: `u${i}`, addedByName: `user ${i}`, updatedAt: at(i) });
+    }
+
+    // 50 house definitions at once: the one stored is one of them, whole (no mixed fields),
+    // and it is the write acknowledged last.
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.setHouse('g', house(`def ${i}`, i)).then(() => order.push(i))),
+    );
+    const h = await store.house('g');
+    const i = Number(h!.text.split(' ')[1]);
+    expect(h).toEqual(house(`def ${i}`, i));
+    if (engine.name === 'SQLite') expect(i).toBe(order[order.length - 1]);
+
+    // 50 edits of the same term at once, and 50 saves of one plan name: likewise.
+    await Promise.all(Array.from({ length: 50 }, (_, k) => store.editTerm('g', term('term 0', 100 + k, { definition: `edit ${k}` }))));
+    const t0 = await store.term('g', 'term 0');
+    const k = Number(t0!.definition.split(' ')[1]);
+    expect(t0).toMatchObject({ addedById: 'u0', updatedById: `u${100 + k}`, updatedByName: `user ${100 + k}`, updatedAt: at(100 + k) });
+    const saves = await Promise.all(
+      Array.from({ length: 50 }, (_, j) => store.savePlan('g', { name: 'Weekly', inputs: { j: String(j) }, savedById: `u${j}`, savedByName: `user ${j}`, savedAt: at(j) })),
+    );
+    expect(saves).toEqual(Array(50).fill('ok'));
+    const p = await store.plan('g', 'weekly');
+    expect(p).toEqual({ name: 'Weekly', inputs: { j: p!.inputs.j }, savedById: `u${p!.inputs.j}`, savedByName: `user ${p!.inputs.j}`, savedAt: at(Number(p!.inputs.j)) });
+    expect(await store.plans('g')).toHaveLength(1);
+
+    // 60 different new terms at once against the limit: exactly the limit is reached, never passed.
+    const more = await Promise.all(Array.from({ length: TERMS_PER_SERVER }, (_, n) => store.addTerm('g', term(`more ${n}`, n))));
+    expect(more.filter((r) => r === 'ok')).toHaveLength(TERMS_PER_SERVER - 50);
+    expect(more.filter((r) => r === 'full')).toHaveLength(50);
+    expect(await store.terms('g')).toHaveLength(TERMS_PER_SERVER);
+  });
+
+  it('a second store on the same database (another process) sees writes; the cache keeps a house answer for its TTL', async () => {
+    const writer = await engine.open({ ttlMs: 0 });
+    const reader = await engine.open({ ttlMs: 300 });
+    expect(await reader.house('g')).toBeUndefined(); // cached: "no house definition"
+    await writer.setHouse('g', house('a 1k+'));
+    expect(await reader.house('g')).toBeUndefined(); // still within the reader's TTL
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await reader.house('g'))?.text).toBe('a 1k+');
+    // A write through the reader itself invalidates its own entry at once.
+    await reader.setHouse('g', house('b 2k+'));
+    expect((await reader.house('g'))?.text).toBe('b 2k+');
+    await reader.addTerm('g', term('x'));
+    expect((await reader.terms('g')).map((t) => t.name)).toEqual(['x']);
+  });
+
+  it('is ready, and a closed store refuses with StoreUnavailableError', async () => {
+    const store = await engine.open();
+    await expect(store.ready()).resolves.toBeUndefined();
+    await store.close();
+    await expect(store.house('g')).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+}
+
+describe('store: SQLite', () => {
+  storeSuite(sqliteEngine());
+});
+
+const PG_SUITE = 'store: Postgres (the shared storage suite)';
+if (POSTGRES_URL) {
+  describe(PG_SUITE, () => {
+    storeSuite(postgresEngine(POSTGRES_URL));
+
+    it('a connection dropped under the pool is handled: calls fail with StoreUnavailableError, nothing crashes, and it recovers', async () => {
+      const target = new URL(POSTGRES_URL);
+      const sockets = new Set<net.Socket>();
+      let accepting = true;
+      const proxy = net.createServer((client) => {
+        if (!accepting) return client.destroy();
+        const upstream = net.connect(Number(target.port || 5432), target.hostname);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('error', () => {});
+          s.on('close', () => sockets.delete(s));
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+      const port = (proxy.address() as net.AddressInfo).port;
+      const url = new URL(POSTGRES_URL);
+      url.port = String(port);
+      const schema = newSchemaName();
+      const store = await openStore(url.toString(), { ttlMs: 0, schema });
+      try {
+        await store.setHouse('g', house('a 1k+'));
+        // The server "goes down": every open connection is cut and new ones are refused.
+        accepting = false;
+        for (const s of sockets) s.destroy();
+        await new Promise((r) => setTimeout(r, 100));
+        await expect(store.house('g')).rejects.toBeInstanceOf(StoreUnavailableError);
+        await expect(store.setHouse('g', house('b 2k+'))).rejects.toBeInstanceOf(StoreUnavailableError);
+        // It comes back.
+        accepting = true;
+        expect((await store.house('g'))?.text).toBe('a 1k+');
+      } finally {
+        await store.close();
+        proxy.close();
+        await dropSchema(POSTGRES_URL, schema);
+      }
+    });
+
+    it('runMigrations reports what it applied, then that nothing was left to do', async () => {
+      const schema = newSchemaName();
+      try {
+        expect(await runMigrations(POSTGRES_URL, { schema })).toMatchObject({ applied: ['0001_team_settings'], alreadyApplied: [] });
+        expect(await runMigrations(POSTGRES_URL, { schema })).toMatchObject({ applied: [], alreadyApplied: ['0001_team_settings'] });
+      } finally {
+        await dropSchema(POSTGRES_URL, schema);
+      }
+    });
+  });
+} else if (IN_CI) {
+  describe(PG_SUITE, () => {
+    it('runs in CI', () => {
+      throw new Error(`CI=true but TEST_POSTGRES_URL is not set, so the Postgres storage suite cannot run. ${skippedWarning(PG_SUITE)}`);
+    });
+  });
+} else {
+  describe.skip(PG_SUITE, () => {
+    it('needs TEST_POSTGRES_URL', () => {});
+  });
+  afterAll(() => {
+    console.warn(skippedWarning(PG_SUITE));
+  });
+}
+
+describe('store: Postgres unreachable', () => {
+  it('opens anyway (the bot starts), and every call fails with StoreUnavailableError without crashing', async () => {
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    const warnings: string[] = [];
+    const logger = { warn: (_: object, msg?: string) => void warnings.push(msg ?? ''), info: () => {} };
+    const store = await openStore('postgres://tierbot:secret-password@127.0.0.1:1/tierbot', { logger });
+    try {
+      await expect(store.ready()).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.house('g')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.setHouse('g', house('x'))).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.addTerm('g', term('x'))).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.plans('g')).rejects.toBeInstanceOf(StoreUnavailableError);
+      const err = await store.house('g').catch((e: unknown) => e);
+      expect(String((err as Error).message)).toBe('the settings database is unavailable');
+      expect(warnings.join(' ')).toContain('unreachable at start');
+      expect(warnings.join(' ')).not.toContain('secret-password');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('runMigrations fails with the reason', async () => {
+    await expect(runMigrations('postgres://tierbot:tierbot@127.0.0.1:1/tierbot')).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
+describe('store: SQLite file', () => {
+  it('creates the file and its folder on first use, in WAL mode, and migrates once', async () => {
+    const path = join(tempDir(), 'nested', 'deeper', 'tierbot.sqlite');
+    expect(await runMigrations(path)).toMatchObject({ applied: ['0001_team_settings'], alreadyApplied: [] });
+    expect(await runMigrations(`file:${path}`)).toMatchObject({ applied: [], alreadyApplied: ['0001_team_settings'] });
+    const store = await openStore(`file://${path}`);
+    await store.setHouse('g', house('a 1k+'));
+    await store.close();
+    expect(existsSync(path)).toBe(true);
+    const raw = new Database(path);
+    expect(raw.pragma('journal_mode', { simple: true })).toMatchObject({ journal_mode: 'wal' });
+    raw.close();
+  });
+
+  it('reads DATABASE_URL forms', () => {
+    expect(parseDatabaseUrl('postgres://u:p@h/db')).toEqual({ engine: 'postgres', url: 'postgres://u:p@h/db' });
+    expect(parseDatabaseUrl('postgresql://u:p@h/db').engine).toBe('postgres');
+    expect(parseDatabaseUrl('file:///tmp/x.sqlite')).toEqual({ engine: 'sqlite', path: '/tmp/x.sqlite' });
+    expect(parseDatabaseUrl('/tmp/y.sqlite')).toEqual({ engine: 'sqlite', path: '/tmp/y.sqlite' });
+    expect(parseDatabaseUrl('./data/tierbot.sqlite').engine).toBe('sqlite');
+    expect(() => parseDatabaseUrl('mysql://h/db')).toThrow(/postgres/);
+  });
+
+  it('a path that cannot be created stops the open with the reason', async () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    await expect(openStore(join(file, 'x.sqlite'))).rejects.toThrow(/EEXIST|ENOTDIR|not a directory/);
+  });
+
+  it('a process SIGKILLed during a burst of writes restarts with every acknowledged write present and the file intact', async () => {
+    const path = join(tempDir(), 'kill.sqlite');
+    const writer = join(import.meta.dirname, 'fixtures', 'store-kill', 'writer.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let lastAck = -1;
+    let buffer = '';
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the writer did not get going: ${stderr}`)), 15_000);
+      child.stdout.on('data', (d: Buffer) => {
+        buffer += d.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop()!;
+        for (const line of lines) {
+          const m = /^ack (\d+)$/.exec(line);
+          if (m) lastAck = Number(m[1]);
+        }
+        // Past 100 the burst also removes terms; kill it mid-way through that.
+        if (lastAck >= 160) {
+          clearTimeout(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => reject(new Error(`the writer exited early: ${stderr}`)));
+    });
+    expect(await exited).toBe('SIGKILL');
+    // Anything printed before the kill was acknowledged; read what made it into the pipe.
+    for (const line of buffer.split('\n')) {
+      const m = /^ack (\d+)$/.exec(line);
+      if (m) lastAck = Math.max(lastAck, Number(m[1]));
+    }
+
+    const raw = new Database(path);
+    expect(raw.prepare('pragma integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
+    raw.close();
+
+    const store = await openStore(path, { ttlMs: 0 });
+    try {
+      const n = lastAck;
+      for (let k = Math.max(0, n - 98); k <= n; k++) expect(await store.term('g-kill', `term ${k}`), `term ${k}`).toBeDefined();
+      expect((await store.term('g-kill', `term ${n}`))?.definition).toBe(`definition ${n} ${'x'.repeat(n % 500)}`);
+      expect(['house ' + n, 'house ' + (n + 1)]).toContain((await store.house('g-kill'))?.text);
+      expect((await store.plan('g-kill', `plan ${n % 50}`))?.inputs).toEqual({ n: String(n) });
+      const count = (await store.terms('g-kill')).length;
+      expect(count).toBeGreaterThanOrEqual(99);
+      expect(count).toBeLessThanOrEqual(101);
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
+});

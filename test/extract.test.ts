@@ -1,0 +1,260 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractCounts, readCount, type IgnoreKind } from '../src/domain/extract';
+import { MAX_FOLLOWERS, parseFollowerCount } from '../src/domain/followers';
+import { formatCompact, formatCount } from '../src/domain/format';
+
+interface Expected {
+  value: number;
+  platform?: string;
+  name?: string;
+}
+
+const c = (value: number, platform?: string, name?: string): Expected => ({ value, ...(platform ? { platform } : {}), ...(name ? { name } : {}) });
+
+/**
+ * Real-looking chat messages: what a marketer pastes into a planning channel. Each row: the
+ * message, the counts it holds (value, platform, name), and the kinds of number it must set aside.
+ */
+const TABLE: [string, Expected[], IgnoreKind[]][] = [
+  ['Sara has 45k on IG and 1.2M on TikTok', [c(45_000, 'Instagram', 'Sara'), c(1_200_000, 'TikTok', 'Sara')], []],
+  ['IG 45k TikTok 1.2M', [c(45_000, 'Instagram'), c(1_200_000, 'TikTok')], []],
+  ['45k IG, 1.2M TikTok', [c(45_000, 'Instagram'), c(1_200_000, 'TikTok')], []],
+  ['IG 12,5k / TT 230k / YT 1,1M', [c(12_500, 'Instagram'), c(230_000, 'TikTok'), c(1_100_000, 'YouTube')], []],
+  ['Hey team! Quick update:\n- Sara (IG): 45.2k\n- Tom: 1.1M on YouTube\n- Lea 8,900 TikTok', [c(45_200, 'Instagram', 'Sara'), c(1_100_000, 'YouTube', 'Tom'), c(8_900, 'TikTok', 'Lea')], []],
+  ['he just passed 45K subs', [c(45_000)], []],
+  ['elle a 30 000 abonnés sur Instagram', [c(30_000, 'Instagram')], []],
+  ['1,2 Mio Follower auf TikTok, nicht schlecht', [c(1_200_000, 'TikTok')], []],
+  ['1.000.000 Follower auf Insta', [c(1_000_000, 'Instagram')], []],
+  ['lol she has like 2 million followers 😂', [c(2_000_000)], []],
+  ['Followers: 1 234 567', [c(1_234_567)], []],
+  ['500 followers', [c(500)], []],
+  ['Mia’s TikTok is at 800', [c(800, 'TikTok', 'Mia')], []],
+  ['@sara_creates: 45,000 followers (instagram.com/sara)', [c(45_000, 'Instagram', '@sara_creates')], []],
+  ['Tom – 120k subs, 2.3M views', [c(120_000, undefined, 'Tom')], ['not-followers']],
+  ['Reach: 250k, followers: 48k', [c(48_000)], ['not-followers']],
+  ['Kim hit 100k+ on TikTok at 3pm on May 5th', [c(100_000, 'TikTok', 'Kim')], ['time', 'date']],
+  ['she went from 12k to 30k in 2 months', [c(12_000), c(30_000)], ['duration']],
+  ['10-20k followers is our micro sweet spot', [c(10_000), c(20_000)], []],
+  ['gained +2k followers this week, now 45k', [c(45_000)], ['change']],
+  ['she’s growing 500 followers a day', [], ['change']],
+  ['Budget is 5000 USD for 3 creators with 10k-50k followers', [c(10_000), c(50_000)], ['price', 'not-followers']],
+  ['Rates: 5k€ per post, she has 120 000 followers', [c(120_000)], ['price']],
+  ['$5k for a reel from someone with 80k? worth it', [c(80_000)], ['price']],
+  ['She charges £1,200 per post on 60k followers', [c(60_000)], ['price']],
+  ['Her ER is 4.5% on 33k followers', [c(33_000)], ['percentage']],
+  ['Call at 10:30 tomorrow, <@123456789012345678> has the list', [], ['time', 'mention']],
+  ['<t:1700000000:R> check <#123456> and <:kek:98765>', [], ['mention']],
+  ['meeting on 12/05/2024 about the 2024 campaign', [], ['date', 'year']],
+  ['deadline 2025-01-31, 45k creator needed', [c(45_000)], ['date']],
+  ['Order #12345 shipped', [], ['id']],
+  ['ID 987654321, call +44 20 7946 0958', [], ['id', 'phone']],
+  ['message id 1180000000000000000 please check', [], ['id']],
+  ['4K video from 2019', [], ['not-followers', 'year']],
+  ['Top 5 100k creators this quarter', [], ['small', 'not-followers']],
+  ['The 2024 campaign reached 3 million people', [], ['year', 'not-followers']],
+  ['She has 45 mil seguidores y 1.2 mil subs', [c(45_000), c(1_200_000)], []],
+  ['His following grew 15% to 60k', [c(60_000)], ['percentage']],
+  ['watch https://youtube.com/watch?v=abc123 — 456k subs', [c(456_000, 'YouTube')], ['link']],
+  ['we may 30 creators', [], ['not-followers']],
+  ['2 accounts: 15k + 22k', [c(15_000), c(22_000)], ['small']],
+  ['she lost 3k followers after the post', [], ['change']],
+  ['1 lakh followers on Insta', [c(100_000, 'Instagram')], []],
+  ['Instagram: 45,000 | TikTok: 1.2M | YouTube: 300k', [c(45_000, 'Instagram'), c(1_200_000, 'TikTok'), c(300_000, 'YouTube')], []],
+  ['around ~75k on X', [c(75_000, 'X (Twitter)')], []],
+  ['she is 24 years old with 18k followers', [c(18_000)], ['duration']],
+  ['12.345 seguidores no Instagram', [c(12_345, 'Instagram')], []],
+  ['Ranked #1 on the list with 2.5 million', [c(2_500_000)], ['id']],
+  ['3rd creator has 900k', [c(900_000)], ['ordinal']],
+  ['Q3 numbers: 45k', [c(45_000)], []],
+  ['no numbers here at all, just vibes', [], []],
+];
+
+describe('extractCounts: a table of chat messages', () => {
+  it('has at least 40 messages', () => {
+    expect(TABLE.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(TABLE)('%j', (message, counts, ignoredKinds) => {
+    const found = extractCounts(message);
+    expect(found.counts.map((x) => ({ value: x.value, ...(x.platform ? { platform: x.platform } : {}), ...(x.name ? { name: x.name } : {}) }))).toEqual(counts);
+    const kinds = new Set(found.ignored.map((i) => i.kind));
+    for (const kind of ignoredKinds) expect(kinds, `${kind} in ${JSON.stringify(found.ignored)}`).toContain(kind);
+    for (const i of found.ignored) expect(i.reason.length).toBeGreaterThan(0);
+  });
+
+  it('says why each number was set aside, in words', () => {
+    const { ignored } = extractCounts('Call at 10:30 on 12/05, $5k budget, 4.5% ER, <@123>');
+    expect(ignored.map((i) => [i.text, i.reason])).toEqual([
+      ['10:30', 'a time'],
+      ['12/05', 'a date'],
+      ['$5k', 'a price'],
+      ['4.5%', 'a percentage'],
+      ['<@123>', 'a mention, channel, emoji or timestamp'],
+    ]);
+  });
+
+  it('keeps the count as written, and a range end shows the unit it borrows', () => {
+    expect(extractCounts('1,2 Mio und 10-20k').counts.map((x) => x.text)).toEqual(['1,2 Mio', '10(k)', '20k']);
+  });
+});
+
+describe('readCount', () => {
+  it.each([
+    ['45k', 45_000],
+    ['45K', 45_000],
+    ['1,2 Mio', 1_200_000],
+    ['1,2 Mio.', 1_200_000],
+    ['12,5k', 12_500],
+    ['45.000', 45_000],
+    ['45.000,0', 45_000],
+    ['45,000.00', 45_000],
+    ["45'000", 45_000],
+    ['1.234.567', 1_234_567],
+    ['100k+', 100_000],
+    ['~45k', 45_000],
+    ['2 lakh', 200_000],
+    ['1 crore', 10_000_000],
+    ['3 Tsd.', 3_000],
+    ['1,5 Mrd', 1_500_000_000],
+  ])('reads %j as %d', (text, expected) => {
+    expect(readCount(text)).toEqual({ ok: true, value: expected });
+  });
+
+  it('uses the decimal mark it is given where the number alone cannot say', () => {
+    expect(readCount('1,200k')).toEqual({ ok: true, value: 1_200_000 });
+    expect(readCount('1,200k', ',')).toEqual({ ok: true, value: 1_200 });
+    expect(readCount('1.200k', ',')).toEqual({ ok: true, value: 1_200_000 });
+    expect(readCount('1.5k', ',')).toEqual({ ok: true, value: 1_500 });
+  });
+
+  it.each([
+    ['', /no follower count/],
+    ['-5k', /negative/],
+    ['4.5', /whole/],
+    ['abc', /not a follower count/],
+    ['1,2,3', /not a follower count/],
+    ['12 345 6', /not a follower count/],
+    ['99999999999', /more than/],
+    ['x'.repeat(500), /characters long/],
+  ])('refuses %j with a reason', (text, reason) => {
+    const r = readCount(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it('reads everything /tier reads, to the same count (except /tier reading "30.000" as 30)', () => {
+    const accepted = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer({ min: 0, max: MAX_FOLLOWERS }).map(String),
+      fc.integer({ min: 0, max: MAX_FOLLOWERS }).map(formatCount),
+      fc.tuple(fc.integer({ min: 0, max: 9_999 }), fc.integer({ min: 0, max: 999 }), fc.constantFrom('k', 'K', 'm', 'M', 'b', ' million', ' thousand', 'mn', 'bn', ''), fc.constantFrom('', '+', ' ')).map(
+        ([a, b, unit, pre]) => `${pre}${a}.${b}${unit}`,
+      ),
+    );
+    fc.assert(
+      fc.property(accepted, (text) => {
+        const tier = parseFollowerCount(text);
+        if (!tier.ok) return;
+        if (/^\s*\+?\d+\.\d{3}\s*$/.test(text)) return; // "30.000": /tier reads 30, a roster 30,000
+        expect(readCount(text)).toEqual(tier);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never throws, and only ever returns whole counts in range', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.stringMatching(/^[\d.,' ]{1,20}[kKmM]?$/)), (text) => {
+        const r = readCount(text);
+        if (r.ok) expect(Number.isSafeInteger(r.value) && r.value >= 0 && r.value <= MAX_FOLLOWERS).toBe(true);
+        else expect(r.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+/** A count written in one of the forms /tier accepts (and chat adds), with the value it stands for. */
+const writtenCount = fc.oneof(
+  fc.integer({ min: 0, max: MAX_FOLLOWERS }).map((n) => ({ text: String(n), value: n })),
+  fc.integer({ min: 1000, max: MAX_FOLLOWERS }).map((n) => ({ text: formatCount(n), value: n })),
+  fc.integer({ min: 1000, max: MAX_FOLLOWERS }).map((n) => ({ text: formatCount(n).replace(/,/g, ' '), value: n })),
+  fc.integer({ min: 1000, max: MAX_FOLLOWERS }).map((n) => ({ text: formatCount(n).replace(/,/g, '.'), value: n })),
+  fc.integer({ min: 1, max: 999_999 }).map((n) => {
+    const text = formatCompact(n * 1000);
+    return { text, value: Math.round(Number(text.slice(0, -1)) * { k: 1e3, M: 1e6, B: 1e9 }[text.slice(-1) as 'k' | 'M' | 'B']) };
+  }),
+  fc.tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom(['k', 1e3], ['K', 1e3], ['M', 1e6], [' million', 1e6], [' thousand', 1e3], [' Mio', 1e6], ['m', 1e6]) as fc.Arbitrary<[string, number]>, fc.boolean()).map(
+    ([whole, tenth, [unit, size], comma]) => ({ text: `${whole}${comma ? ',' : '.'}${tenth}${unit}`, value: ((whole * 10 + tenth) * size) / 10 }),
+  ),
+);
+
+const FILLER = ['and', 'has', 'the', 'creator', 'honestly', 'so', 'with', 'over', 'we', 'think', 'ok', 'nice'];
+
+describe('extractCounts: properties', () => {
+  it('reads every form followed by "followers" as exactly that count', () => {
+    fc.assert(
+      fc.property(writtenCount, ({ text, value }) => {
+        const found = extractCounts(`${text} followers`);
+        expect(found.counts.map((x) => x.value)).toEqual([value]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds every count in a message of counts and filler words, in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...FILLER), writtenCount, fc.constantFrom('followers', 'subs', 'on IG', 'on TikTok', 'fans')), { minLength: 1, maxLength: 6 }), (parts) => {
+        const message = parts.map(([filler, count, after]) => `${filler} ${count.text} ${after}`).join(', ');
+        expect(extractCounts(message).counts.map((x) => x.value)).toEqual(parts.map(([, count]) => count.value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never takes a date, a time, a price, a percentage or a mention for a count', () => {
+    const notCounts = fc.oneof(
+      fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1990, max: 2035 })).map(([d, m, y]) => `${d}/${m}/${y}`),
+      fc.tuple(fc.integer({ min: 1990, max: 2035 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${h}:${String(m).padStart(2, '0')}`),
+      fc.tuple(fc.constantFrom('$', '€', '£', '¥', '₹'), writtenCount).map(([sign, n]) => `${sign}${n.text}`),
+      fc.tuple(writtenCount, fc.constantFrom('€', ' USD', ' EUR', ' dollars')).map(([n, unit]) => `${n.text}${unit}`),
+      fc.integer({ min: 0, max: 100 }).map((n) => `${n}%`),
+      fc.bigInt({ min: 10n ** 16n, max: 10n ** 19n }).map((id) => `<@${id}>`),
+    );
+    fc.assert(
+      fc.property(notCounts, fc.constantFrom(...FILLER), (text, filler) => {
+        const found = extractCounts(`${filler} ${text} ${filler}`);
+        expect(found.counts).toEqual([]);
+        expect(found.ignored.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws on any text, and what it finds is whole, in range, in order and where it says', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 }), fc.stringMatching(/^[\d kKmM.,:/$€%@<>#+-]{0,80}$/)), (text) => {
+        const { counts, ignored } = extractCounts(text);
+        let last = -1;
+        for (const x of counts) {
+          expect(Number.isSafeInteger(x.value) && x.value >= 0 && x.value <= MAX_FOLLOWERS).toBe(true);
+          expect(x.start).toBeGreaterThan(last);
+          expect(x.end).toBeGreaterThan(x.start);
+          last = x.end - 1;
+        }
+        for (const i of ignored) expect(i.text.length).toBeLessThanOrEqual(40);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes linear time on long hostile text', () => {
+    for (const text of ['1,'.repeat(5000), '1 '.repeat(5000), '1.'.repeat(5000), 'a1'.repeat(5000), '<@'.repeat(5000), '9'.repeat(10_000), 'Sara: '.repeat(2000), '1k on IG '.repeat(1000)]) {
+      const started = performance.now();
+      extractCounts(text);
+      expect(performance.now() - started, text.slice(0, 10)).toBeLessThan(1500);
+    }
+  });
+});

@@ -4,11 +4,12 @@ import { embedTextLength } from '../src/commands/embeds';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
 import { commandProblems, messageProblems } from '../src/discord/limits';
-import { testComponentContext, testContext } from './support/context';
+import type { TeamStore } from '../src/store/types';
+import { memoryStore, testComponentContext, testContext } from './support/context';
 
 const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-const run = (source?: string) => tiers.run(source === undefined ? {} : ({ source } as never), testContext()) as Reply;
+const run = (source?: string, ctx = testContext()) => tiers.run(source === undefined ? {} : ({ source } as never), ctx) as Promise<Reply>;
 
 describe('/tiers', () => {
   it('registers a valid definition, installable by users', () => {
@@ -16,8 +17,8 @@ describe('/tiers', () => {
     expect(tiers.definition).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
   });
 
-  it('overview: short, public, the table by publisher, the chart and an All sources button', () => {
-    const reply = run();
+  it('overview: short, public, the table by publisher, the chart and an All sources button', async () => {
+    const reply = await run();
     expect(reply.flags).toBeUndefined();
     expect(reply.chart).toEqual({ kind: 'tiers', opts: {} });
     expect(reply.embeds[0]!.description).toContain('There is no industry standard.');
@@ -42,16 +43,16 @@ describe('/tiers', () => {
     for (const page of pages) expect(messageProblems(page)).toEqual([]);
   });
 
-  it('answers a typo directly, saying what it read', () => {
-    const reply = run('mediakx');
+  it('answers a typo directly, saying what it read', async () => {
+    const reply = await run('mediakx');
     expect(reply.inputError).toBeUndefined();
     expect(reply.embeds[0]!.title).toBe('Mediakix');
     expect(reply.embeds[0]!.description).toMatch(/^Showing Mediakix for "mediakx"\./);
-    expect(run('hypeaditor').embeds[0]!.title).toBe('HypeAuditor');
+    expect((await run('hypeaditor')).embeds[0]!.title).toBe('HypeAuditor');
   });
 
-  it('shows a publisher with several definitions together: CNBC 2017 and CNBC as quoted by TapInfluence', () => {
-    const reply = run('cnbc');
+  it('shows a publisher with several definitions together: CNBC 2017 and CNBC as quoted by TapInfluence', async () => {
+    const reply = await run('cnbc');
     expect(reply.embeds[0]!.title).toBe('CNBC');
     const t = text(reply);
     expect(t).toContain('CNBC (2017)');
@@ -59,8 +60,24 @@ describe('/tiers', () => {
     expect(t).toContain('shown beside its latest definition; no vote');
   });
 
+  it('leads with the house definition when the server has one; one line when the store fails', async () => {
+    const store = memoryStore();
+    await store.setHouse('42', { text: 'nano 1k-10k, micro 10k-75k, macro 75k+', setById: '1', setByName: 'ana', setAt: new Date(0) });
+    const reply = await run(undefined, testContext({ guildId: '42', store }));
+    expect(reply.embeds[0]!.description!.split('\n')[0]).toMatch(/^Your house definition: \*\*nano 1k–10k, micro 10k–75k, macro 75k\+\*\*$/);
+    const failing: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new Error('down')) };
+    expect((await run(undefined, testContext({ guildId: '42', store: failing }))).embeds[0]!.description!.split('\n')[0]).toBe('Your house definition is unavailable right now.');
+    expect((await run(undefined, testContext({ store }))).embeds[0]!.description!.startsWith('**There is no industry standard.**')).toBe(true);
+  });
+
+  it('autocompletes publishers, a typo included', async () => {
+    const choices = await tiers.autocomplete!({ name: 'source', value: 'hypeaditor' }, {}, testContext());
+    expect(choices[0]).toEqual({ name: 'HypeAuditor', value: 'hypeauditor' });
+    expect((await tiers.autocomplete!({ name: 'source', value: '' }, {}, testContext())).length).toBeLessThanOrEqual(25);
+  });
+
   it('offers several equally good matches as buttons', async () => {
-    const reply = run('a');
+    const reply = await run('a');
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(ids(reply)).toEqual(expect.arrayContaining(['tiers:pub:adweek', 'tiers:pub:aspire']));
     const opened = await tiers.component!('tiers:pub:adweek', [], testComponentContext());
@@ -68,9 +85,9 @@ describe('/tiers', () => {
     expect(text(opened.reply)).toContain('one of two readings; one vote');
   });
 
-  it('still opens a publisher by an old source id, and refuses nonsense ephemerally', () => {
-    expect(run('seed-000').embeds[0]!.title).toBe('Japanese article (translated)');
-    const reply = run('zzzzzz');
+  it('still opens a publisher by an old source id, and refuses nonsense ephemerally', async () => {
+    expect((await run('seed-000')).embeds[0]!.title).toBe('Japanese article (translated)');
+    const reply = await run('zzzzzz');
     expect(reply.inputError).toBe(true);
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
   });

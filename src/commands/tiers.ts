@@ -17,6 +17,7 @@ import {
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 import { formatCompact, formatCount } from '../domain/format';
+import { formatHouseDefinition, parseHouseDefinition } from '../domain/house';
 import { coverageNotes, normalRanges } from '../domain/overview';
 import { bestMatches, findExact, rankMatches, type Searchable } from '../domain/search';
 import {
@@ -34,7 +35,7 @@ import {
 } from '../domain/sources';
 import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
 import { NEUTRAL_COLOUR, button, buttonRows, fullCitation, inputErrorReply, normalisedSuffix, pageLines, pagerRow, quoteUserText, truncate } from './embeds';
-import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply } from './types';
+import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext } from './types';
 
 export const definition = {
   name: 'tiers',
@@ -116,11 +117,12 @@ function publisherMenus(current?: Publisher): APIActionRowComponent<APIStringSel
   return rows;
 }
 
-export function overviewEmbed(): APIEmbed {
+export function overviewEmbed(house?: string): APIEmbed {
   return {
     title: 'Influencer tiers: every publisher side by side',
     color: NEUTRAL_COLOUR,
     description: [
+      ...(house ? [house] : []),
       `**${NO_STANDARD.split('. ')[0]}.** Follower ranges by tier (≤ = no lower bound; · = not defined):`,
       rangeTable(PUBLISHERS.filter((p) => p.voting.length > 0)),
     ].join('\n'),
@@ -128,9 +130,9 @@ export function overviewEmbed(): APIEmbed {
   };
 }
 
-export function overviewReply(): Reply {
+export function overviewReply(house?: string): Reply {
   return {
-    embeds: [overviewEmbed()],
+    embeds: [overviewEmbed(house)],
     components: [...buttonRows([button(`${ALL}`, 'All sources', ButtonStyle.Secondary)]), ...publisherMenus()],
     chart: { kind: 'tiers', opts: {} },
   };
@@ -264,9 +266,23 @@ function choicesReply(query: string, matches: readonly Publisher[]): Reply {
   };
 }
 
-export function run(args: { source?: string }): Reply {
+/** The server's house definition as one line, or undefined; a failing store is said in words. */
+async function houseLine(context: RunContext): Promise<string | undefined> {
+  if (!context.guildId) return undefined;
+  try {
+    const record = await context.store.house(context.guildId);
+    if (!record) return undefined;
+    const parsed = parseHouseDefinition(record.text);
+    if (!parsed.ok) return 'Your house definition could not be read; ask a manager to set it again with /house set.';
+    return truncate(`Your house definition: **${formatHouseDefinition(parsed.tiers)}**`, 300);
+  } catch {
+    return 'Your house definition is unavailable right now.';
+  }
+}
+
+export async function run(args: { source?: string }, context: RunContext): Promise<Reply> {
   const query = typeof args.source === 'string' ? args.source.trim() : '';
-  if (!query) return overviewReply();
+  if (!query) return overviewReply(await houseLine(context));
   const { exact, matches, clear } = lookupPublisher(query);
   if (exact) return publisherReply(exact);
   if (clear && matches[0]) return publisherReply(matches[0], query);

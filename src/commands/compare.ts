@@ -130,8 +130,9 @@ const LINE_LABEL: Partial<Record<MetricName, string>> = {
   cost_per_order: 'Cost per order',
   revenue: 'Revenue',
   roi: 'ROI',
+  roas: 'ROAS',
 };
-const SHOWN: readonly MetricName[] = ['cost', 'reach', 'engagements', 'cpe', 'visits', 'orders', 'cost_per_order', 'revenue', 'roi'];
+const SHOWN: readonly MetricName[] = ['cost', 'reach', 'engagements', 'cpe', 'visits', 'orders', 'cost_per_order', 'revenue', 'roi', 'roas'];
 
 function planField(c: Comparison, p: PlanResult): APIEmbedField {
   const winners = new Map(c.verdict.measures.map((m) => [m.metric as MetricName, m.winner]));
@@ -141,6 +142,10 @@ function planField(c: Comparison, p: PlanResult): APIEmbedField {
     const value = r === null ? (p.kind === 'observed' ? '*not reported*' : '*not defined*') : rangeText(m, r);
     return `${LINE_LABEL[m]}: ${value}${mark}`;
   });
+  // CPM and CPME (cost per 1,000 engagements) on one line: references, not counted.
+  const cpm = p.metrics.cpm;
+  const cpe = p.metrics.cpe;
+  if (cpm || cpe) lines.push(`CPM ${cpm ? formatMoney(cpm.expected) : 'not reported'} · CPME ${cpe ? formatMoney(cpe.expected * 1000) : 'not reported'}`);
   const kind = p.kind === 'observed' ? 'observed' : 'estimated';
   return { name: truncate(`Plan ${p.plan} (${kind}): ${p.name}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue), inline: true };
 }
@@ -198,7 +203,8 @@ function keyAssumptionLines(c: Comparison): string[] {
     `Engagement rate by followers: A ${er(as.engagement_rate_a)}, B ${er(as.engagement_rate_b)} (${basisWord(as.engagement_rate_b)}; ${as.engagement_rate_b.basis === 'input' ? 'your input' : shortSource(as.engagement_rate_b)}).`,
   );
   const fee = as.fee_b;
-  if (fee.basis === 'sourced') lines.push(`Fees: the cent-per-follower rule ($100 per 10,000 followers); GRIN’s and Traackr’s rules give the low end.`);
+  if (fee.basis === 'sourced' && s.budget !== null) lines.push('Fees: the budget is spent at the cent-per-follower rule ($100 per 10,000 followers); GRIN’s and Traackr’s rules would buy more followers.');
+  else if (fee.basis === 'sourced') lines.push('Fees: the cent-per-follower rule ($100 per 10,000 followers); GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements give the range.');
   if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
     lines.push('Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet.');
   }
@@ -233,7 +239,7 @@ export function compareEmbed(c: Comparison, extra: string[] = []): APIEmbed {
     fields: [planField(c, c.a), planField(c, c.b), ...linesToFields('Key assumptions', keyAssumptionLines(c))],
     footer: {
       text:
-        '✅ = better on a counted measure (reach, engagements, cost per engagement, cost per order). ROI follows from cost per order and is not counted. ' +
+        '✅ = better on a counted measure (reach, engagements, cost per engagement, cost per order). ROI and ROAS follow from cost per order and are not counted. ' +
         'Ranges: each plan with every input at its worst, then its best end. "Assumptions" shows every source.',
     },
   };

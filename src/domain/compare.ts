@@ -403,7 +403,8 @@ function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range | null
   const key = plan === 'A' ? 'fee_a' : 'fee_b';
   const cent = roundTo(followers * CENT_PER_FOLLOWER, MONEY_DECIMALS);
   const grin = [followers * GRIN_PER_FOLLOWER.low, followers * GRIN_PER_FOLLOWER.high].map((x) => roundTo(x, MONEY_DECIMALS));
-  const traackr = engagement === null ? [] : [roundTo((followers * engagement.expected * TRAACKR_CPME) / 100 / 1000, MONEY_DECIMALS)];
+  const traackrFee = engagement === null ? 0 : roundTo((followers * engagement.expected * TRAACKR_CPME) / 100 / 1000, MONEY_DECIMALS);
+  const traackr = traackrFee > 0 ? [traackrFee] : [];
   const traackrNote = traackr.length
     ? `; Traackr's $150 per 1,000 engagements (its Instagram default${platform === 'instagram' ? '' : ', an extrapolation'}) ${formatMoney(traackr[0]!)}`
     : '';
@@ -721,8 +722,11 @@ function rangesOf(expected: Metrics, pessimistic: Metrics, optimistic: Metrics):
       out[m] = null;
       continue;
     }
+    // An end can be undefined where the expected value is not (a fee range reaching $0 leaves ROI
+    // undefined): the range then runs from the other end to the expected value.
     const ends = [pessimistic[m], optimistic[m]].filter((x): x is number => x !== null);
-    out[m] = ends.length === 0 ? single(e) : { low: Math.min(...ends), expected: e, high: Math.max(...ends) };
+    if (ends.length < 2) ends.push(e);
+    out[m] = { low: Math.min(...ends), expected: e, high: Math.max(...ends) };
   }
   return out;
 }
@@ -1154,6 +1158,7 @@ function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
   if (spec.observed && (m === 'visits' || m === 'orders' || m === 'revenue')) return 'observed (TapInfluence blog)';
   if (p.metrics[m] === null) return spec.observed ? 'not reported (no Twitter reach or engagement figures recorded)' : 'not defined (a divisor is zero)';
   if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return 'estimate: followers × reach rate × (1 − overlap)';
+  if (m === 'cost') return `influencers × fee (fee_${p.plan.toLowerCase()} below)`;
   return `estimate: ${FORMULA[m]}`;
 }
 

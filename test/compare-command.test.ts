@@ -285,3 +285,29 @@ describe('/compare saved plans', () => {
     expect(await compare.autocomplete!({ name: 'plan', value: '' }, {}, testContext())).toEqual([]);
   });
 });
+
+describe('/compare replies stay within Discord’s limits (property)', () => {
+  const value = fc.oneof(
+    fc.constantFrom('0', '1', '10k', '1.2M', '$5,000', '99.9999', '100', '0.01', '9999999999', '$999,999,999,999.99', '2.5%', 'abc'),
+    fc.string({ maxLength: 40 }),
+  );
+  const args = fc.dictionary(fc.constantFrom(...OPTION_NAMES.filter((n) => n !== 'preset' && n !== 'platform')), value, { maxKeys: 8 });
+  const extras = fc.record({ preset: fc.constantFrom(...PRESETS), platform: fc.constantFrom(...PLATFORMS) }, { requiredKeys: [] });
+
+  it('main reply, Assumptions and Export: no limit broken, custom_ids ≤ 100, main text within its budget', async () => {
+    await fc.assert(
+      fc.asyncProperty(args, extras, async (a, e) => {
+        const reply = await run({ ...a, ...e });
+        expect(messageProblems(reply)).toEqual([]);
+        if (reply.inputError) return;
+        expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+        for (const id of ids(reply)) {
+          expect(id.length).toBeLessThanOrEqual(100);
+          const { reply: shown } = await press(id);
+          expect(messageProblems(shown)).toEqual([]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -187,8 +187,9 @@ export function decodeRosterText(bytes: Uint8Array, maxBytes = MAX_ROSTER_BYTES)
   } catch {
     return { ok: false, error: { kind: 'encoding', encoding: 'not UTF-8' } };
   }
-  const bom = text.startsWith('\uFEFF');
-  if (bom) text = text.slice(1);
+  // TextDecoder drops a leading BOM itself; the file's own bytes say whether there was one.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { ok: false, error: { kind: 'empty' } };
   // Control characters other than tab and line breaks are not in any spreadsheet export.
   let controls = 0;

@@ -1,0 +1,356 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { definition, roster } from '../src/commands/roster';
+import type { Attachment, Reply } from '../src/commands/types';
+import { commandProblems, messageProblems } from '../src/discord/limits';
+import { ADDED_COLUMNS, MAX_ROSTER_ROWS, consensusFor, neutraliseCell, readRoster } from '../src/domain/roster';
+import { memoryStore, testComponentContext, testContext } from './support/context';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/roster/${name}`, import.meta.url)));
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/file';
+
+interface RunOptions {
+  filename?: string;
+  size?: number;
+  name_column?: string;
+  count_column?: string;
+  guildId?: string;
+  store?: ReturnType<typeof memoryStore>;
+}
+
+async function runRoster(bytes: Uint8Array, opts: RunOptions = {}): Promise<Reply> {
+  const file: Attachment = { id: '900', filename: opts.filename ?? 'team.csv', url: URL_OF, size: opts.size ?? bytes.length, contentType: 'text/csv' };
+  const args = { file, ...(opts.name_column ? { name_column: opts.name_column } : {}), ...(opts.count_column ? { count_column: opts.count_column } : {}) };
+  const reply = await roster.run(args as any, testContext({ files: { [URL_OF]: bytes }, guildId: opts.guildId, store: opts.store }));
+  expect(messageProblems(reply)).toEqual([]);
+  return reply;
+}
+
+/** The returned roster-tiers.csv, parsed back as a spreadsheet would (BOM dropped). */
+function returnedCsv(reply: Reply): { text: string; records: string[][] } {
+  const file = reply.files?.find((f) => f.name === 'roster-tiers.csv');
+  expect(file).toBeDefined();
+  const text = file!.data.toString('utf8');
+  const body = text.replace(/^\uFEFF/, '');
+  const delimiter = body.split('\r\n')[0]!.includes('\t') ? '\t' : body.split('\r\n')[0]!.includes(';') ? ';' : ',';
+  return { text, records: parse(body, { delimiter, relax_column_count: false }) as string[][] };
+}
+
+const embedText = (reply: Reply) => JSON.stringify(reply.embeds);
+const isRefusal = (reply: Reply) => reply.inputError === true && reply.flags === 64;
+
+describe('/roster definition', () => {
+  it('is a valid chat command, installable by users, usable in DMs, with a required attachment', () => {
+    expect(commandProblems(definition as any)).toEqual([]);
+    expect(definition.integration_types).toEqual([0, 1]);
+    expect(definition.contexts).toEqual([0, 1, 2]);
+    expect(definition.options[0]).toMatchObject({ type: 11, name: 'file', required: true });
+    expect(definition.options.map((o) => o.name)).toEqual(['file', 'name_column', 'count_column']);
+  });
+});
+
+describe('/roster: a Google Sheets export', () => {
+  it('finds the columns by header, tags each row, totals per tier and lists the unreadable row by line', async () => {
+    const reply = await runRoster(fixture('sheets-export.csv'), { filename: 'creators.csv' });
+    const text = embedText(reply);
+    expect(text).toContain('Columns used: followers “Followers” · name “Creator” · platform “Platform”');
+    expect(text).toContain('Total: 9 creators');
+    expect(text).toMatch(/Line 9: “n\/a” — not a follower count I can read/);
+    const { records } = returnedCsv(reply);
+    expect(records[0]).toEqual(['Creator', 'Handle', 'Platform', 'Followers', 'Notes', ...ADDED_COLUMNS]);
+    expect(records).toHaveLength(11);
+    const sara = records[1]!;
+    const saraConsensus = consensusFor(45_000);
+    expect(sara.slice(0, 5)).toEqual(['Sara Lind', "'@saralind", 'Instagram', '45k', 'fashion']);
+    expect(sara[5]).toBe(saraConsensus.word);
+    expect(sara[6]).toBe(saraConsensus.word);
+    expect(sara[7]).toBe(`${saraConsensus.votes} of ${saraConsensus.of}`);
+    expect(sara[7]).toMatch(/^\d+ of \d+$/);
+    expect(records[3]![3]).toBe('30 000');
+    expect(records[3]![4]).toBe('food, travel');
+    expect(records[8]!.slice(5)).toEqual(['', '', '', 'not read: not a follower count I can read']);
+    expect(reply.chart?.kind).toBe('roster');
+    expect(reply.components?.[0]?.components[0]).toMatchObject({ label: 'Summary by platform' });
+  });
+});
+
+describe('/roster: 500 creators', () => {
+  it('comes back tagged, totalled and charted, well within the 3-second window', async () => {
+    const bytes = fixture('roster-500.csv');
+    const started = performance.now();
+    const reply = await runRoster(bytes);
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(1500);
+
+    const { records } = returnedCsv(reply);
+    expect(records).toHaveLength(501);
+    expect(records[0]).toEqual(['Creator', 'Platform', 'Followers', 'Country', ...ADDED_COLUMNS]);
+
+    // Totals worked out independently from the input, through the same consensus.
+    const input = parse(new TextDecoder().decode(bytes), { from_line: 2 }) as string[][];
+    const expected = new Map<string, { creators: number; followers: number }>();
+    let readable = 0;
+    records.slice(1).forEach((row, i) => {
+      expect(row.slice(0, 4)).toEqual(input[i]!.map(neutraliseCell));
+      if (row[5] === '') return expect(row[7]).toMatch(/^not read: /);
+      readable++;
+      const count = Number(input[i]![2]!.replace(/,/g, '').replace(/k$/, 'e3').replace(/M$/, 'e6'));
+      const c = consensusFor(Math.round(count));
+      expect(row[5]).toBe(c.word);
+      expect(row[6]).toBe(`${c.votes} of ${c.of}`);
+      const key = c.outcome === 'tier' ? c.word : c.outcome === 'below' ? 'below influencer size' : 'no tier';
+      const t = expected.get(key) ?? expected.set(key, { creators: 0, followers: 0 }).get(key)!;
+      t.creators++;
+      t.followers += Math.round(count);
+    });
+    expect(readable).toBe(495);
+    const bars = reply.chart?.kind === 'roster' ? reply.chart.opts.bars : [];
+    expect(new Map(bars.map((b) => [b.label, { creators: b.creators, followers: b.followers }]))).toEqual(expected);
+    expect(embedText(reply)).toContain('Total: 495 creators');
+    expect(embedText(reply)).toContain('Rows not read (5)');
+  });
+
+  it('draws the chart the reply asks for', async () => {
+    const reply = await runRoster(fixture('roster-500.csv'));
+    const { rosterChart } = await import('../src/charts/roster');
+    if (reply.chart?.kind !== 'roster') throw new Error('no roster chart');
+    const png = rosterChart(reply.chart.opts);
+    expect(png.name).toBe('roster.png');
+    expect([...png.data.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png.description).toMatch(/495 creators by tier/);
+  });
+});
+
+describe('/roster: hostile files', () => {
+  it('neutralises formula injection in the returned CSV, and keeps quotes, commas and newlines inside fields', async () => {
+    const reply = await runRoster(fixture('hostile.csv'));
+    const { records } = returnedCsv(reply);
+    const input = parse(new TextDecoder().decode(fixture('hostile.csv'))) as string[][];
+    expect(records).toHaveLength(input.length);
+    for (const row of records) for (const cell of row) expect(cell, cell).not.toMatch(/^\s*[=+\-@＝＋－＠]|^[\t\r]/);
+    expect(records[1]![0]).toBe(`'${input[1]![0]}`);
+    expect(records[1]![3]).toBe("'=1+1");
+    expect(records[2]![3]).toBe("'-2+3");
+    expect(records[4]![0]).toBe('Sara "The Creator" Lind');
+    expect(records[4]![3]).toBe('line one\nline two, with a comma');
+    expect(records[5]![0]).toBe('Tom, Jr.');
+    expect(records[5]![3]).toBe('"quoted"');
+    // "=10000+5" is not read as a count (nor run): it is reported, with its line.
+    expect(embedText(reply)).toMatch(/Line 4: .*not a follower count/);
+    // The mention and markdown in a name never reach the embed unescaped.
+    expect(embedText(reply)).not.toContain('<@123456789012345678>');
+  });
+
+  it('refuses 5,001 rows, naming the limit', async () => {
+    const rows = Array.from({ length: MAX_ROSTER_ROWS + 1 }, (_, i) => `c${i},${1000 + i}`);
+    const reply = await runRoster(utf8(`name,followers\n${rows.join('\n')}\n`));
+    expect(isRefusal(reply)).toBe(true);
+    expect(embedText(reply)).toContain('5,001 rows; the limit is 5,000');
+  });
+
+  it('takes exactly 5,000 rows', async () => {
+    const rows = Array.from({ length: MAX_ROSTER_ROWS }, (_, i) => `c${i},${1000 + i}`);
+    const reply = await runRoster(utf8(`name,followers\n${rows.join('\n')}\n`));
+    expect(isRefusal(reply)).toBe(false);
+    expect(embedText(reply)).toContain('Total: 5,000 creators');
+  });
+
+  it.each([
+    ['random binary with NUL bytes', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), /not a CSV or TSV/],
+    ['a PNG renamed .csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /an image/],
+    ['an .xlsx renamed .csv', utf8('PK\u0003\u0004\u0014\u0000[Content_Types].xml xl/workbook.xml'), /an Excel workbook/],
+    ['an empty file', new Uint8Array(0), /is empty/],
+    ['a file of blank lines', utf8('\n\n  \r\n\t\n'), /is empty/],
+    ['Latin-1 text', Uint8Array.from([...utf8('name,followers\nZo'), 0xeb, ...utf8(',45000\n')]), /not UTF-8/],
+    ['UTF-16 text', Uint8Array.from([0xff, 0xfe, ...[...'name,followers\n'].flatMap((ch) => [ch.charCodeAt(0), 0])]), /UTF-16/],
+    ['a header only', utf8('name,platform,followers\n'), /header row \(“name”, “platform”, “followers”\) but no creators/],
+    ['a quote never closed', utf8('name,followers\nSara,45k\n"Tom,12k\nLea,9k\n'), /at line \d+: a quoted field is never closed/],
+    ['no follower column', utf8('name,platform,country\nSara,IG,SE\n'), /could not find a follower-count column.*“name”, “platform”, “country”/],
+  ])('refuses %s with a clear, ephemeral answer', async (_what, bytes, message) => {
+    const reply = await runRoster(bytes);
+    expect(isRefusal(reply)).toBe(true);
+    expect(embedText(reply)).toMatch(message);
+  });
+
+  it('refuses a file over 2 MB from its size, before downloading it', async () => {
+    const file: Attachment = { id: '1', filename: 'big.csv', url: 'https://cdn.example/none', size: 3 * 1024 * 1024 };
+    const reply = await roster.run({ file } as any, testContext());
+    expect(isRefusal(reply)).toBe(true);
+    expect(embedText(reply)).toContain('the limit is 2 MB');
+  });
+
+  it('refuses a file over 2 MB whose stated size was smaller', async () => {
+    const big = utf8(`name,followers\n${'Sara,45000\n'.repeat(200_000)}`);
+    const reply = await runRoster(big, { size: 100 });
+    expect(isRefusal(reply)).toBe(true);
+    expect(embedText(reply)).toContain('the limit is 2 MB');
+  });
+
+  it('refuses a workbook by its name, without downloading it', async () => {
+    const file: Attachment = { id: '1', filename: 'Creators Q3.xlsx', url: 'https://cdn.example/none', size: 5000 };
+    const reply = await roster.run({ file } as any, testContext());
+    expect(isRefusal(reply)).toBe(true);
+    expect(embedText(reply)).toMatch(/an Excel workbook, not a CSV/);
+  });
+
+  it('answers a failed download in words', async () => {
+    const file: Attachment = { id: '1', filename: 'team.csv', url: 'https://cdn.example/gone', size: 50 };
+    const reply = await roster.run({ file } as any, testContext());
+    expect(isRefusal(reply)).toBe(true);
+    expect(embedText(reply)).toContain('could not be downloaded');
+  });
+});
+
+describe('/roster: European and tab-separated exports', () => {
+  it('reads a semicolon-separated Excel export with a BOM and decimal commas, and answers in kind', async () => {
+    const reply = await runRoster(fixture('excel-european.csv'));
+    expect(embedText(reply)).toContain('semicolon-separated, decimal commas');
+    expect(embedText(reply)).toContain('Total: 5 creators · 3,766,400 followers');
+    const { text, records } = returnedCsv(reply);
+    expect(text.startsWith('\uFEFFName;Plattform;Follower;Engagement;tier;consensus_tier;consensus_votes;note\r\n')).toBe(true);
+    expect(records[2]!.slice(0, 4)).toEqual(['Tom Berg', 'TikTok', '1,2 Mio', '5,1']);
+    expect(records[2]![5]).toBe(consensusFor(1_200_000).word);
+  });
+
+  it('reads a TSV and writes the CSV with tabs', async () => {
+    const reply = await runRoster(fixture('team.tsv'), { filename: 'team.tsv' });
+    const { text, records } = returnedCsv(reply);
+    expect(text.split('\r\n')[0]).toBe('name\tplatform\tsubscribers\ttier\tconsensus_tier\tconsensus_votes\tnote');
+    expect(records.map((r) => r[2])).toEqual(['subscribers', '45000', '1.2M', '3,500']);
+    expect(embedText(reply)).toContain('Total: 3 creators · 1,248,500 followers');
+  });
+});
+
+describe('/roster: columns', () => {
+  const WIDE = 'Creator;Instagram followers;TikTok followers\nSara;45.000;1,2 Mio\nTom;9.000;300\n';
+
+  it('says which other count columns it saw, and count_column picks one (by header or number)', async () => {
+    const first = await runRoster(utf8(WIDE));
+    expect(embedText(first)).toContain('Other count columns: “TikTok followers”');
+    expect(embedText(first)).toContain('platform Instagram (from the followers header)');
+    const byName = await runRoster(utf8(WIDE), { count_column: 'tiktok FOLLOWERS' });
+    expect(embedText(byName)).toContain('Total: 2 creators · 1,200,300 followers');
+    const byNumber = await runRoster(utf8(WIDE), { count_column: '3' });
+    expect(embedText(byNumber)).toContain('Total: 2 creators · 1,200,300 followers');
+  });
+
+  it('refuses a count_column or name_column that is not there, listing the headers', async () => {
+    const reply = await runRoster(utf8(WIDE), { count_column: 'YouTube subs' });
+    expect(isRefusal(reply)).toBe(true);
+    expect(embedText(reply)).toMatch(/no column “YouTube subs” \(from `count_column:`\).*“Creator”, “Instagram followers”, “TikTok followers”/);
+    const name = await runRoster(utf8(WIDE), { name_column: 'Handle' });
+    expect(embedText(name)).toContain('from `name_column:`');
+  });
+
+  it('name_column overrides the guess', async () => {
+    const reply = await runRoster(utf8('name,alias,followers\nSara Lind,sara,45k\n'), { name_column: 'alias' });
+    expect(embedText(reply)).toContain('name “alias”');
+  });
+});
+
+describe('/roster: the house definition first', () => {
+  const HOUSE = 'seed 1k-10k, growth 10k-100k, star 100k+';
+
+  it('tags by the house tiers’ own names, and still gives the consensus beside them', async () => {
+    const store = memoryStore();
+    await store.setHouse('42', { text: HOUSE, setById: '1', setByName: 'manager', setAt: new Date('2026-12-01T00:00:00Z') });
+    const reply = await runRoster(fixture('sheets-export.csv'), { guildId: '42', store });
+    expect(embedText(reply)).toContain('Tiers by your house definition');
+    const { records } = returnedCsv(reply);
+    const tierOf = new Map(records.slice(1).map((r) => [r[0], r[5]]));
+    expect(tierOf.get('Sara Lind')).toBe('growth');
+    expect(tierOf.get('Tom Berg')).toBe('star');
+    expect(tierOf.get('Noor Aziz')).toBe('');
+    expect(records.find((r) => r[0] === 'Noor Aziz')![8]).toMatch(/^house tiers: below seed/);
+    expect(records.find((r) => r[0] === 'Sara Lind')![6]).toBe(consensusFor(45_000).word);
+    if (reply.chart?.kind !== 'roster') throw new Error('no chart');
+    expect(reply.chart.opts.bars.map((b) => b.label)).toEqual(['seed', 'growth', 'star', 'no tier']);
+  });
+
+  it('goes on by the publishers’ consensus when the store fails, and says so in one line', async () => {
+    const store = { ...memoryStore(), house: async () => Promise.reject(new Error('database down')) };
+    const reply = await runRoster(fixture('sheets-export.csv'), { guildId: '42', store });
+    expect(embedText(reply)).toContain('house definition is unavailable right now');
+    expect(embedText(reply)).toContain("Tiers by the publishers' consensus");
+    expect(reply.files?.[0]?.name).toBe('roster-tiers.csv');
+  });
+
+  it('uses no house definition in a DM', async () => {
+    const reply = await runRoster(fixture('sheets-export.csv'));
+    expect(embedText(reply)).not.toContain('house');
+  });
+});
+
+describe('/roster: Summary by platform', () => {
+  async function press(reply: Reply, attachments?: Attachment[]) {
+    const id = (reply.components?.[0]?.components[0] as { custom_id: string }).custom_id;
+    expect(id.length).toBeLessThanOrEqual(100);
+    const csv = reply.files![0]!.data;
+    const url = 'https://cdn.discordapp.com/attachments/9/9/roster-tiers.csv';
+    const context = testComponentContext({ files: { [url]: new Uint8Array(csv) }, attachments: attachments ?? [{ id: '5', filename: 'roster-tiers.csv', url, size: csv.length }] });
+    const answer = await roster.component!(id, [], context);
+    expect(messageProblems(answer.reply)).toEqual([]);
+    return answer;
+  }
+
+  it('re-reads the CSV on the message and splits the per-tier totals by platform', async () => {
+    const reply = await runRoster(fixture('sheets-export.csv'));
+    const answer = await press(reply);
+    expect(answer.mode).toBe('reply');
+    const fields = answer.reply.embeds[0]!.fields!;
+    expect(fields.map((f) => f.name.split(' — ')[0])).toEqual(['Instagram', 'TikTok', 'YouTube', 'Twitch']);
+    expect(fields[0]!.name).toBe('Instagram — 4 creators · 174,850 followers');
+    expect(answer.reply.embeds[0]!.title).toBe('Roster by platform: 9 creators');
+  });
+
+  it('works from the 500-row roster, with platform spellings merged', async () => {
+    const answer = await press(await runRoster(fixture('roster-500.csv')));
+    const names = answer.reply.embeds[0]!.fields!.map((f) => f.name.split(' — ')[0]!.replace(/\\/g, ''));
+    expect(names.sort()).toEqual(['Instagram', 'TikTok', 'Twitch', 'X (Twitter)', 'YouTube']);
+    expect(answer.reply.embeds[0]!.title).toBe('Roster by platform: 495 creators');
+  });
+
+  it('says so when the CSV is no longer attached', async () => {
+    const answer = await press(await runRoster(fixture('sheets-export.csv')), []);
+    expect(answer.reply.inputError).toBe(true);
+    expect(JSON.stringify(answer.reply)).toContain('no longer attached');
+  });
+
+  it('refuses a forged custom_id', async () => {
+    const answer = await roster.component!('roster:platform:999999:x:p:x', [], testComponentContext());
+    expect(answer.reply.inputError).toBe(true);
+  });
+});
+
+describe('/roster: nothing user-supplied breaks a reply', () => {
+  it('keeps every reply within Discord’s limits for long headers, long cells and many bad rows', async () => {
+    const long = 'x'.repeat(5000);
+    const header = Array.from({ length: 200 }, (_, i) => `${long}${i}`).join(',');
+    expect(isRefusal(await runRoster(utf8(`${header}\n${'a,'.repeat(199)}a\n`)))).toBe(true);
+    const bad = Array.from({ length: 3000 }, (_, i) => `${long.slice(0, 300)}${i},${'<@1>'.repeat(60)}`).join('\n');
+    const reply = await runRoster(utf8(`name,followers\n${bad}\nok,45k\n`));
+    expect(embedText(reply)).toContain('Rows not read (3,000)');
+    const manyTiers = await runRoster(utf8(`name,platform,followers\n${Array.from({ length: 400 }, (_, i) => `n${i},${'p'.repeat(300)}${i},${1000 + i * 977}`).join('\n')}\n`));
+    expect(await roster.component!((manyTiers.components![0]!.components[0] as { custom_id: string }).custom_id, [], testComponentContext({ files: { u: new Uint8Array(manyTiers.files![0]!.data) }, attachments: [{ id: '1', filename: 'roster-tiers.csv', url: 'u', size: 1 }] })).then((a) => messageProblems(a.reply))).toEqual([]);
+  });
+
+  it('for any cells at all: answers within limits, and the CSV round-trips every cell (formulas neutralised)', async () => {
+    const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('45k', '1,2 Mio', '=1+1', '"', '\n', ';', '\t', '@x', '-5'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 20 }), async (rows) => {
+        const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
+        const text = ['name,platform,followers', ...rows.map((r) => r.map(quote).join(','))].join('\n');
+        const reply = await runRoster(utf8(text));
+        if (reply.inputError) return;
+        const { records } = returnedCsv(reply);
+        const read = readRoster(utf8(text));
+        if (!read.ok) throw new Error('refused by the domain but not by the command');
+        expect(records.slice(1).map((r) => r.slice(0, 3))).toEqual(read.roster.rows.map((r) => r.cells.map(neutraliseCell)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

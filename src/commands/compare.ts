@@ -396,8 +396,8 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
       const saved = await context.store.plan(context.guildId!, planName);
       if (!saved) {
         const names = (await context.store.plans(context.guildId!)).map((p) => p.name).slice(0, 10);
-        const known = names.length ? names.map((n) => `\`${quoteUserText(n, 40)}\``).join(', ') : 'none yet: save one with `save:<name>`';
-        return inputErrorReply(`**plan**: no plan called “${quoteUserText(planName)}” is saved in this server.`, `a saved plan's name. Saved here: ${known}.`, 'No such saved plan');
+        const known = names.length ? names.map((n) => `“${quoteUserText(n, 40)}”`).join(', ') : 'none yet: save one with `save:<name>`';
+        return inputErrorReply(`**plan**: no plan called “${quoteUserText(planName, MAX_PLAN_NAME)}” is saved in this server.`, `a saved plan's name. Saved here: ${known}.`, 'No such saved plan');
       }
       inputs = { ...saved.inputs, ...given };
       loaded = saved.name;
@@ -412,7 +412,7 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   if (isReply(c)) return c;
 
   const extra: string[] = [];
-  if (loaded) extra.push(`Plan “${quoteUserText(loaded)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`);
+  if (loaded) extra.push(`Plan “${quoteUserText(loaded, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`);
   if (saveName) {
     try {
       const result = await context.store.savePlan(context.guildId!, { name: saveName, inputs, savedById: context.user.id, savedByName: context.user.name, savedAt: context.now });
@@ -426,7 +426,7 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
     } catch {
       return unavailable();
     }
-    extra.push(`💾 Saved as “${quoteUserText(saveName)}” for this server: run it again with \`plan:\`.`);
+    extra.push(`💾 Saved as “${quoteUserText(saveName, MAX_PLAN_NAME)}” for this server: run it again with \`plan:\`.`);
   }
   return mainReply(c, extra);
 }

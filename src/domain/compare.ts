@@ -1052,7 +1052,7 @@ export function verdictHeadline(c: Comparison): string {
   const v = c.verdict;
   const on = (p: 'A' | 'B') => v.measures.filter((m) => m.winner === p).map((m) => MEASURE_LABEL[m.metric]);
   const ties = v.measures.filter((m) => m.winner === 'tie').map((m) => MEASURE_LABEL[m.metric]);
-  if (v.leader === null) return 'The plans cannot be compared on reach, engagements, cost per engagement or cost per order: too much is not reported.';
+  if (v.leader === null) return 'The plans cannot be compared on reach, engagements, cost per engagement or cost per order: each is not reported or not defined for one of them.';
   const first: 'A' | 'B' = v.leader === 'B' ? 'B' : 'A';
   const second: 'A' | 'B' = first === 'A' ? 'B' : 'A';
   const parts: string[] = [];

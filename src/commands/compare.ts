@@ -250,7 +250,7 @@ export function compareEmbed(c: Comparison, extra: string[] = []): APIEmbed {
 
 function mainReply(c: Comparison, extra: string[] = []): Reply {
   const state = encodeState(c.scenario.overrides);
-  const buttons = [button(`${ASSUMPTIONS_ID}${state}`, 'Assumptions'), button(`${EXPORT_ID}${state}`, 'Export CSV')];
+  const buttons = [button(`${ASSUMPTIONS_ID}${state}`, 'Assumptions'), button(`${EXPORT_ID}${state}`, 'Export')];
   if (c.unequalCosts && equalBudgetOverrides(c)) buttons.push(button(`${EQUAL_BUDGET_ID}${state}`, 'Equal budget', ButtonStyle.Primary));
   return { embeds: [compareEmbed(c, extra)], components: buttonRows(buttons), chart: { kind: 'compare', opts: { comparison: c } } };
 }

@@ -791,7 +791,10 @@ function winnerAt(s: Scenario, metric: CountedMetric, setting: Setting): Winner 
 
 /** How far Plan A is ahead on `metric` (negative: Plan B is ahead); null when not comparable. */
 function lead(s: Scenario, metric: CountedMetric, setting: Setting): number | null {
-  const { A, B } = evaluate(s, setting);
+  return leadOf(evaluate(s, setting), metric);
+}
+
+function leadOf({ A, B }: { A: Metrics; B: Metrics }, metric: CountedMetric): number | null {
   const a = A[metric];
   const b = B[metric];
   if (a === null || b === null) return null;
@@ -827,16 +830,34 @@ export interface Verdict {
 
 const IMPORTANCE: Record<CountedMetric, number> = { cost_per_order: 4, cpe: 3, engagements: 2, reach: 1 };
 
-function bisect(s: Scenario, metric: CountedMetric, key: AssumptionKey, from: number, to: number, base: Setting): number {
-  const sign = Math.sign(lead(s, metric, { ...base, [key]: from }) ?? 0);
-  let lo = from;
-  let hi = to;
-  for (let i = 0; i < 80; i++) {
-    const mid = (lo + hi) / 2;
-    if (Math.sign(lead(s, metric, { ...base, [key]: mid }) ?? 0) === sign) lo = mid;
-    else hi = mid;
+/**
+ * The value of `key` between `from` and `to` at which the plans tie on `metric` (the lead changes
+ * sign between them). Regula falsi, Illinois variant: the lead is monotone in one input, and
+ * "tied" means equal to within the relative 1e-9 `nearlyEqual` allows.
+ */
+function breakEvenOf(s: Scenario, metric: CountedMetric, key: AssumptionKey, from: number, to: number, base: Setting): number {
+  const f = (x: number) => lead(s, metric, { ...base, [key]: x }) ?? 0;
+  let [a, b] = [from, to];
+  let [fa, fb] = [f(a), f(b)];
+  if (fa === 0) return a;
+  if (fb === 0) return b;
+  let kept: 'a' | 'b' | null = null;
+  for (let i = 0; i < 200; i++) {
+    const c = (a * fb - b * fa) / (fb - fa);
+    const fc = f(c);
+    if (fc === 0 || !Number.isFinite(c)) return c;
+    if (Math.sign(fc) === Math.sign(fb)) {
+      [b, fb] = [c, fc];
+      if (kept === 'a') fa /= 2;
+      kept = 'a';
+    } else {
+      [a, fa] = [c, fc];
+      if (kept === 'b') fb /= 2;
+      kept = 'b';
+    }
+    if (Math.abs(b - a) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b))) break;
   }
-  return (lo + hi) / 2;
+  return (a + b) / 2;
 }
 
 /** Inputs whose range is a real spread: the ones that can move a verdict. */
@@ -852,18 +873,20 @@ function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Verdict {
 
   const deciders: Decider[] = [];
   const closeness = new Map<AssumptionKey, number>();
+  // Each input alone at each end of its range, the others expected: evaluated once, used twice.
+  const atEnds = new Map(variable(s).map((a) => [a.key, [a.value!.low, a.value!.high].map((end) => ({ end, at: evaluate(s, { [a.key]: end }) }))]));
   for (const a of variable(s)) {
     const range = a.value!;
     const flips: Flip[] = [];
     let closest = Infinity;
+    const ends = atEnds.get(a.key)!.filter(({ end }) => end !== range.expected);
     for (const { metric, winner } of measures) {
       if (winner !== 'A' && winner !== 'B') continue;
-      for (const end of [range.low, range.high]) {
-        if (end === range.expected) continue;
-        const there = winnerAt(s, metric, { [a.key]: end });
+      for (const { end, at } of ends) {
+        const there = winnerOf(at.A[metric], at.B[metric], BETTER[metric]!);
         // A tie at the very end of a range is not a change of hands.
         if (there === winner || there === null || there === 'tie') continue;
-        const breakEven = Number(bisect(s, metric, a.key, range.expected, end, {}).toPrecision(6));
+        const breakEven = Number(breakEvenOf(s, metric, a.key, range.expected, end, {}).toPrecision(6));
         flips.push({ metric, breakEven, winner: there, towards: end > range.expected ? 'higher' : 'lower' });
         closest = Math.min(closest, Math.abs(breakEven - range.expected) / Math.abs(end - range.expected));
         break;
@@ -886,9 +909,9 @@ function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Verdict {
     const sign = winner === 'A' ? 1 : -1;
     const worst: Setting = {};
     const effect: { key: AssumptionKey; size: number }[] = [];
-    const base = (lead(s, metric, {}) ?? 0) * sign;
+    const base = (leadOf(expected, metric) ?? 0) * sign;
     for (const a of variable(s)) {
-      const [lo, hi] = [a.value!.low, a.value!.high].map((end) => (lead(s, metric, { [a.key]: end }) ?? 0) * sign);
+      const [lo, hi] = atEnds.get(a.key)!.map(({ at }) => (leadOf(at, metric) ?? 0) * sign);
       worst[a.key] = lo! <= hi! ? a.value!.low : a.value!.high;
       effect.push({ key: a.key, size: base - Math.min(lo!, hi!) });
     }

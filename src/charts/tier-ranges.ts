@@ -280,6 +280,6 @@ export function tierRangesChart(opts: TierChartOptions = {}): ReplyFile {
   return {
     name: marker === undefined ? 'tiers.png' : `tier-${Math.round(marker)}.png`,
     data,
-    description: `Chart: the follower ranges of ${ROWS.length} sources' influencer tiers on a log scale${shown}.`,
+    description: `Chart: ${ROWS.length} published definitions of influencer tiers, their follower ranges on a log scale${shown}.`,
   };
 }

@@ -27,6 +27,7 @@ const STEP = 'help:step';
 const HOME = 'help:home';
 /** Back from step 1: to the help page (an id of its own: ids are unique within a message). */
 const BACK_HOME = 'help:back';
+const DONE = 'help:done';
 
 export const COMMAND_GUIDE: APIEmbedField[] = [
   { name: '/tier followers:<count>', value: 'Which tier is this account: your house definition (if set) and the publishers’ answer, one vote each.\nExample: `/tier 30k`, `/tier 1.2M`' },
@@ -67,19 +68,20 @@ function stepReply(index: number): Reply {
   const embed = termEmbed(term);
   embed.author = { name: `Start here · step ${index + 1} of ${steps.length}` };
   const last = index + 1 >= steps.length;
+  // Ids stay distinct and meaningful even on a disabled button: pressed anyway, they lead home.
   const row: APIActionRowComponent<APIButtonComponent> = {
     type: ComponentType.ActionRow,
     components: [
-      index === 0 ? button(BACK_HOME, '← Back to help') : button(`${STEP}:${index - 1}`, `← Back: ${steps[index - 1]!.name}`),
-      last ? button(HOME, 'Done: back to help', ButtonStyle.Primary) : button(`${STEP}:${index + 1}`, `Next: ${steps[index + 1]!.name} →`, ButtonStyle.Primary),
-      ...(index === 0 || last ? [] : [button(HOME, 'Back to help')]),
+      button(index === 0 ? BACK_HOME : `${STEP}:${index - 1}`, '← Back', ButtonStyle.Secondary, index === 0),
+      button(last ? DONE : `${STEP}:${index + 1}`, last ? 'Done' : `Next: ${steps[index + 1]!.name} →`, ButtonStyle.Primary, last),
+      button(HOME, 'Back to help'),
     ],
   };
   return { embeds: [embed], components: [row] };
 }
 
 export function component(customId: string): ComponentReply {
-  if (customId === HOME || customId === BACK_HOME) return { mode: 'update', reply: helpReply() };
+  if (customId === HOME || customId === BACK_HOME || customId === DONE) return { mode: 'update', reply: helpReply() };
   const index = Number(customId.slice(STEP.length + 1));
   if (!customId.startsWith(`${STEP}:`) || !Number.isInteger(index) || index < 0 || index >= pathTerms().length) {
     return { mode: 'reply', reply: inputErrorReply('That step is not on the path any more.', 'run /help again.') };

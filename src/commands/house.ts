@@ -1,0 +1,256 @@
+/**
+ * /house set | show | clear | export — the server's own ("house") tier definition. For managers:
+ * the command is registered with Manage Server as its default permission, and every write checks
+ * the member's permission again (a server can override the default). Guild install, servers only.
+ *
+ * Also the small helpers the team-settings commands (/house, /term, /plans) share: the replies for
+ * a DM, a missing permission and a database that is down, and user text escaped to fit a limit.
+ */
+
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import { LIMITS } from '../discord/limits';
+import { formatCount } from '../domain/format';
+import { HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../domain/house';
+import { ACCEPTED_FORMS } from '../domain/followers';
+import { TIER_LABELS } from '../domain/tier-style';
+import { StoreUnavailableError, type HouseRecord } from '../store/types';
+import { ERROR_COLOUR, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, truncate } from './embeds';
+import { slashCommand, type ChatInputDefinition, type Reply, type RunContext } from './types';
+
+// ── Shared by /house, /term and /plans ───────────────────────────────────────────────────────
+
+/** Discord's name for the permission these commands need. */
+export const MANAGE_SERVER = 'Manage Server';
+
+/** User text, escaped (no markdown, no mentions, one line) and within `max` characters after escaping. */
+export function shownText(text: string, max: number): string {
+  let room = max;
+  for (;;) {
+    const quoted = quoteUserText(text, room);
+    if (quoted.length <= max || room <= 1) return quoted.slice(0, max);
+    room = Math.max(1, Math.floor((room * max) / quoted.length) - 1);
+  }
+}
+
+export function guildOnlyReply(what: string): Reply {
+  return {
+    embeds: [
+      {
+        title: 'Only in a server',
+        description: `${what} belong to a server, so this works only in one, not in a DM. Run it in a channel of the server whose settings you mean.`,
+        color: ERROR_COLOUR,
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+    inputError: true,
+  };
+}
+
+export function notManagerReply(action: string): Reply {
+  return {
+    embeds: [
+      {
+        title: `You need the ${MANAGE_SERVER} permission`,
+        description: `Only members with **${MANAGE_SERVER}** can ${action} in this server. Ask someone who has it.`,
+        color: ERROR_COLOUR,
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+    inputError: true,
+  };
+}
+
+export function unavailableReply(): Reply {
+  return {
+    embeds: [
+      {
+        title: 'Team settings are unavailable right now',
+        description:
+          "The settings are unavailable right now: the bot can't reach its database. Nothing was changed. " +
+          'Try again in a minute; `/tier`, `/tiers`, `/compare` and `/glossary` still answer from the publishers.',
+        color: ERROR_COLOUR,
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
+/** Runs a settings action, answering "unavailable" when the database is down. */
+export async function orUnavailable(action: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await action();
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) return unavailableReply();
+    throw err;
+  }
+}
+
+/** A Discord timestamp: each reader sees it in their own time zone. */
+export function when(date: Date): string {
+  return `<t:${Math.floor(date.getTime() / 1000)}:f>`;
+}
+
+/** "**name** (<@id>)": the name escaped; a mention inside an embed never pings. */
+export function who(id: string, name: string): string {
+  const mention = /^\d{1,20}$/.test(id) ? ` (<@${id}>)` : '';
+  return `**${shownText(name, 80)}**${mention}`;
+}
+
+export function jsonFile(name: string, value: unknown): { name: string; data: Buffer } {
+  return { name, data: Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8') };
+}
+
+// ── /house ───────────────────────────────────────────────────────────────────────────────────
+
+export const definition = {
+  name: 'house',
+  description: "Your team's own tier definition, shown first in /tier and /tiers",
+  default_member_permissions: '32',
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'set',
+      description: 'Set the definition, e.g. nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+',
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'tiers',
+          description: 'Each tier as name and range, comma-separated: micro 10k-75k, mega 1M+',
+          required: true,
+          max_length: MAX_HOUSE_TEXT,
+        },
+      ],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'show', description: 'Show the definition, who set it and when' },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'clear', description: 'Remove the definition' },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'export', description: 'Download the definition as JSON' },
+  ],
+} as const satisfies ChatInputDefinition;
+
+const ACCEPTED =
+  `each tier as a name and a range, separated by commas: \`${HOUSE_EXAMPLE}\`. ` +
+  `Counts as in /tier (${ACCEPTED_FORMS}); a range with a hyphen, en dash or "to"; open ends as \`1M+\` or \`up to 10k\`; ` +
+  'a real gap written as `gap` between two tiers.';
+
+function tierLines(tiers: readonly HouseTier[]): string[] {
+  const lines: string[] = [];
+  tiers.forEach((tier, i) => {
+    const prev = tiers[i - 1];
+    if (prev && prev.max !== null && tier.min > prev.max + 1) lines.push(`*gap: ${formatCount(prev.max + 1)}–${formatCount(tier.min - 1)} is in no tier*`);
+    const range = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
+    lines.push(`**${shownText(tier.name, 60)}** (${tier.stated}) → ${TIER_LABELS[tier.normal]} · counts ${range}`);
+  });
+  return lines;
+}
+
+function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbed {
+  const parsed = parseHouseDefinition(record.text);
+  const body = parsed.ok
+    ? tierLines(parsed.tiers).join('\n')
+    : `The stored definition no longer reads as tiers (${shownText(parsed.reason, 300)}); set it again with \`/house set\`.`;
+  return {
+    title,
+    description: truncate(`${intro ? `${intro}\n\n` : ''}${body}`, LIMITS.embedDescription),
+    color: NEUTRAL_COLOUR,
+    fields: [
+      { name: 'As written', value: shownText(record.text, LIMITS.fieldValue) || '—' },
+      { name: 'Set by', value: `${who(record.setById, record.setByName)} on ${when(record.setAt)}` },
+    ],
+    footer: { text: 'A count on a shared boundary belongs to the higher tier, as in /tier. /tier and /tiers show this definition first.' },
+  };
+}
+
+async function set(text: string, context: RunContext & { guildId: string }): Promise<Reply> {
+  if (!context.canManageGuild) return notManagerReply('set the house tier definition');
+  const parsed = parseHouseDefinition(text);
+  if (!parsed.ok) return inputErrorReply(shownText(parsed.reason, 1500), ACCEPTED, 'That house definition did not work');
+  const record: HouseRecord = { text, setById: context.user.id, setByName: context.user.name, setAt: context.now };
+  await context.store.setHouse(context.guildId, record);
+  return { embeds: [houseEmbed('House definition saved', record, 'This server’s `/tier` now leads with it.')], flags: MessageFlags.Ephemeral };
+}
+
+async function show(context: RunContext & { guildId: string }): Promise<Reply> {
+  const record = await context.store.house(context.guildId);
+  if (!record) {
+    return {
+      embeds: [
+        {
+          title: 'No house definition yet',
+          description: `This server has none, so \`/tier\` answers by the publishers alone. A member with ${MANAGE_SERVER} can set one:\n\`/house set tiers:${HOUSE_EXAMPLE}\``,
+          color: NEUTRAL_COLOUR,
+        },
+      ],
+      flags: MessageFlags.Ephemeral,
+    };
+  }
+  return { embeds: [houseEmbed('House tier definition', record)] };
+}
+
+async function clear(context: RunContext & { guildId: string }): Promise<Reply> {
+  if (!context.canManageGuild) return notManagerReply('clear the house tier definition');
+  const removed = await context.store.clearHouse(context.guildId);
+  return {
+    embeds: [
+      {
+        title: removed ? 'House definition removed' : 'There was no house definition',
+        description: removed ? '`/tier` in this server now answers by the publishers alone.' : 'Nothing to remove.',
+        color: NEUTRAL_COLOUR,
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
+async function exportHouse(context: RunContext & { guildId: string }): Promise<Reply> {
+  if (!context.canManageGuild) return notManagerReply('export the house tier definition');
+  const record = await context.store.house(context.guildId);
+  const parsed = record ? parseHouseDefinition(record.text) : undefined;
+  const data = {
+    kind: 'tierbot.house',
+    version: 1,
+    guildId: context.guildId,
+    exportedAt: context.now.toISOString(),
+    house: record
+      ? {
+          text: record.text,
+          setBy: { id: record.setById, name: record.setByName },
+          setAt: record.setAt.toISOString(),
+          tiers: parsed?.ok ? parsed.tiers.map((t) => ({ name: t.name, normal: t.normal, min: t.min, max: t.max, stated: t.stated })) : null,
+        }
+      : null,
+  };
+  return {
+    embeds: [
+      {
+        title: 'House definition export',
+        description: record ? 'Attached: `house.json`, the definition as written, its tiers, and who set it when.' : 'This server has no house definition; `house.json` says so.',
+        color: NEUTRAL_COLOUR,
+      },
+    ],
+    files: [jsonFile('house.json', data)],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
+export const house = slashCommand({
+  definition,
+  run(args, context) {
+    const guildId = context.guildId;
+    if (guildId === undefined) return guildOnlyReply('House tier definitions');
+    const ctx = { ...context, guildId };
+    return orUnavailable(async () => {
+      switch (args.subcommand) {
+        case 'set':
+          return set(args.tiers, ctx);
+        case 'show':
+          return show(ctx);
+        case 'clear':
+          return clear(ctx);
+        case 'export':
+          return exportHouse(ctx);
+      }
+    });
+  },
+});

@@ -1,0 +1,270 @@
+/**
+ * /term add | edit | remove | export — the team's own glossary terms, which /glossary shows beside
+ * the built-in ones in this server only. For managers (Manage Server by default, and checked on
+ * every write). Names are unique per server without regard to case; at most 200 terms.
+ *
+ * Limits, so that every value fits a Discord field even after escaping doubles it: name 100
+ * characters (an autocomplete choice's limit), definition 1,024 (a field's), formula, example and
+ * link 512 each. Text is stored exactly as typed, and shown back escaped (no markdown, no mentions).
+ */
+
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import { LIMITS } from '../discord/limits';
+import { TERMS_PER_SERVER, type TeamTerm } from '../store/types';
+import { inputErrorReply, NEUTRAL_COLOUR } from './embeds';
+import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';
+import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext } from './types';
+
+export const TERM_LIMITS = { name: 100, definition: 1024, formula: 512, example: 512, link: 512 } as const;
+
+const nameOption = (description: string) =>
+  ({
+    type: ApplicationCommandOptionType.String,
+    name: 'name',
+    description,
+    required: true,
+    max_length: TERM_LIMITS.name,
+  }) as const;
+
+const definitionOption = { type: ApplicationCommandOptionType.String, name: 'definition', description: 'What it means, in plain words', max_length: TERM_LIMITS.definition } as const;
+
+const extraOptions = [
+  { type: ApplicationCommandOptionType.String, name: 'formula', description: 'How it is worked out, e.g. engagements / followers', max_length: TERM_LIMITS.formula },
+  { type: ApplicationCommandOptionType.String, name: 'example', description: 'A worked example', max_length: TERM_LIMITS.example },
+  { type: ApplicationCommandOptionType.String, name: 'link', description: 'An https:// link to read more', max_length: TERM_LIMITS.link },
+] as const;
+
+export const definition = {
+  name: 'term',
+  description: "Your team's own glossary terms, shown by /glossary in this server",
+  default_member_permissions: '32',
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'add',
+      description: 'Add a term to this server’s glossary',
+      options: [nameOption('The term, e.g. Whitelisting'), { ...definitionOption, required: true }, ...extraOptions],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'edit',
+      description: 'Change a term: the options you give replace what it has',
+      options: [{ ...nameOption('The term to change'), autocomplete: true }, definitionOption, ...extraOptions],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'remove',
+      description: 'Remove a term',
+      options: [{ ...nameOption('The term to remove'), autocomplete: true }],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'export', description: 'Download this server’s terms as JSON' },
+  ],
+} as const satisfies ChatInputDefinition;
+
+type Field = keyof typeof TERM_LIMITS;
+const LABEL: Record<Field, string> = { name: 'The name', definition: 'The definition', formula: 'The formula', example: 'The example', link: 'The link' };
+
+const ACCEPTED =
+  `a name up to ${TERM_LIMITS.name} characters with no invisible characters, a definition up to ${TERM_LIMITS.definition}, ` +
+  `formula and example up to ${TERM_LIMITS.formula} each, and an https:// link`;
+
+/** Why a value cannot be stored, or undefined when it can. */
+export function termValueProblem(field: Field, value: string): string | undefined {
+  const length = [...value].length;
+  if (value.trim() === '') return `${LABEL[field]} is empty.`;
+  if (length > TERM_LIMITS[field]) {
+    return `${LABEL[field]} is ${length.toLocaleString('en-US')} characters long; the most is ${TERM_LIMITS[field].toLocaleString('en-US')}, so it fits a Discord field.`;
+  }
+  // A NUL cannot be stored in Postgres; other control characters have no business in a glossary.
+  if (/[\p{Cc}]/u.test(value.replace(/[\n\t]/g, ''))) return `${LABEL[field]} has control characters in it.`;
+  if (field === 'name') {
+    if (/[\n\t]/.test(value)) return 'The name must be one line.';
+    // Invisible characters would make two names that look the same: "CPM" and "CPM\u200b".
+    if (/\p{Cf}/u.test(value)) return 'The name has invisible characters in it (zero-width spaces, direction marks); type it again without them.';
+  }
+  if (field === 'link') {
+    let url: URL | undefined;
+    try {
+      url = new URL(value.trim());
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return 'The link must be a web address starting with https://.';
+  }
+  return undefined;
+}
+
+interface TermArgs {
+  name: string;
+  definition?: string | undefined;
+  formula?: string | undefined;
+  example?: string | undefined;
+  link?: string | undefined;
+}
+
+function firstProblem(args: TermArgs): string | undefined {
+  for (const field of ['name', 'definition', 'formula', 'example', 'link'] as const) {
+    const value = args[field];
+    if (value === undefined) continue;
+    const problem = termValueProblem(field, field === 'name' ? value.trim() : value);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function termEmbed(title: string, term: TeamTerm): APIEmbed {
+  const fields = [
+    ...(term.formula ? [{ name: 'Formula', value: shownText(term.formula, LIMITS.fieldValue) }] : []),
+    ...(term.example ? [{ name: 'Example', value: shownText(term.example, LIMITS.fieldValue) }] : []),
+    ...(term.link ? [{ name: 'Link', value: shownText(term.link, LIMITS.fieldValue) }] : []),
+  ];
+  return {
+    author: { name: title },
+    title: shownText(term.name, LIMITS.embedTitle),
+    description: shownText(term.definition, 2 * TERM_LIMITS.definition + 100),
+    color: NEUTRAL_COLOUR,
+    fields,
+    footer: { text: "Your team's own term: /glossary shows it in this server only." },
+  };
+}
+
+async function add(args: TermArgs & { definition: string }, context: RunContext & { guildId: string }): Promise<Reply> {
+  if (!context.canManageGuild) return notManagerReply('add team terms');
+  const problem = firstProblem(args);
+  if (problem) return inputErrorReply(problem, ACCEPTED, 'That term was not added');
+  const term: TeamTerm = {
+    name: args.name.trim(),
+    definition: args.definition,
+    formula: args.formula,
+    example: args.example,
+    link: args.link?.trim(),
+    addedById: context.user.id,
+    addedByName: context.user.name,
+    updatedAt: context.now,
+  };
+  const result = await context.store.addTerm(context.guildId, term);
+  if (result === 'exists') {
+    return inputErrorReply(`This server already has a term called "${shownText(term.name, 100)}" (names ignore case).`, 'a new name, or `/term edit` to change that one', 'That term was not added');
+  }
+  if (result === 'full') {
+    return inputErrorReply(`This server has ${TERMS_PER_SERVER} terms, the most it can have.`, 'removing one with `/term remove` first', 'That term was not added');
+  }
+  return { embeds: [termEmbed('Team term added', term)], flags: MessageFlags.Ephemeral };
+}
+
+async function edit(args: TermArgs, context: RunContext & { guildId: string }): Promise<Reply> {
+  if (!context.canManageGuild) return notManagerReply('edit team terms');
+  const problem = firstProblem(args);
+  if (problem) return inputErrorReply(problem, ACCEPTED, 'That term was not changed');
+  const name = args.name.trim();
+  const current = await context.store.term(context.guildId, name);
+  if (!current) return missing(name, 'changed');
+  if (args.definition === undefined && args.formula === undefined && args.example === undefined && args.link === undefined) {
+    return inputErrorReply('Nothing to change was given.', 'one or more of `definition`, `formula`, `example`, `link`', 'That term was not changed');
+  }
+  const term: TeamTerm = {
+    name: current.name,
+    definition: args.definition ?? current.definition,
+    formula: args.formula ?? current.formula,
+    example: args.example ?? current.example,
+    link: args.link?.trim() ?? current.link,
+    addedById: current.addedById,
+    addedByName: current.addedByName,
+    updatedById: context.user.id,
+    updatedByName: context.user.name,
+    updatedAt: context.now,
+  };
+  const result = await context.store.editTerm(context.guildId, term);
+  if (result !== 'ok') return missing(name, 'changed');
+  return { embeds: [termEmbed('Team term changed', term)], flags: MessageFlags.Ephemeral };
+}
+
+function missing(name: string, what: string): Reply {
+  return inputErrorReply(`This server has no term called "${shownText(name, 100)}".`, 'one of the names `/term export` or `/glossary` lists', `Nothing was ${what}`);
+}
+
+async function remove(name: string, context: RunContext & { guildId: string }): Promise<Reply> {
+  if (!context.canManageGuild) return notManagerReply('remove team terms');
+  const result = await context.store.removeTerm(context.guildId, name.trim());
+  if (result !== 'ok') return missing(name, 'removed');
+  return {
+    embeds: [{ title: 'Team term removed', description: `"${shownText(name.trim(), 200)}" is no longer in this server’s glossary.`, color: NEUTRAL_COLOUR }],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
+async function exportTerms(context: RunContext & { guildId: string }): Promise<Reply> {
+  if (!context.canManageGuild) return notManagerReply('export team terms');
+  const terms = await context.store.terms(context.guildId);
+  const data = {
+    kind: 'tierbot.terms',
+    version: 1,
+    guildId: context.guildId,
+    exportedAt: context.now.toISOString(),
+    terms: terms.map((t) => ({
+      name: t.name,
+      definition: t.definition,
+      formula: t.formula ?? null,
+      example: t.example ?? null,
+      link: t.link ?? null,
+      addedBy: { id: t.addedById, name: t.addedByName },
+      addedAt: (t.addedAt ?? t.updatedAt).toISOString(),
+      updatedBy: { id: t.updatedById ?? t.addedById, name: t.updatedByName ?? t.addedByName },
+      updatedAt: t.updatedAt.toISOString(),
+    })),
+  };
+  const latest = terms.reduce<TeamTerm | undefined>((a, t) => (!a || t.updatedAt > a.updatedAt ? t : a), undefined);
+  return {
+    embeds: [
+      {
+        title: 'Team terms export',
+        description:
+          terms.length === 0
+            ? 'This server has no team terms yet; `terms.json` says so.'
+            : `Attached: \`terms.json\`, ${terms.length} of ${TERMS_PER_SERVER} terms with who added and last changed each.` +
+              (latest ? `\nLast change: ${who(latest.updatedById ?? latest.addedById, latest.updatedByName ?? latest.addedByName)} on ${when(latest.updatedAt)}.` : ''),
+        color: NEUTRAL_COLOUR,
+      },
+    ],
+    files: [jsonFile('terms.json', data)],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
+export const term = slashCommand({
+  definition,
+  run(args, context) {
+    const guildId = context.guildId;
+    if (guildId === undefined) return guildOnlyReply('Team terms');
+    const ctx = { ...context, guildId };
+    return orUnavailable(async () => {
+      switch (args.subcommand) {
+        case 'add':
+          return add(args, ctx);
+        case 'edit':
+          return edit(args, ctx);
+        case 'remove':
+          return remove(args.name, ctx);
+        case 'export':
+          return exportTerms(ctx);
+      }
+    });
+  },
+  async autocomplete(focused, _args, context) {
+    if (focused.name !== 'name' || context.guildId === undefined) return [];
+    try {
+      const query = focused.value.trim().toLowerCase();
+      const terms = await context.store.terms(context.guildId);
+      return terms
+        .filter((t) => t.name.toLowerCase().includes(query))
+        .sort((a, b) => Number(!a.name.toLowerCase().startsWith(query)) - Number(!b.name.toLowerCase().startsWith(query)) || a.name.localeCompare(b.name))
+        .slice(0, LIMITS.autocompleteChoices)
+        .map((t): Choice => ({ name: t.name.slice(0, LIMITS.choiceName), value: t.name.slice(0, LIMITS.choiceValue) }));
+    } catch {
+      // Autocomplete has no room for an explanation; an empty list is the honest answer.
+      return [];
+    }
+  },
+});

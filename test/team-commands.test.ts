@@ -1,0 +1,382 @@
+/**
+ * /house, /term and /plans called directly, as the core calls them: permissions, servers kept apart
+ * (through every subcommand and autocomplete, on the real SQLite store), hostile text, limits, refused
+ * writes that change nothing, exports, and a database that is down.
+ */
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { house } from '../src/commands/house';
+import { plans } from '../src/commands/plans';
+import { TERM_LIMITS, term } from '../src/commands/term';
+import type { Reply, SlashCommand } from '../src/commands/types';
+import { autocompleteProblems, commandProblems, messageProblems } from '../src/discord/limits';
+import { HOUSE_EXAMPLE } from '../src/domain/house';
+import { openStore } from '../src/store/index';
+import { StoreUnavailableError, TERMS_PER_SERVER, type TeamStore } from '../src/store/types';
+import { memoryStore, testContext } from './support/context';
+
+const G1 = '200000000000000001';
+const G2 = '200000000000000002';
+const MEMBER = '300000000000000009';
+const EPHEMERAL = 64;
+
+const dir = mkdtempSync(join(tmpdir(), 'tierbot-team-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+/** A fresh real SQLite store (no cache, so every read is the database's answer). */
+async function sqlite(): Promise<TeamStore> {
+  n += 1;
+  return openStore(join(dir, `team-${n}.sqlite`), { ttlMs: 0 });
+}
+
+function text(reply: Reply): string {
+  return JSON.stringify({ content: reply.content, embeds: reply.embeds });
+}
+
+async function run(command: SlashCommand, args: Record<string, unknown>, ctx: ReturnType<typeof testContext>): Promise<Reply> {
+  const reply = await command.run(args as never, ctx);
+  expect(messageProblems(reply)).toEqual([]);
+  return reply;
+}
+
+function fileJson(reply: Reply, name: string): any {
+  const file = reply.files?.find((f) => f.name === name);
+  expect(file, `${name} attached`).toBeDefined();
+  return JSON.parse(file!.data.toString('utf8'));
+}
+
+describe('definitions', () => {
+  it('are guild install, servers only; /house and /term default to Manage Server; /plans is for everyone', () => {
+    for (const command of [house, term, plans]) {
+      expect(command.definition.integration_types).toEqual([0]);
+      expect(command.definition.contexts).toEqual([0]);
+      expect(commandProblems(command.definition as never)).toEqual([]);
+      for (const sub of command.definition.options ?? []) expect(commandProblems(sub as never)).toEqual([]);
+    }
+    expect(house.definition.default_member_permissions).toBe('32');
+    expect(term.definition.default_member_permissions).toBe('32');
+    expect('default_member_permissions' in plans.definition).toBe(false);
+  });
+});
+
+describe('outside a server', () => {
+  it('every subcommand answers with an ephemeral explanation in a DM', async () => {
+    const ctx = testContext({ manager: true });
+    for (const [command, args] of [
+      [house, { subcommand: 'set', tiers: HOUSE_EXAMPLE }],
+      [house, { subcommand: 'show' }],
+      [term, { subcommand: 'add', name: 'x', definition: 'y' }],
+      [term, { subcommand: 'export' }],
+      [plans, { subcommand: 'list' }],
+      [plans, { subcommand: 'delete', name: 'x' }],
+    ] as const) {
+      const reply = await run(command, args, ctx);
+      expect(reply.flags).toBe(EPHEMERAL);
+      expect(text(reply)).toContain('not in a DM');
+    }
+    expect(await term.autocomplete!({ name: 'name', value: '' }, { subcommand: 'edit' }, ctx)).toEqual([]);
+  });
+});
+
+describe('permissions (real SQLite store)', () => {
+  it('a member without Manage Server is refused every write, ephemerally, naming the permission, and nothing changes', async () => {
+    const store = await sqlite();
+    const manager = testContext({ guildId: G1, manager: true, store });
+    await run(house, { subcommand: 'set', tiers: HOUSE_EXAMPLE }, manager);
+    await run(term, { subcommand: 'add', name: 'CPM', definition: 'cost per mille' }, manager);
+    const before = { house: await store.house(G1), terms: await store.terms(G1) };
+
+    const member = testContext({ guildId: G1, manager: false, userId: MEMBER, store });
+    for (const args of [
+      { subcommand: 'set', tiers: 'a 1k+' },
+      { subcommand: 'clear' },
+      { subcommand: 'export' },
+    ]) {
+      const reply = await run(house, args, member);
+      expect(reply.flags).toBe(EPHEMERAL);
+      expect(text(reply)).toContain('Manage Server');
+    }
+    for (const args of [
+      { subcommand: 'add', name: 'CTR', definition: 'x' },
+      { subcommand: 'edit', name: 'CPM', definition: 'changed' },
+      { subcommand: 'remove', name: 'CPM' },
+      { subcommand: 'export' },
+    ]) {
+      const reply = await run(term, args, member);
+      expect(reply.flags).toBe(EPHEMERAL);
+      expect(text(reply)).toContain('Manage Server');
+    }
+    expect({ house: await store.house(G1), terms: await store.terms(G1) }).toEqual(before);
+    // Reading is not a write: /house show answers anyone who can see the command.
+    expect(text(await run(house, { subcommand: 'show' }, member))).toContain('micro');
+    await store.close();
+  });
+
+  it('/plans delete: the author may, another member may not, a manager may', async () => {
+    const store = await sqlite();
+    const save = (name: string, by: string) => store.savePlan(G1, { name, inputs: { budget: '5000' }, savedById: by, savedByName: `user ${by}`, savedAt: new Date() });
+    await save('Mine', MEMBER);
+    await save('Theirs', '300000000000000077');
+    await save('Third', '300000000000000077');
+    const member = testContext({ guildId: G1, userId: MEMBER, store });
+
+    const refused = await run(plans, { subcommand: 'delete', name: 'theirs' }, member);
+    expect(refused.flags).toBe(EPHEMERAL);
+    expect(text(refused)).toContain('Manage Server');
+    expect(await store.plan(G1, 'Theirs')).toBeDefined();
+
+    expect(text(await run(plans, { subcommand: 'delete', name: 'MINE' }, member))).toContain('Plan deleted');
+    expect(await store.plan(G1, 'Mine')).toBeUndefined();
+
+    const manager = testContext({ guildId: G1, manager: true, store });
+    expect(text(await run(plans, { subcommand: 'delete', name: 'Theirs' }, manager))).toContain('Plan deleted');
+    expect((await store.plans(G1)).map((p) => p.name)).toEqual(['Third']);
+    await store.close();
+  });
+});
+
+describe('servers kept apart through every command and autocomplete (real SQLite store)', () => {
+  it('one server never sees or changes another’s house, terms or plans', async () => {
+    const store = await sqlite();
+    const one = testContext({ guildId: G1, manager: true, store });
+    const two = testContext({ guildId: G2, manager: true, store });
+    await run(house, { subcommand: 'set', tiers: 'starter 1k-10k, rising 10k+' }, one);
+    await run(term, { subcommand: 'add', name: 'Whitelisting', definition: 'secret sauce of server one' }, one);
+    await store.savePlan(G1, { name: 'Q1 launch', inputs: { budget: '9000' }, savedById: '1', savedByName: 'a', savedAt: new Date() });
+
+    // Reads in server two show none of it.
+    expect(text(await run(house, { subcommand: 'show' }, two))).toContain('No house definition yet');
+    expect(fileJson(await run(house, { subcommand: 'export' }, two), 'house.json').house).toBeNull();
+    expect(fileJson(await run(term, { subcommand: 'export' }, two), 'terms.json').terms).toEqual([]);
+    expect(text(await run(plans, { subcommand: 'list' }, two))).toContain('No saved plans yet');
+    expect(await term.autocomplete!({ name: 'name', value: 'white' }, { subcommand: 'edit' }, two)).toEqual([]);
+    expect(await plans.autocomplete!({ name: 'name', value: '' }, { subcommand: 'delete' }, two)).toEqual([]);
+
+    // Writes in server two under the same names touch nothing in server one.
+    expect(text(await run(term, { subcommand: 'edit', name: 'Whitelisting', definition: 'hijacked' }, two))).toContain('no term called');
+    expect(text(await run(term, { subcommand: 'remove', name: 'Whitelisting' }, two))).toContain('no term called');
+    expect(text(await run(plans, { subcommand: 'delete', name: 'Q1 launch' }, two))).toContain('no saved plan');
+    expect(text(await run(house, { subcommand: 'clear' }, two))).toContain('There was no house definition');
+    await run(term, { subcommand: 'add', name: 'whitelisting', definition: 'server two’s own' }, two);
+
+    // Server one still has exactly what it had.
+    expect(text(await run(house, { subcommand: 'show' }, one))).toContain('starter');
+    const exported = fileJson(await run(term, { subcommand: 'export' }, one), 'terms.json');
+    expect(exported.terms.map((t: any) => [t.name, t.definition])).toEqual([['Whitelisting', 'secret sauce of server one']]);
+    expect(await term.autocomplete!({ name: 'name', value: 'white' }, { subcommand: 'edit' }, one)).toEqual([{ name: 'Whitelisting', value: 'Whitelisting' }]);
+    expect(await plans.autocomplete!({ name: 'name', value: 'q1' }, { subcommand: 'delete' }, one)).toEqual([{ name: 'Q1 launch', value: 'Q1 launch' }]);
+    expect(text(await run(plans, { subcommand: 'list' }, one))).toContain('Q1 launch');
+    await store.close();
+  });
+});
+
+describe('/house', () => {
+  let store: TeamStore;
+  beforeEach(() => {
+    store = memoryStore();
+  });
+
+  it('set saves the text as typed with who and when; show displays the tiers, who set it and when', async () => {
+    const ctx = testContext({ guildId: G1, manager: true, store });
+    const saved = await run(house, { subcommand: 'set', tiers: HOUSE_EXAMPLE }, ctx);
+    expect(saved.flags).toBe(EPHEMERAL);
+    expect(await store.house(G1)).toEqual({ text: HOUSE_EXAMPLE, setById: ctx.user.id, setByName: 'tester', setAt: ctx.now });
+    const shown = await run(house, { subcommand: 'show' }, ctx);
+    expect(shown.flags).toBeUndefined();
+    const body = text(shown);
+    expect(body).toContain('**micro** (10k–75k) → micro');
+    expect(body).toContain('10,000–74,999');
+    expect(body).toContain(`<t:${Math.floor(ctx.now.getTime() / 1000)}:f>`);
+    expect(body).toContain(`<@${ctx.user.id}>`);
+  });
+
+  it('a refused definition says why, is an input error, and leaves the previous one untouched', async () => {
+    const ctx = testContext({ guildId: G1, manager: true, store });
+    await run(house, { subcommand: 'set', tiers: HOUSE_EXAMPLE }, ctx);
+    for (const bad of ['micro 10k-75k, mid 60k-500k', 'micro 10k-90k, macro 100k-1M', 'nonsense', 'x'.repeat(6000)]) {
+      const reply = await run(house, { subcommand: 'set', tiers: bad }, ctx);
+      expect(reply.inputError).toBe(true);
+      expect(reply.flags).toBe(EPHEMERAL);
+      expect((await store.house(G1))?.text).toBe(HOUSE_EXAMPLE);
+    }
+    expect(text(await run(house, { subcommand: 'set', tiers: 'micro 10k-75k, mid 60k-500k' }, ctx))).toContain('overlap from 60,000 to 75,000');
+    expect(text(await run(house, { subcommand: 'set', tiers: 'x'.repeat(6000) }, ctx))).toContain('6000 characters long');
+  });
+
+  it('tier names are shown escaped: no mentions, no markdown', async () => {
+    const ctx = testContext({ guildId: G1, manager: true, store });
+    await run(house, { subcommand: 'set', tiers: '@everyone 1k-10k, **bold** 10k-100k, <@123> 100k+' }, ctx);
+    const body = text(await run(house, { subcommand: 'show' }, ctx));
+    expect(body).not.toMatch(/(?<!\\)\*\*bold(?<!\\)\*\*/);
+    expect(body).not.toContain('<@123>');
+    expect(body).toContain('\\\\*\\\\*bold');
+    expect((await store.house(G1))?.text).toBe('@everyone 1k-10k, **bold** 10k-100k, <@123> 100k+');
+  });
+
+  it('clear removes it; export is a JSON file, ephemeral', async () => {
+    const ctx = testContext({ guildId: G1, manager: true, store });
+    await run(house, { subcommand: 'set', tiers: 'micro 10k-90k, gap, macro 100k-1M' }, ctx);
+    const exported = await run(house, { subcommand: 'export' }, ctx);
+    expect(exported.flags).toBe(EPHEMERAL);
+    const json = fileJson(exported, 'house.json');
+    expect(json).toMatchObject({ kind: 'tierbot.house', guildId: G1, house: { text: 'micro 10k-90k, gap, macro 100k-1M', setBy: { id: ctx.user.id, name: 'tester' } } });
+    expect(json.house.tiers).toEqual([
+      { name: 'micro', normal: 'micro', min: 10_000, max: 90_000, stated: '10k–90k' },
+      { name: 'macro', normal: 'macro', min: 100_000, max: 1_000_000, stated: '100k–1M' },
+    ]);
+    expect(text(await run(house, { subcommand: 'show' }, ctx))).toContain('gap: 90,001–99,999');
+    expect(text(await run(house, { subcommand: 'clear' }, ctx))).toContain('House definition removed');
+    expect(await store.house(G1)).toBeUndefined();
+  });
+});
+
+describe('/term', () => {
+  let store: TeamStore;
+  beforeEach(() => {
+    store = memoryStore();
+  });
+  const manager = () => testContext({ guildId: G1, manager: true, store });
+
+  it('add, edit (only what is given), remove; names ignore case', async () => {
+    const ctx = manager();
+    const added = await run(term, { subcommand: 'add', name: ' Whitelisting ', definition: 'Running ads from a creator’s handle.', link: 'https://example.com/w' }, ctx);
+    expect(added.flags).toBe(EPHEMERAL);
+    expect(await store.term(G1, 'whitelisting')).toMatchObject({ name: 'Whitelisting', link: 'https://example.com/w', addedById: ctx.user.id });
+    const dup = await run(term, { subcommand: 'add', name: 'WHITELISTING', definition: 'other' }, ctx);
+    expect(dup.inputError).toBe(true);
+    expect(text(dup)).toContain('already has a term');
+
+    const editor = testContext({ guildId: G1, manager: true, userId: '300000000000000042', store });
+    await run(term, { subcommand: 'edit', name: 'whitelisting', formula: 'n/a' }, editor);
+    expect(await store.term(G1, 'Whitelisting')).toMatchObject({
+      definition: 'Running ads from a creator’s handle.',
+      formula: 'n/a',
+      link: 'https://example.com/w',
+      addedById: ctx.user.id,
+      updatedById: '300000000000000042',
+    });
+    expect(text(await run(term, { subcommand: 'edit', name: 'whitelisting' }, ctx))).toContain('Nothing to change');
+    expect(text(await run(term, { subcommand: 'remove', name: 'WhiteListing' }, ctx))).toContain('Team term removed');
+    expect(await store.terms(G1)).toEqual([]);
+    expect((await run(term, { subcommand: 'remove', name: 'WhiteListing' }, ctx)).inputError).toBe(true);
+  });
+
+  it('hostile text: SQL metacharacters, emoji and zero-width text are stored exactly and shown escaped', async () => {
+    const real = await sqlite();
+    const ctx = testContext({ guildId: G1, manager: true, store: real });
+    const definition = `Robert'); DROP TABLE terms;-- 👩🏽‍💻 zero\u200bwidth @everyone <@123> **bold** [x](https://evil)`;
+    const reply = await run(term, { subcommand: 'add', name: `O'Brien "quote" 🚀`, definition, example: '`code` ||spoiler||' }, ctx);
+    expect(text(reply)).not.toContain('<@123>');
+    expect(text(reply)).not.toMatch(/(?<!\\)\*\*bold/);
+    const exported = fileJson(await run(term, { subcommand: 'export' }, ctx), 'terms.json');
+    expect(exported.terms[0]).toMatchObject({ name: `O'Brien "quote" 🚀`, definition, example: '`code` ||spoiler||', formula: null });
+    expect((await real.term(G1, `o'brien "QUOTE" 🚀`))?.definition).toBe(definition);
+    await real.close();
+  });
+
+  it('values past the limits (a 6,000-character definition), invisible names and bad links are refused with a reason; the previous value stays', async () => {
+    const ctx = manager();
+    await run(term, { subcommand: 'add', name: 'CPM', definition: 'original' }, ctx);
+    const cases: [Record<string, string>, string][] = [
+      [{ subcommand: 'edit', name: 'CPM', definition: 'x'.repeat(6000) }, '6,000 characters long; the most is 1,024'],
+      [{ subcommand: 'edit', name: 'CPM', formula: 'y'.repeat(TERM_LIMITS.formula + 1) }, 'the most is 512'],
+      [{ subcommand: 'edit', name: 'CPM', link: 'javascript:alert(1)' }, 'https://'],
+      [{ subcommand: 'edit', name: 'CPM', definition: 'nul \u0000 byte' }, 'control characters'],
+      [{ subcommand: 'add', name: 'CPM\u200b', definition: 'lookalike' }, 'invisible characters'],
+      [{ subcommand: 'add', name: 'n'.repeat(101), definition: 'long name' }, 'the most is 100'],
+      [{ subcommand: 'add', name: '   ', definition: 'blank' }, 'The name is empty'],
+    ];
+    for (const [args, reason] of cases) {
+      const reply = await run(term, args, ctx);
+      expect(reply.inputError, JSON.stringify(args).slice(0, 80)).toBe(true);
+      expect(text(reply)).toContain(reason);
+    }
+    expect(await store.terms(G1)).toMatchObject([{ name: 'CPM', definition: 'original' }]);
+    // At the limits exactly, everything fits Discord's limits when shown back, escaping included.
+    const full = await run(term, { subcommand: 'add', name: '*'.repeat(100), definition: '_'.repeat(1024), formula: '`'.repeat(512), example: '|'.repeat(512), link: `https://example.com/${'~'.repeat(480)}` }, ctx);
+    expect(full.inputError).toBeUndefined();
+  });
+
+  it(`at ${TERMS_PER_SERVER} terms a new one is refused, naming the limit`, async () => {
+    const ctx = manager();
+    for (let i = 0; i < TERMS_PER_SERVER; i++) await store.addTerm(G1, { name: `t${i}`, definition: 'd', addedById: '1', addedByName: 'a', updatedAt: ctx.now });
+    const reply = await run(term, { subcommand: 'add', name: 'one more', definition: 'd' }, ctx);
+    expect(reply.inputError).toBe(true);
+    expect(text(reply)).toContain(`${TERMS_PER_SERVER} terms`);
+    expect(await store.term(G1, 'one more')).toBeUndefined();
+  });
+
+  it('autocomplete offers this server’s terms within Discord’s limits', async () => {
+    const ctx = manager();
+    for (let i = 0; i < 40; i++) await store.addTerm(G1, { name: `${'n'.repeat(97)}${i}`, definition: 'd', addedById: '1', addedByName: 'a', updatedAt: ctx.now });
+    const choices = await term.autocomplete!({ name: 'name', value: 'n' }, { subcommand: 'remove' }, ctx);
+    expect(choices).toHaveLength(25);
+    expect(autocompleteProblems(choices)).toEqual([]);
+  });
+});
+
+describe('/plans list', () => {
+  it('lists each plan with its inputs, who saved it and when, escaped', async () => {
+    const store = memoryStore();
+    const ctx = testContext({ guildId: G1, store });
+    await store.savePlan(G1, { name: '**Q1** @everyone', inputs: { budget: '5000', fee: '250' }, savedById: '300000000000000005', savedByName: 'Ana', savedAt: new Date('2026-12-01T10:00:00Z') });
+    const reply = await run(plans, { subcommand: 'list' }, ctx);
+    const body = text(reply);
+    expect(body).toContain('budget 5000 · fee 250');
+    expect(body).toContain('<@300000000000000005>');
+    expect(body).toContain(`<t:${Date.parse('2026-12-01T10:00:00Z') / 1000}:f>`);
+    expect(body).toContain('\\\\*\\\\*Q1');
+  });
+
+  it(`a full list of ${100} plans with long names stays within Discord’s limits`, async () => {
+    const store = memoryStore();
+    const ctx = testContext({ guildId: G1, store });
+    for (let i = 0; i < 100; i++) {
+      await store.savePlan(G1, { name: `${'*'.repeat(95)}${i}`, inputs: { budget: '1'.repeat(50), notes: '_'.repeat(200) }, savedById: '1', savedByName: '`'.repeat(80), savedAt: ctx.now });
+    }
+    const reply = await run(plans, { subcommand: 'list' }, ctx);
+    expect(text(reply)).toContain('100 of 100');
+  });
+});
+
+describe('database down', () => {
+  function downStore(): TeamStore {
+    const fail = async () => {
+      throw new StoreUnavailableError(new Error('connect ECONNREFUSED'));
+    };
+    return { ...memoryStore(), house: fail, setHouse: fail, clearHouse: fail, terms: fail, term: fail, addTerm: fail, editTerm: fail, removeTerm: fail, plans: fail, plan: fail, savePlan: fail, deletePlan: fail };
+  }
+
+  it('every subcommand answers an ephemeral "settings are unavailable right now", and autocomplete an empty list', async () => {
+    const ctx = testContext({ guildId: G1, manager: true, store: downStore() });
+    for (const [command, args] of [
+      [house, { subcommand: 'set', tiers: HOUSE_EXAMPLE }],
+      [house, { subcommand: 'show' }],
+      [house, { subcommand: 'clear' }],
+      [house, { subcommand: 'export' }],
+      [term, { subcommand: 'add', name: 'x', definition: 'y' }],
+      [term, { subcommand: 'edit', name: 'x', definition: 'y' }],
+      [term, { subcommand: 'remove', name: 'x' }],
+      [term, { subcommand: 'export' }],
+      [plans, { subcommand: 'list' }],
+      [plans, { subcommand: 'delete', name: 'x' }],
+    ] as const) {
+      const reply = await run(command, args, ctx);
+      expect(reply.flags).toBe(EPHEMERAL);
+      expect(text(reply)).toContain('settings are unavailable right now');
+    }
+    expect(await term.autocomplete!({ name: 'name', value: '' }, { subcommand: 'remove' }, ctx)).toEqual([]);
+    expect(await plans.autocomplete!({ name: 'name', value: '' }, { subcommand: 'delete' }, ctx)).toEqual([]);
+  });
+
+  it('with a real Postgres store at a closed port too', async () => {
+    const store = await openStore('postgres://tierbot:tierbot@127.0.0.1:1/tierbot');
+    const ctx = testContext({ guildId: G1, manager: true, store });
+    expect(text(await run(house, { subcommand: 'set', tiers: HOUSE_EXAMPLE }, ctx))).toContain('settings are unavailable right now');
+    expect(text(await run(term, { subcommand: 'add', name: 'x', definition: 'y' }, ctx))).toContain('settings are unavailable right now');
+    await store.close();
+  });
+});

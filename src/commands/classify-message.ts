@@ -12,7 +12,7 @@ import { ACCEPTED_FORMS } from '../domain/followers';
 import { formatCount } from '../domain/format';
 import { consensusFor, type HouseTiers } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { houseFor } from './roster';
+import { houseFor, tierName } from './roster';
 import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { messageCommand, type MessageCommandDefinition, type Reply, type RunContext, type TargetMessage } from './types';
 
@@ -46,7 +46,7 @@ function countLine(count: FoundCount, house: HouseTiers | undefined): string {
   let houseText = '';
   if (house) {
     const placed = house.place(count.value);
-    houseText = 'tier' in placed ? `house **${quoteUserText(placed.tier.name, 40)}** (${placed.tier.stated}); publishers: ` : `house: ${placed.outside}; publishers: `;
+    houseText = 'tier' in placed ? `house **${tierName(placed.tier.name)}** (${placed.tier.stated}); publishers: ` : `house: ${placed.outside}; publishers: `;
   }
   return `• **${written}**${exact}${label(count)} → ${houseText}${consensus.line}`;
 }

@@ -171,8 +171,13 @@ function refusal(error: RosterError, filename: string): Reply {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
+/** A tier's name for an embed: plain words as they are, anything else escaped (house names are user text). */
+export function tierName(name: string): string {
+  return /^[\p{L}\p{N} -]{1,40}$/u.test(name) ? name : quoteUserText(name, 40);
+}
+
 function tierLine(t: TierTotal): string {
-  return `**${quoteUserText(t.tier, 40)}** — ${plural(t.creators, 'creator')} · ${plural(t.followers, 'follower')}`;
+  return `**${tierName(t.tier)}** — ${plural(t.creators, 'creator')} · ${plural(t.followers, 'follower')}`;
 }
 
 const DELIMITER_NAMES: Record<TaggedRoster['delimiter'], string> = { ',': 'comma-separated', ';': 'semicolon-separated', '\t': 'tab-separated', '|': 'pipe-separated' };

@@ -188,6 +188,8 @@ export function publisherAnswerWords(vote: PublisherVote, bold: Bold = plain): s
         : answer.kind === 'gap'
           ? 'in no tier'
           : 'not covered by the figures we have';
-  const each = vote.verdicts.map((v) => `${v.source.tiers.map((t) => t.stated).join(', ')}: ${answer.kind === 'tier' ? verdictWords(v.verdict) : v.verdict.kind === 'tier' ? 'in a tier' : 'no'}`);
-  return answer.kind === 'tier' ? `${head} (readings: ${each.join('; ')})` : `${head} (readings: ${vote.verdicts.map((v) => v.source.tiers.map((t) => t.stated).join(', ')).join(' and ')})`;
+  const short = (v: Verdict): string =>
+    v.kind === 'tier' ? v.tier.name : v.kind === 'below' || v.kind === 'not-influencer' ? 'under it' : v.kind === 'gap' ? 'in a gap' : 'outside it';
+  const each = vote.verdicts.map((v) => `${v.source.tiers.map((t) => t.stated).join(', ')} → ${short(v.verdict)}`);
+  return `${head} (readings: ${each.join('; ')})`;
 }

@@ -257,14 +257,15 @@ function mainReply(c: Comparison, extra: string[] = []): Reply {
 
 // ── Assumptions (ephemeral) ───────────────────────────────────────────────────────────────────
 
+/** "[Minter.io, “How much reach…”, 2019](url)": publisher, the real title when there is one, year, link. */
 function citeLink(c: Citation): string {
-  const t = citeText(c);
+  const t = `${c.publisher}${c.title ? `, “${c.title}”` : ''}, ${c.year ?? 'n.d.'}${c.via ? ` (as reported by ${c.via})` : ''}`;
   return c.url ? `[${t}](${c.url})` : t;
 }
 
 function assumptionField(a: Assumption): APIEmbedField {
   const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
-  const parts = [`*${basisWord(a)}*: ${a.rule}.`];
+  const parts = [`*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
   if (a.rangeNote) parts.push(`Range: ${a.rangeNote}.`);
   if (a.sources.length) parts.push(a.sources.map(citeLink).join(' · '));
   return { name: truncate(`${a.label}: ${value}`, LIMITS.fieldName), value: truncate(parts.join(' '), LIMITS.fieldValue) };
@@ -279,7 +280,8 @@ export function assumptionsReply(c: Comparison): Reply {
   ];
   const observed = c.observedClicks.map((o) => {
     const per = (x: number | null) => (x === null ? 'not reported' : formatPercent(x));
-    return `• ${o.label}: ${formatPercent(o.perFollower)} per follower = ${per(o.perReachedA)} per account Plan A reaches, ${per(o.perReachedB)} per account Plan B reaches (${citeText(o.source)}).`;
+    const reached = [o.perReachedA === null ? '' : `${per(o.perReachedA)} per account Plan A reaches`, o.perReachedB === null ? '' : `${per(o.perReachedB)} per account Plan B reaches`].filter(Boolean);
+    return `• ${o.label}: ${formatPercent(o.perFollower)} per follower${reached.length ? ` = ${reached.join(', ')}` : ''} (${citeText(o.source)}).`;
   });
   const first: APIEmbed = {
     title: 'Every input, with its source',

@@ -651,7 +651,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
 }
 
 function notReported(key: AssumptionKey, option: NumericOption, why: string): Assumption {
-  return { key, label: LABEL[key], unit: 'percent', value: null, basis: 'observed', plans: ['A'], better: 'higher', rule: `not reported: ${why}`, rangeNote: '', sources: [], option };
+  return { key, label: LABEL[key], unit: 'percent', value: null, basis: 'observed', plans: ['A'], better: 'higher', rule: why, rangeNote: '', sources: [], option };
 }
 
 function fromBudget(key: AssumptionKey, option: NumericOption, value: number, plans: Assumption['plans'], what: string): Assumption {

@@ -253,6 +253,38 @@ describe('/compare fully custom (worked by hand)', () => {
   });
 });
 
+describe('labels: sourced, extrapolated or assumed', () => {
+  it('TikTok has no recorded reach rate: Minter.io’s Instagram figure, labelled an extrapolation, across every recorded figure', () => {
+    const c = comparisonOf({ platform: 'tiktok' });
+    const reach = c.scenario.assumptions.reach_rate_a;
+    expect(reach.basis).toBe('extrapolated');
+    expect(reach.value).toEqual({ low: 15, expected: 22.885, high: 37.72 });
+    // TikTok 100k–1M: no figure; the midpoint of IMH's micro 18% and mega 5% is an assumption, spanning both.
+    const er = c.scenario.assumptions.engagement_rate_a;
+    expect(er.basis).toBe('assumption');
+    expect(er.value).toEqual({ low: 5, expected: 11.5, high: 18 });
+    // Under 100k, IMH's micro figure read as under 100,000: an extrapolation.
+    expect(c.scenario.assumptions.engagement_rate_b.basis).toBe('extrapolated');
+  });
+
+  it('Instagram defaults are sourced; conversion and order value beyond the Kardashian case are extrapolations', () => {
+    const c = comparisonOf({});
+    for (const k of ['reach_rate_a', 'reach_rate_b', 'engagement_rate_a', 'engagement_rate_b', 'fee_a', 'fee_b'] as const) expect(c.scenario.assumptions[k].basis).toBe('sourced');
+    expect(c.scenario.assumptions.conversion.basis).toBe('extrapolated');
+    expect(comparisonOf({ preset: 'kardashian' }).scenario.assumptions.conversion.basis).toBe('observed');
+    // Bazaarvoice's 36% for accounts under 10k widens the reach rate of a 5,000-follower micro.
+    expect(comparisonOf({ micro_followers: '5k' }).scenario.assumptions.reach_rate_b.value).toEqual({ low: 36, expected: 37.72, high: 37.72 });
+  });
+
+  it('Kardashian with a given engagement rate: Plan A’s engagements and CPE are then estimated and counted', () => {
+    const c = comparisonOf({ preset: 'kardashian', big_engagement: '0.1', big_fee: '10k' });
+    // 15,000,000 × 0.1% = 15,000 engagements; $10,000 ÷ 15,000 = $0.67.
+    expect(c.a.metrics.engagements!.expected).toBeCloseTo(15_000, 6);
+    expect(c.a.metrics.cpe!.expected).toBeCloseTo(10_000 / 15_000, 9);
+    expect(c.verdict.measures.find((m) => m.metric === 'engagements')!.winner).toBe('A');
+  });
+});
+
 describe('export rows', () => {
   it('has every plan metric for both plans, then the inputs, with empty values where not reported', () => {
     const rows = exportRows(comparisonOf({ preset: 'kardashian' }));

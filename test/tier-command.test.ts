@@ -101,6 +101,16 @@ describe('/tier', () => {
     }
   });
 
+  it('keeps every page of "All sources" within limits, for every stretch between tier edges', () => {
+    const edges = [...new Set(SOURCES.flatMap((s) => s.tiers.flatMap((t) => [t.min, (t.max ?? t.min) + 1])))];
+    for (const n of edges) {
+      const first = allSourcesReply(n, 0);
+      const pages = Number(/of (\d+)/.exec(first.embeds[0]!.footer?.text ?? '')?.[1] ?? 1);
+      for (let p = 0; p < pages; p++) expect(messageProblems(allSourcesReply(n, p)), `${n} page ${p}`).toEqual([]);
+      expect(allSourcesReply(n, pages + 3).embeds[0]!.description).toBe(allSourcesReply(n, pages - 1).embeds[0]!.description);
+    }
+  });
+
   it('says "not covered by the figures we have" for missing numbers, never "above its top tier"', () => {
     const all = text(allSourcesReply(10_000_000_000, 0));
     expect(all).toMatch(/Viral Nation.*not covered by the figures we have/);

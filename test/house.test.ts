@@ -44,6 +44,10 @@ describe('parseHouseDefinition: examples', () => {
     expect(brief(a)).toEqual(brief(tiersOf(HOUSE_EXAMPLE)));
   });
 
+  it('reads full-width and Arabic-Indic digits as /tier does, and drops invisible characters', () => {
+    expect(brief(tiersOf('nano １k-１０k, micro ١٠٬٠٠٠-75k, mid 75k-500k, macro 500k-1M, mega\u200b 1M+'))).toEqual(brief(tiersOf(HOUSE_EXAMPLE)));
+  });
+
   it('reads "up to", "under", "over", "and up" and "or more"', () => {
     expect(brief(tiersOf('nano up to 10k, micro 10k-100k, macro 100k and up'))).toEqual([
       ['nano', 'nano', 0, 9_999],

@@ -71,6 +71,16 @@ type Item = { gap: true; written: string; position: number } | ({ gap: false } &
 const NUMBER = String.raw`[\d.,  ]*\d[\d.,  ]*(?:\s*[a-z]+)?`;
 const DASH = String.raw`\s*[-–—‒]\s*|\s+to\s+`;
 
+// Compiled once: a definition is parsed on every /tier in a server that has one.
+const UPTO = new RegExp(String.raw`^(?:up\s*to|≤|<=)\s*(${NUMBER})$`, 'u');
+const UNDER = new RegExp(String.raw`^(?:under|below|less\s+than|fewer\s+than|<)\s*(${NUMBER})$`, 'u');
+const PLUS = new RegExp(String.raw`^(${NUMBER})\s*(?:\+|and\s+up|and\s+above|and\s+over|or\s+more|and\s+more)$`, 'u');
+const FROM = new RegExp(String.raw`^(?:≥|>=|from)\s*(${NUMBER})$`, 'u');
+const OVER = new RegExp(String.raw`^(?:over|above|more\s+than|>)\s*(${NUMBER})$`, 'u');
+const BETWEEN = new RegExp(String.raw`^(?:from\s+)?(${NUMBER})(?:${DASH})(${NUMBER})$`, 'u');
+/** A range is only looked for in text that has a digit: the cheap test before the regexes. */
+const HAS_DIGIT = /\d/;
+
 function readBound(text: string): Bound | { error: string } {
   const parsed = parseFollowerCount(text.trim());
   if (!parsed.ok) return { error: parsed.reason };
@@ -86,6 +96,7 @@ const isError = (b: Bound | { error: string }): b is { error: string } => 'error
 
 /** Reads a range alone ("10k-75k", "1M+", "up to 10k"), or says why not; undefined when it is not range-shaped. */
 function readRange(raw: string): Range | { error: string } | undefined {
+  if (!HAS_DIGIT.test(raw)) return undefined;
   const text = raw
     .trim()
     .replace(/^\((.*)\)$/, '$1')
@@ -93,29 +104,27 @@ function readRange(raw: string): Range | { error: string } | undefined {
   const lower = text.toLowerCase();
   const one = (re: RegExp): string | undefined => re.exec(lower)?.[1];
 
-  const upto = one(new RegExp(String.raw`^(?:up\s*to|≤|<=)\s*(${NUMBER})$`, 'u'));
+  const upto = one(UPTO);
   if (upto !== undefined) {
     const b = readBound(upto);
     return isError(b) ? b : { from: null, fromExclusive: false, to: b, toExclusive: false, kind: 'upto' };
   }
-  const under = one(new RegExp(String.raw`^(?:under|below|less\s+than|fewer\s+than|<)\s*(${NUMBER})$`, 'u'));
+  const under = one(UNDER);
   if (under !== undefined) {
     const b = readBound(under);
     return isError(b) ? b : { from: null, fromExclusive: false, to: b, toExclusive: true, kind: 'under' };
   }
-  const plus =
-    one(new RegExp(String.raw`^(${NUMBER})\s*(?:\+|and\s+up|and\s+above|and\s+over|or\s+more|and\s+more)$`, 'u')) ??
-    one(new RegExp(String.raw`^(?:≥|>=|from)\s*(${NUMBER})$`, 'u'));
+  const plus = one(PLUS) ?? one(FROM);
   if (plus !== undefined) {
     const b = readBound(plus);
     return isError(b) ? b : { from: b, fromExclusive: false, to: null, toExclusive: false, kind: 'from' };
   }
-  const over = one(new RegExp(String.raw`^(?:over|above|more\s+than|>)\s*(${NUMBER})$`, 'u'));
+  const over = one(OVER);
   if (over !== undefined) {
     const b = readBound(over);
     return isError(b) ? b : { from: b, fromExclusive: true, to: null, toExclusive: false, kind: 'over' };
   }
-  const between = new RegExp(String.raw`^(?:from\s+)?(${NUMBER})(?:${DASH})(${NUMBER})$`, 'u').exec(lower);
+  const between = BETWEEN.exec(lower);
   if (between) {
     const a = readBound(between[1]!);
     if (isError(a)) return a;
@@ -257,12 +266,34 @@ function describe(entry: Entry): string {
   return `${entry.name.trim()} (${stated(entry.range)})`;
 }
 
-/** Parses a house definition, or says exactly what is wrong with it. */
+// The same few definitions are parsed again and again (once per /tier); answers are kept, frozen.
+const MEMO_SIZE = 256;
+const memo = new Map<string, HouseParse>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Parses a house definition, or says exactly what is wrong with it. The answer is frozen (shared by later calls). */
 export function parseHouseDefinition(text: string): HouseParse {
+  const known = memo.get(text);
+  if (known) return known;
+  const result = deepFreeze(parseUncached(text));
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(text, result);
+  return result;
+}
+
+function parseUncached(text: string): HouseParse {
   if (text.length > MAX_HOUSE_TEXT) {
     return { ok: false, reason: `That definition is ${text.length} characters long; the most is ${MAX_HOUSE_TEXT}.` };
   }
-  const parts = splitEntries(text);
+  // Full-width and Arabic-Indic digits read as /tier reads them; invisible characters are dropped.
+  const parts = splitEntries(normaliseDigits(text));
   if (parts.length === 0) return { ok: false, reason: `No tiers were given. Write them like this: \`${HOUSE_EXAMPLE}\`.` };
 
   const items: Item[] = [];

@@ -117,6 +117,9 @@ describe('readCount', () => {
     ['1 crore', 10_000_000],
     ['3 Tsd.', 3_000],
     ['1,5 Mrd', 1_500_000_000],
+    ['1.2E+06', 1_200_000],
+    ['1,2E+06', 1_200_000],
+    ['4.5e4', 45_000],
   ])('reads %j as %d', (text, expected) => {
     expect(readCount(text)).toEqual({ ok: true, value: expected });
   });
@@ -136,6 +139,8 @@ describe('readCount', () => {
     ['1,2,3', /not a follower count/],
     ['12 345 6', /not a follower count/],
     ['99999999999', /more than/],
+    ['1.23456E+02', /whole/],
+    ['1E+11', /more than/],
     ['x'.repeat(500), /characters long/],
   ])('refuses %j with a reason', (text, reason) => {
     const r = readCount(text);

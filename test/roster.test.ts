@@ -224,6 +224,29 @@ describe('/roster: European and tab-separated exports', () => {
   });
 });
 
+describe('/roster: rows of every shape', () => {
+  it('honours Excel’s "sep=;" line and writes it back', async () => {
+    const reply = await runRoster(utf8('sep=;\r\nName;Followers\r\nSara;45.000\r\nTom;oops\r\n'));
+    expect(embedText(reply)).toContain('Line 4: “oops”');
+    const text = reply.files![0]!.data.toString('utf8');
+    expect(text.split('\r\n').slice(0, 2)).toEqual(['sep=;', 'Name;Followers;tier;consensus_tier;consensus_votes;note']);
+  });
+
+  it('pads short rows, notes cells past the last column, skips blank lines, and numbers lines as the file does', async () => {
+    const reply = await runRoster(utf8('name,followers,platform\nSara,45k\n\nTom,12k,IG,extra,more\n"Lea\nLind",x\n'));
+    const { records } = returnedCsv(reply);
+    expect(records.map((r) => r.length)).toEqual([7, 7, 7, 7]);
+    expect(records[1]!.slice(0, 3)).toEqual(['Sara', '45k', '']);
+    expect(records[2]![6]).toBe('2 cells past the last column left out');
+    expect(embedText(reply)).toContain('Line 5: “x”');
+  });
+
+  it('reads counts Excel wrote in scientific notation', async () => {
+    const reply = await runRoster(utf8('name,followers\nSara,1.2E+06\nTom,4.5E+04\n'));
+    expect(embedText(reply)).toContain('Total: 2 creators · 1,245,000 followers');
+  });
+});
+
 describe('/roster: columns', () => {
   const WIDE = 'Creator;Instagram followers;TikTok followers\nSara;45.000;1,2 Mio\nTom;9.000;300\n';
 

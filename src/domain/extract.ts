@@ -53,7 +53,7 @@ const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*([a-z]+\.?)?$/;
 /**
  * Reads a follower count written any way /tier accepts or a spreadsheet export writes it:
  * "45000", "45,000", "45.000", "45 000", "45'000", "45k", "12,5k", "1,2 Mio", "1.2M", "2.5 million",
- * "100k+", "~45k". `decimal` says which mark is the decimal one where a number alone cannot
+ * "100k+", "~45k", "1.2E+06". `decimal` says which mark is the decimal one where a number alone cannot
  * ("1,200k": 1.2 million in English, 1,200 in German); without it '.' is. A separator followed
  * by exactly three digits and no multiplier groups thousands ("1.500" is 1,500, as a count is
  * whole). Every text parseFollowerCount reads gives the same count here, except that one case:
@@ -66,6 +66,17 @@ export function readCount(input: string, decimal: DecimalMark = '.'): ParseResul
   text = text.replace(/^[~≈]\s*/, '').replace(/\s*\+$/, '');
   if (/^[-−–]/.test(text)) return { ok: false, reason: 'a follower count cannot be negative' };
   text = text.replace(/^\+\s*/, '');
+  // Excel writes large numbers as it shows them: 1.2E+06, or 1,2E+06 in Europe.
+  const scientific = /^(\d{1,15})(?:[.,](\d{1,15}))?e\+?(\d{1,2})$/.exec(text);
+  if (scientific) {
+    const [, whole = '', fraction = '', exponent = ''] = scientific;
+    const shift = Number(exponent) - fraction.length;
+    const digits = BigInt(whole + fraction);
+    const value = shift >= 0 ? digits * 10n ** BigInt(shift) : digits % 10n ** BigInt(-shift) === 0n ? digits / 10n ** BigInt(-shift) : -1n;
+    if (value < 0n) return { ok: false, reason: 'not a whole number of followers' };
+    if (value > BigInt(MAX_FOLLOWERS)) return { ok: false, reason: `more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people` };
+    return { ok: true, value: Number(value) };
+  }
   const shape = COUNT_SHAPE.exec(text);
   const suffix = shape?.[2] ?? '';
   const multiplier = COUNT_MULTIPLIERS[suffix];

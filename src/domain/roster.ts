@@ -142,6 +142,8 @@ export interface TaggedRoster {
   delimiter: Delimiter;
   decimal: DecimalMark;
   bom: boolean;
+  /** The file began with Excel's "sep=;" line (written back too). */
+  sepLine: boolean;
   header: string[];
   columns: RosterColumns;
   rows: TaggedRow[];
@@ -201,6 +203,12 @@ export function decodeRosterText(bytes: Uint8Array, maxBytes = MAX_ROSTER_BYTES)
   return { ok: true, text, bom };
 }
 
+/** Excel's "sep=;" first line, which names the delimiter: the delimiter and the text after it. */
+function sepLine(text: string): { delimiter: Delimiter; rest: string } | undefined {
+  const m = /^sep=([,;\t|])\r?\n/i.exec(text);
+  return m ? { delimiter: m[1] as Delimiter, rest: text.slice(m[0].length) } : undefined;
+}
+
 /** The delimiter the header line uses most (outside quotes): tab, semicolon, comma or pipe. */
 export function detectDelimiter(text: string): Delimiter {
   const firstLine = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').replace(/"[^"]*"/g, '');
@@ -218,13 +226,14 @@ interface Rec {
   line: number;
 }
 
-function records(text: string, delimiter: Delimiter): { ok: true; records: Rec[] } | { ok: false; error: RosterError } {
+/** The file's records, non-blank ones only, each with the line it starts on; `skipped`: lines before `text`. */
+function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; records: Rec[] } | { ok: false; error: RosterError } {
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
     parsed = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }) as unknown as typeof parsed;
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };
-    const line = typeof err.lines === 'number' ? err.lines : 0;
+    const line = (typeof err.lines === 'number' ? err.lines : 0) + skipped;
     const detail =
       err.code === 'CSV_QUOTE_NOT_CLOSED'
         ? 'a quoted field is never closed (a " opens a field and the file ends before it closes)'
@@ -234,10 +243,10 @@ function records(text: string, delimiter: Delimiter): { ok: true; records: Rec[]
     return { ok: false, error: { kind: 'malformed', line, detail } };
   }
   const out: Rec[] = [];
-  let previousEnd = 0;
+  let previousEnd = skipped;
   for (const { record, info } of parsed) {
     const line = previousEnd + 1;
-    previousEnd = info.lines;
+    previousEnd = info.lines + skipped;
     if (record.every((c) => c.trim() === '')) continue;
     out.push({ cells: record, line });
   }
@@ -334,8 +343,9 @@ const unquoteCell = (cell: string): string => cell.replace(/^'(?=[\s=+\-@＝＋�
 export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: true; roster: TaggedRoster } | { ok: false; error: RosterError } {
   const decoded = decodeRosterText(bytes);
   if (!decoded.ok) return decoded;
-  const delimiter = detectDelimiter(decoded.text);
-  const read = records(decoded.text, delimiter);
+  const sep = sepLine(decoded.text);
+  const delimiter = sep?.delimiter ?? detectDelimiter(decoded.text);
+  const read = sep ? records(sep.rest, delimiter, 1) : records(decoded.text, delimiter);
   if (!read.ok) return read;
   const [head, ...data] = read.records;
   if (!head) return { ok: false, error: { kind: 'empty' } };
@@ -392,6 +402,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       delimiter,
       decimal,
       bom: decoded.bom,
+      sepLine: sep !== undefined,
       header,
       columns,
       rows,
@@ -447,6 +458,7 @@ export function writeTaggedCsv(roster: TaggedRoster): string {
   const line = (cells: readonly string[]) => cells.map((c) => csvCell(c, d)).join(d);
   const lines = [line([...roster.header, ...ADDED_COLUMNS])];
   for (const row of roster.rows) lines.push(line([...row.cells, row.tier, row.consensusTier, row.consensusVotes, row.note]));
+  if (roster.sepLine) lines.unshift(`sep=${d}`);
   return `${roster.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
 
@@ -476,7 +488,8 @@ export const MAX_TAGGED_BYTES = 4 * 1024 * 1024;
 export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { ok: true; platforms: PlatformTotals[]; rows: number } | { ok: false; reason: string } {
   const decoded = decodeRosterText(bytes, MAX_TAGGED_BYTES);
   if (!decoded.ok) return { ok: false, reason: decoded.error.kind === 'too-large' ? 'the attached roster-tiers.csv is too large to read back' : 'the attached roster-tiers.csv cannot be read as text' };
-  const read = records(decoded.text, detectDelimiter(decoded.text));
+  const sep = sepLine(decoded.text);
+  const read = sep ? records(sep.rest, sep.delimiter) : records(decoded.text, detectDelimiter(decoded.text));
   if (!read.ok) return { ok: false, reason: 'the attached roster-tiers.csv is not a CSV I wrote' };
   const [head, ...data] = read.records;
   const header = head?.cells.map((h) => h.replace(/^\uFEFF/, '').trim()) ?? [];

@@ -169,7 +169,8 @@ describe('/compare presets', () => {
   it('ten-micro is the seeds’ 10 × 10,000 against 1 × 100,000', () => {
     const c = comparisonOf({ preset: 'ten-micro' });
     expect([c.a.name, c.b.name]).toEqual(['1 × 100,000 followers', '10 × 10,000 followers']);
-    expect(c.title).toBe('One influencer with 100,000 followers, or 10 with 10,000 each, on Instagram?');
+    expect(c.title).toBe('The TapInfluence article’s advice, checked. One influencer with 100,000 followers, or 10 with 10,000 each, on Instagram?');
+    expect(comparisonOf({ preset: 'ten-micro', micro_count: '3' }).title).toBe('One influencer with 100,000 followers, or 3 with 10,000 each, on Instagram?');
   });
 });
 

@@ -166,7 +166,7 @@ function dependsLines(c: Comparison): string[] {
     const a = c.scenario.assumptions[d.key];
     return `${a.label} (break-even ${formatInput(a.unit, d.flips[0]!.breakEven, false)})`;
   });
-  if (more.length) lines.push(`Also within range: ${more.join(', ')}.`);
+  if (more.length) lines.push(`Also changes a winner within its range: ${more.join(', ')}.`);
   return ['**Depends on:**', ...lines];
 }
 

@@ -966,7 +966,9 @@ function titleOf(s: Scenario): string {
   const n = s.b.influencers;
   const micros = `${n === 1 ? 'one micro-influencer' : `${count(n)} micro-influencers`} (${count(s.b.followersEach)} followers${n === 1 ? '' : ' each'})`;
   if (s.preset === 'kardashian') return `The Kardashian tweet (observed) against ${micros} on ${PLATFORM_LABEL[s.platform]}, estimated`;
-  return `One influencer with ${count(s.a.followersEach)} followers, or ${n === 1 ? 'one' : count(n)} with ${count(s.b.followersEach)}${n === 1 ? '' : ' each'}, on ${PLATFORM_LABEL[s.platform]}?`;
+  const question = `One influencer with ${count(s.a.followersEach)} followers, or ${n === 1 ? 'one' : count(n)} with ${count(s.b.followersEach)}${n === 1 ? '' : ' each'}, on ${PLATFORM_LABEL[s.platform]}?`;
+  const asInArticle = n === DEFAULT_MICRO_COUNT && s.b.followersEach === DEFAULT_MICRO_FOLLOWERS && s.a.followersEach === DEFAULT_BIG_FOLLOWERS;
+  return s.preset === 'ten-micro' && asInArticle ? `The TapInfluence article’s advice, checked. ${question}` : question;
 }
 
 function notesOf(s: Scenario, a: PlanResult, b: PlanResult): string[] {

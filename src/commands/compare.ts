@@ -42,7 +42,7 @@ import { formatCount } from '../domain/format';
 import { formatMoney, formatPercent } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS } from '../discord/limits';
-import { PLANS_PER_SERVER } from '../store/types';
+import { PLANS_PER_SERVER, StoreUnavailableError } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
 import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext } from './types';
@@ -403,8 +403,9 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
       }
       inputs = { ...saved.inputs, ...given };
       loaded = saved.name;
-    } catch {
-      return unavailable();
+    } catch (err) {
+      if (err instanceof StoreUnavailableError) return unavailable();
+      throw err;
     }
   }
 
@@ -425,8 +426,9 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
           'Saved plans are full',
         );
       }
-    } catch {
-      return unavailable();
+    } catch (err) {
+      if (err instanceof StoreUnavailableError) return unavailable();
+      throw err;
     }
     extra.push(`💾 Saved as “${quoteUserText(saveName, MAX_PLAN_NAME)}” for this server: run it again with \`plan:\`.`);
   }

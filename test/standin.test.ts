@@ -295,6 +295,24 @@ describe('the stand-in with the real discord.js Client', () => {
     expect(statuses).toEqual([429, 204]);
   });
 
+  it('resets the connection of the next matching request, once; discord.js sends the callback again', async () => {
+    standIn.faults.resetNext('/callback');
+    const done = onNextInteraction(async (interaction) => {
+      if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+      await interaction.reply({ content: 'after the reset' });
+    });
+    const record = standIn.sendCommand('tier');
+    await done;
+    expect(record.callbacks.map((c) => c.data.content)).toEqual(['after the reset']);
+    const statuses = standIn.requests.filter((r) => r.path.startsWith(`/interactions/${record.id}/`)).map((r) => r.status);
+    expect(statuses).toEqual([0, 204]);
+    // Raw: the request fails as a reset connection does.
+    standIn.faults.resetNext('/gateway');
+    const reset = await fetch(`${standIn.apiUrl}/v10/gateway`).catch((e: unknown) => e);
+    expect(reset).toBeInstanceOf(Error);
+    expect((await fetch(`${standIn.apiUrl}/v10/gateway`)).status).toBe(200);
+  });
+
   it('replays an interaction missed while the gateway was down, after RESUME', async () => {
     const resumed = once(client.ws.shards.first()!, 'resumed');
     standIn.faults.closeGateway(1006);

@@ -54,6 +54,7 @@ export type Fault = { pathIncludes: string } & (
   | { kind: 'rateLimit'; retryAfterSeconds: number }
   | { kind: 'fail'; status: number }
   | { kind: 'delay'; ms: number }
+  | { kind: 'reset' }
 );
 
 /** One REST request the stand-in saw: method, path under /api/v10, status, the client's User-Agent. */
@@ -89,7 +90,9 @@ export interface RestContext {
 }
 
 interface Reply {
+  /** 0 with `reset`: no answer, the connection is dropped. */
   status: number;
+  reset?: boolean;
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -145,7 +148,7 @@ function rateLimitHeaders(bucket: string): Record<string, string> {
   };
 }
 
-function faultReply(fault: Exclude<Fault, { kind: 'delay' }>): Reply {
+function faultReply(fault: Exclude<Fault, { kind: 'delay' } | { kind: 'reset' }>): Reply {
   if (fault.kind === 'fail') {
     const body =
       fault.status === 400 ? { code: 50035, message: 'Invalid Form Body', errors: {} } : { code: 0, message: `${fault.status}: ${STATUS_CODES[fault.status] ?? 'Error'}` };
@@ -582,6 +585,7 @@ async function route(ctx: RestContext, incoming: IncomingMessage, { raw, receive
   const fault = faultAt >= 0 ? ctx.faults.splice(faultAt, 1)[0]! : undefined;
   // A slow network: the request is handled as usual, only later (other requests go on meanwhile).
   if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+  else if (fault?.kind === 'reset') return { status: 0, reset: true };
   else if (fault) return faultReply(fault);
 
   const authorization = incoming.headers.authorization;
@@ -656,6 +660,12 @@ export function createRestHandler(contexts: readonly RestContext[]): (req: Incom
     const ctx = contextFor(contexts, incoming.headers.authorization, path);
     const reply = versioned ? await route(ctx, incoming, arrived, method, path, url.searchParams) : notFound();
     ctx.requests.push({ method, path, status: reply.status, userAgent: incoming.headers['user-agent'] ?? '' });
+    if (reply.reset) {
+      // A connection reset: the request was read, and no answer comes.
+      ctx.log(`rest: ${method} ${path} → connection reset`);
+      incoming.socket.resetAndDestroy();
+      return;
+    }
     if (reply.status >= 400) ctx.log(`rest: ${method} ${path} → ${reply.status} ${JSON.stringify(reply.body)}`);
     const headers: Record<string, string> = { ...rateLimitHeaders(`${method}:${path.split('/')[1] ?? ''}`), ...reply.headers };
     if (reply.body === undefined) {

@@ -278,6 +278,8 @@ export interface StandIn {
     failNext(pathIncludes: string, status: number): void;
     /** The next matching REST request is handled only after `ms`, as over a slow network. */
     delayNext(pathIncludes: string, ms: number): void;
+    /** The next matching REST request gets no answer: its connection is reset (recorded with status 0). */
+    resetNext(pathIncludes: string): void;
   };
   /** Ends this bot's part; the server itself closes with the last of its bots. */
   close(): Promise<void>;
@@ -842,6 +844,7 @@ function serveApplication(shared: Shared, app: StandInApplication, readyWaiters:
       rateLimitNext: (pathIncludes, retryAfterSeconds) => void faults.push({ kind: 'rateLimit', pathIncludes, retryAfterSeconds }),
       failNext: (pathIncludes, status) => void faults.push({ kind: 'fail', pathIncludes, status }),
       delayNext: (pathIncludes, ms) => void faults.push({ kind: 'delay', pathIncludes, ms }),
+      resetNext: (pathIncludes) => void faults.push({ kind: 'reset', pathIncludes }),
     },
 
     async close() {

@@ -112,7 +112,7 @@ describe('/compare buttons', () => {
     expect(t).toContain('[Minter.io, “How much reach should my brand be getting on Instagram?”, 2019](https://minter.io/');
     expect(t).toContain('Click-through (visits per reached account): 0.5% (0.02% to 2%)');
     expect(t).toContain('*Tierbot assumption*');
-    expect(t).toMatch(/the Kardashian tweet, website visits: 0\.008% per follower/);
+    expect(t).toMatch(/the Kardashian tweet \(website visits\): 0\.008% per follower/);
     expect(t).not.toMatch(/seed|SOURCES\.md|§/);
   });
 

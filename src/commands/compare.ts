@@ -192,7 +192,7 @@ function keyAssumptionLines(c: Comparison): string[] {
   if (ct.basis === 'input') lines.push(`Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (your input).`);
   else {
     const observed = c.observedClicks
-      .map((o) => `${o.label.split(',')[0]} ${formatPercent(o.perReachedB ?? o.perFollower)}`)
+      .map((o) => `${o.label} ${formatPercent(o.perReachedB ?? o.perFollower)}`)
       .join(', ');
     lines.push(
       `Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists. Observed, per account Plan B reaches: ${observed}.`,

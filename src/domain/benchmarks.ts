@@ -258,9 +258,9 @@ export interface ObservedClicks {
 }
 
 export const OBSERVED_CLICKS: readonly ObservedClicks[] = [
-  { label: 'the Kardashian tweet, website visits', perFollower: (KARDASHIAN_CASE.visits / KARDASHIAN_CASE.followers) * 100, source: CITE.tapInfluence },
-  { label: 'Ashton Kutcher for Fab.com, sign-ups', perFollower: (5_888 / 7_309_684) * 100, source: CITE.fab },
-  { label: 'Kevin Rose for Fab.com, sign-ups', perFollower: (4_356 / 1_261_376) * 100, source: CITE.fab },
+  { label: 'the Kardashian tweet (website visits)', perFollower: (KARDASHIAN_CASE.visits / KARDASHIAN_CASE.followers) * 100, source: CITE.tapInfluence },
+  { label: 'Ashton Kutcher for Fab.com (sign-ups)', perFollower: (5_888 / 7_309_684) * 100, source: CITE.fab },
+  { label: 'Kevin Rose for Fab.com (sign-ups)', perFollower: (4_356 / 1_261_376) * 100, source: CITE.fab },
 ];
 
 export const CPM_REFERENCE: Record<Platform, { low: number; high: number }> = {

@@ -68,6 +68,12 @@ const TABLE: [string, Expected[], IgnoreKind[]][] = [
   ['3rd creator has 900k', [c(900_000)], ['ordinal']],
   ['Q3 numbers: 45k', [c(45_000)], []],
   ['no numbers here at all, just vibes', [], []],
+  ['2.5k-3k per post is her rate', [], ['price']],
+  ['Between 10,000 and 50,000 followers', [c(10_000), c(50_000)], []],
+  ['DM’d 15 creators today, 4 replied. Best: Jana (IG 88k, TikTok 1.4M)', [c(88_000, 'Instagram', 'Jana'), c(1_400_000, 'TikTok', 'Jana')], ['not-followers', 'small']],
+  ['Can you check @mia.creates? She’s at 12.3k on IG and ~40k on TT', [c(12_300, 'Instagram'), c(40_000, 'TikTok')], []],
+  ['Followers 45k | Views 1.2M | ER 3.2%', [c(45_000)], ['not-followers', 'percentage']],
+  ['between 500-800 followers on twitch', [c(500), c(800, 'Twitch')], []],
 ];
 
 describe('extractCounts: a table of chat messages', () => {

@@ -270,6 +270,7 @@ const RATE_AFTER = new RegExp(String.raw`^\s?(?:new\s)?(?:${FOLLOWER_WORD}\s)?(?
 // "+2k this week": a change over a period, when the sign says so ("45k followers this month" is a total).
 const PERIOD_AFTER = new RegExp(String.raw`^\s?(?:new\s)?(?:${FOLLOWER_WORD}\s)?(?:this|last|past|in\s(?:a|an|one|two|three|\d+))\s${PERIOD}${END}`, 'iu');
 const ID_BEFORE = /(?<![\p{L}])(?:id|order|invoice|ticket|ref|no\.|nr\.?|number|code|zip|postcode|room|page|ext\.?|version|case)\s?[:#]?\s*$/iu;
+const PER_POST_AFTER = /^\s?(?:per|\/|a|an|each)\s?(?:post|video|reel|story|tiktok|short|integration|deliverable|campaign)s?(?![\p{L}])/iu;
 const VIDEO_AFTER = /^\s?(?:video|tv|resolution|camera|footage|monitor|screen|stream|uhd|hdr)/iu;
 const RANGE_BETWEEN = /^\s?(?:-|–|—|to|bis|à|a)\s?$/iu;
 
@@ -291,6 +292,7 @@ const NOT_NAMES = new Set(
     'just only about around over under almost nearly approx roughly maybe probably sure thanks thx pls please can could would should will ' +
     'did does do is are was were has have had got per via with for from to in on at by of if when then what which who how why where ' +
     're fwd hmm lol wow oh ah let let\'s here there new old last next first second third quick btw imo tbh also plus minus still ' +
+    'between from since until after before among across awesome great nice cool best worst amazing perfect good bad ps sum average avg median min max range approximately ' +
     'rate rates price prices fee fees cost costs call calls meet meeting check send ping post posted see ask tell remember reminder question summary status stats result results goal target audience numbers count counts sources name handle platform'
   ).split(' '),
 );
@@ -358,6 +360,7 @@ export function extractCounts(message: string): Extraction {
 
   borrowUnitsInRanges(text, numbers);
   for (const n of numbers) judgeByContext(text, n);
+  inheritAcrossRanges(text, numbers);
   const sentences = sentenceStarts(text);
   const sentenceOf = (pos: number) => {
     let i = 0;
@@ -438,6 +441,20 @@ function borrowUnitsInRanges(text: string, numbers: NumberToken[]): void {
   }
 }
 
+/**
+ * The two ends of a range are the same kind of number: "2.5k-3k per post" is two prices, and in
+ * "10-20k followers" the first end is a follower count as much as the second.
+ */
+function inheritAcrossRanges(text: string, numbers: NumberToken[]): void {
+  for (let i = numbers.length - 2; i >= 0; i--) {
+    const a = numbers[i]!;
+    const b = numbers[i + 1]!;
+    if (a.sign || !RANGE_BETWEEN.test(text.slice(a.end, b.start))) continue;
+    if (b.ignored && !a.ignored && !a.followerWord && b.ignored.kind !== 'fraction' && b.ignored.kind !== 'too-large') a.ignored = b.ignored;
+    else if (!b.ignored && b.followerWord) a.followerWord = true;
+  }
+}
+
 /** Rules that set a number aside whatever else is near it: signs, units, words around it. */
 function judgeByContext(text: string, n: NumberToken): void {
   const after = text.slice(n.end, n.end + 60);
@@ -459,6 +476,7 @@ function judgeByContext(text: string, n: NumberToken): void {
     n.ignored = { kind: money ? 'price' : 'not-followers', reason: money ? `a ${what}, not a follower count` : `counts ${what}, not followers` };
     return;
   }
+  if (PER_POST_AFTER.test(after)) return void (n.ignored = { kind: 'price', reason: 'a rate per post, not a follower count' });
   if (AFTER_DURATION.test(after)) return void set('duration');
   if (GROWTH_BEFORE.test(before) || RATE_AFTER.test(after) || (n.sign === '+' && PERIOD_AFTER.test(after))) return void set('change');
   if (!n.followerWord && ID_BEFORE.test(before)) return void set('id');

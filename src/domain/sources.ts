@@ -506,7 +506,7 @@ export const SOURCES: readonly Source[] = [
     publisher: 'CNBC',
     publisherId: 'cnbc',
     title: null,
-    what: 'definition quoted in 2017',
+    what: 'definition of micro-influencers',
     year: '2017',
     url: 'http://blog.industryindex.com/2017/05/04/year-micro-influencer/',
     via: 'Industry Index',

@@ -17,13 +17,13 @@ import { createMetrics, type Metrics } from '../../src/interactions/metrics';
 import { webhookRest } from '../../src/interactions/responder';
 import { tierbotCore } from '../../src/interactions/tierbot';
 import type { TeamStore } from '../../src/store/types';
-import { finalAnswer, startStandIn, type InteractionRecord, type StandIn, type StandInOptions } from '../../tools/standin/server';
+import { finalAnswer, startStandIn, type CommandOptionValue, type InteractionRecord, type SendAt, type StandIn, type StandInOptions } from '../../tools/standin/server';
 import { memoryStore } from '../support/context';
 
 export type Mode = 'gateway' | 'http';
 export const MODES: Mode[] = ['gateway', 'http'];
 
-type Values = Record<string, string | number | boolean>;
+type Values = Record<string, CommandOptionValue>;
 
 export interface Harness {
   mode: Mode;
@@ -33,8 +33,9 @@ export interface Harness {
   metrics: Metrics;
   /** Every log line the bot wrote, parsed. */
   logs: Record<string, unknown>[];
-  command(name: string, options?: Values, at?: Parameters<StandIn['sendCommand']>[2]): Promise<InteractionRecord>;
-  autocomplete(name: string, focused: string, value: string, options?: Values): Promise<InteractionRecord>;
+  command(name: string, options?: Values, at?: SendAt): Promise<InteractionRecord>;
+  autocomplete(name: string, focused: string, value: string, options?: Values, at?: SendAt): Promise<InteractionRecord>;
+  messageCommand(name: string, message: Parameters<StandIn['sendMessageCommand']>[1], at?: SendAt): Promise<InteractionRecord>;
   component(customId: string, opts?: Parameters<StandIn['sendComponent']>[1]): Promise<InteractionRecord>;
   close(): Promise<void>;
 }
@@ -93,7 +94,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     metrics,
     logs,
     command: (name, options, at) => standIn.waitForAnswer(standIn.sendCommand(name, options, at), ANSWER_WAIT_MS),
-    autocomplete: (name, focused, value, options) => standIn.waitForAnswer(standIn.sendAutocomplete(name, focused, value, options), ANSWER_WAIT_MS),
+    autocomplete: (name, focused, value, options, at) => standIn.waitForAnswer(standIn.sendAutocomplete(name, focused, value, options, at), ANSWER_WAIT_MS),
+    messageCommand: (name, message, at) => standIn.waitForAnswer(standIn.sendMessageCommand(name, message, at), ANSWER_WAIT_MS),
     component: (customId, o) => standIn.waitForAnswer(standIn.sendComponent(customId, o), ANSWER_WAIT_MS),
     async close() {
       await stop();

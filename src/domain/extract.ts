@@ -61,6 +61,8 @@ const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*([a-z]+\.?)?$/;
  */
 export function readCount(input: string, decimal: DecimalMark = '.'): ParseResult<number> {
   if (input.length > MAX_COUNT_TEXT) return { ok: false, reason: `it is ${input.length} characters long; a follower count is at most ${MAX_COUNT_TEXT}` };
+  // Most spreadsheet cells are plain digits.
+  if (/^\d{1,10}$/.test(input) && Number(input) <= MAX_FOLLOWERS) return { ok: true, value: Number(input) };
   let text = normaliseDigits(input).trim().toLowerCase().replace(/\s+/g, ' ');
   if (text === '') return { ok: false, reason: 'no follower count' };
   text = text.replace(/^[~≈]\s*/, '').replace(/\s*\+$/, '');

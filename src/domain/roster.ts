@@ -47,9 +47,17 @@ export interface ConsensusView {
  */
 export function consensusFor(count: number): ConsensusView {
   const c = classify(count);
-  const { outcome, leaders, votes, numericSources } = c.consensus;
-  return { outcome, leaders, votes, of: numericSources, word: answerWord(c), line: answerLine(c, (t) => `**${t}**`) };
+  // Every count between two tier edges shares one consensus object: its words are built once.
+  let view = views.get(c.consensus);
+  if (!view) {
+    const { outcome, leaders, votes, numericSources } = c.consensus;
+    view = { outcome, leaders, votes, of: numericSources, word: answerWord(c), line: answerLine(c, (t) => `**${t}**`) };
+    views.set(c.consensus, view);
+  }
+  return view;
 }
+
+const views = new WeakMap<object, ConsensusView>();
 
 /** "6 of 20". */
 export function votesText(c: ConsensusView): string {
@@ -228,9 +236,10 @@ interface Rec {
 
 /** The file's records, non-blank ones only, each with the line it starts on; `skipped`: lines before `text`. */
 function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; records: Rec[] } | { ok: false; error: RosterError } {
-  let parsed: { record: string[]; info: { lines: number } }[];
+  let parsed: string[][];
   try {
-    parsed = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }) as unknown as typeof parsed;
+    // Without csv-parse's per-record info (several times slower): a record's lines are counted below.
+    parsed = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };
     const line = (typeof err.lines === 'number' ? err.lines : 0) + skipped;
@@ -243,12 +252,14 @@ function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; r
     return { ok: false, error: { kind: 'malformed', line, detail } };
   }
   const out: Rec[] = [];
-  let previousEnd = skipped;
-  for (const { record, info } of parsed) {
-    const line = previousEnd + 1;
-    previousEnd = info.lines + skipped;
+  // Every line is a record (blank ones too), and a record spans one line more per line break in its cells.
+  let line = skipped + 1;
+  for (const record of parsed) {
+    const start = line;
+    line += 1;
+    for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) line += cell.match(/\r\n|\n|\r/g)!.length;
     if (record.every((c) => c.trim() === '')) continue;
-    out.push({ cells: record, line });
+    out.push({ cells: record, line: start });
   }
   return { ok: true, records: out };
 }

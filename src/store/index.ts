@@ -29,8 +29,13 @@ export const DEFAULT_DATABASE_URL = './data/tierbot.sqlite';
 
 /** How long SQLite waits for another process's write lock before giving up (ms). */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
-/** How long a Postgres connection attempt may take before the store reports itself unavailable. */
-export const PG_CONNECT_TIMEOUT_MS = 3_000;
+/**
+ * How long a Postgres call may wait for a connection (pg's pool counts both connecting and waiting
+ * for a free client) before the store reports itself unavailable.
+ */
+export const PG_CONNECT_TIMEOUT_MS = 5_000;
+/** After Postgres fails, calls fail at once for this long rather than each waiting to connect. */
+export const PG_RETRY_AFTER_MS = 2_000;
 /** Longest a single Postgres statement may run. */
 export const PG_STATEMENT_TIMEOUT_MS = 5_000;
 
@@ -57,6 +62,10 @@ export interface OpenStoreOptions {
   schema?: string;
   /** Postgres only: the pool's size (default 10). */
   poolSize?: number;
+  /** Postgres only: after a failed call, later calls fail at once for this long (PG_RETRY_AFTER_MS). */
+  retryAfterMs?: number;
+  /** Postgres only: how long a connection attempt may take (PG_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
 }
 
 interface Opened {
@@ -101,7 +110,7 @@ function openPostgres(url: string, opts: OpenStoreOptions, logger: StoreLogger):
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
-    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? PG_CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
     statement_timeout: PG_STATEMENT_TIMEOUT_MS,
   });
@@ -149,6 +158,7 @@ export async function openStore(url: string, opts: OpenStoreOptions = {}): Promi
     engine: opened.target.engine,
     ttlMs: opts.ttlMs ?? DEFAULT_CACHE_TTL_MS,
     logger,
+    retryAfterMs: opened.target.engine === 'postgres' ? (opts.retryAfterMs ?? PG_RETRY_AFTER_MS) : 0,
     migrate: async () => {
       const result = await opened.migrate();
       const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -42,6 +42,11 @@ export interface SqlStoreOptions {
   logger: StoreLogger;
   /** Brings the schema up to date; called before first use and again after a failure. */
   migrate: () => Promise<void>;
+  /**
+   * After a failure, calls fail at once for this long instead of each waiting for the database
+   * (a Postgres host that drops packets would otherwise hold every /tier for the connect timeout).
+   */
+  retryAfterMs?: number;
   /** Closes the underlying connections (Kysely's destroy does it for both dialects). */
   onClose?: () => Promise<void>;
 }
@@ -92,8 +97,19 @@ export class SqlStore implements TeamStore {
     return this.migrated;
   }
 
+  /** Until when calls fail fast after a failure (see SqlStoreOptions.retryAfterMs). */
+  private downUntil = 0;
+  private lastError: unknown;
+
+  private check(): void {
+    if (this.closed) throw new StoreUnavailableError(new Error('the store is closed'));
+    if (Date.now() < this.downUntil) throw new StoreUnavailableError(this.lastError);
+  }
+
   private unavailable(err: unknown, op: string): StoreUnavailableError {
     if (err instanceof StoreUnavailableError) return err;
+    this.lastError = err;
+    if (this.opts.retryAfterMs) this.downUntil = Date.now() + this.opts.retryAfterMs;
     // A database that is down fails every call; one log line a few seconds is enough.
     const now = Date.now();
     if (now - this.lastFailureLog > 5_000) {
@@ -104,7 +120,7 @@ export class SqlStore implements TeamStore {
   }
 
   private async read<T>(op: string, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-    if (this.closed) throw new StoreUnavailableError(new Error('the store is closed'));
+    this.check();
     try {
       await this.schema();
       return await fn(this.db);
@@ -114,7 +130,7 @@ export class SqlStore implements TeamStore {
   }
 
   private async write<T>(op: string, guildId: string, now: Date, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
-    if (this.closed) throw new StoreUnavailableError(new Error('the store is closed'));
+    this.check();
     try {
       await this.schema();
       return await this.db.transaction().execute(async (tx) => {

@@ -12,7 +12,6 @@
 
 import type { EChartsOption, GraphicComponentOption } from 'echarts';
 import { TIER_COLOURS } from '../domain/tier-style';
-import type { ReplyFile } from '../commands/types';
 import { COUNTED, METRIC_LABEL, BETTER, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
 import { formatCount } from '../domain/format';
 import { formatMoney, formatPercent } from '../domain/units';
@@ -365,7 +364,14 @@ export interface CompareChartOptions {
   comparison: Comparison;
 }
 
-export function compareChart(opts: CompareChartOptions): ReplyFile {
+/** The drawn chart, shaped as a reply's file (declared here: importing the commands' type would close an import cycle). */
+export interface CompareChartFile {
+  name: 'compare.png';
+  data: Buffer;
+  description: string;
+}
+
+export function compareChart(opts: CompareChartOptions): CompareChartFile {
   const { comparison } = opts;
   const data = renderChart(compareOption(comparison), COMPARE_CHART_SIZE);
   const labels = PANEL_METRICS.map((k) => HEADING[k] ?? METRIC_LABEL[k]).join(', ');

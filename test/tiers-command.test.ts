@@ -25,7 +25,7 @@ describe('/tiers', () => {
     expect(reply.embeds[0]!.description).toMatch(/Mediakix\s+1k–10k\s+10k–50k\s+50k–500k\s+500k–1M\s+1M\+/);
     expect(reply.embeds[0]!.description).not.toMatch(/^Hootsuite/m); // shares Mediakix's table
     expect(ids(reply)[0]).toBe('tiers:all');
-    expect(embedTextLength(reply.embeds[0]!)).toBeLessThanOrEqual(2_000);
+    expect(embedTextLength(reply.embeds[0]!)).toBeLessThanOrEqual(1_500);
     expect(messageProblems(reply)).toEqual([]);
   });
 

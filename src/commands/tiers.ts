@@ -79,18 +79,18 @@ function cell(from: number, to: number | null): string {
 
 /** One aligned row per voting definition (Adweek's two readings, two rows); · = not defined. */
 export function rangeTable(publishers: readonly Publisher[] = PUBLISHERS): string {
-  const width = 14;
-  const col = 10;
-  const header = ''.padEnd(width) + NORMAL_TIERS.map((t) => TIER_LABELS[t].padEnd(col)).join('');
   const rows = publishers.flatMap((p) =>
     p.voting.map((s, i) => {
       const counted = { ...s, tiers: s.tiers.filter((t) => !t.notInfluencer) };
       const ranges = new Map(normalRanges(counted).map((r) => [r.normal, cell(r.from, r.to)]));
-      const label = i === 0 ? shortLabel(p) : `  or`;
-      return (label.padEnd(width) + NORMAL_TIERS.map((t) => (ranges.get(t) ?? '·').padEnd(col)).join('')).trimEnd();
+      return [i === 0 ? shortLabel(p) : '  or', ...NORMAL_TIERS.map((t) => ranges.get(t) ?? '·')];
     }),
   );
-  return ['```', header.trimEnd(), ...rows, '```'].join('\n');
+  const header = ['', ...NORMAL_TIERS.map((t) => TIER_LABELS[t])];
+  // Each column as wide as its widest cell, plus one space: every character counts on a phone.
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)) + 1);
+  const line = (cells: string[]) => cells.map((text, c) => text.padEnd(widths[c]!)).join('').trimEnd();
+  return ['```', line(header), ...rows.map(line), '```'].join('\n');
 }
 
 function publisherMenus(current?: Publisher): APIActionRowComponent<APIStringSelectComponent>[] {
@@ -123,7 +123,7 @@ export function overviewEmbed(house?: string): APIEmbed {
     color: NEUTRAL_COLOUR,
     description: [
       ...(house ? [house] : []),
-      `**${NO_STANDARD.split('. ')[0]}.** Follower ranges by tier (≤ = no lower bound; · = not defined):`,
+      `**${NO_STANDARD.split('. ')[0]}.** Followers by tier (≤ no lower bound, · not defined):`,
       rangeTable(PUBLISHERS.filter((p) => p.voting.length > 0)),
     ].join('\n'),
     footer: { text: 'Hootsuite shares Mediakix’s table. "All sources" cites each one; pick a publisher below for its own words.' },

@@ -42,6 +42,10 @@ const shorten = (text: string, max: number): string => {
 export function rosterOption(opts: RosterChartOptions): EChartsOption {
   const bars = opts.bars.slice(0, MAX_ROSTER_BARS);
   const labelWidth = Math.max(40, Math.floor((ROSTER_CHART_SIZE.width - 120) / Math.max(bars.length, 1)) - 8);
+  // Tier names wrap under their bars, at most three lines (counted at 8 px a character at 12 px, to leave room for wrapping at spaces).
+  const perLine = Math.max(5, Math.floor(labelWidth / 8));
+  const labels = bars.map((b) => shorten(b.label, Math.min(28, perLine * 3)));
+  const lines = Math.min(3, Math.max(1, ...labels.map((l) => Math.ceil(l.length / perLine))));
   return {
     backgroundColor: '#ffffff',
     title: {
@@ -52,11 +56,11 @@ export function rosterOption(opts: RosterChartOptions): EChartsOption {
       textStyle: { fontSize: 18, color: TEXT, fontFamily: FONT_FAMILY },
       subtextStyle: { fontSize: 12, color: MUTED, fontFamily: FONT_FAMILY },
     },
-    grid: { left: 64, right: 32, top: 96, bottom: 64, containLabel: false },
+    grid: { left: 64, right: 32, top: 96, bottom: 30 + lines * 15, containLabel: false },
     xAxis: {
       type: 'category',
-      data: bars.map((b) => shorten(b.label, 28)),
-      axisLabel: { color: TEXT, fontSize: 12, interval: 0, width: labelWidth, overflow: 'truncate' },
+      data: labels,
+      axisLabel: { color: TEXT, fontSize: 12, interval: 0, width: labelWidth, overflow: 'break', lineHeight: 15 },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: MUTED } },
     },

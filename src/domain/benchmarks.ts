@@ -37,8 +37,6 @@ export interface Citation {
  */
 export type Basis = 'sourced' | 'observed' | 'extrapolated' | 'assumption' | 'input' | 'budget';
 
-export const ASSUMPTION_LABEL = 'Tierbot assumption — no source gives this';
-
 /** "Minter.io, “How much reach should my brand be getting on Instagram?”, 2019 (as reported by …)": plain text. */
 export function citeText(c: Citation): string {
   const title = c.title ? `, “${c.title}”` : c.what ? `, ${c.what}` : '';

@@ -419,6 +419,30 @@ describe('store: SQLite file', () => {
     await expect(openStore(join(file, 'x.sqlite'))).rejects.toThrow(/EEXIST|ENOTDIR|not a directory/);
   });
 
+  it('two processes starting on a new file and writing at once (the bot and the CLI) both succeed, nothing lost', { timeout: 60_000 }, async () => {
+    const path = join(tempDir(), 'two.sqlite');
+    // A new file: both also race to create it and run the migrations.
+    const burst = join(import.meta.dirname, 'fixtures', 'store-kill', 'burst.ts');
+    const runChild = (prefix: string) =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', burst, path, prefix, '60'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${prefix} exited ${code}: ${out}`))));
+      });
+    await Promise.all([runChild('alpha'), runChild('beta')]);
+    const store = await openStore(path, { ttlMs: 0 });
+    try {
+      const terms = await store.terms('g-two');
+      expect(terms).toHaveLength(120);
+      expect(terms.filter((t) => t.addedById === 'alpha')).toHaveLength(60);
+      expect(['house by alpha', 'house by beta']).toContain((await store.house('g-two'))?.text);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a process SIGKILLed during a burst of writes restarts with every acknowledged write present and the file intact', { timeout: 60_000 }, async () => {
     const path = join(tempDir(), 'kill.sqlite');
     const writer = join(import.meta.dirname, 'fixtures', 'store-kill', 'writer.ts');

@@ -8,7 +8,7 @@ import type { CustomSeriesOption, CustomSeriesRenderItem, EChartsOption } from '
 import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
 import type { ReplyFile } from '../commands/types';
 import { formatCompact, formatCount } from '../domain/format';
-import { NORMAL_TIERS, SOURCES, type NormalTier, type Source, type Tier } from '../domain/sources';
+import { NORMAL_TIERS, SOURCES, votes, type NormalTier, type Source, type Tier } from '../domain/sources';
 import { FONT_FAMILY, backdrop, chartSvg, hex, pngWithLayer, renderChart, renderPixels, type Backdrop, type ChartSize } from './render';
 
 export const AXIS_MIN = 100;
@@ -22,7 +22,8 @@ const ROW_HEIGHT = 24;
 const GRID = { left: 250, right: 44, top: 84, bottom: 74 };
 const ARROW = 9;
 
-const ROWS: readonly Source[] = SOURCES.filter((s) => s.tiers.length > 0);
+/** The definitions that vote, as /tiers' table lists them: copies and earlier definitions are in "All sources". */
+const ROWS: readonly Source[] = SOURCES.filter(votes);
 
 export const TIER_CHART_SIZE: ChartSize = {
   width: 1000,
@@ -194,8 +195,8 @@ export function tierRangesOption(): EChartsOption {
   return {
     backgroundColor: '#ffffff',
     title: {
-      text: 'Influencer tiers by source',
-      subtext: 'Each row is one source’s own ranges, on a log scale of followers. There is no industry standard.',
+      text: 'Influencer tiers by publisher',
+      subtext: 'Each row is one publisher’s own ranges (Adweek gives two readings), on a log scale of followers. There is no industry standard.',
       left: 16,
       top: 10,
       textStyle: { fontSize: 18, color: TEXT, fontFamily: FONT_FAMILY },
@@ -238,8 +239,8 @@ export function tierRangesOption(): EChartsOption {
         bottom: 10,
         style: {
           text:
-            'Arrowhead: the range runs past the axis (no lower bound, or open-ended).  Fading bar: no upper bound stated.  ' +
-            'Blank: counts the source puts in no tier.',
+            'Arrowhead: the range runs past the axis (no lower bound, or open-ended).  ' +
+            'Blank: counts the publisher puts in no tier, or that the figures we have do not cover.',
           fill: MUTED,
           fontSize: 11,
           fontFamily: FONT_FAMILY,
@@ -280,6 +281,6 @@ export function tierRangesChart(opts: TierChartOptions = {}): ReplyFile {
   return {
     name: marker === undefined ? 'tiers.png' : `tier-${Math.round(marker)}.png`,
     data,
-    description: `Chart: ${ROWS.length} published definitions of influencer tiers, their follower ranges on a log scale${shown}.`,
+    description: `Chart: influencer tiers as ${ROWS.length} published definitions draw them, follower ranges on a log scale${shown}.`,
   };
 }

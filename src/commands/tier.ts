@@ -114,7 +114,7 @@ function publisherLine(vote: PublisherVote): string {
   const main = p.voting[0]!;
   const readings = p.voting.length > 1 ? ` (${p.voting.length} readings, one vote)` : '';
   const shared = p.sharedBy.length ? ` ${p.sharedBy.map((s) => s.label).join(', ')} shares this definition.` : '';
-  const title = main.title ? `, “${main.title}”` : '';
+  const title = main.title && !main.title.startsWith(p.label.replace(/ \(.*$/, '')) ? `, “${main.title}”` : '';
   return `• **${sourceLink(main, p.label)}**${title}, ${yearLabel(main)}${readings}: ${publisherAnswerWords(vote, (t) => `**${t}**`)}.${shared}`;
 }
 

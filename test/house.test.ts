@@ -136,6 +136,15 @@ describe('parseHouseDefinition: examples', () => {
     expect(reasonOf('micro 1.5-2k')).toContain('fraction');
     expect(reasonOf('x'.repeat(MAX_HOUSE_TEXT + 1))).toContain(String(MAX_HOUSE_TEXT));
     expect(reasonOf(`${'y'.repeat(41)} 1k+`)).toContain('longer than 40');
+    expect(reasonOf(`a ${'1 '.repeat(60)}`)).toContain('too long for one tier');
+  });
+
+  it('answers quickly whatever it is given (no runaway backtracking)', () => {
+    for (const t of ['a ' + '1 '.repeat(499), 'up to ' + '9 '.repeat(490), 'a ' + '1.'.repeat(499), 'x ' + '1 1-'.repeat(249), ('a ' + '1 '.repeat(48) + ', ').repeat(20)]) {
+      const started = performance.now();
+      parseHouseDefinition(t.slice(0, MAX_HOUSE_TEXT));
+      expect(performance.now() - started).toBeLessThan(100);
+    }
   });
 
   it('formats a tier, a placement and the whole definition', () => {

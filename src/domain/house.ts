@@ -32,6 +32,8 @@ export type HouseParse = { ok: true; tiers: HouseTier[] } | { ok: false; reason:
 export const MAX_HOUSE_TEXT = 1000;
 export const MAX_HOUSE_TIERS = 12;
 export const MAX_TIER_NAME = 40;
+/** One tier as written ("macro influencers: 500,000 to 1,000,000") is never longer than this. */
+export const MAX_ENTRY_LENGTH = 100;
 
 export const HOUSE_EXAMPLE = 'nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+';
 
@@ -68,7 +70,7 @@ interface Entry {
 
 type Item = { gap: true; written: string; position: number } | ({ gap: false } & Entry);
 
-const NUMBER = String.raw`[\d.,  ]*\d[\d.,  ]*(?:\s*[a-z]+)?`;
+const NUMBER = String.raw`\d(?:[\d.,  ]*\d)?(?:\s*[a-z]+)?`;
 const DASH = String.raw`\s*[-–—‒]\s*|\s+to\s+`;
 
 // Compiled once: a definition is parsed on every /tier in a server that has one.
@@ -302,6 +304,9 @@ function parseUncached(text: string): HouseParse {
     if (/^[([]?\s*(?:gap|no\s+tier)\s*[)\]]?$/i.test(part)) {
       items.push({ gap: true, written: part, position });
       continue;
+    }
+    if (part.length > MAX_ENTRY_LENGTH) {
+      return { ok: false, reason: `${quote(part)} is ${part.length} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.` };
     }
     const entry = readEntry(part, position);
     if ('error' in entry) return { ok: false, reason: entry.error };

@@ -262,10 +262,10 @@ describe('extractCounts: properties', () => {
   });
 
   it('takes linear time on long hostile text', () => {
-    for (const text of ['1,'.repeat(5000), '1 '.repeat(5000), '1.'.repeat(5000), 'a1'.repeat(5000), '<@'.repeat(5000), '9'.repeat(10_000), 'Sara: '.repeat(2000), '1k on IG '.repeat(1000)]) {
+    for (const text of ['1,'.repeat(5000), '1 '.repeat(5000), '1.'.repeat(5000), 'a1'.repeat(5000), '<@'.repeat(5000), '9'.repeat(10_000), 'Sara: '.repeat(2000), '1k on IG '.repeat(1000), 'IG IG IG 1 '.repeat(900), '@a 1k '.repeat(1600), 'May 1 '.repeat(1600)]) {
       const started = performance.now();
       extractCounts(text);
-      expect(performance.now() - started, text.slice(0, 10)).toBeLessThan(1500);
+      expect(performance.now() - started, text.slice(0, 10)).toBeLessThan(1000);
     }
   });
 });

@@ -354,7 +354,9 @@ export function extractCounts(message: string): Extraction {
       if (/\d/.test(token.text)) ignored.push(ignore(token, 'link'));
     } else ignored.push(ignore(token, token.kind as Exclude<IgnoreKind, 'not-followers'>));
   }
-  const inside = (at: number) => tokens.some((t) => (t.kind === 'link' || t.kind === 'handle' || t.kind === 'mention') && t.start <= at && at < t.end);
+  const spans = tokens.filter((t) => t.kind === 'link' || t.kind === 'handle' || t.kind === 'mention');
+  const spanStarts = spans.map((t) => t.start);
+  const inside = (at: number) => spans.length > 0 && spanStarts[0]! <= at && at < spans[lastAtOrBefore(spanStarts, at)]!.end;
   for (const m of text.matchAll(PLATFORM_TOKEN)) {
     if (!inside(m.index)) platforms.push({ start: m.index, end: m.index + m[0].length, text: m[0], name: platformName(m[0]) });
   }
@@ -364,11 +366,7 @@ export function extractCounts(message: string): Extraction {
   for (const n of numbers) judgeByContext(text, n);
   inheritAcrossRanges(text, numbers);
   const sentences = sentenceStarts(text);
-  const sentenceOf = (pos: number) => {
-    let i = 0;
-    while (i + 1 < sentences.length && sentences[i + 1]! <= pos) i++;
-    return i;
-  };
+  const sentenceOf = (pos: number) => lastAtOrBefore(sentences, pos);
   bindPlatforms(text, numbers.filter((n) => !n.ignored), platforms, sentenceOf);
   for (const n of numbers) if (!n.ignored) judgeBareNumber(n);
   bindNames(text, numbers, handles, sentenceOf);
@@ -502,6 +500,18 @@ function judgeBareNumber(n: NumberToken): void {
   if (value < 1000 && !n.platform) n.ignored = { kind: 'small', reason: REASONS.small };
 }
 
+/** The index of the last of `sorted` at or before `pos` (0 when none is). */
+function lastAtOrBefore(sorted: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 function sentenceStarts(text: string): number[] {
   const starts = [0];
   for (const m of text.matchAll(SENTENCE_BREAK)) starts.push(m.index + m[0].length);
@@ -520,10 +530,15 @@ const BEFORE_LINK = new RegExp(String.raw`^\)?\s?(?:${FOLLOWER_WORD}|account|acc
  * else the count right after ("IG 45k TikTok 1.2M").
  */
 function bindPlatforms(text: string, numbers: NumberToken[], platforms: (Mention & { name: string })[], sentenceOf: (pos: number) => number): void {
+  const ends = numbers.map((n) => n.end);
   for (const p of platforms) {
     const sentence = sentenceOf(p.start);
-    const prev = [...numbers].reverse().find((n) => n.end <= p.start && sentenceOf(n.start) === sentence);
-    const next = numbers.find((n) => n.start >= p.end && sentenceOf(n.start) === sentence);
+    // Numbers are in text order and never overlap a platform name: the one before it, and the one after.
+    const i = ends[0] !== undefined && ends[0] <= p.start ? lastAtOrBefore(ends, p.start) : -1;
+    const before = numbers[i];
+    const after = numbers[i + 1];
+    const prev = before && sentenceOf(before.start) === sentence ? before : undefined;
+    const next = after && after.start >= p.end && sentenceOf(after.start) === sentence ? after : undefined;
     const afterPrev = prev ? AFTER_LINK.exec(text.slice(prev.end, p.start)) : null;
     const beforeNext = next ? BEFORE_LINK.exec(text.slice(p.end, next.start)) : null;
     const free = (n: NumberToken | undefined): n is NumberToken => n !== undefined && n.platform === undefined;
@@ -546,11 +561,12 @@ function bindNames(text: string, numbers: NumberToken[], handles: Mention[], sen
     const name = words.join(' ');
     names.push({ start: m.index + m[1]!.length - name.length, end: m.index + m[1]!.length, text: name });
   }
-  names.sort((a, b) => a.start - b.start);
+  names.sort((a, b) => a.end - b.end);
+  const ends = names.map((h) => h.end);
   for (const n of numbers) {
-    const sentence = sentenceOf(n.start);
-    const name = [...names].reverse().find((h) => h.end <= n.start && sentenceOf(h.start) === sentence);
-    if (name) n.name = name.text;
+    if (ends[0] === undefined || ends[0] > n.start) continue;
+    const name = names[lastAtOrBefore(ends, n.start)]!;
+    if (sentenceOf(name.start) === sentenceOf(n.start)) n.name = name.text;
   }
 }
 

@@ -152,6 +152,14 @@ describe('/roster: hostile files', () => {
     expect(embedText(reply)).toContain('5,001 rows; the limit is 5,000');
   });
 
+  it('refuses a file wider than 500 columns before padding any row to its width', async () => {
+    const started = performance.now();
+    const reply = await runRoster(utf8(`followers${','.repeat(900_000)}\n${'1,'.repeat(1000)}\n`));
+    expect(isRefusal(reply)).toBe(true);
+    expect(embedText(reply)).toContain('900,001 columns; the limit is 500');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('takes exactly 5,000 rows', async () => {
     const rows = Array.from({ length: MAX_ROSTER_ROWS }, (_, i) => `c${i},${1000 + i}`);
     const reply = await runRoster(utf8(`name,followers\n${rows.join('\n')}\n`));

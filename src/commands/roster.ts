@@ -20,6 +20,7 @@ import { PLATFORMS } from '../domain/extract';
 import { formatCount } from '../domain/format';
 import {
   MAX_ROSTER_BYTES,
+  MAX_ROSTER_COLUMNS,
   MAX_ROSTER_ROWS,
   MAX_TAGGED_BYTES,
   ROSTER_FILE,
@@ -149,6 +150,8 @@ function refusal(error: RosterError, filename: string): Reply {
       return inputErrorReply(`${name} could not be read as CSV at line ${formatCount(error.line)}: ${error.detail}.`, ACCEPTED, 'That CSV is malformed');
     case 'too-many-rows':
       return inputErrorReply(`${name} has ${formatCount(error.rows)} rows; the limit is ${formatCount(MAX_ROSTER_ROWS)}. Split it into smaller files.`, ACCEPTED, 'Too many rows');
+    case 'too-many-columns':
+      return inputErrorReply(`${name} has ${formatCount(error.columns)} columns; the limit is ${formatCount(MAX_ROSTER_COLUMNS)}.`, ACCEPTED, 'Too many columns');
     case 'header-only':
       return inputErrorReply(`${name} has a header row (${headerList(error.header)}) but no creators under it.`, ACCEPTED, 'No rows to tag');
     case 'no-count-column':

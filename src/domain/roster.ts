@@ -19,6 +19,8 @@ import { TIER_LABELS } from './tier-style';
 
 export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
 export const MAX_ROSTER_ROWS = 5_000;
+/** More columns than any creator list has; a wider file is refused before rows are padded to its width. */
+export const MAX_ROSTER_COLUMNS = 500;
 export const ROSTER_FILE = 'roster-tiers.csv';
 /** The columns added to the input's, in this order, at the end (a contract: see DESIGN.md). */
 export const ADDED_COLUMNS = ['tier', 'consensus_tier', 'consensus_votes', 'note'] as const;
@@ -100,6 +102,7 @@ export type RosterError =
   | { kind: 'encoding'; encoding: 'UTF-16' | 'not UTF-8' }
   | { kind: 'malformed'; line: number; detail: string }
   | { kind: 'too-many-rows'; rows: number }
+  | { kind: 'too-many-columns'; columns: number }
   | { kind: 'header-only'; header: string[] }
   | { kind: 'no-count-column'; header: string[] }
   | { kind: 'unknown-column'; option: 'name_column' | 'count_column'; given: string; header: string[] };
@@ -363,6 +366,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const header = head.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
   if (data.length === 0) return { ok: false, error: { kind: 'header-only', header } };
   if (data.length > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: data.length } };
+  if (header.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: header.length } };
   const found = findColumns(header, opts);
   if (!found.ok) return found;
   const columns = found.columns;

@@ -351,6 +351,22 @@ describe('/roster: Summary by platform', () => {
     expect(JSON.stringify(answer.reply)).toContain('no longer attached');
   });
 
+  it('counts everyone under the platform the followers header names when there is no platform column', async () => {
+    const answer = await press(await runRoster(utf8('Creator,Instagram followers\nSara,45k\nTom,1.2M\n')));
+    expect(answer.reply.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 2 creators · 1,245,000 followers']);
+    expect(answer.reply.embeds[0]!.description).toContain('no platform column');
+  });
+
+  it('refuses a roster-tiers.csv it did not write', async () => {
+    const reply = await runRoster(fixture('sheets-export.csv'));
+    const id = (reply.components![0]!.components[0] as { custom_id: string }).custom_id;
+    const forged = utf8('Creator,Handle,Platform,Followers\nSara,@s,IG,45k\n');
+    const context = testComponentContext({ files: { f: forged }, attachments: [{ id: '1', filename: 'roster-tiers.csv', url: 'f', size: forged.length }] });
+    const answer = await roster.component!(id, [], context);
+    expect(answer.reply.inputError).toBe(true);
+    expect(JSON.stringify(answer.reply)).toContain('does not have the columns I add');
+  });
+
   it('refuses a forged custom_id', async () => {
     const answer = await roster.component!('roster:platform:999999:x:p:x', [], testComponentContext());
     expect(answer.reply.inputError).toBe(true);

@@ -10,7 +10,7 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { LIMITS } from '../discord/limits';
 import { formatCount } from '../domain/format';
-import { HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../domain/house';
+import { HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { TIER_LABELS } from '../domain/tier-style';
 import { StoreUnavailableError, type HouseRecord } from '../store/types';
@@ -98,6 +98,60 @@ export function who(id: string, name: string): string {
 
 export function jsonFile(name: string, value: unknown): { name: string; data: Buffer } {
   return { name, data: Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8') };
+}
+
+// ── For /tier, /tiers, /compare and /roster: the server's house definition, if any ─────────────
+
+export type HouseLookup =
+  | { kind: 'none' }
+  /** The database is down or slow: answer by the publishers, with one line saying so. */
+  | { kind: 'unavailable' }
+  | { kind: 'set'; tiers: readonly HouseTier[]; record: HouseRecord };
+
+/** How long an answer waits for the house definition before going on without it. */
+export const HOUSE_LOOKUP_TIMEOUT_MS = 1_000;
+
+export const HOUSE_UNAVAILABLE_LINE = "Your house definition is unavailable right now (the settings database can't be reached); answering by the publishers.";
+
+/**
+ * The house definition where the interaction happened: none in a DM or a server without one;
+ * 'unavailable' when the store fails or takes longer than `timeoutMs` (an answer must not wait).
+ * A stored text that no longer parses counts as none.
+ */
+export async function lookUpHouse(context: Pick<RunContext, 'guildId' | 'store'>, timeoutMs = HOUSE_LOOKUP_TIMEOUT_MS): Promise<HouseLookup> {
+  if (context.guildId === undefined) return { kind: 'none' };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), timeoutMs);
+  });
+  try {
+    const record = await Promise.race([context.store.house(context.guildId), late]);
+    if (record === 'late') return { kind: 'unavailable' };
+    if (!record) return { kind: 'none' };
+    const parsed = parseHouseDefinition(record.text);
+    return parsed.ok ? { kind: 'set', tiers: parsed.tiers, record } : { kind: 'none' };
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) return { kind: 'unavailable' };
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** "Your house definition: **micro** (10k–75k)", the team's names escaped. */
+export function houseAnswerLine(tiers: readonly HouseTier[], count: number): string {
+  const p = houseTierFor(tiers, count);
+  const t = (tier: HouseTier) => `**${shownText(tier.name, 60)}** (${tier.stated})`;
+  switch (p.kind) {
+    case 'tier':
+      return `Your house definition: ${t(p.tier)}`;
+    case 'below':
+      return `Your house definition: below ${t(p.lowest)}, its lowest tier`;
+    case 'above':
+      return `Your house definition: above ${t(p.highest)}, its highest tier`;
+    case 'gap':
+      return `Your house definition: in its gap between ${t(p.under)} and ${t(p.over)}`;
+  }
 }
 
 // ── /house ───────────────────────────────────────────────────────────────────────────────────

@@ -37,6 +37,7 @@
  * Output: a table with the Tierbot/baseline ratios. With --json the table goes to standard error
  * and standard output gets one line of JSON, last (see `contract` below).
  * Options, all bounded: --guilds=500 --interactions=2000 --steady=600 --rate=10 --trials=5 --warmup=50 --block=10.
+ * `--mode http` runs the HTTP section instead (bench/http.ts, its own options).
  * --calibrate runs the baseline in both lanes (Tierbot's lane too): every ratio is then what
  * chance alone gives on this machine, the yardstick for how much one run's ratio can say.
  */
@@ -905,12 +906,25 @@ async function main() {
   }
 }
 
-setTimeout(() => {
-  console.error(`bench: still running after ${HARD_LIMIT_MS / 60_000} minutes; stopping.`);
+/** `--mode gateway` (the default: everything above) or `--mode http` (bench/http.ts: HTTP mode, the floor, gateway mode). */
+const MODE = process.argv.find((a) => a.startsWith('--mode='))?.slice('--mode='.length) ?? (process.argv.includes('--mode') ? process.argv[process.argv.indexOf('--mode') + 1] : 'gateway');
+if (MODE !== 'gateway' && MODE !== 'http') {
+  console.error('--mode must be gateway or http');
   process.exit(1);
-}, HARD_LIMIT_MS).unref();
+}
 
-main().then(
+const run =
+  MODE === 'http'
+    ? () => import('./http').then((http) => http.runHttpBench())
+    : () => {
+        setTimeout(() => {
+          console.error(`bench: still running after ${HARD_LIMIT_MS / 60_000} minutes; stopping.`);
+          process.exit(1);
+        }, HARD_LIMIT_MS).unref();
+        return main();
+      };
+
+run().then(
   () => process.exit(0),
   (err: unknown) => {
     console.error(`bench failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -74,6 +74,10 @@ const TABLE: [string, Expected[], IgnoreKind[]][] = [
   ['Can you check @mia.creates? She’s at 12.3k on IG and ~40k on TT', [c(12_300, 'Instagram'), c(40_000, 'TikTok')], []],
   ['Followers 45k | Views 1.2M | ER 3.2%', [c(45_000)], ['not-followers', 'percentage']],
   ['between 500-800 followers on twitch', [c(500), c(800, 'Twitch')], []],
+  ['عندها ٣٠٠٠٠ متابع على انستغرام', [c(30_000)], []],
+  ['３０ｋ followers on ＩＧ', [c(30_000, 'Instagram')], []],
+  ['+30k', [c(30_000)], []],
+  ['2.5 thousand subs and 1 bn views', [c(2_500)], ['not-followers']],
 ];
 
 describe('extractCounts: a table of chat messages', () => {

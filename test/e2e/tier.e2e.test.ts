@@ -1,72 +1,75 @@
-import { MessageFlags } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHARTS_UP_TO_IN_FLIGHT } from '../../src/gateway/app';
-import { COMMANDS } from '../../src/commands';
-import { commandProblems, messageProblems } from '../../src/discord/limits';
-import { SOURCES } from '../../src/domain/sources';
-import { answerOf, embedText, startHarness, type Harness } from './harness';
+/** /tier end to end, in both ways in: registration, the short public answer, its chart, bad input, bursts. */
 
-let h: Harness;
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/commands';
+import { CHARTS_UP_TO_IN_FLIGHT } from '../../src/interactions/core';
+import { embedCharacters, messageProblems, registrationProblems } from '../../tools/standin/limits';
+import { answerOf, embedText, MODES, startHarness, type Harness, type Mode } from './harness';
+
+const EPHEMERAL = 64;
+const harnesses = new Map<Mode, Harness>();
 beforeAll(async () => {
-  h = await startHarness();
+  for (const mode of MODES) harnesses.set(mode, await startHarness({ mode }));
 });
 afterAll(async () => {
-  await h?.close();
+  for (const h of harnesses.values()) await h.close();
 });
 
-describe('/tier through discord.js and the stand-in', () => {
+describe.each(MODES)('/tier (%s mode)', (mode) => {
+  const h = () => harnesses.get(mode)!;
+
   it('registered every command in the guild, each valid by Discord rules', () => {
-    const registered = h.standIn.registrations.get(h.standIn.guildIds[0]!) ?? [];
+    const registered = h().standIn.registrations.get(h().standIn.guildIds[0]!) ?? [];
     expect(registered.map((c) => c.name).sort()).toEqual(COMMANDS.map((c) => c.definition.name).sort());
-    for (const c of registered) expect(commandProblems(c)).toEqual([]);
+    expect(registrationProblems(registered)).toEqual([]);
   });
 
-  it('answers /tier 30k with one public embed listing every source', async () => {
-    const record = await h.command('tier', { followers: '30k' });
-    // Immediate (4), or deferred (5) then edited when loading the chart renderer takes longer.
-    expect(record.callbacks).toHaveLength(1);
-    expect([4, 5]).toContain(record.callbacks[0]!.type);
+  it('answers /tier 30k publicly: the publishers’ answer in one line, short, with its chart and an All sources button', async () => {
+    const record = await h().command('tier', { followers: '30k' });
     const { body, files } = answerOf(record);
-    expect(files.map((f) => f.name)).toEqual(['tier-30000.png']);
-    expect(files[0]!.data.subarray(1, 4).toString()).toBe('PNG');
-    expect(body.embeds[0].image.url).toBe('attachment://tier-30000.png');
     expect(body.flags ?? 0).toBe(0);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.embeds).toHaveLength(1);
     expect(body.embeds[0].title).toContain('30,000 followers');
-    const text = embedText(body);
-    expect(text).toMatch(/Consensus: micro/);
-    for (const s of SOURCES) expect(text).toContain(s.name);
+    expect(embedText(body)).toMatch(/\*\*Micro\*\* — \d+ of \d+ publishers/);
+    expect(embedCharacters(body.embeds[0])).toBeLessThanOrEqual(1500);
+    expect(body.components[0].components.map((c: { label: string }) => c.label)).toContain('All sources');
+    if (files.length) expect(body.embeds[0].image.url).toBe(`attachment://${files[0]!.name}`);
     expect(messageProblems(body)).toEqual([]);
   });
 
+  it('"All sources" lists every publisher, only to the one who asked', async () => {
+    const { body } = answerOf(await h().command('tier', { followers: '30k' }));
+    const button = body.components[0].components.find((c: { label: string }) => c.label === 'All sources');
+    const listed = answerOf(await h().component(button.custom_id, { componentType: 2, message: body }));
+    expect(listed.body.flags & EPHEMERAL).toBe(EPHEMERAL);
+    for (const publisher of ['Mediakix', 'HypeAuditor', 'Hootsuite']) expect(embedText(listed.body)).toContain(publisher);
+  });
+
   it.each(['1.2M', '30,000', '2.5 million', ' 30 000 '])('reads %j', async (input) => {
-    const { body } = answerOf(await h.command('tier', { followers: input }));
+    const { body } = answerOf(await h().command('tier', { followers: input }));
     expect(body.embeds[0].title).toMatch(/^[\d,]+ followers/);
   });
 
   it.each(['abc', '-5', '1.2345k', '99999999999', '@everyone <@123>', '🔥', 'x'.repeat(100)])('answers bad input %j ephemerally, with what is accepted', async (input) => {
-    const record = await h.command('tier', { followers: input });
+    const record = await h().command('tier', { followers: input });
     const { body } = answerOf(record);
     expect(record.callbacks[0]!.type).toBe(4);
-    expect(body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(body.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(embedText(body)).toContain('Accepted:');
     expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it(`in a burst, answers everyone, and attaches charts only while at most ${CHARTS_UP_TO_IN_FLIGHT} interactions are in flight`, async () => {
-    // Charts already rendered still cost an upload each; in a burst they give way to answering in time.
-    await h.command('tier', { followers: '30k' });
-    const burst = await Promise.all(Array.from({ length: 40 }, () => h.command('tier', { followers: '30k' })));
+  it(`in a burst, answers everyone, and attaches charts only while fewer than ${CHARTS_UP_TO_IN_FLIGHT} interactions are in flight`, async () => {
+    await h().command('tier', { followers: '30k' });
+    const burst = await Promise.all(Array.from({ length: 40 }, () => h().command('tier', { followers: '30k' })));
     const withChart = burst.filter((r) => answerOf(r).files.length > 0).length;
-    expect(withChart).toBeGreaterThan(0);
     expect(withChart).toBeLessThanOrEqual(CHARTS_UP_TO_IN_FLIGHT);
     for (const record of burst) expect(answerOf(record).body.embeds[0].title).toContain('30,000 followers');
-    // Once the burst is over, charts are back.
-    expect(answerOf(await h.command('tier', { followers: '30k' })).files).toHaveLength(1);
+    expect(answerOf(await h().command('tier', { followers: '30k' })).files).toHaveLength(1);
   });
 
   it('logs nothing at error level for ordinary use', () => {
-    expect(h.logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
+    expect(h().logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
   });
 });

@@ -77,6 +77,21 @@ describe('/roster: a Google Sheets export', () => {
   });
 });
 
+describe('/roster: the bot process', () => {
+  it('loads no chart library with the command (only the renderer process draws)', async () => {
+    const source = readFileSync(new URL('../src/commands/roster.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^import (?!type)[^;]*from '\.\.\/charts/m);
+    const { MAX_ROSTER_BARS } = await import('../src/charts/roster');
+    const many = Array.from({ length: 30 }, (_, i) => `c${i},${10 ** (i % 10)}`).join('\n');
+    const store = memoryStore();
+    const tiers = Array.from({ length: 12 }, (_, i) => `t${i} ${10 ** i}-${10 ** (i + 1) - 1}`).slice(0, 10).join(', ');
+    await store.setHouse('7', { text: tiers, setById: '1', setByName: 'm', setAt: new Date('2026-12-01T00:00:00Z') });
+    const reply = await runRoster(utf8(`name,followers\n${many}\n`), { guildId: '7', store });
+    if (reply.chart?.kind !== 'roster') throw new Error('no chart');
+    expect(reply.chart.opts.bars.length).toBeLessThanOrEqual(MAX_ROSTER_BARS);
+  });
+});
+
 describe('/roster: 500 creators', () => {
   it('comes back tagged, totalled and charted, well within the 3-second window', async () => {
     const bytes = fixture('roster-500.csv');

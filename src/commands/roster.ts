@@ -35,7 +35,8 @@ import {
   type TierTotal,
 } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { MAX_ROSTER_BARS, type RosterChartBar } from '../charts/roster';
+// Types only: the chart module loads ECharts and resvg, which only the chart renderer process may.
+import type { RosterChartBar } from '../charts/roster';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { slashCommand, type Attachment, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext } from './types';
 
@@ -210,11 +211,14 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
   return fitted;
 }
 
+/** Bars the chart has room for (its MAX_ROSTER_BARS): tiers past it are folded into one bar. */
+const CHART_BARS = 16;
+
 function chartBars(totals: readonly TierTotal[]): RosterChartBar[] {
   const bars = totals.map((t) => ({ label: t.tier, creators: t.creators, followers: t.followers, colour: t.normal ? TIER_COLOURS[t.normal] : undefined }));
-  if (bars.length <= MAX_ROSTER_BARS) return bars;
-  const rest = bars.slice(MAX_ROSTER_BARS - 1);
-  return [...bars.slice(0, MAX_ROSTER_BARS - 1), { label: `${rest.length} more tiers`, creators: rest.reduce((s, b) => s + b.creators, 0), followers: rest.reduce((s, b) => s + b.followers, 0), colour: undefined }];
+  if (bars.length <= CHART_BARS) return bars;
+  const rest = bars.slice(CHART_BARS - 1);
+  return [...bars.slice(0, CHART_BARS - 1), { label: `${rest.length} more tiers`, creators: rest.reduce((s, b) => s + b.creators, 0), followers: rest.reduce((s, b) => s + b.followers, 0), colour: undefined }];
 }
 
 // custom_id: "roster:platform:<count column>:<platform column or x>:<p|c decimal mark>:<platform index or x>"

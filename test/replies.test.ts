@@ -19,13 +19,43 @@ import { testContext } from './support/context';
 import { driver, type Answer } from './support/drive';
 
 const GUILD = { guildId: '200000000000000001' };
+
+interface Leaf {
+  sub: string | undefined;
+  option: { type: number; name: string; autocomplete?: boolean; choices?: readonly unknown[] };
+}
+
+/** Every option a user types into, with the subcommand it sits under. */
+function leafOptions(command: SlashCommand): Leaf[] {
+  const leaves: Leaf[] = [];
+  for (const option of (command.definition.options ?? []) as readonly (Leaf['option'] & { options?: readonly Leaf['option'][] })[]) {
+    if (option.type === 1) for (const inner of option.options ?? []) leaves.push({ sub: option.name, option: inner });
+    else leaves.push({ sub: undefined, option });
+  }
+  return leaves;
+}
 const MANAGER = { guildId: '200000000000000001', manager: true };
 
 const SAMPLES: [line: string, place?: { guildId?: string; manager?: boolean }][] = [
+  ['/house set "tiers:nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+"', MANAGER],
+  ['/house set "tiers:micro 10k-90k, macro 50k-1M"', MANAGER],
+  ['/house set "tiers:micro 10k-90k, gap, macro 100k-1M"', GUILD],
+  ['/house show', MANAGER],
+  ['/house export', MANAGER],
+  ['/house clear'],
+  ['/term add name:Whitelist "definition:Our word for creator licensing" "formula:fee × weeks"', MANAGER],
+  ['/term edit name:Whitelist "definition:**edited** <@123>"', MANAGER],
+  ['/term export', MANAGER],
+  ['/glossary term:whitelist', GUILD],
+  ['/compare budget:5000 "save:weekly plan"', GUILD],
+  ['/compare "plan:weekly plan" platform:tiktok', GUILD],
+  ['/plans list', GUILD],
+  ['/plans delete "name:weekly plan"', GUILD],
   ['/tier 0'],
   ['/tier 500'],
   ['/tier 9.5k'],
   ['/tier 30k', GUILD],
+  ['/tiers', GUILD],
   ['/tier 100k'],
   ['/tier 1.2M'],
   ['/tier 10B'],
@@ -45,6 +75,20 @@ const SAMPLES: [line: string, place?: { guildId?: string; manager?: boolean }][]
   ['/compare budget:5000'],
   ['/compare budget:$2,500 platform:youtube overlap:40'],
   ['/compare big_followers:1.2M big_fee:$12,000 micro_count:30 micro_followers:5k micro_fee:50 micro_engagement:6.3 big_engagement:1.66 conversion:3 order_value:45'],
+];
+
+const ROSTERS: Record<string, string> = {
+  'team.csv': 'name,platform,followers\nSara,Instagram,45k\nLeo,TikTok,1.2M\nMia,YouTube,8500\nBad,Instagram,lots\n=HYPERLINK("x"),Instagram,10k\n',
+  'europe.csv': 'Name;Netzwerk;Follower\n"Anna; die Erste";Instagram;"1,2 Mio"\nBen;TikTok;45.000\n',
+  'empty.csv': '',
+  'header-only.csv': 'name,followers\n',
+};
+
+const MESSAGES = [
+  'Sara has 45k on IG and 1.2M on TikTok',
+  'Meeting on 12/05 at 3pm, budget $5,000, ping <@123456789012345678>',
+  'no numbers here',
+  Array.from({ length: 40 }, (_, i) => `creator${i} ${i + 1}k`).join(', '),
 ];
 
 /** Values no command may crash on, nor echo in a way that pings or formats. */
@@ -90,6 +134,10 @@ async function reachAll(): Promise<Map<string, Answer>> {
   const seen = new Set<string>();
   const queue: [string, Answer, { guildId?: string; manager?: boolean } | undefined][] = [];
   for (const [line, place] of SAMPLES) queue.push([line, await d.run(line, place), place]);
+  for (const [name, csv] of Object.entries(ROSTERS)) {
+    queue.push([`/roster file:${name}`, await d.run(`/roster file:${name}`, GUILD, { [name]: Buffer.from(csv) }), GUILD]);
+  }
+  for (const text of MESSAGES) queue.push([`Classify follower counts: ${text.slice(0, 40)}`, await d.onMessage(text, GUILD), GUILD]);
   while (queue.length) {
     const [path, answer, place] = queue.shift()!;
     const key = textOf(answer.shown);
@@ -137,8 +185,7 @@ describe('hostile values in every string option of every command', () => {
   const slash = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
   for (const command of slash) {
     const name = command.definition.name;
-    const options = (command.definition.options ?? []).flatMap((o) => (o.type === 1 ? ('options' in o ? (o.options ?? []) : []).map((inner) => ({ sub: o.name, option: inner })) : [{ sub: undefined, option: o }]));
-    const strings = options.filter(({ option }) => option.type === 3 && !('choices' in option && option.choices?.length));
+    const strings = leafOptions(command).filter(({ option }) => option.type === 3 && !option.choices?.length);
     if (strings.length === 0) continue;
     it(`/${name}: answers, escapes and never pings`, async () => {
       const d = driver();
@@ -189,9 +236,8 @@ describe('autocomplete', () => {
     const queries = ['', 'm', 'medi', 'mediakx', 'hypeaditor', 'cpe', 'engagment rate', ...HOSTILE];
     for (const command of COMMANDS) {
       if (command.kind !== 'slash' || !command.autocomplete) continue;
-      const options = (command.definition.options ?? []).flatMap((o) => (o.type === 1 && 'options' in o ? (o.options ?? []) : [o]));
-      for (const option of options) {
-        if (!('autocomplete' in option) || !option.autocomplete) continue;
+      for (const { option } of leafOptions(command)) {
+        if (!option.autocomplete) continue;
         for (const value of queries) {
           for (const context of [testContext(), testContext(GUILD)]) {
             const choices = await command.autocomplete({ name: option.name, value }, {}, context);

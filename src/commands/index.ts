@@ -1,16 +1,15 @@
-/** Every slash command Tierbot has, by name. */
+/** Every command Tierbot has: the slash commands, then the message command. */
 
+import { classifyMessage } from './classify-message';
 import { compare } from './compare';
 import { glossary } from './glossary';
 import { help } from './help';
+import { house } from './house';
+import { plans } from './plans';
+import { roster } from './roster';
+import { term } from './term';
 import { tier } from './tier';
 import { tiers } from './tiers';
-import { customIdOwner, type Command } from './types';
+import type { Command } from './types';
 
-export const COMMANDS: readonly Command[] = [tier, tiers, compare, glossary, help];
-
-const BY_NAME = new Map(COMMANDS.map((c) => [c.definition.name, c]));
-
-export function commandForCustomId(customId: string): Command | undefined {
-  return BY_NAME.get(customIdOwner(customId));
-}
+export const COMMANDS: readonly Command[] = [tier, tiers, compare, glossary, help, roster, house, term, plans, classifyMessage];

@@ -77,6 +77,9 @@ const TABLE: [string, Expected[], IgnoreKind[]][] = [
   ['عندها ٣٠٠٠٠ متابع على انستغرام', [c(30_000)], []],
   ['３０ｋ followers on ＩＧ', [c(30_000, 'Instagram')], []],
   ['+30k', [c(30_000)], []],
+  ['entre 10-20 mil seguidores', [c(10_000), c(20_000)], []],
+  ['she has 99999999999 followers, sure', [], ['too-large']],
+  ['4.5 followers on average lol', [], ['fraction']],
   ['2.5 thousand subs and 1 bn views', [c(2_500)], ['not-followers']],
 ];
 

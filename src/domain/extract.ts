@@ -186,7 +186,8 @@ export type IgnoreKind =
   | 'not-followers'
   | 'small'
   | 'fraction'
-  | 'too-large';
+  | 'too-large'
+  | 'unreadable';
 
 export interface IgnoredNumber {
   /** As written, shortened to 40 characters. */
@@ -220,6 +221,7 @@ const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
   small: 'a small number with nothing saying it counts followers',
   fraction: 'not a whole number',
   'too-large': 'too large to be a follower count',
+  unreadable: 'not a number I can read',
 };
 
 // Building blocks of the tokenizer. Every alternative is tried at each position in order, so the
@@ -462,9 +464,8 @@ function judgeByContext(text: string, n: NumberToken): void {
   const set = (kind: Exclude<IgnoreKind, 'not-followers'>) => (n.ignored = { kind, reason: REASONS[kind] });
 
   n.followerWord = AFTER_FOLLOWERS.test(after) || BEFORE_FOLLOWERS.test(before);
-  const unit = n.borrowedUnit ? ` ${n.borrowedUnit}` : '';
-  const word = /^mil$/i.test(n.body.replace(/^[\d.,' ]+\s?/, '')) ? milMeaning(after) : undefined;
-  const parsed = readCount(word ? n.body.replace(/mil$/i, word) : `${n.body}${unit}`);
+  const written = n.borrowedUnit ? `${n.body} ${n.borrowedUnit}` : n.body;
+  const parsed = readCount(/\dmil$|\d mil$/i.test(written) ? written.replace(/mil$/i, milMeaning(after)) : written);
 
   if (n.bare && n.body.length >= 12) return void set('id');
   if (n.sign === '-') return void set('change');
@@ -480,13 +481,14 @@ function judgeByContext(text: string, n: NumberToken): void {
   if (AFTER_DURATION.test(after)) return void set('duration');
   if (GROWTH_BEFORE.test(before) || RATE_AFTER.test(after) || (n.sign === '+' && PERIOD_AFTER.test(after))) return void set('change');
   if (!n.followerWord && ID_BEFORE.test(before)) return void set('id');
-  if (!parsed.ok) return void set(/whole/.test(parsed.reason) ? 'fraction' : 'too-large');
+  if (!parsed.ok) return void set(/whole/.test(parsed.reason) ? 'fraction' : /more than/.test(parsed.reason) ? 'too-large' : 'unreadable');
   n.value = parsed.value;
 }
 
 /** "1.2 mil followers" is 1.2 million in English; "45 mil seguidores" is 45 thousand. */
 function milMeaning(after: string): string {
-  return /^\s?(?:seguidores|seguidoras|inscritos|suscriptores|assinantes)/i.test(after) ? 'k' : 'm';
+  // After the count, or after the other end of a range ("10-20 mil seguidores").
+  return /^[^\p{L}]*(?:mil\s)?(?:seguidores|seguidoras|inscritos|suscriptores|assinantes)/iu.test(after) ? 'k' : 'm';
 }
 
 /** A plain number ("45000", "800") is a count only when something says so, and is not a year. */

@@ -133,6 +133,9 @@ describe('readCount', () => {
     ['1.2E+06', 1_200_000],
     ['1,2E+06', 1_200_000],
     ['4.5e4', 45_000],
+    ['45\u00a0000', 45_000],
+    ['45\u202f000', 45_000],
+    ['１２,５k', 12_500],
   ])('reads %j as %d', (text, expected) => {
     expect(readCount(text)).toEqual({ ok: true, value: expected });
   });

@@ -325,6 +325,14 @@ describe('/roster: the house definition first', () => {
     expect(reply.files?.[0]?.name).toBe('roster-tiers.csv');
   });
 
+  it('does not wait on a slow store: after a second it goes on by the publishers’ consensus', async () => {
+    const store = { ...memoryStore(), house: () => new Promise<never>(() => {}) };
+    const started = performance.now();
+    const reply = await runRoster(fixture('sheets-export.csv'), { guildId: '42', store });
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(embedText(reply)).toContain('house definition is unavailable right now');
+  });
+
   it('uses no house definition in a DM', async () => {
     const reply = await runRoster(fixture('sheets-export.csv'));
     expect(embedText(reply)).not.toContain('house');

@@ -24,7 +24,7 @@ import {
   MAX_ROSTER_ROWS,
   MAX_TAGGED_BYTES,
   ROSTER_FILE,
-  houseTiers,
+  houseTiersOf,
   readRoster,
   summariseByPlatform,
   writeTaggedCsv,
@@ -37,6 +37,7 @@ import {
 import { TIER_COLOURS } from '../domain/tier-style';
 // Types only: the chart module loads ECharts and resvg, which only the chart renderer process may.
 import type { RosterChartBar } from '../charts/roster';
+import { lookUpHouse } from './house';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { slashCommand, type Attachment, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext } from './types';
 
@@ -93,27 +94,27 @@ const NOT_CSV: Readonly<Record<string, string>> = {
 
 // ── The house definition ──────────────────────────────────────────────────────────────────────
 
-export interface HouseLookup {
+export interface HouseAnswer {
   house: HouseTiers | undefined;
   /** One line when the server has a definition that could not be used. */
   notice: string | undefined;
 }
 
+const HOUSE_UNAVAILABLE = "Your server's house definition is unavailable right now, so this follows the publishers' consensus.";
+
 /**
- * The server's house definition, when the interaction has a server and the server has one. A
- * failing store or an unreadable definition is said in one line, and the publishers' consensus
- * is used instead. Shared with the "Classify follower counts" message command.
+ * The server's house definition, when the interaction has a server and the server has one, read
+ * through /house's own lookUpHouse (which stops waiting after a second). A failing or slow store
+ * is said in one line, and the publishers' consensus is used instead; it never fails the answer.
+ * Shared with the "Classify follower counts" message command.
  */
-export async function houseFor(context: RunContext): Promise<HouseLookup> {
-  if (!context.guildId) return { house: undefined, notice: undefined };
+export async function houseFor(context: RunContext): Promise<HouseAnswer> {
   try {
-    const record = await context.store.house(context.guildId);
-    if (!record) return { house: undefined, notice: undefined };
-    const parsed = houseTiers(record.text);
-    if (parsed.ok) return { house: parsed.house, notice: undefined };
-    return { house: undefined, notice: "Your server's house definition could not be read, so this follows the publishers' consensus; a manager can set it again with /house set." };
+    const found = await lookUpHouse(context);
+    if (found.kind === 'set') return { house: houseTiersOf(found.tiers), notice: undefined };
+    return { house: undefined, notice: found.kind === 'unavailable' ? HOUSE_UNAVAILABLE : undefined };
   } catch {
-    return { house: undefined, notice: "Your server's house definition is unavailable right now, so this follows the publishers' consensus." };
+    return { house: undefined, notice: HOUSE_UNAVAILABLE };
   }
 }
 

@@ -76,21 +76,21 @@ export interface HouseTiers {
   place(count: number): { tier: HouseTier } | { outside: string };
 }
 
+/** A parsed house definition's tiers (house.ts), ready to tag counts with. */
+export function houseTiersOf(tiers: readonly HouseTier[]): HouseTiers {
+  return {
+    tiers,
+    place(count) {
+      const placement = houseTierFor(tiers, count);
+      return placement.kind === 'tier' ? { tier: placement.tier } : { outside: formatHousePlacement(placement) };
+    },
+  };
+}
+
 /** Reads a stored house definition's text (house.ts); a stored text that no longer parses says why. */
 export function houseTiers(text: string): { ok: true; house: HouseTiers } | { ok: false; reason: string } {
   const parsed = parseHouseDefinition(text);
-  if (!parsed.ok) return parsed;
-  const tiers = parsed.tiers;
-  return {
-    ok: true,
-    house: {
-      tiers,
-      place(count) {
-        const placement = houseTierFor(tiers, count);
-        return placement.kind === 'tier' ? { tier: placement.tier } : { outside: formatHousePlacement(placement) };
-      },
-    },
-  };
+  return parsed.ok ? { ok: true, house: houseTiersOf(parsed.tiers) } : parsed;
 }
 
 // ── Reading ───────────────────────────────────────────────────────────────────────────────────

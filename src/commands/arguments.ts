@@ -5,7 +5,7 @@
  * subcommands, and so on. No handler converts values by hand.
  */
 
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { ApplicationCommandOptionType } from 'discord-api-types/v10';
 
 /** A file the user attached to an ATTACHMENT option, as Discord resolves it. */
 export interface Attachment {

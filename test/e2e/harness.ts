@@ -6,7 +6,6 @@
  */
 
 import { createServer } from 'node:net';
-import { COMMANDS } from '../../src/commands';
 import type { Command } from '../../src/commands/types';
 import { deployCommands } from '../../src/cli/deploy-commands';
 import { createLogger } from '../../src/config/logger';

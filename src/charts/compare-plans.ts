@@ -10,6 +10,7 @@
  * the text elements few: resvg re-reads the font for each one (see render.ts).
  */
 
+import type { ChartFile } from './file';
 import type { EChartsOption, GraphicComponentOption } from 'echarts';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { COUNTED, METRIC_LABEL, BETTER, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
@@ -364,10 +365,9 @@ export interface CompareChartOptions {
   comparison: Comparison;
 }
 
-/** The drawn chart, shaped as a reply's file (declared here: importing the commands' type would close an import cycle). */
-export interface CompareChartFile {
+/** The drawn chart, always compare.png. */
+export interface CompareChartFile extends ChartFile {
   name: 'compare.png';
-  data: Buffer;
   description: string;
 }
 

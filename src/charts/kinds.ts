@@ -1,5 +1,6 @@
 /** Every chart kind: its options and the module that renders it (imported on first use). */
 
+import type { ChartFile } from './file';
 import type { CompareChartOptions } from './compare-plans';
 import type { RosterChartOptions } from './roster';
 import type { TierChartOptions } from './tier-ranges';
@@ -18,12 +19,7 @@ export type ChartKind = keyof ChartOptionsByKind;
 /** Which chart, with its options: what a reply names when the sender attaches the chart. */
 export type ChartRequest = { [K in ChartKind]: { kind: K; opts: ChartOptionsByKind[K] } }[ChartKind];
 
-/** A drawn chart: a PNG to attach, with its alt text. */
-export interface ChartFile {
-  name: string;
-  data: Buffer;
-  description?: string;
-}
+export type { ChartFile };
 
 type Renderer<K extends ChartKind> = (opts: ChartOptionsByKind[K]) => ChartFile;
 

@@ -5,7 +5,7 @@
  */
 
 import type { EChartsOption } from 'echarts';
-import type { ReplyFile } from '../commands/types';
+import type { ChartFile } from './file';
 import { formatCompact, formatCount } from '../domain/format';
 import { FONT_FAMILY, hex, renderChart, type ChartSize } from './render';
 
@@ -93,7 +93,7 @@ export function rosterOption(opts: RosterChartOptions): EChartsOption {
   };
 }
 
-export function rosterChart(opts: RosterChartOptions): ReplyFile {
+export function rosterChart(opts: RosterChartOptions): ChartFile {
   const total = opts.bars.reduce((s, b) => s + b.creators, 0);
   return {
     name: 'roster.png',

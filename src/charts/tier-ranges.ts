@@ -6,7 +6,7 @@
 
 import type { CustomSeriesOption, CustomSeriesRenderItem, EChartsOption } from 'echarts';
 import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
-import type { ReplyFile } from '../commands/types';
+import type { ChartFile } from './file';
 import { formatCompact, formatCount } from '../domain/format';
 import { NORMAL_TIERS, SOURCES, votes, type NormalTier, type Source, type Tier } from '../domain/sources';
 import { FONT_FAMILY, backdrop, chartSvg, hex, pngWithLayer, renderChart, renderPixels, type Backdrop, type ChartSize } from './render';
@@ -269,7 +269,7 @@ export function markerLayerOption(marker: number): EChartsOption {
 /** The chart without a marker: drawn once, under every marker. */
 let unmarked: Backdrop | undefined;
 
-export function tierRangesChart(opts: TierChartOptions = {}): ReplyFile {
+export function tierRangesChart(opts: TierChartOptions = {}): ChartFile {
   const { marker } = opts;
   if (marker !== undefined && !(Number.isFinite(marker) && marker >= 0)) throw new RangeError(`Not a follower count: ${marker}`);
   // Drawing all the sources' rows and labels is most of the work (~70 ms); a marker over them, ~15 ms.

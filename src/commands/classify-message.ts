@@ -5,7 +5,7 @@
  * sources" button, answered by /tier's own handler (custom_id "tier:all:<count>").
  */
 
-import { ApplicationCommandType, ApplicationIntegrationType, ButtonStyle, InteractionContextType, type APIEmbed } from 'discord-api-types/v10';
+import { ApplicationCommandType, ButtonStyle, type APIEmbed } from 'discord-api-types/v10';
 import { LIMITS } from '../discord/limits';
 import { extractCounts, type FoundCount, type IgnoredNumber } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
@@ -14,13 +14,12 @@ import { consensusFor, type HouseTiers } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { houseFor, tierName } from './roster';
 import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import { messageCommand, type MessageCommandDefinition, type Reply, type RunContext, type TargetMessage } from './types';
+import { messageCommand, type MessageCommandDefinition, type Reply, type RunContext, type TargetMessage, EVERYWHERE } from './types';
 
 export const definition = {
   type: ApplicationCommandType.Message,
   name: 'Classify follower counts',
-  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  ...EVERYWHERE,
 } as const satisfies MessageCommandDefinition;
 
 /** Counts given a line; a longer list says how many more there are. */

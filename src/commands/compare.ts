@@ -8,9 +8,7 @@
 
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
   ButtonStyle,
-  InteractionContextType,
   MessageFlags,
   type APIEmbed,
   type APIEmbedField,
@@ -45,7 +43,7 @@ import { LIMITS } from '../discord/limits';
 import { PLANS_PER_SERVER, StoreUnavailableError } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
 import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext } from './types';
+import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
 const text = (name: string, description: string) => ({ type: STRING, name, description, max_length: 40 }) as const;
@@ -78,8 +76,7 @@ export const definition = {
     { type: STRING, name: 'plan', description: 'Run a plan saved in this server (your other options override it)', autocomplete: true, max_length: 100 },
     { type: STRING, name: 'save', description: 'Save this scenario’s inputs in this server under a name', max_length: 100 },
   ],
-  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
 /** custom_id prefixes; the rest is the encoded scenario (compare-state.ts). */

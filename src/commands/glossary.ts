@@ -6,9 +6,7 @@
 
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
   ComponentType,
-  InteractionContextType,
   MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
@@ -19,7 +17,7 @@ import { TERMS, TERM_ENTRIES, findTerm, rangesSummary, suggestTerms, termById, t
 import { bestMatches, normalise, rankMatches, type Searchable } from '../domain/search';
 import type { TeamTerm } from '../store/types';
 import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext } from './types';
+import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
   name: 'glossary',
@@ -33,8 +31,7 @@ export const definition = {
       max_length: 100,
     },
   ],
-  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
 /** custom_id prefixes: a built-in term button, a team term button, and the index's menus. */

@@ -1,10 +1,8 @@
 /** /help — what Tierbot does, each command with an example, and a start-here path for newcomers. */
 
 import {
-  ApplicationIntegrationType,
   ButtonStyle,
   ComponentType,
-  InteractionContextType,
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbedField,
@@ -13,13 +11,12 @@ import { START_HERE, termById, type Term } from '../domain/glossary';
 import { NO_STANDARD } from '../domain/sources';
 import { NEUTRAL_COLOUR, button, inputErrorReply } from './embeds';
 import { termEmbed } from './glossary';
-import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply } from './types';
+import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, EVERYWHERE } from './types';
 
 export const definition = {
   name: 'help',
   description: 'What Tierbot does, with examples, and where a newcomer should start',
-  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
 /** custom_id "help:step:<n>": the step lives in the id, so the path survives a restart. */

@@ -7,7 +7,7 @@
  * a DM, a missing permission and a database that is down, and user text escaped to fit a limit.
  */
 
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { LIMITS } from '../discord/limits';
 import { formatCount } from '../domain/format';
 import { HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../domain/house';
@@ -15,7 +15,7 @@ import { ACCEPTED_FORMS } from '../domain/followers';
 import { TIER_LABELS } from '../domain/tier-style';
 import { StoreUnavailableError, type HouseRecord } from '../store/types';
 import { ERROR_COLOUR, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, truncate } from './embeds';
-import { slashCommand, type ChatInputDefinition, type Reply, type RunContext } from './types';
+import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 // ── Shared by /house, /term and /plans ───────────────────────────────────────────────────────
 
@@ -160,8 +160,7 @@ export const definition = {
   name: 'house',
   description: "Your team's own tier definition, shown first in /tier and /tiers",
   default_member_permissions: '32',
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild],
+  ...SERVER_ONLY,
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,

@@ -5,18 +5,17 @@
  * Guild install, servers only.
  */
 
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType, MessageFlags } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { LIMITS } from '../discord/limits';
 import { PLANS_PER_SERVER, type SavedPlan } from '../store/types';
 import { inputErrorReply, linesToFields, NEUTRAL_COLOUR } from './embeds';
 import { guildOnlyReply, MANAGE_SERVER, orUnavailable, shownText, when, who } from './house';
-import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext } from './types';
+import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 export const definition = {
   name: 'plans',
   description: 'The /compare plans saved in this server',
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild],
+  ...SERVER_ONLY,
   options: [
     { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'List the saved plans, who saved each and when' },
     {

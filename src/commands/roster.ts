@@ -8,9 +8,7 @@
 
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
   ButtonStyle,
-  InteractionContextType,
   MessageFlags,
   type APIEmbed,
   type APIEmbedField,
@@ -39,7 +37,7 @@ import { TIER_COLOURS } from '../domain/tier-style';
 import type { RosterChartBar } from '../charts/roster';
 import { lookUpHouse } from './house';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import { slashCommand, type Attachment, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext } from './types';
+import { slashCommand, type Attachment, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
   name: 'roster',
@@ -66,8 +64,7 @@ export const definition = {
       max_length: 100,
     },
   ],
-  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
 const ACCEPTED =

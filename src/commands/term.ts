@@ -8,12 +8,12 @@
  * link 512 each. Text is stored exactly as typed, and shown back escaped (no markdown, no mentions).
  */
 
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { LIMITS } from '../discord/limits';
 import { TERMS_PER_SERVER, type TeamTerm } from '../store/types';
 import { inputErrorReply, NEUTRAL_COLOUR } from './embeds';
 import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';
-import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext } from './types';
+import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 export const TERM_LIMITS = { name: 100, definition: 1024, formula: 512, example: 512, link: 512 } as const;
 
@@ -38,8 +38,7 @@ export const definition = {
   name: 'term',
   description: "Your team's own glossary terms, shown by /glossary in this server",
   default_member_permissions: '32',
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild],
+  ...SERVER_ONLY,
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,

@@ -6,9 +6,7 @@
 
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
   ButtonStyle,
-  InteractionContextType,
   MessageFlags,
   type APIEmbed,
 } from 'discord-api-types/v10';
@@ -20,7 +18,7 @@ import { answerLine, boundaryWarning, publisherAnswerWords, splitLine, verdictWo
 import { NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, noVoteNote, yearLabel, type Publisher } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
-import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, type RunContext } from './types';
+import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
   name: 'tier',
@@ -34,8 +32,7 @@ export const definition = {
       max_length: 100,
     },
   ],
-  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
 /** The public answer's budget of embed text (title, description, fields, footer, author). */

@@ -7,10 +7,8 @@
 
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
   ButtonStyle,
   ComponentType,
-  InteractionContextType,
   MessageFlags,
   type APIActionRowComponent,
   type APIEmbed,
@@ -35,7 +33,7 @@ import {
 } from '../domain/sources';
 import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
 import { NEUTRAL_COLOUR, button, buttonRows, fullCitation, inputErrorReply, normalisedSuffix, pageLines, pagerRow, quoteUserText, truncate } from './embeds';
-import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext } from './types';
+import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
   name: 'tiers',
@@ -49,8 +47,7 @@ export const definition = {
       max_length: 100,
     },
   ],
-  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
 /** custom_ids: the publisher menus, a publisher button, "All sources" (new reply) and its pages (in place). */

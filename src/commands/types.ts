@@ -4,6 +4,7 @@
  * a live interaction; the interaction core (src/interactions) turns Discord's wire JSON into these.
  */
 
+import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import type {
   ApplicationCommandType,
   APIActionRowComponent,
@@ -128,6 +129,18 @@ export function slashCommand<const D extends ChatInputDefinition>(spec: SlashCom
 export function messageCommand(spec: Omit<MessageCommand, 'kind'>): MessageCommand {
   return { kind: 'message', ...spec };
 }
+
+/** Installable in a server or by a user, usable in servers, the bot's DM and other DMs. */
+export const EVERYWHERE = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+} as const;
+
+/** Team settings: they belong to a server, so only a server install, only in servers. */
+export const SERVER_ONLY = {
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild],
+} as const;
 
 /** Components carry "<command>:<state>" custom ids: the command that owns one is its prefix. */
 export function customIdOwner(customId: string): string {

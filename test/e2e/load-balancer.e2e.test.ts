@@ -345,13 +345,12 @@ if (MISSING.length > 0) {
       });
     } else {
       it.skip(`skipped: ${MISSING.join('; ')}`, () => {});
-      afterAll(() => {
-        console.warn(
-          `\n⚠️  SKIPPED: "load balancer (nginx, three replicas, Postgres)" did not run: ${MISSING.join('; ')}.\n   Run it with: ${ENABLE_COMMAND}\n`,
-        );
-      });
     }
   });
+  if (!IN_CI) {
+    // Said when the file is collected: hooks do not run in a file whose every test is skipped.
+    console.warn(`\n⚠️  SKIPPED: "load balancer (nginx, three replicas, Postgres)" did not run: ${MISSING.join('; ')}.\n   Run it with: ${ENABLE_COMMAND}\n`);
+  }
 } else {
   describe('load balancer (nginx, three replicas, Postgres)', () => {
     const schema = `lb_${process.pid}_${randomBytes(4).toString('hex')}`;

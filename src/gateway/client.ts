@@ -51,8 +51,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).u
 
 /** Connection changes an operator wants to see: a silent reconnect loop looks like a dead bot. */
 function logConnection(client: Client, log: Logger) {
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
-  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected for good'));
+  client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, 'gateway disconnected; reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
   client.on(Events.ShardReady, (shard) => log.info({ shard }, 'gateway session ready'));
   client.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, 'gateway connection error'));

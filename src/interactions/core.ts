@@ -113,11 +113,12 @@ function tracking(responder: Responder): { state: State; responder: Responder } 
     state,
     responder: {
       async respond(response) {
+        // Marked only once Discord took it: after a refused first answer, the error id can still be the first.
+        await responder.respond(response);
         state.responded = true;
         state.deferred =
           response.type === InteractionResponseType.DeferredChannelMessageWithSource || response.type === InteractionResponseType.DeferredMessageUpdate;
         state.deferredUpdate = response.type === InteractionResponseType.DeferredMessageUpdate;
-        await responder.respond(response);
       },
       async editOriginal(body, files) {
         await responder.editOriginal(body, files);
@@ -143,6 +144,14 @@ function labelOf(interaction: APIInteraction): string {
     default:
       return `type-${interaction.type}`;
   }
+}
+
+/** Whether the command declares autocomplete on this option (at the top level or under a subcommand). */
+function declaresAutocomplete(command: SlashCommand, name: string): boolean {
+  type Declared = { name: string; autocomplete?: boolean; options?: readonly Declared[] };
+  const visit = (options: readonly Declared[] | undefined): boolean =>
+    (options ?? []).some((o) => (o.name === name && o.autocomplete === true) || visit(o.options));
+  return visit(command.definition.options as readonly Declared[] | undefined);
 }
 
 export function createInteractionCore(options: CoreOptions): InteractionCore {
@@ -236,7 +245,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
   function unknownCommand(name: string): Reply {
     logger.warn({ command: name }, 'interaction for an unknown command');
     const known = [...slash.keys()].map((n) => `/${n}`).join(', ');
-    return inputErrorReply(`This version of Tierbot has no command called ${name.slice(0, 32)}.`, `${known}.`);
+    return inputErrorReply(`This version of Tierbot has no command /${name.slice(0, 32)}.`, `${known}.`);
   }
 
   async function component(interaction: APIMessageComponentInteraction, r: Responder, state: State, charts: boolean): Promise<Outcome> {
@@ -265,8 +274,10 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     const focused = focusedOption(interaction.data.options);
     let choices: Choice[] = [];
     try {
-      if (found?.autocomplete && focused) {
+      if (found?.autocomplete && focused && declaresAutocomplete(found, focused.name)) {
         choices = await found.autocomplete(focused, optionArgs(interaction.data.options), contextFor(interaction));
+      } else {
+        logger.warn({ command: interaction.data.name }, 'autocomplete for an option that has none');
       }
     } catch (err) {
       logger.warn({ err, command: interaction.data.name }, 'autocomplete failed; answered with no suggestions');

@@ -2,7 +2,8 @@ import { REST, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands';
 import { deployCommands } from '../../src/cli/deploy-commands';
-import { commandProblems } from '../../src/discord/limits';
+import { registrationProblems } from '../../tools/standin/limits';
+import { execFile } from 'node:child_process';
 import { startStandIn, type StandIn } from '../../tools/standin/server';
 
 let standIn: StandIn | undefined;
@@ -18,7 +19,7 @@ describe('npm run deploy-commands', () => {
     expect(result).toEqual({ scope: 'global', count: COMMANDS.length });
     const registered = standIn.registrations.get('global')!;
     expect(registered.map((c) => c.name)).toEqual(COMMANDS.map((c) => c.definition.name));
-    for (const command of registered) expect(commandProblems(command)).toEqual([]);
+    expect(registrationProblems(registered)).toEqual([]);
     expect(standIn.requests.some((r) => r.method === 'PUT' && r.path === `/applications/${standIn!.applicationId}/commands`)).toBe(true);
   });
 
@@ -38,4 +39,23 @@ describe('npm run deploy-commands', () => {
     await expect(rest.put(Routes.applicationCommands(standIn.applicationId), { body: bad })).rejects.toMatchObject({ code: 50035 });
     expect(standIn.registrations.has('global')).toBe(false);
   });
+
+  it('--print prints the exact JSON array, with no token: user install on every chat command but the team settings', async () => {
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['--import', 'tsx', 'src/cli/deploy-commands.ts', '--print'], { env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 }, (err, out) => (err ? reject(err) : resolve(out))),
+    );
+    const printed = JSON.parse(stdout) as { name: string; type?: number; integration_types: number[]; contexts: number[]; default_member_permissions?: string }[];
+    expect(printed).toEqual(JSON.parse(JSON.stringify(COMMANDS.map((c) => c.definition))));
+    expect(registrationProblems(printed)).toEqual([]);
+    for (const command of printed) {
+      if (['house', 'term', 'plans'].includes(command.name)) {
+        expect(command, command.name).toMatchObject({ integration_types: [0], contexts: [0] });
+      } else {
+        expect(command, command.name).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
+      }
+    }
+    expect(printed.find((c) => c.name === 'house')?.default_member_permissions).toBe('32');
+    expect(printed.find((c) => c.name === 'term')?.default_member_permissions).toBe('32');
+    expect(printed.find((c) => c.type === 3)?.name).toBe('Classify follower counts');
+  }, 60_000);
 });

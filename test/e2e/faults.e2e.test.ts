@@ -27,7 +27,8 @@ describe('gateway faults', () => {
     h.standIn.faults.closeGateway(code);
     await reconnected;
     // An operator sees the connection go and come back.
-    expect(h.logs.some((l) => l.msg === 'gateway disconnected' && l.level === 40)).toBe(true);
+    expect(h.logs.some((l) => l.msg === 'gateway disconnected; reconnecting' && l.level === 40)).toBe(true);
+    expect(h.logs.some((l) => /gateway (resumed|session ready)/.test(String(l.msg)) && l.level === 30)).toBe(true);
     const record = await h.standIn.waitForAnswer(h.standIn.sendCommand('tier', { followers: '30k' }), 15_000);
     expect(answerOf(record).body.embeds[0].title).toContain('30,000');
     expect(record.callbacks).toHaveLength(1);

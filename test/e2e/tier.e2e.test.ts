@@ -2,7 +2,6 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands';
-import { CHARTS_UP_TO_IN_FLIGHT } from '../../src/interactions/core';
 import { embedCharacters, messageProblems, registrationProblems } from '../../tools/standin/limits';
 import { answerOf, embedText, MODES, startHarness, type Harness, type Mode } from './harness';
 
@@ -60,11 +59,10 @@ describe.each(MODES)('/tier (%s mode)', (mode) => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it(`in a burst, answers everyone, and attaches charts only while fewer than ${CHARTS_UP_TO_IN_FLIGHT} interactions are in flight`, async () => {
-    await h().command('tier', { followers: '30k' });
+  it('in a burst of 40, answers everyone; charts come back once it is over', async () => {
+    // How many carry a chart depends on how many overlap, which the way in decides; the rule
+    // itself is tested in interactions-core.test.ts.
     const burst = await Promise.all(Array.from({ length: 40 }, () => h().command('tier', { followers: '30k' })));
-    const withChart = burst.filter((r) => answerOf(r).files.length > 0).length;
-    expect(withChart).toBeLessThanOrEqual(CHARTS_UP_TO_IN_FLIGHT);
     for (const record of burst) expect(answerOf(record).body.embeds[0].title).toContain('30,000 followers');
     expect(answerOf(await h().command('tier', { followers: '30k' })).files).toHaveLength(1);
   });

@@ -1,0 +1,103 @@
+/**
+ * The interaction core's policies, on wire JSON with a recording responder: the chart decision
+ * under load, the defer deadline counted from Discord's clock, limits refused before sending.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
+import { slashCommand, type Command, type Reply } from '../src/commands/types';
+import { createLogger } from '../src/config/logger';
+import { CHARTS_UP_TO_IN_FLIGHT, createInteractionCore } from '../src/interactions/core';
+import type { Responder } from '../src/interactions/responder';
+import { memoryStore } from './support/context';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const charted = slashCommand({
+  definition: { name: 'charted', description: 'a reply with a chart' } as const,
+  run: (): Reply => ({ embeds: [{ title: 'with a chart' }], chart: { kind: 'tiers', opts: {} } }),
+});
+const huge = slashCommand({
+  definition: { name: 'huge', description: 'a reply over the limits' } as const,
+  run: (): Reply => ({ embeds: [{ title: 'x', description: 'y'.repeat(5000) }] }),
+});
+const slow = slashCommand({
+  definition: { name: 'slow', description: 'takes a while' } as const,
+  run: () => sleep(300).then((): Reply => ({ embeds: [{ title: 'late' }] })),
+});
+
+function core(commands: Command[], renderMs = 100) {
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
+  let rendered = 0;
+  const instance = createInteractionCore({
+    commands,
+    store: memoryStore(),
+    logger,
+    download: async () => new Uint8Array(),
+    renderChart: async () => {
+      rendered += 1;
+      await sleep(renderMs);
+      return { name: 'chart.png', data: Buffer.from('png') };
+    },
+  });
+  return { instance, logs, rendered: () => rendered };
+}
+
+/** A slash command interaction created `ageMs` ago by Discord's clock. */
+function interaction(name: string, ageMs = 0): APIInteraction {
+  const id = String((BigInt(Date.now() - ageMs) - 1420070400000n) << 22n);
+  return { id, application_id: '1', token: 't', type: InteractionType.ApplicationCommand, version: 1, data: { id: '2', name, type: 1 }, user: { id: '3', username: 'u' } } as unknown as APIInteraction;
+}
+
+function recorder() {
+  const calls: { kind: string; type?: number; body?: any; files?: number }[] = [];
+  const responder: Responder = {
+    respond: async (r) => void calls.push({ kind: 'respond', type: r.type, body: 'data' in r ? r.data : undefined }),
+    editOriginal: async (body, files) => void calls.push({ kind: 'edit', body, files: files.length }),
+    followUp: async (body, files) => void calls.push({ kind: 'followUp', body, files: files.length }),
+  };
+  return { responder, calls };
+}
+
+describe('the chart decision', () => {
+  it(`draws charts while fewer than ${CHARTS_UP_TO_IN_FLIGHT} interactions are in flight, and sends the rest as text at once`, async () => {
+    const { instance, rendered } = core([charted]);
+    const recorders = Array.from({ length: 20 }, () => recorder());
+    await Promise.all(recorders.map((r) => instance.handle(interaction('charted'), r.responder)));
+    expect(rendered()).toBe(CHARTS_UP_TO_IN_FLIGHT);
+    const withChart = recorders.filter((r) => r.calls.some((c) => c.kind === 'edit' && c.files === 1));
+    const textOnly = recorders.filter((r) => r.calls[0]!.type === InteractionResponseType.ChannelMessageWithSource);
+    expect(withChart).toHaveLength(CHARTS_UP_TO_IN_FLIGHT);
+    expect(textOnly).toHaveLength(20 - CHARTS_UP_TO_IN_FLIGHT);
+    for (const r of withChart) expect(r.calls[0]!.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    // Once the burst is over, a lone request gets its chart again.
+    const lone = recorder();
+    await instance.handle(interaction('charted'), lone.responder);
+    expect(lone.calls.at(-1)).toMatchObject({ kind: 'edit', files: 1 });
+  });
+});
+
+describe('the defer deadline', () => {
+  it('defers a slow answer once 2 s have passed since Discord created the interaction, not since it arrived', async () => {
+    const { instance } = core([slow]);
+    const late = recorder();
+    await instance.handle(interaction('slow', 1900), late.responder);
+    expect(late.calls.map((c) => c.kind + (c.type ?? ''))).toEqual([`respond${InteractionResponseType.DeferredChannelMessageWithSource}`, 'edit']);
+    const fresh = recorder();
+    await instance.handle(interaction('slow', 0), fresh.responder);
+    expect(fresh.calls.map((c) => c.type)).toEqual([InteractionResponseType.ChannelMessageWithSource]);
+  });
+});
+
+describe('the limits check', () => {
+  it('never sends a reply over the limits: the user gets the error id, the log names the problem', async () => {
+    const { instance, logs } = core([huge]);
+    const r = recorder();
+    expect(await instance.handle(interaction('huge'), r.responder)).toBe('failed');
+    expect(r.calls).toHaveLength(1);
+    expect(JSON.stringify(r.calls[0]!.body)).toMatch(/error id/);
+    expect(JSON.stringify(r.calls[0]!.body)).not.toContain('yyyy');
+    expect(logs.some((l) => l.level === 50 && JSON.stringify(l.err).includes('description'))).toBe(true);
+  });
+});

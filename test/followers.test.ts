@@ -67,6 +67,13 @@ describe('parseFollowerCount', () => {
     );
   });
 
+  it('reads dots grouping thousands the continental way, and a dot before a suffix as a decimal point', () => {
+    expect(parseFollowerCount('30.000')).toEqual({ ok: true, value: 30_000 });
+    expect(parseFollowerCount('1.200.000')).toEqual({ ok: true, value: 1_200_000 });
+    expect(parseFollowerCount('1.500k')).toEqual({ ok: true, value: 1_500 });
+    expect(parseFollowerCount('1.5').ok).toBe(false);
+  });
+
   it('reads k and M forms exactly, without floating-point drift', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 9_999_999 }), (thousandths) => {

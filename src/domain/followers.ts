@@ -31,6 +31,7 @@ export const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = {
 // Digits grouped by commas or single spaces, or plain; then an optional decimal part.
 const NUMBER_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.(\d+))?$/;
 const WITH_SUFFIX = /^(.*?)\s*([a-z]*)$/;
+const EUROPEAN_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
 
 /**
  * Full-width digits (３０ｋ) fold to ASCII under NFKC; Arabic-Indic digits (٣٠٠٠٠) do not, so
@@ -60,8 +61,11 @@ export function parseFollowerCount(input: string): ParseResult<number> {
   if (/^[-−–]/.test(text)) return { ok: false, reason: 'A follower count cannot be negative.' };
   if (text.startsWith('+')) return parseFollowerCount(text.slice(1));
 
-  const [, numberPart = '', suffix = ''] = WITH_SUFFIX.exec(text) ?? [];
+  const [, typedNumber = '', suffix = ''] = WITH_SUFFIX.exec(text) ?? [];
   const multiplier = SUFFIX_MULTIPLIERS[suffix];
+  // "30.000" and "1.200.000" are thousands written the continental way (a count has no fraction),
+  // as rosters and chat read them; with a suffix the dot stays a decimal point ("1.500k").
+  const numberPart = suffix === '' && EUROPEAN_GROUPS.test(typedNumber) ? typedNumber.replace(/\./g, '') : typedNumber;
   const shape = NUMBER_SHAPE.exec(numberPart);
   if (multiplier === undefined || !shape) {
     return { ok: false, reason: 'That is not a follower count I can read.' };

@@ -25,6 +25,8 @@
  * - throughput at saturation: --burst interactions with --concurrency in flight at once; answers
  *   per second, first dispatch → last answer. CPU per interaction: the tree's CPU time in the burst.
  * - RSS after load: 1 s after the burst.
+ * - then the same burst of the kinds that never carry a chart (/glossary, autocomplete): the cost of
+ *   the way in itself, apart from the work some commands do (reported, not a target).
  * The two cores are shared the same way by all three: each runs alone with the stand-in, in turn.
  *
  * Targets, as ratios to the floor in the same run: p50 ≤ 1.25×, p99 ≤ 1.5×, throughput ≥ 0.75×;
@@ -230,6 +232,8 @@ interface Planned {
 }
 
 const compareCommand = COMMANDS.find((c) => c.definition.name === 'compare');
+/** Kinds Tierbot never answers with a chart. */
+const NEVER_CHARTED: ReadonlySet<Kind> = new Set(['glossary', 'autocomplete']);
 
 function planMix(n: number, guildIds: readonly string[]): Planned[] {
   const next = prng(42);
@@ -435,6 +439,15 @@ export async function runHttpBench(): Promise<void> {
       await sleep(1000);
       bursts[lane] = { ...b, rssLoadedMB: treeRssMB(running[lane]!.pid) };
     }
+    // The same burst of the kinds that never carry a chart (/glossary, autocomplete): what the
+    // way in costs, apart from the work some commands do (charts above all).
+    const textMix = mix.filter((p) => NEVER_CHARTED.has(p.kind));
+    const textBursts = {} as Record<LaneName, Awaited<ReturnType<typeof burst>>>;
+    for (const lane of LANES) {
+      await sleep(1000);
+      progress(`${LABEL[lane]}: text-only burst of ${BURST} (/glossary, autocomplete)`);
+      textBursts[lane] = await burst(standIns[lane], textMix, running[lane]!.pid);
+    }
 
     // Text positions: those Tierbot's HTTP mode answered without a chart, for all three.
     const textAt = steady.http.map((s, i) => (s.ms !== null && !s.chart ? i : -1)).filter((i) => i >= 0);
@@ -468,6 +481,8 @@ export async function runHttpBench(): Promise<void> {
       ['text p99 (ms, steady)', f(text.http.p99, 2), f(text.floor.p99, 2), f(text.gateway.p99, 2), x(ratios.p99), atMost(ratios.p99, 1.5)],
       ['throughput at saturation (/s)', f(bursts.http.throughput, 0), f(bursts.floor.throughput, 0), f(bursts.gateway.throughput, 0), x(ratios.throughput), atLeast(ratios.throughput, 0.75)],
       ['CPU per interaction, burst (ms)', f(bursts.http.cpuMsPerInteraction, 3), f(bursts.floor.cpuMsPerInteraction, 3), f(bursts.gateway.cpuMsPerInteraction, 3), x(ratio(bursts.http.cpuMsPerInteraction, bursts.floor.cpuMsPerInteraction)), ''],
+      ['text-only burst: throughput (/s)', f(textBursts.http.throughput, 0), f(textBursts.floor.throughput, 0), f(textBursts.gateway.throughput, 0), x(ratio(textBursts.http.throughput, textBursts.floor.throughput)), ''],
+      ['text-only burst: CPU per interaction (ms)', f(textBursts.http.cpuMsPerInteraction, 3), f(textBursts.floor.cpuMsPerInteraction, 3), f(textBursts.gateway.cpuMsPerInteraction, 3), x(ratio(textBursts.http.cpuMsPerInteraction, textBursts.floor.cpuMsPerInteraction)), ''],
       ['burst: answered / unanswered', `${bursts.http.answered} / ${bursts.http.unanswered}`, `${bursts.floor.answered} / ${bursts.floor.unanswered}`, `${bursts.gateway.answered} / ${bursts.gateway.unanswered}`, '', ''],
       ['burst: charts / failure replies', `${bursts.http.charts} / ${bursts.http.failed}`, `${bursts.floor.charts} / ${bursts.floor.failed}`, `${bursts.gateway.charts} / ${bursts.gateway.failed}`, '', ''],
       ['error log lines', String(errors.http), String(errors.floor), String(errors.gateway), '', ''],
@@ -495,6 +510,8 @@ export async function runHttpBench(): Promise<void> {
         cpuMsPerInteraction: round(bursts[l].cpuMsPerInteraction, 3),
         answered: bursts[l].answered,
         unanswered: bursts[l].unanswered,
+        charts: bursts[l].charts,
+        textOnly: { throughputPerS: round(textBursts[l].throughput, 0), cpuMsPerInteraction: round(textBursts[l].cpuMsPerInteraction, 3) },
       });
       process.stdout.write(`${JSON.stringify({ mode: 'http', tierbotHttp: lane('http'), floor: lane('floor'), tierbotGateway: lane('gateway'), charts: { n: chartLat.n, p50Ms: round(chartLat.p50), p99Ms: round(chartLat.p99) }, http: ratios })}\n`);
     }

@@ -9,6 +9,8 @@
  */
 
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { KeyObject } from 'node:crypto';
 import type { REST } from '@discordjs/rest';
@@ -43,7 +45,8 @@ function isInteraction(value: unknown): value is APIInteraction {
 }
 
 export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }: HttpOptions): HttpApp {
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: true });
+  // A request a load balancer has already sent is finished, not refused with 503, while draining.
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: false });
   let draining = false;
   const background = new Set<Promise<void>>();
 
@@ -84,6 +87,15 @@ export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }:
     return reply.send(first);
   });
 
+  // Requests under way per connection, so that draining closes only connections that sit idle.
+  const sockets = new Map<Socket, number>();
+  app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    if (!sockets.has(socket)) socket.once('close', () => sockets.delete(socket));
+    sockets.set(socket, (sockets.get(socket) ?? 0) + 1);
+    res.once('close', () => sockets.has(socket) && sockets.set(socket, sockets.get(socket)! - 1));
+  });
+
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'draining' });
@@ -104,7 +116,19 @@ export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }:
     app,
     async drain(graceMs = 8000) {
       draining = true;
-      // close() stops listening at once and waits for requests in flight; edits after them follow.
+      // Connections the kernel has already queued for this process are accepted first (one turn
+      // of the event loop): closing the listener would reset them.
+      await new Promise((resolve) => setImmediate(resolve));
+      // Stop listening, but not as http.Server#close does: it also closes connections whose first
+      // request is not read yet, and a load balancer that has just connected has usually sent it
+      // already; a reset then is a request it must not resend (it may have reached us). Only
+      // connections that have been answered and sit idle are closed.
+      const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(app.server, () => resolve()));
+      const sweep = setInterval(() => {
+        for (const [socket, active] of sockets) if (active === 0) socket.destroy();
+      }, 50);
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      clearInterval(sweep);
       await app.close();
       const deadline = Date.now() + graceMs;
       while (background.size > 0 && Date.now() < deadline) {

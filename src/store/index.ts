@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'libsql';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_CACHE_TTL_MS } from './cache';
 import { migrationProvider } from './migrations';
@@ -124,11 +124,21 @@ function openPostgres(url: string, opts: OpenStoreOptions, logger: StoreLogger):
   });
   const migrate = async () => {
     if (schema) await db.executeQuery(CompiledQuery.raw(`create schema if not exists "${schema}"`));
-    const result = await new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
+    const result = await new Migrator({ db, provider: migrationProvider, migrationTableSchema: await migrationSchema(db, schema) }).migrateToLatest();
     if (result.error) throw result.error;
     return result;
   };
   return { db, migrate, target: { engine: 'postgres', url } };
+}
+
+/**
+ * Where Postgres keeps Kysely's migration tables: the schema in use. Left unnamed, Kysely looks
+ * in every schema of the database, and another schema's tables would make it skip creating ours.
+ */
+async function migrationSchema(db: Kysely<Schema>, schema: string | undefined): Promise<string | undefined> {
+  if (schema) return schema;
+  const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(db);
+  return rows[0]?.name;
 }
 
 function open(url: string, opts: OpenStoreOptions, logger: StoreLogger): Opened {
@@ -190,7 +200,8 @@ export async function runMigrations(url: string, opts: Pick<OpenStoreOptions, 's
   try {
     const result = await opened.migrate();
     const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    const all = await new Migrator({ db: opened.db, provider: migrationProvider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) }).getMigrations();
+    const tableSchema = opened.target.engine === 'postgres' ? await migrationSchema(opened.db, opts.schema) : undefined;
+    const all = await new Migrator({ db: opened.db, provider: migrationProvider, ...(tableSchema ? { migrationTableSchema: tableSchema } : {}) }).getMigrations();
     const alreadyApplied = all.filter((m) => m.executedAt !== undefined && !applied.includes(m.name)).map((m) => m.name);
     return { database: describeTarget(opened.target), applied, alreadyApplied };
   } finally {

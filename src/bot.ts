@@ -8,10 +8,8 @@ import { loadConfigOrExit } from './config/config';
 import { createLogger, logProcessEvents } from './config/logger';
 import { onShutdown } from './config/shutdown';
 import { startGateway } from './gateway/client';
-import { serveMetrics } from './http/metrics-server';
-import { createMetrics } from './interactions/metrics';
-import { tierbotCore } from './interactions/tierbot';
-import { openStore } from './store';
+import { coreOnFirstInteraction } from './gateway/lazy-core';
+import type { TeamStore } from './store/types';
 
 async function main() {
   const config = loadConfigOrExit();
@@ -22,17 +20,21 @@ async function main() {
   }
   const log = createLogger({ level: config.logLevel, secrets: [config.token, config.databaseUrl] });
   logProcessEvents(log);
-  const store = await openStore(config.databaseUrl, { logger: log });
-  const metrics = createMetrics();
-  const metricsServer = config.metricsPort ? await serveMetrics(metrics, config.host, config.metricsPort) : undefined;
-  const core = tierbotCore({ store, logger: log, metrics });
+  const metrics = config.metricsPort ? (await import('./interactions/metrics')).createMetrics() : undefined;
+  const metricsServer = metrics && config.metricsPort ? await (await import('./http/metrics-server')).serveMetrics(metrics, config.host, config.metricsPort) : undefined;
+  let store: TeamStore | undefined;
+  const core = coreOnFirstInteraction(async () => {
+    const [{ openStore }, { tierbotCore }] = await Promise.all([import('./store'), import('./interactions/tierbot')]);
+    store = await openStore(config.databaseUrl, { logger: log });
+    return tierbotCore({ store, logger: log, ...(metrics ? { metrics } : {}) });
+  }, log);
   const starting = startGateway({ token: config.token, apiUrl: config.apiUrl, logger: log, core });
   // Listening from before login: a process manager may stop the bot while it logs in.
   onShutdown(log, async () => {
     const bot = await starting;
     await bot.stop();
     await metricsServer?.close();
-    await store.close();
+    await store?.close();
   });
   await starting;
 }

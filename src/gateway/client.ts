@@ -8,6 +8,7 @@ import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, type
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { InteractionCore } from '../interactions/core';
 import { REST_OPTIONS, restResponder } from '../interactions/responder';
+import { trimGuildCreate } from './guild-payload';
 import type { Logger } from '../config/logger';
 
 export interface GatewayOptions {
@@ -63,6 +64,8 @@ function logConnection(client: Client, log: Logger) {
 
 export async function startGateway({ token, apiUrl, logger, core, shards }: GatewayOptions): Promise<RunningGateway> {
   const client = new Client({ ...CLIENT_OPTIONS, rest: { ...REST_OPTIONS, ...(apiUrl ? { api: apiUrl } : {}) }, ...(shards !== undefined ? { shards } : {}) });
+  // The raw dispatch listener runs before discord.js handles the packet.
+  client.ws.on(GatewayDispatchEvents.GuildCreate, trimGuildCreate);
   const inFlight = new Set<Promise<void>>();
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
     const responder = restResponder(client.rest, { id: interaction.id, token: interaction.token, applicationId: interaction.application_id });

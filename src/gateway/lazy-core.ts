@@ -1,0 +1,46 @@
+/**
+ * Kept for the start-up and idle-memory targets (docs/performance.md): the commands, their data
+ * tables and the database layer (Kysely alone is about 20 MB and 0.2 s to load) are loaded on the
+ * first interaction rather than before login, so an idle gateway bot holds little more than
+ * discord.js. A load that fails is tried again by the next interaction.
+ */
+
+import { randomUUID } from 'node:crypto';
+import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
+import type { Logger } from '../config/logger';
+import type { InteractionCore } from '../interactions/core';
+
+export function coreOnFirstInteraction(load: () => Promise<InteractionCore>, logger: Logger): InteractionCore & { loaded(): InteractionCore | undefined } {
+  let loading: Promise<InteractionCore> | undefined;
+  let core: InteractionCore | undefined;
+  const get = () =>
+    (loading ??= load().then(
+      (loaded) => (core = loaded),
+      (err: unknown) => {
+        loading = undefined;
+        throw err;
+      },
+    ));
+  return {
+    loaded: () => core,
+    inFlight: () => core?.inFlight() ?? 0,
+    async handle(interaction, responder) {
+      try {
+        return await (core ?? (await get())).handle(interaction, responder);
+      } catch (err) {
+        // Only the load can throw here: the core itself never does.
+        const errorId = randomUUID().slice(0, 8);
+        logger.error({ err, errorId }, 'could not load the commands');
+        const answer =
+          interaction.type === InteractionType.ApplicationCommandAutocomplete
+            ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult as const, data: { choices: [] } }
+            : {
+                type: InteractionResponseType.ChannelMessageWithSource as const,
+                data: { content: `Sorry: Tierbot could not start answering. If you report it, quote error id \`${errorId}\`.`, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+              };
+        if (interaction.type !== InteractionType.Ping) await responder.respond(answer).catch(() => undefined);
+        return 'failed';
+      }
+    },
+  };
+}

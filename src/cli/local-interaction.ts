@@ -62,7 +62,7 @@ export function chatInput(place: Place, name: string, options: WireOption[], att
 
 export function onMessage(place: Place, name: string, text: string): APIInteraction {
   const id = snowflake();
-  const message = { id, channel_id: '0', content: text, author: { ...USER, id: '300000000000000002', username: 'someone' }, timestamp: new Date().toISOString(), attachments: [], embeds: [] };
+  const message = { id, channel_id: '0', content: text, author: { ...USER, id: '300000000000000002', username: 'someone', global_name: null }, timestamp: new Date().toISOString(), attachments: [], embeds: [] };
   return {
     ...base(place),
     type: InteractionType.ApplicationCommand,

@@ -46,13 +46,11 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { COMMANDS } from '../src/commands';
 import { deployCommands } from '../src/cli/deploy-commands';
-import { TERMS } from '../src/domain/glossary';
-import { SOURCES } from '../src/domain/sources';
 import { finalAnswer, startSharedStandIn, type InteractionRecord, type StandIn, type StandInApplication } from '../tools/standin/server';
 import { asSeenBy, benchGuildIds, guildExtras } from './guilds';
-import { percentile, prng } from './stats';
+import { compareCommand, planMix, type Kind, type Planned } from './mix';
+import { percentile } from './stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
@@ -218,77 +216,11 @@ function treeCpuMs(root: number): number | null {
   return (ticks * 1000) / 100;
 }
 
-// ── The mix: bench/run.ts's planMix, the same generator and seed ───────────────────────────────
+// ── The interaction mix (bench/mix.ts) ──────────────────────────────────────────────────────
 
-type Kind = 'tier' | 'tiers' | 'glossary' | 'compare' | 'autocomplete';
-type Values = Record<string, string | number | boolean>;
-interface Planned {
-  kind: Kind;
-  command: string;
-  options: Values;
-  guildId: string;
-  userId: string;
-  focused?: string;
-}
-
-const compareCommand = COMMANDS.find((c) => c.definition.name === 'compare');
 /** Kinds Tierbot never answers with a chart. */
 const NEVER_CHARTED: ReadonlySet<Kind> = new Set(['glossary', 'autocomplete']);
 
-function planMix(n: number, guildIds: readonly string[]): Planned[] {
-  const next = prng(42);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const users = Array.from({ length: 1000 }, (_, i) => (300000000000000100n + BigInt(i) * 7919n).toString());
-  const followers = () => {
-    if (next() < 0.05) return pick(['abc', '-5', '1.2345k', '🔥', 'lots', '99999999999']);
-    const count = Math.round(10 ** (2 + next() * 6.5));
-    switch (Math.floor(next() * 6)) {
-      case 0:
-        return String(count);
-      case 1:
-        return count.toLocaleString('en-US');
-      case 2:
-        return `${Math.max(1, Math.round(count / 1000))}k`;
-      case 3:
-        return `${(count / 1e6).toFixed(1)}M`;
-      case 4:
-        return `${(count / 1e6).toFixed(1)} million`;
-      default:
-        return count.toLocaleString('en-US').replaceAll(',', ' ');
-    }
-  };
-  const compareOptions: Values[] = (() => {
-    const known = new Set(((compareCommand?.definition as { options?: readonly { name: string }[] } | undefined)?.options ?? []).map((o) => o.name));
-    const cases: Values[] = [{}, { budget: '5000' }, { preset: 'kardashian' }, { preset: 'ten-micro' }, { budget: '20000', platform: 'tiktok' }, { budget: '$1,500' }];
-    return cases.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => known.has(k))));
-  })();
-  const weights: [Kind, number][] = compareCommand
-    ? [['tier', 35], ['tiers', 15], ['glossary', 15], ['compare', 15], ['autocomplete', 20]]
-    : [['tier', 40], ['tiers', 20], ['glossary', 20], ['autocomplete', 20]];
-  const total = weights.reduce((s, [, w]) => s + w, 0);
-  const sources = SOURCES.flatMap((s) => [s.id, s.name]);
-  const terms = TERMS.map((t) => t.name);
-  const typed = (text: string) => text.slice(0, 1 + Math.floor(next() * Math.min(5, text.length)));
-  return Array.from({ length: n }, (): Planned => {
-    let roll = next() * total;
-    const kind = weights.find(([, w]) => (roll -= w) < 0)?.[0] ?? 'tier';
-    const where = { guildId: pick(guildIds), userId: pick(users) };
-    switch (kind) {
-      case 'tier':
-        return { kind, command: 'tier', options: { followers: followers() }, ...where };
-      case 'tiers':
-        return { kind, command: 'tiers', options: next() < 0.4 ? {} : { source: pick(sources) }, ...where };
-      case 'glossary':
-        return { kind, command: 'glossary', options: next() < 0.3 ? {} : { term: pick(terms) }, ...where };
-      case 'compare':
-        return { kind, command: 'compare', options: pick(compareOptions), ...where };
-      case 'autocomplete':
-        return next() < 0.5
-          ? { kind, command: 'glossary', options: { term: typed(pick(terms)) }, focused: 'term', ...where }
-          : { kind, command: 'tiers', options: { source: typed(pick(sources)) }, focused: 'source', ...where };
-    }
-  });
-}
 
 // ── Measuring ─────────────────────────────────────────────────────────────────────────────────
 

@@ -90,6 +90,19 @@ describe('the defer deadline', () => {
   });
 });
 
+describe('routing', () => {
+  it('answers a command that needs a subcommand but got none with an input error naming them', async () => {
+    const grouped = slashCommand({
+      definition: { name: 'grouped', description: 'has subcommands', options: [{ type: 1, name: 'show', description: 'show it' }] } as const,
+      run: (): Reply => ({ embeds: [{ title: 'shown' }] }),
+    });
+    const { instance } = core([grouped]);
+    const r = recorder();
+    expect(await instance.handle(interaction('grouped'), r.responder)).toBe('input-error');
+    expect(JSON.stringify(r.calls[0]!.body)).toContain('/grouped show');
+  });
+});
+
 describe('the limits check', () => {
   it('never sends a reply over the limits: the user gets the error id, the log names the problem', async () => {
     const { instance, logs } = core([huge]);

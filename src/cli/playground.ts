@@ -5,6 +5,7 @@
  */
 
 import { createInterface } from 'node:readline';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { COMMANDS } from '../commands';
 import type { SlashCommand } from '../commands/types';
 import type { Config } from '../config/config';
@@ -19,6 +20,8 @@ import { choosables, renderMessage, type ShownMessage } from './render-text';
 import { saveFiles } from './reply-files';
 
 const OUT_DIR = 'out/playground';
+/** @everyone's usual rights plus Manage Server. */
+const OWNER_PERMISSIONS = String((1n << 5n) | (1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 31n));
 const SLASH = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
 
 const HELP = `Type a command as in Discord: /tier followers:30k, /tier 30k, ${SLASH.slice(1).map((c) => `/${c.definition.name}`).join(', ')}.
@@ -73,7 +76,9 @@ export async function runPlayground(config: Config): Promise<void> {
       const [focused, value] = entries.at(-1) ?? [parsed.command.definition.options?.[0]?.name ?? '', ''];
       return show(standIn.sendAutocomplete(name, focused, String(value), Object.fromEntries(entries.slice(0, -1))));
     }
-    return show(standIn.sendCommand(name, Object.fromEntries(entries)));
+    // The person at the prompt owns the playground's server: team settings are theirs to change.
+    const sub = parsed.options[0]?.type === ApplicationCommandOptionType.Subcommand ? ` ${parsed.options[0].name}` : '';
+    return show(standIn.sendCommand(`${name}${sub}`, Object.fromEntries(entries), { permissions: OWNER_PERMISSIONS }));
   };
 
   const shutdown = async () => {

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
+  ApplicationCommandOptionType,
   ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
@@ -146,6 +147,11 @@ function labelOf(interaction: APIInteraction): string {
   }
 }
 
+/** The names of a command's subcommands, if it has any. */
+function subcommandsOf(command: SlashCommand): string[] {
+  return (command.definition.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => o.name);
+}
+
 /** Whether the command declares autocomplete on this option (at the top level or under a subcommand). */
 function declaresAutocomplete(command: SlashCommand, name: string): boolean {
   type Declared = { name: string; autocomplete?: boolean; options?: readonly Declared[] };
@@ -233,13 +239,21 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       work = menu && message ? menu.run(message, context) : unknownCommand(data.name);
     } else if (data.type === ApplicationCommandType.ChatInput) {
       const found = slash.get(data.name);
-      work = found ? found.run(optionArgs(data.options, data.resolved), context) : unknownCommand(data.name);
+      const args = optionArgs(data.options, data.resolved);
+      const subcommands = found ? subcommandsOf(found) : [];
+      if (!found) work = unknownCommand(data.name);
+      else if (subcommands.length && !subcommands.includes(String(args.subcommand))) work = missingSubcommand(data.name, subcommands);
+      else work = found.run(args, context);
     } else {
       work = unknownCommand(data.name);
     }
     const reply = await inTime(interaction, r, work, 'reply');
     await deliver(interaction, r, state, reply, 'reply', charts);
     return reply.inputError ? 'input-error' : 'answered';
+  }
+
+  function missingSubcommand(name: string, subcommands: string[]): Reply {
+    return inputErrorReply(`/${name.slice(0, 32)} needs one of its subcommands.`, `${subcommands.map((sub) => `/${name} ${sub}`).join(', ')}.`);
   }
 
   function unknownCommand(name: string): Reply {

@@ -37,8 +37,8 @@
  * --concurrency=32 --trials=3.
  */
 
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,7 @@ import { deployCommands } from '../src/cli/deploy-commands';
 import { finalAnswer, startSharedStandIn, type InteractionRecord, type StandIn, type StandInApplication } from '../tools/standin/server';
 import { asSeenBy, benchGuildIds, guildExtras } from './guilds';
 import { compareCommand, planMix, type Kind, type Planned } from './mix';
+import { treeCpuMs, treeRssMB } from './proc';
 import { percentile } from './stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -160,61 +161,6 @@ async function stop({ child }: Running): Promise<void> {
   }
 }
 
-// ── /proc: memory and CPU of a process tree (as bench/run.ts measures them) ────────────────────
-
-function statFields(pid: number): string[] | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return undefined;
-  }
-}
-
-const HAS_PROC = statFields(process.pid) !== undefined;
-
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  if (HAS_PROC) {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const ppid = Number(statFields(Number(entry))?.[1]);
-      if (ppid) children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    }
-  } else {
-    for (const line of execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
-      const [pid, ppid] = line.trim().split(/\s+/).map(Number);
-      if (pid && ppid) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length && tree.length < 64; i++) tree.push(...(children.get(tree[i]!) ?? []));
-  return tree;
-}
-
-function treeRssMB(root: number): number {
-  let kB = 0;
-  for (const pid of processTree(root)) {
-    try {
-      kB += HAS_PROC
-        ? Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
-        : Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim() || 0);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return kB / 1024;
-}
-
-function treeCpuMs(root: number): number | null {
-  if (!HAS_PROC) return null;
-  let ticks = 0;
-  for (const pid of processTree(root)) {
-    const f = statFields(pid);
-    if (f) ticks += Number(f[11]) + Number(f[12]) + (pid === root ? Number(f[13]) + Number(f[14]) : 0);
-  }
-  return (ticks * 1000) / 100;
-}
 
 // ── The interaction mix (bench/mix.ts) ──────────────────────────────────────────────────────
 
@@ -349,7 +295,7 @@ export async function runHttpBench(): Promise<void> {
         const r = await start(lane, envOf[lane]);
         if (lane !== 'gateway') await standIns[lane].waitForReady(20_000);
         await sleep(IDLE_SETTLE_MS);
-        idle[lane].push(treeRssMB(r.pid));
+        idle[lane].push(treeRssMB(r.pid).rssMB);
         if (t < TRIALS - 1) await stop(r);
         else running[lane] = r;
       }
@@ -369,7 +315,7 @@ export async function runHttpBench(): Promise<void> {
       progress(`${LABEL[lane]}: burst of ${BURST}, ${CONCURRENCY} in flight`);
       const b = await burst(standIns[lane], mix, running[lane]!.pid);
       await sleep(1000);
-      bursts[lane] = { ...b, rssLoadedMB: treeRssMB(running[lane]!.pid) };
+      bursts[lane] = { ...b, rssLoadedMB: treeRssMB(running[lane]!.pid).rssMB };
     }
     // The same burst of the kinds that never carry a chart (/glossary, autocomplete): what the
     // way in costs, apart from the work some commands do (charts above all).

@@ -2,7 +2,8 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../src/commands/glossary';
 import type { Reply } from '../src/commands/types';
-import { commandProblems, messageProblems } from '../src/discord/limits';
+import { messageProblems } from '../src/interactions/limits';
+import { commandProblems } from '../tools/standin/limits';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definition, roster } from '../src/commands/roster';
 import type { Attachment, Reply } from '../src/commands/types';
-import { commandProblems, messageProblems } from '../src/discord/limits';
+import { messageProblems } from '../src/interactions/limits';
+import { commandProblems } from '../tools/standin/limits';
 import { ADDED_COLUMNS, MAX_ROSTER_ROWS, consensusFor, neutraliseCell, readRoster } from '../src/domain/roster';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { embedTextLength } from '../src/commands/embeds';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
-import { commandProblems, messageProblems } from '../src/discord/limits';
+import { messageProblems } from '../src/interactions/limits';
+import { commandProblems } from '../tools/standin/limits';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 

@@ -18,13 +18,14 @@ import {
   type APIInteraction,
   type APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
+import { withChart } from '../charts/attach';
 import type { ChartRequest } from '../charts/kinds';
 import { failureReply, inputErrorReply } from '../commands/embeds';
 import type { Attachment, Choice, Command, ComponentContext, ComponentReply, MessageCommand, Reply, ReplyFile, RunContext, SlashCommand } from '../commands/types';
 import { customIdOwner } from '../commands/types';
 import type { Logger } from '../config/logger';
 import { StoreUnavailableError, type TeamStore } from '../store/types';
-import { autocompleteProblems, messageProblems } from '../discord/limits';
+import { autocompleteProblems, messageProblems } from './limits';
 import type { Metrics } from './metrics';
 import type { MessageBody, Responder } from './responder';
 import { createdAt, focusedOption, invokerOf, optionArgs, targetMessage, toAttachment } from './wire';
@@ -86,13 +87,6 @@ export function messageBody(reply: Reply, files: readonly ReplyFile[], withFlags
   const problems = messageProblems(body);
   if (problems.length) throw new LimitsError(problems);
   return body;
-}
-
-/** The first embed shows the chart attached as `name`. */
-function showingChart(reply: Reply, chart: ReplyFile): Reply {
-  const [first, ...rest] = reply.embeds;
-  if (!first) return reply;
-  return { ...reply, embeds: [{ ...first, image: { url: `attachment://${chart.name}` } }, ...rest] };
 }
 
 const timeout = (ms: number) => new Promise<typeof TIMEOUT>((resolve) => setTimeout(resolve, ms, TIMEOUT).unref());
@@ -195,20 +189,16 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     }
     if (!state.responded) await defer(r, mode, reply.flags);
     let final = reply;
-    const attached = [...files];
     if (chart && renderChart) {
       const file = await renderChart(chart).catch((err: unknown) => {
         logger.error({ err, command: labelOf(interaction) }, 'chart failed');
         return undefined;
       });
       metrics?.charts.inc({ result: file ? 'rendered' : 'skipped' });
-      if (file) {
-        attached.push(file);
-        final = showingChart(reply, file);
-      }
+      final = withChart(reply, file);
     }
-    if (state.deferred && mode === 'reply' && state.edited) await r.followUp(messageBody(final, attached, true), attached);
-    else await r.editOriginal(messageBody(final, attached, false), attached);
+    const attached = final.files ?? [];
+    await r.editOriginal(messageBody(final, attached, false), attached);
   }
 
   function defer(r: Responder, mode: 'reply' | 'update', flags?: number) {

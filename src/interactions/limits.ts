@@ -1,10 +1,10 @@
 /**
- * Discord's documented limits (../shared/discord/LIMITS.md), as checks that return every
- * violation found. The tests run every reply through them, and the loopback stand-in answers
- * HTTP 400 with the same findings, as Discord does.
+ * Discord's documented limits (../shared/discord/LIMITS.md): the numbers commands size their
+ * text by, and the checks the core runs on every message and autocomplete answer before sending.
+ * (The stand-in checks bodies with its own code, so tests do not grade this module by itself.)
  */
 
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 
 export const LIMITS = {
   content: 2000,
@@ -32,8 +32,6 @@ export const LIMITS = {
   buttonLabel: 80,
   autocompleteChoices: 25,
 } as const;
-
-export const NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 // Payload shapes are checked structurally: the stand-in receives raw JSON, not typed objects.
 interface LooseEmbed {
@@ -126,63 +124,6 @@ export function messageProblems(payload: LoosePayload): string[] {
   if (total > LIMITS.embedTotal) problems.push(`embeds: ${total} characters in total > ${LIMITS.embedTotal}`);
   if (!payload.content && embeds.length === 0 && !(payload.components?.length)) problems.push('message: empty');
   checkComponents(payload.components ?? [], problems);
-  return problems;
-}
-
-interface LooseOption {
-  type?: number;
-  name?: string;
-  description?: string;
-  choices?: { name?: string; value?: unknown }[];
-  options?: LooseOption[];
-  autocomplete?: boolean;
-}
-
-interface LooseCommand extends LooseOption {
-  options?: LooseOption[];
-}
-
-function checkNamed(item: LooseOption, at: string, problems: string[]): void {
-  const name = item.name ?? '';
-  if (!NAME_PATTERN.test(name) || name !== name.toLowerCase()) problems.push(`${at}.name: "${name}" breaks the naming rules`);
-  const description = item.description ?? '';
-  if (description.length < 1 || description.length > LIMITS.commandDescription) {
-    problems.push(`${at}.description: length ${description.length} not in 1–${LIMITS.commandDescription}`);
-  }
-}
-
-/** Every way a chat-input command definition breaks Discord's rules; empty when it is fine. */
-export function commandProblems(command: LooseCommand): string[] {
-  const problems: string[] = [];
-  const at = `command ${command.name ?? '?'}`;
-  checkNamed(command, at, problems);
-  const options = command.options ?? [];
-  if (options.length > LIMITS.optionsPerCommand) problems.push(`${at}.options: ${options.length} > ${LIMITS.optionsPerCommand}`);
-  const seen = new Set<string>();
-  let requiredAllowed = true;
-  let size = (command.name?.length ?? 0) + (command.description?.length ?? 0);
-  options.forEach((option, i) => {
-    const optionAt = `${at}.options[${i}]`;
-    checkNamed(option, optionAt, problems);
-    if (option.name && seen.has(option.name)) problems.push(`${optionAt}.name: duplicate`);
-    if (option.name) seen.add(option.name);
-    const required = (option as { required?: boolean }).required === true;
-    if (required && !requiredAllowed) problems.push(`${optionAt}: required options must come first`);
-    if (!required) requiredAllowed = false;
-    const choices = option.choices ?? [];
-    if (choices.length > LIMITS.choicesPerOption) problems.push(`${optionAt}.choices: ${choices.length} > ${LIMITS.choicesPerOption}`);
-    if (choices.length > 0 && option.autocomplete) problems.push(`${optionAt}: choices and autocomplete together`);
-    size += (option.name?.length ?? 0) + (option.description?.length ?? 0);
-    choices.forEach((choice, k) => {
-      const name = choice.name ?? '';
-      if (name.trim().length < 1 || name.length > LIMITS.choiceName) problems.push(`${optionAt}.choices[${k}].name: bad length`);
-      if (typeof choice.value === 'string' && (choice.value.length < 1 || choice.value.length > LIMITS.choiceValue)) {
-        problems.push(`${optionAt}.choices[${k}].value: bad length`);
-      }
-      size += name.length + String(choice.value ?? '').length;
-    });
-  });
-  if (size > LIMITS.commandTotal) problems.push(`${at}: ${size} characters > ${LIMITS.commandTotal}`);
   return problems;
 }
 

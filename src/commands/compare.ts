@@ -39,7 +39,7 @@ import {
 import { formatCount } from '../domain/format';
 import { formatMoney, formatPercent } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { LIMITS } from '../discord/limits';
+import { LIMITS } from '../interactions/limits';
 import { PLANS_PER_SERVER, StoreUnavailableError } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
 import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';

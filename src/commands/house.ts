@@ -8,7 +8,7 @@
  */
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
-import { LIMITS } from '../discord/limits';
+import { LIMITS } from '../interactions/limits';
 import { formatCount } from '../domain/format';
 import { HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';

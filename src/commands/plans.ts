@@ -6,7 +6,7 @@
  */
 
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
-import { LIMITS } from '../discord/limits';
+import { LIMITS } from '../interactions/limits';
 import { PLANS_PER_SERVER, type SavedPlan } from '../store/types';
 import { inputErrorReply, linesToFields, NEUTRAL_COLOUR } from './embeds';
 import { guildOnlyReply, MANAGE_SERVER, orUnavailable, shownText, when, who } from './house';

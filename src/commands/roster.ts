@@ -13,7 +13,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
-import { LIMITS } from '../discord/limits';
+import { LIMITS } from '../interactions/limits';
 import { PLATFORMS } from '../domain/extract';
 import { formatCount } from '../domain/format';
 import {

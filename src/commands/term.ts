@@ -9,7 +9,7 @@
  */
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
-import { LIMITS } from '../discord/limits';
+import { LIMITS } from '../interactions/limits';
 import { TERMS_PER_SERVER, type TeamTerm } from '../store/types';
 import { inputErrorReply, NEUTRAL_COLOUR } from './embeds';
 import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';

@@ -268,6 +268,22 @@ function storeSuite(engine: Engine) {
     expect((await reader.terms('g')).map((t) => t.name)).toEqual(['x']);
   });
 
+  it('a server another store configures for the first time is seen within the TTL, terms and house alike', async () => {
+    const writer = await engine.open({ ttlMs: 0 });
+    const reader = await engine.open({ ttlMs: 300 });
+    expect(await reader.terms('fresh')).toEqual([]); // the reader loads its list of configured servers
+    await new Promise((r) => setTimeout(r, 20));
+    await writer.addTerm('fresh', term('reach'));
+    await writer.setHouse('fresh', house('a 1k+'));
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await reader.terms('fresh')).map((t) => t.name)).toEqual(['reach']);
+    expect((await reader.house('fresh'))?.text).toBe('a 1k+');
+    // Cleared everywhere: the reader stops seeing it within the TTL too.
+    await writer.clearHouse('fresh');
+    await new Promise((r) => setTimeout(r, 350));
+    expect(await reader.house('fresh')).toBeUndefined();
+  });
+
   it('is ready, and a closed store refuses with StoreUnavailableError', async () => {
     const store = await engine.open();
     await expect(store.ready()).resolves.toBeUndefined();

@@ -7,11 +7,13 @@
  *   and "exists" checks cannot race, and the last write to commit wins whole, audit fields included.
  * - Any database failure surfaces as StoreUnavailableError (the commands answer "settings are
  *   unavailable right now"); it is logged here once, with its cause.
- * - house() and terms() are read through a per-process cache (cache.ts); writes invalidate it.
+ * - house() and terms() are read through a per-process cache (cache.ts); writes invalidate it. A
+ *   server that the list of configured servers (configured.ts) does not name is not asked about.
  */
 
 import type { Kysely, Transaction } from 'kysely';
 import { GuildCache } from './cache';
+import { ConfiguredServers } from './configured';
 import type { Database, TermsTable } from './schema';
 import {
   PLANS_PER_SERVER,
@@ -72,6 +74,7 @@ function termFrom(row: TermsTable): TeamTerm {
 export class SqlStore implements TeamStore {
   private readonly houseCache: GuildCache<HouseRecord | undefined>;
   private readonly termsCache: GuildCache<TeamTerm[]>;
+  private readonly configured: ConfiguredServers;
   private migrated: Promise<void> | undefined;
   private closed = false;
   private lastFailureLog = 0;
@@ -82,6 +85,12 @@ export class SqlStore implements TeamStore {
   ) {
     this.houseCache = new GuildCache(opts.ttlMs);
     this.termsCache = new GuildCache(opts.ttlMs);
+    this.configured = new ConfiguredServers(opts.ttlMs, () =>
+      this.read('configured servers', async (db) => {
+        const rows = await db.selectFrom('house').select('guild_id').union(db.selectFrom('terms').select('guild_id')).execute();
+        return rows.map((row) => row.guild_id);
+      }),
+    );
   }
 
   get engine(): 'sqlite' | 'postgres' {
@@ -147,12 +156,15 @@ export class SqlStore implements TeamStore {
       // Invalidate whatever happened: a write that failed after committing must not leave a stale entry.
       this.houseCache.invalidate(guildId);
       this.termsCache.invalidate(guildId);
+      this.configured.written(guildId);
     }
   }
 
   // ── House definition ───────────────────────────────────────────────────────────────────────
 
-  house(guildId: string): Promise<HouseRecord | undefined> {
+  async house(guildId: string): Promise<HouseRecord | undefined> {
+    this.check();
+    if (this.configured.surelyNone(guildId)) return undefined;
     return this.houseCache.get(guildId, () =>
       this.read('house', async (db) => {
         const row = await db.selectFrom('house').selectAll().where('guild_id', '=', guildId).executeTakeFirst();
@@ -181,7 +193,9 @@ export class SqlStore implements TeamStore {
 
   // ── Terms ──────────────────────────────────────────────────────────────────────────────────
 
-  terms(guildId: string): Promise<TeamTerm[]> {
+  async terms(guildId: string): Promise<TeamTerm[]> {
+    this.check();
+    if (this.configured.surelyNone(guildId)) return [];
     return this.termsCache.get(guildId, () =>
       this.read('terms', async (db) => {
         const rows = await db.selectFrom('terms').selectAll().where('guild_id', '=', guildId).orderBy('name_key').execute();

@@ -1,0 +1,57 @@
+/**
+ * Which servers have any setting that is read on every interaction: a house definition or team
+ * terms. Most servers have neither, and a bot in many servers rarely sees the same one twice
+ * within the per-server cache's TTL, so without this list nearly every /tier, /glossary and
+ * autocomplete keystroke would cost a database read (about 0.5 ms with SQLite; a network round
+ * trip with Postgres) to learn that nothing is set. With it, a process reads the list once per
+ * TTL and asks the database about a server only when the list names it. The gateway's text-reply
+ * latency target depends on it (docs/performance.md).
+ *
+ * Freshness is the per-server cache's: a list is used only until `ttlMs` after the moment its
+ * query started, so a setting written by another process is seen within the TTL. It is reloaded
+ * in the background from half its age, so steady traffic never waits for it. A write in this
+ * process adds its server at once, also to a list being loaded while the write happened.
+ */
+
+export class ConfiguredServers {
+  private list: { servers: Set<string>; queriedAt: number } | undefined;
+  private loading: { writtenMeanwhile: Set<string> } | undefined;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly load: () => Promise<readonly string[]>,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** True only when, as of less than the TTL ago, the server had no setting at all. */
+  surelyNone(guildId: string): boolean {
+    if (this.ttlMs <= 0) return false;
+    const age = this.list ? this.clock() - this.list.queriedAt : Infinity;
+    if (age >= this.ttlMs / 2) this.reload();
+    return age < this.ttlMs && !this.list!.servers.has(guildId);
+  }
+
+  /** A write in this process to this server: from now on it may have settings. */
+  written(guildId: string): void {
+    this.list?.servers.add(guildId);
+    this.loading?.writtenMeanwhile.add(guildId);
+  }
+
+  private reload(): void {
+    if (this.loading) return;
+    const loading = { writtenMeanwhile: new Set<string>() };
+    this.loading = loading;
+    const queriedAt = this.clock();
+    this.load()
+      .then(
+        (servers) => {
+          this.list = { servers: new Set([...servers, ...loading.writtenMeanwhile]), queriedAt };
+        },
+        // A failed load leaves the list to age out: reads then ask the database, and report its failure.
+        () => undefined,
+      )
+      .finally(() => {
+        this.loading = undefined;
+      });
+  }
+}

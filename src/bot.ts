@@ -8,7 +8,7 @@ import { loadConfigOrExit } from './config/config';
 import { createLogger, logProcessEvents } from './config/logger';
 import { onShutdown } from './config/shutdown';
 import { startGateway } from './gateway/client';
-import { coreOnFirstInteraction } from './gateway/lazy-core';
+import { coreOnFirstInteraction } from './interactions/lazy-core';
 import type { TeamStore } from './store/types';
 
 async function main() {

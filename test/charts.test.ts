@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { MAX_QUEUED_CHARTS, chartStats, renderChart, simulateChartFailure, stopCharts, type ChartKind, type ChartOptionsByKind } from '../src/charts/index';
+import { CHARTS_IN_HAND, MAX_QUEUED_CHARTS, chartStats, renderChart, rendererHasRoom, simulateChartFailure, stopCharts, type ChartKind, type ChartOptionsByKind } from '../src/charts/index';
 import { RENDERERS } from '../src/charts/kinds';
 import { COMPARE_CHART_SIZE } from '../src/charts/compare-plans';
 import { renderPixels, type ChartSize } from '../src/charts/render';
@@ -222,6 +222,15 @@ describe('renderChart', () => {
     expect(next?.name).toBe('tier-3000.png');
     expect(rendererPid()).not.toBe(first);
   }, 60_000);
+
+  it(`has room for the bot's charts while it holds fewer than ${CHARTS_IN_HAND}`, async () => {
+    expect(await tiersChart(1)).toBeDefined(); // warm, and idle again
+    expect(rendererHasRoom()).toBe(true);
+    const held = Array.from({ length: CHARTS_IN_HAND }, (_, i) => tiersChart(50 + i));
+    expect(rendererHasRoom()).toBe(false);
+    for (const file of await Promise.all(held)) expect(file).toBeDefined();
+    expect(rendererHasRoom()).toBe(true);
+  });
 
   it(`sheds a chart asked for while ${MAX_QUEUED_CHARTS} wait, without waiting itself`, async () => {
     expect(await tiersChart(1)).toBeDefined(); // warm

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import { slashCommand, type Command, type Reply } from '../src/commands/types';
 import { createLogger } from '../src/config/logger';
-import { CHARTS_UP_TO_IN_FLIGHT, createInteractionCore } from '../src/interactions/core';
+import { createInteractionCore } from '../src/interactions/core';
 import type { Responder } from '../src/interactions/responder';
 import { memoryStore } from './support/context';
 
@@ -30,15 +30,22 @@ function core(commands: Command[], renderMs = 100) {
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
   let rendered = 0;
+  let drawing = 0;
   const instance = createInteractionCore({
     commands,
     store: memoryStore(),
     logger,
     download: async () => new Uint8Array(),
-    renderChart: async () => {
-      rendered += 1;
-      await sleep(renderMs);
-      return { name: 'chart.png', data: Buffer.from('png') };
+    // A renderer that draws one chart at a time and has room while at most one is in hand.
+    charts: {
+      hasRoom: () => drawing < 2,
+      render: async () => {
+        rendered += 1;
+        drawing += 1;
+        await sleep(renderMs);
+        drawing -= 1;
+        return { name: 'chart.png', data: Buffer.from('png') };
+      },
     },
   });
   return { instance, logs, rendered: () => rendered };
@@ -61,15 +68,16 @@ function recorder() {
 }
 
 describe('the chart decision', () => {
-  it(`draws charts while fewer than ${CHARTS_UP_TO_IN_FLIGHT} interactions are in flight, and sends the rest as text at once`, async () => {
+  it('asks for charts only while the renderer has room, and sends the rest as text at once', async () => {
     const { instance, rendered } = core([charted]);
     const recorders = Array.from({ length: 20 }, () => recorder());
     await Promise.all(recorders.map((r) => instance.handle(interaction('charted'), r.responder)));
-    expect(rendered()).toBe(CHARTS_UP_TO_IN_FLIGHT);
+    expect(rendered()).toBe(2);
     const withChart = recorders.filter((r) => r.calls.some((c) => c.kind === 'edit' && c.files === 1));
     const textOnly = recorders.filter((r) => r.calls[0]!.type === InteractionResponseType.ChannelMessageWithSource);
-    expect(withChart).toHaveLength(CHARTS_UP_TO_IN_FLIGHT);
-    expect(textOnly).toHaveLength(20 - CHARTS_UP_TO_IN_FLIGHT);
+    expect(withChart).toHaveLength(2);
+    expect(textOnly).toHaveLength(18);
+    for (const r of textOnly) expect(r.calls).toHaveLength(1); // no defer, no edit: one answer
     for (const r of withChart) expect(r.calls[0]!.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     // Once the burst is over, a lone request gets its chart again.
     const lone = recorder();

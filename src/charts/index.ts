@@ -21,6 +21,12 @@ export const CHART_BUDGET_MS = 1500;
 export const COLD_CHART_BUDGET_MS = 6000;
 /** Charts waiting on the renderer at once; past this a burst is answered in text straight away. */
 export const MAX_QUEUED_CHARTS = 4;
+/**
+ * The bot asks for a chart only while the renderer has fewer than this many in hand (the one it
+ * draws and one waiting): under load, a reply goes out as text at once rather than deferred
+ * behind a queue of charts, and the renderer never competes for the CPU with a burst.
+ */
+export const CHARTS_IN_HAND = 2;
 /** A renderer that answered none of a full queue for this long is stuck: it is killed and replaced. */
 const STALLED_MS = 30_000;
 
@@ -174,6 +180,14 @@ export function renderChart(chart: ChartRequest, budgetMs?: number): Promise<Cha
     });
   });
 }
+
+/** Whether a chart asked for now would be drawn soon: the renderer has fewer than CHARTS_IN_HAND in hand. */
+export function rendererHasRoom(): boolean {
+  return !current || current.jobs.size < CHARTS_IN_HAND;
+}
+
+/** The renderer as the interaction core uses it. */
+export const chartRenderer = { render: (chart: ChartRequest) => renderChart(chart), hasRoom: rendererHasRoom };
 
 /** Stops the renderer (shutdown, tests); charts in flight resolve to undefined. */
 export async function stopCharts(): Promise<void> {

@@ -24,7 +24,10 @@ export function createLogger({ level = 'info', secrets = [], destination }: Logg
         streamWrite: (line) => hidden.reduce((text, secret) => text.split(secret).join('[redacted]'), line),
       },
     },
-    destination ?? pino.destination({ fd: 2, sync: true }),
+    // Asynchronous, as pino advises for production: a synchronous write to a pipe whose reader
+    // lags (a log collector, a container runtime) blocks the whole process for 100 ms at a time.
+    // pino writes out what is buffered when the process exits, after an uncaught exception too.
+    destination ?? pino.destination({ fd: 2, sync: false }),
   );
 }
 

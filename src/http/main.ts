@@ -8,7 +8,7 @@ import { createLogger, logProcessEvents } from '../config/logger';
 import { onShutdown } from '../config/shutdown';
 import { createMetrics } from '../interactions/metrics';
 import { webhookRest } from '../interactions/responder';
-import { tierbotCore } from '../interactions/tierbot';
+import { coreOnFirstInteraction } from '../interactions/lazy-core';
 import { openStore } from '../store';
 import { createHttpApp } from './server';
 import { publicKeyFromHex } from './verify';
@@ -23,7 +23,7 @@ async function main() {
   logProcessEvents(log);
   const store = await openStore(config.databaseUrl, { logger: log });
   const metrics = createMetrics();
-  const core = tierbotCore({ store, logger: log, metrics });
+  const core = coreOnFirstInteraction(async () => (await import('../interactions/tierbot')).tierbotCore({ store, logger: log, metrics }), log);
   const http = createHttpApp({ core, publicKey: publicKeyFromHex(config.publicKey), rest: webhookRest(config.apiUrl), logger: log, metrics, ready: () => store.ready() });
   onShutdown(log, async () => {
     await http.drain();

@@ -33,12 +33,6 @@ import { createdAt, focusedOption, invokerOf, optionArgs, targetMessage, toAttac
 /** Answers not ready by then are deferred first, well inside Discord's 3-second window. */
 export const DEFER_AFTER_MS = 2000;
 
-/**
- * With this many interactions already in flight, replies go out without charts: in a burst,
- * answering everyone within Discord's 3 seconds comes before pictures.
- */
-export const CHARTS_UP_TO_IN_FLIGHT = 8;
-
 /** A user-installed app may send at most this many follow-ups per interaction. */
 const MAX_FOLLOW_UPS = 5;
 
@@ -46,11 +40,21 @@ export interface CoreOptions {
   commands: readonly Command[];
   store: TeamStore;
   logger: Logger;
-  /** Draws a chart, or undefined when it cannot in time; omitted: replies go out without charts. */
-  renderChart?: (request: ChartRequest) => Promise<ReplyFile | undefined>;
+  /** Draws charts; omitted: replies go out without charts. */
+  charts?: ChartRenderer;
   /** Downloads an attachment's bytes. */
   download: (attachment: Attachment) => Promise<Uint8Array>;
   metrics?: Metrics;
+}
+
+export interface ChartRenderer {
+  /** The chart as a file, or undefined when it cannot be drawn in time. */
+  render(request: ChartRequest): Promise<ReplyFile | undefined>;
+  /**
+   * Whether a chart asked for now would be drawn soon. When not (a burst), the reply goes out as
+   * text at once: answering everyone within Discord's 3 seconds comes before pictures.
+   */
+  hasRoom(): boolean;
 }
 
 export interface InteractionCore {
@@ -155,7 +159,7 @@ function declaresAutocomplete(command: SlashCommand, name: string): boolean {
 }
 
 export function createInteractionCore(options: CoreOptions): InteractionCore {
-  const { commands, store, logger, renderChart, download, metrics } = options;
+  const { commands, store, logger, charts, download, metrics } = options;
   const slash = new Map<string, SlashCommand>();
   const byMenuName = new Map<string, MessageCommand>();
   const byPrefix = new Map<string, Command>();
@@ -176,29 +180,34 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
 
   /**
    * Sends `work`'s reply. An answer not ready in time is deferred first. A reply with a chart or
-   * files is always deferred and then edited in: the chart is drawn while Discord shows "thinking",
-   * and if the renderer is too slow the text goes out alone.
+   * files is deferred and then edited in: the chart is drawn while Discord shows "thinking", and
+   * if the renderer is too slow the text goes out alone. A chart is asked for only while the
+   * renderer has room; otherwise the reply goes out as text at once.
    */
-  async function deliver(interaction: APIInteraction, r: Responder, state: State, reply: Reply, mode: 'reply' | 'update', charts: boolean) {
-    const chart = charts && renderChart ? reply.chart : undefined;
+  async function deliver(interaction: APIInteraction, r: Responder, state: State, reply: Reply, mode: 'reply' | 'update') {
+    // Asked for before the defer, so the renderer counts it at once and draws it meanwhile.
+    const drawing = reply.chart && charts?.hasRoom() ? charts.render(reply.chart).catch((err: unknown) => chartFailed(interaction, err)) : undefined;
+    if (reply.chart && charts && !drawing) metrics?.charts.inc({ result: 'skipped' });
     const files = reply.files ?? [];
-    if (!state.responded && !chart && files.length === 0) {
+    if (!state.responded && !drawing && files.length === 0) {
       const type = mode === 'update' ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
       await r.respond({ type, data: messageBody(reply, [], mode === 'reply') });
       return;
     }
     if (!state.responded) await defer(r, mode, reply.flags);
     let final = reply;
-    if (chart && renderChart) {
-      const file = await renderChart(chart).catch((err: unknown) => {
-        logger.error({ err, command: labelOf(interaction) }, 'chart failed');
-        return undefined;
-      });
+    if (drawing) {
+      const file = await drawing;
       metrics?.charts.inc({ result: file ? 'rendered' : 'skipped' });
       final = withChart(reply, file);
     }
     const attached = final.files ?? [];
     await r.editOriginal(messageBody(final, attached, false), attached);
+  }
+
+  function chartFailed(interaction: APIInteraction, err: unknown): undefined {
+    logger.error({ err, command: labelOf(interaction) }, 'chart failed');
+    return undefined;
   }
 
   function defer(r: Responder, mode: 'reply' | 'update', flags?: number) {
@@ -219,7 +228,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     return work;
   }
 
-  async function command(interaction: APIApplicationCommandInteraction, r: Responder, state: State, charts: boolean): Promise<Outcome> {
+  async function command(interaction: APIApplicationCommandInteraction, r: Responder, state: State): Promise<Outcome> {
     const context = contextFor(interaction);
     const data = interaction.data;
     let work: Reply | Promise<Reply>;
@@ -238,7 +247,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       work = unknownCommand(data.name);
     }
     const reply = await inTime(interaction, r, work, 'reply');
-    await deliver(interaction, r, state, reply, 'reply', charts);
+    await deliver(interaction, r, state, reply, 'reply');
     return reply.inputError ? 'input-error' : 'answered';
   }
 
@@ -252,7 +261,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     return inputErrorReply(`This version of Tierbot has no command /${name.slice(0, 32)}.`, `${known}.`);
   }
 
-  async function component(interaction: APIMessageComponentInteraction, r: Responder, state: State, charts: boolean): Promise<Outcome> {
+  async function component(interaction: APIMessageComponentInteraction, r: Responder, state: State): Promise<Outcome> {
     const owner = byPrefix.get(customIdOwner(interaction.data.custom_id));
     const context: ComponentContext = {
       ...contextFor(interaction),
@@ -268,7 +277,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       const files = reply.files ?? [];
       await r.followUp(messageBody(reply, files, true), files);
     } else {
-      await deliver(interaction, r, state, reply, mode, charts);
+      await deliver(interaction, r, state, reply, mode);
     }
     return reply.inputError ? 'input-error' : 'answered';
   }
@@ -314,8 +323,6 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
   async function handle(interaction: APIInteraction, raw: Responder): Promise<Outcome> {
     const started = performance.now();
     const label = labelOf(interaction);
-    // Read before this interaction counts itself, so a lone request always gets its chart.
-    const charts = inFlight < CHARTS_UP_TO_IN_FLIGHT;
     inFlight += 1;
     const { state, responder } = tracking(raw);
     let outcome: Outcome = 'ignored';
@@ -327,10 +334,10 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
           outcome = 'pong';
           break;
         case InteractionType.ApplicationCommand:
-          outcome = await command(interaction, responder, state, charts);
+          outcome = await command(interaction, responder, state);
           break;
         case InteractionType.MessageComponent:
-          outcome = await component(interaction, responder, state, charts);
+          outcome = await component(interaction, responder, state);
           break;
         case InteractionType.ApplicationCommandAutocomplete:
           outcome = await autocomplete(interaction, responder);

@@ -1,6 +1,6 @@
 /** Tierbot's interaction core as every way in uses it: all commands, charts, downloads, the store. */
 
-import { renderChart } from '../charts';
+import { chartRenderer } from '../charts';
 import { COMMANDS } from '../commands';
 import type { Command } from '../commands/types';
 import type { Logger } from '../config/logger';
@@ -25,7 +25,7 @@ export function tierbotCore({ store, logger, metrics, charts = true, commands = 
     store,
     logger,
     ...(metrics ? { metrics } : {}),
-    ...(charts ? { renderChart } : {}),
+    ...(charts ? { charts: chartRenderer } : {}),
     download,
   });
 }

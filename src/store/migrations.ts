@@ -4,7 +4,8 @@
  * the order they run. Never edit a released migration: add the next one.
  */
 
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql } from './kysely';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_team_settings': {

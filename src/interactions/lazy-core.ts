@@ -1,14 +1,15 @@
 /**
- * Kept for the start-up and idle-memory targets (docs/performance.md): the commands, their data
- * tables and the database layer (Kysely alone is about 20 MB and 0.2 s to load) are loaded on the
- * first interaction rather than before login, so an idle gateway bot holds little more than
- * discord.js. A load that fails is tried again by the next interaction.
+ * Kept for the idle-memory and start-up targets (docs/performance.md): the commands and their data
+ * tables are loaded on the first interaction rather than at start, so an idle process holds
+ * little more than its way in. The gateway bot loads the database layer this way too (Kysely
+ * alone is about 20 MB and 0.2 s to load); the HTTP endpoint opens its database at start, since
+ * /readyz reports it. A load that fails is tried again by the next interaction.
  */
 
 import { randomUUID } from 'node:crypto';
 import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import type { Logger } from '../config/logger';
-import type { InteractionCore } from '../interactions/core';
+import type { InteractionCore } from './core';
 
 export function coreOnFirstInteraction(load: () => Promise<InteractionCore>, logger: Logger): InteractionCore & { loaded(): InteractionCore | undefined } {
   let loading: Promise<InteractionCore> | undefined;

@@ -1,7 +1,8 @@
 /**
  * The gateway way in (`npm start`): a discord.js Client with the Guilds intent receives
- * INTERACTION_CREATE and hands its raw JSON to the interaction core. The first answer is POSTed
- * to the interaction's callback route; edits and follow-ups go to its webhook.
+ * INTERACTION_CREATE and hands its raw JSON to the interaction core (discord.js builds nothing
+ * from it: interaction-packet.ts). The first answer is POSTed to the interaction's callback
+ * route; edits and follow-ups go to its webhook.
  */
 
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
@@ -9,6 +10,7 @@ import type { APIInteraction } from 'discord-api-types/v10';
 import type { InteractionCore } from '../interactions/core';
 import { REST_OPTIONS, restResponder } from '../interactions/responder';
 import { trimGuildCreate } from './guild-payload';
+import { takeInteraction } from './interaction-packet';
 import type { Logger } from '../config/logger';
 
 export interface GatewayOptions {
@@ -67,7 +69,8 @@ export async function startGateway({ token, apiUrl, logger, core, shards }: Gate
   // The raw dispatch listener runs before discord.js handles the packet.
   client.ws.on(GatewayDispatchEvents.GuildCreate, trimGuildCreate);
   const inFlight = new Set<Promise<void>>();
-  client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (packet: APIInteraction) => {
+    const interaction = takeInteraction(packet);
     const responder = restResponder(client.rest, { id: interaction.id, token: interaction.token, applicationId: interaction.application_id });
     const done: Promise<void> = core
       .handle(interaction, responder)

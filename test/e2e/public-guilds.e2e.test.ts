@@ -5,6 +5,7 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Events } from 'discord.js';
 import { asSeenBy, benchGuildIds, guildExtras } from '../../bench/guilds';
 import { answerOf, embedText, startHarness, type Harness } from './harness';
 
@@ -42,7 +43,10 @@ describe('the bot logged into guilds shaped like a public bot’s', () => {
     for (const guild of client.guilds.cache.values()) expect(guild.name).toBe(extras.get(guild.id)!.name);
   });
 
-  it('answers commands, autocomplete and buttons in those guilds', async () => {
+  it('answers commands, autocomplete and buttons in those guilds, and discord.js builds no Interaction objects', async () => {
+    let built = 0;
+    const count = () => void (built += 1);
+    h.gateway!.client.on(Events.InteractionCreate, count);
     for (const guildId of GUILD_IDS) {
       const { body } = answerOf(await h.standIn.waitForAnswer(h.standIn.sendCommand('tier', { followers: '30k' }, { guildId }), 10_000));
       expect(embedText(body)).toContain('30,000 followers');
@@ -55,5 +59,7 @@ describe('the bot logged into guilds shaped like a public bot’s', () => {
     expect([4, 7]).toContain(pressed.callbacks[0]!.type);
     expect(embedText(answerOf(pressed).body)).not.toBe('');
     expect(h.logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
+    h.gateway!.client.off(Events.InteractionCreate, count);
+    expect(built).toBe(0); // the core answered from the JSON; discord.js skipped every packet
   });
 });

@@ -50,7 +50,8 @@ describe('GuildCache', () => {
 });
 
 describe('ConfiguredServers', () => {
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // The list loads in a setImmediate after the read that noticed it was old.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
   function directory(ttlMs = 5_000) {
     let now = 0;

@@ -9,8 +9,9 @@
  *
  * Freshness is the per-server cache's: a list is used only until `ttlMs` after the moment its
  * query started, so a setting written by another process is seen within the TTL. It is reloaded
- * in the background from half its age, so steady traffic never waits for it. A write in this
- * process adds its server at once, also to a list being loaded while the write happened.
+ * in the background from half its age, after the interaction that noticed has been answered, so
+ * steady traffic never waits for it. A write in this process adds its server at once, also to a
+ * list being loaded while the write happened.
  */
 
 export class ConfiguredServers {
@@ -41,17 +42,20 @@ export class ConfiguredServers {
     if (this.loading) return;
     const loading = { writtenMeanwhile: new Set<string>() };
     this.loading = loading;
-    const queriedAt = this.clock();
-    this.load()
-      .then(
-        (servers) => {
-          this.list = { servers: new Set([...servers, ...loading.writtenMeanwhile]), queriedAt };
-        },
-        // A failed load leaves the list to age out: reads then ask the database, and report its failure.
-        () => undefined,
-      )
-      .finally(() => {
-        this.loading = undefined;
-      });
+    // Once the interaction that asked has been answered: the query is never on an answer's path.
+    setImmediate(() => {
+      const queriedAt = this.clock();
+      this.load()
+        .then(
+          (servers) => {
+            this.list = { servers: new Set([...servers, ...loading.writtenMeanwhile]), queriedAt };
+          },
+          // A failed load leaves the list to age out: reads then ask the database, and report its failure.
+          () => undefined,
+        )
+        .finally(() => {
+          this.loading = undefined;
+        });
+    });
   }
 }

@@ -39,7 +39,6 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -52,6 +51,8 @@ import { asSeenBy, benchGuildIds, guildExtras } from './guilds';
 import { compareCommand, planMix, type Kind, type Planned } from './mix';
 import { treeCpuMs, treeRssMB } from './proc';
 import { percentile } from './stats';
+import { freePort } from '../test/support/ports';
+import { option } from './options';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
@@ -60,17 +61,6 @@ const ANSWER_TIMEOUT_MS = 15_000;
 const HARD_LIMIT_MS = 10 * 60_000;
 
 // ── Options ───────────────────────────────────────────────────────────────────────────────────
-
-function option(name: string, fallback: number, min: number, max: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (!arg) return fallback;
-  const value = Number(arg.slice(name.length + 3));
-  if (!Number.isInteger(value) || value < min || value > max) {
-    console.error(`--${name} must be a whole number from ${min} to ${max}`);
-    process.exit(1);
-  }
-  return value;
-}
 
 const JSON_OUT = process.argv.includes('--json');
 const GUILDS = option('guilds', 500, 1, 2500);
@@ -102,17 +92,6 @@ const APPLICATIONS: Record<LaneName, StandInApplication> = {
 const live = new Set<ChildProcess>();
 process.once('exit', () => live.forEach((c) => c.kill('SIGKILL')));
 process.once('SIGINT', () => process.exit(130));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Running {
   child: ChildProcess;

@@ -61,6 +61,7 @@ import { asSeenBy, benchGuildIds, guildExtras, worldSummary } from './guilds';
 import { compareCommand, planMix, slash, type Kind, type Planned } from './mix';
 import { treeCpuMs, treeRssMB } from './proc';
 import { BOOTSTRAP_RESAMPLES, percentile, ratioInterval, turns, underWayTogether } from './stats';
+import { option } from './options';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -79,17 +80,6 @@ const MEMORY_SAMPLE_MS = 250;
 const HARD_LIMIT_MS = 8 * 60_000;
 
 // ── Options ───────────────────────────────────────────────────────────────────────────────────
-
-function option(name: string, fallback: number, min: number, max: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (!arg) return fallback;
-  const value = Number(arg.slice(name.length + 3));
-  if (!Number.isInteger(value) || value < min || value > max) {
-    console.error(`--${name} must be a whole number from ${min} to ${max}`);
-    process.exit(1);
-  }
-  return value;
-}
 
 const JSON_OUT = process.argv.includes('--json');
 const CALIBRATE = process.argv.includes('--calibrate');

@@ -5,7 +5,6 @@
  * Both hand the same core the same wire JSON, so the same tests run against both.
  */
 
-import { createServer } from 'node:net';
 import type { Command } from '../../src/commands/types';
 import { deployCommands } from '../../src/cli/deploy-commands';
 import { createLogger } from '../../src/config/logger';
@@ -18,6 +17,7 @@ import { tierbotCore } from '../../src/interactions/tierbot';
 import type { TeamStore } from '../../src/store/types';
 import { finalAnswer, startStandIn, type CommandOptionValue, type InteractionRecord, type SendAt, type StandIn, type StandInOptions } from '../../tools/standin/server';
 import { memoryStore } from '../support/context';
+import { freePort } from '../support/ports';
 
 export type Mode = 'gateway' | 'http';
 export const MODES: Mode[] = ['gateway', 'http'];
@@ -41,17 +41,6 @@ export interface Harness {
 
 /** Long enough for a first chart, whose renderer process is still starting. */
 const ANSWER_WAIT_MS = 12_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface HarnessOptions {
   mode?: Mode;

@@ -25,7 +25,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -40,6 +40,7 @@ import { COMMANDS } from '../../src/commands';
 import { DEFAULT_CACHE_TTL_MS, runMigrations } from '../../src/store';
 import { isAnswered, startStandIn, type InteractionRecord, type StandIn } from '../../tools/standin/server';
 import { answerOf, embedText } from './harness';
+import { freePort } from '../support/ports';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const IN_CI = process.env.CI === 'true';
@@ -96,17 +97,6 @@ interface Replica {
 }
 
 const children = new Set<ChildProcess>();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function track(child: ChildProcess, lines: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   children.add(child);

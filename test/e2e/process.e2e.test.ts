@@ -7,12 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStandIn, type StandIn } from '../../tools/standin/server';
 import { answerOf } from './harness';
+import { freePort } from '../support/ports';
 
 /**
  * For the burst tests, which are about losing and duplicating, not speed (that is `npm run bench`):
@@ -166,16 +166,6 @@ describe('the bot process', () => {
     expect(malformed.output()).not.toContain(TOKEN);
   }, 60_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('npm run start:http (src/http/main.ts)', () => {
   it('needs no token: answers signed interactions, serves health, and on SIGTERM fails readiness, drains and exits 0', async () => {

@@ -269,6 +269,28 @@ describe('renderChart', () => {
       }
     }
   }, 60_000);
+  it.runIf(process.platform === 'linux')('has room again once a renderer stuck on the charts in its hand is replaced', async () => {
+    expect(await tiersChart(1)).toBeDefined(); // warm
+    const stuck = rendererPid();
+    process.kill(stuck, 'SIGSTOP');
+    try {
+      const late = await Promise.all(Array.from({ length: CHARTS_IN_HAND }, (_, i) => renderChart({ kind: 'tiers', opts: { marker: 500 + i } }, 50)));
+      expect(late).toEqual(Array.from({ length: CHARTS_IN_HAND }, () => undefined));
+      expect(rendererHasRoom()).toBe(false); // timed out, but still in the stopped renderer's hand
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 60 * 60_000); // an hour on, nothing answered
+      expect(rendererHasRoom()).toBe(true);
+      vi.useRealTimers();
+      expect((await tiersChart(501))?.name).toBe('tier-501.png');
+      expect(rendererPid()).not.toBe(stuck);
+    } finally {
+      try {
+        process.kill(stuck, 'SIGCONT');
+      } catch {
+        // killed, as it should be
+      }
+    }
+  }, 60_000);
 });
 
 describe('the bot side of charts', () => {

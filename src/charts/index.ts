@@ -120,6 +120,15 @@ function startRenderer(): Renderer {
   return renderer;
 }
 
+/** Ends a renderer that has answered none of its charts for STALLED_MS: it is stuck. Says whether it did. */
+function endIfStalled(renderer: Renderer): boolean {
+  const oldest = Math.min(...[...renderer.jobs.values()].map((job) => job.sentAt));
+  if (Date.now() - oldest < STALLED_MS) return false;
+  logError(`answered none of ${renderer.jobs.size} charts in ${STALLED_MS / 1000} s: restarting it`);
+  void end(renderer);
+  return true;
+}
+
 /** Ends a renderer: its jobs fail, and the next request starts a new one. */
 function end(renderer: Renderer): Promise<void> {
   renderer.ended = true;
@@ -144,14 +153,9 @@ export function renderChart(chart: ChartRequest, budgetMs?: number): Promise<Cha
     stats.failed++;
     return Promise.resolve(undefined);
   }
-  if (current && current.jobs.size >= MAX_QUEUED_CHARTS) {
-    const oldest = Math.min(...[...current.jobs.values()].map((job) => job.sentAt));
-    if (Date.now() - oldest < STALLED_MS) {
-      stats.shed++;
-      return Promise.resolve(undefined);
-    }
-    logError(`answered none of ${current.jobs.size} charts in ${STALLED_MS / 1000} s: restarting it`);
-    void end(current);
+  if (current && current.jobs.size >= MAX_QUEUED_CHARTS && !endIfStalled(current)) {
+    stats.shed++;
+    return Promise.resolve(undefined);
   }
   const renderer = (current ??= startRenderer());
   const budget = budgetMs ?? (renderer.warm ? CHART_BUDGET_MS : COLD_CHART_BUDGET_MS);
@@ -181,9 +185,12 @@ export function renderChart(chart: ChartRequest, budgetMs?: number): Promise<Cha
   });
 }
 
-/** Whether a chart asked for now would be drawn soon: the renderer has fewer than CHARTS_IN_HAND in hand. */
+/**
+ * Whether a chart asked for now would be drawn soon: the renderer has fewer than CHARTS_IN_HAND in
+ * hand. A renderer stuck on them is replaced here, since the bot asks for no chart until there is room.
+ */
 export function rendererHasRoom(): boolean {
-  return !current || current.jobs.size < CHARTS_IN_HAND;
+  return !current || current.jobs.size < CHARTS_IN_HAND || endIfStalled(current);
 }
 
 /** The renderer as the interaction core uses it. */

@@ -27,9 +27,10 @@ export class ConfiguredServers {
   /** True only when, as of less than the TTL ago, the server had no setting at all. */
   surelyNone(guildId: string): boolean {
     if (this.ttlMs <= 0) return false;
-    const age = this.list ? this.clock() - this.list.queriedAt : Infinity;
+    const list = this.list;
+    const age = list ? this.clock() - list.queriedAt : Infinity;
     if (age >= this.ttlMs / 2) this.reload();
-    return age < this.ttlMs && !this.list!.servers.has(guildId);
+    return list !== undefined && age < this.ttlMs && !list.servers.has(guildId);
   }
 
   /** A write in this process to this server: from now on it may have settings. */

@@ -26,7 +26,7 @@ async function main() {
   const core = coreOnFirstInteraction(async () => {
     const [{ openStore }, { tierbotCore }] = await Promise.all([import('./store'), import('./interactions/tierbot')]);
     store = await openStore(config.databaseUrl, { logger: log });
-    return tierbotCore({ store, logger: log, ...(metrics ? { metrics } : {}) });
+    return tierbotCore({ store, logger: log, textWhenBusy: true, ...(metrics ? { metrics } : {}) });
   }, log);
   const starting = startGateway({ token: config.token, apiUrl: config.apiUrl, logger: log, core });
   // Listening from before login: a process manager may stop the bot while it logs in.

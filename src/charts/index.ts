@@ -10,6 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { busyGauge } from './busy';
 import type { ChartAnswer, ChartFile, ChartJob, ChartKind, ChartRequest } from './kinds';
 
 export type { ChartFile, ChartKind, ChartOptionsByKind, ChartRequest } from './kinds';
@@ -195,6 +196,14 @@ export function rendererHasRoom(): boolean {
 
 /** The renderer as the interaction core uses it. */
 export const chartRenderer = { render: (chart: ChartRequest) => renderChart(chart), hasRoom: rendererHasRoom };
+
+/**
+ * The renderer for a bot that has its process to itself (gateway, HTTP endpoint): no chart is
+ * asked for while the process is saturated either, so a burst is answered in text at once.
+ */
+export function chartRendererUnlessBusy(gauge = busyGauge()) {
+  return { render: chartRenderer.render, hasRoom: () => !gauge.busy() && rendererHasRoom() };
+}
 
 /** Stops the renderer (shutdown, tests); charts in flight resolve to undefined. */
 export async function stopCharts(): Promise<void> {

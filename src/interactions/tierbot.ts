@@ -1,6 +1,6 @@
 /** Tierbot's interaction core as every way in uses it: all commands, charts, downloads, the store. */
 
-import { chartRenderer } from '../charts';
+import { chartRenderer, chartRendererUnlessBusy } from '../charts';
 import { COMMANDS } from '../commands';
 import type { Command } from '../commands/types';
 import type { Logger } from '../config/logger';
@@ -15,17 +15,22 @@ export interface TierbotCoreOptions {
   metrics?: Metrics;
   /** Default true; the CLI draws charts only where they go somewhere. */
   charts?: boolean;
+  /**
+   * The process is the bot's own (gateway, HTTP endpoint): while it is saturated, replies go out
+   * without charts. Not where the stand-in shares the process (playground, tests) or for the CLI.
+   */
+  textWhenBusy?: boolean;
   commands?: readonly Command[];
   download?: typeof downloadAttachment;
 }
 
-export function tierbotCore({ store, logger, metrics, charts = true, commands = COMMANDS, download = downloadAttachment }: TierbotCoreOptions): InteractionCore {
+export function tierbotCore({ store, logger, metrics, charts = true, textWhenBusy = false, commands = COMMANDS, download = downloadAttachment }: TierbotCoreOptions): InteractionCore {
   return createInteractionCore({
     commands,
     store,
     logger,
     ...(metrics ? { metrics } : {}),
-    ...(charts ? { charts: chartRenderer } : {}),
+    ...(charts ? { charts: textWhenBusy ? chartRendererUnlessBusy() : chartRenderer } : {}),
     download,
   });
 }

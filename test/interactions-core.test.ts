@@ -3,7 +3,7 @@
  * under load, the defer deadline counted from Discord's clock, limits refused before sending.
  */
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import { slashCommand, type Command, type Reply } from '../src/commands/types';
 import { createLogger } from '../src/config/logger';
@@ -95,6 +95,23 @@ describe('the defer deadline', () => {
     const fresh = recorder();
     await instance.handle(interaction('slow', 0), fresh.responder);
     expect(fresh.calls.map((c) => c.type)).toEqual([InteractionResponseType.ChannelMessageWithSource]);
+  });
+
+  it('leaves no deadline timer behind once an answer is in', async () => {
+    const prompt = slashCommand({
+      definition: { name: 'prompt', description: 'answers at once, asynchronously' } as const,
+      run: async (): Promise<Reply> => ({ embeds: [{ title: 'now' }] }),
+    });
+    const { instance } = core([prompt]);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const r = recorder();
+      expect(await instance.handle(interaction('prompt'), r.responder)).toBe('answered');
+      expect(r.calls).toHaveLength(1);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -93,8 +93,19 @@ export function messageBody(reply: Reply, files: readonly ReplyFile[], withFlags
   return body;
 }
 
-const timeout = (ms: number) => new Promise<typeof TIMEOUT>((resolve) => setTimeout(resolve, ms, TIMEOUT).unref());
 const TIMEOUT = Symbol('timeout');
+
+/**
+ * TIMEOUT after `ms`, unless cancelled. Answers are cancelled as soon as they are ready: a timer
+ * left to run would hold its promise for two seconds after every interaction.
+ */
+function deadline(ms: number): { reached: Promise<typeof TIMEOUT>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const reached = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(resolve, ms, TIMEOUT).unref();
+  });
+  return { reached, cancel: () => clearTimeout(timer) };
+}
 
 /** What the responder has done so far: the error boundary picks reply, edit or follow-up by it. */
 interface State {
@@ -222,8 +233,13 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
   async function inTime<T>(interaction: APIInteraction, r: Responder, work: T | Promise<T>, mode: 'reply' | 'update'): Promise<T> {
     if (!(work instanceof Promise)) return work;
     const left = Math.min(DEFER_AFTER_MS, Math.max(0, DEFER_AFTER_MS - (Date.now() - createdAt(interaction.id))));
-    const first = await Promise.race([work, timeout(left)]);
-    if (first !== TIMEOUT) return first as T;
+    const timer = deadline(left);
+    try {
+      const first = await Promise.race([work, timer.reached]);
+      if (first !== TIMEOUT) return first as T;
+    } finally {
+      timer.cancel();
+    }
     await defer(r, mode);
     return work;
   }

@@ -160,6 +160,29 @@ function rendererPid(): number {
 
 const tiersChart = (marker: number) => renderChart({ kind: 'tiers', opts: { marker } }, UNHURRIED_MS);
 
+/** Runs `test` with a warm renderer stopped (SIGSTOP), as a stuck one would be; it is let go afterwards if still alive. */
+async function withStoppedRenderer(test: (stuck: number) => Promise<void>): Promise<void> {
+  expect(await tiersChart(1)).toBeDefined(); // warm
+  const stuck = rendererPid();
+  process.kill(stuck, 'SIGSTOP');
+  try {
+    await test(stuck);
+  } finally {
+    vi.useRealTimers();
+    try {
+      process.kill(stuck, 'SIGCONT');
+    } catch {
+      // killed, as it should be
+    }
+  }
+}
+
+/** Date.now() an hour on, with nothing answered meanwhile (undone by vi.useRealTimers()). */
+function anHourLater(): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + 60 * 60_000);
+}
+
 describe('renderChart', () => {
   // The renderer's cold start, under a deadline only: at nice 19 on a busy machine it can take long.
   beforeAll(() => renderChart({ kind: 'tiers', opts: {} }, 60_000), 90_000);
@@ -245,51 +268,31 @@ describe('renderChart', () => {
   });
 
   it.runIf(process.platform === 'linux')('answers undefined past its budget, and replaces a renderer stuck on a full queue', async () => {
-    expect(await tiersChart(1)).toBeDefined(); // warm
-    const stuck = rendererPid();
-    process.kill(stuck, 'SIGSTOP');
-    try {
+    await withStoppedRenderer(async (stuck) => {
       const before = chartStats();
       // Each waits its 50 ms and gives up; the jobs stay queued in the stopped renderer.
       const late = await Promise.all(Array.from({ length: MAX_QUEUED_CHARTS }, (_, i) => renderChart({ kind: 'tiers', opts: { marker: 300 + i } }, 50)));
       expect(late).toEqual(Array.from({ length: MAX_QUEUED_CHARTS }, () => undefined));
       expect(chartStats().timedOut).toBe(before.timedOut + MAX_QUEUED_CHARTS);
       expect(await tiersChart(400)).toBeUndefined(); // the queue is full: shed
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(Date.now() + 60 * 60_000); // an hour on, nothing answered
+      anHourLater();
       const fresh = tiersChart(401);
       vi.useRealTimers();
       expect((await fresh)?.name).toBe('tier-401.png');
       expect(rendererPid()).not.toBe(stuck);
-    } finally {
-      try {
-        process.kill(stuck, 'SIGCONT');
-      } catch {
-        // killed, as it should be
-      }
-    }
+    });
   }, 60_000);
   it.runIf(process.platform === 'linux')('has room again once a renderer stuck on the charts in its hand is replaced', async () => {
-    expect(await tiersChart(1)).toBeDefined(); // warm
-    const stuck = rendererPid();
-    process.kill(stuck, 'SIGSTOP');
-    try {
+    await withStoppedRenderer(async (stuck) => {
       const late = await Promise.all(Array.from({ length: CHARTS_IN_HAND }, (_, i) => renderChart({ kind: 'tiers', opts: { marker: 500 + i } }, 50)));
       expect(late).toEqual(Array.from({ length: CHARTS_IN_HAND }, () => undefined));
       expect(rendererHasRoom()).toBe(false); // timed out, but still in the stopped renderer's hand
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(Date.now() + 60 * 60_000); // an hour on, nothing answered
+      anHourLater();
       expect(rendererHasRoom()).toBe(true);
       vi.useRealTimers();
       expect((await tiersChart(501))?.name).toBe('tier-501.png');
       expect(rendererPid()).not.toBe(stuck);
-    } finally {
-      try {
-        process.kill(stuck, 'SIGCONT');
-      } catch {
-        // killed, as it should be
-      }
-    }
+    });
   }, 60_000);
 });
 

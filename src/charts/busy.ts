@@ -33,7 +33,7 @@ export function busyGauge({
   // starts the count, so loading the modules that asked is not taken for a burst.
   let mark: EventLoopUtilization | undefined;
   let markedAt = 0;
-  let saturated = false;
+  let wasBusy = false;
   return {
     busy() {
       const t = now();
@@ -42,11 +42,11 @@ export function busyGauge({
         markedAt = t;
       } else if (t - markedAt >= windowMs) {
         // Since the last reading: after a quiet hour that is the hour, and the bot is not busy.
-        saturated = utilization(mark).utilization > busyAbove;
+        wasBusy = utilization(mark).utilization > busyAbove;
         mark = utilization();
         markedAt = t;
       }
-      return saturated;
+      return wasBusy;
     },
   };
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { houseAnswerLine, lookUpHouse } from '../src/commands/house';
+import { HOUSE_UNAVAILABLE_LINE, houseAnswerLine, houseProblemLine, lookUpHouse } from '../src/commands/house';
+import { classifyMessage } from '../src/commands/classify-message';
+import { tier } from '../src/commands/tier';
+import { tiers } from '../src/commands/tiers';
+import type { Reply } from '../src/commands/types';
 import { HOUSE_EXAMPLE, parseHouseDefinition } from '../src/domain/house';
 import { StoreUnavailableError, type TeamStore } from '../src/store/types';
-import { memoryStore } from './support/context';
+import { memoryStore, testContext } from './support/context';
 
 const G = '200000000000000001';
 
@@ -18,13 +22,23 @@ describe('lookUpHouse (for /tier, /tiers, /compare, /roster)', () => {
     expect(await lookUpHouse({ guildId: '200000000000000002', store })).toEqual({ kind: 'none' });
   });
 
-  it("unavailable when the store fails or is slower than the limit; other errors aren't hidden", async () => {
+  it('unavailable when the store fails, however it fails, or is slower than the limit', async () => {
     const down: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new StoreUnavailableError(new Error('down'))) };
     expect(await lookUpHouse({ guildId: G, store: down })).toEqual({ kind: 'unavailable' });
     const slow: TeamStore = { ...memoryStore(), house: () => new Promise((r) => setTimeout(() => r(undefined), 500)) };
     expect(await lookUpHouse({ guildId: G, store: slow }, 50)).toEqual({ kind: 'unavailable' });
     const broken: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new TypeError('bug')) };
-    await expect(lookUpHouse({ guildId: G, store: broken })).rejects.toThrow('bug');
+    expect(await lookUpHouse({ guildId: G, store: broken })).toEqual({ kind: 'unavailable' });
+    expect(houseProblemLine({ kind: 'unavailable' })).toBe(HOUSE_UNAVAILABLE_LINE);
+  });
+
+  it('unreadable when the stored text no longer parses, and the answer says to set it again', async () => {
+    const store = memoryStore();
+    await store.setHouse(G, { text: 'not tiers at all', setById: '1', setByName: 'a', setAt: new Date() });
+    const found = await lookUpHouse({ guildId: G, store });
+    expect(found).toEqual({ kind: 'unreadable' });
+    expect(houseProblemLine(found)).toMatch(/could not be read; ask a manager to set it again with \/house set/);
+    expect(houseProblemLine({ kind: 'none' })).toBeUndefined();
   });
 
   it('answer lines for below, above and a gap, names escaped', () => {
@@ -33,5 +47,26 @@ describe('lookUpHouse (for /tier, /tiers, /compare, /roster)', () => {
     expect(houseAnswerLine(parsed.tiers, 5)).toBe('Your house definition: below **\\*\\*big\\*\\*** (10k–90k), its lowest tier');
     expect(houseAnswerLine(parsed.tiers, 95_000)).toBe('Your house definition: in its gap between **\\*\\*big\\*\\*** (10k–90k) and **huge** (100k–1M)');
     expect(houseAnswerLine(parsed.tiers, 2_000_000)).toBe('Your house definition: above **huge** (100k–1M), its highest tier');
+  });
+
+  it("/tier, /tiers and the message command show the team's tier names escaped: no link, no bold, no ping", async () => {
+    const store = memoryStore();
+    await store.setHouse(G, { text: '[click](https://example.com/x) 1k-10k, **big** 10k-100k, <@&1> 100k+', setById: '1', setByName: 'a', setAt: new Date() });
+    const context = testContext({ guildId: G, store });
+    const answers: Reply[] = [
+      (await tier.run({ followers: '5000' } as never, context)) as Reply,
+      (await tier.run({ followers: '50000' } as never, context)) as Reply,
+      (await tiers.run({} as never, context)) as Reply,
+      (await classifyMessage.run({ id: '500000000000000001', content: '5k, 50k and 500k followers', authorName: 'Lea' }, context)) as Reply,
+    ];
+    for (const reply of answers) {
+      const shown = reply.embeds.map((e) => e.description ?? '').join('\n');
+      expect(shown).toMatch(/house/i);
+      expect(shown).not.toContain('[click](');
+      expect(shown).not.toContain('****big');
+      expect(shown).not.toMatch(/(?<!\\)\*\*big(?<!\\)\*\*/);
+      expect(shown).not.toMatch(/(?<!\\)<@&1>/);
+    }
+    expect(answers[0]!.embeds[0]!.description).toContain('Your house definition: **\\[click\\]\\(https\\://example.com…** (1k–10k)');
   });
 });

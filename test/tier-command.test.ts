@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { embedTextLength } from '../src/commands/embeds';
+import { HOUSE_UNAVAILABLE_LINE } from '../src/commands/house';
 import { HOUSE_LINE_ROOM, PUBLIC_TEXT_LIMIT, allSourcesReply, tier, tierEmbed } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/interactions/limits';
@@ -63,7 +64,7 @@ describe('/tier', () => {
     await store.setHouse('42', { text: 'nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+', setById: '1', setByName: 'ana', setAt: new Date(0) });
     const reply = await run('30k', testContext({ guildId: '42', store }));
     const lines = reply.embeds[0]!.description!.split('\n');
-    expect(lines[0]).toBe('Your house definition: **micro (10k–75k)**');
+    expect(lines[0]).toBe('Your house definition: **micro** (10k–75k)');
     expect(lines[1]).toBe('Publishers: **Micro** — 14 of 21 publishers agree.');
     expect(publicLength(reply)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
     // No house line in a DM, or in a server without one.
@@ -75,7 +76,7 @@ describe('/tier', () => {
     const failing: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new Error('database down')) };
     const reply = await run('30k', testContext({ guildId: '42', store: failing }));
     const lines = reply.embeds[0]!.description!.split('\n');
-    expect(lines[0]).toBe('Your house definition is unavailable right now.');
+    expect(lines[0]).toBe(HOUSE_UNAVAILABLE_LINE);
     expect(lines[1]).toContain('14 of 21 publishers');
   });
 

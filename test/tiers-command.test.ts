@@ -1,6 +1,7 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { embedTextLength } from '../src/commands/embeds';
+import { HOUSE_UNAVAILABLE_LINE } from '../src/commands/house';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/interactions/limits';
@@ -67,7 +68,7 @@ describe('/tiers', () => {
     const reply = await run(undefined, testContext({ guildId: '42', store }));
     expect(reply.embeds[0]!.description!.split('\n')[0]).toMatch(/^Your house definition: \*\*nano 1k–10k, micro 10k–75k, macro 75k\+\*\*$/);
     const failing: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new Error('down')) };
-    expect((await run(undefined, testContext({ guildId: '42', store: failing }))).embeds[0]!.description!.split('\n')[0]).toBe('Your house definition is unavailable right now.');
+    expect((await run(undefined, testContext({ guildId: '42', store: failing }))).embeds[0]!.description!.split('\n')[0]).toBe(HOUSE_UNAVAILABLE_LINE);
     expect((await run(undefined, testContext({ store }))).embeds[0]!.description!.startsWith('**There is no industry standard.**')).toBe(true);
   });
 

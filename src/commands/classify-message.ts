@@ -12,7 +12,8 @@ import { ACCEPTED_FORMS } from '../domain/followers';
 import { formatCount } from '../domain/format';
 import { consensusFor, type HouseTiers } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { houseFor, tierName } from './roster';
+import { housePlacementText } from './house';
+import { houseFor } from './roster';
 import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { messageCommand, type MessageCommandDefinition, type Reply, type RunContext, type TargetMessage, EVERYWHERE } from './types';
 
@@ -42,11 +43,7 @@ function countLine(count: FoundCount, house: HouseTiers | undefined): string {
   const written = quoteUserText(count.text, 30);
   const exact = count.text.replace(/\s/g, '') === formatCount(count.value) ? '' : ` = ${formatCount(count.value)}`;
   const consensus = consensusFor(count.value);
-  let houseText = '';
-  if (house) {
-    const placed = house.place(count.value);
-    houseText = 'tier' in placed ? `house **${tierName(placed.tier.name)}** (${placed.tier.stated}); publishers: ` : `house: ${placed.outside}; publishers: `;
-  }
+  const houseText = house ? `house ${housePlacementText(house.tiers, count.value)}; publishers: ` : '';
   return `• **${written}**${exact}${label(count)} → ${houseText}${consensus.line}`;
 }
 

@@ -10,7 +10,7 @@
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { LIMITS } from '../interactions/limits';
 import { formatCount } from '../domain/format';
-import { HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../domain/house';
+import { formatHouseDefinition, HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { TIER_LABELS } from '../domain/tier-style';
 import { StoreUnavailableError, type HouseRecord } from '../store/types';
@@ -100,23 +100,26 @@ export function jsonFile(name: string, value: unknown): { name: string; data: Bu
   return { name, data: Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8') };
 }
 
-// ── For /tier, /tiers, /compare and /roster: the server's house definition, if any ─────────────
+// ── For /tier, /tiers, /roster and the message command: the server's house definition, if any ──
 
 export type HouseLookup =
   | { kind: 'none' }
-  /** The database is down or slow: answer by the publishers, with one line saying so. */
+  /** The database failed or was slow: answer by the publishers, with one line saying so. */
   | { kind: 'unavailable' }
+  /** The stored text no longer reads as tiers: a manager must set it again. */
+  | { kind: 'unreadable' }
   | { kind: 'set'; tiers: readonly HouseTier[]; record: HouseRecord };
 
 /** How long an answer waits for the house definition before going on without it. */
 export const HOUSE_LOOKUP_TIMEOUT_MS = 1_000;
 
-export const HOUSE_UNAVAILABLE_LINE = "Your house definition is unavailable right now (the settings database can't be reached); answering by the publishers.";
+export const HOUSE_UNAVAILABLE_LINE = 'Your house definition is unavailable right now, so this answer follows the publishers.';
+export const HOUSE_UNREADABLE_LINE = 'Your house definition could not be read; ask a manager to set it again with /house set.';
 
 /**
  * The house definition where the interaction happened: none in a DM or a server without one;
- * 'unavailable' when the store fails or takes longer than `timeoutMs` (an answer must not wait).
- * A stored text that no longer parses counts as none.
+ * 'unavailable' when the store fails or takes longer than `timeoutMs`. It never throws: the answer
+ * by the publishers is right without it, and the store logs its own failures.
  */
 export async function lookUpHouse(context: Pick<RunContext, 'guildId' | 'store'>, timeoutMs = HOUSE_LOOKUP_TIMEOUT_MS): Promise<HouseLookup> {
   if (context.guildId === undefined) return { kind: 'none' };
@@ -129,29 +132,48 @@ export async function lookUpHouse(context: Pick<RunContext, 'guildId' | 'store'>
     if (record === 'late') return { kind: 'unavailable' };
     if (!record) return { kind: 'none' };
     const parsed = parseHouseDefinition(record.text);
-    return parsed.ok ? { kind: 'set', tiers: parsed.tiers, record } : { kind: 'none' };
-  } catch (err) {
-    if (err instanceof StoreUnavailableError) return { kind: 'unavailable' };
-    throw err;
+    return parsed.ok ? { kind: 'set', tiers: parsed.tiers, record } : { kind: 'unreadable' };
+  } catch {
+    return { kind: 'unavailable' };
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** "Your house definition: **micro** (10k–75k)", the team's names escaped. */
-export function houseAnswerLine(tiers: readonly HouseTier[], count: number): string {
+/** The one line an answer shows when the house definition can't be used; undefined when there is none. */
+export function houseProblemLine(found: HouseLookup): string | undefined {
+  if (found.kind === 'unavailable') return HOUSE_UNAVAILABLE_LINE;
+  if (found.kind === 'unreadable') return HOUSE_UNREADABLE_LINE;
+  return undefined;
+}
+
+/** A house tier's name in an answer: the team's text, escaped, short enough that two fit /tier's house line. */
+const houseTierName = (tier: HouseTier) => shownText(tier.name, 32);
+const houseTierText = (tier: HouseTier) => `**${houseTierName(tier)}** (${tier.stated})`;
+
+/** Where a count falls: "**micro** (10k–75k)", "below **nano** (1k–10k), its lowest tier", …, names escaped. */
+export function housePlacementText(tiers: readonly HouseTier[], count: number): string {
   const p = houseTierFor(tiers, count);
-  const t = (tier: HouseTier) => `**${shownText(tier.name, 60)}** (${tier.stated})`;
   switch (p.kind) {
     case 'tier':
-      return `Your house definition: ${t(p.tier)}`;
+      return houseTierText(p.tier);
     case 'below':
-      return `Your house definition: below ${t(p.lowest)}, its lowest tier`;
+      return `below ${houseTierText(p.lowest)}, its lowest tier`;
     case 'above':
-      return `Your house definition: above ${t(p.highest)}, its highest tier`;
+      return `above ${houseTierText(p.highest)}, its highest tier`;
     case 'gap':
-      return `Your house definition: in its gap between ${t(p.under)} and ${t(p.over)}`;
+      return `in its gap between ${houseTierText(p.under)} and ${houseTierText(p.over)}`;
   }
+}
+
+/** "Your house definition: **micro** (10k–75k)", for /tier. */
+export function houseAnswerLine(tiers: readonly HouseTier[], count: number): string {
+  return `Your house definition: ${housePlacementText(tiers, count)}`;
+}
+
+/** "Your house definition: **nano 1k–10k, micro 10k–75k, …**", for /tiers; names escaped. */
+export function houseDefinitionLine(tiers: readonly HouseTier[]): string {
+  return truncate(`Your house definition: **${formatHouseDefinition(tiers, houseTierName)}**`, 300);
 }
 
 // ── /house ───────────────────────────────────────────────────────────────────────────────────

@@ -35,7 +35,7 @@ import {
 import { TIER_COLOURS } from '../domain/tier-style';
 // Types only: the chart module loads ECharts and resvg, which only the chart renderer process may.
 import type { RosterChartBar } from '../charts/roster';
-import { lookUpHouse } from './house';
+import { houseProblemLine, lookUpHouse } from './house';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { slashCommand, type Attachment, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -97,22 +97,15 @@ export interface HouseAnswer {
   notice: string | undefined;
 }
 
-const HOUSE_UNAVAILABLE = "Your server's house definition is unavailable right now, so this follows the publishers' consensus.";
-
 /**
  * The server's house definition, when the interaction has a server and the server has one, read
- * through /house's own lookUpHouse (which stops waiting after a second). A failing or slow store
- * is said in one line, and the publishers' consensus is used instead; it never fails the answer.
+ * through /house's own lookUpHouse (which stops waiting after a second). A failing, slow or
+ * unreadable one is said in one line, and the publishers' consensus is used instead.
  * Shared with the "Classify follower counts" message command.
  */
 export async function houseFor(context: RunContext): Promise<HouseAnswer> {
-  try {
-    const found = await lookUpHouse(context);
-    if (found.kind === 'set') return { house: houseTiersOf(found.tiers), notice: undefined };
-    return { house: undefined, notice: found.kind === 'unavailable' ? HOUSE_UNAVAILABLE : undefined };
-  } catch {
-    return { house: undefined, notice: HOUSE_UNAVAILABLE };
-  }
+  const found = await lookUpHouse(context);
+  return found.kind === 'set' ? { house: houseTiersOf(found.tiers), notice: undefined } : { house: undefined, notice: houseProblemLine(found) };
 }
 
 // ── Refusals ──────────────────────────────────────────────────────────────────────────────────
@@ -174,7 +167,7 @@ function refusal(error: RosterError, filename: string): Reply {
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** A tier's name for an embed: plain words as they are, anything else escaped (house names are user text). */
-export function tierName(name: string): string {
+function tierName(name: string): string {
   return /^[\p{L}\p{N} -]{1,40}$/u.test(name) ? name : quoteUserText(name, 40);
 }
 

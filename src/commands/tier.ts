@@ -13,10 +13,10 @@ import {
 import { classify, type Classification, type PublisherVote } from '../domain/classify';
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount } from '../domain/followers';
 import { formatCount } from '../domain/format';
-import { formatHousePlacement, houseTierFor, parseHouseDefinition } from '../domain/house';
 import { answerLine, boundaryWarning, publisherAnswerWords, splitLine, verdictWords } from '../domain/overview';
 import { NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, noVoteNote, yearLabel, type Publisher } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
+import { houseAnswerLine, houseProblemLine, lookUpHouse } from './house';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
 import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -92,16 +92,8 @@ export function tierReply(count: number, asTyped?: string, house?: string): Repl
 
 /** The house line for this server, or undefined; never throws (a failing store is said in words). */
 async function houseLine(context: RunContext, count: number): Promise<string | undefined> {
-  if (!context.guildId) return undefined;
-  try {
-    const record = await context.store.house(context.guildId);
-    if (!record) return undefined;
-    const parsed = parseHouseDefinition(record.text);
-    if (!parsed.ok) return 'Your house definition could not be read; ask a manager to set it again with /house set.';
-    return `Your house definition: **${formatHousePlacement(houseTierFor(parsed.tiers, count))}**`;
-  } catch {
-    return 'Your house definition is unavailable right now.';
-  }
+  const found = await lookUpHouse(context);
+  return found.kind === 'set' ? houseAnswerLine(found.tiers, count) : houseProblemLine(found);
 }
 
 // ── All sources ──────────────────────────────────────────────────────────────────────────────

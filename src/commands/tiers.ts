@@ -15,7 +15,6 @@ import {
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 import { formatCompact, formatCount } from '../domain/format';
-import { formatHouseDefinition, parseHouseDefinition } from '../domain/house';
 import { coverageNotes, normalRanges } from '../domain/overview';
 import { bestMatches, findExact, rankMatches, type Searchable } from '../domain/search';
 import {
@@ -32,6 +31,7 @@ import {
   type Tier,
 } from '../domain/sources';
 import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
+import { houseDefinitionLine, houseProblemLine, lookUpHouse } from './house';
 import { NEUTRAL_COLOUR, button, buttonRows, fullCitation, inputErrorReply, normalisedSuffix, pageLines, pagerRow, quoteUserText, truncate } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -265,16 +265,8 @@ function choicesReply(query: string, matches: readonly Publisher[]): Reply {
 
 /** The server's house definition as one line, or undefined; a failing store is said in words. */
 async function houseLine(context: RunContext): Promise<string | undefined> {
-  if (!context.guildId) return undefined;
-  try {
-    const record = await context.store.house(context.guildId);
-    if (!record) return undefined;
-    const parsed = parseHouseDefinition(record.text);
-    if (!parsed.ok) return 'Your house definition could not be read; ask a manager to set it again with /house set.';
-    return truncate(`Your house definition: **${formatHouseDefinition(parsed.tiers)}**`, 300);
-  } catch {
-    return 'Your house definition is unavailable right now.';
-  }
+  const found = await lookUpHouse(context);
+  return found.kind === 'set' ? houseDefinitionLine(found.tiers) : houseProblemLine(found);
 }
 
 export async function run(args: { source?: string }, context: RunContext): Promise<Reply> {

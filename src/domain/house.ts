@@ -471,13 +471,16 @@ export function formatHousePlacement(placement: HousePlacement): string {
   }
 }
 
-/** The definition written back in a canonical form that parses to the same tiers. */
-export function formatHouseDefinition(tiers: readonly HouseTier[]): string {
+/**
+ * The definition written back in a canonical form that parses to the same tiers. `name` shows a
+ * tier's name: as written by default, escaped where the text goes into markdown.
+ */
+export function formatHouseDefinition(tiers: readonly HouseTier[], name: (tier: HouseTier) => string = (tier) => tier.name): string {
   const parts: string[] = [];
   tiers.forEach((tier, i) => {
     const prev = tiers[i - 1];
     if (prev && prev.max !== null && tier.min > prev.max + 1) parts.push('gap');
-    parts.push(`${tier.name} ${tier.stated}`);
+    parts.push(`${name(tier)} ${tier.stated}`);
   });
   return parts.join(', ');
 }

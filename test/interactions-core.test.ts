@@ -126,6 +126,46 @@ describe('routing', () => {
     expect(await instance.handle(interaction('grouped'), r.responder)).toBe('input-error');
     expect(JSON.stringify(r.calls[0]!.body)).toContain('/grouped show');
   });
+
+  it('never runs a command with options its definition does not declare: missing or of another type, it says which', async () => {
+    const ran: unknown[] = [];
+    const typed = slashCommand({
+      definition: {
+        name: 'typed',
+        description: 'typed options',
+        options: [
+          { type: 1, name: 'set', description: 'set it', options: [{ type: 3, name: 'text', description: 'text', required: true }, { type: 4, name: 'count', description: 'count' }] },
+          { type: 1, name: 'show', description: 'show it' },
+        ],
+      } as const,
+      run: (args): Reply => {
+        ran.push(args);
+        return { embeds: [{ title: 'ran' }] };
+      },
+    });
+    const { instance } = core([typed]);
+    const withOptions = (options: unknown[]) => {
+      const i = interaction('typed') as unknown as { data: { options: unknown[] } };
+      i.data.options = options;
+      return i as unknown as APIInteraction;
+    };
+    const answer = async (options: unknown[]) => {
+      const r = recorder();
+      const outcome = await instance.handle(withOptions(options), r.responder);
+      return { outcome, text: JSON.stringify(r.calls[0]!.body), flags: r.calls[0]!.body.flags };
+    };
+    const missing = await answer([{ type: 1, name: 'set', options: [] }]);
+    expect(missing).toMatchObject({ outcome: 'input-error', flags: 64 });
+    expect(missing.text).toContain('`text` is missing');
+    expect(missing.text).toContain('npm run deploy-commands');
+    const wrongType = await answer([{ type: 1, name: 'set', options: [{ type: 3, name: 'text', value: 'a' }, { type: 3, name: 'count', value: '12' }] }]);
+    expect(wrongType.outcome).toBe('input-error');
+    expect(wrongType.text).toContain('`count` should be a whole number');
+    expect(ran).toEqual([]);
+    expect((await answer([{ type: 1, name: 'set', options: [{ type: 3, name: 'text', value: 'a' }, { type: 4, name: 'count', value: 12 }] }])).outcome).toBe('answered');
+    expect((await answer([{ type: 1, name: 'show' }])).outcome).toBe('answered');
+    expect(ran).toEqual([{ subcommand: 'set', text: 'a', count: 12 }, { subcommand: 'show' }]);
+  });
 });
 
 describe('the limits check', () => {

@@ -181,7 +181,7 @@ function choicesReply(query: string, matches: readonly Entry[], title: string, l
 }
 
 export async function run(args: { term?: string }, context: RunContext): Promise<Reply> {
-  const query = typeof args.term === 'string' ? args.term.trim() : '';
+  const query = args.term?.trim() ?? '';
   const team = await teamTerms(context);
   if (!query) return indexReply(team);
 

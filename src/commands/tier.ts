@@ -159,7 +159,7 @@ export function component(customId: string): ComponentReply {
 }
 
 export async function run(args: { followers: string }, context: RunContext): Promise<Reply> {
-  const typed = String(args.followers ?? '');
+  const typed = args.followers;
   const parsed = parseFollowerCount(typed);
   if (!parsed.ok) return inputErrorReply(parsed.reason, `a whole number of followers from 0 to 10 billion, such as ${ACCEPTED_FORMS}.`, 'Not a follower count');
   return tierReply(parsed.value, typed, await houseLine(context, parsed.value));

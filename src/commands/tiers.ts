@@ -270,7 +270,7 @@ async function houseLine(context: RunContext): Promise<string | undefined> {
 }
 
 export async function run(args: { source?: string }, context: RunContext): Promise<Reply> {
-  const query = typeof args.source === 'string' ? args.source.trim() : '';
+  const query = args.source?.trim() ?? '';
   if (!query) return overviewReply(await houseLine(context));
   const { exact, matches, clear } = lookupPublisher(query);
   if (exact) return publisherReply(exact);

@@ -28,7 +28,7 @@ import { StoreUnavailableError, type TeamStore } from '../store/types';
 import { autocompleteProblems, messageProblems } from './limits';
 import type { Metrics } from './metrics';
 import type { MessageBody, Responder } from './responder';
-import { createdAt, focusedOption, invokerOf, optionArgs, targetMessage, toAttachment } from './wire';
+import { createdAt, focusedOption, invokerOf, optionArgs, optionProblems, targetMessage, toAttachment } from './wire';
 
 /** Answers not ready by then are deferred first, well inside Discord's 3-second window. */
 export const DEFER_AFTER_MS = 2000;
@@ -258,7 +258,10 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       const subcommands = found ? subcommandsOf(found) : [];
       if (!found) work = unknownCommand(data.name);
       else if (subcommands.length && !subcommands.includes(String(args.subcommand))) work = missingSubcommand(data.name, subcommands);
-      else work = found.run(args, context);
+      else {
+        const problems = optionProblems(found.definition.options, args);
+        work = problems.length ? unexpectedOptions(data.name, problems) : found.run(args, context);
+      }
     } else {
       work = unknownCommand(data.name);
     }
@@ -269,6 +272,14 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
 
   function missingSubcommand(name: string, subcommands: string[]): Reply {
     return inputErrorReply(`/${name.slice(0, 32)} needs one of its subcommands.`, `${subcommands.map((sub) => `/${name} ${sub}`).join(', ')}.`);
+  }
+
+  function unexpectedOptions(name: string, problems: string[]): Reply {
+    return inputErrorReply(
+      `/${name.slice(0, 32)} arrived with options this version of Tierbot does not expect: ${problems.join('; ')}.`,
+      `the options Discord offers for /${name.slice(0, 32)}. If that keeps happening, Discord has an older registration of the command: ask the bot's operator to run \`npm run deploy-commands\`.`,
+      'Unexpected options',
+    );
   }
 
   function unknownCommand(name: string): Reply {

@@ -43,6 +43,45 @@ export function optionArgs(options: readonly WireOption[] | undefined, resolved?
   return args;
 }
 
+/** An option as a command's definition declares it: the parts optionProblems checks. */
+interface DeclaredOption {
+  readonly type: ApplicationCommandOptionType;
+  readonly name: string;
+  readonly required?: boolean;
+  readonly options?: readonly DeclaredOption[];
+}
+
+const KIND: Partial<Record<ApplicationCommandOptionType, { is: (value: OptionValue) => boolean; words: string }>> = {
+  [ApplicationCommandOptionType.String]: { is: (v) => typeof v === 'string', words: 'text' },
+  [ApplicationCommandOptionType.Integer]: { is: (v) => Number.isSafeInteger(v), words: 'a whole number' },
+  [ApplicationCommandOptionType.Number]: { is: (v) => typeof v === 'number' && Number.isFinite(v), words: 'a number' },
+  [ApplicationCommandOptionType.Boolean]: { is: (v) => typeof v === 'boolean', words: 'true or false' },
+  [ApplicationCommandOptionType.Attachment]: { is: (v) => typeof v === 'object', words: 'a file' },
+};
+
+/**
+ * What is wrong with the option values Discord sent, against the command's definition: a required
+ * option missing, or a value of another type. [] when they match, which is what run()'s argument
+ * types promise. Discord checks them against the definition it has, so they differ only when that
+ * registration is older than this code (or the payload is not Discord's). A value outside an
+ * option's choices is the command's to refuse: it can say which values it takes.
+ */
+export function optionProblems(declared: readonly DeclaredOption[] | undefined, args: OptionArgs): string[] {
+  let options = declared ?? [];
+  for (const name of String(args.subcommand ?? '').split(' ').filter(Boolean)) options = options.find((o) => o.name === name)?.options ?? [];
+  const problems: string[] = [];
+  for (const option of options) {
+    const value = args[option.name];
+    const kind = KIND[option.type];
+    if (value === undefined) {
+      if (option.required) problems.push(`\`${option.name}\` is missing`);
+    } else if (kind && !kind.is(value)) {
+      problems.push(`\`${option.name}\` should be ${kind.words}`);
+    }
+  }
+  return problems;
+}
+
 /** The option being typed in an autocomplete interaction. */
 export function focusedOption(options: readonly WireOption[] | undefined): { name: string; value: string } | undefined {
   for (const option of options ?? []) {

@@ -67,6 +67,30 @@ describe.each(MODES)('/tier (%s mode)', (mode) => {
     expect(answerOf(await h().command('tier', { followers: '30k' })).files).toHaveLength(1);
   });
 
+  it('answers a command Discord holds an older registration of with what to do, without running it', async () => {
+    const s = h().standIn;
+    const guildId = s.guildIds[0]!;
+    const register = (definitions: unknown[]) =>
+      fetch(`${s.apiUrl}/v10/applications/${s.applicationId}/guilds/${guildId}/commands`, {
+        method: 'PUT',
+        headers: { authorization: `Bot ${s.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(definitions),
+      });
+    // An older /tier, whose follower count was an integer option.
+    const older = COMMANDS.map((c) => c.definition).map((d) => (d.name === 'tier' ? { ...d, options: [{ type: 4, name: 'followers', description: 'How many followers', required: true }] } : d));
+    expect((await register(older)).status).toBe(200);
+    try {
+      const { body } = answerOf(await h().command('tier', { followers: 30000 }));
+      expect(body.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(body.embeds[0].title).toBe('Unexpected options');
+      expect(embedText(body)).toContain('`followers` should be text');
+      expect(embedText(body)).toContain('npm run deploy-commands');
+    } finally {
+      expect((await register(COMMANDS.map((c) => c.definition))).status).toBe(200);
+    }
+    expect(answerOf(await h().command('tier', { followers: '30k' })).body.embeds[0].title).toContain('30,000 followers');
+  });
+
   it('logs nothing at error level for ordinary use', () => {
     expect(h().logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
   });

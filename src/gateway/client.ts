@@ -52,10 +52,14 @@ export const CLIENT_OPTIONS = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-/** Connection changes an operator wants to see: a silent reconnect loop looks like a dead bot. */
-function logConnection(client: Client, log: Logger) {
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected for good'));
-  client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, 'gateway disconnected; reconnecting'));
+/**
+ * Connection changes an operator wants to see: a silent reconnect loop looks like a dead bot.
+ * Closing the connection on purpose (stop()) makes discord.js report a disconnect too; that one
+ * is not news.
+ */
+function logConnection(client: Client, log: Logger, stopping: () => boolean) {
+  client.on(Events.ShardDisconnect, (event, shard) => !stopping() && log.warn({ shard, code: event.code }, 'gateway disconnected for good'));
+  client.on(Events.ShardReconnecting, (shard) => !stopping() && log.warn({ shard }, 'gateway disconnected; reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
   client.on(Events.ShardReady, (shard) => log.info({ shard }, 'gateway session ready'));
   client.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, 'gateway connection error'));
@@ -78,7 +82,8 @@ export async function startGateway({ token, apiUrl, logger, core, shards }: Gate
       .finally(() => inFlight.delete(done));
     inFlight.add(done);
   });
-  logConnection(client, logger);
+  let stopping = false;
+  logConnection(client, logger, () => stopping);
   const ready = new Promise<void>((resolve) =>
     client.once(Events.ClientReady, (c) => {
       logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'ready');
@@ -97,6 +102,7 @@ export async function startGateway({ token, apiUrl, logger, core, shards }: Gate
         await Promise.race([Promise.allSettled([...inFlight]), sleep(Math.max(0, deadline - Date.now()))]);
       }
       if (inFlight.size > 0) logger.warn({ unanswered: inFlight.size }, 'shutting down with interactions still in flight');
+      stopping = true;
       await client.destroy();
     },
   };

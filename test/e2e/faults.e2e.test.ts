@@ -33,6 +33,12 @@ describe('gateway faults', () => {
     expect(answerOf(record).body.embeds[0].title).toContain('30,000');
     expect(record.callbacks).toHaveLength(1);
   }, 30_000);
+
+  it('stopping the bot on purpose is not reported as a lost connection', async () => {
+    const harness = await startHarness();
+    await harness.close();
+    expect(harness.logs.filter((l) => /gateway disconnected/.test(String(l.msg)))).toEqual([]);
+  });
 });
 
 describe('REST faults', () => {

@@ -7,22 +7,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver, verifyDiscordSignature, type Receiver } from '../tools/standin/receiver';
+import { verifyDiscordSignature, type Receiver } from '../tools/standin/receiver';
+import { startStandInWithReceiver } from './support/receiver';
 import { finalAnswer, startStandIn, type StandIn } from '../tools/standin/server';
 
 let receiver: Receiver;
 let standIn: StandIn;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-  standIn = await startStandIn({ interactionsEndpoint: receiver.url });
-  receiver.publicKey = standIn.publicKey;
-});
-
-afterAll(async () => {
-  await standIn?.close();
-  await receiver?.close();
-});
+let close: (() => Promise<void>) | undefined;
+beforeAll(async () => void ({ receiver, standIn, close } = await startStandInWithReceiver()));
+afterAll(() => close?.());
 
 beforeEach(() => {
   receiver.respond = () => ({ body: { type: 4, data: { content: 'ok' } } });

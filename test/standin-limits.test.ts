@@ -8,22 +8,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../tools/standin/receiver';
-import { startStandIn, type InteractionRecord, type StandIn } from '../tools/standin/server';
+import type { Receiver } from '../tools/standin/receiver';
+import type { InteractionRecord, StandIn } from '../tools/standin/server';
+import { startStandInWithReceiver } from './support/receiver';
 
 let receiver: Receiver;
 let standIn: StandIn;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-  standIn = await startStandIn({ interactionsEndpoint: receiver.url });
-  receiver.publicKey = standIn.publicKey;
-});
-
-afterAll(async () => {
-  await standIn?.close();
-  await receiver?.close();
-});
+let close: (() => Promise<void>) | undefined;
+beforeAll(async () => void ({ receiver, standIn, close } = await startStandInWithReceiver()));
+afterAll(() => close?.());
 
 const x = (n: number, c = 'x') => c.repeat(n);
 const button = (i: number, extra: Record<string, unknown> = {}) => ({ type: 2, style: 1, label: `b${i}`, custom_id: `id-${i}`, ...extra });

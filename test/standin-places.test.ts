@@ -8,7 +8,8 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../tools/standin/receiver';
+import type { Receiver } from '../tools/standin/receiver';
+import { startStandInWithReceiver } from './support/receiver';
 import { startStandIn, type StandIn } from '../tools/standin/server';
 
 let receiver: Receiver;
@@ -17,16 +18,9 @@ const GUILD = '200000000000000001';
 const USER = '300000000000000001';
 const MANAGE_GUILD = String(1n << 5n);
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  standIn = await startStandIn({ interactionsEndpoint: receiver.url });
-  receiver.publicKey = standIn.publicKey;
-});
-
-afterAll(async () => {
-  await standIn?.close();
-  await receiver?.close();
-});
+let close: (() => Promise<void>) | undefined;
+beforeAll(async () => void ({ receiver, standIn, close } = await startStandInWithReceiver()));
+afterAll(() => close?.());
 
 beforeEach(() => {
   receiver.respond = () => ({ body: { type: 4, data: { content: 'ok' } } });

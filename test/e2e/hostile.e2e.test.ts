@@ -78,6 +78,27 @@ describe.each(MODES)('hostile values (%s mode)', (mode) => {
     }
   });
 
+  it("a house definition's tier names are the team's text: shown disarmed by /tier, /tiers and the message command", async () => {
+    const manager = { permissions: MANAGE_SERVER };
+    const set = answerOf(await h().command('house set', { tiers: '[click here](https://example.com/phish) 1k-10k, @everyone 10k-100k, <@&123456789012345678> 100k+' }, manager));
+    expect(embedText(set.body)).toMatch(/saved/i);
+    try {
+      const answers = [
+        answerOf(await h().command('tier', { followers: '5k' })).body,
+        answerOf(await h().command('tier', { followers: '50k' })).body,
+        answerOf(await h().command('tier', { followers: '500' })).body,
+        answerOf(await h().command('tiers', {})).body,
+        answerOf(await h().messageCommand('Classify follower counts', { content: 'Sara 5k, Tom 50k, Ana 500k, Bo 300' })).body,
+      ];
+      for (const body of answers) {
+        expect(embedText(body)).toMatch(/house/i);
+        expectDisarmed(embedText(body));
+      }
+    } finally {
+      await h().command('house clear', {}, manager);
+    }
+  });
+
   it('logs nothing at error level', () => {
     expect(h().logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
   });

@@ -168,6 +168,21 @@ describe('routing', () => {
   });
 });
 
+describe('the error boundary', () => {
+  it('never rejects, even for a payload without its data: the failure reply (or no suggestions) goes out, with an error id in the log', async () => {
+    const { instance, logs } = core([charted]);
+    for (const type of [InteractionType.ApplicationCommand, InteractionType.MessageComponent, InteractionType.ApplicationCommandAutocomplete]) {
+      const bare = { ...interaction('charted'), type, data: undefined } as unknown as APIInteraction;
+      const r = recorder();
+      await expect(instance.handle(bare, r.responder)).resolves.toBe('failed');
+      expect(r.calls).toHaveLength(1);
+      const expected = type === InteractionType.ApplicationCommandAutocomplete ? /"choices":\[\]/ : /error id `[0-9a-f]{8}`/;
+      expect(JSON.stringify(r.calls[0]!.body)).toMatch(expected);
+    }
+    expect(logs.filter((l) => l.level === 50 && typeof l.errorId === 'string')).toHaveLength(3);
+  });
+});
+
 describe('the limits check', () => {
   it('never sends a reply over the limits: the user gets the error id, the log names the problem', async () => {
     const { instance, logs } = core([huge]);

@@ -145,12 +145,13 @@ function tracking(responder: Responder): { state: State; responder: Responder } 
 
 /** What the user asked for, for logs and metrics: never user text. */
 function labelOf(interaction: APIInteraction): string {
+  // Read before the error boundary, so it must not throw even on a payload without its data.
   switch (interaction.type) {
     case InteractionType.ApplicationCommand:
     case InteractionType.ApplicationCommandAutocomplete:
-      return interaction.data.name;
+      return interaction.data?.name ?? 'unknown';
     case InteractionType.MessageComponent:
-      return `${customIdOwner(interaction.data.custom_id)}:button`;
+      return `${customIdOwner(interaction.data?.custom_id ?? '')}:button`;
     default:
       return `type-${interaction.type}`;
   }

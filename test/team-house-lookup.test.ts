@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUSE_UNAVAILABLE_LINE, houseAnswerLine, houseProblemLine, lookUpHouse } from '../src/commands/house';
+import { HOUSE_UNAVAILABLE_LINE, houseAnswerLine, houseProblemLine, lookUpHouse, teamTierName } from '../src/commands/house';
 import { classifyMessage } from '../src/commands/classify-message';
 import { tier } from '../src/commands/tier';
 import { tiers } from '../src/commands/tiers';
@@ -39,6 +39,14 @@ describe('lookUpHouse (for /tier, /tiers, /compare, /roster)', () => {
     expect(found).toEqual({ kind: 'unreadable' });
     expect(houseProblemLine(found)).toMatch(/could not be read; ask a manager to set it again with \/house set/);
     expect(houseProblemLine({ kind: 'none' })).toBeUndefined();
+  });
+
+  it('shows plain tier names as written and escapes anything else', () => {
+    expect(teamTierName('mid-tier 2')).toBe('mid-tier 2');
+    expect(teamTierName('Größe')).toBe('Größe');
+    expect(teamTierName('**big**')).toBe('\\*\\*big\\*\\*');
+    expect(teamTierName('<@&1>')).toBe('\\<\\@&1\\>');
+    expect(teamTierName('x'.repeat(40)).length).toBeLessThanOrEqual(32);
   });
 
   it('answer lines for below, above and a gap, names escaped', () => {

@@ -147,8 +147,16 @@ export function houseProblemLine(found: HouseLookup): string | undefined {
   return undefined;
 }
 
-/** A house tier's name in an answer: the team's text, escaped, short enough that two fit /tier's house line. */
-const houseTierName = (tier: HouseTier) => shownText(tier.name, 32);
+const PLAIN_WORDS = /^[\p{L}\p{N} -]+$/u;
+
+/**
+ * A team's tier name for an embed: plain words (letters, digits, spaces, hyphens) as they are,
+ * anything else escaped, since it is the team's text. 32 characters let two fit /tier's house line.
+ */
+export function teamTierName(name: string, max = 32): string {
+  return name.length <= max && PLAIN_WORDS.test(name) ? name : shownText(name, max);
+}
+const houseTierName = (tier: HouseTier) => teamTierName(tier.name);
 const houseTierText = (tier: HouseTier) => `**${houseTierName(tier)}** (${tier.stated})`;
 
 /** Where a count falls: "**micro** (10k–75k)", "below **nano** (1k–10k), its lowest tier", …, names escaped. */

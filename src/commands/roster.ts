@@ -35,7 +35,7 @@ import {
 import { TIER_COLOURS } from '../domain/tier-style';
 // Types only: the chart module loads ECharts and resvg, which only the chart renderer process may.
 import type { RosterChartBar } from '../charts/roster';
-import { houseProblemLine, lookUpHouse } from './house';
+import { houseProblemLine, lookUpHouse, teamTierName } from './house';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { slashCommand, type Attachment, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -166,10 +166,8 @@ function refusal(error: RosterError, filename: string): Reply {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
-/** A tier's name for an embed: plain words as they are, anything else escaped (house names are user text). */
-function tierName(name: string): string {
-  return /^[\p{L}\p{N} -]{1,40}$/u.test(name) ? name : quoteUserText(name, 40);
-}
+/** A tier's name for an embed (house names are the team's text). */
+const tierName = (name: string) => teamTierName(name, 40);
 
 function tierLine(t: TierTotal): string {
   return `**${tierName(t.tier)}** — ${plural(t.creators, 'creator')} · ${plural(t.followers, 'follower')}`;

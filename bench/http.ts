@@ -52,7 +52,7 @@ import { compareCommand, planMix, type Kind, type Planned } from './mix';
 import { treeCpuMs, treeRssMB } from './proc';
 import { percentile } from './stats';
 import { freePort } from '../test/support/ports';
-import { option } from './options';
+import { option, reporters } from './options';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
@@ -73,8 +73,7 @@ const CONCURRENCY = option('concurrency', 32, 1, 256);
 const TRIALS = option('trials', 3, 1, 5);
 const began = performance.now();
 
-const say = (line = '') => (JSON_OUT ? process.stderr : process.stdout).write(`${line}\n`);
-const progress = (line: string) => process.stderr.write(`· ${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s  ${line}\n`);
+const { say, progress } = reporters(JSON_OUT, began);
 
 // ── The three endpoints ───────────────────────────────────────────────────────────────────────
 

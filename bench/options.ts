@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /** The benches' numeric options (`--name=value`), each bounded; a bad one stops the run with the reason. */
 
 export function option(name: string, fallback: number, min: number, max: number): number {
@@ -9,4 +11,15 @@ export function option(name: string, fallback: number, min: number, max: number)
     process.exit(1);
   }
   return value;
+}
+
+/**
+ * The benches' human output: `say` writes to standard output, or to standard error when standard
+ * output carries the JSON line; `progress` writes a line timed from `began` to standard error.
+ */
+export function reporters(jsonOut: boolean, began: number) {
+  return {
+    say: (line = '') => void (jsonOut ? process.stderr : process.stdout).write(`${line}\n`),
+    progress: (line: string) => void process.stderr.write(`· ${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s  ${line}\n`),
+  };
 }

@@ -61,7 +61,7 @@ import { asSeenBy, benchGuildIds, guildExtras, worldSummary } from './guilds';
 import { compareCommand, planMix, slash, type Kind, type Planned } from './mix';
 import { treeCpuMs, treeRssMB } from './proc';
 import { BOOTSTRAP_RESAMPLES, percentile, ratioInterval, turns, underWayTogether } from './stats';
-import { option } from './options';
+import { option, reporters } from './options';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
@@ -97,10 +97,8 @@ const WARMUP = option('warmup', 50, 0, 1000);
 const STEADY_BLOCK = option('block', 10, 1, 10_000);
 const began = performance.now();
 
-/** Human output: standard output, or standard error when standard output carries the JSON line. */
-const say = (line = '') => (JSON_OUT ? process.stderr : process.stdout).write(`${line}\n`);
-/** A progress line, with the seconds since the bench began (a default run should take under 4 minutes). */
-const progress = (line: string) => process.stderr.write(`· ${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s  ${line}\n`);
+// A default run should take under 4 minutes; progress lines give the seconds since it began.
+const { say, progress } = reporters(JSON_OUT, began);
 
 // ── Processes: start, stop, memory, CPU ───────────────────────────────────────────────────────
 

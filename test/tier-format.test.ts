@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pagerRow, truncate } from '../src/commands/embeds';
+import { COMMANDS } from '../src/commands';
 import { help } from '../src/commands/help';
 import { shorten } from '../src/domain/format';
 import { START_HERE } from '../src/domain/glossary';
-import { testComponentContext } from './support/context';
+import { testComponentContext, testContext } from './support/context';
 
 describe('shorten', () => {
   it('cuts at a sentence end when one keeps at least half the room', () => {
@@ -63,5 +64,16 @@ describe('/help', () => {
     expect(new Set(lastIds).size).toBe(3);
     for (const id of lastIds) expect((await help.component!(id, [], testComponentContext())).reply.inputError, id).toBeUndefined();
     expect((await help.component!('help:step:99', [], testComponentContext())).reply.inputError).toBe(true);
+  });
+
+  it('names every command a user can run, each with what it does', async () => {
+    const reply = await help.run({}, testContext());
+    const fields = reply.embeds[0]!.fields ?? [];
+    for (const command of COMMANDS) {
+      const name = command.kind === 'slash' ? `/${command.definition.name}` : command.definition.name;
+      const field = fields.find((f) => f.name === name || f.name.startsWith(`${name} `) || f.name.endsWith(name));
+      expect(field, name).toBeDefined();
+      expect(field!.value.length, name).toBeGreaterThan(20);
+    }
   });
 });

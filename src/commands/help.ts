@@ -34,6 +34,17 @@ export const COMMAND_GUIDE: APIEmbedField[] = [
     value: 'One big influencer against many micro-influencers: reach, engagements, cost, CPE, CPM, orders, revenue, ROI.\nExample: `/compare`, `/compare preset:kardashian big_fee:10k`, `/compare budget:5k platform:tiktok`',
   },
   { name: '/glossary [term]', value: 'A term in plain words, with formula, worked example and sources, and your team’s own terms.\nExample: `/glossary term:CPE`' },
+  {
+    name: '/roster file:<csv>',
+    value: 'A CSV or TSV export of creators (Google Sheets, Excel) tagged by tier, totalled and charted, returned as `roster-tiers.csv`.\nExample: `/roster` with the file attached',
+  },
+  { name: 'Right-click a message → Apps → Classify follower counts', value: 'One line per follower count the message mentions ("45k on IG", "1.2M subs"), each with its tier.' },
+  {
+    name: '/house set | show | clear | export',
+    value: 'Your team’s own tier definition, shown first by `/tier` and `/tiers` in this server (setting it needs Manage Server).\nExample: `/house set tiers:nano 1k-10k, micro 10k-75k, macro 75k+`',
+  },
+  { name: '/term add | edit | remove | export', value: 'Your team’s own glossary terms, shown by `/glossary` in this server (Manage Server).' },
+  { name: '/plans list | delete', value: 'The `/compare` scenarios saved in this server with `/compare save:<name>`, run again with `plan:<name>`.' },
   { name: '/help', value: 'This page, and the start-here path below.' },
 ];
 

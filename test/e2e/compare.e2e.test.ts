@@ -1,23 +1,17 @@
 /** /compare end to end, in both ways in: the main reply, its buttons, the CSV export and saved plans. */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messageProblems } from '../../tools/standin/limits';
-import { answerOf, embedText, MODES, startHarness, type Harness, type Mode } from './harness';
+import { answerOf, embedText, harnessForEachMode, MODES } from './harness';
 
 const EPHEMERAL = 64;
 const GUILD = '200000000000000001';
 const buttons = (body: any) => body.components.flatMap((row: any) => row.components) as { custom_id: string; label: string }[];
 
-const harnesses = new Map<Mode, Harness>();
-beforeAll(async () => {
-  for (const mode of MODES) harnesses.set(mode, await startHarness({ mode }));
-});
-afterAll(async () => {
-  for (const h of harnesses.values()) await h.close();
-});
+const harnessFor = harnessForEachMode();
 
 describe.each(MODES)('/compare (%s mode)', (mode) => {
-  const h = () => harnesses.get(mode)!;
+  const h = () => harnessFor(mode);
 
   it('answers with the verdict above both plans, and the buttons', async () => {
     const { body } = answerOf(await h().command('compare'));

@@ -5,6 +5,7 @@
  * Both hand the same core the same wire JSON, so the same tests run against both.
  */
 
+import { afterAll, beforeAll } from 'vitest';
 import type { Command } from '../../src/commands/types';
 import { deployCommands } from '../../src/cli/deploy-commands';
 import { createLogger } from '../../src/config/logger';
@@ -47,6 +48,21 @@ export interface HarnessOptions {
   standIn?: StandInOptions;
   commands?: readonly Command[];
   store?: TeamStore;
+}
+
+/**
+ * One harness per way in for a test file: started before its tests, closed after them. Returns
+ * the harness of a mode, for the tests inside `describe.each(MODES)`.
+ */
+export function harnessForEachMode(opts: Omit<HarnessOptions, 'mode'> = {}): (mode: Mode) => Harness {
+  const harnesses = new Map<Mode, Harness>();
+  beforeAll(async () => {
+    for (const mode of MODES) harnesses.set(mode, await startHarness({ ...opts, mode }));
+  });
+  afterAll(async () => {
+    for (const h of harnesses.values()) await h.close();
+  });
+  return (mode) => harnesses.get(mode)!;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {

@@ -4,9 +4,9 @@
  * typed comes back as a live mention, link or markdown.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messageProblems } from '../../tools/standin/limits';
-import { answerOf, embedText, MODES, startHarness, type Harness, type Mode } from './harness';
+import { answerOf, embedText, harnessForEachMode, MODES } from './harness';
 
 const MANAGE_SERVER = String(1n << 5n);
 
@@ -43,16 +43,10 @@ function expectDisarmed(text: string) {
   expect(text).not.toContain('\u0000');
 }
 
-const harnesses = new Map<Mode, Harness>();
-beforeAll(async () => {
-  for (const mode of MODES) harnesses.set(mode, await startHarness({ mode }));
-});
-afterAll(async () => {
-  for (const h of harnesses.values()) await h.close();
-});
+const harnessFor = harnessForEachMode();
 
 describe.each(MODES)('hostile values (%s mode)', (mode) => {
-  const h = () => harnesses.get(mode)!;
+  const h = () => harnessFor(mode);
 
   it.each(CASES.map((c) => [`/${c.command} ${Object.keys(c.options('x')).join(', ')}`, c] as const))('%s', async (_, c) => {
     for (const value of HOSTILE) {

@@ -1,17 +1,11 @@
 /** Onboarding end to end, in both ways in: /tiers, /glossary and /help, with their menus and buttons. */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { START_HERE, termById } from '../../src/domain/glossary';
 import { messageProblems } from '../../tools/standin/limits';
-import { answerOf, embedText, MODES, startHarness, type Harness, type Mode } from './harness';
+import { answerOf, embedText, harnessForEachMode, MODES } from './harness';
 
-const harnesses = new Map<Mode, Harness>();
-beforeAll(async () => {
-  for (const mode of MODES) harnesses.set(mode, await startHarness({ mode }));
-});
-afterAll(async () => {
-  for (const h of harnesses.values()) await h.close();
-});
+const harnessFor = harnessForEachMode();
 
 /** The custom_ids and select values on a captured message. */
 function components(body: any): { customId: string; type: number; values: string[]; label?: string; disabled?: boolean }[] {
@@ -21,7 +15,7 @@ function components(body: any): { customId: string; type: number; values: string
 }
 
 describe.each(MODES)('onboarding (%s mode)', (mode) => {
-  const h = () => harnesses.get(mode)!;
+  const h = () => harnessFor(mode);
 
   it('/tiers shows every publisher side by side, with a publisher menu', async () => {
     const { body } = answerOf(await h().command('tiers'));

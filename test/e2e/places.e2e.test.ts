@@ -6,25 +6,19 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messageProblems } from '../../tools/standin/limits';
-import { answerOf, embedText, MODES, startHarness, type Harness, type Mode } from './harness';
+import { answerOf, embedText, harnessForEachMode, MODES } from './harness';
 
 const EPHEMERAL = 64;
 const MANAGE_SERVER = String(1n << 5n);
 const ELSEWHERE = '299999999999999999';
 const ROSTER = readFileSync('test/fixtures/roster/sheets-export.csv');
 
-const harnesses = new Map<Mode, Harness>();
-beforeAll(async () => {
-  for (const mode of MODES) harnesses.set(mode, await startHarness({ mode }));
-});
-afterAll(async () => {
-  for (const h of harnesses.values()) await h.close();
-});
+const harnessFor = harnessForEachMode();
 
 describe.each(MODES)('%s mode', (mode) => {
-  const h = () => harnesses.get(mode)!;
+  const h = () => harnessFor(mode);
   const guild = () => h().standIn.guildIds[0]!;
 
   it('answers a user install in a DM, chart included, with no cache to read', async () => {

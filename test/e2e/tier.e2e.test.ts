@@ -1,21 +1,15 @@
 /** /tier end to end, in both ways in: registration, the short public answer, its chart, bad input, bursts. */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands';
 import { embedCharacters, messageProblems, registrationProblems } from '../../tools/standin/limits';
-import { answerOf, embedText, MODES, startHarness, type Harness, type Mode } from './harness';
+import { answerOf, embedText, harnessForEachMode, MODES } from './harness';
 
 const EPHEMERAL = 64;
-const harnesses = new Map<Mode, Harness>();
-beforeAll(async () => {
-  for (const mode of MODES) harnesses.set(mode, await startHarness({ mode }));
-});
-afterAll(async () => {
-  for (const h of harnesses.values()) await h.close();
-});
+const harnessFor = harnessForEachMode();
 
 describe.each(MODES)('/tier (%s mode)', (mode) => {
-  const h = () => harnesses.get(mode)!;
+  const h = () => harnessFor(mode);
 
   it('registered every command in the guild, each valid by Discord rules', () => {
     const registered = h().standIn.registrations.get(h().standIn.guildIds[0]!) ?? [];

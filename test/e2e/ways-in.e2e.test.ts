@@ -4,12 +4,12 @@
  * is exercised in both; the endpoint refuses what Discord would never send.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { COMMANDS } from '../../src/commands';
 import { inputErrorReply } from '../../src/commands/embeds';
 import { slashCommand, type Command, type Reply } from '../../src/commands/types';
-import { answerOf, embedText, MODES, startHarness, type Harness, type Mode } from './harness';
+import { answerOf, embedText, harnessForEachMode, MODES } from './harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,16 +56,10 @@ const failing: Command[] = [
   }),
 ];
 
-const harnesses = new Map<Mode, Harness>();
-beforeAll(async () => {
-  for (const mode of MODES) harnesses.set(mode, await startHarness({ mode, commands: [...COMMANDS, ...failing] }));
-});
-afterAll(async () => {
-  for (const h of harnesses.values()) await h.close();
-});
+const harnessFor = harnessForEachMode({ commands: [...COMMANDS, ...failing] });
 
 describe.each(MODES)('%s mode', (mode) => {
-  const h = () => harnesses.get(mode)!;
+  const h = () => harnessFor(mode);
 
   it('answers /tier followers:30000 with the reply and its chart', async () => {
     const record = await h().command('tier', { followers: '30000' });
@@ -144,7 +138,7 @@ describe('the same payloads in both modes', () => {
     ['help', {}],
     ['glossary', { term: 'CPE' }],
   ] as const)('/%s', async (name, options) => {
-    const [gateway, http] = await Promise.all(MODES.map((mode) => harnesses.get(mode)!.command(name, options)));
+    const [gateway, http] = await Promise.all(MODES.map((mode) => harnessFor(mode).command(name, options)));
     expect(answerOf(http!).body).toEqual(answerOf(gateway!).body);
   });
 });

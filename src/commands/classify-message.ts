@@ -12,7 +12,7 @@ import { ACCEPTED_FORMS } from '../domain/followers';
 import { formatCount } from '../domain/format';
 import { consensusFor, type HouseTiers } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { housePlacementText } from './house';
+import { housePlacementText, teamTierName } from './house';
 import { houseFor } from './roster';
 import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { messageCommand, type MessageCommandDefinition, type Reply, type RunContext, type TargetMessage, EVERYWHERE } from './types';
@@ -43,7 +43,11 @@ function countLine(count: FoundCount, house: HouseTiers | undefined): string {
   const written = quoteUserText(count.text, 30);
   const exact = count.text.replace(/\s/g, '') === formatCount(count.value) ? '' : ` = ${formatCount(count.value)}`;
   const consensus = consensusFor(count.value);
-  const houseText = house ? `house ${housePlacementText(house.tiers, count.value)}; publishers: ` : '';
+  let houseText = '';
+  if (house) {
+    const placed = house.place(count.value);
+    houseText = 'tier' in placed ? `house **${teamTierName(placed.tier.name)}** (${placed.tier.stated}); publishers: ` : `house: ${housePlacementText(house.tiers, count.value)}; publishers: `;
+  }
   return `• **${written}**${exact}${label(count)} → ${houseText}${consensus.line}`;
 }
 

@@ -10,7 +10,7 @@
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { LIMITS } from '../interactions/limits';
 import { formatCount } from '../domain/format';
-import { formatHouseDefinition, HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../domain/house';
+import { formatHouseDefinition, formatHousePlacement, HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { TIER_LABELS } from '../domain/tier-style';
 import { StoreUnavailableError, type HouseRecord } from '../store/types';
@@ -157,26 +157,15 @@ export function teamTierName(name: string, max = 32): string {
   return name.length <= max && PLAIN_WORDS.test(name) ? name : shownText(name, max);
 }
 const houseTierName = (tier: HouseTier) => teamTierName(tier.name);
-const houseTierText = (tier: HouseTier) => `**${houseTierName(tier)}** (${tier.stated})`;
 
-/** Where a count falls: "**micro** (10k–75k)", "below **nano** (1k–10k), its lowest tier", …, names escaped. */
+/** Where a count falls: "micro (10k–75k)", "below nano (1k–10k), the lowest house tier", …, names escaped. */
 export function housePlacementText(tiers: readonly HouseTier[], count: number): string {
-  const p = houseTierFor(tiers, count);
-  switch (p.kind) {
-    case 'tier':
-      return houseTierText(p.tier);
-    case 'below':
-      return `below ${houseTierText(p.lowest)}, its lowest tier`;
-    case 'above':
-      return `above ${houseTierText(p.highest)}, its highest tier`;
-    case 'gap':
-      return `in its gap between ${houseTierText(p.under)} and ${houseTierText(p.over)}`;
-  }
+  return formatHousePlacement(houseTierFor(tiers, count), houseTierName);
 }
 
-/** "Your house definition: **micro** (10k–75k)", for /tier. */
+/** "Your house definition: **micro (10k–75k)**", for /tier. */
 export function houseAnswerLine(tiers: readonly HouseTier[], count: number): string {
-  return `Your house definition: ${housePlacementText(tiers, count)}`;
+  return `Your house definition: **${housePlacementText(tiers, count)}**`;
 }
 
 /** "Your house definition: **nano 1k–10k, micro 10k–75k, …**", for /tiers; names escaped. */

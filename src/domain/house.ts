@@ -452,30 +452,32 @@ export function houseTierFor(tiers: readonly HouseTier[], count: number): HouseP
   return { kind: 'above', highest };
 }
 
+/** How a tier's name is shown: as written by default; escaped where the text goes into markdown. */
+export type TierNameFormat = (tier: HouseTier) => string;
+const asWritten: TierNameFormat = (tier) => tier.name;
+
 /** "micro (10k–75k)". */
-export function formatHouseTier(tier: HouseTier): string {
-  return `${tier.name} (${tier.stated})`;
+export function formatHouseTier(tier: HouseTier, name: TierNameFormat = asWritten): string {
+  return `${name(tier)} (${tier.stated})`;
 }
 
 /** One line for where a count falls: "micro (10k–75k)", "below nano (1k–10k)", "between … and …". */
-export function formatHousePlacement(placement: HousePlacement): string {
+export function formatHousePlacement(placement: HousePlacement, name: TierNameFormat = asWritten): string {
+  const t = (tier: HouseTier) => formatHouseTier(tier, name);
   switch (placement.kind) {
     case 'tier':
-      return formatHouseTier(placement.tier);
+      return t(placement.tier);
     case 'below':
-      return `below ${formatHouseTier(placement.lowest)}, the lowest house tier`;
+      return `below ${t(placement.lowest)}, the lowest house tier`;
     case 'above':
-      return `above ${formatHouseTier(placement.highest)}, the highest house tier`;
+      return `above ${t(placement.highest)}, the highest house tier`;
     case 'gap':
-      return `in the gap between ${formatHouseTier(placement.under)} and ${formatHouseTier(placement.over)}`;
+      return `in the gap between ${t(placement.under)} and ${t(placement.over)}`;
   }
 }
 
-/**
- * The definition written back in a canonical form that parses to the same tiers. `name` shows a
- * tier's name: as written by default, escaped where the text goes into markdown.
- */
-export function formatHouseDefinition(tiers: readonly HouseTier[], name: (tier: HouseTier) => string = (tier) => tier.name): string {
+/** The definition written back in a canonical form that parses to the same tiers. */
+export function formatHouseDefinition(tiers: readonly HouseTier[], name: TierNameFormat = asWritten): string {
   const parts: string[] = [];
   tiers.forEach((tier, i) => {
     const prev = tiers[i - 1];

@@ -276,9 +276,10 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
   }
 
   function unexpectedOptions(name: string, problems: string[]): Reply {
+    const command = `/${name.slice(0, 32)}`;
     return inputErrorReply(
-      `/${name.slice(0, 32)} arrived with options this version of Tierbot does not expect: ${problems.join('; ')}.`,
-      `the options Discord offers for /${name.slice(0, 32)}. If that keeps happening, Discord has an older registration of the command: ask the bot's operator to run \`npm run deploy-commands\`.`,
+      `${command} arrived with options this version of Tierbot does not expect: ${problems.join('; ')}.`,
+      `the options Discord offers for ${command}. If that keeps happening, Discord has an older registration of the command: ask the bot's operator to run \`npm run deploy-commands\`.`,
       'Unexpected options',
     );
   }

@@ -162,7 +162,11 @@ function storeSuite(engine: Engine) {
     const plan = (name: string, n: number) => ({ name, inputs: { budget: String(n) }, savedById: `u${n}`, savedByName: `user ${n}`, savedAt: at(n) });
     for (let i = 0; i < PLANS_PER_SERVER; i++) expect(await store.savePlan('g', plan(`p${i}`, i))).toBe('ok');
     expect(await store.savePlan('g', plan('p100', 100))).toBe('full');
-    expect(await store.savePlan('g', plan('P5', 500))).toBe('ok'); // replacing an existing name is not a new one
+    // Replacing an existing name is not a new one. Only its author may, unless told a manager saves.
+    expect(await store.savePlan('g', plan('P5', 500))).toBe('not-author');
+    expect(await store.plan('g', 'p5')).toEqual({ name: 'p5', inputs: { budget: '5' }, savedById: 'u5', savedByName: 'user 5', savedAt: at(5) });
+    expect(await store.savePlan('g', { ...plan('P5', 500), savedById: 'u5' })).toBe('ok');
+    expect(await store.savePlan('g', plan('P5', 500), { replaceAnyAuthor: true })).toBe('ok');
     expect(await store.plan('g', 'p5')).toEqual({ name: 'P5', inputs: { budget: '500' }, savedById: 'u500', savedByName: 'user 500', savedAt: at(500) });
     expect((await store.plans('g')).length).toBe(PLANS_PER_SERVER);
     expect(await store.deletePlan('g', 'P5')).toBe('ok');
@@ -235,7 +239,7 @@ function storeSuite(engine: Engine) {
     const k = Number(t0!.definition.split(' ')[1]);
     expect(t0).toMatchObject({ addedById: 'u0', updatedById: `u${100 + k}`, updatedByName: `user ${100 + k}`, updatedAt: at(100 + k) });
     const saves = await Promise.all(
-      Array.from({ length: 50 }, (_, j) => store.savePlan('g', { name: 'Weekly', inputs: { j: String(j) }, savedById: `u${j}`, savedByName: `user ${j}`, savedAt: at(j) })),
+      Array.from({ length: 50 }, (_, j) => store.savePlan('g', { name: 'Weekly', inputs: { j: String(j) }, savedById: `u${j}`, savedByName: `user ${j}`, savedAt: at(j) }, { replaceAnyAuthor: true })),
     );
     expect(saves).toEqual(Array(50).fill('ok'));
     const p = await store.plan('g', 'weekly');

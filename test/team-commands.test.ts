@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { compare } from '../src/commands/compare';
 import { house } from '../src/commands/house';
 import { plans } from '../src/commands/plans';
 import { TERM_LIMITS, term } from '../src/commands/term';
@@ -135,6 +136,33 @@ describe('permissions (real SQLite store)', () => {
     const manager = testContext({ guildId: G1, manager: true, store });
     expect(text(await run(plans, { subcommand: 'delete', name: 'Theirs' }, manager))).toContain('Plan deleted');
     expect((await store.plans(G1)).map((p) => p.name)).toEqual(['Third']);
+    await store.close();
+  });
+});
+
+describe('/compare save: replacing a saved plan (real SQLite store)', () => {
+  it('only its author or a manager may save over a plan; a refused save changes nothing', async () => {
+    const store = await sqlite();
+    const author = testContext({ guildId: G1, userId: '300000000000000077', store });
+    const member = testContext({ guildId: G1, userId: MEMBER, store });
+    const manager = testContext({ guildId: G1, manager: true, store });
+    await run(compare, { budget: '20000', save: 'Alice Q4' }, author);
+
+    for (const options of [{ budget: '1000', save: 'alice q4' }, { plan: 'Alice Q4', budget: '2000', save: 'ALICE Q4' }]) {
+      const refused = await run(compare, options, member);
+      expect(refused.flags).toBe(EPHEMERAL);
+      expect(refused.inputError).toBe(true);
+      expect(text(refused)).toContain('was saved by **tester** (<@300000000000000077>)');
+      expect(text(refused)).toContain('Manage Server');
+      expect(await store.plan(G1, 'Alice Q4')).toMatchObject({ inputs: { budget: '20000' }, savedById: '300000000000000077' });
+    }
+    // Still the author's, so the member's delete is still refused.
+    expect(text(await run(plans, { subcommand: 'delete', name: 'Alice Q4' }, member))).toContain('Only its author or a manager');
+
+    expect(text(await run(compare, { budget: '30000', save: 'Alice Q4' }, author))).toContain('Saved as “Alice Q4”');
+    expect((await store.plan(G1, 'Alice Q4'))!.inputs).toEqual({ budget: '30000' });
+    expect(text(await run(compare, { budget: '40000', save: 'Alice Q4' }, manager))).toContain('Saved as “Alice Q4”');
+    expect((await store.plan(G1, 'Alice Q4'))!.inputs).toEqual({ budget: '40000' });
     await store.close();
   });
 });

@@ -40,8 +40,9 @@ import { formatCount } from '../domain/format';
 import { formatMoney, formatPercent } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS } from '../interactions/limits';
-import { PLANS_PER_SERVER, StoreUnavailableError } from '../store/types';
+import { PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
+import { MANAGE_SERVER, who } from './house';
 import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -372,6 +373,16 @@ function comparisonFor(overrides: Overrides): Comparison | Reply {
 
 const isReply = (x: Comparison | Reply): x is Reply => 'embeds' in x;
 
+/** `save:` under a name another member saved: replacing their plan is for them or a manager, as deleting it is. */
+function notYourPlan(name: string, existing: SavedPlan | undefined): Reply {
+  const author = existing ? who(existing.savedById, existing.savedByName) : 'another member';
+  return inputErrorReply(
+    `**save**: “${quoteUserText(name, MAX_PLAN_NAME)}” was saved by ${author}. Replacing someone else’s plan needs the **${MANAGE_SERVER}** permission; nothing was saved.`,
+    'a name of your own, or one of your plans’ names (saving replaces it).',
+    'That plan is someone else’s',
+  );
+}
+
 async function run(args: Args, context: RunContext): Promise<Reply> {
   const given: Record<string, string> = {};
   for (const name of OPTION_NAMES) {
@@ -415,7 +426,9 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   if (loaded) extra.push(`Plan “${quoteUserText(loaded, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`);
   if (saveName) {
     try {
-      const result = await context.store.savePlan(context.guildId!, { name: saveName, inputs, savedById: context.user.id, savedByName: context.user.name, savedAt: context.now });
+      const plan = { name: saveName, inputs, savedById: context.user.id, savedByName: context.user.name, savedAt: context.now };
+      const result = await context.store.savePlan(context.guildId!, plan, { replaceAnyAuthor: context.canManageGuild });
+      if (result === 'not-author') return notYourPlan(saveName, await context.store.plan(context.guildId!, saveName));
       if (result === 'full') {
         return inputErrorReply(
           `**save**: this server already has ${PLANS_PER_SERVER} saved plans, the limit.`,

@@ -290,7 +290,7 @@ export class SqlStore implements TeamStore {
     });
   }
 
-  savePlan(guildId: string, plan: SavedPlan): Promise<WriteResult> {
+  savePlan(guildId: string, plan: SavedPlan, { replaceAnyAuthor = false } = {}): Promise<WriteResult> {
     return this.write('savePlan', guildId, plan.savedAt, async (tx) => {
       const key = nameKey(plan.name);
       const values = {
@@ -300,8 +300,10 @@ export class SqlStore implements TeamStore {
         saved_by_name: plan.savedByName,
         saved_at: iso(plan.savedAt),
       };
-      const existing = await tx.selectFrom('plans').select('revision').where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
+      const existing = await tx.selectFrom('plans').select(['revision', 'saved_by_id']).where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
       if (existing) {
+        // Checked in the same transaction as the write, so two members saving at once cannot race past it.
+        if (existing.saved_by_id !== plan.savedById && !replaceAnyAuthor) return 'not-author';
         await tx
           .updateTable('plans')
           .set({ ...values, revision: Number(existing.revision) + 1 })

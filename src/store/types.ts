@@ -42,7 +42,7 @@ export interface SavedPlan {
 export const TERMS_PER_SERVER = 200;
 export const PLANS_PER_SERVER = 100;
 
-export type WriteResult = 'ok' | 'exists' | 'missing' | 'full';
+export type WriteResult = 'ok' | 'exists' | 'missing' | 'full' | 'not-author';
 
 export interface TeamStore {
   house(guildId: string): Promise<HouseRecord | undefined>;
@@ -61,8 +61,11 @@ export interface TeamStore {
 
   plans(guildId: string): Promise<SavedPlan[]>;
   plan(guildId: string, name: string): Promise<SavedPlan | undefined>;
-  /** Saving under an existing name replaces it; 'full' at PLANS_PER_SERVER new names. */
-  savePlan(guildId: string, plan: SavedPlan): Promise<WriteResult>;
+  /**
+   * Saving under an existing name replaces it, but only the plan's author may, unless
+   * `replaceAnyAuthor` (a manager): 'not-author' otherwise. 'full' at PLANS_PER_SERVER new names.
+   */
+  savePlan(guildId: string, plan: SavedPlan, options?: { replaceAnyAuthor?: boolean }): Promise<WriteResult>;
   deletePlan(guildId: string, name: string): Promise<WriteResult>;
 
   /** Resolves when the database answers and migrations are done (readiness). */

@@ -36,8 +36,10 @@ export function memoryStore(): TeamStore {
     removeTerm: async (g, n): Promise<WriteResult> => (of(terms, g).delete(key(n)) ? 'ok' : 'missing'),
     plans: async (g) => [...of(plans, g).values()],
     plan: async (g, n) => of(plans, g).get(key(n)),
-    savePlan: async (g, p): Promise<WriteResult> => {
+    savePlan: async (g, p, { replaceAnyAuthor = false } = {}): Promise<WriteResult> => {
       const m = of(plans, g);
+      const existing = m.get(key(p.name));
+      if (existing && existing.savedById !== p.savedById && !replaceAnyAuthor) return 'not-author';
       if (!m.has(key(p.name)) && m.size >= PLANS_PER_SERVER) return 'full';
       m.set(key(p.name), p);
       return 'ok';

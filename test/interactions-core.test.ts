@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, it, vi } from 'vitest';
-import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
+import { InteractionResponseType, MessageFlags, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import { slashCommand, type Command, type Reply } from '../src/commands/types';
 import { createLogger } from '../src/config/logger';
 import { createInteractionCore } from '../src/interactions/core';
@@ -63,6 +63,7 @@ function recorder() {
     respond: async (r) => void calls.push({ kind: 'respond', type: r.type, body: 'data' in r ? r.data : undefined }),
     editOriginal: async (body, files) => void calls.push({ kind: 'edit', body, files: files.length }),
     followUp: async (body, files) => void calls.push({ kind: 'followUp', body, files: files.length }),
+    deleteOriginal: async () => void calls.push({ kind: 'delete' }),
   };
   return { responder, calls };
 }
@@ -95,6 +96,23 @@ describe('the defer deadline', () => {
     const fresh = recorder();
     await instance.handle(interaction('slow', 0), fresh.responder);
     expect(fresh.calls.map((c) => c.type)).toEqual([InteractionResponseType.ChannelMessageWithSource]);
+  });
+
+  it('an answer for the user alone, found after a public defer, replaces the "thinking" message with a private follow-up', async () => {
+    const slowPrivate = slashCommand({
+      definition: { name: 'slowprivate', description: 'an ephemeral answer, late' } as const,
+      run: () => sleep(300).then((): Reply => ({ embeds: [{ title: 'only you' }], flags: MessageFlags.Ephemeral })),
+    });
+    const { instance } = core([slowPrivate, slow]);
+    const late = recorder();
+    expect(await instance.handle(interaction('slowprivate', 1900), late.responder)).toBe('answered');
+    expect(late.calls.map((c) => c.kind + (c.type ?? ''))).toEqual([`respond${InteractionResponseType.DeferredChannelMessageWithSource}`, 'delete', 'followUp']);
+    expect(late.calls[0]!.body).toBeUndefined(); // deferred in public: Tierbot could not know yet
+    expect(late.calls[2]!.body.flags).toBe(MessageFlags.Ephemeral);
+    // A public answer after a public defer is still an edit of the "thinking" message.
+    const publicLate = recorder();
+    await instance.handle(interaction('slow', 1900), publicLate.responder);
+    expect(publicLate.calls.map((c) => c.kind)).toEqual(['respond', 'edit']);
   });
 
   it('leaves no deadline timer behind once an answer is in', async () => {

@@ -104,6 +104,10 @@ export function capturingResponder(previous?: Shown): Responder & { final(): Sho
     async followUp(body, files) {
       followUp = { body, files: [...files] };
     },
+    async deleteOriginal() {
+      first = undefined;
+      original = undefined;
+    },
     final: () => followUp ?? original ?? first,
   };
 }

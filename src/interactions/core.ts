@@ -107,18 +107,22 @@ function deadline(ms: number): { reached: Promise<typeof TIMEOUT>; cancel(): voi
   return { reached, cancel: () => clearTimeout(timer) };
 }
 
+const isEphemeral = (flags: number | undefined) => Boolean((flags ?? 0) & MessageFlags.Ephemeral);
+
 /** What the responder has done so far: the error boundary picks reply, edit or follow-up by it. */
 interface State {
   responded: boolean;
   deferred: boolean;
   /** Deferred as an update of the component's message, which a failure must not overwrite. */
   deferredUpdate: boolean;
+  /** Deferred as "only you can see this": the edit that follows is private too. */
+  deferredEphemeral: boolean;
   edited: boolean;
   followUps: number;
 }
 
 function tracking(responder: Responder): { state: State; responder: Responder } {
-  const state: State = { responded: false, deferred: false, deferredUpdate: false, edited: false, followUps: 0 };
+  const state: State = { responded: false, deferred: false, deferredUpdate: false, deferredEphemeral: false, edited: false, followUps: 0 };
   return {
     state,
     responder: {
@@ -129,6 +133,7 @@ function tracking(responder: Responder): { state: State; responder: Responder } 
         state.deferred =
           response.type === InteractionResponseType.DeferredChannelMessageWithSource || response.type === InteractionResponseType.DeferredMessageUpdate;
         state.deferredUpdate = response.type === InteractionResponseType.DeferredMessageUpdate;
+        state.deferredEphemeral = response.type === InteractionResponseType.DeferredChannelMessageWithSource && isEphemeral(response.data?.flags);
       },
       async editOriginal(body, files) {
         await responder.editOriginal(body, files);
@@ -139,6 +144,7 @@ function tracking(responder: Responder): { state: State; responder: Responder } 
         state.followUps += 1;
         await responder.followUp(body, files);
       },
+      deleteOriginal: () => responder.deleteOriginal(),
     },
   };
 }
@@ -214,6 +220,13 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       final = withChart(reply, file);
     }
     const attached = final.files ?? [];
+    if (mode === 'reply' && state.deferred && !state.deferredEphemeral && isEphemeral(final.flags)) {
+      // A slow answer was deferred in public, and an edit cannot make a message private: the
+      // public "thinking" message goes, and the answer follows for the user's eyes only.
+      await r.deleteOriginal();
+      await r.followUp(messageBody(final, attached, true), attached);
+      return;
+    }
     await r.editOriginal(messageBody(final, attached, false), attached);
   }
 
@@ -226,7 +239,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     if (mode === 'update') return r.respond({ type: InteractionResponseType.DeferredMessageUpdate });
     return r.respond({
       type: InteractionResponseType.DeferredChannelMessageWithSource,
-      ...(flags && flags & MessageFlags.Ephemeral ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+      ...(isEphemeral(flags) ? { data: { flags: MessageFlags.Ephemeral } } : {}),
     });
   }
 

@@ -22,6 +22,8 @@ export interface Responder {
   respond(response: APIInteractionResponse): Promise<void>;
   editOriginal(body: MessageBody, files: readonly ReplyFile[]): Promise<void>;
   followUp(body: MessageBody, files: readonly ReplyFile[]): Promise<void>;
+  /** Deletes the original response (a deferred one's "thinking" message included). */
+  deleteOriginal(): Promise<void>;
 }
 
 /** Discord refused a request: its status, code and whole body (with the per-field `errors`). */
@@ -79,6 +81,11 @@ export function webhookResponder(rest: REST, at: InteractionAddress): Omit<Respo
       const route = Routes.webhook(at.applicationId, at.token);
       await rest.post(route, { body, files: asFiles(files), auth: false }).catch((err: unknown) => {
         throw refusal(err, 'follow-up');
+      });
+    },
+    async deleteOriginal() {
+      await rest.delete(Routes.webhookMessage(at.applicationId, at.token, '@original'), { auth: false }).catch((err: unknown) => {
+        throw refusal(err, 'deletion of the original response');
       });
     },
   };

@@ -35,6 +35,13 @@ const failing: Command[] = [
     },
   }),
   slashCommand({
+    definition: { name: 'slowrefusal', description: 'an input error found after the defer deadline' } as const,
+    async run(): Promise<Reply> {
+      await sleep(2300);
+      return inputErrorReply('That took a while to find out.', 'anything else.');
+    },
+  }),
+  slashCommand({
     definition: { name: 'withfile', description: 'answers with a file (deferred, then edited)' } as const,
     run: () => ({ embeds: [{ title: 'a file' }], files: [{ name: 'a.csv', data: Buffer.from('a,b\n1,2\n') }] }),
   }),
@@ -93,6 +100,18 @@ describe.each(MODES)('%s mode', (mode) => {
     expect(record.callbacks.map((c) => c.type)).toEqual([5]);
     expect(record.edits).toHaveLength(1);
     expect(embedText(record.edits[0]!.body)).toMatch(/error id `[0-9a-f]{8}`/);
+  });
+
+  it('a private answer found after a public defer stays private: the public "thinking" message is deleted, the answer follows ephemerally', async () => {
+    const record = await h().command('slowrefusal');
+    expect(record.callbacks.map((c) => c.type)).toEqual([5]);
+    expect(record.callbacks[0]!.data?.flags ?? 0).toBe(0);
+    expect(record.edits).toEqual([]);
+    expect(record.originalDeletedAt).toBeDefined();
+    expect(record.followUps).toHaveLength(1);
+    expect(record.followUps[0]!.receivedAt).toBeGreaterThanOrEqual(record.originalDeletedAt!);
+    expect(record.followUps[0]!.body.flags & 64).toBe(64);
+    expect(embedText(record.followUps[0]!.body)).toContain('That took a while to find out.');
   });
 
   it('a refused edit: the error boundary edits the reply again with the error id', async () => {

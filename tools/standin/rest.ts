@@ -360,8 +360,12 @@ function webhookMessage(ctx: RestContext, applicationId: string, token: string, 
   if (!message) return unknownMessage();
   if (req.method === 'GET') return { status: 200, body: message };
   if (req.method === 'DELETE') {
-    if (isOriginal) tracked.original = undefined;
-    else tracked.followUps.delete(messageId);
+    if (isOriginal) {
+      tracked.original = undefined;
+      tracked.record.originalDeletedAt = req.receivedAt;
+    } else {
+      tracked.followUps.delete(messageId);
+    }
     return { status: 204 };
   }
   const patch = (req.body ?? {}) as Json;

@@ -146,6 +146,8 @@ export interface InteractionRecord {
   edits: CapturedMessage[];
   /** POST /webhooks/{app}/{token}. */
   followUps: CapturedMessage[];
+  /** When DELETE /webhooks/{app}/{token}/messages/@original removed the original response. */
+  originalDeletedAt?: number;
 }
 
 /** A file handed to the stand-in: an attachment option's upload, or a file on a message. */

@@ -99,6 +99,80 @@ describe('/compare main reply', () => {
     expect(reply.inputError).toBe(true);
     expect(reply.embeds[0]!.description).toContain('\\@everyone \\*\\*x\\*\\*');
   });
+
+  it('escapes all of what was typed, even past a closing quote in it', async () => {
+    const reply = await run({ platform: 'x” **bold** <@123> [l](https://e.x)' });
+    expect(reply.inputError).toBe(true);
+    const d = reply.embeds[0]!.description!;
+    expect(d).toContain('“x” \\*\\*bold\\*\\* \\<\\@123\\> \\[l\\]\\(https\\://e.x\\)” is not a platform I know.');
+    // Nothing of it left to format, ping or link: no unescaped ** < [ (.
+    expect(d.split('\n\n')[0]!.replace(/^\*\*platform\*\*: /, '')).not.toMatch(/(?<!\\)(\*\*|<@|\[|\]\()/);
+  });
+
+  it('engagement rates: each plan’s figure carries its own basis', async () => {
+    const line = async (o: Record<string, string>) => text(await run(o)).split('\n').find((l) => l.startsWith('Engagement rate by followers'));
+    expect(await line({ big_engagement: '5' })).toBe('Engagement rate by followers: A 5% (your input), B 2.28% (HypeAuditor 2018).');
+    expect(await line({ micro_engagement: '5' })).toBe('Engagement rate by followers: A 1.55% (HypeAuditor 2018), B 5% (your input).');
+    expect(await line({ big_engagement: '1', micro_engagement: '5' })).toBe('Engagement rate by followers: A 1%, B 5% (your input).');
+    expect(await line({ platform: 'tiktok', big_followers: '500k' })).toBe(
+      'Engagement rate by followers: A 11.5% (Tierbot assumption, 5%–18%), B 18% (extrapolated from Influencer Marketing Hub 2021).',
+    );
+    expect(await line({ preset: 'kardashian' })).toBe('Engagement rate by followers: A not reported, B 2.28% (HypeAuditor 2018).');
+    expect(await line({})).toBe('Engagement rate by followers: A 1.55%, B 2.28% (HypeAuditor 2018).');
+  });
+
+  it('Kardashian with a budget: the observed tweet keeps Ad Age’s price, over the budget, with the Ad Age caveat', async () => {
+    const reply = await run({ preset: 'kardashian', budget: '5000' });
+    const d = reply.embeds[0]!.description!;
+    expect(d).toContain('Plan A, the observed tweet, costs $400,000 ($300,000 to $500,000) whatever the budget');
+    expect(d).toContain('Plan B spends $5,000 on 50 micro-influencers at $100. ⚠️ Plan A is over the budget.');
+    expect(field(reply, 'Plan A').value).toContain('Cost: **$400,000** ($300,000 to $500,000)');
+    expect(text(reply)).toContain('Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet');
+    expect(text(reply)).toContain('Plan B’s fees: the budget is spent at the cent-per-follower rule');
+  });
+
+  it('a budget far below what the followers given cost: says so, and prices Plan A by the rules', async () => {
+    const d = (await run({ budget: '500', big_followers: '500k' })).embeds[0]!.description!;
+    expect(d).toContain('Plan A costs $5,000 ($1,163 to $5,000): $500 does not buy 500,000 followers at any price rule (the lowest gives $1,163)');
+    expect(d).toContain('⚠️ Plan A is over the budget.');
+  });
+
+  it('a budget over $100M that would pick Plan A’s followers is refused with the range; text stays true above it', async () => {
+    const refused = await run({ budget: '200M' });
+    expect(refused.inputError).toBe(true);
+    expect(refused.embeds[0]!.description).toContain('an amount from $0 to $100M');
+    const d = (await run({ budget: '999999999999', big_followers: '1M' })).embeds[0]!.description!;
+    expect(d).toContain('**Budget $1T:** Plan A spends $1T on one influencer with 1,000,000 followers');
+    expect(d).toContain('on 1,000,000 micro-influencers at $100 (capped at 1,000,000, the most Tierbot models: the rest of the budget is unspent)');
+  });
+
+  it('budget:500.000 is refused as ambiguous rather than read as $500', async () => {
+    const reply = await run({ budget: '500.000' });
+    expect(reply.inputError).toBe(true);
+    expect(reply.embeds[0]!.description).toContain('500.000 could mean $500 or $500,000');
+  });
+
+  it('order_value:0: nothing sells, so ROAS is 0× and ROI −100% (defined: the cost is not zero)', async () => {
+    const a = field(await run({ order_value: '0' }), 'Plan A').value;
+    expect(a).toContain('ROAS: **0×**');
+    expect(a).toContain('ROI: **−100%**');
+    // Tiny ROAS in plain decimals, never exponent notation.
+    expect(text(await run({ big_followers: '1M', big_fee: '999999999999' }))).not.toMatch(/\de-\d/);
+  });
+
+  it('micro_reach:0: observed clicks per account Plan A reaches, and Plan B’s CPM and cost per order not defined', async () => {
+    const reply = await run({ micro_reach: '0' });
+    const ct = text(reply).split('\n').find((l) => l.startsWith('Click-through'))!;
+    expect(ct).toContain('Observed, per account Plan A reaches: the Kardashian tweet (website visits) 0.035%');
+    expect(ct).not.toContain('Plan B reaches');
+    const b = field(reply, 'Plan B').value;
+    expect(b).toContain('CPM not defined · CPME $438.60');
+    expect(b).toContain('Cost per order: *not defined*');
+    // Neither plan reaches anyone: per follower, said so.
+    expect(text(await run({ micro_reach: '0', big_reach: '0' }))).toContain('Observed, per follower: the Kardashian tweet (website visits) 0.008%');
+    // The tweet's reach is unknown, not zero: "not reported".
+    expect(field(await run({ preset: 'kardashian' }), 'Plan A').value).toContain('Reach: *not reported*');
+  });
 });
 
 describe('/compare buttons', () => {
@@ -123,8 +197,10 @@ describe('/compare buttons', () => {
     expect(mode).toBe('reply');
     expect(file.flags).toBe(64);
     expect(file.files![0]!.name).toBe('compare.csv');
+    // The first line is exactly the header (no byte order mark in front): other tools rely on it.
     const csv = file.files![0]!.data.toString('utf8');
     expect(csv.split('\r\n')[0]).toBe(CSV_HEADER);
+    expect(CSV_HEADER).toBe('plan,metric,low,expected,high,source');
     const rows: string[][] = parse(csv, { from_line: 2 });
     const get = (plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
     expect(get('A', 'reach').slice(2, 5)).toEqual(['22885', '22885', '22885']);

@@ -11,6 +11,7 @@ import {
   comparePlans,
   equalBudgetOverrides,
   exportRows,
+  missingReason,
   parseCompareInput,
   robustnessText,
   verdictHeadline,
@@ -197,6 +198,48 @@ describe('/compare with a budget', () => {
     expect(c.b.metrics.cost!.expected).toBe(1_000);
   });
 
+  it('Kardashian with a budget keeps the observed tweet’s price (Ad Age’s range) and says it is over; Plan B spends the budget', () => {
+    const c = comparisonOf({ preset: 'kardashian', budget: '5000' });
+    // Not "Plan A costs $5,000": the tweet cost what it cost, whatever the budget.
+    expect(c.a.metrics.cost).toEqual({ low: 300_000, expected: 400_000, high: 500_000 });
+    expect(c.scenario.assumptions.fee_a.basis).toBe('extrapolated');
+    expect(c.scenario.assumptions.fee_a.sources.map((x) => x.publisher)).toEqual(['Ad Age']);
+    expect(c.b.metrics.cost).toEqual(single(5_000));
+    expect(c.budget).toMatchObject({ budget: 5_000, feeA: 'case', overA: true, overB: false, countFromBudget: true, followersFromBudget: false });
+    // $400,000 ÷ 30 orders = $13,333 per order against Plan B's $212.09: the verdict does not flip to A.
+    expect(c.verdict.measures.find((m) => m.metric === 'cost_per_order')!.winner).toBe('B');
+  });
+
+  it('a budget below every price rule for the followers given prices Plan A by the rules and says so; within them, it pays the budget', () => {
+    // 500,000 followers: cent rule $5,000, GRIN $2,000–4,500, Traackr 7,750 engagements × $0.15 = $1,162.50.
+    const below = comparisonOf({ budget: '500', big_followers: '500k' });
+    expect(below.a.metrics.cost).toEqual({ low: 1_162.5, expected: 5_000, high: 5_000 });
+    expect(below.budget).toMatchObject({ feeA: 'rules', overA: true, overB: false });
+    expect(below.scenario.assumptions.fee_a.rule).toContain('below all of them');
+    const within = comparisonOf({ budget: '2000', big_followers: '500k' });
+    expect(within.a.metrics.cost).toEqual(single(2_000));
+    expect(within.budget).toMatchObject({ feeA: 'budget', overA: false });
+    expect(within.scenario.assumptions.fee_a.rule).toContain('the price rules give $1,163–$5,000 for 500,000 followers');
+  });
+
+  it('refuses a budget that would buy more followers than Tierbot models ($100M at a cent each), unless big_followers is given', () => {
+    const parsed = parseCompareInput({ budget: '200M' });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.option).toBe('budget');
+      expect(parsed.reason).toContain('20,000,000,000 followers, more than the 10,000,000,000 Tierbot models');
+      expect(parsed.accepted).toContain('$0 to $100M');
+    }
+    const most = comparisonOf({ budget: '100M' });
+    expect(most.a.metrics.followers!.expected).toBe(10_000_000_000);
+    expect(most.a.metrics.cost!.expected).toBe(100_000_000);
+    expect(most.budget!.countCapped).toBe(false); // 1,000,000 × $100 spends it exactly
+    const given = comparisonOf({ budget: '200M', big_followers: '1M' });
+    expect(given.a.metrics.cost!.expected).toBe(200_000_000);
+    // Plan B stops at 1,000,000 micros ($100M): the budget line must say the rest is unspent.
+    expect(given.budget).toMatchObject({ countCapped: true, costB: 100_000_000 });
+  });
+
   it('a budget below one micro fee is an input error naming the smallest useful budget', () => {
     const parsed = parseCompareInput({ budget: '50' });
     expect(parsed.ok).toBe(false);
@@ -283,6 +326,24 @@ describe('labels: sourced, extrapolated or assumed', () => {
     expect(c.a.metrics.engagements!.expected).toBeCloseTo(15_000, 6);
     expect(c.a.metrics.cpe!.expected).toBeCloseTo(10_000 / 15_000, 9);
     expect(c.verdict.measures.find((m) => m.metric === 'engagements')!.winner).toBe('A');
+  });
+});
+
+describe('not reported or not defined', () => {
+  it('a reach rate of 0 leaves CPM and cost per order not defined (a divisor is zero); the tweet’s unknown reach is not reported', () => {
+    const c = comparisonOf({ micro_reach: '0' });
+    expect(c.b.metrics.cpm).toBeNull();
+    expect(missingReason(c.b, 'cpm')).toBe('not defined');
+    expect(missingReason(c.b, 'cost_per_order')).toBe('not defined');
+    expect(c.notes.find((n) => n.startsWith('CPM for reference'))).toContain('Plan B not defined');
+    const rows = exportRows(c);
+    expect(rows.find((r) => r.plan === 'B' && r.metric === 'cpm')!.source).toBe('not defined (a divisor is zero)');
+    const k = comparisonOf({ preset: 'kardashian' });
+    expect(missingReason(k.a, 'reach')).toBe('not reported');
+    expect(missingReason(k.a, 'cpm')).toBe('not reported');
+    expect(missingReason(k.a, 'cpe')).toBe('not reported');
+    // The tweet with a $0 fee: ROI divides by a cost of zero, whatever is reported.
+    expect(missingReason(comparisonOf({ preset: 'kardashian', big_fee: '0' }).a, 'roi')).toBe('not defined');
   });
 });
 

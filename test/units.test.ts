@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseFollowerCount } from '../src/domain/followers';
 import { MAX_MONEY, formatMoney, formatPercent, parseMoney, parsePercent } from '../src/domain/units';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; reason: string }): T | string => (r.ok ? r.value : `error: ${r.reason}`);
@@ -19,7 +20,12 @@ describe('parseMoney', () => {
     ['300 USD', 300],
     ['US$300', 300],
     ['+$20', 20],
-    ['$10.126', 10.13], // rounded to cents
+    ['$10.1261', 10.13], // rounded to cents
+    ['1.200.000', 1_200_000], // two dots cannot be a decimal point: thousands, as for follower counts
+    ['$1.500.000', 1_500_000],
+    ['0.500', 0.5], // nobody groups thousands after a lone 0
+    ['1.500k', 1_500], // with a suffix the dot is a decimal point
+    ['500.00', 500],
     ['1000b', MAX_MONEY],
     ['1T', MAX_MONEY],
     ['５ｋ', 5000], // full-width digits fold under NFKC
@@ -34,6 +40,31 @@ describe('parseMoney', () => {
       expect(result.ok).toBe(false);
     },
   );
+
+  it.each([
+    ['500.000', '500.000 could mean $500 or $500,000', '`500000` or `500,000` for thousands, or `500.00` with cents'],
+    ['$1.500', '1.500 could mean $1.50 or $1,500', '`1500` or `1,500` for thousands, or `1.50` with cents'],
+    ['10.126', '10.126 could mean $10.13 or $10,126', '`10.13` with cents'],
+  ])('refuses %j, one dot before three digits, naming both readings', (text, readings, forms) => {
+    const r = parseMoney(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).toContain(readings);
+      expect(r.reason).toContain(forms);
+    }
+  });
+
+  it('never reads a dotted number as a different amount from the follower count it reads (property)', () => {
+    // "500.000" is 500,000 followers; as money it is refused or the same number, never $500.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999 }), fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 1, maxLength: 3 }), (head, groups) => {
+        const text = [head, ...groups.map((g) => String(g).padStart(3, '0'))].join('.');
+        const followers = parseFollowerCount(text);
+        const money = parseMoney(text);
+        if (followers.ok && money.ok && followers.value <= MAX_MONEY) expect(money.value).toBe(followers.value);
+      }),
+    );
+  });
 
   it('names the problem with a negative amount', () => {
     expect(parseMoney('-$5')).toEqual({ ok: false, reason: 'An amount of money cannot be negative.' });
@@ -115,8 +146,29 @@ describe('formatMoney', () => {
     [2_500_000_000, '$2.5B'],
     [-9100, '−$9,100'],
     [-0.5, '−$0.50'],
+    // The form is chosen after rounding: never "$1000", "$1,000,000" or "$1000B".
+    [999.995, '$1,000'],
+    [999.994, '$999.99'],
+    [999_999.5, '$1M'],
+    [999_999.49, '$999,999'],
+    [999_949_999, '$999.95M'],
+    [999_995_000, '$1B'],
+    [999_999_999_999, '$1T'],
+    [1e12, '$1T'],
+    [1e16, '$10,000T'],
   ])('%d → %s', (n, text) => {
     expect(formatMoney(n)).toBe(text);
+  });
+
+  it('never shows four ungrouped digits, nor 1,000 of a unit that has a bigger one (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e15, noNaN: true }), (n) => {
+        const text = formatMoney(n);
+        expect(text).not.toMatch(/\d{4}/);
+        expect(text).not.toMatch(/^\$1,000(\.\d+)?[MB]$/);
+        expect(text).not.toMatch(/^\$1,000,000$/);
+      }),
+    );
   });
 
   it('never yields NaN text for finite numbers', () => {

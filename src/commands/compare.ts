@@ -24,6 +24,8 @@ import {
   exportRows,
   flipsText,
   formatInput,
+  MAX_MICRO_COUNT,
+  missingReason,
   parseOverrides,
   robustnessText,
   verdictHeadline,
@@ -33,6 +35,7 @@ import {
   type MetricName,
   type OptionName,
   type Overrides,
+  type ParseFailure,
   type PlanResult,
   type Range,
 } from '../domain/compare';
@@ -108,8 +111,21 @@ const FORMAT: Record<MetricName, (n: number) => string> = {
   cpm: formatMoney,
   cost_per_order: formatMoney,
   roi: formatPercent,
-  roas: (n) => `${n >= 10 ? n.toFixed(1) : n >= 0.1 ? n.toFixed(2) : n.toPrecision(2)}×`,
+  roas: (n) => `${roasNumber(n)}×`,
 };
+
+/**
+ * Revenue per dollar: "0×" when nothing sells (defined: the cost is not zero), two significant
+ * digits for small values, never exponent notation ("2.3e-7") and grouped from 1,000.
+ */
+function roasNumber(n: number): string {
+  if (n === 0) return '0';
+  if (n >= 1_000) return formatCount(Math.round(n));
+  if (n >= 10) return n.toFixed(1);
+  if (n >= 0.1) return n.toFixed(2);
+  if (n >= 0.0001) return String(Number(n.toPrecision(2)));
+  return '<0.0001';
+}
 
 /** "**1,550** (1,550–3,800)", or "**1,000**" when there is no spread. */
 function rangeText(m: MetricName, r: Range): string {
@@ -137,13 +153,13 @@ function planField(c: Comparison, p: PlanResult): APIEmbedField {
   const lines = SHOWN.map((m) => {
     const r = p.metrics[m];
     const mark = winners.get(m) === p.plan ? ' ✅' : '';
-    const value = r === null ? (p.kind === 'observed' ? '*not reported*' : '*not defined*') : rangeText(m, r);
+    const value = r === null ? `*${missingReason(p, m)}*` : rangeText(m, r);
     return `${LINE_LABEL[m]}: ${value}${mark}`;
   });
   // CPM and CPME (cost per 1,000 engagements) on one line: references, not counted.
   const cpm = p.metrics.cpm;
   const cpe = p.metrics.cpe;
-  if (cpm || cpe) lines.push(`CPM ${cpm ? formatMoney(cpm.expected) : 'not reported'} · CPME ${cpe ? formatMoney(cpe.expected * 1000) : 'not reported'}`);
+  if (cpm || cpe) lines.push(`CPM ${cpm ? formatMoney(cpm.expected) : missingReason(p, 'cpm')} · CPME ${cpe ? formatMoney(cpe.expected * 1000) : missingReason(p, 'cpe')}`);
   const kind = p.kind === 'observed' ? 'observed' : 'estimated';
   return { name: truncate(`Plan ${p.plan} (${kind}): ${p.name}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue), inline: true };
 }
@@ -168,18 +184,65 @@ function dependsLines(c: Comparison): string[] {
   return ['**Depends on:**', ...lines];
 }
 
+/** "$5,000" or "$5,000 ($1,162.50 to $5,000)". */
+function moneyRange(r: Range): string {
+  return r.low === r.high ? formatMoney(r.expected) : `${formatMoney(r.expected)} (${formatMoney(r.low)} to ${formatMoney(r.high)})`;
+}
+
 function budgetLine(c: Comparison): string | null {
   const b = c.budget;
   if (!b) return null;
   const s = c.scenario;
-  const aPart = b.followersFromBudget
-    ? `Plan A spends ${formatMoney(b.costA)} on one influencer with ${formatCount(s.a.followersEach)} followers (the cent-per-follower rule)`
-    : `Plan A costs ${formatMoney(b.costA)}`;
+  const followers = formatCount(s.a.followersEach);
+  let aPart: string;
+  if (b.followersFromBudget) aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers} followers (the cent-per-follower rule)`;
+  else if (b.feeA === 'budget') aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers} followers`;
+  // The two cases where Plan A keeps a price the budget cannot change: say which, and why.
+  else if (b.feeA === 'case') aPart = `Plan A, the observed tweet, costs ${moneyRange(c.a.metrics.cost!)} whatever the budget (Ad Age’s price for her Instagram post; the article gives none)`;
+  else if (b.feeA === 'rules') {
+    aPart = `Plan A costs ${moneyRange(c.a.metrics.cost!)}: ${formatMoney(b.budget)} does not buy ${followers} followers at any price rule (the lowest gives ${formatMoney(s.assumptions.fee_a.value!.low)})`;
+  } else aPart = `Plan A costs ${formatMoney(b.costA)}`;
+  const capped = b.countCapped ? ` (capped at ${formatCount(MAX_MICRO_COUNT)}, the most Tierbot models: the rest of the budget is unspent)` : '';
   const bPart = b.countFromBudget
-    ? `Plan B spends ${formatMoney(b.costB)} on ${formatCount(s.b.influencers)} micro-influencers at ${formatMoney(s.assumptions.fee_b.value!.expected)}`
+    ? `Plan B spends ${formatMoney(b.costB)} on ${formatCount(s.b.influencers)} micro-influencers at ${formatMoney(s.assumptions.fee_b.value!.expected)}${capped}`
     : `Plan B costs ${formatMoney(b.costB)}`;
   const over = [b.overA ? 'Plan A is over the budget.' : '', b.overB ? 'Plan B is over the budget.' : ''].filter(Boolean).join(' ');
   return `**Budget ${formatMoney(b.budget)}:** ${aPart}; ${bPart}.${over ? ` ⚠️ ${over}` : ''}`;
+}
+
+/** Observed clicks per account a plan reaches (B's, else A's), or per follower when neither plan reaches anyone. */
+function observedClicksText(c: Comparison): string {
+  const all = c.observedClicks;
+  const per: 'B' | 'A' | null = all.every((o) => o.perReachedB !== null) ? 'B' : all.every((o) => o.perReachedA !== null) ? 'A' : null;
+  const values = all.map((o) => `${o.label} ${formatPercent((per === 'B' ? o.perReachedB : per === 'A' ? o.perReachedA : null) ?? o.perFollower)}`);
+  return `${per ? `per account Plan ${per} reaches` : 'per follower'}: ${values.join(', ')}`;
+}
+
+/** Where one input's figure comes from, in a few words: "your input", "HypeAuditor 2018", "Tierbot assumption, 5%–18%". */
+function ownBasis(a: Assumption): string {
+  const range = a.value && a.value.low !== a.value.high ? `, ${formatInput(a.unit, a.value.low, false)}–${formatInput(a.unit, a.value.high, false)}` : '';
+  switch (a.basis) {
+    case 'input':
+      return 'your input';
+    case 'assumption':
+      return `Tierbot assumption${range}`;
+    case 'extrapolated':
+      return `extrapolated from ${shortSource(a)}`;
+    case 'sourced':
+      return shortSource(a) || basisWord(a);
+    default:
+      return basisWord(a);
+  }
+}
+
+/** "A 5% (your input), B 2.28% (HypeAuditor 2018)": each plan's figure with its own basis, merged when both share one. */
+function engagementLine(a: Assumption, b: Assumption): string {
+  const figure = (x: Assumption) => (x.value === null ? 'not reported' : formatPercent(x.value.expected));
+  const basis = (x: Assumption) => (x.value === null ? null : ownBasis(x));
+  const [basisA, basisB] = [basis(a), basis(b)];
+  if (basisA !== null && basisA === basisB) return `Engagement rate by followers: A ${figure(a)}, B ${figure(b)} (${basisA}).`;
+  const part = (x: Assumption, own: string | null) => `${figure(x)}${own === null ? '' : ` (${own})`}`;
+  return `Engagement rate by followers: A ${part(a, basisA)}, B ${part(b, basisB)}.`;
 }
 
 function keyAssumptionLines(c: Comparison): string[] {
@@ -189,19 +252,15 @@ function keyAssumptionLines(c: Comparison): string[] {
   const ct = as.click_through;
   if (ct.basis === 'input') lines.push(`Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (your input).`);
   else {
-    const observed = c.observedClicks
-      .map((o) => `${o.label} ${formatPercent(o.perReachedB ?? o.perFollower)}`)
-      .join(', ');
     lines.push(
-      `Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists. Observed, per account Plan B reaches: ${observed}.`,
+      `Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists. Observed, ${observedClicksText(c)}.`,
     );
   }
-  const er = (a: Assumption) => (a.value === null ? 'not reported' : `${formatPercent(a.value.expected)}`);
-  lines.push(
-    `Engagement rate by followers: A ${er(as.engagement_rate_a)}, B ${er(as.engagement_rate_b)} (${basisWord(as.engagement_rate_b)}; ${as.engagement_rate_b.basis === 'input' ? 'your input' : shortSource(as.engagement_rate_b)}).`,
-  );
+  lines.push(engagementLine(as.engagement_rate_a, as.engagement_rate_b));
   const fee = as.fee_b;
-  if (fee.basis === 'sourced' && s.budget !== null) lines.push('Fees: the budget is spent at the cent-per-follower rule ($100 per 10,000 followers); GRIN’s and Traackr’s rules would buy more followers.');
+  // With a budget, "the budget is spent at the rule" is true of Plan A only when the budget pays its fee.
+  const whose = c.budget && c.budget.feeA !== 'budget' ? 'Plan B’s fees' : 'Fees';
+  if (fee.basis === 'sourced' && s.budget !== null) lines.push(`${whose}: the budget is spent at the cent-per-follower rule ($100 per 10,000 followers); GRIN’s and Traackr’s rules would buy more followers.`);
   else if (fee.basis === 'sourced') lines.push('Fees: the cent-per-follower rule ($100 per 10,000 followers); GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements give the range.');
   if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
     lines.push('Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet.');
@@ -261,33 +320,52 @@ function citeLink(c: Citation): string {
   return c.url ? `[${t}](${c.url})` : t;
 }
 
-function assumptionField(a: Assumption): APIEmbedField {
-  const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
-  const parts = [`*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
-  if (a.rangeNote) parts.push(`Range: ${a.rangeNote}.`);
-  if (a.sources.length) parts.push(a.sources.map(citeLink).join(' · '));
-  return { name: truncate(`${a.label}: ${value}`, LIMITS.fieldName), value: truncate(parts.join(' '), LIMITS.fieldValue) };
+/** "Minter.io, 2019": a citation already given in full above, or shortened to fit. */
+const citeShort = (c: Citation) => `${c.publisher}, ${c.year ?? 'n.d.'}`;
+
+/**
+ * How much of each input's text the Assumptions reply shows. `full`: every citation in full the
+ * first time (titles and links), by publisher and year after that. `short`: every citation by
+ * publisher and year. `trimmed`: that, and each input's text shortened to an equal share.
+ */
+type Detail = 'full' | 'short' | 'trimmed';
+
+function assumptionFields(as: readonly Assumption[], detail: Detail, share: number = LIMITS.fieldValue): APIEmbedField[] {
+  const cited = new Set<Citation>();
+  return as.map((a) => {
+    const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
+    const parts = [`*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
+    if (a.rangeNote) parts.push(`Range: ${a.rangeNote}.`);
+    if (a.sources.length) parts.push(a.sources.map((c) => (detail === 'full' && !cited.has(c) ? citeLink(c) : citeShort(c))).join(' · '));
+    for (const c of a.sources) cited.add(c);
+    const max = detail === 'trimmed' ? Math.max(2, Math.min(share, LIMITS.fieldValue)) : LIMITS.fieldValue;
+    return { name: truncate(`${a.label}: ${value}`, LIMITS.fieldName), value: truncate(parts.join(' '), max) };
+  });
 }
 
+const embedsLength = (embeds: readonly APIEmbed[]) => embeds.reduce((n, e) => n + embedTextLength(e), 0);
+
+/**
+ * Every input with its source, then the observed cases and every caveat. Discord allows 6,000
+ * characters over all of a message's embeds, so nothing is dropped silently: the caveats are
+ * always shown whole, and the inputs give way instead, first their links and titles (a notice
+ * says the Export has them), then, only if that is still too long, an even share of their text.
+ */
 export function assumptionsReply(c: Comparison): Reply {
   const s = c.scenario;
-  const plans: string[] = [
-    `Plan A: ${c.a.name} (${s.a.followersNote}).`,
-    `Plan B: ${c.b.name} (${s.b.influencersNote === s.b.followersNote ? s.b.followersNote : `${s.b.influencersNote}; followers: ${s.b.followersNote}`}).`,
-    `Platform: ${PLATFORM_LABEL[s.platform]}${s.platformGiven ? '' : ' (default: most benchmarks are for Instagram)'}.`,
-  ];
+  const bNote = s.b.influencersNote === s.b.followersNote ? s.b.followersNote : `${s.b.influencersNote}; followers: ${s.b.followersNote}`;
+  // The default plans share one source, the article's advice: say it once.
+  const plans: string[] =
+    s.a.followersNote === bNote
+      ? [`Plan A: ${c.a.name}; Plan B: ${c.b.name} (both from ${bNote}).`]
+      : [`Plan A: ${c.a.name} (${s.a.followersNote}).`, `Plan B: ${c.b.name} (${bNote}).`];
+  plans.push(`Platform: ${PLATFORM_LABEL[s.platform]}${s.platformGiven ? '' : ' (default: most benchmarks are for Instagram)'}.`);
   const observed = c.observedClicks.map((o) => {
     const per = (x: number | null) => (x === null ? 'not reported' : formatPercent(x));
     const reached = [o.perReachedA === null ? '' : `${per(o.perReachedA)} per account Plan A reaches`, o.perReachedB === null ? '' : `${per(o.perReachedB)} per account Plan B reaches`].filter(Boolean);
     return `• ${o.label}: ${formatPercent(o.perFollower)} per follower${reached.length ? ` = ${reached.join(', ')}` : ''} (${citeText(o.source)}).`;
   });
-  const first: APIEmbed = {
-    title: 'Every input, with its source',
-    color: NEUTRAL_COLOUR,
-    description: truncate(plans.join('\n'), LIMITS.embedDescription),
-    fields: Object.values(s.assumptions).map(assumptionField),
-  };
-  const second: APIEmbed = {
+  const cases: APIEmbed = {
     title: 'Observed cases and caveats',
     color: NEUTRAL_COLOUR,
     description: truncate(
@@ -295,18 +373,26 @@ export function assumptionsReply(c: Comparison): Reply {
         '**Observed clicks beside the click-through assumption:**',
         ...observed,
         '',
-        '**How ranges work:** each plan is run with every input at the end of its range that is worse for it (low rates, high fees, high overlap), then at the better end; low and high are the smaller and larger results.',
+        '**How ranges work:** each plan is run with every input at its worse end (low rates, high fees, high overlap), then at its better end; low and high are the smaller and larger results.',
       ].join('\n'),
       LIMITS.embedDescription,
     ),
     fields: linesToFields('Caveats', c.notes.map((n) => `• ${n}`)),
   };
-  const embeds = [first, second];
-  const total = () => embeds.reduce((n, e) => n + embedTextLength(e), 0);
-  while (total() > LIMITS.embedTotal) {
-    const last = [...embeds].reverse().find((e) => e.fields?.length);
-    if (!last?.fields) break;
-    last.fields.pop();
+  const inputs = Object.values(s.assumptions);
+  const inputsEmbed = (detail: Detail, share?: number): APIEmbed => {
+    const notice =
+      detail === 'full'
+        ? []
+        : [`*To fit Discord’s limits, sources are named without links${detail === 'trimmed' ? ' and some text is shortened' : ''}: **Export** (compare.csv) has every input’s rule, range and sources in full.*`];
+    return { title: 'Every input, with its source', color: NEUTRAL_COLOUR, description: truncate([...plans, ...notice].join('\n'), LIMITS.embedDescription), fields: assumptionFields(inputs, detail, share) };
+  };
+  let embeds = [inputsEmbed('full'), cases];
+  if (embedsLength(embeds) > LIMITS.embedTotal) embeds = [inputsEmbed('short'), cases];
+  if (embedsLength(embeds) > LIMITS.embedTotal) {
+    // An equal share of what is left for each input's text; the names and the notice are kept.
+    const fixed = embedsLength([{ ...inputsEmbed('trimmed', 0), fields: [] }, cases]) + embeds[0]!.fields!.reduce((n, f) => n + f.name.length, 0);
+    embeds = [inputsEmbed('trimmed', Math.floor((LIMITS.embedTotal - fixed) / inputs.length)), cases];
   }
   return { embeds, flags: MessageFlags.Ephemeral };
 }
@@ -323,6 +409,10 @@ function csvCell(value: string): string {
 
 const num = (x: number | null) => (x === null ? '' : String(x));
 
+/**
+ * No byte order mark: tools read the first line as the header `plan,metric,low,expected,high,source`
+ * (a documented contract), and a BOM would become part of its first name.
+ */
 export function compareCsv(c: Comparison): string {
   const lines = [CSV_HEADER, ...exportRows(c).map((r) => [r.plan, r.metric, num(r.low), num(r.expected), num(r.high), csvCell(r.source)].join(','))];
   return `${lines.join('\r\n')}\r\n`;
@@ -340,9 +430,13 @@ function exportReply(c: Comparison): Reply {
 
 type Args = Partial<Record<OptionName | 'plan' | 'save', string>>;
 
-function optionError(option: string, reason: string, accepted: string): Reply {
-  // The domain quotes what was typed between “ ”: escape it so it cannot format or ping.
-  const safe = reason.replace(/“([^”]*)”/g, (_, typed: string) => `“${quoteUserText(typed)}”`);
+function optionError(failure: ParseFailure): Reply {
+  const { option, reason, accepted, typed } = failure;
+  // The domain quotes what was typed as “typed”; the typed text itself may hold ” or markdown, so it
+  // is found by its exact text (not by looking for the closing quote) and escaped whole.
+  const quoted = typed === undefined ? '' : `“${typed}”`;
+  const at = quoted ? reason.indexOf(quoted) : -1;
+  const safe = at < 0 ? reason : `${reason.slice(0, at)}“${quoteUserText(typed!)}”${reason.slice(at + quoted.length)}`;
   return inputErrorReply(`**${option}**: ${safe}`, `for ${option}, ${accepted}.`, `That ${option} did not work`);
 }
 
@@ -367,7 +461,7 @@ const IN_A_SERVER = inputErrorReply(
 
 function comparisonFor(overrides: Overrides): Comparison | Reply {
   const built = buildScenario(overrides);
-  if (!built.ok) return optionError(built.option, built.reason, built.accepted);
+  if (!built.ok) return optionError(built);
   return comparePlans(built.scenario);
 }
 
@@ -418,7 +512,7 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   }
 
   const parsed = parseOverrides(inputs as CompareInput);
-  if (!parsed.ok) return optionError(parsed.option, parsed.reason, parsed.accepted);
+  if (!parsed.ok) return optionError(parsed);
   const c = comparisonFor(parsed.overrides);
   if (isReply(c)) return c;
 

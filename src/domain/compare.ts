@@ -111,6 +111,8 @@ export const OPTION_KIND: Record<NumericOption, OptionKind> = {
 
 /** Most micro-influencers a plan may have; also caps counts bought by a budget. */
 export const MAX_MICRO_COUNT = 1_000_000;
+/** The largest budget that can pick Plan A's followers: MAX_FOLLOWERS at a cent each ($100M). */
+export const MAX_BUDGET_FOR_FOLLOWERS = MAX_FOLLOWERS * CENT_PER_FOLLOWER;
 export const MAX_PERCENT = 100;
 
 const percentForms = `a percentage from 0 to 100: ${PERCENT_FORMS}`;
@@ -139,7 +141,11 @@ export const ACCEPTED: Record<OptionName, string> = {
 /** The user's own option values, normalised (money to cents, percents to 4 decimals). */
 export type Overrides = Partial<Record<NumericOption, number>> & { preset?: PresetId; platform?: Platform };
 
-export type ParseFailure = { ok: false; option: string; reason: string; accepted: string };
+/**
+ * An input error. `typed` is the user's own text when `reason` quotes it (between “ ”), so a
+ * formatter can escape exactly that part: the rest of `reason` is Tierbot's own words.
+ */
+export type ParseFailure = { ok: false; option: string; reason: string; accepted: string; typed?: string };
 
 // ── Parsing ───────────────────────────────────────────────────────────────────────────────────
 
@@ -159,8 +165,8 @@ function keyword(value: string | number): string {
   return String(value).normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
 
-function fail(option: OptionName, reason: string): ParseFailure {
-  return { ok: false, option, reason, accepted: ACCEPTED[option] };
+function fail(option: OptionName, reason: string, accepted: string = ACCEPTED[option]): ParseFailure {
+  return { ok: false, option, reason, accepted };
 }
 
 function parseNumberValue(kind: OptionKind, value: string | number): ParseResult<number> {
@@ -193,7 +199,10 @@ export function parseOverrides(input: CompareInput): { ok: true; overrides: Over
     if (name === 'preset' || name === 'platform') {
       const table: Record<string, string> = name === 'preset' ? PRESET_ALIASES : PLATFORM_ALIASES;
       const found = table[keyword(raw)];
-      if (found === undefined) return fail(name, `“${String(raw).slice(0, 40)}” is not a ${name} I know.`);
+      if (found === undefined) {
+        const typed = String(raw).slice(0, 40);
+        return { ...fail(name, `“${typed}” is not a ${name} I know.`), typed };
+      }
       if (name === 'preset') overrides.preset = found as PresetId;
       else overrides.platform = found as Platform;
       continue;
@@ -471,13 +480,8 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
     influencersNote = `as many as the budget buys: ${formatMoney(budget)} ÷ ${formatMoney(microFee)}, rounded down${capped}`;
   }
 
-  // Plan A: with a budget, its fee is the budget and its followers follow from the fee rule.
-  let bigFee: number | null = o.big_fee ?? null;
-  let bigFeeFromBudget = false;
-  if (bigFee === null && budget !== null) {
-    bigFee = budget;
-    bigFeeFromBudget = true;
-  }
+  // Plan A's followers: given, the observed case's, bought by the budget, or the article's 100,000.
+  // The budget buys them only when it also pays Plan A's fee (no big_fee given).
   let bigFollowers: number;
   let followersNote: string;
   let followersBasis: Basis;
@@ -489,9 +493,19 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
     bigFollowers = KARDASHIAN_CASE.followers;
     followersNote = 'observed: “her 15 million followers” (TapInfluence blog)';
     followersBasis = 'observed';
-  } else if (bigFeeFromBudget && bigFee !== null) {
-    bigFollowers = Math.min(MAX_FOLLOWERS, Math.floor(Math.round(bigFee * 100)));
-    followersNote = `what the budget buys at the cent-per-follower rule: ${formatMoney(bigFee)} ÷ $0.01`;
+  } else if (budget !== null && o.big_fee === undefined) {
+    // At a cent per follower, the budget in cents is the followers it buys (exact, no 0.29 ÷ 0.01 = 28.999…).
+    const bought = Math.round(budget * 100);
+    if (bought > MAX_FOLLOWERS) {
+      // Capping the followers would make "$200M on one influencer with 10,000,000,000 followers" false.
+      return fail(
+        'budget',
+        `At the cent-per-follower rule, ${formatMoney(budget)} buys one influencer with ${formatCount(bought)} followers, more than the ${formatCount(MAX_FOLLOWERS)} Tierbot models (more than there are people).`,
+        `when the budget picks Plan A’s followers, an amount from ${formatMoney(0)} to ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (${MONEY_FORMS}); for a larger budget, give big_followers too`,
+      );
+    }
+    bigFollowers = bought;
+    followersNote = `what the budget buys at the cent-per-follower rule: ${formatMoney(budget)} ÷ $0.01`;
     followersBasis = 'budget';
   } else {
     bigFollowers = DEFAULT_BIG_FOLLOWERS;
@@ -512,9 +526,12 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
         ? notReported('engagement_rate_a', 'big_engagement', 'No Twitter engagement figure is recorded for the tweet')
         : engagementRate('A', bigFollowers, platform);
 
+  // Plan A's fee. With a budget it is the budget, except where that would be untrue: the observed
+  // tweet cost what it cost (Ad Age's figure), and a budget below every price rule for the
+  // followers given does not buy them. Those keep their price, and the reply says Plan A is over
+  // the budget; Plan B still spends the budget.
   let feeA: Assumption;
   if (o.big_fee !== undefined) feeA = given('fee_a', 'big_fee', o.big_fee, 'money', ['A'], 'lower');
-  else if (bigFeeFromBudget) feeA = fromBudget('fee_a', 'big_fee', budget!, ['A'], 'the budget');
   else if (kardashian) {
     const { low, high } = AD_AGE_KARDASHIAN_FEE;
     feeA = {
@@ -525,19 +542,31 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
       basis: 'extrapolated',
       plans: ['A'],
       better: 'lower',
-      rule: 'the TapInfluence article gives no fee; Tierbot takes the midpoint of Ad Age’s range',
+      rule: `the TapInfluence article gives no fee; Tierbot takes the midpoint of Ad Age’s range${budget !== null ? ', kept whatever the budget: the observed tweet was not bought with it' : ''}`,
       rangeNote: 'Ad Age 2020: $300,000–500,000 for a sponsored Instagram post by Kim Kardashian West, not this tweet',
       sources: [CITE.adAge],
       option: 'big_fee',
     };
-  } else feeA = feeByRules('A', bigFollowers, engagementA.value, platform);
+  } else if (budget !== null && followersBasis === 'budget') feeA = fromBudget('fee_a', 'big_fee', budget, ['A'], 'the budget');
+  else {
+    const byRules = feeByRules('A', bigFollowers, engagementA.value, platform);
+    const { low, high } = byRules.value!;
+    if (budget === null) feeA = byRules;
+    else if (budget >= low) {
+      feeA = fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${formatCount(bigFollowers)} followers)`);
+    } else {
+      // Plan A's make-up does not depend on its fee here, so the rules' range stays a range.
+      feeA = {
+        ...byRules,
+        rule: `priced by the rules, as the budget (${formatMoney(budget)}) is below all of them: ${byRules.rule}`,
+      };
+    }
+  }
 
-  // With a budget, both plans spend it at the named rule: the other rules' fees are notes, not ranges.
+  // With a budget, Plan B is priced at the named rule (the budget buys its count at that fee): the
+  // other rules' fees are notes, not ranges.
   if (budget !== null && feeB.basis === 'sourced') {
     feeB = { ...feeB, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (${feeB.rangeNote})` };
-  }
-  if (budget !== null && feeA.basis === 'sourced') {
-    feeA = { ...feeA, value: single(feeA.value!.expected), rangeNote: `with a budget, fees are what it pays at this rule (${feeA.rangeNote})` };
   }
 
   const caseNote = kardashian ? ' (applies to Plan B; Plan A’s orders are as observed)' : '';
@@ -712,6 +741,19 @@ export interface PlanResult {
   /** Observed (a reported case) or estimated through the funnel. */
   kind: 'observed' | 'estimated';
   metrics: MetricRanges;
+}
+
+/** The divisor behind each ratio (ROI and ROAS divide by cost, but need revenue first). */
+const RATIO_NEEDS: Partial<Record<MetricName, MetricName>> = { cpe: 'engagements', cpm: 'impressions', cost_per_order: 'orders', roi: 'revenue', roas: 'revenue' };
+
+/**
+ * Why a plan's metric has no value: "not reported" when a rate behind it is unknown (the observed
+ * tweet's reach), "not defined" when it would divide by zero (a reach rate of 0, a fee of $0).
+ */
+export function missingReason(p: PlanResult, m: MetricName): 'not reported' | 'not defined' {
+  const needs = RATIO_NEEDS[m];
+  if (needs === undefined) return 'not reported';
+  return p.metrics[needs] === null ? 'not reported' : 'not defined';
 }
 
 function rangesOf(expected: Metrics, pessimistic: Metrics, optimistic: Metrics): MetricRanges {
@@ -933,6 +975,13 @@ export interface BudgetInfo {
   countFromBudget: boolean;
   /** Plan A's followers follow from the budget by the fee rule. */
   followersFromBudget: boolean;
+  /**
+   * What Plan A's fee is: the budget; the user's big_fee; the observed case's reported price; or
+   * the price rules, when the budget is below every rule's price for the followers given.
+   */
+  feeA: 'budget' | 'input' | 'case' | 'rules';
+  /** Plan B's count was bought by the budget and stopped at MAX_MICRO_COUNT: part of the budget is unspent. */
+  countCapped: boolean;
   overA: boolean;
   overB: boolean;
 }
@@ -985,13 +1034,20 @@ function notesOf(s: Scenario, a: PlanResult, b: PlanResult): string[] {
   }
   if (s.assumptions.fee_a.basis === 'sourced' || s.assumptions.fee_b.basis === 'sourced') notes.push(FEE_TABLES_NOTE);
   const ref = CPM_REFERENCE[s.platform];
-  const cpm = (p: PlanResult) => (p.metrics.cpm ? formatMoney(p.metrics.cpm.expected) : 'not reported');
+  const cpm = (p: PlanResult) => (p.metrics.cpm ? formatMoney(p.metrics.cpm.expected) : missingReason(p, 'cpm'));
   notes.push(
     `CPM for reference: ${formatMoney(ref.low)}–${formatMoney(ref.high)} on ${PLATFORM_LABEL[s.platform]} (Word on the Block, 2023); Upfluence's "industry standard" ${formatMoney(UPFLUENCE_CPM)}. Here: Plan A ${cpm(a)}, Plan B ${cpm(b)}.`,
   );
   notes.push('ROI and ROAS are shown but not counted: with the same order value for both plans they follow from cost per order.');
   notes.push(...CASE_NOTES);
   return notes;
+}
+
+function feeAOrigin(s: Scenario): BudgetInfo['feeA'] {
+  const basis = s.assumptions.fee_a.basis;
+  if (basis === 'budget') return 'budget';
+  if (basis === 'input') return 'input';
+  return s.preset === 'kardashian' ? 'case' : 'rules';
 }
 
 /** Evaluates a scenario: both plans' metrics as ranges, the verdict and what decides it. */
@@ -1021,6 +1077,9 @@ export function comparePlans(s: Scenario): Comparison {
           costB,
           countFromBudget: s.b.influencersBasis === 'budget',
           followersFromBudget: s.a.followersBasis === 'budget',
+          feeA: feeAOrigin(s),
+          // At the cap, a budget that would buy one more influencer is not all spent.
+          countCapped: s.b.influencersBasis === 'budget' && s.b.influencers === MAX_MICRO_COUNT && s.budget - costB >= feeB - 1e-9,
           overA: costA > s.budget + 1e-9,
           overB: costB > s.budget + 1e-9,
         };
@@ -1181,7 +1240,10 @@ function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
   if (m === 'followers') return spec.followersNote;
   if (m === 'influencers') return spec.influencersNote;
   if (spec.observed && (m === 'visits' || m === 'orders' || m === 'revenue')) return 'observed (TapInfluence blog)';
-  if (p.metrics[m] === null) return spec.observed ? 'not reported (no Twitter reach or engagement figures recorded)' : 'not defined (a divisor is zero)';
+  if (p.metrics[m] === null) {
+    if (missingReason(p, m) === 'not defined') return 'not defined (a divisor is zero)';
+    return spec.observed ? 'not reported (no Twitter reach or engagement figures recorded)' : 'not reported';
+  }
   if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return 'estimate: followers × reach rate × (1 − overlap)';
   if (m === 'cost') return `influencers × fee (fee_${p.plan.toLowerCase()} below)`;
   return `estimate: ${FORMULA[m]}`;

@@ -4,7 +4,7 @@
  */
 
 import { MAX_INPUT_LENGTH, SUFFIX_MULTIPLIERS, normaliseDigits, type ParseResult } from './followers';
-import { formatCompact, formatCount } from './format';
+import { formatCount } from './format';
 
 /** The largest amount of money accepted: a trillion dollars; anything larger is a typo. */
 export const MAX_MONEY = 1_000_000_000_000;
@@ -22,6 +22,18 @@ const MULTIPLIERS: Readonly<Record<string, number>> = { ...SUFFIX_MULTIPLIERS, t
 // Digits grouped by commas, or plain; then an optional decimal part. ".5" is allowed.
 const DECIMAL_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/;
 const MINUS = /^[-−–]/;
+/**
+ * "1.200.000": thousands grouped by dots, the continental way. Two dots or more cannot be a
+ * decimal point, so it reads as 1,200,000, as follower counts do (followers.ts).
+ */
+const DOT_GROUPS = /^\d{1,3}(?:\.\d{3}){2,}$/;
+/**
+ * "500.000" or "$1.500": one dot before exactly three digits is $500 in the US and $500,000 in
+ * much of Europe. A follower count has no fraction, so it reads as thousands there; an amount of
+ * money can have one, so neither reading is safe and the input is refused with both readings.
+ * ("0.500" is not ambiguous: nobody groups thousands after a lone 0.)
+ */
+const AMBIGUOUS_DOT = /^[1-9]\d{0,2}\.\d{3}$/;
 
 /** Rounds to `decimals` places, so a value survives a text round trip unchanged. */
 export function roundTo(n: number, decimals: number): number {
@@ -61,7 +73,19 @@ export function parseMoney(input: string): ParseResult<number> {
     return { ok: false, reason: 'An amount of money cannot be negative.' };
   }
   text = text.replace(/^\+/, '').replace(/^\$\s?/, '');
-  const [, numberPart = '', suffix = ''] = /^(.*?)\s?([a-z]*)$/.exec(text) ?? [];
+  const [, typedNumber = '', suffix = ''] = /^(.*?)\s?([a-z]*)$/.exec(text) ?? [];
+  // With a suffix the dot is a decimal point ("1.500k" is $1,500), as for follower counts.
+  if (suffix === '' && AMBIGUOUS_DOT.test(typedNumber)) {
+    const [whole = '', fraction = ''] = typedNumber.split('.');
+    const asDecimal = roundTo(Number(typedNumber), MONEY_DECIMALS);
+    return {
+      ok: false,
+      reason:
+        `${typedNumber} could mean ${formatMoney(asDecimal)} or ${formatMoney(Number(whole + fraction))} (a dot between thousands). ` +
+        `Write \`${whole}${fraction}\` or \`${whole},${fraction}\` for thousands, or \`${asDecimal.toFixed(MONEY_DECIMALS)}\` with cents.`,
+    };
+  }
+  const numberPart = suffix === '' && DOT_GROUPS.test(typedNumber) ? typedNumber.replace(/\./g, '') : typedNumber;
   const multiplier = MULTIPLIERS[suffix];
   const value = multiplier === undefined ? null : readDecimal(numberPart, multiplier);
   if (value === null) return { ok: false, reason: 'That is not an amount of money I can read.' };
@@ -85,20 +109,41 @@ export function parsePercent(input: string, max: number): ParseResult<number> {
 
 const MINUS_SIGN = '−';
 
+/** Units for amounts from a million, smallest first. */
+const MONEY_UNITS = [
+  [1e6, 'M'],
+  [1e9, 'B'],
+  [1e12, 'T'],
+] as const;
+
 /**
  * "$1,234" (whole dollars from $1,000), "$333.33" / "$100" (cents below $1,000 when not whole),
- * "<$0.01" for a positive amount under a cent, "$1.2M" / "$3B" / "$1T" from a million.
+ * "<$0.01" for a positive amount under a cent, "$1.2M" / "$3B" / "$1T" from a million. The form is
+ * chosen after rounding, so $999.995 is "$1,000", $999,999.50 is "$1M" and $999.999B is "$1T",
+ * never "$1000" or "$1000B".
  */
 export function formatMoney(n: number): string {
   if (!Number.isFinite(n)) return 'not defined';
   const sign = n < 0 ? MINUS_SIGN : '';
   const abs = Math.abs(n);
-  if (abs >= 1e6) return `${sign}$${formatCompact(abs)}`;
-  if (abs >= 1_000) return `${sign}$${formatCount(Math.round(abs))}`;
   if (abs > 0 && abs < 0.005) return `${sign}<$0.01`;
   const cents = Math.round(abs * 100);
-  const text = cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
-  return `${sign}$${text}`;
+  if (cents < 100_000) return `${sign}$${cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2)}`;
+  const dollars = Math.round(abs);
+  if (dollars < 1e6) return `${sign}$${formatCount(dollars)}`;
+  return `${sign}$${compactMoney(abs)}`;
+}
+
+/** "1.2M", "999.95M", "1B": the largest unit the amount reaches, moved up one when rounding makes it 1,000. */
+function compactMoney(abs: number): string {
+  let i = MONEY_UNITS.findLastIndex(([size]) => abs >= size);
+  if (i < 0) i = 0; // $999,999.50 rounds to a million dollars: "1M"
+  let value = Number((abs / MONEY_UNITS[i]![0]).toFixed(2));
+  if (value >= 1000 && i < MONEY_UNITS.length - 1) {
+    i += 1;
+    value = Number((abs / MONEY_UNITS[i]![0]).toFixed(2));
+  }
+  return `${formatCount(value)}${MONEY_UNITS[i]![1]}`;
 }
 
 /**

@@ -1,0 +1,93 @@
+/**
+ * The Assumptions button's reply: every input and every caveat, within Discord's 6,000 characters
+ * for all of a message's embeds. Nothing may be dropped silently: what is shortened is announced,
+ * with where to find it in full.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { ASSUMPTIONS_ID, assumptionsReply, compare } from '../src/commands/compare';
+import type { Reply } from '../src/commands/types';
+import { PLATFORMS } from '../src/domain/benchmarks';
+import { PRESETS, comparePlans, parseCompareInput, type CompareInput, type Comparison } from '../src/domain/compare';
+import { LIMITS, embedLength, messageProblems } from '../src/interactions/limits';
+import { testComponentContext, testContext } from './support/context';
+
+const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n')).join('\n');
+const total = (reply: Reply) => reply.embeds.reduce((n, e) => n + embedLength(e), 0);
+const NOTICE = 'Export** (compare.csv) has every input’s rule, range and sources in full';
+
+function comparisonOf(input: CompareInput): Comparison {
+  const parsed = parseCompareInput(input);
+  if (!parsed.ok) throw new Error(`${parsed.option}: ${parsed.reason}`);
+  return comparePlans(parsed.scenario);
+}
+
+/** The Assumptions reply as a user gets it: run /compare, press its first button. */
+async function pressAssumptions(input: CompareInput): Promise<Reply> {
+  const reply = await compare.run(input as never, testContext());
+  const id = (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).find((x) => x.startsWith(ASSUMPTIONS_ID))!;
+  return (await compare.component!(id, [], testComponentContext())).reply;
+}
+
+// Every preset and platform, with and without a budget, and the follower counts whose sources
+// are longest (several engagement sources in the band, the Bazaarvoice cross-check, TikTok's nano).
+const SCENARIOS: CompareInput[] = [];
+for (const preset of [undefined, ...PRESETS]) {
+  for (const platform of [undefined, ...PLATFORMS]) {
+    for (const budget of [undefined, '5000', '100M']) {
+      for (const followers of [{}, { big_followers: '2M', micro_followers: '5k' }, { big_followers: '600k', micro_followers: '15k' }, { micro_followers: '500' }]) {
+        const input: CompareInput = { ...(preset ? { preset } : {}), ...(platform ? { platform } : {}), ...(budget ? { budget } : {}), ...followers };
+        if (preset === 'kardashian') delete input.big_followers;
+        SCENARIOS.push(input);
+      }
+    }
+  }
+}
+
+describe('/compare Assumptions: every caveat, within Discord’s limits', () => {
+  it('the default keeps the caveats the old reply cut: Beichert 2024, Fab.com and the "11× ROI" study not found', async () => {
+    const t = text(await pressAssumptions({}));
+    expect(t).toContain('Beichert, Bayerl, Goldenberg & Lanz (Journal of Marketing, 2024');
+    expect(t).toContain('Fab.com 2011: Ashton Kutcher (7.3M followers) brought 5,888 sign-ups');
+    expect(t).toContain('the study itself was not found');
+  });
+
+  it('YouTube with a 2M-follower Plan A shows its caveats (the old reply showed none)', async () => {
+    const reply = await pressAssumptions({ platform: 'youtube', big_followers: '2M' });
+    const caveats = reply.embeds.find((e) => e.title === 'Observed cases and caveats')!;
+    expect(caveats.fields!.map((f) => f.name)).toEqual(['Caveats']);
+    expect(caveats.fields![0]!.value).toContain('CPM for reference: $15–$30 on YouTube');
+    expect(caveats.fields![0]!.value).toContain('the study itself was not found');
+  });
+
+  it(`for every preset, platform and budget (${SCENARIOS.length} scenarios): every caveat and every input shown, or the shortening announced`, async () => {
+    for (const input of SCENARIOS) {
+      const reply = await pressAssumptions(input);
+      const where = JSON.stringify(input);
+      expect(messageProblems(reply), where).toEqual([]);
+      expect(total(reply), where).toBeLessThanOrEqual(LIMITS.embedTotal);
+      const c = comparisonOf(input);
+      const t = text(reply);
+      // Caveats are never shortened, let alone left out.
+      for (const note of c.notes) expect(t, `${where}: ${note.slice(0, 40)}`).toContain(`• ${note}`);
+      for (const a of Object.values(c.scenario.assumptions)) expect(t, where).toContain(`${a.label}: `);
+      // Every source link is shown, unless the reply says where they are.
+      if (!t.includes(NOTICE)) {
+        for (const a of Object.values(c.scenario.assumptions)) for (const s of a.sources) if (s.url) expect(t, `${where}: ${s.publisher}`).toContain(`](${s.url})`);
+      }
+    }
+  });
+
+  it('when the caveats leave too little room, the inputs give way and the reply says so; the caveats stay whole', () => {
+    const c = comparisonOf({});
+    const long = Array.from({ length: 6 }, (_, i) => `Caveat ${i + 1}: ${'a long caveat that must be shown whole. '.repeat(9)}`);
+    const reply = assumptionsReply({ ...c, notes: [...c.notes, ...long] });
+    expect(messageProblems(reply)).toEqual([]);
+    expect(total(reply)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    const t = text(reply);
+    for (const note of [...c.notes, ...long]) expect(t).toContain(`• ${note}`);
+    expect(t).toContain('sources are named without links and some text is shortened');
+    expect(t).toContain(NOTICE);
+    expect(reply.embeds[0]!.fields).toHaveLength(Object.keys(c.scenario.assumptions).length);
+  });
+});

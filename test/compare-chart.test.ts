@@ -142,6 +142,19 @@ describe('compare chart', () => {
     expect(labels(KARDASHIAN)).toContain('$300,000–$500,000');
   });
 
+  it('says "not defined" where a ratio would divide by zero, as the embed does', () => {
+    const free = comparisonOf({ big_fee: '0' });
+    expect(free.a.metrics.roi).toBeNull();
+    expect(labels(free)).toContain('not defined');
+    expect(labels(free)).not.toContain('not reported');
+  });
+
+  it('shortens values by the unit they round to: never "1000M"', () => {
+    expect(valueText('revenue', 999_995_000, 0)).toBe('$1B');
+    expect(valueText('reach', 999_960_000, 0)).toBe('1B');
+    expect(valueText('reach', 12_345_678, 0)).toBe('12.3M');
+  });
+
   it('draws a negative ROI below the zero line', () => {
     const roi = panel(DEFAULT, 'roi');
     const [a] = roi.marks;

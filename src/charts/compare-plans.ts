@@ -13,7 +13,7 @@
 import type { ChartFile } from './file';
 import type { EChartsOption, GraphicComponentOption } from 'echarts';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { COUNTED, METRIC_LABEL, BETTER, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
+import { COUNTED, METRIC_LABEL, BETTER, missingReason, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
 import { formatCount } from '../domain/format';
 import { formatMoney, formatPercent } from '../domain/units';
 import { FONT_FAMILY, hex, renderChart, type ChartSize } from './render';
@@ -94,12 +94,14 @@ function compact(n: number): string {
   const sign = n < 0 ? '−' : '';
   const abs = Math.abs(n);
   if (abs >= 1e15) return `${sign}${abs.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e')}`;
+  const rounded = (x: number) => Number(x.toFixed(x < 10 ? 2 : 1));
   for (const [size, unit] of [
     [1e12, 'T'],
     [1e9, 'B'],
     [1e6, 'M'],
   ] as const) {
-    if (abs >= size) return `${sign}${Number((abs / size).toFixed(abs / size < 10 ? 2 : 1))}${unit}`;
+    // Decided after rounding, so 999,995,000 is "1B", never "1000M".
+    if (rounded(abs / size) >= 1) return `${sign}${rounded(abs / size)}${unit}`;
   }
   return `${sign}${formatCount(Math.round(abs))}`;
 }
@@ -107,9 +109,9 @@ function compact(n: number): string {
 const MONEY: ReadonlySet<MetricName> = new Set(['cost', 'cpe', 'cpm', 'cost_per_order', 'revenue']);
 const WHOLE = (n: number) => (n > 0 && n < 0.5 ? '<1' : formatCount(Math.round(n)));
 
-/** The value as the embed shows it, or shorter if that is wider than `room`; null → "not reported". */
-export function valueText(key: MetricName, value: number | null, room = Infinity): string {
-  if (value === null || !Number.isFinite(value)) return 'not reported';
+/** The value as the embed shows it, or shorter if that is wider than `room`; null → why it is missing. */
+export function valueText(key: MetricName, value: number | null, room = Infinity, missing = 'not reported'): string {
+  if (value === null || !Number.isFinite(value)) return missing;
   const full = key === 'roi' ? formatPercent(value) : MONEY.has(key) ? formatMoney(value) : WHOLE(value);
   if (textWidth(full, VALUE.size, true) <= room) return full;
   if (key === 'roi') return `${compact(value)}%`;
@@ -328,7 +330,7 @@ function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
     }
     const wins = winner === plan;
     const room = slot - (wins ? 18 : 4); // the winner's tick takes 14 px
-    const label = valueText(key, r?.expected ?? null, room);
+    const label = valueText(key, r?.expected ?? null, room, missingReason(plan === 'A' ? comparison.a : comparison.b, key));
     // Shrink only what still does not fit; never below 9 px.
     const size = Math.max(9, Math.min(VALUE.size, (VALUE.size * room) / textWidth(label, VALUE.size, wins)));
     const slotCentre = box.x + PAD + slot * i + slot / 2;

@@ -1,10 +1,12 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../src/commands/glossary';
+import { term as termCommand } from '../src/commands/term';
 import type { Reply } from '../src/commands/types';
+import { TERMS } from '../src/domain/glossary';
 import { messageProblems } from '../src/interactions/limits';
-import { commandProblems } from '../tools/standin/limits';
-import type { TeamStore } from '../src/store/types';
+import { commandProblems, messageProblems as standinProblems } from '../tools/standin/limits';
+import type { TeamStore, TeamTerm } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
 const text = (reply: Reply) => reply.embeds.map((e) => [e.author?.name, e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
@@ -100,5 +102,179 @@ describe('/glossary', () => {
     expect(asked).toBe(1);
     const choices = await glossary.autocomplete!({ name: 'term', value: 'cp' }, {}, testContext({ guildId: '42', store: failing }));
     expect(choices.map((c) => c.value)).toContain('cpc');
+  });
+});
+
+describe('/glossary with team terms', () => {
+  const G = '300';
+  const teamTerm = (name: string, more: Partial<TeamTerm> = {}): TeamTerm => ({ name, definition: `${name} as we use it.`, addedById: '1', addedByName: 'ana', updatedAt: new Date(0), ...more });
+  /** The longest, most markdown-heavy text /term accepts: escaping doubles every character. */
+  const heaviest = (name: string) =>
+    teamTerm(name, { definition: '*'.repeat(1024), formula: '_'.repeat(512), example: '_'.repeat(512), link: `https://example.com/${'-'.repeat(480)}` });
+
+  it('shows a team term beside the built-in one of the same name within 6,000 characters, saying the team text was shortened', async () => {
+    const store = memoryStore();
+    await store.addTerm(G, heaviest('Micro'));
+    const reply = await run('micro', testContext({ guildId: G, store }));
+    expect(reply.embeds.map((e) => e.author?.name ?? e.title)).toEqual(['Micro-influencer', 'Team term']);
+    expect(standinProblems(reply as never)).toEqual([]);
+    const team = reply.embeds[1]!;
+    expect(team.description).toMatch(/^(\\\*)+…$/);
+    expect(team.footer?.text).toContain('Shortened (…) to fit beside the built-in term');
+    // The link is whole (and clickable); the built-in entry is not cut at all.
+    expect(team.fields?.find((f) => f.name === 'Link')?.value).toBe(`<https://example.com/${'-'.repeat(480)}>`);
+    expect(reply.embeds[0]).toEqual((await run('micro')).embeds[0]);
+  });
+
+  it('fits the heaviest team term beside every built-in term that has its name', async () => {
+    for (const t of TERMS) {
+      const store = memoryStore();
+      await store.addTerm(G, heaviest(t.name.slice(0, 100)));
+      const reply = await run(t.name, testContext({ guildId: G, store }));
+      expect(reply.embeds.map((e) => e.author?.name ?? e.title), t.id).toEqual([t.name, 'Team term']);
+      expect(standinProblems(reply as never), t.id).toEqual([]);
+    }
+  });
+
+  it('shows a short team term beside the built-in one whole, with no note', async () => {
+    const store = memoryStore();
+    await store.addTerm(G, teamTerm('Micro', { formula: 'a / b' }));
+    const team = (await run('micro', testContext({ guildId: G, store }))).embeds[1]!;
+    expect(team.description).toBe('Micro as we use it.');
+    expect(team.footer?.text).not.toContain('Shortened');
+  });
+
+  it('opens a team term by its exact name first: symbols-only names, and names that differ only in punctuation', async () => {
+    const store = memoryStore();
+    // Stored before /term add asked for a letter or digit; still reachable.
+    await store.addTerm(G, teamTerm('🔥', { definition: 'a hot creator' }));
+    await store.addTerm(G, teamTerm('Gifting', { definition: 'plain' }));
+    await store.addTerm(G, teamTerm('Gifting!', { definition: 'bang' }));
+    const ctx = testContext({ guildId: G, store });
+    expect((await run('team:🔥', ctx)).embeds[0]!.description).toBe('a hot creator');
+    expect((await run('🔥', ctx)).embeds[0]!.description).toBe('a hot creator');
+    expect((await run('team:Gifting!', ctx)).embeds[0]!.description).toBe('bang');
+    expect((await run('team:GIFTING', ctx)).embeds[0]!.description).toBe('plain');
+    // Typed with other punctuation, both read the same: the user is asked which.
+    const which = await run('team:gifting?', ctx);
+    expect(which.embeds[0]!.title).toBe('Which term?');
+    expect(ids(which)).toEqual(['glossary:team:Gifting', 'glossary:team:Gifting!']);
+    expect(await glossary.autocomplete!({ name: 'term', value: '🔥' }, {}, ctx)).toContainEqual({ name: '🔥 (team term)', value: 'team:🔥' });
+  });
+
+  it('lists every team term in the index, in reading order', async () => {
+    const store = memoryStore();
+    for (let i = 1; i <= 60; i++) await store.addTerm(G, teamTerm(`Team term number ${i}`));
+    const reply = await run(undefined, testContext({ guildId: G, store }));
+    const embed = reply.embeds[0]!;
+    expect(embed.title).toBe(`Glossary: ${TERMS.length} terms and 60 of your team's`);
+    const listed = embed.fields!.filter((f) => f.name.startsWith("Your team's terms")).flatMap((f) => f.value.split(' · '));
+    expect(listed).toEqual(Array.from({ length: 60 }, (_, i) => `Team term number ${i + 1}`));
+    expect(standinProblems(reply as never)).toEqual([]);
+  });
+
+  it('when 200 long names cannot all fit, lists as many as fit and says how many more and how to find them', async () => {
+    const store = memoryStore();
+    // Escaping makes each name shown (cut to 60 characters) about 100 long: 200 of them outgrow a message.
+    for (let i = 0; i < 200; i++) await store.addTerm(G, teamTerm(`${i} ${'** '.repeat(33)}`.trim().slice(0, 100)));
+    const reply = await run(undefined, testContext({ guildId: G, store }));
+    expect(standinProblems(reply as never)).toEqual([]);
+    const fields = reply.embeds[0]!.fields!;
+    const listed = fields.filter((f) => f.name.startsWith("Your team's terms")).flatMap((f) => f.value.split(' · '));
+    const more = fields.at(-1)!;
+    expect(more.name).toBe(`…and ${200 - listed.length} more`);
+    expect(more.value).toContain('/term export');
+    expect(listed.length).toBeGreaterThan(0);
+  });
+
+  it('shows a team link as a link to click, never as markdown', async () => {
+    const store = memoryStore();
+    await store.addTerm(G, teamTerm('Whitelist', { link: 'https://example.com/a_b-c' }));
+    await store.addTerm(G, teamTerm('Sneaky', { link: 'https://example.com/x>**bold**<@123>?q=||spoiler||`code`' }));
+    // Stored by an older version that did not check links: shown as text, escaped.
+    await store.addTerm(G, teamTerm('Old', { link: 'javascript:alert(1)' }));
+    const ctx = testContext({ guildId: G, store });
+    const link = async (name: string) => (await run(`team:${name}`, ctx)).embeds[0]!.fields!.find((f) => f.name === 'Link')!.value;
+    expect(await link('Whitelist')).toBe('<https://example.com/a_b-c>');
+    expect(await link('Sneaky')).toBe('<https://example.com/x%3E**bold**%3C@123%3E?q=%7C%7Cspoiler%7C%7C%60code%60>');
+    expect(await link('Old')).toBe('javascript\\:alert\\(1\\)');
+  });
+});
+
+describe('/glossary citations', () => {
+  it('cites each source of a tier with its link and, when read second-hand, says through whom', async () => {
+    const sources = (await run('nano')).embeds[0]!.fields!.filter((f) => f.name.startsWith('Sources')).map((f) => f.value).join('\n');
+    expect(sources).toContain('Mediakix, “Standard Terminology in Influencer Marketing”, c.2019: https://mediakix.com/influencer-marketing-resources/influencer-tiers/');
+    expect(sources).toContain('Viral Nation, platform-specific tiers, 2020, as reported by Business Insider: https://www.businessinsider.com/');
+    expect(sources).toContain('CMSWire, article by Gil Eyal on influencer tiers, 2023, from a copy on getecube.com');
+    expect(sources).toContain('from a copy on Scribd');
+    // Forbes' "as low as 8,000" is about how small micro-influencers can be, not about nano.
+    expect(sources).not.toContain('Forbes');
+  });
+});
+
+describe('/term, as /glossary needs it', () => {
+  const G = '600';
+  const manager = (store: TeamStore) => testContext({ guildId: G, manager: true, store });
+  const runTerm = (args: Record<string, string>, ctx: ReturnType<typeof testContext>) => termCommand.run(args as never, ctx) as Promise<Reply>;
+
+  it('refuses a new name with no letter or digit, saying why, and adds nothing', async () => {
+    const store = memoryStore();
+    for (const name of ['🔥', '***', '!!!']) {
+      const reply = await runTerm({ subcommand: 'add', name, definition: 'a hot creator' }, manager(store));
+      expect(reply.inputError, name).toBe(true);
+      expect(reply.flags).toBe(MessageFlags.Ephemeral);
+      expect(text(reply)).toContain('needs at least one letter or digit');
+    }
+    expect(await store.terms(G)).toEqual([]);
+    expect((await runTerm({ subcommand: 'add', name: 'C++', definition: 'a language' }, manager(store))).inputError).toBeUndefined();
+  });
+
+  it('still edits a term stored before that rule', async () => {
+    const store = memoryStore();
+    await store.addTerm(G, { name: '🔥', definition: 'old', addedById: '1', addedByName: 'ana', updatedAt: new Date(0) });
+    expect((await runTerm({ subcommand: 'edit', name: '🔥', definition: 'new' }, manager(store))).inputError).toBeUndefined();
+    expect((await store.term(G, '🔥'))?.definition).toBe('new');
+  });
+
+  it('edit clears a formula, example or link given as "-", and says so', async () => {
+    const store = memoryStore();
+    const ctx = manager(store);
+    await runTerm({ subcommand: 'add', name: 'Whitelist', definition: 'Ads from a creator’s handle', formula: 'fee × weeks', example: '2 × $100', link: 'https://example.com/w' }, ctx);
+    const reply = await runTerm({ subcommand: 'edit', name: 'whitelist', formula: '-', link: ' - ' }, ctx);
+    expect(reply.inputError).toBeUndefined();
+    expect(reply.embeds[0]!.author?.name).toBe('Team term changed: formula and link removed');
+    const stored = await store.term(G, 'Whitelist');
+    expect(stored).toMatchObject({ definition: 'Ads from a creator’s handle', example: '2 × $100' });
+    expect(stored?.formula).toBeUndefined();
+    expect(stored?.link).toBeUndefined();
+    expect((await run('team:Whitelist', testContext({ guildId: G, store }))).embeds[0]!.fields!.map((f) => f.name)).toEqual(['Example']);
+  });
+
+  it('says how to clear a field when given a blank one, and never clears the definition', async () => {
+    const store = memoryStore();
+    const ctx = manager(store);
+    await runTerm({ subcommand: 'add', name: 'Whitelist', definition: 'd', formula: 'f' }, ctx);
+    const blank = await runTerm({ subcommand: 'edit', name: 'Whitelist', formula: ' ' }, ctx);
+    expect(blank.inputError).toBe(true);
+    expect(text(blank)).toContain('The formula is empty. To remove it, give `-`.');
+    const definition = await runTerm({ subcommand: 'edit', name: 'Whitelist', definition: '-' }, ctx);
+    expect(definition.inputError).toBe(true);
+    expect(text(definition)).toContain('The definition cannot be removed');
+    expect(await store.term(G, 'Whitelist')).toMatchObject({ definition: 'd', formula: 'f' });
+  });
+
+  it('tells users of /term edit that "-" clears, in the option descriptions', () => {
+    type Option = { name: string; description: string; options?: readonly Option[] };
+    const edit = (termCommand.definition.options as readonly Option[]).find((o) => o.name === 'edit')!;
+    for (const name of ['formula', 'example', 'link']) {
+      expect(edit.options?.find((o) => o.name === name)?.description, name).toContain('- removes it');
+    }
+    expect(commandProblems(structuredClone(termCommand.definition) as never)).toEqual([]);
+  });
+
+  it('shows the link it saved as a link to click', async () => {
+    const reply = await runTerm({ subcommand: 'add', name: 'Whitelist', definition: 'd', link: 'https://example.com/a_b-c' }, manager(memoryStore()));
+    expect(reply.embeds[0]!.fields).toContainEqual({ name: 'Link', value: '<https://example.com/a_b-c>' });
   });
 });

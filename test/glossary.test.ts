@@ -21,9 +21,11 @@ const registryCitations = (t: Term) => t.sources.flatMap((c) => (c.sourceId ? [s
 /** Each formula term's formula, written again independently of the glossary text. */
 const FORMULAS: Record<string, (x: Record<string, number>) => number> = {
   'engagement-rate-by-followers': (x) => ((x.likes! + x.comments!) / x.followers!) * 100,
-  'engagement-rate-by-reach': (x) => (x.engagements! / x.impressions!) * 100,
+  // SOURCES.md: by reach divides by reach (HypeAuditor's ERR; Meltwater); by impressions is another measure.
+  'engagement-rate-by-reach': (x) => (x.engagements! / x.reach!) * 100,
   'engagement-rate-by-views': (x) => (x.engagements! / x.views!) * 100,
-  'click-through-rate': (x) => (x.clicks! / x.impressions!) * 100,
+  // The funnel's step: visits = reach × click-through rate.
+  'click-through-rate': (x) => (x.clicks! / x.reach!) * 100,
   cpe: (x) => x.cost! / x.engagements!,
   cpm: (x) => (x.cost! / x.impressions!) * 1_000,
   cpme: (x) => (x.cost! / x.engagements!) * 1_000,
@@ -144,7 +146,9 @@ describe('the glossary data', () => {
         expect(c.text.length, t.id).toBeGreaterThan(10);
         if (c.sourceId !== undefined) {
           expect(ids.has(c.sourceId), `${t.id}: unknown source ${c.sourceId}`).toBe(true);
-          expect(c.text).toBe(citation(sourceById(c.sourceId)!));
+          const source = sourceById(c.sourceId)!;
+          expect(c.text.startsWith(citation(source)), `${t.id}: ${c.text}`).toBe(true);
+          if (source.url) expect(c.text, t.id).toContain(source.url);
         }
       }
       expect(new Set(t.sources.map((c) => c.text)).size, `${t.id}: duplicate citation`).toBe(t.sources.length);
@@ -178,8 +182,10 @@ describe('the glossary data', () => {
   it('fits one Discord embed comfortably', () => {
     for (const t of TERMS) {
       const sources = t.sources.map((c) => c.text).join('\n');
+      // The sources, links included, may run on into a second field; each one fits a field.
+      for (const c of t.sources) expect(c.text.length, t.id).toBeLessThanOrEqual(LIMITS.fieldValue);
       const parts = [t.definition, t.formula ?? '', t.example, sources, rangesSummary(t)];
-      for (const part of parts) expect(part.length, t.id).toBeLessThanOrEqual(LIMITS.fieldValue);
+      for (const part of parts.filter((p) => p !== sources)) expect(part.length, t.id).toBeLessThanOrEqual(LIMITS.fieldValue);
       expect(t.name.length + parts.join('').length, t.id).toBeLessThanOrEqual(LIMITS.embedTotal / 2);
     }
   });
@@ -239,7 +245,8 @@ describe('tier terms', () => {
   it('quote only ranges their cited sources state', () => {
     for (const t of tierTerms) {
       const cited = registryCitations(t);
-      const said = cited.flatMap((s) => [...s.tiers.map((tier) => tier.stated), s.quote.text, ...s.notes]);
+      // A source's registry name may carry its range too: "Adweek (500–5,000)".
+      const said = cited.flatMap((s) => [s.name, ...s.tiers.map((tier) => tier.stated), s.quote.text, ...s.notes]);
       for (const token of `${t.definition} ${t.example}`.match(RANGE_TOKEN) ?? []) {
         const range = token.replace(/[.,]$/, '');
         expect(
@@ -317,6 +324,29 @@ describe('facts the brief asks for', () => {
       expect(termById(id)!.definition.replace(/seed \d{3}/gi, ''), id).not.toMatch(/\d/);
       expect(termById(id)!.example, id).toMatch(/^Illustrative/);
     }
+  });
+
+  it('teaches the formulas exactly as SOURCES.md gives them: engagement rate by reach divides by reach, not impressions', () => {
+    const formula = (id: string) => termById(id)!.formula;
+    expect(formula('engagement-rate-by-followers')).toBe('ER = (likes + comments) ÷ followers × 100');
+    expect(formula('engagement-rate-by-reach')).toBe('ER = engagements ÷ reach × 100');
+    expect(formula('engagement-rate-by-views')).toBe('ER = engagements ÷ views × 100');
+    expect(formula('cpe')).toBe('CPE = cost ÷ engagements');
+    expect(formula('cpm')).toBe('CPM = cost ÷ impressions × 1,000');
+    expect(formula('emv')).toBe('EMV = impressions × CPM ÷ 1,000');
+    expect(formula('roi')).toBe('ROI = (revenue − cost) ÷ cost × 100');
+    expect(formula('roas')).toBe('ROAS = revenue ÷ cost');
+    expect(formula('reach-rate')).toBe('Reach rate = reach ÷ followers × 100');
+    // The funnel's step: visits = reach × click-through rate.
+    expect(formula('click-through-rate')).toBe('CTR = link clicks ÷ reach × 100');
+    // Nowhere is "by reach" said to divide by impressions.
+    for (const t of TERMS) expect(`${t.definition} ${t.example}`, t.id).not.toMatch(/by reach[^.]*divides by (impressions|them)|impressions = [\d.]+% by reach/);
+    expect(termById('engagement-rate')!.example).toContain('reaches 6,000 accounts');
+    expect(termById('engagement-rate')!.example).toContain('300 ÷ 6,000 × 100 = 5% by reach');
+    expect(termById('engagement-rate')!.example).toContain('300 ÷ 7,500 × 100 = 4% by impressions');
+    expect(termById('impressions')!.definition).not.toContain('Meltwater');
+    // A like is an engagement, not a visit: the funnel goes from reach to clicks, not to engagements.
+    expect(termById('sales-funnel')!.definition).not.toMatch(/engage or click/);
   });
 
   it('has the required vocabulary', () => {

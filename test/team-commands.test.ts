@@ -325,7 +325,7 @@ describe('/term', () => {
     }
     expect(await store.terms(G1)).toMatchObject([{ name: 'CPM', definition: 'original' }]);
     // At the limits exactly, everything fits Discord's limits when shown back, escaping included.
-    const full = await run(term, { subcommand: 'add', name: '*'.repeat(100), definition: '_'.repeat(1024), formula: '`'.repeat(512), example: '|'.repeat(512), link: `https://example.com/${'~'.repeat(480)}` }, ctx);
+    const full = await run(term, { subcommand: 'add', name: `${'*'.repeat(99)}x`, definition: '_'.repeat(1024), formula: '`'.repeat(512), example: '|'.repeat(512), link: `https://example.com/${'~'.repeat(480)}` }, ctx);
     expect(full.inputError).toBeUndefined();
   });
 

@@ -11,12 +11,15 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
+  type APIEmbedField,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 import { TERMS, TERM_ENTRIES, findTerm, rangesSummary, suggestTerms, termById, termsByGroup, type Term } from '../domain/glossary';
 import { bestMatches, normalise, rankMatches, type Searchable } from '../domain/search';
+import { LIMITS } from '../interactions/limits';
 import type { TeamTerm } from '../store/types';
-import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { shownText } from './house';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -61,22 +64,87 @@ export function termEmbed(term: Term, shownFor?: string): APIEmbed {
   };
 }
 
-/** A team's own term: everything the team typed is escaped, and it is marked as the team's. */
-export function teamTermEmbed(term: TeamTerm, shownFor?: string): APIEmbed {
+/**
+ * The http(s) address a team link points to, as the URL parser writes it, undefined for anything
+ * else. The parser leaves a few characters that URLs may not contain (| ` \ ^ { }) as they are in
+ * a query; they are percent-encoded too, so none can reach Discord's markdown.
+ */
+function webAddress(link: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(link.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return url.href.replace(/[|`\\^{}]/g, (c) => encodeURIComponent(c));
+}
+
+/**
+ * A team term's link as a link a user can click: `<https://…>`. It is shown unescaped because it
+ * is safe to: the URL parser percent-encodes spaces, quotes, `<` and `>`, so nothing in it can
+ * close the brackets early, and Discord reads everything inside them as the address, not as
+ * markdown or mentions. Anything else (not an http(s) address, or too long once encoded) is shown
+ * as escaped text, within `max` characters.
+ */
+export function teamLinkText(link: string, max: number = LIMITS.fieldValue): string {
+  const address = webAddress(link);
+  return address && address.length + 2 <= max ? `<${address}>` : shownText(link, max);
+}
+
+/**
+ * Splits `room` characters between texts of the given lengths as evenly as their lengths allow:
+ * a short text keeps all of its length, and what it does not need goes to the longer ones.
+ */
+function shareOut(room: number, lengths: readonly number[]): number[] {
+  const shares = lengths.map(() => 0);
+  let left = Math.max(0, room);
+  const shortestFirst = lengths.map((length, i) => ({ length, i })).sort((a, b) => a.length - b.length);
+  shortestFirst.forEach(({ length, i }, k) => {
+    shares[i] = Math.min(length, Math.floor(left / (shortestFirst.length - k)));
+    left -= shares[i]!;
+  });
+  return shares;
+}
+
+const SHORTENED_NOTE = ' Shortened (…) to fit beside the built-in term: pick it from the autocomplete, marked "(team term)", to read all of it.';
+
+/**
+ * A team's own term: everything the team typed is escaped, and it is marked as the team's. It
+ * takes at most `room` characters of embed text (Discord allows 6,000 per message, all embeds
+ * together): beside a built-in term, the definition, formula and example are shortened, each
+ * ending in "…", and the footer says so. The name and the link are never shortened.
+ */
+export function teamTermEmbed(term: TeamTerm, shownFor?: string, room: number = LIMITS.embedTotal): APIEmbed {
   const lead = shownFor ? `Showing **${quoteUserText(term.name, 80)}** for "${quoteUserText(shownFor, 60)}".\n\n` : '';
-  const fields = [
-    ...(term.formula ? [{ name: 'Formula', value: quoteUserText(term.formula, 1000) }] : []),
-    ...(term.example ? [{ name: 'Example', value: quoteUserText(term.example, 1000) }] : []),
-    ...(term.link ? [{ name: 'Link', value: quoteUserText(term.link, 500) }] : []),
+  const link = term.link ? teamLinkText(term.link) : undefined;
+  const footer = `Your team's own term, added by ${term.addedByName.replace(/[\r\n]+/g, ' ').slice(0, 80)}; not from a published source.`;
+  // What the team typed, in the order shown: the definition (the description), then the fields.
+  const typed = [
+    { label: 'Definition', text: term.definition, most: LIMITS.embedDescription - lead.length },
+    ...(term.formula ? [{ label: 'Formula', text: term.formula, most: LIMITS.fieldValue }] : []),
+    ...(term.example ? [{ label: 'Example', text: term.example, most: LIMITS.fieldValue }] : []),
   ];
-  return {
+  const embedWith = (shown: readonly string[], shortened: boolean): APIEmbed => ({
     author: { name: 'Team term' },
-    title: quoteUserText(term.name, 200),
-    description: `${lead}${quoteUserText(term.definition, 3500)}`,
+    title: shownText(term.name, LIMITS.embedTitle),
+    description: `${lead}${shown[0]}`,
     color: TEAM_COLOUR,
-    fields,
-    footer: { text: `Your team's own term, added by ${term.addedByName.replace(/[\r\n]+/g, ' ').slice(0, 80)}; not from a published source.` },
-  };
+    fields: [...typed.slice(1).map((t, i) => ({ name: t.label, value: shown[i + 1]! })), ...(link ? [{ name: 'Link', value: link }] : [])],
+    footer: { text: shortened ? `${footer}${SHORTENED_NOTE}` : footer },
+  });
+
+  const whole = typed.map((t) => shownText(t.text, t.most));
+  const full = embedWith(whole, false);
+  if (embedTextLength(full) <= room) return full;
+  const wholeLength = whole.reduce((n, text) => n + text.length, 0);
+  const everythingElse = embedTextLength(full) - wholeLength + SHORTENED_NOTE.length;
+  const shares = shareOut(room - everythingElse, whole.map((text) => text.length));
+  // At least one character each ("…"): Discord refuses an empty field.
+  return embedWith(
+    typed.map((t, i) => shownText(t.text, Math.max(1, shares[i]!))),
+    true,
+  );
 }
 
 /** Buttons that open each related term in place (at most two rows of five). */
@@ -120,20 +188,58 @@ function indexMenus(): APIActionRowComponent<APIStringSelectComponent>[] {
   return rows;
 }
 
-export function indexReply(team: readonly TeamTerm[] = []): Reply {
-  const fields = [...termsByGroup()].filter(([, terms]) => terms.length).flatMap(([group, terms]) => linesToFields(group, [terms.map((t) => t.name).join(' · ')]));
-  if (team.length) fields.push(...linesToFields("Your team's terms", [team.map((t) => quoteUserText(t.name, 60)).join(' · ')]));
-  return {
-    embeds: [
-      {
-        title: `Glossary: ${TERMS.length} terms${team.length ? ` and ${team.length} of your team's` : ''}`,
-        description: 'Run `/glossary term:<name>` or pick one below. New here? `/help` has a start-here path.',
-        color: NEUTRAL_COLOUR,
-        fields: fields.slice(0, 25),
-      },
-    ],
-    components: indexMenus(),
+const TEAM_FIELD = "Your team's terms";
+
+/** Names joined with " · " into as few fields as hold them, the first called `TEAM_FIELD`, the rest "(cont.)". */
+function packNames(names: readonly string[]): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  let value = '';
+  const flush = () => {
+    if (value) fields.push({ name: fields.length === 0 ? TEAM_FIELD : `${TEAM_FIELD} (cont.)`, value });
+    value = '';
   };
+  for (const name of names) {
+    if (value && value.length + ' · '.length + name.length > LIMITS.fieldValue) flush();
+    value = value ? `${value} · ${name}` : name;
+  }
+  flush();
+  return fields;
+}
+
+function fieldsLength(fields: readonly APIEmbedField[]): number {
+  return fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+/**
+ * Every team term's name, in as many fields as they take, within the `room` characters and
+ * `slots` fields the rest of the index leaves. If even then not all fit (200 long names can
+ * outgrow a message), as many as fit, and a last field that says how many more and how to find them.
+ */
+function teamIndexFields(team: readonly TeamTerm[], room: number, slots: number): APIEmbedField[] {
+  // In the order people read lists ("term 2" before "term 10"), not the store's.
+  const names = [...team].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' })).map((t) => quoteUserText(t.name, 60));
+  for (let listed = names.length; listed >= 0; listed--) {
+    const more = names.length - listed;
+    const fields = [
+      ...packNames(names.slice(0, listed)),
+      ...(more
+        ? [{ name: `${listed ? '…and ' : `${TEAM_FIELD}: `}${more} more`, value: 'Type part of a name in `/glossary term:` and pick it from the list; managers can download them all with `/term export`.' }]
+        : []),
+    ];
+    if (fields.length <= slots && fieldsLength(fields) <= room) return fields;
+  }
+  return [];
+}
+
+export function indexReply(team: readonly TeamTerm[] = []): Reply {
+  const embed: APIEmbed & { fields: APIEmbedField[] } = {
+    title: `Glossary: ${TERMS.length} terms${team.length ? ` and ${team.length} of your team's` : ''}`,
+    description: 'Run `/glossary term:<name>` or pick one below. New here? `/help` has a start-here path.',
+    color: NEUTRAL_COLOUR,
+    fields: [...termsByGroup()].filter(([, terms]) => terms.length).flatMap(([group, terms]) => linesToFields(group, [terms.map((t) => t.name).join(' · ')])),
+  };
+  if (team.length) embed.fields.push(...teamIndexFields(team, LIMITS.embedTotal - embedTextLength(embed), LIMITS.embedFields - embed.fields.length));
+  return { embeds: [embed], components: indexMenus() };
 }
 
 // ── Lookup ───────────────────────────────────────────────────────────────────────────────────
@@ -151,6 +257,19 @@ async function teamTerms(context: RunContext): Promise<TeamTerm[]> {
   } catch {
     return [];
   }
+}
+
+/**
+ * The team terms a name opens: the one with exactly that name, ignoring case (names are unique
+ * per server that way); else those whose name reads the same once punctuation, accents and
+ * spacing are set aside ("gifting" for "Gifting!"), which can be several.
+ */
+function teamTermsNamed(team: readonly TeamTerm[], name: string): TeamTerm[] {
+  const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+  const exact = team.find((t) => sameName(t.name, name));
+  if (exact) return [exact];
+  const loose = normalise(name);
+  return loose === '' ? [] : team.filter((t) => normalise(t.name) === loose);
 }
 
 function teamEntries(team: readonly TeamTerm[]): Searchable<Entry>[] {
@@ -186,10 +305,17 @@ export async function run(args: { term?: string }, context: RunContext): Promise
   if (!query) return indexReply(team);
 
   const asTeamValue = query.startsWith(TEAM_VALUE) ? query.slice(TEAM_VALUE.length) : undefined;
-  const teamExact = team.find((t) => normalise(t.name) === normalise(asTeamValue ?? query) && normalise(t.name) !== '');
+  const named = teamTermsNamed(team, asTeamValue ?? query);
   const builtIn = asTeamValue === undefined ? (termById(query) ?? findTerm(query)) : undefined;
+  if (named.length > 1) {
+    const entries: Entry[] = [...(builtIn ? [{ kind: 'builtin' as const, term: builtIn }] : []), ...named.map((t) => ({ kind: 'team' as const, term: t }))];
+    return choicesReply(query, entries, 'Which term?', `Several terms match "${quoteUserText(query)}":`);
+  }
+  const teamExact = named[0];
   if (builtIn && teamExact) {
-    return { embeds: [termEmbed(builtIn), teamTermEmbed(teamExact)], components: relatedButtons(builtIn) };
+    // Both share one message, and Discord's 6,000 characters: the team's text gives way.
+    const builtInEmbed = termEmbed(builtIn);
+    return { embeds: [builtInEmbed, teamTermEmbed(teamExact, undefined, LIMITS.embedTotal - embedTextLength(builtInEmbed))], components: relatedButtons(builtIn) };
   }
   if (builtIn) return termReply(builtIn);
   if (teamExact) return { embeds: [teamTermEmbed(teamExact)] };
@@ -200,9 +326,17 @@ export async function run(args: { term?: string }, context: RunContext): Promise
   return inputErrorReply(`I have no term "${quoteUserText(query)}".`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
 }
 
+/** Team terms to offer for what is typed: ranked matches, or, when nothing searchable is typed, names containing it. */
+function teamSuggestions(typed: string, team: readonly TeamTerm[]): TeamTerm[] {
+  if (normalise(typed) !== '') return rankMatches(typed, teamEntries(team), 10).map((e) => e.term as TeamTerm);
+  // Blank, or only symbols ("🔥"), which the search cannot rank: a name that contains it, else the first ten.
+  const symbols = typed.trim().toLowerCase();
+  return (symbols ? team.filter((t) => t.name.toLowerCase().includes(symbols)) : team).slice(0, 10);
+}
+
 export async function autocomplete(focused: { name: string; value: string }, _args: unknown, context: RunContext): Promise<Choice[]> {
   const team = await teamTerms(context);
-  const teamChoices = (normalise(focused.value) === '' ? team.slice(0, 10) : rankMatches(focused.value, teamEntries(team), 10).map((e) => e.term as TeamTerm))
+  const teamChoices = teamSuggestions(focused.value, team)
     .filter((t) => TEAM_VALUE.length + t.name.length <= 100)
     .map((t) => ({ name: truncate(`${t.name} (team term)`, 100), value: `${TEAM_VALUE}${t.name}` }));
   const builtIn = suggestTerms(focused.value, 25).map((t) => ({ name: truncate(t.name, 100), value: t.id }));

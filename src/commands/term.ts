@@ -5,13 +5,19 @@
  *
  * Limits, so that every value fits a Discord field even after escaping doubles it: name 100
  * characters (an autocomplete choice's limit), definition 1,024 (a field's), formula, example and
- * link 512 each. Text is stored exactly as typed, and shown back escaped (no markdown, no mentions).
+ * link 512 each. Text is stored exactly as typed, and shown back escaped (no markdown, no mentions);
+ * the link, an http(s) address, is shown as a link to click.
+ *
+ * A name needs a letter or a digit: /glossary finds terms by their letters and digits. Discord
+ * cannot send an empty option, so `/term edit` takes "-" to clear the formula, example or link.
  */
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import { normalise } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import { TERMS_PER_SERVER, type TeamTerm } from '../store/types';
 import { inputErrorReply, NEUTRAL_COLOUR } from './embeds';
+import { teamLinkText } from './glossary';
 import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
@@ -28,10 +34,19 @@ const nameOption = (description: string) =>
 
 const definitionOption = { type: ApplicationCommandOptionType.String, name: 'definition', description: 'What it means, in plain words', max_length: TERM_LIMITS.definition } as const;
 
+/** Given as the formula, example or link in `/term edit`: remove it (Discord sends no empty options). */
+export const CLEAR = '-';
+
 const extraOptions = [
   { type: ApplicationCommandOptionType.String, name: 'formula', description: 'How it is worked out, e.g. engagements / followers', max_length: TERM_LIMITS.formula },
   { type: ApplicationCommandOptionType.String, name: 'example', description: 'A worked example', max_length: TERM_LIMITS.example },
   { type: ApplicationCommandOptionType.String, name: 'link', description: 'An https:// link to read more', max_length: TERM_LIMITS.link },
+] as const;
+
+const editExtraOptions = [
+  { ...extraOptions[0], description: `New formula, e.g. engagements / followers; ${CLEAR} removes it` },
+  { ...extraOptions[1], description: `New worked example; ${CLEAR} removes it` },
+  { ...extraOptions[2], description: `New https:// link to read more; ${CLEAR} removes it` },
 ] as const;
 
 export const definition = {
@@ -49,8 +64,8 @@ export const definition = {
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'edit',
-      description: 'Change a term: the options you give replace what it has',
-      options: [{ ...nameOption('The term to change'), autocomplete: true }, definitionOption, ...extraOptions],
+      description: `Change a term: the options you give replace what it has (${CLEAR} removes a formula, example or link)`,
+      options: [{ ...nameOption('The term to change'), autocomplete: true }, definitionOption, ...editExtraOptions],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -64,15 +79,27 @@ export const definition = {
 
 type Field = keyof typeof TERM_LIMITS;
 const LABEL: Record<Field, string> = { name: 'The name', definition: 'The definition', formula: 'The formula', example: 'The example', link: 'The link' };
+/** The fields a term may do without. */
+const OPTIONAL_FIELDS = ['formula', 'example', 'link'] as const;
+type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 const ACCEPTED =
-  `a name up to ${TERM_LIMITS.name} characters with no invisible characters, a definition up to ${TERM_LIMITS.definition}, ` +
-  `formula and example up to ${TERM_LIMITS.formula} each, and an https:// link`;
+  `a name up to ${TERM_LIMITS.name} characters with a letter or digit and no invisible characters, a definition up to ${TERM_LIMITS.definition}, ` +
+  `formula and example up to ${TERM_LIMITS.formula} each, and an https:// link; in \`/term edit\`, \`${CLEAR}\` removes a formula, example or link`;
+
+function isOptional(field: Field): field is OptionalField {
+  return (OPTIONAL_FIELDS as readonly Field[]).includes(field);
+}
+
+/** The value asks to remove the field ("-"). */
+function clears(value: string | undefined): boolean {
+  return value?.trim() === CLEAR;
+}
 
 /** Why a value cannot be stored, or undefined when it can. */
 export function termValueProblem(field: Field, value: string): string | undefined {
   const length = [...value].length;
-  if (value.trim() === '') return `${LABEL[field]} is empty.`;
+  if (value.trim() === '') return `${LABEL[field]} is empty.${isOptional(field) ? ` To remove it, give \`${CLEAR}\`.` : ''}`;
   if (length > TERM_LIMITS[field]) {
     return `${LABEL[field]} is ${length.toLocaleString('en-US')} characters long; the most is ${TERM_LIMITS[field].toLocaleString('en-US')}, so it fits a Discord field.`;
   }
@@ -104,20 +131,27 @@ interface TermArgs {
 }
 
 function firstProblem(args: TermArgs): string | undefined {
+  if (clears(args.definition)) return `The definition cannot be removed: every term needs one. Give the new text instead.`;
   for (const field of ['name', 'definition', 'formula', 'example', 'link'] as const) {
     const value = args[field];
-    if (value === undefined) continue;
+    if (value === undefined || (isOptional(field) && clears(value))) continue;
     const problem = termValueProblem(field, field === 'name' ? value.trim() : value);
     if (problem) return problem;
   }
   return undefined;
 }
 
+/** An optional field's new value: `current` when not given, none when given as "-" (in /term add, simply none). */
+function newValue(given: string | undefined, current: string | undefined): string | undefined {
+  if (given === undefined) return current;
+  return clears(given) ? undefined : given;
+}
+
 function termEmbed(title: string, term: TeamTerm): APIEmbed {
   const fields = [
     ...(term.formula ? [{ name: 'Formula', value: shownText(term.formula, LIMITS.fieldValue) }] : []),
     ...(term.example ? [{ name: 'Example', value: shownText(term.example, LIMITS.fieldValue) }] : []),
-    ...(term.link ? [{ name: 'Link', value: shownText(term.link, LIMITS.fieldValue) }] : []),
+    ...(term.link ? [{ name: 'Link', value: teamLinkText(term.link) }] : []),
   ];
   return {
     author: { name: title },
@@ -129,16 +163,25 @@ function termEmbed(title: string, term: TeamTerm): APIEmbed {
   };
 }
 
+/**
+ * A new name needs a letter or digit: /glossary's forgiving search and its autocomplete ranking
+ * read nothing else, so a name of symbols or emoji alone ("🔥") could be opened only by typing it
+ * exactly. Only new names: terms added before this rule can still be edited and removed.
+ */
+function newNameProblem(name: string): string | undefined {
+  return normalise(name) === '' ? 'The name needs at least one letter or digit, so that `/glossary` can find it.' : undefined;
+}
+
 async function add(args: TermArgs & { definition: string }, context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('add team terms');
-  const problem = firstProblem(args);
+  const problem = firstProblem(args) ?? newNameProblem(args.name);
   if (problem) return inputErrorReply(problem, ACCEPTED, 'That term was not added');
   const term: TeamTerm = {
     name: args.name.trim(),
     definition: args.definition,
-    formula: args.formula,
-    example: args.example,
-    link: args.link?.trim(),
+    formula: newValue(args.formula, undefined),
+    example: newValue(args.example, undefined),
+    link: newValue(args.link, undefined)?.trim(),
     addedById: context.user.id,
     addedByName: context.user.name,
     updatedAt: context.now,
@@ -166,9 +209,9 @@ async function edit(args: TermArgs, context: RunContext & { guildId: string }): 
   const term: TeamTerm = {
     name: current.name,
     definition: args.definition ?? current.definition,
-    formula: args.formula ?? current.formula,
-    example: args.example ?? current.example,
-    link: args.link?.trim() ?? current.link,
+    formula: newValue(args.formula, current.formula),
+    example: newValue(args.example, current.example),
+    link: newValue(args.link?.trim(), current.link),
     addedById: current.addedById,
     addedByName: current.addedByName,
     updatedById: context.user.id,
@@ -177,7 +220,9 @@ async function edit(args: TermArgs, context: RunContext & { guildId: string }): 
   };
   const result = await context.store.editTerm(context.guildId, term);
   if (result !== 'ok') return missing(name, 'changed');
-  return { embeds: [termEmbed('Team term changed', term)], flags: MessageFlags.Ephemeral };
+  const removed = OPTIONAL_FIELDS.filter((field) => clears(args[field]) && current[field] !== undefined);
+  const title = removed.length ? `Team term changed: ${new Intl.ListFormat('en', { type: 'conjunction' }).format(removed)} removed` : 'Team term changed';
+  return { embeds: [termEmbed(title, term)], flags: MessageFlags.Ephemeral };
 }
 
 function missing(name: string, what: string): Reply {

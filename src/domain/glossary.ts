@@ -12,7 +12,7 @@ import { classify } from './classify';
 import { formatCount } from './format';
 import { answerLine, verdictWords } from './overview';
 import { DEFAULT_LIMIT, findExact, normalise, rankMatches, type Searchable } from './search';
-import { SOURCES, citation, sourceById } from './sources';
+import { SOURCES, citation, howRead, sourceById, type Source } from './sources';
 
 export type TermGroup = 'Tiers' | 'Engagement' | 'Reach & cost' | 'Sales & return' | 'Audience & trust' | 'Campaign';
 export const TERM_GROUPS: readonly TermGroup[] = [
@@ -58,21 +58,42 @@ export interface Term {
 
 // ── Citations ────────────────────────────────────────────────────────────────────────────────
 
-/** A registry source, cited with the registry's own publisher, title and year. */
+/**
+ * Whether a source was read second-hand (reported by, copied on or quoted in another publication):
+ * SOURCES.md requires such a figure to say so, never to pass as the publisher's own words.
+ */
+function readSecondHand(source: Source): boolean {
+  return source.confidence === 'S' || source.confidence === 'M' || (source.confidence === 'seed' && source.via !== undefined);
+}
+
+/**
+ * A registry source as users read it: publisher, title (only the publisher's own) and year; how it
+ * was read when that was second-hand ("as reported by Business Insider"), unless what it is
+ * already says so ("a line quoted in TapInfluence's blog"); and its link, when the registry has one.
+ */
+export function sourceCitation(source: Source): string {
+  const alreadySaid = source.via !== undefined && source.what.includes(source.via);
+  const how = readSecondHand(source) && !alreadySaid ? `, ${howRead(source)}` : '';
+  return `${citation(source)}${how}${source.url ? `: ${source.url}` : ''}`;
+}
+
 function src(id: string): TermCitation {
   const source = sourceById(id);
-  return source ? { sourceId: id, text: citation(source) } : { sourceId: id, text: id };
+  // A typo here would show users a bare id: fail when the module loads, where every test sees it.
+  if (!source) throw new Error(`The glossary cites "${id}", which is not in the source registry.`);
+  return { sourceId: id, text: sourceCitation(source) };
 }
 
 /** Sources SOURCES.md records but the registry (tier definitions only) does not hold. */
 const CITE = {
   upfluence: { text: 'Upfluence, influencer calculators (engagement rate, CPE, CPM, EMV), undated' },
   mediakixEr: { text: 'Mediakix, engagement-rate formula, undated' },
-  meltwater: { text: 'Meltwater, engagement rate by reach, undated' },
+  meltwater: { text: 'Meltwater, engagement rate by reach (engagements ÷ reach), undated' },
+  hypeauditorErr: { text: 'HypeAuditor, engagement rate by reach (ERR: engagements ÷ reach), undated' },
   modash: { text: 'Modash, engagement rate by views (TikTok, YouTube) and by median likes, undated' },
   hypeauditorTools: { text: 'HypeAuditor, CPE and EMV calculators, undated' },
   grin: { text: 'GRIN, cost per engagement (likes + comments + shares), undated' },
-  traackr: { text: 'Traackr, budget calculator based on CPME, undated' },
+  traackr: { text: 'Traackr, help centre: budget calculator set-up, based on CPME, undated: http://help.traackr.com/en/articles/3770752-budget-calculator-setup' },
   influencerDb: { text: 'InfluencerDB, Benchmarks (307k accounts), 2019' },
   hypeauditor2026: { text: 'HypeAuditor, State of Influencer Marketing, 2026, as reported by eMarketer' },
   imh2021: { text: 'Influencer Marketing Hub, Benchmark Report, 2021, as reported by ION' },
@@ -142,7 +163,7 @@ const SPECS: TermSpec[] = [
     name: 'Influencer tiers',
     aliases: ['tiers', 'tier', 'follower tiers'],
     group: 'Tiers',
-    exampleAt: { count: 30_000, show: ['mediakix', 'hypeauditor', 'sprout-social'] },
+    exampleAt: { count: 30_000, show: ['mediakix', 'later-fohr', 'hypeauditor', 'sprout-social'] },
     definition:
       'Bands of follower count (nano, micro, mid-tier, macro, mega…) used to plan and price campaigns. There is no ' +
       'industry standard: Mediakix says "standard influencer tiers have yet to be universally established", and Ad ' +
@@ -164,9 +185,7 @@ const SPECS: TermSpec[] = [
       'The smallest named tier. Mediakix and Duel: 1k–10k; Later × Fohr: 0–10k; The Influence Agency: 1k–9.9k; ' +
       'CMSWire: under 1k. Viral Nation (2020, as reported) varies it by platform: Instagram 2.5k–10k, TikTok ' +
       '5k–50k, YouTube under 5k subscribers. A Japanese article (translated) names it without a range.',
-    example:
-      'An 8,000-follower account is nano for Mediakix (1k–10k), up-and-coming for HypeAuditor (5k–20k), and ' +
-      'the size Forbes (as quoted by TapInfluence) says brands now go "as low as" (8,000).',
+    example: 'An 8,000-follower account is nano for Mediakix (1k–10k) and up-and-coming for HypeAuditor (5k–20k).',
     sources: [
       src('mediakix'),
       src('duel'),
@@ -174,8 +193,8 @@ const SPECS: TermSpec[] = [
       src('influence-agency'),
       src('cmswire'),
       src('viral-nation-2020'),
+      src('seed-000'),
       src('hypeauditor'),
-      src('forbes-seed'),
     ],
     related: ['influencer-tiers', 'micro-influencer', 'rookie', 'instagram-user'],
   },
@@ -218,7 +237,7 @@ const SPECS: TermSpec[] = [
     example:
       'A 200,000-follower account is mid-tier for Mediakix (50k–500k) and Later × Fohr (100k–500k), but macro for ' +
       'Iconosquare (100k–1M).',
-    sources: [src('mediakix'), src('duel'), src('later-fohr'), src('sprout-social'), src('iconosquare'), src('viral-nation-2019')],
+    sources: [src('mediakix'), src('duel'), src('later-fohr'), src('sprout-social'), src('iconosquare'), src('viral-nation-2019'), src('l2')],
     related: ['micro-influencer', 'macro-influencer', 'power-middle', 'middling'],
   },
   {
@@ -287,10 +306,19 @@ const SPECS: TermSpec[] = [
       'The top tier in most lists: 1M+ followers for Mediakix, Iconosquare, CMSWire, Duel and Aspire; over 1M for ' +
       'Afluencer. L2 starts mega at over 7M. Other names for the top: celebrity, top influencer (a Japanese article), mega ' +
       'macro (Later × Fohr), macro T1 (Sprout Social, over 10M).',
-    example:
-      'TapInfluence: a brand paid Kim Kardashian to tweet to 15 million followers and got 1,200 website visits: ' +
-      '1,200 ÷ 15,000,000 = 0.008% of followers.',
-    sources: [src('mediakix'), src('iconosquare'), src('duel'), src('afluencer'), src('l2'), src('sprout-social'), src(SEED_003)],
+    example: 'A 2,000,000-follower account is mega for Mediakix (1M+) but middling for L2 (70k–2.5M).',
+    sources: [
+      src('mediakix'),
+      src('iconosquare'),
+      src('cmswire'),
+      src('duel'),
+      src('aspire'),
+      src('afluencer'),
+      src('l2'),
+      src('seed-000'),
+      src('later-fohr'),
+      src('sprout-social'),
+    ],
     related: ['macro-influencer', 'celebrity-influencer', 'top-influencer', 'mega-macro'],
   },
   {
@@ -371,7 +399,7 @@ const SPECS: TermSpec[] = [
     name: 'Rookie',
     aliases: [],
     group: 'Tiers',
-    exampleAt: { count: 3_000, show: ['hypeauditor', 'mediakix'] },
+    exampleAt: { count: 3_000, show: ['hypeauditor', 'mediakix', 'adweek-500-5000'] },
     tierNames: ['rookie'],
     definition:
       'HypeAuditor\'s tier for 1k–5k followers, between Instagram user (0–1k) and up-and-coming (5k–20k). By range ' +
@@ -387,7 +415,7 @@ const SPECS: TermSpec[] = [
     name: 'Up-and-coming',
     aliases: [],
     group: 'Tiers',
-    exampleAt: { count: 15_000, show: ['hypeauditor', 'heepsy'] },
+    exampleAt: { count: 15_000, show: ['hypeauditor', 'mediakix', 'heepsy'] },
     tierNames: ['up-and-coming'],
     definition:
       'HypeAuditor\'s tier for 5k–20k followers, between rookie (1k–5k) and prosumer (20k–100k). It straddles the ' +
@@ -450,13 +478,14 @@ const SPECS: TermSpec[] = [
     aliases: ['ER'],
     group: 'Engagement',
     definition:
-      'Engagements as a share of an audience: by followers, by reach or by views, so always say which. Rates ' +
+      'Engagements as a share of an audience: by followers, by reach, by impressions or by views, so always say which. Rates ' +
       'usually fall as follower counts rise: Markerly (2016) found Instagram like rates near 8% under 1k followers ' +
       'but 1.66% at 1M–10M. Yet Wies et al. (2023) found engagement with sponsored posts peaks near 1M.',
     example:
-      'Illustrative: a post from a 20,000-follower account gets 300 engagements and 6,000 impressions → 300 ÷ ' +
-      '20,000 × 100 = 1.5% by followers, 300 ÷ 6,000 × 100 = 5% by reach.',
-    sources: [src('digiday-markerly'), CITE.wies, CITE.upfluence, CITE.meltwater],
+      'Illustrative: a post from a 20,000-follower account reaches 6,000 accounts, is shown 7,500 times and gets 300 ' +
+      'engagements → 300 ÷ 20,000 × 100 = 1.5% by followers, 300 ÷ 6,000 × 100 = 5% by reach, 300 ÷ 7,500 × 100 = ' +
+      '4% by impressions.',
+    sources: [src('digiday-markerly'), CITE.wies, CITE.upfluence, CITE.hypeauditorErr, CITE.meltwater],
     related: ['engagement-rate-by-followers', 'engagement-rate-by-reach', 'engagement-rate-by-views', 'engagement'],
   },
   {
@@ -479,14 +508,14 @@ const SPECS: TermSpec[] = [
     name: 'Engagement rate (by reach)',
     aliases: ['ER by reach'],
     group: 'Engagement',
-    formula: 'ER = engagements ÷ impressions × 100',
+    formula: 'ER = engagements ÷ reach × 100',
     definition:
-      'Engagement measured against the people a post was actually shown to, not the follower count. Meltwater\'s ' +
-      'formula divides by impressions, which count repeat views; dividing by reach (unique accounts) gives a ' +
-      'higher rate, so say which you used.',
-    example: 'Illustrative: 240 engagements on 8,000 impressions → 240 ÷ 8,000 × 100 = 3%.',
-    check: { inputs: { engagements: 240, impressions: 8_000 }, result: 3 },
-    sources: [CITE.meltwater],
+      'Engagement measured against the unique accounts a post was actually shown to (its reach), not the follower ' +
+      'count, as HypeAuditor (its ERR) and Meltwater publish it. Engagement rate by impressions, which divides by ' +
+      'every showing, repeat views included, is a separate measure with a lower result: say which you used.',
+    example: 'Illustrative: 240 engagements on a post that reached 8,000 accounts → 240 ÷ 8,000 × 100 = 3%.',
+    check: { inputs: { engagements: 240, reach: 8_000 }, result: 3 },
+    sources: [CITE.hypeauditorErr, CITE.meltwater],
     related: ['engagement-rate', 'reach', 'impressions'],
   },
   {
@@ -518,7 +547,7 @@ const SPECS: TermSpec[] = [
     example:
       'Illustrative: a post shown 12,000 times to 8,000 different accounts has a reach of 8,000 and 12,000 ' +
       'impressions: 12,000 ÷ 8,000 = 1.5 views per account.',
-    sources: [src('tapinfluence-2017'), src('seed-004')],
+    sources: [src('tapinfluence-2017'), CITE.commonUsage],
     related: ['impressions', 'engagement-rate-by-reach', 'audience-overlap'],
   },
   {
@@ -528,9 +557,10 @@ const SPECS: TermSpec[] = [
     group: 'Reach & cost',
     definition:
       'The total number of times content was shown, counting repeat views by the same account. Impressions are the ' +
-      'base of CPM (cost per 1,000 impressions) and EMV, and Meltwater\'s engagement rate by reach divides by them.',
+      'base of CPM (cost per 1,000 impressions), EMV and engagement rate by impressions; engagement rate by reach ' +
+      'divides by unique accounts instead.',
     example: 'Illustrative: 8,000 accounts that each saw a post 1.5 times on average → 8,000 × 1.5 = 12,000 impressions.',
-    sources: [CITE.upfluence, CITE.meltwater],
+    sources: [CITE.upfluence],
     related: ['reach', 'cpm', 'emv'],
   },
   {
@@ -538,12 +568,13 @@ const SPECS: TermSpec[] = [
     name: 'Click-through rate',
     aliases: ['CTR'],
     group: 'Reach & cost',
-    formula: 'CTR = clicks ÷ impressions × 100',
+    formula: 'CTR = link clicks ÷ reach × 100',
     definition:
-      'The share of people shown a post who click its link: the step of the sales funnel between seeing and ' +
-      'buying. No source in Tierbot\'s library gives an influencer benchmark for it.',
-    example: 'Illustrative: 150 link clicks from 10,000 impressions → 150 ÷ 10,000 × 100 = 1.5%.',
-    check: { inputs: { clicks: 150, impressions: 10_000 }, result: 1.5 },
+      'The share of the accounts a post reached that click its link: the step of the sales funnel between seeing ' +
+      'and buying (visits = reach × CTR). Some tools divide by impressions instead, so say which. No source in ' +
+      'Tierbot\'s library gives an influencer benchmark for it.',
+    example: 'Illustrative: 150 link clicks from a post that reached 10,000 accounts → 150 ÷ 10,000 × 100 = 1.5%.',
+    check: { inputs: { clicks: 150, reach: 10_000 }, result: 1.5 },
     sources: [CITE.formulas],
     related: ['sales-funnel', 'conversion-rate', 'impressions'],
   },
@@ -635,7 +666,7 @@ const SPECS: TermSpec[] = [
     formula: 'Conversion rate = conversions ÷ visits (or clicks, or followers) × 100',
     definition:
       'The share of people who do what you want (buy, sign up) after seeing or clicking. Fab.com (2011): Ashton ' +
-      'Kutcher\'s 7,309,684 followers gave 5,888 sign-ups (0.08%); Kevin Rose\'s 1,261,376 gave 4,356 (0.3%).',
+      'Kutcher\'s 7,309,684 followers gave 5,888 sign-ups (0.08%); Kevin Rose\'s 1,261,376 gave 4,356 (0.345%).',
     example: 'TapInfluence: Kim Kardashian\'s tweet drove 1,200 website visits and 30 orders → 30 ÷ 1,200 × 100 = 2.5%.',
     check: { inputs: { conversions: 30, visits: 1_200 }, result: 2.5 },
     sources: [CITE.fab, src(SEED_003)],
@@ -707,7 +738,8 @@ const SPECS: TermSpec[] = [
     formula: 'buyers = followers × reach rate × click-through rate × conversion rate; revenue = buyers × AOV',
     definition:
       'A chain of rates that turns an audience into sales: how many followers see a post (reach rate), how many of ' +
-      'those engage or click, how many of those buy. Each rate is an assumption you can check after the campaign.',
+      'those click through (a like or comment is an engagement, not a visit), how many of those buy. Each rate is ' +
+      'an assumption you can check after the campaign.',
     example:
       'Illustrative: 50,000 followers × 20% reach × 2% click-through × 3% conversion = 6 buyers; 6 × $40 AOV = ' +
       '$240 revenue.',

@@ -50,6 +50,15 @@ describe('"Classify follower counts"', () => {
     expect(lines(reply)).toHaveLength(1);
   });
 
+  it('reads a count in scientific notation as one count, as rosters do', async () => {
+    const reply = await classify('followers: 1.2E+06');
+    expect(lines(reply)).toEqual([`• **1.2E+06** = 1,200,000 → ${consensusFor(1_200_000).line}`]);
+    expect(reply.embeds[0]!.fields ?? []).toEqual([]);
+    const tiny = await classify('1.2E-06 followers');
+    expect(tiny.inputError).toBe(true);
+    expect(tiny.embeds[0]!.description).toContain('“1.2E\\-06”: not a whole number');
+  });
+
   it('lists what it set aside and why', async () => {
     const reply = await classify('45k followers; call at 10:30 on 12/05, $5k budget, <@123456789012345678>');
     const ignored = reply.embeds[0]!.fields!.find((f) => f.name === 'Not counted')!.value;

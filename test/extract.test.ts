@@ -81,6 +81,13 @@ const TABLE: [string, Expected[], IgnoreKind[]][] = [
   ['she has 99999999999 followers, sure', [], ['too-large']],
   ['4.5 followers on average lol', [], ['fraction']],
   ['2.5 thousand subs and 1 bn views', [c(2_500)], ['not-followers']],
+  // Scientific notation, as spreadsheets write large counts: one number, never "1" and "06".
+  ['followers: 1.2E+06', [c(1_200_000)], []],
+  ['1.2E+06 followers', [c(1_200_000)], []],
+  ['1,2E+06 abonnés auf TikTok', [c(1_200_000, 'TikTok')], []],
+  ['Sara 4.5e4 on IG', [c(45_000, 'Instagram', 'Sara')], []],
+  ['1.2E-06 followers', [], ['fraction']],
+  ['1E+99 followers', [], ['too-large']],
 ];
 
 describe('extractCounts: a table of chat messages', () => {
@@ -105,6 +112,15 @@ describe('extractCounts: a table of chat messages', () => {
       ['4.5%', 'a percentage'],
       ['<@123>', 'a mention, channel, emoji or timestamp'],
     ]);
+  });
+
+  it('reads scientific notation whole, or sets it aside whole with the reason', () => {
+    expect(extractCounts('followers: 1.2E+06')).toEqual({ counts: [{ value: 1_200_000, text: '1.2E+06', start: 11, end: 18 }], ignored: [] });
+    expect(extractCounts('1.2E+06 followers').ignored).toEqual([]);
+    expect(extractCounts('1.2E-06 followers')).toEqual({ counts: [], ignored: [{ text: '1.2E-06', kind: 'fraction', reason: 'not a whole number' }] });
+    expect(extractCounts('1e100 followers')).toEqual({ counts: [], ignored: [{ text: '1e100', kind: 'unreadable', reason: 'not a number I can read' }] });
+    // Without a word saying so, a small one is no count, as "120" would not be.
+    expect(extractCounts('1.2E+02').counts).toEqual([]);
   });
 
   it('keeps the count as written, and a range end shows the unit it borrows', () => {
@@ -156,6 +172,7 @@ describe('readCount', () => {
     ['12 345 6', /not a follower count/],
     ['99999999999', /more than/],
     ['1.23456E+02', /whole/],
+    ['1.2E-06', /whole/],
     ['1E+11', /more than/],
     ['x'.repeat(500), /characters long/],
   ])('refuses %j with a reason', (text, reason) => {
@@ -208,6 +225,11 @@ const writtenCount = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom(['k', 1e3], ['K', 1e3], ['M', 1e6], [' million', 1e6], [' thousand', 1e3], [' Mio', 1e6], ['m', 1e6]) as fc.Arbitrary<[string, number]>, fc.boolean()).map(
     ([whole, tenth, [unit, size], comma]) => ({ text: `${whole}${comma ? ',' : '.'}${tenth}${unit}`, value: ((whole * 10 + tenth) * size) / 10 }),
   ),
+  // "1.2E+06", as spreadsheets write it.
+  fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 3, max: 9 }), fc.constantFrom('E+0', 'e+0', 'E', 'e'), fc.boolean()).map(([whole, tenth, power, mark, comma]) => ({
+    text: `${whole}${comma ? ',' : '.'}${tenth}${mark}${power}`,
+    value: (whole * 10 + tenth) * 10 ** (power - 1),
+  })),
 );
 
 const FILLER = ['and', 'has', 'the', 'creator', 'honestly', 'so', 'with', 'over', 'we', 'think', 'ok', 'nice'];

@@ -10,8 +10,10 @@ import {
   MAX_HOUSE_TEXT,
   normalTierNamed,
   parseHouseDefinition,
+  reasonText,
   type HouseTier,
 } from '../src/domain/house';
+import { classify } from '../src/domain/classify';
 import { NORMAL_TIERS } from '../src/domain/sources';
 
 function tiersOf(text: string): HouseTier[] {
@@ -123,6 +125,59 @@ describe('parseHouseDefinition: examples', () => {
     expect(tiersOf('Tier 1 10k-50k, Tier 2 (50k to 2.5 million)').map((x) => x.name)).toEqual(['Tier 1', 'Tier 2']);
     expect(tiersOf('10k-50k small, 50k+ big').map((x) => x.name)).toEqual(['small', 'big']);
     expect(tiersOf('Small: 10k-50k, Big = 50k+').map((x) => x.name)).toEqual(['Small', 'Big']);
+  });
+
+  it('maps an own-named range the publishers put below influencer size to that, as /tier says of its counts', () => {
+    expect(classify(500).consensus.outcome).toBe('below');
+    const [tiny, small, big] = tiersOf('tiny 0-1k, small 1k-10k, big 10k+');
+    expect(tiny).toMatchObject({ name: 'tiny', notInfluencer: true });
+    // Below influencer size does not push the next tier up the ladder: 1k–10k maps by its own range.
+    expect(small!.notInfluencer).toBeUndefined();
+    expect(small!.normal).toBe(tiersOf('small 1k-10k')[0]!.normal);
+    expect(big!.notInfluencer).toBeUndefined();
+    expect(tiersOf('a 0-500, b 500-1k, c 1k-5k').map((t) => t.notInfluencer ?? false)).toEqual([true, true, false]);
+    // A range mostly of influencer size maps to a tier; a name that states a tier keeps it.
+    expect(tiersOf('starter up to 10k, grown 10k+')[0]!.notInfluencer).toBeUndefined();
+    expect(tiersOf('nano 0-1k, micro 1k+')[0]).toMatchObject({ normal: 'nano' });
+    expect(tiersOf('nano 0-1k, micro 1k+')[0]!.notInfluencer).toBeUndefined();
+  });
+
+  it('an own-named range is below influencer size when /tier says so of all of it, and never when it says so of none', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3_000 }), fc.integer({ min: 1, max: 30_000 }), (from, width) => {
+        const to = from + width;
+        const [t] = tiersOf(`zone ${from}-${to}`);
+        const below = (n: number) => classify(n).consensus.outcome === 'below';
+        if (below(t!.max!)) expect(t!.notInfluencer).toBe(true);
+        if (!below(t!.min)) expect(t!.notInfluencer).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives a refusal in parts: the team’s text and the suggested fix apart from Tierbot’s words', () => {
+    const r = parseHouseDefinition('nano 1k-10k, micro 20k-75k');
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.parts).toContainEqual({ kind: 'code', text: 'nano 1k-10k, gap, micro 20k-75k' });
+    expect(r.parts).toContainEqual({ kind: 'theirs', text: 'nano' });
+    expect(r.parts).toContainEqual({ kind: 'theirs', text: 'micro' });
+    expect(reasonText(r.parts)).toBe(r.reason);
+    expect(r.reason).toContain('write it as a gap: `nano 1k-10k, gap, micro 20k-75k`.');
+  });
+
+  it('never puts the team’s text among Tierbot’s own words, whatever is refused', () => {
+    const entry = fc.tuple(fc.stringMatching(/^[a-z*_`<@>]{1,8}$/), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 }), fc.constantFrom('-', '+', ' to ', '')).map(
+      ([name, a, b, dash]) => (dash === '+' ? `zq${name} ${a}k+` : dash === '' ? `zq${name}` : `zq${name} ${a}k${dash}${b}k`),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(entry, fc.constant('gap')), { minLength: 1, maxLength: 5 }), (entries) => {
+        const r = parseHouseDefinition(entries.join(', '));
+        if (r.ok) return;
+        expect(reasonText(r.parts)).toBe(r.reason);
+        for (const part of r.parts) if (part.kind === 'ours') expect(part.text).not.toContain('zq');
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('refuses with a reason: nothing, no name, unreadable, duplicates, backwards, too long, gap at an end', () => {

@@ -3,12 +3,12 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { embedTextLength } from '../src/commands/embeds';
 import { HOUSE_UNAVAILABLE_LINE } from '../src/commands/house';
-import { HOUSE_LINE_ROOM, PUBLIC_TEXT_LIMIT, allSourcesReply, tier, tierEmbed } from '../src/commands/tier';
+import { HOUSE_LINE_ROOM, PUBLIC_TEXT_LIMIT, allSourcesLines, allSourcesReply, tier, tierEmbed } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/interactions/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { classify } from '../src/domain/classify';
-import { SOURCES } from '../src/domain/sources';
+import { PUBLISHERS, SOURCES, howRead } from '../src/domain/sources';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
@@ -95,11 +95,32 @@ describe('/tier', () => {
     const all = pages.map(text).join('\n');
     for (const p of ['Mediakix', 'Hootsuite shares this definition', 'Adweek', '2 readings, one vote', 'HypeAuditor', 'Forbes', 'Viral Nation']) expect(all).toContain(p);
     expect(all).toContain('its latest dated definition votes, and the others are shown beside it');
-    expect(all).toMatch(/CNBC.*2017: \*\*micro\*\*/);
+    expect(all).toContain('• **CNBC**, 2017, as reported by [Industry Index](http://blog.industryindex.com/2017/05/04/year-micro-influencer/): **micro**');
     expect(all).toContain('↳ also a line quoted in TapInfluence’s blog');
     for (const page of pages) {
       expect(messageProblems(page)).toEqual([]);
       expect(new Set(customIds(page)).size).toBe(customIds(page).length);
+    }
+  });
+
+  it('says how second-hand figures were read, as /tiers does, and links each to the site it really leads to', () => {
+    const lines = allSourcesLines(classify(95_000));
+    const line = (label: string) => lines.find((l) => l.startsWith(`• **${label}**`)) ?? '';
+    expect(line('CNBC')).toContain('**CNBC**, 2017, as reported by [Industry Index](http://blog.industryindex.com/');
+    expect(line('Viral Nation')).toContain('**Viral Nation**, 2020, as reported by [Business Insider](https://www.businessinsider.com/');
+    expect(line('Later × Fohr')).toContain('2021, from a copy on Scribd (report 522279057):');
+    expect(line('CMSWire')).toContain('2023, from a copy on getecube.com:');
+    expect(line('Adweek')).toContain('as quoted by TapInfluence’s blog (Laura Smous):');
+    // A publisher's name links only to its own page: never CNBC's name to Industry Index.
+    expect(lines.join('\n')).not.toMatch(/\[(CNBC|Viral Nation|Later × Fohr|CMSWire|Adweek)\]\(/);
+    // Every voter read second-hand says how, in the words /tiers uses; those read first-hand don't need to.
+    for (const p of PUBLISHERS.filter((x) => x.voting.length)) {
+      const main = p.voting[0]!;
+      const how = howRead(main);
+      const secondHand = main.confidence === 'S' || main.confidence === 'M' || main.via !== undefined;
+      const shown = line(p.label).replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+      if (secondHand) expect(shown, p.label).toContain(`, ${how}:`);
+      else expect(shown, p.label).not.toContain(how);
     }
   });
 

@@ -10,7 +10,7 @@
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { LIMITS } from '../interactions/limits';
 import { formatCount } from '../domain/format';
-import { formatHouseDefinition, formatHousePlacement, HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../domain/house';
+import { formatHouseDefinition, formatHousePlacement, HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { TIER_LABELS } from '../domain/tier-style';
 import { StoreUnavailableError, type HouseRecord } from '../store/types';
@@ -163,14 +163,71 @@ export function housePlacementText(tiers: readonly HouseTier[], count: number): 
   return formatHousePlacement(houseTierFor(tiers, count), houseTierName);
 }
 
-/** "Your house definition: **micro (10k–75k)**", for /tier. */
-export function houseAnswerLine(tiers: readonly HouseTier[], count: number): string {
-  return `Your house definition: **${housePlacementText(tiers, count)}**`;
+/** Room for /tier's house line: two tiers with long names and long numbers still fit. */
+export const HOUSE_ANSWER_ROOM = 160;
+/** Room for /tiers' house line. */
+export const HOUSE_DEFINITION_ROOM = 300;
+/** Rooms tried for each tier name, longest first, when a house line is too long. */
+const NAME_ROOMS = [32, 24, 16, 12, 8] as const;
+
+const yourHouse = (body: string) => `Your house definition: **${body}**`;
+
+/**
+ * "Your house definition: **micro (10k–75k)**", for /tier, within `max` characters. When it is too
+ * long, the team's names are shortened (each at a word, with "…", before the markdown goes round
+ * them), so the numbers stay whole and the bold is always closed.
+ */
+export function houseAnswerLine(tiers: readonly HouseTier[], count: number, max = HOUSE_ANSWER_ROOM): string {
+  const placement = houseTierFor(tiers, count);
+  let line = '';
+  for (const room of NAME_ROOMS) {
+    line = yourHouse(formatHousePlacement(placement, (tier) => teamTierName(tier.name, room)));
+    if (line.length <= max) return line;
+  }
+  return fitMarkdownLine(line, max);
 }
 
-/** "Your house definition: **nano 1k–10k, micro 10k–75k, …**", for /tiers; names escaped. */
-export function houseDefinitionLine(tiers: readonly HouseTier[]): string {
-  return truncate(`Your house definition: **${formatHouseDefinition(tiers, houseTierName)}**`, 300);
+/**
+ * "Your house definition: **nano 1k–10k, micro 10k–75k, …**", for /tiers, names escaped. A
+ * definition too long for `max` shows its first tiers whole and ends ", …" inside the bold.
+ */
+export function houseDefinitionLine(tiers: readonly HouseTier[], max = HOUSE_DEFINITION_ROOM): string {
+  let line = '';
+  for (let shown = tiers.length; shown > 0; shown--) {
+    const more = shown < tiers.length ? ', …' : '';
+    line = yourHouse(`${formatHouseDefinition(tiers.slice(0, shown), houseTierName)}${more}`);
+    if (line.length <= max) return line;
+  }
+  return fitMarkdownLine(line, max);
+}
+
+/** How many `**` marks the text has, not counting escaped asterisks (`\*`). */
+function boldMarks(text: string): number {
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '*' && text[i + 1] === '*') {
+      marks++;
+      i++;
+    }
+  }
+  return marks;
+}
+
+/**
+ * A line of markdown within `max` characters, for text already built: cut at a space (so never
+ * inside a number or an escape such as `\*`), ended with "…", and bold closed if the cut left it
+ * open. Lines built here shorten their text before adding markdown; this is the last resort.
+ */
+export function fitMarkdownLine(line: string, max: number): string {
+  if (line.length <= max) return line;
+  for (let cut = line.lastIndexOf(' ', max); cut > 0; cut = line.lastIndexOf(' ', cut - 1)) {
+    // Trailing separators go, but not an escaped one ("\-" stays whole).
+    const kept = line.slice(0, cut).replace(/(?<!\\)[\s,;:·–—(-]+$/u, '');
+    const shortened = `${kept}…${boldMarks(kept) % 2 === 1 ? '**' : ''}`;
+    if (kept !== '' && shortened.length <= max) return shortened;
+  }
+  return '…'.slice(0, Math.max(0, max));
 }
 
 // ── /house ───────────────────────────────────────────────────────────────────────────────────
@@ -212,16 +269,37 @@ function tierLines(tiers: readonly HouseTier[]): string[] {
     const prev = tiers[i - 1];
     if (prev && prev.max !== null && tier.min > prev.max + 1) lines.push(`*gap: ${formatCount(prev.max + 1)}–${formatCount(tier.min - 1)} is in no tier*`);
     const range = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
-    lines.push(`**${shownText(tier.name, 60)}** (${tier.stated}) → ${TIER_LABELS[tier.normal]} · counts ${range}`);
+    const mapped = tier.notInfluencer ? 'below influencer size' : TIER_LABELS[tier.normal];
+    lines.push(`**${shownText(tier.name, 60)}** (${tier.stated}) → ${mapped} · counts ${range}`);
   });
   return lines;
+}
+
+/**
+ * Why a definition was refused, for an embed: Tierbot's words as they are, the team's own text
+ * escaped (a tier name never formats or pings), and a suggested fix as a code span, shown as typed.
+ */
+export function reasonMarkdown(parts: readonly ReasonPart[]): string {
+  return parts
+    .map((part) => {
+      switch (part.kind) {
+        case 'ours':
+          return part.text;
+        case 'theirs':
+          return teamTierName(part.text, 60);
+        case 'code':
+          // A backtick in a team's name would end the span early.
+          return `\`${part.text.replace(/`/g, "'")}\``;
+      }
+    })
+    .join('');
 }
 
 function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbed {
   const parsed = parseHouseDefinition(record.text);
   const body = parsed.ok
     ? tierLines(parsed.tiers).join('\n')
-    : `The stored definition no longer reads as tiers (${shownText(parsed.reason, 300)}); set it again with \`/house set\`.`;
+    : `The stored definition no longer reads as tiers (${reasonMarkdown(parsed.parts)}); set it again with \`/house set\`.`;
   return {
     title,
     description: truncate(`${intro ? `${intro}\n\n` : ''}${body}`, LIMITS.embedDescription),
@@ -237,7 +315,7 @@ function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbe
 async function set(text: string, context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('set the house tier definition');
   const parsed = parseHouseDefinition(text);
-  if (!parsed.ok) return inputErrorReply(shownText(parsed.reason, 1500), ACCEPTED, 'That house definition did not work');
+  if (!parsed.ok) return inputErrorReply(reasonMarkdown(parsed.parts), ACCEPTED, 'That house definition did not work');
   const record: HouseRecord = { text, setById: context.user.id, setByName: context.user.name, setAt: context.now };
   await context.store.setHouse(context.guildId, record);
   return { embeds: [houseEmbed('House definition saved', record, 'This server’s `/tier` now leads with it.')], flags: MessageFlags.Ephemeral };
@@ -289,7 +367,9 @@ async function exportHouse(context: RunContext & { guildId: string }): Promise<R
           text: record.text,
           setBy: { id: record.setById, name: record.setByName },
           setAt: record.setAt.toISOString(),
-          tiers: parsed?.ok ? parsed.tiers.map((t) => ({ name: t.name, normal: t.normal, min: t.min, max: t.max, stated: t.stated })) : null,
+          tiers: parsed?.ok
+            ? parsed.tiers.map((t) => ({ name: t.name, normal: t.normal, ...(t.notInfluencer ? { belowInfluencerSize: true } : {}), min: t.min, max: t.max, stated: t.stated }))
+            : null,
         }
       : null,
   };

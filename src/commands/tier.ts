@@ -14,9 +14,9 @@ import { classify, type Classification, type PublisherVote } from '../domain/cla
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount } from '../domain/followers';
 import { formatCount } from '../domain/format';
 import { answerLine, boundaryWarning, publisherAnswerWords, splitLine, verdictWords } from '../domain/overview';
-import { NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, noVoteNote, yearLabel, type Publisher } from '../domain/sources';
+import { NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { houseAnswerLine, houseProblemLine, lookUpHouse } from './house';
+import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseAnswerLine, houseProblemLine, lookUpHouse } from './house';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
 import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -38,7 +38,7 @@ export const definition = {
 /** The public answer's budget of embed text (title, description, fields, footer, author). */
 export const PUBLIC_TEXT_LIMIT = 1_500;
 /** Room kept for the house-definition line above the publishers' answer. */
-export const HOUSE_LINE_ROOM = 160;
+export const HOUSE_LINE_ROOM = HOUSE_ANSWER_ROOM;
 
 /** custom_ids: "tier:all:<count>" opens the list (a new reply); "tier:page:<count>:<n>" pages it in place. */
 const ALL = 'tier:all';
@@ -65,7 +65,8 @@ export function tierEmbed(c: Classification, asTyped?: string, house?: string): 
   const answer = answerLine(c, (t) => `**${t}**`);
   const warning = boundaryWarning(c);
   const lines = [
-    ...(house ? [house.slice(0, HOUSE_LINE_ROOM), `Publishers: ${answer}`] : [answer]),
+    // houseAnswerLine already fits the room; a longer line from elsewhere is cut without breaking its markdown.
+    ...(house ? [fitMarkdownLine(house, HOUSE_LINE_ROOM), `Publishers: ${answer}`] : [answer]),
     splitLine(c),
     ...(warning ? [`⚠️ ${warning}`] : []),
   ];
@@ -93,18 +94,38 @@ export function tierReply(count: number, asTyped?: string, house?: string): Repl
 /** The house line for this server, or undefined; never throws (a failing store is said in words). */
 async function houseLine(context: RunContext, count: number): Promise<string | undefined> {
   const found = await lookUpHouse(context);
-  return found.kind === 'set' ? houseAnswerLine(found.tiers, count) : houseProblemLine(found);
+  return found.kind === 'set' ? houseAnswerLine(found.tiers, count, HOUSE_LINE_ROOM) : houseProblemLine(found);
 }
 
 // ── All sources ──────────────────────────────────────────────────────────────────────────────
 
+/** Figures read somewhere other than the publisher's own page, or quoted by someone else. */
+function secondHand(source: Source): boolean {
+  return source.confidence === 'S' || source.confidence === 'M' || source.via !== undefined;
+}
+
+/**
+ * How second-hand figures were read ("as reported by Industry Index", "from a copy on getecube.com"),
+ * the link on the site it really leads to: a link labelled CNBC must not open Industry Index.
+ */
+function howReadLinked(source: Source): string {
+  const how = howRead(source);
+  if (!source.url) return how;
+  if (source.via && how.endsWith(source.via)) return `${how.slice(0, -source.via.length)}${sourceLink(source, source.via)}`;
+  return sourceLink(source, how);
+}
+
 function publisherLine(vote: PublisherVote): string {
   const p = vote.publisher;
   const main = p.voting[0]!;
+  const indirect = secondHand(main);
+  // Only the publisher's own page is linked from its name; second-hand figures say where they were read.
+  const name = indirect ? p.label : sourceLink(main, p.label);
+  const how = indirect ? `, ${howReadLinked(main)}` : '';
   const readings = p.voting.length > 1 ? ` (${p.voting.length} readings, one vote)` : '';
   const shared = p.sharedBy.length ? ` ${p.sharedBy.map((s) => s.label).join(', ')} shares this definition.` : '';
   const title = main.title && !main.title.startsWith(p.label.replace(/ \(.*$/, '')) ? `, “${main.title}”` : '';
-  return `• **${sourceLink(main, p.label)}**${title}, ${yearLabel(main)}${readings}: ${publisherAnswerWords(vote, (t) => `**${t}**`)}.${shared}`;
+  return `• **${name}**${readings}${title}, ${yearLabel(main)}${how}: ${publisherAnswerWords(vote, (t) => `**${t}**`)}.${shared}`;
 }
 
 function besideLines(p: Publisher, c: Classification): string[] {

@@ -69,10 +69,11 @@ export function readCount(input: string, decimal: DecimalMark = '.'): ParseResul
   if (/^[-−–]/.test(text)) return { ok: false, reason: 'a follower count cannot be negative' };
   text = text.replace(/^\+\s*/, '');
   // Excel writes large numbers as it shows them: 1.2E+06, or 1,2E+06 in Europe.
-  const scientific = /^(\d{1,15})(?:[.,](\d{1,15}))?e\+?(\d{1,2})$/.exec(text);
+  // A negative exponent is read too, so "1.2E-06" is "not a whole number" rather than unreadable.
+  const scientific = /^(\d{1,15})(?:[.,](\d{1,15}))?e([+\-−]?)(\d{1,2})$/.exec(text);
   if (scientific) {
-    const [, whole = '', fraction = '', exponent = ''] = scientific;
-    const shift = Number(exponent) - fraction.length;
+    const [, whole = '', fraction = '', sign = '', exponent = ''] = scientific;
+    const shift = (sign === '' || sign === '+' ? 1 : -1) * Number(exponent) - fraction.length;
     const digits = BigInt(whole + fraction);
     const value = shift >= 0 ? digits * 10n ** BigInt(shift) : digits % 10n ** BigInt(-shift) === 0n ? digits / 10n ** BigInt(-shift) : -1n;
     if (value < 0n) return { ok: false, reason: 'not a whole number of followers' };
@@ -235,7 +236,11 @@ const NUM = [
   String.raw`\d{1,3}(?: \d{3})+(?:[.,]\d+)?(?!\d)(?! ?${SUFFIX})`,
   String.raw`\d+(?:[.,]\d+)?`,
 ].join('|');
-const AMOUNT = String.raw`(?:${NUM})(?: ?${SUFFIX})?`;
+// "1.2E+06", as spreadsheets write large numbers: one amount, read by readCount. Any exponent is
+// taken whole ("1.2E-06" too), so it is read or set aside as one number, never as "1" and "06".
+const SCIENTIFIC = String.raw`\d+(?:[.,]\d+)?e[+\-−]?\d+`;
+const SCIENTIFIC_BODY = new RegExp(`^${SCIENTIFIC}$`, 'iu');
+const AMOUNT = String.raw`(?:${SCIENTIFIC}|(?:${NUM})(?: ?${SUFFIX})?)`;
 const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|sept?(?:ember|embre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?)\.?`;
 const END = String.raw`(?![\p{L}\p{N}_])`;
 const CURRENCY_SIGN = String.raw`[$€£¥₹₩₽₺₦₱₴₫฿]`;
@@ -425,7 +430,8 @@ function numberToken(token: Token): NumberToken {
   }
   const trailingPlus = body.endsWith('+');
   if (trailingPlus) body = body.slice(0, -1);
-  const hasSuffix = /[\p{L}]/u.test(body);
+  // The "e" of "1.2E+06" is no unit: such a number is judged like "1,200,000".
+  const hasSuffix = /[\p{L}]/u.test(body) && !SCIENTIFIC_BODY.test(body);
   const n: NumberToken = { text: token.text, start: token.start, end: token.end, body, sign, hasSuffix, bare: /^\d+$/.test(body), followerWord: false };
   return n;
 }

@@ -6,7 +6,10 @@
  *   open ends are `A+` (also `A and up`, `A or more`) and `up to B` (also `under B`, `below B`).
  * - Tiers may have the team's own names; each maps to a normalised tier: by its name when the name is
  *   one (`micro`, `Mid-tier`, `macro influencers`), otherwise by its range, from the publishers'
- *   consensus at the middle of the range, as the registry's sources are mapped.
+ *   consensus across the range, as the registry's sources are mapped. A range the publishers put
+ *   below influencer size throughout (`tiny 0-1k`) is flagged so, as HypeAuditor's "Instagram user" is.
+ * - A refusal names the team's own text and the suggested fix apart from Tierbot's words (`parts`),
+ *   so a reply can escape the one and show the other as code.
  * - Boundaries follow BOUNDARY_RULE (sources.ts): a number shared by two ranges belongs to the higher
  *   tier; "under 10k" excludes 10k; a range end that no other tier starts at is included.
  * - Ranges that meet within the precision written are contiguous: `1k-9.9k, 10k-49.9k` has no gap
@@ -26,7 +29,47 @@ import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
 /** A house tier is a Tier like any source's, so the same classification and charts apply. */
 export type HouseTier = Tier;
 
-export type HouseParse = { ok: true; tiers: HouseTier[] } | { ok: false; reason: string };
+/**
+ * One piece of the reason a definition is refused: Tierbot's own words, the team's text as they
+ * wrote it (a reply must escape it), or a suggested fix (shown as code, so nothing in it formats).
+ */
+export interface ReasonPart {
+  kind: 'ours' | 'theirs' | 'code';
+  text: string;
+}
+
+/** A refusal: `reason` in plain text (code in backticks), and the same in `parts` for replies that format it. */
+export type HouseParse = { ok: true; tiers: HouseTier[] } | { ok: false; reason: string; parts: readonly ReasonPart[] };
+
+type Piece = string | number | ReasonPart | readonly ReasonPart[];
+
+const theirs = (text: string): ReasonPart => ({ kind: 'theirs', text });
+const code = (text: string): ReasonPart => ({ kind: 'code', text });
+
+/** A reason written as a template: literal text and plain values are Tierbot's words; parts stay as they are. */
+function why(strings: TemplateStringsArray, ...values: Piece[]): ReasonPart[] {
+  const parts: ReasonPart[] = [];
+  const add = (piece: Piece) => {
+    if (typeof piece === 'string' || typeof piece === 'number') {
+      if (piece !== '') parts.push({ kind: 'ours', text: String(piece) });
+    } else if ('kind' in piece) parts.push(piece);
+    else parts.push(...piece);
+  };
+  strings.forEach((literal, i) => {
+    add(literal);
+    if (i < values.length) add(values[i]!);
+  });
+  return parts;
+}
+
+/** The reason as plain text: the team's text as written, a suggested fix in backticks. */
+export function reasonText(parts: readonly ReasonPart[]): string {
+  return parts.map((p) => (p.kind === 'code' ? `\`${p.text}\`` : p.text)).join('');
+}
+
+function refuse(parts: ReasonPart[]): HouseParse {
+  return { ok: false, reason: reasonText(parts), parts };
+}
 
 /** Longest definition accepted (the /house set option allows the same). */
 export const MAX_HOUSE_TEXT = 1000;
@@ -138,7 +181,7 @@ function readRange(raw: string): Range | { error: string } | undefined {
 }
 
 /** "micro 10k-75k", "Micro: 10k–75k", "10k-75k micro", "tier 1 (10k to 75k)". */
-function readEntry(written: string, position: number): Entry | { error: string } {
+function readEntry(written: string, position: number): Entry | { error: ReasonPart[] } {
   const words = [...written.matchAll(/\S+/g)];
   let firstError: string | undefined;
   // The range is the longest run of words at the end (or else at the start) that reads as one.
@@ -159,14 +202,15 @@ function readEntry(written: string, position: number): Entry | { error: string }
     return { name: written.slice(cut), range, written, position };
   }
   const alone = readRange(written);
-  if (alone && !('error' in alone)) return { error: `${quote(written)} has a range but no tier name (write it as \`micro 10k-75k\`).` };
-  if (firstError) return { error: `In ${quote(written)}: ${firstError}` };
-  return { error: `I can't read ${quote(written)} as a tier: write a name and a range, like \`micro 10k-75k\`, \`mega 1M+\` or \`nano up to 10k\`.` };
+  if (alone && !('error' in alone)) return { error: why`${quote(written)} has a range but no tier name (write it as ${code('micro 10k-75k')}).` };
+  if (firstError) return { error: why`In ${quote(written)}: ${firstError}` };
+  return { error: why`I can't read ${quote(written)} as a tier: write a name and a range, like ${code('micro 10k-75k')}, ${code('mega 1M+')} or ${code('nano up to 10k')}.` };
 }
 
-function quote(text: string): string {
+/** The team's text in quotation marks, at most 60 characters. */
+function quote(text: string): ReasonPart[] {
   const short = text.length > 60 ? `${text.slice(0, 59)}…` : text;
-  return `"${short.replace(/["`]/g, "'")}"`;
+  return why`"${theirs(short.replace(/["`]/g, "'"))}"`;
 }
 
 const NAME_SYNONYMS: Readonly<Record<string, NormalTier>> = {
@@ -191,19 +235,33 @@ export function normalTierNamed(name: string): NormalTier | undefined {
   return NAME_SYNONYMS[raw] ?? NAME_SYNONYMS[key] ?? NAME_SYNONYMS[key.replace(/tier$/, '')];
 }
 
+/** What a tier with a name of its own maps to: a normalised tier, or below influencer size. */
+type RangeMapping = NormalTier | 'below';
+
+/** Points of a range at which the publishers' consensus is read. */
+const RANGE_POINTS = 9;
+
 /**
- * The normalised tier the publishers' consensus gives most of a range (nine points spread evenly on a
- * log scale; an open range is read over its first tenfold): how a tier with a name of its own is mapped.
+ * What the publishers' consensus gives a range (nine points spread evenly on a log scale; an open
+ * range is read over its first tenfold): how a tier with a name of its own is mapped. Where /tier
+ * says "below influencer size" the leaders are a minority, so those points score no tier; a range
+ * the publishers put below influencer size at every point maps to that, as /tier says of its counts.
  */
-function normalTierByRange(min: number, max: number | null): NormalTier {
+function normalTierByRange(min: number, max: number | null): RangeMapping {
   const lo = Math.max(min, 1);
   const hi = Math.max(max ?? lo * 10, lo);
   const score = Object.fromEntries(NORMAL_TIERS.map((t) => [t, 0])) as Record<NormalTier, number>;
-  for (let k = 0; k < 9; k++) {
-    const point = Math.round(Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * (k + 0.5)) / 9));
-    const leaders = classify(point).consensus.leaders;
+  let below = 0;
+  for (let k = 0; k < RANGE_POINTS; k++) {
+    const point = Math.round(Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * (k + 0.5)) / RANGE_POINTS));
+    const { outcome, leaders } = classify(point).consensus;
+    if (outcome === 'below') {
+      below++;
+      continue;
+    }
     for (const leader of leaders) score[leader] += 1 / leaders.length;
   }
+  if (below === RANGE_POINTS) return 'below';
   const best = NORMAL_TIERS.reduce((a, b) => (score[b] > score[a] ? b : a));
   if (score[best] > 0) return best;
   return lo < 10_000 ? 'nano' : 'mega';
@@ -264,8 +322,8 @@ function spanOf(entry: Entry): Span {
   return { entry, min, top };
 }
 
-function describe(entry: Entry): string {
-  return `${entry.name.trim()} (${stated(entry.range)})`;
+function describe(entry: Entry): ReasonPart[] {
+  return why`${theirs(entry.name.trim())} (${stated(entry.range)})`;
 }
 
 // The same few definitions are parsed again and again (once per /tier); answers are kept, frozen.
@@ -292,11 +350,11 @@ export function parseHouseDefinition(text: string): HouseParse {
 
 function parseUncached(text: string): HouseParse {
   if (text.length > MAX_HOUSE_TEXT) {
-    return { ok: false, reason: `That definition is ${text.length} characters long; the most is ${MAX_HOUSE_TEXT}.` };
+    return refuse(why`That definition is ${text.length} characters long; the most is ${MAX_HOUSE_TEXT}.`);
   }
   // Full-width and Arabic-Indic digits read as /tier reads them; invisible characters are dropped.
   const parts = splitEntries(normaliseDigits(text));
-  if (parts.length === 0) return { ok: false, reason: `No tiers were given. Write them like this: \`${HOUSE_EXAMPLE}\`.` };
+  if (parts.length === 0) return refuse(why`No tiers were given. Write them like this: ${code(HOUSE_EXAMPLE)}.`);
 
   const items: Item[] = [];
   for (const [i, part] of parts.entries()) {
@@ -306,34 +364,34 @@ function parseUncached(text: string): HouseParse {
       continue;
     }
     if (part.length > MAX_ENTRY_LENGTH) {
-      return { ok: false, reason: `${quote(part)} is ${part.length} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.` };
+      return refuse(why`${quote(part)} is ${part.length} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.`);
     }
     const entry = readEntry(part, position);
-    if ('error' in entry) return { ok: false, reason: entry.error };
+    if ('error' in entry) return refuse(entry.error);
     const name = entry.name
       .trim()
       .replace(/\s*[:=]$/, '')
       .trim();
-    if (name === '') return { ok: false, reason: `${quote(part)} has a range but no tier name.` };
-    if (/[\p{Cc}]/u.test(name)) return { ok: false, reason: `The tier name in ${quote(part)} has control characters.` };
-    if ([...name].length > MAX_TIER_NAME) return { ok: false, reason: `The tier name in ${quote(part)} is longer than ${MAX_TIER_NAME} characters.` };
+    if (name === '') return refuse(why`${quote(part)} has a range but no tier name.`);
+    if (/[\p{Cc}]/u.test(name)) return refuse(why`The tier name in ${quote(part)} has control characters.`);
+    if ([...name].length > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(part)} is longer than ${MAX_TIER_NAME} characters.`);
     items.push({ gap: false, ...entry, name });
   }
 
   const entries = items.filter((it): it is { gap: false } & Entry => !it.gap);
-  if (entries.length === 0) return { ok: false, reason: `No tiers were given, only gaps. Write them like this: \`${HOUSE_EXAMPLE}\`.` };
-  if (entries.length > MAX_HOUSE_TIERS) return { ok: false, reason: `That is ${entries.length} tiers; the most is ${MAX_HOUSE_TIERS}.` };
+  if (entries.length === 0) return refuse(why`No tiers were given, only gaps. Write them like this: ${code(HOUSE_EXAMPLE)}.`);
+  if (entries.length > MAX_HOUSE_TIERS) return refuse(why`That is ${entries.length} tiers; the most is ${MAX_HOUSE_TIERS}.`);
 
   const seen = new Map<string, Entry>();
   for (const e of entries) {
     const key = e.name.normalize('NFKC').toLowerCase();
     const before = seen.get(key);
-    if (before) return { ok: false, reason: `The name "${e.name}" is used twice (tiers ${before.position} and ${e.position}); each tier needs its own name.` };
+    if (before) return refuse(why`The name "${theirs(e.name)}" is used twice (tiers ${before.position} and ${e.position}); each tier needs its own name.`);
     seen.set(key, e);
     const span = spanOf(e);
-    if (span.top < span.min) return { ok: false, reason: `${describe(e)} ends before it starts: write the smaller number first.` };
+    if (span.top < span.min) return refuse(why`${describe(e)} ends before it starts: write the smaller number first.`);
     if (span.top === span.min && e.range.kind === 'between') {
-      return { ok: false, reason: `${describe(e)} starts and ends at the same count; give it a range.` };
+      return refuse(why`${describe(e)} starts and ends at the same count; give it a range.`);
     }
   }
 
@@ -352,23 +410,21 @@ function parseUncached(text: string): HouseParse {
       const lo = Math.max(a.min, b.min);
       const hi = Math.min(a.top, b.top);
       const touch = !b.entry.range.toExclusive && !a.entry.range.fromExclusive && b.entry.range.to?.value === a.entry.range.from?.value;
-      if (lo <= hi && !touch) return { ok: false, reason: overlapReason(b, a, lo, hi) };
-      return {
-        ok: false,
-        reason: `${describe(b.entry)} is listed after ${describe(a.entry)} but starts lower; list the tiers from smallest to largest.`,
-      };
+      if (lo <= hi && !touch) return refuse(overlapReason(b, a, lo, hi));
+      return refuse(why`${describe(b.entry)} is listed after ${describe(a.entry)} but starts lower; list the tiers from smallest to largest.`);
     }
   }
 
   const tiers: HouseTier[] = [];
-  let previousNormal: NormalTier | undefined;
+  let previous: RangeMapping | undefined;
+  const rank = (m: RangeMapping) => (m === 'below' ? -1 : NORMAL_TIERS.indexOf(m));
   for (let i = 0; i < ordered.length; i++) {
     const item = ordered[i]!;
     if (item.gap) {
       const prev = ordered[i - 1];
       const next = ordered[i + 1];
       if (!prev || !next || prev.gap || next.gap) {
-        return { ok: false, reason: `"gap" (entry ${item.position}) must sit between two tiers, like \`micro 10k-90k, gap, macro 100k-1M\`.` };
+        return refuse(why`"gap" (entry ${item.position}) must sit between two tiers, like ${code('micro 10k-90k, gap, macro 100k-1M')}.`);
       }
       continue;
     }
@@ -382,36 +438,36 @@ function parseUncached(text: string): HouseParse {
       // Sharing one written number is the boundary rule (it goes to the higher tier), not an overlap.
       const shared = !item.range.toExclusive && !next.range.fromExclusive && item.range.to !== null && item.range.to.value === next.range.from?.value;
       if (nextSpan.min <= span.top && !shared) {
-        return { ok: false, reason: overlapReason(span, nextSpan, nextSpan.min, Math.min(span.top, nextSpan.top)) };
+        return refuse(overlapReason(span, nextSpan, nextSpan.min, Math.min(span.top, nextSpan.top)));
       }
       const contiguous = meets(span.top, nextSpan.min, item.range.to?.unit ?? 1);
       if (contiguous) {
         if (gapMarked) {
-          return {
-            ok: false,
-            reason: `"gap" sits between ${describe(item)} and ${describe(next)}, but they meet, so there is no gap there; remove it.`,
-          };
+          return refuse(why`"gap" sits between ${describe(item)} and ${describe(next)}, but they meet, so there is no gap there; remove it.`);
         }
         max = nextSpan.min - 1;
       } else if (!gapMarked) {
-        return {
-          ok: false,
-          reason:
-            `There is a gap between ${describe(item)} and ${describe(next)}: ${formatCount(span.top + 1)}–${formatCount(nextSpan.min - 1)} ` +
-            `would be in no tier. Close it, or write it as a gap: \`${item.name} ${stated(item.range).replace('–', '-')}, gap, ${next.name} ${stated(next.range).replace('–', '-')}\`.`,
-        };
+        // The fix holds the team's names: a code span, so they show as typed and never format.
+        const fix = `${item.name} ${stated(item.range).replace('–', '-')}, gap, ${next.name} ${stated(next.range).replace('–', '-')}`;
+        return refuse(
+          why`There is a gap between ${describe(item)} and ${describe(next)}: ${formatCount(span.top + 1)}–${formatCount(nextSpan.min - 1)} would be in no tier. Close it, or write it as a gap: ${code(fix)}.`,
+        );
       }
     }
-    let normal = normalTierNamed(item.name);
-    if (!normal) {
-      normal = normalTierByRange(span.min, max);
-      // Own names follow the ladder upward: a higher range never maps to a lower tier than the one before.
-      if (previousNormal && NORMAL_TIERS.indexOf(normal) < NORMAL_TIERS.indexOf(previousNormal)) normal = previousNormal;
+    let mapped: RangeMapping | undefined = normalTierNamed(item.name);
+    if (!mapped) {
+      mapped = normalTierByRange(span.min, max);
+      // Own names follow the ladder upward: a higher range never maps lower than the one before
+      // (below influencer size is lowest of all).
+      if (previous && rank(mapped) < rank(previous)) mapped = previous;
     }
-    previousNormal = normal;
+    previous = mapped;
+    // Below influencer size is kept as the registry keeps HypeAuditor's "Instagram user" band:
+    // the smallest tier, flagged as not an influencer tier.
     tiers.push({
       name: item.name,
-      normal,
+      normal: mapped === 'below' ? 'nano' : mapped,
+      ...(mapped === 'below' ? { notInfluencer: true } : {}),
       min: span.min,
       max,
       stated: stated(item.range),
@@ -432,9 +488,9 @@ function meets(top: number, nextMin: number, unit: number): boolean {
   return step <= 1 || (step <= unit && step * 10 <= nextMin);
 }
 
-function overlapReason(a: Span, b: Span, lo: number, hi: number): string {
+function overlapReason(a: Span, b: Span, lo: number, hi: number): ReasonPart[] {
   const where = hi === Infinity ? `from ${formatCount(lo)} up` : lo === hi ? `at ${formatCount(lo)}` : `from ${formatCount(lo)} to ${formatCount(hi)}`;
-  return `${describe(a.entry)} and ${describe(b.entry)} overlap ${where}; each count can be in only one tier.`;
+  return why`${describe(a.entry)} and ${describe(b.entry)} overlap ${where}; each count can be in only one tier.`;
 }
 
 /** Which house tier a count is in, or where it falls outside them. Tiers are lowest first. */

@@ -1,0 +1,82 @@
+/**
+ * /house set and show: a refused definition explains itself with the team's own text escaped and
+ * the suggested fix shown as code, as typed; own-named tiers map the way /tier answers.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { house } from '../src/commands/house';
+import { tier } from '../src/commands/tier';
+import type { Reply } from '../src/commands/types';
+import { messageProblems } from '../src/interactions/limits';
+import { memoryStore, testContext } from './support/context';
+
+const G = '200000000000000042';
+
+async function run(args: Record<string, string>, context: ReturnType<typeof testContext>): Promise<Reply> {
+  const reply = (await house.run(args as never, context)) as Reply;
+  expect(messageProblems(reply)).toEqual([]);
+  return reply;
+}
+
+const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
+/** The text outside code spans, and the code spans' contents (an escaped backtick opens none). */
+const CODE_SPAN = /(?<!\\)`([^`]*)`/g;
+const outsideCode = (text: string) => text.replace(CODE_SPAN, '');
+const codeSpans = (text: string) => [...text.matchAll(CODE_SPAN)].map((m) => m[1]!);
+
+describe('/house set, refused', () => {
+  it('shows the suggested fix as a code span, exactly as it should be typed', async () => {
+    const reply = await run({ subcommand: 'set', tiers: 'nano 1k-10k, micro 20k-75k' }, testContext({ guildId: G, manager: true, store: memoryStore() }));
+    expect(reply.inputError).toBe(true);
+    const problem = description(reply).split('\n\n')[0]!;
+    expect(problem).toBe(
+      'There is a gap between nano (1k–10k) and micro (20k–75k): 10,001–19,999 would be in no tier. Close it, or write it as a gap: `nano 1k-10k, gap, micro 20k-75k`.',
+    );
+    expect(problem).not.toContain('\\');
+  });
+
+  it('still escapes the team’s own text outside the code span: no bold, no mention, no link', async () => {
+    const store = memoryStore();
+    const ctx = testContext({ guildId: G, manager: true, store });
+    const gap = description(await run({ subcommand: 'set', tiers: '**big** 1k-10k, <@123> 20k-75k' }, ctx)).split('\n\n')[0]!;
+    expect(outsideCode(gap)).toContain('\\*\\*big\\*\\*');
+    expect(outsideCode(gap)).toContain('\\<\\@123\\>');
+    expect(outsideCode(gap)).not.toMatch(/(?<!\\)\*\*big/);
+    // In the fix the names are as typed: inside a code span nothing formats.
+    expect(codeSpans(gap)).toEqual(['**big** 1k-10k, gap, <@123> 20k-75k']);
+
+    const overlap = description(await run({ subcommand: 'set', tiers: '[l](https://x.example) 1k-10k, b 5k-20k' }, ctx)).split('\n\n')[0]!;
+    expect(overlap).toContain('\\[l\\]\\(https\\://x.example\\) (1k–10k) and b (5k–20k) overlap from 5,000 to 10,000');
+    expect(overlap).not.toContain('[l](');
+
+    // A backtick in a name cannot end the code span early.
+    const tick = description(await run({ subcommand: 'set', tiers: 'a`b 1k-10k, c 20k+' }, ctx)).split('\n\n')[0]!;
+    expect(codeSpans(tick)).toEqual(["a'b 1k-10k, gap, c 20k+"]);
+    expect(await store.house(G)).toBeUndefined();
+  });
+
+  it('explains a stored definition that no longer reads the same way', async () => {
+    const store = memoryStore();
+    await store.setHouse(G, { text: 'micro 10k-90k, macro 100k-1M', setById: '1', setByName: 'ana', setAt: new Date(0) });
+    const shown = description(await run({ subcommand: 'show' }, testContext({ guildId: G, store })));
+    expect(shown).toContain('`micro 10k-90k, gap, macro 100k-1M`');
+    expect(shown).not.toContain('\\`');
+  });
+});
+
+describe('/house set, own names', () => {
+  it('maps a tier the publishers call below influencer size to that, as /tier says of its counts', async () => {
+    const store = memoryStore();
+    const ctx = testContext({ guildId: G, manager: true, store });
+    const saved = description(await run({ subcommand: 'set', tiers: 'tiny 0-1k, small 1k-10k, big 10k+' }, ctx));
+    expect(saved).toContain('**tiny** (0–1k) → below influencer size · counts 0–999');
+    expect(saved).not.toMatch(/tiny\*\* \(0–1k\) → micro/);
+    const answer = (await tier.run({ followers: '500' } as never, ctx)) as Reply;
+    expect(description(answer)).toContain('Your house definition: **tiny (0–1k)**');
+    expect(description(answer)).toContain('Publishers: **Below influencer size**');
+    const exported = await run({ subcommand: 'export' }, ctx);
+    const json = JSON.parse(exported.files![0]!.data.toString('utf8'));
+    expect(json.house.tiers[0]).toMatchObject({ name: 'tiny', belowInfluencerSize: true });
+    expect(json.house.tiers[1].belowInfluencerSize).toBeUndefined();
+  });
+});

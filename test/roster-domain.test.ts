@@ -51,6 +51,32 @@ describe('reading', () => {
     expect(detectDelimiter(`${header}\nx`)).toBe(delimiter);
   });
 
+  // A Google Sheets .tsv keeps the commas in its headers: counting commas in the header line read it as one column of CSV.
+  const TSV_WITH_COMMAS = 'Name, full\tFollowers, all platforms\tPlatform, main\nAnna\t12000\tInstagram\nBo, Jr.\t3,500\tTikTok\n';
+
+  it('reads a .tsv with commas in its header cells as tab-separated, and finds its columns', () => {
+    expect(detectDelimiter(TSV_WITH_COMMAS, 'team.tsv')).toBe('\t');
+    const read = readRoster(utf8(TSV_WITH_COMMAS), { filename: 'Team Export.TSV' });
+    if (!read.ok) throw new Error(read.error.kind);
+    expect(read.roster.delimiter).toBe('\t');
+    expect(read.roster.header).toEqual(['Name, full', 'Followers, all platforms', 'Platform, main']);
+    expect(read.roster.columns).toMatchObject({ count: 1, name: 0, platform: 2 });
+    expect(read.roster.rows.map((r) => r.count)).toEqual([12_000, 3_500]);
+  });
+
+  it('reads tab-separated text by its consistent columns whatever its name, and still reads CSVs with tabs inside quoted cells', () => {
+    expect(detectDelimiter(TSV_WITH_COMMAS)).toBe('\t');
+    expect(detectDelimiter(TSV_WITH_COMMAS, 'export.csv')).toBe('\t');
+    const tabsInCells = '"name\tfull",bio,followers\n"Sara\tLind","likes\ttabs, and commas",45000\n"Tom\tBerg",x,1200\n';
+    expect(detectDelimiter(tabsInCells, 'team.csv')).toBe(',');
+    const read = readRoster(utf8(tabsInCells), { filename: 'team.csv' });
+    if (!read.ok) throw new Error(read.error.kind);
+    expect(read.roster.header).toEqual(['name\tfull', 'bio', 'followers']);
+    expect(read.roster.rows.map((r) => r.count)).toEqual([45_000, 1_200]);
+    // A .tsv whose header has no tab is not forced to tabs.
+    expect(detectDelimiter('name,followers\nSara,45k\n', 'team.tsv')).toBe(',');
+  });
+
   it('tells decimal commas from decimal points by the count column, else by the delimiter', () => {
     expect(detectDecimal(['45.000', '1,2', '12,5k'], ',')).toBe(',');
     expect(detectDecimal(['45,000', '1.2', '12.5k'], ';')).toBe('.');
@@ -93,5 +119,54 @@ describe('totalsByTier', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a quote never closed', () => {
+  const unclosed = (text: string) => {
+    const read = readRoster(utf8(text));
+    if (read.ok) throw new Error('read');
+    return read.error;
+  };
+
+  it.each([
+    ['at the start of a row', 'name,followers\n"Anna,12000\nBo,300\nCy,400\n', 2],
+    ['in a later cell', 'name,followers\nSara,45k\nTom,"12k\nLea,9k\n', 3],
+    ['after a closed multi-line cell and CRLF line ends', 'name,bio,followers\r\nSara,"one\r\ntwo",45k\r\nTom,x,12k\r\nLea,"open,9k\r\nMo,y,1\r\n', 5],
+    ['after multi-byte text', 'nom,abonnés\nÉlodie ✨,12000\nZoë,"300\n', 3],
+    ['after Excel\'s sep= line', 'sep=;\nname;followers\nSara;45k\n"Tom;12k\n', 4],
+  ])('is reported on the line where the quote opens (%s)', (_what, text, line) => {
+    expect(unclosed(text)).toEqual({ kind: 'unclosed-quote', line, exact: true });
+  });
+});
+
+describe('columns named by options', () => {
+  const DUPE = 'name,followers,followers\nA,1000,2000\nB,50000,10\n';
+
+  it('refuses a header two columns share, naming their numbers, and the number picks either', () => {
+    const read = readRoster(utf8(DUPE), { countColumn: 'Followers' });
+    expect(read).toEqual({ ok: false, error: { kind: 'ambiguous-column', option: 'count_column', given: 'Followers', columns: [1, 2], header: ['name', 'followers', 'followers'] } });
+    for (const [given, column, counts] of [['2', 1, [1000, 50_000]], ['3', 2, [2000, 10]]] as const) {
+      const picked = readRoster(utf8(DUPE), { countColumn: given });
+      if (!picked.ok) throw new Error(picked.error.kind);
+      expect(picked.roster.columns.count).toBe(column);
+      expect(picked.roster.rows.map((r) => r.count)).toEqual(counts);
+    }
+    const names = readRoster(utf8('name,Name,followers\nA,a,1\n'), { nameColumn: 'name' });
+    expect(names.ok || names.error.kind).toBe('ambiguous-column');
+  });
+
+  it('refuses a name_column that takes the count column, saying so rather than that there is no count column', () => {
+    const basic = 'name,platform,followers\nAlice,Instagram,12000\n';
+    expect(readRoster(utf8(basic), { nameColumn: 'followers' })).toEqual({
+      ok: false,
+      error: { kind: 'name-is-count', given: 'followers', column: 2, countColumnGiven: false, header: ['name', 'platform', 'followers'] },
+    });
+    expect(readRoster(utf8(basic), { nameColumn: 'followers', countColumn: '3' })).toMatchObject({ ok: false, error: { kind: 'name-is-count', column: 2, countColumnGiven: true } });
+    // With another count column to read, naming one count column as the names is allowed.
+    const wide = readRoster(utf8('IG followers,TT followers\n100,200\n'), { nameColumn: 'IG followers' });
+    expect(wide.ok && wide.roster.columns).toMatchObject({ count: 1, name: 0 });
+    // No count-like column at all is still "no count column".
+    expect(readRoster(utf8('name,email\nA,a@x\n'), { nameColumn: 'name' })).toMatchObject({ ok: false, error: { kind: 'no-count-column' } });
   });
 });

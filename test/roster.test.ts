@@ -192,7 +192,7 @@ describe('/roster: hostile files', () => {
     ['Latin-1 text', Uint8Array.from([...utf8('name,followers\nZo'), 0xeb, ...utf8(',45000\n')]), /not UTF-8/],
     ['UTF-16 text', Uint8Array.from([0xff, 0xfe, ...[...'name,followers\n'].flatMap((ch) => [ch.charCodeAt(0), 0])]), /UTF-16/],
     ['a header only', utf8('name,platform,followers\n'), /header row \(“name”, “platform”, “followers”\) but no creators/],
-    ['a quote never closed', utf8('name,followers\nSara,45k\n"Tom,12k\nLea,9k\n'), /at line \d+: a quoted field is never closed/],
+    ['a quote never closed', utf8('name,followers\nSara,45k\n"Tom,12k\nLea,9k\n'), /a quote .{1,6} that opens a field on line 3 is never closed/],
     ['no follower column', utf8('name,platform,country\nSara,IG,SE\n'), /could not find a follower-count column.*“name”, “platform”, “country”/],
   ])('refuses %s with a clear, ephemeral answer', async (_what, bytes, message) => {
     const reply = await runRoster(bytes);
@@ -205,6 +205,24 @@ describe('/roster: hostile files', () => {
     const reply = await roster.run({ file } as any, testContext());
     expect(isRefusal(reply)).toBe(true);
     expect(embedText(reply)).toContain('the limit is 2 MB');
+  });
+
+  it('never shows an over-limit size as the limit: one byte over reads in bytes', async () => {
+    const over = async (size: number) => {
+      const reply = await roster.run({ file: { id: '1', filename: 'big.csv', url: 'https://cdn.example/none', size } } as any, testContext());
+      expect(isRefusal(reply)).toBe(true);
+      return reply.embeds[0]!.description!;
+    };
+    expect(await over(2_097_153)).toContain('is 2,097,153 bytes; the limit is 2 MB (2,097,152 bytes).');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2 * 1024 * 1024 + 1, max: 100 * 1024 * 1024 }), async (size) => {
+        const [, number, unit] = /is ([\d,.]+) (MB|bytes);/.exec(await over(size))!;
+        const shown = Number(number!.replace(/,/g, '')) * (unit === 'MB' ? 1024 * 1024 : 1);
+        expect(shown).toBeGreaterThan(2 * 1024 * 1024);
+        expect(shown).toBeLessThanOrEqual(size);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses a file over 2 MB whose stated size was smaller', async () => {
@@ -238,6 +256,32 @@ describe('/roster: European and tab-separated exports', () => {
     expect(text.startsWith('\uFEFFName;Plattform;Follower;Engagement;tier;consensus_tier;consensus_votes;note\r\n')).toBe(true);
     expect(records[2]!.slice(0, 4)).toEqual(['Tom Berg', 'TikTok', '1,2 Mio', '5,1']);
     expect(records[2]![5]).toBe(consensusFor(1_200_000).word);
+  });
+
+  it('reads a .tsv whose header cells hold commas as tab-separated, and Summary by platform reads its CSV back', async () => {
+    const tsv = utf8('Name, full\tFollowers, all platforms\tPlatform, main\nAnna\t12000\tInstagram\nBo\t1,200,000\tTikTok\n');
+    const reply = await runRoster(tsv, { filename: 'team.tsv' });
+    expect(embedText(reply)).toContain('2 rows, tab-separated');
+    expect(embedText(reply)).toContain('Columns used: followers “Followers, all platforms” · name “Name, full” · platform “Platform, main”');
+    expect(embedText(reply)).toContain('Total: 2 creators · 1,212,000 followers');
+    const { text } = returnedCsv(reply);
+    expect(text.split('\r\n')[0]).toBe('Name, full\tFollowers, all platforms\tPlatform, main\ttier\tconsensus_tier\tconsensus_votes\tnote');
+    const id = (reply.components![0]!.components[0] as { custom_id: string }).custom_id;
+    const csv = new Uint8Array(reply.files![0]!.data);
+    const answer = await roster.component!(id, [], testComponentContext({ files: { u: csv }, attachments: [{ id: '1', filename: 'roster-tiers.csv', url: 'u', size: csv.length }] }));
+    expect(answer.reply.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 1 creator · 12,000 followers', 'TikTok — 1 creator · 1,200,000 followers']);
+  });
+
+  it('reads a CSV with tabs inside quoted cells as comma-separated, and Summary by platform reads its CSV back', async () => {
+    const csv = utf8('"name\tfull",platform,followers\n"Sara\tLind",Instagram,45000\n"Tom\tBerg",TikTok,1200\n');
+    const reply = await runRoster(csv, { filename: 'team.csv' });
+    expect(embedText(reply)).toContain('2 rows, comma-separated');
+    expect(embedText(reply)).toContain('Total: 2 creators · 46,200 followers');
+    const id = (reply.components![0]!.components[0] as { custom_id: string }).custom_id;
+    const back = new Uint8Array(reply.files![0]!.data);
+    const answer = await roster.component!(id, [], testComponentContext({ files: { u: back }, attachments: [{ id: '1', filename: 'roster-tiers.csv', url: 'u', size: back.length }] }));
+    expect(answer.reply.inputError).toBeUndefined();
+    expect(answer.reply.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 1 creator · 45,000 followers', 'TikTok — 1 creator · 1,200 followers']);
   });
 
   it('reads a TSV and writes the CSV with tabs', async () => {
@@ -291,6 +335,31 @@ describe('/roster: columns', () => {
     expect(embedText(reply)).toMatch(/no column “YouTube subs” \(from `count_column:`\).*“Creator”, “Instagram followers”, “TikTok followers”/);
     const name = await runRoster(utf8(WIDE), { name_column: 'Handle' });
     expect(embedText(name)).toContain('from `name_column:`');
+  });
+
+  it('when two columns share the header count_column names, says so and gives numbers that work', async () => {
+    const DUPE = utf8('name,followers,followers\nA,1000,2000\nB,50000,10\n');
+    const first = await runRoster(DUPE);
+    expect(embedText(first)).toContain('Columns used: followers “followers” (column 2)');
+    expect(embedText(first)).toContain('Other count columns: “followers” (column 3). To count one of those instead, give its number: `count_column:3`.');
+    const byName = await runRoster(DUPE, { count_column: 'followers' });
+    expect(isRefusal(byName)).toBe(true);
+    expect(byName.embeds[0]!.title).toBe('Which column?');
+    expect(embedText(byName)).toContain('“followers” (from `count_column:`) is the header of 2 columns in “team.csv”: columns 2 and 3. Give the column\'s number instead, for example `count_column:2`');
+    // The advice works: each number picks its own column.
+    expect(embedText(await runRoster(DUPE, { count_column: '2' }))).toContain('Total: 2 creators · 51,000 followers');
+    expect(embedText(await runRoster(DUPE, { count_column: '3' }))).toContain('Total: 2 creators · 2,010 followers');
+  });
+
+  it('a name_column that names the count column is refused for that reason, not as a missing count column', async () => {
+    const basic = utf8('name,platform,followers\nAlice,Instagram,12000\n');
+    const reply = await runRoster(basic, { name_column: 'followers' });
+    expect(isRefusal(reply)).toBe(true);
+    expect(reply.embeds[0]!.title).toBe('Names and counts in one column');
+    expect(embedText(reply)).toContain('`name_column:` names “followers” (column 3), the only column with follower counts');
+    expect(embedText(reply)).not.toContain('could not find a follower-count column');
+    const both = await runRoster(basic, { name_column: 'followers', count_column: 'followers' });
+    expect(embedText(both)).toContain('`name_column:` and `count_column:` both name “followers” (column 3)');
   });
 
   it('name_column overrides the guess', async () => {

@@ -27,6 +27,9 @@ export const definition = {
   ],
 } as const satisfies ChatInputDefinition;
 
+/** Fields of plans in one /plans list reply: 5 full fields stay within an embed's 6,000 characters. */
+const FIELDS_SHOWN = 5;
+
 /** "budget 5000 · fee 250": the saved inputs, escaped. */
 function inputsLine(plan: SavedPlan): string {
   const parts = Object.entries(plan.inputs).map(([k, v]) => `${k} ${v}`);
@@ -47,18 +50,28 @@ async function list(context: RunContext & { guildId: string }): Promise<Reply> {
       flags: MessageFlags.Ephemeral,
     };
   }
-  const lines = plans.map((p) => `**${shownText(p.name, 100)}**: ${inputsLine(p)}\n  saved by ${who(p.savedById, p.savedByName)} on ${when(p.savedAt)}`);
-  const fields = linesToFields('Plans', lines);
-  const shown = fields.slice(0, 5);
-  const hidden = fields.length - shown.length;
+  const sorted = [...plans].sort((a, b) => a.name.localeCompare(b.name));
+  const lines = sorted.map((p) => `**${shownText(p.name, 100)}**: ${inputsLine(p)}\n  saved by ${who(p.savedById, p.savedByName)} on ${when(p.savedAt)}`);
+  // As many plans as fit in FIELDS_SHOWN fields (linesToFields fills them in order); the rest are counted.
+  let shown = lines.length;
+  while (linesToFields('Plans', lines.slice(0, shown)).length > FIELDS_SHOWN) shown--;
+  const hidden = plans.length - shown;
   return {
     embeds: [
       {
         title: `Saved plans: ${plans.length} of ${PLANS_PER_SERVER}`,
         description: 'Re-run one with `/compare plan:<name>`; any other option you give overrides the saved value.',
         color: NEUTRAL_COLOUR,
-        fields: shown,
-        ...(hidden > 0 ? { footer: { text: `${hidden} more field(s) of plans not shown; /compare plan: autocompletes every name.` } } : {}),
+        fields: linesToFields('Plans', lines.slice(0, shown)),
+        ...(hidden > 0
+          ? {
+              footer: {
+                text:
+                  `Showing the first ${shown} of ${plans.length} plans by name; ${hidden} more ${hidden === 1 ? 'is' : 'are'} not shown. ` +
+                  'To find any plan, type part of its name in /compare plan: (or /plans delete name:): the suggestions search every saved plan.',
+              },
+            }
+          : {}),
       },
     ],
   };

@@ -117,15 +117,36 @@ function headerList(header: readonly string[]): string {
   return `${shown.join(', ')}${header.length > 15 ? `, and ${header.length - 15} more` : ''}`;
 }
 
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+const MB = 1024 * 1024;
+
+/**
+ * Why a file is too large, in sizes that never make it read as the limit: within 0.1 MB of the
+ * limit in bytes ("2,097,153 bytes; the limit is 2 MB (2,097,152 bytes)"), else in MB rounded down.
+ */
+function tooLargeText(bytes: number): string {
+  const limit = `${MAX_ROSTER_BYTES / MB} MB`;
+  if (bytes - MAX_ROSTER_BYTES < 0.1 * MB) return `${formatCount(bytes)} bytes; the limit is ${limit} (${formatCount(MAX_ROSTER_BYTES)} bytes)`;
+  return `${(Math.floor((bytes / MB) * 10) / 10).toFixed(1)} MB; the limit is ${limit}`;
+}
+
+/** A column as the reply names it: its header, with its number when another column has the same header. */
+function columnLabel(header: readonly string[], i: number): string {
+  const text = header[i] ?? '';
+  const repeated = header.some((h, j) => j !== i && h.trim().toLowerCase() === text.trim().toLowerCase());
+  return repeated ? `${quoted(text, 30)} (column ${i + 1})` : quoted(text, 30);
+}
+
+/** "columns 2 and 3", "columns 2, 4 and 7". */
+function columnNumbers(columns: readonly number[]): string {
+  const numbers = columns.map((i) => String(i + 1));
+  return `columns ${numbers.length > 1 ? `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}` : numbers[0]}`;
 }
 
 function refusal(error: RosterError, filename: string): Reply {
   const name = quoted(filename, 60);
   switch (error.kind) {
     case 'too-large':
-      return inputErrorReply(`${name} is ${sizeText(error.bytes)}; the limit is 2 MB.`, ACCEPTED, 'That file is too large');
+      return inputErrorReply(`${name} is ${tooLargeText(error.bytes)}.`, ACCEPTED, 'That file is too large');
     case 'empty':
       return inputErrorReply(`${name} is empty.`, ACCEPTED, 'That file is empty');
     case 'binary':
@@ -140,6 +161,13 @@ function refusal(error: RosterError, filename: string): Reply {
       );
     case 'malformed':
       return inputErrorReply(`${name} could not be read as CSV at line ${formatCount(error.line)}: ${error.detail}.`, ACCEPTED, 'That CSV is malformed');
+    case 'unclosed-quote':
+      return inputErrorReply(
+        `${name} could not be read as CSV: a quote (") that opens a field ${error.exact ? 'on' : 'on or before'} line ${formatCount(error.line)} is never closed, ` +
+          'so the rest of the file would be one cell. Close that quote, or write a quote inside a cell as two ("").',
+        ACCEPTED,
+        'That CSV is malformed',
+      );
     case 'too-many-rows':
       return inputErrorReply(`${name} has ${formatCount(error.rows)} rows; the limit is ${formatCount(MAX_ROSTER_ROWS)}. Split it into smaller files.`, ACCEPTED, 'Too many rows');
     case 'too-many-columns':
@@ -159,6 +187,25 @@ function refusal(error: RosterError, filename: string): Reply {
         ACCEPTED,
         'No such column',
       );
+    case 'ambiguous-column':
+      return inputErrorReply(
+        `${quoted(error.given)} (from \`${error.option}:\`) is the header of ${formatCount(error.columns.length)} columns in ${name}: ${columnNumbers(error.columns)}. ` +
+          `Give the column's number instead, for example \`${error.option}:${error.columns[0]! + 1}\` (1 is the first column).`,
+        ACCEPTED,
+        'Which column?',
+      );
+    case 'name-is-count': {
+      const column = `${quoted(error.header[error.column] ?? '', 30)} (column ${error.column + 1})`;
+      const why = error.countColumnGiven
+        ? `\`name_column:\` and \`count_column:\` both name ${column}, and one column cannot hold both the names and the counts.`
+        : `\`name_column:\` names ${column}, the only column with follower counts, so I would have no counts to read.`;
+      return inputErrorReply(
+        `${why} \`name_column:\` is for the column with the creators' names: leave it out and I will find that column myself, or name another one. ` +
+          `The header row of ${name} reads: ${headerList(error.header)}.`,
+        ACCEPTED,
+        'Names and counts in one column',
+      );
+    }
   }
 }
 
@@ -179,10 +226,9 @@ const DELIMITER_NAMES: Record<TaggedRoster['delimiter'], string> = { ',': 'comma
 const PROBLEMS_SHOWN = 10;
 
 function columnsLine(r: TaggedRoster): string {
-  const col = (i: number | undefined) => (i === undefined ? undefined : quoted(r.header[i] ?? '', 30));
-  const parts = [`followers ${col(r.columns.count)}`];
-  if (r.columns.name !== undefined) parts.push(`name ${col(r.columns.name)}`);
-  if (r.columns.platform !== undefined) parts.push(`platform ${col(r.columns.platform)}`);
+  const parts = [`followers ${columnLabel(r.header, r.columns.count)}`];
+  if (r.columns.name !== undefined) parts.push(`name ${columnLabel(r.header, r.columns.name)}`);
+  if (r.columns.platform !== undefined) parts.push(`platform ${columnLabel(r.header, r.columns.platform)}`);
   else if (r.columns.headerPlatform) parts.push(`platform ${r.columns.headerPlatform} (from the followers header)`);
   return `Columns used: ${parts.join(' · ')}.`;
 }
@@ -229,6 +275,13 @@ function parseSummaryId(customId: string): SummaryState | undefined {
   };
 }
 
+/** The other columns that look like counts, by number too, which always picks one (a repeated header does not). */
+function otherCountsLine(r: TaggedRoster): string {
+  const others = r.columns.otherCounts.slice(0, 5);
+  const listed = others.map((i) => `${quoted(r.header[i] ?? '', 30)} (column ${i + 1})`).join(', ');
+  return `Other count columns: ${listed}. To count one of those instead, give its number: \`count_column:${others[0]! + 1}\`.`;
+}
+
 export function rosterReply(r: TaggedRoster, filename: string, notice: string | undefined): Reply {
   const readable = r.rows.filter((row) => row.count !== undefined);
   const followers = readable.reduce((s, row) => s + row.count!, 0);
@@ -238,9 +291,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     ...(notice ? [notice] : []),
     `Read ${quoted(filename, 60)}: ${plural(r.rows.length, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
     columnsLine(r),
-    ...(r.columns.otherCounts.length
-      ? [`Other count columns: ${r.columns.otherCounts.slice(0, 5).map((i) => quoted(r.header[i] ?? '', 30)).join(', ')}. Pick one with \`count_column:\`.`]
-      : []),
+    ...(r.columns.otherCounts.length ? [otherCountsLine(r)] : []),
     `**Total: ${plural(readable.length, 'creator')} · ${plural(followers, 'follower')}**`,
   ].join('\n');
 
@@ -286,7 +337,7 @@ async function run(args: { file: Attachment; name_column?: string; count_column?
     return inputErrorReply(`${name} could not be downloaded from Discord. Attach it again.`, ACCEPTED, 'The file did not arrive');
   }
   const { house, notice } = await houseFor(context);
-  const read = readRoster(bytes, { nameColumn: args.name_column, countColumn: args.count_column, house });
+  const read = readRoster(bytes, { nameColumn: args.name_column, countColumn: args.count_column, house, filename: file.filename });
   if (!read.ok) return refusal(read.error, file.filename);
   return rosterReply(read.roster, file.filename, notice);
 }

@@ -101,11 +101,19 @@ export type RosterError =
   | { kind: 'binary'; looksLike: 'an Excel workbook' | 'a ZIP archive' | 'a PDF' | 'an image' | 'binary data' }
   | { kind: 'encoding'; encoding: 'UTF-16' | 'not UTF-8' }
   | { kind: 'malformed'; line: number; detail: string }
+  /** A quote opens a field and is never closed; `exact`: it opens on `line`, else on or before it. */
+  | { kind: 'unclosed-quote'; line: number; exact: boolean }
   | { kind: 'too-many-rows'; rows: number }
   | { kind: 'too-many-columns'; columns: number }
   | { kind: 'header-only'; header: string[] }
   | { kind: 'no-count-column'; header: string[] }
-  | { kind: 'unknown-column'; option: 'name_column' | 'count_column'; given: string; header: string[] };
+  | { kind: 'unknown-column'; option: ColumnOption; given: string; header: string[] }
+  /** The option's text is the header of several columns (`columns`, from 0): only a number tells them apart. */
+  | { kind: 'ambiguous-column'; option: ColumnOption; given: string; columns: number[]; header: string[] }
+  /** `name_column:` names the column the counts are in (`column`, from 0): by `count_column:` too, or as the only count column. */
+  | { kind: 'name-is-count'; given: string; column: number; countColumnGiven: boolean; header: string[] };
+
+export type ColumnOption = 'name_column' | 'count_column';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -168,6 +176,8 @@ export interface RosterOptions {
   nameColumn?: string | undefined;
   countColumn?: string | undefined;
   house?: HouseTiers | undefined;
+  /** The file's name: a .tsv is read as tab-separated when its header has a tab. */
+  filename?: string | undefined;
 }
 
 type LooksLike = Extract<RosterError, { kind: 'binary' }>['looksLike'];
@@ -220,16 +230,58 @@ function sepLine(text: string): { delimiter: Delimiter; rest: string } | undefin
   return m ? { delimiter: m[1] as Delimiter, rest: text.slice(m[0].length) } : undefined;
 }
 
-/** The delimiter the header line uses most (outside quotes): tab, semicolon, comma or pipe. */
-export function detectDelimiter(text: string): Delimiter {
+const DELIMITERS = ['\t', ';', ',', '|'] as const;
+/** Lines read to tell the delimiter, within the file's first SAMPLE_CHARS characters (a header line of 2 MB is not split four ways). */
+const SAMPLE_LINES = 20;
+const SAMPLE_CHARS = 16 * 1024;
+
+/** The delimiter the header line uses most outside quotes (comma when it has none). */
+function mostInHeader(text: string): Delimiter {
   const firstLine = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').replace(/"[^"]*"/g, '');
   let best: Delimiter = ',';
   let most = 0;
-  for (const d of ['\t', ';', ',', '|'] as const) {
+  for (const d of DELIMITERS) {
     const n = firstLine.split(d).length - 1;
     if (n > most) [best, most] = [d, n];
   }
   return best;
+}
+
+/** The file's first lines, whole: up to SAMPLE_CHARS characters, cut at a line break when it has one. */
+function sampleOf(text: string): string {
+  if (text.length <= SAMPLE_CHARS) return text;
+  const head = text.slice(0, SAMPLE_CHARS);
+  const lastBreak = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
+  return lastBreak > 0 ? head.slice(0, lastBreak) : head;
+}
+
+/** How many cells each of the sample's records has when split by `d` (quotes honoured), or undefined if they cannot be read. */
+function sampleWidths(sample: string, d: Delimiter): number[] | undefined {
+  try {
+    const records = parse(sample, { delimiter: d, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: SAMPLE_LINES }) as string[][];
+    return records.map((r) => r.length);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The file's delimiter. Cells often hold commas ("Followers, all platforms") and hardly ever tabs,
+ * so the header's count of each is not enough:
+ * 1. a .tsv whose header has a tab is tab-separated;
+ * 2. else the delimiter that splits the header into columns and each of the first rows into as
+ *    many (tab first, then the one giving the most columns);
+ * 3. else the one the header line uses most outside quotes.
+ */
+export function detectDelimiter(text: string, filename = ''): Delimiter {
+  const sample = sampleOf(text);
+  const widths = new Map(DELIMITERS.map((d) => [d, sampleWidths(sample, d)]));
+  const headerWidth = (d: Delimiter) => widths.get(d)?.[0] ?? 0;
+  if (/\.tsv$/i.test(filename.trim()) && headerWidth('\t') > 1) return '\t';
+  const consistent = DELIMITERS.filter((d) => headerWidth(d) > 1 && widths.get(d)!.every((n) => n === headerWidth(d)));
+  if (consistent.includes('\t')) return '\t';
+  const widest = consistent.sort((a, b) => headerWidth(b) - headerWidth(a))[0];
+  return widest ?? mostInHeader(text);
 }
 
 interface Rec {
@@ -244,15 +296,14 @@ function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; r
     // Without csv-parse's per-record info (several times slower): a record's lines are counted below.
     parsed = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   } catch (e) {
-    const err = e as { code?: string; lines?: number; message?: string };
-    const line = (typeof err.lines === 'number' ? err.lines : 0) + skipped;
-    const detail =
-      err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted field is never closed (a " opens a field and the file ends before it closes)'
-        : err.code === 'CSV_INVALID_CLOSING_QUOTE'
-          ? 'a quoted field has text after its closing quote'
-          : 'the CSV cannot be read there';
-    return { ok: false, error: { kind: 'malformed', line, detail } };
+    const err = e as { code?: string; lines?: number; bytes?: number };
+    const lastLine = (typeof err.lines === 'number' ? err.lines : 0) + skipped;
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      const opens = unclosedQuoteLine(text, err.bytes);
+      return { ok: false, error: { kind: 'unclosed-quote', line: opens === undefined ? lastLine : opens + skipped, exact: opens !== undefined } };
+    }
+    const detail = err.code === 'CSV_INVALID_CLOSING_QUOTE' ? 'a quoted field has text after its closing quote' : 'the CSV cannot be read there';
+    return { ok: false, error: { kind: 'malformed', line: lastLine, detail } };
   }
   const out: Rec[] = [];
   // Every line is a record (blank ones too), and a record spans one line more per line break in its cells.
@@ -267,11 +318,28 @@ function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; r
   return { ok: true, records: out };
 }
 
+/**
+ * The line (from 1) on which a never-closed quote opens. csv-parse's error gives `bytes`: where the
+ * last field it completed ends (in UTF-8 bytes), so the open quote starts the next field, on the
+ * line that offset is on. Undefined when that line has no quote after the offset (csv-parse
+ * changed): the caller then says "on or before" the last line.
+ */
+function unclosedQuoteLine(text: string, bytes: number | undefined): number | undefined {
+  if (typeof bytes !== 'number' || !Number.isInteger(bytes) || bytes < 0) return undefined;
+  const encoded = new TextEncoder().encode(text);
+  if (bytes > encoded.length) return undefined;
+  const decoder = new TextDecoder();
+  const before = decoder.decode(encoded.subarray(0, bytes));
+  const restOfLine = /^[^\r\n]*/.exec(decoder.decode(encoded.subarray(bytes)))![0];
+  if (!restOfLine.includes('"')) return undefined;
+  return 1 + (before.match(/\r\n|\n|\r/g)?.length ?? 0);
+}
+
 const normaliseHeader = (h: string): string =>
   h
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[_\-./#()[\]:]+/g, ' ')
+    .replace(/[_\-./#()[\]:,;]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 
@@ -292,15 +360,25 @@ function bestColumn(header: string[], exact: Set<string>, word: RegExp, taken: (
   return scored.map((c) => c.i);
 }
 
-/** A column named by an option: its header (any case), else its number from 1. */
-function columnNamed(header: string[], given: string): number | undefined {
+/** The columns an option names: those with that header (any case, else as normalised), else the one with that number (from 1). */
+function columnsNamed(header: string[], given: string): number[] {
   const want = given.trim();
-  const exact = header.findIndex((h) => h.trim().toLowerCase() === want.toLowerCase());
-  if (exact >= 0) return exact;
-  const loose = header.findIndex((h) => normaliseHeader(h) === normaliseHeader(want));
-  if (loose >= 0) return loose;
-  if (/^\d{1,3}$/.test(want) && Number(want) >= 1 && Number(want) <= header.length) return Number(want) - 1;
-  return undefined;
+  const matching = (same: (h: string) => boolean) => header.flatMap((h, i) => (same(h) ? [i] : []));
+  const exact = matching((h) => h.trim().toLowerCase() === want.toLowerCase());
+  if (exact.length) return exact;
+  const loose = matching((h) => normaliseHeader(h) === normaliseHeader(want));
+  if (loose.length) return loose;
+  if (/^\d{1,3}$/.test(want) && Number(want) >= 1 && Number(want) <= header.length) return [Number(want) - 1];
+  return [];
+}
+
+/** The one column an option names, or why it names none or several. */
+function columnOption(header: string[], option: ColumnOption, given: string | undefined): { ok: true; column: number | undefined } | { ok: false; error: RosterError } {
+  if (given === undefined || given.trim() === '') return { ok: true, column: undefined };
+  const named = columnsNamed(header, given);
+  if (named.length === 1) return { ok: true, column: named[0] };
+  if (named.length === 0) return { ok: false, error: { kind: 'unknown-column', option, given, header } };
+  return { ok: false, error: { kind: 'ambiguous-column', option, given, columns: named, header } };
 }
 
 function platformInHeader(header: string): string | undefined {
@@ -310,21 +388,21 @@ function platformInHeader(header: string): string | undefined {
 }
 
 function findColumns(header: string[], opts: RosterOptions): { ok: true; columns: RosterColumns } | { ok: false; error: RosterError } {
-  let count: number | undefined;
-  if (opts.countColumn !== undefined && opts.countColumn.trim() !== '') {
-    count = columnNamed(header, opts.countColumn);
-    if (count === undefined) return { ok: false, error: { kind: 'unknown-column', option: 'count_column', given: opts.countColumn, header } };
+  const countOption = columnOption(header, 'count_column', opts.countColumn);
+  if (!countOption.ok) return countOption;
+  const nameOption = columnOption(header, 'name_column', opts.nameColumn);
+  if (!nameOption.ok) return nameOption;
+  const givenName = nameOption.column;
+  const counts = bestColumn(header, COUNT_EXACT, COUNT_WORD, [givenName]);
+  const count = countOption.column ?? counts[0];
+  // name_column took the column count_column names, or the only one that looks like counts.
+  const onlyCounts = count === undefined && givenName !== undefined && bestColumn(header, COUNT_EXACT, COUNT_WORD, []).includes(givenName);
+  if (givenName !== undefined && (givenName === count || onlyCounts)) {
+    return { ok: false, error: { kind: 'name-is-count', given: opts.nameColumn!, column: givenName, countColumnGiven: countOption.column !== undefined, header } };
   }
-  let name: number | undefined;
-  if (opts.nameColumn !== undefined && opts.nameColumn.trim() !== '') {
-    name = columnNamed(header, opts.nameColumn);
-    if (name === undefined) return { ok: false, error: { kind: 'unknown-column', option: 'name_column', given: opts.nameColumn, header } };
-  }
-  const counts = bestColumn(header, COUNT_EXACT, COUNT_WORD, [name]);
-  count ??= counts[0];
   if (count === undefined) return { ok: false, error: { kind: 'no-count-column', header } };
-  const platform = bestColumn(header, PLATFORM_EXACT, PLATFORM_WORD, [count, name])[0];
-  name ??= bestColumn(header, NAME_EXACT, NAME_WORD, [count, platform])[0];
+  const platform = bestColumn(header, PLATFORM_EXACT, PLATFORM_WORD, [count, givenName])[0];
+  const name = givenName ?? bestColumn(header, NAME_EXACT, NAME_WORD, [count, platform])[0];
   return {
     ok: true,
     columns: {
@@ -358,7 +436,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const decoded = decodeRosterText(bytes);
   if (!decoded.ok) return decoded;
   const sep = sepLine(decoded.text);
-  const delimiter = sep?.delimiter ?? detectDelimiter(decoded.text);
+  const delimiter = sep?.delimiter ?? detectDelimiter(decoded.text, opts.filename);
   const read = sep ? records(sep.rest, delimiter, 1) : records(decoded.text, delimiter);
   if (!read.ok) return read;
   const [head, ...data] = read.records;
@@ -499,12 +577,20 @@ export const NO_PLATFORM = 'no platform given';
 /** The largest roster-tiers.csv read back (it is larger than its input: four columns more, some cells quoted). */
 export const MAX_TAGGED_BYTES = 4 * 1024 * 1024;
 
+/** The delimiter a roster-tiers.csv this module wrote uses: the one its header ends with the added columns in (no guessing). */
+function writtenDelimiter(text: string): Delimiter | undefined {
+  const headerLine = text.slice(0, text.search(/\r?\n|$/));
+  return DELIMITERS.find((d) => headerLine.endsWith(ADDED_COLUMNS.join(d)));
+}
+
 /** Reads a roster-tiers.csv this module wrote and splits its per-tier totals by platform. */
 export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { ok: true; platforms: PlatformTotals[]; rows: number } | { ok: false; reason: string } {
   const decoded = decodeRosterText(bytes, MAX_TAGGED_BYTES);
   if (!decoded.ok) return { ok: false, reason: decoded.error.kind === 'too-large' ? 'the attached roster-tiers.csv is too large to read back' : 'the attached roster-tiers.csv cannot be read as text' };
   const sep = sepLine(decoded.text);
-  const read = sep ? records(sep.rest, sep.delimiter) : records(decoded.text, detectDelimiter(decoded.text));
+  const delimiter = sep?.delimiter ?? writtenDelimiter(decoded.text);
+  if (!delimiter) return { ok: false, reason: 'the attached roster-tiers.csv does not have the columns I add' };
+  const read = sep ? records(sep.rest, delimiter) : records(decoded.text, delimiter);
   if (!read.ok) return { ok: false, reason: 'the attached roster-tiers.csv is not a CSV I wrote' };
   const [head, ...data] = read.records;
   const header = head?.cells.map((h) => h.replace(/^\uFEFF/, '').trim()) ?? [];

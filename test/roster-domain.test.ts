@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ADDED_COLUMNS, BELOW_INFLUENCER, NO_TIER, consensusFor, detectDecimal, detectDelimiter, neutraliseCell, readRoster, totalsByTier, writeTaggedCsv } from '../src/domain/roster';
+import { ADDED_COLUMNS, BELOW_INFLUENCER, NO_TIER, consensusFor, detectDecimal, detectDelimiter, neutraliseCell, houseTiers, readRoster, totalsByTier, writeTaggedCsv } from '../src/domain/roster';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const FORMULA_START = /^\s*[=+\-@＝＋－＠]|^[\t\r]/;
@@ -168,5 +168,17 @@ describe('columns named by options', () => {
     expect(wide.ok && wide.roster.columns).toMatchObject({ count: 1, name: 0 });
     // No count-like column at all is still "no count column".
     expect(readRoster(utf8('name,email\nA,a@x\n'), { nameColumn: 'name' })).toMatchObject({ ok: false, error: { kind: 'no-count-column' } });
+  });
+});
+
+describe('totals by a house definition', () => {
+  it('a house tier the publishers call below influencer size takes no tier’s colour', () => {
+    const parsed = houseTiers('tiny 0-1k, small 1k-10k, big 10k+');
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const totals = totalsByTier([{ count: 500, bucket: 'tiny' }, { count: 5_000, bucket: 'small' }], parsed.house);
+    expect(totals.map((t) => [t.tier, t.normal])).toEqual([
+      ['tiny', undefined],
+      ['small', 'micro'],
+    ]);
   });
 });

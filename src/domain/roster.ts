@@ -510,7 +510,8 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
 export function totalsByTier(rows: readonly { count: number | undefined; bucket: string }[], house?: HouseTiers): TierTotal[] {
   const totals = new Map<string, TierTotal & { lowest: number }>();
   const order: { tier: string; normal: NormalTier | undefined }[] = house
-    ? house.tiers.map((t) => ({ tier: t.name, normal: t.normal }))
+    ? // A tier the publishers call below influencer size takes no tier's colour.
+      house.tiers.map((t) => ({ tier: t.name, normal: t.notInfluencer ? undefined : t.normal }))
     : NORMAL_TIERS.map((t) => ({ tier: TIER_LABELS[t], normal: t }));
   for (const row of rows) {
     if (row.count === undefined) continue;

@@ -77,6 +77,26 @@ describe('configuration', () => {
     }
   });
 
+  it.each([
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ PORT: 'abc' }, 'PORT must be a port number from 1 to 65535'],
+    [{ PORT: '8080.5' }, 'PORT must be a port number from 1 to 65535'],
+    [{ DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL must be an http(s) URL such as http://127.0.0.1:3001/api'],
+    [{ DATABASE_URL: 'postgres:u:SECRETPW@127.0.0.1/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
+    [{ DATABASE_URL: 'postgres://u:SECRETPW@[bad/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
+    [{ DATABASE_URL: 'postgresql://u:SECRETPW@127.0.0.1:notaport/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
+    [{ DATABASE_URL: 'postgresql://u:SECRETPW@127.0.0.1:99999/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
+  ])('says %j is wrong once, in plain words, without its value', (env, reason) => {
+    expect(parseConfig(env)).toEqual({ ok: false, reason: `Invalid configuration: ${reason}` });
+  });
+
+  it.each(['./data/tierbot.sqlite', '/var/lib/tierbot/db.sqlite', 'file:./data/t.sqlite', 'postgres://tierbot:pw@127.0.0.1:5432/tierbot', 'postgresql://db.internal/tierbot'])(
+    'accepts DATABASE_URL %s',
+    (url) => {
+      expect(parseConfig({ DATABASE_URL: url })).toMatchObject({ ok: true, config: { databaseUrl: url } });
+    },
+  );
+
   it('never echoes a value in its reason: neither the token nor a database password', () => {
     const r = parseConfig({ DISCORD_TOKEN: `${TOKEN} with spaces`, DATABASE_URL: 'mysql://root:hunter2@db/tierbot' });
     expect(r.ok).toBe(false);

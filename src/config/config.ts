@@ -7,7 +7,23 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
-const port = z.coerce.number().int('must be a whole number').min(1, 'must be a port from 1 to 65535').max(65535, 'must be a port from 1 to 65535');
+const PORT_RANGE = 'must be a port number from 1 to 65535';
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, PORT_RANGE)
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 65535, PORT_RANGE);
+const HTTP_URL = 'must be an http(s) URL such as http://127.0.0.1:3001/api';
+const isHttpUrl = (text: string) => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+const DATABASE_URL_FORMS = 'must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL';
+/** A path or file: URL (SQLite), or a Postgres URL that parses and names a host; any other scheme is refused. */
+function isDatabaseUrl(text: string): boolean {
+  if (/^(postgres|postgresql):/i.test(text)) return URL.canParse(text) && /^postgres(ql)?:\/\/[^/]/i.test(text) && new URL(text).hostname !== '' && validPort(new URL(text).port);
+  // "postgres:u:pw@host" (no //) would otherwise be a relative path, and the password a folder's name.
+  return /^file:/i.test(text) || !/^[a-z][a-z0-9+.-]+:/i.test(text);
+}
+const validPort = (p: string) => p === '' || (Number(p) >= 1 && Number(p) <= 65535);
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 // A copied .env.example leaves keys empty: empty means "not set", not "set to nothing".
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -19,8 +35,7 @@ const ConfigSchema = z.object({
   DISCORD_API_URL: optional(
     z
       .string()
-      .url('must be an http(s) URL such as http://127.0.0.1:3001/api')
-      .regex(/^https?:\/\//, 'must be an http(s) URL such as http://127.0.0.1:3001/api')
+      .refine(isHttpUrl, HTTP_URL)
       .transform((url) => url.replace(/\/+$/, '')),
   ),
   DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the application\'s public key')),
@@ -28,12 +43,13 @@ const ConfigSchema = z.object({
   HOST: z.preprocess((v) => (v === '' || v === undefined ? '0.0.0.0' : v), z.string().min(1)),
   DATABASE_URL: z.preprocess(
     (v) => (v === '' || v === undefined ? './data/tierbot.sqlite' : v),
-    z.string().refine((url) => !/^[a-z]+:\/\//i.test(url) || /^(postgres|postgresql):\/\//i.test(url), 'must be a file path, a file: URL or a postgres:// URL'),
+    z.string().refine(isDatabaseUrl, DATABASE_URL_FORMS),
   ),
   METRICS_PORT: optional(port),
   LOG_LEVEL: z.preprocess(
     (v) => (v === '' || v === undefined ? 'info' : v),
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    // zod's own message would quote the value given.
+    z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }),
   ),
 });
 
@@ -56,7 +72,13 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; reason: s
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const reason = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
+    // One reason per variable, in our words only: every message above is fixed text.
+    const reasons = new Map<string, string>();
+    for (const issue of parsed.error.issues) {
+      const name = issue.path.join('.');
+      if (!reasons.has(name)) reasons.set(name, issue.message);
+    }
+    const reason = [...reasons].map(([name, message]) => `${name} ${message}`).join('; ');
     return { ok: false, reason: `Invalid configuration: ${reason}` };
   }
   const e = parsed.data;

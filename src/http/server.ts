@@ -40,9 +40,19 @@ export interface HttpApp {
 }
 
 function isInteraction(value: unknown): value is APIInteraction {
-  const v = value as Partial<APIInteraction> | null;
-  return typeof v === 'object' && v !== null && typeof v.type === 'number' && typeof v.id === 'string' && typeof v.token === 'string';
+  const v = value as (Partial<APIInteraction> & { data?: unknown }) | null;
+  if (typeof v !== 'object' || v === null || typeof v.type !== 'number' || typeof v.id !== 'string' || typeof v.token !== 'string') return false;
+  // Every interaction but PING carries its data.
+  return v.type === InteractionType.Ping || (typeof v.data === 'object' && v.data !== null);
 }
+
+/** What Tierbot answers: PING, commands (slash and message), buttons and menus, autocomplete. It opens no modals. */
+const ANSWERED_TYPES: ReadonlySet<number> = new Set([
+  InteractionType.Ping,
+  InteractionType.ApplicationCommand,
+  InteractionType.MessageComponent,
+  InteractionType.ApplicationCommandAutocomplete,
+]);
 
 export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }: HttpOptions): HttpApp {
   // A request a load balancer has already sent is finished, not refused with 503, while draining.
@@ -69,6 +79,7 @@ export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }:
       return reply.code(400).send({ error: 'malformed JSON' });
     }
     if (!isInteraction(interaction)) return reply.code(400).send({ error: 'not an interaction' });
+    if (!ANSWERED_TYPES.has(interaction.type)) return reply.code(400).send({ error: 'an interaction type Tierbot does not answer' });
     if (interaction.type === InteractionType.Ping) return reply.send({ type: InteractionResponseType.Pong });
 
     // The core's first response becomes this HTTP response; it may go on afterwards (an edit).
@@ -85,6 +96,12 @@ export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }:
     });
     if (!first) return reply.code(500).send({ error: 'no answer' });
     return reply.send(first);
+  });
+
+  app.route({
+    method: ['GET', 'PUT', 'PATCH', 'DELETE'],
+    url: '/interactions',
+    handler: async (_request, reply) => reply.code(405).header('allow', 'POST').send({ error: 'Discord POSTs interactions here' }),
   });
 
   // Requests under way per connection, so that draining closes only connections that sit idle.

@@ -61,6 +61,21 @@ describe('POST /interactions', () => {
     expect(reply.status).toBe(400);
   });
 
+  it('refuses, signed, an interaction type Tierbot does not answer (a modal submit) or one without its data with 400, never 500', async () => {
+    const modal = JSON.stringify({ id: '1', application_id: h.standIn.applicationId, type: 5, token: 'tok', version: 1, data: { custom_id: 'x', components: [] }, user: { id: '3', username: 'u' } });
+    const noData = JSON.stringify({ id: '1', application_id: h.standIn.applicationId, type: 2, token: 'tok', version: 1, user: { id: '3', username: 'u' } });
+    for (const body of [modal, noData]) {
+      const reply = await h.standIn.postRaw(body, { ...h.standIn.sign(body), 'content-type': 'application/json' });
+      expect(reply.status).toBe(400);
+    }
+  });
+
+  it('answers other methods on /interactions with 405 and Allow: POST', async () => {
+    const res = await fetch(`${base}/interactions`);
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+  });
+
   it('answers an interaction in the response body, and edits a deferred reply later over the webhook', async () => {
     const record = await h.command('tier', { followers: '30000' });
     expect(record.endpointStatus).toBe(200);

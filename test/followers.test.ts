@@ -32,6 +32,15 @@ describe('parseFollowerCount', () => {
     ['10B', 10_000_000_000],
     ['３０ｋ', 30_000],
     ['٣٠٠٠٠', 30_000],
+    // As people type them in chat: a unit word, "about", a decimal comma before a suffix.
+    ['12k followers', 12_000],
+    ['45K subs', 45_000],
+    ['1 follower', 1],
+    ['~30k', 30_000],
+    ['about 2.5 million fans', 2_500_000],
+    ['12,5k', 12_500],
+    ['1,2 Mio', 1_200_000],
+    ['1.2 mil', 1_200_000],
   ])('reads %j as %d', (text, expected) => {
     expect(value(text)).toBe(expected);
   });
@@ -49,7 +58,8 @@ describe('parseFollowerCount', () => {
     ['NaN', /not a follower count/],
     ['0x10', /not a follower count/],
     ['30,00', /not a follower count/],
-    ['12k followers', /not a follower count/],
+    ['followers', /No follower count/],
+    ['12,5', /not a follower count/],
     ['@everyone', /not a follower count/],
     ['🔥', /not a follower count/],
     ['x'.repeat(6000), /characters long/],

@@ -22,6 +22,9 @@ export const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = {
   thousand: 1_000,
   m: 1_000_000,
   mn: 1_000_000,
+  mil: 1_000_000,
+  mio: 1_000_000,
+  mln: 1_000_000,
   million: 1_000_000,
   b: 1_000_000_000,
   bn: 1_000_000_000,
@@ -32,6 +35,11 @@ export const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = {
 const NUMBER_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.(\d+))?$/;
 const WITH_SUFFIX = /^(.*?)\s*([a-z]*)$/;
 const EUROPEAN_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
+/** "12,5k", "1,2 Mio": before a suffix, a comma with one or two digits after it is a decimal comma. */
+const DECIMAL_COMMA = /^\d+,\d{1,2}$/;
+/** What people type around a count, which says nothing about it: "about 45k followers", "~30K subs". */
+const ROUGHLY = /^(?:~|≈|about |around |roughly |approx\.? |approximately |circa |ca\. )\s*/;
+const COUNTED_WORD = /\s*(?:followers?|subs|subscribers?|fans)$/;
 
 /**
  * Full-width digits (３０ｋ) fold to ASCII under NFKC; Arabic-Indic digits (٣٠٠٠٠) do not, so
@@ -56,7 +64,7 @@ export function parseFollowerCount(input: string): ParseResult<number> {
   if (input.length > MAX_INPUT_LENGTH) {
     return { ok: false, reason: `That is ${input.length} characters long; a follower count is at most ${MAX_INPUT_LENGTH}.` };
   }
-  const text = normaliseDigits(input).trim().toLowerCase().replace(/\s+/g, ' ');
+  const text = normaliseDigits(input).trim().toLowerCase().replace(/\s+/g, ' ').replace(ROUGHLY, '').replace(COUNTED_WORD, '');
   if (text === '') return { ok: false, reason: 'No follower count was given.' };
   if (/^[-−–]/.test(text)) return { ok: false, reason: 'A follower count cannot be negative.' };
   if (text.startsWith('+')) return parseFollowerCount(text.slice(1));
@@ -65,7 +73,9 @@ export function parseFollowerCount(input: string): ParseResult<number> {
   const multiplier = SUFFIX_MULTIPLIERS[suffix];
   // "30.000" and "1.200.000" are thousands written the continental way (a count has no fraction),
   // as rosters and chat read them; with a suffix the dot stays a decimal point ("1.500k").
-  const numberPart = suffix === '' && EUROPEAN_GROUPS.test(typedNumber) ? typedNumber.replace(/\./g, '') : typedNumber;
+  let numberPart = typedNumber;
+  if (suffix === '' && EUROPEAN_GROUPS.test(typedNumber)) numberPart = typedNumber.replace(/\./g, '');
+  else if (suffix !== '' && DECIMAL_COMMA.test(typedNumber)) numberPart = typedNumber.replace(',', '.');
   const shape = NUMBER_SHAPE.exec(numberPart);
   if (multiplier === undefined || !shape) {
     return { ok: false, reason: 'That is not a follower count I can read.' };

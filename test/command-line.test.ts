@@ -5,13 +5,13 @@
  */
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands';
 import type { SlashCommand } from '../src/commands/types';
-import { parseCommandLine, splitWords } from '../src/cli/command-line';
+import { commandUsage, parseCommandLine, splitWords } from '../src/cli/command-line';
 
 const SLASH = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
 
@@ -38,6 +38,59 @@ describe('commands typed as in Discord', () => {
     const missing = parseCommandLine('/tier', SLASH);
     expect(!missing.ok && missing.reason).toMatch(/needs followers/);
     expect(parseCommandLine('   ', SLASH).ok).toBe(false);
+  });
+});
+
+describe('options given wrongly are named, not merged or overwritten', () => {
+  const reason = (input: string | string[]) => {
+    const r = parseCommandLine(input, SLASH);
+    return r.ok ? `ok: ${JSON.stringify(r.values)}` : r.reason;
+  };
+
+  it('an option given twice, by name or by position and name', () => {
+    for (const input of [['/tier', 'followers:30k', 'followers:2M'], ['/tier', '30k', 'followers:2M'], '/tier followers:30k followers:2M', '/tier 30k followers:2M']) {
+      expect(reason(input), String(input)).toMatch(/followers twice/);
+    }
+  });
+
+  it('an unknown option name, or a bare option name, is an error in a typed line and in shell arguments', () => {
+    for (const input of [['/tiers', 'source:duel', 'bogus:1'], '/tiers source:duel bogus:1']) expect(reason(input)).toBe('Unknown option bogus for /tiers (its options: source).');
+    for (const input of [['/compare', 'budget', '5000'], '/compare budget 5000']) expect(reason(input)).toBe('budget needs a value as budget:<value>.');
+    expect(reason(['/help', 'x:1'])).toMatch(/\/help takes no options/);
+  });
+
+  it('shell arguments are whole values: a stray word is an error, not part of the value before it', () => {
+    expect(reason(['/tier', '2.5', 'million'])).toMatch(/"million" is not an option of \/tier/);
+    expect(reason(['/compare', 'budget:5000', 'tiktok'])).toMatch(/"tiktok" is not an option of \/compare/);
+    expect(reason(['/compare', 'budget:', '5000'])).toBe('ok: {"budget":"5000"}');
+  });
+
+  it('keeps every documented form working, colons and spaces in values included', () => {
+    expect(reason(['/tier', '30k'])).toBe('ok: {"followers":"30k"}');
+    expect(reason(['/tier', 'followers:2.5 million'])).toBe('ok: {"followers":"2.5 million"}');
+    expect(reason(['/tier', '-5'])).toBe('ok: {"followers":"-5"}');
+    expect(reason(['/house', 'set', 'tiers:nano 1k-10k, micro 10k+'])).toBe('ok: {"tiers":"nano 1k-10k, micro 10k+"}');
+    expect(reason('/house set tiers:nano 1k-10k, micro 10k-75k, macro 75k+')).toBe('ok: {"tiers":"nano 1k-10k, micro 10k-75k, macro 75k+"}');
+    expect(reason(['/term', 'add', 'Whitelisting', 'definition:Paying: a fee', 'link:https://example.com/a'])).toBe(
+      'ok: {"name":"Whitelisting","definition":"Paying: a fee","link":"https://example.com/a"}',
+    );
+    expect(reason(['/compare', 'budget:$2,500', 'platform:youtube'])).toBe('ok: {"platform":"youtube","budget":"$2,500"}');
+    // A quoted word in a typed line is one value, whatever it holds.
+    expect(reason('/tier "a:b"')).toBe('ok: {"followers":"a:b"}');
+    expect(reason(['/glossary', 'CPM: cost per mille'])).toBe('ok: {"term":"CPM: cost per mille"}');
+  });
+
+  it('lists every command, subcommand and option from the definitions', () => {
+    const usage = commandUsage(SLASH).join('\n');
+    for (const command of SLASH) {
+      expect(usage).toContain(`/${command.definition.name}`);
+      for (const option of command.definition.options ?? []) {
+        expect(usage).toContain(option.type === 1 ? `/${command.definition.name} ${option.name}` : `${option.name}:`);
+        for (const inner of 'options' in option ? (option.options ?? []) : []) expect(usage).toContain(`${inner.name}:`);
+      }
+    }
+    expect(usage).toContain('/tier followers:<value>');
+    expect(usage).toContain('/tiers [source:<value>]');
   });
 });
 
@@ -101,5 +154,72 @@ describe('npm run -s cli', () => {
     const next = await cli(['/help', '--pick', '1', '--pick', '2']);
     expect(next.code).toBe(0);
     expect(next.stdout).toMatch(/step 2 of \d+/);
+  });
+
+  it('a flag without its value, or a value on a flag that takes none, is an input error naming the flag, exit 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['/tier', '30k', '--out'], /--out needs a folder/],
+      [['/tier', '30k', '--guild'], /--guild needs a server id \(digits\)/],
+      [['/tier', '30k', '--guild', 'abc'], /--guild needs a server id \(digits\); "abc" is not one/],
+      [['/tier', '30k', '--on-message'], /--on-message needs the message's text/],
+      [['/tiers', '--pick'], /--pick needs a button or menu entry number/],
+      [['/tier', '30k', '--json=1'], /--json takes no value/],
+      [['/tier', '30k', '--manager=yes'], /--manager takes no value/],
+      [['/tier', '30k', '--out', '--json'], /--out needs a folder/],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => cli(args)));
+    runs.forEach(({ code, stdout }, i) => {
+      const [args, expected] = cases[i]!;
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout, args.join(' ')).toMatch(/That input did not work/);
+      expect(stdout, args.join(' ')).toMatch(expected);
+    });
+    // Printed as the reply would be: with --json, the payload.
+    const json = await cli(['/tier', '30k', '--guild', '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).embeds[0].description).toMatch(/--guild needs a server id/);
+  }, 60_000);
+
+  it('an option given twice, an unknown option or a stray word is an input error, exit 2', async () => {
+    const [twice, unknown, stray] = await Promise.all([cli(['/tier', '30k', 'followers:2M']), cli(['/tiers', 'source:duel', 'bogus:1']), cli(['/compare', 'budget', '5000'])]);
+    expect(twice.code).toBe(2);
+    expect(twice.stdout).toMatch(/followers twice/);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toContain('Unknown option bogus for /tiers (its options: source)');
+    expect(stray.code).toBe(2);
+    expect(stray.stdout).toContain('budget needs a value as budget:<value>');
+  });
+
+  it('runs the documented /house set form with a quoted value holding spaces and commas', async () => {
+    const { code, stdout } = await cli(['/house', 'set', 'tiers:nano 1k-10k, micro 10k-75k, macro 75k+', '--guild', '42', '--manager', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.stringify(JSON.parse(stdout))).toMatch(/nano/);
+  });
+
+  it('without a command: usage on stderr, nothing on stdout, exit 2; --help lists each command with its options', async () => {
+    const [none, help] = await Promise.all([cli(['--json']), cli(['--help'])]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('Usage:');
+    expect(help.code).toBe(0);
+    for (const line of commandUsage(SLASH)) for (const part of line.split(' ')) expect(help.stdout).toContain(part);
+    expect(help.stdout).toMatch(/\/tier followers:<value>/);
+    expect(help.stdout).toMatch(/\/house set tiers:<value>/);
+  });
+
+  it('a command together with --on-message is an input error, exit 2', async () => {
+    const { code, stdout } = await cli(['/tier', '30k', '--on-message', '45k']);
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/either a command or --on-message, not both/);
+  });
+
+  it('--out to a file: the answer is still printed, one line on stderr says why, exit 2', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tierbot-out-')), 'afile');
+    writeFileSync(file, '');
+    const { code, stdout, stderr } = await cli(['/tiers', '--out', file]);
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/Influencer tiers/);
+    expect(stderr.trim().split('\n')).toEqual([`Could not write the files to ${file}: a file of that name is in the way (it must be a folder) (EEXIST).`]);
+    expect(stderr).not.toMatch(/Internal failure|\n\s+at /);
   });
 });

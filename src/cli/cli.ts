@@ -5,7 +5,6 @@
  */
 
 import { readFile, stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { APIAttachment, APIInteraction } from 'discord-api-types/v10';
 import { COMMANDS } from '../commands';
 import type { Attachment, SlashCommand } from '../commands/types';
@@ -14,58 +13,104 @@ import { createLogger } from '../config/logger';
 import { tierbotCore } from '../interactions/tierbot';
 import { openStore } from '../store';
 import { config as loadDotenv } from 'dotenv';
-import { parseCommandLine } from './command-line';
+import { commandUsage, parseCommandLine } from './command-line';
 import { capturingResponder, chatInput, localAttachment, onMessage, pressed, type Place, type Shown } from './local-interaction';
-import { saveFiles } from './reply-files';
+import { SaveFilesError, saveFiles } from './reply-files';
 import { choosables, renderMessage } from './render-text';
 
 const SLASH = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
 const MESSAGE_COMMAND = COMMANDS.find((c) => c.kind === 'message');
 
-const FLAGS = {
-  json: { type: 'boolean' },
-  out: { type: 'string' },
-  pick: { type: 'string', multiple: true },
-  guild: { type: 'string' },
-  manager: { type: 'boolean' },
-  'on-message': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+/** The flags, each with what its value must be; the rest of the command line is the command. */
+const FLAGS: Record<string, { value?: { needs: string; accepted: string; valid: RegExp }; repeatable?: boolean }> = {
+  json: {},
+  out: { value: { needs: 'a folder', accepted: '--out DIR, e.g. --out charts', valid: /\S/ } },
+  pick: { value: { needs: 'a button or menu entry number', accepted: '--pick N, e.g. --pick 1 (repeatable)', valid: /^[1-9]\d*$/ }, repeatable: true },
+  guild: { value: { needs: 'a server id (digits)', accepted: '--guild ID, e.g. --guild 42', valid: /^\d{1,20}$/ } },
+  manager: {},
+  'on-message': { value: { needs: "the message's text", accepted: '--on-message "<text>", e.g. --on-message "we have 45k followers"', valid: /[^]*/ } },
+  help: {},
+};
 const KNOWN_FLAGS = '--json, --out DIR, --pick N, --guild ID, --manager, --on-message "<text>", --help';
 
+/** A usage line indented and wrapped at the spaces between options, for an 100-column terminal. */
+function wrap(line: string): string {
+  const lines = [''];
+  for (const part of line.split(' ')) {
+    const last = lines.length - 1;
+    if (lines[last] && lines[last].length + part.length > 96) lines.push(`      ${part}`);
+    else lines[last] = lines[last] ? `${lines[last]} ${part}` : `  ${part}`;
+  }
+  return lines.join('\n');
+}
+
 const USAGE = `Usage: npm run -s cli -- /<command> [subcommand] [option:value ...] [flags]
-Commands: ${SLASH.map((c) => `/${c.definition.name}`).join(', ')}
+Give each option as one argument name:value (quote a value with spaces: "followers:2.5 million");
+the first required option may be given by position (/tier 30k).
+Commands and their options ([...] = optional):
+${commandUsage(SLASH).map(wrap).join('\n')}
+Flags:
   --json                 print the message exactly as sent (attachments by name under "files")
   --out DIR              write attachments (charts, CSV files) into DIR
   --pick N               press button / choose menu entry N of the reply (repeatable)
   --guild ID             run in that server (without it: a DM)
   --manager              the member has Manage Server
-  --on-message "<text>"  run "${MESSAGE_COMMAND?.definition.name ?? 'Classify follower counts'}" on a message with that text`;
+  --on-message "<text>"  run "${MESSAGE_COMMAND?.definition.name ?? 'Classify follower counts'}" on a message with that text
+  --help, -h             this text`;
 
 type Args = { json: boolean; out?: string; picks: string[]; guild?: string; manager: boolean; onMessage?: string; help: boolean; words: string[] };
+type Problem = { problem: string; accepted: string };
 
-function readArgs(argv: string[]): Args | { unknown: string } {
-  const { values, tokens } = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: false, tokens: true });
-  const words: string[] = [];
-  for (const token of tokens) {
-    if (token.kind === 'positional') words.push(token.value);
-    else if (token.kind === 'option' && !(token.name in FLAGS) && token.name !== 'h') {
-      // "-5" is a word of the command (a negative count), "--jsn" a mistyped flag.
-      if (/^-\d/.test(token.rawName)) words.push(token.rawName);
-      else return { unknown: token.rawName };
+/**
+ * Reads the flags by hand (node's parseArgs takes a following "--json" as a value, and in its lenient
+ * mode a value-less string flag as `true`). A flag's problem is kept, with the flags read so far, so
+ * that it is printed as the reply would be (--json included).
+ */
+function readArgs(argv: readonly string[]): { args: Args; problem?: Problem; unknown?: string } {
+  const args: Args = { json: false, picks: [], manager: false, help: false, words: [] };
+  let problem: Problem | undefined;
+  const seen = new Set<string>();
+  const isFlag = (arg: string | undefined) => arg !== undefined && (arg === '-h' || (arg.startsWith('--') && arg.slice(2).split('=')[0]! in FLAGS));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      args.words.push(...argv.slice(i + 1));
+      break;
     }
+    // "-5" is a word of the command (a negative count), "--jsn" a mistyped flag.
+    if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) {
+      args.words.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg === '-h' ? 'help' : arg.startsWith('--') ? arg.slice(2, eq > 0 ? eq : undefined) : '';
+    const flag = FLAGS[name];
+    if (!flag) return { args, unknown: eq > 0 ? arg.slice(0, eq) : arg };
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const fail = (p: Problem) => {
+      problem ??= p;
+    };
+    if (!flag.value) {
+      if (inline !== undefined) fail({ problem: `--${name} takes no value, but "${arg}" was given.`, accepted: `--${name} on its own.` });
+      if (name === 'json') args.json = true;
+      if (name === 'manager') args.manager = true;
+      if (name === 'help') args.help = true;
+      continue;
+    }
+    const next = argv[i + 1];
+    const value = inline ?? (next !== undefined && !isFlag(next) ? (i++, next) : undefined);
+    if (value === undefined || !flag.value.valid.test(value)) {
+      fail({ problem: value === undefined ? `--${name} needs ${flag.value.needs}.` : `--${name} needs ${flag.value.needs}; "${value}" is not one.`, accepted: flag.value.accepted });
+      continue;
+    }
+    if (seen.has(name) && !flag.repeatable) fail({ problem: `--${name} is given twice: give it once.`, accepted: flag.value.accepted });
+    seen.add(name);
+    if (name === 'out') args.out = value;
+    if (name === 'pick') args.picks.push(value);
+    if (name === 'guild') args.guild = value;
+    if (name === 'on-message') args.onMessage = value;
   }
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return {
-    json: values.json === true,
-    out: text(values.out),
-    picks: (values.pick ?? []) as string[],
-    guild: text(values.guild),
-    manager: values.manager === true,
-    onMessage: text(values['on-message']),
-    help: values.help === true,
-    words,
-  };
+  return { args, problem };
 }
 
 /** An input error the CLI itself finds (a bad flag, a disabled button): shown like the bot's own. */
@@ -77,14 +122,23 @@ function inputError(problem: string, accepted: string): Shown {
 }
 
 async function main(): Promise<number> {
-  const args = readArgs(process.argv.slice(2));
-  if ('unknown' in args) {
-    console.error(`Unknown flag ${args.unknown}. Known flags: ${KNOWN_FLAGS}.`);
+  const { args, problem, unknown } = readArgs(process.argv.slice(2));
+  if (unknown !== undefined) {
+    console.error(`Unknown flag ${unknown}. Known flags: ${KNOWN_FLAGS}.`);
     return 2;
   }
-  if (args.help || (args.words.length === 0 && args.onMessage === undefined)) {
+  if (args.help) {
     console.log(USAGE);
-    return args.help ? 0 : 2;
+    return 0;
+  }
+  if (problem) return print(args, inputError(problem.problem, problem.accepted), 2);
+  if (args.words.length === 0 && args.onMessage === undefined) {
+    console.error(`Give a command, e.g. /tier 30k.\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.words.length > 0 && args.onMessage !== undefined) {
+    const both = `Give either a command or --on-message, not both: "${args.words.join(' ')}" and --on-message were given.`;
+    return print(args, inputError(both, 'a command (/tier 30k) or --on-message "<text>" on its own.'), 2);
   }
   loadDotenv({ quiet: true });
   const config = parseConfig(process.env);
@@ -106,7 +160,7 @@ async function main(): Promise<number> {
       if (!MESSAGE_COMMAND) throw new Error('no message command');
       interaction = onMessage(place, MESSAGE_COMMAND.definition.name, args.onMessage);
     } else {
-      const parsed = parseCommandLine(args.words.join(' '), SLASH);
+      const parsed = parseCommandLine(args.words, SLASH);
       if (!parsed.ok) return print(args, inputError(parsed.reason, 'see --help for the commands and their options.'), 2);
       const attachments: Record<string, APIAttachment> = {};
       for (const [i, file] of parsed.files.entries()) {
@@ -145,10 +199,21 @@ async function main(): Promise<number> {
 }
 
 async function print(args: Args, shown: Shown, code: number): Promise<number> {
-  const saved = args.out ? await saveFiles(shown.files, args.out) : [];
+  let saved: string[] = [];
+  let notSaved: string | undefined;
+  if (args.out) {
+    try {
+      saved = await saveFiles(shown.files, args.out);
+    } catch (err) {
+      notSaved = err instanceof SaveFilesError ? err.message : `Could not write the files to ${args.out}: ${String(err)}`;
+    }
+  }
   if (args.json) console.log(JSON.stringify(shown.files.length ? { ...shown.body, files: shown.files.map((f) => f.name) } : shown.body));
   else console.log(renderMessage(shown.body, saved));
-  return code;
+  if (notSaved === undefined) return code;
+  // The answer stands; the folder the user gave did not work, which is theirs to fix.
+  console.error(notSaved);
+  return code === 0 ? 2 : code;
 }
 
 main().then(

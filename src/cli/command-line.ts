@@ -21,8 +21,20 @@ export type ParsedLine =
 
 /** Splits on spaces, keeping "quoted text" together. */
 export function splitWords(line: string): string[] {
-  const words: string[] = [];
-  for (const match of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(match[1] ?? match[2] ?? match[3] ?? '');
+  return quotedWords(line).map((w) => w.text);
+}
+
+/** A word of the command and whether it was quoted (one unit, as a shell argument is). */
+interface Word {
+  text: string;
+  quoted: boolean;
+}
+
+function quotedWords(line: string): Word[] {
+  const words: Word[] = [];
+  for (const match of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) {
+    words.push({ text: match[1] ?? match[2] ?? match[3] ?? '', quoted: match[3] === undefined });
+  }
   return words;
 }
 
@@ -49,24 +61,70 @@ function convert(type: ApplicationCommandOptionType, name: string, raw: string):
 
 type OptionsResult = { ok: true; options: WireOption[]; files: LocalFile[]; values: Record<string, string | number | boolean> } | { ok: false; reason: string };
 
-/** `words` follow the command (and subcommand) name; `name:value` starts an option, other words extend it. */
-function parseOptions(where: string, defined: readonly DefinedOption[], words: readonly string[]): OptionsResult {
+/**
+ * `name:value` with a name as Discord allows it. A declared option's name always makes an option
+ * (`name_column: x` included); otherwise "CPM: cost" and "https://…" are values, not options.
+ */
+function asOption(text: string, defined: readonly DefinedOption[]): { name: string; value: string } | undefined {
+  const match = /^([\p{L}\p{N}_-]+):(.*)$/su.exec(text);
+  if (!match) return undefined;
+  const name = match[1]!.toLowerCase();
+  if (!defined.some((o) => o.name === name) && /^(\s|\/\/)/.test(match[2]!)) return undefined;
+  return { name, value: match[2]! };
+}
+
+/**
+ * `words` follow the command (and subcommand) name. `name:value` gives an option; a plain word before
+ * any option is the first required option (or the first). `strict` is for shell arguments, where each
+ * word is a whole value; a typed line (not strict) lets unquoted words continue the value before them,
+ * as one types a value with spaces in Discord (`/tier followers:2.5 million`).
+ */
+function parseOptions(where: string, defined: readonly DefinedOption[], words: readonly Word[], strict: boolean): OptionsResult {
   const raw = new Map<string, string[]>();
   const first = defined.find((o) => 'required' in o && o.required) ?? defined[0];
+  const names = defined.map((o) => o.name).join(', ');
+  const fail = (reason: string): OptionsResult => ({ ok: false, reason });
+  const noOptions = (word: string) => fail(`${where} takes no options, but "${word}" was given.`);
+  const given = (name: string, value: string) => {
+    const before = raw.get(name);
+    if (before) return fail(`${where} got ${name} twice (${before.join(' ')}, then ${value}): give each option once.`);
+    raw.set(name, [value]);
+    return undefined;
+  };
   let current: string | undefined;
-  for (const word of words) {
-    const colon = word.indexOf(':');
-    const name = colon > 0 ? word.slice(0, colon).toLowerCase() : '';
-    if (defined.some((o) => o.name === name)) {
-      current = name;
-      raw.set(name, [word.slice(colon + 1)]);
-    } else if (current) {
-      raw.get(current)!.push(word);
-    } else if (first) {
+  for (let i = 0; i < words.length; i++) {
+    const { text, quoted } = words[i]!;
+    const checked = strict || !quoted;
+    const option = asOption(text, defined);
+    if (option && defined.some((o) => o.name === option.name)) {
+      let value = option.value;
+      // `budget: 5000` as two shell arguments: the value is the next one.
+      const next = words[i + 1];
+      if (strict && value === '' && next && !asOption(next.text, defined)) {
+        value = next.text;
+        i++;
+      }
+      const twice = given(option.name, value);
+      if (twice) return twice;
+      current = option.name;
+      continue;
+    }
+    if (option && checked) {
+      if (!defined.length) return noOptions(text);
+      return fail(`Unknown option ${option.name} for ${where} (its options: ${names}).`);
+    }
+    const bare = checked ? defined.find((o) => o.name === text.toLowerCase()) : undefined;
+    if (current === undefined) {
+      if (bare) return fail(`${bare.name} needs a value as ${bare.name}:<value>.`);
+      if (!first) return noOptions(text);
       current = first.name;
-      raw.set(current, [word]);
+      raw.set(current, [text]);
+    } else if (!strict) {
+      raw.get(current)!.push(text);
+    } else if (bare) {
+      return fail(`${bare.name} needs a value as ${bare.name}:<value>.`);
     } else {
-      return { ok: false, reason: `${where} takes no options, but "${word}" was given.` };
+      return fail(`"${text}" is not an option of ${where}: give each option as name:value, quoting a value with spaces as one argument (its options: ${names}).`);
     }
   }
   const options: WireOption[] = [];
@@ -91,23 +149,61 @@ function parseOptions(where: string, defined: readonly DefinedOption[], words: r
   return { ok: true, options, files, values };
 }
 
-export function parseCommandLine(line: string, commands: readonly SlashCommand[]): ParsedLine {
-  const [head = '', ...rest] = splitWords(line.trim());
+/**
+ * A command typed as one line (`/tier followers:2.5 million`, quotes keep text together), or as shell
+ * arguments (`['/tier', 'followers:2.5 million']`), where each argument is one whole word or value.
+ */
+export function parseCommandLine(input: string | readonly string[], commands: readonly SlashCommand[]): ParsedLine {
+  const strict = typeof input !== 'string';
+  const all = typeof input === 'string' ? quotedWords(input.trim()) : input.map((text) => ({ text, quoted: true }));
+  const [head = '', ...rest] = all.map((w, i) => (i === 0 ? w.text.trim() : w.text));
   const name = head.replace(/^\//, '').toLowerCase();
   const command = commands.find((c) => c.definition.name === name);
   const known = commands.map((c) => `/${c.definition.name}`).join(', ');
   if (!command) return { ok: false, reason: head ? `Unknown command ${head}. Commands: ${known}.` : `Type a command: ${known}.` };
   const defined = command.definition.options ?? [];
   const subcommands = defined.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  const words = all.slice(1);
   if (subcommands.length === 0) {
-    const parsed = parseOptions(`/${name}`, defined, rest);
+    const parsed = parseOptions(`/${name}`, defined, words, strict);
     return parsed.ok ? { command, ...parsed } : parsed;
   }
-  const [sub = '', ...words] = rest;
+  const sub = rest[0] ?? '';
   const chosen = subcommands.find((s) => s.name === sub.toLowerCase());
   if (!chosen) return { ok: false, reason: `/${name} needs one of: ${subcommands.map((s) => `/${name} ${s.name}`).join(', ')}.` };
-  const parsed = parseOptions(`/${name} ${chosen.name}`, ('options' in chosen ? (chosen.options ?? []) : []) as readonly DefinedOption[], words);
+  const parsed = parseOptions(`/${name} ${chosen.name}`, ('options' in chosen ? (chosen.options ?? []) : []) as readonly DefinedOption[], words.slice(1), strict);
   if (!parsed.ok) return parsed;
   const wrapped = { name: chosen.name, type: ApplicationCommandOptionType.Subcommand, options: parsed.options } as WireOption;
   return { ok: true, command, options: [wrapped], files: parsed.files, values: parsed.values };
+}
+
+function optionUsage(option: DefinedOption): string {
+  const choices = 'choices' in option && option.choices?.length ? option.choices.map((c) => String(c.value)).join('|') : undefined;
+  const kind =
+    choices ??
+    (option.type === ApplicationCommandOptionType.Attachment
+      ? '<file path>'
+      : option.type === ApplicationCommandOptionType.Boolean
+        ? 'true|false'
+        : option.type === ApplicationCommandOptionType.Integer
+          ? '<whole number>'
+          : option.type === ApplicationCommandOptionType.Number
+            ? '<number>'
+            : '<value>');
+  const used = `${option.name}:${kind}`;
+  return 'required' in option && option.required ? used : `[${used}]`;
+}
+
+/** One line per command (and subcommand) with its options, read from the definitions. */
+export function commandUsage(commands: readonly SlashCommand[]): string[] {
+  const lines: string[] = [];
+  for (const command of commands) {
+    const defined = command.definition.options ?? [];
+    const subcommands = defined.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+    const forms: [string, readonly DefinedOption[]][] = subcommands.length
+      ? subcommands.map((s) => [`/${command.definition.name} ${s.name}`, ('options' in s ? (s.options ?? []) : []) as readonly DefinedOption[]])
+      : [[`/${command.definition.name}`, defined]];
+    for (const [name, options] of forms) lines.push([name, ...options.map(optionUsage)].join(' '));
+  }
+  return lines;
 }

@@ -3,14 +3,46 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 
+/** The files could not be written to the folder given; the message says where and why, on one line. */
+export class SaveFilesError extends Error {
+  constructor(dir: string, cause: unknown) {
+    super(`Could not write the files to ${dir}: ${why(cause)}.`, { cause });
+    this.name = 'SaveFilesError';
+  }
+}
+
+const REASONS: Record<string, string> = {
+  EEXIST: 'a file of that name is in the way (it must be a folder)',
+  ENOTDIR: 'part of that path is a file, not a folder',
+  EISDIR: 'a folder is in the way of a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+function why(cause: unknown): string {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && REASONS[code]) return `${REASONS[code]} (${code})`;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return message.split('\n')[0]!;
+}
+
+/** Writes each file into `dir` (created if need be); throws a SaveFilesError if that cannot be done. */
 export async function saveFiles(files: readonly { name: string; data: Uint8Array }[], dir: string): Promise<string[]> {
   if (!files.length) return [];
-  await mkdir(dir, { recursive: true });
-  return Promise.all(
-    files.map(async (file) => {
-      const path = resolve(join(dir, basename(file.name)));
-      await writeFile(path, file.data);
-      return path;
-    }),
-  );
+  try {
+    await mkdir(dir, { recursive: true });
+    return await Promise.all(
+      files.map(async (file) => {
+        const path = resolve(join(dir, basename(file.name)));
+        await writeFile(path, file.data);
+        return path;
+      }),
+    );
+  } catch (err) {
+    throw new SaveFilesError(dir, err);
+  }
 }

@@ -269,3 +269,44 @@ describe('bestMatches', () => {
     expect(bestMatches('zzzzzz', entries).matches).toEqual([]);
   });
 });
+
+describe('bestMatches: ties, junk and descriptive words', () => {
+  const named = (item: string, keys: string[], tags?: string[]): Searchable<string> => ({ item, keys, ...(tags ? { tags } : {}) });
+
+  it('never breaks a tie by which key is shorter', async () => {
+    const { bestMatches } = await import('../src/domain/search');
+    const entries = [named('cnbc', ['CNBC', 'CNBC 2017']), named('tap', ['TapInfluence', 'TapInfluence 2017']), named('l2', ['L2', 'L2 2017']), named('mediakix', ['Mediakix', 'Mediakix 2019'])];
+    // 2019 is one typo from 2017, but a worse match than the three that say 2017: it is not offered.
+    expect(bestMatches('2017', entries)).toEqual({ clear: false, matches: ['cnbc', 'tap', 'l2'] });
+    const the = [named('rise', ['Rise of Micro-Influencers', 'rise-article']), named('agency', ['The Influence Agency']), named('later', ['Later × Fohr', 'The Selling Power of … Influencers'])];
+    expect(bestMatches('the', the)).toEqual({ clear: false, matches: ['agency', 'later'] });
+    const digi = [named('digiday', ['Digiday']), named('reflections', ['Digital Reflections'])];
+    expect(bestMatches('digi', digi)).toEqual({ clear: false, matches: ['digiday', 'reflections'] });
+  });
+
+  it('a prefix of one key and a word start in another are a tie', async () => {
+    const { bestMatches } = await import('../src/domain/search');
+    const entries = [named('reflections', ['Micro influencing — less is more']), named('rise', ['Rise of Micro-Influencers'])];
+    expect(bestMatches('micro', entries).clear).toBe(false);
+  });
+
+  it('allows no typo in two or three characters, even as a last resort', async () => {
+    const { bestMatches } = await import('../src/domain/search');
+    const entries = [named('l2', ['L2']), named('japanese', ['Japanese article', 'A Japanese article on micro-influencers'])];
+    expect(bestMatches('12', entries)).toEqual({ matches: [], clear: false });
+    expect(bestMatches('a"b', entries)).toEqual({ matches: [], clear: false });
+    expect(closest('12', entries)).toEqual([]);
+    // Typos in longer queries are still forgiven.
+    expect(bestMatches('mediakx', [named('m', ['Mediakix']), named('r', ['Rise of Micro-Influencers on Social Media'])])).toEqual({ clear: true, matches: ['m', 'r'] });
+  });
+
+  it('matches tags only beside a key word, never alone', async () => {
+    const { bestMatches } = await import('../src/domain/search');
+    const entries = [named('mediakix', ['Mediakix'], ['influencer tiers (Instagram)']), named('tap', ['TapInfluence'], ['blog post by Laura Smous']), named('hootsuite', ['Hootsuite'], ['blog article'])];
+    expect(bestMatches('blog', entries)).toEqual({ matches: [], clear: false });
+    expect(rankMatches('blog', entries)).toEqual([]);
+    expect(bestMatches('Mediakix tiers', entries)).toEqual({ clear: true, matches: ['mediakix'] });
+    expect(bestMatches('tapinfluence blog', entries)).toEqual({ clear: true, matches: ['tap'] });
+    expect(rankMatches('a b', entries)).toEqual([]);
+  });
+});

@@ -93,4 +93,76 @@ describe('/tiers', () => {
     expect(reply.inputError).toBe(true);
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
   });
+  it('never guesses on junk or ambiguous text: junk is an unknown source, ties a choice', async () => {
+    for (const junk of ['12', 'a"b', 'blog']) {
+      const reply = await run(junk);
+      expect(reply.embeds[0]!.title, junk).toBe('Unknown source');
+      expect(reply.inputError).toBe(true);
+      expect(text(reply)).toMatch(/suggestions that appear as you type `source:`/);
+      expect(messageProblems(reply)).toEqual([]);
+    }
+    const choices = async (query: string) => {
+      const reply = await run(query);
+      expect(reply.embeds[0]!.title, query).toBe('Which publisher?');
+      expect(messageProblems(reply)).toEqual([]);
+      return ids(reply);
+    };
+    expect(await choices('2017')).toEqual(['tiers:pub:cnbc', 'tiers:pub:tapinfluence', 'tiers:pub:l2']);
+    expect(await choices('digi')).toEqual(expect.arrayContaining(['tiers:pub:digiday', 'tiers:pub:digital-reflections']));
+    expect(await choices('the')).toContain('tiers:pub:influence-agency');
+    expect(await choices('the')).not.toContain('tiers:pub:rise-article');
+    expect(text(await run('2017'))).not.toContain('Mediakix');
+  });
+
+  it('autocomplete agrees with the lookup', async () => {
+    const suggest = async (value: string) => (await tiers.autocomplete!({ name: 'source', value }, {}, testContext())).map((c) => c.value);
+    expect(await suggest('12')).toEqual([]);
+    expect(await suggest('blog')).toEqual([]);
+    // The three the lookup offers come first; near years (one typo away) may follow.
+    expect((await suggest('2017')).slice(0, 3)).toEqual(['cnbc', 'tapinfluence', 'l2']);
+    expect(await suggest('tagger')).toEqual(['sprout-social']);
+    expect((await suggest('mediakix tiers'))[0]).toBe('mediakix');
+  });
+
+  it('finds a publisher by a former name, an article title, or its name with a year or a descriptive word', async () => {
+    const sprout = await run('tagger');
+    expect(sprout.embeds[0]!.title).toBe('Sprout Social');
+    expect(sprout.embeds[0]!.description).toMatch(/^Showing Sprout Social for "tagger"\./);
+    expect(text(sprout)).toContain('formerly Tagger');
+    for (const query of ['Mediakix tiers', 'mediakix 2019', 'Standard Terminology in Influencer Marketing']) {
+      const reply = await run(query);
+      expect(reply.inputError, query).toBeUndefined();
+      expect(reply.embeds[0]!.title, query).toBe('Mediakix');
+    }
+    expect((await run('Micro influencing — less is more')).embeds[0]!.title).toBe('Digital Reflections (Medium)');
+    expect((await run('l2 2017')).embeds[0]!.title).toBe('L2');
+    expect((await run('Mediakix')).embeds[0]!.description).not.toMatch(/^Showing/);
+  });
+
+  it('says once what the Japanese article leaves uncovered, with exact boundaries', async () => {
+    const t = text(await run('japanese'));
+    const count = (pattern: RegExp) => t.match(pattern)?.length ?? 0;
+    expect(count(/under 10,000 are not covered/gi)).toBe(1);
+    expect(count(/Gap: 90,001–99,999 is in no tier/g)).toBe(1);
+    expect(t).not.toContain('90,000–100,000');
+    expect(t).toContain('reads as 10,000–90,000');
+    expect(t).toContain('reads as 100,000–999,999');
+  });
+
+  it('a pick from the public overview opens a page for the presser alone, leaving the overview in place', async () => {
+    const overview = await run();
+    const menu = ids(overview).find((id) => id.startsWith('tiers:open:'))!;
+    expect(menu).toBeDefined();
+    expect(ids(overview).every((id) => id.length <= 100)).toBe(true);
+    const opened = await tiers.component!(menu, ['cnbc'], testComponentContext());
+    expect(opened.mode).toBe('reply');
+    expect(opened.reply.flags).toBe(MessageFlags.Ephemeral);
+    expect(opened.reply.embeds[0]!.title).toBe('CNBC');
+    expect(messageProblems(opened.reply)).toEqual([]);
+    // On that page of one's own, the menu changes the page in place.
+    const pageMenu = ids(opened.reply).find((id) => id.startsWith('tiers:pick:'))!;
+    const next = await tiers.component!(pageMenu, ['mediakix'], testComponentContext());
+    expect(next.mode).toBe('update');
+    expect(next.reply.embeds[0]!.title).toBe('Mediakix');
+  });
 });

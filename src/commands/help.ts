@@ -77,13 +77,14 @@ function stepReply(index: number): Reply {
   embed.author = { name: `Start here · step ${index + 1} of ${steps.length}` };
   const last = index + 1 >= steps.length;
   // Ids stay distinct and meaningful even on a disabled button: pressed anyway, they lead home.
+  const back = button(index === 0 ? BACK_HOME : `${STEP}:${index - 1}`, '← Back', ButtonStyle.Secondary, index === 0);
+  // The last step's primary button finishes the path and returns to the help page, so it takes
+  // the place of "Back to help" rather than sitting beside it, disabled.
   const row: APIActionRowComponent<APIButtonComponent> = {
     type: ComponentType.ActionRow,
-    components: [
-      button(index === 0 ? BACK_HOME : `${STEP}:${index - 1}`, '← Back', ButtonStyle.Secondary, index === 0),
-      button(last ? DONE : `${STEP}:${index + 1}`, last ? 'Done' : `Next: ${steps[index + 1]!.name} →`, ButtonStyle.Primary, last),
-      button(HOME, 'Back to help'),
-    ],
+    components: last
+      ? [back, button(DONE, 'Done: back to help', ButtonStyle.Primary)]
+      : [back, button(`${STEP}:${index + 1}`, `Next: ${steps[index + 1]!.name} →`, ButtonStyle.Primary), button(HOME, 'Back to help')],
   };
   return { embeds: [embed], components: [row] };
 }

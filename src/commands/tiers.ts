@@ -2,7 +2,8 @@
  * /tiers [source] — every publisher's tier ranges side by side (a short public overview with the
  * table and the chart, an "All sources" button for the cited list), or one publisher with all of
  * its definitions together. Lookups forgive typos: a clear best match is answered, saying what was
- * read; several are offered as buttons.
+ * read; ties are offered as buttons; junk is an unknown source. A publisher picked from the public
+ * overview opens on a page only the presser sees.
  */
 
 import {
@@ -16,7 +17,7 @@ import {
 } from 'discord-api-types/v10';
 import { formatCompact, formatCount } from '../domain/format';
 import { coverageNotes, normalRanges } from '../domain/overview';
-import { bestMatches, findExact, rankMatches, type Searchable } from '../domain/search';
+import { bestMatches, findExact, normalise, rankMatches, type Searchable } from '../domain/search';
 import {
   BOUNDARY_RULE,
   NORMAL_TIERS,
@@ -50,7 +51,11 @@ export const definition = {
   ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
-/** custom_ids: the publisher menus, a publisher button, "All sources" (new reply) and its pages (in place). */
+/**
+ * custom_ids: the overview's publisher menus (a page of one's own), the menus on a publisher page
+ * and a publisher button (in place), "All sources" (a page of one's own) and its pages (in place).
+ */
+const OPEN = 'tiers:open';
 const PICK = 'tiers:pick';
 const PUBLISHER = 'tiers:pub';
 const ALL = 'tiers:all';
@@ -90,7 +95,8 @@ export function rangeTable(publishers: readonly Publisher[] = PUBLISHERS): strin
   return ['```', line(header), ...rows.map(line), '```'].join('\n');
 }
 
-function publisherMenus(current?: Publisher): APIActionRowComponent<APIStringSelectComponent>[] {
+/** `prefix` says what a pick does: OPEN a page for the presser alone, PICK to change this page. */
+function publisherMenus(prefix: string, current?: Publisher): APIActionRowComponent<APIStringSelectComponent>[] {
   const rows: APIActionRowComponent<APIStringSelectComponent>[] = [];
   for (let i = 0; i < PUBLISHERS.length; i += 25) {
     const batch = PUBLISHERS.slice(i, i + 25);
@@ -99,7 +105,7 @@ function publisherMenus(current?: Publisher): APIActionRowComponent<APIStringSel
       components: [
         {
           type: ComponentType.StringSelect,
-          custom_id: `${PICK}:${i / 25}`,
+          custom_id: `${prefix}:${i / 25}`,
           placeholder: truncate(`Show a publisher (${batch[0]!.label} … ${batch[batch.length - 1]!.label})`, 150),
           options: batch.map((p) => ({
             label: truncate(p.label, 100),
@@ -130,7 +136,7 @@ export function overviewEmbed(house?: string): APIEmbed {
 export function overviewReply(house?: string): Reply {
   return {
     embeds: [overviewEmbed(house)],
-    components: [...buttonRows([button(`${ALL}`, 'All sources', ButtonStyle.Secondary)]), ...publisherMenus()],
+    components: [...buttonRows([button(`${ALL}`, 'All sources', ButtonStyle.Secondary)]), ...publisherMenus(OPEN)],
     chart: { kind: 'tiers', opts: {} },
   };
 }
@@ -231,22 +237,57 @@ export function publisherEmbed(p: Publisher, shownFor?: string): APIEmbed {
 }
 
 function publisherReply(p: Publisher, shownFor?: string): Reply {
-  return { embeds: [publisherEmbed(p, shownFor)], components: publisherMenus(p) };
+  return { embeds: [publisherEmbed(p, shownFor)], components: publisherMenus(PICK, p) };
 }
 
 // ── Lookup ───────────────────────────────────────────────────────────────────────────────────
 
-const ENTRIES: Searchable<Publisher>[] = PUBLISHERS.map((p) => ({
-  item: p,
-  keys: [p.label, p.name, p.id, ...p.sources.flatMap((s) => [s.name, s.id])],
-}));
+/** "CNBC (2017)" → "CNBC": words in brackets qualify a name ("blog post", "article"); alone they name no one. */
+function withoutAsides(text: string): string {
+  return text.replace(/\s*\([^)]*\)/g, '').trim();
+}
 
-/** Best first; `clear` when one publisher is the clear best match for what was typed. */
+/** Former names the registry records, as in Sprout Social's "(formerly Tagger)". */
+function formerNames(s: Source): string[] {
+  return [s.what, s.publisher, s.name].flatMap((text) => [...text.matchAll(/\(formerly ([^)]+)\)/g)].map((m) => m[1]!.trim()));
+}
+
+/**
+ * Keys name a publisher: its label, id, own article titles, former names, and each dated
+ * definition as "publisher year" ("Mediakix 2019", "CNBC 2017"). Tags describe it (what each piece
+ * is, the platform, the author): they help a query of several words ("Mediakix tiers",
+ * "TapInfluence blog") but never match alone, so "blog" does not open whichever publisher has one.
+ * An unnamed publisher's "name" is a description ("A Japanese article on…"), so it is a tag.
+ */
+function searchable(p: Publisher): Searchable<Publisher> {
+  const label = withoutAsides(p.label);
+  const keys = [label, p.id, ...(p.name === p.label ? [withoutAsides(p.name)] : [])];
+  const tags = [p.label, p.name];
+  for (const s of p.sources) {
+    const year = /\d{4}/.exec(s.year ?? '')?.[0];
+    keys.push(s.id, withoutAsides(s.name), ...(s.title ? [s.title] : []), ...(year ? [`${label} ${year}`] : []), ...formerNames(s));
+    tags.push(s.name, s.what, ...[s.platform, s.author].filter((t): t is string => Boolean(t)));
+  }
+  return { item: p, keys: [...new Set(keys)], tags };
+}
+
+const ENTRIES: Searchable<Publisher>[] = PUBLISHERS.map(searchable);
+
+/**
+ * Best first. `exact`: an id or a key, ignoring case and punctuation ("tagger", "mediakix 2019");
+ * `clear` when one publisher is the clear best match for what was typed.
+ */
 export function lookupPublisher(query: string): { exact?: Publisher; matches: Publisher[]; clear: boolean } {
   const bySource = sourceById(query);
   const exact = publisherById(query) ?? (bySource && publisherOf(bySource)) ?? findExact(query, ENTRIES);
   if (exact) return { exact, matches: [exact], clear: true };
   return bestMatches(query, ENTRIES, 5);
+}
+
+/** The lookup found it by another name ("tagger", an article title): say so, unless it is the name shown. */
+function readAs(query: string, p: Publisher): string | undefined {
+  const isId = publisherById(query) !== undefined || sourceById(query) !== undefined;
+  return isId || normalise(query) === normalise(p.label) || normalise(query) === normalise(withoutAsides(p.label)) ? undefined : query;
 }
 
 function choicesReply(query: string, matches: readonly Publisher[]): Reply {
@@ -273,11 +314,14 @@ export async function run(args: { source?: string }, context: RunContext): Promi
   const query = args.source?.trim() ?? '';
   if (!query) return overviewReply(await houseLine(context));
   const { exact, matches, clear } = lookupPublisher(query);
-  if (exact) return publisherReply(exact);
+  if (exact) return publisherReply(exact, readAs(query, exact));
   if (clear && matches[0]) return publisherReply(matches[0], query);
   if (matches.length > 1) return choicesReply(query, matches);
-  const reply = inputErrorReply(`I have no publisher called "${quoteUserText(query)}".`, 'a publisher from the autocomplete list, or /tiers with no source for all of them.', 'Unknown source');
-  return reply;
+  return inputErrorReply(
+    `I have no publisher called "${quoteUserText(query)}".`,
+    'a publisher or article title from the suggestions that appear as you type `source:`, or /tiers with no source for all of them.',
+    'Unknown source',
+  );
 }
 
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
@@ -288,9 +332,12 @@ export function component(customId: string, values: readonly string[]): Componen
   const [, what, arg] = customId.split(':');
   if (what === 'all') return { mode: 'reply', reply: allSourcesReply(0) };
   if (what === 'page' && /^\d{1,3}$/.test(arg ?? '')) return { mode: 'update', reply: allSourcesReply(Number(arg)) };
-  const id = what === 'pick' ? values[0] : what === 'pub' ? arg : undefined;
+  const id = what === 'pick' || what === 'open' ? values[0] : what === 'pub' ? arg : undefined;
   const publisher = publisherById(id ?? '');
   if (!publisher) return { mode: 'reply', reply: inputErrorReply('That publisher is no longer listed.', 'run /tiers again.') };
+  // The overview is public: one person's pick must not replace what everyone in the channel is
+  // reading, so it opens on a page of the presser's own (as "All sources" does), the overview stays.
+  if (what === 'open') return { mode: 'reply', reply: { ...publisherReply(publisher), flags: MessageFlags.Ephemeral } };
   return { mode: 'update', reply: publisherReply(publisher) };
 }
 

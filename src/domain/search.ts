@@ -7,6 +7,11 @@ export interface Searchable<T> {
   item: T;
   /** keys[0] is the primary (display) name; the rest are ids, aliases, publishers… */
   keys: readonly string[];
+  /**
+   * Descriptive words ("influencer tiers", "blog post", "Instagram") that help a query of several
+   * words beside a key ("Mediakix tiers") but never match alone: "blog" names no one publisher.
+   */
+  tags?: readonly string[];
 }
 
 /** Discord offers at most 25 autocomplete choices, so that is the natural default. */
@@ -100,8 +105,13 @@ function fuzzTolerance(length: number): number {
 /** Mid-word hits for one or two letters are noise ("er" in "influencer"); they need three. */
 const MIN_MID_WORD = 3;
 
-/** "Did you mean" may reach further, but still not to unrelated words: about a third of the query. */
+/**
+ * "Did you mean" may reach further, but still not to unrelated words: about a third of the query.
+ * Not for three characters or fewer, though: one edit in "12" or "a b" is half the query, and
+ * would turn junk into "L2" or anything else that short.
+ */
 function looseTolerance(length: number): number {
+  if (length <= 3) return 0;
   return Math.max(fuzzTolerance(length), Math.round(length / 3));
 }
 
@@ -185,6 +195,7 @@ function clampLimit(limit: number | undefined, fallback: number): number {
 
 // Keys are fixed data: each entry's keys are normalised once, not on every keystroke.
 const preparedKeys = new WeakMap<Searchable<unknown>, Prepared[]>();
+const preparedTags = new WeakMap<Searchable<unknown>, { keyWords: string[]; tagWords: string[] }>();
 
 function keysOf(entry: Searchable<unknown>): Prepared[] {
   let keys = preparedKeys.get(entry);
@@ -193,6 +204,28 @@ function keysOf(entry: Searchable<unknown>): Prepared[] {
     preparedKeys.set(entry, keys);
   }
   return keys;
+}
+
+function wordsOf(entry: Searchable<unknown>): { keyWords: string[]; tagWords: string[] } {
+  let words = preparedTags.get(entry);
+  if (!words) {
+    const keyWords = [...new Set(keysOf(entry).flatMap((k) => k.words))];
+    const tagWords = [...new Set((entry.tags ?? []).flatMap((t) => prepare(t, MAX_KEY_LENGTH).words))];
+    words = { keyWords, tagWords };
+    preparedTags.set(entry, words);
+  }
+  return words;
+}
+
+/**
+ * A query of several words, each starting a word of the entry's keys or tags, with at least one
+ * word of three or more characters starting a key word: "Mediakix tiers", "TapInfluence blog".
+ */
+function tagsMatch(q: Prepared, entry: Searchable<unknown>): boolean {
+  if (q.words.length < 2 || !entry.tags?.length) return false;
+  const { keyWords, tagWords } = wordsOf(entry);
+  const startsKey = (w: string) => keyWords.some((k) => k.startsWith(w));
+  return q.words.some((w) => w.length >= MIN_MID_WORD && startsKey(w)) && q.words.every((w) => startsKey(w) || tagWords.some((t) => t.startsWith(w)));
 }
 
 function rank<T>(q: Prepared, entries: readonly Searchable<T>[], tolerance: (length: number) => number): Match<T>[] {
@@ -205,6 +238,7 @@ function rank<T>(q: Prepared, entries: readonly Searchable<T>[], tolerance: (len
       if (found && (best === null || better(found, best))) best = found;
       if (best?.kind === 'exact') break;
     }
+    if ((best === null || KIND_RANK[best.kind] > KIND_RANK.word) && tagsMatch(q, entry)) best = { kind: 'word', distance: 0 };
     if (best) matches.push({ item: entry.item, ...best, index });
   });
   // Sort is stable, but the index makes "ties keep input order" explicit.
@@ -270,29 +304,56 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** How closely the query spells one of the entry's keys as a whole: typos count, extra words do. */
+function wholeDistance(q: Prepared, entry: Searchable<unknown>, max: number): number {
+  let best = max + 1;
+  for (const key of keysOf(entry)) {
+    // Lengths further apart than `max` are more than `max` edits apart: no table needed.
+    if (Math.abs(key.compact.length - q.compact.length) > max) continue;
+    best = Math.min(best, editDistance(q.compact, key.compact));
+  }
+  return best;
+}
+
+/** Matches that are equally good for choosing one: a prefix of one key and a word start in another tie. */
+function standing(m: Match<unknown>): number {
+  return m.kind === 'prefix' ? KIND_RANK.word : KIND_RANK[m.kind];
+}
+
 /**
  * A forgiving lookup: the best matches for what was typed (typos allowed, as in `closest` when
- * nothing closer matches), and whether one is the clear best — better in kind, or, among equals,
- * nearest to a whole key ("engagment rate" is 1 edit from "engagement rate" and 14 from
- * "engagement rate by followers").
+ * nothing closer matches), and whether one is the clear best. One is clear when
+ * - the query spells a whole key of that entry and of no other, typos allowed ("mediakx" is
+ *   Mediakix; "engagment rate" is "engagement rate", not "engagement rate by followers"), or
+ * - it is the only entry matching as well as the best does: a prefix or word start ties with any
+ *   other ("digi": Digiday and Digital Reflections), a typo with any within one more edit.
+ * Ties are never broken by which key is shorter: "2017" opens none of the three publishers it names.
+ * When none is clear, `matches` holds only those tied for best, to offer as a choice.
  */
 export function bestMatches<T>(query: string, entries: readonly Searchable<T>[], n = 5): { matches: T[]; clear: boolean } {
   const q = prepare(query);
   if (q.compact === '') return { matches: [], clear: false };
+  let tolerance = fuzzTolerance(q.norm.length);
   let ranked = rank(q, entries, fuzzTolerance);
-  if (ranked.length === 0) ranked = rank(q, entries, looseTolerance);
-  ranked = ranked.slice(0, Math.max(n, 1) * 4);
-  if (ranked.length === 0) return { matches: [], clear: false };
+  if (ranked.length === 0) {
+    tolerance = looseTolerance(q.norm.length);
+    ranked = rank(q, entries, looseTolerance);
+  }
+  const cap = Math.max(n, 1);
+  const first = ranked[0];
+  if (!first) return { matches: [], clear: false };
+
   const entryOf = new Map(entries.map((e) => [e.item, e]));
-  const whole = (item: T) => {
-    const qc = q.compact.slice(0, MAX_QUERY_LENGTH);
-    return Math.min(...keysOf(entryOf.get(item)!).map((k) => editDistance(qc, k.compact.slice(0, MAX_QUERY_LENGTH * 2))));
-  };
-  const first = ranked[0]!;
-  const top = ranked.filter((m) => m.kind === first.kind && m.distance === first.distance);
-  const scored = top.map((m) => ({ item: m.item, d: whole(m.item) })).sort((a, b) => a.d - b.d);
-  const rest = ranked.filter((m) => !top.includes(m)).map((m) => m.item);
-  const matches = [...scored.map((s) => s.item), ...rest].slice(0, n);
-  const clear = scored.length === 1 || scored[0]!.d < scored[1]!.d;
-  return { matches, clear };
+  const spelled = ranked
+    .map((m) => ({ item: m.item, d: wholeDistance(q, entryOf.get(m.item)!, tolerance) }))
+    .filter((s) => s.d <= tolerance)
+    .sort((a, b) => a.d - b.d);
+  const [one, two] = spelled;
+  if (one && (two === undefined || one.d < two.d)) return { matches: [one.item, ...ranked.map((m) => m.item).filter((item) => item !== one.item)].slice(0, cap), clear: true };
+  if (one) return { matches: spelled.filter((s) => s.d === one.d).map((s) => s.item).slice(0, cap), clear: false };
+
+  const contenders = ranked.filter((m) => standing(m) === standing(first) && m.distance <= first.distance + 1);
+  if (contenders.length === 1) return { matches: ranked.slice(0, cap).map((m) => m.item), clear: true };
+  // Not clear: offer only the ones tied for best, not what merely came next ("2019" beside "2017").
+  return { matches: contenders.slice(0, cap).map((m) => m.item), clear: false };
 }

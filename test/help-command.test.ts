@@ -1,0 +1,31 @@
+/** The start-here path of /help ends with a button that works (it was a disabled "Done"). */
+
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { help } from '../src/commands/help';
+import type { Reply } from '../src/commands/types';
+import { START_HERE } from '../src/domain/glossary';
+import { messageProblems } from '../src/interactions/limits';
+import { testComponentContext } from './support/context';
+
+const buttons = (reply: Reply) =>
+  (reply.components ?? []).flatMap((row) => row.components).flatMap((c) => (c.type === ComponentType.Button && 'custom_id' in c ? [c] : []));
+
+describe('/help start-here path', () => {
+  it('ends with a primary button that can be pressed, back to the help page', async () => {
+    const last = await help.component!(`help:step:${START_HERE.length - 1}`, [], testComponentContext());
+    expect(messageProblems(last.reply)).toEqual([]);
+    const primary = buttons(last.reply).filter((b) => b.style === ButtonStyle.Primary);
+    expect(primary).toHaveLength(1);
+    expect(primary[0]!.disabled).toBeFalsy();
+    expect(buttons(last.reply).some((b) => b.style === ButtonStyle.Primary && b.disabled)).toBe(false);
+    const done = await help.component!(primary[0]!.custom_id, [], testComponentContext());
+    expect(done.mode).toBe('update');
+    expect(done.reply.embeds[0]!.title).toMatch(/^Tierbot/);
+  });
+
+  it('keeps Next and Back to help on the steps before the last', async () => {
+    const first = await help.component!('help:step:0', [], testComponentContext());
+    expect(buttons(first.reply).map((b) => b.label)).toEqual(['← Back', expect.stringMatching(/^Next: /), 'Back to help']);
+  });
+});

@@ -61,7 +61,9 @@ describe('/help', () => {
     expect(back.reply.embeds[0]!.title).toMatch(/^Tierbot/);
     const last = await help.component!(`help:step:${START_HERE.length - 1}`, [], testComponentContext());
     const lastIds = last.reply.components![0]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''));
-    expect(new Set(lastIds).size).toBe(3);
+    // Back, and Done (back to the help page): distinct, and each one answers.
+    expect(lastIds.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(lastIds).size).toBe(lastIds.length);
     for (const id of lastIds) expect((await help.component!(id, [], testComponentContext())).reply.inputError, id).toBeUndefined();
     expect((await help.component!('help:step:99', [], testComponentContext())).reply.inputError).toBe(true);
   });

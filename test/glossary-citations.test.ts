@@ -5,8 +5,11 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { TERMS, sourceCitation, termById, type Term } from '../src/domain/glossary';
-import { SOURCES, citation, howRead, sourceById, type Source } from '../src/domain/sources';
+import { TERMS, termById, type Term } from '../src/domain/glossary';
+import { SOURCES, citation, fullCitation, howRead, sourceById, type Source } from '../src/domain/sources';
+
+/** As the glossary cites: how a source was read only when that was second-hand. */
+const sourceCitation = (source: Source) => fullCitation(source, { sayFirstHand: false });
 
 const cited = (t: Term): Source[] => t.sources.flatMap((c) => (c.sourceId ? [sourceById(c.sourceId)!] : []));
 const citationOf = (t: Term, id: string) => t.sources.find((c) => c.sourceId === id)?.text;

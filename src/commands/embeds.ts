@@ -7,7 +7,7 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from '../interactions/limits';
 import { shorten } from '../domain/format';
-import { citation, howRead, type Source, type Tier } from '../domain/sources';
+import type { Source, Tier } from '../domain/sources';
 import { TIER_LABELS } from '../domain/tier-style';
 import type { Reply } from './types';
 
@@ -43,11 +43,6 @@ export function yearOf(source: Source): string {
   return source.year ?? 'undated';
 }
 
-/** "Mediakix, “Standard Terminology in Influencer Marketing”, c.2019, from the publisher's page: <link>". */
-export function fullCitation(source: Source): string {
-  const how = source.via && source.what.includes(source.via) ? '' : `, ${howRead(source)}`;
-  return `${citation(source)}${how}${source.url ? `: ${source.url}` : ''}`;
-}
 
 /** Characters of embed text as Discord counts them: title, description, fields, footer, author. */
 export function embedTextLength(embed: APIEmbed): number {

@@ -14,7 +14,7 @@ import { classify, type Classification, type PublisherVote } from '../domain/cla
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount } from '../domain/followers';
 import { formatCount } from '../domain/format';
 import { answerLine, boundaryWarning, publisherAnswerWords, splitLine, verdictWords } from '../domain/overview';
-import { NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
+import { NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseAnswerLine, houseProblemLine, lookUpHouse } from './house';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
@@ -99,11 +99,6 @@ async function houseLine(context: RunContext, count: number): Promise<string | u
 
 // ── All sources ──────────────────────────────────────────────────────────────────────────────
 
-/** Figures read somewhere other than the publisher's own page, or quoted by someone else. */
-function secondHand(source: Source): boolean {
-  return source.confidence === 'S' || source.confidence === 'M' || source.via !== undefined;
-}
-
 /**
  * How second-hand figures were read ("as reported by Industry Index", "from a copy on getecube.com"),
  * the link on the site it really leads to: a link labelled CNBC must not open Industry Index.
@@ -118,7 +113,7 @@ function howReadLinked(source: Source): string {
 function publisherLine(vote: PublisherVote): string {
   const p = vote.publisher;
   const main = p.voting[0]!;
-  const indirect = secondHand(main);
+  const indirect = isSecondHand(main);
   // Only the publisher's own page is linked from its name; second-hand figures say where they were read.
   const name = indirect ? p.label : sourceLink(main, p.label);
   const how = indirect ? `, ${howReadLinked(main)}` : '';

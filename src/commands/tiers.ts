@@ -24,6 +24,7 @@ import {
   NO_STANDARD,
   PUBLISHERS,
   VOTING_RULES,
+  fullCitation,
   publisherById,
   publisherOf,
   sourceById,
@@ -33,7 +34,7 @@ import {
 } from '../domain/sources';
 import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
 import { houseDefinitionLine, houseProblemLine, lookUpHouse } from './house';
-import { NEUTRAL_COLOUR, button, buttonRows, fullCitation, inputErrorReply, normalisedSuffix, pageLines, pagerRow, quoteUserText, truncate } from './embeds';
+import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, normalisedSuffix, pageLines, pagerRow, quoteUserText, truncate } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {

@@ -12,7 +12,7 @@ import { classify } from './classify';
 import { formatCount } from './format';
 import { answerLine, verdictWords } from './overview';
 import { DEFAULT_LIMIT, findExact, normalise, rankMatches, type Searchable } from './search';
-import { SOURCES, citation, howRead, sourceById, type Source } from './sources';
+import { SOURCES, fullCitation, sourceById } from './sources';
 
 export type TermGroup = 'Tiers' | 'Engagement' | 'Reach & cost' | 'Sales & return' | 'Audience & trust' | 'Campaign';
 export const TERM_GROUPS: readonly TermGroup[] = [
@@ -58,30 +58,11 @@ export interface Term {
 
 // ── Citations ────────────────────────────────────────────────────────────────────────────────
 
-/**
- * Whether a source was read second-hand (reported by, copied on or quoted in another publication):
- * SOURCES.md requires such a figure to say so, never to pass as the publisher's own words.
- */
-function readSecondHand(source: Source): boolean {
-  return source.confidence === 'S' || source.confidence === 'M' || (source.confidence === 'seed' && source.via !== undefined);
-}
-
-/**
- * A registry source as users read it: publisher, title (only the publisher's own) and year; how it
- * was read when that was second-hand ("as reported by Business Insider"), unless what it is
- * already says so ("a line quoted in TapInfluence's blog"); and its link, when the registry has one.
- */
-export function sourceCitation(source: Source): string {
-  const alreadySaid = source.via !== undefined && source.what.includes(source.via);
-  const how = readSecondHand(source) && !alreadySaid ? `, ${howRead(source)}` : '';
-  return `${citation(source)}${how}${source.url ? `: ${source.url}` : ''}`;
-}
-
 function src(id: string): TermCitation {
   const source = sourceById(id);
   // A typo here would show users a bare id: fail when the module loads, where every test sees it.
   if (!source) throw new Error(`The glossary cites "${id}", which is not in the source registry.`);
-  return { sourceId: id, text: sourceCitation(source) };
+  return { sourceId: id, text: fullCitation(source, { sayFirstHand: false }) };
 }
 
 /** Sources SOURCES.md records but the registry (tier definitions only) does not hold. */

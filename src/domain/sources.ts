@@ -871,6 +871,26 @@ export function publisherOf(source: Source): Publisher {
   return PUBLISHER_BY_ID.get(source.publisherId)!;
 }
 
+/**
+ * Whether a source was read second-hand (reported by, copied on or quoted in another publication):
+ * SOURCES.md requires such a figure to say so, never to pass as the publisher's own words.
+ */
+export function isSecondHand(source: Source): boolean {
+  return source.confidence === 'S' || source.confidence === 'M' || source.via !== undefined;
+}
+
+/**
+ * "Mediakix, “Standard Terminology in Influencer Marketing”, c.2019, from the publisher's page: <link>":
+ * publisher, title (only the publisher's own) and year; how it was read, unless what it is already
+ * says so ("a line quoted in TapInfluence's blog") or, with `sayFirstHand: false`, it was read
+ * first-hand; and its link, when the registry has one.
+ */
+export function fullCitation(source: Source, { sayFirstHand = true } = {}): string {
+  const alreadySaid = source.via !== undefined && source.what.includes(source.via);
+  const sayHow = !alreadySaid && (sayFirstHand || isSecondHand(source));
+  return `${citation(source)}${sayHow ? `, ${howRead(source)}` : ''}${source.url ? `: ${source.url}` : ''}`;
+}
+
 /** How a definition was read, in words: "from the publisher's page", "as reported by Business Insider". */
 export function howRead(source: Source): string {
   switch (source.confidence) {

@@ -300,3 +300,22 @@ describe('extractCounts: properties', () => {
     }
   });
 });
+
+describe('Discord markdown around a count', () => {
+  const values = (message: string) => extractCounts(message).counts.map((c) => c.value);
+  it.each([['**1.2k** likes'], ['1.2k **likes**'], ['**likes:** 1.2k'], ['**45k** views on her reel'], ['costs 45k']])('%j is not a follower count, as without the markup', (message) => {
+    expect(values(message)).toEqual([]);
+    expect(extractCounts(message).ignored.map((i) => i.kind)).toEqual(['not-followers']);
+  });
+
+  it('reads counts in bold, italics, underline, code and spoilers, and keeps their platform', () => {
+    expect(values('_45k_')).toEqual([45_000]);
+    expect(values('__45k__ and ||12k||')).toEqual([45_000, 12_000]);
+    expect(extractCounts('**2.5M** subs on YouTube').counts[0]).toMatchObject({ value: 2_500_000, platform: 'YouTube' });
+    expect(extractCounts('@jane_doe has 45k followers').counts[0]).toMatchObject({ value: 45_000, name: '@jane_doe' });
+  });
+
+  it('never takes @everyone or @here for a creator', () => {
+    for (const message of ['@everyone 30k', '@here 30k followers']) expect(extractCounts(message).counts[0]!.name).toBeUndefined();
+  });
+});

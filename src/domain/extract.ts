@@ -270,7 +270,7 @@ const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|stream
 const AFTER_FOLLOWERS = new RegExp(String.raw`^\+?\s?(?:(?:real|total|active|organic|engaged|ig|insta|instagram|tiktok|tt|youtube|yt|twitch)\s)?${FOLLOWER_WORD}${END}`, 'iu');
 const BEFORE_FOLLOWERS = new RegExp(String.raw`${FOLLOWER_WORD}\s?(?:count)?\s?(?:[:=\-–—]|of|is|are|at|around|about|approx\.?|over|under|almost|nearly|~|≈)?\s*$`, 'iu');
 const AFTER_NOT_FOLLOWERS = new RegExp(String.raw`^\s?(?:(?:monthly|avg\.?|average|total|daily|weekly|unique)\s)?(${NOT_FOLLOWER_WORD})${END}`, 'iu');
-const BEFORE_NOT_FOLLOWERS = new RegExp(String.raw`(?<![\p{L}])(views?|likes?|impressions?|plays?|streams?|reach|engagements?|budget|fee|rate|price|cost|revenue|sales|gmv|cpm|cpe|downloads?|listeners?)\s?(?:[:=\-–—]|of|is|was|at|around|about|approx\.?)?\s*$`, 'iu');
+const BEFORE_NOT_FOLLOWERS = new RegExp(String.raw`(?<![\p{L}])(views?|likes?|impressions?|plays?|streams?|reach|engagements?|budget|fee|rate|price|costs?|costing|revenue|sales|gmv|cpm|cpe|downloads?|listeners?)\s?(?:[:=\-–—]|of|is|was|at|around|about|approx\.?)?\s*$`, 'iu');
 const AFTER_DURATION = new RegExp(String.raw`^\s?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|wks?|months?|mos?|years?|yrs?|y\/o|yo|decades?)${END}`, 'iu');
 const GROWTH_BEFORE = /(?<![\p{L}])(?:gained|gaining|gains?|grew|grown|growing|lost|losing|loses|added|adding|adds|up|down|jumped|dropped|increased|decreased)\s(?:by\s|about\s|around\s|over\s|almost\s|nearly\s|another\s)?$/iu;
 const PERIOD = String.raw`(?:day|week|month|year|days|weeks|months|wk|mo|yr)`;
@@ -343,8 +343,18 @@ interface Mention {
 }
 
 /** Finds the follower counts in a message, and the numbers it set aside with the reason. */
+/**
+ * Markdown around words (**45k**, _45k_, `45k`, ~~1M~~, ||45k||, **likes:**) says nothing about a
+ * number: it is dropped so that the words next to a count read as if typed plain ("1.2k **likes**"
+ * is likes). Underscores inside a word (@jane_doe) stay.
+ */
+const MARKDOWN_AT_WORD_EDGE = /(?<=^|[\s(["'])[*_~|`]+(?=\S)|(?<=\S)[*_~|`]+(?=$|[\s)\]"'.,:;!?])/gu;
+
+/** Mentions of everyone in a channel, never a creator's handle. */
+const MASS_MENTION = /^@(everyone|here)$/i;
+
 export function extractCounts(message: string): Extraction {
-  const text = normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH));
+  const text = normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH)).replace(MARKDOWN_AT_WORD_EDGE, '');
   const tokens = tokenize(text);
   const numbers: NumberToken[] = [];
   const ignored: IgnoredNumber[] = [];
@@ -352,7 +362,9 @@ export function extractCounts(message: string): Extraction {
   const platforms: (Mention & { name: string })[] = [];
 
   for (const token of tokens) {
-    if (token.kind === 'handle') handles.push({ start: token.start, end: token.end, text: token.text.replace(/\.+$/, '') });
+    if (token.kind === 'handle') {
+      if (!MASS_MENTION.test(token.text)) handles.push({ start: token.start, end: token.end, text: token.text.replace(/\.+$/, '') });
+    }
     else if (token.kind === 'number') numbers.push(numberToken(token));
     else if (token.kind === 'link') {
       const platform = linkPlatform(token.text);

@@ -4,6 +4,8 @@
  * goes the whole way: gateway dispatch, the bot's router, the REST callback, back to here.
  */
 
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { COMMANDS } from '../commands';
@@ -13,11 +15,14 @@ import { createLogger, logProcessEvents } from '../config/logger';
 import { startGateway } from '../gateway/client';
 import { tierbotCore } from '../interactions/tierbot';
 import { openStore } from '../store';
-import { finalAnswer, startStandIn, type InteractionRecord } from '../../tools/standin/server';
+import { finalAnswer, startStandIn, type CommandOptionValue, type InteractionRecord } from '../../tools/standin/server';
 import { parseCommandLine } from './command-line';
 import { deployCommands } from './deploy-commands';
 import { choosables, renderMessage, type ShownMessage } from './render-text';
 import { saveFiles } from './reply-files';
+
+/** The largest file a Discord user without Nitro can upload. */
+const MAX_UPLOAD_BYTES = 10 * 2 ** 20;
 
 const OUT_DIR = 'out/playground';
 /** @everyone's usual rights plus Manage Server. */
@@ -76,9 +81,17 @@ export async function runPlayground(config: Config): Promise<void> {
       const [focused, value] = entries.at(-1) ?? [parsed.command.definition.options?.[0]?.name ?? '', ''];
       return show(standIn.sendAutocomplete(name, focused, String(value), Object.fromEntries(entries.slice(0, -1))));
     }
+    // A file option names a local file: it is uploaded to the stand-in as Discord's client would.
+    const values: Record<string, CommandOptionValue> = Object.fromEntries(entries);
+    for (const file of parsed.files) {
+      const info = await stat(file.path).catch(() => undefined);
+      if (!info?.isFile()) return console.log(`There is no file at ${file.path}.`);
+      if (info.size > MAX_UPLOAD_BYTES) return console.log(`${file.path} is larger than the ${MAX_UPLOAD_BYTES / 2 ** 20} MB Discord lets you upload.`);
+      values[file.option] = { attachment: { filename: basename(file.path), data: await readFile(file.path) } };
+    }
     // The person at the prompt owns the playground's server: team settings are theirs to change.
     const sub = parsed.options[0]?.type === ApplicationCommandOptionType.Subcommand ? ` ${parsed.options[0].name}` : '';
-    return show(standIn.sendCommand(`${name}${sub}`, Object.fromEntries(entries), { permissions: OWNER_PERMISSIONS }));
+    return show(standIn.sendCommand(`${name}${sub}`, values, { permissions: OWNER_PERMISSIONS }));
   };
 
   const shutdown = async () => {

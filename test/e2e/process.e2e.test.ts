@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -164,6 +164,28 @@ describe('the bot process', () => {
     expect(malformed.output().trim().split('\n')).toHaveLength(1);
     expect(malformed.output()).toMatch(/DISCORD_TOKEN/);
     expect(malformed.output()).not.toContain(TOKEN);
+  }, 60_000);
+});
+
+describe('the playground (npm start without a token)', () => {
+  it('uploads a local file for an attachment option, as Discord would, and says so when there is none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-'));
+    const roster = join(dir, 'team.csv');
+    writeFileSync(roster, 'name,followers\nAna,45000\nBo,1200000\n');
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/bot.ts'], {
+      env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: '', DATABASE_URL: join(dir, 'bot.sqlite') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let output = '';
+    proc.stdout!.on('data', (d) => (output += d));
+    proc.stderr!.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
+    proc.stdin!.end(`/roster file:${roster}\n/roster file:${join(dir, 'missing.csv')}\nexit\n`);
+    expect(await exited).toBe(0);
+    expect(output).toContain('Roster: 2 creators by tier');
+    expect(output).toContain(`There is no file at ${join(dir, 'missing.csv')}.`);
+    expect(output).not.toContain('Unexpected options');
   }, 60_000);
 });
 

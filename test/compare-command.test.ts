@@ -339,6 +339,16 @@ describe('/compare saved plans', () => {
     expect((await run({})).flags).toBeUndefined();
   });
 
+  it('in a server that has not added Tierbot (run from a user install), save and plan say so and store nothing', async () => {
+    const store = memoryStore();
+    for (const opt of [{ save: 'x' }, { plan: 'x' }] as Record<string, string>[]) {
+      const reply = await run(opt, testContext({ guildId: '42', guildInstalled: false, store }));
+      expect(reply.flags).toBe(64);
+      expect(reply.embeds[0]!.title).toBe('Saved plans need Tierbot in this server');
+    }
+    expect(await store.plans('42')).toEqual([]);
+  });
+
   it('a store that is down: "settings are unavailable right now" for save and plan, plain /compare unaffected', async () => {
     const down = new Proxy(memoryStore(), {
       get: () => async () => {

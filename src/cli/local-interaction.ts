@@ -35,10 +35,12 @@ function snowflake(): string {
 }
 
 function base(place: Place) {
-  const common = { id: snowflake(), application_id: APPLICATION_ID, token: `cli-${snowflake()}`, version: 1 as const, locale: 'en-US', app_permissions: '0', entitlements: [], authorizing_integration_owners: {}, attachment_size_limit: 10_000_000 };
-  if (!place.guildId) return { ...common, user: USER, context: 1 };
+  const common = { id: snowflake(), application_id: APPLICATION_ID, token: `cli-${snowflake()}`, version: 1 as const, locale: 'en-US', app_permissions: '0', entitlements: [], attachment_size_limit: 10_000_000 };
+  // A DM reaches the user's own install; in a server, the server has added Tierbot.
+  if (!place.guildId) return { ...common, authorizing_integration_owners: { '1': USER.id }, user: USER, context: 1 };
   return {
     ...common,
+    authorizing_integration_owners: { '0': place.guildId },
     guild_id: place.guildId,
     guild_locale: 'en-US',
     context: 0,

@@ -459,6 +459,12 @@ const IN_A_SERVER = inputErrorReply(
   'Saved plans belong to a server',
 );
 
+const NOT_ADDED_HERE = inputErrorReply(
+  'Saved plans belong to a server that has added Tierbot, where its members can list and delete them with /plans. Here Tierbot runs from your own apps, so `save` and `plan` are not available.',
+  '/compare without `save` and `plan` here, or ask someone with Manage Server to add Tierbot to this server.',
+  'Saved plans need Tierbot in this server',
+);
+
 function comparisonFor(overrides: Overrides): Comparison | Reply {
   const built = buildScenario(overrides);
   if (!built.ok) return optionError(built);
@@ -487,6 +493,7 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   const saveName = args.save?.trim();
   const wantsStore = args.plan !== undefined || args.save !== undefined;
   if (wantsStore && context.guildId === undefined) return IN_A_SERVER;
+  if (wantsStore && !context.guildInstalled) return NOT_ADDED_HERE;
   for (const [option, name] of [['plan', planName], ['save', saveName]] as const) {
     if (name !== undefined && (name === '' || name.length > MAX_PLAN_NAME)) {
       return inputErrorReply(`**${option}**: a plan name is 1 to ${MAX_PLAN_NAME} characters.`, 'a short name such as `q3 launch`.', `That ${option} name did not work`);

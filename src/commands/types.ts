@@ -55,6 +55,11 @@ export type Choice = APIApplicationCommandOptionChoice<string>;
 export interface RunContext {
   /** The server the interaction happened in; undefined in a DM. The bot need not be a member. */
   guildId: string | undefined;
+  /**
+   * The server has added Tierbot. False where a member runs it from their own apps in a server
+   * that has not: no team data may be written for a server that cannot see or manage it.
+   */
+  guildInstalled: boolean;
   user: { id: string; name: string };
   /** The member has Manage Server (from the interaction's member.permissions, never assumed). */
   canManageGuild: boolean;

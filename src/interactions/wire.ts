@@ -96,6 +96,8 @@ export function focusedOption(options: readonly WireOption[] | undefined): { nam
 
 export interface Invoker {
   guildId: string | undefined;
+  /** The server has added Tierbot (a guild install), not only the user for themself. */
+  guildInstalled: boolean;
   user: { id: string; name: string };
   canManageGuild: boolean;
   locale: string;
@@ -116,8 +118,11 @@ export function invokerOf(interaction: APIInteraction): Invoker {
       canManageGuild = false;
     }
   }
+  // Discord names who authorised the app for this interaction: '0' the server (its install), '1' the user's own.
+  const owners = interaction.authorizing_integration_owners as Partial<Record<'0' | '1', string>> | undefined;
   return {
     guildId: interaction.guild_id,
+    guildInstalled: interaction.guild_id !== undefined && (owners === undefined || owners['0'] === interaction.guild_id),
     user: { id: user?.id ?? '0', name: user?.global_name ?? user?.username ?? 'someone' },
     canManageGuild,
     locale: ('locale' in interaction ? interaction.locale : undefined) ?? interaction.guild_locale ?? 'en-US',

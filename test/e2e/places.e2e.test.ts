@@ -33,6 +33,15 @@ describe.each(MODES)('%s mode', (mode) => {
     expect(embedText(answerOf(record).body)).toContain('CPE');
   });
 
+  it('saves no plan for a server that has not added Tierbot (a user install there): it says why, and /compare still answers', async () => {
+    const record = await h().command('compare', { save: 'q4' }, { guildId: ELSEWHERE, userInstall: true, botInGuild: false });
+    const { body } = answerOf(record);
+    expect(body.flags & 64).toBe(64);
+    expect(body.embeds[0].title).toBe('Saved plans need Tierbot in this server');
+    const plain = answerOf(await h().command('compare', {}, { guildId: ELSEWHERE, userInstall: true, botInGuild: false })).body;
+    expect(plain.embeds[0].title).not.toBe('Saved plans need Tierbot in this server');
+  });
+
   it('keeps working where Discord forces the reply ephemeral', async () => {
     const record = await h().command('tier', { followers: '45k' }, { guildId: ELSEWHERE, userInstall: true, botInGuild: false, forcedEphemeral: true });
     expect(answerOf(record).body.embeds[0].title).toContain('45,000');

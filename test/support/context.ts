@@ -52,6 +52,8 @@ export function memoryStore(): TeamStore {
 
 export interface ContextOptions {
   guildId?: string;
+  /** In a server: whether the server has added Tierbot (default), or only the user has. */
+  guildInstalled?: boolean;
   manager?: boolean;
   userId?: string;
   store?: TeamStore;
@@ -61,6 +63,7 @@ export interface ContextOptions {
 export function testContext(opts: ContextOptions = {}): RunContext {
   return {
     guildId: opts.guildId,
+    guildInstalled: opts.guildId !== undefined && (opts.guildInstalled ?? true),
     user: { id: opts.userId ?? '300000000000000001', name: 'tester' },
     canManageGuild: opts.manager ?? false,
     locale: 'en-US',

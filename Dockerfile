@@ -1,5 +1,5 @@
 # Tierbot's image: the HTTP Interactions Endpoint (`npm run start:http`) by default; the same image
-# runs gateway mode with `docker run … npm start`. See README, "Docker and compose".
+# runs gateway mode with `docker run … node --import tsx src/bot.ts`. See README, "Containers, and past one machine".
 #
 # Two stages: the first installs the production dependencies (`npm ci --omit=dev`: tsx, which runs
 # the TypeScript sources, is one of them, so there is no build step), the second copies them and
@@ -33,6 +33,8 @@ EXPOSE 8080
 # the load balancer: the database answers and migrations are done.)
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# npm passes SIGTERM on to Tierbot, which drains (stops accepting, finishes in-flight requests)
-# within 8 s, inside Docker's default 10 s stop grace.
-CMD ["npm", "run", "start:http"]
+# What `npm run start:http` runs, with node as the container's first process: `docker stop`'s
+# SIGTERM then reaches Tierbot, which drains (stops accepting, finishes in-flight requests) within
+# 8 s, inside Docker's default 10 s stop grace. Through npm the signal stopped at npm's shell and
+# Tierbot was killed with the container, its requests in flight lost.
+CMD ["node", "--import", "tsx", "src/http/main.ts"]

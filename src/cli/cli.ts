@@ -205,7 +205,9 @@ async function print(args: Args, shown: Shown, code: number): Promise<number> {
     try {
       saved = await saveFiles(shown.files, args.out);
     } catch (err) {
-      notSaved = err instanceof SaveFilesError ? err.message : `Could not write the files to ${args.out}: ${String(err)}`;
+      // saveFiles says where and why in one line; anything else is a bug, for main's handler.
+      if (!(err instanceof SaveFilesError)) throw err;
+      notSaved = err.message;
     }
   }
   if (args.json) console.log(JSON.stringify(shown.files.length ? { ...shown.body, files: shown.files.map((f) => f.name) } : shown.body));

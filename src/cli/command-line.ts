@@ -177,19 +177,17 @@ export function parseCommandLine(input: string | readonly string[], commands: re
   return { ok: true, command, options: [wrapped], files: parsed.files, values: parsed.values };
 }
 
+/** What each type of option takes, as usage shows it; any other type takes `<value>`. */
+const VALUE_USAGE: Partial<Record<ApplicationCommandOptionType, string>> = {
+  [ApplicationCommandOptionType.Attachment]: '<file path>',
+  [ApplicationCommandOptionType.Boolean]: 'true|false',
+  [ApplicationCommandOptionType.Integer]: '<whole number>',
+  [ApplicationCommandOptionType.Number]: '<number>',
+};
+
 function optionUsage(option: DefinedOption): string {
   const choices = 'choices' in option && option.choices?.length ? option.choices.map((c) => String(c.value)).join('|') : undefined;
-  const kind =
-    choices ??
-    (option.type === ApplicationCommandOptionType.Attachment
-      ? '<file path>'
-      : option.type === ApplicationCommandOptionType.Boolean
-        ? 'true|false'
-        : option.type === ApplicationCommandOptionType.Integer
-          ? '<whole number>'
-          : option.type === ApplicationCommandOptionType.Number
-            ? '<number>'
-            : '<value>');
+  const kind = choices ?? VALUE_USAGE[option.type] ?? '<value>';
   const used = `${option.name}:${kind}`;
   return 'required' in option && option.required ? used : `[${used}]`;
 }

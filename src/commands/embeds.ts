@@ -57,9 +57,10 @@ export function embedTextLength(embed: APIEmbed): number {
 
 /**
  * Packs lines into as few fields as fit (1,024 characters each), naming the first field `name`
- * and the rest "… (cont.)". A line longer than a field is shortened, never dropped.
+ * and the rest "… (cont.)", one per line unless `separator` says otherwise. A line longer than a
+ * field is shortened, never dropped.
  */
-export function linesToFields(name: string, lines: readonly string[], inline = false): APIEmbedField[] {
+export function linesToFields(name: string, lines: readonly string[], inline = false, separator = '\n'): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let current = '';
   const flush = () => {
@@ -68,8 +69,8 @@ export function linesToFields(name: string, lines: readonly string[], inline = f
   };
   for (const raw of lines) {
     const line = truncate(raw, LIMITS.fieldValue);
-    if (current.length + line.length + 1 > LIMITS.fieldValue) flush();
-    current = current ? `${current}\n${line}` : line;
+    if (current && current.length + separator.length + line.length > LIMITS.fieldValue) flush();
+    current = current ? `${current}${separator}${line}` : line;
   }
   flush();
   return fields;

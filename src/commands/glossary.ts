@@ -190,22 +190,6 @@ function indexMenus(): APIActionRowComponent<APIStringSelectComponent>[] {
 
 const TEAM_FIELD = "Your team's terms";
 
-/** Names joined with " · " into as few fields as hold them, the first called `TEAM_FIELD`, the rest "(cont.)". */
-function packNames(names: readonly string[]): APIEmbedField[] {
-  const fields: APIEmbedField[] = [];
-  let value = '';
-  const flush = () => {
-    if (value) fields.push({ name: fields.length === 0 ? TEAM_FIELD : `${TEAM_FIELD} (cont.)`, value });
-    value = '';
-  };
-  for (const name of names) {
-    if (value && value.length + ' · '.length + name.length > LIMITS.fieldValue) flush();
-    value = value ? `${value} · ${name}` : name;
-  }
-  flush();
-  return fields;
-}
-
 function fieldsLength(fields: readonly APIEmbedField[]): number {
   return fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
 }
@@ -221,7 +205,7 @@ function teamIndexFields(team: readonly TeamTerm[], room: number, slots: number)
   for (let listed = names.length; listed >= 0; listed--) {
     const more = names.length - listed;
     const fields = [
-      ...packNames(names.slice(0, listed)),
+      ...linesToFields(TEAM_FIELD, names.slice(0, listed), false, ' · '),
       ...(more
         ? [{ name: `${listed ? '…and ' : `${TEAM_FIELD}: `}${more} more`, value: 'Type part of a name in `/glossary term:` and pick it from the list; managers can download them all with `/term export`.' }]
         : []),

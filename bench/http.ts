@@ -37,24 +37,21 @@
  * --concurrency=32 --trials=3.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { deployCommands } from '../src/cli/deploy-commands';
 import { finalAnswer, startSharedStandIn, type InteractionRecord, type StandIn, type StandInApplication } from '../tools/standin/server';
 import { asSeenBy, benchGuildIds, guildExtras } from './guilds';
 import { compareCommand, planMix, type Kind, type Planned } from './mix';
+import { cleanEnv, startChild, stopChild, type RunningChild } from './children';
 import { treeCpuMs, treeRssMB } from './proc';
 import { percentile } from './stats';
 import { freePort } from '../test/support/ports';
 import { option, reporters } from './options';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
 const IDLE_SETTLE_MS = 2_000;
 const ANSWER_TIMEOUT_MS = 15_000;
@@ -88,57 +85,9 @@ const APPLICATIONS: Record<LaneName, StandInApplication> = {
   gateway: { token: 'bench-gateway-token-not-a-discord-token', applicationId: '100000000000000013' },
 };
 
-const live = new Set<ChildProcess>();
-process.once('exit', () => live.forEach((c) => c.kill('SIGKILL')));
-process.once('SIGINT', () => process.exit(130));
-
-interface Running {
-  child: ChildProcess;
-  pid: number;
-  lines: string[];
+function start(lane: LaneName, env: NodeJS.ProcessEnv): Promise<RunningChild> {
+  return startChild({ label: LABEL[lane], entry: ENTRY[lane], ready: READY[lane], env: { ...cleanEnv(), LOG_LEVEL: 'info', ...env }, readyTimeoutMs: READY_TIMEOUT_MS });
 }
-
-async function start(lane: LaneName, env: NodeJS.ProcessEnv): Promise<Running> {
-  const base = { ...process.env };
-  for (const key of Object.keys(base)) if (key.startsWith('DISCORD_') || key.startsWith('SHARD') || key === 'NODE_OPTIONS' || key === 'METRICS_PORT') delete base[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY[lane]], { cwd: ROOT, env: { ...base, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  const lines: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`${LABEL[lane]} was not ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`${error.message}\n${lines.slice(-15).join('\n')}`));
-    };
-    const onExit = (code: number | null) => fail(new Error(`${LABEL[lane]} exited (${code}) before it was ready`));
-    const onLine = (line: string) => {
-      if (lines.length < 20_000) lines.push(line);
-      if (READY[lane].test(line)) {
-        clearTimeout(timer);
-        child.off('exit', onExit);
-        resolve();
-      }
-    };
-    createInterface({ input: child.stdout! }).on('line', onLine);
-    createInterface({ input: child.stderr! }).on('line', onLine);
-    child.once('error', fail);
-    child.once('exit', onExit);
-  });
-  return { child, pid: child.pid!, lines };
-}
-
-async function stop({ child }: Running): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
 
 // ── The interaction mix (bench/mix.ts) ──────────────────────────────────────────────────────
 
@@ -261,7 +210,7 @@ export async function runHttpBench(): Promise<void> {
     floor: { PORT: String(floorPort), HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: standIns.floor.publicKey },
     gateway: { DISCORD_TOKEN: standIns.gateway.token, DISCORD_API_URL: standIns.gateway.apiUrl, DATABASE_URL: join(dir, 'gateway.sqlite') },
   };
-  const running: Partial<Record<LaneName, Running>> = {};
+  const running: Partial<Record<LaneName, RunningChild>> = {};
   try {
     for (const lane of LANES) await deployCommands({ token: APPLICATIONS[lane].token, clientId: APPLICATIONS[lane].applicationId, apiUrl: standIns[lane].apiUrl });
 
@@ -274,7 +223,7 @@ export async function runHttpBench(): Promise<void> {
         if (lane !== 'gateway') await standIns[lane].waitForReady(20_000);
         await sleep(IDLE_SETTLE_MS);
         idle[lane].push(treeRssMB(r.pid).rssMB);
-        if (t < TRIALS - 1) await stop(r);
+        if (t < TRIALS - 1) await stopChild(r);
         else running[lane] = r;
       }
     }
@@ -372,7 +321,7 @@ export async function runHttpBench(): Promise<void> {
       process.stdout.write(`${JSON.stringify({ mode: 'http', tierbotHttp: lane('http'), floor: lane('floor'), tierbotGateway: lane('gateway'), charts: { n: chartLat.n, p50Ms: round(chartLat.p50), p99Ms: round(chartLat.p99) }, http: ratios })}\n`);
     }
   } finally {
-    for (const r of Object.values(running)) if (r) await stop(r);
+    for (const r of Object.values(running)) if (r) await stopChild(r);
     for (const s of Object.values(standIns)) await s.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -42,14 +42,11 @@
  * chance alone gives on this machine, the yardstick for how much one run's ratio can say.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { deployCommands } from '../src/cli/deploy-commands';
 import { classify } from '../src/domain/classify';
 import { RENDERERS, type ChartRequest } from '../src/charts/kinds';
@@ -59,11 +56,11 @@ import { SOURCES } from '../src/domain/sources';
 import { finalAnswer, startSharedStandIn, type InteractionRecord, type StandIn, type StandInApplication } from '../tools/standin/server';
 import { asSeenBy, benchGuildIds, guildExtras, worldSummary } from './guilds';
 import { compareCommand, planMix, slash, type Kind, type Planned } from './mix';
+import { cleanEnv, startChild, stopChild, type RunningChild } from './children';
 import { treeCpuMs, treeRssMB } from './proc';
 import { BOOTSTRAP_RESAMPLES, percentile, ratioInterval, turns, underWayTogether } from './stats';
 import { option, reporters } from './options';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
  * The two bots' applications. Tokens are long enough for Tierbot's config check, and accepted by
  * nothing but the stand-in. Lanes, not programs: under --calibrate the baseline runs in both.
@@ -104,76 +101,22 @@ const { say, progress } = reporters(JSON_OUT, began);
 
 type BotName = 'tierbot' | 'baseline';
 const BASELINE = { entry: 'bench/baseline-bot.ts', ready: /^Ready! Logged in as / };
-/** Both bots run with Node's defaults (no V8 flags, like `npm start`), as `node --import tsx <entry>`. */
+/** Both bots run as `node --import tsx <entry>` (bench/children.ts). */
 const BOTS: Record<BotName, { label: string; entry: string; ready: RegExp }> = {
   tierbot: CALIBRATE ? { label: 'baseline A', ...BASELINE } : { label: 'Tierbot', entry: 'bench/tierbot-bot.ts', ready: /"msg":"ready"/ },
   baseline: { label: CALIBRATE ? 'baseline B' : 'baseline', ...BASELINE },
 };
 
-/** Children still running: killed if this process ends early (hard limit, Ctrl-C, a crash). */
-const live = new Set<ChildProcess>();
-process.once('exit', () => live.forEach((c) => c.kill('SIGKILL')));
-process.once('SIGINT', () => process.exit(130));
-
-interface RunningChild {
-  child: ChildProcess;
-  pid: number;
-  startupMs: number;
-  /** What the child wrote (both streams, first 20,000 lines), for error counts and diagnostics. */
-  lines: string[];
-}
-
 /** Each run's bot starts on an empty database of its own. */
 const BENCH_DATABASE = join(mkdtempSync(join(tmpdir(), 'tierbot-bench-')), 'bench.sqlite');
 
-function childEnv(standIn: StandIn): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('SHARD') || key === 'NODE_OPTIONS') delete env[key];
-  return { ...env, DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info', DATABASE_URL: BENCH_DATABASE };
-}
-
-async function startChild(bot: BotName, standIn: StandIn): Promise<RunningChild> {
-  const spec = BOTS[bot];
-  const lines: string[] = [];
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], { cwd: ROOT, env: childEnv(standIn), stdio: ['ignore', 'pipe', 'pipe'] });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  const startupMs = await new Promise<number>((resolve, reject) => {
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`${error.message}\n${lines.slice(-15).join('\n')}`));
-    };
-    const timer = setTimeout(() => fail(new Error(`${spec.label} was not ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
-    const onLine = (line: string) => {
-      if (lines.length < 20_000) lines.push(line);
-      if (spec.ready.test(line)) {
-        clearTimeout(timer);
-        child.off('exit', onEarlyExit);
-        resolve(performance.now() - t0);
-      }
-    };
-    const onEarlyExit = (code: number | null) => fail(new Error(`${spec.label} exited (${code}) before it was ready`));
-    createInterface({ input: child.stdout! }).on('line', onLine);
-    createInterface({ input: child.stderr! }).on('line', onLine);
-    child.once('error', fail);
-    child.once('exit', onEarlyExit);
+function startBot(bot: BotName, standIn: StandIn): Promise<RunningChild> {
+  return startChild({
+    ...BOTS[bot],
+    env: { ...cleanEnv(), DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info', DATABASE_URL: BENCH_DATABASE },
+    readyTimeoutMs: READY_TIMEOUT_MS,
   });
-  return { child, pid: child.pid!, startupMs, lines };
 }
-
-async function stopChild({ child }: RunningChild): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-
 
 function send(standIn: StandIn, p: Planned): InteractionRecord {
   // The stand-in sends autocomplete from its first guild; commands go where they were planned.
@@ -375,7 +318,7 @@ const errorLinesOf = (child: RunningChild) => child.lines.filter((l) => /"level"
 
 /** One start of a bot: ready, settle, idle memory, stop. */
 async function startOnly(bot: BotName, standIn: StandIn): Promise<Trial> {
-  const child = await startChild(bot, standIn);
+  const child = await startBot(bot, standIn);
   try {
     await sleep(IDLE_SETTLE_MS);
     return { startupMs: child.startupMs, rssIdleMB: treeRssMB(child.pid).rssMB, errorLines: errorLinesOf(child) };
@@ -390,7 +333,7 @@ async function startAndLoad(order: readonly BotName[], standIns: Record<BotName,
   const idle = {} as Record<BotName, number>;
   try {
     for (const bot of order) {
-      const child = await startChild(bot, standIns[bot]);
+      const child = await startBot(bot, standIns[bot]);
       lanes[bot] = { bot, standIn: standIns[bot], child, requestsBefore: standIns[bot].requests.length, samples: [], steadyMs: 0, peakMB: 0, processes: 1 };
       await sleep(IDLE_SETTLE_MS);
       idle[bot] = treeRssMB(child.pid).rssMB;
@@ -724,7 +667,7 @@ async function main() {
     const mix = planMix(INTERACTIONS, guildIds);
 
     progress('warm-up: one uncounted start of each bot (TypeScript loader cache, file cache)');
-    for (const bot of ['tierbot', 'baseline'] as const) await stopChild(await startChild(bot, standIns[bot]));
+    for (const bot of ['tierbot', 'baseline'] as const) await stopChild(await startBot(bot, standIns[bot]));
 
     const trials: Record<BotName, Trial[]> = { tierbot: [], baseline: [] };
     const orderOf = (i: number): BotName[] => (i % 2 ? ['baseline', 'tierbot'] : ['tierbot', 'baseline']);

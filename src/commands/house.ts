@@ -263,13 +263,16 @@ const ACCEPTED =
   `Counts as in /tier (${ACCEPTED_FORMS}); a range with a hyphen, en dash or "to"; open ends as \`1M+\` or \`up to 10k\`; ` +
   'a real gap written as `gap` between two tiers.';
 
+/** What a tier reaching from below influencer size into mega maps to (`everyone 0+`). */
+const EVERY_TIER = `every tier, from below influencer size to ${TIER_LABELS.mega}`;
+
 function tierLines(tiers: readonly HouseTier[]): string[] {
   const lines: string[] = [];
   tiers.forEach((tier, i) => {
     const prev = tiers[i - 1];
     if (prev && prev.max !== null && tier.min > prev.max + 1) lines.push(`*gap: ${formatCount(prev.max + 1)}–${formatCount(tier.min - 1)} is in no tier*`);
     const range = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
-    const mapped = tier.notInfluencer ? 'below influencer size' : TIER_LABELS[tier.normal];
+    const mapped = tier.spansEveryTier ? EVERY_TIER : tier.notInfluencer ? 'below influencer size' : TIER_LABELS[tier.normal];
     lines.push(`**${shownText(tier.name, 60)}** (${tier.stated}) → ${mapped} · counts ${range}`);
   });
   return lines;
@@ -368,7 +371,16 @@ async function exportHouse(context: RunContext & { guildId: string }): Promise<R
           setBy: { id: record.setById, name: record.setByName },
           setAt: record.setAt.toISOString(),
           tiers: parsed?.ok
-            ? parsed.tiers.map((t) => ({ name: t.name, normal: t.normal, ...(t.notInfluencer ? { belowInfluencerSize: true } : {}), min: t.min, max: t.max, stated: t.stated }))
+            ? parsed.tiers.map((t) => ({
+                name: t.name,
+                // A tier spanning every tier maps to no one tier.
+                normal: t.spansEveryTier ? null : t.normal,
+                ...(t.notInfluencer ? { belowInfluencerSize: true } : {}),
+                ...(t.spansEveryTier ? { spansEveryTier: true } : {}),
+                min: t.min,
+                max: t.max,
+                stated: t.stated,
+              }))
             : null,
         }
       : null,

@@ -2,12 +2,17 @@
  * A team's own ("house") tier definition, written as people write it:
  * `nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+`.
  *
- * - Counts take every form /tier takes (parseFollowerCount); a range is `A-B`, `A–B` or `A to B`;
- *   open ends are `A+` (also `A and up`, `A or more`) and `up to B` (also `under B`, `below B`).
+ * - Counts take every form /tier takes (parseFollowerCount), the decimal comma of `1,5k` too; a range
+ *   is `A-B`, `A–B` or `A to B`; open ends are `A+` (also `A and up`, `A or more`) and `up to B`
+ *   (also `under B`, `below B`). Tiers are separated by commas, semicolons or new lines; a comma
+ *   between two digits is part of a count (`10,000`, `1,5k`), never a separator.
+ * - A tier's name holding a range (`nano 1k-10k micro` in `nano 1k-10k micro 10k-75k`) is a comma
+ *   left out, and is refused with the definition as it should be written (see rangesInName()).
  * - Tiers may have the team's own names; each maps to a normalised tier: by its name when the name is
  *   one (`micro`, `Mid-tier`, `macro influencers`), otherwise by its range, from the publishers'
  *   consensus across the range, as the registry's sources are mapped. A range the publishers put
- *   below influencer size throughout (`tiny 0-1k`) is flagged so, as HypeAuditor's "Instagram user" is.
+ *   below influencer size throughout (`tiny 0-1k`) is flagged so, as HypeAuditor's "Instagram user" is;
+ *   one that reaches from below influencer size into mega (`everyone 0+`) spans every tier and says so.
  * - A refusal names the team's own text and the suggested fix apart from Tierbot's words (`parts`),
  *   so a reply can escape the one and show the other as code.
  * - Boundaries follow BOUNDARY_RULE (sources.ts): a number shared by two ranges belongs to the higher
@@ -26,8 +31,12 @@ import { formatCount } from './format';
 import { normaliseDigits, parseFollowerCount, SUFFIX_MULTIPLIERS } from './followers';
 import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
 
-/** A house tier is a Tier like any source's, so the same classification and charts apply. */
-export type HouseTier = Tier;
+/**
+ * A house tier is a Tier like any source's, so the same classification and charts apply. A tier
+ * that spans every tier (`everyone 0+`) has no one normalised tier: `normal` is its lowest, nano,
+ * as for a tier below influencer size, and `spansEveryTier` says what it is.
+ */
+export type HouseTier = Tier & { spansEveryTier?: true };
 
 /**
  * One piece of the reason a definition is refused: Tierbot's own words, the team's text as they
@@ -106,6 +115,8 @@ interface Range {
 interface Entry {
   name: string;
   range: Range;
+  /** Written range first ("10k-75k micro") rather than name first ("micro 10k-75k"). */
+  rangeFirst: boolean;
   written: string;
   /** Position among the written entries, 1-based, for messages. */
   position: number;
@@ -132,7 +143,8 @@ function readBound(text: string): Bound | { error: string } {
   const norm = normaliseDigits(text).trim().toLowerCase();
   const suffix = /([a-z]*)$/.exec(norm)?.[1] ?? '';
   const multiplier = SUFFIX_MULTIPLIERS[suffix] ?? 1;
-  const decimals = /\.(\d+)/.exec(norm)?.[1]?.length ?? 0;
+  // "1,5k" is 1.5k, as /tier reads it (a decimal comma has one or two digits before a suffix).
+  const decimals = (/\.(\d+)/.exec(norm) ?? (suffix === '' ? null : /,(\d{1,2})\s*[a-z]*$/.exec(norm)))?.[1]?.length ?? 0;
   const unit = Math.max(1, multiplier / 10 ** decimals);
   return { value: parsed.value, unit, text: text.trim() };
 }
@@ -193,18 +205,88 @@ function readEntry(written: string, position: number): Entry | { error: ReasonPa
       firstError ??= range.error;
       continue;
     }
-    return { name: written.slice(0, cut), range, written, position };
+    return { name: written.slice(0, cut), range, rangeFirst: false, written, position };
   }
   for (let i = words.length - 1; i >= 1; i--) {
     const cut = words[i]!.index!;
     const range = readRange(written.slice(0, cut));
     if (range === undefined || 'error' in range) continue;
-    return { name: written.slice(cut), range, written, position };
+    return { name: written.slice(cut), range, rangeFirst: true, written, position };
   }
   const alone = readRange(written);
   if (alone && !('error' in alone)) return { error: why`${quote(written)} has a range but no tier name (write it as ${code('micro 10k-75k')}).` };
   if (firstError) return { error: why`In ${quote(written)}: ${firstError}` };
   return { error: why`I can't read ${quote(written)} as a tier: write a name and a range, like ${code('micro 10k-75k')}, ${code('mega 1M+')} or ${code('nano up to 10k')}.` };
+}
+
+/** A range is at most this many words: "from 1 000 000 to 2 000 000" is seven. */
+const RANGE_WORDS = 8;
+/** Words of a name, for finding a range in it: "/" and "|" separate as spaces do ("1k-10k/micro"). */
+const NAME_WORD = /[^\s/|]+/g;
+
+interface RangeInName {
+  /** Where the range sits in the name, as written. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The ranges written inside a tier's name. A range there is a comma left out: in
+ * "nano 1k-10k micro 10k-75k" the last range is the tier's and the rest, "nano 1k-10k micro",
+ * would be its name. A count alone is a name's own ("Tier 1", "Top 100"), and so is a range of small
+ * plain numbers at either end of the name ("Tier 1-2", "18+ club"); a range between two words, or
+ * one reaching 1,000, is not.
+ */
+function rangesInName(name: string): RangeInName[] {
+  const words = [...name.matchAll(NAME_WORD)];
+  const found: RangeInName[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const start = words[i]!.index!;
+    // The longest run of words from here that reads as a range ("10 000 - 75 000", not "10 000").
+    for (let j = Math.min(words.length, i + RANGE_WORDS) - 1; j >= i; j--) {
+      const end = words[j]!.index! + words[j]![0].length;
+      const range = readRange(name.slice(start, end));
+      if (range === undefined || 'error' in range) continue;
+      const betweenWords = i > 0 && j < words.length - 1;
+      const countSized = [range.from, range.to].some((b) => b !== null && b.value >= 1_000);
+      if (betweenWords || countSized) {
+        found.push({ start, end });
+        i = j;
+      }
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * The entry with the commas it left out put back: after each range inside the name ("nano 1k-10k,
+ * micro 10k-75k"), or before it when the tiers are written range first ("10k-50k small, 50k+ big").
+ * Any "/" or "|" the team separated them with gives way to the comma.
+ */
+function withCommas(entry: Entry, inName: readonly RangeInName[]): string {
+  let name = entry.name;
+  for (const { start, end } of [...inName].reverse()) {
+    if (entry.rangeFirst) {
+      const before = /[\s/|]*$/.exec(name.slice(0, start))!;
+      if (before.index > 0) name = `${name.slice(0, before.index)}, ${name.slice(start)}`;
+    } else {
+      const after = /^[\s/|]*/.exec(name.slice(end))![0];
+      if (end + after.length < name.length) name = `${name.slice(0, end)}, ${name.slice(end + after.length)}`;
+    }
+  }
+  const rest = entry.rangeFirst ? entry.written.slice(0, entry.written.length - entry.name.length) : entry.written.slice(entry.name.length);
+  return entry.rangeFirst ? `${rest}${name}` : `${name}${rest}`;
+}
+
+/** Why a name holding a range is refused, with the entry as it should be written when that reads. */
+function rangeInNameReason(part: string, entry: Entry, inName: readonly RangeInName[]): ReasonPart[] {
+  const first = inName[0]!;
+  const fixed = withCommas(entry, inName);
+  // Each comma put back leaves shorter entries, so reading the fix ends; an entry with no place
+  // for a comma ("micro 10k-75k 75k+") gets the plain example.
+  const example = fixed !== entry.written && parseHouseDefinition(fixed).ok ? fixed : 'nano 1k-10k, micro 10k-75k';
+  return why`The tier name in ${quote(part)} holds a range, "${theirs(entry.name.slice(first.start, first.end))}": a comma between two tiers is probably missing. Separate tiers with commas: ${code(example)}.`;
 }
 
 /** The team's text in quotation marks, at most 60 characters. */
@@ -235,8 +317,8 @@ export function normalTierNamed(name: string): NormalTier | undefined {
   return NAME_SYNONYMS[raw] ?? NAME_SYNONYMS[key] ?? NAME_SYNONYMS[key.replace(/tier$/, '')];
 }
 
-/** What a tier with a name of its own maps to: a normalised tier, or below influencer size. */
-type RangeMapping = NormalTier | 'below';
+/** What a tier with a name of its own maps to: a normalised tier, below influencer size, or every tier. */
+type RangeMapping = NormalTier | 'below' | 'every';
 
 /** Points of a range at which the publishers' consensus is read. */
 const RANGE_POINTS = 9;
@@ -246,9 +328,14 @@ const RANGE_POINTS = 9;
  * range is read over its first tenfold): how a tier with a name of its own is mapped. Where /tier
  * says "below influencer size" the leaders are a minority, so those points score no tier; a range
  * the publishers put below influencer size at every point maps to that, as /tier says of its counts.
+ * A range from below influencer size into mega (`0+`, `0-100M`) holds every tier, so no one tier
+ * names it: the first tenfold of `0+` would call it below influencer size, and the log scale would
+ * pick whichever tier its points happen to land on most.
  */
 function normalTierByRange(min: number, max: number | null): RangeMapping {
   const lo = Math.max(min, 1);
+  const reachesMega = max === null || classify(max).consensus.leaders.includes('mega');
+  if (reachesMega && classify(lo).consensus.outcome === 'below') return 'every';
   const hi = Math.max(max ?? lo * 10, lo);
   const score = Object.fromEntries(NORMAL_TIERS.map((t) => [t, 0])) as Record<NormalTier, number>;
   let below = 0;
@@ -300,10 +387,13 @@ function stated(range: Range): string {
   }
 }
 
-/** Splits on commas, semicolons and new lines, but not on the comma inside "10,000". */
+/**
+ * Splits on commas, semicolons and new lines, but not on a comma between two digits: it is part of a
+ * count ("10,000", "1,5k"), and a count cut there would be quoted back as a fragment never written.
+ */
 function splitEntries(text: string): string[] {
   return text
-    .split(/[;\n]|,(?!\d{3}(?!\d))|(?<!\d),/)
+    .split(/[;\n]|(?<!\d),|,(?!\d)/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
@@ -374,6 +464,8 @@ function parseUncached(text: string): HouseParse {
       .trim();
     if (name === '') return refuse(why`${quote(part)} has a range but no tier name.`);
     if (/[\p{Cc}]/u.test(name)) return refuse(why`The tier name in ${quote(part)} has control characters.`);
+    const inName = rangesInName(entry.name);
+    if (inName.length > 0) return refuse(rangeInNameReason(part, entry, inName));
     if ([...name].length > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(part)} is longer than ${MAX_TIER_NAME} characters.`);
     items.push({ gap: false, ...entry, name });
   }
@@ -417,7 +509,8 @@ function parseUncached(text: string): HouseParse {
 
   const tiers: HouseTier[] = [];
   let previous: RangeMapping | undefined;
-  const rank = (m: RangeMapping) => (m === 'below' ? -1 : NORMAL_TIERS.indexOf(m));
+  // Below influencer size is lowest of all; a tier spanning every tier starts there too.
+  const rank = (m: RangeMapping) => (m === 'below' || m === 'every' ? -1 : NORMAL_TIERS.indexOf(m));
   for (let i = 0; i < ordered.length; i++) {
     const item = ordered[i]!;
     if (item.gap) {
@@ -458,16 +551,17 @@ function parseUncached(text: string): HouseParse {
     if (!mapped) {
       mapped = normalTierByRange(span.min, max);
       // Own names follow the ladder upward: a higher range never maps lower than the one before
-      // (below influencer size is lowest of all).
-      if (previous && rank(mapped) < rank(previous)) mapped = previous;
+      // (below influencer size is lowest of all). A tier spanning every tier holds them all anyway.
+      if (previous && mapped !== 'every' && rank(mapped) < rank(previous)) mapped = previous;
     }
     previous = mapped;
     // Below influencer size is kept as the registry keeps HypeAuditor's "Instagram user" band:
     // the smallest tier, flagged as not an influencer tier.
     tiers.push({
       name: item.name,
-      normal: mapped === 'below' ? 'nano' : mapped,
+      normal: mapped === 'below' || mapped === 'every' ? 'nano' : mapped,
       ...(mapped === 'below' ? { notInfluencer: true } : {}),
+      ...(mapped === 'every' ? { spansEveryTier: true } : {}),
       min: span.min,
       max,
       stated: stated(item.range),

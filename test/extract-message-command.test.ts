@@ -69,6 +69,30 @@ describe('"Classify follower counts"', () => {
     expect(ignored).not.toContain('<@123456789012345678>');
   });
 
+  it('counts every platform’s number when slashes separate them, and sets none aside', async () => {
+    const reply = await classify('Instagram: 45k / TikTok: 1.2M / YouTube: 300k');
+    expect(lines(reply)).toEqual([
+      `• **45k** = 45,000 (Instagram) → ${consensusFor(45_000).line}`,
+      `• **1.2M** = 1,200,000 (TikTok) → ${consensusFor(1_200_000).line}`,
+      `• **300k** = 300,000 (YouTube) → ${consensusFor(300_000).line}`,
+    ]);
+    expect(reply.embeds[0]!.fields ?? []).toEqual([]);
+    expect(lines(await classify('IG: 45k/TikTok: 1.2M'))).toHaveLength(2);
+  });
+
+  it('still sets a rate per post aside as a rate', async () => {
+    const reply = await classify('2k per TikTok, 45k/post, she has 80k followers');
+    expect(lines(reply)).toEqual([`• **80k** = 80,000 → ${consensusFor(80_000).line}`]);
+    const ignored = reply.embeds[0]!.fields!.find((f) => f.name === 'Not counted')!.value;
+    expect(ignored).toBe('“2k”: a rate per post, not a follower count\n“45k”: a rate per post, not a follower count');
+  });
+
+  it('words a number after "costs" as a price', async () => {
+    const reply = await classify('it costs 5k per post for 50k followers');
+    expect(lines(reply)).toEqual([`• **50k** = 50,000 → ${consensusFor(50_000).line}`]);
+    expect(reply.embeds[0]!.fields!.find((f) => f.name === 'Not counted')!.value).toBe('“5k”: a price, not a follower count');
+  });
+
   it('offers an "All sources" button per distinct count, answered by /tier', async () => {
     const reply = await classify('45k on IG, 45k on TikTok, 1.2M on YouTube');
     const buttons = reply.components!.flatMap((row) => row.components) as { custom_id: string; label: string }[];

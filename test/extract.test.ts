@@ -88,6 +88,17 @@ const TABLE: [string, Expected[], IgnoreKind[]][] = [
   ['Sara 4.5e4 on IG', [c(45_000, 'Instagram', 'Sara')], []],
   ['1.2E-06 followers', [], ['fraction']],
   ['1E+99 followers', [], ['too-large']],
+  // A slash between platforms that each have a count separates them; after a post kind it is "per".
+  ['Instagram: 45k / TikTok: 1.2M / YouTube: 300k', [c(45_000, 'Instagram'), c(1_200_000, 'TikTok'), c(300_000, 'YouTube')], []],
+  ['IG: 45k/TikTok: 1.2M', [c(45_000, 'Instagram'), c(1_200_000, 'TikTok')], []],
+  ['IG 45k / TikTok 1.2M', [c(45_000, 'Instagram'), c(1_200_000, 'TikTok')], []],
+  ['her rate is 45k/post', [], ['price']],
+  ['2k per TikTok, she has 80k followers', [c(80_000)], ['price']],
+  ['5k / TikTok', [], ['price']],
+  ['5k/TikTok: 3k/reel', [], ['price']],
+  ['$500 / reel for 20k followers', [c(20_000)], ['price']],
+  ['it costs 5k per post for 50k followers', [c(50_000)], ['price']],
+  ['Rates: 5k, she has 120 000 followers', [c(120_000)], ['price']],
 ];
 
 describe('extractCounts: a table of chat messages', () => {
@@ -121,6 +132,24 @@ describe('extractCounts: a table of chat messages', () => {
     expect(extractCounts('1e100 followers')).toEqual({ counts: [], ignored: [{ text: '1e100', kind: 'unreadable', reason: 'not a number I can read' }] });
     // Without a word saying so, a small one is no count, as "120" would not be.
     expect(extractCounts('1.2E+02').counts).toEqual([]);
+  });
+
+  it('sets nothing aside when slashes separate platforms, and calls a rate a rate', () => {
+    expect(extractCounts('Instagram: 45k / TikTok: 1.2M / YouTube: 300k').ignored).toEqual([]);
+    expect(extractCounts('IG: 45k/TikTok: 1.2M').ignored).toEqual([]);
+    expect(extractCounts('2k per TikTok').ignored).toEqual([{ text: '2k', kind: 'price', reason: 'a rate per post, not a follower count' }]);
+    expect(extractCounts('5k / TikTok, 3k / reel').ignored.map((i) => i.reason)).toEqual(['a rate per post, not a follower count', 'a rate per post, not a follower count']);
+  });
+
+  it('words a number after a money word as money, whatever form the word takes', () => {
+    const reasonFor = (message: string) => extractCounts(message).ignored.map((i) => [i.text, i.kind, i.reason]);
+    expect(reasonFor('it costs 5k per post for 50k followers')).toEqual([['5k', 'price', 'a price, not a follower count']]);
+    expect(reasonFor('cost 5k')).toEqual([['5k', 'price', 'a price, not a follower count']]);
+    expect(reasonFor('costing 5k')).toEqual([['5k', 'price', 'a price, not a follower count']]);
+    expect(reasonFor('fees: 5k')).toEqual([['5k', 'price', 'a fee, not a follower count']]);
+    expect(reasonFor('budget 20k')).toEqual([['20k', 'price', 'a budget, not a follower count']]);
+    expect(reasonFor('revenue 5k')).toEqual([['5k', 'price', 'revenue, not a follower count']]);
+    expect(reasonFor('5k sales')).toEqual([['5k', 'not-followers', 'counts sales, not followers']]);
   });
 
   it('keeps the count as written, and a range end shows the unit it borrows', () => {
@@ -303,9 +332,15 @@ describe('extractCounts: properties', () => {
 
 describe('Discord markdown around a count', () => {
   const values = (message: string) => extractCounts(message).counts.map((c) => c.value);
-  it.each([['**1.2k** likes'], ['1.2k **likes**'], ['**likes:** 1.2k'], ['**45k** views on her reel'], ['costs 45k']])('%j is not a follower count, as without the markup', (message) => {
+  it.each([
+    ['**1.2k** likes', 'not-followers'],
+    ['1.2k **likes**', 'not-followers'],
+    ['**likes:** 1.2k', 'not-followers'],
+    ['**45k** views on her reel', 'not-followers'],
+    ['**costs** 45k', 'price'],
+  ])('%j is not a follower count, as without the markup', (message, kind) => {
     expect(values(message)).toEqual([]);
-    expect(extractCounts(message).ignored.map((i) => i.kind)).toEqual(['not-followers']);
+    expect(extractCounts(message).ignored.map((i) => i.kind)).toEqual([kind]);
   });
 
   it('reads counts in bold, italics, underline, code and spoilers, and keeps their platform', () => {

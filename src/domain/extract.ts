@@ -7,7 +7,7 @@
  * the roster uses for spreadsheet cells.
  */
 
-import { MAX_FOLLOWERS, SUFFIX_MULTIPLIERS, normaliseDigits, type ParseResult } from './followers';
+import { MAX_FOLLOWERS, SUFFIX_MULTIPLIERS, countText, normaliseDigits, type ParseResult } from './followers';
 import { formatCount } from './format';
 
 // ── Reading one count ─────────────────────────────────────────────────────────────────────────
@@ -53,21 +53,20 @@ const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*([a-z]+\.?)?$/;
 /**
  * Reads a follower count written any way /tier accepts or a spreadsheet export writes it:
  * "45000", "45,000", "45.000", "45 000", "45'000", "45k", "12,5k", "1,2 Mio", "1.2M", "2.5 million",
- * "100k+", "~45k", "1.2E+06". `decimal` says which mark is the decimal one where a number alone cannot
- * ("1,200k": 1.2 million in English, 1,200 in German); without it '.' is. A separator followed
- * by exactly three digits and no multiplier groups thousands ("1.500" is 1,500, as a count is
- * whole). Every text parseFollowerCount reads gives the same count here, except that one case:
- * /tier reads "30.000" as 30.
+ * "100k+", "~45k", "about 45k followers", "30K subs", "1.2E+06". `decimal` says which mark is the
+ * decimal one where a number alone cannot ("1,200k": 1.2 million in English, 1,200 in German);
+ * without it '.' is. A separator followed by exactly three digits and no multiplier groups
+ * thousands ("1.500" is 1,500, as a count is whole). With the default '.', every text
+ * parseFollowerCount reads gives the same count here: both start from `countText`, which drops
+ * the same words around a count.
  */
 export function readCount(input: string, decimal: DecimalMark = '.'): ParseResult<number> {
   if (input.length > MAX_COUNT_TEXT) return { ok: false, reason: `it is ${input.length} characters long; a follower count is at most ${MAX_COUNT_TEXT}` };
   // Most spreadsheet cells are plain digits.
   if (/^\d{1,10}$/.test(input) && Number(input) <= MAX_FOLLOWERS) return { ok: true, value: Number(input) };
-  let text = normaliseDigits(input).trim().toLowerCase().replace(/\s+/g, ' ');
+  const text = countText(input).replace(/\s*\+$/, '');
   if (text === '') return { ok: false, reason: 'no follower count' };
-  text = text.replace(/^[~≈]\s*/, '').replace(/\s*\+$/, '');
   if (/^[-−–]/.test(text)) return { ok: false, reason: 'a follower count cannot be negative' };
-  text = text.replace(/^\+\s*/, '');
   // Excel writes large numbers as it shows them: 1.2E+06, or 1,2E+06 in Europe.
   // A negative exponent is read too, so "1.2E-06" is "not a whole number" rather than unreadable.
   const scientific = /^(\d{1,15})(?:[.,](\d{1,15}))?e([+\-−]?)(\d{1,2})$/.exec(text);
@@ -270,7 +269,25 @@ const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|stream
 const AFTER_FOLLOWERS = new RegExp(String.raw`^\+?\s?(?:(?:real|total|active|organic|engaged|ig|insta|instagram|tiktok|tt|youtube|yt|twitch)\s)?${FOLLOWER_WORD}${END}`, 'iu');
 const BEFORE_FOLLOWERS = new RegExp(String.raw`${FOLLOWER_WORD}\s?(?:count)?\s?(?:[:=\-–—]|of|is|are|at|around|about|approx\.?|over|under|almost|nearly|~|≈)?\s*$`, 'iu');
 const AFTER_NOT_FOLLOWERS = new RegExp(String.raw`^\s?(?:(?:monthly|avg\.?|average|total|daily|weekly|unique)\s)?(${NOT_FOLLOWER_WORD})${END}`, 'iu');
-const BEFORE_NOT_FOLLOWERS = new RegExp(String.raw`(?<![\p{L}])(views?|likes?|impressions?|plays?|streams?|reach|engagements?|budget|fee|rate|price|costs?|costing|revenue|sales|gmv|cpm|cpe|downloads?|listeners?)\s?(?:[:=\-–—]|of|is|was|at|around|about|approx\.?)?\s*$`, 'iu');
+const BEFORE_NOT_FOLLOWERS = new RegExp(String.raw`(?<![\p{L}])(views?|likes?|impressions?|plays?|streams?|reach|engagements?|budgets?|fees?|rates?|prices?|costs?|costing|revenue|sales|gmv|cpm|cpe|downloads?|listeners?)\s?(?:[:=\-–—]|of|is|was|at|around|about|approx\.?)?\s*$`, 'iu');
+/** Words that make a number near them an amount of money, and what to call that amount. */
+const MONEY_WORDS: Readonly<Record<string, string>> = {
+  budget: 'a budget',
+  budgets: 'a budget',
+  fee: 'a fee',
+  fees: 'a fee',
+  rate: 'a rate',
+  rates: 'a rate',
+  price: 'a price',
+  prices: 'a price',
+  cost: 'a price',
+  costs: 'a price',
+  costing: 'a price',
+  revenue: 'revenue',
+  gmv: 'gross merchandise value',
+  cpm: 'a CPM (cost per thousand impressions)',
+  cpe: 'a CPE (cost per engagement)',
+};
 const AFTER_DURATION = new RegExp(String.raw`^\s?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|wks?|months?|mos?|years?|yrs?|y\/o|yo|decades?)${END}`, 'iu');
 const GROWTH_BEFORE = /(?<![\p{L}])(?:gained|gaining|gains?|grew|grown|growing|lost|losing|loses|added|adding|adds|up|down|jumped|dropped|increased|decreased)\s(?:by\s|about\s|around\s|over\s|almost\s|nearly\s|another\s)?$/iu;
 const PERIOD = String.raw`(?:day|week|month|year|days|weeks|months|wk|mo|yr)`;
@@ -279,7 +296,9 @@ const RATE_AFTER = new RegExp(String.raw`^\s?(?:new\s)?(?:${FOLLOWER_WORD}\s)?(?
 // "+2k this week": a change over a period, when the sign says so ("45k followers this month" is a total).
 const PERIOD_AFTER = new RegExp(String.raw`^\s?(?:new\s)?(?:${FOLLOWER_WORD}\s)?(?:this|last|past|in\s(?:a|an|one|two|three|\d+))\s${PERIOD}${END}`, 'iu');
 const ID_BEFORE = /(?<![\p{L}])(?:id|order|invoice|ticket|ref|no\.|nr\.?|number|code|zip|postcode|room|page|ext\.?|version|case)\s?[:#]?\s*$/iu;
-const PER_POST_AFTER = /^\s?(?:per|\/|a|an|each)\s?(?:post|video|reel|story|tiktok|short|integration|deliverable|campaign)s?(?![\p{L}])/iu;
+const PER_POST_AFTER = /^\s?(per|\/|a|an|each)\s?(post|video|reel|story|tiktok|short|integration|deliverable|campaign)s?(?![\p{L}])/iu;
+// What follows a platform's name when it labels a count of its own: "TikTok: 1.2M", "TikTok 1.2M".
+const OWN_COUNT_AFTER_PLATFORM = new RegExp(String.raw`^\s?(?:[:=\-–—]\s?)?(?:~|≈)?\s?${AMOUNT}${END}`, 'iu');
 const VIDEO_AFTER = /^\s?(?:video|tv|resolution|camera|footage|monitor|screen|stream|uhd|hdr)/iu;
 const RANGE_BETWEEN = /^\s?(?:-|–|—|to|bis|à|a)\s?$/iu;
 
@@ -491,16 +510,30 @@ function judgeByContext(text: string, n: NumberToken): void {
   const notFollowers = AFTER_NOT_FOLLOWERS.exec(after) ?? (n.followerWord ? null : BEFORE_NOT_FOLLOWERS.exec(before));
   if (notFollowers) {
     const what = notFollowers[1]!.toLowerCase();
-    const money = /^(budget|fee|rate|price|cost|revenue|sales|gmv|cpm|cpe)$/.test(what);
-    n.ignored = { kind: money ? 'price' : 'not-followers', reason: money ? `a ${what}, not a follower count` : `counts ${what}, not followers` };
+    const money = MONEY_WORDS[what];
+    n.ignored = money ? { kind: 'price', reason: `${money}, not a follower count` } : { kind: 'not-followers', reason: `counts ${what}, not followers` };
     return;
   }
-  if (PER_POST_AFTER.test(after)) return void (n.ignored = { kind: 'price', reason: 'a rate per post, not a follower count' });
+  if (isRatePerPost(after)) return void (n.ignored = { kind: 'price', reason: 'a rate per post, not a follower count' });
   if (AFTER_DURATION.test(after)) return void set('duration');
   if (GROWTH_BEFORE.test(before) || RATE_AFTER.test(after) || (n.sign === '+' && PERIOD_AFTER.test(after))) return void set('change');
   if (!n.followerWord && ID_BEFORE.test(before)) return void set('id');
   if (!parsed.ok) return void set(/whole/.test(parsed.reason) ? 'fraction' : /more than/.test(parsed.reason) ? 'too-large' : 'unreadable');
   n.value = parsed.value;
+}
+
+/**
+ * "2k per TikTok" and "45k/post" are rates; but in "IG: 45k / TikTok: 1.2M" the slash separates
+ * two platforms' counts, as it does whenever the platform after it has a count of its own (one
+ * that is not itself a rate: "5k / TikTok, 3k / reel" stays two rates).
+ */
+function isRatePerPost(after: string): boolean {
+  const rate = PER_POST_AFTER.exec(after);
+  if (!rate) return false;
+  if (rate[1] !== '/' || !PLATFORM_BY_ALIAS.has(rate[2]!.toLowerCase())) return true;
+  const rest = after.slice(rate[0].length);
+  const ownCount = OWN_COUNT_AFTER_PLATFORM.exec(rest);
+  return !ownCount || PER_POST_AFTER.test(rest.slice(ownCount[0].length));
 }
 
 /** "1.2 mil followers" is 1.2 million in English; "45 mil seguidores" is 45 thousand. */

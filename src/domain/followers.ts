@@ -57,6 +57,17 @@ export function normaliseDigits(text: string): string {
 }
 
 /**
+ * A count as typed, ready to read: digits folded, lower case, single spaces, and the words people
+ * write around a count dropped ("About 45K followers" → "45k"). /tier's parser and the roster's
+ * lenient `readCount` both start here, so the roster reads every form /tier reads.
+ */
+export function countText(input: string): string {
+  const text = normaliseDigits(input).trim().toLowerCase().replace(/\s+/g, ' ').replace(ROUGHLY, '').replace(COUNTED_WORD, '');
+  // A leading "+" is emphasis ("+30k", "+ about 30k"): what follows it is read the same way.
+  return text.startsWith('+') ? countText(text.slice(1)) : text;
+}
+
+/**
  * Parses a follower count. 0 is accepted: an account with no followers is a real account, and
  * sources whose lowest tier starts at 0 (Later × Fohr, HypeAuditor, Sprout Social) classify it.
  */
@@ -64,10 +75,9 @@ export function parseFollowerCount(input: string): ParseResult<number> {
   if (input.length > MAX_INPUT_LENGTH) {
     return { ok: false, reason: `That is ${input.length} characters long; a follower count is at most ${MAX_INPUT_LENGTH}.` };
   }
-  const text = normaliseDigits(input).trim().toLowerCase().replace(/\s+/g, ' ').replace(ROUGHLY, '').replace(COUNTED_WORD, '');
+  const text = countText(input);
   if (text === '') return { ok: false, reason: 'No follower count was given.' };
   if (/^[-−–]/.test(text)) return { ok: false, reason: 'A follower count cannot be negative.' };
-  if (text.startsWith('+')) return parseFollowerCount(text.slice(1));
 
   const [, typedNumber = '', suffix = ''] = WITH_SUFFIX.exec(text) ?? [];
   const multiplier = SUFFIX_MULTIPLIERS[suffix];

@@ -126,6 +126,26 @@ describe('ConfiguredServers', () => {
     expect(d.list.surelyNone('g2')).toBe(false);
   });
 
+  it('once closed, a queued reload never runs, none starts, and a load under way changes nothing', async () => {
+    const d = directory();
+    d.list.surelyNone('g'); // queues a reload
+    d.list.close();
+    await settle();
+    expect(d.loads()).toBe(0);
+    expect(d.list.surelyNone('g')).toBe(false);
+    await settle();
+    expect(d.loads()).toBe(0);
+
+    let release!: (servers: string[]) => void;
+    const slow = new ConfiguredServers(5_000, () => new Promise<string[]>((resolve) => (release = resolve)));
+    slow.surelyNone('g');
+    await settle(); // the load is under way
+    slow.close();
+    release([]);
+    await settle();
+    expect(slow.surelyNone('g')).toBe(false);
+  });
+
   it('with no TTL (cache off) it never answers', async () => {
     const d = directory(0);
     expect(d.list.surelyNone('g')).toBe(false);

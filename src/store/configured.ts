@@ -11,12 +11,15 @@
  * query started, so a setting written by another process is seen within the TTL. It is reloaded
  * in the background from half its age, after the interaction that noticed has been answered, so
  * steady traffic never waits for it. A write in this process adds its server at once, also to a
- * list being loaded while the write happened.
+ * list being loaded while the write happened. Once closed (the store is), no reload starts and a
+ * load under way changes nothing.
  */
 
 export class ConfiguredServers {
   private list: { servers: Set<string>; queriedAt: number } | undefined;
   private loading: { writtenMeanwhile: Set<string> } | undefined;
+  private queued: NodeJS.Immediate | undefined;
+  private closed = false;
 
   constructor(
     private readonly ttlMs: number,
@@ -26,7 +29,7 @@ export class ConfiguredServers {
 
   /** True only when, as of less than the TTL ago, the server had no setting at all. */
   surelyNone(guildId: string): boolean {
-    if (this.ttlMs <= 0) return false;
+    if (this.ttlMs <= 0 || this.closed) return false;
     const list = this.list;
     const age = list ? this.clock() - list.queriedAt : Infinity;
     if (age >= this.ttlMs / 2) this.reload();
@@ -39,17 +42,26 @@ export class ConfiguredServers {
     this.loading?.writtenMeanwhile.add(guildId);
   }
 
+  /** Cancels a queued reload; no other starts. */
+  close(): void {
+    this.closed = true;
+    if (this.queued) clearImmediate(this.queued);
+    this.queued = undefined;
+    this.list = undefined;
+  }
+
   private reload(): void {
-    if (this.loading) return;
+    if (this.loading || this.closed) return;
     const loading = { writtenMeanwhile: new Set<string>() };
     this.loading = loading;
     // Once the interaction that asked has been answered: the query is never on an answer's path.
-    setImmediate(() => {
+    this.queued = setImmediate(() => {
+      this.queued = undefined;
       const queriedAt = this.clock();
       this.load()
         .then(
           (servers) => {
-            this.list = { servers: new Set([...servers, ...loading.writtenMeanwhile]), queriedAt };
+            if (!this.closed) this.list = { servers: new Set([...servers, ...loading.writtenMeanwhile]), queriedAt };
           },
           // A failed load leaves the list to age out: reads then ask the database, and report its failure.
           () => undefined,

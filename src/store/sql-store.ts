@@ -5,8 +5,15 @@
  *   Postgres it locks that row until commit; in SQLite it takes the write lock). Writes to one
  *   server are therefore serialised in both engines, so the limit checks (200 terms, 100 plans)
  *   and "exists" checks cannot race, and the last write to commit wins whole, audit fields included.
- * - Any database failure surfaces as StoreUnavailableError (the commands answer "settings are
- *   unavailable right now"); it is logged here once, with its cause.
+ * - Text with a NUL character (U+0000) never reaches the database: Postgres cannot store it and
+ *   SQLite can, so both engines refuse it alike (StoreRefusedError), except in the audit fields'
+ *   display names, which come from Discord and are only shown back: a NUL there is dropped. A key
+ *   with a NUL (a name looked up) names nothing, since no row holds one.
+ * - A database failure surfaces as StoreUnavailableError (the commands answer "settings are
+ *   unavailable right now"), and is logged here with its cause. Only an outage (failures.ts) makes
+ *   later calls fail fast; a value the database refuses fails that write alone, as StoreRefusedError.
+ * - A call that fails because the store was closed under it (a CLI run ending) is not an outage and
+ *   is not logged.
  * - house() and terms() are read through a per-process cache (cache.ts); writes invalidate it. A
  *   server that the list of configured servers (configured.ts) does not name is not asked about.
  */
@@ -14,9 +21,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { GuildCache } from './cache';
 import { ConfiguredServers } from './configured';
+import { failureKind } from './failures';
 import type { Database, TermsTable } from './schema';
 import {
   PLANS_PER_SERVER,
+  StoreRefusedError,
   StoreUnavailableError,
   TERMS_PER_SERVER,
   type HouseRecord,
@@ -55,6 +64,29 @@ export interface SqlStoreOptions {
 
 const iso = (d: Date) => d.toISOString();
 
+const NUL = '\u0000';
+
+/** A display name as stored: Discord's, with any NUL dropped (see the file comment). */
+function displayName(name: string): string {
+  return name.replaceAll(NUL, '');
+}
+
+/** Refuses a write any of whose texts holds a NUL, before it reaches the database. */
+function refuseNul(texts: Record<string, string | undefined>): void {
+  for (const [field, value] of Object.entries(texts)) {
+    if (value?.includes(NUL)) throw new StoreRefusedError(field, 'has a NUL character (U+0000) in it, which cannot be stored');
+  }
+}
+
+/** A term's texts as written, and who wrote it (its display names are only cleaned). */
+function refuseTermNul(guildId: string, term: TeamTerm): void {
+  const { name, definition, formula, example, link, addedById, updatedById } = term;
+  refuseNul({ guildId, name, definition, formula, example, link, addedById, updatedById });
+}
+
+/** A key with a NUL matches no row: none is ever stored with one. */
+const namesNothing = (...keys: string[]) => keys.some((key) => key.includes(NUL));
+
 function termFrom(row: TermsTable): TeamTerm {
   return {
     name: row.name,
@@ -77,7 +109,7 @@ export class SqlStore implements TeamStore {
   private readonly configured: ConfiguredServers;
   private migrated: Promise<void> | undefined;
   private closed = false;
-  private lastFailureLog = 0;
+  private readonly lastLogged = new Map<string, number>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -115,17 +147,32 @@ export class SqlStore implements TeamStore {
     if (Date.now() < this.downUntil) throw new StoreUnavailableError(this.lastError);
   }
 
-  private unavailable(err: unknown, op: string): StoreUnavailableError {
-    if (err instanceof StoreUnavailableError) return err;
-    this.lastError = err;
-    if (this.opts.retryAfterMs) this.downUntil = Date.now() + this.opts.retryAfterMs;
-    // A database that is down fails every call; one log line a few seconds is enough.
-    const now = Date.now();
-    if (now - this.lastFailureLog > 5_000) {
-      this.lastFailureLog = now;
-      this.opts.logger.warn({ err, op, engine: this.opts.engine }, 'settings database unavailable');
+  /** What a failed call throws, and whether later calls fail fast (only after an outage). */
+  private failure(err: unknown, op: string): StoreUnavailableError | StoreRefusedError {
+    if (err instanceof StoreUnavailableError || err instanceof StoreRefusedError) return err;
+    // Closed under the call (its connections destroyed): nothing is wrong with the database.
+    if (this.closed) return new StoreUnavailableError(new Error('the store is closed'));
+    const kind = failureKind(err);
+    if (kind === 'refused') {
+      this.log('settings database refused a value', { err, op });
+      return new StoreRefusedError('value', 'was refused by the database', err);
+    }
+    if (kind === 'outage') {
+      this.lastError = err;
+      if (this.opts.retryAfterMs) this.downUntil = Date.now() + this.opts.retryAfterMs;
+      this.log('settings database unavailable', { err, op });
+    } else {
+      this.log('settings database call failed', { err, op });
     }
     return new StoreUnavailableError(err);
+  }
+
+  /** A database that is down fails every call: one line per message every few seconds is enough. */
+  private log(message: string, fields: { err: unknown; op: string }): void {
+    const now = Date.now();
+    if (now - (this.lastLogged.get(message) ?? 0) <= 5_000) return;
+    this.lastLogged.set(message, now);
+    this.opts.logger.warn({ ...fields, engine: this.opts.engine }, message);
   }
 
   private async read<T>(op: string, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -134,7 +181,7 @@ export class SqlStore implements TeamStore {
       await this.schema();
       return await fn(this.db);
     } catch (err) {
-      throw this.unavailable(err, op);
+      throw this.failure(err, op);
     }
   }
 
@@ -151,7 +198,7 @@ export class SqlStore implements TeamStore {
         return fn(tx);
       });
     } catch (err) {
-      throw this.unavailable(err, op);
+      throw this.failure(err, op);
     } finally {
       // Invalidate whatever happened: a write that failed after committing must not leave a stale entry.
       this.houseCache.invalidate(guildId);
@@ -164,7 +211,7 @@ export class SqlStore implements TeamStore {
 
   async house(guildId: string): Promise<HouseRecord | undefined> {
     this.check();
-    if (this.configured.surelyNone(guildId)) return undefined;
+    if (namesNothing(guildId) || this.configured.surelyNone(guildId)) return undefined;
     return this.houseCache.get(guildId, () =>
       this.read('house', async (db) => {
         const row = await db.selectFrom('house').selectAll().where('guild_id', '=', guildId).executeTakeFirst();
@@ -174,7 +221,8 @@ export class SqlStore implements TeamStore {
   }
 
   async setHouse(guildId: string, record: HouseRecord): Promise<void> {
-    const values = { text: record.text, set_by_id: record.setById, set_by_name: record.setByName, set_at: iso(record.setAt) };
+    refuseNul({ guildId, text: record.text, setById: record.setById });
+    const values = { text: record.text, set_by_id: record.setById, set_by_name: displayName(record.setByName), set_at: iso(record.setAt) };
     await this.write('setHouse', guildId, record.setAt, (tx) =>
       tx
         .insertInto('house')
@@ -184,7 +232,9 @@ export class SqlStore implements TeamStore {
     );
   }
 
-  clearHouse(guildId: string): Promise<boolean> {
+  async clearHouse(guildId: string): Promise<boolean> {
+    this.check();
+    if (namesNothing(guildId)) return false;
     return this.write('clearHouse', guildId, new Date(), async (tx) => {
       const result = await tx.deleteFrom('house').where('guild_id', '=', guildId).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
@@ -195,7 +245,7 @@ export class SqlStore implements TeamStore {
 
   async terms(guildId: string): Promise<TeamTerm[]> {
     this.check();
-    if (this.configured.surelyNone(guildId)) return [];
+    if (namesNothing(guildId) || this.configured.surelyNone(guildId)) return [];
     return this.termsCache.get(guildId, () =>
       this.read('terms', async (db) => {
         const rows = await db.selectFrom('terms').selectAll().where('guild_id', '=', guildId).orderBy('name_key').execute();
@@ -204,14 +254,17 @@ export class SqlStore implements TeamStore {
     );
   }
 
-  term(guildId: string, name: string): Promise<TeamTerm | undefined> {
+  async term(guildId: string, name: string): Promise<TeamTerm | undefined> {
+    this.check();
+    if (namesNothing(guildId, name)) return undefined;
     return this.read('term', async (db) => {
       const row = await db.selectFrom('terms').selectAll().where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
       return row && termFrom(row);
     });
   }
 
-  addTerm(guildId: string, term: TeamTerm): Promise<WriteResult> {
+  async addTerm(guildId: string, term: TeamTerm): Promise<WriteResult> {
+    refuseTermNul(guildId, term);
     return this.write('addTerm', guildId, term.updatedAt, async (tx) => {
       const key = nameKey(term.name);
       const taken = await tx.selectFrom('terms').select('name').where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
@@ -234,10 +287,10 @@ export class SqlStore implements TeamStore {
           example: term.example ?? null,
           link: term.link ?? null,
           created_by_id: term.addedById,
-          created_by_name: term.addedByName,
+          created_by_name: displayName(term.addedByName),
           created_at: at,
           updated_by_id: term.addedById,
-          updated_by_name: term.addedByName,
+          updated_by_name: displayName(term.addedByName),
           updated_at: at,
         })
         .execute();
@@ -246,7 +299,8 @@ export class SqlStore implements TeamStore {
   }
 
   /** The term's text is replaced; who added it and when stay, and the editor is recorded as its updater. */
-  editTerm(guildId: string, term: TeamTerm): Promise<WriteResult> {
+  async editTerm(guildId: string, term: TeamTerm): Promise<WriteResult> {
+    refuseTermNul(guildId, term);
     return this.write('editTerm', guildId, term.updatedAt, async (tx) => {
       const result = await tx
         .updateTable('terms')
@@ -257,7 +311,7 @@ export class SqlStore implements TeamStore {
           example: term.example ?? null,
           link: term.link ?? null,
           updated_by_id: term.updatedById ?? term.addedById,
-          updated_by_name: term.updatedByName ?? term.addedByName,
+          updated_by_name: displayName(term.updatedByName ?? term.addedByName),
           updated_at: iso(term.updatedAt),
         })
         .where('guild_id', '=', guildId)
@@ -267,7 +321,9 @@ export class SqlStore implements TeamStore {
     });
   }
 
-  removeTerm(guildId: string, name: string): Promise<WriteResult> {
+  async removeTerm(guildId: string, name: string): Promise<WriteResult> {
+    this.check();
+    if (namesNothing(guildId, name)) return 'missing';
     return this.write('removeTerm', guildId, new Date(), async (tx) => {
       const result = await tx.deleteFrom('terms').where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
       return Number(result.numDeletedRows) > 0 ? 'ok' : 'missing';
@@ -276,28 +332,34 @@ export class SqlStore implements TeamStore {
 
   // ── Plans ──────────────────────────────────────────────────────────────────────────────────
 
-  plans(guildId: string): Promise<SavedPlan[]> {
+  async plans(guildId: string): Promise<SavedPlan[]> {
+    this.check();
+    if (namesNothing(guildId)) return [];
     return this.read('plans', async (db) => {
       const rows = await db.selectFrom('plans').selectAll().where('guild_id', '=', guildId).orderBy('name_key').execute();
       return rows.map(planFrom);
     });
   }
 
-  plan(guildId: string, name: string): Promise<SavedPlan | undefined> {
+  async plan(guildId: string, name: string): Promise<SavedPlan | undefined> {
+    this.check();
+    if (namesNothing(guildId, name)) return undefined;
     return this.read('plan', async (db) => {
       const row = await db.selectFrom('plans').selectAll().where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
       return row && planFrom(row);
     });
   }
 
-  savePlan(guildId: string, plan: SavedPlan, { replaceAnyAuthor = false } = {}): Promise<WriteResult> {
+  /** The inputs are stored as JSON, which writes a NUL as the six characters `\u0000`: they need no check. */
+  async savePlan(guildId: string, plan: SavedPlan, { replaceAnyAuthor = false } = {}): Promise<WriteResult> {
+    refuseNul({ guildId, name: plan.name, savedById: plan.savedById });
     return this.write('savePlan', guildId, plan.savedAt, async (tx) => {
       const key = nameKey(plan.name);
       const values = {
         name: plan.name,
         inputs: JSON.stringify(plan.inputs),
         saved_by_id: plan.savedById,
-        saved_by_name: plan.savedByName,
+        saved_by_name: displayName(plan.savedByName),
         saved_at: iso(plan.savedAt),
       };
       const existing = await tx.selectFrom('plans').select(['revision', 'saved_by_id']).where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
@@ -326,7 +388,9 @@ export class SqlStore implements TeamStore {
     });
   }
 
-  deletePlan(guildId: string, name: string): Promise<WriteResult> {
+  async deletePlan(guildId: string, name: string): Promise<WriteResult> {
+    this.check();
+    if (namesNothing(guildId, name)) return 'missing';
     return this.write('deletePlan', guildId, new Date(), async (tx) => {
       const result = await tx.deleteFrom('plans').where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
       return Number(result.numDeletedRows) > 0 ? 'ok' : 'missing';
@@ -344,6 +408,9 @@ export class SqlStore implements TeamStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // A reload of the configured servers may be queued or under way: it must not start, and one
+    // that fails because the connections are gone is not reported (see failure()).
+    this.configured.close();
     this.houseCache.clear();
     this.termsCache.clear();
     await this.opts.onClose?.();

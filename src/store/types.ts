@@ -73,10 +73,31 @@ export interface TeamStore {
   close(): Promise<void>;
 }
 
-/** Thrown by a store whose database cannot be reached; the commands answer "settings are unavailable". */
+/**
+ * Thrown when the database cannot be reached, or failed the call for a reason other than its input
+ * (a deadlock, a closed store); the commands answer "settings are unavailable".
+ */
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {
     super('the settings database is unavailable', { cause });
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
+ * Thrown by a write whose value the store will not keep: text with a NUL character (U+0000), which
+ * Postgres cannot store (both engines refuse it, so they behave alike), or a value the database
+ * itself refused. Nothing was changed and the database is fine: the command can answer with an
+ * input explanation naming `field` (the TeamStore field: `name`, `definition`, `text`, …).
+ */
+export class StoreRefusedError extends Error {
+  constructor(
+    readonly field: string,
+    /** Why, in words for the user: "has a NUL character (U+0000) in it". */
+    readonly reason: string,
+    cause?: unknown,
+  ) {
+    super(`${field} ${reason}`, cause === undefined ? undefined : { cause });
+    this.name = 'StoreRefusedError';
   }
 }

@@ -88,12 +88,16 @@ function openSqlite(path: string): Opened {
     throw err;
   }
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw as unknown as ConstructorParameters<typeof SqliteDialect>[0]['database'] }) });
-  const migrate = async () => {
+  const migrate = async (): Promise<MigrationResultSet> => {
+    const migrator = new Migrator({ db, provider: migrationProvider });
+    // Most starts find the file up to date: asking first, without the write lock, keeps many
+    // processes started at once (CLI runs, replicas) from queueing for it past the busy timeout.
+    if ((await migrator.getMigrations()).every((m) => m.executedAt !== undefined)) return { results: [] };
     // One process migrates at a time: BEGIN IMMEDIATE takes the file's write lock (waiting up to
     // the busy timeout), and SQLite's migrations are not wrapped in a transaction by Kysely.
     raw.exec('BEGIN IMMEDIATE');
     try {
-      const result = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+      const result = await migrator.migrateToLatest();
       if (result.error) throw result.error;
       raw.exec('COMMIT');
       return result;

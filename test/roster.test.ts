@@ -301,12 +301,14 @@ describe('/roster: rows of every shape', () => {
     expect(text.split('\r\n').slice(0, 2)).toEqual(['sep=;', 'Name;Followers;tier;consensus_tier;consensus_votes;note']);
   });
 
-  it('pads short rows, notes cells past the last column, skips blank lines, and numbers lines as the file does', async () => {
+  it('pads short rows, keeps cells past the last column in unnamed columns, skips blank lines, and numbers lines as the file does', async () => {
     const reply = await runRoster(utf8('name,followers,platform\nSara,45k\n\nTom,12k,IG,extra,more\n"Lea\nLind",x\n'));
     const { records } = returnedCsv(reply);
-    expect(records.map((r) => r.length)).toEqual([7, 7, 7, 7]);
-    expect(records[1]!.slice(0, 3)).toEqual(['Sara', '45k', '']);
-    expect(records[2]![6]).toBe('2 cells past the last column left out');
+    expect(records.map((r) => r.length)).toEqual([9, 9, 9, 9]);
+    expect(records[0]).toEqual(['name', 'followers', 'platform', '', '', ...ADDED_COLUMNS]);
+    expect(records[1]!.slice(0, 5)).toEqual(['Sara', '45k', '', '', '']);
+    expect(records[2]!.slice(0, 5)).toEqual(['Tom', '12k', 'IG', 'extra', 'more']);
+    expect(records[2]![8]).toMatch(/^2 cells past the header's last column \(a comma inside an unquoted cell\?\), kept in the unnamed columns after it/);
     expect(embedText(reply)).toContain('Line 5: “x”');
   });
 
@@ -380,7 +382,8 @@ describe('/roster: the house definition first', () => {
     const tierOf = new Map(records.slice(1).map((r) => [r[0], r[5]]));
     expect(tierOf.get('Sara Lind')).toBe('growth');
     expect(tierOf.get('Tom Berg')).toBe('star');
-    expect(tierOf.get('Noor Aziz')).toBe('');
+    // Outside every house tier: the tier column says so as the reply's table does.
+    expect(tierOf.get('Noor Aziz')).toBe('no tier');
     expect(records.find((r) => r[0] === 'Noor Aziz')![8]).toMatch(/^house tiers: below seed/);
     expect(records.find((r) => r[0] === 'Sara Lind')![6]).toBe(consensusFor(45_000).word);
     if (reply.chart?.kind !== 'roster') throw new Error('no chart');

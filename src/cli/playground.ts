@@ -15,7 +15,7 @@ import { createLogger, logProcessEvents } from '../config/logger';
 import { startGateway } from '../gateway/client';
 import { tierbotCore } from '../interactions/tierbot';
 import { openStore } from '../store';
-import { finalAnswer, startStandIn, type CommandOptionValue, type InteractionRecord } from '../../tools/standin/server';
+import { finalAnswer, startStandIn, type AttachmentInput, type CapturedFile, type CommandOptionValue, type InteractionRecord } from '../../tools/standin/server';
 import { parseCommandLine } from './command-line';
 import { deployCommands } from './deploy-commands';
 import { choosables, renderMessage, type ShownMessage } from './render-text';
@@ -33,6 +33,17 @@ const HELP = `Type a command as in Discord: /tier followers:30k, /tier 30k, ${SL
 End a line with ? to see autocomplete suggestions for its last option (/tiers source:medi?).
 Type the number shown under a reply to press that button or choose that menu entry. "exit" quits.`;
 
+/**
+ * The files on the message an answer leaves in the channel. A component's update (callback 7, or
+ * an edit after deferring with 6) that sends no files and no attachment list keeps the message's
+ * files, as Discord does; any other answer is a message with exactly the files it sent.
+ */
+function filesOnMessage(record: InteractionRecord, body: { attachments?: unknown }, files: readonly CapturedFile[], before: AttachmentInput[]): AttachmentInput[] {
+  const isUpdate = record.type === 3 && record.callbacks.some((c) => c.type === 6 || c.type === 7);
+  if (isUpdate && files.length === 0 && body.attachments === undefined) return before;
+  return files.map((f) => ({ filename: f.name, data: f.data, ...(f.contentType ? { contentType: f.contentType } : {}) }));
+}
+
 export async function runPlayground(config: Config): Promise<void> {
   console.log('No DISCORD_TOKEN set: running the playground, a local Discord stand-in on 127.0.0.1 with the real bot logged in.');
   const standIn = await startStandIn();
@@ -45,6 +56,8 @@ export async function runPlayground(config: Config): Promise<void> {
   console.log(HELP);
 
   let last: ShownMessage | undefined;
+  /** The files on the last message, which a button on it may read back (Summary by platform reads roster-tiers.csv). */
+  let lastFiles: AttachmentInput[] = [];
   const interactive = process.stdin.isTTY === true;
   const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
 
@@ -57,7 +70,10 @@ export async function runPlayground(config: Config): Promise<void> {
     }
     const saved = await saveFiles(files, OUT_DIR);
     console.log(renderMessage(body, saved));
-    if (!(body.flags && body.flags & 64) || choosables(body).length) last = body;
+    if (!(body.flags && body.flags & 64) || choosables(body).length) {
+      lastFiles = filesOnMessage(record, body, files, lastFiles);
+      last = body;
+    }
   };
 
   const handle = async (line: string) => {
@@ -70,7 +86,9 @@ export async function runPlayground(config: Config): Promise<void> {
       if (!target) return console.log(`There is no choice ${text} on the last reply.`);
       if (target.disabled) return console.log(`Button ${text} ("${target.label}") is disabled.`);
       const isSelect = target.value !== undefined;
-      return show(standIn.sendComponent(target.customId, { componentType: isSelect ? 3 : 2, values: isSelect ? [target.value!] : [], message: { embeds: last!.embeds ?? [], components: last!.components ?? [] } }));
+      // The message as Discord delivers it with the interaction: its files too, served by the stand-in at their URLs.
+      const message = { embeds: last!.embeds ?? [], components: last!.components ?? [], attachments: lastFiles };
+      return show(standIn.sendComponent(target.customId, { componentType: isSelect ? 3 : 2, values: isSelect ? [target.value!] : [], message }));
     }
     const wantsSuggestions = text.endsWith('?');
     const parsed = parseCommandLine(wantsSuggestions ? text.slice(0, -1) : text, SLASH);

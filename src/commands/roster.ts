@@ -17,10 +17,12 @@ import { LIMITS } from '../interactions/limits';
 import { PLATFORMS } from '../domain/extract';
 import { formatCount } from '../domain/format';
 import {
+  BELOW_INFLUENCER,
   MAX_ROSTER_BYTES,
   MAX_ROSTER_COLUMNS,
   MAX_ROSTER_ROWS,
   MAX_TAGGED_BYTES,
+  NO_TIER,
   ROSTER_FILE,
   houseTiersOf,
   readRoster,
@@ -30,6 +32,7 @@ import {
   type RosterError,
   type SummaryState,
   type TaggedRoster,
+  type TaggedRow,
   type TierTotal,
 } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
@@ -171,7 +174,13 @@ function refusal(error: RosterError, filename: string): Reply {
     case 'too-many-rows':
       return inputErrorReply(`${name} has ${formatCount(error.rows)} rows; the limit is ${formatCount(MAX_ROSTER_ROWS)}. Split it into smaller files.`, ACCEPTED, 'Too many rows');
     case 'too-many-columns':
-      return inputErrorReply(`${name} has ${formatCount(error.columns)} columns; the limit is ${formatCount(MAX_ROSTER_COLUMNS)}.`, ACCEPTED, 'Too many columns');
+      return inputErrorReply(
+        error.line === undefined
+          ? `${name} has ${formatCount(error.columns)} columns; the limit is ${formatCount(MAX_ROSTER_COLUMNS)}.`
+          : `Line ${formatCount(error.line)} of ${name} has ${formatCount(error.columns)} cells; the limit is ${formatCount(MAX_ROSTER_COLUMNS)} columns.`,
+        ACCEPTED,
+        'Too many columns',
+      );
     case 'header-only':
       return inputErrorReply(`${name} has a header row (${headerList(error.header)}) but no creators under it.`, ACCEPTED, 'No rows to tag');
     case 'no-count-column':
@@ -222,8 +231,28 @@ function tierLine(t: TierTotal): string {
 
 const DELIMITER_NAMES: Record<TaggedRoster['delimiter'], string> = { ',': 'comma-separated', ';': 'semicolon-separated', '\t': 'tab-separated', '|': 'pipe-separated' };
 
-/** Shown rows that could not be read; the rest are in the CSV's note column. */
+/** Shown rows that could not be read (or repeat a creator); the rest are in the CSV's note column. */
 const PROBLEMS_SHOWN = 10;
+
+/**
+ * Discord's default limit on one uploaded file, 10 MiB (the `attachment_size_limit` interactions
+ * carry where no server boost raises it). A roster within MAX_ROSTER_BYTES and MAX_ROSTER_COLUMNS
+ * comes back well under it; this check keeps any file that would not from being sent.
+ */
+export const DISCORD_FILE_BYTES = 10 * 1024 * 1024;
+
+/** "5.3 MB", rounded up so that a size over a limit never reads as the limit. */
+const megabytes = (bytes: number) => `${(Math.ceil((bytes / MB) * 10) / 10).toFixed(1)} MB`;
+
+/** "2", "2 and 5", "2, 5 and 9", "2, 5, 9 and 4 more". */
+function lineNumbers(lines: readonly number[], shown = PROBLEMS_SHOWN): string {
+  const listed = lines.slice(0, shown).map(formatCount);
+  if (lines.length > shown) return `${listed.join(', ')} and ${formatCount(lines.length - shown)} more`;
+  return listed.length > 1 ? `${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}` : (listed[0] ?? '');
+}
+
+/** A consensus group that is no single tier ("nano or micro"): the publishers tie between tiers. */
+const isTie = (t: TierTotal) => t.normal === undefined && t.tier !== BELOW_INFLUENCER && t.tier !== NO_TIER;
 
 function columnsLine(r: TaggedRoster): string {
   const parts = [`followers ${columnLabel(r.header, r.columns.count)}`];
@@ -282,17 +311,58 @@ function otherCountsLine(r: TaggedRoster): string {
   return `Other count columns: ${listed}. To count one of those instead, give its number: \`count_column:${others[0]! + 1}\`.`;
 }
 
+/** Rows with cells past the header's last column: where they are, the likely cause, and that nothing was dropped. */
+function widerRowsLine(r: TaggedRoster): string | undefined {
+  const lines = r.rows.filter((row) => row.extraCells > 0).map((row) => row.line);
+  if (!lines.length) return undefined;
+  const header = plural(r.header.length, 'column');
+  return (
+    `${lines.length === 1 ? 'Line' : 'Lines'} ${lineNumbers(lines)} ${lines.length === 1 ? 'has' : 'have'} more cells than the header's ${header}: ` +
+    'a comma inside an unquoted cell (a name like Smith, Jane, or a count like 1,200) moves the cells after it one column to the right. ' +
+    `Check ${lines.length === 1 ? 'that row' : 'those rows'}; ${ROSTER_FILE} keeps every cell, the extra ones in unnamed columns after yours.`
+  );
+}
+
+/** The CSV to attach, and why it has no "Summary by platform" button when it is too large to read back. */
+function tiersFile(r: TaggedRoster): { data: Buffer; unreadable: string | undefined } {
+  const data = Buffer.from(writeTaggedCsv(r), 'utf8');
+  const unreadable =
+    data.byteLength > MAX_TAGGED_BYTES
+      ? `No “Summary by platform” button: ${ROSTER_FILE} is ${megabytes(data.byteLength)}, and it can be read back up to ${MAX_TAGGED_BYTES / MB} MB. Run /roster on a file with fewer columns or rows to get it.`
+      : undefined;
+  return { data, unreadable };
+}
+
 export function rosterReply(r: TaggedRoster, filename: string, notice: string | undefined): Reply {
+  const file = tiersFile(r);
+  if (file.data.byteLength > DISCORD_FILE_BYTES) {
+    return inputErrorReply(
+      `Tagged, ${quoted(filename, 60)} would come back as a ${megabytes(file.data.byteLength)} ${ROSTER_FILE}, more than the ${DISCORD_FILE_BYTES / MB} MB Discord lets a bot attach. Split it into smaller files.`,
+      ACCEPTED,
+      'The tagged file would be too large',
+    );
+  }
   const readable = r.rows.filter((row) => row.count !== undefined);
-  const followers = readable.reduce((s, row) => s + row.count!, 0);
+  const counted = readable.filter((row) => row.repeatOf === undefined);
+  const repeats = readable.filter((row) => row.repeatOf !== undefined);
+  const followers = counted.reduce((s, row) => s + row.count!, 0);
   const basis = r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus (one vote per publisher)";
+  const ties = r.basis === 'consensus' ? r.totals.filter(isTie) : [];
   const description = [
     `Tiers ${basis}.`,
     ...(notice ? [notice] : []),
     `Read ${quoted(filename, 60)}: ${plural(r.rows.length, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
     columnsLine(r),
     ...(r.columns.otherCounts.length ? [otherCountsLine(r)] : []),
-    `**Total: ${plural(readable.length, 'creator')} · ${plural(followers, 'follower')}**`,
+    ...[widerRowsLine(r)].filter((line) => line !== undefined),
+    `**Total: ${plural(counted.length, 'creator')} · ${plural(followers, 'follower')}**`,
+    ...(repeats.length
+      ? [`Each creator is counted once: ${plural(repeats.length, 'row')} with the same name and platform as an earlier row ${repeats.length === 1 ? 'is' : 'are'} left out of the totals (listed below, and noted in ${ROSTER_FILE}).`]
+      : []),
+    ...(ties.length
+      ? [`A tier shown as “${tierName(ties[0]!.tier)}” is a tie: as many publishers put those counts in one tier as in the other. Those creators are counted once, under the pair, here and in the tier column.`]
+      : []),
+    ...(file.unreadable ? [file.unreadable] : []),
   ].join('\n');
 
   const fields: APIEmbedField[] = [...linesToFields('By tier', r.totals.length ? r.totals.map(tierLine) : ['No row had a follower count I could read.'])];
@@ -301,23 +371,34 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     if (r.problems.length > PROBLEMS_SHOWN) shown.push(`…and ${formatCount(r.problems.length - PROBLEMS_SHOWN)} more; each has a note in ${ROSTER_FILE}.`);
     fields.push(...linesToFields(`Rows not read (${formatCount(r.problems.length)})`, shown));
   }
+  if (repeats.length) {
+    const nameOf = (row: TaggedRow) => (r.columns.name === undefined ? '' : (row.cells[r.columns.name] ?? ''));
+    const byLine = new Map(readable.map((row) => [row.line, row]));
+    const repeatLine = (row: TaggedRow) => {
+      const first = byLine.get(row.repeatOf!)!;
+      const counts = first.count === row.count ? '' : ` with ${plural(first.count!, 'follower')} (this row: ${formatCount(row.count!)})`;
+      return `Line ${formatCount(row.line)}: ${quoted(nameOf(row), 30)}${row.platform ? ` on ${quoteUserText(row.platform, 30)}` : ''} — same as line ${formatCount(first.line)}, counted there${counts}`;
+    };
+    const shown = repeats.slice(0, PROBLEMS_SHOWN).map(repeatLine);
+    if (repeats.length > PROBLEMS_SHOWN) shown.push(`…and ${formatCount(repeats.length - PROBLEMS_SHOWN)} more; each has a note in ${ROSTER_FILE}.`);
+    fields.push(...linesToFields(`Repeated creators (${formatCount(repeats.length)})`, shown));
+  }
   const embed = fitEmbed({
-    title: `Roster: ${plural(readable.length, 'creator')} by tier`,
+    title: `Roster: ${plural(counted.length, 'creator')} by tier`,
     description: truncate(description, LIMITS.embedDescription),
     color: NEUTRAL_COLOUR,
     fields,
     footer: {
-      text: `${ROSTER_FILE} has your columns plus tier, consensus_tier, consensus_votes (publishers giving that answer, of those with numbers) and note.`,
+      text: `${ROSTER_FILE} has your columns plus tier (the group each row is totalled under above), consensus_tier, consensus_votes (publishers giving that answer, of those with numbers) and note.`,
     },
   });
-  const csv = writeTaggedCsv(r);
   return {
     embeds: [embed],
-    files: [{ name: ROSTER_FILE, data: Buffer.from(csv, 'utf8'), description: 'The roster with tier, consensus_tier, consensus_votes and note added' }],
-    ...(readable.length
+    files: [{ name: ROSTER_FILE, data: file.data, description: 'The roster with tier, consensus_tier, consensus_votes and note added' }],
+    ...(counted.length
       ? {
-          components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]),
-          chart: { kind: 'roster' as const, opts: { title: `${plural(readable.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals) } },
+          ...(file.unreadable ? {} : { components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]) }),
+          chart: { kind: 'roster' as const, opts: { title: `${plural(counted.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals) } },
         }
       : {}),
   };

@@ -104,7 +104,8 @@ export type RosterError =
   /** A quote opens a field and is never closed; `exact`: it opens on `line`, else on or before it. */
   | { kind: 'unclosed-quote'; line: number; exact: boolean }
   | { kind: 'too-many-rows'; rows: number }
-  | { kind: 'too-many-columns'; columns: number }
+  /** `line`: the row that has more cells than the limit, when the header itself is within it. */
+  | { kind: 'too-many-columns'; columns: number; line?: number }
   | { kind: 'header-only'; header: string[] }
   | { kind: 'no-count-column'; header: string[] }
   | { kind: 'unknown-column'; option: ColumnOption; given: string; header: string[] }
@@ -130,11 +131,15 @@ export interface RosterColumns {
 export interface TaggedRow {
   /** The file's line the row starts on (1-based; the header is line 1 in most files). */
   line: number;
-  /** The row's cells, one per header column. */
+  /** The row's cells, one per header column, then one per unnamed column (see TaggedRoster.extraColumns). */
   cells: string[];
+  /** Cells the row has past the header's last column (trailing blank cells not counted). */
+  extraCells: number;
+  /** The line of the earlier row with the same name and platform: this row is left out of the totals. */
+  repeatOf: number | undefined;
   count: number | undefined;
   tier: string;
-  /** Where the totals count it: its tier, BELOW_INFLUENCER or NO_TIER. */
+  /** Where the totals count it: its tier, a tie ("nano or micro"), BELOW_INFLUENCER or NO_TIER; the same as `tier` for a row read. */
   bucket: string;
   consensusTier: string;
   consensusVotes: string;
@@ -164,9 +169,14 @@ export interface TaggedRoster {
   /** The file began with Excel's "sep=;" line (written back too). */
   sepLine: boolean;
   header: string[];
+  /**
+   * Unnamed columns after the header's last, for cells some rows have past it (a comma inside an
+   * unquoted cell, most often): kept so that no cell of the file is lost, as a spreadsheet shows them.
+   */
+  extraColumns: number;
   columns: RosterColumns;
   rows: TaggedRow[];
-  /** Per tier, in tier order; tiers no row has are left out. */
+  /** Per tier, in tier order; tiers no row has are left out. Each creator once: repeated rows are not counted. */
   totals: TierTotal[];
   problems: RosterProblem[];
   basis: 'house' | 'consensus';
@@ -347,8 +357,25 @@ const COUNT_EXACT = new Set(['followers', 'follower', 'follower count', 'followe
 const COUNT_WORD = /(?:^| )(?:followers?|subscribers?|subs|audience|fans|abonnés|abonnenten|abonnes|seguidores|follower)(?: |$)/;
 const NAME_EXACT = new Set(['name', 'creator', 'creator name', 'handle', 'username', 'user name', 'influencer', 'influencer name', 'account', 'account name', 'talent', 'creator handle', 'full name', 'channel name', 'profile', 'nom', 'nombre']);
 const NAME_WORD = /(?:^| )(?:name|handle|creator|influencer|username|account|talent)(?: |$)/;
-const PLATFORM_EXACT = new Set(['platform', 'network', 'social network', 'social', 'social platform', 'site', 'plattform', 'plateforme', 'plataforma', 'red social', 'channel']);
+const PLATFORM_EXACT = new Set(['platform', 'network', 'social network', 'social', 'social platform', 'site', 'plattform', 'plateforme', 'plataforma', 'red social']);
 const PLATFORM_WORD = /(?:^| )(?:platform|network)(?: |$)/;
+/**
+ * "Channel" is the platform in some marketing sheets (Instagram, TikTok) and the creator in
+ * YouTube exports (Channel, Subscribers): its cells decide.
+ */
+const CHANNEL = 'channel';
+
+/** A cell that names a platform Tierbot knows ("IG", "TikTok"). */
+function namesPlatform(cell: string): boolean {
+  const text = unquoteCell(cell).replace(/\s+/g, ' ').toLowerCase();
+  return PLATFORMS.some((p) => p.name.toLowerCase() === text || p.aliases.includes(text));
+}
+
+/** Most of the column's filled cells name platforms. */
+function looksLikePlatforms(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c.trim() !== '');
+  return filled.length > 0 && filled.filter(namesPlatform).length * 2 >= filled.length;
+}
 
 function bestColumn(header: string[], exact: Set<string>, word: RegExp, taken: (number | undefined)[]): number[] {
   const scored = header
@@ -387,7 +414,8 @@ function platformInHeader(header: string): string | undefined {
   return undefined;
 }
 
-function findColumns(header: string[], opts: RosterOptions): { ok: true; columns: RosterColumns } | { ok: false; error: RosterError } {
+/** `cellsOf(i)`: column i's cells in the data rows. */
+function findColumns(header: string[], cellsOf: (column: number) => string[], opts: RosterOptions): { ok: true; columns: RosterColumns } | { ok: false; error: RosterError } {
   const countOption = columnOption(header, 'count_column', opts.countColumn);
   if (!countOption.ok) return countOption;
   const nameOption = columnOption(header, 'name_column', opts.nameColumn);
@@ -401,8 +429,11 @@ function findColumns(header: string[], opts: RosterOptions): { ok: true; columns
     return { ok: false, error: { kind: 'name-is-count', given: opts.nameColumn!, column: givenName, countColumnGiven: countOption.column !== undefined, header } };
   }
   if (count === undefined) return { ok: false, error: { kind: 'no-count-column', header } };
-  const platform = bestColumn(header, PLATFORM_EXACT, PLATFORM_WORD, [count, givenName])[0];
-  const name = givenName ?? bestColumn(header, NAME_EXACT, NAME_WORD, [count, platform])[0];
+  const channel = header.findIndex((h, i) => normaliseHeader(h) === CHANNEL && i !== count && i !== givenName);
+  const channelIsPlatform = channel >= 0 && looksLikePlatforms(cellsOf(channel));
+  const platform = bestColumn(header, PLATFORM_EXACT, PLATFORM_WORD, [count, givenName])[0] ?? (channelIsPlatform ? channel : undefined);
+  const channelIsName = channel >= 0 && channel !== platform && !channelIsPlatform;
+  const name = givenName ?? bestColumn(header, NAME_EXACT, NAME_WORD, [count, platform])[0] ?? (channelIsName ? channel : undefined);
   return {
     ok: true,
     columns: {
@@ -445,7 +476,12 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   if (data.length === 0) return { ok: false, error: { kind: 'header-only', header } };
   if (data.length > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: data.length } };
   if (header.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: header.length } };
-  const found = findColumns(header, opts);
+  // Every filled cell is written back, those past the header's last column too (trailing blank ones are not cells anyone typed).
+  const filledWidths = data.map((rec) => filledWidth(rec.cells));
+  const widest = filledWidths.reduce((most, w, i) => (w > filledWidths[most]! ? i : most), 0);
+  if (filledWidths[widest]! > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: filledWidths[widest]!, line: data[widest]!.line } };
+  const width = Math.max(header.length, filledWidths[widest]!);
+  const found = findColumns(header, (i) => data.map((r) => r.cells[i] ?? ''), opts);
   if (!found.ok) return found;
   const columns = found.columns;
   const decimal = detectDecimal(
@@ -456,39 +492,46 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const house = opts.house;
   const rows: TaggedRow[] = [];
   const problems: RosterProblem[] = [];
-  for (const rec of data) {
-    const extra = rec.cells.slice(header.length).filter((c) => c.trim() !== '').length;
-    const cells = header.map((_, i) => rec.cells[i] ?? '');
+  /** The first row read for each creator (name and platform), by its key. */
+  const firstRowOf = new Map<string, TaggedRow>();
+  data.forEach((rec, index) => {
+    const cells = Array.from({ length: width }, (_, i) => rec.cells[i] ?? '');
+    const extraCells = Math.max(0, filledWidths[index]! - header.length);
     const raw = cells[columns.count]!;
     const platformCell = columns.platform === undefined ? undefined : cells[columns.platform]!.trim();
     const platform = platformCell ? platformName(unquoteCell(platformCell)) : columns.headerPlatform;
     const notes: string[] = [];
-    if (extra > 0) notes.push(`${extra} cell${extra === 1 ? '' : 's'} past the last column left out`);
+    const wider = extraCells > 0 ? `this row has ${filledWidths[index]} cells where the header has ${header.length}: a comma inside an unquoted cell?` : undefined;
+    if (extraCells > 0) notes.push(`${extraCells} ${extraCells === 1 ? 'cell' : 'cells'} past the header's last column (a comma inside an unquoted cell?), kept in the unnamed ${extraCells === 1 ? 'column' : 'columns'} after it`);
     const parsed = unquoteCell(raw) === '' ? ({ ok: false, reason: 'no follower count' } as const) : readCount(unquoteCell(raw), decimal);
     if (!parsed.ok) {
-      problems.push({ line: rec.line, cell: raw, reason: parsed.reason });
-      rows.push({ line: rec.line, cells, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: [`not read: ${parsed.reason}`, ...notes].join('; '), platform });
-      continue;
+      const reason = wider ? `${parsed.reason}; ${wider}` : parsed.reason;
+      problems.push({ line: rec.line, cell: raw, reason });
+      rows.push({ line: rec.line, cells, extraCells, repeatOf: undefined, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: [`not read: ${parsed.reason}`, ...notes].join('; '), platform });
+      return;
     }
     const count = parsed.value;
     const consensus = consensusFor(count);
-    const consensusTier = consensus.word;
     if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${consensus.word}`);
     if (consensus.outcome === 'below') notes.push(`${consensus.votes} of ${consensus.of} publishers put it under their smallest tier`);
     if (consensus.outcome === 'none') notes.push('no publisher places this count in a tier');
-    let tier = consensus.outcome === 'tier' ? consensus.word : '';
-    let bucket = consensus.outcome === 'below' ? BELOW_INFLUENCER : tier || NO_TIER;
+    // The tier column names the group the reply totals the row under, whichever basis.
+    let bucket = consensus.outcome === 'tier' ? consensus.word : consensus.outcome === 'below' ? BELOW_INFLUENCER : NO_TIER;
     if (house) {
       const placed = house.place(count);
-      if ('tier' in placed) tier = bucket = placed.tier.name;
+      if ('tier' in placed) bucket = placed.tier.name;
       else {
-        tier = '';
         bucket = NO_TIER;
         notes.unshift(`house tiers: ${placed.outside}`);
       }
     }
-    rows.push({ line: rec.line, cells, count, tier, bucket, consensusTier, consensusVotes: votesText(consensus), note: notes.join('; '), platform });
-  }
+    const key = creatorKey(columns.name === undefined ? '' : cells[columns.name]!, platform);
+    const first = key === undefined ? undefined : firstRowOf.get(key);
+    if (first) notes.unshift(`${REPEAT_NOTE} ${first.line} (same name and platform): counted once, at line ${first.line}`);
+    const row: TaggedRow = { line: rec.line, cells, extraCells, repeatOf: first?.line, count, tier: bucket, bucket, consensusTier: consensus.word, consensusVotes: votesText(consensus), note: notes.join('; '), platform };
+    if (key !== undefined && !first) firstRowOf.set(key, row);
+    rows.push(row);
+  });
   return {
     ok: true,
     roster: {
@@ -497,13 +540,33 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       bom: decoded.bom,
       sepLine: sep !== undefined,
       header,
+      extraColumns: width - header.length,
       columns,
       rows,
-      totals: totalsByTier(rows, house),
+      totals: totalsByTier(rows.filter((r) => r.repeatOf === undefined), house),
       problems,
       basis: house ? 'house' : 'consensus',
     },
   };
+}
+
+/** How many cells a record has up to its last filled one. */
+function filledWidth(cells: readonly string[]): number {
+  let width = cells.length;
+  while (width > 0 && cells[width - 1]!.trim() === '') width--;
+  return width;
+}
+
+/** The note a repeated row's note starts with ("repeat of line 2 …"); the platform summary skips those rows too. */
+const REPEAT_NOTE = 'repeat of line';
+
+/**
+ * Who a row is, for spotting a creator listed twice: the name (any case, without a handle's @ or
+ * extra spaces) and the platform. Undefined without a name: such rows are never repeats.
+ */
+function creatorKey(nameCell: string, platform: string | undefined): string | undefined {
+  const name = unquoteCell(nameCell).normalize('NFKC').replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
+  return name === '' ? undefined : `${name}\n${(platform ?? '').toLowerCase()}`;
 }
 
 /** Creators and followers per tier, in tier order: below influencer size, the tiers (as the house defines them, else nano → mega), ties, no tier. */
@@ -546,11 +609,11 @@ function csvCell(value: string, delimiter: Delimiter): string {
   return quote ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The tagged roster as CSV text in the input's delimiter: its columns, then ADDED_COLUMNS. */
+/** The tagged roster as CSV text in the input's delimiter: its columns (and unnamed ones for cells past them), then ADDED_COLUMNS. */
 export function writeTaggedCsv(roster: TaggedRoster): string {
   const d = roster.delimiter;
   const line = (cells: readonly string[]) => cells.map((c) => csvCell(c, d)).join(d);
-  const lines = [line([...roster.header, ...ADDED_COLUMNS])];
+  const lines = [line([...roster.header, ...Array<string>(roster.extraColumns).fill(''), ...ADDED_COLUMNS])];
   for (const row of roster.rows) lines.push(line([...row.cells, row.tier, row.consensusTier, row.consensusVotes, row.note]));
   if (roster.sepLine) lines.unshift(`sep=${d}`);
   return `${roster.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
@@ -603,13 +666,15 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
   let rows = 0;
   for (const rec of data) {
     const parsed = readCount(unquoteCell(rec.cells[state.count] ?? ''), state.decimal);
-    if (!parsed.ok) continue;
+    // Each creator once, as the reply's totals count them.
+    if (!parsed.ok || (rec.cells[tierAt + 3] ?? '').startsWith(REPEAT_NOTE)) continue;
     rows++;
     const cell = state.platform === undefined ? '' : unquoteCell(rec.cells[state.platform] ?? '');
     const platform = cell ? platformName(cell) : (state.headerPlatform ?? NO_PLATFORM);
     const key = platform.toLowerCase();
     const entry = byPlatform.get(key) ?? byPlatform.set(key, { platform, rows: [] }).get(key)!;
     const tier = unquoteCell(rec.cells[tierAt] ?? '');
+    // Files written before the tier column named every group left it blank under most publishers' smallest tier.
     const below = unquoteCell(rec.cells[tierAt + 1] ?? '') === BELOW_INFLUENCER && !(rec.cells[tierAt + 3] ?? '').startsWith('house tiers');
     entry.rows.push({ count: parsed.value, tier: tier || (below ? BELOW_INFLUENCER : '') });
   }

@@ -513,7 +513,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
     const count = parsed.value;
     const consensus = consensusFor(count);
     if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${consensus.word}`);
-    if (consensus.outcome === 'below') notes.push(`${consensus.votes} of ${consensus.of} publishers put it under their smallest tier`);
+    if (consensus.outcome === 'below') notes.push(`${consensus.votes} of ${consensus.of} publishers put it under their smallest influencer tier`);
     if (consensus.outcome === 'none') notes.push('no publisher places this count in a tier');
     // The tier column names the group the reply totals the row under, whichever basis.
     let bucket = consensus.outcome === 'tier' ? consensus.word : consensus.outcome === 'below' ? BELOW_INFLUENCER : NO_TIER;
@@ -573,8 +573,8 @@ function creatorKey(nameCell: string, platform: string | undefined): string | un
 export function totalsByTier(rows: readonly { count: number | undefined; bucket: string }[], house?: HouseTiers): TierTotal[] {
   const totals = new Map<string, TierTotal & { lowest: number }>();
   const order: { tier: string; normal: NormalTier | undefined }[] = house
-    ? // A tier the publishers call below influencer size takes no tier's colour.
-      house.tiers.map((t) => ({ tier: t.name, normal: t.notInfluencer ? undefined : t.normal }))
+    ? // A tier the publishers call below influencer size, or one spanning every tier, takes no tier's colour.
+      house.tiers.map((t) => ({ tier: t.name, normal: t.notInfluencer || t.spansEveryTier ? undefined : t.normal }))
     : NORMAL_TIERS.map((t) => ({ tier: TIER_LABELS[t], normal: t }));
   for (const row of rows) {
     if (row.count === undefined) continue;

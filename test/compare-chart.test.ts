@@ -89,7 +89,7 @@ describe('compare chart', () => {
       expect(title.subtext.replace(/\n/g, ' ')).toBe(robustnessText(c));
       for (const line of title.text.split('\n')) expect(textWidth(line, 18, true)).toBeLessThanOrEqual(COMPARE_CHART_SIZE.width - 40);
     }
-    expect(chartTitle(KARDASHIAN).rest).toBe('Holds across every sourced range.');
+    expect(chartTitle(KARDASHIAN).rest).toBe('The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.');
   });
 
   it('shows the ranges: a whisker from low to high around each expected bar, and the range in words', () => {
@@ -165,7 +165,7 @@ describe('compare chart', () => {
   });
 
   it('fits huge values in their half of the panel', () => {
-    const odd = comparisonOf({ big_followers: '0', big_fee: '0', micro_count: '1m', micro_followers: '10b', order_value: '100m' });
+    const odd = comparisonOf({ big_followers: '1', big_fee: '0', micro_count: '1m', micro_followers: '10b', order_value: '100m' });
     const layout = compareLayout(odd);
     const slot = (layout.panels[0]!.box.width - 20) / 2;
     for (const key of PANEL_METRICS) {

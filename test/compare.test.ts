@@ -9,7 +9,7 @@ import {
   OPTION_NAMES,
   PRESETS,
   comparePlans,
-  equalBudgetOverrides,
+  equalBudget,
   exportRows,
   missingReason,
   parseCompareInput,
@@ -74,29 +74,49 @@ describe('/compare defaults (worked by hand)', () => {
     close(A.cpe!.expected, 1_000 / 1_550);
     close(A.cost_per_order!.expected, 1_000 / 2.860625);
     close(A.roi!.expected, -91.418125);
-    // Ranges: engagement 1.55–3.8% (InfluencerDB's 3.4–3.8% is the highest source for 100k); fee from Traackr's
-    // 1,550 × $150 ÷ 1,000 = $232.50 to the cent rule's $1,000; reach has no spread at 100k (no Bazaarvoice band).
+    // Ranges: engagement 1.55–3.8% (InfluencerDB's 3.4–3.8% is the highest source for 100k). The fee input
+    // spans Traackr's 1,550 × $150 ÷ 1,000 = $232.50 (at the expected 1.55%) to the cent rule's $1,000.
     expect([A.engagements!.low, A.engagements!.high]).toEqual([1_550, 3_800]);
-    expect([A.cost!.low, A.cost!.high]).toEqual([232.5, 1_000]);
+    expect(c.scenario.assumptions.fee_a.value).toEqual({ low: 232.5, expected: 1_000, high: 1_000 });
+    // Each scenario prices the fee at its own engagement rate. Optimistic, 3.8%: cent $1,000, GRIN
+    // $400–900, Traackr 3,800 × $0.15 = $570, so the lowest is GRIN's $400 and CPE $400 ÷ 3,800 = $0.105
+    // (never Traackr's $232.50, which only holds at 1.55%). Pessimistic, 1.55%: the highest is the cent
+    // rule's $1,000, CPE $1,000 ÷ 1,550 = $0.645.
+    expect([A.cost!.low, A.cost!.high]).toEqual([400, 1_000]);
+    close(A.cpe!.low, 400 / 3_800);
+    close(A.cpe!.high, 1_000 / 1_550);
+    // Reach has no spread at 100k (no Bazaarvoice band).
     expect(A.reach!.low).toBe(A.reach!.expected);
     expect(A.reach!.high).toBe(A.reach!.expected);
   });
 
-  it('Plan B, 10 × 10,000: reach 37.72% with no overlap expected (40% at worst), engagement 2.28% (0.54–3.8%)', () => {
+  it('Plan B, 10 × 10,000: reach 37.72% with no overlap expected (40% at worst), engagement 2.28% (0.54–6.3%)', () => {
     // 10 × 10,000 × 37.72% = 37,720; with 40% overlap 22,632.
     close(B.reach!.expected, 37_720);
     close(B.reach!.low, 22_632);
-    // 100,000 × 2.28% = 2,280; HypeAuditor 2026's 0.54% gives 540, InfluencerDB's 3.8% gives 3,800.
+    // 100,000 × 2.28% = 2,280; HypeAuditor 2026's 0.54% gives 540. InfluencerDB's "5k–10k 6.3% · >10k
+    // 3.4–3.8%": ">10k" leaves 10,000 itself in 5k–10k, so 6.3% gives 6,300.
     close(B.engagements!.expected, 2_280);
     close(B.engagements!.low, 540);
-    close(B.engagements!.high, 3_800);
-    // visits 188.6, orders 4.715, revenue $141.45; cost 10 × $100; fee each from Traackr 228 × $0.15 = $34.20.
+    close(B.engagements!.high, 6_300);
+    expect(c.scenario.assumptions.engagement_rate_b.value).toEqual({ low: 0.54, expected: 2.28, high: 6.3 });
+    // visits 188.6, orders 4.715, revenue $141.45; cost 10 × $100.
     close(B.visits!.expected, 188.6);
     close(B.orders!.expected, 4.715);
     close(B.revenue!.expected, 141.45);
     close(B.cost!.expected, 1_000);
-    close(B.cost!.low, 342);
+    // The fee input spans Traackr's 228 × $0.15 = $34.20 each (at the expected 2.28%) to $100.
+    expect(c.scenario.assumptions.fee_b.value).toEqual({ low: 34.2, expected: 100, high: 100 });
+    // Optimistic, 6.3%: cent $100, GRIN $40–90, Traackr 630 × $0.15 = $94.50: GRIN's $40 each, $400 in all,
+    // CPE $400 ÷ 6,300. Pessimistic, 0.54%: cent $100 each, $1,000, CPE $1,000 ÷ 540 = $1.85.
+    close(B.cost!.low, 400);
+    close(B.cpe!.low, 400 / 6_300);
+    close(B.cpe!.high, 1_000 / 540);
+    // Cost per order: optimistic 37,720 reached × 2% × 2.5% = 18.86 orders for $400 = $21.21; pessimistic
+    // 22,632 × 0.02% × 2.5% = 0.11316 orders for $1,000 = $8,837.04.
     close(B.cost_per_order!.expected, 1_000 / 4.715);
+    close(B.cost_per_order!.low, 400 / 18.86, 4);
+    close(B.cost_per_order!.high, 1_000 / 0.11316, 2);
   });
 
   it('counts only reach, engagements, CPE and cost per order, and names what decides it with break-evens', () => {
@@ -127,7 +147,8 @@ describe('/compare defaults (worked by hand)', () => {
     const kardashian = c.observedClicks[0]!;
     close(kardashian.perFollower, 0.008);
     close(kardashian.perReachedA!, (0.008 / 22.885) * 100);
-    close(c.observedClicks[2]!.perReachedB!, ((4_356 / 1_261_376) * 100 * 100) / 37.72);
+    // As the source states it, 0.345% (4,356 ÷ 1,261,376), converted per reached account.
+    close(c.observedClicks[2]!.perReachedB!, (0.345 * 100) / 37.72);
   });
 });
 
@@ -148,7 +169,7 @@ describe('/compare presets', () => {
     // Visits are compared with visits: Plan B's through the same funnel, 37,720 × 0.5% = 188.6.
     close(c.b.metrics.visits!.expected, 188.6);
     expect(c.verdict.measures.filter((m) => m.winner !== null).map((m) => m.metric)).toEqual(['cost_per_order']);
-    expect(robustnessText(c)).toBe('Holds across every sourced range.');
+    expect(robustnessText(c)).toBe('The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.');
     expect(c.title).toBe('The Kardashian tweet (observed) against 10 micro-influencers (10,000 followers each) on Instagram, estimated');
     expect(comparisonOf({ preset: 'kardashian', micro_count: '3' }).title).toContain('against 3 micro-influencers');
   });
@@ -211,9 +232,12 @@ describe('/compare with a budget', () => {
   });
 
   it('a budget below every price rule for the followers given prices Plan A by the rules and says so; within them, it pays the budget', () => {
-    // 500,000 followers: cent rule $5,000, GRIN $2,000–4,500, Traackr 7,750 engagements × $0.15 = $1,162.50.
+    // 500,000 followers: cent rule $5,000, GRIN $2,000–4,500, Traackr at the expected 1.55%: 7,750 engagements
+    // × $0.15 = $1,162.50. The optimistic scenario (engagement 3.8%) prices Traackr at 19,000 × $0.15 =
+    // $2,850, so its lowest fee is GRIN's $2,000.
     const below = comparisonOf({ budget: '500', big_followers: '500k' });
-    expect(below.a.metrics.cost).toEqual({ low: 1_162.5, expected: 5_000, high: 5_000 });
+    expect(below.scenario.assumptions.fee_a.value).toEqual({ low: 1_162.5, expected: 5_000, high: 5_000 });
+    expect(below.a.metrics.cost).toEqual({ low: 2_000, expected: 5_000, high: 5_000 });
     expect(below.budget).toMatchObject({ feeA: 'rules', overA: true, overB: false });
     expect(below.scenario.assumptions.fee_a.rule).toContain('below all of them');
     const within = comparisonOf({ budget: '2000', big_followers: '500k' });
@@ -228,7 +252,7 @@ describe('/compare with a budget', () => {
     if (!parsed.ok) {
       expect(parsed.option).toBe('budget');
       expect(parsed.reason).toContain('20,000,000,000 followers, more than the 10,000,000,000 Tierbot models');
-      expect(parsed.accepted).toContain('$0 to $100M');
+      expect(parsed.accepted).toContain('$0.01 to $100M');
     }
     const most = comparisonOf({ budget: '100M' });
     expect(most.a.metrics.followers!.expected).toBe(10_000_000_000);
@@ -291,9 +315,9 @@ describe('/compare fully custom (worked by hand)', () => {
   it('splits the verdict two and two, and it holds: only the shared frequency still varies', () => {
     expect(c.verdict.measures.map((m) => m.winner)).toEqual(['A', 'B', 'B', 'A']);
     expect(c.verdict.leader).toBe('tie');
-    expect(robustnessText(c)).toBe('Holds across every sourced range.');
+    expect(robustnessText(c)).toBe('The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.');
     expect(c.unequalCosts).toBe(true); // $2,500 vs $3,000 differ by more than $120
-    expect(equalBudgetOverrides(c)!.micro_count).toBe(20); // $2,500 ÷ $120
+    expect(equalBudget(c)).toMatchObject({ kind: 'rerun', influencers: 20, overrides: { micro_count: 20 } }); // $2,500 ÷ $120
   });
 });
 
@@ -315,7 +339,6 @@ describe('labels: sourced, extrapolated or assumed', () => {
     const c = comparisonOf({});
     for (const k of ['reach_rate_a', 'reach_rate_b', 'engagement_rate_a', 'engagement_rate_b', 'fee_a', 'fee_b'] as const) expect(c.scenario.assumptions[k].basis).toBe('sourced');
     expect(c.scenario.assumptions.conversion.basis).toBe('extrapolated');
-    expect(comparisonOf({ preset: 'kardashian' }).scenario.assumptions.conversion.basis).toBe('observed');
     // Bazaarvoice's 36% for accounts under 10k widens the reach rate of a 5,000-follower micro.
     expect(comparisonOf({ micro_followers: '5k' }).scenario.assumptions.reach_rate_b.value).toEqual({ low: 36, expected: 37.72, high: 37.72 });
   });

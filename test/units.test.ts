@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFollowerCount } from '../src/domain/followers';
-import { MAX_MONEY, formatMoney, formatPercent, parseMoney, parsePercent } from '../src/domain/units';
+import { MAX_MONEY, formatMoney, formatPercent, parseMoney, parsePercent, plainNumber } from '../src/domain/units';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; reason: string }): T | string => (r.ok ? r.value : `error: ${r.reason}`);
 
@@ -105,7 +105,9 @@ describe('parsePercent', () => {
     ['100', 100],
     ['0', 0],
     ['12 percent', 12],
-    ['1.234567', 1.2346], // kept to four decimal places
+    ['1.234567', 1.23457], // kept to six significant digits
+    ['0.00001', 0.00001], // a tiny rate stays what was typed, never 0
+    ['0.000000001', 1e-9],
   ])('reads %j as %d', (text, expected) => {
     expect(value(parsePercent(text, 100))).toBe(expected);
   });
@@ -156,6 +158,10 @@ describe('formatMoney', () => {
     [999_999_999_999, '$1T'],
     [1e12, '$1T'],
     [1e16, '$10,000T'],
+    // Past a million trillion, six significant digits: never "$1,908,999,999,999,999.8T".
+    [1.9089999999999997e27, '$1,909,000,000,000,000T'],
+    [3.3e27 / 3, '$1,100,000,000,000,000T'],
+    [999_999_999_999 * 1e16, '$10,000,000,000,000,000T'], // 10^16 orders at $999,999,999,999
   ])('%d → %s', (n, text) => {
     expect(formatMoney(n)).toBe(text);
   });
@@ -191,8 +197,45 @@ describe('formatPercent', () => {
     [-99.4, '−99.4%'],
     [1340, '1,340%'],
     [0, '0%'],
-    [0.00001, '<0.0001%'],
+    [0.00001, '0.00001%'], // never "<0.0001%" for a value Tierbot keeps
+    [0.0000123456, '0.000012%'],
+    [1e-12, '<0.000000001%'],
+    [1e31 / 3, '3,333,330,000,000,000,000,000,000,000,000%'], // six significant digits: no float noise
   ])('%d → %s', (n, text) => {
     expect(formatPercent(n)).toBe(text);
+  });
+});
+
+describe('tiny and huge values', () => {
+  it('refuses a positive amount that would round to $0, rather than keeping it as $0', () => {
+    const r = parseMoney('0.004');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain('less than half a cent');
+    expect(value(parseMoney('0.005'))).toBe(0.01);
+    expect(value(parseMoney('0'))).toBe(0);
+  });
+
+  it('refuses a positive percentage below the smallest kept, rather than keeping it as 0', () => {
+    const r = parsePercent('0.0000000001', 100);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain('smallest percentage Tierbot keeps, 0.000000001%');
+  });
+
+  it('writes numbers out without exponents or float noise', () => {
+    expect(plainNumber(0.00001, 6)).toBe('0.00001');
+    expect(plainNumber(22.885, 6)).toBe('22.885');
+    expect(plainNumber(0.1 + 0.2, 6)).toBe('0.3');
+    expect(plainNumber(1_908_999_999_999_999.8, 6, true)).toBe('1,909,000,000,000,000');
+    expect(plainNumber(1.5e25, 6, true)).toBe('15,000,000,000,000,000,000,000,000');
+  });
+
+  it('never shows exponent notation or a fraction of a trillion past $1,000,000T (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e18, max: 1e30, noNaN: true }), (n) => {
+        const text = formatMoney(n);
+        expect(text).not.toMatch(/e[+-]?\d/);
+        expect(text).toMatch(/^\$[\d,]+T$/);
+      }),
+    );
   });
 });

@@ -1,10 +1,14 @@
 /**
  * A /compare scenario carried in a button's custom_id, so the buttons keep working after a restart
  * and on any replica. Only what differs from the defaults is carried: a presence mask of the
- * options given, then each given value in a fixed number of bits (money in cents, percentages in
- * ten-thousandths of a point, counts as they are), the whole written in URL-safe base 64. With every
- * option at its largest value this is 74 characters, so "compare:x:" plus the state stays within
- * Discord's 100.
+ * options given, then each given value in a fixed number of bits, the whole written in URL-safe
+ * base 64. Money is carried in cents and counts as they are. A percentage is kept to six
+ * significant digits (so 0.00001% survives), carried as its digits and a power of ten:
+ * value = digits ÷ 10^places. With every option given this is 79 characters, so
+ * "compare:x:" plus the state stays within Discord's 100.
+ *
+ * Version 2 states (percentages in ten-thousandths of a point) are still read, so buttons on
+ * replies sent before version 3 keep working.
  */
 
 import { PLATFORMS } from '../domain/benchmarks';
@@ -12,13 +16,38 @@ import { OPTION_KIND, OPTION_NAMES, PRESETS, parseOverrides, type CompareInput, 
 import { MAX_FOLLOWERS } from '../domain/followers';
 import { MAX_MONEY } from '../domain/units';
 
-const VERSION = '2';
+const VERSION = '3';
+const VERSION_2 = '2';
 const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** Bits per value, and the scale from the option's unit to the whole number carried. */
-const WIDTH: Record<OptionKind, number> = { money: 47, followers: 34, influencers: 20, percent: 20 };
-const SCALE: Record<OptionKind, number> = { money: 100, followers: 1, influencers: 1, percent: 10_000 };
-const MAX: Record<OptionKind, number> = { money: MAX_MONEY * 100, followers: MAX_FOLLOWERS, influencers: 1_000_000, percent: 100 * 10_000 };
+/** Bits per value, and the scale from the option's unit to the whole number carried (percentages: see PERCENT_*). */
+const WIDTH: Record<OptionKind, number> = { money: 47, followers: 34, influencers: 20, percent: 24 };
+const SCALE: Record<OptionKind, number> = { money: 100, followers: 1, influencers: 1, percent: 1 };
+const MAX: Record<OptionKind, number> = { money: MAX_MONEY * 100, followers: MAX_FOLLOWERS, influencers: 1_000_000, percent: 100 };
+
+/** A percentage's digits (up to 999,999: six significant digits) and its decimal places (0–15). */
+const PERCENT_DIGIT_BITS = 20;
+const PERCENT_PLACE_BITS = 4;
+const MAX_PLACES = 2 ** PERCENT_PLACE_BITS - 1;
+
+/** Version 2: percentages in ten-thousandths of a point, 20 bits. */
+const V2_PERCENT = { width: 20, scale: 10_000 };
+
+/** The fewest decimal places that carry `value` exactly, and its digits at those places. */
+function percentBits(value: number): bigint {
+  for (let places = 0; places <= MAX_PLACES; places++) {
+    const digits = Math.round(value * 10 ** places);
+    if (digits / 10 ** places === value && digits < 2 ** PERCENT_DIGIT_BITS) return (BigInt(places) << BigInt(PERCENT_DIGIT_BITS)) | BigInt(digits);
+  }
+  // Not reached for a percentage Tierbot keeps (six significant digits, at least 1e-9).
+  throw new Error(`A percentage of ${value} cannot be carried in a button.`);
+}
+
+function percentFrom(bits: number): number {
+  const digits = bits % 2 ** PERCENT_DIGIT_BITS;
+  const places = Math.floor(bits / 2 ** PERCENT_DIGIT_BITS);
+  return digits / 10 ** places;
+}
 
 /** Widths and values, in order: the mask first, then each given option in OPTION_NAMES order. */
 function fields(o: Overrides): [value: bigint, width: number][] {
@@ -36,7 +65,8 @@ function fields(o: Overrides): [value: bigint, width: number][] {
     } else {
       const v = o[name];
       const kind = OPTION_KIND[name];
-      if (v !== undefined) out.push([BigInt(Math.round(v * SCALE[kind])), WIDTH[kind]]);
+      if (v === undefined) continue;
+      out.push([kind === 'percent' ? percentBits(v) : BigInt(Math.round(v * SCALE[kind])), WIDTH[kind]]);
     }
   }
   return out;
@@ -56,9 +86,10 @@ export function encodeState(o: Overrides): string {
 
 /** The overrides a state carries, validated as typed options are; null when it is not one of ours. */
 export function decodeState(state: string): Overrides | null {
-  if (!state.startsWith(VERSION) || state.length > 90) return null;
+  const version = state.slice(0, 1);
+  if ((version !== VERSION && version !== VERSION_2) || state.length > 90) return null;
   let acc = 0n;
-  const body = state.slice(VERSION.length);
+  const body = state.slice(1);
   for (let i = body.length - 1; i >= 0; i--) {
     const digit = DIGITS.indexOf(body[i]!);
     if (digit < 0) return null;
@@ -83,6 +114,12 @@ export function decodeState(state: string): Overrides | null {
       input.platform = platform;
     } else {
       const kind = OPTION_KIND[name];
+      if (kind === 'percent') {
+        const value = version === VERSION_2 ? take(V2_PERCENT.width) / V2_PERCENT.scale : percentFrom(take(WIDTH.percent));
+        if (value > MAX.percent) return null;
+        input[name] = value;
+        continue;
+      }
       const whole = take(WIDTH[kind]);
       if (whole > MAX[kind]) return null;
       input[name] = whole / SCALE[kind];

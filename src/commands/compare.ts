@@ -13,18 +13,23 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
-import { PLATFORMS, PLATFORM_LABEL, citeText, type Citation } from '../domain/benchmarks';
+import { PLATFORMS, PLATFORM_LABEL, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
 import {
+  HOLDS_TEXT,
   OPTION_NAMES,
   PRESETS,
   PRESET_LABEL,
+  breakEvenText,
   buildScenario,
   comparePlans,
-  equalBudgetOverrides,
+  equalBudget,
+  exactPercent,
   exportRows,
   flipsText,
+  followersText,
   formatInput,
   MAX_MICRO_COUNT,
+  microInfluencers,
   missingReason,
   parseOverrides,
   robustnessText,
@@ -159,7 +164,8 @@ function planField(c: Comparison, p: PlanResult): APIEmbedField {
   // CPM and CPME (cost per 1,000 engagements) on one line: references, not counted.
   const cpm = p.metrics.cpm;
   const cpe = p.metrics.cpe;
-  if (cpm || cpe) lines.push(`CPM ${cpm ? formatMoney(cpm.expected) : missingReason(p, 'cpm')} · CPME ${cpe ? formatMoney(cpe.expected * 1000) : missingReason(p, 'cpe')}`);
+  const cpme = cpe && { low: cpe.low * 1000, expected: cpe.expected * 1000, high: cpe.high * 1000 };
+  if (cpm || cpe) lines.push(`CPM ${cpm ? moneyRange(cpm) : missingReason(p, 'cpm')} · CPME ${cpme ? moneyRange(cpme) : missingReason(p, 'cpe')}`);
   const kind = p.kind === 'observed' ? 'observed' : 'estimated';
   return { name: truncate(`Plan ${p.plan} (${kind}): ${p.name}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue), inline: true };
 }
@@ -170,7 +176,7 @@ function dependsLines(c: Comparison): string[] {
   const v = c.verdict;
   const robust = robustnessText(c);
   if (!robust) return [];
-  if (v.holds) return [`**Holds across every sourced range.**`];
+  if (v.holds) return [`**${HOLDS_TEXT}**`];
   if (v.deciders.length === 0) return [`**${robust.replace(/^Depends on: /, 'Depends on:** ')}`];
   const lines = v.deciders.slice(0, 2).map((d) => {
     const a = c.scenario.assumptions[d.key];
@@ -178,7 +184,8 @@ function dependsLines(c: Comparison): string[] {
   });
   const more = v.deciders.slice(2).map((d) => {
     const a = c.scenario.assumptions[d.key];
-    return `${a.label} (break-even ${formatInput(a.unit, d.flips[0]!.breakEven, false)})`;
+    const { text, atExpected } = breakEvenText(a.unit, d.flips[0]!.breakEven, a.value!.expected);
+    return `${a.label} (break-even ${atExpected ? `just off its expected ${text}` : text})`;
   });
   if (more.length) lines.push(`Also changes a winner within its range: ${more.join(', ')}.`);
   return ['**Depends on:**', ...lines];
@@ -193,34 +200,41 @@ function budgetLine(c: Comparison): string | null {
   const b = c.budget;
   if (!b) return null;
   const s = c.scenario;
-  const followers = formatCount(s.a.followersEach);
+  const followers = followersText(s.a.followersEach);
   let aPart: string;
-  if (b.followersFromBudget) aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers} followers (the cent-per-follower rule)`;
-  else if (b.feeA === 'budget') aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers} followers`;
+  if (b.followersFromBudget) aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers} (the cent-per-follower rule)`;
+  else if (b.feeA === 'budget') aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers}`;
   // The two cases where Plan A keeps a price the budget cannot change: say which, and why.
   else if (b.feeA === 'case') aPart = `Plan A, the observed tweet, costs ${moneyRange(c.a.metrics.cost!)} whatever the budget (Ad Age’s price for her Instagram post; the article gives none)`;
   else if (b.feeA === 'rules') {
-    aPart = `Plan A costs ${moneyRange(c.a.metrics.cost!)}: ${formatMoney(b.budget)} does not buy ${followers} followers at any price rule (the lowest gives ${formatMoney(s.assumptions.fee_a.value!.low)})`;
+    aPart = `Plan A costs ${moneyRange(c.a.metrics.cost!)}: ${formatMoney(b.budget)} does not buy ${followers} at any price rule (the lowest gives ${formatMoney(s.assumptions.fee_a.value!.low)})`;
   } else aPart = `Plan A costs ${formatMoney(b.costA)}`;
   const capped = b.countCapped ? ` (capped at ${formatCount(MAX_MICRO_COUNT)}, the most Tierbot models: the rest of the budget is unspent)` : '';
   const bPart = b.countFromBudget
-    ? `Plan B spends ${formatMoney(b.costB)} on ${formatCount(s.b.influencers)} micro-influencers at ${formatMoney(s.assumptions.fee_b.value!.expected)}${capped}`
+    ? `Plan B spends ${formatMoney(b.costB)} on ${microInfluencers(s.b.influencers)} at ${formatMoney(s.assumptions.fee_b.value!.expected)}${capped}`
     : `Plan B costs ${formatMoney(b.costB)}`;
   const over = [b.overA ? 'Plan A is over the budget.' : '', b.overB ? 'Plan B is over the budget.' : ''].filter(Boolean).join(' ');
   return `**Budget ${formatMoney(b.budget)}:** ${aPart}; ${bPart}.${over ? ` ⚠️ ${over}` : ''}`;
 }
 
-/** Observed clicks per account a plan reaches (B's, else A's), or per follower when neither plan reaches anyone. */
+/**
+ * Observed clicks per account a plan reaches (B's, else A's), worked out by Tierbot; or per
+ * follower, as the sources give them, when neither plan reaches anyone.
+ */
 function observedClicksText(c: Comparison): string {
   const all = c.observedClicks;
   const per: 'B' | 'A' | null = all.every((o) => o.perReachedB !== null) ? 'B' : all.every((o) => o.perReachedA !== null) ? 'A' : null;
-  const values = all.map((o) => `${o.label} ${formatPercent((per === 'B' ? o.perReachedB : per === 'A' ? o.perReachedA : null) ?? o.perFollower)}`);
+  const values = all.map((o) => {
+    const reached = per === 'B' ? o.perReachedB : per === 'A' ? o.perReachedA : null;
+    return `${o.label} ${reached === null ? exactPercent(o.perFollower) : formatPercent(reached)}`;
+  });
   return `${per ? `per account Plan ${per} reaches` : 'per follower'}: ${values.join(', ')}`;
 }
 
 /** Where one input's figure comes from, in a few words: "your input", "HypeAuditor 2018", "Tierbot assumption, 5%–18%". */
 function ownBasis(a: Assumption): string {
-  const range = a.value && a.value.low !== a.value.high ? `, ${formatInput(a.unit, a.value.low, false)}–${formatInput(a.unit, a.value.high, false)}` : '';
+  const range = a.value && a.value.low !== a.value.high ? `, ${formatInput(a.unit, a.value.low)}–${formatInput(a.unit, a.value.high)}` : '';
+  if (a.summary && a.basis !== 'input') return a.summary;
   switch (a.basis) {
     case 'input':
       return 'your input';
@@ -237,7 +251,7 @@ function ownBasis(a: Assumption): string {
 
 /** "A 5% (your input), B 2.28% (HypeAuditor 2018)": each plan's figure with its own basis, merged when both share one. */
 function engagementLine(a: Assumption, b: Assumption): string {
-  const figure = (x: Assumption) => (x.value === null ? 'not reported' : formatPercent(x.value.expected));
+  const figure = (x: Assumption) => (x.value === null ? 'not reported' : formatInput(x.unit, x.value.expected));
   const basis = (x: Assumption) => (x.value === null ? null : ownBasis(x));
   const [basisA, basisB] = [basis(a), basis(b)];
   if (basisA !== null && basisA === basisB) return `Engagement rate by followers: A ${figure(a)}, B ${figure(b)} (${basisA}).`;
@@ -260,8 +274,9 @@ function keyAssumptionLines(c: Comparison): string[] {
   const fee = as.fee_b;
   // With a budget, "the budget is spent at the rule" is true of Plan A only when the budget pays its fee.
   const whose = c.budget && c.budget.feeA !== 'budget' ? 'Plan B’s fees' : 'Fees';
-  if (fee.basis === 'sourced' && s.budget !== null) lines.push(`${whose}: the budget is spent at the cent-per-follower rule ($100 per 10,000 followers); GRIN’s and Traackr’s rules would buy more followers.`);
-  else if (fee.basis === 'sourced') lines.push('Fees: the cent-per-follower rule ($100 per 10,000 followers); GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements give the range.');
+  const centRule = 'the cent-per-follower rule ($100 per 10,000 followers, as reported by USA Today and Shopify)';
+  if (fee.basis === 'sourced' && s.budget !== null) lines.push(`${whose}: the budget is spent at ${centRule}; GRIN’s and Traackr’s rules would buy more followers.`);
+  else if (fee.basis === 'sourced') lines.push(`Fees: ${centRule}; GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements give the range.`);
   if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
     lines.push('Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet.');
   }
@@ -276,9 +291,11 @@ const BASIS_WORD: Record<Assumption['basis'], string> = {
   assumption: 'Tierbot assumption',
   input: 'your input',
   budget: 'from the budget',
+  unreported: 'not reported',
 };
 const basisWord = (a: Assumption) => BASIS_WORD[a.basis];
-const shortSource = (a: Assumption) => a.sources.slice(0, 1).map((s) => `${s.publisher} ${s.year ?? 'n.d.'}`).join('');
+/** The input's main source by publisher and year, "as reported by …" when second-hand. */
+const shortSource = (a: Assumption) => a.sources.slice(0, 1).map(citeBrief).join('');
 
 export function compareEmbed(c: Comparison, extra: string[] = []): APIEmbed {
   const description = [
@@ -308,20 +325,25 @@ export function compareEmbed(c: Comparison, extra: string[] = []): APIEmbed {
 function mainReply(c: Comparison, extra: string[] = []): Reply {
   const state = encodeState(c.scenario.overrides);
   const buttons = [button(`${ASSUMPTIONS_ID}${state}`, 'Assumptions'), button(`${EXPORT_ID}${state}`, 'Export')];
-  if (c.unequalCosts && equalBudgetOverrides(c)) buttons.push(button(`${EQUAL_BUDGET_ID}${state}`, 'Equal budget', ButtonStyle.Primary));
+  if (c.unequalCosts && equalBudget(c)) buttons.push(button(`${EQUAL_BUDGET_ID}${state}`, 'Equal budget', ButtonStyle.Primary));
   return { embeds: [compareEmbed(c, extra)], components: buttonRows(buttons), chart: { kind: 'compare', opts: { comparison: c } } };
 }
 
 // ── Assumptions (ephemeral) ───────────────────────────────────────────────────────────────────
 
-/** "[Minter.io, “How much reach…”, 2019](url)": publisher, the real title when there is one, year, link. */
+/**
+ * "[Minter.io, “How much reach…”, 2019](url)": publisher, the real title when there is one, year,
+ * "as reported by …" for a second-hand figure, and the link. (What an untitled piece is, the
+ * Export gives in full.)
+ */
 function citeLink(c: Citation): string {
-  const t = `${c.publisher}${c.title ? `, “${c.title}”` : ''}, ${c.year ?? 'n.d.'}${c.via ? ` (as reported by ${c.via})` : ''}`;
+  const reported = reportedBy(c);
+  const t = `${c.publisher}${c.title ? `, “${c.title}”` : ''}, ${c.year ?? 'n.d.'}${reported ? ` (${reported})` : ''}`;
   return c.url ? `[${t}](${c.url})` : t;
 }
 
-/** "Minter.io, 2019": a citation already given in full above, or shortened to fit. */
-const citeShort = (c: Citation) => `${c.publisher}, ${c.year ?? 'n.d.'}`;
+/** "Markerly 2016 (as reported by Digiday)": a citation already given in full above, or shortened to fit. */
+const citeShort = (c: Citation) => citeBrief(c);
 
 /**
  * How much of each input's text the Assumptions reply shows. `full`: every citation in full the
@@ -336,10 +358,17 @@ function assumptionFields(as: readonly Assumption[], detail: Detail, share: numb
     const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
     const parts = [`*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
     if (a.rangeNote) parts.push(`Range: ${a.rangeNote}.`);
-    if (a.sources.length) parts.push(a.sources.map((c) => (detail === 'full' && !cited.has(c) ? citeLink(c) : citeShort(c))).join(' · '));
+    // A citation given above is repeated by publisher and year only; the first time it is given
+    // in full (with its link, in `full`), and always with how a second-hand figure was read.
+    const citations = a.sources.map((c) => (cited.has(c) ? `${c.publisher} ${c.year ?? 'n.d.'}` : detail === 'full' ? citeLink(c) : citeShort(c))).join(' · ');
     for (const c of a.sources) cited.add(c);
     const max = detail === 'trimmed' ? Math.max(2, Math.min(share, LIMITS.fieldValue)) : LIMITS.fieldValue;
-    return { name: truncate(`${a.label}: ${value}`, LIMITS.fieldName), value: truncate(parts.join(' '), max) };
+    // Trimming shortens the rule and range, never the citations: they say what was read second-hand.
+    const text = parts.join(' ');
+    if (!citations) return { name: truncate(`${a.label}: ${value}`, LIMITS.fieldName), value: truncate(text, max) };
+    const room = max - citations.length - 1;
+    const body = room >= 2 ? truncate(text, room) : '';
+    return { name: truncate(`${a.label}: ${value}`, LIMITS.fieldName), value: truncate(body ? `${body} ${citations}` : citations, max) };
   });
 }
 
@@ -360,10 +389,13 @@ export function assumptionsReply(c: Comparison): Reply {
       ? [`Plan A: ${c.a.name}; Plan B: ${c.b.name} (both from ${bNote}).`]
       : [`Plan A: ${c.a.name} (${s.a.followersNote}).`, `Plan B: ${c.b.name} (${bNote}).`];
   plans.push(`Platform: ${PLATFORM_LABEL[s.platform]}${s.platformGiven ? '' : ' (default: most benchmarks are for Instagram)'}.`);
+  const citedCase = new Set<Citation>();
   const observed = c.observedClicks.map((o) => {
     const per = (x: number | null) => (x === null ? 'not reported' : formatPercent(x));
     const reached = [o.perReachedA === null ? '' : `${per(o.perReachedA)} per account Plan A reaches`, o.perReachedB === null ? '' : `${per(o.perReachedB)} per account Plan B reaches`].filter(Boolean);
-    return `• ${o.label}: ${formatPercent(o.perFollower)} per follower${reached.length ? ` = ${reached.join(', ')}` : ''} (${citeText(o.source)}).`;
+    const cite = citedCase.has(o.source) ? citeBrief(o.source) : citeText(o.source);
+    citedCase.add(o.source);
+    return `• ${o.label}: ${exactPercent(o.perFollower)} per follower${reached.length ? ` = ${reached.join(', ')}` : ''} (${cite}).`;
   });
   const cases: APIEmbed = {
     title: 'Observed cases and caveats',
@@ -373,7 +405,7 @@ export function assumptionsReply(c: Comparison): Reply {
         '**Observed clicks beside the click-through assumption:**',
         ...observed,
         '',
-        '**How ranges work:** each plan is run with every input at its worse end (low rates, high fees, high overlap), then at its better end; low and high are the smaller and larger results.',
+        '**How ranges work:** each plan is run with every input at its worse end (low rates, high fees, high overlap), then at its better end; low and high are the smaller and larger results. Fees priced by the rules follow each run’s engagement rate.',
       ].join('\n'),
       LIMITS.embedDescription,
     ),
@@ -567,10 +599,26 @@ function component(customId: string): ComponentReply {
   if (!c || isReply(c)) return { mode: 'reply', reply: inputErrorReply('This button’s comparison could not be read back.', 'run /compare again.') };
   if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c) };
   if (prefix === EXPORT_ID) return { mode: 'reply', reply: exportReply(c) };
-  const equal = equalBudgetOverrides(c);
-  const next = equal ? comparisonFor(equal) : c;
+  const equal = equalBudget(c);
+  if (equal === null) return { mode: 'reply', reply: inputErrorReply('The two plans already cost as much as they can be matched.', 'run /compare with other options.', 'Nothing to equal') };
+  if (equal.kind === 'buys-none') {
+    return {
+      mode: 'reply',
+      reply: inputErrorReply(
+        `Plan A costs ${formatMoney(equal.costA)}, less than one micro-influencer’s fee (${formatMoney(equal.fee)}): it buys no micro-influencer, so no Plan B costs the same. Plan B is unchanged.`,
+        'a larger big_fee, or a smaller micro_fee, then press Equal budget again.',
+        'Plan A’s cost buys no micro-influencer',
+      ),
+    };
+  }
+  const next = comparisonFor(equal.overrides);
   if (isReply(next)) return { mode: 'reply', reply: next };
-  return { mode: 'update', reply: mainReply(next, [`Plan B now has ${formatCount(next.scenario.b.influencers)} micro-influencers, as many as Plan A’s cost buys.`]) };
+  const micros = microInfluencers(next.scenario.b.influencers);
+  const said =
+    c.scenario.budget !== null
+      ? `The budget is now Plan A’s cost, ${formatMoney(equal.costA)}: Plan B has ${micros}, as many as it buys.`
+      : `Plan B now has ${micros}, as many as Plan A’s cost (${formatMoney(equal.costA)}) buys.`;
+  return { mode: 'update', reply: mainReply(next, [said]) };
 }
 
 export const compare = slashCommand({ definition, run, autocomplete, component });

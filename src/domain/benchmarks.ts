@@ -34,14 +34,33 @@ export interface Citation {
  * sourced: a source states the figure for this tier and platform. observed: a reported case.
  * extrapolated: a sourced figure used outside the tier or platform it was measured on.
  * assumption: Tierbot's own choice, with its range. input: typed by the user. budget: bought by the budget.
+ * unreported: no figure is recorded for this plan and none was given.
  */
-export type Basis = 'sourced' | 'observed' | 'extrapolated' | 'assumption' | 'input' | 'budget';
+export type Basis = 'sourced' | 'observed' | 'extrapolated' | 'assumption' | 'input' | 'budget' | 'unreported';
 
-/** "Minter.io, “How much reach should my brand be getting on Instagram?”, 2019 (as reported by …)": plain text. */
+/**
+ * How a second-hand figure was read ("as reported by Digiday"), or null for one read on the
+ * publisher's own page. SOURCES.md requires an [S] or [M] figure to say so wherever it is shown;
+ * where the reporting publication is not recorded, the words say that much.
+ */
+export function reportedBy(c: Citation): string | null {
+  if (c.via) return `as reported by ${c.via}`;
+  if (c.confidence === 'S') return 'as reported by another publication';
+  if (c.confidence === 'M') return 'from a copy on another site';
+  return null;
+}
+
+/** "Markerly, survey of ~2M Instagram influencers (like rate), 2016 (as reported by Digiday)": plain text. */
 export function citeText(c: Citation): string {
   const title = c.title ? `, “${c.title}”` : c.what ? `, ${c.what}` : '';
-  const via = c.via ? ` (as reported by ${c.via})` : '';
-  return `${c.publisher}${title}, ${c.year ?? 'n.d.'}${via}`;
+  const reported = reportedBy(c);
+  return `${c.publisher}${title}, ${c.year ?? 'n.d.'}${reported ? ` (${reported})` : ''}`;
+}
+
+/** "Markerly 2016 (as reported by Digiday)": publisher and year, and how a second-hand figure was read. */
+export function citeBrief(c: Citation): string {
+  const reported = reportedBy(c);
+  return `${c.publisher} ${c.year ?? 'n.d.'}${reported ? ` (${reported})` : ''}`;
 }
 
 // ── Citations ─────────────────────────────────────────────────────────────────────────────────
@@ -78,11 +97,12 @@ export const CITE = {
     confidence: 'P',
   },
   influencerDb: { publisher: 'InfluencerDB', what: 'benchmarks of 307k Instagram accounts', year: '2019', confidence: 'P' },
-  hypeAuditor2023: { publisher: 'HypeAuditor', what: 'State of Influencer Marketing report (as reported)', year: '2023', confidence: 'S' },
+  hypeAuditor2023: { publisher: 'HypeAuditor', what: 'State of Influencer Marketing report', year: '2023', confidence: 'S' },
   hypeAuditor2026: { publisher: 'HypeAuditor', what: 'State of Influencer Marketing report', year: '2026', via: 'eMarketer', confidence: 'S' },
-  mediakix2017: { publisher: 'Mediakix', what: 'study of 742 sponsored Instagram posts (as reported)', year: '2017', confidence: 'S' },
-  imh2021: { publisher: 'Influencer Marketing Hub', title: 'Influencer Marketing Benchmark Report', year: '2021', via: 'ION', confidence: 'S' },
-  centRule: { publisher: 'USA Today; Shopify', what: 'rule of thumb of $100 per 10,000 followers', year: null, confidence: 'S' },
+  mediakix2017: { publisher: 'Mediakix', what: 'study of 742 sponsored Instagram posts', year: '2017', confidence: 'S' },
+  // SOURCES.md records no title for it: "Benchmark Report" says what it is, not a quoted title.
+  imh2021: { publisher: 'Influencer Marketing Hub', what: 'Benchmark Report', year: '2021', via: 'ION', confidence: 'S' },
+  centRule: { publisher: 'Rule of thumb', what: '$100 per 10,000 followers', year: null, via: 'USA Today and Shopify', confidence: 'S' },
   grin: { publisher: 'GRIN', what: 'budget rule of $4–9 per 1,000 followers per piece of content', year: null, confidence: 'P' },
   traackr: {
     publisher: 'Traackr',
@@ -94,17 +114,16 @@ export const CITE = {
   adAge: { publisher: 'Ad Age', what: 'Kim Kardashian West’s fee per sponsored Instagram post', year: '2020', confidence: 'P' },
   fab: { publisher: 'Fab.com', what: '“Celebrity Blastoff” results', year: '2011', confidence: 'P' },
   influencity: { publisher: 'Influencity', what: 'audience overlap illustration', year: null, confidence: 'P' },
-  frequencyRule: { publisher: 'Stellar; Influencity', what: 'forecasting rule “impressions = reach × 1.25” (as reported; no primary page)', year: null, confidence: 'S' },
-  linkGlossaries: { publisher: 'codivupload.com; creatorlanehq.com', what: 'creator-tool glossaries (unaudited)', year: null, confidence: 'S' },
+  frequencyRule: { publisher: 'Stellar; Influencity', what: 'forecasting rule “impressions = reach × 1.25” (no primary page recorded)', year: null, confidence: 'S' },
+  linkGlossaries: {
+    publisher: 'Link-in-bio rule of thumb',
+    what: 'click-through of 0.5–1.5% of impressions, unaudited',
+    year: null,
+    via: 'codivupload.com and creatorlanehq.com glossaries',
+    confidence: 'S',
+  },
   wordOnTheBlock: { publisher: 'Word on the Block', what: 'influencer pricing guide', year: '2023', confidence: 'P' },
   upfluence: { publisher: 'Upfluence', what: '“industry standard” CPM', year: null, confidence: 'P' },
-  iconosquare: {
-    publisher: 'Iconosquare',
-    what: 'guide to social media influencers',
-    year: '2020',
-    url: 'https://blog.iconosquare.com/guide-to-social-media-influencers/',
-    confidence: 'P',
-  },
 } as const satisfies Record<string, Citation>;
 
 // ── Follower bands ────────────────────────────────────────────────────────────────────────────
@@ -140,15 +159,19 @@ const fig = (min: number, max: number | null, stated: string, low: number, sourc
 
 // ── Reach rate (SOURCES.md §2b) ───────────────────────────────────────────────────────────────
 
-/**
- * Minter.io 2019: median post reach ÷ followers on Instagram, by followers. Shared boundaries
- * belong to the higher band (20,000 is in 20k–100k), as everywhere in Tierbot.
+/*
+ * Band boundaries follow BOUNDARY_RULE (sources.ts), as /tier does: where the publisher's words
+ * settle a boundary they are followed (">1M" leaves 1,000,000 itself in "100k–1M"; "under 10k"
+ * stops at 9,999); otherwise a number shared by two bands belongs to the higher one (20,000 is in
+ * "20k–100k"), and a band end no other band starts at is included.
  */
+
+/** Minter.io 2019: median post reach ÷ followers on Instagram, by followers ("0–20k … >1M"). */
 export const MINTER_REACH: readonly BandFigure[] = [
   fig(0, 19_999, '0–20k', 37.72, CITE.minter, 'median post reach'),
   fig(20_000, 99_999, '20k–100k', 22.945, CITE.minter, 'median post reach'),
-  fig(100_000, 999_999, '100k–1M', 22.885, CITE.minter, 'median post reach'),
-  fig(1_000_000, null, 'over 1M', 19.09, CITE.minter, 'median post reach'),
+  fig(100_000, 1_000_000, '100k–1M', 22.885, CITE.minter, 'median post reach'),
+  fig(1_000_001, null, 'over 1M', 19.09, CITE.minter, 'median post reach'),
 ];
 
 /** Bazaarvoice 2021, the cross-check: what brand accounts should aim for ("over 500k", "under 10k"). */
@@ -169,8 +192,8 @@ export const HYPEAUDITOR_2018_AVERAGE: readonly BandFigure[] = [
   fig(1_000, 4_999, '1k–5k', 4.26, CITE.hypeAuditor2018, 'average'),
   fig(5_000, 19_999, '5k–20k', 2.28, CITE.hypeAuditor2018, 'average'),
   fig(20_000, 99_999, '20k–100k', 1.62, CITE.hypeAuditor2018, 'average'),
-  fig(100_000, 999_999, '100k–1M', 1.55, CITE.hypeAuditor2018, 'average'),
-  fig(1_000_000, null, 'over 1M', 1.54, CITE.hypeAuditor2018, 'average'),
+  fig(100_000, 1_000_000, '100k–1M', 1.55, CITE.hypeAuditor2018, 'average'),
+  fig(1_000_001, null, 'over 1M', 1.54, CITE.hypeAuditor2018, 'average'),
 ];
 
 export const INSTAGRAM_ENGAGEMENT_OTHERS: readonly BandFigure[] = [
@@ -178,15 +201,16 @@ export const INSTAGRAM_ENGAGEMENT_OTHERS: readonly BandFigure[] = [
   fig(1_000, 4_999, '1k–5k', 6.45, CITE.hypeAuditor2018, 'median'),
   fig(5_000, 19_999, '5k–20k', 3.76, CITE.hypeAuditor2018, 'median'),
   fig(20_000, 99_999, '20k–100k', 2.63, CITE.hypeAuditor2018, 'median'),
-  fig(100_000, 999_999, '100k–1M', 2.57, CITE.hypeAuditor2018, 'median'),
-  fig(1_000_000, null, 'over 1M', 2.56, CITE.hypeAuditor2018, 'median'),
+  fig(100_000, 1_000_000, '100k–1M', 2.57, CITE.hypeAuditor2018, 'median'),
+  fig(1_000_001, null, 'over 1M', 2.56, CITE.hypeAuditor2018, 'median'),
   fig(0, 999, 'under 1k', 8, CITE.markerly, 'like rate'),
   fig(1_000, 9_999, '1k–10k', 4, CITE.markerly, 'like rate'),
   fig(10_000, 99_999, '10k–100k', 2.37, CITE.markerly, 'like rate'),
-  fig(1_000_000, 9_999_999, '1M–10M', 1.66, CITE.markerly, 'like rate'),
+  // Markerly's next band, for its comment rate, is ">10M": 10,000,000 itself stays in "1M–10M".
+  fig(1_000_000, 10_000_000, '1M–10M', 1.66, CITE.markerly, 'like rate'),
   fig(1_000, 4_999, '1k–5k', 8.8, CITE.influencerDb, 'likes ÷ followers'),
-  fig(5_000, 9_999, '5k–10k', 6.3, CITE.influencerDb, 'likes ÷ followers'),
-  fig(10_000, null, 'over 10k', 3.4, CITE.influencerDb, 'likes ÷ followers', 3.8),
+  fig(5_000, 10_000, '5k–10k', 6.3, CITE.influencerDb, 'likes ÷ followers'),
+  fig(10_001, null, 'over 10k', 3.4, CITE.influencerDb, 'likes ÷ followers', 3.8),
   fig(1_000, 9_999, 'nano, 1k–10k', 2.78, CITE.hypeAuditor2023, 'engagement rate'),
   fig(10_000, 49_999, 'micro, 10k–50k', 0.54, CITE.hypeAuditor2026, 'engagement rate'),
   fig(10_000, 100_000, 'micro, 10k–100k', 2.75, CITE.mediakix2017, 'sponsored posts only'),
@@ -194,10 +218,14 @@ export const INSTAGRAM_ENGAGEMENT_OTHERS: readonly BandFigure[] = [
 ];
 
 /**
- * TikTok and YouTube: Influencer Marketing Hub 2021 reports only "micro" and "mega", without
- * follower ranges. Tierbot reads micro as under 100,000 and mega as 1M and over (Iconosquare
- * 2020's lines): an extrapolation. Between them no source gives a figure.
+ * TikTok and YouTube: Influencer Marketing Hub 2021 (as reported by ION) gives only "micro" and
+ * "mega". Neither its follower lines nor its rate's denominator are recorded, so both readings are
+ * Tierbot assumptions, said so wherever the figures are used: micro applies under
+ * IMH_MICRO_BELOW followers, mega from IMH_MEGA_FROM, and the rate is by followers. Between the
+ * two lines no source gives a figure.
  */
+export const IMH_MICRO_BELOW = 100_000;
+export const IMH_MEGA_FROM = 1_000_000;
 export const IMH_MICRO_MEGA: Record<Exclude<Platform, 'instagram'>, { micro: number; mega: number }> = {
   tiktok: { micro: 18, mega: 5 },
   youtube: { micro: 1.64, mega: 0.37 },
@@ -251,14 +279,17 @@ export const ORDER_VALUE = 30;
 /** Observed visits (or sign-ups) per follower, percent, to show beside the click-through assumption. */
 export interface ObservedClicks {
   label: string;
+  /** As SOURCES.md states it, with the source's own precision (0.0806%, not 0.080551…%). */
   perFollower: number;
+  /** The counts it is worked out from. */
+  counts: { actions: number; followers: number };
   source: Citation;
 }
 
 export const OBSERVED_CLICKS: readonly ObservedClicks[] = [
-  { label: 'the Kardashian tweet (website visits)', perFollower: (KARDASHIAN_CASE.visits / KARDASHIAN_CASE.followers) * 100, source: CITE.tapInfluence },
-  { label: 'Ashton Kutcher for Fab.com (sign-ups)', perFollower: (5_888 / 7_309_684) * 100, source: CITE.fab },
-  { label: 'Kevin Rose for Fab.com (sign-ups)', perFollower: (4_356 / 1_261_376) * 100, source: CITE.fab },
+  { label: 'the Kardashian tweet (website visits)', perFollower: 0.008, counts: { actions: KARDASHIAN_CASE.visits, followers: KARDASHIAN_CASE.followers }, source: CITE.tapInfluence },
+  { label: 'Ashton Kutcher for Fab.com (sign-ups)', perFollower: 0.0806, counts: { actions: 5_888, followers: 7_309_684 }, source: CITE.fab },
+  { label: 'Kevin Rose for Fab.com (sign-ups)', perFollower: 0.345, counts: { actions: 4_356, followers: 1_261_376 }, source: CITE.fab },
 ];
 
 export const CPM_REFERENCE: Record<Platform, { low: number; high: number }> = {

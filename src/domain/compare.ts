@@ -8,15 +8,19 @@
  *
  * Ranges. Each plan is run through the funnel three times: with every input at its expected
  * value; pessimistic, with every input at the end of its range that is worse for the plan (low
- * rates, high fees, high overlap); and optimistic, the other end. For each metric, low is the
- * smaller of the pessimistic and optimistic results and high the larger. Every metric moves one
- * way with each input, so low ≤ expected ≤ high always holds, cost ratios included.
+ * rates, high fees, high overlap); and optimistic, the other end. Each scenario is consistent:
+ * a fee priced by the rules is worked out at that scenario's own engagement rate (Traackr's rule
+ * prices engagements, so its fee rises with the rate), the lowest rule's fee in the optimistic
+ * scenario and the highest in the pessimistic one. For each metric, low is the smaller of the
+ * pessimistic and optimistic results and high the larger. Every metric moves one way with each
+ * input, so low ≤ expected ≤ high always holds, cost ratios included.
  *
  * Verdict. Only measures that do not follow from one another are counted: reach, engagements,
  * cost per engagement and cost per order. Each input with a range is moved alone to each end of
  * it; an input that changes a measure's winner decides it, and its break-even value is where the
- * two plans tie. The verdict "holds across every sourced range" when no input does, not even all
- * of them together at the ends that hurt the winner.
+ * two plans tie. The verdict "holds across every sourced range" (and across the ranges of
+ * Tierbot's own assumptions) when no input does, not even all of them together at the ends that
+ * hurt the winner.
  */
 
 import {
@@ -33,6 +37,8 @@ import {
   FREQUENCY,
   GRIN_PER_FOLLOWER,
   HYPEAUDITOR_2018_AVERAGE,
+  IMH_MEGA_FROM,
+  IMH_MICRO_BELOW,
   IMH_MICRO_MEGA,
   INSTAGRAM_ENGAGEMENT_OTHERS,
   KARDASHIAN_CASE,
@@ -45,6 +51,7 @@ import {
   TIKTOK_NANO,
   TRAACKR_CPME,
   UPFLUENCE_CPM,
+  citeText,
   inBand,
   type Basis,
   type BandFigure,
@@ -54,7 +61,22 @@ import {
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount, type ParseResult } from './followers';
 import { formatCount } from './format';
 import { funnel, type FunnelInputs, type MetricName, type Metrics, METRIC_NAMES } from './funnel';
-import { MAX_MONEY, MONEY_DECIMALS, MONEY_FORMS, PERCENT_DECIMALS, PERCENT_FORMS, formatMoney, formatPercent, parseMoney, parsePercent, roundTo } from './units';
+import {
+  MAX_MONEY,
+  MONEY_DECIMALS,
+  MONEY_FORMS,
+  PERCENT_FORMS,
+  PERCENT_SIGNIFICANT,
+  formatMoney,
+  formatPercent,
+  keptPercent,
+  keptToCents,
+  parseMoney,
+  parsePercent,
+  plainNumber,
+  roundPercent,
+  roundTo,
+} from './units';
 
 export { METRIC_NAMES, type MetricName, type Metrics };
 
@@ -117,7 +139,9 @@ export const MAX_PERCENT = 100;
 
 const percentForms = `a percentage from 0 to 100: ${PERCENT_FORMS}`;
 const moneyForms = `an amount in US dollars from $0 to $${formatCount(MAX_MONEY)}: ${MONEY_FORMS}`;
-const followerForms = `a follower count from 0 to ${formatCount(MAX_FOLLOWERS)}: ${ACCEPTED_FORMS}`;
+/** A plan with no followers reaches no one: its comparison would mean nothing. */
+const MIN_FOLLOWERS = 1;
+const followerForms = `a follower count from ${formatCount(MIN_FOLLOWERS)} to ${formatCount(MAX_FOLLOWERS)}: ${ACCEPTED_FORMS}`;
 
 export const ACCEPTED: Record<OptionName, string> = {
   preset: PRESETS.map((p) => `\`${p}\``).join(' or '),
@@ -138,7 +162,7 @@ export const ACCEPTED: Record<OptionName, string> = {
   micro_reach: percentForms,
 };
 
-/** The user's own option values, normalised (money to cents, percents to 4 decimals). */
+/** The user's own option values, normalised (money to cents, percents to six significant digits). */
 export type Overrides = Partial<Record<NumericOption, number>> & { preset?: PresetId; platform?: Platform };
 
 /**
@@ -169,24 +193,41 @@ function fail(option: OptionName, reason: string, accepted: string = ACCEPTED[op
   return { ok: false, option, reason, accepted };
 }
 
+/**
+ * How many influencers: read with the follower-count forms ("10", "1.5k"), but explained as a
+ * number of influencers, never as followers.
+ */
+function parseInfluencerCount(text: string): ParseResult<number> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, reason: 'No number of influencers was given.' };
+  if (/^[-−–]/.test(trimmed)) return { ok: false, reason: 'The number of influencers cannot be negative.' };
+  const read = parseFollowerCount(trimmed);
+  if (read.ok) return read;
+  // The follower reader's own reasons speak of followers: say the same of influencers.
+  if (/fraction/.test(read.reason)) return { ok: false, reason: `The number of influencers is a whole number; “${trimmed}” is not.` };
+  if (/more than/.test(read.reason)) return { ok: false, reason: `That is more than ${formatCount(MAX_MICRO_COUNT)} influencers.` };
+  return { ok: false, reason: 'That is not a number of influencers I can read.' };
+}
+
 function parseNumberValue(kind: OptionKind, value: string | number): ParseResult<number> {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, reason: 'That is not a number.' };
-    if (value < 0) return { ok: false, reason: 'It cannot be negative.' };
+    if (value < 0) return { ok: false, reason: kind === 'influencers' ? 'The number of influencers cannot be negative.' : 'It cannot be negative.' };
     if (kind === 'money') {
       if (value > MAX_MONEY) return { ok: false, reason: `That is more than ${formatMoney(MAX_MONEY)}.` };
-      return { ok: true, value: roundTo(value, MONEY_DECIMALS) };
+      return keptToCents(value);
     }
     if (kind === 'percent') {
       if (value > MAX_PERCENT) return { ok: false, reason: `${formatPercent(value)} is more than 100%.` };
-      return { ok: true, value: roundTo(value, PERCENT_DECIMALS) };
+      return keptPercent(value);
     }
-    if (!Number.isInteger(value)) return { ok: false, reason: 'It must be a whole number.' };
+    if (!Number.isInteger(value)) return { ok: false, reason: kind === 'influencers' ? 'The number of influencers is a whole number.' : 'It must be a whole number.' };
     if (value > MAX_FOLLOWERS) return { ok: false, reason: `That is more than ${formatCount(MAX_FOLLOWERS)}.` };
     return { ok: true, value };
   }
   if (kind === 'money') return parseMoney(value);
   if (kind === 'percent') return parsePercent(value, MAX_PERCENT);
+  if (kind === 'influencers') return parseInfluencerCount(value);
   return parseFollowerCount(value);
 }
 
@@ -213,6 +254,10 @@ export function parseOverrides(input: CompareInput): { ok: true; overrides: Over
     if (kind === 'influencers') {
       if (parsed.value < 1) return fail(name, 'There must be at least one micro-influencer.');
       if (parsed.value > MAX_MICRO_COUNT) return fail(name, `That is more than ${formatCount(MAX_MICRO_COUNT)} influencers.`);
+    }
+    if (kind === 'followers' && parsed.value < MIN_FOLLOWERS) {
+      const whose = name === 'big_followers' ? 'Plan A’s influencer' : 'Each of Plan B’s micro-influencers';
+      return fail(name, `${whose} needs at least ${formatCount(MIN_FOLLOWERS)} follower: with none, the plan reaches no one and there is nothing to compare.`);
     }
     overrides[name] = parsed.value;
   }
@@ -267,6 +312,37 @@ export interface Assumption {
   sources: Citation[];
   /** The option that sets it. */
   option?: NumericOption;
+  /** Where the basis word alone would mislead, a few words for the main reply instead. */
+  summary?: string;
+  /** A fee priced by the rules: how each rule's price follows the engagement rate (scenarios need it). */
+  feeRules?: FeeRules;
+}
+
+/** The price rules behind a fee. Traackr's rule prices engagements, so its fee follows the engagement rate. */
+export interface FeeRules {
+  cent: number;
+  grin: { low: number; high: number };
+  /** Traackr's fee for each percentage point of engagement rate; null when it is not used. */
+  traackrPerPoint: number | null;
+}
+
+/** Traackr's fee at one engagement rate (percent); null when the rate is unknown or the fee would be $0. */
+function traackrFeeAt(rules: FeeRules, engagementRate: number | null): number | null {
+  if (rules.traackrPerPoint === null || engagementRate === null) return null;
+  const fee = roundTo(rules.traackrPerPoint * engagementRate, MONEY_DECIMALS);
+  return fee > 0 ? fee : null;
+}
+
+/** Every rule's fee at one engagement rate (percent). */
+function feesAt(rules: FeeRules, engagementRate: number | null): number[] {
+  const traackr = traackrFeeAt(rules, engagementRate);
+  return [rules.cent, rules.grin.low, rules.grin.high, ...(traackr === null ? [] : [traackr])];
+}
+
+/** The lowest or highest rule's fee at this engagement rate: the optimistic or pessimistic scenario's fee. */
+export function feeByRulesAt(rules: FeeRules, engagementRate: number | null, end: 'low' | 'high'): number {
+  const fees = feesAt(rules, engagementRate);
+  return end === 'low' ? Math.min(...fees) : Math.max(...fees);
 }
 
 /** One plan's make-up: how many influencers, with how many followers each, and where those come from. */
@@ -294,9 +370,9 @@ export interface Scenario {
   assumptions: Record<AssumptionKey, Assumption>;
 }
 
-/** A source's percentage with its own decimals: 22.885%, 0.54%, 37.72%. */
+/** A source's (or a user's) percentage with its own digits: 22.885%, 0.54%, 0.0806%, 0.00001%. */
 export function exactPercent(x: number): string {
-  return `${Number(x.toFixed(4))}%`;
+  return `${plainNumber(x, PERCENT_SIGNIFICANT)}%`;
 }
 
 const single = (x: number): Range => ({ low: x, expected: x, high: x });
@@ -326,6 +402,10 @@ function given(key: AssumptionKey, option: NumericOption, value: number, unit: A
 
 const uniqueSources = (figures: readonly BandFigure[]): Citation[] => [...new Set(figures.map((f) => f.source))];
 
+/**
+ * "Markerly 2016 like rate, 10k–100k: 2.37%; …": each figure with its publisher and band. The
+ * input's citations, shown with it wherever it is shown, say which were read second-hand.
+ */
 function describeFigures(figures: readonly BandFigure[]): string {
   return figures
     .map((f) => {
@@ -376,59 +456,77 @@ function engagementRate(plan: 'A' | 'B', followers: number, platform: Platform):
       value: spread(main.low, others.flatMap((f) => [f.low, f.high])),
       basis: 'sourced',
       rule: `HypeAuditor 2018, average (likes + comments) ÷ followers for ${main.band.stated} followers: ${exactPercent(main.low)}`,
-      rangeNote: others.length ? `the other sources for this count: ${describeFigures(others)}` : '',
+      rangeNote: others.length ? `other sources: ${describeFigures(others)}` : '',
       sources: [CITE.hypeAuditor2018, ...uniqueSources(others).filter((c) => c !== CITE.hypeAuditor2018)],
     };
   }
+  // Influencer Marketing Hub's "micro" and "mega" come without follower lines or the rate's
+  // denominator (benchmarks.ts): which figure a count gets, and reading it as by followers, are
+  // Tierbot's own assumptions, and the words say so rather than borrowing another source's lines.
   const { micro, mega } = IMH_MICRO_MEGA[platform];
-  const imh = `Influencer Marketing Hub 2021 (as reported by ION; no follower ranges given)`;
+  const imh = 'Influencer Marketing Hub 2021 (as reported by ION)';
+  const unstated = 'it states neither follower lines for its tiers nor what its rate is divided by';
   const nano = platform === 'tiktok' && inBand(TIKTOK_NANO.band, followers) ? [TIKTOK_NANO] : [];
-  const nanoNote = nano.length ? `; ${describeFigures(nano)}` : '';
-  if (followers < 100_000 || followers >= 1_000_000) {
-    const isMicro = followers < 100_000;
-    const value = isMicro ? micro : mega;
+  if (followers < IMH_MICRO_BELOW || followers >= IMH_MEGA_FROM) {
+    const tier = followers < IMH_MICRO_BELOW ? 'micro' : 'mega';
+    const value = tier === 'micro' ? micro : mega;
+    const lines = tier === 'micro' ? `under ${formatCount(IMH_MICRO_BELOW)} followers` : `from ${formatCount(IMH_MEGA_FROM)} followers`;
     return {
       ...base,
       value: spread(value, nano.map((f) => f.low)),
       basis: 'extrapolated',
-      rule: `${imh}, ${isMicro ? 'micro' : 'mega'}: ${formatPercent(value)}; Tierbot reads ${isMicro ? 'micro as under 100,000' : 'mega as 1M and over'} (Iconosquare 2020's lines), an extrapolation`,
-      rangeNote: nano.length ? `also${nanoNote.slice(1)}` : '',
-      sources: [CITE.imh2021, CITE.iconosquare, ...uniqueSources(nano)],
+      rule:
+        `${imh} gives ${PLATFORM_LABEL[platform]} “${tier}” ${exactPercent(value)}, but ${unstated}. ` +
+        `That “${tier}” covers ${followersText(followers)} (Tierbot applies it ${lines}) and that the rate is by followers are Tierbot assumptions, not the source's`,
+      rangeNote: nano.length ? `also ${describeFigures(nano)}` : '',
+      sources: [CITE.imh2021, ...uniqueSources(nano)],
+      summary: `Influencer Marketing Hub 2021 “${tier}”, as reported by ION; it states no follower lines or denominator, so this use by followers is a Tierbot assumption`,
     };
   }
-  const mid = roundTo((micro + mega) / 2, PERCENT_DECIMALS);
+  const mid = roundPercent((micro + mega) / 2);
   return {
     ...base,
     value: { low: mega, expected: mid, high: micro },
     basis: 'assumption',
-    rule: `no ${PLATFORM_LABEL[platform]} figure for 100k–1M followers is recorded: Tierbot assumes the midpoint of ${imh}'s micro ${formatPercent(micro)} and mega ${formatPercent(mega)}`,
-    rangeNote: `mega to micro (${formatPercent(mega)}–${formatPercent(micro)})`,
+    rule:
+      `no ${PLATFORM_LABEL[platform]} figure for 100k–1M followers is recorded: Tierbot assumes the midpoint of the “micro” ${exactPercent(micro)} and “mega” ${exactPercent(mega)} ` +
+      `that ${imh} gives, read as by followers (${unstated})`,
+    rangeNote: `“mega” to “micro” (${exactPercent(mega)}–${exactPercent(micro)})`,
     sources: [CITE.imh2021],
   };
 }
 
-/** The fee by the cent-per-follower rule, with GRIN's and Traackr's rules as the range. */
+/**
+ * The fee by the cent-per-follower rule, with GRIN's and Traackr's rules as the range. The range
+ * is priced at the expected engagement rate (an input moved alone keeps the others expected);
+ * the optimistic and pessimistic scenarios re-price Traackr's fee at their own rate (`feeRules`).
+ */
 function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range | null, platform: Platform): Assumption {
   const key = plan === 'A' ? 'fee_a' : 'fee_b';
-  const cent = roundTo(followers * CENT_PER_FOLLOWER, MONEY_DECIMALS);
-  const grin = [followers * GRIN_PER_FOLLOWER.low, followers * GRIN_PER_FOLLOWER.high].map((x) => roundTo(x, MONEY_DECIMALS));
-  const traackrFee = engagement === null ? 0 : roundTo((followers * engagement.expected * TRAACKR_CPME) / 100 / 1000, MONEY_DECIMALS);
-  const traackr = traackrFee > 0 ? [traackrFee] : [];
-  const traackrNote = traackr.length
-    ? `; Traackr's $150 per 1,000 engagements (its Instagram default${platform === 'instagram' ? '' : ', an extrapolation'}) ${formatMoney(traackr[0]!)}`
-    : '';
+  const rules: FeeRules = {
+    cent: roundTo(followers * CENT_PER_FOLLOWER, MONEY_DECIMALS),
+    grin: { low: roundTo(followers * GRIN_PER_FOLLOWER.low, MONEY_DECIMALS), high: roundTo(followers * GRIN_PER_FOLLOWER.high, MONEY_DECIMALS) },
+    traackrPerPoint: engagement === null ? null : (followers * TRAACKR_CPME) / 100 / 1000,
+  };
+  const traackr = traackrFeeAt(rules, engagement?.expected ?? null);
+  let traackrNote = '';
+  if (engagement !== null && traackr !== null) {
+    const where = platform === 'instagram' ? '' : ' (its Instagram default, an extrapolation)';
+    traackrNote = `; Traackr's $150 per 1,000 engagements${where} at the expected ${exactPercent(engagement.expected)} engagement rate, ${formatMoney(traackr)}`;
+  }
   return {
     key,
     label: LABEL[key],
     unit: 'money',
-    value: spread(cent, [...grin, ...traackr]),
+    value: spread(rules.cent, feesAt(rules, engagement?.expected ?? null)),
     basis: 'sourced',
     plans: [plan],
     better: 'lower',
-    rule: `the cent-per-follower rule ($100 per 10,000 followers; USA Today, Shopify): ${formatCount(followers)} × $0.01 = ${formatMoney(cent)}`,
-    rangeNote: `the other rules: GRIN's $4–9 per 1,000 followers ${formatMoney(grin[0]!)}–${formatMoney(grin[1]!)}${traackrNote}`,
-    sources: [CITE.centRule, CITE.grin, ...(traackr.length ? [CITE.traackr] : [])],
+    rule: `the cent-per-follower rule ($100 per 10,000 followers): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`,
+    rangeNote: `GRIN's $4–9 per 1,000 followers, ${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}${traackrNote}`,
+    sources: [CITE.centRule, CITE.grin, ...(traackr !== null ? [CITE.traackr] : [])],
     option: plan === 'A' ? 'big_fee' : 'micro_fee',
+    feeRules: rules,
   };
 }
 
@@ -436,6 +534,18 @@ const DEFAULT_BIG_FOLLOWERS = 100_000;
 const DEFAULT_MICRO_FOLLOWERS = 10_000;
 const DEFAULT_MICRO_COUNT = 10;
 const TEN_MICRO_NOTE = 'the TapInfluence article: “10 highly focused influencers, each with 10,000 followers, rather than a single influencer … of 100,000”';
+/** Plan B's followers each, when its count comes from elsewhere (the budget, the user). */
+const TEN_MICRO_FOLLOWERS_NOTE = 'the TapInfluence article’s 10,000 followers each';
+
+/** "1 micro-influencer", "50 micro-influencers". */
+export function microInfluencers(n: number): string {
+  return `${formatCount(n)} micro-influencer${n === 1 ? '' : 's'}`;
+}
+
+/** "1 follower", "10,000 followers". */
+export function followersText(n: number): string {
+  return `${formatCount(n)} follower${n === 1 ? '' : 's'}`;
+}
 
 /** Whole influencers the budget buys at `fee` each (cent arithmetic, so $1,000 ÷ $100 is exactly 10). */
 function affordable(budget: number, fee: number): number {
@@ -473,15 +583,34 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   let influencers = o.micro_count ?? DEFAULT_MICRO_COUNT;
   let influencersBasis: Basis = o.micro_count !== undefined ? 'input' : 'sourced';
   let influencersNote = o.micro_count !== undefined ? 'your input' : TEN_MICRO_NOTE;
-  if (budget !== null && o.micro_count === undefined && microFee > 0) {
-    influencers = affordable(budget, microFee);
+  if (budget !== null && microFee > 0) {
+    // The budget decides Plan B's count: a different micro_count would break "both plans spend it".
+    const bought = affordable(budget, microFee);
+    if (o.micro_count !== undefined && o.micro_count !== bought) {
+      return fail(
+        'micro_count',
+        `With a budget, the budget decides how many micro-influencers Plan B has: ${formatMoney(budget)} buys ${microInfluencers(bought)} at ${formatMoney(microFee)}, not ${formatCount(o.micro_count)}.`,
+        'micro_count or budget, not both: leave out micro_count to spend the budget on Plan B, or leave out budget to set the number of micro-influencers yourself',
+      );
+    }
+    influencers = bought;
     influencersBasis = 'budget';
     const capped = influencers === MAX_MICRO_COUNT ? ` (capped at ${formatCount(MAX_MICRO_COUNT)})` : '';
     influencersNote = `as many as the budget buys: ${formatMoney(budget)} ÷ ${formatMoney(microFee)}, rounded down${capped}`;
   }
+  // With a budget, Plan A's fee is the budget (the observed tweet excepted: it cost what it cost).
+  if (budget !== null && !kardashian && o.big_fee !== undefined && o.big_fee !== budget) {
+    return fail(
+      'big_fee',
+      `With a budget, the budget is Plan A’s fee: big_fee ${formatMoney(o.big_fee)} would leave Plan A spending something other than the ${formatMoney(budget)} budget.`,
+      'big_fee or budget, not both: leave out big_fee to spend the budget on Plan A, or leave out budget to set Plan A’s fee yourself',
+    );
+  }
+  // A big_fee equal to the budget says nothing the budget does not: the budget prices Plan A.
+  const bigFee = budget !== null && !kardashian ? undefined : o.big_fee;
 
   // Plan A's followers: given, the observed case's, bought by the budget, or the article's 100,000.
-  // The budget buys them only when it also pays Plan A's fee (no big_fee given).
+  // The budget buys them only when it also pays Plan A's fee (not the observed tweet).
   let bigFollowers: number;
   let followersNote: string;
   let followersBasis: Basis;
@@ -493,15 +622,22 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
     bigFollowers = KARDASHIAN_CASE.followers;
     followersNote = 'observed: “her 15 million followers” (TapInfluence blog)';
     followersBasis = 'observed';
-  } else if (budget !== null && o.big_fee === undefined) {
+  } else if (budget !== null && bigFee === undefined) {
     // At a cent per follower, the budget in cents is the followers it buys (exact, no 0.29 ÷ 0.01 = 28.999…).
     const bought = Math.round(budget * 100);
+    if (bought < MIN_FOLLOWERS) {
+      return fail(
+        'budget',
+        `A budget of ${formatMoney(budget)} buys Plan A no followers at the cent-per-follower rule, so there is nothing to compare.`,
+        `when the budget picks Plan A’s followers, an amount from ${formatMoney(0.01)} to ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (${MONEY_FORMS}); or give big_followers too`,
+      );
+    }
     if (bought > MAX_FOLLOWERS) {
       // Capping the followers would make "$200M on one influencer with 10,000,000,000 followers" false.
       return fail(
         'budget',
         `At the cent-per-follower rule, ${formatMoney(budget)} buys one influencer with ${formatCount(bought)} followers, more than the ${formatCount(MAX_FOLLOWERS)} Tierbot models (more than there are people).`,
-        `when the budget picks Plan A’s followers, an amount from ${formatMoney(0)} to ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (${MONEY_FORMS}); for a larger budget, give big_followers too`,
+        `when the budget picks Plan A’s followers, an amount from ${formatMoney(0.01)} to ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (${MONEY_FORMS}); for a larger budget, give big_followers too`,
       );
     }
     bigFollowers = bought;
@@ -531,7 +667,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   // followers given does not buy them. Those keep their price, and the reply says Plan A is over
   // the budget; Plan B still spends the budget.
   let feeA: Assumption;
-  if (o.big_fee !== undefined) feeA = given('fee_a', 'big_fee', o.big_fee, 'money', ['A'], 'lower');
+  if (bigFee !== undefined) feeA = given('fee_a', 'big_fee', bigFee, 'money', ['A'], 'lower');
   else if (kardashian) {
     const { low, high } = AD_AGE_KARDASHIAN_FEE;
     feeA = {
@@ -553,7 +689,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
     const { low, high } = byRules.value!;
     if (budget === null) feeA = byRules;
     else if (budget >= low) {
-      feeA = fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${formatCount(bigFollowers)} followers)`);
+      feeA = fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${followersText(bigFollowers)})`);
     } else {
       // Plan A's make-up does not depend on its fee here, so the rules' range stays a range.
       feeA = {
@@ -566,10 +702,17 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   // With a budget, Plan B is priced at the named rule (the budget buys its count at that fee): the
   // other rules' fees are notes, not ranges.
   if (budget !== null && feeB.basis === 'sourced') {
-    feeB = { ...feeB, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (${feeB.rangeNote})` };
+    const { feeRules: _pricedAtTheRule, ...priced } = feeB;
+    feeB = { ...priced, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (${feeB.rangeNote})` };
   }
 
-  const caseNote = kardashian ? ' (applies to Plan B; Plan A’s orders are as observed)' : '';
+  // The Kardashian case's conversion and order value are observed for the tweet, but Plan A's
+  // orders there are the observed ones: they feed only Plan B, other influencers on another
+  // platform, which makes them an extrapolation there too.
+  const caseUse = kardashian
+    ? `, applied only to Plan B’s ${PLATFORM_LABEL[platform]} micro-influencers (Plan A’s orders are observed)`
+    : ', used here beyond that case';
+  const casePlans: Assumption['plans'] = kardashian ? ['B'] : ['A', 'B'];
   const assumptions: Record<AssumptionKey, Assumption> = {
     reach_rate_a: reachA,
     reach_rate_b:
@@ -587,7 +730,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
       plans: ['A', 'B'],
       better: 'higher',
       rule: 'each reached account sees the post once; no source gives a frequency',
-      rangeNote: 'up to 1.25, a forecasting rule reported for Stellar and Influencity',
+      rangeNote: 'up to 1.25, a forecasting rule',
       sources: [CITE.frequencyRule],
     },
     click_through:
@@ -601,8 +744,8 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
             basis: 'assumption',
             plans: ['A', 'B'],
             better: 'higher',
-            rule: `no authoritative published click-through rate exists; ${formatPercent(CLICK_THROUGH.expected)} is the low end of creator-tool glossaries' 0.5–1.5% of impressions for link-in-bio (unaudited)`,
-            rangeNote: `wide, to span the observed cases per reached account (${formatPercent(CLICK_THROUGH.low)}–${formatPercent(CLICK_THROUGH.high)})`,
+            rule: `no published click-through rate is authoritative; ${formatPercent(CLICK_THROUGH.expected)} is the low end of the link-in-bio rule of thumb (0.5–1.5% of impressions, unaudited)`,
+            rangeNote: 'wide enough to span the observed cases per reached account',
             sources: [CITE.linkGlossaries],
             option: 'click_through',
           },
@@ -614,10 +757,10 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
             label: LABEL.conversion,
             unit: 'percent',
             value: single(CONVERSION),
-            basis: kardashian ? 'observed' : 'extrapolated',
-            plans: ['A', 'B'],
+            basis: 'extrapolated',
+            plans: casePlans,
             better: 'higher',
-            rule: `the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%${kardashian ? '' : ', used here beyond that case'}${caseNote}`,
+            rule: `the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%${caseUse}`,
             rangeNote: '',
             sources: [CITE.tapInfluence],
             option: 'conversion',
@@ -630,10 +773,10 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
             label: LABEL.order_value,
             unit: 'money',
             value: single(ORDER_VALUE),
-            basis: kardashian ? 'observed' : 'extrapolated',
-            plans: ['A', 'B'],
+            basis: 'extrapolated',
+            plans: casePlans,
             better: 'higher',
-            rule: `the Kardashian case: orders “averaging $30 each”${kardashian ? '' : ', used here beyond that case'}${caseNote}`,
+            rule: `the Kardashian case: orders “averaging $30 each”${caseUse}`,
             rangeNote: '',
             sources: [CITE.tapInfluence],
             option: 'order_value',
@@ -671,7 +814,8 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
     plan: 'B',
     influencers,
     followersEach: microFollowers,
-    followersNote: o.micro_followers !== undefined ? 'your input' : TEN_MICRO_NOTE,
+    // The article's note covers both the count and the followers only when both are the article's.
+    followersNote: o.micro_followers !== undefined ? 'your input' : influencersBasis === 'sourced' ? TEN_MICRO_NOTE : TEN_MICRO_FOLLOWERS_NOTE,
     followersBasis: o.micro_followers !== undefined ? 'input' : 'sourced',
     influencersNote,
     influencersBasis,
@@ -680,7 +824,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
 }
 
 function notReported(key: AssumptionKey, option: NumericOption, why: string): Assumption {
-  return { key, label: LABEL[key], unit: 'percent', value: null, basis: 'observed', plans: ['A'], better: 'higher', rule: why, rangeNote: '', sources: [], option };
+  return { key, label: LABEL[key], unit: 'percent', value: null, basis: 'unreported', plans: ['A'], better: 'higher', rule: why, rangeNote: '', sources: [], option };
 }
 
 function fromBudget(key: AssumptionKey, option: NumericOption, value: number, plans: Assumption['plans'], what: string): Assumption {
@@ -721,15 +865,35 @@ export function evaluate(s: Scenario, setting: Setting = {}): { A: Metrics; B: M
   return { A: funnel(funnelInputs(s, 'A', setting)), B: funnel(funnelInputs(s, 'B', setting)) };
 }
 
-/** Every input that feeds `plan` at the end of its range that is worse (or better) for it. */
+const ENGAGEMENT_OF: Partial<Record<AssumptionKey, AssumptionKey>> = { fee_a: 'engagement_rate_a', fee_b: 'engagement_rate_b' };
+
+/**
+ * Puts each fee priced by the rules at the lowest or highest rule's fee at the engagement rate of
+ * `setting` itself, so a scenario never pairs a high engagement rate with Traackr's fee for a low
+ * one. `ends` says which end each fee is at.
+ */
+function withConsistentFees(s: Scenario, setting: Setting, ends: Partial<Record<AssumptionKey, 'low' | 'high'>>): Setting {
+  const out = { ...setting };
+  for (const [key, end] of Object.entries(ends) as [AssumptionKey, 'low' | 'high'][]) {
+    const rules = s.assumptions[key].feeRules;
+    const engagementKey = ENGAGEMENT_OF[key];
+    if (!rules || !engagementKey) continue;
+    out[key] = feeByRulesAt(rules, valueOf(s, engagementKey, setting), end);
+  }
+  return out;
+}
+
+/** Every input that feeds `plan` at the end of its range that is worse (or better) for it, fees priced at that scenario's rates. */
 export function extremeSetting(s: Scenario, plan: 'A' | 'B', side: 'pessimistic' | 'optimistic'): Setting {
   const setting: Setting = {};
+  const ends: Partial<Record<AssumptionKey, 'low' | 'high'>> = {};
   for (const a of Object.values(s.assumptions)) {
     if (a.value === null || !a.plans.includes(plan)) continue;
     const low = (a.better === 'higher') === (side === 'pessimistic');
     setting[a.key] = low ? a.value.low : a.value.high;
+    ends[a.key] = low ? 'low' : 'high';
   }
-  return setting;
+  return withConsistentFees(s, setting, ends);
 }
 
 export type MetricRanges = Record<MetricName, Range | null>;
@@ -950,14 +1114,16 @@ function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Verdict {
     if ((winner !== 'A' && winner !== 'B') || flipped.has(metric) || jointly) continue;
     const sign = winner === 'A' ? 1 : -1;
     const worst: Setting = {};
+    const ends: Partial<Record<AssumptionKey, 'low' | 'high'>> = {};
     const effect: { key: AssumptionKey; size: number }[] = [];
     const base = (leadOf(expected, metric) ?? 0) * sign;
     for (const a of variable(s)) {
       const [lo, hi] = atEnds.get(a.key)!.map(({ at }) => (leadOf(at, metric) ?? 0) * sign);
-      worst[a.key] = lo! <= hi! ? a.value!.low : a.value!.high;
+      ends[a.key] = lo! <= hi! ? 'low' : 'high';
+      worst[a.key] = ends[a.key] === 'low' ? a.value!.low : a.value!.high;
       effect.push({ key: a.key, size: base - Math.min(lo!, hi!) });
     }
-    const there = winnerAt(s, metric, worst);
+    const there = winnerAt(s, metric, withConsistentFees(s, worst, ends));
     if (there !== winner && there !== null && there !== 'tie') {
       jointly = { metric, keys: effect.sort((x, y) => y.size - x.size).slice(0, 2).map((e) => e.key) };
     }
@@ -1008,14 +1174,14 @@ const count = (n: number) => formatCount(n);
 
 function planName(spec: PlanSpec, preset: PresetId | null): string {
   if (spec.plan === 'A' && preset === 'kardashian') return `Kim Kardashian’s tweet, ${count(spec.followersEach)} followers`;
-  return `${count(spec.influencers)} × ${count(spec.followersEach)} followers`;
+  return `${count(spec.influencers)} × ${followersText(spec.followersEach)}`;
 }
 
 function titleOf(s: Scenario): string {
   const n = s.b.influencers;
-  const micros = `${n === 1 ? 'one micro-influencer' : `${count(n)} micro-influencers`} (${count(s.b.followersEach)} followers${n === 1 ? '' : ' each'})`;
+  const micros = `${n === 1 ? 'one micro-influencer' : `${count(n)} micro-influencers`} (${followersText(s.b.followersEach)}${n === 1 ? '' : ' each'})`;
   if (s.preset === 'kardashian') return `The Kardashian tweet (observed) against ${micros} on ${PLATFORM_LABEL[s.platform]}, estimated`;
-  const question = `One influencer with ${count(s.a.followersEach)} followers, or ${n === 1 ? 'one' : count(n)} with ${count(s.b.followersEach)}${n === 1 ? '' : ' each'}, on ${PLATFORM_LABEL[s.platform]}?`;
+  const question = `One influencer with ${followersText(s.a.followersEach)}, or ${n === 1 ? 'one' : count(n)} with ${count(s.b.followersEach)}${n === 1 ? '' : ' each'}, on ${PLATFORM_LABEL[s.platform]}?`;
   const asInArticle = n === DEFAULT_MICRO_COUNT && s.b.followersEach === DEFAULT_MICRO_FOLLOWERS && s.a.followersEach === DEFAULT_BIG_FOLLOWERS;
   return s.preset === 'ten-micro' && asInArticle ? `The TapInfluence article’s advice, checked. ${question}` : question;
 }
@@ -1105,15 +1271,28 @@ export function comparePlans(s: Scenario): Comparison {
   };
 }
 
+/** What an "Equal budget" press does: re-run with Plan B at Plan A's cost, or say why it cannot. */
+export type EqualBudget =
+  | { kind: 'rerun'; overrides: Overrides; influencers: number; costA: number }
+  | { kind: 'buys-none'; costA: number; fee: number };
+
 /**
- * The overrides for an "Equal budget" press: Plan B with as many micros as Plan A's cost buys
- * (rounded down, at least one). Null when the micros are free (no count matches a paid fee).
+ * Plan B with as many micros as Plan A's expected cost buys, rounded down. Without a budget that
+ * is a micro_count; with one, the budget decides Plan B's count (micro_count cannot be given with
+ * it), so the budget becomes Plan A's cost, which leaves Plan A as it was (its price never came
+ * from the budget when the costs differ). `buys-none` when Plan A's cost is below one micro fee;
+ * null when the micros are free or the count would not change.
  */
-export function equalBudgetOverrides(c: Comparison): Overrides | null {
+export function equalBudget(c: Comparison): EqualBudget | null {
   const fee = c.scenario.assumptions.fee_b.value!.expected;
   if (fee <= 0) return null;
   const costA = c.a.metrics.cost!.expected;
-  return { ...c.scenario.overrides, micro_count: Math.max(1, affordable(costA, fee)) };
+  const influencers = affordable(costA, fee);
+  if (influencers === 0) return { kind: 'buys-none', costA, fee };
+  if (influencers === c.scenario.b.influencers) return null;
+  const { micro_count: _setByTheBudget, ...rest } = c.scenario.overrides;
+  const overrides: Overrides = c.scenario.budget !== null ? { ...rest, budget: costA } : { ...c.scenario.overrides, micro_count: influencers };
+  return { kind: 'rerun', overrides, influencers, costA };
 }
 
 // ── Plain-text phrases shared by the reply, the chart and the export ──────────────────────────
@@ -1156,14 +1335,34 @@ export function formatInput(unit: Assumption['unit'], value: number, exact = tru
   return `${Number(value.toFixed(2))}×`;
 }
 
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * A break-even as text, with enough digits that it never reads the same as the expected value
+ * ("above 2.28001%" beside "expected 2.28%"). Money stops at cents: a break-even within half a
+ * cent of the expected fee is `atExpected`, and is written as the expected value.
+ */
+export function breakEvenText(unit: Assumption['unit'], breakEven: number, expected: number): { text: string; atExpected: boolean } {
+  const suffix = unit === 'percent' ? '%' : '×';
+  const forms: ((x: number) => string)[] =
+    unit === 'money'
+      ? [formatMoney, (x) => `$${CENTS.format(x)}`]
+      : [(x) => formatInput(unit, x, false), ...[4, 5, 6].map((digits) => (x: number) => `${plainNumber(x, digits)}${suffix}`)];
+  for (const form of forms) if (form(breakEven) !== form(expected)) return { text: form(breakEven), atExpected: false };
+  return { text: formatInput(unit, expected), atExpected: true };
+}
+
 /** "Plan A wins cost per order under $606.71, cost per engagement under $679.83": one clause per winner, equal break-evens merged. */
 export function flipsText(c: Comparison, d: Decider): string {
-  const unit = c.scenario.assumptions[d.key].unit;
+  const input = c.scenario.assumptions[d.key];
+  const expected = input.value?.expected ?? 0;
   const clauses: string[] = [];
   for (const winner of ['A', 'B'] as const) {
     const groups = new Map<string, string[]>();
     for (const f of d.flips.filter((x) => x.winner === winner)) {
-      const where = `${f.towards === 'higher' ? 'above' : 'under'} ${formatInput(unit, f.breakEven, false)}`;
+      const { text, atExpected } = breakEvenText(input.unit, f.breakEven, expected);
+      const side = f.towards === 'higher' ? 'above' : 'under';
+      const where = atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`;
       groups.set(where, [...(groups.get(where) ?? []), MEASURE_LABEL[f.metric]]);
     }
     const parts = [...groups].map(([where, measures]) => `${measures.join(' and ')} ${where}`);
@@ -1172,13 +1371,19 @@ export function flipsText(c: Comparison, d: Decider): string {
   return clauses.join('; ');
 }
 
-/** The verdict's robustness in plain words: "Holds across every sourced range." or "Depends on: …". */
+/**
+ * The verdict's robustness when nothing flips it. It holds across every input's range: the
+ * sourced ones and Tierbot's own assumptions (click-through, overlap, frequency) alike.
+ */
+export const HOLDS_TEXT = 'The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.';
+
+/** The verdict's robustness in plain words: HOLDS_TEXT, or "Depends on: …". */
 export function robustnessText(c: Comparison, max = 2): string {
   const v = c.verdict;
   if (v.leader === null) return '';
-  if (v.holds) return 'Holds across every sourced range.';
+  if (v.holds) return HOLDS_TEXT;
   if (v.deciders.length === 0 && v.jointly) {
-    const names = v.jointly.keys.map((k) => c.scenario.assumptions[k].label.toLowerCase());
+    const names = v.jointly.keys.map((k) => c.scenario.assumptions[k].label);
     return `Depends on: ${list(names)} together (only with every input at the end of its range that hurts the winner does ${MEASURE_LABEL[v.jointly.metric]} change hands).`;
   }
   const parts = v.deciders.slice(0, max).map((d) => `${c.scenario.assumptions[d.key].label} (${flipsText(c, d)})`);
@@ -1231,13 +1436,31 @@ const FORMULA: Record<MetricName, string> = {
   roas: 'revenue ÷ cost',
 };
 
+/** Each citation in full, second-hand ones "as reported by …", with its link. */
 function sourceText(cites: readonly Citation[]): string {
-  return cites.map((c) => `${c.publisher} ${c.year ?? 'n.d.'}${c.url ? ` ${c.url}` : ''}`).join('; ');
+  return cites.map((c) => `${citeText(c)}${c.url ? ` ${c.url}` : ''}`).join('; ');
+}
+
+/** The basis of an input in words, as the export's source column starts. */
+export const BASIS_TEXT: Record<Basis, string> = {
+  sourced: 'sourced',
+  observed: 'observed',
+  extrapolated: 'extrapolated',
+  assumption: 'Tierbot assumption',
+  input: 'your input',
+  budget: 'from the budget',
+  unreported: 'not reported',
+};
+
+/** Where a plan's followers come from: one note when the count and the followers each share it. */
+function followersSource(spec: PlanSpec): string {
+  if (spec.influencers === 1 || spec.influencersNote === spec.followersNote) return spec.followersNote;
+  return `${microInfluencers(spec.influencers)} (${spec.influencersNote}) × ${followersText(spec.followersEach)} each (${spec.followersNote})`;
 }
 
 function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
   const spec = p.plan === 'A' ? c.scenario.a : c.scenario.b;
-  if (m === 'followers') return spec.followersNote;
+  if (m === 'followers') return followersSource(spec);
   if (m === 'influencers') return spec.influencersNote;
   if (spec.observed && (m === 'visits' || m === 'orders' || m === 'revenue')) return 'observed (TapInfluence blog)';
   if (p.metrics[m] === null) {
@@ -1249,7 +1472,15 @@ function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
   return `estimate: ${FORMULA[m]}`;
 }
 
-const rounded = (x: number | null, decimals: number) => (x === null ? null : roundTo(x, decimals));
+/**
+ * Rounded as on screen, except a positive value that rounds to 0 ("under 1" orders, "<$0.01"):
+ * it keeps six significant digits, so a spreadsheet dividing by it does not divide by zero.
+ */
+function rounded(x: number | null, decimals: number): number | null {
+  if (x === null) return null;
+  const r = roundTo(x, decimals);
+  return r === 0 && x > 0 ? Number(x.toPrecision(6)) : r;
+}
 
 /** The rows of compare.csv: both plans' metrics, then every input with its citation. */
 export function exportRows(c: Comparison): ExportRow[] {
@@ -1264,8 +1495,9 @@ export function exportRows(c: Comparison): ExportRow[] {
   if (c.scenario.budget !== null) rows.push({ plan: 'assumption', metric: 'budget', low: c.scenario.budget, expected: c.scenario.budget, high: c.scenario.budget, source: 'your input' });
   for (const key of ASSUMPTION_KEYS) {
     const a = c.scenario.assumptions[key];
-    const source = a.basis === 'input' ? 'your input' : `${a.basis}: ${a.rule}${a.rangeNote ? `; range: ${a.rangeNote}` : ''}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;
-    const d = a.unit === 'money' ? 2 : 4;
+    const source = a.basis === 'input' ? 'your input' : `${BASIS_TEXT[a.basis]}: ${a.rule}${a.rangeNote ? `; range: ${a.rangeNote}` : ''}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;
+    // Percentages keep the digits they are kept to (a typed 0.00001% is not 0 here either).
+    const d = a.unit === 'money' ? 2 : a.unit === 'percent' ? 12 : 4;
     rows.push({ plan: 'assumption', metric: key, low: rounded(a.value?.low ?? null, d), expected: rounded(a.value?.expected ?? null, d), high: rounded(a.value?.high ?? null, d), source });
   }
   return rows;

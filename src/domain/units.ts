@@ -9,9 +9,14 @@ import { formatCount } from './format';
 /** The largest amount of money accepted: a trillion dollars; anything larger is a typo. */
 export const MAX_MONEY = 1_000_000_000_000;
 
-/** Money is kept to whole cents and percentages to four decimal places (0.0001 points). */
+/**
+ * Money is kept to whole cents. Percentages are kept to six significant digits, so a tiny rate
+ * such as 0.00001% stays what was typed instead of becoming 0; a positive percentage below
+ * SMALLEST_PERCENT is refused rather than kept as 0.
+ */
 export const MONEY_DECIMALS = 2;
-export const PERCENT_DECIMALS = 4;
+export const PERCENT_SIGNIFICANT = 6;
+export const SMALLEST_PERCENT = 1e-9;
 
 export const MONEY_FORMS = '`5000`, `$5,000`, `5k`, `$1.2M`, `0.50`';
 export const PERCENT_FORMS = '`3`, `3%`, `2.37`';
@@ -39,6 +44,43 @@ const AMBIGUOUS_DOT = /^[1-9]\d{0,2}\.\d{3}$/;
 export function roundTo(n: number, decimals: number): number {
   const scale = 10 ** decimals;
   return Math.round(n * scale) / scale;
+}
+
+/** Rounds to `digits` significant digits: 0.0000123456789 → 0.0000123457. */
+export function roundSignificant(n: number, digits: number): number {
+  return n === 0 || !Number.isFinite(n) ? n : Number(n.toPrecision(digits));
+}
+
+/** A percentage as Tierbot keeps it (PERCENT_SIGNIFICANT digits). */
+export function roundPercent(n: number): number {
+  return roundSignificant(n, PERCENT_SIGNIFICANT);
+}
+
+/**
+ * `n` to `digits` significant digits, written out without exponent notation: 22.885, 0.0806,
+ * 0.00001 (not "1e-5"), 1,909,000,000,000,000 (not "1908999999999999.8"). Digits are grouped
+ * from 1,000 when `group` is set.
+ */
+export function plainNumber(n: number, digits: number, group = false): string {
+  if (n === 0 || !Number.isFinite(n)) return String(n);
+  const rounded = roundSignificant(n, digits);
+  const abs = Math.abs(rounded);
+  let text: string;
+  if (abs >= 1e21) {
+    // toFixed writes these in exponent form: write the significant digits out, then zeros.
+    const [mantissa = '', exponent = '0'] = abs.toExponential(digits - 1).split('e');
+    const significant = mantissa.replace('.', '').replace(/0+$/, '');
+    text = significant.padEnd(Number(exponent) + 1, '0');
+    if (rounded < 0) text = `-${text}`;
+  } else {
+    const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(abs)));
+    text = rounded.toFixed(Math.min(100, decimals));
+    if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
+  }
+  if (!group) return text;
+  const [whole = '', fraction] = text.replace('-', '').split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
 /**
@@ -90,7 +132,22 @@ export function parseMoney(input: string): ParseResult<number> {
   const value = multiplier === undefined ? null : readDecimal(numberPart, multiplier);
   if (value === null) return { ok: false, reason: 'That is not an amount of money I can read.' };
   if (value > MAX_MONEY) return { ok: false, reason: `That is more than ${formatMoney(MAX_MONEY)}.` };
-  return { ok: true, value: roundTo(value, MONEY_DECIMALS) };
+  return keptToCents(value);
+}
+
+/** Money rounded to cents; an amount that is positive but rounds to $0 is refused, never silently zeroed. */
+export function keptToCents(value: number): ParseResult<number> {
+  const cents = roundTo(value, MONEY_DECIMALS);
+  if (value > 0 && cents === 0) return { ok: false, reason: 'That is less than half a cent; amounts are kept to whole cents. Give $0, or at least $0.01.' };
+  return { ok: true, value: cents };
+}
+
+/** A percentage kept to PERCENT_SIGNIFICANT digits; a positive one below SMALLEST_PERCENT is refused, never silently zeroed. */
+export function keptPercent(value: number): ParseResult<number> {
+  if (value > 0 && value < SMALLEST_PERCENT) {
+    return { ok: false, reason: `That is smaller than the smallest percentage Tierbot keeps, ${plainNumber(SMALLEST_PERCENT, 1)}%. Give 0, or at least ${plainNumber(SMALLEST_PERCENT, 1)}.` };
+  }
+  return { ok: true, value: roundPercent(value) };
 }
 
 /** Parses a percentage from 0 to `max`: `3`, `3%`, `2.37`, `0.008 %`. Returns the percent number (2.37). */
@@ -104,7 +161,7 @@ export function parsePercent(input: string, max: number): ParseResult<number> {
   const value = readDecimal(text.replace(/^\+/, ''), 1);
   if (value === null) return { ok: false, reason: 'That is not a percentage I can read.' };
   if (value > max) return { ok: false, reason: `${formatPercent(value)} is more than the ${formatPercent(max)} allowed.` };
-  return { ok: true, value: roundTo(value, PERCENT_DECIMALS) };
+  return keptPercent(value);
 }
 
 const MINUS_SIGN = '−';
@@ -134,7 +191,11 @@ export function formatMoney(n: number): string {
   return `${sign}$${compactMoney(abs)}`;
 }
 
-/** "1.2M", "999.95M", "1B": the largest unit the amount reaches, moved up one when rounding makes it 1,000. */
+/**
+ * "1.2M", "999.95M", "1B": the largest unit the amount reaches, moved up one when rounding makes
+ * it 1,000. Past a million trillion, cents of a trillion are float noise ("1,908,999,999,999,999.8T"):
+ * six significant digits are shown instead ("1,909,000,000,000,000T").
+ */
 function compactMoney(abs: number): string {
   let i = MONEY_UNITS.findLastIndex(([size]) => abs >= size);
   if (i < 0) i = 0; // $999,999.50 rounds to a million dollars: "1M"
@@ -143,12 +204,14 @@ function compactMoney(abs: number): string {
     i += 1;
     value = Number((abs / MONEY_UNITS[i]![0]).toFixed(2));
   }
+  if (value >= 1e6) return `${plainNumber(value, 6, true)}${MONEY_UNITS[i]![1]}`;
   return `${formatCount(value)}${MONEY_UNITS[i]![1]}`;
 }
 
 /**
- * A percent number as text: "−91%", "77.8%", "2.015%", "0.008%", "1,250%". Two significant
- * digits below 1%, so small rates such as the Kardashian case's 0.008% stay visible.
+ * A percent number as text: "−91%", "77.8%", "2.015%", "0.008%", "0.00001%", "1,250%". Two
+ * significant digits below 1%, so small rates such as the Kardashian case's 0.008% stay visible;
+ * six past a million trillion percent, where more digits would be float noise.
  */
 export function formatPercent(n: number): string {
   if (!Number.isFinite(n)) return 'not defined';
@@ -156,10 +219,11 @@ export function formatPercent(n: number): string {
   const abs = Math.abs(n);
   let text: string;
   if (abs === 0) text = '0';
+  else if (abs >= 1e15) text = plainNumber(abs, 6, true);
   else if (abs >= 100) text = formatCount(Math.round(abs));
   else if (abs >= 10) text = String(Number(abs.toFixed(1)));
   else if (abs >= 1) text = String(Number(abs.toFixed(3)));
-  else if (abs >= 0.0001) text = String(Number(abs.toPrecision(2)));
-  else text = '<0.0001';
+  else if (abs >= SMALLEST_PERCENT) text = plainNumber(abs, 2);
+  else text = `<${plainNumber(SMALLEST_PERCENT, 1)}`;
   return `${sign}${text}%`;
 }

@@ -1,0 +1,372 @@
+/**
+ * /compare, checked where an audit found it wrong: band boundaries as the publishers word them,
+ * second-hand figures said to be second-hand, consistent optimistic and pessimistic scenarios,
+ * budget conflicts refused, and tiny, zero and huge values handled honestly. Each is checked
+ * through the command, as a user gets it, where that is practical.
+ */
+
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ASSUMPTIONS_ID, EQUAL_BUDGET_ID, EXPORT_ID, compare } from '../src/commands/compare';
+import { decodeState, encodeState } from '../src/commands/compare-state';
+import type { Reply } from '../src/commands/types';
+import { citeText, reportedBy, type Citation } from '../src/domain/benchmarks';
+import { breakEvenText, comparePlans, feeByRulesAt, flipsText, parseCompareInput, robustnessText, type CompareInput, type Comparison } from '../src/domain/compare';
+import { testComponentContext, testContext } from './support/context';
+
+const run = (options: Record<string, string> = {}) => compare.run(options as never, testContext()) as Promise<Reply>;
+const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
+const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
+
+async function press(reply: Reply, prefix: string) {
+  const id = ids(reply).find((x) => x.startsWith(prefix));
+  if (!id) throw new Error(`no ${prefix} button`);
+  return compare.component!(id, [], testComponentContext());
+}
+
+async function assumptionsText(options: Record<string, string>): Promise<string> {
+  return text((await press(await run(options), ASSUMPTIONS_ID)).reply);
+}
+
+async function csvRows(options: Record<string, string>): Promise<string[][]> {
+  const { reply } = await press(await run(options), EXPORT_ID);
+  return parse(reply.files![0]!.data.toString('utf8'), { from_line: 2 });
+}
+
+const row = (rows: string[][], plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
+
+function comparisonOf(input: CompareInput): Comparison {
+  const parsed = parseCompareInput(input);
+  if (!parsed.ok) throw new Error(`${parsed.option}: ${parsed.reason}`);
+  return comparePlans(parsed.scenario);
+}
+
+describe('band boundaries follow the publishers’ words', () => {
+  it('10,000 followers are in InfluencerDB’s "5k–10k" (6.3%), not its ">10k": the default Plan B ranges 0.54%–6.3%', async () => {
+    const t = await assumptionsText({});
+    expect(t).toContain('Plan B engagement rate: 2.28% (0.54% to 6.3%)');
+    expect(t).toContain('InfluencerDB 2019 likes ÷ followers, 5k–10k: 6.3%');
+    // 10,001 is "over 10k".
+    expect(comparisonOf({ micro_followers: '10001' }).scenario.assumptions.engagement_rate_b.rangeNote).toContain('over 10k: 3.4%–3.8%');
+  });
+
+  it('exactly 1,000,000 followers are in "100k–1M" for Minter.io and HypeAuditor (">1M" excludes it); 1,000,001 is over 1M', async () => {
+    const at = await assumptionsText({ big_followers: '1M' });
+    expect(at).toContain('Plan A reach rate: 22.885%');
+    expect(at).toContain('median Instagram post reach for 100k–1M followers');
+    expect(at).toContain('Plan A engagement rate: 1.55%');
+    expect(at).not.toMatch(/over 1M followers/);
+    const over = comparisonOf({ big_followers: '1000001' }).scenario.assumptions;
+    expect(over.reach_rate_a.value!.expected).toBe(19.09);
+    expect(over.reach_rate_a.rule).toContain('over 1M followers');
+    expect(over.engagement_rate_a.value!.expected).toBe(1.54);
+  });
+});
+
+describe('citations', () => {
+  it('Influencer Marketing Hub 2021 is cited without a made-up title, and as reported by ION', async () => {
+    const t = await assumptionsText({ platform: 'tiktok' });
+    expect(t).not.toContain('“Influencer Marketing Benchmark Report”');
+    expect(t).toContain('Influencer Marketing Hub, 2021 (as reported by ION)');
+    const rows = await csvRows({ platform: 'tiktok' });
+    expect(row(rows, 'assumption', 'engagement_rate_b')[5]).toContain('Influencer Marketing Hub, Benchmark Report, 2021 (as reported by ION)');
+  });
+
+  // Every second-hand citation an input carries, in every preset and platform, and in the full,
+  // shortened and trimmed Assumptions replies alike.
+  const secondHand = (c: Citation) => reportedBy(c) !== null;
+  const scenarios: Record<string, string>[] = [
+    {},
+    { preset: 'kardashian' },
+    { platform: 'tiktok' },
+    { budget: '5000' },
+    { micro_followers: '5k', big_followers: '2M' }, // shortened to fit, with the Export notice
+    { platform: 'tiktok', micro_followers: '5k', big_followers: '2M' },
+    { platform: 'youtube', micro_followers: '3000' },
+  ];
+
+  it('every second-hand figure says "as reported by …" in the Assumptions reply, shortened or not', async () => {
+    for (const options of scenarios) {
+      const t = await assumptionsText(options);
+      for (const a of Object.values(comparisonOf(options).scenario.assumptions)) {
+        for (const c of a.sources.filter(secondHand)) {
+          const escaped = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          expect(t, `${JSON.stringify(options)}: ${c.publisher}`).toMatch(new RegExp(`${escaped(c.publisher)},? [^·\\n]*\\(${escaped(reportedBy(c)!)}\\)`));
+        }
+      }
+    }
+  });
+
+  it('the old short citations are gone: Mediakix 2017, the cent rule and HypeAuditor 2023 say how they were read', async () => {
+    const t = await assumptionsText({});
+    expect(t).toContain('Mediakix, 2017 (as reported by another publication)');
+    expect(t).toContain('Rule of thumb, n.d. (as reported by USA Today and Shopify)');
+    expect(t).toContain('HypeAuditor, 2026 (as reported by eMarketer)');
+    const tiktok = await assumptionsText({ platform: 'tiktok', micro_followers: '3000' });
+    expect(tiktok).toMatch(/HypeAuditor,? 2023 \(as reported by another publication\)/);
+  });
+
+  it('compare.csv cites second-hand figures as reported: Markerly by Digiday', async () => {
+    const rows = await csvRows({});
+    const source = row(rows, 'assumption', 'engagement_rate_b')[5]!;
+    expect(source).toContain('Markerly, survey of ~2M Instagram influencers (like rate), 2016 (as reported by Digiday) https://digiday.com/marketing/micro-influencers');
+    expect(row(rows, 'assumption', 'fee_a')[5]).toContain('(as reported by USA Today and Shopify)');
+    for (const options of scenarios) {
+      const all = await csvRows(options);
+      for (const a of Object.values(comparisonOf(options).scenario.assumptions)) {
+        for (const c of a.sources.filter(secondHand)) expect(row(all, 'assumption', a.key)[5], `${JSON.stringify(options)}: ${a.key}`).toContain(citeText(c));
+      }
+    }
+  });
+
+  it('the main reply’s fee line says the cent rule is reported by USA Today and Shopify', async () => {
+    expect(text(await run())).toContain('the cent-per-follower rule ($100 per 10,000 followers, as reported by USA Today and Shopify)');
+  });
+});
+
+describe('TikTok and YouTube: Influencer Marketing Hub’s tiers and denominator are Tierbot assumptions', () => {
+  it('a 3,000-follower account gets "micro" by a Tierbot assumption, with no contradicting source cited', async () => {
+    const c = comparisonOf({ platform: 'tiktok', micro_followers: '3000' });
+    const b = c.scenario.assumptions.engagement_rate_b;
+    expect(b.rule).toContain('That “micro” covers 3,000 followers');
+    expect(b.rule).toContain('are Tierbot assumptions, not the source\'s');
+    expect(b.rule).not.toMatch(/Iconosquare/);
+    expect(b.sources.map((s) => s.publisher)).not.toContain('Iconosquare');
+  });
+
+  it('the main reply says the basis is not stated and that reading it by followers is an assumption', async () => {
+    const line = text(await run({ platform: 'youtube' })).split('\n').find((l) => l.startsWith('Engagement rate by followers'))!;
+    expect(line).toContain('B 1.64% (Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so this use by followers is a Tierbot assumption)');
+    expect(line).not.toContain('extrapolated from Influencer Marketing Hub 2021)');
+    expect(await assumptionsText({ platform: 'youtube' })).toContain('nor what its rate is divided by');
+  });
+});
+
+describe('the Kardashian preset', () => {
+  it('labels its conversion and order value extrapolations: they feed only Plan B’s micro-influencers', async () => {
+    const c = comparisonOf({ preset: 'kardashian' });
+    for (const key of ['conversion', 'order_value'] as const) {
+      expect(c.scenario.assumptions[key].basis).toBe('extrapolated');
+      expect(c.scenario.assumptions[key].plans).toEqual(['B']);
+    }
+    const t = await assumptionsText({ preset: 'kardashian' });
+    expect(t).toContain('*extrapolation*: the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%, applied only to Plan B’s Instagram micro-influencers');
+    expect(t).not.toMatch(/\*observed\*: the Kardashian case/);
+  });
+});
+
+describe('the verdict', () => {
+  it('says "holds across every sourced range" in those exact words, and that it covers Tierbot’s assumptions too', async () => {
+    const reply = await run({ preset: 'kardashian' });
+    expect(reply.embeds[0]!.description).toContain('holds across every sourced range');
+    expect(reply.embeds[0]!.description).toContain('**The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.**');
+    expect(reply.chart).toBeDefined();
+    expect(robustnessText(comparisonOf({ preset: 'kardashian' }))).toContain('holds across every sourced range');
+    expect((await run()).embeds[0]!.description).toContain('Depends on:');
+  });
+
+  it('keeps the plans’ capitals in "Depends on: … together"', () => {
+    const joint = robustnessText(comparisonOf({ big_fee: '150', micro_count: '1' }));
+    expect(joint).toMatch(/^Depends on: Plan B fee each and Plan B engagement rate together/);
+    expect(joint).not.toMatch(/plan [ab]/);
+  });
+
+  it('never prints a break-even that reads the same as the expected value', async () => {
+    // Plan B's engagement rate is expected at 2.28%; with Plan A at 2.2799% the plans tie just under it.
+    const d = (await run({ big_engagement: '2.2799' })).embeds[0]!.description!;
+    expect(d).toContain('Plan B engagement rate (break-even 2.2799%)');
+    expect(d).not.toContain('(break-even 2.28%)');
+    // Plan A's CPE ties at a fee just under its expected $1,000: cents tell them apart.
+    expect(d).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $606.71, cost per engagement under $999.96.');
+    const c = comparisonOf({ big_engagement: '2.2799' });
+    const decider = c.verdict.deciders.find((x) => x.key === 'engagement_rate_b')!;
+    expect(flipsText(c, decider)).toBe('Plan A wins cost per engagement and engagements under 2.2799%');
+    expect(breakEvenText('percent', 2.28001, 2.28)).toEqual({ text: '2.28001%', atExpected: false });
+    expect(breakEvenText('money', 99.99, 100)).toEqual({ text: '$99.99', atExpected: false });
+    expect(breakEvenText('money', 1_000.4, 1_000)).toEqual({ text: '$1,000.40', atExpected: false });
+    expect(breakEvenText('money', 99.999, 100)).toEqual({ text: '$100', atExpected: true });
+  });
+});
+
+describe('budget conflicts are input errors', () => {
+  it('budget with a different big_fee: ephemeral, saying the budget is Plan A’s fee and what to do', async () => {
+    const reply = await run({ budget: '5000', big_fee: '200' });
+    expect(reply.inputError).toBe(true);
+    expect(reply.flags).toBe(64);
+    const d = reply.embeds[0]!.description!;
+    expect(d).toContain('**big_fee**: With a budget, the budget is Plan A’s fee');
+    expect(d).toContain('leave out big_fee to spend the budget on Plan A, or leave out budget');
+  });
+
+  it('budget with a different micro_count: ephemeral, saying the budget decides Plan B’s count', async () => {
+    const reply = await run({ budget: '5000', micro_count: '3' });
+    expect(reply.inputError).toBe(true);
+    expect(reply.flags).toBe(64);
+    const d = reply.embeds[0]!.description!;
+    expect(d).toContain('**micro_count**: With a budget, the budget decides how many micro-influencers Plan B has: $5,000 buys 50 micro-influencers at $100, not 3.');
+    expect(d).toContain('leave out micro_count to spend the budget on Plan B, or leave out budget');
+  });
+
+  it('agreeing values are no conflict, and the observed tweet keeps a big_fee whatever the budget', async () => {
+    const same = await run({ budget: '5000', big_fee: '5000', micro_count: '50' });
+    expect(same.inputError).toBeUndefined();
+    expect(same.embeds[0]!.description).toContain('Plan A spends $5,000 on one influencer with 500,000 followers');
+    expect((await run({ preset: 'kardashian', budget: '5000', big_fee: '10k' })).inputError).toBeUndefined();
+  });
+});
+
+describe('consistent scenarios: a rule-priced fee follows the scenario’s own engagement rate', () => {
+  it('the default Plan A’s lowest cost per engagement is GRIN’s $400 at 3.8%, never Traackr’s $232.50 (a 1.55% fee) at 3.8%', async () => {
+    const a = field(await run(), 'Plan A').value;
+    // $400 ÷ 3,800 = $0.105; the old $232.50 ÷ 3,800 = $0.06 paired two different engagement rates.
+    expect(a).toContain('Cost per engagement: **$0.65** ($0.11 to $0.65)');
+    expect(a).toContain('Cost: **$1,000** ($400 to $1,000)');
+  });
+
+  it('in every scenario, each plan’s optimistic fee is the lowest rule at its own high engagement rate (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50_000_000 }), fc.integer({ min: 1, max: 5_000_000 }), fc.constantFrom('instagram', 'tiktok', 'youtube'), (big, micro, platform) => {
+        const c = comparisonOf({ big_followers: String(big), micro_followers: String(micro), platform });
+        for (const [p, fee, engagement] of [
+          [c.a, c.scenario.assumptions.fee_a, c.scenario.assumptions.engagement_rate_a],
+          [c.b, c.scenario.assumptions.fee_b, c.scenario.assumptions.engagement_rate_b],
+        ] as const) {
+          const each = p.metrics.influencers!.expected;
+          expect(p.metrics.cost!.low).toBeCloseTo(each * feeByRulesAt(fee.feeRules!, engagement.value!.high, 'low'), 6);
+          expect(p.metrics.cost!.high).toBeCloseTo(each * feeByRulesAt(fee.feeRules!, engagement.value!.low, 'high'), 6);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('the main reply', () => {
+  it('shows CPM and CPME with their ranges', async () => {
+    const reply = await run();
+    // Plan A: CPM $1,000 ÷ 22,885 × 1,000 = $43.70; low $400 ÷ (22,885 × 1.25) × 1,000 = $13.98. CPME = CPE × 1,000.
+    expect(field(reply, 'Plan A').value).toContain('CPM $43.70 ($13.98 to $43.70) · CPME $645.16 ($105.26 to $645.16)');
+    // Plan B: $1,000 ÷ 37,720 × 1,000 = $26.51; CPME $1,000 ÷ 2,280 × 1,000 = $438.60, $400 ÷ 6,300 to $1,000 ÷ 540.
+    expect(field(reply, 'Plan B').value).toContain('CPM $26.51 ($8.48 to $44.19) · CPME $438.60 ($63.49 to $1,852)');
+  });
+});
+
+describe('counts of influencers, and plurals', () => {
+  it('micro_count errors talk about the number of influencers, never followers', async () => {
+    for (const [typed, says] of [
+      ['2.5', 'The number of influencers is a whole number; “2.5” is not.'],
+      ['-3', 'The number of influencers cannot be negative.'],
+      ['lots', 'That is not a number of influencers I can read.'],
+    ]) {
+      const reply = await run({ micro_count: typed! });
+      expect(reply.inputError).toBe(true);
+      expect(reply.embeds[0]!.description).toContain(says);
+      expect(reply.embeds[0]!.description!.split('**Accepted:**')[0]).not.toMatch(/follower/);
+    }
+  });
+
+  it('Equal budget says plainly when Plan A’s cost buys no micro-influencer', async () => {
+    const { mode, reply } = await press(await run({ big_fee: '50' }), EQUAL_BUDGET_ID);
+    expect(mode).toBe('reply');
+    expect(reply.flags).toBe(64);
+    expect(reply.embeds[0]!.description).toContain('Plan A costs $50, less than one micro-influencer’s fee ($100): it buys no micro-influencer');
+    expect(text(reply)).not.toMatch(/1 micro-influencers/);
+  });
+
+  it('one micro-influencer is singular: after Equal budget, and in the budget line', async () => {
+    const { mode, reply } = await press(await run({ big_fee: '150' }), EQUAL_BUDGET_ID);
+    expect(mode).toBe('update');
+    expect(reply.embeds[0]!.description).toContain('Plan B now has 1 micro-influencer, as many as Plan A’s cost ($150) buys.');
+    expect((await run({ budget: '150' })).embeds[0]!.description).toContain('Plan B spends $100 on 1 micro-influencer at $100.');
+    expect((await run({ big_followers: '1' })).embeds[0]!.title).toBe('One influencer with 1 follower, or 10 with 10,000 each, on Instagram?');
+  });
+
+  it('Equal budget with a budget moves the budget to Plan A’s cost (micro_count cannot be given with one)', async () => {
+    const { mode, reply } = await press(await run({ preset: 'kardashian', budget: '5000' }), EQUAL_BUDGET_ID);
+    expect(mode).toBe('update');
+    const d = reply.embeds[0]!.description!;
+    expect(d).toContain('The budget is now Plan A’s cost, $400,000: Plan B has 4,000 micro-influencers, as many as it buys.');
+    expect(d).toContain('Plan B spends $400,000 on 4,000 micro-influencers at $100');
+  });
+});
+
+describe('sourced figures keep their precision', () => {
+  it('Fab.com’s 0.0806% and 0.345% sign-ups per follower, as the source gives them', async () => {
+    const t = await assumptionsText({});
+    expect(t).toContain('Ashton Kutcher for Fab.com (sign-ups): 0.0806% per follower');
+    expect(t).toContain('Kevin Rose for Fab.com (sign-ups): 0.345% per follower');
+    expect((await run({ micro_reach: '0', big_reach: '0' })).embeds[0]!.fields!.map((f) => f.value).join('\n')).toContain('Ashton Kutcher for Fab.com (sign-ups) 0.0806%, Kevin Rose for Fab.com (sign-ups) 0.345%');
+  });
+});
+
+describe('compare.csv', () => {
+  it('Plan B’s followers cite where the count comes from: the budget, or the user', async () => {
+    const budget = row(await csvRows({ budget: '5000' }), 'B', 'followers')[5]!;
+    expect(budget).toContain('50 micro-influencers (as many as the budget buys');
+    expect(budget).not.toContain('“10 highly focused influencers');
+    const typed = row(await csvRows({ micro_count: '20' }), 'B', 'followers')[5]!;
+    expect(typed).toContain('20 micro-influencers (your input)');
+    expect(row(await csvRows({}), 'B', 'followers')[5]).toContain('“10 highly focused influencers, each with 10,000 followers');
+  });
+
+  it('the Kardashian tweet’s unrecorded figures are "not reported", not "observed"', async () => {
+    const rows = await csvRows({ preset: 'kardashian' });
+    expect(row(rows, 'assumption', 'reach_rate_a')[5]).toBe('not reported: No Twitter reach figure is recorded for the tweet');
+    expect(row(rows, 'assumption', 'engagement_rate_a')[5]).toMatch(/^not reported: /);
+  });
+
+  it('a low end shown as "under 1" is written unrounded, never 0', async () => {
+    const reply = await run();
+    expect(field(reply, 'Plan A').value).toContain('Orders: **3** (under 1 to 11)');
+    // 22,885 reached × 0.02% × 2.5% = 0.114425 orders.
+    expect(row(await csvRows({}), 'A', 'orders').slice(2, 5)).toEqual(['0.114425', '3', '11']);
+  });
+});
+
+describe('tiny, zero and huge values', () => {
+  it('keeps a tiny click-through exactly: 0.00001% is not 0', async () => {
+    const reply = await run({ click_through: '0.00001' });
+    const b = field(reply, 'Plan B').value;
+    expect(b).toContain('Website visits: **under 1**');
+    expect(b).not.toContain('Cost per order: *not defined*');
+    expect(text(reply)).toContain('Click-through: **0.00001%** of reached accounts visit (your input).');
+    expect(row(await csvRows({ click_through: '0.00001' }), 'assumption', 'click_through').slice(2, 5)).toEqual(['0.00001', '0.00001', '0.00001']);
+    // And the buttons carry it exactly.
+    expect(decodeState(encodeState({ click_through: 0.00001, overlap: 12.3456 }))).toEqual({ click_through: 0.00001, overlap: 12.3456 });
+  });
+
+  it('refuses 0 followers, naming the accepted range', async () => {
+    for (const option of ['big_followers', 'micro_followers']) {
+      const reply = await run({ [option]: '0' });
+      expect(reply.inputError).toBe(true);
+      expect(reply.embeds[0]!.description).toContain('needs at least 1 follower');
+      expect(reply.embeds[0]!.description).toContain('a follower count from 1 to 10,000,000,000');
+    }
+    // A budget that buys Plan A no followers is refused too (micro_fee 0 lets it past the micro fee).
+    const none = await run({ budget: '0', micro_fee: '0' });
+    expect(none.inputError).toBe(true);
+    expect(none.embeds[0]!.description).toContain('buys Plan A no followers');
+  });
+
+  it('prints huge money without float noise', async () => {
+    const reply = await run({ micro_count: '1m', micro_followers: '10b', order_value: '999999999999', conversion: '100', click_through: '100', micro_reach: '100' });
+    // 10,000,000,000,000,000 orders × $999,999,999,999 = $9.99999999999 × 10^27, six significant digits: $10,000,000,000,000,000T.
+    const b = field(reply, 'Plan B').value;
+    expect(b).toContain('Revenue: **$10,000,000,000,000,000T** ($6,000,000,000,000,000T to $10,000,000,000,000,000T)');
+  });
+
+  it('still reads buttons written before percentages kept six significant digits (version 2 states)', () => {
+    // Version 2: the mask bit of click_through (index 13), then 5,000 ten-thousandths (0.5%) in 20 bits, then the end bit.
+    const mask = 1n << 13n;
+    let acc = (((1n << 20n) | 5_000n) << 16n) | mask;
+    const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let body = '';
+    while (acc > 0n) {
+      body += digits[Number(acc & 63n)];
+      acc >>= 6n;
+    }
+    expect(decodeState(`2${body}`)).toEqual({ click_through: 0.5 });
+  });
+});

@@ -2,13 +2,14 @@
  * The publishers' answer for the counts issue 26 names, against expectations worked out by hand
  * from the registry (one vote per publisher; 21 publishers have numbers of their own):
  *
- * - 0: below the smallest tier for Rise of Micro-Influencers, Fiveable, CNBC 2017, TapInfluence
- *   2017, Mediakix, Digiday, HypeAuditor (its "Instagram user" band), The Influence Agency, Duel,
- *   Inc., Viral Nation 2020 = 11; nano 3 (Later × Fohr, Iconosquare, CMSWire); micro 3 (Adweek,
- *   Sprout Social, L2); not covered 4 (the Japanese article, Heepsy, Aspire, Afluencer).
- * - 500: as 0, but Inc. ("about 500 to 10,000") now says micro: below 10, micro 4, nano 3.
+ * - 0: under the smallest influencer tier for Rise of Micro-Influencers, Fiveable, Mediakix,
+ *   HypeAuditor (0 is in its "Instagram user" band, which is not an influencer tier), The Influence
+ *   Agency, Duel, Inc., Viral Nation 2020 = 8; nano 3 (Later × Fohr, Iconosquare, CMSWire); micro 3
+ *   (Adweek, Sprout Social, L2); not covered 7 (the Japanese article, CNBC 2017, TapInfluence 2017,
+ *   Digiday, Heepsy, Aspire, Afluencer).
+ * - 500: as 0, but Inc. ("about 500 to 10,000") now says micro: below 7, micro 4, nano 3.
  * - 9,500: micro 10, nano 6 (Mediakix, Later × Fohr, Iconosquare, The Influence Agency, Duel,
- *   Viral Nation), below 2 (CNBC 2017, Digiday), not covered 3; 500 under the 10,000 line.
+ *   Viral Nation), not covered 5; 500 under the 10,000 line.
  * - 30,000: micro 14, mid-tier 1 (Sprout Social), macro 1 (Rise of Micro-Influencers), not covered 5.
  * - 100,000: mid-tier 5, micro 4, macro 4, mega 2: a narrow lead, exactly on a line.
  * - 1,200,000: mega 11, macro 1 (Sprout Social), mid-tier 1 (L2), not covered 8.
@@ -31,8 +32,8 @@ const headline = async (followers: string) => {
 
 describe('the publishers’ answer, one vote per publisher', () => {
   it.each([
-    ['0', '**Below influencer size** — 8 of 21 publishers put it under their smallest tier.'],
-    ['500', '**Below influencer size** — 7 of 21 publishers put it under their smallest tier.'],
+    ['0', '**Below influencer size** — 8 of 21 publishers put it under their smallest influencer tier.'],
+    ['500', '**Below influencer size** — 7 of 21 publishers put it under their smallest influencer tier.'],
     ['9.5k', '**Micro** — 10 of 21 publishers agree.'],
     ['30k', '**Micro** — 14 of 21 publishers agree.'],
     ['100k', '**Mid-tier**, narrowly — 5 of 21 publishers.'],
@@ -43,7 +44,7 @@ describe('the publishers’ answer, one vote per publisher', () => {
   });
 
   it('splits as worked out by hand', () => {
-    expect(splitLine(classify(0))).toBe('How the 21 publishers split: nano 3 · micro 3 · below their smallest tier 8 · not covered by the figures we have 7.');
+    expect(splitLine(classify(0))).toBe('How the 21 publishers split: nano 3 · micro 3 · below their smallest influencer tier 8 · not covered by the figures we have 7.');
     expect(splitLine(classify(9_500))).toBe('How the 21 publishers split: nano 6 · micro 10 · not covered by the figures we have 5.');
     expect(splitLine(classify(100_000))).toBe('How the 21 publishers split: micro 4 · mid-tier 5 · macro 4 · mega 2 · not covered by the figures we have 6.');
     expect(splitLine(classify(10_000_000_000))).toBe('How the 21 publishers split: macro 1 · mega 12 · not covered by the figures we have 8.');
@@ -59,6 +60,15 @@ describe('the publishers’ answer, one vote per publisher', () => {
     // At 300 one Adweek reading says micro, the other is below it: Adweek votes micro, once.
     expect(classify(300).consensus.publisherVotes.find((v) => v.publisher.id === 'adweek')!.answer).toEqual({ kind: 'tier', tiers: ['micro'] });
     expect(classify(500).consensus.publisherVotes.find((v) => v.publisher.id === 'hypeauditor')!.answer).toEqual({ kind: 'below' });
+  });
+
+  it('says "smallest influencer tier", which is true of HypeAuditor too: 0 is in its "Instagram user" band, below its rookie tier', async () => {
+    const zero = classify(0);
+    const hype = zero.consensus.publisherVotes.find((v) => v.publisher.id === 'hypeauditor')!;
+    expect(hype.answer).toEqual({ kind: 'below' });
+    expect(hype.verdicts[0]!.verdict.kind).toBe('not-influencer');
+    expect(await headline('0')).not.toMatch(/under their smallest tier/);
+    expect(splitLine(zero)).not.toMatch(/below their smallest tier/);
   });
 
   it('gives the one-word answer other commands reuse', () => {

@@ -35,7 +35,8 @@ describe('glossary citations', () => {
       'Viral Nation, platform-specific tiers, 2020, as reported by Business Insider: https://www.businessinsider.com/types-of-influencers-on-social-media-micro-macro-nano-classification-2020-1',
     );
     expect(citationOf(nano, 'cmswire')).toBe('CMSWire, article by Gil Eyal on influencer tiers, 2023, from a copy on getecube.com');
-    expect(citationOf(nano, 'later-fohr')).toBe('Later × Fohr, “The Selling Power of … Influencers”, 2021, from a copy on Scribd (report 522279057)');
+    // Its full title was not recorded, so no title is shown in quotation marks.
+    expect(citationOf(nano, 'later-fohr')).toBe('Later × Fohr, report on the selling power of influencers, from 3.5M+ Instagram posts, 2021, from a copy on Scribd (report 522279057)');
     // Adweek is known only through TapInfluence's quote, which its description already says.
     expect(citationOf(termById('micro-influencer')!, 'adweek-500-5000')).toMatch(/^Adweek, a line quoted in TapInfluence’s blog/);
     for (const source of SOURCES.filter((s) => s.confidence === 'S' || s.confidence === 'M' || s.via)) {

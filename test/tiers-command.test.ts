@@ -31,6 +31,34 @@ describe('/tiers', () => {
     expect(messageProblems(reply)).toEqual([]);
   });
 
+  it('keeps the public overview within 1,500 characters of embed text with a house line: set, long, unavailable or unreadable', async () => {
+    const housed = async (text: string) => {
+      const store = memoryStore();
+      await store.setHouse('42', { text, setById: '1', setByName: 'ana', setAt: new Date(0) });
+      return run(undefined, testContext({ guildId: '42', store }));
+    };
+    // Twelve tiers with forty-character names: the longest definition /house set takes.
+    const bounds = [0, 1_000, 2_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 5_000_000];
+    const longest = bounds.map((from, i) => `${'Quarterly creator partnership tier'.padEnd(37, 'x')} ${i + 1}${i + 1 < 10 ? 'x' : ''} ${from}-${bounds[i + 1] ?? ''}`.replace(/-$/, '+')).join(', ');
+    const failing: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new Error('down')) };
+    const cases: [string, Reply][] = [
+      ['none', await run()],
+      ['set', await housed('nano 1k-10k, micro 10k-75k, macro 75k+')],
+      ['long', await housed(longest)],
+      ['unavailable', await run(undefined, testContext({ guildId: '42', store: failing }))],
+      ['unreadable', await housed('this is not a tier definition')],
+    ];
+    for (const [name, reply] of cases) {
+      expect(embedTextLength(reply.embeds[0]!), name).toBeLessThanOrEqual(1_500);
+      expect(reply.embeds[0]!.description, name).toMatch(/Mediakix\s+1k–10k\s+10k–50k\s+50k–500k\s+500k–1M\s+1M\+/);
+      expect(messageProblems(reply), name).toEqual([]);
+    }
+    // A usual definition is shown whole; the longest still names its first tiers whole.
+    expect(cases[1]![1].embeds[0]!.description!.split('\n')[0]).toBe('Your house definition: **nano 1k–10k, micro 10k–75k, macro 75k+**');
+    expect(cases[2]![1].embeds[0]!.description!.split('\n')[0]).toMatch(/^Your house definition: \*\*Quarterly creator partnership.+ 0–1k, .+, …\*\*$/);
+    expect(cases[3]![1].embeds[0]!.description!.split('\n')[0]).toBe(HOUSE_UNAVAILABLE_LINE);
+  });
+
   it('All sources: every definition cited, the counting rules stated, ephemeral and paged', async () => {
     const first = await tiers.component!('tiers:all', [], testComponentContext());
     expect(first.mode).toBe('reply');

@@ -14,6 +14,9 @@ import type { Reply } from './types';
 export const NEUTRAL_COLOUR = 0x5865f2;
 export const ERROR_COLOUR = 0xed4245;
 
+/** A public answer's budget of embed text (title, description, fields, footer, author): a phone screen. */
+export const PUBLIC_TEXT_LIMIT = 1_500;
+
 /** " → micro" when a source's own tier name does not already say its normalised tier. */
 export function normalisedSuffix(tier: Tier): string {
   return tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`;
@@ -76,19 +79,46 @@ export function linesToFields(name: string, lines: readonly string[], inline = f
   return fields;
 }
 
-/** Lines gathered into pages of at most `max` characters each (a line too long is shortened). */
+/** A line that is all bold, such as "**How the vote is counted**": a heading for the lines after it. */
+function isHeading(line: string): boolean {
+  return /^\*\*[^*]+\*\*$/.test(line.trim());
+}
+
+/**
+ * Lines gathered into pages of at most `max` characters each (a line too long is shortened). A
+ * heading never ends a page: it moves to the next one with the lines it introduces. No page starts
+ * with a blank line.
+ */
 export function pageLines(lines: readonly string[], max: number): string[] {
   const pages: string[] = [];
-  let current = '';
+  let current: string[] = [];
+  let length = -1;
+  const add = (line: string) => {
+    if (current.length === 0 && line.trim() === '') return;
+    current.push(line);
+    length += line.length + 1;
+  };
   for (const raw of lines) {
     const line = truncate(raw, max);
-    if (current && current.length + line.length + 1 > max) {
-      pages.push(current);
-      current = '';
+    if (current.length > 0 && length + 1 + line.length > max) {
+      // Carry a trailing heading (and the blank lines around it) over, unless it is all the page holds.
+      let keep = current.length;
+      while (keep > 0 && (current[keep - 1]!.trim() === '' || isHeading(current[keep - 1]!))) keep--;
+      const carried = current.slice(keep).some(isHeading) && keep > 0 ? current.slice(keep) : [];
+      const page = carried.length ? current.slice(0, keep) : current;
+      pages.push(page.join('\n').trimEnd());
+      current = [];
+      length = -1;
+      for (const l of carried) add(l);
+      if (current.length > 0 && length + 1 + line.length > max) {
+        pages.push(current.join('\n'));
+        current = [];
+        length = -1;
+      }
     }
-    current = current ? `${current}\n${line}` : line;
+    add(line);
   }
-  if (current) pages.push(current);
+  if (current.length) pages.push(current.join('\n').trimEnd());
   return pages;
 }
 

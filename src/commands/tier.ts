@@ -17,7 +17,7 @@ import { answerLine, boundaryWarning, publisherAnswerWords, splitLine, verdictWo
 import { NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseAnswerLine, houseProblemLine, lookUpHouse } from './house';
-import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
+import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, embedTextLength, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
 import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -35,8 +35,7 @@ export const definition = {
   ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
-/** The public answer's budget of embed text (title, description, fields, footer, author). */
-export const PUBLIC_TEXT_LIMIT = 1_500;
+export { PUBLIC_TEXT_LIMIT };
 /** Room kept for the house-definition line above the publishers' answer. */
 export const HOUSE_LINE_ROOM = HOUSE_ANSWER_ROOM;
 
@@ -50,8 +49,13 @@ const FOOTER =
   'No industry standard exists. One vote per publisher: Hootsuite shares Mediakix’s table and Adweek’s two readings count once. ' +
   'Press "All sources" for each publisher’s answer and citation.';
 
+/** "1 follower", "30,000 followers". */
+function followersText(count: number): string {
+  return `${formatCount(count)} follower${count === 1 ? '' : 's'}`;
+}
+
 function titleFor(count: number, typed: string | undefined): string {
-  const understood = `${formatCount(count)} followers`;
+  const understood = followersText(count);
   const t = typed?.trim() ?? '';
   return t && t !== formatCount(count) && t !== String(count) ? `${understood} (read from "${quoteUserText(t, 40)}")` : understood;
 }
@@ -152,7 +156,7 @@ export function allSourcesReply(count: number, page: number): Reply {
   return {
     embeds: [
       {
-        title: `${formatCount(count)} followers: every publisher`,
+        title: `${followersText(count)}: every publisher`,
         description: pages[at],
         color: NEUTRAL_COLOUR,
         ...(pages.length > 1 ? { footer: { text: `Page ${at + 1} of ${pages.length}` } } : {}),

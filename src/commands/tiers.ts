@@ -16,7 +16,7 @@ import {
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 import { formatCompact, formatCount } from '../domain/format';
-import { coverageNotes, normalRanges } from '../domain/overview';
+import { coverageNotes, normalRanges, type NormalRange } from '../domain/overview';
 import { bestMatches, findExact, normalise, rankMatches, type Searchable } from '../domain/search';
 import {
   BOUNDARY_RULE,
@@ -33,8 +33,20 @@ import {
   type Tier,
 } from '../domain/sources';
 import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
-import { houseDefinitionLine, houseProblemLine, lookUpHouse } from './house';
-import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, normalisedSuffix, pageLines, pagerRow, quoteUserText, truncate } from './embeds';
+import { HOUSE_DEFINITION_ROOM, fitMarkdownLine, houseDefinitionLine, houseProblemLine, lookUpHouse } from './house';
+import {
+  NEUTRAL_COLOUR,
+  PUBLIC_TEXT_LIMIT,
+  button,
+  buttonRows,
+  embedTextLength,
+  inputErrorReply,
+  normalisedSuffix,
+  pageLines,
+  pagerRow,
+  quoteUserText,
+  truncate,
+} from './embeds';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -65,28 +77,43 @@ const PAGE_TEXT = 3_500;
 
 /** Short row labels for the table (a code block: every character counts on a phone). */
 const SHORT: Record<string, string> = {
-  'japanese-article': 'Japanese art.',
-  'rise-article': 'Rise of Micro',
-  'influence-agency': 'Influence Ag.',
-  'sprout-social': 'Sprout Social',
+  'japanese-article': 'Japanese',
+  'rise-article': 'Rise article',
+  'influence-agency': 'Infl. Agency',
+  'sprout-social': 'Sprout',
 };
 
 function shortLabel(p: Publisher): string {
-  return SHORT[p.id] ?? truncate(p.label, 13);
+  return SHORT[p.id] ?? truncate(p.label, 12);
 }
 
-function cell(from: number, to: number | null): string {
+/** Whether `formatCompact` writes `n` exactly (25,000 → "25k"), not rounded (24,999 → "25k"). */
+function compactIsExact(n: number): boolean {
+  const [, digits = '', unit = ''] = /^([\d.]+)([kMBT]?)$/.exec(formatCompact(n)) ?? [];
+  const scale: Record<string, number> = { '': 1, k: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+  return Math.round(Number(digits) * scale[unit]!) === n;
+}
+
+/**
+ * A range as the table shows it. A range from 0 shows its upper end as the counts it takes:
+ * "<10k" when 10,000 is not in it (its words, or the boundary rule, give 10,000 to the next tier),
+ * "≤10k" only when 10,000 is (Iconosquare's "nano ≤10k"), as "All sources" reads them.
+ */
+function cell(range: NormalRange): string {
+  const { from, to, tiers } = range;
   if (to === null) return `${formatCompact(from)}+`;
-  return from === 0 ? `≤${formatCompact(to)}` : `${formatCompact(from)}–${formatCompact(to)}`;
+  if (from > 0) return `${formatCompact(from)}–${formatCompact(to)}`;
+  const last = tiers[tiers.length - 1]!.max ?? to;
+  return compactIsExact(last + 1) ? `<${formatCompact(last + 1)}` : `≤${formatCompact(last)}`;
 }
 
-/** One aligned row per voting definition (Adweek's two readings, two rows); · = not defined. */
+/** One aligned row per voting definition (Adweek's two readings, two rows); a blank cell = not defined. */
 export function rangeTable(publishers: readonly Publisher[] = PUBLISHERS): string {
   const rows = publishers.flatMap((p) =>
     p.voting.map((s, i) => {
       const counted = { ...s, tiers: s.tiers.filter((t) => !t.notInfluencer) };
-      const ranges = new Map(normalRanges(counted).map((r) => [r.normal, cell(r.from, r.to)]));
-      return [i === 0 ? shortLabel(p) : '  or', ...NORMAL_TIERS.map((t) => ranges.get(t) ?? '·')];
+      const ranges = new Map(normalRanges(counted).map((r) => [r.normal, cell(r)]));
+      return [i === 0 ? shortLabel(p) : '  or', ...NORMAL_TIERS.map((t) => ranges.get(t) ?? '')];
     }),
   );
   const header = ['', ...NORMAL_TIERS.map((t) => TIER_LABELS[t])];
@@ -121,17 +148,27 @@ function publisherMenus(prefix: string, current?: Publisher): APIActionRowCompon
   return rows;
 }
 
+/**
+ * The public overview. `house`, when given, is one line put first (the team's own definition, or
+ * why it is missing); it gets the room the rest leaves within PUBLIC_TEXT_LIMIT.
+ */
 export function overviewEmbed(house?: string): APIEmbed {
-  return {
+  const embed: APIEmbed = {
     title: 'Influencer tiers: every publisher side by side',
     color: NEUTRAL_COLOUR,
     description: [
-      ...(house ? [house] : []),
-      `**${NO_STANDARD.split('. ')[0]}.** Followers by tier (≤ no lower bound, · not defined):`,
+      `**${NO_STANDARD.split('. ')[0]}.** Followers by tier (< under, ≤ at most; blank: not defined):`,
       rangeTable(PUBLISHERS.filter((p) => p.voting.length > 0)),
     ].join('\n'),
-    footer: { text: 'Hootsuite shares Mediakix’s table. "All sources" cites each one; pick a publisher below for its own words.' },
+    footer: { text: 'Hootsuite shares Mediakix’s table.' },
   };
+  if (!house) return embed;
+  return { ...embed, description: `${fitMarkdownLine(house, houseRoom(embed))}\n${embed.description}` };
+}
+
+/** What a public overview leaves for the house line (and the newline after it). */
+function houseRoom(overview: APIEmbed = overviewEmbed()): number {
+  return PUBLIC_TEXT_LIMIT - embedTextLength(overview) - 1;
 }
 
 export function overviewReply(house?: string): Reply {
@@ -210,7 +247,7 @@ function definitionBlock(s: Source, several: boolean): string {
     `${heading}${words}:\n> ${s.quote.text}`,
     ...(s.tiers.length ? s.tiers.map(tierLine) : []),
     `Citation: ${fullCitation(s)}`,
-    ...[...coverageNotes(s), ...s.notes, `Platform: ${s.platform ?? 'not stated'}.`].map((n) => `_${n}_`),
+    ...[...coverageNotes(s), ...s.notes, ...(s.platform ? [`Platform: ${s.platform}.`] : [])].map((n) => `_${n}_`),
   ];
   return lines.join('\n');
 }
@@ -221,17 +258,22 @@ function ordered(p: Publisher): Source[] {
   return [...p.sources].sort((a, b) => rank[a.role] - rank[b.role]);
 }
 
+const PUBLISHER_FOOTER = 'Mapped tiers (→) are Tierbot’s reading by range, so publishers can be compared.';
+
+/** A publisher's page: public when asked for by name, so within PUBLIC_TEXT_LIMIT like the overview. */
 export function publisherEmbed(p: Publisher, shownFor?: string): APIEmbed {
   const sources = ordered(p);
   const main = sources[0]!;
   const lowest = main.tiers[0];
+  const title = truncate(p.label, 256);
   const lead = shownFor ? `Showing ${p.label} for "${quoteUserText(shownFor, 60)}".\n\n` : '';
   const shared = p.sharedBy.length ? `\n\n${p.sharedBy.map((s) => s.label).join(', ')} shares this definition word for word.` : '';
+  const room = PUBLIC_TEXT_LIMIT - title.length - PUBLISHER_FOOTER.length;
   const embed: APIEmbed = {
-    title: truncate(p.label, 256),
+    title,
     color: lowest ? TIER_COLOURS[lowest.normal] : NEUTRAL_COLOUR,
-    description: truncate(`${lead}${sources.map((s) => definitionBlock(s, sources.length > 1)).join('\n\n')}${shared}`, 4_000),
-    footer: { text: 'Mapped tiers (→) are Tierbot’s reading by range, so publishers can be compared.' },
+    description: truncate(`${lead}${sources.map((s) => definitionBlock(s, sources.length > 1)).join('\n\n')}${shared}`, room),
+    footer: { text: PUBLISHER_FOOTER },
   };
   if (main.url) embed.url = main.url;
   return embed;
@@ -254,20 +296,32 @@ function formerNames(s: Source): string[] {
 }
 
 /**
- * Keys name a publisher: its label, id, own article titles, former names, and each dated
- * definition as "publisher year" ("Mediakix 2019", "CNBC 2017"). Tags describe it (what each piece
- * is, the platform, the author): they help a query of several words ("Mediakix tiers",
- * "TapInfluence blog") but never match alone, so "blog" does not open whichever publisher has one.
- * An unnamed publisher's "name" is a description ("A Japanese article on…"), so it is a tag.
+ * The outlet a definition was read in, when it reported or copied it ("Business Insider" for Viral
+ * Nation 2020): users may know the figures by that name. An outlet that only quoted a line is not a
+ * key: TapInfluence's blog quotes CNBC, Adweek and Forbes, so it names none of them.
+ */
+function readIn(s: Source): string[] {
+  return s.via && (s.confidence === 'S' || s.confidence === 'M') ? [withoutAsides(s.via)] : [];
+}
+
+/**
+ * Keys name a publisher: its label (alone and with its aside, so "medium" finds "Digital
+ * Reflections (Medium)"), id, own article titles and other names it is known by, former names,
+ * authors, the outlets its figures were read in, and each dated definition as "publisher year"
+ * ("Mediakix 2019", "CNBC 2017"). Tags describe it (what each piece is, the platform): they help a query of several words
+ * ("Mediakix tiers", "TapInfluence blog") but never match alone, so "blog" does not open whichever
+ * publisher has one. An unnamed publisher's "name" is a description ("A Japanese article on…"),
+ * so it is a tag.
  */
 function searchable(p: Publisher): Searchable<Publisher> {
   const label = withoutAsides(p.label);
-  const keys = [label, p.id, ...(p.name === p.label ? [withoutAsides(p.name)] : [])];
+  const keys = [label, p.label, p.id, ...(p.name === p.label ? [withoutAsides(p.name)] : [])];
   const tags = [p.label, p.name];
   for (const s of p.sources) {
     const year = /\d{4}/.exec(s.year ?? '')?.[0];
     keys.push(s.id, withoutAsides(s.name), ...(s.title ? [s.title] : []), ...(year ? [`${label} ${year}`] : []), ...formerNames(s));
-    tags.push(s.name, s.what, ...[s.platform, s.author].filter((t): t is string => Boolean(t)));
+    keys.push(...(s.knownAs ?? []), ...(s.author ? [s.author] : []), ...readIn(s));
+    tags.push(s.name, s.what, ...(s.platform ? [s.platform] : []));
   }
   return { item: p, keys: [...new Set(keys)], tags };
 }
@@ -308,7 +362,7 @@ function choicesReply(query: string, matches: readonly Publisher[]): Reply {
 /** The server's house definition as one line, or undefined; a failing store is said in words. */
 async function houseLine(context: RunContext): Promise<string | undefined> {
   const found = await lookUpHouse(context);
-  return found.kind === 'set' ? houseDefinitionLine(found.tiers) : houseProblemLine(found);
+  return found.kind === 'set' ? houseDefinitionLine(found.tiers, Math.min(HOUSE_DEFINITION_ROOM, houseRoom())) : houseProblemLine(found);
 }
 
 export async function run(args: { source?: string }, context: RunContext): Promise<Reply> {

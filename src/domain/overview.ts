@@ -101,11 +101,13 @@ export function tierNames(tiers: readonly NormalTier[]): string {
 
 /**
  * The publishers' one-line answer: "Micro — 14 of 21 publishers agree.", "Below influencer size —
- * 11 of 21 publishers put it under their smallest tier.", "Mid-tier, narrowly — 5 of 21 publishers."
+ * 8 of 21 publishers put it under their smallest influencer tier.", "Mid-tier, narrowly — 5 of 21
+ * publishers." "Influencer tier": HypeAuditor's "Instagram user" band (not an influencer tier) is
+ * among its tiers, and a count in it is under its smallest influencer tier, not its smallest tier.
  */
 export function answerLine(c: Classification, bold: Bold = plain): string {
   const { outcome, leaders, votes, numericSources: m, narrow } = c.consensus;
-  if (outcome === 'below') return `${bold('Below influencer size')} — ${votes} of ${m} publishers put it under their smallest tier.`;
+  if (outcome === 'below') return `${bold('Below influencer size')} — ${votes} of ${m} publishers put it under their smallest influencer tier.`;
   if (outcome === 'none') return `${bold('No tier')} — none of the ${m} publishers puts it in a tier.`;
   const names = capital(tierNames(leaders));
   if (leaders.length > 1) return `${bold(names)} — a tie, ${votes} of ${m} publishers each.`;
@@ -125,7 +127,7 @@ export function answerWord(c: Classification): string {
 export function splitParts(c: Classification): string[] {
   const { tally, below, gap, uncovered } = c.consensus;
   const parts = NORMAL_TIERS.filter((t) => tally[t] > 0).map((t) => `${TIER_LABELS[t]} ${tally[t]}`);
-  if (below) parts.push(`below their smallest tier ${below}`);
+  if (below) parts.push(`below their smallest influencer tier ${below}`);
   if (gap) parts.push(`in a gap between two of their tiers ${gap}`);
   if (uncovered) parts.push(`not covered by the figures we have ${uncovered}`);
   return parts;
@@ -140,18 +142,25 @@ export function nearestLine(c: Classification): NearBoundary | undefined {
   return c.nearBoundaries.find((n) => n.line.publishers > 1);
 }
 
-/** "9,500 is 500 under 10,000, where 15 publishers start or end a tier." */
+/** "1 more follower", "500 more followers". */
+const counted = (n: number, noun: string) => `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * "9,500 is 500 under 10,000, where 13 publishers start or end a tier: 500 more followers would
+ * take it to that line." The distance is given in followers: a count is warned about up to a tenth
+ * of the line away, which can be many followers.
+ */
 export function boundaryWarning(c: Classification): string | undefined {
   const near = nearestLine(c);
   if (!near) return undefined;
   const { line, distance } = near;
   const one = line.publishers === 1;
-  const who = `${line.publishers} publisher${one ? '' : 's'}`;
-  if (distance === 0) {
-    return `${formatCount(c.count)} is exactly where ${who} start${one ? 's' : ''} or end${one ? 's' : ''} a tier: which side it falls on is a convention, so neighbouring counts may get another answer.`;
-  }
-  const side = distance < 0 ? 'under' : 'over';
-  return `${formatCount(c.count)} is ${formatCount(Math.abs(distance))} ${side} ${formatCount(line.value)}, where ${who} start${one ? 's' : ''} or end${one ? 's' : ''} a tier: a few followers more or less can change the answer.`;
+  const where = `where ${line.publishers} publisher${one ? '' : 's'} start${one ? 's' : ''} or end${one ? 's' : ''} a tier`;
+  const count = formatCount(c.count);
+  if (distance === 0) return `${count} is exactly ${where}: which side it falls on is a convention, so neighbouring counts may get another answer.`;
+  if (distance < 0) return `${count} is ${formatCount(-distance)} under ${formatCount(line.value)}, ${where}: ${counted(-distance, 'more follower')} would take it to that line.`;
+  // The distance itself only brings the count back to the line; one more takes it under.
+  return `${count} is ${formatCount(distance)} over ${formatCount(line.value)}, ${where}: ${counted(distance + 1, 'fewer follower')} would take it under that line.`;
 }
 
 /** One definition's verdict in plain words. */

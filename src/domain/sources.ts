@@ -66,6 +66,11 @@ export interface Source {
   title: string | null;
   /** What it is, in a few words: "blog article on Instagram influencer rates". */
   what: string;
+  /**
+   * Other names users may know it by, for lookups only, never shown as a title: the course a
+   * study-guide entry belongs to, a report's title as far as it was recorded.
+   */
+  knownAs?: readonly string[];
   author?: string;
   year: string | null;
   url: string | null;
@@ -99,7 +104,7 @@ export const VOTING_RULES: readonly string[] = [
   'A publisher with several definitions counts once: its latest dated definition votes, and the others are shown beside it (CNBC 2017 votes, beside CNBC as quoted by TapInfluence; TapInfluence’s 2017 page votes, beside its blog post; Viral Nation 2020 votes, beside its 2019 guide).',
   'A tier for accounts too small to be influencers (HypeAuditor’s "Instagram user") does not vote: the count is below influencer size there.',
   'A count outside the only numbers we have for a publisher is "not covered by the figures we have", not a vote.',
-  'When more publishers put a count under their smallest tier than in any one tier, the answer is "below influencer size".',
+  'When more publishers put a count under their smallest influencer tier than in any one tier, the answer is "below influencer size".',
 ];
 
 interface TierSpec {
@@ -221,8 +226,11 @@ export const SOURCES: readonly Source[] = [
     name: 'Fiveable',
     publisher: 'Fiveable',
     publisherId: 'fiveable',
-    title: 'Intro to Social Media',
-    what: 'study guide, key term "Micro-influencers"',
+    // The entry read is the key term micro-influencers in the course "Intro to Social Media"; the
+    // page's own title was not recorded, so none is shown as one.
+    title: null,
+    what: 'study guide entry for the key term micro-influencers (Intro to Social Media)',
+    knownAs: ['Intro to Social Media'],
     year: '2024',
     url: null,
     quote: {
@@ -263,7 +271,7 @@ export const SOURCES: readonly Source[] = [
       { name: 'micro', normal: 'micro', from: 0, to: 10 * K, toExclusive: true },
       { name: 'macro', normal: 'macro', from: 10 * K, to: null },
     ]),
-    notes: ['Undated; shown beside CNBC’s 2017 definition (micro 10k–100k), which votes.'],
+    notes: ['Undated, so CNBC’s 2017 definition (micro 10k–100k) votes instead.'],
   },
   {
     id: 'adweek-under-10k',
@@ -352,7 +360,7 @@ export const SOURCES: readonly Source[] = [
     uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 0, to: 10 * K, stated: 'up to about 10k, no lower bound' }]),
     notes: [
-      'No lower bound, by design. Undated; shown beside TapInfluence’s 2017 page, which votes.',
+      'Undated, so TapInfluence’s 2017 page votes instead.',
       'Also the source of the Kim Kardashian example and "10 × 10,000 rather than 1 × 100,000".',
     ],
   },
@@ -436,8 +444,10 @@ export const SOURCES: readonly Source[] = [
     name: 'Later × Fohr',
     publisher: 'Later × Fohr',
     publisherId: 'later-fohr',
-    title: 'The Selling Power of … Influencers',
-    what: 'report on 3.5M+ Instagram posts',
+    // Its full title was not recorded (only "The Selling Power of … Influencers"), so none is shown.
+    title: null,
+    what: 'report on the selling power of influencers, from 3.5M+ Instagram posts',
+    knownAs: ['The Selling Power of … Influencers'],
     year: '2021',
     url: null,
     via: 'Scribd (report 522279057)',
@@ -519,7 +529,7 @@ export const SOURCES: readonly Source[] = [
     uncoveredBelow: true,
     uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 10 * K, to: 100 * K }]),
-    notes: ['Differs from the CNBC line TapInfluence quotes (macro = 10,000 or more); this dated one votes.', 'Only its micro range is in the figures we have.'],
+    notes: ['Differs from the CNBC line TapInfluence quotes (macro = 10,000 or more); this dated one votes.'],
   },
   {
     id: 'digiday-markerly',
@@ -538,7 +548,7 @@ export const SOURCES: readonly Source[] = [
     uncoveredBelow: true,
     uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 10 * K, to: 100 * K }]),
-    notes: ['Only its micro range is in the figures we have.'],
+    notes: [],
   },
   {
     id: 'hypeauditor',
@@ -705,7 +715,7 @@ export const SOURCES: readonly Source[] = [
     uncoveredBelow: true,
     uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 5 * K, to: 30 * K }]),
-    notes: ['Only its micro range is in the figures we have.'],
+    notes: [],
   },
   {
     id: 'tapinfluence-2017',
@@ -724,7 +734,7 @@ export const SOURCES: readonly Source[] = [
     uncoveredBelow: true,
     uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 5 * K, to: 100 * K }]),
-    notes: ['Only its micro range is in the figures we have.', 'Measures total reach, not followers on one platform.', 'Dated, so it votes; TapInfluence’s undated blog post (no lower bound) is shown beside it.'],
+    notes: ['Measures total reach, not followers on one platform.'],
   },
   {
     id: 'viral-nation-2019',
@@ -742,7 +752,7 @@ export const SOURCES: readonly Source[] = [
     role: 'beside',
     uncoveredAbove: true,
     tiers: ladder([{ name: 'micro', normal: 'micro', from: 0, to: 10 * K, stated: 'up to 10k' }]),
-    notes: ['Names "power middle" and macro above micro, but their numbers are not in the figures we have.', 'Shown beside Viral Nation’s 2020 definition, which votes.'],
+    notes: ['Viral Nation’s 2020 definition, the later one, votes instead.'],
   },
   {
     id: 'viral-nation-2020',
@@ -757,7 +767,8 @@ export const SOURCES: readonly Source[] = [
     quote: { kind: 'summary', text: 'nano: YouTube <5k subscribers · Instagram 2.5k–10k · TikTok 5k–50k.' },
     confidence: 'S',
     origin: 'industry',
-    platform: 'Instagram (YouTube under 5k, TikTok 5k–50k)',
+    // The other platforms' ranges are in the quote and the note.
+    platform: 'Instagram',
     role: 'votes',
     uncoveredAbove: true,
     tiers: ladder([{ name: 'nano', normal: 'nano', from: 2_500, to: 10 * K }]),
@@ -782,7 +793,7 @@ export const SOURCES: readonly Source[] = [
       { name: 'macro', normal: 'macro', from: 200 * K, to: M },
       { name: 'mega', normal: 'mega', from: M, to: null },
     ]),
-    notes: ['Only its top two tiers are in the figures we have.'],
+    notes: [],
   },
   {
     id: 'afluencer',
@@ -803,7 +814,7 @@ export const SOURCES: readonly Source[] = [
       { name: 'macro', normal: 'macro', from: 300 * K, to: M },
       { name: 'mega', normal: 'mega', from: M, to: null, fromExclusive: true, stated: 'over 1M' },
     ]),
-    notes: ['Only its top two tiers are in the figures we have; counts are per platform, not summed.'],
+    notes: [],
   },
 ];
 

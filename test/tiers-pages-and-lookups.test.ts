@@ -1,0 +1,139 @@
+/**
+ * /tiers beyond the overview's budget: a publisher's public page fits 1,500 characters of embed
+ * text; the table's "<" and "≤" say what the publishers' words say; publishers are found by the
+ * names users know (a word of the label's aside, an author, the outlet a figure was read in); no
+ * title is shown in quotation marks unless it is the publisher's own, whole.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { embedTextLength } from '../src/commands/embeds';
+import { allSourcesLines as tierSources } from '../src/commands/tier';
+import { publisherEmbed, rangeTable, tiers } from '../src/commands/tiers';
+import type { Reply } from '../src/commands/types';
+import { classify, classifyBySource } from '../src/domain/classify';
+import { PUBLISHERS, citation, sourceById } from '../src/domain/sources';
+import { messageProblems } from '../src/interactions/limits';
+import { testContext } from './support/context';
+
+const run = (source: string) => tiers.run({ source } as never, testContext()) as Promise<Reply>;
+const suggest = async (value: string) => (await tiers.autocomplete!({ name: 'source', value }, {}, testContext())).map((c) => c.value);
+const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, e.footer?.text].join('\n')).join('\n');
+
+/** The table's row for a label, as its cells: label, nano, micro, mid-tier, macro, mega. */
+function row(label: string): string[] {
+  const lines = rangeTable().split('\n');
+  const header = lines[1]!;
+  const starts = [0, ...['nano', 'micro', 'mid-tier', 'macro', 'mega'].map((h) => header.indexOf(h))];
+  const line = lines.find((l) => l.startsWith(`${label} `))!;
+  expect(line, label).toBeDefined();
+  return starts.map((start, i) => line.slice(start, starts[i + 1] ?? undefined).trim());
+}
+
+describe('/tiers: a publisher’s public page', () => {
+  it('fits 1,500 characters of embed text, whole, for every publisher and however it was asked for', async () => {
+    for (const query of ['tap', 'tapinfluence', 'viral', 'laura smous', 'business insider']) {
+      const reply = await run(query);
+      expect(reply.flags, query).toBeUndefined();
+      expect(embedTextLength(reply.embeds[0]!), query).toBeLessThanOrEqual(1_500);
+      expect(messageProblems(reply), query).toEqual([]);
+    }
+    // The longest lead a lookup can write: 60 characters of the query, each escaped.
+    for (const p of PUBLISHERS) {
+      for (const shownFor of [undefined, 'x'.repeat(60), '*'.repeat(60)]) {
+        const embed = publisherEmbed(p, shownFor);
+        expect(embedTextLength(embed), p.id).toBeLessThanOrEqual(1_500);
+        expect(embed.description, `${p.id} is shown whole`).not.toMatch(/…$/);
+      }
+    }
+  });
+
+  it('says a platform only when one is stated', async () => {
+    expect(text(await run('cnbc'))).not.toContain('Platform: not stated');
+    expect(text(await run('mediakix'))).toContain('Platform: Instagram.');
+  });
+});
+
+describe('/tiers: the overview table', () => {
+  it('writes "<" where a range ends before the number and "≤" only where the number is in it', async () => {
+    expect(row('CMSWire')[1]).toBe('<1k'); // "nano <1k"
+    expect(row('Adweek')[2]).toBe('<10k'); // "under 10,000"
+    expect(row('L2')[2]).toBe('<70k'); // "micro <70k"
+    expect(row('Later × Fohr')[1]).toBe('<10k'); // 0–10k, and 10,000 is micro by its next tier
+    expect(row('Sprout')[2]).toBe('<25k'); // micro T1 ends at 24,999
+    expect(row('Iconosquare')[1]).toBe('≤10k'); // "nano ≤10k": 10,000 is nano
+    expect(rangeTable().match(/≤/g)).toHaveLength(1);
+    const overview = (await tiers.run({} as never, testContext())) as Reply;
+    expect(overview.embeds[0]!.description).toContain('(< under, ≤ at most; blank: not defined)');
+    expect(overview.embeds[0]!.description).not.toContain('no lower bound');
+  });
+
+  it('agrees with /tier on which side of each "<" or "≤" bound a count falls', () => {
+    const bound = (id: string, normal: string) => {
+      const source = sourceById(id)!;
+      const tier = source.tiers.filter((t) => t.normal === normal).at(-1)!;
+      return { source, tier };
+    };
+    for (const [id, normal, edge, inside] of [
+      ['cmswire', 'nano', 1_000, false],
+      ['adweek-under-10k', 'micro', 10_000, false],
+      ['l2', 'micro', 70_000, false],
+      ['later-fohr', 'nano', 10_000, false],
+      ['sprout-social', 'micro', 25_000, false],
+      ['iconosquare', 'nano', 10_000, true],
+    ] as const) {
+      const { source, tier } = bound(id, normal);
+      const verdict = classifyBySource(source, edge);
+      expect(verdict.kind === 'tier' && verdict.tier === tier, `${id} at ${edge}`).toBe(inside);
+      const below = classifyBySource(source, edge - 1);
+      expect(below.kind === 'tier' && below.tier.normal === normal, `${id} at ${edge - 1}`).toBe(true);
+    }
+  });
+});
+
+describe('/tiers: finding a publisher by the names users know', () => {
+  it('takes a whole word of a label’s aside as a strong match: "medium" is Digital Reflections (Medium)', async () => {
+    const reply = await run('medium');
+    expect(reply.embeds[0]!.title).toBe('Digital Reflections (Medium)');
+    expect(reply.embeds[0]!.description).toMatch(/^Showing Digital Reflections \(Medium\) for "medium"\./);
+    expect((await suggest('medium'))[0]).toBe('digital-reflections');
+  });
+
+  it('finds a publisher by an author or the outlet its figures were read in', async () => {
+    for (const [query, title] of [
+      ['laura smous', 'TapInfluence'],
+      ['business insider', 'Viral Nation'],
+      ['Industry Index', 'CNBC'],
+      ['gil eyal', 'CMSWire'],
+      ['Stefani Bujanović', 'Digital Reflections (Medium)'],
+      ['intro to social media', 'Fiveable'],
+    ] as const) {
+      const reply = await run(query);
+      expect(reply.inputError, query).toBeUndefined();
+      expect(reply.embeds[0]!.title, query).toBe(title);
+    }
+    expect((await suggest('laura smous'))[0]).toBe('tapinfluence');
+    expect((await suggest('business insider'))[0]).toBe('viral-nation');
+  });
+
+  it('still asks when a word names several, and an outlet that only quoted others names none of them', async () => {
+    const article = await run('article');
+    expect(article.embeds[0]!.title).toBe('Which publisher?');
+    // TapInfluence's blog quotes CNBC, Adweek and Forbes: it opens TapInfluence, not a choice.
+    expect((await run('tapinfluence blog')).embeds[0]!.title).toBe('TapInfluence');
+    expect((await run('blog')).embeds[0]!.title).toBe('Unknown source');
+  });
+});
+
+describe('titles', () => {
+  it('shows a title in quotation marks only when it is the publisher’s own, whole', async () => {
+    const later = sourceById('later-fohr')!;
+    const fiveable = sourceById('fiveable')!;
+    expect(citation(later)).not.toMatch(/[“”]/);
+    expect(citation(fiveable)).not.toMatch(/[“”]/);
+    for (const p of PUBLISHERS) for (const s of p.sources) expect(s.title ?? '', s.id).not.toMatch(/…|\.\.\./);
+    const tierAll = tierSources(classify(5_000)).join('\n');
+    expect(tierAll).not.toMatch(/“[^”]*…[^”]*”/);
+    expect(tierAll).not.toContain('“Intro to Social Media”');
+    for (const query of ['later', 'fiveable']) expect(text(await run(query)), query).not.toMatch(/[“”]/);
+  });
+});

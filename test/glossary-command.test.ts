@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../src/commands/glossary';
+import { glossary, teamTermKey } from '../src/commands/glossary';
 import { term as termCommand } from '../src/commands/term';
 import type { Reply } from '../src/commands/types';
 import { TERMS } from '../src/domain/glossary';
@@ -78,10 +78,13 @@ describe('/glossary', () => {
     expect(typo.embeds[0]!.author?.name).toBe('Team term');
     expect(typo.embeds[0]!.description).toMatch(/^Showing \*\*Brand lift\*\* for "brand lfit"/);
     const choices = await glossary.autocomplete!({ name: 'term', value: 'bra' }, {}, ctx);
-    expect(choices[0]).toEqual({ name: 'Brand lift (team term)', value: 'team:Brand lift' });
+    expect(choices[0]).toEqual({ name: 'Brand lift (team term)', value: `teamkey:${teamTermKey('42', 'Brand lift')}` });
+    expect((await run(choices[0]!.value as string, ctx)).embeds[0]!.title).toBe('Brand lift');
+    // The value autocomplete offered before keys still opens it.
     expect((await run('team:Brand lift', ctx)).embeds[0]!.author?.name).toBe('Team term');
     const index = await run(undefined, ctx);
     expect(text(index)).toContain("Your team's terms");
+    // So does a button posted before keys.
     const pressed = await glossary.component!('glossary:team:Brand lift', [], ctx);
     expect(pressed.reply.embeds[0]!.title).toBe('Brand lift');
   });
@@ -158,8 +161,10 @@ describe('/glossary with team terms', () => {
     // Typed with other punctuation, both read the same: the user is asked which.
     const which = await run('team:gifting?', ctx);
     expect(which.embeds[0]!.title).toBe('Which term?');
-    expect(ids(which)).toEqual(['glossary:team:Gifting', 'glossary:team:Gifting!']);
-    expect(await glossary.autocomplete!({ name: 'term', value: '🔥' }, {}, ctx)).toContainEqual({ name: '🔥 (team term)', value: 'team:🔥' });
+    expect(ids(which)).toEqual([`glossary:teamkey:${teamTermKey(G, 'Gifting')}`, `glossary:teamkey:${teamTermKey(G, 'Gifting!')}`]);
+    const opened = await Promise.all(ids(which).map((id) => glossary.component!(id, [], testComponentContext({ guildId: G, store }))));
+    expect(opened.map((o) => o.reply.embeds[0]!.description)).toEqual(['plain', 'bang']);
+    expect(await glossary.autocomplete!({ name: 'term', value: '🔥' }, {}, ctx)).toContainEqual({ name: '🔥 (team term)', value: `teamkey:${teamTermKey(G, '🔥')}` });
   });
 
   it('lists every team term in the index, in reading order', async () => {

@@ -4,6 +4,7 @@
  * match is answered, saying what was read; several are offered as buttons.
  */
 
+import { createHash } from 'node:crypto';
 import {
   ApplicationCommandOptionType,
   ComponentType,
@@ -37,13 +38,90 @@ export const definition = {
   ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
-/** custom_id prefixes: a built-in term button, a team term button, and the index's menus. */
+/** custom_id prefixes: a built-in term button, a team term button (by key), and the index's menus. */
 export const TERM_BUTTON = 'glossary:term';
-const TEAM_BUTTON = 'glossary:team';
+const TEAM_KEY_BUTTON = 'glossary:teamkey';
+/** A team term button by name, as posted before keys: still opened, but no longer made. */
+const TEAM_NAME_BUTTON = 'glossary:team';
 const INDEX_MENU = 'glossary:open';
-/** Autocomplete values for team terms (built-in terms are offered by id). */
-const TEAM_VALUE = 'team:';
+/** Autocomplete values for team terms, by key (built-in terms are offered by id). */
+export const TEAM_KEY_VALUE = 'teamkey:';
+/** A team term asked for by name ("team:Brand lift"), as autocomplete offered before keys. */
+const TEAM_NAME_VALUE = 'team:';
+const TEAM_MARK = ' (team term)';
 const TEAM_COLOUR = 0x57f287;
+
+/**
+ * A team term's key, for custom_ids and autocomplete values: a name may take all of their 100
+ * characters. Made from the server and the name as the store compares names (case aside), so it
+ * stays the same while the term exists, and a key made in one server opens nothing in another.
+ */
+export function teamTermKey(guildId: string, name: string): string {
+  return createHash('sha256').update(`${guildId}\n${name.normalize('NFC').toLowerCase()}`).digest('base64url').slice(0, 16);
+}
+
+/** The team term that `key` names in this server's terms, if any. */
+export function teamTermByKey(guildId: string, terms: readonly TeamTerm[], key: string): TeamTerm | undefined {
+  return terms.find((t) => teamTermKey(guildId, t.name) === key);
+}
+
+// ── Shortening names apart ───────────────────────────────────────────────────────────────────
+
+/**
+ * `text.slice(from, to)`, trimmed, without splitting a character in two. Where a word boundary is
+ * near (within half the piece), an end that falls inside a word moves in to it, as long as the
+ * position `keep` stays inside the piece.
+ */
+function piece(text: string, from: number, to: number, keep?: number): string {
+  let start = Math.max(0, from);
+  let end = Math.min(text.length, to);
+  if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start += 1;
+  if (/[\uDC00-\uDFFF]/.test(text[end] ?? '')) end -= 1;
+  const half = (end - start) / 2;
+  if (end < text.length && !/\s/u.test(text[end]!)) {
+    const space = text.slice(start, end).search(/\s\S*$/u);
+    if (space >= half && (keep === undefined || start + space > keep)) end = start + space;
+  }
+  if (start > 0 && !/\s/u.test(text[start - 1]!)) {
+    const space = text.slice(start, end).search(/\s/u);
+    if (space >= 0 && space < half && (keep === undefined || start + space + 1 <= keep)) start += space + 1;
+  }
+  return text.slice(start, end).trim();
+}
+
+function sharedStartLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * `text` within `max` characters: its start and its end around "…", with the place where it first
+ * differs from the most similar of `others` kept in view.
+ */
+function shortenApart(text: string, others: readonly string[], max: number): string {
+  const room = max - 1;
+  const differsAt = Math.max(0, ...others.map((other) => sharedStartLength(text, other)));
+  const head = Math.ceil(room * 0.6);
+  if (differsAt < head) return `${piece(text, 0, head, differsAt)}…${piece(text, text.length - (room - head), text.length)}`;
+  const tail = Math.max(room - head, text.length - differsAt);
+  if (tail < room) return `${piece(text, 0, room - tail)}…${piece(text, text.length - tail, text.length, differsAt)}`;
+  // The difference is deep in the middle of a very long text: its start, then a window from a
+  // little before the difference, each cut marked.
+  const lead = Math.ceil(room / 3);
+  const window = room - lead - 1;
+  const from = Math.max(lead, differsAt - Math.floor(window / 3));
+  return `${piece(text, 0, lead)}…${piece(text, from, from + window, differsAt)}…`;
+}
+
+/**
+ * Each text within `max` characters, the shortened ones told apart: two long names that share
+ * their start ("…, Part A" and "…, Part B") keep their ends, where they differ, rather than being
+ * cut to the same words.
+ */
+export function labelsApart(texts: readonly string[], max: number): string[] {
+  return texts.map((text, i) => (text.length <= max ? text : shortenApart(text, texts.filter((_, j) => j !== i), max)));
+}
 
 export function termEmbed(term: Term, shownFor?: string): APIEmbed {
   const related = term.related.map(termById).filter((t): t is Term => t !== undefined);
@@ -161,11 +239,6 @@ function termReply(term: Term, shownFor?: string): Reply {
   return { embeds: [termEmbed(term, shownFor)], components: relatedButtons(term) };
 }
 
-function teamButtonId(term: TeamTerm): string | undefined {
-  const id = `${TEAM_BUTTON}:${term.name}`;
-  return id.length <= 100 ? id : undefined;
-}
-
 // ── Index ────────────────────────────────────────────────────────────────────────────────────
 
 /** Menus to open any term from the index: one per batch of 25 (Discord's cap per menu). */
@@ -189,6 +262,8 @@ function indexMenus(): APIActionRowComponent<APIStringSelectComponent>[] {
 }
 
 const TEAM_FIELD = "Your team's terms";
+/** Up to 200 names share the index's 6,000 characters with the built-in terms. */
+const INDEX_NAME_LENGTH = 60;
 
 function fieldsLength(fields: readonly APIEmbedField[]): number {
   return fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
@@ -201,7 +276,8 @@ function fieldsLength(fields: readonly APIEmbedField[]): number {
  */
 function teamIndexFields(team: readonly TeamTerm[], room: number, slots: number): APIEmbedField[] {
   // In the order people read lists ("term 2" before "term 10"), not the store's.
-  const names = [...team].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' })).map((t) => quoteUserText(t.name, 60));
+  const sorted = [...team].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' })).map((t) => t.name);
+  const names = labelsApart(sorted, INDEX_NAME_LENGTH).map((name) => quoteUserText(name, INDEX_NAME_LENGTH));
   for (let listed = names.length; listed >= 0; listed--) {
     const more = names.length - listed;
     const fields = [
@@ -228,7 +304,7 @@ export function indexReply(team: readonly TeamTerm[] = []): Reply {
 
 // ── Lookup ───────────────────────────────────────────────────────────────────────────────────
 
-type Entry = { kind: 'builtin'; term: Term } | { kind: 'team'; term: TeamTerm };
+type Entry = { kind: 'builtin'; term: Term } | { kind: 'team'; term: TeamTerm; key: string };
 
 // Built once: the search keeps each entry's normalised keys.
 const BUILT_IN: readonly Searchable<Entry>[] = TERM_ENTRIES.map((e) => ({ item: { kind: 'builtin', term: e.item }, keys: e.keys }));
@@ -256,29 +332,56 @@ function teamTermsNamed(team: readonly TeamTerm[], name: string): TeamTerm[] {
   return loose === '' ? [] : team.filter((t) => normalise(t.name) === loose);
 }
 
-function teamEntries(team: readonly TeamTerm[]): Searchable<Entry>[] {
-  return team.map((t) => ({ item: { kind: 'team', term: t }, keys: [t.name] }));
+function teamEntry(guildId: string, term: TeamTerm): Entry {
+  return { kind: 'team', term, key: teamTermKey(guildId, term.name) };
 }
 
-function entryName(e: Entry): string {
-  return e.kind === 'builtin' ? e.term.name : `${quoteUserText(e.term.name, 60)} (team term)`;
+function teamEntries(guildId: string, team: readonly TeamTerm[]): Searchable<Entry>[] {
+  return team.map((t) => ({ item: teamEntry(guildId, t), keys: [t.name] }));
 }
 
-function entryButton(e: Entry): APIButtonComponent | undefined {
-  if (e.kind === 'builtin') return button(`${TERM_BUTTON}:${e.term.id}`, e.term.name);
-  const id = teamButtonId(e.term);
-  return id ? button(id, `${e.term.name} (team term)`) : undefined;
+function entryId(e: Entry): string {
+  return e.kind === 'builtin' ? `${TERM_BUTTON}:${e.term.id}` : `${TEAM_KEY_BUTTON}:${e.key}`;
 }
 
 function entryReply(e: Entry, shownFor?: string): Reply {
   return e.kind === 'builtin' ? termReply(e.term, shownFor) : { embeds: [teamTermEmbed(e.term, shownFor)] };
 }
 
-function choicesReply(query: string, matches: readonly Entry[], title: string, lead: string): Reply {
-  const buttons = matches.map(entryButton).filter((b): b is APIButtonComponent => b !== undefined).slice(0, 5);
+/** The longest a name is shown whole in the list: team names take up to 100 characters, and escaping can double them. */
+const LISTED_NAME_LENGTH = 100;
+
+/**
+ * "Which term?": each match by its whole name, and a button to open it (one row). Button labels are
+ * shortened apart, so two long names that share their start still differ.
+ */
+function choicesReply(query: string, matches: readonly Entry[]): Reply {
+  const shown = matches.slice(0, LIMITS.buttonsPerRow);
+  const labels = labelsApart(
+    shown.map((e) => e.term.name),
+    LIMITS.buttonLabel - TEAM_MARK.length,
+  );
+  const lines = shown.map((e) => `- **${e.kind === 'builtin' ? e.term.name : quoteUserText(e.term.name, LISTED_NAME_LENGTH)}**${e.kind === 'team' ? TEAM_MARK : ''}`);
+  const more = matches.length - shown.length;
   return {
-    embeds: [{ title, description: `${lead} ${matches.map((m) => `**${entryName(m)}**`).join(', ')}. Press one to open it.`, color: NEUTRAL_COLOUR }],
-    components: buttonRows(buttons, 1),
+    embeds: [
+      {
+        title: 'Which term?',
+        description: [
+          `Several terms match "${quoteUserText(query)}":`,
+          ...lines,
+          more ? `…and ${more} more that read the same: type one exactly as it is written.` : '',
+          'Press one to open it.',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        color: NEUTRAL_COLOUR,
+      },
+    ],
+    components: buttonRows(
+      shown.map((e, i) => button(entryId(e), `${labels[i]}${e.kind === 'team' ? TEAM_MARK : ''}`)),
+      1,
+    ),
     flags: MessageFlags.Ephemeral,
   };
 }
@@ -287,13 +390,20 @@ export async function run(args: { term?: string }, context: RunContext): Promise
   const query = args.term?.trim() ?? '';
   const team = await teamTerms(context);
   if (!query) return indexReply(team);
+  // Team terms exist only in a server.
+  const guildId = context.guildId ?? '';
 
-  const asTeamValue = query.startsWith(TEAM_VALUE) ? query.slice(TEAM_VALUE.length) : undefined;
+  // A team term picked from the autocomplete list (by key), in this server's terms only.
+  const asKey = query.startsWith(TEAM_KEY_VALUE) ? query.slice(TEAM_KEY_VALUE.length) : undefined;
+  const keyed = asKey === undefined ? undefined : teamTermByKey(guildId, team, asKey);
+  if (keyed) return { embeds: [teamTermEmbed(keyed)] };
+
+  const asTeamValue = query.startsWith(TEAM_NAME_VALUE) ? query.slice(TEAM_NAME_VALUE.length) : undefined;
   const named = teamTermsNamed(team, asTeamValue ?? query);
   const builtIn = asTeamValue === undefined ? (termById(query) ?? findTerm(query)) : undefined;
   if (named.length > 1) {
-    const entries: Entry[] = [...(builtIn ? [{ kind: 'builtin' as const, term: builtIn }] : []), ...named.map((t) => ({ kind: 'team' as const, term: t }))];
-    return choicesReply(query, entries, 'Which term?', `Several terms match "${quoteUserText(query)}":`);
+    const entries: Entry[] = [...(builtIn ? [{ kind: 'builtin' as const, term: builtIn }] : []), ...named.map((t) => teamEntry(guildId, t))];
+    return choicesReply(query, entries);
   }
   const teamExact = named[0];
   if (builtIn && teamExact) {
@@ -304,15 +414,24 @@ export async function run(args: { term?: string }, context: RunContext): Promise
   if (builtIn) return termReply(builtIn);
   if (teamExact) return { embeds: [teamTermEmbed(teamExact)] };
 
-  const { matches, clear } = bestMatches(query, [...teamEntries(team), ...BUILT_IN], 5);
+  if (asKey !== undefined && named.length === 0) return goneReply();
+  const { matches, clear } = bestMatches(query, [...teamEntries(guildId, team), ...BUILT_IN], 5);
   if (clear && matches[0]) return entryReply(matches[0], query);
-  if (matches.length > 1) return choicesReply(query, matches, 'Which term?', `Several terms match "${quoteUserText(query)}":`);
+  if (matches.length > 1) return choicesReply(query, matches);
   return inputErrorReply(`I have no term "${quoteUserText(query)}".`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
+}
+
+function goneReply(): Reply {
+  return inputErrorReply(
+    'I cannot find that team term here: it may have been removed, and team terms open only in the server that added them.',
+    'a term from the autocomplete list, or /glossary alone for the index.',
+    'Unknown term',
+  );
 }
 
 /** Team terms to offer for what is typed: ranked matches, or, when nothing searchable is typed, names containing it. */
 function teamSuggestions(typed: string, team: readonly TeamTerm[]): TeamTerm[] {
-  if (normalise(typed) !== '') return rankMatches(typed, teamEntries(team), 10).map((e) => e.term as TeamTerm);
+  if (normalise(typed) !== '') return rankMatches(typed, team.map((t) => ({ item: t, keys: [t.name] })), 10);
   // Blank, or only symbols ("🔥"), which the search cannot rank: a name that contains it, else the first ten.
   const symbols = typed.trim().toLowerCase();
   return (symbols ? team.filter((t) => t.name.toLowerCase().includes(symbols)) : team).slice(0, 10);
@@ -320,17 +439,19 @@ function teamSuggestions(typed: string, team: readonly TeamTerm[]): TeamTerm[] {
 
 export async function autocomplete(focused: { name: string; value: string }, _args: unknown, context: RunContext): Promise<Choice[]> {
   const team = await teamTerms(context);
-  const teamChoices = teamSuggestions(focused.value, team)
-    .filter((t) => TEAM_VALUE.length + t.name.length <= 100)
-    .map((t) => ({ name: truncate(`${t.name} (team term)`, 100), value: `${TEAM_VALUE}${t.name}` }));
+  const suggested = teamSuggestions(focused.value, team);
+  const names = labelsApart(suggested.map((t) => t.name), LIMITS.choiceName - TEAM_MARK.length);
+  const teamChoices = suggested.map((t, i) => ({ name: `${names[i]}${TEAM_MARK}`, value: `${TEAM_KEY_VALUE}${teamTermKey(context.guildId ?? '', t.name)}` }));
   const builtIn = suggestTerms(focused.value, 25).map((t) => ({ name: truncate(t.name, 100), value: t.id }));
   return [...teamChoices, ...builtIn].slice(0, 25);
 }
 
 export async function component(customId: string, values: readonly string[], context: RunContext): Promise<ComponentReply> {
-  if (customId.startsWith(`${TEAM_BUTTON}:`)) {
-    const name = customId.slice(TEAM_BUTTON.length + 1);
-    const found = (await teamTerms(context)).find((t) => t.name === name);
+  const byKey = customId.startsWith(`${TEAM_KEY_BUTTON}:`) ? customId.slice(TEAM_KEY_BUTTON.length + 1) : undefined;
+  const byName = customId.startsWith(`${TEAM_NAME_BUTTON}:`) ? customId.slice(TEAM_NAME_BUTTON.length + 1) : undefined;
+  if (byKey !== undefined || byName !== undefined) {
+    const team = await teamTerms(context);
+    const found = byKey !== undefined ? teamTermByKey(context.guildId ?? '', team, byKey) : team.find((t) => t.name === byName);
     if (!found) return { mode: 'reply', reply: inputErrorReply('That team term is not there any more.', 'run /glossary again.') };
     return { mode: 'update', reply: { embeds: [teamTermEmbed(found)], components: [] } };
   }

@@ -17,7 +17,7 @@ import { normalise } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import { TERMS_PER_SERVER, type TeamTerm } from '../store/types';
 import { inputErrorReply, NEUTRAL_COLOUR } from './embeds';
-import { teamLinkText } from './glossary';
+import { TEAM_KEY_VALUE, labelsApart, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
@@ -196,11 +196,22 @@ async function add(args: TermArgs & { definition: string }, context: RunContext 
   return { embeds: [termEmbed('Team term added', term)], flags: MessageFlags.Ephemeral };
 }
 
+/**
+ * The name of the term asked for: as typed, or, for a name too long to be an autocomplete value
+ * (a name of 100 emoji is 200 UTF-16 units), the term the value's key stands for in this server.
+ */
+async function askedName(given: string, context: RunContext & { guildId: string }): Promise<string> {
+  const name = given.trim();
+  if (!name.startsWith(TEAM_KEY_VALUE)) return name;
+  const keyed = teamTermByKey(context.guildId, await context.store.terms(context.guildId), name.slice(TEAM_KEY_VALUE.length));
+  return keyed?.name ?? name;
+}
+
 async function edit(args: TermArgs, context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('edit team terms');
   const problem = firstProblem(args);
   if (problem) return inputErrorReply(problem, ACCEPTED, 'That term was not changed');
-  const name = args.name.trim();
+  const name = await askedName(args.name, context);
   const current = await context.store.term(context.guildId, name);
   if (!current) return missing(name, 'changed');
   if (args.definition === undefined && args.formula === undefined && args.example === undefined && args.link === undefined) {
@@ -229,12 +240,13 @@ function missing(name: string, what: string): Reply {
   return inputErrorReply(`This server has no term called "${shownText(name, 100)}".`, 'one of the names `/term export` or `/glossary` lists', `Nothing was ${what}`);
 }
 
-async function remove(name: string, context: RunContext & { guildId: string }): Promise<Reply> {
+async function remove(given: string, context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('remove team terms');
-  const result = await context.store.removeTerm(context.guildId, name.trim());
+  const name = await askedName(given, context);
+  const result = await context.store.removeTerm(context.guildId, name);
   if (result !== 'ok') return missing(name, 'removed');
   return {
-    embeds: [{ title: 'Team term removed', description: `"${shownText(name.trim(), 200)}" is no longer in this server’s glossary.`, color: NEUTRAL_COLOUR }],
+    embeds: [{ title: 'Team term removed', description: `"${shownText(name, 200)}" is no longer in this server’s glossary.`, color: NEUTRAL_COLOUR }],
     flags: MessageFlags.Ephemeral,
   };
 }
@@ -299,13 +311,15 @@ export const term = slashCommand({
   async autocomplete(focused, _args, context) {
     if (focused.name !== 'name' || context.guildId === undefined) return [];
     try {
+      const guildId = context.guildId;
       const query = focused.value.trim().toLowerCase();
-      const terms = await context.store.terms(context.guildId);
-      return terms
+      const terms = (await context.store.terms(guildId))
         .filter((t) => t.name.toLowerCase().includes(query))
         .sort((a, b) => Number(!a.name.toLowerCase().startsWith(query)) - Number(!b.name.toLowerCase().startsWith(query)) || a.name.localeCompare(b.name))
-        .slice(0, LIMITS.autocompleteChoices)
-        .map((t): Choice => ({ name: t.name.slice(0, LIMITS.choiceName), value: t.name.slice(0, LIMITS.choiceValue) }));
+        .slice(0, LIMITS.autocompleteChoices);
+      const shown = labelsApart(terms.map((t) => t.name), LIMITS.choiceName);
+      // The name itself where it fits a value, which is what /term edit and remove take; else its key.
+      return terms.map((t, i): Choice => ({ name: shown[i]!, value: t.name.length <= LIMITS.choiceValue ? t.name : `${TEAM_KEY_VALUE}${teamTermKey(guildId, t.name)}` }));
     } catch {
       // Autocomplete has no room for an explanation; an empty list is the honest answer.
       return [];

@@ -459,14 +459,15 @@ const SPECS: TermSpec[] = [
     aliases: ['ER'],
     group: 'Engagement',
     definition:
-      'Engagements as a share of an audience: by followers, by reach, by impressions or by views, so always say which. Rates ' +
-      'usually fall as follower counts rise: Markerly (2016) found Instagram like rates near 8% under 1k followers ' +
-      'but 1.66% at 1M–10M. Yet Wies et al. (2023) found engagement with sponsored posts peaks near 1M.',
+      'Engagements as a share of an audience: by followers, reach, impressions or views; say which. Rates mostly fall ' +
+      'as followers rise (Markerly 2016: Instagram like rates near 8% under 1k, 1.66% at 1M–10M), yet Wies et al. ' +
+      '(2023) found sponsored-post engagement peaks near 1M. Influencer Marketing Hub (2021, as reported by ION): ' +
+      'micro-influencers about 18% on TikTok, 3.86% on Instagram, basis not given.',
     example:
       'Illustrative: a post from a 20,000-follower account reaches 6,000 accounts, is shown 7,500 times and gets 300 ' +
       'engagements → 300 ÷ 20,000 × 100 = 1.5% by followers, 300 ÷ 6,000 × 100 = 5% by reach, 300 ÷ 7,500 × 100 = ' +
       '4% by impressions.',
-    sources: [src('digiday-markerly'), CITE.wies, CITE.upfluence, CITE.hypeauditorErr, CITE.meltwater],
+    sources: [src('digiday-markerly'), CITE.wies, CITE.imh2021, CITE.upfluence, CITE.hypeauditorErr, CITE.meltwater],
     related: ['engagement-rate-by-followers', 'engagement-rate-by-reach', 'engagement-rate-by-views', 'engagement'],
   },
   {
@@ -507,11 +508,11 @@ const SPECS: TermSpec[] = [
     formula: 'ER = engagements ÷ views × 100',
     definition:
       'The usual version for video (TikTok, YouTube), where views matter more than followers (Modash; it also ' +
-      'publishes ER by median likes). Platforms differ a lot: Influencer Marketing Hub (2021, as reported by ION) ' +
-      'gives micro-influencers about 18% on TikTok vs 3.86% on Instagram.',
+      'publishes ER by median likes). A rate by views and a rate by followers are not comparable: check which one ' +
+      'a published figure uses.',
     example: 'Illustrative: 1,800 engagements on a video with 60,000 views → 1,800 ÷ 60,000 × 100 = 3%.',
     check: { inputs: { engagements: 1_800, views: 60_000 }, result: 3 },
-    sources: [CITE.modash, CITE.imh2021],
+    sources: [CITE.modash],
     related: ['engagement-rate', 'engagement-rate-by-followers'],
   },
 
@@ -772,8 +773,9 @@ const SPECS: TermSpec[] = [
       'micro-influencers often refuse brands they do not believe in, and one who promotes "all kinds of brands" ' +
       'loses followers\' trust.',
     example:
-      'TapInfluence, citing Experticity / Keller Fay (2016, as reported): micro-influencers hold up to 22.2× more ' +
-      'buying-recommendation conversations per week than an average consumer (not than big influencers).',
+      'TapInfluence\'s blog: "compared to average consumers, micro-influencers hold 22.2 times more conversations per ' +
+      'week". Experticity / Keller Fay (2016, as reported): up to 22.2× more buying-recommendation conversations per ' +
+      'week than an average consumer (not than big influencers).',
     sources: [src('fiveable'), src(SEED_003), src('seed-004'), CITE.experticity],
     related: ['niche-audience', 'micro-influencer', 'fake-followers'],
   },

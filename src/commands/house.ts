@@ -13,7 +13,7 @@ import { formatCount } from '../domain/format';
 import { formatHouseDefinition, formatHousePlacement, HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { TIER_LABELS } from '../domain/tier-style';
-import { StoreUnavailableError, type HouseRecord } from '../store/types';
+import { StoreRefusedError, StoreUnavailableError, type HouseRecord } from '../store/types';
 import { ERROR_COLOUR, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, truncate } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SERVER_ONLY } from './types';
 
@@ -81,6 +81,8 @@ export async function orUnavailable(action: () => Promise<Reply>): Promise<Reply
     return await action();
   } catch (err) {
     if (err instanceof StoreUnavailableError) return unavailableReply();
+    // A value the database cannot keep (a NUL character): that write alone is refused.
+    if (err instanceof StoreRefusedError) return inputErrorReply(`Nothing was changed: a value ${err.reason}.`, 'text without control characters.', 'Not saved');
     throw err;
   }
 }

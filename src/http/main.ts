@@ -21,8 +21,8 @@ async function main() {
   }
   const log = createLogger({ level: config.logLevel, secrets: [config.token, config.databaseUrl] });
   logProcessEvents(log);
-  const store = await openStore(config.databaseUrl, { logger: log });
   const metrics = createMetrics();
+  const store = await openStore(config.databaseUrl, { logger: log, onUnavailable: () => metrics.databaseErrors.inc() });
   const core = coreOnFirstInteraction(async () => (await import('../interactions/tierbot')).tierbotCore({ store, logger: log, metrics, textWhenBusy: true }), log);
   const http = createHttpApp({ core, publicKey: publicKeyFromHex(config.publicKey), rest: webhookRest(config.apiUrl), logger: log, metrics, ready: () => store.ready() });
   onShutdown(log, async () => {

@@ -24,7 +24,7 @@ import { failureReply, inputErrorReply } from '../commands/embeds';
 import type { Attachment, Choice, Command, ComponentContext, ComponentReply, MessageCommand, Reply, ReplyFile, RunContext, SlashCommand } from '../commands/types';
 import { customIdOwner } from '../commands/types';
 import type { Logger } from '../config/logger';
-import { StoreUnavailableError, type TeamStore } from '../store/types';
+import type { TeamStore } from '../store/types';
 import { autocompleteProblems, messageProblems } from './limits';
 import type { Metrics } from './metrics';
 import type { MessageBody, Responder } from './responder';
@@ -395,7 +395,6 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
         logger.warn({ errorId, command: label, ageMs: Date.now() - createdAt(interaction.id) }, 'interaction expired before its answer reached Discord');
       } else {
         outcome = 'failed';
-        if (err instanceof StoreUnavailableError) metrics?.databaseErrors.inc();
         logger.error({ err, errorId, command: label }, `/${label} failed`);
         await reportFailure(interaction, responder, state, errorId);
       }

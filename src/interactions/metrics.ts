@@ -40,7 +40,7 @@ export function createMetrics(): Metrics {
     }),
     databaseErrors: new Counter({
       name: 'tierbot_database_errors_total',
-      help: 'Requests that found the settings database unavailable.',
+      help: 'Calls to the settings database that found it unavailable or failed (counted by the store, whichever command made them).',
       registers: [registry],
     }),
   };

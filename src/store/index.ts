@@ -67,6 +67,8 @@ export interface OpenStoreOptions {
   retryAfterMs?: number;
   /** Postgres only: how long a connection attempt may take (PG_CONNECT_TIMEOUT_MS). */
   connectTimeoutMs?: number;
+  /** Told of every call that finds the database unavailable (the operators' error metric). */
+  onUnavailable?: () => void;
 }
 
 interface Opened {
@@ -180,6 +182,7 @@ export async function openStore(url: string, opts: OpenStoreOptions = {}): Promi
       if (applied.length > 0) logger.info({ applied, database: describeTarget(opened.target) }, 'settings database migrated');
     },
     onClose: () => opened.db.destroy(),
+    ...(opts.onUnavailable ? { onUnavailable: opts.onUnavailable } : {}),
   });
   try {
     await store.ready();

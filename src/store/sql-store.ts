@@ -60,6 +60,8 @@ export interface SqlStoreOptions {
   retryAfterMs?: number;
   /** Closes the underlying connections (Kysely's destroy does it for both dialects). */
   onClose?: () => Promise<void>;
+  /** Told of every call that finds the database unavailable (the operators' error metric). */
+  onUnavailable?: () => void;
 }
 
 const iso = (d: Date) => d.toISOString();
@@ -144,7 +146,10 @@ export class SqlStore implements TeamStore {
 
   private check(): void {
     if (this.closed) throw new StoreUnavailableError(new Error('the store is closed'));
-    if (Date.now() < this.downUntil) throw new StoreUnavailableError(this.lastError);
+    if (Date.now() < this.downUntil) {
+      this.opts.onUnavailable?.();
+      throw new StoreUnavailableError(this.lastError);
+    }
   }
 
   /** What a failed call throws, and whether later calls fail fast (only after an outage). */
@@ -164,6 +169,7 @@ export class SqlStore implements TeamStore {
     } else {
       this.log('settings database call failed', { err, op });
     }
+    this.opts.onUnavailable?.();
     return new StoreUnavailableError(err);
   }
 

@@ -11,6 +11,16 @@ import { startGateway } from './gateway/client';
 import { coreOnFirstInteraction } from './interactions/lazy-core';
 import type { TeamStore } from './store/types';
 
+/**
+ * The shard this process is, under `npm run start:sharded` (discord.js's ShardingManager passes
+ * it as SHARDS); 0 when it runs alone. Shard N serves its metrics on METRICS_PORT + N: every shard
+ * is a process of its own, with its own counters, and they cannot share one port.
+ */
+function shardId(): number {
+  const id = Number(process.env.SHARDS);
+  return Number.isInteger(id) && id >= 0 ? id : 0;
+}
+
 async function main() {
   const config = loadConfigOrExit();
   if (!config.token) {
@@ -20,14 +30,20 @@ async function main() {
   }
   const log = createLogger({ level: config.logLevel, secrets: [config.token, config.databaseUrl] });
   logProcessEvents(log);
-  const metrics = config.metricsPort ? (await import('./interactions/metrics')).createMetrics() : undefined;
-  const metricsServer = metrics && config.metricsPort ? await (await import('./http/metrics-server')).serveMetrics(metrics, config.host, config.metricsPort) : undefined;
+  const metricsPort = config.metricsPort === undefined ? undefined : config.metricsPort + shardId();
+  const metrics = metricsPort ? (await import('./interactions/metrics')).createMetrics() : undefined;
+  const metricsServer = metrics && metricsPort ? await (await import('./http/metrics-server')).serveMetrics(metrics, config.host, metricsPort) : undefined;
+  if (metricsServer) log.info({ port: metricsPort }, 'serving /metrics');
   let store: TeamStore | undefined;
-  const core = coreOnFirstInteraction(async () => {
-    const [{ openStore }, { tierbotCore }] = await Promise.all([import('./store'), import('./interactions/tierbot')]);
-    store = await openStore(config.databaseUrl, { logger: log });
-    return tierbotCore({ store, logger: log, textWhenBusy: true, ...(metrics ? { metrics } : {}) });
-  }, log);
+  const core = coreOnFirstInteraction(
+    async () => {
+      const [{ openStore }, { tierbotCore }] = await Promise.all([import('./store'), import('./interactions/tierbot')]);
+      store = await openStore(config.databaseUrl, { logger: log, ...(metrics ? { onUnavailable: () => metrics.databaseErrors.inc() } : {}) });
+      return tierbotCore({ store, logger: log, textWhenBusy: true, ...(metrics ? { metrics } : {}) });
+    },
+    log,
+    metrics,
+  );
   const starting = startGateway({ token: config.token, apiUrl: config.apiUrl, logger: log, core });
   // Listening from before login: a process manager may stop the bot while it logs in.
   onShutdown(log, async () => {

@@ -2,7 +2,8 @@ import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { CHARTS_IN_HAND, MAX_QUEUED_CHARTS, chartStats, renderChart, rendererHasRoom, simulateChartFailure, stopCharts, type ChartKind, type ChartOptionsByKind } from '../src/charts/index';
+import { CHARTS_IN_HAND, MAX_QUEUED_CHARTS, chartStats, logChartsTo, renderChart, rendererHasRoom, simulateChartFailure, stopCharts, type ChartKind, type ChartOptionsByKind } from '../src/charts/index';
+import { createLogger } from '../src/config/logger';
 import { RENDERERS } from '../src/charts/kinds';
 import { COMPARE_CHART_SIZE } from '../src/charts/compare-plans';
 import { renderPixels, type ChartSize } from '../src/charts/render';
@@ -187,7 +188,13 @@ describe('renderChart', () => {
   // The renderer's cold start, under a deadline only: at nice 19 on a busy machine it can take long.
   beforeAll(() => renderChart({ kind: 'tiers', opts: {} }, 60_000), 90_000);
   afterAll(stopCharts);
-  beforeEach(() => vi.spyOn(process.stderr, 'write').mockReturnValue(true)); // the renderer's error lines
+  // The renderer's failures, as the bot's logger gets them.
+  const logs: Record<string, unknown>[] = [];
+  beforeAll(() => logChartsTo(createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) } })));
+  beforeEach(() => {
+    logs.length = 0;
+    vi.spyOn(process.stderr, 'write');
+  });
   afterEach(() => {
     simulateChartFailure(false);
     vi.useRealTimers();
@@ -212,11 +219,12 @@ describe('renderChart', () => {
     expect((await renderChart({ kind: 'tiers', opts: {} }, UNHURRIED_MS))?.name).toBe('tiers.png');
   });
 
-  it('resolves to undefined, never rejects, when the chart cannot be drawn; the error goes to stderr and the stats', async () => {
+  it('resolves to undefined, never rejects, when the chart cannot be drawn; the error goes to the log and the stats', async () => {
     const before = chartStats();
     await expect(tiersChart(-5)).resolves.toBeUndefined();
     expect(chartStats().failed).toBe(before.failed + 1);
-    expect(process.stderr.write).toHaveBeenCalledWith(expect.stringMatching(/^chart renderer: tiers chart failed: .*-5.*\n$/));
+    expect(logs).toContainEqual(expect.objectContaining({ level: 50, msg: 'chart renderer could not draw a chart', chart: 'tiers', reason: expect.stringContaining('-5') }));
+    expect(process.stderr.write).not.toHaveBeenCalled(); // no plain-text line among the JSON logs
     expect(await tiersChart(5)).toBeDefined();
   });
 
@@ -240,7 +248,8 @@ describe('renderChart', () => {
     process.kill(first, 'SIGKILL');
     expect(await Promise.all(inFlight)).toEqual([undefined, undefined]);
     expect(chartStats().failed).toBe(before.failed + 2);
-    expect(process.stderr.write).toHaveBeenCalledWith(expect.stringMatching(/^chart renderer: exited \(SIGKILL\) with 2 chart\(s\) unanswered\n$/));
+    expect(logs).toContainEqual(expect.objectContaining({ level: 50, msg: 'chart renderer exited', exit: 'SIGKILL', unanswered: 2 }));
+    expect(process.stderr.write).not.toHaveBeenCalled();
     const next = await tiersChart(3_000);
     expect(next?.name).toBe('tier-3000.png');
     expect(rendererPid()).not.toBe(first);
@@ -280,6 +289,7 @@ describe('renderChart', () => {
       vi.useRealTimers();
       expect((await fresh)?.name).toBe('tier-401.png');
       expect(rendererPid()).not.toBe(stuck);
+      expect(logs).toContainEqual(expect.objectContaining({ level: 40, msg: 'chart renderer answered none of its charts in time; restarting it', unanswered: MAX_QUEUED_CHARTS }));
     });
   }, 60_000);
   it.runIf(process.platform === 'linux')('has room again once a renderer stuck on the charts in its hand is replaced', async () => {

@@ -278,6 +278,18 @@ describe('compose.yaml', () => {
     expect(proxy).not.toMatch(/non_idempotent/);
   });
 
+  it('gives Tierbot the Postgres password apart from DATABASE_URL, so that any password works; .env.example lists it', () => {
+    const postgresPassword = String(asMap(asMap(services.postgres, 'postgres').environment, 'postgres.environment').POSTGRES_PASSWORD);
+    expect(postgresPassword).toContain('${POSTGRES_PASSWORD');
+    for (const [name, s] of tierbotServices) {
+      const env = asMap(asMap(s, name).environment, `${name}.environment`);
+      // Pasted into the URL, a password with / # ? or @ makes a DATABASE_URL that does not parse.
+      expect(String(env.DATABASE_URL), name).toMatch(/^postgres:\/\/[^:@/]+@postgres:5432\//);
+      expect(String(env.PGPASSWORD), name).toBe(postgresPassword);
+    }
+    expect(read('.env.example')).toMatch(/^POSTGRES_PASSWORD=$/m);
+  });
+
   it('starts Tierbot once Postgres is healthy', () => {
     const pgService = asMap(services.postgres, 'postgres');
     expect(asMap(pgService.healthcheck, 'postgres.healthcheck').test).toBeDefined();

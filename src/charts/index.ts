@@ -10,6 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { createLogger, type Logger } from '../config/logger';
 import { busyGauge } from './busy';
 import type { ChartAnswer, ChartFile, ChartJob, ChartKind, ChartRequest } from './kinds';
 
@@ -56,8 +57,17 @@ let nextId = 0;
 let simulatedFailure = false;
 const stats = { rendered: 0, timedOut: 0, failed: 0, shed: 0 };
 
-/** One line on stderr: the core logs its own view (which command's chart) beside it. */
-const logError = (message: string) => process.stderr.write(`chart renderer: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+let log: Logger | undefined;
+
+/**
+ * Where the renderer's failures are logged: the bot's logger, so they are JSON lines among its
+ * own. Until a way in sets it, a logger of the same shape on stderr.
+ */
+export function logChartsTo(logger: Logger): void {
+  log = logger;
+}
+
+const logger = (): Logger => (log ??= createLogger());
 
 /** Charts rendered, and those skipped because they timed out, failed or were shed, since start (metrics). */
 export function chartStats(): { rendered: number; timedOut: number; failed: number; shed: number } {
@@ -92,7 +102,7 @@ function startRenderer(): Renderer {
     const job = renderer.jobs.get(answer.id);
     renderer.jobs.delete(answer.id);
     if ('error' in answer) {
-      logError(`${job?.kind ?? 'a'} chart failed: ${answer.error}`);
+      logger().error({ chart: job?.kind, reason: answer.error }, 'chart renderer could not draw a chart');
       if (job) fail(job);
     } else if (job?.settle) {
       stats.rendered++;
@@ -108,7 +118,7 @@ function startRenderer(): Renderer {
     if (gone) return;
     gone = true;
     if (current === renderer) current = undefined;
-    if (!renderer.ended && (renderer.jobs.size > 0 || why !== 'code 0')) logError(`exited (${why}) with ${renderer.jobs.size} chart(s) unanswered`);
+    if (!renderer.ended && (renderer.jobs.size > 0 || why !== 'code 0')) logger().error({ exit: why, unanswered: renderer.jobs.size }, 'chart renderer exited');
     for (const job of renderer.jobs.values()) fail(job);
     renderer.jobs.clear();
   };
@@ -125,7 +135,7 @@ function startRenderer(): Renderer {
 function endIfStalled(renderer: Renderer): boolean {
   const oldest = Math.min(...[...renderer.jobs.values()].map((job) => job.sentAt));
   if (Date.now() - oldest < STALLED_MS) return false;
-  logError(`answered none of ${renderer.jobs.size} charts in ${STALLED_MS / 1000} s: restarting it`);
+  logger().warn({ unanswered: renderer.jobs.size, seconds: STALLED_MS / 1000 }, 'chart renderer answered none of its charts in time; restarting it');
   void end(renderer);
   return true;
 }

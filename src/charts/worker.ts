@@ -32,7 +32,19 @@ async function draw(chart: ChartRequest): Promise<ChartFile> {
   return file;
 }
 
-const answer = (message: ChartAnswer) => process.send?.(message);
+/** The bot went away (exit, crash, kill): nothing is left to render for, and nobody to tell. */
+const parentGone = () => process.exit(0);
+
+/**
+ * Sent with a callback: without one, an answer for a bot that has just exited (a CLI whose chart
+ * missed its budget) fails as an unhandled 'error' event, with a stack trace on its terminal.
+ */
+const answer = (message: ChartAnswer) => {
+  if (!process.send || !process.connected) return parentGone();
+  process.send(message, undefined, undefined, (err: Error | null) => {
+    if (err) parentGone();
+  });
+};
 
 process.on('message', async ({ id, chart }: ChartJob) => {
   idle.refresh();
@@ -45,5 +57,4 @@ process.on('message', async ({ id, chart }: ChartJob) => {
   idle.refresh();
 });
 
-// The bot went away (exit, crash, kill): nothing is left to render for.
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', parentGone);

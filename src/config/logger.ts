@@ -6,6 +6,35 @@ export type { Logger };
 
 const REDACT_PATHS = ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'DISCORD_TOKEN', '*.DISCORD_TOKEN'];
 
+/**
+ * An interaction's token in the path of its webhook or callback URL. Whoever has it can edit or
+ * follow up the reply for 15 minutes, so no log line shows it, in whatever field it appears.
+ */
+const INTERACTION_TOKEN_IN_PATH = /(\/(?:webhooks|interactions)\/\d+\/)(?!:token\b)[^/?#\s"\\]+/g;
+
+/** The field of @discordjs/rest's errors that holds what the request sent (a user's answer, a file's bytes): never logged. */
+const REQUEST_FIELD = 'requestBody';
+
+/**
+ * pino's error serializer, without what an error may carry of the request that failed. The
+ * interaction responder already throws errors that hold none of it; this is for any other path
+ * (the REST client's own errors keep the whole request body, files included).
+ */
+function serializeError(err: unknown): unknown {
+  const serialized = pino.stdSerializers.err(err as Error);
+  if (serialized === err || typeof serialized !== 'object' || serialized === null) return serialized;
+  const seen = new WeakSet<object>();
+  const strip = (value: unknown, depth: number): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
+    if (seen.has(value) || depth > 6) return '[omitted]';
+    seen.add(value);
+    if (Array.isArray(value)) return value.map((item) => strip(item, depth + 1));
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== REQUEST_FIELD).map(([key, item]) => [key, strip(item, depth + 1)]));
+  };
+  return strip(serialized, 0);
+}
+
 export interface LoggerOptions {
   level?: string;
   /** Values that must never reach a log line (the bot token), wherever they appear, even inside an error message. */
@@ -20,8 +49,10 @@ export function createLogger({ level = 'info', secrets = [], destination }: Logg
       level,
       base: undefined,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { err: serializeError },
       hooks: {
-        streamWrite: (line) => hidden.reduce((text, secret) => text.split(secret).join('[redacted]'), line),
+        streamWrite: (line) =>
+          hidden.reduce((text, secret) => text.split(secret).join('[redacted]'), line).replace(INTERACTION_TOKEN_IN_PATH, '$1[redacted]'),
       },
     },
     // Asynchronous, as pino advises for production: a synchronous write to a pipe whose reader

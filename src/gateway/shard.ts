@@ -10,6 +10,9 @@
  * Discord recommends (GET /gateway/bot) is used. Discord requires sharding from 2,500 guilds.
  *
  * SIGINT/SIGTERM stop every shard the same way (each answers what it has in flight, then closes).
+ * A shard that cannot start stops them all too, and the manager exits 1.
+ *
+ * With METRICS_PORT set, shard N serves GET /metrics on METRICS_PORT + N (src/bot.ts).
  */
 
 import { REST, Routes, ShardingManager, type APIGatewayBotInfo } from 'discord.js';
@@ -54,29 +57,45 @@ async function main() {
   manager.on('shardCreate', (shard) => {
     log.info({ shard: shard.id, of: totalShards }, 'shard launched');
     shard.on('death', (child) => log.warn({ shard: shard.id, exitCode: 'exitCode' in child ? child.exitCode : undefined }, 'shard exited'));
+    // A respawn that fails is reported here; without a listener the manager would crash on it.
+    shard.on('error', (err) => log.error({ err, shard: shard.id }, 'shard could not be restarted'));
   });
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (reason: Record<string, unknown>, code: number) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping every shard');
-    manager.respawn = false;
-    for (const shard of manager.shards.values()) {
-      // SIGTERM: each shard's bot.ts drains what is in flight and closes its connection.
-      shard.process?.kill('SIGTERM');
-    }
-    const exits = [...manager.shards.values()].map(
-      (shard) => new Promise<void>((resolve) => (shard.process && shard.process.exitCode === null ? shard.process.once('exit', () => resolve()) : resolve())),
-    );
-    const grace = new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
-    void Promise.race([Promise.all(exits), grace]).then(() => process.exit(0));
+    log.info(reason, 'stopping every shard');
+    void stopEveryShard(manager).then(() => process.exit(code));
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop({ signal: 'SIGINT' }, 0));
+  process.once('SIGTERM', () => stop({ signal: 'SIGTERM' }, 0));
 
-  await manager.spawn({ amount: totalShards, delay: SPAWN_DELAY_MS, timeout: READY_TIMEOUT_MS });
+  try {
+    await manager.spawn({ amount: totalShards, delay: SPAWN_DELAY_MS, timeout: READY_TIMEOUT_MS });
+  } catch (err) {
+    // A shard that cannot start (a bad token, a port in use) fails the same way in every shard:
+    // give up, and leave no shard already started running on its own with no manager.
+    log.fatal({ err }, 'a shard could not start; stopping the others');
+    stop({ reason: 'a shard could not start' }, 1);
+    return;
+  }
   log.info({ shards: totalShards }, 'all shards ready');
+}
+
+/**
+ * Stops every shard process, respawned ones included: SIGTERM, on which each shard's bot.ts
+ * answers what it has in flight and closes its connection, then SIGKILL for any still running
+ * after STOP_GRACE_MS.
+ */
+async function stopEveryShard(manager: ShardingManager): Promise<void> {
+  manager.respawn = false;
+  const running = [...manager.shards.values()].flatMap((shard) => (shard.process && shard.process.exitCode === null && shard.process.signalCode === null ? [shard.process] : []));
+  const exits = running.map((child) => new Promise<void>((resolve) => child.once('exit', () => resolve())));
+  for (const child of running) child.kill('SIGTERM');
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+  await Promise.race([Promise.all(exits), grace]);
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
 main().catch((err: unknown) => {

@@ -60,10 +60,10 @@ export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }:
   let draining = false;
   const background = new Set<Promise<void>>();
 
-  // The signature covers the exact bytes: keep them raw, parse after verifying.
+  // The signature covers the exact bytes, whatever Content-Type says: every body is kept raw (no
+  // built-in parser, text/plain's included, may read it first) and parsed only after verifying.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.post('/interactions', async (request, reply) => {
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);

@@ -28,7 +28,7 @@ import type { TeamStore } from '../store/types';
 import { autocompleteProblems, messageProblems } from './limits';
 import type { Metrics } from './metrics';
 import type { MessageBody, Responder } from './responder';
-import { createdAt, focusedOption, invokerOf, optionArgs, optionProblems, targetMessage, toAttachment } from './wire';
+import { createdAt, focusedOption, invokerOf, labelOf, optionArgs, optionProblems, targetMessage, toAttachment } from './wire';
 
 /** Answers not ready by then are deferred first, well inside Discord's 3-second window. */
 export const DEFER_AFTER_MS = 2000;
@@ -147,20 +147,6 @@ function tracking(responder: Responder): { state: State; responder: Responder } 
       deleteOriginal: () => responder.deleteOriginal(),
     },
   };
-}
-
-/** What the user asked for, for logs and metrics: never user text. */
-function labelOf(interaction: APIInteraction): string {
-  // Read before the error boundary, so it must not throw even on a payload without its data.
-  switch (interaction.type) {
-    case InteractionType.ApplicationCommand:
-    case InteractionType.ApplicationCommandAutocomplete:
-      return interaction.data?.name ?? 'unknown';
-    case InteractionType.MessageComponent:
-      return `${customIdOwner(interaction.data?.custom_id ?? '')}:button`;
-    default:
-      return `type-${interaction.type}`;
-  }
 }
 
 /** The names of a command's subcommands, if it has any. */

@@ -1,11 +1,11 @@
 /**
  * How the core answers an interaction, whichever way it came in. The first response is the
  * interaction callback (over REST for the gateway, the HTTP response body for the endpoint);
- * edits and follow-ups go to the interaction's webhook. A refusal from Discord is thrown as
- * DiscordRefusal, with Discord's whole error body.
+ * edits and follow-ups go to the interaction's webhook. A request that fails is thrown as
+ * DiscordRequestFailed (DiscordRefusal when Discord refused it, with Discord's whole error body).
  */
 
-import { REST, DiscordAPIError, type RateLimitData } from '@discordjs/rest';
+import { REST, type RateLimitData } from '@discordjs/rest';
 import { Routes, type APIInteractionResponse, type APIMessageTopLevelComponent, type APIAllowedMentions, type APIEmbed } from 'discord-api-types/v10';
 import type { ReplyFile } from '../commands/types';
 
@@ -26,22 +26,84 @@ export interface Responder {
   deleteOriginal(): Promise<void>;
 }
 
-/** Discord refused a request: its status, code and whole body (with the per-field `errors`). */
-export class DiscordRefusal extends Error {
+/** A request to Discord, as an operator's log names it. */
+interface RequestName {
+  /** What it was for, in words: "edit of the original response". */
+  request: string;
+  method: 'POST' | 'PATCH' | 'DELETE';
+  /** The path with the interaction's token replaced by `:token`. */
+  route: string;
+}
+
+/**
+ * A request to Discord that failed: which one, and how (the HTTP status, or the network error's
+ * code). It holds only what an operator needs. The REST client's own errors carry the URL, whose
+ * interaction token lets anyone edit the reply for 15 minutes, and the whole request: the user's
+ * answer and any file's bytes.
+ */
+export class DiscordRequestFailed extends Error {
+  readonly request: string;
+  readonly method: string;
+  readonly route: string;
   constructor(
-    readonly status: number,
+    at: RequestName,
+    why: string,
+    /** The HTTP status Discord answered with; undefined when no answer came (a network error). */
+    readonly status?: number,
+  ) {
+    super(`${at.request} failed (${at.method} ${at.route}): ${why}`);
+    this.name = 'DiscordRequestFailed';
+    this.request = at.request;
+    this.method = at.method;
+    this.route = at.route;
+  }
+}
+
+/** Discord refused a request (4xx): its status, code and whole body (with the per-field `errors`). */
+export class DiscordRefusal extends DiscordRequestFailed {
+  constructor(
+    at: RequestName,
+    status: number,
     readonly code: number | string,
     readonly body: unknown,
-    readonly route: string,
   ) {
-    super(`Discord refused ${route}: ${status} ${String(code)}`);
+    super(at, `Discord refused it: ${status} ${String(code)}`, status);
     this.name = 'DiscordRefusal';
   }
 }
 
-function refusal(err: unknown, route: string): unknown {
-  if (err instanceof DiscordAPIError) return new DiscordRefusal(err.status, err.code, err.rawError, route);
-  return err;
+/** The network error's code (ECONNRESET, ETIMEDOUT…), wherever undici put it, and its message. */
+function networkReason(err: unknown): string {
+  const causes: unknown[] = [];
+  for (let e: unknown = err; e instanceof Error && causes.length < 4; e = e.cause) causes.push(e);
+  const code = causes.map((e) => (e as { code?: unknown }).code).find((c): c is string => typeof c === 'string');
+  const name = err instanceof Error ? err.name : 'Error';
+  const message = err instanceof Error ? err.message : String(err);
+  return [code, `${name}: ${message}`].filter(Boolean).join(' ');
+}
+
+/** The fields of @discordjs/rest's DiscordAPIError (a 4xx), HTTPError (a 5xx) and RateLimitError that say what happened. */
+interface RestClientError {
+  status?: unknown;
+  code?: unknown;
+  rawError?: unknown;
+  retryAfter?: unknown;
+  message?: unknown;
+}
+
+/**
+ * Whatever the REST client threw, as an error that names the request and carries no token, text or
+ * file. Told apart by their fields, not by class: discord.js loads @discordjs/rest's CommonJS build
+ * and this module its ES build, so the gateway's errors are not instances of the classes seen here.
+ */
+function failure(err: unknown, at: RequestName): DiscordRequestFailed {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as RestClientError;
+  if (typeof e.status === 'number' && typeof e.rawError === 'object' && e.rawError !== null) {
+    return new DiscordRefusal(at, e.status, typeof e.code === 'number' || typeof e.code === 'string' ? e.code : 'unknown', e.rawError);
+  }
+  if (typeof e.status === 'number') return new DiscordRequestFailed(at, `Discord answered ${e.status} ${String(e.message ?? '')}`.trim(), e.status);
+  if (typeof e.retryAfter === 'number') return new DiscordRequestFailed(at, `rate limited for ${e.retryAfter} ms, longer than the interaction can wait`, 429);
+  return new DiscordRequestFailed(at, `no answer from Discord: ${networkReason(err)}`);
 }
 
 const asFiles = (files: readonly ReplyFile[]) => files.map((f) => ({ name: f.name, data: f.data }));
@@ -68,24 +130,29 @@ export interface InteractionAddress {
   applicationId: string;
 }
 
+/** A request's path, and the same path as a log shows it: the token replaced by `:token`. */
+function addressed(path: `/${string}`, token: string): { path: `/${string}`; route: string } {
+  return { path, route: decodeURIComponent(path.split(encodeURIComponent(token)).join(encodeURIComponent(':token'))) };
+}
+
 /** Edits and follow-ups over the interaction's webhook. */
 export function webhookResponder(rest: REST, at: InteractionAddress): Omit<Responder, 'respond'> {
+  const original = addressed(Routes.webhookMessage(at.applicationId, at.token, '@original'), at.token);
+  const followUps = addressed(Routes.webhook(at.applicationId, at.token), at.token);
   return {
     async editOriginal(body, files) {
-      const route = Routes.webhookMessage(at.applicationId, at.token, '@original');
-      await rest.patch(route, { body, files: asFiles(files), auth: false }).catch((err: unknown) => {
-        throw refusal(err, 'edit of the original response');
+      await rest.patch(original.path, { body, files: asFiles(files), auth: false }).catch((err: unknown) => {
+        throw failure(err, { request: 'edit of the original response', method: 'PATCH', route: original.route });
       });
     },
     async followUp(body, files) {
-      const route = Routes.webhook(at.applicationId, at.token);
-      await rest.post(route, { body, files: asFiles(files), auth: false }).catch((err: unknown) => {
-        throw refusal(err, 'follow-up');
+      await rest.post(followUps.path, { body, files: asFiles(files), auth: false }).catch((err: unknown) => {
+        throw failure(err, { request: 'follow-up', method: 'POST', route: followUps.route });
       });
     },
     async deleteOriginal() {
-      await rest.delete(Routes.webhookMessage(at.applicationId, at.token, '@original'), { auth: false }).catch((err: unknown) => {
-        throw refusal(err, 'deletion of the original response');
+      await rest.delete(original.path, { auth: false }).catch((err: unknown) => {
+        throw failure(err, { request: 'deletion of the original response', method: 'DELETE', route: original.route });
       });
     },
   };
@@ -95,8 +162,9 @@ export function webhookResponder(rest: REST, at: InteractionAddress): Omit<Respo
 export function restResponder(rest: REST, at: InteractionAddress): Responder {
   return {
     async respond(response) {
-      await rest.post(Routes.interactionCallback(at.id, at.token), { body: response, auth: false }).catch((err: unknown) => {
-        throw refusal(err, 'interaction callback');
+      const callback = addressed(Routes.interactionCallback(at.id, at.token), at.token);
+      await rest.post(callback.path, { body: response, auth: false }).catch((err: unknown) => {
+        throw failure(err, { request: 'interaction callback', method: 'POST', route: callback.route });
       });
     },
     ...webhookResponder(rest, at),

@@ -1,6 +1,6 @@
 /** Tierbot's interaction core as every way in uses it: all commands, charts, downloads, the store. */
 
-import { chartRenderer, chartRendererUnlessBusy } from '../charts';
+import { chartRenderer, chartRendererUnlessBusy, logChartsTo } from '../charts';
 import { COMMANDS } from '../commands';
 import type { Command } from '../commands/types';
 import type { Logger } from '../config/logger';
@@ -25,6 +25,8 @@ export interface TierbotCoreOptions {
 }
 
 export function tierbotCore({ store, logger, metrics, charts = true, textWhenBusy = false, commands = COMMANDS, download = downloadAttachment }: TierbotCoreOptions): InteractionCore {
+  // The renderer is one per process: its failures go to the bot's log, as JSON lines among its own.
+  if (charts) logChartsTo(logger);
   return createInteractionCore({
     commands,
     store,

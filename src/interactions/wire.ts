@@ -5,6 +5,7 @@
 
 import {
   ApplicationCommandOptionType,
+  InteractionType,
   type APIApplicationCommandInteractionDataOption,
   type APIAttachment,
   type APIInteraction,
@@ -12,9 +13,25 @@ import {
 } from 'discord-api-types/v10';
 import type { Attachment, OptionArgs, OptionValue } from '../commands/arguments';
 import type { TargetMessage } from '../commands/types';
-import { MANAGE_GUILD } from '../commands/types';
+import { customIdOwner, MANAGE_GUILD } from '../commands/types';
 
 type WireOption = APIApplicationCommandInteractionDataOption;
+
+/**
+ * What the user asked for, for logs and metrics, never user text: the command's name, or the
+ * custom_id owner of a component. It must not throw, even on a payload without its data.
+ */
+export function labelOf(interaction: APIInteraction): string {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand:
+    case InteractionType.ApplicationCommandAutocomplete:
+      return interaction.data?.name ?? 'unknown';
+    case InteractionType.MessageComponent:
+      return `${customIdOwner(interaction.data?.custom_id ?? '')}:button`;
+    default:
+      return `type-${interaction.type}`;
+  }
+}
 
 export function toAttachment(a: APIAttachment): Attachment {
   return { id: a.id, filename: a.filename, url: a.url, size: a.size, ...(a.content_type ? { contentType: a.content_type } : {}) };

@@ -5,6 +5,7 @@
  * metrics for operators.
  */
 
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerOf, startHarness, type Harness } from './harness';
 
@@ -18,6 +19,19 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** A POST with no Content-Type header at all (fetch would add one). */
+function postWithoutContentType(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${base}/interactions`, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 const interaction = () =>
   JSON.stringify({ id: '1', application_id: h.standIn.applicationId, type: 2, token: 'tok', version: 1, data: { id: '2', name: 'tier', type: 1, options: [{ name: 'followers', type: 3, value: '30k' }] }, user: { id: '3', username: 'u' } });
 
@@ -26,6 +40,19 @@ describe('POST /interactions', () => {
     const pong = await h.standIn.sendPing();
     expect(pong.status).toBe(200);
     expect(JSON.parse(pong.body)).toEqual({ type: 1 });
+  });
+
+  it('checks the signature over the bytes sent whatever the content type: signed, it is answered; changed, refused', async () => {
+    const body = JSON.stringify({ id: '1', application_id: h.standIn.applicationId, type: 1, token: 'tok', version: 1 });
+    for (const contentType of ['text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'application/octet-stream', 'application/json; charset=utf-8']) {
+      const headers = { ...h.standIn.sign(body), 'content-type': contentType };
+      const reply = await h.standIn.postRaw(body, headers);
+      expect([contentType, reply.status, reply.body]).toEqual([contentType, 200, '{"type":1}']);
+      expect((await h.standIn.postRaw(body.replace('tok', 'tak'), headers)).status).toBe(401);
+    }
+    expect(await postWithoutContentType(body, h.standIn.sign(body))).toEqual({ status: 200, body: '{"type":1}' });
+    const tooBig = JSON.stringify({ type: 1, padding: 'x'.repeat(1024 * 1024 + 10) });
+    expect((await h.standIn.postRaw(tooBig, { ...h.standIn.sign(tooBig), 'content-type': 'text/plain' })).status).toBe(413);
   });
 
   it('refuses an unsigned request with 401', async () => {

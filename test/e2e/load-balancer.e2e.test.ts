@@ -143,8 +143,9 @@ async function waitReady(replica: Replica, timeoutMs = 90_000): Promise<void> {
  * priority and, on a machine busy enough, is restarted after 30 s without an answer; the replica
  * then answers in text, which is the design, not a fault of the load balancing under test.
  */
-const errorLines = (lines: readonly string[]) => lines.filter((l) => (/"level":(50|60)\b/.test(l) || !l.startsWith('{')) && !l.startsWith('chart renderer:'));
-const chartLines = (lines: readonly string[]) => lines.filter((l) => l.startsWith('chart renderer:'));
+const isChartLine = (line: string) => /"msg":"chart renderer /.test(line);
+const errorLines = (lines: readonly string[]) => lines.filter((l) => (/"level":(50|60)\b/.test(l) || !l.startsWith('{')) && !isChartLine(l));
+const chartLines = (lines: readonly string[]) => lines.filter(isChartLine);
 
 // ── nginx ──────────────────────────────────────────────────────────────────────────────────────
 

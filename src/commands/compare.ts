@@ -3,7 +3,8 @@
  * with ranges and the assumption that decides. The main reply leads with the verdict and what it
  * depends on; "Assumptions" lists every input with its source (ephemeral), "Export" returns
  * compare.csv, "Equal budget" re-runs Plan B at Plan A's cost when the two differ by more than
- * one micro fee. `save:` and `plan:` keep scenarios per server.
+ * one micro fee. `save:` and `plan:` keep scenarios per server. In a server with a house
+ * definition (/house), each plan's tier is named by it as well.
  */
 
 import {
@@ -45,14 +46,15 @@ import {
   type Range,
 } from '../domain/compare';
 import { formatCount } from '../domain/format';
+import { houseTierFor, type HouseTier } from '../domain/house';
 import { formatMoney, formatPercent } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS } from '../interactions/limits';
-import { PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
+import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
-import { MANAGE_SERVER, who } from './house';
+import { MANAGE_SERVER, houseProblemLine, housePlacementText, lookUpHouse, teamTierName, who, type HouseLookup } from './house';
 import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
-import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
+import { slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
 const text = (name: string, description: string) => ({ type: STRING, name, description, max_length: 40 }) as const;
@@ -153,7 +155,7 @@ const LINE_LABEL: Partial<Record<MetricName, string>> = {
 };
 const SHOWN: readonly MetricName[] = ['cost', 'reach', 'engagements', 'cpe', 'visits', 'orders', 'cost_per_order', 'revenue', 'roi', 'roas'];
 
-function planField(c: Comparison, p: PlanResult): APIEmbedField {
+function planField(c: Comparison, p: PlanResult, house: HouseLookup): APIEmbedField {
   const winners = new Map(c.verdict.measures.map((m) => [m.metric as MetricName, m.winner]));
   const lines = SHOWN.map((m) => {
     const r = p.metrics[m];
@@ -167,7 +169,48 @@ function planField(c: Comparison, p: PlanResult): APIEmbedField {
   const cpme = cpe && { low: cpe.low * 1000, expected: cpe.expected * 1000, high: cpe.high * 1000 };
   if (cpm || cpe) lines.push(`CPM ${cpm ? moneyRange(cpm) : missingReason(p, 'cpm')} · CPME ${cpme ? moneyRange(cpme) : missingReason(p, 'cpe')}`);
   const kind = p.kind === 'observed' ? 'observed' : 'estimated';
-  return { name: truncate(`Plan ${p.plan} (${kind}): ${p.name}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue), inline: true };
+  const houseTier = house.kind === 'set' ? ` · house tier: ${houseTierShort(house.tiers, planFollowers(c, p.plan))}` : '';
+  return { name: truncate(`Plan ${p.plan} (${kind}): ${p.name}${houseTier}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue), inline: true };
+}
+
+// ── The team's own tiers (/house) ─────────────────────────────────────────────────────────────
+
+/** In a DM, or a server without a house definition. */
+const NO_HOUSE: HouseLookup = { kind: 'none' };
+
+/** Followers of each of the plan's influencers: what a tier is read from. */
+const planFollowers = (c: Comparison, plan: 'A' | 'B') => (plan === 'A' ? c.scenario.a : c.scenario.b).followersEach;
+
+/** A house tier's name as the team wrote it, escaped where it is not plain words (it is their text). */
+const houseName = (tier: HouseTier) => teamTierName(tier.name);
+
+/** "star", "below starter", "above star", "in a gap": a plan's house tier in a few words, for its field's name. */
+function houseTierShort(tiers: readonly HouseTier[], followers: number): string {
+  const placement = houseTierFor(tiers, followers);
+  switch (placement.kind) {
+    case 'tier':
+      return houseName(placement.tier);
+    case 'below':
+      return `below ${houseName(placement.lowest)}`;
+    case 'above':
+      return `above ${houseName(placement.highest)}`;
+    case 'gap':
+      return 'in a gap';
+  }
+}
+
+/**
+ * "Your house definition: Plan A’s influencer is **star (400k+)**; Plan B’s 50 are each
+ * **starter (1k–50k)**." The publishers' words ("micro-influencers") stay where they mean the
+ * publishers' tiers. When the server's definition can't be used, the one line saying so; nothing
+ * in a DM or a server without one.
+ */
+function houseLine(c: Comparison, house: HouseLookup): string | undefined {
+  if (house.kind !== 'set') return houseProblemLine(house);
+  const place = (plan: 'A' | 'B') => `**${housePlacementText(house.tiers, planFollowers(c, plan))}**`;
+  const n = c.scenario.b.influencers;
+  const b = n === 1 ? `Plan B’s influencer is ${place('B')}` : `Plan B’s ${formatCount(n)} are each ${place('B')}`;
+  return `Your house definition: Plan A’s influencer is ${place('A')}; ${b}.`;
 }
 
 // ── The verdict, up front ─────────────────────────────────────────────────────────────────────
@@ -297,12 +340,13 @@ const basisWord = (a: Assumption) => BASIS_WORD[a.basis];
 /** The input's main source by publisher and year, "as reported by …" when second-hand. */
 const shortSource = (a: Assumption) => a.sources.slice(0, 1).map(citeBrief).join('');
 
-export function compareEmbed(c: Comparison, extra: string[] = []): APIEmbed {
+/** `house`: the server's house definition, which names each plan's tier (none in a DM). */
+export function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLookup = NO_HOUSE): APIEmbed {
   const description = [
     `**${verdictHeadline(c)}**`,
     ...dependsLines(c),
     ...(c.scenario.preset === 'kardashian' ? ['Plan A is the observed case the TapInfluence blog reports; Plan B is estimated through the same funnel, visits against visits.'] : []),
-    ...[budgetLine(c)].filter((x): x is string => x !== null),
+    ...[houseLine(c, house), budgetLine(c)].filter((x): x is string => x !== undefined && x !== null),
     ...extra,
   ].join('\n');
   const colour = c.verdict.leader === 'A' ? TIER_COLOURS.macro : c.verdict.leader === 'B' ? TIER_COLOURS.micro : NEUTRAL_COLOUR;
@@ -310,7 +354,7 @@ export function compareEmbed(c: Comparison, extra: string[] = []): APIEmbed {
     title: truncate(c.title, LIMITS.embedTitle),
     description: truncate(description, 2_000),
     color: colour,
-    fields: [planField(c, c.a), planField(c, c.b), ...linesToFields('Key assumptions', keyAssumptionLines(c))],
+    fields: [planField(c, c.a, house), planField(c, c.b, house), ...linesToFields('Key assumptions', keyAssumptionLines(c))],
     footer: {
       text:
         '✅ = better on a counted measure (reach, engagements, cost per engagement, cost per order). ROI and ROAS follow from cost per order and are not counted. ' +
@@ -322,11 +366,11 @@ export function compareEmbed(c: Comparison, extra: string[] = []): APIEmbed {
   return embed;
 }
 
-function mainReply(c: Comparison, extra: string[] = []): Reply {
+function mainReply(c: Comparison, extra: string[], house: HouseLookup): Reply {
   const state = encodeState(c.scenario.overrides);
   const buttons = [button(`${ASSUMPTIONS_ID}${state}`, 'Assumptions'), button(`${EXPORT_ID}${state}`, 'Export')];
   if (c.unequalCosts && equalBudget(c)) buttons.push(button(`${EQUAL_BUDGET_ID}${state}`, 'Equal budget', ButtonStyle.Primary));
-  return { embeds: [compareEmbed(c, extra)], components: buttonRows(buttons), chart: { kind: 'compare', opts: { comparison: c } } };
+  return { embeds: [compareEmbed(c, extra, house)], components: buttonRows(buttons), chart: { kind: 'compare', opts: { comparison: c } } };
 }
 
 // ── Assumptions (ephemeral) ───────────────────────────────────────────────────────────────────
@@ -380,7 +424,7 @@ const embedsLength = (embeds: readonly APIEmbed[]) => embeds.reduce((n, e) => n 
  * always shown whole, and the inputs give way instead, first their links and titles (a notice
  * says the Export has them), then, only if that is still too long, an even share of their text.
  */
-export function assumptionsReply(c: Comparison): Reply {
+export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): Reply {
   const s = c.scenario;
   const bNote = s.b.influencersNote === s.b.followersNote ? s.b.followersNote : `${s.b.influencersNote}; followers: ${s.b.followersNote}`;
   // The default plans share one source, the article's advice: say it once.
@@ -388,6 +432,8 @@ export function assumptionsReply(c: Comparison): Reply {
     s.a.followersNote === bNote
       ? [`Plan A: ${c.a.name}; Plan B: ${c.b.name} (both from ${bNote}).`]
       : [`Plan A: ${c.a.name} (${s.a.followersNote}).`, `Plan B: ${c.b.name} (${bNote}).`];
+  const houseText = houseLine(c, house);
+  if (houseText) plans.push(houseText);
   plans.push(`Platform: ${PLATFORM_LABEL[s.platform]}${s.platformGiven ? '' : ' (default: most benchmarks are for Instagram)'}.`);
   const citedCase = new Set<Citation>();
   const observed = c.observedClicks.map((o) => {
@@ -497,6 +543,31 @@ const NOT_ADDED_HERE = inputErrorReply(
   'Saved plans need Tierbot in this server',
 );
 
+const PLAN_NAME_ACCEPTED = `a name of 1 to ${MAX_PLAN_NAME} visible characters, such as \`q3 launch\` (emoji are fine; no invisible or control characters).`;
+
+/**
+ * Emoji, whole: their sequences may hold a zero-width joiner or a variation selector, which are
+ * wanted there. Built from a string because the `v` flag is newer than the compiler's target.
+ */
+const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
+/** Characters that show nothing: format characters (zero-width, direction marks) and the other default-ignorable ones. */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/** What shows as blank: spaces of every kind, and the blank Braille pattern. */
+const BLANK = /[\s\u2800]/gu;
+
+/**
+ * Why a name cannot be saved, or undefined when it can. Invisible characters would make two names
+ * that look the same ("weekly" and "weekly\u200b"), or turn the text around them ("week\u202ely").
+ */
+export function planNameProblem(name: string): string | undefined {
+  if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(name)) return 'the name has control characters or line breaks in it; a plan name is one line of text.';
+  const rest = name.replace(EMOJI, 'x');
+  const shown = rest.replace(INVISIBLE, '');
+  if (shown.replace(BLANK, '') === '') return 'the name shows nothing (only spaces or invisible characters); it needs at least one visible character.';
+  if (shown !== rest) return 'the name has invisible characters in it (zero-width spaces, direction marks); type it again without them.';
+  return undefined;
+}
+
 function comparisonFor(overrides: Overrides): Comparison | Reply {
   const built = buildScenario(overrides);
   if (!built.ok) return optionError(built);
@@ -528,9 +599,11 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   if (wantsStore && !context.guildInstalled) return NOT_ADDED_HERE;
   for (const [option, name] of [['plan', planName], ['save', saveName]] as const) {
     if (name !== undefined && (name === '' || name.length > MAX_PLAN_NAME)) {
-      return inputErrorReply(`**${option}**: a plan name is 1 to ${MAX_PLAN_NAME} characters.`, 'a short name such as `q3 launch`.', `That ${option} name did not work`);
+      return inputErrorReply(`**${option}**: a plan name is 1 to ${MAX_PLAN_NAME} characters.`, PLAN_NAME_ACCEPTED, `That ${option} name did not work`);
     }
   }
+  const saveProblem = saveName === undefined ? undefined : planNameProblem(saveName);
+  if (saveProblem) return inputErrorReply(`**save**: ${saveProblem} Nothing was saved.`, PLAN_NAME_ACCEPTED, 'That save name did not work');
 
   let inputs: Record<string, string> = given;
   let loaded: string | null = null;
@@ -570,16 +643,21 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
         );
       }
     } catch (err) {
+      // A value the database will not keep (a NUL the checks above missed): that save alone is refused.
+      if (err instanceof StoreRefusedError) {
+        return inputErrorReply(`**save**: ${err.field === 'name' ? 'the name' : 'a value'} ${err.reason}. Nothing was saved.`, PLAN_NAME_ACCEPTED, 'That save name did not work');
+      }
       if (err instanceof StoreUnavailableError) return unavailable();
       throw err;
     }
     extra.push(`💾 Saved as “${quoteUserText(saveName, MAX_PLAN_NAME)}” for this server: run it again with \`plan:\`.`);
   }
-  return mainReply(c, extra);
+  return mainReply(c, extra, await lookUpHouse(context));
 }
 
 async function autocomplete(focused: { name: string; value: string }, _args: unknown, context: RunContext): Promise<Choice[]> {
-  if (focused.name !== 'plan' || context.guildId === undefined) return [];
+  // As run() answers: saved plans only where the server has added Tierbot (not a user install there).
+  if (focused.name !== 'plan' || context.guildId === undefined || !context.guildInstalled) return [];
   try {
     const typed = focused.value.trim().toLowerCase();
     return (await context.store.plans(context.guildId))
@@ -592,12 +670,12 @@ async function autocomplete(focused: { name: string; value: string }, _args: unk
   }
 }
 
-function component(customId: string): ComponentReply {
+async function component(customId: string, _values: readonly string[], context: ComponentContext): Promise<ComponentReply> {
   const prefix = [ASSUMPTIONS_ID, EXPORT_ID, EQUAL_BUDGET_ID].find((p) => customId.startsWith(p));
   const overrides = prefix ? decodeState(customId.slice(prefix.length)) : null;
   const c = overrides ? comparisonFor(overrides) : null;
   if (!c || isReply(c)) return { mode: 'reply', reply: inputErrorReply('This button’s comparison could not be read back.', 'run /compare again.') };
-  if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c) };
+  if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c, await lookUpHouse(context)) };
   if (prefix === EXPORT_ID) return { mode: 'reply', reply: exportReply(c) };
   const equal = equalBudget(c);
   if (equal === null) return { mode: 'reply', reply: inputErrorReply('The two plans already cost as much as they can be matched.', 'run /compare with other options.', 'Nothing to equal') };
@@ -618,7 +696,7 @@ function component(customId: string): ComponentReply {
     c.scenario.budget !== null
       ? `The budget is now Plan A’s cost, ${formatMoney(equal.costA)}: Plan B has ${micros}, as many as it buys.`
       : `Plan B now has ${micros}, as many as Plan A’s cost (${formatMoney(equal.costA)}) buys.`;
-  return { mode: 'update', reply: mainReply(next, [said]) };
+  return { mode: 'update', reply: mainReply(next, [said], await lookUpHouse(context)) };
 }
 
 export const compare = slashCommand({ definition, run, autocomplete, component });

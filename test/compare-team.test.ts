@@ -1,0 +1,237 @@
+/**
+ * /compare in a team's server: the house definition names the plans' tiers (issue 27 §1), saved
+ * plans' names are refused when they hide characters, a value the store will not keep is an input
+ * error, and autocomplete offers plans only where `plan:` can run them.
+ */
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands';
+import { ASSUMPTIONS_ID, CSV_HEADER, EQUAL_BUDGET_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare, planNameProblem } from '../src/commands/compare';
+import { HOUSE_UNAVAILABLE_LINE, HOUSE_UNREADABLE_LINE } from '../src/commands/house';
+import type { Reply, SlashCommand } from '../src/commands/types';
+import { parseCommandLine } from '../src/cli/command-line';
+import { capturingResponder, chatInput } from '../src/cli/local-interaction';
+import { createLogger } from '../src/config/logger';
+import { tierbotCore } from '../src/interactions/tierbot';
+import { messageProblems } from '../src/interactions/limits';
+import { openStore } from '../src/store/index';
+import { StoreRefusedError, StoreUnavailableError, type TeamStore } from '../src/store/types';
+import { memoryStore, testComponentContext, testContext } from './support/context';
+
+const G = '200000000000000054';
+const OTHER = '200000000000000055';
+const HOUSE = 'starter 1k-50k, pro 50k-400k, star 400k+';
+
+const dir = mkdtempSync(join(tmpdir(), 'tierbot-compare-team-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+async function sqlite(): Promise<TeamStore> {
+  n += 1;
+  return openStore(join(dir, `compare-${n}.sqlite`), { ttlMs: 0 });
+}
+
+async function withHouse(text = HOUSE, store: TeamStore = memoryStore()): Promise<TeamStore> {
+  await store.setHouse(G, { text, setById: '1', setByName: 'Manager', setAt: new Date(0) });
+  return store;
+}
+
+async function run(options: Record<string, string>, ctx = testContext()): Promise<Reply> {
+  const reply = (await compare.run(options as never, ctx)) as Reply;
+  expect(messageProblems(reply)).toEqual([]);
+  return reply;
+}
+
+const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
+const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
+const allText = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
+const embedTotal = (reply: Reply) => allText(reply).replace(/\n/g, '').length;
+const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+
+/** The CLI's own path: its parser, the wire JSON it builds and the interaction core. */
+async function throughCore(line: string, guildId: string | undefined, store: TeamStore, manager = false): Promise<{ outcome: unknown; body: string }> {
+  const core = tierbotCore({ store, logger: createLogger({ level: 'error', destination: { write: () => undefined } }), charts: false });
+  const parsed = parseCommandLine(line, COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash'));
+  if (!parsed.ok) throw new Error(parsed.reason);
+  const responder = capturingResponder();
+  const outcome = await core.handle(chatInput({ guildId, manager }, parsed.command.definition.name, parsed.options, {}), responder);
+  return { outcome, body: JSON.stringify(responder.final()?.body ?? null) };
+}
+
+describe('/compare names the plans’ tiers by the house definition', () => {
+  it('in a server with one: a line naming each plan’s house tier, and each plan’s field says its tier', async () => {
+    const reply = await run({ budget: '5000' }, testContext({ guildId: G, store: await withHouse() }));
+    expect(description(reply)).toContain('Your house definition: Plan A’s influencer is **star (400k+)**; Plan B’s 50 are each **starter (1k–50k)**.');
+    expect(field(reply, 'Plan A').name).toBe('Plan A (estimated): 1 × 500,000 followers · house tier: star');
+    expect(field(reply, 'Plan B').name).toBe('Plan B (estimated): 50 × 10,000 followers · house tier: starter');
+    // The publishers' sense of "micro-influencers" stays where it is theirs.
+    expect(description(reply)).toContain('Plan B spends $5,000 on 50 micro-influencers at $100');
+    expect(description(reply).split('\n')[0]).toBe('**Plan B leads on reach, engagements, cost per engagement and cost per order (4 of 4).**');
+    expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+  });
+
+  it('the CLI’s path: /house set, then /compare budget:5000 in that server names star and starter; not in another server or a DM', async () => {
+    const store = await sqlite();
+    try {
+      await throughCore(`/house set "tiers:${HOUSE}"`, G, store, true);
+      const here = await throughCore('/compare budget:5000', G, store);
+      expect(here.body).toContain('Plan A’s influencer is **star (400k+)**');
+      expect(here.body).toContain('**starter (1k–50k)**');
+      for (const elsewhere of [await throughCore('/compare budget:5000', OTHER, store), await throughCore('/compare budget:5000', undefined, store)]) {
+        expect(elsewhere.body).not.toMatch(/house|starter|star\b/);
+        expect(elsewhere.body).toContain('"Plan A (estimated): 1 × 500,000 followers"');
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('without a house definition, in a server or a DM, the reply is as before: the field names other tools rely on are unchanged', async () => {
+    for (const ctx of [testContext(), testContext({ guildId: G }), testContext({ guildId: OTHER, store: await withHouse() })]) {
+      const reply = await run({}, ctx);
+      expect(field(reply, 'Plan A').name).toBe('Plan A (estimated): 1 × 100,000 followers');
+      expect(field(reply, 'Plan B').name).toBe('Plan B (estimated): 10 × 10,000 followers');
+      expect(allText(reply)).not.toMatch(/house/i);
+    }
+  });
+
+  it('one micro-influencer, the Kardashian case and counts outside the tiers (below, in a gap) are named as /tier names them', async () => {
+    const store = await withHouse('micro 10k-90k, gap, macro 100k-1M');
+    const ctx = testContext({ guildId: G, store });
+    const one = await run({ preset: 'kardashian', micro_count: '1' }, ctx);
+    expect(description(one)).toContain('Your house definition: Plan A’s influencer is **above macro (100k–1M), the highest house tier**; Plan B’s influencer is **micro (10k–90k)**.');
+    expect(field(one, 'Plan A').name).toBe('Plan A (observed): Kim Kardashian’s tweet, 15,000,000 followers · house tier: above macro');
+    const outside = await run({ big_followers: '95k', micro_followers: '5k' }, ctx);
+    expect(description(outside)).toContain('Plan A’s influencer is **in the gap between micro (10k–90k) and macro (100k–1M)**; Plan B’s 10 are each **below micro (10k–90k), the lowest house tier**.');
+    expect(field(outside, 'Plan A').name).toMatch(/· house tier: in a gap$/);
+    expect(field(outside, 'Plan B').name).toMatch(/· house tier: below micro$/);
+  });
+
+  it('the team’s tier names are escaped: no bold, link or ping from them', async () => {
+    const store = await withHouse('**big** 1k-50k, [x](https://example.com) 50k-400k, <@&1> 400k+');
+    const reply = await run({ budget: '5000' }, testContext({ guildId: G, store }));
+    const shown = allText(reply);
+    expect(shown).not.toMatch(/(?<!\\)\*\*big(?<!\\)\*\*/);
+    expect(shown).not.toContain('[x](');
+    expect(shown).not.toMatch(/(?<!\\)<@&1>/);
+    expect(description(reply)).toContain('**\\<\\@&1\\> (400k+)**');
+    expect(field(reply, 'Plan B').name).toContain('house tier: \\*\\*big\\*\\*');
+  });
+
+  it('when the house definition can’t be read or the database fails, one line says so and the answer comes anyway', async () => {
+    const down: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new StoreUnavailableError(new Error('down'))) };
+    const failing = await run({ budget: '5000' }, testContext({ guildId: G, store: down }));
+    expect(description(failing)).toContain(HOUSE_UNAVAILABLE_LINE);
+    expect(field(failing, 'Plan A').name).toBe('Plan A (estimated): 1 × 500,000 followers');
+    expect(failing.flags).toBeUndefined();
+    const unreadable = await run({ budget: '5000' }, testContext({ guildId: G, store: await withHouse('not tiers at all') }));
+    expect(description(unreadable)).toContain(HOUSE_UNREADABLE_LINE);
+  });
+
+  it('a slow database: the answer stops waiting after a second and says so', async () => {
+    const slow: TeamStore = { ...memoryStore(), house: () => new Promise((resolve) => setTimeout(() => resolve(undefined), 3_000)) };
+    const started = Date.now();
+    const reply = await run({}, testContext({ guildId: G, store: slow }));
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(description(reply)).toContain(HOUSE_UNAVAILABLE_LINE);
+  });
+
+  it('long team names and every line at once still fit the main reply’s limits, the saved line kept', async () => {
+    const long = (c: string) => `${c}${'w'.repeat(60)}`;
+    const store = await withHouse(`${long('a')} 1k-9k, gap, ${long('b')} 10k-90k, gap, ${long('c')} 100k-1M`);
+    const ctx = testContext({ guildId: G, store });
+    const cases: Record<string, string>[] = [
+      { big_followers: '95k', micro_followers: '9.5k', budget: '50000', save: 'x'.repeat(100) },
+      { preset: 'kardashian', micro_followers: '95k', big_engagement: '3', save: 'y'.repeat(100) },
+      { big_followers: '9,999,999,999', micro_followers: '5', micro_count: '999999', platform: 'youtube', save: 'z'.repeat(100) },
+    ];
+    for (const options of cases) {
+      const reply = await run(options, ctx);
+      expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+      expect(description(reply)).toContain('Your house definition');
+      expect(description(reply)).toContain('💾 Saved as');
+    }
+  });
+
+  it('Assumptions names the tiers too; Equal budget keeps them; the Export’s CSV is the same with or without a house definition', async () => {
+    const ctx = testComponentContext({ guildId: G, store: await withHouse() });
+    const reply = await run({ big_fee: '20000' }, ctx);
+    const press = (prefix: string, context = ctx) => compare.component!(ids(reply).find((id) => id.startsWith(prefix))!, [], context);
+    const assumptions = (await press(ASSUMPTIONS_ID)).reply;
+    expect(messageProblems(assumptions)).toEqual([]);
+    expect(assumptions.embeds[0]!.description).toContain('Your house definition: Plan A’s influencer is **pro (50k–400k)**; Plan B’s 10 are each **starter (1k–50k)**.');
+    const equal = await press(EQUAL_BUDGET_ID);
+    expect(equal.mode).toBe('update');
+    expect(description(equal.reply)).toContain('Your house definition: Plan A’s influencer is **pro (50k–400k)**; Plan B’s 200 are each **starter (1k–50k)**.');
+    const csv = (await press(EXPORT_ID)).reply.files![0]!.data.toString('utf8');
+    const plainCsv = (await press(EXPORT_ID, testComponentContext())).reply.files![0]!.data.toString('utf8');
+    expect(csv).toBe(plainCsv);
+    expect(csv.split('\r\n')[0]).toBe(CSV_HEADER);
+    expect(csv).not.toMatch(/house|starter/);
+    const rows = parse(csv, { columns: true }) as { plan: string; metric: string }[];
+    expect(rows.filter((r) => r.plan === 'A').map((r) => r.metric)).toEqual(
+      ['followers', 'influencers', 'reach', 'impressions', 'engagements', 'visits', 'orders', 'revenue', 'cost', 'cpe', 'cpm', 'cost_per_order', 'roi', 'roas'],
+    );
+  });
+});
+
+describe('/compare save: names that hide characters are refused', () => {
+  it('zero-width, direction marks, NUL, other controls and names that show nothing: an ephemeral input error, nothing saved', async () => {
+    const store = await sqlite();
+    try {
+      const ctx = testContext({ guildId: G, store });
+      expect((await run({ save: 'weekly' }, ctx)).embeds[0]!.description).toContain('Saved as “weekly”');
+      for (const name of ['weekly\u200b', 'week\u202Ely', '\u200b', '\u200b \u200b', 'a\u0000b', 'a\u0007b', 'two\u2028lines', '\u3164', 'x\u2066y', 'week\uFEFFly', '\u2800']) {
+        const reply = await run({ save: name }, ctx);
+        expect(reply.inputError, JSON.stringify(name)).toBe(true);
+        expect(reply.flags).toBe(64);
+        expect(reply.embeds[0]!.title).toBe('That save name did not work');
+        expect(reply.embeds[0]!.description).toMatch(/^\*\*save\*\*: the name (has invisible characters|has control characters|shows nothing)/);
+        expect(reply.embeds[0]!.description).toContain('Nothing was saved.');
+      }
+      expect((await store.plans(G)).map((p) => p.name)).toEqual(['weekly']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('emoji, their joined sequences and other scripts are names like any other', async () => {
+    for (const name of ['🚀 launch', '👨‍👩‍👧 family', '❤️', '1️⃣ first', 'Größe Q3', 'キャンペーン', '🏴󠁧󠁢󠁳󠁣󠁴󠁿']) expect(planNameProblem(name), name).toBeUndefined();
+    const store = memoryStore();
+    const reply = await run({ save: '👨‍👩‍👧 family' }, testContext({ guildId: G, store }));
+    expect(reply.inputError).toBeUndefined();
+    expect((await store.plans(G)).map((p) => p.name)).toEqual(['👨‍👩‍👧 family']);
+  });
+
+  it('a value the store refuses is answered as an input error, through the core as well, not as a failure', async () => {
+    const refusing: TeamStore = {
+      ...memoryStore(),
+      savePlan: async () => {
+        throw new StoreRefusedError('name', 'has a NUL character (U+0000) in it, which cannot be stored');
+      },
+    };
+    const reply = await run({ save: 'weekly' }, testContext({ guildId: G, store: refusing }));
+    expect(reply.inputError).toBe(true);
+    expect(reply.flags).toBe(64);
+    expect(reply.embeds[0]!.title).toBe('That save name did not work');
+    expect(reply.embeds[0]!.description).toContain('has a NUL character (U+0000) in it, which cannot be stored. Nothing was saved.');
+    const core = await throughCore('/compare save:weekly', G, refusing);
+    expect(core.body).toContain('That save name did not work');
+    expect(core.body).not.toMatch(/Something went wrong/);
+  });
+});
+
+describe('/compare plan: autocomplete', () => {
+  it('offers nothing in a server that has not added Tierbot (a user install), where plan: could not run them', async () => {
+    const store = memoryStore();
+    await store.savePlan(G, { name: 'Spring', inputs: {}, savedById: '1', savedByName: 'Ann', savedAt: new Date(0) });
+    const installed = testContext({ guildId: G, store });
+    expect(await compare.autocomplete!({ name: 'plan', value: '' }, {}, installed)).toEqual([{ name: 'Spring', value: 'Spring' }]);
+    const userInstall = testContext({ guildId: G, guildInstalled: false, store });
+    expect(await compare.autocomplete!({ name: 'plan', value: '' }, {}, userInstall)).toEqual([]);
+    expect((await run({ plan: 'Spring' }, userInstall)).embeds[0]!.title).toBe('Saved plans need Tierbot in this server');
+  });
+});

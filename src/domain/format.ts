@@ -27,6 +27,15 @@ export function formatCompact(n: number): string {
 }
 
 /**
+ * The first `length` UTF-16 units of `text`, one fewer where the cut would fall inside a character
+ * outside the Basic Multilingual Plane (an emoji): half of one is not valid text, and Discord may
+ * refuse the whole message for it.
+ */
+function headOf(text: string, length: number): string {
+  return /[\uD800-\uDBFF]/.test(text[length - 1] ?? '') ? text.slice(0, length - 1) : text.slice(0, length);
+}
+
+/**
  * Shortens text to at most `max` characters, ending with "…": at the last sentence end that keeps
  * at least half the room, else at the last word boundary, never mid-word (unless one word is
  * longer than the room, which is then cut).
@@ -34,10 +43,10 @@ export function formatCompact(n: number): string {
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max < 2) return '…'.slice(0, Math.max(0, max));
-  const room = text.slice(0, max - 2);
+  const room = headOf(text, max - 2);
   const sentence = Math.max(room.lastIndexOf('. '), room.lastIndexOf('! '), room.lastIndexOf('? '), room.lastIndexOf('\n'));
   if (sentence > 0 && sentence >= room.length / 2) return `${room.slice(0, sentence + 1).trimEnd()} …`;
-  const words = text.slice(0, max - 1);
+  const words = headOf(text, max - 1);
   const space = /\s/u.test(text[max - 1] ?? '') ? words.length : words.search(/\s\S*$/u);
   const cut = space > 0 ? words.slice(0, space) : words;
   return `${cut.replace(/[\s,;:·–—-]+$/u, '')}…`;

@@ -250,8 +250,10 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     let work: Reply | Promise<Reply>;
     if (data.type === ApplicationCommandType.Message) {
       const menu = byMenuName.get(data.name);
-      const message = targetMessage(data.resolved.messages[data.target_id]);
-      work = menu && message ? menu.run(message, context) : unknownCommand(data.name);
+      // Discord always resolves the target message; a payload without it gets a plain answer, not a crash.
+      const message = targetMessage((data.resolved as Partial<typeof data.resolved> | undefined)?.messages?.[data.target_id]);
+      if (!menu) work = unknownCommand(data.name);
+      else work = message ? menu.run(message, context) : inputErrorReply('Discord did not send the message to read.', 'right-click a message with text and choose Apps → Classify follower counts again.');
     } else if (data.type === ApplicationCommandType.ChatInput) {
       const found = slash.get(data.name);
       const args = optionArgs(data.options, data.resolved);

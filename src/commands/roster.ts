@@ -397,8 +397,9 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     files: [{ name: ROSTER_FILE, data: file.data, description: 'The roster with tier, consensus_tier, consensus_votes and note added' }],
     ...(counted.length
       ? {
-          // Nothing to split by without a platform column, and nothing to read back from a file too large.
-          ...(file.unreadable || r.columns.platform === undefined ? {} : { components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]) }),
+          // Nothing to split by without a platform (a column, or a followers header naming one),
+          // and nothing to read back from a file too large.
+          ...(file.unreadable || (r.columns.platform === undefined && r.columns.headerPlatform === undefined) ? {} : { components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]) }),
           chart: { kind: 'roster' as const, opts: { title: `${plural(counted.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals) } },
         }
       : {}),

@@ -56,8 +56,10 @@ describe('/glossary', () => {
   it('offers several equally good matches as buttons that open them', async () => {
     const reply = await run('cp');
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
-    expect(ids(reply)).toEqual(expect.arrayContaining(['glossary:term:cpc', 'glossary:term:cpa', 'glossary:term:cpe', 'glossary:term:cpm']));
-    const opened = await glossary.component!('glossary:term:cpc', [], testComponentContext());
+    // The list is the asker's own (ephemeral): its buttons change it in place.
+    expect(ids(reply)).toEqual(expect.arrayContaining(['glossary:term:cpc:own', 'glossary:term:cpa:own', 'glossary:term:cpe:own', 'glossary:term:cpm:own']));
+    const opened = await glossary.component!('glossary:term:cpc:own', [], testComponentContext());
+    expect(opened.mode).toBe('update');
     expect(opened.reply.embeds[0]!.title).toBe('CPC (cost per click)');
     expect(messageProblems(reply)).toEqual([]);
   });

@@ -38,8 +38,16 @@ export const definition = {
   ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
-/** custom_id prefixes: a built-in term button, a team term button (by key), and the index's menus. */
+/**
+ * custom_id prefixes: a built-in term button, a team term button (by key), and the index's menus.
+ * The index and a term looked up by name are public, so a button or menu on them opens the term on
+ * a message of the presser's own: one person's click must not replace what the channel is reading.
+ * Only on such a message of one's own (ephemeral) does a term button end in OWN_MESSAGE, and
+ * change that message in place. (Team term buttons are only ever on one's own "Which term?" list.)
+ */
 export const TERM_BUTTON = 'glossary:term';
+/** Ends the custom_id of a button on the presser's own (ephemeral) message: it changes that message in place. */
+export const OWN_MESSAGE = ':own';
 const TEAM_KEY_BUTTON = 'glossary:teamkey';
 /** A team term button by name, as posted before keys: still opened, but no longer made. */
 const TEAM_NAME_BUTTON = 'glossary:team';
@@ -123,6 +131,35 @@ export function labelsApart(texts: readonly string[], max: number): string[] {
   return texts.map((text, i) => (text.length <= max ? text : shortenApart(text, texts.filter((_, j) => j !== i), max)));
 }
 
+/** Shown for a definition the team typed that has nothing visible in it (only invisible characters). */
+export const NO_VISIBLE_TEXT = '(no visible text)';
+
+/**
+ * The characters user text may carry but is never shown with (as `quoteUserText` drops them):
+ * line breaks read as spaces; control characters, and invisible ones that would hide or reorder
+ * the text around them (zero-width spaces, soft hyphens, direction marks and overrides), go.
+ */
+function withoutInvisible(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, '');
+}
+
+/**
+ * Whether user text would show as nothing: once what is never shown is dropped, only spaces (or
+ * nothing) are left. Discord refuses an empty field, so such a value must be refused or left out.
+ */
+export function showsNothing(text: string): boolean {
+  return withoutInvisible(text).trim() === '';
+}
+
+/**
+ * User text for a place that renders no markdown and no mentions (an embed's footer or author):
+ * the same characters dropped as everywhere else, without the escapes that would show there as
+ * backslashes, and shortened to `max` with "…".
+ */
+export function plainUserText(text: string, max: number): string {
+  return truncate(withoutInvisible(text).replace(/\s+/gu, ' ').trim(), max);
+}
+
 export function termEmbed(term: Term, shownFor?: string): APIEmbed {
   const related = term.related.map(termById).filter((t): t is Term => t !== undefined);
   const fields = [
@@ -196,13 +233,16 @@ const SHORTENED_NOTE = ' Shortened (…) to fit beside the built-in term: pick i
 export function teamTermEmbed(term: TeamTerm, shownFor?: string, room: number = LIMITS.embedTotal): APIEmbed {
   const lead = shownFor ? `Showing **${quoteUserText(term.name, 80)}** for "${quoteUserText(shownFor, 60)}".\n\n` : '';
   const link = term.link ? teamLinkText(term.link) : undefined;
-  const footer = `Your team's own term, added by ${term.addedByName.replace(/[\r\n]+/g, ' ').slice(0, 80)}; not from a published source.`;
+  const footer = `Your team's own term, added by ${plainUserText(term.addedByName, 80) || 'a member'}; not from a published source.`;
   // What the team typed, in the order shown: the definition (the description), then the fields.
+  // A stored value with nothing visible in it (kept before /term refused such values) would be an
+  // empty field, which Discord refuses: a formula or example is left out, a definition says so.
   const typed = [
     { label: 'Definition', text: term.definition, most: LIMITS.embedDescription - lead.length },
-    ...(term.formula ? [{ label: 'Formula', text: term.formula, most: LIMITS.fieldValue }] : []),
-    ...(term.example ? [{ label: 'Example', text: term.example, most: LIMITS.fieldValue }] : []),
+    ...(term.formula && !showsNothing(term.formula) ? [{ label: 'Formula', text: term.formula, most: LIMITS.fieldValue }] : []),
+    ...(term.example && !showsNothing(term.example) ? [{ label: 'Example', text: term.example, most: LIMITS.fieldValue }] : []),
   ];
+  const shownTyped = (text: string, max: number) => (showsNothing(text) ? NO_VISIBLE_TEXT : shownText(text, max));
   const embedWith = (shown: readonly string[], shortened: boolean): APIEmbed => ({
     author: { name: 'Team term' },
     title: shownText(term.name, LIMITS.embedTitle),
@@ -212,7 +252,7 @@ export function teamTermEmbed(term: TeamTerm, shownFor?: string, room: number = 
     footer: { text: shortened ? `${footer}${SHORTENED_NOTE}` : footer },
   });
 
-  const whole = typed.map((t) => shownText(t.text, t.most));
+  const whole = typed.map((t) => shownTyped(t.text, t.most));
   const full = embedWith(whole, false);
   if (embedTextLength(full) <= room) return full;
   const wholeLength = whole.reduce((n, text) => n + text.length, 0);
@@ -220,23 +260,31 @@ export function teamTermEmbed(term: TeamTerm, shownFor?: string, room: number = 
   const shares = shareOut(room - everythingElse, whole.map((text) => text.length));
   // At least one character each ("…"): Discord refuses an empty field.
   return embedWith(
-    typed.map((t, i) => shownText(t.text, Math.max(1, shares[i]!))),
+    typed.map((t, i) => shownTyped(t.text, Math.max(1, shares[i]!))),
     true,
   );
 }
 
-/** Buttons that open each related term in place (at most two rows of five). */
-export function relatedButtons(term: Term): APIActionRowComponent<APIButtonComponent>[] {
+/** Where a reply is shown: to the whole channel, or to the presser alone (ephemeral). */
+type Audience = 'public' | 'own';
+
+/** A built-in term's button: on a public message it opens the term for the presser alone; on their own, in place. */
+function termButtonId(id: string, audience: Audience): string {
+  return `${TERM_BUTTON}:${id}${audience === 'own' ? OWN_MESSAGE : ''}`;
+}
+
+/** Buttons that open each related term (at most two rows of five). */
+export function relatedButtons(term: Term, audience: Audience = 'public'): APIActionRowComponent<APIButtonComponent>[] {
   const buttons = term.related
     .map(termById)
     .filter((t): t is Term => t !== undefined)
     .slice(0, 10)
-    .map((t) => button(`${TERM_BUTTON}:${t.id}`, t.name));
+    .map((t) => button(termButtonId(t.id, audience), t.name));
   return buttonRows(buttons, 2);
 }
 
-function termReply(term: Term, shownFor?: string): Reply {
-  return { embeds: [termEmbed(term, shownFor)], components: relatedButtons(term) };
+function termReply(term: Term, shownFor?: string, audience: Audience = 'public'): Reply {
+  return { embeds: [termEmbed(term, shownFor)], components: relatedButtons(term, audience), ...(audience === 'own' ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
 // ── Index ────────────────────────────────────────────────────────────────────────────────────
@@ -340,8 +388,9 @@ function teamEntries(guildId: string, team: readonly TeamTerm[]): Searchable<Ent
   return team.map((t) => ({ item: teamEntry(guildId, t), keys: [t.name] }));
 }
 
+/** A button for a "Which term?" list, which only the person who asked sees. */
 function entryId(e: Entry): string {
-  return e.kind === 'builtin' ? `${TERM_BUTTON}:${e.term.id}` : `${TEAM_KEY_BUTTON}:${e.key}`;
+  return e.kind === 'builtin' ? termButtonId(e.term.id, 'own') : `${TEAM_KEY_BUTTON}:${e.key}`;
 }
 
 function entryReply(e: Entry, shownFor?: string): Reply {
@@ -446,6 +495,12 @@ export async function autocomplete(focused: { name: string; value: string }, _ar
   return [...teamChoices, ...builtIn].slice(0, 25);
 }
 
+/**
+ * A button or menu entry: a team term's button (only on the presser's own "Which term?" list) and a
+ * term button marked OWN_MESSAGE change their message in place. The index menu and a related-term
+ * button on a public reply answer the presser alone, the public message stays as it is; so does a
+ * term button without the mark, as every one was before it existed, public or not.
+ */
 export async function component(customId: string, values: readonly string[], context: RunContext): Promise<ComponentReply> {
   const byKey = customId.startsWith(`${TEAM_KEY_BUTTON}:`) ? customId.slice(TEAM_KEY_BUTTON.length + 1) : undefined;
   const byName = customId.startsWith(`${TEAM_NAME_BUTTON}:`) ? customId.slice(TEAM_NAME_BUTTON.length + 1) : undefined;
@@ -455,10 +510,15 @@ export async function component(customId: string, values: readonly string[], con
     if (!found) return { mode: 'reply', reply: inputErrorReply('That team term is not there any more.', 'run /glossary again.') };
     return { mode: 'update', reply: { embeds: [teamTermEmbed(found)], components: [] } };
   }
-  const id = customId.startsWith(`${TERM_BUTTON}:`) ? customId.slice(TERM_BUTTON.length + 1) : customId.startsWith(`${INDEX_MENU}:`) ? values[0] : undefined;
+  const onOwnMessage = customId.startsWith(`${TERM_BUTTON}:`) && customId.endsWith(OWN_MESSAGE);
+  const id = customId.startsWith(`${TERM_BUTTON}:`)
+    ? customId.slice(TERM_BUTTON.length + 1, onOwnMessage ? -OWN_MESSAGE.length : undefined)
+    : customId.startsWith(`${INDEX_MENU}:`)
+      ? values[0]
+      : undefined;
   const term = termById(id ?? '');
   if (!term) return { mode: 'reply', reply: inputErrorReply('That term is no longer in the glossary.', 'run /glossary again.') };
-  return { mode: 'update', reply: termReply(term) };
+  return { mode: onOwnMessage ? 'update' : 'reply', reply: termReply(term, undefined, 'own') };
 }
 
 export const glossary = slashCommand({ definition, run, autocomplete, component });

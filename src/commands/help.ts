@@ -3,6 +3,7 @@
 import {
   ButtonStyle,
   ComponentType,
+  MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbedField,
@@ -19,12 +20,22 @@ export const definition = {
   ...EVERYWHERE,
 } as const satisfies ChatInputDefinition;
 
-/** custom_id "help:step:<n>": the step lives in the id, so the path survives a restart. */
+/**
+ * custom_id "help:step:<n>": the step lives in the id, so the path survives a restart. /help is
+ * public, and several newcomers may step through at once: its button opens the path on a message
+ * of the presser's own (ephemeral), and only buttons on such a message, ending in OWN_MESSAGE,
+ * change their message in place ("help:step:<n>:own", "help:home:own").
+ */
 const STEP = 'help:step';
-const HOME = 'help:home';
-/** Back from step 1: to the help page (an id of its own: ids are unique within a message). */
+const OWN_MESSAGE = ':own';
+/** Back to the help page, on one's own path (its Start button then goes on in place). */
+const OWN_HOME = `help:home${OWN_MESSAGE}`;
+/**
+ * Back from step 1 (an id of its own: ids are unique within a message; the button is disabled),
+ * and the home buttons of paths shown before they were one's own: the public help page.
+ */
 const BACK_HOME = 'help:back';
-const DONE = 'help:done';
+const OLD_HOMES = ['help:home', BACK_HOME, 'help:done'];
 
 export const COMMAND_GUIDE: APIEmbedField[] = [
   { name: '/tier followers:<count>', value: 'Which tier is this account: your house definition (if set) and the publishers’ answer, one vote each.\nExample: `/tier 30k`, `/tier 1.2M`' },
@@ -52,7 +63,8 @@ function pathTerms(): Term[] {
   return START_HERE.map(termById).filter((t): t is Term => t !== undefined);
 }
 
-export function helpReply(commandGuide: APIEmbedField[] = COMMAND_GUIDE): Reply {
+/** The help page: public, or (`own`) on the presser's own message, where Start goes on in place. */
+export function helpReply(commandGuide: APIEmbedField[] = COMMAND_GUIDE, own = false): Reply {
   const steps = pathTerms();
   return {
     embeds: [
@@ -66,10 +78,16 @@ export function helpReply(commandGuide: APIEmbedField[] = COMMAND_GUIDE): Reply 
         footer: { text: 'Press "Start here" to step through the essentials one term at a time.' },
       },
     ],
-    components: [{ type: ComponentType.ActionRow, components: [button(`${STEP}:0`, 'Start here →', ButtonStyle.Primary)] }],
+    components: [{ type: ComponentType.ActionRow, components: [button(own ? ownStep(0) : `${STEP}:0`, 'Start here →', ButtonStyle.Primary)] }],
   };
 }
 
+/** Step `index` on the presser's own message: pressed there, it changes that message in place. */
+function ownStep(index: number): string {
+  return `${STEP}:${index}${OWN_MESSAGE}`;
+}
+
+/** A step of the path: always on the presser's own message, so its buttons change it in place. */
 function stepReply(index: number): Reply {
   const steps = pathTerms();
   const term = steps[index]!;
@@ -77,25 +95,32 @@ function stepReply(index: number): Reply {
   embed.author = { name: `Start here · step ${index + 1} of ${steps.length}` };
   const last = index + 1 >= steps.length;
   // Ids stay distinct and meaningful even on a disabled button: pressed anyway, they lead home.
-  const back = button(index === 0 ? BACK_HOME : `${STEP}:${index - 1}`, '← Back', ButtonStyle.Secondary, index === 0);
+  const back = button(index === 0 ? BACK_HOME : ownStep(index - 1), '← Back', ButtonStyle.Secondary, index === 0);
   // The last step's primary button finishes the path and returns to the help page, so it takes
   // the place of "Back to help" rather than sitting beside it, disabled.
   const row: APIActionRowComponent<APIButtonComponent> = {
     type: ComponentType.ActionRow,
     components: last
-      ? [back, button(DONE, 'Done: back to help', ButtonStyle.Primary)]
-      : [back, button(`${STEP}:${index + 1}`, `Next: ${steps[index + 1]!.name} →`, ButtonStyle.Primary), button(HOME, 'Back to help')],
+      ? [back, button(OWN_HOME, 'Done: back to help', ButtonStyle.Primary)]
+      : [back, button(ownStep(index + 1), `Next: ${steps[index + 1]!.name} →`, ButtonStyle.Primary), button(OWN_HOME, 'Back to help')],
   };
-  return { embeds: [embed], components: [row] };
+  return { embeds: [embed], components: [row], flags: MessageFlags.Ephemeral };
 }
 
+/**
+ * A step pressed on the presser's own message changes it in place; pressed on the public help page
+ * (or on a public step shown before paths were one's own), it opens on a message of their own,
+ * and the public message stays as everyone sees it.
+ */
 export function component(customId: string): ComponentReply {
-  if (customId === HOME || customId === BACK_HOME || customId === DONE) return { mode: 'update', reply: helpReply() };
-  const index = Number(customId.slice(STEP.length + 1));
+  if (customId === OWN_HOME) return { mode: 'update', reply: helpReply(COMMAND_GUIDE, true) };
+  if (OLD_HOMES.includes(customId)) return { mode: 'update', reply: helpReply() };
+  const own = customId.endsWith(OWN_MESSAGE);
+  const index = Number(customId.slice(STEP.length + 1, own ? -OWN_MESSAGE.length : undefined));
   if (!customId.startsWith(`${STEP}:`) || !Number.isInteger(index) || index < 0 || index >= pathTerms().length) {
     return { mode: 'reply', reply: inputErrorReply('That step is not on the path any more.', 'run /help again.') };
   }
-  return { mode: 'update', reply: stepReply(index) };
+  return { mode: own ? 'update' : 'reply', reply: stepReply(index) };
 }
 
 export const help = slashCommand({ definition, run: () => helpReply(), component });

@@ -17,7 +17,7 @@ import { normalise } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import { TERMS_PER_SERVER, type TeamTerm } from '../store/types';
 import { inputErrorReply, NEUTRAL_COLOUR } from './embeds';
-import { TEAM_KEY_VALUE, labelsApart, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
+import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, labelsApart, showsNothing, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
@@ -85,7 +85,7 @@ type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 const ACCEPTED =
   `a name up to ${TERM_LIMITS.name} characters with a letter or digit and no invisible characters, a definition up to ${TERM_LIMITS.definition}, ` +
-  `formula and example up to ${TERM_LIMITS.formula} each, and an https:// link; in \`/term edit\`, \`${CLEAR}\` removes a formula, example or link`;
+  `formula and example up to ${TERM_LIMITS.formula} each (each with text that can be seen), and an https:// link; in \`/term edit\`, \`${CLEAR}\` removes a formula, example or link`;
 
 function isOptional(field: Field): field is OptionalField {
   return (OPTIONAL_FIELDS as readonly Field[]).includes(field);
@@ -99,7 +99,12 @@ function clears(value: string | undefined): boolean {
 /** Why a value cannot be stored, or undefined when it can. */
 export function termValueProblem(field: Field, value: string): string | undefined {
   const length = [...value].length;
-  if (value.trim() === '') return `${LABEL[field]} is empty.${isOptional(field) ? ` To remove it, give \`${CLEAR}\`.` : ''}`;
+  // Empty as shown: zero-width spaces, soft hyphens and direction marks are never shown, and
+  // Discord refuses a field with nothing in it.
+  if (showsNothing(value)) {
+    const invisible = value.trim() === '' ? '' : ' (only invisible characters)';
+    return `${LABEL[field]} is empty${invisible}.${isOptional(field) ? ` To remove it, give \`${CLEAR}\`.` : ''}`;
+  }
   if (length > TERM_LIMITS[field]) {
     return `${LABEL[field]} is ${length.toLocaleString('en-US')} characters long; the most is ${TERM_LIMITS[field].toLocaleString('en-US')}, so it fits a Discord field.`;
   }
@@ -147,16 +152,18 @@ function newValue(given: string | undefined, current: string | undefined): strin
   return clears(given) ? undefined : given;
 }
 
+/** The term as saved. A value kept from before empty-looking values were refused shows as nothing: left out, or said. */
 function termEmbed(title: string, term: TeamTerm): APIEmbed {
+  const shows = (value: string | undefined): value is string => value !== undefined && !showsNothing(value);
   const fields = [
-    ...(term.formula ? [{ name: 'Formula', value: shownText(term.formula, LIMITS.fieldValue) }] : []),
-    ...(term.example ? [{ name: 'Example', value: shownText(term.example, LIMITS.fieldValue) }] : []),
+    ...(shows(term.formula) ? [{ name: 'Formula', value: shownText(term.formula, LIMITS.fieldValue) }] : []),
+    ...(shows(term.example) ? [{ name: 'Example', value: shownText(term.example, LIMITS.fieldValue) }] : []),
     ...(term.link ? [{ name: 'Link', value: teamLinkText(term.link) }] : []),
   ];
   return {
     author: { name: title },
     title: shownText(term.name, LIMITS.embedTitle),
-    description: shownText(term.definition, 2 * TERM_LIMITS.definition + 100),
+    description: shows(term.definition) ? shownText(term.definition, 2 * TERM_LIMITS.definition + 100) : NO_VISIBLE_TEXT,
     color: NEUTRAL_COLOUR,
     fields,
     footer: { text: "Your team's own term: /glossary shows it in this server only." },

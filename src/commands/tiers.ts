@@ -2,8 +2,8 @@
  * /tiers [source] — every publisher's tier ranges side by side (a short public overview with the
  * table and the chart, an "All sources" button for the cited list), or one publisher with all of
  * its definitions together. Lookups forgive typos: a clear best match is answered, saying what was
- * read; ties are offered as buttons; junk is an unknown source. A publisher picked from the public
- * overview opens on a page only the presser sees.
+ * read; ties are offered as buttons; junk is an unknown source. A publisher picked from a public
+ * message (the overview, or a page asked for by name) opens on a page only the presser sees.
  */
 
 import {
@@ -65,11 +65,15 @@ export const definition = {
 } as const satisfies ChatInputDefinition;
 
 /**
- * custom_ids: the overview's publisher menus (a page of one's own), the menus on a publisher page
- * and a publisher button (in place), "All sources" (a page of one's own) and its pages (in place).
+ * custom_ids: the publisher menus on a public message, the overview or a page asked for by name (a
+ * page of one's own); the menus on a page of one's own, marked OWN_MESSAGE, and a publisher button
+ * on one's own "Which publisher?" list (in place); "All sources" (a page of one's own) and its
+ * pages (in place). A menu without the mark may be on a public page shown before pages were
+ * marked, so it too opens a page of one's own.
  */
 const OPEN = 'tiers:open';
 const PICK = 'tiers:pick';
+const OWN_MESSAGE = ':own';
 const PUBLISHER = 'tiers:pub';
 const ALL = 'tiers:all';
 const PAGE = 'tiers:page';
@@ -123,8 +127,8 @@ export function rangeTable(publishers: readonly Publisher[] = PUBLISHERS): strin
   return ['```', line(header), ...rows.map(line), '```'].join('\n');
 }
 
-/** `prefix` says what a pick does: OPEN a page for the presser alone, PICK to change this page. */
-function publisherMenus(prefix: string, current?: Publisher): APIActionRowComponent<APIStringSelectComponent>[] {
+/** `where` says what a pick does: on a public message, open a page for the presser alone; on theirs, change it. */
+function publisherMenus(where: 'public' | 'own', current?: Publisher): APIActionRowComponent<APIStringSelectComponent>[] {
   const rows: APIActionRowComponent<APIStringSelectComponent>[] = [];
   for (let i = 0; i < PUBLISHERS.length; i += 25) {
     const batch = PUBLISHERS.slice(i, i + 25);
@@ -133,7 +137,7 @@ function publisherMenus(prefix: string, current?: Publisher): APIActionRowCompon
       components: [
         {
           type: ComponentType.StringSelect,
-          custom_id: `${prefix}:${i / 25}`,
+          custom_id: where === 'own' ? `${PICK}:${i / 25}${OWN_MESSAGE}` : `${OPEN}:${i / 25}`,
           placeholder: truncate(`Show a publisher (${batch[0]!.label} … ${batch[batch.length - 1]!.label})`, 150),
           options: batch.map((p) => ({
             label: truncate(p.label, 100),
@@ -174,7 +178,7 @@ function houseRoom(overview: APIEmbed = overviewEmbed()): number {
 export function overviewReply(house?: string): Reply {
   return {
     embeds: [overviewEmbed(house)],
-    components: [...buttonRows([button(`${ALL}`, 'All sources', ButtonStyle.Secondary)]), ...publisherMenus(OPEN)],
+    components: [...buttonRows([button(`${ALL}`, 'All sources', ButtonStyle.Secondary)]), ...publisherMenus('public')],
     chart: { kind: 'tiers', opts: {} },
   };
 }
@@ -279,8 +283,9 @@ export function publisherEmbed(p: Publisher, shownFor?: string): APIEmbed {
   return embed;
 }
 
-function publisherReply(p: Publisher, shownFor?: string): Reply {
-  return { embeds: [publisherEmbed(p, shownFor)], components: publisherMenus(PICK, p) };
+/** A publisher's page: public when asked for by name, or (`own`) on a message only the presser sees. */
+function publisherReply(p: Publisher, shownFor?: string, where: 'public' | 'own' = 'public'): Reply {
+  return { embeds: [publisherEmbed(p, shownFor)], components: publisherMenus(where, p), ...(where === 'own' ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
 // ── Lookup ───────────────────────────────────────────────────────────────────────────────────
@@ -390,10 +395,12 @@ export function component(customId: string, values: readonly string[]): Componen
   const id = what === 'pick' || what === 'open' ? values[0] : what === 'pub' ? arg : undefined;
   const publisher = publisherById(id ?? '');
   if (!publisher) return { mode: 'reply', reply: inputErrorReply('That publisher is no longer listed.', 'run /tiers again.') };
-  // The overview is public: one person's pick must not replace what everyone in the channel is
-  // reading, so it opens on a page of the presser's own (as "All sources" does), the overview stays.
-  if (what === 'open') return { mode: 'reply', reply: { ...publisherReply(publisher), flags: MessageFlags.Ephemeral } };
-  return { mode: 'update', reply: publisherReply(publisher) };
+  // The overview and a page asked for by name are public: one person's pick must not replace what
+  // everyone in the channel is reading, so it opens on a page of the presser's own (as "All
+  // sources" does), and the public message stays. On that page, or on one's own "Which
+  // publisher?" list, a pick changes the page in place.
+  const inPlace = what === 'pub' || (what === 'pick' && customId.endsWith(OWN_MESSAGE));
+  return { mode: inPlace ? 'update' : 'reply', reply: publisherReply(publisher, undefined, 'own') };
 }
 
 export const tiers = slashCommand({ definition, run, autocomplete, component });

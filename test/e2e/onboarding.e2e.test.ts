@@ -39,22 +39,37 @@ describe.each(MODES)('onboarding (%s mode)', (mode) => {
     expect(cnbc).toContain('quoted by TapInfluence');
   });
 
-  it('/tiers switches the publisher from the menu, updating the message in place', async () => {
+  it('/tiers opens a publisher picked on a public page for the picker alone, then switches it in place', async () => {
     const { body } = answerOf(await h().command('tiers', { source: 'mediakix' }));
     const menu = components(body).find((c) => c.type === 3)!;
     const other = menu.values.find((v) => v !== 'mediakix')!;
+    // The public page stays as the channel sees it: the pick is answered with a page of one's own.
     const record = await h().component(menu.customId, { componentType: 3, values: [other], message: body });
-    expect(record.callbacks[0]!.type).toBe(7);
-    expect(embedText(record.callbacks[0]!.data)).not.toMatch(/seed 0/i);
+    expect(record.callbacks[0]!.type).toBe(4);
+    expect(record.callbacks[0]!.data.flags).toBe(64);
+    const own = record.callbacks[0]!.data;
+    expect(embedText(own)).not.toMatch(/seed 0/i);
+    const ownMenu = components(own).find((c) => c.type === 3)!;
+    const third = ownMenu.values.find((v) => v !== 'mediakix' && v !== other)!;
+    const switched = await h().component(ownMenu.customId, { componentType: 3, values: [third], message: own });
+    expect(switched.callbacks[0]!.type).toBe(7);
   });
 
   it('/glossary opens a term, then a related term with one click; a typo is answered directly', async () => {
     const { body } = answerOf(await h().command('glossary', { term: 'CPE' }));
     expect(embedText(body)).toContain('CPE = cost ÷ engagements');
     const button = components(body).find((c) => c.type === 2 && !c.disabled)!;
+    // A click on the public answer opens the related term for the clicker alone; on that message of
+    // their own, the next click changes it in place.
     const record = await h().component(button.customId, { componentType: 2, message: body });
-    expect(record.callbacks[0]!.type).toBe(7);
-    expect(record.callbacks[0]!.data.embeds[0].title).toBe(button.label);
+    expect(record.callbacks[0]!.type).toBe(4);
+    expect(record.callbacks[0]!.data.flags).toBe(64);
+    const own = record.callbacks[0]!.data;
+    expect(own.embeds[0].title).toBe(button.label);
+    const next = components(own).find((c) => c.type === 2 && !c.disabled)!;
+    const inPlace = await h().component(next.customId, { componentType: 2, message: own });
+    expect(inPlace.callbacks[0]!.type).toBe(7);
+    expect(inPlace.callbacks[0]!.data.embeds[0].title).toBe(next.label);
     const typo = answerOf(await h().command('glossary', { term: 'engagment rat' })).body;
     expect(embedText(typo)).toMatch(/Showing \*\*Engagement rate\*\* for "engagment rat"/);
   });
@@ -74,7 +89,9 @@ describe.each(MODES)('onboarding (%s mode)', (mode) => {
     for (let step = 0; step < START_HERE.length; step++) {
       const next = components(message).find((c) => c.label?.startsWith(step === 0 ? 'Start here' : 'Next'))!;
       const record = await h().component(next.customId, { componentType: 2, message });
-      expect(record.callbacks[0]!.type).toBe(7);
+      // /help is public: Start opens the path for the presser alone, and its steps change that message in place.
+      expect(record.callbacks[0]!.type).toBe(step === 0 ? 4 : 7);
+      if (step === 0) expect(record.callbacks[0]!.data.flags).toBe(64);
       message = record.callbacks[0]!.data;
       expect(message.embeds[0].title).toBe(termById(START_HERE[step]!)!.name);
       expect(message.embeds[0].author.name).toContain(`step ${step + 1} of ${START_HERE.length}`);

@@ -102,7 +102,7 @@ describe('citations', () => {
   it('the old short citations are gone: Mediakix 2017, the cent rule and HypeAuditor 2023 say how they were read', async () => {
     const t = await assumptionsText({});
     expect(t).toContain('Mediakix, 2017 (as reported by another publication)');
-    expect(t).toContain('Rule of thumb, n.d. (as reported by USA Today and Shopify)');
+    expect(t).toContain('Rule of thumb, undated (as reported by USA Today and Shopify)');
     expect(t).toContain('HypeAuditor, 2026 (as reported by eMarketer)');
     const tiktok = await assumptionsText({ platform: 'tiktok', micro_followers: '3000' });
     expect(tiktok).toMatch(/HypeAuditor,? 2023 \(as reported by another publication\)/);
@@ -267,8 +267,11 @@ describe('counts of influencers, and plurals', () => {
     }
   });
 
-  it('Equal budget says plainly when Plan A’s cost buys no micro-influencer', async () => {
-    const { mode, reply } = await press(await run({ big_fee: '50' }), EQUAL_BUDGET_ID);
+  it('Equal budget is not offered when Plan A’s cost buys no micro-influencer; a button sent before says so plainly', async () => {
+    const shown = await run({ big_fee: '50' });
+    expect(ids(shown).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
+    const state = ids(shown)[0]!.slice(ASSUMPTIONS_ID.length);
+    const { mode, reply } = await compare.component!(`${EQUAL_BUDGET_ID}${state}`, [], testComponentContext());
     expect(mode).toBe('reply');
     expect(reply.flags).toBe(64);
     expect(reply.embeds[0]!.description).toContain('Plan A costs $50, less than one micro-influencer’s fee ($100): it buys no micro-influencer');

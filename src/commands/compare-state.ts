@@ -4,11 +4,12 @@
  * options given, then each given value in a fixed number of bits, the whole written in URL-safe
  * base 64. Money is carried in cents and counts as they are. A percentage is kept to six
  * significant digits (so 0.00001% survives), carried as its digits and a power of ten:
- * value = digits ÷ 10^places. With every option given this is 79 characters, so
- * "compare:x:" plus the state stays within Discord's 100.
+ * value = digits ÷ 10^places. One more bit after the mask says the count (or the budget) was set
+ * by the Equal budget button. With every option given this is 79 characters, so "compare:x:"
+ * plus the state stays within Discord's 100.
  *
- * Version 2 states (percentages in ten-thousandths of a point) are still read, so buttons on
- * replies sent before version 3 keep working.
+ * Version 3 states (no Equal budget bit) and version 2 states (percentages in ten-thousandths of
+ * a point, no Equal budget bit) are still read, so buttons on older replies keep working.
  */
 
 import { PLATFORMS } from '../domain/benchmarks';
@@ -16,7 +17,8 @@ import { OPTION_KIND, OPTION_NAMES, PRESETS, parseOverrides, type CompareInput, 
 import { MAX_FOLLOWERS } from '../domain/followers';
 import { MAX_MONEY } from '../domain/units';
 
-const VERSION = '3';
+const VERSION = '4';
+const VERSION_3 = '3';
 const VERSION_2 = '2';
 const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -49,14 +51,14 @@ function percentFrom(bits: number): number {
   return digits / 10 ** places;
 }
 
-/** Widths and values, in order: the mask first, then each given option in OPTION_NAMES order. */
+/** Widths and values, in order: the mask, the Equal budget bit, then each given option in OPTION_NAMES order. */
 function fields(o: Overrides): [value: bigint, width: number][] {
   const out: [bigint, number][] = [];
   let mask = 0n;
   OPTION_NAMES.forEach((name, i) => {
     if (o[name] !== undefined) mask |= 1n << BigInt(i);
   });
-  out.push([mask, OPTION_NAMES.length]);
+  out.push([mask, OPTION_NAMES.length], [o.setByEqualBudget ? 1n : 0n, 1]);
   for (const name of OPTION_NAMES) {
     if (name === 'preset') {
       if (o.preset) out.push([BigInt(PRESETS.indexOf(o.preset)), 1]);
@@ -87,7 +89,7 @@ export function encodeState(o: Overrides): string {
 /** The overrides a state carries, validated as typed options are; null when it is not one of ours. */
 export function decodeState(state: string): Overrides | null {
   const version = state.slice(0, 1);
-  if ((version !== VERSION && version !== VERSION_2) || state.length > 90) return null;
+  if ((version !== VERSION && version !== VERSION_3 && version !== VERSION_2) || state.length > 90) return null;
   let acc = 0n;
   const body = state.slice(1);
   for (let i = body.length - 1; i >= 0; i--) {
@@ -101,6 +103,7 @@ export function decodeState(state: string): Overrides | null {
     return Number(v);
   };
   const mask = take(OPTION_NAMES.length);
+  const setByEqualBudget = version === VERSION && take(1) === 1;
   const input: CompareInput = {};
   for (const [i, name] of OPTION_NAMES.entries()) {
     if ((mask & (1 << i)) === 0) continue;
@@ -127,5 +130,8 @@ export function decodeState(state: string): Overrides | null {
   }
   if (acc !== 1n) return null;
   const parsed = parseOverrides(input);
-  return parsed.ok ? parsed.overrides : null;
+  if (!parsed.ok) return null;
+  // The bit means something only beside the value the button set.
+  const setByButton = setByEqualBudget && (input.micro_count !== undefined || input.budget !== undefined);
+  return setByButton ? { ...parsed.overrides, setByEqualBudget: true } : parsed.overrides;
 }

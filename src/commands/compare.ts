@@ -3,8 +3,9 @@
  * with ranges and the assumption that decides. The main reply leads with the verdict and what it
  * depends on; "Assumptions" lists every input with its source (ephemeral), "Export" returns
  * compare.csv, "Equal budget" re-runs Plan B at Plan A's cost when the two differ by more than
- * one micro fee. `save:` and `plan:` keep scenarios per server. In a server with a house
- * definition (/house), each plan's tier is named by it as well.
+ * one micro fee and that cost buys at least one. `save:` and `plan:` keep scenarios per server;
+ * an option given with `plan:` replaces the saved values it cannot be combined with. In a server
+ * with a house definition (/house), each plan's tier is named by it as well.
  */
 
 import {
@@ -14,7 +15,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
-import { PLATFORMS, PLATFORM_LABEL, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
+import { PLATFORMS, PLATFORM_LABEL, citeBrief, citeText, publisherYear, reportedBy, yearOf, type Citation } from '../domain/benchmarks';
 import {
   HOLDS_TEXT,
   OPTION_NAMES,
@@ -38,6 +39,7 @@ import {
   type Assumption,
   type CompareInput,
   type Comparison,
+  type EqualBudget,
   type MetricName,
   type OptionName,
   type Overrides,
@@ -369,7 +371,8 @@ export function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLo
 function mainReply(c: Comparison, extra: string[], house: HouseLookup): Reply {
   const state = encodeState(c.scenario.overrides);
   const buttons = [button(`${ASSUMPTIONS_ID}${state}`, 'Assumptions'), button(`${EXPORT_ID}${state}`, 'Export')];
-  if (c.unequalCosts && equalBudget(c)) buttons.push(button(`${EQUAL_BUDGET_ID}${state}`, 'Equal budget', ButtonStyle.Primary));
+  // Only where pressing it re-runs Plan B: when Plan A's cost buys no micro-influencer it could only refuse.
+  if (c.unequalCosts && equalBudget(c)?.kind === 'rerun') buttons.push(button(`${EQUAL_BUDGET_ID}${state}`, 'Equal budget', ButtonStyle.Primary));
   return { embeds: [compareEmbed(c, extra, house)], components: buttonRows(buttons), chart: { kind: 'compare', opts: { comparison: c } } };
 }
 
@@ -382,7 +385,7 @@ function mainReply(c: Comparison, extra: string[], house: HouseLookup): Reply {
  */
 function citeLink(c: Citation): string {
   const reported = reportedBy(c);
-  const t = `${c.publisher}${c.title ? `, “${c.title}”` : ''}, ${c.year ?? 'n.d.'}${reported ? ` (${reported})` : ''}`;
+  const t = `${c.publisher}${c.title ? `, “${c.title}”` : ''}, ${yearOf(c)}${reported ? ` (${reported})` : ''}`;
   return c.url ? `[${t}](${c.url})` : t;
 }
 
@@ -404,7 +407,7 @@ function assumptionFields(as: readonly Assumption[], detail: Detail, share: numb
     if (a.rangeNote) parts.push(`Range: ${a.rangeNote}.`);
     // A citation given above is repeated by publisher and year only; the first time it is given
     // in full (with its link, in `full`), and always with how a second-hand figure was read.
-    const citations = a.sources.map((c) => (cited.has(c) ? `${c.publisher} ${c.year ?? 'n.d.'}` : detail === 'full' ? citeLink(c) : citeShort(c))).join(' · ');
+    const citations = a.sources.map((c) => (cited.has(c) ? publisherYear(c) : detail === 'full' ? citeLink(c) : citeShort(c))).join(' · ');
     for (const c of a.sources) cited.add(c);
     const max = detail === 'trimmed' ? Math.max(2, Math.min(share, LIMITS.fieldValue)) : LIMITS.fieldValue;
     // Trimming shortens the rule and range, never the citations: they say what was read second-hand.
@@ -438,10 +441,10 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
   const citedCase = new Set<Citation>();
   const observed = c.observedClicks.map((o) => {
     const per = (x: number | null) => (x === null ? 'not reported' : formatPercent(x));
-    const reached = [o.perReachedA === null ? '' : `${per(o.perReachedA)} per account Plan A reaches`, o.perReachedB === null ? '' : `${per(o.perReachedB)} per account Plan B reaches`].filter(Boolean);
+    const reached = [o.perReachedA === null ? '' : `${per(o.perReachedA)} for Plan A`, o.perReachedB === null ? '' : `${per(o.perReachedB)} for Plan B`].filter(Boolean);
     const cite = citedCase.has(o.source) ? citeBrief(o.source) : citeText(o.source);
     citedCase.add(o.source);
-    return `• ${o.label}: ${exactPercent(o.perFollower)} per follower${reached.length ? ` = ${reached.join(', ')}` : ''} (${cite}).`;
+    return `• ${o.label}: ${exactPercent(o.perFollower)} per follower${reached.length ? `; per account reached, ${reached.join(', ')}` : ''} (${cite}).`;
   });
   const cases: APIEmbed = {
     title: 'Observed cases and caveats',
@@ -451,7 +454,7 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
         '**Observed clicks beside the click-through assumption:**',
         ...observed,
         '',
-        '**How ranges work:** each plan is run with every input at its worse end (low rates, high fees, high overlap), then at its better end; low and high are the smaller and larger results. Fees priced by the rules follow each run’s engagement rate.',
+        '**How ranges work:** each plan is run with every input at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate; low and high are the smaller and larger results.',
       ].join('\n'),
       LIMITS.embedDescription,
     ),
@@ -576,6 +579,26 @@ function comparisonFor(overrides: Overrides): Comparison | Reply {
 
 const isReply = (x: Comparison | Reply): x is Reply => 'embeds' in x;
 
+/**
+ * Two options that cannot be given together (`failure.option` and `failure.clashesWith`) where
+ * one came from the saved plan: that one gives way, as "any other option given overrides the
+ * saved value". If the user typed one of them, the saved other goes; if both are saved (an
+ * option typed now, such as micro_fee, made them disagree), the one the error names goes. If the
+ * user typed both, nothing gives way: that is the user's own input error.
+ */
+function savedValueGivingWay(failure: ParseFailure, inputs: Readonly<Record<string, string>>, given: Readonly<Record<string, string>>): { option: string; line: string } | null {
+  const other = failure.clashesWith;
+  if (other === undefined) return null;
+  const typed = (o: string) => Object.hasOwn(given, o);
+  const saved = (o: string) => Object.hasOwn(inputs, o) && !typed(o);
+  if (typed(failure.option) && saved(other)) return { option: other, line: `${other} from the saved plan left out: you gave ${failure.option}.` };
+  if (typed(other) && saved(failure.option)) return { option: failure.option, line: `${failure.option} from the saved plan left out: you gave ${other}.` };
+  if (saved(other) && saved(failure.option)) {
+    return { option: failure.option, line: `${failure.option} from the saved plan left out: with your options it no longer agrees with the saved ${other}.` };
+  }
+  return null;
+}
+
 /** `save:` under a name another member saved: replacing their plan is for them or a manager, as deleting it is. */
 function notYourPlan(name: string, existing: SavedPlan | undefined): Reply {
   const author = existing ? who(existing.savedById, existing.savedByName) : 'another member';
@@ -623,13 +646,26 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
     }
   }
 
-  const parsed = parseOverrides(inputs as CompareInput);
-  if (!parsed.ok) return optionError(parsed);
-  const c = comparisonFor(parsed.overrides);
+  // A saved value that clashes with one given now gives way, one at a time (each pass removes one).
+  const leftOut: string[] = [];
+  let c: Comparison | Reply;
+  for (;;) {
+    const parsed = parseOverrides(inputs as CompareInput);
+    if (!parsed.ok) return optionError(parsed);
+    const built = buildScenario(parsed.overrides);
+    const giveWay = loaded !== null && !built.ok ? savedValueGivingWay(built, inputs, given) : null;
+    if (!giveWay) {
+      c = built.ok ? comparePlans(built.scenario) : optionError(built);
+      break;
+    }
+    const { [giveWay.option]: _leftOut, ...rest } = inputs;
+    inputs = rest;
+    leftOut.push(giveWay.line);
+  }
   if (isReply(c)) return c;
 
   const extra: string[] = [];
-  if (loaded) extra.push(`Plan “${quoteUserText(loaded, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`);
+  if (loaded) extra.push(`Plan “${quoteUserText(loaded, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`, ...leftOut);
   if (saveName) {
     try {
       const plan = { name: saveName, inputs, savedById: context.user.id, savedByName: context.user.name, savedAt: context.now };
@@ -678,6 +714,7 @@ async function component(customId: string, _values: readonly string[], context: 
   if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c, await lookUpHouse(context)) };
   if (prefix === EXPORT_ID) return { mode: 'reply', reply: exportReply(c) };
   const equal = equalBudget(c);
+  // Buttons sent before the button was hidden in these cases still answer.
   if (equal === null) return { mode: 'reply', reply: inputErrorReply('The two plans already cost as much as they can be matched.', 'run /compare with other options.', 'Nothing to equal') };
   if (equal.kind === 'buys-none') {
     return {
@@ -691,12 +728,22 @@ async function component(customId: string, _values: readonly string[], context: 
   }
   const next = comparisonFor(equal.overrides);
   if (isReply(next)) return { mode: 'reply', reply: next };
+  return { mode: 'update', reply: mainReply(next, [equalBudgetLine(equal, next)], await lookUpHouse(context)) };
+}
+
+/** What the Equal budget press did, truthfully when the cap on micro-influencers keeps the costs apart. */
+function equalBudgetLine(equal: Extract<EqualBudget, { kind: 'rerun' }>, next: Comparison): string {
   const micros = microInfluencers(next.scenario.b.influencers);
-  const said =
-    c.scenario.budget !== null
-      ? `The budget is now Plan A’s cost, ${formatMoney(equal.costA)}: Plan B has ${micros}, as many as it buys.`
-      : `Plan B now has ${micros}, as many as Plan A’s cost (${formatMoney(equal.costA)}) buys.`;
-  return { mode: 'update', reply: mainReply(next, [said], await lookUpHouse(context)) };
+  const costA = formatMoney(equal.costA);
+  if (equal.capped) {
+    const costs = `Plan A costs ${costA}, Plan B ${formatMoney(next.b.metrics.cost!.expected)}`;
+    return next.scenario.budget !== null
+      ? `The budget is now Plan A’s cost, ${costA}, but Plan B stops at ${micros}, the most Tierbot models, so the costs still differ: ${costs}.`
+      : `Plan B now has ${micros}, the most Tierbot models, so the costs still differ: ${costs}.`;
+  }
+  return next.scenario.budget !== null
+    ? `The budget is now Plan A’s cost, ${costA}: Plan B has ${micros}, as many as it buys.`
+    : `Plan B now has ${micros}, as many as Plan A’s cost (${costA}) buys.`;
 }
 
 export const compare = slashCommand({ definition, run, autocomplete, component });

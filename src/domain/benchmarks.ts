@@ -33,7 +33,8 @@ export interface Citation {
 /**
  * sourced: a source states the figure for this tier and platform. observed: a reported case.
  * extrapolated: a sourced figure used outside the tier or platform it was measured on.
- * assumption: Tierbot's own choice, with its range. input: typed by the user. budget: bought by the budget.
+ * assumption: Tierbot's own choice, with its range. input: typed by the user. budget: bought by the budget
+ * (or by Plan A's cost, when the Equal budget button set Plan B's count).
  * unreported: no figure is recorded for this plan and none was given.
  */
 export type Basis = 'sourced' | 'observed' | 'extrapolated' | 'assumption' | 'input' | 'budget' | 'unreported';
@@ -50,17 +51,30 @@ export function reportedBy(c: Citation): string | null {
   return null;
 }
 
+/** The year, or "undated", the word every other reply uses for a piece without a date. */
+export function yearOf(c: Citation): string {
+  return c.year ?? 'undated';
+}
+
+/**
+ * "Markerly 2016", "GRIN, undated": the publisher and its year, the short form of every citation.
+ * A year reads as part of the name; "undated" is a remark about it, so a comma sets it off.
+ */
+export function publisherYear(c: Citation): string {
+  return c.year === null ? `${c.publisher}, ${yearOf(c)}` : `${c.publisher} ${c.year}`;
+}
+
 /** "Markerly, survey of ~2M Instagram influencers (like rate), 2016 (as reported by Digiday)": plain text. */
 export function citeText(c: Citation): string {
   const title = c.title ? `, “${c.title}”` : c.what ? `, ${c.what}` : '';
   const reported = reportedBy(c);
-  return `${c.publisher}${title}, ${c.year ?? 'n.d.'}${reported ? ` (${reported})` : ''}`;
+  return `${c.publisher}${title}, ${yearOf(c)}${reported ? ` (${reported})` : ''}`;
 }
 
 /** "Markerly 2016 (as reported by Digiday)": publisher and year, and how a second-hand figure was read. */
 export function citeBrief(c: Citation): string {
   const reported = reportedBy(c);
-  return `${c.publisher} ${c.year ?? 'n.d.'}${reported ? ` (${reported})` : ''}`;
+  return `${publisherYear(c)}${reported ? ` (${reported})` : ''}`;
 }
 
 // ── Citations ─────────────────────────────────────────────────────────────────────────────────

@@ -53,6 +53,7 @@ import {
   UPFLUENCE_CPM,
   citeText,
   inBand,
+  publisherYear,
   type Basis,
   type BandFigure,
   type Citation,
@@ -162,28 +163,41 @@ export const ACCEPTED: Record<OptionName, string> = {
   micro_reach: percentForms,
 };
 
-/** The user's own option values, normalised (money to cents, percents to six significant digits). */
-export type Overrides = Partial<Record<NumericOption, number>> & { preset?: PresetId; platform?: Platform };
+/**
+ * The user's own option values, normalised (money to cents, percents to six significant digits).
+ * `setByEqualBudget`: the micro_count (or, with a budget, the budget) was set by the Equal budget
+ * button, not typed, so it is credited to the button and not to the user.
+ */
+export type Overrides = Partial<Record<NumericOption, number>> & { preset?: PresetId; platform?: Platform; setByEqualBudget?: true };
 
 /**
  * An input error. `typed` is the user's own text when `reason` quotes it (between “ ”), so a
  * formatter can escape exactly that part: the rest of `reason` is Tierbot's own words.
+ * `clashesWith`: the option that `option` cannot be given with (each is fine alone), so that a
+ * saved plan's value can give way to an option the user gives.
  */
-export type ParseFailure = { ok: false; option: string; reason: string; accepted: string; typed?: string };
+export type ParseFailure = { ok: false; option: string; reason: string; accepted: string; typed?: string; clashesWith?: OptionName };
 
 // ── Parsing ───────────────────────────────────────────────────────────────────────────────────
 
-const PRESET_ALIASES: Record<string, PresetId> = { kardashian: 'kardashian', kim: 'kardashian', 'ten-micro': 'ten-micro', '10-micro': 'ten-micro', tenmicro: 'ten-micro' };
-const PLATFORM_ALIASES: Record<string, Platform> = {
-  instagram: 'instagram',
-  ig: 'instagram',
-  insta: 'instagram',
-  tiktok: 'tiktok',
-  'tik-tok': 'tiktok',
-  tt: 'tiktok',
-  youtube: 'youtube',
-  yt: 'youtube',
-};
+// Maps, not object literals: typed text such as "constructor" must not find Object.prototype's members.
+const PRESET_ALIASES: ReadonlyMap<string, PresetId> = new Map([
+  ['kardashian', 'kardashian'],
+  ['kim', 'kardashian'],
+  ['ten-micro', 'ten-micro'],
+  ['10-micro', 'ten-micro'],
+  ['tenmicro', 'ten-micro'],
+]);
+const PLATFORM_ALIASES: ReadonlyMap<string, Platform> = new Map([
+  ['instagram', 'instagram'],
+  ['ig', 'instagram'],
+  ['insta', 'instagram'],
+  ['tiktok', 'tiktok'],
+  ['tik-tok', 'tiktok'],
+  ['tt', 'tiktok'],
+  ['youtube', 'youtube'],
+  ['yt', 'youtube'],
+]);
 
 function keyword(value: string | number): string {
   return String(value).normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, '-');
@@ -238,8 +252,7 @@ export function parseOverrides(input: CompareInput): { ok: true; overrides: Over
     const raw = input[name];
     if (raw === undefined || raw === '') continue;
     if (name === 'preset' || name === 'platform') {
-      const table: Record<string, string> = name === 'preset' ? PRESET_ALIASES : PLATFORM_ALIASES;
-      const found = table[keyword(raw)];
+      const found = name === 'preset' ? PRESET_ALIASES.get(keyword(raw)) : PLATFORM_ALIASES.get(keyword(raw));
       if (found === undefined) {
         const typed = String(raw).slice(0, 40);
         return { ...fail(name, `“${typed}” is not a ${name} I know.`), typed };
@@ -410,7 +423,7 @@ function describeFigures(figures: readonly BandFigure[]): string {
   return figures
     .map((f) => {
       const value = f.low === f.high ? exactPercent(f.low) : `${exactPercent(f.low)}–${exactPercent(f.high)}`;
-      return `${f.source.publisher} ${f.source.year ?? 'n.d.'} ${f.measure}, ${f.band.stated}: ${value}`;
+      return `${publisherYear(f.source)} ${f.measure}, ${f.band.stated}: ${value}`;
     })
     .join('; ');
 }
@@ -547,9 +560,20 @@ export function followersText(n: number): string {
   return `${formatCount(n)} follower${n === 1 ? '' : 's'}`;
 }
 
-/** Whole influencers the budget buys at `fee` each (cent arithmetic, so $1,000 ÷ $100 is exactly 10). */
+/** Whole influencers `budget` would buy at `fee` each, with no cap (cent arithmetic, so $1,000 ÷ $100 is exactly 10). */
+function wholeAt(budget: number, fee: number): number {
+  return Math.floor(Math.round(budget * 100) / Math.round(fee * 100));
+}
+
+/** Whole influencers the budget buys at `fee` each, at most MAX_MICRO_COUNT. */
 function affordable(budget: number, fee: number): number {
-  return Math.min(MAX_MICRO_COUNT, Math.floor(Math.round(budget * 100) / Math.round(fee * 100)));
+  return Math.min(MAX_MICRO_COUNT, wholeAt(budget, fee));
+}
+
+/** Plan B's count as the Equal budget button set it: "set by Equal budget: as many as Plan A’s cost ($5,000) buys at $100 each". */
+function equalBudgetNote(costA: number, fee: number, influencers: number): string {
+  const capped = wholeAt(costA, fee) > influencers ? ` and capped at ${formatCount(MAX_MICRO_COUNT)}, the most Tierbot models` : '';
+  return `set by Equal budget: as many as Plan A’s cost (${formatMoney(costA)}) buys at ${formatMoney(fee)} each, rounded down${capped}`;
 }
 
 /** The scenario from normalised overrides, or an input error the options cannot combine into. */
@@ -557,10 +581,13 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   const preset = o.preset ?? null;
   const kardashian = preset === 'kardashian';
   if (kardashian && o.big_followers !== undefined) {
-    return fail(
-      'big_followers',
-      `The Kardashian preset is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers. Leave out big_followers, or leave out the preset to compare another big influencer.`,
-    );
+    return {
+      ...fail(
+        'big_followers',
+        `The Kardashian preset is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers. Leave out big_followers, or leave out the preset to compare another big influencer.`,
+      ),
+      clashesWith: 'preset',
+    };
   }
   const platform = o.platform ?? 'instagram';
   const budget = o.budget ?? null;
@@ -587,11 +614,14 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
     // The budget decides Plan B's count: a different micro_count would break "both plans spend it".
     const bought = affordable(budget, microFee);
     if (o.micro_count !== undefined && o.micro_count !== bought) {
-      return fail(
-        'micro_count',
-        `With a budget, the budget decides how many micro-influencers Plan B has: ${formatMoney(budget)} buys ${microInfluencers(bought)} at ${formatMoney(microFee)}, not ${formatCount(o.micro_count)}.`,
-        'micro_count or budget, not both: leave out micro_count to spend the budget on Plan B, or leave out budget to set the number of micro-influencers yourself',
-      );
+      return {
+        ...fail(
+          'micro_count',
+          `With a budget, the budget decides how many micro-influencers Plan B has: ${formatMoney(budget)} buys ${microInfluencers(bought)} at ${formatMoney(microFee)}, not ${formatCount(o.micro_count)}.`,
+          'micro_count or budget, not both: leave out micro_count to spend the budget on Plan B, or leave out budget to set the number of micro-influencers yourself',
+        ),
+        clashesWith: 'budget',
+      };
     }
     influencers = bought;
     influencersBasis = 'budget';
@@ -600,11 +630,14 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   }
   // With a budget, Plan A's fee is the budget (the observed tweet excepted: it cost what it cost).
   if (budget !== null && !kardashian && o.big_fee !== undefined && o.big_fee !== budget) {
-    return fail(
-      'big_fee',
-      `With a budget, the budget is Plan A’s fee: big_fee ${formatMoney(o.big_fee)} would leave Plan A spending something other than the ${formatMoney(budget)} budget.`,
-      'big_fee or budget, not both: leave out big_fee to spend the budget on Plan A, or leave out budget to set Plan A’s fee yourself',
-    );
+    return {
+      ...fail(
+        'big_fee',
+        `With a budget, the budget is Plan A’s fee: big_fee ${formatMoney(o.big_fee)} would leave Plan A spending something other than the ${formatMoney(budget)} budget.`,
+        'big_fee or budget, not both: leave out big_fee to spend the budget on Plan A, or leave out budget to set Plan A’s fee yourself',
+      ),
+      clashesWith: 'budget',
+    };
   }
   // A big_fee equal to the budget says nothing the budget does not: the budget prices Plan A.
   const bigFee = budget !== null && !kardashian ? undefined : o.big_fee;
@@ -697,6 +730,12 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
         rule: `priced by the rules, as the budget (${formatMoney(budget)}) is below all of them: ${byRules.rule}`,
       };
     }
+  }
+
+  // A count the Equal budget button set follows from Plan A's cost: say so rather than "your input".
+  if (o.setByEqualBudget && budget === null && o.micro_count !== undefined) {
+    influencersBasis = 'budget';
+    influencersNote = equalBudgetNote(feeA.value!.expected, microFee, influencers);
   }
 
   // With a budget, Plan B is priced at the named rule (the budget buys its count at that fee): the
@@ -1271,9 +1310,13 @@ export function comparePlans(s: Scenario): Comparison {
   };
 }
 
-/** What an "Equal budget" press does: re-run with Plan B at Plan A's cost, or say why it cannot. */
+/**
+ * What an "Equal budget" press does: re-run with Plan B at Plan A's cost, or say why it cannot.
+ * `capped`: Plan A's cost would buy more than MAX_MICRO_COUNT micros, so Plan B stops there and
+ * still costs less than Plan A.
+ */
 export type EqualBudget =
-  | { kind: 'rerun'; overrides: Overrides; influencers: number; costA: number }
+  | { kind: 'rerun'; overrides: Overrides; influencers: number; costA: number; capped: boolean }
   | { kind: 'buys-none'; costA: number; fee: number };
 
 /**
@@ -1291,8 +1334,9 @@ export function equalBudget(c: Comparison): EqualBudget | null {
   if (influencers === 0) return { kind: 'buys-none', costA, fee };
   if (influencers === c.scenario.b.influencers) return null;
   const { micro_count: _setByTheBudget, ...rest } = c.scenario.overrides;
-  const overrides: Overrides = c.scenario.budget !== null ? { ...rest, budget: costA } : { ...c.scenario.overrides, micro_count: influencers };
-  return { kind: 'rerun', overrides, influencers, costA };
+  const overrides: Overrides =
+    c.scenario.budget !== null ? { ...rest, budget: costA, setByEqualBudget: true } : { ...c.scenario.overrides, micro_count: influencers, setByEqualBudget: true };
+  return { kind: 'rerun', overrides, influencers, costA, capped: wholeAt(costA, fee) > influencers };
 }
 
 // ── Plain-text phrases shared by the reply, the chart and the export ──────────────────────────
@@ -1492,7 +1536,10 @@ export function exportRows(c: Comparison): ExportRow[] {
       rows.push({ plan: p.plan, metric: m, low: rounded(r?.low ?? null, d), expected: rounded(r?.expected ?? null, d), high: rounded(r?.high ?? null, d), source: planSource(c, p, m) });
     }
   }
-  if (c.scenario.budget !== null) rows.push({ plan: 'assumption', metric: 'budget', low: c.scenario.budget, expected: c.scenario.budget, high: c.scenario.budget, source: 'your input' });
+  if (c.scenario.budget !== null) {
+    const source = c.scenario.overrides.setByEqualBudget ? 'set by Equal budget: Plan A’s cost' : 'your input';
+    rows.push({ plan: 'assumption', metric: 'budget', low: c.scenario.budget, expected: c.scenario.budget, high: c.scenario.budget, source });
+  }
   for (const key of ASSUMPTION_KEYS) {
     const a = c.scenario.assumptions[key];
     const source = a.basis === 'input' ? 'your input' : `${BASIS_TEXT[a.basis]}: ${a.rule}${a.rangeNote ? `; range: ${a.rangeNote}` : ''}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;

@@ -58,3 +58,13 @@ describe('"Classify follower counts" on a payload without the resolved message',
     expect(JSON.stringify(answer.shown!.body.embeds)).toContain('did not send the message');
   });
 });
+
+describe('user text shown back', () => {
+  it('keeps the joiners inside an emoji sequence and drops every other invisible character', async () => {
+    const { quoteUserText } = await import('../src/commands/embeds');
+    expect(quoteUserText('👨‍👩‍👧 family')).toBe('👨‍👩‍👧 family');
+    expect(quoteUserText('❤️‍🔥 fans')).toBe('❤️‍🔥 fans');
+    expect(quoteUserText('a\u200db\u200b c')).toBe('ab c');
+    expect(quoteUserText('\u202eevil\u200d')).toBe('evil');
+  });
+});

@@ -32,9 +32,15 @@ export function truncate(text: string, max: number): string {
  * are also disarmed by allowed_mentions; escaping keeps them from even looking like pings.)
  */
 export function quoteUserText(text: string, max = 60): string {
-  // Direction overrides and zero-width characters would reorder or hide the text around them.
-  const oneLine = text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, '');
+  // Direction overrides and zero-width characters would reorder or hide the text around them,
+  // except a joiner inside an emoji sequence (👨‍👩‍👧), which is part of the emoji.
+  const oneLine = text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, (ch, at: number, whole: string) => (isEmojiJoiner(whole, at) ? ch : ''));
   return truncate(oneLine, max).replace(/([\\`*_~|>#[\]()<@:-])/g, '\\$1');
+}
+
+/** A zero-width joiner between two pictographs (the first maybe followed by its emoji variation selector). */
+function isEmojiJoiner(text: string, at: number): boolean {
+  return text[at] === '\u200d' && /\p{Extended_Pictographic}\uFE0F?$/u.test(text.slice(Math.max(0, at - 3), at)) && /^\p{Extended_Pictographic}/u.test(text.slice(at + 1, at + 3));
 }
 
 /** "[Mediakix](url)" when the source has a link, otherwise its name. */

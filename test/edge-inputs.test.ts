@@ -68,3 +68,20 @@ describe('user text shown back', () => {
     expect(quoteUserText('\u202eevil\u200d')).toBe('evil');
   });
 });
+
+describe('long emoji input quoted back in an input error', () => {
+  const emoji = '😀'.repeat(100);
+
+  it('/house set', async () => {
+    const { shown } = await driver().run(`/house set "tiers:${emoji}"`, { guildId: '42', manager: true });
+    expect(shown.body.flags).toBe(64);
+    expect(wellFormed(JSON.stringify(shown.body.embeds).replace(/\\u[0-9a-f]{4}/gi, (e) => JSON.parse(`"${e}"`) as string))).toBe(true);
+  });
+
+  it('/compare preset', async () => {
+    const { compare } = await import('../src/commands/compare');
+    const reply = await compare.run({ preset: emoji } as never, testContext());
+    expect(reply.inputError).toBe(true);
+    expect(wellFormed(JSON.stringify(reply.embeds).replace(/\\u[0-9a-f]{4}/gi, (e) => JSON.parse(`"${e}"`) as string))).toBe(true);
+  });
+});

@@ -60,7 +60,7 @@ import {
   type Platform,
 } from './benchmarks';
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount, type ParseResult } from './followers';
-import { formatCount } from './format';
+import { formatCount, shorten } from './format';
 import { funnel, type FunnelInputs, type MetricName, type Metrics, METRIC_NAMES } from './funnel';
 import {
   MAX_MONEY,
@@ -254,7 +254,7 @@ export function parseOverrides(input: CompareInput): { ok: true; overrides: Over
     if (name === 'preset' || name === 'platform') {
       const found = name === 'preset' ? PRESET_ALIASES.get(keyword(raw)) : PLATFORM_ALIASES.get(keyword(raw));
       if (found === undefined) {
-        const typed = String(raw).slice(0, 40);
+        const typed = shorten(String(raw), 40);
         return { ...fail(name, `“${typed}” is not a ${name} I know.`), typed };
       }
       if (name === 'preset') overrides.preset = found as PresetId;

@@ -27,7 +27,7 @@
  */
 
 import { classify } from './classify';
-import { formatCount } from './format';
+import { formatCount, shorten } from './format';
 import { normaliseDigits, parseFollowerCount, SUFFIX_MULTIPLIERS } from './followers';
 import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
 
@@ -291,7 +291,7 @@ function rangeInNameReason(part: string, entry: Entry, inName: readonly RangeInN
 
 /** The team's text in quotation marks, at most 60 characters. */
 function quote(text: string): ReasonPart[] {
-  const short = text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  const short = shorten(text, 60);
   return why`"${theirs(short.replace(/["`]/g, "'"))}"`;
 }
 

@@ -39,7 +39,7 @@ describe('"Classify follower counts"', () => {
     await store.setHouse('42', { text: 'seed 1k-10k, growth 10k-100k, star 100k+', setById: '1', setByName: 'm', setAt: new Date('2026-12-01T00:00:00Z') });
     const reply = await classify('Sara: 45k followers, Tom: 500 followers', testContext({ guildId: '42', store }));
     const [sara, tom] = lines(reply);
-    expect(sara).toMatch(/^• \*\*45k\*\* = 45,000 \(Sara\) → house \*\*growth\*\* \(10k–100k\); publishers: /);
+    expect(sara).toMatch(/^• \*\*45k\*\* = 45,000 \(Sara\) → house: \*\*growth\*\* \(10k–100k\); publishers: /);
     expect(tom).toMatch(/→ house: below seed \(1k–10k\), the lowest house tier; publishers: /);
   });
 

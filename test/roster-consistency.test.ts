@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DISCORD_FILE_BYTES, roster, rosterReply } from '../src/commands/roster';
 import type { Attachment, Reply } from '../src/commands/types';
-import { ADDED_COLUMNS, BELOW_INFLUENCER, MAX_ROSTER_BYTES, MAX_ROSTER_COLUMNS, MAX_ROSTER_ROWS, MAX_TAGGED_BYTES, NO_TIER, consensusFor, readRoster } from '../src/domain/roster';
+import { ADDED_COLUMNS, BELOW_INFLUENCER, MAX_ROSTER_BYTES, MAX_ROSTER_COLUMNS, MAX_ROSTER_ROWS, MAX_TAGGED_BYTES, consensusFor, readRoster } from '../src/domain/roster';
 import { DOWNLOAD_LIMIT_BYTES } from '../src/interactions/download';
 import { messageProblems } from '../src/interactions/limits';
 import { memoryStore, testComponentContext, testContext } from './support/context';
@@ -191,11 +191,15 @@ describe('/roster: the tier column groups rows as the reply’s table does', () 
     expect(embedText(reply)).toContain(`A tier shown as “${tie.word}” is a tie: as many publishers put those counts in one tier as in the other.`);
   });
 
-  it('gives rows outside every house tier the table’s “no tier”', async () => {
+  it('names rows outside the house tiers by where they fall, as /tier and /compare do, in the CSV and the table alike', async () => {
     const store = memoryStore();
-    await store.setHouse('42', { text: 'seed 1k-10k, growth 10k-100k', setById: '1', setByName: 'm', setAt: new Date('2026-12-01T00:00:00Z') });
-    const { records } = returnedCsv(await runRoster(utf8('name,followers\nA,500\nB,5000\nC,5000000\n'), { guildId: '42', store }));
-    expect(records.slice(1).map((r) => r[2])).toEqual([NO_TIER, 'seed', NO_TIER]);
+    await store.setHouse('42', { text: 'seed 1k-10k, gap, growth 20k-100k', setById: '1', setByName: 'm', setAt: new Date('2026-12-01T00:00:00Z') });
+    const reply = await runRoster(utf8('name,followers\nA,500\nB,5000\nC,5000000\nD,15000\n'), { guildId: '42', store });
+    const { records } = returnedCsv(reply);
+    expect(records.slice(1).map((r) => r[2])).toEqual(['below seed', 'seed', 'above growth', 'between seed and growth']);
+    if (reply.chart?.kind !== 'roster') throw new Error('no chart');
+    // Too small and too big are never one group, and each sits where its counts fall.
+    expect(reply.chart.opts.bars.map((b) => b.label)).toEqual(['below seed', 'seed', 'between seed and growth', 'above growth']);
   });
 
   it('for any counts: the rows per tier value in the CSV are the creators per tier in the chart', async () => {

@@ -382,12 +382,12 @@ describe('/roster: the house definition first', () => {
     const tierOf = new Map(records.slice(1).map((r) => [r[0], r[5]]));
     expect(tierOf.get('Sara Lind')).toBe('growth');
     expect(tierOf.get('Tom Berg')).toBe('star');
-    // Outside every house tier: the tier column says so as the reply's table does.
-    expect(tierOf.get('Noor Aziz')).toBe('no tier');
+    // Outside every house tier: named where it falls, as /tier and /compare place it, and as the reply's table groups it.
+    expect(tierOf.get('Noor Aziz')).toBe('below seed');
     expect(records.find((r) => r[0] === 'Noor Aziz')![8]).toMatch(/^house tiers: below seed/);
     expect(records.find((r) => r[0] === 'Sara Lind')![6]).toBe(consensusFor(45_000).word);
     if (reply.chart?.kind !== 'roster') throw new Error('no chart');
-    expect(reply.chart.opts.bars.map((b) => b.label)).toEqual(['seed', 'growth', 'star', 'no tier']);
+    expect(reply.chart.opts.bars.map((b) => b.label)).toEqual(['below seed', 'seed', 'growth', 'star']);
   });
 
   it('goes on by the publishers’ consensus when the store fails, and says so in one line', async () => {

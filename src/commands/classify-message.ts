@@ -46,7 +46,7 @@ function countLine(count: FoundCount, house: HouseTiers | undefined): string {
   let houseText = '';
   if (house) {
     const placed = house.place(count.value);
-    houseText = 'tier' in placed ? `house **${teamTierName(placed.tier.name)}** (${placed.tier.stated}); publishers: ` : `house: ${housePlacementText(house.tiers, count.value)}; publishers: `;
+    houseText = `house: ${'tier' in placed ? `**${teamTierName(placed.tier.name)}** (${placed.tier.stated})` : housePlacementText(house.tiers, count.value)}; publishers: `;
   }
   return `• **${written}**${exact}${label(count)} → ${houseText}${consensus.line}`;
 }

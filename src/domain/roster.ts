@@ -12,7 +12,7 @@
 import { parse } from 'csv-parse/sync';
 import { classify } from './classify';
 import { readCount, platformName, PLATFORMS, type DecimalMark } from './extract';
-import { formatHousePlacement, houseTierFor, parseHouseDefinition, type HouseTier } from './house';
+import { formatHousePlacement, houseTierFor, parseHouseDefinition, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
 import { NORMAL_TIERS, type NormalTier } from './sources';
 import { TIER_LABELS } from './tier-style';
@@ -72,8 +72,23 @@ export const BELOW_INFLUENCER = 'below influencer size';
 /** A server's house definition, ready to tag counts with. */
 export interface HouseTiers {
   tiers: readonly HouseTier[];
-  /** The house tier a count is in, or where it falls outside them ("below nano (1k–10k), …"). */
-  place(count: number): { tier: HouseTier } | { outside: string };
+  /**
+   * The house tier a count is in, or where it falls outside them: in words ("below nano (1k–10k),
+   * the lowest house tier") and as the group the totals count it in ("below nano", "above mega").
+   */
+  place(count: number): { tier: HouseTier } | { outside: string; bucket: string };
+}
+
+/** The group for counts outside the house tiers, named as /tier and /compare place them. */
+function outsideBucket(placement: Exclude<HousePlacement, { kind: 'tier' }>): string {
+  switch (placement.kind) {
+    case 'below':
+      return `below ${placement.lowest.name}`;
+    case 'above':
+      return `above ${placement.highest.name}`;
+    case 'gap':
+      return `between ${placement.under.name} and ${placement.over.name}`;
+  }
 }
 
 /** A parsed house definition's tiers (house.ts), ready to tag counts with. */
@@ -82,7 +97,7 @@ export function houseTiersOf(tiers: readonly HouseTier[]): HouseTiers {
     tiers,
     place(count) {
       const placement = houseTierFor(tiers, count);
-      return placement.kind === 'tier' ? { tier: placement.tier } : { outside: formatHousePlacement(placement) };
+      return placement.kind === 'tier' ? { tier: placement.tier } : { outside: formatHousePlacement(placement), bucket: outsideBucket(placement) };
     },
   };
 }
@@ -521,7 +536,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       const placed = house.place(count);
       if ('tier' in placed) bucket = placed.tier.name;
       else {
-        bucket = NO_TIER;
+        bucket = placed.bucket;
         notes.unshift(`house tiers: ${placed.outside}`);
       }
     }
@@ -584,10 +599,14 @@ export function totalsByTier(rows: readonly { count: number | undefined; bucket:
     total.followers += row.count;
     total.lowest = Math.min(total.lowest, row.count);
   }
-  const rank = (t: TierTotal) => {
+  const rank = (t: TierTotal & { lowest: number }) => {
     const i = order.findIndex((o) => o.tier === t.tier);
     if (i >= 0) return i;
-    return t.tier === BELOW_INFLUENCER ? -1 : order.length + (t.tier === NO_TIER ? 1 : 0);
+    if (t.tier === BELOW_INFLUENCER) return -1;
+    if (t.tier === NO_TIER) return order.length + 1;
+    // Outside the house tiers (below the lowest, in a gap, above the highest): where its counts fall.
+    if (house) return house.tiers.filter((h) => h.min <= t.lowest).length - 0.5;
+    return order.length; // a tie between publishers' tiers
   };
   return [...totals.values()].sort((a, b) => rank(a) - rank(b) || a.lowest - b.lowest).map(({ lowest: _lowest, ...t }) => t);
 }

@@ -17,8 +17,12 @@ export const ERROR_COLOUR = 0xed4245;
 /** A public answer's budget of embed text (title, description, fields, footer, author): a phone screen. */
 export const PUBLIC_TEXT_LIMIT = 1_500;
 
-/** " → micro" when a source's own tier name does not already say its normalised tier. */
+/**
+ * " → micro" when a source's own tier name does not already say its normalised tier; a band that is
+ * not an influencer tier (HypeAuditor's "Instagram user") reads as /tier answers it.
+ */
 export function normalisedSuffix(tier: Tier): string {
+  if (tier.notInfluencer) return ' → below influencer size (not an influencer tier)';
   return tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`;
 }
 

@@ -240,8 +240,7 @@ export function allSourcesReply(page: number): Reply {
 
 function tierLine(tier: Tier): string {
   const reads = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
-  const not = tier.notInfluencer ? '; not an influencer tier' : '';
-  return `• **${tier.name}**: ${tier.stated} (reads as ${reads})${normalisedSuffix(tier)}${not}`;
+  return `• **${tier.name}**: ${tier.stated} (reads as ${reads})${normalisedSuffix(tier)}`;
 }
 
 function definitionBlock(s: Source, several: boolean): string {

@@ -187,7 +187,8 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 30_000, show: ['mediakix', 'later-fohr'] },
     tierNames: ['micro', 'micro T1', 'micro T2', 'micro T3'],
     definition:
-      'The most-quoted tier, with the widest spread: 500–5k (Adweek, as quoted by TapInfluence), 1k–100k (Fiveable), ' +
+      'The most-quoted tier, with the widest spread: 500–5k (one of Adweek\'s two readings, as quoted by ' +
+      'TapInfluence), 1k–100k (Fiveable), ' +
       '10k–50k (Mediakix), 10k–90k (a Japanese article), 10k–100k (Later × Fohr). TapInfluence\'s blog sets no lower ' +
       'bound at all. What sources agree on is the appeal: a niche audience that trusts the creator.',
     example:
@@ -370,7 +371,8 @@ const SPECS: TermSpec[] = [
     definition:
       'HypeAuditor\'s name for its lowest band, 0–1k followers, below rookie (1k–5k), in its study of 36,000 ' +
       'influencers: accounts it does not count as influencers. Most publishers\' smallest tier starts at 1,000 or ' +
-      'above, so below it Tierbot says "below influencer size". CMSWire alone calls under 1k nano.',
+      'above, so below it Tierbot says "below influencer size"; CMSWire (under 1k), Later × Fohr and Iconosquare ' +
+      'call it nano, Adweek, L2 and Sprout Social micro.',
     example: 'HypeAuditor: 800 followers → Instagram user; 1,200 followers → rookie (1k–5k).',
     sources: [src('hypeauditor'), src('cmswire')],
     related: ['rookie', 'nano-influencer'],
@@ -384,7 +386,8 @@ const SPECS: TermSpec[] = [
     tierNames: ['rookie'],
     definition:
       'HypeAuditor\'s tier for 1k–5k followers, between Instagram user (0–1k) and up-and-coming (5k–20k). By range ' +
-      'it is nano for most sources (Mediakix nano: 1k–10k).',
+      'it is nano for more publishers than any other tier, narrowly: 7 of 21 (e.g. Mediakix nano: 1k–10k), against 6 ' +
+      'for micro (e.g. Adweek\'s 500–5k reading).',
     example:
       'A 3,000-follower account is a rookie for HypeAuditor (1k–5k), nano for Mediakix (1k–10k) and micro for ' +
       'Adweek\'s 500–5k reading.',
@@ -479,7 +482,7 @@ const SPECS: TermSpec[] = [
     definition:
       'The most common version, as Upfluence and Mediakix publish it. InfluencerDB (2019, likes ÷ followers) found ' +
       '8.8% at 1k–5k followers and 3.4–3.8% above 10k; HypeAuditor (2026, as reported by eMarketer) gives ' +
-      'Instagram nano 1.78%, micro 0.54%, mega 0.33%.',
+      'Instagram nano 1.78%, micro 0.54%, mega 0.33% (basis not given).',
     example: 'Illustrative: 400 likes + 50 comments on a 15,000-follower account → (400 + 50) ÷ 15,000 × 100 = 3%.',
     check: { inputs: { likes: 400, comments: 50, followers: 15_000 }, result: 3 },
     sources: [CITE.upfluence, CITE.mediakixEr, CITE.influencerDb, CITE.hypeauditor2026],
@@ -648,7 +651,8 @@ const SPECS: TermSpec[] = [
     formula: 'Conversion rate = conversions ÷ visits (or clicks, or followers) × 100',
     definition:
       'The share of people who do what you want (buy, sign up) after seeing or clicking. Fab.com (2011): Ashton ' +
-      'Kutcher\'s 7,309,684 followers gave 5,888 sign-ups (0.08%); Kevin Rose\'s 1,261,376 gave 4,356 (0.345%).',
+      'Kutcher\'s 7,309,684 followers gave 5,888 sign-ups (0.08% of followers); Kevin Rose\'s 1,261,376 gave 4,356 ' +
+      '(0.345% of followers). Those are per follower, not per visit: /compare\'s conversion is orders per visit.',
     example: 'TapInfluence: Kim Kardashian\'s tweet drove 1,200 website visits and 30 orders → 30 ÷ 1,200 × 100 = 2.5%.',
     check: { inputs: { conversions: 30, visits: 1_200 }, result: 2.5 },
     sources: [CITE.fab, src(SEED_003)],

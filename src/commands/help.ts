@@ -52,7 +52,7 @@ export const COMMAND_GUIDE: APIEmbedField[] = [
   { name: 'Right-click a message → Apps → Classify follower counts', value: 'One line per follower count the message mentions ("45k on IG", "1.2M subs"), each with its tier.' },
   {
     name: '/house set | show | clear | export',
-    value: 'Your team’s own tier definition, shown first by `/tier` and `/tiers` in this server (setting it needs Manage Server).\nExample: `/house set tiers:nano 1k-10k, micro 10k-75k, macro 75k+`',
+    value: 'Your team’s own tier definition, used first by `/tier`, `/tiers`, `/roster` and the message command, and naming `/compare`’s plans, in this server (setting it needs Manage Server).\nExample: `/house set tiers:nano 1k-10k, micro 10k-75k, macro 75k+`',
   },
   { name: '/term add | edit | remove | export', value: 'Your team’s own glossary terms, shown by `/glossary` in this server (Manage Server).' },
   { name: '/plans list | delete', value: 'The `/compare` scenarios saved in this server with `/compare save:<name>`, run again with `plan:<name>`.' },

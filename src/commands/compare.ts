@@ -55,7 +55,7 @@ import { LIMITS } from '../interactions/limits';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
 import { MANAGE_SERVER, houseProblemLine, housePlacementText, lookUpHouse, teamTierName, who, type HouseLookup } from './house';
-import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, hiddenInName, quoteUserText, truncate } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
@@ -549,25 +549,14 @@ const NOT_ADDED_HERE = inputErrorReply(
 const PLAN_NAME_ACCEPTED = `a name of 1 to ${MAX_PLAN_NAME} visible characters, such as \`q3 launch\` (emoji are fine; no invisible or control characters).`;
 
 /**
- * Emoji, whole: their sequences may hold a zero-width joiner or a variation selector, which are
- * wanted there. Built from a string because the `v` flag is newer than the compiler's target.
- */
-const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
-/** Characters that show nothing: format characters (zero-width, direction marks) and the other default-ignorable ones. */
-const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
-/** What shows as blank: spaces of every kind, and the blank Braille pattern. */
-const BLANK = /[\s\u2800]/gu;
-
-/**
  * Why a name cannot be saved, or undefined when it can. Invisible characters would make two names
  * that look the same ("weekly" and "weekly\u200b"), or turn the text around them ("week\u202ely").
  */
 export function planNameProblem(name: string): string | undefined {
   if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(name)) return 'the name has control characters or line breaks in it; a plan name is one line of text.';
-  const rest = name.replace(EMOJI, 'x');
-  const shown = rest.replace(INVISIBLE, '');
-  if (shown.replace(BLANK, '') === '') return 'the name shows nothing (only spaces or invisible characters); it needs at least one visible character.';
-  if (shown !== rest) return 'the name has invisible characters in it (zero-width spaces, direction marks); type it again without them.';
+  const hidden = hiddenInName(name);
+  if (hidden === 'blank') return 'the name shows nothing (only spaces or invisible characters); it needs at least one visible character.';
+  if (hidden === 'invisible') return 'the name has invisible characters in it (zero-width spaces, direction marks); type it again without them.';
   return undefined;
 }
 

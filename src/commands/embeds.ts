@@ -32,19 +32,47 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * User text shown back must not format or ping: markdown and mentions are escaped. (Mentions
- * are also disarmed by allowed_mentions; escaping keeps them from even looking like pings.)
+ * User text as it is shown: line breaks read as spaces, and control characters and invisible ones
+ * that would hide or reorder the text around them (zero-width spaces, soft hyphens, direction marks
+ * and overrides) dropped, except a joiner inside an emoji sequence (👨‍👩‍👧), which is part of the emoji.
  */
-export function quoteUserText(text: string, max = 60): string {
-  // Direction overrides and zero-width characters would reorder or hide the text around them,
-  // except a joiner inside an emoji sequence (👨‍👩‍👧), which is part of the emoji.
-  const oneLine = text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, (ch, at: number, whole: string) => (isEmojiJoiner(whole, at) ? ch : ''));
-  return truncate(oneLine, max).replace(/([\\`*_~|>#[\]()<@:-])/g, '\\$1');
+export function withoutInvisible(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, (ch, at: number, whole: string) => (isEmojiJoiner(whole, at) ? ch : ''));
 }
 
 /** A zero-width joiner between two pictographs (the first maybe followed by its emoji variation selector). */
 function isEmojiJoiner(text: string, at: number): boolean {
   return text[at] === '\u200d' && /\p{Extended_Pictographic}\uFE0F?$/u.test(text.slice(Math.max(0, at - 3), at)) && /^\p{Extended_Pictographic}/u.test(text.slice(at + 1, at + 3));
+}
+
+/**
+ * User text shown back must not format or ping: markdown and mentions are escaped. (Mentions
+ * are also disarmed by allowed_mentions; escaping keeps them from even looking like pings.)
+ */
+export function quoteUserText(text: string, max = 60): string {
+  return truncate(withoutInvisible(text), max).replace(/([\\`*_~|>#[\]()<@:-])/g, '\\$1');
+}
+
+/**
+ * Emoji, whole: their sequences may hold a zero-width joiner or a variation selector, which are
+ * wanted there. Built from a string because the `v` flag is newer than the compiler's target.
+ */
+const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
+/** Characters that show nothing: format characters (zero-width, direction marks) and the other default-ignorable ones. */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/** What shows as blank: spaces of every kind, and the blank Braille pattern. */
+const BLANK = /[\s\u2800]/gu;
+
+/**
+ * What hides in a name a user types, which would make two names that look the same ("weekly" and
+ * "weekly\u200b") or turn the text around them ("week\u202ely"): 'blank' when it shows nothing at
+ * all, 'invisible' when it holds invisible characters outside emoji, else undefined.
+ */
+export function hiddenInName(name: string): 'blank' | 'invisible' | undefined {
+  const rest = name.replace(EMOJI, 'x');
+  const shown = rest.replace(INVISIBLE, '');
+  if (shown.replace(BLANK, '') === '') return 'blank';
+  return shown !== rest ? 'invisible' : undefined;
 }
 
 /** "[Mediakix](url)" when the source has a link, otherwise its name. */

@@ -19,7 +19,7 @@ import { TERMS, TERM_ENTRIES, findTerm, rangesSummary, suggestTerms, termById, t
 import { bestMatches, normalise, rankMatches, type Searchable } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import type { TeamTerm } from '../store/types';
-import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate, withoutInvisible } from './embeds';
 import { shownText } from './house';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -133,15 +133,6 @@ export function labelsApart(texts: readonly string[], max: number): string[] {
 
 /** Shown for a definition the team typed that has nothing visible in it (only invisible characters). */
 export const NO_VISIBLE_TEXT = '(no visible text)';
-
-/**
- * The characters user text may carry but is never shown with (as `quoteUserText` drops them):
- * line breaks read as spaces; control characters, and invisible ones that would hide or reorder
- * the text around them (zero-width spaces, soft hyphens, direction marks and overrides), go.
- */
-function withoutInvisible(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, '');
-}
 
 /**
  * Whether user text would show as nothing: once what is never shown is dropped, only spaces (or

@@ -16,7 +16,7 @@ import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'disco
 import { normalise } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import { TERMS_PER_SERVER, type TeamTerm } from '../store/types';
-import { inputErrorReply, NEUTRAL_COLOUR } from './embeds';
+import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, labelsApart, showsNothing, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
@@ -113,7 +113,7 @@ export function termValueProblem(field: Field, value: string): string | undefine
   if (field === 'name') {
     if (/[\n\t]/.test(value)) return 'The name must be one line.';
     // Invisible characters would make two names that look the same: "CPM" and "CPM\u200b".
-    if (/\p{Cf}/u.test(value)) return 'The name has invisible characters in it (zero-width spaces, direction marks); type it again without them.';
+    if (hiddenInName(value) === 'invisible') return 'The name has invisible characters in it (zero-width spaces, direction marks); type it again without them.';
   }
   if (field === 'link') {
     let url: URL | undefined;

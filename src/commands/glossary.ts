@@ -21,7 +21,7 @@ import { LIMITS } from '../interactions/limits';
 import type { TeamTerm } from '../store/types';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate, withoutInvisible } from './embeds';
 import { shownText } from './house';
-import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
+import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
   name: 'glossary',
@@ -47,7 +47,6 @@ export const definition = {
  */
 export const TERM_BUTTON = 'glossary:term';
 /** Ends the custom_id of a button on the presser's own (ephemeral) message: it changes that message in place. */
-export const OWN_MESSAGE = ':own';
 const TEAM_KEY_BUTTON = 'glossary:teamkey';
 /** A team term button by name, as posted before keys: still opened, but no longer made. */
 const TEAM_NAME_BUTTON = 'glossary:team';
@@ -501,9 +500,10 @@ export async function component(customId: string, values: readonly string[], con
     if (!found) return { mode: 'reply', reply: inputErrorReply('That team term is not there any more.', 'run /glossary again.') };
     return { mode: 'update', reply: { embeds: [teamTermEmbed(found)], components: [] } };
   }
-  const onOwnMessage = customId.startsWith(`${TERM_BUTTON}:`) && customId.endsWith(OWN_MESSAGE);
+  const marked = ownMessageMark(customId);
+  const onOwnMessage = customId.startsWith(`${TERM_BUTTON}:`) && marked.own;
   const id = customId.startsWith(`${TERM_BUTTON}:`)
-    ? customId.slice(TERM_BUTTON.length + 1, onOwnMessage ? -OWN_MESSAGE.length : undefined)
+    ? marked.id.slice(TERM_BUTTON.length + 1)
     : customId.startsWith(`${INDEX_MENU}:`)
       ? values[0]
       : undefined;

@@ -12,7 +12,7 @@ import { START_HERE, termById, type Term } from '../domain/glossary';
 import { NO_STANDARD } from '../domain/sources';
 import { NEUTRAL_COLOUR, button, inputErrorReply } from './embeds';
 import { termEmbed } from './glossary';
-import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, EVERYWHERE } from './types';
+import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, EVERYWHERE } from './types';
 
 export const definition = {
   name: 'help',
@@ -27,7 +27,6 @@ export const definition = {
  * change their message in place ("help:step:<n>:own", "help:home:own").
  */
 const STEP = 'help:step';
-const OWN_MESSAGE = ':own';
 /** Back to the help page, on one's own path (its Start button then goes on in place). */
 const OWN_HOME = `help:home${OWN_MESSAGE}`;
 /**
@@ -115,8 +114,8 @@ function stepReply(index: number): Reply {
 export function component(customId: string): ComponentReply {
   if (customId === OWN_HOME) return { mode: 'update', reply: helpReply(COMMAND_GUIDE, true) };
   if (OLD_HOMES.includes(customId)) return { mode: 'update', reply: helpReply() };
-  const own = customId.endsWith(OWN_MESSAGE);
-  const index = Number(customId.slice(STEP.length + 1, own ? -OWN_MESSAGE.length : undefined));
+  const { id, own } = ownMessageMark(customId);
+  const index = Number(id.slice(STEP.length + 1));
   if (!customId.startsWith(`${STEP}:`) || !Number.isInteger(index) || index < 0 || index >= pathTerms().length) {
     return { mode: 'reply', reply: inputErrorReply('That step is not on the path any more.', 'run /help again.') };
   }

@@ -47,7 +47,7 @@ import {
   quoteUserText,
   truncate,
 } from './embeds';
-import { slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
+import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
   name: 'tiers',
@@ -73,7 +73,6 @@ export const definition = {
  */
 const OPEN = 'tiers:open';
 const PICK = 'tiers:pick';
-const OWN_MESSAGE = ':own';
 const PUBLISHER = 'tiers:pub';
 const ALL = 'tiers:all';
 const PAGE = 'tiers:page';
@@ -398,7 +397,7 @@ export function component(customId: string, values: readonly string[]): Componen
   // everyone in the channel is reading, so it opens on a page of the presser's own (as "All
   // sources" does), and the public message stays. On that page, or on one's own "Which
   // publisher?" list, a pick changes the page in place.
-  const inPlace = what === 'pub' || (what === 'pick' && customId.endsWith(OWN_MESSAGE));
+  const inPlace = what === 'pub' || (what === 'pick' && ownMessageMark(customId).own);
   return { mode: inPlace ? 'update' : 'reply', reply: publisherReply(publisher, undefined, 'own') };
 }
 

@@ -152,5 +152,18 @@ export function customIdOwner(customId: string): string {
   return customId.split(':', 1)[0] ?? '';
 }
 
+/**
+ * The end of a custom_id on a message only its presser sees (ephemeral). A button or menu so marked
+ * may change its message in place; any other may sit on a public message, which one person's press
+ * must not rewrite for the whole channel, so it answers the presser alone.
+ */
+export const OWN_MESSAGE = ':own';
+
+/** The custom_id without the own-message mark, and whether it had it. */
+export function ownMessageMark(customId: string): { id: string; own: boolean } {
+  const own = customId.endsWith(OWN_MESSAGE);
+  return { id: own ? customId.slice(0, -OWN_MESSAGE.length) : customId, own };
+}
+
 /** Discord's permission bit for Manage Server ("Manage Guild"). */
 export const MANAGE_GUILD = 1n << 5n;

@@ -7,11 +7,11 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DISCORD_FILE_BYTES, roster, rosterReply } from '../src/commands/roster';
+import { roster, rosterReply } from '../src/commands/roster';
 import type { Attachment, Reply } from '../src/commands/types';
 import { ADDED_COLUMNS, BELOW_INFLUENCER, MAX_ROSTER_BYTES, MAX_ROSTER_COLUMNS, MAX_ROSTER_ROWS, MAX_TAGGED_BYTES, consensusFor, readRoster } from '../src/domain/roster';
 import { DOWNLOAD_LIMIT_BYTES } from '../src/interactions/download';
-import { messageProblems } from '../src/interactions/limits';
+import { LIMITS, messageProblems } from '../src/interactions/limits';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -57,7 +57,7 @@ describe('/roster: Summary by platform is offered only when it can read the file
     const reply = await runRoster(utf8(text));
     const { bytes, records } = returnedCsv(reply);
     expect(bytes.length).toBeGreaterThan(MAX_TAGGED_BYTES);
-    expect(bytes.length).toBeLessThanOrEqual(DISCORD_FILE_BYTES);
+    expect(bytes.length).toBeLessThanOrEqual(LIMITS.attachmentBytes);
     expect(records).toHaveLength(2_001);
     expect(buttonId(reply)).toBeUndefined();
     expect(reply.embeds[0]!.description).toMatch(/No “Summary by platform” button: roster-tiers\.csv is \d+\.\d MB, and it can be read back up to 4 MB\./);
@@ -87,13 +87,13 @@ describe('/roster: Summary by platform is offered only when it can read the file
     expect(text.length).toBeLessThanOrEqual(MAX_ROSTER_BYTES);
     const reply = await runRoster(utf8(text));
     expect(reply.inputError).toBeUndefined();
-    expect(returnedCsv(reply).bytes.length).toBeLessThanOrEqual(DISCORD_FILE_BYTES);
+    expect(returnedCsv(reply).bytes.length).toBeLessThanOrEqual(LIMITS.attachmentBytes);
   }, 60_000);
 
   it('refuses, naming the limit, rather than send a file Discord would not take', () => {
     const read = readRoster(utf8('name,bio,followers\nSara,x,45000\n'));
     if (!read.ok) throw new Error(read.error.kind);
-    const huge = { ...read.roster, rows: read.roster.rows.map((r) => ({ ...r, cells: [r.cells[0]!, 'x'.repeat(DISCORD_FILE_BYTES), r.cells[2]!] })) };
+    const huge = { ...read.roster, rows: read.roster.rows.map((r) => ({ ...r, cells: [r.cells[0]!, 'x'.repeat(LIMITS.attachmentBytes), r.cells[2]!] })) };
     const reply = rosterReply(huge, 'team.csv', undefined);
     expect(reply.inputError).toBe(true);
     expect(reply.files ?? []).toEqual([]);

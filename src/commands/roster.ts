@@ -234,12 +234,6 @@ const DELIMITER_NAMES: Record<TaggedRoster['delimiter'], string> = { ',': 'comma
 /** Shown rows that could not be read (or repeat a creator); the rest are in the CSV's note column. */
 const PROBLEMS_SHOWN = 10;
 
-/**
- * Discord's default limit on one uploaded file, 10 MiB (the `attachment_size_limit` interactions
- * carry where no server boost raises it). A roster within MAX_ROSTER_BYTES and MAX_ROSTER_COLUMNS
- * comes back well under it; this check keeps any file that would not from being sent.
- */
-export const DISCORD_FILE_BYTES = 10 * 1024 * 1024;
 
 /** "5.3 MB", rounded up so that a size over a limit never reads as the limit. */
 const megabytes = (bytes: number) => `${(Math.ceil((bytes / MB) * 10) / 10).toFixed(1)} MB`;
@@ -335,9 +329,11 @@ function tiersFile(r: TaggedRoster): { data: Buffer; unreadable: string | undefi
 
 export function rosterReply(r: TaggedRoster, filename: string, notice: string | undefined): Reply {
   const file = tiersFile(r);
-  if (file.data.byteLength > DISCORD_FILE_BYTES) {
+  // A roster within MAX_ROSTER_BYTES and MAX_ROSTER_COLUMNS comes back well under it; this keeps
+  // any file that would not from being sent.
+  if (file.data.byteLength > LIMITS.attachmentBytes) {
     return inputErrorReply(
-      `Tagged, ${quoted(filename, 60)} would come back as a ${megabytes(file.data.byteLength)} ${ROSTER_FILE}, more than the ${DISCORD_FILE_BYTES / MB} MB Discord lets a bot attach. Split it into smaller files.`,
+      `Tagged, ${quoted(filename, 60)} would come back as a ${megabytes(file.data.byteLength)} ${ROSTER_FILE}, more than the ${LIMITS.attachmentBytes / MB} MB Discord lets a bot attach. Split it into smaller files.`,
       ACCEPTED,
       'The tagged file would be too large',
     );

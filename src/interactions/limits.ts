@@ -31,6 +31,11 @@ export const LIMITS = {
   selectLabel: 100,
   buttonLabel: 80,
   autocompleteChoices: 25,
+  /**
+   * One uploaded file: Discord's default, 10 MiB (the `attachment_size_limit` interactions carry
+   * where no server boost raises it).
+   */
+  attachmentBytes: 10 * 1024 * 1024,
 } as const;
 
 // Payload shapes are checked structurally: the stand-in receives raw JSON, not typed objects.

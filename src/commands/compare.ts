@@ -28,7 +28,6 @@ import {
   exactPercent,
   exportRows,
   flipsText,
-  followersText,
   formatInput,
   MAX_MICRO_COUNT,
   microInfluencers,
@@ -47,7 +46,7 @@ import {
   type PlanResult,
   type Range,
 } from '../domain/compare';
-import { formatCount } from '../domain/format';
+import { followersText, formatCount } from '../domain/format';
 import { houseTierFor, type HouseTier } from '../domain/house';
 import { formatMoney, formatPercent } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';

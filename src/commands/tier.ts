@@ -12,7 +12,7 @@ import {
 } from 'discord-api-types/v10';
 import { classify, type Classification, type PublisherVote } from '../domain/classify';
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount } from '../domain/followers';
-import { formatCount } from '../domain/format';
+import { followersText, formatCount } from '../domain/format';
 import { answerLine, boundaryWarning, publisherAnswerWords, splitLine, verdictWords } from '../domain/overview';
 import { NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
@@ -48,11 +48,6 @@ const PAGE_TEXT = 3_500;
 const FOOTER =
   'No industry standard exists. One vote per publisher: Hootsuite shares Mediakix’s table and Adweek’s two readings count once. ' +
   'Press "All sources" for each publisher’s answer and citation.';
-
-/** "1 follower", "30,000 followers". */
-function followersText(count: number): string {
-  return `${formatCount(count)} follower${count === 1 ? '' : 's'}`;
-}
 
 function titleFor(count: number, typed: string | undefined): string {
   const understood = followersText(count);

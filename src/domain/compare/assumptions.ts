@@ -1,0 +1,278 @@
+/**
+ * Every input of the funnel as an Assumption: its low–expected–high range, its basis (sourced,
+ * observed, extrapolated, a Tierbot assumption, the user's input, the budget) and the citations
+ * behind it, in plain words. The sourced ones (reach, engagement, fees) are looked up here by
+ * follower count and platform; the Scenario type ties them to the two plans.
+ */
+
+import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, type Citation, CITE, GRIN_PER_FOLLOWER, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME } from '../benchmarks';
+import { followersText, formatCount } from '../format';
+import { formatMoney, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundTo } from '../units';
+import type { NumericOption, Overrides, PresetId } from './options';
+
+
+export const ASSUMPTION_KEYS = [
+  'reach_rate_a',
+  'reach_rate_b',
+  'engagement_rate_a',
+  'engagement_rate_b',
+  'fee_a',
+  'fee_b',
+  'frequency',
+  'click_through',
+  'conversion',
+  'order_value',
+  'overlap',
+] as const;
+export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
+
+export interface Range {
+  low: number;
+  expected: number;
+  high: number;
+}
+
+export interface Assumption {
+  key: AssumptionKey;
+  label: string;
+  unit: 'percent' | 'money' | 'multiplier';
+  /** null: not reported (no figure recorded for this plan and none given). */
+  value: Range | null;
+  basis: Basis;
+  /** The plans this input feeds. */
+  plans: readonly ('A' | 'B')[];
+  /** Which end is better for a plan it feeds. */
+  better: 'higher' | 'lower';
+  /** Where the expected value comes from, in plain words. */
+  rule: string;
+  /** Where the range comes from ('' when there is no spread). */
+  rangeNote: string;
+  sources: Citation[];
+  /** The option that sets it. */
+  option?: NumericOption;
+  /** Where the basis word alone would mislead, a few words for the main reply instead. */
+  summary?: string;
+  /** A fee priced by the rules: how each rule's price follows the engagement rate (scenarios need it). */
+  feeRules?: FeeRules;
+}
+
+/** The price rules behind a fee. Traackr's rule prices engagements, so its fee follows the engagement rate. */
+export interface FeeRules {
+  cent: number;
+  grin: { low: number; high: number };
+  /** Traackr's fee for each percentage point of engagement rate; null when it is not used. */
+  traackrPerPoint: number | null;
+}
+
+/** Traackr's fee at one engagement rate (percent); null when the rate is unknown or the fee would be $0. */
+function traackrFeeAt(rules: FeeRules, engagementRate: number | null): number | null {
+  if (rules.traackrPerPoint === null || engagementRate === null) return null;
+  const fee = roundTo(rules.traackrPerPoint * engagementRate, MONEY_DECIMALS);
+  return fee > 0 ? fee : null;
+}
+
+/** Every rule's fee at one engagement rate (percent). */
+function feesAt(rules: FeeRules, engagementRate: number | null): number[] {
+  const traackr = traackrFeeAt(rules, engagementRate);
+  return [rules.cent, rules.grin.low, rules.grin.high, ...(traackr === null ? [] : [traackr])];
+}
+
+/** The lowest or highest rule's fee at this engagement rate: the optimistic or pessimistic scenario's fee. */
+export function feeByRulesAt(rules: FeeRules, engagementRate: number | null, end: 'low' | 'high'): number {
+  const fees = feesAt(rules, engagementRate);
+  return end === 'low' ? Math.min(...fees) : Math.max(...fees);
+}
+
+/** One plan's make-up: how many influencers, with how many followers each, and where those come from. */
+export interface PlanSpec {
+  plan: 'A' | 'B';
+  influencers: number;
+  followersEach: number;
+  /** Where the followers come from, in plain words. */
+  followersNote: string;
+  followersBasis: Basis;
+  influencersNote: string;
+  influencersBasis: Basis;
+  /** Plan A of the Kardashian preset: the case as reported. */
+  observed?: { visits: number; orders: number; revenue: number; source: Citation };
+}
+
+export interface Scenario {
+  overrides: Overrides;
+  preset: PresetId | null;
+  platform: Platform;
+  platformGiven: boolean;
+  budget: number | null;
+  a: PlanSpec;
+  b: PlanSpec;
+  assumptions: Record<AssumptionKey, Assumption>;
+}
+
+/** A source's (or a user's) percentage with its own digits: 22.885%, 0.54%, 0.0806%, 0.00001%. */
+export function exactPercent(x: number): string {
+  return `${plainNumber(x, PERCENT_SIGNIFICANT)}%`;
+}
+
+export const single = (x: number): Range => ({ low: x, expected: x, high: x });
+const spread = (expected: number, values: readonly number[]): Range => ({
+  low: Math.min(expected, ...values),
+  expected,
+  high: Math.max(expected, ...values),
+});
+
+export const LABEL: Record<AssumptionKey, string> = {
+  reach_rate_a: 'Plan A reach rate',
+  reach_rate_b: 'Plan B reach rate',
+  engagement_rate_a: 'Plan A engagement rate',
+  engagement_rate_b: 'Plan B engagement rate',
+  fee_a: 'Plan A fee',
+  fee_b: 'Plan B fee each',
+  frequency: 'Impressions per reached account',
+  click_through: 'Click-through (visits per reached account)',
+  conversion: 'Conversion (orders per visit)',
+  order_value: 'Average order value',
+  overlap: 'Audience overlap among Plan B’s influencers',
+};
+
+export function given(key: AssumptionKey, option: NumericOption, value: number, unit: Assumption['unit'], plans: Assumption['plans'], better: Assumption['better']): Assumption {
+  return { key, label: LABEL[key], unit, value: single(value), basis: 'input', plans, better, rule: 'your input', rangeNote: '', sources: [], option };
+}
+
+const uniqueSources = (figures: readonly BandFigure[]): Citation[] => [...new Set(figures.map((f) => f.source))];
+
+/**
+ * "Markerly 2016 like rate, 10k–100k: 2.37%; …": each figure with its publisher and band. The
+ * input's citations, shown with it wherever it is shown, say which were read second-hand.
+ */
+function describeFigures(figures: readonly BandFigure[]): string {
+  return figures
+    .map((f) => {
+      const value = f.low === f.high ? exactPercent(f.low) : `${exactPercent(f.low)}–${exactPercent(f.high)}`;
+      return `${publisherYear(f.source)} ${f.measure}, ${f.band.stated}: ${value}`;
+    })
+    .join('; ');
+}
+
+export function reachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
+  const key = plan === 'A' ? 'reach_rate_a' : 'reach_rate_b';
+  const option = plan === 'A' ? 'big_reach' : 'micro_reach';
+  const minter = MINTER_REACH.find((f) => inBand(f.band, followers))!;
+  const base = { key, label: LABEL[key], unit: 'percent', plans: [plan], better: 'higher', option } as const;
+  if (platform === 'instagram') {
+    const cross = BAZAARVOICE_REACH.filter((f) => inBand(f.band, followers));
+    return {
+      ...base,
+      value: spread(minter.low, cross.map((f) => f.low)),
+      basis: 'sourced',
+      rule: `Minter.io 2019, median Instagram post reach for ${minter.band.stated} followers: ${exactPercent(minter.low)}`,
+      rangeNote: cross.length ? `cross-check: ${describeFigures(cross)}` : '',
+      sources: [CITE.minter, ...uniqueSources(cross)],
+    };
+  }
+  const all = [...MINTER_REACH, ...BAZAARVOICE_REACH].map((f) => f.low);
+  return {
+    ...base,
+    value: spread(minter.low, all),
+    basis: 'extrapolated',
+    rule:
+      `no ${PLATFORM_LABEL[platform]} reach rate is recorded (views replace reach there): Tierbot uses Minter.io 2019's Instagram median for ` +
+      `${minter.band.stated} followers (${exactPercent(minter.low)}), an extrapolation`,
+    rangeNote: `every recorded post-reach figure, Bazaarvoice 2021 to Minter.io 2019 (${exactPercent(Math.min(...all))}–${exactPercent(Math.max(...all))})`,
+    sources: [CITE.minter, CITE.bazaarvoice],
+  };
+}
+
+export function engagementRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
+  const key = plan === 'A' ? 'engagement_rate_a' : 'engagement_rate_b';
+  const option = plan === 'A' ? 'big_engagement' : 'micro_engagement';
+  const base = { key, label: LABEL[key], unit: 'percent', plans: [plan], better: 'higher', option } as const;
+  if (platform === 'instagram') {
+    const main = HYPEAUDITOR_2018_AVERAGE.find((f) => inBand(f.band, followers))!;
+    const others = INSTAGRAM_ENGAGEMENT_OTHERS.filter((f) => inBand(f.band, followers));
+    return {
+      ...base,
+      value: spread(main.low, others.flatMap((f) => [f.low, f.high])),
+      basis: 'sourced',
+      rule: `HypeAuditor 2018, average (likes + comments) ÷ followers for ${main.band.stated} followers: ${exactPercent(main.low)}`,
+      rangeNote: others.length ? `other sources: ${describeFigures(others)}` : '',
+      sources: [CITE.hypeAuditor2018, ...uniqueSources(others).filter((c) => c !== CITE.hypeAuditor2018)],
+    };
+  }
+  // Influencer Marketing Hub's "micro" and "mega" come without follower lines or the rate's
+  // denominator (benchmarks.ts): which figure a count gets, and reading it as by followers, are
+  // Tierbot's own assumptions, and the words say so rather than borrowing another source's lines.
+  const { micro, mega } = IMH_MICRO_MEGA[platform];
+  const imh = 'Influencer Marketing Hub 2021 (as reported by ION)';
+  const unstated = 'it states neither follower lines for its tiers nor what its rate is divided by';
+  const nano = platform === 'tiktok' && inBand(TIKTOK_NANO.band, followers) ? [TIKTOK_NANO] : [];
+  if (followers < IMH_MICRO_BELOW || followers >= IMH_MEGA_FROM) {
+    const tier = followers < IMH_MICRO_BELOW ? 'micro' : 'mega';
+    const value = tier === 'micro' ? micro : mega;
+    const lines = tier === 'micro' ? `under ${formatCount(IMH_MICRO_BELOW)} followers` : `from ${formatCount(IMH_MEGA_FROM)} followers`;
+    return {
+      ...base,
+      value: spread(value, nano.map((f) => f.low)),
+      basis: 'extrapolated',
+      rule:
+        `${imh} gives ${PLATFORM_LABEL[platform]} “${tier}” ${exactPercent(value)}, but ${unstated}. ` +
+        `That “${tier}” covers ${followersText(followers)} (Tierbot applies it ${lines}) and that the rate is by followers are Tierbot assumptions, not the source's`,
+      rangeNote: nano.length ? `also ${describeFigures(nano)}` : '',
+      sources: [CITE.imh2021, ...uniqueSources(nano)],
+      summary: `Influencer Marketing Hub 2021 “${tier}”, as reported by ION; it states no follower lines or denominator, so this use by followers is a Tierbot assumption`,
+    };
+  }
+  const mid = roundPercent((micro + mega) / 2);
+  return {
+    ...base,
+    value: { low: mega, expected: mid, high: micro },
+    basis: 'assumption',
+    rule:
+      `no ${PLATFORM_LABEL[platform]} figure for 100k–1M followers is recorded: Tierbot assumes the midpoint of the “micro” ${exactPercent(micro)} and “mega” ${exactPercent(mega)} ` +
+      `that ${imh} gives, read as by followers (${unstated})`,
+    rangeNote: `“mega” to “micro” (${exactPercent(mega)}–${exactPercent(micro)})`,
+    sources: [CITE.imh2021],
+  };
+}
+
+/**
+ * The fee by the cent-per-follower rule, with GRIN's and Traackr's rules as the range. The range
+ * is priced at the expected engagement rate (an input moved alone keeps the others expected);
+ * the optimistic and pessimistic scenarios re-price Traackr's fee at their own rate (`feeRules`).
+ */
+export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range | null, platform: Platform): Assumption {
+  const key = plan === 'A' ? 'fee_a' : 'fee_b';
+  const rules: FeeRules = {
+    cent: roundTo(followers * CENT_PER_FOLLOWER, MONEY_DECIMALS),
+    grin: { low: roundTo(followers * GRIN_PER_FOLLOWER.low, MONEY_DECIMALS), high: roundTo(followers * GRIN_PER_FOLLOWER.high, MONEY_DECIMALS) },
+    traackrPerPoint: engagement === null ? null : (followers * TRAACKR_CPME) / 100 / 1000,
+  };
+  const traackr = traackrFeeAt(rules, engagement?.expected ?? null);
+  let traackrNote = '';
+  if (engagement !== null && traackr !== null) {
+    const where = platform === 'instagram' ? '' : ' (its Instagram default, an extrapolation)';
+    traackrNote = `; Traackr's $150 per 1,000 engagements${where} at the expected ${exactPercent(engagement.expected)} engagement rate, ${formatMoney(traackr)}`;
+  }
+  return {
+    key,
+    label: LABEL[key],
+    unit: 'money',
+    value: spread(rules.cent, feesAt(rules, engagement?.expected ?? null)),
+    basis: 'sourced',
+    plans: [plan],
+    better: 'lower',
+    rule: `the cent-per-follower rule ($100 per 10,000 followers): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`,
+    rangeNote: `GRIN's $4–9 per 1,000 followers, ${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}${traackrNote}`,
+    sources: [CITE.centRule, CITE.grin, ...(traackr !== null ? [CITE.traackr] : [])],
+    option: plan === 'A' ? 'big_fee' : 'micro_fee',
+    feeRules: rules,
+  };
+}
+
+
+export function notReported(key: AssumptionKey, option: NumericOption, why: string): Assumption {
+  return { key, label: LABEL[key], unit: 'percent', value: null, basis: 'unreported', plans: ['A'], better: 'higher', rule: why, rangeNote: '', sources: [], option };
+}
+
+export function fromBudget(key: AssumptionKey, option: NumericOption, value: number, plans: Assumption['plans'], what: string): Assumption {
+  return { key, label: LABEL[key], unit: 'money', value: single(value), basis: 'budget', plans, better: 'lower', rule: what, rangeNote: '', sources: [], option };
+}

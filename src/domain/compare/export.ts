@@ -1,0 +1,125 @@
+/** The rows of compare.csv (`plan,metric,low,expected,high,source`): both plans' metrics, then every input with its citation. */
+
+import { type Basis, type Citation, citeText } from '../benchmarks';
+import { followersText } from '../format';
+import { METRIC_NAMES, type MetricName } from '../funnel';
+import { roundTo } from '../units';
+import { ASSUMPTION_KEYS, type PlanSpec } from './assumptions';
+import type { Comparison } from './comparison';
+import { missingReason, type PlanResult } from './evaluate';
+import { microInfluencers } from './scenario';
+
+
+export interface ExportRow {
+  plan: 'A' | 'B' | 'assumption';
+  metric: string;
+  low: number | null;
+  expected: number | null;
+  high: number | null;
+  source: string;
+}
+
+/** Rounding as on screen: counts whole, money to cents, per-unit costs and ROAS to 4 places. */
+const DECIMALS: Record<MetricName, number> = {
+  followers: 0,
+  influencers: 0,
+  reach: 0,
+  impressions: 0,
+  engagements: 0,
+  visits: 0,
+  orders: 0,
+  revenue: 2,
+  cost: 2,
+  cpe: 4,
+  cpm: 4,
+  cost_per_order: 2,
+  roi: 2,
+  roas: 4,
+};
+
+const FORMULA: Record<MetricName, string> = {
+  followers: 'influencers × followers each',
+  influencers: '',
+  reach: 'followers × reach rate',
+  impressions: 'reach × frequency',
+  engagements: 'followers × engagement rate',
+  visits: 'reach × click-through',
+  orders: 'visits × conversion',
+  revenue: 'orders × order value',
+  cost: 'influencers × fee',
+  cpe: 'cost ÷ engagements',
+  cpm: 'cost ÷ impressions × 1,000',
+  cost_per_order: 'cost ÷ orders',
+  roi: '(revenue − cost) ÷ cost × 100',
+  roas: 'revenue ÷ cost',
+};
+
+/** Each citation in full, second-hand ones "as reported by …", with its link. */
+function sourceText(cites: readonly Citation[]): string {
+  return cites.map((c) => `${citeText(c)}${c.url ? ` ${c.url}` : ''}`).join('; ');
+}
+
+/** The basis of an input in words, as the export's source column starts. */
+export const BASIS_TEXT: Record<Basis, string> = {
+  sourced: 'sourced',
+  observed: 'observed',
+  extrapolated: 'extrapolated',
+  assumption: 'Tierbot assumption',
+  input: 'your input',
+  budget: 'from the budget',
+  unreported: 'not reported',
+};
+
+/** Where a plan's followers come from: one note when the count and the followers each share it. */
+function followersSource(spec: PlanSpec): string {
+  if (spec.influencers === 1 || spec.influencersNote === spec.followersNote) return spec.followersNote;
+  return `${microInfluencers(spec.influencers)} (${spec.influencersNote}) × ${followersText(spec.followersEach)} each (${spec.followersNote})`;
+}
+
+function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
+  const spec = p.plan === 'A' ? c.scenario.a : c.scenario.b;
+  if (m === 'followers') return followersSource(spec);
+  if (m === 'influencers') return spec.influencersNote;
+  if (spec.observed && (m === 'visits' || m === 'orders' || m === 'revenue')) return 'observed (TapInfluence blog)';
+  if (p.metrics[m] === null) {
+    if (missingReason(p, m) === 'not defined') return 'not defined (a divisor is zero)';
+    return spec.observed ? 'not reported (no Twitter reach or engagement figures recorded)' : 'not reported';
+  }
+  if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return 'estimate: followers × reach rate × (1 − overlap)';
+  if (m === 'cost') return `influencers × fee (fee_${p.plan.toLowerCase()} below)`;
+  return `estimate: ${FORMULA[m]}`;
+}
+
+/**
+ * Rounded as on screen, except a positive value that rounds to 0 ("under 1" orders, "<$0.01"):
+ * it keeps six significant digits, so a spreadsheet dividing by it does not divide by zero.
+ */
+function rounded(x: number | null, decimals: number): number | null {
+  if (x === null) return null;
+  const r = roundTo(x, decimals);
+  return r === 0 && x > 0 ? Number(x.toPrecision(6)) : r;
+}
+
+/** The rows of compare.csv: both plans' metrics, then every input with its citation. */
+export function exportRows(c: Comparison): ExportRow[] {
+  const rows: ExportRow[] = [];
+  for (const p of [c.a, c.b]) {
+    for (const m of METRIC_NAMES) {
+      const r = p.metrics[m];
+      const d = DECIMALS[m];
+      rows.push({ plan: p.plan, metric: m, low: rounded(r?.low ?? null, d), expected: rounded(r?.expected ?? null, d), high: rounded(r?.high ?? null, d), source: planSource(c, p, m) });
+    }
+  }
+  if (c.scenario.budget !== null) {
+    const source = c.scenario.overrides.setByEqualBudget ? 'set by Equal budget: Plan A’s cost' : 'your input';
+    rows.push({ plan: 'assumption', metric: 'budget', low: c.scenario.budget, expected: c.scenario.budget, high: c.scenario.budget, source });
+  }
+  for (const key of ASSUMPTION_KEYS) {
+    const a = c.scenario.assumptions[key];
+    const source = a.basis === 'input' ? 'your input' : `${BASIS_TEXT[a.basis]}: ${a.rule}${a.rangeNote ? `; range: ${a.rangeNote}` : ''}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;
+    // Percentages keep the digits they are kept to (a typed 0.00001% is not 0 here either).
+    const d = a.unit === 'money' ? 2 : a.unit === 'percent' ? 12 : 4;
+    rows.push({ plan: 'assumption', metric: key, low: rounded(a.value?.low ?? null, d), expected: rounded(a.value?.expected ?? null, d), high: rounded(a.value?.high ?? null, d), source });
+  }
+  return rows;
+}

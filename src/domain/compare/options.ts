@@ -1,0 +1,207 @@
+/**
+ * /compare's options: their names, what each accepts (ACCEPTED, shown in every input error), and
+ * parseOverrides, which reads the typed values into Overrides (money to cents, percentages to six
+ * significant digits) or says which option is wrong and why.
+ */
+
+import { CENT_PER_FOLLOWER, type Platform, PLATFORMS } from '../benchmarks';
+import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount, type ParseResult } from '../followers';
+import { formatCount, shorten } from '../format';
+import { formatMoney, formatPercent, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
+
+
+/** The scenario's options, in the order /compare registers them. */
+export const OPTION_NAMES = [
+  'preset',
+  'platform',
+  'budget',
+  'big_followers',
+  'big_fee',
+  'micro_count',
+  'micro_followers',
+  'micro_fee',
+  'big_engagement',
+  'micro_engagement',
+  'conversion',
+  'order_value',
+  'overlap',
+  'click_through',
+  'big_reach',
+  'micro_reach',
+] as const;
+export type OptionName = (typeof OPTION_NAMES)[number];
+export type CompareInput = Partial<Record<OptionName, string | number>>;
+
+export type PresetId = 'kardashian' | 'ten-micro';
+export const PRESETS: readonly PresetId[] = ['kardashian', 'ten-micro'];
+export const PRESET_LABEL: Record<PresetId, string> = {
+  kardashian: 'Kardashian tweet (observed) vs micro-influencers',
+  'ten-micro': '10 × 10,000 vs 1 × 100,000 followers',
+};
+
+export type NumericOption = Exclude<OptionName, 'preset' | 'platform'>;
+export type OptionKind = 'money' | 'followers' | 'influencers' | 'percent';
+
+export const OPTION_KIND: Record<NumericOption, OptionKind> = {
+  budget: 'money',
+  big_followers: 'followers',
+  big_fee: 'money',
+  micro_count: 'influencers',
+  micro_followers: 'followers',
+  micro_fee: 'money',
+  big_engagement: 'percent',
+  micro_engagement: 'percent',
+  conversion: 'percent',
+  order_value: 'money',
+  overlap: 'percent',
+  click_through: 'percent',
+  big_reach: 'percent',
+  micro_reach: 'percent',
+};
+
+/** Most micro-influencers a plan may have; also caps counts bought by a budget. */
+export const MAX_MICRO_COUNT = 1_000_000;
+/** The largest budget that can pick Plan A's followers: MAX_FOLLOWERS at a cent each ($100M). */
+export const MAX_BUDGET_FOR_FOLLOWERS = MAX_FOLLOWERS * CENT_PER_FOLLOWER;
+export const MAX_PERCENT = 100;
+
+const percentForms = `a percentage from 0 to 100: ${PERCENT_FORMS}`;
+const moneyForms = `an amount in US dollars from $0 to $${formatCount(MAX_MONEY)}: ${MONEY_FORMS}`;
+/** A plan with no followers reaches no one: its comparison would mean nothing. */
+export const MIN_FOLLOWERS = 1;
+const followerForms = `a follower count from ${formatCount(MIN_FOLLOWERS)} to ${formatCount(MAX_FOLLOWERS)}: ${ACCEPTED_FORMS}`;
+
+export const ACCEPTED: Record<OptionName, string> = {
+  preset: PRESETS.map((p) => `\`${p}\``).join(' or '),
+  platform: PLATFORMS.map((p) => `\`${p}\``).join(', '),
+  budget: moneyForms,
+  big_followers: followerForms,
+  big_fee: moneyForms,
+  micro_count: `a whole number of influencers from 1 to ${formatCount(MAX_MICRO_COUNT)}: \`10\`, \`30\`, \`1.5k\``,
+  micro_followers: followerForms,
+  micro_fee: moneyForms,
+  big_engagement: percentForms,
+  micro_engagement: percentForms,
+  conversion: percentForms,
+  order_value: moneyForms,
+  overlap: percentForms,
+  click_through: percentForms,
+  big_reach: percentForms,
+  micro_reach: percentForms,
+};
+
+/**
+ * The user's own option values, normalised (money to cents, percents to six significant digits).
+ * `setByEqualBudget`: the micro_count (or, with a budget, the budget) was set by the Equal budget
+ * button, not typed, so it is credited to the button and not to the user.
+ */
+export type Overrides = Partial<Record<NumericOption, number>> & { preset?: PresetId; platform?: Platform; setByEqualBudget?: true };
+
+/**
+ * An input error. `typed` is the user's own text when `reason` quotes it (between “ ”), so a
+ * formatter can escape exactly that part: the rest of `reason` is Tierbot's own words.
+ * `clashesWith`: the option that `option` cannot be given with (each is fine alone), so that a
+ * saved plan's value can give way to an option the user gives.
+ */
+export type ParseFailure = { ok: false; option: string; reason: string; accepted: string; typed?: string; clashesWith?: OptionName };
+
+// ── Parsing ───────────────────────────────────────────────────────────────────────────────────
+
+// Maps, not object literals: typed text such as "constructor" must not find Object.prototype's members.
+const PRESET_ALIASES: ReadonlyMap<string, PresetId> = new Map([
+  ['kardashian', 'kardashian'],
+  ['kim', 'kardashian'],
+  ['ten-micro', 'ten-micro'],
+  ['10-micro', 'ten-micro'],
+  ['tenmicro', 'ten-micro'],
+]);
+const PLATFORM_ALIASES: ReadonlyMap<string, Platform> = new Map([
+  ['instagram', 'instagram'],
+  ['ig', 'instagram'],
+  ['insta', 'instagram'],
+  ['tiktok', 'tiktok'],
+  ['tik-tok', 'tiktok'],
+  ['tt', 'tiktok'],
+  ['youtube', 'youtube'],
+  ['yt', 'youtube'],
+]);
+
+function keyword(value: string | number): string {
+  return String(value).normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+export function fail(option: OptionName, reason: string, accepted: string = ACCEPTED[option]): ParseFailure {
+  return { ok: false, option, reason, accepted };
+}
+
+/**
+ * How many influencers: read with the follower-count forms ("10", "1.5k"), but explained as a
+ * number of influencers, never as followers.
+ */
+function parseInfluencerCount(text: string): ParseResult<number> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, reason: 'No number of influencers was given.' };
+  if (/^[-−–]/.test(trimmed)) return { ok: false, reason: 'The number of influencers cannot be negative.' };
+  const read = parseFollowerCount(trimmed);
+  if (read.ok) return read;
+  // The follower reader's own reasons speak of followers: say the same of influencers.
+  if (/fraction/.test(read.reason)) return { ok: false, reason: `The number of influencers is a whole number; “${trimmed}” is not.` };
+  if (/more than/.test(read.reason)) return { ok: false, reason: `That is more than ${formatCount(MAX_MICRO_COUNT)} influencers.` };
+  return { ok: false, reason: 'That is not a number of influencers I can read.' };
+}
+
+function parseNumberValue(kind: OptionKind, value: string | number): ParseResult<number> {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { ok: false, reason: 'That is not a number.' };
+    if (value < 0) return { ok: false, reason: kind === 'influencers' ? 'The number of influencers cannot be negative.' : 'It cannot be negative.' };
+    if (kind === 'money') {
+      if (value > MAX_MONEY) return { ok: false, reason: `That is more than ${formatMoney(MAX_MONEY)}.` };
+      return keptToCents(value);
+    }
+    if (kind === 'percent') {
+      if (value > MAX_PERCENT) return { ok: false, reason: `${formatPercent(value)} is more than 100%.` };
+      return keptPercent(value);
+    }
+    if (!Number.isInteger(value)) return { ok: false, reason: kind === 'influencers' ? 'The number of influencers is a whole number.' : 'It must be a whole number.' };
+    if (value > MAX_FOLLOWERS) return { ok: false, reason: `That is more than ${formatCount(MAX_FOLLOWERS)}.` };
+    return { ok: true, value };
+  }
+  if (kind === 'money') return parseMoney(value);
+  if (kind === 'percent') return parsePercent(value, MAX_PERCENT);
+  if (kind === 'influencers') return parseInfluencerCount(value);
+  return parseFollowerCount(value);
+}
+
+/** Validates options into normalised overrides; the first invalid option (in OPTION_NAMES order) is reported. */
+export function parseOverrides(input: CompareInput): { ok: true; overrides: Overrides } | ParseFailure {
+  const overrides: Overrides = {};
+  for (const name of OPTION_NAMES) {
+    const raw = input[name];
+    if (raw === undefined || raw === '') continue;
+    if (name === 'preset' || name === 'platform') {
+      const found = name === 'preset' ? PRESET_ALIASES.get(keyword(raw)) : PLATFORM_ALIASES.get(keyword(raw));
+      if (found === undefined) {
+        const typed = shorten(String(raw), 40);
+        return { ...fail(name, `“${typed}” is not a ${name} I know.`), typed };
+      }
+      if (name === 'preset') overrides.preset = found as PresetId;
+      else overrides.platform = found as Platform;
+      continue;
+    }
+    const kind = OPTION_KIND[name];
+    const parsed = parseNumberValue(kind, raw);
+    if (!parsed.ok) return fail(name, parsed.reason);
+    if (kind === 'influencers') {
+      if (parsed.value < 1) return fail(name, 'There must be at least one micro-influencer.');
+      if (parsed.value > MAX_MICRO_COUNT) return fail(name, `That is more than ${formatCount(MAX_MICRO_COUNT)} influencers.`);
+    }
+    if (kind === 'followers' && parsed.value < MIN_FOLLOWERS) {
+      const whose = name === 'big_followers' ? 'Plan A’s influencer' : 'Each of Plan B’s micro-influencers';
+      return fail(name, `${whose} needs at least ${formatCount(MIN_FOLLOWERS)} follower: with none, the plan reaches no one and there is nothing to compare.`);
+    }
+    overrides[name] = parsed.value;
+  }
+  return { ok: true, overrides };
+}
+
+/** Validates every option and fills each gap with a cited default. Never throws. */

@@ -1,0 +1,100 @@
+/** Plain-text phrases shared by the reply, the chart and the export: the verdict, break-evens, robustness. */
+
+import { formatMoney, formatPercent, plainNumber } from '../units';
+import { type Assumption, exactPercent } from './assumptions';
+import type { Comparison } from './comparison';
+import type { CountedMetric, Decider } from './verdict';
+
+
+/** The counted measures in running text. */
+export const MEASURE_LABEL: Record<CountedMetric, string> = {
+  reach: 'reach',
+  engagements: 'engagements',
+  cpe: 'cost per engagement',
+  cost_per_order: 'cost per order',
+};
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "Plan B leads on reach, engagements and cost per engagement; Plan A on cost per order." */
+export function verdictHeadline(c: Comparison): string {
+  const v = c.verdict;
+  const on = (p: 'A' | 'B') => v.measures.filter((m) => m.winner === p).map((m) => MEASURE_LABEL[m.metric]);
+  const ties = v.measures.filter((m) => m.winner === 'tie').map((m) => MEASURE_LABEL[m.metric]);
+  if (v.leader === null) return 'The plans cannot be compared on reach, engagements, cost per engagement or cost per order: each is not reported or not defined for one of them.';
+  const first: 'A' | 'B' = v.leader === 'B' ? 'B' : 'A';
+  const second: 'A' | 'B' = first === 'A' ? 'B' : 'A';
+  const parts: string[] = [];
+  const total = v.measures.filter((m) => m.winner !== null).length;
+  const wins = on(first).length;
+  if (wins > 0) parts.push(`Plan ${first} ${v.leader === 'tie' ? 'wins' : 'leads'} on ${list(on(first))}${total > 1 ? ` (${wins} of ${total})` : ''}`);
+  if (on(second).length) parts.push(`Plan ${second} on ${list(on(second))}`);
+  if (ties.length) parts.push(`the plans tie on ${list(ties)}`);
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** A value of an input as people write it: "22.885%", "$1,000", "1.25×"; `exact` keeps a source's decimals. */
+export function formatInput(unit: Assumption['unit'], value: number, exact = true): string {
+  if (unit === 'percent') return exact ? exactPercent(value) : formatPercent(value);
+  if (unit === 'money') return formatMoney(value);
+  return `${Number(value.toFixed(2))}×`;
+}
+
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * A break-even as text, with enough digits that it never reads the same as the expected value
+ * ("above 2.28001%" beside "expected 2.28%"). Money stops at cents: a break-even within half a
+ * cent of the expected fee is `atExpected`, and is written as the expected value.
+ */
+export function breakEvenText(unit: Assumption['unit'], breakEven: number, expected: number): { text: string; atExpected: boolean } {
+  const suffix = unit === 'percent' ? '%' : '×';
+  const forms: ((x: number) => string)[] =
+    unit === 'money'
+      ? [formatMoney, (x) => `$${CENTS.format(x)}`]
+      : [(x) => formatInput(unit, x, false), ...[4, 5, 6].map((digits) => (x: number) => `${plainNumber(x, digits)}${suffix}`)];
+  for (const form of forms) if (form(breakEven) !== form(expected)) return { text: form(breakEven), atExpected: false };
+  return { text: formatInput(unit, expected), atExpected: true };
+}
+
+/** "Plan A wins cost per order under $606.71, cost per engagement under $679.83": one clause per winner, equal break-evens merged. */
+export function flipsText(c: Comparison, d: Decider): string {
+  const input = c.scenario.assumptions[d.key];
+  const expected = input.value?.expected ?? 0;
+  const clauses: string[] = [];
+  for (const winner of ['A', 'B'] as const) {
+    const groups = new Map<string, string[]>();
+    for (const f of d.flips.filter((x) => x.winner === winner)) {
+      const { text, atExpected } = breakEvenText(input.unit, f.breakEven, expected);
+      const side = f.towards === 'higher' ? 'above' : 'under';
+      const where = atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`;
+      groups.set(where, [...(groups.get(where) ?? []), MEASURE_LABEL[f.metric]]);
+    }
+    const parts = [...groups].map(([where, measures]) => `${measures.join(' and ')} ${where}`);
+    if (parts.length) clauses.push(`Plan ${winner} wins ${parts.join(', ')}`);
+  }
+  return clauses.join('; ');
+}
+
+/**
+ * The verdict's robustness when nothing flips it. It holds across every input's range: the
+ * sourced ones and Tierbot's own assumptions (click-through, overlap, frequency) alike.
+ */
+export const HOLDS_TEXT = 'The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.';
+
+/** The verdict's robustness in plain words: HOLDS_TEXT, or "Depends on: …". */
+export function robustnessText(c: Comparison, max = 2): string {
+  const v = c.verdict;
+  if (v.leader === null) return '';
+  if (v.holds) return HOLDS_TEXT;
+  if (v.deciders.length === 0 && v.jointly) {
+    const names = v.jointly.keys.map((k) => c.scenario.assumptions[k].label);
+    return `Depends on: ${list(names)} together (only with every input at the end of its range that hurts the winner does ${MEASURE_LABEL[v.jointly.metric]} change hands).`;
+  }
+  const parts = v.deciders.slice(0, max).map((d) => `${c.scenario.assumptions[d.key].label} (${flipsText(c, d)})`);
+  return `Depends on: ${list(parts)}.`;
+}

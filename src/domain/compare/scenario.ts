@@ -1,0 +1,343 @@
+/**
+ * buildScenario: from the user's normalised options to a Scenario, every gap filled with a cited
+ * default, or the input error the options cannot combine into (a budget that buys nothing, a
+ * micro_count the budget contradicts). A budget decides Plan B's count and, by the cent-per-follower
+ * rule, Plan A's followers and fee, except where that would be untrue (the observed tweet).
+ */
+
+import { AD_AGE_KARDASHIAN_FEE, type Basis, CITE, CLICK_THROUGH, CONVERSION, FREQUENCY, KARDASHIAN_CASE, ORDER_VALUE, OVERLAP, type Platform, PLATFORM_LABEL } from '../benchmarks';
+import { MAX_FOLLOWERS } from '../followers';
+import { followersText, formatCount } from '../format';
+import { formatMoney, formatPercent, MONEY_FORMS } from '../units';
+import { type Assumption, type AssumptionKey, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, type PlanSpec, reachRate, type Scenario, single } from './assumptions';
+import { type CompareInput, fail, MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, MIN_FOLLOWERS, type Overrides, type ParseFailure, parseOverrides } from './options';
+
+export const DEFAULT_BIG_FOLLOWERS = 100_000;
+export const DEFAULT_MICRO_FOLLOWERS = 10_000;
+export const DEFAULT_MICRO_COUNT = 10;
+const TEN_MICRO_NOTE = 'the TapInfluence article: “10 highly focused influencers, each with 10,000 followers, rather than a single influencer … of 100,000”';
+/** Plan B's followers each, when its count comes from elsewhere (the budget, the user). */
+const TEN_MICRO_FOLLOWERS_NOTE = 'the TapInfluence article’s 10,000 followers each';
+
+/** "1 micro-influencer", "50 micro-influencers". */
+export function microInfluencers(n: number): string {
+  return `${formatCount(n)} micro-influencer${n === 1 ? '' : 's'}`;
+}
+
+/** Whole influencers `budget` would buy at `fee` each, with no cap (cent arithmetic, so $1,000 ÷ $100 is exactly 10). */
+export function wholeAt(budget: number, fee: number): number {
+  return Math.floor(Math.round(budget * 100) / Math.round(fee * 100));
+}
+
+/** Whole influencers the budget buys at `fee` each, at most MAX_MICRO_COUNT. */
+export function affordable(budget: number, fee: number): number {
+  return Math.min(MAX_MICRO_COUNT, wholeAt(budget, fee));
+}
+
+/** Plan B's count as the Equal budget button set it: "set by Equal budget: as many as Plan A’s cost ($5,000) buys at $100 each". */
+function equalBudgetNote(costA: number, fee: number, influencers: number): string {
+  const capped = wholeAt(costA, fee) > influencers ? ` and capped at ${formatCount(MAX_MICRO_COUNT)}, the most Tierbot models` : '';
+  return `set by Equal budget: as many as Plan A’s cost (${formatMoney(costA)}) buys at ${formatMoney(fee)} each, rounded down${capped}`;
+}
+
+/**
+ * Plan A's followers: given, the observed case's, bought by the budget, or the article's 100,000.
+ * The budget buys them only when it also pays Plan A's fee (not the observed tweet, not a big_fee).
+ */
+function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null, bigFee: number | undefined): { ok: true; followers: number; note: string; basis: Basis } | ParseFailure {
+  if (o.big_followers !== undefined) return { ok: true, followers: o.big_followers, note: 'your input', basis: 'input' };
+  if (kardashian) return { ok: true, followers: KARDASHIAN_CASE.followers, note: 'observed: “her 15 million followers” (TapInfluence blog)', basis: 'observed' };
+  if (budget === null || bigFee !== undefined) return { ok: true, followers: DEFAULT_BIG_FOLLOWERS, note: TEN_MICRO_NOTE, basis: 'sourced' };
+  // At a cent per follower, the budget in cents is the followers it buys (exact, no 0.29 ÷ 0.01 = 28.999…).
+  const bought = Math.round(budget * 100);
+  if (bought < MIN_FOLLOWERS) {
+    return fail(
+      'budget',
+      `A budget of ${formatMoney(budget)} buys Plan A no followers at the cent-per-follower rule, so there is nothing to compare.`,
+      `when the budget picks Plan A’s followers, an amount from ${formatMoney(0.01)} to ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (${MONEY_FORMS}); or give big_followers too`,
+    );
+  }
+  if (bought > MAX_FOLLOWERS) {
+    // Capping the followers would make "$200M on one influencer with 10,000,000,000 followers" false.
+    return fail(
+      'budget',
+      `At the cent-per-follower rule, ${formatMoney(budget)} buys one influencer with ${formatCount(bought)} followers, more than the ${formatCount(MAX_FOLLOWERS)} Tierbot models (more than there are people).`,
+      `when the budget picks Plan A’s followers, an amount from ${formatMoney(0.01)} to ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (${MONEY_FORMS}); for a larger budget, give big_followers too`,
+    );
+  }
+  return { ok: true, followers: bought, note: `what the budget buys at the cent-per-follower rule: ${formatMoney(budget)} ÷ $0.01`, basis: 'budget' };
+}
+
+/**
+ * The inputs both plans share, each given by the user or taken from its source or Tierbot's
+ * assumption: frequency, click-through, conversion, order value and Plan B's audience overlap.
+ */
+function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pick<Record<AssumptionKey, Assumption>, 'frequency' | 'click_through' | 'conversion' | 'order_value' | 'overlap'> {
+  // The Kardashian case's conversion and order value are observed for the tweet, but Plan A's
+  // orders there are the observed ones: they feed only Plan B, other influencers on another
+  // platform, which makes them an extrapolation there too.
+  const caseUse = kardashian
+    ? `, applied only to Plan B’s ${PLATFORM_LABEL[platform]} micro-influencers (Plan A’s orders are observed)`
+    : ', used here beyond that case';
+  const casePlans: Assumption['plans'] = kardashian ? ['B'] : ['A', 'B'];
+  return {
+    frequency: {
+      key: 'frequency',
+      label: LABEL.frequency,
+      unit: 'multiplier',
+      value: { ...FREQUENCY },
+      basis: 'assumption',
+      plans: ['A', 'B'],
+      better: 'higher',
+      rule: 'each reached account sees the post once; no source gives a frequency',
+      rangeNote: 'up to 1.25, a forecasting rule',
+      sources: [CITE.frequencyRule],
+    },
+    click_through:
+      o.click_through !== undefined
+        ? given('click_through', 'click_through', o.click_through, 'percent', ['A', 'B'], 'higher')
+        : {
+            key: 'click_through',
+            label: LABEL.click_through,
+            unit: 'percent',
+            value: { ...CLICK_THROUGH },
+            basis: 'assumption',
+            plans: ['A', 'B'],
+            better: 'higher',
+            rule: `no published click-through rate is authoritative; ${formatPercent(CLICK_THROUGH.expected)} is the low end of the link-in-bio rule of thumb (0.5–1.5% of impressions, unaudited)`,
+            rangeNote: 'wide enough to span the observed cases per reached account',
+            sources: [CITE.linkGlossaries],
+            option: 'click_through',
+          },
+    conversion:
+      o.conversion !== undefined
+        ? given('conversion', 'conversion', o.conversion, 'percent', ['A', 'B'], 'higher')
+        : {
+            key: 'conversion',
+            label: LABEL.conversion,
+            unit: 'percent',
+            value: single(CONVERSION),
+            basis: 'extrapolated',
+            plans: casePlans,
+            better: 'higher',
+            rule: `the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%${caseUse}`,
+            rangeNote: '',
+            sources: [CITE.tapInfluence],
+            option: 'conversion',
+          },
+    order_value:
+      o.order_value !== undefined
+        ? given('order_value', 'order_value', o.order_value, 'money', ['A', 'B'], 'higher')
+        : {
+            key: 'order_value',
+            label: LABEL.order_value,
+            unit: 'money',
+            value: single(ORDER_VALUE),
+            basis: 'extrapolated',
+            plans: casePlans,
+            better: 'higher',
+            rule: `the Kardashian case: orders “averaging $30 each”${caseUse}`,
+            rangeNote: '',
+            sources: [CITE.tapInfluence],
+            option: 'order_value',
+          },
+    overlap:
+      o.overlap !== undefined
+        ? given('overlap', 'overlap', o.overlap, 'percent', ['B'], 'lower')
+        : {
+            key: 'overlap',
+            label: LABEL.overlap,
+            unit: 'percent',
+            value: { ...OVERLAP },
+            basis: 'assumption',
+            plans: ['B'],
+            better: 'lower',
+            rule: 'no published average; 0% counts every influencer’s audience as different people, as “10 × 10,000 against 1 × 100,000” does',
+            rangeNote: 'up to 40%, the overlap Influencity illustrates for 10 creators',
+            sources: [CITE.influencity],
+            option: 'overlap',
+          },
+  };
+}
+
+/**
+ * Plan A's fee. With a budget it is the budget, except where that would be untrue: the observed
+ * tweet cost what it cost (Ad Age's figure), and a budget below every price rule for the
+ * followers given does not buy them. Those keep their price, and the reply says Plan A is over
+ * the budget; Plan B still spends the budget.
+ */
+function bigFeeOf(
+  bigFee: number | undefined,
+  kardashian: boolean,
+  budget: number | null,
+  followers: { followers: number; basis: Basis },
+  engagementA: Assumption,
+  platform: Platform,
+): Assumption {
+  if (bigFee !== undefined) return given('fee_a', 'big_fee', bigFee, 'money', ['A'], 'lower');
+  if (kardashian) {
+    const { low, high } = AD_AGE_KARDASHIAN_FEE;
+    return {
+      key: 'fee_a',
+      label: LABEL.fee_a,
+      unit: 'money',
+      value: { low, expected: (low + high) / 2, high },
+      basis: 'extrapolated',
+      plans: ['A'],
+      better: 'lower',
+      rule: `the TapInfluence article gives no fee; Tierbot takes the midpoint of Ad Age’s range${budget !== null ? ', kept whatever the budget: the observed tweet was not bought with it' : ''}`,
+      rangeNote: 'Ad Age 2020: $300,000–500,000 for a sponsored Instagram post by Kim Kardashian West, not this tweet',
+      sources: [CITE.adAge],
+      option: 'big_fee',
+    };
+  }
+  if (budget !== null && followers.basis === 'budget') return fromBudget('fee_a', 'big_fee', budget, ['A'], 'the budget');
+  const byRules = feeByRules('A', followers.followers, engagementA.value, platform);
+  const { low, high } = byRules.value!;
+  if (budget === null) return byRules;
+  if (budget >= low) {
+    return fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${followersText(followers.followers)})`);
+  }
+  // Plan A's make-up does not depend on its fee here, so the rules' range stays a range.
+  return { ...byRules, rule: `priced by the rules, as the budget (${formatMoney(budget)}) is below all of them: ${byRules.rule}` };
+}
+
+/** The scenario from normalised overrides, or an input error the options cannot combine into. */
+export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | ParseFailure {
+  const preset = o.preset ?? null;
+  const kardashian = preset === 'kardashian';
+  if (kardashian && o.big_followers !== undefined) {
+    return {
+      ...fail(
+        'big_followers',
+        `The Kardashian preset is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers. Leave out big_followers, or leave out the preset to compare another big influencer.`,
+      ),
+      clashesWith: 'preset',
+    };
+  }
+  const platform = o.platform ?? 'instagram';
+  const budget = o.budget ?? null;
+
+  // Plan B's make-up first: a budget buys micros at their fee.
+  const microFollowers = o.micro_followers ?? DEFAULT_MICRO_FOLLOWERS;
+  const microEngagement =
+    o.micro_engagement !== undefined
+      ? given('engagement_rate_b', 'micro_engagement', o.micro_engagement, 'percent', ['B'], 'higher')
+      : engagementRate('B', microFollowers, platform);
+  let feeB: Assumption =
+    o.micro_fee !== undefined ? given('fee_b', 'micro_fee', o.micro_fee, 'money', ['B'], 'lower') : feeByRules('B', microFollowers, microEngagement.value, platform);
+  const microFee = feeB.value!.expected;
+  if (budget !== null && budget < microFee) {
+    return fail(
+      'budget',
+      `A budget of ${formatMoney(budget)} does not buy one micro-influencer at ${formatMoney(microFee)}: the smallest useful budget is ${formatMoney(microFee)}.`,
+    );
+  }
+  let influencers = o.micro_count ?? DEFAULT_MICRO_COUNT;
+  let influencersBasis: Basis = o.micro_count !== undefined ? 'input' : 'sourced';
+  let influencersNote = o.micro_count !== undefined ? 'your input' : TEN_MICRO_NOTE;
+  if (budget !== null && microFee > 0) {
+    // The budget decides Plan B's count: a different micro_count would break "both plans spend it".
+    const bought = affordable(budget, microFee);
+    if (o.micro_count !== undefined && o.micro_count !== bought) {
+      return {
+        ...fail(
+          'micro_count',
+          `With a budget, the budget decides how many micro-influencers Plan B has: ${formatMoney(budget)} buys ${microInfluencers(bought)} at ${formatMoney(microFee)}, not ${formatCount(o.micro_count)}.`,
+          'micro_count or budget, not both: leave out micro_count to spend the budget on Plan B, or leave out budget to set the number of micro-influencers yourself',
+        ),
+        clashesWith: 'budget',
+      };
+    }
+    influencers = bought;
+    influencersBasis = 'budget';
+    const capped = influencers === MAX_MICRO_COUNT ? ` (capped at ${formatCount(MAX_MICRO_COUNT)})` : '';
+    influencersNote = `as many as the budget buys: ${formatMoney(budget)} ÷ ${formatMoney(microFee)}, rounded down${capped}`;
+  }
+  // With a budget, Plan A's fee is the budget (the observed tweet excepted: it cost what it cost).
+  if (budget !== null && !kardashian && o.big_fee !== undefined && o.big_fee !== budget) {
+    return {
+      ...fail(
+        'big_fee',
+        `With a budget, the budget is Plan A’s fee: big_fee ${formatMoney(o.big_fee)} would leave Plan A spending something other than the ${formatMoney(budget)} budget.`,
+        'big_fee or budget, not both: leave out big_fee to spend the budget on Plan A, or leave out budget to set Plan A’s fee yourself',
+      ),
+      clashesWith: 'budget',
+    };
+  }
+  // A big_fee equal to the budget says nothing the budget does not: the budget prices Plan A.
+  const bigFee = budget !== null && !kardashian ? undefined : o.big_fee;
+
+  const planA = bigFollowersOf(o, kardashian, budget, bigFee);
+  if (!planA.ok) return planA;
+  const { followers: bigFollowers, note: followersNote, basis: followersBasis } = planA;
+
+  const reachA: Assumption =
+    o.big_reach !== undefined
+      ? given('reach_rate_a', 'big_reach', o.big_reach, 'percent', ['A'], 'higher')
+      : kardashian
+        ? notReported('reach_rate_a', 'big_reach', 'No Twitter reach figure is recorded for the tweet')
+        : reachRate('A', bigFollowers, platform);
+  const engagementA: Assumption =
+    o.big_engagement !== undefined
+      ? given('engagement_rate_a', 'big_engagement', o.big_engagement, 'percent', ['A'], 'higher')
+      : kardashian
+        ? notReported('engagement_rate_a', 'big_engagement', 'No Twitter engagement figure is recorded for the tweet')
+        : engagementRate('A', bigFollowers, platform);
+
+  const feeA = bigFeeOf(bigFee, kardashian, budget, planA, engagementA, platform);
+
+  // A count the Equal budget button set follows from Plan A's cost: say so rather than "your input".
+  if (o.setByEqualBudget && budget === null && o.micro_count !== undefined) {
+    influencersBasis = 'budget';
+    influencersNote = equalBudgetNote(feeA.value!.expected, microFee, influencers);
+  }
+
+  // With a budget, Plan B is priced at the named rule (the budget buys its count at that fee): the
+  // other rules' fees are notes, not ranges.
+  if (budget !== null && feeB.basis === 'sourced') {
+    const { feeRules: _pricedAtTheRule, ...priced } = feeB;
+    feeB = { ...priced, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (${feeB.rangeNote})` };
+  }
+
+  const assumptions: Record<AssumptionKey, Assumption> = {
+    reach_rate_a: reachA,
+    reach_rate_b:
+      o.micro_reach !== undefined ? given('reach_rate_b', 'micro_reach', o.micro_reach, 'percent', ['B'], 'higher') : reachRate('B', microFollowers, platform),
+    engagement_rate_a: engagementA,
+    engagement_rate_b: microEngagement,
+    fee_a: feeA,
+    fee_b: feeB,
+    ...sharedInputs(o, kardashian, platform),
+  };
+
+  const k = KARDASHIAN_CASE;
+  const a: PlanSpec = {
+    plan: 'A',
+    influencers: 1,
+    followersEach: bigFollowers,
+    followersNote,
+    followersBasis,
+    influencersNote: 'one influencer',
+    influencersBasis: 'sourced',
+    ...(kardashian ? { observed: { visits: k.visits, orders: k.orders, revenue: k.orders * k.orderValue, source: CITE.tapInfluence } } : {}),
+  };
+  const b: PlanSpec = {
+    plan: 'B',
+    influencers,
+    followersEach: microFollowers,
+    // The article's note covers both the count and the followers only when both are the article's.
+    followersNote: o.micro_followers !== undefined ? 'your input' : influencersBasis === 'sourced' ? TEN_MICRO_NOTE : TEN_MICRO_FOLLOWERS_NOTE,
+    followersBasis: o.micro_followers !== undefined ? 'input' : 'sourced',
+    influencersNote,
+    influencersBasis,
+  };
+  return { ok: true, scenario: { overrides: { ...o }, preset, platform, platformGiven: o.platform !== undefined, budget, a, b, assumptions } };
+}
+
+/** The scenario from the options as typed: parsed, then built (or the first input error). */
+export function parseCompareInput(input: CompareInput): { ok: true; scenario: Scenario } | ParseFailure {
+  const parsed = parseOverrides(input);
+  if (!parsed.ok) return parsed;
+  return buildScenario(parsed.overrides);
+}

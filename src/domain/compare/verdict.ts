@@ -1,0 +1,205 @@
+/**
+ * The verdict. Only measures that do not follow from one another are counted: reach, engagements,
+ * cost per engagement and cost per order. Each input with a range is moved alone to each end of
+ * it; an input that changes a measure's winner decides it, and its break-even value is where the
+ * two plans tie. The verdict "holds across every sourced range" (and across the ranges of
+ * Tierbot's own assumptions) when no input does, not even all of them together at the ends that
+ * hurt the winner.
+ */
+
+import type { MetricName, Metrics } from '../funnel';
+import type { Assumption, AssumptionKey, Scenario } from './assumptions';
+import { evaluate, type Setting, withConsistentFees } from './evaluate';
+
+
+/** The measures counted in the verdict: the others follow from these (or from one shared rate). */
+export const COUNTED = ['reach', 'engagements', 'cpe', 'cost_per_order'] as const;
+export type CountedMetric = (typeof COUNTED)[number];
+
+export const BETTER: Record<MetricName, 'higher' | 'lower' | null> = {
+  followers: null,
+  influencers: null,
+  reach: 'higher',
+  impressions: 'higher',
+  engagements: 'higher',
+  visits: 'higher',
+  orders: 'higher',
+  revenue: 'higher',
+  cost: 'lower',
+  cpe: 'lower',
+  cpm: 'lower',
+  cost_per_order: 'lower',
+  roi: 'higher',
+  roas: 'higher',
+};
+
+export const METRIC_LABEL: Record<MetricName, string> = {
+  followers: 'Followers',
+  influencers: 'Influencers',
+  reach: 'Reach',
+  impressions: 'Impressions',
+  engagements: 'Engagements',
+  visits: 'Website visits',
+  orders: 'Orders',
+  revenue: 'Revenue',
+  cost: 'Cost',
+  cpe: 'Cost per engagement',
+  cpm: 'CPM',
+  cost_per_order: 'Cost per order',
+  roi: 'ROI',
+  roas: 'ROAS',
+};
+
+/** 'tie' within a relative 1e-9 (floating-point noise); null when either side is not reported or not defined. */
+export type Winner = 'A' | 'B' | 'tie' | null;
+
+export function nearlyEqual(x: number, y: number): boolean {
+  return x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+}
+
+export function winnerOf(a: number | null, b: number | null, better: 'lower' | 'higher'): Winner {
+  if (a === null || b === null) return null;
+  if (nearlyEqual(a, b)) return 'tie';
+  return (a < b) === (better === 'lower') ? 'A' : 'B';
+}
+
+function winnerAt(s: Scenario, metric: CountedMetric, setting: Setting): Winner {
+  const { A, B } = evaluate(s, setting);
+  return winnerOf(A[metric], B[metric], BETTER[metric]!);
+}
+
+/** How far Plan A is ahead on `metric` (negative: Plan B is ahead); null when not comparable. */
+function lead(s: Scenario, metric: CountedMetric, setting: Setting): number | null {
+  return leadOf(evaluate(s, setting), metric);
+}
+
+function leadOf({ A, B }: { A: Metrics; B: Metrics }, metric: CountedMetric): number | null {
+  const a = A[metric];
+  const b = B[metric];
+  if (a === null || b === null) return null;
+  if (nearlyEqual(a, b)) return 0;
+  return BETTER[metric] === 'higher' ? a - b : b - a;
+}
+
+export interface Flip {
+  metric: CountedMetric;
+  /** The input's value at which the plans tie on this measure. */
+  breakEven: number;
+  /** Beyond the break-even (towards `towards`), this plan wins. */
+  winner: 'A' | 'B';
+  towards: 'higher' | 'lower';
+}
+
+export interface Decider {
+  key: AssumptionKey;
+  flips: Flip[];
+}
+
+export interface Verdict {
+  measures: { metric: CountedMetric; winner: Winner }[];
+  /** The plan that wins more counted measures; 'tie' when even; null when none can be compared. */
+  leader: 'A' | 'B' | 'tie' | null;
+  /** True when no input, alone or all together at their worst ends, changes a counted winner. */
+  holds: boolean;
+  /** Inputs that alone change a counted winner within their range, the most decisive first. */
+  deciders: Decider[];
+  /** When no input does it alone but all together do: the two that matter most, and the measure. */
+  jointly: { keys: AssumptionKey[]; metric: CountedMetric } | null;
+}
+
+const IMPORTANCE: Record<CountedMetric, number> = { cost_per_order: 4, cpe: 3, engagements: 2, reach: 1 };
+
+/**
+ * The value of `key` between `from` and `to` at which the plans tie on `metric` (the lead changes
+ * sign between them). Regula falsi, Illinois variant: the lead is monotone in one input, and
+ * "tied" means equal to within the relative 1e-9 `nearlyEqual` allows.
+ */
+function breakEvenOf(s: Scenario, metric: CountedMetric, key: AssumptionKey, from: number, to: number, base: Setting): number {
+  const f = (x: number) => lead(s, metric, { ...base, [key]: x }) ?? 0;
+  let [a, b] = [from, to];
+  let [fa, fb] = [f(a), f(b)];
+  if (fa === 0) return a;
+  if (fb === 0) return b;
+  let kept: 'a' | 'b' | null = null;
+  for (let i = 0; i < 200; i++) {
+    const c = (a * fb - b * fa) / (fb - fa);
+    const fc = f(c);
+    if (fc === 0 || !Number.isFinite(c)) return c;
+    if (Math.sign(fc) === Math.sign(fb)) {
+      [b, fb] = [c, fc];
+      if (kept === 'a') fa /= 2;
+      kept = 'a';
+    } else {
+      [a, fa] = [c, fc];
+      if (kept === 'b') fb /= 2;
+      kept = 'b';
+    }
+    if (Math.abs(b - a) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b))) break;
+  }
+  return (a + b) / 2;
+}
+
+/** Inputs whose range is a real spread: the ones that can move a verdict. */
+function variable(s: Scenario): Assumption[] {
+  return Object.values(s.assumptions).filter((a) => a.value !== null && a.value.low < a.value.high);
+}
+
+export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Verdict {
+  const measures = COUNTED.map((metric) => ({ metric, winner: winnerOf(expected.A[metric], expected.B[metric], BETTER[metric]!) }));
+  const wins = (p: 'A' | 'B') => measures.filter((m) => m.winner === p).length;
+  const comparable = measures.filter((m) => m.winner !== null).length;
+  const leader = comparable === 0 ? null : wins('A') > wins('B') ? 'A' : wins('B') > wins('A') ? 'B' : 'tie';
+
+  const deciders: Decider[] = [];
+  const closeness = new Map<AssumptionKey, number>();
+  // Each input alone at each end of its range, the others expected: evaluated once, used twice.
+  const atEnds = new Map(variable(s).map((a) => [a.key, [a.value!.low, a.value!.high].map((end) => ({ end, at: evaluate(s, { [a.key]: end }) }))]));
+  for (const a of variable(s)) {
+    const range = a.value!;
+    const flips: Flip[] = [];
+    let closest = Infinity;
+    const ends = atEnds.get(a.key)!.filter(({ end }) => end !== range.expected);
+    for (const { metric, winner } of measures) {
+      if (winner !== 'A' && winner !== 'B') continue;
+      for (const { end, at } of ends) {
+        const there = winnerOf(at.A[metric], at.B[metric], BETTER[metric]!);
+        // A tie at the very end of a range is not a change of hands.
+        if (there === winner || there === null || there === 'tie') continue;
+        const breakEven = Number(breakEvenOf(s, metric, a.key, range.expected, end, {}).toPrecision(6));
+        flips.push({ metric, breakEven, winner: there, towards: end > range.expected ? 'higher' : 'lower' });
+        closest = Math.min(closest, Math.abs(breakEven - range.expected) / Math.abs(end - range.expected));
+        break;
+      }
+    }
+    if (flips.length) {
+      flips.sort((x, y) => IMPORTANCE[y.metric] - IMPORTANCE[x.metric]);
+      deciders.push({ key: a.key, flips });
+      closeness.set(a.key, closest);
+    }
+  }
+  const top = (d: Decider) => Math.max(...d.flips.map((f) => IMPORTANCE[f.metric]));
+  deciders.sort((x, y) => top(y) - top(x) || y.flips.length - x.flips.length || closeness.get(x.key)! - closeness.get(y.key)!);
+
+  // No input flips a measure alone: do they all together, each at the end that hurts the winner?
+  let jointly: Verdict['jointly'] = null;
+  const flipped = new Set(deciders.flatMap((d) => d.flips.map((f) => f.metric)));
+  for (const { metric, winner } of measures) {
+    if ((winner !== 'A' && winner !== 'B') || flipped.has(metric) || jointly) continue;
+    const sign = winner === 'A' ? 1 : -1;
+    const worst: Setting = {};
+    const ends: Partial<Record<AssumptionKey, 'low' | 'high'>> = {};
+    const effect: { key: AssumptionKey; size: number }[] = [];
+    const base = (leadOf(expected, metric) ?? 0) * sign;
+    for (const a of variable(s)) {
+      const [lo, hi] = atEnds.get(a.key)!.map(({ at }) => (leadOf(at, metric) ?? 0) * sign);
+      ends[a.key] = lo! <= hi! ? 'low' : 'high';
+      worst[a.key] = ends[a.key] === 'low' ? a.value!.low : a.value!.high;
+      effect.push({ key: a.key, size: base - Math.min(lo!, hi!) });
+    }
+    const there = winnerAt(s, metric, withConsistentFees(s, worst, ends));
+    if (there !== winner && there !== null && there !== 'tie') {
+      jointly = { metric, keys: effect.sort((x, y) => y.size - x.size).slice(0, 2).map((e) => e.key) };
+    }
+  }
+  return { measures, leader, holds: deciders.length === 0 && jointly === null, deciders, jointly };
+}

@@ -22,7 +22,7 @@ import { Kysely, Migrator, SqliteDialect } from '../src/store/kysely';
 import { migrationProvider } from '../src/store/migrations';
 import type { Database as Schema } from '../src/store/schema';
 import { StoreRefusedError, StoreUnavailableError, type TeamStore, type TeamTerm } from '../src/store/types';
-import { dropSchema, newSchemaName, POSTGRES_URL } from './support/postgres';
+import { describeOnPostgres, dropSchema, newSchemaName, POSTGRES_URL } from './support/postgres';
 
 const NUL = '\u0000';
 const at = new Date(Date.UTC(2026, 11, 6, 12));
@@ -228,8 +228,7 @@ describe.each(engines)('a NUL character (U+0000), $name', (engine) => {
   });
 });
 
-describe.runIf(POSTGRES_URL)('through the core on Postgres: one server’s NUL never makes another server’s settings unavailable', () => {
-  const url = POSTGRES_URL!;
+describeOnPostgres('through the core on Postgres: one server’s NUL never makes another server’s settings unavailable', (url) => {
   const schema = newSchemaName();
   afterAll(() => dropSchema(url, schema));
   const slash = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
@@ -299,9 +298,10 @@ describe('closing the store', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(logger.warnings).toEqual([]);
   });
+});
 
-  it.runIf(POSTGRES_URL)('on Postgres, while the reload waits for a connection: it is not reported as an outage', async () => {
-    const url = POSTGRES_URL!;
+describeOnPostgres('closing the store on Postgres', (url) => {
+  it('while the reload waits for a connection: it is not reported as an outage', async () => {
     const schema = newSchemaName();
     const logger = capturingLogger();
     const store = await openStore(url, { schema, logger });
@@ -322,8 +322,7 @@ describe('closing the store', () => {
     }
   });
 
-  it.runIf(POSTGRES_URL)('the CLI on Postgres answers from settings with no false "unavailable" warning', { timeout: 60_000 }, async () => {
-    const url = POSTGRES_URL!;
+  it('the CLI answers from settings with no false "unavailable" warning', { timeout: 60_000 }, async () => {
     const schema = newSchemaName();
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -13,7 +13,7 @@ import Database from 'libsql';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openStore, parseDatabaseUrl, runMigrations, StoreUnavailableError, type HouseRecord, type TeamStore, type TeamTerm } from '../src/store/index';
 import { PLANS_PER_SERVER, TERMS_PER_SERVER } from '../src/store/types';
-import { dropSchema, IN_CI, newSchemaName, POSTGRES_URL, skippedWarning } from './support/postgres';
+import { describeOnPostgres, dropSchema, newSchemaName } from './support/postgres';
 
 const T0 = Date.UTC(2026, 11, 6, 12, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
@@ -300,74 +300,57 @@ describe('store: SQLite', () => {
   storeSuite(sqliteEngine());
 });
 
-const PG_SUITE = 'store: Postgres (the shared storage suite)';
-if (POSTGRES_URL) {
-  const PG_URL: string = POSTGRES_URL;
-  describe(PG_SUITE, () => {
-    storeSuite(postgresEngine(PG_URL));
+describeOnPostgres('store: Postgres (the shared storage suite)', (pgUrl) => {
+  storeSuite(postgresEngine(pgUrl));
 
-    it('a connection dropped under the pool is handled: calls fail with StoreUnavailableError, nothing crashes, and it recovers', async () => {
-      const target = new URL(PG_URL);
-      const sockets = new Set<net.Socket>();
-      let accepting = true;
-      const proxy = net.createServer((client) => {
-        if (!accepting) return client.destroy();
-        const upstream = net.connect(Number(target.port || 5432), target.hostname);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('error', () => {});
-          s.on('close', () => sockets.delete(s));
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-      const port = (proxy.address() as net.AddressInfo).port;
-      const url = new URL(PG_URL);
-      url.port = String(port);
-      const schema = newSchemaName();
-      const store = await openStore(url.toString(), { ttlMs: 0, schema, retryAfterMs: 0 });
-      try {
-        await store.setHouse('g', house('a 1k+'));
-        // The server "goes down": every open connection is cut and new ones are refused.
-        accepting = false;
-        for (const s of sockets) s.destroy();
-        await new Promise((r) => setTimeout(r, 100));
-        await expect(store.house('g')).rejects.toBeInstanceOf(StoreUnavailableError);
-        await expect(store.setHouse('g', house('b 2k+'))).rejects.toBeInstanceOf(StoreUnavailableError);
-        // It comes back (this store retries at once; by default a failure makes calls fail fast for 2 s).
-        accepting = true;
-        expect((await store.house('g'))?.text).toBe('a 1k+');
-      } finally {
-        await store.close();
-        proxy.close();
-        await dropSchema(PG_URL, schema);
+  it('a connection dropped under the pool is handled: calls fail with StoreUnavailableError, nothing crashes, and it recovers', async () => {
+    const target = new URL(pgUrl);
+    const sockets = new Set<net.Socket>();
+    let accepting = true;
+    const proxy = net.createServer((client) => {
+      if (!accepting) return client.destroy();
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => {});
+        s.on('close', () => sockets.delete(s));
       }
+      client.pipe(upstream).pipe(client);
     });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const port = (proxy.address() as net.AddressInfo).port;
+    const url = new URL(pgUrl);
+    url.port = String(port);
+    const schema = newSchemaName();
+    const store = await openStore(url.toString(), { ttlMs: 0, schema, retryAfterMs: 0 });
+    try {
+      await store.setHouse('g', house('a 1k+'));
+      // The server "goes down": every open connection is cut and new ones are refused.
+      accepting = false;
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => setTimeout(r, 100));
+      await expect(store.house('g')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.setHouse('g', house('b 2k+'))).rejects.toBeInstanceOf(StoreUnavailableError);
+      // It comes back (this store retries at once; by default a failure makes calls fail fast for 2 s).
+      accepting = true;
+      expect((await store.house('g'))?.text).toBe('a 1k+');
+    } finally {
+      await store.close();
+      proxy.close();
+      await dropSchema(pgUrl, schema);
+    }
+  });
 
-    it('runMigrations reports what it applied, then that nothing was left to do', async () => {
-      const schema = newSchemaName();
-      try {
-        expect(await runMigrations(PG_URL, { schema })).toMatchObject({ applied: ['0001_team_settings'], alreadyApplied: [] });
-        expect(await runMigrations(PG_URL, { schema })).toMatchObject({ applied: [], alreadyApplied: ['0001_team_settings'] });
-      } finally {
-        await dropSchema(PG_URL, schema);
-      }
-    });
+  it('runMigrations reports what it applied, then that nothing was left to do', async () => {
+    const schema = newSchemaName();
+    try {
+      expect(await runMigrations(pgUrl, { schema })).toMatchObject({ applied: ['0001_team_settings'], alreadyApplied: [] });
+      expect(await runMigrations(pgUrl, { schema })).toMatchObject({ applied: [], alreadyApplied: ['0001_team_settings'] });
+    } finally {
+      await dropSchema(pgUrl, schema);
+    }
   });
-} else if (IN_CI) {
-  describe(PG_SUITE, () => {
-    it('runs in CI', () => {
-      throw new Error(`CI=true but TEST_POSTGRES_URL is not set, so the Postgres storage suite cannot run. ${skippedWarning(PG_SUITE)}`);
-    });
-  });
-} else {
-  describe.skip(PG_SUITE, () => {
-    it('needs TEST_POSTGRES_URL', () => {});
-  });
-  afterAll(() => {
-    console.warn(skippedWarning(PG_SUITE));
-  });
-}
+});
 
 describe('store: Postgres unreachable', () => {
   it('opens anyway (the bot starts), and every call fails with StoreUnavailableError without crashing', async () => {

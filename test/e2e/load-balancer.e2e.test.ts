@@ -19,7 +19,8 @@
  * nginx's access log (a test-only format with the request body) says which replica got each
  * interaction and how many attempts it took.
  *
- * Without nginx or Postgres the file is skipped, loudly; with CI=true that is a failure.
+ * Without nginx or Postgres the file is skipped, and named at the end of `npm test`'s output; with
+ * CI=true that is a failure.
  */
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -40,11 +41,11 @@ import { COMMANDS } from '../../src/commands';
 import { DEFAULT_CACHE_TTL_MS, runMigrations } from '../../src/store';
 import { isAnswered, startStandIn, type InteractionRecord, type StandIn } from '../../tools/standin/server';
 import { answerOf, embedText } from './harness';
+import { notRunHere } from '../support/not-run';
 import { freePort } from '../support/ports';
+import { IN_CI, POSTGRES_URL } from '../support/postgres';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const IN_CI = process.env.CI === 'true';
-const POSTGRES_URL = process.env.TEST_POSTGRES_URL || undefined;
 
 function findNginx(): string | undefined {
   if (process.env.NGINX_BIN) return existsSync(process.env.NGINX_BIN) ? process.env.NGINX_BIN : undefined;
@@ -58,9 +59,6 @@ const MISSING = [
   ...(NGINX ? [] : ['nginx is not installed (apt-get install -y nginx, or NGINX_BIN=/path/to/nginx)']),
   ...(POSTGRES_URL ? [] : ['TEST_POSTGRES_URL is not set']),
 ];
-const ENABLE_COMMAND =
-  'apt-get install -y nginx postgresql, then TEST_POSTGRES_URL=postgres://tierbot:tierbot@127.0.0.1:5432/tierbot_test npx vitest run test/e2e/load-balancer.e2e.test.ts ' +
-  '(that role and database on a running Postgres; .ci/run does all of it)';
 
 // ── Sizes (bounded: the whole file stays under two minutes on two cores) ───────────────────────
 
@@ -335,13 +333,9 @@ if (MISSING.length > 0) {
         throw new Error(`The load-balancer test cannot run: ${MISSING.join('; ')}. CI must provide them (see .ci/run).`);
       });
     } else {
-      it.skip(`skipped: ${MISSING.join('; ')}`, () => {});
+      it.skip(notRunHere(MISSING.join('; ')), () => {});
     }
   });
-  if (!IN_CI) {
-    // Said when the file is collected: hooks do not run in a file whose every test is skipped.
-    console.warn(`\n⚠️  SKIPPED: "load balancer (nginx, three replicas, Postgres)" did not run: ${MISSING.join('; ')}.\n   Run it with: ${ENABLE_COMMAND}\n`);
-  }
 } else {
   describe('load balancer (nginx, three replicas, Postgres)', () => {
     const schema = `lb_${process.pid}_${randomBytes(4).toString('hex')}`;

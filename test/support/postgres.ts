@@ -3,19 +3,17 @@
  * postgres://tierbot:tierbot@127.0.0.1:5432/tierbot_test). Each store a test opens gets a schema
  * of its own (`t_<pid>_<n>_<random>`), dropped afterwards, so runs never see each other's rows.
  *
- * Without TEST_POSTGRES_URL the Postgres suites are skipped, and said so loudly at the end of the
- * file's run; with CI=true a skipped suite is a failure instead.
+ * Without TEST_POSTGRES_URL the Postgres suites are skipped, and `npm test` names them at the end
+ * of its output (./not-run.ts); with CI=true a skipped suite is a failure instead.
  */
 
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { describe, it } from 'vitest';
+import { ENABLE_COMMAND, notRunHere } from './not-run';
 
 export const POSTGRES_URL: string | undefined = process.env.TEST_POSTGRES_URL || undefined;
 export const IN_CI = process.env.CI === 'true';
-
-export const ENABLE_COMMAND =
-  'TEST_POSTGRES_URL=postgres://tierbot:tierbot@127.0.0.1:5432/tierbot_test npm test ' +
-  '(with that role and database on a running Postgres, e.g. Debian\'s postgresql package)';
 
 let counter = 0;
 
@@ -35,7 +33,23 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
   }
 }
 
-/** The line printed at the end of a file whose Postgres suite did not run. */
-export function skippedWarning(suite: string): string {
-  return `\n⚠️  SKIPPED: "${suite}" did not run: TEST_POSTGRES_URL is not set.\n   Run it with: ${ENABLE_COMMAND}\n`;
+/**
+ * A suite that needs Postgres: it runs against TEST_POSTGRES_URL. Without it the suite is skipped
+ * and named at the end of `npm test`'s output; with CI=true it fails instead.
+ */
+export function describeOnPostgres(name: string, body: (url: string) => void): void {
+  const url = POSTGRES_URL;
+  if (url) {
+    describe(name, () => body(url));
+    return;
+  }
+  describe(name, () => {
+    if (IN_CI) {
+      it('runs in CI', () => {
+        throw new Error(`CI=true but TEST_POSTGRES_URL is not set, so "${name}" cannot run. Run it with: ${ENABLE_COMMAND}`);
+      });
+    } else {
+      it.skip(notRunHere('TEST_POSTGRES_URL is not set'), () => {});
+    }
+  });
 }

@@ -40,8 +40,8 @@ describe('/tier', () => {
   });
 
   it('warns near a boundary, in words', async () => {
-    expect(text(await run('9,500'))).toContain('⚠️ 9,500 is 500 under 10,000, where 13 publishers start or end a tier');
-    expect(text(await run('100k'))).toContain('100,000 is exactly where 11 publishers start or end a tier');
+    expect(text(await run('9,500'))).toContain('⚠️ 9,500 is 500 below the 10,000 line used by 13 publishers (where they start or end a tier)');
+    expect(text(await run('100k'))).toContain('100,000 is exactly on the 100,000 line used by 11 publishers');
   });
 
   it('keeps every public reply within 1,500 characters of embed text, with room for a house line', async () => {

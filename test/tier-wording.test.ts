@@ -33,8 +33,8 @@ describe('/tier wording', () => {
 
   it('gives the real distance to a boundary, not "a few followers"', async () => {
     const warning = async (followers: string) => (await run(followers)).embeds[0]!.description!.split('\n').find((l) => l.startsWith('⚠️'));
-    expect(await warning('90000')).toBe('⚠️ 90,000 is 10,000 under 100,000, where 11 publishers start or end a tier: 10,000 more followers would take it to that line.');
-    expect(await warning('1.05M')).toBe('⚠️ 1,050,000 is 50,000 over 1,000,000, where 10 publishers start or end a tier: 50,001 fewer followers would take it under that line.');
+    expect(await warning('90000')).toBe('⚠️ 90,000 is 10,000 below the 100,000 line used by 11 publishers (where they start or end a tier): 10,000 more followers would take it to that line.');
+    expect(await warning('1.05M')).toBe('⚠️ 1,050,000 is 50,000 above the 1,000,000 line used by 10 publishers (where they start or end a tier): 50,001 fewer followers would take it under that line.');
     expect(await warning('9999')).toContain(': 1 more follower would take it to that line.');
     for (const n of ['9500', '90000', '1.05M', '10500', '100k']) expect(await warning(n), n).not.toContain('a few followers');
   });
@@ -68,9 +68,9 @@ describe('/tier wording', () => {
     expect(pageLines(['one', 'two'], 100)).toEqual(['one\ntwo']);
   });
 
-  it('says "below influencer size" with a count true of each publisher counted: "under their smallest influencer tier"', async () => {
+  it('says "below influencer size" with a count true of each publisher counted: "under their lowest influencer tier"', async () => {
     const [headline, split] = (await run('0')).embeds[0]!.description!.split('\n');
-    expect(headline).toBe('**Below influencer size** — 8 of 21 publishers put it under their smallest influencer tier.');
-    expect(split).toContain('below their smallest influencer tier 8');
+    expect(headline).toBe('**Below influencer size** — 8 of 21 publishers put it under their lowest influencer tier.');
+    expect(split).toContain('below their lowest influencer tier 8');
   });
 });

@@ -39,11 +39,11 @@ export interface PublisherVote {
 }
 
 export interface Consensus {
-  /** 'below': more publishers put the count under their smallest influencer tier than in any one tier. */
+  /** 'below': more publishers put the count under their lowest influencer tier than in any one tier. */
   outcome: 'tier' | 'below' | 'none';
   /** The tier(s) most publishers give; several when tied, none when no publisher places the count. */
   leaders: NormalTier[];
-  /** Publishers giving the leading tier (or, for 'below', below their smallest influencer tier): the "n". */
+  /** Publishers giving the leading tier (or, for 'below', below their lowest influencer tier): the "n". */
   votes: number;
   /** Publishers with numbers of their own: the "m" in "n of m publishers". */
   numericSources: number;

@@ -56,7 +56,7 @@ export function coverageNotes(source: Source): string[] {
   if (!lowest || !highest) return ['Gives no range, so it places no count.'];
   const notes: string[] = [];
   if (source.uncoveredBelow) notes.push(`Counts under ${formatCount(lowest.min)} are not covered by the figures we have.`);
-  else notes.push(lowest.min === 0 ? 'No lower bound: its lowest tier starts at 0.' : `Counts under ${formatCount(lowest.min)} are below its smallest tier.`);
+  else notes.push(lowest.min === 0 ? 'No lower bound: its lowest tier starts at 0.' : `Counts under ${formatCount(lowest.min)} are below its lowest tier.`);
   for (const gap of gapsOf(source)) {
     notes.push(`Gap: ${formatCount(gap.from)}–${formatCount(gap.to)} is in no tier (between ${gap.after.name} and ${gap.before.name}).`);
   }
@@ -101,13 +101,13 @@ export function tierNames(tiers: readonly NormalTier[]): string {
 
 /**
  * The publishers' one-line answer: "Micro — 14 of 21 publishers agree.", "Below influencer size —
- * 8 of 21 publishers put it under their smallest influencer tier.", "Mid-tier, narrowly — 5 of 21
+ * 8 of 21 publishers put it under their lowest influencer tier.", "Mid-tier, narrowly — 5 of 21
  * publishers." "Influencer tier": HypeAuditor's "Instagram user" band (not an influencer tier) is
- * among its tiers, and a count in it is under its smallest influencer tier, not its smallest tier.
+ * among its tiers, and a count in it is under its lowest influencer tier, not its lowest tier.
  */
 export function answerLine(c: Classification, bold: Bold = plain): string {
   const { outcome, leaders, votes, numericSources: m, narrow } = c.consensus;
-  if (outcome === 'below') return `${bold('Below influencer size')} — ${votes} of ${m} publishers put it under their smallest influencer tier.`;
+  if (outcome === 'below') return `${bold('Below influencer size')} — ${votes} of ${m} publishers put it under their lowest influencer tier.`;
   if (outcome === 'none') return `${bold('No tier')} — none of the ${m} publishers puts it in a tier.`;
   const names = capital(tierNames(leaders));
   if (leaders.length > 1) return `${bold(names)} — a tie, ${votes} of ${m} publishers each.`;
@@ -127,7 +127,7 @@ export function answerWord(c: Classification): string {
 export function splitParts(c: Classification): string[] {
   const { tally, below, gap, uncovered } = c.consensus;
   const parts = NORMAL_TIERS.filter((t) => tally[t] > 0).map((t) => `${TIER_LABELS[t]} ${tally[t]}`);
-  if (below) parts.push(`below their smallest influencer tier ${below}`);
+  if (below) parts.push(`below their lowest influencer tier ${below}`);
   if (gap) parts.push(`in a gap between two of their tiers ${gap}`);
   if (uncovered) parts.push(`not covered by the figures we have ${uncovered}`);
   return parts;
@@ -146,21 +146,21 @@ export function nearestLine(c: Classification): NearBoundary | undefined {
 const counted = (n: number, noun: string) => `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
- * "9,500 is 500 under 10,000, where 13 publishers start or end a tier: 500 more followers would
- * take it to that line." The distance is given in followers: a count is warned about up to a tenth
- * of the line away, which can be many followers.
+ * "9,500 is 500 below the 10,000 line used by 13 publishers (where they start or end a tier): 500
+ * more followers would take it to that line." The distance is given in followers: a count is
+ * warned about up to a tenth of the line away, which can be many followers.
  */
 export function boundaryWarning(c: Classification): string | undefined {
   const near = nearestLine(c);
   if (!near) return undefined;
   const { line, distance } = near;
   const one = line.publishers === 1;
-  const where = `where ${line.publishers} publisher${one ? '' : 's'} start${one ? 's' : ''} or end${one ? 's' : ''} a tier`;
+  const used = `the ${formatCount(line.value)} line used by ${line.publishers} publisher${one ? '' : 's'} (where ${one ? 'it starts or ends' : 'they start or end'} a tier)`;
   const count = formatCount(c.count);
-  if (distance === 0) return `${count} is exactly ${where}: which side it falls on is a convention, so neighbouring counts may get another answer.`;
-  if (distance < 0) return `${count} is ${formatCount(-distance)} under ${formatCount(line.value)}, ${where}: ${counted(-distance, 'more follower')} would take it to that line.`;
+  if (distance === 0) return `${count} is exactly on ${used}: which side it falls on is a convention, so neighbouring counts may get another answer.`;
+  if (distance < 0) return `${count} is ${formatCount(-distance)} below ${used}: ${counted(-distance, 'more follower')} would take it to that line.`;
   // The distance itself only brings the count back to the line; one more takes it under.
-  return `${count} is ${formatCount(distance)} over ${formatCount(line.value)}, ${where}: ${counted(distance + 1, 'fewer follower')} would take it under that line.`;
+  return `${count} is ${formatCount(distance)} above ${used}: ${counted(distance + 1, 'fewer follower')} would take it under that line.`;
 }
 
 /** One definition's verdict in plain words. */
@@ -172,19 +172,19 @@ export function verdictWords(verdict: Verdict, bold: Bold = plain): string {
     case 'not-influencer':
       return `below influencer size (its "${verdict.tier.name}" band, ${verdict.tier.stated}, is not an influencer tier)`;
     case 'below':
-      return `below its smallest tier (${verdict.lowest.name} ${verdict.lowest.stated})`;
+      return `below its lowest tier (${verdict.lowest.name} ${verdict.lowest.stated})`;
     case 'gap':
-      return `in no tier: between its ${verdict.under.name} (${verdict.under.stated}) and ${verdict.over.name} (${verdict.over.stated})`;
+      return `in a gap: between its ${verdict.under.name} (${verdict.under.stated}) and ${verdict.over.name} (${verdict.over.stated})`;
     case 'uncovered':
       return verdict.side === 'above'
         ? `not covered by the figures we have (they stop at ${verdict.edge.name} ${verdict.edge.stated})`
         : `not covered by the figures we have (they start at ${verdict.edge.name} ${verdict.edge.stated})`;
     case 'none':
-      return 'gives no range';
+      return 'no numeric definition';
   }
 }
 
-/** A publisher's answer in plain words: "micro", "below its smallest tier", … */
+/** A publisher's answer in plain words: "micro", "below its lowest tier", … */
 export function publisherAnswerWords(vote: PublisherVote, bold: Bold = plain): string {
   const only = vote.verdicts.length === 1 ? vote.verdicts[0] : undefined;
   if (only) return verdictWords(only.verdict, bold);
@@ -193,9 +193,9 @@ export function publisherAnswerWords(vote: PublisherVote, bold: Bold = plain): s
     answer.kind === 'tier'
       ? bold(tierNames(answer.tiers))
       : answer.kind === 'below'
-        ? 'below its smallest tier'
+        ? 'below its lowest tier'
         : answer.kind === 'gap'
-          ? 'in no tier'
+          ? 'in a gap'
           : 'not covered by the figures we have';
   const short = (v: Verdict): string =>
     v.kind === 'tier' ? v.tier.name : v.kind === 'below' || v.kind === 'not-influencer' ? 'under it' : v.kind === 'gap' ? 'in a gap' : 'outside it';

@@ -31,7 +31,7 @@ export const NO_TIER = 'no tier';
 
 /** The publishers' consensus for one count, as rosters and the message command show it. */
 export interface ConsensusView {
-  /** 'tier': most publishers place it in `leaders`; 'below': under most publishers' smallest tier. */
+  /** 'tier': most publishers place it in `leaders`; 'below': under most publishers' lowest tier. */
   outcome: 'tier' | 'below' | 'none';
   leaders: readonly NormalTier[];
   /** How many publishers give the answer, of how many give numbers at all. */
@@ -528,7 +528,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
     const count = parsed.value;
     const consensus = consensusFor(count);
     if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${consensus.word}`);
-    if (consensus.outcome === 'below') notes.push(`${consensus.votes} of ${consensus.of} publishers put it under their smallest influencer tier`);
+    if (consensus.outcome === 'below') notes.push(`${consensus.votes} of ${consensus.of} publishers put it under their lowest influencer tier`);
     if (consensus.outcome === 'none') notes.push('no publisher places this count in a tier');
     // The tier column names the group the reply totals the row under, whichever basis.
     let bucket = consensus.outcome === 'tier' ? consensus.word : consensus.outcome === 'below' ? BELOW_INFLUENCER : NO_TIER;
@@ -693,7 +693,7 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
     const key = platform.toLowerCase();
     const entry = byPlatform.get(key) ?? byPlatform.set(key, { platform, rows: [] }).get(key)!;
     const tier = unquoteCell(rec.cells[tierAt] ?? '');
-    // Files written before the tier column named every group left it blank under most publishers' smallest tier.
+    // Files written before the tier column named every group left it blank under most publishers' lowest tier.
     const below = unquoteCell(rec.cells[tierAt + 1] ?? '') === BELOW_INFLUENCER && !(rec.cells[tierAt + 3] ?? '').startsWith('house tiers');
     entry.rows.push({ count: parsed.value, tier: tier || (below ? BELOW_INFLUENCER : '') });
   }

@@ -104,7 +104,7 @@ export const VOTING_RULES: readonly string[] = [
   'A publisher with several definitions counts once: its latest dated definition votes, and the others are shown beside it (CNBC 2017 votes, beside CNBC as quoted by TapInfluence; TapInfluence’s 2017 page votes, beside its blog post; Viral Nation 2020 votes, beside its 2019 guide).',
   'A tier for accounts too small to be influencers (HypeAuditor’s "Instagram user") does not vote: the count is below influencer size there.',
   'A count outside the only numbers we have for a publisher is "not covered by the figures we have", not a vote.',
-  'When more publishers put a count under their smallest influencer tier than in any one tier, the answer is "below influencer size".',
+  'When more publishers put a count under their lowest influencer tier than in any one tier, the answer is "below influencer size".',
 ];
 
 interface TierSpec {
@@ -943,7 +943,7 @@ export function noVoteNote(p: Publisher): string {
   if (p.sharesWith) return `shares ${p.sharesWith.label}’s definition, so it does not vote again.`;
   const context = p.sources.find((s) => s.role === 'context');
   if (context?.id === 'forbes-seed') return 'quoted by TapInfluence ("as low as 8,000"): an example of how small accounts can be, not a range, so no vote.';
-  return 'gives no numbers, so no vote.';
+  return 'no numeric definition (it gives no numbers), so no vote.';
 }
 
 /** The caveat every overview repeats: Mediakix, Ad Age 2021 and Iconosquare 2020 say there is no standard. */

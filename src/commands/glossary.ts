@@ -16,7 +16,7 @@ import {
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 import { TERMS, TERM_ENTRIES, findTerm, rangesSummary, suggestTerms, termById, termsByGroup, type Term } from '../domain/glossary';
-import { bestMatches, normalise, rankMatches, type Searchable } from '../domain/search';
+import { bestMatches, closest, normalise, rankMatches, type Searchable } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import type { TeamTerm } from '../store/types';
 import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate, withoutInvisible } from './embeds';
@@ -43,7 +43,8 @@ export const definition = {
  * The index and a term looked up by name are public, so a button or menu on them opens the term on
  * a message of the presser's own: one person's click must not replace what the channel is reading.
  * Only on such a message of one's own (ephemeral) does a term button end in OWN_MESSAGE, and
- * change that message in place. (Team term buttons are only ever on one's own "Which term?" list.)
+ * change that message in place. (Team term buttons are only ever on one's own "Which term?" or
+ * "Did you mean" reply.)
  */
 export const TERM_BUTTON = 'glossary:term';
 /** Ends the custom_id of a button on the presser's own (ephemeral) message: it changes that message in place. */
@@ -378,7 +379,7 @@ function teamEntries(guildId: string, team: readonly TeamTerm[]): Searchable<Ent
   return team.map((t) => ({ item: teamEntry(guildId, t), keys: [t.name] }));
 }
 
-/** A button for a "Which term?" list, which only the person who asked sees. */
+/** A button for a "Which term?" list or a "Did you mean", which only the person who asked sees. */
 function entryId(e: Entry): string {
   return e.kind === 'builtin' ? termButtonId(e.term.id, 'own') : `${TEAM_KEY_BUTTON}:${e.key}`;
 }
@@ -390,17 +391,30 @@ function entryReply(e: Entry, shownFor?: string): Reply {
 /** The longest a name is shown whole in the list: team names take up to 100 characters, and escaping can double them. */
 const LISTED_NAME_LENGTH = 100;
 
+/** "**CPM (cost per thousand impressions)**", "**Brand lift** (team term)": a term's whole name, the team's escaped. */
+function listedName(e: Entry): string {
+  return `**${e.kind === 'builtin' ? e.term.name : quoteUserText(e.term.name, LISTED_NAME_LENGTH)}**${e.kind === 'team' ? TEAM_MARK : ''}`;
+}
+
 /**
- * "Which term?": each match by its whole name, and a button to open it (one row). Button labels are
+ * A button for each term, in one row, that opens it on the presser's own message. Labels are
  * shortened apart, so two long names that share their start still differ.
  */
-function choicesReply(query: string, matches: readonly Entry[]): Reply {
-  const shown = matches.slice(0, LIMITS.buttonsPerRow);
+function entryButtons(entries: readonly Entry[]): APIActionRowComponent<APIButtonComponent>[] {
   const labels = labelsApart(
-    shown.map((e) => e.term.name),
+    entries.map((e) => e.term.name),
     LIMITS.buttonLabel - TEAM_MARK.length,
   );
-  const lines = shown.map((e) => `- **${e.kind === 'builtin' ? e.term.name : quoteUserText(e.term.name, LISTED_NAME_LENGTH)}**${e.kind === 'team' ? TEAM_MARK : ''}`);
+  return buttonRows(
+    entries.map((e, i) => button(entryId(e), `${labels[i]}${e.kind === 'team' ? TEAM_MARK : ''}`)),
+    1,
+  );
+}
+
+/** "Which term?": each match by its whole name, and a button to open it. */
+function choicesReply(query: string, matches: readonly Entry[]): Reply {
+  const shown = matches.slice(0, LIMITS.buttonsPerRow);
+  const lines = shown.map((e) => `- ${listedName(e)}`);
   const more = matches.length - shown.length;
   return {
     embeds: [
@@ -417,12 +431,17 @@ function choicesReply(query: string, matches: readonly Entry[]): Reply {
         color: NEUTRAL_COLOUR,
       },
     ],
-    components: buttonRows(
-      shown.map((e, i) => button(entryId(e), `${labels[i]}${e.kind === 'team' ? TEAM_MARK : ''}`)),
-      1,
-    ),
+    components: entryButtons(shown),
     flags: MessageFlags.Ephemeral,
   };
+}
+
+/** A term that matches nothing: the terms it is one slip from, if any, to open with a press. */
+function unknownTermReply(query: string, entries: readonly Searchable<Entry>[]): Reply {
+  const near = closest(query, entries, 3);
+  const didYouMean = near.length ? ` Did you mean ${near.map(listedName).join(', ')}?` : '';
+  const reply = inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
+  return near.length ? { ...reply, components: entryButtons(near) } : reply;
 }
 
 export async function run(args: { term?: string }, context: RunContext): Promise<Reply> {
@@ -454,10 +473,11 @@ export async function run(args: { term?: string }, context: RunContext): Promise
   if (teamExact) return { embeds: [teamTermEmbed(teamExact)] };
 
   if (asKey !== undefined && named.length === 0) return goneReply();
-  const { matches, clear } = bestMatches(query, [...teamEntries(guildId, team), ...BUILT_IN], 5);
+  const entries = [...teamEntries(guildId, team), ...BUILT_IN];
+  const { matches, clear } = bestMatches(query, entries, 5);
   if (clear && matches[0]) return entryReply(matches[0], query);
   if (matches.length > 1) return choicesReply(query, matches);
-  return inputErrorReply(`I have no term "${quoteUserText(query)}".`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
+  return unknownTermReply(query, entries);
 }
 
 function goneReply(): Reply {
@@ -486,10 +506,11 @@ export async function autocomplete(focused: { name: string; value: string }, _ar
 }
 
 /**
- * A button or menu entry: a team term's button (only on the presser's own "Which term?" list) and a
- * term button marked OWN_MESSAGE change their message in place. The index menu and a related-term
- * button on a public reply answer the presser alone, the public message stays as it is; so does a
- * term button without the mark, as every one was before it existed, public or not.
+ * A button or menu entry: a team term's button (only on the presser's own "Which term?" or "Did
+ * you mean" reply) and a term button marked OWN_MESSAGE change their message in place. The index
+ * menu and a related-term button on a public reply answer the presser alone, the public message
+ * stays as it is; so does a term button without the mark, as every one was before it existed,
+ * public or not.
  */
 export async function component(customId: string, values: readonly string[], context: RunContext): Promise<ComponentReply> {
   const byKey = customId.startsWith(`${TEAM_KEY_BUTTON}:`) ? customId.slice(TEAM_KEY_BUTTON.length + 1) : undefined;

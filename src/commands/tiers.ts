@@ -2,8 +2,9 @@
  * /tiers [source] — every publisher's tier ranges side by side (a short public overview with the
  * table and the chart, an "All sources" button for the cited list), or one publisher with all of
  * its definitions together. Lookups forgive typos: a clear best match is answered, saying what was
- * read; ties are offered as buttons; junk is an unknown source. A publisher picked from a public
- * message (the overview, or a page asked for by name) opens on a page only the presser sees.
+ * read; ties are offered as buttons; an unknown source is told what it may have meant, or a few
+ * publishers to try. A publisher picked from a public message (the overview, or a page asked for by
+ * name) opens on a page only the presser sees.
  */
 
 import {
@@ -12,12 +13,13 @@ import {
   ComponentType,
   MessageFlags,
   type APIActionRowComponent,
+  type APIButtonComponent,
   type APIEmbed,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 import { formatCompact, formatCount } from '../domain/format';
-import { coverageNotes, normalRanges, type NormalRange } from '../domain/overview';
-import { bestMatches, findExact, normalise, rankMatches, type Searchable } from '../domain/search';
+import { coverageNotes, disagreementOn, normalRanges, type NormalRange, type SpreadRange } from '../domain/overview';
+import { bestMatches, closest, findExact, normalise, rankMatches, type Searchable } from '../domain/search';
 import {
   BOUNDARY_RULE,
   NORMAL_TIERS,
@@ -49,6 +51,9 @@ import {
 } from './embeds';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
+/** Publishers to try, named as examples by the `source` option, and offered when what was typed resembles none. */
+const TRY_PUBLISHERS: readonly Publisher[] = ['mediakix', 'hypeauditor', 'cnbc'].map((id) => publisherById(id)!);
+
 export const definition = {
   name: 'tiers',
   description: 'How every publisher defines influencer tiers, or one publisher quoted and cited',
@@ -56,7 +61,7 @@ export const definition = {
     {
       type: ApplicationCommandOptionType.String,
       name: 'source',
-      description: 'A publisher, e.g. Mediakix, HypeAuditor, CNBC',
+      description: `A publisher, e.g. ${TRY_PUBLISHERS.map((p) => p.label).join(', ')}`,
       autocomplete: true,
       max_length: 100,
     },
@@ -110,12 +115,16 @@ function cell(range: NormalRange): string {
   return compactIsExact(last + 1) ? `<${formatCompact(last + 1)}` : `≤${formatCompact(last)}`;
 }
 
+/** A voting definition as the table shows it: without a band that is not an influencer tier (HypeAuditor's "Instagram user"). */
+function tabled(s: Source): Source {
+  return { ...s, tiers: s.tiers.filter((t) => !t.notInfluencer) };
+}
+
 /** One aligned row per voting definition (Adweek's two readings, two rows); a blank cell = not defined. */
 export function rangeTable(publishers: readonly Publisher[] = PUBLISHERS): string {
   const rows = publishers.flatMap((p) =>
     p.voting.map((s, i) => {
-      const counted = { ...s, tiers: s.tiers.filter((t) => !t.notInfluencer) };
-      const ranges = new Map(normalRanges(counted).map((r) => [r.normal, cell(r)]));
+      const ranges = new Map(normalRanges(tabled(s)).map((r) => [r.normal, cell(r)]));
       return [i === 0 ? shortLabel(p) : '  or', ...NORMAL_TIERS.map((t) => ranges.get(t) ?? '')];
     }),
   );
@@ -151,6 +160,28 @@ function publisherMenus(where: 'public' | 'own', current?: Publisher): APIAction
   return rows;
 }
 
+/** "Later × Fohr, 2021, and 3 more": who draws a range, by the publishers' names as the lookup reads them. */
+function drawnBy(range: SpreadRange): string {
+  const [first, ...others] = range.sources as [Source, ...Source[]];
+  const name = withoutAsides(publisherOf(first).label);
+  const who = first.year ? `${name}, ${first.year}` : name;
+  return others.length ? `${who}, and ${others.length} more` : who;
+}
+
+/**
+ * How far apart the table's publishers draw micro, the tier teams argue about, in one line:
+ * "Micro alone runs from 500–5k (Adweek, 2019) to 10k–100k (…)." Both ends are cells of the table.
+ */
+function disagreementLine(): string | undefined {
+  const micro = disagreementOn('micro', PUBLISHERS.flatMap((p) => p.voting.map(tabled)));
+  if (!micro) return undefined;
+  const { lowest, highest } = micro;
+  return `Micro alone runs from ${cell(lowest)} (${drawnBy(lowest)}) to ${cell(highest)} (${drawnBy(highest)}).`;
+}
+
+// The registry is fixed data: the line is worked out once.
+const DISAGREEMENT_LINE = disagreementLine();
+
 /**
  * The public overview. `house`, when given, is one line put first (the team's own definition, or
  * why it is missing); it gets the room the rest leaves within PUBLIC_TEXT_LIMIT.
@@ -162,6 +193,7 @@ export function overviewEmbed(house?: string): APIEmbed {
     description: [
       `**${NO_STANDARD.split('. ')[0]}.** Followers by tier (< under, ≤ at most; blank: not defined):`,
       rangeTable(PUBLISHERS.filter((p) => p.voting.length > 0)),
+      ...(DISAGREEMENT_LINE ? [DISAGREEMENT_LINE] : []),
     ].join('\n'),
     footer: { text: 'Hootsuite shares Mediakix’s table.' },
   };
@@ -348,18 +380,41 @@ function readAs(query: string, p: Publisher): string | undefined {
   return isId || normalise(query) === normalise(p.label) || normalise(query) === normalise(withoutAsides(p.label)) ? undefined : query;
 }
 
+/** "**Mediakix**, **CNBC**". */
+function listedNames(publishers: readonly Publisher[]): string {
+  return publishers.map((p) => `**${p.label}**`).join(', ');
+}
+
+/** A button for each publisher (up to five), opening it in place of the presser's own message. */
+function publisherButtons(publishers: readonly Publisher[]): APIActionRowComponent<APIButtonComponent>[] {
+  return buttonRows(publishers.slice(0, 5).map((p) => button(`${PUBLISHER}:${p.id}`, p.label)));
+}
+
 function choicesReply(query: string, matches: readonly Publisher[]): Reply {
   return {
     embeds: [
       {
         title: 'Which publisher?',
-        description: `Several publishers match "${quoteUserText(query)}": ${matches.map((p) => `**${p.label}**`).join(', ')}. Press one to open it.`,
+        description: `Several publishers match "${quoteUserText(query)}": ${listedNames(matches)}. Press one to open it.`,
         color: NEUTRAL_COLOUR,
       },
     ],
-    components: buttonRows(matches.slice(0, 5).map((p) => button(`${PUBLISHER}:${p.id}`, p.label))),
+    components: publisherButtons(matches),
     flags: MessageFlags.Ephemeral,
   };
+}
+
+/** A source that matches nothing: the publishers it is one slip from, else a few to try; each opens with a press. */
+function unknownSourceReply(query: string): Reply {
+  const near = closest(query, ENTRIES, 3);
+  const unknown = `I have no publisher called "${quoteUserText(query)}"`;
+  const problem = near.length ? `${unknown}. Did you mean ${listedNames(near)}?` : `${unknown}, nor one close to it. Some to try: ${listedNames(TRY_PUBLISHERS)}.`;
+  const reply = inputErrorReply(
+    problem,
+    'a publisher or article title from the suggestions that appear as you type `source:`, or /tiers with no source for all of them.',
+    'Unknown source',
+  );
+  return { ...reply, components: publisherButtons(near.length ? near : TRY_PUBLISHERS) };
 }
 
 /** The server's house definition as one line, or undefined; a failing store is said in words. */
@@ -375,11 +430,7 @@ export async function run(args: { source?: string }, context: RunContext): Promi
   if (exact) return publisherReply(exact, readAs(query, exact));
   if (clear && matches[0]) return publisherReply(matches[0], query);
   if (matches.length > 1) return choicesReply(query, matches);
-  return inputErrorReply(
-    `I have no publisher called "${quoteUserText(query)}".`,
-    'a publisher or article title from the suggestions that appear as you type `source:`, or /tiers with no source for all of them.',
-    'Unknown source',
-  );
+  return unknownSourceReply(query);
 }
 
 export function autocomplete(focused: { name: string; value: string }): Choice[] {

@@ -66,25 +66,47 @@ export function coverageNotes(source: Source): string[] {
   return notes;
 }
 
+/** One range the sources give a tier, as the first of them draws it, with every source that gives it. */
+export type SpreadRange = NormalRange & { sources: Source[] };
+
 export interface TierSpread {
   normal: NormalTier;
-  /** Distinct ranges the sources give this tier, narrowest-lowest first, with who gives each. */
-  ranges: { text: string; from: number; to: number | null; sources: Source[] }[];
+  /** Distinct ranges the sources give this tier, the one that ends lowest first, with who gives each. */
+  ranges: SpreadRange[];
 }
 
 /** How differently the sources draw one normalised tier. */
 export function tierSpread(normal: NormalTier, sources: readonly Source[] = SOURCES): TierSpread {
-  const byText = new Map<string, { text: string; from: number; to: number | null; sources: Source[] }>();
+  const byLines = new Map<string, SpreadRange>();
   for (const source of sources) {
     for (const range of normalRanges(source)) {
       if (range.normal !== normal || range.tiers.some((t) => t.upperUnstated)) continue;
       const key = `${range.from}-${range.to}`;
-      if (!byText.has(key)) byText.set(key, { text: range.text, from: range.from, to: range.to, sources: [] });
-      byText.get(key)!.sources.push(source);
+      if (!byLines.has(key)) byLines.set(key, { ...range, sources: [] });
+      byLines.get(key)!.sources.push(source);
     }
   }
-  const ranges = [...byText.values()].sort((a, b) => (a.to ?? Infinity) - (b.to ?? Infinity) || a.from - b.from);
+  const ranges = [...byLines.values()].sort((a, b) => (a.to ?? Infinity) - (b.to ?? Infinity) || a.from - b.from);
   return { normal, ranges };
+}
+
+export interface Disagreement {
+  normal: NormalTier;
+  /** The range that ends lowest, and the one that ends highest (of those that end at all). */
+  lowest: SpreadRange;
+  highest: SpreadRange;
+}
+
+/**
+ * How far apart the sources draw one tier: the range that ends lowest and the one that ends
+ * highest (micro: 500–5k to 10k–100k). An open-ended range ("1M+") has no end to compare, so it
+ * takes no part; undefined when fewer than two ranges end.
+ */
+export function disagreementOn(normal: NormalTier, sources: readonly Source[] = SOURCES): Disagreement | undefined {
+  const ending = tierSpread(normal, sources).ranges.filter((r) => r.to !== null);
+  const lowest = ending[0];
+  const highest = ending[ending.length - 1];
+  return lowest && highest && lowest !== highest ? { normal, lowest, highest } : undefined;
 }
 
 // ── The publishers' answer in words: the same text for /tier, /tiers and the glossary ─────────

@@ -279,27 +279,42 @@ export function findExact<T>(query: string, entries: readonly Searchable<T>[]): 
   return entries.find((e) => keysOf(e).some((k) => k.compact === q.compact))?.item;
 }
 
+/** A query this short allows no typo inside a key, but may be one slip from a whole key ("cmp" for CPM). */
+const SHORT_QUERY = 3;
+
 /**
  * "Did you mean…": the `n` nearest entries, allowing more typos than autocomplete (about a
- * third of the query) but nothing further, so unrelated words suggest nothing.
+ * third of the query) but nothing further, so unrelated words suggest nothing. A query of three
+ * characters allows no typo inside a key (one edit turns "cmp" into the start of "campaign"), but
+ * is suggested the whole keys one edit away, a swap of two letters included: "cmp" CPM, "rio" ROI.
  */
 export function closest<T>(query: string, entries: readonly Searchable<T>[], n = 3): T[] {
   const cap = clampLimit(n, 3);
   const q = prepare(query);
   if (cap === 0 || q.compact === '') return [];
-  return rank(q, entries, looseTolerance)
+  const ranked = rank(q, entries, looseTolerance);
+  if (ranked.length || q.compact.length !== SHORT_QUERY) return ranked.slice(0, cap).map((m) => m.item);
+  return entries
+    .filter((e) => wholeDistance(q, e, 1) <= 1)
     .slice(0, cap)
-    .map((m) => m.item);
+    .map((e) => e.item);
 }
 
-/** Plain edit distance between two short strings (insertions, deletions, substitutions). */
+/**
+ * Edit distance between two short strings: insertions, deletions, substitutions and swaps of two
+ * neighbouring characters, each one edit ("roi" and "rio" are one apart), as in `prefixDistance`.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
+  let older: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j]!, older[j - 2]! + 1);
+    }
+    [older, prev] = [prev, cur];
   }
   return prev[b.length]!;
 }

@@ -1,0 +1,114 @@
+/**
+ * Issue 3, third audit: the /tiers overview says where the publishers disagree most, with who says
+ * each end; an unknown glossary term or /tiers source gets "Did you mean …" (short, ephemeral, with
+ * buttons that open the suggestion), and a source nothing resembles gets a few publishers to try.
+ */
+
+import { MessageFlags } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { embedTextLength } from '../src/commands/embeds';
+import { glossary } from '../src/commands/glossary';
+import { tiers } from '../src/commands/tiers';
+import type { Reply } from '../src/commands/types';
+import { messageProblems } from '../src/interactions/limits';
+import { memoryStore, testComponentContext, testContext } from './support/context';
+
+const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
+const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+const tiersRun = (source?: string, ctx = testContext()) => tiers.run(source === undefined ? {} : ({ source } as never), ctx) as Promise<Reply>;
+const glossaryRun = (term: string, ctx = testContext()) => glossary.run({ term } as never, ctx) as Promise<Reply>;
+
+/** A short input error only the asker sees, within Discord's limits. */
+function expectShortInputError(reply: Reply, title: string): void {
+  expect(reply.embeds[0]!.title).toBe(title);
+  expect(reply.inputError).toBe(true);
+  expect(reply.flags).toBe(MessageFlags.Ephemeral);
+  expect(embedTextLength(reply.embeds[0]!)).toBeLessThanOrEqual(500);
+  expect(messageProblems(reply)).toEqual([]);
+}
+
+describe('/tiers overview: how far apart the publishers draw micro', () => {
+  const line = 'Micro alone runs from 500–5k (Adweek) to 10k–100k (CNBC, 2017, and 3 more).';
+
+  it('says in one line where micro starts and ends for the publishers furthest apart, and who draws each end', async () => {
+    const reply = await tiersRun();
+    expect(reply.embeds[0]!.description!.split('\n')).toContain(line);
+    // Both ends are cells of the table above it.
+    expect(reply.embeds[0]!.description).toMatch(/\n {2}or +500–5k\n/);
+    expect(reply.embeds[0]!.description).toMatch(/\nCNBC +10k–100k\n/);
+  });
+
+  it('keeps the line, and 1,500 characters, beside a long house definition', async () => {
+    const store = memoryStore();
+    const bounds = [0, 1_000, 2_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 5_000_000];
+    const longest = bounds.map((from, i) => `${'Quarterly creator partnership tier'.padEnd(37, 'x')} ${i + 1}${i + 1 < 10 ? 'x' : ''} ${from}-${bounds[i + 1] ?? ''}`.replace(/-$/, '+')).join(', ');
+    await store.setHouse('42', { text: longest, setById: '1', setByName: 'ana', setAt: new Date(0) });
+    const reply = await tiersRun(undefined, testContext({ guildId: '42', store }));
+    expect(reply.embeds[0]!.description!.split('\n')[0]).toMatch(/^Your house definition: /);
+    expect(reply.embeds[0]!.description!.split('\n')).toContain(line);
+    expect(embedTextLength(reply.embeds[0]!)).toBeLessThanOrEqual(1_500);
+    expect(messageProblems(reply)).toEqual([]);
+  });
+});
+
+describe('/glossary: an unknown term', () => {
+  it('suggests the terms one slip away, as buttons that open them in place', async () => {
+    const cmp = await glossaryRun('cmp');
+    expectShortInputError(cmp, 'Unknown term');
+    expect(text(cmp)).toMatch(/I have no term "cmp"\. Did you mean \*\*CPM \(cost per thousand impressions\)\*\*\?/);
+    expect(ids(cmp)).toEqual(['glossary:term:cpm:own']);
+    const opened = await glossary.component!('glossary:term:cpm:own', [], testComponentContext());
+    expect(opened.mode).toBe('update');
+    expect(opened.reply.embeds[0]!.title).toBe('CPM (cost per thousand impressions)');
+
+    const rio = await glossaryRun('rio');
+    expectShortInputError(rio, 'Unknown term');
+    expect(text(rio)).toContain('Did you mean **ROI (return on investment)**?');
+
+    const cpx = await glossaryRun('cpx');
+    expectShortInputError(cpx, 'Unknown term');
+    expect(text(cpx)).toContain('Did you mean');
+    expect(ids(cpx)).toEqual(expect.arrayContaining(['glossary:term:cpe:own', 'glossary:term:cpc:own']));
+    expect(ids(cpx).length).toBeLessThanOrEqual(3);
+  });
+
+  it("suggests the team's own terms too, escaped", async () => {
+    const store = memoryStore();
+    await store.addTerm('42', { name: 'Q*R', definition: 'Quarterly review.', addedById: '1', addedByName: 'ana', updatedAt: new Date(0) });
+    const reply = await glossaryRun('qbr', testContext({ guildId: '42', store }));
+    expectShortInputError(reply, 'Unknown term');
+    expect(text(reply)).toContain('Did you mean **Q\\*R** (team term)?');
+    expect(ids(reply)[0]).toMatch(/^glossary:teamkey:/);
+  });
+
+  it('suggests nothing for what resembles no term', async () => {
+    const reply = await glossaryRun('xyz');
+    expectShortInputError(reply, 'Unknown term');
+    expect(text(reply)).toContain('I have no term "xyz".');
+    expect(text(reply)).not.toContain('Did you mean');
+    expect(ids(reply)).toEqual([]);
+  });
+});
+
+describe('/tiers: an unknown source', () => {
+  it('suggests the publishers one slip away, as buttons that open them in place', async () => {
+    const reply = await tiersRun('icn');
+    expectShortInputError(reply, 'Unknown source');
+    expect(text(reply)).toContain('I have no publisher called "icn". Did you mean **Inc.**?');
+    expect(ids(reply)).toEqual(['tiers:pub:inc']);
+    const opened = await tiers.component!('tiers:pub:inc', [], testComponentContext());
+    expect(opened.mode).toBe('update');
+    expect(opened.reply.embeds[0]!.title).toBe('Inc.');
+  });
+
+  it('offers a few publishers to try when none is close, and the overview', async () => {
+    for (const query of ['xyz', 'zzzkix']) {
+      const reply = await tiersRun(query);
+      expectShortInputError(reply, 'Unknown source');
+      const shown = text(reply);
+      expect(shown, query).toContain(`I have no publisher called "${query}", nor one close to it. Some to try: **Mediakix**, **HypeAuditor**, **CNBC**.`);
+      expect(shown, query).toContain('/tiers with no source for all of them');
+      expect(ids(reply), query).toEqual(['tiers:pub:mediakix', 'tiers:pub:hypeauditor', 'tiers:pub:cnbc']);
+    }
+  });
+});

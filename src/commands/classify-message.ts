@@ -1,7 +1,7 @@
 /**
  * "Classify follower counts" (right-click a message → Apps): every follower count in the
  * message's text, one compact line each (the team's house tier if one is set, then the
- * publishers' consensus), with the numbers it set aside and why. Each count gets an "All
+ * publishers' consensus), with the numbers it set aside and why. Each count shown gets an "All
  * sources" button, answered by /tier's own handler (custom_id "tier:all:<count>").
  */
 
@@ -25,8 +25,8 @@ export const definition = {
 
 /** Counts given a line; a longer list says how many more there are. */
 export const MAX_COUNT_LINES = 25;
-/** "All sources" buttons: two rows, one per distinct count. */
-export const MAX_SOURCE_BUTTONS = 10;
+/** "All sources" buttons, one per distinct count shown: every row Discord allows (the reply has no other). */
+export const MAX_SOURCE_BUTTONS = LIMITS.actionRows * LIMITS.buttonsPerRow;
 /** Set-aside numbers listed. */
 const MAX_IGNORED_SHOWN = 12;
 /** Room for the count lines in the description (the rest of the embed stays well under 6,000). */
@@ -70,14 +70,16 @@ export async function run(message: TargetMessage, context: RunContext): Promise<
 
   const { house, notice } = await houseFor(context);
   const lines: string[] = [];
+  const shown: FoundCount[] = [];
   let used = 0;
   for (const count of counts.slice(0, MAX_COUNT_LINES)) {
     const line = truncate(countLine(count, house), 400);
     if (used + line.length + 1 > LINES_ROOM) break;
     lines.push(line);
+    shown.push(count);
     used += line.length + 1;
   }
-  if (lines.length < counts.length) lines.push(`…and ${counts.length - lines.length} more counts.`);
+  if (shown.length < counts.length) lines.push(`…and ${counts.length - shown.length} more counts.`);
 
   const author = message.authorName ? `${quoteUserText(message.authorName, 60)}’s message` : 'that message';
   const single = counts.length === 1 ? consensusFor(counts[0]!.value) : undefined;
@@ -91,7 +93,8 @@ export async function run(message: TargetMessage, context: RunContext): Promise<
     },
   };
 
-  const distinct = [...new Set(counts.map((c) => c.value))].slice(0, MAX_SOURCE_BUTTONS);
+  // A button for a count the reply does not show would name a number the reader cannot see.
+  const distinct = [...new Set(shown.map((c) => c.value))].slice(0, MAX_SOURCE_BUTTONS);
   return {
     embeds: [embed],
     components: buttonRows(distinct.map((value) => button(`tier:all:${value}`, `All sources: ${formatCount(value)}`, ButtonStyle.Secondary))),

@@ -166,7 +166,7 @@ export interface FoundCount {
   start: number;
   end: number;
   platform?: string;
-  /** A creator's name or @handle mentioned before it in the same sentence. */
+  /** The creator's name or @handle next to it, or shared with the count before it ("Sara has 45k on IG and 1.2M on TikTok"). */
   name?: string;
 }
 
@@ -268,8 +268,6 @@ const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscripti
 const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators|influencers|people|members|orders?|sales|users|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?)`;
 const AFTER_FOLLOWERS = new RegExp(String.raw`^\+?\s?(?:(?:real|total|active|organic|engaged|ig|insta|instagram|tiktok|tt|youtube|yt|twitch)\s)?${FOLLOWER_WORD}${END}`, 'iu');
 const BEFORE_FOLLOWERS = new RegExp(String.raw`${FOLLOWER_WORD}\s?(?:count)?\s?(?:[:=\-–—]|of|is|are|at|around|about|approx\.?|over|under|almost|nearly|~|≈)?\s*$`, 'iu');
-const AFTER_NOT_FOLLOWERS = new RegExp(String.raw`^\s?(?:(?:monthly|avg\.?|average|total|daily|weekly|unique)\s)?(${NOT_FOLLOWER_WORD})${END}`, 'iu');
-const BEFORE_NOT_FOLLOWERS = new RegExp(String.raw`(?<![\p{L}])(views?|likes?|impressions?|plays?|streams?|reach|engagements?|budgets?|fees?|rates?|prices?|costs?|costing|revenue|sales|gmv|cpm|cpe|downloads?|listeners?)\s?(?:[:=\-–—]|of|is|was|at|around|about|approx\.?)?\s*$`, 'iu');
 /** Words that make a number near them an amount of money, and what to call that amount. */
 const MONEY_WORDS: Readonly<Record<string, string>> = {
   budget: 'a budget',
@@ -288,6 +286,11 @@ const MONEY_WORDS: Readonly<Record<string, string>> = {
   cpm: 'a CPM (cost per thousand impressions)',
   cpe: 'a CPE (cost per engagement)',
 };
+/** Any of MONEY_WORDS, as a regular expression. */
+const MONEY_WORD = `(?:${Object.keys(MONEY_WORDS).join('|')})`;
+// A money word sets a number aside on either side of it: "budget 10k" and "10k budget".
+const AFTER_NOT_FOLLOWERS = new RegExp(String.raw`^\s?(?:(?:monthly|avg\.?|average|total|daily|weekly|unique)\s)?(${NOT_FOLLOWER_WORD}|${MONEY_WORD})${END}`, 'iu');
+const BEFORE_NOT_FOLLOWERS = new RegExp(String.raw`(?<![\p{L}])(views?|likes?|impressions?|plays?|streams?|reach|engagements?|sales|downloads?|listeners?|${MONEY_WORD})\s?(?:[:=\-–—]|of|is|was|at|around|about|approx\.?)?\s*$`, 'iu');
 const AFTER_DURATION = new RegExp(String.raw`^\s?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|wks?|months?|mos?|years?|yrs?|y\/o|yo|decades?)${END}`, 'iu');
 const GROWTH_BEFORE = /(?<![\p{L}])(?:gained|gaining|gains?|grew|grown|growing|lost|losing|loses|added|adding|adds|up|down|jumped|dropped|increased|decreased)\s(?:by\s|about\s|around\s|over\s|almost\s|nearly\s|another\s)?$/iu;
 const PERIOD = String.raw`(?:day|week|month|year|days|weeks|months|wk|mo|yr)`;
@@ -320,10 +323,30 @@ const NOT_NAMES = new Set(
     'just only about around over under almost nearly approx roughly maybe probably sure thanks thx pls please can could would should will ' +
     'did does do is are was were has have had got per via with for from to in on at by of if when then what which who how why where ' +
     're fwd hmm lol wow oh ah let let\'s here there new old last next first second third quick btw imo tbh also plus minus still ' +
-    'between from since until after before among across awesome great nice cool best worst amazing perfect good bad ps sum average avg median min max range approximately ' +
-    'rate rates price prices fee fees cost costs call calls meet meeting check send ping post posted see ask tell remember reminder question summary status stats result results goal target audience numbers count counts sources name handle platform'
+    'between from since until after before among across awesome great nice cool best worst amazing perfect good bad ps sum average avg median min range approximately ' +
+    'rate rates price prices fee fees cost costs call calls meet meeting check send ping post posted see ask tell remember reminder question summary status stats result results goal target audience numbers count counts sources name handle platform ' +
+    'requirement requirements required minimum maximum campaign campaigns brief need needs looking wanted client clients brand brands'
   ).split(' '),
 );
+
+/** A count right after a word: "Max 50k", "Max: 50k". */
+const BEFORE_A_COUNT = /\s?:?\s?[\d~≈+]/y;
+/** "Min 10k, Max 50k": a sentence with a minimum, where "Max" is its maximum. */
+const MIN_WORD = /(?<![\p{L}])(?:min|minimum)(?![\p{L}])/giu;
+/**
+ * Words that may stand between a creator's name and their count: "Sara has about 45k", "Tom’s IG
+ * account is at 12k", "Sara hit 100k, then 120k", "… and her TikTok 1.2M".
+ */
+const BETWEEN_NAME_AND_COUNT = new Set(
+  (
+    'has have had is are was were at with got gets sits hit hits reached now currently just only does on in via across ' +
+    'and also plus then about around approx roughly nearly almost over under like the a an her his their ' +
+    'et und y sur auf en account acct channel profile handle count'
+  ).split(' '),
+);
+const FOLLOWER_WORD_ALONE = new RegExp(`^${FOLLOWER_WORD}$`, 'iu');
+const WORD_CHARACTER = /[\p{L}\p{N}_'’]/u;
+const POSSESSIVE = /^[\p{L}\p{N}_]+['’]s$/iu;
 
 const NAME_TOKEN =
   /(?<![\p{L}\p{N}_@'’])(\p{Lu}[\p{Ll}\p{Lm}]+(?:[- ]\p{Lu}[\p{Ll}\p{Lm}]+)?)(?=\s?(?:['’]s(?![\p{L}])|:|\s[-–—]\s|\s\(|\s(?:has|is|at|with|got|sits|hit|hits|reached|now|currently|just|was|does)(?![\p{L}])|\s[\d~≈+]))/gu;
@@ -353,6 +376,11 @@ interface NumberToken {
   platform?: string;
   name?: string;
   borrowedUnit?: string;
+  /** The range's second end, when this number is the first ("50k" for "10k" in "10k-50k"). */
+  rangeTo?: NumberToken;
+  /** Where the whole range this number is an end of starts and ends; where the number is, when it is no range's end. */
+  rangeStart: number;
+  rangeEnd: number;
 }
 
 interface Mention {
@@ -361,7 +389,6 @@ interface Mention {
   text: string;
 }
 
-/** Finds the follower counts in a message, and the numbers it set aside with the reason. */
 /**
  * Markdown around words (**45k**, _45k_, `45k`, ~~1M~~, ||45k||, **likes:**) says nothing about a
  * number: it is dropped so that the words next to a count read as if typed plain ("1.2k **likes**"
@@ -372,6 +399,7 @@ const MARKDOWN_AT_WORD_EDGE = /(?<=^|[\s(["'])[*_~|`]+(?=\S)|(?<=\S)[*_~|`]+(?=$
 /** Mentions of everyone in a channel, never a creator's handle. */
 const MASS_MENTION = /^@(everyone|here)$/i;
 
+/** Finds the follower counts in a message, and the numbers it set aside with the reason. */
 export function extractCounts(message: string): Extraction {
   const text = normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH)).replace(MARKDOWN_AT_WORD_EDGE, '');
   const tokens = tokenize(text);
@@ -382,7 +410,8 @@ export function extractCounts(message: string): Extraction {
 
   for (const token of tokens) {
     if (token.kind === 'handle') {
-      if (!MASS_MENTION.test(token.text)) handles.push({ start: token.start, end: token.end, text: token.text.replace(/\.+$/, '') });
+      const handle = token.text.replace(/\.+$/, '');
+      if (!MASS_MENTION.test(handle)) handles.push({ start: token.start, end: token.start + handle.length, text: handle });
     }
     else if (token.kind === 'number') numbers.push(numberToken(token));
     else if (token.kind === 'link') {
@@ -400,14 +429,15 @@ export function extractCounts(message: string): Extraction {
   }
   platforms.sort((a, b) => a.start - b.start);
 
-  borrowUnitsInRanges(text, numbers);
+  linkRanges(text, numbers);
+  borrowUnitsInRanges(numbers);
   for (const n of numbers) judgeByContext(text, n);
-  inheritAcrossRanges(text, numbers);
+  inheritAcrossRanges(numbers);
   const sentences = sentenceStarts(text);
   const sentenceOf = (pos: number) => lastAtOrBefore(sentences, pos);
   bindPlatforms(text, numbers.filter((n) => !n.ignored), platforms, sentenceOf);
   for (const n of numbers) if (!n.ignored) judgeBareNumber(n);
-  bindNames(text, numbers, handles, sentenceOf);
+  nameCreators(text, numbers, handles, platforms, sentences);
 
   const counts: FoundCount[] = [];
   for (const n of numbers) {
@@ -463,16 +493,30 @@ function numberToken(token: Token): NumberToken {
   if (trailingPlus) body = body.slice(0, -1);
   // The "e" of "1.2E+06" is no unit: such a number is judged like "1,200,000".
   const hasSuffix = /[\p{L}]/u.test(body) && !SCIENTIFIC_BODY.test(body);
-  const n: NumberToken = { text: token.text, start: token.start, end: token.end, body, sign, hasSuffix, bare: /^\d+$/.test(body), followerWord: false };
+  const n: NumberToken = { text: token.text, start: token.start, end: token.end, body, sign, hasSuffix, bare: /^\d+$/.test(body), followerWord: false, rangeStart: token.start, rangeEnd: token.end };
   return n;
 }
 
-/** "10-20k followers": the first end borrows the unit of the second, when that keeps it smaller. */
-function borrowUnitsInRanges(text: string, numbers: NumberToken[]): void {
+/** "10k-50k", "10 to 20k": links the two ends of each range written, and gives both the whole range's place. */
+function linkRanges(text: string, numbers: NumberToken[]): void {
   for (let i = 0; i + 1 < numbers.length; i++) {
     const a = numbers[i]!;
     const b = numbers[i + 1]!;
-    if (a.hasSuffix || !b.hasSuffix || a.sign || !RANGE_BETWEEN.test(text.slice(a.end, b.start))) continue;
+    if (a.sign || !RANGE_BETWEEN.test(text.slice(a.end, b.start))) continue;
+    a.rangeTo = b;
+    b.rangeStart = a.rangeStart;
+  }
+  for (let i = numbers.length - 1; i >= 0; i--) {
+    const a = numbers[i]!;
+    if (a.rangeTo) a.rangeEnd = a.rangeTo.rangeEnd;
+  }
+}
+
+/** "10-20k followers": the first end borrows the unit of the second, when that keeps it smaller. */
+function borrowUnitsInRanges(numbers: NumberToken[]): void {
+  for (const a of numbers) {
+    const b = a.rangeTo;
+    if (!b || a.hasSuffix || !b.hasSuffix) continue;
     const unit = /[\p{L}][\p{L}.]*$/u.exec(b.body)?.[0] ?? '';
     const numberOfB = Number(b.body.slice(0, b.body.length - unit.length).trim().replace(',', '.'));
     if (!(Number(a.body.replace(',', '.')) < numberOfB)) continue;
@@ -481,26 +525,27 @@ function borrowUnitsInRanges(text: string, numbers: NumberToken[]): void {
 }
 
 /**
- * The two ends of a range are the same kind of number: "2.5k-3k per post" is two prices, and in
- * "10-20k followers" the first end is a follower count as much as the second.
+ * The two ends of a range are the same kind of number: "2.5k-3k per post" is two prices, as the
+ * unit after the range is the second end's. (The words around the whole range are judged for
+ * both ends in judgeByContext.)
  */
-function inheritAcrossRanges(text: string, numbers: NumberToken[]): void {
-  for (let i = numbers.length - 2; i >= 0; i--) {
+function inheritAcrossRanges(numbers: NumberToken[]): void {
+  for (let i = numbers.length - 1; i >= 0; i--) {
     const a = numbers[i]!;
-    const b = numbers[i + 1]!;
-    if (a.sign || !RANGE_BETWEEN.test(text.slice(a.end, b.start))) continue;
-    if (b.ignored && !a.ignored && !a.followerWord && b.ignored.kind !== 'fraction' && b.ignored.kind !== 'too-large') a.ignored = b.ignored;
-    else if (!b.ignored && b.followerWord) a.followerWord = true;
+    const b = a.rangeTo;
+    if (b?.ignored && !a.ignored && !a.followerWord && b.ignored.kind !== 'fraction' && b.ignored.kind !== 'too-large') a.ignored = b.ignored;
   }
 }
 
 /** Rules that set a number aside whatever else is near it: signs, units, words around it. */
 function judgeByContext(text: string, n: NumberToken): void {
+  // The words before a range are before both its ends, and a follower word after it is after both:
+  // "reach 10k-50k" is reach twice, "10k-50k followers" two counts.
   const after = text.slice(n.end, n.end + 60);
-  const before = text.slice(Math.max(0, n.start - 40), n.start);
+  const before = text.slice(Math.max(0, n.rangeStart - 40), n.rangeStart);
   const set = (kind: Exclude<IgnoreKind, 'not-followers'>) => (n.ignored = { kind, reason: REASONS[kind] });
 
-  n.followerWord = AFTER_FOLLOWERS.test(after) || BEFORE_FOLLOWERS.test(before);
+  n.followerWord = AFTER_FOLLOWERS.test(text.slice(n.rangeEnd, n.rangeEnd + 60)) || BEFORE_FOLLOWERS.test(before);
   const written = n.borrowedUnit ? `${n.body} ${n.borrowedUnit}` : n.body;
   const parsed = readCount(/\dmil$|\d mil$/i.test(written) ? written.replace(/mil$/i, milMeaning(after)) : written);
 
@@ -604,22 +649,85 @@ function bindPlatforms(text: string, numbers: NumberToken[], platforms: (Mention
   }
 }
 
-/** Each count takes the last name or @handle before it in its sentence. */
-function bindNames(text: string, numbers: NumberToken[], handles: Mention[], sentenceOf: (pos: number) => number): void {
+/**
+ * Creators named in the text: @handles, and capitalised names where names stand ("Sara: 45k",
+ * "Tom has", "Mia’s TikTok"). "Max" right before a count is kept apart: it may be a name or "at most".
+ */
+function creatorNames(text: string, handles: Mention[]): { names: Mention[]; maxBeforeCounts: Mention[] } {
   const names: Mention[] = [...handles];
+  const maxBeforeCounts: Mention[] = [];
   for (const m of text.matchAll(NAME_TOKEN)) {
     const words = m[1]!.split(/[ ]/);
     while (words.length && NOT_NAMES.has(words[0]!.toLowerCase())) words.shift();
     if (words.length === 0 || words.some((w) => NOT_NAMES.has(w.toLowerCase()) || PLATFORM_BY_ALIAS.has(w.toLowerCase()))) continue;
     const name = words.join(' ');
-    names.push({ start: m.index + m[1]!.length - name.length, end: m.index + m[1]!.length, text: name });
+    const end = m.index + m[1]!.length;
+    BEFORE_A_COUNT.lastIndex = end;
+    (name === 'Max' && BEFORE_A_COUNT.test(text) ? maxBeforeCounts : names).push({ start: end - name.length, end, text: name });
   }
-  names.sort((a, b) => a.end - b.end);
-  const ends = names.map((h) => h.end);
-  for (const n of numbers) {
-    if (ends[0] === undefined || ends[0] > n.start) continue;
-    const name = names[lastAtOrBefore(ends, n.start)]!;
-    if (sentenceOf(name.start) === sentenceOf(n.start)) n.name = name.text;
+  return { names, maxBeforeCounts };
+}
+
+/**
+ * Gives each number the creator named next to it. "Max 50k followers" is "at most 50k" unless
+ * other counts belong to named creators ("Léa 30k, Max 12k"), and always beside a minimum ("Min
+ * 10k, Max 50k").
+ */
+function nameCreators(text: string, numbers: NumberToken[], handles: Mention[], platforms: Mention[], sentences: number[]): void {
+  const { names, maxBeforeCounts } = creatorNames(text, handles);
+  bindNames(text, numbers, names, platforms, sentences);
+  const withMinimum = new Set([...text.matchAll(MIN_WORD)].map((m) => lastAtOrBefore(sentences, m.index)));
+  const maxes = maxBeforeCounts.filter((m) => !withMinimum.has(lastAtOrBefore(sentences, m.start)));
+  if (maxes.length && numbers.some((n) => !n.ignored && n.name)) bindNames(text, numbers, [...names, ...maxes], platforms, sentences);
+}
+
+/** What stands before a number in its clause: a name, other words but no name, or nothing that says. */
+type NextToNumber = Mention | 'other word' | 'clause start';
+
+/**
+ * Links each number to the creator named before it in its own clause: walking back from the number
+ * to the number before it (or to the start of its sentence), the first name or @handle is the
+ * creator ("Sara is a fitness creator with 45k followers", "Sara (fitness, IG): 45k"). A clause
+ * with words but no name ("Total 60k", "her brother has 20k") links none. A number with nothing of
+ * its own before it but what may stand between a name and a count (punctuation, "and", "on IG":
+ * "Sara has 45k on IG and 1.2M on TikTok", "Jana (IG 88k, TikTok 1.4M)") shares the creator of the
+ * number before it in its sentence. The walk never goes past that number, so a count never takes
+ * another count's name.
+ */
+function bindNames(text: string, numbers: NumberToken[], names: Mention[], platforms: Mention[], sentences: number[]): void {
+  const nameEndingAt = new Map(names.map((m) => [m.end, m]));
+  const platformEndingAt = new Map(platforms.map((p) => [p.end, p]));
+  numbers.forEach((n, i) => {
+    const sentence = lastAtOrBefore(sentences, n.start);
+    const previous = numbers[i - 1];
+    const sharesSentence = previous !== undefined && lastAtOrBefore(sentences, previous.start) === sentence;
+    const next = nextToNumber(text, n.start, sharesSentence ? previous.end : sentences[sentence]!, nameEndingAt, platformEndingAt);
+    n.name = next === 'clause start' ? (sharesSentence ? previous.name : undefined) : next === 'other word' ? undefined : next.text;
+  });
+}
+
+function nextToNumber(text: string, numberStart: number, clauseStart: number, nameEndingAt: Map<number, Mention>, platformEndingAt: Map<number, Mention>): NextToNumber {
+  let at = numberStart;
+  let otherWords = false;
+  for (;;) {
+    while (at > clauseStart && !WORD_CHARACTER.test(text[at - 1]!)) at--;
+    if (at <= clauseStart) return otherWords ? 'other word' : 'clause start';
+    const name = nameEndingAt.get(at);
+    if (name && name.start >= clauseStart) return name;
+    const platform = platformEndingAt.get(at);
+    if (platform && platform.start >= clauseStart) {
+      at = platform.start;
+      continue;
+    }
+    let wordStart = at;
+    while (wordStart > clauseStart && WORD_CHARACTER.test(text[wordStart - 1]!)) wordStart--;
+    const word = text.slice(wordStart, at);
+    // "Mia’s TikTok is at 800": the name ends before the ’s.
+    if (POSSESSIVE.test(word)) at -= 2;
+    else {
+      otherWords ||= !(BETWEEN_NAME_AND_COUNT.has(word.toLowerCase()) || FOLLOWER_WORD_ALONE.test(word));
+      at = wordStart;
+    }
   }
 }
 

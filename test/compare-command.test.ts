@@ -135,7 +135,9 @@ describe('/compare main reply', () => {
   it('a budget far below what the followers given cost: says so, and prices Plan A by the rules', async () => {
     const d = (await run({ budget: '500', big_followers: '500k' })).embeds[0]!.description!;
     // The lowest rule at the expected 1.55% is Traackr's $1,163; the optimistic scenario (3.8%) prices it at $2,850, so GRIN's $2,000 is the low end.
-    expect(d).toContain('Plan A costs $5,000 ($2,000 to $5,000): $500 does not buy 500,000 followers at any price rule (the lowest gives $1,163)');
+    expect(d).toContain(
+      'Plan A costs $5,000 ($2,000 to $5,000): $500 does not buy 500,000 followers at any price rule (the lowest gives $1,163 at the expected 1.55% engagement rate; the best and worst cases price the fee at their own rates)',
+    );
     expect(d).toContain('⚠️ Plan A is over the budget.');
   });
 

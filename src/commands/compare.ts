@@ -216,23 +216,29 @@ function houseLine(c: Comparison, house: HouseLookup): string | undefined {
 
 // ── The verdict, up front ─────────────────────────────────────────────────────────────────────
 
+/**
+ * The verdict's robustness, each "Depends on:" followed at once by the input it names (as in the
+ * chart's and the plain text's robustnessText), one line for each of the two inputs that matter most.
+ */
 function dependsLines(c: Comparison): string[] {
   const v = c.verdict;
   const robust = robustnessText(c);
   if (!robust) return [];
   if (v.holds) return [`**${HOLDS_TEXT}**`];
-  if (v.deciders.length === 0) return [`**${robust.replace(/^Depends on: /, 'Depends on:** ')}`];
+  if (v.deciders.length === 0) return [robust.replace(/^Depends on: /, '**Depends on:** ')];
   const lines = v.deciders.slice(0, 2).map((d) => {
     const a = c.scenario.assumptions[d.key];
-    return `• ${a.label} (expected ${formatInput(a.unit, a.value!.expected)}): ${flipsText(c, d)}.`;
+    return `**Depends on:** ${a.label} (expected ${formatInput(a.unit, a.value!.expected)}): ${flipsText(c, d)}.`;
   });
   const more = v.deciders.slice(2).map((d) => {
     const a = c.scenario.assumptions[d.key];
-    const { text, atExpected } = breakEvenText(a.unit, d.flips[0]!.breakEven, a.value!.expected);
+    const expected = a.value!.expected;
+    if (d.flips[0]!.fromTie) return `${a.label} (break-even at its expected ${formatInput(a.unit, expected)}, where the plans tie)`;
+    const { text, atExpected } = breakEvenText(a.unit, d.flips[0]!.breakEven, expected);
     return `${a.label} (break-even ${atExpected ? `just off its expected ${text}` : text})`;
   });
   if (more.length) lines.push(`Also changes a winner within its range: ${more.join(', ')}.`);
-  return ['**Depends on:**', ...lines];
+  return lines;
 }
 
 /** "$5,000" or "$5,000 ($1,162.50 to $5,000)". */
@@ -251,7 +257,12 @@ function budgetLine(c: Comparison): string | null {
   // The two cases where Plan A keeps a price the budget cannot change: say which, and why.
   else if (b.feeA === 'case') aPart = `Plan A, the observed tweet, costs ${moneyRange(c.a.metrics.cost!)} whatever the budget (Ad Age’s price for her Instagram post; the article gives none)`;
   else if (b.feeA === 'rules') {
-    aPart = `Plan A costs ${moneyRange(c.a.metrics.cost!)}: ${formatMoney(b.budget)} does not buy ${followers} at any price rule (the lowest gives ${formatMoney(s.assumptions.fee_a.value!.low)})`;
+    const fee = s.assumptions.fee_a.value!;
+    const cost = c.a.metrics.cost!;
+    // The rules' fees are at the expected engagement rate; the cost's range is the best and worst cases', each at its own.
+    const at = s.assumptions.fee_a.rangeAt ? ` ${s.assumptions.fee_a.rangeAt}` : '';
+    const cases = cost.low !== fee.low || cost.high !== fee.high ? '; the best and worst cases price the fee at their own rates' : '';
+    aPart = `Plan A costs ${moneyRange(cost)}: ${formatMoney(b.budget)} does not buy ${followers} at any price rule (the lowest gives ${formatMoney(fee.low)}${at}${cases})`;
   } else aPart = `Plan A costs ${formatMoney(b.costA)}`;
   const capped = b.countCapped ? ` (capped at ${formatCount(MAX_MICRO_COUNT)}, the most Tierbot models: the rest of the budget is unspent)` : '';
   const bPart = b.countFromBudget
@@ -401,7 +412,9 @@ type Detail = 'full' | 'short' | 'trimmed';
 function assumptionFields(as: readonly Assumption[], detail: Detail, share: number = LIMITS.fieldValue): APIEmbedField[] {
   const cited = new Set<Citation>();
   return as.map((a) => {
-    const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
+    // A range that holds only at the expected engagement rate says so beside it: the cost's range differs.
+    const at = a.rangeAt ? ` ${a.rangeAt}` : '';
+    const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)}${at})`;
     const parts = [`*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
     if (a.rangeNote) parts.push(`Range: ${a.rangeNote}.`);
     // A citation given above is repeated by publisher and year only; the first time it is given

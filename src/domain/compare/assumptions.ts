@@ -54,6 +54,11 @@ export interface Assumption {
   summary?: string;
   /** A fee priced by the rules: how each rule's price follows the engagement rate (scenarios need it). */
   feeRules?: FeeRules;
+  /**
+   * A fee priced by a rule that follows the engagement rate (Traackr's): its range holds at the
+   * expected engagement rate ("at the expected 1.55% engagement rate"), said beside the range.
+   */
+  rangeAt?: string;
 }
 
 /** The price rules behind a fee. Traackr's rule prices engagements, so its fee follows the engagement rate. */
@@ -236,8 +241,10 @@ export function engagementRate(plan: 'A' | 'B', followers: number, platform: Pla
 
 /**
  * The fee by the cent-per-follower rule, with GRIN's and Traackr's rules as the range. The range
- * is priced at the expected engagement rate (an input moved alone keeps the others expected);
- * the optimistic and pessimistic scenarios re-price Traackr's fee at their own rate (`feeRules`).
+ * is priced at the expected engagement rate (`rangeAt` says so): an input moved alone keeps the
+ * others expected, so that is the range the verdict moves the fee across. The best and worst
+ * cases price Traackr's fee at their own engagement rate (`feeRules`), so a plan's cost can range
+ * less widely than its fee.
  */
 export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range | null, platform: Platform): Assumption {
   const key = plan === 'A' ? 'fee_a' : 'fee_b';
@@ -248,9 +255,9 @@ export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range
   };
   const traackr = traackrFeeAt(rules, engagement?.expected ?? null);
   let traackrNote = '';
-  if (engagement !== null && traackr !== null) {
+  if (traackr !== null) {
     const where = platform === 'instagram' ? '' : ' (its Instagram default, an extrapolation)';
-    traackrNote = `; Traackr's $150 per 1,000 engagements${where} at the expected ${exactPercent(engagement.expected)} engagement rate, ${formatMoney(traackr)}`;
+    traackrNote = `; Traackr's $150 per 1,000 engagements${where}, ${formatMoney(traackr)}`;
   }
   return {
     key,
@@ -265,9 +272,9 @@ export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range
     sources: [CITE.centRule, CITE.grin, ...(traackr !== null ? [CITE.traackr] : [])],
     option: plan === 'A' ? 'big_fee' : 'micro_fee',
     feeRules: rules,
+    ...(traackr !== null ? { rangeAt: `at the expected ${exactPercent(engagement!.expected)} engagement rate` } : {}),
   };
 }
-
 
 export function notReported(key: AssumptionKey, option: NumericOption, why: string): Assumption {
   return { key, label: LABEL[key], unit: 'percent', value: null, basis: 'unreported', plans: ['A'], better: 'higher', rule: why, rangeNote: '', sources: [], option };

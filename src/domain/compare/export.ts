@@ -86,7 +86,12 @@ function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
     return spec.observed ? 'not reported (no Twitter reach or engagement figures recorded)' : 'not reported';
   }
   if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return 'estimate: followers × reach rate × (1 − overlap)';
-  if (m === 'cost') return `influencers × fee (fee_${p.plan.toLowerCase()} below)`;
+  if (m === 'cost') {
+    const fee = c.scenario.assumptions[p.plan === 'A' ? 'fee_a' : 'fee_b'];
+    // fee_a's range is at the expected engagement rate; the cost's ends are the best and worst cases'.
+    const own = fee.rangeAt && fee.value && fee.value.low < fee.value.high ? ', each case pricing it at its own engagement rate' : '';
+    return `influencers × fee (fee_${p.plan.toLowerCase()} below${own})`;
+  }
   return `estimate: ${FORMULA[m]}`;
 }
 
@@ -116,7 +121,8 @@ export function exportRows(c: Comparison): ExportRow[] {
   }
   for (const key of ASSUMPTION_KEYS) {
     const a = c.scenario.assumptions[key];
-    const source = a.basis === 'input' ? 'your input' : `${BASIS_TEXT[a.basis]}: ${a.rule}${a.rangeNote ? `; range: ${a.rangeNote}` : ''}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;
+    const range = a.rangeNote ? `; range${a.rangeAt ? ` ${a.rangeAt}` : ''}: ${a.rangeNote}` : '';
+    const source = a.basis === 'input' ? 'your input' : `${BASIS_TEXT[a.basis]}: ${a.rule}${range}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;
     // Percentages keep the digits they are kept to (a typed 0.00001% is not 0 here either).
     const d = a.unit === 'money' ? 2 : a.unit === 'percent' ? 12 : 4;
     rows.push({ plan: 'assumption', metric: key, low: rounded(a.value?.low ?? null, d), expected: rounded(a.value?.expected ?? null, d), high: rounded(a.value?.high ?? null, d), source });

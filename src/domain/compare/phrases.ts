@@ -61,7 +61,11 @@ export function breakEvenText(unit: Assumption['unit'], breakEven: number, expec
   return { text: formatInput(unit, expected), atExpected: true };
 }
 
-/** "Plan A wins cost per order under $606.71, cost per engagement under $679.83": one clause per winner, equal break-evens merged. */
+/**
+ * "Plan A wins cost per order under $606.71, cost per engagement under $679.83": one clause per
+ * winner, equal break-evens merged. A tie broken by any move reads "Plan A wins reach above the
+ * expected 0%".
+ */
 export function flipsText(c: Comparison, d: Decider): string {
   const input = c.scenario.assumptions[d.key];
   const expected = input.value?.expected ?? 0;
@@ -71,7 +75,7 @@ export function flipsText(c: Comparison, d: Decider): string {
     for (const f of d.flips.filter((x) => x.winner === winner)) {
       const { text, atExpected } = breakEvenText(input.unit, f.breakEven, expected);
       const side = f.towards === 'higher' ? 'above' : 'under';
-      const where = atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`;
+      const where = f.fromTie ? `${side} the expected ${formatInput(input.unit, expected)}` : atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`;
       groups.set(where, [...(groups.get(where) ?? []), MEASURE_LABEL[f.metric]]);
     }
     const parts = [...groups].map(([where, measures]) => `${measures.join(' and ')} ${where}`);
@@ -92,8 +96,17 @@ export function robustnessText(c: Comparison, max = 2): string {
   if (v.leader === null) return '';
   if (v.holds) return HOLDS_TEXT;
   if (v.deciders.length === 0 && v.jointly) {
-    const names = v.jointly.keys.map((k) => c.scenario.assumptions[k].label);
-    return `Depends on: ${list(names)} together (only with every input at the end of its range that hurts the winner does ${MEASURE_LABEL[v.jointly.metric]} change hands).`;
+    const { metric, deciders } = v.jointly;
+    const measure = MEASURE_LABEL[metric];
+    const winner = v.measures.find((m) => m.metric === metric)!.winner;
+    const hurts = `the end of its range that hurts Plan ${winner}`;
+    const label = (d: Decider) => c.scenario.assumptions[d.key].label;
+    const names = list(deciders.map(label));
+    // Inputs with a break-even are named alone when any has one (verdict.ts): all or none have one.
+    if (!deciders.some((d) => d.flips.length)) return `Depends on: ${names} together (only with every input at ${hurts} does ${measure} change hands; no break-even lies within their ranges).`;
+    if (deciders.length === 1) return `Depends on: ${names}, with every other input at ${hurts} (only then does ${measure} change hands): ${flipsText(c, deciders[0]!)}.`;
+    const breakEvens = deciders.map((d) => `${label(d)}: ${flipsText(c, d)}`);
+    return `Depends on: ${names} together (only with every input at ${hurts} does ${measure} change hands). With every other input at that end: ${breakEvens.join('; ')}.`;
   }
   const parts = v.deciders.slice(0, max).map((d) => `${c.scenario.assumptions[d.key].label} (${flipsText(c, d)})`);
   return `Depends on: ${list(parts)}.`;

@@ -196,7 +196,8 @@ function bigFeeOf(
   const { low, high } = byRules.value!;
   if (budget === null) return byRules;
   if (budget >= low) {
-    return fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${followersText(followers.followers)})`);
+    const at = byRules.rangeAt ? ` ${byRules.rangeAt}` : '';
+    return fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${followersText(followers.followers)}${at})`);
   }
   // Plan A's make-up does not depend on its fee here, so the rules' range stays a range.
   return { ...byRules, rule: `priced by the rules, as the budget (${formatMoney(budget)}) is below all of them: ${byRules.rule}` };
@@ -296,8 +297,9 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   // With a budget, Plan B is priced at the named rule (the budget buys its count at that fee): the
   // other rules' fees are notes, not ranges.
   if (budget !== null && feeB.basis === 'sourced') {
-    const { feeRules: _pricedAtTheRule, ...priced } = feeB;
-    feeB = { ...priced, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (${feeB.rangeNote})` };
+    const { feeRules: _pricedAtTheRule, rangeAt, ...priced } = feeB;
+    const others = `${rangeAt ? `${rangeAt}: ` : ''}${feeB.rangeNote}`;
+    feeB = { ...priced, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (${others})` };
   }
 
   const assumptions: Record<AssumptionKey, Assumption> = {

@@ -2,9 +2,10 @@
  * The verdict. Only measures that do not follow from one another are counted: reach, engagements,
  * cost per engagement and cost per order. Each input with a range is moved alone to each end of
  * it; an input that changes a measure's winner decides it, and its break-even value is where the
- * two plans tie. The verdict "holds across every sourced range" (and across the ranges of
- * Tierbot's own assumptions) when no input does, not even all of them together at the ends that
- * hurt the winner.
+ * two plans tie. A measure the plans tie on at the expected values is decided by any input that
+ * gives one plan the win within its range: its break-even is its expected value. The verdict
+ * "holds across every sourced range" (and across the ranges of Tierbot's own assumptions) when no
+ * input does, not even all of them together at the ends that hurt the winner.
  */
 
 import type { MetricName, Metrics } from '../funnel';
@@ -83,11 +84,13 @@ function leadOf({ A, B }: { A: Metrics; B: Metrics }, metric: CountedMetric): nu
 
 export interface Flip {
   metric: CountedMetric;
-  /** The input's value at which the plans tie on this measure. */
+  /** The input's value at which the plans tie on this measure (its expected value when they tie there). */
   breakEven: number;
   /** Beyond the break-even (towards `towards`), this plan wins. */
   winner: 'A' | 'B';
   towards: 'higher' | 'lower';
+  /** The plans tie on this measure at the expected values: any move towards `towards` gives `winner` the win. */
+  fromTie: boolean;
 }
 
 export interface Decider {
@@ -103,19 +106,25 @@ export interface Verdict {
   holds: boolean;
   /** Inputs that alone change a counted winner within their range, the most decisive first. */
   deciders: Decider[];
-  /** When no input does it alone but all together do: the two that matter most, and the measure. */
-  jointly: { keys: AssumptionKey[]; metric: CountedMetric } | null;
+  /**
+   * When no input does it alone but all together do: the measure, and the two inputs that matter
+   * most, each with its break-even while every other input stays at the end that hurts the winner
+   * (no flip when it has none within its range). Only inputs with a break-even are named when any
+   * has one, so there may be one.
+   */
+  jointly: { metric: CountedMetric; deciders: Decider[] } | null;
 }
 
 const IMPORTANCE: Record<CountedMetric, number> = { cost_per_order: 4, cpe: 3, engagements: 2, reach: 1 };
 
 /**
- * The value of `key` between `from` and `to` at which the plans tie on `metric` (the lead changes
- * sign between them). Regula falsi, Illinois variant: the lead is monotone in one input, and
- * "tied" means equal to within the relative 1e-9 `nearlyEqual` allows.
+ * The value of one input between `from` and `to` at which the plans tie on `metric` (the lead
+ * changes sign between them), `settingAt(x)` being the scenario with that input at x. Regula falsi,
+ * Illinois variant: the lead is monotone in one input, and "tied" means equal to within the
+ * relative 1e-9 `nearlyEqual` allows.
  */
-function breakEvenOf(s: Scenario, metric: CountedMetric, key: AssumptionKey, from: number, to: number, base: Setting): number {
-  const f = (x: number) => lead(s, metric, { ...base, [key]: x }) ?? 0;
+function breakEvenOf(s: Scenario, metric: CountedMetric, from: number, to: number, settingAt: (x: number) => Setting): number {
+  const f = (x: number) => lead(s, metric, settingAt(x)) ?? 0;
   let [a, b] = [from, to];
   let [fa, fb] = [f(a), f(b)];
   if (fa === 0) return a;
@@ -144,6 +153,31 @@ function variable(s: Scenario): Assumption[] {
   return Object.values(s.assumptions).filter((a) => a.value !== null && a.value.low < a.value.high);
 }
 
+/**
+ * One of the inputs that change `metric`'s winner only together: its break-even with every other
+ * input at the end that hurts the winner (`worst`, fees priced at that setting's engagement rates,
+ * as the joint check has them), searched across its own range. No flip when the plans do not
+ * change hands between its ends there: the others alone decide, or only a fee priced at another
+ * engagement rate, outside the range shown for it, does.
+ */
+function jointDecider(
+  s: Scenario,
+  metric: CountedMetric,
+  key: AssumptionKey,
+  worst: Setting,
+  ends: Partial<Record<AssumptionKey, 'low' | 'high'>>,
+  newWinner: 'A' | 'B',
+): Decider {
+  const { low, high } = s.assumptions[key].value!;
+  // A fee moved by hand is not re-priced by the rules; a moved engagement rate re-prices its fee.
+  const { [key]: _moved, ...othersEnds } = ends;
+  const settingAt = (x: number) => withConsistentFees(s, { ...worst, [key]: x }, othersEnds);
+  const [worstEnd, otherEnd] = ends[key] === 'low' ? [low, high] : [high, low];
+  if (winnerAt(s, metric, settingAt(worstEnd)) !== newWinner || winnerAt(s, metric, settingAt(otherEnd)) === newWinner) return { key, flips: [] };
+  const breakEven = Number(breakEvenOf(s, metric, otherEnd, worstEnd, settingAt).toPrecision(6));
+  return { key, flips: [{ metric, breakEven, winner: newWinner, towards: worstEnd > otherEnd ? 'higher' : 'lower', fromTie: false }] };
+}
+
 export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Verdict {
   const measures = COUNTED.map((metric) => ({ metric, winner: winnerOf(expected.A[metric], expected.B[metric], BETTER[metric]!) }));
   const wins = (p: 'A' | 'B') => measures.filter((m) => m.winner === p).length;
@@ -160,15 +194,18 @@ export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Ve
     let closest = Infinity;
     const ends = atEnds.get(a.key)!.filter(({ end }) => end !== range.expected);
     for (const { metric, winner } of measures) {
-      if (winner !== 'A' && winner !== 'B') continue;
+      if (winner === null) continue;
       for (const { end, at } of ends) {
         const there = winnerOf(at.A[metric], at.B[metric], BETTER[metric]!);
         // A tie at the very end of a range is not a change of hands.
         if (there === winner || there === null || there === 'tie') continue;
-        const breakEven = Number(breakEvenOf(s, metric, a.key, range.expected, end, {}).toPrecision(6));
-        flips.push({ metric, breakEven, winner: there, towards: end > range.expected ? 'higher' : 'lower' });
+        // From a tie, the break-even is the expected value itself (the lead is 0 there).
+        const breakEven = Number(breakEvenOf(s, metric, range.expected, end, (x) => ({ [a.key]: x })).toPrecision(6));
+        const fromTie = winner === 'tie';
+        flips.push({ metric, breakEven, winner: there, towards: end > range.expected ? 'higher' : 'lower', fromTie });
         closest = Math.min(closest, Math.abs(breakEven - range.expected) / Math.abs(end - range.expected));
-        break;
+        // A winner loses towards one end at most (the lead is monotone); a tie can break either way.
+        if (!fromTie) break;
       }
     }
     if (flips.length) {
@@ -198,7 +235,11 @@ export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Ve
     }
     const there = winnerAt(s, metric, withConsistentFees(s, worst, ends));
     if (there !== winner && there !== null && there !== 'tie') {
-      jointly = { metric, keys: effect.sort((x, y) => y.size - x.size).slice(0, 2).map((e) => e.key) };
+      // The inputs that move the lead most, keeping those with a break-even: an input that scales both
+      // plans alike (click-through against two estimated plans) moves the lead without deciding anything.
+      const byEffect = effect.sort((x, y) => y.size - x.size).map((e) => jointDecider(s, metric, e.key, worst, ends, there));
+      const deciding = byEffect.filter((d) => d.flips.length);
+      jointly = { metric, deciders: (deciding.length ? deciding : byEffect).slice(0, 2) };
     }
   }
   return { measures, leader, holds: deciders.length === 0 && jointly === null, deciders, jointly };

@@ -1,0 +1,177 @@
+/**
+ * /compare, where verifying issue 25 found it wrong: a tie reported as holding when an input
+ * within its range breaks it; "Depends on: … together" without the break-even of each input it
+ * names; "Depends on:" on a line of its own, away from the input it depends on; and a fee range
+ * (the rules at the expected engagement rate) shown beside a cost range (each case priced at its
+ * own engagement rate) with nothing saying why they differ. Checked through the command, as a
+ * user gets it.
+ */
+
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
+import type { Reply } from '../src/commands/types';
+import { comparePlans, flipsText, parseCompareInput, robustnessText, type CompareInput } from '../src/domain/compare';
+import { messageProblems } from '../src/interactions/limits';
+import { testComponentContext, testContext } from './support/context';
+
+async function run(options: Record<string, string> = {}): Promise<Reply> {
+  const reply = (await compare.run(options as never, testContext())) as Reply;
+  expect(messageProblems(reply)).toEqual([]);
+  return reply;
+}
+
+const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
+/** What a reader sees once Discord has drawn the markdown. */
+const plain = (markdown: string) => markdown.replace(/\*\*|\*/g, '');
+const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
+
+async function assumptions(options: Record<string, string>): Promise<Reply> {
+  const id = ids(await run(options)).find((x) => x.startsWith(ASSUMPTIONS_ID))!;
+  return (await compare.component!(id, [], testComponentContext())).reply;
+}
+
+/** The counted measures each plan wins, as the ✅ marks show them. */
+async function wins(options: Record<string, string>): Promise<{ A: string[]; B: string[] }> {
+  const reply = await run(options);
+  const marked = (plan: 'A' | 'B') =>
+    field(reply, `Plan ${plan}`)
+      .value.split('\n')
+      .filter((l) => l.endsWith('✅'))
+      .map((l) => l.split(':')[0]!);
+  return { A: marked('A'), B: marked('B') };
+}
+
+describe('a tie that an input within its range breaks', () => {
+  // Plan A at Plan B's engagement and reach rates: 100,000 followers against 10 × 10,000, same fees in all.
+  const tied = { big_engagement: '2.28', big_reach: '37.72' };
+
+  it('is not said to hold: the inputs that break it are named, each with its expected value as the break-even', async () => {
+    const d = plain(description(await run(tied)));
+    expect(d.split('\n')[0]).toBe('The plans tie on reach, engagements, cost per engagement and cost per order.');
+    expect(d).not.toContain('holds across every sourced range');
+    // A lower fee for one plan lowers its cost per engagement and per order below the other's $1,000.
+    expect(d).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order and cost per engagement under the expected $1,000.');
+    expect(d).toContain('Depends on: Plan B fee each (expected $100): Plan B wins cost per order and cost per engagement under the expected $100.');
+    // Any overlap cuts Plan B's 37,720 reached; any change in Plan B's 2.28% moves its engagements.
+    expect(d).toContain('Audience overlap among Plan B’s influencers (break-even at its expected 0%, where the plans tie)');
+    expect(d).toContain('Plan B engagement rate (break-even at its expected 2.28%, where the plans tie)');
+  });
+
+  it('the inputs named do break it, within their ranges: overlap 40% gives Plan A two measures, Plan B at 6.3% two', async () => {
+    expect(await wins({ ...tied, overlap: '40' })).toEqual({ A: ['Reach', 'Cost per order'], B: [] });
+    expect(await wins({ ...tied, micro_engagement: '6.3' })).toEqual({ A: [], B: ['Engagements', 'Cost per engagement'] });
+  });
+});
+
+describe('"Depends on: … together" gives each input’s break-even', () => {
+  it('Kardashian at a $250,000 fee: click-through and overlap, each with every other input at the end that hurts Plan B', async () => {
+    const d = plain(description(await run({ preset: 'kardashian', big_fee: '250000' })));
+    expect(d).toContain('Depends on: Click-through (visits per reached account) and Audience overlap among Plan B’s influencers together');
+    // Plan A: $250,000 ÷ 30 orders = $8,333.33 per order. Plan B at its worst: 10 × $100, 100,000 × 37.72%
+    // reached × (1 − 40%) = 22,632, 2.5% of visits order. It ties at $1,000 ÷ $8,333.33 = 0.12 orders,
+    // 4.8 visits: click-through 4.8 ÷ 22,632 = 0.0212%; and at 0.02% click-through, 37,720 × (1 − x) ×
+    // 0.02% × 2.5% = 0.12 gives overlap x = 36.4%.
+    expect(d).toContain(
+      'With every other input at that end: Click-through (visits per reached account): Plan A wins cost per order under 0.021%; Audience overlap among Plan B’s influencers: Plan A wins cost per order above 36.4%.',
+    );
+  });
+
+  it('a fee and an engagement rate together: the fee moved by hand, the engagement rate re-pricing its fee by the rules', async () => {
+    const d = plain(description(await run({ big_fee: '150', micro_count: '1' })));
+    expect(d).toContain('Depends on: Plan B fee each and Plan B engagement rate together');
+    // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro at 6.3%,
+    // 630 engagements, ties at $0.0968 × 630 = $60.97; at GRIN's $40 (the lowest rule from 2.67% up),
+    // $40 ÷ (10,000 × x) = $0.0968 at x = 4.133%.
+    expect(d).toContain('Plan B fee each: Plan B wins cost per engagement under $60.97; Plan B engagement rate: Plan B wins cost per engagement above 4.133%.');
+  });
+});
+
+describe('inputs that decide only together, in any scenario (property)', () => {
+  it('each named input’s break-even lies within its range, and an input that cannot decide is not named beside one that can', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_000, max: 5_000_000 }),
+        fc.integer({ min: 1_000, max: 100_000 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.option(fc.integer({ min: 10, max: 100_000 })),
+        fc.constantFrom('instagram', 'tiktok', 'youtube'),
+        (big, micro, count, fee, platform) => {
+          const input: CompareInput = { big_followers: String(big), micro_followers: String(micro), micro_count: String(count), platform, ...(fee === null ? {} : { big_fee: String(fee) }) };
+          const built = parseCompareInput(input);
+          if (!built.ok) return;
+          const c = comparePlans(built.scenario);
+          const joint = c.verdict.jointly;
+          if (!joint || c.verdict.deciders.length) return;
+          const withBreakEven = joint.deciders.filter((d) => d.flips.length);
+          if (withBreakEven.length) expect(withBreakEven).toEqual(joint.deciders);
+          for (const d of withBreakEven) {
+            const range = c.scenario.assumptions[d.key].value!;
+            expect(d.flips[0]!.breakEven).toBeGreaterThanOrEqual(range.low * (1 - 1e-6));
+            expect(d.flips[0]!.breakEven).toBeLessThanOrEqual(range.high * (1 + 1e-6));
+            expect(robustnessText(c)).toContain(flipsText(c, d));
+          }
+        },
+      ),
+      // Plan B's fee: the joint check prices it at 0.54% (Traackr's $8.10), outside its $34.20–$100 range.
+      { numRuns: 300, examples: [[50_000, 10_000, 1, 25, 'instagram']] },
+    );
+  });
+});
+
+describe('"Depends on:" is followed at once by the input', () => {
+  it('in the default reply, each decisive input on a line starting "Depends on:"', async () => {
+    const d = description(await run());
+    expect(d.split('\n')).not.toContain('**Depends on:**');
+    expect(plain(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $606.71');
+    expect(plain(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.3%.');
+  });
+
+  it('and when the inputs decide only together', async () => {
+    const lines = plain(description(await run({ preset: 'kardashian', big_fee: '250000' }))).split('\n');
+    expect(lines[1]).toMatch(/^Depends on: Click-through \(visits per reached account\) and Audience overlap/);
+  });
+});
+
+describe('the fee’s range and the cost’s range agree in what they say', () => {
+  it('the Assumptions page says the fee’s range is at the expected engagement rate; each case prices the fee at its own', async () => {
+    const page = await assumptions({});
+    const fee = field(page, 'Plan A fee');
+    // Traackr's 1,550 engagements × $0.15 = $232.50 at 1.55%. The main reply's cost runs from GRIN's $400
+    // (the best case, 3.8%, where Traackr's is $570) to the cent rule's $1,000.
+    expect(fee.name).toBe('Plan A fee: $1,000 ($232.50 to $1,000 at the expected 1.55% engagement rate)');
+    expect(fee.value).toContain("Range: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50.");
+    expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($34.20 to $100 at the expected 2.28% engagement rate)');
+    expect(page.embeds[1]!.description).toContain('then at its better end, fees priced at that run’s engagement rate');
+    expect(field(await run(), 'Plan A').value).toContain('Cost: **$1,000** ($400 to $1,000)');
+    // Saying so takes no room from the page: its sources keep their links.
+    expect(page.embeds[0]!.description).not.toContain('without links');
+  });
+
+  it('compare.csv says the same: the fee’s range at the expected rate, the cost’s ends each case’s own', async () => {
+    const id = ids(await run()).find((x) => x.startsWith(EXPORT_ID))!;
+    const csv = (await compare.component!(id, [], testComponentContext())).reply.files![0]!.data.toString('utf8');
+    const rows: string[][] = parse(csv, { from_line: 2 });
+    const row = (plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
+    expect(row('A', 'cost').slice(2)).toEqual(['400', '1000', '1000', 'influencers × fee (fee_a below, each case pricing it at its own engagement rate)']);
+    expect(row('assumption', 'fee_a').slice(2, 5)).toEqual(['232.5', '1000', '1000']);
+    expect(row('assumption', 'fee_a')[5]).toContain("range at the expected 1.55% engagement rate: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50");
+  });
+
+  it('a budget below every rule: the lowest rule’s fee is said to be at the expected engagement rate, beside the cost’s range', async () => {
+    const d = description(await run({ budget: '2000', big_followers: '1M' }));
+    expect(d).toContain(
+      'Plan A costs $10,000 ($4,000 to $10,000): $2,000 does not buy 1,000,000 followers at any price rule (the lowest gives $2,325 at the expected 1.55% engagement rate; the best and worst cases price the fee at their own rates)',
+    );
+  });
+
+  it('with a budget, Plan B’s fee has no range; the other rules’ fees are said to be at the expected rate', async () => {
+    const fee = field(await assumptions({ budget: '5000' }), 'Plan B fee each');
+    expect(fee.name).toBe('Plan B fee each: $100');
+    expect(fee.value).toContain(
+      "with a budget, fees are what it pays at this rule (at the expected 2.28% engagement rate: GRIN's $4–9 per 1,000 followers, $40–$90; Traackr's $150 per 1,000 engagements, $34.20)",
+    );
+  });
+});

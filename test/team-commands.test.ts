@@ -293,10 +293,14 @@ describe('/term', () => {
     expect((await run(term, { subcommand: 'remove', name: 'WhiteListing' }, ctx)).inputError).toBe(true);
   });
 
-  it('hostile text: SQL metacharacters, emoji and zero-width text are stored exactly and shown escaped', async () => {
+  it('hostile text: SQL metacharacters and emoji are stored exactly and shown escaped; zero-width text is refused, naming it', async () => {
     const real = await sqlite();
     const ctx = testContext({ guildId: G1, manager: true, store: real });
-    const definition = `Robert'); DROP TABLE terms;-- 👩🏽‍💻 zero\u200bwidth @everyone <@123> **bold** [x](https://evil)`;
+    const zeroWidth = await run(term, { subcommand: 'add', name: 'Zero', definition: 'zero\u200bwidth' }, ctx);
+    expect(zeroWidth.inputError).toBe(true);
+    expect(text(zeroWidth)).toContain('U+200B zero width space');
+    expect(await real.terms(G1)).toEqual([]);
+    const definition = `Robert'); DROP TABLE terms;-- 👩🏽‍💻 @everyone <@123> **bold** [x](https://evil)`;
     const reply = await run(term, { subcommand: 'add', name: `O'Brien "quote" 🚀`, definition, example: '`code` ||spoiler||' }, ctx);
     expect(text(reply)).not.toContain('<@123>');
     expect(text(reply)).not.toMatch(/(?<!\\)\*\*bold/);
@@ -311,10 +315,10 @@ describe('/term', () => {
     await run(term, { subcommand: 'add', name: 'CPM', definition: 'original' }, ctx);
     const cases: [Record<string, string>, string][] = [
       [{ subcommand: 'edit', name: 'CPM', definition: 'x'.repeat(6000) }, '6,000 characters long; the most is 1,024'],
-      [{ subcommand: 'edit', name: 'CPM', formula: 'y'.repeat(TERM_LIMITS.formula + 1) }, 'the most is 512'],
+      [{ subcommand: 'edit', name: 'CPM', formula: 'y'.repeat(TERM_LIMITS.formula + 1) }, 'the most is 1,024'],
       [{ subcommand: 'edit', name: 'CPM', link: 'javascript:alert(1)' }, 'https://'],
-      [{ subcommand: 'edit', name: 'CPM', definition: 'nul \u0000 byte' }, 'control characters'],
-      [{ subcommand: 'add', name: 'CPM\u200b', definition: 'lookalike' }, 'invisible characters'],
+      [{ subcommand: 'edit', name: 'CPM', definition: 'nul \u0000 byte' }, 'U+0000 control character'],
+      [{ subcommand: 'add', name: 'CPM\u200b', definition: 'lookalike' }, 'U+200B zero width space'],
       [{ subcommand: 'add', name: 'n'.repeat(101), definition: 'long name' }, 'the most is 100'],
       [{ subcommand: 'add', name: '   ', definition: 'blank' }, 'The name is empty'],
     ];
@@ -325,7 +329,7 @@ describe('/term', () => {
     }
     expect(await store.terms(G1)).toMatchObject([{ name: 'CPM', definition: 'original' }]);
     // At the limits exactly, everything fits Discord's limits when shown back, escaping included.
-    const full = await run(term, { subcommand: 'add', name: `${'*'.repeat(99)}x`, definition: '_'.repeat(1024), formula: '`'.repeat(512), example: '|'.repeat(512), link: `https://example.com/${'~'.repeat(480)}` }, ctx);
+    const full = await run(term, { subcommand: 'add', name: `${'*'.repeat(99)}x`, definition: '_'.repeat(1024), formula: '`'.repeat(1024), example: '|'.repeat(1024), link: `https://example.com/${'~'.repeat(1002)}` }, ctx);
     expect(full.inputError).toBeUndefined();
   });
 

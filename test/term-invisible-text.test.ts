@@ -74,16 +74,17 @@ describe('/term refuses text that shows as nothing', () => {
     });
   }
 
-  it('still clears a field given as "-", and keeps visible text that carries invisible characters', async () => {
+  it('still clears a field given as "-", and refuses visible text that carries invisible characters, naming them', async () => {
     const store = memoryStore();
     await addReach(store);
     const cleared = await term.run({ subcommand: 'edit', name: 'Reach', example: '-' } as never, manager(store));
     expect(cleared.inputError).toBeUndefined();
     expect((await store.term(G, 'Reach'))!.example).toBeUndefined();
     const mixed = await term.run({ subcommand: 'edit', name: 'Reach', formula: 'views\u200b / people' } as never, manager(store));
-    expect(mixed.inputError).toBeUndefined();
+    expect(mixed.inputError).toBe(true);
+    expect(text(mixed)).toContain('The formula has U+200B zero width space in it');
     expectSendable(mixed);
-    expect((await store.term(G, 'Reach'))!.formula).toBe('views\u200b / people');
+    expect((await store.term(G, 'Reach'))!.formula).toBe('unique viewers');
   });
 });
 

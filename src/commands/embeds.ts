@@ -32,17 +32,24 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
+ * Emoji, whole: their sequences may hold a zero-width joiner or a variation selector, which are
+ * wanted there. Built from a string because the `v` flag is newer than the compiler's target.
+ */
+const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
+const EMOJI_APART = new RegExp('(\\p{RGI_Emoji})', 'v');
+
+/**
  * User text as it is shown: line breaks read as spaces, and control characters and invisible ones
  * that would hide or reorder the text around them (zero-width spaces, soft hyphens, direction marks
- * and overrides) dropped, except a joiner inside an emoji sequence (👨‍👩‍👧), which is part of the emoji.
+ * and overrides) dropped, except inside an emoji, whose joiners, skin tones and tags are part of it
+ * (👨‍👩‍👧, 👩🏽‍💻, 🏴󠁧󠁢󠁥󠁮󠁧󠁿).
  */
 export function withoutInvisible(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, (ch, at: number, whole: string) => (isEmojiJoiner(whole, at) ? ch : ''));
-}
-
-/** A zero-width joiner between two pictographs (the first maybe followed by its emoji variation selector). */
-function isEmojiJoiner(text: string, at: number): boolean {
-  return text[at] === '\u200d' && /\p{Extended_Pictographic}\uFE0F?$/u.test(text.slice(Math.max(0, at - 3), at)) && /^\p{Extended_Pictographic}/u.test(text.slice(at + 1, at + 3));
+  // Split around whole emoji (the capture keeps them, at odd places), and clean what lies between.
+  return text
+    .split(EMOJI_APART)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, '')))
+    .join('');
 }
 
 /**
@@ -53,11 +60,6 @@ export function quoteUserText(text: string, max = 60): string {
   return truncate(withoutInvisible(text), max).replace(/([\\`*_~|>#[\]()<@:-])/g, '\\$1');
 }
 
-/**
- * Emoji, whole: their sequences may hold a zero-width joiner or a variation selector, which are
- * wanted there. Built from a string because the `v` flag is newer than the compiler's target.
- */
-const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
 /** Characters that show nothing: format characters (zero-width, direction marks) and the other default-ignorable ones. */
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 /** What shows as blank: spaces of every kind, and the blank Braille pattern. */
@@ -73,6 +75,51 @@ export function hiddenInName(name: string): 'blank' | 'invisible' | undefined {
   const shown = rest.replace(INVISIBLE, '');
   if (shown.replace(BLANK, '') === '') return 'blank';
   return shown !== rest ? 'invisible' : undefined;
+}
+
+/** Names for the characters people paste without seeing them; others are named by their kind. */
+const CHARACTER_NAMES: Readonly<Record<number, string>> = {
+  0x09: 'tab',
+  0x0a: 'line feed',
+  0x0d: 'carriage return',
+  0xad: 'soft hyphen',
+  0x61c: 'Arabic letter mark',
+  0x180e: 'Mongolian vowel separator',
+  0x200b: 'zero width space',
+  0x200c: 'zero width non-joiner',
+  0x200d: 'zero width joiner',
+  0x200e: 'left-to-right mark',
+  0x200f: 'right-to-left mark',
+  0x2028: 'line separator',
+  0x2029: 'paragraph separator',
+  0x202a: 'left-to-right embedding',
+  0x202b: 'right-to-left embedding',
+  0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override',
+  0x202e: 'right-to-left override',
+  0x2060: 'word joiner',
+  0x2066: 'left-to-right isolate',
+  0x2067: 'right-to-left isolate',
+  0x2068: 'first strong isolate',
+  0x2069: 'pop directional isolate',
+  0xfeff: 'zero width no-break space',
+};
+
+/**
+ * The first character of user text that would not be shown as typed, named for an input error
+ * ("U+200B zero width space"), or undefined when all of it shows. What the replies drop or turn
+ * into a space (withoutInvisible: control and invisible format characters, line breaks) would make
+ * the text shown differ from the text stored, so a write refuses it rather than keep what no one sees.
+ */
+export function unshownCharacter(text: string): string | undefined {
+  const typed = [...text.replace(EMOJI, '')];
+  const shown = [...withoutInvisible(typed.join(''))];
+  // The display only drops characters or replaces one with a space: the first difference is the culprit.
+  const at = typed.findIndex((character, i) => character !== shown[i]);
+  if (at < 0) return undefined;
+  const code = typed[at]!.codePointAt(0)!;
+  const name = CHARACTER_NAMES[code] ?? (/\p{Cc}/u.test(typed[at]!) ? 'control character' : 'invisible character');
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} ${name}`;
 }
 
 /** "[Mediakix](url)" when the source has a link, otherwise its name. */

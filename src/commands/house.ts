@@ -7,14 +7,14 @@
  * a DM, a missing permission and a database that is down, and user text escaped to fit a limit.
  */
 
-import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from '../interactions/limits';
 import { formatCount } from '../domain/format';
-import { formatHouseDefinition, formatHousePlacement, HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
+import { formatHouseDefinition, formatHousePlacement, HOUSE_EXAMPLE, houseTierFor, MAX_HOUSE_TEXT, MAX_TIER_NAME, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { TIER_LABELS } from '../domain/tier-style';
 import { StoreRefusedError, StoreUnavailableError, type HouseRecord } from '../store/types';
-import { ERROR_COLOUR, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, truncate } from './embeds';
+import { ERROR_COLOUR, inputErrorReply, linesToFields, NEUTRAL_COLOUR, quoteUserText, truncate, unshownCharacter } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 // ── Shared by /house, /term and /plans ───────────────────────────────────────────────────────
@@ -275,7 +275,8 @@ function tierLines(tiers: readonly HouseTier[]): string[] {
     if (prev && prev.max !== null && tier.min > prev.max + 1) lines.push(`*gap: ${formatCount(prev.max + 1)}–${formatCount(tier.min - 1)} is in no tier*`);
     const range = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
     const mapped = tier.spansEveryTier ? EVERY_TIER : tier.notInfluencer ? 'below influencer size' : TIER_LABELS[tier.normal];
-    lines.push(`**${shownText(tier.name, 60)}** (${tier.stated}) → ${mapped} · counts ${range}`);
+    // Whole, escaping included (every character may be escaped or two UTF-16 units).
+    lines.push(`**${shownText(tier.name, 2 * MAX_TIER_NAME)}** (${tier.stated}) → ${mapped} · counts ${range}`);
   });
   return lines;
 }
@@ -300,6 +301,24 @@ export function reasonMarkdown(parts: readonly ReasonPart[]): string {
     .join('');
 }
 
+/** Line breaks between tiers, which the definition keeps as typed. */
+const LINE_BREAK = /\r?\n/;
+
+/**
+ * The definition as written, escaped, in as many fields as it takes (escaping can double it past a
+ * field's 1,024 characters): cut after each comma, semicolon or line break, so no piece is long and
+ * the pieces join back into the whole text, its line breaks kept.
+ */
+function asWrittenFields(text: string): APIEmbedField[] {
+  const pieces = text.split(/(?<=[,;\n])/).map((piece) => {
+    const [line = '', lineBreak] = piece.split(LINE_BREAK);
+    return `${shownText(line, LIMITS.fieldValue)}${lineBreak === undefined ? '' : '\n'}`;
+  });
+  // Discord refuses a blank field (a definition stored before invisible characters were refused).
+  if (pieces.join('').trim() === '') return [{ name: 'As written', value: '—' }];
+  return linesToFields('As written', pieces, false, '');
+}
+
 function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbed {
   const parsed = parseHouseDefinition(record.text);
   const body = parsed.ok
@@ -310,7 +329,7 @@ function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbe
     description: truncate(`${intro ? `${intro}\n\n` : ''}${body}`, LIMITS.embedDescription),
     color: NEUTRAL_COLOUR,
     fields: [
-      { name: 'As written', value: shownText(record.text, LIMITS.fieldValue) || '—' },
+      ...asWrittenFields(record.text),
       { name: 'Set by', value: `${who(record.setById, record.setByName)} on ${when(record.setAt)}` },
     ],
     footer: { text: 'A count on a shared boundary belongs to the higher tier, as in /tier. /tier and /tiers show this definition first.' },
@@ -319,6 +338,9 @@ function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbe
 
 async function set(text: string, context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('set the house tier definition');
+  // Line breaks separate tiers and are shown as typed; any other character the replies would not show is refused.
+  const unshown = unshownCharacter(text.split(LINE_BREAK).join(' '));
+  if (unshown) return inputErrorReply(`The tiers have ${unshown} in them, which Discord would not show as typed; type them again without it.`, ACCEPTED, 'That house definition did not work');
   const parsed = parseHouseDefinition(text);
   if (!parsed.ok) return inputErrorReply(reasonMarkdown(parsed.parts), ACCEPTED, 'That house definition did not work');
   const record: HouseRecord = { text, setById: context.user.id, setByName: context.user.name, setAt: context.now };

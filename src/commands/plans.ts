@@ -1,16 +1,17 @@
 /**
  * /plans list | delete — the /compare scenarios saved in this server (`/compare save:<name>`), with
- * who saved each and when. Everyone may list them; deleting one is for the member who saved it or a
- * member with Manage Server: the one team-settings write that does not need that permission.
- * Guild install, servers only.
+ * who saved each and when, in pages when they do not fit one message. Everyone may list them;
+ * deleting one is for the member who saved it or a member with Manage Server: the one
+ * team-settings write that does not need that permission. Guild install, servers only.
  */
 
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { LIMITS } from '../interactions/limits';
-import { PLANS_PER_SERVER, type SavedPlan } from '../store/types';
-import { inputErrorReply, linesToFields, NEUTRAL_COLOUR } from './embeds';
-import { guildOnlyReply, MANAGE_SERVER, orUnavailable, shownText, when, who } from './house';
-import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
+import { PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
+import { MAX_PLAN_NAME } from './compare';
+import { inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
+import { guildOnlyReply, MANAGE_SERVER, orUnavailable, shownText, unavailableReply, when, who } from './house';
+import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 export const definition = {
   name: 'plans',
@@ -27,8 +28,19 @@ export const definition = {
   ],
 } as const satisfies ChatInputDefinition;
 
-/** Fields of plans in one /plans list reply: 5 full fields stay within an embed's 6,000 characters. */
-const FIELDS_SHOWN = 5;
+/**
+ * custom_id of the list's Previous and Next buttons, "plans:page:<n>". The list is public, so a
+ * press there opens page n for the presser alone; on that message of their own the buttons carry
+ * OWN_MESSAGE and change it in place.
+ */
+const PAGE = 'plans:page';
+
+const LIST_INTRO = 'Re-run one with `/compare plan:<name>`; any other option you give overrides the saved value.';
+/** The plans on one page, below the intro in the description. */
+const PAGE_TEXT = LIMITS.embedDescription - LIST_INTRO.length - 2;
+
+/** Where a reply is shown: to the whole channel, or to the presser alone (ephemeral). */
+type Audience = 'public' | 'own';
 
 /** "budget 5000 · fee 250": the saved inputs, escaped. */
 function inputsLine(plan: SavedPlan): string {
@@ -36,8 +48,8 @@ function inputsLine(plan: SavedPlan): string {
   return parts.length ? shownText(parts.join(' · '), 300) : 'no inputs';
 }
 
-async function list(context: RunContext & { guildId: string }): Promise<Reply> {
-  const plans = await context.store.plans(context.guildId);
+/** Page `page` of the list (the last one when there are fewer now), with Previous and Next when there are several. */
+function listReply(plans: readonly SavedPlan[], page: number, audience: Audience): Reply {
   if (plans.length === 0) {
     return {
       embeds: [
@@ -51,30 +63,42 @@ async function list(context: RunContext & { guildId: string }): Promise<Reply> {
     };
   }
   const sorted = [...plans].sort((a, b) => a.name.localeCompare(b.name));
-  const lines = sorted.map((p) => `**${shownText(p.name, 100)}**: ${inputsLine(p)}\n  saved by ${who(p.savedById, p.savedByName)} on ${when(p.savedAt)}`);
-  // As many plans as fit in FIELDS_SHOWN fields (linesToFields fills them in order); the rest are counted.
-  let shown = lines.length;
-  while (linesToFields('Plans', lines.slice(0, shown)).length > FIELDS_SHOWN) shown--;
-  const hidden = plans.length - shown;
+  // A name whole: escaping can double its length.
+  const lines = sorted.map((p) => `**${shownText(p.name, 2 * MAX_PLAN_NAME)}**: ${inputsLine(p)}\n  saved by ${who(p.savedById, p.savedByName)} on ${when(p.savedAt)}`);
+  const pages = pageLines(lines, PAGE_TEXT);
+  const at = Math.min(Math.max(0, page), pages.length - 1);
+  const pager = pagerRow((n) => `${PAGE}:${n}${audience === 'own' ? OWN_MESSAGE : ''}`, at, pages.length);
   return {
     embeds: [
       {
         title: `Saved plans: ${plans.length} of ${PLANS_PER_SERVER}`,
-        description: 'Re-run one with `/compare plan:<name>`; any other option you give overrides the saved value.',
+        description: `${LIST_INTRO}\n\n${pages[at]}`,
         color: NEUTRAL_COLOUR,
-        fields: linesToFields('Plans', lines.slice(0, shown)),
-        ...(hidden > 0
-          ? {
-              footer: {
-                text:
-                  `Showing the first ${shown} of ${plans.length} plans by name; ${hidden} more ${hidden === 1 ? 'is' : 'are'} not shown. ` +
-                  'To find any plan, type part of its name in /compare plan: (or /plans delete name:): the suggestions search every saved plan.',
-              },
-            }
-          : {}),
+        ...(pages.length > 1 ? { footer: { text: `Page ${at + 1} of ${pages.length}, by name` } } : {}),
       },
     ],
+    components: pager ? [pager] : [],
+    ...(audience === 'own' ? { flags: MessageFlags.Ephemeral } : {}),
   };
+}
+
+async function list(context: RunContext & { guildId: string }): Promise<Reply> {
+  return listReply(await context.store.plans(context.guildId), 0, 'public');
+}
+
+/** Previous or Next: the page asked for, for the presser alone; on their own copy, in its place. */
+async function turnPage(customId: string, _values: readonly string[], context: ComponentContext): Promise<ComponentReply> {
+  const { id, own } = ownMessageMark(customId);
+  const page = id.startsWith(`${PAGE}:`) ? id.slice(PAGE.length + 1) : '';
+  if (!/^\d{1,3}$/.test(page)) return { mode: 'reply', reply: inputErrorReply('That button is no longer in use.', 'run `/plans list` again.') };
+  if (context.guildId === undefined) return { mode: 'reply', reply: guildOnlyReply('Saved plans') };
+  try {
+    return { mode: own ? 'update' : 'reply', reply: listReply(await context.store.plans(context.guildId), Number(page), 'own') };
+  } catch (err) {
+    // Said in a reply of its own: the page the presser is reading stays.
+    if (err instanceof StoreUnavailableError) return { mode: 'reply', reply: unavailableReply() };
+    throw err;
+  }
 }
 
 async function remove(name: string, context: RunContext & { guildId: string }): Promise<Reply> {
@@ -116,6 +140,7 @@ export const plans = slashCommand({
     const ctx = { ...context, guildId };
     return orUnavailable(async () => (args.subcommand === 'list' ? list(ctx) : remove(args.name, ctx)));
   },
+  component: turnPage,
   async autocomplete(focused, _args, context) {
     if (focused.name !== 'name' || context.guildId === undefined) return [];
     try {

@@ -3,10 +3,13 @@
  * the built-in ones in this server only. For managers (Manage Server by default, and checked on
  * every write). Names are unique per server without regard to case; at most 200 terms.
  *
- * Limits, so that every value fits a Discord field even after escaping doubles it: name 100
- * characters (an autocomplete choice's limit), definition 1,024 (a field's), formula, example and
- * link 512 each. Text is stored exactly as typed, and shown back escaped (no markdown, no mentions);
- * the link, an http(s) address, is shown as a link to click.
+ * Limits: name 100 characters (an autocomplete choice's limit); definition, formula and example
+ * 1,024 each (a Discord field's), and the link 1,022 (a field, less the <> that make it clickable).
+ * Text is stored exactly as typed and shown back escaped (no markdown, no mentions), so a character
+ * the replies would not show as typed (a zero-width space, a direction override, a line break) is
+ * refused, named, rather than stored unseen; emoji are accepted whole. Escaping can make a long
+ * value longer than a field: the reply then shortens it and says so (the export has every
+ * character). The link, an https:// address, is shown as a link to click.
  *
  * A name needs a letter or a digit: /glossary finds terms by their letters and digits. Discord
  * cannot send an empty option, so `/term edit` takes "-" to clear the formula, example or link.
@@ -16,12 +19,13 @@ import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'disco
 import { normalise } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import { TERMS_PER_SERVER, type TeamTerm } from '../store/types';
-import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR } from './embeds';
+import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR, unshownCharacter } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, labelsApart, showsNothing, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
-export const TERM_LIMITS = { name: 100, definition: 1024, formula: 512, example: 512, link: 512 } as const;
+/** The link is shown as `<address>` to be clickable: a field of 1,024 characters holds 1,022 of it. */
+export const TERM_LIMITS = { name: 100, definition: 1024, formula: 1024, example: 1024, link: 1022 } as const;
 
 const nameOption = (description: string) =>
   ({
@@ -84,8 +88,8 @@ const OPTIONAL_FIELDS = ['formula', 'example', 'link'] as const;
 type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 const ACCEPTED =
-  `a name up to ${TERM_LIMITS.name} characters with a letter or digit and no invisible characters, a definition up to ${TERM_LIMITS.definition}, ` +
-  `formula and example up to ${TERM_LIMITS.formula} each (each with text that can be seen), and an https:// link; in \`/term edit\`, \`${CLEAR}\` removes a formula, example or link`;
+  `a name up to ${TERM_LIMITS.name} characters with a letter or digit; a definition, formula and example of up to ${TERM_LIMITS.definition.toLocaleString('en-US')} characters each, ` +
+  `on one line; an https:// link of up to ${TERM_LIMITS.link.toLocaleString('en-US')} characters; no invisible or control characters (emoji are fine). In \`/term edit\`, \`${CLEAR}\` removes a formula, example or link`;
 
 function isOptional(field: Field): field is OptionalField {
   return (OPTIONAL_FIELDS as readonly Field[]).includes(field);
@@ -108,21 +112,30 @@ export function termValueProblem(field: Field, value: string): string | undefine
   if (length > TERM_LIMITS[field]) {
     return `${LABEL[field]} is ${length.toLocaleString('en-US')} characters long; the most is ${TERM_LIMITS[field].toLocaleString('en-US')}, so it fits a Discord field.`;
   }
-  // A NUL cannot be stored in Postgres; other control characters have no business in a glossary.
-  if (/[\p{Cc}]/u.test(value.replace(/[\n\t]/g, ''))) return `${LABEL[field]} has control characters in it.`;
-  if (field === 'name') {
-    if (/[\n\t]/.test(value)) return 'The name must be one line.';
-    // Invisible characters would make two names that look the same: "CPM" and "CPM\u200b".
-    if (hiddenInName(value) === 'invisible') return 'The name has invisible characters in it (zero-width spaces, direction marks); type it again without them.';
+  // Stored, it would be shown as something else. (This also keeps out NUL, which Postgres cannot store.)
+  const unshown = unshownCharacter(value);
+  if (unshown) return `${LABEL[field]} has ${unshown} in it, which Discord would not show as typed; type it again without it.`;
+  // Other invisible characters would make two names that look the same: "CPM" and "CPM\u3164".
+  if (field === 'name' && hiddenInName(value) === 'invisible') return 'The name has invisible characters in it; type it again without them.';
+  if (field === 'link') return linkProblem(value.trim());
+  return undefined;
+}
+
+/**
+ * Why a link cannot be shown as one to click: it must be an https:// address (an http:// one is
+ * unencrypted, and anything else is not a web page), and fit a field once written as a web address.
+ */
+function linkProblem(link: string): string | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(link);
+  } catch {
+    url = undefined;
   }
-  if (field === 'link') {
-    let url: URL | undefined;
-    try {
-      url = new URL(value.trim());
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return 'The link must be a web address starting with https://.';
+  if (url?.protocol !== 'https:') return `The link must be a web address starting with https://${url?.protocol === 'http:' ? ' (change http:// to https://)' : ''}.`;
+  // The address is percent-encoded for Discord: "é" takes six characters, a space three.
+  if (!teamLinkText(link).startsWith('<')) {
+    return 'The link is too long to show as a link once written as a web address (accented letters and spaces take several characters each); shorten it.';
   }
   return undefined;
 }
@@ -160,13 +173,15 @@ function termEmbed(title: string, term: TeamTerm): APIEmbed {
     ...(shows(term.example) ? [{ name: 'Example', value: shownText(term.example, LIMITS.fieldValue) }] : []),
     ...(term.link ? [{ name: 'Link', value: teamLinkText(term.link) }] : []),
   ];
+  // Escaping can make a value longer than a field holds (every "_" becomes "\_"): it is shortened, and said so.
+  const shortened = [term.formula, term.example].some((value) => shows(value) && shownText(value, 2 * LIMITS.fieldValue).length > LIMITS.fieldValue);
   return {
     author: { name: title },
     title: shownText(term.name, LIMITS.embedTitle),
-    description: shows(term.definition) ? shownText(term.definition, 2 * TERM_LIMITS.definition + 100) : NO_VISIBLE_TEXT,
+    description: shows(term.definition) ? shownText(term.definition, 2 * TERM_LIMITS.definition) : NO_VISIBLE_TEXT,
     color: NEUTRAL_COLOUR,
     fields,
-    footer: { text: "Your team's own term: /glossary shows it in this server only." },
+    footer: { text: `Your team's own term: /glossary shows it in this server only.${shortened ? ' Shortened (…) to fit here: /term export has all of it.' : ''}` },
   };
 }
 

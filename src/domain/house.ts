@@ -13,6 +13,8 @@
  *   consensus across the range, as the registry's sources are mapped. A range the publishers put
  *   below influencer size throughout (`tiny 0-1k`) is flagged so, as HypeAuditor's "Instagram user" is;
  *   one that reaches from below influencer size into mega (`everyone 0+`) spans every tier and says so.
+ * - Counts are read with digits folded and invisible characters dropped (normaliseDigits); a tier's
+ *   name is kept as the team wrote it (`👨‍👩‍👧`, `ｂｉｇ`), so it is shown as typed.
  * - A refusal names the team's own text and the suggested fix apart from Tierbot's words (`parts`),
  *   so a reply can escape the one and show the other as code.
  * - Boundaries follow BOUNDARY_RULE (sources.ts): a number shared by two ranges belongs to the higher
@@ -113,7 +115,10 @@ interface Range {
 }
 
 interface Entry {
+  /** As read: digits folded, invisible characters dropped (normaliseDigits). */
   name: string;
+  /** Where the name starts in the entry. */
+  nameAt: number;
   range: Range;
   /** Written range first ("10k-75k micro") rather than name first ("micro 10k-75k"). */
   rangeFirst: boolean;
@@ -122,7 +127,10 @@ interface Entry {
   position: number;
 }
 
-type Item = { gap: true; written: string; position: number } | ({ gap: false } & Entry);
+/** An entry whose name has passed the checks, with that name as the team wrote it, for showing. */
+type NamedEntry = Entry & { writtenName: string };
+
+type Item = { gap: true; written: string; position: number } | ({ gap: false } & NamedEntry);
 
 const NUMBER = String.raw`\d(?:[\d.,  ]*\d)?(?:\s*[a-z]+)?`;
 const DASH = String.raw`\s*[-–—‒]\s*|\s+to\s+`;
@@ -205,13 +213,13 @@ function readEntry(written: string, position: number): Entry | { error: ReasonPa
       firstError ??= range.error;
       continue;
     }
-    return { name: written.slice(0, cut), range, rangeFirst: false, written, position };
+    return { name: written.slice(0, cut), nameAt: 0, range, rangeFirst: false, written, position };
   }
   for (let i = words.length - 1; i >= 1; i--) {
     const cut = words[i]!.index!;
     const range = readRange(written.slice(0, cut));
     if (range === undefined || 'error' in range) continue;
-    return { name: written.slice(cut), range, rangeFirst: true, written, position };
+    return { name: written.slice(cut), nameAt: cut, range, rangeFirst: true, written, position };
   }
   const alone = readRange(written);
   if (alone && !('error' in alone)) return { error: why`${quote(written)} has a range but no tier name (write it as ${code('micro 10k-75k')}).` };
@@ -388,32 +396,67 @@ function stated(range: Range): string {
 }
 
 /**
- * Splits on commas, semicolons and new lines, but not on a comma between two digits: it is part of a
- * count ("10,000", "1,5k"), and a count cut there would be quoted back as a fragment never written.
+ * The text as the parser reads it (normaliseDigits, a character at a time: digits folded, invisible
+ * characters dropped), and the text as written between two of its positions: a tier's name is
+ * shown as the team wrote it, emoji joiners and full-width letters included.
  */
-function splitEntries(text: string): string[] {
-  return text
-    .split(/[;\n]|(?<!\d),|,(?!\d)/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+function readable(written: string): { text: string; writtenBetween(from: number, to: number): string } {
+  let text = '';
+  // For each character read, where the character it came from starts and ends in the written text.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let offset = 0;
+  for (const character of written) {
+    const read = normaliseDigits(character);
+    text += read;
+    for (let i = 0; i < read.length; i++) {
+      starts.push(offset);
+      ends.push(offset + character.length);
+    }
+    offset += character.length;
+  }
+  return { text, writtenBetween: (from, to) => (to > from ? written.slice(starts[from], ends[to - 1]) : '') };
+}
+
+/** Commas, semicolons and new lines, but not a comma between two digits: it is part of a count ("10,000", "1,5k"). */
+const ENTRY_SEPARATOR = /[;\n]|(?<!\d),|,(?!\d)/g;
+
+/**
+ * The entries, trimmed, each with where it starts in the text. A count is never cut at its comma:
+ * it would be quoted back as a fragment never written.
+ */
+function splitEntries(text: string): { part: string; start: number }[] {
+  const entries: { part: string; start: number }[] = [];
+  let from = 0;
+  const take = (to: number) => {
+    const raw = text.slice(from, to);
+    const part = raw.trim();
+    if (part !== '') entries.push({ part, start: from + raw.length - raw.trimStart().length });
+  };
+  for (const separator of text.matchAll(ENTRY_SEPARATOR)) {
+    take(separator.index);
+    from = separator.index + separator[0].length;
+  }
+  take(text.length);
+  return entries;
 }
 
 interface Span {
-  entry: Entry;
+  entry: NamedEntry;
   min: number;
   /** The stated top as a number (Infinity when open): for overlap and gap checks. */
   top: number;
 }
 
-function spanOf(entry: Entry): Span {
+function spanOf(entry: NamedEntry): Span {
   const { range } = entry;
   const min = range.from ? range.from.value + (range.fromExclusive ? 1 : 0) : 0;
   const top = range.to ? range.to.value - (range.toExclusive ? 1 : 0) : Infinity;
   return { entry, min, top };
 }
 
-function describe(entry: Entry): ReasonPart[] {
-  return why`${theirs(entry.name.trim())} (${stated(entry.range)})`;
+function describe(entry: NamedEntry): ReasonPart[] {
+  return why`${theirs(entry.writtenName)} (${stated(entry.range)})`;
 }
 
 // The same few definitions are parsed again and again (once per /tier); answers are kept, frozen.
@@ -443,11 +486,12 @@ function parseUncached(text: string): HouseParse {
     return refuse(why`That definition is ${text.length} characters long; the most is ${MAX_HOUSE_TEXT}.`);
   }
   // Full-width and Arabic-Indic digits read as /tier reads them; invisible characters are dropped.
-  const parts = splitEntries(normaliseDigits(text));
+  const read = readable(text);
+  const parts = splitEntries(read.text);
   if (parts.length === 0) return refuse(why`No tiers were given. Write them like this: ${code(HOUSE_EXAMPLE)}.`);
 
   const items: Item[] = [];
-  for (const [i, part] of parts.entries()) {
+  for (const [i, { part, start }] of parts.entries()) {
     const position = i + 1;
     if (/^[([]?\s*(?:gap|no\s+tier)\s*[)\]]?$/i.test(part)) {
       items.push({ gap: true, written: part, position });
@@ -467,10 +511,11 @@ function parseUncached(text: string): HouseParse {
     const inName = rangesInName(entry.name);
     if (inName.length > 0) return refuse(rangeInNameReason(part, entry, inName));
     if ([...name].length > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(part)} is longer than ${MAX_TIER_NAME} characters.`);
-    items.push({ gap: false, ...entry, name });
+    const nameStart = start + entry.nameAt + entry.name.length - entry.name.trimStart().length;
+    items.push({ gap: false, ...entry, name, writtenName: read.writtenBetween(nameStart, nameStart + name.length) });
   }
 
-  const entries = items.filter((it): it is { gap: false } & Entry => !it.gap);
+  const entries = items.filter((it): it is { gap: false } & NamedEntry => !it.gap);
   if (entries.length === 0) return refuse(why`No tiers were given, only gaps. Write them like this: ${code(HOUSE_EXAMPLE)}.`);
   if (entries.length > MAX_HOUSE_TIERS) return refuse(why`That is ${entries.length} tiers; the most is ${MAX_HOUSE_TIERS}.`);
 
@@ -478,7 +523,7 @@ function parseUncached(text: string): HouseParse {
   for (const e of entries) {
     const key = e.name.normalize('NFKC').toLowerCase();
     const before = seen.get(key);
-    if (before) return refuse(why`The name "${theirs(e.name)}" is used twice (tiers ${before.position} and ${e.position}); each tier needs its own name.`);
+    if (before) return refuse(why`The name "${theirs(e.writtenName)}" is used twice (tiers ${before.position} and ${e.position}); each tier needs its own name.`);
     seen.set(key, e);
     const span = spanOf(e);
     if (span.top < span.min) return refuse(why`${describe(e)} ends before it starts: write the smaller number first.`);
@@ -541,7 +586,7 @@ function parseUncached(text: string): HouseParse {
         max = nextSpan.min - 1;
       } else if (!gapMarked) {
         // The fix holds the team's names: a code span, so they show as typed and never format.
-        const fix = `${item.name} ${stated(item.range).replace('–', '-')}, gap, ${next.name} ${stated(next.range).replace('–', '-')}`;
+        const fix = `${item.writtenName} ${stated(item.range).replace('–', '-')}, gap, ${next.writtenName} ${stated(next.range).replace('–', '-')}`;
         return refuse(
           why`There is a gap between ${describe(item)} and ${describe(next)}: ${formatCount(span.top + 1)}–${formatCount(nextSpan.min - 1)} would be in no tier. Close it, or write it as a gap: ${code(fix)}.`,
         );
@@ -558,7 +603,7 @@ function parseUncached(text: string): HouseParse {
     // Below influencer size is kept as the registry keeps HypeAuditor's "Instagram user" band:
     // the smallest tier, flagged as not an influencer tier.
     tiers.push({
-      name: item.name,
+      name: item.writtenName,
       normal: mapped === 'below' || mapped === 'every' ? 'nano' : mapped,
       ...(mapped === 'below' ? { notInfluencer: true } : {}),
       ...(mapped === 'every' ? { spansEveryTier: true } : {}),

@@ -190,6 +190,26 @@ describe('npm run -s cli', () => {
     expect(stray.stdout).toContain('budget needs a value as budget:<value>');
   });
 
+  it('a reply deferred privately and then edited is shown private, as Discord shows it: flags 64 in --json, "(only you can see this)" in text', async () => {
+    // Export's compare.csv, and page 2 of /tier's All sources, are deferred for the user alone and then edited in.
+    const [exportJson, exportText, pageJson, pageText] = await Promise.all([
+      cli(['/compare', '--pick', '2', '--json']),
+      cli(['/compare', '--pick', '2']),
+      cli(['/tier', '30k', '--pick', '1', '--pick', '2', '--json']),
+      cli(['/tier', '30k', '--pick', '1', '--pick', '2']),
+    ]);
+    const exported = JSON.parse(exportJson.stdout);
+    expect(exported.files).toEqual(['compare.csv']);
+    expect(exported.flags).toBe(64);
+    expect(exportText.stdout).toContain('(only you can see this)');
+    expect(exportText.stdout).toContain('compare.csv');
+    const page = JSON.parse(pageJson.stdout);
+    expect(page.embeds[0].title).toContain('every publisher');
+    expect(page.flags).toBe(64);
+    expect(pageText.stdout).toContain('(only you can see this)');
+    expect([exportJson, exportText, pageJson, pageText].map((run) => run.code)).toEqual([0, 0, 0, 0]);
+  });
+
   it('runs the documented /house set form with a quoted value holding spaces and commas', async () => {
     const { code, stdout } = await cli(['/house', 'set', 'tiers:nano 1k-10k, micro 10k-75k, macro 75k+', '--guild', '42', '--manager', '--json']);
     expect(code).toBe(0);

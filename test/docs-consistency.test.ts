@@ -1,21 +1,24 @@
 /**
  * The README and docs/architecture.md against the repository: every variable .env.example lists
- * is in the README's configuration table, and every file or folder the two documents name exists.
+ * is in the README's configuration table, every file or folder the documents name exists, and the
+ * README's sample reply is what the bot answers.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const DOCS = ['README.md', 'docs/architecture.md'];
+const DOCS = ['README.md', 'docs/architecture.md', 'docs/reliability.md'];
 
 /** Paths into the repository's own folders, wherever they appear in the text. */
 const REPO_PATH = /(?<![\w./-])(?:src|test|tools|bench|deploy|docs|\.ci)\/[\w.-]+(?:\/[\w.-]+)*\/?/g;
 
-describe('README.md and docs/architecture.md', () => {
+describe('the README and the documents in docs/', () => {
   it('keep the two set-up commands on the README\'s first screen', () => {
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(read('README.md'))?.[1] ?? '';
     const commands = firstBlock.trim().split('\n').map((line) => line.split('#')[0]!.trim());
@@ -50,4 +53,20 @@ describe('README.md and docs/architecture.md', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it("show, as the README's sample reply, what the CLI prints for /tier followers:30k", async () => {
+    const sample = /```text\n([\s\S]*?)```/.exec(read('README.md'))?.[1] ?? '';
+    const dir = mkdtempSync(join(tmpdir(), 'tierbot-readme-'));
+    try {
+      const printed = await new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, ['--import', 'tsx', 'src/cli/cli.ts', '/tier', '30k'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: join(dir, 'db.sqlite') }, timeout: 60_000 }, (err, stdout) =>
+          err ? reject(err) : resolve(stdout),
+        );
+      });
+      expect(sample.trim()).not.toBe('');
+      expect(printed.trim()).toBe(sample.trim());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -7,6 +7,7 @@
 import { DiscordAPIError, HTTPError } from '@discordjs/rest';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/config/logger';
+import { DiscordRefusal } from '../src/interactions/responder';
 
 const TOKEN = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldA';
 const WEBHOOK_URL = `https://discord.com/api/v10/webhooks/100000000000000001/${TOKEN}/messages/%40original`;
@@ -43,5 +44,32 @@ describe('the logger', () => {
     expect(lines[0]).not.toContain(TOKEN);
     expect(JSON.parse(lines[0]!)).toMatchObject({ url: 'https://discord.com/api/v10/interactions/200000000000000001/[redacted]/callback', msg: 'POST /webhooks/1/[redacted] failed' });
     expect(JSON.parse(lines[1]!).route).toBe('/webhooks/100000000000000001/:token/messages/@original');
+  });
+
+  it('keeps the whole per-field errors of a refusal, down to the code and message of each field, with no token or reply text', () => {
+    // What Discord answers when one embed's description is too long: the field's path is the nesting.
+    const invalidFormBody = {
+      code: 50035,
+      message: 'Invalid Form Body',
+      errors: {
+        data: {
+          embeds: {
+            0: {
+              description: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4096 or fewer in length.' }] },
+              fields: { 2: { value: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] } } },
+            },
+          },
+          components: { 0: { components: { 1: { options: { 3: { label: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] } } } } } } },
+        },
+      },
+    };
+    const { log, lines } = logged();
+    const refusal = new DiscordRefusal({ request: 'interaction callback', method: 'POST', route: '/interactions/200000000000000001/:token/callback' }, 400, 50035, invalidFormBody);
+    log.error({ err: refusal, errorId: 'e1' }, '/tier failed');
+    log.error(new DiscordAPIError(invalidFormBody, 50035, 400, 'PATCH', WEBHOOK_URL, REQUEST));
+    expect(JSON.parse(lines[0]!).err).toMatchObject({ status: 400, code: 50035, route: '/interactions/200000000000000001/:token/callback', body: invalidFormBody });
+    expect(JSON.parse(lines[1]!).err).toMatchObject({ status: 400, rawError: invalidFormBody });
+    expect(lines[1]).not.toContain(TOKEN);
+    expect(lines[1]).not.toContain('Team secret tier names');
   });
 });

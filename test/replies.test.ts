@@ -22,15 +22,18 @@ const GUILD = { guildId: '200000000000000001' };
 
 interface Leaf {
   sub: string | undefined;
-  option: { type: number; name: string; autocomplete?: boolean; choices?: readonly unknown[] };
+  option: { type: number; name: string; required?: boolean; autocomplete?: boolean; choices?: readonly unknown[] };
+  /** The options given with it: its command's, or its subcommand's. */
+  siblings: readonly Leaf['option'][];
 }
 
 /** Every option a user types into, with the subcommand it sits under. */
 function leafOptions(command: SlashCommand): Leaf[] {
   const leaves: Leaf[] = [];
-  for (const option of (command.definition.options ?? []) as readonly (Leaf['option'] & { options?: readonly Leaf['option'][] })[]) {
-    if (option.type === 1) for (const inner of option.options ?? []) leaves.push({ sub: option.name, option: inner });
-    else leaves.push({ sub: undefined, option });
+  const top = (command.definition.options ?? []) as readonly (Leaf['option'] & { options?: readonly Leaf['option'][] })[];
+  for (const option of top) {
+    if (option.type === 1) for (const inner of option.options ?? []) leaves.push({ sub: option.name, option: inner, siblings: option.options ?? [] });
+    else leaves.push({ sub: undefined, option, siblings: top });
   }
   return leaves;
 }
@@ -92,26 +95,62 @@ const MESSAGES = [
 ];
 
 /** Values no command may crash on, nor echo in a way that pings or formats. */
-const HOSTILE = [
-  ' ',
-  '@everyone',
-  '@here',
-  '<@123456789012345678> <@&123456789012345678>',
-  '**bold** __under__ `code` [link](https://example.com) ||spoiler|| # heading',
-  '```js\nprocess.exit()\n```',
-  "'; DROP TABLE terms; --",
-  'x'.repeat(6000),
-  '\u200b\u202e\u2066zero width and right-to-left',
-  '🔥💯👩‍👩‍👧‍👦',
-  '-1',
-  '1e309',
-  'NaN',
-  '0x10',
-  '999999999999999999999999',
-  '$-5',
-  '400%',
-  '{"__proto__":1}',
-];
+const HOSTILE = {
+  blank: ' ',
+  everyone: '@everyone',
+  here: '@here',
+  mentions: '<@123456789012345678> <@&123456789012345678>',
+  markdown: '**bold** __under__ `code` [link](https://example.com) ||spoiler|| # heading',
+  codeFence: '```js\nprocess.exit()\n```',
+  sql: "'; DROP TABLE terms; --",
+  long: 'x'.repeat(6000),
+  invisible: '\u200b\u202e\u2066zero width and right-to-left',
+  emoji: '🔥💯👩‍👩‍👧‍👦',
+  minusOne: '-1',
+  overflow: '1e309',
+  nan: 'NaN',
+  hex: '0x10',
+  huge: '999999999999999999999999',
+  negativeMoney: '$-5',
+  percent: '400%',
+  proto: '{"__proto__":1}',
+} as const;
+type Hostile = keyof typeof HOSTILE;
+const ALL_HOSTILE = Object.keys(HOSTILE) as Hostile[];
+
+/**
+ * Text a team keeps (a plan's name, a term's name or text): anything but an empty value, a line
+ * break (the code fence), a value over the option's length, or invisible characters.
+ */
+const KEPT_TEXT = ALL_HOSTILE.filter((k) => !['blank', 'codeFence', 'long', 'invisible'].includes(k));
+
+/** /compare's figures: a blank one is left out, and no hostile value is a figure. */
+const COMPARE_FIGURES = ['budget', 'big_followers', 'big_fee', 'micro_count', 'micro_followers', 'micro_fee', 'big_engagement', 'micro_engagement', 'conversion', 'order_value', 'overlap', 'click_through', 'big_reach', 'micro_reach'];
+
+/**
+ * The hostile values each option answers, in a server and as a manager; every other value is an
+ * input error. A blank optional option is no option. Lookups forgive typos and say which name they
+ * showed ("Showing Heepsy for "@here""). Options not listed answer none.
+ */
+const ANSWERED_BY: Record<string, readonly Hostile[]> = {
+  ...Object.fromEntries(COMPARE_FIGURES.map((figure) => [`/compare ${figure}`, ['blank']])),
+  '/compare save': KEPT_TEXT,
+  '/tiers source': ['blank', 'here', 'minusOne', 'negativeMoney'],
+  '/glossary term': ['blank', 'minusOne', 'nan'],
+  '/roster name_column': ['blank'],
+  '/roster count_column': ['blank'],
+  '/term add name': KEPT_TEXT.filter((k) => k !== 'emoji'), // a name needs a letter or digit
+  ...Object.fromEntries(['add', 'edit'].flatMap((sub) => ['definition', 'formula', 'example'].map((option) => [`/term ${sub} ${option}`, KEPT_TEXT]))),
+};
+
+/** Team settings and saved plans belong to a server: in a DM, every value of these is an input error. */
+const SERVER_ONLY = ['/house', '/term', '/plans', '/compare save', '/compare plan'];
+
+/** Valid values for the required options beside the hostile one, so that the command runs. */
+const REQUIRED_SAMPLES: Record<string, string> = { file: 'file:team.csv', name: 'name:Whitelist', definition: '"definition:Our word for creator licensing"' };
+const SAMPLE_ROSTER = { 'team.csv': Buffer.from('name,platform,followers\nSara,Instagram,45k\n') };
+/** What a command needs before a hostile value can reach it: a term to edit. */
+const SET_UP: Record<string, string> = { '/term edit': '/term add name:Whitelist "definition:Our word for creator licensing"' };
 
 /** Words of the builders, never of a user's reply. */
 const INTERNAL = [/seed 0/i, /SOURCES\.md/, /\[(P|S|M)\]/, /§/];
@@ -187,19 +226,22 @@ describe('hostile values in every string option of every command', () => {
     const name = command.definition.name;
     const strings = leafOptions(command).filter(({ option }) => option.type === 3 && !option.choices?.length);
     if (strings.length === 0) continue;
-    it(`/${name}: answers, escapes and never pings`, async () => {
-      const d = driver();
-      for (const { sub, option } of strings) {
-        for (const value of HOSTILE) {
-          const line = `/${name}${sub ? ` ${sub}` : ''} "${option.name}:${value.replace(/"/g, '')}"`;
+    it(`/${name}: answers or refuses each as it must, escapes and never pings`, async () => {
+      for (const { sub, option, siblings } of strings) {
+        const invoked = `/${name}${sub ? ` ${sub}` : ''}`;
+        const others = siblings.filter((o) => o.required && o.name !== option.name).map((o) => REQUIRED_SAMPLES[o.name] ?? `no sample for ${o.name}`);
+        for (const hostile of ALL_HOSTILE) {
+          const line = `${invoked} "${option.name}:${HOSTILE[hostile].replace(/"/g, '')}" ${others.join(' ')}`;
           for (const place of [undefined, MANAGER]) {
-            const answer = await d.run(line, place).catch((err: Error) => {
-              // A required option elsewhere in the command: the CLI parser refuses before the bot.
-              if (/needs /.test(err.message)) return undefined;
-              throw err;
-            });
-            if (!answer) continue;
-            check(`${line.slice(0, 80)} ${place ? 'as manager' : 'in a DM'}`, answer);
+            const where = `${invoked} ${option.name}:${hostile} ${place ? 'as manager' : 'in a DM'}`;
+            const inServerOnly = !place && SERVER_ONLY.some((prefix) => `${invoked} ${option.name}`.startsWith(prefix));
+            const answers = !inServerOnly && (ANSWERED_BY[`${invoked} ${option.name}`] ?? []).includes(hostile);
+            // A fresh store each time: what one value saved must not decide what the next one gets.
+            const d = driver();
+            if (SET_UP[invoked]) await d.run(SET_UP[invoked], MANAGER);
+            const answer = await d.run(line, place, SAMPLE_ROSTER);
+            expect(answer.outcome, where).toBe(answers ? 'answered' : 'input-error');
+            check(where, answer);
             expect(answer.shown.body.content ?? '').not.toMatch(/@everyone|<@/);
             expect(textOf(answer.shown)).not.toContain('**bold**');
           }
@@ -233,7 +275,7 @@ describe('accepted forms, decided once', () => {
 
 describe('autocomplete', () => {
   it('answers at most 25 valid choices for any query, in any place', async () => {
-    const queries = ['', 'm', 'medi', 'mediakx', 'hypeaditor', 'cpe', 'engagment rate', ...HOSTILE];
+    const queries = ['', 'm', 'medi', 'mediakx', 'hypeaditor', 'cpe', 'engagment rate', ...Object.values(HOSTILE)];
     for (const command of COMMANDS) {
       if (command.kind !== 'slash' || !command.autocomplete) continue;
       for (const { option } of leafOptions(command)) {

@@ -4,7 +4,7 @@
  */
 
 import { once } from 'node:events';
-import { AttachmentBuilder, Client, DiscordAPIError, Events, GatewayIntentBits, Routes, type Interaction } from 'discord.js';
+import { AttachmentBuilder, Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags, Routes, type Interaction } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { finalAnswer, startStandIn, type StandIn } from '../tools/standin/server';
@@ -135,6 +135,20 @@ describe('the stand-in with the real discord.js Client', () => {
     expect(edit!.receivedAt - deferred!.receivedAt).toBeGreaterThanOrEqual(45);
     expect(edit!.receivedAt).toBeLessThanOrEqual(performance.now());
     expect(finalAnswer(answered)).toMatchObject({ body: { content: 'later' }, receivedAt: edit!.receivedAt });
+    expect(finalAnswer(answered).body.flags).toBeUndefined();
+  });
+
+  it('shows the edit of a reply deferred privately as private, as Discord does', async () => {
+    const done = onNextInteraction(async (interaction) => {
+      if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await interaction.editReply({ content: 'for you alone' });
+    });
+    const record = standIn.sendCommand('tier');
+    await done;
+    const answered = await standIn.waitForAnswer(record);
+    expect(answered.edits[0]!.body.flags).toBeUndefined();
+    expect(finalAnswer(answered).body).toMatchObject({ content: 'for you alone', flags: MessageFlags.Ephemeral });
   });
 
   it('rejects an embed field over 1,024 characters with 50035 and records nothing', async () => {

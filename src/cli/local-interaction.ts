@@ -8,6 +8,7 @@ import {
   ComponentType,
   InteractionResponseType,
   InteractionType,
+  MessageFlags,
   type APIAttachment,
   type APIInteraction,
   type APIMessage,
@@ -87,21 +88,40 @@ export interface Shown {
   files: ReplyFile[];
 }
 
-/** Keeps the core's answers; `final()` is what the user ends up seeing. */
+const isPrivate = (message: { flags?: number } | undefined) => Boolean((message?.flags ?? 0) & MessageFlags.Ephemeral);
+
+/**
+ * Whether the interaction's original response is for the user alone. That is settled when it is
+ * created: by the flags of the reply or the defer that started it, or, for a component's update,
+ * by the message the component sits on (`pressedOn`).
+ */
+export function originalIsPrivate(first: { type: number; data?: object }, pressedOn?: { flags?: number }): boolean {
+  const updatesPressedMessage = first.type === InteractionResponseType.UpdateMessage || first.type === InteractionResponseType.DeferredMessageUpdate;
+  return isPrivate(updatesPressedMessage ? pressedOn : (first.data as { flags?: number } | undefined));
+}
+
+/** An edit or an update carries no flags and cannot change who sees a message: it is shown as private as the message it changes. */
+export function asDiscordShowsIt<T extends { flags?: number }>(body: T, changesPrivateMessage: boolean): T {
+  return changesPrivateMessage ? { ...body, flags: (body.flags ?? 0) | MessageFlags.Ephemeral } : body;
+}
+
+/** Keeps the core's answers; `final()` is what the user ends up seeing, private where Discord shows it so. */
 export function capturingResponder(previous?: Shown): Responder & { final(): Shown | undefined } {
   let first: Shown | undefined;
   let original: Shown | undefined;
   let followUp: Shown | undefined;
+  let privateOriginal = false;
   return {
     async respond(response) {
+      privateOriginal = originalIsPrivate(response, previous?.body);
       if (response.type === InteractionResponseType.ChannelMessageWithSource || response.type === InteractionResponseType.UpdateMessage) {
-        first = { body: response.data as MessageBody, files: [] };
+        first = { body: asDiscordShowsIt(response.data as MessageBody, privateOriginal), files: [] };
       }
       // A deferred update edits the message the component sits on, which the user still sees until then.
       if (response.type === InteractionResponseType.DeferredMessageUpdate && previous) original = previous;
     },
     async editOriginal(body, files) {
-      original = { body, files: [...files] };
+      original = { body: asDiscordShowsIt(body, privateOriginal), files: [...files] };
     },
     async followUp(body, files) {
       followUp = { body, files: [...files] };

@@ -18,6 +18,7 @@ import { openStore } from '../store';
 import { finalAnswer, startStandIn, type AttachmentInput, type CapturedFile, type CommandOptionValue, type InteractionRecord } from '../../tools/standin/server';
 import { parseCommandLine } from './command-line';
 import { deployCommands } from './deploy-commands';
+import { asDiscordShowsIt, originalIsPrivate } from './local-interaction';
 import { choosables, renderMessage, type ShownMessage } from './render-text';
 import { saveFiles } from './reply-files';
 
@@ -61,8 +62,14 @@ export async function runPlayground(config: Config): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
 
-  const show = async (record: InteractionRecord) => {
-    const { body, files } = finalAnswer(await standIn.waitForAnswer(record, 10_000));
+  /** Shows the answer to `record`; `pressedOn` is the message whose button or menu sent it. */
+  const show = async (record: InteractionRecord, pressedOn?: ShownMessage) => {
+    const answered = await standIn.waitForAnswer(record, 10_000);
+    const { body: sent, files } = finalAnswer(answered);
+    // An edit of the original response (or a component's update) carries no flags: it is as private as that response.
+    const showsFollowUp = answered.edits.length === 0 && answered.followUps.length > 0;
+    const first = answered.callbacks[0];
+    const body = first && !showsFollowUp ? asDiscordShowsIt(sent, originalIsPrivate(first, pressedOn)) : sent;
     if (record.type === 4) {
       const choices: { name: string; value: string }[] = body.choices ?? [];
       console.log(choices.length ? choices.map((c) => `  ${c.name}  →  ${c.value}`).join('\n') : '  (no suggestions)');
@@ -88,7 +95,7 @@ export async function runPlayground(config: Config): Promise<void> {
       const isSelect = target.value !== undefined;
       // The message as Discord delivers it with the interaction: its files too, served by the stand-in at their URLs.
       const message = { embeds: last!.embeds ?? [], components: last!.components ?? [], attachments: lastFiles };
-      return show(standIn.sendComponent(target.customId, { componentType: isSelect ? 3 : 2, values: isSelect ? [target.value!] : [], message }));
+      return show(standIn.sendComponent(target.customId, { componentType: isSelect ? 3 : 2, values: isSelect ? [target.value!] : [], message }), last);
     }
     const wantsSuggestions = text.endsWith('?');
     const parsed = parseCommandLine(wantsSuggestions ? text.slice(0, -1) : text, SLASH);

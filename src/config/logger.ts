@@ -15,6 +15,17 @@ const INTERACTION_TOKEN_IN_PATH = /(\/(?:webhooks|interactions)\/\d+\/)(?!:token
 /** The field of @discordjs/rest's errors that holds what the request sent (a user's answer, a file's bytes): never logged. */
 const REQUEST_FIELD = 'requestBody';
 
+/** How deep an error is written: enough for its own fields, not a socket or an agent that found its way onto it. */
+const MAX_ERROR_DEPTH = 6;
+/**
+ * Discord's answer to a refused request (DiscordRefusal's `body`, the REST client's `rawError`) is
+ * kept whole: its per-field `errors` nest a field's path (`errors.data.components.0.components.1.
+ * custom_id`) down to `_errors`, whose code and message say what was wrong, less than 20 levels
+ * deep. Still capped, so a hostile body cannot overflow the walk.
+ */
+const DISCORD_BODY_FIELDS: ReadonlySet<string> = new Set(['body', 'rawError']);
+const MAX_DISCORD_BODY_DEPTH = 32;
+
 /**
  * pino's error serializer, without what an error may carry of the request that failed. The
  * interaction responder already throws errors that hold none of it; this is for any other path
@@ -24,15 +35,19 @@ function serializeError(err: unknown): unknown {
   const serialized = pino.stdSerializers.err(err as Error);
   if (serialized === err || typeof serialized !== 'object' || serialized === null) return serialized;
   const seen = new WeakSet<object>();
-  const strip = (value: unknown, depth: number): unknown => {
+  const strip = (value: unknown, depth: number, maxDepth: number): unknown => {
     if (typeof value !== 'object' || value === null) return value;
     if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
-    if (seen.has(value) || depth > 6) return '[omitted]';
+    if (seen.has(value) || depth > maxDepth) return '[omitted]';
     seen.add(value);
-    if (Array.isArray(value)) return value.map((item) => strip(item, depth + 1));
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== REQUEST_FIELD).map(([key, item]) => [key, strip(item, depth + 1)]));
+    if (Array.isArray(value)) return value.map((item) => strip(item, depth + 1, maxDepth));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== REQUEST_FIELD)
+        .map(([key, item]) => [key, strip(item, depth + 1, depth === 0 && DISCORD_BODY_FIELDS.has(key) ? MAX_DISCORD_BODY_DEPTH : maxDepth)]),
+    );
   };
-  return strip(serialized, 0);
+  return strip(serialized, 0, MAX_ERROR_DEPTH);
 }
 
 export interface LoggerOptions {

@@ -9,6 +9,7 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { COMMANDS } from '../../src/commands';
 import { inputErrorReply } from '../../src/commands/embeds';
 import { slashCommand, type Command, type Reply } from '../../src/commands/types';
+import type { InteractionRecord } from '../../tools/standin/server';
 import { answerOf, embedText, harnessForEachMode, MODES } from './harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -123,10 +124,26 @@ describe.each(MODES)('%s mode', (mode) => {
     expect(embedText(answerOf(record).body)).toMatch(/error id `[0-9a-f]{8}`/);
   });
 
-  it('a 429 on an edit is waited out and the edit goes through', async () => {
-    h().standIn.faults.rateLimitNext('messages/%40original', 0.2);
-    const record = await h().command('withfile');
+  /** The requests of one interaction that the stand-in answered with a 429. */
+  const rateLimited = (record: InteractionRecord) => h().standIn.requests.filter((r) => r.path.includes(record.token) && r.status === 429);
+
+  it('a 429 on an edit is waited out and the edit goes through, once', async () => {
+    const sent = h().standIn.sendCommand('withfile');
+    // The stand-in matches faults against the decoded path, as Discord's routes are written.
+    h().standIn.faults.rateLimitNext(`/webhooks/${h().standIn.applicationId}/${sent.token}/messages/@original`, 0.2);
+    const record = await h().standIn.waitForAnswer(sent, 10_000);
+    expect(rateLimited(record).map((r) => r.method)).toEqual(['PATCH']);
+    expect(record.edits).toHaveLength(1);
     expect(answerOf(record).files.map((f) => f.name)).toEqual(['a.csv']);
+  });
+
+  it('a 429 on a follow-up is waited out and the follow-up goes through, once', async () => {
+    const sent = h().standIn.sendComponent('slowpress:x');
+    h().standIn.faults.rateLimitNext(`/webhooks/${h().standIn.applicationId}/${sent.token}`, 0.2);
+    const record = await h().standIn.waitForAnswer(sent, 10_000);
+    expect(rateLimited(record).map((r) => r.method)).toEqual(['POST']);
+    expect(record.callbacks.map((c) => c.type)).toEqual([6]);
+    expect(record.followUps.map((f) => f.body.embeds[0].title)).toEqual(['late answer']);
   });
 
   it('a button answered late: the update is deferred and the answer is a follow-up; a refused follow-up is reported in another', async () => {

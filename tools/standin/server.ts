@@ -302,13 +302,22 @@ export function isAnswered(record: InteractionRecord): boolean {
   return deferred && (record.edits.length > 0 || record.followUps.length > 0);
 }
 
+const EPHEMERAL = 1 << 6; // MessageFlags.Ephemeral
+
 /**
  * The message an interaction ended with, as the user sees it: the last edit or follow-up after a
- * defer, otherwise the first answering callback (for autocomplete, `body.choices`).
+ * defer, otherwise the first answering callback (for autocomplete, `body.choices`). An edit cannot
+ * change who sees a message: the edit of a private response is shown private (flags 64), as Discord
+ * shows it.
  */
 export function finalAnswer(record: InteractionRecord): CapturedMessage {
-  const later = record.edits.at(-1) ?? record.followUps.at(-1);
-  if (later) return later;
+  const edit = record.edits.at(-1);
+  if (edit) {
+    const privateOriginal = Boolean((record.callbacks[0]?.data?.flags ?? 0) & EPHEMERAL);
+    return privateOriginal ? { ...edit, body: { ...edit.body, flags: (edit.body?.flags ?? 0) | EPHEMERAL } } : edit;
+  }
+  const followUp = record.followUps.at(-1);
+  if (followUp) return followUp;
   const callback = record.callbacks.find((c) => c.type !== 5 && c.type !== 6) ?? record.callbacks[0];
   return { body: callback?.data ?? {}, files: callback?.files ?? [], receivedAt: callback?.receivedAt ?? Number.NaN };
 }

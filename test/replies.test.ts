@@ -135,8 +135,8 @@ const COMPARE_FIGURES = ['budget', 'big_followers', 'big_fee', 'micro_count', 'm
 const ANSWERED_BY: Record<string, readonly Hostile[]> = {
   ...Object.fromEntries(COMPARE_FIGURES.map((figure) => [`/compare ${figure}`, ['blank']])),
   '/compare save': KEPT_TEXT,
-  '/tiers source': ['blank', 'here', 'minusOne', 'negativeMoney'],
-  '/glossary term': ['blank', 'minusOne', 'nan'],
+  '/tiers source': ['blank', 'here'],
+  '/glossary term': ['blank', 'nan'],
   '/roster name_column': ['blank'],
   '/roster count_column': ['blank'],
   '/term add name': KEPT_TEXT.filter((k) => k !== 'emoji'), // a name needs a letter or digit

@@ -112,3 +112,16 @@ describe('/tiers: an unknown source', () => {
     }
   });
 });
+
+describe('a lookup of digits and signs alone', () => {
+  it('names no publisher and no term by a part of a number: "-1" is not Adweek (under 10,000), "1" is not CPME (per 1,000)', async () => {
+    for (const query of ['-1', '$-5', '1', '10']) {
+      expectShortInputError(await tiersRun(query), 'Unknown source');
+      expectShortInputError(await glossaryRun(query), 'Unknown term');
+    }
+  });
+
+  it('still finds a whole number that names something: a year', async () => {
+    expect((await tiersRun('2017')).embeds[0]!.title).toBe('Which publisher?');
+  });
+});

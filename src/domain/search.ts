@@ -46,6 +46,8 @@ export function normalise(text: string, maxLength = MAX_QUERY_LENGTH): string {
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\p{M}\p{Cf}]+/gu, '')
+    // A count's thousands separators do not part it: "1,000" is one word, which "1" does not match.
+    .replace(/(\d)[,.](?=\d{3}(?!\d))/g, '$1')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .slice(0, maxLength)
@@ -61,6 +63,8 @@ interface Prepared {
   chars: number;
   /** `norm` as it appears after a word break: " rate" finds "engagement rate". */
   afterSpace: string;
+  /** Digits alone ("1", "-5", "2017") match whole words only (a year): as a prefix or a typo they match at random ("1" is not "10,000"). */
+  hasLetter: boolean;
 }
 
 /** Keys (titles, publishers) may run longer than any sensible query; they are our data, not input. */
@@ -68,7 +72,7 @@ const MAX_KEY_LENGTH = 300;
 
 function prepare(text: string, maxLength = MAX_QUERY_LENGTH): Prepared {
   const norm = normalise(text, maxLength);
-  return { norm, compact: norm.replace(/ /g, ''), words: norm === '' ? [] : norm.split(' '), chars: charMask(norm), afterSpace: ` ${norm}` };
+  return { norm, compact: norm.replace(/ /g, ''), words: norm === '' ? [] : norm.split(' '), chars: charMask(norm), afterSpace: ` ${norm}`, hasLetter: /\p{L}/u.test(norm) };
 }
 
 /** One bit per character code modulo 32: two texts' masks say cheaply which characters one lacks. */
@@ -174,6 +178,7 @@ function wordsMatch(q: Prepared, key: Prepared): boolean {
 function matchKey(q: Prepared, key: Prepared, tolerance: number): { kind: MatchKind; distance: number } | null {
   if (key.compact === '') return null;
   if (key.norm === q.norm || key.compact === q.compact) return { kind: 'exact', distance: 0 };
+  if (!q.hasLetter) return ` ${key.norm} `.includes(` ${q.norm} `) ? { kind: 'word', distance: 0 } : null;
   if (key.norm.startsWith(q.norm) || key.compact.startsWith(q.compact)) return { kind: 'prefix', distance: 0 };
   if (key.norm.includes(q.afterSpace) || wordsMatch(q, key)) return { kind: 'word', distance: 0 };
   // Mid-word, but not across words: "roi" must not match "micRO Influencer".
@@ -293,7 +298,7 @@ export function closest<T>(query: string, entries: readonly Searchable<T>[], n =
   const q = prepare(query);
   if (cap === 0 || q.compact === '') return [];
   const ranked = rank(q, entries, looseTolerance);
-  if (ranked.length || q.compact.length !== SHORT_QUERY) return ranked.slice(0, cap).map((m) => m.item);
+  if (ranked.length || q.compact.length !== SHORT_QUERY || !q.hasLetter) return ranked.slice(0, cap).map((m) => m.item);
   return entries
     .filter((e) => wholeDistance(q, e, 1) <= 1)
     .slice(0, cap)

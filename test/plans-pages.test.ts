@@ -6,23 +6,16 @@
 
 import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../src/commands';
 import { chatInput, pressed, type Place } from '../src/cli/local-interaction';
-import { createLogger } from '../src/config/logger';
-import { createInteractionCore } from '../src/interactions/core';
-import type { MessageBody, Responder } from '../src/interactions/responder';
 import type { TeamStore } from '../src/store/types';
 import { messageProblems } from '../tools/standin/limits';
 import { memoryStore } from './support/context';
+import { firstAnswerWith, type Callback } from './support/first-answer';
+import type { MessageBody } from '../src/interactions/responder';
 
 const G = '600000000000000061';
 const place: Place = { guildId: G, manager: false };
 const SAVED_AT = new Date('2026-11-02T09:30:00Z');
-
-interface Callback {
-  type: number;
-  data: MessageBody;
-}
 
 /** A store with `count` plans, saved out of name order, by two members. */
 async function storeWith(count: number): Promise<TeamStore> {
@@ -34,21 +27,13 @@ async function storeWith(count: number): Promise<TeamStore> {
   return store;
 }
 
+/** The core over `store`: its one answer to an interaction, checked against Discord's limits. */
 function coreFor(store: TeamStore) {
-  const core = createInteractionCore({ commands: COMMANDS, store, logger: createLogger({ level: 'fatal', destination: { write: () => {} } }), download: async () => new Uint8Array() });
-  /** The one answer Discord is sent for the interaction, checked against Discord's limits. */
+  const answer = firstAnswerWith(store);
   return async (interaction: APIInteraction): Promise<Callback> => {
-    const sent: Callback[] = [];
-    const responder: Responder = {
-      respond: async (r) => void sent.push({ type: r.type, data: ('data' in r ? r.data : undefined) as MessageBody }),
-      editOriginal: async () => {},
-      followUp: async () => {},
-      deleteOriginal: async () => {},
-    };
-    await core.handle(interaction, responder);
-    expect(sent).toHaveLength(1);
-    expect(messageProblems(sent[0]!.data as never)).toEqual([]);
-    return sent[0]!;
+    const sent = await answer(interaction);
+    expect(messageProblems(sent.data as never)).toEqual([]);
+    return sent;
   };
 }
 

@@ -6,42 +6,18 @@
  * own ephemeral message, the next click changes that message in place (7).
  */
 
-import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../src/commands';
 import { chatInput, pressed, type Place } from '../src/cli/local-interaction';
-import { createLogger } from '../src/config/logger';
-import { createInteractionCore } from '../src/interactions/core';
-import type { MessageBody, Responder } from '../src/interactions/responder';
 import { START_HERE, termById } from '../src/domain/glossary';
-import { memoryStore } from './support/context';
+import type { MessageBody } from '../src/interactions/responder';
+import { firstAnswerWith, type Callback } from './support/first-answer';
 
-const core = createInteractionCore({
-  commands: COMMANDS,
-  store: memoryStore(),
-  logger: createLogger({ level: 'fatal', destination: { write: () => {} } }),
-  download: async () => new Uint8Array(),
-});
 const place: Place = { guildId: '600000000000000001', manager: false };
 
-interface Callback {
-  type: number;
-  data: MessageBody;
-}
 
 /** The first answer Discord is sent for the interaction. */
-async function answer(interaction: APIInteraction): Promise<Callback> {
-  const sent: Callback[] = [];
-  const responder: Responder = {
-    respond: async (r) => void sent.push({ type: r.type, data: ('data' in r ? r.data : undefined) as MessageBody }),
-    editOriginal: async () => {},
-    followUp: async () => {},
-    deleteOriginal: async () => {},
-  };
-  await core.handle(interaction, responder);
-  expect(sent).toHaveLength(1);
-  return sent[0]!;
-}
+const answer = firstAnswerWith();
 
 const command = (name: string, options: Record<string, string> = {}) =>
   answer(chatInput(place, name, Object.entries(options).map(([option, value]) => ({ name: option, type: 3, value }) as never), {}));

@@ -175,3 +175,18 @@ describe('the fee’s range and the cost’s range agree in what they say', () =
     );
   });
 });
+
+describe('a budget that pays for the followers given', () => {
+  it('is set beside what the price rules charge for that account, so a budget at their low end (or far above them) shows', async () => {
+    const low = await run({ budget: '5000', big_followers: '1M' });
+    expect(low.embeds[0]!.description).toContain(
+      'Plan A spends $5,000 on one influencer with 1,000,000 followers, an account the price rules put at $2,325–$10,000 at the expected 1.55% engagement rate;',
+    );
+    const high = await run({ budget: '50000', big_followers: '1M' });
+    expect(high.embeds[0]!.description).toContain('Plan A spends $50,000 on one influencer with 1,000,000 followers, an account the price rules put at $2,325–$10,000');
+    for (const reply of [low, high]) expect(messageProblems(reply)).toEqual([]);
+    // Followers bought by the budget at the cent-per-follower rule need no such note: the rule is the price.
+    const bought = await run({ budget: '5000' });
+    expect(bought.embeds[0]!.description).not.toContain('price rules put');
+  });
+});

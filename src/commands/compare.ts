@@ -253,7 +253,12 @@ function budgetLine(c: Comparison): string | null {
   const followers = followersText(s.a.followersEach);
   let aPart: string;
   if (b.followersFromBudget) aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers} (the cent-per-follower rule)`;
-  else if (b.feeA === 'budget') aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers}`;
+  else if (b.feeA === 'budget') {
+    // The followers were given: say what such an account costs by the rules, so a budget at their low end shows.
+    const rules = b.rulesForA;
+    const priced = rules ? `, an account the price rules put at ${formatMoney(rules.range.low)}–${formatMoney(rules.range.high)}${rules.rangeAt ? ` ${rules.rangeAt}` : ''}` : '';
+    aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers}${priced}`;
+  }
   // The two cases where Plan A keeps a price the budget cannot change: say which, and why.
   else if (b.feeA === 'case') aPart = `Plan A, the observed tweet, costs ${moneyRange(c.a.metrics.cost!)} whatever the budget (Ad Age’s price for her Instagram post; the article gives none)`;
   else if (b.feeA === 'rules') {

@@ -7,7 +7,7 @@
 import { CASE_NOTES, type Citation, CPM_REFERENCE, ENGAGEMENT_DISAGREEMENT, FEE_TABLES_NOTE, KARDASHIAN_CASE, OBSERVED_CLICKS, PLATFORM_LABEL, UPFLUENCE_CPM } from '../benchmarks';
 import { followersText, formatCount } from '../format';
 import { formatMoney } from '../units';
-import type { PlanSpec, Scenario } from './assumptions';
+import { feeByRules, type PlanSpec, type Range, type Scenario } from './assumptions';
 import { evaluate, extremeSetting, missingReason, type PlanResult, rangesOf } from './evaluate';
 import { MAX_MICRO_COUNT, type Overrides, type PresetId } from './options';
 import { affordable, DEFAULT_BIG_FOLLOWERS, DEFAULT_MICRO_COUNT, DEFAULT_MICRO_FOLLOWERS, wholeAt } from './scenario';
@@ -27,6 +27,12 @@ export interface BudgetInfo {
    * the price rules, when the budget is below every rule's price for the followers given.
    */
   feeA: 'budget' | 'input' | 'case' | 'rules';
+  /**
+   * When the budget pays Plan A's fee for followers the user gave: what the price rules charge for
+   * that account (at the expected engagement rate, `rangeAt`), so the reply can set the budget
+   * beside it. Null otherwise.
+   */
+  rulesForA: { range: Range; rangeAt?: string } | null;
   /** Plan B's count was bought by the budget and stopped at MAX_MICRO_COUNT: part of the budget is unspent. */
   countCapped: boolean;
   overA: boolean;
@@ -97,6 +103,12 @@ function feeAOrigin(s: Scenario): BudgetInfo['feeA'] {
   return s.preset === 'kardashian' ? 'case' : 'rules';
 }
 
+/** What the price rules charge for Plan A's account, at the expected engagement rate. */
+function rulesFor(s: Scenario): BudgetInfo['rulesForA'] {
+  const byRules = feeByRules('A', s.a.followersEach, s.assumptions.engagement_rate_a.value, s.platform);
+  return { range: byRules.value!, ...(byRules.rangeAt ? { rangeAt: byRules.rangeAt } : {}) };
+}
+
 /** Evaluates a scenario: both plans' metrics as ranges, the verdict and what decides it. */
 export function comparePlans(s: Scenario): Comparison {
   const expected = evaluate(s);
@@ -125,6 +137,7 @@ export function comparePlans(s: Scenario): Comparison {
           countFromBudget: s.b.influencersBasis === 'budget',
           followersFromBudget: s.a.followersBasis === 'budget',
           feeA: feeAOrigin(s),
+          rulesForA: feeAOrigin(s) === 'budget' && s.a.followersBasis !== 'budget' ? rulesFor(s) : null,
           // At the cap, a budget that would buy one more influencer is not all spent.
           countCapped: s.b.influencersBasis === 'budget' && s.b.influencers === MAX_MICRO_COUNT && s.budget - costB >= feeB - 1e-9,
           overA: costA > s.budget + 1e-9,

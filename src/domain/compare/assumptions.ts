@@ -10,7 +10,6 @@ import { followersText, formatCount } from '../format';
 import { formatMoney, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundTo } from '../units';
 import type { NumericOption, Overrides, PresetId } from './options';
 
-
 export const ASSUMPTION_KEYS = [
   'reach_rate_a',
   'reach_rate_b',

@@ -13,7 +13,6 @@ import { MAX_MICRO_COUNT, type Overrides, type PresetId } from './options';
 import { affordable, DEFAULT_BIG_FOLLOWERS, DEFAULT_MICRO_COUNT, DEFAULT_MICRO_FOLLOWERS, wholeAt } from './scenario';
 import { type Verdict, verdictOf } from './verdict';
 
-
 export interface BudgetInfo {
   budget: number;
   costA: number;

@@ -12,7 +12,6 @@
 import { funnel, type FunnelInputs, METRIC_NAMES, type MetricName, type Metrics } from '../funnel';
 import { type AssumptionKey, feeByRulesAt, type Range, type Scenario } from './assumptions';
 
-
 /** Values for some inputs; the rest stay at their expected values. */
 export type Setting = Partial<Record<AssumptionKey, number>>;
 

@@ -9,7 +9,6 @@ import type { Comparison } from './comparison';
 import { missingReason, type PlanResult } from './evaluate';
 import { microInfluencers } from './scenario';
 
-
 export interface ExportRow {
   plan: 'A' | 'B' | 'assumption';
   metric: string;

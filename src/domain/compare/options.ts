@@ -9,7 +9,6 @@ import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount, type ParseResult } f
 import { formatCount, shorten } from '../format';
 import { formatMoney, formatPercent, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
 
-
 /** The scenario's options, in the order /compare registers them. */
 export const OPTION_NAMES = [
   'preset',

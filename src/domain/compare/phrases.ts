@@ -5,7 +5,6 @@ import { type Assumption, exactPercent } from './assumptions';
 import type { Comparison } from './comparison';
 import type { CountedMetric, Decider } from './verdict';
 
-
 /** The counted measures in running text. */
 export const MEASURE_LABEL: Record<CountedMetric, string> = {
   reach: 'reach',

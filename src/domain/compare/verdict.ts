@@ -12,7 +12,6 @@ import type { MetricName, Metrics } from '../funnel';
 import type { Assumption, AssumptionKey, Scenario } from './assumptions';
 import { evaluate, type Setting, withConsistentFees } from './evaluate';
 
-
 /** The measures counted in the verdict: the others follow from these (or from one shared rate). */
 export const COUNTED = ['reach', 'engagements', 'cpe', 'cost_per_order'] as const;
 export type CountedMetric = (typeof COUNTED)[number];

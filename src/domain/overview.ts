@@ -91,7 +91,6 @@ export function tierSpread(normal: NormalTier, sources: readonly Source[] = SOUR
 }
 
 export interface Disagreement {
-  normal: NormalTier;
   /** The range that ends lowest, and the one that ends highest (of those that end at all). */
   lowest: SpreadRange;
   highest: SpreadRange;
@@ -106,7 +105,7 @@ export function disagreementOn(normal: NormalTier, sources: readonly Source[] = 
   const ending = tierSpread(normal, sources).ranges.filter((r) => r.to !== null);
   const lowest = ending[0];
   const highest = ending[ending.length - 1];
-  return lowest && highest && lowest !== highest ? { normal, lowest, highest } : undefined;
+  return lowest && highest && lowest !== highest ? { lowest, highest } : undefined;
 }
 
 // ── The publishers' answer in words: the same text for /tier, /tiers and the glossary ─────────

@@ -10,7 +10,7 @@ import { MAX_FOLLOWERS } from '../followers';
 import { followersText, formatCount } from '../format';
 import { formatMoney, formatPercent, MONEY_FORMS } from '../units';
 import { type Assumption, type AssumptionKey, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, type PlanSpec, reachRate, type Scenario, single } from './assumptions';
-import { type CompareInput, fail, MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, MIN_FOLLOWERS, type Overrides, type ParseFailure, parseOverrides } from './options';
+import { type CompareInput, fail, MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, MIN_FOLLOWERS, type NumericOption, type Overrides, type ParseFailure, parseOverrides } from './options';
 
 export const DEFAULT_BIG_FOLLOWERS = 100_000;
 export const DEFAULT_MICRO_FOLLOWERS = 10_000;
@@ -69,6 +69,14 @@ function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null
 }
 
 /**
+ * The user's value for an input when its option is given (the same unit and direction as the
+ * input's own), else the input as sourced or assumed.
+ */
+function userOr(value: number | undefined, plans: Assumption['plans'], fallback: Assumption & { option: NumericOption }): Assumption {
+  return value === undefined ? fallback : given(fallback.key, fallback.option, value, fallback.unit, plans, fallback.better);
+}
+
+/**
  * The inputs both plans share, each given by the user or taken from its source or Tierbot's
  * assumption: frequency, click-through, conversion, order value and Plan B's audience overlap.
  */
@@ -93,70 +101,58 @@ function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pi
       rangeNote: 'up to 1.25, a forecasting rule',
       sources: [CITE.frequencyRule],
     },
-    click_through:
-      o.click_through !== undefined
-        ? given('click_through', 'click_through', o.click_through, 'percent', ['A', 'B'], 'higher')
-        : {
-            key: 'click_through',
-            label: LABEL.click_through,
-            unit: 'percent',
-            value: { ...CLICK_THROUGH },
-            basis: 'assumption',
-            plans: ['A', 'B'],
-            better: 'higher',
-            rule: `no published click-through rate is authoritative; ${formatPercent(CLICK_THROUGH.expected)} is the low end of the link-in-bio rule of thumb (0.5–1.5% of impressions, unaudited)`,
-            rangeNote: 'wide enough to span the observed cases per reached account',
-            sources: [CITE.linkGlossaries],
-            option: 'click_through',
-          },
-    conversion:
-      o.conversion !== undefined
-        ? given('conversion', 'conversion', o.conversion, 'percent', ['A', 'B'], 'higher')
-        : {
-            key: 'conversion',
-            label: LABEL.conversion,
-            unit: 'percent',
-            value: single(CONVERSION),
-            basis: 'extrapolated',
-            plans: casePlans,
-            better: 'higher',
-            rule: `the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%${caseUse}`,
-            rangeNote: '',
-            sources: [CITE.tapInfluence],
-            option: 'conversion',
-          },
-    order_value:
-      o.order_value !== undefined
-        ? given('order_value', 'order_value', o.order_value, 'money', ['A', 'B'], 'higher')
-        : {
-            key: 'order_value',
-            label: LABEL.order_value,
-            unit: 'money',
-            value: single(ORDER_VALUE),
-            basis: 'extrapolated',
-            plans: casePlans,
-            better: 'higher',
-            rule: `the Kardashian case: orders “averaging $30 each”${caseUse}`,
-            rangeNote: '',
-            sources: [CITE.tapInfluence],
-            option: 'order_value',
-          },
-    overlap:
-      o.overlap !== undefined
-        ? given('overlap', 'overlap', o.overlap, 'percent', ['B'], 'lower')
-        : {
-            key: 'overlap',
-            label: LABEL.overlap,
-            unit: 'percent',
-            value: { ...OVERLAP },
-            basis: 'assumption',
-            plans: ['B'],
-            better: 'lower',
-            rule: 'no published average; 0% counts every influencer’s audience as different people, as “10 × 10,000 against 1 × 100,000” does',
-            rangeNote: 'up to 40%, the overlap Influencity illustrates for 10 creators',
-            sources: [CITE.influencity],
-            option: 'overlap',
-          },
+    click_through: userOr(o.click_through, ['A', 'B'], {
+      key: 'click_through',
+      label: LABEL.click_through,
+      unit: 'percent',
+      value: { ...CLICK_THROUGH },
+      basis: 'assumption',
+      plans: ['A', 'B'],
+      better: 'higher',
+      rule: `no published click-through rate is authoritative; ${formatPercent(CLICK_THROUGH.expected)} is the low end of the link-in-bio rule of thumb (0.5–1.5% of impressions, unaudited)`,
+      rangeNote: 'wide enough to span the observed cases per reached account',
+      sources: [CITE.linkGlossaries],
+      option: 'click_through',
+    }),
+    conversion: userOr(o.conversion, ['A', 'B'], {
+      key: 'conversion',
+      label: LABEL.conversion,
+      unit: 'percent',
+      value: single(CONVERSION),
+      basis: 'extrapolated',
+      plans: casePlans,
+      better: 'higher',
+      rule: `the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%${caseUse}`,
+      rangeNote: '',
+      sources: [CITE.tapInfluence],
+      option: 'conversion',
+    }),
+    order_value: userOr(o.order_value, ['A', 'B'], {
+      key: 'order_value',
+      label: LABEL.order_value,
+      unit: 'money',
+      value: single(ORDER_VALUE),
+      basis: 'extrapolated',
+      plans: casePlans,
+      better: 'higher',
+      rule: `the Kardashian case: orders “averaging $30 each”${caseUse}`,
+      rangeNote: '',
+      sources: [CITE.tapInfluence],
+      option: 'order_value',
+    }),
+    overlap: userOr(o.overlap, ['B'], {
+      key: 'overlap',
+      label: LABEL.overlap,
+      unit: 'percent',
+      value: { ...OVERLAP },
+      basis: 'assumption',
+      plans: ['B'],
+      better: 'lower',
+      rule: 'no published average; 0% counts every influencer’s audience as different people, as “10 × 10,000 against 1 × 100,000” does',
+      rangeNote: 'up to 40%, the overlap Influencity illustrates for 10 creators',
+      sources: [CITE.influencity],
+      option: 'overlap',
+    }),
   };
 }
 

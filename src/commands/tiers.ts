@@ -18,6 +18,7 @@ import {
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 import { formatCompact, formatCount } from '../domain/format';
+import { LIMITS } from '../interactions/limits';
 import { coverageNotes, disagreementOn, normalRanges, type NormalRange, type SpreadRange } from '../domain/overview';
 import { bestMatches, closest, findExact, normalise, rankMatches, type Searchable } from '../domain/search';
 import {
@@ -170,7 +171,7 @@ function drawnBy(range: SpreadRange): string {
 
 /**
  * How far apart the table's publishers draw micro, the tier teams argue about, in one line:
- * "Micro alone runs from 500–5k (Adweek, 2019) to 10k–100k (…)." Both ends are cells of the table.
+ * "Micro alone runs from 500–5k (Adweek) to 10k–100k (CNBC, 2017, and 3 more)." Both ends are cells of the table.
  */
 function disagreementLine(): string | undefined {
   const micro = disagreementOn('micro', PUBLISHERS.flatMap((p) => p.voting.map(tabled)));
@@ -385,9 +386,9 @@ function listedNames(publishers: readonly Publisher[]): string {
   return publishers.map((p) => `**${p.label}**`).join(', ');
 }
 
-/** A button for each publisher (up to five), opening it in place of the presser's own message. */
+/** A button for each publisher (one row), opening it in place of the presser's own message. */
 function publisherButtons(publishers: readonly Publisher[]): APIActionRowComponent<APIButtonComponent>[] {
-  return buttonRows(publishers.slice(0, 5).map((p) => button(`${PUBLISHER}:${p.id}`, p.label)));
+  return buttonRows(publishers.slice(0, LIMITS.buttonsPerRow).map((p) => button(`${PUBLISHER}:${p.id}`, p.label)));
 }
 
 function choicesReply(query: string, matches: readonly Publisher[]): Reply {

@@ -412,6 +412,66 @@ describe('/roster: the house definition first', () => {
   });
 });
 
+describe('/roster: tiers in the order of their counts', () => {
+  /** The group names in a field of tier lines ("**nano** — 1 creator · 3,000 followers"). */
+  const tierNames = (value: string) => value.split('\n').map((line) => /^\*\*(.+?)\*\* — /.exec(line)![1]);
+  const summaryOf = async (reply: Reply) => {
+    const id = (reply.components?.[0]?.components[0] as { custom_id: string }).custom_id;
+    const csv = new Uint8Array(reply.files![0]!.data);
+    const context = testComponentContext({ files: { f: csv }, attachments: [{ id: '5', filename: 'roster-tiers.csv', url: 'f', size: csv.length }] });
+    return (await roster.component!(id, [], context)).reply;
+  };
+
+  it('lists every group, ties included, from the smallest counts to the largest: in the reply, the chart and Summary by platform', async () => {
+    // A creator in every stretch of counts the publishers' answer changes over, from 0 to 2,000,000,000.
+    const counts = [0, 500, 1_000, 1_800, 3_000, 8_000, 50_000, 150_000, 220_000, 500_000, 2_000_000, 2_000_000_000];
+    const reply = await runRoster(utf8(`name,platform,followers\n${counts.map((n, i) => `c${i},Instagram,${n}`).join('\n')}\n`));
+    // Each group's counts, by the consensus the rows are tagged with.
+    const spans = new Map<string, { lowest: number; highest: number }>();
+    for (const n of counts) {
+      const c = consensusFor(n);
+      const group = c.outcome === 'below' ? 'below influencer size' : c.word;
+      const span = spans.get(group) ?? spans.set(group, { lowest: n, highest: n }).get(group)!;
+      span.highest = n;
+    }
+    const expected = [...spans.keys()];
+    expect(expected.filter((g) => g.includes(' or ')).length).toBeGreaterThan(0);
+    expected.slice(1).forEach((g, i) => expect(spans.get(expected[i]!)!.highest).toBeLessThan(spans.get(g)!.lowest));
+
+    if (reply.chart?.kind !== 'roster') throw new Error('no chart');
+    expect(reply.chart.opts.bars.map((b) => b.label)).toEqual(expected);
+    expect(tierNames(reply.embeds[0]!.fields!.find((f) => f.name === 'By tier')!.value)).toEqual(expected);
+    const summary = await summaryOf(reply);
+    expect(tierNames(summary.embeds[0]!.fields![0]!.value)).toEqual(expected);
+  });
+
+  it('for any counts, by the consensus or a house definition with a gap: each group’s counts are all below the next group’s, in the chart and the summary', async () => {
+    // Counts of every size, small ones as often as large: each tie spans a narrow stretch (thousands, not billions).
+    const followerCount = fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 500_000 }), fc.integer({ min: 0, max: 3_000_000_000 }));
+    const store = memoryStore();
+    await store.setHouse('42', { text: 'seed 1k-10k, growth 10k-100k, star 500k-5M', setById: '1', setByName: 'manager', setAt: new Date('2026-12-01T00:00:00Z') });
+    await fc.assert(
+      fc.asyncProperty(fc.array(followerCount, { minLength: 1, maxLength: 30 }), fc.boolean(), async (counts, house) => {
+        const reply = await runRoster(utf8(`name,platform,followers\n${counts.map((n, i) => `c${i},TikTok,${n}`).join('\n')}\n`), house ? { guildId: '42', store } : {});
+        const { records } = returnedCsv(reply);
+        const spans = new Map<string, { lowest: number; highest: number }>();
+        for (const row of records.slice(1)) {
+          const n = Number(row[2]);
+          const span = spans.get(row[3]!) ?? spans.set(row[3]!, { lowest: n, highest: n }).get(row[3]!)!;
+          span.lowest = Math.min(span.lowest, n);
+          span.highest = Math.max(span.highest, n);
+        }
+        if (reply.chart?.kind !== 'roster') throw new Error('no chart');
+        const order = reply.chart.opts.bars.map((b) => b.label);
+        expect(new Set(order)).toEqual(new Set(spans.keys()));
+        order.slice(1).forEach((g, i) => expect(spans.get(order[i]!)!.highest).toBeLessThan(spans.get(g)!.lowest));
+        expect(tierNames((await summaryOf(reply)).embeds[0]!.fields![0]!.value).map((t) => t.replace(/\\/g, ''))).toEqual(order);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('/roster: Summary by platform', () => {
   async function press(reply: Reply, attachments?: Attachment[]) {
     const id = (reply.components?.[0]?.components[0] as { custom_id: string }).custom_id;

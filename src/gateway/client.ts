@@ -8,7 +8,7 @@
 import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { InteractionCore } from '../interactions/core';
-import { REST_OPTIONS, restResponder } from '../interactions/responder';
+import { REST_OPTIONS, logServerErrors, restResponder } from '../interactions/responder';
 import { trimGuildCreate } from './guild-payload';
 import { takeInteraction } from './interaction-packet';
 import type { Logger } from '../config/logger';
@@ -84,6 +84,7 @@ export async function startGateway({ token, apiUrl, logger, core, shards }: Gate
   });
   let stopping = false;
   logConnection(client, logger, () => stopping);
+  logServerErrors(client.rest, logger);
   const ready = new Promise<void>((resolve) =>
     client.once(Events.ClientReady, (c) => {
       logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'ready');

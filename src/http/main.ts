@@ -24,7 +24,7 @@ async function main() {
   const metrics = createMetrics();
   const store = await openStore(config.databaseUrl, { logger: log, onUnavailable: () => metrics.databaseErrors.inc() });
   const core = coreOnFirstInteraction(async () => (await import('../interactions/tierbot')).tierbotCore({ store, logger: log, metrics, textWhenBusy: true }), log, metrics);
-  const http = createHttpApp({ core, publicKey: publicKeyFromHex(config.publicKey), rest: webhookRest(config.apiUrl), logger: log, metrics, ready: () => store.ready() });
+  const http = createHttpApp({ core, publicKey: publicKeyFromHex(config.publicKey), rest: webhookRest(log, config.apiUrl), logger: log, metrics, ready: () => store.ready() });
   onShutdown(log, async () => {
     await http.drain();
     await store.close();

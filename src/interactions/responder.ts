@@ -5,9 +5,10 @@
  * DiscordRequestFailed (DiscordRefusal when Discord refused it, with Discord's whole error body).
  */
 
-import { REST, type RateLimitData } from '@discordjs/rest';
+import { REST, RESTEvents, type RateLimitData } from '@discordjs/rest';
 import { Routes, type APIInteractionResponse, type APIMessageTopLevelComponent, type APIAllowedMentions, type APIEmbed } from 'discord-api-types/v10';
 import type { ReplyFile } from '../commands/types';
+import type { Logger } from '../config/logger';
 
 export interface MessageBody {
   content?: string;
@@ -117,11 +118,29 @@ export const REST_OPTIONS = {
 };
 
 /**
+ * Discord's server errors (5xx) are sent again by the REST client, up to three times, and are no
+ * failure of Tierbot's until the last; each is still logged, as a warning, so an operator sees
+ * Discord struggling before any user does. The path's interaction token is hidden by the logger.
+ */
+export function logServerErrors(rest: Pick<REST, 'on' | 'options'>, logger: Logger): void {
+  rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status < 500) return;
+    const again = request.retries < rest.options.retries;
+    logger.warn(
+      { method: request.method.toUpperCase(), path: request.path, status: response.status, attempt: request.retries + 1 },
+      again ? 'Discord answered with a server error; sending the request again' : 'Discord answered with a server error on the last try',
+    );
+  });
+}
+
+/**
  * Interaction webhooks need no bot token: the interaction's own token is in the path. One REST
  * client serves every interaction; `api` is DISCORD_API_URL when set.
  */
-export function webhookRest(api?: string): REST {
-  return new REST({ ...REST_OPTIONS, ...(api ? { api } : {}) });
+export function webhookRest(logger: Logger, api?: string): REST {
+  const rest = new REST({ ...REST_OPTIONS, ...(api ? { api } : {}) });
+  logServerErrors(rest, logger);
+  return rest;
 }
 
 export interface InteractionAddress {

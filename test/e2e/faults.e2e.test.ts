@@ -51,7 +51,7 @@ describe('REST faults', () => {
     expect(callbackStatuses).toEqual([429, 204]);
   });
 
-  it('a callback that fails once with 500 is tried again: the reply arrives, nothing is logged as an error', async () => {
+  it('a callback that fails once with 500 is tried again: the reply arrives, and the 500 is logged as a warning without the token', async () => {
     h = await startHarness();
     h.standIn.faults.failNext('/callback', 500);
     const record = await h.command('glossary', { term: 'CPE' });
@@ -59,6 +59,10 @@ describe('REST faults', () => {
     const requests = h.standIn.requests.filter((r) => r.path.includes(record.id));
     expect(requests.map((r) => r.status)).toEqual([500, 204]);
     expect(errorLogs(h)).toEqual([]);
+    const warning = h.logs.find((l) => l.status === 500);
+    expect(warning).toMatchObject({ level: 40, msg: 'Discord answered with a server error; sending the request again', method: 'POST', attempt: 1 });
+    expect(String(warning?.path)).toMatch(new RegExp(`^/interactions/${record.id}/\\[redacted\\]/callback$`));
+    expect(JSON.stringify(h.logs)).not.toContain(record.token);
   });
 
   it('autocomplete choices whose callback gets a 429 are sent again after retry_after, exactly once', async () => {

@@ -86,7 +86,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     const bot = (gateway = await startGateway({ token: standIn.token, apiUrl: standIn.apiUrl, logger, core }));
     stop = () => bot.stop(1000);
   } else {
-    const http = createHttpApp({ core, publicKey: publicKeyFromHex(standIn.publicKey), rest: webhookRest(standIn.apiUrl), logger, metrics, ready: () => store.ready() });
+    const http = createHttpApp({ core, publicKey: publicKeyFromHex(standIn.publicKey), rest: webhookRest(logger, standIn.apiUrl), logger, metrics, ready: () => store.ready() });
     await http.app.listen({ host: '127.0.0.1', port });
     stop = () => http.drain(1000);
   }

@@ -110,7 +110,7 @@ function track(child: ChildProcess, lines: string[]): Promise<{ code: number | n
 function startReplica(name: string, port: number, env: Record<string, string>): Replica {
   const base = { ...process.env };
   for (const key of Object.keys(base)) if (key.startsWith('DISCORD_') || key === 'NODE_OPTIONS' || key === 'METRICS_PORT') delete base[key];
-  // `npm run start:http` is `tsx src/http/main.ts`; node directly, so that a signal reaches Tierbot itself and not npm.
+  // What `npm run start:http` execs, without npm in between: the test signals the replica's own pid.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/http/main.ts'], {
     cwd: ROOT,
     env: { ...base, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },

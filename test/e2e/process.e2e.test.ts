@@ -34,10 +34,16 @@ afterEach(async () => {
 const database = () => join(mkdtempSync(join(tmpdir(), 'tierbot-process-')), 'bot.sqlite');
 
 function startBotProcess(env: Record<string, string>, entry = 'src/bot.ts') {
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug', DATABASE_URL: database(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return watched(spawn(process.execPath, ['--import', 'tsx', entry], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug', DATABASE_URL: database(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** The bot as an operator's process manager starts it: `npm run <script>`, npm in front. */
+function startNpmScript(script: string, env: Record<string, string>) {
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), LOG_LEVEL: 'debug', DATABASE_URL: database() };
+  return watched(spawn('npm', ['run', '-s', script], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+function watched(proc: ChildProcess) {
   let output = '';
   proc.stdout!.on('data', (d) => (output += d));
   proc.stderr!.on('data', (d) => (output += d));
@@ -210,6 +216,19 @@ describe('npm run start:http (src/http/main.ts)', () => {
       else expect(r.callbacks).toHaveLength(0);
     }
     expect(bot.output()).not.toContain(TOKEN);
+  }, 60_000);
+
+  it('started with npm, as the README says: SIGTERM sent to npm reaches Tierbot, which drains and exits 0', async () => {
+    const port = await freePort();
+    standIn = await startStandIn({ token: TOKEN, interactionsEndpoint: `http://127.0.0.1:${port}/interactions`, ...NO_ACK_DEADLINE });
+    const bot = startNpmScript('start:http', { PORT: String(port), HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: standIn.publicKey, DISCORD_API_URL: standIn.apiUrl });
+    child = bot.proc;
+    await standIn.waitForReady(20_000);
+    bot.proc.kill('SIGTERM');
+    expect((await bot.exited).code).toBe(0);
+    expect(bot.output()).toContain('"signal":"SIGTERM","msg":"shutting down"');
+    // Nothing left behind listening: npm's child stopped with it.
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   }, 60_000);
 
   it('without DISCORD_PUBLIC_KEY, exits 1 saying what is missing', async () => {

@@ -2,14 +2,18 @@
  * A failed command load is an interaction like any other for an operator: one `info`
  * "interaction" line with the command, outcome, duration and the error id the user was shown,
  * and one count in tierbot_interactions_total. The next interaction tries the load again.
+ * A load slower than the defer deadline defers the interaction first, as a slow command would be.
  */
 
-import { InteractionType, type APIInteraction } from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands';
 import { createLogger } from '../src/config/logger';
+import { createInteractionCore, DEFER_AFTER_MS, type InteractionCore } from '../src/interactions/core';
 import { coreOnFirstInteraction } from '../src/interactions/lazy-core';
 import { createMetrics } from '../src/interactions/metrics';
 import type { Responder } from '../src/interactions/responder';
+import { memoryStore } from './support/context';
 
 const command = (name: string, value: string) =>
   ({ id: '1', application_id: '2', token: 'tok', type: InteractionType.ApplicationCommand, version: 1, data: { id: '3', name, type: 1, options: [{ name: 'followers', type: 3, value }] }, user: { id: '4', username: 'u' } }) as unknown as APIInteraction;
@@ -57,5 +61,66 @@ describe('a command load that fails', () => {
     expect(counted).toContain('tierbot_interactions_total{command="tier",outcome="failed"} 1');
     expect(counted).toContain('tierbot_interactions_total{command="tiers:button",outcome="failed"} 1');
     expect(JSON.stringify(logs)).not.toContain('98765');
+  });
+});
+
+/** A snowflake Discord would have given an interaction created `ageMs` ago. */
+const snowflakeAged = (ageMs: number) => String((BigInt(Date.now() - ageMs) - 1420070400000n) << 22n);
+
+/** Every call the core makes on its responder, in order. */
+function transcript() {
+  const calls: { call: keyof Responder; body: unknown }[] = [];
+  const responder: Responder = {
+    respond: async (r) => void calls.push({ call: 'respond', body: r }),
+    editOriginal: async (body) => void calls.push({ call: 'editOriginal', body }),
+    followUp: async (body) => void calls.push({ call: 'followUp', body }),
+    deleteOriginal: async () => void calls.push({ call: 'deleteOriginal', body: undefined }),
+  };
+  return { responder, calls };
+}
+
+describe('a command load slower than the defer deadline', () => {
+  const quiet = createLogger({ level: 'fatal', destination: { write: () => {} } });
+  const realCore = () => createInteractionCore({ commands: COMMANDS, store: memoryStore(), logger: quiet, download: async () => new Uint8Array() });
+  /** A load that finishes `ms` from now: on a busy machine, importing the commands can take seconds. */
+  const slowLoad = (ms: number, result: () => Promise<InteractionCore>) => () => new Promise<void>((r) => setTimeout(r, ms)).then(result);
+
+  it('defers a command first (Discord shows "thinking"), then edits the answer in', async () => {
+    // Created 1.9 s ago: the deadline is 0.1 s away, the load takes 0.4 s more.
+    const interaction = { ...command('tier', '30k'), id: snowflakeAged(DEFER_AFTER_MS - 100) } as APIInteraction;
+    const lazy = coreOnFirstInteraction(slowLoad(400, async () => realCore()), quiet);
+    const { responder, calls } = transcript();
+    expect(await lazy.handle(interaction, responder)).toBe('answered');
+    expect(calls.map((c) => c.call)).toEqual(['respond', 'editOriginal']);
+    expect(calls[0]!.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource });
+    expect(JSON.stringify(calls[1]!.body)).toContain('30,000');
+  });
+
+  it('defers a button as an update of its message, and a failed load then tells the presser privately', async () => {
+    const pressed = { ...button, id: snowflakeAged(DEFER_AFTER_MS - 100) } as APIInteraction;
+    const lazy = coreOnFirstInteraction(slowLoad(400, async () => Promise.reject(new Error('cannot load the commands'))), quiet);
+    const { responder, calls } = transcript();
+    expect(await lazy.handle(pressed, responder)).toBe('failed');
+    expect(calls.map((c) => c.call)).toEqual(['respond', 'followUp']);
+    expect(calls[0]!.body).toEqual({ type: InteractionResponseType.DeferredMessageUpdate });
+    expect(calls[1]!.body).toMatchObject({ flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] }, content: expect.stringMatching(/error id `[0-9a-f]{8}`/) });
+  });
+
+  it('a deferred command whose load fails gets the error id in the edit', async () => {
+    const interaction = { ...command('tier', '30k'), id: snowflakeAged(DEFER_AFTER_MS - 100) } as APIInteraction;
+    const lazy = coreOnFirstInteraction(slowLoad(400, async () => Promise.reject(new Error('cannot load the commands'))), quiet);
+    const { responder, calls } = transcript();
+    expect(await lazy.handle(interaction, responder)).toBe('failed');
+    expect(calls.map((c) => c.call)).toEqual(['respond', 'editOriginal']);
+    expect(calls[1]!.body).toMatchObject({ content: expect.stringMatching(/error id `[0-9a-f]{8}`/), allowed_mentions: { parse: [] } });
+  });
+
+  it('a load within the deadline is not deferred: the answer is the first response', async () => {
+    const interaction = { ...command('tier', '30k'), id: snowflakeAged(0) } as APIInteraction;
+    const lazy = coreOnFirstInteraction(slowLoad(50, async () => realCore()), quiet);
+    const { responder, calls } = transcript();
+    expect(await lazy.handle(interaction, responder)).toBe('answered');
+    expect(calls.map((c) => c.call)).toEqual(['respond']);
+    expect(calls[0]!.body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource });
   });
 });

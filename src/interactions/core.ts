@@ -33,6 +33,11 @@ import { createdAt, focusedOption, invokerOf, labelOf, optionArgs, optionProblem
 /** Answers not ready by then are deferred first, well inside Discord's 3-second window. */
 export const DEFER_AFTER_MS = 2000;
 
+/** How long an interaction's answer may still take before it must be deferred: counted from when Discord created it. */
+export function msUntilDefer(interaction: APIInteraction): number {
+  return Math.min(DEFER_AFTER_MS, Math.max(0, DEFER_AFTER_MS - (Date.now() - createdAt(interaction.id))));
+}
+
 /** A user-installed app may send at most this many follow-ups per interaction. */
 const MAX_FOLLOW_UPS = 5;
 
@@ -57,9 +62,15 @@ export interface ChartRenderer {
   hasRoom(): boolean;
 }
 
+/**
+ * How an interaction was already acknowledged before the core got it: deferred as a new reply
+ * (public) or as an update of the component's message. The core then edits or follows up.
+ */
+export type Acknowledged = 'deferred-reply' | 'deferred-update';
+
 export interface InteractionCore {
   /** Answers one interaction; never throws. Resolves with how it ended. */
-  handle(interaction: APIInteraction, responder: Responder): Promise<Outcome>;
+  handle(interaction: APIInteraction, responder: Responder, acknowledged?: Acknowledged): Promise<Outcome>;
   /** Interactions being answered now (deferred ones until their edit is sent). */
   inFlight(): number;
 }
@@ -121,8 +132,15 @@ interface State {
   followUps: number;
 }
 
-function tracking(responder: Responder): { state: State; responder: Responder } {
-  const state: State = { responded: false, deferred: false, deferredUpdate: false, deferredEphemeral: false, edited: false, followUps: 0 };
+function tracking(responder: Responder, acknowledged: Acknowledged | undefined): { state: State; responder: Responder } {
+  const state: State = {
+    responded: acknowledged !== undefined,
+    deferred: acknowledged !== undefined,
+    deferredUpdate: acknowledged === 'deferred-update',
+    deferredEphemeral: false,
+    edited: false,
+    followUps: 0,
+  };
   return {
     state,
     responder: {
@@ -229,11 +247,10 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     });
   }
 
-  /** Waits for `work` until the defer deadline (counted from when Discord created the interaction), then defers. */
-  async function inTime<T>(interaction: APIInteraction, r: Responder, work: T | Promise<T>, mode: 'reply' | 'update'): Promise<T> {
-    if (!(work instanceof Promise)) return work;
-    const left = Math.min(DEFER_AFTER_MS, Math.max(0, DEFER_AFTER_MS - (Date.now() - createdAt(interaction.id))));
-    const timer = deadline(left);
+  /** Waits for `work` until the defer deadline (counted from when Discord created the interaction), then defers, unless it is already acknowledged. */
+  async function inTime<T>(interaction: APIInteraction, r: Responder, state: State, work: T | Promise<T>, mode: 'reply' | 'update'): Promise<T> {
+    if (!(work instanceof Promise) || state.responded) return work;
+    const timer = deadline(msUntilDefer(interaction));
     try {
       const first = await Promise.race([work, timer.reached]);
       if (first !== TIMEOUT) return first as T;
@@ -267,7 +284,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     } else {
       work = unknownCommand(data.name);
     }
-    const reply = await inTime(interaction, r, work, 'reply');
+    const reply = await inTime(interaction, r, state, work, 'reply');
     await deliver(interaction, r, state, reply, 'reply');
     return reply.inputError ? 'input-error' : 'answered';
   }
@@ -302,7 +319,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       ? owner.component(interaction.data.custom_id, values, context)
       : { mode: 'reply', reply: inputErrorReply('This button belongs to a version of Tierbot that no longer exists.', 'run the command again.') };
     // Deferred while unknown, a component's answer updates its message; a separate reply is then a follow-up.
-    const { mode, reply } = await inTime(interaction, r, work, 'update');
+    const { mode, reply } = await inTime(interaction, r, state, work, 'update');
     if (state.deferred && mode === 'reply') {
       const files = reply.files ?? [];
       await r.followUp(messageBody(reply, files, true), files);
@@ -350,11 +367,11 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     }
   }
 
-  async function handle(interaction: APIInteraction, raw: Responder): Promise<Outcome> {
+  async function handle(interaction: APIInteraction, raw: Responder, acknowledged?: Acknowledged): Promise<Outcome> {
     const started = performance.now();
     const label = labelOf(interaction);
     inFlight += 1;
-    const { state, responder } = tracking(raw);
+    const { state, responder } = tracking(raw, acknowledged);
     let outcome: Outcome = 'ignored';
     let errorId: string | undefined;
     try {

@@ -2,17 +2,51 @@
  * Kept for the idle-memory and start-up targets (docs/performance.md): the commands and their data
  * tables are loaded on the first interaction rather than at start, so an idle process holds
  * little more than its way in. The gateway bot loads the database layer this way too (Kysely
- * alone is about 20 MB and 0.2 s to load); the HTTP endpoint opens its database at start, since
+ * alone is a large share of its memory); the HTTP endpoint opens its database at start, since
  * /readyz reports it. A load that fails is tried again by the next interaction.
+ *
+ * The load counts against Discord's 3 seconds like any answer: on a busy machine it can take
+ * longer than the defer deadline, so an interaction waiting for it is deferred first, as the core
+ * defers a slow command.
  */
 
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from '../config/logger';
-import type { InteractionCore } from './core';
+import { msUntilDefer, type Acknowledged, type InteractionCore } from './core';
 import type { Metrics } from './metrics';
+import type { Responder } from './responder';
 import { labelOf } from './wire';
+
+/** The defer an interaction of this type takes while it waits, if it can take one (autocomplete and PING cannot). */
+function deferFor(interaction: APIInteraction): Acknowledged | undefined {
+  if (interaction.type === InteractionType.ApplicationCommand) return 'deferred-reply';
+  if (interaction.type === InteractionType.MessageComponent) return 'deferred-update';
+  return undefined;
+}
+
+/** Waits for `loading`; if the defer deadline comes first, defers the interaction and says how. */
+async function deferWhileLoading(interaction: APIInteraction, responder: Responder, loading: Promise<unknown>, logger: Logger): Promise<Acknowledged | undefined> {
+  const acknowledged = deferFor(interaction);
+  if (!acknowledged) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(resolve, msUntilDefer(interaction), 'deadline')));
+  try {
+    if ((await Promise.race([loading.then(() => 'loaded', () => 'loaded'), deadline])) === 'loaded') return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+  const type = acknowledged === 'deferred-reply' ? InteractionResponseType.DeferredChannelMessageWithSource : InteractionResponseType.DeferredMessageUpdate;
+  try {
+    await responder.respond({ type });
+    return acknowledged;
+  } catch (err) {
+    // Not acknowledged after all: the core's own first answer will say what happened.
+    logger.warn({ err, command: labelOf(interaction) }, 'could not defer while the commands load');
+    return undefined;
+  }
+}
 
 export function coreOnFirstInteraction(load: () => Promise<InteractionCore>, logger: Logger, metrics?: Metrics): InteractionCore & { loaded(): InteractionCore | undefined } {
   let loading: Promise<InteractionCore> | undefined;
@@ -29,23 +63,19 @@ export function coreOnFirstInteraction(load: () => Promise<InteractionCore>, log
     loaded: () => core,
     inFlight: () => core?.inFlight() ?? 0,
     async handle(interaction, responder) {
+      if (core) return core.handle(interaction, responder);
       const started = performance.now();
+      const pending = get();
+      const acknowledged = await deferWhileLoading(interaction, responder, pending, logger);
       try {
-        return await (core ?? (await get())).handle(interaction, responder);
+        return await (await pending).handle(interaction, responder, acknowledged);
       } catch (err) {
         // Only the load can throw here: the core itself never does. What the core does for its own
         // failures is done here too: the error id, the user told, the interaction's line and count.
         const errorId = randomUUID().slice(0, 8);
         const command = labelOf(interaction);
         logger.error({ err, errorId, command }, 'could not load the commands');
-        const answer =
-          interaction.type === InteractionType.ApplicationCommandAutocomplete
-            ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult as const, data: { choices: [] } }
-            : {
-                type: InteractionResponseType.ChannelMessageWithSource as const,
-                data: { content: `Sorry: Tierbot could not start answering. If you report it, quote error id \`${errorId}\`.`, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
-              };
-        if (interaction.type !== InteractionType.Ping) await responder.respond(answer).catch(() => undefined);
+        await tellLoadFailed(interaction, responder, acknowledged, errorId).catch(() => undefined);
         const seconds = (performance.now() - started) / 1000;
         metrics?.interactions.inc({ command, outcome: 'failed' });
         metrics?.latency.observe({ command }, seconds);
@@ -54,4 +84,18 @@ export function coreOnFirstInteraction(load: () => Promise<InteractionCore>, log
       }
     },
   };
+}
+
+/** The error id, wherever the interaction stands: a first answer, the deferred reply's edit, or (after a deferred update) a private follow-up. */
+async function tellLoadFailed(interaction: APIInteraction, responder: Responder, acknowledged: Acknowledged | undefined, errorId: string): Promise<void> {
+  if (interaction.type === InteractionType.Ping) return;
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    await responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+    return;
+  }
+  const content = `Sorry: Tierbot could not start answering. If you report it, quote error id \`${errorId}\`.`;
+  const body = { content, embeds: [], allowed_mentions: { parse: [] }, attachments: [] };
+  if (acknowledged === 'deferred-reply') await responder.editOriginal(body, []);
+  else if (acknowledged === 'deferred-update') await responder.followUp({ ...body, flags: MessageFlags.Ephemeral }, []);
+  else await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: { content, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } });
 }

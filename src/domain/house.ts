@@ -459,29 +459,8 @@ function describe(entry: NamedEntry): ReasonPart[] {
   return why`${theirs(entry.writtenName)} (${stated(entry.range)})`;
 }
 
-// The same few definitions are parsed again and again (once per /tier); answers are kept, frozen.
-const MEMO_SIZE = 256;
-const memo = new Map<string, HouseParse>();
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-/** Parses a house definition, or says exactly what is wrong with it. The answer is frozen (shared by later calls). */
+/** Parses a house definition, or says exactly what is wrong with it. */
 export function parseHouseDefinition(text: string): HouseParse {
-  const known = memo.get(text);
-  if (known) return known;
-  const result = deepFreeze(parseUncached(text));
-  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
-  memo.set(text, result);
-  return result;
-}
-
-function parseUncached(text: string): HouseParse {
   if (text.length > MAX_HOUSE_TEXT) {
     return refuse(why`That definition is ${text.length} characters long; the most is ${MAX_HOUSE_TEXT}.`);
   }

@@ -1,7 +1,7 @@
 /**
- * How the normalised tiers look, in embeds and in charts alike. Apart from embeds.ts because the
- * chart renderer needs these too, and embeds.ts imports discord.js: loading it only for them
- * cost the renderer's cold start about 0.8 s and 30 MB.
+ * How the normalised tiers look, in embeds and in charts alike. Here rather than in
+ * src/commands/embeds.ts because the chart renderer draws with them too, and a chart has no
+ * business loading the commands' presentation layer.
  */
 
 import type { NormalTier } from './sources';

@@ -86,11 +86,11 @@ describe('reading', () => {
 });
 
 describe('totalsByTier', () => {
-  it('orders below influencer size, the tiers nano → mega, ties, then no tier; and sums exactly', () => {
+  it('orders below influencer size first, then each group by its counts (ties among them), no tier last; and sums exactly', () => {
     const rows = [
       { count: 2_000_000, bucket: 'mega' },
       { count: 500, bucket: BELOW_INFLUENCER },
-      { count: 9_000, bucket: 'nano or micro' },
+      { count: 1_500, bucket: 'nano or micro' },
       { count: 30_000, bucket: 'micro' },
       { count: 40_000, bucket: 'micro' },
       { count: undefined, bucket: NO_TIER },
@@ -98,9 +98,9 @@ describe('totalsByTier', () => {
     ];
     expect(totalsByTier(rows)).toEqual([
       { tier: BELOW_INFLUENCER, normal: undefined, creators: 1, followers: 500 },
+      { tier: 'nano or micro', normal: undefined, creators: 1, followers: 1_500 },
       { tier: 'micro', normal: 'micro', creators: 2, followers: 70_000 },
       { tier: 'mega', normal: 'mega', creators: 1, followers: 2_000_000 },
-      { tier: 'nano or micro', normal: undefined, creators: 1, followers: 9_000 },
       { tier: NO_TIER, normal: undefined, creators: 1, followers: 7 },
     ]);
   });

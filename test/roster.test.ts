@@ -414,7 +414,7 @@ describe('/roster: the house definition first', () => {
 
 describe('/roster: tiers in the order of their counts', () => {
   /** The group names in a field of tier lines ("**nano** — 1 creator · 3,000 followers"). */
-  const tierNames = (value: string) => value.split('\n').map((line) => /^\*\*(.+?)\*\* — /.exec(line)![1]);
+  const tierNames = (value: string) => value.split('\n').map((line) => /^\*\*(.+?)\*\* — /.exec(line)![1]!);
   const summaryOf = async (reply: Reply) => {
     const id = (reply.components?.[0]?.components[0] as { custom_id: string }).custom_id;
     const csv = new Uint8Array(reply.files![0]!.data);

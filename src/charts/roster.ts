@@ -1,7 +1,7 @@
 /**
  * The /roster chart: one bar per tier, as tall as the creators in it, labelled with their count
- * and total followers; tiers in order (the house definition's, or nano → mega), coloured by the
- * normalised tier they map to.
+ * and total followers; tiers in the order the command gives them (from the smallest counts to the
+ * largest), coloured by the normalised tier they map to.
  */
 
 import type { EChartsOption } from 'echarts';

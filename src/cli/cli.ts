@@ -4,7 +4,7 @@
  * commands and store as the bot. Exit status: 0 answer, 2 input error, 1 internal failure.
  */
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { APIAttachment, APIInteraction } from 'discord-api-types/v10';
 import { COMMANDS } from '../commands';
 import type { Attachment, SlashCommand } from '../commands/types';
@@ -15,7 +15,7 @@ import { openStore } from '../store';
 import { config as loadDotenv } from 'dotenv';
 import { commandUsage, parseCommandLine } from './command-line';
 import { capturingResponder, chatInput, localAttachment, onMessage, pressed, type Place, type Shown } from './local-interaction';
-import { SaveFilesError, saveFiles } from './reply-files';
+import { SaveFilesError, localFile, saveFiles, userPath } from './reply-files';
 import { choosables, renderMessage } from './render-text';
 
 const SLASH = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
@@ -164,10 +164,10 @@ async function main(): Promise<number> {
       if (!parsed.ok) return print(args, inputError(parsed.reason, 'see --help for the commands and their options.'), 2);
       const attachments: Record<string, APIAttachment> = {};
       for (const [i, file] of parsed.files.entries()) {
-        const info = await stat(file.path).catch(() => undefined);
-        if (!info?.isFile()) return print(args, inputError(`There is no file at ${file.path}.`, 'a path to a local file.'), 2);
+        const local = await localFile(file.path);
+        if (!local.ok) return print(args, inputError(local.problem, 'a path to a local file.'), 2);
         const id = String(i + 1);
-        attachments[id] = localAttachment(id, file.path, info.size);
+        attachments[id] = localAttachment(id, local.path, local.size);
         parsed.options.push({ name: file.option, type: 11, value: id } as (typeof parsed.options)[number]);
       }
       interaction = chatInput(place, parsed.command.definition.name, parsed.options, attachments);
@@ -203,7 +203,7 @@ async function print(args: Args, shown: Shown, code: number): Promise<number> {
   let notSaved: string | undefined;
   if (args.out) {
     try {
-      saved = await saveFiles(shown.files, args.out);
+      saved = await saveFiles(shown.files, userPath(args.out));
     } catch (err) {
       // saveFiles says where and why in one line; anything else is a bug, for main's handler.
       if (!(err instanceof SaveFilesError)) throw err;

@@ -4,7 +4,7 @@
  * goes the whole way: gateway dispatch, the bot's router, the REST callback, back to here.
  */
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
@@ -20,7 +20,7 @@ import { parseCommandLine } from './command-line';
 import { deployCommands } from './deploy-commands';
 import { asDiscordShowsIt, originalIsPrivate } from './local-interaction';
 import { choosables, renderMessage, type ShownMessage } from './render-text';
-import { saveFiles } from './reply-files';
+import { localFile, saveFiles } from './reply-files';
 
 /** The largest file a Discord user without Nitro can upload. */
 const MAX_UPLOAD_BYTES = 10 * 2 ** 20;
@@ -109,10 +109,10 @@ export async function runPlayground(config: Config): Promise<void> {
     // A file option names a local file: it is uploaded to the stand-in as Discord's client would.
     const values: Record<string, CommandOptionValue> = Object.fromEntries(entries);
     for (const file of parsed.files) {
-      const info = await stat(file.path).catch(() => undefined);
-      if (!info?.isFile()) return console.log(`There is no file at ${file.path}.`);
-      if (info.size > MAX_UPLOAD_BYTES) return console.log(`${file.path} is larger than the ${MAX_UPLOAD_BYTES / 2 ** 20} MB Discord lets you upload.`);
-      values[file.option] = { attachment: { filename: basename(file.path), data: await readFile(file.path) } };
+      const local = await localFile(file.path);
+      if (!local.ok) return console.log(local.problem);
+      if (local.size > MAX_UPLOAD_BYTES) return console.log(`${local.path} is larger than the ${MAX_UPLOAD_BYTES / 2 ** 20} MB Discord lets you upload.`);
+      values[file.option] = { attachment: { filename: basename(local.path), data: await readFile(local.path) } };
     }
     // The person at the prompt owns the playground's server: team settings are theirs to change.
     const sub = parsed.options[0]?.type === ApplicationCommandOptionType.Subcommand ? ` ${parsed.options[0].name}` : '';

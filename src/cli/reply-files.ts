@@ -1,7 +1,26 @@
-/** What the CLI and playground do with a message's attachments: write them where a person can open them. */
+/**
+ * What the CLI and playground do with a message's attachments: read the local files a person
+ * names for them, and write the ones a reply sends where that person can open them.
+ */
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+
+/**
+ * A path the person typed, made absolute as they meant it: from the folder they ran npm in. npm
+ * runs scripts from the project's folder and names the person's own in INIT_CWD; run without
+ * npm, the working directory is theirs.
+ */
+export function userPath(typed: string): string {
+  return resolve(process.env.INIT_CWD || process.cwd(), typed);
+}
+
+/** The local file a `file:` option names (userPath), or why it cannot be read, naming the full path looked at. */
+export async function localFile(typed: string): Promise<{ ok: true; path: string; size: number } | { ok: false; problem: string }> {
+  const path = userPath(typed);
+  const info = await stat(path).catch(() => undefined);
+  return info?.isFile() ? { ok: true, path, size: info.size } : { ok: false, problem: `There is no file at ${path}.` };
+}
 
 /** The files could not be written to the folder given; the message says where and why, on one line. */
 export class SaveFilesError extends Error {

@@ -191,7 +191,7 @@ export interface TaggedRoster {
   extraColumns: number;
   columns: RosterColumns;
   rows: TaggedRow[];
-  /** Per tier, in tier order; tiers no row has are left out. Each creator once: repeated rows are not counted. */
+  /** Per tier, from the smallest counts to the largest; tiers no row has are left out. Each creator once: repeated rows are not counted. */
   totals: TierTotal[];
   problems: RosterProblem[];
   basis: 'house' | 'consensus';
@@ -584,31 +584,37 @@ function creatorKey(nameCell: string, platform: string | undefined): string | un
   return name === '' ? undefined : `${name}\n${(platform ?? '').toLowerCase()}`;
 }
 
-/** Creators and followers per tier, in tier order: below influencer size, the tiers (as the house defines them, else nano → mega), ties, no tier. */
+/** A tier group while rows are added to it, with the smallest count in it: what places it among the others. */
+type GroupTotal = TierTotal & { lowest: number };
+
+/**
+ * Tier groups from the smallest counts to the largest: "below influencer size" first, "no tier"
+ * last, and every other group, ties included, where its counts fall. Each group is one stretch of
+ * counts (house tiers do not overlap, and each publishers' answer holds for one stretch: "nano or
+ * micro" is 1,000–2,499, below nano's 2,500–4,999), so its smallest count places it.
+ */
+function inCountOrder(groups: Iterable<GroupTotal>): TierTotal[] {
+  const first = (t: GroupTotal) => Number(t.tier === BELOW_INFLUENCER);
+  const last = (t: GroupTotal) => Number(t.tier === NO_TIER);
+  return [...groups].sort((a, b) => first(b) - first(a) || last(a) - last(b) || a.lowest - b.lowest).map(({ lowest: _lowest, ...t }) => t);
+}
+
+/** Creators and followers per tier, from the smallest counts to the largest (inCountOrder). */
 export function totalsByTier(rows: readonly { count: number | undefined; bucket: string }[], house?: HouseTiers): TierTotal[] {
-  const totals = new Map<string, TierTotal & { lowest: number }>();
-  const order: { tier: string; normal: NormalTier | undefined }[] = house
+  const totals = new Map<string, GroupTotal>();
+  const colours: { tier: string; normal: NormalTier | undefined }[] = house
     ? // A tier the publishers call below influencer size, or one spanning every tier, takes no tier's colour.
       house.tiers.map((t) => ({ tier: t.name, normal: t.notInfluencer || t.spansEveryTier ? undefined : t.normal }))
     : NORMAL_TIERS.map((t) => ({ tier: TIER_LABELS[t], normal: t }));
   for (const row of rows) {
     if (row.count === undefined) continue;
-    const known = order.find((o) => o.tier === row.bucket);
+    const known = colours.find((o) => o.tier === row.bucket);
     const total = totals.get(row.bucket) ?? totals.set(row.bucket, { tier: row.bucket, normal: known?.normal, creators: 0, followers: 0, lowest: row.count }).get(row.bucket)!;
     total.creators++;
     total.followers += row.count;
     total.lowest = Math.min(total.lowest, row.count);
   }
-  const rank = (t: TierTotal & { lowest: number }) => {
-    const i = order.findIndex((o) => o.tier === t.tier);
-    if (i >= 0) return i;
-    if (t.tier === BELOW_INFLUENCER) return -1;
-    if (t.tier === NO_TIER) return order.length + 1;
-    // Outside the house tiers (below the lowest, in a gap, above the highest): where its counts fall.
-    if (house) return house.tiers.filter((h) => h.min <= t.lowest).length - 0.5;
-    return order.length; // a tie between publishers' tiers
-  };
-  return [...totals.values()].sort((a, b) => rank(a) - rank(b) || a.lowest - b.lowest).map(({ lowest: _lowest, ...t }) => t);
+  return inCountOrder(totals.values());
 }
 
 // ── Writing ───────────────────────────────────────────────────────────────────────────────────
@@ -698,7 +704,7 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
     entry.rows.push({ count: parsed.value, tier: tier || (below ? BELOW_INFLUENCER : '') });
   }
   const platforms = [...byPlatform.values()].map(({ platform, rows }) => {
-    const tiers = new Map<string, TierTotal & { lowest: number }>();
+    const tiers = new Map<string, GroupTotal>();
     for (const r of rows) {
       const key = r.tier === '' ? NO_TIER : r.tier;
       const normal = NORMAL_TIERS.find((n) => TIER_LABELS[n] === key);
@@ -707,11 +713,7 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
       t.followers += r.count;
       t.lowest = Math.min(t.lowest, r.count);
     }
-    // Tiers are ranges of counts, so their smallest counts put them in order; "no tier" goes last.
-    const list = [...tiers.values()]
-      .sort((a, b) => Number(a.tier === NO_TIER) - Number(b.tier === NO_TIER) || a.lowest - b.lowest)
-      .map(({ lowest: _lowest, ...t }) => t);
-    return { platform, creators: rows.length, followers: rows.reduce((s, r) => s + r.count, 0), tiers: list };
+    return { platform, creators: rows.length, followers: rows.reduce((s, r) => s + r.count, 0), tiers: inCountOrder(tiers.values()) };
   });
   platforms.sort((a, b) => b.creators - a.creators || a.platform.localeCompare(b.platform));
   return { ok: true, platforms, rows };

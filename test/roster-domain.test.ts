@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ADDED_COLUMNS, BELOW_INFLUENCER, NO_TIER, consensusFor, detectDecimal, detectDelimiter, neutraliseCell, houseTiers, readRoster, totalsByTier, writeTaggedCsv } from '../src/domain/roster';
+import { neutraliseCell } from '../src/domain/csv';
+import { ADDED_COLUMNS, BELOW_INFLUENCER, NO_TIER, consensusFor, detectDecimal, detectDelimiter, houseTiers, readRoster, totalsByTier, writeTaggedCsv } from '../src/domain/roster';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const FORMULA_START = /^\s*[=+\-@＝＋－＠]|^[\t\r]/;

@@ -6,7 +6,8 @@ import { definition, roster } from '../src/commands/roster';
 import type { Attachment, Reply } from '../src/commands/types';
 import { messageProblems } from '../src/interactions/limits';
 import { commandProblems } from '../tools/standin/limits';
-import { ADDED_COLUMNS, MAX_ROSTER_ROWS, consensusFor, neutraliseCell, readRoster } from '../src/domain/roster';
+import { neutraliseCell } from '../src/domain/csv';
+import { ADDED_COLUMNS, MAX_ROSTER_ROWS, consensusFor, readRoster } from '../src/domain/roster';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/roster/${name}`, import.meta.url)));

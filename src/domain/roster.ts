@@ -11,6 +11,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { classify } from './classify';
+import { csvText } from './csv';
 import { readCount, platformName, PLATFORMS, type DecimalMark } from './extract';
 import { formatHousePlacement, houseTierFor, parseHouseDefinition, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
@@ -619,29 +620,13 @@ export function totalsByTier(rows: readonly { count: number | undefined; bucket:
 
 // ── Writing ───────────────────────────────────────────────────────────────────────────────────
 
-/**
- * A cell a spreadsheet would run as a formula (= + - @, tab, carriage return, and their
- * full-width forms, also after leading spaces) gets a leading ', which makes it text (OWASP,
- * "CSV Injection").
- */
-export function neutraliseCell(value: string): string {
-  return /^[\s]*[=+\-@＝＋－＠]|^[\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: string, delimiter: Delimiter): string {
-  const safe = neutraliseCell(value);
-  const quote = safe.includes(delimiter) || /["\r\n]/.test(safe) || safe !== safe.trim() || safe !== value;
-  return quote ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The tagged roster as CSV text in the input's delimiter: its columns (and unnamed ones for cells past them), then ADDED_COLUMNS. */
 export function writeTaggedCsv(roster: TaggedRoster): string {
   const d = roster.delimiter;
-  const line = (cells: readonly string[]) => cells.map((c) => csvCell(c, d)).join(d);
-  const lines = [line([...roster.header, ...Array<string>(roster.extraColumns).fill(''), ...ADDED_COLUMNS])];
-  for (const row of roster.rows) lines.push(line([...row.cells, row.tier, row.consensusTier, row.consensusVotes, row.note]));
-  if (roster.sepLine) lines.unshift(`sep=${d}`);
-  return `${roster.bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
+  const header = [...roster.header, ...Array<string>(roster.extraColumns).fill(''), ...ADDED_COLUMNS];
+  const rows = roster.rows.map((row) => [...row.cells, row.tier, row.consensusTier, row.consensusVotes, row.note]);
+  // The byte order mark and Excel's "sep=" line, when the input had them, come before the header as they did.
+  return `${roster.bom ? '\uFEFF' : ''}${roster.sepLine ? `sep=${d}\r\n` : ''}${csvText([header, ...rows], { delimiter: d })}`;
 }
 
 // ── Reading our own file back: the "Summary by platform" button ───────────────────────────────

@@ -1,0 +1,34 @@
+/**
+ * The CSV files Tierbot hands back (roster-tiers.csv, compare.csv), written by csv-stringify with
+ * Windows line ends (RFC 4180, and what spreadsheets expect). Text is made safe to open: a cell a
+ * spreadsheet would run as a formula is written as text. Numbers are Tierbot's own and stay numbers.
+ */
+
+import { stringify } from 'csv-stringify/sync';
+
+/**
+ * A cell a spreadsheet would run as a formula (= + - @, tab, carriage return, and their
+ * full-width forms, also after leading spaces) gets a leading ', which makes it text (OWASP,
+ * "CSV Injection").
+ */
+export function neutraliseCell(value: string): string {
+  return /^[\s]*[=+\-@＝＋－＠]|^[\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** A cell: text (neutralised), a number, or nothing (an empty cell). */
+export type CsvCell = string | number | null;
+
+export interface CsvOptions {
+  /** Default ",". */
+  delimiter?: string;
+}
+
+/**
+ * Rows as CSV text, each line ending in CRLF. Besides what must be quoted (the delimiter, quotes,
+ * line breaks), a cell with spaces at either end is quoted so a reader keeps them, and so is a
+ * neutralised one, so its ' is plainly part of the text.
+ */
+export function csvText(rows: readonly (readonly CsvCell[])[], { delimiter = ',' }: CsvOptions = {}): string {
+  const cells = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseCell(cell) : cell === null ? '' : String(cell))));
+  return stringify(cells, { delimiter, record_delimiter: 'windows', quoted_match: [/^\s/, /\s$/, /^'/] });
+}

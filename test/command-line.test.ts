@@ -32,6 +32,17 @@ describe('commands typed as in Discord', () => {
     expect(splitWords(`a "b c" 'd e' f`)).toEqual(['a', 'b c', 'd e', 'f']);
   });
 
+  it('runs the reading subcommand of a command typed bare: /plans lists, /house shows; /term has none and says which to pick', () => {
+    const plans = parseCommandLine('/plans', SLASH);
+    expect(plans.ok && plans.options).toEqual([{ name: 'list', type: 1, options: [] }]);
+    const house = parseCommandLine('/house', SLASH);
+    expect(house.ok && house.options).toEqual([{ name: 'show', type: 1, options: [] }]);
+    const term = parseCommandLine('/term', SLASH);
+    expect(!term.ok && term.reason).toMatch(/^\/term needs one of: \/term add, /);
+    const unknown = parseCommandLine('/plans archive', SLASH);
+    expect(!unknown.ok && unknown.reason).toMatch(/^\/plans needs one of: \/plans list, \/plans delete/);
+  });
+
   it('says what is wrong with an unknown command or a missing required option', () => {
     const unknown = parseCommandLine('/nope', SLASH);
     expect(!unknown.ok && unknown.reason).toMatch(/Unknown command \/nope/);

@@ -149,6 +149,9 @@ function parseOptions(where: string, defined: readonly DefinedOption[], words: r
   return { ok: true, options, files, values };
 }
 
+/** The subcommands a bare command name runs, in the CLI and the playground. */
+const READING_SUBCOMMANDS: readonly string[] = ['list', 'show'];
+
 /**
  * A command typed as one line (`/tier followers:2.5 million`, quotes keep text together), or as shell
  * arguments (`['/tier', 'followers:2.5 million']`), where each argument is one whole word or value.
@@ -169,7 +172,9 @@ export function parseCommandLine(input: string | readonly string[], commands: re
     return parsed.ok ? { command, ...parsed } : parsed;
   }
   const sub = rest[0] ?? '';
-  const chosen = subcommands.find((s) => s.name === sub.toLowerCase());
+  // Typed bare, a command runs the subcommand that only reads (/plans lists, /house shows):
+  // Discord's menu always asks for one, but here a bare name is what a person types first.
+  const chosen = sub === '' ? subcommands.find((s) => READING_SUBCOMMANDS.includes(s.name)) : subcommands.find((s) => s.name === sub.toLowerCase());
   if (!chosen) return { ok: false, reason: `/${name} needs one of: ${subcommands.map((s) => `/${name} ${s.name}`).join(', ')}.` };
   const parsed = parseOptions(`/${name} ${chosen.name}`, ('options' in chosen ? (chosen.options ?? []) : []) as readonly DefinedOption[], words.slice(1), strict);
   if (!parsed.ok) return parsed;

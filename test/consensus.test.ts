@@ -13,7 +13,7 @@
  * - 30,000: micro 14, mid-tier 1 (Sprout Social), macro 1 (Rise of Micro-Influencers), not covered 5.
  * - 100,000: mid-tier 5, micro 4, macro 4, mega 2: a narrow lead, exactly on a line.
  * - 1,200,000: mega 11, macro 1 (Sprout Social), mid-tier 1 (L2), not covered 8.
- * - 10,000,000,000: mega 12 (L2's "over 7M" joins), macro 1 (Sprout Social), not covered 8.
+ * - 10,000,000,000: mega 13 (L2's "over 7M" and Sprout Social's top tier, "macro T1", join), not covered 8.
  *   Forbes' "as low as 8,000" is an example, not a floor: it does not vote.
  */
 
@@ -38,7 +38,7 @@ describe('the publishers’ answer, one vote per publisher', () => {
     ['30k', '**Micro** — 14 of 21 publishers agree.'],
     ['100k', '**Mid-tier**, narrowly — 5 of 21 publishers.'],
     ['1.2M', '**Mega** — 11 of 21 publishers agree.'],
-    ['10B', '**Mega** — 12 of 21 publishers agree.'],
+    ['10B', '**Mega** — 13 of 21 publishers agree.'],
   ])('/tier %s leads with %s', async (followers, expected) => {
     expect(await headline(followers)).toBe(expected);
   });
@@ -47,7 +47,7 @@ describe('the publishers’ answer, one vote per publisher', () => {
     expect(splitLine(classify(0))).toBe('How the 21 publishers split: nano 3 · micro 3 · below their lowest influencer tier 8 · not covered by the figures we have 7.');
     expect(splitLine(classify(9_500))).toBe('How the 21 publishers split: nano 6 · micro 10 · not covered by the figures we have 5.');
     expect(splitLine(classify(100_000))).toBe('How the 21 publishers split: micro 4 · mid-tier 5 · macro 4 · mega 2 · not covered by the figures we have 6.');
-    expect(splitLine(classify(10_000_000_000))).toBe('How the 21 publishers split: macro 1 · mega 12 · not covered by the figures we have 8.');
+    expect(splitLine(classify(10_000_000_000))).toBe('How the 21 publishers split: mega 13 · not covered by the figures we have 8.');
   });
 
   it('counts Hootsuite with Mediakix, Adweek once, and HypeAuditor’s "Instagram user" as no vote', () => {

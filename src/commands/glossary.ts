@@ -15,7 +15,7 @@ import {
   type APIEmbedField,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import { TERMS, TERM_ENTRIES, findTerm, rangesSummary, suggestTerms, termById, termsByGroup, type Term } from '../domain/glossary';
+import { TERMS, TERM_ENTRIES, findTerm, rangesSummary, suggestTerms, termById, termsByGroup, termsNamedWith, type Term } from '../domain/glossary';
 import { bestMatches, closest, normalise, rankMatches, type Searchable } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import type { TeamTerm } from '../store/types';
@@ -396,9 +396,13 @@ function listedName(e: Entry): string {
   return `**${e.kind === 'builtin' ? e.term.name : quoteUserText(e.term.name, LISTED_NAME_LENGTH)}**${e.kind === 'team' ? TEAM_MARK : ''}`;
 }
 
+/** A "Which term?" list offers its terms as buttons in up to two rows. */
+const CHOICE_ROWS = 2;
+const MOST_CHOICES = CHOICE_ROWS * LIMITS.buttonsPerRow;
+
 /**
- * A button for each term, in one row, that opens it on the presser's own message. Labels are
- * shortened apart, so two long names that share their start still differ.
+ * A button for each term (at most MOST_CHOICES), that opens it on the presser's own message.
+ * Labels are shortened apart, so two long names that share their start still differ.
  */
 function entryButtons(entries: readonly Entry[]): APIActionRowComponent<APIButtonComponent>[] {
   const labels = labelsApart(
@@ -407,13 +411,13 @@ function entryButtons(entries: readonly Entry[]): APIActionRowComponent<APIButto
   );
   return buttonRows(
     entries.map((e, i) => button(entryId(e), `${labels[i]}${e.kind === 'team' ? TEAM_MARK : ''}`)),
-    1,
+    CHOICE_ROWS,
   );
 }
 
 /** "Which term?": each match by its whole name, and a button to open it. */
 function choicesReply(query: string, matches: readonly Entry[]): Reply {
-  const shown = matches.slice(0, LIMITS.buttonsPerRow);
+  const shown = matches.slice(0, MOST_CHOICES);
   const lines = shown.map((e) => `- ${listedName(e)}`);
   const more = matches.length - shown.length;
   return {
@@ -423,7 +427,7 @@ function choicesReply(query: string, matches: readonly Entry[]): Reply {
         description: [
           `Several terms match "${quoteUserText(query)}":`,
           ...lines,
-          more ? `…and ${more} more that read the same: type one exactly as it is written.` : '',
+          more ? `…and ${more} more: type one’s whole name to open it.` : '',
           'Press one to open it.',
         ]
           .filter(Boolean)
@@ -458,6 +462,9 @@ export async function run(args: { term?: string }, context: RunContext): Promise
 
   const asTeamValue = query.startsWith(TEAM_NAME_VALUE) ? query.slice(TEAM_NAME_VALUE.length) : undefined;
   const named = teamTermsNamed(team, asTeamValue ?? query);
+  // A generic word ("rate") fits several terms, even when it is one term's alias: ask which.
+  const family = asTeamValue === undefined && !termById(query) ? termsNamedWith(query) : [];
+  if (family.length) return choicesReply(query, [...named.map((t) => teamEntry(guildId, t)), ...family.map((term): Entry => ({ kind: 'builtin', term }))]);
   const builtIn = asTeamValue === undefined ? (termById(query) ?? findTerm(query)) : undefined;
   if (named.length > 1) {
     const entries: Entry[] = [...(builtIn ? [{ kind: 'builtin' as const, term: builtIn }] : []), ...named.map((t) => teamEntry(guildId, t))];

@@ -9,7 +9,7 @@ import {
   type APIEmbedField,
 } from 'discord-api-types/v10';
 import { START_HERE, termById, type Term } from '../domain/glossary';
-import { NO_STANDARD } from '../domain/sources';
+import { BOUNDARY_RULE, NO_STANDARD } from '../domain/sources';
 import { NEUTRAL_COLOUR, button, inputErrorReply } from './embeds';
 import { termEmbed } from './glossary';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, EVERYWHERE } from './types';
@@ -37,7 +37,10 @@ const BACK_HOME = 'help:back';
 const OLD_HOMES = ['help:home', BACK_HOME, 'help:done'];
 
 export const COMMAND_GUIDE: APIEmbedField[] = [
-  { name: '/tier followers:<count>', value: 'Which tier is this account: your house definition (if set) and the publishers’ answer, one vote each.\nExample: `/tier 30k`, `/tier 1.2M`' },
+  {
+    name: '/tier followers:<count>',
+    value: `Which tier is this account: your house definition (if set) and the publishers’ answer, one vote each. ${BOUNDARY_RULE}\nExample: \`/tier 30k\`, \`/tier 1.2M\``,
+  },
   { name: '/tiers [source]', value: 'Every publisher’s ranges side by side, or one publisher quoted and cited.\nExample: `/tiers`, `/tiers source:Mediakix`' },
   {
     name: '/compare [options]',

@@ -13,8 +13,8 @@ import {
 import { classify, type Classification, type PublisherVote } from '../domain/classify';
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount } from '../domain/followers';
 import { followersText, formatCount } from '../domain/format';
-import { answerLine, boundaryWarning, publisherAnswerWords, splitLine, verdictWords } from '../domain/overview';
-import { NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
+import { answerLine, boundaryWarning, ownLineNotes, publisherAnswerWords, splitLine, verdictWords } from '../domain/overview';
+import { BOUNDARY_RULE, NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseAnswerLine, houseProblemLine, lookUpHouse } from './house';
 import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, embedTextLength, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
@@ -109,7 +109,8 @@ function howReadLinked(source: Source): string {
   return sourceLink(source, how);
 }
 
-function publisherLine(vote: PublisherVote): string {
+/** A publisher's answer, its citation, and how near the count is to its own lines. */
+function publisherLine(vote: PublisherVote, c: Classification): string {
   const p = vote.publisher;
   const main = p.voting[0]!;
   const indirect = isSecondHand(main);
@@ -119,7 +120,8 @@ function publisherLine(vote: PublisherVote): string {
   const readings = p.voting.length > 1 ? ` (${p.voting.length} readings, one vote)` : '';
   const shared = p.sharedBy.length ? ` ${p.sharedBy.map((s) => s.label).join(', ')} shares this definition.` : '';
   const title = main.title && !main.title.startsWith(p.label.replace(/ \(.*$/, '')) ? `, “${main.title}”` : '';
-  return `• **${name}**${readings}${title}, ${yearLabel(main)}${how}: ${publisherAnswerWords(vote, (t) => `**${t}**`)}.${shared}`;
+  const near = ownLineNotes(c, p).map((note) => `, ${note}`).join('');
+  return `• **${name}**${readings}${title}, ${yearLabel(main)}${how}: ${publisherAnswerWords(vote, (t) => `**${t}**`)}${near}.${shared}`;
 }
 
 function besideLines(p: Publisher, c: Classification): string[] {
@@ -129,13 +131,17 @@ function besideLines(p: Publisher, c: Classification): string[] {
     .map((s) => `  ↳ also ${s.what} (${yearLabel(s)}${s.via && s.what.includes(s.via) ? '' : `, ${howRead(s)}`}): ${verdictWords(byId.get(s.id) ?? { kind: 'none' })}. Shown beside it; no vote.`);
 }
 
-/** Every line of the "All sources" view for a count: each publisher's answer, then the rules. */
+/**
+ * Every line of the "All sources" view for a count: the answer and the boundary rule (first, so it
+ * is on the first page, beside the notes on each publisher's own lines), each publisher's answer,
+ * then how the vote is counted.
+ */
 export function allSourcesLines(c: Classification): string[] {
   const byPublisher = new Map(c.consensus.publisherVotes.map((v) => [v.publisher.id, v]));
-  const lines: string[] = [answerLine(c, (t) => `**${t}**`), splitLine(c), ''];
+  const lines: string[] = [answerLine(c, (t) => `**${t}**`), splitLine(c), BOUNDARY_RULE, ''];
   for (const p of PUBLISHERS) {
     const vote = byPublisher.get(p.id);
-    if (vote) lines.push(publisherLine(vote), ...besideLines(p, c));
+    if (vote) lines.push(publisherLine(vote, c), ...besideLines(p, c));
   }
   const silent = PUBLISHERS.filter((p) => !byPublisher.has(p.id) && !p.sharesWith);
   for (const p of silent) lines.push(`• **${p.label}**: ${noVoteNote(p)}`);

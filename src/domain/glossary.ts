@@ -253,10 +253,10 @@ const SPECS: TermSpec[] = [
   {
     id: 'macro-influencer',
     name: 'Macro-influencer',
-    aliases: ['macro', 'macro T1', 'macro T2', 'macro T3'],
+    aliases: ['macro', 'macro T2', 'macro T3'],
     group: 'Tiers',
     exampleAt: { count: 400_000, show: ['duel', 'mediakix'] },
-    tierNames: ['macro', 'macro T1', 'macro T2', 'macro T3'],
+    tierNames: ['macro', 'macro T2', 'macro T3'],
     definition:
       'The tier below the top. Mediakix: 500k–1M; Duel: 250k–1M; Afluencer: 300k–1M; Aspire: 200k–1M; Iconosquare ' +
       'and CMSWire: 100k–1M. Some put it far lower: The Influence Agency 50k–99.9k, the "Rise of Micro-Influencers" article ' +
@@ -280,10 +280,11 @@ const SPECS: TermSpec[] = [
   {
     id: 'mega-influencer',
     name: 'Mega-influencer',
-    aliases: ['mega', 'mega/celebrity'],
+    aliases: ['mega', 'mega/celebrity', 'macro T1'],
     group: 'Tiers',
     exampleAt: { count: 2_000_000, show: ['mediakix', 'l2'] },
-    tierNames: ['mega', 'mega/celebrity'],
+    // Sprout Social's macro T1 (over 10M) is its top tier, and votes mega in /tier.
+    tierNames: ['mega', 'mega/celebrity', 'macro T1'],
     definition:
       'The top tier in most lists: 1M+ followers for Mediakix, Iconosquare, CMSWire, Duel and Aspire; over 1M for ' +
       'Afluencer. L2 starts mega at over 7M. Other names for the top: celebrity, top influencer (a Japanese article), mega ' +
@@ -1077,6 +1078,29 @@ export function findTerm(query: string): Term | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/** Each term's name as words, for `termsNamedWith`. */
+const NAME_WORDS = TERMS.map((term) => ({ term, words: normalise(term.name).split(' ') }));
+
+/**
+ * The terms a generic word names together: "rate" is a word of eight terms' names (engagement
+ * rate, conversion rate, reach rate…) and starts none of them, so it names a family, not one term,
+ * though one term has it as an alias. A word that starts a term's name is that term's short name
+ * ("mega", "emv", "reach"), and a word in one name only is specific ("creator"): for those, and for
+ * anything but a single word, none. A plural reads as its singular ("rates"), as in `findTerm`.
+ */
+export function termsNamedWith(query: string): Term[] {
+  const base = normalise(query);
+  if (base === '' || base.includes(' ')) return [];
+  for (const word of [base, base.endsWith('s') ? base.slice(0, -1) : '']) {
+    if (word === '') continue;
+    const named = NAME_WORDS.filter((t) => t.words.includes(word));
+    if (named.length === 0) continue;
+    const generic = named.length > 1 && named.every((t) => t.words[0] !== word);
+    return generic ? named.map((t) => t.term) : [];
+  }
+  return [];
 }
 
 /** Autocomplete: ranked matches; before anything searchable is typed, the onboarding path. */

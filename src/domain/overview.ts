@@ -5,7 +5,7 @@
 
 import type { Classification, NearBoundary, PublisherVote, Verdict } from './classify';
 import { formatCompact, formatCount } from './format';
-import { NORMAL_TIERS, SOURCES, type NormalTier, type Source, type Tier } from './sources';
+import { BOUNDARY_RULE, NORMAL_TIERS, SOURCES, type NormalTier, type Publisher, type Source, type Tier } from './sources';
 import { TIER_LABELS } from './tier-style';
 
 export interface NormalRange {
@@ -178,10 +178,27 @@ export function boundaryWarning(c: Classification): string | undefined {
   const one = line.publishers === 1;
   const used = `the ${formatCount(line.value)} line used by ${line.publishers} publisher${one ? '' : 's'} (where ${one ? 'it starts or ends' : 'they start or end'} a tier)`;
   const count = formatCount(c.count);
-  if (distance === 0) return `${count} is exactly on ${used}: which side it falls on is a convention, so neighbouring counts may get another answer.`;
+  if (distance === 0) return `${count} is exactly on ${used}: which side it falls on is a convention. ${BOUNDARY_RULE}`;
   if (distance < 0) return `${count} is ${formatCount(-distance)} below ${used}: ${counted(-distance, 'more follower')} would take it to that line.`;
   // The distance itself only brings the count back to the line; one more takes it under.
   return `${count} is ${formatCount(distance)} above ${used}: ${counted(distance + 1, 'fewer follower')} would take it under that line.`;
+}
+
+/**
+ * How near the count is to each line the publisher's own voting definitions draw, within a tenth
+ * of the line: "4% below its 2.5M line", "on its 10k line". The public warning names only lines
+ * several publishers share (with 21 publishers, one of them has a line near most counts), so
+ * "All sources" is where a publisher's own line is pointed out.
+ */
+export function ownLineNotes(c: Classification, publisher: Publisher): string[] {
+  return c.nearBoundaries
+    .filter((near) => near.line.sources.some((s) => publisher.voting.includes(s)))
+    .map(({ line, distance }) => {
+      const its = `its ${formatCompact(line.value)} line`;
+      if (distance === 0) return `on ${its}`;
+      const percent = Math.round((Math.abs(distance) / line.value) * 100);
+      return `${percent === 0 ? 'less than 1%' : `${percent}%`} ${distance < 0 ? 'below' : 'above'} ${its}`;
+    });
 }
 
 /** One definition's verdict in plain words. */

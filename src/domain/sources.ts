@@ -91,11 +91,14 @@ export interface Source {
   notes: string[];
 }
 
-/** The boundary rule, stated once to users and applied by `ladder()` to every source. */
+/**
+ * The boundary rule, as users read it in /tier's warning, "All sources", /tiers and /help, and as
+ * `ladder()` applies it to every source: a number two ranges share ("1k–10k · 10k–50k") belongs to
+ * the range that starts there, unless the words exclude it ("under 10,000", "over 1M"); a range end
+ * that no other tier starts at stays in its range.
+ */
 export const BOUNDARY_RULE =
-  "Where a publisher's words settle a boundary (\"under 10,000\", \"10,000 or more\"), Tierbot follows its words. " +
-  'Where they do not, a number shared by two ranges belongs to the higher tier (10,000 is micro, not nano, for ' +
-  'Mediakix\'s "1k–10k · 10k–50k"), and a range end that no other tier starts at is included.';
+  'Tierbot puts a count on the line between two tiers in the upper tier, unless the publisher’s words say otherwise ("under 10,000").';
 
 /** How the publishers' vote is counted: shown in "All sources" and in the README. */
 export const VOTING_RULES: readonly string[] = [
@@ -608,9 +611,13 @@ export const SOURCES: readonly Source[] = [
       { name: 'mid T1', normal: 'mid', from: 500 * K, to: M },
       { name: 'macro T3', normal: 'macro', from: M, to: 5 * M },
       { name: 'macro T2', normal: 'macro', from: 5 * M, to: 10 * M },
-      { name: 'macro T1', normal: 'macro', from: 10 * M, to: null, fromExclusive: true, stated: 'over 10M' },
+      // Sprout's name for its top tier: it votes with the others' top tiers, mega.
+      { name: 'macro T1', normal: 'mega', from: 10 * M, to: null, fromExclusive: true, stated: 'over 10M' },
     ]),
-    notes: ['1M, 5M and 10M are each claimed by two tiers; the boundary rule gives 1M and 5M to the higher tier, and "over 10M" keeps 10M in macro T2.'],
+    notes: [
+      '1M, 5M and 10M are each claimed by two tiers; the boundary rule gives 1M and 5M to the higher tier, and "over 10M" keeps 10M in macro T2.',
+      'Macro T1 is its top tier, so Tierbot counts it as mega; macro T3 and T2 count as macro.',
+    ],
   },
   {
     id: 'influence-agency',

@@ -1,0 +1,63 @@
+/**
+ * Issue 26, forgiving lookups: a query that fits several terms is answered with them together.
+ * "rate" is one term's alias, but engagement rate, conversion rate, reach rate and click-through
+ * rate fit it as well: it gets "Which term?", not one alias's term.
+ */
+
+import { ComponentType, MessageFlags } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { glossary } from '../src/commands/glossary';
+import type { Reply } from '../src/commands/types';
+import { messageProblems } from '../src/interactions/limits';
+import { testComponentContext, testContext } from './support/context';
+
+const run = (term: string) => glossary.run({ term } as never, testContext()) as Promise<Reply>;
+const buttons = (reply: Reply) =>
+  (reply.components ?? []).flatMap((row) => row.components).flatMap((c) => (c.type === ComponentType.Button && 'custom_id' in c ? [c] : []));
+
+const RATE_TERMS = [
+  'Engagement rate',
+  'Engagement rate (by followers)',
+  'Engagement rate (by reach)',
+  'Engagement rate (by views)',
+  'Click-through rate',
+  'Influencer rate (price per post)',
+  'Conversion rate',
+  'Reach rate',
+];
+
+describe('/glossary: a generic word', () => {
+  it.each(['rate', 'Rate', 'rates'])('%j asks which term, offering every term named with it', async (query) => {
+    const reply = await run(query);
+    expect(reply.embeds[0]!.title).toBe('Which term?');
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    for (const name of RATE_TERMS) expect(reply.embeds[0]!.description, name).toContain(`**${name}**`);
+    expect(buttons(reply).map((b) => b.label)).toEqual(expect.arrayContaining(RATE_TERMS));
+    expect(messageProblems(reply)).toEqual([]);
+  });
+
+  it('opens the term a button names, for the presser alone', async () => {
+    const reply = await run('rate');
+    const conversion = buttons(reply).find((b) => b.label === 'Conversion rate')!;
+    const opened = await glossary.component!(conversion.custom_id, [], testComponentContext());
+    expect(opened.reply.embeds[0]!.title).toBe('Conversion rate');
+  });
+
+  it.each([
+    ['cpe', 'CPE (cost per engagement)'],
+    ['cpm', 'CPM (cost per thousand impressions)'],
+    ['ugc', 'UGC (user-generated content)'],
+    ['engagement rate', 'Engagement rate'],
+    ['reach', 'Reach'],
+    ['price per post', 'Influencer rate (price per post)'],
+    ['influencer rate', 'Influencer rate (price per post)'],
+    ['conversion', 'Conversion rate'],
+    ['macro', 'Macro-influencer'],
+    ['mega', 'Mega-influencer'],
+    ['emv', 'EMV (earned media value)'],
+  ])('opens %j directly: an exact name or a specific alias', async (query, title) => {
+    const reply = await run(query);
+    expect(reply.embeds[0]!.title).toBe(title);
+    expect(reply.flags).toBeUndefined();
+  });
+});

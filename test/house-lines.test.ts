@@ -56,16 +56,16 @@ describe('/tiers house line', () => {
   it('shows the first tiers whole, then "…", inside closed bold', async () => {
     const line = await firstLine(async () => (await tiers.run({} as never, await contextWith(TWELVE))) as Reply);
     expect(line.length).toBeLessThanOrEqual(HOUSE_DEFINITION_ROOM);
-    expect(line.startsWith('Your house definition: **Tier number A long name 0–10k, ')).toBe(true);
+    expect(line.startsWith('**Your house definition: Tier number A long name 0–10k, ')).toBe(true);
     expect(line.endsWith(', …**')).toBe(true);
     expect(boldMarks(line) % 2).toBe(0);
     // Cut between tiers: every tier shown keeps its name and range.
-    const shown = line.slice('Your house definition: **'.length, -', …**'.length).split(', ');
+    const shown = line.slice('**Your house definition: '.length, -', …**'.length).split(', ');
     for (const part of shown) expect(part).toMatch(/^Tier number [A-L] long name \d+k?–\d+k$/);
   });
 
   it('is unchanged when the definition fits', () => {
-    expect(houseDefinitionLine(tiersOf('nano 1k-10k, micro 10k-75k, macro 75k+'))).toBe('Your house definition: **nano 1k–10k, micro 10k–75k, macro 75k+**');
+    expect(houseDefinitionLine(tiersOf('nano 1k-10k, micro 10k-75k, macro 75k+'))).toBe('**Your house definition: nano 1k–10k, micro 10k–75k, macro 75k+**');
   });
 
   it('shortens escaped names before the bold, so no escape is cut', () => {
@@ -83,12 +83,12 @@ describe('/tier house line', () => {
     expect(line.length).toBeLessThanOrEqual(HOUSE_LINE_ROOM);
     expect(line).toContain('(1,234,567,891–2,345,678,912)');
     expect(line).toContain('(3,456,789,123–4,567,891,234)');
-    expect(line).toMatch(/^Your house definition: \*\*in the gap between a+… \(.*\) and b+… \(.*\)\*\*$/);
+    expect(line).toMatch(/^\*\*Your house definition: in the gap between a+… \(.*\) and b+… \(.*\)\*\*$/);
     expect(boldMarks(line) % 2).toBe(0);
   });
 
   it('is unchanged when it fits', () => {
-    expect(houseAnswerLine(tiersOf('micro 10k-75k, macro 75k+'), 30_000)).toBe('Your house definition: **micro (10k–75k)**');
+    expect(houseAnswerLine(tiersOf('micro 10k-75k, macro 75k+'), 30_000)).toBe('**Your house definition: micro (10k–75k)**');
   });
 
   it('fits every count and every placement of long, escaped names', () => {
@@ -108,7 +108,7 @@ describe('/tier house line', () => {
   });
 
   it('cuts a longer line given to the embed without leaving bold open', () => {
-    const house = `Your house definition: **${'word '.repeat(60)}1,234,567,891–2,345,678,912**`;
+    const house = `**Your house definition: ${'word '.repeat(60)}1,234,567,891–2,345,678,912**`;
     const line = tierEmbed(classify(3_000_000_000), '3B', house).description!.split('\n')[0]!;
     expect(line.length).toBeLessThanOrEqual(HOUSE_LINE_ROOM);
     expect(line.endsWith('…**')).toBe(true);

@@ -50,7 +50,7 @@ describe('/house set: a comma left out between tiers', () => {
     expect(problem(reply)).toMatch(/^The tier name in "nano 1k\\?-10k \/ micro .*" holds a range, "1k\\?-10k": a comma between two tiers is probably missing\. /);
     expect(problem(reply)).toContain('Separate tiers with commas: `nano 1k-10k, micro 10k-75k, macro 75k+`.');
     expect((await store.house(G))?.text).toBe(HOUSE_EXAMPLE);
-    expect(description(await run(tier, { followers: '30000' }, ctx))).toContain('Your house definition: **micro (10k–75k)**');
+    expect(description(await run(tier, { followers: '30000' }, ctx))).toContain('**Your house definition: micro (10k–75k)**');
   });
 
   it('is caught however the tiers are written, and not mistaken for a long name', () => {
@@ -104,7 +104,7 @@ describe('/house set: a comma inside a count', () => {
     const saved = await run(house, { subcommand: 'set', tiers: 'small 1k-1,5k, mid 1,5k-10k, big 10k+' }, ctx);
     expect(saved.inputError).toBeUndefined();
     expect(description(saved)).toContain('**mid** (1.5k–10k)');
-    expect(description(await run(tier, { followers: '1,5k' }, ctx))).toContain('Your house definition: **mid (1.5k–10k)**');
+    expect(description(await run(tier, { followers: '1,5k' }, ctx))).toContain('**Your house definition: mid (1.5k–10k)**');
     expect(tiersOf('a 1,5 k-10k, b 10k+')[0]!.min).toBe(1_500);
   });
 
@@ -152,7 +152,7 @@ describe('/house set: a tier covering every count', () => {
     expect(saved).not.toContain('→ below influencer size');
     const shown = description(await run(house, { subcommand: 'show' }, ctx));
     expect(shown).toContain('→ every tier, from below influencer size to mega');
-    expect(description(await run(tier, { followers: '30000' }, ctx))).toContain('Your house definition: **a (0+)**');
+    expect(description(await run(tier, { followers: '30000' }, ctx))).toContain('**Your house definition: a (0+)**');
 
     const exported = await run(house, { subcommand: 'export' }, ctx);
     const json = JSON.parse(exported.files![0]!.data.toString('utf8'));

@@ -72,7 +72,7 @@ describe('/house set, own names', () => {
     expect(saved).toContain('**tiny** (0–1k) → below influencer size · counts 0–999');
     expect(saved).not.toMatch(/tiny\*\* \(0–1k\) → micro/);
     const answer = (await tier.run({ followers: '500' } as never, ctx)) as Reply;
-    expect(description(answer)).toContain('Your house definition: **tiny (0–1k)**');
+    expect(description(answer)).toContain('**Your house definition: tiny (0–1k)**');
     expect(description(answer)).toContain('Publishers: **Below influencer size**');
     const exported = await run({ subcommand: 'export' }, ctx);
     const json = JSON.parse(exported.files![0]!.data.toString('utf8'));

@@ -18,7 +18,7 @@ describe('lookUpHouse (for /tier, /tiers, /compare, /roster)', () => {
     await store.setHouse(G, { text: HOUSE_EXAMPLE, setById: '1', setByName: 'a', setAt: new Date() });
     const found = await lookUpHouse({ guildId: G, store });
     expect(found.kind).toBe('set');
-    if (found.kind === 'set') expect(houseAnswerLine(found.tiers, 30_000)).toBe('Your house definition: **micro (10k–75k)**');
+    if (found.kind === 'set') expect(houseAnswerLine(found.tiers, 30_000)).toBe('**Your house definition: micro (10k–75k)**');
     expect(await lookUpHouse({ guildId: '200000000000000002', store })).toEqual({ kind: 'none' });
   });
 
@@ -52,9 +52,9 @@ describe('lookUpHouse (for /tier, /tiers, /compare, /roster)', () => {
   it('answer lines for below, above and a gap, names escaped', () => {
     const parsed = parseHouseDefinition('**big** 10k-90k, gap, huge 100k-1M');
     if (!parsed.ok) throw new Error(parsed.reason);
-    expect(houseAnswerLine(parsed.tiers, 5)).toBe('Your house definition: **below \\*\\*big\\*\\* (10k–90k), the lowest house tier**');
-    expect(houseAnswerLine(parsed.tiers, 95_000)).toBe('Your house definition: **in the gap between \\*\\*big\\*\\* (10k–90k) and huge (100k–1M)**');
-    expect(houseAnswerLine(parsed.tiers, 2_000_000)).toBe('Your house definition: **above huge (100k–1M), the highest house tier**');
+    expect(houseAnswerLine(parsed.tiers, 5)).toBe('**Your house definition: below \\*\\*big\\*\\* (10k–90k), the lowest house tier**');
+    expect(houseAnswerLine(parsed.tiers, 95_000)).toBe('**Your house definition: in the gap between \\*\\*big\\*\\* (10k–90k) and huge (100k–1M)**');
+    expect(houseAnswerLine(parsed.tiers, 2_000_000)).toBe('**Your house definition: above huge (100k–1M), the highest house tier**');
   });
 
   it("/tier, /tiers and the message command show the team's tier names escaped: no link, no bold, no ping", async () => {
@@ -75,6 +75,6 @@ describe('lookUpHouse (for /tier, /tiers, /compare, /roster)', () => {
       expect(shown).not.toMatch(/(?<!\\)\*\*big(?<!\\)\*\*/);
       expect(shown).not.toMatch(/(?<!\\)<@&1>/);
     }
-    expect(answers[0]!.embeds[0]!.description).toContain('Your house definition: **\\[click\\]\\(https\\://example.com… (1k–10k)**');
+    expect(answers[0]!.embeds[0]!.description).toContain('**Your house definition: \\[click\\]\\(https\\://example.com… (1k–10k)**');
   });
 });

@@ -64,7 +64,7 @@ describe('/tier', () => {
     await store.setHouse('42', { text: 'nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+', setById: '1', setByName: 'ana', setAt: new Date(0) });
     const reply = await run('30k', testContext({ guildId: '42', store }));
     const lines = reply.embeds[0]!.description!.split('\n');
-    expect(lines[0]).toBe('Your house definition: **micro (10k–75k)**');
+    expect(lines[0]).toBe('**Your house definition: micro (10k–75k)**');
     expect(lines[1]).toBe('Publishers: **Micro** — 14 of 21 publishers agree.');
     expect(publicLength(reply)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
     // No house line in a DM, or in a server without one.

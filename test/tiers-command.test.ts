@@ -54,8 +54,8 @@ describe('/tiers', () => {
       expect(messageProblems(reply), name).toEqual([]);
     }
     // A usual definition is shown whole; the longest still names its first tiers whole.
-    expect(cases[1]![1].embeds[0]!.description!.split('\n')[0]).toBe('Your house definition: **nano 1k–10k, micro 10k–75k, macro 75k+**');
-    expect(cases[2]![1].embeds[0]!.description!.split('\n')[0]).toMatch(/^Your house definition: \*\*Quarterly creator partnership.+ 0–1k, .+, …\*\*$/);
+    expect(cases[1]![1].embeds[0]!.description!.split('\n')[0]).toBe('**Your house definition: nano 1k–10k, micro 10k–75k, macro 75k+**');
+    expect(cases[2]![1].embeds[0]!.description!.split('\n')[0]).toMatch(/^\*\*Your house definition: Quarterly creator partnership.+ 0–1k, .+, …\*\*$/);
     expect(cases[3]![1].embeds[0]!.description!.split('\n')[0]).toBe(HOUSE_UNAVAILABLE_LINE);
   });
 
@@ -94,7 +94,7 @@ describe('/tiers', () => {
     const store = memoryStore();
     await store.setHouse('42', { text: 'nano 1k-10k, micro 10k-75k, macro 75k+', setById: '1', setByName: 'ana', setAt: new Date(0) });
     const reply = await run(undefined, testContext({ guildId: '42', store }));
-    expect(reply.embeds[0]!.description!.split('\n')[0]).toMatch(/^Your house definition: \*\*nano 1k–10k, micro 10k–75k, macro 75k\+\*\*$/);
+    expect(reply.embeds[0]!.description!.split('\n')[0]).toMatch(/^\*\*Your house definition: nano 1k–10k, micro 10k–75k, macro 75k\+\*\*$/);
     const failing: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new Error('down')) };
     expect((await run(undefined, testContext({ guildId: '42', store: failing }))).embeds[0]!.description!.split('\n')[0]).toBe(HOUSE_UNAVAILABLE_LINE);
     expect((await run(undefined, testContext({ store }))).embeds[0]!.description!.startsWith('**There is no industry standard.**')).toBe(true);

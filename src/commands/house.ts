@@ -172,10 +172,10 @@ export const HOUSE_DEFINITION_ROOM = 300;
 /** Rooms tried for each tier name, longest first, when a house line is too long. */
 const NAME_ROOMS = [32, 24, 16, 12, 8] as const;
 
-const yourHouse = (body: string) => `Your house definition: **${body}**`;
+const yourHouse = (body: string) => `**Your house definition: ${body}**`;
 
 /**
- * "Your house definition: **micro (10k–75k)**", for /tier, within `max` characters. When it is too
+ * "**Your house definition: micro (10k–75k)**", for /tier, within `max` characters. When it is too
  * long, the team's names are shortened (each at a word, with "…", before the markdown goes round
  * them), so the numbers stay whole and the bold is always closed.
  */
@@ -190,7 +190,7 @@ export function houseAnswerLine(tiers: readonly HouseTier[], count: number, max 
 }
 
 /**
- * "Your house definition: **nano 1k–10k, micro 10k–75k, …**", for /tiers, names escaped. A
+ * "**Your house definition: nano 1k–10k, micro 10k–75k, …**", for /tiers, names escaped. A
  * definition too long for `max` shows its first tiers whole and ends ", …" inside the bold.
  */
 export function houseDefinitionLine(tiers: readonly HouseTier[], max = HOUSE_DEFINITION_ROOM): string {

@@ -147,6 +147,15 @@ describe('npm run -s cli', () => {
     expect(JSON.parse(stdout).flags).toBe(64);
   });
 
+  it('a settings database that cannot be opened is one line naming why, exit 1, not a stack trace', async () => {
+    const notAFolder = join(mkdtempSync(join(tmpdir(), 'tierbot-cli-')), 'a-file');
+    writeFileSync(notAFolder, '');
+    const { code, stderr } = await cli(['/tier', '30k'], { DATABASE_URL: join(notAFolder, 'x.sqlite') });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^Could not open the settings database \(DATABASE_URL\): EEXIST/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('names the known flags when one is mistyped, exit 2', async () => {
     const { code, stderr } = await cli(['/tier', '30k', '--jsn']);
     expect(code).toBe(2);

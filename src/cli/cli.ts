@@ -12,6 +12,7 @@ import { parseConfig } from '../config/config';
 import { createLogger } from '../config/logger';
 import { tierbotCore } from '../interactions/tierbot';
 import { openStore } from '../store';
+import type { TeamStore } from '../store/types';
 import { config as loadDotenv } from 'dotenv';
 import { commandUsage, parseCommandLine } from './command-line';
 import { capturingResponder, chatInput, localAttachment, onMessage, pressed, type Place, type Shown } from './local-interaction';
@@ -147,7 +148,15 @@ async function main(): Promise<number> {
     return 1;
   }
   const logger = createLogger({ level: 'warn', secrets: [config.config.databaseUrl] });
-  const store = await openStore(config.config.databaseUrl, { logger });
+  let store: TeamStore;
+  try {
+    store = await openStore(config.config.databaseUrl, { logger });
+  } catch (err) {
+    // An operator's mistake (a path that cannot be created): one line, and never the URL itself.
+    const why = (err instanceof Error ? err.message : String(err)).split(config.config.databaseUrl).join('DATABASE_URL');
+    console.error(`Could not open the settings database (DATABASE_URL): ${why}`);
+    return 1;
+  }
   // A chart is only worth drawing where it goes somewhere: a folder, or the exact payload.
   const localFiles = new Map<string, Uint8Array>();
   const download = async (a: Attachment) => localFiles.get(a.url) ?? (await readFile(a.url));

@@ -232,7 +232,7 @@ describe('/house', () => {
       expect((await store.house(G1))?.text).toBe(HOUSE_EXAMPLE);
     }
     expect(text(await run(house, { subcommand: 'set', tiers: 'micro 10k-75k, mid 60k-500k' }, ctx))).toContain('overlap from 60,000 to 75,000');
-    expect(text(await run(house, { subcommand: 'set', tiers: 'x'.repeat(6000) }, ctx))).toContain('6000 characters long');
+    expect(text(await run(house, { subcommand: 'set', tiers: 'x'.repeat(6000) }, ctx))).toContain('6,000 characters long; the most is 1,000');
   });
 
   it('tier names are shown escaped: no mentions, no markdown', async () => {

@@ -462,7 +462,7 @@ function describe(entry: NamedEntry): ReasonPart[] {
 /** Parses a house definition, or says exactly what is wrong with it. */
 export function parseHouseDefinition(text: string): HouseParse {
   if (text.length > MAX_HOUSE_TEXT) {
-    return refuse(why`That definition is ${text.length} characters long; the most is ${MAX_HOUSE_TEXT}.`);
+    return refuse(why`That definition is ${formatCount(text.length)} characters long; the most is ${formatCount(MAX_HOUSE_TEXT)}.`);
   }
   // Full-width and Arabic-Indic digits read as /tier reads them; invisible characters are dropped.
   const read = readable(text);

@@ -320,11 +320,11 @@ describe('compare.csv', () => {
     expect(row(rows, 'assumption', 'engagement_rate_a')[5]).toMatch(/^not reported: /);
   });
 
-  it('a low end shown as "under 1" is written unrounded, never 0', async () => {
+  it('a low end shown as "under 1" is written unrounded, never 0, as are the expected and high ends', async () => {
     const reply = await run();
     expect(field(reply, 'Plan A').value).toContain('Orders: **3** (under 1 to 11)');
-    // 22,885 reached × 0.02% × 2.5% = 0.114425 orders.
-    expect(row(await csvRows({}), 'A', 'orders').slice(2, 5)).toEqual(['0.114425', '3', '11']);
+    // 22,885 reached × 0.02%, 0.5% and 2% × 2.5% = 0.114425, 2.860625 and 11.4425 orders.
+    expect(row(await csvRows({}), 'A', 'orders').slice(2, 5)).toEqual(['0.114425', '2.860625', '11.4425']);
   });
 });
 
@@ -347,10 +347,11 @@ describe('tiny, zero and huge values', () => {
       expect(reply.embeds[0]!.description).toContain('needs at least 1 follower');
       expect(reply.embeds[0]!.description).toContain('a follower count from 1 to 10,000,000,000');
     }
-    // A budget that buys Plan A no followers is refused too (micro_fee 0 lets it past the micro fee).
+    // A budget buys at least one micro-influencer, at a cent or more, so it always buys Plan A a follower:
+    // with micro_fee 0 it is the micro fee that is refused.
     const none = await run({ budget: '0', micro_fee: '0' });
     expect(none.inputError).toBe(true);
-    expect(none.embeds[0]!.description).toContain('buys Plan A no followers');
+    expect(none.embeds[0]!.description).toMatch(/^\*\*micro_fee\*\*: /);
   });
 
   it('prints huge money without float noise', async () => {

@@ -111,15 +111,15 @@ describe('/compare main reply', () => {
 
   it('engagement rates: each plan’s figure carries its own basis', async () => {
     const line = async (o: Record<string, string>) => text(await run(o)).split('\n').find((l) => l.startsWith('Engagement rate by followers'));
-    expect(await line({ big_engagement: '5' })).toBe('Engagement rate by followers: A 5% (your input), B 2.28% (HypeAuditor 2018).');
-    expect(await line({ micro_engagement: '5' })).toBe('Engagement rate by followers: A 1.55% (HypeAuditor 2018), B 5% (your input).');
-    expect(await line({ big_engagement: '1', micro_engagement: '5' })).toBe('Engagement rate by followers: A 1%, B 5% (your input).');
+    expect(await line({ big_engagement: '5' })).toBe('Engagement rate by followers: A 5% (your input), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018).');
+    expect(await line({ micro_engagement: '5' })).toBe('Engagement rate by followers: A 1.55% (1.55%–3.8%; sourced: HypeAuditor 2018), B 5% (your input).');
+    expect(await line({ big_engagement: '1', micro_engagement: '5' })).toBe('Engagement rate by followers (your input): A 1%, B 5%.');
     // Influencer Marketing Hub states neither its tiers' follower lines nor its rate's denominator: both readings are Tierbot's.
     expect(await line({ platform: 'tiktok', big_followers: '500k' })).toBe(
-      'Engagement rate by followers: A 11.5% (Tierbot assumption, 5%–18%), B 18% (Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so this use by followers is a Tierbot assumption).',
+      'Engagement rate by followers: A 11.5% (5%–18%; Tierbot assumption), B 18% (Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so this use by followers is a Tierbot assumption).',
     );
-    expect(await line({ preset: 'kardashian' })).toBe('Engagement rate by followers: A not reported, B 2.28% (HypeAuditor 2018).');
-    expect(await line({})).toBe('Engagement rate by followers: A 1.55%, B 2.28% (HypeAuditor 2018).');
+    expect(await line({ preset: 'kardashian' })).toBe('Engagement rate by followers: A not reported, B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018).');
+    expect(await line({})).toBe('Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%).');
   });
 
   it('Kardashian with a budget: the observed tweet keeps Ad Age’s price, over the budget, with the Ad Age caveat', async () => {
@@ -144,7 +144,7 @@ describe('/compare main reply', () => {
   it('a budget over $100M that would pick Plan A’s followers is refused with the range; text stays true above it', async () => {
     const refused = await run({ budget: '200M' });
     expect(refused.inputError).toBe(true);
-    expect(refused.embeds[0]!.description).toContain('an amount from $0.01 to $100M');
+    expect(refused.embeds[0]!.description).toContain('an amount in US dollars from $100 (one micro-influencer’s fee) to $100M');
     const d = (await run({ budget: '999999999999', big_followers: '1M' })).embeds[0]!.description!;
     expect(d).toContain('**Budget $1T:** Plan A spends $1T on one influencer with 1,000,000 followers');
     expect(d).toContain('on 1,000,000 micro-influencers at $100 (capped at 1,000,000, the most Tierbot models: the rest of the budget is unspent)');
@@ -209,8 +209,10 @@ describe('/compare buttons', () => {
     const get = (plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
     expect(get('A', 'reach').slice(2, 5)).toEqual(['22885', '22885', '22885']);
     expect(get('A', 'engagements').slice(2, 5)).toEqual(['1550', '1550', '3800']);
-    // Orders show "under 1" at the low end: the CSV keeps the unrounded 22,885 × 0.02% × 2.5% = 0.114425, never 0.
-    expect(get('A', 'orders').slice(2, 5)).toEqual(['0.114425', '3', '11']);
+    // Orders show "under 1" at the low end: the CSV keeps the unrounded 22,885 × 0.02% × 2.5% = 0.114425, never 0,
+    // and every end alike, so orders × $30 is the revenue.
+    expect(get('A', 'orders').slice(2, 5)).toEqual(['0.114425', '2.860625', '11.4425']);
+    expect(get('A', 'revenue').slice(2, 5)).toEqual(['3.43', '85.82', '343.28']);
     expect(get('B', 'cost_per_order')[3]).toBe('212.09');
     expect(Number(get('B', 'roi')[3])).toBeCloseTo(-85.855, 1); // (141.45 − 1,000) ÷ 1,000
     expect(get('assumption', 'click_through').slice(2, 5)).toEqual(['0.02', '0.5', '2']);

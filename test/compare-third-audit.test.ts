@@ -136,7 +136,7 @@ describe('"Depends on:" is followed at once by the input', () => {
 });
 
 describe('the fee’s range and the cost’s range agree in what they say', () => {
-  it('the Assumptions page says the fee’s range is at the expected engagement rate; each case prices the fee at its own', async () => {
+  it('the Assumptions page says the fee’s range is at the expected engagement rate; the main reply, that each case prices the fee at its own', async () => {
     const page = await assumptions({});
     const fee = field(page, 'Plan A fee');
     // Traackr's 1,550 engagements × $0.15 = $232.50 at 1.55%. The main reply's cost runs from GRIN's $400
@@ -144,9 +144,11 @@ describe('the fee’s range and the cost’s range agree in what they say', () =
     expect(fee.name).toBe('Plan A fee: $1,000 ($232.50 to $1,000 at the expected 1.55% engagement rate)');
     expect(fee.value).toContain("Range: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50.");
     expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($34.20 to $100 at the expected 2.28% engagement rate)');
-    expect(page.embeds[1]!.description).toContain('then at its better end, fees priced at that run’s engagement rate');
-    expect(field(await run(), 'Plan A').value).toContain('Cost: **$1,000** ($400 to $1,000)');
-    // Saying so takes no room from the page: its sources keep their links.
+    // Beside the cost's range it explains, in the main reply.
+    const main = await run();
+    expect(main.embeds[0]!.footer!.text).toContain('then at its better end, fees priced at that run’s engagement rate');
+    expect(field(main, 'Plan A').value).toContain('Cost: **$1,000** ($400 to $1,000)');
+    // The default's Assumptions page keeps its sources' links, break-evens and all.
     expect(page.embeds[0]!.description).not.toContain('without links');
   });
 

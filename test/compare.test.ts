@@ -252,7 +252,7 @@ describe('/compare with a budget', () => {
     if (!parsed.ok) {
       expect(parsed.option).toBe('budget');
       expect(parsed.reason).toContain('20,000,000,000 followers, more than the 10,000,000,000 Tierbot models');
-      expect(parsed.accepted).toContain('$0.01 to $100M');
+      expect(parsed.accepted).toContain('from $100 (one micro-influencer’s fee) to $100M');
     }
     const most = comparisonOf({ budget: '100M' });
     expect(most.a.metrics.followers!.expected).toBe(10_000_000_000);

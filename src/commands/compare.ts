@@ -21,18 +21,20 @@ import {
   OPTION_NAMES,
   PRESETS,
   PRESET_LABEL,
+  breakEvenLine,
   breakEvenText,
   buildScenario,
   comparePlans,
   equalBudget,
   exactPercent,
   exportRows,
-  flipsText,
   formatInput,
   MAX_MICRO_COUNT,
+  microBreakEvenLine,
+  microBreakEvens,
   microInfluencers,
   missingReason,
-  parseOverrides,
+  parseOptions,
   robustnessText,
   verdictHeadline,
   type Assumption,
@@ -226,10 +228,7 @@ function dependsLines(c: Comparison): string[] {
   if (!robust) return [];
   if (v.holds) return [`**${HOLDS_TEXT}**`];
   if (v.deciders.length === 0) return [robust.replace(/^Depends on: /, '**Depends on:** ')];
-  const lines = v.deciders.slice(0, 2).map((d) => {
-    const a = c.scenario.assumptions[d.key];
-    return `**Depends on:** ${a.label} (expected ${formatInput(a.unit, a.value!.expected)}): ${flipsText(c, d)}.`;
-  });
+  const lines = v.deciders.slice(0, 2).map((d) => `**Depends on:** ${breakEvenLine(c, d)}.`);
   const more = v.deciders.slice(2).map((d) => {
     const a = c.scenario.assumptions[d.key];
     const expected = a.value!.expected;
@@ -291,56 +290,95 @@ function observedClicksText(c: Comparison): string {
   return `${per ? `per account Plan ${per} reaches` : 'per follower'}: ${values.join(', ')}`;
 }
 
-/** Where one input's figure comes from, in a few words: "your input", "HypeAuditor 2018", "Tierbot assumption, 5%–18%". */
+/**
+ * How an input's figure is known, in a few words: "your input", "sourced: Minter.io 2019",
+ * "extrapolated from Minter.io 2019", "Tierbot assumption"; or the input's own summary where
+ * those words alone would mislead.
+ */
 function ownBasis(a: Assumption): string {
-  const range = a.value && a.value.low !== a.value.high ? `, ${formatInput(a.unit, a.value.low)}–${formatInput(a.unit, a.value.high)}` : '';
-  if (a.summary && a.basis !== 'input') return a.summary;
-  switch (a.basis) {
-    case 'input':
-      return 'your input';
-    case 'assumption':
-      return `Tierbot assumption${range}`;
-    case 'extrapolated':
-      return `extrapolated from ${shortSource(a)}`;
-    case 'sourced':
-      return shortSource(a) || basisWord(a);
-    default:
-      return basisWord(a);
-  }
+  if (a.basis === 'input') return 'your input';
+  if (a.summary) return a.summary;
+  if (a.basis === 'sourced') return shortSource(a) ? `sourced: ${shortSource(a)}` : basisWord(a);
+  if (a.basis === 'extrapolated') return `extrapolated from ${shortSource(a)}`;
+  return basisWord(a);
 }
 
-/** "A 5% (your input), B 2.28% (HypeAuditor 2018)": each plan's figure with its own basis, merged when both share one. */
-function engagementLine(a: Assumption, b: Assumption): string {
-  const figure = (x: Assumption) => (x.value === null ? 'not reported' : formatInput(x.unit, x.value.expected));
-  const basis = (x: Assumption) => (x.value === null ? null : ownBasis(x));
-  const [basisA, basisB] = [basis(a), basis(b)];
-  if (basisA !== null && basisA === basisB) return `Engagement rate by followers: A ${figure(a)}, B ${figure(b)} (${basisA}).`;
-  const part = (x: Assumption, own: string | null) => `${figure(x)}${own === null ? '' : ` (${own})`}`;
-  return `Engagement rate by followers: A ${part(a, basisA)}, B ${part(b, basisB)}.`;
+/** "1.55%–3.8%", or '' for an input with no spread. */
+function inputRange(a: Assumption): string {
+  const v = a.value;
+  return v && v.low !== v.high ? `${formatInput(a.unit, v.low)}–${formatInput(a.unit, v.high)}` : '';
 }
 
-function keyAssumptionLines(c: Comparison): string[] {
+/**
+ * One line for inputs shown together, each value with its range, its basis said once after the
+ * label when they share it: "Reach rate (sourced: Minter.io 2019): A 22.885%, B 37.72%." or
+ * "Reach rate: A 30% (your input), B 37.72% (sourced: Minter.io 2019)." `show` puts each value in
+ * its words ("A 22.885%", "conversion 2.5% of visits").
+ */
+function inputsLine(label: string, inputs: readonly { a: Assumption; show: (value: string) => string }[]): string {
+  const bases = new Set(inputs.map(({ a }) => (a.value === null ? null : ownBasis(a))));
+  const shared = bases.size === 1 && !bases.has(null) ? ownBasis(inputs[0]!.a) : null;
+  const values = inputs.map(({ a, show }) => {
+    if (a.value === null) return show('not reported');
+    const notes = [inputRange(a), shared === null ? ownBasis(a) : ''].filter(Boolean).join('; ');
+    return `${show(formatInput(a.unit, a.value.expected))}${notes ? ` (${notes})` : ''}`;
+  });
+  return `${label}${shared === null ? '' : ` (${shared})`}: ${values.join(', ')}.`;
+}
+
+const planA = (value: string) => `A ${value}`;
+const planB = (value: string) => `B ${value}`;
+
+/**
+ * What the numbers rest on, one line for each input an option can set: its value, its kind and
+ * range where it has one, the user's own said to be theirs. The observed clicks stand beside the
+ * click-through assumption; the long caveats are behind the Assumptions button.
+ */
+function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[] {
   const s = c.scenario;
   const as = s.assumptions;
-  const lines: string[] = [];
+  const lines = [
+    inputsLine('Reach rate', [
+      { a: as.reach_rate_a, show: planA },
+      { a: as.reach_rate_b, show: planB },
+    ]),
+    inputsLine('Engagement rate by followers', [
+      { a: as.engagement_rate_a, show: planA },
+      { a: as.engagement_rate_b, show: planB },
+    ]),
+  ];
   const ct = as.click_through;
-  if (ct.basis === 'input') lines.push(`Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (your input).`);
+  if (ct.basis === 'input') lines.push(`Click-through: **${formatInput(ct.unit, ct.value!.expected)}** of reached accounts visit (your input).`);
   else {
-    lines.push(
-      `Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists. Observed, ${observedClicksText(c)}.`,
-    );
+    const seen = withObservedClicks ? ` Observed, ${observedClicksText(c)}.` : '';
+    lines.push(`Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists.${seen}`);
   }
-  lines.push(engagementLine(as.engagement_rate_a, as.engagement_rate_b));
+  lines.push(
+    inputsLine('Sales', [
+      { a: as.conversion, show: (value) => `conversion ${value} of visits` },
+      { a: as.order_value, show: (value) => `order value ${value}` },
+    ]),
+  );
   const fee = as.fee_b;
   // With a budget, "the budget is spent at the rule" is true of Plan A only when the budget pays its fee.
   const whose = c.budget && c.budget.feeA !== 'budget' ? 'Plan B’s fees' : 'Fees';
   const centRule = 'the cent-per-follower rule ($100 per 10,000 followers, as reported by USA Today and Shopify)';
-  if (fee.basis === 'sourced' && s.budget !== null) lines.push(`${whose}: the budget is spent at ${centRule}; GRIN’s and Traackr’s rules would buy more followers.`);
+  if (as.fee_a.basis === 'input' || fee.basis === 'input') {
+    lines.push(
+      inputsLine('Fees', [
+        { a: as.fee_a, show: planA },
+        { a: fee, show: (value) => `B ${value} each` },
+      ]),
+    );
+  } else if (fee.basis === 'sourced' && s.budget !== null) lines.push(`${whose}: the budget is spent at ${centRule}; GRIN’s and Traackr’s rules would buy more followers.`);
   else if (fee.basis === 'sourced') lines.push(`Fees: ${centRule}; GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements give the range.`);
   if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
     lines.push('Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet.');
   }
-  if (as.overlap.basis !== 'input' && s.b.influencers > 1) lines.push(`Overlap: 0% expected, up to 40% (Influencity’s illustration); no published average.`);
+  if (s.b.influencers > 1) {
+    if (as.overlap.basis === 'input') lines.push(inputsLine('Overlap', [{ a: as.overlap, show: (value) => value }]));
+    else lines.push(`Overlap: 0% expected, up to 40% (Influencity’s illustration); no published average.`);
+  }
   return lines;
 }
 
@@ -371,14 +409,18 @@ export function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLo
     title: truncate(c.title, LIMITS.embedTitle),
     description: truncate(description, 2_000),
     color: colour,
-    fields: [planField(c, c.a, house), planField(c, c.b, house), ...linesToFields('Key assumptions', keyAssumptionLines(c))],
+    fields: [planField(c, c.a, house), planField(c, c.b, house), ...linesToFields('Key assumptions', keyAssumptionLines(c, true))],
     footer: {
       text:
         '✅ = better on a counted measure (reach, engagements, cost per engagement, cost per order). ROI and ROAS follow from cost per order and are not counted. ' +
-        'Ranges: each plan with every input at its worst, then its best end. "Assumptions" shows every source.',
+        'Ranges: each plan with every input at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate; ' +
+        'low and high are the smaller and larger results. ' +
+        '"Assumptions" shows every source and where the plans tie.',
     },
   };
-  // Keep the public reply short: drop the key assumptions before anything else.
+  // Keep the public reply short: the key assumptions give way before anything else, first the
+  // observed clicks (the Assumptions page has them too), then whole fields.
+  if (embedTextLength(embed) > MAIN_TEXT_LIMIT) embed.fields = [...embed.fields!.slice(0, 2), ...linesToFields('Key assumptions', keyAssumptionLines(c, false))];
   while (embedTextLength(embed) > MAIN_TEXT_LIMIT && embed.fields!.length > 2) embed.fields!.pop();
   return embed;
 }
@@ -436,13 +478,26 @@ function assumptionFields(as: readonly Assumption[], detail: Detail, share: numb
   });
 }
 
+export const BREAK_EVEN_TITLE = 'Break-even';
+
+/**
+ * The micro fee and the micro engagement rate at which the plans tie on cost per engagement and
+ * on ROI, each moved alone: given here whether or not it decides the verdict (the main reply names
+ * only the inputs that do).
+ */
+function breakEvenEmbed(c: Comparison): APIEmbed {
+  const lines = microBreakEvens(c.scenario).map((b) => `${microBreakEvenLine(c, b)}.`);
+  return { title: BREAK_EVEN_TITLE, color: NEUTRAL_COLOUR, description: truncate(lines.join('\n'), LIMITS.embedDescription) };
+}
+
 const embedsLength = (embeds: readonly APIEmbed[]) => embeds.reduce((n, e) => n + embedTextLength(e), 0);
 
 /**
- * Every input with its source, then the observed cases and every caveat. Discord allows 6,000
- * characters over all of a message's embeds, so nothing is dropped silently: the caveats are
- * always shown whole, and the inputs give way instead, first their links and titles (a notice
- * says the Export has them), then, only if that is still too long, an even share of their text.
+ * Every input with its source, the break-evens, then the observed cases and every caveat. Discord
+ * allows 6,000 characters over all of a message's embeds, so nothing is dropped silently: the
+ * break-evens and caveats are always shown whole, and the inputs give way instead, first their
+ * links and titles (a notice says the Export has them), then, only if that is still too long, an
+ * even share of their text.
  */
 export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): Reply {
   const s = c.scenario;
@@ -466,15 +521,7 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
   const cases: APIEmbed = {
     title: 'Observed cases and caveats',
     color: NEUTRAL_COLOUR,
-    description: truncate(
-      [
-        '**Observed clicks beside the click-through assumption:**',
-        ...observed,
-        '',
-        '**How ranges work:** each plan is run with every input at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate; low and high are the smaller and larger results.',
-      ].join('\n'),
-      LIMITS.embedDescription,
-    ),
+    description: truncate(observed.join('\n'), LIMITS.embedDescription),
     fields: linesToFields('Caveats', c.notes.map((n) => `• ${n}`)),
   };
   const inputs = Object.values(s.assumptions);
@@ -485,12 +532,14 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
         : [`*To fit Discord’s limits, sources are named without links${detail === 'trimmed' ? ' and some text is shortened' : ''}: **Export** (compare.csv) has every input’s rule, range and sources in full.*`];
     return { title: 'Every input, with its source', color: NEUTRAL_COLOUR, description: truncate([...plans, ...notice].join('\n'), LIMITS.embedDescription), fields: assumptionFields(inputs, detail, share) };
   };
-  let embeds = [inputsEmbed('full'), cases];
-  if (embedsLength(embeds) > LIMITS.embedTotal) embeds = [inputsEmbed('short'), cases];
+  // The break-evens and the caveats are kept whole: the inputs give way to them.
+  const whole = [breakEvenEmbed(c), cases];
+  let embeds = [inputsEmbed('full'), ...whole];
+  if (embedsLength(embeds) > LIMITS.embedTotal) embeds = [inputsEmbed('short'), ...whole];
   if (embedsLength(embeds) > LIMITS.embedTotal) {
     // An equal share of what is left for each input's text; the names and the notice are kept.
-    const fixed = embedsLength([{ ...inputsEmbed('trimmed', 0), fields: [] }, cases]) + embeds[0]!.fields!.reduce((n, f) => n + f.name.length, 0);
-    embeds = [inputsEmbed('trimmed', Math.floor((LIMITS.embedTotal - fixed) / inputs.length)), cases];
+    const fixed = embedsLength([{ ...inputsEmbed('trimmed', 0), fields: [] }, ...whole]) + embeds[0]!.fields!.reduce((n, f) => n + f.name.length, 0);
+    embeds = [inputsEmbed('trimmed', Math.floor((LIMITS.embedTotal - fixed) / inputs.length)), ...whole];
   }
   return { embeds, flags: MessageFlags.Ephemeral };
 }
@@ -518,7 +567,7 @@ export function compareCsv(c: Comparison): string {
 
 function exportReply(c: Comparison): Reply {
   return {
-    embeds: [{ title: 'compare.csv', description: `${c.title}\nBoth plans’ figures (low, expected, high) and every input with its source, ready for a spreadsheet.`, color: NEUTRAL_COLOUR }],
+    embeds: [{ title: 'compare.csv', description: `${c.title}\nBoth plans’ figures (low, expected, high) and every input with its source, ready for a spreadsheet. Reach, visits, orders and the other counts are not rounded, so each step checks: orders × order value = revenue.`, color: NEUTRAL_COLOUR }],
     files: [{ name: 'compare.csv', data: Buffer.from(compareCsv(c), 'utf8'), description: 'The comparison as CSV: plan, metric, low, expected, high, source' }],
     flags: MessageFlags.Ephemeral,
   };
@@ -656,7 +705,7 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   const leftOut: string[] = [];
   let c: Comparison | Reply;
   for (;;) {
-    const parsed = parseOverrides(inputs as CompareInput);
+    const parsed = parseOptions(inputs as CompareInput);
     if (!parsed.ok) return optionError(parsed);
     const built = buildScenario(parsed.overrides);
     const giveWay = loaded !== null && !built.ok ? savedValueGivingWay(built, inputs, given) : null;

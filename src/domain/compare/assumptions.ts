@@ -269,6 +269,7 @@ export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range
     rule: `the cent-per-follower rule ($100 per 10,000 followers): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`,
     rangeNote: `GRIN's $4–9 per 1,000 followers, ${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}${traackrNote}`,
     sources: [CITE.centRule, CITE.grin, ...(traackr !== null ? [CITE.traackr] : [])],
+    summary: 'sourced: the cent-per-follower rule',
     option: plan === 'A' ? 'big_fee' : 'micro_fee',
     feeRules: rules,
     ...(traackr !== null ? { rangeAt: `at the expected ${exactPercent(engagement!.expected)} engagement rate` } : {}),

@@ -3,8 +3,8 @@
 import { type Basis, type Citation, citeText } from '../benchmarks';
 import { followersText } from '../format';
 import { METRIC_NAMES, type MetricName } from '../funnel';
-import { roundTo } from '../units';
-import { ASSUMPTION_KEYS, type PlanSpec } from './assumptions';
+import { roundSignificant, roundTo } from '../units';
+import { ASSUMPTION_KEYS, type PlanSpec, type Range } from './assumptions';
 import type { Comparison } from './comparison';
 import { missingReason, type PlanResult } from './evaluate';
 import { microInfluencers } from './scenario';
@@ -18,15 +18,20 @@ export interface ExportRow {
   source: string;
 }
 
-/** Rounding as on screen: counts whole, money to cents, per-unit costs and ROAS to 4 places. */
-const DECIMALS: Record<MetricName, number> = {
+/**
+ * Decimals each metric is written with: money to cents, per-unit costs and ROAS to 4 places.
+ * The funnel's estimated counts are not rounded (null: twelve significant digits, which drops only
+ * floating-point noise), so a spreadsheet can check every step: reach × click-through = visits,
+ * visits × conversion = orders, orders × order value = revenue. The screen shows them whole.
+ */
+const DECIMALS: Record<MetricName, number | null> = {
   followers: 0,
   influencers: 0,
-  reach: 0,
-  impressions: 0,
-  engagements: 0,
-  visits: 0,
-  orders: 0,
+  reach: null,
+  impressions: null,
+  engagements: null,
+  visits: null,
+  orders: null,
   revenue: 2,
   cost: 2,
   cpe: 4,
@@ -94,14 +99,20 @@ function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
   return `estimate: ${FORMULA[m]}`;
 }
 
+const UNROUNDED_DIGITS = 12;
+/** Significant digits kept for a row whose values are too small for its decimals. */
+const SMALL_DIGITS = 6;
+
 /**
- * Rounded as on screen, except a positive value that rounds to 0 ("under 1" orders, "<$0.01"):
- * it keeps six significant digits, so a spreadsheet dividing by it does not divide by zero.
+ * One row's low, expected and high at one precision: `decimals` places (null: unrounded), or,
+ * when a positive value would round to 0 there ("<$0.01"), six significant digits for all three,
+ * so a spreadsheet dividing by it does not divide by zero and the three still read alike.
  */
-function rounded(x: number | null, decimals: number): number | null {
-  if (x === null) return null;
-  const r = roundTo(x, decimals);
-  return r === 0 && x > 0 ? Number(x.toPrecision(6)) : r;
+function roundedRow(r: Range | null, decimals: number | null): Pick<ExportRow, 'low' | 'expected' | 'high'> {
+  if (r === null) return { low: null, expected: null, high: null };
+  const vanishes = decimals !== null && [r.low, r.expected, r.high].some((x) => x > 0 && roundTo(x, decimals) === 0);
+  const round = (x: number) => (decimals === null ? roundSignificant(x, UNROUNDED_DIGITS) : vanishes ? roundSignificant(x, SMALL_DIGITS) : roundTo(x, decimals));
+  return { low: round(r.low), expected: round(r.expected), high: round(r.high) };
 }
 
 /** The rows of compare.csv: both plans' metrics, then every input with its citation. */
@@ -109,9 +120,7 @@ export function exportRows(c: Comparison): ExportRow[] {
   const rows: ExportRow[] = [];
   for (const p of [c.a, c.b]) {
     for (const m of METRIC_NAMES) {
-      const r = p.metrics[m];
-      const d = DECIMALS[m];
-      rows.push({ plan: p.plan, metric: m, low: rounded(r?.low ?? null, d), expected: rounded(r?.expected ?? null, d), high: rounded(r?.high ?? null, d), source: planSource(c, p, m) });
+      rows.push({ plan: p.plan, metric: m, ...roundedRow(p.metrics[m], DECIMALS[m]), source: planSource(c, p, m) });
     }
   }
   if (c.scenario.budget !== null) {
@@ -124,7 +133,7 @@ export function exportRows(c: Comparison): ExportRow[] {
     const source = a.basis === 'input' ? 'your input' : `${BASIS_TEXT[a.basis]}: ${a.rule}${range}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;
     // Percentages keep the digits they are kept to (a typed 0.00001% is not 0 here either).
     const d = a.unit === 'money' ? 2 : a.unit === 'percent' ? 12 : 4;
-    rows.push({ plan: 'assumption', metric: key, low: rounded(a.value?.low ?? null, d), expected: rounded(a.value?.expected ?? null, d), high: rounded(a.value?.high ?? null, d), source });
+    rows.push({ plan: 'assumption', metric: key, ...roundedRow(a.value, d), source });
   }
   return rows;
 }

@@ -63,6 +63,8 @@ export const MAX_MICRO_COUNT = 1_000_000;
 /** The largest budget that can pick Plan A's followers: MAX_FOLLOWERS at a cent each ($100M). */
 export const MAX_BUDGET_FOR_FOLLOWERS = MAX_FOLLOWERS * CENT_PER_FOLLOWER;
 export const MAX_PERCENT = 100;
+/** The smallest fee a budget can pay, and the least amount kept: a cent. */
+export const SMALLEST_FEE = 0.01;
 
 const percentForms = `a percentage from 0 to 100: ${PERCENT_FORMS}`;
 const moneyForms = `an amount in US dollars from $0 to $${formatCount(MAX_MONEY)}: ${MONEY_FORMS}`;
@@ -102,7 +104,7 @@ export type Overrides = Partial<Record<NumericOption, number>> & { preset?: Pres
  * `clashesWith`: the option that `option` cannot be given with (each is fine alone), so that a
  * saved plan's value can give way to an option the user gives.
  */
-export type ParseFailure = { ok: false; option: string; reason: string; accepted: string; typed?: string; clashesWith?: OptionName };
+export type ParseFailure = { ok: false; option: OptionName; reason: string; accepted: string; typed?: string; clashesWith?: OptionName };
 
 // ── Parsing ───────────────────────────────────────────────────────────────────────────────────
 

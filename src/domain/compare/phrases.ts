@@ -1,16 +1,18 @@
 /** Plain-text phrases shared by the reply, the chart and the export: the verdict, break-evens, robustness. */
 
 import { formatMoney, formatPercent, plainNumber } from '../units';
-import { type Assumption, exactPercent } from './assumptions';
+import { type Assumption, type AssumptionKey, exactPercent } from './assumptions';
 import type { Comparison } from './comparison';
-import type { CountedMetric, Decider } from './verdict';
+import { missingReason } from './evaluate';
+import type { Decider, MicroBreakEven, MicroInput, TieMetric } from './verdict';
 
-/** The counted measures in running text. */
-export const MEASURE_LABEL: Record<CountedMetric, string> = {
+/** The counted measures, and ROI, in running text. */
+export const MEASURE_LABEL: Record<TieMetric, string> = {
   reach: 'reach',
   engagements: 'engagements',
   cpe: 'cost per engagement',
   cost_per_order: 'cost per order',
+  roi: 'ROI',
 };
 
 function list(items: string[]): string {
@@ -65,7 +67,7 @@ export function breakEvenText(unit: Assumption['unit'], breakEven: number, expec
  * winner, equal break-evens merged. A tie broken by any move reads "Plan A wins reach above the
  * expected 0%".
  */
-export function flipsText(c: Comparison, d: Decider): string {
+export function flipsText(c: Comparison, d: Decider<TieMetric>): string {
   const input = c.scenario.assumptions[d.key];
   const expected = input.value?.expected ?? 0;
   const clauses: string[] = [];
@@ -81,6 +83,40 @@ export function flipsText(c: Comparison, d: Decider): string {
     if (parts.length) clauses.push(`Plan ${winner} wins ${parts.join(', ')}`);
   }
   return clauses.join('; ');
+}
+
+/** "Plan A fee (expected $1,000)". */
+function inputAtExpected(c: Comparison, key: AssumptionKey): string {
+  const input = c.scenario.assumptions[key];
+  return `${input.label} (expected ${formatInput(input.unit, input.value!.expected)})`;
+}
+
+/** "Plan A fee (expected $1,000): Plan A wins cost per order under $606.71, …": an input and where the plans change hands. */
+export function breakEvenLine(c: Comparison, d: Decider<TieMetric>): string {
+  return `${inputAtExpected(c, d.key)}: ${flipsText(c, d)}`;
+}
+
+/** A micro-influencer input as the words "at any …" need it. */
+const MICRO_INPUT_NOUN: Record<MicroInput, string> = { fee_b: 'micro fee', engagement_rate_b: 'micro engagement rate' };
+
+/**
+ * "Plan B fee each (expected $100): Plan A wins cost per engagement above $147.10; Plan B wins ROI
+ * at any micro fee": where the plans tie, as a deciding input's line says it, then the measures
+ * on which they do not, in plain words.
+ */
+export function microBreakEvenLine(c: Comparison, b: MicroBreakEven): string {
+  const noun = MICRO_INPUT_NOUN[b.key];
+  const none = b.throughout.map(({ metric, winner, moves }) => {
+    const measure = MEASURE_LABEL[metric];
+    if (winner === null) {
+      const plan = c.a.metrics[metric] === null ? c.a : c.b;
+      return `${measure} is ${missingReason(plan, metric)} for Plan ${plan.plan}`;
+    }
+    const still = moves ? '' : ` (it does not change ${measure})`;
+    return winner === 'tie' ? `the plans tie on ${measure} at any ${noun}${still}` : `Plan ${winner} wins ${measure} at any ${noun}${still}`;
+  });
+  const ties = b.flips.length ? [flipsText(c, { key: b.key, flips: b.flips })] : [];
+  return `${inputAtExpected(c, b.key)}: ${[...ties, ...none].join('; ')}`;
 }
 
 /**

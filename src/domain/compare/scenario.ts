@@ -8,9 +8,22 @@
 import { AD_AGE_KARDASHIAN_FEE, type Basis, CITE, CLICK_THROUGH, CONVERSION, FREQUENCY, KARDASHIAN_CASE, ORDER_VALUE, OVERLAP, type Platform, PLATFORM_LABEL } from '../benchmarks';
 import { MAX_FOLLOWERS } from '../followers';
 import { followersText, formatCount } from '../format';
-import { formatMoney, formatPercent, MONEY_FORMS } from '../units';
+import { formatMoney, formatPercent, MAX_MONEY, MONEY_FORMS } from '../units';
 import { type Assumption, type AssumptionKey, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, type PlanSpec, reachRate, type Scenario, single } from './assumptions';
-import { type CompareInput, fail, MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, MIN_FOLLOWERS, type NumericOption, type Overrides, type ParseFailure, parseOverrides } from './options';
+import {
+  ACCEPTED,
+  type CompareInput,
+  fail,
+  MAX_BUDGET_FOR_FOLLOWERS,
+  MAX_MICRO_COUNT,
+  type NumericOption,
+  OPTION_NAMES,
+  type OptionName,
+  type Overrides,
+  type ParseFailure,
+  parseOverrides,
+  SMALLEST_FEE,
+} from './options';
 
 export const DEFAULT_BIG_FOLLOWERS = 100_000;
 export const DEFAULT_MICRO_FOLLOWERS = 10_000;
@@ -49,20 +62,14 @@ function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null
   if (kardashian) return { ok: true, followers: KARDASHIAN_CASE.followers, note: 'observed: “her 15 million followers” (TapInfluence blog)', basis: 'observed' };
   if (budget === null || bigFee !== undefined) return { ok: true, followers: DEFAULT_BIG_FOLLOWERS, note: TEN_MICRO_NOTE, basis: 'sourced' };
   // At a cent per follower, the budget in cents is the followers it buys (exact, no 0.29 ÷ 0.01 = 28.999…).
+  // A budget is at least one micro fee, a cent or more (buildScenario), so it buys at least one.
   const bought = Math.round(budget * 100);
-  if (bought < MIN_FOLLOWERS) {
-    return fail(
-      'budget',
-      `A budget of ${formatMoney(budget)} buys Plan A no followers at the cent-per-follower rule, so there is nothing to compare.`,
-      `when the budget picks Plan A’s followers, an amount from ${formatMoney(0.01)} to ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (${MONEY_FORMS}); or give big_followers too`,
-    );
-  }
   if (bought > MAX_FOLLOWERS) {
     // Capping the followers would make "$200M on one influencer with 10,000,000,000 followers" false.
     return fail(
       'budget',
       `At the cent-per-follower rule, ${formatMoney(budget)} buys one influencer with ${formatCount(bought)} followers, more than the ${formatCount(MAX_FOLLOWERS)} Tierbot models (more than there are people).`,
-      `when the budget picks Plan A’s followers, an amount from ${formatMoney(0.01)} to ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (${MONEY_FORMS}); for a larger budget, give big_followers too`,
+      acceptedWith('budget', o),
     );
   }
   return { ok: true, followers: bought, note: `what the budget buys at the cent-per-follower rule: ${formatMoney(budget)} ÷ $0.01`, basis: 'budget' };
@@ -75,6 +82,9 @@ function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null
 function userOr(value: number | undefined, plans: Assumption['plans'], fallback: Assumption & { option: NumericOption }): Assumption {
   return value === undefined ? fallback : given(fallback.key, fallback.option, value, fallback.unit, plans, fallback.better);
 }
+
+/** How the conversion and order value are known, in a few words for the main reply. */
+const KARDASHIAN_EXTRAPOLATION = 'extrapolated from the Kardashian tweet, TapInfluence blog';
 
 /**
  * The inputs both plans share, each given by the user or taken from its source or Tierbot's
@@ -125,6 +135,7 @@ function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pi
       rule: `the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%${caseUse}`,
       rangeNote: '',
       sources: [CITE.tapInfluence],
+      summary: KARDASHIAN_EXTRAPOLATION,
       option: 'conversion',
     }),
     order_value: userOr(o.order_value, ['A', 'B'], {
@@ -138,6 +149,7 @@ function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pi
       rule: `the Kardashian case: orders “averaging $30 each”${caseUse}`,
       rangeNote: '',
       sources: [CITE.tapInfluence],
+      summary: KARDASHIAN_EXTRAPOLATION,
       option: 'order_value',
     }),
     overlap: userOr(o.overlap, ['B'], {
@@ -199,6 +211,44 @@ function bigFeeOf(
   return { ...byRules, rule: `priced by the rules, as the budget (${formatMoney(budget)}) is below all of them: ${byRules.rule}` };
 }
 
+/** Plan B's followers each, engagement rate and fee each: the user's, or the sources' (the fee by the price rules). */
+function microInputs(o: Overrides, platform: Platform): { followers: number; engagement: Assumption; fee: Assumption } {
+  const followers = o.micro_followers ?? DEFAULT_MICRO_FOLLOWERS;
+  const engagement =
+    o.micro_engagement !== undefined ? given('engagement_rate_b', 'micro_engagement', o.micro_engagement, 'percent', ['B'], 'higher') : engagementRate('B', followers, platform);
+  const fee = o.micro_fee !== undefined ? given('fee_b', 'micro_fee', o.micro_fee, 'money', ['B'], 'lower') : feeByRules('B', followers, engagement.value, platform);
+  return { followers, engagement, fee };
+}
+
+const BIG_FEE_OR_BUDGET = 'big_fee or budget, not both: leave out big_fee to spend the budget on Plan A, or leave out budget to set Plan A’s fee yourself';
+const MICRO_COUNT_OR_BUDGET =
+  'micro_count or budget, not both: leave out micro_count to spend the budget on Plan B, or leave out budget to set the number of micro-influencers yourself';
+
+/**
+ * What `option` accepts beside the other options `o`: the one range that works there, as every
+ * error about it says. A budget runs from one micro-influencer's fee (less buys Plan B none) to
+ * the most that buys Plan A's followers at a cent each when it picks them; with a budget a micro
+ * fee must buy a number of micro-influencers (a cent up to the budget), and big_fee and
+ * micro_count are the budget's to set.
+ */
+export function acceptedWith(option: OptionName, o: Overrides): string {
+  const kardashian = o.preset === 'kardashian';
+  if (option === 'big_followers' && kardashian) {
+    return `no big_followers with the Kardashian preset (it is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers): leave out big_followers, or leave out the preset to compare another big influencer`;
+  }
+  if (option === 'budget') {
+    const microFee = microInputs(o, o.platform ?? 'instagram').fee.value!.expected;
+    const picksFollowers = !kardashian && o.big_followers === undefined;
+    const most = picksFollowers ? `${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (the most that buys Plan A’s followers at a cent each; give big_followers for more)` : formatMoney(MAX_MONEY);
+    return `an amount in US dollars from ${formatMoney(Math.max(microFee, SMALLEST_FEE))} (one micro-influencer’s fee) to ${most}: ${MONEY_FORMS}`;
+  }
+  if (o.budget === undefined) return ACCEPTED[option];
+  if (option === 'micro_fee') return `with a budget, an amount in US dollars from ${formatMoney(SMALLEST_FEE)} to the budget (${formatMoney(o.budget)}): ${MONEY_FORMS}; without one, $0 is accepted too`;
+  if (option === 'big_fee' && !kardashian) return BIG_FEE_OR_BUDGET;
+  if (option === 'micro_count') return MICRO_COUNT_OR_BUDGET;
+  return ACCEPTED[option];
+}
+
 /** The scenario from normalised overrides, or an input error the options cannot combine into. */
 export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | ParseFailure {
   const preset = o.preset ?? null;
@@ -208,6 +258,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
       ...fail(
         'big_followers',
         `The Kardashian preset is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers. Leave out big_followers, or leave out the preset to compare another big influencer.`,
+        acceptedWith('big_followers', o),
       ),
       clashesWith: 'preset',
     };
@@ -216,24 +267,28 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   const budget = o.budget ?? null;
 
   // Plan B's make-up first: a budget buys micros at their fee.
-  const microFollowers = o.micro_followers ?? DEFAULT_MICRO_FOLLOWERS;
-  const microEngagement =
-    o.micro_engagement !== undefined
-      ? given('engagement_rate_b', 'micro_engagement', o.micro_engagement, 'percent', ['B'], 'higher')
-      : engagementRate('B', microFollowers, platform);
-  let feeB: Assumption =
-    o.micro_fee !== undefined ? given('fee_b', 'micro_fee', o.micro_fee, 'money', ['B'], 'lower') : feeByRules('B', microFollowers, microEngagement.value, platform);
+  const micro = microInputs(o, platform);
+  const { followers: microFollowers, engagement: microEngagement } = micro;
+  let feeB = micro.fee;
   const microFee = feeB.value!.expected;
+  if (budget !== null && microFee === 0) {
+    // Free micros: no number of them spends the budget ("Plan B costs $0" would compare nothing).
+    return {
+      ...fail('micro_fee', 'With a budget, Plan B has as many micro-influencers as the budget buys at micro_fee; at $0 each, that is no set number.', acceptedWith('micro_fee', o)),
+      clashesWith: 'budget',
+    };
+  }
   if (budget !== null && budget < microFee) {
     return fail(
       'budget',
       `A budget of ${formatMoney(budget)} does not buy one micro-influencer at ${formatMoney(microFee)}: the smallest useful budget is ${formatMoney(microFee)}.`,
+      acceptedWith('budget', o),
     );
   }
   let influencers = o.micro_count ?? DEFAULT_MICRO_COUNT;
   let influencersBasis: Basis = o.micro_count !== undefined ? 'input' : 'sourced';
   let influencersNote = o.micro_count !== undefined ? 'your input' : TEN_MICRO_NOTE;
-  if (budget !== null && microFee > 0) {
+  if (budget !== null) {
     // The budget decides Plan B's count: a different micro_count would break "both plans spend it".
     const bought = affordable(budget, microFee);
     if (o.micro_count !== undefined && o.micro_count !== bought) {
@@ -241,7 +296,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
         ...fail(
           'micro_count',
           `With a budget, the budget decides how many micro-influencers Plan B has: ${formatMoney(budget)} buys ${microInfluencers(bought)} at ${formatMoney(microFee)}, not ${formatCount(o.micro_count)}.`,
-          'micro_count or budget, not both: leave out micro_count to spend the budget on Plan B, or leave out budget to set the number of micro-influencers yourself',
+          MICRO_COUNT_OR_BUDGET,
         ),
         clashesWith: 'budget',
       };
@@ -257,7 +312,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
       ...fail(
         'big_fee',
         `With a budget, the budget is Plan A’s fee: big_fee ${formatMoney(o.big_fee)} would leave Plan A spending something other than the ${formatMoney(budget)} budget.`,
-        'big_fee or budget, not both: leave out big_fee to spend the budget on Plan A, or leave out budget to set Plan A’s fee yourself',
+        BIG_FEE_OR_BUDGET,
       ),
       clashesWith: 'budget',
     };
@@ -333,9 +388,24 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   return { ok: true, scenario: { overrides: { ...o }, preset, platform, platformGiven: o.platform !== undefined, budget, a, b, assumptions } };
 }
 
+/**
+ * The options as typed, read as parseOverrides reads them; an error states what the option
+ * accepts beside the other options (acceptedWith), as far as they can be read.
+ */
+export function parseOptions(input: CompareInput): { ok: true; overrides: Overrides } | ParseFailure {
+  const parsed = parseOverrides(input);
+  if (parsed.ok) return parsed;
+  const others: Overrides = {};
+  for (const name of OPTION_NAMES) {
+    const one = name === parsed.option ? null : parseOverrides({ [name]: input[name] });
+    if (one?.ok) Object.assign(others, one.overrides);
+  }
+  return { ...parsed, accepted: acceptedWith(parsed.option, others) };
+}
+
 /** The scenario from the options as typed: parsed, then built (or the first input error). */
 export function parseCompareInput(input: CompareInput): { ok: true; scenario: Scenario } | ParseFailure {
-  const parsed = parseOverrides(input);
+  const parsed = parseOptions(input);
   if (!parsed.ok) return parsed;
   return buildScenario(parsed.overrides);
 }

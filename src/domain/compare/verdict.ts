@@ -9,12 +9,17 @@
  */
 
 import type { MetricName, Metrics } from '../funnel';
+import { MAX_MONEY, SMALLEST_PERCENT } from '../units';
 import type { Assumption, AssumptionKey, Scenario } from './assumptions';
 import { evaluate, type Setting, withConsistentFees } from './evaluate';
+import { MAX_PERCENT, SMALLEST_FEE } from './options';
 
 /** The measures counted in the verdict: the others follow from these (or from one shared rate). */
 export const COUNTED = ['reach', 'engagements', 'cpe', 'cost_per_order'] as const;
 export type CountedMetric = (typeof COUNTED)[number];
+
+/** A measure a break-even is given for: a counted one, or ROI (shown, not counted, but asked for beside CPE). */
+export type TieMetric = CountedMetric | 'roi';
 
 export const BETTER: Record<MetricName, 'higher' | 'lower' | null> = {
   followers: null,
@@ -63,17 +68,17 @@ export function winnerOf(a: number | null, b: number | null, better: 'lower' | '
   return (a < b) === (better === 'lower') ? 'A' : 'B';
 }
 
-function winnerAt(s: Scenario, metric: CountedMetric, setting: Setting): Winner {
+function winnerAt(s: Scenario, metric: TieMetric, setting: Setting): Winner {
   const { A, B } = evaluate(s, setting);
   return winnerOf(A[metric], B[metric], BETTER[metric]!);
 }
 
 /** How far Plan A is ahead on `metric` (negative: Plan B is ahead); null when not comparable. */
-function lead(s: Scenario, metric: CountedMetric, setting: Setting): number | null {
+function lead(s: Scenario, metric: TieMetric, setting: Setting): number | null {
   return leadOf(evaluate(s, setting), metric);
 }
 
-function leadOf({ A, B }: { A: Metrics; B: Metrics }, metric: CountedMetric): number | null {
+function leadOf({ A, B }: { A: Metrics; B: Metrics }, metric: TieMetric): number | null {
   const a = A[metric];
   const b = B[metric];
   if (a === null || b === null) return null;
@@ -81,8 +86,8 @@ function leadOf({ A, B }: { A: Metrics; B: Metrics }, metric: CountedMetric): nu
   return BETTER[metric] === 'higher' ? a - b : b - a;
 }
 
-export interface Flip {
-  metric: CountedMetric;
+export interface Flip<M extends TieMetric = CountedMetric> {
+  metric: M;
   /** The input's value at which the plans tie on this measure (its expected value when they tie there). */
   breakEven: number;
   /** Beyond the break-even (towards `towards`), this plan wins. */
@@ -92,9 +97,9 @@ export interface Flip {
   fromTie: boolean;
 }
 
-export interface Decider {
+export interface Decider<M extends TieMetric = CountedMetric> {
   key: AssumptionKey;
-  flips: Flip[];
+  flips: Flip<M>[];
 }
 
 export interface Verdict {
@@ -122,7 +127,7 @@ const IMPORTANCE: Record<CountedMetric, number> = { cost_per_order: 4, cpe: 3, e
  * Illinois variant: the lead is monotone in one input, and "tied" means equal to within the
  * relative 1e-9 `nearlyEqual` allows.
  */
-function breakEvenOf(s: Scenario, metric: CountedMetric, from: number, to: number, settingAt: (x: number) => Setting): number {
+function breakEvenOf(s: Scenario, metric: TieMetric, from: number, to: number, settingAt: (x: number) => Setting): number {
   const f = (x: number) => lead(s, metric, settingAt(x)) ?? 0;
   let [a, b] = [from, to];
   let [fa, fb] = [f(a), f(b)];
@@ -145,6 +150,19 @@ function breakEvenOf(s: Scenario, metric: CountedMetric, from: number, to: numbe
     if (Math.abs(b - a) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b))) break;
   }
   return (a + b) / 2;
+}
+
+/**
+ * The change of hands on `metric` between one input's `expected` value, where `winner` wins, and
+ * `end` (the scenario there being `at`), with the break-even between them; null when the winner
+ * at `end` is the same. A tie at the very end is not a change of hands.
+ */
+function flipTowards<M extends TieMetric>(s: Scenario, key: AssumptionKey, metric: M, winner: Winner, expected: number, end: number, at: { A: Metrics; B: Metrics }): Flip<M> | null {
+  const there = winnerOf(at.A[metric], at.B[metric], BETTER[metric]!);
+  if (there === winner || there === null || there === 'tie') return null;
+  // From a tie, the break-even is the expected value itself (the lead is 0 there).
+  const breakEven = Number(breakEvenOf(s, metric, expected, end, (x) => ({ [key]: x })).toPrecision(6));
+  return { metric, breakEven, winner: there, towards: end > expected ? 'higher' : 'lower', fromTie: winner === 'tie' };
 }
 
 /** Inputs whose range is a real spread: the ones that can move a verdict. */
@@ -195,16 +213,12 @@ export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Ve
     for (const { metric, winner } of measures) {
       if (winner === null) continue;
       for (const { end, at } of ends) {
-        const there = winnerOf(at.A[metric], at.B[metric], BETTER[metric]!);
-        // A tie at the very end of a range is not a change of hands.
-        if (there === winner || there === null || there === 'tie') continue;
-        // From a tie, the break-even is the expected value itself (the lead is 0 there).
-        const breakEven = Number(breakEvenOf(s, metric, range.expected, end, (x) => ({ [a.key]: x })).toPrecision(6));
-        const fromTie = winner === 'tie';
-        flips.push({ metric, breakEven, winner: there, towards: end > range.expected ? 'higher' : 'lower', fromTie });
-        closest = Math.min(closest, Math.abs(breakEven - range.expected) / Math.abs(end - range.expected));
+        const flip = flipTowards(s, a.key, metric, winner, range.expected, end, at);
+        if (!flip) continue;
+        flips.push(flip);
+        closest = Math.min(closest, Math.abs(flip.breakEven - range.expected) / Math.abs(end - range.expected));
         // A winner loses towards one end at most (the lead is monotone); a tie can break either way.
-        if (!fromTie) break;
+        if (!flip.fromTie) break;
       }
     }
     if (flips.length) {
@@ -242,4 +256,57 @@ export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Ve
     }
   }
   return { measures, leader, holds: deciders.length === 0 && jointly === null, deciders, jointly };
+}
+
+// ── Break-evens of the micro-influencers' inputs ──────────────────────────────────────────────
+
+/** The inputs whose break-evens are always given (the Assumptions page), and the measures they are given on. */
+const MICRO_INPUTS = ['fee_b', 'engagement_rate_b'] as const;
+export type MicroInput = (typeof MICRO_INPUTS)[number];
+const MICRO_MEASURES = ['cpe', 'roi'] as const satisfies readonly TieMetric[];
+export type MicroMeasure = (typeof MICRO_MEASURES)[number];
+
+/**
+ * Where the break-evens are looked for: every value the option accepts, not only the input's
+ * sourced range, since the question is at what fee or rate the plans tie. The smallest is a cent
+ * or the smallest percentage kept, not 0, where cost per engagement and ROI would divide by zero.
+ */
+const ACCEPTED_VALUES: Record<MicroInput, readonly [number, number]> = { fee_b: [SMALLEST_FEE, MAX_MONEY], engagement_rate_b: [SMALLEST_PERCENT, MAX_PERCENT] };
+
+export interface MicroBreakEven {
+  key: MicroInput;
+  /** Where the plans tie, moving this input alone (the others expected), as a decider's flips. */
+  flips: Flip<MicroMeasure>[];
+  /**
+   * The measures on which no value of the input changes hands: who wins at every value
+   * (`moves`: whether the input changes that measure at all); null winner when the measure is
+   * not reported or not defined for a plan.
+   */
+  throughout: { metric: MicroMeasure; winner: Winner; moves: boolean }[];
+}
+
+/**
+ * The micro fee and the micro engagement rate at which the plans tie on cost per engagement and
+ * on ROI, each moved alone, found as the verdict finds a decider's break-even, whether or not
+ * that input decides the verdict.
+ */
+export function microBreakEvens(s: Scenario): MicroBreakEven[] {
+  const expected = evaluate(s);
+  return MICRO_INPUTS.map((key) => {
+    const value = s.assumptions[key].value!.expected;
+    const ends = ACCEPTED_VALUES[key].map((end) => ({ end, at: evaluate(s, { [key]: end }) }));
+    const flips: Flip<MicroMeasure>[] = [];
+    const throughout: MicroBreakEven['throughout'] = [];
+    for (const metric of MICRO_MEASURES) {
+      const winner = winnerOf(expected.A[metric], expected.B[metric], BETTER[metric]!);
+      const found = winner === null ? [] : ends.filter(({ end }) => end !== value).flatMap(({ end, at }) => flipTowards(s, key, metric, winner, value, end, at) ?? []);
+      if (found.length) flips.push(...found);
+      else {
+        // ROI, for one, does not follow the engagement rate at all: a like is never a visit.
+        const leads = [expected, ...ends.map((e) => e.at)].map((x) => leadOf(x, metric) ?? 0);
+        throughout.push({ metric, winner, moves: !leads.every((l) => nearlyEqual(l, leads[0]!)) });
+      }
+    }
+    return { key, flips, throughout };
+  });
 }

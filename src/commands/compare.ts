@@ -48,6 +48,7 @@ import {
   type PlanResult,
   type Range,
 } from '../domain/compare';
+import { csvText } from '../domain/csv';
 import { followersText, formatCount } from '../domain/format';
 import { houseTierFor, type HouseTier } from '../domain/house';
 import { formatMoney, formatPercent } from '../domain/units';
@@ -548,21 +549,13 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
 
 export const CSV_HEADER = 'plan,metric,low,expected,high,source';
 
-function csvCell(value: string): string {
-  // A spreadsheet runs a cell starting with = + - @ as a formula: such text is quoted as text.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-const num = (x: number | null) => (x === null ? '' : String(x));
 
 /**
  * No byte order mark: tools read the first line as the header `plan,metric,low,expected,high,source`
  * (a documented contract), and a BOM would become part of its first name.
  */
 export function compareCsv(c: Comparison): string {
-  const lines = [CSV_HEADER, ...exportRows(c).map((r) => [r.plan, r.metric, num(r.low), num(r.expected), num(r.high), csvCell(r.source)].join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText([CSV_HEADER.split(','), ...exportRows(c).map((r) => [r.plan, r.metric, r.low, r.expected, r.high, r.source])]);
 }
 
 function exportReply(c: Comparison): Reply {

@@ -138,7 +138,7 @@ export function parseMoney(input: string): ParseResult<number> {
 /** Money rounded to cents; an amount that is positive but rounds to $0 is refused, never silently zeroed. */
 export function keptToCents(value: number): ParseResult<number> {
   const cents = roundTo(value, MONEY_DECIMALS);
-  if (value > 0 && cents === 0) return { ok: false, reason: 'That is less than half a cent; amounts are kept to whole cents. Give $0, or at least $0.01.' };
+  if (value > 0 && cents === 0) return { ok: false, reason: 'That is less than half a cent; amounts are kept to whole cents. Give at least $0.01.' };
   return { ok: true, value: cents };
 }
 

@@ -4,12 +4,13 @@
  * else from the process's own. A missing file is named by the full path looked at.
  */
 
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { typeInPlayground } from './support/playground';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/roster', import.meta.url));
@@ -65,21 +66,7 @@ describe('npm run -s cli from a subfolder', () => {
 describe('the playground from a subfolder', () => {
   it('uploads file: relative to the folder npm was run in, and names the full path of a missing one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-paths-'));
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/bot.ts'], {
-      cwd: PROJECT,
-      env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: '', DATABASE_URL: join(dir, 'bot.sqlite'), INIT_CWD: FIXTURES },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let output = '';
-    proc.stdout.on('data', (d) => (output += d));
-    proc.stderr.on('data', (d) => (output += d));
-    const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
-    try {
-      proc.stdin.end('/roster file:team.tsv\n/roster file:missing.csv\nexit\n');
-      expect(await exited).toBe(0);
-    } finally {
-      proc.kill('SIGKILL');
-    }
+    const output = await typeInPlayground(dir, ['/roster file:team.tsv', '/roster file:missing.csv'], { INIT_CWD: FIXTURES });
     expect(output).toContain('Roster: 3 creators by tier');
     expect(output).toContain(`There is no file at ${join(FIXTURES, 'missing.csv')}.`);
   }, 60_000);

@@ -4,37 +4,18 @@
  * It shows a reply as Discord does: one deferred for the user alone stays private once edited.
  */
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** Types `lines` at the playground's prompt, then "exit"; what it printed. */
-async function playground(dir: string, lines: string[]): Promise<string> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/bot.ts'], {
-    env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: '', DATABASE_URL: join(dir, 'bot.sqlite') },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  proc.stdout.on('data', (d) => (output += d));
-  proc.stderr.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
-  try {
-    proc.stdin.end([...lines, 'exit', ''].join('\n'));
-    expect(await exited).toBe(0);
-  } finally {
-    proc.kill('SIGKILL');
-  }
-  return output;
-}
+import { typeInPlayground } from './support/playground';
 
 describe('the playground', () => {
   it('passes the message’s files to a button pressed on it, so Summary by platform reads roster-tiers.csv', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-summary-'));
     const roster = join(dir, 'team.csv');
     writeFileSync(roster, 'name,platform,followers\nAna,Instagram,45000\nBo,TikTok,1200000\nCy,Instagram,9000\n');
-    const output = await playground(dir, [`/roster file:${roster}`, '1']);
+    const output = await typeInPlayground(dir, [`/roster file:${roster}`, '1']);
     expect(output).toContain('[1] Summary by platform');
     expect(output).not.toContain('no longer attached');
     expect(output).toContain('Roster by platform: 3 creators');
@@ -45,7 +26,7 @@ describe('the playground', () => {
   it('shows a reply deferred for the user alone as private once edited, and keeps the buttons of the public reply it came from', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-private-'));
     // Export's compare.csv is deferred privately, then edited in; Assumptions is then pressed on /compare's reply.
-    const output = await playground(dir, ['/compare', '2', '1']);
+    const output = await typeInPlayground(dir, ['/compare', '2', '1']);
     expect(output).toContain('(only you can see this)\n\n== compare.csv ==');
     expect(output).not.toContain('There is no choice 1 on the last reply.');
     expect(output).toContain('== Every input, with its source ==');

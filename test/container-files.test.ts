@@ -161,15 +161,15 @@ function npmScripts(words: readonly string[]): string[] {
 }
 
 /**
- * The npm script a container command runs: `npm run X` names it; `node --import tsx <file>` runs
- * what a script runs (`tsx <file>`) with node as the first process, so that signals reach it.
+ * The npm script a container command runs: `npm run X` names it; `node --import tsx <file>` is
+ * what a script execs (`exec node --import tsx <file>`), with node as the first process, so that
+ * signals reach it.
  */
 function scriptRun(words: readonly string[]): string[] {
   const named = npmScripts(words);
   if (named.length || words[0] !== 'node') return named;
-  const entry = words.at(-1);
   return Object.entries(pkg.scripts as Record<string, string>)
-    .filter(([, line]) => line === `tsx ${entry}`)
+    .filter(([, line]) => line === `exec ${words.join(' ')}`)
     .map(([script]) => script);
 }
 
@@ -190,10 +190,10 @@ describe('Dockerfile', () => {
     const user = final.filter((d) => d.keyword === 'USER').at(-1);
     expect(user, 'a USER in the final stage').toBeDefined();
     expect(user!.args).not.toMatch(/^(root|0)(:|$)/);
-    // Everything the start scripts need at run time is a production dependency (tsx included).
+    // Everything the start scripts need at run time is a production dependency: tsx, node's loader.
     for (const script of ['start', 'start:http']) {
-      const runner = pkg.scripts[script]!.split(/\s+/)[0]!;
-      expect(pkg.dependencies, `${script} runs ${runner}`).toHaveProperty(runner);
+      expect(pkg.scripts[script], script).toMatch(/^exec node --import tsx /);
+      expect(pkg.dependencies, `${script} loads tsx`).toHaveProperty('tsx');
     }
   });
 

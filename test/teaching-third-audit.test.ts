@@ -44,7 +44,7 @@ describe('/tiers overview: how far apart the publishers draw micro', () => {
     const longest = bounds.map((from, i) => `${'Quarterly creator partnership tier'.padEnd(37, 'x')} ${i + 1}${i + 1 < 10 ? 'x' : ''} ${from}-${bounds[i + 1] ?? ''}`.replace(/-$/, '+')).join(', ');
     await store.setHouse('42', { text: longest, setById: '1', setByName: 'ana', setAt: new Date(0) });
     const reply = await tiersRun(undefined, testContext({ guildId: '42', store }));
-    expect(reply.embeds[0]!.description!.split('\n')[0]).toMatch(/^Your house definition: /);
+    expect(reply.embeds[0]!.description!.split('\n')[0]).toMatch(/^\*\*Your house definition: /);
     expect(reply.embeds[0]!.description!.split('\n')).toContain(line);
     expect(embedTextLength(reply.embeds[0]!)).toBeLessThanOrEqual(1_500);
     expect(messageProblems(reply)).toEqual([]);

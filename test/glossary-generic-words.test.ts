@@ -27,7 +27,7 @@ const RATE_TERMS = [
 ];
 
 describe('/glossary: a generic word', () => {
-  it.each(['rate', 'Rate', 'rates'])('%j asks which term, offering every term named with it', async (query) => {
+  it.each(['rate', 'Rate', 'rates', 'raet', 'rrate', 'ratee'])('%j (typos included) asks which term, offering every term named with it', async (query) => {
     const reply = await run(query);
     expect(reply.embeds[0]!.title).toBe('Which term?');
     expect(reply.flags).toBe(MessageFlags.Ephemeral);

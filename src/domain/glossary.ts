@@ -11,7 +11,7 @@
 import { classify } from './classify';
 import { formatCount } from './format';
 import { answerLine, verdictWords } from './overview';
-import { DEFAULT_LIMIT, findExact, normalise, rankMatches, type Searchable } from './search';
+import { DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
 import { SOURCES, fullCitation, sourceById } from './sources';
 
 export type TermGroup = 'Tiers' | 'Engagement' | 'Reach & cost' | 'Sales & return' | 'Audience & trust' | 'Campaign';
@@ -1082,25 +1082,33 @@ export function findTerm(query: string): Term | undefined {
 
 /** Each term's name as words, for `termsNamedWith`. */
 const NAME_WORDS = TERMS.map((term) => ({ term, words: normalise(term.name).split(' ') }));
+const ALL_NAME_WORDS: ReadonlySet<string> = new Set(NAME_WORDS.flatMap((t) => t.words));
+
+/** The word of the terms' names that `typed` is: itself, its singular ("rates"), or the only one a typo away ("raet"). */
+function nameWordOf(typed: string): string | undefined {
+  if (ALL_NAME_WORDS.has(typed)) return typed;
+  if (typed.endsWith('s') && ALL_NAME_WORDS.has(typed.slice(0, -1))) return typed.slice(0, -1);
+  if (typed.length < 3) return undefined;
+  const near = [...ALL_NAME_WORDS].filter((word) => word.length >= 3 && editDistance(typed, word) === 1);
+  return near.length === 1 ? near[0] : undefined;
+}
 
 /**
  * The terms a generic word names together: "rate" is a word of eight terms' names (engagement
  * rate, conversion rate, reach rate…) and starts none of them, so it names a family, not one term,
  * though one term has it as an alias. A word that starts a term's name is that term's short name
  * ("mega", "emv", "reach"), and a word in one name only is specific ("creator"): for those, and for
- * anything but a single word, none. A plural reads as its singular ("rates"), as in `findTerm`.
+ * anything but a single word, none. A plural reads as its singular ("rates"), as in `findTerm`,
+ * and a typo as the one word it is a letter away from ("raet").
  */
 export function termsNamedWith(query: string): Term[] {
   const base = normalise(query);
   if (base === '' || base.includes(' ')) return [];
-  for (const word of [base, base.endsWith('s') ? base.slice(0, -1) : '']) {
-    if (word === '') continue;
-    const named = NAME_WORDS.filter((t) => t.words.includes(word));
-    if (named.length === 0) continue;
-    const generic = named.length > 1 && named.every((t) => t.words[0] !== word);
-    return generic ? named.map((t) => t.term) : [];
-  }
-  return [];
+  const word = nameWordOf(base);
+  if (word === undefined) return [];
+  const named = NAME_WORDS.filter((t) => t.words.includes(word));
+  const generic = named.length > 1 && named.every((t) => t.words[0] !== word);
+  return generic ? named.map((t) => t.term) : [];
 }
 
 /** Autocomplete: ranked matches; before anything searchable is typed, the onboarding path. */

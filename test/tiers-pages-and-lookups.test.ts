@@ -63,8 +63,24 @@ describe('/tiers: the overview table', () => {
     expect(row('Iconosquare')[1]).toBe('≤10k'); // "nano ≤10k": 10,000 is nano
     expect(rangeTable().match(/≤/g)).toHaveLength(1);
     const overview = (await tiers.run({} as never, testContext())) as Reply;
-    expect(overview.embeds[0]!.description).toContain('(< under, ≤ at most; blank: not defined)');
+    expect(overview.embeds[0]!.description).toContain('(< under, ≤ at most, > over; blank: not defined)');
     expect(overview.embeds[0]!.description).not.toContain('no lower bound');
+  });
+
+  it('writes ">" where a top range starts after the number ("over 1M") and "+" where it starts at it, as /tier reads them', () => {
+    expect(row('HypeAuditor')[5]).toBe('>1M'); // "over 1M": 1,000,000 is maven (macro)
+    expect(row('Afluencer')[5]).toBe('>1M');
+    expect(row('Sprout')[5]).toBe('>10M'); // "over 10M": 10,000,000 is macro T2
+    expect(row('Mediakix')[5]).toBe('1M+'); // "1M+": 1,000,000 is mega
+    for (const [id, edge, inside] of [
+      ['hypeauditor', 1_000_000, false],
+      ['afluencer', 1_000_000, false],
+      ['sprout-social', 10_000_000, false],
+      ['mediakix', 1_000_000, true],
+    ] as const) {
+      const verdict = classifyBySource(sourceById(id)!, edge);
+      expect(verdict.kind === 'tier' && verdict.tier.normal === 'mega', `${id} at ${edge}`).toBe(inside);
+    }
   });
 
   it('agrees with /tier on which side of each "<" or "≤" bound a count falls', () => {

@@ -106,11 +106,13 @@ function compactIsExact(n: number): boolean {
 /**
  * A range as the table shows it. A range from 0 shows its upper end as the counts it takes:
  * "<10k" when 10,000 is not in it (its words, or the boundary rule, give 10,000 to the next tier),
- * "≤10k" only when 10,000 is (Iconosquare's "nano ≤10k"), as "All sources" reads them.
+ * "≤10k" only when 10,000 is (Iconosquare's "nano ≤10k"), as "All sources" reads them. A top
+ * range shows its lower end the same way: ">1M" when 1M is not in it (HypeAuditor's "over 1M"),
+ * "1M+" when it is.
  */
 function cell(range: NormalRange): string {
   const { from, to, tiers } = range;
-  if (to === null) return `${formatCompact(from)}+`;
+  if (to === null) return tiers[0]!.min > from ? `>${formatCompact(from)}` : `${formatCompact(from)}+`;
   if (from > 0) return `${formatCompact(from)}–${formatCompact(to)}`;
   const last = tiers[tiers.length - 1]!.max ?? to;
   return compactIsExact(last + 1) ? `<${formatCompact(last + 1)}` : `≤${formatCompact(last)}`;
@@ -192,7 +194,7 @@ export function overviewEmbed(house?: string): APIEmbed {
     title: 'Influencer tiers: every publisher side by side',
     color: NEUTRAL_COLOUR,
     description: [
-      `**${NO_STANDARD.split('. ')[0]}.** Followers by tier (< under, ≤ at most; blank: not defined):`,
+      `**${NO_STANDARD.split('. ')[0]}.** Followers by tier (< under, ≤ at most, > over; blank: not defined):`,
       rangeTable(PUBLISHERS.filter((p) => p.voting.length > 0)),
       ...(DISAGREEMENT_LINE ? [DISAGREEMENT_LINE] : []),
     ].join('\n'),

@@ -8,10 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { embedTextLength } from '../src/commands/embeds';
 import { allSourcesLines as tierSources } from '../src/commands/tier';
-import { publisherEmbed, rangeTable, tiers } from '../src/commands/tiers';
+import { allSourcesReply, publisherEmbed, rangeTable, tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
 import { classify, classifyBySource } from '../src/domain/classify';
-import { PUBLISHERS, citation, sourceById } from '../src/domain/sources';
+import { BOUNDARY_RULE, PUBLISHERS, citation, sourceById } from '../src/domain/sources';
 import { messageProblems } from '../src/interactions/limits';
 import { testContext } from './support/context';
 
@@ -65,6 +65,10 @@ describe('/tiers: the overview table', () => {
     const overview = (await tiers.run({} as never, testContext())) as Reply;
     expect(overview.embeds[0]!.description).toContain('(< under, ≤ at most, > over; blank: not defined)');
     expect(overview.embeds[0]!.description).not.toContain('no lower bound');
+  });
+
+  it('states the boundary rule on the first page of its "All sources", as /tier does', () => {
+    expect(allSourcesReply(0).embeds[0]!.description).toContain(BOUNDARY_RULE);
   });
 
   it('writes ">" where a top range starts after the number ("over 1M") and "+" where it starts at it, as /tier reads them', () => {

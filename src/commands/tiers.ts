@@ -239,14 +239,15 @@ function definitionLine(s: Source): string {
   return `• **${s.name}**${roleWords(s)}: ${tiers}. ${fullCitation(s)}`;
 }
 
+/** Every definition, cited; the boundary rule first, so it is on the first page as in /tier's "All sources". */
 export function allSourcesLines(): string[] {
   return [
+    `**Boundaries.** ${BOUNDARY_RULE}`,
+    '',
     ...PUBLISHERS.flatMap((p) => p.sources.map(definitionLine)),
     '',
     '**How the vote is counted**',
     ...VOTING_RULES.map((r) => `• ${r}`),
-    '',
-    `**Boundaries.** ${BOUNDARY_RULE}`,
     '',
     NO_STANDARD,
   ];

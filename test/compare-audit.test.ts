@@ -138,7 +138,8 @@ describe('TikTok and YouTube: Influencer Marketing Hub’s tiers and denominator
 
   it('the main reply says the basis is not stated and that reading it by followers is an assumption', async () => {
     const line = text(await run({ platform: 'youtube' })).split('\n').find((l) => l.startsWith('Engagement rate by followers'))!;
-    expect(line).toContain('B 1.64% (Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so this use by followers is a Tierbot assumption)');
+    // Its kind is the extrapolation the Assumptions page and compare.csv name.
+    expect(line).toContain('B 1.64% (extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers)');
     expect(line).not.toContain('extrapolated from Influencer Marketing Hub 2021)');
     expect(await assumptionsText({ platform: 'youtube' })).toContain('nor what its rate is divided by');
   });

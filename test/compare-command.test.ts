@@ -116,7 +116,7 @@ describe('/compare main reply', () => {
     expect(await line({ big_engagement: '1', micro_engagement: '5' })).toBe('Engagement rate by followers (your input): A 1%, B 5%.');
     // Influencer Marketing Hub states neither its tiers' follower lines nor its rate's denominator: both readings are Tierbot's.
     expect(await line({ platform: 'tiktok', big_followers: '500k' })).toBe(
-      'Engagement rate by followers: A 11.5% (5%–18%; Tierbot assumption), B 18% (Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so this use by followers is a Tierbot assumption).',
+      'Engagement rate by followers: A 11.5% (5%–18%; Tierbot assumption), B 18% (extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers).',
     );
     expect(await line({ preset: 'kardashian' })).toBe('Engagement rate by followers: A not reported, B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018).');
     expect(await line({})).toBe('Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%).');

@@ -251,7 +251,7 @@ describe('/compare with a budget', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.option).toBe('budget');
-      expect(parsed.reason).toContain('20,000,000,000 followers, more than the 10,000,000,000 Tierbot models');
+      expect(parsed.reason).toContain('Without big_followers, the most is $100M, and $200M is over it');
       expect(parsed.accepted).toContain('from $100 (one micro-influencer’s fee) to $100M');
     }
     const most = comparisonOf({ budget: '100M' });

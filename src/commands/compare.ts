@@ -293,14 +293,14 @@ function observedClicksText(c: Comparison): string {
 
 /**
  * How an input's figure is known, in a few words: "your input", "sourced: Minter.io 2019",
- * "extrapolated from Minter.io 2019", "Tierbot assumption"; or the input's own summary where
- * those words alone would mislead.
+ * "extrapolated from Minter.io 2019", "Tierbot assumption": the kind from the input's basis, as
+ * on the Assumptions page and in compare.csv, with its summary for the source where it has one.
  */
 function ownBasis(a: Assumption): string {
   if (a.basis === 'input') return 'your input';
-  if (a.summary) return a.summary;
-  if (a.basis === 'sourced') return shortSource(a) ? `sourced: ${shortSource(a)}` : basisWord(a);
-  if (a.basis === 'extrapolated') return `extrapolated from ${shortSource(a)}`;
+  const source = a.summary ?? shortSource(a);
+  if (a.basis === 'sourced') return source ? `sourced: ${source}` : basisWord(a);
+  if (a.basis === 'extrapolated') return `extrapolated from ${source}`;
   return basisWord(a);
 }
 
@@ -361,9 +361,8 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
     ]),
   );
   const fee = as.fee_b;
-  // With a budget, "the budget is spent at the rule" is true of Plan A only when the budget pays its fee.
-  const whose = c.budget && c.budget.feeA !== 'budget' ? 'Plan B’s fees' : 'Fees';
   const centRule = 'the cent-per-follower rule ($100 per 10,000 followers, as reported by USA Today and Shopify)';
+  const budget = c.budget;
   if (as.fee_a.basis === 'input' || fee.basis === 'input') {
     lines.push(
       inputsLine('Fees', [
@@ -371,8 +370,18 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
         { a: fee, show: (value) => `B ${value} each` },
       ]),
     );
-  } else if (fee.basis === 'sourced' && s.budget !== null) lines.push(`${whose}: the budget is spent at ${centRule}; GRIN’s and Traackr’s rules would buy more followers.`);
-  else if (fee.basis === 'sourced') lines.push(`Fees: ${centRule}; GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements give the range.`);
+  } else if (fee.basis === 'sourced' && budget !== null) {
+    // "The budget is spent at the rule" is true of Plan A only when the budget buys its followers;
+    // with followers given, the budget is Plan A's fee and the rule prices Plan B's alone.
+    const rule = `at ${centRule}; GRIN’s and Traackr’s rules would buy more followers.`;
+    if (budget.followersFromBudget) lines.push(`Fees: the budget is spent ${rule}`);
+    else if (budget.feeA === 'budget') lines.push(`Fees: Plan A’s is the budget, for the followers given; Plan B’s are ${rule}`);
+    else lines.push(`Plan B’s fees: the budget is spent ${rule}`);
+  } else if (fee.basis === 'sourced') {
+    // The observed tweet's fee is not priced by the rules (its line follows).
+    const whose = s.preset === 'kardashian' ? 'Plan B’s fees' : 'Fees';
+    lines.push(`${whose}: ${centRule}; GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements give the range.`);
+  }
   if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
     lines.push('Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet.');
   }
@@ -419,11 +428,40 @@ export function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLo
         '"Assumptions" shows every source and where the plans tie.',
     },
   };
-  // Keep the public reply short: the key assumptions give way before anything else, first the
-  // observed clicks (the Assumptions page has them too), then whole fields.
-  if (embedTextLength(embed) > MAIN_TEXT_LIMIT) embed.fields = [...embed.fields!.slice(0, 2), ...linesToFields('Key assumptions', keyAssumptionLines(c, false))];
-  while (embedTextLength(embed) > MAIN_TEXT_LIMIT && embed.fields!.length > 2) embed.fields!.pop();
+  fitKeyAssumptions(embed, c);
   return embed;
+}
+
+/** Each key assumption keeps at least this much when shortened: its label and expected value. */
+const KEY_LINE_FLOOR = 60;
+const KEY_LINES_SHORTENED = '*Shortened to fit: **Assumptions** has each in full.*';
+
+/**
+ * Keeps the public reply within MAIN_TEXT_LIMIT without losing a key assumption (issue 4: the
+ * reply shows the default for any option left out). First the observed clicks go (the
+ * Assumptions page has them), then each line is shortened with "…" to a share of the room left,
+ * short lines kept whole, and a note points to Assumptions; only past KEY_LINE_FLOOR does the
+ * description's end give way instead.
+ */
+function fitKeyAssumptions(embed: APIEmbed, c: Comparison): void {
+  const plans = embed.fields!.slice(0, 2);
+  const fits = (lines: readonly string[]) => {
+    embed.fields = [...plans, ...linesToFields('Key assumptions', lines)];
+    return embedTextLength(embed) <= MAIN_TEXT_LIMIT;
+  };
+  if (fits(keyAssumptionLines(c, true))) return;
+  const lines = keyAssumptionLines(c, false);
+  if (fits(lines)) return;
+  // The room for the lines themselves: the field's name, the note and the line breaks are fixed.
+  let room = MAIN_TEXT_LIMIT - embedTextLength({ ...embed, fields: plans }) - 'Key assumptions'.length - KEY_LINES_SHORTENED.length - lines.length;
+  // The shortest lines are kept whole while they fit in an equal share; the rest share what is left.
+  const byLength = [...lines].sort((x, y) => x.length - y.length);
+  let kept = 0;
+  while (kept < byLength.length && byLength[kept]!.length <= room / (byLength.length - kept)) room -= byLength[kept++]!.length;
+  const max = Math.max(KEY_LINE_FLOOR, kept === byLength.length ? Infinity : Math.floor(room / (byLength.length - kept)));
+  fits([...lines.map((line) => truncate(line, max)), KEY_LINES_SHORTENED]);
+  const over = embedTextLength(embed) - MAIN_TEXT_LIMIT;
+  if (over > 0) embed.description = truncate(embed.description!, embed.description!.length - over);
 }
 
 function mainReply(c: Comparison, extra: string[], house: HouseLookup): Reply {

@@ -103,8 +103,12 @@ function clean(text: string): string {
   return normaliseDigits(text).trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** Parses an amount in US dollars: `$5,000`, `5k`, `5,000`, `$1.2M`. Rounded to cents; 0 to MAX_MONEY. */
-export function parseMoney(input: string): ParseResult<number> {
+/**
+ * Parses an amount in US dollars: `$5,000`, `5k`, `5,000`, `$1.2M`. Rounded to cents; 0 to
+ * MAX_MONEY. `zeroAccepted`: whether $0 is a value the caller takes, so an error under a cent
+ * names only what would work.
+ */
+export function parseMoney(input: string, zeroAccepted = true): ParseResult<number> {
   if (input.length > MAX_INPUT_LENGTH) {
     return { ok: false, reason: `That is ${input.length} characters long; an amount is at most ${MAX_INPUT_LENGTH}.` };
   }
@@ -132,13 +136,16 @@ export function parseMoney(input: string): ParseResult<number> {
   const value = multiplier === undefined ? null : readDecimal(numberPart, multiplier);
   if (value === null) return { ok: false, reason: 'That is not an amount of money I can read.' };
   if (value > MAX_MONEY) return { ok: false, reason: `That is more than ${formatMoney(MAX_MONEY)}.` };
-  return keptToCents(value);
+  return keptToCents(value, zeroAccepted);
 }
 
-/** Money rounded to cents; an amount that is positive but rounds to $0 is refused, never silently zeroed. */
-export function keptToCents(value: number): ParseResult<number> {
+/**
+ * Money rounded to cents; an amount that is positive but rounds to $0 is refused, never silently
+ * zeroed. The error offers $0 only where `zeroAccepted`.
+ */
+export function keptToCents(value: number, zeroAccepted = true): ParseResult<number> {
   const cents = roundTo(value, MONEY_DECIMALS);
-  if (value > 0 && cents === 0) return { ok: false, reason: 'That is less than half a cent; amounts are kept to whole cents. Give at least $0.01.' };
+  if (value > 0 && cents === 0) return { ok: false, reason: `That is less than half a cent; amounts are kept to whole cents. Give ${zeroAccepted ? '$0 or ' : ''}at least $0.01.` };
   return { ok: true, value: cents };
 }
 
@@ -160,7 +167,7 @@ export function parsePercent(input: string, max: number): ParseResult<number> {
   if (MINUS.test(text)) return { ok: false, reason: 'A percentage here cannot be negative.' };
   const value = readDecimal(text.replace(/^\+/, ''), 1);
   if (value === null) return { ok: false, reason: 'That is not a percentage I can read.' };
-  if (value > max) return { ok: false, reason: `${formatPercent(value)} is more than the ${formatPercent(max)} allowed.` };
+  if (value > max) return { ok: false, reason: `${formatPercentExact(value)} is more than the ${formatPercent(max)} allowed.` };
   return keptPercent(value);
 }
 
@@ -192,6 +199,17 @@ export function formatMoney(n: number): string {
 }
 
 /**
+ * Money for an input error or an accepted range: formatMoney's form for whole dollars ("$100M"),
+ * every digit with its cents otherwise ("$5,000.01", "$100,000,000.01"), so a limit is never
+ * rounded onto the value it refuses.
+ */
+export function formatMoneyExact(n: number): string {
+  const cents = Math.round(Math.abs(n) * 100);
+  if (!Number.isFinite(n) || cents % 100 === 0) return formatMoney(n);
+  return `${n < 0 ? MINUS_SIGN : ''}$${formatCount(Math.floor(cents / 100))}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/**
  * "1.2M", "999.95M", "1B": the largest unit the amount reaches, moved up one when rounding makes
  * it 1,000. Past a million trillion, cents of a trillion are float noise ("1,908,999,999,999,999.8T"):
  * six significant digits are shown instead ("1,909,000,000,000,000T").
@@ -206,6 +224,14 @@ function compactMoney(abs: number): string {
   }
   if (value >= 1e6) return `${plainNumber(value, 6, true)}${MONEY_UNITS[i]![1]}`;
   return `${formatCount(value)}${MONEY_UNITS[i]![1]}`;
+}
+
+/**
+ * A percentage for an input error, with the digits as typed ("100.01%", "100.000001%"), not
+ * formatPercent's few: a refused value never reads as the limit it is over.
+ */
+export function formatPercentExact(n: number): string {
+  return `${plainNumber(n, 15, true)}%`;
 }
 
 /**

@@ -49,7 +49,11 @@ export interface Assumption {
   sources: Citation[];
   /** The option that sets it. */
   option?: NumericOption;
-  /** Where the basis word alone would mislead, a few words for the main reply instead. */
+  /**
+   * The source in a few words for the main reply, where its first citation alone would mislead.
+   * The kind (sourced, extrapolated) is not repeated here: the reply says it from `basis`, as the
+   * Assumptions page and compare.csv do.
+   */
   summary?: string;
   /** A fee priced by the rules: how each rule's price follows the engagement rate (scenarios need it). */
   feeRules?: FeeRules;
@@ -222,7 +226,7 @@ export function engagementRate(plan: 'A' | 'B', followers: number, platform: Pla
         `That “${tier}” covers ${followersText(followers)} (Tierbot applies it ${lines}) and that the rate is by followers are Tierbot assumptions, not the source's`,
       rangeNote: nano.length ? `also ${describeFigures(nano)}` : '',
       sources: [CITE.imh2021, ...uniqueSources(nano)],
-      summary: `Influencer Marketing Hub 2021 “${tier}”, as reported by ION; it states no follower lines or denominator, so this use by followers is a Tierbot assumption`,
+      summary: `Influencer Marketing Hub 2021 “${tier}”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers`,
     };
   }
   const mid = roundPercent((micro + mega) / 2);
@@ -269,7 +273,7 @@ export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range
     rule: `the cent-per-follower rule ($100 per 10,000 followers): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`,
     rangeNote: `GRIN's $4–9 per 1,000 followers, ${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}${traackrNote}`,
     sources: [CITE.centRule, CITE.grin, ...(traackr !== null ? [CITE.traackr] : [])],
-    summary: 'sourced: the cent-per-follower rule',
+    summary: 'the cent-per-follower rule',
     option: plan === 'A' ? 'big_fee' : 'micro_fee',
     feeRules: rules,
     ...(traackr !== null ? { rangeAt: `at the expected ${exactPercent(engagement!.expected)} engagement rate` } : {}),

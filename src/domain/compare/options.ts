@@ -7,7 +7,7 @@
 import { CENT_PER_FOLLOWER, type Platform, PLATFORMS } from '../benchmarks';
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount, type ParseResult } from '../followers';
 import { formatCount, shorten } from '../format';
-import { formatMoney, formatPercent, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
+import { formatMoney, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
 
 /** The scenario's options, in the order /compare registers them. */
 export const OPTION_NAMES = [
@@ -151,23 +151,24 @@ function parseInfluencerCount(text: string): ParseResult<number> {
   return { ok: false, reason: 'That is not a number of influencers I can read.' };
 }
 
-function parseNumberValue(kind: OptionKind, value: string | number): ParseResult<number> {
+/** `zeroAccepted`: for money, whether $0 is accepted (not for a budget, nor a micro fee beside one). */
+function parseNumberValue(kind: OptionKind, value: string | number, zeroAccepted: boolean): ParseResult<number> {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, reason: 'That is not a number.' };
     if (value < 0) return { ok: false, reason: kind === 'influencers' ? 'The number of influencers cannot be negative.' : 'It cannot be negative.' };
     if (kind === 'money') {
       if (value > MAX_MONEY) return { ok: false, reason: `That is more than ${formatMoney(MAX_MONEY)}.` };
-      return keptToCents(value);
+      return keptToCents(value, zeroAccepted);
     }
     if (kind === 'percent') {
-      if (value > MAX_PERCENT) return { ok: false, reason: `${formatPercent(value)} is more than 100%.` };
+      if (value > MAX_PERCENT) return { ok: false, reason: `${formatPercentExact(value)} is more than 100%.` };
       return keptPercent(value);
     }
     if (!Number.isInteger(value)) return { ok: false, reason: kind === 'influencers' ? 'The number of influencers is a whole number.' : 'It must be a whole number.' };
     if (value > MAX_FOLLOWERS) return { ok: false, reason: `That is more than ${formatCount(MAX_FOLLOWERS)}.` };
     return { ok: true, value };
   }
-  if (kind === 'money') return parseMoney(value);
+  if (kind === 'money') return parseMoney(value, zeroAccepted);
   if (kind === 'percent') return parsePercent(value, MAX_PERCENT);
   if (kind === 'influencers') return parseInfluencerCount(value);
   return parseFollowerCount(value);
@@ -190,7 +191,8 @@ export function parseOverrides(input: CompareInput): { ok: true; overrides: Over
       continue;
     }
     const kind = OPTION_KIND[name];
-    const parsed = parseNumberValue(kind, raw);
+    const zeroAccepted = name !== 'budget' && !(name === 'micro_fee' && input.budget !== undefined && input.budget !== '');
+    const parsed = parseNumberValue(kind, raw, zeroAccepted);
     if (!parsed.ok) return fail(name, parsed.reason);
     if (kind === 'influencers') {
       if (parsed.value < 1) return fail(name, 'There must be at least one micro-influencer.');

@@ -8,7 +8,7 @@
 import { AD_AGE_KARDASHIAN_FEE, type Basis, CITE, CLICK_THROUGH, CONVERSION, FREQUENCY, KARDASHIAN_CASE, ORDER_VALUE, OVERLAP, type Platform, PLATFORM_LABEL } from '../benchmarks';
 import { MAX_FOLLOWERS } from '../followers';
 import { followersText, formatCount } from '../format';
-import { formatMoney, formatPercent, MAX_MONEY, MONEY_FORMS } from '../units';
+import { formatMoney, formatMoneyExact, formatPercent, MAX_MONEY, MONEY_FORMS } from '../units';
 import { type Assumption, type AssumptionKey, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, type PlanSpec, reachRate, type Scenario, single } from './assumptions';
 import {
   ACCEPTED,
@@ -68,7 +68,7 @@ function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null
     // Capping the followers would make "$200M on one influencer with 10,000,000,000 followers" false.
     return fail(
       'budget',
-      `At the cent-per-follower rule, ${formatMoney(budget)} buys one influencer with ${formatCount(bought)} followers, more than the ${formatCount(MAX_FOLLOWERS)} Tierbot models (more than there are people).`,
+      `Without big_followers, the most is ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)}, and ${formatMoneyExact(budget)} is over it: at the cent-per-follower rule it would buy one influencer with more than the ${formatCount(MAX_FOLLOWERS)} followers Tierbot models (more than there are people).`,
       acceptedWith('budget', o),
     );
   }
@@ -83,8 +83,8 @@ function userOr(value: number | undefined, plans: Assumption['plans'], fallback:
   return value === undefined ? fallback : given(fallback.key, fallback.option, value, fallback.unit, plans, fallback.better);
 }
 
-/** How the conversion and order value are known, in a few words for the main reply. */
-const KARDASHIAN_EXTRAPOLATION = 'extrapolated from the Kardashian tweet, TapInfluence blog';
+/** Where the conversion and order value come from, in a few words for the main reply. */
+const KARDASHIAN_CASE_SOURCE = 'the Kardashian tweet, TapInfluence blog';
 
 /**
  * The inputs both plans share, each given by the user or taken from its source or Tierbot's
@@ -135,7 +135,7 @@ function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pi
       rule: `the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%${caseUse}`,
       rangeNote: '',
       sources: [CITE.tapInfluence],
-      summary: KARDASHIAN_EXTRAPOLATION,
+      summary: KARDASHIAN_CASE_SOURCE,
       option: 'conversion',
     }),
     order_value: userOr(o.order_value, ['A', 'B'], {
@@ -149,7 +149,7 @@ function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pi
       rule: `the Kardashian case: orders “averaging $30 each”${caseUse}`,
       rangeNote: '',
       sources: [CITE.tapInfluence],
-      summary: KARDASHIAN_EXTRAPOLATION,
+      summary: KARDASHIAN_CASE_SOURCE,
       option: 'order_value',
     }),
     overlap: userOr(o.overlap, ['B'], {
@@ -240,10 +240,10 @@ export function acceptedWith(option: OptionName, o: Overrides): string {
     const microFee = microInputs(o, o.platform ?? 'instagram').fee.value!.expected;
     const picksFollowers = !kardashian && o.big_followers === undefined;
     const most = picksFollowers ? `${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (the most that buys Plan A’s followers at a cent each; give big_followers for more)` : formatMoney(MAX_MONEY);
-    return `an amount in US dollars from ${formatMoney(Math.max(microFee, SMALLEST_FEE))} (one micro-influencer’s fee) to ${most}: ${MONEY_FORMS}`;
+    return `an amount in US dollars from ${formatMoneyExact(Math.max(microFee, SMALLEST_FEE))} (one micro-influencer’s fee) to ${most}: ${MONEY_FORMS}`;
   }
   if (o.budget === undefined) return ACCEPTED[option];
-  if (option === 'micro_fee') return `with a budget, an amount in US dollars from ${formatMoney(SMALLEST_FEE)} to the budget (${formatMoney(o.budget)}): ${MONEY_FORMS}; without one, $0 is accepted too`;
+  if (option === 'micro_fee') return `with a budget, an amount in US dollars from ${formatMoney(SMALLEST_FEE)} to the budget (${formatMoneyExact(o.budget)}): ${MONEY_FORMS}; without one, $0 is accepted too`;
   if (option === 'big_fee' && !kardashian) return BIG_FEE_OR_BUDGET;
   if (option === 'micro_count') return MICRO_COUNT_OR_BUDGET;
   return ACCEPTED[option];
@@ -281,7 +281,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   if (budget !== null && budget < microFee) {
     return fail(
       'budget',
-      `A budget of ${formatMoney(budget)} does not buy one micro-influencer at ${formatMoney(microFee)}: the smallest useful budget is ${formatMoney(microFee)}.`,
+      `A budget of ${formatMoneyExact(budget)} does not buy one micro-influencer at ${formatMoneyExact(microFee)}: the smallest useful budget is ${formatMoneyExact(microFee)}.`,
       acceptedWith('budget', o),
     );
   }
@@ -295,7 +295,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
       return {
         ...fail(
           'micro_count',
-          `With a budget, the budget decides how many micro-influencers Plan B has: ${formatMoney(budget)} buys ${microInfluencers(bought)} at ${formatMoney(microFee)}, not ${formatCount(o.micro_count)}.`,
+          `With a budget, the budget decides how many micro-influencers Plan B has: ${formatMoneyExact(budget)} buys ${microInfluencers(bought)} at ${formatMoneyExact(microFee)}, not ${formatCount(o.micro_count)}.`,
           MICRO_COUNT_OR_BUDGET,
         ),
         clashesWith: 'budget',
@@ -311,7 +311,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
     return {
       ...fail(
         'big_fee',
-        `With a budget, the budget is Plan A’s fee: big_fee ${formatMoney(o.big_fee)} would leave Plan A spending something other than the ${formatMoney(budget)} budget.`,
+        `With a budget, the budget is Plan A’s fee: big_fee ${formatMoneyExact(o.big_fee)} would leave Plan A spending something other than the ${formatMoneyExact(budget)} budget.`,
         BIG_FEE_OR_BUDGET,
       ),
       clashesWith: 'budget',

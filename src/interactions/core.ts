@@ -110,7 +110,7 @@ const TIMEOUT = Symbol('timeout');
  * TIMEOUT after `ms`, unless cancelled. Answers are cancelled as soon as they are ready: a timer
  * left to run would hold its promise for two seconds after every interaction.
  */
-function deadline(ms: number): { reached: Promise<typeof TIMEOUT>; cancel(): void } {
+export function deadline(ms: number): { reached: Promise<typeof TIMEOUT>; cancel(): void } {
   let timer: NodeJS.Timeout | undefined;
   const reached = new Promise<typeof TIMEOUT>((resolve) => {
     timer = setTimeout(resolve, ms, TIMEOUT).unref();

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { InteractionResponseType, InteractionType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from '../config/logger';
-import { msUntilDefer, type Acknowledged, type InteractionCore } from './core';
+import { deadline, msUntilDefer, type Acknowledged, type InteractionCore } from './core';
 import type { Metrics } from './metrics';
 import type { Responder } from './responder';
 import { labelOf } from './wire';
@@ -30,12 +30,11 @@ function deferFor(interaction: APIInteraction): Acknowledged | undefined {
 async function deferWhileLoading(interaction: APIInteraction, responder: Responder, loading: Promise<unknown>, logger: Logger): Promise<Acknowledged | undefined> {
   const acknowledged = deferFor(interaction);
   if (!acknowledged) return undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(resolve, msUntilDefer(interaction), 'deadline')));
+  const timer = deadline(msUntilDefer(interaction));
   try {
-    if ((await Promise.race([loading.then(() => 'loaded', () => 'loaded'), deadline])) === 'loaded') return undefined;
+    if ((await Promise.race([loading.then(() => 'loaded', () => 'loaded'), timer.reached])) === 'loaded') return undefined;
   } finally {
-    clearTimeout(timer);
+    timer.cancel();
   }
   const type = acknowledged === 'deferred-reply' ? InteractionResponseType.DeferredChannelMessageWithSource : InteractionResponseType.DeferredMessageUpdate;
   try {

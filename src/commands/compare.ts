@@ -57,7 +57,7 @@ import { LIMITS } from '../interactions/limits';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
 import { MANAGE_SERVER, houseProblemLine, housePlacementText, lookUpHouse, teamTierName, who, type HouseLookup } from './house';
-import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, hiddenInName, quoteUserText, truncate } from './embeds';
+import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, hiddenInName, quoteUserText, shareOut, truncate } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
@@ -453,13 +453,9 @@ function fitKeyAssumptions(embed: APIEmbed, c: Comparison): void {
   const lines = keyAssumptionLines(c, false);
   if (fits(lines)) return;
   // The room for the lines themselves: the field's name, the note and the line breaks are fixed.
-  let room = MAIN_TEXT_LIMIT - embedTextLength({ ...embed, fields: plans }) - 'Key assumptions'.length - KEY_LINES_SHORTENED.length - lines.length;
-  // The shortest lines are kept whole while they fit in an equal share; the rest share what is left.
-  const byLength = [...lines].sort((x, y) => x.length - y.length);
-  let kept = 0;
-  while (kept < byLength.length && byLength[kept]!.length <= room / (byLength.length - kept)) room -= byLength[kept++]!.length;
-  const max = Math.max(KEY_LINE_FLOOR, kept === byLength.length ? Infinity : Math.floor(room / (byLength.length - kept)));
-  fits([...lines.map((line) => truncate(line, max)), KEY_LINES_SHORTENED]);
+  const room = MAIN_TEXT_LIMIT - embedTextLength({ ...embed, fields: plans }) - 'Key assumptions'.length - KEY_LINES_SHORTENED.length - lines.length;
+  const shares = shareOut(room, lines.map((line) => line.length));
+  fits([...lines.map((line, i) => truncate(line, Math.max(KEY_LINE_FLOOR, shares[i]!))), KEY_LINES_SHORTENED]);
   const over = embedTextLength(embed) - MAIN_TEXT_LIMIT;
   if (over > 0) embed.description = truncate(embed.description!, embed.description!.length - over);
 }

@@ -256,3 +256,18 @@ export function failureReply(errorId: string): Reply {
     flags: MessageFlags.Ephemeral,
   };
 }
+
+/**
+ * Splits `room` characters between texts of the given lengths as evenly as their lengths allow:
+ * a short text keeps all of its length, and what it does not need goes to the longer ones.
+ */
+export function shareOut(room: number, lengths: readonly number[]): number[] {
+  const shares = lengths.map(() => 0);
+  let left = Math.max(0, room);
+  const shortestFirst = lengths.map((length, i) => ({ length, i })).sort((a, b) => a.length - b.length);
+  shortestFirst.forEach(({ length, i }, k) => {
+    shares[i] = Math.min(length, Math.floor(left / (shortestFirst.length - k)));
+    left -= shares[i]!;
+  });
+  return shares;
+}

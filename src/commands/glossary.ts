@@ -19,7 +19,7 @@ import { TERMS, TERM_ENTRIES, findTerm, rangesSummary, suggestTerms, termById, t
 import { bestMatches, closest, normalise, rankMatches, type Searchable } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import type { TeamTerm } from '../store/types';
-import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate, withoutInvisible } from './embeds';
+import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, shareOut, truncate, withoutInvisible } from './embeds';
 import { shownText } from './house';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -196,21 +196,6 @@ function webAddress(link: string): string | undefined {
 export function teamLinkText(link: string, max: number = LIMITS.fieldValue): string {
   const address = webAddress(link);
   return address && address.length + 2 <= max ? `<${address}>` : shownText(link, max);
-}
-
-/**
- * Splits `room` characters between texts of the given lengths as evenly as their lengths allow:
- * a short text keeps all of its length, and what it does not need goes to the longer ones.
- */
-function shareOut(room: number, lengths: readonly number[]): number[] {
-  const shares = lengths.map(() => 0);
-  let left = Math.max(0, room);
-  const shortestFirst = lengths.map((length, i) => ({ length, i })).sort((a, b) => a.length - b.length);
-  shortestFirst.forEach(({ length, i }, k) => {
-    shares[i] = Math.min(length, Math.floor(left / (shortestFirst.length - k)));
-    left -= shares[i]!;
-  });
-  return shares;
 }
 
 const SHORTENED_NOTE = ' Shortened (…) to fit beside the built-in term: pick it from the autocomplete, marked "(team term)", to read all of it.';

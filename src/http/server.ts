@@ -11,6 +11,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { KeyObject } from 'node:crypto';
 import type { REST } from '@discordjs/rest';
@@ -53,6 +54,26 @@ const ANSWERED_TYPES: ReadonlySet<number> = new Set([
   InteractionType.MessageComponent,
   InteractionType.ApplicationCommandAutocomplete,
 ]);
+
+/**
+ * Accepts the connections the kernel has already queued for this listener: closing it resets
+ * them, and a load balancer has usually sent their requests already, which it then must not
+ * resend. Node accepts one queued connection per turn of the event loop, so turns go on until one
+ * accepts none, or for `limitMs` should connections keep coming faster than they are answered.
+ */
+async function acceptQueued(server: NetServer, limitMs: number): Promise<void> {
+  let accepted = true;
+  const onConnection = () => (accepted = true);
+  server.on('connection', onConnection);
+  const until = Date.now() + limitMs;
+  // Called from a signal handler, the first turn ends before the listener is polled again.
+  await nextTurn();
+  while (accepted && Date.now() < until) {
+    accepted = false;
+    await nextTurn();
+  }
+  server.off('connection', onConnection);
+}
 
 export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }: HttpOptions): HttpApp {
   // A request a load balancer has already sent is finished, not refused with 503, while draining.
@@ -133,9 +154,7 @@ export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }:
     app,
     async drain(graceMs = 8000) {
       draining = true;
-      // Connections the kernel has already queued for this process are accepted first (one turn
-      // of the event loop): closing the listener would reset them.
-      await new Promise((resolve) => setImmediate(resolve));
+      await acceptQueued(app.server, graceMs / 2);
       // Stop listening, but not as http.Server#close does: it also closes connections whose first
       // request is not read yet, and a load balancer that has just connected has usually sent it
       // already; a reset then is a request it must not resend (it may have reached us). Only

@@ -648,11 +648,12 @@ if (MISSING.length > 0) {
         // /readyz: failing from the first failure on, never ready again.
         expect(firstFailure).toBeGreaterThanOrEqual(0);
         expect(afterTerm.slice(firstFailure).every((r) => r.result !== 200)).toBe(true);
-        // Every accepted request is finished. What the drain can lose is a connection still in the
-        // kernel's accept queue at the instant the listener closes: the kernel resets it after
-        // nginx has sent the request, so nginx answers 502 and, rightly, does not resend it. Rare
-        // (0–3 of 400 so far; how many depends on the kernel's queue at that instant, so it is
-        // reported above, not bounded); docs/performance.md ("Lost requests") says so.
+        // Every accepted request is finished. The drain accepts what the kernel has queued before
+        // closing the listener (test/e2e/process.e2e.test.ts shows none is reset), but a connection
+        // that arrives in the moment between the last accept and the close is still reset after
+        // nginx has sent the request: nginx answers 502 and, rightly, does not resend it. That
+        // depends on timing, so it is reported above, not bounded; docs/performance.md ("Lost
+        // requests") says so.
         const lostAtTheDoor = lost.filter((s) => s.record.endpointError === 'the endpoint answered 502');
         expect(lost.filter((s) => !lostAtTheDoor.includes(s)).map((s) => `${s.i}: ${s.record.endpointError ?? 'deferred, never edited'}`)).toEqual([]);
         expect(errorLines(target.lines)).toEqual([]);

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -216,6 +217,41 @@ describe('npm run start:http (src/http/main.ts)', () => {
       else expect(r.callbacks).toHaveLength(0);
     }
     expect(bot.output()).not.toContain(TOKEN);
+  }, 60_000);
+
+  it('on SIGTERM answers every request whose connection the kernel had already queued: none is reset at the door', async () => {
+    const port = await freePort();
+    standIn = await startStandIn({ token: TOKEN, interactionsEndpoint: `http://127.0.0.1:${port}/interactions`, ...NO_ACK_DEADLINE });
+    const bot = startBotProcess({ PORT: String(port), HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: standIn.publicKey, DISCORD_API_URL: standIn.apiUrl, LOG_LEVEL: 'info' }, 'src/http/main.ts');
+    child = bot.proc;
+    await standIn.waitForReady(20_000);
+    await standIn.waitForAnswer(standIn.sendCommand('tiers', {}), 15_000);
+
+    // As nginx sends them: one connection per request, the whole request written at once. Enough
+    // of them that the process is still working through its accept queue when the signal comes.
+    const commands = [['tiers', []], ['glossary', [{ name: 'term', type: 3, value: 'cpe' }]], ['tier', [{ name: 'followers', type: 3, value: '30000' }]]] as const;
+    const sent = Array.from({ length: 200 }, (_, i) => {
+      const [name, options] = commands[i % commands.length]!;
+      const id = String(((BigInt(Date.now()) - 1420070400000n) << 22n) + BigInt(i));
+      const body = JSON.stringify({ id, application_id: standIn!.applicationId, type: 2, token: `queued-${i}`, version: 1, data: { id: '2', name, type: 1, options }, user: { id: '3', username: 'u' } });
+      const head = Object.entries({ ...standIn!.sign(body), 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' });
+      const socket = connect(port, '127.0.0.1');
+      let response = '';
+      socket.on('data', (chunk) => (response += chunk.toString()));
+      const written = new Promise<void>((resolve) => socket.once('connect', () => socket.write(`POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\n${head.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`, () => resolve())));
+      const ended = new Promise<string>((resolve) => {
+        socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+        socket.once('close', () => resolve(response.split(' ')[1] ?? 'no answer'));
+      });
+      return { written, ended };
+    });
+    await Promise.all(sent.map((s) => s.written));
+    bot.proc.kill('SIGTERM');
+    const outcomes = await Promise.all(sent.map((s) => s.ended));
+    expect((await bot.exited).code).toBe(0);
+    const counts: Record<string, number> = {};
+    for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
+    expect(counts).toEqual({ 200: 200 });
   }, 60_000);
 
   it('started with npm, as the README says: SIGTERM sent to npm reaches Tierbot, which drains and exits 0', async () => {

@@ -50,7 +50,7 @@ import { cleanEnv, startChild, stopChild, type RunningChild } from './children';
 import { treeCpuMs, treeRssMB } from './proc';
 import { percentile } from './stats';
 import { freePort } from '../test/support/ports';
-import { option, reporters } from './options';
+import { flag, option, reporters } from './options';
 
 const READY_TIMEOUT_MS = 90_000;
 const IDLE_SETTLE_MS = 2_000;
@@ -59,7 +59,7 @@ const HARD_LIMIT_MS = 10 * 60_000;
 
 // ── Options ───────────────────────────────────────────────────────────────────────────────────
 
-const JSON_OUT = process.argv.includes('--json');
+const JSON_OUT = flag('json');
 const GUILDS = option('guilds', 500, 1, 2500);
 const STEADY = option('steady', 400, 20, 10_000);
 const RATE = option('rate', 20, 1, 500);

@@ -59,7 +59,7 @@ import { compareCommand, planMix, slash, type Kind, type Planned } from './mix';
 import { cleanEnv, startChild, stopChild, type RunningChild } from './children';
 import { treeCpuMs, treeRssMB } from './proc';
 import { BOOTSTRAP_RESAMPLES, percentile, ratioInterval, turns, underWayTogether } from './stats';
-import { option, reporters } from './options';
+import { flag, MODE, option, reporters } from './options';
 
 /**
  * The two bots' applications. Tokens are long enough for Tierbot's config check, and accepted by
@@ -78,8 +78,8 @@ const HARD_LIMIT_MS = 8 * 60_000;
 
 // ── Options ───────────────────────────────────────────────────────────────────────────────────
 
-const JSON_OUT = process.argv.includes('--json');
-const CALIBRATE = process.argv.includes('--calibrate');
+const JSON_OUT = flag('json');
+const CALIBRATE = flag('calibrate');
 const GUILDS = option('guilds', 500, 1, 2500);
 const INTERACTIONS = option('interactions', 2000, 2, 10_000);
 const STEADY = Math.min(option('steady', 600, 1, 10_000), INTERACTIONS - 1);
@@ -692,13 +692,6 @@ async function main() {
   } finally {
     for (const standIn of Object.values(standIns)) await standIn.close();
   }
-}
-
-/** `--mode gateway` (the default: everything above) or `--mode http` (bench/http.ts: HTTP mode, the floor, gateway mode). */
-const MODE = process.argv.find((a) => a.startsWith('--mode='))?.slice('--mode='.length) ?? (process.argv.includes('--mode') ? process.argv[process.argv.indexOf('--mode') + 1] : 'gateway');
-if (MODE !== 'gateway' && MODE !== 'http') {
-  console.error('--mode must be gateway or http');
-  process.exit(1);
 }
 
 const run =

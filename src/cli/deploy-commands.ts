@@ -8,6 +8,7 @@
 import { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { COMMANDS } from '../commands';
 import { loadConfigOrExit } from '../config/config';
 
@@ -30,8 +31,34 @@ export async function deployCommands({ token, clientId, guildId, apiUrl }: Deplo
   return { scope: guildId ? `guild ${guildId}` : 'global', count: registered.length };
 }
 
+const USAGE = `Usage: npm run deploy-commands [-- --print]
+
+Registers Tierbot's commands with Discord: in the server DISCORD_GUILD_ID names (instant, for
+development), otherwise globally. Needs DISCORD_TOKEN and DISCORD_CLIENT_ID (see .env.example).
+  --print   prints the commands as JSON instead; needs no token
+  --help    this text`;
+
+/** `--print`, `--help`, or a reason to stop: an unknown argument must never go on to register. */
+function readArguments(argv: string[]): { print: boolean; help: boolean } | { problem: string } {
+  try {
+    const { values } = parseArgs({ args: argv, options: { print: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    return { print: values.print === true, help: values.help === true };
+  } catch (err) {
+    return { problem: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 async function main() {
-  if (process.argv.includes('--print')) {
+  const args = readArguments(process.argv.slice(2));
+  if ('problem' in args) {
+    console.error(`${args.problem}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (args.print) {
     console.log(JSON.stringify(commandDefinitions(), null, 2));
     return;
   }

@@ -40,6 +40,25 @@ describe('npm run deploy-commands', () => {
     expect(standIn.registrations.has('global')).toBe(false);
   });
 
+  it('--help prints the usage and an unknown argument stops with exit 2: neither registers anything, even with a token', async () => {
+    standIn = await startStandIn();
+    const env = { PATH: process.env.PATH ?? '', DISCORD_TOKEN: standIn.token, DISCORD_CLIENT_ID: standIn.applicationId, DISCORD_API_URL: standIn.apiUrl };
+    const run = (arg: string) =>
+      new Promise<{ code: number; out: string; err: string }>((resolve) =>
+        execFile(process.execPath, ['--import', 'tsx', 'src/cli/deploy-commands.ts', arg], { env, timeout: 60_000 }, (err, out, stderr) =>
+          resolve({ code: err ? Number((err as { code?: number }).code) : 0, out, err: stderr }),
+        ),
+      );
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage: npm run deploy-commands');
+    const typo = await run('--pirnt');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain("Unknown option '--pirnt'");
+    expect(standIn.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    expect(standIn.registrations.size).toBe(0);
+  }, 60_000);
+
   it('--print prints the exact JSON array, with no token: user install on every chat command but the team settings', async () => {
     const stdout = await new Promise<string>((resolve, reject) =>
       execFile(process.execPath, ['--import', 'tsx', 'src/cli/deploy-commands.ts', '--print'], { env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 }, (err, out) => (err ? reject(err) : resolve(out))),

@@ -6,6 +6,7 @@
 
 import { loadConfigOrExit } from './config/config';
 import { createLogger, logProcessEvents } from './config/logger';
+import { listenFailure } from './config/listen-failure';
 import { onShutdown } from './config/shutdown';
 import { startGateway } from './gateway/client';
 import { coreOnFirstInteraction } from './interactions/lazy-core';
@@ -32,7 +33,12 @@ async function main() {
   logProcessEvents(log);
   const metricsPort = config.metricsPort === undefined ? undefined : config.metricsPort + shardId();
   const metrics = metricsPort ? (await import('./interactions/metrics')).createMetrics() : undefined;
-  const metricsServer = metrics && metricsPort ? await (await import('./http/metrics-server')).serveMetrics(metrics, config.host, metricsPort) : undefined;
+  const metricsServer =
+    metrics && metricsPort
+      ? await (await import('./http/metrics-server')).serveMetrics(metrics, config.host, metricsPort).catch((err: unknown) => {
+          throw new Error(listenFailure(err, 'METRICS_PORT'));
+        })
+      : undefined;
   if (metricsServer) log.info({ port: metricsPort }, 'serving /metrics');
   let store: TeamStore | undefined;
   const core = coreOnFirstInteraction(

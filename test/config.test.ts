@@ -82,12 +82,18 @@ describe('configuration', () => {
     [{ PORT: 'abc' }, 'PORT must be a port number from 1 to 65535'],
     [{ PORT: '8080.5' }, 'PORT must be a port number from 1 to 65535'],
     [{ DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL must be an http(s) URL such as http://127.0.0.1:3001/api'],
+    [{ HOST: 'no such host' }, 'HOST must be an IP address to listen on, such as 0.0.0.0 (every interface) or 127.0.0.1, or a host name'],
+    [{ HOST: 'http://127.0.0.1' }, 'HOST must be an IP address to listen on, such as 0.0.0.0 (every interface) or 127.0.0.1, or a host name'],
     [{ DATABASE_URL: 'postgres:u:SECRETPW@127.0.0.1/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
     [{ DATABASE_URL: 'postgres://u:SECRETPW@[bad/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
     [{ DATABASE_URL: 'postgresql://u:SECRETPW@127.0.0.1:notaport/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
     [{ DATABASE_URL: 'postgresql://u:SECRETPW@127.0.0.1:99999/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
   ])('says %j is wrong once, in plain words, without its value', (env, reason) => {
     expect(parseConfig(env)).toEqual({ ok: false, reason: `Invalid configuration: ${reason}` });
+  });
+
+  it.each(['0.0.0.0', '127.0.0.1', '::', '::1', 'localhost', 'tierbot-http-1', 'api.internal.example'])('accepts HOST %s', (host) => {
+    expect(parseConfig({ HOST: host })).toMatchObject({ ok: true, config: { host } });
   });
 
   it.each(['./data/tierbot.sqlite', '/var/lib/tierbot/db.sqlite', 'file:./data/t.sqlite', 'postgres://tierbot:pw@127.0.0.1:5432/tierbot', 'postgresql://db.internal/tierbot'])(

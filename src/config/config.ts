@@ -5,6 +5,7 @@
  */
 
 import { config as loadDotenv } from 'dotenv';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const PORT_RANGE = 'must be a port number from 1 to 65535';
@@ -15,6 +16,12 @@ const port = z
   .refine((n) => n >= 1 && n <= 65535, PORT_RANGE);
 const HTTP_URL = 'must be an http(s) URL such as http://127.0.0.1:3001/api';
 const isHttpUrl = (text: string) => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+const HOST_FORMS = 'must be an IP address to listen on, such as 0.0.0.0 (every interface) or 127.0.0.1, or a host name';
+/** An IPv4 or IPv6 address, or a host name (letters, digits and hyphens in dot-separated labels). */
+function isHost(text: string): boolean {
+  return isIP(text) !== 0 || (text.length <= 253 && text.split('.').every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label)));
+}
+
 const DATABASE_URL_FORMS = 'must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL';
 /** A path or file: URL (SQLite), or a Postgres URL that parses and names a host; any other scheme is refused. */
 function isDatabaseUrl(text: string): boolean {
@@ -40,7 +47,7 @@ const ConfigSchema = z.object({
   ),
   DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the application\'s public key')),
   PORT: z.preprocess((v) => (v === '' || v === undefined ? '8080' : v), port),
-  HOST: z.preprocess((v) => (v === '' || v === undefined ? '0.0.0.0' : v), z.string().min(1)),
+  HOST: z.preprocess((v) => (v === '' || v === undefined ? '0.0.0.0' : v), z.string().refine(isHost, HOST_FORMS)),
   DATABASE_URL: z.preprocess(
     (v) => (v === '' || v === undefined ? './data/tierbot.sqlite' : v),
     z.string().refine(isDatabaseUrl, DATABASE_URL_FORMS),

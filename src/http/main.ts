@@ -5,6 +5,7 @@
 
 import { loadConfigOrExit } from '../config/config';
 import { createLogger, logProcessEvents } from '../config/logger';
+import { listenFailure } from '../config/listen-failure';
 import { onShutdown } from '../config/shutdown';
 import { createMetrics } from '../interactions/metrics';
 import { webhookRest } from '../interactions/responder';
@@ -29,7 +30,9 @@ async function main() {
     await http.drain();
     await store.close();
   });
-  const address = await http.app.listen({ host: config.host, port: config.port });
+  const address = await http.app.listen({ host: config.host, port: config.port }).catch((err: unknown) => {
+    throw new Error(listenFailure(err, 'PORT'));
+  });
   log.info({ address }, 'listening for interactions');
 }
 

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -265,6 +265,26 @@ describe('npm run start:http (src/http/main.ts)', () => {
     expect(bot.output()).toContain('"signal":"SIGTERM","msg":"shutting down"');
     // Nothing left behind listening: npm's child stopped with it.
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  }, 60_000);
+
+  it('exits 1 with a reason in words when it cannot listen: PORT in use, HOST not on this machine', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    const key = 'ab'.repeat(32);
+    try {
+      const inUse = startBotProcess({ PORT: String(port), HOST: '127.0.0.1', DISCORD_PUBLIC_KEY: key }, 'src/http/main.ts');
+      child = inUse.proc;
+      expect((await inUse.exited).code).toBe(1);
+      expect(inUse.output()).toContain('Tierbot could not start: PORT is already in use by another process');
+      const elsewhere = startBotProcess({ PORT: String(port), HOST: '192.0.2.1', DISCORD_PUBLIC_KEY: key }, 'src/http/main.ts');
+      child = elsewhere.proc;
+      expect((await elsewhere.exited).code).toBe(1);
+      expect(elsewhere.output()).toContain('Tierbot could not start: HOST is not an address of this machine');
+      expect(elsewhere.output()).not.toContain('192.0.2.1');
+    } finally {
+      busy.close();
+    }
   }, 60_000);
 
   it('without DISCORD_PUBLIC_KEY, exits 1 saying what is missing', async () => {

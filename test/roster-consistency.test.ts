@@ -82,7 +82,8 @@ describe('/roster: Summary by platform is offered only when it can read the file
     // Every row as wide as allowed, as many rows as allowed, the rest `=` cells: the most a file can grow.
     const header = ['name', 'followers', ...Array.from({ length: MAX_ROSTER_COLUMNS - 2 }, (_, i) => `c${i}`)].join(',');
     const perRow = Math.floor((MAX_ROSTER_BYTES - header.length - 1) / MAX_ROSTER_ROWS);
-    const row = (i: number) => `n${i},=1,${'=,'.repeat(MAX_ROSTER_COLUMNS)}`.slice(0, perRow - 1);
+    // One readable count: a roster with none is refused.
+    const row = (i: number) => `n${i},${i === 0 ? 1000 : '=1'},${'=,'.repeat(MAX_ROSTER_COLUMNS)}`.slice(0, perRow - 1);
     const text = `${header}\n${Array.from({ length: MAX_ROSTER_ROWS }, (_, i) => row(i)).join('\n')}\n`;
     expect(text.length).toBeLessThanOrEqual(MAX_ROSTER_BYTES);
     const reply = await runRoster(utf8(text));

@@ -42,6 +42,14 @@ function returnedCsv(reply: Reply): { text: string; records: string[][] } {
 }
 
 const embedText = (reply: Reply) => JSON.stringify(reply.embeds);
+
+/** "Summary by platform" pressed on a reply, reading the roster-tiers.csv attached to it. */
+async function summaryOf(reply: Reply): Promise<Reply> {
+  const id = (reply.components?.[0]?.components[0] as { custom_id: string }).custom_id;
+  const csv = new Uint8Array(reply.files![0]!.data);
+  const context = testComponentContext({ files: { f: csv }, attachments: [{ id: '5', filename: 'roster-tiers.csv', url: 'f', size: csv.length }] });
+  return (await roster.component!(id, [], context)).reply;
+}
 const isRefusal = (reply: Reply) => reply.inputError === true && reply.flags === 64;
 
 describe('/roster definition', () => {
@@ -416,13 +424,6 @@ describe('/roster: the house definition first', () => {
 describe('/roster: tiers in the order of their counts', () => {
   /** The group names in a field of tier lines ("**nano** — 1 creator · 3,000 followers"). */
   const tierNames = (value: string) => value.split('\n').map((line) => /^\*\*(.+?)\*\* — /.exec(line)![1]!);
-  const summaryOf = async (reply: Reply) => {
-    const id = (reply.components?.[0]?.components[0] as { custom_id: string }).custom_id;
-    const csv = new Uint8Array(reply.files![0]!.data);
-    const context = testComponentContext({ files: { f: csv }, attachments: [{ id: '5', filename: 'roster-tiers.csv', url: 'f', size: csv.length }] });
-    return (await roster.component!(id, [], context)).reply;
-  };
-
   it('lists every group, ties included, from the smallest counts to the largest: in the reply, the chart and Summary by platform', async () => {
     // A creator in every stretch of counts the publishers' answer changes over, from 0 to 2,000,000,000.
     const counts = [0, 500, 1_000, 1_800, 3_000, 8_000, 50_000, 150_000, 220_000, 500_000, 2_000_000, 2_000_000_000];
@@ -560,6 +561,122 @@ describe('/roster: nothing user-supplied breaks a reply', () => {
         expect(records.slice(1).map((r) => r.slice(0, 3))).toEqual(read.roster.rows.map((r) => r.cells.map(neutraliseCell)));
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('/roster: a file without a header row', () => {
+  const HEADERLESS = 'Sara,Instagram,45000\nBo,TikTok,1200000\n';
+
+  it('reads every row as a creator when count_column: picks a column whose first cell is a follower count, and says so', async () => {
+    const reply = await runRoster(utf8(HEADERLESS), { count_column: '3' });
+    expect(isRefusal(reply)).toBe(false);
+    const text = embedText(reply);
+    expect(text).toContain('Total: 2 creators · 1,245,000 followers');
+    expect(text).toContain('No header row: line 1 already has a follower count in column 3');
+    expect(text).toContain('Columns used: followers “column 3”');
+    const tagged = (n: number) => [consensusFor(n).word, consensusFor(n).word, `${consensusFor(n).votes} of ${consensusFor(n).of}`, ''];
+    expect(returnedCsv(reply).records).toEqual([
+      ['column 1', 'column 2', 'column 3', ...ADDED_COLUMNS],
+      ['Sara', 'Instagram', '45000', ...tagged(45_000)],
+      ['Bo', 'TikTok', '1200000', ...tagged(1_200_000)],
+    ]);
+  });
+
+  it('takes a single row without a header as one creator', async () => {
+    const reply = await runRoster(utf8('Sara,Instagram,45k\n'), { count_column: '3' });
+    expect(embedText(reply)).toContain('Total: 1 creator · 45,000 followers');
+  });
+
+  it('keeps a header row whose count column is headed by a number when its other headers are headers (name, platform, …)', async () => {
+    const reply = await runRoster(utf8('Name,2023,2024\nSara,40000,45000\n'), { count_column: '3' });
+    expect(embedText(reply)).toContain('Total: 1 creator · 45,000 followers');
+    expect(embedText(reply)).not.toContain('No header row');
+    expect(returnedCsv(reply).records[0]).toEqual(['Name', '2023', '2024', ...ADDED_COLUMNS]);
+  });
+});
+
+describe('/roster: no row with a readable follower count', () => {
+  it('is refused, for the user alone, naming the column read and the count forms accepted', async () => {
+    const reply = await runRoster(utf8('name,platform,followers\nSara,IG,n/a\nBo,TikTok,TBD\nLea,YT,ask agent\n'));
+    expect(isRefusal(reply)).toBe(true);
+    expect(reply.files ?? []).toEqual([]);
+    expect(reply.embeds[0]!.title).toBe('No follower counts to read');
+    const text = reply.embeds[0]!.description!;
+    expect(text).toContain('No row of “team.csv” has a follower count I can read in the column “followers” (column 3): it holds “n/a”, “TBD”, “ask agent”.');
+    expect(text).toMatch(/Accepted:\*\* .*`30,000`.*`1\.2M`.*`1,2 Mio`/);
+  });
+
+  it('names the column count_column: chose', async () => {
+    const reply = await runRoster(utf8('name,platform,followers\nSara,Instagram,45k\n'), { count_column: 'platform' });
+    expect(isRefusal(reply)).toBe(true);
+    expect(reply.embeds[0]!.description).toContain('in the column “platform” (column 2): it holds “Instagram”');
+  });
+
+  it('says the column is empty when it is', async () => {
+    const reply = await runRoster(utf8('name,followers,bio\nSara,,x\nBo, ,y\n'));
+    expect(isRefusal(reply)).toBe(true);
+    expect(reply.embeds[0]!.description).toContain('its cells are empty');
+  });
+});
+
+describe('/roster: re-tagging a roster-tiers.csv', () => {
+  const retag = async (bytes: Uint8Array, opts: RunOptions = {}) => {
+    const first = returnedCsv(await runRoster(bytes, opts)).text;
+    const again = await runRoster(utf8(first), { ...opts, filename: 'roster-tiers.csv' });
+    return { first, again, text: returnedCsv(again).text };
+  };
+
+  it.each(['sheets-export.csv', 'excel-european.csv', 'hostile.csv', 'roster-500.csv'])('gives the roster-tiers.csv of %s back unchanged, and says its added columns were replaced', async (name) => {
+    const { first, again, text } = await retag(fixture(name));
+    expect(text).toBe(first);
+    expect(embedText(again)).toContain('Replaced the file’s own tier, consensus_tier, consensus_votes and note columns with fresh ones');
+  });
+
+  it('gives the same file back by a house definition, and for a file without a header row', async () => {
+    const store = memoryStore();
+    await store.setHouse('42', { text: 'seed 1k-10k, growth 10k-100k, star 100k+', setById: '1', setByName: 'm', setAt: new Date('2026-12-01T00:00:00Z') });
+    const house = await retag(fixture('sheets-export.csv'), { guildId: '42', store });
+    expect(house.text).toBe(house.first);
+    const headerless = await retag(utf8('Sara,Instagram,45000\nBo,TikTok,1200000\n'), { count_column: '3' });
+    expect(headerless.text).toBe(headerless.first);
+  });
+
+  it('replaces columns named like the added ones wherever they are: each added column comes last, once', async () => {
+    const reply = await runRoster(utf8('name,tier,followers,note\nSara,gold,45k,call back\n'));
+    const c = consensusFor(45_000);
+    expect(returnedCsv(reply).records).toEqual([
+      ['name', 'followers', ...ADDED_COLUMNS],
+      ['Sara', '45k', c.word, c.word, `${c.votes} of ${c.of}`, ''],
+    ]);
+    expect(embedText(reply)).toContain('Replaced the file’s own tier and note columns with fresh ones');
+  });
+
+  it('Summary by platform reads the columns where roster-tiers.csv has them, after a replaced one', async () => {
+    const reply = await runRoster(utf8('name,tier,platform,followers\nSara,gold,Instagram,45k\nBo,x,TikTok,1.2M\n'));
+    expect(returnedCsv(reply).records[0]).toEqual(['name', 'platform', 'followers', ...ADDED_COLUMNS]);
+    expect((await summaryOf(reply)).embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 1 creator · 45,000 followers', 'TikTok — 1 creator · 1,200,000 followers']);
+  });
+
+  it('refuses a name_column: or count_column: that names a column it replaces', async () => {
+    const reply = await runRoster(utf8('name,note,followers\nSara,x,45k\n'), { name_column: 'note' });
+    expect(isRefusal(reply)).toBe(true);
+    expect(reply.embeds[0]!.title).toBe('A column I replace');
+    expect(reply.embeds[0]!.description).toContain('`name_column:` names “note” (column 2), one of the columns I add (tier, consensus_tier, consensus_votes, note)');
+    expect(isRefusal(await runRoster(utf8('name,tier,followers\nSara,45k,45k\n'), { count_column: '2' }))).toBe(true);
+  });
+
+  it('for any roster: its own roster-tiers.csv, tagged again, comes back unchanged', async () => {
+    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('45k', '1,2 Mio', '=1+1', '"', '\n', ';', '@x', '-5', ' 3k ', "'=x"));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }), async (rows) => {
+        const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
+        const first = await runRoster(utf8(['name,platform,followers', ...rows.map((r) => r.map(quote).join(','))].join('\n')));
+        if (first.inputError) return;
+        const text = returnedCsv(first).text;
+        expect(returnedCsv(await runRoster(utf8(text))).text).toBe(text);
+      }),
+      { numRuns: 100 },
     );
   });
 });

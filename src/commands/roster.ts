@@ -15,8 +15,10 @@ import {
 } from 'discord-api-types/v10';
 import { LIMITS } from '../interactions/limits';
 import { PLATFORMS } from '../domain/extract';
+import { ACCEPTED_FORMS } from '../domain/followers';
 import { formatCount } from '../domain/format';
 import {
+  ADDED_COLUMNS,
   BELOW_INFLUENCER,
   MAX_ROSTER_BYTES,
   MAX_ROSTER_COLUMNS,
@@ -27,6 +29,7 @@ import {
   houseTiersOf,
   readRoster,
   summariseByPlatform,
+  summaryStateOf,
   writeTaggedCsv,
   type HouseTiers,
   type RosterError,
@@ -73,6 +76,9 @@ export const definition = {
 const ACCEPTED =
   'a CSV or TSV file in UTF-8 (Google Sheets: File → Download → CSV; Excel: Save As → "CSV UTF-8"), up to 2 MB and ' +
   `${formatCount(MAX_ROSTER_ROWS)} rows, with a header row that names a followers column (for example: name, platform, followers).`;
+
+/** The count forms a roster's cells are read in: /tier's, and European exports' own. */
+const ACCEPTED_COUNTS = `one follower count per row, such as ${ACCEPTED_FORMS}, or \`45.000\` and \`1,2 Mio\` in a European export; in a column headed followers, subscribers or audience, or the one \`count_column:\` names.`;
 
 /** Extensions that are certainly not CSV: refused before downloading. */
 const NOT_CSV: Readonly<Record<string, string>> = {
@@ -215,6 +221,24 @@ function refusal(error: RosterError, filename: string): Reply {
         'Names and counts in one column',
       );
     }
+    case 'added-column':
+      return inputErrorReply(
+        `\`${error.option}:\` names ${quoted(error.given)} (column ${error.column + 1}), one of the columns I add (${ADDED_COLUMNS.join(', ')}): ` +
+          `tagging ${name} replaces them, so I do not read them. Name another column.`,
+        ACCEPTED,
+        'A column I replace',
+      );
+    case 'no-readable-count': {
+      const shown = error.cells.slice(0, 3).map((cell) => quoted(cell, 30));
+      const more = error.cells.length > shown.length ? `, and ${formatCount(error.cells.length - shown.length)} other values` : '';
+      const holds = shown.length ? `it holds ${shown.join(', ')}${more}` : 'its cells are empty';
+      return inputErrorReply(
+        `No row of ${name} has a follower count I can read in the column ${quoted(error.header[error.column] ?? '', 30)} (column ${error.column + 1}): ${holds}. ` +
+          'If the counts are in another column, name it with `count_column:`.',
+        ACCEPTED_COUNTS,
+        'No follower counts to read',
+      );
+    }
   }
 }
 
@@ -283,8 +307,9 @@ function chartBars(totals: readonly TierTotal[]): RosterChartBar[] {
 const PLATFORM_BUTTON = 'roster:platform';
 
 export function summaryCustomId(r: TaggedRoster): string {
-  const headerPlatform = r.columns.headerPlatform === undefined ? -1 : PLATFORMS.findIndex((p) => p.name === r.columns.headerPlatform);
-  return [PLATFORM_BUTTON, r.columns.count, r.columns.platform ?? 'x', r.decimal === ',' ? 'c' : 'p', headerPlatform < 0 ? 'x' : headerPlatform].join(':');
+  const state = summaryStateOf(r);
+  const headerPlatform = state.headerPlatform === undefined ? -1 : PLATFORMS.findIndex((p) => p.name === state.headerPlatform);
+  return [PLATFORM_BUTTON, state.count, state.platform ?? 'x', state.decimal === ',' ? 'c' : 'p', headerPlatform < 0 ? 'x' : headerPlatform].join(':');
 }
 
 function parseSummaryId(customId: string): SummaryState | undefined {
@@ -303,6 +328,21 @@ function otherCountsLine(r: TaggedRoster): string {
   const others = r.columns.otherCounts.slice(0, 5);
   const listed = others.map((i) => `${quoted(r.header[i] ?? '', 30)} (column ${i + 1})`).join(', ');
   return `Other count columns: ${listed}. To count one of those instead, give its number: \`count_column:${others[0]! + 1}\`.`;
+}
+
+/** A file without a header row: how its first row was told from a header, and what the columns are called. */
+function noHeaderLine(r: TaggedRoster): string {
+  return (
+    `No header row: line ${formatCount(r.rows[0]!.line)} already has a follower count in column ${r.columns.count + 1}, so every row is read as a creator, ` +
+    `and the columns are named by number (${quoted(r.header[0]!)} for the first), here and in ${ROSTER_FILE}.`
+  );
+}
+
+/** The input's own tier, consensus_tier, consensus_votes or note columns, which roster-tiers.csv has afresh, once each. */
+function replacedLine(r: TaggedRoster): string {
+  const names = ADDED_COLUMNS.filter((c) => r.replacedColumns.some((i) => r.header[i] === c));
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!;
+  return `Replaced the file’s own ${listed} ${names.length === 1 ? 'column' : 'columns'} with fresh ones: ${ROSTER_FILE} has each added column once, at the end.`;
 }
 
 /** Rows with cells past the header's last column: where they are, the likely cause, and that nothing was dropped. */
@@ -348,7 +388,9 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     `Tiers ${basis}.`,
     ...(notice ? [notice] : []),
     `Read ${quoted(filename, 60)}: ${plural(r.rows.length, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
+    ...(r.headerRow ? [] : [noHeaderLine(r)]),
     columnsLine(r),
+    ...(r.replacedColumns.length ? [replacedLine(r)] : []),
     ...(r.columns.otherCounts.length ? [otherCountsLine(r)] : []),
     ...[widerRowsLine(r)].filter((line) => line !== undefined),
     `**Total: ${plural(counted.length, 'creator')} · ${plural(followers, 'follower')}**`,
@@ -361,7 +403,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     ...(file.unreadable ? [file.unreadable] : []),
   ].join('\n');
 
-  const fields: APIEmbedField[] = [...linesToFields('By tier', r.totals.length ? r.totals.map(tierLine) : ['No row had a follower count I could read.'])];
+  const fields: APIEmbedField[] = [...linesToFields('By tier', r.totals.map(tierLine))];
   if (r.problems.length) {
     const shown = r.problems.slice(0, PROBLEMS_SHOWN).map((p) => `Line ${formatCount(p.line)}: ${p.cell.trim() === '' ? 'empty' : quoted(p.cell, 30)} — ${p.reason}`);
     if (r.problems.length > PROBLEMS_SHOWN) shown.push(`…and ${formatCount(r.problems.length - PROBLEMS_SHOWN)} more; each has a note in ${ROSTER_FILE}.`);
@@ -391,14 +433,10 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
   return {
     embeds: [embed],
     files: [{ name: ROSTER_FILE, data: file.data, description: 'The roster with tier, consensus_tier, consensus_votes and note added' }],
-    ...(counted.length
-      ? {
-          // Nothing to split by without a platform (a column, or a followers header naming one),
-          // and nothing to read back from a file too large.
-          ...(file.unreadable || (r.columns.platform === undefined && r.columns.headerPlatform === undefined) ? {} : { components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]) }),
-          chart: { kind: 'roster' as const, opts: { title: `${plural(counted.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals) } },
-        }
-      : {}),
+    // Nothing to split by without a platform (a column, or a followers header naming one),
+    // and nothing to read back from a file too large.
+    ...(file.unreadable || (r.columns.platform === undefined && r.columns.headerPlatform === undefined) ? {} : { components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]) }),
+    chart: { kind: 'roster' as const, opts: { title: `${plural(counted.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals) } },
   };
 }
 

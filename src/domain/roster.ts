@@ -124,11 +124,15 @@ export type RosterError =
   | { kind: 'too-many-columns'; columns: number; line?: number }
   | { kind: 'header-only'; header: string[] }
   | { kind: 'no-count-column'; header: string[] }
+  /** No row's cell in the count column (`column`, from 0) reads as a follower count; `cells`: the filled ones, each once (may be anything: escape it). */
+  | { kind: 'no-readable-count'; header: string[]; column: number; cells: string[] }
   | { kind: 'unknown-column'; option: ColumnOption; given: string; header: string[] }
   /** The option's text is the header of several columns (`columns`, from 0): only a number tells them apart. */
   | { kind: 'ambiguous-column'; option: ColumnOption; given: string; columns: number[]; header: string[] }
   /** `name_column:` names the column the counts are in (`column`, from 0): by `count_column:` too, or as the only count column. */
-  | { kind: 'name-is-count'; given: string; column: number; countColumnGiven: boolean; header: string[] };
+  | { kind: 'name-is-count'; given: string; column: number; countColumnGiven: boolean; header: string[] }
+  /** The option names one of the input's own ADDED_COLUMNS (`column`, from 0), which re-tagging replaces. */
+  | { kind: 'added-column'; option: ColumnOption; given: string; column: number };
 
 export type ColumnOption = 'name_column' | 'count_column';
 
@@ -184,13 +188,22 @@ export interface TaggedRoster {
   bom: boolean;
   /** The file began with Excel's "sep=;" line (written back too). */
   sepLine: boolean;
+  /** The file's header row; for a file without one (`headerRow` false), the columns named by number ("column 1"). */
   header: string[];
+  /** False when the file's first row is already a creator (see firstRowIsCreator). */
+  headerRow: boolean;
+  /**
+   * The input's own columns named like ADDED_COLUMNS (an earlier roster-tiers.csv uploaded again,
+   * most often), from 0: never read, and left out of roster-tiers.csv, where the fresh ones replace them.
+   */
+  replacedColumns: number[];
   /**
    * Unnamed columns after the header's last, for cells some rows have past it (a comma inside an
    * unquoted cell, most often): kept so that no cell of the file is lost, as a spreadsheet shows them.
    */
   extraColumns: number;
   columns: RosterColumns;
+  /** At least one of them has a count (a roster with none is refused as 'no-readable-count'). */
   rows: TaggedRow[];
   /** Per tier, from the smallest counts to the largest; tiers no row has are left out. Each creator once: repeated rows are not counted. */
   totals: TierTotal[];
@@ -415,14 +428,39 @@ function columnsNamed(header: string[], given: string): number[] {
   return [];
 }
 
-/** The one column an option names, or why it names none or several. */
+/** A column named like one Tierbot adds (exactly: a team's "Notes" or "Tier 2024" is its own). */
+const isAddedColumn = (header: string): boolean => (ADDED_COLUMNS as readonly string[]).includes(header.trim());
+
+/** The one column an option names, or why it names none or several, or one that is not read. */
 function columnOption(header: string[], option: ColumnOption, given: string | undefined): { ok: true; column: number | undefined } | { ok: false; error: RosterError } {
   if (given === undefined || given.trim() === '') return { ok: true, column: undefined };
   const named = columnsNamed(header, given);
+  if (named.length === 1 && isAddedColumn(header[named[0]!]!)) return { ok: false, error: { kind: 'added-column', option, given, column: named[0]! } };
   if (named.length === 1) return { ok: true, column: named[0] };
   if (named.length === 0) return { ok: false, error: { kind: 'unknown-column', option, given, header } };
   return { ok: false, error: { kind: 'ambiguous-column', option, given, columns: named, header } };
 }
+
+/** Headers Tierbot knows by name: a first row with one of them is a header row. */
+function isKnownHeader(cell: string): boolean {
+  const h = normaliseHeader(cell);
+  return COUNT_EXACT.has(h) || NAME_EXACT.has(h) || PLATFORM_EXACT.has(h) || h === CHANNEL || isAddedColumn(cell);
+}
+
+/**
+ * Whether the file's first row is already a creator, the file having no header row:
+ * `count_column:` picks its column by number, the row's cell there is a follower count, and none
+ * of its cells is a header Tierbot knows ("Name,2023,2024" with `count_column:3` keeps its header
+ * row). Without `count_column:`, the count column is found by a header word, which is never a count.
+ */
+function firstRowIsCreator(first: string[], countColumn: string | undefined): boolean {
+  const picked = columnOption(first, 'count_column', countColumn);
+  if (!picked.ok || picked.column === undefined || picked.column !== Number(countColumn!.trim()) - 1) return false;
+  return readCount(unquoteCell(first[picked.column]!)).ok && !first.some(isKnownHeader);
+}
+
+/** A file without a header row: its columns named by number, as the reply and roster-tiers.csv name them. */
+const numberedColumns = (width: number): string[] => Array.from({ length: width }, (_, i) => `column ${i + 1}`);
 
 function platformInHeader(header: string): string | undefined {
   const words = ` ${normaliseHeader(header)} `;
@@ -486,16 +524,20 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const delimiter = sep?.delimiter ?? detectDelimiter(decoded.text, opts.filename);
   const read = sep ? records(sep.rest, delimiter, 1) : records(decoded.text, delimiter);
   if (!read.ok) return read;
-  const [head, ...data] = read.records;
-  if (!head) return { ok: false, error: { kind: 'empty' } };
-  const header = head.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
-  if (data.length === 0) return { ok: false, error: { kind: 'header-only', header } };
+  const [firstRecord, ...afterFirst] = read.records;
+  if (!firstRecord) return { ok: false, error: { kind: 'empty' } };
+  const firstCells = firstRecord.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+  // A first row wider than the limit is not looked into: it is refused below, as a header.
+  const headerRow = firstCells.length > MAX_ROSTER_COLUMNS || !firstRowIsCreator(firstCells, opts.countColumn);
+  const data = headerRow ? afterFirst : read.records;
+  if (data.length === 0) return { ok: false, error: { kind: 'header-only', header: firstCells } };
   if (data.length > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: data.length } };
-  if (header.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: header.length } };
+  if (firstCells.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: firstCells.length } };
   // Every filled cell is written back, those past the header's last column too (trailing blank ones are not cells anyone typed).
   const filledWidths = data.map((rec) => filledWidth(rec.cells));
   const widest = filledWidths.reduce((most, w, i) => (w > filledWidths[most]! ? i : most), 0);
   if (filledWidths[widest]! > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: filledWidths[widest]!, line: data[widest]!.line } };
+  const header = headerRow ? firstCells : numberedColumns(filledWidths[widest]!);
   const width = Math.max(header.length, filledWidths[widest]!);
   const found = findColumns(header, (i) => data.map((r) => r.cells[i] ?? ''), opts);
   if (!found.ok) return found;
@@ -548,6 +590,10 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
     if (key !== undefined && !first) firstRowOf.set(key, row);
     rows.push(row);
   });
+  if (problems.length === rows.length) {
+    const cells = [...new Set(problems.map((p) => p.cell.trim()).filter((cell) => cell !== ''))];
+    return { ok: false, error: { kind: 'no-readable-count', header, column: columns.count, cells } };
+  }
   return {
     ok: true,
     roster: {
@@ -556,6 +602,8 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       bom: decoded.bom,
       sepLine: sep !== undefined,
       header,
+      headerRow,
+      replacedColumns: header.flatMap((h, i) => (isAddedColumn(h) ? [i] : [])),
       extraColumns: width - header.length,
       columns,
       rows,
@@ -620,11 +668,16 @@ export function totalsByTier(rows: readonly { count: number | undefined; bucket:
 
 // ── Writing ───────────────────────────────────────────────────────────────────────────────────
 
-/** The tagged roster as CSV text in the input's delimiter: its columns (and unnamed ones for cells past them), then ADDED_COLUMNS. */
+/**
+ * The tagged roster as CSV text in the input's delimiter: its columns (and unnamed ones for cells
+ * past them) but those the added ones replace, then ADDED_COLUMNS. An earlier roster-tiers.csv
+ * tagged again comes back the same.
+ */
 export function writeTaggedCsv(roster: TaggedRoster): string {
   const d = roster.delimiter;
-  const header = [...roster.header, ...Array<string>(roster.extraColumns).fill(''), ...ADDED_COLUMNS];
-  const rows = roster.rows.map((row) => [...row.cells, row.tier, row.consensusTier, row.consensusVotes, row.note]);
+  const kept = <T>(cells: readonly T[]) => cells.filter((_, i) => !roster.replacedColumns.includes(i));
+  const header = [...kept(roster.header), ...Array<string>(roster.extraColumns).fill(''), ...ADDED_COLUMNS];
+  const rows = roster.rows.map((row) => [...kept(row.cells), row.tier, row.consensusTier, row.consensusVotes, row.note]);
   // The byte order mark and Excel's "sep=" line, when the input had them, come before the header as they did.
   return `${roster.bom ? '\uFEFF' : ''}${roster.sepLine ? `sep=${d}\r\n` : ''}${csvText([header, ...rows], { delimiter: d })}`;
 }
@@ -638,6 +691,17 @@ export interface SummaryState {
   decimal: DecimalMark;
   /** The platform the count column's header names, when there is no platform column. */
   headerPlatform?: string | undefined;
+}
+
+/** What the button needs to read `roster`'s roster-tiers.csv: its columns numbered as written there, the replaced ones left out. */
+export function summaryStateOf(roster: TaggedRoster): SummaryState {
+  const written = (column: number) => column - roster.replacedColumns.filter((i) => i < column).length;
+  return {
+    count: written(roster.columns.count),
+    platform: roster.columns.platform === undefined ? undefined : written(roster.columns.platform),
+    decimal: roster.decimal,
+    headerPlatform: roster.columns.headerPlatform,
+  };
 }
 
 export interface PlatformTotals {

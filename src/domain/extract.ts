@@ -2,9 +2,11 @@
  * Follower counts in chat text: "Sara has 45k on IG and 1.2M on TikTok" → 45,000 (Sara,
  * Instagram) and 1,200,000 (Sara, TikTok). Every form /tier reads is read here too, plus what
  * people write in chat ("45K subs", "30 000 abonnés", "1,2 Mio"); numbers that are clearly
- * something else (dates, prices, times, IDs, mentions, percentages, views) are set aside with the
- * reason, so the reply can say what it skipped. Also home to `readCount`, the lenient count reader
- * the roster uses for spreadsheet cells.
+ * something else (dates, prices, times, phone numbers, addresses, IDs, mentions, percentages, views,
+ * code) are set aside with the reason, so the reply can say what it skipped. A number is read whole
+ * or set aside whole: no piece of one ("192.168" of an IP address) is read as a count, and no digit
+ * group is dropped without a word. Also home to `readCount`, the lenient count reader the roster
+ * uses for spreadsheet cells.
  */
 
 import { MAX_FOLLOWERS, SUFFIX_MULTIPLIERS, countText, normaliseDigits, type ParseResult } from './followers';
@@ -174,6 +176,9 @@ export type IgnoreKind =
   | 'mention'
   | 'link'
   | 'phone'
+  | 'ip'
+  | 'address'
+  | 'code'
   | 'date'
   | 'time'
   | 'price'
@@ -209,6 +214,9 @@ const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
   mention: 'a mention, channel, emoji or timestamp',
   link: 'part of a link',
   phone: 'a phone number',
+  ip: 'an IP address',
+  address: 'a street address',
+  code: 'part of code',
   date: 'a date',
   time: 'a time',
   price: 'a price',
@@ -239,7 +247,12 @@ const NUM = [
 // taken whole ("1.2E-06" too), so it is read or set aside as one number, never as "1" and "06".
 const SCIENTIFIC = String.raw`\d+(?:[.,]\d+)?e[+\-−]?\d+`;
 const SCIENTIFIC_BODY = new RegExp(`^${SCIENTIFIC}$`, 'iu');
-const AMOUNT = String.raw`(?:${SCIENTIFIC}|(?:${NUM})(?: ?${SUFFIX})?)`;
+// Where a number written in digit groups ends: not before more digits, nor before a separator and
+// more digits, where BEFORE lets no number start (the ".0.0" of "00.000.0.0" would be dropped unsaid).
+const NO_MORE_GROUPS = String.raw`(?![.,']?\d)`;
+// A number with more digit groups after it than any count has ("192.168" of "192.168.1.1") is no
+// amount: it is set aside whole, as RUN_ON_DIGITS or what it is (an IP address), not read in part.
+const AMOUNT = String.raw`(?:${SCIENTIFIC}|(?:${NUM})${NO_MORE_GROUPS}(?: ?${SUFFIX})?)`;
 const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|sept?(?:ember|embre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?)\.?`;
 const END = String.raw`(?![\p{L}\p{N}_])`;
 const CURRENCY_SIGN = String.raw`[$€£¥₹₩₽₺₦₱₴₫฿]`;
@@ -247,25 +260,49 @@ const CURRENCY_CODE = String.raw`(?:usd|eur|gbp|chf|cad|aud|nzd|inr|jpy|cny|brl|
 const CURRENCY_WORD = String.raw`(?:dollars?|euros?|bucks|pounds|quid|rupees|yen)`;
 const BEFORE = String.raw`(?<![\p{L}\p{N}_]|\d[.,'])`;
 
+// Phone numbers are set aside whole, so that no piece of one is read as a count.
+// With a country code: "+44 20 7946 0958", "+1-415-555-0123".
+const INTERNATIONAL_PHONE = String.raw`\+\d{1,3}[ -]?\(?\d{1,4}\)?(?:[ -]?\d{2,4}){2,}(?!\d)`;
+// North American, with one separator throughout: "(555) 123 4567", "555-123-4567", "555.123.4567"
+// (a count grouped in threes ends in three digits: "555.123.456" is one).
+const NORTH_AMERICAN_PHONE = String.raw`${BEFORE}(?:\(\d{3}\) ?\d{3}[-. ]\d{4}|\d{3}(?:-\d{3}-|\.\d{3}\.| \d{3} )\d{4})${NO_MORE_GROUPS}`;
+// National, seven digits or more from the trunk prefix 0 that no count starts with: "07911 123456",
+// "0171-1234567", "030 1234567". Later groups have three digits or more, so a date ("05.06.2024") is no phone.
+const NATIONAL_PHONE = String.raw`${BEFORE}(?=(?:\d[-/. ]?){6}\d)0\d{1,4}[-/. ]?\d{3,8}(?:[-. ]\d{2,8})*${NO_MORE_GROUPS}`;
+/** Words after which digits are a phone number: "call me on 555-1234", "tel: 030 1234567". */
+const PHONE_WORD = String.raw`(?:phone|telephone|tel|cell|mobile|mob|whatsapp|fax|call|ring|text|sms|handy|telefon|téléphone|tél|teléfono|móvil|celular)`;
+// Seven digits or more, in groups, right after a phone word: "555-1234" alone could be a range.
+const AFTER_PHONE_WORD = String.raw`(?=(?:\d[-. /]?){6}\d)(?<=(?<![\p{L}])${PHONE_WORD}(?:\s(?:number|no\.|nr\.?|#))?(?:\s(?:me|us|her|him))?(?:\s(?:on|at))?\s?[:.#]?\s?)\d+(?:[-. /]\d+)*${NO_MORE_GROUPS}`;
+// Four dot-separated groups of 0–255: an IP address ("192.168.1.1"), never "192,168" and a dropped
+// ".1.1". When each group after the first has three digits, they are thousands ("8.193.134.100").
+const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
+const IP_ADDRESS = String.raw`${BEFORE}(?!\d+(?:\.\d{3}){3}${NO_MORE_GROUPS})${OCTET}(?:\.${OCTET}){3}${NO_MORE_GROUPS}`;
+// A leading zero ("07911", "030"): an area code or a reference, never a follower count.
+const LEADING_ZERO = String.raw`${BEFORE}0\d+(?:[.,']\d+)*(?!\d)`;
+// Digit groups joined in a way no count is written ("1.2.3", "10,000,00"): set aside whole.
+const RUN_ON_DIGITS = String.raw`${BEFORE}\d+(?:[.,']\d+)+`;
+
 const TOKEN = new RegExp(
   [
     String.raw`(?<mention><(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[a-z])?)>)`,
     String.raw`(?<link>(?:https?:\/\/|www\.)[^\s<>]+|(?<![\p{L}\p{N}_.@])[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|me|tv|gg|ly|app|be)\/[^\s<>]*)`,
     String.raw`(?<handle>(?<![\p{L}\p{N}_])@[\p{L}\p{N}_][\p{L}\p{N}_.]*)`,
-    String.raw`(?<phone>\+\d{1,3}[ -]?\(?\d{1,4}\)?(?:[ -]?\d{2,4}){2,}(?!\d)|${BEFORE}\(\d{3}\) ?\d{3}[-. ]\d{4}(?!\d)|${BEFORE}\d{3}-\d{3}-\d{4}(?!\d))`,
-    String.raw`(?<date>${BEFORE}(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?![\d/]))(?!\d)|${BEFORE}\d{1,2}(?:st|nd|rd|th|er|\.)?\s(?:of\s)?${MONTH}${END}(?:,?\s\d{4}(?!\d))?|(?<![\p{L}])${MONTH}\s\d{1,4}(?:st|nd|rd|th)?${END}(?:,?\s\d{4}(?!\d))?)`,
-    String.raw`(?<time>${BEFORE}(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?${END})?|\d{1,2}\s?[ap]\.?m\.?${END}|\d{1,2}h\d{2}${END}|\d{1,2}\s?uhr${END}))`,
+    String.raw`(?<phone>${INTERNATIONAL_PHONE}|${NORTH_AMERICAN_PHONE}|${NATIONAL_PHONE}|${AFTER_PHONE_WORD})`,
+    String.raw`(?<ip>${IP_ADDRESS})`,
+    String.raw`(?<date>${BEFORE}(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?![\d/]))${NO_MORE_GROUPS}|${BEFORE}\d{1,2}(?:st|nd|rd|th|er|\.)?\s(?:of\s)?${MONTH}${END}(?:,?\s\d{4}(?!\d))?|(?<![\p{L}])${MONTH}\s\d{1,4}(?:st|nd|rd|th)?${END}(?:,?\s\d{4}(?!\d))?)`,
+    String.raw`(?<time>${BEFORE}(?:\d{1,2}:\d{2}(?::\d{2})?${NO_MORE_GROUPS}(?:\s?[ap]\.?m\.?${END})?|\d{1,2}\s?[ap]\.?m\.?${END}|\d{1,2}h\d{2}${END}|\d{1,2}\s?uhr${END}))`,
     String.raw`(?<price>(?:${CURRENCY_SIGN}|(?<![\p{L}])${CURRENCY_CODE}\s?)\s?${AMOUNT}|${BEFORE}${AMOUNT}\s?(?:${CURRENCY_SIGN}|(?:${CURRENCY_CODE}|${CURRENCY_WORD})${END}))`,
     String.raw`(?<percentage>${BEFORE}[+\-−]?${AMOUNT}\s?(?:%|percent${END}|per cent${END}|pct${END}))`,
     String.raw`(?<ordinal>${BEFORE}\d+(?:st|nd|rd|th)${END})`,
-    String.raw`(?<id>#\d+${END}|${BEFORE}\d{12,}(?!\d))`,
+    String.raw`(?<id>#\d+${END}|${BEFORE}\d{12,}(?!\d)|${LEADING_ZERO})`,
     String.raw`(?<number>(?:(?<=^|[\s(\[:/])[+\-−–](?=\d))?${BEFORE}${AMOUNT}\+?${END})`,
+    String.raw`(?<unreadable>${RUN_ON_DIGITS})`,
   ].join('|'),
   'giu',
 );
 
 const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|volgers|følgere|följare|obserwujących|takipçi)`;
-const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators|influencers|people|members|orders?|sales|users|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?)`;
+const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators|influencers|people|members|orders?|sales|users|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?|units?|items?|products?|pieces?|pcs|copies|tickets?|packages?|parcels?|boxes|bottles?|samples?)`;
 const AFTER_FOLLOWERS = new RegExp(String.raw`^\+?\s?(?:(?:real|total|active|organic|engaged|ig|insta|instagram|tiktok|tt|youtube|yt|twitch)\s)?${FOLLOWER_WORD}${END}`, 'iu');
 const BEFORE_FOLLOWERS = new RegExp(String.raw`${FOLLOWER_WORD}\s?(?:count)?\s?(?:[:=\-–—]|of|is|are|at|around|about|approx\.?|over|under|almost|nearly|~|≈)?\s*$`, 'iu');
 /** Words that make a number near them an amount of money, and what to call that amount. */
@@ -291,6 +328,16 @@ const MONEY_WORD = `(?:${Object.keys(MONEY_WORDS).join('|')})`;
 // A money word sets a number aside on either side of it: "budget 10k" and "10k budget".
 const AFTER_NOT_FOLLOWERS = new RegExp(String.raw`^\s?(?:(?:monthly|avg\.?|average|total|daily|weekly|unique)\s)?(${NOT_FOLLOWER_WORD}|${MONEY_WORD})${END}`, 'iu');
 const BEFORE_NOT_FOLLOWERS = new RegExp(String.raw`(?<![\p{L}])(views?|likes?|impressions?|plays?|streams?|reach|engagements?|sales|downloads?|listeners?|${MONEY_WORD})\s?(?:[:=\-–—]|of|is|was|at|around|about|approx\.?)?\s*$`, 'iu');
+// "we paid 2k for a reel", "spent 15k on ads": money paid, spent or earned (with a follower word
+// after it, "earned 2k followers", the number counts followers).
+const MONEY_VERB_BEFORE = /(?<![\p{L}])(?:paid|pay|pays|paying|spent|spend|spends|spending|charged|charge|charges|charging|earned|earn|earns|earning|invoiced|owe|owes|owed|raised|donated|tipped|offered|offering)\s(?:(?:her|him|them|us|me|you|about|around|roughly|nearly|almost|over|under|just|only|another)\s){0,2}(?:~\s?|≈\s?)?$/iu;
+const MONEY_VERB_REASON = 'an amount of money, not a follower count';
+/** How a street's name ends, capitalised or not: "Main St", "Baker Street", "Sunset Blvd." */
+const STREET_KIND = ['st', 'street', 'ave', 'avenue', 'rd', 'road', 'blvd', 'boulevard', 'ln', 'lane', 'dr', 'drive', 'way', 'ct', 'court', 'pl', 'place', 'sq', 'square']
+  .map((kind) => `[${kind[0]!.toUpperCase()}${kind[0]}]${kind.slice(1)}`)
+  .join('|');
+// "1500 Main St", "221 Baker Street": a house number before a street's capitalised name ("1500 on the way" is none).
+const STREET_AFTER = new RegExp(String.raw`^\s(?:\p{Lu}[\p{L}'’.-]*\s){1,3}(?:${STREET_KIND})\.?${END}`, 'u');
 const AFTER_DURATION = new RegExp(String.raw`^\s?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|wks?|months?|mos?|years?|yrs?|y\/o|yo|decades?)${END}`, 'iu');
 const GROWTH_BEFORE = /(?<![\p{L}])(?:gained|gaining|gains?|grew|grown|growing|lost|losing|loses|added|adding|adds|up|down|jumped|dropped|increased|decreased)\s(?:by\s|about\s|around\s|over\s|almost\s|nearly\s|another\s)?$/iu;
 const PERIOD = String.raw`(?:day|week|month|year|days|weeks|months|wk|mo|yr)`;
@@ -390,19 +437,22 @@ interface Mention {
 }
 
 /**
- * Markdown around words (**45k**, _45k_, `45k`, ~~1M~~, ||45k||, **likes:**) says nothing about a
+ * Markdown around words (**45k**, _45k_, ~~1M~~, ||45k||, **likes:**) says nothing about a
  * number: it is dropped so that the words next to a count read as if typed plain ("1.2k **likes**"
- * is likes). Underscores inside a word (@jane_doe) stay.
+ * is likes). Underscores inside a word (@jane_doe) stay. Code is taken out before (see CODE).
  */
 const MARKDOWN_AT_WORD_EDGE = /(?<=^|[\s(["'])[*_~|`]+(?=\S)|(?<=\S)[*_~|`]+(?=$|[\s)\]"'.,:;!?])/gu;
+
+/** Code, in a block or inline: the numbers in it are code ("const id = 45000;"), never counts. */
+const CODE = /```[\s\S]*?```|`[^`\n]+`/g;
 
 /** Mentions of everyone in a channel, never a creator's handle. */
 const MASS_MENTION = /^@(everyone|here)$/i;
 
 /** Finds the follower counts in a message, and the numbers it set aside with the reason. */
 export function extractCounts(message: string): Extraction {
-  const text = normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH)).replace(MARKDOWN_AT_WORD_EDGE, '');
-  const tokens = tokenize(text);
+  const { text, numbersInCode } = withoutCode(normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH)));
+  const tokens = [...tokenize(text), ...numbersInCode].sort((a, b) => a.start - b.start);
   const numbers: NumberToken[] = [];
   const ignored: IgnoredNumber[] = [];
   const handles: Mention[] = [];
@@ -455,6 +505,25 @@ export function extractCounts(message: string): Extraction {
     });
   }
   return { counts, ignored: orderAndDedupe(ignored, tokens) };
+}
+
+/**
+ * The message without its markdown and with its code blanked out (line breaks kept, so sentences
+ * stay as they were), and each number written in the code, where it is in that text.
+ */
+function withoutCode(message: string): { text: string; numbersInCode: Token[] } {
+  let text = '';
+  const numbersInCode: Token[] = [];
+  let at = 0;
+  for (const code of message.matchAll(CODE)) {
+    text += message.slice(at, code.index).replace(MARKDOWN_AT_WORD_EDGE, '');
+    for (const t of tokenize(code[0])) {
+      if (/\d/.test(t.text)) numbersInCode.push({ kind: 'code', text: t.text, start: text.length + t.start, end: text.length + t.end });
+    }
+    text += code[0].replace(/[^\n]/g, ' ');
+    at = code.index + code[0].length;
+  }
+  return { text: text + message.slice(at).replace(MARKDOWN_AT_WORD_EDGE, ''), numbersInCode };
 }
 
 function tokenize(text: string): Token[] {
@@ -559,6 +628,8 @@ function judgeByContext(text: string, n: NumberToken): void {
     n.ignored = money ? { kind: 'price', reason: `${money}, not a follower count` } : { kind: 'not-followers', reason: `counts ${what}, not followers` };
     return;
   }
+  if (!n.followerWord && MONEY_VERB_BEFORE.test(before)) return void (n.ignored = { kind: 'price', reason: MONEY_VERB_REASON });
+  if (n.bare && STREET_AFTER.test(after)) return void set('address');
   if (isRatePerPost(after)) return void (n.ignored = { kind: 'price', reason: 'a rate per post, not a follower count' });
   if (AFTER_DURATION.test(after)) return void set('duration');
   if (GROWTH_BEFORE.test(before) || RATE_AFTER.test(after) || (n.sign === '+' && PERIOD_AFTER.test(after))) return void set('change');

@@ -133,6 +133,19 @@ describe('npm run -s cli', () => {
     expect(payload.files).toEqual(['tier-30000.png']);
   });
 
+  it('--json lists files as an empty list when the reply has none', async () => {
+    const { code, stdout } = await cli(['/glossary', 'term:cpm', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files).toEqual([]);
+  });
+
+  it('a write refused because the database is down is a failure, exit 1, with the answer still printed', async () => {
+    const { code, stdout } = await cli(['/house', 'set', 'tiers:nano 1k-10k, micro 10k+', '--guild', '42', '--manager'], { DATABASE_URL: 'postgres://tierbot:pw@127.0.0.1:1/tierbot' });
+    expect(stdout).toContain('Team settings are unavailable right now');
+    expect(stdout).toContain('Nothing was changed');
+    expect(code).toBe(1);
+  });
+
   it('--out writes the attachments into the folder', async () => {
     const out = mkdtempSync(join(tmpdir(), 'tierbot-out-'));
     const { code, stdout } = await cli(['/tiers', '--out', out]);

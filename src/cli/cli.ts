@@ -201,7 +201,7 @@ async function main(): Promise<number> {
       shown = responder.final();
     }
     if (!shown) throw new Error('the command gave no answer');
-    return print(args, shown, outcome === 'input-error' ? 2 : outcome === 'failed' ? 1 : 0);
+    return print(args, shown, outcome === 'input-error' ? 2 : outcome === 'failed' || outcome === 'unavailable' ? 1 : 0);
   } finally {
     await store.close();
   }
@@ -219,7 +219,7 @@ async function print(args: Args, shown: Shown, code: number): Promise<number> {
       notSaved = err.message;
     }
   }
-  if (args.json) console.log(JSON.stringify(shown.files.length ? { ...shown.body, files: shown.files.map((f) => f.name) } : shown.body));
+  if (args.json) console.log(JSON.stringify({ ...shown.body, files: shown.files.map((f) => f.name) }));
   else console.log(renderMessage(shown.body, saved));
   if (notSaved === undefined) return code;
   // The answer stands; the folder the user gave did not work, which is theirs to fix.

@@ -72,6 +72,7 @@ export function unavailableReply(): Reply {
       },
     ],
     flags: MessageFlags.Ephemeral,
+    unavailable: true,
   };
 }
 

@@ -41,6 +41,8 @@ export interface Reply extends ReplyPayload {
   chart?: ChartRequest;
   /** True when the reply explains bad input (the CLI then exits 2); never sent to Discord. */
   inputError?: boolean;
+  /** True when the reply says the database is down and nothing was done (the CLI then exits 1); never sent to Discord. */
+  unavailable?: boolean;
 }
 
 /** How a component's answer is delivered: replace the message it sits on, or a new reply. */

@@ -75,7 +75,10 @@ export interface InteractionCore {
   inFlight(): number;
 }
 
-export type Outcome = 'answered' | 'input-error' | 'failed' | 'expired' | 'pong' | 'ignored';
+export type Outcome = 'answered' | 'input-error' | 'unavailable' | 'failed' | 'expired' | 'pong' | 'ignored';
+
+/** How an answered interaction ended, as the log, the metrics and the CLI's exit status tell it. */
+const outcomeOf = (reply: Reply): Outcome => (reply.inputError ? 'input-error' : reply.unavailable ? 'unavailable' : 'answered');
 
 /** Discord no longer knows the interaction (10062): its first answer came after 3 seconds. */
 const expired = (err: unknown) => (err as { code?: unknown } | null)?.code === 10062;
@@ -286,7 +289,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     }
     const reply = await inTime(interaction, r, state, work, 'reply');
     await deliver(interaction, r, state, reply, 'reply');
-    return reply.inputError ? 'input-error' : 'answered';
+    return outcomeOf(reply);
   }
 
   function missingSubcommand(name: string, subcommands: string[]): Reply {
@@ -326,7 +329,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     } else {
       await deliver(interaction, r, state, reply, mode);
     }
-    return reply.inputError ? 'input-error' : 'answered';
+    return outcomeOf(reply);
   }
 
   async function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, r: Responder): Promise<Outcome> {

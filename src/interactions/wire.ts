@@ -17,6 +17,12 @@ import { customIdOwner, MANAGE_GUILD } from '../commands/types';
 
 type WireOption = APIApplicationCommandInteractionDataOption;
 
+// A label goes into every log line and is a metric label: only a name shaped like Tierbot's own
+// (a command's, a message command's, a component owner's) is used as it is, never free text.
+const COMMAND_NAME = /^[\p{L}\p{N}_ -]{1,32}$/u;
+const OWNER_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+const nameOrUnknown = (name: string | undefined, shape: RegExp): string => (name !== undefined && shape.test(name) ? name : 'unknown');
+
 /**
  * What the user asked for, for logs and metrics, never user text: the command's name, or the
  * custom_id owner of a component. It must not throw, even on a payload without its data.
@@ -25,9 +31,9 @@ export function labelOf(interaction: APIInteraction): string {
   switch (interaction.type) {
     case InteractionType.ApplicationCommand:
     case InteractionType.ApplicationCommandAutocomplete:
-      return interaction.data?.name ?? 'unknown';
+      return nameOrUnknown(interaction.data?.name, COMMAND_NAME);
     case InteractionType.MessageComponent:
-      return `${customIdOwner(interaction.data?.custom_id ?? '')}:button`;
+      return `${nameOrUnknown(customIdOwner(interaction.data?.custom_id ?? ''), OWNER_NAME)}:button`;
     default:
       return `type-${interaction.type}`;
   }

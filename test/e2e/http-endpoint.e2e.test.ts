@@ -95,6 +95,10 @@ describe('POST /interactions', () => {
       const reply = await h.standIn.postRaw(body, { ...h.standIn.sign(body), 'content-type': 'application/json' });
       expect(reply.status).toBe(400);
     }
+    // Signed, so from Discord: operators see them counted.
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/tierbot_interactions_total\{command="type-5",outcome="refused"\} [1-9]/);
+    expect(metrics).toMatch(/tierbot_interactions_total\{command="unknown",outcome="refused"\} [1-9]/);
   });
 
   it('answers other methods on /interactions with 405 and Allow: POST', async () => {

@@ -293,6 +293,16 @@ describe('/term', () => {
     expect((await run(term, { subcommand: 'remove', name: 'WhiteListing' }, ctx)).inputError).toBe(true);
   });
 
+  it('refuses a name that reads the same as an existing one (full-width "ＣＰＭ" beside "CPM"), leaving the terms as they were', async () => {
+    const ctx = manager();
+    await run(term, { subcommand: 'add', name: 'CPM', definition: 'Cost per thousand impressions.' }, ctx);
+    const lookAlike = await run(term, { subcommand: 'add', name: 'ＣＰＭ', definition: 'full-width' }, ctx);
+    expect(lookAlike.inputError).toBe(true);
+    expect(lookAlike.flags).toBe(EPHEMERAL);
+    expect(JSON.parse(text(lookAlike)).embeds[0].description).toContain('already has a term that reads the same: "CPM"');
+    expect((await store.terms(G1)).map((t) => t.name)).toEqual(['CPM']);
+  });
+
   it('hostile text: SQL metacharacters and emoji are stored exactly and shown escaped; zero-width text is refused, naming it', async () => {
     const real = await sqlite();
     const ctx = testContext({ guildId: G1, manager: true, store: real });

@@ -201,6 +201,9 @@ function newNameProblem(name: string): string | undefined {
   return normalise(name) === '' ? 'The name needs at least one letter or digit, so that `/glossary` can find it.' : undefined;
 }
 
+/** A name as it reads: full-width and other compatibility forms folded, case ignored. */
+const readsAs = (name: string): string => name.normalize('NFKC').toLowerCase();
+
 async function add(args: TermArgs & { definition: string }, context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('add team terms');
   const problem = firstProblem(args) ?? newNameProblem(args.name);
@@ -215,6 +218,11 @@ async function add(args: TermArgs & { definition: string }, context: RunContext 
     addedByName: context.user.name,
     updatedAt: context.now,
   };
+  // "ＣＰＭ" beside "CPM": a second name that reads the same would stand beside it in every list.
+  const lookAlike = (await context.store.terms(context.guildId)).find((t) => readsAs(t.name) === readsAs(term.name) && t.name.toLowerCase() !== term.name.toLowerCase());
+  if (lookAlike) {
+    return inputErrorReply(`This server already has a term that reads the same: "${shownText(lookAlike.name, 100)}".`, 'a new name, or `/term edit` to change that one', 'That term was not added');
+  }
   const result = await context.store.addTerm(context.guildId, term);
   if (result === 'exists') {
     return inputErrorReply(`This server already has a term called "${shownText(term.name, 100)}" (names ignore case).`, 'a new name, or `/term edit` to change that one', 'That term was not added');

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderChart, stopCharts } from '../src/charts/index';
 import {
   COMPARE_CHART_SIZE,
+  MIN_BAR_HEIGHT,
   PANEL_METRICS,
   PLAN_A_COLOUR,
   PLAN_B_COLOUR,
@@ -14,6 +15,7 @@ import {
   textWidth,
   valueText,
   type Box,
+  type PanelLayout,
 } from '../src/charts/compare-plans';
 import { comparePlans, parseCompareInput, robustnessText, verdictHeadline, type CompareInput, type Comparison, type MetricName } from '../src/domain/compare';
 import { UNHURRIED_MS } from './fixtures/renderer-wait';
@@ -26,6 +28,9 @@ function comparisonOf(input: CompareInput): Comparison {
 
 const DEFAULT = comparisonOf({});
 const KARDASHIAN = comparisonOf({ preset: 'kardashian' });
+/** A fee of $250,000 against 3 micros at $100: costs 833× apart, orders 30 against about 1. */
+const KARDASHIAN_250K = comparisonOf({ preset: 'kardashian', big_fee: '250k', micro_count: '3' });
+const SCENARIOS = [DEFAULT, KARDASHIAN, KARDASHIAN_250K, comparisonOf({ budget: '5000' }), comparisonOf({ platform: 'tiktok', micro_count: '33' })];
 
 const rgb = (css: string): number => parseInt(css.slice(1), 16);
 const pixel = (png: PNG, x: number, y: number): number => {
@@ -60,6 +65,55 @@ function barIn(png: PNG, colour: string, box: Box): { height: number; top: numbe
 const render = (c: Comparison): PNG => PNG.sync.read(compareChart({ comparison: c }).data);
 const panel = (c: Comparison, key: MetricName) => compareLayout(c).panels.find((p) => p.key === key)!;
 
+/** The plot's extent in pixels and the pixels per unit of its bars, from its tallest bar. */
+function scaleOf(c: Comparison, p: PanelLayout): { perUnit: number; tallest: number } | null {
+  const bars = ([c.a, c.b] as const).flatMap((plan, i) => {
+    const range = plan.metrics[p.key];
+    return range && range.expected !== 0 ? [{ value: Math.abs(range.expected), height: p.marks[i]!.bar.height }] : [];
+  });
+  if (bars.length === 0) return null;
+  const tallest = bars.reduce((big, bar) => (bar.value > big.value ? bar : big));
+  return { perUnit: tallest.height / tallest.value, tallest: tallest.height };
+}
+
+/**
+ * Checks that a panel is drawn linear from zero, to the scale of its bars: every bar is its
+ * expected value times one pixels-per-unit, within rounding (a bar too small to see is drawn at
+ * the minimum height); every whisker end is its value on that scale, or, past the plot, cut at
+ * its edge and marked so.
+ */
+function expectLinearFromZero(c: Comparison, p: PanelLayout): void {
+  const scale = scaleOf(c, p);
+  if (scale === null) return;
+  const { perUnit } = scale;
+  ([c.a, c.b] as const).forEach((plan, i) => {
+    const range = plan.metrics[p.key];
+    const { bar, whisker } = p.marks[i]!;
+    if (!range || !whisker) return;
+    if (range.expected !== 0) {
+      expect(Math.abs(bar.height - Math.max(MIN_BAR_HEIGHT, perUnit * Math.abs(range.expected))), `${p.key} bar at ${range.expected}`).toBeLessThanOrEqual(2);
+      // On the zero line: above it when positive, below it when negative.
+      expect(range.expected > 0 ? bar.y + bar.height : bar.y, `${p.key} bar's base`).toBe(p.zero);
+    }
+    const ends = [
+      { value: range.high, y: whisker.top, cut: whisker.cutAtTop, edge: p.plot.top },
+      { value: range.low, y: whisker.bottom, cut: whisker.cutAtBottom, edge: p.plot.bottom },
+    ];
+    for (const end of ends) {
+      const unclipped = p.zero - perUnit * end.value;
+      const beyond = end.edge === p.plot.top ? unclipped < end.edge - 2 : unclipped > end.edge + 2;
+      if (end.cut) {
+        expect(end.y, `${p.key} whisker cut at ${end.value}`).toBe(end.edge);
+        expect(beyond, `${p.key} whisker at ${end.value} is past the edge`).toBe(true);
+      } else expect(Math.abs(end.y - unclipped), `${p.key} whisker at ${end.value}`).toBeLessThanOrEqual(2);
+    }
+  });
+}
+
+/** The arrowheads drawn on cut whisker ends, as their tips: one per cut end. */
+const arrowTips = (c: Comparison): [number, number][] =>
+  (compareOption(c).graphic as { type: string; shape?: { points?: [number, number][] } }[]).filter((e) => e.type === 'polygon').map((e) => e.shape!.points![0]!);
+
 interface TextEl {
   type: string;
   style?: { text?: string; fontWeight?: string };
@@ -75,6 +129,7 @@ describe('compare chart', () => {
     expect(file.name).toBe('compare.png');
     expect(file.description).toContain(verdictHeadline(DEFAULT));
     expect(file.description).toContain('whiskers the low-to-high range');
+    expect(file.description).toContain('an arrowhead where a whisker runs past its panel');
     const png = PNG.sync.read(file.data);
     expect({ width: png.width, height: png.height }).toEqual(COMPARE_CHART_SIZE);
     expect(count(png, PLAN_A_COLOUR)).toBeGreaterThan(10_000);
@@ -96,7 +151,6 @@ describe('compare chart', () => {
     // Plan B's reach: 37,720 expected, 22,632 at 40% overlap; Plan A's has no spread.
     const reach = panel(DEFAULT, 'reach');
     const [a, b] = reach.marks;
-    expect(reach.scale).toBe('linear');
     expect(a.whisker!.top).toBe(a.whisker!.bottom);
     expect(b.whisker!.top).toBe(b.bar.y);
     expect(b.whisker!.bottom).toBeGreaterThan(b.bar.y);
@@ -105,9 +159,100 @@ describe('compare chart', () => {
     expect(Math.abs(reach.zero - b.whisker!.bottom - (h * 22_632) / 37_720)).toBeLessThanOrEqual(1.5);
     expect(labels(DEFAULT)).toContain('22,632 to 37,720');
     expect(labels(DEFAULT)).toContain('1,550 to 3,800');
-    // Cost per order spans $18 to $8,837: a log scale, said in the panel.
-    expect(panel(DEFAULT, 'cost_per_order').scale).toBe('log');
-    expect(labels(DEFAULT)).toContain('↓ lower is better · log scale');
+  });
+
+  it('scales cost per order to its bars, not its whiskers: $349.57 against $212.09 reads as 1.6 times', () => {
+    const costPerOrder = panel(DEFAULT, 'cost_per_order');
+    const [a, b] = costPerOrder.marks;
+    const [rangeA, rangeB] = [DEFAULT.a.metrics.cost_per_order!, DEFAULT.b.metrics.cost_per_order!];
+    expect(a.bar.height).toBeGreaterThan(100);
+    expect(Math.abs(b.bar.height - (a.bar.height * rangeB.expected) / rangeA.expected)).toBeLessThanOrEqual(1);
+    expect(a.bar.height - b.bar.height).toBeGreaterThan(40);
+    // Both whiskers run to about $8,800, far past twice the larger bar: cut at the panel's top, with an arrowhead.
+    for (const [mark, range] of [
+      [a, rangeA],
+      [b, rangeB],
+    ] as const) {
+      expect(range.high).toBeGreaterThan(2 * rangeA.expected);
+      expect(mark.whisker).toMatchObject({ top: costPerOrder.plot.top, cutAtTop: true, cutAtBottom: false });
+      expect(arrowTips(DEFAULT)).toContainEqual([mark.bar.x + mark.bar.width / 2, costPerOrder.plot.top]);
+    }
+    // The full range is still written under each bar.
+    expect(labels(DEFAULT)).toContain('$34.96 to $8,739');
+    expect(labels(DEFAULT)).toContain('$21.21 to $8,837');
+  });
+
+  it('leaves headroom for whiskers up to twice the taller bar, and ends them at their values', () => {
+    // Engagements: bars 1,550 and 2,280; Plan A's high, 3,800, is within twice 2,280 and sets the
+    // top; Plan B's, 6,300, is past it.
+    const engagements = panel(DEFAULT, 'engagements');
+    const [a, b] = engagements.marks;
+    expect(a.whisker).toMatchObject({ top: engagements.plot.top, cutAtTop: false });
+    expect(b.whisker).toMatchObject({ top: engagements.plot.top, cutAtTop: true });
+    expect(Math.abs(engagements.zero - b.bar.y - ((engagements.zero - engagements.plot.top) * 2_280) / 3_800)).toBeLessThanOrEqual(1);
+    // Kardashian cost per order: Plan A's $16,667 sets the top; Plan B's $8,837 ends about halfway up.
+    const costPerOrder = panel(KARDASHIAN, 'cost_per_order');
+    const [highA, highB] = [KARDASHIAN.a.metrics.cost_per_order!.high, KARDASHIAN.b.metrics.cost_per_order!.high];
+    const [markA, markB] = costPerOrder.marks;
+    expect(markA.whisker).toMatchObject({ top: costPerOrder.plot.top, cutAtTop: false });
+    expect(markB.whisker!.cutAtTop).toBe(false);
+    expect(Math.abs(costPerOrder.zero - markB.whisker!.top - ((costPerOrder.zero - costPerOrder.plot.top) * highB) / highA)).toBeLessThanOrEqual(1);
+    // Each cut end has one arrowhead, and nothing else does.
+    for (const c of SCENARIOS) {
+      const cutEnds = compareLayout(c).panels.flatMap((p) => p.marks.flatMap((m) => (m.whisker ? [m.whisker.cutAtTop, m.whisker.cutAtBottom] : []))).filter(Boolean);
+      expect(arrowTips(c)).toHaveLength(cutEnds.length);
+    }
+  });
+
+  it('cuts ROI whiskers that run far below the bars at the bottom, arrowheads pointing down', () => {
+    // At a $330 order value Plan A's ROI is −5.6% and Plan B's +55.6%; both can fall to −96%.
+    const c = comparisonOf({ order_value: '330' });
+    const roi = panel(c, 'roi');
+    const [a, b] = roi.marks;
+    expect(c.a.metrics.roi!.expected).toBeLessThan(0);
+    expect(c.a.metrics.roi!.low).toBeLessThan(-90);
+    expect(a.bar.y + a.bar.height).toBe(roi.plot.bottom);
+    for (const mark of [a, b]) {
+      expect(mark.whisker).toMatchObject({ bottom: roi.plot.bottom, cutAtBottom: true });
+      expect(arrowTips(c)).toContainEqual([mark.bar.x + mark.bar.width / 2, roi.plot.bottom]);
+    }
+    expectLinearFromZero(c, roi);
+  });
+
+  it('draws every panel linear from zero, each to the scale of its bars, with no log scale anywhere', () => {
+    for (const c of SCENARIOS) {
+      expect(labels(c).filter((t) => t.includes('log scale'))).toEqual([]);
+      for (const p of compareLayout(c).panels) {
+        expectLinearFromZero(c, p);
+        // Bars, not whiskers, set the scale: the taller bar takes at least half of a panel drawn above zero.
+        const scale = scaleOf(c, p);
+        if (scale && p.zero === p.plot.bottom) expect(scale.tallest, `${p.key}'s taller bar`).toBeGreaterThanOrEqual((p.plot.bottom - p.plot.top) / 2 - 1);
+      }
+    }
+  });
+
+  it('keeps the ratios bar lengths suggest: $250,000 against $300 is 833 times, 30 orders against 1 is 30 times', () => {
+    const c = KARDASHIAN_250K;
+    const costs = [c.a.metrics.cost!.expected, c.b.metrics.cost!.expected];
+    expect(costs).toEqual([250_000, 300]);
+    const cost = panel(c, 'cost');
+    const [a, b] = cost.marks.map((m) => m.bar.height) as [number, number];
+    // $300 is a fraction of a pixel at $250,000's scale: drawn at the minimum height, so it still shows.
+    expect(a).toBeGreaterThan(100);
+    expect((a * 300) / 250_000).toBeLessThan(1);
+    expect(b).toBe(MIN_BAR_HEIGHT);
+    const png = render(c);
+    expect(barIn(png, PLAN_B_COLOUR, cost.box).height).toBe(MIN_BAR_HEIGHT);
+
+    const orders = panel(c, 'orders');
+    const [ordersA, ordersB] = [c.a.metrics.orders!, c.b.metrics.orders!];
+    expect(ordersA.expected).toBe(30);
+    expect(Math.round(ordersB.expected)).toBe(1);
+    const [barA, barB] = orders.marks.map((m) => m.bar.height) as [number, number];
+    expect(Math.abs(barB - (barA * ordersB.expected) / ordersA.expected)).toBeLessThanOrEqual(1);
+    // Plan B's whisker tops out at its high, on the same scale.
+    expect(Math.abs(orders.zero - orders.marks[1].whisker!.top - (barA * ordersB.high) / ordersA.expected)).toBeLessThanOrEqual(1);
+    expect(barIn(png, PLAN_A_COLOUR, orders.box).height).toBe(barA);
   });
 
   it('draws the expected values, winners in bold on counted measures only', () => {
@@ -126,7 +271,6 @@ describe('compare chart', () => {
     // Cost: $1,000 against 5 micros at $100 = $500.
     const half = comparisonOf({ micro_count: '5', micro_fee: '100', big_fee: '1000' });
     const cost = panel(half, 'cost');
-    expect(cost.scale).toBe('linear');
     const png = render(half);
     const a = barIn(png, PLAN_A_COLOUR, cost.box).height;
     const b = barIn(png, PLAN_B_COLOUR, cost.box).height;
@@ -165,7 +309,8 @@ describe('compare chart', () => {
   });
 
   it('fits huge values in their half of the panel', () => {
-    const odd = comparisonOf({ big_followers: '1', big_fee: '0', micro_count: '1m', micro_followers: '10b', order_value: '100m' });
+    // 10,000,000,000 followers in all, the most Tierbot models.
+    const odd = comparisonOf({ big_followers: '1', big_fee: '0', micro_count: '1m', micro_followers: '10k', order_value: '100m' });
     const layout = compareLayout(odd);
     const slot = (layout.panels[0]!.box.width - 20) / 2;
     for (const key of PANEL_METRICS) {

@@ -111,15 +111,16 @@ describe('/compare main reply', () => {
 
   it('engagement rates: each plan’s figure carries its own basis', async () => {
     const line = async (o: Record<string, string>) => text(await run(o)).split('\n').find((l) => l.startsWith('Engagement rate by followers'));
-    expect(await line({ big_engagement: '5' })).toBe('Engagement rate by followers: A 5% (your input), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018).');
-    expect(await line({ micro_engagement: '5' })).toBe('Engagement rate by followers: A 1.55% (1.55%–3.8%; sourced: HypeAuditor 2018), B 5% (your input).');
+    // Where the sources disagree on a plan's rate, the line says so.
+    expect(await line({ big_engagement: '5' })).toBe('Engagement rate by followers: A 5% (your input), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.');
+    expect(await line({ micro_engagement: '5' })).toBe('Engagement rate by followers: A 1.55% (1.55%–3.8%; sourced: HypeAuditor 2018), B 5% (your input). The sources disagree; the ranges span them.');
     expect(await line({ big_engagement: '1', micro_engagement: '5' })).toBe('Engagement rate by followers (your input): A 1%, B 5%.');
     // Influencer Marketing Hub states neither its tiers' follower lines nor its rate's denominator: both readings are Tierbot's.
     expect(await line({ platform: 'tiktok', big_followers: '500k' })).toBe(
       'Engagement rate by followers: A 11.5% (5%–18%; Tierbot assumption), B 18% (extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers).',
     );
-    expect(await line({ preset: 'kardashian' })).toBe('Engagement rate by followers: A not reported, B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018).');
-    expect(await line({})).toBe('Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%).');
+    expect(await line({ preset: 'kardashian' })).toBe('Engagement rate by followers: A not reported, B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.');
+    expect(await line({})).toBe('Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%). The sources disagree; the ranges span them.');
   });
 
   it('Kardashian with a budget: the observed tweet keeps Ad Age’s price, over the budget, with the Ad Age caveat', async () => {
@@ -136,7 +137,7 @@ describe('/compare main reply', () => {
     const d = (await run({ budget: '500', big_followers: '500k' })).embeds[0]!.description!;
     // The lowest rule at the expected 1.55% is Traackr's $1,163; the optimistic scenario (3.8%) prices it at $2,850, so GRIN's $2,000 is the low end.
     expect(d).toContain(
-      'Plan A costs $5,000 ($2,000 to $5,000): $500 does not buy 500,000 followers at any price rule (the lowest gives $1,163 at the expected 1.55% engagement rate; the best and worst cases price the fee at their own rates)',
+      'Plan A costs $5,000 ($2,000 to $5,000): $500 does not buy 500,000 followers at any price rule (the cheapest asks $1,163 at the expected 1.55% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
     );
     expect(d).toContain('⚠️ Plan A is over the budget.');
   });

@@ -41,7 +41,9 @@ describe('the main reply shows every input the numbers rest on', () => {
   it('the default: the reach rates, conversion and order value, with their kind and range', async () => {
     const key = await keyLines({});
     expect(lineStarting(key, 'Reach rate')).toBe('Reach rate (sourced: Minter.io 2019): A 22.885%, B 37.72%.');
-    expect(lineStarting(key, 'Engagement rate')).toBe('Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%).');
+    expect(lineStarting(key, 'Engagement rate')).toBe(
+      'Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%). The sources disagree; the ranges span them.',
+    );
     expect(lineStarting(key, 'Sales')).toBe('Sales (extrapolated from the Kardashian tweet, TapInfluence blog): conversion 2.5% of visits, order value $30.');
     // Still there: click-through, the fee rule and overlap, each with its range.
     expect(lineStarting(key, 'Click-through')).toContain('**0.5%** of reached accounts visit (0.02%–2%), a Tierbot assumption');
@@ -53,7 +55,7 @@ describe('the main reply shows every input the numbers rest on', () => {
     const key = await keyLines({ conversion: '5', big_reach: '30', micro_fee: '50', overlap: '20' });
     expect(lineStarting(key, 'Sales')).toBe('Sales: conversion 5% of visits (your input), order value $30 (extrapolated from the Kardashian tweet, TapInfluence blog).');
     expect(lineStarting(key, 'Reach rate')).toBe('Reach rate: A 30% (your input), B 37.72% (sourced: Minter.io 2019).');
-    expect(lineStarting(key, 'Fees')).toBe('Fees: A $1,000 ($232.50–$1,000; sourced: the cent-per-follower rule), B $50 each (your input).');
+    expect(lineStarting(key, 'Fees')).toBe('Fees: A $1,000 ($400–$1,000; sourced: the cent-per-follower rule), B $50 each (your input).');
     expect(lineStarting(key, 'Overlap')).toBe('Overlap (your input): 20%.');
     expect(lineStarting(await keyLines({ conversion: '5', order_value: '$45' }), 'Sales')).toBe('Sales (your input): conversion 5% of visits, order value $45.');
   });
@@ -79,7 +81,9 @@ describe('the main reply shows every input the numbers rest on', () => {
     await store.setHouse(GUILD, { text: `${long('a')} 1k-9k, gap, ${long('b')} 10k-90k, gap, ${long('c')} 100k-1M`, setById: '1', setByName: 'Manager', setAt: new Date(0) });
     for (const [i, options] of longest.entries()) {
       const key = await keyLines({ ...options, save: String(i).repeat(100) }, testContext({ guildId: GUILD, store }));
-      for (const start of ['Reach rate', 'Engagement rate', 'Click-through', 'Sales', 'Overlap']) expect(lineStarting(key, start), `${JSON.stringify(options)}: ${start}`).toBeDefined();
+      // In the Kardashian case the sales inputs are Plan B's alone.
+      const sales = options.preset === 'kardashian' ? 'Plan B’s sales' : 'Sales';
+      for (const start of ['Reach rate', 'Engagement rate', 'Click-through', sales, 'Overlap']) expect(lineStarting(key, start), `${JSON.stringify(options)}: ${start}`).toBeDefined();
     }
   });
 });
@@ -188,9 +192,11 @@ describe('every input error states the range actually accepted', () => {
     expect(await accepted({ big_followers: 'abc' })).toContain('a follower count from 1 to 10,000,000,000');
     await works({ big_followers: '1' });
     await works({ big_followers: '10,000,000,000' });
-    expect(await accepted({ micro_followers: 'abc' })).toContain('a follower count from 1 to 10,000,000,000');
+    // Plan B's followers in all stay within the 10,000,000,000 Tierbot models: its 10 by default, 1,000,000,000 each.
+    expect(await accepted({ micro_followers: 'abc' })).toContain('with 10 micro-influencers, a follower count from 1 to 1,000,000,000 each');
     await works({ micro_followers: '1' });
-    await works({ micro_followers: '10,000,000,000', micro_count: '1000000' });
+    await works({ micro_followers: '1,000,000,000' });
+    await works({ micro_followers: '10,000,000,000', micro_count: '1' });
     expect(await accepted({ micro_count: 'abc' })).toContain('a whole number of influencers from 1 to 1,000,000');
     await works({ micro_count: '1' });
     await works({ micro_count: '1,000,000' });

@@ -2,9 +2,8 @@
  * /compare, where verifying issue 25 found it wrong: a tie reported as holding when an input
  * within its range breaks it; "Depends on: … together" without the break-even of each input it
  * names; "Depends on:" on a line of its own, away from the input it depends on; and a fee range
- * (the rules at the expected engagement rate) shown beside a cost range (each case priced at its
- * own engagement rate) with nothing saying why they differ. Checked through the command, as a
- * user gets it.
+ * that disagreed with the cost's (now the fee's range is what each case pays). Checked through
+ * the command, as a user gets it.
  */
 
 import { parse } from 'csv-parse/sync';
@@ -12,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
-import { comparePlans, flipsText, parseCompareInput, robustnessText, type CompareInput } from '../src/domain/compare';
+import { breakEvenText, comparePlans, parseCompareInput, robustnessText, type CompareInput } from '../src/domain/compare';
 import { messageProblems } from '../src/interactions/limits';
 import { testComponentContext, testContext } from './support/context';
 
@@ -69,23 +68,21 @@ describe('a tie that an input within its range breaks', () => {
 describe('"Depends on: … together" gives each input’s break-even', () => {
   it('Kardashian at a $250,000 fee: click-through and overlap, each with every other input at the end that hurts Plan B', async () => {
     const d = plain(description(await run({ preset: 'kardashian', big_fee: '250000' })));
-    expect(d).toContain('Depends on: Click-through (visits per reached account) and Audience overlap among Plan B’s influencers together');
+    expect(d).toContain('Depends on: Click-through (visits per reached account) and Audience overlap among Plan B’s influencers, but only at the extremes');
     // Plan A: $250,000 ÷ 30 orders = $8,333.33 per order. Plan B at its worst: 10 × $100, 100,000 × 37.72%
     // reached × (1 − 40%) = 22,632, 2.5% of visits order. It ties at $1,000 ÷ $8,333.33 = 0.12 orders,
     // 4.8 visits: click-through 4.8 ÷ 22,632 = 0.0212%; and at 0.02% click-through, 37,720 × (1 − x) ×
     // 0.02% × 2.5% = 0.12 gives overlap x = 36.4%.
-    expect(d).toContain(
-      'With every other input at that end: Click-through (visits per reached account): Plan A wins cost per order under 0.021%; Audience overlap among Plan B’s influencers: Plan A wins cost per order above 36.4%.',
-    );
+    expect(d).toContain('with every other input at its worst for Plan B, Plan A wins cost per order once click-through is under 0.021% or overlap is above 36.4%.');
   });
 
   it('a fee and an engagement rate together: the fee moved by hand, the engagement rate re-pricing its fee by the rules', async () => {
     const d = plain(description(await run({ big_fee: '150', micro_count: '1' })));
-    expect(d).toContain('Depends on: Plan B fee each and Plan B engagement rate together');
+    expect(d).toContain('Depends on: Plan B engagement rate and Plan B fee each, but only at the extremes');
     // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro at 6.3%,
     // 630 engagements, ties at $0.0968 × 630 = $60.97; at GRIN's $40 (the lowest rule from 2.67% up),
     // $40 ÷ (10,000 × x) = $0.0968 at x = 4.133%.
-    expect(d).toContain('Plan B fee each: Plan B wins cost per engagement under $60.97; Plan B engagement rate: Plan B wins cost per engagement above 4.133%.');
+    expect(d).toContain('Plan B wins cost per engagement once Plan B’s engagement rate is above 4.133% or Plan B’s fee is under $60.97.');
   });
 });
 
@@ -111,11 +108,12 @@ describe('inputs that decide only together, in any scenario (property)', () => {
             const range = c.scenario.assumptions[d.key].value!;
             expect(d.flips[0]!.breakEven).toBeGreaterThanOrEqual(range.low * (1 - 1e-6));
             expect(d.flips[0]!.breakEven).toBeLessThanOrEqual(range.high * (1 + 1e-6));
-            expect(robustnessText(c)).toContain(flipsText(c, d));
+            const input = c.scenario.assumptions[d.key];
+            expect(robustnessText(c)).toContain(breakEvenText(input.unit, d.flips[0]!.breakEven, input.value!.expected).text);
           }
         },
       ),
-      // Plan B's fee: the joint check prices it at 0.54% (Traackr's $8.10), outside its $34.20–$100 range.
+      // Plan B's fee: the joint check prices it at 0.54% (Traackr's $8.10), outside its $40–$100 range.
       { numRuns: 300, examples: [[50_000, 10_000, 1, 25, 'instagram']] },
     );
   });
@@ -135,16 +133,17 @@ describe('"Depends on:" is followed at once by the input', () => {
   });
 });
 
-describe('the fee’s range and the cost’s range agree in what they say', () => {
-  it('the Assumptions page says the fee’s range is at the expected engagement rate; the main reply, that each case prices the fee at its own', async () => {
+describe('the fee’s range and the cost’s range agree', () => {
+  it('the Assumptions page gives the fee’s range as what the plan pays, the cost’s range in the main reply', async () => {
     const page = await assumptions({});
     const fee = field(page, 'Plan A fee');
-    // Traackr's 1,550 engagements × $0.15 = $232.50 at 1.55%. The main reply's cost runs from GRIN's $400
-    // (the best case, 3.8%, where Traackr's is $570) to the cent rule's $1,000.
-    expect(fee.name).toBe('Plan A fee: $1,000 ($232.50 to $1,000 at the expected 1.55% engagement rate)');
-    expect(fee.value).toContain("Range: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50.");
-    expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($34.20 to $100 at the expected 2.28% engagement rate)');
-    // Beside the cost's range it explains, in the main reply.
+    // The best case (3.8%) pays GRIN's $400, Traackr's being 3,800 × $0.15 = $570 there; the worst case
+    // (1.55%) the cent rule's $1,000, Traackr's 1,550 × $0.15 = $232.50 being the cheapest there.
+    expect(fee.name).toBe('Plan A fee: $1,000 ($400 to $1,000)');
+    expect(fee.value).toContain(
+      "Range: the best case’s cheapest rule to the worst case’s dearest, each at its engagement rate: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%.",
+    );
+    expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($40 to $100)');
     const main = await run();
     expect(main.embeds[0]!.footer!.text).toContain('then at its better end, fees priced at that run’s engagement rate');
     expect(field(main, 'Plan A').value).toContain('Cost: **$1,000** ($400 to $1,000)');
@@ -152,28 +151,28 @@ describe('the fee’s range and the cost’s range agree in what they say', () =
     expect(page.embeds[0]!.description).not.toContain('without links');
   });
 
-  it('compare.csv says the same: the fee’s range at the expected rate, the cost’s ends each case’s own', async () => {
+  it('compare.csv says the same: the fee’s ends are the cost’s', async () => {
     const id = ids(await run()).find((x) => x.startsWith(EXPORT_ID))!;
     const csv = (await compare.component!(id, [], testComponentContext())).reply.files![0]!.data.toString('utf8');
     const rows: string[][] = parse(csv, { from_line: 2 });
     const row = (plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
-    expect(row('A', 'cost').slice(2)).toEqual(['400', '1000', '1000', 'influencers × fee (fee_a below, each case pricing it at its own engagement rate)']);
-    expect(row('assumption', 'fee_a').slice(2, 5)).toEqual(['232.5', '1000', '1000']);
-    expect(row('assumption', 'fee_a')[5]).toContain("range at the expected 1.55% engagement rate: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50");
+    expect(row('A', 'cost').slice(2)).toEqual(['400', '1000', '1000', 'influencers × fee (fee_a below)']);
+    expect(row('assumption', 'fee_a').slice(2, 5)).toEqual(['400', '1000', '1000']);
+    expect(row('assumption', 'fee_a')[5]).toContain("range: the best case’s cheapest rule to the worst case’s dearest, each at its engagement rate: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%");
   });
 
-  it('a budget below every rule: the lowest rule’s fee is said to be at the expected engagement rate, beside the cost’s range', async () => {
+  it('a budget below every rule: the cheapest rule is said to be at the expected engagement rate, and the cost to be what Plan A pays', async () => {
     const d = description(await run({ budget: '2000', big_followers: '1M' }));
     expect(d).toContain(
-      'Plan A costs $10,000 ($4,000 to $10,000): $2,000 does not buy 1,000,000 followers at any price rule (the lowest gives $2,325 at the expected 1.55% engagement rate; the best and worst cases price the fee at their own rates)',
+      'Plan A costs $10,000 ($4,000 to $10,000): $2,000 does not buy 1,000,000 followers at any price rule (the cheapest asks $2,325 at the expected 1.55% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
     );
   });
 
-  it('with a budget, Plan B’s fee has no range; the other rules’ fees are said to be at the expected rate', async () => {
+  it('with a budget, Plan B’s fee has no range; the other rules’ fees are given at each end of the engagement rate', async () => {
     const fee = field(await assumptions({ budget: '5000' }), 'Plan B fee each');
     expect(fee.name).toBe('Plan B fee each: $100');
     expect(fee.value).toContain(
-      "with a budget, fees are what it pays at this rule (at the expected 2.28% engagement rate: GRIN's $4–9 per 1,000 followers, $40–$90; Traackr's $150 per 1,000 engagements, $34.20)",
+      "with a budget, fees are what it pays at this rule (the other rules: GRIN's $4–9 per 1,000 followers, $40–$90; Traackr's $150 per 1,000 engagements, $8.10 at 0.54% to $94.50 at 6.3%)",
     );
   });
 });

@@ -74,14 +74,13 @@ describe('/compare defaults (worked by hand)', () => {
     close(A.cpe!.expected, 1_000 / 1_550);
     close(A.cost_per_order!.expected, 1_000 / 2.860625);
     close(A.roi!.expected, -91.418125);
-    // Ranges: engagement 1.55–3.8% (InfluencerDB's 3.4–3.8% is the highest source for 100k). The fee input
-    // spans Traackr's 1,550 × $150 ÷ 1,000 = $232.50 (at the expected 1.55%) to the cent rule's $1,000.
+    // Ranges: engagement 1.55–3.8% (InfluencerDB's 3.4–3.8% is the highest source for 100k).
     expect([A.engagements!.low, A.engagements!.high]).toEqual([1_550, 3_800]);
-    expect(c.scenario.assumptions.fee_a.value).toEqual({ low: 232.5, expected: 1_000, high: 1_000 });
-    // Each scenario prices the fee at its own engagement rate. Optimistic, 3.8%: cent $1,000, GRIN
-    // $400–900, Traackr 3,800 × $0.15 = $570, so the lowest is GRIN's $400 and CPE $400 ÷ 3,800 = $0.105
-    // (never Traackr's $232.50, which only holds at 1.55%). Pessimistic, 1.55%: the highest is the cent
-    // rule's $1,000, CPE $1,000 ÷ 1,550 = $0.645.
+    // Each scenario prices the fee at its own engagement rate, and the fee's range is what they pay.
+    // Optimistic, 3.8%: cent $1,000, GRIN $400–900, Traackr 3,800 × $0.15 = $570, so the lowest is
+    // GRIN's $400 and CPE $400 ÷ 3,800 = $0.105 (never Traackr's $232.50, which only holds at 1.55%).
+    // Pessimistic, 1.55%: the highest is the cent rule's $1,000, CPE $1,000 ÷ 1,550 = $0.645.
+    expect(c.scenario.assumptions.fee_a.value).toEqual({ low: 400, expected: 1_000, high: 1_000 });
     expect([A.cost!.low, A.cost!.high]).toEqual([400, 1_000]);
     close(A.cpe!.low, 400 / 3_800);
     close(A.cpe!.high, 1_000 / 1_550);
@@ -105,8 +104,9 @@ describe('/compare defaults (worked by hand)', () => {
     close(B.orders!.expected, 4.715);
     close(B.revenue!.expected, 141.45);
     close(B.cost!.expected, 1_000);
-    // The fee input spans Traackr's 228 × $0.15 = $34.20 each (at the expected 2.28%) to $100.
-    expect(c.scenario.assumptions.fee_b.value).toEqual({ low: 34.2, expected: 100, high: 100 });
+    // The fee input is what the cases pay each: GRIN's $40 at 6.3% (Traackr's 630 × $0.15 = $94.50 is
+    // dearer there) to the cent rule's $100 at 0.54% (Traackr's $8.10 is cheaper there).
+    expect(c.scenario.assumptions.fee_b.value).toEqual({ low: 40, expected: 100, high: 100 });
     // Optimistic, 6.3%: cent $100, GRIN $40–90, Traackr 630 × $0.15 = $94.50: GRIN's $40 each, $400 in all,
     // CPE $400 ÷ 6,300. Pessimistic, 0.54%: cent $100 each, $1,000, CPE $1,000 ÷ 540 = $1.85.
     close(B.cost!.low, 400);
@@ -233,10 +233,11 @@ describe('/compare with a budget', () => {
 
   it('a budget below every price rule for the followers given prices Plan A by the rules and says so; within them, it pays the budget', () => {
     // 500,000 followers: cent rule $5,000, GRIN $2,000–4,500, Traackr at the expected 1.55%: 7,750 engagements
-    // × $0.15 = $1,162.50. The optimistic scenario (engagement 3.8%) prices Traackr at 19,000 × $0.15 =
-    // $2,850, so its lowest fee is GRIN's $2,000.
+    // × $0.15 = $1,162.50, the cheapest, which the budget is set beside. The optimistic scenario (engagement
+    // 3.8%) prices Traackr at 19,000 × $0.15 = $2,850, so the lowest fee Plan A pays is GRIN's $2,000.
     const below = comparisonOf({ budget: '500', big_followers: '500k' });
-    expect(below.scenario.assumptions.fee_a.value).toEqual({ low: 1_162.5, expected: 5_000, high: 5_000 });
+    expect(below.scenario.assumptions.fee_a.value).toEqual({ low: 2_000, expected: 5_000, high: 5_000 });
+    expect(below.budget!.rulesForA).toEqual({ low: 1_162.5, high: 5_000, at: 'at the expected 1.55% engagement rate' });
     expect(below.a.metrics.cost).toEqual({ low: 2_000, expected: 5_000, high: 5_000 });
     expect(below.budget).toMatchObject({ feeA: 'rules', overA: true, overB: false });
     expect(below.scenario.assumptions.fee_a.rule).toContain('below all of them');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFollowerCount } from '../src/domain/followers';
-import { MAX_MONEY, formatMoney, formatPercent, parseMoney, parsePercent, plainNumber } from '../src/domain/units';
+import { MAX_MONEY, formatMoney, formatMoneyExact, formatPercent, parseMoney, parsePercent, plainNumber } from '../src/domain/units';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; reason: string }): T | string => (r.ok ? r.value : `error: ${r.reason}`);
 
@@ -184,6 +184,20 @@ describe('formatMoney', () => {
         expect(formatPercent(n)).not.toMatch(/NaN|Infinity/);
       }),
     );
+  });
+});
+
+describe('formatMoneyExact', () => {
+  it.each([
+    [100_000_000, '$100M'],
+    [2_500_000, '$2.5M'],
+    [100_000_001, '$100,000,001'],
+    [1_234_567, '$1,234,567'],
+    [5000.01, '$5,000.01'],
+    [100_000_000.01, '$100,000,000.01'],
+    [1000, '$1,000'],
+  ])('writes %d as %s: compact only where that is every digit', (n, text) => {
+    expect(formatMoneyExact(n)).toBe(text);
   });
 });
 

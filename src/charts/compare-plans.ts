@@ -1,9 +1,13 @@
 /**
  * The /compare chart: Plan A (one big influencer) and Plan B (many micros) side by side, one
  * small panel per metric. Each bar is the expected value and its whisker the low–high range.
- * Metrics differ by orders of magnitude, so every panel has its own scale: linear from zero, or
- * logarithmic when a range spans more than tenfold (the panel says so). Under each bar: the
- * expected value, and the range. On the counted measures the better plan is bold and ticked.
+ * Metrics differ by orders of magnitude, so every panel has its own scale, always linear from
+ * zero: bar lengths are what readers compare, so within a panel they keep the values' ratios.
+ * The scale is set by the bars, not the whiskers: a range can run forty times past its expected
+ * value (cost per order), and scaling to it would shrink both bars to slivers that look equal.
+ * So each panel leaves headroom for whiskers up to about twice the taller bar; a whisker running
+ * further is cut at the panel's edge and ends in an arrowhead. Under each bar: the expected value,
+ * and the full range. On the counted measures the better plan is bold and ticked.
  * The verdict and what it depends on are the title.
  *
  * Everything is laid out here in pixels (ECharts title + graphic elements, no axes), which keeps
@@ -46,6 +50,8 @@ const PAD = 10; // inside a panel
 const HEAD = 38; // panel heading and its "lower is better" line
 const VALUE = { size: 13, space: 34 }; // the value and its range, under the plot
 const BAR_MAX_WIDTH = 64;
+/** The least height of a bar for a non-zero value, so a value far smaller than the other still shows. */
+export const MIN_BAR_HEIGHT = 3;
 
 // ── Text measurement ──────────────────────────────────────────────────────────────────────────
 
@@ -141,17 +147,21 @@ export interface Box {
 /** One plan in one panel: its bar (expected) and whisker (low to high), in pixels. */
 export interface PlanMark {
   bar: Box;
-  /** The whisker's top and bottom y; equal when there is no spread; null when not reported. */
-  whisker: { top: number; bottom: number } | null;
+  /**
+   * The whisker's top and bottom y; equal when there is no spread; null when not reported. An end
+   * past the plot is cut at its edge (cutAtTop, cutAtBottom) and drawn with an arrowhead.
+   */
+  whisker: { top: number; bottom: number; cutAtTop: boolean; cutAtBottom: boolean } | null;
 }
 
 export interface PanelLayout {
   key: MetricName;
   box: Box;
-  scale: 'linear' | 'log';
   marks: [PlanMark, PlanMark];
-  /** The y of the bars' base line (zero on a linear scale). */
+  /** The y of the zero line, the bars' base. */
   zero: number;
+  /** The y of the plot's top and bottom edges, where cut whiskers end. */
+  plot: { top: number; bottom: number };
   /** Where the value labels start. */
   labelsTop: number;
 }
@@ -167,6 +177,25 @@ const rangeOf = (c: Comparison, plan: 'A' | 'B', key: MetricName): Range | null 
   const r = (plan === 'A' ? c.a : c.b).metrics[key];
   return r && [r.low, r.expected, r.high].every(Number.isFinite) ? r : null;
 };
+
+/**
+ * The values at a panel's top and bottom edges. Room is left past the bars for whiskers up to the
+ * bars' own extent again (above a positive bar: up to twice its value); the edge is the farthest
+ * whisker end within that room, or the bar itself. Measured on the bars' whole extent, so ROI's
+ * whiskers above zero still fit when both bars are negative. When every expected value is zero
+ * there are no bars to keep readable, and the whiskers set the scale.
+ */
+function panelScale(ranges: readonly Range[]): { top: number; bottom: number } {
+  const ends = ranges.flatMap((r) => [r.low, r.high]);
+  const highest = Math.max(0, ...ranges.map((r) => r.expected));
+  const lowest = Math.min(0, ...ranges.map((r) => r.expected));
+  const room = highest - lowest;
+  if (room === 0) return { top: Math.max(0, ...ends), bottom: Math.min(0, ...ends) };
+  return {
+    top: Math.max(highest, ...ends.filter((v) => v <= highest + room)),
+    bottom: Math.min(lowest, ...ends.filter((v) => v >= lowest - room)),
+  };
+}
 
 /** Where everything goes: exported so tests can look inside one panel of the PNG. */
 export function compareLayout(comparison: Comparison): CompareLayout {
@@ -190,38 +219,25 @@ export function compareLayout(comparison: Comparison): CompareLayout {
       height: Math.round(panelHeight),
     };
     const ranges = [rangeOf(comparison, 'A', key), rangeOf(comparison, 'B', key)] as const;
-    const values = ranges.flatMap((r) => (r ? [r.low, r.expected, r.high] : []));
-    const positive = values.filter((v) => v > 0);
-    const log = values.length > 0 && values.every((v) => v > 0) && Math.max(...positive) / Math.min(...positive) > 10;
-    const top = box.y + PAD + HEAD + 6;
     const labelsTop = box.y + box.height - PAD - VALUE.space;
-    const bottom = labelsTop - 6;
-    let y: (v: number) => number;
-    let zero: number;
-    if (log) {
-      const lo = Math.log10(Math.min(...positive)) - 0.15;
-      const hi = Math.log10(Math.max(...positive)) + 0.05;
-      y = (v) => bottom - ((bottom - top) * (Math.log10(v) - lo)) / (hi - lo);
-      zero = bottom;
-    } else {
-      const hi = Math.max(0, ...values);
-      const lo = Math.min(0, ...values);
-      const span = hi - lo || 1;
-      y = (v) => top + ((bottom - top) * (hi - v)) / span;
-      zero = Math.round(y(0));
-    }
+    const plot = { top: box.y + PAD + HEAD + 6, bottom: labelsTop - 6 };
+    const scale = panelScale(ranges.filter((r) => r !== null));
+    const span = scale.top - scale.bottom || 1;
+    // Values past the edges are drawn at the edge: only whisker ends can be.
+    const y = (v: number) => plot.bottom - ((plot.bottom - plot.top) * (Math.min(scale.top, Math.max(scale.bottom, v)) - scale.bottom)) / span;
+    const zero = Math.round(y(0));
     const slot = (box.width - 2 * PAD) / 2;
     const barWidth = Math.round(Math.min(BAR_MAX_WIDTH, slot * 0.5));
     const mark = (r: Range | null, index: number): PlanMark => {
       const x = Math.round(box.x + PAD + slot * index + (slot - barWidth) / 2);
       if (r === null) return { bar: { x, y: zero, width: barWidth, height: 0 }, whisker: null };
       const at = Math.round(y(r.expected));
-      // At least 2 px, so a value far smaller than the other still shows as a bar.
-      const h = r.expected === 0 ? 0 : Math.max(2, Math.abs(zero - at));
+      const h = r.expected === 0 ? 0 : Math.max(MIN_BAR_HEIGHT, Math.abs(zero - at));
       const bar = r.expected >= 0 ? { x, y: Math.min(at, zero - h), width: barWidth, height: h } : { x, y: zero, width: barWidth, height: h };
-      return { bar, whisker: { top: Math.round(y(r.high)), bottom: Math.round(y(r.low)) } };
+      const whisker = { top: Math.round(y(r.high)), bottom: Math.round(y(r.low)), cutAtTop: r.high > scale.top, cutAtBottom: r.low < scale.bottom };
+      return { bar, whisker };
     };
-    return { key, box, scale: log ? 'log' : 'linear', marks: [mark(ranges[0], 0), mark(ranges[1], 1)], zero, labelsTop };
+    return { key, box, marks: [mark(ranges[0], 0), mark(ranges[1], 1)], zero, plot, labelsTop };
   });
   return { headline: headLines, rest: restLines, legendTop, panels };
 }
@@ -275,6 +291,22 @@ const tick = (x: number, y: number): Element => ({
   style: { stroke: WIN_COLOUR, lineWidth: 2.5, fill: 'none', lineCap: 'round', lineJoin: 'round' },
 });
 
+/** A whisker's end that runs on past the panel: a small arrowhead with its tip at (x, y). */
+const arrowhead = (x: number, y: number, pointing: 'up' | 'down', halfWidth: number): Element => {
+  const base = pointing === 'up' ? y + 1.4 * halfWidth : y - 1.4 * halfWidth;
+  return {
+    type: 'polygon',
+    shape: {
+      points: [
+        [x, y],
+        [x - halfWidth, base],
+        [x + halfWidth, base],
+      ],
+    },
+    style: { fill: TEXT },
+  };
+};
+
 /** The legend: one swatch per plan, then how to read the panels; wraps as needed. */
 function legendItems(comparison: Comparison, top: number): { elements: Element[]; rows: number } {
   const { width } = COMPARE_CHART_SIZE;
@@ -314,7 +346,7 @@ function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
   const winner: Winner = counted ? (comparison.verdict.measures.find((m) => m.metric === key)?.winner ?? null) : null;
   const out: Element[] = [rect(box, PANEL_FILL, 6)];
   out.push(text(HEADING[key] ?? METRIC_LABEL[key], box.x + PAD, box.y + PAD, { size: 14, bold: true }));
-  const notes = [BETTER[key] === 'lower' ? '↓ lower is better' : '', panel.scale === 'log' ? 'log scale' : '', counted ? '' : 'not counted'].filter(Boolean);
+  const notes = [BETTER[key] === 'lower' ? '↓ lower is better' : '', counted ? '' : 'not counted'].filter(Boolean);
   if (notes.length) out.push(text(notes.join(' · '), box.x + PAD, box.y + PAD + 19, { size: 11, fill: MUTED }));
   if (winner === 'tie') out.push(text('tie', box.x + box.width - PAD, box.y + PAD + 2, { size: 12, fill: MUTED, align: 'right' }));
   out.push(line(box.x + PAD, zero + 0.5, box.x + box.width - PAD, zero + 0.5, BASELINE, 1));
@@ -326,7 +358,8 @@ function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
     const centre = bar.x + bar.width / 2;
     if (whisker && whisker.top !== whisker.bottom) {
       const cap = Math.min(8, bar.width / 3);
-      out.push(line(centre, whisker.top, centre, whisker.bottom, TEXT), line(centre - cap, whisker.top, centre + cap, whisker.top, TEXT), line(centre - cap, whisker.bottom, centre + cap, whisker.bottom, TEXT));
+      const end = (y: number, cut: boolean, pointing: 'up' | 'down') => (cut ? arrowhead(centre, y, pointing, cap * 0.75) : line(centre - cap, y, centre + cap, y, TEXT));
+      out.push(line(centre, whisker.top, centre, whisker.bottom, TEXT), end(whisker.top, whisker.cutAtTop, 'up'), end(whisker.bottom, whisker.cutAtBottom, 'down'));
     }
     const wins = winner === plan;
     const room = slot - (wins ? 18 : 4); // the winner's tick takes 14 px
@@ -381,6 +414,6 @@ export function compareChart(opts: CompareChartOptions): CompareChartFile {
   return {
     name: 'compare.png',
     data,
-    description: `Chart: Plan A (orange) and Plan B (blue) on ${labels}; bars are expected values, whiskers the low-to-high range. ${headline} ${rest}`.slice(0, 1024),
+    description: `Chart: Plan A (orange) and Plan B (blue) on ${labels}; bars are expected values, whiskers the low-to-high range, with an arrowhead where a whisker runs past its panel. ${headline} ${rest}`.slice(0, 1024),
   };
 }

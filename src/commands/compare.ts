@@ -25,17 +25,21 @@ import {
   breakEvenText,
   buildScenario,
   comparePlans,
+  disputed,
   equalBudget,
   exactPercent,
+  exportedRange,
   exportRows,
   formatInput,
-  MAX_MICRO_COUNT,
   microBreakEvenLine,
   microBreakEvens,
   microInfluencers,
   missingReason,
+  mostMicrosText,
+  ONE_MICRO_OVERLAP,
   parseOptions,
   robustnessText,
+  roiRoasText,
   verdictHeadline,
   type Assumption,
   type CompareInput,
@@ -51,7 +55,7 @@ import {
 import { csvText } from '../domain/csv';
 import { followersText, formatCount } from '../domain/format';
 import { houseTierFor, type HouseTier } from '../domain/house';
-import { formatMoney, formatPercent } from '../domain/units';
+import { formatMoney, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS } from '../interactions/limits';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
@@ -126,21 +130,25 @@ const FORMAT: Record<MetricName, (n: number) => string> = {
 };
 
 /**
- * Revenue per dollar: "0×" when nothing sells (defined: the cost is not zero), two significant
- * digits for small values, never exponent notation ("2.3e-7") and grouped from 1,000.
+ * Revenue per dollar: "0×" when nothing sells (defined: the cost is not zero), two decimals from
+ * 0.1, two significant digits below, never exponent notation ("2.3e-7") and grouped from 1,000.
+ * Rounded as compare.csv rounds (roundTo), so a tie such as 0.00225 goes the same way in both.
  */
 function roasNumber(n: number): string {
   if (n === 0) return '0';
   if (n >= 1_000) return formatCount(Math.round(n));
-  if (n >= 10) return n.toFixed(1);
-  if (n >= 0.1) return n.toFixed(2);
-  if (n >= 0.0001) return String(Number(n.toPrecision(2)));
-  return '<0.0001';
+  if (n < 0.0001) return '<0.0001';
+  if (n >= 0.1) {
+    const decimals = n >= 10 ? 1 : 2;
+    return roundTo(n, decimals).toFixed(decimals);
+  }
+  return String(roundTo(n, 1 - Math.floor(Math.log10(n))));
 }
 
-/** "**1,550** (1,550–3,800)", or "**1,000**" when there is no spread. */
-function rangeText(m: MetricName, r: Range): string {
+/** "**1,550** (1,550–3,800)", or "**1,000**" when there is no spread: compare.csv's values, rounded further. */
+function rangeText(m: MetricName, range: Range): string {
   const f = FORMAT[m];
+  const r = exportedRange(m, range);
   const [lo, mid, hi] = [f(r.low), f(r.expected), f(r.high)];
   return lo === hi ? `**${mid}**` : `**${mid}** (${lo} to ${hi})`;
 }
@@ -256,20 +264,19 @@ function budgetLine(c: Comparison): string | null {
   else if (b.feeA === 'budget') {
     // The followers were given: say what such an account costs by the rules, so a budget at their low end shows.
     const rules = b.rulesForA;
-    const priced = rules ? `, an account the price rules put at ${formatMoney(rules.range.low)}–${formatMoney(rules.range.high)}${rules.rangeAt ? ` ${rules.rangeAt}` : ''}` : '';
+    const priced = rules ? `, an account the price rules put at ${formatMoney(rules.low)}–${formatMoney(rules.high)}${rules.at ? ` ${rules.at}` : ''}` : '';
     aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers}${priced}`;
   }
   // The two cases where Plan A keeps a price the budget cannot change: say which, and why.
   else if (b.feeA === 'case') aPart = `Plan A, the observed tweet, costs ${moneyRange(c.a.metrics.cost!)} whatever the budget (Ad Age’s price for her Instagram post; the article gives none)`;
-  else if (b.feeA === 'rules') {
-    const fee = s.assumptions.fee_a.value!;
+  else if (b.feeA === 'rules' && b.rulesForA) {
+    const rules = b.rulesForA;
     const cost = c.a.metrics.cost!;
-    // The rules' fees are at the expected engagement rate; the cost's range is the best and worst cases', each at its own.
-    const at = s.assumptions.fee_a.rangeAt ? ` ${s.assumptions.fee_a.rangeAt}` : '';
-    const cases = cost.low !== fee.low || cost.high !== fee.high ? '; the best and worst cases price the fee at their own rates' : '';
-    aPart = `Plan A costs ${moneyRange(cost)}: ${formatMoney(b.budget)} does not buy ${followers} at any price rule (the lowest gives ${formatMoney(fee.low)}${at}${cases})`;
+    // The budget is set beside the rules at the expected engagement rate; the cost's range is the best and worst cases', each at its own.
+    const cases = rules.at && cost.low !== rules.low ? '; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate' : '';
+    aPart = `Plan A costs ${moneyRange(cost)}: ${formatMoney(b.budget)} does not buy ${followers} at any price rule (the cheapest asks ${formatMoney(rules.low)}${rules.at ? ` ${rules.at}` : ''}${cases})`;
   } else aPart = `Plan A costs ${formatMoney(b.costA)}`;
-  const capped = b.countCapped ? ` (capped at ${formatCount(MAX_MICRO_COUNT)}, the most Tierbot models: the rest of the budget is unspent)` : '';
+  const capped = b.countCapped ? ` (capped at ${mostMicrosText(s.b.followersEach)}: the rest of the budget is unspent)` : '';
   const bPart = b.countFromBudget
     ? `Plan B spends ${formatMoney(b.costB)} on ${microInfluencers(s.b.influencers)} at ${formatMoney(s.assumptions.fee_b.value!.expected)}${capped}`
     : `Plan B costs ${formatMoney(b.costB)}`;
@@ -314,9 +321,10 @@ function inputRange(a: Assumption): string {
  * One line for inputs shown together, each value with its range, its basis said once after the
  * label when they share it: "Reach rate (sourced: Minter.io 2019): A 22.885%, B 37.72%." or
  * "Reach rate: A 30% (your input), B 37.72% (sourced: Minter.io 2019)." `show` puts each value in
- * its words ("A 22.885%", "conversion 2.5% of visits").
+ * its words ("A 22.885%", "conversion 2.5% of visits"); `note` follows the label's basis ("Plan
+ * A’s are observed").
  */
-function inputsLine(label: string, inputs: readonly { a: Assumption; show: (value: string) => string }[]): string {
+function inputsLine(label: string, inputs: readonly { a: Assumption; show: (value: string) => string }[], note = ''): string {
   const bases = new Set(inputs.map(({ a }) => (a.value === null ? null : ownBasis(a))));
   const shared = bases.size === 1 && !bases.has(null) ? ownBasis(inputs[0]!.a) : null;
   const values = inputs.map(({ a, show }) => {
@@ -324,7 +332,8 @@ function inputsLine(label: string, inputs: readonly { a: Assumption; show: (valu
     const notes = [inputRange(a), shared === null ? ownBasis(a) : ''].filter(Boolean).join('; ');
     return `${show(formatInput(a.unit, a.value.expected))}${notes ? ` (${notes})` : ''}`;
   });
-  return `${label}${shared === null ? '' : ` (${shared})`}: ${values.join(', ')}.`;
+  const about = [shared, note].filter(Boolean).join('; ');
+  return `${label}${about ? ` (${about})` : ''}: ${values.join(', ')}.`;
 }
 
 const planA = (value: string) => `A ${value}`;
@@ -338,6 +347,8 @@ const planB = (value: string) => `B ${value}`;
 function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[] {
   const s = c.scenario;
   const as = s.assumptions;
+  // Issue 4: where the sources disagree, the reply says so (the Assumptions page says how far).
+  const disagree = [as.engagement_rate_a, as.engagement_rate_b].some(disputed) ? ' The sources disagree; the ranges span them.' : '';
   const lines = [
     inputsLine('Reach rate', [
       { a: as.reach_rate_a, show: planA },
@@ -346,7 +357,7 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
     inputsLine('Engagement rate by followers', [
       { a: as.engagement_rate_a, show: planA },
       { a: as.engagement_rate_b, show: planB },
-    ]),
+    ]) + disagree,
   ];
   const ct = as.click_through;
   if (ct.basis === 'input') lines.push(`Click-through: **${formatInput(ct.unit, ct.value!.expected)}** of reached accounts visit (your input).`);
@@ -354,12 +365,14 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
     const seen = withObservedClicks ? ` Observed, ${observedClicksText(c)}.` : '';
     lines.push(`Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists.${seen}`);
   }
-  lines.push(
-    inputsLine('Sales', [
-      { a: as.conversion, show: (value) => `conversion ${value} of visits` },
-      { a: as.order_value, show: (value) => `order value ${value}` },
-    ]),
-  );
+  const frequency = as.frequency;
+  lines.push(`${frequency.label}: **${formatInput(frequency.unit, frequency.value!.expected)}** (${inputRange(frequency)}), a Tierbot assumption (no source gives one); it drives CPM’s range.`);
+  // In the Kardashian case Plan A's orders and their value are observed: the sales inputs are Plan B's alone.
+  const sales = [
+    { a: as.conversion, show: (value: string) => `conversion ${value} of visits` },
+    { a: as.order_value, show: (value: string) => `order value ${value}` },
+  ];
+  lines.push(s.a.observed ? inputsLine('Plan B’s sales', sales, 'Plan A’s are observed') : inputsLine('Sales', sales));
   const fee = as.fee_b;
   const centRule = 'the cent-per-follower rule ($100 per 10,000 followers, as reported by USA Today and Shopify)';
   const budget = c.budget;
@@ -380,7 +393,7 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
   } else if (fee.basis === 'sourced') {
     // The observed tweet's fee is not priced by the rules (its line follows).
     const whose = s.preset === 'kardashian' ? 'Plan B’s fees' : 'Fees';
-    lines.push(`${whose}: ${centRule}; GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements give the range.`);
+    lines.push(`${whose}: the price rules disagree; ${centRule} gives the expected fee, GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements the range.`);
   }
   if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
     lines.push('Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet.');
@@ -388,6 +401,8 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
   if (s.b.influencers > 1) {
     if (as.overlap.basis === 'input') lines.push(inputsLine('Overlap', [{ a: as.overlap, show: (value) => value }]));
     else lines.push(`Overlap: 0% expected, up to 40% (Influencity’s illustration); no published average.`);
+  } else if (as.overlap.basis === 'input') {
+    lines.push(`Overlap: your ${formatInput(as.overlap.unit, as.overlap.value!.expected)} ${ONE_MICRO_OVERLAP}.`);
   }
   return lines;
 }
@@ -422,7 +437,7 @@ export function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLo
     fields: [planField(c, c.a, house), planField(c, c.b, house), ...linesToFields('Key assumptions', keyAssumptionLines(c, true))],
     footer: {
       text:
-        '✅ = better on a counted measure (reach, engagements, cost per engagement, cost per order). ROI and ROAS follow from cost per order and are not counted. ' +
+        `✅ = better on a counted measure (reach, engagements, cost per engagement, cost per order). ${roiRoasText(c.unlikeOrderValues)} ` +
         'Ranges: each plan with every input at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate; ' +
         'low and high are the smaller and larger results. ' +
         '"Assumptions" shows every source and where the plans tie.',
@@ -494,9 +509,7 @@ type Detail = 'full' | 'short' | 'trimmed';
 function assumptionFields(as: readonly Assumption[], detail: Detail, share: number = LIMITS.fieldValue): APIEmbedField[] {
   const cited = new Set<Citation>();
   return as.map((a) => {
-    // A range that holds only at the expected engagement rate says so beside it: the cost's range differs.
-    const at = a.rangeAt ? ` ${a.rangeAt}` : '';
-    const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)}${at})`;
+    const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
     const parts = [`*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
     if (a.rangeNote) parts.push(`Range: ${a.rangeNote}.`);
     // A citation given above is repeated by publisher and year only; the first time it is given
@@ -624,6 +637,7 @@ function unavailable(): Reply {
       },
     ],
     flags: MessageFlags.Ephemeral,
+  unavailable: true,
   };
 }
 

@@ -248,9 +248,10 @@ export const IMH_MICRO_MEGA: Record<Exclude<Platform, 'instagram'>, { micro: num
 /** HypeAuditor 2023: TikTok nano (1k–10k) 12.6%. */
 export const TIKTOK_NANO: BandFigure = fig(1_000, 9_999, 'nano, 1k–10k', 12.6, CITE.hypeAuditor2023, 'engagement rate');
 
+/** That the sources disagree on engagement rates, with no figures of its own: a comparison's ranges are the figures. */
 export const ENGAGEMENT_DISAGREEMENT =
-  'Engagement rates disagree by source and year: for 10k–100k followers on Instagram, from 0.54% (HypeAuditor 2026, as reported by eMarketer) to 3.4–3.8% (InfluencerDB 2019); ' +
-  'Influencer Marketing Hub 2021 (as reported by ION) gives micro 3.86% vs mega 1.21% without follower ranges. Wies, Bleier & Edeling (Journal of Marketing, 2023) found engagement with sponsored posts peaks near 1M followers.';
+  'Engagement rates disagree by source and year: the ranges above span them. Influencer Marketing Hub 2021 (as reported by ION) gives micro 3.86% vs mega 1.21% without follower ranges. ' +
+  'Wies, Bleier & Edeling (Journal of Marketing, 2023) found engagement with sponsored posts peaks near 1M followers.';
 
 // ── Fees (SOURCES.md §3) ──────────────────────────────────────────────────────────────────────
 

@@ -199,14 +199,21 @@ export function formatMoney(n: number): string {
 }
 
 /**
- * Money for an input error or an accepted range: formatMoney's form for whole dollars ("$100M"),
- * every digit with its cents otherwise ("$5,000.01", "$100,000,000.01"), so a limit is never
- * rounded onto the value it refuses.
+ * Money for an input error or an accepted range: formatMoney's form where it is exact ("$100M",
+ * "$2.5M"), every digit otherwise ("$100,000,001", "$5,000.01", "$100,000,000.01"), so a limit is
+ * never rounded onto the value it refuses.
  */
 export function formatMoneyExact(n: number): string {
   const cents = Math.round(Math.abs(n) * 100);
-  if (!Number.isFinite(n) || cents % 100 === 0) return formatMoney(n);
-  return `${n < 0 ? MINUS_SIGN : ''}$${formatCount(Math.floor(cents / 100))}.${String(cents % 100).padStart(2, '0')}`;
+  if (!Number.isFinite(n) || (cents % 100 === 0 && compactIsExact(cents / 100))) return formatMoney(n);
+  const dollars = `${n < 0 ? MINUS_SIGN : ''}$${formatCount(Math.floor(cents / 100))}`;
+  return cents % 100 === 0 ? dollars : `${dollars}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** Whether "$1.25M" (two decimals of the largest unit reached) says every digit of `dollars`. */
+function compactIsExact(dollars: number): boolean {
+  const unit = MONEY_UNITS.findLast(([size]) => dollars >= size)?.[0];
+  return unit === undefined || dollars % (unit / 100) === 0;
 }
 
 /**

@@ -57,11 +57,6 @@ export interface Assumption {
   summary?: string;
   /** A fee priced by the rules: how each rule's price follows the engagement rate (scenarios need it). */
   feeRules?: FeeRules;
-  /**
-   * A fee priced by a rule that follows the engagement rate (Traackr's): its range holds at the
-   * expected engagement rate ("at the expected 1.55% engagement rate"), said beside the range.
-   */
-  rangeAt?: string;
 }
 
 /** The price rules behind a fee. Traackr's rule prices engagements, so its fee follows the engagement rate. */
@@ -89,6 +84,48 @@ function feesAt(rules: FeeRules, engagementRate: number | null): number[] {
 export function feeByRulesAt(rules: FeeRules, engagementRate: number | null, end: 'low' | 'high'): number {
   const fees = feesAt(rules, engagementRate);
   return end === 'low' ? Math.min(...fees) : Math.max(...fees);
+}
+
+/** The price rules for an account of `followers` followers (Traackr's only when its engagement rate is known). */
+export function priceRules(followers: number, engagement: Range | null): FeeRules {
+  return {
+    cent: roundTo(followers * CENT_PER_FOLLOWER, MONEY_DECIMALS),
+    grin: { low: roundTo(followers * GRIN_PER_FOLLOWER.low, MONEY_DECIMALS), high: roundTo(followers * GRIN_PER_FOLLOWER.high, MONEY_DECIMALS) },
+    traackrPerPoint: engagement === null ? null : (followers * TRAACKR_CPME) / 100 / 1000,
+  };
+}
+
+/**
+ * What the price rules charge at the expected engagement rate, the cheapest and the dearest: what
+ * a budget is set beside. `at` says that rate ("at the expected 1.55% engagement rate") when a
+ * rule follows it, '' otherwise.
+ */
+export function rulesAtExpected(rules: FeeRules, engagement: Range | null): { low: number; high: number; at: string } {
+  const rate = engagement?.expected ?? null;
+  const at = rate !== null && traackrFeeAt(rules, rate) !== null ? `at the expected ${exactPercent(rate)} engagement rate` : '';
+  return { low: feeByRulesAt(rules, rate, 'low'), high: feeByRulesAt(rules, rate, 'high'), at };
+}
+
+/** Traackr's fee at each end of the engagement rate's range (none when the rate is unknown or the fee would be $0). */
+function traackrEnds(rules: FeeRules, engagement: Range | null): { rate: number; fee: number }[] {
+  if (engagement === null) return [];
+  return [...new Set([engagement.low, engagement.high])].flatMap((rate) => {
+    const fee = traackrFeeAt(rules, rate);
+    return fee === null ? [] : [{ rate, fee }];
+  });
+}
+
+/**
+ * "GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at
+ * 1.55% to $570 at 3.8%": the rules other than the cent rule, Traackr's at each end of the
+ * engagement rate's range.
+ */
+export function otherRulesNote(rules: FeeRules, engagement: Range | null, platform: Platform): string {
+  const grin = `GRIN's $4–9 per 1,000 followers, ${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}`;
+  const traackr = traackrEnds(rules, engagement);
+  if (!traackr.length) return grin;
+  const where = platform === 'instagram' ? '' : ' (its Instagram default, an extrapolation)';
+  return `${grin}; Traackr's $150 per 1,000 engagements${where}, ${traackr.map(({ rate, fee }) => `${formatMoney(fee)} at ${exactPercent(rate)}`).join(' to ')}`;
 }
 
 /** One plan's make-up: how many influencers, with how many followers each, and where those come from. */
@@ -244,39 +281,30 @@ export function engagementRate(plan: 'A' | 'B', followers: number, platform: Pla
 
 /**
  * The fee by the cent-per-follower rule, with GRIN's and Traackr's rules as the range. The range
- * is priced at the expected engagement rate (`rangeAt` says so): an input moved alone keeps the
- * others expected, so that is the range the verdict moves the fee across. The best and worst
- * cases price Traackr's fee at their own engagement rate (`feeRules`), so a plan's cost can range
- * less widely than its fee.
+ * is what the plan pays in its best and worst cases, so that its cost is its influencers × these
+ * fees, end for end: Traackr's rule prices engagements, so each case pays the cheapest (best) or
+ * the dearest (worst) rule at its own engagement rate, as the scenarios price it (`feeRules`).
  */
 export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range | null, platform: Platform): Assumption {
   const key = plan === 'A' ? 'fee_a' : 'fee_b';
-  const rules: FeeRules = {
-    cent: roundTo(followers * CENT_PER_FOLLOWER, MONEY_DECIMALS),
-    grin: { low: roundTo(followers * GRIN_PER_FOLLOWER.low, MONEY_DECIMALS), high: roundTo(followers * GRIN_PER_FOLLOWER.high, MONEY_DECIMALS) },
-    traackrPerPoint: engagement === null ? null : (followers * TRAACKR_CPME) / 100 / 1000,
-  };
-  const traackr = traackrFeeAt(rules, engagement?.expected ?? null);
-  let traackrNote = '';
-  if (traackr !== null) {
-    const where = platform === 'instagram' ? '' : ' (its Instagram default, an extrapolation)';
-    traackrNote = `; Traackr's $150 per 1,000 engagements${where}, ${formatMoney(traackr)}`;
-  }
+  const rules = priceRules(followers, engagement);
+  const traackr = traackrEnds(rules, engagement);
+  // Which rule is cheapest or dearest can change with the engagement rate: say that each end is at its case's own.
+  const cases = traackr.length === 2 ? 'the best case’s cheapest rule to the worst case’s dearest, each at its engagement rate: ' : '';
   return {
     key,
     label: LABEL[key],
     unit: 'money',
-    value: spread(rules.cent, feesAt(rules, engagement?.expected ?? null)),
+    value: { low: feeByRulesAt(rules, engagement?.high ?? null, 'low'), expected: rules.cent, high: feeByRulesAt(rules, engagement?.low ?? null, 'high') },
     basis: 'sourced',
     plans: [plan],
     better: 'lower',
     rule: `the cent-per-follower rule ($100 per 10,000 followers): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`,
-    rangeNote: `GRIN's $4–9 per 1,000 followers, ${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}${traackrNote}`,
-    sources: [CITE.centRule, CITE.grin, ...(traackr !== null ? [CITE.traackr] : [])],
+    rangeNote: `${cases}${otherRulesNote(rules, engagement, platform)}`,
+    sources: [CITE.centRule, CITE.grin, ...(traackr.length ? [CITE.traackr] : [])],
     summary: 'the cent-per-follower rule',
     option: plan === 'A' ? 'big_fee' : 'micro_fee',
     feeRules: rules,
-    ...(traackr !== null ? { rangeAt: `at the expected ${exactPercent(engagement!.expected)} engagement rate` } : {}),
   };
 }
 

@@ -7,11 +7,11 @@
 import { CASE_NOTES, type Citation, CPM_REFERENCE, ENGAGEMENT_DISAGREEMENT, FEE_TABLES_NOTE, KARDASHIAN_CASE, OBSERVED_CLICKS, PLATFORM_LABEL, UPFLUENCE_CPM } from '../benchmarks';
 import { followersText, formatCount } from '../format';
 import { formatMoney } from '../units';
-import { feeByRules, type PlanSpec, type Range, type Scenario } from './assumptions';
+import { type Assumption, type PlanSpec, priceRules, rulesAtExpected, type Scenario } from './assumptions';
 import { evaluate, extremeSetting, missingReason, type PlanResult, rangesOf } from './evaluate';
-import { MAX_MICRO_COUNT, type Overrides, type PresetId } from './options';
-import { affordable, DEFAULT_BIG_FOLLOWERS, DEFAULT_MICRO_COUNT, DEFAULT_MICRO_FOLLOWERS, wholeAt } from './scenario';
-import { type Verdict, verdictOf } from './verdict';
+import type { Overrides, PresetId } from './options';
+import { affordable, DEFAULT_BIG_FOLLOWERS, DEFAULT_MICRO_COUNT, DEFAULT_MICRO_FOLLOWERS, mostMicros, wholeAt } from './scenario';
+import { nearlyEqual, type Verdict, verdictOf } from './verdict';
 
 export interface BudgetInfo {
   budget: number;
@@ -27,12 +27,13 @@ export interface BudgetInfo {
    */
   feeA: 'budget' | 'input' | 'case' | 'rules';
   /**
-   * When the budget pays Plan A's fee for followers the user gave: what the price rules charge for
-   * that account (at the expected engagement rate, `rangeAt`), so the reply can set the budget
-   * beside it. Null otherwise.
+   * When Plan A's followers were not bought by the budget (the user gave them) and the budget pays
+   * its fee or cannot: what the price rules charge for that account at the expected engagement
+   * rate (`at` says so when a rule follows that rate), so the reply can set the budget beside it.
+   * Null otherwise.
    */
-  rulesForA: { range: Range; rangeAt?: string } | null;
-  /** Plan B's count was bought by the budget and stopped at MAX_MICRO_COUNT: part of the budget is unspent. */
+  rulesForA: { low: number; high: number; at: string } | null;
+  /** Plan B's count was bought by the budget and stopped at the most Tierbot models (mostMicros): part of the budget is unspent. */
   countCapped: boolean;
   overA: boolean;
   overB: boolean;
@@ -52,6 +53,11 @@ export interface Comparison {
   unequalCosts: boolean;
   /** Observed clicks per follower, converted per reached account at each plan's reach rate. */
   observedClicks: { label: string; perFollower: number; perReachedA: number | null; perReachedB: number | null; source: Citation }[];
+  /**
+   * Plan A's and Plan B's order values when they differ (the observed case's against a value given
+   * for Plan B): ROI and ROAS then do not follow from cost per order. Null when they are the same.
+   */
+  unlikeOrderValues: { a: number; b: number } | null;
   /** Plain-text caveats and disagreements, most important first. */
   notes: string[];
 }
@@ -72,6 +78,14 @@ function titleOf(s: Scenario): string {
   return s.preset === 'ten-micro' && asInArticle ? `The TapInfluence article’s advice, checked. ${question}` : question;
 }
 
+/**
+ * Whether sources disagree on an engagement rate: a sourced rate with a range is one the sources
+ * give different figures for, and its range spans them.
+ */
+export function disputed(input: Assumption): boolean {
+  return input.basis === 'sourced' && input.value !== null && input.value.low < input.value.high;
+}
+
 function notesOf(s: Scenario, a: PlanResult, b: PlanResult): string[] {
   const notes: string[] = [];
   if (s.preset === 'kardashian') {
@@ -81,18 +95,31 @@ function notesOf(s: Scenario, a: PlanResult, b: PlanResult): string[] {
         `Plan B is estimated through the funnel. The case was a tweet; Plan B uses ${PLATFORM_LABEL[s.platform]} figures.`,
     );
   }
-  if ([s.assumptions.engagement_rate_a, s.assumptions.engagement_rate_b].some((x) => x.basis !== 'input' && x.value !== null) && s.platform === 'instagram') {
-    notes.push(ENGAGEMENT_DISAGREEMENT);
-  }
+  if (disputed(s.assumptions.engagement_rate_a) || disputed(s.assumptions.engagement_rate_b)) notes.push(ENGAGEMENT_DISAGREEMENT);
   if (s.assumptions.fee_a.basis === 'sourced' || s.assumptions.fee_b.basis === 'sourced') notes.push(FEE_TABLES_NOTE);
   const ref = CPM_REFERENCE[s.platform];
   const cpm = (p: PlanResult) => (p.metrics.cpm ? formatMoney(p.metrics.cpm.expected) : missingReason(p, 'cpm'));
   notes.push(
     `CPM for reference: ${formatMoney(ref.low)}–${formatMoney(ref.high)} on ${PLATFORM_LABEL[s.platform]} (Word on the Block, 2023); Upfluence's "industry standard" ${formatMoney(UPFLUENCE_CPM)}. Here: Plan A ${cpm(a)}, Plan B ${cpm(b)}.`,
   );
-  notes.push('ROI and ROAS are shown but not counted: with the same order value for both plans they follow from cost per order.');
+  notes.push(roiRoasText(unlikeOrderValues(s)));
   notes.push(...CASE_NOTES);
   return notes;
+}
+
+/** The observed case's order value against Plan B's, when they differ. */
+function unlikeOrderValues(s: Scenario): Comparison['unlikeOrderValues'] {
+  const observed = s.a.observed;
+  const b = s.assumptions.order_value.value!.expected;
+  if (!observed || observed.orders === 0) return null;
+  const a = observed.revenue / observed.orders;
+  return nearlyEqual(a, b) ? null : { a, b };
+}
+
+/** Why ROI and ROAS are shown but not counted, true of the plans' order values. */
+export function roiRoasText(unlike: Comparison['unlikeOrderValues']): string {
+  if (!unlike) return 'ROI and ROAS follow from cost per order (one order value for both plans) and are not counted.';
+  return `ROI and ROAS are not counted, and here they can favour another plan than cost per order does: Plan A’s observed orders at ${formatMoney(unlike.a)} and Plan B’s at ${formatMoney(unlike.b)}.`;
 }
 
 function feeAOrigin(s: Scenario): BudgetInfo['feeA'] {
@@ -104,8 +131,8 @@ function feeAOrigin(s: Scenario): BudgetInfo['feeA'] {
 
 /** What the price rules charge for Plan A's account, at the expected engagement rate. */
 function rulesFor(s: Scenario): BudgetInfo['rulesForA'] {
-  const byRules = feeByRules('A', s.a.followersEach, s.assumptions.engagement_rate_a.value, s.platform);
-  return { range: byRules.value!, ...(byRules.rangeAt ? { rangeAt: byRules.rangeAt } : {}) };
+  const engagement = s.assumptions.engagement_rate_a.value;
+  return rulesAtExpected(priceRules(s.a.followersEach, engagement), engagement);
 }
 
 /** Evaluates a scenario: both plans' metrics as ranges, the verdict and what decides it. */
@@ -136,9 +163,9 @@ export function comparePlans(s: Scenario): Comparison {
           countFromBudget: s.b.influencersBasis === 'budget',
           followersFromBudget: s.a.followersBasis === 'budget',
           feeA: feeAOrigin(s),
-          rulesForA: feeAOrigin(s) === 'budget' && s.a.followersBasis !== 'budget' ? rulesFor(s) : null,
+          rulesForA: (feeAOrigin(s) === 'budget' && s.a.followersBasis !== 'budget') || feeAOrigin(s) === 'rules' ? rulesFor(s) : null,
           // At the cap, a budget that would buy one more influencer is not all spent.
-          countCapped: s.b.influencersBasis === 'budget' && s.b.influencers === MAX_MICRO_COUNT && s.budget - costB >= feeB - 1e-9,
+          countCapped: s.b.influencersBasis === 'budget' && s.b.influencers === mostMicros(s.b.followersEach) && s.budget - costB >= feeB - 1e-9,
           overA: costA > s.budget + 1e-9,
           overB: costB > s.budget + 1e-9,
         };
@@ -153,6 +180,7 @@ export function comparePlans(s: Scenario): Comparison {
     verdict: verdictOf(s, expected),
     budget,
     unequalCosts: feeB > 0 && Math.abs(costA - costB) > feeB + 1e-9,
+    unlikeOrderValues: unlikeOrderValues(s),
     observedClicks: OBSERVED_CLICKS.map((o) => ({
       label: o.label,
       perFollower: o.perFollower,
@@ -166,7 +194,7 @@ export function comparePlans(s: Scenario): Comparison {
 
 /**
  * What an "Equal budget" press does: re-run with Plan B at Plan A's cost, or say why it cannot.
- * `capped`: Plan A's cost would buy more than MAX_MICRO_COUNT micros, so Plan B stops there and
+ * `capped`: Plan A's cost would buy more micros than Tierbot models (mostMicros), so Plan B stops there and
  * still costs less than Plan A.
  */
 export type EqualBudget =
@@ -184,7 +212,7 @@ export function equalBudget(c: Comparison): EqualBudget | null {
   const fee = c.scenario.assumptions.fee_b.value!.expected;
   if (fee <= 0) return null;
   const costA = c.a.metrics.cost!.expected;
-  const influencers = affordable(costA, fee);
+  const influencers = affordable(costA, fee, c.scenario.b.followersEach);
   if (influencers === 0) return { kind: 'buys-none', costA, fee };
   if (influencers === c.scenario.b.influencers) return null;
   const { micro_count: _setByTheBudget, ...rest } = c.scenario.overrides;

@@ -90,12 +90,7 @@ function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
     return spec.observed ? 'not reported (no Twitter reach or engagement figures recorded)' : 'not reported';
   }
   if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return 'estimate: followers × reach rate × (1 − overlap)';
-  if (m === 'cost') {
-    const fee = c.scenario.assumptions[p.plan === 'A' ? 'fee_a' : 'fee_b'];
-    // fee_a's range is at the expected engagement rate; the cost's ends are the best and worst cases'.
-    const own = fee.rangeAt && fee.value && fee.value.low < fee.value.high ? ', each case pricing it at its own engagement rate' : '';
-    return `influencers × fee (fee_${p.plan.toLowerCase()} below${own})`;
-  }
+  if (m === 'cost') return `influencers × fee (fee_${p.plan.toLowerCase()} below)`;
   return `estimate: ${FORMULA[m]}`;
 }
 
@@ -104,15 +99,26 @@ const UNROUNDED_DIGITS = 12;
 const SMALL_DIGITS = 6;
 
 /**
- * One row's low, expected and high at one precision: `decimals` places (null: unrounded), or,
- * when a positive value would round to 0 there ("<$0.01"), six significant digits for all three,
- * so a spreadsheet dividing by it does not divide by zero and the three still read alike.
+ * A range at one precision: `decimals` places (null: unrounded), or, when a positive value would
+ * round to 0 there ("<$0.01"), six significant digits for all three, so a spreadsheet dividing by
+ * it does not divide by zero and the three still read alike.
  */
-function roundedRow(r: Range | null, decimals: number | null): Pick<ExportRow, 'low' | 'expected' | 'high'> {
-  if (r === null) return { low: null, expected: null, high: null };
+function roundedRange(r: Range, decimals: number | null): Range {
   const vanishes = decimals !== null && [r.low, r.expected, r.high].some((x) => x > 0 && roundTo(x, decimals) === 0);
   const round = (x: number) => (decimals === null ? roundSignificant(x, UNROUNDED_DIGITS) : vanishes ? roundSignificant(x, SMALL_DIGITS) : roundTo(x, decimals));
   return { low: round(r.low), expected: round(r.expected), high: round(r.high) };
+}
+
+/**
+ * A metric's range as compare.csv writes it. The reply rounds these values further rather than
+ * the funnel's own, so a figure on screen is always the CSV's, rounded (never 0.0022 beside 0.0023).
+ */
+export function exportedRange(m: MetricName, r: Range): Range {
+  return roundedRange(r, DECIMALS[m]);
+}
+
+function roundedRow(r: Range | null, decimals: number | null): Pick<ExportRow, 'low' | 'expected' | 'high'> {
+  return r === null ? { low: null, expected: null, high: null } : roundedRange(r, decimals);
 }
 
 /** The rows of compare.csv: both plans' metrics, then every input with its citation. */
@@ -129,8 +135,9 @@ export function exportRows(c: Comparison): ExportRow[] {
   }
   for (const key of ASSUMPTION_KEYS) {
     const a = c.scenario.assumptions[key];
-    const range = a.rangeNote ? `; range${a.rangeAt ? ` ${a.rangeAt}` : ''}: ${a.rangeNote}` : '';
-    const source = a.basis === 'input' ? 'your input' : `${BASIS_TEXT[a.basis]}: ${a.rule}${range}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;
+    const range = a.rangeNote ? `; range: ${a.rangeNote}` : '';
+    // A user's input's rule is "your input", or says why it does not apply.
+    const source = a.basis === 'input' ? a.rule : `${BASIS_TEXT[a.basis]}: ${a.rule}${range}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;
     // Percentages keep the digits they are kept to (a typed 0.00001% is not 0 here either).
     const d = a.unit === 'money' ? 2 : a.unit === 'percent' ? 12 : 4;
     rows.push({ plan: 'assumption', metric: key, ...roundedRow(a.value, d), source });

@@ -70,16 +70,33 @@ const percentForms = `a percentage from 0 to 100: ${PERCENT_FORMS}`;
 const moneyForms = `an amount in US dollars from $0 to $${formatCount(MAX_MONEY)}: ${MONEY_FORMS}`;
 /** A plan with no followers reaches no one: its comparison would mean nothing. */
 export const MIN_FOLLOWERS = 1;
-const followerForms = `a follower count from ${formatCount(MIN_FOLLOWERS)} to ${formatCount(MAX_FOLLOWERS)}: ${ACCEPTED_FORMS}`;
+/** "a follower count from 1 to 10,000,000,000: …"; `each` follows the limit ("… to 1,000,000,000 each: …"). */
+export function followerForms(most: number = MAX_FOLLOWERS, each = ''): string {
+  return `a follower count from ${formatCount(MIN_FOLLOWERS)} to ${formatCount(most)}${each}: ${ACCEPTED_FORMS}`;
+}
+/** "a whole number of influencers from 1 to 1,000,000: …". */
+export function influencerForms(most: number = MAX_MICRO_COUNT): string {
+  return `a whole number of influencers from 1 to ${formatCount(most)}: \`10\`, \`30\`, \`1.5k\``;
+}
+
+/** MONEY_FORMS' examples from `min` to `max`: an error never offers an amount it would refuse ('' when none fits). */
+export function moneyExamples(min: number, max: number): string {
+  return MONEY_FORMS.split(', ')
+    .filter((form) => {
+      const read = parseMoney(form.replaceAll('`', ''));
+      return read.ok && read.value >= min && read.value <= max;
+    })
+    .join(', ');
+}
 
 export const ACCEPTED: Record<OptionName, string> = {
   preset: PRESETS.map((p) => `\`${p}\``).join(' or '),
   platform: PLATFORMS.map((p) => `\`${p}\``).join(', '),
   budget: moneyForms,
-  big_followers: followerForms,
+  big_followers: followerForms(),
   big_fee: moneyForms,
-  micro_count: `a whole number of influencers from 1 to ${formatCount(MAX_MICRO_COUNT)}: \`10\`, \`30\`, \`1.5k\``,
-  micro_followers: followerForms,
+  micro_count: influencerForms(),
+  micro_followers: followerForms(),
   micro_fee: moneyForms,
   big_engagement: percentForms,
   micro_engagement: percentForms,

@@ -125,24 +125,52 @@ export function microBreakEvenLine(c: Comparison, b: MicroBreakEven): string {
  */
 export const HOLDS_TEXT = 'The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.';
 
+/** Each input in running text, once its label has been given: "once click-through is under 0.021%". */
+const INPUT_NOUN: Record<AssumptionKey, string> = {
+  reach_rate_a: 'Plan A’s reach rate',
+  reach_rate_b: 'Plan B’s reach rate',
+  engagement_rate_a: 'Plan A’s engagement rate',
+  engagement_rate_b: 'Plan B’s engagement rate',
+  fee_a: 'Plan A’s fee',
+  fee_b: 'Plan B’s fee',
+  frequency: 'impressions per reached account',
+  click_through: 'click-through',
+  conversion: 'conversion',
+  order_value: 'the order value',
+  overlap: 'overlap',
+};
+
+/**
+ * When no input changes a winner alone but all of them together at their worst for it do: the
+ * inputs that matter most, then what happens at those extremes, each input's break-even taken
+ * with every other input at its worst ("Depends on: Click-through … and Audience overlap …, but
+ * only at the extremes: with every other input at its worst for Plan B, Plan A wins cost per
+ * order once click-through is under 0.021% or overlap is above 36.4%.").
+ */
+function jointlyText(c: Comparison, jointly: NonNullable<Comparison['verdict']['jointly']>): string {
+  const { metric, deciders } = jointly;
+  const measure = MEASURE_LABEL[metric];
+  const hurt = c.verdict.measures.find((m) => m.metric === metric)!.winner;
+  const gains = hurt === 'A' ? 'B' : 'A';
+  const names = list(deciders.map((d) => c.scenario.assumptions[d.key].label));
+  // Inputs with a break-even are named alone when any has one (verdict.ts): all or none have one.
+  if (!deciders.some((d) => d.flips.length)) {
+    return `Depends on: ${names} most, but only at the extremes: Plan ${gains} wins ${measure} only with every input at its worst for Plan ${hurt}; no single input has a break-even within its range.`;
+  }
+  const once = deciders.map((d) => {
+    const input = c.scenario.assumptions[d.key];
+    const flip = d.flips[0]!;
+    return `${INPUT_NOUN[d.key]} is ${flip.towards === 'higher' ? 'above' : 'under'} ${breakEvenText(input.unit, flip.breakEven, input.value!.expected).text}`;
+  });
+  return `Depends on: ${names}, but only at the extremes: with every other input at its worst for Plan ${hurt}, Plan ${gains} wins ${measure} once ${once.join(' or ')}.`;
+}
+
 /** The verdict's robustness in plain words: HOLDS_TEXT, or "Depends on: …". */
 export function robustnessText(c: Comparison, max = 2): string {
   const v = c.verdict;
   if (v.leader === null) return '';
   if (v.holds) return HOLDS_TEXT;
-  if (v.deciders.length === 0 && v.jointly) {
-    const { metric, deciders } = v.jointly;
-    const measure = MEASURE_LABEL[metric];
-    const winner = v.measures.find((m) => m.metric === metric)!.winner;
-    const hurts = `the end of its range that hurts Plan ${winner}`;
-    const label = (d: Decider) => c.scenario.assumptions[d.key].label;
-    const names = list(deciders.map(label));
-    // Inputs with a break-even are named alone when any has one (verdict.ts): all or none have one.
-    if (!deciders.some((d) => d.flips.length)) return `Depends on: ${names} together (only with every input at ${hurts} does ${measure} change hands; no break-even lies within their ranges).`;
-    if (deciders.length === 1) return `Depends on: ${names}, with every other input at ${hurts} (only then does ${measure} change hands): ${flipsText(c, deciders[0]!)}.`;
-    const breakEvens = deciders.map((d) => `${label(d)}: ${flipsText(c, d)}`);
-    return `Depends on: ${names} together (only with every input at ${hurts} does ${measure} change hands). With every other input at that end: ${breakEvens.join('; ')}.`;
-  }
+  if (v.deciders.length === 0 && v.jointly) return jointlyText(c, v.jointly);
   const parts = v.deciders.slice(0, max).map((d) => `${c.scenario.assumptions[d.key].label} (${flipsText(c, d)})`);
   return `Depends on: ${list(parts)}.`;
 }

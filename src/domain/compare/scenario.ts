@@ -8,17 +8,20 @@
 import { AD_AGE_KARDASHIAN_FEE, type Basis, CITE, CLICK_THROUGH, CONVERSION, FREQUENCY, KARDASHIAN_CASE, ORDER_VALUE, OVERLAP, type Platform, PLATFORM_LABEL } from '../benchmarks';
 import { MAX_FOLLOWERS } from '../followers';
 import { followersText, formatCount } from '../format';
-import { formatMoney, formatMoneyExact, formatPercent, MAX_MONEY, MONEY_FORMS } from '../units';
-import { type Assumption, type AssumptionKey, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, type PlanSpec, reachRate, type Scenario, single } from './assumptions';
+import { formatMoney, formatMoneyExact, formatPercent, MAX_MONEY } from '../units';
+import { type Assumption, type AssumptionKey, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, otherRulesNote, type PlanSpec, reachRate, rulesAtExpected, type Scenario, single } from './assumptions';
 import {
   ACCEPTED,
   type CompareInput,
   fail,
+  followerForms,
+  influencerForms,
   MAX_BUDGET_FOR_FOLLOWERS,
   MAX_MICRO_COUNT,
   type NumericOption,
   OPTION_NAMES,
   type OptionName,
+  moneyExamples,
   type Overrides,
   type ParseFailure,
   parseOverrides,
@@ -42,14 +45,29 @@ export function wholeAt(budget: number, fee: number): number {
   return Math.floor(Math.round(budget * 100) / Math.round(fee * 100));
 }
 
-/** Whole influencers the budget buys at `fee` each, at most MAX_MICRO_COUNT. */
-export function affordable(budget: number, fee: number): number {
-  return Math.min(MAX_MICRO_COUNT, wholeAt(budget, fee));
+/**
+ * The most micro-influencers Tierbot models with `followersEach` followers each: MAX_MICRO_COUNT,
+ * or fewer where that many would have more than MAX_FOLLOWERS followers in all.
+ */
+export function mostMicros(followersEach: number): number {
+  return Math.min(MAX_MICRO_COUNT, Math.floor(MAX_FOLLOWERS / followersEach));
+}
+
+/** "1,000,000, the most Tierbot models", or "…, the most Tierbot models at 1,000,000 followers each, 10,000,000,000 in all". */
+export function mostMicrosText(followersEach: number): string {
+  const most = mostMicros(followersEach);
+  const byFollowers = most < MAX_MICRO_COUNT ? ` at ${formatCount(followersEach)} followers each, ${formatCount(MAX_FOLLOWERS)} in all` : '';
+  return `${formatCount(most)}, the most Tierbot models${byFollowers}`;
+}
+
+/** Whole influencers the budget buys at `fee` each, at most mostMicros. */
+export function affordable(budget: number, fee: number, followersEach: number): number {
+  return Math.min(mostMicros(followersEach), wholeAt(budget, fee));
 }
 
 /** Plan B's count as the Equal budget button set it: "set by Equal budget: as many as Plan A’s cost ($5,000) buys at $100 each". */
-function equalBudgetNote(costA: number, fee: number, influencers: number): string {
-  const capped = wholeAt(costA, fee) > influencers ? ` and capped at ${formatCount(MAX_MICRO_COUNT)}, the most Tierbot models` : '';
+function equalBudgetNote(costA: number, fee: number, influencers: number, followersEach: number): string {
+  const capped = wholeAt(costA, fee) > influencers ? ` and capped at ${mostMicrosText(followersEach)}` : '';
   return `set by Equal budget: as many as Plan A’s cost (${formatMoney(costA)}) buys at ${formatMoney(fee)} each, rounded down${capped}`;
 }
 
@@ -66,9 +84,10 @@ function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null
   const bought = Math.round(budget * 100);
   if (bought > MAX_FOLLOWERS) {
     // Capping the followers would make "$200M on one influencer with 10,000,000,000 followers" false.
+    // The followers it would buy are written in full: they differ from the limit where the money, in millions, may not.
     return fail(
       'budget',
-      `Without big_followers, the most is ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)}, and ${formatMoneyExact(budget)} is over it: at the cent-per-follower rule it would buy one influencer with more than the ${formatCount(MAX_FOLLOWERS)} followers Tierbot models (more than there are people).`,
+      `Without big_followers, the most is ${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)}, and ${formatMoneyExact(budget)} is over it: at the cent-per-follower rule it would buy one influencer with ${formatCount(bought)} followers, more than the ${formatCount(MAX_FOLLOWERS)} Tierbot models (more than there are people).`,
       acceptedWith('budget', o),
     );
   }
@@ -88,9 +107,15 @@ const KARDASHIAN_CASE_SOURCE = 'the Kardashian tweet, TapInfluence blog';
 
 /**
  * The inputs both plans share, each given by the user or taken from its source or Tierbot's
- * assumption: frequency, click-through, conversion, order value and Plan B's audience overlap.
+ * assumption: frequency, click-through, conversion, order value and Plan B's audience overlap
+ * (which, with one micro-influencer, does not apply, and says so).
  */
-function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pick<Record<AssumptionKey, Assumption>, 'frequency' | 'click_through' | 'conversion' | 'order_value' | 'overlap'> {
+function sharedInputs(
+  o: Overrides,
+  kardashian: boolean,
+  platform: Platform,
+  microCount: number,
+): Pick<Record<AssumptionKey, Assumption>, 'frequency' | 'click_through' | 'conversion' | 'order_value' | 'overlap'> {
   // The Kardashian case's conversion and order value are observed for the tweet, but Plan A's
   // orders there are the observed ones: they feed only Plan B, other influencers on another
   // platform, which makes them an extrapolation there too.
@@ -98,6 +123,19 @@ function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pi
     ? `, applied only to Plan B’s ${PLATFORM_LABEL[platform]} micro-influencers (Plan A’s orders are observed)`
     : ', used here beyond that case';
   const casePlans: Assumption['plans'] = kardashian ? ['B'] : ['A', 'B'];
+  const overlap = userOr(o.overlap, ['B'], {
+    key: 'overlap',
+    label: LABEL.overlap,
+    unit: 'percent',
+    value: { ...OVERLAP },
+    basis: 'assumption',
+    plans: ['B'],
+    better: 'lower',
+    rule: 'no published average; 0% counts every influencer’s audience as different people, as “10 × 10,000 against 1 × 100,000” does',
+    rangeNote: 'up to 40%, the overlap Influencity illustrates for 10 creators',
+    sources: [CITE.influencity],
+    option: 'overlap',
+  });
   return {
     frequency: {
       key: 'frequency',
@@ -124,7 +162,7 @@ function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pi
       sources: [CITE.linkGlossaries],
       option: 'click_through',
     }),
-    conversion: userOr(o.conversion, ['A', 'B'], {
+    conversion: userOr(o.conversion, casePlans, {
       key: 'conversion',
       label: LABEL.conversion,
       unit: 'percent',
@@ -138,7 +176,7 @@ function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pi
       summary: KARDASHIAN_CASE_SOURCE,
       option: 'conversion',
     }),
-    order_value: userOr(o.order_value, ['A', 'B'], {
+    order_value: userOr(o.order_value, casePlans, {
       key: 'order_value',
       label: LABEL.order_value,
       unit: 'money',
@@ -152,21 +190,16 @@ function sharedInputs(o: Overrides, kardashian: boolean, platform: Platform): Pi
       summary: KARDASHIAN_CASE_SOURCE,
       option: 'order_value',
     }),
-    overlap: userOr(o.overlap, ['B'], {
-      key: 'overlap',
-      label: LABEL.overlap,
-      unit: 'percent',
-      value: { ...OVERLAP },
-      basis: 'assumption',
-      plans: ['B'],
-      better: 'lower',
-      rule: 'no published average; 0% counts every influencer’s audience as different people, as “10 × 10,000 against 1 × 100,000” does',
-      rangeNote: 'up to 40%, the overlap Influencity illustrates for 10 creators',
-      sources: [CITE.influencity],
-      option: 'overlap',
-    }),
+    // The funnel counts one influencer's reach whole: an overlap given for one is not used, and is said not to be.
+    overlap:
+      microCount > 1
+        ? overlap
+        : { ...overlap, value: single(overlap.value!.expected), rule: `${overlap.basis === 'input' ? 'your input, which ' : ''}${ONE_MICRO_OVERLAP}`, rangeNote: '', sources: [] },
   };
 }
+
+/** Why overlap does not apply to a Plan B of one. */
+export const ONE_MICRO_OVERLAP = 'does not apply: Plan B has one micro-influencer, and overlap is audience that several share';
 
 /**
  * Plan A's fee. With a budget it is the budget, except where that would be untrue: the observed
@@ -201,11 +234,11 @@ function bigFeeOf(
   }
   if (budget !== null && followers.basis === 'budget') return fromBudget('fee_a', 'big_fee', budget, ['A'], 'the budget');
   const byRules = feeByRules('A', followers.followers, engagementA.value, platform);
-  const { low, high } = byRules.value!;
   if (budget === null) return byRules;
+  // Whether the budget buys the account: set beside every rule's price at the expected engagement rate.
+  const { low, high, at } = rulesAtExpected(byRules.feeRules!, engagementA.value);
   if (budget >= low) {
-    const at = byRules.rangeAt ? ` ${byRules.rangeAt}` : '';
-    return fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${followersText(followers.followers)}${at})`);
+    return fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${followersText(followers.followers)}${at ? ` ${at}` : ''})`);
   }
   // Plan A's make-up does not depend on its fee here, so the rules' range stays a range.
   return { ...byRules, rule: `priced by the rules, as the budget (${formatMoney(budget)}) is below all of them: ${byRules.rule}` };
@@ -229,7 +262,8 @@ const MICRO_COUNT_OR_BUDGET =
  * error about it says. A budget runs from one micro-influencer's fee (less buys Plan B none) to
  * the most that buys Plan A's followers at a cent each when it picks them; with a budget a micro
  * fee must buy a number of micro-influencers (a cent up to the budget), and big_fee and
- * micro_count are the budget's to set.
+ * micro_count are the budget's to set; without one, micro_count and micro_followers keep Plan B
+ * within the followers Tierbot models in all. Examples are only amounts the range accepts.
  */
 export function acceptedWith(option: OptionName, o: Overrides): string {
   const kardashian = o.preset === 'kardashian';
@@ -237,15 +271,36 @@ export function acceptedWith(option: OptionName, o: Overrides): string {
     return `no big_followers with the Kardashian preset (it is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers): leave out big_followers, or leave out the preset to compare another big influencer`;
   }
   if (option === 'budget') {
-    const microFee = microInputs(o, o.platform ?? 'instagram').fee.value!.expected;
+    const least = Math.max(microInputs(o, o.platform ?? 'instagram').fee.value!.expected, SMALLEST_FEE);
     const picksFollowers = !kardashian && o.big_followers === undefined;
-    const most = picksFollowers ? `${formatMoney(MAX_BUDGET_FOR_FOLLOWERS)} (the most that buys Plan A’s followers at a cent each; give big_followers for more)` : formatMoney(MAX_MONEY);
-    return `an amount in US dollars from ${formatMoneyExact(Math.max(microFee, SMALLEST_FEE))} (one micro-influencer’s fee) to ${most}: ${MONEY_FORMS}`;
+    const most = picksFollowers ? MAX_BUDGET_FOR_FOLLOWERS : MAX_MONEY;
+    const why = picksFollowers ? ' (the most that buys Plan A’s followers at a cent each; give big_followers for more)' : '';
+    return withExamples(`an amount in US dollars from ${formatMoneyExact(least)} (one micro-influencer’s fee) to ${formatMoney(most)}${why}`, moneyExamples(least, most));
   }
-  if (o.budget === undefined) return ACCEPTED[option];
-  if (option === 'micro_fee') return `with a budget, an amount in US dollars from ${formatMoney(SMALLEST_FEE)} to the budget (${formatMoneyExact(o.budget)}): ${MONEY_FORMS}; without one, $0 is accepted too`;
+  if (o.budget === undefined) return acceptedWithoutBudget(option, o);
+  if (option === 'micro_fee') {
+    return `${withExamples(`with a budget, an amount in US dollars from ${formatMoney(SMALLEST_FEE)} to the budget (${formatMoneyExact(o.budget)})`, moneyExamples(SMALLEST_FEE, o.budget))}; without one, $0 is accepted too`;
+  }
   if (option === 'big_fee' && !kardashian) return BIG_FEE_OR_BUDGET;
   if (option === 'micro_count') return MICRO_COUNT_OR_BUDGET;
+  return ACCEPTED[option];
+}
+
+/** "what it accepts: `5000`, `5k`", or what it accepts alone when no example fits. */
+const withExamples = (accepted: string, examples: string) => (examples ? `${accepted}: ${examples}` : accepted);
+
+/**
+ * Without a budget, Plan B's count and followers each are the user's to set, but together they
+ * stay within the followers Tierbot models: each narrows the other's range.
+ */
+function acceptedWithoutBudget(option: OptionName, o: Overrides): string {
+  if (option === 'micro_count' && o.micro_followers !== undefined && mostMicros(o.micro_followers) < MAX_MICRO_COUNT) {
+    return `with ${formatCount(o.micro_followers)} followers each, ${influencerForms(mostMicros(o.micro_followers))}`;
+  }
+  const count = o.micro_count ?? DEFAULT_MICRO_COUNT;
+  if (option === 'micro_followers' && count > 1) {
+    return `with ${microInfluencers(count)}, ${followerForms(Math.floor(MAX_FOLLOWERS / count), ' each')}`;
+  }
   return ACCEPTED[option];
 }
 
@@ -290,7 +345,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   let influencersNote = o.micro_count !== undefined ? 'your input' : TEN_MICRO_NOTE;
   if (budget !== null) {
     // The budget decides Plan B's count: a different micro_count would break "both plans spend it".
-    const bought = affordable(budget, microFee);
+    const bought = affordable(budget, microFee, microFollowers);
     if (o.micro_count !== undefined && o.micro_count !== bought) {
       return {
         ...fail(
@@ -303,8 +358,19 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
     }
     influencers = bought;
     influencersBasis = 'budget';
-    const capped = influencers === MAX_MICRO_COUNT ? ` (capped at ${formatCount(MAX_MICRO_COUNT)})` : '';
+    const capped = wholeAt(budget, microFee) > influencers ? ` (capped at ${mostMicrosText(microFollowers)})` : '';
     influencersNote = `as many as the budget buys: ${formatMoney(budget)} ÷ ${formatMoney(microFee)}, rounded down${capped}`;
+  } else if (influencers * microFollowers > MAX_FOLLOWERS) {
+    // As Plan A's followers are: more than there are people is a typo, and no plan to compare.
+    const option = o.micro_count !== undefined ? 'micro_count' : 'micro_followers';
+    return {
+      ...fail(
+        option,
+        `Plan B would have ${formatCount(influencers)} × ${formatCount(microFollowers)} = ${formatCount(influencers * microFollowers)} followers in all, more than the ${formatCount(MAX_FOLLOWERS)} Tierbot models (more than there are people).`,
+        acceptedWith(option, o),
+      ),
+      ...(option === 'micro_count' && o.micro_followers !== undefined ? { clashesWith: 'micro_followers' as const } : {}),
+    };
   }
   // With a budget, Plan A's fee is the budget (the observed tweet excepted: it cost what it cost).
   if (budget !== null && !kardashian && o.big_fee !== undefined && o.big_fee !== budget) {
@@ -342,15 +408,15 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   // A count the Equal budget button set follows from Plan A's cost: say so rather than "your input".
   if (o.setByEqualBudget && budget === null && o.micro_count !== undefined) {
     influencersBasis = 'budget';
-    influencersNote = equalBudgetNote(feeA.value!.expected, microFee, influencers);
+    influencersNote = equalBudgetNote(feeA.value!.expected, microFee, influencers, microFollowers);
   }
 
   // With a budget, Plan B is priced at the named rule (the budget buys its count at that fee): the
   // other rules' fees are notes, not ranges.
   if (budget !== null && feeB.basis === 'sourced') {
-    const { feeRules: _pricedAtTheRule, rangeAt, ...priced } = feeB;
-    const others = `${rangeAt ? `${rangeAt}: ` : ''}${feeB.rangeNote}`;
-    feeB = { ...priced, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (${others})` };
+    const { feeRules, ...priced } = feeB;
+    const others = otherRulesNote(feeRules!, microEngagement.value, platform);
+    feeB = { ...priced, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (the other rules: ${others})` };
   }
 
   const assumptions: Record<AssumptionKey, Assumption> = {
@@ -361,7 +427,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
     engagement_rate_b: microEngagement,
     fee_a: feeA,
     fee_b: feeB,
-    ...sharedInputs(o, kardashian, platform),
+    ...sharedInputs(o, kardashian, platform, influencers),
   };
 
   const k = KARDASHIAN_CASE;

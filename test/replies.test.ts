@@ -130,12 +130,12 @@ const COMPARE_FIGURES = ['budget', 'big_followers', 'big_fee', 'micro_count', 'm
 /**
  * The hostile values each option answers, in a server and as a manager; every other value is an
  * input error. A blank optional option is no option. Lookups forgive typos and say which name they
- * showed ("Showing Heepsy for "@here""). Options not listed answer none.
+ * showed; a hostile value is no publisher's name. Options not listed answer none.
  */
 const ANSWERED_BY: Record<string, readonly Hostile[]> = {
   ...Object.fromEntries(COMPARE_FIGURES.map((figure) => [`/compare ${figure}`, ['blank']])),
   '/compare save': KEPT_TEXT,
-  '/tiers source': ['blank', 'here'],
+  '/tiers source': ['blank'],
   '/glossary term': ['blank', 'nan'],
   '/roster name_column': ['blank'],
   '/roster count_column': ['blank'],

@@ -15,11 +15,36 @@ import {
   type APIEmbedField,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import { TERMS, TERM_ENTRIES, findTerm, rangesSummary, suggestTerms, termById, termsByGroup, termsNamedWith, type Term } from '../domain/glossary';
+import { formatCount } from '../domain/format';
+import {
+  TERMS,
+  TERM_ENTRIES,
+  findTerm,
+  rangeGroups,
+  rangesSummary,
+  suggestTerms,
+  termById,
+  termsByGroup,
+  termsNamedWith,
+  type BandAnswers,
+  type Term,
+} from '../domain/glossary';
 import { bestMatches, closest, normalise, rankMatches, type Searchable } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import type { TeamTerm } from '../store/types';
-import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, shareOut, truncate, withoutInvisible } from './embeds';
+import {
+  NEUTRAL_COLOUR,
+  PUBLIC_TEXT_LIMIT,
+  button,
+  buttonRows,
+  embedTextLength,
+  inputErrorReply,
+  linesToFields,
+  quoteUserText,
+  shareOut,
+  truncate,
+  withoutInvisible,
+} from './embeds';
 import { shownText } from './house';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -52,6 +77,8 @@ const TEAM_KEY_BUTTON = 'glossary:teamkey';
 /** A team term button by name, as posted before keys: still opened, but no longer made. */
 const TEAM_NAME_BUTTON = 'glossary:team';
 const INDEX_MENU = 'glossary:open';
+/** "All sources" under a term whose citations the public reply only counts: "glossary:sources:<term id>". */
+const SOURCES_BUTTON = 'glossary:sources';
 /** Autocomplete values for team terms, by key (built-in terms are offered by id). */
 export const TEAM_KEY_VALUE = 'teamkey:';
 /** A team term asked for by name ("team:Brand lift"), as autocomplete offered before keys. */
@@ -151,13 +178,46 @@ export function plainUserText(text: string, max: number): string {
   return truncate(withoutInvisible(text).replace(/\s+/gu, ' ').trim(), max);
 }
 
-export function termEmbed(term: Term, shownFor?: string): APIEmbed {
+/** "1,000–2,499", "1,000,001 and up". */
+function stretchCounts(from: number, to: number | null): string {
+  if (to === null) return `${formatCount(from)} and up`;
+  return from === to ? formatCount(from) : `${formatCount(from)}–${formatCount(to)}`;
+}
+
+/** A tier word's band, stretch by stretch: "1,000–2,499: nano or micro, a tie (6 of 21 publishers each)". */
+function answersField(answers: BandAnswers): APIEmbedField {
+  const band = answers.to === null ? `${formatCount(answers.from)} followers and up` : `${formatCount(answers.from)}–${formatCount(answers.to)} followers`;
+  const lines = answers.stretches.map((s) => `${stretchCounts(s.from, s.to)}: ${s.words}`);
+  return { name: `What /tier answers, ${band}`, value: truncate(lines.join('\n'), LIMITS.fieldValue) };
+}
+
+/**
+ * How much of a term's detail a reply shows in place: every citation (or only how many there
+ * are), and each publisher's range. What it leaves out is behind "All sources".
+ */
+interface Detail {
+  citations: boolean;
+  ranges: boolean;
+}
+const EVERYTHING: Detail = { citations: true, ranges: true };
+/** Tried in this order for a public reply: the first that fits PUBLIC_TEXT_LIMIT is shown. */
+const PUBLIC_DETAILS: readonly Detail[] = [EVERYTHING, { citations: false, ranges: true }, { citations: false, ranges: false }];
+
+function sourcesCounted(term: Term, detail: Detail): APIEmbedField {
+  const n = term.sources.length;
+  const sources = `${n} ${n === 1 ? 'source' : 'sources'}`;
+  const rangesToo = !detail.ranges && Boolean(term.ranges?.length);
+  return { name: 'Sources', value: rangesToo ? `${sources}, and the range each publisher gives: press **All sources** to read them, with links.` : `${sources}: press **All sources** to read each in full, with its link.` };
+}
+
+function termEmbedWith(term: Term, detail: Detail, shownFor?: string): APIEmbed {
   const related = term.related.map(termById).filter((t): t is Term => t !== undefined);
   const fields = [
     ...(term.formula ? [{ name: 'Formula', value: truncate(term.formula, 1024) }] : []),
     { name: 'Example', value: truncate(term.example, 1024) },
-    ...(term.ranges?.length ? [{ name: 'Ranges by publisher', value: truncate(rangesSummary(term), 1024) }] : []),
-    ...linesToFields('Sources', term.sources.map((s) => `• ${s.text}`)),
+    ...(term.answersAcross ? [answersField(term.answersAcross)] : []),
+    ...(detail.ranges && term.ranges?.length ? [{ name: 'Ranges by publisher', value: truncate(rangesSummary(term), 1024) }] : []),
+    ...(detail.citations ? linesToFields('Sources', term.sources.map((s) => `• ${s.text}`)) : [sourcesCounted(term, detail)]),
     ...(related.length ? [{ name: 'Related', value: truncate(related.map((t) => t.name).join(' · '), 1024) }] : []),
   ];
   const lead = shownFor ? `Showing **${term.name}** for "${quoteUserText(shownFor, 60)}".\n\n` : '';
@@ -167,6 +227,39 @@ export function termEmbed(term: Term, shownFor?: string): APIEmbed {
     color: NEUTRAL_COLOUR,
     fields,
     footer: { text: `${term.group}${term.aliases.length ? ` · also: ${term.aliases.join(', ')}` : ''}` },
+  };
+}
+
+/** A term with all its detail: every citation and range (the /help path's steps, which are the reader's own). */
+export function termEmbed(term: Term, shownFor?: string): APIEmbed {
+  return termEmbedWith(term, EVERYTHING, shownFor);
+}
+
+/**
+ * A term as /glossary shows it, short enough for a team channel (as /tier's public answer): its
+ * definition, formula, example and what /tier answers across it always; its citations, then its
+ * ranges by publisher, only counted when showing them would not fit, with "All sources" to see them.
+ */
+function fittedTermEmbed(term: Term, shownFor?: string): { embed: APIEmbed; allShown: boolean } {
+  for (const detail of PUBLIC_DETAILS) {
+    const embed = termEmbedWith(term, detail, shownFor);
+    if (embedTextLength(embed) <= PUBLIC_TEXT_LIMIT) return { embed, allShown: detail === EVERYTHING };
+  }
+  // Still longer (a long query shown back beside a long term): as short as it gets, within Discord's limits.
+  return { embed: termEmbedWith(term, PUBLIC_DETAILS.at(-1)!, shownFor), allShown: false };
+}
+
+/** "All sources" for a term, only for the presser: each publisher's range, then every citation in full. */
+function allSourcesReply(term: Term): Reply {
+  const ranges = rangeGroups(term);
+  const lines = [
+    ...(ranges.length ? ['**Ranges by publisher**', ...ranges.map((r) => `• ${r}`), ''] : []),
+    '**Sources**',
+    ...term.sources.map((s) => `• ${s.text}`),
+  ];
+  return {
+    embeds: [{ title: truncate(`${term.name}: all sources`, LIMITS.embedTitle), description: truncate(lines.join('\n'), LIMITS.embedDescription), color: NEUTRAL_COLOUR }],
+    flags: MessageFlags.Ephemeral,
   };
 }
 
@@ -259,30 +352,57 @@ export function relatedButtons(term: Term, audience: Audience = 'public'): APIAc
   return buttonRows(buttons, 2);
 }
 
+/** The related terms' buttons, and "All sources" when the reply leaves citations out. */
+function termComponents(term: Term, allShown: boolean, audience: Audience): APIActionRowComponent<APIButtonComponent>[] {
+  return [...relatedButtons(term, audience), ...(allShown ? [] : buttonRows([button(`${SOURCES_BUTTON}:${term.id}`, 'All sources')]))];
+}
+
 function termReply(term: Term, shownFor?: string, audience: Audience = 'public'): Reply {
-  return { embeds: [termEmbed(term, shownFor)], components: relatedButtons(term, audience), ...(audience === 'own' ? { flags: MessageFlags.Ephemeral } : {}) };
+  const { embed, allShown } = fittedTermEmbed(term, shownFor);
+  return { embeds: [embed], components: termComponents(term, allShown, audience), ...(audience === 'own' ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
 // ── Index ────────────────────────────────────────────────────────────────────────────────────
 
-/** Menus to open any term from the index: one per batch of 25 (Discord's cap per menu). */
+/** Discord's cap on a select menu's placeholder. */
+const PLACEHOLDER_LENGTH = 150;
+
+/**
+ * The index's groups packed into menus, in the index's order: whole groups share a menu while
+ * they fit its options (25); a group too big for one menu takes several, each said to be a part.
+ */
+function menuBatches(): { groups: string[]; terms: Term[] }[] {
+  const batches: { groups: string[]; terms: Term[] }[] = [];
+  for (const [group, terms] of termsByGroup()) {
+    const parts = Math.ceil(terms.length / LIMITS.selectOptions);
+    for (let part = 0; part < parts; part++) {
+      const slice = terms.slice(part * LIMITS.selectOptions, (part + 1) * LIMITS.selectOptions);
+      const label = parts > 1 ? `${group} (part ${part + 1} of ${parts})` : group;
+      const last = batches.at(-1);
+      if (last && last.terms.length + slice.length <= LIMITS.selectOptions) {
+        last.groups.push(label);
+        last.terms.push(...slice);
+      } else batches.push({ groups: [label], terms: [...slice] });
+    }
+  }
+  return batches;
+}
+
+/** Menus to open any term from the index, its groups in its order, each saying which groups it holds. */
 function indexMenus(): APIActionRowComponent<APIStringSelectComponent>[] {
-  const rows: APIActionRowComponent<APIStringSelectComponent>[] = [];
-  for (let i = 0; i < TERMS.length && rows.length < 5; i += 25) {
-    const batch = TERMS.slice(i, i + 25);
-    rows.push({
+  return menuBatches()
+    .slice(0, LIMITS.actionRows)
+    .map(({ groups, terms }, i) => ({
       type: ComponentType.ActionRow,
       components: [
         {
           type: ComponentType.StringSelect,
-          custom_id: `${INDEX_MENU}:${i / 25}`,
-          placeholder: truncate(`Open a term (${batch[0]!.name} … ${batch[batch.length - 1]!.name})`, 150),
-          options: batch.map((t) => ({ label: truncate(t.name, 100), value: t.id, description: truncate(t.group, 100) })),
+          custom_id: `${INDEX_MENU}:${i}`,
+          placeholder: truncate(`Open a term: ${groups.join(' · ')}`, PLACEHOLDER_LENGTH),
+          options: terms.map((t) => ({ label: truncate(t.name, 100), value: t.id, description: truncate(t.group, 100) })),
         },
       ],
-    });
-  }
-  return rows;
+    }));
 }
 
 const TEAM_FIELD = "Your team's terms";
@@ -458,8 +578,11 @@ export async function run(args: { term?: string }, context: RunContext): Promise
   const teamExact = named[0];
   if (builtIn && teamExact) {
     // Both share one message, and Discord's 6,000 characters: the team's text gives way.
-    const builtInEmbed = termEmbed(builtIn);
-    return { embeds: [builtInEmbed, teamTermEmbed(teamExact, undefined, LIMITS.embedTotal - embedTextLength(builtInEmbed))], components: relatedButtons(builtIn) };
+    const { embed: builtInEmbed, allShown } = fittedTermEmbed(builtIn);
+    return {
+      embeds: [builtInEmbed, teamTermEmbed(teamExact, undefined, LIMITS.embedTotal - embedTextLength(builtInEmbed))],
+      components: termComponents(builtIn, allShown, 'public'),
+    };
   }
   if (builtIn) return termReply(builtIn);
   if (teamExact) return { embeds: [teamTermEmbed(teamExact)] };
@@ -512,6 +635,12 @@ export async function component(customId: string, values: readonly string[], con
     const found = byKey !== undefined ? teamTermByKey(context.guildId ?? '', team, byKey) : team.find((t) => t.name === byName);
     if (!found) return { mode: 'reply', reply: inputErrorReply('That team term is not there any more.', 'run /glossary again.') };
     return { mode: 'update', reply: { embeds: [teamTermEmbed(found)], components: [] } };
+  }
+  if (customId.startsWith(`${SOURCES_BUTTON}:`)) {
+    const term = termById(customId.slice(SOURCES_BUTTON.length + 1));
+    if (!term) return { mode: 'reply', reply: inputErrorReply('That term is no longer in the glossary.', 'run /glossary again.') };
+    // On a public reply or one's own, the sources open beside it, for the presser alone.
+    return { mode: 'reply', reply: allSourcesReply(term) };
   }
   const marked = ownMessageMark(customId);
   const onOwnMessage = customId.startsWith(`${TERM_BUTTON}:`) && marked.own;

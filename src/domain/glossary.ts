@@ -8,11 +8,11 @@
  * the example's inputs and result, so the tests can redo the arithmetic.
  */
 
-import { classify } from './classify';
+import { classify, type Classification } from './classify';
 import { formatCount } from './format';
-import { answerLine, verdictWords } from './overview';
+import { answerLine, answerWord, verdictWords } from './overview';
 import { DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
-import { SOURCES, fullCitation, sourceById } from './sources';
+import { SOURCES, fullCitation, sourceById, type Tier } from './sources';
 
 export type TermGroup = 'Tiers' | 'Engagement' | 'Reach & cost' | 'Sales & return' | 'Audience & trust' | 'Campaign';
 export const TERM_GROUPS: readonly TermGroup[] = [
@@ -54,6 +54,22 @@ export interface Term {
   check?: { inputs: Record<string, number>; result: number };
   /** Tier terms: every range the registry gives under the tier names this term covers. */
   ranges?: TermRange[];
+  /** A tier word that names one publisher's band (HypeAuditor's rookie): what /tier answers across it. */
+  answersAcross?: BandAnswers;
+}
+
+/** What /tier answers over a stretch of counts, in words: "nano or micro, a tie (6 of 21 publishers each)". */
+export interface BandStretch {
+  from: number;
+  /** null: and up (an open-ended band). */
+  to: number | null;
+  words: string;
+}
+
+export interface BandAnswers {
+  from: number;
+  to: number | null;
+  stretches: BandStretch[];
 }
 
 // ── Citations ────────────────────────────────────────────────────────────────────────────────
@@ -91,6 +107,8 @@ const CITE = {
   experticity: { text: 'Experticity / Keller Fay (Jonah Berger), 2016, as reported' },
   influencity: { text: 'Influencity, audience-overlap illustration, undated' },
   formulas: { text: 'Common usage: the standard ROI, ROAS and sales-funnel formulas as the analytics tools publish them' },
+  // No source in the library gives the click-through formula or an influencer benchmark for it.
+  clickThrough: { text: 'Common usage: the everyday click-through formula, not from a published source; Tierbot divides by reach, as its funnel does' },
   plainWords: { text: "Common usage: no source in Tierbot's library gives figures for this" },
   commonUsage: { text: 'Common usage: the everyday meaning in influencer marketing; no single published source' },
   minter: { text: 'Minter.io, "How much reach should my brand be getting on Instagram?" (3–4 million posts, medians), 2019: https://minter.io/blog/how-much-reach-should-my-brand-be-getting-on-instagram/' },
@@ -386,9 +404,8 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 3_000, show: ['hypeauditor', 'mediakix', 'adweek-500-5000'] },
     tierNames: ['rookie'],
     definition:
-      'HypeAuditor\'s tier for 1k–5k followers, between Instagram user (0–1k) and up-and-coming (5k–20k). By range ' +
-      'it is nano for more publishers than any other tier, narrowly: 7 of 21 (e.g. Mediakix nano: 1k–10k), against 6 ' +
-      'for micro (e.g. Adweek\'s 500–5k reading).',
+      'HypeAuditor\'s tier for 1k–5k followers, between Instagram user (0–1k) and up-and-coming (5k–20k). The ' +
+      'publishers split over it between nano (e.g. Mediakix: 1k–10k) and micro (e.g. Adweek\'s 500–5k reading).',
     example:
       'A 3,000-follower account is a rookie for HypeAuditor (1k–5k), nano for Mediakix (1k–10k) and micro for ' +
       'Adweek\'s 500–5k reading.',
@@ -561,7 +578,7 @@ const SPECS: TermSpec[] = [
       'Tierbot\'s library gives an influencer benchmark for it.',
     example: 'Illustrative: 150 link clicks from a post that reached 10,000 accounts → 150 ÷ 10,000 × 100 = 1.5%.',
     check: { inputs: { clicks: 150, reach: 10_000 }, result: 1.5 },
-    sources: [CITE.formulas],
+    sources: [CITE.clickThrough],
     related: ['sales-funnel', 'conversion-rate', 'impressions'],
   },
   {
@@ -628,7 +645,7 @@ const SPECS: TermSpec[] = [
   {
     id: 'influencer-rate',
     name: 'Influencer rate (price per post)',
-    aliases: ['rate', 'price per post', 'cost per post'],
+    aliases: ['price per post', 'cost per post'],
     group: 'Reach & cost',
     formula: 'Rule of thumb: price ≈ $100 per 10,000 followers',
     definition:
@@ -1032,9 +1049,64 @@ function rangesFor(tierNames: readonly string[]): TermRange[] {
   );
 }
 
+/**
+ * The counts at which a publisher's verdict, and so /tier's answer, can change: where each tier
+ * starts, and the count after it ends. Between two of them /tier answers every count alike.
+ */
+function verdictEdges(): number[] {
+  const edges = SOURCES.flatMap((source) => source.tiers.flatMap((tier) => (tier.max === null ? [tier.min] : [tier.min, tier.max + 1])));
+  return [...new Set(edges)].sort((a, b) => a - b);
+}
+
+/** "nano or micro, a tie (6 of 21 publishers each)", "micro (8–15 of 21 publishers agree)": answerLine's words, over a stretch. */
+function stretchWords(c: Classification, fewest: number, most: number): string {
+  const { outcome, leaders, narrow, numericSources } = c.consensus;
+  const votes = `${fewest === most ? fewest : `${fewest}–${most}`} of ${numericSources} publishers`;
+  if (outcome === 'none') return `${answerWord(c)} (none of the ${numericSources} publishers puts it in one)`;
+  if (outcome === 'below') return `${answerWord(c)} (${votes})`;
+  if (leaders.length > 1) return `${answerWord(c)}, a tie (${votes} each)`;
+  return narrow ? `${answerWord(c)}, narrowly (${votes})` : `${answerWord(c)} (${votes} agree)`;
+}
+
+/**
+ * What /tier answers across one publisher's band, from /tier's own classification: the band cut
+ * where the answer changes (its tier, a tie, or "narrowly"), each stretch with the fewest and most
+ * publishers behind that answer in it.
+ */
+function answersAcross(band: Tier): BandAnswers {
+  const starts = [band.min, ...verdictEdges().filter((edge) => edge > band.min && (band.max === null || edge <= band.max))];
+  const runs: { from: number; key: string; first: Classification; fewest: number; most: number }[] = [];
+  for (const start of starts) {
+    const c = classify(start);
+    const { outcome, leaders, narrow, votes } = c.consensus;
+    const key = [outcome, ...leaders, narrow].join(' ');
+    const last = runs.at(-1);
+    if (last?.key === key) {
+      last.fewest = Math.min(last.fewest, votes);
+      last.most = Math.max(last.most, votes);
+    } else runs.push({ from: start, key, first: c, fewest: votes, most: votes });
+  }
+  const stretches = runs.map((run, i) => ({
+    from: run.from,
+    to: i + 1 < runs.length ? runs[i + 1]!.from - 1 : band.max,
+    words: stretchWords(run.first, run.fewest, run.most),
+  }));
+  return { from: band.min, to: band.max, stretches };
+}
+
+/** The band a tier word names, when it names one publisher's (HypeAuditor's rookie); general tier words (micro) name many. */
+function soleBand(ranges: readonly TermRange[]): Tier | undefined {
+  const [only, ...others] = ranges;
+  if (!only || others.length) return undefined;
+  return sourceById(only.sourceId)?.tiers.find((tier) => tier.name === only.tierName);
+}
+
 export const TERMS: readonly Term[] = SPECS.map(({ tierNames, exampleAt, ...spec }) => {
   const term: Term = exampleAt ? { ...spec, example: tierExample(exampleAt.count, exampleAt.show) } : spec;
-  return tierNames ? { ...term, ranges: rangesFor(tierNames) } : term;
+  if (!tierNames) return term;
+  const ranges = rangesFor(tierNames);
+  const band = soleBand(ranges);
+  return { ...term, ranges, ...(band ? { answersAcross: answersAcross(band) } : {}) };
 });
 
 /** The onboarding path: what a tier is, the tiers bottom-up, then how to measure and pay for them. */
@@ -1094,12 +1166,12 @@ function nameWordOf(typed: string): string | undefined {
 }
 
 /**
- * The terms a generic word names together: "rate" is a word of eight terms' names (engagement
- * rate, conversion rate, reach rate…) and starts none of them, so it names a family, not one term,
- * though one term has it as an alias. A word that starts a term's name is that term's short name
- * ("mega", "emv", "reach"), and a word in one name only is specific ("creator"): for those, and for
- * anything but a single word, none. A plural reads as its singular ("rates"), as in `findTerm`,
- * and a typo as the one word it is a letter away from ("raet").
+ * The terms a generic word names together, by name from A to Z: "rate" is a word of eight terms'
+ * names (engagement rate, conversion rate, reach rate…) and starts none of them, so it names a
+ * family, not one term, and no term may take it as an alias. A word that starts a term's name is
+ * that term's short name ("mega", "emv", "reach"), and a word in one name only is specific
+ * ("creator"): for those, and for anything but a single word, none. A plural reads as its singular
+ * ("rates"), as in `findTerm`, and a typo as the one word it is a letter away from ("raet").
  */
 export function termsNamedWith(query: string): Term[] {
   const base = normalise(query);
@@ -1108,25 +1180,31 @@ export function termsNamedWith(query: string): Term[] {
   if (word === undefined) return [];
   const named = NAME_WORDS.filter((t) => t.words.includes(word));
   const generic = named.length > 1 && named.every((t) => t.words[0] !== word);
-  return generic ? named.map((t) => t.term) : [];
+  return generic ? named.map((t) => t.term).sort((a, b) => a.name.localeCompare(b.name, 'en')) : [];
 }
 
-/** Autocomplete: ranked matches; before anything searchable is typed, the onboarding path. */
+/**
+ * Autocomplete: ranked matches, an exact name or alias first; before anything searchable is typed,
+ * the onboarding path. A generic word ("rate") is none of its terms exactly: its family comes
+ * first, from A to Z, as /glossary lists them when asked which, then whatever else matches.
+ */
 export function suggestTerms(query: string, limit = DEFAULT_LIMIT): Term[] {
+  const cap = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : DEFAULT_LIMIT;
   if (normalise(query) === '') {
-    const cap = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : DEFAULT_LIMIT;
     return START_HERE.map(termById)
       .filter((t): t is Term => t !== undefined)
       .slice(0, cap);
   }
-  return rankMatches(query, TERM_ENTRIES, limit);
+  const family = termsNamedWith(query);
+  const ranked = rankMatches(query, TERM_ENTRIES, limit);
+  return [...family, ...ranked.filter((t) => !family.includes(t))].slice(0, cap);
 }
 
 /**
- * A tier term's ranges grouped by what they say, e.g. "10k–50k: Mediakix, Hootsuite, Duel ·
- * 10k–100k: Later × Fohr, …", for one embed field. Sprout's sub-tiers keep their names.
+ * A tier term's ranges grouped by what they say, one line each: "10k–50k: Mediakix, Hootsuite,
+ * Duel", "10k–100k: Later × Fohr, …". Sprout's sub-tiers keep their names.
  */
-export function rangesSummary(term: Term): string {
+export function rangeGroups(term: Term): string[] {
   const groups = new Map<string, string[]>();
   for (const range of term.ranges ?? []) {
     const label = / T\d$/.test(range.tierName) ? `${range.stated} (${range.tierName})` : range.stated;
@@ -1134,5 +1212,10 @@ export function rangesSummary(term: Term): string {
     if (!names.includes(range.sourceName)) names.push(range.sourceName);
     groups.set(label, names);
   }
-  return [...groups].map(([label, names]) => `${label}: ${names.join(', ')}`).join(' · ');
+  return [...groups].map(([label, names]) => `${label}: ${names.join(', ')}`);
+}
+
+/** The range groups in one line, for one embed field: "10k–50k: Mediakix, Hootsuite, Duel · 10k–100k: …". */
+export function rangesSummary(term: Term): string {
+  return rangeGroups(term).join(' · ');
 }

@@ -12,7 +12,10 @@ import { AXIS_MAX, AXIS_MIN, MARKER_COLOUR, TIER_CHART_SIZE, markerLayerOption, 
 import { TIER_COLOURS } from '../src/domain/tier-style';
 import { UNHURRIED_MS } from './fixtures/renderer-wait';
 import { comparePlans, parseCompareInput } from '../src/domain/compare';
-import { NORMAL_TIERS } from '../src/domain/sources';
+import { NORMAL_TIERS, SOURCES, votes } from '../src/domain/sources';
+import { tier } from '../src/commands/tier';
+import type { Reply } from '../src/commands/types';
+import { testContext } from './support/context';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -60,6 +63,15 @@ describe('tier-ranges chart', () => {
     const counts = colourCounts(png);
     expect(counts.size).toBeGreaterThan(200);
     for (const normal of NORMAL_TIERS) expect(counts.get(TIER_COLOURS[normal]) ?? 0, normal).toBeGreaterThan(1000);
+  });
+
+  it('says in its alt text how many publishers it draws, as /tier’s headline counts them, and how many definitions', async () => {
+    const answer = (await tier.run({ followers: '30k' } as never, testContext())) as Reply;
+    const publishers = /How the (\d+) publishers split/.exec(answer.embeds[0]!.description!)?.[1];
+    expect(publishers).toBeDefined();
+    for (const file of [tierRangesChart(), tierRangesChart({ marker: 30_000 })]) {
+      expect(file.description).toContain(`as ${publishers} publishers define them (${SOURCES.filter(votes).length} definitions)`);
+    }
   });
 
   it('draws no marker unless asked', () => {

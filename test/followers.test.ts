@@ -1,5 +1,13 @@
 import fc from 'fast-check';
+import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tier } from '../src/commands/tier';
+import type { Reply } from '../src/commands/types';
+import { messageProblems } from '../src/interactions/limits';
+import { testContext } from './support/context';
+import { classify } from '../src/domain/classify';
 import { MAX_FOLLOWERS, parseFollowerCount } from '../src/domain/followers';
 import { formatCompact, formatCount } from '../src/domain/format';
 
@@ -124,5 +132,42 @@ describe('formatting', () => {
     expect(formatCount(999)).toBe('999');
     expect(formatCount(1000)).toBe('1,000');
     expect(formatCount(10_000_000_000)).toBe('10,000,000,000');
+  });
+});
+
+describe('/tier given a range', () => {
+  const run = (followers: string) => tier.run({ followers } as never, testContext()) as Promise<Reply>;
+
+  it('says a range is a range and asks for one count, privately; a negative number is still refused as negative', async () => {
+    for (const [typed, said] of [
+      ['10k-50k', '10k–50k looks like a range: give one follower count, such as 10k.'],
+      ['10k – 50k followers', '10k–50k looks like a range: give one follower count, such as 10k.'],
+      ['10,000 to 50,000', '10k–50k looks like a range: give one follower count, such as 10k.'],
+      ['24,999-1.2M', '24,999–1.2M looks like a range: give one follower count, such as 24,999.'],
+    ] as const) {
+      const reply = await run(typed);
+      expect(reply.inputError, typed).toBe(true);
+      expect(reply.flags, typed).toBe(MessageFlags.Ephemeral);
+      expect(reply.embeds[0]!.description, typed).toContain(said);
+      expect(messageProblems(reply), typed).toEqual([]);
+    }
+    expect((await run('-5')).embeds[0]!.description).toContain('A follower count cannot be negative.');
+    expect((await run('10k-')).embeds[0]!.description).toContain('That is not a follower count I can read.');
+  });
+});
+
+describe('docs/reliability.md on 0 followers', () => {
+  it('names as classifying 0 exactly the publishers /tier places it in a tier for, and HypeAuditor as below influencer size', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../docs/reliability.md', import.meta.url)), 'utf8');
+    const row = doc.split('\n').find((line) => line.startsWith('| `0` |'))!;
+    expect(row).toBeDefined();
+    const votes = classify(0).consensus.publisherVotes;
+    const classifying = votes.filter((v) => v.answer.kind === 'tier').map((v) => v.publisher.label);
+    const named = votes.map((v) => v.publisher.label).filter((label) => row.includes(label));
+    expect(classifying.length).toBeGreaterThan(0);
+    expect(named.filter((label) => !classifying.includes(label))).toEqual(['HypeAuditor']);
+    expect(classifying.filter((label) => !named.includes(label))).toEqual([]);
+    expect(votes.find((v) => v.publisher.label === 'HypeAuditor')!.answer.kind).toBe('below');
+    expect(row).toMatch(/HypeAuditor[^|]*below influencer size/);
   });
 });

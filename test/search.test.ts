@@ -298,6 +298,29 @@ describe('bestMatches: ties, junk and descriptive words', () => {
     expect(bestMatches('mediakx', [named('m', ['Mediakix']), named('r', ['Rise of Micro-Influencers on Social Media'])])).toEqual({ clear: true, matches: ['m', 'r'] });
   });
 
+  it('is clear only close to a whole key: never on one word shared with a title, a fragment, or a typo when others match as typed', async () => {
+    const { bestMatches } = await import('../src/domain/search');
+    const entries = [
+      named('mediakix', ['Mediakix', 'Standard Terminology in Influencer Marketing']),
+      named('sprout', ['Sprout Social']),
+      named('reflections', ['Digital Reflections (Medium)']),
+      named('afluencer', ['Afluencer']),
+      named('rise', ['Rise of Micro-Influencers on Social Media']),
+    ];
+    for (const [query, item] of [
+      ['sprout', 'sprout'],
+      ['medium', 'reflections'],
+      ['afluencr', 'afluencer'],
+    ] as const) {
+      const found = bestMatches(query, entries);
+      expect(found.clear, query).toBe(true);
+      expect(found.matches[0], query).toBe(item);
+    }
+    for (const query of ['marketing', 'sp', 'influencer', 'Influencer Marketing Hub', 'influencermarketinghub']) {
+      expect(bestMatches(query, entries), query).toEqual({ matches: [], clear: false });
+    }
+  });
+
   it('matches tags only beside a key word, never alone', async () => {
     const { bestMatches } = await import('../src/domain/search');
     const entries = [named('mediakix', ['Mediakix'], ['influencer tiers (Instagram)']), named('tap', ['TapInfluence'], ['blog post by Laura Smous']), named('hootsuite', ['Hootsuite'], ['blog article'])];

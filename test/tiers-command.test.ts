@@ -106,8 +106,9 @@ describe('/tiers', () => {
     expect((await tiers.autocomplete!({ name: 'source', value: '' }, {}, testContext())).length).toBeLessThanOrEqual(25);
   });
 
-  it('offers several equally good matches as buttons', async () => {
+  it('offers the publishers one letter starts as buttons (a letter names none of them), each opening its page', async () => {
     const reply = await run('a');
+    expect(reply.embeds[0]!.title).toBe('Unknown source');
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(ids(reply)).toEqual(expect.arrayContaining(['tiers:pub:adweek', 'tiers:pub:aspire']));
     const opened = await tiers.component!('tiers:pub:adweek', [], testComponentContext());

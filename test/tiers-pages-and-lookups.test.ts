@@ -11,7 +11,9 @@ import { allSourcesLines as tierSources } from '../src/commands/tier';
 import { allSourcesReply, publisherEmbed, rangeTable, tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
 import { classify, classifyBySource } from '../src/domain/classify';
-import { BOUNDARY_RULE, PUBLISHERS, citation, sourceById } from '../src/domain/sources';
+import { parseFollowerCount } from '../src/domain/followers';
+import { BOUNDARY_RULE, NORMAL_TIERS, PUBLISHERS, citation, sourceById } from '../src/domain/sources';
+import { TIER_LABELS } from '../src/domain/tier-style';
 import { messageProblems } from '../src/interactions/limits';
 import { testContext } from './support/context';
 
@@ -31,7 +33,7 @@ function row(label: string): string[] {
 
 describe('/tiers: a publisher’s public page', () => {
   it('fits 1,500 characters of embed text, whole, for every publisher and however it was asked for', async () => {
-    for (const query of ['tap', 'tapinfluence', 'viral', 'laura smous', 'business insider']) {
+    for (const query of ['tapinflu', 'tapinfluence', 'viral', 'laura smous', 'business insider']) {
       const reply = await run(query);
       expect(reply.flags, query).toBeUndefined();
       expect(embedTextLength(reply.embeds[0]!), query).toBeLessThanOrEqual(1_500);
@@ -107,6 +109,54 @@ describe('/tiers: the overview table', () => {
       const below = classifyBySource(source, edge - 1);
       expect(below.kind === 'tier' && below.tier.normal === normal, `${id} at ${edge - 1}`).toBe(true);
     }
+  });
+
+  it('writes ">" before a range that starts after its number ("more than 10k"), as its legend says', () => {
+    expect(row('Rise article')[4]).toBe('>10k–100k'); // "more than 10k": 10,000 is micro
+    expect(row('L2')[4]).toBe('>2.5M–7M'); // 2,500,000 is on mid-tier's "70k–2.5M" line
+    expect(row('Mediakix')[2]).toBe('10k–50k'); // 10,000 is micro
+  });
+
+  it('writes every bound of every row as /tier reads it: the count on each boundary falls on the side the table says', async () => {
+    const overview = (await tiers.run({} as never, testContext())) as Reply;
+    const [header = '', ...lines] = /```\n([\s\S]*?)\n```/.exec(overview.embeds[0]!.description!)![1]!.split('\n');
+    const columns = NORMAL_TIERS.map((t) => header.indexOf(TIER_LABELS[t]));
+    // One row per voting definition, in the overview's order (Adweek's two readings, two rows).
+    const definitions = PUBLISHERS.flatMap((p) => p.voting);
+    expect(lines).toHaveLength(definitions.length);
+    const count = (compact: string) => {
+      const parsed = parseFollowerCount(compact);
+      if (!parsed.ok) throw new Error(`not a count: ${compact}`);
+      return parsed.value;
+    };
+    lines.forEach((line, i) => {
+      const source = definitions[i]!;
+      const cells = columns.map((start, c) => line.slice(start, columns[c + 1]).trim());
+      // Where a cell starts at its number ("10k–50k", "1M+"): by the boundary rule a range ending there gives it up.
+      const startsAt = cells.flatMap((cell) => /^([^<≤>–+]+)(?:–|\+$)/.exec(cell)?.slice(1, 2) ?? []).map(count);
+      cells.forEach((cell, c) => {
+        if (!cell) return;
+        const normal = NORMAL_TIERS[c]!;
+        const side = (n: number, inside: boolean) => {
+          const verdict = classifyBySource(source, n);
+          expect(verdict.kind === 'tier' && verdict.tier.normal === normal, `${source.id}, ${normal} "${cell}", at ${n}`).toBe(inside);
+        };
+        const [, mark = '', from = '', to] = /^([<≤>]?)([^–+]+)(?:\+|–(.+))?$/.exec(cell) ?? [];
+        if (mark === '<' || mark === '≤') {
+          side(count(from) - 1, true);
+          side(count(from), mark === '≤');
+          side(count(from) + 1, false);
+          return;
+        }
+        side(count(from) - 1, false);
+        side(count(from), mark === '');
+        side(count(from) + 1, true);
+        if (to === undefined) return;
+        side(count(to) - 1, true);
+        side(count(to), !startsAt.includes(count(to)));
+        side(count(to) + 1, false);
+      });
+    });
   });
 });
 

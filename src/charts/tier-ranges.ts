@@ -24,6 +24,8 @@ const ARROW = 9;
 
 /** The definitions that vote, as /tiers' table lists them: copies and earlier definitions are in "All sources". */
 const ROWS: readonly Source[] = SOURCES.filter(votes);
+/** Whom the rows belong to: Adweek's two readings are two rows of one publisher, as /tier's headline counts them. */
+const PUBLISHER_COUNT = new Set(ROWS.map((s) => s.publisherId)).size;
 
 export const TIER_CHART_SIZE: ChartSize = {
   width: 1000,
@@ -281,6 +283,6 @@ export function tierRangesChart(opts: TierChartOptions = {}): ChartFile {
   return {
     name: marker === undefined ? 'tiers.png' : `tier-${Math.round(marker)}.png`,
     data,
-    description: `Chart: influencer tiers as ${ROWS.length} published definitions draw them, follower ranges on a log scale${shown}.`,
+    description: `Chart: influencer tiers as ${PUBLISHER_COUNT} publishers define them (${ROWS.length} definitions), follower ranges on a log scale${shown}.`,
   };
 }

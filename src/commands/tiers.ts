@@ -17,6 +17,7 @@ import {
   type APIEmbed,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
+import { compactIsExact } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
 import { LIMITS } from '../interactions/limits';
 import { coverageNotes, disagreementOn, normalRanges, type NormalRange, type SpreadRange } from '../domain/overview';
@@ -96,24 +97,20 @@ function shortLabel(p: Publisher): string {
   return SHORT[p.id] ?? truncate(p.label, 12);
 }
 
-/** Whether `formatCompact` writes `n` exactly (25,000 → "25k"), not rounded (24,999 → "25k"). */
-function compactIsExact(n: number): boolean {
-  const [, digits = '', unit = ''] = /^([\d.]+)([kMBT]?)$/.exec(formatCompact(n)) ?? [];
-  const scale: Record<string, number> = { '': 1, k: 1e3, M: 1e6, B: 1e9, T: 1e12 };
-  return Math.round(Number(digits) * scale[unit]!) === n;
-}
-
 /**
  * A range as the table shows it. A range from 0 shows its upper end as the counts it takes:
  * "<10k" when 10,000 is not in it (its words, or the boundary rule, give 10,000 to the next tier),
- * "≤10k" only when 10,000 is (Iconosquare's "nano ≤10k"), as "All sources" reads them. A top
- * range shows its lower end the same way: ">1M" when 1M is not in it (HypeAuditor's "over 1M"),
- * "1M+" when it is.
+ * "≤10k" only when 10,000 is (Iconosquare's "nano ≤10k"), as "All sources" reads them. Any other
+ * range shows its lower end the same way: ">10k" when 10,000 is not in it (the Rise article's
+ * "more than 10k", HypeAuditor's "over 1M"), plain when it is ("10k–50k", "1M+"). A range's upper
+ * end goes to the range that starts there, as the boundary rule says.
  */
 function cell(range: NormalRange): string {
   const { from, to, tiers } = range;
-  if (to === null) return tiers[0]!.min > from ? `>${formatCompact(from)}` : `${formatCompact(from)}+`;
-  if (from > 0) return `${formatCompact(from)}–${formatCompact(to)}`;
+  const startsAfter = tiers[0]!.min > from;
+  const start = `${startsAfter ? '>' : ''}${formatCompact(from)}`;
+  if (to === null) return startsAfter ? start : `${start}+`;
+  if (from > 0) return `${start}–${formatCompact(to)}`;
   const last = tiers[tiers.length - 1]!.max ?? to;
   return compactIsExact(last + 1) ? `<${formatCompact(last + 1)}` : `≤${formatCompact(last)}`;
 }

@@ -3,7 +3,7 @@
  * "30,000", "2.5 million") into a whole number of followers, or says why it cannot.
  */
 
-import { formatCount } from './format';
+import { formatCompact, formatCount } from './format';
 
 /** The largest count accepted: above the population of Earth, so anything larger is a typo. */
 export const MAX_FOLLOWERS = 10_000_000_000;
@@ -69,7 +69,8 @@ export function countText(input: string): string {
 
 /**
  * Parses a follower count. 0 is accepted: an account with no followers is a real account, and
- * sources whose lowest tier starts at 0 (Later × Fohr, HypeAuditor, Sprout Social) classify it.
+ * publishers whose lowest influencer tier starts at 0 (Later × Fohr, Sprout Social, L2…) classify it.
+ * Two counts joined by a dash or "to" are refused as a range.
  */
 export function parseFollowerCount(input: string): ParseResult<number> {
   if (input.length > MAX_INPUT_LENGTH) {
@@ -88,7 +89,7 @@ export function parseFollowerCount(input: string): ParseResult<number> {
   else if (suffix !== '' && DECIMAL_COMMA.test(typedNumber)) numberPart = typedNumber.replace(',', '.');
   const shape = NUMBER_SHAPE.exec(numberPart);
   if (multiplier === undefined || !shape) {
-    return { ok: false, reason: 'That is not a follower count I can read.' };
+    return { ok: false, reason: rangeReason(text) ?? 'That is not a follower count I can read.' };
   }
   const whole = shape[1]!.replace(/[, ]/g, '');
   const fraction = shape[2] ?? '';
@@ -103,4 +104,27 @@ export function parseFollowerCount(input: string): ParseResult<number> {
     return { ok: false, reason: `That is more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people.` };
   }
   return { ok: true, value: Number(value) };
+}
+
+/** Two counts joined by a dash or "to": "10k-50k", "10,000 to 50,000". */
+const RANGE = /^(.+?)(?:\s*[-‐‑–—]\s*|\s+to\s+)(.+)$/;
+
+/** "10k–50k looks like a range…" when the text is two counts joined as a range, else undefined. */
+function rangeReason(text: string): string | undefined {
+  const [, low = '', high = ''] = RANGE.exec(text) ?? [];
+  const from = parseFollowerCount(low);
+  const to = parseFollowerCount(high);
+  if (!from.ok || !to.ok) return undefined;
+  return `${shortCount(from.value)}–${shortCount(to.value)} looks like a range: give one follower count, such as ${shortCount(from.value)}.`;
+}
+
+/** Whether `formatCompact` writes `n` exactly (25,000 → "25k"), not rounded (24,999 → "25k"). */
+export function compactIsExact(n: number): boolean {
+  const read = parseFollowerCount(formatCompact(n));
+  return read.ok && read.value === n;
+}
+
+/** "10k" where that is exact, else every digit ("24,999"). */
+function shortCount(n: number): string {
+  return compactIsExact(n) ? formatCompact(n) : formatCount(n);
 }

@@ -341,27 +341,46 @@ function standing(m: Match<unknown>): number {
 }
 
 /**
- * A forgiving lookup: the best matches for what was typed (typos allowed, as in `closest` when
- * nothing closer matches), and whether one is the clear best. One is clear when
+ * Whether the query, as typed, comes close to the whole of one of the entry's keys: its first
+ * words, whole ("sprout" of Sprout Social, "quarterly brand partnership" of a longer name), most of
+ * it from its start ("digi" of Digiday), or whole words that make up a third of it ("medium" of
+ * Digital Reflections (Medium)). One word inside a longer title ("marketing" of "Standard
+ * Terminology in Influencer Marketing") or a fragment of a name ("sp") names no one.
+ */
+function nearlyWhole(q: Prepared, entry: Searchable<unknown>): boolean {
+  return keysOf(entry).some((key) => {
+    if (key.norm.startsWith(`${q.norm} `)) return true;
+    if (key.compact.startsWith(q.compact) && 2 * q.compact.length >= key.compact.length) return true;
+    const whole = key.words.filter((word) => q.words.includes(word)).length;
+    return whole > 0 && 3 * whole >= key.words.length;
+  });
+}
+
+/**
+ * A forgiving lookup: the best matches for what was typed, and whether one is the clear best.
+ * Only what autocomplete offers counts (the same typo tolerance), so a command never answers with
+ * an entry autocomplete does not show. One is clear when
  * - the query spells a whole key of that entry and of no other, typos allowed ("mediakx" is
- *   Mediakix; "engagment rate" is "engagement rate", not "engagement rate by followers"), or
- * - it is the only entry matching as well as the best does: a prefix or word start ties with any
- *   other ("digi": Digiday and Digital Reflections), a typo with any within one more edit.
+ *   Mediakix; "engagment rate" is "engagement rate", not "engagement rate by followers"), unless
+ *   it has typos and other entries match it as typed ("influencer" is in several titles: it is not
+ *   a misspelt "Afluencer"), or
+ * - it is the only entry whose key starts with the query or has a word starting with it, as typed,
+ *   and the query is close to one of its keys as a whole (see `nearlyWhole`): a prefix and a word
+ *   start tie ("digi": Digiday and Digital Reflections).
  * Ties are never broken by which key is shorter: "2017" opens none of the three publishers it names.
- * When none is clear, `matches` holds only those tied for best, to offer as a choice.
+ * When none is clear, `matches` holds those tied for best, to offer as a choice, when one of them is
+ * close to a whole key; otherwise none (a generic word, a fragment, a name matching nothing well),
+ * and the caller says it knows no such entry, with `closest` as suggestions.
  */
 export function bestMatches<T>(query: string, entries: readonly Searchable<T>[], n = 5): { matches: T[]; clear: boolean } {
+  const none = { matches: [], clear: false };
   const q = prepare(query);
-  if (q.compact === '') return { matches: [], clear: false };
-  let tolerance = fuzzTolerance(q.norm.length);
-  let ranked = rank(q, entries, fuzzTolerance);
-  if (ranked.length === 0) {
-    tolerance = looseTolerance(q.norm.length);
-    ranked = rank(q, entries, looseTolerance);
-  }
+  if (q.compact === '') return none;
+  const tolerance = fuzzTolerance(q.norm.length);
+  const ranked = rank(q, entries, fuzzTolerance);
   const cap = Math.max(n, 1);
   const first = ranked[0];
-  if (!first) return { matches: [], clear: false };
+  if (!first) return none;
 
   const entryOf = new Map(entries.map((e) => [e.item, e]));
   const spelled = ranked
@@ -369,11 +388,15 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
     .filter((s) => s.d <= tolerance)
     .sort((a, b) => a.d - b.d);
   const [one, two] = spelled;
-  if (one && (two === undefined || one.d < two.d)) return { matches: [one.item, ...ranked.map((m) => m.item).filter((item) => item !== one.item)].slice(0, cap), clear: true };
-  if (one) return { matches: spelled.filter((s) => s.d === one.d).map((s) => s.item).slice(0, cap), clear: false };
+  if (one && two && one.d === two.d) return { matches: spelled.filter((s) => s.d === one.d).map((s) => s.item).slice(0, cap), clear: false };
+  const othersAsTyped = ranked.some((m) => m.item !== one?.item && m.kind !== 'fuzzy');
+  if (one && (one.d === 0 || !othersAsTyped)) return { matches: [one.item, ...ranked.map((m) => m.item).filter((item) => item !== one.item)].slice(0, cap), clear: true };
 
-  const contenders = ranked.filter((m) => standing(m) === standing(first) && m.distance <= first.distance + 1);
-  if (contenders.length === 1) return { matches: ranked.slice(0, cap).map((m) => m.item), clear: true };
+  // A typo, or a piece of a word, is clear only when it spells a whole key (above).
+  if (standing(first) !== KIND_RANK.word) return none;
+  const contenders = ranked.filter((m) => standing(m) === KIND_RANK.word);
+  const named = contenders.filter((m) => nearlyWhole(q, entryOf.get(m.item)!));
+  if (contenders.length === 1 && named.length === 1) return { matches: ranked.slice(0, cap).map((m) => m.item), clear: true };
   // Not clear: offer only the ones tied for best, not what merely came next ("2019" beside "2017").
-  return { matches: contenders.slice(0, cap).map((m) => m.item), clear: false };
+  return named.length ? { matches: contenders.slice(0, cap).map((m) => m.item), clear: false } : none;
 }

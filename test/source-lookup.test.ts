@@ -1,0 +1,65 @@
+/**
+ * /tiers source: what it opens and what it refuses. A clear best match is close to a whole name
+ * (a typo of it, or whole words that make up a fair part of it), never one word it shares with a
+ * title or a fragment of a name; the command opens only what autocomplete offers first, and
+ * refuses what autocomplete offers nothing for.
+ */
+
+import { MessageFlags } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { tiers } from '../src/commands/tiers';
+import type { Reply } from '../src/commands/types';
+import { messageProblems } from '../src/interactions/limits';
+import { testContext } from './support/context';
+
+const run = (source: string) => tiers.run({ source } as never, testContext()) as Promise<Reply>;
+const suggest = async (value: string) => (await tiers.autocomplete!({ name: 'source', value }, {}, testContext())).map((c) => c.value);
+/** The publisher a page shows: the one its menu marks as chosen. */
+const shownPublisher = (reply: Reply) =>
+  (reply.components ?? []).flatMap((row) => row.components).flatMap((c) => ('options' in c ? c.options : [])).find((o) => o.default)?.value;
+const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+
+describe('/tiers source: a clear best match is close to a whole name', () => {
+  it('opens a typo or a whole word of a real publisher’s name, saying what it read', async () => {
+    for (const [query, title] of [
+      ['mediakx', 'Mediakix'],
+      ['hootsuit', 'Hootsuite'],
+      ['sprout', 'Sprout Social'],
+      ['hypeaditor', 'HypeAuditor'],
+    ] as const) {
+      const reply = await run(query);
+      expect(reply.embeds[0]!.title, query).toBe(title);
+      expect(reply.embeds[0]!.description, query).toMatch(new RegExp(`^Showing ${title} for "${query}"\\.`));
+    }
+    expect((await run('cnbc')).embeds[0]!.title).toBe('CNBC');
+  });
+
+  it('refuses a name that is no publisher’s, one word shared with titles, or a fragment, with suggestions to press', async () => {
+    for (const query of ['Influencer Marketing Hub', 'influencermarketinghub', 'influencer', 'marketing', '||sp||']) {
+      const reply = await run(query);
+      expect(reply.embeds[0]!.title, query).toBe('Unknown source');
+      expect(reply.inputError, query).toBe(true);
+      expect(reply.flags, query).toBe(MessageFlags.Ephemeral);
+      expect(ids(reply).length, query).toBeGreaterThan(0);
+      expect(ids(reply).every((id) => id.startsWith('tiers:pub:')), query).toBe(true);
+      expect(messageProblems(reply), query).toEqual([]);
+    }
+    // The fragment is shown back escaped, and the publisher it starts is offered.
+    const fragment = await run('||sp||');
+    expect(fragment.embeds[0]!.description).toContain('"\\|\\|sp\\|\\|"');
+    expect(ids(fragment)).toContain('tiers:pub:sprout-social');
+  });
+
+  it('opens only what autocomplete offers first, and refuses what autocomplete offers nothing for', async () => {
+    const queries = [
+      'Influencer Marketing Hub', 'influencermarketinghub', 'influencer', 'marketing', '||sp||', 'sp', 'mediakx', 'hootsuit',
+      'sprout', 'cnbc', 'medium', 'japanese', 'tagger', 'hypeaditor', 'digital', 'agency', 'terminology', 'standrd terminolgy in influencr marketng',
+    ];
+    for (const query of queries) {
+      const reply = await run(query);
+      const offered = await suggest(query);
+      if (reply.flags !== MessageFlags.Ephemeral) expect(shownPublisher(reply), query).toBe(offered[0]);
+      else if (offered.length === 0) expect(reply.embeds[0]!.title, query).toBe('Unknown source');
+    }
+  });
+});

@@ -212,6 +212,9 @@ function buildStretches(sources: readonly Source[]) {
 let registryStretches: ReturnType<typeof buildStretches> | undefined;
 const stretches = () => (registryStretches ??= buildStretches(SOURCES));
 
+/** The counts where some publisher's tier begins or ends: between two of them, every answer stays the same. */
+export const verdictStarts = (): readonly number[] => stretches().starts;
+
 function stretchIndex(count: number): number {
   const { starts } = stretches();
   let lo = 0;

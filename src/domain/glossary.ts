@@ -8,7 +8,7 @@
  * the example's inputs and result, so the tests can redo the arithmetic.
  */
 
-import { classify, type Classification } from './classify';
+import { classify, verdictStarts, type Classification } from './classify';
 import { formatCount } from './format';
 import { answerLine, answerWord, verdictWords } from './overview';
 import { DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
@@ -1049,15 +1049,6 @@ function rangesFor(tierNames: readonly string[]): TermRange[] {
   );
 }
 
-/**
- * The counts at which a publisher's verdict, and so /tier's answer, can change: where each tier
- * starts, and the count after it ends. Between two of them /tier answers every count alike.
- */
-function verdictEdges(): number[] {
-  const edges = SOURCES.flatMap((source) => source.tiers.flatMap((tier) => (tier.max === null ? [tier.min] : [tier.min, tier.max + 1])));
-  return [...new Set(edges)].sort((a, b) => a - b);
-}
-
 /** "nano or micro, a tie (6 of 21 publishers each)", "micro (8–15 of 21 publishers agree)": answerLine's words, over a stretch. */
 function stretchWords(c: Classification, fewest: number, most: number): string {
   const { outcome, leaders, narrow, numericSources } = c.consensus;
@@ -1074,7 +1065,7 @@ function stretchWords(c: Classification, fewest: number, most: number): string {
  * publishers behind that answer in it.
  */
 function answersAcross(band: Tier): BandAnswers {
-  const starts = [band.min, ...verdictEdges().filter((edge) => edge > band.min && (band.max === null || edge <= band.max))];
+  const starts = [band.min, ...verdictStarts().filter((edge) => edge > band.min && (band.max === null || edge <= band.max))];
   const runs: { from: number; key: string; first: Classification; fewest: number; most: number }[] = [];
   for (const start of starts) {
     const c = classify(start);

@@ -50,7 +50,7 @@ const embeds = (...list: APIEmbed[]): Reply => ({ embeds: list });
 const titled = (n: number) => Array.from({ length: n }, (): APIEmbed => ({ title: 't' }));
 const fields = (n: number, name = 'n', value = 'v') => Array.from({ length: n }, () => ({ name, value }));
 const button = (customId: string, label = 'b') => ({ type: ComponentType.Button as const, style: 1 as const, custom_id: customId, label });
-const select = (customId: string, options: { label: string; value: string }[]) => ({ type: ComponentType.StringSelect as const, custom_id: customId, options });
+const select = (customId: string, options: { label: string; value: string }[], placeholder?: string) => ({ type: ComponentType.StringSelect as const, custom_id: customId, options, ...(placeholder === undefined ? {} : { placeholder }) });
 const entries = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `o${i}`, value: `v${i}` }));
 const withRows = (...rows: ReturnType<typeof button | typeof select>[][]): Reply =>
   ({ embeds: [{ title: 't' }], components: rows.map((components) => ({ type: ComponentType.ActionRow, components })) }) as Reply;
@@ -91,6 +91,12 @@ const LIMITED: [limit: string, within: Reply | undefined, past: Reply, problem: 
     withRows([select('s', [{ label: chars(LIMITS.selectLabel), value: 'v' }])]),
     withRows([select('s', [{ label: chars(LIMITS.selectLabel + 1), value: 'v' }])]),
     'components[0][0].options[0].label: bad length',
+  ],
+  [
+    'select placeholder',
+    withRows([select('s', entries(1), chars(LIMITS.selectPlaceholder))]),
+    withRows([select('s', entries(1), chars(LIMITS.selectPlaceholder + 1))]),
+    'components[0][0].placeholder: 151 > 150',
   ],
   [
     'select option value',

@@ -364,9 +364,6 @@ function termReply(term: Term, shownFor?: string, audience: Audience = 'public')
 
 // ── Index ────────────────────────────────────────────────────────────────────────────────────
 
-/** Discord's cap on a select menu's placeholder. */
-const PLACEHOLDER_LENGTH = 150;
-
 /**
  * The index's groups packed into menus, in the index's order: whole groups share a menu while
  * they fit its options (25); a group too big for one menu takes several, each said to be a part.
@@ -398,7 +395,7 @@ function indexMenus(): APIActionRowComponent<APIStringSelectComponent>[] {
         {
           type: ComponentType.StringSelect,
           custom_id: `${INDEX_MENU}:${i}`,
-          placeholder: truncate(`Open a term: ${groups.join(' · ')}`, PLACEHOLDER_LENGTH),
+          placeholder: truncate(`Open a term: ${groups.join(' · ')}`, LIMITS.selectPlaceholder),
           options: terms.map((t) => ({ label: truncate(t.name, 100), value: t.id, description: truncate(t.group, 100) })),
         },
       ],

@@ -146,7 +146,7 @@ function publisherMenus(where: 'public' | 'own', current?: Publisher): APIAction
         {
           type: ComponentType.StringSelect,
           custom_id: where === 'own' ? `${PICK}:${i / 25}${OWN_MESSAGE}` : `${OPEN}:${i / 25}`,
-          placeholder: truncate(`Show a publisher (${batch[0]!.label} … ${batch[batch.length - 1]!.label})`, 150),
+          placeholder: truncate(`Show a publisher (${batch[0]!.label} … ${batch[batch.length - 1]!.label})`, LIMITS.selectPlaceholder),
           options: batch.map((p) => ({
             label: truncate(p.label, 100),
             value: p.id,

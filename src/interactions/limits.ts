@@ -29,6 +29,8 @@ export const LIMITS = {
   customId: 100,
   selectOptions: 25,
   selectLabel: 100,
+  /** A select menu's placeholder (Discord's component reference; not in LIMITS.md). */
+  selectPlaceholder: 150,
   buttonLabel: 80,
   autocompleteChoices: 25,
   /**
@@ -51,6 +53,7 @@ interface LooseComponent {
   type?: number;
   custom_id?: string;
   label?: string;
+  placeholder?: string;
   options?: { label?: string; value?: string }[];
   components?: LooseComponent[];
 }
@@ -107,6 +110,7 @@ function checkComponents(rows: LooseComponent[], problems: string[]): void {
         ids.add(c.custom_id);
       }
       if (c.label !== undefined && c.label.length > LIMITS.buttonLabel) problems.push(`${at}.label: ${c.label.length} > ${LIMITS.buttonLabel}`);
+      if (c.placeholder !== undefined && c.placeholder.length > LIMITS.selectPlaceholder) problems.push(`${at}.placeholder: ${c.placeholder.length} > ${LIMITS.selectPlaceholder}`);
       if (c.options) {
         if (c.options.length === 0 || c.options.length > LIMITS.selectOptions) problems.push(`${at}.options: ${c.options.length}`);
         c.options.forEach((o, k) => {

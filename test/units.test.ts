@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFollowerCount } from '../src/domain/followers';
-import { MAX_MONEY, formatMoney, formatMoneyExact, formatPercent, parseMoney, parsePercent, plainNumber } from '../src/domain/units';
+import { MAX_MONEY, formatMoney, formatMoneyExact, formatPercent, parseMoney, parsePercent, plainNumber, roundTo } from '../src/domain/units';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; reason: string }): T | string => (r.ok ? r.value : `error: ${r.reason}`);
 
@@ -184,6 +184,21 @@ describe('formatMoney', () => {
         expect(formatPercent(n)).not.toMatch(/NaN|Infinity/);
       }),
     );
+  });
+});
+
+describe('roundTo', () => {
+  it.each([
+    [0.145, 2, 0.15],
+    [-85.855, 2, -85.86],
+    [41.45, 1, 41.5],
+    [0.00225, 4, 0.0023],
+    [2.5, 0, 3],
+    [-2.5, 0, -3],
+    [1e-7, 2, 0],
+    [123.456, 1, 123.5],
+  ])('rounds %d to %d places as its decimal text reads: %d', (n, decimals, rounded) => {
+    expect(roundTo(n, decimals)).toBe(rounded);
   });
 });
 

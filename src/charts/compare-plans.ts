@@ -17,7 +17,7 @@
 import type { ChartFile } from './file';
 import type { EChartsOption, GraphicComponentOption } from 'echarts';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { COUNTED, METRIC_LABEL, BETTER, missingReason, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
+import { COUNTED, METRIC_LABEL, BETTER, exportedRange, missingReason, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
 import { formatCount } from '../domain/format';
 import { formatMoney, formatPercent } from '../domain/units';
 import { FONT_FAMILY, hex, renderChart, type ChartSize } from './render';
@@ -354,6 +354,8 @@ function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
   (['A', 'B'] as const).forEach((plan, i) => {
     const { bar, whisker } = marks[i]!;
     const r = rangeOf(comparison, plan, key);
+    // The figures as the reply and compare.csv write them (the bars keep the funnel's own values).
+    const shown = r === null ? null : exportedRange(key, r);
     if (bar.height > 0) out.push(rect(bar, plan === 'A' ? PLAN_A_COLOUR : PLAN_B_COLOUR));
     const centre = bar.x + bar.width / 2;
     if (whisker && whisker.top !== whisker.bottom) {
@@ -363,14 +365,14 @@ function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
     }
     const wins = winner === plan;
     const room = slot - (wins ? 18 : 4); // the winner's tick takes 14 px
-    const label = valueText(key, r?.expected ?? null, room, missingReason(plan === 'A' ? comparison.a : comparison.b, key));
+    const label = valueText(key, shown?.expected ?? null, room, missingReason(plan === 'A' ? comparison.a : comparison.b, key));
     // Shrink only what still does not fit; never below 9 px.
     const size = Math.max(9, Math.min(VALUE.size, (VALUE.size * room) / textWidth(label, VALUE.size, wins)));
     const slotCentre = box.x + PAD + slot * i + slot / 2;
     const x = wins ? slotCentre - 8 : slotCentre;
     out.push(text(label, x, labelsTop, { size, bold: wins, fill: r === null ? MUTED : wins || winner === 'tie' ? TEXT : MUTED, align: 'center' }));
     if (wins) out.push(tick(x + textWidth(label, size, true) / 2 + 4, labelsTop + size / 2 + 1));
-    const span = rangeText(key, r, slot - 4);
+    const span = rangeText(key, shown, slot - 4);
     if (span) out.push(text(span, slotCentre, labelsTop + 17, { size: 11, fill: MUTED, align: 'center' }));
   });
   return out;

@@ -40,10 +40,13 @@ const DOT_GROUPS = /^\d{1,3}(?:\.\d{3}){2,}$/;
  */
 const AMBIGUOUS_DOT = /^[1-9]\d{0,2}\.\d{3}$/;
 
-/** Rounds to `decimals` places, so a value survives a text round trip unchanged. */
+/** Rounds to `decimals` places, halves away from zero, so a value survives a text round trip unchanged. */
 export function roundTo(n: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  return Math.round(n * scale) / scale;
+  const abs = Math.abs(n);
+  // Through the number's decimal text, halves away from zero: 0.145 × 100 is 14.499999999999998
+  // in binary, and −85.855 would round towards zero. Exponent forms ("1e-7") go the plain way.
+  if (!Number.isFinite(n) || String(abs).includes('e')) return Math.round(n * 10 ** decimals) / 10 ** decimals;
+  return Math.sign(n) * Number(`${Math.round(Number(`${abs}e${decimals}`))}e-${decimals}`);
 }
 
 /** Rounds to `digits` significant digits: 0.0000123456789 → 0.0000123457. */
@@ -254,8 +257,8 @@ export function formatPercent(n: number): string {
   if (abs === 0) text = '0';
   else if (abs >= 1e15) text = plainNumber(abs, 6, true);
   else if (abs >= 100) text = formatCount(Math.round(abs));
-  else if (abs >= 10) text = String(Number(abs.toFixed(1)));
-  else if (abs >= 1) text = String(Number(abs.toFixed(3)));
+  else if (abs >= 10) text = String(roundTo(abs, 1));
+  else if (abs >= 1) text = String(roundTo(abs, 3));
   else if (abs >= SMALLEST_PERCENT) text = plainNumber(abs, 2);
   else text = `<${plainNumber(SMALLEST_PERCENT, 1)}`;
   return `${sign}${text}%`;

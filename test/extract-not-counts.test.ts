@@ -46,7 +46,6 @@ const NOT_COUNTS: [string, [string, string][]][] = [
   ['we paid her 2k for a reel', [['2k', 'an amount of money, not a follower count']]],
   ['she spent 15k on ads', [['15k', 'an amount of money, not a follower count']]],
   ['```js\nconst id = 45000;\n```', [['45000', 'part of code']]],
-  ['see `45000` in the config', [['45000', 'part of code']]],
   // Digit groups no count has: set aside whole, not read in part.
   ['1.2.3', [['1.2.3', 'not a number I can read']]],
 ];
@@ -67,6 +66,12 @@ describe('numbers that are not follower counts are set aside whole, with why', (
     expect(values('Sara: 45k followers\n```\nlimit = 12000\n```\nTom: 1.2M subs')).toEqual([45_000, 1_200_000]);
     expect(values('we paid 2k for a reel from someone with 80k followers')).toEqual([80_000]);
     expect(values('12000 units shipped to her 45k followers')).toEqual([45_000]);
+  });
+
+  it('calls time spent a duration, not money', () => {
+    expect(setAside('she spent 3 weeks getting to 45k')).toEqual([['3', extractCounts('3 weeks').ignored[0]!.reason]]);
+    expect(extractCounts('3 weeks').ignored[0]!.kind).toBe('duration');
+    expect(values('she spent 3 weeks getting to 45k')).toEqual([45_000]);
   });
 });
 
@@ -91,6 +96,9 @@ const COUNTS: [string, number][] = [
   ['she has 0 followers', 0],
   ['**45k** on IG', 45_000],
   ['she earned 2k followers in a week, now at 30k', 30_000],
+  // Backticks show a count, as Tierbot's own hints do: only a code block is code.
+  ['`45k` followers', 45_000],
+  ['she has `45k` on IG', 45_000],
 ];
 
 describe('every real count form is still read', () => {

@@ -642,28 +642,39 @@ describe('/roster: re-tagging a roster-tiers.csv', () => {
     expect(headerless.text).toBe(headerless.first);
   });
 
-  it('replaces columns named like the added ones wherever they are: each added column comes last, once', async () => {
-    const reply = await runRoster(utf8('name,tier,followers,note\nSara,gold,45k,call back\n'));
+  it('replaces an earlier tagging’s four columns wherever they are: each added column comes last, once', async () => {
+    const reply = await runRoster(utf8('name,tier,followers,consensus_tier,consensus_votes,note\nSara,gold,45k,x,1 of 2,old\n'));
     const c = consensusFor(45_000);
     expect(returnedCsv(reply).records).toEqual([
       ['name', 'followers', ...ADDED_COLUMNS],
       ['Sara', '45k', c.word, c.word, `${c.votes} of ${c.of}`, ''],
     ]);
-    expect(embedText(reply)).toContain('Replaced the file’s own tier and note columns with fresh ones');
+    expect(embedText(reply)).toContain('Replaced the file’s own tier, consensus_tier, consensus_votes and note columns with fresh ones');
+  });
+
+  it('keeps a team’s own "note" or "tier" column, contents and all, when the file is no earlier tagging', async () => {
+    const reply = await runRoster(utf8('name,followers,note,tier\nSara,45k,met at VidCon,A-list\nBo,1.2M,agency: XYZ,B\n'));
+    const records = returnedCsv(reply).records;
+    expect(records[0]).toEqual(['name', 'followers', 'note', 'tier', ...ADDED_COLUMNS]);
+    expect(records[1]!.slice(0, 4)).toEqual(['Sara', '45k', 'met at VidCon', 'A-list']);
+    expect(records[2]!.slice(0, 4)).toEqual(['Bo', '1.2M', 'agency: XYZ', 'B']);
+    expect(embedText(reply)).not.toContain('Replaced');
   });
 
   it('Summary by platform reads the columns where roster-tiers.csv has them, after a replaced one', async () => {
-    const reply = await runRoster(utf8('name,tier,platform,followers\nSara,gold,Instagram,45k\nBo,x,TikTok,1.2M\n'));
+    const reply = await runRoster(utf8('name,tier,consensus_tier,consensus_votes,note,platform,followers\nSara,gold,x,y,z,Instagram,45k\nBo,x,x,y,z,TikTok,1.2M\n'));
     expect(returnedCsv(reply).records[0]).toEqual(['name', 'platform', 'followers', ...ADDED_COLUMNS]);
     expect((await summaryOf(reply)).embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 1 creator · 45,000 followers', 'TikTok — 1 creator · 1,200,000 followers']);
   });
 
-  it('refuses a name_column: or count_column: that names a column it replaces', async () => {
-    const reply = await runRoster(utf8('name,note,followers\nSara,x,45k\n'), { name_column: 'note' });
+  it('refuses a name_column: or count_column: that names a column of an earlier tagging, which it replaces', async () => {
+    const reply = await runRoster(utf8('name,note,followers,tier,consensus_tier,consensus_votes\nSara,x,45k,a,b,c\n'), { name_column: 'note' });
     expect(isRefusal(reply)).toBe(true);
     expect(reply.embeds[0]!.title).toBe('A column I replace');
     expect(reply.embeds[0]!.description).toContain('`name_column:` names “note” (column 2), one of the columns I add (tier, consensus_tier, consensus_votes, note)');
-    expect(isRefusal(await runRoster(utf8('name,tier,followers\nSara,45k,45k\n'), { count_column: '2' }))).toBe(true);
+    expect(isRefusal(await runRoster(utf8('name,tier,followers,consensus_tier,consensus_votes,note\nSara,45k,45k,a,b,c\n'), { count_column: '2' }))).toBe(true);
+    // A team's own "note" column alone is theirs to name.
+    expect(isRefusal(await runRoster(utf8('name,note,followers\nSara,x,45k\n'), { name_column: 'note' }))).toBe(false);
   });
 
   it('for any roster: its own roster-tiers.csv, tagged again, comes back unchanged', async () => {

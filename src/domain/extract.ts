@@ -437,14 +437,17 @@ interface Mention {
 }
 
 /**
- * Markdown around words (**45k**, _45k_, ~~1M~~, ||45k||, **likes:**) says nothing about a
+ * Markdown around words (**45k**, _45k_, `45k`, ~~1M~~, ||45k||, **likes:**) says nothing about a
  * number: it is dropped so that the words next to a count read as if typed plain ("1.2k **likes**"
- * is likes). Underscores inside a word (@jane_doe) stay. Code is taken out before (see CODE).
+ * is likes). Underscores inside a word (@jane_doe) stay. Code blocks are taken out before (see CODE).
  */
 const MARKDOWN_AT_WORD_EDGE = /(?<=^|[\s(["'])[*_~|`]+(?=\S)|(?<=\S)[*_~|`]+(?=$|[\s)\]"'.,:;!?])/gu;
 
-/** Code, in a block or inline: the numbers in it are code ("const id = 45000;"), never counts. */
-const CODE = /```[\s\S]*?```|`[^`\n]+`/g;
+/**
+ * A code block: the numbers in it are code ("const id = 45000;"), never counts. Inline code is
+ * not: people put a count in backticks to show it (`45k`), as Tierbot's own hints do.
+ */
+const CODE = /```[\s\S]*?```/g;
 
 /** Mentions of everyone in a channel, never a creator's handle. */
 const MASS_MENTION = /^@(everyone|here)$/i;
@@ -628,10 +631,11 @@ function judgeByContext(text: string, n: NumberToken): void {
     n.ignored = money ? { kind: 'price', reason: `${money}, not a follower count` } : { kind: 'not-followers', reason: `counts ${what}, not followers` };
     return;
   }
-  if (!n.followerWord && MONEY_VERB_BEFORE.test(before)) return void (n.ignored = { kind: 'price', reason: MONEY_VERB_REASON });
   if (n.bare && STREET_AFTER.test(after)) return void set('address');
   if (isRatePerPost(after)) return void (n.ignored = { kind: 'price', reason: 'a rate per post, not a follower count' });
   if (AFTER_DURATION.test(after)) return void set('duration');
+  // After the duration: "spent 3 weeks" is time, "spent 2k" money.
+  if (!n.followerWord && MONEY_VERB_BEFORE.test(before)) return void (n.ignored = { kind: 'price', reason: MONEY_VERB_REASON });
   if (GROWTH_BEFORE.test(before) || RATE_AFTER.test(after) || (n.sign === '+' && PERIOD_AFTER.test(after))) return void set('change');
   if (!n.followerWord && ID_BEFORE.test(before)) return void set('id');
   if (!parsed.ok) return void set(/whole/.test(parsed.reason) ? 'fraction' : /more than/.test(parsed.reason) ? 'too-large' : 'unreadable');

@@ -193,8 +193,8 @@ export interface TaggedRoster {
   /** False when the file's first row is already a creator (see firstRowIsCreator). */
   headerRow: boolean;
   /**
-   * The input's own columns named like ADDED_COLUMNS (an earlier roster-tiers.csv uploaded again,
-   * most often), from 0: never read, and left out of roster-tiers.csv, where the fresh ones replace them.
+   * The columns of an earlier tagging (a roster-tiers.csv uploaded again: all four ADDED_COLUMNS),
+   * from 0: never read, and left out of roster-tiers.csv, where the fresh ones replace them.
    */
   replacedColumns: number[];
   /**
@@ -431,11 +431,20 @@ function columnsNamed(header: string[], given: string): number[] {
 /** A column named like one Tierbot adds (exactly: a team's "Notes" or "Tier 2024" is its own). */
 const isAddedColumn = (header: string): boolean => (ADDED_COLUMNS as readonly string[]).includes(header.trim());
 
+/**
+ * The columns a roster-tiers.csv uploaded again has from its last tagging: only when all four
+ * added columns are there. A team's own "note" or "tier" column on its own is the team's data, kept.
+ */
+function earlierTagging(header: readonly string[]): number[] {
+  const added = header.flatMap((h, i) => (isAddedColumn(h) ? [i] : []));
+  return ADDED_COLUMNS.every((name) => header.some((h) => h.trim() === name)) ? added : [];
+}
+
 /** The one column an option names, or why it names none or several, or one that is not read. */
 function columnOption(header: string[], option: ColumnOption, given: string | undefined): { ok: true; column: number | undefined } | { ok: false; error: RosterError } {
   if (given === undefined || given.trim() === '') return { ok: true, column: undefined };
   const named = columnsNamed(header, given);
-  if (named.length === 1 && isAddedColumn(header[named[0]!]!)) return { ok: false, error: { kind: 'added-column', option, given, column: named[0]! } };
+  if (named.length === 1 && earlierTagging(header).includes(named[0]!)) return { ok: false, error: { kind: 'added-column', option, given, column: named[0]! } };
   if (named.length === 1) return { ok: true, column: named[0] };
   if (named.length === 0) return { ok: false, error: { kind: 'unknown-column', option, given, header } };
   return { ok: false, error: { kind: 'ambiguous-column', option, given, columns: named, header } };
@@ -603,7 +612,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       sepLine: sep !== undefined,
       header,
       headerRow,
-      replacedColumns: header.flatMap((h, i) => (isAddedColumn(h) ? [i] : [])),
+      replacedColumns: earlierTagging(header),
       extraColumns: width - header.length,
       columns,
       rows,

@@ -186,6 +186,13 @@ describe('inputs that do not apply, or apply to one plan, say so', () => {
     const footer = reply.embeds[0]!.footer!.text;
     expect(footer).not.toContain('follow from cost per order');
     expect(footer).toContain('Plan A’s observed orders at $30 and Plan B’s at $50');
+    // Assumptions and compare.csv say so too, and "your input" is said once.
+    const assumptions = await press(reply, ASSUMPTIONS_ID);
+    for (const name of ['Conversion', 'Average order value']) {
+      expect(field(assumptions, name).value).toBe('*your input, for Plan B only: Plan A’s sales are the observed case’s*.');
+    }
+    expect(row(await csvRows({ preset: 'kardashian', conversion: '5', order_value: '50' }), 'assumption', 'conversion')[5]).toBe('your input, for Plan B only: Plan A’s sales are the observed case’s');
+    expect(field(await press(await run({ big_fee: '2000' }), ASSUMPTIONS_ID), 'Plan A fee').value).toBe('*your input*.');
     // With one order value for both, the footer says they follow, as before.
     expect((await run()).embeds[0]!.footer!.text).toContain('ROI and ROAS follow from cost per order (one order value for both plans) and are not counted.');
   });

@@ -510,7 +510,8 @@ function assumptionFields(as: readonly Assumption[], detail: Detail, share: numb
   const cited = new Set<Citation>();
   return as.map((a) => {
     const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
-    const parts = [`*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
+    // A user's input has no rule beyond being theirs ("your input", or where it applies).
+    const parts = [a.basis === 'input' ? `*${a.rule}*.` : `*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
     if (a.rangeNote) parts.push(`Range: ${a.rangeNote}.`);
     // A citation given above is repeated by publisher and year only; the first time it is given
     // in full (with its link, in `full`), and always with how a second-hand figure was read.

@@ -99,7 +99,10 @@ function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null
  * input's own), else the input as sourced or assumed.
  */
 function userOr(value: number | undefined, plans: Assumption['plans'], fallback: Assumption & { option: NumericOption }): Assumption {
-  return value === undefined ? fallback : given(fallback.key, fallback.option, value, fallback.unit, plans, fallback.better);
+  if (value === undefined) return fallback;
+  const input = given(fallback.key, fallback.option, value, fallback.unit, plans, fallback.better);
+  // Sales given with the Kardashian preset: Plan A's are the observed case's, so they apply to Plan B alone.
+  return plans.length === 1 && (fallback.key === 'conversion' || fallback.key === 'order_value') ? { ...input, rule: 'your input, for Plan B only: Plan A’s sales are the observed case’s' } : input;
 }
 
 /** Where the conversion and order value come from, in a few words for the main reply. */

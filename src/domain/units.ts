@@ -208,13 +208,13 @@ export function formatMoney(n: number): string {
  */
 export function formatMoneyExact(n: number): string {
   const cents = Math.round(Math.abs(n) * 100);
-  if (!Number.isFinite(n) || (cents % 100 === 0 && compactIsExact(cents / 100))) return formatMoney(n);
+  if (!Number.isFinite(n) || (cents % 100 === 0 && compactMoneyIsExact(cents / 100))) return formatMoney(n);
   const dollars = `${n < 0 ? MINUS_SIGN : ''}$${formatCount(Math.floor(cents / 100))}`;
   return cents % 100 === 0 ? dollars : `${dollars}.${String(cents % 100).padStart(2, '0')}`;
 }
 
 /** Whether "$1.25M" (two decimals of the largest unit reached) says every digit of `dollars`. */
-function compactIsExact(dollars: number): boolean {
+function compactMoneyIsExact(dollars: number): boolean {
   const unit = MONEY_UNITS.findLast(([size]) => dollars >= size)?.[0];
   return unit === undefined || dollars % (unit / 100) === 0;
 }

@@ -98,12 +98,14 @@ function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null
  * The user's value for an input when its option is given (the same unit and direction as the
  * input's own), else the input as sourced or assumed.
  */
-function userOr(value: number | undefined, plans: Assumption['plans'], fallback: Assumption & { option: NumericOption }): Assumption {
+function userOr(value: number | undefined, plans: Assumption['plans'], fallback: Assumption & { option: NumericOption }, inputRule?: string): Assumption {
   if (value === undefined) return fallback;
   const input = given(fallback.key, fallback.option, value, fallback.unit, plans, fallback.better);
-  // Sales given with the Kardashian preset: Plan A's are the observed case's, so they apply to Plan B alone.
-  return plans.length === 1 && (fallback.key === 'conversion' || fallback.key === 'order_value') ? { ...input, rule: 'your input, for Plan B only: Plan A’s sales are the observed case’s' } : input;
+  return inputRule ? { ...input, rule: inputRule } : input;
 }
+
+/** Sales given with the Kardashian preset: Plan A's are the observed case's, so they apply to Plan B alone. */
+const KARDASHIAN_SALES_INPUT = 'your input, for Plan B only: Plan A’s sales are the observed case’s';
 
 /** Where the conversion and order value come from, in a few words for the main reply. */
 const KARDASHIAN_CASE_SOURCE = 'the Kardashian tweet, TapInfluence blog';
@@ -178,7 +180,7 @@ function sharedInputs(
       sources: [CITE.tapInfluence],
       summary: KARDASHIAN_CASE_SOURCE,
       option: 'conversion',
-    }),
+    }, kardashian ? KARDASHIAN_SALES_INPUT : undefined),
     order_value: userOr(o.order_value, casePlans, {
       key: 'order_value',
       label: LABEL.order_value,
@@ -192,7 +194,7 @@ function sharedInputs(
       sources: [CITE.tapInfluence],
       summary: KARDASHIAN_CASE_SOURCE,
       option: 'order_value',
-    }),
+    }, kardashian ? KARDASHIAN_SALES_INPUT : undefined),
     // The funnel counts one influencer's reach whole: an overlap given for one is not used, and is said not to be.
     overlap:
       microCount > 1

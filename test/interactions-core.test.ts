@@ -115,6 +115,35 @@ describe('the defer deadline', () => {
     expect(publicLate.calls.map((c) => c.kind)).toEqual(['respond', 'edit']);
   });
 
+  it('acknowledges before downloading a file, so reading a large one never holds the answer past the deadline', async () => {
+    const attachment = { id: '9', filename: 'roster.csv', size: 10, url: 'http://127.0.0.1/roster.csv', content_type: 'text/csv' };
+    const reader = slashCommand({
+      definition: { name: 'reader', description: 'reads a file', options: [{ type: 11, name: 'file', description: 'the file', required: true }] } as const,
+      run: async (args, context): Promise<Reply> => {
+        await context.download(args.file);
+        // Parsing holds the event loop: no timer can defer meanwhile.
+        const until = Date.now() + 2500;
+        while (Date.now() < until);
+        return { embeds: [{ title: 'read' }] };
+      },
+    });
+    const { instance } = core([reader]);
+    const r = recorder();
+    const started = Date.now();
+    const withFile = interaction('reader') as unknown as { data: Record<string, unknown> };
+    withFile.data.options = [{ type: 11, name: 'file', value: '9' }];
+    withFile.data.resolved = { attachments: { '9': attachment } };
+    const acknowledgedAt: number[] = [];
+    const respond = r.responder.respond;
+    r.responder.respond = async (response) => {
+      acknowledgedAt.push(Date.now() - started);
+      await respond(response);
+    };
+    expect(await instance.handle(withFile as unknown as APIInteraction, r.responder)).toBe('answered');
+    expect(r.calls.map((c) => c.kind + (c.type ?? ''))).toEqual([`respond${InteractionResponseType.DeferredChannelMessageWithSource}`, 'edit']);
+    expect(acknowledgedAt[0]).toBeLessThan(500);
+  });
+
   it('leaves no deadline timer behind once an answer is in', async () => {
     const prompt = slashCommand({
       definition: { name: 'prompt', description: 'answers at once, asynchronously' } as const,

@@ -133,6 +133,8 @@ interface State {
   deferredEphemeral: boolean;
   edited: boolean;
   followUps: number;
+  /** The defer under way, so that a timer and a download never acknowledge the same interaction twice. */
+  deferring?: Promise<void>;
 }
 
 function tracking(responder: Responder, acknowledged: Acknowledged | undefined): { state: State; responder: Responder } {
@@ -199,8 +201,17 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
   }
   let inFlight = 0;
 
-  function contextFor(interaction: APIInteraction): RunContext {
-    return { ...invokerOf(interaction), store, download, now: new Date() };
+  /**
+   * The context a command or component runs in. Reading a file (download, then parse) can take
+   * longer than Discord waits and holds the event loop while it parses, so the interaction is
+   * acknowledged before the download starts rather than when a timer gets its turn.
+   */
+  function contextFor(interaction: APIInteraction, acknowledge?: () => Promise<void>): RunContext {
+    const downloadAfterAcknowledging = async (attachment: Attachment) => {
+      await acknowledge?.();
+      return download(attachment);
+    };
+    return { ...invokerOf(interaction), store, download: downloadAfterAcknowledging, now: new Date() };
   }
 
   /**
@@ -219,7 +230,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       await r.respond({ type, data: messageBody(reply, [], mode === 'reply') });
       return;
     }
-    if (!state.responded) await defer(r, mode, reply.flags);
+    await deferOnce(r, state, mode, reply.flags);
     let final = reply;
     if (drawing) {
       const file = await drawing;
@@ -242,12 +253,16 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     return undefined;
   }
 
-  function defer(r: Responder, mode: 'reply' | 'update', flags?: number) {
-    if (mode === 'update') return r.respond({ type: InteractionResponseType.DeferredMessageUpdate });
-    return r.respond({
-      type: InteractionResponseType.DeferredChannelMessageWithSource,
-      ...(isEphemeral(flags) ? { data: { flags: MessageFlags.Ephemeral } } : {}),
-    });
+  function deferOnce(r: Responder, state: State, mode: 'reply' | 'update', flags?: number): Promise<void> {
+    if (state.responded) return Promise.resolve();
+    state.deferring ??=
+      mode === 'update'
+        ? r.respond({ type: InteractionResponseType.DeferredMessageUpdate })
+        : r.respond({
+            type: InteractionResponseType.DeferredChannelMessageWithSource,
+            ...(isEphemeral(flags) ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+          });
+    return state.deferring;
   }
 
   /** Waits for `work` until the defer deadline (counted from when Discord created the interaction), then defers, unless it is already acknowledged. */
@@ -260,12 +275,12 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     } finally {
       timer.cancel();
     }
-    await defer(r, mode);
+    await deferOnce(r, state, mode);
     return work;
   }
 
   async function command(interaction: APIApplicationCommandInteraction, r: Responder, state: State): Promise<Outcome> {
-    const context = contextFor(interaction);
+    const context = contextFor(interaction, () => deferOnce(r, state, 'reply'));
     const data = interaction.data;
     let work: Reply | Promise<Reply>;
     if (data.type === ApplicationCommandType.Message) {
@@ -314,7 +329,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
   async function component(interaction: APIMessageComponentInteraction, r: Responder, state: State): Promise<Outcome> {
     const owner = byPrefix.get(customIdOwner(interaction.data.custom_id));
     const context: ComponentContext = {
-      ...contextFor(interaction),
+      ...contextFor(interaction, () => deferOnce(r, state, 'update')),
       message: interaction.message ? { id: interaction.message.id, attachments: (interaction.message.attachments ?? []).map(toAttachment) } : undefined,
     };
     const values = 'values' in interaction.data ? interaction.data.values : [];

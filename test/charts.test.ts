@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { CHARTS_IN_HAND, MAX_QUEUED_CHARTS, chartStats, logChartsTo, renderChart, rendererHasRoom, simulateChartFailure, stopCharts, type ChartKind, type ChartOptionsByKind } from '../src/charts/index';
+import { CHART_BUDGET_MS, CHARTS_IN_HAND, MAX_QUEUED_CHARTS, chartStats, logChartsTo, renderChart, rendererHasRoom, simulateChartFailure, stopCharts, type ChartKind, type ChartOptionsByKind } from '../src/charts/index';
 import { createLogger } from '../src/config/logger';
 import { RENDERERS } from '../src/charts/kinds';
 import { COMPARE_CHART_SIZE } from '../src/charts/compare-plans';
@@ -15,7 +15,9 @@ import { comparePlans, parseCompareInput } from '../src/domain/compare';
 import { NORMAL_TIERS, SOURCES, votes } from '../src/domain/sources';
 import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
-import { testContext } from './support/context';
+import { memoryStore, testContext } from './support/context';
+import { capturingResponder, chatInput } from '../src/cli/local-interaction';
+import { tierbotCore } from '../src/interactions/tierbot';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -303,6 +305,27 @@ describe('renderChart', () => {
       expect(rendererPid()).not.toBe(stuck);
       expect(logs).toContainEqual(expect.objectContaining({ level: 40, msg: 'chart renderer answered none of its charts in time; restarting it', unanswered: MAX_QUEUED_CHARTS }));
     });
+  }, 60_000);
+  it.runIf(process.platform === 'linux')('a core given a longer chart budget (the CLI) waits for a slow chart that the bot would send without', async () => {
+    const tierAt30k = () => chatInput({ guildId: undefined, manager: false }, 'tier', [{ type: 3, name: 'followers', value: '30k' }] as never, {});
+    const answer = async (core: ReturnType<typeof tierbotCore>) => {
+      const responder = capturingResponder();
+      await core.handle(tierAt30k(), responder);
+      return responder.final()!.files.map((f) => f.name);
+    };
+    const slowFor = async <T>(ms: number, work: () => Promise<T>): Promise<T> => {
+      let result!: T;
+      await withStoppedRenderer(async (stuck) => {
+        setTimeout(() => process.kill(stuck, 'SIGCONT'), ms);
+        result = await work();
+      });
+      return result;
+    };
+    const store = memoryStore();
+    const logger = createLogger({ level: 'silent' });
+    // Stopped past the bot's budget, then let go: the bot's reply has gone out as text by then.
+    expect(await slowFor(CHART_BUDGET_MS + 1000, () => answer(tierbotCore({ store, logger })))).toEqual([]);
+    expect(await slowFor(CHART_BUDGET_MS + 1000, () => answer(tierbotCore({ store, logger, chartBudgetMs: UNHURRIED_MS })))).toEqual(['tier-30000.png']);
   }, 60_000);
   it.runIf(process.platform === 'linux')('has room again once a renderer stuck on the charts in its hand is replaced', async () => {
     await withStoppedRenderer(async (stuck) => {

@@ -149,6 +149,8 @@ function end(renderer: Renderer): Promise<void> {
   const { child } = renderer;
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Whoever awaits this must see it settle: an unreferenced child would let the process end first.
+  child.ref();
   // It holds nothing worth saving, and a stopped (SIGSTOP) process would ignore a SIGTERM.
   child.kill('SIGKILL');
   return exited;

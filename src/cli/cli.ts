@@ -6,6 +6,7 @@
 
 import { readFile } from 'node:fs/promises';
 import type { APIAttachment, APIInteraction } from 'discord-api-types/v10';
+import { stopCharts } from '../charts';
 import { COMMANDS } from '../commands';
 import type { Attachment, SlashCommand } from '../commands/types';
 import { parseConfig } from '../config/config';
@@ -18,6 +19,12 @@ import { commandUsage, parseCommandLine } from './command-line';
 import { capturingResponder, chatInput, localAttachment, onMessage, pressed, type Place, type Shown } from './local-interaction';
 import { SaveFilesError, localFile, saveFiles, userPath } from './reply-files';
 import { choosables, renderMessage } from './render-text';
+
+/**
+ * A chart the CLI asks for goes to a file or the payload, and nobody waits on Discord's clock: it
+ * waits for the chart well past the bot's budget, so a busy machine does not drop it.
+ */
+const CLI_CHART_BUDGET_MS = 60_000;
 
 const SLASH = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
 const MESSAGE_COMMAND = COMMANDS.find((c) => c.kind === 'message');
@@ -160,7 +167,7 @@ async function main(): Promise<number> {
   // A chart is only worth drawing where it goes somewhere: a folder, or the exact payload.
   const localFiles = new Map<string, Uint8Array>();
   const download = async (a: Attachment) => localFiles.get(a.url) ?? (await readFile(a.url));
-  const core = tierbotCore({ store, logger, charts: Boolean(args.out) || args.json, download });
+  const core = tierbotCore({ store, logger, charts: Boolean(args.out) || args.json, chartBudgetMs: CLI_CHART_BUDGET_MS, download });
   const place: Place = { guildId: args.guild, manager: args.manager };
 
   try {
@@ -203,6 +210,7 @@ async function main(): Promise<number> {
     if (!shown) throw new Error('the command gave no answer');
     return print(args, shown, outcome === 'input-error' ? 2 : outcome === 'failed' || outcome === 'unavailable' ? 1 : 0);
   } finally {
+    await stopCharts();
     await store.close();
   }
 }

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { help } from '../src/commands/help';
 import type { Reply } from '../src/commands/types';
 import { START_HERE } from '../src/domain/glossary';
+import { PUBLIC_TEXT_LIMIT, embedTextLength } from '../src/commands/embeds';
 import { messageProblems } from '../src/interactions/limits';
-import { testComponentContext } from './support/context';
+import { testComponentContext, testContext } from './support/context';
 
 const buttons = (reply: Reply) =>
   (reply.components ?? []).flatMap((row) => row.components).flatMap((c) => (c.type === ComponentType.Button && 'custom_id' in c ? [c] : []));
@@ -27,5 +28,26 @@ describe('/help start-here path', () => {
   it('keeps Next and Back to help on the steps before the last', async () => {
     const first = await help.component!('help:step:0', [], testComponentContext());
     expect(buttons(first.reply).map((b) => b.label)).toEqual(['← Back', expect.stringMatching(/^Next: /), 'Back to help']);
+  });
+});
+
+describe('/help itself', () => {
+  const text = (reply: Reply) => reply.embeds.map(embedTextLength).reduce((a, b) => a + b, 0);
+
+  it('is a short public reply, in a server and in a DM, and from the path back home', async () => {
+    for (const guildId of ['42', undefined]) {
+      const reply = await help.run({}, testContext({ guildId }));
+      expect(reply.flags ?? 0).toBe(0);
+      expect(text(reply), String(guildId)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+      expect(messageProblems(reply)).toEqual([]);
+      const home = await help.component!('help:home:own', [], testComponentContext({ guildId }));
+      expect(text(home.reply)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+    }
+  });
+
+  it('says in a DM that the team commands work in servers only, and not in a server', async () => {
+    const words = (reply: Reply) => JSON.stringify(reply.embeds);
+    expect(words(await help.run({}, testContext({ guildId: undefined })))).toMatch(/`\/house`, `\/term` and `\/plans` work in servers only/);
+    expect(words(await help.run({}, testContext({ guildId: '42' })))).not.toMatch(/servers only/);
   });
 });

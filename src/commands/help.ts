@@ -9,10 +9,10 @@ import {
   type APIEmbedField,
 } from 'discord-api-types/v10';
 import { START_HERE, termById, type Term } from '../domain/glossary';
-import { BOUNDARY_RULE, NO_STANDARD } from '../domain/sources';
+import { BOUNDARY_RULE } from '../domain/sources';
 import { NEUTRAL_COLOUR, button, inputErrorReply } from './embeds';
 import { termEmbed } from './glossary';
-import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, EVERYWHERE } from './types';
+import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, EVERYWHERE } from './types';
 
 export const definition = {
   name: 'help',
@@ -36,48 +36,48 @@ const OWN_HOME = `help:home${OWN_MESSAGE}`;
 const BACK_HOME = 'help:back';
 const OLD_HOMES = ['help:home', BACK_HOME, 'help:done'];
 
-export const COMMAND_GUIDE: APIEmbedField[] = [
-  {
-    name: '/tier followers:<count>',
-    value: `Which tier is this account: your house definition (if set) and the publishers’ answer, one vote each. ${BOUNDARY_RULE}\nExample: \`/tier 30k\`, \`/tier 1.2M\``,
-  },
-  { name: '/tiers [source]', value: 'Every publisher’s ranges side by side, or one publisher quoted and cited.\nExample: `/tiers`, `/tiers source:Mediakix`' },
-  {
-    name: '/compare [options]',
-    value: 'One big influencer against many micro-influencers: reach, engagements, cost, CPE, CPM, orders, revenue, ROI.\nExample: `/compare`, `/compare preset:kardashian big_fee:10k`, `/compare budget:5k platform:tiktok`',
-  },
-  { name: '/glossary [term]', value: 'A term in plain words, with formula, worked example and sources, and your team’s own terms.\nExample: `/glossary term:CPE`' },
-  {
-    name: '/roster file:<csv>',
-    value: 'A CSV or TSV export of creators (Google Sheets, Excel) tagged by tier, totalled and charted, returned as `roster-tiers.csv`.\nExample: `/roster` with the file attached',
-  },
-  { name: 'Right-click a message → Apps → Classify follower counts', value: 'One line per follower count the message mentions ("45k on IG", "1.2M subs"), each with its tier.' },
-  {
-    name: '/house set | show | clear | export',
-    value: 'Your team’s own tier definition, used first by `/tier`, `/tiers`, `/roster` and the message command, and naming `/compare`’s plans, in this server (setting it needs Manage Server).\nExample: `/house set tiers:nano 1k-10k, micro 10k-75k, macro 75k+`',
-  },
-  { name: '/term add | edit | remove | export', value: 'Your team’s own glossary terms, shown by `/glossary` in this server (Manage Server).' },
-  { name: '/plans list | delete', value: 'The `/compare` scenarios saved in this server with `/compare save:<name>`, run again with `plan:<name>`.' },
-  { name: '/help', value: 'This page, and the start-here path below.' },
-];
+/** Said in a DM, where the team's commands do not run: their settings belong to a server. */
+const TEAM_COMMANDS_IN_A_SERVER = '`/house`, `/term` and `/plans` work in servers only.';
+
+/** A term's name without its spelled-out form: "CPE (cost per engagement)" is "CPE" in a list. */
+const shortName = (term: Term) => term.name.replace(/\s*\(.*\)$/, '');
+
+/** The guide to each command, short enough for a public reply on a phone screen. */
+function commandGuide(): APIEmbedField[] {
+  return [
+    { name: '/tier followers:<count>', value: `Which tier an account is in: your house definition, then each publisher (one vote each). ${BOUNDARY_RULE}\nExample: \`/tier 30k\`` },
+    { name: '/tiers [source]', value: 'Every publisher’s ranges side by side, or one publisher quoted and cited.' },
+    { name: '/compare [options]', value: 'One big influencer or many micro-influencers: one funnel, with ranges.\nExample: `/compare budget:5k`' },
+    { name: '/glossary [term]', value: 'A term in plain words, with formula, example and sources.\nExample: `/glossary term:CPE`' },
+    { name: '/roster file:<csv>', value: 'Your creators file (CSV or TSV), tagged by tier and charted.' },
+    { name: 'Right-click a message → Apps → Classify follower counts', value: 'Each follower count in the message, with its tier.' },
+    { name: '/house set | show | clear | export', value: 'Your team’s tier definition, used first everywhere (Manage Server).' },
+    { name: '/term add | edit | remove | export', value: 'Your team’s own glossary terms (Manage Server).' },
+    { name: '/plans list | delete', value: 'The `/compare` scenarios saved with `save:<name>`.' },
+    { name: '/help', value: 'This page, and a path through the essentials.' },
+  ];
+}
 
 function pathTerms(): Term[] {
   return START_HERE.map(termById).filter((t): t is Term => t !== undefined);
 }
 
-/** The help page: public, or (`own`) on the presser's own message, where Start goes on in place. */
-export function helpReply(commandGuide: APIEmbedField[] = COMMAND_GUIDE, own = false): Reply {
+/**
+ * The help page: public, so it stays short; or (`own`) on the presser's own message, where Start
+ * goes on in place. In a DM, the team commands say they work only in a server.
+ */
+export function helpReply({ own = false, inServer = true }: { own?: boolean; inServer?: boolean } = {}): Reply {
   const steps = pathTerms();
   return {
     embeds: [
       {
         title: 'Tierbot: influencer tiers, explained and compared',
         description:
-          'Nobody agrees what a "micro-influencer" is. Tierbot puts every published definition side by side, counts ' +
-          `one vote per publisher, says where they disagree, and cites each one.\n\n${NO_STANDARD}`,
+          'Nobody agrees what a "micro-influencer" is: Tierbot shows every published definition side by side, cited.' +
+          (inServer ? '' : `\n${TEAM_COMMANDS_IN_A_SERVER}`),
         color: NEUTRAL_COLOUR,
-        fields: [...commandGuide, { name: 'New here? Start here', value: steps.map((t, i) => `${i + 1}. ${t.name}`).join('\n') || 'The glossary is empty.' }],
-        footer: { text: 'Press "Start here" to step through the essentials one term at a time.' },
+        fields: [...commandGuide(), { name: 'New here? Start here', value: steps.map(shortName).join(' · ') || 'The glossary is empty.' }],
+        footer: { text: 'Press "Start here" to go through them one by one.' },
       },
     ],
     components: [{ type: ComponentType.ActionRow, components: [button(own ? ownStep(0) : `${STEP}:0`, 'Start here →', ButtonStyle.Primary)] }],
@@ -114,9 +114,10 @@ function stepReply(index: number): Reply {
  * (or on a public step shown before paths were one's own), it opens on a message of their own,
  * and the public message stays as everyone sees it.
  */
-export function component(customId: string): ComponentReply {
-  if (customId === OWN_HOME) return { mode: 'update', reply: helpReply(COMMAND_GUIDE, true) };
-  if (OLD_HOMES.includes(customId)) return { mode: 'update', reply: helpReply() };
+export function component(customId: string, _values: readonly string[], context: ComponentContext): ComponentReply {
+  const inServer = context.guildId !== undefined;
+  if (customId === OWN_HOME) return { mode: 'update', reply: helpReply({ own: true, inServer }) };
+  if (OLD_HOMES.includes(customId)) return { mode: 'update', reply: helpReply({ inServer }) };
   const { id, own } = ownMessageMark(customId);
   const index = Number(id.slice(STEP.length + 1));
   if (!customId.startsWith(`${STEP}:`) || !Number.isInteger(index) || index < 0 || index >= pathTerms().length) {
@@ -125,4 +126,4 @@ export function component(customId: string): ComponentReply {
   return { mode: own ? 'update' : 'reply', reply: stepReply(index) };
 }
 
-export const help = slashCommand({ definition, run: () => helpReply(), component });
+export const help = slashCommand({ definition, run: (_args, context) => helpReply({ inServer: context.guildId !== undefined }), component });

@@ -175,6 +175,18 @@ describe('/roster: a creator listed twice', () => {
     expect(summary.embeds[0]!.fields!.map((f) => f.name)).toEqual(['TikTok — 2 creators · 31,500 followers', 'Instagram — 1 creator · 10,000 followers']);
   });
 
+  it('shows repeated names that differ only after 30 characters long enough to tell them apart', async () => {
+    const one = 'The Extremely Long Creator Name Studio One';
+    const two = 'The Extremely Long Creator Name Studio Two';
+    const reply = await runRoster(utf8(`name,platform,followers\n${one},IG,45k\n${two},IG,46k\n${one},IG,45k\n${two},IG,46k\nAnn,IG,1k\nAnn,IG,1k\n`));
+    const repeats = reply.embeds[0]!.fields!.find((f) => f.name.startsWith('Repeated creators'))!.value.split('\n');
+    expect(repeats).toEqual([
+      `Line 4: “${one}” on Instagram — same as line 2, counted there`,
+      `Line 5: “${two}” on Instagram — same as line 3, counted there`,
+      'Line 7: “Ann” on Instagram — same as line 6, counted there',
+    ]);
+  });
+
   it('is a repeat whatever the case of the name, and without a platform column by name alone', async () => {
     const reply = await runRoster(utf8('name,followers\nAnn,10000\nAnn,10000\nann,20000\n'));
     expect(embedText(reply)).toContain('Total: 1 creator · 10,000 followers');

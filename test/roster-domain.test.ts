@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell } from '../src/domain/csv';
+import { csvText, neutraliseCell } from '../src/domain/csv';
 import { ADDED_COLUMNS, BELOW_INFLUENCER, NO_TIER, consensusFor, detectDecimal, detectDelimiter, houseTiers, readRoster, totalsByTier, writeTaggedCsv } from '../src/domain/roster';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -16,6 +16,21 @@ describe('neutraliseCell (OWASP CSV injection)', () => {
         else expect(out).toBe(cell);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('csvText', () => {
+  it('quotes every cell with a line break, a lone LF or CR (Excel’s Alt+Enter) too, so any reader keeps the row whole', () => {
+    expect(csvText([['name', 'bio'], ['Alice', 'Fashion\nBerlin'], ['Bob', 'one\rtwo']])).toBe('name,bio\r\nAlice,"Fashion\nBerlin"\r\nBob,"one\rtwo"\r\n');
+    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('\n', '\r', '\r\n', 'a\nb', 'a\rb', '"', ','));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }), (rows) => {
+        // A reader taking any of CRLF, LF and CR outside quotes as a row's end, as spreadsheets and Python's csv do.
+        const back = parse(csvText(rows), { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true }) as string[][];
+        expect(back).toEqual(rows.map((r) => r.map(neutraliseCell)));
+      }),
+      { numRuns: 500 },
     );
   });
 });
@@ -76,6 +91,30 @@ describe('reading', () => {
     expect(read.roster.rows.map((r) => r.count)).toEqual([45_000, 1_200]);
     // A .tsv whose header has no tab is not forced to tabs.
     expect(detectDelimiter('name,followers\nSara,45k\n', 'team.tsv')).toBe(',');
+  });
+
+  it('takes CRLF, LF and CR each as a row’s end wherever they come, and keeps the line breaks inside quoted cells', () => {
+    const rowsOf = (text: string) => {
+      const read = readRoster(utf8(text));
+      if (!read.ok) throw new Error(read.error.kind);
+      return read.roster.rows.map((r) => ({ line: r.line, cells: r.cells, extraCells: r.extraCells }));
+    };
+    expect(rowsOf('name,platform,followers\r\nA,IG,45k\nB,TikTok,12k\nC,YouTube,3k\r\nD,IG,1M\r\n')).toEqual([
+      { line: 2, cells: ['A', 'IG', '45k'], extraCells: 0 },
+      { line: 3, cells: ['B', 'TikTok', '12k'], extraCells: 0 },
+      { line: 4, cells: ['C', 'YouTube', '3k'], extraCells: 0 },
+      { line: 5, cells: ['D', 'IG', '1M'], extraCells: 0 },
+    ]);
+    expect(rowsOf('name,platform,followers\nA,IG,45k\r\nB,TikTok,12k\nC,YouTube,3k\n').map((r) => r.cells)).toEqual([
+      ['A', 'IG', '45k'],
+      ['B', 'TikTok', '12k'],
+      ['C', 'YouTube', '3k'],
+    ]);
+    expect(rowsOf('name,bio,followers\rA,"one\rtwo",45k\rB,"x\r\ny",N/A\nC,z,3k\r\n')).toEqual([
+      { line: 2, cells: ['A', 'one\rtwo', '45k'], extraCells: 0 },
+      { line: 4, cells: ['B', 'x\r\ny', 'N/A'], extraCells: 0 },
+      { line: 6, cells: ['C', 'z', '3k'], extraCells: 0 },
+    ]);
   });
 
   it('tells decimal commas from decimal points by the count column, else by the delimiter', () => {

@@ -200,6 +200,11 @@ describe('/roster: hostile files', () => {
     ['a file of blank lines', utf8('\n\n  \r\n\t\n'), /is empty/],
     ['Latin-1 text', Uint8Array.from([...utf8('name,followers\nZo'), 0xeb, ...utf8(',45000\n')]), /not UTF-8/],
     ['UTF-16 text', Uint8Array.from([0xff, 0xfe, ...[...'name,followers\n'].flatMap((ch) => [ch.charCodeAt(0), 0])]), /UTF-16/],
+    ['UTF-16 text without a byte order mark', Uint8Array.from([...'name,followers\na,45k\n'].flatMap((ch) => [ch.charCodeAt(0), 0])), /UTF-16 text \(Excel's \\"Unicode Text\\"\); only UTF-8 is read/],
+    ['big-endian UTF-16 text without a byte order mark', Uint8Array.from([...'name,followers\na,45k\n'].flatMap((ch) => [0, ch.charCodeAt(0)])), /UTF-16 text/],
+    ['a JSON array saved as .csv', utf8('[{"name":"a","followers":45000}]'), /is a JSON file, not a CSV or TSV file/],
+    ['pretty-printed JSON saved as .csv', utf8('[\n  {"name": "a", "followers": 45000},\n  {"name": "b", "followers": 12000}\n]\n'), /is a JSON file, not a CSV or TSV file/],
+    ['JSON Lines saved as .csv', utf8('{"name":"a","followers":45000}\n{"name":"b","followers":12000}\n'), /is a JSON file, not a CSV or TSV file/],
     ['a header only', utf8('name,platform,followers\n'), /header row \(“name”, “platform”, “followers”\) but no creators/],
     ['a quote never closed', utf8('name,followers\nSara,45k\n"Tom,12k\nLea,9k\n'), /a quote .{1,6} that opens a field on line 3 is never closed/],
     ['no follower column', utf8('name,platform,country\nSara,IG,SE\n'), /could not find a follower-count column.*“name”, “platform”, “country”/],
@@ -207,6 +212,21 @@ describe('/roster: hostile files', () => {
     const reply = await runRoster(bytes);
     expect(isRefusal(reply)).toBe(true);
     expect(embedText(reply)).toMatch(message);
+  });
+
+  it('reads a CSV whose header cells are in brackets, which is no JSON', async () => {
+    const reply = await runRoster(utf8('[name],followers\nSara,45k\n'));
+    expect(isRefusal(reply)).toBe(false);
+    expect(embedText(reply)).toContain('Total: 1 creator');
+  });
+
+  it('hands back cells holding a lone LF or CR (Excel’s Alt+Enter) quoted, so a reader taking either as a row’s end keeps each row whole', async () => {
+    for (const text of ['name,platform,followers,bio\nAlice,Instagram,45k,"Fashion\nBerlin"\nBob,TikTok,1.2M,ok\n', 'name,bio,followers\rA,"one\rtwo",45k\rB,x,N/A\r']) {
+      const csv = returnedCsv(await runRoster(utf8(text))).text;
+      const rows = parse(csv, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true }) as string[][];
+      expect(rows.map((r) => r.length)).toEqual(rows.map(() => rows[0]!.length));
+      expect(rows).toHaveLength(3);
+    }
   });
 
   it('refuses a file over 2 MB from its size, before downloading it', async () => {
@@ -675,6 +695,49 @@ describe('/roster: re-tagging a roster-tiers.csv', () => {
     expect(isRefusal(await runRoster(utf8('name,tier,followers,consensus_tier,consensus_votes,note\nSara,45k,45k,a,b,c\n'), { count_column: '2' }))).toBe(true);
     // A team's own "note" column alone is theirs to name.
     expect(isRefusal(await runRoster(utf8('name,note,followers\nSara,x,45k\n'), { name_column: 'note' }))).toBe(false);
+  });
+
+  /** The reply as a user reads it, but for the line saying the added columns were replaced and the file's name. */
+  const answerOf = (reply: Reply) => ({
+    description: reply.embeds[0]!.description!.split('\n').filter((line) => !line.startsWith('Replaced') && !line.startsWith('Read ')),
+    fields: reply.embeds[0]!.fields,
+  });
+
+  it('gives back the same file and answer for rows with cells past the header, and shows the cells as the user wrote them', async () => {
+    const { first, again, text } = await retag(utf8('name,platform,followers\nr7,Instagram,-5\nr15,Instagram,  7,000 \nSmith, Jane,Instagram,45000\n@ann,IG,10k\n@ann,Instagram,12k\n'));
+    expect(text).toBe(first);
+    const original = await runRoster(utf8('name,platform,followers\nr7,Instagram,-5\nr15,Instagram,  7,000 \nSmith, Jane,Instagram,45000\n@ann,IG,10k\n@ann,Instagram,12k\n'));
+    expect(answerOf(again)).toEqual(answerOf(original));
+    const shown = embedText(again);
+    expect(shown).toContain('Line 2: “\\\\-5” — a follower count cannot be negative');
+    expect(shown).toContain('Lines 3 and 4 have more cells than the header\'s 3 columns');
+    expect(shown).toContain('Line 6: “\\\\@ann” on Instagram — same as line 5');
+    expect(parse(text.replace(/^\uFEFF/, '')).map((r: string[]) => r.at(-1))).toEqual([
+      'note',
+      'not read: a follower count cannot be negative',
+      expect.stringContaining('1 cell past the header\'s last column'),
+      expect.stringContaining('1 cell past the header\'s last column'),
+      expect.any(String),
+      expect.stringContaining('repeat of line 5'),
+    ]);
+  });
+
+  it('for any roster, rows of any width: its own roster-tiers.csv, tagged again, gives the same file and the same answer', async () => {
+    const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('45k', '1,2 Mio', '=1+1', '\n', '\r', '@x', '-5', ' 3k ', "'=x", ''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 10 }), async (generated) => {
+        // Blank rows, and blank cells past the header, are not kept (no one typed them): they would move the next rows' line numbers.
+        const rows = generated.filter((r) => r.some((c) => c.trim() !== '')).map((r) => r.map((c, i) => (i >= 3 && c.trim() === '' ? 'x' : c)));
+        const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
+        const first = await runRoster(utf8(['name,platform,followers', ...rows.map((r) => r.map(quote).join(','))].join('\n')));
+        if (first.inputError) return;
+        const text = returnedCsv(first).text;
+        const again = await runRoster(utf8(text));
+        expect(returnedCsv(again).text).toBe(text);
+        expect(answerOf(again)).toEqual(answerOf(first));
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('for any roster: its own roster-tiers.csv, tagged again, comes back unchanged', async () => {

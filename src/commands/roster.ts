@@ -16,6 +16,7 @@ import {
 import { LIMITS } from '../interactions/limits';
 import { PLATFORMS } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
+import { withoutNeutralising } from '../domain/csv';
 import { formatCount } from '../domain/format';
 import {
   ADDED_COLUMNS,
@@ -151,6 +152,10 @@ function columnNumbers(columns: readonly number[]): string {
   return `columns ${numbers.length > 1 ? `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}` : numbers[0]}`;
 }
 
+/** A file of another kind (`what`: "a JSON file"), by its name or its contents. */
+const notCsvReply = (name: string, what: string): Reply =>
+  inputErrorReply(`${name} is ${what}, not a CSV or TSV file. Export the sheet as CSV and attach that.`, ACCEPTED, 'Not a CSV file');
+
 function refusal(error: RosterError, filename: string): Reply {
   const name = quoted(filename, 60);
   switch (error.kind) {
@@ -168,6 +173,8 @@ function refusal(error: RosterError, filename: string): Reply {
         ACCEPTED,
         'Not UTF-8 text',
       );
+    case 'json':
+      return notCsvReply(name, NOT_CSV.json!);
     case 'malformed':
       return inputErrorReply(`${name} could not be read as CSV at line ${formatCount(error.line)}: ${error.detail}.`, ACCEPTED, 'That CSV is malformed');
     case 'unclosed-quote':
@@ -257,7 +264,9 @@ const DELIMITER_NAMES: Record<TaggedRoster['delimiter'], string> = { ',': 'comma
 
 /** Shown rows that could not be read (or repeat a creator); the rest are in the CSV's note column. */
 const PROBLEMS_SHOWN = 10;
-
+/** How much of a repeated creator's name is shown: more when two names shown would read the same cut shorter. */
+const NAME_SHOWN = 30;
+const LONG_NAME_SHOWN = 100;
 
 /** "5.3 MB", rounded up so that a size over a limit never reads as the limit. */
 const megabytes = (bytes: number) => `${(Math.ceil((bytes / MB) * 10) / 10).toFixed(1)} MB`;
@@ -349,7 +358,7 @@ function replacedLine(r: TaggedRoster): string {
 function widerRowsLine(r: TaggedRoster): string | undefined {
   const lines = r.rows.filter((row) => row.extraCells > 0).map((row) => row.line);
   if (!lines.length) return undefined;
-  const header = plural(r.header.length, 'column');
+  const header = plural(r.namedColumns, 'column');
   return (
     `${lines.length === 1 ? 'Line' : 'Lines'} ${lineNumbers(lines)} ${lines.length === 1 ? 'has' : 'have'} more cells than the header's ${header}: ` +
     'a comma inside an unquoted cell (a name like Smith, Jane, or a count like 1,200) moves the cells after it one column to the right. ' +
@@ -410,14 +419,21 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     fields.push(...linesToFields(`Rows not read (${formatCount(r.problems.length)})`, shown));
   }
   if (repeats.length) {
-    const nameOf = (row: TaggedRow) => (r.columns.name === undefined ? '' : (row.cells[r.columns.name] ?? ''));
+    // Names as read: without the ' that makes a formula text ("'@alice" in a roster-tiers.csv uploaded again).
+    const nameOf = (row: TaggedRow) => (r.columns.name === undefined ? '' : withoutNeutralising(row.cells[r.columns.name] ?? ''));
     const byLine = new Map(readable.map((row) => [row.line, row]));
+    const listed = repeats.slice(0, PROBLEMS_SHOWN);
+    const nameShown = (row: TaggedRow) => {
+      const short = quoted(nameOf(row), NAME_SHOWN);
+      const alike = listed.some((other) => nameOf(other) !== nameOf(row) && quoted(nameOf(other), NAME_SHOWN) === short);
+      return alike ? quoted(nameOf(row), LONG_NAME_SHOWN) : short;
+    };
     const repeatLine = (row: TaggedRow) => {
       const first = byLine.get(row.repeatOf!)!;
       const counts = first.count === row.count ? '' : ` with ${plural(first.count!, 'follower')} (this row: ${formatCount(row.count!)})`;
-      return `Line ${formatCount(row.line)}: ${quoted(nameOf(row), 30)}${row.platform ? ` on ${quoteUserText(row.platform, 30)}` : ''} — same as line ${formatCount(first.line)}, counted there${counts}`;
+      return `Line ${formatCount(row.line)}: ${nameShown(row)}${row.platform ? ` on ${quoteUserText(row.platform, 30)}` : ''} — same as line ${formatCount(first.line)}, counted there${counts}`;
     };
-    const shown = repeats.slice(0, PROBLEMS_SHOWN).map(repeatLine);
+    const shown = listed.map(repeatLine);
     if (repeats.length > PROBLEMS_SHOWN) shown.push(`…and ${formatCount(repeats.length - PROBLEMS_SHOWN)} more; each has a note in ${ROSTER_FILE}.`);
     fields.push(...linesToFields(`Repeated creators (${formatCount(repeats.length)})`, shown));
   }
@@ -446,7 +462,7 @@ async function run(args: { file: Attachment; name_column?: string; count_column?
   if (file.size > MAX_ROSTER_BYTES) return refusal({ kind: 'too-large', bytes: file.size }, file.filename);
   const extension = /\.([a-z0-9]{1,8})$/i.exec(file.filename)?.[1]?.toLowerCase();
   const not = extension ? NOT_CSV[extension] : undefined;
-  if (not) return inputErrorReply(`${name} is ${not}, not a CSV or TSV file. Export the sheet as CSV and attach that.`, ACCEPTED, 'Not a CSV file');
+  if (not) return notCsvReply(name, not);
   let bytes: Uint8Array;
   try {
     bytes = await context.download(file);

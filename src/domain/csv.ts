@@ -15,6 +15,11 @@ export function neutraliseCell(value: string): string {
   return /^[\s]*[=+\-@＝＋－＠]|^[\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** A cell as it was before neutraliseCell: without the ' it adds, and unchanged when it added none. */
+export function withoutNeutralising(value: string): string {
+  return value.startsWith("'") && neutraliseCell(value.slice(1)) === value ? value.slice(1) : value;
+}
+
 /** A cell: text (neutralised), a number, or nothing (an empty cell). */
 export type CsvCell = string | number | null;
 
@@ -25,10 +30,10 @@ export interface CsvOptions {
 
 /**
  * Rows as CSV text, each line ending in CRLF. Besides what must be quoted (the delimiter, quotes,
- * line breaks), a cell with spaces at either end is quoted so a reader keeps them, and so is a
- * neutralised one, so its ' is plainly part of the text.
+ * line breaks, a lone LF or CR too: csv-stringify quotes only a CRLF), a cell with spaces at either
+ * end is quoted so a reader keeps them, and so is a neutralised one, so its ' is plainly part of the text.
  */
 export function csvText(rows: readonly (readonly CsvCell[])[], { delimiter = ',' }: CsvOptions = {}): string {
   const cells = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseCell(cell) : cell === null ? '' : String(cell))));
-  return stringify(cells, { delimiter, record_delimiter: 'windows', quoted_match: [/^\s/, /\s$/, /^'/] });
+  return stringify(cells, { delimiter, record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s/, /\s$/, /^'/] });
 }

@@ -11,7 +11,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { classify } from './classify';
-import { csvText } from './csv';
+import { csvText, withoutNeutralising } from './csv';
 import { readCount, platformName, PLATFORMS, type DecimalMark } from './extract';
 import { formatHousePlacement, houseTierFor, parseHouseDefinition, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
@@ -116,6 +116,8 @@ export type RosterError =
   | { kind: 'empty' }
   | { kind: 'binary'; looksLike: 'an Excel workbook' | 'a ZIP archive' | 'a PDF' | 'an image' | 'binary data' }
   | { kind: 'encoding'; encoding: 'UTF-16' | 'not UTF-8' }
+  /** JSON text, whatever the file's name says. */
+  | { kind: 'json' }
   | { kind: 'malformed'; line: number; detail: string }
   /** A quote opens a field and is never closed; `exact`: it opens on `line`, else on or before it. */
   | { kind: 'unclosed-quote'; line: number; exact: boolean }
@@ -153,7 +155,7 @@ export interface TaggedRow {
   line: number;
   /** The row's cells, one per header column, then one per unnamed column (see TaggedRoster.extraColumns). */
   cells: string[];
-  /** Cells the row has past the header's last column (trailing blank cells not counted). */
+  /** Cells the row has past the header's last column (TaggedRoster.namedColumns; trailing blank cells not counted). */
   extraCells: number;
   /** The line of the earlier row with the same name and platform: this row is left out of the totals. */
   repeatOf: number | undefined;
@@ -177,7 +179,7 @@ export interface TierTotal {
 
 export interface RosterProblem {
   line: number;
-  /** The cell as written (may be anything: escape it before showing it). */
+  /** The cell as written, without a ' that makes a formula text (may be anything: escape it before showing it). */
   cell: string;
   reason: string;
 }
@@ -197,6 +199,12 @@ export interface TaggedRoster {
    * from 0: never read, and left out of roster-tiers.csv, where the fresh ones replace them.
    */
   replacedColumns: number[];
+  /**
+   * The header's columns a row's cells are counted against: all of them; in a roster-tiers.csv
+   * uploaded again, those up to its last named one, the replaced ones left out (the unnamed
+   * columns Tierbot added for cells past the header still hold cells past it).
+   */
+  namedColumns: number;
   /**
    * Unnamed columns after the header's last, for cells some rows have past it (a comma inside an
    * unquoted cell, most often): kept so that no cell of the file is lost, as a spreadsheet shows them.
@@ -241,7 +249,7 @@ export function decodeRosterText(bytes: Uint8Array, maxBytes = MAX_ROSTER_BYTES)
       return { ok: false, error: { kind: 'binary', looksLike: xlsx ? 'an Excel workbook' : looksLike } };
     }
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { ok: false, error: { kind: 'encoding', encoding: 'UTF-16' } };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes)) return { ok: false, error: { kind: 'encoding', encoding: 'UTF-16' } };
   if (bytes.includes(0)) return { ok: false, error: { kind: 'binary', looksLike: 'binary data' } };
   let text: string;
   try {
@@ -263,9 +271,54 @@ export function decodeRosterText(bytes: Uint8Array, maxBytes = MAX_ROSTER_BYTES)
   return { ok: true, text, bom };
 }
 
+/**
+ * What ends a row: CRLF, LF or CR, each wherever it comes. csv-parse would otherwise keep the first
+ * one it meets for the whole file, and a file edited on two systems mixes them.
+ */
+const ROW_ENDS = ['\r\n', '\n', '\r'];
+
+/** Bytes read to tell UTF-16 without a byte order mark. */
+const UTF16_SAMPLE_BYTES = 1024;
+
+/**
+ * UTF-16 text without a byte order mark: in most of the first pairs of bytes one byte is zero and
+ * the other an ASCII character, the zero always on the same side (a header row is ASCII text).
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const pairs = Math.floor(Math.min(bytes.length, UTF16_SAMPLE_BYTES) / 2);
+  let littleEndian = 0;
+  let bigEndian = 0;
+  for (let i = 0; i < pairs; i++) {
+    const [first, second] = [bytes[2 * i]!, bytes[2 * i + 1]!];
+    if (second === 0 && first > 0 && first < 0x80) littleEndian++;
+    if (first === 0 && second > 0 && second < 0x80) bigEndian++;
+  }
+  return pairs > 0 && Math.max(littleEndian, bigEndian) * 2 > pairs;
+}
+
+/**
+ * JSON text saved under a CSV name: it opens with [ or {, and parses as JSON as a whole, or its
+ * first line does (JSON Lines), or that line is the lone bracket of pretty-printed JSON.
+ */
+function isJson(text: string): boolean {
+  const trimmed = text.trim();
+  if (!/^[[{]/.test(trimmed)) return false;
+  const firstLine = trimmed.split(/\r\n|\n|\r/, 1)[0]!.trim();
+  return parsesAsJson(trimmed) || parsesAsJson(firstLine) || firstLine === '[' || firstLine === '{';
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Excel's "sep=;" first line, which names the delimiter: the delimiter and the text after it. */
 function sepLine(text: string): { delimiter: Delimiter; rest: string } | undefined {
-  const m = /^sep=([,;\t|])\r?\n/i.exec(text);
+  const m = /^sep=([,;\t|])(?:\r\n|\n|\r)/i.exec(text);
   return m ? { delimiter: m[1] as Delimiter, rest: text.slice(m[0].length) } : undefined;
 }
 
@@ -276,7 +329,7 @@ const SAMPLE_CHARS = 16 * 1024;
 
 /** The delimiter the header line uses most outside quotes (comma when it has none). */
 function mostInHeader(text: string): Delimiter {
-  const firstLine = (text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '').replace(/"[^"]*"/g, '');
+  const firstLine = (text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '').replace(/"[^"]*"/g, '');
   let best: Delimiter = ',';
   let most = 0;
   for (const d of DELIMITERS) {
@@ -297,7 +350,7 @@ function sampleOf(text: string): string {
 /** How many cells each of the sample's records has when split by `d` (quotes honoured), or undefined if they cannot be read. */
 function sampleWidths(sample: string, d: Delimiter): number[] | undefined {
   try {
-    const records = parse(sample, { delimiter: d, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: SAMPLE_LINES }) as string[][];
+    const records = parse(sample, { delimiter: d, record_delimiter: ROW_ENDS, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: SAMPLE_LINES }) as string[][];
     return records.map((r) => r.length);
   } catch {
     return undefined;
@@ -333,7 +386,7 @@ function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; r
   let parsed: string[][];
   try {
     // Without csv-parse's per-record info (several times slower): a record's lines are counted below.
-    parsed = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    parsed = parse(text, { delimiter, record_delimiter: ROW_ENDS, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   } catch (e) {
     const err = e as { code?: string; lines?: number; bytes?: number };
     const lastLine = (typeof err.lines === 'number' ? err.lines : 0) + skipped;
@@ -529,6 +582,7 @@ const unquoteCell = (cell: string): string => cell.replace(/^'(?=[\s=+\-@＝＋�
 export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: true; roster: TaggedRoster } | { ok: false; error: RosterError } {
   const decoded = decodeRosterText(bytes);
   if (!decoded.ok) return decoded;
+  if (isJson(decoded.text)) return { ok: false, error: { kind: 'json' } };
   const sep = sepLine(decoded.text);
   const delimiter = sep?.delimiter ?? detectDelimiter(decoded.text, opts.filename);
   const read = sep ? records(sep.rest, delimiter, 1) : records(decoded.text, delimiter);
@@ -548,6 +602,10 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   if (filledWidths[widest]! > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: filledWidths[widest]!, line: data[widest]!.line } };
   const header = headerRow ? firstCells : numberedColumns(filledWidths[widest]!);
   const width = Math.max(header.length, filledWidths[widest]!);
+  const replacedColumns = earlierTagging(header);
+  /** A row's cells but those of the replaced columns. */
+  const ownCells = (cells: readonly string[]) => cells.filter((_, i) => !replacedColumns.includes(i));
+  const namedColumns = replacedColumns.length ? filledWidth(ownCells(header)) : header.length;
   const found = findColumns(header, (i) => data.map((r) => r.cells[i] ?? ''), opts);
   if (!found.ok) return found;
   const columns = found.columns;
@@ -561,19 +619,21 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const problems: RosterProblem[] = [];
   /** The first row read for each creator (name and platform), by its key. */
   const firstRowOf = new Map<string, TaggedRow>();
-  data.forEach((rec, index) => {
+  data.forEach((rec) => {
     const cells = Array.from({ length: width }, (_, i) => rec.cells[i] ?? '');
-    const extraCells = Math.max(0, filledWidths[index]! - header.length);
+    const ownWidth = filledWidth(ownCells(rec.cells));
+    const extraCells = Math.max(0, ownWidth - namedColumns);
     const raw = cells[columns.count]!;
     const platformCell = columns.platform === undefined ? undefined : cells[columns.platform]!.trim();
     const platform = platformCell ? platformName(unquoteCell(platformCell)) : columns.headerPlatform;
     const notes: string[] = [];
-    const wider = extraCells > 0 ? `this row has ${filledWidths[index]} cells where the header has ${header.length}: a comma inside an unquoted cell?` : undefined;
+    const wider = extraCells > 0 ? `this row has ${ownWidth} cells where the header has ${namedColumns}: a comma inside an unquoted cell?` : undefined;
     if (extraCells > 0) notes.push(`${extraCells} ${extraCells === 1 ? 'cell' : 'cells'} past the header's last column (a comma inside an unquoted cell?), kept in the unnamed ${extraCells === 1 ? 'column' : 'columns'} after it`);
     const parsed = unquoteCell(raw) === '' ? ({ ok: false, reason: 'no follower count' } as const) : readCount(unquoteCell(raw), decimal);
     if (!parsed.ok) {
       const reason = wider ? `${parsed.reason}; ${wider}` : parsed.reason;
-      problems.push({ line: rec.line, cell: raw, reason });
+      // Shown as read: without the ' that makes a formula text (Tierbot's own, in a roster-tiers.csv uploaded again).
+      problems.push({ line: rec.line, cell: withoutNeutralising(raw), reason });
       rows.push({ line: rec.line, cells, extraCells, repeatOf: undefined, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: [`not read: ${parsed.reason}`, ...notes].join('; '), platform });
       return;
     }
@@ -612,7 +672,8 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       sepLine: sep !== undefined,
       header,
       headerRow,
-      replacedColumns: earlierTagging(header),
+      replacedColumns,
+      namedColumns,
       extraColumns: width - header.length,
       columns,
       rows,

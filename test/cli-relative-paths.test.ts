@@ -54,6 +54,9 @@ describe('npm run -s cli from a subfolder', () => {
     const { code, stdout } = await cli(['/roster', 'file:missing.csv'], { env: { INIT_CWD: FIXTURES } });
     expect(code).toBe(2);
     expect(stdout).toContain(`There is no file at ${join(FIXTURES, 'missing.csv')}.`);
+    const folder = await cli(['/roster', 'file:.'], { env: { INIT_CWD: FIXTURES } });
+    expect(folder.code).toBe(2);
+    expect(folder.stdout).toContain(`${FIXTURES} is a folder; give the path of a file in it.`);
   }, 60_000);
 
   it('without INIT_CWD, reads relative to the working directory', async () => {

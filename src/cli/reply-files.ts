@@ -19,7 +19,8 @@ export function userPath(typed: string): string {
 export async function localFile(typed: string): Promise<{ ok: true; path: string; size: number } | { ok: false; problem: string }> {
   const path = userPath(typed);
   const info = await stat(path).catch(() => undefined);
-  return info?.isFile() ? { ok: true, path, size: info.size } : { ok: false, problem: `There is no file at ${path}.` };
+  if (info?.isFile()) return { ok: true, path, size: info.size };
+  return { ok: false, problem: info?.isDirectory() ? `${path} is a folder; give the path of a file in it.` : `There is no file at ${path}.` };
 }
 
 /** The files could not be written to the folder given; the message says where and why, on one line. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCount } from '../src/domain/extract';
-import { SUFFIX_MULTIPLIERS, parseFollowerCount } from '../src/domain/followers';
+import { extractCounts, readCount } from '../src/domain/extract';
+import { COUNT_MULTIPLIERS, SUFFIX_MULTIPLIERS, parseFollowerCount } from '../src/domain/followers';
 import { formatCount } from '../src/domain/format';
 import { readRoster } from '../src/domain/roster';
 
@@ -85,5 +85,71 @@ describe('readCount reads every form /tier reads', () => {
     const accepted = sample.filter((text) => parseFollowerCount(text).ok);
     expect(accepted.length).toBeGreaterThan(sample.length / 10);
     expect(accepted.some((text) => /about|~|approx|circa|ca\./i.test(text) && /followers?|subs|fans/i.test(text))).toBe(true);
+  });
+});
+
+describe('/tier and the message command read a count the same way', () => {
+  const inMessage = (message: string) => extractCounts(message).counts.map((c) => c.value);
+
+  it.each([
+    ['50k+', 50_000],
+    ["45'000", 45_000],
+    ['45’000', 45_000],
+    ['1’234’567', 1_234_567],
+    ['10 lakh', 1_000_000],
+    ['45 tsd', 45_000],
+    ['1.5 millions', 1_500_000],
+    ['45k.', 45_000],
+    ['(45k)', 45_000],
+    ['12k-ish', 12_000],
+    ['45kfollowers', 45_000],
+    ['45k_followers', 45_000],
+    ['1.2Msubs', 1_200_000],
+  ])('%j is %d for both', (text, value) => {
+    expect(parseFollowerCount(text)).toEqual({ ok: true, value });
+    expect(inMessage(`followers: ${text}`)).toEqual([value]);
+  });
+
+  it.each(['1e3', '1.2E+06', '30,00', '12,5', '0x10', '10k-50k'])('%j is refused by both', (text) => {
+    expect(parseFollowerCount(text).ok).toBe(false);
+    expect(inMessage(`followers: ${text}`)).toEqual([]);
+  });
+
+  // The forms people type, with the words around them; "1 000k" aside, which chat reads as two
+  // numbers ("top 5 100k") and /tier as none.
+  const digits = fc.oneof(
+    fc.integer({ min: 0, max: 10_000_000_000 }).map(String),
+    fc.integer({ min: 1_000, max: 10_000_000_000 }).map(formatCount),
+    fc.tuple(fc.integer({ min: 1_000, max: 10_000_000_000 }).map(formatCount), fc.constantFrom(' ', '.', "'", '’', '\u00a0')).map(([n, mark]) => n.replace(/,/g, mark)),
+    fc.tuple(fc.integer({ min: 0, max: 9_999 }), fc.constantFrom('.', ','), fc.stringMatching(/^\d{1,4}$/)).map(([whole, mark, fraction]) => `${whole}${mark}${fraction}`),
+  );
+  const written = fc
+    .tuple(
+      fc.constantFrom('', '~', 'about '),
+      digits,
+      fc.constantFrom('', ' '),
+      fc.constantFrom(...Object.keys(COUNT_MULTIPLIERS)),
+      fc.constantFrom('', '+', '-ish', 'ish', 'followers', '_followers', 'subs'),
+      fc.boolean(),
+    )
+    .filter(([, number, , unit]) => unit === '' || !/[ \u00a0]/.test(number))
+    .map(([before, number, space, unit, after, parenthesised]) => {
+      const text = `${before}${number}${unit === '' ? '' : space}${unit}${after}`;
+      return parenthesised ? `(${text})` : text;
+    });
+
+  it('reads in a message exactly what /tier reads, and nothing /tier refuses', () => {
+    fc.assert(
+      fc.property(written, fc.constantFrom('followers: X', 'X followers', 'she has X followers.', 'IG followers: X.', 'X followers on IG'), (text, message) => {
+        const tier = parseFollowerCount(text);
+        expect(inMessage(message.replace('X', text))).toEqual(tier.ok ? [tier.value] : []);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('tries many forms both read, not only ones both refuse', () => {
+    const sample = fc.sample(written, { numRuns: 1_000, seed: 5 });
+    expect(sample.filter((text) => parseFollowerCount(text).ok).length).toBeGreaterThan(sample.length / 4);
   });
 });

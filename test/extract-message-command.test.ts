@@ -50,13 +50,12 @@ describe('"Classify follower counts"', () => {
     expect(lines(reply)).toHaveLength(1);
   });
 
-  it('reads a count in scientific notation as one count, as rosters do', async () => {
-    const reply = await classify('followers: 1.2E+06');
-    expect(lines(reply)).toEqual([`• **1.2E+06** = 1,200,000 → ${consensusFor(1_200_000).line}`]);
-    expect(reply.embeds[0]!.fields ?? []).toEqual([]);
-    const tiny = await classify('1.2E-06 followers');
-    expect(tiny.inputError).toBe(true);
-    expect(tiny.embeds[0]!.description).toContain('“1.2E\\-06”: not a whole number');
+  it('sets a number with an exponent aside whole, as /tier refuses it', async () => {
+    for (const text of ['followers: 1.2E+06', '1e3 followers', '1.2E-06 followers']) {
+      const reply = await classify(text);
+      expect(reply.inputError, text).toBe(true);
+      expect(reply.embeds[0]!.description, text).toMatch(/Numbers I set aside:\n“[\d.eE+\\-]+”: a number with an exponent; write the count out\n/);
+    }
   });
 
   it('lists what it set aside and why', async () => {

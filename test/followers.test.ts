@@ -49,6 +49,18 @@ describe('parseFollowerCount', () => {
     ['12,5k', 12_500],
     ['1,2 Mio', 1_200_000],
     ['1.2 mil', 1_200_000],
+    // As the message command reads them: other groupings and multipliers, and what is typed around a count.
+    ["45'000", 45_000],
+    ['45’000', 45_000],
+    ['10 lakh', 1_000_000],
+    ['45 tsd', 45_000],
+    ['1.5 millions', 1_500_000],
+    ['50k+', 50_000],
+    ['45k.', 45_000],
+    ['(45k)', 45_000],
+    ['12k-ish', 12_000],
+    ['45kfollowers', 45_000],
+    ['45k_followers', 45_000],
   ])('reads %j as %d', (text, expected) => {
     expect(value(text)).toBe(expected);
   });
@@ -63,6 +75,9 @@ describe('parseFollowerCount', () => {
     ['0.5', /fraction/],
     ['10000000001', /more than 10,000,000,000/],
     ['1e309', /not a follower count/],
+    ['1e3', /not a follower count/],
+    ['1.2E+06', /not a follower count/],
+    ['30,00', /not a follower count/],
     ['NaN', /not a follower count/],
     ['0x10', /not a follower count/],
     ['30,00', /not a follower count/],

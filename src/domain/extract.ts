@@ -1,121 +1,51 @@
 /**
  * Follower counts in chat text: "Sara has 45k on IG and 1.2M on TikTok" → 45,000 (Sara,
- * Instagram) and 1,200,000 (Sara, TikTok). Every form /tier reads is read here too, plus what
- * people write in chat ("45K subs", "30 000 abonnés", "1,2 Mio"); numbers that are clearly
- * something else (dates, prices, times, phone numbers, addresses, IDs, mentions, percentages, views,
- * code) are set aside with the reason, so the reply can say what it skipped. A number is read whole
- * or set aside whole: no piece of one ("192.168" of an IP address) is read as a count, and no digit
- * group is dropped without a word. Also home to `readCount`, the lenient count reader the roster
- * uses for spreadsheet cells.
+ * Instagram) and 1,200,000 (Sara, TikTok). Each count is read by /tier's own reader
+ * (readCountText), so a count written any way /tier reads it is read here ("45K subs", "30 000
+ * abonnés", "1,2 Mio", "45kfollowers"), and what /tier refuses is set aside here. Numbers that are
+ * clearly something else (dates, prices, times, phone numbers, addresses, IDs, mentions, hashtags,
+ * percentages, views, ranges, code, struck-through text) are set aside with the reason, so the
+ * reply can say what it skipped. A number is read whole or set aside whole: no piece of one
+ * ("192.168" of an IP address) is read as a count, and no digit group is dropped without a word.
+ * Also home to `readCount`, the count reader the roster uses for spreadsheet cells.
  */
 
-import { MAX_FOLLOWERS, SUFFIX_MULTIPLIERS, countText, normaliseDigits, type ParseResult } from './followers';
+import { MAX_FOLLOWERS, MAX_INPUT_LENGTH, countText, normaliseDigits, readCountText, type CountProblem, type DecimalMark, type ParseResult } from './followers';
 import { formatCount } from './format';
+
+export type { DecimalMark } from './followers';
 
 // ── Reading one count ─────────────────────────────────────────────────────────────────────────
 
-/** Longest text `readCount` looks at: a count with every separator and a long word is shorter. */
-export const MAX_COUNT_TEXT = 40;
-
-/**
- * Multipliers people write after a count, in chat and in spreadsheets exported in other
- * languages: /tier's own (k, M, million…) plus German Mio/Tsd/Mrd, mln, and Indian lakh/crore.
- */
-export const COUNT_MULTIPLIERS: Readonly<Record<string, number>> = {
-  ...SUFFIX_MULTIPLIERS,
-  thousands: 1_000,
-  tsd: 1_000,
-  'tsd.': 1_000,
-  tausend: 1_000,
-  lakh: 100_000,
-  lakhs: 100_000,
-  lac: 100_000,
-  lacs: 100_000,
-  mio: 1_000_000,
-  'mio.': 1_000_000,
-  mln: 1_000_000,
-  millions: 1_000_000,
-  millionen: 1_000_000,
-  millones: 1_000_000,
-  crore: 10_000_000,
-  crores: 10_000_000,
-  cr: 10_000_000,
-  billions: 1_000_000_000,
-  mrd: 1_000_000_000,
-  'mrd.': 1_000_000_000,
+const COUNT_PROBLEMS: Record<CountProblem, string> = {
+  'too-long': `longer than ${MAX_INPUT_LENGTH} characters, longer than a follower count`,
+  empty: 'no follower count',
+  negative: 'a follower count cannot be negative',
+  fraction: 'not a whole number of followers',
+  'too-large': `more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people`,
+  unreadable: 'not a follower count I can read',
 };
 
-/** Which character separates decimals: '.' (30,000.5) or ',' (30.000,5). */
-export type DecimalMark = '.' | ',';
-
-/** Digits in groups of three, one separator kind throughout: "1,234,567", "1.234.567", "1 234 567", "1'234". */
-const GROUPED = /^\d{1,3}([ ,.'])\d{3}(?:\1\d{3})*$/;
-const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*([a-z]+\.?)?$/;
-
 /**
- * Reads a follower count written any way /tier accepts or a spreadsheet export writes it:
- * "45000", "45,000", "45.000", "45 000", "45'000", "45k", "12,5k", "1,2 Mio", "1.2M", "2.5 million",
- * "100k+", "~45k", "about 45k followers", "30K subs", "1.2E+06". `decimal` says which mark is the
- * decimal one where a number alone cannot ("1,200k": 1.2 million in English, 1,200 in German);
- * without it '.' is. A separator followed by exactly three digits and no multiplier groups
- * thousands ("1.500" is 1,500, as a count is whole). With the default '.', every text
- * parseFollowerCount reads gives the same count here: both start from `countText`, which drops
- * the same words around a count.
+ * Reads a roster cell: every form /tier reads (readCountText, with the decimal mark the sheet
+ * uses), and the scientific notation spreadsheets write large numbers in ("1.2E+06", "1,2E+06"),
+ * which a person typing a count does not.
  */
 export function readCount(input: string, decimal: DecimalMark = '.'): ParseResult<number> {
-  if (input.length > MAX_COUNT_TEXT) return { ok: false, reason: `it is ${input.length} characters long; a follower count is at most ${MAX_COUNT_TEXT}` };
-  // Most spreadsheet cells are plain digits.
-  if (/^\d{1,10}$/.test(input) && Number(input) <= MAX_FOLLOWERS) return { ok: true, value: Number(input) };
-  const text = countText(input).replace(/\s*\+$/, '');
-  if (text === '') return { ok: false, reason: 'no follower count' };
-  if (/^[-−–]/.test(text)) return { ok: false, reason: 'a follower count cannot be negative' };
-  // Excel writes large numbers as it shows them: 1.2E+06, or 1,2E+06 in Europe.
+  if (input.length > MAX_INPUT_LENGTH) return { ok: false, reason: `it is ${input.length} characters long; a follower count is at most ${MAX_INPUT_LENGTH}` };
   // A negative exponent is read too, so "1.2E-06" is "not a whole number" rather than unreadable.
-  const scientific = /^(\d{1,15})(?:[.,](\d{1,15}))?e([+\-−]?)(\d{1,2})$/.exec(text);
+  const scientific = /^(\d{1,15})(?:[.,](\d{1,15}))?e([+\-−]?)(\d{1,2})$/.exec(countText(input));
   if (scientific) {
     const [, whole = '', fraction = '', sign = '', exponent = ''] = scientific;
     const shift = (sign === '' || sign === '+' ? 1 : -1) * Number(exponent) - fraction.length;
     const digits = BigInt(whole + fraction);
     const value = shift >= 0 ? digits * 10n ** BigInt(shift) : digits % 10n ** BigInt(-shift) === 0n ? digits / 10n ** BigInt(-shift) : -1n;
-    if (value < 0n) return { ok: false, reason: 'not a whole number of followers' };
-    if (value > BigInt(MAX_FOLLOWERS)) return { ok: false, reason: `more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people` };
+    if (value < 0n) return { ok: false, reason: COUNT_PROBLEMS.fraction };
+    if (value > BigInt(MAX_FOLLOWERS)) return { ok: false, reason: COUNT_PROBLEMS['too-large'] };
     return { ok: true, value: Number(value) };
   }
-  const shape = COUNT_SHAPE.exec(text);
-  const suffix = shape?.[2] ?? '';
-  const multiplier = COUNT_MULTIPLIERS[suffix];
-  if (!shape || multiplier === undefined) return { ok: false, reason: 'not a follower count I can read' };
-  const split = splitNumber(shape[1]!, suffix !== '', decimal);
-  if (!split) return { ok: false, reason: 'not a follower count I can read' };
-  const scale = 10n ** BigInt(split.fraction.length);
-  const scaled = BigInt(split.whole + split.fraction) * BigInt(multiplier);
-  if (scaled % scale !== 0n) return { ok: false, reason: 'not a whole number of followers' };
-  const value = scaled / scale;
-  if (value > BigInt(MAX_FOLLOWERS)) return { ok: false, reason: `more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people` };
-  return { ok: true, value: Number(value) };
-}
-
-/** "1.234,5" → whole "1234", fraction "5"; undefined when the separators make no number. */
-function splitNumber(num: string, hasSuffix: boolean, decimal: DecimalMark): { whole: string; fraction: string } | undefined {
-  const dots = num.split('.').length - 1;
-  const commas = num.split(',').length - 1;
-  let mark: string | undefined;
-  if (dots > 0 && commas > 0) {
-    mark = num.lastIndexOf('.') > num.lastIndexOf(',') ? '.' : ',';
-    if ((mark === '.' ? dots : commas) > 1) return undefined;
-  } else if (dots + commas === 1) {
-    const only = dots ? '.' : ',';
-    const after = num.length - num.indexOf(only) - 1;
-    const isGrouping = after === 3 && /^\d+$/.test(num.slice(num.indexOf(only) + 1)) && (!hasSuffix || only !== decimal);
-    if (!isGrouping) mark = only;
-  }
-  const at = mark === undefined ? -1 : num.lastIndexOf(mark);
-  const integer = at < 0 ? num : num.slice(0, at);
-  const fraction = at < 0 ? '' : num.slice(at + 1);
-  if (!/^\d*$/.test(fraction) || (mark !== undefined && fraction === '')) return undefined;
-  if (/^\d+$/.test(integer)) return { whole: integer, fraction };
-  if (!GROUPED.test(integer)) return undefined;
-  return { whole: integer.replace(/[ ,.']/g, ''), fraction };
+  const read = readCountText(input, decimal);
+  return read.ok ? read : { ok: false, reason: COUNT_PROBLEMS[read.problem] };
 }
 
 // ── Platforms ─────────────────────────────────────────────────────────────────────────────────
@@ -162,7 +92,7 @@ const PLATFORM_DOMAINS: Readonly<Record<string, string>> = {
 
 export interface FoundCount {
   value: number;
-  /** The count as written ("45k", "1,2 Mio"); a range's first end shows the unit it borrows: "10(k)". */
+  /** The count as written ("45k", "1,2 Mio"). */
   text: string;
   /** Where it is in the (normalised) text. */
   start: number;
@@ -175,10 +105,13 @@ export interface FoundCount {
 export type IgnoreKind =
   | 'mention'
   | 'link'
+  | 'hashtag'
+  | 'struck'
   | 'phone'
   | 'ip'
   | 'address'
   | 'code'
+  | 'hex'
   | 'date'
   | 'time'
   | 'price'
@@ -188,6 +121,9 @@ export type IgnoreKind =
   | 'year'
   | 'duration'
   | 'change'
+  | 'range'
+  | 'multiplier'
+  | 'exponent'
   | 'not-followers'
   | 'small'
   | 'fraction'
@@ -213,10 +149,13 @@ export const MAX_MESSAGE_LENGTH = 10_000;
 const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
   mention: 'a mention, channel, emoji or timestamp',
   link: 'part of a link',
+  hashtag: 'a hashtag',
+  struck: 'struck through',
   phone: 'a phone number',
   ip: 'an IP address',
   address: 'a street address',
   code: 'part of code',
+  hex: 'a hexadecimal number',
   date: 'a date',
   time: 'a time',
   price: 'a price',
@@ -226,15 +165,24 @@ const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
   year: 'a year',
   duration: 'a duration or an age',
   change: 'a change, not a follower total',
+  range: 'a range, not one count',
+  multiplier: 'a multiplier or a size, not a follower count',
+  exponent: 'a number with an exponent; write the count out',
   small: 'a small number with nothing saying it counts followers',
   fraction: 'not a whole number',
   'too-large': 'too large to be a follower count',
   unreadable: 'not a number I can read',
 };
 
+const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|volgers|følgere|följare|obserwujących|takipçi)`;
+const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators|influencers|people|members|orders?|sales|users|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?|units?|items?|products?|pieces?|pcs|copies|tickets?|packages?|parcels?|boxes|bottles?|samples?)`;
 // Building blocks of the tokenizer. Every alternative is tried at each position in order, so the
 // specific shapes (a date, a price) win over the plain number they start with.
-const SUFFIX = String.raw`(?:thousands?|tsd\.?|tausend|lakhs?|lacs?|crores?|cr|k|millions?|millionen|millones|mio\.?|mln|mil|mn|m|billions?|mrd\.?|bn|b)(?![\p{L}\p{N}_])`;
+const END = String.raw`(?![\p{L}\p{N}_])`;
+// Where a count ends: at the end of a word, or where a word about it is typed on without a space
+// ("45kfollowers", "1.2Msubs", "45k_followers", "12kish"), as /tier reads them.
+const COUNT_END = String.raw`(?=_?(?:${FOLLOWER_WORD}|${NOT_FOLLOWER_WORD}|ish)${END}|${END})`;
+const SUFFIX = String.raw`(?:thousands?|tsd\.?|tausend|lakhs?|lacs?|crores?|cr|k|millions?|millionen|millones|mio\.?|mln|mil|mn|m|billions?|mrd\.?|bn|b)${COUNT_END}`;
 const NUM = [
   String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)`,
   String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)`,
@@ -254,7 +202,6 @@ const NO_MORE_GROUPS = String.raw`(?![.,']?\d)`;
 // amount: it is set aside whole, as RUN_ON_DIGITS or what it is (an IP address), not read in part.
 const AMOUNT = String.raw`(?:${SCIENTIFIC}|(?:${NUM})${NO_MORE_GROUPS}(?: ?${SUFFIX})?)`;
 const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|sept?(?:ember|embre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?)\.?`;
-const END = String.raw`(?![\p{L}\p{N}_])`;
 const CURRENCY_SIGN = String.raw`[$€£¥₹₩₽₺₦₱₴₫฿]`;
 const CURRENCY_CODE = String.raw`(?:usd|eur|gbp|chf|cad|aud|nzd|inr|jpy|cny|brl|mxn|sek|nok|dkk|pln|zar|try|aed|sgd)`;
 const CURRENCY_WORD = String.raw`(?:dollars?|euros?|bucks|pounds|quid|rupees|yen)`;
@@ -279,32 +226,41 @@ const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 const IP_ADDRESS = String.raw`${BEFORE}(?!\d+(?:\.\d{3}){3}${NO_MORE_GROUPS})${OCTET}(?:\.${OCTET}){3}${NO_MORE_GROUPS}`;
 // A leading zero ("07911", "030"): an area code or a reference, never a follower count.
 const LEADING_ZERO = String.raw`${BEFORE}0\d+(?:[.,']\d+)*(?!\d)`;
+const LINK = String.raw`(?:https?:\/\/|www\.)[^\s<>]+|(?<![\p{L}\p{N}_.@])[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|me|tv|gg|ly|app|be)\/[^\s<>]*`;
+const HANDLE = String.raw`(?<![\p{L}\p{N}_])@[\p{L}\p{N}_][\p{L}\p{N}_.]*`;
+// "#10k", "#100kfollowers", "#top10": a hashtag, never a creator's count. ("#12345" is a number: an ID.)
+const HASHTAG = String.raw`(?<![\p{L}\p{N}_&#])#(?=[\p{N}_]*\p{L})(?=[\p{L}_]*\p{N})[\p{L}\p{N}_]+`;
+// "2x the reach", "x3", "1920x1080", "3 × 5": how many times, or a size.
+const MULTIPLIER = String.raw`${BEFORE}\d+(?:[.,]\d+)?(?:[x×]|\s×)(?:\s?\d+(?:[.,]\d+)?)?${END}|(?<![\p{L}\p{N}_])[x×]\d+(?:[.,]\d+)?${END}`;
 // Digit groups joined in a way no count is written ("1.2.3", "10,000,00"): set aside whole.
 const RUN_ON_DIGITS = String.raw`${BEFORE}\d+(?:[.,']\d+)+`;
 
 const TOKEN = new RegExp(
   [
     String.raw`(?<mention><(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[a-z])?)>)`,
-    String.raw`(?<link>(?:https?:\/\/|www\.)[^\s<>]+|(?<![\p{L}\p{N}_.@])[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|me|tv|gg|ly|app|be)\/[^\s<>]*)`,
-    String.raw`(?<handle>(?<![\p{L}\p{N}_])@[\p{L}\p{N}_][\p{L}\p{N}_.]*)`,
+    String.raw`(?<link>${LINK})`,
+    String.raw`(?<handle>${HANDLE})`,
     String.raw`(?<phone>${INTERNATIONAL_PHONE}|${NORTH_AMERICAN_PHONE}|${NATIONAL_PHONE}|${AFTER_PHONE_WORD})`,
     String.raw`(?<ip>${IP_ADDRESS})`,
     String.raw`(?<date>${BEFORE}(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?![\d/]))${NO_MORE_GROUPS}|${BEFORE}\d{1,2}(?:st|nd|rd|th|er|\.)?\s(?:of\s)?${MONTH}${END}(?:,?\s\d{4}(?!\d))?|(?<![\p{L}])${MONTH}\s\d{1,4}(?:st|nd|rd|th)?${END}(?:,?\s\d{4}(?!\d))?)`,
-    String.raw`(?<time>${BEFORE}(?:\d{1,2}:\d{2}(?::\d{2})?${NO_MORE_GROUPS}(?:\s?[ap]\.?m\.?${END})?|\d{1,2}\s?[ap]\.?m\.?${END}|\d{1,2}h\d{2}${END}|\d{1,2}\s?uhr${END}))`,
+    String.raw`(?<time>${BEFORE}(?:\d{1,2}:\d{2}(?::\d{2})?${NO_MORE_GROUPS}(?:\s?[ap]\.?m\.?${END})?|\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?|uhr)${END}|\d{1,2}\s?[ap]\.?m\.?${END}|\d{1,2}h\d{2}${END}|\d{1,2}\s?uhr${END}))`,
     String.raw`(?<price>(?:${CURRENCY_SIGN}|(?<![\p{L}])${CURRENCY_CODE}\s?)\s?${AMOUNT}|${BEFORE}${AMOUNT}\s?(?:${CURRENCY_SIGN}|(?:${CURRENCY_CODE}|${CURRENCY_WORD})${END}))`,
     String.raw`(?<percentage>${BEFORE}[+\-−]?${AMOUNT}\s?(?:%|percent${END}|per cent${END}|pct${END}))`,
     String.raw`(?<ordinal>${BEFORE}\d+(?:st|nd|rd|th)${END})`,
+    String.raw`(?<hashtag>${HASHTAG})`,
     String.raw`(?<id>#\d+${END}|${BEFORE}\d{12,}(?!\d)|${LEADING_ZERO})`,
-    String.raw`(?<number>(?:(?<=^|[\s(\[:/])[+\-−–](?=\d))?${BEFORE}${AMOUNT}\+?${END})`,
+    String.raw`(?<hex>${BEFORE}0x[\da-f]+${END})`,
+    String.raw`(?<multiplier>${MULTIPLIER})`,
+    String.raw`(?<number>(?:(?<=^|[\s(\[:/])[+\-−–](?=\d))?${BEFORE}${AMOUNT}\+?${COUNT_END})`,
     String.raw`(?<unreadable>${RUN_ON_DIGITS})`,
   ].join('|'),
   'giu',
 );
 
-const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|volgers|følgere|följare|obserwujących|takipçi)`;
-const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators|influencers|people|members|orders?|sales|users|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?|units?|items?|products?|pieces?|pcs|copies|tickets?|packages?|parcels?|boxes|bottles?|samples?)`;
-const AFTER_FOLLOWERS = new RegExp(String.raw`^\+?\s?(?:(?:real|total|active|organic|engaged|ig|insta|instagram|tiktok|tt|youtube|yt|twitch)\s)?${FOLLOWER_WORD}${END}`, 'iu');
-const BEFORE_FOLLOWERS = new RegExp(String.raw`${FOLLOWER_WORD}\s?(?:count)?\s?(?:[:=\-–—]|of|is|are|at|around|about|approx\.?|over|under|almost|nearly|~|≈)?\s*$`, 'iu');
+// What may come between a count and a word after it about the count: "50k+", "12k-ish", "(45k)", "45k_followers".
+const AROUND_COUNT = String.raw`\+?(?:[\s_-]?ish)?\)?[\s_]?`;
+const AFTER_FOLLOWERS = new RegExp(String.raw`^${AROUND_COUNT}(?:(?:real|total|active|organic|engaged|ig|insta|instagram|tiktok|tt|youtube|yt|twitch)\s)?${FOLLOWER_WORD}${END}`, 'iu');
+const BEFORE_FOLLOWERS = new RegExp(String.raw`${FOLLOWER_WORD}\s?(?:count)?\s?(?:[:=\-–—]|of|is|are|at)?\s?\(?\s?(?:around|about|approx\.?|over|under|almost|nearly|~|≈)?\s*$`, 'iu');
 /** Words that make a number near them an amount of money, and what to call that amount. */
 const MONEY_WORDS: Readonly<Record<string, string>> = {
   budget: 'a budget',
@@ -351,6 +307,13 @@ const PER_POST_AFTER = /^\s?(per|\/|a|an|each)\s?(post|video|reel|story|tiktok|s
 const OWN_COUNT_AFTER_PLATFORM = new RegExp(String.raw`^\s?(?:[:=\-–—]\s?)?(?:~|≈)?\s?${AMOUNT}${END}`, 'iu');
 const VIDEO_AFTER = /^\s?(?:video|tv|resolution|camera|footage|monitor|screen|stream|uhd|hdr)/iu;
 const RANGE_BETWEEN = /^\s?(?:-|–|—|to|bis|à|a)\s?$/iu;
+// "between 10k and 50k": "and" joins a range's ends only after "between".
+const RANGE_AND = /^\s(?:and|und|et|y|e)\s$/iu;
+const BETWEEN_BEFORE = /(?<![\p{L}])(?:between|zwischen|entre|tra|fra)\s$/iu;
+// "from 20k to 40k": the word before a range, shown with it.
+const RANGE_LEAD = /(?<![\p{L}])(?:between|from|zwischen|von|entre|de|du|tra|fra)\s$/iu;
+// "she went from 12k to 30k": a change over time, from an earlier count to the count now.
+const CHANGE_FROM = /(?<![\p{L}])(?:went|gone|going|goes|grew|grown|growing|jumped|climbed|rose|risen|fell|fallen|dropped|increased|decreased|moved|shot)\s(?:(?:up|down|all\sthe\sway)\s)?from\s$/iu;
 
 const PLATFORM_TOKEN = new RegExp(
   String.raw`(?<![\p{L}\p{N}_@])(?:instagram|insta|ig|tik ?tok|tt|you ?tube|yt|twitter|twitch|facebook|fb|linked ?in|pinterest|snapchat|threads|bluesky|bsky|spotify|(?<=\bon\s|\()x(?=[\s).,!?]|$)|x(?=\s?:))(?![\p{L}\p{N}_])`,
@@ -422,9 +385,10 @@ interface NumberToken {
   followerWord: boolean;
   platform?: string;
   name?: string;
-  borrowedUnit?: string;
   /** The range's second end, when this number is the first ("50k" for "10k" in "10k-50k"). */
   rangeTo?: NumberToken;
+  /** The range's first end, when this number is the second. */
+  rangeFrom?: NumberToken;
   /** Where the whole range this number is an end of starts and ends; where the number is, when it is no range's end. */
   rangeStart: number;
   rangeEnd: number;
@@ -437,17 +401,22 @@ interface Mention {
 }
 
 /**
- * Markdown around words (**45k**, _45k_, `45k`, ~~1M~~, ||45k||, **likes:**) says nothing about a
+ * Markdown around words (**45k**, _45k_, `45k`, ||45k||, **likes:**) says nothing about a
  * number: it is dropped so that the words next to a count read as if typed plain ("1.2k **likes**"
- * is likes). Underscores inside a word (@jane_doe) stay. Code blocks are taken out before (see CODE).
+ * is likes). Underscores inside a word (@jane_doe) stay, and so do those a handle or a link ends
+ * with (@_sara_x_, instagram.com/__tom__). Code blocks and struck-through text are taken out before
+ * (see SET_APART).
  */
 const MARKDOWN_AT_WORD_EDGE = /(?<=^|[\s(["'])[*_~|`]+(?=\S)|(?<=\S)[*_~|`]+(?=$|[\s)\]"'.,:;!?])/gu;
+/** Handles and links, as written: where underscores are part of a name, not markdown. */
+const NAMES_WRITTEN = new RegExp(`${HANDLE}|${LINK}`, 'gu');
 
 /**
- * A code block: the numbers in it are code ("const id = 45000;"), never counts. Inline code is
- * not: people put a count in backticks to show it (`45k`), as Tierbot's own hints do.
+ * A code block, whose numbers are code ("const id = 45000;"), never counts; and struck-through
+ * text (~~1M~~ 900k), whose numbers were taken back. Inline code is neither: people put a count in
+ * backticks to show it (`45k`), as Tierbot's own hints do.
  */
-const CODE = /```[\s\S]*?```/g;
+const SET_APART = /```[\s\S]*?```|~~[^~\n]+~~/g;
 
 /** Mentions of everyone in a channel, never a creator's handle. */
 const MASS_MENTION = /^@(everyone|here)$/i;
@@ -457,7 +426,7 @@ export function extractCounts(message: string): Extraction {
   const { text, numbersInCode } = withoutCode(normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH)));
   const tokens = [...tokenize(text), ...numbersInCode].sort((a, b) => a.start - b.start);
   const numbers: NumberToken[] = [];
-  const ignored: IgnoredNumber[] = [];
+  const ignored: SetAside[] = [];
   const handles: Mention[] = [];
   const platforms: (Mention & { name: string })[] = [];
 
@@ -483,9 +452,9 @@ export function extractCounts(message: string): Extraction {
   platforms.sort((a, b) => a.start - b.start);
 
   linkRanges(text, numbers);
-  borrowUnitsInRanges(numbers);
   for (const n of numbers) judgeByContext(text, n);
   inheritAcrossRanges(numbers);
+  setAsideRanges(text, numbers);
   const sentences = sentenceStarts(text);
   const sentenceOf = (pos: number) => lastAtOrBefore(sentences, pos);
   bindPlatforms(text, numbers.filter((n) => !n.ignored), platforms, sentenceOf);
@@ -495,38 +464,59 @@ export function extractCounts(message: string): Extraction {
   const counts: FoundCount[] = [];
   for (const n of numbers) {
     if (n.ignored) {
-      ignored.push({ text: shorten(n.text), kind: n.ignored.kind, reason: n.ignored.reason });
+      // A range is listed once, as a whole, where it starts.
+      if (n.ignored.kind === 'range' && n.rangeFrom) continue;
+      const shown = n.ignored.kind === 'range' ? rangeText(text, n) : { text: n.text, start: n.start };
+      ignored.push({ text: shorten(shown.text), kind: n.ignored.kind, reason: n.ignored.reason, at: shown.start });
       continue;
     }
     counts.push({
       value: n.value!,
-      text: n.borrowedUnit ? `${n.body}(${n.borrowedUnit})` : n.body,
+      text: n.body,
       start: n.start,
       end: n.end,
       ...(n.platform ? { platform: n.platform } : {}),
       ...(n.name ? { name: n.name } : {}),
     });
   }
-  return { counts, ignored: orderAndDedupe(ignored, tokens) };
+  return { counts, ignored: orderAndDedupe(ignored) };
 }
 
 /**
- * The message without its markdown and with its code blanked out (line breaks kept, so sentences
- * stay as they were), and each number written in the code, where it is in that text.
+ * The message without its markdown and with its code blocks and struck-through text blanked out
+ * (line breaks kept, so sentences stay as they were), and each number written in them, where it
+ * is in that text.
  */
 function withoutCode(message: string): { text: string; numbersInCode: Token[] } {
   let text = '';
   const numbersInCode: Token[] = [];
   let at = 0;
-  for (const code of message.matchAll(CODE)) {
-    text += message.slice(at, code.index).replace(MARKDOWN_AT_WORD_EDGE, '');
-    for (const t of tokenize(code[0])) {
-      if (/\d/.test(t.text)) numbersInCode.push({ kind: 'code', text: t.text, start: text.length + t.start, end: text.length + t.end });
+  for (const apart of message.matchAll(SET_APART)) {
+    text += withoutMarkdown(message.slice(at, apart.index));
+    const kind = apart[0].startsWith('~') ? 'struck' : 'code';
+    const inner = kind === 'struck' ? apart[0].slice(2, -2) : apart[0];
+    const offset = text.length + (kind === 'struck' ? 2 : 0);
+    for (const t of tokenize(inner)) {
+      if (/\d/.test(t.text)) numbersInCode.push({ kind, text: t.text, start: offset + t.start, end: offset + t.end });
     }
-    text += code[0].replace(/[^\n]/g, ' ');
-    at = code.index + code[0].length;
+    text += apart[0].replace(/[^\n]/g, ' ');
+    at = apart.index + apart[0].length;
   }
-  return { text: text + message.slice(at).replace(MARKDOWN_AT_WORD_EDGE, ''), numbersInCode };
+  return { text: text + withoutMarkdown(message.slice(at)), numbersInCode };
+}
+
+/** `text` without MARKDOWN_AT_WORD_EDGE, but for the underscores that end a handle or a link. */
+function withoutMarkdown(text: string): string {
+  const names = [...text.matchAll(NAMES_WRITTEN)];
+  let next = 0;
+  return text.replace(MARKDOWN_AT_WORD_EDGE, (run: string, at: number) => {
+    while (next < names.length && names[next]!.index + names[next]![0].length <= at) next++;
+    const name = names[next];
+    // Only a run that ends a handle or a link keeps the underscores in it, unless the name starts
+    // with one too: "_instagram.com/x_" is a link in italics.
+    if (!name || name.index >= at || name[0].startsWith('_')) return '';
+    return /^_*/.exec(run.slice(0, name.index + name[0].length - at))![0];
+  });
 }
 
 function tokenize(text: string): Token[] {
@@ -545,8 +535,11 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function ignore(token: { text: string }, kind: Exclude<IgnoreKind, 'not-followers'>): IgnoredNumber {
-  return { text: shorten(token.text), kind, reason: REASONS[kind] };
+/** A number set aside, and where it starts in the text. */
+type SetAside = IgnoredNumber & { at: number };
+
+function ignore(token: Token, kind: Exclude<IgnoreKind, 'not-followers'>): SetAside {
+  return { text: shorten(token.text), kind, reason: REASONS[kind], at: token.start };
 }
 
 function shorten(text: string): string {
@@ -569,31 +562,26 @@ function numberToken(token: Token): NumberToken {
   return n;
 }
 
-/** "10k-50k", "10 to 20k": links the two ends of each range written, and gives both the whole range's place. */
+/**
+ * "10k-50k", "10 to 20k", "between 10k and 50k": links the two ends of each range written, and
+ * gives both the whole range's place. Three numbers or more joined so ("1-2-3") are no range.
+ */
 function linkRanges(text: string, numbers: NumberToken[]): void {
-  for (let i = 0; i + 1 < numbers.length; i++) {
+  const joins = numbers.map((a, i) => {
+    const b = numbers[i + 1];
+    if (!b || a.sign) return false;
+    const between = text.slice(a.end, b.start);
+    return RANGE_BETWEEN.test(between) || (RANGE_AND.test(between) && BETWEEN_BEFORE.test(text.slice(Math.max(0, a.start - 12), a.start)));
+  });
+  joins.forEach((joined, i) => {
+    if (!joined || joins[i - 1] || joins[i + 1]) return;
     const a = numbers[i]!;
     const b = numbers[i + 1]!;
-    if (a.sign || !RANGE_BETWEEN.test(text.slice(a.end, b.start))) continue;
     a.rangeTo = b;
+    b.rangeFrom = a;
     b.rangeStart = a.rangeStart;
-  }
-  for (let i = numbers.length - 1; i >= 0; i--) {
-    const a = numbers[i]!;
-    if (a.rangeTo) a.rangeEnd = a.rangeTo.rangeEnd;
-  }
-}
-
-/** "10-20k followers": the first end borrows the unit of the second, when that keeps it smaller. */
-function borrowUnitsInRanges(numbers: NumberToken[]): void {
-  for (const a of numbers) {
-    const b = a.rangeTo;
-    if (!b || a.hasSuffix || !b.hasSuffix) continue;
-    const unit = /[\p{L}][\p{L}.]*$/u.exec(b.body)?.[0] ?? '';
-    const numberOfB = Number(b.body.slice(0, b.body.length - unit.length).trim().replace(',', '.'));
-    if (!(Number(a.body.replace(',', '.')) < numberOfB)) continue;
-    a.borrowedUnit = unit;
-  }
+    a.rangeEnd = b.rangeEnd;
+  });
 }
 
 /**
@@ -609,17 +597,42 @@ function inheritAcrossRanges(numbers: NumberToken[]): void {
   }
 }
 
+/**
+ * /tier refuses a range ("10k–50k looks like a range"), and so does the message: a range is no
+ * creator's count, nor two creators' counts. It is set aside whole, unless both its ends are set
+ * aside for what they count ("reach 10k-50k"). "She went from 12k to 30k" is no range: 12k is
+ * where she was, 30k her count now.
+ */
+function setAsideRanges(text: string, numbers: NumberToken[]): void {
+  for (const a of numbers) {
+    const b = a.rangeTo;
+    if (!b) continue;
+    if (CHANGE_FROM.test(text.slice(Math.max(0, a.start - 40), a.start))) {
+      a.ignored ??= { kind: 'change', reason: 'an earlier count, before a change' };
+      continue;
+    }
+    if (a.ignored && b.ignored && a.ignored.reason === b.ignored.reason) continue;
+    a.ignored = b.ignored = { kind: 'range', reason: REASONS.range };
+  }
+}
+
+/** A range as written, from the word that leads it ("between 10k and 50k", "10-20k"). */
+function rangeText(text: string, a: NumberToken): { text: string; start: number } {
+  const lead = RANGE_LEAD.exec(text.slice(Math.max(0, a.start - 12), a.start));
+  const start = lead ? a.start - lead[0].length : a.start;
+  return { text: text.slice(start, a.rangeTo!.end), start };
+}
+
 /** Rules that set a number aside whatever else is near it: signs, units, words around it. */
 function judgeByContext(text: string, n: NumberToken): void {
   // The words before a range are before both its ends, and a follower word after it is after both:
-  // "reach 10k-50k" is reach twice, "10k-50k followers" two counts.
+  // "reach 10k-50k" is reach twice, and "10k-50k followers" counts followers (a range, set aside in setAsideRanges).
   const after = text.slice(n.end, n.end + 60);
   const before = text.slice(Math.max(0, n.rangeStart - 40), n.rangeStart);
   const set = (kind: Exclude<IgnoreKind, 'not-followers'>) => (n.ignored = { kind, reason: REASONS[kind] });
 
   n.followerWord = AFTER_FOLLOWERS.test(text.slice(n.rangeEnd, n.rangeEnd + 60)) || BEFORE_FOLLOWERS.test(before);
-  const written = n.borrowedUnit ? `${n.body} ${n.borrowedUnit}` : n.body;
-  const parsed = readCount(/\dmil$|\d mil$/i.test(written) ? written.replace(/mil$/i, milMeaning(after)) : written);
+  const parsed = readCountText(/\dmil$|\d mil$/i.test(n.body) ? n.body.replace(/mil$/i, milMeaning(after)) : n.body);
 
   if (n.bare && n.body.length >= 12) return void set('id');
   if (n.sign === '-') return void set('change');
@@ -638,7 +651,9 @@ function judgeByContext(text: string, n: NumberToken): void {
   if (!n.followerWord && MONEY_VERB_BEFORE.test(before)) return void (n.ignored = { kind: 'price', reason: MONEY_VERB_REASON });
   if (GROWTH_BEFORE.test(before) || RATE_AFTER.test(after) || (n.sign === '+' && PERIOD_AFTER.test(after))) return void set('change');
   if (!n.followerWord && ID_BEFORE.test(before)) return void set('id');
-  if (!parsed.ok) return void set(/whole/.test(parsed.reason) ? 'fraction' : /more than/.test(parsed.reason) ? 'too-large' : 'unreadable');
+  // /tier refuses an exponent ("1e3", "1.2E+06"): it is set aside whole, never read as "1" and "06".
+  if (SCIENTIFIC_BODY.test(n.body)) return void set('exponent');
+  if (!parsed.ok) return void set(parsed.problem === 'fraction' || parsed.problem === 'too-large' ? parsed.problem : 'unreadable');
   n.value = parsed.value;
 }
 
@@ -664,7 +679,7 @@ function milMeaning(after: string): string {
 
 /** A plain number ("45000", "800") is a count only when something says so, and is not a year. */
 function judgeBareNumber(n: NumberToken): void {
-  if (n.followerWord || n.hasSuffix || n.borrowedUnit) return;
+  if (n.followerWord || n.hasSuffix) return;
   const value = n.value!;
   if (n.bare && n.body.length === 4 && value >= 1900 && value <= 2100) {
     n.ignored = { kind: 'year', reason: REASONS.year };
@@ -692,19 +707,35 @@ function sentenceStarts(text: string): number[] {
 }
 
 // Between a count and a platform after it: "45k on IG", "45k followers on Instagram", "45k (TikTok)".
-const AFTER_LINK = new RegExp(String.raw`^\+?\s?(?:${FOLLOWER_WORD}\s?)?(?:(on|in|at|via|over on|across|auf|sur|en|no|na)\s)?(?:the\s)?\(?\s?$`, 'iu');
+const AFTER_LINK = new RegExp(String.raw`^${AROUND_COUNT}(?:${FOLLOWER_WORD}\s?)?(?:(on|in|at|via|over on|across|auf|sur|en|no|na)\s)?(?:the\s)?\(?\s?$`, 'iu');
 // Between a platform and a count after it: "IG: 45k", "TikTok - 1.2M", "Instagram followers 45k".
 const BEFORE_LINK = new RegExp(String.raw`^\)?\s?(?:${FOLLOWER_WORD}|account|acct|handle|channel)?\s?([:=\-–—]|is at|is|at|has|with|count)?\s?(?:~|≈|about|around|approx\.?|over|almost|nearly|just over|just under)?\s?$`, 'iu');
+
+// Platforms named together ("IG/TT", "ig + tt", "IG & TikTok"), and counts written together ("45k/12k").
+const PLATFORM_JOIN = /^\s?(?:[/&+]|and|und|et)\s?$/iu;
+const COUNT_JOIN = /^\s?\/\s?$/;
+
+type Platform = Mention & { name: string };
 
 /**
  * Links each platform named in a sentence to the count it belongs to: the count before it when a
  * word like "on" joins them ("45k on IG"), the count after it when a colon or dash does ("IG:
  * 45k"); otherwise the count right before it if that one has none yet ("45k IG, 1.2M TikTok"),
- * else the count right after ("IG 45k TikTok 1.2M").
+ * else the count right after ("IG 45k TikTok 1.2M"). Platforms named together are linked together
+ * first (see bindPlatformGroup).
  */
-function bindPlatforms(text: string, numbers: NumberToken[], platforms: (Mention & { name: string })[], sentenceOf: (pos: number) => number): void {
+function bindPlatforms(text: string, numbers: NumberToken[], platforms: Platform[], sentenceOf: (pos: number) => number): void {
   const ends = numbers.map((n) => n.end);
+  const grouped = new Set<Platform>();
+  for (let first = 0; first < platforms.length; ) {
+    let last = first;
+    while (last + 1 < platforms.length && PLATFORM_JOIN.test(text.slice(platforms[last]!.end, platforms[last + 1]!.start))) last++;
+    const group = platforms.slice(first, last + 1);
+    if (group.length > 1 && bindPlatformGroup(text, numbers, ends, group, sentenceOf)) group.forEach((p) => grouped.add(p));
+    first = last + 1;
+  }
   for (const p of platforms) {
+    if (grouped.has(p)) continue;
     const sentence = sentenceOf(p.start);
     // Numbers are in text order and never overlap a platform name: the one before it, and the one after.
     const i = ends[0] !== undefined && ends[0] <= p.start ? lastAtOrBefore(ends, p.start) : -1;
@@ -722,6 +753,45 @@ function bindPlatforms(text: string, numbers: NumberToken[], platforms: (Mention
     else if (beforeNext && free(next)) to = next;
     if (to) to.platform = p.name;
   }
+}
+
+/**
+ * "IG/TT: 45k/12k" and "45k/12k on IG/TT": as many counts as platforms, each its own, in order.
+ * "ig + tt: 57k total" and "57k on IG and TikTok": one count for them all, labelled with them all.
+ * Returns false, linking nothing, when the counts near the group say neither.
+ */
+function bindPlatformGroup(text: string, numbers: NumberToken[], ends: number[], group: Platform[], sentenceOf: (pos: number) => number): boolean {
+  const first = group[0]!;
+  const last = group.at(-1)!;
+  const sentence = sentenceOf(first.start);
+  const free = (n: NumberToken | undefined): n is NumberToken => n !== undefined && n.platform === undefined && sentenceOf(n.start) === sentence;
+  const before = ends[0] !== undefined && ends[0] <= first.start ? lastAtOrBefore(ends, first.start) : -1;
+  // Counts after a colon or dash: "IG/TT: 45k/12k".
+  const after = numbers[before + 1];
+  const linkAfter = free(after) && after.start >= last.end ? BEFORE_LINK.exec(text.slice(last.end, after.start)) : null;
+  let counts: NumberToken[];
+  let combined: boolean;
+  if (linkAfter?.[1] && /[:=\-–—]/.test(linkAfter[1])) {
+    counts = [after!];
+    for (let i = before + 2; free(numbers[i]) && COUNT_JOIN.test(text.slice(counts.at(-1)!.end, numbers[i]!.start)); i++) counts.push(numbers[i]!);
+    combined = counts.length === 1;
+  } else {
+    // Counts before: "45k/12k on IG/TT", "57k on IG and TikTok".
+    const prev = numbers[before];
+    const linkBefore = free(prev) ? AFTER_LINK.exec(text.slice(prev.end, first.start)) : null;
+    if (!linkBefore) return false;
+    counts = [prev!];
+    for (let i = before - 1; free(numbers[i]) && COUNT_JOIN.test(text.slice(numbers[i]!.end, counts[0]!.start)); i--) counts.unshift(numbers[i]!);
+    // "57k on IG and TikTok 1.2M" is 57k on IG, and TikTok's own 1.2M.
+    combined = counts.length === 1 && linkBefore[1] !== undefined && !OWN_COUNT_AFTER_PLATFORM.test(text.slice(last.end));
+  }
+  if (combined) {
+    counts[0]!.platform = [...new Set(group.map((p) => p.name))].join(' + ');
+    return true;
+  }
+  if (counts.length !== group.length) return false;
+  counts.forEach((n, i) => (n.platform = group[i]!.name));
+  return true;
 }
 
 /**
@@ -815,17 +885,15 @@ function linkPlatform(url: string): { platform: string; handle?: string } | unde
 }
 
 /** Each set-aside number once, in the order the message has them. */
-function orderAndDedupe(ignored: IgnoredNumber[], tokens: Token[]): IgnoredNumber[] {
-  const position = new Map(tokens.map((t) => [shorten(t.text), t.start]));
+function orderAndDedupe(ignored: SetAside[]): IgnoredNumber[] {
   const seen = new Set<string>();
   return ignored
-    .map((item, i) => ({ item, at: position.get(item.text) ?? i }))
     .sort((a, b) => a.at - b.at)
-    .map(({ item }) => item)
     .filter((item) => {
       const key = `${item.text}\u0000${item.reason}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
-    });
+    })
+    .map(({ text, kind, reason }) => ({ text, kind, reason }));
 }

@@ -1,6 +1,8 @@
 /**
  * Follower-count parsing: the one place that turns what a person types ("30k", "1.2M",
- * "30,000", "2.5 million") into a whole number of followers, or says why it cannot.
+ * "30,000", "2.5 million", "45'000", "1,2 Mio", "10 lakh") into a whole number of followers, or
+ * says why it cannot. /tier, the message command and the roster all read a count with
+ * `readCountText`, so a count one of them reads, the others read the same.
  */
 
 import { formatCompact, formatCount } from './format';
@@ -31,20 +33,51 @@ export const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = {
   billion: 1_000_000_000,
 };
 
-// Digits grouped by commas or single spaces, or plain; then an optional decimal part.
-const NUMBER_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.(\d+))?$/;
-const WITH_SUFFIX = /^(.*?)\s*([a-z]*)$/;
-const EUROPEAN_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
-/** "12,5k", "1,2 Mio": before a suffix, a comma with one or two digits after it is a decimal comma. */
-const DECIMAL_COMMA = /^\d+,\d{1,2}$/;
+/**
+ * Multipliers people write after a count, in chat and in spreadsheets exported in other
+ * languages: SUFFIX_MULTIPLIERS plus plurals, German Tsd/Mio/Mrd, and Indian lakh/crore.
+ */
+export const COUNT_MULTIPLIERS: Readonly<Record<string, number>> = {
+  ...SUFFIX_MULTIPLIERS,
+  thousands: 1_000,
+  tsd: 1_000,
+  'tsd.': 1_000,
+  tausend: 1_000,
+  lakh: 100_000,
+  lakhs: 100_000,
+  lac: 100_000,
+  lacs: 100_000,
+  'mio.': 1_000_000,
+  millions: 1_000_000,
+  millionen: 1_000_000,
+  millones: 1_000_000,
+  crore: 10_000_000,
+  crores: 10_000_000,
+  cr: 10_000_000,
+  billions: 1_000_000_000,
+  mrd: 1_000_000_000,
+  'mrd.': 1_000_000_000,
+};
+
+/** Which character separates decimals: '.' (30,000.5) or ',' (30.000,5). */
+export type DecimalMark = '.' | ',';
+
+/** Digits in groups of three, one separator kind throughout: "1,234,567", "1.234.567", "1 234 567", "1'234". */
+const GROUPED = /^\d{1,3}([ ,.'])\d{3}(?:\1\d{3})*$/;
+const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*([a-z]+\.?)?$/;
 /** What people type around a count, which says nothing about it: "about 45k followers", "~30K subs". */
 const ROUGHLY = /^(?:~|≈|about |around |roughly |approx\.? |approximately |circa |ca\. )\s*/;
-const COUNTED_WORD = /\s*(?:followers?|subs|subscribers?|fans)$/;
+/** "45k followers", "45kfollowers", "45k_followers", "12k-ish", "50k+". */
+const COUNTED_WORD = /[\s_]*(?:followers?|subs|subscribers?|fans)$/;
+const ISH = /[\s_-]*ish$/;
+const AT_LEAST = /\s*\+$/;
 
 /**
  * Full-width digits (３０ｋ) fold to ASCII under NFKC; Arabic-Indic digits (٣٠٠٠٠) do not, so
  * they are mapped here. Both are accepted because phones in those locales type them. Invisible
  * format characters (zero-width spaces, direction marks) come with copy-paste and are dropped.
+ * A typographic apostrophe between digits ("45’000", as phones type the Swiss grouping) is the
+ * plain one. The text keeps its length but for dropped characters, so positions in it stay near.
  */
 export function normaliseDigits(text: string): string {
   return text
@@ -53,57 +86,110 @@ export function normaliseDigits(text: string): string {
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/\u066c/g, ',') // Arabic thousands separator
-    .replace(/\u066b/g, '.'); // Arabic decimal separator
+    .replace(/\u066b/g, '.') // Arabic decimal separator
+    .replace(/(?<=\d)\u2019(?=\d)/g, "'");
 }
 
 /**
- * A count as typed, ready to read: digits folded, lower case, single spaces, and the words people
- * write around a count dropped ("About 45K followers" → "45k"). /tier's parser and the roster's
- * lenient `readCount` both start here, so the roster reads every form /tier reads.
+ * A count as typed, ready to read: digits folded, lower case, single spaces, and what people write
+ * around a count dropped ("About 45K followers" → "45k", "(45k)" → "45k", "50k+" → "50k").
  */
 export function countText(input: string): string {
-  const text = normaliseDigits(input).trim().toLowerCase().replace(/\s+/g, ' ').replace(ROUGHLY, '').replace(COUNTED_WORD, '');
+  const text = normaliseDigits(input)
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/\.$/, '')
+    .trim()
+    .replace(ROUGHLY, '')
+    .replace(COUNTED_WORD, '')
+    .replace(ISH, '')
+    .replace(AT_LEAST, '');
   // A leading "+" is emphasis ("+30k", "+ about 30k"): what follows it is read the same way.
   return text.startsWith('+') ? countText(text.slice(1)) : text;
 }
 
+/** Why a text is no count, for each reader to word its own way. */
+export type CountProblem = 'too-long' | 'empty' | 'negative' | 'fraction' | 'too-large' | 'unreadable';
+
+export type CountReading = { ok: true; value: number } | { ok: false; problem: CountProblem };
+
 /**
- * Parses a follower count. 0 is accepted: an account with no followers is a real account, and
- * publishers whose lowest influencer tier starts at 0 (Later × Fohr, Sprout Social, L2…) classify it.
- * Two counts joined by a dash or "to" are refused as a range.
+ * Reads one count, written any way people write one: "45000", "45,000", "45.000", "45 000",
+ * "45'000", "45k", "12,5k", "1,2 Mio", "1.2M", "2.5 million", "10 lakh", "50k+", "~45k", "(45k)",
+ * "about 45k followers", "30K subs". `decimal` says which mark is the decimal one where a number
+ * alone cannot ("1,200k": 1.2 million in English, 1,200 in German). A separator followed by
+ * exactly three digits and no multiplier groups thousands ("1.500" is 1,500, as a count is
+ * whole); the other mark is a decimal one only before a multiplier ("12,5k"), so "30,00" is no count.
+ */
+export function readCountText(input: string, decimal: DecimalMark = '.'): CountReading {
+  if (input.length > MAX_INPUT_LENGTH) return { ok: false, problem: 'too-long' };
+  const text = countText(input);
+  if (text === '') return { ok: false, problem: 'empty' };
+  if (/^[-−–]/.test(text)) return { ok: false, problem: 'negative' };
+  const shape = COUNT_SHAPE.exec(text);
+  const suffix = shape?.[2] ?? '';
+  const multiplier = COUNT_MULTIPLIERS[suffix];
+  const split = shape && multiplier !== undefined ? splitNumber(shape[1]!, suffix !== '', decimal) : undefined;
+  if (!split) return { ok: false, problem: 'unreadable' };
+  // Exact integer arithmetic on the digits, so 1.2M is 1,200,000 and not 1,199,999.9999.
+  const scale = 10n ** BigInt(split.fraction.length);
+  const scaled = BigInt(split.whole + split.fraction) * BigInt(multiplier!);
+  if (scaled % scale !== 0n) return { ok: false, problem: 'fraction' };
+  const value = scaled / scale;
+  if (value > BigInt(MAX_FOLLOWERS)) return { ok: false, problem: 'too-large' };
+  return { ok: true, value: Number(value) };
+}
+
+/** "1.234,5" → whole "1234", fraction "5"; undefined when the separators make no number. */
+function splitNumber(num: string, hasSuffix: boolean, decimal: DecimalMark): { whole: string; fraction: string } | undefined {
+  const dots = num.split('.').length - 1;
+  const commas = num.split(',').length - 1;
+  let mark: string | undefined;
+  if (dots > 0 && commas > 0) {
+    mark = num.lastIndexOf('.') > num.lastIndexOf(',') ? '.' : ',';
+    if ((mark === '.' ? dots : commas) > 1) return undefined;
+  } else if (dots + commas === 1) {
+    const only = dots ? '.' : ',';
+    const after = num.slice(num.indexOf(only) + 1);
+    const isGrouping = /^\d{3}$/.test(after) && (!hasSuffix || only !== decimal);
+    if (!isGrouping && only !== decimal && !hasSuffix) return undefined;
+    if (!isGrouping) mark = only;
+  }
+  const at = mark === undefined ? -1 : num.lastIndexOf(mark);
+  const integer = at < 0 ? num : num.slice(0, at);
+  const fraction = at < 0 ? '' : num.slice(at + 1);
+  if (!/^\d*$/.test(fraction) || (mark !== undefined && fraction === '')) return undefined;
+  if (/^\d+$/.test(integer)) return { whole: integer, fraction };
+  // "1 000k" is no count people write; in chat "top 5 100k" is 5, and 100k.
+  if (!GROUPED.test(integer) || (hasSuffix && integer.includes(' '))) return undefined;
+  return { whole: integer.replace(/[ ,.']/g, ''), fraction };
+}
+
+/**
+ * Parses a follower count for /tier and the commands that take one. 0 is accepted: an account
+ * with no followers is a real account, and publishers whose lowest influencer tier starts at 0
+ * (Later × Fohr, Sprout Social, L2…) classify it. Two counts joined by a dash or "to" are refused
+ * as a range.
  */
 export function parseFollowerCount(input: string): ParseResult<number> {
-  if (input.length > MAX_INPUT_LENGTH) {
-    return { ok: false, reason: `That is ${input.length} characters long; a follower count is at most ${MAX_INPUT_LENGTH}.` };
+  const read = readCountText(input);
+  if (read.ok) return read;
+  switch (read.problem) {
+    case 'too-long':
+      return { ok: false, reason: `That is ${input.length} characters long; a follower count is at most ${MAX_INPUT_LENGTH}.` };
+    case 'empty':
+      return { ok: false, reason: 'No follower count was given.' };
+    case 'negative':
+      return { ok: false, reason: 'A follower count cannot be negative.' };
+    case 'fraction':
+      return { ok: false, reason: 'A follower count is a whole number; that works out to a fraction of a follower.' };
+    case 'too-large':
+      return { ok: false, reason: `That is more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people.` };
+    case 'unreadable':
+      return { ok: false, reason: rangeReason(countText(input)) ?? 'That is not a follower count I can read.' };
   }
-  const text = countText(input);
-  if (text === '') return { ok: false, reason: 'No follower count was given.' };
-  if (/^[-−–]/.test(text)) return { ok: false, reason: 'A follower count cannot be negative.' };
-
-  const [, typedNumber = '', suffix = ''] = WITH_SUFFIX.exec(text) ?? [];
-  const multiplier = SUFFIX_MULTIPLIERS[suffix];
-  // "30.000" and "1.200.000" are thousands written the continental way (a count has no fraction),
-  // as rosters and chat read them; with a suffix the dot stays a decimal point ("1.500k").
-  let numberPart = typedNumber;
-  if (suffix === '' && EUROPEAN_GROUPS.test(typedNumber)) numberPart = typedNumber.replace(/\./g, '');
-  else if (suffix !== '' && DECIMAL_COMMA.test(typedNumber)) numberPart = typedNumber.replace(',', '.');
-  const shape = NUMBER_SHAPE.exec(numberPart);
-  if (multiplier === undefined || !shape) {
-    return { ok: false, reason: rangeReason(text) ?? 'That is not a follower count I can read.' };
-  }
-  const whole = shape[1]!.replace(/[, ]/g, '');
-  const fraction = shape[2] ?? '';
-  // Exact integer arithmetic on the digits, so 1.2M is 1,200,000 and not 1,199,999.9999.
-  const scale = 10 ** fraction.length;
-  const scaled = BigInt(whole + fraction) * BigInt(multiplier);
-  if (scaled % BigInt(scale) !== 0n) {
-    return { ok: false, reason: 'A follower count is a whole number; that works out to a fraction of a follower.' };
-  }
-  const value = scaled / BigInt(scale);
-  if (value > BigInt(MAX_FOLLOWERS)) {
-    return { ok: false, reason: `That is more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people.` };
-  }
-  return { ok: true, value: Number(value) };
 }
 
 /** Two counts joined by a dash or "to": "10k-50k", "10,000 to 50,000". */
@@ -112,15 +198,15 @@ const RANGE = /^(.+?)(?:\s*[-‐‑–—]\s*|\s+to\s+)(.+)$/;
 /** "10k–50k looks like a range…" when the text is two counts joined as a range, else undefined. */
 function rangeReason(text: string): string | undefined {
   const [, low = '', high = ''] = RANGE.exec(text) ?? [];
-  const from = parseFollowerCount(low);
-  const to = parseFollowerCount(high);
+  const from = readCountText(low);
+  const to = readCountText(high);
   if (!from.ok || !to.ok) return undefined;
   return `${shortCount(from.value)}–${shortCount(to.value)} looks like a range: give one follower count, such as ${shortCount(from.value)}.`;
 }
 
 /** Whether `formatCompact` writes `n` exactly (25,000 → "25k"), not rounded (24,999 → "25k"). */
 export function compactIsExact(n: number): boolean {
-  const read = parseFollowerCount(formatCompact(n));
+  const read = readCountText(formatCompact(n));
   return read.ok && read.value === n;
 }
 

@@ -50,6 +50,19 @@ describe('/tiers source: a clear best match is close to a whole name', () => {
     expect(ids(fragment)).toContain('tiers:pub:sprout-social');
   });
 
+  it('knows a publisher Tierbot cites for other figures, and says it has no tier definition from it', async () => {
+    for (const [query, publisher, figure] of [
+      ['ad age', 'Ad Age', 'Kim Kardashian West’s fee per sponsored Instagram post (2020)'],
+      ['minter', 'Minter.io', '“How much reach should my brand be getting on Instagram?” (2019)'],
+    ] as const) {
+      const reply = await run(query);
+      expect(reply.inputError, query).toBe(true);
+      expect(reply.embeds[0]!.description, query).toContain(`I have no tier definition from ${publisher}; Tierbot cites it for other figures: ${figure}.`);
+      expect(reply.embeds[0]!.description, query).not.toMatch(/Did you mean/);
+      expect(messageProblems(reply), query).toEqual([]);
+    }
+  });
+
   it('opens only what autocomplete offers first, and refuses what autocomplete offers nothing for', async () => {
     const queries = [
       'Influencer Marketing Hub', 'influencermarketinghub', 'influencer', 'marketing', '||sp||', 'sp', 'mediakx', 'hootsuit',

@@ -17,6 +17,7 @@ import {
   type APIEmbed,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
+import { CITE, yearOf, type Citation } from '../domain/benchmarks';
 import { compactIsExact } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
 import { LIMITS } from '../interactions/limits';
@@ -405,11 +406,32 @@ function choicesReply(query: string, matches: readonly Publisher[]): Reply {
   };
 }
 
+/** A name as compared with a publisher's: letters and digits only, a web suffix dropped ("Minter.io" is "minter"). */
+const publisherKey = (name: string) => normalise(name.replace(/\.(?:io|com|co)$/i, '')).replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The other figures Tierbot cites a publisher for, when it has no tier definition from it (Ad Age,
+ * Minter.io): asked for by name in /tiers, the publisher is known, and said so, rather than "no
+ * publisher called".
+ */
+function citedForOtherFigures(query: string): Citation[] {
+  const key = publisherKey(query);
+  if (key.length < 3) return [];
+  return Object.values(CITE).filter((c: Citation) => c.publisher.split(';').some((name) => publisherKey(name) === key));
+}
+
 /** A source that matches nothing: the publishers it is one slip from, else a few to try; each opens with a press. */
 function unknownSourceReply(query: string): Reply {
   const near = closest(query, ENTRIES, 3);
+  const cited = citedForOtherFigures(query);
   const unknown = `I have no publisher called "${quoteUserText(query)}"`;
-  const problem = near.length ? `${unknown}. Did you mean ${listedNames(near)}?` : `${unknown}, nor one close to it. Some to try: ${listedNames(TRY_PUBLISHERS)}.`;
+  let problem: string;
+  if (cited.length) {
+    const figures = cited.map((c) => `${c.title ? `“${c.title}”` : c.what} (${yearOf(c)})`).join('; ');
+    problem = `I have no tier definition from ${cited[0]!.publisher.split(';')[0]!.trim()}; Tierbot cites it for other figures: ${figures}.`;
+  } else {
+    problem = near.length ? `${unknown}. Did you mean ${listedNames(near)}?` : `${unknown}, nor one close to it. Some to try: ${listedNames(TRY_PUBLISHERS)}.`;
+  }
   const reply = inputErrorReply(
     problem,
     'a publisher or article title from the suggestions that appear as you type `source:`, or /tiers with no source for all of them.',

@@ -1,12 +1,19 @@
 /**
  * How the glossary cites its sources: each registry source with its link, and, when a figure was
  * read second-hand (reported by, copied on or quoted in another publication), through whom, as
- * ../shared/domain/SOURCES.md requires. And each source a term cites says something about it.
+ * ../shared/domain/SOURCES.md requires. And each source a term cites says something about it. A
+ * tier term cites every publisher whose range it shows, from the same registry entries.
  */
 
 import { describe, expect, it } from 'vitest';
-import { TERMS, termById, type Term } from '../src/domain/glossary';
+import { glossary } from '../src/commands/glossary';
+import { tiers } from '../src/commands/tiers';
+import type { Reply } from '../src/commands/types';
+import { classify } from '../src/domain/classify';
+import { TERMS, rangeGroups, sourceCount, termById, type Term } from '../src/domain/glossary';
 import { SOURCES, citation, fullCitation, howRead, sourceById, type Source } from '../src/domain/sources';
+import { messageProblems } from '../src/interactions/limits';
+import { testComponentContext, testContext } from './support/context';
 
 /** As the glossary cites: how a source was read only when that was second-hand. */
 const sourceCitation = (source: Source) => fullCitation(source, { sayFirstHand: false });
@@ -21,7 +28,9 @@ describe('glossary citations', () => {
         if (!c.sourceId) continue;
         const source = sourceById(c.sourceId)!;
         expect(c.text.startsWith(citation(source)), `${t.id}: ${c.text}`).toBe(true);
-        if (source.url) expect(c.text.endsWith(`: ${source.url}`), `${t.id}: ${c.text}`).toBe(true);
+        // A copy of another's definition says so after its link.
+        const link = c.sharesWith ? c.text.replace(/ — shares .*$/, '') : c.text;
+        if (source.url) expect(link.endsWith(`: ${source.url}`), `${t.id}: ${c.text}`).toBe(true);
       }
     }
     expect(citationOf(termById('nano-influencer')!, 'mediakix')).toBe(
@@ -38,7 +47,7 @@ describe('glossary citations', () => {
     // Its full title was not recorded, so no title is shown in quotation marks.
     expect(citationOf(nano, 'later-fohr')).toBe('Later × Fohr, report on the selling power of influencers, from 3.5M+ Instagram posts, 2021, from a copy on Scribd (report 522279057)');
     // Adweek is known only through TapInfluence's quote, which its description already says.
-    expect(citationOf(termById('micro-influencer')!, 'adweek-500-5000')).toMatch(/^Adweek, a line quoted in TapInfluence’s blog/);
+    expect(termById('micro-influencer')!.sources.map((c) => c.text)).toContain('Adweek, a line quoted in TapInfluence’s blog (Laura Smous), undated');
     for (const source of SOURCES.filter((s) => s.confidence === 'S' || s.confidence === 'M' || s.via)) {
       const text = sourceCitation(source);
       const said = text.includes(howRead(source)) || (source.via !== undefined && source.what.includes(source.via));
@@ -66,5 +75,111 @@ describe('glossary citations', () => {
 
   it('do not cite Forbes for nano: its "as low as 8,000" is about micro-influencers', () => {
     expect(cited(termById('nano-influencer')!).map((s) => s.id)).not.toContain('forbes-seed');
+  });
+});
+
+// ── A tier's citations come from the registry entries its ranges come from ──────────────────
+
+/** Every page of a term's "All sources", paging with "Next →". */
+async function allSourcesText(termId: string): Promise<string> {
+  const pages: string[] = [];
+  let pressed = await glossary.component!(`glossary:sources:${termId}`, [], testComponentContext());
+  for (;;) {
+    expect(messageProblems(pressed.reply)).toEqual([]);
+    pages.push(pressed.reply.embeds.map((e) => e.description ?? '').join('\n'));
+    const next = pressed.reply.components?.flatMap((row) => row.components).find((c) => 'label' in c && c.label === 'Next →' && !('disabled' in c && c.disabled));
+    if (!next || !('custom_id' in next)) return pages.join('\n');
+    pressed = await glossary.component!(next.custom_id, [], testComponentContext());
+    expect(pressed.mode).toBe('update');
+  }
+}
+
+const tierTermsWithRanges = TERMS.filter((t) => t.ranges?.length);
+
+describe('a tier term’s "All sources"', () => {
+  it.each(tierTermsWithRanges.map((t) => [t.id]))('%s: cites every publisher whose range it shows, and the public reply counts them', async (id) => {
+    const term = termById(id)!;
+    const text = await allSourcesText(id);
+    const sources = text.slice(text.indexOf('**Sources**'));
+    for (const range of term.ranges!) {
+      const source = sourceById(range.sourceId)!;
+      expect(sources, `${id}: ${range.sourceName} shows ${range.stated} but is not cited`).toContain(citation(source));
+      if (source.url) expect(sources, `${id}: ${range.sourceName}'s link`).toContain(source.url);
+    }
+    const bullets = sources.split('\n').filter((line) => line.startsWith('• ')).length;
+    const reply = (await glossary.run({ term: id } as never, testContext())) as Reply;
+    const counted = reply.embeds[0]!.fields!.find((f) => f.name === 'Sources')!.value;
+    if (!counted.startsWith('• ')) expect(counted).toMatch(new RegExp(`^${bullets} sources?\\b`));
+  });
+
+  it('micro cites CNBC 2017, Digiday, Iconosquare, Heepsy, TapInfluence 2017, Viral Nation 2019 and the Rise article, each with its year and link', async () => {
+    const text = await allSourcesText('micro-influencer');
+    for (const id of ['cnbc-2017', 'digiday-markerly', 'iconosquare', 'cmswire', 'duel', 'sprout-social', 'l2', 'inc', 'heepsy', 'tapinfluence-2017', 'viral-nation-2019', 'seed-001']) {
+      expect(text, id).toContain(fullCitation(sourceById(id)!, { sayFirstHand: false }));
+    }
+    expect(text).toContain('CNBC, definition of micro-influencers, 2017, as reported by Industry Index: http://blog.industryindex.com/2017/05/04/year-micro-influencer/');
+  });
+
+  it('says that Hootsuite shares Mediakix’s definition, under Mediakix, and does not count it as a source of its own', async () => {
+    for (const id of ['nano-influencer', 'micro-influencer', 'mid-tier-influencer', 'macro-influencer', 'mega-influencer']) {
+      const lines = (await allSourcesText(id)).split('\n');
+      const at = lines.findIndex((line) => line.includes('Hootsuite, blog article'));
+      expect(at, id).toBeGreaterThan(0);
+      expect(lines[at], id).toMatch(/^ {2}↳ Hootsuite, .*shares Mediakix’s definition word for word/);
+      expect(lines[at - 1], id).toMatch(/^• Mediakix, /);
+      const term = termById(id)!;
+      expect(sourceCount(term), id).toBe(term.sources.length - 1);
+    }
+  });
+});
+
+describe('a tier term’s ranges by publisher', () => {
+  it('group only ranges that take the same counts, writing a lower end they exclude as /tiers does', async () => {
+    const micro = rangeGroups(termById('micro-influencer')!);
+    expect(micro).toContain('>10k–100k: Iconosquare');
+    expect(micro).toContain('10k–100k (reads as 10,000–99,999): Later × Fohr');
+    expect(micro).toContain('10k–100k (reads as 10,000–100,000): CNBC (2017), Digiday (on Markerly)');
+    expect(micro).toContain('10k–50k: Mediakix, Hootsuite, Duel');
+    const overview = (await tiers.run({} as never, testContext())) as Reply;
+    expect(overview.embeds[0]!.description!.split('\n').find((line) => line.startsWith('Iconosquare'))).toContain('>10k–100k');
+  });
+
+  it.each(tierTermsWithRanges.map((t) => [t.id]))('%s: each group’s publishers take the same counts, and no two groups read alike', (id) => {
+    const term = termById(id)!;
+    const groups = rangeGroups(term);
+    expect(new Set(groups.map((g) => g.slice(0, g.indexOf(': ')))).size, id).toBe(groups.length);
+    for (const group of groups) {
+      const names = group.slice(group.indexOf(': ') + 2).split(', ');
+      const label = group.slice(0, group.indexOf(': '));
+      const subTier = / \((\w+ T\d)\)/.exec(label)?.[1];
+      const counts = new Set(
+        term.ranges!
+          .filter((r) => names.includes(r.sourceName) && (subTier === undefined || r.tierName === subTier))
+          .map((r) => {
+            const tier = sourceById(r.sourceId)!.tiers.find((t) => t.name === r.tierName)!;
+            return `${tier.min}-${tier.max}`;
+          }),
+      );
+      expect(counts.size, `${id}: ${group}`).toBe(1);
+    }
+  });
+});
+
+describe('"Instagram user": who calls counts under 1,000 a tier', () => {
+  it('names every publisher /tier counts as nano or micro there, from /tier’s own vote', () => {
+    const definition = termById('instagram-user')!.definition;
+    const band = sourceById('hypeauditor')!.tiers.find((t) => t.notInfluencer)!;
+    for (const tier of ['nano', 'micro'] as const) {
+      const voters = new Set<string>();
+      for (let count = band.min; count <= band.max!; count++) {
+        for (const vote of classify(count).consensus.publisherVotes) if (vote.answer.kind === 'tier' && vote.answer.tiers.includes(tier)) voters.add(vote.publisher.label);
+      }
+      const clause = new RegExp(`(?:^|; )([^;]+) call it ${tier}\\b`).exec(definition)?.[1] ?? '';
+      const named = clause.replace(/ \([^)]*\)/g, '').split(/, | and /);
+      expect(new Set(named), `${tier}: "${clause}"`).toEqual(voters);
+    }
+    // /tier 500 counts micro 4: Inc. is the fourth.
+    expect(classify(500).consensus.tally.micro).toBe(4);
+    expect(definition).toMatch(/Inc\. \(500–10k\) call it micro/);
   });
 });

@@ -53,6 +53,25 @@ describe('/glossary', () => {
     expect(text(await run('ugc'))).toContain('Common usage');
   });
 
+  it('finds what other replies name: /compare’s cost per order, ERR, engagement rate by impressions, /tier’s "below influencer size"', async () => {
+    for (const [q, title] of [
+      ['cost per order', 'CPA (cost per acquisition)'],
+      ['ERR', 'Engagement rate (by reach)'],
+      ['engagement rate by impressions', 'Engagement rate'],
+      ['ER by impressions', 'Engagement rate'],
+      ['below influencer size', 'Instagram user'],
+    ]) {
+      const reply = await run(q!);
+      expect(reply.inputError, q).toBeUndefined();
+      expect(reply.embeds[0]!.title, q).toBe(title);
+      // Found by name, not guessed at: no "Showing … for" line.
+      expect(reply.embeds[0]!.description, q).not.toMatch(/^Showing /);
+    }
+    // What each is found under explains it.
+    expect(text(await run('below influencer size'))).toContain('"below influencer size"');
+    expect(text(await run('ER by impressions'))).toMatch(/by impressions/);
+  });
+
   it('offers several equally good matches as buttons that open them', async () => {
     const reply = await run('cp');
     expect(reply.flags).toBe(MessageFlags.Ephemeral);

@@ -46,3 +46,14 @@ describe('the 22.2× conversations figure', () => {
     expect(termById('authenticity')!.example.length).toBeLessThanOrEqual(300);
   });
 });
+
+describe('Mediakix’s 2017 study of sponsored posts', () => {
+  it('gives its own bands (micro 10k–100k, macro over 100k) wherever its 2.75% vs 2.65% is quoted, not Mediakix’s usual tiers', async () => {
+    const quoting = TERMS.filter((t) => t.definition.includes('2.75%'));
+    expect(quoting.map((t) => t.id).sort()).toEqual(['sponsored-post', 'sponsored-vs-organic']);
+    for (const t of quoting) {
+      const { description } = await shown(t.id);
+      expect(description, t.id).toMatch(/micro at 10k–100k and macro over 100k, found their engagement nearly equal: 2\.75% vs 2\.65%/);
+    }
+  });
+});

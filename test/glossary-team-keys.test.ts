@@ -7,11 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ComponentType, MessageFlags } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { glossary, labelsApart, teamTermKey } from '../src/commands/glossary';
 import { TERM_LIMITS, term } from '../src/commands/term';
 import type { Choice, Reply } from '../src/commands/types';
+import { TERMS } from '../src/domain/glossary';
 import { autocompleteProblems, messageProblems } from '../src/interactions/limits';
 import { openStore } from '../src/store/index';
 import type { TeamStore } from '../src/store/types';
@@ -202,5 +204,52 @@ describe('labelsApart', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('/glossary index: a menu of the server’s own terms', () => {
+  const selects = (reply: Reply) =>
+    (reply.components ?? []).flatMap((row) => row.components).flatMap((c) => (c.type === ComponentType.StringSelect ? [c] : []));
+  const teamMenu = (reply: Reply) => selects(reply).find((menu) => menu.options.every((o) => o.description === 'Team term'));
+  const pick = (customId: string, value: string, guildId: string | undefined, store: TeamStore) =>
+    glossary.component!(customId, [value], testComponentContext({ guildId, store }));
+
+  it('opens each of this server’s terms, for the picker alone, and nothing from another server', async () => {
+    const store = memoryStore();
+    await addTerms(store, G, ['Foo', 'Brand lift']);
+    await addTerms(store, OTHER, ['Elsewhere']);
+    const index = await glossaryRun('', G, store);
+    const menu = teamMenu(index)!;
+    expect(menu).toBeDefined();
+    expect(menu.custom_id.length).toBeLessThanOrEqual(100);
+    expect(menu.options.map((o) => o.label)).toEqual(['Brand lift', 'Foo']);
+    // The built-in menus are all still there.
+    expect(selects(index).flatMap((m) => m.options).length).toBe(TERMS.length + 2);
+    const opened = await pick(menu.custom_id, menu.options[1]!.value, G, store);
+    expect(opened.mode).toBe('reply');
+    expect(opened.reply.flags).toBe(MessageFlags.Ephemeral);
+    expect(opened.reply.embeds[0]!.author?.name).toBe('Team term');
+    expect(opened.reply.embeds[0]!.title).toBe('Foo');
+    expect(messageProblems(opened.reply)).toEqual([]);
+    // The same pick in another server (or a DM) opens nothing there.
+    for (const elsewhere of [OTHER, undefined]) {
+      const there = await pick(menu.custom_id, menu.options[1]!.value, elsewhere, store);
+      expect(there.reply.inputError, String(elsewhere)).toBe(true);
+    }
+    // Another server's index offers its own terms only.
+    expect(teamMenu(await glossaryRun('', OTHER, store))!.options.map((o) => o.label)).toEqual(['Elsewhere']);
+    // No team terms (or a DM): no team menu.
+    expect(teamMenu(await glossaryRun('', '4400', store))).toBeUndefined();
+  });
+
+  it('holds the first 25 names A to Z when there are more, and says the autocomplete finds the rest', async () => {
+    const store = memoryStore();
+    const names = Array.from({ length: 30 }, (_, i) => `Team term ${i + 1}`);
+    await addTerms(store, G, names);
+    const menu = teamMenu(await glossaryRun('', G, store))!;
+    expect(menu.options.map((o) => o.label)).toEqual(names.slice(0, 25));
+    expect(menu.placeholder).toContain('first 25 of 30');
+    expect(menu.placeholder).toContain('/glossary term:');
+    expect(menu.placeholder!.length).toBeLessThanOrEqual(150);
   });
 });

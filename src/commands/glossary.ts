@@ -22,12 +22,14 @@ import {
   findTerm,
   rangeGroups,
   rangesSummary,
+  sourceCount,
   suggestTerms,
   termById,
   termsByGroup,
   termsNamedWith,
   type BandAnswers,
   type Term,
+  type TermCitation,
 } from '../domain/glossary';
 import { bestMatches, closest, normalise, rankMatches, type Searchable } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
@@ -40,6 +42,8 @@ import {
   embedTextLength,
   inputErrorReply,
   linesToFields,
+  pageLines,
+  pagerRow,
   quoteUserText,
   shareOut,
   truncate,
@@ -77,8 +81,14 @@ const TEAM_KEY_BUTTON = 'glossary:teamkey';
 /** A team term button by name, as posted before keys: still opened, but no longer made. */
 const TEAM_NAME_BUTTON = 'glossary:team';
 const INDEX_MENU = 'glossary:open';
+/** The index's menu of the server's own terms, each by key: "glossary:teamopen". */
+const TEAM_MENU = 'glossary:teamopen';
 /** "All sources" under a term whose citations the public reply only counts: "glossary:sources:<term id>". */
 const SOURCES_BUTTON = 'glossary:sources';
+/** A page of "All sources", changed in place: "glossary:sourcespage:<term id>:<page>". */
+const SOURCES_PAGE = 'glossary:sourcespage';
+/** One page of "All sources": well within an embed's 4,096-character description, as /tier's. */
+const SOURCES_PAGE_TEXT = 3_500;
 /** Autocomplete values for team terms, by key (built-in terms are offered by id). */
 export const TEAM_KEY_VALUE = 'teamkey:';
 /** A team term asked for by name ("team:Brand lift"), as autocomplete offered before keys. */
@@ -203,11 +213,16 @@ const EVERYTHING: Detail = { citations: true, ranges: true };
 /** Tried in this order for a public reply: the first that fits PUBLIC_TEXT_LIMIT is shown. */
 const PUBLIC_DETAILS: readonly Detail[] = [EVERYTHING, { citations: false, ranges: true }, { citations: false, ranges: false }];
 
+/** A citation as a list line: one that repeats another's definition sits under it. */
+function citationLine(c: TermCitation): string {
+  return c.sharesWith ? `  ↳ ${c.text}` : `• ${c.text}`;
+}
+
 function sourcesCounted(term: Term, detail: Detail): APIEmbedField {
-  const n = term.sources.length;
+  const n = sourceCount(term);
   const sources = `${n} ${n === 1 ? 'source' : 'sources'}`;
   const rangesToo = !detail.ranges && Boolean(term.ranges?.length);
-  return { name: 'Sources', value: rangesToo ? `${sources}, and the range each publisher gives: press **All sources** to read them, with links.` : `${sources}: press **All sources** to read each in full, with its link.` };
+  return { name: 'Sources', value: rangesToo ? `${sources}, and the range each publisher gives: press **All sources** to read them, with links.` : `${sources}: press **All sources** to read each in full, with its link where it has one.` };
 }
 
 function termEmbedWith(term: Term, detail: Detail, shownFor?: string): APIEmbed {
@@ -217,7 +232,7 @@ function termEmbedWith(term: Term, detail: Detail, shownFor?: string): APIEmbed 
     { name: 'Example', value: truncate(term.example, 1024) },
     ...(term.answersAcross ? [answersField(term.answersAcross)] : []),
     ...(detail.ranges && term.ranges?.length ? [{ name: 'Ranges by publisher', value: truncate(rangesSummary(term), 1024) }] : []),
-    ...(detail.citations ? linesToFields('Sources', term.sources.map((s) => `• ${s.text}`)) : [sourcesCounted(term, detail)]),
+    ...(detail.citations ? linesToFields('Sources', term.sources.map(citationLine)) : [sourcesCounted(term, detail)]),
     ...(related.length ? [{ name: 'Related', value: truncate(related.map((t) => t.name).join(' · '), 1024) }] : []),
   ];
   const lead = shownFor ? `Showing **${term.name}** for "${quoteUserText(shownFor, 60)}".\n\n` : '';
@@ -249,16 +264,27 @@ function fittedTermEmbed(term: Term, shownFor?: string): { embed: APIEmbed; allS
   return { embed: termEmbedWith(term, PUBLIC_DETAILS.at(-1)!, shownFor), allShown: false };
 }
 
-/** "All sources" for a term, only for the presser: each publisher's range, then every citation in full. */
-function allSourcesReply(term: Term): Reply {
+/** Every line of a term's "All sources": each publisher's range, then every citation in full. */
+function allSourcesLines(term: Term): string[] {
   const ranges = rangeGroups(term);
-  const lines = [
-    ...(ranges.length ? ['**Ranges by publisher**', ...ranges.map((r) => `• ${r}`), ''] : []),
-    '**Sources**',
-    ...term.sources.map((s) => `• ${s.text}`),
-  ];
+  return [...(ranges.length ? ['**Ranges by publisher**', ...ranges.map((r) => `• ${r}`), ''] : []), '**Sources**', ...term.sources.map(citationLine)];
+}
+
+/** "All sources" for a term, only for the presser, in pages as /tier's: the first press opens page 0, paging changes it in place. */
+function allSourcesReply(term: Term, page = 0): Reply {
+  const pages = pageLines(allSourcesLines(term), SOURCES_PAGE_TEXT);
+  const at = Math.min(Math.max(0, page), pages.length - 1);
+  const pager = pagerRow((n) => `${SOURCES_PAGE}:${term.id}:${n}`, at, pages.length);
   return {
-    embeds: [{ title: truncate(`${term.name}: all sources`, LIMITS.embedTitle), description: truncate(lines.join('\n'), LIMITS.embedDescription), color: NEUTRAL_COLOUR }],
+    embeds: [
+      {
+        title: truncate(`${term.name}: all sources`, LIMITS.embedTitle),
+        description: pages[at],
+        color: NEUTRAL_COLOUR,
+        ...(pages.length > 1 ? { footer: { text: `Page ${at + 1} of ${pages.length}` } } : {}),
+      },
+    ],
+    components: pager ? [pager] : [],
     flags: MessageFlags.Ephemeral,
   };
 }
@@ -403,6 +429,38 @@ function indexMenus(): APIActionRowComponent<APIStringSelectComponent>[] {
 }
 
 const TEAM_FIELD = "Your team's terms";
+
+/** Team terms in the order people read lists ("term 2" before "term 10"), not the store's. */
+function inReadingOrder(team: readonly TeamTerm[]): TeamTerm[] {
+  return [...team].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' }));
+}
+
+/**
+ * A menu to open the server's own terms from the index, each by its key (which opens nothing in
+ * another server): the first 25 in reading order, and, when there are more, a placeholder that
+ * says the autocomplete finds the rest.
+ */
+function teamMenu(guildId: string, team: readonly TeamTerm[]): APIActionRowComponent<APIStringSelectComponent> {
+  const byKey = new Map(inReadingOrder(team).map((t) => [teamTermKey(guildId, t.name), t] as const));
+  const shown = [...byKey].slice(0, LIMITS.selectOptions);
+  const labels = labelsApart(shown.map(([, t]) => plainUserText(t.name, LISTED_NAME_LENGTH)), LIMITS.selectLabel);
+  const more = team.length - shown.length;
+  const placeholder = more
+    ? `Open a team term: the first ${shown.length} of ${team.length}, A to Z (type a name in /glossary term: for the rest)`
+    : "Open one of your team's terms";
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: TEAM_MENU,
+        placeholder: truncate(placeholder, LIMITS.selectPlaceholder),
+        options: shown.map(([key], i) => ({ label: labels[i] || NO_VISIBLE_TEXT, value: key, description: 'Team term' })),
+      },
+    ],
+  };
+}
+
 /** Up to 200 names share the index's 6,000 characters with the built-in terms. */
 const INDEX_NAME_LENGTH = 60;
 
@@ -416,8 +474,7 @@ function fieldsLength(fields: readonly APIEmbedField[]): number {
  * outgrow a message), as many as fit, and a last field that says how many more and how to find them.
  */
 function teamIndexFields(team: readonly TeamTerm[], room: number, slots: number): APIEmbedField[] {
-  // In the order people read lists ("term 2" before "term 10"), not the store's.
-  const sorted = [...team].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' })).map((t) => t.name);
+  const sorted = inReadingOrder(team).map((t) => t.name);
   const names = labelsApart(sorted, INDEX_NAME_LENGTH).map((name) => quoteUserText(name, INDEX_NAME_LENGTH));
   for (let listed = names.length; listed >= 0; listed--) {
     const more = names.length - listed;
@@ -432,7 +489,8 @@ function teamIndexFields(team: readonly TeamTerm[], room: number, slots: number)
   return [];
 }
 
-export function indexReply(team: readonly TeamTerm[] = []): Reply {
+/** The index: every built-in term and the server's own (`guildId`'s), listed and in menus to open them. */
+export function indexReply(team: readonly TeamTerm[] = [], guildId = ''): Reply {
   const embed: APIEmbed & { fields: APIEmbedField[] } = {
     title: `Glossary: ${TERMS.length} terms${team.length ? ` and ${team.length} of your team's` : ''}`,
     description: 'Run `/glossary term:<name>` or pick one below. New here? `/help` has a start-here path.',
@@ -440,7 +498,9 @@ export function indexReply(team: readonly TeamTerm[] = []): Reply {
     fields: [...termsByGroup()].filter(([, terms]) => terms.length).flatMap(([group, terms]) => linesToFields(group, [terms.map((t) => t.name).join(' · ')])),
   };
   if (team.length) embed.fields.push(...teamIndexFields(team, LIMITS.embedTotal - embedTextLength(embed), LIMITS.embedFields - embed.fields.length));
-  return { embeds: [embed], components: indexMenus() };
+  const menus = indexMenus();
+  const roomForTeam = team.length > 0 && menus.length < LIMITS.actionRows;
+  return { embeds: [embed], components: [...menus, ...(roomForTeam ? [teamMenu(guildId, team)] : [])] };
 }
 
 // ── Lookup ───────────────────────────────────────────────────────────────────────────────────
@@ -553,7 +613,7 @@ function unknownTermReply(query: string, entries: readonly Searchable<Entry>[]):
 export async function run(args: { term?: string }, context: RunContext): Promise<Reply> {
   const query = args.term?.trim() ?? '';
   const team = await teamTerms(context);
-  if (!query) return indexReply(team);
+  if (!query) return indexReply(team, context.guildId);
   // Team terms exist only in a server.
   const guildId = context.guildId ?? '';
 
@@ -633,11 +693,24 @@ export async function component(customId: string, values: readonly string[], con
     if (!found) return { mode: 'reply', reply: inputErrorReply('That team term is not there any more.', 'run /glossary again.') };
     return { mode: 'update', reply: { embeds: [teamTermEmbed(found)], components: [] } };
   }
+  if (customId === TEAM_MENU) {
+    // Only this server's terms: a key from another server opens nothing here.
+    const found = teamTermByKey(context.guildId ?? '', await teamTerms(context), values[0] ?? '');
+    if (!found) return { mode: 'reply', reply: inputErrorReply('That team term is not there any more.', 'run /glossary again.') };
+    // Picked from the public index: it opens for the picker alone, and the index stays.
+    return { mode: 'reply', reply: { embeds: [teamTermEmbed(found)], flags: MessageFlags.Ephemeral } };
+  }
   if (customId.startsWith(`${SOURCES_BUTTON}:`)) {
     const term = termById(customId.slice(SOURCES_BUTTON.length + 1));
     if (!term) return { mode: 'reply', reply: inputErrorReply('That term is no longer in the glossary.', 'run /glossary again.') };
     // On a public reply or one's own, the sources open beside it, for the presser alone.
     return { mode: 'reply', reply: allSourcesReply(term) };
+  }
+  if (customId.startsWith(`${SOURCES_PAGE}:`)) {
+    const [id, page] = customId.slice(SOURCES_PAGE.length + 1).split(':');
+    const term = termById(id ?? '');
+    if (!term || !/^\d{1,3}$/.test(page ?? '')) return { mode: 'reply', reply: inputErrorReply('That button is out of date.', 'run /glossary again.') };
+    return { mode: 'update', reply: allSourcesReply(term, Number(page)) };
   }
   const marked = ownMessageMark(customId);
   const onOwnMessage = customId.startsWith(`${TERM_BUTTON}:`) && marked.own;

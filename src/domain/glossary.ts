@@ -3,7 +3,7 @@
  * example and its sources, plus the onboarding path (START_HERE).
  *
  * Figures in definitions come from ../shared/domain/SOURCES.md or the articles in ../shared/seeds; tier ranges
- * are not retyped but read from the source registry (see `ranges`). Examples marked
+ * are not retyped but read from the source registry (see `ranges`), and so are their citations. Examples marked
  * "Illustrative" use made-up numbers; the others use sourced ones. Formula terms carry `check`,
  * the example's inputs and result, so the tests can redo the arithmetic.
  */
@@ -11,8 +11,9 @@
 import { classify, verdictStarts, type Classification } from './classify';
 import { formatCount } from './format';
 import { answerLine, answerWord, verdictWords } from './overview';
+import { TIER_LABELS } from './tier-style';
 import { DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
-import { SOURCES, fullCitation, sourceById, type Tier } from './sources';
+import { NORMAL_TIERS, SOURCES, fullCitation, publisherOf, sourceById, type NormalTier, type Tier } from './sources';
 
 export type TermGroup = 'Tiers' | 'Engagement' | 'Reach & cost' | 'Sales & return' | 'Audience & trust' | 'Campaign';
 export const TERM_GROUPS: readonly TermGroup[] = [
@@ -29,6 +30,11 @@ export interface TermCitation {
   sourceId?: string;
   /** Publisher, title (only the publisher's own), year, as users see it. */
   text: string;
+  /**
+   * Set for a publisher that repeats another's definition word for word (Hootsuite of Mediakix):
+   * that publisher's name. Its text says so, and it is not counted as a source of its own.
+   */
+  sharesWith?: string;
 }
 
 /** One source's range for a tier, exactly as the registry states it. */
@@ -78,7 +84,29 @@ function src(id: string): TermCitation {
   const source = sourceById(id);
   // A typo here would show users a bare id: fail when the module loads, where every test sees it.
   if (!source) throw new Error(`The glossary cites "${id}", which is not in the source registry.`);
-  return { sourceId: id, text: fullCitation(source, { sayFirstHand: false }) };
+  const text = fullCitation(source, { sayFirstHand: false });
+  const original = publisherOf(source).sharesWith?.label;
+  if (source.role !== 'copy' || !original) return { sourceId: id, text };
+  return { sourceId: id, text: `${text} — shares ${original}’s definition word for word, so it is not a source of its own`, sharesWith: original };
+}
+
+/**
+ * A tier term's citations: the registry source of every range it shows, in the order shown, then
+ * the others its text names. A definition repeated word for word follows the one it repeats, and a
+ * citation two sources share (Adweek's two readings, quoted in one line) is given once.
+ */
+function tierCitations(ranges: readonly TermRange[], named: readonly TermCitation[]): TermCitation[] {
+  const all = [...ranges.map((range) => src(range.sourceId)), ...named];
+  const once = all.filter((c, i) => all.findIndex((other) => other.text === c.text) === i);
+  const publisherLabel = (c: TermCitation) => (c.sourceId ? publisherOf(sourceById(c.sourceId)!).label : undefined);
+  const copiesOf = (c: TermCitation) => once.filter((copy) => copy.sharesWith !== undefined && copy.sharesWith === publisherLabel(c));
+  const originalCited = (copy: TermCitation) => once.some((c) => !c.sharesWith && publisherLabel(c) === copy.sharesWith);
+  return once.flatMap((c) => (c.sharesWith && originalCited(c) ? [] : [c, ...copiesOf(c)]));
+}
+
+/** How many sources a term cites: a definition repeated word for word is not one of its own. */
+export function sourceCount(term: Term): number {
+  return term.sources.filter((c) => !c.sharesWith).length;
 }
 
 /** Sources SOURCES.md records but the registry (tier definitions only) does not hold. */
@@ -126,6 +154,11 @@ interface TermSpec extends Omit<Term, 'ranges'> {
   /** Registry tier names this term covers. */
   tierNames?: string[];
   /**
+   * For a tier term (`tierNames`), only the sources its text names beside those of its ranges:
+   * the sources of its ranges are cited from the registry, so every publisher shown is cited.
+   */
+  sources: TermCitation[];
+  /**
    * Tier terms: the example is generated from the registry, as /tier answers that count (the
    * publishers' answer), with the named sources' own verdicts: the glossary and /tier cannot differ.
    */
@@ -141,6 +174,10 @@ export function tierExample(count: number, show: readonly string[]): string {
   });
   return `At ${formatCount(count)} followers: ${answerLine(c)}${named.length ? ` ${named.join('; ')}.` : ''}`;
 }
+
+/** HypeAuditor's band for accounts it does not count as influencers, and who calls counts in it a tier. */
+const INSTAGRAM_USER_BAND = sourceById('hypeauditor')!.tiers.find((tier) => tier.notInfluencer)!;
+const CALLED_UNDER_INFLUENCER_SIZE = tiersCalledAcross(INSTAGRAM_USER_BAND);
 
 const SPECS: TermSpec[] = [
   // ── Tiers ──
@@ -185,16 +222,7 @@ const SPECS: TermSpec[] = [
       'CMSWire: under 1k. Viral Nation (2020, as reported) varies it by platform: Instagram 2.5k–10k, TikTok ' +
       '5k–50k, YouTube under 5k subscribers. A Japanese article (translated) names it without a range.',
     example: 'An 8,000-follower account is nano for Mediakix (1k–10k) and up-and-coming for HypeAuditor (5k–20k).',
-    sources: [
-      src('mediakix'),
-      src('duel'),
-      src('later-fohr'),
-      src('influence-agency'),
-      src('cmswire'),
-      src('viral-nation-2020'),
-      src('seed-000'),
-      src('hypeauditor'),
-    ],
+    sources: [src('seed-000'), src('hypeauditor')],
     related: ['influencer-tiers', 'micro-influencer', 'rookie', 'instagram-user'],
   },
   {
@@ -212,15 +240,7 @@ const SPECS: TermSpec[] = [
     example:
       'A 60,000-follower account is micro for Later × Fohr (10k–100k) and the Japanese article (10k–90k), but mid-tier for ' +
       'Mediakix (50k–500k) and macro for The Influence Agency (50k–99.9k).',
-    sources: [
-      src('adweek-500-5000'),
-      src('fiveable'),
-      src('mediakix'),
-      src('seed-000'),
-      src('later-fohr'),
-      src(SEED_003),
-      src('influence-agency'),
-    ],
+    sources: [],
     related: ['nano-influencer', 'mid-tier-influencer', 'niche-audience', 'authenticity'],
   },
   {
@@ -237,7 +257,7 @@ const SPECS: TermSpec[] = [
     example:
       'A 200,000-follower account is mid-tier for Mediakix (50k–500k) and Later × Fohr (100k–500k), but macro for ' +
       'Iconosquare (100k–1M).',
-    sources: [src('mediakix'), src('duel'), src('later-fohr'), src('sprout-social'), src('iconosquare'), src('viral-nation-2019'), src('l2')],
+    sources: [src('iconosquare'), src('viral-nation-2019'), src('l2')],
     related: ['micro-influencer', 'macro-influencer', 'power-middle', 'middling'],
   },
   {
@@ -265,7 +285,7 @@ const SPECS: TermSpec[] = [
       'L2\'s (2017) name for its very wide middle tier: 70k–2.5M followers, between micro (under 70k) and macro ' +
       '(over 2.5M). It spans what Mediakix splits into mid-tier, macro and mega.',
     example: 'A 1,500,000-follower account is middling for L2 (70k–2.5M) but mega for Mediakix (1M+).',
-    sources: [src('l2'), src('mediakix')],
+    sources: [src('mediakix')],
     related: ['mid-tier-influencer', 'power-middle'],
   },
   {
@@ -282,17 +302,7 @@ const SPECS: TermSpec[] = [
     example:
       'A 400,000-follower account is macro for Duel (250k–1M) and Afluencer (300k–1M) but mid-tier for Mediakix ' +
       '(50k–500k).',
-    sources: [
-      src('mediakix'),
-      src('duel'),
-      src('afluencer'),
-      src('aspire'),
-      src('iconosquare'),
-      src('cmswire'),
-      src('influence-agency'),
-      src('seed-001'),
-      src('cnbc-seed'),
-    ],
+    sources: [],
     related: ['mid-tier-influencer', 'mega-influencer', 'maven'],
   },
   {
@@ -308,18 +318,7 @@ const SPECS: TermSpec[] = [
       'Afluencer. L2 starts mega at over 7M. Other names for the top: celebrity, top influencer (a Japanese article), mega ' +
       'macro (Later × Fohr), macro T1 (Sprout Social, over 10M).',
     example: 'A 2,000,000-follower account is mega for Mediakix (1M+) but middling for L2 (70k–2.5M).',
-    sources: [
-      src('mediakix'),
-      src('iconosquare'),
-      src('cmswire'),
-      src('duel'),
-      src('aspire'),
-      src('afluencer'),
-      src('l2'),
-      src('seed-000'),
-      src('later-fohr'),
-      src('sprout-social'),
-    ],
+    sources: [src('seed-000'), src('later-fohr')],
     related: ['macro-influencer', 'celebrity-influencer', 'top-influencer', 'mega-macro'],
   },
   {
@@ -332,7 +331,7 @@ const SPECS: TermSpec[] = [
       'Later × Fohr\'s (2021) name for its top tier: 1M+ followers, above macro (500k–1M). Other sources call the ' +
       'same band mega (Mediakix: 1M+), celebrity or top influencer.',
     example: 'Later × Fohr: 2,000,000 followers → mega macro (1M+); 800,000 → macro (500k–1M).',
-    sources: [src('later-fohr'), src('mediakix')],
+    sources: [src('mediakix')],
     related: ['mega-influencer', 'macro-influencer'],
   },
   {
@@ -348,7 +347,7 @@ const SPECS: TermSpec[] = [
     example:
       'TapInfluence: a brand paid Kim Kardashian to tweet to 15 million followers and got 30 orders averaging $30: ' +
       '30 × $30 = $900 in sales.',
-    sources: [src('hypeauditor'), src('duel'), src('influence-agency'), src(SEED_003)],
+    sources: [src(SEED_003)],
     related: ['mega-influencer', 'top-influencer', 'cpe', 'conversion-rate'],
   },
   {
@@ -361,7 +360,7 @@ const SPECS: TermSpec[] = [
       'A Japanese article\'s (translated) name for its top tier: 1M+ followers ("1 million or more"). Below it, it has macro ' +
       '(100k–1M) and micro (10k–90k), which leaves a gap between 90k and 100k that belongs to no tier.',
     example: 'The Japanese article: 2,500,000 followers → top influencer; 95,000 → no tier (above micro\'s 90k end, below macro\'s 100k start).',
-    sources: [src('seed-000')],
+    sources: [],
     related: ['mega-influencer', 'celebrity-influencer', 'influencer-tiers'],
   },
   {
@@ -377,23 +376,22 @@ const SPECS: TermSpec[] = [
     example:
       'The "Rise of Micro-Influencers" article suggests ten influencers with 5k–10k followers each instead: between 10 × 5,000 = 50,000 and ' +
       '10 × 10,000 = 100,000 followers in total.',
-    sources: [src('seed-001'), src('seed-004')],
+    sources: [src('seed-004')],
     related: ['micro-influencer', 'niche-audience', 'celebrity-influencer'],
   },
   {
     id: 'instagram-user',
     name: 'Instagram user',
-    aliases: [],
+    aliases: ['below influencer size'],
     group: 'Tiers',
     exampleAt: { count: 500, show: ['hypeauditor', 'cmswire'] },
     tierNames: ['Instagram user'],
     definition:
       'HypeAuditor\'s name for its lowest band, 0–1k followers, below rookie (1k–5k), in its study of 36,000 ' +
       'influencers: accounts it does not count as influencers. Most publishers\' smallest tier starts at 1,000 or ' +
-      'above, so below it Tierbot says "below influencer size"; CMSWire (under 1k), Later × Fohr and Iconosquare ' +
-      'call it nano, Adweek, L2 and Sprout Social micro.',
+      `above, so below it Tierbot says "below influencer size"; ${CALLED_UNDER_INFLUENCER_SIZE.words}.`,
     example: 'HypeAuditor: 800 followers → Instagram user; 1,200 followers → rookie (1k–5k).',
-    sources: [src('hypeauditor'), src('cmswire')],
+    sources: CALLED_UNDER_INFLUENCER_SIZE.sourceIds.map(src),
     related: ['rookie', 'nano-influencer'],
   },
   {
@@ -409,7 +407,7 @@ const SPECS: TermSpec[] = [
     example:
       'A 3,000-follower account is a rookie for HypeAuditor (1k–5k), nano for Mediakix (1k–10k) and micro for ' +
       'Adweek\'s 500–5k reading.',
-    sources: [src('hypeauditor'), src('mediakix'), src('adweek-500-5000')],
+    sources: [src('mediakix'), src('adweek-500-5000')],
     related: ['instagram-user', 'up-and-coming', 'nano-influencer'],
   },
   {
@@ -425,7 +423,7 @@ const SPECS: TermSpec[] = [
     example:
       'A 15,000-follower account is up-and-coming for HypeAuditor (5k–20k) and micro for Mediakix (10k–50k) and ' +
       'Heepsy (5k–30k).',
-    sources: [src('hypeauditor'), src('mediakix'), src('heepsy')],
+    sources: [src('mediakix'), src('heepsy')],
     related: ['rookie', 'prosumer', 'micro-influencer'],
   },
   {
@@ -441,7 +439,7 @@ const SPECS: TermSpec[] = [
     example:
       'A 70,000-follower account is a prosumer for HypeAuditor (20k–100k), micro for Later × Fohr (10k–100k) and ' +
       'mid-tier for Mediakix (50k–500k).',
-    sources: [src('hypeauditor'), src('later-fohr'), src('mediakix')],
+    sources: [src('later-fohr'), src('mediakix')],
     related: ['up-and-coming', 'maven', 'micro-influencer'],
   },
   {
@@ -455,7 +453,7 @@ const SPECS: TermSpec[] = [
       'HypeAuditor\'s tier for 100k–1M followers, just below its celebrity tier (over 1M). Iconosquare and CMSWire ' +
       'call this band macro (100k–1M); Mediakix splits it between mid-tier (50k–500k) and macro (500k–1M).',
     example: 'A 600,000-follower account is a maven for HypeAuditor (100k–1M) and macro for Mediakix (500k–1M).',
-    sources: [src('hypeauditor'), src('iconosquare'), src('cmswire'), src('mediakix')],
+    sources: [src('iconosquare'), src('cmswire'), src('mediakix')],
     related: ['prosumer', 'celebrity-influencer', 'macro-influencer'],
   },
 
@@ -477,7 +475,7 @@ const SPECS: TermSpec[] = [
   {
     id: 'engagement-rate',
     name: 'Engagement rate',
-    aliases: ['ER'],
+    aliases: ['ER', 'engagement rate by impressions', 'ER by impressions'],
     group: 'Engagement',
     definition:
       'Engagements as a share of an audience: by followers, reach, impressions or views; say which. Rates mostly fall ' +
@@ -509,7 +507,7 @@ const SPECS: TermSpec[] = [
   {
     id: 'engagement-rate-by-reach',
     name: 'Engagement rate (by reach)',
-    aliases: ['ER by reach'],
+    aliases: ['ER by reach', 'ERR'],
     group: 'Engagement',
     formula: 'ER = engagements ÷ reach × 100',
     definition:
@@ -825,8 +823,8 @@ const SPECS: TermSpec[] = [
     group: 'Campaign',
     definition:
       'A post a brand pays a creator to publish. Prices vary widely: Ad Age (2020) reported $300,000–500,000 per ' +
-      'sponsored Instagram post by Kim Kardashian West. Mediakix (2017, 742 sponsored posts, as reported) found ' +
-      'micro and macro engagement nearly equal: 2.75% vs 2.65%.',
+      'sponsored Instagram post by Kim Kardashian West. Mediakix (2017, 742 sponsored posts, as reported), with ' +
+      'micro at 10k–100k and macro over 100k, found their engagement nearly equal: 2.75% vs 2.65%.',
     example:
       'Illustrative: $300,000 ÷ $500 = 600 posts at the rule-of-thumb price for 50,000 followers ' +
       '(50,000 ÷ 10,000 × $100 = $500).',
@@ -880,7 +878,7 @@ const SPECS: TermSpec[] = [
   {
     id: 'cpa',
     name: 'CPA (cost per acquisition)',
-    aliases: ['cost per acquisition', 'cost per action'],
+    aliases: ['cost per acquisition', 'cost per action', 'cost per order'],
     group: 'Sales & return',
     formula: 'CPA = cost ÷ conversions (orders, sign-ups…)',
     definition:
@@ -1033,7 +1031,7 @@ const SPECS: TermSpec[] = [
     definition:
       'A sponsored post is paid for by a brand; an organic one is the creator\'s own. Markerly (2016) found that its ' +
       'like rates by follower count for unpaid posts also hold for sponsored ones; Mediakix (2017, 742 sponsored ' +
-      'posts, as reported) found micro and macro engagement nearly equal: 2.75% vs 2.65%.',
+      'posts, as reported), with micro at 10k–100k and macro over 100k, found their engagement nearly equal: 2.75% vs 2.65%.',
     example: 'Digiday on Markerly (2016): a like rate near 8% under 1k followers against 1.66% at 1M–10M, so 8 ÷ 1.66 ≈ 4.8 times higher.',
     sources: [src('digiday-markerly'), CITE.mediakix2017],
     related: ['sponsored-post', 'engagement-rate', 'authenticity'],
@@ -1047,6 +1045,60 @@ function rangesFor(tierNames: readonly string[]): TermRange[] {
       .filter((tier) => tierNames.includes(tier.name))
       .map((tier) => ({ sourceId: source.id, sourceName: source.name, tierName: tier.name, stated: tier.stated })),
   );
+}
+
+/** The counts in a band where some publisher's verdict changes: the band's start, then each such count inside it. */
+function bandStarts(band: Tier): number[] {
+  return [band.min, ...verdictStarts().filter((edge) => edge > band.min && (band.max === null || edge <= band.max))];
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(names: readonly string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+}
+
+interface TierCall {
+  publisher: string;
+  from: number;
+  to: number | null;
+  sourceIds: Set<string>;
+  /** The publisher's ranges that put the counts there, in its words. */
+  ranges: Set<string>;
+}
+
+/**
+ * Which publishers put counts of a band in a tier, from /tier's own vote, and the sources they do
+ * it by: "Later × Fohr, Iconosquare and CMSWire call it nano; Adweek, Sprout Social, L2 and Inc.
+ * (500–10k) call it micro". One that does so over only part of the band gives its range.
+ */
+function tiersCalledAcross(band: Tier): { words: string; sourceIds: string[] } {
+  const starts = bandStarts(band);
+  const calls = new Map<NormalTier, Map<string, TierCall>>();
+  starts.forEach((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1]! - 1 : band.max;
+    for (const vote of classify(start).consensus.publisherVotes) {
+      if (vote.answer.kind !== 'tier') continue;
+      for (const normal of vote.answer.tiers) {
+        const byPublisher = calls.get(normal) ?? new Map<string, TierCall>();
+        calls.set(normal, byPublisher);
+        const call = byPublisher.get(vote.publisher.id) ?? { publisher: vote.publisher.label, from: start, to: end, sourceIds: new Set<string>(), ranges: new Set<string>() };
+        byPublisher.set(vote.publisher.id, call);
+        call.to = end;
+        for (const { source, verdict } of vote.verdicts) {
+          if (verdict.kind !== 'tier' || verdict.tier.normal !== normal) continue;
+          call.sourceIds.add(source.id);
+          call.ranges.add(verdict.tier.stated);
+        }
+      }
+    }
+  });
+  const part = (call: TierCall): string => (call.from > band.min || call.to !== band.max ? ` (${[...call.ranges].join(', ')})` : '');
+  const phrases = NORMAL_TIERS.flatMap((normal) => {
+    const callers = [...(calls.get(normal)?.values() ?? [])];
+    return callers.length ? [`${listed(callers.map((c) => `${c.publisher}${part(c)}`))} call it ${TIER_LABELS[normal]}`] : [];
+  });
+  const sourceIds = [...calls.values()].flatMap((byPublisher) => [...byPublisher.values()].flatMap((c) => [...c.sourceIds]));
+  return { words: phrases.join('; '), sourceIds: [...new Set(sourceIds)] };
 }
 
 /** "nano or micro, a tie (6 of 21 publishers each)", "micro (8–15 of 21 publishers agree)": answerLine's words, over a stretch. */
@@ -1065,7 +1117,7 @@ function stretchWords(c: Classification, fewest: number, most: number): string {
  * publishers behind that answer in it.
  */
 function answersAcross(band: Tier): BandAnswers {
-  const starts = [band.min, ...verdictStarts().filter((edge) => edge > band.min && (band.max === null || edge <= band.max))];
+  const starts = bandStarts(band);
   const runs: { from: number; key: string; first: Classification; fewest: number; most: number }[] = [];
   for (const start of starts) {
     const c = classify(start);
@@ -1097,7 +1149,7 @@ export const TERMS: readonly Term[] = SPECS.map(({ tierNames, exampleAt, ...spec
   if (!tierNames) return term;
   const ranges = rangesFor(tierNames);
   const band = soleBand(ranges);
-  return { ...term, ranges, ...(band ? { answersAcross: answersAcross(band) } : {}) };
+  return { ...term, ranges, sources: tierCitations(ranges, term.sources), ...(band ? { answersAcross: answersAcross(band) } : {}) };
 });
 
 /** The onboarding path: what a tier is, the tiers bottom-up, then how to measure and pay for them. */
@@ -1192,18 +1244,40 @@ export function suggestTerms(query: string, limit = DEFAULT_LIMIT): Term[] {
 }
 
 /**
- * A tier term's ranges grouped by what they say, one line each: "10k–50k: Mediakix, Hootsuite,
- * Duel", "10k–100k: Later × Fohr, …". Sprout's sub-tiers keep their names.
+ * A range in its source's words, with ">" where it starts above the number it is written from
+ * without saying so: Iconosquare's micro, "10k–100k" after its nano "≤10k", reads as ">10k–100k",
+ * as /tiers writes it.
+ */
+function rangeWords(tier: Tier): string {
+  return tier.min > tier.lineFrom && /^\d/.test(tier.stated) ? `>${tier.stated}` : tier.stated;
+}
+
+/** The counts a range takes: "10,000–99,999", "1,000,000 and up". */
+function countsOf(tier: Tier): string {
+  return tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
+}
+
+/**
+ * A tier term's ranges grouped by what they say and the counts they take, one line each:
+ * "10k–50k: Mediakix, Hootsuite, Duel". Sprout's sub-tiers keep their names. Ranges written alike
+ * that take different counts (Later × Fohr's micro "10k–100k" gives 100,000 to its next tier,
+ * CNBC's keeps it) are told apart by the counts each reads as.
  */
 export function rangeGroups(term: Term): string[] {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, { words: string; counts: string; names: string[] }>();
   for (const range of term.ranges ?? []) {
-    const label = / T\d$/.test(range.tierName) ? `${range.stated} (${range.tierName})` : range.stated;
-    const names = groups.get(label) ?? [];
-    if (!names.includes(range.sourceName)) names.push(range.sourceName);
-    groups.set(label, names);
+    const tier = sourceById(range.sourceId)!.tiers.find((t) => t.name === range.tierName)!;
+    const words = / T\d$/.test(range.tierName) ? `${rangeWords(tier)} (${range.tierName})` : rangeWords(tier);
+    const counts = countsOf(tier);
+    const group = groups.get(`${words}\n${counts}`) ?? { words, counts, names: [] };
+    if (!group.names.includes(range.sourceName)) group.names.push(range.sourceName);
+    groups.set(`${words}\n${counts}`, group);
   }
-  return [...groups].map(([label, names]) => `${label}: ${names.join(', ')}`);
+  const all = [...groups.values()];
+  return all.map(({ words, counts, names }) => {
+    const writtenAlike = all.filter((other) => other.words === words).length > 1;
+    return `${writtenAlike ? `${words} (reads as ${counts})` : words}: ${names.join(', ')}`;
+  });
 }
 
 /** The range groups in one line, for one embed field: "10k–50k: Mediakix, Hootsuite, Duel · 10k–100k: …". */

@@ -1,7 +1,7 @@
 /**
  * /plans list in pages: with more plans than one message holds, Previous and Next buttons page
- * through every plan, each shown with who saved it and when. The list is public, so a press on it
- * opens the page for the presser alone; on that message of their own, the buttons change it in place.
+ * through every plan, each shown with who saved it and when. The list is shown to whoever asked,
+ * so it never fills a channel, and its buttons change it in place.
  */
 
 import { InteractionResponseType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
@@ -48,7 +48,7 @@ describe('/plans list in pages', () => {
   it('Next reaches every one of 100 plans, in name order, each with who saved it and when', async () => {
     const answer = coreFor(await storeWith(100));
     let page = await listPlans(answer);
-    expect(isEphemeral(page.data)).toBe(false);
+    expect(isEphemeral(page.data)).toBe(true);
     expect(page.data.embeds[0]!.title).toBe('Saved plans: 100 of 100');
     const seen: string[] = [];
     for (let presses = 0; ; presses++) {
@@ -71,15 +71,15 @@ describe('/plans list in pages', () => {
     expect(page.data.embeds[0]!.footer!.text).toMatch(/^Page (\d+) of \1\b/);
   });
 
-  it('a press on the public list opens the page for the presser alone; on that page, Previous and Next change it in place', async () => {
+  it('the list is shown to whoever asked, never in the channel; Previous and Next change it in place', async () => {
     const answer = coreFor(await storeWith(100));
     const list = await listPlans(answer);
+    expect(isEphemeral(list.data)).toBe(true);
     expect(list.data.embeds[0]!.footer!.text).toMatch(/^Page 1 of \d+/);
     expect(button(list.data, 'Previous').disabled).toBe(true);
 
     const second = await answer(pressed(place, button(list.data, 'Next').custom_id, undefined, list.data as never));
-    expect(second.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(isEphemeral(second.data)).toBe(true);
+    expect(second.type).toBe(InteractionResponseType.UpdateMessage);
     expect(second.data.embeds[0]!.footer!.text).toMatch(/^Page 2 of/);
     expect(namesOn(second.data)[0]).not.toBe('plan 000');
 

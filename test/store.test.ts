@@ -10,10 +10,13 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
+import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openStore, parseDatabaseUrl, runMigrations, StoreUnavailableError, type HouseRecord, type TeamStore, type TeamTerm } from '../src/store/index';
 import { PLANS_PER_SERVER, TERMS_PER_SERVER } from '../src/store/types';
 import { describeOnPostgres, dropSchema, newSchemaName } from './support/postgres';
+
+const ALL_MIGRATIONS = ['0001_team_settings', '0002_name_keys_fold_full_width'];
 
 const T0 = Date.UTC(2026, 11, 6, 12, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
@@ -29,6 +32,8 @@ function house(text: string, n = 0): HouseRecord {
 interface Engine {
   name: string;
   open(opts?: { ttlMs?: number }): Promise<TeamStore>;
+  /** Runs SQL on the database the last open() opened, bypassing the store. */
+  exec(statements: readonly string[]): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -53,6 +58,14 @@ function sqliteEngine(): Engine {
       opened.push(store);
       return store;
     },
+    async exec(statements) {
+      const raw = new Database(path);
+      try {
+        for (const statement of statements) raw.exec(statement);
+      } finally {
+        raw.close();
+      }
+    },
     async cleanup() {
       await Promise.all(opened.splice(0).map((s) => s.close()));
       path = '';
@@ -71,6 +84,16 @@ function postgresEngine(url: string): Engine {
       const store = await openStore(url, { ttlMs: opts.ttlMs ?? 0, schema });
       opened.push(store);
       return store;
+    },
+    async exec(statements) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`set search_path to "${schema}"`);
+        for (const statement of statements) await client.query(statement);
+      } finally {
+        await client.end();
+      }
     },
     async cleanup() {
       await Promise.all(opened.splice(0).map((s) => s.close()));
@@ -145,6 +168,63 @@ function storeSuite(engine: Engine) {
     expect(await store.removeTerm('g', 'ENGAGEMENT rate')).toBe('ok');
     expect(await store.removeTerm('g', 'engagement rate')).toBe('missing');
     expect(await store.terms('g')).toEqual([]);
+  });
+
+  it('names that read the same are one name: full-width "ＣＰＭ" finds, edits and removes "CPM"; plan "Ｑ１" and "q1" are one plan', async () => {
+    const store = await engine.open();
+    expect(await store.addTerm('g', term('Whitelisting', 1))).toBe('ok');
+    expect(await store.addTerm('g', term('Ｗｈｉｔｅｌｉｓｔｉｎｇ', 2))).toBe('exists');
+    expect((await store.term('g', 'ＷＨＩＴＥＬＩＳＴＩＮＧ'))?.name).toBe('Whitelisting');
+    expect(await store.editTerm('g', term('Ｗｈｉｔｅｌｉｓｔｉｎｇ', 3, { definition: 'new' }))).toBe('ok');
+    expect(await store.terms('g')).toMatchObject([{ name: 'Ｗｈｉｔｅｌｉｓｔｉｎｇ', definition: 'new', addedById: 'u1' }]);
+    expect(await store.removeTerm('g', 'whitelisting')).toBe('ok');
+    expect(await store.terms('g')).toEqual([]);
+
+    const plan = (name: string, budget: string, s: number) => ({ name, inputs: { budget }, savedById: 'u1', savedByName: 'a', savedAt: at(s) });
+    expect(await store.savePlan('g', plan('Ｑ１', '5000', 1))).toBe('ok');
+    expect(await store.savePlan('g', plan('q1', '3000', 2))).toBe('ok');
+    expect(await store.plans('g')).toMatchObject([{ name: 'q1', inputs: { budget: '3000' } }]);
+    expect(await store.savePlan('g', { ...plan('Q1', '1', 3), savedById: 'u2' })).toBe('not-author');
+    expect(await store.deletePlan('g', 'Ｑ１')).toBe('ok');
+    expect(await store.plans('g')).toEqual([]);
+  });
+
+  it('migrating keys written before names were folded: each is found by its name as it reads; of two that now read the same, the newest keeps its name and the other is kept as "(2)"', async () => {
+    await (await engine.open()).close();
+    const termRow = (guild: string, key: string, name: string, updated: string) =>
+      `insert into terms (guild_id, name_key, name, definition, created_by_id, created_by_name, created_at, updated_by_id, updated_by_name, updated_at) ` +
+      `values ('${guild}', '${key}', '${name}', 'def of ${name} in ${guild}', 'u1', 'a', '${updated}', 'u1', 'a', '${updated}')`;
+    const planRow = (guild: string, key: string, name: string, saved: string) =>
+      `insert into plans (guild_id, name_key, name, inputs, saved_by_id, saved_by_name, saved_at, created_at, revision) values ('${guild}', '${key}', '${name}', '{"budget":"${name}"}', 'u1', 'a', '${saved}', '${saved}', 2)`;
+    await engine.exec([
+      // Keys as the case-folding rule wrote them: "ＣＰＭ" and "CPM" were two names.
+      termRow('g', 'ｃｐｍ', 'ＣＰＭ', '2026-01-02T00:00:00.000Z'),
+      termRow('g', 'cpm', 'CPM', '2026-01-01T00:00:00.000Z'),
+      termRow('g', 'ｒｅａｃｈ', 'Ｒｅａｃｈ', '2026-01-01T00:00:00.000Z'),
+      termRow('g', 'plain', 'Plain', '2026-01-01T00:00:00.000Z'),
+      termRow('h', 'cpm', 'CPM', '2026-01-01T00:00:00.000Z'),
+      planRow('g', 'ｑ１', 'Ｑ１', '2026-01-01T00:00:00.000Z'),
+      planRow('g', 'q1', 'q1', '2026-01-03T00:00:00.000Z'),
+      planRow('h', 'ｑ１', 'Ｑ１', '2026-01-01T00:00:00.000Z'),
+      `delete from kysely_migration where name = '0002_name_keys_fold_full_width'`,
+    ]);
+    const store = await engine.open();
+    expect((await store.terms('g')).map((t) => [t.name, t.definition])).toEqual([
+      ['ＣＰＭ', 'def of ＣＰＭ in g'],
+      ['CPM (2)', 'def of CPM in g'],
+      ['Plain', 'def of Plain in g'],
+      ['Ｒｅａｃｈ', 'def of Ｒｅａｃｈ in g'],
+    ]);
+    expect((await store.term('g', 'reach'))?.name).toBe('Ｒｅａｃｈ');
+    expect((await store.term('g', 'cpm'))?.name).toBe('ＣＰＭ');
+    expect((await store.term('h', 'ｃｐｍ'))?.definition).toBe('def of CPM in h');
+    expect((await store.plans('g')).map((p) => [p.name, p.inputs.budget]).sort()).toEqual([
+      ['q1', 'q1'],
+      ['Ｑ１ (2)', 'Ｑ１'],
+    ]);
+    expect((await store.plan('h', 'q1'))?.name).toBe('Ｑ１');
+    // The new keys hold: a look-alike cannot be added beside them.
+    expect(await store.addTerm('g', term('ｐｌａｉｎ'))).toBe('exists');
   });
 
   it(`limits: ${TERMS_PER_SERVER} terms and ${PLANS_PER_SERVER} plans per server; full refuses without changing anything`, { timeout: 90_000 }, async () => {
@@ -344,8 +424,8 @@ describeOnPostgres('store: Postgres (the shared storage suite)', (pgUrl) => {
   it('runMigrations reports what it applied, then that nothing was left to do', async () => {
     const schema = newSchemaName();
     try {
-      expect(await runMigrations(pgUrl, { schema })).toMatchObject({ applied: ['0001_team_settings'], alreadyApplied: [] });
-      expect(await runMigrations(pgUrl, { schema })).toMatchObject({ applied: [], alreadyApplied: ['0001_team_settings'] });
+      expect(await runMigrations(pgUrl, { schema })).toMatchObject({ applied: ALL_MIGRATIONS, alreadyApplied: [] });
+      expect(await runMigrations(pgUrl, { schema })).toMatchObject({ applied: [], alreadyApplied: ALL_MIGRATIONS });
     } finally {
       await dropSchema(pgUrl, schema);
     }
@@ -396,8 +476,8 @@ describe('store: Postgres unreachable', () => {
 describe('store: SQLite file', () => {
   it('creates the file and its folder on first use, in WAL mode, and migrates once', async () => {
     const path = join(tempDir(), 'nested', 'deeper', 'tierbot.sqlite');
-    expect(await runMigrations(path)).toMatchObject({ applied: ['0001_team_settings'], alreadyApplied: [] });
-    expect(await runMigrations(`file:${path}`)).toMatchObject({ applied: [], alreadyApplied: ['0001_team_settings'] });
+    expect(await runMigrations(path)).toMatchObject({ applied: ALL_MIGRATIONS, alreadyApplied: [] });
+    expect(await runMigrations(`file:${path}`)).toMatchObject({ applied: [], alreadyApplied: ALL_MIGRATIONS });
     const store = await openStore(`file://${path}`);
     await store.setHouse('g', house('a 1k+'));
     await store.close();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { compare } from '../src/commands/compare';
-import { house } from '../src/commands/house';
+import { house, shownText } from '../src/commands/house';
 import { plans } from '../src/commands/plans';
 import { TERM_LIMITS, term } from '../src/commands/term';
 import type { Reply, SlashCommand } from '../src/commands/types';
@@ -167,6 +167,50 @@ describe('/compare save: replacing a saved plan (real SQLite store)', () => {
   });
 });
 
+describe('plan names that read the same are one plan (real SQLite store)', () => {
+  it('/compare save:Ｑ１ then save:q1 saves one plan, not two look-alikes; /plans delete with either name deletes it', async () => {
+    const store = await sqlite();
+    const ctx = testContext({ guildId: G1, store });
+    await run(compare, { budget: '5000', save: 'Ｑ１' }, ctx);
+    expect(text(await run(compare, { budget: '3000', save: 'q1' }, ctx))).toContain('Saved as “q1”');
+    expect((await store.plans(G1)).map((p) => [p.name, p.inputs.budget])).toEqual([['q1', '3000']]);
+    expect(await plans.autocomplete!({ name: 'name', value: 'Ｑ' }, { subcommand: 'delete' }, ctx)).toEqual([{ name: 'q1', value: 'q1' }]);
+    const deleted = await run(plans, { subcommand: 'delete', name: 'Ｑ１' }, ctx);
+    expect(deleted.embeds[0]!.description).toBe('"q1" is no longer saved in this server.');
+    expect(await store.plans(G1)).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('/plans delete names a long plan whole, markdown and all', () => {
+  const markdownName = (start: string) => `${start} ${'*_~`|>'.repeat(20)}`.slice(0, 100);
+  const escaped = (name: string) => name.replace(/([\\`*_~|>#[\]()<@:-])/g, '\\$1');
+
+  it('in "no longer saved", "no saved plan called" and "only its author" replies', async () => {
+    const store = memoryStore();
+    const name = markdownName('P5');
+    await store.savePlan(G1, { name, inputs: { budget: '5000' }, savedById: '300000000000000077', savedByName: 'Ana', savedAt: new Date() });
+    const member = testContext({ guildId: G1, userId: MEMBER, store });
+    const manager = testContext({ guildId: G1, manager: true, store });
+
+    const notAuthor = await run(plans, { subcommand: 'delete', name }, member);
+    expect(notAuthor.embeds[0]!.description).toContain(`"${escaped(name)}" was saved by`);
+    const notFound = await run(plans, { subcommand: 'delete', name: markdownName('P6') }, manager);
+    expect(notFound.embeds[0]!.description).toContain(`no saved plan called "${escaped(markdownName('P6'))}".`);
+    const deleted = await run(plans, { subcommand: 'delete', name }, manager);
+    expect(deleted.embeds[0]!.description).toBe(`"${escaped(name)}" is no longer saved in this server.`);
+  });
+
+  it('where it must be shortened, it is cut inside its long word, not back to its first word ("P5…")', () => {
+    const shown = shownText(markdownName('P5'), 40);
+    expect(shown.length).toBeLessThanOrEqual(40);
+    expect(shown).toMatch(/^P5 \\\*\\_\\~\\`\\\|\\>.*…$/);
+    expect(shown.length).toBeGreaterThan(30);
+    // Words that fill the room are still cut between words.
+    expect(shownText('Spring launch with the whole creator team', 24)).toBe('Spring launch with the…');
+  });
+});
+
 describe('servers kept apart through every command and autocomplete (real SQLite store)', () => {
   it('one server never sees or changes another’s house, terms or plans', async () => {
     const store = await sqlite();
@@ -293,14 +337,62 @@ describe('/term', () => {
     expect((await run(term, { subcommand: 'remove', name: 'WhiteListing' }, ctx)).inputError).toBe(true);
   });
 
-  it('refuses a name that reads the same as an existing one (full-width "ＣＰＭ" beside "CPM"), leaving the terms as they were', async () => {
-    const ctx = manager();
+  it('refuses a name that reads the same as an existing one (full-width "ＣＰＭ" beside "CPM"), naming the one stored, leaving the terms as they were', async () => {
+    const real = await sqlite();
+    const ctx = testContext({ guildId: G1, manager: true, store: real });
     await run(term, { subcommand: 'add', name: 'CPM', definition: 'Cost per thousand impressions.' }, ctx);
-    const lookAlike = await run(term, { subcommand: 'add', name: 'ＣＰＭ', definition: 'full-width' }, ctx);
-    expect(lookAlike.inputError).toBe(true);
-    expect(lookAlike.flags).toBe(EPHEMERAL);
-    expect(JSON.parse(text(lookAlike)).embeds[0].description).toContain('already has a term that reads the same: "CPM"');
-    expect((await store.terms(G1)).map((t) => t.name)).toEqual(['CPM']);
+    for (const name of ['ＣＰＭ', 'cpm']) {
+      const lookAlike = await run(term, { subcommand: 'add', name, definition: 'again' }, ctx);
+      expect(lookAlike.inputError).toBe(true);
+      expect(lookAlike.flags).toBe(EPHEMERAL);
+      expect(lookAlike.embeds[0]!.description).toMatch(/^This server already has a term called "CPM" \(names are the same whatever their case or width\)\./);
+    }
+    expect((await real.terms(G1)).map((t) => t.name)).toEqual(['CPM']);
+    await real.close();
+  });
+
+  it('a full-width name finds the term: /term edit and /term remove with "Ｗｈｉｔｅｌｉｓｔｉｎｇ" change and remove "Whitelisting", as the refusal of that name advises', async () => {
+    const real = await sqlite();
+    const ctx = testContext({ guildId: G1, manager: true, store: real });
+    await run(term, { subcommand: 'add', name: 'Whitelisting', definition: 'Running ads from a creator’s handle.' }, ctx);
+    const refused = await run(term, { subcommand: 'add', name: 'Ｗｈｉｔｅｌｉｓｔｉｎｇ', definition: 'x' }, ctx);
+    expect(text(refused)).toContain('`/term edit` to change that one');
+    const edited = await run(term, { subcommand: 'edit', name: 'Ｗｈｉｔｅｌｉｓｔｉｎｇ', example: 'Brand X runs ads as @creator.' }, ctx);
+    expect(edited.inputError).toBeUndefined();
+    expect(edited.embeds[0]!.title).toBe('Whitelisting');
+    expect(await real.term(G1, 'Whitelisting')).toMatchObject({ name: 'Whitelisting', example: 'Brand X runs ads as @creator.' });
+    expect(await term.autocomplete!({ name: 'name', value: 'ｗｈｉｔｅ' }, { subcommand: 'edit' }, ctx)).toEqual([{ name: 'Whitelisting', value: 'Whitelisting' }]);
+    const removed = await run(term, { subcommand: 'remove', name: 'Ｗｈｉｔｅｌｉｓｔｉｎｇ' }, ctx);
+    expect(removed.embeds[0]!.description).toBe('"Whitelisting" is no longer in this server’s glossary.');
+    expect(await real.terms(G1)).toEqual([]);
+    await real.close();
+  });
+
+  it('an edit that changes nothing ("-" for an example the term does not have) says so, and writes nothing', async () => {
+    const ctx = manager();
+    await run(term, { subcommand: 'add', name: 'Whitelisting', definition: 'Running ads.' }, ctx);
+    const before = await store.term(G1, 'Whitelisting');
+    const editor = testContext({ guildId: G1, manager: true, userId: '300000000000000042', store });
+    const noExample = await run(term, { subcommand: 'edit', name: 'Whitelisting', example: '-' }, editor);
+    expect(noExample.embeds[0]).toMatchObject({ title: 'Nothing changed', description: '"Whitelisting" already has no example, so it stays as it was.' });
+    expect(noExample.flags).toBe(EPHEMERAL);
+    const same = await run(term, { subcommand: 'edit', name: 'Whitelisting', definition: 'Running ads.', link: '-' }, editor);
+    expect(same.embeds[0]!.description).toBe('"Whitelisting" already has that definition and no link, so it stays as it was.');
+    expect(await store.term(G1, 'Whitelisting')).toEqual(before);
+    // One real change among them is a change.
+    const changed = await run(term, { subcommand: 'edit', name: 'Whitelisting', definition: 'Running ads.', example: 'new' }, editor);
+    expect(changed.embeds[0]!.author!.name).toBe('Team term changed');
+  });
+
+  it('a definition on two lines is refused as such: every value is one line', async () => {
+    const ctx = manager();
+    for (const [field, value] of [['definition', 'first\nsecond'], ['example', 'first\r\nsecond'], ['formula', 'a\u2028b']] as const) {
+      const reply = await run(term, { subcommand: 'add', name: 'Lines', definition: 'd', [field]: value }, ctx);
+      expect(reply.inputError).toBe(true);
+      expect(reply.embeds[0]!.description).toMatch(new RegExp(`^The ${field} has U\\+(000A line feed|000D carriage return|2028 line separator) in it: it must be one line; join the lines into one\\.`));
+      expect(text(reply)).not.toContain('would not show');
+    }
+    expect(await store.terms(G1)).toEqual([]);
   });
 
   it('hostile text: SQL metacharacters and emoji are stored exactly and shown escaped; zero-width text is refused, naming it', async () => {

@@ -8,6 +8,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { planNameProblem } from '../src/commands/compare';
 import { glossary } from '../src/commands/glossary';
 import { house } from '../src/commands/house';
 import { definition as termDefinition, term } from '../src/commands/term';
@@ -44,6 +45,49 @@ const NOT_SHOWN = [
   ['\n', 'U+000A line feed'],
   ['\u0007', 'U+0007 control character'],
 ] as const;
+
+/** Letters and symbols drawn as a blank: a name of them looks empty, and one among letters looks like a space. */
+const BLANK_LOOKING = [
+  ['\u3164', 'U+3164 Hangul filler'],
+  ['\u2800', 'U+2800 Braille pattern blank'],
+  ['\u115F', 'U+115F Hangul choseong filler'],
+  ['\u1160', 'U+1160 Hangul jungseong filler'],
+  ['\uFFA0', 'U+FFA0 halfwidth Hangul filler'],
+] as const;
+
+describe('blank-looking fillers are refused, named, in /term and /house set, as in /compare save', () => {
+  for (const [character, named] of BLANK_LOOKING) {
+    it(`/term add: a name of ${named} alone, or between letters, and a definition with it, are refused naming it`, async () => {
+      const store = memoryStore();
+      for (const args of [
+        { name: character, definition: 'x' },
+        { name: `a${character}b`, definition: 'x' },
+        { name: 'Fine', definition: `a${character}b` },
+      ]) {
+        const reply = await run(term, { subcommand: 'add', ...args }, store);
+        expect(reply.inputError, JSON.stringify(args)).toBe(true);
+        expect(reply.embeds[0]!.description).toContain(`has ${named} in it, which Discord shows as a blank or not at all`);
+      }
+      expect(await store.terms(G)).toEqual([]);
+    });
+
+    it(`/house set: a tier named ${named} is refused naming it, the previous definition kept`, async () => {
+      const store = memoryStore();
+      await run(house, { subcommand: 'set', tiers: 'small 1k-100k, growing 100k+' }, store);
+      const before = await store.house(G);
+      const reply = await run(house, { subcommand: 'set', tiers: `${character} 1k-10k, micro 10k-75k` }, store);
+      expect(reply.inputError).toBe(true);
+      expect(reply.embeds[0]!.description).toContain(`The tiers have ${named} in them`);
+      expect(await store.house(G)).toEqual(before);
+    });
+  }
+
+  it('/compare save refuses a name with a blank Braille pattern between letters, as it refuses one of it alone', () => {
+    expect(planNameProblem('a\u2800b')).toMatch(/invisible characters/);
+    expect(planNameProblem('\u2800')).toMatch(/shows nothing/);
+    expect(planNameProblem('a b')).toBeUndefined();
+  });
+});
 
 describe('/term: every field is shown back exactly, or refused naming the character', () => {
   it('the issue’s example: a definition with a zero-width space and a right-to-left override is refused, nothing saved', async () => {

@@ -62,8 +62,13 @@ export function quoteUserText(text: string, max = 60): string {
 
 /** Characters that show nothing: format characters (zero-width, direction marks) and the other default-ignorable ones. */
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
-/** What shows as blank: spaces of every kind, and the blank Braille pattern. */
-const BLANK = /[\s\u2800]/gu;
+/**
+ * Letters and symbols drawn as a blank though they are not spaces: the Hangul fillers, Khmer's
+ * inherent vowels, the combining grapheme joiner and the blank Braille pattern. A name of them
+ * looks empty, and one among letters looks like a space ("a\u2800b" beside "a b"). The combining
+ * ones are alternatives of their own: in a character class, a combining mark reads as a mistake.
+ */
+const BLANK_LOOKING = /[\u115F\u1160\u2800\u3164\uFFA0]|\u034F|\u17B4|\u17B5/gu;
 
 /**
  * What hides in a name a user types, which would make two names that look the same ("weekly" and
@@ -72,8 +77,8 @@ const BLANK = /[\s\u2800]/gu;
  */
 export function hiddenInName(name: string): 'blank' | 'invisible' | undefined {
   const rest = name.replace(EMOJI, 'x');
-  const shown = rest.replace(INVISIBLE, '');
-  if (shown.replace(BLANK, '') === '') return 'blank';
+  const shown = rest.replace(INVISIBLE, '').replace(BLANK_LOOKING, '');
+  if (shown.trim() === '') return 'blank';
   return shown !== rest ? 'invisible' : undefined;
 }
 
@@ -83,7 +88,12 @@ const CHARACTER_NAMES: Readonly<Record<number, string>> = {
   0x0a: 'line feed',
   0x0d: 'carriage return',
   0xad: 'soft hyphen',
+  0x34f: 'combining grapheme joiner',
   0x61c: 'Arabic letter mark',
+  0x115f: 'Hangul choseong filler',
+  0x1160: 'Hangul jungseong filler',
+  0x17b4: 'Khmer vowel inherent aq',
+  0x17b5: 'Khmer vowel inherent aa',
   0x180e: 'Mongolian vowel separator',
   0x200b: 'zero width space',
   0x200c: 'zero width non-joiner',
@@ -102,20 +112,24 @@ const CHARACTER_NAMES: Readonly<Record<number, string>> = {
   0x2067: 'right-to-left isolate',
   0x2068: 'first strong isolate',
   0x2069: 'pop directional isolate',
+  0x2800: 'Braille pattern blank',
+  0x3164: 'Hangul filler',
   0xfeff: 'zero width no-break space',
+  0xffa0: 'halfwidth Hangul filler',
 };
 
 /**
  * The first character of user text that would not be shown as typed, named for an input error
  * ("U+200B zero width space"), or undefined when all of it shows. What the replies drop or turn
  * into a space (withoutInvisible: control and invisible format characters, line breaks) would make
- * the text shown differ from the text stored, so a write refuses it rather than keep what no one sees.
+ * the text shown differ from the text stored, so a write refuses it rather than keep what no one
+ * sees; so would a letter drawn as a blank (BLANK_LOOKING: a Hangul filler), which looks like nothing.
  */
 export function unshownCharacter(text: string): string | undefined {
   const typed = [...text.replace(EMOJI, '')];
   const shown = [...withoutInvisible(typed.join(''))];
   // The display only drops characters or replaces one with a space: the first difference is the culprit.
-  const at = typed.findIndex((character, i) => character !== shown[i]);
+  const at = typed.findIndex((character, i) => character !== shown[i] || character.replace(BLANK_LOOKING, '') === '');
   if (at < 0) return undefined;
   const code = typed[at]!.codePointAt(0)!;
   const name = CHARACTER_NAMES[code] ?? (/\p{Cc}/u.test(typed[at]!) ? 'control character' : 'invisible character');

@@ -14,7 +14,7 @@ import { formatHouseDefinition, formatHousePlacement, HOUSE_EXAMPLE, houseTierFo
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { TIER_LABELS } from '../domain/tier-style';
 import { StoreRefusedError, StoreUnavailableError, type HouseRecord } from '../store/types';
-import { ERROR_COLOUR, inputErrorReply, linesToFields, NEUTRAL_COLOUR, quoteUserText, truncate, unshownCharacter } from './embeds';
+import { ERROR_COLOUR, inputErrorReply, linesToFields, NEUTRAL_COLOUR, quoteUserText, truncate, unshownCharacter, withoutInvisible } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 // ── Shared by /house, /term and /plans ───────────────────────────────────────────────────────
@@ -24,12 +24,26 @@ export const MANAGE_SERVER = 'Manage Server';
 
 /** User text, escaped (no markdown, no mentions, one line) and within `max` characters after escaping. */
 export function shownText(text: string, max: number): string {
+  const visible = withoutInvisible(text);
   let room = max;
   for (;;) {
-    const quoted = quoteUserText(text, room);
+    const quoted = quoteUserText(cutToRoom(visible, room), room);
     if (quoted.length <= max || room <= 1) return quoted.slice(0, max);
     room = Math.max(1, Math.floor((room * max) / quoted.length) - 1);
   }
+}
+
+/**
+ * Text within `room` characters: cut at a word (truncate), or inside one when the words that fit
+ * would keep less than half the room. A name such as "P5 *_~`|>*_~…" is one short word and one
+ * long one: cut at a word, all it would show is "P5…", which names nothing.
+ */
+function cutToRoom(text: string, room: number): string {
+  if (text.length <= room) return text;
+  const atWord = truncate(text, room);
+  if (atWord.length * 2 >= room) return atWord;
+  // Never half of a surrogate pair.
+  return `${text.slice(0, room - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
 export function guildOnlyReply(what: string): Reply {
@@ -341,7 +355,7 @@ async function set(text: string, context: RunContext & { guildId: string }): Pro
   if (!context.canManageGuild) return notManagerReply('set the house tier definition');
   // Line breaks separate tiers and are shown as typed; any other character the replies would not show is refused.
   const unshown = unshownCharacter(text.split(LINE_BREAK).join(' '));
-  if (unshown) return inputErrorReply(`The tiers have ${unshown} in them, which Discord would not show as typed; type them again without it.`, ACCEPTED, 'That house definition did not work');
+  if (unshown) return inputErrorReply(`The tiers have ${unshown} in them, which Discord shows as a blank or not at all; type them again without it.`, ACCEPTED, 'That house definition did not work');
   const parsed = parseHouseDefinition(text);
   if (!parsed.ok) return inputErrorReply(reasonMarkdown(parsed.parts), ACCEPTED, 'That house definition did not work');
   const record: HouseRecord = { text, setById: context.user.id, setByName: context.user.name, setAt: context.now };

@@ -1,13 +1,14 @@
 /**
  * /plans list | delete — the /compare scenarios saved in this server (`/compare save:<name>`), with
- * who saved each and when, in pages when they do not fit one message. Everyone may list them;
- * deleting one is for the member who saved it or a member with Manage Server: the one
+ * who saved each and when, in pages when they do not fit one message. Everyone may list them; the
+ * list is shown to whoever asked (up to 100 plans is a lookup, not something to post in a channel).
+ * Deleting one is for the member who saved it or a member with Manage Server: the one
  * team-settings write that does not need that permission. Guild install, servers only.
  */
 
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { LIMITS } from '../interactions/limits';
-import { PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
+import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { MAX_PLAN_NAME } from './compare';
 import { inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
 import { guildOnlyReply, MANAGE_SERVER, orUnavailable, shownText, unavailableReply, when, who } from './house';
@@ -29,9 +30,9 @@ export const definition = {
 } as const satisfies ChatInputDefinition;
 
 /**
- * custom_id of the list's Previous and Next buttons, "plans:page:<n>". The list is public, so a
- * press there opens page n for the presser alone; on that message of their own the buttons carry
- * OWN_MESSAGE and change it in place.
+ * custom_id of the list's Previous and Next buttons, "plans:page:<n>", with OWN_MESSAGE: the list
+ * is the presser's own, so they change it in place. A button without it, on a list shown in the
+ * channel, opens page n for the presser alone.
  */
 const PAGE = 'plans:page';
 
@@ -39,8 +40,8 @@ const LIST_INTRO = 'Re-run one with `/compare plan:<name>`; any other option you
 /** The plans on one page, below the intro in the description. */
 const PAGE_TEXT = LIMITS.embedDescription - LIST_INTRO.length - 2;
 
-/** Where a reply is shown: to the whole channel, or to the presser alone (ephemeral). */
-type Audience = 'public' | 'own';
+/** Room for a plan's name: the whole of it, escaping included (each character at most doubles). */
+const SHOWN_NAME = 2 * MAX_PLAN_NAME;
 
 /** "budget 5000 · fee 250": the saved inputs, escaped. */
 function inputsLine(plan: SavedPlan): string {
@@ -49,7 +50,7 @@ function inputsLine(plan: SavedPlan): string {
 }
 
 /** Page `page` of the list (the last one when there are fewer now), with Previous and Next when there are several. */
-function listReply(plans: readonly SavedPlan[], page: number, audience: Audience): Reply {
+function listReply(plans: readonly SavedPlan[], page: number): Reply {
   if (plans.length === 0) {
     return {
       embeds: [
@@ -64,10 +65,10 @@ function listReply(plans: readonly SavedPlan[], page: number, audience: Audience
   }
   const sorted = [...plans].sort((a, b) => a.name.localeCompare(b.name));
   // A name whole: escaping can double its length.
-  const lines = sorted.map((p) => `**${shownText(p.name, 2 * MAX_PLAN_NAME)}**: ${inputsLine(p)}\n  saved by ${who(p.savedById, p.savedByName)} on ${when(p.savedAt)}`);
+  const lines = sorted.map((p) => `**${shownText(p.name, SHOWN_NAME)}**: ${inputsLine(p)}\n  saved by ${who(p.savedById, p.savedByName)} on ${when(p.savedAt)}`);
   const pages = pageLines(lines, PAGE_TEXT);
   const at = Math.min(Math.max(0, page), pages.length - 1);
-  const pager = pagerRow((n) => `${PAGE}:${n}${audience === 'own' ? OWN_MESSAGE : ''}`, at, pages.length);
+  const pager = pagerRow((n) => `${PAGE}:${n}${OWN_MESSAGE}`, at, pages.length);
   return {
     embeds: [
       {
@@ -78,22 +79,22 @@ function listReply(plans: readonly SavedPlan[], page: number, audience: Audience
       },
     ],
     components: pager ? [pager] : [],
-    ...(audience === 'own' ? { flags: MessageFlags.Ephemeral } : {}),
+    flags: MessageFlags.Ephemeral,
   };
 }
 
 async function list(context: RunContext & { guildId: string }): Promise<Reply> {
-  return listReply(await context.store.plans(context.guildId), 0, 'public');
+  return listReply(await context.store.plans(context.guildId), 0);
 }
 
-/** Previous or Next: the page asked for, for the presser alone; on their own copy, in its place. */
+/** Previous or Next: the page asked for, in the presser's own list in its place (else in a list of their own). */
 async function turnPage(customId: string, _values: readonly string[], context: ComponentContext): Promise<ComponentReply> {
   const { id, own } = ownMessageMark(customId);
   const page = id.startsWith(`${PAGE}:`) ? id.slice(PAGE.length + 1) : '';
   if (!/^\d{1,3}$/.test(page)) return { mode: 'reply', reply: inputErrorReply('That button is no longer in use.', 'run `/plans list` again.') };
   if (context.guildId === undefined) return { mode: 'reply', reply: guildOnlyReply('Saved plans') };
   try {
-    return { mode: own ? 'update' : 'reply', reply: listReply(await context.store.plans(context.guildId), Number(page), 'own') };
+    return { mode: own ? 'update' : 'reply', reply: listReply(await context.store.plans(context.guildId), Number(page)) };
   } catch (err) {
     // Said in a reply of its own: the page the presser is reading stays.
     if (err instanceof StoreUnavailableError) return { mode: 'reply', reply: unavailableReply() };
@@ -104,14 +105,14 @@ async function turnPage(customId: string, _values: readonly string[], context: C
 async function remove(name: string, context: RunContext & { guildId: string }): Promise<Reply> {
   const plan = await context.store.plan(context.guildId, name.trim());
   if (!plan) {
-    return inputErrorReply(`This server has no saved plan called "${shownText(name, 100)}".`, 'one of the names `/plans list` shows', 'Nothing was deleted');
+    return inputErrorReply(`This server has no saved plan called "${shownText(name, SHOWN_NAME)}".`, 'one of the names `/plans list` shows', 'Nothing was deleted');
   }
   if (plan.savedById !== context.user.id && !context.canManageGuild) {
     return {
       embeds: [
         {
           title: 'Only its author or a manager can delete this plan',
-          description: `"${shownText(plan.name, 100)}" was saved by ${who(plan.savedById, plan.savedByName)}. Deleting someone else's plan needs the **${MANAGE_SERVER}** permission.`,
+          description: `"${shownText(plan.name, SHOWN_NAME)}" was saved by ${who(plan.savedById, plan.savedByName)}. Deleting someone else's plan needs the **${MANAGE_SERVER}** permission.`,
           color: 0xed4245,
         },
       ],
@@ -124,7 +125,7 @@ async function remove(name: string, context: RunContext & { guildId: string }): 
     embeds: [
       {
         title: result === 'ok' ? 'Plan deleted' : 'That plan was already gone',
-        description: `"${shownText(plan.name, 100)}"${result === 'ok' ? ' is no longer saved in this server.' : ' had been deleted meanwhile.'}`,
+        description: `"${shownText(plan.name, SHOWN_NAME)}"${result === 'ok' ? ' is no longer saved in this server.' : ' had been deleted meanwhile.'}`,
         color: NEUTRAL_COLOUR,
       },
     ],
@@ -144,12 +145,13 @@ export const plans = slashCommand({
   async autocomplete(focused, _args, context) {
     if (focused.name !== 'name' || context.guildId === undefined) return [];
     try {
-      const query = focused.value.trim().toLowerCase();
+      // Matched as names are (nameKey): "ｑ１" offers "Q1 launch".
+      const query = nameKey(focused.value.trim());
       const plans = await context.store.plans(context.guildId);
       // Offer first the plans this member may delete.
       const mayDelete = (p: SavedPlan) => context.canManageGuild || p.savedById === context.user.id;
       return plans
-        .filter((p) => p.name.toLowerCase().includes(query))
+        .filter((p) => nameKey(p.name).includes(query))
         .sort((a, b) => Number(!mayDelete(a)) - Number(!mayDelete(b)) || a.name.localeCompare(b.name))
         .slice(0, LIMITS.autocompleteChoices)
         .map((p): Choice => ({ name: p.name.slice(0, LIMITS.choiceName), value: p.name.slice(0, LIMITS.choiceValue) }));

@@ -5,12 +5,13 @@
  *
  * Limits: name 100 characters (an autocomplete choice's limit); definition, formula and example
  * 1,024 each (a Discord field's), and the link 1,022 (a field, less the <> that make it clickable).
- * Text is stored exactly as typed and shown back escaped (no markdown, no mentions), so a character
- * the replies would not show as typed (a zero-width space, a direction override, a line break) is
- * refused, named, rather than stored unseen; emoji are accepted whole. A formula or example that
- * escaping would make longer than a field is refused too, so every value is shown whole (a
- * definition always fits: a description holds 4,096). The link, an https:// address, is shown as
- * a link to click.
+ * Names are the same when they read the same (nameKey: case and full-width forms do not matter).
+ * Every value is one line. Text is stored exactly as typed and shown back escaped (no markdown, no
+ * mentions), so a character the replies would not show as typed (a zero-width space, a direction
+ * override, a Hangul filler drawn as a blank) is refused, named, rather than stored unseen; emoji
+ * are accepted whole. A formula or example that escaping would make longer than a field is refused
+ * too, so every value is shown whole (a definition always fits: a description holds 4,096). The
+ * link, an https:// address, is shown as a link to click.
  *
  * A name needs a letter or a digit: /glossary finds terms by their letters and digits. Discord
  * cannot send an empty option, so `/term edit` takes "-" to clear the formula, example or link.
@@ -19,7 +20,7 @@
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { normalise } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
-import { TERMS_PER_SERVER, type TeamTerm } from '../store/types';
+import { nameKey, TERMS_PER_SERVER, type TeamTerm } from '../store/types';
 import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, unshownCharacter } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, labelsApart, showsNothing, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';
@@ -27,6 +28,9 @@ import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type R
 
 /** The link is shown as `<address>` to be clickable: a field of 1,024 characters holds 1,022 of it. */
 export const TERM_LIMITS = { name: 100, definition: 1024, formula: 1024, example: 1024, link: 1022 } as const;
+
+/** Room for a name in a sentence: the whole of it, escaping included (each character at most doubles). */
+const SHOWN_NAME = 2 * TERM_LIMITS.name;
 
 const nameOption = (description: string) =>
   ({
@@ -101,6 +105,8 @@ function clears(value: string | undefined): boolean {
   return value?.trim() === CLEAR;
 }
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/u;
+
 /** Why a value cannot be stored, or undefined when it can. */
 export function termValueProblem(field: Field, value: string): string | undefined {
   const length = [...value].length;
@@ -119,9 +125,12 @@ export function termValueProblem(field: Field, value: string): string | undefine
   if (shown && shown > LIMITS.fieldValue) {
     return `${LABEL[field]} takes ${shown.toLocaleString('en-US')} characters as Discord shows it (markdown characters such as *, _, ( and - each take a \\ to show as typed); the most is ${LIMITS.fieldValue.toLocaleString('en-US')}.`;
   }
+  // Replies show each value on one line, so a line break is refused as such, not as a character unseen.
+  const lineBreak = LINE_BREAK.exec(value);
+  if (lineBreak) return `${LABEL[field]} has ${unshownCharacter(lineBreak[0])} in it: it must be one line; join the lines into one.`;
   // Stored, it would be shown as something else. (This also keeps out NUL, which Postgres cannot store.)
   const unshown = unshownCharacter(value);
-  if (unshown) return `${LABEL[field]} has ${unshown} in it, which Discord would not show as typed; type it again without it.`;
+  if (unshown) return `${LABEL[field]} has ${unshown} in it, which Discord shows as a blank or not at all; type it again without it.`;
   // Other invisible characters would make two names that look the same: "CPM" and "CPM\u3164".
   if (field === 'name' && hiddenInName(value) === 'invisible') return 'The name has invisible characters in it; type it again without them.';
   if (field === 'link') return linkProblem(value.trim());
@@ -201,9 +210,6 @@ function newNameProblem(name: string): string | undefined {
   return normalise(name) === '' ? 'The name needs at least one letter or digit, so that `/glossary` can find it.' : undefined;
 }
 
-/** A name as it reads: full-width and other compatibility forms folded, case ignored. */
-const readsAs = (name: string): string => name.normalize('NFKC').toLowerCase();
-
 async function add(args: TermArgs & { definition: string }, context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('add team terms');
   const problem = firstProblem(args) ?? newNameProblem(args.name);
@@ -218,19 +224,19 @@ async function add(args: TermArgs & { definition: string }, context: RunContext 
     addedByName: context.user.name,
     updatedAt: context.now,
   };
-  // "ＣＰＭ" beside "CPM": a second name that reads the same would stand beside it in every list.
-  const lookAlike = (await context.store.terms(context.guildId)).find((t) => readsAs(t.name) === readsAs(term.name) && t.name.toLowerCase() !== term.name.toLowerCase());
-  if (lookAlike) {
-    return inputErrorReply(`This server already has a term that reads the same: "${shownText(lookAlike.name, 100)}".`, 'a new name, or `/term edit` to change that one', 'That term was not added');
-  }
   const result = await context.store.addTerm(context.guildId, term);
-  if (result === 'exists') {
-    return inputErrorReply(`This server already has a term called "${shownText(term.name, 100)}" (names ignore case).`, 'a new name, or `/term edit` to change that one', 'That term was not added');
-  }
+  if (result === 'exists') return nameTaken(term.name, context);
   if (result === 'full') {
     return inputErrorReply(`This server has ${TERMS_PER_SERVER} terms, the most it can have.`, 'removing one with `/term remove` first', 'That term was not added');
   }
   return { embeds: [termEmbed('Team term added', term)], flags: MessageFlags.Ephemeral };
+}
+
+/** The refusal of a name the server has (by nameKey: "ＣＰＭ" and "cpm" are "CPM"), naming the term as stored. */
+async function nameTaken(name: string, context: RunContext & { guildId: string }): Promise<Reply> {
+  const taken = (await context.store.terms(context.guildId)).find((t) => nameKey(t.name) === nameKey(name))?.name ?? name;
+  const alike = taken === name ? '' : ' (names are the same whatever their case or width)';
+  return inputErrorReply(`This server already has a term called "${shownText(taken, SHOWN_NAME)}"${alike}.`, 'a new name, or `/term edit` to change that one', 'That term was not added');
 }
 
 /**
@@ -266,24 +272,39 @@ async function edit(args: TermArgs, context: RunContext & { guildId: string }): 
     updatedByName: context.user.name,
     updatedAt: context.now,
   };
+  const given = (['definition', ...OPTIONAL_FIELDS] as const).filter((field) => args[field] !== undefined);
+  if (given.every((field) => term[field] === current[field])) return unchanged(current, given);
   const result = await context.store.editTerm(context.guildId, term);
   if (result !== 'ok') return missing(name, 'changed');
   const removed = OPTIONAL_FIELDS.filter((field) => clears(args[field]) && current[field] !== undefined);
-  const title = removed.length ? `Team term changed: ${new Intl.ListFormat('en', { type: 'conjunction' }).format(removed)} removed` : 'Team term changed';
+  const title = removed.length ? `Team term changed: ${listed(removed)} removed` : 'Team term changed';
   return { embeds: [termEmbed(title, term)], flags: MessageFlags.Ephemeral };
 }
 
+const listed = (words: readonly string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(words);
+
+/** An edit that would leave the term as it is ("-" for an example it does not have): nothing is written. */
+function unchanged(current: TeamTerm, given: readonly Exclude<Field, 'name'>[]): Reply {
+  const already = given.map((field) => (current[field] === undefined ? `no ${field}` : `that ${field}`));
+  return {
+    embeds: [{ title: 'Nothing changed', description: `"${shownText(current.name, SHOWN_NAME)}" already has ${listed(already)}, so it stays as it was.`, color: NEUTRAL_COLOUR }],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
 function missing(name: string, what: string): Reply {
-  return inputErrorReply(`This server has no term called "${shownText(name, 100)}".`, 'one of the names `/term export` or `/glossary` lists', `Nothing was ${what}`);
+  return inputErrorReply(`This server has no term called "${shownText(name, SHOWN_NAME)}".`, 'one of the names `/term export` or `/glossary` lists', `Nothing was ${what}`);
 }
 
 async function remove(given: string, context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('remove team terms');
   const name = await askedName(given, context);
+  // Named as stored in the reply: "ＣＰＭ" removes "CPM".
+  const stored = (await context.store.term(context.guildId, name))?.name ?? name;
   const result = await context.store.removeTerm(context.guildId, name);
   if (result !== 'ok') return missing(name, 'removed');
   return {
-    embeds: [{ title: 'Team term removed', description: `"${shownText(name, 200)}" is no longer in this server’s glossary.`, color: NEUTRAL_COLOUR }],
+    embeds: [{ title: 'Team term removed', description: `"${shownText(stored, SHOWN_NAME)}" is no longer in this server’s glossary.`, color: NEUTRAL_COLOUR }],
     flags: MessageFlags.Ephemeral,
   };
 }
@@ -349,10 +370,11 @@ export const term = slashCommand({
     if (focused.name !== 'name' || context.guildId === undefined) return [];
     try {
       const guildId = context.guildId;
-      const query = focused.value.trim().toLowerCase();
+      // Matched as names are (nameKey): "ｗｈｉｔｅ" offers "Whitelisting".
+      const query = nameKey(focused.value.trim());
       const terms = (await context.store.terms(guildId))
-        .filter((t) => t.name.toLowerCase().includes(query))
-        .sort((a, b) => Number(!a.name.toLowerCase().startsWith(query)) - Number(!b.name.toLowerCase().startsWith(query)) || a.name.localeCompare(b.name))
+        .filter((t) => nameKey(t.name).includes(query))
+        .sort((a, b) => Number(!nameKey(a.name).startsWith(query)) - Number(!nameKey(b.name).startsWith(query)) || a.name.localeCompare(b.name))
         .slice(0, LIMITS.autocompleteChoices);
       const shown = labelsApart(terms.map((t) => t.name), LIMITS.choiceName);
       // The name itself where it fits a value, which is what /term edit and remove take; else its key.

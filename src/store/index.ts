@@ -23,7 +23,7 @@ import { silentLogger, SqlStore, type StoreLogger } from './sql-store';
 import { StoreUnavailableError, type TeamStore } from './types';
 
 export { DEFAULT_CACHE_TTL_MS } from './cache';
-export { SqlStore, nameKey, type StoreLogger } from './sql-store';
+export { SqlStore, type StoreLogger } from './sql-store';
 export * from './types';
 
 export const DEFAULT_DATABASE_URL = './data/tierbot.sqlite';

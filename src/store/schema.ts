@@ -22,7 +22,7 @@ export interface HouseTable {
 
 export interface TermsTable {
   guild_id: string;
-  /** The name lowercased: names are unique per server without regard to case. */
+  /** nameKey(name): names are unique per server as they read, whatever their case or width. */
   name_key: string;
   name: string;
   definition: string;
@@ -39,6 +39,7 @@ export interface TermsTable {
 
 export interface PlansTable {
   guild_id: string;
+  /** nameKey(name), as for terms. */
   name_key: string;
   name: string;
   /** JSON object of option name → value as typed. */

@@ -24,6 +24,7 @@ import { ConfiguredServers } from './configured';
 import { failureKind } from './failures';
 import type { Database, TermsTable } from './schema';
 import {
+  nameKey,
   PLANS_PER_SERVER,
   StoreRefusedError,
   StoreUnavailableError,
@@ -41,11 +42,6 @@ export interface StoreLogger {
 }
 
 export const silentLogger: StoreLogger = { warn: () => {}, info: () => {} };
-
-/** Names compare without regard to case: the key stored beside the name as written. */
-export function nameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
-}
 
 export interface SqlStoreOptions {
   engine: 'sqlite' | 'postgres';

@@ -39,6 +39,15 @@ export interface SavedPlan {
   savedAt: Date;
 }
 
+/**
+ * The key a term's or a plan's name is found by: names are the same when they read the same, so
+ * case and compatibility forms (full-width "ＣＰＭ", the ligature "ﬁ") are folded. The name itself
+ * is kept as typed beside it.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase();
+}
+
 export const TERMS_PER_SERVER = 200;
 export const PLANS_PER_SERVER = 100;
 
@@ -51,19 +60,21 @@ export interface TeamStore {
   clearHouse(guildId: string): Promise<boolean>;
 
   terms(guildId: string): Promise<TeamTerm[]>;
-  /** Names compare without regard to case. */
+  /** Names compare by nameKey: case and full-width forms do not matter. */
   term(guildId: string, name: string): Promise<TeamTerm | undefined>;
-  /** 'exists' when the name is taken (any case), 'full' at TERMS_PER_SERVER. */
+  /** 'exists' when the name is taken (by nameKey), 'full' at TERMS_PER_SERVER. */
   addTerm(guildId: string, term: TeamTerm): Promise<WriteResult>;
   /** 'missing' when there is no such term. */
   editTerm(guildId: string, term: TeamTerm): Promise<WriteResult>;
   removeTerm(guildId: string, name: string): Promise<WriteResult>;
 
   plans(guildId: string): Promise<SavedPlan[]>;
+  /** Names compare by nameKey, as for terms. */
   plan(guildId: string, name: string): Promise<SavedPlan | undefined>;
   /**
-   * Saving under an existing name replaces it, but only the plan's author may, unless
-   * `replaceAnyAuthor` (a manager): 'not-author' otherwise. 'full' at PLANS_PER_SERVER new names.
+   * Saving under an existing name (by nameKey) replaces it, with the name as now typed, but only
+   * the plan's author may, unless `replaceAnyAuthor` (a manager): 'not-author' otherwise. 'full' at
+   * PLANS_PER_SERVER new names.
    */
   savePlan(guildId: string, plan: SavedPlan, options?: { replaceAnyAuthor?: boolean }): Promise<WriteResult>;
   deletePlan(guildId: string, name: string): Promise<WriteResult>;

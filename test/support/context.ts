@@ -5,7 +5,7 @@
 
 import type { Attachment, ComponentContext, RunContext } from '../../src/commands/types';
 import type { HouseRecord, SavedPlan, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
-import { PLANS_PER_SERVER, TERMS_PER_SERVER } from '../../src/store/types';
+import { PLANS_PER_SERVER, TERMS_PER_SERVER, nameKey } from '../../src/store/types';
 
 /** Keeps everything in maps, per guild: enough for command tests that are not about storage. */
 export function memoryStore(): TeamStore {
@@ -13,7 +13,7 @@ export function memoryStore(): TeamStore {
   const terms = new Map<string, Map<string, TeamTerm>>();
   const plans = new Map<string, Map<string, SavedPlan>>();
   const of = <T>(m: Map<string, Map<string, T>>, g: string) => m.get(g) ?? m.set(g, new Map()).get(g)!;
-  const key = (name: string) => name.toLowerCase();
+  const key = nameKey;
   return {
     house: async (g) => houses.get(g),
     setHouse: async (g, r) => void houses.set(g, r),

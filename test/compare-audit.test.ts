@@ -12,7 +12,8 @@ import { ASSUMPTIONS_ID, EQUAL_BUDGET_ID, EXPORT_ID, compare } from '../src/comm
 import { decodeState, encodeState } from '../src/commands/compare-state';
 import type { Reply } from '../src/commands/types';
 import { citeText, reportedBy, type Citation } from '../src/domain/benchmarks';
-import { breakEvenText, comparePlans, feeByRulesAt, flipsText, parseCompareInput, robustnessText, type CompareInput, type Comparison } from '../src/domain/compare';
+import { breakEvenText, comparePlans, evaluate, feeByRulesAt, flipsText, microBreakEvenLine, microBreakEvens, parseCompareInput, robustnessText, winnerOf, type CompareInput, type Comparison } from '../src/domain/compare';
+import { parseMoney, parsePercent } from '../src/domain/units';
 import { testComponentContext, testContext } from './support/context';
 
 const run = (options: Record<string, string> = {}) => compare.run(options as never, testContext()) as Promise<Reply>;
@@ -52,6 +53,22 @@ describe('band boundaries follow the publishers’ words', () => {
     expect(comparisonOf({ micro_followers: '10001' }).scenario.assumptions.engagement_rate_b.rangeNote).toContain('over 10k: 3.4%–3.8%');
   });
 
+  it('a band end no other band of the same report starts at is included: HypeAuditor 2023’s nano "1k–10k", HypeAuditor 2026’s micro "10k–50k"', async () => {
+    const rangeB = (options: Record<string, string>) => comparisonOf(options).scenario.assumptions.engagement_rate_b.value;
+    // TikTok: 10,000 followers get HypeAuditor 2023's nano 12.6% beside Influencer Marketing Hub's 18%, as 9,999 do.
+    expect(rangeB({ platform: 'tiktok', micro_followers: '10000' })).toEqual(rangeB({ platform: 'tiktok', micro_followers: '9999' }));
+    expect(rangeB({ platform: 'tiktok' })).toEqual({ low: 12.6, expected: 18, high: 18 });
+    expect(rangeB({ platform: 'tiktok', micro_followers: '10001' })).toEqual({ low: 18, expected: 18, high: 18 });
+    // Instagram: 50,000 followers get HypeAuditor 2026's micro 0.54%, as 49,999 do; 50,001 not.
+    expect(rangeB({ micro_followers: '50000' })).toEqual({ low: 0.54, expected: 1.62, high: 3.8 });
+    expect(rangeB({ micro_followers: '49999' })).toEqual(rangeB({ micro_followers: '50000' }));
+    expect(rangeB({ micro_followers: '50001' })).toEqual({ low: 1.62, expected: 1.62, high: 3.8 });
+    // Instagram at 10,000: HypeAuditor 2023's nano 2.78% is listed among the other sources.
+    expect(await assumptionsText({})).toContain('HypeAuditor 2023 engagement rate, nano, 1k–10k: 2.78%');
+    const main = await run({ platform: 'tiktok', micro_followers: '10000' });
+    expect(main.embeds[0]!.fields!.map((f) => f.value).join('\n')).toContain('B 18% (12.6%–18%; extrapolated from Influencer Marketing Hub 2021');
+  });
+
   it('exactly 1,000,000 followers are in "100k–1M" for Minter.io and HypeAuditor (">1M" excludes it); 1,000,001 is over 1M', async () => {
     const at = await assumptionsText({ big_followers: '1M' });
     expect(at).toContain('Plan A reach rate: 22.885%');
@@ -62,6 +79,19 @@ describe('band boundaries follow the publishers’ words', () => {
     expect(over.reach_rate_a.value!.expected).toBe(19.09);
     expect(over.reach_rate_a.rule).toContain('over 1M followers');
     expect(over.engagement_rate_a.value!.expected).toBe(1.54);
+  });
+});
+
+describe('an input the sources give one figure for', () => {
+  it('says so wherever its range would be: the main reply, compare.csv', async () => {
+    const reply = await run({ platform: 'youtube' });
+    const lines = reply.embeds[0]!.fields!.flatMap((f) => f.value.split('\n'));
+    expect(lines.find((l) => l.startsWith('Sales'))).toBe('Sales (extrapolated from the Kardashian tweet, TapInfluence blog; one published figure each, no range): conversion 2.5% of visits, order value $30.');
+    const rows = await csvRows({});
+    expect(row(rows, 'assumption', 'reach_rate_a')[5]).toContain('for 100k–1M followers: 22.885%; one published figure, no range (Minter.io');
+    expect(row(rows, 'assumption', 'conversion')[5]).toContain('= 2.5%, used here beyond that case; one published figure, no range (TapInfluence blog');
+    // Where there are several, the range spans them and nothing is said of one figure.
+    expect(row(rows, 'assumption', 'engagement_rate_b')[5]).not.toContain('one published figure');
   });
 });
 
@@ -139,7 +169,7 @@ describe('TikTok and YouTube: Influencer Marketing Hub’s tiers and denominator
   it('the main reply says the basis is not stated and that reading it by followers is an assumption', async () => {
     const line = text(await run({ platform: 'youtube' })).split('\n').find((l) => l.startsWith('Engagement rate by followers'))!;
     // Its kind is the extrapolation the Assumptions page and compare.csv name.
-    expect(line).toContain('B 1.64% (extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers)');
+    expect(line).toContain('B 1.64% (one published figure, no range; extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers)');
     expect(line).not.toContain('extrapolated from Influencer Marketing Hub 2021)');
     expect(await assumptionsText({ platform: 'youtube' })).toContain('nor what its rate is divided by');
   });
@@ -175,19 +205,117 @@ describe('the verdict', () => {
   });
 
   it('never prints a break-even that reads the same as the expected value', async () => {
-    // Plan B's engagement rate is expected at 2.28%; with Plan A at 2.2799% the plans tie just under it.
+    // Plan B's engagement rate is expected at 2.28%; with Plan A at 2.2799% the plans tie on
+    // engagements (2,280 each, as shown) and on cost per engagement: a move of a thousandth of a
+    // point either way breaks the tie.
     const d = (await run({ big_engagement: '2.2799' })).embeds[0]!.description!;
-    expect(d).toContain('Plan B engagement rate (break-even 2.2799%)');
+    expect(d).toContain('Plan B engagement rate (break-even 2.279%)');
     expect(d).not.toContain('(break-even 2.28%)');
     // Plan A's CPE ties at a fee just under its expected $1,000: cents tell them apart.
-    expect(d).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $606.71, cost per engagement under $999.96.');
+    expect(d).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $606.69, cost per engagement under $999.85.');
     const c = comparisonOf({ big_engagement: '2.2799' });
     const decider = c.verdict.deciders.find((x) => x.key === 'engagement_rate_b')!;
-    expect(flipsText(c, decider)).toBe('Plan A wins cost per engagement and engagements under 2.2799%');
-    expect(breakEvenText('percent', 2.28001, 2.28)).toEqual({ text: '2.28001%', atExpected: false });
-    expect(breakEvenText('money', 99.99, 100)).toEqual({ text: '$99.99', atExpected: false });
-    expect(breakEvenText('money', 1_000.4, 1_000)).toEqual({ text: '$1,000.40', atExpected: false });
-    expect(breakEvenText('money', 99.999, 100)).toEqual({ text: '$100', atExpected: true });
+    expect(flipsText(c, decider)).toBe('Plan A wins cost per engagement and engagements under 2.279%; Plan B wins cost per engagement and engagements above 2.281%');
+    // Rounded away from the expected value, towards the side where the new winner wins.
+    expect(breakEvenText('percent', 2.28001, 2.28, 'higher')).toEqual({ text: '2.281%', atExpected: false });
+    expect(breakEvenText('percent', 2.27999, 2.28, 'lower')).toEqual({ text: '2.279%', atExpected: false });
+    expect(breakEvenText('money', 99.991, 100, 'lower')).toEqual({ text: '$99.99', atExpected: false });
+    expect(breakEvenText('money', 1_000.4, 1_000, 'higher')).toEqual({ text: '$1,001', atExpected: false });
+    // Digits are added until it reads differently; where none do, it is said to be at the expected value.
+    expect(breakEvenText('percent', 2.28065, 2.2806, 'higher')).toEqual({ text: '2.2807%', atExpected: false });
+    expect(breakEvenText('percent', 2.28099995, 2.2809999, 'higher')).toEqual({ text: '2.281%', atExpected: true });
+  });
+});
+
+describe('a break-even typed back in gives the winner it names, or a tie, never the other plan', () => {
+  const marked = (reply: Reply, plan: 'A' | 'B', label: string) => field(reply, `Plan ${plan}`).value.split('\n').find((l) => l.startsWith(`${label}:`))!;
+
+  it('a micro fee of $147.10, where the Assumptions page said Plan A wins cost per engagement: both read $0.6452, a tie', async () => {
+    const reply = await run({ micro_fee: '147.10' });
+    expect(reply.embeds[0]!.description!.split('\n')[0]).toBe('**Plan B leads on reach, engagements and cost per order (3 of 4); the plans tie on cost per engagement.**');
+    expect(marked(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.65** ($0.11 to $0.65)');
+    expect(marked(reply, 'B', 'Cost per engagement')).toBe('Cost per engagement: **$0.65** ($0.23 to $2.72)');
+    const rows = await csvRows({ micro_fee: '147.10' });
+    expect(row(rows, 'A', 'cpe')[3]).toBe('0.6452');
+    expect(row(rows, 'B', 'cpe')[3]).toBe('0.6452');
+  });
+
+  it('a big fee of $606.71, the old break-even: both plans at $212.09 per order, a tie, no ✅ on either', async () => {
+    const reply = await run({ big_fee: '606.71' });
+    expect(reply.embeds[0]!.description).toContain('the plans tie on cost per order');
+    expect(marked(reply, 'A', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
+    expect(marked(reply, 'B', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
+  });
+
+  it('a budget of $5,000: overlap decides above 39.4%, not 39.3% (Plan B still wins reach at 39.31%, the plans part at 39.33%)', async () => {
+    const d = (await run({ budget: '5k' })).embeds[0]!.description!;
+    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.4%.');
+    expect(marked(await run({ budget: '5k', overlap: '39.31' }), 'B', 'Reach')).toMatch(/✅$/);
+    const at = await run({ budget: '5k', overlap: '39.4' });
+    expect(marked(at, 'A', 'Reach')).toMatch(/✅$/);
+    expect(marked(at, 'A', 'Cost per order')).toMatch(/✅$/);
+  });
+
+  it('figures that round alike on screen but differ in compare.csv show the digits that decide the ✅', async () => {
+    const reply = await run({ micro_fee: '147.12' });
+    expect(marked(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.6452** ($0.11 to $0.65) ✅');
+    expect(marked(reply, 'B', 'Cost per engagement')).toBe('Cost per engagement: **$0.6453** ($0.23 to $2.72)');
+  });
+
+  it('every break-even the main reply or the Assumptions page states, typed back in as shown (property)', () => {
+    const typedBack = (unit: string, shown: string): number => {
+      const read = unit === 'money' ? parseMoney(shown) : unit === 'percent' ? parsePercent(shown, 100) : { ok: true as const, value: Number(shown.replace('×', '')) };
+      if (!read.ok) throw new Error(`${shown}: ${read.reason}`);
+      return read.value;
+    };
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            big_followers: fc.integer({ min: 1_000, max: 20_000_000 }).map(String),
+            micro_followers: fc.integer({ min: 500, max: 200_000 }).map(String),
+            micro_count: fc.integer({ min: 1, max: 300 }).map(String),
+            platform: fc.constantFrom('instagram', 'tiktok', 'youtube'),
+            big_fee: fc.integer({ min: 1, max: 2_000_000 }).map((cents) => (cents / 100).toFixed(2)),
+            micro_fee: fc.integer({ min: 1, max: 500_000 }).map((cents) => (cents / 100).toFixed(2)),
+            overlap: fc.double({ min: 0, max: 60, noNaN: true }).map((x) => x.toFixed(2)),
+            click_through: fc.constantFrom('0.1', '0.5', '1.3'),
+            preset: fc.constantFrom('kardashian', 'ten-micro'),
+          },
+          { requiredKeys: ['micro_followers', 'platform'] },
+        ),
+        (options) => {
+          const built = parseCompareInput(options);
+          if (!built.ok) return;
+          const s = built.scenario;
+          const c = comparePlans(s);
+          const said = `${robustnessText(c, 99)}\n${microBreakEvens(s).map((b) => microBreakEvenLine(c, b)).join('\n')}`;
+          const deciders = [...c.verdict.deciders, ...microBreakEvens(s)];
+          for (const d of deciders) {
+            const input = s.assumptions[d.key];
+            for (const f of d.flips) {
+              const shown = breakEvenText(input.unit, f.breakEven, input.value!.expected, f.towards).text;
+              expect(said).toContain(shown);
+              const { A, B } = evaluate(s, { [d.key]: typedBack(input.unit, shown) });
+              expect([f.winner, 'tie'], `${JSON.stringify(options)}: ${d.key} ${f.metric} at ${shown}`).toContain(winnerOf(f.metric, A[f.metric], B[f.metric]));
+              checked++;
+            }
+          }
+        },
+      ),
+      {
+        numRuns: 150,
+        examples: [
+          [{ big_followers: '100000', micro_followers: '10000', platform: 'instagram' }],
+          [{ big_followers: '100000', micro_followers: '10000', platform: 'instagram', micro_fee: '147.10' }],
+          [{ big_followers: '100000', micro_followers: '10000', platform: 'instagram', big_fee: '606.71' }],
+          [{ big_followers: '500000', micro_followers: '10000', micro_count: '50', platform: 'instagram' }],
+        ],
+      },
+    );
+    // Not a property of nothing: hundreds of break-evens are typed back in.
+    expect(checked).toBeGreaterThan(150);
   });
 });
 
@@ -301,7 +429,9 @@ describe('sourced figures keep their precision', () => {
     const t = await assumptionsText({});
     expect(t).toContain('Ashton Kutcher for Fab.com (sign-ups): 0.0806% per follower');
     expect(t).toContain('Kevin Rose for Fab.com (sign-ups): 0.345% per follower');
-    expect((await run({ micro_reach: '0', big_reach: '0' })).embeds[0]!.fields!.map((f) => f.value).join('\n')).toContain('Ashton Kutcher for Fab.com (sign-ups) 0.0806%, Kevin Rose for Fab.com (sign-ups) 0.345%');
+    expect((await run({ micro_reach: '0', big_reach: '0' })).embeds[0]!.fields!.map((f) => f.value).join('\n')).toContain(
+      'Observed per follower: Kardashian tweet visits 0.008%, Fab.com sign-ups via Kutcher 0.0806%, via Rose 0.345%.',
+    );
   });
 });
 

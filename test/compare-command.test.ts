@@ -45,9 +45,10 @@ describe('/compare main reply', () => {
     const description = embed.description!;
     expect(description.split('\n')[0]).toBe('**Plan B leads on reach, engagements, cost per engagement and cost per order (4 of 4).**');
     expect(description).toContain('**Depends on:**');
-    // Break-evens worked by hand in compare.test.ts: Plan A's fee $606.71, overlap 39.3%.
-    expect(description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $606.71');
-    expect(description).toContain("Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.3%.");
+    // Break-evens worked by hand in compare.test.ts: Plan A's fee $606.6957, overlap 39.3306%, each
+    // rounded towards the side where Plan A wins.
+    expect(description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $606.69');
+    expect(description).toContain("Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.4%.");
     const a = field(reply, 'Plan A');
     const b = field(reply, 'Plan B');
     expect(a.name).toBe('Plan A (estimated): 1 × 100,000 followers');
@@ -116,9 +117,12 @@ describe('/compare main reply', () => {
     expect(await line({ micro_engagement: '5' })).toBe('Engagement rate by followers: A 1.55% (1.55%–3.8%; sourced: HypeAuditor 2018), B 5% (your input). The sources disagree; the ranges span them.');
     expect(await line({ big_engagement: '1', micro_engagement: '5' })).toBe('Engagement rate by followers (your input): A 1%, B 5%.');
     // Influencer Marketing Hub states neither its tiers' follower lines nor its rate's denominator: both readings are Tierbot's.
+    // HypeAuditor 2023's nano "1k–10k" includes 10,000 (no band of that report starts there): Plan B's range.
     expect(await line({ platform: 'tiktok', big_followers: '500k' })).toBe(
-      'Engagement rate by followers: A 11.5% (5%–18%; Tierbot assumption), B 18% (extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers).',
+      'Engagement rate by followers: A 11.5% (5%–18%; Tierbot assumption), B 18% (12.6%–18%; extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers).',
     );
+    // Where the sources give one figure, it says so.
+    expect(await line({ platform: 'tiktok', micro_followers: '10001' })).toContain('B 18% (one published figure, no range; extrapolated from Influencer Marketing Hub 2021 “micro”');
     expect(await line({ preset: 'kardashian' })).toBe('Engagement rate by followers: A not reported, B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.');
     expect(await line({})).toBe('Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%). The sources disagree; the ranges span them.');
   });
@@ -168,13 +172,14 @@ describe('/compare main reply', () => {
   it('micro_reach:0: observed clicks per account Plan A reaches, and Plan B’s CPM and cost per order not defined', async () => {
     const reply = await run({ micro_reach: '0' });
     const ct = text(reply).split('\n').find((l) => l.startsWith('Click-through'))!;
-    expect(ct).toContain('Observed, per account Plan A reaches: the Kardashian tweet (website visits) 0.035%');
+    // Per follower as the sources give them, then converted per account Plan A reaches (0.008% ÷ 22.885%).
+    expect(ct).toContain('Observed per follower → per account Plan A reaches: Kardashian tweet visits 0.008% → 0.035%');
     expect(ct).not.toContain('Plan B reaches');
     const b = field(reply, 'Plan B').value;
     expect(b).toContain('CPM not defined · CPME $438.60');
     expect(b).toContain('Cost per order: *not defined*');
     // Neither plan reaches anyone: per follower, said so.
-    expect(text(await run({ micro_reach: '0', big_reach: '0' }))).toContain('Observed, per follower: the Kardashian tweet (website visits) 0.008%');
+    expect(text(await run({ micro_reach: '0', big_reach: '0' }))).toContain('Observed per follower: Kardashian tweet visits 0.008%,');
     // The tweet's reach is unknown, not zero: "not reported".
     expect(field(await run({ preset: 'kardashian' }), 'Plan A').value).toContain('Reach: *not reported*');
   });

@@ -157,10 +157,10 @@ describe('"Depends on" in plain words', () => {
     const built = parseCompareInput({ big_fee: '150', micro_count: '1' });
     const text = built.ok ? robustnessText(comparePlans(built.scenario)) : '';
     // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro at 6.3%,
-    // 630 engagements, ties at $0.0968 × 630 = $60.97; at GRIN's $40 (the cheapest rule from 2.67% up),
-    // $40 ÷ (10,000 × x) = $0.0968 at x = 4.133%.
+    // 630 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 630 = $60.9525; at GRIN's $40
+    // (the cheapest rule from 2.67% up), $40 ÷ (10,000 × x) < $0.09675 above x = 4.1344%, shown as 4.135%.
     expect(text).toBe(
-      'Depends on: Plan B engagement rate and Plan B fee each, but only at the extremes: with every other input at its worst for Plan A, Plan B wins cost per engagement once Plan B’s engagement rate is above 4.133% or Plan B’s fee is under $60.97.',
+      'Depends on: Plan B engagement rate and Plan B fee each, but only at the extremes: with every other input at its worst for Plan A, Plan B wins cost per engagement once Plan B’s engagement rate is above 4.135% or Plan B’s fee is under $60.95.',
     );
   });
 });
@@ -222,6 +222,15 @@ describe('range edges', () => {
     const reply = await run({ budget: '1M', big_followers: '1M', micro_followers: '1M', micro_fee: '1' });
     expect(reply.inputError).toBeUndefined();
     expect(reply.embeds[0]!.description).toContain('Plan B spends $10,000 on 10,000 micro-influencers at $1 (capped at 10,000, the most Tierbot models');
+  });
+
+  it('a number of influencers: the examples offered are only counts it accepts', async () => {
+    // 1,000,000,000 followers each leave room for 10 micro-influencers: `30` and `1.5k` would be refused.
+    const ten = await inputError({ micro_count: '1000000', micro_followers: '1B' });
+    expect(ten).toContain('with 1,000,000,000 followers each, a whole number of influencers from 1 to 10: `10`.');
+    // Under 10 none fits: the range alone.
+    expect(await inputError({ micro_count: '1000000', micro_followers: '1.5B' })).toContain('with 1,500,000,000 followers each, a whole number of influencers from 1 to 6.');
+    expect(await inputError({ micro_count: '0' })).toContain('a whole number of influencers from 1 to 1,000,000: `10`, `30`, `1.5k`.');
   });
 
   it('a budget a dollar over the limit says how many followers it would buy, every digit', async () => {

@@ -40,21 +40,24 @@ const lineStarting = (all: string[], start: string) => all.find((l) => l.startsW
 describe('the main reply shows every input the numbers rest on', () => {
   it('the default: the reach rates, conversion and order value, with their kind and range', async () => {
     const key = await keyLines({});
-    expect(lineStarting(key, 'Reach rate')).toBe('Reach rate (sourced: Minter.io 2019): A 22.885%, B 37.72%.');
+    // Minter.io alone gives a figure for each: said so, as no range is shown.
+    expect(lineStarting(key, 'Reach rate')).toBe('Reach rate (sourced: Minter.io 2019; one published figure each, no range): A 22.885%, B 37.72%.');
     expect(lineStarting(key, 'Engagement rate')).toBe(
       'Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%). The sources disagree; the ranges span them.',
     );
-    expect(lineStarting(key, 'Sales')).toBe('Sales (extrapolated from the Kardashian tweet, TapInfluence blog): conversion 2.5% of visits, order value $30.');
+    expect(lineStarting(key, 'Sales')).toBe('Sales (extrapolated from the Kardashian tweet, TapInfluence blog; one published figure each, no range): conversion 2.5% of visits, order value $30.');
     // Still there: click-through, the fee rule and overlap, each with its range.
     expect(lineStarting(key, 'Click-through')).toContain('**0.5%** of reached accounts visit (0.02%–2%), a Tierbot assumption');
     expect(lineStarting(key, 'Fees')).toContain('the cent-per-follower rule');
     expect(lineStarting(key, 'Overlap')).toBe('Overlap: 0% expected, up to 40% (Influencity’s illustration); no published average.');
+    // The ranges move only the inputs that have one: the footer says so.
+    expect((await run({})).embeds[0]!.footer!.text).toContain('Ranges: each plan with every input that has a range at its worse end');
   });
 
   it('an option the user set is shown as theirs, beside the defaults left as they are', async () => {
     const key = await keyLines({ conversion: '5', big_reach: '30', micro_fee: '50', overlap: '20' });
-    expect(lineStarting(key, 'Sales')).toBe('Sales: conversion 5% of visits (your input), order value $30 (extrapolated from the Kardashian tweet, TapInfluence blog).');
-    expect(lineStarting(key, 'Reach rate')).toBe('Reach rate: A 30% (your input), B 37.72% (sourced: Minter.io 2019).');
+    expect(lineStarting(key, 'Sales')).toBe('Sales: conversion 5% of visits (your input), order value $30 (one published figure, no range; extrapolated from the Kardashian tweet, TapInfluence blog).');
+    expect(lineStarting(key, 'Reach rate')).toBe('Reach rate: A 30% (your input), B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
     expect(lineStarting(key, 'Fees')).toBe('Fees: A $1,000 ($400–$1,000; sourced: the cent-per-follower rule), B $50 each (your input).');
     expect(lineStarting(key, 'Overlap')).toBe('Overlap (your input): 20%.');
     expect(lineStarting(await keyLines({ conversion: '5', order_value: '$45' }), 'Sales')).toBe('Sales (your input): conversion 5% of visits, order value $45.');
@@ -64,7 +67,9 @@ describe('the main reply shows every input the numbers rest on', () => {
     expect(lineStarting(await keyLines({ platform: 'tiktok' }), 'Reach rate')).toBe(
       'Reach rate (extrapolated from Minter.io 2019): A 22.885% (15%–37.72%), B 37.72% (15%–37.72%).',
     );
-    expect(lineStarting(await keyLines({ preset: 'kardashian' }), 'Reach rate')).toBe('Reach rate: A not reported, B 37.72% (sourced: Minter.io 2019).');
+    expect(lineStarting(await keyLines({ preset: 'kardashian' }), 'Reach rate')).toBe('Reach rate: A not reported, B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
+    // Minter.io and Bazaarvoice both give a figure under 10k followers: the range spans them.
+    expect(lineStarting(await keyLines({ micro_followers: '5000' }), 'Reach rate')).toBe('Reach rate (sourced: Minter.io 2019): A 22.885% (one published figure, no range), B 37.72% (36%–37.72%).');
   });
 
   it('the longest public replies keep the inputs shown, within the main reply’s budget', async () => {
@@ -100,25 +105,50 @@ describe('Break-even: the micro fee and micro engagement rate at which the plans
 
   it('the default: where neither decides the verdict, both ties are given, worked out by hand', async () => {
     const shown = await breakEven({});
-    // Plan A's CPE is $1,000 ÷ 1,550 = $0.64516; Plan B's is 10 × fee ÷ 2,280, equal at a fee of $147.10.
-    // Plan A's ROAS is 22,885 × 0.5% × 2.5% × $30 ÷ $1,000 = 0.0858188; Plan B's is $141.45 ÷ (10 × fee), equal at $164.82.
-    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per engagement above $147.10, ROI above $164.82.');
-    // Plan B's CPE is $1,000 ÷ (100,000 × rate), equal to $0.64516 at 1.55%; orders do not follow likes.
-    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement under 1.55%; Plan B wins ROI at any micro engagement rate (it does not change ROI).');
+    // Plan A's CPE is $1,000 ÷ 1,550 = $0.6452 (to four decimals, as compared); Plan B's, 10 × fee ÷ 2,280,
+    // reads over it from $0.64525: at a fee over $147.117, shown rounded up, $147.12.
+    // Plan A's cost per order is $1,000 ÷ 2.860625 orders = $349.57; Plan B's, 10 × fee ÷ 4.715 orders,
+    // reads over it from $349.575: at a fee over $164.8246, shown rounded up, $164.83.
+    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.83, cost per engagement above $147.12.');
+    // Plan B's CPE is $1,000 ÷ (100,000 × rate%) = $1 ÷ rate, over $0.6452 from $0.64525: under 1.549787%,
+    // shown rounded down; orders do not follow likes.
+    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement under 1.549%; Plan B wins cost per order, which it does not change.');
+    expect(shown.join('\n')).not.toContain('ROI');
   });
 
-  it('the Kardashian tweet: no engagement figure, so no CPE to tie; ROI ties at $6,287', async () => {
-    // $141.45 ÷ (10 × fee) = $900 ÷ $400,000 at a fee of $6,286.67, shown in whole dollars as any amount from $1,000.
-    expect(await breakEven({ preset: 'kardashian' })).toContain(
-      'Plan B fee each (expected $100): Plan A wins ROI above $6,287; cost per engagement is not reported for Plan A.',
-    );
+  it('the Kardashian tweet: no engagement figure, so no CPE to tie; cost per order ties at $6,287, whatever Plan B’s order value', async () => {
+    // Plan A's $400,000 ÷ 30 orders = $13,333.33; Plan B's 10 × fee ÷ 4.715 orders reads over it from a fee
+    // of $13,333.335 × 0.4715 = $6,286.67, shown in whole dollars (as any amount from $1,000), rounded up.
+    const line = 'Plan B fee each (expected $100): Plan A wins cost per order above $6,287; cost per engagement is not reported for Plan A.';
+    expect(await breakEven({ preset: 'kardashian' })).toContain(line);
+    // With Plan B's orders worth $50, ROI would tie elsewhere ($50 against the tweet's $30): cost per order does not move.
+    expect(await breakEven({ preset: 'kardashian', order_value: '50' })).toContain(line);
   });
 
   it('no tie anywhere: said in plain words', async () => {
-    // Plan A free: its CPE is $0, which no micro fee of a cent or more beats; its ROI divides by $0.
+    // Plan A free: its CPE and cost per order are $0, which no micro fee of a cent or more beats.
     const shown = await breakEven({ big_fee: '0' });
-    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per engagement at any micro fee; ROI is not defined for Plan A.');
-    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement at any micro engagement rate; ROI is not defined for Plan A.');
+    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per engagement at any micro fee; Plan A wins cost per order at any micro fee.');
+    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement at any micro engagement rate; Plan A wins cost per order, which it does not change.');
+  });
+
+  it('says what the main reply says of the same input: a micro fee that decides the verdict has the same break-evens in both', async () => {
+    const scenarios: Record<string, string>[] = [{ big_fee: '606.71' }, { micro_fee: '147.10' }, { platform: 'tiktok', big_fee: '700' }, { preset: 'kardashian', big_fee: '10k' }];
+    let compared = 0;
+    for (const options of scenarios) {
+      const main = await run(options);
+      const description = main.embeds[0]!.description!.replace(/\*\*/g, '');
+      const shown = await breakEven(options);
+      for (const key of ['Plan B fee each', 'Plan B engagement rate']) {
+        const depends = description.split('\n').find((l) => l.startsWith(`Depends on: ${key} (`));
+        if (!depends) continue;
+        const clauses = depends.replace(/^Depends on: [^(]*\([^)]*\): /, '').replace(/\.$/, '');
+        expect(clauses).not.toMatch(/^Depends on/);
+        expect(shown.find((l) => l.startsWith(key)), `${JSON.stringify(options)}: ${key}`).toContain(clauses);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 });
 

@@ -47,16 +47,19 @@ describe('a tie that an input within its range breaks', () => {
   // Plan A at Plan B's engagement and reach rates: 100,000 followers against 10 × 10,000, same fees in all.
   const tied = { big_engagement: '2.28', big_reach: '37.72' };
 
-  it('is not said to hold: the inputs that break it are named, each with its expected value as the break-even', async () => {
+  it('is not said to hold: the inputs that break it are named, each with where a plan starts to win', async () => {
     const d = plain(description(await run(tied)));
     expect(d.split('\n')[0]).toBe('The plans tie on reach, engagements, cost per engagement and cost per order.');
     expect(d).not.toContain('holds across every sourced range');
-    // A lower fee for one plan lowers its cost per engagement and per order below the other's $1,000.
-    expect(d).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order and cost per engagement under the expected $1,000.');
-    expect(d).toContain('Depends on: Plan B fee each (expected $100): Plan B wins cost per order and cost per engagement under the expected $100.');
-    // Any overlap cuts Plan B's 37,720 reached; any change in Plan B's 2.28% moves its engagements.
-    expect(d).toContain('Audience overlap among Plan B’s influencers (break-even at its expected 0%, where the plans tie)');
-    expect(d).toContain('Plan B engagement rate (break-even at its expected 2.28%, where the plans tie)');
+    // A lower fee for one plan lowers its cost per order and per engagement below the other's, once
+    // they read differently: $212.09 per order (at $1,000 for 4.715 orders) reads lower under $212.085,
+    // a fee under $999.98; $0.4386 per engagement (2,280 of them) under $0.43855, a fee under $999.89.
+    expect(d).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $999.98, cost per engagement under $999.89.');
+    expect(d).toContain('Depends on: Plan B fee each (expected $100): Plan B wins cost per order under $99.99, cost per engagement under $99.98.');
+    // Overlap cuts Plan B's orders: its cost per order reads over $212.09 from $212.095, at 0.0028% overlap;
+    // Plan B's engagements read under 2,280 below 2,279.5, at 2.2795%.
+    expect(d).toContain('Audience overlap among Plan B’s influencers (break-even 0.0028%)');
+    expect(d).toContain('Plan B engagement rate (break-even 2.279%)');
   });
 
   it('the inputs named do break it, within their ranges: overlap 40% gives Plan A two measures, Plan B at 6.3% two', async () => {
@@ -80,9 +83,9 @@ describe('"Depends on: … together" gives each input’s break-even', () => {
     const d = plain(description(await run({ big_fee: '150', micro_count: '1' })));
     expect(d).toContain('Depends on: Plan B engagement rate and Plan B fee each, but only at the extremes');
     // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro at 6.3%,
-    // 630 engagements, ties at $0.0968 × 630 = $60.97; at GRIN's $40 (the lowest rule from 2.67% up),
-    // $40 ÷ (10,000 × x) = $0.0968 at x = 4.133%.
-    expect(d).toContain('Plan B wins cost per engagement once Plan B’s engagement rate is above 4.133% or Plan B’s fee is under $60.97.');
+    // 630 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 630 = $60.95; at GRIN's $40
+    // (the lowest rule from 2.67% up), $40 ÷ (10,000 × x) < $0.09675 above x = 4.1344%, rounded up.
+    expect(d).toContain('Plan B wins cost per engagement once Plan B’s engagement rate is above 4.135% or Plan B’s fee is under $60.95.');
   });
 });
 
@@ -109,7 +112,7 @@ describe('inputs that decide only together, in any scenario (property)', () => {
             expect(d.flips[0]!.breakEven).toBeGreaterThanOrEqual(range.low * (1 - 1e-6));
             expect(d.flips[0]!.breakEven).toBeLessThanOrEqual(range.high * (1 + 1e-6));
             const input = c.scenario.assumptions[d.key];
-            expect(robustnessText(c)).toContain(breakEvenText(input.unit, d.flips[0]!.breakEven, input.value!.expected).text);
+            expect(robustnessText(c)).toContain(breakEvenText(input.unit, d.flips[0]!.breakEven, input.value!.expected, d.flips[0]!.towards).text);
           }
         },
       ),
@@ -123,8 +126,8 @@ describe('"Depends on:" is followed at once by the input', () => {
   it('in the default reply, each decisive input on a line starting "Depends on:"', async () => {
     const d = description(await run());
     expect(d.split('\n')).not.toContain('**Depends on:**');
-    expect(plain(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $606.71');
-    expect(plain(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.3%.');
+    expect(plain(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $606.69');
+    expect(plain(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.4%.');
   });
 
   it('and when the inputs decide only together', async () => {

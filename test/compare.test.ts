@@ -128,15 +128,20 @@ describe('/compare defaults (worked by hand)', () => {
     ]);
     expect(c.verdict.holds).toBe(false);
     const byKey = Object.fromEntries(c.verdict.deciders.map((d) => [d.key, d]));
-    // Plan A's CPO ties Plan B's at a fee of $212.09 × 2.8606 = $606.71.
-    close(byKey.fee_a!.flips.find((f) => f.metric === 'cost_per_order')!.breakEven, 606.707, 2);
-    // Overlap: 37,720 × (1 − x) = 22,885 → x = 39.33%.
-    close(byKey.overlap!.flips[0]!.breakEven, (1 - 22_885 / 37_720) * 100, 3);
-    close(byKey.engagement_rate_b!.flips[0]!.breakEven, 1.55, 4);
-    close(byKey.engagement_rate_a!.flips[0]!.breakEven, 2.28, 4);
+    // Each break-even is where the other plan starts to win as the figures read (cents, whole counts,
+    // CPE to four decimals). Plan A's CPO, fee ÷ 2.860625 orders, reads under Plan B's $212.09 once it
+    // is under $212.085: at a fee under $212.085 × 2.860625 = $606.6957.
+    close(byKey.fee_a!.flips.find((f) => f.metric === 'cost_per_order')!.breakEven, 212.085 * 2.860625, 4);
+    // Overlap: Plan B's 37,720 × (1 − x) reads under Plan A's 22,885 once under 22,884.5: x above 39.3306%.
+    close(byKey.overlap!.flips.find((f) => f.metric === 'reach')!.breakEven, (1 - 22_884.5 / 37_720) * 100, 6);
+    // Plan B's CPE, $1,000 ÷ (100,000 × rate%), is $1 ÷ rate: it reads over Plan A's $0.6452 from
+    // $0.64525, at a rate under 1.549787%.
+    close(byKey.engagement_rate_b!.flips[0]!.breakEven, 1 / 0.64525, 6);
+    // Plan A's CPE, $1 ÷ rate as well, reads under Plan B's $0.4386 below $0.43855: above 2.280242%.
+    close(byKey.engagement_rate_a!.flips[0]!.breakEven, 1 / 0.43855, 6);
     expect(c.verdict.deciders.slice(0, 2).map((d) => d.key)).toEqual(['fee_a', 'overlap']);
     expect(verdictHeadline(c)).toBe('Plan B leads on reach, engagements, cost per engagement and cost per order (4 of 4).');
-    expect(robustnessText(c)).toMatch(/^Depends on: Plan A fee \(Plan A wins cost per order under \$606\.71/);
+    expect(robustnessText(c)).toMatch(/^Depends on: Plan A fee \(Plan A wins cost per order under \$606\.69/);
     expect(c.unequalCosts).toBe(false);
   });
 

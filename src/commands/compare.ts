@@ -24,6 +24,7 @@ import {
   breakEvenLine,
   breakEvenText,
   buildScenario,
+  comparedValue,
   comparePlans,
   disputed,
   equalBudget,
@@ -36,6 +37,7 @@ import {
   microInfluencers,
   missingReason,
   mostMicrosText,
+  ONE_FIGURE,
   ONE_MICRO_OVERLAP,
   parseOptions,
   robustnessText,
@@ -44,6 +46,7 @@ import {
   type Assumption,
   type CompareInput,
   type Comparison,
+  type CountedMetric,
   type EqualBudget,
   type MetricName,
   type OptionName,
@@ -55,7 +58,7 @@ import {
 import { csvText } from '../domain/csv';
 import { followersText, formatCount } from '../domain/format';
 import { houseTierFor, type HouseTier } from '../domain/house';
-import { formatMoney, formatPercent, roundTo } from '../domain/units';
+import { formatMoney, formatPercent, plainNumber, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS } from '../interactions/limits';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
@@ -145,12 +148,21 @@ function roasNumber(n: number): string {
   return String(roundTo(n, 1 - Math.floor(Math.log10(n))));
 }
 
-/** "**1,550** (1,550–3,800)", or "**1,000**" when there is no spread: compare.csv's values, rounded further. */
-function rangeText(m: MetricName, range: Range): string {
+/**
+ * "**1,550** (1,550–3,800)", or "**1,000**" when there is no spread: compare.csv's values, rounded
+ * further. `expectedAs` writes the expected value otherwise (as the plans are compared on it).
+ */
+function rangeText(m: MetricName, range: Range, expectedAs?: string): string {
   const f = FORMAT[m];
   const r = exportedRange(m, range);
-  const [lo, mid, hi] = [f(r.low), f(r.expected), f(r.high)];
-  return lo === hi ? `**${mid}**` : `**${mid}** (${lo} to ${hi})`;
+  const [lo, mid, hi] = [f(r.low), expectedAs ?? f(r.expected), f(r.high)];
+  return lo === hi && expectedAs === undefined ? `**${mid}**` : `**${mid}** (${lo} to ${hi})`;
+}
+
+/** A counted measure's value as the plans are compared on it, every digit compare.csv writes: "$0.6452". */
+function comparedText(m: CountedMetric, value: number): string {
+  const money = m === 'cpe' || m === 'cost_per_order';
+  return `${money ? '$' : ''}${plainNumber(comparedValue(m, value), 12, true)}`;
 }
 
 const LINE_LABEL: Partial<Record<MetricName, string>> = {
@@ -168,12 +180,16 @@ const LINE_LABEL: Partial<Record<MetricName, string>> = {
 const SHOWN: readonly MetricName[] = ['cost', 'reach', 'engagements', 'cpe', 'visits', 'orders', 'cost_per_order', 'revenue', 'roi', 'roas'];
 
 function planField(c: Comparison, p: PlanResult, house: HouseLookup): APIEmbedField {
-  const winners = new Map(c.verdict.measures.map((m) => [m.metric as MetricName, m.winner]));
+  const other = p.plan === 'A' ? c.b : c.a;
   const lines = SHOWN.map((m) => {
     const r = p.metrics[m];
-    const mark = winners.get(m) === p.plan ? ' ✅' : '';
-    const value = r === null ? `*${missingReason(p, m)}*` : rangeText(m, r);
-    return `${LINE_LABEL[m]}: ${value}${mark}`;
+    const winner = c.verdict.measures.find((x) => x.metric === m)?.winner;
+    const mark = winner === p.plan ? ' ✅' : '';
+    if (r === null) return `${LINE_LABEL[m]}: *${missingReason(p, m)}*${mark}`;
+    // A win on figures that round alike here is shown with the digits that decide it.
+    const o = other.metrics[m];
+    const readAlike = (winner === 'A' || winner === 'B') && o !== null && FORMAT[m](exportedRange(m, r).expected) === FORMAT[m](exportedRange(m, o).expected);
+    return `${LINE_LABEL[m]}: ${rangeText(m, r, readAlike ? comparedText(m as CountedMetric, r.expected) : undefined)}${mark}`;
   });
   // CPM and CPME (cost per 1,000 engagements) on one line: references, not counted.
   const cpm = p.metrics.cpm;
@@ -240,9 +256,8 @@ function dependsLines(c: Comparison): string[] {
   const lines = v.deciders.slice(0, 2).map((d) => `**Depends on:** ${breakEvenLine(c, d)}.`);
   const more = v.deciders.slice(2).map((d) => {
     const a = c.scenario.assumptions[d.key];
-    const expected = a.value!.expected;
-    if (d.flips[0]!.fromTie) return `${a.label} (break-even at its expected ${formatInput(a.unit, expected)}, where the plans tie)`;
-    const { text, atExpected } = breakEvenText(a.unit, d.flips[0]!.breakEven, expected);
+    const flip = d.flips[0]!;
+    const { text, atExpected } = breakEvenText(a.unit, flip.breakEven, a.value!.expected, flip.towards);
     return `${a.label} (break-even ${atExpected ? `just off its expected ${text}` : text})`;
   });
   if (more.length) lines.push(`Also changes a winner within its range: ${more.join(', ')}.`);
@@ -285,17 +300,18 @@ function budgetLine(c: Comparison): string | null {
 }
 
 /**
- * Observed clicks per account a plan reaches (B's, else A's), worked out by Tierbot; or per
- * follower, as the sources give them, when neither plan reaches anyone.
+ * Observed clicks per follower, as the sources give them, each converted by Tierbot to per account
+ * a plan reaches (B's, else A's) beside the click-through, which is per reached account; per
+ * follower alone when neither plan reaches anyone.
  */
 function observedClicksText(c: Comparison): string {
   const all = c.observedClicks;
   const per: 'B' | 'A' | null = all.every((o) => o.perReachedB !== null) ? 'B' : all.every((o) => o.perReachedA !== null) ? 'A' : null;
   const values = all.map((o) => {
     const reached = per === 'B' ? o.perReachedB : per === 'A' ? o.perReachedA : null;
-    return `${o.label} ${reached === null ? exactPercent(o.perFollower) : formatPercent(reached)}`;
+    return `${o.short} ${exactPercent(o.perFollower)}${reached === null ? '' : ` → ${formatPercent(reached)}`}`;
   });
-  return `${per ? `per account Plan ${per} reaches` : 'per follower'}: ${values.join(', ')}`;
+  return `per follower${per ? ` → per account Plan ${per} reaches` : ''}: ${values.join(', ')}`;
 }
 
 /**
@@ -311,28 +327,31 @@ function ownBasis(a: Assumption): string {
   return basisWord(a);
 }
 
-/** "1.55%–3.8%", or '' for an input with no spread. */
+/** "1.55%–3.8%"; "one published figure, no range" where the sources give one; '' for another input with no spread. */
 function inputRange(a: Assumption): string {
   const v = a.value;
-  return v && v.low !== v.high ? `${formatInput(a.unit, v.low)}–${formatInput(a.unit, v.high)}` : '';
+  if (v && v.low !== v.high) return `${formatInput(a.unit, v.low)}–${formatInput(a.unit, v.high)}`;
+  return a.rangeNote === ONE_FIGURE ? ONE_FIGURE : '';
 }
 
 /**
- * One line for inputs shown together, each value with its range, its basis said once after the
- * label when they share it: "Reach rate (sourced: Minter.io 2019): A 22.885%, B 37.72%." or
- * "Reach rate: A 30% (your input), B 37.72% (sourced: Minter.io 2019)." `show` puts each value in
+ * One line for inputs shown together, each value with its range, its basis (and its lack of a
+ * range) said once after the label when they share it: "Reach rate (sourced: Minter.io 2019; one
+ * published figure each, no range): A 22.885%, B 37.72%." or "Reach rate: A 30% (your input), B
+ * 37.72% (one published figure, no range; sourced: Minter.io 2019)." `show` puts each value in
  * its words ("A 22.885%", "conversion 2.5% of visits"); `note` follows the label's basis ("Plan
  * A’s are observed").
  */
 function inputsLine(label: string, inputs: readonly { a: Assumption; show: (value: string) => string }[], note = ''): string {
   const bases = new Set(inputs.map(({ a }) => (a.value === null ? null : ownBasis(a))));
   const shared = bases.size === 1 && !bases.has(null) ? ownBasis(inputs[0]!.a) : null;
+  const oneFigureEach = inputs.length > 1 && inputs.every(({ a }) => a.value !== null && inputRange(a) === ONE_FIGURE);
   const values = inputs.map(({ a, show }) => {
     if (a.value === null) return show('not reported');
-    const notes = [inputRange(a), shared === null ? ownBasis(a) : ''].filter(Boolean).join('; ');
+    const notes = [oneFigureEach ? '' : inputRange(a), shared === null ? ownBasis(a) : ''].filter(Boolean).join('; ');
     return `${show(formatInput(a.unit, a.value.expected))}${notes ? ` (${notes})` : ''}`;
   });
-  const about = [shared, note].filter(Boolean).join('; ');
+  const about = [shared, oneFigureEach ? 'one published figure each, no range' : '', note].filter(Boolean).join('; ');
   return `${label}${about ? ` (${about})` : ''}: ${values.join(', ')}.`;
 }
 
@@ -362,7 +381,7 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
   const ct = as.click_through;
   if (ct.basis === 'input') lines.push(`Click-through: **${formatInput(ct.unit, ct.value!.expected)}** of reached accounts visit (your input).`);
   else {
-    const seen = withObservedClicks ? ` Observed, ${observedClicksText(c)}.` : '';
+    const seen = withObservedClicks ? ` Observed ${observedClicksText(c)}.` : '';
     lines.push(`Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists.${seen}`);
   }
   const frequency = as.frequency;
@@ -438,7 +457,7 @@ export function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLo
     footer: {
       text:
         `✅ = better on a counted measure (reach, engagements, cost per engagement, cost per order). ${roiRoasText(c.unlikeOrderValues)} ` +
-        'Ranges: each plan with every input at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate; ' +
+        'Ranges: each plan with every input that has a range at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate; ' +
         'low and high are the smaller and larger results. ' +
         '"Assumptions" shows every source and where the plans tie.',
     },
@@ -512,7 +531,7 @@ function assumptionFields(as: readonly Assumption[], detail: Detail, share: numb
     const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
     // A user's input has no rule beyond being theirs ("your input", or where it applies).
     const parts = [a.basis === 'input' ? `*${a.rule}*.` : `*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
-    if (a.rangeNote) parts.push(`Range: ${a.rangeNote}.`);
+    if (a.rangeNote && a.rangeNote !== ONE_FIGURE) parts.push(`Range: ${a.rangeNote}.`);
     // A citation given above is repeated by publisher and year only; the first time it is given
     // in full (with its link, in `full`), and always with how a second-hand figure was read.
     const citations = a.sources.map((c) => (cited.has(c) ? publisherYear(c) : detail === 'full' ? citeLink(c) : citeShort(c))).join(' · ');
@@ -530,9 +549,9 @@ function assumptionFields(as: readonly Assumption[], detail: Detail, share: numb
 export const BREAK_EVEN_TITLE = 'Break-even';
 
 /**
- * The micro fee and the micro engagement rate at which the plans tie on cost per engagement and
- * on ROI, each moved alone: given here whether or not it decides the verdict (the main reply names
- * only the inputs that do).
+ * The micro fee and the micro engagement rate at which the plans change hands on cost per
+ * engagement and cost per order, each moved alone: given here whether or not it decides the
+ * verdict (the main reply names only the inputs that do, in the same words).
  */
 function breakEvenEmbed(c: Comparison): APIEmbed {
   const lines = microBreakEvens(c.scenario).map((b) => `${microBreakEvenLine(c, b)}.`);
@@ -654,7 +673,11 @@ const NOT_ADDED_HERE = inputErrorReply(
   'Saved plans need Tierbot in this server',
 );
 
-const PLAN_NAME_ACCEPTED = `a name of 1 to ${MAX_PLAN_NAME} visible characters, such as \`q3 launch\` (emoji are fine; no invisible or control characters).`;
+/**
+ * A name's length is counted as Discord's limits are checked here (UTF-16 units), where most emoji
+ * count as two: a saved name must come back whole as an autocomplete choice's value (100 at most).
+ */
+const PLAN_NAME_ACCEPTED = `a name of 1 to ${MAX_PLAN_NAME} visible characters, such as \`q3 launch\`, where most emoji count as two (no invisible or control characters).`;
 
 /**
  * Why a name cannot be saved, or undefined when it can. Invisible characters would make two names
@@ -719,7 +742,8 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   if (wantsStore && !context.guildInstalled) return NOT_ADDED_HERE;
   for (const [option, name] of [['plan', planName], ['save', saveName]] as const) {
     if (name !== undefined && (name === '' || name.length > MAX_PLAN_NAME)) {
-      return inputErrorReply(`**${option}**: a plan name is 1 to ${MAX_PLAN_NAME} characters.`, PLAN_NAME_ACCEPTED, `That ${option} name did not work`);
+      const counted = name === '' ? '' : ` This one counts as ${formatCount(name.length)}${name.length > [...name].length ? ', most emoji counting as two' : ''}.`;
+      return inputErrorReply(`**${option}**: a plan name is 1 to ${MAX_PLAN_NAME} characters.${counted}`, PLAN_NAME_ACCEPTED, `That ${option} name did not work`);
     }
   }
   const saveProblem = saveName === undefined ? undefined : planNameProblem(saveName);

@@ -225,8 +225,9 @@ export const INSTAGRAM_ENGAGEMENT_OTHERS: readonly BandFigure[] = [
   fig(1_000, 4_999, '1k–5k', 8.8, CITE.influencerDb, 'likes ÷ followers'),
   fig(5_000, 10_000, '5k–10k', 6.3, CITE.influencerDb, 'likes ÷ followers'),
   fig(10_001, null, 'over 10k', 3.4, CITE.influencerDb, 'likes ÷ followers', 3.8),
-  fig(1_000, 9_999, 'nano, 1k–10k', 2.78, CITE.hypeAuditor2023, 'engagement rate'),
-  fig(10_000, 49_999, 'micro, 10k–50k', 0.54, CITE.hypeAuditor2026, 'engagement rate'),
+  // No band of HypeAuditor 2023 starts at 10k, nor of HypeAuditor 2026 at 50k: each end is included.
+  fig(1_000, 10_000, 'nano, 1k–10k', 2.78, CITE.hypeAuditor2023, 'engagement rate'),
+  fig(10_000, 50_000, 'micro, 10k–50k', 0.54, CITE.hypeAuditor2026, 'engagement rate'),
   fig(10_000, 100_000, 'micro, 10k–100k', 2.75, CITE.mediakix2017, 'sponsored posts only'),
   fig(100_001, null, 'macro, over 100k', 2.65, CITE.mediakix2017, 'sponsored posts only'),
 ];
@@ -246,12 +247,12 @@ export const IMH_MICRO_MEGA: Record<Exclude<Platform, 'instagram'>, { micro: num
 };
 
 /** HypeAuditor 2023: TikTok nano (1k–10k) 12.6%. */
-export const TIKTOK_NANO: BandFigure = fig(1_000, 9_999, 'nano, 1k–10k', 12.6, CITE.hypeAuditor2023, 'engagement rate');
+export const TIKTOK_NANO: BandFigure = fig(1_000, 10_000, 'nano, 1k–10k', 12.6, CITE.hypeAuditor2023, 'engagement rate');
 
 /** That the sources disagree on engagement rates, with no figures of its own: a comparison's ranges are the figures. */
 export const ENGAGEMENT_DISAGREEMENT =
-  'Engagement rates disagree by source and year: the ranges above span them. Influencer Marketing Hub 2021 (as reported by ION) gives micro 3.86% vs mega 1.21% without follower ranges. ' +
-  'Wies, Bleier & Edeling (Journal of Marketing, 2023) found engagement with sponsored posts peaks near 1M followers.';
+  'Engagement rates disagree by source and year: the ranges above span them. Influencer Marketing Hub 2021 (as reported by ION): micro 3.86% vs mega 1.21%, no follower ranges. ' +
+  'Wies, Bleier & Edeling (Journal of Marketing, 2023): engagement with sponsored posts peaks near 1M followers.';
 
 // ── Fees (SOURCES.md §3) ──────────────────────────────────────────────────────────────────────
 
@@ -294,6 +295,8 @@ export const ORDER_VALUE = 30;
 /** Observed visits (or sign-ups) per follower, percent, to show beside the click-through assumption. */
 export interface ObservedClicks {
   label: string;
+  /** The public reply's shorter words for it, listed in this order (the second Fab.com case follows the first). */
+  short: string;
   /** As SOURCES.md states it, with the source's own precision (0.0806%, not 0.080551…%). */
   perFollower: number;
   /** The counts it is worked out from. */
@@ -302,9 +305,9 @@ export interface ObservedClicks {
 }
 
 export const OBSERVED_CLICKS: readonly ObservedClicks[] = [
-  { label: 'the Kardashian tweet (website visits)', perFollower: 0.008, counts: { actions: KARDASHIAN_CASE.visits, followers: KARDASHIAN_CASE.followers }, source: CITE.tapInfluence },
-  { label: 'Ashton Kutcher for Fab.com (sign-ups)', perFollower: 0.0806, counts: { actions: 5_888, followers: 7_309_684 }, source: CITE.fab },
-  { label: 'Kevin Rose for Fab.com (sign-ups)', perFollower: 0.345, counts: { actions: 4_356, followers: 1_261_376 }, source: CITE.fab },
+  { label: 'the Kardashian tweet (website visits)', short: 'Kardashian tweet visits', perFollower: 0.008, counts: { actions: KARDASHIAN_CASE.visits, followers: KARDASHIAN_CASE.followers }, source: CITE.tapInfluence },
+  { label: 'Ashton Kutcher for Fab.com (sign-ups)', short: 'Fab.com sign-ups via Kutcher', perFollower: 0.0806, counts: { actions: 5_888, followers: 7_309_684 }, source: CITE.fab },
+  { label: 'Kevin Rose for Fab.com (sign-ups)', short: 'via Rose', perFollower: 0.345, counts: { actions: 4_356, followers: 1_261_376 }, source: CITE.fab },
 ];
 
 export const CPM_REFERENCE: Record<Platform, { low: number; high: number }> = {

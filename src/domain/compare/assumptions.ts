@@ -44,7 +44,7 @@ export interface Assumption {
   better: 'higher' | 'lower';
   /** Where the expected value comes from, in plain words. */
   rule: string;
-  /** Where the range comes from ('' when there is no spread). */
+  /** Where the range comes from; ONE_FIGURE when the sources give one figure; '' otherwise when there is no spread. */
   rangeNote: string;
   sources: Citation[];
   /** The option that sets it. */
@@ -159,6 +159,9 @@ export function exactPercent(x: number): string {
 }
 
 export const single = (x: number): Range => ({ low: x, expected: x, high: x });
+
+/** The range note of a sourced or extrapolated input whose sources give one figure, so it has no range. */
+export const ONE_FIGURE = 'one published figure, no range';
 const spread = (expected: number, values: readonly number[]): Range => ({
   low: Math.min(expected, ...values),
   expected,
@@ -210,7 +213,7 @@ export function reachRate(plan: 'A' | 'B', followers: number, platform: Platform
       value: spread(minter.low, cross.map((f) => f.low)),
       basis: 'sourced',
       rule: `Minter.io 2019, median Instagram post reach for ${minter.band.stated} followers: ${exactPercent(minter.low)}`,
-      rangeNote: cross.length ? `cross-check: ${describeFigures(cross)}` : '',
+      rangeNote: cross.length ? `cross-check: ${describeFigures(cross)}` : ONE_FIGURE,
       sources: [CITE.minter, ...uniqueSources(cross)],
     };
   }
@@ -261,7 +264,7 @@ export function engagementRate(plan: 'A' | 'B', followers: number, platform: Pla
       rule:
         `${imh} gives ${PLATFORM_LABEL[platform]} “${tier}” ${exactPercent(value)}, but ${unstated}. ` +
         `That “${tier}” covers ${followersText(followers)} (Tierbot applies it ${lines}) and that the rate is by followers are Tierbot assumptions, not the source's`,
-      rangeNote: nano.length ? `also ${describeFigures(nano)}` : '',
+      rangeNote: nano.length ? `also ${describeFigures(nano)}` : ONE_FIGURE,
       sources: [CITE.imh2021, ...uniqueSources(nano)],
       summary: `Influencer Marketing Hub 2021 “${tier}”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers`,
     };

@@ -52,7 +52,7 @@ export interface Comparison {
   /** The plans' expected costs differ by more than one micro-influencer's fee. */
   unequalCosts: boolean;
   /** Observed clicks per follower, converted per reached account at each plan's reach rate. */
-  observedClicks: { label: string; perFollower: number; perReachedA: number | null; perReachedB: number | null; source: Citation }[];
+  observedClicks: { label: string; short: string; perFollower: number; perReachedA: number | null; perReachedB: number | null; source: Citation }[];
   /**
    * Plan A's and Plan B's order values when they differ (the observed case's against a value given
    * for Plan B): ROI and ROAS then do not follow from cost per order. Null when they are the same.
@@ -102,7 +102,9 @@ function notesOf(s: Scenario, a: PlanResult, b: PlanResult): string[] {
   notes.push(
     `CPM for reference: ${formatMoney(ref.low)}–${formatMoney(ref.high)} on ${PLATFORM_LABEL[s.platform]} (Word on the Block, 2023); Upfluence's "industry standard" ${formatMoney(UPFLUENCE_CPM)}. Here: Plan A ${cpm(a)}, Plan B ${cpm(b)}.`,
   );
-  notes.push(roiRoasText(unlikeOrderValues(s)));
+  // That ROI follows from cost per order the main reply's footer says; order values that differ are a caveat here too.
+  const unlike = unlikeOrderValues(s);
+  if (unlike) notes.push(roiRoasText(unlike));
   notes.push(...CASE_NOTES);
   return notes;
 }
@@ -183,6 +185,7 @@ export function comparePlans(s: Scenario): Comparison {
     unlikeOrderValues: unlikeOrderValues(s),
     observedClicks: OBSERVED_CLICKS.map((o) => ({
       label: o.label,
+      short: o.short,
       perFollower: o.perFollower,
       perReachedA: perReached(o.perFollower, reachA),
       perReachedB: perReached(o.perFollower, reachB),

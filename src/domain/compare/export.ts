@@ -3,10 +3,10 @@
 import { type Basis, type Citation, citeText } from '../benchmarks';
 import { followersText } from '../format';
 import { METRIC_NAMES, type MetricName } from '../funnel';
-import { roundSignificant, roundTo } from '../units';
-import { ASSUMPTION_KEYS, type PlanSpec, type Range } from './assumptions';
+import { ASSUMPTION_KEYS, ONE_FIGURE, type PlanSpec, type Range } from './assumptions';
 import type { Comparison } from './comparison';
 import { missingReason, type PlanResult } from './evaluate';
+import { DECIMALS, roundedRange } from './precision';
 import { microInfluencers } from './scenario';
 
 export interface ExportRow {
@@ -17,29 +17,6 @@ export interface ExportRow {
   high: number | null;
   source: string;
 }
-
-/**
- * Decimals each metric is written with: money to cents, per-unit costs and ROAS to 4 places.
- * The funnel's estimated counts are not rounded (null: twelve significant digits, which drops only
- * floating-point noise), so a spreadsheet can check every step: reach × click-through = visits,
- * visits × conversion = orders, orders × order value = revenue. The screen shows them whole.
- */
-const DECIMALS: Record<MetricName, number | null> = {
-  followers: 0,
-  influencers: 0,
-  reach: null,
-  impressions: null,
-  engagements: null,
-  visits: null,
-  orders: null,
-  revenue: 2,
-  cost: 2,
-  cpe: 4,
-  cpm: 4,
-  cost_per_order: 2,
-  roi: 2,
-  roas: 4,
-};
 
 const FORMULA: Record<MetricName, string> = {
   followers: 'influencers × followers each',
@@ -94,29 +71,6 @@ function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
   return `estimate: ${FORMULA[m]}`;
 }
 
-const UNROUNDED_DIGITS = 12;
-/** Significant digits kept for a row whose values are too small for its decimals. */
-const SMALL_DIGITS = 6;
-
-/**
- * A range at one precision: `decimals` places (null: unrounded), or, when a positive value would
- * round to 0 there ("<$0.01"), six significant digits for all three, so a spreadsheet dividing by
- * it does not divide by zero and the three still read alike.
- */
-function roundedRange(r: Range, decimals: number | null): Range {
-  const vanishes = decimals !== null && [r.low, r.expected, r.high].some((x) => x > 0 && roundTo(x, decimals) === 0);
-  const round = (x: number) => (decimals === null ? roundSignificant(x, UNROUNDED_DIGITS) : vanishes ? roundSignificant(x, SMALL_DIGITS) : roundTo(x, decimals));
-  return { low: round(r.low), expected: round(r.expected), high: round(r.high) };
-}
-
-/**
- * A metric's range as compare.csv writes it. The reply rounds these values further rather than
- * the funnel's own, so a figure on screen is always the CSV's, rounded (never 0.0022 beside 0.0023).
- */
-export function exportedRange(m: MetricName, r: Range): Range {
-  return roundedRange(r, DECIMALS[m]);
-}
-
 function roundedRow(r: Range | null, decimals: number | null): Pick<ExportRow, 'low' | 'expected' | 'high'> {
   return r === null ? { low: null, expected: null, high: null } : roundedRange(r, decimals);
 }
@@ -135,7 +89,7 @@ export function exportRows(c: Comparison): ExportRow[] {
   }
   for (const key of ASSUMPTION_KEYS) {
     const a = c.scenario.assumptions[key];
-    const range = a.rangeNote ? `; range: ${a.rangeNote}` : '';
+    const range = a.rangeNote === ONE_FIGURE ? `; ${ONE_FIGURE}` : a.rangeNote ? `; range: ${a.rangeNote}` : '';
     // A user's input's rule is "your input", or says why it does not apply.
     const source = a.basis === 'input' ? a.rule : `${BASIS_TEXT[a.basis]}: ${a.rule}${range}${a.sources.length ? ` (${sourceText(a.sources)})` : ''}`;
     // Percentages keep the digits they are kept to (a typed 0.00001% is not 0 here either).

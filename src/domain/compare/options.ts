@@ -74,9 +74,17 @@ export const MIN_FOLLOWERS = 1;
 export function followerForms(most: number = MAX_FOLLOWERS, each = ''): string {
   return `a follower count from ${formatCount(MIN_FOLLOWERS)} to ${formatCount(most)}${each}: ${ACCEPTED_FORMS}`;
 }
-/** "a whole number of influencers from 1 to 1,000,000: …". */
+/** Examples of a number of influencers, as typed and as read. */
+const INFLUENCER_EXAMPLES: readonly [string, number][] = [
+  ['10', 10],
+  ['30', 30],
+  ['1.5k', 1_500],
+];
+
+/** "a whole number of influencers from 1 to 1,000,000: …", with only the examples it accepts (none when none fit). */
 export function influencerForms(most: number = MAX_MICRO_COUNT): string {
-  return `a whole number of influencers from 1 to ${formatCount(most)}: \`10\`, \`30\`, \`1.5k\``;
+  const examples = INFLUENCER_EXAMPLES.filter(([, n]) => n <= most).map(([typed]) => `\`${typed}\``);
+  return `a whole number of influencers from 1 to ${formatCount(most)}${examples.length ? `: ${examples.join(', ')}` : ''}`;
 }
 
 /** MONEY_FORMS' examples from `min` to `max`: an error never offers an amount it would refuse ('' when none fits). */

@@ -4,15 +4,14 @@ import { formatMoney, formatPercent, plainNumber } from '../units';
 import { type Assumption, type AssumptionKey, exactPercent } from './assumptions';
 import type { Comparison } from './comparison';
 import { missingReason } from './evaluate';
-import type { Decider, MicroBreakEven, MicroInput, TieMetric } from './verdict';
+import type { CountedMetric, Decider, Flip, MicroBreakEven, MicroInput } from './verdict';
 
-/** The counted measures, and ROI, in running text. */
-export const MEASURE_LABEL: Record<TieMetric, string> = {
+/** The counted measures in running text. */
+export const MEASURE_LABEL: Record<CountedMetric, string> = {
   reach: 'reach',
   engagements: 'engagements',
   cpe: 'cost per engagement',
   cost_per_order: 'cost per order',
-  roi: 'ROI',
 };
 
 function list(items: string[]): string {
@@ -47,36 +46,71 @@ export function formatInput(unit: Assumption['unit'], value: number, exact = tru
 
 const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+/** One way of writing a value: the power of ten it is rounded to there, and the words. */
+interface Form {
+  exponent: (x: number) => number;
+  write: (x: number) => string;
+}
+
+const magnitude = (x: number) => Math.floor(Math.log10(Math.abs(x)));
+const significant = (digits: number, suffix: string): Form => ({ exponent: (x) => magnitude(x) - digits + 1, write: (x) => `${plainNumber(x, digits)}${suffix}` });
+
+/** formatPercent's digits: whole from 100%, one decimal from 10%, three from 1%, two significant below. */
+const PERCENT_FORMS: readonly Form[] = [
+  { exponent: (x) => (x >= 100 ? 0 : x >= 10 ? -1 : x >= 1 ? -3 : magnitude(x) - 1), write: (x) => formatInput('percent', x, false) },
+  ...[4, 5, 6].map((digits) => significant(digits, '%')),
+];
+/** formatMoney's digits (cents under $1,000, whole dollars to a million, then two decimals of a million, billion…), then cents. */
+const MONEY_FORMS: readonly Form[] = [
+  { exponent: (x) => (x < 1_000 ? -2 : x < 1e6 ? 0 : 3 * Math.floor(magnitude(x) / 3) - 2), write: formatMoney },
+  { exponent: () => -2, write: (x) => `$${CENTS.format(x)}` },
+];
+const MULTIPLIER_FORMS: readonly Form[] = [{ exponent: () => -2, write: (x) => formatInput('multiplier', x) }, ...[4, 5, 6].map((digits) => significant(digits, '×'))];
+const FORMS: Record<Assumption['unit'], readonly Form[]> = { percent: PERCENT_FORMS, money: MONEY_FORMS, multiplier: MULTIPLIER_FORMS };
+
 /**
- * A break-even as text, with enough digits that it never reads the same as the expected value
- * ("above 2.28001%" beside "expected 2.28%"). Money stops at cents: a break-even within half a
- * cent of the expected fee is `atExpected`, and is written as the expected value.
+ * `x` rounded to a multiple of 10^exponent towards `towards` (one that is within float noise of
+ * such a multiple is that multiple), divided rather than multiplied where the step is a fraction,
+ * so 3,934 × 0.01 is 39.34 and not 39.339999….
  */
-export function breakEvenText(unit: Assumption['unit'], breakEven: number, expected: number): { text: string; atExpected: boolean } {
-  const suffix = unit === 'percent' ? '%' : '×';
-  const forms: ((x: number) => string)[] =
-    unit === 'money'
-      ? [formatMoney, (x) => `$${CENTS.format(x)}`]
-      : [(x) => formatInput(unit, x, false), ...[4, 5, 6].map((digits) => (x: number) => `${plainNumber(x, digits)}${suffix}`)];
-  for (const form of forms) if (form(breakEven) !== form(expected)) return { text: form(breakEven), atExpected: false };
-  return { text: formatInput(unit, expected), atExpected: true };
+function roundTowards(x: number, exponent: number, towards: 'higher' | 'lower'): number {
+  const scale = 10 ** Math.abs(exponent);
+  const steps = exponent < 0 ? x * scale : x / scale;
+  const nearest = Math.round(steps);
+  const whole = Math.abs(steps - nearest) < 1e-9 ? nearest : towards === 'higher' ? Math.ceil(steps) : Math.floor(steps);
+  return exponent < 0 ? whole / scale : whole * scale;
 }
 
 /**
- * "Plan A wins cost per order under $606.71, cost per engagement under $679.83": one clause per
- * winner, equal break-evens merged. A tie broken by any move reads "Plan A wins reach above the
- * expected 0%".
+ * A break-even as text, with enough digits that it never reads the same as the expected value
+ * ("above 2.28001%" beside "expected 2.28%"), rounded towards the side where the new winner wins
+ * (up for "above", down for "under"): the value shown, typed back in, gives that winner. Money
+ * stops at cents: a break-even within a cent of the expected fee is `atExpected`.
  */
-export function flipsText(c: Comparison, d: Decider<TieMetric>): string {
+export function breakEvenText(unit: Assumption['unit'], breakEven: number, expected: number, towards: Flip['towards']): { text: string; atExpected: boolean } {
+  const forms = FORMS[unit];
+  const shown = (form: Form) => (breakEven === 0 ? form.write(0) : form.write(roundTowards(breakEven, form.exponent(breakEven), towards)));
+  for (const form of forms) {
+    const text = shown(form);
+    if (text !== form.write(expected)) return { text, atExpected: false };
+  }
+  return { text: shown(forms[forms.length - 1]!), atExpected: true };
+}
+
+/**
+ * "Plan A wins cost per order under $606.69, cost per engagement under $679.75": one clause per
+ * winner, equal break-evens merged.
+ */
+export function flipsText(c: Comparison, d: Decider): string {
   const input = c.scenario.assumptions[d.key];
   const expected = input.value?.expected ?? 0;
   const clauses: string[] = [];
   for (const winner of ['A', 'B'] as const) {
     const groups = new Map<string, string[]>();
     for (const f of d.flips.filter((x) => x.winner === winner)) {
-      const { text, atExpected } = breakEvenText(input.unit, f.breakEven, expected);
+      const { text, atExpected } = breakEvenText(input.unit, f.breakEven, expected, f.towards);
       const side = f.towards === 'higher' ? 'above' : 'under';
-      const where = f.fromTie ? `${side} the expected ${formatInput(input.unit, expected)}` : atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`;
+      const where = atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`;
       groups.set(where, [...(groups.get(where) ?? []), MEASURE_LABEL[f.metric]]);
     }
     const parts = [...groups].map(([where, measures]) => `${measures.join(' and ')} ${where}`);
@@ -91,8 +125,8 @@ function inputAtExpected(c: Comparison, key: AssumptionKey): string {
   return `${input.label} (expected ${formatInput(input.unit, input.value!.expected)})`;
 }
 
-/** "Plan A fee (expected $1,000): Plan A wins cost per order under $606.71, …": an input and where the plans change hands. */
-export function breakEvenLine(c: Comparison, d: Decider<TieMetric>): string {
+/** "Plan A fee (expected $1,000): Plan A wins cost per order under $606.69, …": an input and where the plans change hands. */
+export function breakEvenLine(c: Comparison, d: Decider): string {
   return `${inputAtExpected(c, d.key)}: ${flipsText(c, d)}`;
 }
 
@@ -100,9 +134,10 @@ export function breakEvenLine(c: Comparison, d: Decider<TieMetric>): string {
 const MICRO_INPUT_NOUN: Record<MicroInput, string> = { fee_b: 'micro fee', engagement_rate_b: 'micro engagement rate' };
 
 /**
- * "Plan B fee each (expected $100): Plan A wins cost per engagement above $147.10; Plan B wins ROI
- * at any micro fee": where the plans tie, as a deciding input's line says it, then the measures
- * on which they do not, in plain words.
+ * "Plan B fee each (expected $100): Plan A wins cost per order above $164.83, cost per engagement
+ * above $147.12": where the plans change hands, as a deciding input's line says it, then the
+ * measures on which they do not, in plain words ("Plan A wins cost per engagement at any micro
+ * fee", "Plan B wins cost per order, which it does not change").
  */
 export function microBreakEvenLine(c: Comparison, b: MicroBreakEven): string {
   const noun = MICRO_INPUT_NOUN[b.key];
@@ -112,8 +147,8 @@ export function microBreakEvenLine(c: Comparison, b: MicroBreakEven): string {
       const plan = c.a.metrics[metric] === null ? c.a : c.b;
       return `${measure} is ${missingReason(plan, metric)} for Plan ${plan.plan}`;
     }
-    const still = moves ? '' : ` (it does not change ${measure})`;
-    return winner === 'tie' ? `the plans tie on ${measure} at any ${noun}${still}` : `Plan ${winner} wins ${measure} at any ${noun}${still}`;
+    if (!moves) return `${winner === 'tie' ? 'the plans tie on' : `Plan ${winner} wins`} ${measure}, which it does not change`;
+    return winner === 'tie' ? `the plans tie on ${measure} at any ${noun}` : `Plan ${winner} wins ${measure} at any ${noun}`;
   });
   const ties = b.flips.length ? [flipsText(c, { key: b.key, flips: b.flips })] : [];
   return `${inputAtExpected(c, b.key)}: ${[...ties, ...none].join('; ')}`;
@@ -160,7 +195,7 @@ function jointlyText(c: Comparison, jointly: NonNullable<Comparison['verdict']['
   const once = deciders.map((d) => {
     const input = c.scenario.assumptions[d.key];
     const flip = d.flips[0]!;
-    return `${INPUT_NOUN[d.key]} is ${flip.towards === 'higher' ? 'above' : 'under'} ${breakEvenText(input.unit, flip.breakEven, input.value!.expected).text}`;
+    return `${INPUT_NOUN[d.key]} is ${flip.towards === 'higher' ? 'above' : 'under'} ${breakEvenText(input.unit, flip.breakEven, input.value!.expected, flip.towards).text}`;
   });
   return `Depends on: ${names}, but only at the extremes: with every other input at its worst for Plan ${hurt}, Plan ${gains} wins ${measure} once ${once.join(' or ')}.`;
 }

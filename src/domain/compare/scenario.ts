@@ -9,7 +9,7 @@ import { AD_AGE_KARDASHIAN_FEE, type Basis, CITE, CLICK_THROUGH, CONVERSION, FRE
 import { MAX_FOLLOWERS } from '../followers';
 import { followersText, formatCount } from '../format';
 import { formatMoney, formatMoneyExact, formatPercent, MAX_MONEY } from '../units';
-import { type Assumption, type AssumptionKey, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, otherRulesNote, type PlanSpec, reachRate, rulesAtExpected, type Scenario, single } from './assumptions';
+import { type Assumption, type AssumptionKey, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, ONE_FIGURE, otherRulesNote, type PlanSpec, reachRate, rulesAtExpected, type Scenario, single } from './assumptions';
 import {
   ACCEPTED,
   type CompareInput,
@@ -176,7 +176,7 @@ function sharedInputs(
       plans: casePlans,
       better: 'higher',
       rule: `the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%${caseUse}`,
-      rangeNote: '',
+      rangeNote: ONE_FIGURE,
       sources: [CITE.tapInfluence],
       summary: KARDASHIAN_CASE_SOURCE,
       option: 'conversion',
@@ -190,7 +190,7 @@ function sharedInputs(
       plans: casePlans,
       better: 'higher',
       rule: `the Kardashian case: orders “averaging $30 each”${caseUse}`,
-      rangeNote: '',
+      rangeNote: ONE_FIGURE,
       sources: [CITE.tapInfluence],
       summary: KARDASHIAN_CASE_SOURCE,
       option: 'order_value',

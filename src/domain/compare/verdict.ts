@@ -2,8 +2,9 @@
  * The verdict. Only measures that do not follow from one another are counted: reach, engagements,
  * cost per engagement and cost per order. Each input with a range is moved alone to each end of
  * it; an input that changes a measure's winner decides it, and its break-even value is where the
- * two plans tie. A measure the plans tie on at the expected values is decided by any input that
- * gives one plan the win within its range: its break-even is its expected value. The verdict
+ * new winner starts to win. The plans tie on a measure when its figures read the same, as
+ * compare.csv writes them (comparedValue). A measure the plans tie on at the expected values is
+ * decided by any input that gives one plan the win within its range. The verdict
  * "holds across every sourced range" (and across the ranges of Tierbot's own assumptions) when no
  * input does, not even all of them together at the ends that hurt the winner.
  */
@@ -12,14 +13,12 @@ import type { MetricName, Metrics } from '../funnel';
 import { MAX_MONEY, SMALLEST_PERCENT } from '../units';
 import type { Assumption, AssumptionKey, Scenario } from './assumptions';
 import { evaluate, type Setting, withConsistentFees } from './evaluate';
+import { comparedValue } from './precision';
 import { MAX_PERCENT, SMALLEST_FEE } from './options';
 
 /** The measures counted in the verdict: the others follow from these (or from one shared rate). */
 export const COUNTED = ['reach', 'engagements', 'cpe', 'cost_per_order'] as const;
 export type CountedMetric = (typeof COUNTED)[number];
-
-/** A measure a break-even is given for: a counted one, or ROI (shown, not counted, but asked for beside CPE). */
-export type TieMetric = CountedMetric | 'roi';
 
 export const BETTER: Record<MetricName, 'higher' | 'lower' | null> = {
   followers: null,
@@ -55,30 +54,29 @@ export const METRIC_LABEL: Record<MetricName, string> = {
   roas: 'ROAS',
 };
 
-/** 'tie' within a relative 1e-9 (floating-point noise); null when either side is not reported or not defined. */
+/** 'tie' when both read the same (comparedValue); null when either side is not reported or not defined. */
 export type Winner = 'A' | 'B' | 'tie' | null;
 
+/** Equal but for floating-point noise (a relative 1e-9). */
 export function nearlyEqual(x: number, y: number): boolean {
   return x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
 }
 
-export function winnerOf(a: number | null, b: number | null, better: 'lower' | 'higher'): Winner {
+/** Who is better on `metric`, comparing the figures as shown (comparedValue): equal there is a tie. */
+export function winnerOf(metric: CountedMetric, a: number | null, b: number | null): Winner {
   if (a === null || b === null) return null;
-  if (nearlyEqual(a, b)) return 'tie';
-  return (a < b) === (better === 'lower') ? 'A' : 'B';
+  const [x, y] = [comparedValue(metric, a), comparedValue(metric, b)];
+  if (x === y) return 'tie';
+  return (x < y) === (BETTER[metric] === 'lower') ? 'A' : 'B';
 }
 
-function winnerAt(s: Scenario, metric: TieMetric, setting: Setting): Winner {
+function winnerAt(s: Scenario, metric: CountedMetric, setting: Setting): Winner {
   const { A, B } = evaluate(s, setting);
-  return winnerOf(A[metric], B[metric], BETTER[metric]!);
+  return winnerOf(metric, A[metric], B[metric]);
 }
 
-/** How far Plan A is ahead on `metric` (negative: Plan B is ahead); null when not comparable. */
-function lead(s: Scenario, metric: TieMetric, setting: Setting): number | null {
-  return leadOf(evaluate(s, setting), metric);
-}
-
-function leadOf({ A, B }: { A: Metrics; B: Metrics }, metric: TieMetric): number | null {
+/** How far Plan A is ahead on `metric` (negative: Plan B is ahead), unrounded; null when not comparable. */
+function leadOf({ A, B }: { A: Metrics; B: Metrics }, metric: CountedMetric): number | null {
   const a = A[metric];
   const b = B[metric];
   if (a === null || b === null) return null;
@@ -86,20 +84,24 @@ function leadOf({ A, B }: { A: Metrics; B: Metrics }, metric: TieMetric): number
   return BETTER[metric] === 'higher' ? a - b : b - a;
 }
 
-export interface Flip<M extends TieMetric = CountedMetric> {
-  metric: M;
-  /** The input's value at which the plans tie on this measure (its expected value when they tie there). */
+export interface Flip {
+  metric: CountedMetric;
+  /**
+   * The input's value from which `winner` wins this measure (towards `towards`): the edge of its
+   * win, on its side, unrounded. Shown rounded further towards `towards`, it stays a value where
+   * `winner` wins.
+   */
   breakEven: number;
   /** Beyond the break-even (towards `towards`), this plan wins. */
   winner: 'A' | 'B';
   towards: 'higher' | 'lower';
-  /** The plans tie on this measure at the expected values: any move towards `towards` gives `winner` the win. */
+  /** The plans tie on this measure at the expected values: a move towards `towards` breaks the tie for `winner`. */
   fromTie: boolean;
 }
 
-export interface Decider<M extends TieMetric = CountedMetric> {
+export interface Decider {
   key: AssumptionKey;
-  flips: Flip<M>[];
+  flips: Flip[];
 }
 
 export interface Verdict {
@@ -122,34 +124,21 @@ export interface Verdict {
 const IMPORTANCE: Record<CountedMetric, number> = { cost_per_order: 4, cpe: 3, engagements: 2, reach: 1 };
 
 /**
- * The value of one input between `from` and `to` at which the plans tie on `metric` (the lead
- * changes sign between them), `settingAt(x)` being the scenario with that input at x. Regula falsi,
- * Illinois variant: the lead is monotone in one input, and "tied" means equal to within the
- * relative 1e-9 `nearlyEqual` allows.
+ * The value of one input between `from`, where `winner` does not win `metric`, and `to`, where it
+ * does, from which it wins: `settingAt(x)` is the scenario with that input at x. Bisection, keeping
+ * the end where `winner` wins, so the value returned is one. The lead is monotone in one input, so
+ * past the value returned there is only `winner` or a tie as shown, never the other plan.
  */
-function breakEvenOf(s: Scenario, metric: TieMetric, from: number, to: number, settingAt: (x: number) => Setting): number {
-  const f = (x: number) => lead(s, metric, settingAt(x)) ?? 0;
-  let [a, b] = [from, to];
-  let [fa, fb] = [f(a), f(b)];
-  if (fa === 0) return a;
-  if (fb === 0) return b;
-  let kept: 'a' | 'b' | null = null;
+function breakEvenOf(s: Scenario, metric: CountedMetric, winner: 'A' | 'B', from: number, to: number, settingAt: (x: number) => Setting): number {
+  let [without, within] = [from, to];
   for (let i = 0; i < 200; i++) {
-    const c = (a * fb - b * fa) / (fb - fa);
-    const fc = f(c);
-    if (fc === 0 || !Number.isFinite(c)) return c;
-    if (Math.sign(fc) === Math.sign(fb)) {
-      [b, fb] = [c, fc];
-      if (kept === 'a') fa /= 2;
-      kept = 'a';
-    } else {
-      [a, fa] = [c, fc];
-      if (kept === 'b') fb /= 2;
-      kept = 'b';
-    }
-    if (Math.abs(b - a) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b))) break;
+    const middle = (without + within) / 2;
+    if (middle === without || middle === within) break;
+    if (winnerAt(s, metric, settingAt(middle)) === winner) within = middle;
+    else without = middle;
+    if (Math.abs(within - without) <= 1e-12 * Math.max(Math.abs(without), Math.abs(within))) break;
   }
-  return (a + b) / 2;
+  return within;
 }
 
 /**
@@ -157,11 +146,10 @@ function breakEvenOf(s: Scenario, metric: TieMetric, from: number, to: number, s
  * `end` (the scenario there being `at`), with the break-even between them; null when the winner
  * at `end` is the same. A tie at the very end is not a change of hands.
  */
-function flipTowards<M extends TieMetric>(s: Scenario, key: AssumptionKey, metric: M, winner: Winner, expected: number, end: number, at: { A: Metrics; B: Metrics }): Flip<M> | null {
-  const there = winnerOf(at.A[metric], at.B[metric], BETTER[metric]!);
+function flipTowards(s: Scenario, key: AssumptionKey, metric: CountedMetric, winner: Winner, expected: number, end: number, at: { A: Metrics; B: Metrics }): Flip | null {
+  const there = winnerOf(metric, at.A[metric], at.B[metric]);
   if (there === winner || there === null || there === 'tie') return null;
-  // From a tie, the break-even is the expected value itself (the lead is 0 there).
-  const breakEven = Number(breakEvenOf(s, metric, expected, end, (x) => ({ [key]: x })).toPrecision(6));
+  const breakEven = breakEvenOf(s, metric, there, expected, end, (x) => ({ [key]: x }));
   return { metric, breakEven, winner: there, towards: end > expected ? 'higher' : 'lower', fromTie: winner === 'tie' };
 }
 
@@ -191,12 +179,12 @@ function jointDecider(
   const settingAt = (x: number) => withConsistentFees(s, { ...worst, [key]: x }, othersEnds);
   const [worstEnd, otherEnd] = ends[key] === 'low' ? [low, high] : [high, low];
   if (winnerAt(s, metric, settingAt(worstEnd)) !== newWinner || winnerAt(s, metric, settingAt(otherEnd)) === newWinner) return { key, flips: [] };
-  const breakEven = Number(breakEvenOf(s, metric, otherEnd, worstEnd, settingAt).toPrecision(6));
+  const breakEven = breakEvenOf(s, metric, newWinner, otherEnd, worstEnd, settingAt);
   return { key, flips: [{ metric, breakEven, winner: newWinner, towards: worstEnd > otherEnd ? 'higher' : 'lower', fromTie: false }] };
 }
 
 export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Verdict {
-  const measures = COUNTED.map((metric) => ({ metric, winner: winnerOf(expected.A[metric], expected.B[metric], BETTER[metric]!) }));
+  const measures = COUNTED.map((metric) => ({ metric, winner: winnerOf(metric, expected.A[metric], expected.B[metric]) }));
   const wins = (p: 'A' | 'B') => measures.filter((m) => m.winner === p).length;
   const comparable = measures.filter((m) => m.winner !== null).length;
   const leader = comparable === 0 ? null : wins('A') > wins('B') ? 'A' : wins('B') > wins('A') ? 'B' : 'tie';
@@ -260,23 +248,27 @@ export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Ve
 
 // ── Break-evens of the micro-influencers' inputs ──────────────────────────────────────────────
 
-/** The inputs whose break-evens are always given (the Assumptions page), and the measures they are given on. */
+/**
+ * The inputs whose break-evens are always given (the Assumptions page), and the counted measures
+ * they are given on, as the main reply gives a deciding input's: cost per engagement, and cost
+ * per order (which ROI follows only when both plans' orders are worth the same).
+ */
 const MICRO_INPUTS = ['fee_b', 'engagement_rate_b'] as const;
 export type MicroInput = (typeof MICRO_INPUTS)[number];
-const MICRO_MEASURES = ['cpe', 'roi'] as const satisfies readonly TieMetric[];
+const MICRO_MEASURES = ['cpe', 'cost_per_order'] as const satisfies readonly CountedMetric[];
 export type MicroMeasure = (typeof MICRO_MEASURES)[number];
 
 /**
  * Where the break-evens are looked for: every value the option accepts, not only the input's
  * sourced range, since the question is at what fee or rate the plans tie. The smallest is a cent
- * or the smallest percentage kept, not 0, where cost per engagement and ROI would divide by zero.
+ * or the smallest percentage kept, not 0, where a cost per engagement would divide by zero.
  */
 const ACCEPTED_VALUES: Record<MicroInput, readonly [number, number]> = { fee_b: [SMALLEST_FEE, MAX_MONEY], engagement_rate_b: [SMALLEST_PERCENT, MAX_PERCENT] };
 
 export interface MicroBreakEven {
   key: MicroInput;
-  /** Where the plans tie, moving this input alone (the others expected), as a decider's flips. */
-  flips: Flip<MicroMeasure>[];
+  /** Where the plans change hands, moving this input alone (the others expected), as a decider's flips. */
+  flips: Flip[];
   /**
    * The measures on which no value of the input changes hands: who wins at every value
    * (`moves`: whether the input changes that measure at all); null winner when the measure is
@@ -286,27 +278,29 @@ export interface MicroBreakEven {
 }
 
 /**
- * The micro fee and the micro engagement rate at which the plans tie on cost per engagement and
- * on ROI, each moved alone, found as the verdict finds a decider's break-even, whether or not
- * that input decides the verdict.
+ * The micro fee and the micro engagement rate at which the plans change hands on cost per
+ * engagement and on cost per order, each moved alone, found as the verdict finds a decider's
+ * break-even, whether or not that input decides the verdict.
  */
 export function microBreakEvens(s: Scenario): MicroBreakEven[] {
   const expected = evaluate(s);
   return MICRO_INPUTS.map((key) => {
     const value = s.assumptions[key].value!.expected;
     const ends = ACCEPTED_VALUES[key].map((end) => ({ end, at: evaluate(s, { [key]: end }) }));
-    const flips: Flip<MicroMeasure>[] = [];
+    const flips: Flip[] = [];
     const throughout: MicroBreakEven['throughout'] = [];
     for (const metric of MICRO_MEASURES) {
-      const winner = winnerOf(expected.A[metric], expected.B[metric], BETTER[metric]!);
+      const winner = winnerOf(metric, expected.A[metric], expected.B[metric]);
       const found = winner === null ? [] : ends.filter(({ end }) => end !== value).flatMap(({ end, at }) => flipTowards(s, key, metric, winner, value, end, at) ?? []);
       if (found.length) flips.push(...found);
       else {
-        // ROI, for one, does not follow the engagement rate at all: a like is never a visit.
+        // Cost per order, for one, does not follow the engagement rate at all: a like is never a visit.
         const leads = [expected, ...ends.map((e) => e.at)].map((x) => leadOf(x, metric) ?? 0);
         throughout.push({ metric, winner, moves: !leads.every((l) => nearlyEqual(l, leads[0]!)) });
       }
     }
+    // In the order the main reply gives a decider's, the most important measure first.
+    flips.sort((x, y) => IMPORTANCE[y.metric] - IMPORTANCE[x.metric]);
     return { key, flips, throughout };
   });
 }

@@ -316,8 +316,13 @@ describe('renderChart', () => {
     const slowFor = async <T>(ms: number, work: () => Promise<T>): Promise<T> => {
       let result!: T;
       await withStoppedRenderer(async (stuck) => {
-        setTimeout(() => process.kill(stuck, 'SIGCONT'), ms);
-        result = await work();
+        // Let go after `ms`, unless the answer came first (withStoppedRenderer lets it go then).
+        const letGo = setTimeout(() => process.kill(stuck, 'SIGCONT'), ms);
+        try {
+          result = await work();
+        } finally {
+          clearTimeout(letGo);
+        }
       });
       return result;
     };

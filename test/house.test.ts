@@ -87,6 +87,8 @@ describe('parseHouseDefinition: examples', () => {
     expect(houseTierFor(t, 9_950)).toMatchObject({ kind: 'tier', tier: { name: 'nano' } });
     expect(tiersOf('nano 1,000-9,999, micro 10,000-99,999, macro 100k+').map((x) => x.max)).toEqual([9_999, 99_999, null]);
     expect(tiersOf('nano 1k-9k, micro 10k-99k, macro 100k+').map((x) => x.max)).toEqual([9_999, 99_999, null]);
+    // The same with the multipliers /tier reads in other languages: 4.9 lakh is written to the nearest 10,000.
+    expect(tiersOf('mid 1 lakh-4.9 lakh, macro 5 lakh-10 lakh').map((x) => x.max)).toEqual([499_999, 1_000_000]);
   });
 
   it('a real gap is refused unless written as one, naming the counts left out', () => {

@@ -30,7 +30,7 @@
 
 import { classify } from './classify';
 import { formatCount, shorten } from './format';
-import { normaliseDigits, parseFollowerCount, SUFFIX_MULTIPLIERS } from './followers';
+import { COUNT_MULTIPLIERS, normaliseDigits, parseFollowerCount } from './followers';
 import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
 
 /**
@@ -150,7 +150,7 @@ function readBound(text: string): Bound | { error: string } {
   if (!parsed.ok) return { error: parsed.reason };
   const norm = normaliseDigits(text).trim().toLowerCase();
   const suffix = /([a-z]*)$/.exec(norm)?.[1] ?? '';
-  const multiplier = SUFFIX_MULTIPLIERS[suffix] ?? 1;
+  const multiplier = COUNT_MULTIPLIERS[suffix] ?? 1;
   // "1,5k" is 1.5k, as /tier reads it (a decimal comma has one or two digits before a suffix).
   const decimals = (/\.(\d+)/.exec(norm) ?? (suffix === '' ? null : /,(\d{1,2})\s*[a-z]*$/.exec(norm)))?.[1]?.length ?? 0;
   const unit = Math.max(1, multiplier / 10 ** decimals);

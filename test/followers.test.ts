@@ -186,3 +186,20 @@ describe('docs/reliability.md on 0 followers', () => {
     expect(row).toMatch(/HypeAuditor[^|]*below influencer size/);
   });
 });
+
+describe('what a refused count is said to be', () => {
+  it('/tier names an exponent, a hexadecimal number, a hashtag and a range; a roster cell names them too', async () => {
+    const { parseFollowerCount } = await import('../src/domain/followers');
+    const { readCount } = await import('../src/domain/extract');
+    const reasons = (text: string) => {
+      const typed = parseFollowerCount(text);
+      const cell = readCount(text);
+      return [typed.ok ? '' : typed.reason, cell.ok ? '' : cell.reason];
+    };
+    expect(reasons('1e3')[0]).toMatch(/exponent/);
+    expect(reasons('0x10')).toEqual(['That is a hexadecimal number, not a follower count.', 'a hexadecimal number']);
+    expect(reasons('#100k')).toEqual(['That is a hashtag, not a follower count.', 'a hashtag']);
+    expect(reasons('10k-50k')).toEqual(['10k–50k looks like a range: give one follower count, such as 10k.', 'a range, not one count']);
+    expect(reasons('abc')).toEqual(['That is not a follower count I can read.', 'not a follower count I can read']);
+  });
+});

@@ -23,6 +23,10 @@ const COUNT_PROBLEMS: Record<CountProblem, string> = {
   negative: 'a follower count cannot be negative',
   fraction: 'not a whole number of followers',
   'too-large': `more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people`,
+  range: 'a range, not one count',
+  exponent: 'a number with an exponent; write the count out',
+  hexadecimal: 'a hexadecimal number',
+  hashtag: 'a hashtag',
   unreadable: 'not a follower count I can read',
 };
 

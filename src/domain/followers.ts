@@ -111,7 +111,20 @@ export function countText(input: string): string {
 }
 
 /** Why a text is no count, for each reader to word its own way. */
-export type CountProblem = 'too-long' | 'empty' | 'negative' | 'fraction' | 'too-large' | 'unreadable';
+export type CountProblem = 'too-long' | 'empty' | 'negative' | 'fraction' | 'too-large' | 'range' | 'exponent' | 'hexadecimal' | 'hashtag' | 'unreadable';
+
+/** Text that is no count but something a user can be told it is: "1e3", "0x10", "#100k". */
+const NOT_A_COUNT: readonly (readonly [CountProblem, RegExp])[] = [
+  ['exponent', /^\d+(?:[.,]\d+)?e[+\-−]?\d+$/],
+  ['hexadecimal', /^0x[\da-f]+$/],
+  ['hashtag', /^#\S/],
+];
+
+/** Why text that reads as no count is none, as precisely as can be told. */
+function unreadableProblem(text: string): CountProblem {
+  if (rangeReason(text) !== undefined) return 'range';
+  return NOT_A_COUNT.find(([, shape]) => shape.test(text))?.[0] ?? 'unreadable';
+}
 
 export type CountReading = { ok: true; value: number } | { ok: false; problem: CountProblem };
 
@@ -132,7 +145,7 @@ export function readCountText(input: string, decimal: DecimalMark = '.'): CountR
   const suffix = shape?.[2] ?? '';
   const multiplier = COUNT_MULTIPLIERS[suffix];
   const split = shape && multiplier !== undefined ? splitNumber(shape[1]!, suffix !== '', decimal) : undefined;
-  if (!split) return { ok: false, problem: 'unreadable' };
+  if (!split) return { ok: false, problem: unreadableProblem(text) };
   // Exact integer arithmetic on the digits, so 1.2M is 1,200,000 and not 1,199,999.9999.
   const scale = 10n ** BigInt(split.fraction.length);
   const scaled = BigInt(split.whole + split.fraction) * BigInt(multiplier!);
@@ -187,8 +200,16 @@ export function parseFollowerCount(input: string): ParseResult<number> {
       return { ok: false, reason: 'A follower count is a whole number; that works out to a fraction of a follower.' };
     case 'too-large':
       return { ok: false, reason: `That is more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people.` };
+    case 'range':
+      return { ok: false, reason: rangeReason(countText(input))! };
+    case 'exponent':
+      return { ok: false, reason: 'A number with an exponent (such as 1e3) is not a follower count I can read: write the count out, such as 1,000.' };
+    case 'hexadecimal':
+      return { ok: false, reason: 'That is a hexadecimal number, not a follower count.' };
+    case 'hashtag':
+      return { ok: false, reason: 'That is a hashtag, not a follower count.' };
     case 'unreadable':
-      return { ok: false, reason: rangeReason(countText(input)) ?? 'That is not a follower count I can read.' };
+      return { ok: false, reason: 'That is not a follower count I can read.' };
   }
 }
 

@@ -189,7 +189,7 @@ describe('/compare save: names that hide characters are refused', () => {
         expect(reply.inputError, JSON.stringify(name)).toBe(true);
         expect(reply.flags).toBe(64);
         expect(reply.embeds[0]!.title).toBe('That save name did not work');
-        expect(reply.embeds[0]!.description).toMatch(/^\*\*save\*\*: the name (has invisible characters|has control characters|shows nothing)/);
+        expect(reply.embeds[0]!.description).toMatch(/^\*\*save\*\*: the name (has U\+[0-9A-F]{4} [a-z -]+ in it, which Discord shows as a blank|has control characters|shows nothing)/);
         expect(reply.embeds[0]!.description).toContain('Nothing was saved.');
       }
       expect((await store.plans(G)).map((p) => p.name)).toEqual(['weekly']);

@@ -83,7 +83,7 @@ describe('blank-looking fillers are refused, named, in /term and /house set, as 
   }
 
   it('/compare save refuses a name with a blank Braille pattern between letters, as it refuses one of it alone', () => {
-    expect(planNameProblem('a\u2800b')).toMatch(/invisible characters/);
+    expect(planNameProblem('a\u2800b')).toMatch(/U\+2800 Braille pattern blank in it, which Discord shows as a blank/);
     expect(planNameProblem('\u2800')).toMatch(/shows nothing/);
     expect(planNameProblem('a b')).toBeUndefined();
   });

@@ -64,7 +64,7 @@ import { LIMITS } from '../interactions/limits';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
 import { MANAGE_SERVER, houseProblemLine, housePlacementText, lookUpHouse, teamTierName, who, type HouseLookup } from './house';
-import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, hiddenInName, quoteUserText, shareOut, truncate } from './embeds';
+import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, hiddenInName, quoteUserText, shareOut, truncate, unshownCharacter } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
@@ -687,7 +687,7 @@ export function planNameProblem(name: string): string | undefined {
   if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(name)) return 'the name has control characters or line breaks in it; a plan name is one line of text.';
   const hidden = hiddenInName(name);
   if (hidden === 'blank') return 'the name shows nothing (only spaces or invisible characters); it needs at least one visible character.';
-  if (hidden === 'invisible') return 'the name has invisible characters in it (zero-width spaces, direction marks); type it again without them.';
+  if (hidden === 'invisible') return `the name has ${unshownCharacter(name) ?? 'an invisible character'} in it, which Discord shows as a blank or not at all; type it again without it.`;
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { glossary, teamTermKey } from '../src/commands/glossary';
 import { term as termCommand } from '../src/commands/term';
 import type { Reply } from '../src/commands/types';
+import { PUBLIC_TEXT_LIMIT, embedTextLength } from '../src/commands/embeds';
 import { TERMS } from '../src/domain/glossary';
 import { messageProblems } from '../src/interactions/limits';
 import { commandProblems, messageProblems as standinProblems } from '../tools/standin/limits';
@@ -188,15 +189,27 @@ describe('/glossary with team terms', () => {
     expect(await glossary.autocomplete!({ name: 'term', value: '🔥' }, {}, ctx)).toContainEqual({ name: '🔥 (team term)', value: `teamkey:${teamTermKey(G, '🔥')}` });
   });
 
-  it('lists every team term in the index, in reading order', async () => {
+  it('lists team terms in the public index as far as a phone screen allows, and offers the first 25 in reading order in a menu', async () => {
     const store = memoryStore();
     for (let i = 1; i <= 60; i++) await store.addTerm(G, teamTerm(`Team term number ${i}`));
     const reply = await run(undefined, testContext({ guildId: G, store }));
     const embed = reply.embeds[0]!;
     expect(embed.title).toBe(`Glossary: ${TERMS.length} terms and 60 of your team's`);
-    const listed = embed.fields!.filter((f) => f.name.startsWith("Your team's terms")).flatMap((f) => f.value.split(' · '));
-    expect(listed).toEqual(Array.from({ length: 60 }, (_, i) => `Team term number ${i + 1}`));
+    expect(embedTextLength(embed)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+    const listedFirst = embed.fields!.filter((f) => f.name === "Your team's terms").flatMap((f) => f.value.split(' · '));
+    expect(listedFirst).toEqual(Array.from({ length: listedFirst.length }, (_, i) => `Team term number ${i + 1}`));
+    expect(embed.fields!.at(-1)).toMatchObject({
+      name: listedFirst.length ? `…and ${60 - listedFirst.length} more` : "Your team's terms (60)",
+      value: expect.stringContaining('/glossary term:'),
+    });
+    const menu = reply.components!.flatMap((row) => row.components).find((c) => 'custom_id' in c && c.custom_id === 'glossary:teamopen') as { options: { label: string }[] };
+    expect(menu.options.map((o) => o.label)).toEqual(Array.from({ length: 25 }, (_, i) => `Team term number ${i + 1}`));
     expect(standinProblems(reply as never)).toEqual([]);
+    // A few short names are listed in full.
+    const few = memoryStore();
+    for (const name of ['Brand lift', 'Seeding', 'Boost']) await few.addTerm(G, teamTerm(name));
+    const listed = (await run(undefined, testContext({ guildId: G, store: few }))).embeds[0]!.fields!.filter((f) => f.name === "Your team's terms").flatMap((f) => f.value.split(' · '));
+    expect(listed).toEqual(['Boost', 'Brand lift', 'Seeding']);
   });
 
   it('when 200 long names cannot all fit, lists as many as fit and says how many more and how to find them', async () => {
@@ -205,12 +218,12 @@ describe('/glossary with team terms', () => {
     for (let i = 0; i < 200; i++) await store.addTerm(G, teamTerm(`${i} ${'** '.repeat(33)}`.trim().slice(0, 100)));
     const reply = await run(undefined, testContext({ guildId: G, store }));
     expect(standinProblems(reply as never)).toEqual([]);
+    expect(embedTextLength(reply.embeds[0]!)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
     const fields = reply.embeds[0]!.fields!;
-    const listed = fields.filter((f) => f.name.startsWith("Your team's terms")).flatMap((f) => f.value.split(' · '));
+    const listed = fields.filter((f) => f.name === "Your team's terms").flatMap((f) => f.value.split(' · '));
     const more = fields.at(-1)!;
-    expect(more.name).toBe(`…and ${200 - listed.length} more`);
-    expect(more.value).toContain('/term export');
-    expect(listed.length).toBeGreaterThan(0);
+    expect(more.name).toBe(listed.length ? `…and ${200 - listed.length} more` : "Your team's terms (200)");
+    expect(more.value).toContain('/glossary term:');
   });
 
   it('shows a team link as a link to click, never as markdown', async () => {

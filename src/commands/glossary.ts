@@ -461,7 +461,7 @@ function teamMenu(guildId: string, team: readonly TeamTerm[]): APIActionRowCompo
   };
 }
 
-/** Up to 200 names share the index's 6,000 characters with the built-in terms. */
+/** A team term's name in the index, at most. */
 const INDEX_NAME_LENGTH = 60;
 
 function fieldsLength(fields: readonly APIEmbedField[]): number {
@@ -481,7 +481,7 @@ function teamIndexFields(team: readonly TeamTerm[], room: number, slots: number)
     const fields = [
       ...linesToFields(TEAM_FIELD, names.slice(0, listed), false, ' · '),
       ...(more
-        ? [{ name: `${listed ? '…and ' : `${TEAM_FIELD}: `}${more} more`, value: 'Type part of a name in `/glossary term:` and pick it from the list; managers can download them all with `/term export`.' }]
+        ? [{ name: listed ? `…and ${more} more` : `${TEAM_FIELD} (${more})`, value: 'Pick one in the menu below, or type a name in `/glossary term:`.' }]
         : []),
     ];
     if (fields.length <= slots && fieldsLength(fields) <= room) return fields;
@@ -497,7 +497,8 @@ export function indexReply(team: readonly TeamTerm[] = [], guildId = ''): Reply 
     color: NEUTRAL_COLOUR,
     fields: [...termsByGroup()].filter(([, terms]) => terms.length).flatMap(([group, terms]) => linesToFields(group, [terms.map((t) => t.name).join(' · ')])),
   };
-  if (team.length) embed.fields.push(...teamIndexFields(team, LIMITS.embedTotal - embedTextLength(embed), LIMITS.embedFields - embed.fields.length));
+  // The index is public: the team's names take what is left of a phone screen, the menu the rest.
+  if (team.length) embed.fields.push(...teamIndexFields(team, PUBLIC_TEXT_LIMIT - embedTextLength(embed), LIMITS.embedFields - embed.fields.length));
   const menus = indexMenus();
   const roomForTeam = team.length > 0 && menus.length < LIMITS.actionRows;
   return { embeds: [embed], components: [...menus, ...(roomForTeam ? [teamMenu(guildId, team)] : [])] };

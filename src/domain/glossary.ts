@@ -311,8 +311,9 @@ const SPECS: TermSpec[] = [
     aliases: ['mega', 'mega/celebrity', 'macro T1'],
     group: 'Tiers',
     exampleAt: { count: 2_000_000, show: ['mediakix', 'l2'] },
-    // Sprout Social's macro T1 (over 10M) is its top tier, and votes mega in /tier.
-    tierNames: ['mega', 'mega/celebrity', 'macro T1'],
+    // Other names for the top tier that vote mega in /tier: Sprout Social's macro T1 (over 10M),
+    // Later × Fohr's mega macro and the Japanese article's top influencer.
+    tierNames: ['mega', 'mega/celebrity', 'macro T1', 'mega macro', 'top influencer'],
     definition:
       'The top tier in most lists: 1M+ followers for Mediakix, Iconosquare, CMSWire, Duel and Aspire; over 1M for ' +
       'Afluencer. L2 starts mega at over 7M. Other names for the top: celebrity, top influencer (a Japanese article), mega ' +

@@ -109,3 +109,15 @@ describe('/plans list in pages', () => {
     expect(list.data.embeds[0]!.footer).toBeUndefined();
   });
 });
+
+describe('/plans list order', () => {
+  it('reads numbers in names as numbers: q2 before q10', async () => {
+    const store = memoryStore();
+    for (const name of ['q10', 'Q2', 'q1']) await store.savePlan(G, { name, inputs: { budget: '5000' }, savedById: '300000000000000011', savedByName: 'Ana', savedAt: SAVED_AT });
+    const sent = await coreFor(store)(chatInput(place, 'plans', [{ name: 'list', type: 1, options: [] }] as never, {}));
+    const description = (sent.data as MessageBody).embeds![0]!.description!;
+    const order = ['q1', 'Q2', 'q10'].map((name) => description.indexOf(`**${name}**`));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});

@@ -63,7 +63,7 @@ function listReply(plans: readonly SavedPlan[], page: number): Reply {
       flags: MessageFlags.Ephemeral,
     };
   }
-  const sorted = [...plans].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = [...plans].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' }));
   // A name whole: escaping can double its length.
   const lines = sorted.map((p) => `**${shownText(p.name, SHOWN_NAME)}**: ${inputsLine(p)}\n  saved by ${who(p.savedById, p.savedByName)} on ${when(p.savedAt)}`);
   const pages = pageLines(lines, PAGE_TEXT);

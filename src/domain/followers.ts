@@ -188,30 +188,22 @@ function splitNumber(num: string, hasSuffix: boolean, decimal: DecimalMark): { w
  */
 export function parseFollowerCount(input: string): ParseResult<number> {
   const read = readCountText(input);
-  if (read.ok) return read;
-  switch (read.problem) {
-    case 'too-long':
-      return { ok: false, reason: `That is ${input.length} characters long; a follower count is at most ${MAX_INPUT_LENGTH}.` };
-    case 'empty':
-      return { ok: false, reason: 'No follower count was given.' };
-    case 'negative':
-      return { ok: false, reason: 'A follower count cannot be negative.' };
-    case 'fraction':
-      return { ok: false, reason: 'A follower count is a whole number; that works out to a fraction of a follower.' };
-    case 'too-large':
-      return { ok: false, reason: `That is more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people.` };
-    case 'range':
-      return { ok: false, reason: rangeReason(countText(input))! };
-    case 'exponent':
-      return { ok: false, reason: 'A number with an exponent (such as 1e3) is not a follower count I can read: write the count out, such as 1,000.' };
-    case 'hexadecimal':
-      return { ok: false, reason: 'That is a hexadecimal number, not a follower count.' };
-    case 'hashtag':
-      return { ok: false, reason: 'That is a hashtag, not a follower count.' };
-    case 'unreadable':
-      return { ok: false, reason: 'That is not a follower count I can read.' };
-  }
+  return read.ok ? read : { ok: false, reason: TYPED_COUNT_PROBLEMS[read.problem](input) };
 }
+
+/** Why a typed count was refused, in a sentence for /tier and the options that take a count. */
+const TYPED_COUNT_PROBLEMS: Record<CountProblem, (input: string) => string> = {
+  'too-long': (input) => `That is ${input.length} characters long; a follower count is at most ${MAX_INPUT_LENGTH}.`,
+  empty: () => 'No follower count was given.',
+  negative: () => 'A follower count cannot be negative.',
+  fraction: () => 'A follower count is a whole number; that works out to a fraction of a follower.',
+  'too-large': () => `That is more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people.`,
+  range: (input) => rangeReason(countText(input))!,
+  exponent: () => 'A number with an exponent (such as 1e3) is not a follower count I can read: write the count out, such as 1,000.',
+  hexadecimal: () => 'That is a hexadecimal number, not a follower count.',
+  hashtag: () => 'That is a hashtag, not a follower count.',
+  unreadable: () => 'That is not a follower count I can read.',
+};
 
 /** Two counts joined by a dash or "to": "10k-50k", "10,000 to 50,000". */
 const RANGE = /^(.+?)(?:\s*[-‐‑–—]\s*|\s+to\s+)(.+)$/;

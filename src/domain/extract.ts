@@ -10,25 +10,12 @@
  * Also home to `readCount`, the count reader the roster uses for spreadsheet cells.
  */
 
-import { MAX_FOLLOWERS, MAX_INPUT_LENGTH, countText, normaliseDigits, readCountText, type CountProblem, type DecimalMark, type ParseResult } from './followers';
+import { MAX_FOLLOWERS, MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, countText, normaliseDigits, readCountText, type CountProblem, type DecimalMark, type ParseResult } from './followers';
 import { formatCount } from './format';
 
 export type { DecimalMark } from './followers';
 
 // ── Reading one count ─────────────────────────────────────────────────────────────────────────
-
-const COUNT_PROBLEMS: Record<CountProblem, string> = {
-  'too-long': `longer than ${MAX_INPUT_LENGTH} characters, longer than a follower count`,
-  empty: 'no follower count',
-  negative: 'a follower count cannot be negative',
-  fraction: 'not a whole number of followers',
-  'too-large': `more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people`,
-  range: 'a range, not one count',
-  exponent: 'a number with an exponent; write the count out',
-  hexadecimal: 'a hexadecimal number',
-  hashtag: 'a hashtag',
-  unreadable: 'not a follower count I can read',
-};
 
 /**
  * Reads a roster cell: every form /tier reads (readCountText, with the decimal mark the sheet
@@ -178,6 +165,20 @@ const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
   unreadable: 'not a number I can read',
 };
 
+/** Why a roster cell is no count: the message command's words where it sets the same thing aside. */
+const COUNT_PROBLEMS: Record<CountProblem, string> = {
+  'too-long': `longer than ${MAX_INPUT_LENGTH} characters, longer than a follower count`,
+  empty: 'no follower count',
+  negative: 'a follower count cannot be negative',
+  fraction: 'not a whole number of followers',
+  'too-large': `more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people`,
+  range: REASONS.range,
+  exponent: REASONS.exponent,
+  hexadecimal: REASONS.hex,
+  hashtag: REASONS.hashtag,
+  unreadable: 'not a follower count I can read',
+};
+
 const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|volgers|følgere|följare|obserwujących|takipçi)`;
 const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators|influencers|people|members|orders?|sales|users|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?|units?|items?|products?|pieces?|pcs|copies|tickets?|packages?|parcels?|boxes|bottles?|samples?)`;
 // Building blocks of the tokenizer. Every alternative is tried at each position in order, so the
@@ -197,14 +198,13 @@ const NUM = [
 ].join('|');
 // "1.2E+06", as spreadsheets write large numbers: one amount, read by readCount. Any exponent is
 // taken whole ("1.2E-06" too), so it is read or set aside as one number, never as "1" and "06".
-const SCIENTIFIC = String.raw`\d+(?:[.,]\d+)?e[+\-−]?\d+`;
-const SCIENTIFIC_BODY = new RegExp(`^${SCIENTIFIC}$`, 'iu');
+const SCIENTIFIC_BODY = new RegExp(`^${SCIENTIFIC_NUMBER}$`, 'iu');
 // Where a number written in digit groups ends: not before more digits, nor before a separator and
 // more digits, where BEFORE lets no number start (the ".0.0" of "00.000.0.0" would be dropped unsaid).
 const NO_MORE_GROUPS = String.raw`(?![.,']?\d)`;
 // A number with more digit groups after it than any count has ("192.168" of "192.168.1.1") is no
 // amount: it is set aside whole, as RUN_ON_DIGITS or what it is (an IP address), not read in part.
-const AMOUNT = String.raw`(?:${SCIENTIFIC}|(?:${NUM})${NO_MORE_GROUPS}(?: ?${SUFFIX})?)`;
+const AMOUNT = String.raw`(?:${SCIENTIFIC_NUMBER}|(?:${NUM})${NO_MORE_GROUPS}(?: ?${SUFFIX})?)`;
 const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|sept?(?:ember|embre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?)\.?`;
 const CURRENCY_SIGN = String.raw`[$€£¥₹₩₽₺₦₱₴₫฿]`;
 const CURRENCY_CODE = String.raw`(?:usd|eur|gbp|chf|cad|aud|nzd|inr|jpy|cny|brl|mxn|sek|nok|dkk|pln|zar|try|aed|sgd)`;

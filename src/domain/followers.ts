@@ -113,9 +113,12 @@ export function countText(input: string): string {
 /** Why a text is no count, for each reader to word its own way. */
 export type CountProblem = 'too-long' | 'empty' | 'negative' | 'fraction' | 'too-large' | 'range' | 'exponent' | 'hexadecimal' | 'hashtag' | 'unreadable';
 
+/** A number with an exponent, "1e3" or "1.2E+06" (as spreadsheets write large numbers): a regex source. */
+export const SCIENTIFIC_NUMBER = String.raw`\d+(?:[.,]\d+)?e[+\-−]?\d+`;
+
 /** Text that is no count but something a user can be told it is: "1e3", "0x10", "#100k". */
 const NOT_A_COUNT: readonly (readonly [CountProblem, RegExp])[] = [
-  ['exponent', /^\d+(?:[.,]\d+)?e[+\-−]?\d+$/],
+  ['exponent', new RegExp(`^${SCIENTIFIC_NUMBER}$`)],
   ['hexadecimal', /^0x[\da-f]+$/],
   ['hashtag', /^#\S/],
 ];

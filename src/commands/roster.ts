@@ -17,7 +17,7 @@ import { LIMITS } from '../interactions/limits';
 import { PLATFORMS } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { withoutNeutralising } from '../domain/csv';
-import { formatCount } from '../domain/format';
+import { andList, formatCount } from '../domain/format';
 import {
   ADDED_COLUMNS,
   BELOW_INFLUENCER,
@@ -149,7 +149,7 @@ function columnLabel(header: readonly string[], i: number): string {
 /** "columns 2 and 3", "columns 2, 4 and 7". */
 function columnNumbers(columns: readonly number[]): string {
   const numbers = columns.map((i) => String(i + 1));
-  return `columns ${numbers.length > 1 ? `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}` : numbers[0]}`;
+  return `columns ${andList(numbers)}`;
 }
 
 /** A file of another kind (`what`: "a JSON file"), by its name or its contents. */
@@ -275,7 +275,7 @@ const megabytes = (bytes: number) => `${(Math.ceil((bytes / MB) * 10) / 10).toFi
 function lineNumbers(lines: readonly number[], shown = PROBLEMS_SHOWN): string {
   const listed = lines.slice(0, shown).map(formatCount);
   if (lines.length > shown) return `${listed.join(', ')} and ${formatCount(lines.length - shown)} more`;
-  return listed.length > 1 ? `${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}` : (listed[0] ?? '');
+  return andList(listed);
 }
 
 /** A consensus group that is no single tier ("nano or micro"): the publishers tie between tiers. */
@@ -350,8 +350,7 @@ function noHeaderLine(r: TaggedRoster): string {
 /** The input's own tier, consensus_tier, consensus_votes or note columns, which roster-tiers.csv has afresh, once each. */
 function replacedLine(r: TaggedRoster): string {
   const names = ADDED_COLUMNS.filter((c) => r.replacedColumns.some((i) => r.header[i] === c));
-  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!;
-  return `Replaced the file’s own ${listed} ${names.length === 1 ? 'column' : 'columns'} with fresh ones: ${ROSTER_FILE} has each added column once, at the end.`;
+  return `Replaced the file’s own ${andList(names)} ${names.length === 1 ? 'column' : 'columns'} with fresh ones: ${ROSTER_FILE} has each added column once, at the end.`;
 }
 
 /** Rows with cells past the header's last column: where they are, the likely cause, and that nothing was dropped. */

@@ -1,10 +1,15 @@
-/** Number formatting shared by every reply, so "30,000" and "30k" read the same everywhere. */
+/** Number and list formatting shared by every reply, so "30,000" and "30k" read the same everywhere. */
 
 const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 
 /** 30000 -> "30,000". */
 export function formatCount(n: number): string {
   return COUNT_FORMAT.format(n);
+}
+
+/** "A", "A and B", "A, B and C"; "" for none. */
+export function andList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
 }
 
 /** "1 follower", "10,000 followers". */

@@ -9,7 +9,7 @@
  */
 
 import { classify, verdictStarts, type Classification } from './classify';
-import { formatCount } from './format';
+import { andList, formatCount } from './format';
 import { answerLine, answerWord, verdictWords } from './overview';
 import { TIER_LABELS } from './tier-style';
 import { DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
@@ -1053,10 +1053,6 @@ function bandStarts(band: Tier): number[] {
   return [band.min, ...verdictStarts().filter((edge) => edge > band.min && (band.max === null || edge <= band.max))];
 }
 
-/** "A", "A and B", "A, B and C". */
-function listed(names: readonly string[]): string {
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
-}
 
 interface TierCall {
   publisher: string;
@@ -1096,7 +1092,7 @@ function tiersCalledAcross(band: Tier): { words: string; sourceIds: string[] } {
   const part = (call: TierCall): string => (call.from > band.min || call.to !== band.max ? ` (${[...call.ranges].join(', ')})` : '');
   const phrases = NORMAL_TIERS.flatMap((normal) => {
     const callers = [...(calls.get(normal)?.values() ?? [])];
-    return callers.length ? [`${listed(callers.map((c) => `${c.publisher}${part(c)}`))} call it ${TIER_LABELS[normal]}`] : [];
+    return callers.length ? [`${andList(callers.map((c) => `${c.publisher}${part(c)}`))} call it ${TIER_LABELS[normal]}`] : [];
   });
   const sourceIds = [...calls.values()].flatMap((byPublisher) => [...byPublisher.values()].flatMap((c) => [...c.sourceIds]));
   return { words: phrases.join('; '), sourceIds: [...new Set(sourceIds)] };

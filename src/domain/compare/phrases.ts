@@ -1,5 +1,6 @@
 /** Plain-text phrases shared by the reply, the chart and the export: the verdict, break-evens, robustness. */
 
+import { andList } from '../format';
 import { formatMoney, formatPercent, plainNumber } from '../units';
 import { type Assumption, type AssumptionKey, exactPercent } from './assumptions';
 import type { Comparison } from './comparison';
@@ -14,10 +15,6 @@ export const MEASURE_LABEL: Record<CountedMetric, string> = {
   cost_per_order: 'cost per order',
 };
 
-function list(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** "Plan B leads on reach, engagements and cost per engagement; Plan A on cost per order." */
 export function verdictHeadline(c: Comparison): string {
@@ -30,9 +27,9 @@ export function verdictHeadline(c: Comparison): string {
   const parts: string[] = [];
   const total = v.measures.filter((m) => m.winner !== null).length;
   const wins = on(first).length;
-  if (wins > 0) parts.push(`Plan ${first} ${v.leader === 'tie' ? 'wins' : 'leads'} on ${list(on(first))}${total > 1 ? ` (${wins} of ${total})` : ''}`);
-  if (on(second).length) parts.push(`Plan ${second} on ${list(on(second))}`);
-  if (ties.length) parts.push(`the plans tie on ${list(ties)}`);
+  if (wins > 0) parts.push(`Plan ${first} ${v.leader === 'tie' ? 'wins' : 'leads'} on ${andList(on(first))}${total > 1 ? ` (${wins} of ${total})` : ''}`);
+  if (on(second).length) parts.push(`Plan ${second} on ${andList(on(second))}`);
+  if (ties.length) parts.push(`the plans tie on ${andList(ties)}`);
   const text = parts.join('; ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
@@ -187,7 +184,7 @@ function jointlyText(c: Comparison, jointly: NonNullable<Comparison['verdict']['
   const measure = MEASURE_LABEL[metric];
   const hurt = c.verdict.measures.find((m) => m.metric === metric)!.winner;
   const gains = hurt === 'A' ? 'B' : 'A';
-  const names = list(deciders.map((d) => c.scenario.assumptions[d.key].label));
+  const names = andList(deciders.map((d) => c.scenario.assumptions[d.key].label));
   // Inputs with a break-even are named alone when any has one (verdict.ts): all or none have one.
   if (!deciders.some((d) => d.flips.length)) {
     return `Depends on: ${names} most, but only at the extremes: Plan ${gains} wins ${measure} only with every input at its worst for Plan ${hurt}; no single input has a break-even within its range.`;
@@ -207,5 +204,5 @@ export function robustnessText(c: Comparison, max = 2): string {
   if (v.holds) return HOLDS_TEXT;
   if (v.deciders.length === 0 && v.jointly) return jointlyText(c, v.jointly);
   const parts = v.deciders.slice(0, max).map((d) => `${c.scenario.assumptions[d.key].label} (${flipsText(c, d)})`);
-  return `Depends on: ${list(parts)}.`;
+  return `Depends on: ${andList(parts)}.`;
 }

@@ -18,6 +18,7 @@
  */
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import { andList } from '../domain/format';
 import { normalise } from '../domain/search';
 import { LIMITS } from '../interactions/limits';
 import { nameKey, TERMS_PER_SERVER, type TeamTerm } from '../store/types';
@@ -277,17 +278,15 @@ async function edit(args: TermArgs, context: RunContext & { guildId: string }): 
   const result = await context.store.editTerm(context.guildId, term);
   if (result !== 'ok') return missing(name, 'changed');
   const removed = OPTIONAL_FIELDS.filter((field) => clears(args[field]) && current[field] !== undefined);
-  const title = removed.length ? `Team term changed: ${listed(removed)} removed` : 'Team term changed';
+  const title = removed.length ? `Team term changed: ${andList(removed)} removed` : 'Team term changed';
   return { embeds: [termEmbed(title, term)], flags: MessageFlags.Ephemeral };
 }
-
-const listed = (words: readonly string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(words);
 
 /** An edit that would leave the term as it is ("-" for an example it does not have): nothing is written. */
 function unchanged(current: TeamTerm, given: readonly Exclude<Field, 'name'>[]): Reply {
   const already = given.map((field) => (current[field] === undefined ? `no ${field}` : `that ${field}`));
   return {
-    embeds: [{ title: 'Nothing changed', description: `"${shownText(current.name, SHOWN_NAME)}" already has ${listed(already)}, so it stays as it was.`, color: NEUTRAL_COLOUR }],
+    embeds: [{ title: 'Nothing changed', description: `"${shownText(current.name, SHOWN_NAME)}" already has ${andList(already)}, so it stays as it was.`, color: NEUTRAL_COLOUR }],
     flags: MessageFlags.Ephemeral,
   };
 }

@@ -267,6 +267,16 @@ describe('compare chart', () => {
     expect(bold).not.toContain('189'); // visits are not counted
   });
 
+  it('a win on figures that would read alike is drawn with the digits that decide it, as the reply shows it', () => {
+    // A micro fee of $147.12: Plan A's CPE $0.6452 against Plan B's $0.6453, both "$0.65" in cents.
+    const close = comparisonOf({ micro_fee: '147.12' });
+    expect(close.verdict.measures.find((m) => m.metric === 'cpe')?.winner).toBe('A');
+    const bold = texts(close).filter((e) => e.style?.fontWeight === 'bold').map((e) => e.style?.text);
+    expect(bold).toContain('$0.6452');
+    expect(labels(close)).toContain('$0.65'); // Plan B's, not bold
+    expect(labels(close)).not.toContain('$0.6453');
+  });
+
   it('bar heights follow the numbers on a linear panel', () => {
     // Cost: $1,000 against 5 micros at $100 = $500.
     const half = comparisonOf({ micro_count: '5', micro_fee: '100', big_fee: '1000' });

@@ -17,7 +17,7 @@
 import type { ChartFile } from './file';
 import type { EChartsOption, GraphicComponentOption } from 'echarts';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { COUNTED, METRIC_LABEL, BETTER, exportedRange, missingReason, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
+import { COUNTED, METRIC_LABEL, BETTER, comparedText, exportedRange, missingReason, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
 import { formatCount } from '../domain/format';
 import { formatMoney, formatPercent } from '../domain/units';
 import { FONT_FAMILY, hex, renderChart, type ChartSize } from './render';
@@ -365,7 +365,10 @@ function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
     }
     const wins = winner === plan;
     const room = slot - (wins ? 18 : 4); // the winner's tick takes 14 px
-    const label = valueText(key, shown?.expected ?? null, room, missingReason(plan === 'A' ? comparison.a : comparison.b, key));
+    // A win on figures that would read alike is written with the digits that decide it, as in the reply.
+    const otherRange = rangeOf(comparison, plan === 'A' ? 'B' : 'A', key);
+    const readAlike = wins && shown !== null && otherRange !== null && valueText(key, shown.expected) === valueText(key, exportedRange(key, otherRange).expected);
+    const label = readAlike ? comparedText(key, r!.expected) : valueText(key, shown?.expected ?? null, room, missingReason(plan === 'A' ? comparison.a : comparison.b, key));
     // Shrink only what still does not fit; never below 9 px.
     const size = Math.max(9, Math.min(VALUE.size, (VALUE.size * room) / textWidth(label, VALUE.size, wins)));
     const slotCentre = box.x + PAD + slot * i + slot / 2;

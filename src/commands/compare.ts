@@ -24,7 +24,7 @@ import {
   breakEvenLine,
   breakEvenText,
   buildScenario,
-  comparedValue,
+  comparedText,
   comparePlans,
   disputed,
   equalBudget,
@@ -46,7 +46,6 @@ import {
   type Assumption,
   type CompareInput,
   type Comparison,
-  type CountedMetric,
   type EqualBudget,
   type MetricName,
   type OptionName,
@@ -58,7 +57,7 @@ import {
 import { csvText } from '../domain/csv';
 import { followersText, formatCount } from '../domain/format';
 import { houseTierFor, type HouseTier } from '../domain/house';
-import { formatMoney, formatPercent, plainNumber, roundTo } from '../domain/units';
+import { formatMoney, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS } from '../interactions/limits';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
@@ -159,12 +158,6 @@ function rangeText(m: MetricName, range: Range, expectedAs?: string): string {
   return lo === hi && expectedAs === undefined ? `**${mid}**` : `**${mid}** (${lo} to ${hi})`;
 }
 
-/** A counted measure's value as the plans are compared on it, every digit compare.csv writes: "$0.6452". */
-function comparedText(m: CountedMetric, value: number): string {
-  const money = m === 'cpe' || m === 'cost_per_order';
-  return `${money ? '$' : ''}${plainNumber(comparedValue(m, value), 12, true)}`;
-}
-
 const LINE_LABEL: Partial<Record<MetricName, string>> = {
   cost: 'Cost',
   reach: 'Reach',
@@ -189,7 +182,7 @@ function planField(c: Comparison, p: PlanResult, house: HouseLookup): APIEmbedFi
     // A win on figures that round alike here is shown with the digits that decide it.
     const o = other.metrics[m];
     const readAlike = (winner === 'A' || winner === 'B') && o !== null && FORMAT[m](exportedRange(m, r).expected) === FORMAT[m](exportedRange(m, o).expected);
-    return `${LINE_LABEL[m]}: ${rangeText(m, r, readAlike ? comparedText(m as CountedMetric, r.expected) : undefined)}${mark}`;
+    return `${LINE_LABEL[m]}: ${rangeText(m, r, readAlike ? comparedText(m, r.expected) : undefined)}${mark}`;
   });
   // CPM and CPME (cost per 1,000 engagements) on one line: references, not counted.
   const cpm = p.metrics.cpm;

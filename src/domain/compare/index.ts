@@ -20,5 +20,5 @@ export { BETTER, COUNTED, METRIC_LABEL, microBreakEvens, nearlyEqual, winnerOf, 
 export { comparePlans, disputed, equalBudget, roiRoasText, type BudgetInfo, type Comparison, type EqualBudget } from './comparison';
 export { HOLDS_TEXT, MEASURE_LABEL, breakEvenLine, breakEvenText, flipsText, formatInput, microBreakEvenLine, robustnessText, verdictHeadline } from './phrases';
 export { BASIS_TEXT, exportRows, type ExportRow } from './export';
-export { comparedValue, exportedRange } from './precision';
+export { comparedText, comparedValue, exportedRange } from './precision';
 export { METRIC_NAMES, type MetricName, type Metrics } from '../funnel';

@@ -4,7 +4,7 @@
  */
 
 import type { MetricName } from '../funnel';
-import { roundSignificant, roundTo } from '../units';
+import { plainNumber, roundSignificant, roundTo } from '../units';
 import type { Range } from './assumptions';
 
 /**
@@ -61,4 +61,13 @@ export function exportedRange(m: MetricName, r: Range): Range {
  */
 export function comparedValue(m: MetricName, x: number): number {
   return roundedRange({ low: x, expected: x, high: x }, DECIMALS[m] ?? 0).expected;
+}
+
+/**
+ * A value with every digit it is compared on ("$0.6452"): how the reply and the chart write a
+ * winner whose figure would otherwise read the same as the other plan's.
+ */
+export function comparedText(m: MetricName, x: number): string {
+  const money = m === 'cpe' || m === 'cost_per_order';
+  return `${money ? '$' : ''}${plainNumber(comparedValue(m, x), 12, true)}`;
 }

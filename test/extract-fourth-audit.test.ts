@@ -105,6 +105,7 @@ const FIFTH_AUDIT: [string, [string, string][], string[]][] = [
   ['45k/12k on IG/TT', [['45k', 'Instagram'], ['12k', 'TikTok']], []],
   ['ig + tt: 57k total', [['57k', 'Instagram + TikTok']], []],
   ['Sara has 45k on IG and TikTok 1.2M', [['45k', 'Sara · Instagram'], ['1.2M', 'Sara · TikTok']], []],
+  ['Sara has 45k (on IG) and 12k [TT]', [['45k', 'Sara · Instagram'], ['12k', 'Sara · TikTok']], []],
   // Handles exactly as written.
   ['@_sara_x_ has 45k, instagram.com/__tom__ 30k', [['45k', '\\@\\_sara\\_x\\_'], ['30k', '\\@\\_\\_tom\\_\\_ · Instagram']], []],
   ['**@mia_** 12k, __@ben__ 30k', [['12k', '\\@mia\\_'], ['30k', '\\@ben']], []],

@@ -710,8 +710,9 @@ function sentenceStarts(text: string): number[] {
   return starts;
 }
 
-// Between a count and a platform after it: "45k on IG", "45k followers on Instagram", "45k (TikTok)".
-const AFTER_LINK = new RegExp(String.raw`^${AROUND_COUNT}(?:${FOLLOWER_WORD}\s?)?(?:(on|in|at|via|over on|across|auf|sur|en|no|na)\s)?(?:the\s)?\(?\s?$`, 'iu');
+// Between a count and a platform after it: "45k on IG", "45k followers on Instagram", "45k (TikTok)",
+// "45k (on IG)", "45k [TT]".
+const AFTER_LINK = new RegExp(String.raw`^${AROUND_COUNT}(?:${FOLLOWER_WORD}\s?)?[([]?\s?(?:(on|in|at|via|over on|across|auf|sur|en|no|na)\s)?(?:the\s)?[([]?\s?$`, 'iu');
 // Between a platform and a count after it: "IG: 45k", "TikTok - 1.2M", "Instagram followers 45k".
 const BEFORE_LINK = new RegExp(String.raw`^\)?\s?(?:${FOLLOWER_WORD}|account|acct|handle|channel)?\s?([:=\-–—]|is at|is|at|has|with|count)?\s?(?:~|≈|about|around|approx\.?|over|almost|nearly|just over|just under)?\s?$`, 'iu');
 

@@ -81,6 +81,32 @@ describe('outside a server', () => {
     }
     expect(await term.autocomplete!({ name: 'name', value: '' }, { subcommand: 'edit' }, ctx)).toEqual([]);
   });
+
+  it('in a server that has not added Tierbot (run from a member’s own apps), nothing is read or written', async () => {
+    const store = memoryStore();
+    await store.setHouse(G1, { text: HOUSE_EXAMPLE, setById: MEMBER, setByName: 'Ann', setAt: new Date(0) });
+    await store.addTerm(G1, { name: 'Whitelisting', definition: 'x', addedById: MEMBER, addedByName: 'Ann', updatedAt: new Date(0) });
+    await store.savePlan(G1, { name: 'Spring', inputs: {}, savedById: MEMBER, savedByName: 'Ann', savedAt: new Date(0) });
+    const ctx = testContext({ guildId: G1, guildInstalled: false, manager: true, store });
+    for (const [command, args] of [
+      [house, { subcommand: 'set', tiers: 'micro 5k-50k' }],
+      [house, { subcommand: 'show' }],
+      [house, { subcommand: 'clear' }],
+      [term, { subcommand: 'remove', name: 'Whitelisting' }],
+      [term, { subcommand: 'export' }],
+      [plans, { subcommand: 'list' }],
+      [plans, { subcommand: 'delete', name: 'Spring' }],
+    ] as const) {
+      const reply = await run(command, args, ctx);
+      expect(reply.flags).toBe(EPHEMERAL);
+      expect(reply.embeds[0]!.title).toBe('Tierbot is not added to this server');
+    }
+    expect(await term.autocomplete!({ name: 'name', value: '' }, { subcommand: 'edit' }, ctx)).toEqual([]);
+    expect(await plans.autocomplete!({ name: 'name', value: '' }, { subcommand: 'delete' }, ctx)).toEqual([]);
+    expect((await store.house(G1))?.text).toBe(HOUSE_EXAMPLE);
+    expect((await store.terms(G1)).map((t) => t.name)).toEqual(['Whitelisting']);
+    expect((await store.plans(G1)).map((p) => p.name)).toEqual(['Spring']);
+  });
 });
 
 describe('permissions (real SQLite store)', () => {

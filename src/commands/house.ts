@@ -46,7 +46,25 @@ function cutToRoom(text: string, room: number): string {
   return `${text.slice(0, room - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
-export function guildOnlyReply(what: string): Reply {
+/**
+ * The server whose team settings an interaction may read and change: the one it happened in, once
+ * that server has added Tierbot. None in a DM, nor where a member runs Tierbot from their own apps
+ * in a server that has not added it (Discord offers the team commands only to the server install;
+ * the bot checks it too).
+ */
+export function teamGuildId(context: Pick<RunContext, 'guildId' | 'guildInstalled'>): string | undefined {
+  return context.guildInstalled ? context.guildId : undefined;
+}
+
+/** Why there is no team server here (teamGuildId): a DM, or a server that has not added Tierbot. */
+export function guildOnlyReply(what: string, context: Pick<RunContext, 'guildId'>): Reply {
+  if (context.guildId !== undefined) {
+    return inputErrorReply(
+      `${what} belong to a server that has added Tierbot. Here Tierbot runs from your own apps, so they are not available.`,
+      'ask someone with Manage Server to add Tierbot to this server.',
+      'Tierbot is not added to this server',
+    );
+  }
   return {
     embeds: [
       {
@@ -440,8 +458,8 @@ async function exportHouse(context: RunContext & { guildId: string }): Promise<R
 export const house = slashCommand({
   definition,
   run(args, context) {
-    const guildId = context.guildId;
-    if (guildId === undefined) return guildOnlyReply('House tier definitions');
+    const guildId = teamGuildId(context);
+    if (guildId === undefined) return guildOnlyReply('House tier definitions', context);
     const ctx = { ...context, guildId };
     return orUnavailable(async () => {
       switch (args.subcommand) {

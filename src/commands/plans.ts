@@ -11,7 +11,7 @@ import { LIMITS } from '../interactions/limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { MAX_PLAN_NAME } from './compare';
 import { inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
-import { guildOnlyReply, MANAGE_SERVER, orUnavailable, shownText, unavailableReply, when, who } from './house';
+import { guildOnlyReply, MANAGE_SERVER, teamGuildId, orUnavailable, shownText, unavailableReply, when, who } from './house';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 export const definition = {
@@ -92,9 +92,10 @@ async function turnPage(customId: string, _values: readonly string[], context: C
   const { id, own } = ownMessageMark(customId);
   const page = id.startsWith(`${PAGE}:`) ? id.slice(PAGE.length + 1) : '';
   if (!/^\d{1,3}$/.test(page)) return { mode: 'reply', reply: inputErrorReply('That button is no longer in use.', 'run `/plans list` again.') };
-  if (context.guildId === undefined) return { mode: 'reply', reply: guildOnlyReply('Saved plans') };
+  const guildId = teamGuildId(context);
+  if (guildId === undefined) return { mode: 'reply', reply: guildOnlyReply('Saved plans', context) };
   try {
-    return { mode: own ? 'update' : 'reply', reply: listReply(await context.store.plans(context.guildId), Number(page)) };
+    return { mode: own ? 'update' : 'reply', reply: listReply(await context.store.plans(guildId), Number(page)) };
   } catch (err) {
     // Said in a reply of its own: the page the presser is reading stays.
     if (err instanceof StoreUnavailableError) return { mode: 'reply', reply: unavailableReply() };
@@ -136,18 +137,19 @@ async function remove(name: string, context: RunContext & { guildId: string }): 
 export const plans = slashCommand({
   definition,
   run(args, context) {
-    const guildId = context.guildId;
-    if (guildId === undefined) return guildOnlyReply('Saved plans');
+    const guildId = teamGuildId(context);
+    if (guildId === undefined) return guildOnlyReply('Saved plans', context);
     const ctx = { ...context, guildId };
     return orUnavailable(async () => (args.subcommand === 'list' ? list(ctx) : remove(args.name, ctx)));
   },
   component: turnPage,
   async autocomplete(focused, _args, context) {
-    if (focused.name !== 'name' || context.guildId === undefined) return [];
+    const guildId = teamGuildId(context);
+    if (focused.name !== 'name' || guildId === undefined) return [];
     try {
       // Matched as names are (nameKey): "ｑ１" offers "Q1 launch".
       const query = nameKey(focused.value.trim());
-      const plans = await context.store.plans(context.guildId);
+      const plans = await context.store.plans(guildId);
       // Offer first the plans this member may delete.
       const mayDelete = (p: SavedPlan) => context.canManageGuild || p.savedById === context.user.id;
       return plans

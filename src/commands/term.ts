@@ -24,7 +24,7 @@ import { LIMITS } from '../interactions/limits';
 import { nameKey, TERMS_PER_SERVER, type TeamTerm } from '../store/types';
 import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, unshownCharacter } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, labelsApart, showsNothing, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
-import { guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, when, who } from './house';
+import { guildOnlyReply, jsonFile, teamGuildId, notManagerReply, orUnavailable, shownText, when, who } from './house';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 /** The link is shown as `<address>` to be clickable: a field of 1,024 characters holds 1,022 of it. */
@@ -349,8 +349,8 @@ async function exportTerms(context: RunContext & { guildId: string }): Promise<R
 export const term = slashCommand({
   definition,
   run(args, context) {
-    const guildId = context.guildId;
-    if (guildId === undefined) return guildOnlyReply('Team terms');
+    const guildId = teamGuildId(context);
+    if (guildId === undefined) return guildOnlyReply('Team terms', context);
     const ctx = { ...context, guildId };
     return orUnavailable(async () => {
       switch (args.subcommand) {
@@ -366,9 +366,9 @@ export const term = slashCommand({
     });
   },
   async autocomplete(focused, _args, context) {
-    if (focused.name !== 'name' || context.guildId === undefined) return [];
+    const guildId = teamGuildId(context);
+    if (focused.name !== 'name' || guildId === undefined) return [];
     try {
-      const guildId = context.guildId;
       // Matched as names are (nameKey): "ｗｈｉｔｅ" offers "Whitelisting".
       const query = nameKey(focused.value.trim());
       const terms = (await context.store.terms(guildId))

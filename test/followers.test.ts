@@ -135,6 +135,18 @@ describe('formatting', () => {
     expect(formatCompact(2_500_000)).toBe('2.5M');
   });
 
+  it('writes a count that rounds up to the next unit in that unit: never "1000k"', () => {
+    expect(formatCompact(999_999)).toBe('1M');
+    expect(formatCompact(999_999_999)).toBe('1B');
+    expect(formatCompact(999_994)).toBe('999.99k');
+    expect(formatCompact(999)).toBe('999');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e15 }), (n) => {
+        expect(formatCompact(n)).not.toMatch(/^1000(\.\d+)?[kMB]$/);
+      }),
+    );
+  });
+
   it('groups whole counts exactly as Intl does (en-US), and leaves other numbers to it', () => {
     const intl = new Intl.NumberFormat('en-US');
     fc.assert(

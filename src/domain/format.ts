@@ -19,15 +19,20 @@ export function followersText(n: number): string {
 
 /** Compact form for ranges, tables and large amounts: 500, 5k, 12.5k, 1M, 2.5M, 10B, 1T. */
 export function formatCompact(n: number): string {
-  for (const [size, unit] of [
+  const units = [
     [1e12, 'T'],
     [1e9, 'B'],
     [1e6, 'M'],
     [1e3, 'k'],
-  ] as const) {
-    if (Math.abs(n) >= size) return `${Number((n / size).toFixed(2))}${unit}`;
-  }
-  return String(n);
+  ] as const;
+  const i = units.findIndex(([size]) => Math.abs(n) >= size);
+  if (i < 0) return String(n);
+  const [size, unit] = units[i]!;
+  const scaled = Number((n / size).toFixed(2));
+  // Rounding may reach the next unit: 999,999 is "1M", never "1000k".
+  const larger = units[i - 1];
+  if (Math.abs(scaled) >= 1000 && larger) return `${Number((n / larger[0]).toFixed(2))}${larger[1]}`;
+  return `${scaled}${unit}`;
 }
 
 /**

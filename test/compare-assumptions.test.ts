@@ -9,11 +9,11 @@ import { ASSUMPTIONS_ID, assumptionsReply, compare } from '../src/commands/compa
 import type { Reply } from '../src/commands/types';
 import { PLATFORMS } from '../src/domain/benchmarks';
 import { PRESETS, comparePlans, parseCompareInput, type CompareInput, type Comparison } from '../src/domain/compare';
-import { LIMITS, embedLength, messageProblems } from '../src/interactions/limits';
+import { LIMITS, embedsLength, messageProblems } from '../src/interactions/limits';
 import { testComponentContext, testContext } from './support/context';
 
 const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n')).join('\n');
-const total = (reply: Reply) => reply.embeds.reduce((n, e) => n + embedLength(e), 0);
+const total = (reply: Reply) => embedsLength(reply.embeds);
 const NOTICE = 'Export** (compare.csv) has every input’s rule, range and sources in full';
 
 function comparisonOf(input: CompareInput): Comparison {

@@ -99,7 +99,7 @@ describe('citations', () => {
   it('Influencer Marketing Hub 2021 is cited without a made-up title, and as reported by ION', async () => {
     const t = await assumptionsText({ platform: 'tiktok' });
     expect(t).not.toContain('“Influencer Marketing Benchmark Report”');
-    expect(t).toContain('Influencer Marketing Hub, 2021 (as reported by ION)');
+    expect(t).toMatch(/Influencer Marketing Hub,? 2021 \(as reported by ION\)/);
     const rows = await csvRows({ platform: 'tiktok' });
     expect(row(rows, 'assumption', 'engagement_rate_b')[5]).toContain('Influencer Marketing Hub, Benchmark Report, 2021 (as reported by ION)');
   });
@@ -131,9 +131,9 @@ describe('citations', () => {
 
   it('the old short citations are gone: Mediakix 2017, the cent rule and HypeAuditor 2023 say how they were read', async () => {
     const t = await assumptionsText({});
-    expect(t).toContain('Mediakix, 2017 (as reported by another publication)');
+    expect(t).toMatch(/Mediakix,? 2017 \(as reported by another publication\)/);
     expect(t).toContain('Rule of thumb, undated (as reported by USA Today and Shopify)');
-    expect(t).toContain('HypeAuditor, 2026 (as reported by eMarketer)');
+    expect(t).toMatch(/HypeAuditor,? 2026 \(as reported by eMarketer\)/);
     const tiktok = await assumptionsText({ platform: 'tiktok', micro_followers: '3000' });
     expect(tiktok).toMatch(/HypeAuditor,? 2023 \(as reported by another publication\)/);
   });
@@ -247,9 +247,9 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
     expect(marked(reply, 'B', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
   });
 
-  it('a budget of $5,000: overlap decides above 39.4%, not 39.3% (Plan B still wins reach at 39.31%, the plans part at 39.33%)', async () => {
+  it('a budget of $5,000: overlap decides above 39.33%, not 39.4% (Plan B still wins reach at 39.31%, the plans part at 39.33%)', async () => {
     const d = (await run({ budget: '5k' })).embeds[0]!.description!;
-    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.4%.');
+    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.33%.');
     expect(marked(await run({ budget: '5k', overlap: '39.31' }), 'B', 'Reach')).toMatch(/✅$/);
     const at = await run({ budget: '5k', overlap: '39.4' });
     expect(marked(at, 'A', 'Reach')).toMatch(/✅$/);

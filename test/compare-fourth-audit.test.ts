@@ -146,7 +146,7 @@ describe('"Depends on" in plain words', () => {
     const reply = await run({ preset: 'kardashian', big_fee: '250k', micro_count: '3' });
     const text =
       'Depends on: Click-through (visits per reached account) and Audience overlap among Plan B’s influencers, but only at the extremes: ' +
-      'with every other input at its worst for Plan B, Plan A wins cost per order once click-through is under 0.021% or overlap is above 36.4%.';
+      'with every other input at its worst for Plan B, Plan A wins cost per order once click-through is under 0.021% or overlap is above 36.374%.';
     expect(plain(reply.embeds[0]!.description!).split('\n')).toContain(text);
     // The chart shows the same text.
     const built = parseCompareInput({ preset: 'kardashian', big_fee: '250k', micro_count: '3' });

@@ -112,7 +112,7 @@ describe('Break-even: the micro fee and micro engagement rate at which the plans
     expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.83, cost per engagement above $147.12.');
     // Plan B's CPE is $1,000 ÷ (100,000 × rate%) = $1 ÷ rate, over $0.6452 from $0.64525: under 1.549787%,
     // shown rounded down; orders do not follow likes.
-    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement under 1.549%; Plan B wins cost per order, which it does not change.');
+    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements under 1.549%; Plan B wins cost per order, which it does not change.');
     expect(shown.join('\n')).not.toContain('ROI');
   });
 
@@ -129,7 +129,7 @@ describe('Break-even: the micro fee and micro engagement rate at which the plans
     // Plan A free: its CPE and cost per order are $0, which no micro fee of a cent or more beats.
     const shown = await breakEven({ big_fee: '0' });
     expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per engagement at any micro fee; Plan A wins cost per order at any micro fee.');
-    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement at any micro engagement rate; Plan A wins cost per order, which it does not change.');
+    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins engagements under 1.549%; Plan A wins cost per engagement at any micro engagement rate; Plan A wins cost per order, which it does not change.');
   });
 
   it('says what the main reply says of the same input: a micro fee that decides the verdict has the same break-evens in both', async () => {

@@ -359,11 +359,11 @@ describe('labels: sourced, extrapolated or assumed', () => {
 });
 
 describe('not reported or not defined', () => {
-  it('a reach rate of 0 leaves CPM and cost per order not defined (a divisor is zero); the tweet’s unknown reach is not reported', () => {
+  it('a reach rate of 0 leaves CPM not defined (a divisor is zero) and the plan with no orders; the tweet’s unknown reach is not reported', () => {
     const c = comparisonOf({ micro_reach: '0' });
     expect(c.b.metrics.cpm).toBeNull();
     expect(missingReason(c.b, 'cpm')).toBe('not defined');
-    expect(missingReason(c.b, 'cost_per_order')).toBe('not defined');
+    expect(missingReason(c.b, 'cost_per_order')).toBe('no orders');
     expect(c.notes.find((n) => n.startsWith('CPM for reference'))).toContain('Plan B not defined');
     const rows = exportRows(c);
     expect(rows.find((r) => r.plan === 'B' && r.metric === 'cpm')!.source).toBe('not defined (a divisor is zero)');

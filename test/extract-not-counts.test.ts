@@ -73,6 +73,11 @@ describe('numbers that are not follower counts are set aside whole, with why', (
     expect(extractCounts('3 weeks').ignored[0]!.kind).toBe('duration');
     expect(values('she spent 3 weeks getting to 45k')).toEqual([45_000]);
   });
+
+  it('quotes a long number set aside shortened between digit groups, never a piece of a group', () => {
+    expect(setAside('call +44 20 7946 0958 1111 2222 3333 4444 5555')).toEqual([['+44 20 7946 0958 1111 2222 3333 4444…', 'a phone number']]);
+    expect(setAside('see https://example.com/path/to/a-very-lon-g-page-123456 now')).toEqual([['https://example.com/path/to/a-very-lon…', 'part of a link']]);
+  });
 });
 
 /** Each row: a count as people write it, and its value. */

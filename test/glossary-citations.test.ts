@@ -151,7 +151,8 @@ describe('a tier term’s ranges by publisher', () => {
     for (const group of groups) {
       const names = group.slice(group.indexOf(': ') + 2).split(', ');
       const label = group.slice(0, group.indexOf(': '));
-      const subTier = / \((\w+ T\d)\)/.exec(label)?.[1];
+      // A publisher's own tier name, where the group shows one ("micro T2", "prosumer").
+      const subTier = / \(((?!reads as )[^)]+)\)/.exec(label)?.[1];
       const counts = new Set(
         term.ranges!
           .filter((r) => names.includes(r.sourceName) && (subTier === undefined || r.tierName === subTier))

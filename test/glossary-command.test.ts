@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { glossary, teamTermKey } from '../src/commands/glossary';
 import { term as termCommand } from '../src/commands/term';
 import type { Reply } from '../src/commands/types';
-import { PUBLIC_TEXT_LIMIT, embedTextLength } from '../src/commands/embeds';
+import { PUBLIC_TEXT_LIMIT } from '../src/commands/embeds';
+import { embedLength } from '../src/interactions/limits';
 import { TERMS } from '../src/domain/glossary';
 import { messageProblems } from '../src/interactions/limits';
 import { commandProblems, messageProblems as standinProblems } from '../tools/standin/limits';
@@ -195,7 +196,7 @@ describe('/glossary with team terms', () => {
     const reply = await run(undefined, testContext({ guildId: G, store }));
     const embed = reply.embeds[0]!;
     expect(embed.title).toBe(`Glossary: ${TERMS.length} terms and 60 of your team's`);
-    expect(embedTextLength(embed)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+    expect(embedLength(embed)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
     const listedFirst = embed.fields!.filter((f) => f.name === "Your team's terms").flatMap((f) => f.value.split(' · '));
     expect(listedFirst).toEqual(Array.from({ length: listedFirst.length }, (_, i) => `Team term number ${i + 1}`));
     expect(embed.fields!.at(-1)).toMatchObject({
@@ -218,7 +219,7 @@ describe('/glossary with team terms', () => {
     for (let i = 0; i < 200; i++) await store.addTerm(G, teamTerm(`${i} ${'** '.repeat(33)}`.trim().slice(0, 100)));
     const reply = await run(undefined, testContext({ guildId: G, store }));
     expect(standinProblems(reply as never)).toEqual([]);
-    expect(embedTextLength(reply.embeds[0]!)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+    expect(embedLength(reply.embeds[0]!)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
     const fields = reply.embeds[0]!.fields!;
     const listed = fields.filter((f) => f.name === "Your team's terms").flatMap((f) => f.value.split(' · '));
     const more = fields.at(-1)!;

@@ -11,7 +11,7 @@ import { ComponentType, type APIEmbed, type APIStringSelectComponent } from 'dis
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { choosables } from '../src/cli/render-text';
-import { embedTextLength } from '../src/commands/embeds';
+import { embedLength } from '../src/interactions/limits';
 import { glossary } from '../src/commands/glossary';
 import type { Reply } from '../src/commands/types';
 import { TERMS, TERM_GROUPS, rangesSummary, termsNamedWith, type Term } from '../src/domain/glossary';
@@ -212,7 +212,7 @@ describe('public term replies', () => {
       const embed = reply.embeds[0]!;
       expect(embed.title).toBe(term.name);
       expect(reply.flags).toBeUndefined();
-      expect(embedTextLength(embed), key).toBeLessThanOrEqual(1_500);
+      expect(embedLength(embed), key).toBeLessThanOrEqual(1_500);
       expect((embed.fields ?? []).map((f) => f.name).filter((n) => n.includes('(cont.)'))).toEqual([]);
       expect(messageProblems(reply)).toEqual([]);
       // The definition, formula, example and the number of sources stay in the public reply.

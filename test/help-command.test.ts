@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { help } from '../src/commands/help';
 import type { Reply } from '../src/commands/types';
 import { START_HERE } from '../src/domain/glossary';
-import { PUBLIC_TEXT_LIMIT, embedTextLength } from '../src/commands/embeds';
+import { PUBLIC_TEXT_LIMIT } from '../src/commands/embeds';
+import { embedsLength } from '../src/interactions/limits';
 import { messageProblems } from '../src/interactions/limits';
 import { testComponentContext, testContext } from './support/context';
 
@@ -32,7 +33,7 @@ describe('/help start-here path', () => {
 });
 
 describe('/help itself', () => {
-  const text = (reply: Reply) => reply.embeds.map(embedTextLength).reduce((a, b) => a + b, 0);
+  const text = (reply: Reply) => embedsLength(reply.embeds);
 
   it('is a short public reply, in a server and in a DM, and from the path back home', async () => {
     for (const guildId of ['42', undefined]) {

@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvText, neutraliseCell } from '../src/domain/csv';
-import { ADDED_COLUMNS, BELOW_INFLUENCER, NO_TIER, consensusFor, detectDecimal, detectDelimiter, houseTiers, readRoster, totalsByTier, writeTaggedCsv } from '../src/domain/roster';
+import { parseHouseDefinition } from '../src/domain/house';
+import { ADDED_COLUMNS, BELOW_INFLUENCER, NO_TIER, consensusFor, detectDecimal, detectDelimiter, houseTiersOf, readRoster, totalsByTier, writeTaggedCsv } from '../src/domain/roster';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const FORMULA_START = /^\s*[=+\-@＝＋－＠]|^[\t\r]/;
@@ -213,9 +214,9 @@ describe('columns named by options', () => {
 
 describe('totals by a house definition', () => {
   it('a house tier the publishers call below influencer size takes no tier’s colour', () => {
-    const parsed = houseTiers('tiny 0-1k, small 1k-10k, big 10k+');
+    const parsed = parseHouseDefinition('tiny 0-1k, small 1k-10k, big 10k+');
     if (!parsed.ok) throw new Error(parsed.reason);
-    const totals = totalsByTier([{ count: 500, bucket: 'tiny' }, { count: 5_000, bucket: 'small' }], parsed.house);
+    const totals = totalsByTier([{ count: 500, bucket: 'tiny' }, { count: 5_000, bucket: 'small' }], houseTiersOf(parsed.tiers));
     expect(totals.map((t) => [t.tier, t.normal])).toEqual([
       ['tiny', undefined],
       ['small', 'micro'],

@@ -6,7 +6,7 @@
 
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { embedTextLength } from '../src/commands/embeds';
+import { embedLength } from '../src/interactions/limits';
 import { glossary } from '../src/commands/glossary';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
@@ -23,7 +23,7 @@ function expectShortInputError(reply: Reply, title: string): void {
   expect(reply.embeds[0]!.title).toBe(title);
   expect(reply.inputError).toBe(true);
   expect(reply.flags).toBe(MessageFlags.Ephemeral);
-  expect(embedTextLength(reply.embeds[0]!)).toBeLessThanOrEqual(500);
+  expect(embedLength(reply.embeds[0]!)).toBeLessThanOrEqual(500);
   expect(messageProblems(reply)).toEqual([]);
 }
 
@@ -46,7 +46,7 @@ describe('/tiers overview: how far apart the publishers draw micro', () => {
     const reply = await tiersRun(undefined, testContext({ guildId: '42', store }));
     expect(reply.embeds[0]!.description!.split('\n')[0]).toMatch(/^\*\*Your house definition: /);
     expect(reply.embeds[0]!.description!.split('\n')).toContain(line);
-    expect(embedTextLength(reply.embeds[0]!)).toBeLessThanOrEqual(1_500);
+    expect(embedLength(reply.embeds[0]!)).toBeLessThanOrEqual(1_500);
     expect(messageProblems(reply)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { embedTextLength } from '../src/commands/embeds';
+import { embedLength, embedsLength } from '../src/interactions/limits';
 import { HOUSE_UNAVAILABLE_LINE } from '../src/commands/house';
 import { HOUSE_LINE_ROOM, PUBLIC_TEXT_LIMIT, allSourcesLines, allSourcesReply, tier, tierEmbed } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
@@ -15,7 +15,7 @@ import { memoryStore, testComponentContext, testContext } from './support/contex
 const run = (followers: string, context = testContext()) => tier.run({ followers } as never, context) as Promise<Reply>;
 const text = (reply: Reply) =>
   reply.embeds.map((e) => [e.author?.name, e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
-const publicLength = (reply: Reply) => reply.embeds.reduce((n, e) => n + embedTextLength(e), 0);
+const publicLength = (reply: Reply) => embedsLength(reply.embeds);
 const customIds = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 
 describe('/tier', () => {
@@ -51,7 +51,7 @@ describe('/tier', () => {
         const reply = await run(String(n));
         expect(messageProblems(reply)).toEqual([]);
         expect(publicLength(reply)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT - HOUSE_LINE_ROOM - 30);
-        expect(embedTextLength(tierEmbed(classify(n), `${n} followers, typed at length`, house))).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+        expect(embedLength(tierEmbed(classify(n), `${n} followers, typed at length`, house))).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
       }),
       { numRuns: 300 },
     );

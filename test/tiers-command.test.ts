@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { embedTextLength } from '../src/commands/embeds';
+import { embedLength } from '../src/interactions/limits';
 import { HOUSE_UNAVAILABLE_LINE } from '../src/commands/house';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
@@ -27,7 +27,7 @@ describe('/tiers', () => {
     expect(reply.embeds[0]!.description).toMatch(/Mediakix\s+1k–10k\s+10k–50k\s+50k–500k\s+500k–1M\s+1M\+/);
     expect(reply.embeds[0]!.description).not.toMatch(/^Hootsuite/m); // shares Mediakix's table
     expect(ids(reply)[0]).toBe('tiers:all');
-    expect(embedTextLength(reply.embeds[0]!)).toBeLessThanOrEqual(1_500);
+    expect(embedLength(reply.embeds[0]!)).toBeLessThanOrEqual(1_500);
     expect(messageProblems(reply)).toEqual([]);
   });
 
@@ -49,7 +49,7 @@ describe('/tiers', () => {
       ['unreadable', await housed('this is not a tier definition')],
     ];
     for (const [name, reply] of cases) {
-      expect(embedTextLength(reply.embeds[0]!), name).toBeLessThanOrEqual(1_500);
+      expect(embedLength(reply.embeds[0]!), name).toBeLessThanOrEqual(1_500);
       expect(reply.embeds[0]!.description, name).toMatch(/Mediakix\s+1k–10k\s+10k–50k\s+50k–500k\s+500k–1M\s+1M\+/);
       expect(messageProblems(reply), name).toEqual([]);
     }

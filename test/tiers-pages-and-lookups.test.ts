@@ -6,7 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { embedTextLength } from '../src/commands/embeds';
+import { embedLength } from '../src/interactions/limits';
 import { allSourcesLines as tierSources } from '../src/commands/tier';
 import { allSourcesReply, publisherEmbed, rangeTable, tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
@@ -36,14 +36,14 @@ describe('/tiers: a publisher’s public page', () => {
     for (const query of ['tapinflu', 'tapinfluence', 'viral', 'laura smous', 'business insider']) {
       const reply = await run(query);
       expect(reply.flags, query).toBeUndefined();
-      expect(embedTextLength(reply.embeds[0]!), query).toBeLessThanOrEqual(1_500);
+      expect(embedLength(reply.embeds[0]!), query).toBeLessThanOrEqual(1_500);
       expect(messageProblems(reply), query).toEqual([]);
     }
     // The longest lead a lookup can write: 60 characters of the query, each escaped.
     for (const p of PUBLISHERS) {
       for (const shownFor of [undefined, 'x'.repeat(60), '*'.repeat(60)]) {
         const embed = publisherEmbed(p, shownFor);
-        expect(embedTextLength(embed), p.id).toBeLessThanOrEqual(1_500);
+        expect(embedLength(embed), p.id).toBeLessThanOrEqual(1_500);
         expect(embed.description, `${p.id} is shown whole`).not.toMatch(/…$/);
       }
     }

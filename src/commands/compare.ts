@@ -15,7 +15,8 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
-import { PLATFORMS, PLATFORM_LABEL, citeBrief, citeText, publisherYear, reportedBy, yearOf, type Citation } from '../domain/benchmarks';
+import { PLATFORMS, PLATFORM_LABEL, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
+import { yearLabel } from '../domain/sources';
 import {
   HOLDS_TEXT,
   OPTION_NAMES,
@@ -59,11 +60,11 @@ import { followersText, formatCount } from '../domain/format';
 import { houseTierFor, type HouseTier } from '../domain/house';
 import { formatMoney, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { LIMITS } from '../interactions/limits';
+import { LIMITS, embedLength, embedsLength } from '../interactions/limits';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
 import { MANAGE_SERVER, houseProblemLine, housePlacementText, lookUpHouse, teamTierName, who, type HouseLookup } from './house';
-import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, hiddenInName, quoteUserText, shareOut, truncate, unshownCharacter } from './embeds';
+import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, hiddenInName, quoteUserText, shareOut, truncate, unshownCharacter } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
@@ -112,7 +113,8 @@ export const MAX_PLAN_NAME = 100;
 
 // ── Numbers as people read them ───────────────────────────────────────────────────────────────
 
-const whole = (n: number): string => (n > 0 && n < 0.5 ? 'under 1' : formatCount(Math.round(n)));
+/** A count as a whole number; any fraction of one is "under 1", never 1, which would overstate it. */
+const whole = (n: number): string => (n > 0 && n < 1 ? 'under 1' : formatCount(Math.round(n)));
 
 const FORMAT: Record<MetricName, (n: number) => string> = {
   followers: whole,
@@ -148,7 +150,7 @@ function roasNumber(n: number): string {
 }
 
 /**
- * "**1,550** (1,550–3,800)", or "**1,000**" when there is no spread: compare.csv's values, rounded
+ * "**1,550** (1,550 to 3,800)", or "**1,000**" when there is no spread: compare.csv's values, rounded
  * further. `expectedAs` writes the expected value otherwise (as the plans are compared on it).
  */
 function rangeText(m: MetricName, range: Range, expectedAs?: string): string {
@@ -474,16 +476,16 @@ function fitKeyAssumptions(embed: APIEmbed, c: Comparison): void {
   const plans = embed.fields!.slice(0, 2);
   const fits = (lines: readonly string[]) => {
     embed.fields = [...plans, ...linesToFields('Key assumptions', lines)];
-    return embedTextLength(embed) <= MAIN_TEXT_LIMIT;
+    return embedLength(embed) <= MAIN_TEXT_LIMIT;
   };
   if (fits(keyAssumptionLines(c, true))) return;
   const lines = keyAssumptionLines(c, false);
   if (fits(lines)) return;
   // The room for the lines themselves: the field's name, the note and the line breaks are fixed.
-  const room = MAIN_TEXT_LIMIT - embedTextLength({ ...embed, fields: plans }) - 'Key assumptions'.length - KEY_LINES_SHORTENED.length - lines.length;
+  const room = MAIN_TEXT_LIMIT - embedLength({ ...embed, fields: plans }) - 'Key assumptions'.length - KEY_LINES_SHORTENED.length - lines.length;
   const shares = shareOut(room, lines.map((line) => line.length));
   fits([...lines.map((line, i) => truncate(line, Math.max(KEY_LINE_FLOOR, shares[i]!))), KEY_LINES_SHORTENED]);
-  const over = embedTextLength(embed) - MAIN_TEXT_LIMIT;
+  const over = embedLength(embed) - MAIN_TEXT_LIMIT;
   if (over > 0) embed.description = truncate(embed.description!, embed.description!.length - over);
 }
 
@@ -504,7 +506,7 @@ function mainReply(c: Comparison, extra: string[], house: HouseLookup): Reply {
  */
 function citeLink(c: Citation): string {
   const reported = reportedBy(c);
-  const t = `${c.publisher}${c.title ? `, “${c.title}”` : ''}, ${yearOf(c)}${reported ? ` (${reported})` : ''}`;
+  const t = `${c.publisher}${c.title ? `, “${c.title}”` : ''}, ${yearLabel(c)}${reported ? ` (${reported})` : ''}`;
   return c.url ? `[${t}](${c.url})` : t;
 }
 
@@ -527,7 +529,7 @@ function assumptionFields(as: readonly Assumption[], detail: Detail, share: numb
     if (a.rangeNote && a.rangeNote !== ONE_FIGURE) parts.push(`Range: ${a.rangeNote}.`);
     // A citation given above is repeated by publisher and year only; the first time it is given
     // in full (with its link, in `full`), and always with how a second-hand figure was read.
-    const citations = a.sources.map((c) => (cited.has(c) ? publisherYear(c) : detail === 'full' ? citeLink(c) : citeShort(c))).join(' · ');
+    const citations = a.sources.map((c) => (cited.has(c) || detail !== 'full' ? citeShort(c) : citeLink(c))).join(' · ');
     for (const c of a.sources) cited.add(c);
     const max = detail === 'trimmed' ? Math.max(2, Math.min(share, LIMITS.fieldValue)) : LIMITS.fieldValue;
     // Trimming shortens the rule and range, never the citations: they say what was read second-hand.
@@ -550,8 +552,6 @@ function breakEvenEmbed(c: Comparison): APIEmbed {
   const lines = microBreakEvens(c.scenario).map((b) => `${microBreakEvenLine(c, b)}.`);
   return { title: BREAK_EVEN_TITLE, color: NEUTRAL_COLOUR, description: truncate(lines.join('\n'), LIMITS.embedDescription) };
 }
-
-const embedsLength = (embeds: readonly APIEmbed[]) => embeds.reduce((n, e) => n + embedTextLength(e), 0);
 
 /**
  * Every input with its source, the break-evens, then the observed cases and every caveat. Discord

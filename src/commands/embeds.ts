@@ -141,22 +141,6 @@ export function sourceLink(source: Source, label = source.name): string {
   return source.url ? `[${label}](${source.url})` : label;
 }
 
-export function yearOf(source: Source): string {
-  return source.year ?? 'undated';
-}
-
-
-/** Characters of embed text as Discord counts them: title, description, fields, footer, author. */
-export function embedTextLength(embed: APIEmbed): number {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0)
-  );
-}
-
 /**
  * Packs lines into as few fields as fit (1,024 characters each), naming the first field `name`
  * and the rest "… (cont.)", one per line unless `separator` says otherwise. A line longer than a

@@ -15,7 +15,9 @@ import {
   type APIEmbedField,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import { formatCount } from '../domain/format';
+import { andList, formatCount } from '../domain/format';
+import { formatHouseTier, type HouseTier } from '../domain/house';
+import { TIER_LABELS } from '../domain/tier-style';
 import {
   TERMS,
   TERM_ENTRIES,
@@ -32,14 +34,13 @@ import {
   type TermCitation,
 } from '../domain/glossary';
 import { bestMatches, closest, normalise, rankMatches, type Searchable } from '../domain/search';
-import { LIMITS } from '../interactions/limits';
+import { LIMITS, embedLength } from '../interactions/limits';
 import type { TeamTerm } from '../store/types';
 import {
   NEUTRAL_COLOUR,
   PUBLIC_TEXT_LIMIT,
   button,
   buttonRows,
-  embedTextLength,
   inputErrorReply,
   linesToFields,
   pageLines,
@@ -49,7 +50,7 @@ import {
   truncate,
   withoutInvisible,
 } from './embeds';
-import { shownText } from './house';
+import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, lookUpHouse, shownText, teamTierName } from './house';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -225,7 +226,7 @@ function sourcesCounted(term: Term, detail: Detail): APIEmbedField {
   return { name: 'Sources', value: rangesToo ? `${sources}, and the range each publisher gives: press **All sources** to read them, with links.` : `${sources}: press **All sources** to read each in full, with its link where it has one.` };
 }
 
-function termEmbedWith(term: Term, detail: Detail, shownFor?: string): APIEmbed {
+function termEmbedWith(term: Term, detail: Detail, shownFor?: string, house?: string): APIEmbed {
   const related = term.related.map(termById).filter((t): t is Term => t !== undefined);
   const fields = [
     ...(term.formula ? [{ name: 'Formula', value: truncate(term.formula, 1024) }] : []),
@@ -238,7 +239,7 @@ function termEmbedWith(term: Term, detail: Detail, shownFor?: string): APIEmbed 
   const lead = shownFor ? `Showing **${term.name}** for "${quoteUserText(shownFor, 60)}".\n\n` : '';
   return {
     title: truncate(term.name, 256),
-    description: truncate(`${lead}${term.definition}`, 4096),
+    description: truncate(`${lead}${house ? `${house}\n` : ''}${term.definition}`, 4096),
     color: NEUTRAL_COLOUR,
     fields,
     footer: { text: `${term.group}${term.aliases.length ? ` · also: ${term.aliases.join(', ')}` : ''}` },
@@ -254,14 +255,15 @@ export function termEmbed(term: Term, shownFor?: string): APIEmbed {
  * A term as /glossary shows it, short enough for a team channel (as /tier's public answer): its
  * definition, formula, example and what /tier answers across it always; its citations, then its
  * ranges by publisher, only counted when showing them would not fit, with "All sources" to see them.
+ * `house`, when given, is one line put above the definition (the server's own reading of a tier word).
  */
-function fittedTermEmbed(term: Term, shownFor?: string): { embed: APIEmbed; allShown: boolean } {
+function fittedTermEmbed(term: Term, shownFor?: string, house?: string): { embed: APIEmbed; allShown: boolean } {
   for (const detail of PUBLIC_DETAILS) {
-    const embed = termEmbedWith(term, detail, shownFor);
-    if (embedTextLength(embed) <= PUBLIC_TEXT_LIMIT) return { embed, allShown: detail === EVERYTHING };
+    const embed = termEmbedWith(term, detail, shownFor, house);
+    if (embedLength(embed) <= PUBLIC_TEXT_LIMIT) return { embed, allShown: detail === EVERYTHING };
   }
   // Still longer (a long query shown back beside a long term): as short as it gets, within Discord's limits.
-  return { embed: termEmbedWith(term, PUBLIC_DETAILS.at(-1)!, shownFor), allShown: false };
+  return { embed: termEmbedWith(term, PUBLIC_DETAILS.at(-1)!, shownFor, house), allShown: false };
 }
 
 /** Every line of a term's "All sources": each publisher's range, then every citation in full. */
@@ -349,9 +351,9 @@ export function teamTermEmbed(term: TeamTerm, shownFor?: string, room: number = 
 
   const whole = typed.map((t) => shownTyped(t.text, t.most));
   const full = embedWith(whole, false);
-  if (embedTextLength(full) <= room) return full;
+  if (embedLength(full) <= room) return full;
   const wholeLength = whole.reduce((n, text) => n + text.length, 0);
-  const everythingElse = embedTextLength(full) - wholeLength + SHORTENED_NOTE.length;
+  const everythingElse = embedLength(full) - wholeLength + SHORTENED_NOTE.length;
   const shares = shareOut(room - everythingElse, whole.map((text) => text.length));
   // At least one character each ("…"): Discord refuses an empty field.
   return embedWith(
@@ -383,8 +385,8 @@ function termComponents(term: Term, allShown: boolean, audience: Audience): APIA
   return [...relatedButtons(term, audience), ...(allShown ? [] : buttonRows([button(`${SOURCES_BUTTON}:${term.id}`, 'All sources')]))];
 }
 
-function termReply(term: Term, shownFor?: string, audience: Audience = 'public'): Reply {
-  const { embed, allShown } = fittedTermEmbed(term, shownFor);
+function termReply(term: Term, shownFor?: string, audience: Audience = 'public', house?: string): Reply {
+  const { embed, allShown } = fittedTermEmbed(term, shownFor, house);
   return { embeds: [embed], components: termComponents(term, allShown, audience), ...(audience === 'own' ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
@@ -498,10 +500,95 @@ export function indexReply(team: readonly TeamTerm[] = [], guildId = ''): Reply 
     fields: [...termsByGroup()].filter(([, terms]) => terms.length).flatMap(([group, terms]) => linesToFields(group, [terms.map((t) => t.name).join(' · ')])),
   };
   // The index is public: the team's names take what is left of a phone screen, the menu the rest.
-  if (team.length) embed.fields.push(...teamIndexFields(team, PUBLIC_TEXT_LIMIT - embedTextLength(embed), LIMITS.embedFields - embed.fields.length));
+  if (team.length) embed.fields.push(...teamIndexFields(team, PUBLIC_TEXT_LIMIT - embedLength(embed), LIMITS.embedFields - embed.fields.length));
   const menus = indexMenus();
   const roomForTeam = team.length > 0 && menus.length < LIMITS.actionRows;
   return { embeds: [embed], components: [...menus, ...(roomForTeam ? [teamMenu(guildId, team)] : [])] };
+}
+
+// ── The server's house definition ────────────────────────────────────────────────────────────
+
+/** Room for the house line above a tier word's definition: as much as /tier gives its own. */
+const HOUSE_LINE_ROOM = HOUSE_ANSWER_ROOM;
+
+const yourHouse = (body: string) => fitMarkdownLine(`**Your house definition: ${body}**`, HOUSE_LINE_ROOM);
+const houseTierText = (tier: HouseTier) => formatHouseTier(tier, (t) => teamTierName(t.name));
+
+/**
+ * Where a publisher's band falls in the house tiers: "falls in nano (1k–10k)", "falls in mid
+ * (75k–500k) and macro (500k–1M)", or, when it meets none, "is below nano (1k–10k), the lowest house tier".
+ */
+function houseTiersAcross(tiers: readonly HouseTier[], from: number, to: number | null): string {
+  const met = tiers.filter((t) => (to === null || t.min <= to) && (t.max === null || t.max >= from));
+  if (!met.length) return `is ${housePlacementText(tiers, from)}`;
+  const highest = tiers.at(-1)!;
+  const outside = [
+    ...(from < tiers[0]!.min ? ['partly below the lowest house tier'] : []),
+    ...(highest.max !== null && (to === null || to > highest.max) ? ['partly above the highest'] : []),
+  ];
+  return `falls in ${andList(met.map(houseTierText))}${outside.length ? `, ${outside.join(' and ')}` : ''}`;
+}
+
+/**
+ * A tier word as the house definition reads it, in one line: the house tier of that name ("micro
+ * is 10k–75k"); for one publisher's tier word, the house tiers its band falls in; otherwise the
+ * whole definition, the team's own tiers to set beside the publishers'.
+ */
+function houseReading(term: Term, tiers: readonly HouseTier[]): string {
+  const named = tiers.find((t) => findTerm(t.name) === term);
+  if (named) return yourHouse(`${teamTierName(named.name)} is ${named.stated}`);
+  const band = term.answersAcross;
+  const bandName = term.ranges?.[0]?.tierName;
+  if (band && bandName) return yourHouse(`${bandName} (${stretchCounts(band.from, band.to)}) ${houseTiersAcross(tiers, band.from, band.to)}`);
+  return houseDefinitionLine(tiers, HOUSE_LINE_ROOM);
+}
+
+/**
+ * The line a tier word's entry leads with in a server that has a house definition, or the one
+ * line saying it can't be used. None for other terms, and none where there is no definition
+ * (lookUpHouse answers that without waiting on the database).
+ */
+async function houseLineFor(term: Term, context: RunContext): Promise<string | undefined> {
+  if (term.group !== 'Tiers') return undefined;
+  const found = await lookUpHouse(context);
+  return found.kind === 'set' ? houseReading(term, found.tiers) : houseProblemLine(found);
+}
+
+/** What a house tier is read as beside the publishers' tiers, as /house shows it. */
+function houseTierMapping(tier: HouseTier): string {
+  if (tier.spansEveryTier) return 'every tier';
+  return tier.notInfluencer ? 'below influencer size' : TIER_LABELS[tier.normal];
+}
+
+/** A house tier asked for by name when no glossary term has it ("star"): its range, and the whole definition. */
+function houseTierReply(tier: HouseTier, tiers: readonly HouseTier[]): Reply {
+  const mapped = houseTierMapping(tier);
+  const related = tier.spansEveryTier || tier.notInfluencer ? undefined : findTerm(TIER_LABELS[tier.normal]);
+  return {
+    embeds: [
+      {
+        author: { name: 'House tier' },
+        title: teamTierName(tier.name, LIMITS.embedTitle),
+        description: [
+          `**${teamTierName(tier.name)}** (${tier.stated}) takes ${tier.max === null ? `${formatCount(tier.min)} followers and up` : `${stretchCounts(tier.min, tier.max)} followers`}; beside the publishers' tiers it reads as ${mapped}.`,
+          houseDefinitionLine(tiers),
+        ].join('\n'),
+        color: TEAM_COLOUR,
+        footer: { text: "Your team's own tier, set with /house; not from a published source." },
+      },
+    ],
+    components: related ? buttonRows([button(termButtonId(related.id, 'public'), related.name)]) : [],
+  };
+}
+
+/** The house tier a query names, ignoring case, spacing and punctuation, in a server that has a house definition. */
+async function houseTierNamed(query: string, context: RunContext): Promise<{ tier: HouseTier; tiers: readonly HouseTier[] } | undefined> {
+  const wanted = normalise(query);
+  if (wanted === '') return undefined;
+  const found = await lookUpHouse(context);
+  if (found.kind !== 'set') return undefined;
+  const tier = found.tiers.find((t) => normalise(t.name) === wanted);
+  return tier && { tier, tiers: found.tiers };
 }
 
 // ── Lookup ───────────────────────────────────────────────────────────────────────────────────
@@ -547,8 +634,8 @@ function entryId(e: Entry): string {
   return e.kind === 'builtin' ? termButtonId(e.term.id, 'own') : `${TEAM_KEY_BUTTON}:${e.key}`;
 }
 
-function entryReply(e: Entry, shownFor?: string): Reply {
-  return e.kind === 'builtin' ? termReply(e.term, shownFor) : { embeds: [teamTermEmbed(e.term, shownFor)] };
+function entryReply(e: Entry, shownFor?: string, house?: string): Reply {
+  return e.kind === 'builtin' ? termReply(e.term, shownFor, 'public', house) : { embeds: [teamTermEmbed(e.term, shownFor)] };
 }
 
 /** The longest a name is shown whole in the list: team names take up to 100 characters, and escaping can double them. */
@@ -636,19 +723,23 @@ export async function run(args: { term?: string }, context: RunContext): Promise
   const teamExact = named[0];
   if (builtIn && teamExact) {
     // Both share one message, and Discord's 6,000 characters: the team's text gives way.
-    const { embed: builtInEmbed, allShown } = fittedTermEmbed(builtIn);
+    const { embed: builtInEmbed, allShown } = fittedTermEmbed(builtIn, undefined, await houseLineFor(builtIn, context));
     return {
-      embeds: [builtInEmbed, teamTermEmbed(teamExact, undefined, LIMITS.embedTotal - embedTextLength(builtInEmbed))],
+      embeds: [builtInEmbed, teamTermEmbed(teamExact, undefined, LIMITS.embedTotal - embedLength(builtInEmbed))],
       components: termComponents(builtIn, allShown, 'public'),
     };
   }
-  if (builtIn) return termReply(builtIn);
+  if (builtIn) return termReply(builtIn, undefined, 'public', await houseLineFor(builtIn, context));
   if (teamExact) return { embeds: [teamTermEmbed(teamExact)] };
 
   if (asKey !== undefined && named.length === 0) return goneReply();
+  // A house tier named by no term ("star"): the team's own word, answered before a guess at a term.
+  const houseTier = asTeamValue === undefined && asKey === undefined ? await houseTierNamed(query, context) : undefined;
+  if (houseTier) return houseTierReply(houseTier.tier, houseTier.tiers);
   const entries = [...teamEntries(guildId, team), ...BUILT_IN];
   const { matches, clear } = bestMatches(query, entries, 5);
-  if (clear && matches[0]) return entryReply(matches[0], query);
+  const best = clear ? matches[0] : undefined;
+  if (best) return entryReply(best, query, best.kind === 'builtin' ? await houseLineFor(best.term, context) : undefined);
   if (matches.length > 1) return choicesReply(query, matches);
   return unknownTermReply(query, entries);
 }
@@ -722,7 +813,7 @@ export async function component(customId: string, values: readonly string[], con
       : undefined;
   const term = termById(id ?? '');
   if (!term) return { mode: 'reply', reply: inputErrorReply('That term is no longer in the glossary.', 'run /glossary again.') };
-  return { mode: onOwnMessage ? 'update' : 'reply', reply: termReply(term, undefined, 'own') };
+  return { mode: onOwnMessage ? 'update' : 'reply', reply: termReply(term, undefined, 'own', await houseLineFor(term, context)) };
 }
 
 export const glossary = slashCommand({ definition, run, autocomplete, component });

@@ -13,7 +13,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
-import { LIMITS } from '../interactions/limits';
+import { LIMITS, embedLength } from '../interactions/limits';
 import { PLATFORMS } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { withoutNeutralising } from '../domain/csv';
@@ -43,7 +43,7 @@ import { TIER_COLOURS } from '../domain/tier-style';
 // Types only: the chart module loads ECharts and resvg, which only the chart renderer process may.
 import type { RosterChartBar } from '../charts/roster';
 import { houseProblemLine, lookUpHouse, teamTierName } from './house';
-import { NEUTRAL_COLOUR, button, buttonRows, embedTextLength, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { slashCommand, type Attachment, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -294,7 +294,7 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
   const fields = [...(embed.fields ?? [])].slice(0, LIMITS.embedFields);
   let fitted: APIEmbed = { ...embed, fields };
   let dropped = 0;
-  while (embedTextLength(fitted) > LIMITS.embedTotal - 100 && fields.length > 0) {
+  while (embedLength(fitted) > LIMITS.embedTotal - 100 && fields.length > 0) {
     fields.pop();
     dropped++;
     fitted = { ...embed, fields: [...fields, { name: 'More', value: `${dropped} more section${dropped === 1 ? '' : 's'} left out to fit; roster-tiers.csv has everything.` }] };

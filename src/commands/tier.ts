@@ -17,7 +17,7 @@ import { answerLine, boundaryWarning, ownLineNotes, publisherAnswerWords, splitL
 import { BOUNDARY_RULE, NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseAnswerLine, houseProblemLine, lookUpHouse } from './house';
-import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, embedTextLength, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
+import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
 import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -184,11 +184,6 @@ export async function run(args: { followers: string }, context: RunContext): Pro
   const parsed = parseFollowerCount(typed);
   if (!parsed.ok) return inputErrorReply(parsed.reason, `a whole number of followers from 0 to 10 billion, such as ${ACCEPTED_FORMS}.`, 'Not a follower count');
   return tierReply(parsed.value, typed, await houseLine(context, parsed.value));
-}
-
-/** The public embed's text length, for tests and for callers adding lines of their own. */
-export function publicTextLength(reply: Reply): number {
-  return reply.embeds.reduce((n, e) => n + embedTextLength(e), 0);
 }
 
 export const tier = slashCommand({ definition, run, component });

@@ -17,10 +17,10 @@ import {
   type APIEmbed,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import { CITE, yearOf, type Citation } from '../domain/benchmarks';
+import { CITE, type Citation } from '../domain/benchmarks';
 import { compactIsExact } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
-import { LIMITS } from '../interactions/limits';
+import { LIMITS, embedLength } from '../interactions/limits';
 import { coverageNotes, disagreementOn, normalRanges, type NormalRange, type SpreadRange } from '../domain/overview';
 import { bestMatches, closest, findExact, normalise, rankMatches, type Searchable } from '../domain/search';
 import {
@@ -33,6 +33,7 @@ import {
   publisherById,
   publisherOf,
   sourceById,
+  yearLabel,
   type Publisher,
   type Source,
   type Tier,
@@ -44,7 +45,6 @@ import {
   PUBLIC_TEXT_LIMIT,
   button,
   buttonRows,
-  embedTextLength,
   inputErrorReply,
   normalisedSuffix,
   pageLines,
@@ -204,7 +204,7 @@ export function overviewEmbed(house?: string): APIEmbed {
 
 /** What a public overview leaves for the house line (and the newline after it). */
 function houseRoom(overview: APIEmbed = overviewEmbed()): number {
-  return PUBLIC_TEXT_LIMIT - embedTextLength(overview) - 1;
+  return PUBLIC_TEXT_LIMIT - embedLength(overview) - 1;
 }
 
 export function overviewReply(house?: string): Reply {
@@ -427,7 +427,7 @@ function unknownSourceReply(query: string): Reply {
   const unknown = `I have no publisher called "${quoteUserText(query)}"`;
   let problem: string;
   if (cited.length) {
-    const figures = cited.map((c) => `${c.title ? `“${c.title}”` : c.what} (${yearOf(c)})`).join('; ');
+    const figures = cited.map((c) => `${c.title ? `“${c.title}”` : c.what} (${yearLabel(c)})`).join('; ');
     problem = `I have no tier definition from ${cited[0]!.publisher.split(';')[0]!.trim()}; Tierbot cites it for other figures: ${figures}.`;
   } else {
     problem = near.length ? `${unknown}. Did you mean ${listedNames(near)}?` : `${unknown}, nor one close to it. Some to try: ${listedNames(TRY_PUBLISHERS)}.`;

@@ -6,7 +6,7 @@
  * measured is an extrapolation, never "sourced".
  */
 
-import type { Confidence } from './sources';
+import { yearLabel, type Confidence } from './sources';
 
 export type Platform = 'instagram' | 'tiktok' | 'youtube';
 export const PLATFORMS: readonly Platform[] = ['instagram', 'tiktok', 'youtube'];
@@ -51,24 +51,19 @@ export function reportedBy(c: Citation): string | null {
   return null;
 }
 
-/** The year, or "undated", the word every other reply uses for a piece without a date. */
-export function yearOf(c: Citation): string {
-  return c.year ?? 'undated';
-}
-
 /**
  * "Markerly 2016", "GRIN, undated": the publisher and its year, the short form of every citation.
  * A year reads as part of the name; "undated" is a remark about it, so a comma sets it off.
  */
 export function publisherYear(c: Citation): string {
-  return c.year === null ? `${c.publisher}, ${yearOf(c)}` : `${c.publisher} ${c.year}`;
+  return c.year === null ? `${c.publisher}, ${yearLabel(c)}` : `${c.publisher} ${c.year}`;
 }
 
 /** "Markerly, survey of ~2M Instagram influencers (like rate), 2016 (as reported by Digiday)": plain text. */
 export function citeText(c: Citation): string {
   const title = c.title ? `, “${c.title}”` : c.what ? `, ${c.what}` : '';
   const reported = reportedBy(c);
-  return `${c.publisher}${title}, ${yearOf(c)}${reported ? ` (${reported})` : ''}`;
+  return `${c.publisher}${title}, ${yearLabel(c)}${reported ? ` (${reported})` : ''}`;
 }
 
 /** "Markerly 2016 (as reported by Digiday)": publisher and year, and how a second-hand figure was read. */

@@ -11,7 +11,7 @@
  */
 
 import { MAX_FOLLOWERS, MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, countText, normaliseDigits, readCountText, type CountProblem, type DecimalMark, type ParseResult } from './followers';
-import { formatCount } from './format';
+import { formatCount, shorten } from './format';
 
 export type { DecimalMark } from './followers';
 
@@ -471,7 +471,7 @@ export function extractCounts(message: string): Extraction {
       // A range is listed once, as a whole, where it starts.
       if (n.ignored.kind === 'range' && n.rangeFrom) continue;
       const shown = n.ignored.kind === 'range' ? rangeText(text, n) : { text: n.text, start: n.start };
-      ignored.push({ text: shorten(shown.text), kind: n.ignored.kind, reason: n.ignored.reason, at: shown.start });
+      ignored.push({ text: quoted(shown.text), kind: n.ignored.kind, reason: n.ignored.reason, at: shown.start });
       continue;
     }
     counts.push({
@@ -543,12 +543,12 @@ function tokenize(text: string): Token[] {
 type SetAside = IgnoredNumber & { at: number };
 
 function ignore(token: Token, kind: Exclude<IgnoreKind, 'not-followers'>): SetAside {
-  return { text: shorten(token.text), kind, reason: REASONS[kind], at: token.start };
+  return { text: quoted(token.text), kind, reason: REASONS[kind], at: token.start };
 }
 
-function shorten(text: string): string {
-  const one = text.replace(/\s+/g, ' ');
-  return one.length <= 40 ? one : `${one.slice(0, 39)}…`;
+/** What is quoted back of a number set aside: on one line, and short enough to list. */
+function quoted(text: string): string {
+  return shorten(text.replace(/\s+/g, ' '), 40);
 }
 
 function numberToken(token: Token): NumberToken {

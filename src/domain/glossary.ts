@@ -149,12 +149,17 @@ const SEED_003 = 'tapinfluence-view';
 
 // ── Terms ────────────────────────────────────────────────────────────────────────────────────
 
-/** A term as written here; `ranges` is filled from the registry via `tierNames`. */
+/** A term as written here; `ranges` is filled from the registry via `countedAs` or `tierNames`. */
 interface TermSpec extends Omit<Term, 'ranges'> {
-  /** Registry tier names this term covers. */
+  /**
+   * A general tier word (micro): its ranges are every registry range /tier counts as this tier,
+   * whatever the publisher calls it (HypeAuditor's prosumer is micro), so the two cannot differ.
+   */
+  countedAs?: NormalTier;
+  /** Registry tier names this term covers: a publisher's own tier word (rookie). */
   tierNames?: string[];
   /**
-   * For a tier term (`tierNames`), only the sources its text names beside those of its ranges:
+   * For a tier term (`countedAs`, `tierNames`), only the sources its text names beside those of its ranges:
    * the sources of its ranges are cited from the registry, so every publisher shown is cited.
    */
   sources: TermCitation[];
@@ -216,7 +221,7 @@ const SPECS: TermSpec[] = [
     aliases: ['nano'],
     group: 'Tiers',
     exampleAt: { count: 3_000, show: ['mediakix', 'hypeauditor'] },
-    tierNames: ['nano'],
+    countedAs: 'nano',
     definition:
       'The smallest named tier. Mediakix and Duel: 1k–10k; Later × Fohr: 0–10k; The Influence Agency: 1k–9.9k; ' +
       'CMSWire: under 1k. Viral Nation (2020, as reported) varies it by platform: Instagram 2.5k–10k, TikTok ' +
@@ -231,12 +236,11 @@ const SPECS: TermSpec[] = [
     aliases: ['micro', 'micro T1', 'micro T2', 'micro T3'],
     group: 'Tiers',
     exampleAt: { count: 30_000, show: ['mediakix', 'later-fohr'] },
-    tierNames: ['micro', 'micro T1', 'micro T2', 'micro T3'],
+    countedAs: 'micro',
     definition:
       'The most-quoted tier, with the widest spread: 500–5k (one of Adweek\'s two readings, as quoted by ' +
-      'TapInfluence), 1k–100k (Fiveable), ' +
-      '10k–50k (Mediakix), 10k–90k (a Japanese article), 10k–100k (Later × Fohr). TapInfluence\'s blog sets no lower ' +
-      'bound at all. What sources agree on is the appeal: a niche audience that trusts the creator.',
+      'TapInfluence), 1k–100k (Fiveable), and most lists start it at 10k. What sources agree on is the appeal: a niche ' +
+      'audience that trusts the creator.',
     example:
       'A 60,000-follower account is micro for Later × Fohr (10k–100k) and the Japanese article (10k–90k), but mid-tier for ' +
       'Mediakix (50k–500k) and macro for The Influence Agency (50k–99.9k).',
@@ -249,7 +253,7 @@ const SPECS: TermSpec[] = [
     aliases: ['mid-tier', 'mid', 'mid T1', 'mid T2', 'mid T3'],
     group: 'Tiers',
     exampleAt: { count: 200_000, show: ['mediakix', 'iconosquare'] },
-    tierNames: ['mid-tier', 'mid', 'mid T1', 'mid T2', 'mid T3'],
+    countedAs: 'mid',
     definition:
       'The band between micro and macro, which not every source has. Mediakix: 50k–500k; Duel: 50k–250k; Later × ' +
       'Fohr ("mid"): 100k–500k. Sprout Social splits it into mid T3 (25k–149,999), mid T2 (150k–499,999) and mid ' +
@@ -294,7 +298,7 @@ const SPECS: TermSpec[] = [
     aliases: ['macro', 'macro T2', 'macro T3'],
     group: 'Tiers',
     exampleAt: { count: 400_000, show: ['duel', 'mediakix'] },
-    tierNames: ['macro', 'macro T2', 'macro T3'],
+    countedAs: 'macro',
     definition:
       'The tier below the top. Mediakix: 500k–1M; Duel: 250k–1M; Afluencer: 300k–1M; Aspire: 200k–1M; Iconosquare ' +
       'and CMSWire: 100k–1M. Some put it far lower: The Influence Agency 50k–99.9k, the "Rise of Micro-Influencers" article ' +
@@ -311,13 +315,12 @@ const SPECS: TermSpec[] = [
     aliases: ['mega', 'mega/celebrity', 'macro T1'],
     group: 'Tiers',
     exampleAt: { count: 2_000_000, show: ['mediakix', 'l2'] },
-    // Other names for the top tier that vote mega in /tier: Sprout Social's macro T1 (over 10M),
-    // Later × Fohr's mega macro and the Japanese article's top influencer.
-    tierNames: ['mega', 'mega/celebrity', 'macro T1', 'mega macro', 'top influencer'],
+    countedAs: 'mega',
     definition:
       'The top tier in most lists: 1M+ followers for Mediakix, Iconosquare, CMSWire, Duel and Aspire; over 1M for ' +
-      'Afluencer. L2 starts mega at over 7M. Other names for the top: celebrity, top influencer (a Japanese article), mega ' +
-      'macro (Later × Fohr), macro T1 (Sprout Social, over 10M).',
+      'Afluencer and HypeAuditor ("celebrity"). L2 starts it at over 7M, Sprout Social ("macro T1") over 10M, The ' +
+      'Influence Agency ("celebrity") and the "Rise of Micro-Influencers" article ("regular influencer") at 100k+. Also ' +
+      'called top influencer (a Japanese article) and mega macro (Later × Fohr).',
     example: 'A 2,000,000-follower account is mega for Mediakix (1M+) but middling for L2 (70k–2.5M).',
     sources: [src('seed-000'), src('later-fohr')],
     related: ['macro-influencer', 'celebrity-influencer', 'top-influencer', 'mega-macro'],
@@ -1039,13 +1042,20 @@ const SPECS: TermSpec[] = [
   },
 ];
 
-/** Every range the registry gives under the tier names a term covers, in registry order. */
-function rangesFor(tierNames: readonly string[]): TermRange[] {
+/** Every range the registry gives that `covers` picks, in registry order. */
+function rangesWhere(covers: (tier: Tier) => boolean): TermRange[] {
   return SOURCES.flatMap((source) =>
-    source.tiers
-      .filter((tier) => tierNames.includes(tier.name))
-      .map((tier) => ({ sourceId: source.id, sourceName: source.name, tierName: tier.name, stated: tier.stated })),
+    source.tiers.filter(covers).map((tier) => ({ sourceId: source.id, sourceName: source.name, tierName: tier.name, stated: tier.stated })),
   );
+}
+
+/**
+ * A term's ranges: those /tier counts as its tier (a band below influencer size counts as none),
+ * or those under its tier names.
+ */
+function rangesFor(countedAs: NormalTier | undefined, tierNames: readonly string[] | undefined): TermRange[] | undefined {
+  if (countedAs) return rangesWhere((tier) => tier.normal === countedAs && !tier.notInfluencer);
+  return tierNames && rangesWhere((tier) => tierNames.includes(tier.name));
 }
 
 /** The counts in a band where some publisher's verdict changes: the band's start, then each such count inside it. */
@@ -1141,10 +1151,10 @@ function soleBand(ranges: readonly TermRange[]): Tier | undefined {
   return sourceById(only.sourceId)?.tiers.find((tier) => tier.name === only.tierName);
 }
 
-export const TERMS: readonly Term[] = SPECS.map(({ tierNames, exampleAt, ...spec }) => {
+export const TERMS: readonly Term[] = SPECS.map(({ countedAs, tierNames, exampleAt, ...spec }) => {
   const term: Term = exampleAt ? { ...spec, example: tierExample(exampleAt.count, exampleAt.show) } : spec;
-  if (!tierNames) return term;
-  const ranges = rangesFor(tierNames);
+  const ranges = rangesFor(countedAs, tierNames);
+  if (!ranges) return term;
   const band = soleBand(ranges);
   return { ...term, ranges, sources: tierCitations(ranges, term.sources), ...(band ? { answersAcross: answersAcross(band) } : {}) };
 });
@@ -1255,8 +1265,17 @@ function countsOf(tier: Tier): string {
 }
 
 /**
+ * Whether a range shows its publisher's own tier name: a sub-tier ("micro T2"), or a name that is
+ * not the term's own (HypeAuditor's "prosumer" under micro, the article's "regular influencer" under mega).
+ */
+function showsTierName(term: Term, tierName: string): boolean {
+  return / T\d$/.test(tierName) || findTerm(tierName) !== term;
+}
+
+/**
  * A tier term's ranges grouped by what they say and the counts they take, one line each:
- * "10k–50k: Mediakix, Hootsuite, Duel". Sprout's sub-tiers keep their names. Ranges written alike
+ * "10k–50k: Mediakix, Hootsuite, Duel", "5k–20k (up-and-coming): HypeAuditor": a publisher's own
+ * tier name is kept where it is not the term's (showsTierName). Ranges written alike
  * that take different counts (Later × Fohr's micro "10k–100k" gives 100,000 to its next tier,
  * CNBC's keeps it) are told apart by the counts each reads as.
  */
@@ -1264,7 +1283,7 @@ export function rangeGroups(term: Term): string[] {
   const groups = new Map<string, { words: string; counts: string; names: string[] }>();
   for (const range of term.ranges ?? []) {
     const tier = sourceById(range.sourceId)!.tiers.find((t) => t.name === range.tierName)!;
-    const words = / T\d$/.test(range.tierName) ? `${rangeWords(tier)} (${range.tierName})` : rangeWords(tier);
+    const words = showsTierName(term, range.tierName) ? `${rangeWords(tier)} (${range.tierName})` : rangeWords(tier);
     const counts = countsOf(tier);
     const group = groups.get(`${words}\n${counts}`) ?? { words, counts, names: [] };
     if (!group.names.includes(range.sourceName)) group.names.push(range.sourceName);

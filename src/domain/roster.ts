@@ -13,7 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { classify } from './classify';
 import { csvText, withoutNeutralising } from './csv';
 import { readCount, platformName, PLATFORMS, type DecimalMark } from './extract';
-import { formatHousePlacement, houseTierFor, parseHouseDefinition, type HousePlacement, type HouseTier } from './house';
+import { formatHousePlacement, houseTierFor, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
 import { NORMAL_TIERS, type NormalTier } from './sources';
 import { TIER_LABELS } from './tier-style';
@@ -101,12 +101,6 @@ export function houseTiersOf(tiers: readonly HouseTier[]): HouseTiers {
       return placement.kind === 'tier' ? { tier: placement.tier } : { outside: formatHousePlacement(placement), bucket: outsideBucket(placement) };
     },
   };
-}
-
-/** Reads a stored house definition's text (house.ts); a stored text that no longer parses says why. */
-export function houseTiers(text: string): { ok: true; house: HouseTiers } | { ok: false; reason: string } {
-  const parsed = parseHouseDefinition(text);
-  return parsed.ok ? { ok: true, house: houseTiersOf(parsed.tiers) } : parsed;
 }
 
 // ── Reading ───────────────────────────────────────────────────────────────────────────────────
@@ -385,7 +379,7 @@ interface Rec {
 function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; records: Rec[] } | { ok: false; error: RosterError } {
   let parsed: string[][];
   try {
-    // Without csv-parse's per-record info (several times slower): a record's lines are counted below.
+    // csv-parse's per-record info would give each record's line but slows parsing; lines are counted below instead.
     parsed = parse(text, { delimiter, record_delimiter: ROW_ENDS, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   } catch (e) {
     const err = e as { code?: string; lines?: number; bytes?: number };

@@ -85,7 +85,7 @@ function charMask(text: string): number {
 /**
  * A lower bound on prefixDistance(query, text) from any offset: each query character that occurs
  * nowhere in the text costs an edit of its own. Most keys lack several of a query's letters, so
- * this rules them out without filling the edit-distance table: a third less time per keystroke.
+ * this rules them out without filling the edit-distance table.
  */
 export function missingCharacters(query: string, text: string): number {
   return missingFrom(query, charMask(text));

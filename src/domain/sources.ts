@@ -20,13 +20,6 @@ export const NORMAL_TIERS: readonly NormalTier[] = ['nano', 'micro', 'mid', 'mac
  */
 export type Confidence = 'P' | 'S' | 'M' | 'seed';
 
-export const CONFIDENCE_LABEL: Record<Confidence, string> = {
-  P: "from the publisher's page",
-  S: 'as reported by another publication',
-  M: 'from a copy on another site',
-  seed: 'from the article itself',
-};
-
 /** One tier as resolved: whole-number follower bounds, both inclusive; max null = open-ended. */
 export interface Tier {
   name: string;
@@ -940,9 +933,9 @@ function unnamedPublisher(source: Source): boolean {
   return source.publisher.startsWith('A ') || source.publisher.startsWith('The article ');
 }
 
-/** "2017", "c.2019", or "undated". */
-export function yearLabel(source: Source): string {
-  return source.year ?? 'undated';
+/** "2017", "c.2019", or "undated": the year of a source or a citation, as every reply writes it. */
+export function yearLabel(dated: { readonly year: string | null }): string {
+  return dated.year ?? 'undated';
 }
 
 /** Why a publisher without a vote of its own has none, in words. */

@@ -76,6 +76,11 @@ export function embedLength(embed: LooseEmbed | APIEmbed): number {
   );
 }
 
+/** Characters of all a message's embeds together, which Discord caps at 6,000. */
+export function embedsLength(embeds: readonly (LooseEmbed | APIEmbed)[]): number {
+  return embeds.reduce((n, e) => n + embedLength(e), 0);
+}
+
 function checkEmbed(embed: LooseEmbed, at: string, problems: string[]): void {
   const over = (what: string, length: number, max: number) => {
     if (length > max) problems.push(`${at}.${what}: ${length} > ${max}`);
@@ -129,7 +134,7 @@ export function messageProblems(payload: LoosePayload): string[] {
   const embeds = payload.embeds ?? [];
   if (embeds.length > LIMITS.embedsPerMessage) problems.push(`embeds: ${embeds.length} > ${LIMITS.embedsPerMessage}`);
   embeds.forEach((embed, i) => checkEmbed(embed, `embeds[${i}]`, problems));
-  const total = embeds.reduce((n, e) => n + embedLength(e), 0);
+  const total = embedsLength(embeds);
   if (total > LIMITS.embedTotal) problems.push(`embeds: ${total} characters in total > ${LIMITS.embedTotal}`);
   if (!payload.content && embeds.length === 0 && !(payload.components?.length)) problems.push('message: empty');
   checkComponents(payload.components ?? [], problems);

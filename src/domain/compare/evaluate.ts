@@ -89,14 +89,21 @@ export interface PlanResult {
 /** The divisor behind each ratio (ROI and ROAS divide by cost, but need revenue first). */
 const RATIO_NEEDS: Partial<Record<MetricName, MetricName>> = { cpe: 'engagements', cpm: 'impressions', cost_per_order: 'orders', roi: 'revenue', roas: 'revenue' };
 
+/** A cost per engagement or per order of a plan that pays and gets none, in words: it loses that measure. */
+const NONE_FOR_ITS_COST: Partial<Record<MetricName, 'no engagements' | 'no orders'>> = { cpe: 'no engagements', cost_per_order: 'no orders' };
+
 /**
  * Why a plan's metric has no value: "not reported" when a rate behind it is unknown (the observed
- * tweet's reach), "not defined" when it would divide by zero (a reach rate of 0, a fee of $0).
+ * tweet's reach); "no orders" (or "no engagements") when the plan pays and gets none; "not
+ * defined" when it would otherwise divide by zero (a reach rate of 0, a fee of $0).
  */
-export function missingReason(p: PlanResult, m: MetricName): 'not reported' | 'not defined' {
+export function missingReason(p: PlanResult, m: MetricName): 'not reported' | 'not defined' | 'no engagements' | 'no orders' {
   const needs = RATIO_NEEDS[m];
   if (needs === undefined) return 'not reported';
-  return p.metrics[needs] === null ? 'not reported' : 'not defined';
+  const divisor = p.metrics[needs];
+  if (divisor === null) return 'not reported';
+  const none = NONE_FOR_ITS_COST[m];
+  return none !== undefined && divisor.expected === 0 && (p.metrics.cost?.expected ?? 0) > 0 ? none : 'not defined';
 }
 
 export function rangesOf(expected: Metrics, pessimistic: Metrics, optimistic: Metrics): MetricRanges {

@@ -63,7 +63,9 @@ function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
   if (m === 'influencers') return spec.influencersNote;
   if (spec.observed && (m === 'visits' || m === 'orders' || m === 'revenue')) return 'observed (TapInfluence blog)';
   if (p.metrics[m] === null) {
-    if (missingReason(p, m) === 'not defined') return 'not defined (a divisor is zero)';
+    const reason = missingReason(p, m);
+    if (reason === 'not defined') return 'not defined (a divisor is zero)';
+    if (reason !== 'not reported') return `${reason} for its cost: worse than any plan with some`;
     return spec.observed ? 'not reported (no Twitter reach or engagement figures recorded)' : 'not reported';
   }
   if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return 'estimate: followers × reach rate × (1 − overlap)';

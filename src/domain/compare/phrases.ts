@@ -1,6 +1,6 @@
 /** Plain-text phrases shared by the reply, the chart and the export: the verdict, break-evens, robustness. */
 
-import { andList } from '../format';
+import { andList, followersText, formatCount } from '../format';
 import { formatMoney, formatPercent, plainNumber } from '../units';
 import { type Assumption, type AssumptionKey, exactPercent } from './assumptions';
 import type { Comparison } from './comparison';
@@ -16,9 +16,23 @@ export const MEASURE_LABEL: Record<CountedMetric, string> = {
 };
 
 
+/**
+ * Both plans are the same accounts and tie on every counted measure: nothing is compared, and a
+ * break-even would only say which plan's copy of an input was moved.
+ */
+function samePlans(c: Comparison): boolean {
+  const { a, b } = c.scenario;
+  return !a.observed && a.influencers === b.influencers && a.followersEach === b.followersEach && c.verdict.measures.every((m) => m.winner === 'tie');
+}
+
 /** "Plan B leads on reach, engagements and cost per engagement; Plan A on cost per order." */
 export function verdictHeadline(c: Comparison): string {
   const v = c.verdict;
+  if (samePlans(c)) {
+    const { influencers: n, followersEach } = c.scenario.a;
+    const accounts = n === 1 ? `one influencer with ${followersText(followersEach)}` : `${formatCount(n)} influencers with ${followersText(followersEach)} each`;
+    return `${c.scenario.budget === null ? 'Both' : 'At this budget both'} plans are ${accounts}: nothing to compare.`;
+  }
   const on = (p: 'A' | 'B') => v.measures.filter((m) => m.winner === p).map((m) => MEASURE_LABEL[m.metric]);
   const ties = v.measures.filter((m) => m.winner === 'tie').map((m) => MEASURE_LABEL[m.metric]);
   if (v.leader === null) return 'The plans cannot be compared on reach, engagements, cost per engagement or cost per order: each is not reported or not defined for one of them.';
@@ -52,11 +66,16 @@ interface Form {
 const magnitude = (x: number) => Math.floor(Math.log10(Math.abs(x)));
 const significant = (digits: number, suffix: string): Form => ({ exponent: (x) => magnitude(x) - digits + 1, write: (x) => `${plainNumber(x, digits)}${suffix}` });
 
-/** formatPercent's digits: whole from 100%, one decimal from 10%, three from 1%, two significant below. */
-const PERCENT_FORMS: readonly Form[] = [
-  { exponent: (x) => (x >= 100 ? 0 : x >= 10 ? -1 : x >= 1 ? -3 : magnitude(x) - 1), write: (x) => formatInput('percent', x, false) },
-  ...[4, 5, 6].map((digits) => significant(digits, '%')),
-];
+/**
+ * Percentages to three decimals at least, as fine as a sourced rate is given ("22.885%"), and two
+ * significant digits below 0.1%: a value one last digit past a break-even is past the true one.
+ * Then four, five and six significant digits, never fewer decimals than that.
+ */
+const percentForm = (digits: number | null): Form => {
+  const exponent = (x: number) => Math.min(-3, magnitude(x) - (digits ?? 2) + 1);
+  return { exponent, write: (x) => `${plainNumber(x, magnitude(x) - exponent(x) + 1, true)}%` };
+};
+const PERCENT_FORMS: readonly Form[] = [null, 4, 5, 6].map(percentForm);
 /** formatMoney's digits (cents under $1,000, whole dollars to a million, then two decimals of a million, billion…), then cents. */
 const MONEY_FORMS: readonly Form[] = [
   { exponent: (x) => (x < 1_000 ? -2 : x < 1e6 ? 0 : 3 * Math.floor(magnitude(x) / 3) - 2), write: formatMoney },
@@ -197,10 +216,10 @@ function jointlyText(c: Comparison, jointly: NonNullable<Comparison['verdict']['
   return `Depends on: ${names}, but only at the extremes: with every other input at its worst for Plan ${hurt}, Plan ${gains} wins ${measure} once ${once.join(' or ')}.`;
 }
 
-/** The verdict's robustness in plain words: HOLDS_TEXT, or "Depends on: …". */
+/** The verdict's robustness in plain words: HOLDS_TEXT, or "Depends on: …"; nothing when the plans are the same. */
 export function robustnessText(c: Comparison, max = 2): string {
   const v = c.verdict;
-  if (v.leader === null) return '';
+  if (v.leader === null || samePlans(c)) return '';
   if (v.holds) return HOLDS_TEXT;
   if (v.deciders.length === 0 && v.jointly) return jointlyText(c, v.jointly);
   const parts = v.deciders.slice(0, max).map((d) => `${c.scenario.assumptions[d.key].label} (${flipsText(c, d)})`);

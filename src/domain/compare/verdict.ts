@@ -54,7 +54,7 @@ export const METRIC_LABEL: Record<MetricName, string> = {
   roas: 'ROAS',
 };
 
-/** 'tie' when both read the same (comparedValue); null when either side is not reported or not defined. */
+/** 'tie' when both read the same (comparedValue); null when either side is not reported or not defined (countedValue). */
 export type Winner = 'A' | 'B' | 'tie' | null;
 
 /** Equal but for floating-point noise (a relative 1e-9). */
@@ -70,18 +70,42 @@ export function winnerOf(metric: CountedMetric, a: number | null, b: number | nu
   return (x < y) === (BETTER[metric] === 'lower') ? 'A' : 'B';
 }
 
-function winnerAt(s: Scenario, metric: CountedMetric, setting: Setting): Winner {
-  const { A, B } = evaluate(s, setting);
-  return winnerOf(metric, A[metric], B[metric]);
+/** What a cost per engagement or per order divides by. */
+const DIVISOR: Partial<Record<CountedMetric, MetricName>> = { cpe: 'engagements', cost_per_order: 'orders' };
+
+/**
+ * A plan's figure on a counted measure as the plans are compared on it. A plan that pays and gets
+ * no engagements (or orders) has no cost per engagement (or order) but is worse on it than any
+ * plan that gets some: Infinity. Null when the figure is not reported, or when nothing was paid.
+ */
+export function countedValue(m: Metrics, metric: CountedMetric): number | null {
+  const value = m[metric];
+  const divisor = DIVISOR[metric];
+  if (value !== null || divisor === undefined) return value;
+  return m[divisor] === 0 && (m.cost ?? 0) > 0 ? Infinity : null;
 }
 
-/** How far Plan A is ahead on `metric` (negative: Plan B is ahead), unrounded; null when not comparable. */
-function leadOf({ A, B }: { A: Metrics; B: Metrics }, metric: CountedMetric): number | null {
-  const a = A[metric];
-  const b = B[metric];
+/** Who is better on `metric` in one evaluation of both plans. */
+function winnerIn({ A, B }: { A: Metrics; B: Metrics }, metric: CountedMetric): Winner {
+  return winnerOf(metric, countedValue(A, metric), countedValue(B, metric));
+}
+
+function winnerAt(s: Scenario, metric: CountedMetric, setting: Setting): Winner {
+  return winnerIn(evaluate(s, setting), metric);
+}
+
+/**
+ * How far Plan A is ahead on `metric` (negative: Plan B is ahead), unrounded; null when not
+ * comparable. A lead over a plan with no engagements or orders for its money is the largest
+ * number rather than Infinity, so that leads can still be subtracted.
+ */
+function leadOf(at: { A: Metrics; B: Metrics }, metric: CountedMetric): number | null {
+  const a = countedValue(at.A, metric);
+  const b = countedValue(at.B, metric);
   if (a === null || b === null) return null;
   if (nearlyEqual(a, b)) return 0;
-  return BETTER[metric] === 'higher' ? a - b : b - a;
+  const lead = BETTER[metric] === 'higher' ? a - b : b - a;
+  return Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, lead));
 }
 
 export interface Flip {
@@ -147,7 +171,7 @@ function breakEvenOf(s: Scenario, metric: CountedMetric, winner: 'A' | 'B', from
  * at `end` is the same. A tie at the very end is not a change of hands.
  */
 function flipTowards(s: Scenario, key: AssumptionKey, metric: CountedMetric, winner: Winner, expected: number, end: number, at: { A: Metrics; B: Metrics }): Flip | null {
-  const there = winnerOf(metric, at.A[metric], at.B[metric]);
+  const there = winnerIn(at, metric);
   if (there === winner || there === null || there === 'tie') return null;
   const breakEven = breakEvenOf(s, metric, there, expected, end, (x) => ({ [key]: x }));
   return { metric, breakEven, winner: there, towards: end > expected ? 'higher' : 'lower', fromTie: winner === 'tie' };
@@ -184,7 +208,7 @@ function jointDecider(
 }
 
 export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Verdict {
-  const measures = COUNTED.map((metric) => ({ metric, winner: winnerOf(metric, expected.A[metric], expected.B[metric]) }));
+  const measures = COUNTED.map((metric) => ({ metric, winner: winnerIn(expected, metric) }));
   const wins = (p: 'A' | 'B') => measures.filter((m) => m.winner === p).length;
   const comparable = measures.filter((m) => m.winner !== null).length;
   const leader = comparable === 0 ? null : wins('A') > wins('B') ? 'A' : wins('B') > wins('A') ? 'B' : 'tie';
@@ -250,13 +274,14 @@ export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Ve
 
 /**
  * The inputs whose break-evens are always given (the Assumptions page), and the counted measures
- * they are given on, as the main reply gives a deciding input's: cost per engagement, and cost
- * per order (which ROI follows only when both plans' orders are worth the same).
+ * said to be won throughout when they do not change hands: cost per engagement, and cost per
+ * order (which ROI follows only when both plans' orders are worth the same).
  */
 const MICRO_INPUTS = ['fee_b', 'engagement_rate_b'] as const;
 export type MicroInput = (typeof MICRO_INPUTS)[number];
 const MICRO_MEASURES = ['cpe', 'cost_per_order'] as const satisfies readonly CountedMetric[];
 export type MicroMeasure = (typeof MICRO_MEASURES)[number];
+const isMicroMeasure = (m: CountedMetric): m is MicroMeasure => (MICRO_MEASURES as readonly CountedMetric[]).includes(m);
 
 /**
  * Where the break-evens are looked for: every value the option accepts, not only the input's
@@ -279,7 +304,7 @@ export interface MicroBreakEven {
 
 /**
  * The micro fee and the micro engagement rate at which the plans change hands on cost per
- * engagement and on cost per order, each moved alone, found as the verdict finds a decider's
+ * engagement, cost per order, or another counted measure, each moved alone, found as the verdict finds a decider's
  * break-even, whether or not that input decides the verdict.
  */
 export function microBreakEvens(s: Scenario): MicroBreakEven[] {
@@ -289,11 +314,13 @@ export function microBreakEvens(s: Scenario): MicroBreakEven[] {
     const ends = ACCEPTED_VALUES[key].map((end) => ({ end, at: evaluate(s, { [key]: end }) }));
     const flips: Flip[] = [];
     const throughout: MicroBreakEven['throughout'] = [];
-    for (const metric of MICRO_MEASURES) {
-      const winner = winnerOf(metric, expected.A[metric], expected.B[metric]);
+    // Every counted measure's change of hands is given, as a decider's are (the micro engagement
+    // rate moves engagements with cost per engagement); only MICRO_MEASURES are said not to change.
+    for (const metric of COUNTED) {
+      const winner = winnerIn(expected, metric);
       const found = winner === null ? [] : ends.filter(({ end }) => end !== value).flatMap(({ end, at }) => flipTowards(s, key, metric, winner, value, end, at) ?? []);
       if (found.length) flips.push(...found);
-      else {
+      else if (isMicroMeasure(metric)) {
         // Cost per order, for one, does not follow the engagement rate at all: a like is never a visit.
         const leads = [expected, ...ends.map((e) => e.at)].map((x) => leadOf(x, metric) ?? 0);
         throughout.push({ metric, winner, moves: !leads.every((l) => nearlyEqual(l, leads[0]!)) });

@@ -12,13 +12,13 @@ import {
   compareChart,
   compareLayout,
   compareOption,
-  textWidth,
   valueText,
   type Box,
   type PanelLayout,
 } from '../src/charts/compare-plans';
 import { comparePlans, parseCompareInput, robustnessText, verdictHeadline, type CompareInput, type Comparison, type MetricName } from '../src/domain/compare';
 import { UNHURRIED_MS } from './fixtures/renderer-wait';
+import { textWidth } from '../src/charts/text-width';
 
 function comparisonOf(input: CompareInput): Comparison {
   const parsed = parseCompareInput(input);

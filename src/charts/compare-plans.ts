@@ -20,7 +20,8 @@ import { TIER_COLOURS } from '../domain/tier-style';
 import { COUNTED, METRIC_LABEL, BETTER, comparedText, exportedRange, missingReason, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
 import { formatCount } from '../domain/format';
 import { formatMoney, formatPercent } from '../domain/units';
-import { FONT_FAMILY, hex, renderChart, type ChartSize } from './render';
+import { FONT_FAMILY, hex, drawPng, type ChartSize } from './render';
+import { textWidth } from './text-width';
 
 export const COMPARE_CHART_SIZE: ChartSize = { width: 1000, height: 600 };
 
@@ -52,25 +53,6 @@ const VALUE = { size: 13, space: 34 }; // the value and its range, under the plo
 const BAR_MAX_WIDTH = 64;
 /** The least height of a bar for a non-zero value, so a value far smaller than the other still shows. */
 export const MIN_BAR_HEIGHT = 3;
-
-// ── Text measurement ──────────────────────────────────────────────────────────────────────────
-
-// Advance widths (1/1000 em) of Arimo, which has Arial's metrics, for ASCII 32–126 and the few
-// other characters the chart uses; anything else counts as 1 em (too wide, never too narrow).
-const REGULAR = [278,278,355,556,556,889,667,191,333,333,389,584,278,333,278,278,556,556,556,556,556,556,556,556,556,556,278,278,584,584,584,556,1015,667,667,722,722,667,611,778,722,278,500,667,556,833,722,778,667,778,722,667,611,722,667,944,667,667,611,278,278,278,469,556,333,556,556,500,556,556,278,556,556,222,222,500,222,833,556,556,556,556,333,500,278,556,500,722,500,500,500,334,260,334,584];
-const BOLD = [278,333,474,556,556,889,722,238,333,333,389,584,278,333,278,278,556,556,556,556,556,556,556,556,556,556,333,333,584,584,584,611,975,722,722,722,722,667,611,778,722,278,556,722,611,833,722,778,667,778,722,667,611,722,667,944,667,667,611,333,278,333,584,556,333,556,611,556,611,556,333,611,611,278,278,556,278,889,611,611,611,611,389,556,333,611,556,778,556,556,500,389,280,389,584];
-const OTHER: Record<string, number> = { '×': 584, '−': 584, '—': 1000, '–': 556, '↓': 500, '…': 1000, '“': 500, '”': 500, '’': 278 };
-
-/** Width in pixels of `text` set in Arimo at `size`. */
-export function textWidth(text: string, size: number, bold = false): number {
-  const table = bold ? BOLD : REGULAR;
-  let em = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    em += (code >= 32 && code < 127 ? table[code - 32]! : (OTHER[ch] ?? 1000)) / 1000;
-  }
-  return em * size;
-}
 
 /** Greedy word wrap to `width` pixels; a word longer than a line gets a line of its own. */
 export function wrap(text: string, width: number, size: number, bold = false): string[] {
@@ -125,7 +107,7 @@ export function valueText(key: MetricName, value: number | null, room = Infinity
   return compact(value);
 }
 
-/** "$20–$8,739", shortened to fit `room` at 11 px. Empty when there is no spread. */
+/** "$20 to $8,739", or "$20–$8,739" where that does not fit `room` at 11 px. Empty when there is no spread. */
 export function rangeText(key: MetricName, r: Range | null, room = Infinity): string {
   if (r === null) return '';
   const [lo, hi] = [valueText(key, r.low), valueText(key, r.high)];
@@ -413,7 +395,7 @@ export interface CompareChartFile extends ChartFile {
 
 export function compareChart(opts: CompareChartOptions): CompareChartFile {
   const { comparison } = opts;
-  const data = renderChart(compareOption(comparison), COMPARE_CHART_SIZE);
+  const data = drawPng(compareOption(comparison), COMPARE_CHART_SIZE);
   const labels = PANEL_METRICS.map((k) => HEADING[k] ?? METRIC_LABEL[k]).join(', ');
   const { headline, rest } = chartTitle(comparison);
   return {

@@ -55,7 +55,6 @@ interface Renderer {
 let current: Renderer | undefined;
 let nextId = 0;
 let simulatedFailure = false;
-const stats = { rendered: 0, timedOut: 0, failed: 0, shed: 0 };
 
 let log: Logger | undefined;
 
@@ -69,11 +68,6 @@ export function logChartsTo(logger: Logger): void {
 
 const logger = (): Logger => (log ??= createLogger());
 
-/** Charts rendered, and those skipped because they timed out, failed or were shed, since start (metrics). */
-export function chartStats(): { rendered: number; timedOut: number; failed: number; shed: number } {
-  return { ...stats };
-}
-
 /** Tests turn this on to make every chart fail, as a broken renderer would. */
 export function simulateChartFailure(on: boolean): void {
   simulatedFailure = on;
@@ -81,7 +75,6 @@ export function simulateChartFailure(on: boolean): void {
 
 function fail(job: Job) {
   if (!job.settle) return;
-  stats.failed++;
   job.settle(undefined);
 }
 
@@ -105,7 +98,6 @@ function startRenderer(): Renderer {
       logger().error({ chart: job?.kind, reason: answer.error }, 'chart renderer could not draw a chart');
       if (job) fail(job);
     } else if (job?.settle) {
-      stats.rendered++;
       const { name, data, description } = answer.file;
       // A view on the bytes IPC delivered, not a copy.
       job.settle({ name, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), ...(description ? { description } : {}) });
@@ -162,21 +154,14 @@ function end(renderer: Renderer): Promise<void> {
  * already waiting. Never rejects.
  */
 export function renderChart(chart: ChartRequest, budgetMs?: number): Promise<ChartFile | undefined> {
-  if (simulatedFailure) {
-    stats.failed++;
-    return Promise.resolve(undefined);
-  }
-  if (current && current.jobs.size >= MAX_QUEUED_CHARTS && !endIfStalled(current)) {
-    stats.shed++;
-    return Promise.resolve(undefined);
-  }
+  if (simulatedFailure) return Promise.resolve(undefined);
+  if (current && current.jobs.size >= MAX_QUEUED_CHARTS && !endIfStalled(current)) return Promise.resolve(undefined);
   const renderer = (current ??= startRenderer());
   const budget = budgetMs ?? (renderer.warm ? CHART_BUDGET_MS : COLD_CHART_BUDGET_MS);
   const id = ++nextId;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       job.settle = undefined; // it stays queued until the renderer answers, but nobody waits for it
-      stats.timedOut++;
       resolve(undefined);
     }, budget);
     const job: Job = {

@@ -14,8 +14,7 @@ import type { EChartsOption } from 'echarts';
 const require = createRequire(import.meta.url);
 
 // ECharts' own single-file CommonJS build (what `require('echarts')` gives): one file to load,
-// where its ES modules are some hundreds, each resolved through tsx's loader in the renderer. The
-// renderer's first chart came 1.3 s sooner (2.45 → 1.14 s from its start), with the same pixels.
+// where its ES modules are some hundreds, each resolved through tsx's loader when the renderer starts.
 const echarts = require('echarts') as typeof Echarts;
 
 /**
@@ -28,12 +27,11 @@ const fullFont = (weight: string) => require.resolve(`@expo-google-fonts/arimo/$
 const subsetFont = (weight: string) => fileURLToPath(new URL(`./fonts/Arimo_${weight}.subset.ttf`, import.meta.url));
 
 /**
- * The fonts resvg draws with, in the order it prefers them. resvg opens and parses a font file
- * afresh about a dozen times for every text element it draws (strace shows it), so subsets of
- * the same Arimo cut to the scripts charts use (50 KB against 320 KB, made by
- * scripts/subset-chart-font.sh) come first: the /tiers overview rasterises about a third faster,
- * with the same pixels. The full fonts follow, so a character outside the subsets still draws
- * (in regular weight: resvg falls back by character).
+ * The fonts resvg draws with, in the order it prefers them. resvg parses a font file afresh for
+ * every text element it draws, so subsets of the same Arimo cut to the scripts charts use (50 KB
+ * against 320 KB, made by scripts/subset-chart-font.sh) come first: without them the /tiers
+ * overview misses its render-time target on a busy machine. The full fonts follow, so a character
+ * outside the subsets still draws (in regular weight: resvg falls back by character).
  */
 export const CHART_FONT_FILES = {
   subset: [subsetFont('400Regular'), subsetFont('700Bold')],
@@ -82,8 +80,7 @@ export function rasterise(svg: string, background: 'white' | 'none' = 'white', f
 }
 
 function resvgFor(svg: string, background: 'white' | 'none', fontFiles: readonly string[] = FONT_FILES): Resvg {
-  // Speed note: even with the subsets, each text element costs resvg about 0.2 ms of re-reading
-  // its font, most of its time here; a chart should draw only the labels a reader needs.
+  // Each text element costs resvg a fresh read of its font: a chart should draw only the labels a reader needs.
   return new Resvg(svg, {
     font: {
       fontFiles: [...fontFiles],
@@ -99,8 +96,8 @@ function resvgFor(svg: string, background: 'white' | 'none', fontFiles: readonly
   });
 }
 
-/** Renders an ECharts option to a PNG of exactly `size` pixels. Throws if rendering fails. */
-export function renderChart(option: EChartsOption, size: ChartSize): Buffer {
+/** Draws an ECharts option as a PNG of exactly `size` pixels. Throws if rendering fails. */
+export function drawPng(option: EChartsOption, size: ChartSize): Buffer {
   const pixels = renderPixels(option, size);
   return encodePng(scanlines(pixels, 4), pixels.width, pixels.height, 4);
 }
@@ -211,8 +208,8 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
- * PNG scanlines → PNG. resvg's own asPng() compresses harder and took ~13–19 ms of a ~100 ms
- * budget; unfiltered rows at zlib level 3 take about half that, for a slightly larger file.
+ * PNG scanlines → PNG. resvg's own asPng() compresses harder, which puts the charts past their
+ * render-time target; unfiltered rows at zlib level 3 take about half as long, for a slightly larger file.
  */
 function encodePng(rows: Buffer, width: number, height: number, channels: 3 | 4): Buffer {
   const header = Buffer.alloc(13);

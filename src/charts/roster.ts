@@ -6,8 +6,8 @@
 
 import type { EChartsOption } from 'echarts';
 import type { ChartFile } from './file';
-import { formatCompact, formatCount } from '../domain/format';
-import { FONT_FAMILY, hex, renderChart, type ChartSize } from './render';
+import { formatCompact, formatCount, shorten } from '../domain/format';
+import { FONT_FAMILY, drawPng, hex, type ChartSize } from './render';
 
 export const ROSTER_CHART_SIZE: ChartSize = { width: 1000, height: 520 };
 /** More bars than this are not legible at this width: the command folds the rest into one. */
@@ -34,23 +34,21 @@ export interface RosterChartOptions {
   bars: RosterChartBar[];
 }
 
-const shorten = (text: string, max: number): string => {
-  const one = text.replace(/[\p{Cc}\p{Cf}]/gu, '').replace(/\s+/g, ' ').trim();
-  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
-};
+/** One line of plain text (no control characters, single spaces), shortened at a word to `max` characters. */
+const oneLine = (text: string, max: number): string => shorten(text.replace(/\s+/g, ' ').replace(/[\p{Cc}\p{Cf}]/gu, '').trim(), max);
 
 export function rosterOption(opts: RosterChartOptions): EChartsOption {
   const bars = opts.bars.slice(0, MAX_ROSTER_BARS);
   const labelWidth = Math.max(40, Math.floor((ROSTER_CHART_SIZE.width - 120) / Math.max(bars.length, 1)) - 8);
   // Tier names wrap under their bars, at most three lines (counted at 8 px a character at 12 px, to leave room for wrapping at spaces).
   const perLine = Math.max(5, Math.floor(labelWidth / 8));
-  const labels = bars.map((b) => shorten(b.label, Math.min(28, perLine * 3)));
+  const labels = bars.map((b) => oneLine(b.label, Math.min(28, perLine * 3)));
   const lines = Math.min(3, Math.max(1, ...labels.map((l) => Math.ceil(l.length / perLine))));
   return {
     backgroundColor: '#ffffff',
     title: {
-      text: shorten(opts.title, 90),
-      subtext: shorten(`Creators per tier ${opts.basis}; each bar is labelled with its creators and their total followers.`, 140),
+      text: oneLine(opts.title, 90),
+      subtext: oneLine(`Creators per tier ${opts.basis}; each bar is labelled with its creators and their total followers.`, 140),
       left: 16,
       top: 10,
       textStyle: { fontSize: 18, color: TEXT, fontFamily: FONT_FAMILY },
@@ -97,7 +95,7 @@ export function rosterChart(opts: RosterChartOptions): ChartFile {
   const total = opts.bars.reduce((s, b) => s + b.creators, 0);
   return {
     name: 'roster.png',
-    data: renderChart(rosterOption(opts), ROSTER_CHART_SIZE),
-    description: shorten(`Chart: ${formatCount(total)} creators by tier ${opts.basis}, with each tier's total followers.`, 1000),
+    data: drawPng(rosterOption(opts), ROSTER_CHART_SIZE),
+    description: oneLine(`Chart: ${formatCount(total)} creators by tier ${opts.basis}, with each tier's total followers.`, 1000),
   };
 }

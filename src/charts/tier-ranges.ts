@@ -9,7 +9,8 @@ import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
 import type { ChartFile } from './file';
 import { formatCompact, formatCount } from '../domain/format';
 import { NORMAL_TIERS, SOURCES, votes, type NormalTier, type Source, type Tier } from '../domain/sources';
-import { FONT_FAMILY, backdrop, chartSvg, hex, pngWithLayer, renderChart, renderPixels, type Backdrop, type ChartSize } from './render';
+import { FONT_FAMILY, backdrop, chartSvg, drawPng, hex, pngWithLayer, renderPixels, type Backdrop, type ChartSize } from './render';
+import { textWidth } from './text-width';
 
 export const AXIS_MIN = 100;
 export const AXIS_MAX = 10_000_000;
@@ -70,13 +71,6 @@ function textColourOn(colour: number): string {
   const [r, g, b] = [16, 8, 0].map((shift) => linear(((colour >> shift) & 0xff) / 255)) as [number, number, number];
   const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   return (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) ? '#000000' : '#ffffff';
-}
-
-/** Arial-metric width estimate (Arimo shares Arial's widths); only decides whether a label fits. */
-function textWidth(text: string, fontSize: number): number {
-  let em = 0;
-  for (const ch of text) em += /[ijlt.,:;!|'()\- ]/.test(ch) ? 0.3 : /[mwMW]/.test(ch) ? 0.85 : /[A-Z]/.test(ch) ? 0.68 : 0.56;
-  return em * fontSize;
 }
 
 interface Box {
@@ -274,10 +268,11 @@ let unmarked: Backdrop | undefined;
 export function tierRangesChart(opts: TierChartOptions = {}): ChartFile {
   const { marker } = opts;
   if (marker !== undefined && !(Number.isFinite(marker) && marker >= 0)) throw new RangeError(`Not a follower count: ${marker}`);
-  // Drawing all the sources' rows and labels is most of the work (~70 ms); a marker over them, ~15 ms.
+  // Redrawing every source's rows for each count would put /tier's chart at its render-time target's edge:
+  // the rows are drawn once and each marker is drawn over them.
   const data =
     marker === undefined
-      ? renderChart(tierRangesOption(), TIER_CHART_SIZE)
+      ? drawPng(tierRangesOption(), TIER_CHART_SIZE)
       : pngWithLayer((unmarked ??= backdrop(renderPixels(tierRangesOption(), TIER_CHART_SIZE))), chartSvg(markerLayerOption(marker), TIER_CHART_SIZE));
   const shown = marker === undefined ? '' : `, marking ${formatCount(marker)} followers`;
   return {

@@ -11,25 +11,9 @@ import { RENDERERS } from './kinds';
 const IDLE_EXIT_MS = 60_000;
 const idle = setTimeout(() => process.exit(0), IDLE_EXIT_MS);
 
-/**
- * The last charts drawn, by request. The /tiers overview takes about 80 ms warm and is asked for
- * unchanged every time; a /compare preset about 50 ms. At most 32 PNGs of 50–110 KB.
- */
-const RECENT_MAX = 32;
-const recent = new Map<string, ChartFile>();
-
 async function draw(chart: ChartRequest): Promise<ChartFile> {
-  const key = JSON.stringify(chart);
-  let file = recent.get(key);
-  if (file) {
-    recent.delete(key); // re-inserted below: most recently used last
-  } else {
-    const render = await RENDERERS[chart.kind]();
-    file = render(chart.opts as never);
-    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
-  }
-  recent.set(key, file);
-  return file;
+  const render = await RENDERERS[chart.kind]();
+  return render(chart.opts as never);
 }
 
 /** The bot went away (exit, crash, kill): nothing is left to render for, and nobody to tell. */

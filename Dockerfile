@@ -30,9 +30,10 @@ USER node
 
 EXPOSE 8080
 # Liveness: GET /healthz answers while the process serves requests. (Readiness, GET /readyz, is for
-# the load balancer: the database answers and migrations are done.)
+# the load balancer: the database answers and migrations are done.) Gateway mode serves /healthz
+# beside /metrics on METRICS_PORT, and has nothing on PORT; HTTP mode serves it on PORT.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
-    CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+    CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.METRICS_PORT || process.env.PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # What `npm run start:http` runs, with node as the container's first process: `docker stop`'s
 # SIGTERM then reaches Tierbot, which drains (stops accepting, finishes in-flight requests) within
 # 8 s, inside Docker's default 10 s stop grace. Through npm the signal stopped at npm's shell and

@@ -4,12 +4,14 @@
  * bot logged in. `npm run start:http` (src/http/main.ts) is the other way in.
  */
 
-import { loadConfigOrExit } from './config/config';
+import { databaseUrlSecret, loadConfigOrExit } from './config/config';
+import { discordNoAnswer } from './config/discord-no-answer';
 import { createLogger, logProcessEvents } from './config/logger';
 import { listenFailure } from './config/listen-failure';
 import { onShutdown } from './config/shutdown';
 import { startGateway } from './gateway/client';
 import { coreOnFirstInteraction } from './interactions/lazy-core';
+import { prepareSqlitePath, sqlitePathOf } from './store/sqlite-path';
 import type { TeamStore } from './store/types';
 
 /**
@@ -29,7 +31,10 @@ async function main() {
     await runPlayground(config);
     return;
   }
-  const log = createLogger({ level: config.logLevel, secrets: [config.token, config.databaseUrl] });
+  // The database layer loads on the first interaction; a SQLite path it could not use stops the bot now.
+  const sqlitePath = sqlitePathOf(config.databaseUrl);
+  if (sqlitePath) prepareSqlitePath(sqlitePath);
+  const log = createLogger({ level: config.logLevel, secrets: [config.token, databaseUrlSecret(config.databaseUrl)] });
   logProcessEvents(log);
   const metricsPort = config.metricsPort === undefined ? undefined : config.metricsPort + shardId();
   const metrics = metricsPort ? (await import('./interactions/metrics')).createMetrics() : undefined;
@@ -39,7 +44,7 @@ async function main() {
           throw new Error(listenFailure(err, 'METRICS_PORT'));
         })
       : undefined;
-  if (metricsServer) log.info({ port: metricsPort }, 'serving /metrics');
+  if (metricsServer) log.info({ port: metricsPort }, 'serving /metrics and /healthz');
   let store: TeamStore | undefined;
   const core = coreOnFirstInteraction(
     async () => {
@@ -50,7 +55,12 @@ async function main() {
     log,
     metrics,
   );
-  const starting = startGateway({ token: config.token, apiUrl: config.apiUrl, logger: log, core });
+  log.info({ api: config.apiUrl ?? 'https://discord.com/api', ...(sqlitePath ? { database: `SQLite ${sqlitePath}` } : {}) }, 'connecting to Discord…');
+  const connectingSince = Date.now();
+  const starting = startGateway({ token: config.token, apiUrl: config.apiUrl, logger: log, core }).catch((err: unknown) => {
+    const noAnswer = discordNoAnswer(err, config.apiUrl, Date.now() - connectingSince);
+    throw noAnswer ? new Error(noAnswer) : err;
+  });
   // Listening from before login: a process manager may stop the bot while it logs in.
   onShutdown(log, async () => {
     const bot = await starting;

@@ -88,6 +88,9 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'postgres://u:SECRETPW@[bad/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
     [{ DATABASE_URL: 'postgresql://u:SECRETPW@127.0.0.1:notaport/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
     [{ DATABASE_URL: 'postgresql://u:SECRETPW@127.0.0.1:99999/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
+    [{ DATABASE_URL: 'postgres://tierbot:12345/abcSECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / @ # or ? in its password percent-encoded (%2F, %40, %23, %3F)'],
+    [{ DATABASE_URL: 'postgres://tierbot:12?SECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / @ # or ? in its password percent-encoded (%2F, %40, %23, %3F)'],
+    [{ DATABASE_URL: 'postgres://tierbot:12#SECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / @ # or ? in its password percent-encoded (%2F, %40, %23, %3F)'],
   ])('says %j is wrong once, in plain words, without its value', (env, reason) => {
     expect(parseConfig(env)).toEqual({ ok: false, reason: `Invalid configuration: ${reason}` });
   });
@@ -96,7 +99,7 @@ describe('configuration', () => {
     expect(parseConfig({ HOST: host })).toMatchObject({ ok: true, config: { host } });
   });
 
-  it.each(['./data/tierbot.sqlite', '/var/lib/tierbot/db.sqlite', 'file:./data/t.sqlite', 'postgres://tierbot:pw@127.0.0.1:5432/tierbot', 'postgresql://db.internal/tierbot'])(
+  it.each(['./data/tierbot.sqlite', '/var/lib/tierbot/db.sqlite', 'file:./data/t.sqlite', 'postgres://tierbot:pw@127.0.0.1:5432/tierbot', 'postgresql://db.internal/tierbot', 'postgres://tierbot:a%2Fb%40c@127.0.0.1:5432/tierbot'])(
     'accepts DATABASE_URL %s',
     (url) => {
       expect(parseConfig({ DATABASE_URL: url })).toMatchObject({ ok: true, config: { databaseUrl: url } });

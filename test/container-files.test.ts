@@ -224,6 +224,14 @@ describe('Dockerfile', () => {
     expect(health.args).toContain('/healthz');
     expect(health.args).toMatch(new RegExp(`process\\.env\\.PORT \\|\\| ${port}\\b`));
   });
+
+  it('checks gateway mode\'s health on METRICS_PORT, where it serves /healthz (it has nothing on PORT)', () => {
+    const health = final.find((d) => d.keyword === 'HEALTHCHECK')!;
+    expect(health.args).toMatch(/process\.env\.METRICS_PORT \|\| process\.env\.PORT\b/);
+    // README's gateway example sets METRICS_PORT, so its container's health check has a port to ask.
+    const gatewayRun = /`docker run [^`]*src\/bot\.ts`/.exec(read('README.md').replace(/\s*\n\s*/g, ' '))?.[0];
+    expect(gatewayRun).toMatch(/-e METRICS_PORT=\d+/);
+  });
 });
 
 describe('compose.yaml', () => {
@@ -269,9 +277,14 @@ describe('compose.yaml', () => {
     const proxyTarget = target('tierbot-proxy.conf');
     expect(nginxConf).toContain(`include ${proxyTarget};`);
     expect(testConf).toContain('include @@PROXY_CONF@@;');
-    // Each upstream server line carries the same failure settings in both configs.
+    // Each upstream server line carries the same failure settings in both configs; compose's also
+    // looks its replica up again as containers are recreated (`resolve`, with a zone and Docker's
+    // resolver), which the test's older nginx lacks.
     const params = (conf: string) => [...conf.matchAll(/^[ \t]*server[ \t]+\S+[ \t]+([^;\n]*);/gm)].map((m) => m[1]);
-    expect(new Set([...params(nginxConf), ...params(testConf)])).toEqual(new Set(['max_fails=1 fail_timeout=2s']));
+    expect(new Set(params(testConf))).toEqual(new Set(['max_fails=1 fail_timeout=2s']));
+    expect(new Set(params(nginxConf))).toEqual(new Set(['max_fails=1 fail_timeout=2s resolve']));
+    expect(nginxConf).toMatch(/^[ \t]*resolver[ \t]+127\.0\.0\.11\b[^;]*;/m);
+    expect(/upstream tierbot \{[^}]*^[ \t]*zone[ \t]+\S+[ \t]+\d+[km];/m.test(nginxConf)).toBe(true);
     // Never resend a POST that reached a replica (see deploy/tierbot-proxy.conf).
     const proxy = read('deploy/tierbot-proxy.conf').replace(/#.*$/gm, '');
     expect(proxy).toMatch(/^\s*proxy_next_upstream\s+error\s*;/m);

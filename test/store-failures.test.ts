@@ -21,7 +21,7 @@ import { openStore, SqlStore, type StoreLogger } from '../src/store/index';
 import { Kysely, Migrator, SqliteDialect } from '../src/store/kysely';
 import { migrationProvider } from '../src/store/migrations';
 import type { Database as Schema } from '../src/store/schema';
-import { StoreRefusedError, StoreUnavailableError, type TeamStore, type TeamTerm } from '../src/store/types';
+import { StoreFailedError, StoreRefusedError, StoreUnavailableError, type TeamStore, type TeamTerm } from '../src/store/types';
 import { describeOnPostgres, dropSchema, newSchemaName, POSTGRES_URL } from './support/postgres';
 
 const NUL = '\u0000';
@@ -49,7 +49,6 @@ describe('failureKind', () => {
     expect(failureKind(new Error('Connection terminated unexpectedly'))).toBe('outage');
     expect(failureKind(new Error('Connection terminated due to connection timeout', { cause: new Error('timeout expired') }))).toBe('outage');
     expect(failureKind(pgError('57P01', 'terminating connection due to administrator command'))).toBe('outage');
-    expect(failureKind(pgError('57014', 'canceling statement due to statement timeout'))).toBe('outage');
     expect(failureKind(pgError('53300', 'sorry, too many clients already'))).toBe('outage');
     expect(failureKind(pgError('08006'))).toBe('outage');
     expect(failureKind(pgError('28P01', 'password authentication failed'))).toBe('outage');
@@ -67,6 +66,7 @@ describe('failureKind', () => {
 
   it('anything else fails the one call, and is not an outage either', () => {
     expect(failureKind(pgError('40P01', 'deadlock detected'))).toBe('failed');
+    expect(failureKind(pgError('57014', 'canceling statement due to statement timeout'))).toBe('failed');
     expect(failureKind(pgError('23505', 'duplicate key'))).toBe('failed');
     expect(failureKind(sqliteError('SQLITE_CONSTRAINT_PRIMARYKEY'))).toBe('failed');
     expect(failureKind(new TypeError('x is not a function'))).toBe('failed');
@@ -111,10 +111,10 @@ describe('a failure marks the store down only when it is an outage', () => {
     }
   });
 
-  it('a deadlock fails that call alone, as StoreUnavailableError; the next call works', async () => {
+  it('a deadlock fails that call alone, as StoreFailedError; the next call works', async () => {
     const { store, logger } = storeFailingOnce(Object.assign(new Error('deadlock detected'), { code: '40P01' }));
     try {
-      await expect(store.house(G1)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.house(G1)).rejects.toBeInstanceOf(StoreFailedError);
       expect(await store.house(G2)).toBeUndefined();
       expect(logger.warnings).toEqual(['settings database call failed']);
     } finally {

@@ -160,7 +160,7 @@ async function main(): Promise<number> {
     store = await openStore(config.config.databaseUrl, { logger });
   } catch (err) {
     // An operator's mistake (a path that cannot be created): one line, and never the URL itself.
-    const why = (err instanceof Error ? err.message : String(err)).split(config.config.databaseUrl).join('DATABASE_URL');
+    const why = (err instanceof Error ? err.message : String(err)).replace(/^DATABASE_URL: /, '').split(config.config.databaseUrl).join('DATABASE_URL');
     console.error(`Could not open the settings database (DATABASE_URL): ${why}`);
     return 1;
   }

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../commands';
 import { loadConfigOrExit } from '../config/config';
+import { discordNoAnswer } from '../config/discord-no-answer';
 
 export interface DeployOptions {
   token: string;
@@ -64,10 +65,15 @@ async function main() {
   }
   const config = loadConfigOrExit();
   if (!config.token || !config.clientId) {
-    console.error('deploy-commands needs DISCORD_TOKEN and DISCORD_CLIENT_ID (see .env.example), or --print to print the commands without registering them.');
+    const missing = [config.token ? '' : 'DISCORD_TOKEN', config.clientId ? '' : 'DISCORD_CLIENT_ID'].filter((name) => name !== '');
+    console.error(`deploy-commands needs ${missing.join(' and ')} (see .env.example), or --print to print the commands without registering them.`);
     process.exit(1);
   }
-  const { scope, count } = await deployCommands({ token: config.token, clientId: config.clientId, guildId: config.guildId, apiUrl: config.apiUrl });
+  const since = Date.now();
+  const { scope, count } = await deployCommands({ token: config.token, clientId: config.clientId, guildId: config.guildId, apiUrl: config.apiUrl }).catch((err: unknown) => {
+    const noAnswer = discordNoAnswer(err, config.apiUrl, Date.now() - since);
+    throw noAnswer ? new Error(noAnswer) : err;
+  });
   console.log(`Registered ${count} command${count === 1 ? '' : 's'} (${scope}).${scope === 'global' ? ' Global commands can take a while to appear.' : ''}`);
 }
 

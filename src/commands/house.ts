@@ -98,7 +98,7 @@ export function unavailableReply(): Reply {
       {
         title: 'Team settings are unavailable right now',
         description:
-          "The settings are unavailable right now: the bot can't reach its database. Nothing was changed. " +
+          "The settings are unavailable right now: the bot can't reach its database. If you were changing a setting, nothing was changed. " +
           'Try again in a minute; `/tier`, `/tiers`, `/compare` and `/glossary` still answer from the publishers.',
         color: ERROR_COLOUR,
       },

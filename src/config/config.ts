@@ -30,6 +30,16 @@ function isDatabaseUrl(text: string): boolean {
   return /^file:/i.test(text) || !/^[a-z][a-z0-9+.-]+:/i.test(text);
 }
 const validPort = (p: string) => p === '' || (Number(p) >= 1 && Number(p) <= 65535);
+const PASSWORD_ESCAPES = 'must have any / @ # or ? in its password percent-encoded (%2F, %40, %23, %3F)';
+/**
+ * A Postgres URL whose password holds an unencoded / # or ? still parses, but ends its host there:
+ * the password's end and the real host land in the path, query or fragment, and from there in logs.
+ */
+function passwordSpillsPastHost(text: string): boolean {
+  if (!/^postgres(ql)?:/i.test(text) || !URL.canParse(text)) return false;
+  const u = new URL(text);
+  return `${u.pathname}${u.search}${u.hash}`.includes('@');
+}
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 // A copied .env.example leaves keys empty: empty means "not set", not "set to nothing".
@@ -50,7 +60,10 @@ const ConfigSchema = z.object({
   HOST: z.preprocess((v) => (v === '' || v === undefined ? '0.0.0.0' : v), z.string().refine(isHost, HOST_FORMS)),
   DATABASE_URL: z.preprocess(
     (v) => (v === '' || v === undefined ? './data/tierbot.sqlite' : v),
-    z.string().refine(isDatabaseUrl, DATABASE_URL_FORMS),
+    z
+      .string()
+      .refine(isDatabaseUrl, DATABASE_URL_FORMS)
+      .refine((url) => !passwordSpillsPastHost(url), PASSWORD_ESCAPES),
   ),
   METRICS_PORT: optional(port),
   LOG_LEVEL: z.preprocess(
@@ -104,6 +117,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: e.LOG_LEVEL,
     },
   };
+}
+
+/**
+ * What of DATABASE_URL the logger must hide: a Postgres URL may hold a password. A SQLite path
+ * holds none, and operators need to see which file the bot uses.
+ */
+export function databaseUrlSecret(databaseUrl: string): string | undefined {
+  return /^postgres(ql)?:/i.test(databaseUrl.trim()) ? databaseUrl : undefined;
 }
 
 /** Loads .env (if any) into process.env, validates, and exits with a one-line reason when invalid. */

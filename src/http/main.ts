@@ -3,7 +3,7 @@
  * Serves POST /interactions, GET /healthz, GET /readyz and GET /metrics on HOST:PORT.
  */
 
-import { loadConfigOrExit } from '../config/config';
+import { databaseUrlSecret, loadConfigOrExit } from '../config/config';
 import { createLogger, logProcessEvents } from '../config/logger';
 import { listenFailure } from '../config/listen-failure';
 import { onShutdown } from '../config/shutdown';
@@ -11,6 +11,7 @@ import { createMetrics } from '../interactions/metrics';
 import { webhookRest } from '../interactions/responder';
 import { coreOnFirstInteraction } from '../interactions/lazy-core';
 import { openStore } from '../store';
+import { sqlitePathOf } from '../store/sqlite-path';
 import { createHttpApp } from './server';
 import { publicKeyFromHex } from './verify';
 
@@ -20,9 +21,10 @@ async function main() {
     console.error('start:http needs DISCORD_PUBLIC_KEY: the application\'s public key (Developer Portal → General Information).');
     process.exit(1);
   }
-  const log = createLogger({ level: config.logLevel, secrets: [config.token, config.databaseUrl] });
+  const log = createLogger({ level: config.logLevel, secrets: [config.token, databaseUrlSecret(config.databaseUrl)] });
   logProcessEvents(log);
   const metrics = createMetrics();
+  const sqlitePath = sqlitePathOf(config.databaseUrl);
   const store = await openStore(config.databaseUrl, { logger: log, onUnavailable: () => metrics.databaseErrors.inc() });
   const core = coreOnFirstInteraction(async () => (await import('../interactions/tierbot')).tierbotCore({ store, logger: log, metrics, textWhenBusy: true }), log, metrics);
   const http = createHttpApp({ core, publicKey: publicKeyFromHex(config.publicKey), rest: webhookRest(log, config.apiUrl), logger: log, metrics, ready: () => store.ready() });
@@ -30,10 +32,11 @@ async function main() {
     await http.drain();
     await store.close();
   });
-  const address = await http.app.listen({ host: config.host, port: config.port }).catch((err: unknown) => {
+  await http.app.listen({ host: config.host, port: config.port }).catch((err: unknown) => {
     throw new Error(listenFailure(err, 'PORT'));
   });
-  log.info({ address }, 'listening for interactions');
+  // Where it listens, not fastify's listen() result: for HOST=0.0.0.0 that names 127.0.0.1 alone.
+  log.info({ host: config.host, port: config.port, ...(sqlitePath ? { database: `SQLite ${sqlitePath}` } : {}) }, 'listening for interactions');
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,7 @@
-/** GET /metrics on its own port, for gateway mode (METRICS_PORT); the HTTP mode serves it itself. */
+/**
+ * Gateway mode's operator endpoints on their own port (METRICS_PORT): GET /metrics, and GET
+ * /healthz (live) for the container's health check. The HTTP mode serves both itself.
+ */
 
 import Fastify from 'fastify';
 import type { Metrics } from '../interactions/metrics';
@@ -9,6 +12,7 @@ export async function serveMetrics(metrics: Metrics, host: string, port: number)
     reply.header('content-type', metrics.registry.contentType);
     return metrics.registry.metrics();
   });
+  app.get('/healthz', async () => ({ status: 'ok' }));
   await app.listen({ host, port });
   return { close: () => app.close() };
 }

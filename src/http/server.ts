@@ -107,7 +107,7 @@ export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }:
     }
     if (!ANSWERED_TYPES.has(interaction.type)) {
       logger.warn({ type: interaction.type }, 'an interaction type Tierbot does not answer: refused with 400');
-      metrics.interactions.inc({ command: `type-${interaction.type}`, outcome: 'refused' });
+      metrics.interactions.inc({ command: 'unknown', outcome: 'refused' });
       return reply.code(400).send({ error: 'an interaction type Tierbot does not answer' });
     }
     if (interaction.type === InteractionType.Ping) return reply.send({ type: InteractionResponseType.Pong });

@@ -6,8 +6,8 @@
  *   call would fail the same way, so the store fails fast for a while and says it is unavailable.
  * - 'refused': the database refused a value this call sent (Postgres's "data exception" class, such
  *   as a NUL in text; a value past a size limit). Only that call fails; other servers are unaffected.
- * - 'failed': anything else (a deadlock, a serialisation failure, a bug). That call fails; the
- *   database is not assumed to be down.
+ * - 'failed': anything else (a deadlock, a serialisation failure, a statement that ran past its
+ *   timeout, a bug). That call fails; the database is not assumed to be down.
  *
  * Anything not known to be an outage is not treated as one: one server's odd input must never make
  * the settings of every server unavailable.
@@ -33,10 +33,14 @@ const NETWORK_CODES = new Set([
 /**
  * Postgres SQLSTATE classes of an outage: 08 connection exception, 28 invalid authorisation,
  * 3D invalid catalogue name (no such database), 53 insufficient resources (too many connections,
- * disk full), 57 operator intervention (shutting down, statement timeout), 58 system error (I/O),
- * XX internal error.
+ * disk full), 57 operator intervention (shutting down), 58 system error (I/O), XX internal error.
  */
 const POSTGRES_OUTAGE_CLASSES = new Set(['08', '28', '3D', '53', '57', '58', 'XX']);
+/**
+ * 57014 query_canceled, though in class 57, is one statement stopped (past the statement timeout,
+ * or cancelled): one slow query must not make every server's settings unavailable.
+ */
+const POSTGRES_QUERY_CANCELED = '57014';
 /** 22 data exception; 54 program limit exceeded (a value too large for an index). */
 const POSTGRES_REFUSED_CLASSES = new Set(['22', '54']);
 
@@ -98,6 +102,7 @@ function kindOfOne(err: object): FailureKind | undefined {
       return undefined;
     }
     if (/^[0-9A-Z]{5}$/.test(code)) {
+      if (code === POSTGRES_QUERY_CANCELED) return undefined;
       const sqlClass = code.slice(0, 2);
       if (POSTGRES_OUTAGE_CLASSES.has(sqlClass)) return 'outage';
       if (POSTGRES_REFUSED_CLASSES.has(sqlClass)) return 'refused';

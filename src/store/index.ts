@@ -9,9 +9,6 @@
  * retried on the next call until the database answers.
  */
 
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'libsql';
 import type { MigrationResultSet } from 'kysely';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from './kysely';
@@ -20,16 +17,29 @@ import { DEFAULT_CACHE_TTL_MS } from './cache';
 import { migrationProvider } from './migrations';
 import type { Database as Schema } from './schema';
 import { silentLogger, SqlStore, type StoreLogger } from './sql-store';
-import { StoreUnavailableError, type TeamStore } from './types';
+import { prepareSqlitePath, sqlitePathOf } from './sqlite-path';
+import { StoreFailedError, StoreUnavailableError, type TeamStore } from './types';
 
 export { DEFAULT_CACHE_TTL_MS } from './cache';
+export { DEFAULT_DATABASE_URL } from './sqlite-path';
 export { SqlStore, type StoreLogger } from './sql-store';
 export * from './types';
 
-export const DEFAULT_DATABASE_URL = './data/tierbot.sqlite';
 
-/** How long SQLite waits for another process's write lock before giving up (ms). */
-export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/**
+ * How long a SQLite call waits for another process's write lock before giving up (ms). The calls
+ * are synchronous: while one waits it holds the event loop, and every interaction in the process
+ * waits with it. So the wait ends well inside Discord's 3 seconds to acknowledge: the blocked
+ * command answers "unavailable" and the others are answered in time. Writes here take
+ * milliseconds, so a lock held for a second is not ordinary contention.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 1_000;
+/**
+ * How long, in all, a SQLite store waits to migrate while another process holds the write lock
+ * (processes started together, each migrating the same new file). It waits in attempts of
+ * SQLITE_BUSY_TIMEOUT_MS with the event loop free between them.
+ */
+const SQLITE_MIGRATION_WAIT_MS = 30_000;
 /**
  * How long a Postgres call may wait for a connection (pg's pool counts both connecting and waiting
  * for a free client) before the store reports itself unavailable.
@@ -46,13 +56,10 @@ export type DatabaseTarget = { engine: 'sqlite'; path: string } | { engine: 'pos
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   const trimmed = url.trim();
   if (/^postgres(?:ql)?:\/\//i.test(trimmed)) return { engine: 'postgres', url: trimmed };
-  if (trimmed === ':memory:') return { engine: 'sqlite', path: ':memory:' };
-  if (/^file:\/\//i.test(trimmed)) return { engine: 'sqlite', path: fileURLToPath(trimmed.split('?')[0]!) };
-  if (/^file:/i.test(trimmed)) return { engine: 'sqlite', path: resolve(trimmed.slice(5).split('?')[0]!) };
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) && !/^file:/i.test(trimmed)) {
     throw new Error('DATABASE_URL must be a file path, a file: URL, or a postgres:// or postgresql:// URL');
   }
-  return { engine: 'sqlite', path: resolve(trimmed === '' ? DEFAULT_DATABASE_URL : trimmed) };
+  return { engine: 'sqlite', path: sqlitePathOf(trimmed)! };
 }
 
 export interface OpenStoreOptions {
@@ -67,7 +74,7 @@ export interface OpenStoreOptions {
   retryAfterMs?: number;
   /** Postgres only: how long a connection attempt may take (PG_CONNECT_TIMEOUT_MS). */
   connectTimeoutMs?: number;
-  /** Told of every call that finds the database unavailable (the operators' error metric). */
+  /** Told of every call that finds the database unavailable or fails (the operators' error metric). */
   onUnavailable?: () => void;
 }
 
@@ -78,7 +85,7 @@ interface Opened {
 }
 
 function openSqlite(path: string): Opened {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  prepareSqlitePath(path);
   const raw = new Database(path);
   try {
     raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
@@ -92,12 +99,25 @@ function openSqlite(path: string): Opened {
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw as unknown as ConstructorParameters<typeof SqliteDialect>[0]['database'] }) });
   const migrate = async (): Promise<MigrationResultSet> => {
     const migrator = new Migrator({ db, provider: migrationProvider });
+    const upToDate = async () => (await migrator.getMigrations()).every((m) => m.executedAt !== undefined);
     // Most starts find the file up to date: asking first, without the write lock, keeps many
     // processes started at once (CLI runs, replicas) from queueing for it past the busy timeout.
-    if ((await migrator.getMigrations()).every((m) => m.executedAt !== undefined)) return { results: [] };
-    // One process migrates at a time: BEGIN IMMEDIATE takes the file's write lock (waiting up to
-    // the busy timeout), and SQLite's migrations are not wrapped in a transaction by Kysely.
-    raw.exec('BEGIN IMMEDIATE');
+    if (await upToDate()) return { results: [] };
+    // One process migrates at a time: BEGIN IMMEDIATE takes the file's write lock, and SQLite's
+    // migrations are not wrapped in a transaction by Kysely. While another process holds the lock
+    // (most likely migrating), wait for it, then look again: it may have done the work.
+    const giveUpAt = Date.now() + SQLITE_MIGRATION_WAIT_MS;
+    for (;;) {
+      try {
+        raw.exec('BEGIN IMMEDIATE');
+        break;
+      } catch (err) {
+        const busy = String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+        if (!busy || Date.now() >= giveUpAt) throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (await upToDate()) return { results: [] };
+    }
     try {
       const result = await migrator.migrateToLatest();
       if (result.error) throw result.error;
@@ -157,7 +177,9 @@ function describeTarget(target: DatabaseTarget): string {
   if (target.engine === 'sqlite') return `SQLite ${target.path}`;
   try {
     const u = new URL(target.url);
-    return `Postgres ${u.hostname}:${u.port || 5432}${u.pathname}`; // never the password
+    // Host, port and a plain database name only: a password whose / or ? is not percent-encoded spills into the path.
+    const database = decodeURIComponent(u.pathname.slice(1));
+    return `Postgres ${u.hostname}:${u.port || 5432}${/^[\w.-]+$/.test(database) ? `/${database}` : ''}`;
   } catch {
     return 'Postgres';
   }
@@ -189,7 +211,8 @@ export async function openStore(url: string, opts: OpenStoreOptions = {}): Promi
   } catch (err) {
     if (opened.target.engine === 'sqlite') {
       await store.close();
-      throw err instanceof StoreUnavailableError && err.cause instanceof Error ? err.cause : err;
+      const wrapped = err instanceof StoreUnavailableError || err instanceof StoreFailedError;
+      throw wrapped && err.cause instanceof Error ? err.cause : err;
     }
     logger.warn({ database: describeTarget(opened.target) }, 'settings database unreachable at start; house tiers, terms and plans are unavailable until it answers');
   }

@@ -9,9 +9,11 @@
  *   SQLite can, so both engines refuse it alike (StoreRefusedError), except in the audit fields'
  *   display names, which come from Discord and are only shown back: a NUL there is dropped. A key
  *   with a NUL (a name looked up) names nothing, since no row holds one.
- * - A database failure surfaces as StoreUnavailableError (the commands answer "settings are
- *   unavailable right now"), and is logged here with its cause. Only an outage (failures.ts) makes
- *   later calls fail fast; a value the database refuses fails that write alone, as StoreRefusedError.
+ * - A database failure is logged here with its cause, and surfaces by its kind (failures.ts): an
+ *   outage as StoreUnavailableError (the commands answer "settings are unavailable right now"),
+ *   and only an outage makes later calls fail fast; a value the database refuses fails that write
+ *   alone, as StoreRefusedError; any other failure fails that call alone, as StoreFailedError, which
+ *   the interaction core reports with an error id.
  * - A call that fails because the store was closed under it (a CLI run ending) is not an outage and
  *   is not logged.
  * - house() and terms() are read through a per-process cache (cache.ts); writes invalidate it. A
@@ -26,6 +28,7 @@ import type { Database, TermsTable } from './schema';
 import {
   nameKey,
   PLANS_PER_SERVER,
+  StoreFailedError,
   StoreRefusedError,
   StoreUnavailableError,
   TERMS_PER_SERVER,
@@ -56,7 +59,7 @@ export interface SqlStoreOptions {
   retryAfterMs?: number;
   /** Closes the underlying connections (Kysely's destroy does it for both dialects). */
   onClose?: () => Promise<void>;
-  /** Told of every call that finds the database unavailable (the operators' error metric). */
+  /** Told of every call that finds the database unavailable or fails (the operators' error metric). */
   onUnavailable?: () => void;
 }
 
@@ -149,8 +152,8 @@ export class SqlStore implements TeamStore {
   }
 
   /** What a failed call throws, and whether later calls fail fast (only after an outage). */
-  private failure(err: unknown, op: string): StoreUnavailableError | StoreRefusedError {
-    if (err instanceof StoreUnavailableError || err instanceof StoreRefusedError) return err;
+  private failure(err: unknown, op: string): StoreUnavailableError | StoreRefusedError | StoreFailedError {
+    if (err instanceof StoreUnavailableError || err instanceof StoreRefusedError || err instanceof StoreFailedError) return err;
     // Closed under the call (its connections destroyed): nothing is wrong with the database.
     if (this.closed) return new StoreUnavailableError(new Error('the store is closed'));
     const kind = failureKind(err);
@@ -158,22 +161,30 @@ export class SqlStore implements TeamStore {
       this.log('settings database refused a value', { err, op });
       return new StoreRefusedError('value', 'was refused by the database', err);
     }
-    if (kind === 'outage') {
-      this.lastError = err;
-      if (this.opts.retryAfterMs) this.downUntil = Date.now() + this.opts.retryAfterMs;
-      this.log('settings database unavailable', { err, op });
-    } else {
-      this.log('settings database call failed', { err, op });
+    if (kind === 'failed') {
+      this.log('settings database call failed', { err, op }, { always: true });
+      this.opts.onUnavailable?.();
+      return new StoreFailedError(op, err);
     }
+    this.lastError = err;
+    if (this.opts.retryAfterMs) this.downUntil = Date.now() + this.opts.retryAfterMs;
+    this.log('settings database unavailable', { err, op });
     this.opts.onUnavailable?.();
     return new StoreUnavailableError(err);
   }
 
-  /** A database that is down fails every call: one line per message every few seconds is enough. */
-  private log(message: string, fields: { err: unknown; op: string }): void {
-    const now = Date.now();
-    if (now - (this.lastLogged.get(message) ?? 0) <= 5_000) return;
-    this.lastLogged.set(message, now);
+  /**
+   * A database that is down fails every call alike: one line per message and operation every few
+   * seconds is enough. A call that failed alone (`always`) is logged every time: each is a bug
+   * worth its own line.
+   */
+  private log(message: string, fields: { err: unknown; op: string }, { always = false } = {}): void {
+    if (!always) {
+      const key = `${fields.op}: ${message}`;
+      const now = Date.now();
+      if (now - (this.lastLogged.get(key) ?? 0) <= 5_000) return;
+      this.lastLogged.set(key, now);
+    }
     this.opts.logger.warn({ ...fields, engine: this.opts.engine }, message);
   }
 

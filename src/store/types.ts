@@ -85,13 +85,30 @@ export interface TeamStore {
 }
 
 /**
- * Thrown when the database cannot be reached, or failed the call for a reason other than its input
- * (a deadlock, a closed store); the commands answer "settings are unavailable".
+ * Thrown when the database cannot be reached (or the store is closed); the commands answer
+ * "settings are unavailable".
  */
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {
     super('the settings database is unavailable', { cause });
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
+ * Thrown when a call failed for a reason that is neither an outage nor a refused value (a missing
+ * table, a deadlock, a bug): only that call failed, and the database is not known to be down. The
+ * commands do not answer it as "unavailable": it reaches the interaction core, which logs it and
+ * gives the user an error id to report.
+ */
+export class StoreFailedError extends Error {
+  constructor(
+    /** The store method that failed: `setHouse`, `plans`, … */
+    readonly op: string,
+    cause: unknown,
+  ) {
+    super(`the settings database call ${op} failed`, { cause });
+    this.name = 'StoreFailedError';
   }
 }
 

@@ -8,7 +8,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, EQUAL_BUDGET_ID, EXPORT_ID, compare } from '../src/commands/compare';
+import { ASSUMPTIONS_ID, CASES_ID, EQUAL_BUDGET_ID, EXPORT_ID, compare } from '../src/commands/compare';
 import { decodeState, encodeState } from '../src/commands/compare-state';
 import type { Reply } from '../src/commands/types';
 import { citeText, reportedBy, type Citation } from '../src/domain/benchmarks';
@@ -426,7 +426,7 @@ describe('counts of influencers, and plurals', () => {
 
 describe('sourced figures keep their precision', () => {
   it('Fab.com’s 0.0806% and 0.345% sign-ups per follower, as the source gives them', async () => {
-    const t = await assumptionsText({});
+    const t = text((await press((await press(await run({}), ASSUMPTIONS_ID)).reply, CASES_ID)).reply);
     expect(t).toContain('Ashton Kutcher for Fab.com (sign-ups): 0.0806% per follower');
     expect(t).toContain('Kevin Rose for Fab.com (sign-ups): 0.345% per follower');
     expect((await run({ micro_reach: '0', big_reach: '0' })).embeds[0]!.fields!.map((f) => f.value).join('\n')).toContain(

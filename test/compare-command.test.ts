@@ -194,14 +194,16 @@ describe('/compare buttons', () => {
     expect(messageProblems(shown)).toEqual([]);
     const t = text(shown);
     expect(t).toContain('Plan A reach rate: 22.885%');
-    // Every source with how it was read each time leaves no room for links here: the Export has them.
+    // Linked where first cited; the observed cases and caveats are a button away.
     expect(t).toContain('*Tierbot assumption*: no published average');
-    expect(t).toContain('Minter.io 2019');
-    expect(t).toContain('**Export** (compare.csv) has every input’s rule, range and sources in full');
+    expect(t).toContain('[Minter.io, “How much reach should my brand be getting on Instagram?”, 2019](https://minter.io/');
+    expect(t).not.toContain('**Export** (compare.csv) has every input’s rule, range and sources in full');
     expect(t).toContain('Click-through (visits per reached account): 0.5% (0.02% to 2%)');
-    expect(t).toContain('*Tierbot assumption*');
-    expect(t).toMatch(/the Kardashian tweet \(website visits\): 0\.008% per follower/);
     expect(t).not.toMatch(/seed|SOURCES\.md|§/);
+    const { reply: cases } = await press(ids(shown)[0]!);
+    expect(cases.flags).toBe(64);
+    expect(messageProblems(cases)).toEqual([]);
+    expect(text(cases)).toMatch(/the Kardashian tweet \(website visits\): 0\.008% per follower/);
   });
 
   it('Export returns compare.csv that reproduces the numbers on screen', async () => {

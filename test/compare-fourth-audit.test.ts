@@ -11,7 +11,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare } from '../src/commands/compare';
+import { ASSUMPTIONS_ID, CASES_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
 import { comparePlans, parseCompareInput, robustnessText } from '../src/domain/compare';
 import { messageProblems } from '../src/interactions/limits';
@@ -131,11 +131,11 @@ describe('the caveats that matter are in the public reply, and agree with the ra
 
   it('the Assumptions caveat says the sources disagree without figures that contradict the inputs’ ranges', async () => {
     const page = await press(await run(), ASSUMPTIONS_ID);
-    const caveat = fields(page)
+    const caveat = fields(await press(page, CASES_ID))
       .flatMap((f) => f.value.split('\n'))
       .find((l) => l.startsWith('• Engagement rates disagree'))!;
     // No figures of its own, which a fixed band's (10k–100k: 0.54% to 3.4–3.8%) made disagree with Plan B's 0.54%–6.3%.
-    expect(caveat).toContain('Engagement rates disagree by source and year: the ranges above span them.');
+    expect(caveat).toContain('Engagement rates disagree by source and year: the engagement-rate ranges on the Assumptions page span them.');
     expect(caveat).not.toContain('3.4–3.8%');
     expect(field(page, 'Plan B engagement rate').name).toBe('Plan B engagement rate: 2.28% (0.54% to 6.3%)');
   });

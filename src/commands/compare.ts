@@ -105,6 +105,7 @@ export const definition = {
 export const ASSUMPTIONS_ID = 'compare:a:';
 export const EXPORT_ID = 'compare:x:';
 export const EQUAL_BUDGET_ID = 'compare:e:';
+export const CASES_ID = 'compare:c:';
 
 /** The main reply's budget: well inside Discord's 6,000 so it reads in a public channel. */
 export const MAIN_TEXT_LIMIT = 3_500;
@@ -553,24 +554,8 @@ function breakEvenEmbed(c: Comparison): APIEmbed {
   return { title: BREAK_EVEN_TITLE, color: NEUTRAL_COLOUR, description: truncate(lines.join('\n'), LIMITS.embedDescription) };
 }
 
-/**
- * Every input with its source, the break-evens, then the observed cases and every caveat. Discord
- * allows 6,000 characters over all of a message's embeds, so nothing is dropped silently: the
- * break-evens and caveats are always shown whole, and the inputs give way instead, first their
- * links and titles (a notice says the Export has them), then, only if that is still too long, an
- * even share of their text.
- */
-export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): Reply {
-  const s = c.scenario;
-  const bNote = s.b.influencersNote === s.b.followersNote ? s.b.followersNote : `${s.b.influencersNote}; followers: ${s.b.followersNote}`;
-  // The default plans share one source, the article's advice: say it once.
-  const plans: string[] =
-    s.a.followersNote === bNote
-      ? [`Plan A: ${c.a.name}; Plan B: ${c.b.name} (both from ${bNote}).`]
-      : [`Plan A: ${c.a.name} (${s.a.followersNote}).`, `Plan B: ${c.b.name} (${bNote}).`];
-  const houseText = houseLine(c, house);
-  if (houseText) plans.push(houseText);
-  plans.push(`Platform: ${PLATFORM_LABEL[s.platform]}${s.platformGiven ? '' : ' (default: most benchmarks are for Instagram)'}.`);
+/** The observed cases and every caveat, on a page of their own (the Assumptions page's button). */
+export function casesReply(c: Comparison): Reply {
   const citedCase = new Set<Citation>();
   const observed = c.observedClicks.map((o) => {
     const per = (x: number | null) => (x === null ? 'not reported' : formatPercent(x));
@@ -585,6 +570,27 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
     description: truncate(observed.join('\n'), LIMITS.embedDescription),
     fields: linesToFields('Caveats', c.notes.map((n) => `• ${n}`)),
   };
+  return { embeds: [cases], flags: MessageFlags.Ephemeral };
+}
+
+/**
+ * Every input with its source, then the break-evens; the observed cases and caveats are a button
+ * away, so the sources keep their links. Discord allows 6,000 characters over all of a message's
+ * embeds, so nothing is dropped silently: the break-evens are always shown whole, and the inputs
+ * give way instead, first their links and titles (a notice says the Export has them), then, only
+ * if that is still too long, an even share of their text.
+ */
+export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): Reply {
+  const s = c.scenario;
+  const bNote = s.b.influencersNote === s.b.followersNote ? s.b.followersNote : `${s.b.influencersNote}; followers: ${s.b.followersNote}`;
+  // The default plans share one source, the article's advice: say it once.
+  const plans: string[] =
+    s.a.followersNote === bNote
+      ? [`Plan A: ${c.a.name}; Plan B: ${c.b.name} (both from ${bNote}).`]
+      : [`Plan A: ${c.a.name} (${s.a.followersNote}).`, `Plan B: ${c.b.name} (${bNote}).`];
+  const houseText = houseLine(c, house);
+  if (houseText) plans.push(houseText);
+  plans.push(`Platform: ${PLATFORM_LABEL[s.platform]}${s.platformGiven ? '' : ' (default: most benchmarks are for Instagram)'}.`);
   const inputs = Object.values(s.assumptions);
   const inputsEmbed = (detail: Detail, share?: number): APIEmbed => {
     const notice =
@@ -593,8 +599,8 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
         : [`*To fit Discord’s limits, sources are named without links${detail === 'trimmed' ? ' and some text is shortened' : ''}: **Export** (compare.csv) has every input’s rule, range and sources in full.*`];
     return { title: 'Every input, with its source', color: NEUTRAL_COLOUR, description: truncate([...plans, ...notice].join('\n'), LIMITS.embedDescription), fields: assumptionFields(inputs, detail, share) };
   };
-  // The break-evens and the caveats are kept whole: the inputs give way to them.
-  const whole = [breakEvenEmbed(c), cases];
+  // The break-evens are kept whole: the inputs give way to them.
+  const whole = [breakEvenEmbed(c)];
   let embeds = [inputsEmbed('full'), ...whole];
   if (embedsLength(embeds) > LIMITS.embedTotal) embeds = [inputsEmbed('short'), ...whole];
   if (embedsLength(embeds) > LIMITS.embedTotal) {
@@ -602,7 +608,8 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
     const fixed = embedsLength([{ ...inputsEmbed('trimmed', 0), fields: [] }, ...whole]) + embeds[0]!.fields!.reduce((n, f) => n + f.name.length, 0);
     embeds = [inputsEmbed('trimmed', Math.floor((LIMITS.embedTotal - fixed) / inputs.length)), ...whole];
   }
-  return { embeds, flags: MessageFlags.Ephemeral };
+  const state = encodeState(c.scenario.overrides);
+  return { embeds, components: buttonRows([button(`${CASES_ID}${state}`, 'Observed cases and caveats')]), flags: MessageFlags.Ephemeral };
 }
 
 // ── Export (compare.csv) ──────────────────────────────────────────────────────────────────────
@@ -821,11 +828,12 @@ async function autocomplete(focused: { name: string; value: string }, _args: unk
 }
 
 async function component(customId: string, _values: readonly string[], context: ComponentContext): Promise<ComponentReply> {
-  const prefix = [ASSUMPTIONS_ID, EXPORT_ID, EQUAL_BUDGET_ID].find((p) => customId.startsWith(p));
+  const prefix = [ASSUMPTIONS_ID, CASES_ID, EXPORT_ID, EQUAL_BUDGET_ID].find((p) => customId.startsWith(p));
   const overrides = prefix ? decodeState(customId.slice(prefix.length)) : null;
   const c = overrides ? comparisonFor(overrides) : null;
   if (!c || isReply(c)) return { mode: 'reply', reply: inputErrorReply('This button’s comparison could not be read back.', 'run /compare again.') };
   if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c, await lookUpHouse(context)) };
+  if (prefix === CASES_ID) return { mode: 'reply', reply: casesReply(c) };
   if (prefix === EXPORT_ID) return { mode: 'reply', reply: exportReply(c) };
   const equal = equalBudget(c);
   // Buttons sent before the button was hidden in these cases still answer.

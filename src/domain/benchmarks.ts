@@ -246,7 +246,7 @@ export const TIKTOK_NANO: BandFigure = fig(1_000, 10_000, 'nano, 1k–10k', 12.6
 
 /** That the sources disagree on engagement rates, with no figures of its own: a comparison's ranges are the figures. */
 export const ENGAGEMENT_DISAGREEMENT =
-  'Engagement rates disagree by source and year: the ranges above span them. Influencer Marketing Hub 2021 (as reported by ION): micro 3.86% vs mega 1.21%, no follower ranges. ' +
+  'Engagement rates disagree by source and year: the engagement-rate ranges on the Assumptions page span them. Influencer Marketing Hub 2021 (as reported by ION): micro 3.86% vs mega 1.21%, no follower ranges. ' +
   'Wies, Bleier & Edeling (Journal of Marketing, 2023): engagement with sponsored posts peaks near 1M followers.';
 
 // ── Fees (SOURCES.md §3) ──────────────────────────────────────────────────────────────────────

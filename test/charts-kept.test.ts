@@ -16,4 +16,18 @@ describe('the /roster chart', () => {
     const option = rosterOption({ title: 'Spring\n\tlaunch\u200b roster', basis: 'by your house definition', bars: [] });
     expect((option.title as { text: string }).text).toBe('Spring launch roster');
   });
+
+  it('labels each bar with its followers as counted, never rounded over a tier line ("1M" for 999,999)', () => {
+    const option = rosterOption({
+      title: '3 creators by tier',
+      basis: 'by the publishers',
+      bars: [
+        { label: 'macro', creators: 1, followers: 999_999 },
+        { label: 'micro', creators: 1, followers: 49_999 },
+        { label: 'mega', creators: 1, followers: 2_000_000 },
+      ],
+    });
+    const labels = (option.series as { data: { label: { formatter: string } }[] }[])[0]!.data.map((d) => d.label.formatter);
+    expect(labels).toEqual(['1 · 999,999', '1 · 49,999', '1 · 2M']);
+  });
 });

@@ -126,6 +126,14 @@ describe('reading', () => {
   });
 });
 
+describe('notes', () => {
+  it('a count the publishers split evenly says which tiers they tie between, in words', () => {
+    const read = readRoster(utf8('name,followers\nAnn,1000\n'));
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
+    expect(read.roster.rows[0]!.note).toContain('publishers tie between nano and micro');
+  });
+});
+
 describe('totalsByTier', () => {
   it('orders below influencer size first, then each group by its counts (ties among them), no tier last; and sums exactly', () => {
     const rows = [

@@ -6,7 +6,8 @@
 
 import type { EChartsOption } from 'echarts';
 import type { ChartFile } from './file';
-import { formatCompact, formatCount, shorten } from '../domain/format';
+import { formatCount, shorten } from '../domain/format';
+import { shortCount } from '../domain/followers';
 import { FONT_FAMILY, drawPng, hex, type ChartSize } from './render';
 
 export const ROSTER_CHART_SIZE: ChartSize = { width: 1000, height: 520 };
@@ -83,7 +84,7 @@ export function rosterOption(opts: RosterChartOptions): EChartsOption {
             color: TEXT,
             fontSize: 12,
             fontFamily: FONT_FAMILY,
-            formatter: `${formatCount(b.creators)} · ${formatCompact(b.followers)}`,
+            formatter: `${formatCount(b.creators)} · ${shortCount(b.followers)}`,
           },
         })),
       },

@@ -226,7 +226,7 @@ export function compactIsExact(n: number): boolean {
   return read.ok && read.value === n;
 }
 
-/** "10k" where that is exact, else every digit ("24,999"). */
-function shortCount(n: number): string {
+/** "10k" where that is exact, else every digit ("24,999", never "25k" for it). */
+export function shortCount(n: number): string {
   return compactIsExact(n) ? formatCompact(n) : formatCount(n);
 }

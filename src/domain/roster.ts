@@ -12,6 +12,7 @@
 import { parse } from 'csv-parse/sync';
 import { classify } from './classify';
 import { csvText, withoutNeutralising } from './csv';
+import { andList } from './format';
 import { readCount, platformName, PLATFORMS, type DecimalMark } from './extract';
 import { formatHousePlacement, houseTierFor, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
@@ -633,7 +634,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
     }
     const count = parsed.value;
     const consensus = consensusFor(count);
-    if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${consensus.word}`);
+    if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${andList(consensus.leaders.map((t) => TIER_LABELS[t]))}`);
     if (consensus.outcome === 'below') notes.push(`${consensus.votes} of ${consensus.of} publishers put it under their lowest influencer tier`);
     if (consensus.outcome === 'none') notes.push('no publisher places this count in a tier');
     // The tier column names the group the reply totals the row under, whichever basis.

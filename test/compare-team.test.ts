@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands';
 import { ASSUMPTIONS_ID, CSV_HEADER, EQUAL_BUDGET_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare, planNameProblem } from '../src/commands/compare';
-import { HOUSE_UNAVAILABLE_LINE, HOUSE_UNREADABLE_LINE } from '../src/commands/house';
+import { HOUSE_UNAVAILABLE_LINE, HOUSE_UNREADABLE_LINE } from '../src/commands/house-lookup';
 import type { Reply, SlashCommand } from '../src/commands/types';
 import { parseCommandLine } from '../src/cli/command-line';
 import { capturingResponder, chatInput } from '../src/cli/local-interaction';

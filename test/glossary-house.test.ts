@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../src/commands/glossary';
-import { HOUSE_UNAVAILABLE_LINE, HOUSE_UNREADABLE_LINE } from '../src/commands/house';
+import { HOUSE_UNAVAILABLE_LINE, HOUSE_UNREADABLE_LINE } from '../src/commands/house-lookup';
 import { PUBLIC_TEXT_LIMIT } from '../src/commands/embeds';
 import type { Reply } from '../src/commands/types';
 import { classify, verdictStarts } from '../src/domain/classify';

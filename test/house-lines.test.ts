@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HOUSE_ANSWER_ROOM, HOUSE_DEFINITION_ROOM, fitMarkdownLine, houseAnswerLine, houseDefinitionLine } from '../src/commands/house';
+import { HOUSE_ANSWER_ROOM, HOUSE_DEFINITION_ROOM, fitMarkdownLine, houseAnswerLine, houseDefinitionLine } from '../src/commands/house-lookup';
 import { HOUSE_LINE_ROOM, tier, tierEmbed } from '../src/commands/tier';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUSE_UNAVAILABLE_LINE, houseAnswerLine, houseProblemLine, lookUpHouse, teamTierName } from '../src/commands/house';
+import { HOUSE_UNAVAILABLE_LINE, houseAnswerLine, houseProblemLine, lookUpHouse, teamTierName } from '../src/commands/house-lookup';
 import { classifyMessage } from '../src/commands/classify-message';
 import { tier } from '../src/commands/tier';
 import { tiers } from '../src/commands/tiers';

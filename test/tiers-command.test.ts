@@ -1,7 +1,7 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { embedLength } from '../src/interactions/limits';
-import { HOUSE_UNAVAILABLE_LINE } from '../src/commands/house';
+import { HOUSE_UNAVAILABLE_LINE } from '../src/commands/house-lookup';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/interactions/limits';

@@ -12,7 +12,7 @@ import { ACCEPTED_FORMS } from '../domain/followers';
 import { formatCount } from '../domain/format';
 import { consensusFor, type HouseTiers } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { housePlacementText, teamTierName } from './house';
+import { housePlacementText, teamTierName } from './house-lookup';
 import { houseFor } from './roster';
 import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { messageCommand, type MessageCommandDefinition, type Reply, type RunContext, type TargetMessage, EVERYWHERE } from './types';

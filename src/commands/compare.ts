@@ -63,7 +63,8 @@ import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS, embedLength, embedsLength } from '../interactions/limits';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
-import { MANAGE_SERVER, houseProblemLine, housePlacementText, lookUpHouse, teamTierName, who, type HouseLookup } from './house';
+import { houseProblemLine, housePlacementText, lookUpHouse, teamTierName, type HouseLookup } from './house-lookup';
+import { MANAGE_SERVER, who } from './team-settings';
 import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, hiddenInName, quoteUserText, shareOut, truncate, unshownCharacter } from './embeds';
 import { slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 

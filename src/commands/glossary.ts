@@ -50,7 +50,8 @@ import {
   truncate,
   withoutInvisible,
 } from './embeds';
-import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, lookUpHouse, shownText, teamTierName } from './house';
+import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, lookUpHouse, teamTierName } from './house-lookup';
+import { shownText } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {

@@ -11,7 +11,7 @@ import { LIMITS } from '../interactions/limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { MAX_PLAN_NAME } from './compare';
 import { inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
-import { guildOnlyReply, MANAGE_SERVER, teamGuildId, orUnavailable, shownText, unavailableReply, when, who } from './house';
+import { guildOnlyReply, MANAGE_SERVER, teamGuildId, orUnavailable, shownText, unavailableReply, when, who } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 export const definition = {

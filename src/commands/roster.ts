@@ -42,7 +42,7 @@ import {
 import { TIER_COLOURS } from '../domain/tier-style';
 // Types only: the chart module loads ECharts and resvg, which only the chart renderer process may.
 import type { RosterChartBar } from '../charts/roster';
-import { houseProblemLine, lookUpHouse, teamTierName } from './house';
+import { houseProblemLine, lookUpHouse, teamTierName } from './house-lookup';
 import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { slashCommand, type Attachment, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 

@@ -24,7 +24,7 @@ import { LIMITS } from '../interactions/limits';
 import { nameKey, TERMS_PER_SERVER, type TeamTerm } from '../store/types';
 import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, unshownCharacter } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, labelsApart, showsNothing, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
-import { guildOnlyReply, jsonFile, teamGuildId, notManagerReply, orUnavailable, shownText, when, who } from './house';
+import { guildOnlyReply, jsonFile, teamGuildId, notManagerReply, orUnavailable, shownText, when, who } from './team-settings';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 /** The link is shown as `<address>` to be clickable: a field of 1,024 characters holds 1,022 of it. */

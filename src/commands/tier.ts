@@ -16,7 +16,7 @@ import { followersText, formatCount } from '../domain/format';
 import { answerLine, boundaryWarning, ownLineNotes, publisherAnswerWords, splitLine, verdictWords } from '../domain/overview';
 import { BOUNDARY_RULE, NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseAnswerLine, houseProblemLine, lookUpHouse } from './house';
+import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseAnswerLine, houseProblemLine, lookUpHouse } from './house-lookup';
 import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
 import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 

@@ -39,7 +39,7 @@ import {
   type Tier,
 } from '../domain/sources';
 import { TIER_COLOURS, TIER_LABELS } from '../domain/tier-style';
-import { HOUSE_DEFINITION_ROOM, fitMarkdownLine, houseDefinitionLine, houseProblemLine, lookUpHouse } from './house';
+import { HOUSE_DEFINITION_ROOM, fitMarkdownLine, houseDefinitionLine, houseProblemLine, lookUpHouse } from './house-lookup';
 import {
   NEUTRAL_COLOUR,
   PUBLIC_TEXT_LIMIT,

@@ -1,0 +1,127 @@
+/**
+ * What the team-settings commands (/house, /term, /plans, and /compare's saved plans) share: which
+ * server's settings an interaction may touch, the replies for a DM, a missing permission and a
+ * database that is down, and the team's own text escaped to fit a limit.
+ */
+
+import { MessageFlags } from 'discord-api-types/v10';
+import { StoreRefusedError, StoreUnavailableError } from '../store/types';
+import { ERROR_COLOUR, inputErrorReply, quoteUserText, truncate, withoutInvisible } from './embeds';
+import type { Reply, RunContext } from './types';
+
+/** Discord's name for the permission these commands need. */
+export const MANAGE_SERVER = 'Manage Server';
+
+/** User text, escaped (no markdown, no mentions, one line) and within `max` characters after escaping. */
+export function shownText(text: string, max: number): string {
+  const visible = withoutInvisible(text);
+  let room = max;
+  for (;;) {
+    const quoted = quoteUserText(cutToRoom(visible, room), room);
+    if (quoted.length <= max || room <= 1) return quoted.slice(0, max);
+    room = Math.max(1, Math.floor((room * max) / quoted.length) - 1);
+  }
+}
+
+/**
+ * Text within `room` characters: cut at a word (truncate), or inside one when the words that fit
+ * would keep less than half the room. A name such as "P5 *_~`|>*_~…" is one short word and one
+ * long one: cut at a word, all it would show is "P5…", which names nothing.
+ */
+function cutToRoom(text: string, room: number): string {
+  if (text.length <= room) return text;
+  const atWord = truncate(text, room);
+  if (atWord.length * 2 >= room) return atWord;
+  // Never half of a surrogate pair.
+  return `${text.slice(0, room - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
+/**
+ * The server whose team settings an interaction may read and change: the one it happened in, once
+ * that server has added Tierbot. None in a DM, nor where a member runs Tierbot from their own apps
+ * in a server that has not added it (Discord offers the team commands only to the server install;
+ * the bot checks it too).
+ */
+export function teamGuildId(context: Pick<RunContext, 'guildId' | 'guildInstalled'>): string | undefined {
+  return context.guildInstalled ? context.guildId : undefined;
+}
+
+/** Why there is no team server here (teamGuildId): a DM, or a server that has not added Tierbot. */
+export function guildOnlyReply(what: string, context: Pick<RunContext, 'guildId'>): Reply {
+  if (context.guildId !== undefined) {
+    return inputErrorReply(
+      `${what} belong to a server that has added Tierbot. Here Tierbot runs from your own apps, so they are not available.`,
+      'ask someone with Manage Server to add Tierbot to this server.',
+      'Tierbot is not added to this server',
+    );
+  }
+  return {
+    embeds: [
+      {
+        title: 'Only in a server',
+        description: `${what} belong to a server, so this works only in one, not in a DM. Run it in a channel of the server whose settings you mean.`,
+        color: ERROR_COLOUR,
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+    inputError: true,
+  };
+}
+
+export function notManagerReply(action: string): Reply {
+  return {
+    embeds: [
+      {
+        title: `You need the ${MANAGE_SERVER} permission`,
+        description: `Only members with **${MANAGE_SERVER}** can ${action} in this server. Ask someone who has it.`,
+        color: ERROR_COLOUR,
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+    inputError: true,
+  };
+}
+
+export function unavailableReply(): Reply {
+  return {
+    embeds: [
+      {
+        title: 'Team settings are unavailable right now',
+        description:
+          "The settings are unavailable right now: the bot can't reach its database. If you were changing a setting, nothing was changed. " +
+          'Try again in a minute; `/tier`, `/tiers`, `/compare` and `/glossary` still answer from the publishers.',
+        color: ERROR_COLOUR,
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+    unavailable: true,
+  };
+}
+
+/** Runs a settings action, answering "unavailable" when the database is down. */
+export async function orUnavailable(action: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await action();
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) return unavailableReply();
+    // A value the database cannot keep (a NUL character): that write alone is refused.
+    if (err instanceof StoreRefusedError) return inputErrorReply(`Nothing was changed: a value ${err.reason}.`, 'text without control characters.', 'Not saved');
+    throw err;
+  }
+}
+
+/** A Discord timestamp: each reader sees it in their own time zone. */
+export function when(date: Date): string {
+  return `<t:${Math.floor(date.getTime() / 1000)}:f>`;
+}
+
+/** "**name** (<@id>)": the name escaped; a mention inside an embed never pings. */
+export function who(id: string, name: string): string {
+  const mention = /^\d{1,20}$/.test(id) ? ` (<@${id}>)` : '';
+  return `**${shownText(name, 80)}**${mention}`;
+}
+
+export function jsonFile(name: string, value: unknown): { name: string; data: Buffer } {
+  return { name, data: Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8') };
+}
+

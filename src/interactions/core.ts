@@ -199,6 +199,8 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       byPrefix.set(command.componentPrefix, command);
     }
   }
+  // What an interaction may be labelled with in logs and metrics (labelOf).
+  const labels: ReadonlySet<string> = new Set([...slash.keys(), ...byMenuName.keys(), ...byPrefix.keys()]);
   let inFlight = 0;
 
   /**
@@ -249,7 +251,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
   }
 
   function chartFailed(interaction: APIInteraction, err: unknown): undefined {
-    logger.error({ err, command: labelOf(interaction) }, 'chart failed');
+    logger.error({ err, command: labelOf(interaction, labels) }, 'chart failed');
     return undefined;
   }
 
@@ -387,7 +389,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
 
   async function handle(interaction: APIInteraction, raw: Responder, acknowledged?: Acknowledged): Promise<Outcome> {
     const started = performance.now();
-    const label = labelOf(interaction);
+    const label = labelOf(interaction, labels);
     inFlight += 1;
     const { state, responder } = tracking(raw, acknowledged);
     let outcome: Outcome = 'ignored';

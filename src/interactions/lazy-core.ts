@@ -19,6 +19,9 @@ import type { Metrics } from './metrics';
 import type { Responder } from './responder';
 import { labelOf } from './wire';
 
+/** Before the commands load no name is known: an interaction that fails then is labelled "unknown". */
+const NOTHING_LOADED: ReadonlySet<string> = new Set();
+
 /** The defer an interaction of this type takes while it waits, if it can take one (autocomplete and PING cannot). */
 function deferFor(interaction: APIInteraction): Acknowledged | undefined {
   if (interaction.type === InteractionType.ApplicationCommand) return 'deferred-reply';
@@ -42,7 +45,7 @@ async function deferWhileLoading(interaction: APIInteraction, responder: Respond
     return acknowledged;
   } catch (err) {
     // Not acknowledged after all: the core's own first answer will say what happened.
-    logger.warn({ err, command: labelOf(interaction) }, 'could not defer while the commands load');
+    logger.warn({ err, command: labelOf(interaction, NOTHING_LOADED) }, 'could not defer while the commands load');
     return undefined;
   }
 }
@@ -72,7 +75,7 @@ export function coreOnFirstInteraction(load: () => Promise<InteractionCore>, log
         // Only the load can throw here: the core itself never does. What the core does for its own
         // failures is done here too: the error id, the user told, the interaction's line and count.
         const errorId = randomUUID().slice(0, 8);
-        const command = labelOf(interaction);
+        const command = labelOf(interaction, NOTHING_LOADED);
         logger.error({ err, errorId, command }, 'could not load the commands');
         await tellLoadFailed(interaction, responder, acknowledged, errorId).catch(() => undefined);
         const seconds = (performance.now() - started) / 1000;

@@ -18,20 +18,13 @@ import { customIdOwner, MANAGE_GUILD } from '../commands/types';
 type WireOption = APIApplicationCommandInteractionDataOption;
 
 /**
- * Tierbot's command names, which also own its components' custom ids. Kept here, not read from
- * the commands, so that labelling loads none of them (they load on the first interaction);
- * test/ops-metric-labels.test.ts keeps the two the same.
+ * What the user asked for, for logs and metrics, never user text: a command's name, or the owner
+ * of a component's custom_id, when it is one of `known` (the core's commands and component
+ * owners); anything else is "unknown", so the metric's label values stay a closed set. It must
+ * not throw, even on a payload without its data.
  */
-export const COMMAND_NAMES: ReadonlySet<string> = new Set(['tier', 'tiers', 'compare', 'glossary', 'help', 'roster', 'house', 'term', 'plans', 'Classify follower counts']);
-// A label goes into every log line and is a metric label: only Tierbot's own names pass, never
-// free text, and the metric's label values stay a closed set.
-const knownOrUnknown = (name: string | undefined): string => (name !== undefined && COMMAND_NAMES.has(name) ? name : 'unknown');
-
-/**
- * What the user asked for, for logs and metrics, never user text: the command's name, or the
- * custom_id owner of a component. It must not throw, even on a payload without its data.
- */
-export function labelOf(interaction: APIInteraction): string {
+export function labelOf(interaction: APIInteraction, known: ReadonlySet<string>): string {
+  const knownOrUnknown = (name: string | undefined) => (name !== undefined && known.has(name) ? name : 'unknown');
   switch (interaction.type) {
     case InteractionType.ApplicationCommand:
     case InteractionType.ApplicationCommandAutocomplete:

@@ -46,9 +46,11 @@ describe('/glossary in a server with a house definition', () => {
     expect(firstLine(await run('Instagram user', store))).toBe('**Your house definition: Instagram user (0–999) is below nano (1k–10k), the lowest house tier**');
   });
 
-  it('shows the whole definition for a tier word it has no tier of', async () => {
+  it('names the house tiers a publishers’ tier word reads as; the whole definition for a word that is no one tier', async () => {
     const store = await serverWith('starter 0-10k, star 10k+');
-    expect(firstLine(await run('micro', store))).toBe('**Your house definition: starter 0–10k, star 10k+**');
+    // As /house show maps them: "starter (0–10k) → micro", "star (10k+) → micro".
+    expect(firstLine(await run('micro', store))).toBe('**Your house definition: starter (0–10k) and star (10k+) read as micro**');
+    expect(firstLine(await run('nano', store))).toBe('**Your house definition: no house tier reads as nano**');
     expect(firstLine(await run('influencer tiers', await serverWith(HOUSE)))).toBe(`**Your house definition: ${HOUSE.replace(/-/g, '–')}**`);
   });
 
@@ -121,5 +123,36 @@ describe('a tier entry’s ranges by publisher', () => {
     expect(ranges).toContain('100k+ (celebrity): The Influence Agency');
     expect(ranges).toContain('over 1M (celebrity): HypeAuditor');
     expect(sourcesButton).toBeDefined();
+  });
+});
+
+describe('/glossary and the house definition, where the publishers’ word is not a house tier', () => {
+  it('names the house tiers read as that tier, as /house show maps them', async () => {
+    // /house show maps them: rookie (1k–10k) → micro, star (10k–100k) → micro, legend (100k+) → macro.
+    const store = await serverWith('rookie 1k-10k, star 10k-100k, legend 100k+');
+    expect(firstLine(await run('micro', store))).toBe('**Your house definition: rookie (1k–10k) and star (10k–100k) read as micro**');
+    expect(firstLine(await run('macro', store))).toBe('**Your house definition: legend (100k+) reads as macro**');
+    const tiny = await serverWith('tiny 0-1k, small 1k-5k, big 5k+');
+    expect(firstLine(await run('mega', tiny))).toMatch(/^\*\*Your house definition: /);
+  });
+});
+
+describe('/glossary where team settings are out of reach', () => {
+  it('in a server that has not added Tierbot, neither the house definition nor the team’s terms are shown', async () => {
+    const store = await serverWith(HOUSE);
+    await store.addTerm(G, { name: 'Whitelisting', definition: 'Our word for it.', addedById: '1', addedByName: 'ana', updatedAt: new Date(0) });
+    const userInstall = testContext({ guildId: G, guildInstalled: false, store });
+    const micro = (await glossary.run({ term: 'micro' } as never, userInstall)) as Reply;
+    expect(description(micro)).not.toContain('Your house definition');
+    const index = (await glossary.run({} as never, userInstall)) as Reply;
+    expect(JSON.stringify(index)).not.toContain('Our word for it');
+    expect(JSON.stringify(index)).not.toContain('Whitelisting (team)');
+  });
+
+  it('a word found nowhere, while the team’s terms cannot be read, says so rather than only "no term"', async () => {
+    const down: TeamStore = { ...memoryStore(), terms: async () => Promise.reject(new Error('down')) };
+    const reply = await run('qwertyuiop', down);
+    expect(reply.embeds[0]!.title).toBe('Unknown term');
+    expect(description(reply)).toContain('Your team’s own terms could not be read just now');
   });
 });

@@ -17,6 +17,7 @@ import {
 } from 'discord-api-types/v10';
 import { andList, formatCount } from '../domain/format';
 import { formatHouseTier, type HouseTier } from '../domain/house';
+import { NORMAL_TIERS } from '../domain/sources';
 import { TIER_LABELS } from '../domain/tier-style';
 import {
   TERMS,
@@ -51,7 +52,7 @@ import {
   withoutInvisible,
 } from './embeds';
 import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, lookUpHouse, teamTierName } from './house-lookup';
-import { shownText } from './team-settings';
+import { shownText, teamGuildId } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -541,6 +542,11 @@ function houseReading(term: Term, tiers: readonly HouseTier[]): string {
   const band = term.answersAcross;
   const bandName = term.ranges?.[0]?.tierName;
   if (band && bandName) return yourHouse(`${bandName} (${stretchCounts(band.from, band.to)}) ${houseTiersAcross(tiers, band.from, band.to)}`);
+  // A publishers' tier word (micro): the house tiers read as it, as /house show maps them.
+  const normal = NORMAL_TIERS.find((n) => findTerm(TIER_LABELS[n]) === term);
+  const readAs = normal === undefined ? [] : tiers.filter((t) => !t.spansEveryTier && !t.notInfluencer && t.normal === normal);
+  if (normal !== undefined && readAs.length) return yourHouse(`${andList(readAs.map(houseTierText))} ${readAs.length === 1 ? 'reads' : 'read'} as ${TIER_LABELS[normal]}`);
+  if (normal !== undefined) return yourHouse(`no house tier reads as ${TIER_LABELS[normal]}`);
   return houseDefinitionLine(tiers, HOUSE_LINE_ROOM);
 }
 
@@ -600,14 +606,23 @@ type Entry = { kind: 'builtin'; term: Term } | { kind: 'team'; term: TeamTerm; k
 const BUILT_IN: readonly Searchable<Entry>[] = TERM_ENTRIES.map((e) => ({ item: { kind: 'builtin', term: e.item }, keys: e.keys }));
 
 /** The server's team terms; none in a DM, and none (built-in terms only) if the store fails. */
-async function teamTerms(context: RunContext): Promise<TeamTerm[]> {
-  if (!context.guildId) return [];
+/** The server's team terms (none in a DM or a server that has not added Tierbot); null when they could not be read. */
+async function readTeamTerms(context: RunContext): Promise<TeamTerm[] | null> {
+  const guildId = teamGuildId(context);
+  if (!guildId) return [];
   try {
-    return await context.store.terms(context.guildId);
+    return await context.store.terms(guildId);
   } catch {
-    return [];
+    return null;
   }
 }
+
+/** The team terms, or none when they could not be read: the answer goes on with the built-in ones. */
+async function teamTerms(context: RunContext): Promise<TeamTerm[]> {
+  return (await readTeamTerms(context)) ?? [];
+}
+
+const TEAM_TERMS_UNREAD = ' Your team’s own terms could not be read just now, so one of them would not be found: try again in a minute.';
 
 /**
  * The team terms a name opens: the one with exactly that name, ignoring case (names are unique
@@ -692,16 +707,17 @@ function choicesReply(query: string, matches: readonly Entry[]): Reply {
 }
 
 /** A term that matches nothing: the terms it is one slip from, if any, to open with a press. */
-function unknownTermReply(query: string, entries: readonly Searchable<Entry>[]): Reply {
+function unknownTermReply(query: string, entries: readonly Searchable<Entry>[], teamUnread = false): Reply {
   const near = closest(query, entries, 3);
   const didYouMean = near.length ? ` Did you mean ${near.map(listedName).join(', ')}?` : '';
-  const reply = inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
+  const reply = inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}${teamUnread ? TEAM_TERMS_UNREAD : ''}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
   return near.length ? { ...reply, components: entryButtons(near) } : reply;
 }
 
 export async function run(args: { term?: string }, context: RunContext): Promise<Reply> {
   const query = args.term?.trim() ?? '';
-  const team = await teamTerms(context);
+  const read = await readTeamTerms(context);
+  const team = read ?? [];
   if (!query) return indexReply(team, context.guildId);
   // Team terms exist only in a server.
   const guildId = context.guildId ?? '';
@@ -733,7 +749,7 @@ export async function run(args: { term?: string }, context: RunContext): Promise
   if (builtIn) return termReply(builtIn, undefined, 'public', await houseLineFor(builtIn, context));
   if (teamExact) return { embeds: [teamTermEmbed(teamExact)] };
 
-  if (asKey !== undefined && named.length === 0) return goneReply();
+  if (asKey !== undefined && named.length === 0) return read === null ? teamTermsUnreadReply() : goneReply();
   // A house tier named by no term ("star"): the team's own word, answered before a guess at a term.
   const houseTier = asTeamValue === undefined && asKey === undefined ? await houseTierNamed(query, context) : undefined;
   if (houseTier) return houseTierReply(houseTier.tier, houseTier.tiers);
@@ -742,7 +758,11 @@ export async function run(args: { term?: string }, context: RunContext): Promise
   const best = clear ? matches[0] : undefined;
   if (best) return entryReply(best, query, best.kind === 'builtin' ? await houseLineFor(best.term, context) : undefined);
   if (matches.length > 1) return choicesReply(query, matches);
-  return unknownTermReply(query, entries);
+  return unknownTermReply(query, entries, read === null);
+}
+
+function teamTermsUnreadReply(): Reply {
+  return inputErrorReply('Your team’s own terms could not be read just now.', 'try again in a minute; built-in terms still open.', 'Team terms unavailable');
 }
 
 function goneReply(): Reply {

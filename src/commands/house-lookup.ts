@@ -6,7 +6,7 @@
 
 import { formatHouseDefinition, formatHousePlacement, houseTierFor, parseHouseDefinition, type HouseTier } from '../domain/house';
 import type { HouseRecord } from '../store/types';
-import { shownText } from './team-settings';
+import { shownText, teamGuildId } from './team-settings';
 import type { RunContext } from './types';
 
 export type HouseLookup =
@@ -24,18 +24,20 @@ export const HOUSE_UNAVAILABLE_LINE = 'Your house definition is unavailable righ
 export const HOUSE_UNREADABLE_LINE = 'Your house definition could not be read; ask a manager to set it again with /house set.';
 
 /**
- * The house definition where the interaction happened: none in a DM or a server without one;
+ * The house definition where the interaction happened: none in a DM, a server without one, or a
+ * server that has not added Tierbot (team settings belong to the server install, as /house says);
  * 'unavailable' when the store fails or takes longer than `timeoutMs`. It never throws: the answer
  * by the publishers is right without it, and the store logs its own failures.
  */
-export async function lookUpHouse(context: Pick<RunContext, 'guildId' | 'store'>, timeoutMs = HOUSE_LOOKUP_TIMEOUT_MS): Promise<HouseLookup> {
-  if (context.guildId === undefined) return { kind: 'none' };
+export async function lookUpHouse(context: Pick<RunContext, 'guildId' | 'guildInstalled' | 'store'>, timeoutMs = HOUSE_LOOKUP_TIMEOUT_MS): Promise<HouseLookup> {
+  const guildId = teamGuildId(context);
+  if (guildId === undefined) return { kind: 'none' };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), timeoutMs);
   });
   try {
-    const record = await Promise.race([context.store.house(context.guildId), late]);
+    const record = await Promise.race([context.store.house(guildId), late]);
     if (record === 'late') return { kind: 'unavailable' };
     if (!record) return { kind: 'none' };
     const parsed = parseHouseDefinition(record.text);

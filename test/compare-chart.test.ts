@@ -273,8 +273,8 @@ describe('compare chart', () => {
     expect(close.verdict.measures.find((m) => m.metric === 'cpe')?.winner).toBe('A');
     const bold = texts(close).filter((e) => e.style?.fontWeight === 'bold').map((e) => e.style?.text);
     expect(bold).toContain('$0.6452');
-    expect(labels(close)).toContain('$0.65'); // Plan B's, not bold
-    expect(labels(close)).not.toContain('$0.6453');
+    expect(labels(close)).toContain('$0.6453'); // Plan B's, not bold
+    expect(bold).not.toContain('$0.6453');
   });
 
   it('bar heights follow the numbers on a linear panel', () => {

@@ -108,9 +108,9 @@ export function valueText(key: MetricName, value: number | null, room = Infinity
 }
 
 /** "$20 to $8,739", or "$20–$8,739" where that does not fit `room` at 11 px. Empty when there is no spread. */
-export function rangeText(key: MetricName, r: Range | null, room = Infinity): string {
+export function rangeText(key: MetricName, r: Range | null, room = Infinity, precise = false): string {
   if (r === null) return '';
-  const [lo, hi] = [valueText(key, r.low), valueText(key, r.high)];
+  const [lo, hi] = precise ? [comparedText(key, r.low), comparedText(key, r.high)] : [valueText(key, r.low), valueText(key, r.high)];
   if (lo === hi) return '';
   const full = `${lo} to ${hi}`;
   if (textWidth(full, 11) <= room) return full;
@@ -347,9 +347,9 @@ function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
     }
     const wins = winner === plan;
     const room = slot - (wins ? 18 : 4); // the winner's tick takes 14 px
-    // A win on figures that would read alike is written with the digits that decide it, as in the reply.
+    // A win on figures that would read alike: both are written with the digits that decide it, as in the reply.
     const otherRange = rangeOf(comparison, plan === 'A' ? 'B' : 'A', key);
-    const readAlike = wins && shown !== null && otherRange !== null && valueText(key, shown.expected) === valueText(key, exportedRange(key, otherRange).expected);
+    const readAlike = (winner === 'A' || winner === 'B') && shown !== null && otherRange !== null && valueText(key, shown.expected) === valueText(key, exportedRange(key, otherRange).expected);
     const label = readAlike ? comparedText(key, r!.expected) : valueText(key, shown?.expected ?? null, room, missingReason(plan === 'A' ? comparison.a : comparison.b, key));
     // Shrink only what still does not fit; never below 9 px.
     const size = Math.max(9, Math.min(VALUE.size, (VALUE.size * room) / textWidth(label, VALUE.size, wins)));
@@ -357,7 +357,7 @@ function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
     const x = wins ? slotCentre - 8 : slotCentre;
     out.push(text(label, x, labelsTop, { size, bold: wins, fill: r === null ? MUTED : wins || winner === 'tie' ? TEXT : MUTED, align: 'center' }));
     if (wins) out.push(tick(x + textWidth(label, size, true) / 2 + 4, labelsTop + size / 2 + 1));
-    const span = rangeText(key, shown, slot - 4);
+    const span = rangeText(key, shown, slot - 4, readAlike);
     if (span) out.push(text(span, slotCentre, labelsTop + 17, { size: 11, fill: MUTED, align: 'center' }));
   });
   return out;

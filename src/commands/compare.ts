@@ -153,13 +153,13 @@ function roasNumber(n: number): string {
 
 /**
  * "**1,550** (1,550 to 3,800)", or "**1,000**" when there is no spread: compare.csv's values, rounded
- * further. `expectedAs` writes the expected value otherwise (as the plans are compared on it).
+ * further; `precise` writes all three with every digit they are compared on ("$0.6452").
  */
-function rangeText(m: MetricName, range: Range, expectedAs?: string): string {
-  const f = FORMAT[m];
+function rangeText(m: MetricName, range: Range, precise = false): string {
+  const f = precise ? (x: number) => comparedText(m, x) : FORMAT[m];
   const r = exportedRange(m, range);
-  const [lo, mid, hi] = [f(r.low), expectedAs ?? f(r.expected), f(r.high)];
-  return lo === hi && expectedAs === undefined ? `**${mid}**` : `**${mid}** (${lo} to ${hi})`;
+  const [lo, mid, hi] = [f(r.low), f(r.expected), f(r.high)];
+  return lo === hi ? `**${mid}**` : `**${mid}** (${lo} to ${hi})`;
 }
 
 const LINE_LABEL: Partial<Record<MetricName, string>> = {
@@ -186,7 +186,7 @@ function planField(c: Comparison, p: PlanResult, house: HouseLookup): APIEmbedFi
     // A win on figures that round alike here is shown with the digits that decide it.
     const o = other.metrics[m];
     const readAlike = (winner === 'A' || winner === 'B') && o !== null && FORMAT[m](exportedRange(m, r).expected) === FORMAT[m](exportedRange(m, o).expected);
-    return `${LINE_LABEL[m]}: ${rangeText(m, r, readAlike ? comparedText(m, r.expected) : undefined)}${mark}`;
+    return `${LINE_LABEL[m]}: ${rangeText(m, r, readAlike)}${mark}`;
   });
   // CPM and CPME (cost per 1,000 engagements) on one line: references, not counted.
   const cpm = p.metrics.cpm;

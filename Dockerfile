@@ -30,10 +30,11 @@ USER node
 
 EXPOSE 8080
 # Liveness: GET /healthz answers while the process serves requests. (Readiness, GET /readyz, is for
-# the load balancer: the database answers and migrations are done.) Gateway mode serves /healthz
-# beside /metrics on METRICS_PORT, and has nothing on PORT; HTTP mode serves it on PORT.
+# the load balancer: the database answers and migrations are done.) HTTP mode serves /healthz on
+# PORT; gateway mode has nothing on PORT and serves it beside /metrics on METRICS_PORT. So PORT is
+# asked first and METRICS_PORT when nothing answers there: one image, either mode.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
-    CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.METRICS_PORT || process.env.PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+    CMD ["node", "-e", "const ask = (port) => fetch('http://127.0.0.1:' + port + '/healthz').then((r) => r.ok); ask(process.env.PORT || 8080).catch(() => (process.env.METRICS_PORT ? ask(process.env.METRICS_PORT) : false)).then((ok) => process.exit(ok ? 0 : 1), () => process.exit(1))"]
 # What `npm run start:http` runs, with node as the container's first process: `docker stop`'s
 # SIGTERM then reaches Tierbot, which drains (stops accepting, finishes in-flight requests) within
 # 8 s, inside Docker's default 10 s stop grace. Through npm the signal stopped at npm's shell and

@@ -88,9 +88,13 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'postgres://u:SECRETPW@[bad/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
     [{ DATABASE_URL: 'postgresql://u:SECRETPW@127.0.0.1:notaport/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
     [{ DATABASE_URL: 'postgresql://u:SECRETPW@127.0.0.1:99999/db' }, 'DATABASE_URL must be a file path, a file: URL, or a postgres://user:password@host:5432/db URL'],
-    [{ DATABASE_URL: 'postgres://tierbot:12345/abcSECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / @ # or ? in its password percent-encoded (%2F, %40, %23, %3F)'],
-    [{ DATABASE_URL: 'postgres://tierbot:12?SECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / @ # or ? in its password percent-encoded (%2F, %40, %23, %3F)'],
-    [{ DATABASE_URL: 'postgres://tierbot:12#SECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / @ # or ? in its password percent-encoded (%2F, %40, %23, %3F)'],
+    [{ DATABASE_URL: 'postgres://tierbot:12345/abcSECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / # ? or @ in its password percent-encoded (%2F, %23, %3F, %40)'],
+    [{ DATABASE_URL: 'postgres://tierbot:12?SECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / # ? or @ in its password percent-encoded (%2F, %23, %3F, %40)'],
+    [{ DATABASE_URL: 'postgres://tierbot:12#SECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / # ? or @ in its password percent-encoded (%2F, %23, %3F, %40)'],
+    // A password that does not start with digits: the host part would not parse as host:port either.
+    [{ DATABASE_URL: 'postgres://tierbot:pa/ssSECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / # ? or @ in its password percent-encoded (%2F, %23, %3F, %40)'],
+    [{ DATABASE_URL: 'postgres://tierbot:pa#ssSECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / # ? or @ in its password percent-encoded (%2F, %23, %3F, %40)'],
+    [{ DATABASE_URL: 'postgres://tierbot:pa?ssSECRET@127.0.0.1:5432/tierbot' }, 'DATABASE_URL must have any / # ? or @ in its password percent-encoded (%2F, %23, %3F, %40)'],
   ])('says %j is wrong once, in plain words, without its value', (env, reason) => {
     expect(parseConfig(env)).toEqual({ ok: false, reason: `Invalid configuration: ${reason}` });
   });

@@ -9,7 +9,10 @@
  * Anything outside that subset fails the test, so the file stays in it.
  */
 
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -225,9 +228,30 @@ describe('Dockerfile', () => {
     expect(health.args).toMatch(new RegExp(`process\\.env\\.PORT \\|\\| ${port}\\b`));
   });
 
-  it('checks gateway mode\'s health on METRICS_PORT, where it serves /healthz (it has nothing on PORT)', () => {
+  it('the health check passes in either mode: /healthz on PORT (HTTP mode), else on METRICS_PORT (gateway mode)', async () => {
     const health = final.find((d) => d.keyword === 'HEALTHCHECK')!;
-    expect(health.args).toMatch(/process\.env\.METRICS_PORT \|\| process\.env\.PORT\b/);
+    const script = (JSON.parse(health.args.replace(/^.*?CMD\s+/s, '')) as string[]).at(-1)!;
+    const serve = async () => {
+      const server = createServer((req, res) => res.writeHead(req.url === '/healthz' ? 200 : 404).end());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return { server, port: String((server.address() as AddressInfo).port) };
+    };
+    const closedPort = async () => {
+      const { server, port } = await serve();
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    };
+    const check = (env: Record<string, string>) => new Promise<number>((resolve) => execFile(process.execPath, ['-e', script], { env: { ...process.env, PORT: '', METRICS_PORT: '', ...env } }, (err) => resolve(err ? Number(err.code ?? 1) : 0)));
+    const up = await serve();
+    try {
+      const closed = await closedPort();
+      expect(await check({ PORT: up.port, METRICS_PORT: closed })).toBe(0); // HTTP mode, METRICS_PORT set in .env
+      expect(await check({ PORT: closed, METRICS_PORT: up.port })).toBe(0); // gateway mode
+      expect(await check({ PORT: closed, METRICS_PORT: closed })).toBe(1);
+      expect(await check({ PORT: closed })).toBe(1);
+    } finally {
+      up.server.close();
+    }
     // README's gateway example sets METRICS_PORT, so its container's health check has a port to ask.
     const gatewayRun = /`docker run [^`]*src\/bot\.ts`/.exec(read('README.md').replace(/\s*\n\s*/g, ' '))?.[0];
     expect(gatewayRun).toMatch(/-e METRICS_PORT=\d+/);

@@ -21,9 +21,9 @@ const PUBLIC_KEY = 'ab'.repeat(32);
 const scratch = () => mkdtempSync(join(tmpdir(), 'tierbot-ops-start-'));
 
 /** Runs an entry point to its end (or kills it once `until` shows in its output); its exit code and output. */
-function run(entry: string, env: Record<string, string>, until?: RegExp): Promise<{ code: number | null; output: string }> {
+function run(entry: string, env: Record<string, string>, until?: RegExp, args: readonly string[] = []): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: process.cwd(), env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: process.cwd(), env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const read = (chunk: Buffer) => {
       output += chunk;
@@ -91,7 +91,7 @@ describe('what the start log shows of DATABASE_URL', () => {
   it('refuses a Postgres URL whose unencoded "/" moves the password into the path, without echoing it', async () => {
     const http = await run('src/http/main.ts', { DISCORD_PUBLIC_KEY: PUBLIC_KEY, DATABASE_URL: 'postgres://tierbot:12345/abcSECRET@127.0.0.1:5432/tierbot' });
     expect(http.code).toBe(1);
-    expect(http.output).toContain('DATABASE_URL must have any / @ # or ? in its password percent-encoded');
+    expect(http.output).toContain('DATABASE_URL must have any / # ? or @ in its password percent-encoded');
     expect(http.output).not.toContain('SECRET');
   });
 
@@ -141,6 +141,24 @@ describe('Discord that accepts the connection but never answers', () => {
     const waited = Date.now() - since;
     expect(discordNoAnswer(err, apiUrl, waited)).toBe(`Discord (DISCORD_API_URL ${apiUrl}) did not answer within ${Math.round(waited / 1000)} s`);
     expect(discordNoAnswer(err, undefined, 60_000)).toBe('Discord (https://discord.com/api) did not answer within 60 s');
-    expect(discordNoAnswer(new Error('getaddrinfo ENOTFOUND discord.com'), apiUrl, 10)).toBeUndefined();
+    expect(discordNoAnswer(new Error('An invalid token was provided.'), apiUrl, 10)).toBeUndefined();
+  });
+
+  it('is named, with the address tried, when nothing listens there or the host is unknown', async () => {
+    const apiUrl = `http://127.0.0.1:${await freePort()}/api`;
+    const rest = new REST({ api: apiUrl, timeout: 2_000, retries: 0 }).setToken(TOKEN);
+    const err = await rest.get('/gateway/bot').then(() => undefined, (e: unknown) => e);
+    expect(discordNoAnswer(err, apiUrl, 10)).toBe(`Discord (DISCORD_API_URL ${apiUrl}) could not be reached (ECONNREFUSED): check the address and the network`);
+    const unknownHost = Object.assign(new Error('getaddrinfo ENOTFOUND discord.com'), { code: 'ENOTFOUND' });
+    expect(discordNoAnswer(unknownHost, undefined, 10)).toBe('Discord (https://discord.com/api) could not be reached (ENOTFOUND): check the address and the network');
+  });
+});
+
+describe('the CLI with a SQLite DATABASE_URL it cannot use', () => {
+  it('names the path itself, which holds no secret', async () => {
+    const folder = scratch();
+    const cli = await run('src/cli/cli.ts', { DATABASE_URL: folder }, undefined, ['/tier', '30k']);
+    expect(cli.code).toBe(1);
+    expect(cli.output.trim()).toBe(`Could not open the settings database (DATABASE_URL): ${folder} is a folder; give a file path such as ${folder}/tierbot.sqlite`);
   });
 });

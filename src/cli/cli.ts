@@ -9,7 +9,7 @@ import type { APIAttachment, APIInteraction } from 'discord-api-types/v10';
 import { stopCharts } from '../charts';
 import { COMMANDS } from '../commands';
 import type { Attachment, SlashCommand } from '../commands/types';
-import { parseConfig } from '../config/config';
+import { databaseUrlSecret, parseConfig } from '../config/config';
 import { createLogger } from '../config/logger';
 import { tierbotCore } from '../interactions/tierbot';
 import { openStore } from '../store';
@@ -154,13 +154,15 @@ async function main(): Promise<number> {
     console.error(config.reason);
     return 1;
   }
-  const logger = createLogger({ level: 'warn', secrets: [config.config.databaseUrl] });
+  const logger = createLogger({ level: 'warn', secrets: [databaseUrlSecret(config.config.databaseUrl)] });
   let store: TeamStore;
   try {
     store = await openStore(config.config.databaseUrl, { logger });
   } catch (err) {
-    // An operator's mistake (a path that cannot be created): one line, and never the URL itself.
-    const why = (err instanceof Error ? err.message : String(err)).replace(/^DATABASE_URL: /, '').split(config.config.databaseUrl).join('DATABASE_URL');
+    // An operator's mistake (a path that cannot be created): one line, and never a Postgres URL itself.
+    const secret = databaseUrlSecret(config.config.databaseUrl);
+    const message = (err instanceof Error ? err.message : String(err)).replace(/^DATABASE_URL: /, '');
+    const why = secret ? message.split(secret).join('DATABASE_URL') : message;
     console.error(`Could not open the settings database (DATABASE_URL): ${why}`);
     return 1;
   }

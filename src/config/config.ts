@@ -30,15 +30,15 @@ function isDatabaseUrl(text: string): boolean {
   return /^file:/i.test(text) || !/^[a-z][a-z0-9+.-]+:/i.test(text);
 }
 const validPort = (p: string) => p === '' || (Number(p) >= 1 && Number(p) <= 65535);
-const PASSWORD_ESCAPES = 'must have any / @ # or ? in its password percent-encoded (%2F, %40, %23, %3F)';
+const PASSWORD_ESCAPES = 'must have any / # ? or @ in its password percent-encoded (%2F, %23, %3F, %40)';
 /**
  * A Postgres URL whose password holds an unencoded / # or ? still parses, but ends its host there:
  * the password's end and the real host land in the path, query or fragment, and from there in logs.
  */
 function passwordSpillsPastHost(text: string): boolean {
-  if (!/^postgres(ql)?:/i.test(text) || !URL.canParse(text)) return false;
-  const u = new URL(text);
-  return `${u.pathname}${u.search}${u.hash}`.includes('@');
+  // The text between "//" and the last "@" is the user and password: a / # or ? there ends the host early.
+  const userinfo = /^postgres(?:ql)?:\/\/(.*)@[^@]*$/i.exec(text)?.[1];
+  return userinfo !== undefined && /[/#?]/.test(userinfo);
 }
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
@@ -62,8 +62,9 @@ const ConfigSchema = z.object({
     (v) => (v === '' || v === undefined ? './data/tierbot.sqlite' : v),
     z
       .string()
-      .refine(isDatabaseUrl, DATABASE_URL_FORMS)
-      .refine((url) => !passwordSpillsPastHost(url), PASSWORD_ESCAPES),
+      // The password's own check first: such a URL fails the general one too, with a less useful reason.
+      .refine((url) => !passwordSpillsPastHost(url), PASSWORD_ESCAPES)
+      .refine((url) => passwordSpillsPastHost(url) || isDatabaseUrl(url), DATABASE_URL_FORMS),
   ),
   METRICS_PORT: optional(port),
   LOG_LEVEL: z.preprocess(

@@ -51,15 +51,16 @@ describe('a command load that fails', () => {
 
     const errorId = /error id `([0-9a-f]{8})`/.exec(JSON.stringify(r.answers[0]))?.[1];
     expect(errorId).toBeDefined();
+    // Before the commands load no name is known to label it with: "unknown", never the name Discord sent.
     const lines = logs.filter((l) => l.msg === 'interaction');
     expect(lines).toEqual([
-      expect.objectContaining({ level: 30, command: 'tier', outcome: 'failed', errorId, durationMs: expect.any(Number) }),
-      expect.objectContaining({ level: 30, command: 'tiers:button', outcome: 'failed', errorId: expect.any(String) }),
+      expect.objectContaining({ level: 30, command: 'unknown', outcome: 'failed', errorId, durationMs: expect.any(Number) }),
+      expect.objectContaining({ level: 30, command: 'unknown:button', outcome: 'failed', errorId: expect.any(String) }),
     ]);
-    expect(logs.find((l) => l.msg === 'could not load the commands')).toMatchObject({ level: 50, command: 'tier', errorId });
+    expect(logs.find((l) => l.msg === 'could not load the commands')).toMatchObject({ level: 50, command: 'unknown', errorId });
     const counted = await metrics.registry.getSingleMetricAsString('tierbot_interactions_total');
-    expect(counted).toContain('tierbot_interactions_total{command="tier",outcome="failed"} 1');
-    expect(counted).toContain('tierbot_interactions_total{command="tiers:button",outcome="failed"} 1');
+    expect(counted).toContain('tierbot_interactions_total{command="unknown",outcome="failed"} 1');
+    expect(counted).toContain('tierbot_interactions_total{command="unknown:button",outcome="failed"} 1');
     expect(JSON.stringify(logs)).not.toContain('98765');
   });
 });

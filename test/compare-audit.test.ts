@@ -131,11 +131,11 @@ describe('citations', () => {
 
   it('the old short citations are gone: Mediakix 2017, the cent rule and HypeAuditor 2023 say how they were read', async () => {
     const t = await assumptionsText({});
-    expect(t).toMatch(/Mediakix,? 2017 \(as reported by another publication\)/);
+    expect(t).toMatch(/Mediakix,? 2017 \(second-hand; the reporting outlet is not recorded\)/);
     expect(t).toContain('Rule of thumb, undated (as reported by USA Today and Shopify)');
     expect(t).toMatch(/HypeAuditor,? 2026 \(as reported by eMarketer\)/);
     const tiktok = await assumptionsText({ platform: 'tiktok', micro_followers: '3000' });
-    expect(tiktok).toMatch(/HypeAuditor,? 2023 \(as reported by another publication\)/);
+    expect(tiktok).toMatch(/HypeAuditor,? 2023 \(second-hand; the reporting outlet is not recorded\)/);
   });
 
   it('compare.csv cites second-hand figures as reported: Markerly by Digiday', async () => {

@@ -6,7 +6,7 @@
  * measured is an extrapolation, never "sourced".
  */
 
-import { yearLabel, type Confidence } from './sources';
+import { SECOND_HAND_UNNAMED, yearLabel, type Confidence } from './sources';
 
 export type Platform = 'instagram' | 'tiktok' | 'youtube';
 export const PLATFORMS: readonly Platform[] = ['instagram', 'tiktok', 'youtube'];
@@ -46,7 +46,7 @@ export type Basis = 'sourced' | 'observed' | 'extrapolated' | 'assumption' | 'in
  */
 export function reportedBy(c: Citation): string | null {
   if (c.via) return `as reported by ${c.via}`;
-  if (c.confidence === 'S') return 'as reported by another publication';
+  if (c.confidence === 'S') return SECOND_HAND_UNNAMED;
   if (c.confidence === 'M') return 'from a copy on another site';
   return null;
 }

@@ -902,13 +902,16 @@ export function fullCitation(source: Source, { sayFirstHand = true } = {}): stri
   return `${citation(source)}${sayHow ? `, ${howRead(source)}` : ''}${source.url ? `: ${source.url}` : ''}`;
 }
 
+/** A figure reported by a publication the sources do not name: said plainly, not as if it were known. */
+export const SECOND_HAND_UNNAMED = 'second-hand; the reporting outlet is not recorded';
+
 /** How a definition was read, in words: "from the publisher's page", "as reported by Business Insider". */
 export function howRead(source: Source): string {
   switch (source.confidence) {
     case 'P':
       return "from the publisher's page";
     case 'S':
-      return `as reported by ${source.via ?? 'another publication'}`;
+      return source.via ? `as reported by ${source.via}` : SECOND_HAND_UNNAMED;
     case 'M':
       return `from a copy on ${source.via ?? 'another site'}`;
     case 'seed':

@@ -11,6 +11,7 @@ import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
 import { publisherYear, reportedBy } from '../src/domain/benchmarks';
 import { breakEvenText, comparePlans, evaluate, microBreakEvens, parseCompareInput, winnerOf, type CompareInput, type Comparison } from '../src/domain/compare';
+import { compareOptions } from './support/compare-options';
 import { testComponentContext, testContext } from './support/context';
 
 const run = (options: Record<string, string> = {}) => compare.run(options as never, testContext()) as Promise<Reply>;
@@ -49,17 +50,7 @@ describe('a percentage break-even is given to the digits a planner types', () =>
     let checked = 0;
     fc.assert(
       fc.property(
-        fc.record(
-          {
-            big_followers: fc.integer({ min: 1_000, max: 20_000_000 }).map(String),
-            micro_followers: fc.integer({ min: 500, max: 200_000 }).map(String),
-            micro_count: fc.integer({ min: 1, max: 300 }).map(String),
-            platform: fc.constantFrom('instagram', 'tiktok', 'youtube'),
-            overlap: fc.double({ min: 0, max: 60, noNaN: true }).map((x) => x.toFixed(2)),
-            budget: fc.integer({ min: 100, max: 200_000 }).map(String),
-          },
-          { requiredKeys: ['micro_followers', 'platform'] },
-        ),
+        compareOptions({ budget: fc.integer({ min: 100, max: 200_000 }).map(String) }),
         (options) => {
           const built = parseCompareInput(options);
           if (!built.ok) return;

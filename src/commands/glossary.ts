@@ -605,7 +605,6 @@ type Entry = { kind: 'builtin'; term: Term } | { kind: 'team'; term: TeamTerm; k
 // Built once: the search keeps each entry's normalised keys.
 const BUILT_IN: readonly Searchable<Entry>[] = TERM_ENTRIES.map((e) => ({ item: { kind: 'builtin', term: e.item }, keys: e.keys }));
 
-/** The server's team terms; none in a DM, and none (built-in terms only) if the store fails. */
 /** The server's team terms (none in a DM or a server that has not added Tierbot); null when they could not be read. */
 async function readTeamTerms(context: RunContext): Promise<TeamTerm[] | null> {
   const guildId = teamGuildId(context);

@@ -80,6 +80,14 @@ describe('a percentage break-even is given to the digits a planner types', () =>
   });
 });
 
+describe('a break-even where the plans change hands exactly on a cent', () => {
+  it('is that cent, not the next: TikTok’s micro fee, where cost per engagement starts to round the other way', async () => {
+    expect((await run({ platform: 'tiktok' })).embeds[0]!.description).toContain('cost per engagement above $156.69');
+    expect(line(await run({ platform: 'tiktok', micro_fee: '156.69' }), 'A', 'Cost per engagement')).toMatch(/✅$/);
+    expect(line(await run({ platform: 'tiktok', micro_fee: '156.68' }), 'A', 'Cost per engagement')).not.toMatch(/✅$/);
+  });
+});
+
 describe('the micro engagement rate’s break-even names every measure that changes hands there', () => {
   it('the default: cost per engagement and engagements under 1.549%, as typed back in', async () => {
     const page = text(await press(await run(), ASSUMPTIONS_ID));

@@ -85,15 +85,18 @@ const MULTIPLIER_FORMS: readonly Form[] = [{ exponent: () => -2, write: (x) => f
 const FORMS: Record<Assumption['unit'], readonly Form[]> = { percent: PERCENT_FORMS, money: MONEY_FORMS, multiplier: MULTIPLIER_FORMS };
 
 /**
- * `x` rounded to a multiple of 10^exponent towards `towards` (one that is within float noise of
- * such a multiple is that multiple), divided rather than multiplied where the step is a fraction,
- * so 3,934 × 0.01 is 39.34 and not 39.339999….
+ * `x` rounded to a multiple of 10^exponent towards `towards`, divided rather than multiplied where
+ * the step is a fraction, so 3,934 × 0.01 is 39.34 and not 39.339999…. A break-even within the
+ * search's precision of such a multiple is that multiple: the plans often change hands exactly
+ * there (where a figure compared to the cent starts to round the other way), and the search
+ * stops a hair past it ($156.6900000001 is $156.69, not $156.70).
  */
+const SAME_MULTIPLE = 1e-6;
 function roundTowards(x: number, exponent: number, towards: 'higher' | 'lower'): number {
   const scale = 10 ** Math.abs(exponent);
   const steps = exponent < 0 ? x * scale : x / scale;
   const nearest = Math.round(steps);
-  const whole = Math.abs(steps - nearest) < 1e-9 ? nearest : towards === 'higher' ? Math.ceil(steps) : Math.floor(steps);
+  const whole = Math.abs(steps - nearest) < SAME_MULTIPLE ? nearest : towards === 'higher' ? Math.ceil(steps) : Math.floor(steps);
   return exponent < 0 ? whole / scale : whole * scale;
 }
 

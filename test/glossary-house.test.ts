@@ -156,3 +156,33 @@ describe('/glossary where team settings are out of reach', () => {
     expect(description(reply)).toContain('Your team’s own terms could not be read just now');
   });
 });
+
+describe('/glossary finds a house tier by a near name, as it finds terms', () => {
+  const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+
+  it('answers a clear slip with the house tier, saying what was read', async () => {
+    const store = await serverWith('rookie 1k-10k, star 10k-100k, legend 100k+');
+    const reply = await run('legnd', store);
+    expect(reply.embeds[0]!.title).toBe('legend');
+    expect(description(reply)).toContain('Showing **legend** for "legnd".');
+  });
+
+  it('offers house tiers beside terms when a name is near several, and a press opens one', async () => {
+    const store = await serverWith('star 10k-100k, stark 100k+');
+    const reply = await run('starz', store);
+    expect(messageProblems(reply)).toEqual([]);
+    expect(description(reply)).toContain('**star** (house tier)');
+    const id = ids(reply).find((x) => x.endsWith(':star'))!;
+    expect(id).toBeDefined();
+    const opened = await glossary.component!(id, [], testComponentContext({ guildId: G, store }));
+    expect(opened.mode).toBe('update');
+    expect(opened.reply.embeds[0]!.title).toBe('star');
+  });
+
+  it('lists house tiers in autocomplete with their mark, by the name /glossary reads', async () => {
+    const store = await serverWith('rookie 1k-10k, star 10k-100k, legend 100k+');
+    const choices = await glossary.autocomplete!({ name: 'term', value: 'sta' }, {}, testContext({ guildId: G, store }));
+    expect(choices).toContainEqual({ name: 'star (house tier)', value: 'star' });
+    expect(await glossary.autocomplete!({ name: 'term', value: 'sta' }, {}, testContext({ store }))).not.toContainEqual({ name: 'star (house tier)', value: 'star' });
+  });
+});

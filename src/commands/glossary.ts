@@ -97,6 +97,10 @@ export const TEAM_KEY_VALUE = 'teamkey:';
 /** A team term asked for by name ("team:Brand lift"), as autocomplete offered before keys. */
 const TEAM_NAME_VALUE = 'team:';
 const TEAM_MARK = ' (team term)';
+/** A house tier in a list of terms ("Did you mean", "Which term?") and in autocomplete. */
+const HOUSE_MARK = ' (house tier)';
+/** Opens a house tier named by the rest of the custom_id (at most MAX_TIER_NAME characters). */
+const HOUSE_TIER_BUTTON = 'glossary:housetier';
 const TEAM_COLOUR = 0x57f287;
 
 /**
@@ -568,7 +572,7 @@ function houseTierMapping(tier: HouseTier): string {
 }
 
 /** A house tier asked for by name when no glossary term has it ("star"): its range, and the whole definition. */
-function houseTierReply(tier: HouseTier, tiers: readonly HouseTier[]): Reply {
+function houseTierReply(tier: HouseTier, tiers: readonly HouseTier[], shownFor?: string): Reply {
   const mapped = houseTierMapping(tier);
   const related = tier.spansEveryTier || tier.notInfluencer ? undefined : findTerm(TIER_LABELS[tier.normal]);
   return {
@@ -577,6 +581,7 @@ function houseTierReply(tier: HouseTier, tiers: readonly HouseTier[]): Reply {
         author: { name: 'House tier' },
         title: teamTierName(tier.name, LIMITS.embedTitle),
         description: [
+          ...(shownFor ? [`Showing **${teamTierName(tier.name)}** for "${quoteUserText(shownFor, 60)}".\n`] : []),
           `**${teamTierName(tier.name)}** (${tier.stated}) takes ${tier.max === null ? `${formatCount(tier.min)} followers and up` : `${stretchCounts(tier.min, tier.max)} followers`}; beside the publishers' tiers it reads as ${mapped}.`,
           houseDefinitionLine(tiers),
         ].join('\n'),
@@ -588,19 +593,29 @@ function houseTierReply(tier: HouseTier, tiers: readonly HouseTier[]): Reply {
   };
 }
 
-/** The house tier a query names, ignoring case, spacing and punctuation, in a server that has a house definition. */
-async function houseTierNamed(query: string, context: RunContext): Promise<{ tier: HouseTier; tiers: readonly HouseTier[] } | undefined> {
-  const wanted = normalise(query);
-  if (wanted === '') return undefined;
+/** The server's house tiers, none where it has no house definition (or it cannot be read). */
+async function houseTiersHere(context: RunContext): Promise<readonly HouseTier[]> {
   const found = await lookUpHouse(context);
-  if (found.kind !== 'set') return undefined;
-  const tier = found.tiers.find((t) => normalise(t.name) === wanted);
-  return tier && { tier, tiers: found.tiers };
+  return found.kind === 'set' ? found.tiers : [];
+}
+
+/** The house tier a name means, ignoring case, spacing and punctuation. */
+function tierNamed(tiers: readonly HouseTier[], name: string): HouseTier | undefined {
+  const wanted = normalise(name);
+  return wanted === '' ? undefined : tiers.find((t) => normalise(t.name) === wanted);
+}
+
+/** House tiers that no glossary term has the name of ("star"): offered beside the terms, found by their names. */
+function houseEntries(tiers: readonly HouseTier[]): Searchable<Entry>[] {
+  return tiers.filter((t) => !findTerm(t.name)).map((tier) => ({ item: { kind: 'house', tier, tiers }, keys: [tier.name] }));
 }
 
 // ── Lookup ───────────────────────────────────────────────────────────────────────────────────
 
-type Entry = { kind: 'builtin'; term: Term } | { kind: 'team'; term: TeamTerm; key: string };
+type Entry = { kind: 'builtin'; term: Term } | { kind: 'team'; term: TeamTerm; key: string } | { kind: 'house'; tier: HouseTier; tiers: readonly HouseTier[] };
+
+const entryName = (e: Entry) => (e.kind === 'house' ? e.tier.name : e.term.name);
+const entryMark = (e: Entry) => (e.kind === 'team' ? TEAM_MARK : e.kind === 'house' ? HOUSE_MARK : '');
 
 // Built once: the search keeps each entry's normalised keys.
 const BUILT_IN: readonly Searchable<Entry>[] = TERM_ENTRIES.map((e) => ({ item: { kind: 'builtin', term: e.item }, keys: e.keys }));
@@ -646,10 +661,12 @@ function teamEntries(guildId: string, team: readonly TeamTerm[]): Searchable<Ent
 
 /** A button for a "Which term?" list or a "Did you mean", which only the person who asked sees. */
 function entryId(e: Entry): string {
+  if (e.kind === 'house') return `${HOUSE_TIER_BUTTON}:${e.tier.name}`;
   return e.kind === 'builtin' ? termButtonId(e.term.id, 'own') : `${TEAM_KEY_BUTTON}:${e.key}`;
 }
 
 function entryReply(e: Entry, shownFor?: string, house?: string): Reply {
+  if (e.kind === 'house') return houseTierReply(e.tier, e.tiers, shownFor);
   return e.kind === 'builtin' ? termReply(e.term, shownFor, 'public', house) : { embeds: [teamTermEmbed(e.term, shownFor)] };
 }
 
@@ -658,7 +675,7 @@ const LISTED_NAME_LENGTH = 100;
 
 /** "**CPM (cost per thousand impressions)**", "**Brand lift** (team term)": a term's whole name, the team's escaped. */
 function listedName(e: Entry): string {
-  return `**${e.kind === 'builtin' ? e.term.name : quoteUserText(e.term.name, LISTED_NAME_LENGTH)}**${e.kind === 'team' ? TEAM_MARK : ''}`;
+  return `**${e.kind === 'builtin' ? e.term.name : quoteUserText(entryName(e), LISTED_NAME_LENGTH)}**${entryMark(e)}`;
 }
 
 /** A "Which term?" list offers its terms as buttons in up to two rows. */
@@ -671,11 +688,11 @@ const MOST_CHOICES = CHOICE_ROWS * LIMITS.buttonsPerRow;
  */
 function entryButtons(entries: readonly Entry[]): APIActionRowComponent<APIButtonComponent>[] {
   const labels = labelsApart(
-    entries.map((e) => e.term.name),
-    LIMITS.buttonLabel - TEAM_MARK.length,
+    entries.map(entryName),
+    LIMITS.buttonLabel - Math.max(TEAM_MARK.length, HOUSE_MARK.length),
   );
   return buttonRows(
-    entries.map((e, i) => button(entryId(e), `${labels[i]}${e.kind === 'team' ? TEAM_MARK : ''}`)),
+    entries.map((e, i) => button(entryId(e), `${labels[i]}${entryMark(e)}`)),
     CHOICE_ROWS,
   );
 }
@@ -750,9 +767,10 @@ export async function run(args: { term?: string }, context: RunContext): Promise
 
   if (asKey !== undefined && named.length === 0) return read === null ? teamTermsUnreadReply() : goneReply();
   // A house tier named by no term ("star"): the team's own word, answered before a guess at a term.
-  const houseTier = asTeamValue === undefined && asKey === undefined ? await houseTierNamed(query, context) : undefined;
-  if (houseTier) return houseTierReply(houseTier.tier, houseTier.tiers);
-  const entries = [...teamEntries(guildId, team), ...BUILT_IN];
+  const houseTiers = asTeamValue === undefined && asKey === undefined ? await houseTiersHere(context) : [];
+  const houseTier = tierNamed(houseTiers, query);
+  if (houseTier) return houseTierReply(houseTier, houseTiers);
+  const entries = [...teamEntries(guildId, team), ...houseEntries(houseTiers), ...BUILT_IN];
   const { matches, clear } = bestMatches(query, entries, 5);
   const best = clear ? matches[0] : undefined;
   if (best) return entryReply(best, query, best.kind === 'builtin' ? await houseLineFor(best.term, context) : undefined);
@@ -785,8 +803,14 @@ export async function autocomplete(focused: { name: string; value: string }, _ar
   const suggested = teamSuggestions(focused.value, team);
   const names = labelsApart(suggested.map((t) => t.name), LIMITS.choiceName - TEAM_MARK.length);
   const teamChoices = suggested.map((t, i) => ({ name: `${names[i]}${TEAM_MARK}`, value: `${TEAM_KEY_VALUE}${teamTermKey(context.guildId ?? '', t.name)}` }));
+  // House tiers by name (at most MAX_TIER_NAME characters, so the name itself is the value /glossary reads).
+  const typed = normalise(focused.value);
+  const houseChoices = houseEntries(await houseTiersHere(context))
+    .map((e) => entryName(e.item))
+    .filter((name) => normalise(name).includes(typed))
+    .map((name) => ({ name: `${name}${HOUSE_MARK}`, value: name }));
   const builtIn = suggestTerms(focused.value, 25).map((t) => ({ name: truncate(t.name, 100), value: t.id }));
-  return [...teamChoices, ...builtIn].slice(0, 25);
+  return [...teamChoices, ...houseChoices, ...builtIn].slice(0, 25);
 }
 
 /**
@@ -804,6 +828,13 @@ export async function component(customId: string, values: readonly string[], con
     const found = byKey !== undefined ? teamTermByKey(context.guildId ?? '', team, byKey) : team.find((t) => t.name === byName);
     if (!found) return { mode: 'reply', reply: inputErrorReply('That team term is not there any more.', 'run /glossary again.') };
     return { mode: 'update', reply: { embeds: [teamTermEmbed(found)], components: [] } };
+  }
+  if (customId.startsWith(`${HOUSE_TIER_BUTTON}:`)) {
+    // Offered on the presser's own "Did you mean" or "Which term?": it opens there.
+    const tiers = await houseTiersHere(context);
+    const tier = tierNamed(tiers, customId.slice(HOUSE_TIER_BUTTON.length + 1));
+    if (!tier) return { mode: 'reply', reply: inputErrorReply('That house tier is not in your house definition any more.', 'run /glossary again, or /house show.') };
+    return { mode: 'update', reply: houseTierReply(tier, tiers) };
   }
   if (customId === TEAM_MENU) {
     // Only this server's terms: a key from another server opens nothing here.

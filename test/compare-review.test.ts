@@ -50,8 +50,12 @@ describe('the main reply shows every input the numbers rest on', () => {
     expect(lineStarting(key, 'Click-through')).toContain('**0.5%** of reached accounts visit (0.02%–2%), a Tierbot assumption');
     expect(lineStarting(key, 'Fees')).toContain('the cent-per-follower rule');
     expect(lineStarting(key, 'Overlap')).toBe('Overlap: 0% expected, up to 40% (Influencity’s illustration); no published average.');
-    // The ranges move only the inputs that have one: the footer says so.
-    expect((await run({})).embeds[0]!.footer!.text).toContain('Ranges: each plan with every input that has a range at its worse end');
+    // The ranges move only the inputs that have one: the Assumptions page says so, the footer points there.
+    const main = await run({});
+    expect(main.embeds[0]!.footer!.text).toContain('"Assumptions" shows every source, how the ranges are found and where the plans tie.');
+    const id = (main.components ?? []).flatMap((row) => row.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).find((x) => x.startsWith(ASSUMPTIONS_ID))!;
+    const page = (await compare.component!(id, [], testComponentContext())).reply;
+    expect(page.embeds[0]!.description).toContain('Ranges: each plan with every input that has a range at its worse end');
   });
 
   it('an option the user set is shown as theirs, beside the defaults left as they are', async () => {

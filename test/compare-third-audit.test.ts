@@ -148,7 +148,7 @@ describe('the fee’s range and the cost’s range agree', () => {
     );
     expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($40 to $100)');
     const main = await run();
-    expect(main.embeds[0]!.footer!.text).toContain('then at its better end, fees priced at that run’s engagement rate');
+    expect(page.embeds[0]!.description).toContain('then at its better end, fees priced at that run’s engagement rate');
     expect(field(main, 'Plan A').value).toContain('Cost: **$1,000** ($400 to $1,000)');
     // The default's Assumptions page keeps its break-evens whole, within Discord's limits.
     expect(page.embeds.map((e) => e.title)).toContain('Break-even');

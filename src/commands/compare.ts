@@ -454,9 +454,7 @@ export function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLo
     footer: {
       text:
         `✅ = better on a counted measure (reach, engagements, cost per engagement, cost per order). ${roiRoasText(c.unlikeOrderValues)} ` +
-        'Ranges: each plan with every input that has a range at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate; ' +
-        'low and high are the smaller and larger results. ' +
-        '"Assumptions" shows every source and where the plans tie.',
+        '"Assumptions" shows every source, how the ranges are found and where the plans tie.',
     },
   };
   fitKeyAssumptions(embed, c);
@@ -555,6 +553,11 @@ function breakEvenEmbed(c: Comparison): APIEmbed {
   return { title: BREAK_EVEN_TITLE, color: NEUTRAL_COLOUR, description: truncate(lines.join('\n'), LIMITS.embedDescription) };
 }
 
+/** How every result's range is found (README: "How /compare gives ranges"). */
+const RANGES_RULE =
+  'Ranges: each plan with every input that has a range at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate; ' +
+  'low and high are the smaller and larger results.';
+
 /** The observed cases and every caveat, on a page of their own (the Assumptions page's button). */
 export function casesReply(c: Comparison): Reply {
   const citedCase = new Set<Citation>();
@@ -592,6 +595,7 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
   const houseText = houseLine(c, house);
   if (houseText) plans.push(houseText);
   plans.push(`Platform: ${PLATFORM_LABEL[s.platform]}${s.platformGiven ? '' : ' (default: most benchmarks are for Instagram)'}.`);
+  plans.push(RANGES_RULE);
   const inputs = Object.values(s.assumptions);
   const inputsEmbed = (detail: Detail, share?: number): APIEmbed => {
     const notice =

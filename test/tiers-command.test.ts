@@ -195,3 +195,17 @@ describe('/tiers', () => {
     expect(next.reply.embeds[0]!.title).toBe('Mediakix');
   });
 });
+
+describe('a publisher’s page explains the arrow only where it shows one', () => {
+  it('Sprout Social maps its top tier (→ mega) and says why; Mediakix and Forbes map nothing and have no such footer', async () => {
+    const page = async (source: string) => ((await tiers.run({ source } as never, testContext())) as Reply).embeds[0]!;
+    const sprout = await page('sprout social');
+    expect(sprout.description).toContain(' → mega');
+    expect(sprout.footer?.text).toContain('Mapped tiers (→)');
+    for (const source of ['mediakix', 'forbes']) {
+      const embed = await page(source);
+      expect(embed.description, source).not.toContain('→');
+      expect(embed.footer, source).toBeUndefined();
+    }
+  });
+});

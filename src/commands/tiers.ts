@@ -304,12 +304,15 @@ export function publisherEmbed(p: Publisher, shownFor?: string): APIEmbed {
   const title = truncate(p.label, 256);
   const lead = shownFor ? `Showing ${p.label} for "${quoteUserText(shownFor, 60)}".\n\n` : '';
   const shared = p.sharedBy.length ? `\n\n${p.sharedBy.map((s) => s.label).join(', ')} shares this definition word for word.` : '';
-  const room = PUBLIC_TEXT_LIMIT - title.length - PUBLISHER_FOOTER.length;
+  const body = `${lead}${sources.map((s) => definitionBlock(s, sources.length > 1)).join('\n\n')}${shared}`;
+  // The footer explains the arrow, so only a page that shows one has it.
+  const mapped = body.includes(' → ');
+  const room = PUBLIC_TEXT_LIMIT - title.length - (mapped ? PUBLISHER_FOOTER.length : 0);
   const embed: APIEmbed = {
     title,
     color: lowest ? TIER_COLOURS[lowest.normal] : NEUTRAL_COLOUR,
-    description: truncate(`${lead}${sources.map((s) => definitionBlock(s, sources.length > 1)).join('\n\n')}${shared}`, room),
-    footer: { text: PUBLISHER_FOOTER },
+    description: truncate(body, room),
+    ...(mapped ? { footer: { text: PUBLISHER_FOOTER } } : {}),
   };
   if (main.url) embed.url = main.url;
   return embed;

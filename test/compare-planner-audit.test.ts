@@ -147,3 +147,12 @@ describe('one source is cited one way throughout the Assumptions reply', () => {
     }
   });
 });
+
+describe('sizes that look swapped', () => {
+  it('a Plan A smaller than each of Plan B’s influencers is pointed out; the usual sizes are not', async () => {
+    const swapped = (await run({ big_followers: '5k' })).embeds[0]!.description!;
+    expect(swapped).toContain('Plan A’s influencer (5,000 followers) is smaller than each of Plan B’s (10,000 followers): check `big_followers` and `micro_followers`.');
+    expect((await run()).embeds[0]!.description).not.toContain('is smaller than each of Plan B’s');
+    expect((await run({ preset: 'kardashian' })).embeds[0]!.description).not.toContain('is smaller than each of Plan B’s');
+  });
+});

@@ -266,6 +266,13 @@ function moneyRange(r: Range): string {
   return r.low === r.high ? formatMoney(r.expected) : `${formatMoney(r.expected)} (${formatMoney(r.low)} to ${formatMoney(r.high)})`;
 }
 
+/** Plan A's one influencer smaller than each of Plan B's: most likely the sizes were swapped, so say so. */
+function sizesLine(c: Comparison): string | null {
+  const { a, b } = c.scenario;
+  if (a.observed || a.followersEach >= b.followersEach) return null;
+  return `Plan A’s influencer (${followersText(a.followersEach)}) is smaller than each of Plan B’s (${followersText(b.followersEach)}): check \`big_followers\` and \`micro_followers\`.`;
+}
+
 function budgetLine(c: Comparison): string | null {
   const b = c.budget;
   if (!b) return null;
@@ -442,7 +449,7 @@ export function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLo
     `**${verdictHeadline(c)}**`,
     ...dependsLines(c),
     ...(c.scenario.preset === 'kardashian' ? ['Plan A is the observed case the TapInfluence blog reports; Plan B is estimated through the same funnel, visits against visits.'] : []),
-    ...[houseLine(c, house), budgetLine(c)].filter((x): x is string => x !== undefined && x !== null),
+    ...[houseLine(c, house), budgetLine(c), sizesLine(c)].filter((x): x is string => x !== undefined && x !== null),
     ...extra,
   ].join('\n');
   const colour = c.verdict.leader === 'A' ? TIER_COLOURS.macro : c.verdict.leader === 'B' ? TIER_COLOURS.micro : NEUTRAL_COLOUR;

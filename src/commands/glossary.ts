@@ -51,7 +51,7 @@ import {
   truncate,
   withoutInvisible,
 } from './embeds';
-import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, lookUpHouse, teamTierName } from './house-lookup';
+import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, houseTierMapping, lookUpHouse, teamTierName } from './house-lookup';
 import { shownText, teamGuildId } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -563,12 +563,6 @@ async function houseLineFor(term: Term, context: RunContext): Promise<string | u
   if (term.group !== 'Tiers') return undefined;
   const found = await lookUpHouse(context);
   return found.kind === 'set' ? houseReading(term, found.tiers) : houseProblemLine(found);
-}
-
-/** What a house tier is read as beside the publishers' tiers, as /house shows it. */
-function houseTierMapping(tier: HouseTier): string {
-  if (tier.spansEveryTier) return 'every tier';
-  return tier.notInfluencer ? 'below influencer size' : TIER_LABELS[tier.normal];
 }
 
 /** A house tier asked for by name when no glossary term has it ("star"): its range, and the whole definition. */

@@ -5,6 +5,7 @@
  */
 
 import { formatHouseDefinition, formatHousePlacement, houseTierFor, parseHouseDefinition, type HouseTier } from '../domain/house';
+import { TIER_LABELS } from '../domain/tier-style';
 import type { HouseRecord } from '../store/types';
 import { shownText, teamGuildId } from './team-settings';
 import type { RunContext } from './types';
@@ -139,3 +140,11 @@ export function fitMarkdownLine(line: string, max: number): string {
   return '…'.slice(0, Math.max(0, max));
 }
 
+/** What a tier reaching from below influencer size into mega maps to (`everyone 0+`). */
+const EVERY_TIER = `every tier, from below influencer size to ${TIER_LABELS.mega}`;
+
+/** What a house tier reads as beside the publishers' tiers: "micro", "below influencer size", "every tier, …". */
+export function houseTierMapping(tier: HouseTier): string {
+  if (tier.spansEveryTier) return EVERY_TIER;
+  return tier.notInfluencer ? 'below influencer size' : TIER_LABELS[tier.normal];
+}

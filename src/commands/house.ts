@@ -9,10 +9,9 @@ import { LIMITS } from '../interactions/limits';
 import { formatCount } from '../domain/format';
 import { HOUSE_EXAMPLE, MAX_HOUSE_TEXT, MAX_TIER_NAME, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';
-import { TIER_LABELS } from '../domain/tier-style';
 import type { HouseRecord } from '../store/types';
 import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, truncate, unshownCharacter } from './embeds';
-import { teamTierName } from './house-lookup';
+import { houseTierMapping, teamTierName } from './house-lookup';
 import { guildOnlyReply, jsonFile, MANAGE_SERVER, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SERVER_ONLY } from './types';
 
@@ -49,18 +48,14 @@ const ACCEPTED =
   `Counts as in /tier (${ACCEPTED_FORMS}); a range with a hyphen, en dash or "to"; open ends as \`1M+\` or \`up to 10k\`; ` +
   'a real gap written as `gap` between two tiers.';
 
-/** What a tier reaching from below influencer size into mega maps to (`everyone 0+`). */
-const EVERY_TIER = `every tier, from below influencer size to ${TIER_LABELS.mega}`;
-
 function tierLines(tiers: readonly HouseTier[]): string[] {
   const lines: string[] = [];
   tiers.forEach((tier, i) => {
     const prev = tiers[i - 1];
     if (prev && prev.max !== null && tier.min > prev.max + 1) lines.push(`*gap: ${formatCount(prev.max + 1)}–${formatCount(tier.min - 1)} is in no tier*`);
     const range = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
-    const mapped = tier.spansEveryTier ? EVERY_TIER : tier.notInfluencer ? 'below influencer size' : TIER_LABELS[tier.normal];
     // Whole, escaping included (every character may be escaped or two UTF-16 units).
-    lines.push(`**${shownText(tier.name, 2 * MAX_TIER_NAME)}** (${tier.stated}) → ${mapped} · counts ${range}`);
+    lines.push(`**${shownText(tier.name, 2 * MAX_TIER_NAME)}** (${tier.stated}) → ${houseTierMapping(tier)} · counts ${range}`);
   });
   return lines;
 }

@@ -51,7 +51,7 @@ import {
   truncate,
   withoutInvisible,
 } from './embeds';
-import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, houseTierMapping, lookUpHouse, teamTierName } from './house-lookup';
+import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, houseTierMapping, lookUpHouse, teamTierName, yourHouse } from './house-lookup';
 import { shownText, teamGuildId } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -517,7 +517,7 @@ export function indexReply(team: readonly TeamTerm[] = [], guildId = ''): Reply 
 /** Room for the house line above a tier word's definition: as much as /tier gives its own. */
 const HOUSE_LINE_ROOM = HOUSE_ANSWER_ROOM;
 
-const yourHouse = (body: string) => fitMarkdownLine(`**Your house definition: ${body}**`, HOUSE_LINE_ROOM);
+const houseLine = (body: string) => fitMarkdownLine(yourHouse(body), HOUSE_LINE_ROOM);
 const houseTierText = (tier: HouseTier) => formatHouseTier(tier, (t) => teamTierName(t.name));
 
 /**
@@ -542,15 +542,15 @@ function houseTiersAcross(tiers: readonly HouseTier[], from: number, to: number 
  */
 function houseReading(term: Term, tiers: readonly HouseTier[]): string {
   const named = tiers.find((t) => findTerm(t.name) === term);
-  if (named) return yourHouse(`${teamTierName(named.name)} is ${named.stated}`);
+  if (named) return houseLine(`${teamTierName(named.name)} is ${named.stated}`);
   const band = term.answersAcross;
   const bandName = term.ranges?.[0]?.tierName;
-  if (band && bandName) return yourHouse(`${bandName} (${stretchCounts(band.from, band.to)}) ${houseTiersAcross(tiers, band.from, band.to)}`);
+  if (band && bandName) return houseLine(`${bandName} (${stretchCounts(band.from, band.to)}) ${houseTiersAcross(tiers, band.from, band.to)}`);
   // A publishers' tier word (micro): the house tiers read as it, as /house show maps them.
   const normal = NORMAL_TIERS.find((n) => findTerm(TIER_LABELS[n]) === term);
   const readAs = normal === undefined ? [] : tiers.filter((t) => !t.spansEveryTier && !t.notInfluencer && t.normal === normal);
-  if (normal !== undefined && readAs.length) return yourHouse(`${andList(readAs.map(houseTierText))} ${readAs.length === 1 ? 'reads' : 'read'} as ${TIER_LABELS[normal]}`);
-  if (normal !== undefined) return yourHouse(`no house tier reads as ${TIER_LABELS[normal]}`);
+  if (normal !== undefined && readAs.length) return houseLine(`${andList(readAs.map(houseTierText))} ${readAs.length === 1 ? 'reads' : 'read'} as ${TIER_LABELS[normal]}`);
+  if (normal !== undefined) return houseLine(`no house tier reads as ${TIER_LABELS[normal]}`);
   return houseDefinitionLine(tiers, HOUSE_LINE_ROOM);
 }
 

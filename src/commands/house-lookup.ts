@@ -80,7 +80,8 @@ export const HOUSE_DEFINITION_ROOM = 300;
 /** Rooms tried for each tier name, longest first, when a house line is too long. */
 const NAME_ROOMS = [32, 24, 16, 12, 8] as const;
 
-const yourHouse = (body: string) => `**Your house definition: ${body}**`;
+/** "**Your house definition: …**": how every answer leads with the team's reading. */
+export const yourHouse = (body: string) => `**Your house definition: ${body}**`;
 
 /**
  * "**Your house definition: micro (10k–75k)**", for /tier, within `max` characters. When it is too

@@ -165,7 +165,8 @@ describe('npm run -s cli', () => {
     writeFileSync(notAFolder, '');
     const { code, stderr } = await cli(['/tier', '30k'], { DATABASE_URL: join(notAFolder, 'x.sqlite') });
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe(`Could not open the settings database (DATABASE_URL): cannot create the folder ${notAFolder} (a file is in the way)`);
+    expect(stderr.trim()).toBe('Could not open the settings database (DATABASE_URL): its folder cannot be created (a file is in the way)');
+    expect(stderr).not.toContain(notAFolder);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -43,12 +43,13 @@ describe('a SQLite DATABASE_URL that SQLite cannot use', () => {
     writeFileSync(notDatabase, 'not a database at all');
     const refused = await gateway(notDatabase);
     expect(refused.code).toBe(1);
-    expect(refused.output).toContain(`Tierbot could not start: DATABASE_URL: ${notDatabase} is not a SQLite database file`);
+    expect(refused.output).toContain('Tierbot could not start: DATABASE_URL: the file is not a SQLite database');
+    expect(refused.output).not.toContain(notDatabase);
     expect(refused.output).not.toContain('connecting to Discord');
 
     const folder = scratch();
     const isFolder = await gateway(folder);
-    expect(isFolder.output).toContain(`Tierbot could not start: DATABASE_URL: ${folder} is a folder; give a file path such as ${folder}/tierbot.sqlite`);
+    expect(isFolder.output).toContain('Tierbot could not start: DATABASE_URL: the path is a folder; give the path of a file in it, such as …/tierbot.sqlite');
   });
 
   it('stops the HTTP endpoint and db:migrate with the same words, not the library’s', async () => {
@@ -56,15 +57,15 @@ describe('a SQLite DATABASE_URL that SQLite cannot use', () => {
     writeFileSync(file, 'in the way');
     const http = await run('src/http/main.ts', { DISCORD_PUBLIC_KEY: PUBLIC_KEY, PORT: String(await freePort()), DATABASE_URL: join(file, 'tierbot.sqlite') });
     expect(http.code).toBe(1);
-    expect(http.output.trim()).toBe(`Tierbot could not start: DATABASE_URL: cannot create the folder ${file} (a file is in the way)`);
+    expect(http.output.trim()).toBe('Tierbot could not start: DATABASE_URL: its folder cannot be created (a file is in the way)');
 
     const folder = scratch();
     const migrate = await run('src/store/migrate-cli.ts', { DATABASE_URL: folder });
     expect(migrate.code).toBe(1);
-    expect(migrate.output.trim()).toBe(`Migration failed: DATABASE_URL: ${folder} is a folder; give a file path such as ${folder}/tierbot.sqlite`);
+    expect(migrate.output.trim()).toBe('Migration failed: DATABASE_URL: the path is a folder; give the path of a file in it, such as …/tierbot.sqlite');
 
     const system = await run('src/store/migrate-cli.ts', { DATABASE_URL: '/proc/self/tierbot.sqlite' });
-    expect(system.output).toContain('DATABASE_URL: /proc/self/tierbot.sqlite is in a system folder');
+    expect(system.output).toContain('DATABASE_URL: the path is in a system folder');
   });
 
   it('leaves an empty file, a SQLite file and a new path in a new folder alone', async () => {
@@ -155,10 +156,11 @@ describe('Discord that accepts the connection but never answers', () => {
 });
 
 describe('the CLI with a SQLite DATABASE_URL it cannot use', () => {
-  it('names the path itself, which holds no secret', async () => {
+  it('says what is wrong with the path without echoing it, as for every setting', async () => {
     const folder = scratch();
     const cli = await run('src/cli/cli.ts', { DATABASE_URL: folder }, undefined, ['/tier', '30k']);
     expect(cli.code).toBe(1);
-    expect(cli.output.trim()).toBe(`Could not open the settings database (DATABASE_URL): ${folder} is a folder; give a file path such as ${folder}/tierbot.sqlite`);
+    expect(cli.output.trim()).toBe('Could not open the settings database (DATABASE_URL): the path is a folder; give the path of a file in it, such as …/tierbot.sqlite');
+    expect(cli.output).not.toContain(folder);
   });
 });

@@ -53,41 +53,41 @@ function isSqliteFile(path: string, size: number): boolean {
 /**
  * Creates the file's folder if missing, and throws with a one-line reason naming DATABASE_URL when
  * SQLite could not use the path: a folder, a file that is not a SQLite database, a folder that
- * cannot be created or written in. The path is shown: unlike a Postgres URL, it holds no secret.
+ * cannot be created or written in. The reason never echoes the path, as for every other setting.
  */
 export function prepareSqlitePath(path: string): void {
   if (path === ':memory:') return;
   const problem = (what: string) => new Error(`DATABASE_URL: ${what}`);
   if (SYSTEM_FOLDERS.some((folder) => path === folder || path.startsWith(folder + sep))) {
-    throw problem(`${path} is in a system folder (${SYSTEM_FOLDERS.join(', ')}); give a file path such as ${resolve(DEFAULT_DATABASE_URL)}`);
+    throw problem(`the path is in a system folder (${SYSTEM_FOLDERS.join(', ')}); give a file path such as ${DEFAULT_DATABASE_URL}`);
   }
   const folder = dirname(path);
   let stats;
   try {
     stats = statSync(path);
   } catch (err) {
-    if (denied(err)) throw problem(`cannot reach ${path} (permission denied)`);
+    if (denied(err)) throw problem('the path cannot be reached (permission denied)');
     stats = undefined;
   }
-  if (stats?.isDirectory()) throw problem(`${path} is a folder; give a file path such as ${path.replace(/[/\\]+$/, '')}${sep}tierbot.sqlite`);
+  if (stats?.isDirectory()) throw problem(`the path is a folder; give the path of a file in it, such as …${sep}tierbot.sqlite`);
   if (stats) {
     let isDatabase: boolean;
     try {
       isDatabase = stats.isFile() && isSqliteFile(path, stats.size);
     } catch (err) {
-      throw denied(err) ? problem(`cannot read ${path} (permission denied)`) : err;
+      throw denied(err) ? problem('the file cannot be read (permission denied)') : err;
     }
-    if (!isDatabase) throw problem(`${path} is not a SQLite database file`);
-    if (!writable(path)) throw problem(`cannot write to ${path} (permission denied)`);
+    if (!isDatabase) throw problem('the file is not a SQLite database');
+    if (!writable(path)) throw problem('the file cannot be written (permission denied)');
   } else {
     try {
       mkdirSync(folder, { recursive: true });
     } catch (err) {
       const code = errorCode(err);
-      if (code === 'ENOTDIR' || code === 'EEXIST') throw problem(`cannot create the folder ${folder} (a file is in the way)`);
-      if (denied(err)) throw problem(`cannot create the folder ${folder} (permission denied)`);
+      if (code === 'ENOTDIR' || code === 'EEXIST') throw problem('its folder cannot be created (a file is in the way)');
+      if (denied(err)) throw problem('its folder cannot be created (permission denied)');
       throw err;
     }
   }
-  if (!writable(folder)) throw problem(`cannot create files in the folder ${folder} (permission denied)`);
+  if (!writable(folder)) throw problem('its folder does not let Tierbot create files (permission denied)');
 }

@@ -88,6 +88,15 @@ describe('/compare main reply', () => {
     expect(ids(reply).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
   });
 
+  it('a budget past the cent rule’s largest example says the rule is extended to buy Plan A', async () => {
+    const within = (await run({ budget: '10000' })).embeds[0]!.description!;
+    expect(within).toContain('one influencer with 1,000,000 followers (the cent-per-follower rule);');
+    const past = (await run({ budget: '$10M' })).embeds[0]!.description!;
+    expect(past).toContain(
+      'one influencer with 1,000,000,000 followers (the cent-per-follower rule, extended past its largest example, 1,000,000 followers for $10,000);',
+    );
+  });
+
   it('budget:50 is an input error naming the smallest useful budget', async () => {
     const reply = await run({ budget: '50' });
     expect(reply.inputError).toBe(true);

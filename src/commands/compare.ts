@@ -15,7 +15,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
-import { PLATFORMS, PLATFORM_LABEL, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
+import { CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, PLATFORMS, PLATFORM_LABEL, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
 import { yearLabel } from '../domain/sources';
 import {
   HOLDS_TEXT,
@@ -279,7 +279,11 @@ function budgetLine(c: Comparison): string | null {
   const s = c.scenario;
   const followers = followersText(s.a.followersEach);
   let aPart: string;
-  if (b.followersFromBudget) aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers} (the cent-per-follower rule)`;
+  if (b.followersFromBudget) {
+    // The rule is reported with examples up to 1M followers; a budget past that buys an account only by extending it.
+    const extended = s.a.followersEach > CENT_RULE_LARGEST_EXAMPLE ? `, extended past its largest example, ${followersText(CENT_RULE_LARGEST_EXAMPLE)} for ${formatMoney(CENT_RULE_LARGEST_EXAMPLE * CENT_PER_FOLLOWER)}` : '';
+    aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers} (the cent-per-follower rule${extended})`;
+  }
   else if (b.feeA === 'budget') {
     // The followers were given: say what such an account costs by the rules, so a budget at their low end shows.
     const rules = b.rulesForA;

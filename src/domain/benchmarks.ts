@@ -253,6 +253,8 @@ export const ENGAGEMENT_DISAGREEMENT =
 
 /** $100 per 10,000 followers: the rule the default fee comes from. */
 export const CENT_PER_FOLLOWER = 0.01;
+/** The largest account the rule's own examples price (1M followers ≈ $10,000); past it the rule is extrapolated. */
+export const CENT_RULE_LARGEST_EXAMPLE = 1_000_000;
 /** GRIN: $4–9 per 1,000 followers per piece of content. */
 export const GRIN_PER_FOLLOWER = { low: 0.004, high: 0.009 } as const;
 /** Traackr's default: CPM $6 ÷ 4% target engagement = $150 per 1,000 engagements (Instagram). */

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType, MessageFlags, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import { slashCommand, type Command, type Reply } from '../src/commands/types';
 import { createLogger } from '../src/config/logger';
-import { createInteractionCore } from '../src/interactions/core';
+import { createInteractionCore, DEFER_AFTER_MS, msUntilDefer } from '../src/interactions/core';
 import type { Responder } from '../src/interactions/responder';
 import { memoryStore } from './support/context';
 
@@ -88,6 +88,16 @@ describe('the chart decision', () => {
 });
 
 describe('the defer deadline', () => {
+  it('counts from when Discord created the interaction inside its 3-second window, and from now for an id dated outside it', () => {
+    expect(msUntilDefer(interaction('slow', 0))).toBeGreaterThan(DEFER_AFTER_MS - 50);
+    expect(msUntilDefer(interaction('slow', 1500))).toBeLessThanOrEqual(500);
+    expect(msUntilDefer(interaction('slow', 2500))).toBe(0);
+    // A fixed id from 2015, or one dated ahead by a clock set wrong here: the whole budget.
+    expect(msUntilDefer({ ...interaction('slow'), id: '1' })).toBe(DEFER_AFTER_MS);
+    expect(msUntilDefer(interaction('slow', 5000))).toBe(DEFER_AFTER_MS);
+    expect(msUntilDefer(interaction('slow', -5000))).toBe(DEFER_AFTER_MS);
+  });
+
   it('defers a slow answer once 2 s have passed since Discord created the interaction, not since it arrived', async () => {
     const { instance } = core([slow]);
     const late = recorder();

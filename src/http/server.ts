@@ -42,9 +42,10 @@ export interface HttpApp {
 
 function isInteraction(value: unknown): value is APIInteraction {
   const v = value as (Partial<APIInteraction> & { data?: unknown }) | null;
-  if (typeof v !== 'object' || v === null || typeof v.type !== 'number' || typeof v.id !== 'string' || typeof v.token !== 'string') return false;
-  // Every interaction but PING carries its data.
-  return v.type === InteractionType.Ping || (typeof v.data === 'object' && v.data !== null);
+  if (typeof v !== 'object' || v === null || typeof v.type !== 'number') return false;
+  // A PING is answered from its type alone; every other interaction is answered through its id and token, with its data.
+  if (v.type === InteractionType.Ping) return true;
+  return typeof v.id === 'string' && typeof v.token === 'string' && typeof v.data === 'object' && v.data !== null;
 }
 
 /** What Tierbot answers: PING, commands (slash and message), buttons and menus, autocomplete. It opens no modals. */

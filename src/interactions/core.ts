@@ -33,9 +33,18 @@ import { createdAt, focusedOption, invokerOf, labelOf, optionArgs, optionProblem
 /** Answers not ready by then are deferred first, well inside Discord's 3-second window. */
 export const DEFER_AFTER_MS = 2000;
 
-/** How long an interaction's answer may still take before it must be deferred: counted from when Discord created it. */
-export function msUntilDefer(interaction: APIInteraction): number {
-  return Math.min(DEFER_AFTER_MS, Math.max(0, DEFER_AFTER_MS - (Date.now() - createdAt(interaction.id))));
+/** Discord's window to acknowledge an interaction, counted from when it created it. */
+const ACKNOWLEDGE_WITHIN_MS = 3000;
+
+/**
+ * How long an interaction's answer may still take before it must be deferred: counted from when
+ * Discord created it, so time spent queued counts. An id dated outside the window (a clock set
+ * wrong here, or a fixed id in a test) says nothing about this interaction: it counts from now.
+ */
+export function msUntilDefer(interaction: APIInteraction, now = Date.now()): number {
+  const age = now - createdAt(interaction.id);
+  if (!(age >= 0 && age < ACKNOWLEDGE_WITHIN_MS)) return DEFER_AFTER_MS;
+  return Math.max(0, DEFER_AFTER_MS - age);
 }
 
 /** A user-installed app may send at most this many follow-ups per interaction. */

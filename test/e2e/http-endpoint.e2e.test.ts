@@ -40,6 +40,9 @@ describe('POST /interactions', () => {
     const pong = await h.standIn.sendPing();
     expect(pong.status).toBe(200);
     expect(JSON.parse(pong.body)).toEqual({ type: 1 });
+    // A PING is answered from its type alone.
+    const bare = '{"type":1}';
+    expect(await h.standIn.postRaw(bare, { ...h.standIn.sign(bare), 'content-type': 'application/json' })).toMatchObject({ status: 200, body: '{"type":1}' });
   });
 
   it('checks the signature over the bytes sent whatever the content type: signed, it is answered; changed, refused', async () => {
@@ -113,6 +116,23 @@ describe('POST /interactions', () => {
     expect(record.callbacks[0]!.type).toBe(5);
     expect(record.edits).toHaveLength(1);
     expect(answerOf(record).body.embeds[0].title).toContain('30,000');
+  });
+
+  it('answers in the response body when the interaction id is dated outside the 3-second window (a fixed id), not deferring at once', async () => {
+    const body = JSON.stringify({
+      id: '1',
+      application_id: h.standIn.applicationId,
+      type: 2,
+      token: 'tok',
+      version: 1,
+      data: { id: '2', name: 'glossary', type: 1, options: [{ name: 'term', type: 3, value: 'CPE' }] },
+      user: { id: '3', username: 'u' },
+    });
+    const reply = await h.standIn.postRaw(body, { ...h.standIn.sign(body), 'content-type': 'application/json' });
+    expect(reply.status).toBe(200);
+    const answer = JSON.parse(reply.body) as { type: number; data?: { embeds?: { title?: string }[] } };
+    expect(answer.type).toBe(4);
+    expect(answer.data?.embeds?.[0]?.title).toContain('CPE');
   });
 });
 

@@ -200,8 +200,8 @@ describe('the verdict', () => {
   });
 
   it('keeps the plans’ capitals in "Depends on: … together"', () => {
-    const joint = robustnessText(comparisonOf({ big_fee: '150', micro_count: '1' }));
-    expect(joint).toMatch(/^Depends on: Plan B engagement rate and Plan B fee each, but only at the extremes/);
+    const joint = robustnessText(comparisonOf({ big_fee: '150', micro_count: '1', micro_followers: '5000' }));
+    expect(joint).toMatch(/^Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes/);
     expect(joint).not.toMatch(/plan [ab]/);
   });
 
@@ -343,12 +343,13 @@ describe('budget conflicts are input errors', () => {
 describe('consistent scenarios: a rule-priced fee follows the scenario’s own engagement rate', () => {
   it('the default Plan A’s lowest cost per engagement is GRIN’s $400 at 3.8%, never Traackr’s $232.50 (a 1.55% fee) at 3.8%', async () => {
     const a = field(await run(), 'Plan A').value;
-    // $400 ÷ 3,800 = $0.105; the old $232.50 ÷ 3,800 = $0.06 paired two different engagement rates.
+    // $400 ÷ 3,800 = $0.105; $232.50 ÷ 3,800 = $0.06 would pair two different engagement rates. Traackr's
+    // $232.50 is what Plan A may pay at 1.55% ($0.15 per engagement there), so the cost reaches it.
     expect(a).toContain('Cost per engagement: **$0.65** ($0.11 to $0.65)');
-    expect(a).toContain('Cost: **$1,000** ($400 to $1,000)');
+    expect(a).toContain('Cost: **$1,000** ($232.50 to $1,000)');
   });
 
-  it('in every scenario, each plan’s optimistic fee is the lowest rule at its own high engagement rate (property)', () => {
+  it('the cost runs from the cheapest rule to the dearest across the engagement rate’s range (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 50_000_000 }), fc.integer({ min: 1, max: 5_000_000 }), fc.constantFrom('instagram', 'tiktok', 'youtube'), (big, micro, platform) => {
         const c = comparisonOf({ big_followers: String(big), micro_followers: String(micro), platform });
@@ -357,8 +358,11 @@ describe('consistent scenarios: a rule-priced fee follows the scenario’s own e
           [c.b, c.scenario.assumptions.fee_b, c.scenario.assumptions.engagement_rate_b],
         ] as const) {
           const each = p.metrics.influencers!.expected;
-          expect(p.metrics.cost!.low).toBeCloseTo(each * feeByRulesAt(fee.feeRules!, engagement.value!.high, 'low'), 6);
-          expect(p.metrics.cost!.high).toBeCloseTo(each * feeByRulesAt(fee.feeRules!, engagement.value!.low, 'high'), 6);
+          // Traackr's price rises with the rate: the cheapest is at the lowest rate, the dearest at the highest.
+          const ends = [engagement.value!.low, engagement.value!.high];
+          expect(p.metrics.cost!.low).toBeCloseTo(each * Math.min(...ends.map((rate) => feeByRulesAt(fee.feeRules!, rate, 'low'))), 6);
+          expect(p.metrics.cost!.high).toBeCloseTo(each * Math.max(...ends.map((rate) => feeByRulesAt(fee.feeRules!, rate, 'high'))), 6);
+          expect([p.metrics.cost!.low, p.metrics.cost!.high]).toEqual([each * fee.value!.low, each * fee.value!.high].map((x) => expect.closeTo(x, 6)));
         }
       }),
       { numRuns: 100 },
@@ -369,10 +373,11 @@ describe('consistent scenarios: a rule-priced fee follows the scenario’s own e
 describe('the main reply', () => {
   it('shows CPM and CPME with their ranges', async () => {
     const reply = await run();
-    // Plan A: CPM $1,000 ÷ 22,885 × 1,000 = $43.70; low $400 ÷ (22,885 × 1.25) × 1,000 = $13.98. CPME = CPE × 1,000.
-    expect(field(reply, 'Plan A').value).toContain('CPM $43.70 ($13.98 to $43.70) · CPME $645.16 ($105.26 to $645.16)');
-    // Plan B: $1,000 ÷ 37,720 × 1,000 = $26.51; CPME $1,000 ÷ 2,280 × 1,000 = $438.60, $400 ÷ 6,300 to $1,000 ÷ 540.
-    expect(field(reply, 'Plan B').value).toContain('CPM $26.51 ($8.48 to $44.19) · CPME $438.60 ($63.49 to $1,852)');
+    // Plan A: CPM $1,000 ÷ 22,885 × 1,000 = $43.70; low $232.50 ÷ (22,885 × 1.25) × 1,000 = $8.13. CPME = CPE × 1,000.
+    expect(field(reply, 'Plan A').value).toContain('CPM $43.70 ($8.13 to $43.70) · CPME $645.16 ($105.26 to $645.16)');
+    // Plan B: $1,000 ÷ 37,720 × 1,000 = $26.51, low $81 ÷ (37,720 × 1.25) × 1,000 = $1.72; CPME $1,000 ÷ 2,280 × 1,000
+    // = $438.60, $400 ÷ 6,300 to $1,000 ÷ 540.
+    expect(field(reply, 'Plan B').value).toContain('CPM $26.51 ($1.72 to $44.19) · CPME $438.60 ($63.49 to $1,852)');
   });
 });
 

@@ -178,8 +178,8 @@ describe('compare chart', () => {
       expect(arrowTips(DEFAULT)).toContainEqual([mark.bar.x + mark.bar.width / 2, costPerOrder.plot.top]);
     }
     // The full range is still written under each bar.
-    expect(labels(DEFAULT)).toContain('$34.96 to $8,739');
-    expect(labels(DEFAULT)).toContain('$21.21 to $8,837');
+    expect(labels(DEFAULT)).toContain('$20.32 to $8,739');
+    expect(labels(DEFAULT)).toContain('$4.29 to $8,837');
   });
 
   it('leaves headroom for whiskers up to twice the taller bar, and ends them at their values', () => {

@@ -50,24 +50,23 @@ async function inputError(options: Record<string, string>): Promise<string> {
 }
 
 describe('a fee’s range is what the plan pays, so it agrees with the cost', () => {
-  it('the default: Plan A’s fee and cost both run $400 to $1,000; Plan B’s fee $40 to $100 each, its cost $400 to $1,000', async () => {
+  it('the default: Plan A’s fee and cost both run $232.50 to $1,000; Plan B’s fee $8.10 to $100 each, its cost $81 to $1,000', async () => {
     const main = await run();
-    expect(field(main, 'Plan A').value).toContain('Cost: **$1,000** ($400 to $1,000)');
-    expect(field(main, 'Plan B').value).toContain('Cost: **$1,000** ($400 to $1,000)');
+    expect(field(main, 'Plan A').value).toContain('Cost: **$1,000** ($232.50 to $1,000)');
+    expect(field(main, 'Plan B').value).toContain('Cost: **$1,000** ($81 to $1,000)');
     const page = await press(main, ASSUMPTIONS_ID);
-    // Best case, 3.8% engagement: cent $1,000, GRIN $400–900, Traackr 3,800 × $0.15 = $570, so GRIN's $400.
-    // Worst case, 1.55%: the cent rule's $1,000 is the dearest (Traackr's $232.50 is not paid in either case).
-    expect(field(page, 'Plan A fee').name).toBe('Plan A fee: $1,000 ($400 to $1,000)');
-    expect(field(page, 'Plan A fee').value).toContain(
-      'Range: the best case’s cheapest rule to the worst case’s dearest, each at its engagement rate:',
-    );
+    // Every rule across 1.55%–3.8%: cent $1,000, GRIN $400–900, Traackr 1,550 × $0.15 = $232.50 to 3,800 ×
+    // $0.15 = $570. The cheapest is Traackr's at 1.55%, the dearest the cent rule's.
+    expect(field(page, 'Plan A fee').name).toBe('Plan A fee: $1,000 ($232.50 to $1,000)');
+    expect(field(page, 'Plan A fee').value).toContain('Range: from the cheapest rule to the dearest, across the engagement rate’s range:');
     expect(field(page, 'Plan A fee').value).toContain("Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%");
-    expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($40 to $100)');
+    // Plan B across 0.54%–6.3%: Traackr 54 × $0.15 = $8.10 to 630 × $0.15 = $94.50, GRIN $40–90, cent $100.
+    expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($8.10 to $100)');
 
     const rows = await csvRows({});
     expect(row(rows, 'assumption', 'fee_a').slice(2, 5)).toEqual(row(rows, 'A', 'cost').slice(2, 5));
-    expect(row(rows, 'assumption', 'fee_b').slice(2, 5)).toEqual(['40', '100', '100']);
-    expect(row(rows, 'B', 'cost').slice(2, 5)).toEqual(['400', '1000', '1000']);
+    expect(row(rows, 'assumption', 'fee_b').slice(2, 5)).toEqual(['8.1', '100', '100']);
+    expect(row(rows, 'B', 'cost').slice(2, 5)).toEqual(['81', '1000', '1000']);
   });
 
   it('in any scenario priced by the rules, each plan’s cost is its influencers × its fee, at both ends (property)', () => {
@@ -104,15 +103,40 @@ describe('a fee’s range is what the plan pays, so it agrees with the cost', ()
     );
   });
 
+  it('a fee that follows the engagement rate reaches the dearest rule at the highest rate: TikTok’s Plan A pays Traackr’s price up to 18%', async () => {
+    const c = comparePlans((parseCompareInput({ platform: 'tiktok' }) as { ok: true; scenario: never }).scenario);
+    const engagement = c.scenario.assumptions.engagement_rate_a.value!;
+    // Traackr: 100,000 × rate × $0.15 per 1,000 engagements, so $150 per percentage point.
+    const traackrAtHighest = 100_000 * (engagement.high / 100) * 0.15;
+    expect(traackrAtHighest).toBeGreaterThan(1_000);
+    expect(c.scenario.assumptions.fee_a.value!.high).toBeCloseTo(traackrAtHighest, 6);
+    expect(c.a.metrics.cost!.high).toBeCloseTo(traackrAtHighest, 6);
+    // Cost per order follows no engagement rate: its worst case pays that fee.
+    expect(c.a.metrics.cost_per_order!.high).toBeGreaterThan(traackrAtHighest / c.a.metrics.orders!.expected);
+  });
+
+  it('a verdict that one fee within its rules flips is never said to hold (Kardashian against micro-influencers of 3,851)', async () => {
+    const d = plain((await run({ preset: 'kardashian', micro_followers: '3851' })).embeds[0]!.description!);
+    expect(d).not.toContain('holds across every sourced range');
+    expect(d).toContain('Depends on:');
+  });
+
+  it('past the cent rule’s largest example (1M followers) its fee is an extrapolation, not “sourced”', async () => {
+    const page = await press(await run({ big_followers: '2000000' }), ASSUMPTIONS_ID);
+    expect(field(page, 'Plan A fee').value).toMatch(/^\*extrapolation\*: the cent-per-follower rule \(\$100 per 10,000 followers\), extended past its largest example \(1,000,000 followers for \$10,000\)/);
+    expect(row(await csvRows({ big_followers: '2000000' }), 'assumption', 'fee_a')[5]).toMatch(/^extrapolat/);
+    expect(field(await press(await run({ big_followers: '1000000' }), ASSUMPTIONS_ID), 'Plan A fee').value).toMatch(/^\*sourced\*/);
+  });
+
   it('a budget below every rule: the fee and the cost agree, and the cheapest rule at the expected rate is named as such', async () => {
-    // 500,000 followers at the expected 1.55%: Traackr's 7,750 × $0.15 = $1,162.50 is the cheapest rule; in the
-    // best case (3.8%) Traackr asks $2,850, so Plan A pays GRIN's $2,000 there.
+    // 500,000 followers at the expected 1.55%, the low end of its range: Traackr's 7,750 × $0.15 = $1,162.50
+    // is the cheapest rule there and anywhere in the range.
     expect((await run({ budget: '500', big_followers: '500k' })).embeds[0]!.description).toContain(
-      'Plan A costs $5,000 ($2,000 to $5,000): $500 does not buy 500,000 followers at any price rule (the cheapest asks $1,163 at the expected 1.55% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
+      'Plan A costs $5,000 ($1,163 to $5,000): $500 does not buy 500,000 followers at any price rule (the cheapest asks $1,163 at the expected 1.55% engagement rate)',
     );
     const rows = await csvRows({ budget: '500', big_followers: '500k' });
-    expect(row(rows, 'assumption', 'fee_a').slice(2, 5)).toEqual(['2000', '5000', '5000']);
-    expect(row(rows, 'A', 'cost').slice(2, 5)).toEqual(['2000', '5000', '5000']);
+    expect(row(rows, 'assumption', 'fee_a').slice(2, 5)).toEqual(['1162.5', '5000', '5000']);
+    expect(row(rows, 'A', 'cost').slice(2, 5)).toEqual(['1162.5', '5000', '5000']);
     expect(row(rows, 'A', 'cost')[5]).toBe('influencers × fee (fee_a below)');
   });
 });
@@ -154,13 +178,13 @@ describe('"Depends on" in plain words', () => {
   });
 
   it('a fee and an engagement rate, with the plan they help', () => {
-    const built = parseCompareInput({ big_fee: '150', micro_count: '1' });
+    const built = parseCompareInput({ big_fee: '150', micro_count: '1', micro_followers: '5000' });
     const text = built.ok ? robustnessText(comparePlans(built.scenario)) : '';
-    // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro at 6.3%,
-    // 630 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 630 = $60.9525; at GRIN's $40
-    // (the cheapest rule from 2.67% up), $40 ÷ (10,000 × x) < $0.09675 above x = 4.1344%, shown as 4.135%.
+    // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro of 5,000
+    // at 6.3%, 315 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 315 = $30.476; at
+    // GRIN's $20 (the cheapest rule from 2.67% up), $20 ÷ (5,000 × x) < $0.09675 above x = 4.1344%, shown as 4.135%.
     expect(text).toBe(
-      'Depends on: Plan B engagement rate and Plan B fee each, but only at the extremes: with every other input at its worst for Plan A, Plan B wins cost per engagement once Plan B’s engagement rate is above 4.135% or Plan B’s fee is under $60.95.',
+      'Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes: with every other input at its worst for Plan A, Plan B wins cost per engagement once Plan B’s fee is under $30.47 or Plan B’s engagement rate is above 4.135%.',
     );
   });
 });

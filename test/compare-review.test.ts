@@ -62,7 +62,7 @@ describe('the main reply shows every input the numbers rest on', () => {
     const key = await keyLines({ conversion: '5', big_reach: '30', micro_fee: '50', overlap: '20' });
     expect(lineStarting(key, 'Sales')).toBe('Sales: conversion 5% of visits (your input), order value $30 (one published figure, no range; extrapolated from the Kardashian tweet, TapInfluence blog).');
     expect(lineStarting(key, 'Reach rate')).toBe('Reach rate: A 30% (your input), B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
-    expect(lineStarting(key, 'Fees')).toBe('Fees: A $1,000 ($400–$1,000; sourced: the cent-per-follower rule), B $50 each (your input).');
+    expect(lineStarting(key, 'Fees')).toBe('Fees: A $1,000 ($232.50–$1,000; sourced: the cent-per-follower rule), B $50 each (your input).');
     expect(lineStarting(key, 'Overlap')).toBe('Overlap (your input): 20%.');
     expect(lineStarting(await keyLines({ conversion: '5', order_value: '$45' }), 'Sales')).toBe('Sales (your input): conversion 5% of visits, order value $45.');
   });
@@ -269,7 +269,7 @@ describe('compare.csv lets a spreadsheet check each step', () => {
 
   it('money keeps cents at every end; a row whose smallest value would round to $0 keeps six significant digits at every end', async () => {
     const rows = await csvRows({});
-    expect(values(rows, 'B', 'cost_per_order')).toEqual([21.21, 212.09, 8837.04]);
+    expect(values(rows, 'B', 'cost_per_order')).toEqual([4.29, 212.09, 8837.04]);
     // A cent's fee over 2,280 engagements: under a hundredth of a cent each.
     const tiny = await csvRows({ micro_fee: '0.01' });
     // $0.10 ÷ 6,300, 2,280 and 540 engagements (Plan B's engagement rate 6.3%, 2.28%, 0.54%).

@@ -80,12 +80,12 @@ describe('"Depends on: … together" gives each input’s break-even', () => {
   });
 
   it('a fee and an engagement rate together: the fee moved by hand, the engagement rate re-pricing its fee by the rules', async () => {
-    const d = plain(description(await run({ big_fee: '150', micro_count: '1' })));
-    expect(d).toContain('Depends on: Plan B engagement rate and Plan B fee each, but only at the extremes');
-    // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro at 6.3%,
-    // 630 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 630 = $60.95; at GRIN's $40
-    // (the lowest rule from 2.67% up), $40 ÷ (10,000 × x) < $0.09675 above x = 4.1344%, rounded up.
-    expect(d).toContain('Plan B wins cost per engagement once Plan B’s engagement rate is above 4.135% or Plan B’s fee is under $60.95.');
+    const d = plain(description(await run({ big_fee: '150', micro_count: '1', micro_followers: '5000' })));
+    expect(d).toContain('Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes');
+    // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro of 5,000
+    // at 6.3%, 315 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 315 = $30.47; at
+    // GRIN's $20 (the lowest rule from 2.67% up), $20 ÷ (5,000 × x) < $0.09675 above x = 4.1344%, rounded up.
+    expect(d).toContain('Plan B wins cost per engagement once Plan B’s fee is under $30.47 or Plan B’s engagement rate is above 4.135%.');
   });
 });
 
@@ -140,16 +140,16 @@ describe('the fee’s range and the cost’s range agree', () => {
   it('the Assumptions page gives the fee’s range as what the plan pays, the cost’s range in the main reply', async () => {
     const page = await assumptions({});
     const fee = field(page, 'Plan A fee');
-    // The best case (3.8%) pays GRIN's $400, Traackr's being 3,800 × $0.15 = $570 there; the worst case
-    // (1.55%) the cent rule's $1,000, Traackr's 1,550 × $0.15 = $232.50 being the cheapest there.
-    expect(fee.name).toBe('Plan A fee: $1,000 ($400 to $1,000)');
+    // Traackr's 1,550 × $0.15 = $232.50 at 1.55% is the cheapest rule across 1.55%–3.8%, the cent rule's
+    // $1,000 the dearest (GRIN $400–900, Traackr at 3.8% 3,800 × $0.15 = $570).
+    expect(fee.name).toBe('Plan A fee: $1,000 ($232.50 to $1,000)');
     expect(fee.value).toContain(
-      "Range: the best case’s cheapest rule to the worst case’s dearest, each at its engagement rate: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%.",
+      "Range: from the cheapest rule to the dearest, across the engagement rate’s range: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%.",
     );
-    expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($40 to $100)');
+    expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($8.10 to $100)');
     const main = await run();
-    expect(page.embeds[0]!.description).toContain('then at its better end, fees priced at that run’s engagement rate');
-    expect(field(main, 'Plan A').value).toContain('Cost: **$1,000** ($400 to $1,000)');
+    expect(page.embeds[0]!.description).toContain('then at its better end, fees priced at that run’s engagement rate (and again with the engagement rate at its other end');
+    expect(field(main, 'Plan A').value).toContain('Cost: **$1,000** ($232.50 to $1,000)');
     // The default's Assumptions page keeps its break-evens whole, within Discord's limits.
     expect(page.embeds.map((e) => e.title)).toContain('Break-even');
     expect(messageProblems(page)).toEqual([]);
@@ -160,15 +160,20 @@ describe('the fee’s range and the cost’s range agree', () => {
     const csv = (await compare.component!(id, [], testComponentContext())).reply.files![0]!.data.toString('utf8');
     const rows: string[][] = parse(csv, { from_line: 2 });
     const row = (plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
-    expect(row('A', 'cost').slice(2)).toEqual(['400', '1000', '1000', 'influencers × fee (fee_a below)']);
-    expect(row('assumption', 'fee_a').slice(2, 5)).toEqual(['400', '1000', '1000']);
-    expect(row('assumption', 'fee_a')[5]).toContain("range: the best case’s cheapest rule to the worst case’s dearest, each at its engagement rate: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%");
+    expect(row('A', 'cost').slice(2)).toEqual(['232.5', '1000', '1000', 'influencers × fee (fee_a below)']);
+    expect(row('assumption', 'fee_a').slice(2, 5)).toEqual(['232.5', '1000', '1000']);
+    expect(row('assumption', 'fee_a')[5]).toContain("range: from the cheapest rule to the dearest, across the engagement rate’s range: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%");
   });
 
   it('a budget below every rule: the cheapest rule is said to be at the expected engagement rate, and the cost to be what Plan A pays', async () => {
     const d = description(await run({ budget: '2000', big_followers: '1M' }));
     expect(d).toContain(
-      'Plan A costs $10,000 ($4,000 to $10,000): $2,000 does not buy 1,000,000 followers at any price rule (the cheapest asks $2,325 at the expected 1.55% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
+      'Plan A costs $10,000 ($2,325 to $10,000): $2,000 does not buy 1,000,000 followers at any price rule (the cheapest asks $2,325 at the expected 1.55% engagement rate)',
+    );
+    // At 20,000 followers the expected 1.62% is not the low end of the rate's range: the cost reaches a
+    // cheaper rule (Traackr's at the lowest rate) than the one at the expected rate, and says why.
+    expect(description(await run({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain(
+      'Plan A costs $200 ($16.20 to $200): $20 does not buy 20,000 followers at any price rule (the cheapest asks $48.60 at the expected 1.62% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
     );
   });
 

@@ -76,12 +76,13 @@ describe('/compare defaults (worked by hand)', () => {
     close(A.roi!.expected, -91.418125);
     // Ranges: engagement 1.55–3.8% (InfluencerDB's 3.4–3.8% is the highest source for 100k).
     expect([A.engagements!.low, A.engagements!.high]).toEqual([1_550, 3_800]);
-    // Each scenario prices the fee at its own engagement rate, and the fee's range is what they pay.
-    // Optimistic, 3.8%: cent $1,000, GRIN $400–900, Traackr 3,800 × $0.15 = $570, so the lowest is
-    // GRIN's $400 and CPE $400 ÷ 3,800 = $0.105 (never Traackr's $232.50, which only holds at 1.55%).
-    // Pessimistic, 1.55%: the highest is the cent rule's $1,000, CPE $1,000 ÷ 1,550 = $0.645.
-    expect(c.scenario.assumptions.fee_a.value).toEqual({ low: 400, expected: 1_000, high: 1_000 });
-    expect([A.cost!.low, A.cost!.high]).toEqual([400, 1_000]);
+    // The fee's range is every rule's price across the engagement rate's range: Traackr's 1,550 × $0.15
+    // = $232.50 at 1.55% is the cheapest, the cent rule's $1,000 the dearest (GRIN $400–900, Traackr
+    // at 3.8% 3,800 × $0.15 = $570). Each scenario prices the fee at its own rate: optimistic at 3.8%,
+    // GRIN's $400, CPE $400 ÷ 3,800 = $0.105 (never Traackr's $232.50, which only holds at 1.55%,
+    // where it makes CPE $0.15); pessimistic at 1.55%, the cent rule's $1,000, CPE $1,000 ÷ 1,550.
+    expect(c.scenario.assumptions.fee_a.value).toEqual({ low: 232.5, expected: 1_000, high: 1_000 });
+    expect([A.cost!.low, A.cost!.high]).toEqual([232.5, 1_000]);
     close(A.cpe!.low, 400 / 3_800);
     close(A.cpe!.high, 1_000 / 1_550);
     // Reach has no spread at 100k (no Bazaarvoice band).
@@ -104,18 +105,19 @@ describe('/compare defaults (worked by hand)', () => {
     close(B.orders!.expected, 4.715);
     close(B.revenue!.expected, 141.45);
     close(B.cost!.expected, 1_000);
-    // The fee input is what the cases pay each: GRIN's $40 at 6.3% (Traackr's 630 × $0.15 = $94.50 is
-    // dearer there) to the cent rule's $100 at 0.54% (Traackr's $8.10 is cheaper there).
-    expect(c.scenario.assumptions.fee_b.value).toEqual({ low: 40, expected: 100, high: 100 });
-    // Optimistic, 6.3%: cent $100, GRIN $40–90, Traackr 630 × $0.15 = $94.50: GRIN's $40 each, $400 in all,
-    // CPE $400 ÷ 6,300. Pessimistic, 0.54%: cent $100 each, $1,000, CPE $1,000 ÷ 540 = $1.85.
-    close(B.cost!.low, 400);
+    // The fee's range runs from Traackr's 54 × $0.15 = $8.10 at 0.54% to the cent rule's $100 (GRIN
+    // $40–90; Traackr at 6.3% 630 × $0.15 = $94.50).
+    expect(c.scenario.assumptions.fee_b.value).toEqual({ low: 8.1, expected: 100, high: 100 });
+    // Optimistic at 6.3%: GRIN's $40 each, CPE $400 ÷ 6,300; at 0.54%: Traackr's $8.10 each, $81 in all.
+    // Pessimistic, 0.54%: cent $100 each, $1,000, CPE $1,000 ÷ 540 = $1.85.
+    close(B.cost!.low, 81);
     close(B.cpe!.low, 400 / 6_300);
     close(B.cpe!.high, 1_000 / 540);
-    // Cost per order: optimistic 37,720 reached × 2% × 2.5% = 18.86 orders for $400 = $21.21; pessimistic
-    // 22,632 × 0.02% × 2.5% = 0.11316 orders for $1,000 = $8,837.04.
+    // Cost per order: optimistic 37,720 reached × 2% × 2.5% = 18.86 orders for $81 (Traackr's price at
+    // 0.54%, which no engagement rate changes orders for) = $4.29; pessimistic 22,632 × 0.02% × 2.5% =
+    // 0.11316 orders for $1,000 = $8,837.04.
     close(B.cost_per_order!.expected, 1_000 / 4.715);
-    close(B.cost_per_order!.low, 400 / 18.86, 4);
+    close(B.cost_per_order!.low, 81 / 18.86, 4);
     close(B.cost_per_order!.high, 1_000 / 0.11316, 2);
   });
 
@@ -238,12 +240,12 @@ describe('/compare with a budget', () => {
 
   it('a budget below every price rule for the followers given prices Plan A by the rules and says so; within them, it pays the budget', () => {
     // 500,000 followers: cent rule $5,000, GRIN $2,000–4,500, Traackr at the expected 1.55%: 7,750 engagements
-    // × $0.15 = $1,162.50, the cheapest, which the budget is set beside. The optimistic scenario (engagement
-    // 3.8%) prices Traackr at 19,000 × $0.15 = $2,850, so the lowest fee Plan A pays is GRIN's $2,000.
+    // × $0.15 = $1,162.50, the cheapest, which the budget is set beside; the expected rate is the low end
+    // of the range, so it is also the lowest fee Plan A may pay.
     const below = comparisonOf({ budget: '500', big_followers: '500k' });
-    expect(below.scenario.assumptions.fee_a.value).toEqual({ low: 2_000, expected: 5_000, high: 5_000 });
+    expect(below.scenario.assumptions.fee_a.value).toEqual({ low: 1_162.5, expected: 5_000, high: 5_000 });
     expect(below.budget!.rulesForA).toEqual({ low: 1_162.5, high: 5_000, at: 'at the expected 1.55% engagement rate' });
-    expect(below.a.metrics.cost).toEqual({ low: 2_000, expected: 5_000, high: 5_000 });
+    expect(below.a.metrics.cost).toEqual({ low: 1_162.5, expected: 5_000, high: 5_000 });
     expect(below.budget).toMatchObject({ feeA: 'rules', overA: true, overB: false });
     expect(below.scenario.assumptions.fee_a.rule).toContain('below all of them');
     const within = comparisonOf({ budget: '2000', big_followers: '500k' });

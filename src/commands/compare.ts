@@ -322,6 +322,11 @@ function observedClicksText(c: Comparison): string {
   return `per follower${per ? ` → per account Plan ${per} reaches` : ''}: ${values.join(', ')}`;
 }
 
+/** Plan B's fee by the price rules: sourced, or extrapolated past the cent rule's largest example. */
+function pricedByRules(fee: Assumption): boolean {
+  return fee.basis === 'sourced' || fee.basis === 'extrapolated';
+}
+
 /**
  * How an input's figure is known, in a few words: "your input", "sourced: Minter.io 2019",
  * "extrapolated from Minter.io 2019", "Tierbot assumption": the kind from the input's basis, as
@@ -410,17 +415,21 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
         { a: fee, show: (value) => `B ${value} each` },
       ]),
     );
-  } else if (fee.basis === 'sourced' && budget !== null) {
+  } else if (pricedByRules(fee) && budget !== null) {
     // "The budget is spent at the rule" is true of Plan A only when the budget buys its followers;
     // with followers given, the budget is Plan A's fee and the rule prices Plan B's alone.
     const rule = `at ${centRule}; GRIN’s and Traackr’s rules would buy more followers.`;
     if (budget.followersFromBudget) lines.push(`Fees: the budget is spent ${rule}`);
     else if (budget.feeA === 'budget') lines.push(`Fees: Plan A’s is the budget, for the followers given; Plan B’s are ${rule}`);
     else lines.push(`Plan B’s fees: the budget is spent ${rule}`);
-  } else if (fee.basis === 'sourced') {
+  } else if (pricedByRules(fee)) {
     // The observed tweet's fee is not priced by the rules (its line follows).
     const whose = s.preset === 'kardashian' ? 'Plan B’s fees' : 'Fees';
-    lines.push(`${whose}: the price rules disagree; ${centRule} gives the expected fee, GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements the range.`);
+    const extendedFor = (s.preset === 'kardashian' ? [fee] : [as.fee_a, fee]).filter((a) => a.basis === 'extrapolated').map((a) => (a.key === 'fee_a' ? 'Plan A' : 'Plan B'));
+    const extended = extendedFor.length ? ` (extended past its largest example, ${followersText(CENT_RULE_LARGEST_EXAMPLE)}, for ${extendedFor.join(' and ')})` : '';
+    lines.push(
+      `${whose}: the price rules disagree; ${centRule} gives the expected fee${extended}, GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements the range.`,
+    );
   }
   if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
     lines.push('Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet.');
@@ -566,8 +575,8 @@ function breakEvenEmbed(c: Comparison): APIEmbed {
 
 /** How every result's range is found (README: "How /compare gives ranges"). */
 const RANGES_RULE =
-  'Ranges: each plan with every input that has a range at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate; ' +
-  'low and high are the smaller and larger results.';
+  'Ranges: each plan with every input that has a range at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate ' +
+  '(and again with the engagement rate at its other end, since Traackr’s price follows it); low and high are the smallest and largest results.';
 
 /** The observed cases and every caveat, on a page of their own (the Assumptions page's button). */
 export function casesReply(c: Comparison): Reply {

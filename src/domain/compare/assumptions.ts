@@ -5,7 +5,7 @@
  * follower count and platform; the Scenario type ties them to the two plans.
  */
 
-import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, type Citation, CITE, GRIN_PER_FOLLOWER, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME } from '../benchmarks';
+import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, type Citation, CITE, GRIN_PER_FOLLOWER, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME } from '../benchmarks';
 import { followersText, formatCount } from '../format';
 import { formatMoney, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundTo } from '../units';
 import type { NumericOption, Overrides, PresetId } from './options';
@@ -283,27 +283,30 @@ export function engagementRate(plan: 'A' | 'B', followers: number, platform: Pla
 }
 
 /**
- * The fee by the cent-per-follower rule, with GRIN's and Traackr's rules as the range. The range
- * is what the plan pays in its best and worst cases, so that its cost is its influencers × these
- * fees, end for end: Traackr's rule prices engagements, so each case pays the cheapest (best) or
- * the dearest (worst) rule at its own engagement rate, as the scenarios price it (`feeRules`).
+ * The fee by the cent-per-follower rule, with GRIN's and Traackr's rules as the range: from the
+ * cheapest rule to the dearest across the engagement rate's range, since Traackr's rule prices
+ * engagements and its fee rises with the rate. Each scenario pays a rule's price at its own rate
+ * (`feeRules`, ./evaluate.ts). Past the cent rule's largest example (1M followers) the expected
+ * fee is an extrapolation of it.
  */
 export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range | null, platform: Platform): Assumption {
   const key = plan === 'A' ? 'fee_a' : 'fee_b';
   const rules = priceRules(followers, engagement);
   const traackr = traackrEnds(rules, engagement);
-  // Which rule is cheapest or dearest can change with the engagement rate: say that each end is at its case's own.
-  const cases = traackr.length === 2 ? 'the best case’s cheapest rule to the worst case’s dearest, each at its engagement rate: ' : '';
+  const across = traackr.length === 2 ? 'from the cheapest rule to the dearest, across the engagement rate’s range: ' : '';
+  const extended = followers > CENT_RULE_LARGEST_EXAMPLE;
   return {
     key,
     label: LABEL[key],
     unit: 'money',
-    value: { low: feeByRulesAt(rules, engagement?.high ?? null, 'low'), expected: rules.cent, high: feeByRulesAt(rules, engagement?.low ?? null, 'high') },
-    basis: 'sourced',
+    value: { low: feeByRulesAt(rules, engagement?.low ?? null, 'low'), expected: rules.cent, high: feeByRulesAt(rules, engagement?.high ?? null, 'high') },
+    basis: extended ? 'extrapolated' : 'sourced',
     plans: [plan],
     better: 'lower',
-    rule: `the cent-per-follower rule ($100 per 10,000 followers): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`,
-    rangeNote: `${cases}${otherRulesNote(rules, engagement, platform)}`,
+    rule: extended
+      ? `the cent-per-follower rule ($100 per 10,000 followers), extended past its largest example (${formatCount(CENT_RULE_LARGEST_EXAMPLE)} followers for ${formatMoney(CENT_RULE_LARGEST_EXAMPLE * CENT_PER_FOLLOWER)}): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`
+      : `the cent-per-follower rule ($100 per 10,000 followers): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`,
+    rangeNote: `${across}${otherRulesNote(rules, engagement, platform)}`,
     sources: [CITE.centRule, CITE.grin, ...(traackr.length ? [CITE.traackr] : [])],
     summary: 'the cent-per-follower rule',
     option: plan === 'A' ? 'big_fee' : 'micro_fee',

@@ -8,7 +8,7 @@ import { CASE_NOTES, type Citation, CPM_REFERENCE, ENGAGEMENT_DISAGREEMENT, FEE_
 import { followersText, formatCount } from '../format';
 import { formatMoney } from '../units';
 import { type Assumption, type PlanSpec, priceRules, rulesAtExpected, type Scenario } from './assumptions';
-import { evaluate, extremeSetting, missingReason, type PlanResult, rangesOf } from './evaluate';
+import { evaluate, extremeSettings, missingReason, type PlanResult, rangesOf } from './evaluate';
 import type { Overrides, PresetId } from './options';
 import { affordable, DEFAULT_BIG_FOLLOWERS, DEFAULT_MICRO_COUNT, DEFAULT_MICRO_FOLLOWERS, mostMicros, wholeAt } from './scenario';
 import { nearlyEqual, type Verdict, verdictOf } from './verdict';
@@ -96,7 +96,8 @@ function notesOf(s: Scenario, a: PlanResult, b: PlanResult): string[] {
     );
   }
   if (disputed(s.assumptions.engagement_rate_a) || disputed(s.assumptions.engagement_rate_b)) notes.push(ENGAGEMENT_DISAGREEMENT);
-  if (s.assumptions.fee_a.basis === 'sourced' || s.assumptions.fee_b.basis === 'sourced') notes.push(FEE_TABLES_NOTE);
+  // A fee the price rules gave (sourced, or extrapolated past the cent rule's examples) is set beside the per-tier tables.
+  if (s.assumptions.fee_a.feeRules || s.assumptions.fee_b.feeRules || s.assumptions.fee_b.basis === 'sourced') notes.push(FEE_TABLES_NOTE);
   const ref = CPM_REFERENCE[s.platform];
   const cpm = (p: PlanResult) => (p.metrics.cpm ? formatMoney(p.metrics.cpm.expected) : missingReason(p, 'cpm'));
   notes.push(
@@ -146,8 +147,7 @@ export function comparePlans(s: Scenario): Comparison {
     kind: plan === 'A' && s.a.observed ? 'observed' : 'estimated',
     metrics: rangesOf(
       expected[plan],
-      evaluate(s, extremeSetting(s, plan, 'pessimistic'))[plan],
-      evaluate(s, extremeSetting(s, plan, 'optimistic'))[plan],
+      [...extremeSettings(s, plan, 'pessimistic'), ...extremeSettings(s, plan, 'optimistic')].map((setting) => evaluate(s, setting)[plan]),
     ),
   });
   const a = result('A');

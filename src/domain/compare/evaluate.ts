@@ -1,12 +1,14 @@
 /**
- * Running a scenario through the funnel (../funnel.ts). Each plan is run three times: with every
- * input at its expected value; pessimistic, with every input at the end of its range that is worse
- * for the plan (low rates, high fees, high overlap); and optimistic, the other end. Each run is
- * consistent: a fee priced by the rules is worked out at that run's own engagement rate
- * (Traackr's rule prices engagements, so its fee rises with the rate), the lowest rule's fee in
- * the optimistic run and the highest in the pessimistic one. For each metric, low is the smaller
- * of the pessimistic and optimistic results and high the larger. Every metric moves one way with
- * each input, so low ≤ expected ≤ high always holds, cost ratios included.
+ * Running a scenario through the funnel (../funnel.ts). Each plan is run with every input at its
+ * expected value; pessimistic, with every input at the end of its range that is worse for the plan
+ * (low rates, high fees, high overlap); and optimistic, the other end. Each run is consistent: a
+ * fee priced by the rules is worked out at that run's own engagement rate, the dearest rule's in
+ * a pessimistic run and the cheapest in an optimistic one. Traackr's rule prices engagements, so
+ * its fee rises with the rate, and the dearest fee comes with the highest rate: where a plan's fee
+ * follows its rate, each side is also run with the rate at its other end, fee re-priced (for cost
+ * per order, which no engagement rate changes, paying Traackr's price for a high rate is worse).
+ * For each metric, low is the smallest of these results and high the largest. Every metric moves
+ * one way with each input, so low ≤ expected ≤ high always holds, cost ratios included.
  */
 
 import { funnel, type FunnelInputs, METRIC_NAMES, type MetricName, type Metrics } from '../funnel';
@@ -45,13 +47,14 @@ export function evaluate(s: Scenario, setting: Setting = {}): { A: Metrics; B: M
 }
 
 const ENGAGEMENT_OF: Partial<Record<AssumptionKey, AssumptionKey>> = { fee_a: 'engagement_rate_a', fee_b: 'engagement_rate_b' };
+export type Ends = Partial<Record<AssumptionKey, 'low' | 'high'>>;
 
 /**
- * Puts each fee priced by the rules at the lowest or highest rule's fee at the engagement rate of
+ * Puts each fee priced by the rules at the cheapest or dearest rule's fee at the engagement rate of
  * `setting` itself, so a scenario never pairs a high engagement rate with Traackr's fee for a low
  * one. `ends` says which end each fee is at.
  */
-export function withConsistentFees(s: Scenario, setting: Setting, ends: Partial<Record<AssumptionKey, 'low' | 'high'>>): Setting {
+export function withConsistentFees(s: Scenario, setting: Setting, ends: Ends): Setting {
   const out = { ...setting };
   for (const [key, end] of Object.entries(ends) as [AssumptionKey, 'low' | 'high'][]) {
     const rules = s.assumptions[key].feeRules;
@@ -62,17 +65,33 @@ export function withConsistentFees(s: Scenario, setting: Setting, ends: Partial<
   return out;
 }
 
-/** Every input that feeds `plan` at the end of its range that is worse (or better) for it, fees priced at that scenario's rates. */
-export function extremeSetting(s: Scenario, plan: 'A' | 'B', side: 'pessimistic' | 'optimistic'): Setting {
+/**
+ * `setting` with its rule-priced fees re-priced, and again with the engagement rate behind each
+ * such fee at the other end of its range (a fee that follows the rate is dearest at the highest
+ * rate): every consistent scenario with these ends.
+ */
+export function consistentVariants(s: Scenario, setting: Setting, ends: Ends): Setting[] {
+  let variants = [setting];
+  for (const [fee, rate] of Object.entries(ENGAGEMENT_OF) as [AssumptionKey, AssumptionKey][]) {
+    const range = s.assumptions[rate].value;
+    if (!s.assumptions[fee].feeRules || ends[fee] === undefined || setting[rate] === undefined || range === null || range.low === range.high) continue;
+    const other = setting[rate] === range.low ? range.high : range.low;
+    variants = variants.flatMap((v) => [v, { ...v, [rate]: other }]);
+  }
+  return variants.map((v) => withConsistentFees(s, v, ends));
+}
+
+/** Every input that feeds `plan` at the end of its range that is worse (or better) for it: the consistent scenarios at those ends. */
+export function extremeSettings(s: Scenario, plan: 'A' | 'B', side: 'pessimistic' | 'optimistic'): Setting[] {
   const setting: Setting = {};
-  const ends: Partial<Record<AssumptionKey, 'low' | 'high'>> = {};
+  const ends: Ends = {};
   for (const a of Object.values(s.assumptions)) {
     if (a.value === null || !a.plans.includes(plan)) continue;
     const low = (a.better === 'higher') === (side === 'pessimistic');
     setting[a.key] = low ? a.value.low : a.value.high;
     ends[a.key] = low ? 'low' : 'high';
   }
-  return withConsistentFees(s, setting, ends);
+  return consistentVariants(s, setting, ends);
 }
 
 export type MetricRanges = Record<MetricName, Range | null>;
@@ -106,7 +125,8 @@ export function missingReason(p: PlanResult, m: MetricName): 'not reported' | 'n
   return none !== undefined && divisor.expected === 0 && (p.metrics.cost?.expected ?? 0) > 0 ? none : 'not defined';
 }
 
-export function rangesOf(expected: Metrics, pessimistic: Metrics, optimistic: Metrics): MetricRanges {
+/** Each metric from the smallest to the largest of the extreme runs' results. */
+export function rangesOf(expected: Metrics, extremes: readonly Metrics[]): MetricRanges {
   const out = {} as MetricRanges;
   for (const m of METRIC_NAMES) {
     const e = expected[m];
@@ -115,9 +135,9 @@ export function rangesOf(expected: Metrics, pessimistic: Metrics, optimistic: Me
       continue;
     }
     // An end can be undefined where the expected value is not (a fee range reaching $0 leaves ROI
-    // undefined): the range then runs from the other end to the expected value.
-    const ends = [pessimistic[m], optimistic[m]].filter((x): x is number => x !== null);
-    if (ends.length < 2) ends.push(e);
+    // undefined): the range then runs from the other results to the expected value.
+    const ends = extremes.map((x) => x[m]).filter((x): x is number => x !== null);
+    if (ends.length < extremes.length) ends.push(e);
     out[m] = { low: Math.min(...ends), expected: e, high: Math.max(...ends) };
   }
   return out;

@@ -15,7 +15,7 @@
 export { ACCEPTED, MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, MAX_PERCENT, OPTION_KIND, OPTION_NAMES, PRESETS, PRESET_LABEL, parseOverrides, type CompareInput, type NumericOption, type OptionKind, type OptionName, type Overrides, type ParseFailure, type PresetId } from './options';
 export { ASSUMPTION_KEYS, exactPercent, feeByRulesAt, ONE_FIGURE, type Assumption, type AssumptionKey, type FeeRules, type PlanSpec, type Range, type Scenario } from './assumptions';
 export { buildScenario, microInfluencers, mostMicrosText, ONE_MICRO_OVERLAP, parseCompareInput, parseOptions } from './scenario';
-export { evaluate, extremeSetting, missingReason, type MetricRanges, type PlanResult, type Setting } from './evaluate';
+export { evaluate, extremeSettings, missingReason, type MetricRanges, type PlanResult, type Setting } from './evaluate';
 export { BETTER, COUNTED, METRIC_LABEL, microBreakEvens, nearlyEqual, winnerOf, type CountedMetric, type Decider, type Flip, type Verdict, type Winner } from './verdict';
 export { comparePlans, disputed, equalBudget, roiRoasText, type BudgetInfo, type Comparison, type EqualBudget } from './comparison';
 export { HOLDS_TEXT, MEASURE_LABEL, breakEvenLine, breakEvenText, flipsText, formatInput, microBreakEvenLine, robustnessText, verdictHeadline } from './phrases';

@@ -418,7 +418,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
 
   // With a budget, Plan B is priced at the named rule (the budget buys its count at that fee): the
   // other rules' fees are notes, not ranges.
-  if (budget !== null && feeB.basis === 'sourced') {
+  if (budget !== null && feeB.feeRules) {
     const { feeRules, ...priced } = feeB;
     const others = otherRulesNote(feeRules!, microEngagement.value, platform);
     feeB = { ...priced, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (the other rules: ${others})` };

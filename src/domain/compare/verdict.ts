@@ -12,7 +12,7 @@
 import type { MetricName, Metrics } from '../funnel';
 import { MAX_MONEY, SMALLEST_PERCENT } from '../units';
 import type { Assumption, AssumptionKey, Scenario } from './assumptions';
-import { evaluate, type Setting, withConsistentFees } from './evaluate';
+import { consistentVariants, type Ends, evaluate, type Setting, withConsistentFees } from './evaluate';
 import { comparedValue } from './precision';
 import { MAX_PERCENT, SMALLEST_FEE } from './options';
 
@@ -184,24 +184,18 @@ function variable(s: Scenario): Assumption[] {
 
 /**
  * One of the inputs that change `metric`'s winner only together: its break-even with every other
- * input at the end that hurts the winner (`worst`, fees priced at that setting's engagement rates,
- * as the joint check has them), searched across its own range. No flip when the plans do not
- * change hands between its ends there: the others alone decide, or only a fee priced at another
- * engagement rate, outside the range shown for it, does.
+ * input at the end that hurts the winner (`worst`, one of the consistent scenarios there, fees
+ * priced at its engagement rates), searched across its own range. No flip when the plans do not
+ * change hands between its ends there: the others alone decide.
  */
-function jointDecider(
-  s: Scenario,
-  metric: CountedMetric,
-  key: AssumptionKey,
-  worst: Setting,
-  ends: Partial<Record<AssumptionKey, 'low' | 'high'>>,
-  newWinner: 'A' | 'B',
-): Decider {
+function jointDecider(s: Scenario, metric: CountedMetric, key: AssumptionKey, worst: Setting, ends: Ends, newWinner: 'A' | 'B'): Decider {
   const { low, high } = s.assumptions[key].value!;
   // A fee moved by hand is not re-priced by the rules; a moved engagement rate re-prices its fee.
   const { [key]: _moved, ...othersEnds } = ends;
   const settingAt = (x: number) => withConsistentFees(s, { ...worst, [key]: x }, othersEnds);
-  const [worstEnd, otherEnd] = ends[key] === 'low' ? [low, high] : [high, low];
+  // A rule-priced fee in `worst` is at a rule's price, not at an end of its range: its end is in `ends`.
+  const worstIsLow = worst[key] === low || (worst[key] !== high && ends[key] === 'low');
+  const [worstEnd, otherEnd] = worstIsLow ? [low, high] : [high, low];
   if (winnerAt(s, metric, settingAt(worstEnd)) !== newWinner || winnerAt(s, metric, settingAt(otherEnd)) === newWinner) return { key, flips: [] };
   const breakEven = breakEvenOf(s, metric, newWinner, otherEnd, worstEnd, settingAt);
   return { key, flips: [{ metric, breakEven, winner: newWinner, towards: worstEnd > otherEnd ? 'higher' : 'lower', fromTie: false }] };
@@ -248,18 +242,22 @@ export function verdictOf(s: Scenario, expected: { A: Metrics; B: Metrics }): Ve
   for (const { metric, winner } of measures) {
     if ((winner !== 'A' && winner !== 'B') || flipped.has(metric) || jointly) continue;
     const sign = winner === 'A' ? 1 : -1;
-    const worst: Setting = {};
-    const ends: Partial<Record<AssumptionKey, 'low' | 'high'>> = {};
+    const setting: Setting = {};
+    const ends: Ends = {};
     const effect: { key: AssumptionKey; size: number }[] = [];
     const base = (leadOf(expected, metric) ?? 0) * sign;
     for (const a of variable(s)) {
       const [lo, hi] = atEnds.get(a.key)!.map(({ at }) => (leadOf(at, metric) ?? 0) * sign);
       ends[a.key] = lo! <= hi! ? 'low' : 'high';
-      worst[a.key] = ends[a.key] === 'low' ? a.value!.low : a.value!.high;
+      setting[a.key] = ends[a.key] === 'low' ? a.value!.low : a.value!.high;
       effect.push({ key: a.key, size: base - Math.min(lo!, hi!) });
     }
-    const there = winnerAt(s, metric, withConsistentFees(s, worst, ends));
-    if (there !== winner && there !== null && there !== 'tie') {
+    // Of the consistent scenarios at these ends, the first where the winner loses, if any.
+    const lost = consistentVariants(s, setting, ends)
+      .map((worst) => ({ worst, there: winnerAt(s, metric, worst) }))
+      .find(({ there }) => there !== winner && there !== null && there !== 'tie');
+    if (lost) {
+      const { worst, there } = lost as { worst: Setting; there: 'A' | 'B' };
       // The inputs that move the lead most, keeping those with a break-even: an input that scales both
       // plans alike (click-through against two estimated plans) moves the lead without deciding anything.
       const byEffect = effect.sort((x, y) => y.size - x.size).map((e) => jointDecider(s, metric, e.key, worst, ends, there));

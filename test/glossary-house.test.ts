@@ -137,16 +137,18 @@ describe('/glossary and the house definition, where the publishers’ word is no
   });
 });
 
-describe('/glossary where team settings are out of reach', () => {
-  it('in a server that has not added Tierbot, neither the house definition nor the team’s terms are shown', async () => {
+describe('/glossary wherever the team works', () => {
+  it('run from a member’s own apps in the team’s server, it shows the house definition and the team’s terms there too, and in a DM neither', async () => {
     const store = await serverWith(HOUSE);
-    await store.addTerm(G, { name: 'Whitelisting', definition: 'Our word for it.', addedById: '1', addedByName: 'ana', updatedAt: new Date(0) });
+    await store.addTerm(G, { name: 'Zorbling', definition: 'Our word for it.', addedById: '1', addedByName: 'ana', updatedAt: new Date(0) });
     const userInstall = testContext({ guildId: G, guildInstalled: false, store });
     const micro = (await glossary.run({ term: 'micro' } as never, userInstall)) as Reply;
-    expect(description(micro)).not.toContain('Your house definition');
+    expect(description(micro)).toContain('Your house definition');
     const index = (await glossary.run({} as never, userInstall)) as Reply;
-    expect(JSON.stringify(index)).not.toContain('Our word for it');
-    expect(JSON.stringify(index)).not.toContain('Whitelisting (team)');
+    expect(JSON.stringify(index)).toContain('Zorbling');
+    const dm = testContext({ guildId: undefined, guildInstalled: false, store });
+    expect(description((await glossary.run({ term: 'micro' } as never, dm)) as Reply)).not.toContain('Your house definition');
+    expect(JSON.stringify(await glossary.run({} as never, dm))).not.toContain('Zorbling');
   });
 
   it('a word found nowhere, while the team’s terms cannot be read, says so rather than only "no term"', async () => {

@@ -13,31 +13,31 @@ const G = '200000000000000001';
 describe('lookUpHouse (for /tier, /tiers, /compare, /roster)', () => {
   it('none in a DM or a server without one; the tiers where one is set', async () => {
     const store = memoryStore();
-    expect(await lookUpHouse({ guildId: undefined, guildInstalled: false, store })).toEqual({ kind: 'none' });
-    expect(await lookUpHouse({ guildId: G, guildInstalled: true, store })).toEqual({ kind: 'none' });
+    expect(await lookUpHouse({ guildId: undefined, store })).toEqual({ kind: 'none' });
+    expect(await lookUpHouse({ guildId: G, store })).toEqual({ kind: 'none' });
     await store.setHouse(G, { text: HOUSE_EXAMPLE, setById: '1', setByName: 'a', setAt: new Date() });
-    const found = await lookUpHouse({ guildId: G, guildInstalled: true, store });
+    const found = await lookUpHouse({ guildId: G, store });
     expect(found.kind).toBe('set');
     if (found.kind === 'set') expect(houseAnswerLine(found.tiers, 30_000)).toBe('**Your house definition: micro (10k–75k)**');
-    expect(await lookUpHouse({ guildId: '200000000000000002', guildInstalled: true, store })).toEqual({ kind: 'none' });
-    // Run from a member's own apps in a server that has not added Tierbot: its settings stay its own.
-    expect(await lookUpHouse({ guildId: G, guildInstalled: false, store })).toEqual({ kind: 'none' });
+    expect(await lookUpHouse({ guildId: '200000000000000002', store })).toEqual({ kind: 'none' });
+    // Run from a member's own apps in that server: the house definition applies wherever its guild_id is.
+    expect((await lookUpHouse({ guildId: G, store })).kind).toBe('set');
   });
 
   it('unavailable when the store fails, however it fails, or is slower than the limit', async () => {
     const down: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new StoreUnavailableError(new Error('down'))) };
-    expect(await lookUpHouse({ guildId: G, guildInstalled: true, store: down })).toEqual({ kind: 'unavailable' });
+    expect(await lookUpHouse({ guildId: G, store: down })).toEqual({ kind: 'unavailable' });
     const slow: TeamStore = { ...memoryStore(), house: () => new Promise((r) => setTimeout(() => r(undefined), 500)) };
-    expect(await lookUpHouse({ guildId: G, guildInstalled: true, store: slow }, 50)).toEqual({ kind: 'unavailable' });
+    expect(await lookUpHouse({ guildId: G, store: slow }, 50)).toEqual({ kind: 'unavailable' });
     const broken: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new TypeError('bug')) };
-    expect(await lookUpHouse({ guildId: G, guildInstalled: true, store: broken })).toEqual({ kind: 'unavailable' });
+    expect(await lookUpHouse({ guildId: G, store: broken })).toEqual({ kind: 'unavailable' });
     expect(houseProblemLine({ kind: 'unavailable' })).toBe(HOUSE_UNAVAILABLE_LINE);
   });
 
   it('unreadable when the stored text no longer parses, and the answer says to set it again', async () => {
     const store = memoryStore();
     await store.setHouse(G, { text: 'not tiers at all', setById: '1', setByName: 'a', setAt: new Date() });
-    const found = await lookUpHouse({ guildId: G, guildInstalled: true, store });
+    const found = await lookUpHouse({ guildId: G, store });
     expect(found).toEqual({ kind: 'unreadable' });
     expect(houseProblemLine(found)).toMatch(/could not be read; ask a manager to set it again with \/house set/);
     expect(houseProblemLine({ kind: 'none' })).toBeUndefined();

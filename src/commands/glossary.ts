@@ -52,7 +52,7 @@ import {
   withoutInvisible,
 } from './embeds';
 import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, houseTierMapping, lookUpHouse, teamTierName, yourHouse } from './house-lookup';
-import { shownText, teamGuildId } from './team-settings';
+import { shownText } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -614,9 +614,9 @@ const entryMark = (e: Entry) => (e.kind === 'team' ? TEAM_MARK : e.kind === 'hou
 // Built once: the search keeps each entry's normalised keys.
 const BUILT_IN: readonly Searchable<Entry>[] = TERM_ENTRIES.map((e) => ({ item: { kind: 'builtin', term: e.item }, keys: e.keys }));
 
-/** The server's team terms (none in a DM or a server that has not added Tierbot); null when they could not be read. */
+/** The team terms of the server it is used in, whichever install it came through (none in a DM); null when they could not be read. */
 async function readTeamTerms(context: RunContext): Promise<TeamTerm[] | null> {
-  const guildId = teamGuildId(context);
+  const guildId = context.guildId;
   if (!guildId) return [];
   try {
     return await context.store.terms(guildId);

@@ -7,7 +7,7 @@
 import { formatHouseDefinition, formatHousePlacement, houseTierFor, parseHouseDefinition, type HouseTier } from '../domain/house';
 import { TIER_LABELS } from '../domain/tier-style';
 import type { HouseRecord } from '../store/types';
-import { shownText, teamGuildId } from './team-settings';
+import { shownText } from './team-settings';
 import type { RunContext } from './types';
 
 export type HouseLookup =
@@ -25,13 +25,14 @@ export const HOUSE_UNAVAILABLE_LINE = 'Your house definition is unavailable righ
 export const HOUSE_UNREADABLE_LINE = 'Your house definition could not be read; ask a manager to set it again with /house set.';
 
 /**
- * The house definition where the interaction happened: none in a DM, a server without one, or a
- * server that has not added Tierbot (team settings belong to the server install, as /house says);
+ * The house definition of the server where the interaction happened, whichever install it came
+ * through: a member running Tierbot from their own apps there gets their team's tiers too (only
+ * writing them needs the server install, as /house says). None in a DM or a server without one;
  * 'unavailable' when the store fails or takes longer than `timeoutMs`. It never throws: the answer
  * by the publishers is right without it, and the store logs its own failures.
  */
-export async function lookUpHouse(context: Pick<RunContext, 'guildId' | 'guildInstalled' | 'store'>, timeoutMs = HOUSE_LOOKUP_TIMEOUT_MS): Promise<HouseLookup> {
-  const guildId = teamGuildId(context);
+export async function lookUpHouse(context: Pick<RunContext, 'guildId' | 'store'>, timeoutMs = HOUSE_LOOKUP_TIMEOUT_MS): Promise<HouseLookup> {
+  const guildId = context.guildId;
   if (guildId === undefined) return { kind: 'none' };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'late'>((resolve) => {

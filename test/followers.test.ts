@@ -171,6 +171,10 @@ describe('/tier given a range', () => {
       ['10k – 50k followers', '10k–50k looks like a range: give one follower count, such as 10k.'],
       ['10,000 to 50,000', '10k–50k looks like a range: give one follower count, such as 10k.'],
       ['24,999-1.2M', '24,999–1.2M looks like a range: give one follower count, such as 24,999.'],
+      // A bare low end shares the high end's unit, as people write it: 30 to 40 thousand, not 30 followers.
+      ['30-40k', '30k–40k looks like a range: give one follower count, such as 30k.'],
+      ['1,2-1,5 Mio', '1.2M–1.5M looks like a range: give one follower count, such as 1.2M.'],
+      ['5-10', '5–10 looks like a range: give one follower count, such as 5.'],
     ] as const) {
       const reply = await run(typed);
       expect(reply.inputError, typed).toBe(true);
@@ -179,6 +183,8 @@ describe('/tier given a range', () => {
       expect(messageProblems(reply), typed).toEqual([]);
     }
     expect((await run('-5')).embeds[0]!.description).toContain('A follower count cannot be negative.');
+    // A dash alone is "no value", not a negative count.
+    for (const dash of ['-', '—', '–']) expect((await run(dash)).embeds[0]!.description).toContain('No follower count was given.');
     expect((await run('10k-')).embeds[0]!.description).toContain('That is not a follower count I can read.');
   });
 });

@@ -142,8 +142,9 @@ export type CountReading = { ok: true; value: number } | { ok: false; problem: C
 export function readCountText(input: string, decimal: DecimalMark = '.'): CountReading {
   if (input.length > MAX_INPUT_LENGTH) return { ok: false, problem: 'too-long' };
   const text = countText(input);
-  if (text === '') return { ok: false, problem: 'empty' };
-  if (/^[-−–]/.test(text)) return { ok: false, problem: 'negative' };
+  // A dash alone is how spreadsheets and people write "no value", not a negative count.
+  if (text === '' || /^[-−–—]+$/.test(text)) return { ok: false, problem: 'empty' };
+  if (/^[-−–—]/.test(text)) return { ok: false, problem: 'negative' };
   const shape = COUNT_SHAPE.exec(text);
   const suffix = shape?.[2] ?? '';
   const multiplier = COUNT_MULTIPLIERS[suffix];
@@ -211,12 +212,19 @@ const TYPED_COUNT_PROBLEMS: Record<CountProblem, (input: string) => string> = {
 /** Two counts joined by a dash or "to": "10k-50k", "10,000 to 50,000". */
 const RANGE = /^(.+?)(?:\s*[-‐‑–—]\s*|\s+to\s+)(.+)$/;
 
+/** A multiplier written after a count's digits: "k" in "40k", " mio" in "1,2 Mio". */
+const TRAILING_UNIT = /[^\d.,'\s][^\d]*$/;
+
 /** "10k–50k looks like a range…" when the text is two counts joined as a range, else undefined. */
 function rangeReason(text: string): string | undefined {
   const [, low = '', high = ''] = RANGE.exec(text) ?? [];
-  const from = readCountText(low);
   const to = readCountText(high);
-  if (!from.ok || !to.ok) return undefined;
+  if (!to.ok) return undefined;
+  // "30-40k" is 30k to 40k: a bare low end shares the high end's unit when that keeps it the lower.
+  const unit = TRAILING_UNIT.exec(high.trim())?.[0];
+  const shared = unit && /^[\d.,'\s]+$/.test(low) ? readCountText(`${low.trim()}${unit}`) : undefined;
+  const from = shared?.ok && shared.value <= to.value ? shared : readCountText(low);
+  if (!from.ok) return undefined;
   return `${shortCount(from.value)}–${shortCount(to.value)} looks like a range: give one follower count, such as ${shortCount(from.value)}.`;
 }
 

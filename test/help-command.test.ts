@@ -46,6 +46,15 @@ describe('/help itself', () => {
     }
   });
 
+  it('gives each command an example to try (in a DM, the team commands only say they need a server)', async () => {
+    const fields = (reply: Reply) => reply.embeds[0]!.fields!.filter((f) => f.name !== '/help' && !f.name.startsWith('New here'));
+    const inServer = fields(await help.run({}, testContext({ guildId: '42' })));
+    expect(inServer.map((f) => f.name)).toEqual(expect.arrayContaining(['/tiers [source]', '/roster file:<csv>', '/house set | show | clear | export', '/plans list | delete']));
+    for (const f of inServer) expect(f.value, f.name).toMatch(/\nTry /);
+    const inDm = fields(await help.run({}, testContext({ guildId: undefined })));
+    for (const f of inDm) expect(f.value, f.name).toMatch(/^\/(house|term|plans)/.test(f.name) ? /^(?![\s\S]*\nTry )/ : /\nTry /);
+  });
+
   it('says in a DM that the team commands work in servers only, and not in a server', async () => {
     const words = (reply: Reply) => JSON.stringify(reply.embeds);
     expect(words(await help.run({}, testContext({ guildId: undefined })))).toMatch(/`\/house`, `\/term` and `\/plans` work in servers only/);

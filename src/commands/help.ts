@@ -9,7 +9,6 @@ import {
   type APIEmbedField,
 } from 'discord-api-types/v10';
 import { START_HERE, termById, type Term } from '../domain/glossary';
-import { BOUNDARY_RULE } from '../domain/sources';
 import { NEUTRAL_COLOUR, button, inputErrorReply } from './embeds';
 import { termEmbed } from './glossary';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, EVERYWHERE } from './types';
@@ -42,19 +41,23 @@ const TEAM_COMMANDS_IN_A_SERVER = '`/house`, `/term` and `/plans` work in server
 /** A term's name without its spelled-out form: "CPE (cost per engagement)" is "CPE" in a list. */
 const shortName = (term: Term) => term.name.replace(/\s*\(.*\)$/, '');
 
-/** The guide to each command, short enough for a public reply on a phone screen. */
-function commandGuide(): APIEmbedField[] {
+/**
+ * The guide to each command with an example, short enough for a public reply on a phone screen.
+ * In a DM the team commands, which work in servers only, are listed without one.
+ */
+function commandGuide(inServer: boolean): APIEmbedField[] {
+  const team = (example: string) => (inServer ? `\nTry ${example}` : '');
   return [
-    { name: '/tier followers:<count>', value: `Which tier an account is in: your house definition, then each publisher (one vote each). ${BOUNDARY_RULE}\nExample: \`/tier 30k\`` },
-    { name: '/tiers [source]', value: 'Every publisher’s ranges side by side, or one publisher quoted and cited.' },
-    { name: '/compare [options]', value: 'One big influencer or many micro-influencers: one funnel, with ranges.\nExample: `/compare budget:5k`' },
-    { name: '/glossary [term]', value: 'A term in plain words, with formula, example and sources.\nExample: `/glossary term:CPE`' },
-    { name: '/roster file:<csv>', value: 'Your creators file (CSV or TSV), tagged by tier and charted.' },
-    { name: 'Right-click a message → Apps → Classify follower counts', value: 'Each follower count in the message, with its tier.' },
-    { name: '/house set | show | clear | export', value: 'Your team’s tier definition, used first everywhere (Manage Server).' },
-    { name: '/term add | edit | remove | export', value: 'Your team’s own glossary terms (Manage Server).' },
-    { name: '/plans list | delete', value: 'The `/compare` scenarios saved with `save:<name>`.' },
-    { name: '/help', value: 'This page, and a path through the essentials.' },
+    { name: '/tier followers:<count>', value: 'An account’s tier: your house definition, then each publisher’s (one vote each).\nTry `/tier 30k`' },
+    { name: '/tiers [source]', value: 'Every publisher’s ranges side by side, or one publisher quoted and cited.\nTry `/tiers source:Mediakix`' },
+    { name: '/compare [options]', value: 'One big influencer or many micro-influencers: one funnel, with ranges.\nTry `/compare budget:5k`' },
+    { name: '/glossary [term]', value: 'A term in plain words, with formula, example and sources.\nTry `/glossary term:CPE`' },
+    { name: '/roster file:<csv>', value: 'Your creators file (CSV or TSV), tagged by tier and charted.\nTry `/roster file:creators.csv`' },
+    { name: 'Right-click a message → Apps → Classify follower counts', value: 'Each follower count in the message, with its tier.\nTry it on “Sara has 45k on IG”' },
+    { name: '/house set | show | clear | export', value: `Your team’s tier definition, used first everywhere (Manage Server).${team('`/house set tiers:micro 10k-75k, macro 75k+`')}` },
+    { name: '/term add | edit | remove | export', value: `Your team’s own glossary terms (Manage Server).${team('`/term add name:UGC definition:…`')}` },
+    { name: '/plans list | delete', value: `The \`/compare\` scenarios saved with \`save:<name>\`.${team('`/plans list`')}` },
+    { name: '/help', value: 'This page, and a start-here path through the essentials.' },
   ];
 }
 
@@ -76,7 +79,7 @@ export function helpReply({ own = false, inServer = true }: { own?: boolean; inS
           'Nobody agrees what a "micro-influencer" is: Tierbot shows every published definition side by side, cited.' +
           (inServer ? '' : `\n${TEAM_COMMANDS_IN_A_SERVER}`),
         color: NEUTRAL_COLOUR,
-        fields: [...commandGuide(), { name: 'New here? Start here', value: steps.map(shortName).join(' · ') || 'The glossary is empty.' }],
+        fields: [...commandGuide(inServer), { name: 'New here? Start here', value: steps.map(shortName).join(' · ') || 'The glossary is empty.' }],
         footer: { text: 'Press "Start here" to go through them one by one.' },
       },
     ],

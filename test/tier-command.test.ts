@@ -103,6 +103,19 @@ describe('/tier', () => {
     }
   });
 
+  it('keeps each "↳ also" line on the page of the publisher it belongs to', () => {
+    for (const count of [0, 500, 5_000, 30_000, 95_000, 100_000, 1_200_000, 20_000_000]) {
+      const pages = [];
+      for (let page = 0, total = 1; page < total; page++) {
+        const reply = allSourcesReply(count, page);
+        pages.push(reply.embeds[0]!.description!);
+        total = Math.max(total, Number(/page \d+ of (\d+)/i.exec(JSON.stringify(reply))?.[1] ?? 1));
+      }
+      for (const text of pages) expect(text.trimStart(), `${count}`).not.toMatch(/^↳/);
+      expect(pages.join('\n')).toContain('↳ also');
+    }
+  });
+
   it('says how second-hand figures were read, as /tiers does, and links each to the site it really leads to', () => {
     const lines = allSourcesLines(classify(95_000));
     const line = (label: string) => lines.find((l) => l.startsWith(`• **${label}**`)) ?? '';

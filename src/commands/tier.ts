@@ -141,7 +141,8 @@ export function allSourcesLines(c: Classification): string[] {
   const lines: string[] = [answerLine(c, (t) => `**${t}**`), splitLine(c), BOUNDARY_RULE, ''];
   for (const p of PUBLISHERS) {
     const vote = byPublisher.get(p.id);
-    if (vote) lines.push(publisherLine(vote, c), ...besideLines(p, c));
+    // One entry per publisher, so a page never opens on an "↳ also" line cut off from whose it is.
+    if (vote) lines.push([publisherLine(vote, c), ...besideLines(p, c)].join('\n'));
   }
   const silent = PUBLISHERS.filter((p) => !byPublisher.has(p.id) && !p.sharesWith);
   for (const p of silent) lines.push(`• **${p.label}**: ${noVoteNote(p)}`);

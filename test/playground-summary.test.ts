@@ -23,6 +23,14 @@ describe('the playground', () => {
     expect(output).toContain('TikTok — 1 creator · 1,200,000 followers');
   }, 60_000);
 
+  it('offers suggestions only for options that have them, with no log line in the session', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-suggest-'));
+    const output = await typeInPlayground(dir, ['/tier followers:30?', '/tiers source:medi?']);
+    expect(output).toContain('/tier followers has no suggestions.');
+    expect(output).toContain('Mediakix  →  mediakix');
+    expect(output).not.toContain('"level"');
+  }, 60_000);
+
   it('shows a reply deferred for the user alone as private once edited, and keeps the buttons of the public reply it came from', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-private-'));
     // Export's compare.csv is deferred privately, then edited in; Assumptions is then pressed on /compare's reply.

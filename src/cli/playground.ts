@@ -104,6 +104,10 @@ export async function runPlayground(config: Config): Promise<void> {
     const entries = Object.entries(parsed.values);
     if (wantsSuggestions) {
       const [focused, value] = entries.at(-1) ?? [parsed.command.definition.options?.[0]?.name ?? '', ''];
+      // Discord asks for suggestions only for options that offer them; nor does the playground.
+      const options = (parsed.command.definition.options ?? []).flatMap((o) => ('options' in o && o.options ? [o, ...o.options] : [o]));
+      const option = options.find((o) => o.name === focused);
+      if (!option || !('autocomplete' in option) || !option.autocomplete) return console.log(`/${name} ${focused || '(no option)'} has no suggestions.`);
       return show(standIn.sendAutocomplete(name, focused, String(value), Object.fromEntries(entries.slice(0, -1))));
     }
     // A file option names a local file: it is uploaded to the stand-in as Discord's client would.

@@ -8,6 +8,7 @@ import type { Attachment } from '../src/commands/types';
 import { capturingResponder, onMessage } from '../src/cli/local-interaction';
 import { createLogger } from '../src/config/logger';
 import { tierbotCore } from '../src/interactions/tierbot';
+import { OPTION_KIND, parseCompareInput } from '../src/domain/compare';
 import { shorten } from '../src/domain/format';
 import { messageProblems } from '../src/interactions/limits';
 import { memoryStore, testContext } from './support/context';
@@ -83,5 +84,15 @@ describe('long emoji input quoted back in an input error', () => {
     const reply = await compare.run({ preset: emoji } as never, testContext());
     expect(reply.inputError).toBe(true);
     expect(wellFormed(JSON.stringify(reply.embeds).replace(/\\u[0-9a-f]{4}/gi, (e) => JSON.parse(`"${e}"`) as string))).toBe(true);
+  });
+});
+
+describe('/compare options typed far too long', () => {
+  it('say how long they are and the most accepted, numbers of influencers included', () => {
+    for (const option of Object.keys(OPTION_KIND)) {
+      const parsed = parseCompareInput({ [option]: '9'.repeat(6000) });
+      expect(parsed.ok, option).toBe(false);
+      if (!parsed.ok) expect(parsed.reason, option).toMatch(/^That is 6000 characters long; .* at most \d+\.$/);
+    }
   });
 });

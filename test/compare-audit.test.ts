@@ -289,10 +289,14 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
           for (const d of deciders) {
             const input = s.assumptions[d.key];
             for (const f of d.flips) {
-              const shown = breakEvenText(input.unit, f.breakEven, input.value!.expected, f.towards).text;
-              expect(said).toContain(shown);
-              const { A, B } = evaluate(s, { [d.key]: typedBack(input.unit, shown) });
-              expect([f.winner, 'tie'], `${JSON.stringify(options)}: ${d.key} ${f.metric} at ${shown}`).toContain(winnerOf(f.metric, A[f.metric], B[f.metric]));
+              // Its own break-even, or one of the same winner's farther on its side, where the two read alike and are written once.
+              const farther = d.flips.filter((g) => g.winner === f.winner && g.towards === f.towards && (f.towards === 'higher' ? g.breakEven >= f.breakEven : g.breakEven <= f.breakEven));
+              const shown = farther.map((g) => breakEvenText(input.unit, g.breakEven, input.value!.expected, g.towards).text).filter((t) => said.includes(t));
+              expect(shown.length, `${JSON.stringify(options)}: ${d.key} ${f.metric}`).toBeGreaterThan(0);
+              for (const t of shown) {
+                const { A, B } = evaluate(s, { [d.key]: typedBack(input.unit, t) });
+                expect([f.winner, 'tie'], `${JSON.stringify(options)}: ${d.key} ${f.metric} at ${t}`).toContain(winnerOf(f.metric, A[f.metric], B[f.metric]));
+              }
               checked++;
             }
           }
@@ -428,9 +432,7 @@ describe('sourced figures keep their precision', () => {
     const t = text((await press((await press(await run({}), ASSUMPTIONS_ID)).reply, CASES_ID)).reply);
     expect(t).toContain('Ashton Kutcher for Fab.com (sign-ups): 0.0806% per follower');
     expect(t).toContain('Kevin Rose for Fab.com (sign-ups): 0.345% per follower');
-    expect((await run({ micro_reach: '0', big_reach: '0' })).embeds[0]!.fields!.map((f) => f.value).join('\n')).toContain(
-      'Observed per follower: Kardashian tweet visits 0.008%, Fab.com sign-ups via Kutcher 0.0806%, via Rose 0.345%.',
-    );
+    expect((await run({ micro_reach: '0', big_reach: '0' })).embeds[0]!.fields!.map((f) => f.value).join('\n')).toContain('Observed cases: 0.008%–0.345% per follower');
   });
 });
 

@@ -48,7 +48,7 @@ describe('/compare main reply', () => {
     // Break-evens worked by hand in compare.test.ts: Plan A's fee $606.6957, overlap 39.3306%, each
     // rounded towards the side where Plan A wins.
     expect(description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $606.69');
-    expect(description).toContain("Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order above 39.33%, reach above 39.331%.");
+    expect(description).toContain("Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.331%.");
     const a = field(reply, 'Plan A');
     const b = field(reply, 'Plan B');
     expect(a.name).toBe('Plan A (estimated): 1 × 100,000 followers');
@@ -181,14 +181,14 @@ describe('/compare main reply', () => {
   it('micro_reach:0: observed clicks per account Plan A reaches, and Plan B’s CPM and cost per order not defined', async () => {
     const reply = await run({ micro_reach: '0' });
     const ct = text(reply).split('\n').find((l) => l.startsWith('Click-through'))!;
-    // Per follower as the sources give them, then converted per account Plan A reaches (0.008% ÷ 22.885%).
-    expect(ct).toContain('Observed per follower → per account Plan A reaches: Kardashian tweet visits 0.008% → 0.035%');
+    // The observed cases per account Plan A reaches, lowest (the tweet's 0.008% per follower ÷ 22.885%) to highest.
+    expect(ct).toContain('Observed cases: 0.035%–1.508% per account Plan A reaches (see **Assumptions**).');
     expect(ct).not.toContain('Plan B reaches');
     const b = field(reply, 'Plan B').value;
     expect(b).toContain('CPM not defined · CPME $438.60');
     expect(b).toContain('Cost per order: *no orders*');
     // Neither plan reaches anyone: per follower, said so.
-    expect(text(await run({ micro_reach: '0', big_reach: '0' }))).toContain('Observed per follower: Kardashian tweet visits 0.008%,');
+    expect(text(await run({ micro_reach: '0', big_reach: '0' }))).toContain('Observed cases: 0.008%–0.345% per follower (see **Assumptions**).');
     // The tweet's reach is unknown, not zero: "not reported".
     expect(field(await run({ preset: 'kardashian' }), 'Plan A').value).toContain('Reach: *not reported*');
   });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
 import { publisherYear, reportedBy } from '../src/domain/benchmarks';
-import { breakEvenText, comparePlans, evaluate, microBreakEvens, parseCompareInput, winnerOf, type CompareInput, type Comparison } from '../src/domain/compare';
+import { breakEvenText, comparePlans, evaluate, flipsText, microBreakEvens, parseCompareInput, winnerOf, type CompareInput, type Comparison, type CountedMetric } from '../src/domain/compare';
 import { compareOptions } from './support/compare-options';
 import { testComponentContext, testContext } from './support/context';
 
@@ -35,7 +35,7 @@ function comparisonOf(input: CompareInput): Comparison {
 describe('a percentage break-even is given to the digits a planner types', () => {
   const cases: { options: Record<string, string>; said: string; option: string; shown: string; past: string }[] = [
     { options: { platform: 'tiktok' }, said: 'Plan B reach rate (break-even 22.884%)', option: 'micro_reach', shown: '22.884', past: '22.885' },
-    { options: {}, said: 'Plan A wins cost per order above 39.33%, reach above 39.331%', option: 'overlap', shown: '39.331', past: '39.33' },
+    { options: {}, said: 'Plan A wins cost per order and reach above 39.331%', option: 'overlap', shown: '39.331', past: '39.33' },
     { options: { budget: '5000', platform: 'tiktok', micro_followers: '20k' }, said: 'Plan A wins cost per order and reach above 22.946%', option: 'big_reach', shown: '22.946', past: '22.945' },
   ];
   for (const { options, said, option, shown, past } of cases) {
@@ -154,5 +154,56 @@ describe('sizes that look swapped', () => {
     expect(swapped).toContain('Plan A’s influencer (5,000 followers) is smaller than each of Plan B’s (10,000 followers): check `big_followers` and `micro_followers`.');
     expect((await run()).embeds[0]!.description).not.toContain('is smaller than each of Plan B’s');
     expect((await run({ preset: 'kardashian' })).embeds[0]!.description).not.toContain('is smaller than each of Plan B’s');
+  });
+});
+
+describe('one break-even is written once', () => {
+  /** "cost per order and reach above 39.331%" → its winner, side, measures and value as typed. */
+  function parts(text: string) {
+    return text.split('; ').flatMap((clause) => {
+      const [, winner, rest] = /^Plan (A|B) wins (.*)$/.exec(clause)!;
+      return rest!.split(', ').flatMap((part) => {
+        const m = /^(.+?) (above|under) (\S+)$/.exec(part);
+        return m && !/\d[KMBT]/.test(m[3]!) ? [{ winner: winner as 'A' | 'B', measures: m[1]!.split(' and '), side: m[2]!, shown: m[3]! }] : [];
+      });
+    });
+  }
+  const decimals = (shown: string) => /\.(\d+)/.exec(shown)?.[1]?.length ?? 0;
+  const value = (shown: string) => Number(shown.replace(/[$%×,]/g, ''));
+  const LABEL: Record<string, CountedMetric> = { reach: 'reach', engagements: 'engagements', 'cost per engagement': 'cpe', 'cost per order': 'cost_per_order' };
+
+  it('the default overlap: cost per order and reach change hands at 39.3294% and 39.3306%, one break-even to the digits shown', async () => {
+    const d = (await run()).embeds[0]!.description!;
+    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.331%.');
+    const at = await run({ overlap: '39.331' });
+    expect(line(at, 'A', 'Reach')).toMatch(/✅$/);
+    expect(line(at, 'A', 'Cost per order')).toMatch(/✅$/);
+  });
+
+  it('no two break-evens of one winner on one side read the same to the coarser of their digits, and the one shown gives that winner on every measure named (property)', () => {
+    let merged = 0;
+    fc.assert(
+      fc.property(compareOptions({ budget: fc.integer({ min: 100, max: 200_000 }).map(String) }), (options) => {
+        const built = parseCompareInput(options);
+        if (!built.ok) return;
+        const s = built.scenario;
+        const c = comparePlans(s);
+        for (const d of [...c.verdict.deciders, ...microBreakEvens(s)]) {
+          const said = parts(flipsText(c, { key: d.key, flips: d.flips }));
+          for (const [i, p] of said.entries()) {
+            for (const q of said.slice(i + 1).filter((x) => x.winner === p.winner && x.side === p.side)) {
+              const coarser = Math.min(decimals(p.shown), decimals(q.shown));
+              expect(value(p.shown).toFixed(coarser), `${JSON.stringify(options)} ${d.key}: ${p.shown} and ${q.shown}`).not.toBe(value(q.shown).toFixed(coarser));
+            }
+            if (p.measures.length > 1) merged++;
+            const { A, B } = evaluate(s, { [d.key]: value(p.shown) });
+            const loser = p.winner === 'A' ? 'B' : 'A';
+            for (const m of p.measures) expect(winnerOf(LABEL[m]!, A[LABEL[m]!], B[LABEL[m]!]), `${JSON.stringify(options)} ${d.key} ${m} at ${p.shown}`).not.toBe(loser);
+          }
+        }
+      }),
+      { numRuns: 80, seed: 7 },
+    );
+    expect(merged).toBeGreaterThan(5);
   });
 });

@@ -8,7 +8,7 @@
 
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare } from '../src/commands/compare';
+import { ASSUMPTIONS_ID, CASES_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/interactions/limits';
 import type { TeamStore } from '../src/store/types';
@@ -155,4 +155,51 @@ describe('an amount under half a cent: the error agrees with the accepted range'
       expect(message, JSON.stringify(options)).not.toContain('$0 or');
     }
   });
+});
+
+describe('Plan B’s reach, as the formula compare.csv and the Assumptions page give it', () => {
+  for (const overlap of ['20', '95', '100']) {
+    it(`overlap:${overlap}: the reach row’s number is followers × reach rate × (1 − overlap), never less than one influencer’s reach, and its text says so`, async () => {
+      const reply = await run({ overlap });
+      const csv = (await press(reply, EXPORT_ID)).files![0]!.data.toString('utf8');
+      const rows = parse(csv, { columns: true }) as Record<string, string>[];
+      const cell = (plan: string, metric: string) => rows.find((r) => r.plan === plan && r.metric === metric)!;
+      const followers = Number(cell('B', 'followers').expected);
+      const influencers = Number(cell('B', 'influencers').expected);
+      const rate = Number(cell('assumption', 'reach_rate_b').expected) / 100;
+      const share = Number(cell('assumption', 'overlap').expected) / 100;
+      const reach = cell('B', 'reach');
+      expect(Number(reach.expected)).toBeCloseTo(Math.max(followers * rate * (1 - share), (followers / influencers) * rate), 6);
+      expect(reach.source).toBe('estimate: followers × reach rate × (1 − overlap), never less than one influencer’s reach');
+      const page = await press(reply, ASSUMPTIONS_ID);
+      const field = page.embeds[0]!.fields!.find((f) => f.name.startsWith('Audience overlap'))!;
+      expect(field.value).toContain('Plan B’s reach: followers × reach rate × (1 − overlap), never less than one influencer’s reach.');
+    });
+  }
+
+  it('one micro-influencer: overlap does not apply, and its field gives no formula', async () => {
+    const page = await press(await run({ micro_count: '1', overlap: '95' }), ASSUMPTIONS_ID);
+    const field = page.embeds[0]!.fields!.find((f) => f.name.startsWith('Audience overlap'))!;
+    expect(field.value).toContain('does not apply');
+    expect(field.value).not.toContain('Plan B’s reach:');
+  });
+});
+
+describe('the public reply’s key assumptions in one field', () => {
+  const LABELS = [/^Reach rate/, /^Engagement rate by followers/, /^Click-through/, /^Impressions per reached account/, /^Sales/, /^Fees/, /^Overlap/];
+  for (const options of [{}, { overlap: '95' }, { micro_reach: '0' }] as Record<string, string>[]) {
+    it(`${JSON.stringify(options)}: every input with its kind and range, within one field; the observed cases one page away`, async () => {
+      const reply = await run(options);
+      const fields = reply.embeds[0]!.fields!.filter((f) => f.name.startsWith('Key assumptions'));
+      expect(fields.map((f) => f.name)).toEqual(['Key assumptions']);
+      expect(fields[0]!.value.length).toBeLessThanOrEqual(1024);
+      const key = keyLines(reply);
+      for (const label of LABELS) expect(key.some((l) => label.test(l)), String(label)).toBe(true);
+      expect(lineStarting(key, 'Click-through')).toMatch(/\(0\.02%–2%\), a Tierbot assumption: no published rate exists\. Observed cases: [\d.]+%–[\d.]+% per account Plan [AB] reaches \(see \*\*Assumptions\*\*\)\.$/);
+      // Each case, per follower and per account each plan reaches, behind the Assumptions page's button.
+      const cases = await press(await press(reply, ASSUMPTIONS_ID), CASES_ID);
+      expect(text(cases)).toContain('Kardashian tweet');
+      expect(text(cases)).toMatch(/0\.008% per follower; per account reached, [\d.]+% for Plan A/);
+    });
+  }
 });

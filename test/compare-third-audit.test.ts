@@ -127,7 +127,7 @@ describe('"Depends on:" is followed at once by the input', () => {
     const d = description(await run());
     expect(d.split('\n')).not.toContain('**Depends on:**');
     expect(plain(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $606.69');
-    expect(plain(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order above 39.33%, reach above 39.331%.');
+    expect(plain(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.331%.');
   });
 
   it('and when the inputs decide only together', async () => {

@@ -45,6 +45,7 @@ import {
   roiRoasText,
   verdictHeadline,
   type Assumption,
+  type AssumptionKey,
   type CompareInput,
   type Comparison,
   type EqualBudget,
@@ -56,6 +57,7 @@ import {
   type Range,
 } from '../domain/compare';
 import { csvText } from '../domain/csv';
+import { SEVERAL_REACH_FORMULA } from '../domain/funnel';
 import { followersText, formatCount } from '../domain/format';
 import { houseTierFor, type HouseTier } from '../domain/house';
 import { formatMoney, formatPercent, roundTo } from '../domain/units';
@@ -308,18 +310,18 @@ function budgetLine(c: Comparison): string | null {
 }
 
 /**
- * Observed clicks per follower, as the sources give them, each converted by Tierbot to per account
- * a plan reaches (B's, else A's) beside the click-through, which is per reached account; per
- * follower alone when neither plan reaches anyone.
+ * The observed cases' clicks, lowest to highest, per account a plan reaches (B's, else A's) as the
+ * click-through is, or per follower as the sources give them when neither plan reaches anyone:
+ * "0.021%–0.91% per account Plan B reaches". Each case, both ways, is on its own page (Assumptions,
+ * then Observed cases and caveats).
  */
 function observedClicksText(c: Comparison): string {
   const all = c.observedClicks;
   const per: 'B' | 'A' | null = all.every((o) => o.perReachedB !== null) ? 'B' : all.every((o) => o.perReachedA !== null) ? 'A' : null;
-  const values = all.map((o) => {
-    const reached = per === 'B' ? o.perReachedB : per === 'A' ? o.perReachedA : null;
-    return `${o.short} ${exactPercent(o.perFollower)}${reached === null ? '' : ` → ${formatPercent(reached)}`}`;
-  });
-  return `per follower${per ? ` → per account Plan ${per} reaches` : ''}: ${values.join(', ')}`;
+  const values = all.map((o) => (per === 'B' ? o.perReachedB! : per === 'A' ? o.perReachedA! : o.perFollower));
+  const write = per === null ? exactPercent : formatPercent;
+  const [low, high] = [write(Math.min(...values)), write(Math.max(...values))];
+  return `${low === high ? low : `${low}–${high}`} ${per ? `per account Plan ${per} reaches` : 'per follower'}`;
 }
 
 /** Plan B's fee by the price rules: sourced, or extrapolated past the cent rule's largest example. */
@@ -394,7 +396,7 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
   const ct = as.click_through;
   if (ct.basis === 'input') lines.push(`Click-through: **${formatInput(ct.unit, ct.value!.expected)}** of reached accounts visit (your input).`);
   else {
-    const seen = withObservedClicks ? ` Observed ${observedClicksText(c)}.` : '';
+    const seen = withObservedClicks ? ` Observed cases: ${observedClicksText(c)} (see **Assumptions**).` : '';
     lines.push(`Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists.${seen}`);
   }
   const frequency = as.frequency;
@@ -540,12 +542,15 @@ const citeShort = (c: Citation) => citeBrief(c);
  */
 type Detail = 'full' | 'short' | 'trimmed';
 
-function assumptionFields(as: readonly Assumption[], detail: Detail, share: number = LIMITS.fieldValue): APIEmbedField[] {
+/** `uses`: how the funnel uses an input, where its rule does not say, after the rule. */
+function assumptionFields(as: readonly Assumption[], detail: Detail, share: number = LIMITS.fieldValue, uses: Partial<Record<AssumptionKey, string>> = {}): APIEmbedField[] {
   const cited = new Set<Citation>();
   return as.map((a) => {
     const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
     // A user's input has no rule beyond being theirs ("your input", or where it applies).
     const parts = [a.basis === 'input' ? `*${a.rule}*.` : `*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
+    const use = uses[a.key];
+    if (use) parts.push(use);
     if (a.rangeNote && a.rangeNote !== ONE_FIGURE) parts.push(`Range: ${a.rangeNote}.`);
     // A citation given above is repeated by publisher and year only; the first time it is given
     // in full (with its link, in `full`), and always with how a second-hand figure was read.
@@ -617,12 +622,14 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
   plans.push(`Platform: ${PLATFORM_LABEL[s.platform]}${s.platformGiven ? '' : ' (default: most benchmarks are for Instagram)'}.`);
   plans.push(RANGES_RULE);
   const inputs = Object.values(s.assumptions);
+  // The formula compare.csv gives for Plan B's reach, so its row checks against the overlap here.
+  const uses = s.b.influencers > 1 ? { overlap: `Plan B’s reach: ${SEVERAL_REACH_FORMULA}.` } : {};
   const inputsEmbed = (detail: Detail, share?: number): APIEmbed => {
     const notice =
       detail === 'full'
         ? []
         : [`*To fit Discord’s limits, sources are named without links${detail === 'trimmed' ? ' and some text is shortened' : ''}: **Export** (compare.csv) has every input’s rule, range and sources in full.*`];
-    return { title: 'Every input, with its source', color: NEUTRAL_COLOUR, description: truncate([...plans, ...notice].join('\n'), LIMITS.embedDescription), fields: assumptionFields(inputs, detail, share) };
+    return { title: 'Every input, with its source', color: NEUTRAL_COLOUR, description: truncate([...plans, ...notice].join('\n'), LIMITS.embedDescription), fields: assumptionFields(inputs, detail, share, uses) };
   };
   // The break-evens are kept whole: the inputs give way to them.
   const whole = [breakEvenEmbed(c)];

@@ -59,6 +59,12 @@ export interface FunnelInputs {
 
 const pct = (x: number) => x / 100;
 
+/**
+ * How uniqueReach counts several influencers, in words: however much their audiences overlap,
+ * they reach at least one influencer's audience.
+ */
+export const SEVERAL_REACH_FORMULA = 'followers × reach rate × (1 − overlap), never less than one influencer’s reach';
+
 /** Unique accounts reached: one influencer's reach, or the sum less the overlap (never below one's own). */
 export function uniqueReach(influencers: number, followersEach: number, reachRate: number, overlap: number): number {
   const each = followersEach * pct(reachRate);

@@ -2,7 +2,7 @@
 
 import { type Basis, type Citation, citeText } from '../benchmarks';
 import { followersText } from '../format';
-import { METRIC_NAMES, type MetricName } from '../funnel';
+import { METRIC_NAMES, SEVERAL_REACH_FORMULA, type MetricName } from '../funnel';
 import { ASSUMPTION_KEYS, ONE_FIGURE, type PlanSpec, type Range } from './assumptions';
 import type { Comparison } from './comparison';
 import { missingReason, type PlanResult } from './evaluate';
@@ -68,7 +68,7 @@ function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
     if (reason !== 'not reported') return `${reason} for its cost: worse than any plan with some`;
     return spec.observed ? 'not reported (no Twitter reach or engagement figures recorded)' : 'not reported';
   }
-  if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return 'estimate: followers × reach rate × (1 − overlap)';
+  if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return `estimate: ${SEVERAL_REACH_FORMULA}`;
   if (m === 'cost') return `influencers × fee (fee_${p.plan.toLowerCase()} below)`;
   return `estimate: ${FORMULA[m]}`;
 }

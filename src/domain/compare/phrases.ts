@@ -107,32 +107,76 @@ function roundTowards(x: number, exponent: number, towards: 'higher' | 'lower'):
  * stops at cents: a break-even within a cent of the expected fee is `atExpected`.
  */
 export function breakEvenText(unit: Assumption['unit'], breakEven: number, expected: number, towards: Flip['towards']): { text: string; atExpected: boolean } {
+  const { text, atExpected } = shownBreakEven(unit, breakEven, expected, towards);
+  return { text, atExpected };
+}
+
+/** breakEvenText, and the power of ten its last written digit stands for ("39.33%": −2; "$16": 0). */
+function shownBreakEven(unit: Assumption['unit'], breakEven: number, expected: number, towards: Flip['towards']): { text: string; atExpected: boolean; value: number; lastDigit: number } {
   const forms = FORMS[unit];
-  const shown = (form: Form) => (breakEven === 0 ? form.write(0) : form.write(roundTowards(breakEven, form.exponent(breakEven), towards)));
+  const shown = (form: Form) => {
+    const exponent = breakEven === 0 ? 0 : form.exponent(breakEven);
+    const value = breakEven === 0 ? 0 : roundTowards(breakEven, exponent, towards);
+    const text = form.write(value);
+    return { text, value, lastDigit: lastWrittenDigit(text, exponent) };
+  };
   for (const form of forms) {
-    const text = shown(form);
-    if (text !== form.write(expected)) return { text, atExpected: false };
+    const s = shown(form);
+    if (s.text !== form.write(expected)) return { ...s, atExpected: false };
   }
-  return { text: shown(forms[forms.length - 1]!), atExpected: true };
+  return { ...shown(forms[forms.length - 1]!), atExpected: true };
+}
+
+/**
+ * The power of ten of a written value's last digit: its decimals ("39.33%": −2, "$16.50": −2),
+ * units for a whole number ("$16", "40%"), the digits rounded to for "$1.25M".
+ */
+function lastWrittenDigit(text: string, exponent: number): number {
+  if (/\d[KMBT]/.test(text)) return exponent;
+  const decimals = /\.(\d+)/.exec(text)?.[1]?.length;
+  return decimals === undefined ? Math.max(0, exponent) : -decimals;
+}
+
+/** `x` to the nearest multiple of 10^exponent, as a whole count of them. */
+const nearestSteps = (x: number, exponent: number) => Math.round(exponent < 0 ? x * 10 ** -exponent : x / 10 ** exponent);
+
+/** Two written values that read the same to the coarser one's last digit; 0 reads as nothing else. */
+function readAlike(x: { value: number; lastDigit: number }, y: { value: number; lastDigit: number }): boolean {
+  if (x.value === 0 || y.value === 0) return x.value === y.value;
+  const coarser = Math.max(x.lastDigit, y.lastDigit);
+  return nearestSteps(x.value, coarser) === nearestSteps(y.value, coarser);
 }
 
 /**
  * "Plan A wins cost per order under $606.69, cost per engagement under $679.75": one clause per
- * winner, equal break-evens merged.
+ * winner. Break-evens on one side that read the same to the coarser of their written digits
+ * ("39.33%" and "39.331%", both 39.33%) are one break-even, written once at the one farther on
+ * the winner's side ("cost per order and reach above 39.331%"), so the value shown, typed back
+ * in, gives that winner on every measure named.
  */
 export function flipsText(c: Comparison, d: Decider): string {
   const input = c.scenario.assumptions[d.key];
   const expected = input.value?.expected ?? 0;
   const clauses: string[] = [];
   for (const winner of ['A', 'B'] as const) {
-    const groups = new Map<string, string[]>();
+    const groups: { towards: Flip['towards']; farthest: Flip; shown: ReturnType<typeof shownBreakEven>; measures: string[] }[] = [];
     for (const f of d.flips.filter((x) => x.winner === winner)) {
-      const { text, atExpected } = breakEvenText(input.unit, f.breakEven, expected, f.towards);
-      const side = f.towards === 'higher' ? 'above' : 'under';
-      const where = atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`;
-      groups.set(where, [...(groups.get(where) ?? []), MEASURE_LABEL[f.metric]]);
+      const shown = shownBreakEven(input.unit, f.breakEven, expected, f.towards);
+      const same = groups.find((g) => g.towards === f.towards && readAlike(g.shown, shown));
+      if (!same) {
+        groups.push({ towards: f.towards, farthest: f, shown, measures: [MEASURE_LABEL[f.metric]] });
+        continue;
+      }
+      same.measures.push(MEASURE_LABEL[f.metric]);
+      if (f.towards === 'higher' ? f.breakEven > same.farthest.breakEven : f.breakEven < same.farthest.breakEven) {
+        same.farthest = f;
+        same.shown = shown;
+      }
     }
-    const parts = [...groups].map(([where, measures]) => `${measures.join(' and ')} ${where}`);
+    const parts = groups.map(({ towards, shown: { text, atExpected }, measures }) => {
+      const side = towards === 'higher' ? 'above' : 'under';
+      return `${measures.join(' and ')} ${atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`}`;
+    });
     if (parts.length) clauses.push(`Plan ${winner} wins ${parts.join(', ')}`);
   }
   return clauses.join('; ');

@@ -55,6 +55,28 @@ describe('glossary citations', () => {
     }
   });
 
+  it('name who reported a second-hand figure where that is known, and say plainly when it is not', async () => {
+    for (const t of TERMS) {
+      for (const words of [t.definition, t.example, ...t.sources.map((c) => c.text)]) {
+        expect(words, t.id).not.toMatch(/as reported(?! by )/);
+      }
+    }
+    const description = async (term: string) => ((await glossary.run({ term } as never, testContext())) as Reply).embeds[0]!.description!;
+    expect(await description('nano')).toContain('Viral Nation (2020, as reported by Business Insider) varies it by platform');
+    const organic = (await glossary.run({ term: 'sponsored vs organic' } as never, testContext())) as Reply;
+    expect(organic.embeds[0]!.description).toContain('Mediakix (2017, 742 sponsored posts, second-hand; the reporting outlet is not recorded)');
+    expect(termById('sponsored-vs-organic')!.sources.map((c) => c.text)).toContain(
+      'Mediakix, study of 742 sponsored Instagram posts, 2017, second-hand; the reporting outlet is not recorded',
+    );
+  });
+
+  it('give a line TapInfluence’s blog quotes from another piece as that piece’s words, not the blog’s', async () => {
+    const kol = ((await glossary.run({ term: 'kol' } as never, testContext())) as Reply).embeds[0]!.description!;
+    expect(kol).toContain(
+      'TapInfluence\'s blog describes the same idea in words it quotes from another piece, a list of influencer marketing tips: "experts whose voices are heard and heeded',
+    );
+  });
+
   it('are the same words wherever a source is cited, and never the builders’ words', () => {
     for (const source of SOURCES) expect(sourceCitation(source)).not.toMatch(/seed[ -]0|SOURCES\.md|\[(P|S|M)\]|§/i);
     for (const t of TERMS) for (const c of t.sources) expect(c.text, t.id).not.toMatch(/seed[ -]0|SOURCES\.md|\[(P|S|M)\]|§/i);

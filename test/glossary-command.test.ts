@@ -33,6 +33,21 @@ describe('/glossary', () => {
     expect(reply.embeds[0]!.description).toMatch(/^Showing \*\*Engagement rate\*\* for "engagment rate"\./);
   });
 
+  it('answers a short typo that is one term with two letters swapped, and still refuses nonsense', async () => {
+    for (const [query, title] of [
+      ['rio', 'ROI (return on investment)'],
+      ['cmp', 'CPM (cost per thousand impressions)'],
+    ] as const) {
+      const reply = await run(query);
+      expect(reply.inputError, query).toBeUndefined();
+      expect(reply.embeds[0]!.title, query).toBe(title);
+      expect(reply.embeds[0]!.description, query).toContain(`Showing **${title}** for "${query}".`);
+    }
+    for (const query of ['qwertyuiop', 'banana', 'xyz']) expect((await run(query)).embeds[0]!.title, query).toBe('Unknown term');
+    // As near CPE as CPC: it names neither.
+    expect((await run('cpx')).embeds[0]!.title).toBe('Unknown term');
+  });
+
   it('finds the everyday terms that were missing', async () => {
     for (const [q, title] of [
       ['cpc', 'CPC (cost per click)'],

@@ -40,7 +40,7 @@ describe('the 22.2× conversations figure', () => {
     const tapInfluence = example.slice(0, example.indexOf('Experticity'));
     expect(tapInfluence).not.toMatch(/Experticity|Keller Fay|up to|buying-recommendation/);
     expect(example).not.toContain('citing Experticity');
-    expect(example).toMatch(/Experticity \/ Keller Fay \(2016, as reported\): up to 22\.2× more buying-recommendation conversations/);
+    expect(example).toMatch(/Experticity \/ Keller Fay \(2016, second-hand; the reporting outlet is not recorded\): up to 22\.2× more buying-recommendation conversations/);
     expect(sources).toContain('TapInfluence');
     expect(sources).toContain('Experticity / Keller Fay');
     expect(termById('authenticity')!.example.length).toBeLessThanOrEqual(300);

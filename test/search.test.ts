@@ -321,6 +321,30 @@ describe('bestMatches: ties, junk and descriptive words', () => {
     }
   });
 
+  it('is clear on the start of one entry’s own name, three characters or more, and offers own names first when not clear', async () => {
+    const { bestMatches } = await import('../src/domain/search');
+    const entries = [named('hype', ['HypeAuditor', 'Influencer Marketing Benchmark']), named('tap', ['TapInfluence', 'Influencer Tiers']), named('sprout', ['Sprout Social'])];
+    expect(bestMatches('hype', entries)).toEqual({ clear: true, matches: ['hype'] });
+    expect(bestMatches('tapin', entries)).toEqual({ clear: true, matches: ['tap'] });
+    expect(bestMatches('sp', entries)).toEqual({ matches: [], clear: false });
+    // The names that hold "influence", even mid-word, come before a title that says it.
+    const influence = [named('mediakix', ['Mediakix', 'Influencer Tiers']), named('tap', ['TapInfluence']), named('agency', ['The Influence Agency'])];
+    expect(bestMatches('influence', influence)).toEqual({ clear: false, matches: ['agency', 'tap', 'mediakix'] });
+  });
+
+  it('is clear on a short query that is one whole key with two neighbouring letters swapped, and on no other slip', async () => {
+    const { bestMatches } = await import('../src/domain/search');
+    const entries = ['ROI', 'CPM', 'CPC', 'CPE', 'AOV'].map((k) => named(k, [k]));
+    expect(bestMatches('rio', entries)).toEqual({ clear: true, matches: ['ROI'] });
+    expect(bestMatches('cmp', entries)).toEqual({ clear: true, matches: ['CPM'] });
+    expect(rankMatches('rio', entries)).toEqual(['ROI']);
+    // A changed letter is suggested, not answered; "cpx" is as near CPC as CPE.
+    expect(bestMatches('sov', entries)).toEqual({ matches: [], clear: false });
+    expect(closest('sov', entries)).toEqual(['AOV']);
+    expect(bestMatches('cpx', entries)).toEqual({ matches: [], clear: false });
+    for (const junk of ['qwertyuiop', 'banana']) expect(bestMatches(junk, entries), junk).toEqual({ matches: [], clear: false });
+  });
+
   it('matches tags only beside a key word, never alone', async () => {
     const { bestMatches } = await import('../src/domain/search');
     const entries = [named('mediakix', ['Mediakix'], ['influencer tiers (Instagram)']), named('tap', ['TapInfluence'], ['blog post by Laura Smous']), named('hootsuite', ['Hootsuite'], ['blog article'])];

@@ -192,6 +192,43 @@ describe('/tiers: finding a publisher by the names users know', () => {
     expect((await run('tapinfluence blog')).embeds[0]!.title).toBe('TapInfluence');
     expect((await run('blog')).embeds[0]!.title).toBe('Unknown source');
   });
+
+  it('opens the one publisher whose name starts with what was typed, as autocomplete offers it first', async () => {
+    for (const [query, title, id] of [
+      ['hype', 'HypeAuditor', 'hypeauditor'],
+      ['tap', 'TapInfluence', 'tapinfluence'],
+      ['tapin', 'TapInfluence', 'tapinfluence'],
+      ['icono', 'Iconosquare', 'iconosquare'],
+      ['CMS', 'CMSWire', 'cmswire'],
+    ] as const) {
+      const reply = await run(query);
+      expect(reply.inputError, query).toBeUndefined();
+      expect(reply.embeds[0]!.title, query).toBe(title);
+      expect(reply.embeds[0]!.description, query).toMatch(new RegExp(`^Showing ${title} for "${query}"\\.`));
+      expect((await suggest(query))[0], query).toBe(id);
+    }
+    // Two letters of a name, or a word that starts one name and a title's word, still name no one.
+    expect((await run('sp')).embeds[0]!.title).toBe('Unknown source');
+    expect((await run('the')).embeds[0]!.title).toBe('Which publisher?');
+  });
+
+  it('opens the one publisher a three-letter query names with two letters swapped, and no publisher for nonsense', async () => {
+    const reply = await run('icn');
+    expect(reply.embeds[0]!.title).toBe('Inc.');
+    expect(reply.embeds[0]!.description).toMatch(/^Showing Inc\. for "icn"\./);
+    for (const query of ['qwertyuiop', 'banana']) expect((await run(query)).embeds[0]!.title, query).toBe('Unknown source');
+  });
+
+  it('offers a publisher whose own name holds the word before those that have it only in a title', async () => {
+    const reply = await run('influence');
+    expect(reply.embeds[0]!.title).toBe('Which publisher?');
+    const offered = (reply.components ?? []).flatMap((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+    expect(offered).toContain('tiers:pub:tapinfluence');
+    // Named for it: The Influence Agency, the article "Rise of Micro-Influencers", TapInfluence; then titles only.
+    expect(offered.indexOf('tiers:pub:tapinfluence')).toBeLessThan(offered.indexOf('tiers:pub:mediakix'));
+    expect(offered.indexOf('tiers:pub:tapinfluence')).toBeLessThan(offered.indexOf('tiers:pub:later-fohr'));
+    expect((await run('micro')).embeds[0]!.title).toBe('Which publisher?');
+  });
 });
 
 describe('titles', () => {

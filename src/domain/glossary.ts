@@ -13,7 +13,7 @@ import { andList, formatCount } from './format';
 import { answerLine, answerWord, verdictWords } from './overview';
 import { TIER_LABELS } from './tier-style';
 import { DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
-import { NORMAL_TIERS, SOURCES, fullCitation, publisherOf, sourceById, type NormalTier, type Tier } from './sources';
+import { NORMAL_TIERS, SECOND_HAND_UNNAMED, SOURCES, fullCitation, publisherOf, sourceById, type NormalTier, type Tier } from './sources';
 
 export type TermGroup = 'Tiers' | 'Engagement' | 'Reach & cost' | 'Sales & return' | 'Audience & trust' | 'Campaign';
 export const TERM_GROUPS: readonly TermGroup[] = [
@@ -122,17 +122,17 @@ const CITE = {
   influencerDb: { text: 'InfluencerDB, Benchmarks (307k accounts), 2019' },
   hypeauditor2026: { text: 'HypeAuditor, State of Influencer Marketing, 2026, as reported by eMarketer' },
   imh2021: { text: 'Influencer Marketing Hub, Benchmark Report, 2021, as reported by ION' },
-  mediakix2017: { text: 'Mediakix, study of 742 sponsored Instagram posts, 2017, as reported' },
+  mediakix2017: { text: `Mediakix, study of 742 sponsored Instagram posts, 2017, ${SECOND_HAND_UNNAMED}` },
   wies: { text: 'Wies, Bleier & Edeling, Journal of Marketing 87(3), 2023' },
   wordOnTheBlock: { text: 'Word on the Block, influencer pricing guide, 2023' },
-  ruleOfThumb: { text: 'USA Today; Shopify: "$100 per 10,000 followers" rule of thumb, as reported' },
+  ruleOfThumb: { text: 'Rule of thumb "$100 per 10,000 followers", undated, as reported by USA Today and Shopify' },
   lumanu: { text: 'Lumanu, 250,000 creator payments ($500M), 2024' },
   adAge2020: { text: 'Ad Age, Kim Kardashian West sponsored-post fees, 2020' },
   adAge2021: { text: 'Ad Age, on the lack of standard influencer tiers, 2021' },
   fab: { text: 'Fab.com, "Celebrity Blastoff", July 2011' },
   beichert: { text: 'Beichert, Bayerl, Goldenberg & Lanz, Journal of Marketing 88(4), 2024' },
   nielsen: { text: 'TapInfluence / Nielsen Catalina Solutions webinar (the "11×" study itself was not found)' },
-  experticity: { text: 'Experticity / Keller Fay (Jonah Berger), 2016, as reported' },
+  experticity: { text: `Experticity / Keller Fay (Jonah Berger), 2016, ${SECOND_HAND_UNNAMED}` },
   influencity: { text: 'Influencity, audience-overlap illustration, undated' },
   formulas: { text: 'Common usage: the standard ROI, ROAS and sales-funnel formulas as the analytics tools publish them' },
   // No source in the library gives the click-through formula or an influencer benchmark for it.
@@ -141,7 +141,7 @@ const CITE = {
   commonUsage: { text: 'Common usage: the everyday meaning in influencer marketing; no single published source' },
   minter: { text: 'Minter.io, "How much reach should my brand be getting on Instagram?" (3–4 million posts, medians), 2019: https://minter.io/blog/how-much-reach-should-my-brand-be-getting-on-instagram/' },
   bazaarvoice: { text: 'Bazaarvoice, "Key Instagram benchmarks for 2021" (345 brand accounts), 2021: https://www.bazaarvoice.com/blog/key-instagram-benchmarks-for-2021/' },
-  frequencyRule: { text: 'Stellar / Influencity forecasting rule "impressions = reach × 1.25", as reported (no primary page found)' },
+  frequencyRule: { text: `Stellar / Influencity forecasting rule "impressions = reach × 1.25", undated, ${SECOND_HAND_UNNAMED} (no primary page found)` },
   grinGifting: { text: 'GRIN, budget guidance ($4–$9 per 1,000 followers per piece of content; gifted product at retail price), undated' },
 } satisfies Record<string, TermCitation>;
 
@@ -224,7 +224,7 @@ const SPECS: TermSpec[] = [
     countedAs: 'nano',
     definition:
       'The smallest named tier. Mediakix and Duel: 1k–10k; Later × Fohr: 0–10k; The Influence Agency: 1k–9.9k; ' +
-      'CMSWire: under 1k. Viral Nation (2020, as reported) varies it by platform: Instagram 2.5k–10k, TikTok ' +
+      'CMSWire: under 1k. Viral Nation (2020, as reported by Business Insider) varies it by platform: Instagram 2.5k–10k, TikTok ' +
       '5k–50k, YouTube under 5k subscribers. A Japanese article (translated) names it without a range.',
     example: 'An 8,000-follower account is nano for Mediakix (1k–10k) and up-and-coming for HypeAuditor (5k–20k).',
     sources: [src('seed-000'), src('hypeauditor')],
@@ -651,8 +651,8 @@ const SPECS: TermSpec[] = [
     group: 'Reach & cost',
     formula: 'Rule of thumb: price ≈ $100 per 10,000 followers',
     definition:
-      'What a creator charges per sponsored post. The old rule of thumb is $100 per 10,000 followers (USA Today, ' +
-      'Shopify, as reported; "some experts called that conservative"). Real payments vary: Lumanu\'s 250,000 ' +
+      'What a creator charges per sponsored post. The old rule of thumb is $100 per 10,000 followers (as reported by ' +
+      'USA Today and Shopify; "some experts called that conservative"). Real payments vary: Lumanu\'s 250,000 ' +
       'creator payments (2024) averaged $2,300, median $800.',
     example:
       'Illustrative, using the rule of thumb: 50,000 followers → 50,000 ÷ 10,000 × $100 = $500 per post; 1,000,000 ' +
@@ -730,7 +730,7 @@ const SPECS: TermSpec[] = [
     definition:
       'Sales divided by the influencer\'s follower count, a fair way to compare tiers. Beichert et al. (Journal of ' +
       'Marketing, 2024; 1,881,533 purchases, 2,808 sponsored posts): €0.265 per follower for nano ' +
-      'vs €0.049 for macro (as reported).',
+      `vs €0.049 for macro (${SECOND_HAND_UNNAMED}).`,
     example: 'Illustrative: €1,325 of sales from a 5,000-follower account → 1,325 ÷ 5,000 = €0.265, the nano figure reported.',
     check: { inputs: { revenue: 1_325, followers: 5_000 }, result: 0.265 },
     sources: [CITE.beichert],
@@ -798,8 +798,8 @@ const SPECS: TermSpec[] = [
       'loses followers\' trust.',
     example:
       'TapInfluence\'s blog: "compared to average consumers, micro-influencers hold 22.2 times more conversations per ' +
-      'week". Experticity / Keller Fay (2016, as reported): up to 22.2× more buying-recommendation conversations per ' +
-      'week than an average consumer (not than big influencers).',
+      `week". Experticity / Keller Fay (2016, ${SECOND_HAND_UNNAMED}): up to 22.2× more buying-recommendation conversations per ` +
+      'week than an average consumer.',
     sources: [src('fiveable'), src(SEED_003), src('seed-004'), CITE.experticity],
     related: ['niche-audience', 'micro-influencer', 'fake-followers'],
   },
@@ -827,7 +827,7 @@ const SPECS: TermSpec[] = [
     group: 'Campaign',
     definition:
       'A post a brand pays a creator to publish. Prices vary widely: Ad Age (2020) reported $300,000–500,000 per ' +
-      'sponsored Instagram post by Kim Kardashian West. Mediakix (2017, 742 sponsored posts, as reported), with ' +
+      `sponsored Instagram post by Kim Kardashian West. Mediakix (2017, 742 sponsored posts, ${SECOND_HAND_UNNAMED}), with ` +
       'micro at 10k–100k and macro over 100k, found their engagement nearly equal: 2.75% vs 2.65%.',
     example:
       'Illustrative: $300,000 ÷ $500 = 600 posts at the rule-of-thumb price for 50,000 followers ' +
@@ -956,8 +956,8 @@ const SPECS: TermSpec[] = [
     group: 'Campaign',
     definition:
       'An expert or well-known voice a community trusts, a term common in Asian markets and in health care. ' +
-      'TapInfluence\'s blog describes the same idea: "experts whose voices are heard and heeded, regardless of the ' +
-      'size of their audience".',
+      'TapInfluence\'s blog describes the same idea in words it quotes from another piece, a list of influencer ' +
+      'marketing tips: "experts whose voices are heard and heeded, regardless of the size of their audience".',
     example: 'Illustrative: a dermatologist with 40,000 followers can be a KOL for skin care whatever tier the count falls in.',
     sources: [CITE.commonUsage, src(SEED_003)],
     related: ['influencer', 'authenticity', 'niche-audience'],
@@ -1035,7 +1035,7 @@ const SPECS: TermSpec[] = [
     definition:
       'A sponsored post is paid for by a brand; an organic one is the creator\'s own. Markerly (2016) found that its ' +
       'like rates by follower count for unpaid posts also hold for sponsored ones; Mediakix (2017, 742 sponsored ' +
-      'posts, as reported), with micro at 10k–100k and macro over 100k, found their engagement nearly equal: 2.75% vs 2.65%.',
+      `posts, ${SECOND_HAND_UNNAMED}), with micro at 10k–100k and macro over 100k, found their engagement nearly equal: 2.75% vs 2.65%.`,
     example: 'Digiday on Markerly (2016): a like rate near 8% under 1k followers against 1.66% at 1M–10M, so 8 ÷ 1.66 ≈ 4.8 times higher.',
     sources: [src('digiday-markerly'), CITE.mediakix2017],
     related: ['sponsored-post', 'engagement-rate', 'authenticity'],

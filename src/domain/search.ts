@@ -267,14 +267,16 @@ function searchPrepared<T>(q: Prepared, entries: readonly Searchable<T>[], cap: 
 
 /**
  * Autocomplete ranking (see `searchMatches`). An empty or unsearchable query returns the
- * entries in input order, as autocomplete shows before anything is typed.
+ * entries in input order, as autocomplete shows before anything is typed. A short query that
+ * matches nothing is offered the whole keys one slip away ("rio": ROI), as `bestMatches` may answer it.
  */
 export function rankMatches<T>(query: string, entries: readonly Searchable<T>[], limit?: number): T[] {
   const cap = clampLimit(limit, DEFAULT_LIMIT);
   // Prepared once: normalising (Unicode decomposition, property classes) is the costly part of a keystroke.
   const q = prepare(query);
   if (q.compact === '') return entries.slice(0, cap).map((e) => e.item);
-  return searchPrepared(q, entries, cap).map((m) => m.item);
+  const found = searchPrepared(q, entries, cap).map((m) => m.item);
+  return found.length ? found : oneSlipFromWhole(q, entries).slice(0, cap);
 }
 
 /** The first entry with a key equal to the query, ignoring case, accents, spaces and punctuation. */
@@ -288,21 +290,44 @@ export function findExact<T>(query: string, entries: readonly Searchable<T>[]): 
 const SHORT_QUERY = 3;
 
 /**
+ * A query of three characters allows no typo inside a key (one edit turns "cmp" into the start of
+ * "campaign"), but when it matches nothing as typed it may be one slip from a whole key, a swap of
+ * two letters included: "cmp" CPM, "rio" ROI. Those entries, or none for any other query.
+ */
+function oneSlipFromWhole<T>(q: Prepared, entries: readonly Searchable<T>[]): T[] {
+  if (q.compact.length !== SHORT_QUERY || !q.hasLetter) return [];
+  return entries.filter((e) => wholeDistance(q, e, 1) <= 1).map((e) => e.item);
+}
+
+/**
+ * The entries a short query spells whole but for two neighbouring letters swapped, the commonest
+ * slip ("rio" ROI, "cmp" CPM). A letter changed instead makes another word as often as a typo
+ * ("sov", share of voice, is not AOV), so only a swap is taken as the entry meant.
+ */
+function swappedFromWhole<T>(q: Prepared, entries: readonly Searchable<T>[]): T[] {
+  if (q.compact.length !== SHORT_QUERY || !q.hasLetter) return [];
+  return entries.filter((e) => keysOf(e).some((key) => swapsNeighbours(q.compact, key.compact))).map((e) => e.item);
+}
+
+/** Whether `a` is `b` with two neighbouring characters swapped, and nothing else changed. */
+function swapsNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
  * "Did you mean…": the `n` nearest entries, allowing more typos than autocomplete (about a
- * third of the query) but nothing further, so unrelated words suggest nothing. A query of three
- * characters allows no typo inside a key (one edit turns "cmp" into the start of "campaign"), but
- * is suggested the whole keys one edit away, a swap of two letters included: "cmp" CPM, "rio" ROI.
+ * third of the query) but nothing further, so unrelated words suggest nothing; a short query, the
+ * whole keys one slip away (see `oneSlipFromWhole`).
  */
 export function closest<T>(query: string, entries: readonly Searchable<T>[], n = 3): T[] {
   const cap = clampLimit(n, 3);
   const q = prepare(query);
   if (cap === 0 || q.compact === '') return [];
   const ranked = rank(q, entries, looseTolerance);
-  if (ranked.length || q.compact.length !== SHORT_QUERY || !q.hasLetter) return ranked.slice(0, cap).map((m) => m.item);
-  return entries
-    .filter((e) => wholeDistance(q, e, 1) <= 1)
-    .slice(0, cap)
-    .map((e) => e.item);
+  return (ranked.length ? ranked.map((m) => m.item) : oneSlipFromWhole(q, entries)).slice(0, cap);
 }
 
 /**
@@ -340,14 +365,23 @@ function standing(m: Match<unknown>): number {
   return m.kind === 'prefix' ? KIND_RANK.word : KIND_RANK[m.kind];
 }
 
+/** The entry's own name (its first key) contains the query, as typed: "influence" in TapInfluence. */
+function inOwnName(q: Prepared, entry: Searchable<unknown>): boolean {
+  const name = keysOf(entry)[0];
+  return name !== undefined && q.hasLetter && q.compact.length >= MIN_MID_WORD && (name.norm.includes(q.norm) || name.compact.includes(q.compact));
+}
+
 /**
  * Whether the query, as typed, comes close to the whole of one of the entry's keys: its first
  * words, whole ("sprout" of Sprout Social, "quarterly brand partnership" of a longer name), most of
- * it from its start ("digi" of Digiday), or whole words that make up a third of it ("medium" of
- * Digital Reflections (Medium)). One word inside a longer title ("marketing" of "Standard
- * Terminology in Influencer Marketing") or a fragment of a name ("sp") names no one.
+ * it from its start ("digi" of Digiday), whole words that make up a third of it ("medium" of
+ * Digital Reflections (Medium)), or the start of the entry's own name, three characters or more
+ * ("hype" of HypeAuditor). One word inside a longer title ("marketing" of "Standard Terminology in
+ * Influencer Marketing") or a fragment of two letters ("sp") names no one.
  */
 function nearlyWhole(q: Prepared, entry: Searchable<unknown>): boolean {
+  const name = keysOf(entry)[0];
+  if (name && q.hasLetter && q.compact.length >= MIN_MID_WORD && name.compact.startsWith(q.compact)) return true;
   return keysOf(entry).some((key) => {
     if (key.norm.startsWith(`${q.norm} `)) return true;
     if (key.compact.startsWith(q.compact) && 2 * q.compact.length >= key.compact.length) return true;
@@ -366,11 +400,14 @@ function nearlyWhole(q: Prepared, entry: Searchable<unknown>): boolean {
  *   a misspelt "Afluencer"), or
  * - it is the only entry whose key starts with the query or has a word starting with it, as typed,
  *   and the query is close to one of its keys as a whole (see `nearlyWhole`): a prefix and a word
- *   start tie ("digi": Digiday and Digital Reflections).
+ *   start tie ("digi": Digiday and Digital Reflections), or
+ * - it is a short query that matches nothing as typed, and a whole key of that entry alone with
+ *   two neighbouring letters swapped (see `swappedFromWhole`).
  * Ties are never broken by which key is shorter: "2017" opens none of the three publishers it names.
- * When none is clear, `matches` holds those tied for best, to offer as a choice, when one of them is
- * close to a whole key; otherwise none (a generic word, a fragment, a name matching nothing well),
- * and the caller says it knows no such entry, with `closest` as suggestions.
+ * When none is clear, `matches` holds those tied for best (those whose own name contains the query
+ * first), to offer as a choice, when one of them is close to a whole key; otherwise none (a generic
+ * word, a fragment, a name matching nothing well), and the caller says it knows no such entry, with
+ * `closest` as suggestions.
  */
 export function bestMatches<T>(query: string, entries: readonly Searchable<T>[], n = 5): { matches: T[]; clear: boolean } {
   const none = { matches: [], clear: false };
@@ -380,7 +417,11 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
   const ranked = rank(q, entries, fuzzTolerance);
   const cap = Math.max(n, 1);
   const first = ranked[0];
-  if (!first) return none;
+
+  if (!first) {
+    const swapped = swappedFromWhole(q, entries);
+    return swapped.length === 1 ? { matches: swapped, clear: true } : none;
+  }
 
   const entryOf = new Map(entries.map((e) => [e.item, e]));
   const spelled = ranked
@@ -397,6 +438,11 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
   const contenders = ranked.filter((m) => standing(m) === KIND_RANK.word);
   const named = contenders.filter((m) => nearlyWhole(q, entryOf.get(m.item)!));
   if (contenders.length === 1 && named.length === 1) return { matches: ranked.slice(0, cap).map((m) => m.item), clear: true };
-  // Not clear: offer only the ones tied for best, not what merely came next ("2019" beside "2017").
-  return named.length ? { matches: contenders.slice(0, cap).map((m) => m.item), clear: false } : none;
+  if (!named.length) return none;
+  // Not clear: offer only the ones tied for best, not what merely came next ("2019" beside "2017"),
+  // but an entry whose own name holds the query, even mid-word, before one with it in a title only:
+  // "influence" offers TapInfluence before the titles that say "influencer".
+  const ownName = ranked.filter((m) => inOwnName(q, entryOf.get(m.item)!));
+  const offered = [...ownName, ...contenders.filter((m) => !ownName.includes(m))];
+  return { matches: offered.slice(0, cap).map((m) => m.item), clear: false };
 }

@@ -473,6 +473,26 @@ describe('/term', () => {
     expect(await store.term(G1, 'one more')).toBeUndefined();
   });
 
+  it('every refusal ends its "Accepted:" line with a full stop, as every other command does', async () => {
+    const ctx = manager();
+    const accepted = (reply: Reply) => {
+      expect(reply.inputError).toBe(true);
+      return reply.embeds[0]!.description!.split('**Accepted:** ')[1]!;
+    };
+    await run(term, { subcommand: 'add', name: 'CPM', definition: 'Cost per thousand impressions.' }, ctx);
+    const refusals = [
+      await run(term, { subcommand: 'add', name: 'cpm', definition: 'again' }, ctx),
+      await run(term, { subcommand: 'add', name: 'Two lines', definition: 'one\ntwo' }, ctx),
+      await run(term, { subcommand: 'edit', name: 'CPM' }, ctx),
+      await run(term, { subcommand: 'remove', name: 'nothing here' }, ctx),
+    ];
+    for (let i = 1; i < TERMS_PER_SERVER; i++) await store.addTerm(G1, { name: `t${i}`, definition: 'd', addedById: '1', addedByName: 'a', updatedAt: ctx.now });
+    refusals.push(await run(term, { subcommand: 'add', name: 'one more', definition: 'd' }, ctx));
+    expect(accepted(refusals[0]!)).toBe('a new name, or `/term edit` to change that one.');
+    expect(accepted(refusals[4]!)).toBe('removing one with `/term remove` first.');
+    for (const reply of refusals) expect(accepted(reply)).toMatch(/\.$/);
+  });
+
   it('autocomplete offers this server’s terms within Discord’s limits', async () => {
     const ctx = manager();
     for (let i = 0; i < 40; i++) await store.addTerm(G1, { name: `${'n'.repeat(97)}${i}`, definition: 'd', addedById: '1', addedByName: 'a', updatedAt: ctx.now });

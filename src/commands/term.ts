@@ -95,7 +95,7 @@ type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 const ACCEPTED =
   `a name up to ${TERM_LIMITS.name} characters with a letter or digit; a definition, formula and example of up to ${TERM_LIMITS.definition.toLocaleString('en-US')} characters each, ` +
-  `on one line; an https:// link of up to ${TERM_LIMITS.link.toLocaleString('en-US')} characters; no invisible or control characters (emoji are fine). In \`/term edit\`, \`${CLEAR}\` removes a formula, example or link`;
+  `on one line; an https:// link of up to ${TERM_LIMITS.link.toLocaleString('en-US')} characters; no invisible or control characters (emoji are fine). In \`/term edit\`, \`${CLEAR}\` removes a formula, example or link.`;
 
 function isOptional(field: Field): field is OptionalField {
   return (OPTIONAL_FIELDS as readonly Field[]).includes(field);
@@ -228,7 +228,7 @@ async function add(args: TermArgs & { definition: string }, context: RunContext 
   const result = await context.store.addTerm(context.guildId, term);
   if (result === 'exists') return nameTaken(term.name, context);
   if (result === 'full') {
-    return inputErrorReply(`This server has ${TERMS_PER_SERVER} terms, the most it can have.`, 'removing one with `/term remove` first', 'That term was not added');
+    return inputErrorReply(`This server has ${TERMS_PER_SERVER} terms, the most it can have.`, 'removing one with `/term remove` first.', 'That term was not added');
   }
   return { embeds: [termEmbed('Team term added', term)], flags: MessageFlags.Ephemeral };
 }
@@ -237,7 +237,7 @@ async function add(args: TermArgs & { definition: string }, context: RunContext 
 async function nameTaken(name: string, context: RunContext & { guildId: string }): Promise<Reply> {
   const taken = (await context.store.terms(context.guildId)).find((t) => nameKey(t.name) === nameKey(name))?.name ?? name;
   const alike = taken === name ? '' : ' (names are the same whatever their case or width)';
-  return inputErrorReply(`This server already has a term called "${shownText(taken, SHOWN_NAME)}"${alike}.`, 'a new name, or `/term edit` to change that one', 'That term was not added');
+  return inputErrorReply(`This server already has a term called "${shownText(taken, SHOWN_NAME)}"${alike}.`, 'a new name, or `/term edit` to change that one.', 'That term was not added');
 }
 
 /**
@@ -259,7 +259,7 @@ async function edit(args: TermArgs, context: RunContext & { guildId: string }): 
   const current = await context.store.term(context.guildId, name);
   if (!current) return missing(name, 'changed');
   if (args.definition === undefined && args.formula === undefined && args.example === undefined && args.link === undefined) {
-    return inputErrorReply('Nothing to change was given.', 'one or more of `definition`, `formula`, `example`, `link`', 'That term was not changed');
+    return inputErrorReply('Nothing to change was given.', 'one or more of `definition`, `formula`, `example`, `link`.', 'That term was not changed');
   }
   const term: TeamTerm = {
     name: current.name,
@@ -292,7 +292,7 @@ function unchanged(current: TeamTerm, given: readonly Exclude<Field, 'name'>[]):
 }
 
 function missing(name: string, what: string): Reply {
-  return inputErrorReply(`This server has no term called "${shownText(name, SHOWN_NAME)}".`, 'one of the names `/term export` or `/glossary` lists', `Nothing was ${what}`);
+  return inputErrorReply(`This server has no term called "${shownText(name, SHOWN_NAME)}".`, 'one of the names `/term export` or `/glossary` lists.', `Nothing was ${what}`);
 }
 
 async function remove(given: string, context: RunContext & { guildId: string }): Promise<Reply> {

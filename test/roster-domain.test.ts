@@ -7,17 +7,26 @@ import { ADDED_COLUMNS, BELOW_INFLUENCER, NO_TIER, consensusFor, detectDecimal, 
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const FORMULA_START = /^\s*[=+\-@＝＋－＠]|^[\t\r]/;
+/** A signed number or a lone dash: nothing in it can run, so it stays as the team wrote it. */
+const INERT = /^ *(?:[+-]?[0-9][0-9.,]*(?:[eE][+-]?[0-9]+)?|-) *$/;
+/** A cell a spreadsheet could run as a formula. */
+const runnable = (cell: string) => FORMULA_START.test(cell) && !INERT.test(cell);
 
 describe('neutraliseCell (OWASP CSV injection)', () => {
   it('makes every cell a spreadsheet would run into text, and leaves every other cell alone', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', ' =x', '＝1', 'Sara')), (cell) => {
+      fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('=1+1', '+1', '-1', '-5', '-2+3', '@SUM(A1)', '@alice', '\tx', '\t-5', '\rx', ' =x', '＝1', '－5', 'Sara', '-', '--', '-A1', '+3.5', '-1,200')), (cell) => {
         const out = neutraliseCell(cell);
-        if (FORMULA_START.test(cell)) expect(out).toBe(`'${cell}`);
+        if (runnable(cell)) expect(out).toBe(`'${cell}`);
         else expect(out).toBe(cell);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('leaves a cell that is only a number or a lone dash as it is, and still neutralises handles and formulas', () => {
+    for (const cell of ['-5', '+3.5', '-1,200', '-1.2E+03', ' -5 ', '-']) expect(neutraliseCell(cell)).toBe(cell);
+    for (const cell of ['@alice', '-2+3', "-1+cmd|' /C calc'!A0", '=1', '+A1', '-A1', '--', '\t-5', '－5', '- 5']) expect(neutraliseCell(cell)).toBe(`'${cell}`);
   });
 });
 
@@ -38,7 +47,7 @@ describe('csvText', () => {
 
 describe('writeTaggedCsv', () => {
   it('round-trips any cells in every delimiter: the input’s cells (neutralised), then the four added columns', () => {
-    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('45k', '1,2 Mio', '"', '""', '\n', '\r\n', ';', ',', '\t', '|', ' padded ', '=cmd'));
+    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('45k', '1,2 Mio', '"', '""', '\n', '\r\n', ';', ',', '\t', '|', ' padded ', '=cmd', '-5', '-', '@x'));
     fc.assert(
       fc.property(fc.constantFrom(',', ';', '\t', '|'), fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 10 }), (d, rows) => {
         const quote = (c: string) => `"${c.replace(/"/g, '""')}"`;
@@ -49,7 +58,7 @@ describe('writeTaggedCsv', () => {
         const back = parse(written, { delimiter: d }) as string[][];
         expect(back[0]).toEqual(['name', 'followers', ...ADDED_COLUMNS]);
         expect(back.slice(1).map((r) => r.slice(0, 2))).toEqual(read.roster.rows.map((r) => r.cells.map(neutraliseCell)));
-        for (const r of back) for (const c of r) expect(c).not.toMatch(FORMULA_START);
+        for (const r of back) for (const c of r) expect(runnable(c), c).toBe(false);
       }),
       { numRuns: 400 },
     );

@@ -32,6 +32,7 @@ import {
   summariseByPlatform,
   summaryStateOf,
   writeTaggedCsv,
+  type CountUnit,
   type HouseTiers,
   type RosterError,
   type SummaryState,
@@ -262,11 +263,36 @@ function tierLine(t: TierTotal): string {
 
 const DELIMITER_NAMES: Record<TaggedRoster['delimiter'], string> = { ',': 'comma-separated', ';': 'semicolon-separated', '\t': 'tab-separated', '|': 'pipe-separated' };
 
-/** Shown rows that could not be read (or repeat a creator); the rest are in the CSV's note column. */
-const PROBLEMS_SHOWN = 10;
-/** How much of a repeated creator's name is shown: more when two names shown would read the same cut shorter. */
-const NAME_SHOWN = 30;
+/**
+ * The public reply lists the first rows not read and the first repeated creators: at most
+ * PROBLEMS_SHOWN of each, and (one of each at least) only as many as fit in PROBLEM_ROOM
+ * characters for both lists, so a file with many long ones is not answered with a wall of text.
+ * Every row's reason is in the note column of roster-tiers.csv, which the reply points to.
+ * The room is fixed, not what the rest of the reply leaves: a roster-tiers.csv tagged again then
+ * lists the same lines, though its reply says more.
+ */
+const PROBLEMS_SHOWN = 5;
+const PROBLEM_ROOM = 600;
+/** How much of a cell, a repeated creator's name or a platform is shown: a name more when two names shown would read the same cut shorter and the longer cut tells them apart. */
+const NAME_SHOWN = 24;
 const LONG_NAME_SHOWN = 100;
+/** The line after the ones shown: where the rest are. */
+const moreLine = (n: number) => `…and ${formatCount(n)} more: see the note column of ${ROSTER_FILE}.`;
+
+/**
+ * A section of problem lines: the first of `lines` that fit in `room` characters with its name and
+ * the line saying where the rest are (one line at least, PROBLEMS_SHOWN at most), then that line.
+ */
+function problemSection(name: string, lines: readonly string[], total: number, room: number): APIEmbedField[] {
+  const shown: string[] = [];
+  let used = name.length + moreLine(total).length;
+  for (const line of lines.slice(0, PROBLEMS_SHOWN)) {
+    if (shown.length && used + line.length + 1 > room) break;
+    shown.push(line);
+    used += line.length + 1;
+  }
+  return linesToFields(name, shown.length < total ? [...shown, moreLine(total - shown.length)] : shown);
+}
 
 /** "5.3 MB", rounded up so that a size over a limit never reads as the limit. */
 const megabytes = (bytes: number) => `${(Math.ceil((bytes / MB) * 10) / 10).toFixed(1)} MB`;
@@ -282,11 +308,14 @@ function lineNumbers(lines: readonly number[], shown = PROBLEMS_SHOWN): string {
 const isTie = (t: TierTotal) => t.normal === undefined && t.tier !== BELOW_INFLUENCER && t.tier !== NO_TIER;
 
 function columnsLine(r: TaggedRoster): string {
-  const parts = [`followers ${columnLabel(r.header, r.columns.count)}`];
+  const unit = r.columns.countUnit ? `, read in ${r.columns.countUnit}` : '';
+  const parts = [`followers ${columnLabel(r.header, r.columns.count)}${unit}`];
   if (r.columns.name !== undefined) parts.push(`name ${columnLabel(r.header, r.columns.name)}`);
   if (r.columns.platform !== undefined) parts.push(`platform ${columnLabel(r.header, r.columns.platform)}`);
   else if (r.columns.headerPlatform) parts.push(`platform ${r.columns.headerPlatform} (from the followers header)`);
-  return `Columns used: ${parts.join(' · ')}.`;
+  // The lines above a header are a title, not creators: where the header was found says so.
+  const where = r.aboveHeader.length ? ` (header on line ${formatCount(r.headerLine)})` : '';
+  return `Columns used${where}: ${parts.join(' · ')}.`;
 }
 
 /** Drops fields from the end (saying so) until the embed is within Discord's 6,000 characters. */
@@ -312,23 +341,28 @@ function chartBars(totals: readonly TierTotal[]): RosterChartBar[] {
   return [...bars.slice(0, CHART_BARS - 1), { label: `${rest.length} more tiers`, creators: rest.reduce((s, b) => s + b.creators, 0), followers: rest.reduce((s, b) => s + b.followers, 0), colour: undefined }];
 }
 
-// custom_id: "roster:platform:<count column>:<platform column or x>:<p|c decimal mark>:<platform index or x>"
+// custom_id: "roster:platform:<count column>:<platform column or x>:<p|c decimal mark>:<platform index or x>[:<k|m count unit>]"
 const PLATFORM_BUTTON = 'roster:platform';
+const UNIT_CODES: Record<CountUnit, string> = { thousands: 'k', millions: 'm' };
 
 export function summaryCustomId(r: TaggedRoster): string {
   const state = summaryStateOf(r);
   const headerPlatform = state.headerPlatform === undefined ? -1 : PLATFORMS.findIndex((p) => p.name === state.headerPlatform);
-  return [PLATFORM_BUTTON, state.count, state.platform ?? 'x', state.decimal === ',' ? 'c' : 'p', headerPlatform < 0 ? 'x' : headerPlatform].join(':');
+  const unit = state.countUnit ? [UNIT_CODES[state.countUnit]] : [];
+  return [PLATFORM_BUTTON, state.count, state.platform ?? 'x', state.decimal === ',' ? 'c' : 'p', headerPlatform < 0 ? 'x' : headerPlatform, ...unit].join(':');
 }
 
 function parseSummaryId(customId: string): SummaryState | undefined {
-  const [, what, count, platform, decimal, header] = customId.split(':');
+  const [, what, count, platform, decimal, header, unit, ...rest] = customId.split(':');
   if (what !== 'platform' || !/^\d{1,4}$/.test(count ?? '') || !/^(?:\d{1,4}|x)$/.test(platform ?? '') || !/^[pc]$/.test(decimal ?? '') || !/^(?:\d{1,2}|x)$/.test(header ?? '')) return undefined;
+  const countUnit = unit === undefined ? undefined : (Object.keys(UNIT_CODES) as CountUnit[]).find((u) => UNIT_CODES[u] === unit);
+  if ((unit !== undefined && countUnit === undefined) || rest.length) return undefined;
   return {
     count: Number(count),
     platform: platform === 'x' ? undefined : Number(platform),
     decimal: decimal === 'c' ? ',' : '.',
     headerPlatform: header === 'x' ? undefined : PLATFORMS[Number(header)]?.name,
+    countUnit,
   };
 }
 
@@ -412,10 +446,10 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
   ].join('\n');
 
   const fields: APIEmbedField[] = [...linesToFields('By tier', r.totals.map(tierLine))];
+  const room = PROBLEM_ROOM / (r.problems.length && repeats.length ? 2 : 1);
   if (r.problems.length) {
-    const shown = r.problems.slice(0, PROBLEMS_SHOWN).map((p) => `Line ${formatCount(p.line)}: ${p.cell.trim() === '' ? 'empty' : quoted(p.cell, 30)} — ${p.reason}`);
-    if (r.problems.length > PROBLEMS_SHOWN) shown.push(`…and ${formatCount(r.problems.length - PROBLEMS_SHOWN)} more; each has a note in ${ROSTER_FILE}.`);
-    fields.push(...linesToFields(`Rows not read (${formatCount(r.problems.length)})`, shown));
+    const lines = r.problems.slice(0, PROBLEMS_SHOWN).map((p) => `Line ${formatCount(p.line)}: ${p.cell.trim() === '' ? 'empty' : quoted(p.cell, NAME_SHOWN)} — ${p.reason}`);
+    fields.push(...problemSection(`Rows not read (${formatCount(r.problems.length)})`, lines, r.problems.length, room));
   }
   if (repeats.length) {
     // Names as read: without the ' that makes a formula text ("'@alice" in a roster-tiers.csv uploaded again).
@@ -424,17 +458,16 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     const listed = repeats.slice(0, PROBLEMS_SHOWN);
     const nameShown = (row: TaggedRow) => {
       const short = quoted(nameOf(row), NAME_SHOWN);
-      const alike = listed.some((other) => nameOf(other) !== nameOf(row) && quoted(nameOf(other), NAME_SHOWN) === short);
-      return alike ? quoted(nameOf(row), LONG_NAME_SHOWN) : short;
+      const long = quoted(nameOf(row), LONG_NAME_SHOWN);
+      const alike = listed.some((other) => nameOf(other) !== nameOf(row) && quoted(nameOf(other), NAME_SHOWN) === short && quoted(nameOf(other), LONG_NAME_SHOWN) !== long);
+      return alike ? long : short;
     };
     const repeatLine = (row: TaggedRow) => {
       const first = byLine.get(row.repeatOf!)!;
       const counts = first.count === row.count ? '' : ` with ${plural(first.count!, 'follower')} (this row: ${formatCount(row.count!)})`;
-      return `Line ${formatCount(row.line)}: ${nameShown(row)}${row.platform ? ` on ${quoteUserText(row.platform, 30)}` : ''} — same as line ${formatCount(first.line)}, counted there${counts}`;
+      return `Line ${formatCount(row.line)}: ${nameShown(row)}${row.platform ? ` on ${quoteUserText(row.platform, NAME_SHOWN)}` : ''} — same as line ${formatCount(first.line)}, counted there${counts}`;
     };
-    const shown = listed.map(repeatLine);
-    if (repeats.length > PROBLEMS_SHOWN) shown.push(`…and ${formatCount(repeats.length - PROBLEMS_SHOWN)} more; each has a note in ${ROSTER_FILE}.`);
-    fields.push(...linesToFields(`Repeated creators (${formatCount(repeats.length)})`, shown));
+    fields.push(...problemSection(`Repeated creators (${formatCount(repeats.length)})`, listed.map(repeatLine), repeats.length, room));
   }
   const embed = fitEmbed({
     title: `Roster: ${plural(counted.length, 'creator')} by tier`,

@@ -9,11 +9,18 @@ import { stringify } from 'csv-stringify/sync';
 /**
  * A cell a spreadsheet would run as a formula (= + - @, tab, carriage return, and their
  * full-width forms, also after leading spaces) gets a leading ', which makes it text (OWASP,
- * "CSV Injection").
+ * "CSV Injection"). An @handle is one: Excel reads a leading @ as a formula.
  */
 export function neutraliseCell(value: string): string {
-  return /^[\s]*[=+\-@＝＋－＠]|^[\t\r]/.test(value) ? `'${value}` : value;
+  return /^[\s]*[=+\-@＝＋－＠]|^[\t\r]/.test(value) && !isInert(value) ? `'${value}` : value;
 }
+
+/**
+ * A signed number ("-5", "+3.5", "-1,200", "-1.2E+03") or a lone "-" (a spreadsheet's "no value"):
+ * digits, separators and one sign name no function or cell, so nothing can run, and a ' would
+ * turn the team's number into text.
+ */
+const isInert = (value: string): boolean => /^ *(?:[+-]?\d[\d.,]*(?:[eE][+-]?\d+)?|-) *$/.test(value);
 
 /** A cell as it was before neutraliseCell: without the ' it adds, and unchanged when it added none. */
 export function withoutNeutralising(value: string): string {

@@ -143,7 +143,11 @@ export interface RosterColumns {
   otherCounts: number[];
   /** The platform the count column's header names ("Instagram followers"), when no column gives one. */
   headerPlatform: string | undefined;
+  /** The unit the count column's header gives its numbers in ("Followers (K)"): a plain 45 there is 45,000. */
+  countUnit: CountUnit | undefined;
 }
+
+export type CountUnit = 'thousands' | 'millions';
 
 export interface TaggedRow {
   /** The file's line the row starts on (1-based; the header is line 1 in most files). */
@@ -189,6 +193,10 @@ export interface TaggedRoster {
   header: string[];
   /** False when the file's first row is already a creator (see firstRowIsCreator). */
   headerRow: boolean;
+  /** The line the header row is on: after a title or other lines above it (see headerIndex); 1 in most files. */
+  headerLine: number;
+  /** The non-blank rows above the header (a sheet's title), as read: not creators, written back above it. */
+  aboveHeader: string[][];
   /**
    * The columns of an earlier tagging (a roster-tiers.csv uploaded again: all four ADDED_COLUMNS),
    * from 0: never read, and left out of roster-tiers.csv, where the fresh ones replace them.
@@ -361,14 +369,25 @@ function sampleWidths(sample: string, d: Delimiter): number[] | undefined {
  * 3. else the one the header line uses most outside quotes.
  */
 export function detectDelimiter(text: string, filename = ''): Delimiter {
-  const sample = sampleOf(text);
+  const sample = withoutTitleLines(sampleOf(text));
   const widths = new Map(DELIMITERS.map((d) => [d, sampleWidths(sample, d)]));
   const headerWidth = (d: Delimiter) => widths.get(d)?.[0] ?? 0;
   if (/\.tsv$/i.test(filename.trim()) && headerWidth('\t') > 1) return '\t';
   const consistent = DELIMITERS.filter((d) => headerWidth(d) > 1 && widths.get(d)!.every((n) => n === headerWidth(d)));
   if (consistent.includes('\t')) return '\t';
   const widest = consistent.sort((a, b) => headerWidth(b) - headerWidth(a))[0];
-  return widest ?? mostInHeader(text);
+  return widest ?? mostInHeader(sample);
+}
+
+/**
+ * The text from its first line with a delimiter in it: a sheet's title typed above the table
+ * ("Q4 shortlist", then a blank line) has none and would hide which one the table uses. Text
+ * without any delimiter (one column) is kept whole.
+ */
+function withoutTitleLines(sample: string): string {
+  const lines = sample.split(/(?<=\r\n|\n|\r(?!\n))/);
+  const first = lines.slice(0, HEADER_SEARCH_ROWS).findIndex((line) => DELIMITERS.some((d) => line.includes(d)));
+  return first > 0 ? lines.slice(first).join('') : sample;
 }
 
 interface Rec {
@@ -516,6 +535,32 @@ function firstRowIsCreator(first: string[], countColumn: string | undefined): bo
   return readCount(unquoteCell(first[picked.column]!)).ok && !first.some(isKnownHeader);
 }
 
+/** Rows looked through for the header when the first names no count column: a title and a few notes above it. */
+const HEADER_SEARCH_ROWS = 10;
+/** Filled cells a row above the header may have: a title, or a label and its value ("Owner:", "Jane"). */
+const ABOVE_HEADER_CELLS = 2;
+
+const filledCells = (cells: readonly string[]): number => cells.filter((c) => c.trim() !== '').length;
+
+/**
+ * Which of the file's first rows (from 0) is its header: the first, unless it names no count
+ * column and one of the next rows does (by a header word, or the name `count_column:` gives), with
+ * only a title's few cells in each row above it, as a sheet with a title over its table is exported.
+ */
+function headerIndex(records: readonly Rec[], countColumn: string | undefined): number {
+  const countNamed = countColumn !== undefined && !/^\s*\d+\s*$/.test(countColumn) ? countColumn : undefined;
+  const namesCount = (cells: string[]) =>
+    cells.length <= MAX_ROSTER_COLUMNS && (bestColumn(cells, COUNT_EXACT, COUNT_WORD, []).length > 0 || (countNamed !== undefined && columnsNamed(cells, countNamed).length > 0));
+  const searched = records.slice(0, HEADER_SEARCH_ROWS).map((r) => headerCells(r.cells));
+  const found = searched.findIndex(namesCount);
+  if (found <= 0) return 0;
+  const width = filledCells(searched[found]!);
+  return searched.slice(0, found).every((cells) => filledCells(cells) <= ABOVE_HEADER_CELLS && filledCells(cells) < width) ? found : 0;
+}
+
+/** A header row's cells, as read: trimmed, without a stray byte order mark. */
+const headerCells = (cells: readonly string[]): string[] => cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+
 /** A file without a header row: its columns named by number, as the reply and roster-tiers.csv name them. */
 const numberedColumns = (width: number): string[] => Array.from({ length: width }, (_, i) => `column ${i + 1}`);
 
@@ -523,6 +568,28 @@ function platformInHeader(header: string): string | undefined {
   const words = ` ${normaliseHeader(header)} `;
   for (const p of PLATFORMS) for (const alias of p.aliases) if (alias.length > 1 && words.includes(` ${alias} `)) return p.name;
   return undefined;
+}
+
+/** "Followers (K)", "Audience (000s)", "Subscribers in millions": the unit a count column's numbers are in. */
+function unitInHeader(header: string): CountUnit | undefined {
+  if (/\(\s*(?:k|'?000s?|thousands?)\s*\)|\bin thousands\b/i.test(header)) return 'thousands';
+  if (/\(\s*(?:m|mm|mn|mio|millions?)\s*\)|\bin millions\b/i.test(header)) return 'millions';
+  return undefined;
+}
+
+/** "No value" as a sheet writes it: n/a, Excel's #N/A (readCount takes a lone dash as no count itself). */
+const NO_VALUE = /^#?n\/a$/i;
+
+/**
+ * A count cell read as the roster reads it: empty or a "no value" mark is no count, and a plain
+ * number in a column whose header gives a unit is in that unit (45 in "Followers (K)" is 45,000).
+ * A number with its own suffix (45k) is read as written.
+ */
+function readRosterCount(cell: string, decimal: DecimalMark, unit: CountUnit | undefined): ReturnType<typeof readCount> {
+  const text = unquoteCell(cell);
+  if (text === '' || NO_VALUE.test(text)) return { ok: false, reason: 'no follower count' };
+  const inUnit = unit !== undefined && /^\d[\d.,\s'’]*$/.test(text);
+  return readCount(inUnit ? `${text}${unit === 'thousands' ? 'k' : 'M'}` : text, decimal);
 }
 
 /** `cellsOf(i)`: column i's cells in the data rows. */
@@ -553,6 +620,7 @@ function findColumns(header: string[], cellsOf: (column: number) => string[], op
       platform,
       otherCounts: counts.filter((i) => i !== count && i !== name),
       headerPlatform: platform === undefined ? platformInHeader(header[count]!) : undefined,
+      countUnit: unitInHeader(header[count]!),
     },
   };
 }
@@ -582,20 +650,23 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const delimiter = sep?.delimiter ?? detectDelimiter(decoded.text, opts.filename);
   const read = sep ? records(sep.rest, delimiter, 1) : records(decoded.text, delimiter);
   if (!read.ok) return read;
-  const [firstRecord, ...afterFirst] = read.records;
+  const firstRecord = read.records[0];
   if (!firstRecord) return { ok: false, error: { kind: 'empty' } };
-  const firstCells = firstRecord.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const firstCells = headerCells(firstRecord.cells);
   // A first row wider than the limit is not looked into: it is refused below, as a header.
   const headerRow = firstCells.length > MAX_ROSTER_COLUMNS || !firstRowIsCreator(firstCells, opts.countColumn);
-  const data = headerRow ? afterFirst : read.records;
-  if (data.length === 0) return { ok: false, error: { kind: 'header-only', header: firstCells } };
+  const headerAt = headerRow && firstCells.length <= MAX_ROSTER_COLUMNS ? headerIndex(read.records, opts.countColumn) : 0;
+  const headerRecord = read.records[headerAt]!;
+  const givenHeader = headerCells(headerRecord.cells);
+  const data = headerRow ? read.records.slice(headerAt + 1) : read.records;
+  if (data.length === 0) return { ok: false, error: { kind: 'header-only', header: givenHeader } };
   if (data.length > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: data.length } };
-  if (firstCells.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: firstCells.length } };
+  if (givenHeader.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: givenHeader.length } };
   // Every filled cell is written back, those past the header's last column too (trailing blank ones are not cells anyone typed).
   const filledWidths = data.map((rec) => filledWidth(rec.cells));
   const widest = filledWidths.reduce((most, w, i) => (w > filledWidths[most]! ? i : most), 0);
   if (filledWidths[widest]! > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: filledWidths[widest]!, line: data[widest]!.line } };
-  const header = headerRow ? firstCells : numberedColumns(filledWidths[widest]!);
+  const header = headerRow ? givenHeader : numberedColumns(filledWidths[widest]!);
   const width = Math.max(header.length, filledWidths[widest]!);
   const replacedColumns = earlierTagging(header);
   /** A row's cells but those of the replaced columns. */
@@ -610,11 +681,13 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   );
 
   const house = opts.house;
+  const parsedCounts = data.map((rec) => readRosterCount(rec.cells[columns.count] ?? '', decimal, columns.countUnit));
+  const totalRows = totalRowsOf(data, parsedCounts, columns);
   const rows: TaggedRow[] = [];
   const problems: RosterProblem[] = [];
   /** The first row read for each creator (name and platform), by its key. */
   const firstRowOf = new Map<string, TaggedRow>();
-  data.forEach((rec) => {
+  data.forEach((rec, i) => {
     const cells = Array.from({ length: width }, (_, i) => rec.cells[i] ?? '');
     const ownWidth = filledWidth(ownCells(rec.cells));
     const extraCells = Math.max(0, ownWidth - namedColumns);
@@ -624,12 +697,12 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
     const notes: string[] = [];
     const wider = extraCells > 0 ? `this row has ${ownWidth} cells where the header has ${namedColumns}: a comma inside an unquoted cell?` : undefined;
     if (extraCells > 0) notes.push(`${extraCells} ${extraCells === 1 ? 'cell' : 'cells'} past the header's last column (a comma inside an unquoted cell?), kept in the unnamed ${extraCells === 1 ? 'column' : 'columns'} after it`);
-    const parsed = unquoteCell(raw) === '' ? ({ ok: false, reason: 'no follower count' } as const) : readCount(unquoteCell(raw), decimal);
+    const parsed = totalRows.has(i) ? ({ ok: false, reason: TOTAL_ROW } as const) : parsedCounts[i]!;
     if (!parsed.ok) {
       const reason = wider ? `${parsed.reason}; ${wider}` : parsed.reason;
       // Shown as read: without the ' that makes a formula text (Tierbot's own, in a roster-tiers.csv uploaded again).
       problems.push({ line: rec.line, cell: withoutNeutralising(raw), reason });
-      rows.push({ line: rec.line, cells, extraCells, repeatOf: undefined, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: [`not read: ${parsed.reason}`, ...notes].join('; '), platform });
+      rows.push({ line: rec.line, cells, extraCells, repeatOf: undefined, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: [`${NOT_READ_NOTE} ${parsed.reason}`, ...notes].join('; '), platform });
       return;
     }
     const count = parsed.value;
@@ -667,6 +740,8 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       sepLine: sep !== undefined,
       header,
       headerRow,
+      headerLine: headerRow ? headerRecord.line : 0,
+      aboveHeader: read.records.slice(0, headerRow ? headerAt : 0).map((r) => r.cells),
       replacedColumns,
       namedColumns,
       extraColumns: width - header.length,
@@ -679,6 +754,34 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   };
 }
 
+/** Why a total row is not read. */
+const TOTAL_ROW = 'a total row, not a creator';
+
+/** "Total", "Totals:", "Grand total", "Subtotal", "Sum": a sheet's label for the sum of the rows. */
+const TOTAL_LABEL = /^(?:(?:grand |sub-? ?)?totals?|sum) ?:?$/i;
+
+/**
+ * The rows (from 0) that total the others rather than name a creator: labelled as a total in the
+ * name cell (or, that being blank, in the first filled cell beside the count), or with a blank
+ * name and a count that is the sum of every other row's. A creator's own name ("Total Wellness")
+ * is no label, and without a name column no row is a total by its sum alone.
+ */
+function totalRowsOf(data: readonly Rec[], counts: readonly ReturnType<typeof readCount>[], columns: RosterColumns): Set<number> {
+  const totals = new Set<number>();
+  const nameOf = (rec: Rec) => (columns.name === undefined ? '' : unquoteCell(rec.cells[columns.name] ?? ''));
+  data.forEach((rec, i) => {
+    const label = nameOf(rec) || unquoteCell(rec.cells.find((cell, column) => column !== columns.count && cell.trim() !== '') ?? '');
+    if (counts[i]!.ok && TOTAL_LABEL.test(label.replace(/\s+/g, ' '))) totals.add(i);
+  });
+  if (columns.name === undefined) return totals;
+  const read = counts.flatMap((c, i) => (c.ok && !totals.has(i) ? [{ i, count: c.value }] : []));
+  const sum = read.reduce((s, r) => s + r.count, 0);
+  for (const { i, count } of read) {
+    if (read.length > 2 && count > 0 && count * 2 === sum && nameOf(data[i]!) === '') totals.add(i);
+  }
+  return totals;
+}
+
 /** How many cells a record has up to its last filled one. */
 function filledWidth(cells: readonly string[]): number {
   let width = cells.length;
@@ -688,6 +791,8 @@ function filledWidth(cells: readonly string[]): number {
 
 /** The note a repeated row's note starts with ("repeat of line 2 …"); the platform summary skips those rows too. */
 const REPEAT_NOTE = 'repeat of line';
+/** The note of a row the totals leave out ("not read: a total row, not a creator"), which the platform summary skips too. */
+const NOT_READ_NOTE = 'not read:';
 
 /**
  * Who a row is, for spotting a creator listed twice: the name (any case, without a handle's @ or
@@ -734,17 +839,22 @@ export function totalsByTier(rows: readonly { count: number | undefined; bucket:
 // ── Writing ───────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The tagged roster as CSV text in the input's delimiter: its columns (and unnamed ones for cells
- * past them) but those the added ones replace, then ADDED_COLUMNS. An earlier roster-tiers.csv
- * tagged again comes back the same.
+ * The tagged roster as CSV text in the input's delimiter: the rows above its header (a title) as
+ * they were, then its columns (and unnamed ones for cells past them) but those the added ones
+ * replace, then ADDED_COLUMNS. An earlier roster-tiers.csv tagged again comes back the same.
  */
 export function writeTaggedCsv(roster: TaggedRoster): string {
   const d = roster.delimiter;
   const kept = <T>(cells: readonly T[]) => cells.filter((_, i) => !roster.replacedColumns.includes(i));
   const header = [...kept(roster.header), ...Array<string>(roster.extraColumns).fill(''), ...ADDED_COLUMNS];
+  // As wide as the table (spreadsheets export a title's row so), that every reader takes the file.
+  const above = roster.aboveHeader.map((cells) => {
+    const own = kept(cells).slice(0, Math.max(header.length, filledWidth(kept(cells))));
+    return [...own, ...Array<string>(header.length - own.length).fill('')];
+  });
   const rows = roster.rows.map((row) => [...kept(row.cells), row.tier, row.consensusTier, row.consensusVotes, row.note]);
   // The byte order mark and Excel's "sep=" line, when the input had them, come before the header as they did.
-  return `${roster.bom ? '\uFEFF' : ''}${roster.sepLine ? `sep=${d}\r\n` : ''}${csvText([header, ...rows], { delimiter: d })}`;
+  return `${roster.bom ? '\uFEFF' : ''}${roster.sepLine ? `sep=${d}\r\n` : ''}${csvText([...above, header, ...rows], { delimiter: d })}`;
 }
 
 // ── Reading our own file back: the "Summary by platform" button ───────────────────────────────
@@ -756,6 +866,8 @@ export interface SummaryState {
   decimal: DecimalMark;
   /** The platform the count column's header names, when there is no platform column. */
   headerPlatform?: string | undefined;
+  /** The unit the count column's header gives ("Followers (K)"). */
+  countUnit?: CountUnit | undefined;
 }
 
 /** What the button needs to read `roster`'s roster-tiers.csv: its columns numbered as written there, the replaced ones left out. */
@@ -766,6 +878,7 @@ export function summaryStateOf(roster: TaggedRoster): SummaryState {
     platform: roster.columns.platform === undefined ? undefined : written(roster.columns.platform),
     decimal: roster.decimal,
     headerPlatform: roster.columns.headerPlatform,
+    countUnit: roster.columns.countUnit,
   };
 }
 
@@ -780,11 +893,21 @@ export const NO_PLATFORM = 'no platform given';
 /** The largest roster-tiers.csv read back (it is larger than its input: four columns more, some cells quoted). */
 export const MAX_TAGGED_BYTES = 4 * 1024 * 1024;
 
-/** The delimiter a roster-tiers.csv this module wrote uses: the one its header ends with the added columns in (no guessing). */
+/**
+ * The delimiter a roster-tiers.csv this module wrote uses: the one its header ends with the added
+ * columns in (no guessing). The header is its first line, or one of the next after a title.
+ */
 function writtenDelimiter(text: string): Delimiter | undefined {
-  const headerLine = text.slice(0, text.search(/\r?\n|$/));
-  return DELIMITERS.find((d) => headerLine.endsWith(ADDED_COLUMNS.join(d)));
+  const lines = text.split(/\r?\n/, HEADER_SEARCH_ROWS);
+  for (const line of lines) {
+    const d = DELIMITERS.find((delimiter) => line.endsWith(ADDED_COLUMNS.join(delimiter)));
+    if (d) return d;
+  }
+  return undefined;
 }
+
+/** A header row of a roster-tiers.csv: it ends with the added columns. */
+const endsWithAddedColumns = (cells: readonly string[]): boolean => ADDED_COLUMNS.every((c, i) => cells[cells.length - ADDED_COLUMNS.length + i]?.replace(/^\uFEFF/, '').trim() === c);
 
 /** Reads a roster-tiers.csv this module wrote and splits its per-tier totals by platform. */
 export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { ok: true; platforms: PlatformTotals[]; rows: number } | { ok: false; reason: string } {
@@ -795,8 +918,9 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
   if (!delimiter) return { ok: false, reason: 'the attached roster-tiers.csv does not have the columns I add' };
   const read = sep ? records(sep.rest, delimiter) : records(decoded.text, delimiter);
   if (!read.ok) return { ok: false, reason: 'the attached roster-tiers.csv is not a CSV I wrote' };
-  const [head, ...data] = read.records;
-  const header = head?.cells.map((h) => h.replace(/^\uFEFF/, '').trim()) ?? [];
+  const headerAt = Math.max(0, read.records.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => endsWithAddedColumns(r.cells)));
+  const header = headerCells(read.records[headerAt]?.cells ?? []);
+  const data = read.records.slice(headerAt + 1);
   const tierAt = header.length - ADDED_COLUMNS.length;
   if (tierAt < 1 || ADDED_COLUMNS.some((c, i) => header[tierAt + i] !== c) || state.count >= tierAt || (state.platform ?? 0) >= tierAt) {
     return { ok: false, reason: 'the attached roster-tiers.csv does not have the columns I add' };
@@ -804,9 +928,10 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
   const byPlatform = new Map<string, { platform: string; rows: { count: number; tier: string }[] }>();
   let rows = 0;
   for (const rec of data) {
-    const parsed = readCount(unquoteCell(rec.cells[state.count] ?? ''), state.decimal);
-    // Each creator once, as the reply's totals count them.
-    if (!parsed.ok || (rec.cells[tierAt + 3] ?? '').startsWith(REPEAT_NOTE)) continue;
+    const parsed = readRosterCount(rec.cells[state.count] ?? '', state.decimal, state.countUnit);
+    // Each creator once, as the reply's totals count them: a total row's count reads, but its note says it is none.
+    const note = rec.cells[tierAt + 3] ?? '';
+    if (!parsed.ok || note.startsWith(REPEAT_NOTE) || note.startsWith(NOT_READ_NOTE)) continue;
     rows++;
     const cell = state.platform === undefined ? '' : unquoteCell(rec.cells[state.platform] ?? '');
     const platform = cell ? platformName(cell) : (state.headerPlatform ?? NO_PLATFORM);

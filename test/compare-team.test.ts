@@ -102,10 +102,10 @@ describe('/compare names the plans’ tiers by the house definition', () => {
     const store = await withHouse('micro 10k-90k, gap, macro 100k-1M');
     const ctx = testContext({ guildId: G, store });
     const one = await run({ preset: 'kardashian', micro_count: '1' }, ctx);
-    expect(description(one)).toContain('Your house definition: Plan A’s influencer is **above macro (100k–1M), the highest house tier**; Plan B’s influencer is **micro (10k–90k)**.');
+    expect(description(one)).toContain('Your house definition: Plan A’s influencer is **above macro, the highest house tier (up to 1M)**; Plan B’s influencer is **micro (10k–90k)**.');
     expect(field(one, 'Plan A').name).toBe('Plan A (observed): Kim Kardashian’s tweet, 15,000,000 followers · house tier: above macro');
     const outside = await run({ big_followers: '95k', micro_followers: '5k' }, ctx);
-    expect(description(outside)).toContain('Plan A’s influencer is **in the gap between micro (10k–90k) and macro (100k–1M)**; Plan B’s 10 are each **below micro (10k–90k), the lowest house tier**.');
+    expect(description(outside)).toContain('Plan A’s influencer is **in the gap between micro (10k–90k) and macro (100k–1M)**; Plan B’s 10 are each **below micro, the lowest house tier (from 10k)**.');
     expect(field(outside, 'Plan A').name).toMatch(/· house tier: in a gap$/);
     expect(field(outside, 'Plan B').name).toMatch(/· house tier: below micro$/);
   });

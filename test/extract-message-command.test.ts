@@ -40,7 +40,7 @@ describe('"Classify follower counts"', () => {
     const reply = await classify('Sara: 45k followers, Tom: 500 followers', testContext({ guildId: '42', store }));
     const [sara, tom] = lines(reply);
     expect(sara).toMatch(/^• \*\*45k\*\* = 45,000 \(Sara\) → house: \*\*growth\*\* \(10k–100k\); publishers: /);
-    expect(tom).toMatch(/→ house: below seed \(1k–10k\), the lowest house tier; publishers: /);
+    expect(tom).toMatch(/→ house: below seed, the lowest house tier \(from 1k\); publishers: /);
   });
 
   it('goes on without the house definition when the store fails, and says so', async () => {

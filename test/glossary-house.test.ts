@@ -43,7 +43,7 @@ describe('/glossary in a server with a house definition', () => {
     const store = await serverWith(HOUSE);
     expect(firstLine(await run('rookie', store))).toBe('**Your house definition: rookie (1,000–4,999) falls in nano (1k–10k)**');
     expect(firstLine(await run('prosumer', store))).toBe('**Your house definition: prosumer (20,000–99,999) falls in micro (10k–75k) and mid (75k–500k)**');
-    expect(firstLine(await run('Instagram user', store))).toBe('**Your house definition: Instagram user (0–999) is below nano (1k–10k), the lowest house tier**');
+    expect(firstLine(await run('Instagram user', store))).toBe('**Your house definition: Instagram user (0–999) is below nano, the lowest house tier (from 1k)**');
   });
 
   it('names the house tiers a publishers’ tier word reads as; the whole definition for a word that is no one tier', async () => {

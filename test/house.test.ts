@@ -208,7 +208,7 @@ describe('parseHouseDefinition: examples', () => {
     const t = tiersOf(HOUSE_EXAMPLE);
     expect(formatHouseTier(t[1]!)).toBe('micro (10k–75k)');
     expect(formatHousePlacement(houseTierFor(t, 30_000))).toBe('micro (10k–75k)');
-    expect(formatHousePlacement(houseTierFor(t, 10))).toBe('below nano (1k–10k), the lowest house tier');
+    expect(formatHousePlacement(houseTierFor(t, 10))).toBe('below nano, the lowest house tier (from 1k)');
     expect(formatHouseDefinition(t)).toBe('nano 1k–10k, micro 10k–75k, mid 75k–500k, macro 500k–1M, mega 1M+');
     expect(exactCompact(9_999)).toBe('9,999');
     expect(exactCompact(12_500)).toBe('12.5k');

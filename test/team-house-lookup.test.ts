@@ -54,9 +54,9 @@ describe('lookUpHouse (for /tier, /tiers, /compare, /roster)', () => {
   it('answer lines for below, above and a gap, names escaped', () => {
     const parsed = parseHouseDefinition('**big** 10k-90k, gap, huge 100k-1M');
     if (!parsed.ok) throw new Error(parsed.reason);
-    expect(houseAnswerLine(parsed.tiers, 5)).toBe('**Your house definition: below \\*\\*big\\*\\* (10k–90k), the lowest house tier**');
+    expect(houseAnswerLine(parsed.tiers, 5)).toBe('**Your house definition: below \\*\\*big\\*\\*, the lowest house tier (from 10k)**');
     expect(houseAnswerLine(parsed.tiers, 95_000)).toBe('**Your house definition: in the gap between \\*\\*big\\*\\* (10k–90k) and huge (100k–1M)**');
-    expect(houseAnswerLine(parsed.tiers, 2_000_000)).toBe('**Your house definition: above huge (100k–1M), the highest house tier**');
+    expect(houseAnswerLine(parsed.tiers, 2_000_000)).toBe('**Your house definition: above huge, the highest house tier (up to 1M)**');
   });
 
   it("/tier, /tiers and the message command show the team's tier names escaped: no link, no bold, no ping", async () => {

@@ -641,10 +641,11 @@ export function formatHousePlacement(placement: HousePlacement, name: TierNameFo
   switch (placement.kind) {
     case 'tier':
       return t(placement.tier);
+    // The range goes after "the lowest house tier": "below nano (1k–10k)" would read as if below nano were 1k–10k.
     case 'below':
-      return `below ${t(placement.lowest)}, the lowest house tier`;
+      return `below ${name(placement.lowest)}, the lowest house tier (from ${exactCompact(placement.lowest.min)})`;
     case 'above':
-      return `above ${t(placement.highest)}, the highest house tier`;
+      return `above ${name(placement.highest)}, the highest house tier (up to ${exactCompact(placement.highest.lineTo ?? placement.highest.max!)})`;
     case 'gap':
       return `in the gap between ${t(placement.under)} and ${t(placement.over)}`;
   }

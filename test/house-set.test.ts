@@ -80,3 +80,23 @@ describe('/house set, own names', () => {
     expect(json.house.tiers[1].belowInfluencerSize).toBeUndefined();
   });
 });
+
+describe('/house set, ranges without names', () => {
+  it('takes the issue’s example word for word; /house show, /tier and /house export call each tier by its range', async () => {
+    const store = memoryStore();
+    const ctx = testContext({ guildId: G, manager: true, store });
+    const saved = await run({ subcommand: 'set', tiers: '1k-9.9k, 10k-49.9k' }, ctx);
+    expect(saved.inputError).toBeUndefined();
+    const shown = description(await run({ subcommand: 'show' }, ctx));
+    expect(shown).toContain('**1k–9.9k** → micro · counts 1,000–9,999');
+    expect(shown).toContain('**10k–49.9k** → micro · counts 10,000–49,900');
+    const answer = (await tier.run({ followers: '9950' } as never, ctx)) as Reply;
+    expect(description(answer)).toContain('**Your house definition: 1k–9.9k**');
+    const json = JSON.parse((await run({ subcommand: 'export' }, ctx)).files![0]!.data.toString('utf8'));
+    expect(json.house.tiers.map((t: { name: string; namedByRange?: boolean }) => [t.name, t.namedByRange])).toEqual([
+      ['1k–9.9k', true],
+      ['10k–49.9k', true],
+    ]);
+    expect(messageProblems(answer)).toEqual([]);
+  });
+});

@@ -184,7 +184,6 @@ describe('parseHouseDefinition: examples', () => {
 
   it('refuses with a reason: nothing, no name, unreadable, duplicates, backwards, too long, gap at an end', () => {
     expect(reasonOf('')).toContain('No tiers');
-    expect(reasonOf('1k-10k, 10k+')).toContain('no tier name');
     expect(reasonOf('micro ten to twenty')).toContain("can't read");
     expect(reasonOf('micro 10k-50k, Micro 50k+')).toContain('used twice');
     expect(reasonOf('micro 50k-10k')).toContain('smaller number first');
@@ -213,6 +212,34 @@ describe('parseHouseDefinition: examples', () => {
     expect(exactCompact(9_999)).toBe('9,999');
     expect(exactCompact(12_500)).toBe('12.5k');
     expect(exactCompact(2_500_000)).toBe('2.5M');
+  });
+});
+
+describe('parseHouseDefinition: ranges written without a name', () => {
+  it('reads the issue’s example word for word: two tiers called by their ranges, meeting with no gap', () => {
+    const t = tiersOf('1k-9.9k, 10k-49.9k');
+    expect(t.map((tier) => [tier.name, tier.min, tier.max, tier.namedByRange])).toEqual([
+      ['1k–9.9k', 1_000, 9_999, true],
+      ['10k–49.9k', 10_000, 49_900, true],
+    ]);
+    // 9,950 is within the precision 9.9k is written to: the lower tier, not a gap.
+    expect(formatHousePlacement(houseTierFor(t, 9_950))).toBe('1k–9.9k');
+    expect(formatHousePlacement(houseTierFor(t, 30_000))).toBe('10k–49.9k');
+    // Written back, it reads the same.
+    expect(formatHouseDefinition(t)).toBe('1k–9.9k, 10k–49.9k');
+    expect(tiersOf(formatHouseDefinition(t))).toEqual(t);
+  });
+
+  it('maps an unnamed range by its range, as an own name is, up the ladder, beside named tiers and gaps', () => {
+    const mixed = tiersOf('nano 1k-10k, 10k-75k, gap, macro 100k-1M, 1M+');
+    expect(mixed.map((tier) => [tier.name, tier.normal])).toEqual([
+      ['nano', 'nano'],
+      ['10k–75k', 'micro'],
+      ['macro', 'macro'],
+      ['1M+', 'mega'],
+    ]);
+    expect(reasonOf('10k-90k, 100k-1M')).toBe('There is a gap between 10k–90k and 100k–1M: 90,001–99,999 would be in no tier. Close it, or write it as a gap: `10k-90k, gap, 100k-1M`.');
+    expect(reasonOf('1k-10k, 5k-20k')).toContain('1k–10k and 5k–20k overlap');
   });
 });
 

@@ -10,6 +10,7 @@ import { LIMITS } from '../interactions/limits';
 import { extractCounts, type FoundCount, type IgnoredNumber } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { formatCount } from '../domain/format';
+import { formatHouseTier } from '../domain/house';
 import { consensusFor, type HouseTiers } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { housePlacementText, teamTierName } from './house-lookup';
@@ -46,7 +47,7 @@ function countLine(count: FoundCount, house: HouseTiers | undefined): string {
   let houseText = '';
   if (house) {
     const placed = house.place(count.value);
-    houseText = `house: ${'tier' in placed ? `**${teamTierName(placed.tier.name)}** (${placed.tier.stated})` : housePlacementText(house.tiers, count.value)}; publishers: `;
+    houseText = `house: ${'tier' in placed ? formatHouseTier(placed.tier, (t) => `**${teamTierName(t.name)}**`) : housePlacementText(house.tiers, count.value)}; publishers: `;
   }
   return `• **${written}**${exact}${label(count)} → ${houseText}${consensus.line}`;
 }

@@ -576,7 +576,7 @@ function houseTierReply(tier: HouseTier, tiers: readonly HouseTier[], shownFor?:
         title: teamTierName(tier.name, LIMITS.embedTitle),
         description: [
           ...(shownFor ? [`Showing **${teamTierName(tier.name)}** for "${quoteUserText(shownFor, 60)}".\n`] : []),
-          `**${teamTierName(tier.name)}** (${tier.stated}) takes ${tier.max === null ? `${formatCount(tier.min)} followers and up` : `${stretchCounts(tier.min, tier.max)} followers`}; beside the publishers' tiers it reads as ${mapped}.`,
+          `${formatHouseTier(tier, (t) => `**${teamTierName(t.name)}**`)} takes ${tier.max === null ? `${formatCount(tier.min)} followers and up` : `${stretchCounts(tier.min, tier.max)} followers`}; beside the publishers' tiers it reads as ${mapped}.`,
           houseDefinitionLine(tiers),
         ].join('\n'),
         color: TEAM_COLOUR,

@@ -55,7 +55,9 @@ function tierLines(tiers: readonly HouseTier[]): string[] {
     if (prev && prev.max !== null && tier.min > prev.max + 1) lines.push(`*gap: ${formatCount(prev.max + 1)}–${formatCount(tier.min - 1)} is in no tier*`);
     const range = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
     // Whole, escaping included (every character may be escaped or two UTF-16 units).
-    lines.push(`**${shownText(tier.name, 2 * MAX_TIER_NAME)}** (${tier.stated}) → ${houseTierMapping(tier)} · counts ${range}`);
+    // A tier written without a name is called by its range, which would only be said twice.
+    const name = tier.namedByRange ? `**${tier.stated}**` : `**${shownText(tier.name, 2 * MAX_TIER_NAME)}** (${tier.stated})`;
+    lines.push(`${name} → ${houseTierMapping(tier)} · counts ${range}`);
   });
   return lines;
 }
@@ -180,6 +182,7 @@ async function exportHouse(context: RunContext & { guildId: string }): Promise<R
                 normal: t.spansEveryTier ? null : t.normal,
                 ...(t.notInfluencer ? { belowInfluencerSize: true } : {}),
                 ...(t.spansEveryTier ? { spansEveryTier: true } : {}),
+                ...(t.namedByRange ? { namedByRange: true } : {}),
                 min: t.min,
                 max: t.max,
                 stated: t.stated,

@@ -13,6 +13,8 @@
  *   consensus across the range, as the registry's sources are mapped. A range the publishers put
  *   below influencer size throughout (`tiny 0-1k`) is flagged so, as HypeAuditor's "Instagram user" is;
  *   one that reaches from below influencer size into mega (`everyone 0+`) spans every tier and says so.
+ * - A range written without a name (`1k-9.9k, 10k-49.9k`) is a tier called by its range, mapped by its
+ *   range as an own name is (`namedByRange`): Tierbot does not put words in the team's mouth.
  * - Counts are read with digits folded and invisible characters dropped (normaliseDigits); a tier's
  *   name is kept as the team wrote it (`👨‍👩‍👧`, `ｂｉｇ`), so it is shown as typed.
  * - A refusal names the team's own text and the suggested fix apart from Tierbot's words (`parts`),
@@ -38,7 +40,7 @@ import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
  * that spans every tier (`everyone 0+`) has no one normalised tier: `normal` is its lowest, nano,
  * as for a tier below influencer size, and `spansEveryTier` says what it is.
  */
-export type HouseTier = Tier & { spansEveryTier?: true };
+export type HouseTier = Tier & { spansEveryTier?: true; namedByRange?: true };
 
 /**
  * One piece of the reason a definition is refused: Tierbot's own words, the team's text as they
@@ -200,8 +202,10 @@ function readRange(raw: string): Range | { error: string } | undefined {
   return undefined;
 }
 
-/** "micro 10k-75k", "Micro: 10k–75k", "10k-75k micro", "tier 1 (10k to 75k)". */
+/** "micro 10k-75k", "Micro: 10k–75k", "10k-75k micro", "tier 1 (10k to 75k)"; "10k-75k" alone has no name. */
 function readEntry(written: string, position: number): Entry | { error: ReasonPart[] } {
+  const alone = readRange(written);
+  if (alone && !('error' in alone)) return { name: '', nameAt: written.length, range: alone, rangeFirst: false, written, position };
   const words = [...written.matchAll(/\S+/g)];
   let firstError: string | undefined;
   // The range is the longest run of words at the end (or else at the start) that reads as one.
@@ -221,8 +225,6 @@ function readEntry(written: string, position: number): Entry | { error: ReasonPa
     if (range === undefined || 'error' in range) continue;
     return { name: written.slice(cut), nameAt: cut, range, rangeFirst: true, written, position };
   }
-  const alone = readRange(written);
-  if (alone && !('error' in alone)) return { error: why`${quote(written)} has a range but no tier name (write it as ${code('micro 10k-75k')}).` };
   if (firstError) return { error: why`In ${quote(written)}: ${firstError}` };
   return { error: why`I can't read ${quote(written)} as a tier: write a name and a range, like ${code('micro 10k-75k')}, ${code('mega 1M+')} or ${code('nano up to 10k')}.` };
 }
@@ -456,7 +458,14 @@ function spanOf(entry: NamedEntry): Span {
 }
 
 function describe(entry: NamedEntry): ReasonPart[] {
+  if (entry.writtenName === '') return why`${stated(entry.range)}`;
   return why`${theirs(entry.writtenName)} (${stated(entry.range)})`;
+}
+
+/** The entry as it could be written back: "micro 10k-75k", or "10k-75k" for a range without a name. */
+function rewritten(entry: NamedEntry): string {
+  const range = stated(entry.range).replace('–', '-');
+  return entry.writtenName === '' ? range : `${entry.writtenName} ${range}`;
 }
 
 /** Parses a house definition, or says exactly what is wrong with it. */
@@ -485,7 +494,6 @@ export function parseHouseDefinition(text: string): HouseParse {
       .trim()
       .replace(/\s*[:=]$/, '')
       .trim();
-    if (name === '') return refuse(why`${quote(part)} has a range but no tier name.`);
     if (/[\p{Cc}]/u.test(name)) return refuse(why`The tier name in ${quote(part)} has control characters.`);
     const inName = rangesInName(entry.name);
     if (inName.length > 0) return refuse(rangeInNameReason(part, entry, inName));
@@ -503,7 +511,7 @@ export function parseHouseDefinition(text: string): HouseParse {
     const key = e.name.normalize('NFKC').toLowerCase();
     const before = seen.get(key);
     if (before) return refuse(why`The name "${theirs(e.writtenName)}" is used twice (tiers ${before.position} and ${e.position}); each tier needs its own name.`);
-    seen.set(key, e);
+    if (key !== '') seen.set(key, e);
     const span = spanOf(e);
     if (span.top < span.min) return refuse(why`${describe(e)} ends before it starts: write the smaller number first.`);
     if (span.top === span.min && e.range.kind === 'between') {
@@ -565,7 +573,7 @@ export function parseHouseDefinition(text: string): HouseParse {
         max = nextSpan.min - 1;
       } else if (!gapMarked) {
         // The fix holds the team's names: a code span, so they show as typed and never format.
-        const fix = `${item.writtenName} ${stated(item.range).replace('–', '-')}, gap, ${next.writtenName} ${stated(next.range).replace('–', '-')}`;
+        const fix = `${rewritten(item)}, gap, ${rewritten(next)}`;
         return refuse(
           why`There is a gap between ${describe(item)} and ${describe(next)}: ${formatCount(span.top + 1)}–${formatCount(nextSpan.min - 1)} would be in no tier. Close it, or write it as a gap: ${code(fix)}.`,
         );
@@ -581,8 +589,10 @@ export function parseHouseDefinition(text: string): HouseParse {
     previous = mapped;
     // Below influencer size is kept as the registry keeps HypeAuditor's "Instagram user" band:
     // the smallest tier, flagged as not an influencer tier.
+    // A range written without a name is called by its range: Tierbot does not invent the team's words.
     tiers.push({
-      name: item.writtenName,
+      name: item.writtenName || stated(item.range),
+      ...(item.writtenName === '' ? { namedByRange: true } : {}),
       normal: mapped === 'below' || mapped === 'every' ? 'nano' : mapped,
       ...(mapped === 'below' ? { notInfluencer: true } : {}),
       ...(mapped === 'every' ? { spansEveryTier: true } : {}),
@@ -630,9 +640,9 @@ export function houseTierFor(tiers: readonly HouseTier[], count: number): HouseP
 export type TierNameFormat = (tier: HouseTier) => string;
 const asWritten: TierNameFormat = (tier) => tier.name;
 
-/** "micro (10k–75k)". */
+/** "micro (10k–75k)"; a tier written without a name is its range alone, "10k–75k". */
 export function formatHouseTier(tier: HouseTier, name: TierNameFormat = asWritten): string {
-  return `${name(tier)} (${tier.stated})`;
+  return tier.namedByRange ? name(tier) : `${name(tier)} (${tier.stated})`;
 }
 
 /** One line for where a count falls: "micro (10k–75k)", "below nano (1k–10k)", "between … and …". */
@@ -657,7 +667,7 @@ export function formatHouseDefinition(tiers: readonly HouseTier[], name: TierNam
   tiers.forEach((tier, i) => {
     const prev = tiers[i - 1];
     if (prev && prev.max !== null && tier.min > prev.max + 1) parts.push('gap');
-    parts.push(`${name(tier)} ${tier.stated}`);
+    parts.push(tier.namedByRange ? tier.stated : `${name(tier)} ${tier.stated}`);
   });
   return parts.join(', ');
 }

@@ -78,12 +78,12 @@ describe('/glossary: an unknown term', () => {
     expect(ids(reply)[0]).toMatch(/^glossary:teamkey:/);
   });
 
-  it('suggests nothing for what resembles no term', async () => {
+  it('offers no look-alike for what resembles no term, but the start-here terms, as buttons, as /tiers offers publishers to try', async () => {
     const reply = await glossaryRun('xyz');
     expectShortInputError(reply, 'Unknown term');
-    expect(text(reply)).toContain('I have no term "xyz".');
+    expect(text(reply)).toContain('I have no term "xyz". New here? Try Influencer tiers, Nano-influencer, Micro-influencer.');
     expect(text(reply)).not.toContain('Did you mean');
-    expect(ids(reply)).toEqual([]);
+    expect(ids(reply)).toHaveLength(3);
   });
 });
 

@@ -716,12 +716,13 @@ function choicesReply(query: string, matches: readonly Entry[]): Reply {
   };
 }
 
-/** A term that matches nothing: the terms it is one slip from, if any, to open with a press. */
+/** A term that matches nothing: the terms it is one slip from, to open with a press; with none near, the start-here terms. */
 function unknownTermReply(query: string, entries: readonly Searchable<Entry>[], teamUnread = false): Reply {
   const near = closest(query, entries, 3);
-  const didYouMean = near.length ? ` Did you mean ${near.map(listedName).join(', ')}?` : '';
+  const offered: Entry[] = near.length ? near : suggestTerms('', 3).map((term) => ({ kind: 'builtin', term }));
+  const didYouMean = near.length ? ` Did you mean ${near.map(listedName).join(', ')}?` : ` New here? Try ${offered.map(listedName).join(', ')}.`;
   const reply = inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}${teamUnread ? TEAM_TERMS_UNREAD : ''}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
-  return near.length ? { ...reply, components: entryButtons(near) } : reply;
+  return { ...reply, components: entryButtons(offered) };
 }
 
 export async function run(args: { term?: string }, context: RunContext): Promise<Reply> {

@@ -81,7 +81,7 @@ describe('/glossary: an unknown term', () => {
   it('offers no look-alike for what resembles no term, but the start-here terms, as buttons, as /tiers offers publishers to try', async () => {
     const reply = await glossaryRun('xyz');
     expectShortInputError(reply, 'Unknown term');
-    expect(text(reply)).toContain('I have no term "xyz". New here? Try Influencer tiers, Nano-influencer, Micro-influencer.');
+    expect(text(reply).replace(/\*\*/g, '')).toContain('I have no term "xyz". New here? Try Influencer tiers, Nano-influencer, Micro-influencer.');
     expect(text(reply)).not.toContain('Did you mean');
     expect(ids(reply)).toHaveLength(3);
   });

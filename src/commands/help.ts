@@ -9,6 +9,7 @@ import {
   type APIEmbedField,
 } from 'discord-api-types/v10';
 import { START_HERE, termById, type Term } from '../domain/glossary';
+import { BOUNDARY_RULE } from '../domain/sources';
 import { NEUTRAL_COLOUR, button, inputErrorReply } from './embeds';
 import { termEmbed } from './glossary';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, EVERYWHERE } from './types';
@@ -48,16 +49,16 @@ const shortName = (term: Term) => term.name.replace(/\s*\(.*\)$/, '');
 function commandGuide(inServer: boolean): APIEmbedField[] {
   const team = (example: string) => (inServer ? `\nTry ${example}` : '');
   return [
-    { name: '/tier followers:<count>', value: 'An account’s tier: your house definition, then each publisher’s (one vote each).\nTry `/tier 30k`' },
-    { name: '/tiers [source]', value: 'Every publisher’s ranges side by side, or one publisher quoted and cited.\nTry `/tiers source:Mediakix`' },
-    { name: '/compare [options]', value: 'One big influencer or many micro-influencers: one funnel, with ranges.\nTry `/compare budget:5k`' },
-    { name: '/glossary [term]', value: 'A term in plain words, with formula, example and sources.\nTry `/glossary term:CPE`' },
-    { name: '/roster file:<csv>', value: 'Your creators file (CSV or TSV), tagged by tier and charted.\nTry `/roster file:creators.csv`' },
-    { name: 'Right-click a message → Apps → Classify follower counts', value: 'Each follower count in the message, with its tier.\nTry it on “Sara has 45k on IG”' },
-    { name: '/house set | show | clear | export', value: `Your team’s tier definition, used first everywhere (Manage Server).${team('`/house set tiers:micro 10k-75k, macro 75k+`')}` },
+    { name: '/tier followers:<count>', value: `Your house definition, then each publisher’s tier (one vote each). ${BOUNDARY_RULE}\nTry \`/tier 30k\`` },
+    { name: '/tiers [source]', value: 'Every publisher’s ranges, or one publisher quoted and cited.\nTry `/tiers source:Mediakix`' },
+    { name: '/compare [options]', value: 'One big influencer or many small ones: one funnel, with ranges.\nTry `/compare budget:5k`' },
+    { name: '/glossary [term]', value: 'Any term in plain words, with formula and sources.\nTry `/glossary term:CPE`' },
+    { name: '/roster file:<csv>', value: 'Your creators file (CSV or TSV), tagged by tier.\nTry `/roster file:creators.csv`' },
+    { name: 'Right-click a message → Apps → Classify follower counts', value: 'Each follower count in it, with its tier.\nTry it on “Sara has 45k on IG”' },
+    { name: '/house set | show | clear | export', value: `Your team’s tier definition, used first everywhere (Manage Server).${team('`/house set tiers:micro 10k-75k`')}` },
     { name: '/term add | edit | remove | export', value: `Your team’s own glossary terms (Manage Server).${team('`/term add name:UGC definition:…`')}` },
-    { name: '/plans list | delete', value: `The \`/compare\` scenarios saved with \`save:<name>\`.${team('`/plans list`')}` },
-    { name: '/help', value: 'This page, and a start-here path through the essentials.' },
+    { name: '/plans list | delete', value: `\`/compare\` scenarios saved with \`save:<name>\`.${team('`/plans list`')}` },
+    { name: '/help', value: 'This page and the start-here path.' },
   ];
 }
 
@@ -80,7 +81,7 @@ export function helpReply({ own = false, inServer = true }: { own?: boolean; inS
           (inServer ? '' : `\n${TEAM_COMMANDS_IN_A_SERVER}`),
         color: NEUTRAL_COLOUR,
         fields: [...commandGuide(inServer), { name: 'New here? Start here', value: steps.map(shortName).join(' · ') || 'The glossary is empty.' }],
-        footer: { text: 'Press "Start here" to go through them one by one.' },
+        footer: { text: 'Press "Start here" to begin.' },
       },
     ],
     components: [{ type: ComponentType.ActionRow, components: [button(own ? ownStep(0) : `${STEP}:0`, 'Start here →', ButtonStyle.Primary)] }],

@@ -182,3 +182,23 @@ describe('/roster: many long problem rows', () => {
     expect(notes.slice(360).every((n) => n.startsWith('repeat of line'))).toBe(true);
   });
 });
+
+describe('files as sheets export them, written other ways', () => {
+  it('a title that itself says "followers" is passed over for the header below it', async () => {
+    for (const title of ['Followers report 2024', 'Instagram followers – Q3']) {
+      const reply = await runRoster(`${title}\nName,Followers\nA,5000\nB,20000\n`);
+      expect(reply.inputError, title).toBeUndefined();
+      expect(description(reply), title).toContain('Columns used (header on line 2)');
+      expect(description(reply), title).toContain('Total: 2 creators · 25,000 followers');
+    }
+  });
+
+  it('reads a unit written "(in K)" or after the header word, and the usual "no value" words as no count', async () => {
+    for (const header of ['Followers (in K)', 'Followers K', 'Audience (in thousands)']) {
+      expect(description(await runRoster(`name,${header}\na,12\n`)), header).toContain('Total: 1 creator · 12,000 followers');
+    }
+    expect(description(await runRoster('name,Subscribers M\na,1.5\n'))).toContain('1,500,000 followers');
+    const reply = await runRoster('name,followers\na,NA\nb,none\nc,5000\n');
+    for (const cell of ['NA', 'none']) expect(JSON.stringify(reply.embeds), cell).toContain(`“${cell}” — no follower count`);
+  });
+});

@@ -97,6 +97,6 @@ export function rosterChart(opts: RosterChartOptions): ChartFile {
   return {
     name: 'roster.png',
     data: drawPng(rosterOption(opts), ROSTER_CHART_SIZE),
-    description: oneLine(`Chart: ${formatCount(total)} creators by tier ${opts.basis}, with each tier's total followers.`, 1000),
+    description: oneLine(`Chart: ${formatCount(total)} ${total === 1 ? 'creator' : 'creators'} by tier ${opts.basis}, with each tier's total followers.`, 1000),
   };
 }

@@ -44,7 +44,7 @@ export const definition = {
 } as const satisfies ChatInputDefinition;
 
 const ACCEPTED =
-  `each tier as a name and a range, separated by commas: \`${HOUSE_EXAMPLE}\`. ` +
+  `each tier as a name and a range, separated by commas: \`${HOUSE_EXAMPLE}\` (a range without a name is a tier called by its range). ` +
   `Counts as in /tier (${ACCEPTED_FORMS}); a range with a hyphen, en dash or "to"; open ends as \`1M+\` or \`up to 10k\`; ` +
   'a real gap written as `gap` between two tiers.';
 

@@ -552,10 +552,11 @@ function headerIndex(records: readonly Rec[], countColumn: string | undefined): 
   const namesCount = (cells: string[]) =>
     cells.length <= MAX_ROSTER_COLUMNS && (bestColumn(cells, COUNT_EXACT, COUNT_WORD, []).length > 0 || (countNamed !== undefined && columnsNamed(cells, countNamed).length > 0));
   const searched = records.slice(0, HEADER_SEARCH_ROWS).map((r) => headerCells(r.cells));
-  const found = searched.findIndex(namesCount);
-  if (found <= 0) return 0;
-  const width = filledCells(searched[found]!);
-  return searched.slice(0, found).every((cells) => filledCells(cells) <= ABOVE_HEADER_CELLS && filledCells(cells) < width) ? found : 0;
+  const titlesAbove = (at: number) => searched.slice(0, at).every((cells) => filledCells(cells) <= ABOVE_HEADER_CELLS && filledCells(cells) < filledCells(searched[at]!));
+  // The lowest row that names a count column with only title-like rows above it: a title that
+  // itself says "followers" ("Followers report 2024") is passed over for the header below it.
+  const candidates = searched.flatMap((cells, i) => (namesCount(cells) ? [i] : []));
+  return candidates.reverse().find(titlesAbove) ?? 0;
 }
 
 /** A header row's cells, as read: trimmed, without a stray byte order mark. */
@@ -572,13 +573,13 @@ function platformInHeader(header: string): string | undefined {
 
 /** "Followers (K)", "Audience (000s)", "Subscribers in millions": the unit a count column's numbers are in. */
 function unitInHeader(header: string): CountUnit | undefined {
-  if (/\(\s*(?:k|'?000s?|thousands?)\s*\)|\bin thousands\b/i.test(header)) return 'thousands';
-  if (/\(\s*(?:m|mm|mn|mio|millions?)\s*\)|\bin millions\b/i.test(header)) return 'millions';
+  if (/\(\s*(?:in\s+)?(?:k|'?000s?|thousands?)\s*\)|\bin thousands\b|\s[k]$/i.test(header)) return 'thousands';
+  if (/\(\s*(?:in\s+)?(?:m|mm|mn|mio|millions?)\s*\)|\bin millions\b|\s(?:m|mm)$/i.test(header)) return 'millions';
   return undefined;
 }
 
 /** "No value" as a sheet writes it: n/a, Excel's #N/A (readCount takes a lone dash as no count itself). */
-const NO_VALUE = /^#?n\/a$/i;
+const NO_VALUE = /^(?:#?n\/?a|none|nil|null)$/i;
 
 /**
  * A count cell read as the roster reads it: empty or a "no value" mark is no count, and a plain

@@ -95,6 +95,13 @@ describe('/compare main reply', () => {
     expect(past).toContain(
       'one influencer with 1,000,000,000 followers (the cent-per-follower rule, extended past its largest example, 1,000,000 followers for $10,000);',
     );
+    // The Assumptions page and compare.csv say so too, where they give where Plan A's followers come from.
+    const reply = await run({ budget: '20000' });
+    const extended = 'what the budget buys at the cent-per-follower rule, extended past its largest example, 1,000,000 followers for $10,000: $20,000 ÷ $0.01';
+    const page = (await press(ids(reply).find((id) => id.startsWith(ASSUMPTIONS_ID))!)).reply;
+    expect(JSON.stringify(page.embeds)).toContain(extended);
+    const csv = (await press(ids(reply).find((id) => id.startsWith(EXPORT_ID))!)).reply.files![0]!.data.toString('utf8');
+    expect(csv).toContain(extended);
   });
 
   it('budget:50 is an input error naming the smallest useful budget', async () => {

@@ -15,9 +15,10 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
-import { CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, PLATFORMS, PLATFORM_LABEL, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
+import { CENT_RULE_LARGEST_EXAMPLE, PLATFORMS, PLATFORM_LABEL, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
 import { yearLabel } from '../domain/sources';
 import {
+  CENT_RULE_EXAMPLE_TEXT,
   HOLDS_TEXT,
   OPTION_NAMES,
   PRESETS,
@@ -283,7 +284,7 @@ function budgetLine(c: Comparison): string | null {
   let aPart: string;
   if (b.followersFromBudget) {
     // The rule is reported with examples up to 1M followers; a budget past that buys an account only by extending it.
-    const extended = s.a.followersEach > CENT_RULE_LARGEST_EXAMPLE ? `, extended past its largest example, ${followersText(CENT_RULE_LARGEST_EXAMPLE)} for ${formatMoney(CENT_RULE_LARGEST_EXAMPLE * CENT_PER_FOLLOWER)}` : '';
+    const extended = s.a.followersEach > CENT_RULE_LARGEST_EXAMPLE ? `, extended past its largest example, ${CENT_RULE_EXAMPLE_TEXT}` : '';
     aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers} (the cent-per-follower rule${extended})`;
   }
   else if (b.feeA === 'budget') {
@@ -428,7 +429,7 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
     // The observed tweet's fee is not priced by the rules (its line follows).
     const whose = s.preset === 'kardashian' ? 'Plan B’s fees' : 'Fees';
     const extendedFor = (s.preset === 'kardashian' ? [fee] : [as.fee_a, fee]).filter((a) => a.basis === 'extrapolated').map((a) => (a.key === 'fee_a' ? 'Plan A' : 'Plan B'));
-    const extended = extendedFor.length ? ` (extended past its largest example, ${followersText(CENT_RULE_LARGEST_EXAMPLE)}, for ${extendedFor.join(' and ')})` : '';
+    const extended = extendedFor.length ? ` (for ${extendedFor.join(' and ')} extended past its largest example, ${CENT_RULE_EXAMPLE_TEXT})` : '';
     lines.push(
       `${whose}: the price rules disagree; ${centRule} gives the expected fee${extended}, GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements the range.`,
     );

@@ -282,6 +282,9 @@ export function engagementRate(plan: 'A' | 'B', followers: number, platform: Pla
   };
 }
 
+/** The cent rule's largest example, as every reply that extends the rule past it names it: "1,000,000 followers for $10,000". */
+export const CENT_RULE_EXAMPLE_TEXT = `${formatCount(CENT_RULE_LARGEST_EXAMPLE)} followers for ${formatMoney(CENT_RULE_LARGEST_EXAMPLE * CENT_PER_FOLLOWER)}`;
+
 /**
  * The fee by the cent-per-follower rule, with GRIN's and Traackr's rules as the range: from the
  * cheapest rule to the dearest across the engagement rate's range, since Traackr's rule prices
@@ -304,7 +307,7 @@ export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range
     plans: [plan],
     better: 'lower',
     rule: extended
-      ? `the cent-per-follower rule ($100 per 10,000 followers), extended past its largest example (${formatCount(CENT_RULE_LARGEST_EXAMPLE)} followers for ${formatMoney(CENT_RULE_LARGEST_EXAMPLE * CENT_PER_FOLLOWER)}): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`
+      ? `the cent-per-follower rule ($100 per 10,000 followers), extended past its largest example (${CENT_RULE_EXAMPLE_TEXT}): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`
       : `the cent-per-follower rule ($100 per 10,000 followers): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`,
     rangeNote: `${across}${otherRulesNote(rules, engagement, platform)}`,
     sources: [CITE.centRule, CITE.grin, ...(traackr.length ? [CITE.traackr] : [])],

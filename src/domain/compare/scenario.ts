@@ -5,11 +5,11 @@
  * rule, Plan A's followers and fee, except where that would be untrue (the observed tweet).
  */
 
-import { AD_AGE_KARDASHIAN_FEE, type Basis, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CITE, CLICK_THROUGH, CONVERSION, FREQUENCY, KARDASHIAN_CASE, ORDER_VALUE, OVERLAP, type Platform, PLATFORM_LABEL } from '../benchmarks';
+import { AD_AGE_KARDASHIAN_FEE, type Basis, CENT_RULE_LARGEST_EXAMPLE, CITE, CLICK_THROUGH, CONVERSION, FREQUENCY, KARDASHIAN_CASE, ORDER_VALUE, OVERLAP, type Platform, PLATFORM_LABEL } from '../benchmarks';
 import { MAX_FOLLOWERS } from '../followers';
 import { followersText, formatCount } from '../format';
 import { formatMoney, formatMoneyExact, formatPercent, MAX_MONEY } from '../units';
-import { type Assumption, type AssumptionKey, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, ONE_FIGURE, otherRulesNote, type PlanSpec, reachRate, rulesAtExpected, type Scenario, single } from './assumptions';
+import { type Assumption, type AssumptionKey, CENT_RULE_EXAMPLE_TEXT, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, ONE_FIGURE, otherRulesNote, type PlanSpec, reachRate, rulesAtExpected, type Scenario, single } from './assumptions';
 import {
   ACCEPTED,
   type CompareInput,
@@ -92,7 +92,7 @@ function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null
     );
   }
   // Past the rule's largest example the account is bought by extending it: said wherever the note shows (Assumptions, compare.csv).
-  const extended = bought > CENT_RULE_LARGEST_EXAMPLE ? `, extended past its largest example, ${formatCount(CENT_RULE_LARGEST_EXAMPLE)} followers for ${formatMoney(CENT_RULE_LARGEST_EXAMPLE * CENT_PER_FOLLOWER)}` : '';
+  const extended = bought > CENT_RULE_LARGEST_EXAMPLE ? `, extended past its largest example, ${CENT_RULE_EXAMPLE_TEXT}` : '';
   return { ok: true, followers: bought, note: `what the budget buys at the cent-per-follower rule${extended}: ${formatMoney(budget)} ÷ $0.01`, basis: 'budget' };
 }
 

@@ -923,7 +923,7 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
   const header = headerCells(read.records[headerAt]?.cells ?? []);
   const data = read.records.slice(headerAt + 1);
   const tierAt = header.length - ADDED_COLUMNS.length;
-  if (tierAt < 1 || ADDED_COLUMNS.some((c, i) => header[tierAt + i] !== c) || state.count >= tierAt || (state.platform ?? 0) >= tierAt) {
+  if (tierAt < 1 || !endsWithAddedColumns(header) || state.count >= tierAt || (state.platform ?? 0) >= tierAt) {
     return { ok: false, reason: 'the attached roster-tiers.csv does not have the columns I add' };
   }
   const byPlatform = new Map<string, { platform: string; rows: { count: number; tier: string }[] }>();

@@ -7,7 +7,7 @@
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from '../interactions/limits';
 import { formatCount } from '../domain/format';
-import { HOUSE_EXAMPLE, MAX_HOUSE_TEXT, MAX_TIER_NAME, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
+import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, MAX_TIER_NAME, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import type { HouseRecord } from '../store/types';
 import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, truncate, unshownCharacter } from './embeds';
@@ -55,9 +55,7 @@ function tierLines(tiers: readonly HouseTier[]): string[] {
     if (prev && prev.max !== null && tier.min > prev.max + 1) lines.push(`*gap: ${formatCount(prev.max + 1)}–${formatCount(tier.min - 1)} is in no tier*`);
     const range = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
     // Whole, escaping included (every character may be escaped or two UTF-16 units).
-    // A tier written without a name is called by its range, which would only be said twice.
-    const name = tier.namedByRange ? `**${tier.stated}**` : `**${shownText(tier.name, 2 * MAX_TIER_NAME)}** (${tier.stated})`;
-    lines.push(`${name} → ${houseTierMapping(tier)} · counts ${range}`);
+    lines.push(`${formatHouseTier(tier, (t) => `**${shownText(t.name, 2 * MAX_TIER_NAME)}**`)} → ${houseTierMapping(tier)} · counts ${range}`);
   });
   return lines;
 }

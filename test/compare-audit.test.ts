@@ -317,6 +317,31 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
   });
 });
 
+describe('with a budget, the micro fee’s break-even counts what the budget buys at that fee', () => {
+  it('$10,000: a dearer micro fee buys fewer micro-influencers, so Plan A wins reach above $163.94, as micro_fee typed back in shows', async () => {
+    const t = await assumptionsText({ budget: '10000' });
+    expect(t).toContain(
+      'Plan B fee each (expected $100; the budget, $10,000, buys fewer micro-influencers at a dearer fee): Plan A wins cost per order above $164.83, cost per engagement above $147.12, engagements above $147.06, reach above $163.94.',
+    );
+    // At $163.94 the budget buys 60 (226,320 reached against Plan A's 228,850); at $163.93, 61.
+    const reachWinner = async (fee: string) => {
+      const reply = await run({ budget: '10000', micro_fee: fee });
+      return (['A', 'B'] as const).filter((plan) => /^Reach: .*✅$/m.test(field(reply, `Plan ${plan}`).value));
+    };
+    expect(await reachWinner('163.94')).toEqual(['A']);
+    expect(await reachWinner('163.93')).toEqual(['B']);
+  });
+
+  it('a break-even never lies past the budget, where it buys no micro-influencer: one with 50,000 followers outreaches $100 of Plan A at any fee it buys', () => {
+    const c = comparisonOf({ budget: '100', micro_fee: '100', micro_followers: '50000' });
+    expect(microBreakEvens(c.scenario).find((b) => b.key === 'fee_b')!.flips).toEqual([]);
+    // Where the budget buys several, the fee's break-evens are found below it.
+    const several = microBreakEvens(comparisonOf({ budget: '1000', micro_fee: '100' }).scenario).find((b) => b.key === 'fee_b')!.flips;
+    expect(several.map((f) => f.metric).sort()).toEqual(['cost_per_order', 'cpe', 'engagements', 'reach']);
+    for (const f of several) expect(f.breakEven).toBeLessThanOrEqual(1000);
+  });
+});
+
 describe('budget conflicts are input errors', () => {
   it('budget with a different big_fee: ephemeral, saying the budget is Plan A’s fee and what to do', async () => {
     const reply = await run({ budget: '5000', big_fee: '200' });

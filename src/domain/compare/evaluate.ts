@@ -13,6 +13,7 @@
 
 import { funnel, type FunnelInputs, METRIC_NAMES, type MetricName, type Metrics } from '../funnel';
 import { type AssumptionKey, feeByRulesAt, type Range, type Scenario } from './assumptions';
+import { affordable } from './scenario';
 
 /** Values for some inputs; the rest stay at their expected values. */
 export type Setting = Partial<Record<AssumptionKey, number>>;
@@ -23,12 +24,29 @@ function valueOf(s: Scenario, key: AssumptionKey, setting: Setting): number | nu
   return s.assumptions[key].value?.expected ?? null;
 }
 
+/** The sum Plan B's count was bought with: the budget, when it decided the count; otherwise null. */
+export function budgetBuyingMicros(s: Scenario): number | null {
+  return s.b.influencersBasis === 'budget' ? s.budget : null;
+}
+
+/**
+ * A plan's count at `setting`. A budget buys Plan B's count at its fee, so a micro fee moved from
+ * the expected one buys what the budget buys at that fee (a dearer fee, fewer micro-influencers):
+ * both plans still spend the budget.
+ */
+function influencersOf(s: Scenario, plan: 'A' | 'B', setting: Setting): number {
+  const budget = budgetBuyingMicros(s);
+  const fee = setting.fee_b;
+  if (plan === 'A' || budget === null || fee === undefined) return (plan === 'A' ? s.a : s.b).influencers;
+  return affordable(budget, fee, s.b.followersEach);
+}
+
 function funnelInputs(s: Scenario, plan: 'A' | 'B', setting: Setting): FunnelInputs {
   const spec = plan === 'A' ? s.a : s.b;
   const v = (key: AssumptionKey) => valueOf(s, key, setting);
   const need = (key: AssumptionKey) => v(key) ?? 0;
   return {
-    influencers: spec.influencers,
+    influencers: influencersOf(s, plan, setting),
     followersEach: spec.followersEach,
     feeEach: need(plan === 'A' ? 'fee_a' : 'fee_b'),
     reachRate: v(plan === 'A' ? 'reach_rate_a' : 'reach_rate_b'),

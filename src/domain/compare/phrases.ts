@@ -4,7 +4,7 @@ import { andList, followersText, formatCount } from '../format';
 import { formatMoney, formatPercent, plainNumber } from '../units';
 import { type Assumption, type AssumptionKey, exactPercent } from './assumptions';
 import type { Comparison } from './comparison';
-import { missingReason } from './evaluate';
+import { budgetBuyingMicros, missingReason } from './evaluate';
 import type { CountedMetric, Decider, Flip, MicroBreakEven, MicroInput } from './verdict';
 
 /** The counted measures in running text. */
@@ -183,9 +183,9 @@ export function flipsText(c: Comparison, d: Decider): string {
 }
 
 /** "Plan A fee (expected $1,000)". */
-function inputAtExpected(c: Comparison, key: AssumptionKey): string {
+function inputAtExpected(c: Comparison, key: AssumptionKey, note = ''): string {
   const input = c.scenario.assumptions[key];
-  return `${input.label} (expected ${formatInput(input.unit, input.value!.expected)})`;
+  return `${input.label} (expected ${formatInput(input.unit, input.value!.expected)}${note ? `; ${note}` : ''})`;
 }
 
 /** "Plan A fee (expected $1,000): Plan A wins cost per order under $606.69, …": an input and where the plans change hands. */
@@ -214,7 +214,10 @@ export function microBreakEvenLine(c: Comparison, b: MicroBreakEven): string {
     return winner === 'tie' ? `the plans tie on ${measure} at any ${noun}` : `Plan ${winner} wins ${measure} at any ${noun}`;
   });
   const ties = b.flips.length ? [flipsText(c, { key: b.key, flips: b.flips })] : [];
-  return `${inputAtExpected(c, b.key)}: ${[...ties, ...none].join('; ')}`;
+  // With a budget, the fee also sets how many micro-influencers it buys: say why reach moves with it.
+  const budget = b.key === 'fee_b' ? budgetBuyingMicros(c.scenario) : null;
+  const buys = budget === null ? '' : `the budget, ${formatMoney(budget)}, buys fewer micro-influencers at a dearer fee`;
+  return `${inputAtExpected(c, b.key, buys)}: ${[...ties, ...none].join('; ')}`;
 }
 
 /**

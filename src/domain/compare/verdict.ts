@@ -12,7 +12,7 @@
 import type { MetricName, Metrics } from '../funnel';
 import { MAX_MONEY, SMALLEST_PERCENT } from '../units';
 import type { Assumption, AssumptionKey, Scenario } from './assumptions';
-import { consistentVariants, type Ends, evaluate, type Setting, withConsistentFees } from './evaluate';
+import { budgetBuyingMicros, consistentVariants, type Ends, evaluate, type Setting, withConsistentFees } from './evaluate';
 import { comparedValue } from './precision';
 import { MAX_PERCENT, SMALLEST_FEE } from './options';
 
@@ -284,9 +284,13 @@ const isMicroMeasure = (m: CountedMetric): m is MicroMeasure => (MICRO_MEASURES 
 /**
  * Where the break-evens are looked for: every value the option accepts, not only the input's
  * sourced range, since the question is at what fee or rate the plans tie. The smallest is a cent
- * or the smallest percentage kept, not 0, where a cost per engagement would divide by zero.
+ * or the smallest percentage kept, not 0, where a cost per engagement would divide by zero. With
+ * a budget, a micro fee runs up to the budget: a dearer one buys no micro-influencer.
  */
-const ACCEPTED_VALUES: Record<MicroInput, readonly [number, number]> = { fee_b: [SMALLEST_FEE, MAX_MONEY], engagement_rate_b: [SMALLEST_PERCENT, MAX_PERCENT] };
+function acceptedValues(s: Scenario, key: MicroInput): readonly [number, number] {
+  if (key === 'engagement_rate_b') return [SMALLEST_PERCENT, MAX_PERCENT];
+  return [SMALLEST_FEE, budgetBuyingMicros(s) ?? MAX_MONEY];
+}
 
 export interface MicroBreakEven {
   key: MicroInput;
@@ -309,7 +313,7 @@ export function microBreakEvens(s: Scenario): MicroBreakEven[] {
   const expected = evaluate(s);
   return MICRO_INPUTS.map((key) => {
     const value = s.assumptions[key].value!.expected;
-    const ends = ACCEPTED_VALUES[key].map((end) => ({ end, at: evaluate(s, { [key]: end }) }));
+    const ends = acceptedValues(s, key).map((end) => ({ end, at: evaluate(s, { [key]: end }) }));
     const flips: Flip[] = [];
     const throughout: MicroBreakEven['throughout'] = [];
     // Every counted measure's change of hands is given, as a decider's are (the micro engagement

@@ -61,3 +61,30 @@ describe('/glossary: a generic word', () => {
     expect(reply.flags).toBeUndefined();
   });
 });
+
+describe('/glossary: a term typed with another word ("kol influencer", "ugc creator")', () => {
+  it('offers the term the query names whole first, beside the typo reading, rather than opening the typo reading', async () => {
+    const kol = await run('kol influencer');
+    expect(kol.embeds[0]!.title).toBe('Which term?');
+    expect(buttons(kol).map((b) => b.label)).toEqual(['KOL (key opinion leader)', 'Top influencer']);
+    expect(buttons(await run('ugc creator')).map((b) => b.label)[0]).toBe('UGC (user-generated content)');
+    expect(messageProblems(kol)).toEqual([]);
+  });
+
+  it('suggests it first when nothing else fits: "KOL marketing"', async () => {
+    const reply = await run('KOL marketing');
+    expect(reply.embeds[0]!.title).toBe('Unknown term');
+    expect(reply.embeds[0]!.description).toContain('Did you mean **KOL (key opinion leader)**,');
+  });
+
+  it('still opens a plural or a typo of one term whose words are the term’s own: "engagement rates", "micro influencers", "top influencers"', async () => {
+    expect((await run('engagement rates')).embeds[0]!.title).toBe('Engagement rate');
+    expect((await run('micro influencers')).embeds[0]!.title).toBe('Micro-influencer');
+    expect((await run('top influencers')).embeds[0]!.title).toBe('Top influencer');
+  });
+
+  it('autocomplete lists the term named whole too', async () => {
+    const choices = await glossary.autocomplete!({ name: 'term', value: 'kol influencer' }, {} as never, testContext());
+    expect(choices.map((c) => c.value)).toEqual(expect.arrayContaining(['kol', 'top-influencer']));
+  });
+});

@@ -22,8 +22,8 @@ export const MAX_QUERY_LENGTH = 100;
 const MAX_RAW_LENGTH = 1_000;
 
 /** Best first. A key matches in the best way it can; an entry ranks by its best key. */
-export type MatchKind = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy';
-const KIND_RANK: Record<MatchKind, number> = { exact: 0, prefix: 1, word: 2, substring: 3, fuzzy: 4 };
+export type MatchKind = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy' | 'within';
+const KIND_RANK: Record<MatchKind, number> = { exact: 0, prefix: 1, word: 2, substring: 3, fuzzy: 4, within: 5 };
 
 export interface Match<T> {
   item: T;
@@ -184,9 +184,14 @@ function matchKey(q: Prepared, key: Prepared, tolerance: number): { kind: MatchK
   // Mid-word, but not across words: "roi" must not match "micRO Influencer".
   if (q.compact.length >= MIN_MID_WORD && key.norm.includes(q.norm)) return { kind: 'substring', distance: 0 };
   // With no typo allowed, a fuzzy match would be a prefix of the key or of one of its words: both were ruled out above.
-  if (tolerance === 0) return null;
-  const distance = fuzzyDistance(q, key, tolerance);
-  return distance <= tolerance ? { kind: 'fuzzy', distance } : null;
+  const distance = tolerance === 0 ? Infinity : fuzzyDistance(q, key, tolerance);
+  if (distance <= tolerance) return { kind: 'fuzzy', distance };
+  return keyWithin(q, key) ? { kind: 'within', distance: 0 } : null;
+}
+
+/** A whole key among the words of a longer query, as typed: "kol" in "kol influencer", "ugc" in "ugc creator". */
+function keyWithin(q: Prepared, key: Prepared): boolean {
+  return q.words.length > key.words.length && key.compact.length >= 2 && ` ${q.norm} `.includes(` ${key.norm} `);
 }
 
 function better(a: { kind: MatchKind; distance: number }, b: { kind: MatchKind; distance: number }): boolean {
@@ -253,7 +258,8 @@ function rank<T>(q: Prepared, entries: readonly Searchable<T>[], tolerance: (len
 
 /**
  * Ranked matches with how each matched: exact key, prefix, word-start substring, mid-word
- * substring, then typo-tolerant fuzzy matches by distance. Ties keep input order. A query with
+ * substring, typo-tolerant fuzzy matches by distance, then whole keys among the query's words
+ * ("kol" in "kol influencer"). Ties keep input order. A query with
  * nothing searchable in it (empty, only emoji or punctuation) matches nothing.
  */
 export function searchMatches<T>(query: string, entries: readonly Searchable<T>[], limit?: number): Match<T>[] {
@@ -327,7 +333,11 @@ export function closest<T>(query: string, entries: readonly Searchable<T>[], n =
   const q = prepare(query);
   if (cap === 0 || q.compact === '') return [];
   const ranked = rank(q, entries, looseTolerance);
-  return (ranked.length ? ranked.map((m) => m.item) : oneSlipFromWhole(q, entries)).slice(0, cap);
+  // A whole key typed among other words ("kol" in "KOL marketing") says more than a guess with more typos than autocomplete allows.
+  const strict = fuzzTolerance(q.norm.length);
+  const loose = (m: Match<T>) => m.kind === 'fuzzy' && m.distance > strict;
+  const ordered = [...ranked.filter((m) => !loose(m)), ...ranked.filter(loose)];
+  return (ordered.length ? ordered.map((m) => m.item) : oneSlipFromWhole(q, entries)).slice(0, cap);
 }
 
 /**
@@ -430,7 +440,14 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
     .sort((a, b) => a.d - b.d);
   const [one, two] = spelled;
   if (one && two && one.d === two.d) return { matches: spelled.filter((s) => s.d === one.d).map((s) => s.item).slice(0, cap), clear: false };
-  const othersAsTyped = ranked.some((m) => m.item !== one?.item && m.kind !== 'fuzzy');
+  if (one && one.d > 0) {
+    // A typo's reading that changes a word which is itself another entry's whole key is a guess
+    // against what was typed: "kol influencer" is KOL as much as a misspelt "top influencer".
+    const rest = prepare(q.words.filter((w) => !wordsOf(entryOf.get(one.item)!).keyWords.includes(w)).join(' '));
+    const namedWhole = ranked.filter((m) => m.item !== one.item && m.kind === 'within' && keysOf(entryOf.get(m.item)!).some((key) => ` ${rest.norm} `.includes(` ${key.norm} `)));
+    if (namedWhole.length) return { matches: [...namedWhole.map((m) => m.item), one.item].slice(0, cap), clear: false };
+  }
+  const othersAsTyped = ranked.some((m) => m.item !== one?.item && m.kind !== 'fuzzy' && m.kind !== 'within');
   if (one && (one.d === 0 || !othersAsTyped)) return { matches: [one.item, ...ranked.map((m) => m.item).filter((item) => item !== one.item)].slice(0, cap), clear: true };
 
   // A typo, or a piece of a word, is clear only when it spells a whole key (above).

@@ -6,10 +6,10 @@
 
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import * as zlib from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import type * as Echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
+import { PNG, type PackerOptions } from 'pngjs';
 
 const require = createRequire(import.meta.url);
 
@@ -98,20 +98,26 @@ function resvgFor(svg: string, background: 'white' | 'none', fontFiles: readonly
 
 /** Draws an ECharts option as a PNG of exactly `size` pixels. Throws if rendering fails. */
 export function drawPng(option: EChartsOption, size: ChartSize): Buffer {
-  const pixels = renderPixels(option, size);
-  return encodePng(scanlines(pixels, 4), pixels.width, pixels.height, 4);
+  const { rgba, width, height } = renderPixels(option, size);
+  return encodePng(rgba, width, height, 'rgba');
 }
 
-/** An opaque picture as PNG scanlines: RGB (it has no transparency), each row led by its filter byte. */
+/** An opaque picture, RGB row by row (it has no transparency). */
 export interface Backdrop {
-  rows: Buffer;
+  rgb: Buffer;
   width: number;
   height: number;
 }
 
 /** Pixels drawn on white → a Backdrop, for layers drawn over it many times (pngWithLayer). */
-export function backdrop(pixels: Pixels): Backdrop {
-  return { rows: scanlines(pixels, 3), width: pixels.width, height: pixels.height };
+export function backdrop({ rgba, width, height }: Pixels): Backdrop {
+  const rgb = Buffer.alloc(width * height * 3);
+  for (let i = 0, o = 0; i < rgba.length; i += 4, o += 3) {
+    rgb[o] = rgba[i]!;
+    rgb[o + 1] = rgba[i + 1]!;
+    rgb[o + 2] = rgba[i + 2]!;
+  }
+  return { rgb, width, height };
 }
 
 /** ECharts' first element: a transparent rectangle the size of the chart, which draws nothing. */
@@ -132,8 +138,8 @@ export function pngWithLayer(picture: Backdrop, layerSvg: string): Buffer {
   const { width, height } = picture;
   const layer = resvgFor(layerSvg.replace(ECHARTS_EMPTY_BACKGROUND, ''), 'none');
   const box = layer.getBBox();
-  if (!canvas || canvas.length !== picture.rows.length) canvas = Buffer.alloc(picture.rows.length);
-  canvas.set(picture.rows);
+  if (!canvas || canvas.length !== picture.rgb.length) canvas = Buffer.alloc(picture.rgb.length);
+  canvas.set(picture.rgb);
   if (box) {
     const left = Math.max(0, Math.floor(box.x) - LAYER_MARGIN_PX);
     const top = Math.max(0, Math.floor(box.y) - LAYER_MARGIN_PX);
@@ -143,83 +149,36 @@ export function pngWithLayer(picture: Backdrop, layerSvg: string): Buffer {
       Object.assign(box, { x: left, y: top, width: right - left, height: bottom - top });
       layer.cropByBBox(box);
       const drawn = layer.render();
-      blendOver(canvas, width * 3 + 1, left, top, { rgba: drawn.pixels, width: drawn.width, height: drawn.height });
+      blendOver(canvas, width, left, top, { rgba: drawn.pixels, width: drawn.width, height: drawn.height });
     }
   }
-  return encodePng(canvas, width, height, 3);
+  return encodePng(canvas, width, height, 'rgb');
 }
 
-/** Premultiplied RGBA "source over" opaque RGB scanlines, with its top-left corner at (left, top). */
-function blendOver(rows: Buffer, stride: number, left: number, top: number, layer: Pixels): void {
+/** Premultiplied RGBA "source over" an opaque RGB picture `width` pixels wide, with its top-left corner at (left, top). */
+function blendOver(rgb: Buffer, width: number, left: number, top: number, layer: Pixels): void {
   const over = layer.rgba;
   for (let y = 0; y < layer.height; y++) {
-    let o = (top + y) * stride + 1 + left * 3;
+    let o = ((top + y) * width + left) * 3;
     for (let i = y * layer.width * 4, end = i + layer.width * 4; i < end; i += 4, o += 3) {
       const alpha = over[i + 3]!;
       if (alpha === 0) continue;
       const keep = 255 - alpha;
-      rows[o] = over[i]! + Math.round((rows[o]! * keep) / 255);
-      rows[o + 1] = over[i + 1]! + Math.round((rows[o + 1]! * keep) / 255);
-      rows[o + 2] = over[i + 2]! + Math.round((rows[o + 2]! * keep) / 255);
+      rgb[o] = over[i]! + Math.round((rgb[o]! * keep) / 255);
+      rgb[o + 1] = over[i + 1]! + Math.round((rgb[o + 1]! * keep) / 255);
+      rgb[o + 2] = over[i + 2]! + Math.round((rgb[o + 2]! * keep) / 255);
     }
   }
 }
 
-/** Pixels → PNG scanlines with 3 (RGB, dropping alpha) or 4 (RGBA) bytes a pixel, filter 0 (none). */
-function scanlines({ rgba, width, height }: Pixels, channels: 3 | 4): Buffer {
-  const stride = width * channels + 1;
-  const rows = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    if (channels === 4) {
-      rgba.copy(rows, y * stride + 1, y * width * 4, (y + 1) * width * 4);
-      continue;
-    }
-    for (let x = 0, i = y * width * 4, o = y * stride + 1; x < width; x++, i += 4, o += 3) {
-      rows[o] = rgba[i]!;
-      rows[o + 1] = rgba[i + 1]!;
-      rows[o + 2] = rgba[i + 2]!;
-    }
-  }
-  return rows;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** zlib's own crc32 (Node 20.15 and later), or the same sum in JavaScript. */
-const crc32 =
-  zlib.crc32 ??
-  ((data: Buffer): number => {
-    let c = 0xffffffff;
-    for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  });
-
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(body.length + 8);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), body.length + 4);
-  return out;
-}
+const COLOUR_TYPE = { rgb: 2, rgba: 6 } as const;
 
 /**
- * PNG scanlines → PNG. resvg's own asPng() compresses harder, which puts the charts past their
+ * Pixels → PNG. resvg's own asPng() compresses harder, which puts the charts past their
  * render-time target; unfiltered rows at zlib level 3 take about half as long, for a slightly larger file.
  */
-function encodePng(rows: Buffer, width: number, height: number, channels: 3 | 4): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, channels === 4 ? 6 : 2, 0, 0, 0], 8); // 8 bits a channel, RGBA or RGB, deflate, standard filters, no interlace
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(rows, { level: 3 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+function encodePng(data: Buffer, width: number, height: number, channels: keyof typeof COLOUR_TYPE): Buffer {
+  const options: PackerOptions = { colorType: COLOUR_TYPE[channels], inputColorType: COLOUR_TYPE[channels], filterType: 0, deflateLevel: 3, deflateStrategy: 0 };
+  // PNG.sync.write reads only the picture's size and data: no PNG object (and its own buffer) is needed.
+  return PNG.sync.write({ width, height, data } as PNG, options);
 }

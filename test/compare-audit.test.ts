@@ -332,6 +332,11 @@ describe('with a budget, the micro fee’s break-even counts what the budget buy
     expect(await reachWinner('163.93')).toEqual(['B']);
   });
 
+  it('a budget with cents is written with them: $10,000.01 buys 1,000,001 followers, which "$10,000" would contradict', async () => {
+    const d = (await run({ budget: '10000.01' })).embeds[0]!.description!;
+    expect(d).toContain('**Budget $10,000.01:** Plan A spends $10,000.01 on one influencer with 1,000,001 followers (the cent-per-follower rule, extended past its largest example');
+  });
+
   it('a break-even never lies past the budget, where it buys no micro-influencer: one with 50,000 followers outreaches $100 of Plan A at any fee it buys', () => {
     const c = comparisonOf({ budget: '100', micro_fee: '100', micro_followers: '50000' });
     expect(microBreakEvens(c.scenario).find((b) => b.key === 'fee_b')!.flips).toEqual([]);

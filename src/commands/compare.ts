@@ -61,7 +61,7 @@ import { csvText } from '../domain/csv';
 import { SEVERAL_REACH_FORMULA } from '../domain/funnel';
 import { followersText, formatCount } from '../domain/format';
 import { houseTierFor, type HouseTier } from '../domain/house';
-import { formatMoney, formatPercent, roundTo } from '../domain/units';
+import { formatMoney, formatMoneyExact, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS, embedLength, embedsLength } from '../interactions/limits';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
@@ -285,13 +285,13 @@ function budgetLine(c: Comparison): string | null {
   if (b.followersFromBudget) {
     // The rule is reported with examples up to 1M followers; a budget past that buys an account only by extending it.
     const extended = s.a.followersEach > CENT_RULE_LARGEST_EXAMPLE ? `, extended past its largest example, ${CENT_RULE_EXAMPLE_TEXT}` : '';
-    aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers} (the cent-per-follower rule${extended})`;
+    aPart = `Plan A spends ${formatMoneyExact(b.costA)} on one influencer with ${followers} (the cent-per-follower rule${extended})`;
   }
   else if (b.feeA === 'budget') {
     // The followers were given: say what such an account costs by the rules, so a budget at their low end shows.
     const rules = b.rulesForA;
     const priced = rules ? `, an account the price rules put at ${formatMoney(rules.low)}–${formatMoney(rules.high)}${rules.at ? ` ${rules.at}` : ''}` : '';
-    aPart = `Plan A spends ${formatMoney(b.costA)} on one influencer with ${followers}${priced}`;
+    aPart = `Plan A spends ${formatMoneyExact(b.costA)} on one influencer with ${followers}${priced}`;
   }
   // The two cases where Plan A keeps a price the budget cannot change: say which, and why.
   else if (b.feeA === 'case') aPart = `Plan A, the observed tweet, costs ${moneyRange(c.a.metrics.cost!)} whatever the budget (Ad Age’s price for her Instagram post; the article gives none)`;
@@ -300,14 +300,15 @@ function budgetLine(c: Comparison): string | null {
     const cost = c.a.metrics.cost!;
     // The budget is set beside the rules at the expected engagement rate; the cost's range is the best and worst cases', each at its own.
     const cases = rules.at && cost.low !== rules.low ? '; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate' : '';
-    aPart = `Plan A costs ${moneyRange(cost)}: ${formatMoney(b.budget)} does not buy ${followers} at any price rule (the cheapest asks ${formatMoney(rules.low)}${rules.at ? ` ${rules.at}` : ''}${cases})`;
+    aPart = `Plan A costs ${moneyRange(cost)}: ${formatMoneyExact(b.budget)} does not buy ${followers} at any price rule (the cheapest asks ${formatMoney(rules.low)}${rules.at ? ` ${rules.at}` : ''}${cases})`;
   } else aPart = `Plan A costs ${formatMoney(b.costA)}`;
   const capped = b.countCapped ? ` (capped at ${mostMicrosText(s.b.followersEach)}: the rest of the budget is unspent)` : '';
   const bPart = b.countFromBudget
     ? `Plan B spends ${formatMoney(b.costB)} on ${microInfluencers(s.b.influencers)} at ${formatMoney(s.assumptions.fee_b.value!.expected)}${capped}`
     : `Plan B costs ${formatMoney(b.costB)}`;
   const over = [b.overA ? 'Plan A is over the budget.' : '', b.overB ? 'Plan B is over the budget.' : ''].filter(Boolean).join(' ');
-  return `**Budget ${formatMoney(b.budget)}:** ${aPart}; ${bPart}.${over ? ` ⚠️ ${over}` : ''}`;
+  // Every digit of the budget the user gave: $10,000.01 buys 1,000,001 followers, which "$10,000" would not.
+  return `**Budget ${formatMoneyExact(b.budget)}:** ${aPart}; ${bPart}.${over ? ` ⚠️ ${over}` : ''}`;
 }
 
 /**

@@ -167,7 +167,8 @@ describe('/compare main reply', () => {
     expect(refused.inputError).toBe(true);
     expect(refused.embeds[0]!.description).toContain('an amount in US dollars from $100 (one micro-influencer’s fee) to $100M');
     const d = (await run({ budget: '999999999999', big_followers: '1M' })).embeds[0]!.description!;
-    expect(d).toContain('**Budget $1T:** Plan A spends $1T on one influencer with 1,000,000 followers');
+    // Every digit: "$1T" would round the budget up past what was typed.
+    expect(d).toContain('**Budget $999,999,999,999:** Plan A spends $999,999,999,999 on one influencer with 1,000,000 followers');
     expect(d).toContain('on 1,000,000 micro-influencers at $100 (capped at 1,000,000, the most Tierbot models: the rest of the budget is unspent)');
   });
 

@@ -88,3 +88,22 @@ describe('/glossary: a term typed with another word ("kol influencer", "ugc crea
     expect(choices.map((c) => c.value)).toEqual(expect.arrayContaining(['kol', 'top-influencer']));
   });
 });
+
+describe('/glossary: a typo reading may not spend all its typos on one word', () => {
+  it('"engagement bait" is no term, not Engagement rate opened for everyone: the term typed whole is suggested first', async () => {
+    const reply = await run('engagement bait');
+    expect(reply.embeds[0]!.title).toBe('Unknown term');
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    expect(reply.embeds[0]!.description).toContain('Did you mean **Engagement**, **Engagement rate**');
+  });
+
+  it.each([
+    ['cost per clik', 'CPC (cost per click)'],
+    ['brand ambasador', 'Brand ambassador'],
+    ['midtier influncer', 'Mid-tier influencer'],
+    ['sponsered post', 'Sponsored post'],
+    ['engagment rate by reech', 'Engagement rate (by reach)'],
+  ])('a typo in each of its words still opens the term: %j', async (query, title) => {
+    expect((await run(query)).embeds[0]!.title).toBe(title);
+  });
+});

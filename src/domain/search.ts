@@ -183,10 +183,12 @@ function matchKey(q: Prepared, key: Prepared, tolerance: number): { kind: MatchK
   if (key.norm.includes(q.afterSpace) || wordsMatch(q, key)) return { kind: 'word', distance: 0 };
   // Mid-word, but not across words: "roi" must not match "micRO Influencer".
   if (q.compact.length >= MIN_MID_WORD && key.norm.includes(q.norm)) return { kind: 'substring', distance: 0 };
+  // The key typed whole among other words, not a typo of the query ("engagement" in "engagement bait").
+  if (keyWithin(q, key)) return { kind: 'within', distance: 0 };
   // With no typo allowed, a fuzzy match would be a prefix of the key or of one of its words: both were ruled out above.
-  const distance = tolerance === 0 ? Infinity : fuzzyDistance(q, key, tolerance);
-  if (distance <= tolerance) return { kind: 'fuzzy', distance };
-  return keyWithin(q, key) ? { kind: 'within', distance: 0 } : null;
+  if (tolerance === 0) return null;
+  const distance = fuzzyDistance(q, key, tolerance);
+  return distance <= tolerance ? { kind: 'fuzzy', distance } : null;
 }
 
 /** A whole key among the words of a longer query, as typed: "kol" in "kol influencer", "ugc" in "ugc creator". */
@@ -333,10 +335,10 @@ export function closest<T>(query: string, entries: readonly Searchable<T>[], n =
   const q = prepare(query);
   if (cap === 0 || q.compact === '') return [];
   const ranked = rank(q, entries, looseTolerance);
-  // A whole key typed among other words ("kol" in "KOL marketing") says more than a guess with more typos than autocomplete allows.
-  const strict = fuzzTolerance(q.norm.length);
-  const loose = (m: Match<T>) => m.kind === 'fuzzy' && m.distance > strict;
-  const ordered = [...ranked.filter((m) => !loose(m)), ...ranked.filter(loose)];
+  // A whole key typed among other words ("engagement" in "engagement bait", "kol" in "KOL marketing")
+  // says more than a guess at typos, where nothing matched as typed.
+  const byEvidence = (m: Match<T>) => (m.kind === 'within' ? 0 : m.kind === 'fuzzy' ? 1 : -1);
+  const ordered = [...ranked].sort((a, b) => byEvidence(a) - byEvidence(b));
   return (ordered.length ? ordered.map((m) => m.item) : oneSlipFromWhole(q, entries)).slice(0, cap);
 }
 
@@ -368,6 +370,18 @@ function wholeDistance(q: Prepared, entry: Searchable<unknown>, max: number): nu
     best = Math.min(best, editDistance(q.compact, key.compact));
   }
   return best;
+}
+
+/**
+ * Whether each word of the query is a word of the entry's keys but for the typos a word that long
+ * may have (see fuzzTolerance), or part of a key written without spaces ("midtier"): the edits a
+ * whole query allows must not all fall on one word, or "engagement bait" would be "engagement rate".
+ */
+function wordsSpelled(q: Prepared, entry: Searchable<unknown>): boolean {
+  const { keyWords } = wordsOf(entry);
+  return q.words.every(
+    (w) => keyWords.some((k) => Math.abs(k.length - w.length) <= fuzzTolerance(w.length) && editDistance(w, k) <= fuzzTolerance(w.length)) || keysOf(entry).some((key) => key.compact.includes(w)),
+  );
 }
 
 /** Matches that are equally good for choosing one: a prefix of one key and a word start in another tie. */
@@ -405,9 +419,11 @@ function nearlyWhole(q: Prepared, entry: Searchable<unknown>): boolean {
  * Only what autocomplete offers counts (the same typo tolerance), so a command never answers with
  * an entry autocomplete does not show. One is clear when
  * - the query spells a whole key of that entry and of no other, typos allowed ("mediakx" is
- *   Mediakix; "engagment rate" is "engagement rate", not "engagement rate by followers"), unless
- *   it has typos and other entries match it as typed ("influencer" is in several titles: it is not
- *   a misspelt "Afluencer"), or
+ *   Mediakix; "engagment rate" is "engagement rate", not "engagement rate by followers"), each
+ *   word within its own typos (see `wordsSpelled`), unless it has typos and other entries match
+ *   it as typed ("influencer" is in several titles: it is not a misspelt "Afluencer") or a word
+ *   the typos change is another entry's whole key ("kol influencer": KOL and Top influencer are
+ *   offered), or
  * - it is the only entry whose key starts with the query or has a word starting with it, as typed,
  *   and the query is close to one of its keys as a whole (see `nearlyWhole`): a prefix and a word
  *   start tie ("digi": Digiday and Digital Reflections), or
@@ -434,19 +450,21 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
   }
 
   const entryOf = new Map(entries.map((e) => [e.item, e]));
-  const spelled = ranked
+  const near = ranked
     .map((m) => ({ item: m.item, d: wholeDistance(q, entryOf.get(m.item)!, tolerance) }))
     .filter((s) => s.d <= tolerance)
     .sort((a, b) => a.d - b.d);
-  const [one, two] = spelled;
-  if (one && two && one.d === two.d) return { matches: spelled.filter((s) => s.d === one.d).map((s) => s.item).slice(0, cap), clear: false };
-  if (one && one.d > 0) {
+  const guess = near[0];
+  if (guess && guess.d > 0) {
     // A typo's reading that changes a word which is itself another entry's whole key is a guess
     // against what was typed: "kol influencer" is KOL as much as a misspelt "top influencer".
-    const rest = prepare(q.words.filter((w) => !wordsOf(entryOf.get(one.item)!).keyWords.includes(w)).join(' '));
-    const namedWhole = ranked.filter((m) => m.item !== one.item && m.kind === 'within' && keysOf(entryOf.get(m.item)!).some((key) => ` ${rest.norm} `.includes(` ${key.norm} `)));
-    if (namedWhole.length) return { matches: [...namedWhole.map((m) => m.item), one.item].slice(0, cap), clear: false };
+    const rest = prepare(q.words.filter((w) => !wordsOf(entryOf.get(guess.item)!).keyWords.includes(w)).join(' '));
+    const namedWhole = ranked.filter((m) => m.item !== guess.item && m.kind === 'within' && keysOf(entryOf.get(m.item)!).some((key) => ` ${rest.norm} `.includes(` ${key.norm} `)));
+    if (namedWhole.length) return { matches: [...namedWhole.map((m) => m.item), guess.item].slice(0, cap), clear: false };
   }
+  const spelled = near.filter((s) => s.d === 0 || wordsSpelled(q, entryOf.get(s.item)!));
+  const [one, two] = spelled;
+  if (one && two && one.d === two.d) return { matches: spelled.filter((s) => s.d === one.d).map((s) => s.item).slice(0, cap), clear: false };
   const othersAsTyped = ranked.some((m) => m.item !== one?.item && m.kind !== 'fuzzy' && m.kind !== 'within');
   if (one && (one.d === 0 || !othersAsTyped)) return { matches: [one.item, ...ranked.map((m) => m.item).filter((item) => item !== one.item)].slice(0, cap), clear: true };
 

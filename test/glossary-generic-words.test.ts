@@ -107,3 +107,36 @@ describe('/glossary: a typo reading may not spend all its typos on one word', ()
     expect((await run(query)).embeds[0]!.title).toBe(title);
   });
 });
+
+describe('/glossary: short words, one-word typos and mid-word matches', () => {
+  it('a short word left out or changed does not spoil a clear reading: "cost of acquisition", "cost per a click"', async () => {
+    expect((await run('cost of acquisition')).embeds[0]!.title).toBe('CPA (cost per acquisition)');
+    expect((await run('cost per a click')).embeds[0]!.title).toBe('CPC (cost per click)');
+  });
+
+  it('an ordinary word two letters from a term is asked about, not opened for everyone: "reading" (seeding), "depression"', async () => {
+    for (const query of ['reading', 'depression']) {
+      const reply = await run(query);
+      expect(reply.embeds[0]!.title, query).toBe('Unknown term');
+      expect(reply.flags, query).toBe(MessageFlags.Ephemeral);
+    }
+  });
+
+  it('"ER rate" suggests Engagement rate (ER is its alias), not Influencer rate, whose name only holds "er rate" mid-word', async () => {
+    const reply = await run('ER rate');
+    expect(reply.embeds[0]!.description).toContain('Did you mean **Engagement rate**');
+    expect(reply.embeds[0]!.description).not.toContain('Influencer rate');
+  });
+
+  it('"cost per 1,000 impressions" opens CPM', async () => {
+    expect((await run('cost per 1,000 impressions')).embeds[0]!.title).toBe('CPM (cost per thousand impressions)');
+  });
+
+  it('autocomplete ranks a term typed whole with one word more above a reading with two typos: KOL before Top influencer', async () => {
+    const choices = await glossary.autocomplete!({ name: 'term', value: 'kol influencer' }, {} as never, testContext());
+    const values = choices.map((c) => c.value);
+    expect(values.indexOf('kol')).toBeLessThan(values.indexOf('top-influencer'));
+    const bait = await glossary.autocomplete!({ name: 'term', value: 'engagement bait' }, {} as never, testContext());
+    expect(bait[0]!.value).toBe('engagement');
+  });
+});

@@ -52,7 +52,8 @@ describe('/tiers source: a clear best match is close to a whole name', () => {
 
   it('knows a publisher Tierbot cites for other figures, and says it has no tier definition from it', async () => {
     for (const [query, publisher, figure] of [
-      ['ad age', 'Ad Age', 'Kim Kardashian West’s fee per sponsored Instagram post (2020)'],
+      // Both of Ad Age's: the fee, and the 2021 piece the overview's caveat quotes.
+      ['ad age', 'Ad Age', 'Kim Kardashian West’s fee per sponsored Instagram post (2020); that influencer tiers have no industry standard (2021)'],
       ['minter', 'Minter.io', '“How much reach should my brand be getting on Instagram?” (2019)'],
     ] as const) {
       const reply = await run(query);
@@ -74,5 +75,26 @@ describe('/tiers source: a clear best match is close to a whole name', () => {
       if (reply.flags !== MessageFlags.Ephemeral) expect(shownPublisher(reply), query).toBe(offered[0]);
       else if (offered.length === 0) expect(reply.embeds[0]!.title, query).toBe('Unknown source');
     }
+  });
+});
+
+describe('/tiers source: a publisher with the word "tiers", and names ending in a full stop', () => {
+  it('"cnbc tiers" and "the influence agency tiers" open the publisher, as "mediakix tiers" does', async () => {
+    for (const [query, title] of [
+      ['cnbc tiers', 'CNBC'],
+      ['the influence agency tiers', 'The Influence Agency'],
+      ['mediakix tiers', 'Mediakix'],
+    ] as const) {
+      expect((await run(query)).embeds[0]!.title, query).toBe(title);
+    }
+  });
+
+  it('"later x fohr" (an x for ×) opens Later × Fohr', async () => {
+    expect((await run('later x fohr')).embeds[0]!.title).toBe('Later × Fohr');
+  });
+
+  it('a choice ending in "Inc." has one full stop', async () => {
+    const d = (await run('L2 inc')).embeds[0]!.description!;
+    expect(d).toContain('**L2**, **Inc.** Press one to open it.');
   });
 });

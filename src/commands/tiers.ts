@@ -356,7 +356,8 @@ function readIn(s: Source): string[] {
 function searchable(p: Publisher): Searchable<Publisher> {
   const label = withoutAsides(p.label);
   const keys = [label, p.label, p.id, ...(p.name === p.label ? [withoutAsides(p.name)] : [])];
-  const tags = [p.label, p.name];
+  // Every publisher here defines tiers: "cnbc tiers" names CNBC as "mediakix tiers" does Mediakix.
+  const tags = [p.label, p.name, 'influencer tiers', 'tier definitions'];
   for (const s of p.sources) {
     const year = /\d{4}/.exec(s.year ?? '')?.[0];
     keys.push(s.id, withoutAsides(s.name), ...(s.title ? [s.title] : []), ...(year ? [`${label} ${year}`] : []), ...formerNames(s));
@@ -400,7 +401,7 @@ function choicesReply(query: string, matches: readonly Publisher[]): Reply {
     embeds: [
       {
         title: 'Which publisher?',
-        description: `Several publishers match "${quoteUserText(query)}": ${listedNames(matches)}. Press one to open it.`,
+        description: `Several publishers match "${quoteUserText(query)}": ${listedNames(matches)}${matches.at(-1)?.label.endsWith('.') ? '' : '.'} Press one to open it.`,
         color: NEUTRAL_COLOUR,
       },
     ],

@@ -601,7 +601,7 @@ const SPECS: TermSpec[] = [
   {
     id: 'cpm',
     name: 'CPM (cost per thousand impressions)',
-    aliases: ['cost per mille', 'cost per thousand'],
+    aliases: ['cost per mille', 'cost per thousand', 'cost per 1,000 impressions'],
     group: 'Reach & cost',
     formula: 'CPM = cost ÷ impressions × 1,000',
     definition:

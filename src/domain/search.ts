@@ -23,12 +23,14 @@ const MAX_RAW_LENGTH = 1_000;
 
 /** Best first. A key matches in the best way it can; an entry ranks by its best key. */
 export type MatchKind = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy' | 'within';
-const KIND_RANK: Record<MatchKind, number> = { exact: 0, prefix: 1, word: 2, substring: 3, fuzzy: 4, within: 5 };
+// A typo reading and a whole key among other words rank together, by distance: the typos, or the
+// words the key leaves over ("kol" in "kol influencer" leaves one; "top influencer" is two typos away).
+const KIND_RANK: Record<MatchKind, number> = { exact: 0, prefix: 1, word: 2, substring: 3, fuzzy: 4, within: 4 };
 
 export interface Match<T> {
   item: T;
   kind: MatchKind;
-  /** Edit distance for fuzzy matches; 0 otherwise. */
+  /** Edit distance for fuzzy matches; the query's words outside the key for `within`; 0 otherwise. */
   distance: number;
 }
 
@@ -182,13 +184,13 @@ function matchKey(q: Prepared, key: Prepared, tolerance: number): { kind: MatchK
   if (key.norm.startsWith(q.norm) || key.compact.startsWith(q.compact)) return { kind: 'prefix', distance: 0 };
   if (key.norm.includes(q.afterSpace) || wordsMatch(q, key)) return { kind: 'word', distance: 0 };
   // Mid-word, but not across words: "roi" must not match "micRO Influencer".
-  if (q.compact.length >= MIN_MID_WORD && key.norm.includes(q.norm)) return { kind: 'substring', distance: 0 };
-  // The key typed whole among other words, not a typo of the query ("engagement" in "engagement bait").
-  if (keyWithin(q, key)) return { kind: 'within', distance: 0 };
+  if (q.compact.length >= MIN_MID_WORD && q.words.length === 1 && key.norm.includes(q.norm)) return { kind: 'substring', distance: 0 };
+  // The key typed whole among other words ("engagement" in "engagement bait"), or a typo reading of the query.
+  const within = keyWithin(q, key) ? { kind: 'within' as const, distance: q.words.length - key.words.length } : null;
   // With no typo allowed, a fuzzy match would be a prefix of the key or of one of its words: both were ruled out above.
-  if (tolerance === 0) return null;
-  const distance = fuzzyDistance(q, key, tolerance);
-  return distance <= tolerance ? { kind: 'fuzzy', distance } : null;
+  const distance = tolerance === 0 ? Infinity : fuzzyDistance(q, key, tolerance);
+  const fuzzy = distance <= tolerance ? { kind: 'fuzzy' as const, distance } : null;
+  return fuzzy && (!within || better(fuzzy, within)) ? fuzzy : within;
 }
 
 /** A whole key among the words of a longer query, as typed: "kol" in "kol influencer", "ugc" in "ugc creator". */
@@ -196,8 +198,13 @@ function keyWithin(q: Prepared, key: Prepared): boolean {
   return q.words.length > key.words.length && key.compact.length >= 2 && ` ${q.norm} `.includes(` ${key.norm} `);
 }
 
+/** Ranks, then distance; at equal distance a key typed whole beats a typo reading. */
+function compareMatches(a: { kind: MatchKind; distance: number }, b: { kind: MatchKind; distance: number }): number {
+  return KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.distance - b.distance || Number(a.kind === 'fuzzy') - Number(b.kind === 'fuzzy');
+}
+
 function better(a: { kind: MatchKind; distance: number }, b: { kind: MatchKind; distance: number }): boolean {
-  return KIND_RANK[a.kind] - KIND_RANK[b.kind] < 0 || (a.kind === b.kind && a.distance < b.distance);
+  return compareMatches(a, b) < 0;
 }
 
 function clampLimit(limit: number | undefined, fallback: number): number {
@@ -254,7 +261,7 @@ function rank<T>(q: Prepared, entries: readonly Searchable<T>[], tolerance: (len
     if (best) matches.push({ item: entry.item, ...best, index });
   });
   // Sort is stable, but the index makes "ties keep input order" explicit.
-  matches.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.distance - b.distance || a.index - b.index);
+  matches.sort((a, b) => compareMatches(a, b) || a.index - b.index);
   return matches.map(({ item, kind, distance }) => ({ item, kind, distance }));
 }
 
@@ -335,11 +342,7 @@ export function closest<T>(query: string, entries: readonly Searchable<T>[], n =
   const q = prepare(query);
   if (cap === 0 || q.compact === '') return [];
   const ranked = rank(q, entries, looseTolerance);
-  // A whole key typed among other words ("engagement" in "engagement bait", "kol" in "KOL marketing")
-  // says more than a guess at typos, where nothing matched as typed.
-  const byEvidence = (m: Match<T>) => (m.kind === 'within' ? 0 : m.kind === 'fuzzy' ? 1 : -1);
-  const ordered = [...ranked].sort((a, b) => byEvidence(a) - byEvidence(b));
-  return (ordered.length ? ordered.map((m) => m.item) : oneSlipFromWhole(q, entries)).slice(0, cap);
+  return (ranked.length ? ranked.map((m) => m.item) : oneSlipFromWhole(q, entries)).slice(0, cap);
 }
 
 /**
@@ -373,15 +376,30 @@ function wholeDistance(q: Prepared, entry: Searchable<unknown>, max: number): nu
 }
 
 /**
- * Whether each word of the query is a word of the entry's keys but for the typos a word that long
- * may have (see fuzzTolerance), or part of a key written without spaces ("midtier"): the edits a
- * whole query allows must not all fall on one word, or "engagement bait" would be "engagement rate".
+ * Whether each word of the query of four letters or more is a word of the entry's keys but for the
+ * typos a word that long may have (see fuzzTolerance), or part of a key written without spaces
+ * ("midtier"): the edits a whole query allows must not all fall on one word, or "engagement bait"
+ * would be "engagement rate". Shorter words ("of", "a", "x" in "later x fohr") are too short to tell
+ * a typo from a word left out.
  */
 function wordsSpelled(q: Prepared, entry: Searchable<unknown>): boolean {
   const { keyWords } = wordsOf(entry);
-  return q.words.every(
-    (w) => keyWords.some((k) => Math.abs(k.length - w.length) <= fuzzTolerance(w.length) && editDistance(w, k) <= fuzzTolerance(w.length)) || keysOf(entry).some((key) => key.compact.includes(w)),
-  );
+  const spelled = (w: string) =>
+    w.length <= SHORT_QUERY ||
+    keyWords.some((k) => Math.abs(k.length - w.length) <= fuzzTolerance(w.length) && editDistance(w, k) <= fuzzTolerance(w.length)) ||
+    keysOf(entry).some((key) => key.compact.includes(w));
+  return q.words.every(spelled);
+}
+
+/**
+ * The typos a query may have and still open one entry without asking. One word gets fewer than
+ * autocomplete tolerates, since an ordinary word two letters from a key ("reading", "seeding") is
+ * more often that word than a typo; several words are held to their own typos (`wordsSpelled`).
+ */
+function clearTypos(q: Prepared): number {
+  const length = q.norm.length;
+  if (q.words.length > 1) return fuzzTolerance(length);
+  return length <= SHORT_QUERY ? 0 : Math.max(1, Math.floor(length / 8));
 }
 
 /** Matches that are equally good for choosing one: a prefix of one key and a word start in another tie. */
@@ -462,12 +480,14 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
     const namedWhole = ranked.filter((m) => m.item !== guess.item && m.kind === 'within' && keysOf(entryOf.get(m.item)!).some((key) => ` ${rest.norm} `.includes(` ${key.norm} `)));
     if (namedWhole.length) return { matches: [...namedWhole.map((m) => m.item), guess.item].slice(0, cap), clear: false };
   }
-  const spelled = near.filter((s) => s.d === 0 || wordsSpelled(q, entryOf.get(s.item)!));
+  const spelled = near.filter((s) => s.d === 0 || (s.d <= clearTypos(q) && wordsSpelled(q, entryOf.get(s.item)!)));
   const [one, two] = spelled;
   if (one && two && one.d === two.d) return { matches: spelled.filter((s) => s.d === one.d).map((s) => s.item).slice(0, cap), clear: false };
   const othersAsTyped = ranked.some((m) => m.item !== one?.item && m.kind !== 'fuzzy' && m.kind !== 'within');
   if (one && (one.d === 0 || !othersAsTyped)) return { matches: [one.item, ...ranked.map((m) => m.item).filter((item) => item !== one.item)].slice(0, cap), clear: true };
 
+  // Whole keys among other words ("ugc" in "ugc videos"): a choice between them, never one opened.
+  if (first.kind === 'within') return { matches: ranked.filter((m) => m.kind === 'within').map((m) => m.item).slice(0, cap), clear: false };
   // A typo, or a piece of a word, is clear only when it spells a whole key (above).
   if (standing(first) !== KIND_RANK.word) return none;
   const contenders = ranked.filter((m) => standing(m) === KIND_RANK.word);

@@ -16,7 +16,6 @@ import {
 import { LIMITS, embedLength } from '../interactions/limits';
 import { PLATFORMS } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
-import { withoutNeutralising } from '../domain/csv';
 import { andList, formatCount } from '../domain/format';
 import {
   ADDED_COLUMNS,
@@ -27,8 +26,10 @@ import {
   MAX_TAGGED_BYTES,
   NO_TIER,
   ROSTER_FILE,
+  creatorName,
   houseTiersOf,
   readRoster,
+  sameWhat,
   summariseByPlatform,
   summaryStateOf,
   writeTaggedCsv,
@@ -91,6 +92,8 @@ const NOT_CSV: Readonly<Record<string, string>> = {
   numbers: 'a Numbers spreadsheet',
   pdf: 'a PDF',
   json: 'a JSON file',
+  html: 'an HTML page',
+  htm: 'an HTML page',
   zip: 'a ZIP archive',
   png: 'an image',
   jpg: 'an image',
@@ -176,6 +179,8 @@ function refusal(error: RosterError, filename: string): Reply {
       );
     case 'json':
       return notCsvReply(name, NOT_CSV.json!);
+    case 'html':
+      return notCsvReply(name, NOT_CSV.html!);
     case 'malformed':
       return inputErrorReply(`${name} could not be read as CSV at line ${formatCount(error.line)}: ${error.detail}.`, ACCEPTED, 'That CSV is malformed');
     case 'unclosed-quote':
@@ -310,7 +315,8 @@ const isTie = (t: TierTotal) => t.normal === undefined && t.tier !== BELOW_INFLU
 function columnsLine(r: TaggedRoster): string {
   const unit = r.columns.countUnit ? `, read in ${r.columns.countUnit}` : '';
   const parts = [`followers ${columnLabel(r.header, r.columns.count)}${unit}`];
-  if (r.columns.name !== undefined) parts.push(`name ${columnLabel(r.header, r.columns.name)}`);
+  const lastName = r.columns.lastName === undefined ? '' : ` and ${columnLabel(r.header, r.columns.lastName)}`;
+  if (r.columns.name !== undefined) parts.push(`name ${columnLabel(r.header, r.columns.name)}${lastName}`);
   if (r.columns.platform !== undefined) parts.push(`platform ${columnLabel(r.header, r.columns.platform)}`);
   else if (r.columns.headerPlatform) parts.push(`platform ${r.columns.headerPlatform} (from the followers header)`);
   // The lines above a header are a title, not creators: where the header was found says so.
@@ -437,7 +443,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     ...[widerRowsLine(r)].filter((line) => line !== undefined),
     `**Total: ${plural(counted.length, 'creator')} · ${plural(followers, 'follower')}**`,
     ...(repeats.length
-      ? [`Each creator is counted once: ${plural(repeats.length, 'row')} with the same name and platform as an earlier row ${repeats.length === 1 ? 'is' : 'are'} left out of the totals (listed below, and noted in ${ROSTER_FILE}).`]
+      ? [`Each creator is counted once: ${plural(repeats.length, 'row')} with the same ${sameWhat(r.columns)} and platform as an earlier row ${repeats.length === 1 ? 'is' : 'are'} left out of the totals (listed below, and noted in ${ROSTER_FILE}).`]
       : []),
     ...(ties.length
       ? [`A tier shown as “${tierName(ties[0]!.tier)}” is a tie: as many publishers put those counts in one tier as in the other. Those creators are counted once, under the pair, here and in the tier column.`]
@@ -453,7 +459,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
   }
   if (repeats.length) {
     // Names as read: without the ' that makes a formula text ("'@alice" in a roster-tiers.csv uploaded again).
-    const nameOf = (row: TaggedRow) => (r.columns.name === undefined ? '' : withoutNeutralising(row.cells[r.columns.name] ?? ''));
+    const nameOf = (row: TaggedRow) => creatorName(r.columns, row.cells);
     const byLine = new Map(readable.map((row) => [row.line, row]));
     const listed = repeats.slice(0, PROBLEMS_SHOWN);
     const nameShown = (row: TaggedRow) => {

@@ -14,6 +14,7 @@ import { classify } from './classify';
 import { csvText, withoutNeutralising } from './csv';
 import { andList } from './format';
 import { readCount, platformName, PLATFORMS, type DecimalMark } from './extract';
+import { COUNT_MULTIPLIERS } from './followers';
 import { formatHousePlacement, houseTierFor, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
 import { NORMAL_TIERS, type NormalTier } from './sources';
@@ -113,6 +114,8 @@ export type RosterError =
   | { kind: 'encoding'; encoding: 'UTF-16' | 'not UTF-8' }
   /** JSON text, whatever the file's name says. */
   | { kind: 'json' }
+  /** An HTML page (a sheet saved as a web page, or a download link's page), whatever the file's name says. */
+  | { kind: 'html' }
   | { kind: 'malformed'; line: number; detail: string }
   /** A quote opens a field and is never closed; `exact`: it opens on `line`, else on or before it. */
   | { kind: 'unclosed-quote'; line: number; exact: boolean }
@@ -138,6 +141,13 @@ export type Delimiter = ',' | ';' | '\t' | '|';
 export interface RosterColumns {
   count: number;
   name: number | undefined;
+  /** The Last Name column beside a First Name one in `name`: a creator's name is both. */
+  lastName: number | undefined;
+  /**
+   * A handle column other than the name column ("Instagram Handle" beside "First Name"): what
+   * tells creators apart, two people can share a name.
+   */
+  handle: number | undefined;
   platform: number | undefined;
   /** Other columns that look like counts too ("TikTok followers" beside "Instagram followers"). */
   otherCounts: number[];
@@ -310,6 +320,9 @@ function isJson(text: string): boolean {
   return parsesAsJson(trimmed) || parsesAsJson(firstLine) || firstLine === '[' || firstLine === '{';
 }
 
+/** An HTML page: it opens with a doctype or an <html> tag. */
+const isHtml = (text: string): boolean => /^\s*<(?:!doctype\s+html|html)[\s>]/i.test(text);
+
 function parsesAsJson(text: string): boolean {
   try {
     JSON.parse(text);
@@ -455,6 +468,9 @@ const NAME_EXACT = new Set(['name', 'creator', 'creator name', 'handle', 'userna
 const NAME_WORD = /(?:^| )(?:name|handle|creator|influencer|username|account|talent)(?: |$)/;
 const PLATFORM_EXACT = new Set(['platform', 'network', 'social network', 'social', 'social platform', 'site', 'plattform', 'plateforme', 'plataforma', 'red social']);
 const PLATFORM_WORD = /(?:^| )(?:platform|network)(?: |$)/;
+const FIRST_NAME = new Set(['first name', 'firstname', 'given name', 'vorname', 'prénom', 'prenom']);
+const LAST_NAME = new Set(['last name', 'lastname', 'surname', 'family name', 'nachname', 'nom de famille', 'apellido', 'apellidos']);
+const HANDLE_WORD = /(?:^| )(?:handle|username|user name)(?: |$)/;
 /**
  * "Channel" is the platform in some marketing sheets (Instagram, TikTok) and the creator in
  * YouTube exports (Channel, Subscribers): its cells decide.
@@ -483,6 +499,10 @@ function bestColumn(header: string[], exact: Set<string>, word: RegExp, taken: (
   return scored.map((c) => c.i);
 }
 
+/** A header naming a change in followers or a date, not how many there are: "Followers growth", "New followers", "Last updated", "Follower %". */
+const CHANGE_OR_DATE = /(?:^| )(?:growth|new|gained|gain|gains|lost|loss|change|changes|delta|increase|decrease|updated|date|rate|percent|percentage)(?: |$)/;
+const namesChangeOrDate = (header: string): boolean => header.includes('%') || CHANGE_OR_DATE.test(normaliseHeader(header));
+
 /** The columns an option names: those with that header (any case, else as normalised), else the one with that number (from 1). */
 function columnsNamed(header: string[], given: string): number[] {
   const want = given.trim();
@@ -499,12 +519,18 @@ function columnsNamed(header: string[], given: string): number[] {
 const isAddedColumn = (header: string): boolean => (ADDED_COLUMNS as readonly string[]).includes(header.trim());
 
 /**
- * The columns a roster-tiers.csv uploaded again has from its last tagging: only when all four
- * added columns are there. A team's own "note" or "tier" column on its own is the team's data, kept.
+ * The columns a roster-tiers.csv uploaded again has from its last tagging, when all four added
+ * columns are there: the last place they stand side by side in their order, as Tierbot writes
+ * them; else (moved about in a spreadsheet) the last column of each name. A team's own "note" or
+ * "tier" column before them, or on its own, is the team's data, kept.
  */
 function earlierTagging(header: readonly string[]): number[] {
-  const added = header.flatMap((h, i) => (isAddedColumn(h) ? [i] : []));
-  return ADDED_COLUMNS.every((name) => header.some((h) => h.trim() === name)) ? added : [];
+  const named = (column: number, name: string) => header[column]?.trim() === name;
+  if (!ADDED_COLUMNS.every((name) => header.some((_, i) => named(i, name)))) return [];
+  for (let start = header.length - ADDED_COLUMNS.length; start >= 0; start--) {
+    if (ADDED_COLUMNS.every((name, i) => named(start + i, name))) return ADDED_COLUMNS.map((_, i) => start + i);
+  }
+  return ADDED_COLUMNS.map((name) => header.findLastIndex((_, i) => named(i, name))).sort((a, b) => a - b);
 }
 
 /** The one column an option names, or why it names none or several, or one that is not read. */
@@ -571,15 +597,39 @@ function platformInHeader(header: string): string | undefined {
   return undefined;
 }
 
-/** "Followers (K)", "Audience (000s)", "Subscribers in millions": the unit a count column's numbers are in. */
+/**
+ * Words for thousand in a header that a cell would read otherwise: Spanish and Portuguese write
+ * "Seguidores (mil)" for thousands, where "45 mil" in a cell is English shorthand for millions.
+ */
+const THOUSAND_WORDS = new Set(['mil', 'miles', 'milhares']);
+
+/** The unit a multiplier word names ("tsd.", "mio", "millions"), as the cells' parser reads it. */
+function unitOfWord(word: string): CountUnit | undefined {
+  const text = word.toLowerCase();
+  if (THOUSAND_WORDS.has(text)) return 'thousands';
+  const multiplier = COUNT_MULTIPLIERS[text];
+  return multiplier === 1_000 ? 'thousands' : multiplier === 1_000_000 ? 'millions' : undefined;
+}
+
+/**
+ * "Followers (K)", "Audience (000s)", "Subscribers in millions", "Follower (Tsd.)", "Seguidores
+ * (mil)": the unit a count column's numbers are in.
+ */
 function unitInHeader(header: string): CountUnit | undefined {
-  if (/\(\s*(?:in\s+)?(?:k|'?000s?|thousands?)\s*\)|\bin thousands\b|\s[k]$/i.test(header)) return 'thousands';
-  if (/\(\s*(?:in\s+)?(?:m|mm|mn|mio|millions?)\s*\)|\bin millions\b|\s(?:m|mm)$/i.test(header)) return 'millions';
+  if (/\(\s*(?:in\s+)?(?:'?000s?)\s*\)|\s[k]$/i.test(header)) return 'thousands';
+  if (/\(\s*(?:in\s+)?mm\s*\)|\s(?:m|mm)$/i.test(header)) return 'millions';
+  for (const word of header.matchAll(/\(\s*(?:in\s+)?([^\s()\d]+)\s*\)|\bin\s+([^\s()\d]+)/gi)) {
+    const unit = unitOfWord(word[1] ?? word[2]!);
+    if (unit) return unit;
+  }
   return undefined;
 }
 
 /** "No value" as a sheet writes it: n/a, Excel's #N/A (readCount takes a lone dash as no count itself). */
 const NO_VALUE = /^(?:#?n\/?a|none|nil|null)$/i;
+
+/** A formula's error as Excel and Google Sheets show it in the cell: #REF!, #DIV/0!, #VALUE!, #NAME?, #NUM!, #NULL!, #ERROR!, #SPILL!. */
+const SPREADSHEET_ERROR = /^#(?:ref!|div\/0!|value!|name\?|num!|null!|error!|spill!|calc!|getting_data)$/i;
 
 /**
  * A count cell read as the roster reads it: empty or a "no value" mark is no count, and a plain
@@ -589,6 +639,7 @@ const NO_VALUE = /^(?:#?n\/?a|none|nil|null)$/i;
 function readRosterCount(cell: string, decimal: DecimalMark, unit: CountUnit | undefined): ReturnType<typeof readCount> {
   const text = unquoteCell(cell);
   if (text === '' || NO_VALUE.test(text)) return { ok: false, reason: 'no follower count' };
+  if (SPREADSHEET_ERROR.test(text)) return { ok: false, reason: 'no follower count (a spreadsheet error)' };
   const inUnit = unit !== undefined && /^\d[\d.,\s'’]*$/.test(text);
   return readCount(inUnit ? `${text}${unit === 'thousands' ? 'k' : 'M'}` : text, decimal);
 }
@@ -600,7 +651,10 @@ function findColumns(header: string[], cellsOf: (column: number) => string[], op
   const nameOption = columnOption(header, 'name_column', opts.nameColumn);
   if (!nameOption.ok) return nameOption;
   const givenName = nameOption.column;
-  const counts = bestColumn(header, COUNT_EXACT, COUNT_WORD, [givenName]);
+  const named = bestColumn(header, COUNT_EXACT, COUNT_WORD, [givenName]);
+  // "New followers (30d)" or "Follower Count Last Updated" beside "Instagram Followers" is no count of followers.
+  const plain = named.filter((i) => !namesChangeOrDate(header[i]!));
+  const counts = plain.length ? plain : named;
   const count = countOption.column ?? counts[0];
   // name_column took the column count_column names, or the only one that looks like counts.
   const onlyCounts = count === undefined && givenName !== undefined && bestColumn(header, COUNT_EXACT, COUNT_WORD, []).includes(givenName);
@@ -612,12 +666,20 @@ function findColumns(header: string[], cellsOf: (column: number) => string[], op
   const channelIsPlatform = channel >= 0 && looksLikePlatforms(cellsOf(channel));
   const platform = bestColumn(header, PLATFORM_EXACT, PLATFORM_WORD, [count, givenName])[0] ?? (channelIsPlatform ? channel : undefined);
   const channelIsName = channel >= 0 && channel !== platform && !channelIsPlatform;
-  const name = givenName ?? bestColumn(header, NAME_EXACT, NAME_WORD, [count, platform])[0] ?? (channelIsName ? channel : undefined);
+  const found = givenName ?? bestColumn(header, NAME_EXACT, NAME_WORD, [count, platform])[0] ?? (channelIsName ? channel : undefined);
+  // A First Name and a Last Name column are one name, whichever comes first (unless name_column picks one).
+  const nameAs = (names: Set<string>) => header.findIndex((h, i) => names.has(normaliseHeader(h)) && i !== count && i !== platform);
+  const [first, last] = [nameAs(FIRST_NAME), nameAs(LAST_NAME)];
+  const split = givenName === undefined && first >= 0 && last >= 0 && (found === first || found === last);
+  const name = split ? first : found;
+  const handle = header.findIndex((h, i) => HANDLE_WORD.test(normaliseHeader(h)) && i !== count && i !== platform && i !== name);
   return {
     ok: true,
     columns: {
       count,
       name,
+      lastName: split ? last : undefined,
+      handle: handle >= 0 ? handle : undefined,
       platform,
       otherCounts: counts.filter((i) => i !== count && i !== name),
       headerPlatform: platform === undefined ? platformInHeader(header[count]!) : undefined,
@@ -647,6 +709,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const decoded = decodeRosterText(bytes);
   if (!decoded.ok) return decoded;
   if (isJson(decoded.text)) return { ok: false, error: { kind: 'json' } };
+  if (isHtml(decoded.text)) return { ok: false, error: { kind: 'html' } };
   const sep = sepLine(decoded.text);
   const delimiter = sep?.delimiter ?? detectDelimiter(decoded.text, opts.filename);
   const read = sep ? records(sep.rest, delimiter, 1) : records(decoded.text, delimiter);
@@ -698,7 +761,8 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
     const notes: string[] = [];
     const wider = extraCells > 0 ? `this row has ${ownWidth} cells where the header has ${namedColumns}: a comma inside an unquoted cell?` : undefined;
     if (extraCells > 0) notes.push(`${extraCells} ${extraCells === 1 ? 'cell' : 'cells'} past the header's last column (a comma inside an unquoted cell?), kept in the unnamed ${extraCells === 1 ? 'column' : 'columns'} after it`);
-    const parsed = totalRows.has(i) ? ({ ok: false, reason: TOTAL_ROW } as const) : parsedCounts[i]!;
+    const setAside = totalRows.get(i);
+    const parsed = setAside ? ({ ok: false, reason: setAside } as const) : parsedCounts[i]!;
     if (!parsed.ok) {
       const reason = wider ? `${parsed.reason}; ${wider}` : parsed.reason;
       // Shown as read: without the ' that makes a formula text (Tierbot's own, in a roster-tiers.csv uploaded again).
@@ -721,9 +785,10 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
         notes.unshift(`house tiers: ${placed.outside}`);
       }
     }
-    const key = creatorKey(columns.name === undefined ? '' : cells[columns.name]!, platform);
+    const who = columns.handle ?? columns.name;
+    const key = creatorKey(who === undefined ? '' : cells[who]!, platform);
     const first = key === undefined ? undefined : firstRowOf.get(key);
-    if (first) notes.unshift(`${REPEAT_NOTE} ${first.line} (same name and platform): counted once, at line ${first.line}`);
+    if (first) notes.unshift(`${REPEAT_NOTE} ${first.line} (same ${sameWhat(columns)} and platform): counted once, at line ${first.line}`);
     const row: TaggedRow = { line: rec.line, cells, extraCells, repeatOf: first?.line, count, tier: bucket, bucket, consensusTier: consensus.word, consensusVotes: votesText(consensus), note: notes.join('; '), platform };
     if (key !== undefined && !first) firstRowOf.set(key, row);
     rows.push(row);
@@ -757,28 +822,40 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
 
 /** Why a total row is not read. */
 const TOTAL_ROW = 'a total row, not a creator';
+/** Why an average or median row is not read: it sums nothing, but is no creator either. */
+const SUMMARY_ROW = 'a summary row (an average or median), not a creator';
 
-/** "Total", "Totals:", "Grand total", "Subtotal", "Sum": a sheet's label for the sum of the rows. */
-const TOTAL_LABEL = /^(?:(?:grand |sub-? ?)?totals?|sum) ?:?$/i;
+/** The word a sheet labels the sum of its rows with, in the languages exports come in (normalised: lower case, no punctuation). */
+const SUM_WORD = String.raw`(?:grand |sub ?)?totals?|sum|summe|zwischensumme|gesamt(?:summe)?|insgesamt|somme|sous total|suma|totale|totaal`;
+const AVERAGE_WORD = String.raw`average|avg|mean|median|durchschnitt|mittelwert|moyenne|promedio`;
+/** What a label may name after its word: what is summed, or over whom ("Total followers", "Summe Follower", "Average of all creators"). */
+const SUMMED = String.raw`(?: (?:of )?(?:all )?(?:followers?|subscribers?|subs|audience|fans|abonnés|abonnenten|seguidores|creators?|influencers?|accounts?|rows?))?`;
+/** "Total", "Totals:", "Grand total", "Subtotal", "Sum", "Summe", "Gesamt", "Total followers": a sheet's label for the sum of the rows. */
+const TOTAL_LABEL = new RegExp(`^(?:${SUM_WORD})${SUMMED}$`);
+/** "Average", "Avg.", "Mean", "Median", "Durchschnitt": a sheet's label for a row summing up the others another way. */
+const AVERAGE_LABEL = new RegExp(`^(?:${AVERAGE_WORD})${SUMMED}$`);
 
 /**
- * The rows (from 0) that total the others rather than name a creator: labelled as a total in the
- * name cell (or, that being blank, in the first filled cell beside the count), or with a blank
- * name and a count that is the sum of every other row's. A creator's own name ("Total Wellness")
- * is no label, and without a name column no row is a total by its sum alone.
+ * The rows (from 0) that sum up the others rather than name a creator, each with why it is not
+ * read: labelled as a total or an average in the name cell (or, that being blank, in the first
+ * filled cell beside the count), or with a blank name and a count that is the sum of every other
+ * row's. A creator's own name ("Total Wellness") is no label, and without a name column no row is
+ * a total by its sum alone.
  */
-function totalRowsOf(data: readonly Rec[], counts: readonly ReturnType<typeof readCount>[], columns: RosterColumns): Set<number> {
-  const totals = new Set<number>();
+function totalRowsOf(data: readonly Rec[], counts: readonly ReturnType<typeof readCount>[], columns: RosterColumns): Map<number, string> {
+  const totals = new Map<number, string>();
   const nameOf = (rec: Rec) => (columns.name === undefined ? '' : unquoteCell(rec.cells[columns.name] ?? ''));
   data.forEach((rec, i) => {
-    const label = nameOf(rec) || unquoteCell(rec.cells.find((cell, column) => column !== columns.count && cell.trim() !== '') ?? '');
-    if (counts[i]!.ok && TOTAL_LABEL.test(label.replace(/\s+/g, ' '))) totals.add(i);
+    if (!counts[i]!.ok) return;
+    const label = normaliseHeader(nameOf(rec) || unquoteCell(rec.cells.find((cell, column) => column !== columns.count && cell.trim() !== '') ?? ''));
+    if (TOTAL_LABEL.test(label)) totals.set(i, TOTAL_ROW);
+    else if (AVERAGE_LABEL.test(label)) totals.set(i, SUMMARY_ROW);
   });
   if (columns.name === undefined) return totals;
   const read = counts.flatMap((c, i) => (c.ok && !totals.has(i) ? [{ i, count: c.value }] : []));
   const sum = read.reduce((s, r) => s + r.count, 0);
   for (const { i, count } of read) {
-    if (read.length > 2 && count > 0 && count * 2 === sum && nameOf(data[i]!) === '') totals.add(i);
+    if (read.length > 2 && count > 0 && count * 2 === sum && nameOf(data[i]!) === '') totals.set(i, TOTAL_ROW);
   }
   return totals;
 }
@@ -795,12 +872,22 @@ const REPEAT_NOTE = 'repeat of line';
 /** The note of a row the totals leave out ("not read: a total row, not a creator"), which the platform summary skips too. */
 const NOT_READ_NOTE = 'not read:';
 
+/** What two rows share to be one creator: the handle where the file has a handle column beside the name. */
+export const sameWhat = (columns: RosterColumns): 'handle' | 'name' => (columns.handle === undefined ? 'name' : 'handle');
+
+/** A row's creator as the file names them (First and Last Name together), without the ' that makes a formula text. */
+export function creatorName(columns: RosterColumns, cells: readonly string[]): string {
+  const parts = [columns.name, columns.lastName].flatMap((i) => (i === undefined ? [] : [withoutNeutralising(cells[i] ?? '').trim()]));
+  return parts.filter((part) => part !== '').join(' ');
+}
+
 /**
- * Who a row is, for spotting a creator listed twice: the name (any case, without a handle's @ or
- * extra spaces) and the platform. Undefined without a name: such rows are never repeats.
+ * Who a row is, for spotting a creator listed twice: the handle, else the name (any case, without
+ * a handle's @ or extra spaces), and the platform. Undefined when that cell is blank: such rows
+ * are never repeats.
  */
-function creatorKey(nameCell: string, platform: string | undefined): string | undefined {
-  const name = unquoteCell(nameCell).normalize('NFKC').replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
+function creatorKey(whoCell: string, platform: string | undefined): string | undefined {
+  const name = unquoteCell(whoCell).normalize('NFKC').replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
   return name === '' ? undefined : `${name}\n${(platform ?? '').toLowerCase()}`;
 }
 

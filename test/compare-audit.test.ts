@@ -321,7 +321,7 @@ describe('with a budget, the micro fee’s break-even counts what the budget buy
   it('$10,000: a dearer micro fee buys fewer micro-influencers, so Plan A wins reach above $163.94, as micro_fee typed back in shows', async () => {
     const t = await assumptionsText({ budget: '10000' });
     expect(t).toContain(
-      'Plan B fee each (expected $100; the budget, $10,000, buys fewer micro-influencers at a dearer fee): Plan A wins cost per order above $164.83, cost per engagement above $147.12, engagements above $147.06, reach above $163.94.',
+      'Plan B fee each (expected $100; the budget, $10,000, buys more micro-influencers at a lower fee and fewer at a higher one): Plan A wins cost per order above $164.83, cost per engagement above $147.12, engagements above $147.06, reach above $163.94.',
     );
     // At $163.94 the budget buys 60 (226,320 reached against Plan A's 228,850); at $163.93, 61.
     const reachWinner = async (fee: string) => {
@@ -335,6 +335,22 @@ describe('with a budget, the micro fee’s break-even counts what the budget buy
   it('a budget with cents is written with them: $10,000.01 buys 1,000,001 followers, which "$10,000" would contradict', async () => {
     const d = (await run({ budget: '10000.01' })).embeds[0]!.description!;
     expect(d).toContain('**Budget $10,000.01:** Plan A spends $10,000.01 on one influencer with 1,000,001 followers (the cent-per-follower rule, extended past its largest example');
+  });
+
+  it('a budget with cents keeps them on the Assumptions page too, so its sums add up: $20,000.50 ÷ $0.01 = 2,000,050 followers', async () => {
+    const t = await assumptionsText({ budget: '20000.50', micro_fee: '100.25' });
+    expect(t).toContain('Plan A: 1 × 2,000,050 followers (what the budget buys at the cent-per-follower rule, extended past its largest example, 1,000,000 followers for $10,000: $20,000.50 ÷ $0.01).');
+    expect(t).toContain('Plan B: 199 × 10,000 followers (as many as the budget buys: $20,000.50 ÷ $100.25, rounded down;');
+    expect(t).toContain('Plan A fee: $20,000.50');
+    expect(t).toContain('Plan B fee each (expected $100.25; the budget, $20,000.50, buys more micro-influencers at a lower fee and fewer at a higher one):');
+  });
+
+  it('says which way Traackr’s rule goes: on TikTok, at 18% engagement, it would buy Plan B fewer followers than the cent rule, not more', async () => {
+    const fees = (d: string) => d.split('\n').find((l) => l.startsWith('Fees:'));
+    const tiktok = (await run({ budget: '50000', platform: 'tiktok' })).embeds[0]!.fields!.map((f) => f.value).join('\n');
+    expect(fees(tiktok)).toContain('GRIN’s rule would buy more followers; Traackr’s more for Plan A and fewer for Plan B, at the expected engagement rates.');
+    const instagram = (await run({ budget: '10000' })).embeds[0]!.fields!.map((f) => f.value).join('\n');
+    expect(fees(instagram)).toContain('GRIN’s and Traackr’s rules would buy more followers.');
   });
 
   it('a break-even never lies past the budget, where it buys no micro-influencer: one with 50,000 followers outreaches $100 of Plan A at any fee it buys', () => {

@@ -253,3 +253,17 @@ describe('/compare plan: autocomplete', () => {
     expect((await run({ plan: 'Spring' }, userInstall)).embeds[0]!.title).toBe('Saved plans need Tierbot in this server');
   });
 });
+
+describe('/compare save: saving over a plan says whose plan it replaced', () => {
+  it('the author is told it replaced their earlier plan; a manager, whose plan they replaced; a new name says neither', async () => {
+    const store = memoryStore();
+    const author = testContext({ guildId: G, store, userId: '300000000000000007' });
+    const first = description(await run({ budget: '5000', save: 'Q1' }, author));
+    expect(first).toContain('💾 Saved as “Q1” for this server: run it again with `plan:`.');
+    expect(description(await run({ budget: '6000', save: 'Q1' }, author))).toContain('💾 Saved as “Q1” for this server, replacing your earlier plan of that name:');
+    const manager = testContext({ guildId: G, store, manager: true });
+    const replaced = description(await run({ budget: '9000', save: 'q1' }, manager));
+    expect(replaced).toContain('💾 Saved as “q1” for this server, replacing the plan **tester** (<@300000000000000007>) saved:');
+    expect((await store.plan(G, 'Q1'))!.inputs).toMatchObject({ budget: '9000' });
+  });
+});

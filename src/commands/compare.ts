@@ -44,6 +44,7 @@ import {
   parseOptions,
   robustnessText,
   roiRoasText,
+  traackrAgainstCentRule,
   verdictHeadline,
   type Assumption,
   type AssumptionKey,
@@ -422,7 +423,7 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
   } else if (pricedByRules(fee) && budget !== null) {
     // "The budget is spent at the rule" is true of Plan A only when the budget buys its followers;
     // with followers given, the budget is Plan A's fee and the rule prices Plan B's alone.
-    const rule = `at ${centRule}; GRIN’s and Traackr’s rules would buy more followers.`;
+    const rule = `at ${centRule}; ${otherRulesWouldBuy(c, budget.followersFromBudget ? ['A', 'B'] : ['B'])}`;
     if (budget.followersFromBudget) lines.push(`Fees: the budget is spent ${rule}`);
     else if (budget.feeA === 'budget') lines.push(`Fees: Plan A’s is the budget, for the followers given; Plan B’s are ${rule}`);
     else lines.push(`Plan B’s fees: the budget is spent ${rule}`);
@@ -445,6 +446,22 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
     lines.push(`Overlap: your ${formatInput(as.overlap.unit, as.overlap.value!.expected)} ${ONE_MICRO_OVERLAP}.`);
   }
   return lines;
+}
+
+/**
+ * What the other price rules would buy with the same money, for the plans the budget buys at the
+ * cent rule: GRIN's is always cheaper; Traackr's, priced per engagement, depends on each plan's
+ * expected engagement rate ("GRIN’s rule would buy more followers, Traackr’s fewer (at Plan B’s
+ * expected engagement rate)").
+ */
+function otherRulesWouldBuy(c: Comparison, plans: readonly ('A' | 'B')[]): string {
+  const rate = (plan: 'A' | 'B') => c.scenario.assumptions[plan === 'A' ? 'engagement_rate_a' : 'engagement_rate_b'].value?.expected ?? null;
+  const traackr = plans.map((plan) => ({ plan, buys: traackrAgainstCentRule(rate(plan)) })).filter((t) => t.buys !== null);
+  if (traackr.every((t) => t.buys === 'more')) return 'GRIN’s and Traackr’s rules would buy more followers.';
+  const whose = (ts: typeof traackr) => (ts.length === 1 ? `Plan ${ts[0]!.plan}’s expected engagement rate` : 'the expected engagement rates');
+  if (traackr.every((t) => t.buys === traackr[0]!.buys)) return `GRIN’s rule would buy more followers, Traackr’s ${traackr[0]!.buys} (at ${whose(traackr)}).`;
+  const each = traackr.map((t) => `${t.buys} for Plan ${t.plan}`).join(' and ');
+  return `GRIN’s rule would buy more followers; Traackr’s ${each}, at ${whose(traackr)}.`;
 }
 
 const BASIS_WORD: Record<Assumption['basis'], string> = {
@@ -822,7 +839,10 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   const extra: string[] = [];
   if (loaded) extra.push(`Plan “${quoteUserText(loaded, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`, ...leftOut);
   if (saveName) {
+    let replaced: SavedPlan | undefined;
     try {
+      // Read first only to say what the save replaces; the write itself checks the author again.
+      replaced = await context.store.plan(context.guildId!, saveName);
       const plan = { name: saveName, inputs, savedById: context.user.id, savedByName: context.user.name, savedAt: context.now };
       const result = await context.store.savePlan(context.guildId!, plan, { replaceAnyAuthor: context.canManageGuild });
       if (result === 'not-author') return notYourPlan(saveName, await context.store.plan(context.guildId!, saveName));
@@ -841,7 +861,8 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
       if (err instanceof StoreUnavailableError) return unavailable();
       throw err;
     }
-    extra.push(`💾 Saved as “${quoteUserText(saveName, MAX_PLAN_NAME)}” for this server: run it again with \`plan:\`.`);
+    const replacing = !replaced ? '' : replaced.savedById === context.user.id ? ', replacing your earlier plan of that name' : `, replacing the plan ${who(replaced.savedById, replaced.savedByName)} saved`;
+    extra.push(`💾 Saved as “${quoteUserText(saveName, MAX_PLAN_NAME)}” for this server${replacing}: run it again with \`plan:\`.`);
   }
   return mainReply(c, extra, await lookUpHouse(context));
 }

@@ -593,15 +593,37 @@ async function houseTiersHere(context: RunContext): Promise<readonly HouseTier[]
   return found.kind === 'set' ? found.tiers : [];
 }
 
-/** The house tier a name means, ignoring case, spacing and punctuation. */
-function tierNamed(tiers: readonly HouseTier[], name: string): HouseTier | undefined {
-  const wanted = normalise(name);
-  return wanted === '' ? undefined : tiers.find((t) => normalise(t.name) === wanted);
+/** A house tier's name as /house set tells names apart: "Star" and "star" are one name, "tier A" and "tier A!" two. */
+const houseNameKey = (name: string) => name.trim().normalize('NFKC').toLowerCase();
+
+/**
+ * The house tiers a name opens: the one with exactly that name as /house set compares names ("🔥",
+ * "tier A!"); else those whose name reads the same once punctuation, accents and spacing are set
+ * aside ("legend" for "Legend!"), which can be several.
+ */
+function houseTiersNamed(tiers: readonly HouseTier[], name: string): HouseTier[] {
+  const exact = tiers.find((t) => houseNameKey(t.name) === houseNameKey(name));
+  if (exact) return [exact];
+  const loose = normalise(name);
+  return loose === '' ? [] : tiers.filter((t) => normalise(t.name) === loose);
+}
+
+/** House tiers to offer for what is typed: names that contain it once normalised, or, when only symbols are typed ("🔥"), as typed. */
+function houseSuggestions(typed: string, tiers: readonly HouseTier[]): HouseTier[] {
+  const wanted = normalise(typed);
+  if (wanted !== '') return tiers.filter((t) => normalise(t.name).includes(wanted));
+  return tiers.filter((t) => houseNameKey(t.name).includes(houseNameKey(typed)));
 }
 
 /** House tiers that no glossary term has the name of ("star"): offered beside the terms, found by their names. */
+const tiersNamedByNoTerm = (tiers: readonly HouseTier[]) => tiers.filter((t) => !findTerm(t.name));
+
 function houseEntries(tiers: readonly HouseTier[]): Searchable<Entry>[] {
-  return tiers.filter((t) => !findTerm(t.name)).map((tier) => ({ item: { kind: 'house', tier, tiers }, keys: [tier.name] }));
+  return tiersNamedByNoTerm(tiers).map((tier) => ({ item: houseEntry(tier, tiers), keys: [tier.name] }));
+}
+
+function houseEntry(tier: HouseTier, tiers: readonly HouseTier[]): Entry {
+  return { kind: 'house', tier, tiers };
 }
 
 // ── Lookup ───────────────────────────────────────────────────────────────────────────────────
@@ -744,11 +766,19 @@ export async function run(args: { term?: string }, context: RunContext): Promise
   const family = asTeamValue === undefined && !termById(query) ? termsNamedWith(query) : [];
   if (family.length) return choicesReply(query, [...named.map((t) => teamEntry(guildId, t)), ...family.map((term): Entry => ({ kind: 'builtin', term }))]);
   const builtIn = asTeamValue === undefined ? (termById(query) ?? findTerm(query)) : undefined;
-  if (named.length > 1) {
-    const entries: Entry[] = [...(builtIn ? [{ kind: 'builtin' as const, term: builtIn }] : []), ...named.map((t) => teamEntry(guildId, t))];
+  // A house tier's own name ("star") where no built-in term has it (one that has it carries the house reading).
+  const houseTiers = !builtIn && asTeamValue === undefined && asKey === undefined ? await houseTiersHere(context) : [];
+  const tiersNamed = houseTiersNamed(houseTiers, query);
+  if (named.length > 1 || tiersNamed.length > 1) {
+    const entries: Entry[] = [
+      ...(builtIn ? [{ kind: 'builtin' as const, term: builtIn }] : []),
+      ...tiersNamed.map((tier) => houseEntry(tier, houseTiers)),
+      ...named.map((t) => teamEntry(guildId, t)),
+    ];
     return choicesReply(query, entries);
   }
   const teamExact = named[0];
+  const houseTier = tiersNamed[0];
   if (builtIn && teamExact) {
     // Both share one message, and Discord's 6,000 characters: the team's text gives way.
     const { embed: builtInEmbed, allShown } = fittedTermEmbed(builtIn, undefined, await houseLineFor(builtIn, context));
@@ -758,12 +788,16 @@ export async function run(args: { term?: string }, context: RunContext): Promise
     };
   }
   if (builtIn) return termReply(builtIn, undefined, 'public', await houseLineFor(builtIn, context));
+  if (houseTier && teamExact) {
+    // Both are the team's words for it: the tier first, then the term, which gives way to fit one message.
+    const tierReply = houseTierReply(houseTier, houseTiers);
+    const tierEmbed = tierReply.embeds[0]!;
+    return { ...tierReply, embeds: [tierEmbed, teamTermEmbed(teamExact, undefined, LIMITS.embedTotal - embedLength(tierEmbed))] };
+  }
   if (teamExact) return { embeds: [teamTermEmbed(teamExact)] };
 
   if (asKey !== undefined && named.length === 0) return read === null ? teamTermsUnreadReply() : goneReply();
-  // A house tier named by no term ("star"): the team's own word, answered before a guess at a term.
-  const houseTiers = asTeamValue === undefined && asKey === undefined ? await houseTiersHere(context) : [];
-  const houseTier = tierNamed(houseTiers, query);
+  // A house tier named by no term: the team's own word, answered before a guess at a term.
   if (houseTier) return houseTierReply(houseTier, houseTiers);
   const entries = [...teamEntries(guildId, team), ...houseEntries(houseTiers), ...BUILT_IN];
   const { matches, clear } = bestMatches(query, entries, 5);
@@ -799,11 +833,7 @@ export async function autocomplete(focused: { name: string; value: string }, _ar
   const names = labelsApart(suggested.map((t) => t.name), LIMITS.choiceName - TEAM_MARK.length);
   const teamChoices = suggested.map((t, i) => ({ name: `${names[i]}${TEAM_MARK}`, value: `${TEAM_KEY_VALUE}${teamTermKey(context.guildId ?? '', t.name)}` }));
   // House tiers by name (at most MAX_TIER_NAME characters, so the name itself is the value /glossary reads).
-  const typed = normalise(focused.value);
-  const houseChoices = houseEntries(await houseTiersHere(context))
-    .map((e) => entryName(e.item))
-    .filter((name) => normalise(name).includes(typed))
-    .map((name) => ({ name: `${name}${HOUSE_MARK}`, value: name }));
+  const houseChoices = houseSuggestions(focused.value, tiersNamedByNoTerm(await houseTiersHere(context))).map((t) => ({ name: `${t.name}${HOUSE_MARK}`, value: t.name }));
   const builtIn = suggestTerms(focused.value, 25).map((t) => ({ name: truncate(t.name, 100), value: t.id }));
   return [...teamChoices, ...houseChoices, ...builtIn].slice(0, 25);
 }
@@ -827,8 +857,8 @@ export async function component(customId: string, values: readonly string[], con
   if (customId.startsWith(`${HOUSE_TIER_BUTTON}:`)) {
     // Offered on the presser's own "Did you mean" or "Which term?": it opens there.
     const tiers = await houseTiersHere(context);
-    const tier = tierNamed(tiers, customId.slice(HOUSE_TIER_BUTTON.length + 1));
-    if (!tier) return { mode: 'reply', reply: inputErrorReply('That house tier is not in your house definition any more.', 'run /glossary again, or /house show.') };
+    const [tier, ...alike] = houseTiersNamed(tiers, customId.slice(HOUSE_TIER_BUTTON.length + 1));
+    if (!tier || alike.length) return { mode: 'reply', reply: inputErrorReply('That house tier is not in your house definition any more.', 'run /glossary again, or /house show.') };
     return { mode: 'update', reply: houseTierReply(tier, tiers) };
   }
   if (customId === TEAM_MENU) {

@@ -128,6 +128,17 @@ export function otherRulesNote(rules: FeeRules, engagement: Range | null, platfo
   return `${grin}; Traackr's $150 per 1,000 engagements${where}, ${traackr.map(({ rate, fee }) => `${formatMoney(fee)} at ${exactPercent(rate)}`).join(' to ')}`;
 }
 
+/**
+ * Whether Traackr's rule, a price per engagement, buys more or fewer followers for a budget than
+ * the cent-per-follower rule at this engagement rate (percent): it costs less below about 6.7%
+ * ($0.15 an engagement against $0.01 a follower), more above. Null when the rate is unknown.
+ */
+export function traackrAgainstCentRule(engagementRate: number | null): 'more' | 'fewer' | 'as many' | null {
+  if (engagementRate === null) return null;
+  const perFollower = (TRAACKR_CPME / 1000) * (engagementRate / 100);
+  return perFollower < CENT_PER_FOLLOWER ? 'more' : perFollower > CENT_PER_FOLLOWER ? 'fewer' : 'as many';
+}
+
 /** One plan's make-up: how many influencers, with how many followers each, and where those come from. */
 export interface PlanSpec {
   plan: 'A' | 'B';

@@ -13,7 +13,7 @@
  */
 
 export { ACCEPTED, MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, MAX_PERCENT, OPTION_KIND, OPTION_NAMES, PRESETS, PRESET_LABEL, parseOverrides, type CompareInput, type NumericOption, type OptionKind, type OptionName, type Overrides, type ParseFailure, type PresetId } from './options';
-export { ASSUMPTION_KEYS, CENT_RULE_EXAMPLE_TEXT, exactPercent, feeByRulesAt, ONE_FIGURE, type Assumption, type AssumptionKey, type FeeRules, type PlanSpec, type Range, type Scenario } from './assumptions';
+export { ASSUMPTION_KEYS, CENT_RULE_EXAMPLE_TEXT, exactPercent, feeByRulesAt, ONE_FIGURE, traackrAgainstCentRule, type Assumption, type AssumptionKey, type FeeRules, type PlanSpec, type Range, type Scenario } from './assumptions';
 export { buildScenario, microInfluencers, mostMicrosText, ONE_MICRO_OVERLAP, parseCompareInput, parseOptions } from './scenario';
 export { evaluate, extremeSettings, missingReason, type MetricRanges, type PlanResult, type Setting } from './evaluate';
 export { BETTER, COUNTED, METRIC_LABEL, microBreakEvens, nearlyEqual, winnerOf, type CountedMetric, type Decider, type Flip, type Verdict, type Winner } from './verdict';

@@ -1,7 +1,7 @@
 /** Plain-text phrases shared by the reply, the chart and the export: the verdict, break-evens, robustness. */
 
 import { andList, followersText, formatCount } from '../format';
-import { formatMoney, formatPercent, plainNumber } from '../units';
+import { formatMoney, formatMoneyExact, formatPercent, plainNumber } from '../units';
 import { type Assumption, type AssumptionKey, exactPercent } from './assumptions';
 import type { Comparison } from './comparison';
 import { budgetBuyingMicros, missingReason } from './evaluate';
@@ -51,7 +51,7 @@ export function verdictHeadline(c: Comparison): string {
 /** A value of an input as people write it: "22.885%", "$1,000", "1.25×"; `exact` keeps a source's decimals. */
 export function formatInput(unit: Assumption['unit'], value: number, exact = true): string {
   if (unit === 'percent') return exact ? exactPercent(value) : formatPercent(value);
-  if (unit === 'money') return formatMoney(value);
+  if (unit === 'money') return exact ? formatMoneyExact(value) : formatMoney(value);
   return `${Number(value.toFixed(2))}×`;
 }
 
@@ -216,7 +216,7 @@ export function microBreakEvenLine(c: Comparison, b: MicroBreakEven): string {
   const ties = b.flips.length ? [flipsText(c, { key: b.key, flips: b.flips })] : [];
   // With a budget, the fee also sets how many micro-influencers it buys: say why reach moves with it.
   const budget = b.key === 'fee_b' ? budgetBuyingMicros(c.scenario) : null;
-  const buys = budget === null ? '' : `the budget, ${formatMoney(budget)}, buys fewer micro-influencers at a dearer fee`;
+  const buys = budget === null ? '' : `the budget, ${formatMoneyExact(budget)}, buys more micro-influencers at a lower fee and fewer at a higher one`;
   return `${inputAtExpected(c, b.key, buys)}: ${[...ties, ...none].join('; ')}`;
 }
 

@@ -93,7 +93,7 @@ function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null
   }
   // Past the rule's largest example the account is bought by extending it: said wherever the note shows (Assumptions, compare.csv).
   const extended = bought > CENT_RULE_LARGEST_EXAMPLE ? `, extended past its largest example, ${CENT_RULE_EXAMPLE_TEXT}` : '';
-  return { ok: true, followers: bought, note: `what the budget buys at the cent-per-follower rule${extended}: ${formatMoney(budget)} ÷ $0.01`, basis: 'budget' };
+  return { ok: true, followers: bought, note: `what the budget buys at the cent-per-follower rule${extended}: ${formatMoneyExact(budget)} ÷ $0.01`, basis: 'budget' };
 }
 
 /**
@@ -248,7 +248,7 @@ function bigFeeOf(
     return fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${followersText(followers.followers)}${at ? ` ${at}` : ''})`);
   }
   // Plan A's make-up does not depend on its fee here, so the rules' range stays a range.
-  return { ...byRules, rule: `priced by the rules, as the budget (${formatMoney(budget)}) is below all of them: ${byRules.rule}` };
+  return { ...byRules, rule: `priced by the rules, as the budget (${formatMoneyExact(budget)}) is below all of them: ${byRules.rule}` };
 }
 
 /** Plan B's followers each, engagement rate and fee each: the user's, or the sources' (the fee by the price rules). */
@@ -366,7 +366,7 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
     influencers = bought;
     influencersBasis = 'budget';
     const capped = wholeAt(budget, microFee) > influencers ? ` (capped at ${mostMicrosText(microFollowers)})` : '';
-    influencersNote = `as many as the budget buys: ${formatMoney(budget)} ÷ ${formatMoney(microFee)}, rounded down${capped}`;
+    influencersNote = `as many as the budget buys: ${formatMoneyExact(budget)} ÷ ${formatMoneyExact(microFee)}, rounded down${capped}`;
   } else if (influencers * microFollowers > MAX_FOLLOWERS) {
     // As Plan A's followers are: more than there are people is a typo, and no plan to compare.
     const option = o.micro_count !== undefined ? 'micro_count' : 'micro_followers';

@@ -117,7 +117,9 @@ export function parseMoney(input: string, zeroAccepted = true): ParseResult<numb
   }
   let text = clean(input);
   if (text === '') return { ok: false, reason: 'No amount was given.' };
-  text = text.replace(/^us\s?\$/, '$').replace(/\s?(usd|dollars?)$/, '');
+  text = text.replace(/^(?:us\s?\$|usd\s?)/, '$').replace(/\s?(usd|dollars?)$/, '');
+  // Thousands set apart by spaces, as in "10 000" (the follower options read them too).
+  text = text.replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1');
   if (MINUS.test(text) || MINUS.test(text.replace(/^\$\s?/, ''))) {
     return { ok: false, reason: 'An amount of money cannot be negative.' };
   }

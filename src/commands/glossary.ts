@@ -16,7 +16,7 @@ import {
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 import { andList, formatCount } from '../domain/format';
-import { formatHouseTier, type HouseTier } from '../domain/house';
+import { formatHouseTier, tierNameKey, type HouseTier } from '../domain/house';
 import { NORMAL_TIERS } from '../domain/sources';
 import { TIER_LABELS } from '../domain/tier-style';
 import {
@@ -593,8 +593,6 @@ async function houseTiersHere(context: RunContext): Promise<readonly HouseTier[]
   return found.kind === 'set' ? found.tiers : [];
 }
 
-/** A house tier's name as /house set tells names apart: "Star" and "star" are one name, "tier A" and "tier A!" two. */
-const houseNameKey = (name: string) => name.trim().normalize('NFKC').toLowerCase();
 
 /**
  * The house tiers a name opens: the one with exactly that name as /house set compares names ("🔥",
@@ -602,7 +600,7 @@ const houseNameKey = (name: string) => name.trim().normalize('NFKC').toLowerCase
  * aside ("legend" for "Legend!"), which can be several.
  */
 function houseTiersNamed(tiers: readonly HouseTier[], name: string): HouseTier[] {
-  const exact = tiers.find((t) => houseNameKey(t.name) === houseNameKey(name));
+  const exact = tiers.find((t) => tierNameKey(t.name) === tierNameKey(name));
   if (exact) return [exact];
   const loose = normalise(name);
   return loose === '' ? [] : tiers.filter((t) => normalise(t.name) === loose);
@@ -612,7 +610,7 @@ function houseTiersNamed(tiers: readonly HouseTier[], name: string): HouseTier[]
 function houseSuggestions(typed: string, tiers: readonly HouseTier[]): HouseTier[] {
   const wanted = normalise(typed);
   if (wanted !== '') return tiers.filter((t) => normalise(t.name).includes(wanted));
-  return tiers.filter((t) => houseNameKey(t.name).includes(houseNameKey(typed)));
+  return tiers.filter((t) => tierNameKey(t.name).includes(tierNameKey(typed)));
 }
 
 /** House tiers that no glossary term has the name of ("star"): offered beside the terms, found by their names. */

@@ -76,6 +76,9 @@ function why(strings: TemplateStringsArray, ...values: Piece[]): ReasonPart[] {
 }
 
 /** The reason as plain text: the team's text as written, a suggested fix in backticks. */
+/** A tier's name as house definitions tell names apart: "Star" and "star" are one name, "tier A" and "tier A!" two. */
+export const tierNameKey = (name: string): string => name.trim().normalize('NFKC').toLowerCase();
+
 export function reasonText(parts: readonly ReasonPart[]): string {
   return parts.map((p) => (p.kind === 'code' ? `\`${p.text}\`` : p.text)).join('');
 }
@@ -508,7 +511,7 @@ export function parseHouseDefinition(text: string): HouseParse {
 
   const seen = new Map<string, Entry>();
   for (const e of entries) {
-    const key = e.name.normalize('NFKC').toLowerCase();
+    const key = tierNameKey(e.name);
     const before = seen.get(key);
     if (before) return refuse(why`The name "${theirs(e.writtenName)}" is used twice (tiers ${before.position} and ${e.position}); each tier needs its own name.`);
     if (key !== '') seen.set(key, e);

@@ -75,10 +75,10 @@ function why(strings: TemplateStringsArray, ...values: Piece[]): ReasonPart[] {
   return parts;
 }
 
-/** The reason as plain text: the team's text as written, a suggested fix in backticks. */
 /** A tier's name as house definitions tell names apart: "Star" and "star" are one name, "tier A" and "tier A!" two. */
 export const tierNameKey = (name: string): string => name.trim().normalize('NFKC').toLowerCase();
 
+/** The reason as plain text: the team's text as written, a suggested fix in backticks. */
 export function reasonText(parts: readonly ReasonPart[]): string {
   return parts.map((p) => (p.kind === 'code' ? `\`${p.text}\`` : p.text)).join('');
 }

@@ -140,3 +140,17 @@ describe('/glossary: short words, one-word typos and mid-word matches', () => {
     expect(bait[0]!.value).toBe('engagement');
   });
 });
+
+describe('/glossary autocomplete offers first the term the command opens for a plural or possessive', () => {
+  it.each([
+    ['ERs', 'engagement-rate'],
+    ['engagements', 'engagement'],
+    ["influencer's", 'influencer'],
+    ["micro influencer's", 'micro-influencer'],
+  ])('%j', async (typed, id) => {
+    const choices = await glossary.autocomplete!({ name: 'term', value: typed }, {} as never, testContext());
+    expect(choices[0]!.value).toBe(id);
+    const reply = await run(typed);
+    expect(reply.embeds[0]!.title!.toLowerCase()).toContain(choices[0]!.name.toLowerCase().split(' (')[0]!);
+  });
+});

@@ -1234,7 +1234,7 @@ export function termsNamedWith(query: string): Term[] {
 }
 
 /**
- * Autocomplete: ranked matches, an exact name or alias first; before anything searchable is typed,
+ * Autocomplete: ranked matches, an exact name or alias first (or its plural, as findTerm reads it); before anything searchable is typed,
  * the onboarding path. A generic word ("rate") is none of its terms exactly: its family comes
  * first, from A to Z, as /glossary lists them when asked which, then whatever else matches.
  */
@@ -1246,8 +1246,11 @@ export function suggestTerms(query: string, limit = DEFAULT_LIMIT): Term[] {
       .slice(0, cap);
   }
   const family = termsNamedWith(query);
+  // The term /glossary opens for a plural or a possessive ("ERs", "influencer's") leads, as it does there.
+  const named = family.length ? [] : [findTerm(query)].filter((t): t is Term => t !== undefined);
+  const first = [...family, ...named];
   const ranked = rankMatches(query, TERM_ENTRIES, limit);
-  return [...family, ...ranked.filter((t) => !family.includes(t))].slice(0, cap);
+  return [...first, ...ranked.filter((t) => !first.includes(t))].slice(0, cap);
 }
 
 /**

@@ -140,6 +140,14 @@ describe('extractCounts: a table of chat messages', () => {
     expect(extractCounts('5k / TikTok, 3k / reel').ignored.map((i) => i.reason)).toEqual(['a rate per post, not a follower count', 'a rate per post, not a follower count']);
   });
 
+  it('calls a price written after its posts a rate: "3 posts @ 15k each", "2 reels at 4k"; followers after it stay a count', () => {
+    const rate = { kind: 'price', reason: 'a rate per post, not a follower count' };
+    expect(extractCounts('3 posts @ 15k each, account at 90k').counts.map((c) => c.value)).toEqual([90_000]);
+    expect(extractCounts('3 posts @ 15k each, account at 90k').ignored).toContainEqual({ text: '15k', ...rate });
+    expect(extractCounts('2 reels at 4k').ignored).toContainEqual({ text: '4k', ...rate });
+    expect(extractCounts('her posts at 45k followers do well').counts.map((c) => c.value)).toEqual([45_000]);
+  });
+
   it('words a number after a money word as money, whatever form the word takes', () => {
     const reasonFor = (message: string) => extractCounts(message).ignored.map((i) => [i.text, i.kind, i.reason]);
     expect(reasonFor('it costs 5k per post for 50k followers')).toEqual([['5k', 'price', 'a price, not a follower count']]);

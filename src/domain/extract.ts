@@ -292,6 +292,8 @@ const BEFORE_NOT_FOLLOWERS = new RegExp(String.raw`(?<![\p{L}])(views?|likes?|im
 // after it, "earned 2k followers", the number counts followers).
 const MONEY_VERB_BEFORE = /(?<![\p{L}])(?:paid|pay|pays|paying|spent|spend|spends|spending|charged|charge|charges|charging|earned|earn|earns|earning|invoiced|owe|owes|owed|raised|donated|tipped|offered|offering)\s(?:(?:her|him|them|us|me|you|about|around|roughly|nearly|almost|over|under|just|only|another)\s){0,2}(?:~\s?|≈\s?)?$/iu;
 const MONEY_VERB_REASON = 'an amount of money, not a follower count';
+/** "3 posts @ 15k each", "2 reels at 4k": a price per post, written before the number. */
+const POSTS_AT_BEFORE = /(?<![\p{L}])(?:posts?|reels?|stories|story|videos?|tiktoks?|shorts?)\s*(?:@|at|for)\s*(?:~\s?|≈\s?)?$/iu;
 /** How a street's name ends, capitalised or not: "Main St", "Baker Street", "Sunset Blvd." */
 const STREET_KIND = ['st', 'street', 'ave', 'avenue', 'rd', 'road', 'blvd', 'boulevard', 'ln', 'lane', 'dr', 'drive', 'way', 'ct', 'court', 'pl', 'place', 'sq', 'square']
   .map((kind) => `[${kind[0]!.toUpperCase()}${kind[0]}]${kind.slice(1)}`)
@@ -649,7 +651,7 @@ function judgeByContext(text: string, n: NumberToken): void {
     return;
   }
   if (n.bare && STREET_AFTER.test(after)) return void set('address');
-  if (isRatePerPost(after)) return void (n.ignored = { kind: 'price', reason: 'a rate per post, not a follower count' });
+  if (isRatePerPost(after) || (!n.followerWord && POSTS_AT_BEFORE.test(before))) return void (n.ignored = { kind: 'price', reason: 'a rate per post, not a follower count' });
   if (AFTER_DURATION.test(after)) return void set('duration');
   // After the duration: "spent 3 weeks" is time, "spent 2k" money.
   if (!n.followerWord && MONEY_VERB_BEFORE.test(before)) return void (n.ignored = { kind: 'price', reason: MONEY_VERB_REASON });

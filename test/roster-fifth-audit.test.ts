@@ -2,7 +2,8 @@
  * /roster on files a fifth audit found misread: summary rows labelled in other words and
  * languages, GRIN's First Name / Last Name / Handle columns, units in non-English count headers,
  * a team's own note or tier column in a roster-tiers.csv uploaded again, change and date columns
- * beside the follower count, HTML pages, and Excel's error values.
+ * beside the follower count, HTML pages, Excel's error values, blank rows between creators, and
+ * prices, percentages and dates in the count column.
  */
 
 import { parse } from 'csv-parse/sync';
@@ -10,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { roster } from '../src/commands/roster';
 import type { Attachment, Reply } from '../src/commands/types';
 import { messageProblems } from '../src/interactions/limits';
-import { testContext } from './support/context';
+import { testComponentContext, testContext } from './support/context';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/team.csv';
@@ -152,5 +153,61 @@ describe('/roster: Excel’s error values in the count column', () => {
     const notes = returnedCsv(reply).records.slice(1, 7).map((r) => r.at(-1));
     expect(notes).toEqual(errors.map(() => 'not read: no follower count (a spreadsheet error)'));
     expect(field(reply, 'Rows not read (6)')).toContain('Line 2: “\\#REF!” — no follower count (a spreadsheet error)');
+  });
+});
+
+describe('/roster: blank rows between creators', () => {
+  const WITH_BLANKS = 'Name,Platform,Followers\nAna,Instagram,12500\n\nBen,TikTok,45000\n" ",\t,\nCara,Instagram,300000\n\n\n';
+
+  it('keeps each blank row in place, blank, so the tier column lines up with the sheet’s rows', async () => {
+    const reply = await runRoster(WITH_BLANKS);
+    const { records } = returnedCsv(reply);
+    // The file's final line breaks are no rows: the last one is Cara's.
+    expect(records.map((r) => r[0])).toEqual(['Name', 'Ana', '', 'Ben', '', 'Cara']);
+    expect(records[2]).toEqual(Array(7).fill(''));
+    expect(records[4]).toEqual(Array(7).fill(''));
+    for (const at of [1, 3, 5]) expect(records[at]![3]).not.toBe('');
+    expect(description(reply)).toContain('3 rows, comma-separated');
+    expect(description(reply)).toContain(total(3, 357_500));
+    expect(field(reply, 'Rows not read')).toBeUndefined();
+  });
+
+  it('numbers the rows not read as the file does, past blank rows and a title', async () => {
+    const reply = await runRoster('Q4 shortlist\n\nName,Followers\nAna,12500\n\n\nBen,lots\nCara,300000\n');
+    const { records } = returnedCsv(reply);
+    expect(records.map((r) => r[0])).toEqual(['Q4 shortlist', 'Name', 'Ana', '', '', 'Ben', 'Cara']);
+    expect(records[5]!.at(-1)).toBe('not read: not a follower count I can read');
+    expect(field(reply, 'Rows not read (1)')).toBe('Line 7: “lots” — not a follower count I can read');
+    expect(description(reply)).toContain(total(2, 312_500));
+  });
+
+  it('gives the same file back when its roster-tiers.csv is uploaded again, and Summary by platform reads it', async () => {
+    const first = await runRoster(WITH_BLANKS);
+    const again = await runRoster(returnedCsv(first).bytes, { filename: 'roster-tiers.csv' });
+    expect(returnedCsv(again).records.map((r) => r[0])).toEqual(['Name', 'Ana', '', 'Ben', '', 'Cara']);
+    expect(returnedCsv(again).bytes).toEqual(returnedCsv(first).bytes);
+    expect(description(again)).toContain(total(3, 357_500));
+
+    const id = (first.components![0]!.components[0] as { custom_id: string }).custom_id;
+    const csv = returnedCsv(first).bytes;
+    const summary = await roster.component!(id, [], testComponentContext({ files: { u: csv }, attachments: [{ id: '1', filename: 'roster-tiers.csv', url: 'u', size: csv.length }] }));
+    expect(summary.reply.embeds[0]!.title).toBe('Roster by platform: 3 creators');
+    expect(summary.reply.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 2 creators · 312,500 followers', 'TikTok — 1 creator · 45,000 followers']);
+  });
+});
+
+describe('/roster: a price, a percentage or a date in the count column', () => {
+  it('says which it is', async () => {
+    const reply = await runRoster('Name,Followers\nAna,$30k\nBen,12%\nCara,2023-01-01\nDan,lots\nEve,12000\n');
+    expect(field(reply, 'Rows not read (4)')).toBe(
+      [
+        'Line 2: “$30k” — not a follower count: a price',
+        'Line 3: “12%” — not a follower count: a percentage',
+        'Line 4: “2023\\-01\\-01” — not a follower count: a date',
+        'Line 5: “lots” — not a follower count I can read',
+      ].join('\n'),
+    );
+    expect(returnedCsv(reply).records[1]!.at(-1)).toBe('not read: not a follower count: a price');
+    expect(description(reply)).toContain(total(1, 12_000));
   });
 });

@@ -330,14 +330,16 @@ describe('/roster: rows of every shape', () => {
     expect(text.split('\r\n').slice(0, 2)).toEqual(['sep=;', 'Name;Followers;tier;consensus_tier;consensus_votes;note']);
   });
 
-  it('pads short rows, keeps cells past the last column in unnamed columns, skips blank lines, and numbers lines as the file does', async () => {
+  it('pads short rows, keeps cells past the last column in unnamed columns, keeps blank lines in place, and numbers lines as the file does', async () => {
     const reply = await runRoster(utf8('name,followers,platform\nSara,45k\n\nTom,12k,IG,extra,more\n"Lea\nLind",x\n'));
     const { records } = returnedCsv(reply);
-    expect(records.map((r) => r.length)).toEqual([9, 9, 9, 9]);
+    expect(records.map((r) => r.length)).toEqual([9, 9, 9, 9, 9]);
     expect(records[0]).toEqual(['name', 'followers', 'platform', '', '', ...ADDED_COLUMNS]);
     expect(records[1]!.slice(0, 5)).toEqual(['Sara', '45k', '', '', '']);
-    expect(records[2]!.slice(0, 5)).toEqual(['Tom', '12k', 'IG', 'extra', 'more']);
-    expect(records[2]![8]).toMatch(/^2 cells past the header's last column \(a comma inside an unquoted cell\?\), kept in the unnamed columns after it/);
+    // A blank line comes back blank, so the tier column lines up with the sheet it came from.
+    expect(records[2]).toEqual(Array(9).fill(''));
+    expect(records[3]!.slice(0, 5)).toEqual(['Tom', '12k', 'IG', 'extra', 'more']);
+    expect(records[3]![8]).toMatch(/^2 cells past the header's last column \(a comma inside an unquoted cell\?\), kept in the unnamed columns after it/);
     expect(embedText(reply)).toContain('Line 5: “x”');
   });
 

@@ -382,7 +382,7 @@ function otherCountsLine(r: TaggedRoster): string {
 /** A file without a header row: how its first row was told from a header, and what the columns are called. */
 function noHeaderLine(r: TaggedRoster): string {
   return (
-    `No header row: line ${formatCount(r.rows[0]!.line)} already has a follower count in column ${r.columns.count + 1}, so every row is read as a creator, ` +
+    `No header row: line ${formatCount(r.rows.find((row) => !row.blank)!.line)} already has a follower count in column ${r.columns.count + 1}, so every row is read as a creator, ` +
     `and the columns are named by number (${quoted(r.header[0]!)} for the first), here and in ${ROSTER_FILE}.`
   );
 }
@@ -426,6 +426,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
       'The tagged file would be too large',
     );
   }
+  const creatorRows = r.rows.filter((row) => !row.blank).length;
   const readable = r.rows.filter((row) => row.count !== undefined);
   const counted = readable.filter((row) => row.repeatOf === undefined);
   const repeats = readable.filter((row) => row.repeatOf !== undefined);
@@ -435,7 +436,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
   const description = [
     `Tiers ${basis}.`,
     ...(notice ? [notice] : []),
-    `Read ${quoted(filename, 60)}: ${plural(r.rows.length, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
+    `Read ${quoted(filename, 60)}: ${plural(creatorRows, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
     ...(r.headerRow ? [] : [noHeaderLine(r)]),
     columnsLine(r),
     ...(r.replacedColumns.length ? [replacedLine(r)] : []),

@@ -13,8 +13,8 @@ import { parse } from 'csv-parse/sync';
 import { classify } from './classify';
 import { csvText, withoutNeutralising } from './csv';
 import { andList } from './format';
-import { readCount, platformName, PLATFORMS, type DecimalMark } from './extract';
-import { COUNT_MULTIPLIERS } from './followers';
+import { extractCounts, readCount, platformName, PLATFORMS, type DecimalMark, type IgnoreKind } from './extract';
+import { COUNT_MULTIPLIERS, MAX_INPUT_LENGTH } from './followers';
 import { formatHousePlacement, houseTierFor, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
 import { NORMAL_TIERS, type NormalTier } from './sources';
@@ -162,6 +162,11 @@ export type CountUnit = 'thousands' | 'millions';
 export interface TaggedRow {
   /** The file's line the row starts on (1-based; the header is line 1 in most files). */
   line: number;
+  /**
+   * Every cell blank: no creator, not a problem, in no count or total. Kept, with blank added
+   * cells, so that each row of roster-tiers.csv stays beside the same row of the team's sheet.
+   */
+  blank: boolean;
   /** The row's cells, one per header column, then one per unnamed column (see TaggedRoster.extraColumns). */
   cells: string[];
   /** Cells the row has past the header's last column (TaggedRoster.namedColumns; trailing blank cells not counted). */
@@ -224,7 +229,7 @@ export interface TaggedRoster {
    */
   extraColumns: number;
   columns: RosterColumns;
-  /** At least one of them has a count (a roster with none is refused as 'no-readable-count'). */
+  /** The rows under the header in the file's order, blank ones too; at least one has a count (a roster with none is refused as 'no-readable-count'). */
   rows: TaggedRow[];
   /** Per tier, from the smallest counts to the largest; tiers no row has are left out. Each creator once: repeated rows are not counted. */
   totals: TierTotal[];
@@ -406,9 +411,14 @@ function withoutTitleLines(sample: string): string {
 interface Rec {
   cells: string[];
   line: number;
+  /** Every cell blank (an empty line, or only delimiters and spaces). */
+  blank: boolean;
 }
 
-/** The file's records, non-blank ones only, each with the line it starts on; `skipped`: lines before `text`. */
+/**
+ * The file's records, each with the line it starts on, blank ones too but for those after the
+ * last filled one (a file's final line breaks are no rows); `skipped`: lines before `text`.
+ */
 function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; records: Rec[] } | { ok: false; error: RosterError } {
   let parsed: string[][];
   try {
@@ -431,10 +441,10 @@ function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; r
     const start = line;
     line += 1;
     for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) line += cell.match(/\r\n|\n|\r/g)!.length;
-    if (record.every((c) => c.trim() === '')) continue;
-    out.push({ cells: record, line: start });
+    out.push({ cells: record, line: start, blank: record.every((c) => c.trim() === '') });
   }
-  return { ok: true, records: out };
+  const lastFilled = out.findLastIndex((rec) => !rec.blank);
+  return { ok: true, records: out.slice(0, lastFilled + 1) };
 }
 
 /**
@@ -641,7 +651,21 @@ function readRosterCount(cell: string, decimal: DecimalMark, unit: CountUnit | u
   if (text === '' || NO_VALUE.test(text)) return { ok: false, reason: 'no follower count' };
   if (SPREADSHEET_ERROR.test(text)) return { ok: false, reason: 'no follower count (a spreadsheet error)' };
   const inUnit = unit !== undefined && /^\d[\d.,\s'’]*$/.test(text);
-  return readCount(inUnit ? `${text}${unit === 'thousands' ? 'k' : 'M'}` : text, decimal);
+  const read = readCount(inUnit ? `${text}${unit === 'thousands' ? 'k' : 'M'}` : text, decimal);
+  if (read.ok) return read;
+  const otherNumber = otherNumberIn(text);
+  return otherNumber ? { ok: false, reason: `not a follower count: ${otherNumber}` } : read;
+}
+
+/** Numbers a count column holds by mistake (a fee, an engagement rate, a date), named as the message command names them. */
+const OTHER_NUMBERS = new Set<IgnoreKind>(['price', 'percentage', 'date']);
+
+/** "a price", "a percentage" or "a date": what a cell that is no count holds, when it is one of OTHER_NUMBERS and nothing else. */
+function otherNumberIn(text: string): string | undefined {
+  if (text.length > MAX_INPUT_LENGTH) return undefined;
+  const { counts, ignored } = extractCounts(text);
+  const only = counts.length === 0 && ignored.length === 1 ? ignored[0]! : undefined;
+  return only && OTHER_NUMBERS.has(only.kind) ? only.reason : undefined;
 }
 
 /** `cellsOf(i)`: column i's cells in the data rows. */
@@ -714,17 +738,20 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const delimiter = sep?.delimiter ?? detectDelimiter(decoded.text, opts.filename);
   const read = sep ? records(sep.rest, delimiter, 1) : records(decoded.text, delimiter);
   if (!read.ok) return read;
-  const firstRecord = read.records[0];
+  // The header and the title above it are found among the filled rows; blank ones are kept only among the creators.
+  const filled = read.records.filter((rec) => !rec.blank);
+  const firstRecord = filled[0];
   if (!firstRecord) return { ok: false, error: { kind: 'empty' } };
   const firstCells = headerCells(firstRecord.cells);
   // A first row wider than the limit is not looked into: it is refused below, as a header.
   const headerRow = firstCells.length > MAX_ROSTER_COLUMNS || !firstRowIsCreator(firstCells, opts.countColumn);
-  const headerAt = headerRow && firstCells.length <= MAX_ROSTER_COLUMNS ? headerIndex(read.records, opts.countColumn) : 0;
-  const headerRecord = read.records[headerAt]!;
+  const headerAt = headerRow && firstCells.length <= MAX_ROSTER_COLUMNS ? headerIndex(filled, opts.countColumn) : 0;
+  const headerRecord = filled[headerAt]!;
   const givenHeader = headerCells(headerRecord.cells);
-  const data = headerRow ? read.records.slice(headerAt + 1) : read.records;
-  if (data.length === 0) return { ok: false, error: { kind: 'header-only', header: givenHeader } };
-  if (data.length > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: data.length } };
+  const data = headerRow ? read.records.filter((rec) => rec.line > headerRecord.line) : read.records;
+  const creators = data.filter((rec) => !rec.blank);
+  if (creators.length === 0) return { ok: false, error: { kind: 'header-only', header: givenHeader } };
+  if (creators.length > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: creators.length } };
   if (givenHeader.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: givenHeader.length } };
   // Every filled cell is written back, those past the header's last column too (trailing blank ones are not cells anyone typed).
   const filledWidths = data.map((rec) => filledWidth(rec.cells));
@@ -736,11 +763,11 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   /** A row's cells but those of the replaced columns. */
   const ownCells = (cells: readonly string[]) => cells.filter((_, i) => !replacedColumns.includes(i));
   const namedColumns = replacedColumns.length ? filledWidth(ownCells(header)) : header.length;
-  const found = findColumns(header, (i) => data.map((r) => r.cells[i] ?? ''), opts);
+  const found = findColumns(header, (i) => creators.map((r) => r.cells[i] ?? ''), opts);
   if (!found.ok) return found;
   const columns = found.columns;
   const decimal = detectDecimal(
-    data.map((r) => unquoteCell(r.cells[columns.count] ?? '')),
+    creators.map((r) => unquoteCell(r.cells[columns.count] ?? '')),
     delimiter,
   );
 
@@ -753,6 +780,11 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const firstRowOf = new Map<string, TaggedRow>();
   data.forEach((rec, i) => {
     const cells = Array.from({ length: width }, (_, i) => rec.cells[i] ?? '');
+    if (rec.blank) {
+      // Written back empty: a lone tab or space would come back as text once neutralised, and the row as a creator's.
+      rows.push({ line: rec.line, blank: true, cells: cells.map(() => ''), extraCells: 0, repeatOf: undefined, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: '', platform: undefined });
+      return;
+    }
     const ownWidth = filledWidth(ownCells(rec.cells));
     const extraCells = Math.max(0, ownWidth - namedColumns);
     const raw = cells[columns.count]!;
@@ -767,7 +799,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       const reason = wider ? `${parsed.reason}; ${wider}` : parsed.reason;
       // Shown as read: without the ' that makes a formula text (Tierbot's own, in a roster-tiers.csv uploaded again).
       problems.push({ line: rec.line, cell: withoutNeutralising(raw), reason });
-      rows.push({ line: rec.line, cells, extraCells, repeatOf: undefined, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: [`${NOT_READ_NOTE} ${parsed.reason}`, ...notes].join('; '), platform });
+      rows.push({ line: rec.line, blank: false, cells, extraCells, repeatOf: undefined, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: [`${NOT_READ_NOTE} ${parsed.reason}`, ...notes].join('; '), platform });
       return;
     }
     const count = parsed.value;
@@ -789,11 +821,11 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
     const key = creatorKey(who === undefined ? '' : cells[who]!, platform);
     const first = key === undefined ? undefined : firstRowOf.get(key);
     if (first) notes.unshift(`${REPEAT_NOTE} ${first.line} (same ${sameWhat(columns)} and platform): counted once, at line ${first.line}`);
-    const row: TaggedRow = { line: rec.line, cells, extraCells, repeatOf: first?.line, count, tier: bucket, bucket, consensusTier: consensus.word, consensusVotes: votesText(consensus), note: notes.join('; '), platform };
+    const row: TaggedRow = { line: rec.line, blank: false, cells, extraCells, repeatOf: first?.line, count, tier: bucket, bucket, consensusTier: consensus.word, consensusVotes: votesText(consensus), note: notes.join('; '), platform };
     if (key !== undefined && !first) firstRowOf.set(key, row);
     rows.push(row);
   });
-  if (problems.length === rows.length) {
+  if (problems.length === creators.length) {
     const cells = [...new Set(problems.map((p) => p.cell.trim()).filter((cell) => cell !== ''))];
     return { ok: false, error: { kind: 'no-readable-count', header, column: columns.count, cells } };
   }
@@ -807,7 +839,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       header,
       headerRow,
       headerLine: headerRow ? headerRecord.line : 0,
-      aboveHeader: read.records.slice(0, headerRow ? headerAt : 0).map((r) => r.cells),
+      aboveHeader: filled.slice(0, headerRow ? headerAt : 0).map((r) => r.cells),
       replacedColumns,
       namedColumns,
       extraColumns: width - header.length,
@@ -1006,9 +1038,10 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
   if (!delimiter) return { ok: false, reason: 'the attached roster-tiers.csv does not have the columns I add' };
   const read = sep ? records(sep.rest, delimiter) : records(decoded.text, delimiter);
   if (!read.ok) return { ok: false, reason: 'the attached roster-tiers.csv is not a CSV I wrote' };
-  const headerAt = Math.max(0, read.records.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => endsWithAddedColumns(r.cells)));
-  const header = headerCells(read.records[headerAt]?.cells ?? []);
-  const data = read.records.slice(headerAt + 1);
+  const filled = read.records.filter((rec) => !rec.blank);
+  const headerAt = Math.max(0, filled.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => endsWithAddedColumns(r.cells)));
+  const header = headerCells(filled[headerAt]?.cells ?? []);
+  const data = filled.slice(headerAt + 1);
   const tierAt = header.length - ADDED_COLUMNS.length;
   if (tierAt < 1 || !endsWithAddedColumns(header) || state.count >= tierAt || (state.platform ?? 0) >= tierAt) {
     return { ok: false, reason: 'the attached roster-tiers.csv does not have the columns I add' };

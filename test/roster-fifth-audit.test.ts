@@ -201,13 +201,13 @@ describe('/roster: a price, a percentage or a date in the count column', () => {
     const reply = await runRoster('Name,Followers\nAna,$30k\nBen,12%\nCara,2023-01-01\nDan,lots\nEve,12000\n');
     expect(field(reply, 'Rows not read (4)')).toBe(
       [
-        'Line 2: “$30k” — not a follower count: a price',
-        'Line 3: “12%” — not a follower count: a percentage',
-        'Line 4: “2023\\-01\\-01” — not a follower count: a date',
+        'Line 2: “$30k” — a price, not a follower count',
+        'Line 3: “12%” — a percentage, not a follower count',
+        'Line 4: “2023\\-01\\-01” — a date, not a follower count',
         'Line 5: “lots” — not a follower count I can read',
       ].join('\n'),
     );
-    expect(returnedCsv(reply).records[1]!.at(-1)).toBe('not read: not a follower count: a price');
+    expect(returnedCsv(reply).records[1]!.at(-1)).toBe('not read: a price, not a follower count');
     expect(description(reply)).toContain(total(1, 12_000));
   });
 });

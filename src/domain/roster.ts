@@ -654,7 +654,7 @@ function readRosterCount(cell: string, decimal: DecimalMark, unit: CountUnit | u
   const read = readCount(inUnit ? `${text}${unit === 'thousands' ? 'k' : 'M'}` : text, decimal);
   if (read.ok) return read;
   const otherNumber = otherNumberIn(text);
-  return otherNumber ? { ok: false, reason: `not a follower count: ${otherNumber}` } : read;
+  return otherNumber ? { ok: false, reason: `${otherNumber}, not a follower count` } : read;
 }
 
 /** Numbers a count column holds by mistake (a fee, an engagement rate, a date), named as the message command names them. */

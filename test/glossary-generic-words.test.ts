@@ -132,10 +132,9 @@ describe('/glossary: short words, one-word typos and mid-word matches', () => {
     expect((await run('cost per 1,000 impressions')).embeds[0]!.title).toBe('CPM (cost per thousand impressions)');
   });
 
-  it('autocomplete ranks a term typed whole with one word more above a reading with two typos: KOL before Top influencer', async () => {
+  it('autocomplete offers a term typed whole with one word more beside a reading with two typos, and first where the typos fall on one word', async () => {
     const choices = await glossary.autocomplete!({ name: 'term', value: 'kol influencer' }, {} as never, testContext());
-    const values = choices.map((c) => c.value);
-    expect(values.indexOf('kol')).toBeLessThan(values.indexOf('top-influencer'));
+    expect(choices.slice(0, 3).map((c) => c.value)).toEqual(expect.arrayContaining(['kol', 'top-influencer']));
     const bait = await glossary.autocomplete!({ name: 'term', value: 'engagement bait' }, {} as never, testContext());
     expect(bait[0]!.value).toBe('engagement');
   });
@@ -152,5 +151,38 @@ describe('/glossary autocomplete offers first the term the command opens for a p
     expect(choices[0]!.value).toBe(id);
     const reply = await run(typed);
     expect(reply.embeds[0]!.title!.toLowerCase()).toContain(choices[0]!.name.toLowerCase().split(' (')[0]!);
+  });
+});
+
+describe('/glossary: what a re-check of the lookup rules found', () => {
+  it.each([
+    ['engagments', 'Engagement'],
+    ['influencrs', 'Influencer'],
+    ['afiliates', 'Affiliate (commission) deal'],
+    ['ovrlaps', 'Audience overlap'],
+    ['conversion raets', 'Conversion rate'],
+  ])('a plural with a typo still opens the term: %j', async (query, title) => {
+    expect((await run(query)).embeds[0]!.title).toBe(title);
+  });
+
+  it('a filler word and a typo suggest the term meant, not a choice without it', async () => {
+    const reply = await run('what is engagement rate by folowers');
+    expect(reply.embeds[0]!.title).toBe('Unknown term');
+    expect(reply.embeds[0]!.description).toContain('**Engagement rate (by followers)**');
+  });
+
+  it('autocomplete keeps the whole reading first when the first word has a typo: "celebrty influencer", "reach rte"', async () => {
+    for (const [typed, id] of [
+      ['celebrty influencer', 'celebrity-influencer'],
+      ['reach rte', 'reach-rate'],
+      ['regulr influencer', 'regular-influencer'],
+    ] as const) {
+      const choices = await glossary.autocomplete!({ name: 'term', value: typed }, {} as never, testContext());
+      expect(choices[0]!.value, typed).toBe(id);
+    }
+  });
+
+  it('"cost er click" opens CPC: a two-letter alias (ER) typed by mistake for a word is not offered', async () => {
+    expect((await run('cost er click')).embeds[0]!.title).toBe('CPC (cost per click)');
   });
 });

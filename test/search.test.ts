@@ -100,7 +100,8 @@ describe('rankMatches', () => {
     const entries = [entry('micro c'), entry('micro a'), entry('micro b')];
     expect(rankMatches('micro', entries)).toEqual(['micro c', 'micro a', 'micro b']);
     expect(rankMatches('mediakx', [entry('madiakax'), entry('mediakix')])).toEqual(['mediakix', 'madiakax']);
-    expect(rankMatches('mediakx', [entry('mediakiks'), entry('mediakix')])).toEqual(['mediakiks', 'mediakix']);
+    // Both are one typo from the query at their start; as whole words, "mediakix" is one away and "mediakiks" three.
+    expect(rankMatches('mediakx', [entry('mediakiks'), entry('mediakix')])).toEqual(['mediakix', 'mediakiks']);
   });
 
   it('matches query words at word starts in any order', () => {

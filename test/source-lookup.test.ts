@@ -98,3 +98,9 @@ describe('/tiers source: a publisher with the word "tiers", and names ending in 
     expect(d).toContain('**L2**, **Inc.** Press one to open it.');
   });
 });
+
+describe('/tiers source: a year the publisher did not publish in', () => {
+  it('"Mediakix 2020" still opens Mediakix: a number is no typo of a word', async () => {
+    expect((await run('Mediakix 2020')).embeds[0]!.title).toBe('Mediakix');
+  });
+});

@@ -23,14 +23,14 @@ const MAX_RAW_LENGTH = 1_000;
 
 /** Best first. A key matches in the best way it can; an entry ranks by its best key. */
 export type MatchKind = 'exact' | 'prefix' | 'word' | 'substring' | 'fuzzy' | 'within';
-// A typo reading and a whole key among other words rank together, by distance: the typos, or the
-// words the key leaves over ("kol" in "kol influencer" leaves one; "top influencer" is two typos away).
+// A typo reading and a whole key among other words rank together, by distance: the typos, or twice
+// the words the key leaves over ("kol" in "kol influencer" leaves one; "top influencer" is two typos away).
 const KIND_RANK: Record<MatchKind, number> = { exact: 0, prefix: 1, word: 2, substring: 3, fuzzy: 4, within: 4 };
 
 export interface Match<T> {
   item: T;
   kind: MatchKind;
-  /** Edit distance for fuzzy matches; the query's words outside the key for `within`; 0 otherwise. */
+  /** Edit distance for fuzzy matches; twice the query's words outside the key for `within`; 0 otherwise. */
   distance: number;
 }
 
@@ -186,7 +186,8 @@ function matchKey(q: Prepared, key: Prepared, tolerance: number): { kind: MatchK
   // Mid-word, but not across words: "roi" must not match "micRO Influencer".
   if (q.compact.length >= MIN_MID_WORD && q.words.length === 1 && key.norm.includes(q.norm)) return { kind: 'substring', distance: 0 };
   // The key typed whole among other words ("engagement" in "engagement bait"), or a typo reading of the query.
-  const within = keyWithin(q, key) ? { kind: 'within' as const, distance: q.words.length - key.words.length } : null;
+  // Each word left over weighs as two typos: "influencer teirss" reads as Influencer tiers before Influencer.
+  const within = keyWithin(q, key) ? { kind: 'within' as const, distance: 2 * (q.words.length - key.words.length) } : null;
   // With no typo allowed, a fuzzy match would be a prefix of the key or of one of its words: both were ruled out above.
   const distance = tolerance === 0 ? Infinity : fuzzyDistance(q, key, tolerance);
   const fuzzy = distance <= tolerance ? { kind: 'fuzzy' as const, distance } : null;
@@ -198,9 +199,9 @@ function keyWithin(q: Prepared, key: Prepared): boolean {
   return q.words.length > key.words.length && key.compact.length >= 2 && ` ${q.norm} `.includes(` ${key.norm} `);
 }
 
-/** Ranks, then distance; at equal distance a key typed whole beats a typo reading. */
+/** Ranks, then distance; at equal distance a reading of the whole query beats a key that leaves words over. */
 function compareMatches(a: { kind: MatchKind; distance: number }, b: { kind: MatchKind; distance: number }): number {
-  return KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.distance - b.distance || Number(a.kind === 'fuzzy') - Number(b.kind === 'fuzzy');
+  return KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.distance - b.distance || Number(a.kind === 'within') - Number(b.kind === 'within');
 }
 
 function better(a: { kind: MatchKind; distance: number }, b: { kind: MatchKind; distance: number }): boolean {
@@ -247,6 +248,9 @@ function tagsMatch(q: Prepared, entry: Searchable<unknown>): boolean {
   return q.words.some((w) => w.length >= MIN_MID_WORD && startsKey(w)) && q.words.every((w) => startsKey(w) || tagWords.some((t) => t.startsWith(w)));
 }
 
+/** How much further a typo reading ranks when a word of the query is not one of the entry's words with its own typos. */
+const SCATTER_PENALTY = 2;
+
 function rank<T>(q: Prepared, entries: readonly Searchable<T>[], tolerance: (length: number) => number): Match<T>[] {
   const max = tolerance(q.norm.length);
   const matches: (Match<T> & { index: number })[] = [];
@@ -258,6 +262,8 @@ function rank<T>(q: Prepared, entries: readonly Searchable<T>[], tolerance: (len
       if (best?.kind === 'exact') break;
     }
     if ((best === null || KIND_RANK[best.kind] > KIND_RANK.word) && tagsMatch(q, entry)) best = { kind: 'word', distance: 0 };
+    // A typo reading whose typos all fall on one word ("engagement bait" as "engagement rate") ranks as two typos further.
+    if (best?.kind === 'fuzzy' && !wordsSpelled(q, entry)) best = { kind: 'fuzzy', distance: best.distance + SCATTER_PENALTY };
     if (best) matches.push({ item: entry.item, ...best, index });
   });
   // Sort is stable, but the index makes "ties keep input order" explicit.
@@ -376,30 +382,35 @@ function wholeDistance(q: Prepared, entry: Searchable<unknown>, max: number): nu
 }
 
 /**
- * Whether each word of the query of four letters or more is a word of the entry's keys but for the
- * typos a word that long may have (see fuzzTolerance), or part of a key written without spaces
+ * Whether each word of the query with four letters or more is a word of the entry's keys but for
+ * the typos a word that long may have (see fuzzTolerance), or part of a key written without spaces
  * ("midtier"): the edits a whole query allows must not all fall on one word, or "engagement bait"
- * would be "engagement rate". Shorter words ("of", "a", "x" in "later x fohr") are too short to tell
- * a typo from a word left out.
+ * would be "engagement rate". Shorter words ("of", "a", "x" in "later x fohr") are too short to
+ * tell a typo from a word left out, and numbers (a year: "Mediakix 2020") are no typos of words.
  */
 function wordsSpelled(q: Prepared, entry: Searchable<unknown>): boolean {
-  const { keyWords } = wordsOf(entry);
-  const spelled = (w: string) =>
-    w.length <= SHORT_QUERY ||
-    keyWords.some((k) => Math.abs(k.length - w.length) <= fuzzTolerance(w.length) && editDistance(w, k) <= fuzzTolerance(w.length)) ||
-    keysOf(entry).some((key) => key.compact.includes(w));
-  return q.words.every(spelled);
+  return q.words.every((w) => w.length <= SHORT_QUERY || !/\p{L}/u.test(w) || spelledBy(entry, w));
+}
+
+/** Whether the entry's keys have `word`, but for the typos a word that long may have, or have it inside a key written without spaces. */
+function spelledBy(entry: Searchable<unknown>, word: string): boolean {
+  const typos = fuzzTolerance(word.length);
+  // A plural's "s" is no typo: "raets" is "rate" with one.
+  const forms = word.length > SHORT_QUERY && word.endsWith('s') ? [word, word.slice(0, -1)] : [word];
+  const close = (form: string, k: string) => Math.abs(k.length - form.length) <= typos && editDistance(form, k) <= typos;
+  return forms.some((form) => wordsOf(entry).keyWords.some((k) => close(form, k))) || keysOf(entry).some((key) => key.compact.includes(word));
 }
 
 /**
- * The typos a query may have and still open one entry without asking. One word gets fewer than
- * autocomplete tolerates, since an ordinary word two letters from a key ("reading", "seeding") is
- * more often that word than a typo; several words are held to their own typos (`wordsSpelled`).
+ * The typos a query may have and still open one entry without asking. One word of fewer than eight
+ * letters gets one, since an ordinary word two letters from a key ("reading", "seeding") is more
+ * often that word than a typo; a longer one two ("engagments"); several words are held to their
+ * own typos (`wordsSpelled`).
  */
 function clearTypos(q: Prepared): number {
   const length = q.norm.length;
   if (q.words.length > 1) return fuzzTolerance(length);
-  return length <= SHORT_QUERY ? 0 : Math.max(1, Math.floor(length / 8));
+  return Math.min(fuzzTolerance(length), length < 8 ? 1 : 2);
 }
 
 /** Matches that are equally good for choosing one: a prefix of one key and a word start in another tie. */
@@ -468,16 +479,21 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
   }
 
   const entryOf = new Map(entries.map((e) => [e.item, e]));
+  // A plural with a typo ("ovrlaps", "conversion raets") is as near as its singular.
+  const singular = prepare(q.words.map((w) => (w.length > SHORT_QUERY ? w.replace(/s$/, '') : w)).join(' '));
   const near = ranked
-    .map((m) => ({ item: m.item, d: wholeDistance(q, entryOf.get(m.item)!, tolerance) }))
+    .map((m) => ({ item: m.item, d: Math.min(wholeDistance(q, entryOf.get(m.item)!, tolerance), wholeDistance(singular, entryOf.get(m.item)!, tolerance)) }))
     .filter((s) => s.d <= tolerance)
     .sort((a, b) => a.d - b.d);
   const guess = near[0];
   if (guess && guess.d > 0) {
     // A typo's reading that changes a word which is itself another entry's whole key is a guess
     // against what was typed: "kol influencer" is KOL as much as a misspelt "top influencer".
-    const rest = prepare(q.words.filter((w) => !wordsOf(entryOf.get(guess.item)!).keyWords.includes(w)).join(' '));
-    const namedWhole = ranked.filter((m) => m.item !== guess.item && m.kind === 'within' && keysOf(entryOf.get(m.item)!).some((key) => ` ${rest.norm} `.includes(` ${key.norm} `)));
+    // The words the typo reading changes: those its keys do not have, even with a word's own typos.
+    const rest = prepare(q.words.filter((w) => !spelledBy(entryOf.get(guess.item)!, w)).join(' '));
+    // A key of two letters counts only as the entry's own name ("L2"), not as an alias ("ER" in "cost er click").
+    const named = (key: Prepared, index: number) => (key.compact.length >= SHORT_QUERY || index === 0) && ` ${rest.norm} `.includes(` ${key.norm} `);
+    const namedWhole = ranked.filter((m) => m.item !== guess.item && m.kind === 'within' && keysOf(entryOf.get(m.item)!).some(named));
     if (namedWhole.length) return { matches: [...namedWhole.map((m) => m.item), guess.item].slice(0, cap), clear: false };
   }
   const spelled = near.filter((s) => s.d === 0 || (s.d <= clearTypos(q) && wordsSpelled(q, entryOf.get(s.item)!)));
@@ -486,8 +502,10 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
   const othersAsTyped = ranked.some((m) => m.item !== one?.item && m.kind !== 'fuzzy' && m.kind !== 'within');
   if (one && (one.d === 0 || !othersAsTyped)) return { matches: [one.item, ...ranked.map((m) => m.item).filter((item) => item !== one.item)].slice(0, cap), clear: true };
 
-  // Whole keys among other words ("ugc" in "ugc videos"): a choice between them, never one opened.
-  if (first.kind === 'within') return { matches: ranked.filter((m) => m.kind === 'within').map((m) => m.item).slice(0, cap), clear: false };
+  // Entries each named whole by some of the words, and together by all of them ("L2 inc"): a choice.
+  const whole = ranked.filter((m) => m.kind === 'within');
+  const covered = new Set(whole.flatMap((m) => keysOf(entryOf.get(m.item)!).filter((key) => keyWithin(q, key)).flatMap((key) => key.words)));
+  if (first.kind === 'within' && whole.length > 1 && q.words.every((w) => covered.has(w))) return { matches: whole.map((m) => m.item).slice(0, cap), clear: false };
   // A typo, or a piece of a word, is clear only when it spells a whole key (above).
   if (standing(first) !== KIND_RANK.word) return none;
   const contenders = ranked.filter((m) => standing(m) === KIND_RANK.word);

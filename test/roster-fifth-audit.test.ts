@@ -211,3 +211,27 @@ describe('/roster: a price, a percentage or a date in the count column', () => {
     expect(description(reply)).toContain(total(1, 12_000));
   });
 });
+
+describe('/roster: what a re-check found', () => {
+  it.each(['Total general', 'Total général', 'Gesamtergebnis', 'Totale complessivo', 'Total Geral', 'Eindtotaal', 'Total (3 creators)'])('sets a pivot table’s “%s” aside as a total row', async (label) => {
+    const reply = await runRoster(`Name,Followers\nAna,1000\nBen,2000\nCara,3000\n${label},6000\n`);
+    expect(description(reply)).toContain(total(3, 6_000));
+  });
+
+  it.each(['Média', 'Media', 'Gemiddelde', 'Ø', 'Average followers per creator'])('sets “%s” aside as a summary row', async (label) => {
+    const reply = await runRoster(`Name,Followers\nAna,1000\nBen,2000\nCara,3000\n${label},2000\n`);
+    expect(description(reply)).toContain(total(3, 6_000));
+  });
+
+  it('First Name and Last Name decide repeats and labels together: Anna Lee and Anna Kim are two, Mean Sok and Sum Ho are creators', async () => {
+    const reply = await runRoster('First Name,Last Name,Instagram Followers\nMean,Sok,9000\nSum,Ho,12000\nAnna,Lee,30000\nAnna,Lee,30000\nAnna,Kim,5000\n');
+    expect(description(reply)).toContain(total(4, 56_000));
+    expect(field(reply, 'Repeated creators (1)')).toContain('“Anna Lee” on Instagram — same as line 4');
+  });
+
+  it('Excel’s ######## (a column too narrow when saved) is a spreadsheet error, not a hashtag', async () => {
+    const reply = await runRoster('Name,Followers\nAna,1000\nBen,########\n');
+    // Shown escaped, as all user text is (a # could start a heading).
+    expect(field(reply, 'Rows not read (1)')).toBe('Line 3: “\\#\\#\\#\\#\\#\\#\\#\\#” — no follower count (a spreadsheet error)');
+  });
+});

@@ -639,7 +639,7 @@ function unitInHeader(header: string): CountUnit | undefined {
 const NO_VALUE = /^(?:#?n\/?a|none|nil|null)$/i;
 
 /** A formula's error as Excel and Google Sheets show it in the cell: #REF!, #DIV/0!, #VALUE!, #NAME?, #NUM!, #NULL!, #ERROR!, #SPILL!. */
-const SPREADSHEET_ERROR = /^#(?:ref!|div\/0!|value!|name\?|num!|null!|error!|spill!|calc!|getting_data)$/i;
+const SPREADSHEET_ERROR = /^(?:#(?:ref!|div\/0!|value!|name\?|num!|null!|error!|spill!|calc!|getting_data)|#{3,})$/i;
 
 /**
  * A count cell read as the roster reads it: empty or a "no value" mark is no count, and a plain
@@ -817,8 +817,8 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
         notes.unshift(`house tiers: ${placed.outside}`);
       }
     }
-    const who = columns.handle ?? columns.name;
-    const key = creatorKey(who === undefined ? '' : cells[who]!, platform);
+    // The handle where there is one; else the whole name (First and Last Name together).
+    const key = creatorKey(columns.handle !== undefined ? cells[columns.handle]! : creatorName(columns, cells), platform);
     const first = key === undefined ? undefined : firstRowOf.get(key);
     if (first) notes.unshift(`${REPEAT_NOTE} ${first.line} (same ${sameWhat(columns)} and platform): counted once, at line ${first.line}`);
     const row: TaggedRow = { line: rec.line, blank: false, cells, extraCells, repeatOf: first?.line, count, tier: bucket, bucket, consensusTier: consensus.word, consensusVotes: votesText(consensus), note: notes.join('; '), platform };
@@ -858,10 +858,11 @@ const TOTAL_ROW = 'a total row, not a creator';
 const SUMMARY_ROW = 'a summary row (an average or median), not a creator';
 
 /** The word a sheet labels the sum of its rows with, in the languages exports come in (normalised: lower case, no punctuation). */
-const SUM_WORD = String.raw`(?:grand |sub ?)?totals?|sum|summe|zwischensumme|gesamt(?:summe)?|insgesamt|somme|sous total|suma|totale|totaal`;
-const AVERAGE_WORD = String.raw`average|avg|mean|median|durchschnitt|mittelwert|moyenne|promedio`;
+// With the qualifiers spreadsheets' pivot tables add in their languages ("Total general", "Totale complessivo", "Gesamtergebnis", "Eindtotaal").
+const SUM_WORD = String.raw`(?:(?:grand |sub ?)?totals?|totale?|total geral)(?: (?:general|generale|général|geral|complessivo|globale?))?|sum|summe|zwischensumme|gesamt(?:summe|ergebnis)?|insgesamt|somme|sous total|suma|totaal|eindtotaal`;
+const AVERAGE_WORD = String.raw`average|avg|mean|median|durchschnitt|mittelwert|moyenne|promedio|media|média|gemiddelde|ø`;
 /** What a label may name after its word: what is summed, or over whom ("Total followers", "Summe Follower", "Average of all creators"). */
-const SUMMED = String.raw`(?: (?:of )?(?:all )?(?:followers?|subscribers?|subs|audience|fans|abonnés|abonnenten|seguidores|creators?|influencers?|accounts?|rows?))?`;
+const SUMMED = String.raw`(?: (?:of |per )?(?:all )?(?:followers?|subscribers?|subs|audience|fans|abonnés|abonnenten|seguidores|creators?|influencers?|accounts?|rows?)(?: per (?:creator|influencer|account|row))?)?(?: \d+ (?:creators?|influencers?|accounts?|rows?))?`;
 /** "Total", "Totals:", "Grand total", "Subtotal", "Sum", "Summe", "Gesamt", "Total followers": a sheet's label for the sum of the rows. */
 const TOTAL_LABEL = new RegExp(`^(?:${SUM_WORD})${SUMMED}$`);
 /** "Average", "Avg.", "Mean", "Median", "Durchschnitt": a sheet's label for a row summing up the others another way. */
@@ -876,7 +877,7 @@ const AVERAGE_LABEL = new RegExp(`^(?:${AVERAGE_WORD})${SUMMED}$`);
  */
 function totalRowsOf(data: readonly Rec[], counts: readonly ReturnType<typeof readCount>[], columns: RosterColumns): Map<number, string> {
   const totals = new Map<number, string>();
-  const nameOf = (rec: Rec) => (columns.name === undefined ? '' : unquoteCell(rec.cells[columns.name] ?? ''));
+  const nameOf = (rec: Rec) => creatorName(columns, rec.cells);
   data.forEach((rec, i) => {
     if (!counts[i]!.ok) return;
     const label = normaliseHeader(nameOf(rec) || unquoteCell(rec.cells.find((cell, column) => column !== columns.count && cell.trim() !== '') ?? ''));

@@ -175,8 +175,9 @@ describe('/roster: blank rows between creators', () => {
   it('numbers the rows not read as the file does, past blank rows and a title', async () => {
     const reply = await runRoster('Q4 shortlist\n\nName,Followers\nAna,12500\n\n\nBen,lots\nCara,300000\n');
     const { records } = returnedCsv(reply);
-    expect(records.map((r) => r[0])).toEqual(['Q4 shortlist', 'Name', 'Ana', '', '', 'Ben', 'Cara']);
-    expect(records[5]!.at(-1)).toBe('not read: not a follower count I can read');
+    // Line for line as the file: "lots" is on line 7 in both.
+    expect(records.map((r) => r[0])).toEqual(['Q4 shortlist', '', 'Name', 'Ana', '', '', 'Ben', 'Cara']);
+    expect(records[6]!.at(-1)).toBe('not read: not a follower count I can read');
     expect(field(reply, 'Rows not read (1)')).toBe('Line 7: “lots” — not a follower count I can read');
     expect(description(reply)).toContain(total(2, 312_500));
   });
@@ -233,5 +234,15 @@ describe('/roster: what a re-check found', () => {
     const reply = await runRoster('Name,Followers\nAna,1000\nBen,########\n');
     // Shown escaped, as all user text is (a # could start a heading).
     expect(field(reply, 'Rows not read (1)')).toBe('Line 3: “\\#\\#\\#\\#\\#\\#\\#\\#” — no follower count (a spreadsheet error)');
+  });
+});
+
+describe('/roster: blank lines above the header', () => {
+  it('come back too, so a note’s line number is the returned file’s line, and a second upload gives the same file', async () => {
+    const reply = await runRoster('\n\nName,Followers\nAnna,1000\nAnna,1000\n');
+    const { records, bytes } = returnedCsv(reply);
+    expect(records.map((r) => r[0])).toEqual(['', '', 'Name', 'Anna', 'Anna']);
+    expect(records[4]!.at(-1)).toContain('repeat of line 4');
+    expect(new Uint8Array(returnedCsv(await runRoster(bytes)).bytes)).toEqual(bytes);
   });
 });

@@ -118,7 +118,9 @@ describe('/roster: a title above the header', () => {
     expect(description(reply)).toContain('**Total: 2 creators · 1,245,000 followers**');
     const { text, records } = returnedCsv(reply);
     expect(records[0]![0]).toBe('Q4 creator shortlist');
-    expect(records[1]).toEqual(['Name', 'Platform', 'Followers', '', 'tier', 'consensus_tier', 'consensus_votes', 'note']);
+    // The blank line under the title stays, so the header and every creator keep their lines.
+    expect(records[1]).toEqual(Array(8).fill(''));
+    expect(records[2]).toEqual(['Name', 'Platform', 'Followers', '', 'tier', 'consensus_tier', 'consensus_votes', 'note']);
     // Tagged again, it comes back the same, and the button reads it.
     const again = await runRoster(text, { filename: 'roster-tiers.csv' });
     expect(returnedCsv(again).text).toBe(text);

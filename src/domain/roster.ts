@@ -210,7 +210,7 @@ export interface TaggedRoster {
   headerRow: boolean;
   /** The line the header row is on: after a title or other lines above it (see headerIndex); 1 in most files. */
   headerLine: number;
-  /** The non-blank rows above the header (a sheet's title), as read: not creators, written back above it. */
+  /** The rows above the header (a sheet's title, blank lines), as read: not creators, written back above it. */
   aboveHeader: string[][];
   /**
    * The columns of an earlier tagging (a roster-tiers.csv uploaded again: all four ADDED_COLUMNS),
@@ -839,7 +839,8 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       header,
       headerRow,
       headerLine: headerRow ? headerRecord.line : 0,
-      aboveHeader: filled.slice(0, headerRow ? headerAt : 0).map((r) => r.cells),
+      // Blank lines too, so that every row of roster-tiers.csv stays on its line of the team's sheet.
+      aboveHeader: headerRow ? read.records.filter((r) => r.line < headerRecord.line).map((r) => (r.blank ? [] : r.cells)) : [],
       replacedColumns,
       namedColumns,
       extraColumns: width - header.length,

@@ -444,6 +444,24 @@ function nearlyWhole(q: Prepared, entry: Searchable<unknown>): boolean {
 }
 
 /**
+ * The entries, other than the typo reading `guess`, that a word the reading changes names whole:
+ * a word its keys do not have, even with a word's own typos ("kol" beside Top influencer). A key
+ * of two letters counts only as an entry's own name ("L2"), not as an alias ("ER" in "cost er click").
+ */
+function namedByChangedWords<T>(q: Prepared, guess: Searchable<T>, ranked: readonly Match<T>[], entryOf: ReadonlyMap<T, Searchable<T>>): T[] {
+  const changed = prepare(q.words.filter((w) => !spelledBy(guess, w)).join(' '));
+  const named = (key: Prepared, index: number) => (key.compact.length >= SHORT_QUERY || index === 0) && ` ${changed.norm} `.includes(` ${key.norm} `);
+  return ranked.filter((m) => m.item !== guess.item && m.kind === 'within' && keysOf(entryOf.get(m.item)!).some(named)).map((m) => m.item);
+}
+
+/** Entries each named whole by some of the query's words, when together they name all of them ("L2 inc"); else none. */
+function namedTogether<T>(q: Prepared, ranked: readonly Match<T>[], entryOf: ReadonlyMap<T, Searchable<T>>): T[] {
+  const whole = ranked.filter((m) => m.kind === 'within');
+  const covered = new Set(whole.flatMap((m) => keysOf(entryOf.get(m.item)!).filter((key) => keyWithin(q, key)).flatMap((key) => key.words)));
+  return q.words.every((w) => covered.has(w)) ? whole.map((m) => m.item) : [];
+}
+
+/**
  * A forgiving lookup: the best matches for what was typed, and whether one is the clear best.
  * Only what autocomplete offers counts (the same typo tolerance), so a command never answers with
  * an entry autocomplete does not show. One is clear when
@@ -489,12 +507,8 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
   if (guess && guess.d > 0) {
     // A typo's reading that changes a word which is itself another entry's whole key is a guess
     // against what was typed: "kol influencer" is KOL as much as a misspelt "top influencer".
-    // The words the typo reading changes: those its keys do not have, even with a word's own typos.
-    const rest = prepare(q.words.filter((w) => !spelledBy(entryOf.get(guess.item)!, w)).join(' '));
-    // A key of two letters counts only as the entry's own name ("L2"), not as an alias ("ER" in "cost er click").
-    const named = (key: Prepared, index: number) => (key.compact.length >= SHORT_QUERY || index === 0) && ` ${rest.norm} `.includes(` ${key.norm} `);
-    const namedWhole = ranked.filter((m) => m.item !== guess.item && m.kind === 'within' && keysOf(entryOf.get(m.item)!).some(named));
-    if (namedWhole.length) return { matches: [...namedWhole.map((m) => m.item), guess.item].slice(0, cap), clear: false };
+    const namedWhole = namedByChangedWords(q, entryOf.get(guess.item)!, ranked, entryOf);
+    if (namedWhole.length) return { matches: [...namedWhole, guess.item].slice(0, cap), clear: false };
   }
   const spelled = near.filter((s) => s.d === 0 || (s.d <= clearTypos(q) && wordsSpelled(q, entryOf.get(s.item)!)));
   const [one, two] = spelled;
@@ -502,10 +516,8 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
   const othersAsTyped = ranked.some((m) => m.item !== one?.item && m.kind !== 'fuzzy' && m.kind !== 'within');
   if (one && (one.d === 0 || !othersAsTyped)) return { matches: [one.item, ...ranked.map((m) => m.item).filter((item) => item !== one.item)].slice(0, cap), clear: true };
 
-  // Entries each named whole by some of the words, and together by all of them ("L2 inc"): a choice.
-  const whole = ranked.filter((m) => m.kind === 'within');
-  const covered = new Set(whole.flatMap((m) => keysOf(entryOf.get(m.item)!).filter((key) => keyWithin(q, key)).flatMap((key) => key.words)));
-  if (first.kind === 'within' && whole.length > 1 && q.words.every((w) => covered.has(w))) return { matches: whole.map((m) => m.item).slice(0, cap), clear: false };
+  const together = namedTogether(q, ranked, entryOf);
+  if (first.kind === 'within' && together.length > 1) return { matches: together.slice(0, cap), clear: false };
   // A typo, or a piece of a word, is clear only when it spells a whole key (above).
   if (standing(first) !== KIND_RANK.word) return none;
   const contenders = ranked.filter((m) => standing(m) === KIND_RANK.word);

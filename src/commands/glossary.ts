@@ -593,7 +593,6 @@ async function houseTiersHere(context: RunContext): Promise<readonly HouseTier[]
   return found.kind === 'set' ? found.tiers : [];
 }
 
-
 /**
  * The house tiers a name opens: the one with exactly that name as /house set compares names ("🔥",
  * "tier A!"); else those whose name reads the same once punctuation, accents and spacing are set

@@ -858,9 +858,12 @@ const TOTAL_ROW = 'a total row, not a creator';
 /** Why an average or median row is not read: it sums nothing, but is no creator either. */
 const SUMMARY_ROW = 'a summary row (an average or median), not a creator';
 
-/** The word a sheet labels the sum of its rows with, in the languages exports come in (normalised: lower case, no punctuation). */
-// With the qualifiers spreadsheets' pivot tables add in their languages ("Total general", "Totale complessivo", "Gesamtergebnis", "Eindtotaal").
-const SUM_WORD = String.raw`(?:(?:grand |sub ?)?totals?|totale?|total geral)(?: (?:general|generale|général|geral|complessivo|globale?))?|sum|summe|zwischensumme|gesamt(?:summe|ergebnis)?|insgesamt|somme|sous total|suma|totaal|eindtotaal`;
+/**
+ * The word a sheet labels the sum of its rows with, in the languages exports come in (normalised:
+ * lower case, no punctuation), with the qualifiers pivot tables add ("Total general", "Totale
+ * complessivo", "Gesamtergebnis", "Eindtotaal").
+ */
+const SUM_WORD = String.raw`(?:(?:grand |sub ?)?totals?|totale)(?: (?:general|generale|général|geral|complessivo|globale?))?|sum|summe|zwischensumme|gesamt(?:summe|ergebnis)?|insgesamt|somme|sous total|suma|totaal|eindtotaal`;
 const AVERAGE_WORD = String.raw`average|avg|mean|median|durchschnitt|mittelwert|moyenne|promedio|media|média|gemiddelde|ø`;
 /** What a label may name after its word: what is summed, or over whom ("Total followers", "Summe Follower", "Average of all creators"). */
 const SUMMED = String.raw`(?: (?:of |per )?(?:all )?(?:followers?|subscribers?|subs|audience|fans|abonnés|abonnenten|seguidores|creators?|influencers?|accounts?|rows?)(?: per (?:creator|influencer|account|row))?)?(?: \d+ (?:creators?|influencers?|accounts?|rows?))?`;

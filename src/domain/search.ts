@@ -273,8 +273,8 @@ function rank<T>(q: Prepared, entries: readonly Searchable<T>[], tolerance: (len
 
 /**
  * Ranked matches with how each matched: exact key, prefix, word-start substring, mid-word
- * substring, typo-tolerant fuzzy matches by distance, then whole keys among the query's words
- * ("kol" in "kol influencer"). Ties keep input order. A query with
+ * substring, then typo-tolerant fuzzy matches and whole keys among the query's words ("kol" in
+ * "kol influencer") together, by distance (see KIND_RANK). Ties keep input order. A query with
  * nothing searchable in it (empty, only emoji or punctuation) matches nothing.
  */
 export function searchMatches<T>(query: string, entries: readonly Searchable<T>[], limit?: number): Match<T>[] {
@@ -392,11 +392,14 @@ function wordsSpelled(q: Prepared, entry: Searchable<unknown>): boolean {
   return q.words.every((w) => w.length <= SHORT_QUERY || !/\p{L}/u.test(w) || spelledBy(entry, w));
 }
 
+/** A word of four letters or more without a plural's final "s" ("rates", "raets"); a shorter one as it is ("cps"). */
+const singularOf = (word: string): string => (word.length > SHORT_QUERY ? word.replace(/s$/, '') : word);
+
 /** Whether the entry's keys have `word`, but for the typos a word that long may have, or have it inside a key written without spaces. */
 function spelledBy(entry: Searchable<unknown>, word: string): boolean {
   const typos = fuzzTolerance(word.length);
   // A plural's "s" is no typo: "raets" is "rate" with one.
-  const forms = word.length > SHORT_QUERY && word.endsWith('s') ? [word, word.slice(0, -1)] : [word];
+  const forms = [...new Set([word, singularOf(word)])];
   const close = (form: string, k: string) => Math.abs(k.length - form.length) <= typos && editDistance(form, k) <= typos;
   return forms.some((form) => wordsOf(entry).keyWords.some((k) => close(form, k))) || keysOf(entry).some((key) => key.compact.includes(word));
 }
@@ -498,7 +501,7 @@ export function bestMatches<T>(query: string, entries: readonly Searchable<T>[],
 
   const entryOf = new Map(entries.map((e) => [e.item, e]));
   // A plural with a typo ("ovrlaps", "conversion raets") is as near as its singular.
-  const singular = prepare(q.words.map((w) => (w.length > SHORT_QUERY ? w.replace(/s$/, '') : w)).join(' '));
+  const singular = prepare(q.words.map(singularOf).join(' '));
   const near = ranked
     .map((m) => ({ item: m.item, d: Math.min(wholeDistance(q, entryOf.get(m.item)!, tolerance), wholeDistance(singular, entryOf.get(m.item)!, tolerance)) }))
     .filter((s) => s.d <= tolerance)

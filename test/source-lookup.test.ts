@@ -89,6 +89,17 @@ describe('/tiers source: a publisher with the word "tiers", and names ending in 
     }
   });
 
+  it('a one-word name typed in two ("hype auditor tiers", "media kix tiers") opens the publisher, and autocomplete offers it', async () => {
+    for (const [query, title] of [
+      ['hype auditor tiers', 'HypeAuditor'],
+      ['tiers hype auditor', 'HypeAuditor'],
+      ['media kix tiers', 'Mediakix'],
+    ] as const) {
+      expect((await run(query)).embeds[0]!.title, query).toBe(title);
+      expect((await suggest(query))[0], query).toBe(title.toLowerCase());
+    }
+  });
+
   it('"later x fohr" (an x for ×) opens Later × Fohr', async () => {
     expect((await run('later x fohr')).embeds[0]!.title).toBe('Later × Fohr');
   });

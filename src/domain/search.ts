@@ -245,7 +245,11 @@ function tagsMatch(q: Prepared, entry: Searchable<unknown>): boolean {
   if (q.words.length < 2 || !entry.tags?.length) return false;
   const { keyWords, tagWords } = wordsOf(entry);
   const startsKey = (w: string) => keyWords.some((k) => k.startsWith(w));
-  return q.words.some((w) => w.length >= MIN_MID_WORD && startsKey(w)) && q.words.every((w) => startsKey(w) || tagWords.some((t) => t.startsWith(w)));
+  const startsTag = (w: string) => tagWords.some((t) => t.startsWith(w));
+  if (q.words.some((w) => w.length >= MIN_MID_WORD && startsKey(w)) && q.words.every((w) => startsKey(w) || startsTag(w))) return true;
+  // A name written as one word, typed in pieces beside whole tag words: "hype auditor tiers".
+  const named = q.words.filter((w) => !tagWords.includes(w)).join('');
+  return named.length >= MIN_MID_WORD && named.length < q.compact.length && keysOf(entry).some((key) => key.compact.startsWith(named));
 }
 
 /** How much further a typo reading ranks when a word of the query is not one of the entry's words with its own typos. */
@@ -431,19 +435,29 @@ function inOwnName(q: Prepared, entry: Searchable<unknown>): boolean {
  * Whether the query, as typed, comes close to the whole of one of the entry's keys: its first
  * words, whole ("sprout" of Sprout Social, "quarterly brand partnership" of a longer name), most of
  * it from its start ("digi" of Digiday), whole words that make up a third of it ("medium" of
- * Digital Reflections (Medium)), or the start of the entry's own name, three characters or more
+ * Digital Reflections (Medium); "hype auditor" of HypeAuditor), or the start of the entry's own name, three characters or more
  * ("hype" of HypeAuditor). One word inside a longer title ("marketing" of "Standard Terminology in
  * Influencer Marketing") or a fragment of two letters ("sp") names no one.
  */
 function nearlyWhole(q: Prepared, entry: Searchable<unknown>): boolean {
   const name = keysOf(entry)[0];
   if (name && q.hasLetter && q.compact.length >= MIN_MID_WORD && name.compact.startsWith(q.compact)) return true;
+  const typedWords = wordsAndRuns(q);
   return keysOf(entry).some((key) => {
     if (key.norm.startsWith(`${q.norm} `)) return true;
     if (key.compact.startsWith(q.compact) && 2 * q.compact.length >= key.compact.length) return true;
-    const whole = key.words.filter((word) => q.words.includes(word)).length;
+    const whole = key.words.filter((word) => typedWords.has(word)).length;
     return whole > 0 && 3 * whole >= key.words.length;
   });
+}
+
+/** The query's words, and each run of neighbouring words written together: "hype auditor" is also "hypeauditor". */
+function wordsAndRuns(q: Prepared): Set<string> {
+  const runs = new Set<string>();
+  q.words.forEach((_, start) => {
+    for (let end = start + 1; end <= q.words.length; end++) runs.add(q.words.slice(start, end).join(''));
+  });
+  return runs;
 }
 
 /**

@@ -192,6 +192,14 @@ describe('/roster: hostile files', () => {
     expect(embedText(reply)).toContain('Total: 5,000 creators');
   });
 
+  it('takes 5,000 creators under which the sheet sums them in a Total row: the limit is on creators', async () => {
+    const rows = Array.from({ length: MAX_ROSTER_ROWS }, (_, i) => `c${i},${1000 + i}`);
+    const sum = Array.from({ length: MAX_ROSTER_ROWS }, (_, i) => 1000 + i).reduce((a, b) => a + b, 0);
+    const reply = await runRoster(utf8(`name,followers\n${rows.join('\n')}\nTotal,${sum}\n`));
+    expect(isRefusal(reply)).toBe(false);
+    expect(embedText(reply)).toContain('Total: 5,000 creators');
+  });
+
   it.each([
     ['random binary with NUL bytes', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), /not a CSV or TSV/],
     ['a PNG renamed .csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /an image/],

@@ -751,7 +751,6 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const data = headerRow ? read.records.filter((rec) => rec.line > headerRecord.line) : read.records;
   const creators = data.filter((rec) => !rec.blank);
   if (creators.length === 0) return { ok: false, error: { kind: 'header-only', header: givenHeader } };
-  if (creators.length > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: creators.length } };
   if (givenHeader.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: givenHeader.length } };
   // Every filled cell is written back, those past the header's last column too (trailing blank ones are not cells anyone typed).
   const filledWidths = data.map((rec) => filledWidth(rec.cells));
@@ -774,6 +773,9 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const house = opts.house;
   const parsedCounts = data.map((rec) => readRosterCount(rec.cells[columns.count] ?? '', decimal, columns.countUnit));
   const totalRows = totalRowsOf(data, parsedCounts, columns);
+  // The limit is on creators: a Total or Average row under 5,000 of them is no reason to refuse the file.
+  const creatorRows = creators.length - totalRows.size;
+  if (creatorRows > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: creatorRows } };
   const rows: TaggedRow[] = [];
   const problems: RosterProblem[] = [];
   /** The first row read for each creator (name and platform), by its key. */

@@ -191,7 +191,7 @@ export function nearBoundaries(count: number, lines: readonly BoundaryLine[] = (
 
 /**
  * Every verdict depends only on which side of each tier edge the count lies, so the verdicts are
- * worked out once per stretch between consecutive edges and looked up by binary search.
+ * worked out once per stretch between consecutive edges and looked up by where the count falls.
  */
 function buildStretches(sources: readonly Source[]) {
   const edges = new Set<number>([0]);
@@ -215,17 +215,8 @@ const stretches = () => (registryStretches ??= buildStretches(SOURCES));
 /** The counts where some publisher's tier begins or ends: between two of them, every answer stays the same. */
 export const verdictStarts = (): readonly number[] => stretches().starts;
 
-function stretchIndex(count: number): number {
-  const { starts } = stretches();
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= count) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** The stretch a count falls in: the last one starting at or below it. */
+const stretchIndex = (count: number): number => Math.max(0, stretches().starts.findLastIndex((start) => start <= count));
 
 /** Classifies a non-negative whole follower count by every definition in the registry. */
 export function classify(count: number): Classification {

@@ -695,16 +695,7 @@ function judgeBareNumber(n: NumberToken): void {
 }
 
 /** The index of the last of `sorted` at or before `pos` (0 when none is). */
-function lastAtOrBefore(sorted: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const lastAtOrBefore = (sorted: readonly number[], pos: number): number => Math.max(0, sorted.findLastIndex((at) => at <= pos));
 
 function sentenceStarts(text: string): number[] {
   const starts = [0];

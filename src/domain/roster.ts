@@ -52,17 +52,9 @@ export interface ConsensusView {
  */
 export function consensusFor(count: number): ConsensusView {
   const c = classify(count);
-  // Every count between two tier edges shares one consensus object: its words are built once.
-  let view = views.get(c.consensus);
-  if (!view) {
-    const { outcome, leaders, votes, numericSources } = c.consensus;
-    view = { outcome, leaders, votes, of: numericSources, word: answerWord(c), line: answerLine(c, (t) => `**${t}**`) };
-    views.set(c.consensus, view);
-  }
-  return view;
+  const { outcome, leaders, votes, numericSources } = c.consensus;
+  return { outcome, leaders, votes, of: numericSources, word: answerWord(c), line: answerLine(c, (t) => `**${t}**`) };
 }
-
-const views = new WeakMap<object, ConsensusView>();
 
 /** "6 of 20". */
 export function votesText(c: ConsensusView): string {
@@ -422,7 +414,6 @@ interface Rec {
 function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; records: Rec[] } | { ok: false; error: RosterError } {
   let parsed: string[][];
   try {
-    // csv-parse's per-record info would give each record's line but slows parsing; lines are counted below instead.
     parsed = parse(text, { delimiter, record_delimiter: ROW_ENDS, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   } catch (e) {
     const err = e as { code?: string; lines?: number; bytes?: number };

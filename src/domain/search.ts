@@ -1,5 +1,5 @@
 /**
- * Generic ranking for autocomplete and "did you mean…": glossary terms today, sources later.
+ * Generic ranking for autocomplete and "did you mean…": glossary terms, publishers, house tiers and team terms.
  * Pure and bounded: any string, however long or strange, is answered quickly and never throws.
  */
 
@@ -132,10 +132,10 @@ export function prefixDistance(query: string, text: string, max: number, from = 
   if (m === 0) return 0;
   const n = Math.min(text.length - from, m + max);
   if (n < m - max) return max + 1;
-  // Three rolling rows, reused across calls: this runs for every key word on every keystroke.
-  if (rows[0]!.length < n + 1) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
-  let [older, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
-  for (let j = 0; j <= n; j++) prev[j] = j;
+  // Three rolling rows of the table: the one two rows up is what a swap of two letters reads.
+  let older = new Int32Array(n + 1);
+  let prev = Int32Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Int32Array(n + 1);
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
     let rowMin = i;
@@ -156,8 +156,6 @@ export function prefixDistance(query: string, text: string, max: number, from = 
   for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
   return best;
 }
-
-let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Fuzzy distance from the query to the key, starting at the key's start or any word start. */
 function fuzzyDistance(q: Prepared, key: Prepared, max: number): number {

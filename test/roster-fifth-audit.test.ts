@@ -36,6 +36,21 @@ const description = (reply: Reply) => reply.embeds[0]!.description!;
 const field = (reply: Reply, name: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(name))?.value;
 const total = (creators: number, followers: number) => `**Total: ${creators} creator${creators === 1 ? '' : 's'} · ${followers.toLocaleString('en-US')} followers**`;
 
+describe('/roster: the follower and name headers of other languages, as the message command reads them', () => {
+  it.each([
+    ['naam', 'volgers'],
+    ['Nome', 'Seguidoras'],
+    ['Nombre', 'Suscriptores'],
+    ['Navn', 'Følgere'],
+    ['Namn', 'Följare'],
+    ['isim', 'Takipçi'],
+  ])('finds “%s” and “%s”, and sets a total row aside', async (name, count) => {
+    const reply = await runRoster(`${name},${count}\nAnna,12000\nBo,45k\nTotal ${count},57000\n`);
+    expect(description(reply)).toContain(`Columns used: followers “${count}” · name “${name}”.`);
+    expect(description(reply)).toContain(total(2, 57_000));
+  });
+});
+
 describe('/roster: a total or summary row labelled in other words', () => {
   it.each(['Summe', 'Gesamt', 'Somme', 'Suma', 'Totale', 'Totaal', 'Total followers', 'TOTAL FOLLOWERS:', 'Sub-total', 'Summe Follower'])('sets “%s” aside as a total row', async (label) => {
     const reply = await runRoster(`Name,Followers\nAna,12500\nBen,45000\nCara,300000\n${label},357500\n`);

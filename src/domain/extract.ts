@@ -179,7 +179,8 @@ const COUNT_PROBLEMS: Record<CountProblem, string> = {
   unreadable: 'not a follower count I can read',
 };
 
-const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|volgers|følgere|följare|obserwujących|takipçi)`;
+/** "Followers" in the languages chat and spreadsheet exports come in (a regular expression's source, lower case). */
+export const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|volgers|følgere|följare|obserwujących|takipçi)`;
 const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators|influencers|people|members|orders?|sales|users|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?|units?|items?|products?|pieces?|pcs|copies|tickets?|packages?|parcels?|boxes|bottles?|samples?)`;
 // Building blocks of the tokenizer. Every alternative is tried at each position in order, so the
 // specific shapes (a date, a price) win over the plain number they start with.

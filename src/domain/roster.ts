@@ -13,7 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { classify } from './classify';
 import { csvText, withoutNeutralising } from './csv';
 import { andList } from './format';
-import { extractCounts, readCount, platformName, PLATFORMS, type DecimalMark, type IgnoreKind } from './extract';
+import { extractCounts, readCount, platformName, FOLLOWER_WORD, PLATFORMS, type DecimalMark, type IgnoreKind } from './extract';
 import { COUNT_MULTIPLIERS, MAX_INPUT_LENGTH } from './followers';
 import { formatHousePlacement, houseTierFor, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
@@ -464,8 +464,8 @@ const normaliseHeader = (h: string): string =>
     .trim();
 
 const COUNT_EXACT = new Set(['followers', 'follower', 'follower count', 'followers count', 'followers total', 'total followers', 'subscribers', 'subscriber count', 'subs', 'audience', 'audience size', 'fans', 'abonnés', 'abonnenten', 'seguidores', 'follower anzahl']);
-const COUNT_WORD = /(?:^| )(?:followers?|subscribers?|subs|audience|fans|abonnés|abonnenten|abonnes|seguidores|follower)(?: |$)/;
-const NAME_EXACT = new Set(['name', 'creator', 'creator name', 'handle', 'username', 'user name', 'influencer', 'influencer name', 'account', 'account name', 'talent', 'creator handle', 'full name', 'channel name', 'profile', 'nom', 'nombre']);
+const COUNT_WORD = new RegExp(String.raw`(?:^| )(?:${FOLLOWER_WORD}|audience)(?: |$)`, 'u');
+const NAME_EXACT = new Set(['name', 'creator', 'creator name', 'handle', 'username', 'user name', 'influencer', 'influencer name', 'account', 'account name', 'talent', 'creator handle', 'full name', 'channel name', 'profile', 'nom', 'nombre', 'nome', 'naam', 'navn', 'namn', 'nazwa', 'isim']);
 const NAME_WORD = /(?:^| )(?:name|handle|creator|influencer|username|account|talent)(?: |$)/;
 const PLATFORM_EXACT = new Set(['platform', 'network', 'social network', 'social', 'social platform', 'site', 'plattform', 'plateforme', 'plataforma', 'red social']);
 const PLATFORM_WORD = /(?:^| )(?:platform|network)(?: |$)/;
@@ -859,7 +859,7 @@ const SUMMARY_ROW = 'a summary row (an average or median), not a creator';
 const SUM_WORD = String.raw`(?:(?:grand |sub ?)?totals?|totale)(?: (?:general|generale|général|geral|complessivo|globale?))?|sum|summe|zwischensumme|gesamt(?:summe|ergebnis)?|insgesamt|somme|sous total|suma|totaal|eindtotaal`;
 const AVERAGE_WORD = String.raw`average|avg|mean|median|durchschnitt|mittelwert|moyenne|promedio|media|média|gemiddelde|ø`;
 /** What a label may name after its word: what is summed, or over whom ("Total followers", "Summe Follower", "Average of all creators"). */
-const SUMMED = String.raw`(?: (?:of |per )?(?:all )?(?:followers?|subscribers?|subs|audience|fans|abonnés|abonnenten|seguidores|creators?|influencers?|accounts?|rows?)(?: per (?:creator|influencer|account|row))?)?(?: \d+ (?:creators?|influencers?|accounts?|rows?))?`;
+const SUMMED = String.raw`(?: (?:of |per )?(?:all )?(?:${FOLLOWER_WORD}|audience|creators?|influencers?|accounts?|rows?)(?: per (?:creator|influencer|account|row))?)?(?: \d+ (?:creators?|influencers?|accounts?|rows?))?`;
 /** "Total", "Totals:", "Grand total", "Subtotal", "Sum", "Summe", "Gesamt", "Total followers": a sheet's label for the sum of the rows. */
 const TOTAL_LABEL = new RegExp(`^(?:${SUM_WORD})${SUMMED}$`);
 /** "Average", "Avg.", "Mean", "Median", "Durchschnitt": a sheet's label for a row summing up the others another way. */

@@ -167,6 +167,9 @@ function isHeading(line: string): boolean {
   return /^\*\*[^*]+\*\*$/.test(line.trim());
 }
 
+/** One page of a paged list ("All sources"): within an embed's 4,096-character description, and short enough to read as one screen. */
+export const SOURCES_PAGE_TEXT = 3_500;
+
 /**
  * Lines gathered into pages of at most `max` characters each (a line too long is shortened). A
  * heading never ends a page: it moves to the next one with the lines it introduces. No page starts

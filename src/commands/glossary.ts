@@ -47,6 +47,7 @@ import {
   pageLines,
   pagerRow,
   quoteUserText,
+  SOURCES_PAGE_TEXT,
   shareOut,
   truncate,
   withoutInvisible,
@@ -90,8 +91,6 @@ const TEAM_MENU = 'glossary:teamopen';
 const SOURCES_BUTTON = 'glossary:sources';
 /** A page of "All sources", changed in place: "glossary:sourcespage:<term id>:<page>". */
 const SOURCES_PAGE = 'glossary:sourcespage';
-/** One page of "All sources": well within an embed's 4,096-character description, as /tier's. */
-const SOURCES_PAGE_TEXT = 3_500;
 /** Autocomplete values for team terms, by key (built-in terms are offered by id). */
 export const TEAM_KEY_VALUE = 'teamkey:';
 /** A team term asked for by name ("team:Brand lift"), as autocomplete offered before keys. */

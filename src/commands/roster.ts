@@ -329,7 +329,7 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
   const fields = [...(embed.fields ?? [])].slice(0, LIMITS.embedFields);
   let fitted: APIEmbed = { ...embed, fields };
   let dropped = 0;
-  while (embedLength(fitted) > LIMITS.embedTotal - 100 && fields.length > 0) {
+  while (embedLength(fitted) > LIMITS.embedTotal && fields.length > 0) {
     fields.pop();
     dropped++;
     fitted = { ...embed, fields: [...fields, { name: 'More', value: `${dropped} more section${dropped === 1 ? '' : 's'} left out to fit; roster-tiers.csv has everything.` }] };

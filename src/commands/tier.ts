@@ -17,7 +17,7 @@ import { answerLine, boundaryWarning, ownLineNotes, publisherAnswerWords, splitL
 import { BOUNDARY_RULE, NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseAnswerLine, houseProblemLine, lookUpHouse } from './house-lookup';
-import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, inputErrorReply, pageLines, pagerRow, quoteUserText, sourceLink } from './embeds';
+import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, inputErrorReply, pageLines, pagerRow, SOURCES_PAGE_TEXT, quoteUserText, sourceLink } from './embeds';
 import { slashCommand, type ChatInputDefinition, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -42,8 +42,6 @@ export const HOUSE_LINE_ROOM = HOUSE_ANSWER_ROOM;
 /** custom_ids: "tier:all:<count>" opens the list (a new reply); "tier:page:<count>:<n>" pages it in place. */
 const ALL = 'tier:all';
 const PAGE = 'tier:page';
-/** One page of "All sources": well within an embed's 4,096-character description. */
-const PAGE_TEXT = 3_500;
 
 const FOOTER =
   'No industry standard exists. One vote per publisher: Hootsuite shares Mediakix’s table and Adweek’s two readings count once. ' +
@@ -152,7 +150,7 @@ export function allSourcesLines(c: Classification): string[] {
 
 export function allSourcesReply(count: number, page: number): Reply {
   const c = classify(count);
-  const pages = pageLines(allSourcesLines(c), PAGE_TEXT);
+  const pages = pageLines(allSourcesLines(c), SOURCES_PAGE_TEXT);
   const at = Math.min(Math.max(0, page), pages.length - 1);
   const pager = pagerRow((n) => `${PAGE}:${count}:${n}`, at, pages.length);
   return {

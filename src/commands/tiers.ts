@@ -50,6 +50,7 @@ import {
   pageLines,
   pagerRow,
   quoteUserText,
+  SOURCES_PAGE_TEXT,
   truncate,
 } from './embeds';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
@@ -84,7 +85,6 @@ const PICK = 'tiers:pick';
 const PUBLISHER = 'tiers:pub';
 const ALL = 'tiers:all';
 const PAGE = 'tiers:page';
-const PAGE_TEXT = 3_500;
 
 /** Short row labels for the table (a code block: every character counts on a phone). */
 const SHORT: Record<string, string> = {
@@ -252,7 +252,7 @@ export function allSourcesLines(): string[] {
 }
 
 export function allSourcesReply(page: number): Reply {
-  const pages = pageLines(allSourcesLines(), PAGE_TEXT);
+  const pages = pageLines(allSourcesLines(), SOURCES_PAGE_TEXT);
   const at = Math.min(Math.max(0, page), pages.length - 1);
   const pager = pagerRow((n) => `${PAGE}:${n}`, at, pages.length);
   return {

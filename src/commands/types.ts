@@ -4,9 +4,8 @@
  * a live interaction; the interaction core (src/interactions) turns Discord's wire JSON into these.
  */
 
-import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import type {
-  ApplicationCommandType,
   APIActionRowComponent,
   APIApplicationCommandOptionChoice,
   APIComponentInMessageActionRow,
@@ -129,8 +128,10 @@ export type Command = SlashCommand | MessageCommand;
  * Declares a slash command. The core hands run() exactly the values the definition declares
  * (validated by Discord, or by the CLI's parser), so the cast only forgets the precise type.
  */
+/** A chat command; its definition says so (type 1), as the message command's says type 3, though Discord assumes 1. */
 export function slashCommand<const D extends ChatInputDefinition>(spec: SlashCommandSpec<D>): SlashCommand {
-  return { kind: 'slash', ...(spec as unknown as Omit<SlashCommand, 'kind'>) };
+  const command = spec as unknown as Omit<SlashCommand, 'kind'>;
+  return { kind: 'slash', ...command, definition: { type: ApplicationCommandType.ChatInput, ...command.definition } };
 }
 
 export function messageCommand(spec: Omit<MessageCommand, 'kind'>): MessageCommand {

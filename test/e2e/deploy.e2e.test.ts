@@ -76,5 +76,7 @@ describe('npm run deploy-commands', () => {
     expect(printed.find((c) => c.name === 'house')?.default_member_permissions).toBe('32');
     expect(printed.find((c) => c.name === 'term')?.default_member_permissions).toBe('32');
     expect(printed.find((c) => c.type === 3)?.name).toBe('Classify follower counts');
+    // Each chat command says it is one, as the message command says its type.
+    expect(printed.filter((c) => c.type === 1).map((c) => c.name)).toEqual(['tier', 'tiers', 'compare', 'glossary', 'help', 'roster', 'house', 'term', 'plans']);
   }, 60_000);
 });

@@ -337,6 +337,13 @@ describe('with a budget, the micro fee’s break-even counts what the budget buy
     expect(d).toContain('**Budget $10,000.01:** Plan A spends $10,000.01 on one influencer with 1,000,001 followers (the cent-per-follower rule, extended past its largest example');
   });
 
+  it('each plan’s Cost line keeps the cents the budget line shows: $1,234.56, not $1,235', async () => {
+    const reply = await run({ budget: '1234.56', micro_fee: '100.25' });
+    expect(reply.embeds[0]!.description).toContain('**Budget $1,234.56:** Plan A spends $1,234.56');
+    expect(field(reply, 'Plan A').value).toMatch(/^Cost: \*\*\$1,234\.56\*\*$/m);
+    expect(field(reply, 'Plan B').value).toMatch(/^Cost: \*\*\$1,203\*\*/m);
+  });
+
   it('a budget with cents keeps them on the Assumptions page too, so its sums add up: $20,000.50 ÷ $0.01 = 2,000,050 followers', async () => {
     const t = await assumptionsText({ budget: '20000.50', micro_fee: '100.25' });
     expect(t).toContain('Plan A: 1 × 2,000,050 followers (what the budget buys at the cent-per-follower rule, extended past its largest example, 1,000,000 followers for $10,000: $20,000.50 ÷ $0.01).');

@@ -390,6 +390,8 @@ describe('/roster: columns', () => {
     // The advice works: each number picks its own column.
     expect(embedText(await runRoster(DUPE, { count_column: '2' }))).toContain('Total: 2 creators · 51,000 followers');
     expect(embedText(await runRoster(DUPE, { count_column: '3' }))).toContain('Total: 2 creators · 2,010 followers');
+    // In full-width digits too, as every other number Tierbot reads.
+    expect(embedText(await runRoster(DUPE, { count_column: '３' }))).toContain('Total: 2 creators · 2,010 followers');
   });
 
   it('a name_column that names the count column is refused for that reason, not as a missing count column', async () => {

@@ -131,7 +131,8 @@ const FORMAT: Record<MetricName, (n: number) => string> = {
   visits: whole,
   orders: whole,
   revenue: formatMoney,
-  cost: formatMoney,
+  // A cost is what was paid: a budget with cents is shown with them, as every page shows the budget.
+  cost: formatMoneyExact,
   cpe: formatMoney,
   cpm: formatMoney,
   cost_per_order: formatMoney,

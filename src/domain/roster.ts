@@ -14,7 +14,7 @@ import { classify } from './classify';
 import { csvText, withoutNeutralising } from './csv';
 import { andList } from './format';
 import { extractCounts, readCount, platformName, FOLLOWER_WORD, PLATFORMS, type DecimalMark, type IgnoreKind } from './extract';
-import { COUNT_MULTIPLIERS, MAX_INPUT_LENGTH } from './followers';
+import { COUNT_MULTIPLIERS, MAX_INPUT_LENGTH, normaliseDigits } from './followers';
 import { formatHousePlacement, houseTierFor, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
 import { NORMAL_TIERS, type NormalTier } from './sources';
@@ -512,8 +512,14 @@ function columnsNamed(header: string[], given: string): number[] {
   if (exact.length) return exact;
   const loose = matching((h) => normaliseHeader(h) === normaliseHeader(want));
   if (loose.length) return loose;
-  if (/^\d{1,3}$/.test(want) && Number(want) >= 1 && Number(want) <= header.length) return [Number(want) - 1];
-  return [];
+  const number = columnNumber(want);
+  return number !== undefined && number <= header.length ? [number - 1] : [];
+}
+
+/** A column given by its number (1 for the first), in any digits ("２"), or undefined. */
+function columnNumber(given: string): number | undefined {
+  const digits = normaliseDigits(given).trim();
+  return /^\d{1,3}$/.test(digits) && Number(digits) >= 1 ? Number(digits) : undefined;
 }
 
 /** A column named like one Tierbot adds (exactly: a team's "Notes" or "Tier 2024" is its own). */
@@ -558,7 +564,7 @@ function isKnownHeader(cell: string): boolean {
  */
 function firstRowIsCreator(first: string[], countColumn: string | undefined): boolean {
   const picked = columnOption(first, 'count_column', countColumn);
-  if (!picked.ok || picked.column === undefined || picked.column !== Number(countColumn!.trim()) - 1) return false;
+  if (!picked.ok || picked.column === undefined || picked.column !== columnNumber(countColumn!)! - 1) return false;
   return readCount(unquoteCell(first[picked.column]!)).ok && !first.some(isKnownHeader);
 }
 

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { planNameProblem } from '../src/commands/compare';
 import { glossary } from '../src/commands/glossary';
 import { house } from '../src/commands/house';
+import { plans } from '../src/commands/plans';
 import { definition as termDefinition, term } from '../src/commands/term';
 import type { Reply, SlashCommand } from '../src/commands/types';
 import { messageProblems } from '../src/interactions/limits';
@@ -197,6 +198,20 @@ describe('/term limits: formula and example take 1,024 characters, as the defini
   });
 });
 
+describe('an empty name in /term remove and /plans delete', () => {
+  it('is called empty, as /term add and edit call it, not a term or plan "" the server lacks', async () => {
+    const store = memoryStore();
+    for (const [command, args] of [
+      [term, { subcommand: 'remove', name: ' ' }],
+      [plans, { subcommand: 'delete', name: '' }],
+    ] as const) {
+      const reply = await run(command, args, store);
+      expect(reply.inputError).toBe(true);
+      expect(reply.embeds[0]!.description).toMatch(/^The name is empty\./);
+    }
+  });
+});
+
 describe('/term link: an https:// address, as the refusal says', () => {
   it('refuses http:// and javascript:, saying https:// is needed; accepts https://', async () => {
     const store = memoryStore();
@@ -209,6 +224,20 @@ describe('/term link: an https:// address, as the refusal says', () => {
     const ok = await run(term, { subcommand: 'add', name: 'L', definition: 'd', link: 'https://example.com/read' }, store);
     expect(ok.inputError).toBeUndefined();
     expect(ok.embeds[0]!.fields).toContainEqual({ name: 'Link', value: '<https://example.com/read>' });
+  });
+
+  it('refuses an address that names no website or hides which one it opens ("https://@everyone", "https://bank.com@evil.example")', async () => {
+    const store = memoryStore();
+    for (const [link, why] of [
+      ['https://@everyone', 'The link must name a website, such as https://example.com/page: “everyone” is not one.'],
+      ['https://localhost/x', 'The link must name a website'],
+      ['https://bank.com@evil.example/login', 'The link must not have a name and @ before the site'],
+    ] as const) {
+      const reply = await run(term, { subcommand: 'add', name: 'L', definition: 'd', link }, store);
+      expect(reply.inputError, link).toBe(true);
+      expect(reply.embeds[0]!.description, link).toContain(why);
+      expect(await store.term(G, 'L')).toBeUndefined();
+    }
   });
 
   it('refuses a link too long to show as a link once written as a web address, saying why', async () => {

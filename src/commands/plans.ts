@@ -106,7 +106,8 @@ async function turnPage(customId: string, _values: readonly string[], context: C
 async function remove(name: string, context: RunContext & { guildId: string }): Promise<Reply> {
   const plan = await context.store.plan(context.guildId, name.trim());
   if (!plan) {
-    return inputErrorReply(`This server has no saved plan called "${shownText(name, SHOWN_NAME)}".`, 'one of the names `/plans list` shows.', 'Nothing was deleted');
+    const problem = name.trim() === '' ? 'The name is empty.' : `This server has no saved plan called "${shownText(name, SHOWN_NAME)}".`;
+    return inputErrorReply(problem, 'one of the names `/plans list` shows.', 'Nothing was deleted');
   }
   if (plan.savedById !== context.user.id && !context.canManageGuild) {
     return {

@@ -140,7 +140,8 @@ export function termValueProblem(field: Field, value: string): string | undefine
 
 /**
  * Why a link cannot be shown as one to click: it must be an https:// address (an http:// one is
- * unencrypted, and anything else is not a web page), and fit a field once written as a web address.
+ * unencrypted, and anything else is not a web page) of a website, with nothing disguising which,
+ * and fit a field once written as a web address.
  */
 function linkProblem(link: string): string | undefined {
   let url: URL | undefined;
@@ -150,6 +151,9 @@ function linkProblem(link: string): string | undefined {
     url = undefined;
   }
   if (url?.protocol !== 'https:') return `The link must be a web address starting with https://${url?.protocol === 'http:' ? ' (change http:// to https://)' : ''}.`;
+  // "https://example.com@other.site" opens other.site: text before an @ only disguises where a link goes.
+  if (url.username || url.password) return 'The link must not have a name and @ before the site (https://name@site/…): it would open the site after the @. Give the address as the browser shows it.';
+  if (!url.hostname.includes('.')) return `The link must name a website, such as https://example.com/page: “${quoteUserText(url.hostname)}” is not one.`;
   // The address is percent-encoded for Discord: "é" takes six characters, a space three.
   if (!teamLinkText(link).startsWith('<')) {
     return 'The link is too long to show as a link once written as a web address (accented letters and spaces take several characters each); shorten it.';
@@ -292,7 +296,8 @@ function unchanged(current: TeamTerm, given: readonly Exclude<Field, 'name'>[]):
 }
 
 function missing(name: string, what: string): Reply {
-  return inputErrorReply(`This server has no term called "${shownText(name, SHOWN_NAME)}".`, 'one of the names `/term export` or `/glossary` lists.', `Nothing was ${what}`);
+  const problem = name.trim() === '' ? 'The name is empty.' : `This server has no term called "${shownText(name, SHOWN_NAME)}".`;
+  return inputErrorReply(problem, 'one of the names `/term export` or `/glossary` lists.', `Nothing was ${what}`);
 }
 
 async function remove(given: string, context: RunContext & { guildId: string }): Promise<Reply> {

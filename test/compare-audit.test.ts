@@ -337,6 +337,12 @@ describe('with a budget, the micro fee’s break-even counts what the budget buy
     expect(d).toContain('**Budget $10,000.01:** Plan A spends $10,000.01 on one influencer with 1,000,001 followers (the cent-per-follower rule, extended past its largest example');
   });
 
+  it('the Kardashian case says which of Plan A’s figures are yours, not observed: the article reports no fee, reach or engagements', async () => {
+    const d = (await run({ preset: 'kardashian', big_reach: '50%', big_fee: '1' })).embeds[0]!.description!;
+    expect(d).toContain('Plan A is the observed case the TapInfluence blog reports, with your `big_fee` and `big_reach` for what it does not report; Plan B is estimated');
+    expect((await run({ preset: 'kardashian' })).embeds[0]!.description).toContain('Plan A is the observed case the TapInfluence blog reports; Plan B is estimated');
+  });
+
   it('each plan’s Cost line keeps the cents the budget line shows: $1,234.56, not $1,235', async () => {
     const reply = await run({ budget: '1234.56', micro_fee: '100.25' });
     expect(reply.embeds[0]!.description).toContain('**Budget $1,234.56:** Plan A spends $1,234.56');

@@ -60,7 +60,7 @@ import {
 } from '../domain/compare';
 import { csvText } from '../domain/csv';
 import { SEVERAL_REACH_FORMULA } from '../domain/funnel';
-import { followersText, formatCount } from '../domain/format';
+import { andList, followersText, formatCount } from '../domain/format';
 import { houseTierFor, type HouseTier } from '../domain/house';
 import { formatMoney, formatMoneyExact, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
@@ -478,12 +478,22 @@ const basisWord = (a: Assumption) => BASIS_WORD[a.basis];
 /** The input's main source by publisher and year, "as reported by …" when second-hand. */
 const shortSource = (a: Assumption) => a.sources.slice(0, 1).map(citeBrief).join('');
 
+/**
+ * What is observed in the Kardashian preset. The article reports no fee, reach or engagements for
+ * the tweet, so what the user gives for those is theirs, and said so beside "observed".
+ */
+function observedCaseLine(c: Comparison): string {
+  const yours = (['fee_a', 'reach_rate_a', 'engagement_rate_a'] as const).map((key) => c.scenario.assumptions[key]).filter((a) => a.basis === 'input' && a.option);
+  const given = yours.length ? `, with your ${andList(yours.map((a) => `\`${a.option}\``))} for what it does not report` : '';
+  return `Plan A is the observed case the TapInfluence blog reports${given}; Plan B is estimated through the same funnel, visits against visits.`;
+}
+
 /** `house`: the server's house definition, which names each plan's tier (none in a DM). */
 export function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLookup = NO_HOUSE): APIEmbed {
   const description = [
     `**${verdictHeadline(c)}**`,
     ...dependsLines(c),
-    ...(c.scenario.preset === 'kardashian' ? ['Plan A is the observed case the TapInfluence blog reports; Plan B is estimated through the same funnel, visits against visits.'] : []),
+    ...(c.scenario.preset === 'kardashian' ? [observedCaseLine(c)] : []),
     ...[houseLine(c, house), budgetLine(c), sizesLine(c)].filter((x): x is string => x !== undefined && x !== null),
     ...extra,
   ].join('\n');

@@ -450,6 +450,7 @@ describe('counts of influencers, and plurals', () => {
       ['2.5', 'The number of influencers is a whole number; “2.5” is not.'],
       ['-3', 'The number of influencers cannot be negative.'],
       ['lots', 'That is not a number of influencers I can read.'],
+      ['1e3', 'A number with an exponent (such as 1e3) is not a number of influencers I can read: write it out, such as 1,000.'],
     ]) {
       const reply = await run({ micro_count: typed! });
       expect(reply.inputError).toBe(true);

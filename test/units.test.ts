@@ -45,6 +45,15 @@ describe('parseMoney', () => {
   );
 
   it.each([
+    [parseMoney, '5e3', 'an amount of money'],
+    [parseMoney, '$1.5E+02', 'an amount of money'],
+    [(text: string) => parsePercent(text, 100), '1e-2', 'a percentage'],
+  ] as const)('refuses %j with an exponent as /tier does, saying to write it out', (parse, text, what) => {
+    const r = parse(text);
+    expect(r.ok ? '' : r.reason).toMatch(new RegExp(`^A number with an exponent \\(such as 1e3\\) is not ${what} I can read: write it out`));
+  });
+
+  it.each([
     ['500.000', '500.000 could mean $500 or $500,000', '`500000` or `500,000` for thousands, or `500.00` with cents'],
     ['$1.500', '1.500 could mean $1.50 or $1,500', '`1500` or `1,500` for thousands, or `1.50` with cents'],
     ['10.126', '10.126 could mean $10.13 or $10,126', '`10.13` with cents'],

@@ -3,7 +3,7 @@
  * "2.37" in; "$1,234", "$0.24", "2.37%" out. Follower counts stay with followers.ts.
  */
 
-import { MAX_INPUT_LENGTH, SUFFIX_MULTIPLIERS, normaliseDigits, type ParseResult } from './followers';
+import { MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, SUFFIX_MULTIPLIERS, normaliseDigits, type ParseResult } from './followers';
 import { formatCount } from './format';
 
 /** The largest amount of money accepted: a trillion dollars; anything larger is a typo. */
@@ -27,6 +27,10 @@ const MULTIPLIERS: Readonly<Record<string, number>> = { ...SUFFIX_MULTIPLIERS, t
 // Digits grouped by commas, or plain; then an optional decimal part. ".5" is allowed.
 const DECIMAL_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/;
 const MINUS = /^[-−–]/;
+
+const WITH_EXPONENT = new RegExp(`^${SCIENTIFIC_NUMBER}$`, 'i');
+/** Why "5e3" is refused (spreadsheets write large numbers so), worded for what the option takes, as /tier words it for counts. */
+export const exponentReason = (what: string, example: string): string => `A number with an exponent (such as 1e3) is not ${what} I can read: write it out, such as ${example}.`;
 /**
  * "1.200.000": thousands grouped by dots, the continental way. Two dots or more cannot be a
  * decimal point, so it reads as 1,200,000, as follower counts do (followers.ts).
@@ -139,7 +143,7 @@ export function parseMoney(input: string, zeroAccepted = true): ParseResult<numb
   const numberPart = suffix === '' && DOT_GROUPS.test(typedNumber) ? typedNumber.replace(/\./g, '') : typedNumber;
   const multiplier = MULTIPLIERS[suffix];
   const value = multiplier === undefined ? null : readDecimal(numberPart, multiplier);
-  if (value === null) return { ok: false, reason: 'That is not an amount of money I can read.' };
+  if (value === null) return { ok: false, reason: WITH_EXPONENT.test(text) ? exponentReason('an amount of money', '$1,000') : 'That is not an amount of money I can read.' };
   if (value > MAX_MONEY) return { ok: false, reason: `That is more than ${formatMoney(MAX_MONEY)}.` };
   return keptToCents(value, zeroAccepted);
 }
@@ -171,7 +175,7 @@ export function parsePercent(input: string, max: number): ParseResult<number> {
   if (text === '') return { ok: false, reason: 'No percentage was given.' };
   if (MINUS.test(text)) return { ok: false, reason: 'A percentage here cannot be negative.' };
   const value = readDecimal(text.replace(/^\+/, ''), 1);
-  if (value === null) return { ok: false, reason: 'That is not a percentage I can read.' };
+  if (value === null) return { ok: false, reason: WITH_EXPONENT.test(text) ? exponentReason('a percentage', '0.5') : 'That is not a percentage I can read.' };
   if (value > max) return { ok: false, reason: `${formatPercentExact(value)} is more than the ${formatPercent(max)} allowed.` };
   return keptPercent(value);
 }

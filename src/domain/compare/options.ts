@@ -7,7 +7,7 @@
 import { CENT_PER_FOLLOWER, type Platform, PLATFORMS } from '../benchmarks';
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, MAX_INPUT_LENGTH, parseFollowerCount, type ParseResult } from '../followers';
 import { formatCount, shorten } from '../format';
-import { formatMoney, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
+import { exponentReason, formatMoney, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
 
 /** The scenario's options, in the order /compare registers them. */
 export const OPTION_NAMES = [
@@ -173,6 +173,7 @@ function parseInfluencerCount(text: string): ParseResult<number> {
   // The follower reader's own reasons speak of followers: say the same of influencers.
   if (/fraction/.test(read.reason)) return { ok: false, reason: `The number of influencers is a whole number; “${trimmed}” is not.` };
   if (/more than/.test(read.reason)) return { ok: false, reason: `That is more than ${formatCount(MAX_MICRO_COUNT)} influencers.` };
+  if (/exponent/.test(read.reason)) return { ok: false, reason: exponentReason('a number of influencers', '1,000') };
   if (trimmed.length > MAX_INPUT_LENGTH) return { ok: false, reason: `That is ${trimmed.length} characters long; a number of influencers is at most ${MAX_INPUT_LENGTH}.` };
   return { ok: false, reason: 'That is not a number of influencers I can read.' };
 }

@@ -215,6 +215,16 @@ describe('parseHouseDefinition: examples', () => {
   });
 });
 
+describe('parseHouseDefinition: a refusal quotes the team’s text as typed', () => {
+  it.each([
+    ['a ¼M+', 'I can\'t read "a ¼M+" as a tier'],
+    ['micro １０ｋ-５０ｋ extra 3', 'I can\'t read "micro １０ｋ-５０ｋ extra 3" as a tier'],
+    ['micro 10k–5x, macro 1M+', 'In "micro 10k–5x":'],
+  ])('%j', (text, quoted) => {
+    expect(reasonOf(text)).toContain(quoted);
+  });
+});
+
 describe('parseHouseDefinition: ranges written without a name', () => {
   it('reads the issue’s example word for word: two tiers called by their ranges, meeting with no gap', () => {
     const t = tiersOf('1k-9.9k, 10k-49.9k');

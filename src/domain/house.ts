@@ -205,8 +205,11 @@ function readRange(raw: string): Range | { error: string } | undefined {
   return undefined;
 }
 
-/** "micro 10k-75k", "Micro: 10k–75k", "10k-75k micro", "tier 1 (10k to 75k)"; "10k-75k" alone has no name. */
-function readEntry(written: string, position: number): Entry | { error: ReasonPart[] } {
+/**
+ * "micro 10k-75k", "Micro: 10k–75k", "10k-75k micro", "tier 1 (10k to 75k)"; "10k-75k" alone has no
+ * name. `shown`: the entry as the team typed it ("¼M", not the "1⁄4M" read), for a refusal to quote.
+ */
+function readEntry(written: string, position: number, shown = written): Entry | { error: ReasonPart[] } {
   const alone = readRange(written);
   if (alone && !('error' in alone)) return { name: '', nameAt: written.length, range: alone, rangeFirst: false, written, position };
   const words = [...written.matchAll(/\S+/g)];
@@ -228,8 +231,8 @@ function readEntry(written: string, position: number): Entry | { error: ReasonPa
     if (range === undefined || 'error' in range) continue;
     return { name: written.slice(cut), nameAt: cut, range, rangeFirst: true, written, position };
   }
-  if (firstError) return { error: why`In ${quote(written)}: ${firstError}` };
-  return { error: why`I can't read ${quote(written)} as a tier: write a name and a range, like ${code('micro 10k-75k')}, ${code('mega 1M+')} or ${code('nano up to 10k')}.` };
+  if (firstError) return { error: why`In ${quote(shown)}: ${firstError}` };
+  return { error: why`I can't read ${quote(shown)} as a tier: write a name and a range, like ${code('micro 10k-75k')}, ${code('mega 1M+')} or ${code('nano up to 10k')}.` };
 }
 
 /** A range is at most this many words: "from 1 000 000 to 2 000 000" is seven. */
@@ -484,23 +487,24 @@ export function parseHouseDefinition(text: string): HouseParse {
   const items: Item[] = [];
   for (const [i, { part, start }] of parts.entries()) {
     const position = i + 1;
+    const shown = read.writtenBetween(start, start + part.length);
     if (/^[([]?\s*(?:gap|no\s+tier)\s*[)\]]?$/i.test(part)) {
       items.push({ gap: true, written: part, position });
       continue;
     }
     if (part.length > MAX_ENTRY_LENGTH) {
-      return refuse(why`${quote(part)} is ${part.length} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.`);
+      return refuse(why`${quote(shown)} is ${part.length} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.`);
     }
-    const entry = readEntry(part, position);
+    const entry = readEntry(part, position, shown);
     if ('error' in entry) return refuse(entry.error);
     const name = entry.name
       .trim()
       .replace(/\s*[:=]$/, '')
       .trim();
-    if (/[\p{Cc}]/u.test(name)) return refuse(why`The tier name in ${quote(part)} has control characters.`);
+    if (/[\p{Cc}]/u.test(name)) return refuse(why`The tier name in ${quote(shown)} has control characters.`);
     const inName = rangesInName(entry.name);
-    if (inName.length > 0) return refuse(rangeInNameReason(part, entry, inName));
-    if ([...name].length > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(part)} is longer than ${MAX_TIER_NAME} characters.`);
+    if (inName.length > 0) return refuse(rangeInNameReason(shown, entry, inName));
+    if ([...name].length > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(shown)} is longer than ${MAX_TIER_NAME} characters.`);
     const nameStart = start + entry.nameAt + entry.name.length - entry.name.trimStart().length;
     items.push({ gap: false, ...entry, name, writtenName: read.writtenBetween(nameStart, nameStart + name.length) });
   }

@@ -210,6 +210,10 @@ describe('readCount', () => {
     ['1.23456E+02', /whole/],
     ['1.2E-06', /whole/],
     ['1E+11', /more than/],
+    // As large as a spreadsheet writes: too many followers, not "write the count out" beside a 3e4 it reads.
+    ['1e309', /more than/],
+    ['1.2E+100', /more than/],
+    ['1e-400', /whole/],
     ['x'.repeat(500), /characters long/],
   ])('refuses %j with a reason', (text, reason) => {
     const r = readCount(text);

@@ -25,11 +25,13 @@ export type { DecimalMark } from './followers';
 export function readCount(input: string, decimal: DecimalMark = '.'): ParseResult<number> {
   if (input.length > MAX_INPUT_LENGTH) return { ok: false, reason: `it is ${input.length} characters long; a follower count is at most ${MAX_INPUT_LENGTH}` };
   // A negative exponent is read too, so "1.2E-06" is "not a whole number" rather than unreadable.
-  const scientific = /^(\d{1,15})(?:[.,](\d{1,15}))?e([+\-−]?)(\d{1,2})$/.exec(countText(input));
+  const scientific = /^(\d{1,15})(?:[.,](\d{1,15}))?e([+\-−]?)(\d{1,4})$/.exec(countText(input));
   if (scientific) {
     const [, whole = '', fraction = '', sign = '', exponent = ''] = scientific;
     const shift = (sign === '' || sign === '+' ? 1 : -1) * Number(exponent) - fraction.length;
     const digits = BigInt(whole + fraction);
+    // Thirty places past the digits is past any count: "1e309" is too many followers, however many more places.
+    if (shift > 30 && digits > 0n) return { ok: false, reason: COUNT_PROBLEMS['too-large'] };
     const value = shift >= 0 ? digits * 10n ** BigInt(shift) : digits % 10n ** BigInt(-shift) === 0n ? digits / 10n ** BigInt(-shift) : -1n;
     if (value < 0n) return { ok: false, reason: COUNT_PROBLEMS.fraction };
     if (value > BigInt(MAX_FOLLOWERS)) return { ok: false, reason: COUNT_PROBLEMS['too-large'] };

@@ -35,8 +35,7 @@ EXPOSE 8080
 # asked first and METRICS_PORT when nothing answers there: one image, either mode.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
     CMD ["node", "-e", "const ask = (port) => fetch('http://127.0.0.1:' + port + '/healthz').then((r) => r.ok); ask(process.env.PORT || 8080).catch(() => (process.env.METRICS_PORT ? ask(process.env.METRICS_PORT) : false)).then((ok) => process.exit(ok ? 0 : 1), () => process.exit(1))"]
-# What `npm run start:http` runs, with node as the container's first process: `docker stop`'s
-# SIGTERM then reaches Tierbot, which drains (stops accepting, finishes in-flight requests) within
-# 8 s, inside Docker's default 10 s stop grace. Through npm the signal stopped at npm's shell and
-# Tierbot was killed with the container, its requests in flight lost.
-CMD ["node", "--import", "tsx", "src/http/main.ts"]
+# The script execs node (no shell in between) and npm passes `docker stop`'s SIGTERM on to it, so
+# Tierbot drains (stops accepting, finishes in-flight requests) within 8 s, inside Docker's default
+# 10 s stop grace. --silent keeps npm's banner out of the JSON log lines.
+CMD ["npm", "run", "--silent", "start:http"]

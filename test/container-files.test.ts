@@ -218,8 +218,8 @@ describe('Dockerfile', () => {
   it('checks health on /healthz, at the port it exposes and Tierbot listens on', () => {
     const cmd = final.find((d) => d.keyword === 'CMD')!;
     expect(scriptRun(commandWords(cmd.args))).toEqual(['start:http']);
-    // Not through npm: its shell does not pass docker stop's SIGTERM on, so Tierbot could not drain.
-    expect(commandWords(cmd.args)[0]).toBe('node');
+    // Through npm, which passes docker stop's SIGTERM on to the node its script execs (test/e2e/process.e2e.test.ts).
+    expect(commandWords(cmd.args).slice(0, 2)).toEqual(['npm', 'run']);
     const port = /\bPORT=(\d+)/.exec(final.filter((d) => d.keyword === 'ENV').map((d) => d.args).join(' '))?.[1];
     expect(port).toBeDefined();
     expect(final.find((d) => d.keyword === 'EXPOSE')?.args.split(/\s+/)).toContain(port);
@@ -253,7 +253,7 @@ describe('Dockerfile', () => {
       up.server.close();
     }
     // README's gateway example sets METRICS_PORT, so its container's health check has a port to ask.
-    const gatewayRun = /`docker run [^`]*src\/bot\.ts`/.exec(read('README.md').replace(/\s*\n\s*/g, ' '))?.[0];
+    const gatewayRun = /`docker run [^`]*npm run --silent start`/.exec(read('README.md').replace(/\s*\n\s*/g, ' '))?.[0];
     expect(gatewayRun).toMatch(/-e METRICS_PORT=\d+/);
   });
 });
@@ -266,7 +266,7 @@ describe('compose.yaml', () => {
       const service = asMap(s, name);
       const command = asList(service.command, `${name}.command`).map(String);
       expect(scriptRun(command), name).toEqual(['start:http']);
-      expect(command[0], name).toBe('node');
+      expect(command.slice(0, 2), name).toEqual(['npm', 'run']);
       // Settings from .env; the database is the compose Postgres.
       const envFiles = asList(service.env_file, `${name}.env_file`).map((e) => (typeof e === 'string' ? e : String(asMap(e, 'env_file').path)));
       expect(envFiles).toContain('.env');

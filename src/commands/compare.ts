@@ -15,7 +15,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
-import { CENT_RULE_LARGEST_EXAMPLE, PLATFORMS, PLATFORM_LABEL, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
+import { AD_AGE_KARDASHIAN_FEE_TEXT, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, CITE, GRIN_RULE_TEXT, PLATFORMS, PLATFORM_LABEL, TRAACKR_RULE_TEXT, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
 import { yearLabel } from '../domain/sources';
 import {
   CENT_RULE_EXAMPLE_TEXT,
@@ -385,7 +385,8 @@ const planB = (value: string) => `B ${value}`;
 function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[] {
   const s = c.scenario;
   const as = s.assumptions;
-  // Issue 4: where the sources disagree, the reply says so (the Assumptions page says how far).
+  // A range that spans disagreeing sources is not one source's spread: the reply says so, so the
+  // expected figure is not read as settled (the Assumptions page says how far apart they are).
   const disagree = [as.engagement_rate_a, as.engagement_rate_b].some(disputed) ? ' The sources disagree; the ranges span them.' : '';
   const lines = [
     inputsLine('Reach rate', [
@@ -412,7 +413,7 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
   ];
   lines.push(s.a.observed ? inputsLine('Plan B’s sales', sales, 'Plan A’s are observed') : inputsLine('Sales', sales));
   const fee = as.fee_b;
-  const centRule = 'the cent-per-follower rule ($100 per 10,000 followers, as reported by USA Today and Shopify)';
+  const centRule = `the cent-per-follower rule (${CENT_RULE_TEXT}, ${reportedBy(CITE.centRule)})`;
   const budget = c.budget;
   if (as.fee_a.basis === 'input' || fee.basis === 'input') {
     lines.push(
@@ -434,15 +435,15 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
     const extendedFor = (s.preset === 'kardashian' ? [fee] : [as.fee_a, fee]).filter((a) => a.basis === 'extrapolated').map((a) => (a.key === 'fee_a' ? 'Plan A' : 'Plan B'));
     const extended = extendedFor.length ? ` (for ${extendedFor.join(' and ')} extended past its largest example, ${CENT_RULE_EXAMPLE_TEXT})` : '';
     lines.push(
-      `${whose}: the price rules disagree; ${centRule} gives the expected fee${extended}, GRIN’s $4–9 per 1,000 followers and Traackr’s $150 per 1,000 engagements the range.`,
+      `${whose}: the price rules disagree; ${centRule} gives the expected fee${extended}, GRIN’s ${GRIN_RULE_TEXT} and Traackr’s ${TRAACKR_RULE_TEXT} the range.`,
     );
   }
   if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
-    lines.push('Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet.');
+    lines.push(`Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s ${AD_AGE_KARDASHIAN_FEE_TEXT} (2020), which was for an Instagram post, not this tweet.`);
   }
   if (s.b.influencers > 1) {
     if (as.overlap.basis === 'input') lines.push(inputsLine('Overlap', [{ a: as.overlap, show: (value) => value }]));
-    else lines.push(`Overlap: 0% expected, up to 40% (Influencity’s illustration); no published average.`);
+    else lines.push(`Overlap: ${formatPercent(as.overlap.value!.expected)} expected, up to ${formatPercent(as.overlap.value!.high)} (Influencity’s illustration); no published average.`);
   } else if (as.overlap.basis === 'input') {
     lines.push(`Overlap: your ${formatInput(as.overlap.unit, as.overlap.value!.expected)} ${ONE_MICRO_OVERLAP}.`);
   }
@@ -518,11 +519,11 @@ const KEY_LINE_FLOOR = 60;
 const KEY_LINES_SHORTENED = '*Shortened to fit: **Assumptions** has each in full.*';
 
 /**
- * Keeps the public reply within MAIN_TEXT_LIMIT without losing a key assumption (issue 4: the
- * reply shows the default for any option left out). First the observed clicks go (the
- * Assumptions page has them), then each line is shortened with "…" to a share of the room left,
- * short lines kept whole, and a note points to Assumptions; only past KEY_LINE_FLOOR does the
- * description's end give way instead.
+ * Keeps the public reply within MAIN_TEXT_LIMIT without losing a key assumption: whoever reads the
+ * channel should see what each option left out was taken to be, not only the results. First the
+ * observed clicks go (the Assumptions page has them), then each line is shortened with "…" to a
+ * share of the room left, short lines kept whole, and a note points to Assumptions; only past
+ * KEY_LINE_FLOOR does the description's end give way instead.
  */
 function fitKeyAssumptions(embed: APIEmbed, c: Comparison): void {
   const plans = embed.fields!.slice(0, 2);
@@ -759,7 +760,7 @@ function comparisonFor(overrides: Overrides): Comparison | Reply {
   return comparePlans(built.scenario);
 }
 
-const isReply = (x: Comparison | Reply): x is Reply => 'embeds' in x;
+const isReply = <T extends object>(x: T | Reply): x is Reply => 'embeds' in x;
 
 /**
  * Two options that cannot be given together (`failure.option` and `failure.clashesWith`) where
@@ -791,14 +792,21 @@ function notYourPlan(name: string, existing: SavedPlan | undefined): Reply {
   );
 }
 
-async function run(args: Args, context: RunContext): Promise<Reply> {
+/** The options the user typed now, by name (blank ones left out). */
+function givenOptions(args: Args): Record<string, string> {
   const given: Record<string, string> = {};
   for (const name of OPTION_NAMES) {
     const v = args[name];
     if (typeof v === 'string' && v.trim() !== '') given[name] = v;
   }
-  const planName = args.plan?.trim();
-  const saveName = args.save?.trim();
+  return given;
+}
+
+/**
+ * Why `plan:` or `save:` cannot be used here (saved plans belong to a server that has added
+ * Tierbot), or why a name given to either will not do; undefined when they can go ahead.
+ */
+function planOptionsProblem(args: Args, context: RunContext, planName: string | undefined, saveName: string | undefined): Reply | undefined {
   const wantsStore = args.plan !== undefined || args.save !== undefined;
   if (wantsStore && context.guildId === undefined) return IN_A_SERVER;
   if (wantsStore && !context.guildInstalled) return NOT_ADDED_HERE;
@@ -810,72 +818,103 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   }
   const saveProblem = saveName === undefined ? undefined : planNameProblem(saveName);
   if (saveProblem) return inputErrorReply(`**save**: ${saveProblem} Nothing was saved.`, PLAN_NAME_ACCEPTED, 'That save name did not work');
+  return undefined;
+}
 
-  let inputs: Record<string, string> = given;
-  let loaded: string | null = null;
-  if (planName) {
-    try {
-      const saved = await context.store.plan(context.guildId!, planName);
-      if (!saved) {
-        const names = (await context.store.plans(context.guildId!)).map((p) => p.name).slice(0, 10);
-        const known = names.length ? names.map((n) => `“${quoteUserText(n, 40)}”`).join(', ') : 'none yet: save one with `save:<name>`';
-        return inputErrorReply(`**plan**: no plan called “${quoteUserText(planName, MAX_PLAN_NAME)}” is saved in this server.`, `a saved plan's name. Saved here: ${known}.`, 'No such saved plan');
-      }
-      inputs = { ...saved.inputs, ...given };
-      loaded = saved.name;
-    } catch (err) {
-      if (err instanceof StoreUnavailableError) return unavailable();
-      throw err;
+/** A saved plan, loaded: its name, and its inputs with the options given now on top. */
+interface LoadedPlan {
+  name: string;
+  inputs: Record<string, string>;
+}
+
+/** The saved plan called `planName` with `given` on top, or the reply saying there is none (naming some that are) or that the store is down. */
+async function loadPlan(context: RunContext, planName: string, given: Readonly<Record<string, string>>): Promise<LoadedPlan | Reply> {
+  try {
+    const saved = await context.store.plan(context.guildId!, planName);
+    if (!saved) {
+      const names = (await context.store.plans(context.guildId!)).map((p) => p.name).slice(0, 10);
+      const known = names.length ? names.map((n) => `“${quoteUserText(n, 40)}”`).join(', ') : 'none yet: save one with `save:<name>`';
+      return inputErrorReply(`**plan**: no plan called “${quoteUserText(planName, MAX_PLAN_NAME)}” is saved in this server.`, `a saved plan's name. Saved here: ${known}.`, 'No such saved plan');
     }
+    return { name: saved.name, inputs: { ...saved.inputs, ...given } };
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) return unavailable();
+    throw err;
   }
+}
 
-  // A saved value that clashes with one given now gives way, one at a time (each pass removes one).
+/**
+ * The comparison for `inputs`, or the input error. With a loaded plan, a saved value that clashes
+ * with one given now gives way, one at a time (each pass removes one): the inputs it was built
+ * from are returned, with a line for each saved value left out.
+ */
+function compareInputs(
+  inputs: Record<string, string>,
+  given: Readonly<Record<string, string>>,
+  fromSavedPlan: boolean,
+): { comparison: Comparison; inputs: Record<string, string>; leftOut: string[] } | Reply {
   const leftOut: string[] = [];
-  let c: Comparison | Reply;
   for (;;) {
     const parsed = parseOptions(inputs as CompareInput);
     if (!parsed.ok) return optionError(parsed);
     const built = buildScenario(parsed.overrides);
-    const giveWay = loaded !== null && !built.ok ? savedValueGivingWay(built, inputs, given) : null;
-    if (!giveWay) {
-      c = built.ok ? comparePlans(built.scenario) : optionError(built);
-      break;
-    }
+    if (built.ok) return { comparison: comparePlans(built.scenario), inputs, leftOut };
+    const giveWay = fromSavedPlan ? savedValueGivingWay(built, inputs, given) : null;
+    if (!giveWay) return optionError(built);
     const { [giveWay.option]: _leftOut, ...rest } = inputs;
     inputs = rest;
     leftOut.push(giveWay.line);
   }
-  if (isReply(c)) return c;
+}
+
+/** Saves `inputs` as the plan `saveName` in this server: the line saying so (and what it replaced), or the reply refusing it. */
+async function savePlan(context: RunContext, saveName: string, inputs: Record<string, string>): Promise<string | Reply> {
+  let replaced: SavedPlan | undefined;
+  try {
+    // Read first only to say what the save replaces; the write itself checks the author again.
+    replaced = await context.store.plan(context.guildId!, saveName);
+    const plan = { name: saveName, inputs, savedById: context.user.id, savedByName: context.user.name, savedAt: context.now };
+    const result = await context.store.savePlan(context.guildId!, plan, { replaceAnyAuthor: context.canManageGuild });
+    if (result === 'not-author') return notYourPlan(saveName, await context.store.plan(context.guildId!, saveName));
+    if (result === 'full') {
+      return inputErrorReply(
+        `**save**: this server already has ${PLANS_PER_SERVER} saved plans, the limit.`,
+        'an existing plan’s name (saving replaces it), or delete one with /plans first.',
+        'Saved plans are full',
+      );
+    }
+  } catch (err) {
+    // A value the database will not keep (a NUL the checks above missed): that save alone is refused.
+    if (err instanceof StoreRefusedError) {
+      return inputErrorReply(`**save**: ${err.field === 'name' ? 'the name' : 'a value'} ${err.reason}. Nothing was saved.`, PLAN_NAME_ACCEPTED, 'That save name did not work');
+    }
+    if (err instanceof StoreUnavailableError) return unavailable();
+    throw err;
+  }
+  const replacing = !replaced ? '' : replaced.savedById === context.user.id ? ', replacing your earlier plan of that name' : `, replacing the plan ${who(replaced.savedById, replaced.savedByName)} saved`;
+  return `💾 Saved as “${quoteUserText(saveName, MAX_PLAN_NAME)}” for this server${replacing}: run it again with \`plan:\`.`;
+}
+
+async function run(args: Args, context: RunContext): Promise<Reply> {
+  const given = givenOptions(args);
+  const planName = args.plan?.trim();
+  const saveName = args.save?.trim();
+  const problem = planOptionsProblem(args, context, planName, saveName);
+  if (problem) return problem;
+
+  const loaded = planName ? await loadPlan(context, planName, given) : null;
+  if (loaded && isReply(loaded)) return loaded;
+  const compared = compareInputs(loaded?.inputs ?? given, given, loaded !== null);
+  if (isReply(compared)) return compared;
 
   const extra: string[] = [];
-  if (loaded) extra.push(`Plan “${quoteUserText(loaded, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`, ...leftOut);
+  if (loaded) extra.push(`Plan “${quoteUserText(loaded.name, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`, ...compared.leftOut);
   if (saveName) {
-    let replaced: SavedPlan | undefined;
-    try {
-      // Read first only to say what the save replaces; the write itself checks the author again.
-      replaced = await context.store.plan(context.guildId!, saveName);
-      const plan = { name: saveName, inputs, savedById: context.user.id, savedByName: context.user.name, savedAt: context.now };
-      const result = await context.store.savePlan(context.guildId!, plan, { replaceAnyAuthor: context.canManageGuild });
-      if (result === 'not-author') return notYourPlan(saveName, await context.store.plan(context.guildId!, saveName));
-      if (result === 'full') {
-        return inputErrorReply(
-          `**save**: this server already has ${PLANS_PER_SERVER} saved plans, the limit.`,
-          'an existing plan’s name (saving replaces it), or delete one with /plans first.',
-          'Saved plans are full',
-        );
-      }
-    } catch (err) {
-      // A value the database will not keep (a NUL the checks above missed): that save alone is refused.
-      if (err instanceof StoreRefusedError) {
-        return inputErrorReply(`**save**: ${err.field === 'name' ? 'the name' : 'a value'} ${err.reason}. Nothing was saved.`, PLAN_NAME_ACCEPTED, 'That save name did not work');
-      }
-      if (err instanceof StoreUnavailableError) return unavailable();
-      throw err;
-    }
-    const replacing = !replaced ? '' : replaced.savedById === context.user.id ? ', replacing your earlier plan of that name' : `, replacing the plan ${who(replaced.savedById, replaced.savedByName)} saved`;
-    extra.push(`💾 Saved as “${quoteUserText(saveName, MAX_PLAN_NAME)}” for this server${replacing}: run it again with \`plan:\`.`);
+    const saved = await savePlan(context, saveName, compared.inputs);
+    if (typeof saved !== 'string') return saved;
+    extra.push(saved);
   }
-  return mainReply(c, extra, await lookUpHouse(context));
+  return mainReply(compared.comparison, extra, await lookUpHouse(context));
 }
 
 async function autocomplete(focused: { name: string; value: string }, _args: unknown, context: RunContext): Promise<Choice[]> {

@@ -6,7 +6,9 @@
  * measured is an extrapolation, never "sourced".
  */
 
+import { formatCount } from './format';
 import { SECOND_HAND_UNNAMED, yearLabel, type Confidence } from './sources';
+import { formatMoney } from './units';
 
 export type Platform = 'instagram' | 'tiktok' | 'youtube';
 export const PLATFORMS: readonly Platform[] = ['instagram', 'tiktok', 'youtube'];
@@ -72,6 +74,33 @@ export function citeBrief(c: Citation): string {
   return `${publisherYear(c)}${reported ? ` (${reported})` : ''}`;
 }
 
+// ── Price rules (SOURCES.md §3) ───────────────────────────────────────────────────────────────
+
+/*
+ * Each rule's figure is held once, here; the words every reply and citation uses for it are
+ * written from that figure, so a change to a rule changes them all.
+ */
+
+/** "$4–9": whole dollars from `low` to `high`, the dollar sign once, as the sources write a range. */
+function dollarRange(low: number, high: number): string {
+  return `${formatMoney(low)}–${formatCount(high)}`;
+}
+
+/** The cent-per-follower rule ($100 per 10,000 followers): the rule the default fee comes from. */
+export const CENT_PER_FOLLOWER = 0.01;
+/** "$100 per 10,000 followers", as the rule is reported. */
+export const CENT_RULE_TEXT = `${formatMoney(10_000 * CENT_PER_FOLLOWER)} per ${formatCount(10_000)} followers`;
+/** The largest account the rule's own examples price (1M followers ≈ $10,000); past it the rule is extrapolated. */
+export const CENT_RULE_LARGEST_EXAMPLE = 1_000_000;
+/** GRIN: $4–9 per 1,000 followers per piece of content. */
+export const GRIN_PER_FOLLOWER = { low: 0.004, high: 0.009 } as const;
+/** "$4–9 per 1,000 followers". */
+export const GRIN_RULE_TEXT = `${dollarRange(1_000 * GRIN_PER_FOLLOWER.low, 1_000 * GRIN_PER_FOLLOWER.high)} per ${formatCount(1_000)} followers`;
+/** Traackr's default: CPM $6 ÷ 4% target engagement = $150 per 1,000 engagements (Instagram). */
+export const TRAACKR_CPME = 150;
+/** "$150 per 1,000 engagements". */
+export const TRAACKR_RULE_TEXT = `${formatMoney(TRAACKR_CPME)} per ${formatCount(1_000)} engagements`;
+
 // ── Citations ─────────────────────────────────────────────────────────────────────────────────
 
 export const CITE = {
@@ -111,8 +140,8 @@ export const CITE = {
   mediakix2017: { publisher: 'Mediakix', what: 'study of 742 sponsored Instagram posts', year: '2017', confidence: 'S' },
   // SOURCES.md records no title for it: "Benchmark Report" says what it is, not a quoted title.
   imh2021: { publisher: 'Influencer Marketing Hub', what: 'Benchmark Report', year: '2021', via: 'ION', confidence: 'S' },
-  centRule: { publisher: 'Rule of thumb', what: '$100 per 10,000 followers', year: null, via: 'USA Today and Shopify', confidence: 'S' },
-  grin: { publisher: 'GRIN', what: 'budget rule of $4–9 per 1,000 followers per piece of content', year: null, confidence: 'P' },
+  centRule: { publisher: 'Rule of thumb', what: CENT_RULE_TEXT, year: null, via: 'USA Today and Shopify', confidence: 'S' },
+  grin: { publisher: 'GRIN', what: `budget rule of ${GRIN_RULE_TEXT} per piece of content`, year: null, confidence: 'P' },
   traackr: {
     publisher: 'Traackr',
     what: 'budget calculator set-up (help centre)',
@@ -253,17 +282,10 @@ export const ENGAGEMENT_DISAGREEMENT =
 
 // ── Fees (SOURCES.md §3) ──────────────────────────────────────────────────────────────────────
 
-/** $100 per 10,000 followers: the rule the default fee comes from. */
-export const CENT_PER_FOLLOWER = 0.01;
-/** The largest account the rule's own examples price (1M followers ≈ $10,000); past it the rule is extrapolated. */
-export const CENT_RULE_LARGEST_EXAMPLE = 1_000_000;
-/** GRIN: $4–9 per 1,000 followers per piece of content. */
-export const GRIN_PER_FOLLOWER = { low: 0.004, high: 0.009 } as const;
-/** Traackr's default: CPM $6 ÷ 4% target engagement = $150 per 1,000 engagements (Instagram). */
-export const TRAACKR_CPME = 150;
-
 /** Ad Age 2020: Kim Kardashian West, per sponsored Instagram post. */
 export const AD_AGE_KARDASHIAN_FEE = { low: 300_000, high: 500_000 } as const;
+/** "$300,000–500,000". */
+export const AD_AGE_KARDASHIAN_FEE_TEXT = dollarRange(AD_AGE_KARDASHIAN_FEE.low, AD_AGE_KARDASHIAN_FEE.high);
 
 export const FEE_TABLES_NOTE =
   'Per-tier price tables differ again: Word on the Block 2023 prices an Instagram post at $100–500 (micro) and $500–10,000 (macro); Lumanu 2024 (250,000 creator payments) found a median payment of $800.';

@@ -5,7 +5,7 @@
  * follower count and platform; the Scenario type ties them to the two plans.
  */
 
-import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, type Citation, CITE, GRIN_PER_FOLLOWER, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME } from '../benchmarks';
+import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
 import { followersText, formatCount } from '../format';
 import { formatMoney, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundTo } from '../units';
 import type { NumericOption, Overrides, PresetId } from './options';
@@ -121,11 +121,11 @@ function traackrEnds(rules: FeeRules, engagement: Range | null): { rate: number;
  * engagement rate's range.
  */
 export function otherRulesNote(rules: FeeRules, engagement: Range | null, platform: Platform): string {
-  const grin = `GRIN's $4–9 per 1,000 followers, ${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}`;
+  const grin = `GRIN's ${GRIN_RULE_TEXT}, ${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}`;
   const traackr = traackrEnds(rules, engagement);
   if (!traackr.length) return grin;
   const where = platform === 'instagram' ? '' : ' (its Instagram default, an extrapolation)';
-  return `${grin}; Traackr's $150 per 1,000 engagements${where}, ${traackr.map(({ rate, fee }) => `${formatMoney(fee)} at ${exactPercent(rate)}`).join(' to ')}`;
+  return `${grin}; Traackr's ${TRAACKR_RULE_TEXT}${where}, ${traackr.map(({ rate, fee }) => `${formatMoney(fee)} at ${exactPercent(rate)}`).join(' to ')}`;
 }
 
 /**
@@ -309,6 +309,7 @@ export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range
   const traackr = traackrEnds(rules, engagement);
   const across = traackr.length === 2 ? 'from the cheapest rule to the dearest, across the engagement rate’s range: ' : '';
   const extended = followers > CENT_RULE_LARGEST_EXAMPLE;
+  const pastExample = extended ? `, extended past its largest example (${CENT_RULE_EXAMPLE_TEXT})` : '';
   return {
     key,
     label: LABEL[key],
@@ -317,9 +318,7 @@ export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range
     basis: extended ? 'extrapolated' : 'sourced',
     plans: [plan],
     better: 'lower',
-    rule: extended
-      ? `the cent-per-follower rule ($100 per 10,000 followers), extended past its largest example (${CENT_RULE_EXAMPLE_TEXT}): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`
-      : `the cent-per-follower rule ($100 per 10,000 followers): ${formatCount(followers)} × $0.01 = ${formatMoney(rules.cent)}`,
+    rule: `the cent-per-follower rule (${CENT_RULE_TEXT})${pastExample}: ${formatCount(followers)} × ${formatMoney(CENT_PER_FOLLOWER)} = ${formatMoney(rules.cent)}`,
     rangeNote: `${across}${otherRulesNote(rules, engagement, platform)}`,
     sources: [CITE.centRule, CITE.grin, ...(traackr.length ? [CITE.traackr] : [])],
     summary: 'the cent-per-follower rule',

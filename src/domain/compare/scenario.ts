@@ -5,7 +5,7 @@
  * rule, Plan A's followers and fee, except where that would be untrue (the observed tweet).
  */
 
-import { AD_AGE_KARDASHIAN_FEE, type Basis, CENT_RULE_LARGEST_EXAMPLE, CITE, CLICK_THROUGH, CONVERSION, FREQUENCY, KARDASHIAN_CASE, ORDER_VALUE, OVERLAP, type Platform, PLATFORM_LABEL } from '../benchmarks';
+import { AD_AGE_KARDASHIAN_FEE, AD_AGE_KARDASHIAN_FEE_TEXT, type Basis, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CITE, CLICK_THROUGH, CONVERSION, FREQUENCY, KARDASHIAN_CASE, ORDER_VALUE, OVERLAP, type Platform, PLATFORM_LABEL } from '../benchmarks';
 import { MAX_FOLLOWERS } from '../followers';
 import { followersText, formatCount } from '../format';
 import { formatMoney, formatMoneyExact, formatPercent, MAX_MONEY } from '../units';
@@ -93,7 +93,7 @@ function bigFollowersOf(o: Overrides, kardashian: boolean, budget: number | null
   }
   // Past the rule's largest example the account is bought by extending it: said wherever the note shows (Assumptions, compare.csv).
   const extended = bought > CENT_RULE_LARGEST_EXAMPLE ? `, extended past its largest example, ${CENT_RULE_EXAMPLE_TEXT}` : '';
-  return { ok: true, followers: bought, note: `what the budget buys at the cent-per-follower rule${extended}: ${formatMoneyExact(budget)} ÷ $0.01`, basis: 'budget' };
+  return { ok: true, followers: bought, note: `what the budget buys at the cent-per-follower rule${extended}: ${formatMoneyExact(budget)} ÷ ${formatMoney(CENT_PER_FOLLOWER)}`, basis: 'budget' };
 }
 
 /**
@@ -139,7 +139,7 @@ function sharedInputs(
     plans: ['B'],
     better: 'lower',
     rule: 'no published average; 0% counts every influencer’s audience as different people, as “10 × 10,000 against 1 × 100,000” does',
-    rangeNote: 'up to 40%, the overlap Influencity illustrates for 10 creators',
+    rangeNote: `up to ${formatPercent(OVERLAP.high)}, the overlap Influencity illustrates for 10 creators`,
     sources: [CITE.influencity],
     option: 'overlap',
   });
@@ -153,7 +153,7 @@ function sharedInputs(
       plans: ['A', 'B'],
       better: 'higher',
       rule: 'each reached account sees the post once; no source gives a frequency',
-      rangeNote: 'up to 1.25, a forecasting rule',
+      rangeNote: `up to ${FREQUENCY.high}, a forecasting rule`,
       sources: [CITE.frequencyRule],
     },
     click_through: userOr(o.click_through, ['A', 'B'], {
@@ -177,7 +177,7 @@ function sharedInputs(
       basis: 'extrapolated',
       plans: casePlans,
       better: 'higher',
-      rule: `the Kardashian case, the one recorded: 30 orders ÷ 1,200 website visits = 2.5%${caseUse}`,
+      rule: `the Kardashian case, the one recorded: ${formatCount(KARDASHIAN_CASE.orders)} orders ÷ ${formatCount(KARDASHIAN_CASE.visits)} website visits = ${formatPercent(CONVERSION)}${caseUse}`,
       rangeNote: ONE_FIGURE,
       sources: [CITE.tapInfluence],
       summary: KARDASHIAN_CASE_SOURCE,
@@ -234,7 +234,7 @@ function bigFeeOf(
       plans: ['A'],
       better: 'lower',
       rule: `the TapInfluence article gives no fee; Tierbot takes the midpoint of Ad Age’s range${budget !== null ? ', kept whatever the budget: the observed tweet was not bought with it' : ''}`,
-      rangeNote: 'Ad Age 2020: $300,000–500,000 for a sponsored Instagram post by Kim Kardashian West, not this tweet',
+      rangeNote: `Ad Age 2020: ${AD_AGE_KARDASHIAN_FEE_TEXT} for a sponsored Instagram post by Kim Kardashian West, not this tweet`,
       sources: [CITE.adAge],
       option: 'big_fee',
     };
@@ -311,153 +311,222 @@ function acceptedWithoutBudget(option: OptionName, o: Overrides): string {
   return ACCEPTED[option];
 }
 
-/** The scenario from normalised overrides, or an input error the options cannot combine into. */
-export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | ParseFailure {
-  const preset = o.preset ?? null;
-  const kardashian = preset === 'kardashian';
-  if (kardashian && o.big_followers !== undefined) {
-    return {
-      ...fail(
-        'big_followers',
-        `The Kardashian preset is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers. Leave out big_followers, or leave out the preset to compare another big influencer.`,
-        acceptedWith('big_followers', o),
-      ),
-      clashesWith: 'preset',
-    };
-  }
-  const platform = o.platform ?? 'instagram';
-  const budget = o.budget ?? null;
+/** Plan B's make-up as microInputs gives it: followers each, engagement rate and fee each. */
+type MicroInputs = ReturnType<typeof microInputs>;
 
-  // Plan B's make-up first: a budget buys micros at their fee.
-  const micro = microInputs(o, platform);
-  const { followers: microFollowers, engagement: microEngagement } = micro;
-  let feeB = micro.fee;
-  const microFee = feeB.value!.expected;
-  if (budget !== null && microFee === 0) {
+/**
+ * The first pair of options that cannot be combined, in the order a user would fix them, or null
+ * when they all fit together.
+ */
+function optionClash(o: Overrides, micro: MicroInputs): ParseFailure | null {
+  return kardashianWithBigFollowers(o) ?? budgetAgainstPlanB(o, micro) ?? planBOverFollowerCap(o, micro) ?? bigFeeAgainstBudget(o);
+}
+
+/** The Kardashian preset is one observed account: other followers would make it another. */
+function kardashianWithBigFollowers(o: Overrides): ParseFailure | null {
+  if (o.preset !== 'kardashian' || o.big_followers === undefined) return null;
+  return {
+    ...fail(
+      'big_followers',
+      `The Kardashian preset is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers. Leave out big_followers, or leave out the preset to compare another big influencer.`,
+      acceptedWith('big_followers', o),
+    ),
+    clashesWith: 'preset',
+  };
+}
+
+/**
+ * A budget buys Plan B's micro-influencers at their fee, so it must buy a set number of them
+ * (not free ones), at least one, and the micro_count given, if any.
+ */
+function budgetAgainstPlanB(o: Overrides, micro: MicroInputs): ParseFailure | null {
+  const budget = o.budget;
+  if (budget === undefined) return null;
+  const microFee = micro.fee.value!.expected;
+  if (microFee === 0) {
     // Free micros: no number of them spends the budget ("Plan B costs $0" would compare nothing).
     return {
       ...fail('micro_fee', 'With a budget, Plan B has as many micro-influencers as the budget buys at micro_fee; at $0 each, that is no set number.', acceptedWith('micro_fee', o)),
       clashesWith: 'budget',
     };
   }
-  if (budget !== null && budget < microFee) {
+  if (budget < microFee) {
     return fail(
       'budget',
       `A budget of ${formatMoneyExact(budget)} does not buy one micro-influencer at ${formatMoneyExact(microFee)}: the smallest useful budget is ${formatMoneyExact(microFee)}.`,
       acceptedWith('budget', o),
     );
   }
-  let influencers = o.micro_count ?? DEFAULT_MICRO_COUNT;
-  let influencersBasis: Basis = o.micro_count !== undefined ? 'input' : 'sourced';
-  let influencersNote = o.micro_count !== undefined ? 'your input' : TEN_MICRO_NOTE;
-  if (budget !== null) {
-    // The budget decides Plan B's count: a different micro_count would break "both plans spend it".
-    const bought = affordable(budget, microFee, microFollowers);
-    if (o.micro_count !== undefined && o.micro_count !== bought) {
-      return {
-        ...fail(
-          'micro_count',
-          `With a budget, the budget decides how many micro-influencers Plan B has: ${formatMoneyExact(budget)} buys ${microInfluencers(bought)} at ${formatMoneyExact(microFee)}, not ${formatCount(o.micro_count)}.`,
-          MICRO_COUNT_OR_BUDGET,
-        ),
-        clashesWith: 'budget',
-      };
-    }
-    influencers = bought;
-    influencersBasis = 'budget';
-    const capped = wholeAt(budget, microFee) > influencers ? ` (capped at ${mostMicrosText(microFollowers)})` : '';
-    influencersNote = `as many as the budget buys: ${formatMoneyExact(budget)} ÷ ${formatMoneyExact(microFee)}, rounded down${capped}`;
-  } else if (influencers * microFollowers > MAX_FOLLOWERS) {
-    // As Plan A's followers are: more than there are people is a typo, and no plan to compare.
-    const option = o.micro_count !== undefined ? 'micro_count' : 'micro_followers';
-    return {
-      ...fail(
-        option,
-        `Plan B would have ${formatCount(influencers)} × ${formatCount(microFollowers)} = ${formatCount(influencers * microFollowers)} followers in all, more than the ${formatCount(MAX_FOLLOWERS)} Tierbot models (more than there are people).`,
-        acceptedWith(option, o),
-      ),
-      ...(option === 'micro_count' && o.micro_followers !== undefined ? { clashesWith: 'micro_followers' as const } : {}),
-    };
-  }
-  // With a budget, Plan A's fee is the budget (the observed tweet excepted: it cost what it cost).
-  if (budget !== null && !kardashian && o.big_fee !== undefined && o.big_fee !== budget) {
-    return {
-      ...fail(
-        'big_fee',
-        `With a budget, the budget is Plan A’s fee: big_fee ${formatMoneyExact(o.big_fee)} would leave Plan A spending something other than the ${formatMoneyExact(budget)} budget.`,
-        BIG_FEE_OR_BUDGET,
-      ),
-      clashesWith: 'budget',
-    };
-  }
+  // The budget decides Plan B's count: a different micro_count would break "both plans spend it".
+  const bought = affordable(budget, microFee, micro.followers);
+  if (o.micro_count === undefined || o.micro_count === bought) return null;
+  return {
+    ...fail(
+      'micro_count',
+      `With a budget, the budget decides how many micro-influencers Plan B has: ${formatMoneyExact(budget)} buys ${microInfluencers(bought)} at ${formatMoneyExact(microFee)}, not ${formatCount(o.micro_count)}.`,
+      MICRO_COUNT_OR_BUDGET,
+    ),
+    clashesWith: 'budget',
+  };
+}
+
+/**
+ * Without a budget, Plan B's count and followers each are the user's (or the article's), and
+ * together they may not pass the followers Tierbot models: as for Plan A's followers, more than
+ * there are people is a typo, and no plan to compare. (A budget's count is capped instead.)
+ */
+function planBOverFollowerCap(o: Overrides, micro: MicroInputs): ParseFailure | null {
+  if (o.budget !== undefined) return null;
+  const influencers = o.micro_count ?? DEFAULT_MICRO_COUNT;
+  const followers = influencers * micro.followers;
+  if (followers <= MAX_FOLLOWERS) return null;
+  const option = o.micro_count !== undefined ? 'micro_count' : 'micro_followers';
+  return {
+    ...fail(
+      option,
+      `Plan B would have ${formatCount(influencers)} × ${formatCount(micro.followers)} = ${formatCount(followers)} followers in all, more than the ${formatCount(MAX_FOLLOWERS)} Tierbot models (more than there are people).`,
+      acceptedWith(option, o),
+    ),
+    ...(option === 'micro_count' && o.micro_followers !== undefined ? { clashesWith: 'micro_followers' as const } : {}),
+  };
+}
+
+/** With a budget, Plan A's fee is the budget (the observed tweet excepted: it cost what it cost). */
+function bigFeeAgainstBudget(o: Overrides): ParseFailure | null {
+  const budget = o.budget;
+  if (budget === undefined || o.preset === 'kardashian' || o.big_fee === undefined || o.big_fee === budget) return null;
+  return {
+    ...fail(
+      'big_fee',
+      `With a budget, the budget is Plan A’s fee: big_fee ${formatMoneyExact(o.big_fee)} would leave Plan A spending something other than the ${formatMoneyExact(budget)} budget.`,
+      BIG_FEE_OR_BUDGET,
+    ),
+    clashesWith: 'budget',
+  };
+}
+
+/** Plan A's followers (and where they come from), reach rate, engagement rate and fee. */
+interface BigInputs {
+  followers: { followers: number; note: string; basis: Basis };
+  reach: Assumption;
+  engagement: Assumption;
+  fee: Assumption;
+}
+
+/** Plan A's inputs, or the input error when a budget would buy more followers than Tierbot models. */
+function bigInputs(o: Overrides, platform: Platform): ({ ok: true } & BigInputs) | ParseFailure {
+  const kardashian = o.preset === 'kardashian';
+  const budget = o.budget ?? null;
   // A big_fee equal to the budget says nothing the budget does not: the budget prices Plan A.
   const bigFee = budget !== null && !kardashian ? undefined : o.big_fee;
-
-  const planA = bigFollowersOf(o, kardashian, budget, bigFee);
-  if (!planA.ok) return planA;
-  const { followers: bigFollowers, note: followersNote, basis: followersBasis } = planA;
-
-  const reachA: Assumption =
+  const followers = bigFollowersOf(o, kardashian, budget, bigFee);
+  if (!followers.ok) return followers;
+  const reach =
     o.big_reach !== undefined
       ? given('reach_rate_a', 'big_reach', o.big_reach, 'percent', ['A'], 'higher')
       : kardashian
         ? notReported('reach_rate_a', 'big_reach', 'No Twitter reach figure is recorded for the tweet')
-        : reachRate('A', bigFollowers, platform);
-  const engagementA: Assumption =
+        : reachRate('A', followers.followers, platform);
+  const engagement =
     o.big_engagement !== undefined
       ? given('engagement_rate_a', 'big_engagement', o.big_engagement, 'percent', ['A'], 'higher')
       : kardashian
         ? notReported('engagement_rate_a', 'big_engagement', 'No Twitter engagement figure is recorded for the tweet')
-        : engagementRate('A', bigFollowers, platform);
+        : engagementRate('A', followers.followers, platform);
+  const fee = bigFeeOf(bigFee, kardashian, budget, followers, engagement, platform);
+  return { ok: true, followers, reach, engagement, fee };
+}
 
-  const feeA = bigFeeOf(bigFee, kardashian, budget, planA, engagementA, platform);
+/** How many micro-influencers Plan B has, and where that number comes from. */
+interface PlanBCount {
+  influencers: number;
+  basis: Basis;
+  note: string;
+}
 
-  // A count the Equal budget button set follows from Plan A's cost: say so rather than "your input".
-  if (o.setByEqualBudget && budget === null && o.micro_count !== undefined) {
-    influencersBasis = 'budget';
-    influencersNote = equalBudgetNote(feeA.value!.expected, microFee, influencers, microFollowers);
+/**
+ * Plan B's count: what the budget buys (capped at mostMicros), else the user's or the article's
+ * 10. A count the Equal budget button set follows from Plan A's cost (`costA`): it says so rather
+ * than "your input".
+ */
+function planBCount(o: Overrides, micro: MicroInputs, costA: number): PlanBCount {
+  const microFee = micro.fee.value!.expected;
+  if (o.budget !== undefined) {
+    const influencers = affordable(o.budget, microFee, micro.followers);
+    const capped = wholeAt(o.budget, microFee) > influencers ? ` (capped at ${mostMicrosText(micro.followers)})` : '';
+    return { influencers, basis: 'budget', note: `as many as the budget buys: ${formatMoneyExact(o.budget)} ÷ ${formatMoneyExact(microFee)}, rounded down${capped}` };
   }
+  if (o.micro_count === undefined) return { influencers: DEFAULT_MICRO_COUNT, basis: 'sourced', note: TEN_MICRO_NOTE };
+  if (o.setByEqualBudget) return { influencers: o.micro_count, basis: 'budget', note: equalBudgetNote(costA, microFee, o.micro_count, micro.followers) };
+  return { influencers: o.micro_count, basis: 'input', note: 'your input' };
+}
 
-  // With a budget, Plan B is priced at the named rule (the budget buys its count at that fee): the
-  // other rules' fees are notes, not ranges.
-  if (budget !== null && feeB.feeRules) {
-    const { feeRules, ...priced } = feeB;
-    const others = otherRulesNote(feeRules!, microEngagement.value, platform);
-    feeB = { ...priced, value: single(microFee), rangeNote: `with a budget, fees are what it pays at this rule (the other rules: ${others})` };
-  }
+/**
+ * Plan B's fee each. With a budget, Plan B is priced at the named rule (the budget buys its count
+ * at that fee): the other rules' fees are notes, not ranges.
+ */
+function planBFee(micro: MicroInputs, budget: number | null, platform: Platform): Assumption {
+  const { feeRules, ...priced } = micro.fee;
+  if (budget === null || !feeRules) return micro.fee;
+  const others = otherRulesNote(feeRules, micro.engagement.value, platform);
+  return { ...priced, value: single(priced.value!.expected), rangeNote: `with a budget, fees are what it pays at this rule (the other rules: ${others})` };
+}
 
-  const assumptions: Record<AssumptionKey, Assumption> = {
-    reach_rate_a: reachA,
-    reach_rate_b:
-      o.micro_reach !== undefined ? given('reach_rate_b', 'micro_reach', o.micro_reach, 'percent', ['B'], 'higher') : reachRate('B', microFollowers, platform),
-    engagement_rate_a: engagementA,
-    engagement_rate_b: microEngagement,
-    fee_a: feeA,
-    fee_b: feeB,
-    ...sharedInputs(o, kardashian, platform, influencers),
-  };
-
+/** Plan A: one influencer; in the Kardashian preset, the case as reported. */
+function planASpec(big: BigInputs, kardashian: boolean): PlanSpec {
   const k = KARDASHIAN_CASE;
-  const a: PlanSpec = {
+  return {
     plan: 'A',
     influencers: 1,
-    followersEach: bigFollowers,
-    followersNote,
-    followersBasis,
+    followersEach: big.followers.followers,
+    followersNote: big.followers.note,
+    followersBasis: big.followers.basis,
     influencersNote: 'one influencer',
     influencersBasis: 'sourced',
     ...(kardashian ? { observed: { visits: k.visits, orders: k.orders, revenue: k.orders * k.orderValue, source: CITE.tapInfluence } } : {}),
   };
-  const b: PlanSpec = {
+}
+
+/** Plan B: its count, and its followers each (the user's or the article's). */
+function planBSpec(o: Overrides, micro: MicroInputs, count: PlanBCount): PlanSpec {
+  return {
     plan: 'B',
-    influencers,
-    followersEach: microFollowers,
+    influencers: count.influencers,
+    followersEach: micro.followers,
     // The article's note covers both the count and the followers only when both are the article's.
-    followersNote: o.micro_followers !== undefined ? 'your input' : influencersBasis === 'sourced' ? TEN_MICRO_NOTE : TEN_MICRO_FOLLOWERS_NOTE,
+    followersNote: o.micro_followers !== undefined ? 'your input' : count.basis === 'sourced' ? TEN_MICRO_NOTE : TEN_MICRO_FOLLOWERS_NOTE,
     followersBasis: o.micro_followers !== undefined ? 'input' : 'sourced',
-    influencersNote,
-    influencersBasis,
+    influencersNote: count.note,
+    influencersBasis: count.basis,
   };
+}
+
+/** The scenario from normalised overrides, or an input error the options cannot combine into. */
+export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | ParseFailure {
+  const preset = o.preset ?? null;
+  const kardashian = preset === 'kardashian';
+  const platform = o.platform ?? 'instagram';
+  const budget = o.budget ?? null;
+
+  const micro = microInputs(o, platform);
+  const clash = optionClash(o, micro);
+  if (clash) return clash;
+  const big = bigInputs(o, platform);
+  if (!big.ok) return big;
+  const count = planBCount(o, micro, big.fee.value!.expected);
+
+  const assumptions: Record<AssumptionKey, Assumption> = {
+    reach_rate_a: big.reach,
+    reach_rate_b:
+      o.micro_reach !== undefined ? given('reach_rate_b', 'micro_reach', o.micro_reach, 'percent', ['B'], 'higher') : reachRate('B', micro.followers, platform),
+    engagement_rate_a: big.engagement,
+    engagement_rate_b: micro.engagement,
+    fee_a: big.fee,
+    fee_b: planBFee(micro, budget, platform),
+    ...sharedInputs(o, kardashian, platform, count.influencers),
+  };
+  const a = planASpec(big, kardashian);
+  const b = planBSpec(o, micro, count);
   return { ok: true, scenario: { overrides: { ...o }, preset, platform, platformGiven: o.platform !== undefined, budget, a, b, assumptions } };
 }
 

@@ -16,7 +16,8 @@ import {
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
 import { andList, formatCount } from '../domain/format';
-import { formatHouseTier, tierNameKey, type HouseTier } from '../domain/house';
+import { formatHouseTier, type HouseTier } from '../domain/house';
+import { nameKey } from '../domain/names';
 import { NORMAL_TIERS } from '../domain/sources';
 import { TIER_LABELS } from '../domain/tier-style';
 import {
@@ -598,7 +599,7 @@ async function houseTiersHere(context: RunContext): Promise<readonly HouseTier[]
  * aside ("legend" for "Legend!"), which can be several.
  */
 function houseTiersNamed(tiers: readonly HouseTier[], name: string): HouseTier[] {
-  const exact = tiers.find((t) => tierNameKey(t.name) === tierNameKey(name));
+  const exact = tiers.find((t) => nameKey(t.name) === nameKey(name));
   if (exact) return [exact];
   const loose = normalise(name);
   return loose === '' ? [] : tiers.filter((t) => normalise(t.name) === loose);
@@ -608,7 +609,7 @@ function houseTiersNamed(tiers: readonly HouseTier[], name: string): HouseTier[]
 function houseSuggestions(typed: string, tiers: readonly HouseTier[]): HouseTier[] {
   const wanted = normalise(typed);
   if (wanted !== '') return tiers.filter((t) => normalise(t.name).includes(wanted));
-  return tiers.filter((t) => tierNameKey(t.name).includes(tierNameKey(typed)));
+  return tiers.filter((t) => nameKey(t.name).includes(nameKey(typed)));
 }
 
 /** House tiers that no glossary term has the name of ("star"): offered beside the terms, found by their names. */
@@ -743,27 +744,54 @@ function unknownTermReply(query: string, entries: readonly Searchable<Entry>[], 
   return { ...reply, components: entryButtons(offered) };
 }
 
+/**
+ * What a /glossary query names, in the order it is answered: one entry to open; several to choose
+ * from; a built-in term or a house tier with a team term of the same name beside it; a team term's
+ * key that opens nothing here; or nothing by name, to search for among `entries`.
+ */
+type Named =
+  | { kind: 'one'; entry: Entry }
+  | { kind: 'several'; entries: Entry[] }
+  | { kind: 'with team term'; entry: Extract<Entry, { kind: 'builtin' | 'house' }>; team: TeamTerm }
+  | { kind: 'gone team term' }
+  | { kind: 'no name'; entries: Searchable<Entry>[] };
+
+/**
+ * How the query asks: a team term picked from the autocomplete list, by its key ("teamkey:…"); a
+ * team term by its name ("team:…"); or text as typed, which may name any entry.
+ */
+type Asked = { by: 'team key'; key: string } | { by: 'team name'; name: string } | { by: 'text' };
+
+function howAsked(query: string): Asked {
+  if (query.startsWith(TEAM_KEY_VALUE)) return { by: 'team key', key: query.slice(TEAM_KEY_VALUE.length) };
+  if (query.startsWith(TEAM_NAME_VALUE)) return { by: 'team name', name: query.slice(TEAM_NAME_VALUE.length) };
+  return { by: 'text' };
+}
+
 export async function run(args: { term?: string }, context: RunContext): Promise<Reply> {
   const query = args.term?.trim() ?? '';
   const read = await readTeamTerms(context);
   const team = read ?? [];
   if (!query) return indexReply(team, context.guildId);
+  return replyFor(await whatQueryNames(query, team, context), query, context, read === null);
+}
+
+async function whatQueryNames(query: string, team: readonly TeamTerm[], context: RunContext): Promise<Named> {
   // Team terms exist only in a server.
   const guildId = context.guildId ?? '';
+  const asked = howAsked(query);
+  // A team term picked by key is looked for in this server's terms only.
+  const keyed = asked.by === 'team key' ? teamTermByKey(guildId, team, asked.key) : undefined;
+  if (keyed) return { kind: 'one', entry: teamEntry(guildId, keyed) };
 
-  // A team term picked from the autocomplete list (by key), in this server's terms only.
-  const asKey = query.startsWith(TEAM_KEY_VALUE) ? query.slice(TEAM_KEY_VALUE.length) : undefined;
-  const keyed = asKey === undefined ? undefined : teamTermByKey(guildId, team, asKey);
-  if (keyed) return { embeds: [teamTermEmbed(keyed)] };
-
-  const asTeamValue = query.startsWith(TEAM_NAME_VALUE) ? query.slice(TEAM_NAME_VALUE.length) : undefined;
-  const named = teamTermsNamed(team, asTeamValue ?? query);
+  const asTeamName = asked.by === 'team name';
+  const named = teamTermsNamed(team, asTeamName ? asked.name : query);
   // A generic word ("rate") fits several terms, even when it is one term's alias: ask which.
-  const family = asTeamValue === undefined && !termById(query) ? termsNamedWith(query) : [];
-  if (family.length) return choicesReply(query, [...named.map((t) => teamEntry(guildId, t)), ...family.map((term): Entry => ({ kind: 'builtin', term }))]);
-  const builtIn = asTeamValue === undefined ? (termById(query) ?? findTerm(query)) : undefined;
+  const family = !asTeamName && !termById(query) ? termsNamedWith(query) : [];
+  if (family.length) return { kind: 'several', entries: [...named.map((t) => teamEntry(guildId, t)), ...family.map((term): Entry => ({ kind: 'builtin', term }))] };
+  const builtIn = asTeamName ? undefined : (termById(query) ?? findTerm(query));
   // A house tier's own name ("star") where no built-in term has it (one that has it carries the house reading).
-  const houseTiers = !builtIn && asTeamValue === undefined && asKey === undefined ? await houseTiersHere(context) : [];
+  const houseTiers = !builtIn && asked.by === 'text' ? await houseTiersHere(context) : [];
   const tiersNamed = houseTiersNamed(houseTiers, query);
   if (named.length > 1 || tiersNamed.length > 1) {
     const entries: Entry[] = [
@@ -771,36 +799,66 @@ export async function run(args: { term?: string }, context: RunContext): Promise
       ...tiersNamed.map((tier) => houseEntry(tier, houseTiers)),
       ...named.map((t) => teamEntry(guildId, t)),
     ];
-    return choicesReply(query, entries);
+    return { kind: 'several', entries };
   }
   const teamExact = named[0];
   const houseTier = tiersNamed[0];
-  if (builtIn && teamExact) {
-    // Both share one message, and Discord's 6,000 characters: the team's text gives way.
-    const { embed: builtInEmbed, allShown } = fittedTermEmbed(builtIn, undefined, await houseLineFor(builtIn, context));
+  if (builtIn) {
+    const entry = { kind: 'builtin' as const, term: builtIn };
+    return teamExact ? { kind: 'with team term', entry, team: teamExact } : { kind: 'one', entry };
+  }
+  if (houseTier && teamExact) return { kind: 'with team term', entry: { kind: 'house', tier: houseTier, tiers: houseTiers }, team: teamExact };
+  if (teamExact) return { kind: 'one', entry: teamEntry(guildId, teamExact) };
+  if (asked.by === 'team key') return { kind: 'gone team term' };
+  // A house tier named by no term: the team's own word, answered before a guess at a term.
+  if (houseTier) return { kind: 'one', entry: houseEntry(houseTier, houseTiers) };
+  return { kind: 'no name', entries: [...teamEntries(guildId, team), ...houseEntries(houseTiers), ...BUILT_IN] };
+}
+
+/** The reply to what the query names; `teamUnread` when the server's team terms could not be read. */
+async function replyFor(named: Named, query: string, context: RunContext, teamUnread: boolean): Promise<Reply> {
+  switch (named.kind) {
+    case 'one':
+      return openedReply(named.entry, context);
+    case 'several':
+      return choicesReply(query, named.entries);
+    case 'with team term':
+      return withTeamTermReply(named.entry, named.team, context);
+    case 'gone team term':
+      return teamUnread ? teamTermsUnreadReply() : goneReply();
+    case 'no name':
+      return searchedReply(query, named.entries, context, teamUnread);
+  }
+}
+
+/** An entry opened; a built-in term with the server's house reading of it. `shownFor`: the query it was found for, when not by name. */
+async function openedReply(e: Entry, context: RunContext, shownFor?: string): Promise<Reply> {
+  return entryReply(e, shownFor, e.kind === 'builtin' ? await houseLineFor(e.term, context) : undefined);
+}
+
+/** A built-in term or a house tier with the team term of the same name after it, in one message: the team term gives way to fit. */
+async function withTeamTermReply(entry: Extract<Entry, { kind: 'builtin' | 'house' }>, teamTerm: TeamTerm, context: RunContext): Promise<Reply> {
+  if (entry.kind === 'builtin') {
+    // Discord's 6,000 characters hold both: the team's text gives way.
+    const { embed: builtInEmbed, allShown } = fittedTermEmbed(entry.term, undefined, await houseLineFor(entry.term, context));
     return {
-      embeds: [builtInEmbed, teamTermEmbed(teamExact, undefined, LIMITS.embedTotal - embedLength(builtInEmbed))],
-      components: termComponents(builtIn, allShown, 'public'),
+      embeds: [builtInEmbed, teamTermEmbed(teamTerm, undefined, LIMITS.embedTotal - embedLength(builtInEmbed))],
+      components: termComponents(entry.term, allShown, 'public'),
     };
   }
-  if (builtIn) return termReply(builtIn, undefined, 'public', await houseLineFor(builtIn, context));
-  if (houseTier && teamExact) {
-    // Both are the team's words for it: the tier first, then the term, which gives way to fit one message.
-    const tierReply = houseTierReply(houseTier, houseTiers);
-    const tierEmbed = tierReply.embeds[0]!;
-    return { ...tierReply, embeds: [tierEmbed, teamTermEmbed(teamExact, undefined, LIMITS.embedTotal - embedLength(tierEmbed))] };
-  }
-  if (teamExact) return { embeds: [teamTermEmbed(teamExact)] };
+  // Both are the team's words for it: the tier first, then the term.
+  const tierReply = houseTierReply(entry.tier, entry.tiers);
+  const tierEmbed = tierReply.embeds[0]!;
+  return { ...tierReply, embeds: [tierEmbed, teamTermEmbed(teamTerm, undefined, LIMITS.embedTotal - embedLength(tierEmbed))] };
+}
 
-  if (asKey !== undefined && named.length === 0) return read === null ? teamTermsUnreadReply() : goneReply();
-  // A house tier named by no term: the team's own word, answered before a guess at a term.
-  if (houseTier) return houseTierReply(houseTier, houseTiers);
-  const entries = [...teamEntries(guildId, team), ...houseEntries(houseTiers), ...BUILT_IN];
+/** Nothing by name: the clear best match opens, several are offered, and none gets "did you mean". */
+async function searchedReply(query: string, entries: readonly Searchable<Entry>[], context: RunContext, teamUnread: boolean): Promise<Reply> {
   const { matches, clear } = bestMatches(query, entries, 5);
   const best = clear ? matches[0] : undefined;
-  if (best) return entryReply(best, query, best.kind === 'builtin' ? await houseLineFor(best.term, context) : undefined);
+  if (best) return openedReply(best, context, query);
   if (matches.length > 1) return choicesReply(query, matches);
-  return unknownTermReply(query, entries, read === null);
+  return unknownTermReply(query, entries, teamUnread);
 }
 
 function teamTermsUnreadReply(): Reply {

@@ -12,7 +12,7 @@ import { classify, verdictStarts, type Classification } from './classify';
 import { andList, formatCount } from './format';
 import { answerLine, answerWord, verdictWords } from './overview';
 import { TIER_LABELS } from './tier-style';
-import { DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
+import { clampLimit, DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
 import { NORMAL_TIERS, SECOND_HAND_UNNAMED, SOURCES, fullCitation, publisherOf, sourceById, type NormalTier, type Tier } from './sources';
 
 export type TermGroup = 'Tiers' | 'Engagement' | 'Reach & cost' | 'Sales & return' | 'Audience & trust' | 'Campaign';
@@ -1194,12 +1194,19 @@ export const TERM_ENTRIES: readonly Searchable<Term>[] = TERMS.map((t) => ({ ite
 export function findTerm(query: string): Term | undefined {
   const base = normalise(query);
   if (base === '') return undefined;
-  const variants = [base, `${base}s`, base.endsWith('s') ? base.slice(0, -1) : ''];
-  for (const variant of variants) {
-    const found = variant === '' ? undefined : findExact(variant, TERM_ENTRIES);
+  for (const variant of [base, `${base}s`, withoutPluralS(base)]) {
+    const found = variant ? findExact(variant, TERM_ENTRIES) : undefined;
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The text without a plural's final "s" ("rates", "ERs"); undefined when it has none. It is only
+ * looked up exactly, so a short word loses its "s" too, unlike the search's typo-tolerant singular.
+ */
+function withoutPluralS(text: string): string | undefined {
+  return text.endsWith('s') ? text.slice(0, -1) : undefined;
 }
 
 /** Each term's name as words, for `termsNamedWith`. */
@@ -1209,7 +1216,8 @@ const ALL_NAME_WORDS: ReadonlySet<string> = new Set(NAME_WORDS.flatMap((t) => t.
 /** The word of the terms' names that `typed` is: itself, its singular ("rates"), or the only one a typo away ("raet"). */
 function nameWordOf(typed: string): string | undefined {
   if (ALL_NAME_WORDS.has(typed)) return typed;
-  if (typed.endsWith('s') && ALL_NAME_WORDS.has(typed.slice(0, -1))) return typed.slice(0, -1);
+  const singular = withoutPluralS(typed);
+  if (singular !== undefined && ALL_NAME_WORDS.has(singular)) return singular;
   if (typed.length < 3) return undefined;
   const near = [...ALL_NAME_WORDS].filter((word) => word.length >= 3 && editDistance(typed, word) === 1);
   return near.length === 1 ? near[0] : undefined;
@@ -1239,7 +1247,7 @@ export function termsNamedWith(query: string): Term[] {
  * first, from A to Z, as /glossary lists them when asked which, then whatever else matches.
  */
 export function suggestTerms(query: string, limit = DEFAULT_LIMIT): Term[] {
-  const cap = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : DEFAULT_LIMIT;
+  const cap = clampLimit(limit, DEFAULT_LIMIT);
   if (normalise(query) === '') {
     return START_HERE.map(termById)
       .filter((t): t is Term => t !== undefined)

@@ -34,6 +34,7 @@ import { classify } from './classify';
 import { formatCount, shorten } from './format';
 import { COUNT_MULTIPLIERS, normaliseDigits, parseFollowerCount } from './followers';
 import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
+import { nameKey } from './names';
 
 /**
  * A house tier is a Tier like any source's, so the same classification and charts apply. A tier
@@ -75,15 +76,13 @@ function why(strings: TemplateStringsArray, ...values: Piece[]): ReasonPart[] {
   return parts;
 }
 
-/** A tier's name as house definitions tell names apart: "Star" and "star" are one name, "tier A" and "tier A!" two. */
-export const tierNameKey = (name: string): string => name.trim().normalize('NFKC').toLowerCase();
 
 /** The reason as plain text: the team's text as written, a suggested fix in backticks. */
 export function reasonText(parts: readonly ReasonPart[]): string {
   return parts.map((p) => (p.kind === 'code' ? `\`${p.text}\`` : p.text)).join('');
 }
 
-function refuse(parts: ReasonPart[]): HouseParse {
+function refuse(parts: ReasonPart[]): Refusal {
   return { ok: false, reason: reasonText(parts), parts };
 }
 
@@ -474,48 +473,84 @@ function rewritten(entry: NamedEntry): string {
   return entry.writtenName === '' ? range : `${entry.writtenName} ${range}`;
 }
 
+/** A definition refused, as parseHouseDefinition answers it. */
+type Refusal = Extract<HouseParse, { ok: false }>;
+
+/** A tier as read, not a gap. */
+type TierItem = Extract<Item, { gap: false }>;
+
+const isTier = (item: Item): item is TierItem => !item.gap;
+
 /** Parses a house definition, or says exactly what is wrong with it. */
 export function parseHouseDefinition(text: string): HouseParse {
   if (text.length > MAX_HOUSE_TEXT) {
     return refuse(why`That definition is ${formatCount(text.length)} characters long; the most is ${formatCount(MAX_HOUSE_TEXT)}.`);
   }
+  const read = readItems(text);
+  if (!read.ok) return read;
+  const tiers = read.items.filter(isTier);
+  const ordered = smallestFirst(read.items, tiers);
+  const refusal = tierCountRefusal(tiers) ?? namesAndSpansRefusal(tiers) ?? orderRefusal(ordered);
+  if (refusal) return refusal;
+  const bounded = boundTiers(ordered);
+  if (!bounded.ok) return bounded;
+  return { ok: true, tiers: mapToNormalTiers(bounded.tiers) };
+}
+
+/** An entry that is a gap, written as one: "gap", "(gap)", "no tier". */
+const GAP_ENTRY = /^[([]?\s*(?:gap|no\s+tier)\s*[)\]]?$/i;
+
+/** The entries read in the order written; the first that cannot be read refuses the definition. */
+function readItems(text: string): { ok: true; items: Item[] } | Refusal {
   // Full-width and Arabic-Indic digits read as /tier reads them; invisible characters are dropped.
   const read = readable(text);
   const parts = splitEntries(read.text);
   if (parts.length === 0) return refuse(why`No tiers were given. Write them like this: ${code(HOUSE_EXAMPLE)}.`);
-
   const items: Item[] = [];
   for (const [i, { part, start }] of parts.entries()) {
-    const position = i + 1;
-    const shown = read.writtenBetween(start, start + part.length);
-    if (/^[([]?\s*(?:gap|no\s+tier)\s*[)\]]?$/i.test(part)) {
-      items.push({ gap: true, written: part, position });
-      continue;
-    }
-    if (part.length > MAX_ENTRY_LENGTH) {
-      return refuse(why`${quote(shown)} is ${part.length} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.`);
-    }
-    const entry = readEntry(part, position, shown);
-    if ('error' in entry) return refuse(entry.error);
-    const name = entry.name
-      .trim()
-      .replace(/\s*[:=]$/, '')
-      .trim();
-    if (/[\p{Cc}]/u.test(name)) return refuse(why`The tier name in ${quote(shown)} has control characters.`);
-    const inName = rangesInName(entry.name);
-    if (inName.length > 0) return refuse(rangeInNameReason(shown, entry, inName));
-    if ([...name].length > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(shown)} is longer than ${MAX_TIER_NAME} characters.`);
-    const nameStart = start + entry.nameAt + entry.name.length - entry.name.trimStart().length;
-    items.push({ gap: false, ...entry, name, writtenName: read.writtenBetween(nameStart, nameStart + name.length) });
+    const item = readItem(part, start, i + 1, read);
+    if ('reason' in item) return item;
+    items.push(item);
   }
+  return { ok: true, items };
+}
 
-  const entries = items.filter((it): it is { gap: false } & NamedEntry => !it.gap);
-  if (entries.length === 0) return refuse(why`No tiers were given, only gaps. Write them like this: ${code(HOUSE_EXAMPLE)}.`);
-  if (entries.length > MAX_HOUSE_TIERS) return refuse(why`That is ${entries.length} tiers; the most is ${MAX_HOUSE_TIERS}.`);
+/**
+ * One entry, starting at `start` in the text read: a gap, or a tier whose name holds no control
+ * character and no range, and is at most MAX_TIER_NAME characters.
+ */
+function readItem(part: string, start: number, position: number, read: ReturnType<typeof readable>): Item | Refusal {
+  if (GAP_ENTRY.test(part)) return { gap: true, written: part, position };
+  const shown = read.writtenBetween(start, start + part.length);
+  if (part.length > MAX_ENTRY_LENGTH) {
+    return refuse(why`${quote(shown)} is ${part.length} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.`);
+  }
+  const entry = readEntry(part, position, shown);
+  if ('error' in entry) return refuse(entry.error);
+  const name = entry.name
+    .trim()
+    .replace(/\s*[:=]$/, '')
+    .trim();
+  if (/[\p{Cc}]/u.test(name)) return refuse(why`The tier name in ${quote(shown)} has control characters.`);
+  const inName = rangesInName(entry.name);
+  if (inName.length > 0) return refuse(rangeInNameReason(shown, entry, inName));
+  if ([...name].length > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(shown)} is longer than ${MAX_TIER_NAME} characters.`);
+  const nameStart = start + entry.nameAt + entry.name.length - entry.name.trimStart().length;
+  return { gap: false, ...entry, name, writtenName: read.writtenBetween(nameStart, nameStart + name.length) };
+}
 
+/** At least one tier, and at most MAX_HOUSE_TIERS. */
+function tierCountRefusal(tiers: readonly TierItem[]): Refusal | undefined {
+  if (tiers.length === 0) return refuse(why`No tiers were given, only gaps. Write them like this: ${code(HOUSE_EXAMPLE)}.`);
+  if (tiers.length > MAX_HOUSE_TIERS) return refuse(why`That is ${tiers.length} tiers; the most is ${MAX_HOUSE_TIERS}.`);
+  return undefined;
+}
+
+/** Each tier has a name of its own (or none: a range alone), and a range that ends above where it starts. */
+function namesAndSpansRefusal(tiers: readonly TierItem[]): Refusal | undefined {
   const seen = new Map<string, Entry>();
-  for (const e of entries) {
-    const key = tierNameKey(e.name);
+  for (const e of tiers) {
+    const key = nameKey(e.name);
     const before = seen.get(key);
     if (before) return refuse(why`The name "${theirs(e.writtenName)}" is used twice (tiers ${before.position} and ${e.position}); each tier needs its own name.`);
     if (key !== '') seen.set(key, e);
@@ -525,15 +560,19 @@ export function parseHouseDefinition(text: string): HouseParse {
       return refuse(why`${describe(e)} starts and ends at the same count; give it a range.`);
     }
   }
+  return undefined;
+}
 
-  // Written smallest first or largest first; either way read from the smallest.
-  let ordered = items;
-  const mins = entries.map((e) => spanOf(e).min);
+/** The entries from the smallest tier: written smallest first or largest first, a definition is read from the smallest. */
+function smallestFirst(items: readonly Item[], tiers: readonly TierItem[]): readonly Item[] {
+  const mins = tiers.map((e) => spanOf(e).min);
   const descending = mins.every((m, i) => i === 0 || m <= mins[i - 1]!) && mins.some((m, i) => i > 0 && m < mins[i - 1]!);
-  if (descending) ordered = [...items].reverse();
-  const spans = ordered.flatMap((it) => (it.gap ? [] : [spanOf(it)]));
+  return descending ? [...items].reverse() : items;
+}
 
-  // Where the written order is not ascending, name the first pair out of order (an overlap, if they overlap).
+/** Where the written order is not ascending, the first pair out of order (an overlap, if they overlap). */
+function orderRefusal(ordered: readonly Item[]): Refusal | undefined {
+  const spans = ordered.filter(isTier).map(spanOf);
   for (let i = 1; i < spans.length; i++) {
     const a = spans[i - 1]!;
     const b = spans[i]!;
@@ -545,13 +584,24 @@ export function parseHouseDefinition(text: string): HouseParse {
       return refuse(why`${describe(b.entry)} is listed after ${describe(a.entry)} but starts lower; list the tiers from smallest to largest.`);
     }
   }
+  return undefined;
+}
 
-  const tiers: HouseTier[] = [];
-  let previous: RangeMapping | undefined;
-  // Below influencer size is lowest of all; a tier spanning every tier starts there too.
-  const rank = (m: RangeMapping) => (m === 'below' || m === 'every' ? -1 : NORMAL_TIERS.indexOf(m));
-  for (let i = 0; i < ordered.length; i++) {
-    const item = ordered[i]!;
+/** A tier with the counts it takes: `max` is null for an open top. */
+interface BoundedTier {
+  entry: TierItem;
+  min: number;
+  max: number | null;
+}
+
+/**
+ * Each tier, smallest first, with where it ends: where the next starts when the two meet (see
+ * meets()), else its own stated top. Refused: a "gap" not between two tiers, two tiers that
+ * overlap, a "gap" where two tiers meet, and a real gap not written as one.
+ */
+function boundTiers(ordered: readonly Item[]): { ok: true; tiers: BoundedTier[] } | Refusal {
+  const tiers: BoundedTier[] = [];
+  for (const [i, item] of ordered.entries()) {
     if (item.gap) {
       const prev = ordered[i - 1];
       const next = ordered[i + 1];
@@ -560,35 +610,48 @@ export function parseHouseDefinition(text: string): HouseParse {
       }
       continue;
     }
-    const span = spanOf(item);
-    const nextIndex = ordered.findIndex((it, j) => j > i && !it.gap);
-    const next = nextIndex === -1 ? undefined : ordered[nextIndex];
-    const gapMarked = nextIndex > i + 1;
-    let max: number | null = span.top === Infinity ? null : span.top;
-    if (next && !next.gap) {
-      const nextSpan = spanOf(next);
-      // Sharing one written number is the boundary rule (it goes to the higher tier), not an overlap.
-      const shared = !item.range.toExclusive && !next.range.fromExclusive && item.range.to !== null && item.range.to.value === next.range.from?.value;
-      if (nextSpan.min <= span.top && !shared) {
-        return refuse(overlapReason(span, nextSpan, nextSpan.min, Math.min(span.top, nextSpan.top)));
-      }
-      const contiguous = meets(span.top, nextSpan.min, item.range.to?.unit ?? 1);
-      if (contiguous) {
-        if (gapMarked) {
-          return refuse(why`"gap" sits between ${describe(item)} and ${describe(next)}, but they meet, so there is no gap there; remove it.`);
-        }
-        max = nextSpan.min - 1;
-      } else if (!gapMarked) {
-        // The fix holds the team's names: a code span, so they show as typed and never format.
-        const fix = `${rewritten(item)}, gap, ${rewritten(next)}`;
-        return refuse(
-          why`There is a gap between ${describe(item)} and ${describe(next)}: ${formatCount(span.top + 1)}–${formatCount(nextSpan.min - 1)} would be in no tier. Close it, or write it as a gap: ${code(fix)}.`,
-        );
-      }
-    }
-    let mapped: RangeMapping | undefined = normalTierNamed(item.name);
+    const after = ordered.slice(i + 1);
+    const end = tierEnd(item, after.find(isTier), after[0]?.gap === true);
+    if (!end.ok) return end;
+    tiers.push({ entry: item, min: spanOf(item).min, max: end.max });
+  }
+  return { ok: true, tiers };
+}
+
+/** Where a tier ends, given the next tier (if any) and whether a "gap" is written between them. */
+function tierEnd(item: TierItem, next: TierItem | undefined, gapMarked: boolean): { ok: true; max: number | null } | Refusal {
+  const span = spanOf(item);
+  const ownTop = { ok: true as const, max: span.top === Infinity ? null : span.top };
+  if (!next) return ownTop;
+  const nextSpan = spanOf(next);
+  // Sharing one written number is the boundary rule (it goes to the higher tier), not an overlap.
+  const shared = !item.range.toExclusive && !next.range.fromExclusive && item.range.to !== null && item.range.to.value === next.range.from?.value;
+  if (nextSpan.min <= span.top && !shared) {
+    return refuse(overlapReason(span, nextSpan, nextSpan.min, Math.min(span.top, nextSpan.top)));
+  }
+  if (meets(span.top, nextSpan.min, item.range.to?.unit ?? 1)) {
+    if (gapMarked) return refuse(why`"gap" sits between ${describe(item)} and ${describe(next)}, but they meet, so there is no gap there; remove it.`);
+    return { ok: true, max: nextSpan.min - 1 };
+  }
+  if (!gapMarked) {
+    // The fix holds the team's names: a code span, so they show as typed and never format.
+    const fix = `${rewritten(item)}, gap, ${rewritten(next)}`;
+    return refuse(
+      why`There is a gap between ${describe(item)} and ${describe(next)}: ${formatCount(span.top + 1)}–${formatCount(nextSpan.min - 1)} would be in no tier. Close it, or write it as a gap: ${code(fix)}.`,
+    );
+  }
+  return ownTop;
+}
+
+/** The house tiers, each mapped to a normalised tier: by its name when the name is one, else by its range. */
+function mapToNormalTiers(bounded: readonly BoundedTier[]): HouseTier[] {
+  // Below influencer size is lowest of all; a tier spanning every tier starts there too.
+  const rank = (m: RangeMapping) => (m === 'below' || m === 'every' ? -1 : NORMAL_TIERS.indexOf(m));
+  let previous: RangeMapping | undefined;
+  return bounded.map(({ entry, min, max }) => {
+    let mapped: RangeMapping | undefined = normalTierNamed(entry.name);
     if (!mapped) {
-      mapped = normalTierByRange(span.min, max);
+      mapped = normalTierByRange(min, max);
       // Own names follow the ladder upward: a higher range never maps lower than the one before
       // (below influencer size is lowest of all). A tier spanning every tier holds them all anyway.
       if (previous && mapped !== 'every' && rank(mapped) < rank(previous)) mapped = previous;
@@ -597,20 +660,19 @@ export function parseHouseDefinition(text: string): HouseParse {
     // Below influencer size is kept as the registry keeps HypeAuditor's "Instagram user" band:
     // the smallest tier, flagged as not an influencer tier.
     // A range written without a name is called by its range: Tierbot does not invent the team's words.
-    tiers.push({
-      name: item.writtenName || stated(item.range),
-      ...(item.writtenName === '' ? { namedByRange: true } : {}),
+    return {
+      name: entry.writtenName || stated(entry.range),
+      ...(entry.writtenName === '' ? { namedByRange: true } : {}),
       normal: mapped === 'below' || mapped === 'every' ? 'nano' : mapped,
       ...(mapped === 'below' ? { notInfluencer: true } : {}),
       ...(mapped === 'every' ? { spansEveryTier: true } : {}),
-      min: span.min,
+      min,
       max,
-      stated: stated(item.range),
-      lineFrom: item.range.from?.value ?? 0,
-      lineTo: item.range.to?.value ?? null,
-    });
-  }
-  return { ok: true, tiers };
+      stated: stated(entry.range),
+      lineFrom: entry.range.from?.value ?? 0,
+      lineTo: entry.range.to?.value ?? null,
+    };
+  });
 }
 
 /**

@@ -206,7 +206,8 @@ function better(a: { kind: MatchKind; distance: number }, b: { kind: MatchKind; 
   return compareMatches(a, b) < 0;
 }
 
-function clampLimit(limit: number | undefined, fallback: number): number {
+/** A limit as given, whole and not below 0; the fallback when none is given or it is not a finite number. */
+export function clampLimit(limit: number | undefined, fallback: number): number {
   if (limit === undefined || !Number.isFinite(limit)) return fallback;
   return Math.max(0, Math.floor(limit));
 }
@@ -394,7 +395,11 @@ function wordsSpelled(q: Prepared, entry: Searchable<unknown>): boolean {
   return q.words.every((w) => w.length <= SHORT_QUERY || !/\p{L}/u.test(w) || spelledBy(entry, w));
 }
 
-/** A word of four letters or more without a plural's final "s" ("rates", "raets"); a shorter one as it is ("cps"). */
+/**
+ * A word of four letters or more without a plural's final "s" ("rates", "raets"); a shorter one as
+ * it is ("cps"). What it gives is read with typos allowed, so a short word that lost a letter would
+ * be a slip from keys it never meant; the glossary's exact lookups (findTerm) drop any word's "s".
+ */
 const singularOf = (word: string): string => (word.length > SHORT_QUERY ? word.replace(/s$/, '') : word);
 
 /** Whether the entry's keys have `word`, but for the typos a word that long may have, or have it inside a key written without spaces. */
@@ -476,73 +481,147 @@ function namedTogether<T>(q: Prepared, ranked: readonly Match<T>[], entryOf: Rea
   return q.words.every((w) => covered.has(w)) ? whole.map((m) => m.item) : [];
 }
 
+/** The best matches for a query, and whether the first is the clear best: one entry to open without asking. */
+export interface BestMatches<T> {
+  matches: T[];
+  clear: boolean;
+}
+
+/** What `bestMatches` looks through: the query, what autocomplete offers for it, best first, and how many matches to give. */
+interface Lookup<T> {
+  q: Prepared;
+  ranked: readonly Match<T>[];
+  entryOf: ReadonlyMap<T, Searchable<T>>;
+  cap: number;
+}
+
+/** An entry whose whole key the query spells, and with how many typos. */
+interface Spelling<T> {
+  item: T;
+  d: number;
+}
+
 /**
  * A forgiving lookup: the best matches for what was typed, and whether one is the clear best.
  * Only what autocomplete offers counts (the same typo tolerance), so a command never answers with
- * an entry autocomplete does not show. One is clear when
- * - the query spells a whole key of that entry and of no other, typos allowed ("mediakx" is
- *   Mediakix; "engagment rate" is "engagement rate", not "engagement rate by followers"), each
- *   word within its own typos (see `wordsSpelled`), unless it has typos and other entries match
- *   it as typed ("influencer" is in several titles: it is not a misspelt "Afluencer") or a word
- *   the typos change is another entry's whole key ("kol influencer": KOL and Top influencer are
- *   offered), or
- * - it is the only entry whose key starts with the query or has a word starting with it, as typed,
- *   and the query is close to one of its keys as a whole (see `nearlyWhole`): a prefix and a word
- *   start tie ("digi": Digiday and Digital Reflections), or
- * - it is a short query that matches nothing as typed, and a whole key of that entry alone with
- *   two neighbouring letters swapped (see `swappedFromWhole`).
- * Ties are never broken by which key is shorter: "2017" opens none of the three publishers it names.
- * When none is clear, `matches` holds those tied for best (those whose own name contains the query
- * first), to offer as a choice, when one of them is close to a whole key; otherwise none (a generic
- * word, a fragment, a name matching nothing well), and the caller says it knows no such entry, with
- * `closest` as suggestions.
+ * an entry autocomplete does not show. The rules are tried in turn, and the first that answers
+ * decides; when none does, `matches` is empty (a generic word, a fragment, a name matching nothing
+ * well), and the caller says it knows no such entry, with `closest` as suggestions.
  */
-export function bestMatches<T>(query: string, entries: readonly Searchable<T>[], n = 5): { matches: T[]; clear: boolean } {
+export function bestMatches<T>(query: string, entries: readonly Searchable<T>[], n = 5): BestMatches<T> {
   const none = { matches: [], clear: false };
   const q = prepare(query);
   if (q.compact === '') return none;
-  const tolerance = fuzzTolerance(q.norm.length);
   const ranked = rank(q, entries, fuzzTolerance);
-  const cap = Math.max(n, 1);
-  const first = ranked[0];
+  if (ranked.length === 0) return clearBySwap(q, entries) ?? none;
+  const look: Lookup<T> = { q, ranked, entryOf: new Map(entries.map((e) => [e.item, e])), cap: Math.max(n, 1) };
+  const near = wholeSpellings(look);
+  const spelled = clearSpellings(look, near);
+  return typoAgainstAKey(look, near) ?? tiedSpellings(look, spelled) ?? clearBySpelling(look, spelled) ?? namedTogetherOffered(look) ?? byWordStart(look) ?? none;
+}
 
-  if (!first) {
-    const swapped = swappedFromWhole(q, entries);
-    return swapped.length === 1 ? { matches: swapped, clear: true } : none;
-  }
+/**
+ * Clear when the query is short, matches nothing as typed, and is a whole key of one entry alone
+ * with two neighbouring letters swapped (see `swappedFromWhole`).
+ */
+function clearBySwap<T>(q: Prepared, entries: readonly Searchable<T>[]): BestMatches<T> | undefined {
+  const swapped = swappedFromWhole(q, entries);
+  return swapped.length === 1 ? { matches: swapped, clear: true } : undefined;
+}
 
-  const entryOf = new Map(entries.map((e) => [e.item, e]));
+/** The entries the query spells a whole key of, typos allowed as autocomplete allows them, nearest first. */
+function wholeSpellings<T>(look: Lookup<T>): Spelling<T>[] {
+  const tolerance = fuzzTolerance(look.q.norm.length);
   // A plural with a typo ("ovrlaps", "conversion raets") is as near as its singular.
-  const singular = prepare(q.words.map(singularOf).join(' '));
-  const near = ranked
-    .map((m) => ({ item: m.item, d: Math.min(wholeDistance(q, entryOf.get(m.item)!, tolerance), wholeDistance(singular, entryOf.get(m.item)!, tolerance)) }))
+  const singular = prepare(look.q.words.map(singularOf).join(' '));
+  return look.ranked
+    .map((m) => {
+      const entry = look.entryOf.get(m.item)!;
+      return { item: m.item, d: Math.min(wholeDistance(look.q, entry, tolerance), wholeDistance(singular, entry, tolerance)) };
+    })
     .filter((s) => s.d <= tolerance)
     .sort((a, b) => a.d - b.d);
-  const guess = near[0];
-  if (guess && guess.d > 0) {
-    // A typo's reading that changes a word which is itself another entry's whole key is a guess
-    // against what was typed: "kol influencer" is KOL as much as a misspelt "top influencer".
-    const namedWhole = namedByChangedWords(q, entryOf.get(guess.item)!, ranked, entryOf);
-    if (namedWhole.length) return { matches: [...namedWhole, guess.item].slice(0, cap), clear: false };
-  }
-  const spelled = near.filter((s) => s.d === 0 || (s.d <= clearTypos(q) && wordsSpelled(q, entryOf.get(s.item)!)));
-  const [one, two] = spelled;
-  if (one && two && one.d === two.d) return { matches: spelled.filter((s) => s.d === one.d).map((s) => s.item).slice(0, cap), clear: false };
-  const othersAsTyped = ranked.some((m) => m.item !== one?.item && m.kind !== 'fuzzy' && m.kind !== 'within');
-  if (one && (one.d === 0 || !othersAsTyped)) return { matches: [one.item, ...ranked.map((m) => m.item).filter((item) => item !== one.item)].slice(0, cap), clear: true };
+}
 
-  const together = namedTogether(q, ranked, entryOf);
-  if (first.kind === 'within' && together.length > 1) return { matches: together.slice(0, cap), clear: false };
-  // A typo, or a piece of a word, is clear only when it spells a whole key (above).
-  if (standing(first) !== KIND_RANK.word) return none;
-  const contenders = ranked.filter((m) => standing(m) === KIND_RANK.word);
-  const named = contenders.filter((m) => nearlyWhole(q, entryOf.get(m.item)!));
-  if (contenders.length === 1 && named.length === 1) return { matches: ranked.slice(0, cap).map((m) => m.item), clear: true };
-  if (!named.length) return none;
-  // Not clear: offer only the ones tied for best, not what merely came next ("2019" beside "2017"),
-  // but an entry whose own name holds the query, even mid-word, before one with it in a title only:
-  // "influence" offers TapInfluence before the titles that say "influencer".
-  const ownName = ranked.filter((m) => inOwnName(q, entryOf.get(m.item)!));
+/**
+ * The spellings that may open an entry without asking: no typo, or the few a query may have to
+ * be taken as a misspelling (`clearTypos`) with each word within its own typos (`wordsSpelled`).
+ */
+function clearSpellings<T>(look: Lookup<T>, near: readonly Spelling<T>[]): Spelling<T>[] {
+  return near.filter((s) => s.d === 0 || (s.d <= clearTypos(look.q) && wordsSpelled(look.q, look.entryOf.get(s.item)!)));
+}
+
+/**
+ * Not clear, offering both: the nearest typo reading changes a word which is itself another
+ * entry's whole key, so the reading is a guess against what was typed ("kol influencer" is KOL
+ * as much as a misspelt "top influencer").
+ */
+function typoAgainstAKey<T>(look: Lookup<T>, near: readonly Spelling<T>[]): BestMatches<T> | undefined {
+  const guess = near[0];
+  if (!guess || guess.d === 0) return undefined;
+  const namedWhole = namedByChangedWords(look.q, look.entryOf.get(guess.item)!, look.ranked, look.entryOf);
+  return namedWhole.length ? { matches: [...namedWhole, guess.item].slice(0, look.cap), clear: false } : undefined;
+}
+
+/**
+ * Not clear, offering those tied: two entries are spelled equally near. Ties are never broken by
+ * which key is shorter: "2017" opens none of the three publishers it names.
+ */
+function tiedSpellings<T>(look: Lookup<T>, spelled: readonly Spelling<T>[]): BestMatches<T> | undefined {
+  const [one, two] = spelled;
+  if (!one || !two || one.d !== two.d) return undefined;
+  return { matches: spelled.filter((s) => s.d === one.d).map((s) => s.item).slice(0, look.cap), clear: false };
+}
+
+/**
+ * Clear: the query spells a whole key of that entry and of no other ("mediakx" is Mediakix;
+ * "engagment rate" is "engagement rate", not "engagement rate by followers"), unless it has typos
+ * and other entries match it as typed ("influencer" is in several titles: it is not a misspelt
+ * "Afluencer").
+ */
+function clearBySpelling<T>(look: Lookup<T>, spelled: readonly Spelling<T>[]): BestMatches<T> | undefined {
+  const one = spelled[0];
+  if (!one) return undefined;
+  const othersAsTyped = look.ranked.some((m) => m.item !== one.item && m.kind !== 'fuzzy' && m.kind !== 'within');
+  if (one.d !== 0 && othersAsTyped) return undefined;
+  return { matches: [one.item, ...look.ranked.map((m) => m.item).filter((item) => item !== one.item)].slice(0, look.cap), clear: true };
+}
+
+/** Not clear, offering them: the query's words name several entries whole between them ("L2 inc"). */
+function namedTogetherOffered<T>(look: Lookup<T>): BestMatches<T> | undefined {
+  if (look.ranked[0]?.kind !== 'within') return undefined;
+  const together = namedTogether(look.q, look.ranked, look.entryOf);
+  return together.length > 1 ? { matches: together.slice(0, look.cap), clear: false } : undefined;
+}
+
+/**
+ * The best match starts a key or a word of one, as typed; a prefix and a word start tie ("digi":
+ * Digiday and Digital Reflections). A typo, or a piece of a word, is clear only when it spells a
+ * whole key (`clearBySpelling`), so nothing else answers here.
+ */
+function byWordStart<T>(look: Lookup<T>): BestMatches<T> | undefined {
+  const first = look.ranked[0];
+  if (!first || standing(first) !== KIND_RANK.word) return undefined;
+  const contenders = look.ranked.filter((m) => standing(m) === KIND_RANK.word);
+  const named = contenders.filter((m) => nearlyWhole(look.q, look.entryOf.get(m.item)!));
+  return clearByPrefix(look, contenders, named) ?? offeredContenders(look, contenders, named);
+}
+
+/** Clear: it is the only entry that starts so, and the query is close to one of its keys as a whole (see `nearlyWhole`). */
+function clearByPrefix<T>(look: Lookup<T>, contenders: readonly Match<T>[], named: readonly Match<T>[]): BestMatches<T> | undefined {
+  if (contenders.length !== 1 || named.length !== 1) return undefined;
+  return { matches: look.ranked.slice(0, look.cap).map((m) => m.item), clear: true };
+}
+
+/**
+ * Not clear, offering the ones tied for best when one of them is close to a whole key, not what
+ * merely came next ("2019" beside "2017"); an entry whose own name holds the query, even mid-word,
+ * before one with it in a title only: "influence" offers TapInfluence before the titles that say
+ * "influencer".
+ */
+function offeredContenders<T>(look: Lookup<T>, contenders: readonly Match<T>[], named: readonly Match<T>[]): BestMatches<T> | undefined {
+  if (!named.length) return undefined;
+  const ownName = look.ranked.filter((m) => inOwnName(look.q, look.entryOf.get(m.item)!));
   const offered = [...ownName, ...contenders.filter((m) => !ownName.includes(m))];
-  return { matches: offered.slice(0, cap).map((m) => m.item), clear: false };
+  return { matches: offered.slice(0, look.cap).map((m) => m.item), clear: false };
 }

@@ -4,6 +4,8 @@
  * another's rows. Implementations: SQLite (default) and Postgres, through one query layer.
  */
 
+export { nameKey } from '../domain/names';
+
 /** A house definition as the manager typed it; the tiers are parsed from `text` by the domain. */
 export interface HouseRecord {
   text: string;
@@ -37,15 +39,6 @@ export interface SavedPlan {
   savedById: string;
   savedByName: string;
   savedAt: Date;
-}
-
-/**
- * The key a term's or a plan's name is found by: names are the same when they read the same, so
- * case and compatibility forms (full-width "ＣＰＭ", the ligature "ﬁ") are folded. The name itself
- * is kept as typed beside it.
- */
-export function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase();
 }
 
 export const TERMS_PER_SERVER = 200;

@@ -415,6 +415,26 @@ function tiersFile(r: TaggedRoster): { data: Buffer; unreadable: string | undefi
   return { data, unreadable };
 }
 
+/** The repeated creators (`repeats`, of the rows with a count `readable`), each beside the earlier row counted instead. */
+function repeatsSection(r: TaggedRoster, readable: readonly TaggedRow[], repeats: readonly TaggedRow[], room: number): APIEmbedField[] {
+  // Names as read: without the ' that makes a formula text ("'@alice" in a roster-tiers.csv uploaded again).
+  const nameOf = (row: TaggedRow) => creatorName(r.columns, row.cells);
+  const byLine = new Map(readable.map((row) => [row.line, row]));
+  const listed = repeats.slice(0, PROBLEMS_SHOWN);
+  const nameShown = (row: TaggedRow) => {
+    const short = quoted(nameOf(row), NAME_SHOWN);
+    const long = quoted(nameOf(row), LONG_NAME_SHOWN);
+    const alike = listed.some((other) => nameOf(other) !== nameOf(row) && quoted(nameOf(other), NAME_SHOWN) === short && quoted(nameOf(other), LONG_NAME_SHOWN) !== long);
+    return alike ? long : short;
+  };
+  const repeatLine = (row: TaggedRow) => {
+    const first = byLine.get(row.repeatOf!)!;
+    const counts = first.count === row.count ? '' : ` with ${plural(first.count!, 'follower')} (this row: ${formatCount(row.count!)})`;
+    return `Line ${formatCount(row.line)}: ${nameShown(row)}${row.platform ? ` on ${quoteUserText(row.platform, NAME_SHOWN)}` : ''} — same as line ${formatCount(first.line)}, counted there${counts}`;
+  };
+  return problemSection(`Repeated creators (${formatCount(repeats.length)})`, listed.map(repeatLine), repeats.length, room);
+}
+
 export function rosterReply(r: TaggedRoster, filename: string, notice: string | undefined): Reply {
   const file = tiersFile(r);
   // A roster within MAX_ROSTER_BYTES and MAX_ROSTER_COLUMNS comes back well under it; this keeps
@@ -458,24 +478,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     const lines = r.problems.slice(0, PROBLEMS_SHOWN).map((p) => `Line ${formatCount(p.line)}: ${p.cell.trim() === '' ? 'empty' : quoted(p.cell, NAME_SHOWN)} — ${p.reason}`);
     fields.push(...problemSection(`Rows not read (${formatCount(r.problems.length)})`, lines, r.problems.length, room));
   }
-  if (repeats.length) {
-    // Names as read: without the ' that makes a formula text ("'@alice" in a roster-tiers.csv uploaded again).
-    const nameOf = (row: TaggedRow) => creatorName(r.columns, row.cells);
-    const byLine = new Map(readable.map((row) => [row.line, row]));
-    const listed = repeats.slice(0, PROBLEMS_SHOWN);
-    const nameShown = (row: TaggedRow) => {
-      const short = quoted(nameOf(row), NAME_SHOWN);
-      const long = quoted(nameOf(row), LONG_NAME_SHOWN);
-      const alike = listed.some((other) => nameOf(other) !== nameOf(row) && quoted(nameOf(other), NAME_SHOWN) === short && quoted(nameOf(other), LONG_NAME_SHOWN) !== long);
-      return alike ? long : short;
-    };
-    const repeatLine = (row: TaggedRow) => {
-      const first = byLine.get(row.repeatOf!)!;
-      const counts = first.count === row.count ? '' : ` with ${plural(first.count!, 'follower')} (this row: ${formatCount(row.count!)})`;
-      return `Line ${formatCount(row.line)}: ${nameShown(row)}${row.platform ? ` on ${quoteUserText(row.platform, NAME_SHOWN)}` : ''} — same as line ${formatCount(first.line)}, counted there${counts}`;
-    };
-    fields.push(...problemSection(`Repeated creators (${formatCount(repeats.length)})`, listed.map(repeatLine), repeats.length, room));
-  }
+  if (repeats.length) fields.push(...repeatsSection(r, readable, repeats, room));
   const embed = fitEmbed({
     title: `Roster: ${plural(counted.length, 'creator')} by tier`,
     description: truncate(description, LIMITS.embedDescription),

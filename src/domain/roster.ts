@@ -27,6 +27,7 @@ export const MAX_ROSTER_COLUMNS = 500;
 export const ROSTER_FILE = 'roster-tiers.csv';
 /** The columns added to the input's, in this order, at the end (a contract: see DESIGN.md). */
 export const ADDED_COLUMNS = ['tier', 'consensus_tier', 'consensus_votes', 'note'] as const;
+type AddedColumn = (typeof ADDED_COLUMNS)[number];
 /** The bucket for rows no tier takes (outside the house tiers, or no publisher places them). */
 export const NO_TIER = 'no tier';
 
@@ -735,98 +736,28 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   const delimiter = sep?.delimiter ?? detectDelimiter(decoded.text, opts.filename);
   const read = sep ? records(sep.rest, delimiter, 1) : records(decoded.text, delimiter);
   if (!read.ok) return read;
-  // The header and the title above it are found among the filled rows; blank ones are kept only among the creators.
-  const filled = read.records.filter((rec) => !rec.blank);
-  const firstRecord = filled[0];
-  if (!firstRecord) return { ok: false, error: { kind: 'empty' } };
-  const firstCells = headerCells(firstRecord.cells);
-  // A first row wider than the limit is not looked into: it is refused below, as a header.
-  const headerRow = firstCells.length > MAX_ROSTER_COLUMNS || !firstRowIsCreator(firstCells, opts.countColumn);
-  const headerAt = headerRow && firstCells.length <= MAX_ROSTER_COLUMNS ? headerIndex(filled, opts.countColumn) : 0;
-  const headerRecord = filled[headerAt]!;
-  const givenHeader = headerCells(headerRecord.cells);
-  const data = headerRow ? read.records.filter((rec) => rec.line > headerRecord.line) : read.records;
-  const creators = data.filter((rec) => !rec.blank);
-  if (creators.length === 0) return { ok: false, error: { kind: 'header-only', header: givenHeader } };
-  if (givenHeader.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: givenHeader.length } };
-  // Every filled cell is written back, those past the header's last column too (trailing blank ones are not cells anyone typed).
-  const filledWidths = data.map((rec) => filledWidth(rec.cells));
-  const widest = filledWidths.reduce((most, w, i) => (w > filledWidths[most]! ? i : most), 0);
-  if (filledWidths[widest]! > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: filledWidths[widest]!, line: data[widest]!.line } };
-  const header = headerRow ? givenHeader : numberedColumns(filledWidths[widest]!);
-  const width = Math.max(header.length, filledWidths[widest]!);
-  const replacedColumns = earlierTagging(header);
-  /** A row's cells but those of the replaced columns. */
-  const ownCells = (cells: readonly string[]) => cells.filter((_, i) => !replacedColumns.includes(i));
-  const namedColumns = replacedColumns.length ? filledWidth(ownCells(header)) : header.length;
-  const found = findColumns(header, (i) => creators.map((r) => r.cells[i] ?? ''), opts);
+  const table = locateHeader(read.records, opts.countColumn);
+  if (!table.ok) return table;
+  const laidOut = layOut(table);
+  if (!laidOut.ok) return laidOut;
+  const { layout } = laidOut;
+  const creators = table.data.filter((rec) => !rec.blank);
+  const found = findColumns(layout.header, (i) => creators.map((r) => r.cells[i] ?? ''), opts);
   if (!found.ok) return found;
   const columns = found.columns;
   const decimal = detectDecimal(
     creators.map((r) => unquoteCell(r.cells[columns.count] ?? '')),
     delimiter,
   );
-
-  const house = opts.house;
-  const parsedCounts = data.map((rec) => readRosterCount(rec.cells[columns.count] ?? '', decimal, columns.countUnit));
-  const totalRows = totalRowsOf(data, parsedCounts, columns);
+  const counts = table.data.map((rec) => readRosterCount(rec.cells[columns.count] ?? '', decimal, columns.countUnit));
+  const totalRows = totalRowsOf(table.data, counts, columns);
   // The limit is on creators: a Total or Average row under 5,000 of them is no reason to refuse the file.
   const creatorRows = creators.length - totalRows.size;
   if (creatorRows > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: creatorRows } };
-  const rows: TaggedRow[] = [];
-  const problems: RosterProblem[] = [];
-  /** The first row read for each creator (name and platform), by its key. */
-  const firstRowOf = new Map<string, TaggedRow>();
-  data.forEach((rec, i) => {
-    const cells = Array.from({ length: width }, (_, i) => rec.cells[i] ?? '');
-    if (rec.blank) {
-      // Written back empty: a lone tab or space would come back as text once neutralised, and the row as a creator's.
-      rows.push({ line: rec.line, blank: true, cells: cells.map(() => ''), extraCells: 0, repeatOf: undefined, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: '', platform: undefined });
-      return;
-    }
-    const ownWidth = filledWidth(ownCells(rec.cells));
-    const extraCells = Math.max(0, ownWidth - namedColumns);
-    const raw = cells[columns.count]!;
-    const platformCell = columns.platform === undefined ? undefined : cells[columns.platform]!.trim();
-    const platform = platformCell ? platformName(unquoteCell(platformCell)) : columns.headerPlatform;
-    const notes: string[] = [];
-    const wider = extraCells > 0 ? `this row has ${ownWidth} cells where the header has ${namedColumns}: a comma inside an unquoted cell?` : undefined;
-    if (extraCells > 0) notes.push(`${extraCells} ${extraCells === 1 ? 'cell' : 'cells'} past the header's last column (a comma inside an unquoted cell?), kept in the unnamed ${extraCells === 1 ? 'column' : 'columns'} after it`);
-    const setAside = totalRows.get(i);
-    const parsed = setAside ? ({ ok: false, reason: setAside } as const) : parsedCounts[i]!;
-    if (!parsed.ok) {
-      const reason = wider ? `${parsed.reason}; ${wider}` : parsed.reason;
-      // Shown as read: without the ' that makes a formula text (Tierbot's own, in a roster-tiers.csv uploaded again).
-      problems.push({ line: rec.line, cell: withoutNeutralising(raw), reason });
-      rows.push({ line: rec.line, blank: false, cells, extraCells, repeatOf: undefined, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: [`${NOT_READ_NOTE} ${parsed.reason}`, ...notes].join('; '), platform });
-      return;
-    }
-    const count = parsed.value;
-    const consensus = consensusFor(count);
-    if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${andList(consensus.leaders.map((t) => TIER_LABELS[t]))}`);
-    if (consensus.outcome === 'below') notes.push(`${consensus.votes} of ${consensus.of} publishers put it under their lowest influencer tier`);
-    if (consensus.outcome === 'none') notes.push('no publisher places this count in a tier');
-    // The tier column names the group the reply totals the row under, whichever basis.
-    let bucket = consensus.outcome === 'tier' ? consensus.word : consensus.outcome === 'below' ? BELOW_INFLUENCER : NO_TIER;
-    if (house) {
-      const placed = house.place(count);
-      if ('tier' in placed) bucket = placed.tier.name;
-      else {
-        bucket = placed.bucket;
-        notes.unshift(`house tiers: ${placed.outside}`);
-      }
-    }
-    // The handle where there is one; else the whole name (First and Last Name together).
-    const key = creatorKey(columns.handle !== undefined ? cells[columns.handle]! : creatorName(columns, cells), platform);
-    const first = key === undefined ? undefined : firstRowOf.get(key);
-    if (first) notes.unshift(`${REPEAT_NOTE} ${first.line} (same ${sameWhat(columns)} and platform): counted once, at line ${first.line}`);
-    const row: TaggedRow = { line: rec.line, blank: false, cells, extraCells, repeatOf: first?.line, count, tier: bucket, bucket, consensusTier: consensus.word, consensusVotes: votesText(consensus), note: notes.join('; '), platform };
-    if (key !== undefined && !first) firstRowOf.set(key, row);
-    rows.push(row);
-  });
+  const { rows, problems } = tagRows(table.data, { layout, columns, house: opts.house, counts, totalRows });
   if (problems.length === creators.length) {
     const cells = [...new Set(problems.map((p) => p.cell.trim()).filter((cell) => cell !== ''))];
-    return { ok: false, error: { kind: 'no-readable-count', header, column: columns.count, cells } };
+    return { ok: false, error: { kind: 'no-readable-count', header: layout.header, column: columns.count, cells } };
   }
   return {
     ok: true,
@@ -835,20 +766,187 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       decimal,
       bom: decoded.bom,
       sepLine: sep !== undefined,
-      header,
-      headerRow,
-      headerLine: headerRow ? headerRecord.line : 0,
-      // Blank lines too, so that every row of roster-tiers.csv stays on its line of the team's sheet.
-      aboveHeader: headerRow ? read.records.filter((r) => r.line < headerRecord.line).map((r) => (r.blank ? [] : r.cells)) : [],
-      replacedColumns,
-      namedColumns,
-      extraColumns: width - header.length,
+      header: layout.header,
+      headerRow: table.headerRow,
+      headerLine: table.headerLine,
+      aboveHeader: table.aboveHeader,
+      replacedColumns: layout.replacedColumns,
+      namedColumns: layout.namedColumns,
+      extraColumns: layout.width - layout.header.length,
       columns,
       rows,
-      totals: totalsByTier(rows.filter((r) => r.repeatOf === undefined), house),
+      totals: totalsByTier(rows.filter((r) => r.repeatOf === undefined), opts.house),
       problems,
-      basis: house ? 'house' : 'consensus',
+      basis: opts.house ? 'house' : 'consensus',
     },
+  };
+}
+
+/** Where a file's table is: its header row, what is above it, and the records under it. */
+interface LocatedTable {
+  /** False when the file's first row is already a creator (see firstRowIsCreator). */
+  headerRow: boolean;
+  /** The header row's cells as read; for a file without one, its first creator's. */
+  givenHeader: string[];
+  /** The line the header row is on (0 without one). */
+  headerLine: number;
+  /** The rows above the header (a title), blank ones as no cells. */
+  aboveHeader: string[][];
+  /** The records under the header (all of them without one), blank ones too; at least one is filled. */
+  data: readonly Rec[];
+}
+
+/** The file's header row and the records under it; or why the file has no creators to read. */
+function locateHeader(records: readonly Rec[], countColumn: string | undefined): ({ ok: true } & LocatedTable) | { ok: false; error: RosterError } {
+  // The header and the title above it are found among the filled rows; blank ones are kept only among the creators.
+  const filled = records.filter((rec) => !rec.blank);
+  const firstRecord = filled[0];
+  if (!firstRecord) return { ok: false, error: { kind: 'empty' } };
+  const firstCells = headerCells(firstRecord.cells);
+  // A first row wider than the limit is not looked into: it is refused as a header (layOut).
+  const headerRow = firstCells.length > MAX_ROSTER_COLUMNS || !firstRowIsCreator(firstCells, countColumn);
+  const headerAt = headerRow && firstCells.length <= MAX_ROSTER_COLUMNS ? headerIndex(filled, countColumn) : 0;
+  const headerRecord = filled[headerAt]!;
+  const givenHeader = headerCells(headerRecord.cells);
+  const data = headerRow ? records.filter((rec) => rec.line > headerRecord.line) : records;
+  if (data.every((rec) => rec.blank)) return { ok: false, error: { kind: 'header-only', header: givenHeader } };
+  return {
+    ok: true,
+    headerRow,
+    givenHeader,
+    headerLine: headerRow ? headerRecord.line : 0,
+    // Blank lines too, so that every row of roster-tiers.csv stays on its line of the team's sheet.
+    aboveHeader: headerRow ? records.filter((r) => r.line < headerRecord.line).map((r) => (r.blank ? [] : r.cells)) : [],
+    data,
+  };
+}
+
+/** The columns a roster's rows are read and written in. */
+interface Layout {
+  /** As TaggedRoster.header. */
+  header: string[];
+  /** Cells in every row: the header's, and one more for each unnamed column past it (TaggedRoster.extraColumns). */
+  width: number;
+  /** As TaggedRoster.replacedColumns. */
+  replacedColumns: number[];
+  /** As TaggedRoster.namedColumns. */
+  namedColumns: number;
+}
+
+/** The cells of a row but those in `columns`. */
+const withoutColumns = <T>(cells: readonly T[], columns: readonly number[]): T[] => cells.filter((_, i) => !columns.includes(i));
+
+/** How the table's columns are laid out; or that it has more than MAX_ROSTER_COLUMNS. */
+function layOut(table: LocatedTable): { ok: true; layout: Layout } | { ok: false; error: RosterError } {
+  const { givenHeader, data } = table;
+  if (givenHeader.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: givenHeader.length } };
+  // Every filled cell is written back, those past the header's last column too (trailing blank ones are not cells anyone typed).
+  const filledWidths = data.map((rec) => filledWidth(rec.cells));
+  const widest = filledWidths.reduce((most, w, i) => (w > filledWidths[most]! ? i : most), 0);
+  if (filledWidths[widest]! > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: filledWidths[widest]!, line: data[widest]!.line } };
+  const header = table.headerRow ? givenHeader : numberedColumns(filledWidths[widest]!);
+  const replacedColumns = earlierTagging(header);
+  return {
+    ok: true,
+    layout: {
+      header,
+      width: Math.max(header.length, filledWidths[widest]!),
+      replacedColumns,
+      namedColumns: replacedColumns.length ? filledWidth(withoutColumns(header, replacedColumns)) : header.length,
+    },
+  };
+}
+
+/** What tagging each row needs from the roster as a whole. */
+interface TagContext {
+  layout: Layout;
+  columns: RosterColumns;
+  house: HouseTiers | undefined;
+  /** Each data row's count cell, as read. */
+  counts: readonly ReturnType<typeof readCount>[];
+  /** The data rows that sum up the others (totalRowsOf), each with why it is not read. */
+  totalRows: ReadonlyMap<number, string>;
+}
+
+/** The data rows tagged, and those whose count cannot be read. */
+function tagRows(data: readonly Rec[], context: TagContext): { rows: TaggedRow[]; problems: RosterProblem[] } {
+  const rows: TaggedRow[] = [];
+  const problems: RosterProblem[] = [];
+  /** The first row read for each creator (name and platform), by its key. */
+  const firstRowOf = new Map<string, TaggedRow>();
+  data.forEach((rec, i) => {
+    const cells = Array.from({ length: context.layout.width }, (_, column) => rec.cells[column] ?? '');
+    if (rec.blank) {
+      // Written back empty: a lone tab or space would come back as text once neutralised, and the row as a creator's.
+      rows.push(taggedRow({ line: rec.line, blank: true, cells: cells.map(() => '') }));
+      return;
+    }
+    const setAside = context.totalRows.get(i);
+    const parsed = setAside ? ({ ok: false, reason: setAside } as const) : context.counts[i]!;
+    const { row, problem, creatorKey } = tagRow(rec, cells, parsed, context, firstRowOf);
+    if (problem) problems.push(problem);
+    if (creatorKey !== undefined && !firstRowOf.has(creatorKey)) firstRowOf.set(creatorKey, row);
+    rows.push(row);
+  });
+  return { rows, problems };
+}
+
+/** A tagged row; what `row` does not give is as for a row without a count: no tier, no consensus, no note, totalled nowhere. */
+function taggedRow({ line, cells, ...row }: Pick<TaggedRow, 'line' | 'cells'> & Partial<TaggedRow>): TaggedRow {
+  return { line, blank: false, cells, extraCells: 0, repeatOf: undefined, count: undefined, tier: '', bucket: NO_TIER, consensusTier: '', consensusVotes: '', note: '', platform: undefined, ...row };
+}
+
+/** What a row with cells past the header's last column most often has. */
+const COMMA_IN_CELL = 'a comma inside an unquoted cell?';
+
+/**
+ * One filled row tagged: with its count's tier and notes, or with why its count is not read (and
+ * that as a problem). `creatorKey`: who the row is, for spotting the same creator again below.
+ */
+function tagRow(
+  rec: Rec,
+  cells: string[],
+  parsed: ReturnType<typeof readCount>,
+  { layout, columns, house }: TagContext,
+  firstRowOf: ReadonlyMap<string, TaggedRow>,
+): { row: TaggedRow; problem?: RosterProblem; creatorKey?: string | undefined } {
+  const ownWidth = filledWidth(withoutColumns(rec.cells, layout.replacedColumns));
+  const extraCells = Math.max(0, ownWidth - layout.namedColumns);
+  const platformCell = columns.platform === undefined ? undefined : cells[columns.platform]!.trim();
+  const platform = platformCell ? platformName(unquoteCell(platformCell)) : columns.headerPlatform;
+  const notes: string[] = [];
+  if (extraCells > 0) notes.push(`${extraCells} ${extraCells === 1 ? 'cell' : 'cells'} past the header's last column (${COMMA_IN_CELL}), kept in the unnamed ${extraCells === 1 ? 'column' : 'columns'} after it`);
+  if (!parsed.ok) {
+    const wider = `this row has ${ownWidth} cells where the header has ${layout.namedColumns}: ${COMMA_IN_CELL}`;
+    const reason = extraCells > 0 ? `${parsed.reason}; ${wider}` : parsed.reason;
+    return {
+      // Shown as read: without the ' that makes a formula text (Tierbot's own, in a roster-tiers.csv uploaded again).
+      problem: { line: rec.line, cell: withoutNeutralising(cells[columns.count]!), reason },
+      row: taggedRow({ line: rec.line, cells, extraCells, note: [`${NOT_READ_NOTE} ${parsed.reason}`, ...notes].join('; '), platform }),
+    };
+  }
+  const count = parsed.value;
+  const consensus = consensusFor(count);
+  if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${andList(consensus.leaders.map((t) => TIER_LABELS[t]))}`);
+  if (consensus.outcome === 'below') notes.push(`${consensus.votes} of ${consensus.of} publishers put it under their lowest influencer tier`);
+  if (consensus.outcome === 'none') notes.push('no publisher places this count in a tier');
+  // The tier column names the group the reply totals the row under, whichever basis.
+  let bucket = consensus.outcome === 'tier' ? consensus.word : consensus.outcome === 'below' ? BELOW_INFLUENCER : NO_TIER;
+  if (house) {
+    const placed = house.place(count);
+    if ('tier' in placed) bucket = placed.tier.name;
+    else {
+      bucket = placed.bucket;
+      notes.unshift(`${HOUSE_NOTE}: ${placed.outside}`);
+    }
+  }
+  // The handle where there is one; else the whole name (First and Last Name together).
+  const key = creatorKey(columns.handle !== undefined ? cells[columns.handle]! : creatorName(columns, cells), platform);
+  const first = key === undefined ? undefined : firstRowOf.get(key);
+  if (first) notes.unshift(`${REPEAT_NOTE} ${first.line} (same ${sameWhat(columns)} and platform): counted once, at line ${first.line}`);
+  return {
+    row: taggedRow({ line: rec.line, cells, extraCells, repeatOf: first?.line, count, tier: bucket, bucket, consensusTier: consensus.word, consensusVotes: votesText(consensus), note: notes.join('; '), platform }),
+    creatorKey: key,
   };
 }
 
@@ -907,6 +1005,8 @@ function filledWidth(cells: readonly string[]): number {
 const REPEAT_NOTE = 'repeat of line';
 /** The note of a row the totals leave out ("not read: a total row, not a creator"), which the platform summary skips too. */
 const NOT_READ_NOTE = 'not read:';
+/** The note of a row outside the house tiers starts with it ("house tiers: below nano …"): its tier column names where it falls. */
+const HOUSE_NOTE = 'house tiers';
 
 /** What two rows share to be one creator: the handle where the file has a handle column beside the name. */
 export const sameWhat = (columns: RosterColumns): 'handle' | 'name' => (columns.handle === undefined ? 'name' : 'handle');
@@ -952,12 +1052,17 @@ export function totalsByTier(rows: readonly { count: number | undefined; bucket:
   for (const row of rows) {
     if (row.count === undefined) continue;
     const known = colours.find((o) => o.tier === row.bucket);
-    const total = totals.get(row.bucket) ?? totals.set(row.bucket, { tier: row.bucket, normal: known?.normal, creators: 0, followers: 0, lowest: row.count }).get(row.bucket)!;
-    total.creators++;
-    total.followers += row.count;
-    total.lowest = Math.min(total.lowest, row.count);
+    addToGroup(totals, row.bucket, known?.normal, row.count);
   }
   return inCountOrder(totals.values());
+}
+
+/** Counts a creator with `count` followers in the group for `tier`, which its first creator starts (with `normal`, its colour). */
+function addToGroup(groups: Map<string, GroupTotal>, tier: string, normal: NormalTier | undefined, count: number): void {
+  const group = groups.get(tier) ?? groups.set(tier, { tier, normal, creators: 0, followers: 0, lowest: count }).get(tier)!;
+  group.creators++;
+  group.followers += count;
+  group.lowest = Math.min(group.lowest, count);
 }
 
 // ── Writing ───────────────────────────────────────────────────────────────────────────────────
@@ -969,7 +1074,7 @@ export function totalsByTier(rows: readonly { count: number | undefined; bucket:
  */
 export function writeTaggedCsv(roster: TaggedRoster): string {
   const d = roster.delimiter;
-  const kept = <T>(cells: readonly T[]) => cells.filter((_, i) => !roster.replacedColumns.includes(i));
+  const kept = <T>(cells: readonly T[]) => withoutColumns(cells, roster.replacedColumns);
   const header = [...kept(roster.header), ...Array<string>(roster.extraColumns).fill(''), ...ADDED_COLUMNS];
   // As wide as the table (spreadsheets export a title's row so), that every reader takes the file.
   const above = roster.aboveHeader.map((cells) => {
@@ -1046,36 +1151,33 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
   const headerAt = Math.max(0, filled.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => endsWithAddedColumns(r.cells)));
   const header = headerCells(filled[headerAt]?.cells ?? []);
   const data = filled.slice(headerAt + 1);
-  const tierAt = header.length - ADDED_COLUMNS.length;
-  if (tierAt < 1 || !endsWithAddedColumns(header) || state.count >= tierAt || (state.platform ?? 0) >= tierAt) {
+  const addedAt = header.length - ADDED_COLUMNS.length;
+  if (addedAt < 1 || !endsWithAddedColumns(header) || state.count >= addedAt || (state.platform ?? 0) >= addedAt) {
     return { ok: false, reason: 'the attached roster-tiers.csv does not have the columns I add' };
   }
+  const added = (rec: Rec, column: AddedColumn) => rec.cells[addedAt + ADDED_COLUMNS.indexOf(column)] ?? '';
   const byPlatform = new Map<string, { platform: string; rows: { count: number; tier: string }[] }>();
   let rows = 0;
   for (const rec of data) {
     const parsed = readRosterCount(rec.cells[state.count] ?? '', state.decimal, state.countUnit);
     // Each creator once, as the reply's totals count them: a total row's count reads, but its note says it is none.
-    const note = rec.cells[tierAt + 3] ?? '';
+    const note = added(rec, 'note');
     if (!parsed.ok || note.startsWith(REPEAT_NOTE) || note.startsWith(NOT_READ_NOTE)) continue;
     rows++;
     const cell = state.platform === undefined ? '' : unquoteCell(rec.cells[state.platform] ?? '');
     const platform = cell ? platformName(cell) : (state.headerPlatform ?? NO_PLATFORM);
     const key = platform.toLowerCase();
     const entry = byPlatform.get(key) ?? byPlatform.set(key, { platform, rows: [] }).get(key)!;
-    const tier = unquoteCell(rec.cells[tierAt] ?? '');
+    const tier = unquoteCell(added(rec, 'tier'));
     // Files written before the tier column named every group left it blank under most publishers' lowest tier.
-    const below = unquoteCell(rec.cells[tierAt + 1] ?? '') === BELOW_INFLUENCER && !(rec.cells[tierAt + 3] ?? '').startsWith('house tiers');
+    const below = unquoteCell(added(rec, 'consensus_tier')) === BELOW_INFLUENCER && !note.startsWith(HOUSE_NOTE);
     entry.rows.push({ count: parsed.value, tier: tier || (below ? BELOW_INFLUENCER : '') });
   }
   const platforms = [...byPlatform.values()].map(({ platform, rows }) => {
     const tiers = new Map<string, GroupTotal>();
     for (const r of rows) {
-      const key = r.tier === '' ? NO_TIER : r.tier;
-      const normal = NORMAL_TIERS.find((n) => TIER_LABELS[n] === key);
-      const t = tiers.get(key) ?? tiers.set(key, { tier: key, normal, creators: 0, followers: 0, lowest: r.count }).get(key)!;
-      t.creators++;
-      t.followers += r.count;
-      t.lowest = Math.min(t.lowest, r.count);
+      const tier = r.tier === '' ? NO_TIER : r.tier;
+      addToGroup(tiers, tier, NORMAL_TIERS.find((n) => TIER_LABELS[n] === tier), r.count);
     }
     return { platform, creators: rows.length, followers: rows.reduce((s, r) => s + r.count, 0), tiers: inCountOrder(tiers.values()) };
   });

@@ -58,6 +58,20 @@ describe('the layout of src/', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('has no cycles between folders either: each folder builds on others, never on one that builds on it', () => {
+    const folderOf = (file: string) => relative(SRC, file).split('/').slice(0, -1)[0] ?? '(src)';
+    const uses = new Map<string, Set<string>>();
+    for (const [file, imports] of GRAPH) {
+      for (const target of imports.filter((t) => t.startsWith(SRC))) {
+        if (folderOf(target) !== folderOf(file)) uses.set(folderOf(file), (uses.get(folderOf(file)) ?? new Set()).add(folderOf(target)));
+      }
+    }
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
+      [...(uses.get(from) ?? [])].some((next) => next === to || (!seen.has(next) && (seen.add(next), reaches(next, to, seen))));
+    const loops = [...uses].flatMap(([folder, targets]) => [...targets].filter((target) => reaches(target, folder)).map((target) => `${folder} ⇄ ${target}`));
+    expect(loops).toEqual([]);
+  });
+
   it('keeps the domain pure: it imports only the domain and plain-data libraries', () => {
     for (const file of ALL.filter((f) => f.startsWith(join(SRC, 'domain')))) {
       for (const spec of importsOf(file)) {

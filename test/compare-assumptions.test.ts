@@ -10,7 +10,7 @@ import { ASSUMPTIONS_ID, CASES_ID, assumptionsReply, compare } from '../src/comm
 import type { Reply } from '../src/commands/types';
 import { PLATFORMS } from '../src/domain/benchmarks';
 import { PRESETS, comparePlans, parseCompareInput, type CompareInput, type Comparison } from '../src/domain/compare';
-import { LIMITS, embedsLength, messageProblems } from '../src/interactions/limits';
+import { LIMITS, embedsLength, messageProblems } from '../src/commands/limits';
 import { testComponentContext, testContext } from './support/context';
 
 const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n')).join('\n');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID, CSV_HEADER, EQUAL_BUDGET_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare, definition } from '../src/commands/compare';
 import { decodeState, encodeState } from '../src/commands/compare-state';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { PLATFORMS } from '../src/domain/benchmarks';
 import { OPTION_KIND, OPTION_NAMES, PRESETS, type Overrides } from '../src/domain/compare';

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID, CASES_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
 import { comparePlans, parseCompareInput, robustnessText } from '../src/domain/compare';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { testComponentContext, testContext } from './support/context';
 
 async function run(options: Record<string, string> = {}): Promise<Reply> {

@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID, BREAK_EVEN_TITLE, CSV_HEADER, EXPORT_ID, MAIN_TEXT_LIMIT, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
 const GUILD = '200000000000000054';

@@ -22,7 +22,7 @@ import { OPTION_KIND, OPTION_NAMES, parseCompareInput, type Overrides } from '..
 import { MAX_FOLLOWERS } from '../src/domain/followers';
 import { MAX_MONEY } from '../src/domain/units';
 import { tierbotCore } from '../src/interactions/tierbot';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { openStore } from '../src/store/index';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';

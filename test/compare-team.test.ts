@@ -17,7 +17,7 @@ import { parseCommandLine } from '../src/cli/command-line';
 import { capturingResponder, chatInput } from '../src/cli/local-interaction';
 import { createLogger } from '../src/config/logger';
 import { tierbotCore } from '../src/interactions/tierbot';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { openStore } from '../src/store/index';
 import { StoreRefusedError, StoreUnavailableError, type TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
 import { breakEvenText, comparePlans, parseCompareInput, robustnessText, type CompareInput } from '../src/domain/compare';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { testComponentContext, testContext } from './support/context';
 
 async function run(options: Record<string, string> = {}): Promise<Reply> {

@@ -10,7 +10,7 @@ import { createLogger } from '../src/config/logger';
 import { tierbotCore } from '../src/interactions/tierbot';
 import { OPTION_KIND, parseCompareInput } from '../src/domain/compare';
 import { shorten } from '../src/domain/format';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { memoryStore, testContext } from './support/context';
 import { driver } from './support/drive';
 

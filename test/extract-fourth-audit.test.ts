@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyMessage } from '../src/commands/classify-message';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { formatCount } from '../src/domain/format';
 import { testContext } from './support/context';
 

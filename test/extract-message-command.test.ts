@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_COUNT_LINES, MAX_SOURCE_BUTTONS, classifyMessage, definition } from '../src/commands/classify-message';
 import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { consensusFor } from '../src/domain/roster';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyMessage } from '../src/commands/classify-message';
 import type { Reply } from '../src/commands/types';
 import { extractCounts } from '../src/domain/extract';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { testContext } from './support/context';
 
 const setAside = (message: string) => extractCounts(message).ignored.map((i) => [i.text, i.reason]);

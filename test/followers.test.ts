@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { testContext } from './support/context';
 import { classify } from '../src/domain/classify';
 import { MAX_FOLLOWERS, parseFollowerCount } from '../src/domain/followers';

@@ -12,7 +12,7 @@ import type { Reply } from '../src/commands/types';
 import { classify } from '../src/domain/classify';
 import { TERMS, rangeGroups, sourceCount, termById, type Term } from '../src/domain/glossary';
 import { SOURCES, citation, fullCitation, howRead, sourceById, type Source } from '../src/domain/sources';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { testComponentContext, testContext } from './support/context';
 
 /** As the glossary cites: how a source was read only when that was second-hand. */

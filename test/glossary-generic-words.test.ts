@@ -8,7 +8,7 @@ import { ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../src/commands/glossary';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { testComponentContext, testContext } from './support/context';
 
 const run = (term: string) => glossary.run({ term } as never, testContext()) as Promise<Reply>;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../src/commands/glossary';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 

@@ -10,7 +10,7 @@ import { PUBLIC_TEXT_LIMIT } from '../src/commands/embeds';
 import type { Reply } from '../src/commands/types';
 import { classify, verdictStarts } from '../src/domain/classify';
 import { TERMS, termById } from '../src/domain/glossary';
-import { embedLength, messageProblems } from '../src/interactions/limits';
+import { embedLength, messageProblems } from '../src/commands/limits';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 

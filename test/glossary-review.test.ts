@@ -11,12 +11,12 @@ import { ComponentType, type APIEmbed, type APIStringSelectComponent } from 'dis
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { choosables } from '../src/cli/render-text';
-import { embedLength } from '../src/interactions/limits';
+import { embedLength } from '../src/commands/limits';
 import { glossary } from '../src/commands/glossary';
 import type { Reply } from '../src/commands/types';
 import { TERMS, TERM_GROUPS, rangesSummary, termsNamedWith, type Term } from '../src/domain/glossary';
 import { SOURCES, type Tier } from '../src/domain/sources';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { driver } from './support/drive';
 import { testComponentContext, testContext } from './support/context';
 

@@ -14,7 +14,7 @@ import { glossary, labelsApart, teamTermKey } from '../src/commands/glossary';
 import { TERM_LIMITS, term } from '../src/commands/term';
 import type { Choice, Reply } from '../src/commands/types';
 import { TERMS } from '../src/domain/glossary';
-import { autocompleteProblems, messageProblems } from '../src/interactions/limits';
+import { autocompleteProblems, messageProblems } from '../src/commands/limits';
 import { openStore } from '../src/store/index';
 import type { TeamStore } from '../src/store/types';
 import { messageProblems as standinProblems } from '../tools/standin/limits';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../src/interactions/limits';
+import { LIMITS } from '../src/commands/limits';
 import {
   START_HERE,
   TERMS,

@@ -6,8 +6,8 @@ import { help } from '../src/commands/help';
 import type { Reply } from '../src/commands/types';
 import { START_HERE } from '../src/domain/glossary';
 import { PUBLIC_TEXT_LIMIT } from '../src/commands/embeds';
-import { embedsLength } from '../src/interactions/limits';
-import { messageProblems } from '../src/interactions/limits';
+import { embedsLength } from '../src/commands/limits';
+import { messageProblems } from '../src/commands/limits';
 import { testComponentContext, testContext } from './support/context';
 
 const buttons = (reply: Reply) =>

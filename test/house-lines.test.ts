@@ -11,7 +11,7 @@ import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
 import { classify } from '../src/domain/classify';
 import { parseHouseDefinition, type HouseTier } from '../src/domain/house';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { memoryStore, testContext } from './support/context';
 
 const G = '200000000000000700';

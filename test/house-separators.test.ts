@@ -12,7 +12,7 @@ import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
 import { exactCompact, HOUSE_EXAMPLE, parseHouseDefinition, type HouseTier } from '../src/domain/house';
 import { parseFollowerCount } from '../src/domain/followers';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { memoryStore, testContext } from './support/context';
 
 const G = '200000000000000063';

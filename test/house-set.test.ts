@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { house } from '../src/commands/house';
 import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { memoryStore, testContext } from './support/context';
 
 const G = '200000000000000042';

@@ -1,5 +1,5 @@
 /**
- * The core's own limits check (src/interactions/limits.ts), limit by limit, through the core as
+ * The core's own limits check (src/commands/limits.ts), limit by limit, through the core as
  * Discord delivers an interaction: a reply at a limit goes out; one past it is never sent, the
  * user gets the error id and the log names the limit. Autocomplete, which cannot fail visibly, is
  * cut to 25 choices, and a list with a choice Discord would refuse goes out empty.
@@ -10,7 +10,7 @@ import { ComponentType, InteractionResponseType, InteractionType, MessageFlags, 
 import { slashCommand, type Choice, type Reply } from '../src/commands/types';
 import { createLogger } from '../src/config/logger';
 import { createInteractionCore } from '../src/interactions/core';
-import { LIMITS } from '../src/interactions/limits';
+import { LIMITS } from '../src/commands/limits';
 import type { Responder } from '../src/interactions/responder';
 import { memoryStore } from './support/context';
 

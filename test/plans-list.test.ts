@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../src/commands/compare';
 import { plans } from '../src/commands/plans';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { memoryStore, testContext } from './support/context';
 
 const G = '200000000000000001';

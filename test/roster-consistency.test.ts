@@ -11,7 +11,7 @@ import { roster, rosterReply } from '../src/commands/roster';
 import type { Attachment, Reply } from '../src/commands/types';
 import { ADDED_COLUMNS, BELOW_INFLUENCER, MAX_ROSTER_BYTES, MAX_ROSTER_COLUMNS, MAX_ROSTER_ROWS, MAX_TAGGED_BYTES, consensusFor, readRoster } from '../src/domain/roster';
 import { DOWNLOAD_LIMIT_BYTES } from '../src/interactions/download';
-import { LIMITS, messageProblems } from '../src/interactions/limits';
+import { LIMITS, messageProblems } from '../src/commands/limits';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

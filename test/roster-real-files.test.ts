@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { roster } from '../src/commands/roster';
 import type { Attachment, Reply } from '../src/commands/types';
-import { embedLength, messageProblems } from '../src/interactions/limits';
+import { embedLength, messageProblems } from '../src/commands/limits';
 import { testComponentContext, testContext } from './support/context';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definition, roster } from '../src/commands/roster';
 import type { Attachment, Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { neutraliseCell } from '../src/domain/csv';
 import { ADDED_COLUMNS, MAX_ROSTER_ROWS, consensusFor, readRoster } from '../src/domain/roster';

@@ -9,7 +9,7 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { testContext } from './support/context';
 
 const run = (source: string) => tiers.run({ source } as never, testContext()) as Promise<Reply>;

@@ -1,6 +1,6 @@
 /**
  * The stand-in's own limits check (tools/standin/limits.ts, written from
- * ../shared/discord/LIMITS.md, not the bot's src/interactions/limits.ts): one body over each limit,
+ * ../shared/discord/LIMITS.md, not the bot's src/commands/limits.ts): one body over each limit,
  * refused with Discord's 400 `{ code: 50035, message: 'Invalid Form Body', errors }` naming the
  * field, and bodies exactly at every limit accepted.
  */

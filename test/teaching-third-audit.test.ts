@@ -6,11 +6,11 @@
 
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { embedLength } from '../src/interactions/limits';
+import { embedLength } from '../src/commands/limits';
 import { glossary } from '../src/commands/glossary';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
 const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');

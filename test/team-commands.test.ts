@@ -14,7 +14,7 @@ import { shownText } from '../src/commands/team-settings';
 import { plans } from '../src/commands/plans';
 import { TERM_LIMITS, term } from '../src/commands/term';
 import type { Reply, SlashCommand } from '../src/commands/types';
-import { autocompleteProblems, messageProblems } from '../src/interactions/limits';
+import { autocompleteProblems, messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { HOUSE_EXAMPLE } from '../src/domain/house';
 import { openStore } from '../src/store/index';

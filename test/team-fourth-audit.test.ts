@@ -14,7 +14,7 @@ import { house } from '../src/commands/house';
 import { plans } from '../src/commands/plans';
 import { definition as termDefinition, term } from '../src/commands/term';
 import type { Reply, SlashCommand } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import type { TeamStore } from '../src/store/types';
 import { messageProblems as standinProblems } from '../tools/standin/limits';
 import { memoryStore, testContext } from './support/context';

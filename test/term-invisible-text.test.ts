@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { glossary } from '../src/commands/glossary';
 import { term } from '../src/commands/term';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import type { TeamStore, TeamTerm } from '../src/store/types';
 import { messageProblems as standinProblems } from '../tools/standin/limits';
 import { memoryStore, testContext } from './support/context';

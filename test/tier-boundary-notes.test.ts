@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { help } from '../src/commands/help';
 import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { BOUNDARY_RULE, SOURCES } from '../src/domain/sources';
 import { messageProblems as standinProblems } from '../tools/standin/limits';
 import { testComponentContext, testContext } from './support/context';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { embedLength, embedsLength } from '../src/interactions/limits';
+import { embedLength, embedsLength } from '../src/commands/limits';
 import { HOUSE_UNAVAILABLE_LINE } from '../src/commands/house-lookup';
 import { HOUSE_LINE_ROOM, PUBLIC_TEXT_LIMIT, allSourcesLines, allSourcesReply, tier, tierEmbed } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { classify } from '../src/domain/classify';
 import { PUBLISHERS, SOURCES, howRead } from '../src/domain/sources';

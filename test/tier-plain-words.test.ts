@@ -12,7 +12,7 @@ import { help } from '../src/commands/help';
 import { tier } from '../src/commands/tier';
 import { tiers } from '../src/commands/tiers';
 import type { ComponentContext, Reply, SlashCommand } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { TERMS } from '../src/domain/glossary';
 import { PUBLISHERS, SOURCES } from '../src/domain/sources';
 import { memoryStore, testComponentContext } from './support/context';

@@ -1,10 +1,10 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { embedLength } from '../src/interactions/limits';
+import { embedLength } from '../src/commands/limits';
 import { HOUSE_UNAVAILABLE_LINE } from '../src/commands/house-lookup';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';

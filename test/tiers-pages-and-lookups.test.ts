@@ -6,7 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { embedLength } from '../src/interactions/limits';
+import { embedLength } from '../src/commands/limits';
 import { allSourcesLines as tierSources } from '../src/commands/tier';
 import { allSourcesReply, publisherEmbed, rangeTable, tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
@@ -14,7 +14,7 @@ import { classify, classifyBySource } from '../src/domain/classify';
 import { parseFollowerCount } from '../src/domain/followers';
 import { BOUNDARY_RULE, NORMAL_TIERS, PUBLISHERS, citation, sourceById } from '../src/domain/sources';
 import { TIER_LABELS } from '../src/domain/tier-style';
-import { messageProblems } from '../src/interactions/limits';
+import { messageProblems } from '../src/commands/limits';
 import { testContext } from './support/context';
 
 const run = (source: string) => tiers.run({ source } as never, testContext()) as Promise<Reply>;

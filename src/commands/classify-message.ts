@@ -6,7 +6,7 @@
  */
 
 import { ApplicationCommandType, ButtonStyle, type APIEmbed } from 'discord-api-types/v10';
-import { LIMITS } from '../interactions/limits';
+import { LIMITS } from './limits';
 import { extractCounts, type FoundCount, type IgnoredNumber } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { formatCount } from '../domain/format';

@@ -64,7 +64,7 @@ import { andList, followersText, formatCount } from '../domain/format';
 import { houseTierFor, type HouseTier } from '../domain/house';
 import { formatMoney, formatMoneyExact, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { LIMITS, embedLength, embedsLength } from '../interactions/limits';
+import { LIMITS, embedLength, embedsLength } from './limits';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
 import { houseProblemLine, housePlacementText, lookUpHouse, teamTierName, type HouseLookup } from './house-lookup';

@@ -5,7 +5,7 @@
  */
 
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import { LIMITS } from '../interactions/limits';
+import { LIMITS } from './limits';
 import { shorten } from '../domain/format';
 import type { Source, Tier } from '../domain/sources';
 import { TIER_LABELS } from '../domain/tier-style';

@@ -36,7 +36,7 @@ import {
   type TermCitation,
 } from '../domain/glossary';
 import { bestMatches, closest, normalise, rankMatches, type Searchable } from '../domain/search';
-import { LIMITS, embedLength } from '../interactions/limits';
+import { LIMITS, embedLength } from './limits';
 import type { TeamTerm } from '../store/types';
 import {
   NEUTRAL_COLOUR,

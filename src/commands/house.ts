@@ -5,7 +5,7 @@
  */
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import { LIMITS } from '../interactions/limits';
+import { LIMITS } from './limits';
 import { formatCount } from '../domain/format';
 import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, MAX_TIER_NAME, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';

@@ -7,7 +7,7 @@
  */
 
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
-import { LIMITS } from '../interactions/limits';
+import { LIMITS } from './limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { MAX_PLAN_NAME } from './compare';
 import { inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';

@@ -13,7 +13,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
-import { LIMITS, embedLength } from '../interactions/limits';
+import { LIMITS, embedLength } from './limits';
 import { PLATFORMS } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { andList, formatCount } from '../domain/format';

@@ -20,7 +20,7 @@
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { andList } from '../domain/format';
 import { normalise } from '../domain/search';
-import { LIMITS } from '../interactions/limits';
+import { LIMITS } from './limits';
 import { nameKey, TERMS_PER_SERVER, type TeamTerm } from '../store/types';
 import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, unshownCharacter } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, labelsApart, showsNothing, teamLinkText, teamTermByKey, teamTermKey } from './glossary';

@@ -20,7 +20,7 @@ import {
 import { CITE, type Citation } from '../domain/benchmarks';
 import { compactIsExact } from '../domain/followers';
 import { formatCompact, formatCount } from '../domain/format';
-import { LIMITS, embedLength } from '../interactions/limits';
+import { LIMITS, embedLength } from './limits';
 import { coverageNotes, disagreementOn, normalRanges, type NormalRange, type SpreadRange } from '../domain/overview';
 import { bestMatches, closest, findExact, normalise, rankMatches, type Searchable } from '../domain/search';
 import {

@@ -25,7 +25,7 @@ import type { Attachment, Choice, Command, ComponentContext, ComponentReply, Mes
 import { customIdOwner } from '../commands/types';
 import type { Logger } from '../config/logger';
 import type { TeamStore } from '../store/types';
-import { autocompleteProblems, messageProblems } from './limits';
+import { autocompleteProblems, messageProblems } from '../commands/limits';
 import type { Metrics } from './metrics';
 import type { MessageBody, Responder } from './responder';
 import { createdAt, focusedOption, invokerOf, labelOf, optionArgs, optionProblems, targetMessage, toAttachment } from './wire';

@@ -1,6 +1,6 @@
 /**
  * The stand-in's own copy of Discord's limits, written from ../shared/discord/LIMITS.md and
- * Discord's documentation, independent of the bot's src/interactions/limits.ts on purpose: a test that
+ * Discord's documentation, independent of the bot's src/commands/limits.ts on purpose: a test that
  * checks the bot's replies with the bot's own checks cannot find a mistake in those checks.
  *
  * Findings come back as Discord reports them: a path into the body, an error code and a message,

@@ -6,7 +6,7 @@
 
 import type { EChartsOption } from 'echarts';
 import type { ChartFile } from './file';
-import { formatCount, shorten } from '../domain/format';
+import { countOf, formatCount, shorten } from '../domain/format';
 import { shortCount } from '../domain/followers';
 import { FONT_FAMILY, drawPng, hex, type ChartSize } from './render';
 
@@ -97,6 +97,6 @@ export function rosterChart(opts: RosterChartOptions): ChartFile {
   return {
     name: 'roster.png',
     data: drawPng(rosterOption(opts), ROSTER_CHART_SIZE),
-    description: oneLine(`Chart: ${formatCount(total)} ${total === 1 ? 'creator' : 'creators'} by tier ${opts.basis}, with each tier's total followers.`, 1000),
+    description: oneLine(`Chart: ${countOf(total, 'creator')} by tier ${opts.basis}, with each tier's total followers.`, 1000),
   };
 }

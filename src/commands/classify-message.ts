@@ -9,7 +9,7 @@ import { ApplicationCommandType, ButtonStyle, type APIEmbed } from 'discord-api-
 import { LIMITS } from './limits';
 import { extractCounts, type FoundCount, type IgnoredNumber } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
-import { formatCount } from '../domain/format';
+import { countOf, formatCount } from '../domain/format';
 import { formatHouseTier } from '../domain/house';
 import { consensusFor, type HouseTiers } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
@@ -85,7 +85,7 @@ export async function run(message: TargetMessage, context: RunContext): Promise<
   const author = message.authorName ? `${quoteUserText(message.authorName, 60)}’s message` : 'that message';
   const single = counts.length === 1 ? consensusFor(counts[0]!.value) : undefined;
   const embed: APIEmbed = {
-    title: truncate(`${counts.length === 1 ? '1 follower count' : `${counts.length} follower counts`} in ${author}`, LIMITS.embedTitle),
+    title: truncate(`${countOf(counts.length, 'follower count')} in ${author}`, LIMITS.embedTitle),
     description: [...(notice ? [notice] : []), ...lines].join('\n'),
     color: single?.outcome === 'tier' && single.leaders.length === 1 ? TIER_COLOURS[single.leaders[0]!] : NEUTRAL_COLOUR,
     fields: ignored.length ? linesToFields('Not counted', ignoredLines(ignored)) : [],

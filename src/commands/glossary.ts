@@ -15,7 +15,7 @@ import {
   type APIEmbedField,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import { andList, formatCount } from '../domain/format';
+import { andList, countOf, formatCount } from '../domain/format';
 import { formatHouseTier, type HouseTier } from '../domain/house';
 import { nameKey } from '../domain/names';
 import { NORMAL_TIERS } from '../domain/sources';
@@ -227,7 +227,7 @@ function citationLine(c: TermCitation): string {
 
 function sourcesCounted(term: Term, detail: Detail): APIEmbedField {
   const n = sourceCount(term);
-  const sources = `${n} ${n === 1 ? 'source' : 'sources'}`;
+  const sources = countOf(n, 'source');
   const rangesToo = !detail.ranges && Boolean(term.ranges?.length);
   return { name: 'Sources', value: rangesToo ? `${sources}, and the range each publisher gives: press **All sources** to read them, with links.` : `${sources}: press **All sources** to read each in full, with its link where it has one.` };
 }

@@ -16,7 +16,7 @@ import {
 import { LIMITS, embedLength } from './limits';
 import { PLATFORMS } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
-import { andList, formatCount } from '../domain/format';
+import { andList, countOf, formatCount } from '../domain/format';
 import {
   ADDED_COLUMNS,
   BELOW_INFLUENCER,
@@ -257,13 +257,12 @@ function refusal(error: RosterError, filename: string): Reply {
 
 // ── The answer ────────────────────────────────────────────────────────────────────────────────
 
-const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** A tier's name for an embed (house names are the team's text). */
 const tierName = (name: string) => teamTierName(name, 40);
 
 function tierLine(t: TierTotal): string {
-  return `**${tierName(t.tier)}** — ${plural(t.creators, 'creator')} · ${plural(t.followers, 'follower')}`;
+  return `**${tierName(t.tier)}** — ${countOf(t.creators, 'creator')} · ${countOf(t.followers, 'follower')}`;
 }
 
 const DELIMITER_NAMES: Record<TaggedRoster['delimiter'], string> = { ',': 'comma-separated', ';': 'semicolon-separated', '\t': 'tab-separated', '|': 'pipe-separated' };
@@ -332,7 +331,7 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
   while (embedLength(fitted) > LIMITS.embedTotal && fields.length > 0) {
     fields.pop();
     dropped++;
-    fitted = { ...embed, fields: [...fields, { name: 'More', value: `${dropped} more section${dropped === 1 ? '' : 's'} left out to fit; roster-tiers.csv has everything.` }] };
+    fitted = { ...embed, fields: [...fields, { name: 'More', value: `${countOf(dropped, 'more section')} left out to fit; roster-tiers.csv has everything.` }] };
   }
   return fitted;
 }
@@ -397,7 +396,7 @@ function replacedLine(r: TaggedRoster): string {
 function widerRowsLine(r: TaggedRoster): string | undefined {
   const lines = r.rows.filter((row) => row.extraCells > 0).map((row) => row.line);
   if (!lines.length) return undefined;
-  const header = plural(r.namedColumns, 'column');
+  const header = countOf(r.namedColumns, 'column');
   return (
     `${lines.length === 1 ? 'Line' : 'Lines'} ${lineNumbers(lines)} ${lines.length === 1 ? 'has' : 'have'} more cells than the header's ${header}: ` +
     'a comma inside an unquoted cell (a name like Smith, Jane, or a count like 1,200) moves the cells after it one column to the right. ' +
@@ -429,7 +428,7 @@ function repeatsSection(r: TaggedRoster, readable: readonly TaggedRow[], repeats
   };
   const repeatLine = (row: TaggedRow) => {
     const first = byLine.get(row.repeatOf!)!;
-    const counts = first.count === row.count ? '' : ` with ${plural(first.count!, 'follower')} (this row: ${formatCount(row.count!)})`;
+    const counts = first.count === row.count ? '' : ` with ${countOf(first.count!, 'follower')} (this row: ${formatCount(row.count!)})`;
     return `Line ${formatCount(row.line)}: ${nameShown(row)}${row.platform ? ` on ${quoteUserText(row.platform, NAME_SHOWN)}` : ''} — same as line ${formatCount(first.line)}, counted there${counts}`;
   };
   return problemSection(`Repeated creators (${formatCount(repeats.length)})`, listed.map(repeatLine), repeats.length, room);
@@ -456,15 +455,15 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
   const description = [
     `Tiers ${basis}.`,
     ...(notice ? [notice] : []),
-    `Read ${quoted(filename, 60)}: ${plural(creatorRows, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
+    `Read ${quoted(filename, 60)}: ${countOf(creatorRows, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
     ...(r.headerRow ? [] : [noHeaderLine(r)]),
     columnsLine(r),
     ...(r.replacedColumns.length ? [replacedLine(r)] : []),
     ...(r.columns.otherCounts.length ? [otherCountsLine(r)] : []),
     ...[widerRowsLine(r)].filter((line) => line !== undefined),
-    `**Total: ${plural(counted.length, 'creator')} · ${plural(followers, 'follower')}**`,
+    `**Total: ${countOf(counted.length, 'creator')} · ${countOf(followers, 'follower')}**`,
     ...(repeats.length
-      ? [`Each creator is counted once: ${plural(repeats.length, 'row')} with the same ${sameWhat(r.columns)} and platform as an earlier row ${repeats.length === 1 ? 'is' : 'are'} left out of the totals (listed below, and noted in ${ROSTER_FILE}).`]
+      ? [`Each creator is counted once: ${countOf(repeats.length, 'row')} with the same ${sameWhat(r.columns)} and platform as an earlier row ${repeats.length === 1 ? 'is' : 'are'} left out of the totals (listed below, and noted in ${ROSTER_FILE}).`]
       : []),
     ...(ties.length
       ? [`A tier shown as “${tierName(ties[0]!.tier)}” is a tie: as many publishers put those counts in one tier as in the other. Those creators are counted once, under the pair, here and in the tier column.`]
@@ -480,7 +479,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
   }
   if (repeats.length) fields.push(...repeatsSection(r, readable, repeats, room));
   const embed = fitEmbed({
-    title: `Roster: ${plural(counted.length, 'creator')} by tier`,
+    title: `Roster: ${countOf(counted.length, 'creator')} by tier`,
     description: truncate(description, LIMITS.embedDescription),
     color: NEUTRAL_COLOUR,
     fields,
@@ -494,7 +493,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     // Nothing to split by without a platform (a column, or a followers header naming one),
     // and nothing to read back from a file too large.
     ...(file.unreadable || (r.columns.platform === undefined && r.columns.headerPlatform === undefined) ? {} : { components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]) }),
-    chart: { kind: 'roster' as const, opts: { title: `${plural(counted.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals) } },
+    chart: { kind: 'roster' as const, opts: { title: `${countOf(counted.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals) } },
   };
 }
 
@@ -542,18 +541,18 @@ async function component(customId: string, _values: readonly string[], context: 
 
   const shown = summary.platforms.slice(0, PLATFORMS_SHOWN);
   const fields: APIEmbedField[] = shown.map((p) => ({
-    name: truncate(`${quoteUserText(p.platform, 60)} — ${plural(p.creators, 'creator')} · ${plural(p.followers, 'follower')}`, LIMITS.fieldName),
+    name: truncate(`${quoteUserText(p.platform, 60)} — ${countOf(p.creators, 'creator')} · ${countOf(p.followers, 'follower')}`, LIMITS.fieldName),
     value: truncate(p.tiers.map(tierLine).join('\n'), LIMITS.fieldValue),
   }));
   const rest = summary.platforms.slice(PLATFORMS_SHOWN);
   if (rest.length) {
     fields.push({
       name: `${rest.length} more platforms`,
-      value: `${plural(rest.reduce((s, p) => s + p.creators, 0), 'creator')} · ${plural(rest.reduce((s, p) => s + p.followers, 0), 'follower')}`,
+      value: `${countOf(rest.reduce((s, p) => s + p.creators, 0), 'creator')} · ${countOf(rest.reduce((s, p) => s + p.followers, 0), 'follower')}`,
     });
   }
   const embed = fitEmbed({
-    title: `Roster by platform: ${plural(summary.rows, 'creator')}`,
+    title: `Roster by platform: ${countOf(summary.rows, 'creator')}`,
     description: state.platform === undefined ? 'The roster has no platform column, so every creator is counted under one platform.' : `Per tier, split by the platform column.`,
     color: NEUTRAL_COLOUR,
     fields,

@@ -12,10 +12,13 @@ export function andList(items: readonly string[]): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
 }
 
-/** "1 follower", "10,000 followers". */
-export function followersText(n: number): string {
-  return `${formatCount(n)} follower${n === 1 ? '' : 's'}`;
+/** "1 creator", "5,000 creators", "2 repeats": a count and its noun, plural unless there is one. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/** "1 follower", "10,000 followers". */
+export const followersText = (n: number): string => countOf(n, 'follower');
 
 /** Compact form for ranges, tables and large amounts: 500, 5k, 12.5k, 1M, 2.5M, 10B, 1T. */
 export function formatCompact(n: number): string {

@@ -4,7 +4,7 @@
  */
 
 import type { Classification, NearBoundary, PublisherVote, Verdict } from './classify';
-import { formatCompact, formatCount } from './format';
+import { countOf, formatCompact, formatCount } from './format';
 import { BOUNDARY_RULE, NORMAL_TIERS, SOURCES, type NormalTier, type Publisher, type Source, type Tier } from './sources';
 import { TIER_LABELS } from './tier-style';
 
@@ -164,7 +164,6 @@ export function nearestLine(c: Classification): NearBoundary | undefined {
 }
 
 /** "1 more follower", "500 more followers". */
-const counted = (n: number, noun: string) => `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
  * "9,500 is 500 below the 10,000 line used by 13 publishers (where they start or end a tier): 500
@@ -179,9 +178,9 @@ export function boundaryWarning(c: Classification): string | undefined {
   const used = `the ${formatCount(line.value)} line used by ${line.publishers} publisher${one ? '' : 's'} (where ${one ? 'it starts or ends' : 'they start or end'} a tier)`;
   const count = formatCount(c.count);
   if (distance === 0) return `${count} is exactly on ${used}: which side it falls on is a convention. ${BOUNDARY_RULE}`;
-  if (distance < 0) return `${count} is ${formatCount(-distance)} below ${used}: ${counted(-distance, 'more follower')} would take it to that line.`;
+  if (distance < 0) return `${count} is ${formatCount(-distance)} below ${used}: ${countOf(-distance, 'more follower')} would take it to that line.`;
   // The distance itself only brings the count back to the line; one more takes it under.
-  return `${count} is ${formatCount(distance)} above ${used}: ${counted(distance + 1, 'fewer follower')} would take it under that line.`;
+  return `${count} is ${formatCount(distance)} above ${used}: ${countOf(distance + 1, 'fewer follower')} would take it under that line.`;
 }
 
 /**

@@ -12,7 +12,7 @@
 import { parse } from 'csv-parse/sync';
 import { classify } from './classify';
 import { csvText, withoutNeutralising } from './csv';
-import { andList } from './format';
+import { andList, countOf } from './format';
 import { extractCounts, readCount, platformName, FOLLOWER_WORD, PLATFORMS, type DecimalMark, type IgnoreKind } from './extract';
 import { COUNT_MULTIPLIERS, MAX_INPUT_LENGTH, normaliseDigits } from './followers';
 import { formatHousePlacement, houseTierFor, type HousePlacement, type HouseTier } from './house';
@@ -915,7 +915,7 @@ function tagRow(
   const platformCell = columns.platform === undefined ? undefined : cells[columns.platform]!.trim();
   const platform = platformCell ? platformName(unquoteCell(platformCell)) : columns.headerPlatform;
   const notes: string[] = [];
-  if (extraCells > 0) notes.push(`${extraCells} ${extraCells === 1 ? 'cell' : 'cells'} past the header's last column (${COMMA_IN_CELL}), kept in the unnamed ${extraCells === 1 ? 'column' : 'columns'} after it`);
+  if (extraCells > 0) notes.push(`${countOf(extraCells, 'cell')} past the header's last column (${COMMA_IN_CELL}), kept in the unnamed ${extraCells === 1 ? 'column' : 'columns'} after it`);
   if (!parsed.ok) {
     const wider = `this row has ${ownWidth} cells where the header has ${layout.namedColumns}: ${COMMA_IN_CELL}`;
     const reason = extraCells > 0 ? `${parsed.reason}; ${wider}` : parsed.reason;

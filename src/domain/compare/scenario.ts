@@ -7,7 +7,7 @@
 
 import { AD_AGE_KARDASHIAN_FEE, AD_AGE_KARDASHIAN_FEE_TEXT, type Basis, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CITE, CLICK_THROUGH, CONVERSION, FREQUENCY, KARDASHIAN_CASE, ORDER_VALUE, OVERLAP, type Platform, PLATFORM_LABEL } from '../benchmarks';
 import { MAX_FOLLOWERS } from '../followers';
-import { followersText, formatCount } from '../format';
+import { countOf, followersText, formatCount } from '../format';
 import { formatMoney, formatMoneyExact, formatPercent, MAX_MONEY } from '../units';
 import { type Assumption, type AssumptionKey, CENT_RULE_EXAMPLE_TEXT, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, ONE_FIGURE, otherRulesNote, type PlanSpec, reachRate, rulesAtExpected, type Scenario, single } from './assumptions';
 import {
@@ -36,9 +36,7 @@ const TEN_MICRO_NOTE = 'the TapInfluence article: “10 highly focused influence
 const TEN_MICRO_FOLLOWERS_NOTE = 'the TapInfluence article’s 10,000 followers each';
 
 /** "1 micro-influencer", "50 micro-influencers". */
-export function microInfluencers(n: number): string {
-  return `${formatCount(n)} micro-influencer${n === 1 ? '' : 's'}`;
-}
+export const microInfluencers = (n: number): string => countOf(n, 'micro-influencer');
 
 /** Whole influencers `budget` would buy at `fee` each, with no cap (cent arithmetic, so $1,000 ÷ $100 is exactly 10). */
 export function wholeAt(budget: number, fee: number): number {

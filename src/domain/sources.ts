@@ -98,7 +98,7 @@ export const VOTING_RULES: readonly string[] = [
   'Each publisher votes once. Hootsuite repeats Mediakix’s five tiers word for word, so it is shown as sharing Mediakix’s definition and does not vote again.',
   'Adweek gives two readings in one sentence (under 10,000; 500 to 5,000). They count as one voter, for whichever tier either reading gives.',
   'A publisher with several definitions counts once: its latest dated definition votes, and the others are shown beside it (CNBC 2017 votes, beside CNBC as quoted by TapInfluence; TapInfluence’s 2017 page votes, beside its blog post; Viral Nation 2020 votes, beside its 2019 guide).',
-  'A tier for accounts too small to be influencers (HypeAuditor’s "Instagram user") does not vote: the count is below influencer size there.',
+  'A tier for accounts too small to be influencers (HypeAuditor’s "Instagram user") votes for no tier: a count in it is below influencer size, as under any publisher’s lowest tier.',
   'A count outside the only numbers we have for a publisher is "not covered by the figures we have", not a vote.',
   'When more publishers put a count under their lowest influencer tier than in any one tier, the answer is "below influencer size".',
 ];
@@ -572,7 +572,7 @@ export const SOURCES: readonly Source[] = [
       { name: 'celebrity', normal: 'mega', from: M, to: null, fromExclusive: true, stated: 'over 1M' },
     ]),
     notes: [
-      '"Instagram user" (0–1k) is its name for accounts that are not influencers, so it does not vote.',
+      '"Instagram user" (0–1k) is its name for accounts that are not influencers: a count there votes for no tier, and is below influencer size.',
       'Its own tier names; the nano/micro/macro/mega mapping is Tierbot’s, by range.',
     ],
   },

@@ -7,7 +7,8 @@ import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { PLATFORMS } from '../src/domain/benchmarks';
-import { OPTION_KIND, OPTION_NAMES, PRESETS, type Overrides } from '../src/domain/compare';
+import { MAX_MICRO_COUNT, OPTION_KIND, OPTION_NAMES, PRESETS, parseOverrides, type NumericOption, type Overrides } from '../src/domain/compare';
+import { formatCount } from '../src/domain/format';
 import { MAX_FOLLOWERS } from '../src/domain/followers';
 import { MAX_MONEY } from '../src/domain/units';
 import { PLANS_PER_SERVER, StoreUnavailableError, type TeamStore } from '../src/store/types';
@@ -326,10 +327,38 @@ describe('custom_id state', () => {
   });
 
   it('every button of a reply with every option given fits', async () => {
-    const options = { big_followers: '9,999,999,999', big_fee: '$999,999,999,999.99', micro_count: '999999', micro_followers: '9999999999', micro_fee: '1', big_engagement: '99.9999', micro_engagement: '99.9999', conversion: '99.9999', order_value: '999999999999.99', overlap: '99.9999', click_through: '99.9999', big_reach: '99.9999', micro_reach: '99.9999', platform: 'youtube', preset: 'ten-micro' };
-    const reply = await run(options);
-    expect(messageProblems(reply)).toEqual([]);
-    for (const id of ids(reply)) expect(id.length).toBeLessThanOrEqual(100);
+    // Each option at the largest value it accepts beside the others: a budget takes the place of
+    // big_fee and micro_count (it sets both), and Plan B's followers in all are at the cap. Percentages
+    // have six significant digits, the most kept.
+    const most = {
+      preset: 'ten-micro',
+      platform: 'youtube',
+      big_followers: formatCount(MAX_FOLLOWERS),
+      micro_followers: formatCount(MAX_FOLLOWERS / MAX_MICRO_COUNT),
+      micro_fee: `$${formatCount(MAX_MONEY)}`,
+      order_value: `$${formatCount(MAX_MONEY)}`,
+      ...Object.fromEntries(OPTION_NAMES.filter((n) => OPTION_KIND[n as NumericOption] === 'percent').map((n) => [n, '99.9999'])),
+    };
+    const withoutBudget = { ...most, big_fee: `$${formatCount(MAX_MONEY)}`, micro_count: formatCount(MAX_MICRO_COUNT) };
+    const withBudget = { ...most, budget: `$${formatCount(MAX_MONEY)}` };
+    // Plan B costs far more than Plan A without a budget, so Equal budget is offered; with one, both spend it.
+    for (const [options, buttons] of [
+      [withoutBudget, [ASSUMPTIONS_ID, EXPORT_ID, EQUAL_BUDGET_ID]],
+      [withBudget, [ASSUMPTIONS_ID, EXPORT_ID]],
+    ] as const) {
+      expect(OPTION_NAMES.filter((n) => !(n in options))).toEqual(options === withBudget ? ['big_fee', 'micro_count'] : ['budget']);
+      const reply = await run(options);
+      expect(reply.inputError, text(reply)).toBeUndefined();
+      expect(messageProblems(reply)).toEqual([]);
+      const given = parseOverrides(options);
+      if (!given.ok) throw new Error(given.reason);
+      expect(ids(reply).map((id) => buttons.find((prefix) => id.startsWith(prefix)))).toEqual(buttons);
+      for (const [i, id] of ids(reply).entries()) {
+        expect(id.length).toBeLessThanOrEqual(100);
+        // Every option is carried, none dropped to fit.
+        expect(decodeState(id.slice(buttons[i]!.length))).toEqual(given.overrides);
+      }
+    }
   });
 });
 

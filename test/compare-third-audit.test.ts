@@ -89,8 +89,29 @@ describe('"Depends on: … together" gives each input’s break-even', () => {
   });
 });
 
+/**
+ * Reach worked out by hand, as the funnel defines it: Plan A's followers × its reach rate; Plan B's
+ * followers each × its reach rate, times its count less the overlap, but never below one influencer's
+ * own reach.
+ */
+function reachByHand(big: number, micro: number, count: number, rate: { reach_rate_a: number; reach_rate_b: number; overlap: number }) {
+  const each = (micro * rate.reach_rate_b) / 100;
+  return { A: (big * rate.reach_rate_a) / 100, B: count === 1 ? each : Math.max(each, count * each * (1 - rate.overlap / 100)) };
+}
+
+/** "… Plan A wins reach once Plan A’s reach rate is above 31.657% or …": each figure, as typed back, and the step of its last digit. */
+function shownBreakEvens(text: string): { value: number; step: number }[] {
+  return [...(text.split(' once ')[1] ?? '').matchAll(/(?:above|under) \$?(\d[\d,]*(?:\.(\d+))?)(%?)/g)].map(([, digits, decimals, percent]) => ({
+    value: Number(digits!.replace(/,/g, '')),
+    // A percentage has three decimals at least; trailing zeros are not written ("39.33%" is 39.330%).
+    step: 10 ** -Math.max(percent ? 3 : 0, decimals?.length ?? 0),
+  }));
+}
+
 describe('inputs that decide only together, in any scenario (property)', () => {
   it('each named input’s break-even lies within its range, and an input that cannot decide is not named beside one that can', () => {
+    let checked = 0;
+    let workedOut = 0;
     fc.assert(
       fc.property(
         fc.integer({ min: 1_000, max: 5_000_000 }),
@@ -107,18 +128,45 @@ describe('inputs that decide only together, in any scenario (property)', () => {
           if (!joint || c.verdict.deciders.length) return;
           const withBreakEven = joint.deciders.filter((d) => d.flips.length);
           if (withBreakEven.length) expect(withBreakEven).toEqual(joint.deciders);
-          for (const d of withBreakEven) {
-            const range = c.scenario.assumptions[d.key].value!;
-            expect(d.flips[0]!.breakEven).toBeGreaterThanOrEqual(range.low * (1 - 1e-6));
-            expect(d.flips[0]!.breakEven).toBeLessThanOrEqual(range.high * (1 + 1e-6));
-            const input = c.scenario.assumptions[d.key];
-            expect(robustnessText(c)).toContain(breakEvenText(input.unit, d.flips[0]!.breakEven, input.value!.expected, d.flips[0]!.towards).text);
+          const said = robustnessText(c);
+          const shown = shownBreakEvens(said);
+          expect(shown, said).toHaveLength(withBreakEven.length);
+          for (const [i, d] of withBreakEven.entries()) {
+            const decider = c.scenario.assumptions[d.key];
+            expect(d.flips[0]!.breakEven).toBeGreaterThanOrEqual(decider.value!.low * (1 - 1e-6));
+            expect(d.flips[0]!.breakEven).toBeLessThanOrEqual(decider.value!.high * (1 + 1e-6));
+            expect(said).toContain(breakEvenText(decider.unit, d.flips[0]!.breakEven, decider.value!.expected, d.flips[0]!.towards).text);
+            checked++;
+            if (joint.metric !== 'reach') continue;
+            // Reach by hand, every other input at the end of its range that hurts the plan ahead (its
+            // reach rate low, the other plan's high; overlap high when Plan B is ahead, low when Plan A
+            // is): at the figure shown the plan behind is no longer behind (it wins, or the plans tie in
+            // whole accounts: "above 11.55%" may be a tie at 11.55%), and one last digit short of it, it
+            // does not win.
+            const { towards, winner } = d.flips[0]!;
+            const hurt = winner === 'A' ? 'B' : 'A';
+            const range = (key: 'reach_rate_a' | 'reach_rate_b' | 'overlap') => c.scenario.assumptions[key].value!;
+            const worst =
+              hurt === 'A'
+                ? { reach_rate_a: range('reach_rate_a').low, reach_rate_b: range('reach_rate_b').high, overlap: range('overlap').low }
+                : { reach_rate_a: range('reach_rate_a').high, reach_rate_b: range('reach_rate_b').low, overlap: range('overlap').high };
+            // Counted in whole accounts, as the reply shows them: a fraction of a person is no lead.
+            const lead = (x: number) => {
+              const reach = reachByHand(big, micro, count, { ...worst, [d.key]: x });
+              return Math.round(reach[winner]) - Math.round(reach[hurt]);
+            };
+            const { value, step } = shown[i]!;
+            expect(lead(value), `${JSON.stringify(input)}: ${said}`).toBeGreaterThanOrEqual(0);
+            expect(lead(towards === 'higher' ? value - step : value + step), `${JSON.stringify(input)}: ${said}`).toBeLessThanOrEqual(0);
+            workedOut++;
           }
         },
       ),
       // Plan B's fee: the joint check prices it at 0.54% (Traackr's $8.10), outside its $40–$100 range.
-      { numRuns: 300, examples: [[50_000, 10_000, 1, 25, 'instagram']] },
+      { numRuns: 500, examples: [[50_000, 10_000, 1, 25, 'instagram'], [1_020_036, 100_000, 29, 10, 'youtube']] },
     );
+    expect(checked).toBeGreaterThan(60);
+    expect(workedOut).toBeGreaterThan(15);
   });
 });
 

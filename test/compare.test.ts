@@ -20,7 +20,11 @@ import {
   type Overrides,
 } from '../src/domain/compare';
 import { funnel } from '../src/domain/funnel';
-import { buildScenario } from '../src/domain/compare';
+import { MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, buildScenario, type Scenario } from '../src/domain/compare';
+import { MIN_FOLLOWERS, SMALLEST_FEE } from '../src/domain/compare/options';
+import { DEFAULT_MICRO_COUNT, DEFAULT_MICRO_FOLLOWERS } from '../src/domain/compare/scenario';
+import { MAX_FOLLOWERS } from '../src/domain/followers';
+import { MAX_MONEY } from '../src/domain/units';
 
 function comparisonOf(input: CompareInput): Comparison {
   const parsed = parseCompareInput(input);
@@ -396,84 +400,161 @@ describe('export rows', () => {
 
 const percent = fc.double({ min: 0, max: 100, noNaN: true }).map((x) => Math.round(x * 10_000) / 10_000);
 const money = fc.oneof(fc.integer({ min: 0, max: 100_000_000 }), fc.constant(0)).map((x) => x / 100);
-const followers = fc.integer({ min: 0, max: 2_000_000_000 });
+/** Followers spread evenly over every order of magnitude up to `most`, so each tier's edge is crossed as often as the next. */
+const followersOfAnySize = (most: number) =>
+  fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((i) => Math.max(MIN_FOLLOWERS, Math.round(most ** (i / 1_000_000))));
 
-const overridesArb: fc.Arbitrary<Overrides> = fc.record(
-  {
-    preset: fc.constantFrom(...PRESETS),
-    platform: fc.constantFrom(...PLATFORMS),
-    budget: money,
-    big_followers: followers,
-    big_fee: money,
-    micro_count: fc.integer({ min: 1, max: 5_000 }),
-    micro_followers: followers,
-    micro_fee: money,
-    big_engagement: percent,
-    micro_engagement: percent,
-    conversion: percent,
-    order_value: money,
-    overlap: percent,
-    click_through: percent,
-    big_reach: percent,
-    micro_reach: percent,
-  },
-  { requiredKeys: [] },
-);
+const followers = followersOfAnySize(MAX_FOLLOWERS);
+
+const anyValue = {
+  preset: fc.constantFrom(...PRESETS),
+  platform: fc.constantFrom(...PLATFORMS),
+  big_followers: followers,
+  big_fee: money,
+  micro_count: fc.oneof(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: MAX_MICRO_COUNT })),
+  micro_followers: followers,
+  micro_fee: money,
+  big_engagement: percent,
+  micro_engagement: percent,
+  conversion: percent,
+  order_value: money,
+  overlap: percent,
+  click_through: percent,
+  big_reach: percent,
+  micro_reach: percent,
+};
+const optionNames = Object.keys(anyValue) as (keyof typeof anyValue)[];
+
+/**
+ * Options as a user could give them, before they are made to fit together (withOptionsThatFit):
+ * any number of them, from none to all, so that many scenarios keep the sources' ranges (and so
+ * their break-evens) and many give a value for nearly everything.
+ */
+const anyOverrides: fc.Arbitrary<Overrides> = fc
+  .tuple(
+    fc.record(anyValue),
+    fc.integer({ min: 0, max: optionNames.length }).chain((n) => fc.shuffledSubarray(optionNames, { minLength: n, maxLength: n })),
+  )
+  .map(([all, given]) => Object.fromEntries(given.map((name) => [name, all[name]])) as Overrides);
+
+/** Plan B's fee each as the scenario prices it (the user's micro_fee, else the rules' at its followers and engagement). */
+function microFeeOf(o: Overrides): number {
+  const { budget: _budget, big_fee: _bigFee, ...rest } = o;
+  const built = buildScenario({ ...rest, micro_count: 1 });
+  if (!built.ok) throw new Error(`${built.option}: ${built.reason}`);
+  return built.scenario.assumptions.fee_b.value!.expected;
+}
+
+/**
+ * `o` changed as little as it takes for buildScenario to accept it: the Kardashian preset keeps
+ * its own followers; a budget (`budgetInFees` micro fees) comes without big_fee or micro_count and
+ * buys at least one micro-influencer (and, without big_followers, no more followers than Tierbot
+ * models); without a budget, Plan B's followers in all stay within what Tierbot models.
+ */
+function withOptionsThatFit(o: Overrides, budgetInFees: number | null): Overrides {
+  const out: Overrides = { ...o };
+  if (out.preset === 'kardashian') delete out.big_followers;
+  if (budgetInFees !== null) {
+    delete out.micro_count;
+    delete out.big_fee;
+    // Free micro-influencers: no number of them spends a budget.
+    if (microFeeOf(out) < SMALLEST_FEE) out.micro_fee = SMALLEST_FEE;
+    const fee = microFeeOf(out);
+    const most = out.big_followers === undefined && out.preset !== 'kardashian' ? MAX_BUDGET_FOR_FOLLOWERS : MAX_MONEY;
+    const budget = Math.min(Math.ceil(fee * budgetInFees * 100) / 100, most);
+    if (budget >= fee) return { ...out, budget };
+  }
+  const count = out.micro_count ?? DEFAULT_MICRO_COUNT;
+  if (out.micro_followers !== undefined) out.micro_followers = Math.min(out.micro_followers, Math.floor(MAX_FOLLOWERS / count));
+  else if (count * DEFAULT_MICRO_FOLLOWERS > MAX_FOLLOWERS) out.micro_followers = Math.floor(MAX_FOLLOWERS / count);
+  return out;
+}
+
+/** Scenarios buildScenario accepts, about half of them with a budget. */
+const overridesArb: fc.Arbitrary<Overrides> = fc
+  .tuple(anyOverrides, fc.option(fc.double({ min: 1, max: 10_000, noNaN: true }), { freq: 2 }))
+  .map(([o, budgetInFees]) => withOptionsThatFit(o, budgetInFees));
+
+function scenarioOf(o: Overrides): Scenario {
+  const built = buildScenario(o);
+  if (!built.ok) throw new Error(`${JSON.stringify(o)} refused: ${built.option}: ${built.reason}`);
+  return built.scenario;
+}
+
+/** The model's own names for its inputs and measures, which a reader never sees (they read "Plan B fee", "cost per order"). */
+const INTERNAL_NAMES = [...[...ASSUMPTION_KEYS, ...METRIC_NAMES].filter((name) => name.includes('_')), 'cpe', 'cpm', 'roi', 'roas'];
 
 describe('properties', () => {
   it('low ≤ expected ≤ high for every metric of both plans', () => {
+    let checked = 0;
     fc.assert(
       fc.property(overridesArb, (o) => {
-        const built = buildScenario(o);
-        if (!built.ok) return;
-        const c = comparePlans(built.scenario);
+        const c = comparePlans(scenarioOf(o));
         for (const p of [c.a, c.b]) {
           for (const m of METRIC_NAMES) {
             const r = p.metrics[m];
             if (r === null) continue;
             expect(r.low).toBeLessThanOrEqual(r.expected);
             expect(r.expected).toBeLessThanOrEqual(r.high);
+            checked++;
           }
         }
       }),
       { numRuns: 300 },
     );
+    // Most plans report most of the eleven metrics: a run that compared next to nothing checked nothing.
+    expect(checked).toBeGreaterThan(300 * 2 * 5);
   });
 
   it('doubling one plan’s followers, everything else equal, never lowers its reach (low, expected or high)', () => {
+    let checked = 0;
     fc.assert(
-      fc.property(overridesArb, fc.constantFrom('A', 'B'), fc.integer({ min: 0, max: 1_000_000_000 }), (o, plan, f) => {
+      fc.property(overridesArb, fc.constantFrom('A', 'B'), followersOfAnySize(MAX_FOLLOWERS / 2), (fitted, plan, wanted) => {
+        // Plan A's followers: not the Kardashian preset's own. Plan B's: a fee of their own would follow
+        // the followers, and a budget buy a different count; so the fee is held, and the count under the cap.
+        const o: Overrides = plan === 'A' ? { ...fitted, preset: 'ten-micro' } : { ...fitted, micro_fee: Math.max(SMALLEST_FEE, Math.floor(microFeeOf(fitted) * 100) / 100) };
+        const count = plan === 'B' && o.budget === undefined ? (o.micro_count ?? DEFAULT_MICRO_COUNT) : 1;
+        const f = Math.max(MIN_FOLLOWERS, Math.min(wanted, Math.floor(MAX_FOLLOWERS / count / 2)));
         const key = plan === 'A' ? 'big_followers' : 'micro_followers';
-        if (plan === 'A' && o.preset === 'kardashian') return;
-        const one = buildScenario({ ...o, [key]: f });
-        const two = buildScenario({ ...o, [key]: 2 * f });
-        if (!one.ok || !two.ok) return;
-        // A budget buys micros by their fee, which follows the followers: hold the count fixed.
-        if (plan === 'B' && one.scenario.b.influencers !== two.scenario.b.influencers) return;
-        const r1 = comparePlans(one.scenario)[plan === 'A' ? 'a' : 'b'].metrics.reach;
-        const r2 = comparePlans(two.scenario)[plan === 'A' ? 'a' : 'b'].metrics.reach;
+        const one = scenarioOf({ ...o, [key]: f });
+        const two = scenarioOf({ ...o, [key]: 2 * f });
+        // The most micro-influencers Tierbot models falls as their followers grow: past it, a budget buys fewer.
+        fc.pre(one.b.influencers === two.b.influencers);
+        const r1 = comparePlans(one)[plan === 'A' ? 'a' : 'b'].metrics.reach;
+        const r2 = comparePlans(two)[plan === 'A' ? 'a' : 'b'].metrics.reach;
         if (r1 === null || r2 === null) return;
         expect(r2.low).toBeGreaterThanOrEqual(r1.low);
         expect(r2.expected).toBeGreaterThanOrEqual(r1.expected);
         expect(r2.high).toBeGreaterThanOrEqual(r1.high);
+        checked++;
       }),
       { numRuns: 300 },
     );
+    expect(checked).toBeGreaterThan(250);
   });
 
   it('every counted measure and break-even is a real number; the verdict text never shows internal names', () => {
+    let checked = 0;
+    let breakEvens = 0;
     fc.assert(
       fc.property(overridesArb, (o) => {
-        const built = buildScenario(o);
-        if (!built.ok) return;
-        const c = comparePlans(built.scenario);
+        const c = comparePlans(scenarioOf(o));
         expect(c.verdict.measures.map((m) => m.metric)).toEqual([...COUNTED]);
-        for (const d of c.verdict.deciders) for (const f of d.flips) expect(Number.isFinite(f.breakEven)).toBe(true);
+        for (const d of [...c.verdict.deciders, ...(c.verdict.jointly?.deciders ?? [])]) {
+          for (const f of d.flips) {
+            expect(Number.isFinite(f.breakEven)).toBe(true);
+            breakEvens++;
+          }
+        }
         const text = `${verdictHeadline(c)} ${robustnessText(c)} ${c.title} ${c.notes.join(' ')}`;
         expect(text).not.toMatch(/seed|SOURCES\.md|§|undefined|NaN|Infinity/);
+        for (const name of INTERNAL_NAMES) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
+        checked++;
       }),
       { numRuns: 150 },
     );
+    expect(checked).toBe(150);
+    expect(breakEvens).toBeGreaterThan(50);
   });
 
   it('every numeric option parses from the forms it accepts', () => {

@@ -5,6 +5,39 @@ import { MAX_MONEY, formatMoney, formatMoneyExact, formatPercent, parseMoney, pa
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; reason: string }): T | string => (r.ok ? r.value : `error: ${r.reason}`);
 
+/** Whole digits, from none to `most` of them, as a user might group them: plain ("1250000"), by commas ("1,250,000") or by spaces ("1 250 000"). */
+const wholeDigits = (most: number) =>
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: most }).chain((digits) => fc.integer({ min: 0, max: 10 ** digits - 1 })),
+      fc.constantFrom('', ',', ' '),
+    )
+    .map(([n, sep]) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep));
+/** A number as typed: whole digits, a decimal part, or both (".5"). */
+const typedNumber = (mostDigits: number) =>
+  fc
+    .tuple(wholeDigits(mostDigits), fc.option(fc.stringMatching(/^[0-9]{1,9}$/), { nil: undefined }), fc.constantFrom(false, false, false, true))
+    .map(([whole, decimals, leadingDot]) => (decimals === undefined ? whole : `${leadingDot ? '' : whole}.${decimals}`));
+const around = (text: fc.Arbitrary<string>) => fc.tuple(fc.constantFrom('', ' '), text, fc.constantFrom('', ' ')).map((parts) => parts.join(''));
+
+/** Money as people type it: "$1,250", "2.5k", "US$ 300", "$1.2M", "10 000 USD", "+$20". */
+const moneyText = around(
+  fc
+    .tuple(
+      fc.constantFrom('', '', '$', '$ ', 'US$', 'USD ', '+', '+$'),
+      typedNumber(13),
+      fc.constantFrom('', '', '', 'k', 'K', ' k', 'M', 'm', ' million', 'b', 'bn', 'T', ' USD', ' dollars'),
+    )
+    .map((parts) => parts.join('')),
+);
+
+/** Percentages as people type them: "2.5%", "12 percent", ".5", "+3 %", "0.000001". */
+const percentText = around(
+  fc
+    .tuple(fc.constantFrom('', '', '+'), typedNumber(4), fc.constantFrom('', '%', '%', ' %', ' percent', 'pct'))
+    .map((parts) => parts.join('')),
+);
+
 describe('parseMoney', () => {
   it.each([
     ['$5,000', 5000],
@@ -83,16 +116,21 @@ describe('parseMoney', () => {
   });
 
   it('never throws, and accepted amounts are within 0 … $1T and whole cents', () => {
+    let accepted = 0;
     fc.assert(
-      fc.property(fc.string({ maxLength: 50 }), (text) => {
+      fc.property(fc.oneof({ arbitrary: moneyText, weight: 4 }, { arbitrary: fc.string({ maxLength: 50 }), weight: 1 }), (text) => {
         const r = parseMoney(text);
         if (r.ok) {
           expect(r.value).toBeGreaterThanOrEqual(0);
           expect(r.value).toBeLessThanOrEqual(MAX_MONEY);
           expect(Math.round(r.value * 100) / 100).toBe(r.value);
+          accepted++;
         }
       }),
+      { numRuns: 500 },
     );
+    // Most of the money-shaped text is an amount it reads: the checks above ran on hundreds.
+    expect(accepted).toBeGreaterThan(200);
   });
 
   it('reads back any whole-cent amount it is given as plain text', () => {
@@ -133,15 +171,19 @@ describe('parsePercent', () => {
   });
 
   it('never throws, and accepted values are within 0 … max', () => {
+    let accepted = 0;
     fc.assert(
-      fc.property(fc.string({ maxLength: 50 }), fc.integer({ min: 1, max: 1000 }), (text, max) => {
+      fc.property(fc.oneof({ arbitrary: percentText, weight: 4 }, { arbitrary: fc.string({ maxLength: 50 }), weight: 1 }), fc.integer({ min: 1, max: 1000 }), (text, max) => {
         const r = parsePercent(text, max);
         if (r.ok) {
           expect(r.value).toBeGreaterThanOrEqual(0);
           expect(r.value).toBeLessThanOrEqual(max);
+          accepted++;
         }
       }),
+      { numRuns: 500 },
     );
+    expect(accepted).toBeGreaterThan(200);
   });
 });
 

@@ -69,12 +69,26 @@ describe('/tiers source: a clear best match is close to a whole name', () => {
       'Influencer Marketing Hub', 'influencermarketinghub', 'influencer', 'marketing', '||sp||', 'sp', 'mediakx', 'hootsuit',
       'sprout', 'cnbc', 'medium', 'japanese', 'tagger', 'hypeaditor', 'digital', 'agency', 'terminology', 'standrd terminolgy in influencr marketng',
     ];
+    const seen = { opened: 0, refusedWithNothingOffered: 0, refusedPointingAtFirstOffered: 0 };
     for (const query of queries) {
       const reply = await run(query);
       const offered = await suggest(query);
-      if (reply.flags !== MessageFlags.Ephemeral) expect(shownPublisher(reply), query).toBe(offered[0]);
-      else if (offered.length === 0) expect(reply.embeds[0]!.title, query).toBe('Unknown source');
+      if (reply.flags !== MessageFlags.Ephemeral) {
+        expect(shownPublisher(reply), query).toBe(offered[0]);
+        seen.opened++;
+      } else if (offered.length === 0) {
+        expect(reply.embeds[0]!.title, query).toBe('Unknown source');
+        seen.refusedWithNothingOffered++;
+      } else {
+        // Refused though autocomplete offers something: "Did you mean" names what it offers first, and its button comes first.
+        const first = (reply.components ?? []).flatMap((row) => row.components)[0];
+        expect(reply.embeds[0]!.title, query).toBe('Unknown source');
+        expect(first && 'custom_id' in first ? first.custom_id : undefined, query).toBe(`tiers:pub:${offered[0]}`);
+        expect(reply.embeds[0]!.description, query).toContain(`Did you mean **${first && 'label' in first ? first.label : ''}**`);
+        seen.refusedPointingAtFirstOffered++;
+      }
     }
+    for (const [branch, queriesThere] of Object.entries(seen)) expect(queriesThere, branch).toBeGreaterThan(0);
   });
 });
 

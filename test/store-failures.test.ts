@@ -9,13 +9,15 @@
 import { execFile } from 'node:child_process';
 import Database from 'libsql';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { KyselyPlugin } from 'kysely';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../src/commands';
 import type { SlashCommand } from '../src/commands/types';
 import { parseCommandLine } from '../src/cli/command-line';
 import { capturingResponder, chatInput } from '../src/cli/local-interaction';
 import { createLogger } from '../src/config/logger';
 import { tierbotCore } from '../src/interactions/tierbot';
+import type * as ConfiguredModule from '../src/store/configured';
 import { failureKind } from '../src/store/failures';
 import { openStore, SqlStore, type StoreLogger } from '../src/store/index';
 import { Kysely, Migrator, SqliteDialect } from '../src/store/kysely';
@@ -23,6 +25,26 @@ import { migrationProvider } from '../src/store/migrations';
 import type { Database as Schema } from '../src/store/schema';
 import { StoreFailedError, StoreRefusedError, StoreUnavailableError, type TeamStore, type TeamTerm } from '../src/store/types';
 import { describeOnPostgres, dropSchema, newSchemaName, POSTGRES_URL } from './support/postgres';
+
+/** How many loads of the configured servers' list the stores in this file started (see the mock below). */
+const configuredLoads = vi.hoisted(() => ({ started: 0 }));
+vi.mock('../src/store/configured', async (importOriginal) => {
+  const { ConfiguredServers } = await importOriginal<typeof ConfiguredModule>();
+  /** The store's list of configured servers as it is, counting each load it starts. */
+  class CountingLoads extends ConfiguredServers {
+    constructor(ttlMs: number, load: () => Promise<readonly string[]>, clock?: () => number) {
+      super(
+        ttlMs,
+        () => {
+          configuredLoads.started++;
+          return load();
+        },
+        clock,
+      );
+    }
+  }
+  return { ConfiguredServers: CountingLoads };
+});
 
 const NUL = '\u0000';
 const at = new Date(Date.UTC(2026, 11, 6, 12));
@@ -290,13 +312,69 @@ describeOnPostgres('through the core on Postgres: one server’s NUL never makes
 });
 
 describe('closing the store', () => {
-  it('cancels the queued reload of the configured servers, and a late failure is not reported', async () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('cancels the queued reload of the configured servers: no load of the list starts once it is closed', async () => {
+    // The cache on, as the bot and the CLI open it: the first read queues a reload of the list.
+    const open = await openStore(':memory:');
+    const loadsBefore = configuredLoads.started;
+    await open.terms(G1);
+    await settle();
+    expect(configuredLoads.started - loadsBefore, 'a store left open loads the list').toBe(1);
+    await open.close();
+
     const logger = capturingLogger();
-    const store = await openStore(':memory:', { logger }); // the cache on, as the bot and the CLI open it
-    await store.terms(G1); // queues the reload of the configured servers
+    const store = await openStore(':memory:', { logger });
+    const loadsAtClose = configuredLoads.started;
+    await store.terms(G1); // queues the reload
     await store.close();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
+    expect(configuredLoads.started - loadsAtClose).toBe(0);
     expect(logger.warnings).toEqual([]);
+  });
+
+  it('a reload under way when the store closes, whose query then fails, is not reported as an outage', async () => {
+    let reloadQueried!: () => void;
+    const queried = new Promise<void>((resolve) => (reloadQueried = resolve));
+    let failReload!: () => void;
+    const failed = new Promise<void>((resolve) => (failReload = resolve));
+    const reloads = new Set<unknown>();
+    // The database as the store's connections see it when they are torn down under a query: the
+    // list's query (the one select with a UNION) loses its connection once the test says so.
+    const losesTheReload: KyselyPlugin = {
+      transformQuery: ({ node, queryId }) => {
+        if (node.kind === 'SelectQueryNode' && node.setOperations?.length) reloads.add(queryId);
+        return node;
+      },
+      transformResult: async ({ result, queryId }) => {
+        if (!reloads.has(queryId)) return result;
+        reloadQueried();
+        await failed;
+        throw new Error('Connection terminated unexpectedly');
+      },
+    };
+    const raw = new Database(':memory:');
+    const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw as unknown as ConstructorParameters<typeof SqliteDialect>[0]['database'] }), plugins: [losesTheReload] });
+    const logger = capturingLogger();
+    const store = new SqlStore(db, {
+      engine: 'sqlite',
+      ttlMs: 60_000,
+      logger,
+      migrate: async () => {
+        const result = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+        if (result.error) throw result.error;
+      },
+    });
+    try {
+      await store.terms(G1); // queues the reload
+      await queried;
+      await store.close();
+      failReload();
+      await settle();
+      expect(logger.warnings).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * /plans list with more plans than one embed shows: the first page by name, saying which page it
  * is (test/plans-pages.test.ts pages through the rest); /compare plan: still finds any plan.
+ * /plans export: the same plans as plans.json.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -48,5 +49,35 @@ describe('/plans list with more plans than fit', () => {
     const { reply } = await listOf(3);
     expect(shownNames(reply)).toEqual(['plan 000', 'plan 001', 'plan 002']);
     expect(reply.embeds[0]!.footer).toBeUndefined();
+  });
+});
+
+describe('/plans export', () => {
+  it('gives plans.json: every plan of this server by name, with the options it was saved with, who saved it and when, only to the asker', async () => {
+    const store = memoryStore();
+    const ctx = testContext({ guildId: G, store });
+    await store.savePlan(G, { name: 'Q2 test', inputs: { budget: '5000' }, savedById: '1', savedByName: 'Ana', savedAt: new Date('2026-11-02T10:00:00Z') });
+    await store.savePlan(G, { name: 'Q1 launch', inputs: { micro_count: '20', platform: 'tiktok' }, savedById: '2', savedByName: 'Ben', savedAt: new Date('2026-11-01T09:00:00Z') });
+    await store.savePlan('200000000000000002', { name: 'Other server’s', inputs: {}, savedById: '3', savedByName: 'Cy', savedAt: ctx.now });
+    const reply = await plans.run({ subcommand: 'export' } as never, ctx);
+    expect(messageProblems(reply)).toEqual([]);
+    expect(reply.flags).toBe(64);
+    expect(reply.embeds[0]!.description).toContain('`plans.json`, 2 of 100 plans');
+    const file = reply.files!.find((f) => f.name === 'plans.json')!;
+    const json = JSON.parse(file.data.toString('utf8'));
+    expect(json).toMatchObject({ kind: 'tierbot.plans', version: 1, guildId: G });
+    expect(json.plans).toEqual([
+      { name: 'Q1 launch', inputs: { micro_count: '20', platform: 'tiktok' }, savedBy: { id: '2', name: 'Ben' }, savedAt: '2026-11-01T09:00:00.000Z' },
+      { name: 'Q2 test', inputs: { budget: '5000' }, savedBy: { id: '1', name: 'Ana' }, savedAt: '2026-11-02T10:00:00.000Z' },
+    ]);
+  });
+
+  it('says so when the server has none, and is refused in a DM', async () => {
+    const empty = await plans.run({ subcommand: 'export' } as never, testContext({ guildId: G, store: memoryStore() }));
+    expect(empty.embeds[0]!.description).toContain('no saved plans yet');
+    expect(JSON.parse(empty.files![0]!.data.toString('utf8')).plans).toEqual([]);
+    const dm = await plans.run({ subcommand: 'export' } as never, testContext({ store: memoryStore() }));
+    expect(dm.files ?? []).toEqual([]);
+    expect(dm.flags).toBe(64);
   });
 });

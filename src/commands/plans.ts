@@ -1,7 +1,8 @@
 /**
- * /plans list | delete — the /compare scenarios saved in this server (`/compare save:<name>`), with
- * who saved each and when, in pages when they do not fit one message. Everyone may list them; the
- * list is shown to whoever asked (up to 100 plans is a lookup, not something to post in a channel).
+ * /plans list | delete | export — the /compare scenarios saved in this server (`/compare save:<name>`),
+ * with who saved each and when, in pages when they do not fit one message. Everyone may list them
+ * and download them as plans.json (they see the same in the list); both are shown to whoever asked
+ * (up to 100 plans is a lookup, not something to post in a channel).
  * Deleting one is for the member who saved it or a member with Manage Server: the one
  * team-settings write that does not need that permission. Guild install, servers only.
  */
@@ -11,7 +12,7 @@ import { LIMITS } from './limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { MAX_PLAN_NAME } from './compare';
 import { inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
-import { guildOnlyReply, MANAGE_SERVER, teamGuildId, orUnavailable, shownText, unavailableReply, when, who } from './team-settings';
+import { guildOnlyReply, jsonFile, MANAGE_SERVER, teamGuildId, orUnavailable, shownText, unavailableReply, when, who } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 export const definition = {
@@ -26,6 +27,7 @@ export const definition = {
       description: 'Delete a saved plan (yours, or any with Manage Server)',
       options: [{ type: ApplicationCommandOptionType.String, name: 'name', description: 'The plan to delete', required: true, autocomplete: true, max_length: 100 }],
     },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'export', description: 'Download this server’s saved plans as JSON' },
   ],
 } as const satisfies ChatInputDefinition;
 
@@ -87,6 +89,25 @@ async function list(context: RunContext & { guildId: string }): Promise<Reply> {
   return listReply(await context.store.plans(context.guildId), 0);
 }
 
+/** plans.json: every saved plan with its options as typed, who saved it and when, as /term export gives terms. */
+async function exportPlans(context: RunContext & { guildId: string }): Promise<Reply> {
+  const saved = await context.store.plans(context.guildId);
+  const data = {
+    kind: 'tierbot.plans',
+    version: 1,
+    guildId: context.guildId,
+    exportedAt: context.now.toISOString(),
+    plans: [...saved]
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' }))
+      .map((p) => ({ name: p.name, inputs: p.inputs, savedBy: { id: p.savedById, name: p.savedByName }, savedAt: p.savedAt.toISOString() })),
+  };
+  const description =
+    saved.length === 0
+      ? 'This server has no saved plans yet; `plans.json` says so.'
+      : `Attached: \`plans.json\`, ${saved.length} of ${PLANS_PER_SERVER} plans with the options each was saved with, who saved it and when. Re-run one with \`/compare plan:<name>\`.`;
+  return { embeds: [{ title: 'Saved plans export', description, color: NEUTRAL_COLOUR }], files: [jsonFile('plans.json', data)], flags: MessageFlags.Ephemeral };
+}
+
 /** Previous or Next: the page asked for, in the presser's own list in its place (else in a list of their own). */
 async function turnPage(customId: string, _values: readonly string[], context: ComponentContext): Promise<ComponentReply> {
   const { id, own } = ownMessageMark(customId);
@@ -141,7 +162,16 @@ export const plans = slashCommand({
     const guildId = teamGuildId(context);
     if (guildId === undefined) return guildOnlyReply('Saved plans', context);
     const ctx = { ...context, guildId };
-    return orUnavailable(async () => (args.subcommand === 'list' ? list(ctx) : remove(args.name, ctx)));
+    return orUnavailable(async () => {
+      switch (args.subcommand) {
+        case 'list':
+          return list(ctx);
+        case 'delete':
+          return remove(args.name, ctx);
+        case 'export':
+          return exportPlans(ctx);
+      }
+    });
   },
   component: turnPage,
   async autocomplete(focused, _args, context) {

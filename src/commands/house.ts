@@ -12,7 +12,7 @@ import { ACCEPTED_FORMS } from '../domain/followers';
 import type { HouseRecord } from '../store/types';
 import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, truncate, unshownCharacter } from './embeds';
 import { houseTierMapping, teamTierName } from './house-lookup';
-import { guildOnlyReply, jsonFile, MANAGE_SERVER, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
+import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 // ── /house ───────────────────────────────────────────────────────────────────────────────────
@@ -164,10 +164,7 @@ async function exportHouse(context: RunContext & { guildId: string }): Promise<R
   const record = await context.store.house(context.guildId);
   const parsed = record ? parseHouseDefinition(record.text) : undefined;
   const data = {
-    kind: 'tierbot.house',
-    version: 1,
-    guildId: context.guildId,
-    exportedAt: context.now.toISOString(),
+    ...exportHeader('house', context),
     house: record
       ? {
           text: record.text,

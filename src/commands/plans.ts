@@ -12,7 +12,7 @@ import { LIMITS } from './limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { MAX_PLAN_NAME } from './compare';
 import { inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
-import { guildOnlyReply, jsonFile, MANAGE_SERVER, teamGuildId, orUnavailable, shownText, unavailableReply, when, who } from './team-settings';
+import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, orUnavailable, shownText, teamGuildId, unavailableReply, when, who } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 export const definition = {
@@ -93,10 +93,7 @@ async function list(context: RunContext & { guildId: string }): Promise<Reply> {
 async function exportPlans(context: RunContext & { guildId: string }): Promise<Reply> {
   const saved = await context.store.plans(context.guildId);
   const data = {
-    kind: 'tierbot.plans',
-    version: 1,
-    guildId: context.guildId,
-    exportedAt: context.now.toISOString(),
+    ...exportHeader('plans', context),
     plans: [...saved]
       .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' }))
       .map((p) => ({ name: p.name, inputs: p.inputs, savedBy: { id: p.savedById, name: p.savedByName }, savedAt: p.savedAt.toISOString() })),

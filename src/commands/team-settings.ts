@@ -121,6 +121,11 @@ export function who(id: string, name: string): string {
   return `**${shownText(name, 80)}**${mention}`;
 }
 
+/** What every export (house.json, terms.json, plans.json) starts with: what it holds, its format's version, the server and when. */
+export function exportHeader(kind: 'house' | 'terms' | 'plans', context: RunContext & { guildId: string }) {
+  return { kind: `tierbot.${kind}`, version: 1, guildId: context.guildId, exportedAt: context.now.toISOString() };
+}
+
 export function jsonFile(name: string, value: unknown): { name: string; data: Buffer } {
   return { name, data: Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8') };
 }

@@ -24,7 +24,7 @@ import { LIMITS } from './limits';
 import { nameKey, TERMS_PER_SERVER, type TeamTerm } from '../store/types';
 import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, unshownCharacter } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, labelsApart, showsNothing, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
-import { guildOnlyReply, jsonFile, teamGuildId, notManagerReply, orUnavailable, shownText, when, who } from './team-settings';
+import { exportHeader, guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 /** The link is shown as `<address>` to be clickable: a field of 1,024 characters holds 1,022 of it. */
@@ -317,10 +317,7 @@ async function exportTerms(context: RunContext & { guildId: string }): Promise<R
   if (!context.canManageGuild) return notManagerReply('export team terms');
   const terms = await context.store.terms(context.guildId);
   const data = {
-    kind: 'tierbot.terms',
-    version: 1,
-    guildId: context.guildId,
-    exportedAt: context.now.toISOString(),
+    ...exportHeader('terms', context),
     terms: terms.map((t) => ({
       name: t.name,
       definition: t.definition,

@@ -116,6 +116,9 @@ export type CountProblem = 'too-long' | 'empty' | 'negative' | 'fraction' | 'too
 /** A number with an exponent, "1e3" or "1.2E+06" (as spreadsheets write large numbers): a regex source. */
 export const SCIENTIFIC_NUMBER = String.raw`\d+(?:[.,]\d+)?e[+\-−]?\d+`;
 
+/** Why "5e3" is refused (spreadsheets write large numbers so), worded for what the option takes. */
+export const exponentReason = (what: string, example: string): string => `A number with an exponent (such as 1e3) is not ${what} I can read: write it out, such as ${example}.`;
+
 /** Text that is no count but something a user can be told it is: "1e3", "0x10", "#100k". */
 const NOT_A_COUNT: readonly (readonly [CountProblem, RegExp])[] = [
   ['exponent', new RegExp(`^${SCIENTIFIC_NUMBER}$`)],
@@ -203,7 +206,7 @@ const TYPED_COUNT_PROBLEMS: Record<CountProblem, (input: string) => string> = {
   fraction: () => 'A follower count is a whole number; that works out to a fraction of a follower.',
   'too-large': () => `That is more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people.`,
   range: (input) => rangeReason(countText(input))!,
-  exponent: () => 'A number with an exponent (such as 1e3) is not a follower count I can read: write the count out, such as 1,000.',
+  exponent: () => exponentReason('a follower count', '1,000'),
   hexadecimal: () => 'That is a hexadecimal number, not a follower count.',
   hashtag: () => 'That is a hashtag, not a follower count.',
   unreadable: () => 'That is not a follower count I can read.',

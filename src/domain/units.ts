@@ -3,7 +3,7 @@
  * "2.37" in; "$1,234", "$0.24", "2.37%" out. Follower counts stay with followers.ts.
  */
 
-import { MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, SUFFIX_MULTIPLIERS, normaliseDigits, type ParseResult } from './followers';
+import { MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, SUFFIX_MULTIPLIERS, exponentReason, normaliseDigits, type ParseResult } from './followers';
 import { formatCount } from './format';
 
 /** The largest amount of money accepted: a trillion dollars; anything larger is a typo. */
@@ -29,8 +29,6 @@ const DECIMAL_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/;
 const MINUS = /^[-−–]/;
 
 const WITH_EXPONENT = new RegExp(`^${SCIENTIFIC_NUMBER}$`, 'i');
-/** Why "5e3" is refused (spreadsheets write large numbers so), worded for what the option takes, as /tier words it for counts. */
-export const exponentReason = (what: string, example: string): string => `A number with an exponent (such as 1e3) is not ${what} I can read: write it out, such as ${example}.`;
 /**
  * "1.200.000": thousands grouped by dots, the continental way. Two dots or more cannot be a
  * decimal point, so it reads as 1,200,000, as follower counts do (followers.ts).

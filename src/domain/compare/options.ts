@@ -5,9 +5,9 @@
  */
 
 import { CENT_PER_FOLLOWER, type Platform, PLATFORMS } from '../benchmarks';
-import { ACCEPTED_FORMS, MAX_FOLLOWERS, MAX_INPUT_LENGTH, parseFollowerCount, type ParseResult } from '../followers';
+import { ACCEPTED_FORMS, exponentReason, MAX_FOLLOWERS, MAX_INPUT_LENGTH, parseFollowerCount, type ParseResult } from '../followers';
 import { formatCount, shorten } from '../format';
-import { exponentReason, formatMoney, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
+import { formatMoney, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
 
 /** The scenario's options, in the order /compare registers them. */
 export const OPTION_NAMES = [

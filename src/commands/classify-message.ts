@@ -1,12 +1,13 @@
 /**
  * "Classify follower counts" (right-click a message → Apps): every follower count in the
  * message's text, one compact line each (the team's house tier if one is set, then the
- * publishers' consensus), with the numbers it set aside and why. Each count shown gets an "All
+ * publishers' consensus), with the numbers it set aside and why. A count the message gives again
+ * for the same name and platform shares its line ("×3"). Each count shown gets an "All
  * sources" button, answered by /tier's own handler (custom_id "tier:all:<count>").
  */
 
-import { ApplicationCommandType, ButtonStyle, type APIEmbed } from 'discord-api-types/v10';
-import { LIMITS } from './limits';
+import { ApplicationCommandType, ButtonStyle, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
+import { LIMITS, embedLength } from './limits';
 import { extractCounts, type FoundCount, type IgnoredNumber } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { countOf, formatCount } from '../domain/format';
@@ -15,7 +16,7 @@ import { consensusFor, type HouseTiers } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { housePlacementText, teamTierName } from './house-lookup';
 import { houseFor } from './roster';
-import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
 import { messageCommand, type MessageCommandDefinition, type Reply, type RunContext, type TargetMessage, EVERYWHERE } from './types';
 
 export const definition = {
@@ -32,6 +33,8 @@ export const MAX_SOURCE_BUTTONS = LIMITS.actionRows * LIMITS.buttonsPerRow;
 const MAX_IGNORED_SHOWN = 12;
 /** Room for the count lines in the description (the rest of the embed stays well under 6,000). */
 const LINES_ROOM = 3_400;
+/** Said when the reply is longer than a public reply may be, so goes to its asker alone. */
+export const LONG_LIST_NOTE = 'A long list, so it is shown to you alone.';
 
 const ACCEPTED = `counts such as \`45k followers\`, \`1.2M on TikTok\`, \`45K subs\`, \`30 000 abonnés\`, \`1,2 Mio\`, or any form /tier reads: ${ACCEPTED_FORMS}.`;
 
@@ -40,7 +43,25 @@ function label(count: FoundCount): string {
   return parts.length ? ` (${parts.join(' · ')})` : '';
 }
 
-function countLine(count: FoundCount, house: HouseTiers | undefined): string {
+/** A count as the reply lists it: the message may give the same count for the same name and platform more than once. */
+interface ListedCount {
+  count: FoundCount;
+  times: number;
+}
+
+/** One entry per value, name and platform, in the order the message first gives each. */
+function listedCounts(counts: readonly FoundCount[]): ListedCount[] {
+  const byKey = new Map<string, ListedCount>();
+  for (const count of counts) {
+    const key = JSON.stringify([count.value, count.name ?? null, count.platform ?? null]);
+    const seen = byKey.get(key);
+    if (seen) seen.times += 1;
+    else byKey.set(key, { count, times: 1 });
+  }
+  return [...byKey.values()];
+}
+
+function countLine({ count, times }: ListedCount, house: HouseTiers | undefined): string {
   const written = quoteUserText(count.text, 30);
   const exact = count.text.replace(/\s/g, '') === formatCount(count.value) ? '' : ` = ${formatCount(count.value)}`;
   const consensus = consensusFor(count.value);
@@ -49,7 +70,8 @@ function countLine(count: FoundCount, house: HouseTiers | undefined): string {
     const placed = house.place(count.value);
     houseText = `house: ${'tier' in placed ? formatHouseTier(placed.tier, (t) => `**${teamTierName(t.name)}**`) : housePlacementText(house.tiers, count.value)}; publishers: `;
   }
-  return `• **${written}**${exact}${label(count)} → ${houseText}${consensus.line}`;
+  const repeated = times > 1 ? ` ×${times}` : '';
+  return `• **${written}**${exact}${label(count)}${repeated} → ${houseText}${consensus.line}`;
 }
 
 function ignoredLines(ignored: readonly IgnoredNumber[]): string[] {
@@ -71,16 +93,17 @@ export async function run(message: TargetMessage, context: RunContext): Promise<
 
   const { house, notice } = await houseFor(context);
   const lines: string[] = [];
-  const shown: FoundCount[] = [];
+  const shown: ListedCount[] = [];
   let used = 0;
-  for (const count of counts.slice(0, MAX_COUNT_LINES)) {
-    const line = truncate(countLine(count, house), 400);
+  for (const entry of listedCounts(counts).slice(0, MAX_COUNT_LINES)) {
+    const line = truncate(countLine(entry, house), 400);
     if (used + line.length + 1 > LINES_ROOM) break;
     lines.push(line);
-    shown.push(count);
+    shown.push(entry);
     used += line.length + 1;
   }
-  if (shown.length < counts.length) lines.push(`…and ${counts.length - shown.length} more counts.`);
+  const notShown = counts.length - shown.reduce((n, entry) => n + entry.times, 0);
+  if (notShown > 0) lines.push(`…and ${countOf(notShown, 'more count')}.`);
 
   const author = message.authorName ? `${quoteUserText(message.authorName, 60)}’s message` : 'that message';
   const single = counts.length === 1 ? consensusFor(counts[0]!.value) : undefined;
@@ -94,11 +117,16 @@ export async function run(message: TargetMessage, context: RunContext): Promise<
     },
   };
 
+  // A long list would fill the channel for everyone: the person who asked reads it alone.
+  const long = embedLength(embed) > PUBLIC_TEXT_LIMIT;
+  if (long) embed.footer!.text = `${LONG_LIST_NOTE} ${embed.footer!.text}`;
+
   // A button for a count the reply does not show would name a number the reader cannot see.
-  const distinct = [...new Set(shown.map((c) => c.value))].slice(0, MAX_SOURCE_BUTTONS);
+  const distinct = [...new Set(shown.map((entry) => entry.count.value))].slice(0, MAX_SOURCE_BUTTONS);
   return {
     embeds: [embed],
     components: buttonRows(distinct.map((value) => button(`tier:all:${value}`, `All sources: ${formatCount(value)}`, ButtonStyle.Secondary))),
+    ...(long ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 

@@ -46,11 +46,24 @@ export function teamGuildId(context: Pick<RunContext, 'guildId' | 'guildInstalle
   return context.guildInstalled ? context.guildId : undefined;
 }
 
+/**
+ * What each team setting still does in a server where a member runs Tierbot from their own apps:
+ * only showing and changing it needs the server install, and the other commands read what the
+ * server has wherever they run there (house-lookup.ts, glossary.ts).
+ */
+const STILL_USED_WITHOUT_SERVER_INSTALL = {
+  'House tier definitions': ' Tierbot’s other commands here, such as /tier, /tiers and /compare, still use a house definition this server has.',
+  'Team terms': ' /glossary here still shows the terms this server has.',
+  'Saved plans': '',
+} as const;
+
+export type TeamSetting = keyof typeof STILL_USED_WITHOUT_SERVER_INSTALL;
+
 /** Why there is no team server here (teamGuildId): a DM, or a server that has not added Tierbot. */
-export function guildOnlyReply(what: string, context: Pick<RunContext, 'guildId'>): Reply {
+export function guildOnlyReply(what: TeamSetting, context: Pick<RunContext, 'guildId'>): Reply {
   if (context.guildId !== undefined) {
     return inputErrorReply(
-      `${what} belong to a server that has added Tierbot. Here Tierbot runs from your own apps, so they are not available.`,
+      `${what} are shown and changed only where the server itself has added Tierbot. Here Tierbot runs from your own apps, so this command cannot show or change them.${STILL_USED_WITHOUT_SERVER_INSTALL[what]}`,
       'ask someone with Manage Server to add Tierbot to this server.',
       'Tierbot is not added to this server',
     );

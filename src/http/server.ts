@@ -11,7 +11,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { KeyObject } from 'node:crypto';
 import type { REST } from '@discordjs/rest';
@@ -173,12 +173,12 @@ export function createHttpApp({ core, publicKey, rest, logger, metrics, ready }:
       const sweep = setInterval(() => {
         for (const [socket, active] of sockets) if (active === 0) socket.destroy();
       }, 50);
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      await Promise.race([closed, sleep(graceMs, undefined, { ref: false })]);
       clearInterval(sweep);
       await app.close();
       const deadline = Date.now() + graceMs;
       while (background.size > 0 && Date.now() < deadline) {
-        await Promise.race([Promise.allSettled([...background]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref())]);
+        await Promise.race([Promise.allSettled([...background]), sleep(Math.max(0, deadline - Date.now()), undefined, { ref: false })]);
       }
       if (background.size > 0) logger.warn({ unanswered: background.size }, 'stopped with interactions still in flight');
     },

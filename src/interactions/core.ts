@@ -25,7 +25,7 @@ import type { Attachment, Choice, Command, ComponentContext, ComponentReply, Mes
 import { customIdOwner } from '../commands/types';
 import type { Logger } from '../config/logger';
 import type { TeamStore } from '../store/types';
-import { autocompleteProblems, messageProblems } from '../commands/limits';
+import { LIMITS, autocompleteProblems, messageProblems } from '../commands/limits';
 import type { Metrics } from './metrics';
 import type { MessageBody, Responder } from './responder';
 import { createdAt, focusedOption, invokerOf, labelOf, optionArgs, optionProblems, targetMessage, toAttachment } from './wire';
@@ -141,6 +141,8 @@ interface State {
   /** Deferred as "only you can see this": the edit that follows is private too. */
   deferredEphemeral: boolean;
   edited: boolean;
+  /** The original response is gone (a public "thinking" message replaced by a private answer): a failure cannot be edited into it. */
+  originalDeleted: boolean;
   followUps: number;
   /** The defer under way, so that a timer and a download never acknowledge the same interaction twice. */
   deferring?: Promise<void>;
@@ -153,6 +155,7 @@ function tracking(responder: Responder, acknowledged: Acknowledged | undefined):
     deferredUpdate: acknowledged === 'deferred-update',
     deferredEphemeral: false,
     edited: false,
+    originalDeleted: false,
     followUps: 0,
   };
   return {
@@ -176,7 +179,10 @@ function tracking(responder: Responder, acknowledged: Acknowledged | undefined):
         state.followUps += 1;
         await responder.followUp(body, files);
       },
-      deleteOriginal: () => responder.deleteOriginal(),
+      async deleteOriginal() {
+        await responder.deleteOriginal();
+        state.originalDeleted = true;
+      },
     },
   };
 }
@@ -372,7 +378,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       logger.warn({ err, command: interaction.data.name }, 'autocomplete failed; answered with no suggestions');
     }
     // Autocomplete cannot be deferred or retried: whatever happens, answer with what fits.
-    const fitting = choices.slice(0, 25);
+    const fitting = choices.slice(0, LIMITS.autocompleteChoices);
     const problems = autocompleteProblems(fitting);
     if (problems.length) logger.error({ command: interaction.data.name, problems }, 'autocomplete choices break the limits; none sent');
     await r.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: problems.length ? [] : fitting } });
@@ -389,7 +395,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
       if (interaction.type === InteractionType.Ping) return;
       const reply = failureReply(errorId);
       if (!state.responded) await r.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: messageBody(reply, [], true) });
-      else if (state.deferred && !state.deferredUpdate && !state.edited) await r.editOriginal(messageBody(reply, [], false), []);
+      else if (state.deferred && !state.deferredUpdate && !state.edited && !state.originalDeleted) await r.editOriginal(messageBody(reply, [], false), []);
       else await r.followUp(messageBody(reply, [], true), []);
     } catch (err) {
       logger.error({ err, errorId }, 'could not tell the user about a failure');

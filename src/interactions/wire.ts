@@ -149,9 +149,14 @@ export function invokerOf(interaction: APIInteraction): Invoker {
   };
 }
 
+/**
+ * The message a message command was used on. A forwarded message has no text of its own: what it
+ * forwards is in its snapshot, which is read instead.
+ */
 export function targetMessage(message: APIMessage | undefined): TargetMessage | undefined {
   if (!message) return undefined;
-  return { id: message.id, content: message.content ?? '', authorName: message.author?.global_name ?? message.author?.username };
+  const content = message.content || message.message_snapshots?.[0]?.message.content || '';
+  return { id: message.id, content, authorName: message.author?.global_name ?? message.author?.username };
 }
 
 /** When Discord created the interaction, from its snowflake id (ms since the Unix epoch). */

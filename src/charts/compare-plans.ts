@@ -95,7 +95,8 @@ function compact(n: number): string {
 }
 
 const MONEY: ReadonlySet<MetricName> = new Set(['cost', 'cpe', 'cpm', 'cost_per_order', 'revenue']);
-const WHOLE = (n: number) => (n > 0 && n < 0.5 ? '<1' : formatCount(Math.round(n)));
+/** A count as a whole number; any fraction of one is under 1, never 1, as the reply writes it. */
+const WHOLE = (n: number) => (n > 0 && n < 1 ? '<1' : formatCount(Math.round(n)));
 
 /** The value as the embed shows it, or shorter if that is wider than `room`; null → why it is missing. */
 export function valueText(key: MetricName, value: number | null, room = Infinity, missing = 'not reported'): string {
@@ -340,7 +341,8 @@ function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
     const shown = r === null ? null : exportedRange(key, r);
     if (bar.height > 0) out.push(rect(bar, plan === 'A' ? PLAN_A_COLOUR : PLAN_B_COLOUR));
     const centre = bar.x + bar.width / 2;
-    if (whisker && whisker.top !== whisker.bottom) {
+    // A whisker cut at the panel's edge is drawn even where the edge is its other end (low at the bar's top): its arrowhead says it runs on.
+    if (whisker && (whisker.top !== whisker.bottom || whisker.cutAtTop || whisker.cutAtBottom)) {
       const cap = Math.min(8, bar.width / 3);
       const end = (y: number, cut: boolean, pointing: 'up' | 'down') => (cut ? arrowhead(centre, y, pointing, cap * 0.75) : line(centre - cap, y, centre + cap, y, TEXT));
       out.push(line(centre, whisker.top, centre, whisker.bottom, TEXT), end(whisker.top, whisker.cutAtTop, 'up'), end(whisker.bottom, whisker.cutAtBottom, 'down'));

@@ -7,6 +7,7 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from './limits';
 import { shorten } from '../domain/format';
+import { nameKey } from '../domain/names';
 import type { Source, Tier } from '../domain/sources';
 import { TIER_LABELS } from '../domain/tier-style';
 import type { Reply } from './types';
@@ -57,7 +58,92 @@ export function withoutInvisible(text: string): string {
  * are also disarmed by allowed_mentions; escaping keeps them from even looking like pings.)
  */
 export function quoteUserText(text: string, max = 60): string {
-  return truncate(withoutInvisible(text), max).replace(/([\\`*_~|>#[\]()<@:-])/g, '\\$1');
+  return shorten(withoutInvisible(text), max).replace(/([\\`*_~|>#[\]()<@:-])/g, '\\$1');
+}
+
+/**
+ * Whether user text would show as nothing: once what is never shown is dropped, only spaces (or
+ * nothing) are left. Discord refuses an empty field, so such a value must be refused or left out.
+ */
+export function showsNothing(text: string): boolean {
+  return withoutInvisible(text).trim() === '';
+}
+
+/**
+ * User text for a place that renders no markdown and no mentions (an embed's footer or author):
+ * the same characters dropped as everywhere else, without the escapes that would show there as
+ * backslashes, and shortened to `max` with "…".
+ */
+export function plainUserText(text: string, max: number): string {
+  return shorten(withoutInvisible(text).replace(/\s+/gu, ' ').trim(), max);
+}
+
+/**
+ * The team's names in the order people read lists ("item 9" before "item 10", "Éclair" among the
+ * E's), the same whichever database holds them. Names that compare equal so ("éclat" and "Eclat")
+ * follow their nameKey, which the store keeps unique, so the order never depends on the store's.
+ */
+export function inReadingOrder<T extends { name: string }>(items: readonly T[]): T[] {
+  const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...items].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' }) || byCodeUnits(nameKey(a.name), nameKey(b.name)));
+}
+
+// ── Shortening names apart ───────────────────────────────────────────────────────────────────
+
+/**
+ * `text.slice(from, to)`, trimmed, without splitting a character in two. Where a word boundary is
+ * near (within half the piece), an end that falls inside a word moves in to it, as long as the
+ * position `keep` stays inside the piece.
+ */
+function piece(text: string, from: number, to: number, keep?: number): string {
+  let start = Math.max(0, from);
+  let end = Math.min(text.length, to);
+  if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start += 1;
+  if (/[\uDC00-\uDFFF]/.test(text[end] ?? '')) end -= 1;
+  const half = (end - start) / 2;
+  if (end < text.length && !/\s/u.test(text[end]!)) {
+    const space = text.slice(start, end).search(/\s\S*$/u);
+    if (space >= half && (keep === undefined || start + space > keep)) end = start + space;
+  }
+  if (start > 0 && !/\s/u.test(text[start - 1]!)) {
+    const space = text.slice(start, end).search(/\s/u);
+    if (space >= 0 && space < half && (keep === undefined || start + space + 1 <= keep)) start += space + 1;
+  }
+  return text.slice(start, end).trim();
+}
+
+function sharedStartLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * `text` within `max` characters: its start and its end around "…", with the place where it first
+ * differs from the most similar of `others` kept in view.
+ */
+function shortenApart(text: string, others: readonly string[], max: number): string {
+  const room = max - 1;
+  const differsAt = Math.max(0, ...others.map((other) => sharedStartLength(text, other)));
+  const head = Math.ceil(room * 0.6);
+  if (differsAt < head) return `${piece(text, 0, head, differsAt)}…${piece(text, text.length - (room - head), text.length)}`;
+  const tail = Math.max(room - head, text.length - differsAt);
+  if (tail < room) return `${piece(text, 0, room - tail)}…${piece(text, text.length - tail, text.length, differsAt)}`;
+  // The difference is deep in the middle of a very long text: its start, then a window from a
+  // little before the difference, each cut marked.
+  const lead = Math.ceil(room / 3);
+  const window = room - lead - 1;
+  const from = Math.max(lead, differsAt - Math.floor(window / 3));
+  return `${piece(text, 0, lead)}…${piece(text, from, from + window, differsAt)}…`;
+}
+
+/**
+ * Each text within `max` characters, the shortened ones told apart: two long names that share
+ * their start ("…, Part A" and "…, Part B") keep their ends, where they differ, rather than being
+ * cut to the same words.
+ */
+export function labelsApart(texts: readonly string[], max: number): string[] {
+  return texts.map((text, i) => (text.length <= max ? text : shortenApart(text, texts.filter((_, j) => j !== i), max)));
 }
 
 /** Characters that show nothing: format characters (zero-width, direction marks) and the other default-ignorable ones. */
@@ -154,7 +240,7 @@ export function linesToFields(name: string, lines: readonly string[], inline = f
     current = '';
   };
   for (const raw of lines) {
-    const line = truncate(raw, LIMITS.fieldValue);
+    const line = shorten(raw, LIMITS.fieldValue);
     if (current && current.length + separator.length + line.length > LIMITS.fieldValue) flush();
     current = current ? `${current}${separator}${line}` : line;
   }
@@ -185,7 +271,7 @@ export function pageLines(lines: readonly string[], max: number): string[] {
     length += line.length + 1;
   };
   for (const raw of lines) {
-    const line = truncate(raw, max);
+    const line = shorten(raw, max);
     if (current.length > 0 && length + 1 + line.length > max) {
       // Carry a trailing heading (and the blank lines around it) over, unless it is all the page holds.
       let keep = current.length;
@@ -209,7 +295,7 @@ export function pageLines(lines: readonly string[], max: number): string[] {
 }
 
 export function button(custom_id: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary, disabled = false): APIButtonComponent {
-  return { type: ComponentType.Button, custom_id: custom_id.slice(0, LIMITS.customId), label: truncate(label, LIMITS.buttonLabel), style, disabled };
+  return { type: ComponentType.Button, custom_id: custom_id.slice(0, LIMITS.customId), label: shorten(label, LIMITS.buttonLabel), style, disabled };
 }
 
 /** Buttons in rows of five, at most `maxRows` rows. */
@@ -238,7 +324,7 @@ export function pagerRow(idFor: (page: number) => string, page: number, pages: n
 export function inputErrorReply(problem: string, accepted: string, title = 'That input did not work'): Reply {
   const embed: APIEmbed = {
     title,
-    description: truncate(`${problem}\n\n**Accepted:** ${accepted}`, LIMITS.embedDescription),
+    description: shorten(`${problem}\n\n**Accepted:** ${accepted}`, LIMITS.embedDescription),
     color: ERROR_COLOUR,
   };
   return { embeds: [embed], flags: MessageFlags.Ephemeral, inputError: true };

@@ -15,7 +15,7 @@ import {
   type APIEmbedField,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import { andList, countOf, formatCount } from '../domain/format';
+import { andList, countOf, formatCount, shorten } from '../domain/format';
 import { formatHouseTier, type HouseTier } from '../domain/house';
 import { nameKey } from '../domain/names';
 import { NORMAL_TIERS } from '../domain/sources';
@@ -43,18 +43,20 @@ import {
   PUBLIC_TEXT_LIMIT,
   button,
   buttonRows,
+  inReadingOrder,
   inputErrorReply,
+  labelsApart,
   linesToFields,
   pageLines,
   pagerRow,
+  plainUserText,
   quoteUserText,
   SOURCES_PAGE_TEXT,
   shareOut,
-  truncate,
-  withoutInvisible,
+  showsNothing,
 } from './embeds';
-import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, houseTierMapping, lookUpHouse, teamTierName, yourHouse } from './house-lookup';
-import { shownText } from './team-settings';
+import { HOUSE_ANSWER_ROOM, type HouseLookup, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, houseTierMapping, lookUpHouse, teamTierName, yourHouse } from './house-lookup';
+import { shownText, unavailableReply } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -81,7 +83,7 @@ export const definition = {
  * "Did you mean" reply.)
  */
 export const TERM_BUTTON = 'glossary:term';
-/** Ends the custom_id of a button on the presser's own (ephemeral) message: it changes that message in place. */
+/** A team term's button by its key (teamTermKey): "glossary:teamkey:<key>". */
 const TEAM_KEY_BUTTON = 'glossary:teamkey';
 /** A team term button by name, as posted before keys: still opened, but no longer made. */
 const TEAM_NAME_BUTTON = 'glossary:team';
@@ -105,8 +107,10 @@ const TEAM_COLOUR = 0x57f287;
 
 /**
  * A team term's key, for custom_ids and autocomplete values: a name may take all of their 100
- * characters. Made from the server and the name as the store compares names (case aside), so it
- * stays the same while the term exists, and a key made in one server opens nothing in another.
+ * characters. Made from the server and the name, so it stays the same while the term exists, and a
+ * key made in one server opens nothing in another. The name is folded by case alone (NFC, lower
+ * case), not by nameKey as the store compares names: keys already sent in buttons, menus and
+ * autocomplete lists must keep opening their terms.
  */
 export function teamTermKey(guildId: string, name: string): string {
   return createHash('sha256').update(`${guildId}\n${name.normalize('NFC').toLowerCase()}`).digest('base64url').slice(0, 16);
@@ -117,83 +121,8 @@ export function teamTermByKey(guildId: string, terms: readonly TeamTerm[], key: 
   return terms.find((t) => teamTermKey(guildId, t.name) === key);
 }
 
-// ── Shortening names apart ───────────────────────────────────────────────────────────────────
-
-/**
- * `text.slice(from, to)`, trimmed, without splitting a character in two. Where a word boundary is
- * near (within half the piece), an end that falls inside a word moves in to it, as long as the
- * position `keep` stays inside the piece.
- */
-function piece(text: string, from: number, to: number, keep?: number): string {
-  let start = Math.max(0, from);
-  let end = Math.min(text.length, to);
-  if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start += 1;
-  if (/[\uDC00-\uDFFF]/.test(text[end] ?? '')) end -= 1;
-  const half = (end - start) / 2;
-  if (end < text.length && !/\s/u.test(text[end]!)) {
-    const space = text.slice(start, end).search(/\s\S*$/u);
-    if (space >= half && (keep === undefined || start + space > keep)) end = start + space;
-  }
-  if (start > 0 && !/\s/u.test(text[start - 1]!)) {
-    const space = text.slice(start, end).search(/\s/u);
-    if (space >= 0 && space < half && (keep === undefined || start + space + 1 <= keep)) start += space + 1;
-  }
-  return text.slice(start, end).trim();
-}
-
-function sharedStartLength(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
-
-/**
- * `text` within `max` characters: its start and its end around "…", with the place where it first
- * differs from the most similar of `others` kept in view.
- */
-function shortenApart(text: string, others: readonly string[], max: number): string {
-  const room = max - 1;
-  const differsAt = Math.max(0, ...others.map((other) => sharedStartLength(text, other)));
-  const head = Math.ceil(room * 0.6);
-  if (differsAt < head) return `${piece(text, 0, head, differsAt)}…${piece(text, text.length - (room - head), text.length)}`;
-  const tail = Math.max(room - head, text.length - differsAt);
-  if (tail < room) return `${piece(text, 0, room - tail)}…${piece(text, text.length - tail, text.length, differsAt)}`;
-  // The difference is deep in the middle of a very long text: its start, then a window from a
-  // little before the difference, each cut marked.
-  const lead = Math.ceil(room / 3);
-  const window = room - lead - 1;
-  const from = Math.max(lead, differsAt - Math.floor(window / 3));
-  return `${piece(text, 0, lead)}…${piece(text, from, from + window, differsAt)}…`;
-}
-
-/**
- * Each text within `max` characters, the shortened ones told apart: two long names that share
- * their start ("…, Part A" and "…, Part B") keep their ends, where they differ, rather than being
- * cut to the same words.
- */
-export function labelsApart(texts: readonly string[], max: number): string[] {
-  return texts.map((text, i) => (text.length <= max ? text : shortenApart(text, texts.filter((_, j) => j !== i), max)));
-}
-
 /** Shown for a definition the team typed that has nothing visible in it (only invisible characters). */
 export const NO_VISIBLE_TEXT = '(no visible text)';
-
-/**
- * Whether user text would show as nothing: once what is never shown is dropped, only spaces (or
- * nothing) are left. Discord refuses an empty field, so such a value must be refused or left out.
- */
-export function showsNothing(text: string): boolean {
-  return withoutInvisible(text).trim() === '';
-}
-
-/**
- * User text for a place that renders no markdown and no mentions (an embed's footer or author):
- * the same characters dropped as everywhere else, without the escapes that would show there as
- * backslashes, and shortened to `max` with "…".
- */
-export function plainUserText(text: string, max: number): string {
-  return truncate(withoutInvisible(text).replace(/\s+/gu, ' ').trim(), max);
-}
 
 /** "1,000–2,499", "1,000,001 and up". */
 function stretchCounts(from: number, to: number | null): string {
@@ -205,7 +134,7 @@ function stretchCounts(from: number, to: number | null): string {
 function answersField(answers: BandAnswers): APIEmbedField {
   const band = answers.to === null ? `${formatCount(answers.from)} followers and up` : `${formatCount(answers.from)}–${formatCount(answers.to)} followers`;
   const lines = answers.stretches.map((s) => `${stretchCounts(s.from, s.to)}: ${s.words}`);
-  return { name: `What /tier answers, ${band}`, value: truncate(lines.join('\n'), LIMITS.fieldValue) };
+  return { name: `What /tier answers, ${band}`, value: shorten(lines.join('\n'), LIMITS.fieldValue) };
 }
 
 /**
@@ -235,17 +164,17 @@ function sourcesCounted(term: Term, detail: Detail): APIEmbedField {
 function termEmbedWith(term: Term, detail: Detail, shownFor?: string, house?: string): APIEmbed {
   const related = term.related.map(termById).filter((t): t is Term => t !== undefined);
   const fields = [
-    ...(term.formula ? [{ name: 'Formula', value: truncate(term.formula, 1024) }] : []),
-    { name: 'Example', value: truncate(term.example, 1024) },
+    ...(term.formula ? [{ name: 'Formula', value: shorten(term.formula, LIMITS.fieldValue) }] : []),
+    { name: 'Example', value: shorten(term.example, LIMITS.fieldValue) },
     ...(term.answersAcross ? [answersField(term.answersAcross)] : []),
-    ...(detail.ranges && term.ranges?.length ? [{ name: 'Ranges by publisher', value: truncate(rangesSummary(term), 1024) }] : []),
+    ...(detail.ranges && term.ranges?.length ? [{ name: 'Ranges by publisher', value: shorten(rangesSummary(term), LIMITS.fieldValue) }] : []),
     ...(detail.citations ? linesToFields('Sources', term.sources.map(citationLine)) : [sourcesCounted(term, detail)]),
-    ...(related.length ? [{ name: 'Related', value: truncate(related.map((t) => t.name).join(' · '), 1024) }] : []),
+    ...(related.length ? [{ name: 'Related', value: shorten(related.map((t) => t.name).join(' · '), LIMITS.fieldValue) }] : []),
   ];
   const lead = shownFor ? `Showing **${term.name}** for "${quoteUserText(shownFor, 60)}".\n\n` : '';
   return {
-    title: truncate(term.name, 256),
-    description: truncate(`${lead}${house ? `${house}\n` : ''}${term.definition}`, 4096),
+    title: shorten(term.name, LIMITS.embedTitle),
+    description: shorten(`${lead}${house ? `${house}\n` : ''}${term.definition}`, LIMITS.embedDescription),
     color: NEUTRAL_COLOUR,
     fields,
     footer: { text: `${term.group}${term.aliases.length ? ` · also: ${term.aliases.join(', ')}` : ''}` },
@@ -286,7 +215,7 @@ function allSourcesReply(term: Term, page = 0): Reply {
   return {
     embeds: [
       {
-        title: truncate(`${term.name}: all sources`, LIMITS.embedTitle),
+        title: shorten(`${term.name}: all sources`, LIMITS.embedTitle),
         description: pages[at],
         color: NEUTRAL_COLOUR,
         ...(pages.length > 1 ? { footer: { text: `Page ${at + 1} of ${pages.length}` } } : {}),
@@ -429,19 +358,14 @@ function indexMenus(): APIActionRowComponent<APIStringSelectComponent>[] {
         {
           type: ComponentType.StringSelect,
           custom_id: `${INDEX_MENU}:${i}`,
-          placeholder: truncate(`Open a term: ${groups.join(' · ')}`, LIMITS.selectPlaceholder),
-          options: terms.map((t) => ({ label: truncate(t.name, 100), value: t.id, description: truncate(t.group, 100) })),
+          placeholder: shorten(`Open a term: ${groups.join(' · ')}`, LIMITS.selectPlaceholder),
+          options: terms.map((t) => ({ label: shorten(t.name, LIMITS.selectLabel), value: t.id, description: shorten(t.group, 100) })),
         },
       ],
     }));
 }
 
 const TEAM_FIELD = "Your team's terms";
-
-/** Team terms in the order people read lists ("term 2" before "term 10"), not the store's. */
-function inReadingOrder(team: readonly TeamTerm[]): TeamTerm[] {
-  return [...team].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' }));
-}
 
 /**
  * A menu to open the server's own terms from the index, each by its key (which opens nothing in
@@ -462,7 +386,7 @@ function teamMenu(guildId: string, team: readonly TeamTerm[]): APIActionRowCompo
       {
         type: ComponentType.StringSelect,
         custom_id: TEAM_MENU,
-        placeholder: truncate(placeholder, LIMITS.selectPlaceholder),
+        placeholder: shorten(placeholder, LIMITS.selectPlaceholder),
         options: shown.map(([key], i) => ({ label: labels[i] || NO_VISIBLE_TEXT, value: key, description: 'Team term' })),
       },
     ],
@@ -587,22 +511,25 @@ function houseTierReply(tier: HouseTier, tiers: readonly HouseTier[], shownFor?:
   };
 }
 
+/** The house tiers of a lookup: none where there is no house definition, or it cannot be used. */
+const houseTiersOf = (found: HouseLookup): readonly HouseTier[] => (found.kind === 'set' ? found.tiers : []);
+
 /** The server's house tiers, none where it has no house definition (or it cannot be read). */
 async function houseTiersHere(context: RunContext): Promise<readonly HouseTier[]> {
-  const found = await lookUpHouse(context);
-  return found.kind === 'set' ? found.tiers : [];
+  return houseTiersOf(await lookUpHouse(context));
 }
 
 /**
- * The house tiers a name opens: the one with exactly that name as /house set compares names ("🔥",
- * "tier A!"); else those whose name reads the same once punctuation, accents and spacing are set
- * aside ("legend" for "Legend!"), which can be several.
+ * The house tiers or team terms a name opens: the one with that name as the store compares names
+ * (nameKey: "🔥", "tier A!", whatever the case or width), unique in a server; else those whose
+ * name reads the same once punctuation, accents and spacing are set aside ("legend" for
+ * "Legend!"), which can be several.
  */
-function houseTiersNamed(tiers: readonly HouseTier[], name: string): HouseTier[] {
-  const exact = tiers.find((t) => nameKey(t.name) === nameKey(name));
+function namedBy<T extends { name: string }>(items: readonly T[], name: string): T[] {
+  const exact = items.find((item) => nameKey(item.name) === nameKey(name));
   if (exact) return [exact];
   const loose = normalise(name);
-  return loose === '' ? [] : tiers.filter((t) => normalise(t.name) === loose);
+  return loose === '' ? [] : items.filter((item) => normalise(item.name) === loose);
 }
 
 /** House tiers to offer for what is typed: names that contain it once normalised, or, when only symbols are typed ("🔥"), as typed. */
@@ -650,19 +577,6 @@ async function teamTerms(context: RunContext): Promise<TeamTerm[]> {
 }
 
 const TEAM_TERMS_UNREAD = ' Your team’s own terms could not be read just now, so one of them would not be found: try again in a minute.';
-
-/**
- * The team terms a name opens: the one with exactly that name, ignoring case (names are unique
- * per server that way); else those whose name reads the same once punctuation, accents and
- * spacing are set aside ("gifting" for "Gifting!"), which can be several.
- */
-function teamTermsNamed(team: readonly TeamTerm[], name: string): TeamTerm[] {
-  const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
-  const exact = team.find((t) => sameName(t.name, name));
-  if (exact) return [exact];
-  const loose = normalise(name);
-  return loose === '' ? [] : team.filter((t) => normalise(t.name) === loose);
-}
 
 function teamEntry(guildId: string, term: TeamTerm): Entry {
   return { kind: 'team', term, key: teamTermKey(guildId, term.name) };
@@ -785,14 +699,14 @@ async function whatQueryNames(query: string, team: readonly TeamTerm[], context:
   if (keyed) return { kind: 'one', entry: teamEntry(guildId, keyed) };
 
   const asTeamName = asked.by === 'team name';
-  const named = teamTermsNamed(team, asTeamName ? asked.name : query);
+  const named = namedBy(team, asTeamName ? asked.name : query);
   // A generic word ("rate") fits several terms, even when it is one term's alias: ask which.
   const family = !asTeamName && !termById(query) ? termsNamedWith(query) : [];
   if (family.length) return { kind: 'several', entries: [...named.map((t) => teamEntry(guildId, t)), ...family.map((term): Entry => ({ kind: 'builtin', term }))] };
   const builtIn = asTeamName ? undefined : (termById(query) ?? findTerm(query));
   // A house tier's own name ("star") where no built-in term has it (one that has it carries the house reading).
   const houseTiers = !builtIn && asked.by === 'text' ? await houseTiersHere(context) : [];
-  const tiersNamed = houseTiersNamed(houseTiers, query);
+  const tiersNamed = namedBy(houseTiers, query);
   if (named.length > 1 || tiersNamed.length > 1) {
     const entries: Entry[] = [
       ...(builtIn ? [{ kind: 'builtin' as const, term: builtIn }] : []),
@@ -888,7 +802,7 @@ export async function autocomplete(focused: { name: string; value: string }, _ar
   const teamChoices = suggested.map((t, i) => ({ name: `${names[i]}${TEAM_MARK}`, value: `${TEAM_KEY_VALUE}${teamTermKey(context.guildId ?? '', t.name)}` }));
   // House tiers by name (at most MAX_TIER_NAME characters, so the name itself is the value /glossary reads).
   const houseChoices = houseSuggestions(focused.value, tiersNamedByNoTerm(await houseTiersHere(context))).map((t) => ({ name: `${t.name}${HOUSE_MARK}`, value: t.name }));
-  const builtIn = suggestTerms(focused.value, 25).map((t) => ({ name: truncate(t.name, 100), value: t.id }));
+  const builtIn = suggestTerms(focused.value, 25).map((t) => ({ name: shorten(t.name, LIMITS.choiceName), value: t.id }));
   return [...teamChoices, ...houseChoices, ...builtIn].slice(0, 25);
 }
 
@@ -903,21 +817,27 @@ export async function component(customId: string, values: readonly string[], con
   const byKey = customId.startsWith(`${TEAM_KEY_BUTTON}:`) ? customId.slice(TEAM_KEY_BUTTON.length + 1) : undefined;
   const byName = customId.startsWith(`${TEAM_NAME_BUTTON}:`) ? customId.slice(TEAM_NAME_BUTTON.length + 1) : undefined;
   if (byKey !== undefined || byName !== undefined) {
-    const team = await teamTerms(context);
+    const team = await readTeamTerms(context);
+    // Unread is not gone: the term may well be there once the database answers again.
+    if (team === null) return { mode: 'reply', reply: unavailableReply() };
     const found = byKey !== undefined ? teamTermByKey(context.guildId ?? '', team, byKey) : team.find((t) => t.name === byName);
     if (!found) return { mode: 'reply', reply: inputErrorReply('That team term is not there any more.', 'run /glossary again.') };
     return { mode: 'update', reply: { embeds: [teamTermEmbed(found)], components: [] } };
   }
   if (customId.startsWith(`${HOUSE_TIER_BUTTON}:`)) {
     // Offered on the presser's own "Did you mean" or "Which term?": it opens there.
-    const tiers = await houseTiersHere(context);
-    const [tier, ...alike] = houseTiersNamed(tiers, customId.slice(HOUSE_TIER_BUTTON.length + 1));
+    const found = await lookUpHouse(context);
+    if (found.kind === 'unavailable') return { mode: 'reply', reply: unavailableReply() };
+    const tiers = houseTiersOf(found);
+    const [tier, ...alike] = namedBy(tiers, customId.slice(HOUSE_TIER_BUTTON.length + 1));
     if (!tier || alike.length) return { mode: 'reply', reply: inputErrorReply('That house tier is not in your house definition any more.', 'run /glossary again, or /house show.') };
     return { mode: 'update', reply: houseTierReply(tier, tiers) };
   }
   if (customId === TEAM_MENU) {
+    const team = await readTeamTerms(context);
+    if (team === null) return { mode: 'reply', reply: unavailableReply() };
     // Only this server's terms: a key from another server opens nothing here.
-    const found = teamTermByKey(context.guildId ?? '', await teamTerms(context), values[0] ?? '');
+    const found = teamTermByKey(context.guildId ?? '', team, values[0] ?? '');
     if (!found) return { mode: 'reply', reply: inputErrorReply('That team term is not there any more.', 'run /glossary again.') };
     // Picked from the public index: it opens for the picker alone, and the index stays.
     return { mode: 'reply', reply: { embeds: [teamTermEmbed(found)], flags: MessageFlags.Ephemeral } };

@@ -12,7 +12,8 @@ import { START_HERE, termById, type Term } from '../domain/glossary';
 import { BOUNDARY_RULE } from '../domain/sources';
 import { NEUTRAL_COLOUR, button, inputErrorReply } from './embeds';
 import { termEmbed } from './glossary';
-import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, EVERYWHERE } from './types';
+import { teamGuildId } from './team-settings';
+import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
   name: 'help',
@@ -38,16 +39,24 @@ const OLD_HOMES = ['help:home', BACK_HOME, 'help:done'];
 
 /** Said in a DM, where the team's commands do not run: their settings belong to a server. */
 const TEAM_COMMANDS_IN_A_SERVER = '`/house`, `/term` and `/plans` work in servers only.';
+/** Said in a server that has not added Tierbot, where a member runs it from their own apps. */
+const TEAM_COMMANDS_NEED_TIERBOT_ADDED = '`/house`, `/term` and `/plans` work only in servers that have added Tierbot.';
+
+/** Why the team commands do not run here, or undefined where they do: as they decide it (teamGuildId). */
+function teamCommandsNote(place: Pick<RunContext, 'guildId' | 'guildInstalled'>): string | undefined {
+  if (teamGuildId(place) !== undefined) return undefined;
+  return place.guildId === undefined ? TEAM_COMMANDS_IN_A_SERVER : TEAM_COMMANDS_NEED_TIERBOT_ADDED;
+}
 
 /** A term's name without its spelled-out form: "CPE (cost per engagement)" is "CPE" in a list. */
 const shortName = (term: Term) => term.name.replace(/\s*\(.*\)$/, '');
 
 /**
  * The guide to each command with an example, short enough for a public reply on a phone screen.
- * In a DM the team commands, which work in servers only, are listed without one.
+ * Where the team commands do not run (a DM, a server that has not added Tierbot), they are listed without one.
  */
-function commandGuide(inServer: boolean): APIEmbedField[] {
-  const team = (example: string) => (inServer ? `\nTry ${example}` : '');
+function commandGuide(teamCommandsRun: boolean): APIEmbedField[] {
+  const team = (example: string) => (teamCommandsRun ? `\nTry ${example}` : '');
   return [
     { name: '/tier followers:<count>', value: `Your house definition, then each publisher’s tier (one vote each). ${BOUNDARY_RULE}\nTry \`/tier 30k\`` },
     { name: '/tiers [source]', value: 'Every publisher’s ranges, or one publisher quoted and cited.\nTry `/tiers source:Mediakix`' },
@@ -68,19 +77,20 @@ function pathTerms(): Term[] {
 
 /**
  * The help page: public, so it stays short; or (`own`) on the presser's own message, where Start
- * goes on in place. In a DM, the team commands say they work only in a server.
+ * goes on in place. Where the team commands do not run, it says where they do.
  */
-export function helpReply({ own = false, inServer = true }: { own?: boolean; inServer?: boolean } = {}): Reply {
+export function helpReply(place: Pick<RunContext, 'guildId' | 'guildInstalled'>, { own = false }: { own?: boolean } = {}): Reply {
   const steps = pathTerms();
+  const note = teamCommandsNote(place);
   return {
     embeds: [
       {
         title: 'Tierbot: influencer tiers, explained and compared',
         description:
           'Nobody agrees what a "micro-influencer" is: Tierbot shows every published definition side by side, cited.' +
-          (inServer ? '' : `\n${TEAM_COMMANDS_IN_A_SERVER}`),
+          (note ? `\n${note}` : ''),
         color: NEUTRAL_COLOUR,
-        fields: [...commandGuide(inServer), { name: 'New here? Start here', value: steps.map(shortName).join(' · ') || 'The glossary is empty.' }],
+        fields: [...commandGuide(note === undefined), { name: 'New here? Start here', value: steps.map(shortName).join(' · ') || 'The glossary is empty.' }],
         footer: { text: 'Press "Start here" to begin.' },
       },
     ],
@@ -119,9 +129,8 @@ function stepReply(index: number): Reply {
  * and the public message stays as everyone sees it.
  */
 export function component(customId: string, _values: readonly string[], context: ComponentContext): ComponentReply {
-  const inServer = context.guildId !== undefined;
-  if (customId === OWN_HOME) return { mode: 'update', reply: helpReply({ own: true, inServer }) };
-  if (OLD_HOMES.includes(customId)) return { mode: 'update', reply: helpReply({ inServer }) };
+  if (customId === OWN_HOME) return { mode: 'update', reply: helpReply(context, { own: true }) };
+  if (OLD_HOMES.includes(customId)) return { mode: 'update', reply: helpReply(context) };
   const { id, own } = ownMessageMark(customId);
   const index = Number(id.slice(STEP.length + 1));
   if (!customId.startsWith(`${STEP}:`) || !Number.isInteger(index) || index < 0 || index >= pathTerms().length) {
@@ -130,4 +139,4 @@ export function component(customId: string, _values: readonly string[], context:
   return { mode: own ? 'update' : 'reply', reply: stepReply(index) };
 }
 
-export const help = slashCommand({ definition, run: (_args, context) => helpReply({ inServer: context.guildId !== undefined }), component });
+export const help = slashCommand({ definition, run: (_args, context) => helpReply(context), component });

@@ -22,8 +22,8 @@ import { andList } from '../domain/format';
 import { normalise } from '../domain/search';
 import { LIMITS } from './limits';
 import { nameKey, TERMS_PER_SERVER, type TeamTerm } from '../store/types';
-import { hiddenInName, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, unshownCharacter } from './embeds';
-import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, labelsApart, showsNothing, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
+import { hiddenInName, inReadingOrder, inputErrorReply, labelsApart, NEUTRAL_COLOUR, quoteUserText, showsNothing, unshownCharacter } from './embeds';
+import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { exportHeader, guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
@@ -315,7 +315,8 @@ async function remove(given: string, context: RunContext & { guildId: string }):
 
 async function exportTerms(context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('export team terms');
-  const terms = await context.store.terms(context.guildId);
+  // In /glossary's order, the same from either database (each sorts names its own way).
+  const terms = inReadingOrder(await context.store.terms(context.guildId));
   const data = {
     ...exportHeader('terms', context),
     terms: terms.map((t) => ({

@@ -7,7 +7,7 @@
  */
 
 import { formatCount } from './format';
-import { SECOND_HAND_UNNAMED, yearLabel, type Confidence } from './sources';
+import { howRead, isSecondHand, yearLabel, type Confidence } from './sources';
 import { formatMoney } from './units';
 
 export type Platform = 'instagram' | 'tiktok' | 'youtube';
@@ -26,7 +26,7 @@ export interface Citation {
   what?: string;
   year: string | null;
   url?: string;
-  /** The secondary report a figure is read from ("as reported by …"). */
+  /** The publication a figure was read in: a report quoting it, or a site holding a copy (see howRead). */
   via?: string;
   /** SOURCES.md's confidence mark; never shown to users. */
   confidence: Confidence;
@@ -42,15 +42,12 @@ export interface Citation {
 export type Basis = 'sourced' | 'observed' | 'extrapolated' | 'assumption' | 'input' | 'budget' | 'unreported';
 
 /**
- * How a second-hand figure was read ("as reported by Digiday"), or null for one read on the
- * publisher's own page. SOURCES.md requires an [S] or [M] figure to say so wherever it is shown;
- * where the reporting publication is not recorded, the words say that much.
+ * How a second-hand figure was read ("as reported by Digiday"), in the words the source registry
+ * uses, or null for one read on the publisher's own page. SOURCES.md requires an [S] or [M] figure
+ * to say so wherever it is shown; where the reporting publication is not recorded, the words say that much.
  */
 export function reportedBy(c: Citation): string | null {
-  if (c.via) return `as reported by ${c.via}`;
-  if (c.confidence === 'S') return SECOND_HAND_UNNAMED;
-  if (c.confidence === 'M') return 'from a copy on another site';
-  return null;
+  return isSecondHand(c) ? howRead(c) : null;
 }
 
 /**
@@ -61,11 +58,16 @@ export function publisherYear(c: Citation): string {
   return c.year === null ? `${c.publisher}, ${yearLabel(c)}` : `${c.publisher} ${c.year}`;
 }
 
+/** "Markerly, survey of ~2M Instagram influencers (like rate), 2016": publisher, title (or what it is) and year. */
+export function citeWords(c: Citation): string {
+  const title = c.title ? `, “${c.title}”` : c.what ? `, ${c.what}` : '';
+  return `${c.publisher}${title}, ${yearLabel(c)}`;
+}
+
 /** "Markerly, survey of ~2M Instagram influencers (like rate), 2016 (as reported by Digiday)": plain text. */
 export function citeText(c: Citation): string {
-  const title = c.title ? `, “${c.title}”` : c.what ? `, ${c.what}` : '';
   const reported = reportedBy(c);
-  return `${c.publisher}${title}, ${yearLabel(c)}${reported ? ` (${reported})` : ''}`;
+  return `${citeWords(c)}${reported ? ` (${reported})` : ''}`;
 }
 
 /** "Markerly 2016 (as reported by Digiday)": publisher and year, and how a second-hand figure was read. */

@@ -10,6 +10,7 @@
 
 import { classify, verdictStarts, type Classification } from './classify';
 import { andList, formatCount } from './format';
+import { CITE as FIGURE_CITE, citeWords, reportedBy, type Citation } from './benchmarks';
 import { answerLine, answerWord, verdictWords } from './overview';
 import { TIER_LABELS } from './tier-style';
 import { clampLimit, DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
@@ -109,6 +110,15 @@ export function sourceCount(term: Term): number {
   return term.sources.filter((c) => !c.sharesWith).length;
 }
 
+/**
+ * A source /compare cites too, in /compare's words (publisher, title or what it is, year, how a
+ * second-hand figure was read), punctuated as the registry's citations beside it, then its link.
+ */
+function figureCite(c: Citation): TermCitation {
+  const reported = reportedBy(c);
+  return { text: `${citeWords(c)}${reported ? `, ${reported}` : ''}${c.url ? `: ${c.url}` : ''}` };
+}
+
 /** Sources SOURCES.md records but the registry (tier definitions only) does not hold. */
 const CITE = {
   upfluence: { text: 'Upfluence, influencer calculators (engagement rate, CPE, CPM, EMV), undated' },
@@ -118,39 +128,37 @@ const CITE = {
   modash: { text: 'Modash, engagement rate by views (TikTok, YouTube) and by median likes, undated' },
   hypeauditorTools: { text: 'HypeAuditor, CPE and EMV calculators, undated' },
   grin: { text: 'GRIN, cost per engagement (likes + comments + shares), undated' },
-  traackr: { text: 'Traackr, help centre: budget calculator set-up, based on CPME, undated: http://help.traackr.com/en/articles/3770752-budget-calculator-setup' },
-  influencerDb: { text: 'InfluencerDB, Benchmarks (307k accounts), 2019' },
-  hypeauditor2026: { text: 'HypeAuditor, State of Influencer Marketing, 2026, as reported by eMarketer' },
-  imh2021: { text: 'Influencer Marketing Hub, Benchmark Report, 2021, as reported by ION' },
-  mediakix2017: { text: `Mediakix, study of 742 sponsored Instagram posts, 2017, ${SECOND_HAND_UNNAMED}` },
+  traackr: figureCite(FIGURE_CITE.traackr),
+  influencerDb: figureCite(FIGURE_CITE.influencerDb),
+  hypeauditor2026: figureCite(FIGURE_CITE.hypeAuditor2026),
+  imh2021: figureCite(FIGURE_CITE.imh2021),
+  mediakix2017: figureCite(FIGURE_CITE.mediakix2017),
   wies: { text: 'Wies, Bleier & Edeling, Journal of Marketing 87(3), 2023' },
-  wordOnTheBlock: { text: 'Word on the Block, influencer pricing guide, 2023' },
-  ruleOfThumb: { text: 'Rule of thumb "$100 per 10,000 followers", undated, as reported by USA Today and Shopify' },
+  wordOnTheBlock: figureCite(FIGURE_CITE.wordOnTheBlock),
+  ruleOfThumb: figureCite(FIGURE_CITE.centRule),
   lumanu: { text: 'Lumanu, 250,000 creator payments ($500M), 2024' },
-  adAge2020: { text: 'Ad Age, Kim Kardashian West sponsored-post fees, 2020' },
+  adAge2020: figureCite(FIGURE_CITE.adAge),
   adAge2021: { text: 'Ad Age, on the lack of standard influencer tiers, 2021' },
-  fab: { text: 'Fab.com, "Celebrity Blastoff", July 2011' },
+  fab: figureCite(FIGURE_CITE.fab),
   beichert: { text: 'Beichert, Bayerl, Goldenberg & Lanz, Journal of Marketing 88(4), 2024' },
   nielsen: { text: 'TapInfluence / Nielsen Catalina Solutions webinar (the "11×" study itself was not found)' },
   experticity: { text: `Experticity / Keller Fay (Jonah Berger), 2016, ${SECOND_HAND_UNNAMED}` },
-  influencity: { text: 'Influencity, audience-overlap illustration, undated' },
+  influencity: figureCite(FIGURE_CITE.influencity),
   formulas: { text: 'Common usage: the standard ROI, ROAS and sales-funnel formulas as the analytics tools publish them' },
   // No source in the library gives the click-through formula or an influencer benchmark for it.
   clickThrough: { text: 'Common usage: the everyday click-through formula, not from a published source; Tierbot divides by reach, as its funnel does' },
   plainWords: { text: "Common usage: no source in Tierbot's library gives figures for this" },
   commonUsage: { text: 'Common usage: the everyday meaning in influencer marketing; no single published source' },
-  minter: { text: 'Minter.io, "How much reach should my brand be getting on Instagram?" (3–4 million posts, medians), 2019: https://minter.io/blog/how-much-reach-should-my-brand-be-getting-on-instagram/' },
-  bazaarvoice: { text: 'Bazaarvoice, "Key Instagram benchmarks for 2021" (345 brand accounts), 2021: https://www.bazaarvoice.com/blog/key-instagram-benchmarks-for-2021/' },
-  frequencyRule: { text: `Stellar / Influencity forecasting rule "impressions = reach × 1.25", undated, ${SECOND_HAND_UNNAMED} (no primary page found)` },
-  grinGifting: { text: 'GRIN, budget guidance ($4–$9 per 1,000 followers per piece of content; gifted product at retail price), undated' },
+  minter: figureCite(FIGURE_CITE.minter),
+  bazaarvoice: figureCite(FIGURE_CITE.bazaarvoice),
+  frequencyRule: figureCite(FIGURE_CITE.frequencyRule),
+  grinBudget: figureCite(FIGURE_CITE.grin),
 } satisfies Record<string, TermCitation>;
-
-const SEED_003 = 'tapinfluence-view';
 
 // ── Terms ────────────────────────────────────────────────────────────────────────────────────
 
 /** A term as written here; `ranges` is filled from the registry via `countedAs` or `tierNames`. */
-interface TermSpec extends Omit<Term, 'ranges'> {
+interface TermFields extends Omit<Term, 'ranges' | 'example'> {
   /**
    * A general tier word (micro): its ranges are every registry range /tier counts as this tier,
    * whatever the publisher calls it (HypeAuditor's prosumer is micro), so the two cannot differ.
@@ -163,12 +171,14 @@ interface TermSpec extends Omit<Term, 'ranges'> {
    * the sources of its ranges are cited from the registry, so every publisher shown is cited.
    */
   sources: TermCitation[];
-  /**
-   * Tier terms: the example is generated from the registry, as /tier answers that count (the
-   * publishers' answer), with the named sources' own verdicts: the glossary and /tier cannot differ.
-   */
-  exampleAt?: { count: number; show: string[] };
 }
+
+/**
+ * A term's example is written here, or, for a tier term, generated from the registry (`exampleAt`),
+ * as /tier answers that count (the publishers' answer), with the named sources' own verdicts: the
+ * glossary and /tier cannot differ.
+ */
+type TermSpec = TermFields & ({ example: string; exampleAt?: never } | { exampleAt: { count: number; show: string[] }; example?: never });
 
 /** "At 30,000 followers: Micro — 14 of 21 publishers agree. Mediakix: micro (10k–50k); …" */
 export function tierExample(count: number, show: readonly string[]): string {
@@ -209,9 +219,6 @@ const SPECS: TermSpec[] = [
       'Bands of follower count (nano, micro, mid-tier, macro, mega…) used to plan and price campaigns. There is no ' +
       'industry standard: Mediakix says "standard influencer tiers have yet to be universally established", and Ad ' +
       'Age (2021) and Iconosquare (2020) agree. Most lists give each boundary (10k, 100k, 1M) to two tiers.',
-    example:
-      'A 30,000-follower account is micro for Mediakix (10k–50k) and Later × Fohr (10k–100k), prosumer for ' +
-      'HypeAuditor (20k–100k) and mid T3 for Sprout Social (25k–149,999).',
     sources: [src('mediakix'), src('later-fohr'), src('hypeauditor'), src('sprout-social'), src('iconosquare'), CITE.adAge2021],
     related: ['nano-influencer', 'micro-influencer', 'mid-tier-influencer', 'macro-influencer', 'mega-influencer'],
   },
@@ -226,7 +233,6 @@ const SPECS: TermSpec[] = [
       'The smallest named tier. Mediakix and Duel: 1k–10k; Later × Fohr: 0–10k; The Influence Agency: 1k–9.9k; ' +
       'CMSWire: under 1k. Viral Nation (2020, as reported by Business Insider) varies it by platform: Instagram 2.5k–10k, TikTok ' +
       '5k–50k, YouTube under 5k subscribers. A Japanese article (translated) names it without a range.',
-    example: 'An 8,000-follower account is nano for Mediakix (1k–10k) and up-and-coming for HypeAuditor (5k–20k).',
     sources: [src('seed-000'), src('hypeauditor')],
     related: ['influencer-tiers', 'micro-influencer', 'rookie', 'instagram-user'],
   },
@@ -241,9 +247,6 @@ const SPECS: TermSpec[] = [
       'The most-quoted tier, with the widest spread: 500–5k (one of Adweek\'s two readings, as quoted by ' +
       'TapInfluence), 1k–100k (Fiveable), and most lists start it at 10k. What sources agree on is the appeal: a niche ' +
       'audience that trusts the creator.',
-    example:
-      'A 60,000-follower account is micro for Later × Fohr (10k–100k) and the Japanese article (10k–90k), but mid-tier for ' +
-      'Mediakix (50k–500k) and macro for The Influence Agency (50k–99.9k).',
     sources: [],
     related: ['nano-influencer', 'mid-tier-influencer', 'niche-audience', 'authenticity'],
   },
@@ -258,9 +261,6 @@ const SPECS: TermSpec[] = [
       'The band between micro and macro, which not every source has. Mediakix: 50k–500k; Duel: 50k–250k; Later × ' +
       'Fohr ("mid"): 100k–500k. Sprout Social splits it into mid T3 (25k–149,999), mid T2 (150k–499,999) and mid ' +
       'T1 (500k–1M). Viral Nation calls a middle tier "power middle"; L2\'s "middling" is much wider.',
-    example:
-      'A 200,000-follower account is mid-tier for Mediakix (50k–500k) and Later × Fohr (100k–500k), but macro for ' +
-      'Iconosquare (100k–1M).',
     sources: [src('iconosquare'), src('viral-nation-2019'), src('l2')],
     related: ['micro-influencer', 'macro-influencer', 'power-middle', 'middling'],
   },
@@ -276,7 +276,7 @@ const SPECS: TermSpec[] = [
     example:
       'Viral Nation (2019) puts micro at up to 10k, so a 40,000-follower account is above its micro tier: power ' +
       'middle or macro, which its missing numbers cannot settle.',
-    sources: [src('viral-nation-2019'), src(SEED_003), src('seed-000')],
+    sources: [src('viral-nation-2019'), src('tapinfluence-view'), src('seed-000')],
     related: ['mid-tier-influencer', 'middling', 'macro-influencer'],
   },
   {
@@ -303,9 +303,6 @@ const SPECS: TermSpec[] = [
       'The tier below the top. Mediakix: 500k–1M; Duel: 250k–1M; Afluencer: 300k–1M; Aspire: 200k–1M; Iconosquare ' +
       'and CMSWire: 100k–1M. Some put it far lower: The Influence Agency 50k–99.9k, the "Rise of Micro-Influencers" article ' +
       '"more than 10k", and CNBC (as quoted by TapInfluence) 10k+.',
-    example:
-      'A 400,000-follower account is macro for Duel (250k–1M) and Afluencer (300k–1M) but mid-tier for Mediakix ' +
-      '(50k–500k).',
     sources: [],
     related: ['mid-tier-influencer', 'mega-influencer', 'maven'],
   },
@@ -321,7 +318,6 @@ const SPECS: TermSpec[] = [
       'Afluencer and HypeAuditor ("celebrity"). L2 starts it at over 7M, Sprout Social ("macro T1") over 10M, The ' +
       'Influence Agency ("celebrity") and the "Rise of Micro-Influencers" article ("regular influencer") at 100k+. Also ' +
       'called top influencer (a Japanese article) and mega macro (Later × Fohr).',
-    example: 'A 2,000,000-follower account is mega for Mediakix (1M+) but middling for L2 (70k–2.5M).',
     sources: [src('seed-000'), src('later-fohr')],
     related: ['macro-influencer', 'celebrity-influencer', 'top-influencer', 'mega-macro'],
   },
@@ -351,7 +347,7 @@ const SPECS: TermSpec[] = [
     example:
       'TapInfluence: a brand paid Kim Kardashian to tweet to 15 million followers and got 30 orders averaging $30: ' +
       '30 × $30 = $900 in sales.',
-    sources: [src(SEED_003)],
+    sources: [src('tapinfluence-view')],
     related: ['mega-influencer', 'top-influencer', 'cpe', 'conversion-rate'],
   },
   {
@@ -394,7 +390,6 @@ const SPECS: TermSpec[] = [
       'HypeAuditor\'s name for its lowest band, 0–1k followers, below rookie (1k–5k), in its study of 36,000 ' +
       'influencers: accounts it does not count as influencers. Most publishers\' smallest tier starts at 1,000 or ' +
       `above, so below it Tierbot says "below influencer size"; ${CALLED_UNDER_INFLUENCER_SIZE.words}.`,
-    example: 'HypeAuditor: 800 followers → Instagram user; 1,200 followers → rookie (1k–5k).',
     sources: CALLED_UNDER_INFLUENCER_SIZE.sourceIds.map(src),
     related: ['rookie', 'nano-influencer'],
   },
@@ -408,9 +403,6 @@ const SPECS: TermSpec[] = [
     definition:
       'HypeAuditor\'s tier for 1k–5k followers, between Instagram user (0–1k) and up-and-coming (5k–20k). The ' +
       'publishers split over it between nano (e.g. Mediakix: 1k–10k) and micro (e.g. Adweek\'s 500–5k reading).',
-    example:
-      'A 3,000-follower account is a rookie for HypeAuditor (1k–5k), nano for Mediakix (1k–10k) and micro for ' +
-      'Adweek\'s 500–5k reading.',
     sources: [src('mediakix'), src('adweek-500-5000')],
     related: ['instagram-user', 'up-and-coming', 'nano-influencer'],
   },
@@ -424,9 +416,6 @@ const SPECS: TermSpec[] = [
     definition:
       'HypeAuditor\'s tier for 5k–20k followers, between rookie (1k–5k) and prosumer (20k–100k). It straddles the ' +
       'nano/micro line that most sources draw at 10k.',
-    example:
-      'A 15,000-follower account is up-and-coming for HypeAuditor (5k–20k) and micro for Mediakix (10k–50k) and ' +
-      'Heepsy (5k–30k).',
     sources: [src('mediakix'), src('heepsy')],
     related: ['rookie', 'prosumer', 'micro-influencer'],
   },
@@ -440,9 +429,6 @@ const SPECS: TermSpec[] = [
     definition:
       'HypeAuditor\'s tier for 20k–100k followers, between up-and-coming (5k–20k) and maven (100k–1M). By range it ' +
       'is micro for Later × Fohr (10k–100k).',
-    example:
-      'A 70,000-follower account is a prosumer for HypeAuditor (20k–100k), micro for Later × Fohr (10k–100k) and ' +
-      'mid-tier for Mediakix (50k–500k).',
     sources: [src('later-fohr'), src('mediakix')],
     related: ['up-and-coming', 'maven', 'micro-influencer'],
   },
@@ -456,7 +442,6 @@ const SPECS: TermSpec[] = [
     definition:
       'HypeAuditor\'s tier for 100k–1M followers, just below its celebrity tier (over 1M). Iconosquare and CMSWire ' +
       'call this band macro (100k–1M); Mediakix splits it between mid-tier (50k–500k) and macro (500k–1M).',
-    example: 'A 600,000-follower account is a maven for HypeAuditor (100k–1M) and macro for Mediakix (500k–1M).',
     sources: [src('iconosquare'), src('cmswire'), src('mediakix')],
     related: ['prosumer', 'celebrity-influencer', 'macro-influencer'],
   },
@@ -473,7 +458,7 @@ const SPECS: TermSpec[] = [
     example:
       'Illustrative: 900 likes, 60 comments and 40 shares → 900 + 60 + 40 = 1,000 engagements for GRIN; HypeAuditor ' +
       'counts 900 + 60 = 960.',
-    sources: [CITE.hypeauditorTools, CITE.grin, src(SEED_003)],
+    sources: [CITE.hypeauditorTools, CITE.grin, src('tapinfluence-view')],
     related: ['engagement-rate', 'cpe', 'conversion-rate'],
   },
   {
@@ -595,7 +580,7 @@ const SPECS: TermSpec[] = [
       'celebrities\' CPE "is often much higher".',
     example: 'Illustrative: $500 for 2,000 likes + 100 comments → CPE = 500 ÷ 2,100 ≈ $0.24.',
     check: { inputs: { cost: 500, engagements: 2_100 }, result: 0.24 },
-    sources: [CITE.hypeauditorTools, CITE.grin, src(SEED_003)],
+    sources: [CITE.hypeauditorTools, CITE.grin, src('tapinfluence-view')],
     related: ['cpme', 'engagement', 'cpm'],
   },
   {
@@ -675,7 +660,7 @@ const SPECS: TermSpec[] = [
       '(0.345% of followers). Those are per follower, not per visit: /compare\'s conversion is orders per visit.',
     example: 'TapInfluence: Kim Kardashian\'s tweet drove 1,200 website visits and 30 orders → 30 ÷ 1,200 × 100 = 2.5%.',
     check: { inputs: { conversions: 30, visits: 1_200 }, result: 2.5 },
-    sources: [CITE.fab, src(SEED_003)],
+    sources: [CITE.fab, src('tapinfluence-view')],
     related: ['sales-funnel', 'average-order-value', 'click-through-rate'],
   },
   {
@@ -688,7 +673,7 @@ const SPECS: TermSpec[] = [
       'What the average order is worth. With the conversion rate it turns traffic into revenue: revenue = orders × AOV.',
     example: 'TapInfluence: 30 orders averaging $30 → revenue = 30 × $30 = $900, and AOV = 900 ÷ 30 = $30.',
     check: { inputs: { revenue: 900, orders: 30 }, result: 30 },
-    sources: [src(SEED_003), CITE.formulas],
+    sources: [src('tapinfluence-view'), CITE.formulas],
     related: ['conversion-rate', 'sales-funnel', 'roas'],
   },
   {
@@ -703,7 +688,7 @@ const SPECS: TermSpec[] = [
       'webinar, and the study itself was not found.',
     example: 'Illustrative: $2,000 spent, $5,000 revenue → (5,000 − 2,000) ÷ 2,000 × 100 = 150% ROI.',
     check: { inputs: { revenue: 5_000, cost: 2_000 }, result: 150 },
-    sources: [CITE.formulas, src(SEED_003), CITE.nielsen],
+    sources: [CITE.formulas, src('tapinfluence-view'), CITE.nielsen],
     related: ['roas', 'emv', 'revenue-per-follower'],
   },
   {
@@ -784,7 +769,7 @@ const SPECS: TermSpec[] = [
     example:
       'TapInfluence: engage 10 focused influencers with 10,000 followers each rather than 1 with a "diluted, varied ' +
       'audience" of 100,000: the same 10 × 10,000 = 100,000 followers.',
-    sources: [src('seed-000'), src('fiveable'), src(SEED_003), src('seed-004')],
+    sources: [src('seed-000'), src('fiveable'), src('tapinfluence-view'), src('seed-004')],
     related: ['micro-influencer', 'authenticity', 'audience-overlap'],
   },
   {
@@ -800,7 +785,7 @@ const SPECS: TermSpec[] = [
       'TapInfluence\'s blog: "compared to average consumers, micro-influencers hold 22.2 times more conversations per ' +
       `week". Experticity / Keller Fay (2016, ${SECOND_HAND_UNNAMED}): up to 22.2× more buying-recommendation conversations per ` +
       'week than an average consumer.',
-    sources: [src('fiveable'), src(SEED_003), src('seed-004'), CITE.experticity],
+    sources: [src('fiveable'), src('tapinfluence-view'), src('seed-004'), CITE.experticity],
     related: ['niche-audience', 'micro-influencer', 'fake-followers'],
   },
   {
@@ -845,7 +830,7 @@ const SPECS: TermSpec[] = [
       'than for one post. TapInfluence\'s blog lists brand ambassadors beside micro, "power middle" and macro influencers in a ' +
       'broad strategy. No source in Tierbot\'s library gives figures for them.',
     example: 'Illustrative: a 12-month ambassador deal at 2 posts a month is 12 × 2 = 24 posts, against 1 for a one-off sponsored post.',
-    sources: [src(SEED_003)],
+    sources: [src('tapinfluence-view')],
     related: ['brand-advocate', 'sponsored-post'],
   },
   {
@@ -860,7 +845,7 @@ const SPECS: TermSpec[] = [
     example:
       'Illustrative: 50 customers who each share a post with about 300 followers reach at most 50 × 300 = 15,000 ' +
       'people, fewer after audience overlap.',
-    sources: [src(SEED_003)],
+    sources: [src('tapinfluence-view')],
     related: ['brand-ambassador', 'authenticity', 'audience-overlap'],
   },
 
@@ -890,7 +875,7 @@ const SPECS: TermSpec[] = [
       'TapInfluence\'s blog reports a Kim Kardashian tweet to 15 million followers that brought only 30 orders.',
     example: 'Illustrative: $1,200 spent for 30 orders → CPA = 1,200 ÷ 30 = $40 per order.',
     check: { inputs: { cost: 1_200, conversions: 30 }, result: 40 },
-    sources: [CITE.commonUsage, src(SEED_003)],
+    sources: [CITE.commonUsage, src('tapinfluence-view')],
     related: ['conversion-rate', 'cpc', 'roi'],
   },
   {
@@ -959,7 +944,7 @@ const SPECS: TermSpec[] = [
       'TapInfluence\'s blog describes the same idea in words it quotes from another piece, a list of influencer ' +
       'marketing tips: "experts whose voices are heard and heeded, regardless of the size of their audience".',
     example: 'Illustrative: a dermatologist with 40,000 followers can be a KOL for skin care whatever tier the count falls in.',
-    sources: [CITE.commonUsage, src(SEED_003)],
+    sources: [CITE.commonUsage, src('tapinfluence-view')],
     related: ['influencer', 'authenticity', 'niche-audience'],
   },
   {
@@ -998,7 +983,7 @@ const SPECS: TermSpec[] = [
       'Sending a creator free product, with no fee and often no promise to post. GRIN\'s budget guidance counts ' +
       'gifted product at its retail price when adding up what a campaign cost.',
     example: 'Illustrative: 20 creators each gifted a $45 product → 20 × $45 = $900 of cost at retail price.',
-    sources: [CITE.grinGifting],
+    sources: [CITE.grinBudget],
     related: ['sponsored-post', 'affiliate', 'influencer-rate'],
   },
   {
@@ -1151,8 +1136,8 @@ function soleBand(ranges: readonly TermRange[]): Tier | undefined {
   return sourceById(only.sourceId)?.tiers.find((tier) => tier.name === only.tierName);
 }
 
-export const TERMS: readonly Term[] = SPECS.map(({ countedAs, tierNames, exampleAt, ...spec }) => {
-  const term: Term = exampleAt ? { ...spec, example: tierExample(exampleAt.count, exampleAt.show) } : spec;
+export const TERMS: readonly Term[] = SPECS.map(({ countedAs, tierNames, exampleAt, example, ...spec }) => {
+  const term: Term = { ...spec, example: exampleAt ? tierExample(exampleAt.count, exampleAt.show) : example };
   const ranges = rangesFor(countedAs, tierNames);
   if (!ranges) return term;
   const band = soleBand(ranges);

@@ -69,6 +69,11 @@ export interface Source {
   url: string | null;
   /** Who reported or copied it (S, M) or quoted it (seed 003's outlets). */
   via?: string;
+  /**
+   * Why a source quoted only for context gives no vote, where it is not simply a lack of numbers
+   * (Forbes' "as low as 8,000" is a number, but an example, not a range).
+   */
+  noVoteReason?: string;
   /** 'verbatim': the source's own words. 'summary': the figures as recorded, not a quotation. */
   quote: { text: string; kind: 'verbatim' | 'summary' };
   confidence: Confidence;
@@ -327,6 +332,7 @@ export const SOURCES: readonly Source[] = [
     origin: 'article',
     platform: null,
     role: 'context',
+    noVoteReason: 'quoted by TapInfluence ("as low as 8,000"): an example of how small accounts can be, not a range, so no vote.',
     tiers: [],
     notes: [
       '"As low as 8,000" describes how small the accounts brands now use can be: an example, not a range, so Forbes does not vote.',
@@ -886,8 +892,8 @@ export function publisherOf(source: Source): Publisher {
  * Whether a source was read second-hand (reported by, copied on or quoted in another publication):
  * SOURCES.md requires such a figure to say so, never to pass as the publisher's own words.
  */
-export function isSecondHand(source: Source): boolean {
-  return source.confidence === 'S' || source.confidence === 'M' || source.via !== undefined;
+export function isSecondHand(read: HowRead): boolean {
+  return read.confidence === 'S' || read.confidence === 'M' || read.via !== undefined;
 }
 
 /**
@@ -905,17 +911,28 @@ export function fullCitation(source: Source, { sayFirstHand = true } = {}): stri
 /** A figure reported by a publication the sources do not name: said plainly, not as if it were known. */
 export const SECOND_HAND_UNNAMED = 'second-hand; the reporting outlet is not recorded';
 
-/** How a definition was read, in words: "from the publisher's page", "as reported by Business Insider". */
-export function howRead(source: Source): string {
-  switch (source.confidence) {
+/** What says how a definition or a figure was read: its confidence mark and whom it was read through. */
+export interface HowRead {
+  readonly confidence: Confidence;
+  readonly via?: string | undefined;
+}
+
+/**
+ * How a definition or a figure was read, in words: "from the publisher's page", "as reported by
+ * Business Insider". `via` is the publication it was read in: a report quoting it (S, or a
+ * publisher's figures read in another's article), the site holding a copy of its text (M), or the
+ * article that quotes it (an outlet quoted in one of the articles Tierbot started from).
+ */
+export function howRead(read: HowRead): string {
+  switch (read.confidence) {
     case 'P':
-      return "from the publisher's page";
+      return read.via ? `as reported by ${read.via}` : "from the publisher's page";
     case 'S':
-      return source.via ? `as reported by ${source.via}` : SECOND_HAND_UNNAMED;
+      return read.via ? `as reported by ${read.via}` : SECOND_HAND_UNNAMED;
     case 'M':
-      return `from a copy on ${source.via ?? 'another site'}`;
+      return `from a copy on ${read.via ?? 'another site'}`;
     case 'seed':
-      return source.via ? `as quoted by ${source.via}` : 'from the article itself';
+      return read.via ? `as quoted by ${read.via}` : 'from the article itself';
   }
 }
 
@@ -928,7 +945,7 @@ export function citation(source: Source): string {
   const publisher = unnamedPublisher(source) ? '' : source.publisher;
   const what = source.title ? `“${source.title}”${source.origin === 'article' && !publisher ? `, ${source.what}` : ''}` : source.what;
   const byline = source.author && !what.includes(source.author) ? ` by ${source.author}` : '';
-  return [publisher, `${what}${byline}`, source.year ?? 'undated'].filter(Boolean).join(', ');
+  return [publisher, `${what}${byline}`, yearLabel(source)].filter(Boolean).join(', ');
 }
 
 /** An article whose publisher is not named: it is known by what it is (or its title). */
@@ -944,9 +961,8 @@ export function yearLabel(dated: { readonly year: string | null }): string {
 /** Why a publisher without a vote of its own has none, in words. */
 export function noVoteNote(p: Publisher): string {
   if (p.sharesWith) return `shares ${p.sharesWith.label}’s definition, so it does not vote again.`;
-  const context = p.sources.find((s) => s.role === 'context');
-  if (context?.id === 'forbes-seed') return 'quoted by TapInfluence ("as low as 8,000"): an example of how small accounts can be, not a range, so no vote.';
-  return 'no numeric definition (it gives no numbers), so no vote.';
+  const reason = p.sources.find((s) => s.noVoteReason !== undefined)?.noVoteReason;
+  return reason ?? 'no numeric definition (it gives no numbers), so no vote.';
 }
 
 /** The caveat every overview repeats: Mediakix, Ad Age 2021 and Iconosquare 2020 say there is no standard. */

@@ -42,6 +42,7 @@ import {
   type TierTotal,
 } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
+import { exactCompact } from '../domain/house';
 // Types only: the chart module loads ECharts and resvg, which only the chart renderer process may.
 import type { RosterChartBar } from '../charts/roster';
 import { houseProblemLine, lookUpHouse, teamTierName } from './house-lookup';
@@ -339,8 +340,18 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
 /** Bars the chart has room for (its MAX_ROSTER_BARS): tiers past it are folded into one bar. */
 const CHART_BARS = 16;
 
-function chartBars(totals: readonly TierTotal[]): RosterChartBar[] {
-  const bars = totals.map((t) => ({ label: t.tier, creators: t.creators, followers: t.followers, colour: t.normal ? TIER_COLOURS[t.normal] : undefined }));
+/** The counts a bar's group covers, shown when the chart font cannot draw its name: a house tier's range, or beyond the lowest or highest. */
+function groupRange(group: string, house: HouseTiers | undefined): string | undefined {
+  const tiers = house?.tiers ?? [];
+  const lowest = tiers[0];
+  const highest = tiers.at(-1);
+  if (lowest && group === `below ${lowest.name}`) return `under ${exactCompact(lowest.min)}`;
+  if (highest && highest.max !== null && group === `above ${highest.name}`) return `over ${exactCompact(highest.lineTo ?? highest.max)}`;
+  return tiers.find((t) => t.name === group)?.stated;
+}
+
+function chartBars(totals: readonly TierTotal[], house: HouseTiers | undefined): RosterChartBar[] {
+  const bars = totals.map((t) => ({ label: t.tier, range: groupRange(t.tier, house), creators: t.creators, followers: t.followers, colour: t.normal ? TIER_COLOURS[t.normal] : undefined }));
   if (bars.length <= CHART_BARS) return bars;
   const rest = bars.slice(CHART_BARS - 1);
   return [...bars.slice(0, CHART_BARS - 1), { label: `${rest.length} more tiers`, creators: rest.reduce((s, b) => s + b.creators, 0), followers: rest.reduce((s, b) => s + b.followers, 0), colour: undefined }];
@@ -434,7 +445,7 @@ function repeatsSection(r: TaggedRoster, readable: readonly TaggedRow[], repeats
   return problemSection(`Repeated creators (${formatCount(repeats.length)})`, listed.map(repeatLine), repeats.length, room);
 }
 
-export function rosterReply(r: TaggedRoster, filename: string, notice: string | undefined): Reply {
+export function rosterReply(r: TaggedRoster, filename: string, notice: string | undefined, house?: HouseTiers): Reply {
   const file = tiersFile(r);
   // A roster within MAX_ROSTER_BYTES and MAX_ROSTER_COLUMNS comes back well under it; this keeps
   // any file that would not from being sent.
@@ -493,7 +504,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     // Nothing to split by without a platform (a column, or a followers header naming one),
     // and nothing to read back from a file too large.
     ...(file.unreadable || (r.columns.platform === undefined && r.columns.headerPlatform === undefined) ? {} : { components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]) }),
-    chart: { kind: 'roster' as const, opts: { title: `${countOf(counted.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals) } },
+    chart: { kind: 'roster' as const, opts: { title: `${countOf(counted.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals, house) } },
   };
 }
 
@@ -513,7 +524,7 @@ async function run(args: { file: Attachment; name_column?: string; count_column?
   const { house, notice } = await houseFor(context);
   const read = readRoster(bytes, { nameColumn: args.name_column, countColumn: args.count_column, house, filename: file.filename });
   if (!read.ok) return refusal(read.error, file.filename);
-  return rosterReply(read.roster, file.filename, notice);
+  return rosterReply(read.roster, file.filename, notice, house);
 }
 
 // ── Summary by platform ───────────────────────────────────────────────────────────────────────

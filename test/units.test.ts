@@ -69,7 +69,7 @@ describe('parseMoney', () => {
     expect(value(parseMoney(text))).toBe(expected);
   });
 
-  it.each(['-5', '-$5', '$-5', '−5', 'abc', '', '   ', '5kk', '1e5', '$', '1,00', '1001b', 'NaN', 'Infinity', '5 apples'])(
+  it.each(['-5', '-$5', '$-5', '−5', 'abc', '', '   ', '5kk', '1e5', '$', '1001b', 'NaN', 'Infinity', '5 apples'])(
     'rejects %j',
     (text) => {
       const result = parseMoney(text);
@@ -162,7 +162,7 @@ describe('parsePercent', () => {
     expect(value(parsePercent(text, 100))).toBe(expected);
   });
 
-  it.each(['400%', '100.01', '-1', '−3%', 'abc', '', '%', '3%%', '1e2', '3,5'])('rejects %j (max 100)', (text) => {
+  it.each(['400%', '100.01', '-1', '−3%', 'abc', '', '%', '3%%', '1e2'])('rejects %j (max 100)', (text) => {
     expect(parsePercent(text, 100).ok).toBe(false);
   });
 

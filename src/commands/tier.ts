@@ -11,7 +11,7 @@ import {
   type APIEmbed,
 } from 'discord-api-types/v10';
 import { classify, type Classification, type PublisherVote } from '../domain/classify';
-import { ACCEPTED_FORMS, MAX_FOLLOWERS, parseFollowerCount } from '../domain/followers';
+import { ACCEPTED_FORMS, MAX_FOLLOWERS, countReadingNote, parseFollowerCount } from '../domain/followers';
 import { followersText, formatCount } from '../domain/format';
 import { answerLine, boundaryWarning, ownLineNotes, publisherAnswerWords, splitLine, verdictWords } from '../domain/overview';
 import { BOUNDARY_RULE, NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
@@ -61,11 +61,14 @@ export function tierEmbed(c: Classification, asTyped?: string, house?: string): 
   const leader = c.consensus.outcome === 'tier' && c.consensus.leaders.length === 1 ? c.consensus.leaders[0] : undefined;
   const answer = answerLine(c, (t) => `**${t}**`);
   const warning = boundaryWarning(c);
+  // A word read one way of two ("30 mil": a million in English, a thousand in Spanish) is said.
+  const reading = asTyped === undefined ? undefined : countReadingNote(asTyped);
   const lines = [
     // houseAnswerLine already fits the room; a longer line from elsewhere is cut without breaking its markdown.
     ...(house ? [fitMarkdownLine(house, HOUSE_LINE_ROOM), `Publishers: ${answer}`] : [answer]),
     splitLine(c),
     ...(warning ? [`⚠️ ${warning}`] : []),
+    ...(reading ? [`ℹ️ ${reading}`] : []),
   ];
   return {
     title: titleFor(c.count, asTyped),

@@ -10,7 +10,7 @@
  * Also home to `readCount`, the count reader the roster uses for spreadsheet cells.
  */
 
-import { MAX_FOLLOWERS, MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, countText, normaliseDigits, readCountText, type CountProblem, type DecimalMark, type ParseResult } from './followers';
+import { COUNT_MULTIPLIERS, MAX_FOLLOWERS, MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, countText, normaliseDigits, readCountText, type CountProblem, type DecimalMark, type ParseResult } from './followers';
 import { formatCount, shorten } from './format';
 
 export type { DecimalMark } from './followers';
@@ -60,6 +60,17 @@ export const PLATFORMS: readonly { name: string; aliases: readonly string[] }[] 
 ];
 
 const PLATFORM_BY_ALIAS = new Map(PLATFORMS.flatMap((p) => p.aliases.map((a) => [a, p.name] as const)));
+
+/** Words as a regular expression's alternatives, longest first so that "millions" wins over "mil". */
+function alternatives(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, String.raw`\s`))
+    .join('|');
+}
+
+/** Every platform alias but "x", which is a platform only where nothing else can be meant (see PLATFORM_TOKEN). */
+const PLATFORM_ALIAS = alternatives([...PLATFORM_BY_ALIAS.keys()].filter((alias) => alias !== 'x'));
 
 /** "IG", "insta", " tiktok " → the platform's name; anything else as written (trimmed). */
 export function platformName(text: string): string {
@@ -182,17 +193,26 @@ const COUNT_PROBLEMS: Record<CountProblem, string> = {
 };
 
 /** "Followers" in the languages chat and spreadsheet exports come in (a regular expression's source, lower case). */
-export const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|volgers|følgere|följare|obserwujących|takipçi)`;
+export const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|assinantes|volgers|abonnees|følgere|följare|obserwujących|obserwujacych|obserwatorów|subskrybentów|takipçi(?:ler|si)?|подписчик(?:ов|а|и)?|підписник(?:ів|и)?|pengikut|粉丝|粉絲|フォロワー|팔로워)`;
 const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators|influencers|people|members|orders?|sales|users|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?|units?|items?|products?|pieces?|pcs|copies|tickets?|packages?|parcels?|boxes|bottles?|samples?)`;
 // Building blocks of the tokenizer. Every alternative is tried at each position in order, so the
 // specific shapes (a date, a price) win over the plain number they start with.
-const END = String.raw`(?![\p{L}\p{N}_])`;
+// Chinese and Japanese run words together ("她有4.5万粉丝"): a number may touch their letters, not others' ("ID12345").
+const SPACED_WORD_CHARACTER = String.raw`(?![\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}])[\p{L}\p{N}_]`;
+const END = String.raw`(?!${SPACED_WORD_CHARACTER})`;
 // Where a count ends: at the end of a word, or where a word about it is typed on without a space
 // ("45kfollowers", "1.2Msubs", "45k_followers", "12kish"), as /tier reads them.
 const COUNT_END = String.raw`(?=_?(?:${FOLLOWER_WORD}|${NOT_FOLLOWER_WORD}|ish)${END}|${END})`;
-const SUFFIX = String.raw`(?:thousands?|tsd\.?|tausend|lakhs?|lacs?|crores?|cr|k|millions?|millionen|millones|mio\.?|mln|mil|mn|m|billions?|mrd\.?|bn|b)${COUNT_END}`;
+// Every multiplier /tier reads after a count ("k", "Mio.", "lakh", "тыс."), so the message reads the counts /tier does.
+const SUFFIX = String.raw`(?:${alternatives(Object.keys(COUNT_MULTIPLIERS).filter((word) => word !== ''))})${COUNT_END}`;
+/** Multipliers /tier reads as abbreviations with a dot ("1,5 Mio.", "45 тыс."): that dot is the count's, and ends no sentence. */
+const ABBREVIATED_MULTIPLIERS = Object.keys(COUNT_MULTIPLIERS)
+  .filter((word) => word.endsWith('.'))
+  .map((word) => word.slice(0, -1));
 const NUM = [
   String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)`,
+  // "1,00,000": the Indian grouping, in twos before the last three digits.
+  String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?!\d)`,
   String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)`,
   String.raw`\d{1,3}(?:'\d{3})+(?:[.,]\d+)?(?!\d)`,
   // "30 000": space-grouped, but never with a multiplier ("top 5 100k" is 5 and 100k).
@@ -209,10 +229,12 @@ const NO_MORE_GROUPS = String.raw`(?![.,']?\d)`;
 // amount: it is set aside whole, as RUN_ON_DIGITS or what it is (an IP address), not read in part.
 const AMOUNT = String.raw`(?:${SCIENTIFIC_NUMBER}|(?:${NUM})${NO_MORE_GROUPS}(?: ?${SUFFIX})?)`;
 const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|sept?(?:ember|embre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?)\.?`;
-const CURRENCY_SIGN = String.raw`[$€£¥₹₩₽₺₦₱₴₫฿]`;
-const CURRENCY_CODE = String.raw`(?:usd|eur|gbp|chf|cad|aud|nzd|inr|jpy|cny|brl|mxn|sek|nok|dkk|pln|zar|try|aed|sgd)`;
-const CURRENCY_WORD = String.raw`(?:dollars?|euros?|bucks|pounds|quid|rupees|yen)`;
-const BEFORE = String.raw`(?<![\p{L}\p{N}_]|\d[.,'])`;
+const CURRENCY_SIGN = String.raw`[$€£¥₹₩₽₺₦₱₴₫฿₪元円]`;
+// Codes and short forms, written right before or after the amount ("Rs. 50,000", "50.000 TL", "5 000 kr"):
+// only there, beside a number, are "kr" and "TL" money.
+const CURRENCY_CODE = String.raw`(?:usd|eur|gbp|chf|cad|aud|nzd|inr|rs\.?|jpy|cny|rmb|brl|mxn|ars|clp|sek|nok|dkk|kr|pln|zł|czk|huf|try|tl|rub|руб\.?|uah|грн|zar|ngn|aed|sar|sgd|hkd|myr|idr|rp\.?|php|thb|krw)`;
+const CURRENCY_WORD = String.raw`(?:dollars?|euros?|bucks|pounds|quid|rupees?|reais|pesos?|liras?|lire|yen|yuan|renminbi|rubles?|roubles?|рублей|рубля|hryvnias?|zlotys?|złotych|złote|kronor|kroner|kronur|krona|krone|francs?|rand|naira|ringgit|baht|rupiah|dirhams?|riyals?)`;
+const BEFORE = String.raw`(?<!${SPACED_WORD_CHARACTER}|\d[.,'])`;
 
 // Phone numbers are set aside whole, so that no piece of one is read as a count.
 // With a country code: "+44 20 7946 0958", "+1-415-555-0123".
@@ -249,7 +271,7 @@ const TOKEN = new RegExp(
     String.raw`(?<handle>${HANDLE})`,
     String.raw`(?<phone>${INTERNATIONAL_PHONE}|${NORTH_AMERICAN_PHONE}|${NATIONAL_PHONE}|${AFTER_PHONE_WORD})`,
     String.raw`(?<ip>${IP_ADDRESS})`,
-    String.raw`(?<date>${BEFORE}(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?![\d/]))${NO_MORE_GROUPS}|${BEFORE}\d{1,2}(?:st|nd|rd|th|er|\.)?\s(?:of\s)?${MONTH}${END}(?:,?\s\d{4}(?!\d))?|(?<![\p{L}])${MONTH}\s\d{1,4}(?:st|nd|rd|th)?${END}(?:,?\s\d{4}(?!\d))?)`,
+    String.raw`(?<date>${BEFORE}(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{1,2}\/\d{1,2}(?![\d/]))${NO_MORE_GROUPS}|${BEFORE}\d{1,2}(?:st|nd|rd|th|er|\.)?\s(?:of\s)?${MONTH}${END}(?:,?\s\d{4}(?!\d))?|(?<![\p{L}])${MONTH}\s\d{1,4}(?:st|nd|rd|th)?${END}(?:,?\s\d{4}(?!\d))?|${BEFORE}(?:\d{4}年\s?)?\d{1,2}月\s?\d{1,2}日)`,
     String.raw`(?<time>${BEFORE}(?:\d{1,2}:\d{2}(?::\d{2})?${NO_MORE_GROUPS}(?:\s?[ap]\.?m\.?${END})?|\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?|uhr)${END}|\d{1,2}\s?[ap]\.?m\.?${END}|\d{1,2}h\d{2}${END}|\d{1,2}\s?uhr${END}))`,
     String.raw`(?<price>(?:${CURRENCY_SIGN}|(?<![\p{L}])${CURRENCY_CODE}\s?)\s?${AMOUNT}|${BEFORE}${AMOUNT}\s?(?:${CURRENCY_SIGN}|(?:${CURRENCY_CODE}|${CURRENCY_WORD})${END}))`,
     String.raw`(?<percentage>${BEFORE}[+\-−]?${AMOUNT}\s?(?:%|percent${END}|per cent${END}|pct${END}))`,
@@ -266,7 +288,7 @@ const TOKEN = new RegExp(
 
 // What may come between a count and a word after it about the count: "50k+", "12k-ish", "(45k)", "45k_followers".
 const AROUND_COUNT = String.raw`\+?(?:[\s_-]?ish)?\)?[\s_]?`;
-const AFTER_FOLLOWERS = new RegExp(String.raw`^${AROUND_COUNT}(?:(?:real|total|active|organic|engaged|ig|insta|instagram|tiktok|tt|youtube|yt|twitch)\s)?${FOLLOWER_WORD}${END}`, 'iu');
+const AFTER_FOLLOWERS = new RegExp(String.raw`^${AROUND_COUNT}(?:(?:real|total|active|organic|engaged|${PLATFORM_ALIAS})\s)?${FOLLOWER_WORD}${END}`, 'iu');
 const BEFORE_FOLLOWERS = new RegExp(String.raw`${FOLLOWER_WORD}\s?(?:count)?\s?(?:[:=\-–—]|of|is|are|at)?\s?\(?\s?(?:around|about|approx\.?|over|under|almost|nearly|~|≈)?\s*$`, 'iu');
 /** Words that make a number near them an amount of money, and what to call that amount. */
 const MONEY_WORDS: Readonly<Record<string, string>> = {
@@ -285,6 +307,25 @@ const MONEY_WORDS: Readonly<Record<string, string>> = {
   gmv: 'gross merchandise value',
   cpm: 'a CPM (cost per thousand impressions)',
   cpe: 'a CPE (cost per engagement)',
+  // The same words in the languages FOLLOWER_WORD reads: "Ücret 50k", "Koszt 5k".
+  preis: 'a price',
+  kosten: 'a price',
+  gebühr: 'a fee',
+  prix: 'a price',
+  tarif: 'a rate',
+  precio: 'a price',
+  costo: 'a price',
+  custo: 'a price',
+  tarifa: 'a rate',
+  preço: 'a price',
+  prezzo: 'a price',
+  prijs: 'a price',
+  koszt: 'a price',
+  cena: 'a price',
+  ücret: 'a fee',
+  fiyat: 'a price',
+  цена: 'a price',
+  стоимость: 'a price',
 };
 /** Any of MONEY_WORDS, as a regular expression. */
 const MONEY_WORD = `(?:${Object.keys(MONEY_WORDS).join('|')})`;
@@ -324,40 +365,59 @@ const RANGE_LEAD = /(?<![\p{L}])(?:between|from|zwischen|von|entre|de|du|tra|fra
 // "she went from 12k to 30k": a change over time, from an earlier count to the count now.
 const CHANGE_FROM = /(?<![\p{L}])(?:went|gone|going|goes|grew|grown|growing|jumped|climbed|rose|risen|fell|fallen|dropped|increased|decreased|moved|shot)\s(?:(?:up|down|all\sthe\sway)\s)?from\s$/iu;
 
-const PLATFORM_TOKEN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_@])(?:instagram|insta|ig|tik ?tok|tt|you ?tube|yt|twitter|twitch|facebook|fb|linked ?in|pinterest|snapchat|threads|bluesky|bsky|spotify|(?<=\bon\s|\()x(?=[\s).,!?]|$)|x(?=\s?:))(?![\p{L}\p{N}_])`,
-  'giu',
-);
-// A sentence ends at a line break, at . ! ? followed by a space, and at ; | •.
-const SENTENCE_BREAK = /\n|[.!?](?=\s)|[;|•]/g;
+// "x" alone is X only after "on" or in brackets ("45k on X", "(X)"), or before a colon ("X: 12k").
+const PLATFORM_TOKEN = new RegExp(String.raw`(?<![\p{L}\p{N}_@])(?:${PLATFORM_ALIAS}|(?<=\bon\s|\()x(?=[\s).,!?]|$)|x(?=\s?:))(?![\p{L}\p{N}_])`, 'giu');
+// A sentence ends at a line break, at . ! ? followed by a space (not the dot of "1,5 Mio. auf TikTok"), and at ; | •.
+const SENTENCE_BREAK = new RegExp(String.raw`\n|(?<!\d\s?(?:${alternatives(ABBREVIATED_MULTIPLIERS)}))\.(?=\s)|[!?](?=\s)|[;|•]`, 'giu');
 
-/** Capitalised words that start sentences, not names. */
-const NOT_NAMES = new Set(
-  (
+/**
+ * Capitalised words that start sentences, not names; and the platforms. Besides English, the words
+ * for she, he, has, with, costs, fee and price in the languages FOLLOWER_WORD reads, as they open a
+ * sentence about a count ("Tiene 1,5 millones de seguidores", "Sie hat 45k", "Koszt 5k"). Not the
+ * pronouns that are as often names: Ella, Elle, Ela, Lei, Han.
+ */
+const NOT_NAMES = new Set([
+  ...(
     'i im i\'m we she he they it its the a an this that these those our my your their his her hey hi hello ok okay yes no so also and but or ' +
     'total budget followers follower subs note update fyi top both all each every current currently now today tomorrow yesterday ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
-    'instagram insta tiktok youtube twitter twitch facebook linkedin pinterest snapchat threads bluesky spotify ig yt tt ' +
     'views likes reach engagement nano micro mid macro mega tier tiers creator creators influencer influencers account accounts channel ' +
     'just only about around over under almost nearly approx roughly maybe probably sure thanks thx pls please can could would should will ' +
     'did does do is are was were has have had got per via with for from to in on at by of if when then what which who how why where ' +
     're fwd hmm lol wow oh ah let let\'s here there new old last next first second third quick btw imo tbh also plus minus still ' +
     'between from since until after before among across awesome great nice cool best worst amazing perfect good bad ps sum average avg median min range approximately ' +
     'rate rates price prices fee fees cost costs call calls meet meeting check send ping post posted see ask tell remember reminder question summary status stats result results goal target audience numbers count counts sources name handle platform ' +
-    'requirement requirements required minimum maximum campaign campaigns brief need needs looking wanted client clients brand brands'
+    'requirement requirements required minimum maximum campaign campaigns brief need needs looking wanted client clients brand brands ' +
+    'sie er wir hat haben hatte mit kostet kosten preis gebühr honorar ' + // German
+    'il ils elles ont avec coût prix tarif frais ' + // French ("a" is above)
+    'él ellos tiene tienen tengo tenía con cuesta costo coste precio tarifa ' + // Spanish
+    'ele eles tem têm tenho tinha com custa custo preço taxa cachê ' + // Portuguese
+    'lui ha hanno ho aveva costa prezzo tariffa compenso ' + // Italian
+    'zij hij ze heeft hebben heb met kost prijs tarief ' + // Dutch
+    'hon hun har hadde hade med koster kostar pris ' + // Danish, Norwegian, Swedish
+    'ona on oni ma mają mam miał miała koszt kosztuje cena stawka ' + // Polish
+    'var ile ücret ücreti fiyat fiyatı ' + // Turkish
+    'она он есть имеет цена стоимость' // Russian
   ).split(' '),
-);
+  ...PLATFORM_BY_ALIAS.keys(),
+]);
 
 /** A count right after a word: "Max 50k", "Max: 50k". */
 const BEFORE_A_COUNT = /\s?:?\s?[\d~≈+]/y;
 /** "Min 10k, Max 50k": a sentence with a minimum, where "Max" is its maximum. */
 const MIN_WORD = /(?<![\p{L}])(?:min|minimum)(?![\p{L}])/giu;
 /**
+ * "has" in the languages FOLLOWER_WORD reads, between a name and a count ("Ana tiene 45k", "Tom
+ * heeft 30k"). Not French "a": "Found a 45k creator" would make "Found" a name.
+ */
+const HAS_WORDS = ['hat', 'tiene', 'tem', 'ha', 'heeft', 'har', 'ma'];
+/**
  * Words that may stand between a creator's name and their count: "Sara has about 45k", "Tom’s IG
  * account is at 12k", "Sara hit 100k, then 120k", "… and her TikTok 1.2M".
  */
 const BETWEEN_NAME_AND_COUNT = new Set(
   (
+    `${HAS_WORDS.join(' ')} ` +
     'has have had is are was were at with got gets sits hit hits reached now currently just only does on in via across ' +
     'and also plus then about around approx roughly nearly almost over under like the a an her his their ' +
     'et und y sur auf en account acct channel profile handle count'
@@ -367,8 +427,10 @@ const FOLLOWER_WORD_ALONE = new RegExp(`^${FOLLOWER_WORD}$`, 'iu');
 const WORD_CHARACTER = /[\p{L}\p{N}_'’]/u;
 const POSSESSIVE = /^[\p{L}\p{N}_]+['’]s$/iu;
 
-const NAME_TOKEN =
-  /(?<![\p{L}\p{N}_@'’])(\p{Lu}[\p{Ll}\p{Lm}]+(?:[- ]\p{Lu}[\p{Ll}\p{Lm}]+)?)(?=\s?(?:['’]s(?![\p{L}])|:|\s[-–—]\s|\s\(|\s(?:has|is|at|with|got|sits|hit|hits|reached|now|currently|just|was|does)(?![\p{L}])|\s[\d~≈+]))/gu;
+const NAME_TOKEN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_@'’])(\p{Lu}[\p{Ll}\p{Lm}]+(?:[- ]\p{Lu}[\p{Ll}\p{Lm}]+)?)(?=\s?(?:['’]s(?![\p{L}])|:|\s[-–—]\s|\s\(|\s(?:has|is|at|with|got|sits|hit|hits|reached|now|currently|just|was|does|${HAS_WORDS.join('|')})(?![\p{L}])|\s[\d~≈+]))`,
+  'gu',
+);
 
 interface Token {
   /** The tokenizer's group names: 'number', 'handle', or what the text is when it is no count. */
@@ -686,9 +748,20 @@ function milMeaning(after: string): string {
   return /^[^\p{L}]*(?:mil\s)?(?:seguidores|seguidoras|inscritos|suscriptores|assinantes)/iu.test(after) ? 'k' : 'm';
 }
 
+/**
+ * Multipliers that are everyday English words ("3 bin bags"): the number before one is a count
+ * only where a follower word or a platform says so ("45 bin takipçi"), as a plain number is.
+ */
+const WORD_MULTIPLIER = /^\d[\d.,]*\s?bin$/i;
+
 /** A plain number ("45000", "800") is a count only when something says so, and is not a year. */
 function judgeBareNumber(n: NumberToken): void {
-  if (n.followerWord || n.hasSuffix) return;
+  if (n.followerWord) return;
+  if (WORD_MULTIPLIER.test(n.body)) {
+    if (!n.platform) n.ignored = { kind: 'small', reason: '“bin” (Turkish for thousand) with nothing saying it counts followers' };
+    return;
+  }
+  if (n.hasSuffix) return;
   const value = n.value!;
   if (n.bare && n.body.length === 4 && value >= 1900 && value <= 2100) {
     n.ignored = { kind: 'year', reason: REASONS.year };
@@ -707,8 +780,8 @@ function sentenceStarts(text: string): number[] {
 }
 
 // Between a count and a platform after it: "45k on IG", "45k followers on Instagram", "45k (TikTok)",
-// "45k (on IG)", "45k [TT]".
-const AFTER_LINK = new RegExp(String.raw`^${AROUND_COUNT}(?:${FOLLOWER_WORD}\s?)?[([]?\s?(?:(on|in|at|via|over on|across|auf|sur|en|no|na)\s)?(?:the\s)?[([]?\s?$`, 'iu');
+// "45k (on IG)", "45k [TT]", "45 тыс. подписчиков в Instagram".
+const AFTER_LINK = new RegExp(String.raw`^${AROUND_COUNT}(?:${FOLLOWER_WORD}\s?)?[([]?\s?(?:(on|in|at|via|over on|across|auf|sur|en|no|na|su|в|на)\s)?(?:the\s)?[([]?\s?$`, 'iu');
 // Between a platform and a count after it: "IG: 45k", "TikTok - 1.2M", "Instagram followers 45k".
 const BEFORE_LINK = new RegExp(String.raw`^\)?\s?(?:${FOLLOWER_WORD}|account|acct|handle|channel)?\s?([:=\-–—]|is at|is|at|has|with|count)?\s?(?:~|≈|about|around|approx\.?|over|almost|nearly|just over|just under)?\s?$`, 'iu');
 

@@ -34,8 +34,9 @@ export const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = {
 };
 
 /**
- * Multipliers people write after a count, in chat and in spreadsheets exported in other
- * languages: SUFFIX_MULTIPLIERS plus plurals, German Tsd/Mio/Mrd, and Indian lakh/crore.
+ * Multipliers people write after a count or an amount, in chat and in spreadsheets exported in
+ * other languages: SUFFIX_MULTIPLIERS plus plurals, German Tsd/Mio/Mrd, Indian lakh/crore, and the
+ * words below. Not "mi" (milhões in Brazil): it is as often miles, or Spanish for "my".
  */
 export const COUNT_MULTIPLIERS: Readonly<Record<string, number>> = {
   ...SUFFIX_MULTIPLIERS,
@@ -57,25 +58,56 @@ export const COUNT_MULTIPLIERS: Readonly<Record<string, number>> = {
   billions: 1_000_000_000,
   mrd: 1_000_000_000,
   'mrd.': 1_000_000_000,
+  // Spanish and Portuguese, Russian, Polish, Turkish and Italian; Chinese and Japanese after digits ("3万").
+  millón: 1_000_000,
+  milhão: 1_000_000,
+  milhao: 1_000_000,
+  milhões: 1_000_000,
+  milhoes: 1_000_000,
+  тыс: 1_000,
+  'тыс.': 1_000,
+  млн: 1_000_000,
+  'млн.': 1_000_000,
+  млрд: 1_000_000_000,
+  'млрд.': 1_000_000_000,
+  tys: 1_000,
+  'tys.': 1_000,
+  bin: 1_000,
+  mld: 1_000_000_000,
+  'mld.': 1_000_000_000,
+  万: 10_000,
+  萬: 10_000,
+  亿: 100_000_000,
+  億: 100_000_000,
 };
 
 /** Which character separates decimals: '.' (30,000.5) or ',' (30.000,5). */
 export type DecimalMark = '.' | ',';
 
-/** Digits in groups of three, one separator kind throughout: "1,234,567", "1.234.567", "1 234 567", "1'234". */
-const GROUPED = /^\d{1,3}([ ,.'])\d{3}(?:\1\d{3})*$/;
-const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*([a-z]+\.?)?$/;
+/**
+ * Digits in groups of three, one separator kind throughout: "1,234,567", "1.234.567", "1 234 567",
+ * "1'234"; or grouped the Indian way, two digits a group above the thousands: "1,00,000", "1,00,00,000".
+ */
+const GROUPED = /^(?:\d{1,3}([ ,.'])\d{3}(?:\1\d{3})*|\d{1,2}(?:,\d\d)+,\d{3})$/;
+const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*(\p{L}+\.?)?$/u;
+/**
+ * Spanish and Portuguese words for followers: before one of them "mil" is a thousand ("45 mil
+ * seguidores"), where alone it is English shorthand for a million ("1.2 mil"). A regex source.
+ */
+export const MIL_IS_THOUSAND_BEFORE = String.raw`(?:seguidores|seguidoras|inscritos|suscriptores|assinantes)`;
+const THOUSAND_MIL = new RegExp(String.raw`(?<=\d)\s?mil(?=[\s_]*${MIL_IS_THOUSAND_BEFORE}$)`);
 /** What people type around a count, which says nothing about it: "about 45k followers", "~30K subs". */
 const ROUGHLY = /^(?:~|≈|about |around |roughly |approx\.? |approximately |circa |ca\. )\s*/;
 /** "45k followers", "45kfollowers", "45k_followers", "12k-ish", "50k+". */
-const COUNTED_WORD = /[\s_]*(?:followers?|subs|subscribers?|fans)$/;
+const COUNTED_WORD = new RegExp(String.raw`[\s_]*(?:followers?|subs|subscribers?|fans|${MIL_IS_THOUSAND_BEFORE})$`);
 const ISH = /[\s_-]*ish$/;
 const AT_LEAST = /\s*\+$/;
 
 /**
- * Full-width digits (３０ｋ) fold to ASCII under NFKC; Arabic-Indic digits (٣٠٠٠٠) do not, so
- * they are mapped here. Both are accepted because phones in those locales type them. Invisible
- * format characters (zero-width spaces, direction marks) come with copy-paste and are dropped.
+ * Full-width digits (３０ｋ) fold to ASCII under NFKC; Arabic-Indic (٣٠٠٠٠) and Devanagari
+ * (३००००) digits do not, so they are mapped here. All are accepted because phones in those
+ * locales type them. Invisible format characters (zero-width spaces, direction marks) come with
+ * copy-paste and are dropped.
  * A typographic apostrophe between digits ("45’000", as phones type the Swiss grouping) is the
  * plain one. The text keeps its length but for dropped characters, so positions in it stay near.
  */
@@ -85,6 +117,7 @@ export function normaliseDigits(text: string): string {
     .replace(/\p{Cf}/gu, '')
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
     .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0966-\u096f]/g, (d) => String(d.charCodeAt(0) - 0x0966))
     .replace(/\u066c/g, ',') // Arabic thousands separator
     .replace(/\u066b/g, '.') // Arabic decimal separator
     .replace(/(?<=\d)\u2019(?=\d)/g, "'");
@@ -103,6 +136,7 @@ export function countText(input: string): string {
     .replace(/\.$/, '')
     .trim()
     .replace(ROUGHLY, '')
+    .replace(THOUSAND_MIL, 'k')
     .replace(COUNTED_WORD, '')
     .replace(ISH, '')
     .replace(AT_LEAST, '');
@@ -196,6 +230,16 @@ function splitNumber(num: string, hasSuffix: boolean, decimal: DecimalMark): { w
 export function parseFollowerCount(input: string): ParseResult<number> {
   const read = readCountText(input);
   return read.ok ? read : { ok: false, reason: TYPED_COUNT_PROBLEMS[read.problem](input) };
+}
+
+/**
+ * What to say beside a count read from `input`, when how it was read needs saying: "30 mil" is 30
+ * million in English shorthand and 30 thousand in Spanish and Portuguese, so read as the first,
+ * it is said so, with how to write the second. Undefined when there is nothing to say.
+ */
+export function countReadingNote(input: string): string | undefined {
+  const number = /^(.*\d)\s?mil$/.exec(countText(input))?.[1];
+  return number === undefined ? undefined : `“mil” is read as a million; for ${number} thousand, write ${number}k.`;
 }
 
 /** Why a typed count was refused, in a sentence for /tier and the options that take a count. */

@@ -14,7 +14,7 @@ import { classify } from './classify';
 import { csvText, withoutNeutralising } from './csv';
 import { andList, countOf } from './format';
 import { extractCounts, readCount, platformName, FOLLOWER_WORD, PLATFORMS, type DecimalMark, type IgnoreKind } from './extract';
-import { COUNT_MULTIPLIERS, MAX_INPUT_LENGTH, normaliseDigits } from './followers';
+import { COUNT_MULTIPLIERS, MAX_INPUT_LENGTH, MIL_IS_THOUSAND_BEFORE, normaliseDigits } from './followers';
 import { formatHousePlacement, houseTierFor, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
 import { NORMAL_TIERS, type NormalTier } from './sources';
@@ -564,8 +564,10 @@ function isKnownHeader(cell: string): boolean {
  * row). Without `count_column:`, the count column is found by a header word, which is never a count.
  */
 function firstRowIsCreator(first: string[], countColumn: string | undefined): boolean {
+  const number = countColumn === undefined ? undefined : columnNumber(countColumn);
+  if (number === undefined) return false;
   const picked = columnOption(first, 'count_column', countColumn);
-  if (!picked.ok || picked.column === undefined || picked.column !== columnNumber(countColumn!)! - 1) return false;
+  if (!picked.ok || picked.column !== number - 1) return false;
   return readCount(unquoteCell(first[picked.column]!)).ok && !first.some(isKnownHeader);
 }
 
@@ -582,7 +584,7 @@ const filledCells = (cells: readonly string[]): number => cells.filter((c) => c.
  * only a title's few cells in each row above it, as a sheet with a title over its table is exported.
  */
 function headerIndex(records: readonly Rec[], countColumn: string | undefined): number {
-  const countNamed = countColumn !== undefined && !/^\s*\d+\s*$/.test(countColumn) ? countColumn : undefined;
+  const countNamed = countColumn !== undefined && columnNumber(countColumn) === undefined ? countColumn : undefined;
   const namesCount = (cells: string[]) =>
     cells.length <= MAX_ROSTER_COLUMNS && (bestColumn(cells, COUNT_EXACT, COUNT_WORD, []).length > 0 || (countNamed !== undefined && columnsNamed(cells, countNamed).length > 0));
   const searched = records.slice(0, HEADER_SEARCH_ROWS).map((r) => headerCells(r.cells));
@@ -607,7 +609,7 @@ function platformInHeader(header: string): string | undefined {
 
 /**
  * Words for thousand in a header that a cell would read otherwise: Spanish and Portuguese write
- * "Seguidores (mil)" for thousands, where "45 mil" in a cell is English shorthand for millions.
+ * "Seguidores (mil)" for thousands, where a plain "mil" is English shorthand for millions.
  */
 const THOUSAND_WORDS = new Set(['mil', 'miles', 'milhares']);
 
@@ -633,6 +635,11 @@ function unitInHeader(header: string): CountUnit | undefined {
   return undefined;
 }
 
+const MIL_IS_THOUSAND_HEADER = new RegExp(String.raw`(?:^| )${MIL_IS_THOUSAND_BEFORE}(?: |$)`);
+
+/** A count column headed in Spanish or Portuguese ("Seguidores", "Inscritos"), where "45 mil" in a cell is 45 thousand. */
+const milIsThousandUnder = (header: string): boolean => MIL_IS_THOUSAND_HEADER.test(normaliseHeader(header));
+
 /** "No value" as a sheet writes it: n/a, Excel's #N/A (readCount takes a lone dash as no count itself). */
 const NO_VALUE = /^(?:#?n\/?a|none|nil|null)$/i;
 
@@ -642,14 +649,16 @@ const SPREADSHEET_ERROR = /^(?:#(?:ref!|div\/0!|value!|name\?|num!|null!|error!|
 /**
  * A count cell read as the roster reads it: empty or a "no value" mark is no count, and a plain
  * number in a column whose header gives a unit is in that unit (45 in "Followers (K)" is 45,000).
- * A number with its own suffix (45k) is read as written.
+ * A number with its own suffix (45k) is read as written; "45 mil" is 45 thousand under a Spanish
+ * or Portuguese header (`milIsThousand`), 45 million under any other.
  */
-function readRosterCount(cell: string, decimal: DecimalMark, unit: CountUnit | undefined): ReturnType<typeof readCount> {
+function readRosterCount(cell: string, decimal: DecimalMark, unit: CountUnit | undefined, milIsThousand: boolean): ReturnType<typeof readCount> {
   const text = unquoteCell(cell);
   if (text === '' || NO_VALUE.test(text)) return { ok: false, reason: 'no follower count' };
   if (SPREADSHEET_ERROR.test(text)) return { ok: false, reason: 'no follower count (a spreadsheet error)' };
-  const inUnit = unit !== undefined && /^\d[\d.,\s'’]*$/.test(text);
-  const read = readCount(inUnit ? `${text}${unit === 'thousands' ? 'k' : 'M'}` : text, decimal);
+  const inUnit = unit !== undefined && /^\d[\d.,\s'’]*$/.test(normaliseDigits(text));
+  const written = milIsThousand ? text.replace(/(?<=\d)\s?mil$/i, 'k') : text;
+  const read = readCount(inUnit ? `${text}${unit === 'thousands' ? 'k' : 'M'}` : written, decimal);
   if (read.ok) return read;
   const otherNumber = otherNumberIn(text);
   return otherNumber ? { ok: false, reason: `${otherNumber}, not a follower count` } : read;
@@ -749,7 +758,8 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
     creators.map((r) => unquoteCell(r.cells[columns.count] ?? '')),
     delimiter,
   );
-  const counts = table.data.map((rec) => readRosterCount(rec.cells[columns.count] ?? '', decimal, columns.countUnit));
+  const milIsThousand = milIsThousandUnder(layout.header[columns.count] ?? '');
+  const counts = table.data.map((rec) => readRosterCount(rec.cells[columns.count] ?? '', decimal, columns.countUnit, milIsThousand));
   const totalRows = totalRowsOf(table.data, counts, columns);
   // The limit is on creators: a Total or Average row under 5,000 of them is no reason to refuse the file.
   const creatorRows = creators.length - totalRows.size;
@@ -1157,9 +1167,10 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
   }
   const added = (rec: Rec, column: AddedColumn) => rec.cells[addedAt + ADDED_COLUMNS.indexOf(column)] ?? '';
   const byPlatform = new Map<string, { platform: string; rows: { count: number; tier: string }[] }>();
+  const milIsThousand = milIsThousandUnder(header[state.count] ?? '');
   let rows = 0;
   for (const rec of data) {
-    const parsed = readRosterCount(rec.cells[state.count] ?? '', state.decimal, state.countUnit);
+    const parsed = readRosterCount(rec.cells[state.count] ?? '', state.decimal, state.countUnit, milIsThousand);
     // Each creator once, as the reply's totals count them: a total row's count reads, but its note says it is none.
     const note = added(rec, 'note');
     if (!parsed.ok || note.startsWith(REPEAT_NOTE) || note.startsWith(NOT_READ_NOTE)) continue;

@@ -1,9 +1,9 @@
 /**
- * Money and percentage input and output for /compare: "$5,000", "5k", "$1.2M" and "3", "3%",
- * "2.37" in; "$1,234", "$0.24", "2.37%" out. Follower counts stay with followers.ts.
+ * Money and percentage input and output for /compare: "$5,000", "5k", "$1.2M", "49,90" and "3",
+ * "3%", "2.37", "2,5 %" in; "$1,234", "$0.24", "2.37%" out. Follower counts stay with followers.ts.
  */
 
-import { MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, SUFFIX_MULTIPLIERS, exponentReason, normaliseDigits, type ParseResult } from './followers';
+import { COUNT_MULTIPLIERS, MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, exponentReason, normaliseDigits, type ParseResult } from './followers';
 import { formatCount } from './format';
 
 /** The largest amount of money accepted: a trillion dollars; anything larger is a typo. */
@@ -21,11 +21,16 @@ export const SMALLEST_PERCENT = 1e-9;
 export const MONEY_FORMS = '`5000`, `$5,000`, `5k`, `$1.2M`, `0.50`';
 export const PERCENT_FORMS = '`3`, `3%`, `2.37`';
 
-/** Amounts go up to a trillion, so money also reads "t" and "trillion". */
-const MULTIPLIERS: Readonly<Record<string, number>> = { ...SUFFIX_MULTIPLIERS, t: 1_000_000_000_000, trillion: 1_000_000_000_000 };
+/** The multipliers follower counts read ("5k", "2 lakh", "1,2 Mio."); amounts go up to a trillion, so also "t" and "trillion". */
+const MULTIPLIERS: Readonly<Record<string, number>> = { ...COUNT_MULTIPLIERS, t: 1_000_000_000_000, trillion: 1_000_000_000_000 };
 
-// Digits grouped by commas, or plain; then an optional decimal part. ".5" is allowed.
-const DECIMAL_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d+))?$/;
+// Digits grouped by commas (in threes, or the Indian way: "1,00,000"), or plain; then an optional
+// decimal point. ".5" is allowed.
+const DECIMAL_SHAPE = /^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d\d)+,\d{3}|\d*)(?:\.(\d+))?$/;
+/** A decimal comma: "49,90", "0,050", "1.234,5" (thousands grouped by dots before it). */
+const COMMA_DECIMAL_SHAPE = /^(\d{1,3}(?:\.\d{3})+|\d*),(\d+)$/;
+/** A number followed by a multiplier word: "5k", "1,2 mio.", "3万". */
+const WITH_MULTIPLIER = /^(.*?)\s?((?:\p{L}+\.?)?)$/u;
 const MINUS = /^[-−–]/;
 
 const WITH_EXPONENT = new RegExp(`^${SCIENTIFIC_NUMBER}$`, 'i');
@@ -89,14 +94,34 @@ export function plainNumber(n: number, digits: number, group = false): string {
 }
 
 /**
- * Reads "12,345.67" exactly (digits as integers, then one division), so 1.1 × 1,000,000 is
- * 1,100,000 and not 1,100,000.0000000002. Returns null when the text is not a plain number.
+ * "2,500": a comma before exactly three digits groups thousands in English and is a decimal comma
+ * elsewhere. Money reads it the US way ($2,500); a percentage cannot be read either way safely.
+ */
+const AMBIGUOUS_COMMA = /^[1-9]\d{0,2},\d{3}$/;
+
+/**
+ * The whole and fractional digits of "12,345.67", "1,00,000", "49,90" or "1.234,5". A comma is a
+ * decimal one where it cannot group thousands: after a lone 0 ("0,050"), after dot-grouped
+ * thousands, or before other than three digits; before three it groups them ("12,345").
+ */
+function decimalDigits(text: string): { whole: string; fraction: string } | null {
+  const comma = COMMA_DECIMAL_SHAPE.exec(text);
+  if (comma) {
+    const [, whole = '', fraction = ''] = comma;
+    if (whole.includes('.') || fraction.length !== 3 || /^0?$/.test(whole)) return { whole: whole.replace(/\./g, ''), fraction };
+  }
+  const point = DECIMAL_SHAPE.exec(text);
+  return point ? { whole: (point[1] ?? '').replace(/,/g, ''), fraction: point[2] ?? '' } : null;
+}
+
+/**
+ * Reads "12,345.67" or "12,5" exactly (digits as integers, then one division), so 1.1 × 1,000,000
+ * is 1,100,000 and not 1,100,000.0000000002. Returns null when the text is not a plain number.
  */
 function readDecimal(text: string, multiplier: number): number | null {
-  const shape = DECIMAL_SHAPE.exec(text);
-  if (!shape) return null;
-  const whole = (shape[1] ?? '').replace(/,/g, '');
-  const fraction = shape[2] ?? '';
+  const parts = decimalDigits(text);
+  if (!parts) return null;
+  const { whole, fraction } = parts;
   if (whole === '' && fraction === '') return null;
   if (whole.length + fraction.length > 20) return null;
   const digits = BigInt((whole || '0') + fraction) * BigInt(multiplier);
@@ -109,9 +134,22 @@ function clean(text: string): string {
 }
 
 /**
- * Parses an amount in US dollars: `$5,000`, `5k`, `5,000`, `$1.2M`. Rounded to cents; 0 to
- * MAX_MONEY. `zeroAccepted`: whether $0 is a value the caller takes, so an error under a cent
- * names only what would work.
+ * Signs of currencies other than the US dollar, anywhere in an amount, and their codes and names
+ * at either end: "€5.000", "R$ 5.000", "5000 EUR", "₹5,00,000". "US$" and "USD" are dollars.
+ */
+const CURRENCY_SIGN = /[€£¥₹₽₩₺₪₫₱₦₴₸₡₲₵₭₮₾₼৳฿]|(?<![a-z])(?!us\$)[a-z]{1,3}\$/iu;
+const CURRENCY_CODES = String.raw`eur|euros?|gbp|pounds?|jpy|yen|cny|rmb|yuan|inr|rupees?|brl|reais|chf|cad|aud|nzd|hkd|sgd|mxn|pesos?|rub|rubles?|roubles?|krw|won|try|lira|pln|zł|sek|nok|dkk|czk|huf|zar|ars|clp|cop|idr|php|thb|vnd|aed|sar|ils|ngn|uah`;
+const CURRENCY_CODE = new RegExp(String.raw`^(?:${CURRENCY_CODES}|rs\.?)(?=[\s\d])|(?<=[\d\s])(?:${CURRENCY_CODES})$`, 'iu');
+
+/** The sign or code of another currency in `text`, as typed, or undefined. */
+function otherCurrency(text: string): string | undefined {
+  return (CURRENCY_SIGN.exec(text) ?? CURRENCY_CODE.exec(text))?.[0];
+}
+
+/**
+ * Parses an amount in US dollars: `$5,000`, `5k`, `5,000`, `$1.2M`, `49,90`, `2 lakh`. Rounded
+ * to cents; 0 to MAX_MONEY. `zeroAccepted`: whether $0 is a value the caller takes, so an error
+ * under a cent names only what would work.
  */
 export function parseMoney(input: string, zeroAccepted = true): ParseResult<number> {
   if (input.length > MAX_INPUT_LENGTH) {
@@ -120,13 +158,15 @@ export function parseMoney(input: string, zeroAccepted = true): ParseResult<numb
   let text = clean(input);
   if (text === '') return { ok: false, reason: 'No amount was given.' };
   text = text.replace(/^(?:us\s?\$|usd\s?)/, '$').replace(/\s?(usd|dollars?)$/, '');
+  const currency = otherCurrency(normaliseDigits(input).trim());
+  if (currency) return { ok: false, reason: `Tierbot works in US dollars; “${currency}” is another currency.` };
   // Thousands set apart by spaces, as in "10 000" (the follower options read them too).
   text = text.replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1');
   if (MINUS.test(text) || MINUS.test(text.replace(/^\$\s?/, ''))) {
     return { ok: false, reason: 'An amount of money cannot be negative.' };
   }
   text = text.replace(/^\+/, '').replace(/^\$\s?/, '');
-  const [, typedNumber = '', suffix = ''] = /^(.*?)\s?([a-z]*)$/.exec(text) ?? [];
+  const [, typedNumber = '', suffix = ''] = WITH_MULTIPLIER.exec(text) ?? [];
   // With a suffix the dot is a decimal point ("1.500k" is $1,500), as for follower counts.
   if (suffix === '' && AMBIGUOUS_DOT.test(typedNumber)) {
     const [whole = '', fraction = ''] = typedNumber.split('.');
@@ -164,7 +204,7 @@ export function keptPercent(value: number): ParseResult<number> {
   return { ok: true, value: roundPercent(value) };
 }
 
-/** Parses a percentage from 0 to `max`: `3`, `3%`, `2.37`, `0.008 %`. Returns the percent number (2.37). */
+/** Parses a percentage from 0 to `max`: `3`, `3%`, `2.37`, `2,5 %`, `0.008 %`. Returns the percent number (2.37). */
 export function parsePercent(input: string, max: number): ParseResult<number> {
   if (input.length > MAX_INPUT_LENGTH) {
     return { ok: false, reason: `That is ${input.length} characters long; a percentage is at most ${MAX_INPUT_LENGTH}.` };
@@ -172,7 +212,13 @@ export function parsePercent(input: string, max: number): ParseResult<number> {
   const text = clean(input).replace(/\s?(%|percent|pct)$/, '');
   if (text === '') return { ok: false, reason: 'No percentage was given.' };
   if (MINUS.test(text)) return { ok: false, reason: 'A percentage here cannot be negative.' };
-  const value = readDecimal(text.replace(/^\+/, ''), 1);
+  const number = text.replace(/^\+/, '');
+  if (AMBIGUOUS_COMMA.test(number)) {
+    const [whole = '', fraction = ''] = number.split(',');
+    const asDecimal = plainNumber(Number(`${whole}.${fraction}`), 15);
+    return { ok: false, reason: `${number} could mean ${asDecimal}% (a decimal comma) or ${number}%: write \`${asDecimal}\` for ${asDecimal}%.` };
+  }
+  const value = readDecimal(number, 1);
   if (value === null) return { ok: false, reason: WITH_EXPONENT.test(text) ? exponentReason('a percentage', '0.5') : 'That is not a percentage I can read.' };
   if (value > max) return { ok: false, reason: `${formatPercentExact(value)} is more than the ${formatPercent(max)} allowed.` };
   return keptPercent(value);

@@ -11,7 +11,7 @@ import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v1
 import { LIMITS } from './limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { MAX_PLAN_NAME } from './compare';
-import { inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
+import { inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
 import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, orUnavailable, shownText, teamGuildId, unavailableReply, when, who } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, SERVER_ONLY } from './types';
 
@@ -65,7 +65,7 @@ function listReply(plans: readonly SavedPlan[], page: number): Reply {
       flags: MessageFlags.Ephemeral,
     };
   }
-  const sorted = [...plans].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' }));
+  const sorted = inReadingOrder(plans);
   // A name whole: escaping can double its length.
   const lines = sorted.map((p) => `**${shownText(p.name, SHOWN_NAME)}**: ${inputsLine(p)}\n  saved by ${who(p.savedById, p.savedByName)} on ${when(p.savedAt)}`);
   const pages = pageLines(lines, PAGE_TEXT);
@@ -94,9 +94,7 @@ async function exportPlans(context: RunContext & { guildId: string }): Promise<R
   const saved = await context.store.plans(context.guildId);
   const data = {
     ...exportHeader('plans', context),
-    plans: [...saved]
-      .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' }))
-      .map((p) => ({ name: p.name, inputs: p.inputs, savedBy: { id: p.savedById, name: p.savedByName }, savedAt: p.savedAt.toISOString() })),
+    plans: inReadingOrder(saved).map((p) => ({ name: p.name, inputs: p.inputs, savedBy: { id: p.savedById, name: p.savedByName }, savedAt: p.savedAt.toISOString() })),
   };
   const description =
     saved.length === 0

@@ -15,7 +15,7 @@ import {
   type APIEmbedField,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import { andList, countOf, formatCount, shorten } from '../domain/format';
+import { andList, countOf, formatCount, formatCountRange, shorten } from '../domain/format';
 import { formatHouseTier, type HouseTier } from '../domain/house';
 import { nameKey } from '../domain/names';
 import { NORMAL_TIERS } from '../domain/sources';
@@ -126,8 +126,7 @@ export const NO_VISIBLE_TEXT = '(no visible text)';
 
 /** "1,000–2,499", "1,000,001 and up". */
 function stretchCounts(from: number, to: number | null): string {
-  if (to === null) return `${formatCount(from)} and up`;
-  return from === to ? formatCount(from) : `${formatCount(from)}–${formatCount(to)}`;
+  return from === to ? formatCount(from) : formatCountRange(from, to);
 }
 
 /** A tier word's band, stretch by stretch: "1,000–2,499: nano or micro, a tie (6 of 21 publishers each)". */

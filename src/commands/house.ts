@@ -6,7 +6,7 @@
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from './limits';
-import { formatCount } from '../domain/format';
+import { formatCount, formatCountRange } from '../domain/format';
 import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, MAX_TIER_NAME, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import type { HouseRecord } from '../store/types';
@@ -53,7 +53,7 @@ function tierLines(tiers: readonly HouseTier[]): string[] {
   tiers.forEach((tier, i) => {
     const prev = tiers[i - 1];
     if (prev && prev.max !== null && tier.min > prev.max + 1) lines.push(`*gap: ${formatCount(prev.max + 1)}–${formatCount(tier.min - 1)} is in no tier*`);
-    const range = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
+    const range = formatCountRange(tier.min, tier.max);
     // Whole, escaping included (every character may be escaped or two UTF-16 units).
     lines.push(`${formatHouseTier(tier, (t) => `**${shownText(t.name, 2 * MAX_TIER_NAME)}**`)} → ${houseTierMapping(tier)} · counts ${range}`);
   });

@@ -19,7 +19,7 @@ import {
 } from 'discord-api-types/v10';
 import { CITE, type Citation } from '../domain/benchmarks';
 import { compactIsExact } from '../domain/followers';
-import { formatCompact, formatCount } from '../domain/format';
+import { formatCompact, formatCountRange } from '../domain/format';
 import { LIMITS, embedLength } from './limits';
 import { coverageNotes, disagreementOn, normalRanges, type NormalRange, type SpreadRange } from '../domain/overview';
 import { bestMatches, closest, findExact, normalise, rankMatches, type Searchable } from '../domain/search';
@@ -272,7 +272,7 @@ export function allSourcesReply(page: number): Reply {
 // ── One publisher ────────────────────────────────────────────────────────────────────────────
 
 function tierLine(tier: Tier): string {
-  const reads = tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
+  const reads = formatCountRange(tier.min, tier.max);
   return `• **${tier.name}**: ${tier.stated} (reads as ${reads})${normalisedSuffix(tier)}`;
 }
 

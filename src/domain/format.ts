@@ -7,6 +7,11 @@ export function formatCount(n: number): string {
   return COUNT_FORMAT.format(n);
 }
 
+/** "10,000–49,999", or "1,000,000 and up" for a range with no top. */
+export function formatCountRange(min: number, max: number | null): string {
+  return max === null ? `${formatCount(min)} and up` : `${formatCount(min)}–${formatCount(max)}`;
+}
+
 /** "A", "A and B", "A, B and C"; "" for none. */
 export function andList(items: readonly string[]): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');

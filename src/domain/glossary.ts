@@ -9,7 +9,7 @@
  */
 
 import { classify, verdictStarts, type Classification } from './classify';
-import { andList, formatCount } from './format';
+import { andList, formatCount, formatCountRange } from './format';
 import { CITE as FIGURE_CITE, citeWords, reportedBy, type Citation } from './benchmarks';
 import { answerLine, answerWord, verdictWords } from './overview';
 import { TIER_LABELS } from './tier-style';
@@ -1257,7 +1257,7 @@ function rangeWords(tier: Tier): string {
 
 /** The counts a range takes: "10,000–99,999", "1,000,000 and up". */
 function countsOf(tier: Tier): string {
-  return tier.max === null ? `${formatCount(tier.min)} and up` : `${formatCount(tier.min)}–${formatCount(tier.max)}`;
+  return formatCountRange(tier.min, tier.max);
 }
 
 /**

@@ -82,7 +82,7 @@ export const definition = {
  * change that message in place. (Team term buttons are only ever on one's own "Which term?" or
  * "Did you mean" reply.)
  */
-export const TERM_BUTTON = 'glossary:term';
+const TERM_BUTTON = 'glossary:term';
 /** A team term's button by its key (teamTermKey): "glossary:teamkey:<key>". */
 const TEAM_KEY_BUTTON = 'glossary:teamkey';
 /** A team term button by name, as posted before keys: still opened, but no longer made. */
@@ -261,7 +261,7 @@ const SHORTENED_NOTE = ' Shortened (…) to fit beside the built-in term: pick i
  * together): beside a built-in term, the definition, formula and example are shortened, each
  * ending in "…", and the footer says so. The name and the link are never shortened.
  */
-export function teamTermEmbed(term: TeamTerm, shownFor?: string, room: number = LIMITS.embedTotal): APIEmbed {
+function teamTermEmbed(term: TeamTerm, shownFor?: string, room: number = LIMITS.embedTotal): APIEmbed {
   const lead = shownFor ? `Showing **${quoteUserText(term.name, 80)}** for "${quoteUserText(shownFor, 60)}".\n\n` : '';
   const link = term.link ? teamLinkText(term.link) : undefined;
   const footer = `Your team's own term, added by ${plainUserText(term.addedByName, 80) || 'a member'}; not from a published source.`;
@@ -305,7 +305,7 @@ function termButtonId(id: string, audience: Audience): string {
 }
 
 /** Buttons that open each related term (at most two rows of five). */
-export function relatedButtons(term: Term, audience: Audience = 'public'): APIActionRowComponent<APIButtonComponent>[] {
+function relatedButtons(term: Term, audience: Audience = 'public'): APIActionRowComponent<APIButtonComponent>[] {
   const buttons = term.related
     .map(termById)
     .filter((t): t is Term => t !== undefined)
@@ -421,7 +421,7 @@ function teamIndexFields(team: readonly TeamTerm[], room: number, slots: number)
 }
 
 /** The index: every built-in term and the server's own (`guildId`'s), listed and in menus to open them. */
-export function indexReply(team: readonly TeamTerm[] = [], guildId = ''): Reply {
+function indexReply(team: readonly TeamTerm[] = [], guildId = ''): Reply {
   const embed: APIEmbed & { fields: APIEmbedField[] } = {
     title: `Glossary: ${TERMS.length} terms${team.length ? ` and ${team.length} of your team's` : ''}`,
     description: 'Run `/glossary term:<name>` or pick one below. New here? `/help` has a start-here path.',

@@ -153,7 +153,6 @@ export const CITE = {
   },
   adAge: { publisher: 'Ad Age', what: 'Kim Kardashian West’s fee per sponsored Instagram post', year: '2020', confidence: 'P' },
   // Quoted in the /tiers overview's caveat (NO_STANDARD); no title or page is recorded.
-  adAgeNoStandard: { publisher: 'Ad Age', what: 'that influencer tiers have no industry standard', year: '2021', confidence: 'P' },
   fab: { publisher: 'Fab.com', what: '“Celebrity Blastoff” results', year: '2011', confidence: 'P' },
   influencity: { publisher: 'Influencity', what: 'audience overlap illustration', year: null, confidence: 'P' },
   frequencyRule: { publisher: 'Stellar; Influencity', what: 'forecasting rule “impressions = reach × 1.25” (no primary page recorded)', year: null, confidence: 'S' },
@@ -165,7 +164,6 @@ export const CITE = {
     confidence: 'S',
   },
   wordOnTheBlock: { publisher: 'Word on the Block', what: 'influencer pricing guide', year: '2023', confidence: 'P' },
-  upfluence: { publisher: 'Upfluence', what: '“industry standard” CPM', year: null, confidence: 'P' },
 } as const satisfies Record<string, Citation>;
 
 // ── Follower bands ────────────────────────────────────────────────────────────────────────────

@@ -148,7 +148,7 @@ export interface Extraction {
 }
 
 /** Longest message looked at (Discord's own limit is 4,000 characters with Nitro). */
-export const MAX_MESSAGE_LENGTH = 10_000;
+const MAX_MESSAGE_LENGTH = 10_000;
 
 const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
   mention: 'a mention, channel, emoji or timestamp',

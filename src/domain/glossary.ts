@@ -181,7 +181,7 @@ interface TermFields extends Omit<Term, 'ranges' | 'example'> {
 type TermSpec = TermFields & ({ example: string; exampleAt?: never } | { exampleAt: { count: number; show: string[] }; example?: never });
 
 /** "At 30,000 followers: Micro — 14 of 21 publishers agree. Mediakix: micro (10k–50k); …" */
-export function tierExample(count: number, show: readonly string[]): string {
+function tierExample(count: number, show: readonly string[]): string {
   const c = classify(count);
   const named = show.flatMap((id) => {
     const v = c.verdicts.find((x) => x.source.id === id);

@@ -58,7 +58,7 @@ export function consensusFor(count: number): ConsensusView {
 }
 
 /** "6 of 20". */
-export function votesText(c: ConsensusView): string {
+function votesText(c: ConsensusView): string {
   return `${c.votes} of ${c.of}`;
 }
 
@@ -250,7 +250,7 @@ const BINARY_SIGNATURES: [number[], LooksLike][] = [
 ];
 
 /** Bytes → text, or why they are not a UTF-8 text file. The BOM is noted and dropped. */
-export function decodeRosterText(bytes: Uint8Array, maxBytes = MAX_ROSTER_BYTES): { ok: true; text: string; bom: boolean } | { ok: false; error: RosterError } {
+function decodeRosterText(bytes: Uint8Array, maxBytes = MAX_ROSTER_BYTES): { ok: true; text: string; bom: boolean } | { ok: false; error: RosterError } {
   if (bytes.length > maxBytes) return { ok: false, error: { kind: 'too-large', bytes: bytes.length } };
   if (bytes.length === 0) return { ok: false, error: { kind: 'empty' } };
   for (const [signature, looksLike] of BINARY_SIGNATURES) {
@@ -938,7 +938,7 @@ function tagRow(
   const count = parsed.value;
   const consensus = consensusFor(count);
   if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${andList(consensus.leaders.map((t) => TIER_LABELS[t]))}`);
-  if (consensus.outcome === 'below') notes.push(`${consensus.votes} of ${consensus.of} publishers put it under their lowest influencer tier`);
+  if (consensus.outcome === 'below') notes.push(`${votesText(consensus)} publishers put it under their lowest influencer tier`);
   if (consensus.outcome === 'none') notes.push('no publisher places this count in a tier');
   // The tier column names the group the reply totals the row under, whichever basis.
   let bucket = consensus.outcome === 'tier' ? consensus.word : consensus.outcome === 'below' ? BELOW_INFLUENCER : NO_TIER;
@@ -1128,7 +1128,7 @@ export interface PlatformTotals {
   tiers: TierTotal[];
 }
 
-export const NO_PLATFORM = 'no platform given';
+const NO_PLATFORM = 'no platform given';
 /** The largest roster-tiers.csv read back (it is larger than its input: four columns more, some cells quoted). */
 export const MAX_TAGGED_BYTES = 4 * 1024 * 1024;
 

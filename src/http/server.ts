@@ -22,7 +22,7 @@ import type { Logger } from '../config/logger';
 import { isSignedByDiscord } from './verify';
 
 /** Discord's interactions are small; anything larger is not from Discord. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface HttpOptions {
   core: InteractionCore;

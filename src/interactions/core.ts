@@ -101,7 +101,7 @@ class LimitsError extends Error {
 }
 
 /** The message as Discord's JSON. No reply can ping anyone, whatever text it carries. */
-export function messageBody(reply: Reply, files: readonly ReplyFile[], withFlags: boolean): MessageBody {
+function messageBody(reply: Reply, files: readonly ReplyFile[], withFlags: boolean): MessageBody {
   const body: MessageBody = {
     content: reply.content ?? '',
     embeds: reply.embeds,

@@ -472,7 +472,7 @@ describe('counts of influencers, and plurals', () => {
 
   it('one micro-influencer is singular: after Equal budget, and in the budget line', async () => {
     const { mode, reply } = await press(await run({ big_fee: '150' }), EQUAL_BUDGET_ID);
-    expect(mode).toBe('update');
+    expect(mode).toBe('reply');
     expect(reply.embeds[0]!.description).toContain('Plan B now has 1 micro-influencer, as many as Plan A’s cost ($150) buys.');
     expect((await run({ budget: '150' })).embeds[0]!.description).toContain('Plan B spends $100 on 1 micro-influencer at $100.');
     expect((await run({ big_followers: '1' })).embeds[0]!.title).toBe('One influencer with 1 follower, or 10 with 10,000 each, on Instagram?');
@@ -480,7 +480,7 @@ describe('counts of influencers, and plurals', () => {
 
   it('Equal budget with a budget moves the budget to Plan A’s cost (micro_count cannot be given with one)', async () => {
     const { mode, reply } = await press(await run({ preset: 'kardashian', budget: '5000' }), EQUAL_BUDGET_ID);
-    expect(mode).toBe('update');
+    expect(mode).toBe('reply');
     const d = reply.embeds[0]!.description!;
     expect(d).toContain('The budget is now Plan A’s cost, $400,000: Plan B has 4,000 micro-influencers, as many as it buys.');
     expect(d).toContain('Plan B spends $400,000 on 4,000 micro-influencers at $100');

@@ -262,7 +262,8 @@ describe('/compare buttons', () => {
     const reply = await run({ big_fee: '5000' });
     const equal = ids(reply).find((id) => id.startsWith(EQUAL_BUDGET_ID))!;
     const { mode, reply: updated } = await press(equal);
-    expect(mode).toBe('update');
+    expect(mode).toBe('reply');
+    expect(updated.flags).toBe(64);
     expect(field(updated, 'Plan B').name).toContain('50 × 10,000');
     expect(ids(updated).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
     // $1,050 vs $1,000 differ by less than one $100 fee: no button.

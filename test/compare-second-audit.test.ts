@@ -180,7 +180,7 @@ describe('Equal budget', () => {
       if (!hasEqualBudget(reply)) continue;
       offered += 1;
       const { mode, reply: next } = await press(reply, EQUAL_BUDGET_ID);
-      expect(mode, JSON.stringify(options)).toBe('update');
+      expect(mode, JSON.stringify(options)).toBe('reply');
       expect(next.inputError, JSON.stringify(options)).toBeFalsy();
     }
     expect(offered).toBeGreaterThan(5);
@@ -188,7 +188,7 @@ describe('Equal budget', () => {
 
   it('at the 1,000,000 cap it says the costs still differ, never that Plan B costs as much as Plan A', async () => {
     const { mode, reply } = await press(await run({ big_fee: '10000000', micro_fee: '1' }), EQUAL_BUDGET_ID);
-    expect(mode).toBe('update');
+    expect(mode).toBe('reply');
     expect(description(reply)).toContain('Plan B now has 1,000,000 micro-influencers, the most Tierbot models, so the costs still differ: Plan A costs $10M, Plan B $1M.');
     expect(description(reply)).not.toContain('as many as Plan A’s cost');
     const assumptions = text((await press(reply, ASSUMPTIONS_ID)).reply);

@@ -162,9 +162,9 @@ describe('/compare names the plans’ tiers by the house definition', () => {
     const press = (prefix: string, context = ctx) => compare.component!(ids(reply).find((id) => id.startsWith(prefix))!, [], context);
     const assumptions = (await press(ASSUMPTIONS_ID)).reply;
     expect(messageProblems(assumptions)).toEqual([]);
-    expect(assumptions.embeds[0]!.description).toContain('Your house definition: Plan A’s influencer is **pro (50k–400k)**; Plan B’s 10 are each **starter (1k–50k)**.');
+    expect(assumptions.embeds[0]!.description).toContain('Your house definition as it is now: Plan A’s influencer is **pro (50k–400k)**; Plan B’s 10 are each **starter (1k–50k)**.');
     const equal = await press(EQUAL_BUDGET_ID);
-    expect(equal.mode).toBe('update');
+    expect(equal.mode).toBe('reply');
     expect(description(equal.reply)).toContain('Your house definition: Plan A’s influencer is **pro (50k–400k)**; Plan B’s 200 are each **starter (1k–50k)**.');
     const csv = (await press(EXPORT_ID)).reply.files![0]!.data.toString('utf8');
     const plainCsv = (await press(EXPORT_ID, testComponentContext())).reply.files![0]!.data.toString('utf8');

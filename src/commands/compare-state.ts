@@ -6,7 +6,7 @@
  * significant digits (so 0.00001% survives), carried as its digits and a power of ten:
  * value = digits ÷ 10^places. One more bit after the mask says the count (or the budget) was set
  * by the Equal budget button. With every option given this is 79 characters, so "compare:x:"
- * plus the state stays within Discord's 100.
+ * plus the state, and the own-message mark (":own") after it, stays within Discord's 100.
  *
  * Version 3 states (no Equal budget bit) and version 2 states (percentages in ten-thousandths of
  * a point, no Equal budget bit) are still read, so buttons on older replies keep working.

@@ -2,10 +2,11 @@
  * /compare — one big influencer (Plan A) or many micro-influencers (Plan B), through one funnel,
  * with ranges and the assumption that decides. The main reply leads with the verdict and what it
  * depends on; "Assumptions" lists every input with its source (ephemeral), "Export" returns
- * compare.csv, "Equal budget" re-runs Plan B at Plan A's cost when the two differ by more than
- * one micro fee and that cost buys at least one. `save:` and `plan:` keep scenarios per server;
- * an option given with `plan:` replaces the saved values it cannot be combined with. In a server
- * with a house definition (/house), each plan's tier is named by it as well.
+ * compare.csv, "Equal budget" re-runs Plan B at Plan A's cost, for the presser alone, when the two
+ * differ by more than one micro fee and that cost buys at least one. `save:` and `plan:` keep
+ * scenarios per server; an option given with `plan:` replaces the saved values it cannot be
+ * combined with. In a server with a house definition (/house), each plan's tier is named by it
+ * as well.
  */
 
 import {
@@ -57,11 +58,12 @@ import {
   type ParseFailure,
   type PlanResult,
   type Range,
+  type Scenario,
 } from '../domain/compare';
 import { csvText } from '../domain/csv';
 import { SEVERAL_REACH_FORMULA } from '../domain/funnel';
 import { andList, followersText, formatCount } from '../domain/format';
-import { houseTierFor, type HouseTier } from '../domain/house';
+import { houseTierFor, shortHousePlacement, type HouseTier } from '../domain/house';
 import { formatMoney, formatMoneyExact, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS, embedLength, embedsLength } from './limits';
@@ -70,7 +72,7 @@ import { decodeState, encodeState } from './compare-state';
 import { houseProblemLine, housePlacementText, lookUpHouse, teamTierName, type HouseLookup } from './house-lookup';
 import { MANAGE_SERVER, who } from './team-settings';
 import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, hiddenInName, quoteUserText, shareOut, truncate, unshownCharacter } from './embeds';
-import { slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
+import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
 const text = (name: string, description: string) => ({ type: STRING, name, description, max_length: 40 }) as const;
@@ -157,14 +159,21 @@ function roasNumber(n: number): string {
 }
 
 /**
+ * "1,550 (1,550 to 3,800)", or "1,550" alone when the ends read alike as written: the ends are
+ * compared once formatted, so "$7.50 ($7.50 to $7.50)" is never shown. `bold` marks the expected figure.
+ */
+function spanText(range: Range, format: (n: number) => string, bold = false): string {
+  const [low, expected, high] = [format(range.low), format(range.expected), format(range.high)];
+  const shown = bold ? `**${expected}**` : expected;
+  return low === high ? shown : `${shown} (${low} to ${high})`;
+}
+
+/**
  * "**1,550** (1,550 to 3,800)", or "**1,000**" when there is no spread: compare.csv's values, rounded
  * further; `precise` writes all three with every digit they are compared on ("$0.6452").
  */
 function rangeText(m: MetricName, range: Range, precise = false): string {
-  const f = precise ? (x: number) => comparedText(m, x) : FORMAT[m];
-  const r = exportedRange(m, range);
-  const [lo, mid, hi] = [f(r.low), f(r.expected), f(r.high)];
-  return lo === hi ? `**${mid}**` : `**${mid}** (${lo} to ${hi})`;
+  return spanText(exportedRange(m, range), precise ? (x) => comparedText(m, x) : FORMAT[m], true);
 }
 
 const LINE_LABEL: Partial<Record<MetricName, string>> = {
@@ -211,36 +220,24 @@ const NO_HOUSE: HouseLookup = { kind: 'none' };
 /** Followers of each of the plan's influencers: what a tier is read from. */
 const planFollowers = (c: Comparison, plan: 'A' | 'B') => (plan === 'A' ? c.scenario.a : c.scenario.b).followersEach;
 
-/** A house tier's name as the team wrote it, escaped where it is not plain words (it is their text). */
-const houseName = (tier: HouseTier) => teamTierName(tier.name);
-
-/** "star", "below starter", "above star", "in a gap": a plan's house tier in a few words, for its field's name. */
+/** "star", "below starter", "in a gap": a plan's house tier in a few words, for its field's name; the team's names escaped where they are not plain words. */
 function houseTierShort(tiers: readonly HouseTier[], followers: number): string {
-  const placement = houseTierFor(tiers, followers);
-  switch (placement.kind) {
-    case 'tier':
-      return houseName(placement.tier);
-    case 'below':
-      return `below ${houseName(placement.lowest)}`;
-    case 'above':
-      return `above ${houseName(placement.highest)}`;
-    case 'gap':
-      return 'in a gap';
-  }
+  return shortHousePlacement(houseTierFor(tiers, followers), (tier) => teamTierName(tier.name));
 }
 
 /**
  * "Your house definition: Plan A’s influencer is **star (400k+)**; Plan B’s 50 are each
  * **starter (1k–50k)**." The publishers' words ("micro-influencers") stay where they mean the
  * publishers' tiers. When the server's definition can't be used, the one line saying so; nothing
- * in a DM or a server without one.
+ * in a DM or a server without one. `lead` names the definition: a button pressed later reads it
+ * as it is then, which may not be what the reply it sits on was given.
  */
-function houseLine(c: Comparison, house: HouseLookup): string | undefined {
+function houseLine(c: Comparison, house: HouseLookup, lead = 'Your house definition'): string | undefined {
   if (house.kind !== 'set') return houseProblemLine(house);
   const place = (plan: 'A' | 'B') => `**${housePlacementText(house.tiers, planFollowers(c, plan))}**`;
   const n = c.scenario.b.influencers;
   const b = n === 1 ? `Plan B’s influencer is ${place('B')}` : `Plan B’s ${formatCount(n)} are each ${place('B')}`;
-  return `Your house definition: Plan A’s influencer is ${place('A')}; ${b}.`;
+  return `${lead}: Plan A’s influencer is ${place('A')}; ${b}.`;
 }
 
 // ── The verdict, up front ─────────────────────────────────────────────────────────────────────
@@ -267,9 +264,7 @@ function dependsLines(c: Comparison): string[] {
 }
 
 /** "$5,000" or "$5,000 ($1,162.50 to $5,000)". */
-function moneyRange(r: Range): string {
-  return r.low === r.high ? formatMoney(r.expected) : `${formatMoney(r.expected)} (${formatMoney(r.low)} to ${formatMoney(r.high)})`;
-}
+const moneyRange = (r: Range): string => spanText(r, formatMoney);
 
 /** Plan A's one influencer smaller than each of Plan B's: most likely the sizes were swapped, so say so. */
 function sizesLine(c: Comparison): string | null {
@@ -384,11 +379,24 @@ const planB = (value: string) => `B ${value}`;
  */
 function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[] {
   const s = c.scenario;
+  const overlap = overlapLine(s);
+  return [
+    ...rateLines(s),
+    clickThroughLine(c, withObservedClicks),
+    frequencyLine(s.assumptions.frequency),
+    salesLine(s),
+    ...feeLines(c),
+    ...(overlap ? [overlap] : []),
+  ];
+}
+
+/** The reach and engagement rates, each plan's beside the other's. */
+function rateLines(s: Scenario): string[] {
   const as = s.assumptions;
   // A range that spans disagreeing sources is not one source's spread: the reply says so, so the
   // expected figure is not read as settled (the Assumptions page says how far apart they are).
   const disagree = [as.engagement_rate_a, as.engagement_rate_b].some(disputed) ? ' The sources disagree; the ranges span them.' : '';
-  const lines = [
+  return [
     inputsLine('Reach rate', [
       { a: as.reach_rate_a, show: planA },
       { a: as.reach_rate_b, show: planB },
@@ -398,23 +406,37 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
       { a: as.engagement_rate_b, show: planB },
     ]) + disagree,
   ];
-  const ct = as.click_through;
-  if (ct.basis === 'input') lines.push(`Click-through: **${formatInput(ct.unit, ct.value!.expected)}** of reached accounts visit (your input).`);
-  else {
-    const seen = withObservedClicks ? ` Observed cases: ${observedClicksText(c)} (see **Assumptions**).` : '';
-    lines.push(`Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists.${seen}`);
-  }
-  const frequency = as.frequency;
-  lines.push(`${frequency.label}: **${formatInput(frequency.unit, frequency.value!.expected)}** (${inputRange(frequency)}), a Tierbot assumption (no source gives one); it drives CPM’s range.`);
-  // In the Kardashian case Plan A's orders and their value are observed: the sales inputs are Plan B's alone.
+}
+
+/** The click-through: the user's, or Tierbot's assumption with the observed cases' clicks beside it. */
+function clickThroughLine(c: Comparison, withObservedClicks: boolean): string {
+  const ct = c.scenario.assumptions.click_through;
+  if (ct.basis === 'input') return `Click-through: **${formatInput(ct.unit, ct.value!.expected)}** of reached accounts visit (your input).`;
+  const seen = withObservedClicks ? ` Observed cases: ${observedClicksText(c)} (see **Assumptions**).` : '';
+  return `Click-through: **${formatPercent(ct.value!.expected)}** of reached accounts visit (${formatPercent(ct.value!.low)}–${formatPercent(ct.value!.high)}), a Tierbot assumption: no published rate exists.${seen}`;
+}
+
+function frequencyLine(frequency: Assumption): string {
+  return `${frequency.label}: **${formatInput(frequency.unit, frequency.value!.expected)}** (${inputRange(frequency)}), a Tierbot assumption (no source gives one); it drives CPM’s range.`;
+}
+
+function salesLine(s: Scenario): string {
   const sales = [
-    { a: as.conversion, show: (value: string) => `conversion ${value} of visits` },
-    { a: as.order_value, show: (value: string) => `order value ${value}` },
+    { a: s.assumptions.conversion, show: (value: string) => `conversion ${value} of visits` },
+    { a: s.assumptions.order_value, show: (value: string) => `order value ${value}` },
   ];
-  lines.push(s.a.observed ? inputsLine('Plan B’s sales', sales, 'Plan A’s are observed') : inputsLine('Sales', sales));
+  // In the Kardashian case Plan A's orders and their value are observed: the sales inputs are Plan B's alone.
+  return s.a.observed ? inputsLine('Plan B’s sales', sales, 'Plan A’s are observed') : inputsLine('Sales', sales);
+}
+
+/** How the fees were found: the user's, the budget spent at a price rule, or the rules' range; and the observed tweet's, which the article does not give. */
+function feeLines(c: Comparison): string[] {
+  const s = c.scenario;
+  const as = s.assumptions;
   const fee = as.fee_b;
   const centRule = `the cent-per-follower rule (${CENT_RULE_TEXT}, ${reportedBy(CITE.centRule)})`;
   const budget = c.budget;
+  const lines: string[] = [];
   if (as.fee_a.basis === 'input' || fee.basis === 'input') {
     lines.push(
       inputsLine('Fees', [
@@ -441,13 +463,17 @@ function keyAssumptionLines(c: Comparison, withObservedClicks: boolean): string[
   if (s.preset === 'kardashian' && as.fee_a.basis !== 'input' && as.fee_a.basis !== 'budget') {
     lines.push(`Plan A fee: the article gives none. Tierbot uses the midpoint of Ad Age’s ${AD_AGE_KARDASHIAN_FEE_TEXT} (2020), which was for an Instagram post, not this tweet.`);
   }
-  if (s.b.influencers > 1) {
-    if (as.overlap.basis === 'input') lines.push(inputsLine('Overlap', [{ a: as.overlap, show: (value) => value }]));
-    else lines.push(`Overlap: ${formatPercent(as.overlap.value!.expected)} expected, up to ${formatPercent(as.overlap.value!.high)} (Influencity’s illustration); no published average.`);
-  } else if (as.overlap.basis === 'input') {
-    lines.push(`Overlap: your ${formatInput(as.overlap.unit, as.overlap.value!.expected)} ${ONE_MICRO_OVERLAP}.`);
-  }
   return lines;
+}
+
+/** Plan B's overlap when it has several influencers; with one, only an overlap the user gave, said not to apply. */
+function overlapLine(s: Scenario): string | null {
+  const overlap = s.assumptions.overlap;
+  if (s.b.influencers > 1) {
+    if (overlap.basis === 'input') return inputsLine('Overlap', [{ a: overlap, show: (value) => value }]);
+    return `Overlap: ${formatPercent(overlap.value!.expected)} expected, up to ${formatPercent(overlap.value!.high)} (Influencity’s illustration); no published average.`;
+  }
+  return overlap.basis === 'input' ? `Overlap: your ${formatInput(overlap.unit, overlap.value!.expected)} ${ONE_MICRO_OVERLAP}.` : null;
 }
 
 /**
@@ -542,12 +568,23 @@ function fitKeyAssumptions(embed: APIEmbed, c: Comparison): void {
   if (over > 0) embed.description = truncate(embed.description!, embed.description!.length - over);
 }
 
-function mainReply(c: Comparison, extra: string[], house: HouseLookup): Reply {
+/**
+ * The comparison with its buttons: for the channel, or (`own`) as a copy only the presser of Equal
+ * budget sees, whose Equal budget button is marked OWN_MESSAGE so that pressing it changes that copy.
+ */
+function mainReply(c: Comparison, extra: string[], house: HouseLookup, audience: 'channel' | 'own' = 'channel'): Reply {
   const state = encodeState(c.scenario.overrides);
   const buttons = [button(`${ASSUMPTIONS_ID}${state}`, 'Assumptions'), button(`${EXPORT_ID}${state}`, 'Export')];
   // Only where pressing it re-runs Plan B: when Plan A's cost buys no micro-influencer it could only refuse.
-  if (c.unequalCosts && equalBudget(c)?.kind === 'rerun') buttons.push(button(`${EQUAL_BUDGET_ID}${state}`, 'Equal budget', ButtonStyle.Primary));
-  return { embeds: [compareEmbed(c, extra, house)], components: buttonRows(buttons), chart: { kind: 'compare', opts: { comparison: c } } };
+  if (c.unequalCosts && equalBudget(c)?.kind === 'rerun') {
+    buttons.push(button(`${EQUAL_BUDGET_ID}${state}${audience === 'own' ? OWN_MESSAGE : ''}`, 'Equal budget', ButtonStyle.Primary));
+  }
+  return {
+    embeds: [compareEmbed(c, extra, house)],
+    components: buttonRows(buttons),
+    chart: { kind: 'compare', opts: { comparison: c } },
+    ...(audience === 'own' ? { flags: MessageFlags.Ephemeral } : {}),
+  };
 }
 
 // ── Assumptions (ephemeral) ───────────────────────────────────────────────────────────────────
@@ -563,9 +600,6 @@ function citeLink(c: Citation): string {
   return c.url ? `[${t}](${c.url})` : t;
 }
 
-/** "Markerly 2016 (as reported by Digiday)": a citation already given in full above, or shortened to fit. */
-const citeShort = (c: Citation) => citeBrief(c);
-
 /**
  * How much of each input's text the Assumptions reply shows. `full`: every citation in full the
  * first time (titles and links), by publisher and year after that. `short`: every citation by
@@ -577,15 +611,16 @@ type Detail = 'full' | 'short' | 'trimmed';
 function assumptionFields(as: readonly Assumption[], detail: Detail, share: number = LIMITS.fieldValue, uses: Partial<Record<AssumptionKey, string>> = {}): APIEmbedField[] {
   const cited = new Set<Citation>();
   return as.map((a) => {
-    const value = a.value === null ? 'not reported' : a.value.low === a.value.high ? formatInput(a.unit, a.value.expected) : `${formatInput(a.unit, a.value.expected)} (${formatInput(a.unit, a.value.low)} to ${formatInput(a.unit, a.value.high)})`;
+    const value = a.value === null ? 'not reported' : spanText(a.value, (n) => formatInput(a.unit, n));
     // A user's input has no rule beyond being theirs ("your input", or where it applies).
     const parts = [a.basis === 'input' ? `*${a.rule}*.` : `*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
     const use = uses[a.key];
     if (use) parts.push(use);
     if (a.rangeNote && a.rangeNote !== ONE_FIGURE) parts.push(`Range: ${a.rangeNote}.`);
-    // A citation given above is repeated by publisher and year only; the first time it is given
-    // in full (with its link, in `full`), and always with how a second-hand figure was read.
-    const citations = a.sources.map((c) => (cited.has(c) || detail !== 'full' ? citeShort(c) : citeLink(c))).join(' · ');
+    // A citation given above is repeated by publisher and year only ("Markerly 2016 (as reported by
+    // Digiday)"); the first time it is given in full (with its link, in `full`), and always with how
+    // a second-hand figure was read.
+    const citations = a.sources.map((c) => (cited.has(c) || detail !== 'full' ? citeBrief(c) : citeLink(c))).join(' · ');
     for (const c of a.sources) cited.add(c);
     const max = detail === 'trimmed' ? Math.max(2, Math.min(share, LIMITS.fieldValue)) : LIMITS.fieldValue;
     // Trimming shortens the rule and range, never the citations: they say what was read second-hand.
@@ -648,7 +683,8 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
     s.a.followersNote === bNote
       ? [`Plan A: ${c.a.name}; Plan B: ${c.b.name} (both from ${bNote}).`]
       : [`Plan A: ${c.a.name} (${s.a.followersNote}).`, `Plan B: ${c.b.name} (${bNote}).`];
-  const houseText = houseLine(c, house);
+  // The button carries the inputs, not the house definition: this is the one in force when it is pressed.
+  const houseText = houseLine(c, house, 'Your house definition as it is now');
   if (houseText) plans.push(houseText);
   plans.push(`Platform: ${PLATFORM_LABEL[s.platform]}${s.platformGiven ? '' : ' (default: most benchmarks are for Instagram)'}.`);
   plans.push(RANGES_RULE);
@@ -720,7 +756,7 @@ function unavailable(): Reply {
       },
     ],
     flags: MessageFlags.Ephemeral,
-  unavailable: true,
+    unavailable: true,
   };
 }
 
@@ -933,8 +969,9 @@ async function autocomplete(focused: { name: string; value: string }, _args: unk
 }
 
 async function component(customId: string, _values: readonly string[], context: ComponentContext): Promise<ComponentReply> {
-  const prefix = [ASSUMPTIONS_ID, CASES_ID, EXPORT_ID, EQUAL_BUDGET_ID].find((p) => customId.startsWith(p));
-  const overrides = prefix ? decodeState(customId.slice(prefix.length)) : null;
+  const { id, own } = ownMessageMark(customId);
+  const prefix = [ASSUMPTIONS_ID, CASES_ID, EXPORT_ID, EQUAL_BUDGET_ID].find((p) => id.startsWith(p));
+  const overrides = prefix ? decodeState(id.slice(prefix.length)) : null;
   const c = overrides ? comparisonFor(overrides) : null;
   if (!c || isReply(c)) return { mode: 'reply', reply: inputErrorReply('This button’s comparison could not be read back.', 'run /compare again.') };
   if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c, await lookUpHouse(context)) };
@@ -955,7 +992,11 @@ async function component(customId: string, _values: readonly string[], context: 
   }
   const next = comparisonFor(equal.overrides);
   if (isReply(next)) return { mode: 'reply', reply: next };
-  return { mode: 'update', reply: mainReply(next, [equalBudgetLine(equal, next)], await lookUpHouse(context)) };
+  // One person's press must not rewrite what the channel is reading: on the public reply it answers
+  // the presser alone, with a copy of their own that later presses change in place. The saved plan's
+  // name ("Plan “Q1” loaded") is not carried: it would not fit in the button's custom_id.
+  const reply = mainReply(next, [equalBudgetLine(equal, next)], await lookUpHouse(context), 'own');
+  return { mode: own ? 'update' : 'reply', reply };
 }
 
 /** What the Equal budget press did, truthfully when the cap on micro-influencers keeps the costs apart. */

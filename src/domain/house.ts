@@ -730,6 +730,20 @@ export function formatHousePlacement(placement: HousePlacement, name: TierNameFo
   }
 }
 
+/** Where a count falls in a few words, for a label: "star", "below starter", "above star", "in a gap". */
+export function shortHousePlacement(placement: HousePlacement, name: TierNameFormat = asWritten): string {
+  switch (placement.kind) {
+    case 'tier':
+      return name(placement.tier);
+    case 'below':
+      return `below ${name(placement.lowest)}`;
+    case 'above':
+      return `above ${name(placement.highest)}`;
+    case 'gap':
+      return 'in a gap';
+  }
+}
+
 /** The definition written back in a canonical form that parses to the same tiers. */
 export function formatHouseDefinition(tiers: readonly HouseTier[], name: TierNameFormat = asWritten): string {
   const parts: string[] = [];

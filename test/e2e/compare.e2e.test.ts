@@ -33,13 +33,14 @@ describe.each(MODES)('/compare (%s mode)', (mode) => {
     expect(text).not.toMatch(/seed 0/i);
   });
 
-  it('"Equal budget" updates the message; "Assumptions" answers ephemerally; "Export" sends compare.csv', async () => {
+  it('"Equal budget" answers its presser with the re-run, leaving the public reply as it is; "Assumptions" answers ephemerally; "Export" sends compare.csv', async () => {
     const { body } = answerOf(await h().command('compare', { big_fee: '$5,000' }));
     const [assumptions, exported, equal] = buttons(body);
     expect(equal!.label).toBe('Equal budget');
-    const updated = await h().component(equal!.custom_id, { componentType: 2, message: body });
-    expect([7, 6]).toContain(updated.callbacks[0]!.type);
-    expect(answerOf(updated).body.embeds[0].fields[1].name).toBe('Plan B (estimated): 50 × 10,000 followers');
+    const rerun = await h().component(equal!.custom_id, { componentType: 2, message: body });
+    expect([4, 5]).toContain(rerun.callbacks[0]!.type);
+    expect(rerun.callbacks[0]!.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(answerOf(rerun).body.embeds[0].fields[1].name).toBe('Plan B (estimated): 50 × 10,000 followers');
     const listed = await h().component(assumptions!.custom_id, { componentType: 2, message: body });
     expect(listed.callbacks[0]!.type).toBe(4);
     expect(listed.callbacks[0]!.data.flags & EPHEMERAL).toBe(EPHEMERAL);

@@ -105,6 +105,7 @@ export const TRAACKR_RULE_TEXT = `${formatMoney(TRAACKR_CPME)} per ${formatCount
 
 // ── Citations ─────────────────────────────────────────────────────────────────────────────────
 
+/** Every figure Tierbot cites outside the tier definitions: also what /tiers source: lists for a publisher it has no tiers from. */
 export const CITE = {
   tapInfluence: { publisher: 'TapInfluence blog', what: 'article by Laura Smous on micro-influencers', year: null, confidence: 'seed' },
   minter: {
@@ -153,6 +154,7 @@ export const CITE = {
   },
   adAge: { publisher: 'Ad Age', what: 'Kim Kardashian West’s fee per sponsored Instagram post', year: '2020', confidence: 'P' },
   // Quoted in the /tiers overview's caveat (NO_STANDARD); no title or page is recorded.
+  adAgeNoStandard: { publisher: 'Ad Age', what: 'that influencer tiers have no industry standard', year: '2021', confidence: 'P' },
   fab: { publisher: 'Fab.com', what: '“Celebrity Blastoff” results', year: '2011', confidence: 'P' },
   influencity: { publisher: 'Influencity', what: 'audience overlap illustration', year: null, confidence: 'P' },
   frequencyRule: { publisher: 'Stellar; Influencity', what: 'forecasting rule “impressions = reach × 1.25” (no primary page recorded)', year: null, confidence: 'S' },
@@ -164,6 +166,7 @@ export const CITE = {
     confidence: 'S',
   },
   wordOnTheBlock: { publisher: 'Word on the Block', what: 'influencer pricing guide', year: '2023', confidence: 'P' },
+  upfluence: { publisher: 'Upfluence', what: '“industry standard” CPM', year: null, confidence: 'P' },
 } as const satisfies Record<string, Citation>;
 
 // ── Follower bands ────────────────────────────────────────────────────────────────────────────

@@ -7,13 +7,9 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID, EQUAL_BUDGET_ID, compare } from '../src/commands/compare';
-import { encodeState } from '../src/commands/compare-state';
 import { messageProblems } from '../src/commands/limits';
 import { OWN_MESSAGE, type Reply } from '../src/commands/types';
-import { OPTION_KIND, OPTION_NAMES, type Overrides } from '../src/domain/compare';
-import { MAX_FOLLOWERS } from '../src/domain/followers';
 import { houseTierFor, parseHouseDefinition, shortHousePlacement, type HouseTier } from '../src/domain/house';
-import { MAX_MONEY } from '../src/domain/units';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
@@ -59,21 +55,6 @@ describe('Equal budget answers the presser alone', () => {
     expect(mode).toBe('update');
     expect(updated.flags).toBe(MessageFlags.Ephemeral);
     expect(field(updated, 'Plan B').name).toContain('50 × 10,000');
-  });
-
-  it('the mark fits in a custom_id with the longest state', () => {
-    const longest: Overrides = {
-      preset: 'ten-micro',
-      platform: 'youtube',
-      setByEqualBudget: true,
-      ...Object.fromEntries(
-        OPTION_NAMES.filter((n) => n !== 'preset' && n !== 'platform').map((n) => {
-          const kind = OPTION_KIND[n];
-          return [n, kind === 'money' ? MAX_MONEY - 0.01 : kind === 'followers' ? MAX_FOLLOWERS : kind === 'influencers' ? 999_999 : 99.9999];
-        }),
-      ),
-    };
-    expect(`${EQUAL_BUDGET_ID}${encodeState(longest)}${OWN_MESSAGE}`.length).toBeLessThanOrEqual(100);
   });
 });
 

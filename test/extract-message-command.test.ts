@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_COUNT_LINES, MAX_SOURCE_BUTTONS, classifyMessage, definition } from '../src/commands/classify-message';
+import { LINES_ROOM, MAX_SOURCE_BUTTONS, classifyMessage, definition } from '../src/commands/classify-message';
 import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/commands/limits';
@@ -114,7 +114,9 @@ describe('"Classify follower counts"', () => {
   it('keeps a message full of counts within Discord’s limits', async () => {
     const content = Array.from({ length: 300 }, (_, i) => `@creator_${'x'.repeat(20)}${i} has ${i + 1}k on IG`).join('\n');
     const reply = await classify(content);
-    expect(lines(reply).length).toBeLessThanOrEqual(MAX_COUNT_LINES);
+    expect(lines(reply).join('\n').length).toBeLessThanOrEqual(LINES_ROOM);
+    // As many lines as the room holds, past the 25 a button each.
+    expect(lines(reply).length).toBeGreaterThan(MAX_SOURCE_BUTTONS);
     expect(reply.embeds[0]!.description).toMatch(/…and \d+ more counts\.$/);
     const buttons = reply.components!.flatMap((row) => row.components);
     expect(buttons.length).toBe(MAX_SOURCE_BUTTONS);

@@ -25,14 +25,15 @@ export const definition = {
   ...EVERYWHERE,
 } as const satisfies MessageCommandDefinition;
 
-/** Counts given a line; a longer list says how many more there are. */
-export const MAX_COUNT_LINES = 25;
 /** "All sources" buttons, one per distinct count shown: every row Discord allows (the reply has no other). */
 export const MAX_SOURCE_BUTTONS = LIMITS.actionRows * LIMITS.buttonsPerRow;
 /** Set-aside numbers listed. */
 const MAX_IGNORED_SHOWN = 12;
-/** Room for the count lines in the description (the rest of the embed stays well under 6,000). */
-const LINES_ROOM = 3_400;
+/**
+ * Room for the count lines in the description (the rest of the embed stays well under 6,000); a
+ * longer list says how many more there are. A list past PUBLIC_TEXT_LIMIT goes to its asker alone.
+ */
+export const LINES_ROOM = 3_400;
 /** Said when the reply is longer than a public reply may be, so goes to its asker alone. */
 export const LONG_LIST_NOTE = 'A long list, so it is shown to you alone.';
 
@@ -95,7 +96,7 @@ export async function run(message: TargetMessage, context: RunContext): Promise<
   const lines: string[] = [];
   const shown: ListedCount[] = [];
   let used = 0;
-  for (const entry of listedCounts(counts).slice(0, MAX_COUNT_LINES)) {
+  for (const entry of listedCounts(counts)) {
     const line = truncate(countLine(entry, house), 400);
     if (used + line.length + 1 > LINES_ROOM) break;
     lines.push(line);

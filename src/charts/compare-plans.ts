@@ -17,9 +17,9 @@
 import type { ChartFile } from './file';
 import type { EChartsOption, GraphicComponentOption } from 'echarts';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { COUNTED, METRIC_LABEL, BETTER, comparedText, exportedRange, missingReason, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
+import { COUNTED, METRIC_LABEL, BETTER, comparedText, comparedValue, exportedRange, missingReason, robustnessText, verdictHeadline, type Comparison, type MetricName, type Range, type Winner } from '../domain/compare';
 import { formatCount } from '../domain/format';
-import { formatMoney, formatPercent } from '../domain/units';
+import { formatMoney, formatPercent, plainNumber } from '../domain/units';
 import { FONT_FAMILY, hex, drawPng, type ChartSize } from './render';
 import { textWidth } from './text-width';
 
@@ -102,20 +102,42 @@ const WHOLE = (n: number) => (n > 0 && n < 1 ? '<1' : formatCount(Math.round(n))
 export function valueText(key: MetricName, value: number | null, room = Infinity, missing = 'not reported'): string {
   if (value === null || !Number.isFinite(value)) return missing;
   const full = key === 'roi' ? formatPercent(value) : MONEY.has(key) ? formatMoney(value) : WHOLE(value);
-  if (textWidth(full, VALUE.size, true) <= room) return full;
+  // Below 1,000 the embed's forms are already short ("$333.33", "<$0.01", "0.008%", "<1"), and
+  // rounding them further would write an amount above zero as "$0".
+  if (textWidth(full, VALUE.size, true) <= room || Math.abs(value) < 1000) return full;
   if (key === 'roi') return `${compact(value)}%`;
   if (MONEY.has(key)) return `${value < 0 ? '−' : ''}$${compact(Math.abs(value))}`;
   return compact(value);
 }
 
-/** "$20 to $8,739", or "$20–$8,739" where that does not fit `room` at 11 px. Empty when there is no spread. */
-export function rangeText(key: MetricName, r: Range | null, room = Infinity, precise = false): string {
-  if (r === null) return '';
+/**
+ * A value written with every digit it is compared on (comparedText), shortened: amounts under a
+ * dollar to two significant digits ("$0.000016"), so they still read as more than nothing and
+ * apart from each other; anything else as valueText shortens it.
+ */
+function shortComparedText(key: MetricName, x: number): string {
+  const compared = comparedValue(key, x);
+  if (MONEY.has(key) && compared > 0 && compared < 1) return `$${plainNumber(compared, 2)}`;
+  return valueText(key, x, 0);
+}
+
+/** The range line under a value: 11 px, shrunk to no less than 9 px where it still does not fit. */
+const RANGE_SIZE = { normal: 11, least: 9 };
+
+/**
+ * "$20 to $8,739", or "$20–$8,739" where that does not fit `room` at 11 px, then with the values
+ * shortened, in smaller type if need be. Null when there is no spread, or when even that does not
+ * fit (amounts of a billionth of a dollar): the whisker still shows the range.
+ */
+export function rangeText(key: MetricName, r: Range | null, room = Infinity, precise = false): { text: string; size: number } | null {
+  if (r === null) return null;
   const [lo, hi] = precise ? [comparedText(key, r.low), comparedText(key, r.high)] : [valueText(key, r.low), valueText(key, r.high)];
-  if (lo === hi) return '';
-  const full = `${lo} to ${hi}`;
-  if (textWidth(full, 11) <= room) return full;
-  return `${valueText(key, r.low, 0)}–${valueText(key, r.high, 0)}`;
+  if (lo === hi) return null;
+  const short = precise ? (x: number) => shortComparedText(key, x) : (x: number) => valueText(key, x, 0);
+  const shortened = `${short(r.low)}–${short(r.high)}`;
+  for (const text of [`${lo} to ${hi}`, `${lo}–${hi}`, shortened]) if (textWidth(text, RANGE_SIZE.normal) <= room) return { text, size: RANGE_SIZE.normal };
+  const size = (RANGE_SIZE.normal * room) / textWidth(shortened, RANGE_SIZE.normal);
+  return size >= RANGE_SIZE.least ? { text: shortened, size } : null;
 }
 
 // ── Layout ────────────────────────────────────────────────────────────────────────────────────
@@ -360,7 +382,7 @@ function panelElements(comparison: Comparison, panel: PanelLayout): Element[] {
     out.push(text(label, x, labelsTop, { size, bold: wins, fill: r === null ? MUTED : wins || winner === 'tie' ? TEXT : MUTED, align: 'center' }));
     if (wins) out.push(tick(x + textWidth(label, size, true) / 2 + 4, labelsTop + size / 2 + 1));
     const span = rangeText(key, shown, slot - 4, readAlike);
-    if (span) out.push(text(span, slotCentre, labelsTop + 17, { size: 11, fill: MUTED, align: 'center' }));
+    if (span) out.push(text(span.text, slotCentre, labelsTop + 17, { size: span.size, fill: MUTED, align: 'center' }));
   });
   return out;
 }

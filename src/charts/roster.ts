@@ -160,7 +160,8 @@ export function rosterOption(opts: RosterChartOptions): EChartsOption {
       type: 'value',
       minInterval: 1,
       name: 'creators',
-      nameTextStyle: { color: MUTED, fontSize: 12 },
+      // Ends at the axis line, over the numbers: centred on the line, it would run into the label over the first bar.
+      nameTextStyle: { color: MUTED, fontSize: 12, align: 'right' },
       axisLabel: { color: TEXT, fontSize: 12 },
       splitLine: { lineStyle: { color: '#e3e5e8' } },
     },

@@ -154,7 +154,7 @@ describe('/glossary wherever the team works', () => {
   it('a word found nowhere, while the team’s terms cannot be read, says so rather than only "no term"', async () => {
     const down: TeamStore = { ...memoryStore(), terms: async () => Promise.reject(new Error('down')) };
     const reply = await run('qwertyuiop', down);
-    expect(reply.embeds[0]!.title).toBe('Unknown term');
+    expect(reply.embeds[0]!.title).toBe('Team terms unavailable');
     expect(description(reply)).toContain('Your team’s own terms could not be read just now');
   });
 });

@@ -35,10 +35,11 @@ import {
   type Term,
   type TermCitation,
 } from '../domain/glossary';
-import { bestMatches, closest, normalise, rankMatches, type Searchable } from '../domain/search';
+import { bestMatches, closest, editDistance, normalise, rankMatches, type Searchable } from '../domain/search';
 import { LIMITS, embedLength } from './limits';
 import type { TeamTerm } from '../store/types';
 import {
+  ERROR_COLOUR,
   NEUTRAL_COLOUR,
   PUBLIC_TEXT_LIMIT,
   button,
@@ -575,8 +576,6 @@ async function teamTerms(context: RunContext): Promise<TeamTerm[]> {
   return (await readTeamTerms(context)) ?? [];
 }
 
-const TEAM_TERMS_UNREAD = ' Your team’s own terms could not be read just now, so one of them would not be found: try again in a minute.';
-
 function teamEntry(guildId: string, term: TeamTerm): Entry {
   return { kind: 'team', term, key: teamTermKey(guildId, term.name) };
 }
@@ -649,12 +648,57 @@ function choicesReply(query: string, matches: readonly Entry[]): Reply {
 }
 
 /** A term that matches nothing: the terms it is one slip from, to open with a press; with none near, the start-here terms. */
-function unknownTermReply(query: string, entries: readonly Searchable<Entry>[], teamUnread = false): Reply {
+function unknownTermReply(query: string, entries: readonly Searchable<Entry>[]): Reply {
   const near = closest(query, entries, 3);
   const offered: Entry[] = near.length ? near : suggestTerms('', 3).map((term) => ({ kind: 'builtin', term }));
   const didYouMean = near.length ? ` Did you mean ${near.map(listedName).join(', ')}?` : ` New here? Try ${offered.map(listedName).join(', ')}.`;
-  const reply = inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}${teamUnread ? TEAM_TERMS_UNREAD : ''}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
+  const reply = inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
   return { ...reply, components: entryButtons(offered) };
+}
+
+/** Which of the server's own words could not be read for a lookup: its team terms, its house tiers. */
+interface Unread {
+  terms: boolean;
+  house: boolean;
+}
+
+/**
+ * The entries whose whole name (or an alias) the query misspells by one slip ("engagment rate"),
+ * not one that only starts alike. As in autocomplete, three letters are too few to tell a slip
+ * from another word ("sov" is not AOV).
+ */
+function oneSlipFromWhole(query: string, entries: readonly Searchable<Entry>[]): Entry[] {
+  const typed = normalise(query);
+  if (typed.length <= 3) return [];
+  return entries.filter((e) => e.keys.some((key) => editDistance(typed, normalise(key)) <= 1)).map((e) => e.item);
+}
+
+/**
+ * A name found nowhere while the server's own terms or house tiers could not be read: most likely
+ * one of theirs, so the reply says to try again, not that the term is unknown. Only a clear typo of
+ * a whole name is offered beside it: a term that merely starts alike ("star", "target audience")
+ * would be a guess at the team's own word.
+ */
+function teamWordsUnreadReply(query: string, entries: readonly Searchable<Entry>[], unread: Unread): Reply {
+  const [whose, title] = unread.terms && unread.house
+    ? ['Your team’s own terms and house tiers', 'Team terms and house tiers unavailable']
+    : unread.terms
+      ? ['Your team’s own terms', 'Team terms unavailable']
+      : ['Your house tiers', 'House tiers unavailable'];
+  const near = oneSlipFromWhole(query, entries).slice(0, 3);
+  const didYouMean = near.length ? ` Or did you mean ${near.map(listedName).join(', ')}?` : '';
+  return {
+    embeds: [
+      {
+        title,
+        description: `I have no built-in term "${quoteUserText(query)}". ${whose} could not be read just now, so I cannot tell whether it is one of them: try again in a minute.${didYouMean}`,
+        color: ERROR_COLOUR,
+      },
+    ],
+    components: near.length ? entryButtons(near) : [],
+    flags: MessageFlags.Ephemeral,
+    unavailable: true,
+  };
 }
 
 /**
@@ -667,7 +711,7 @@ type Named =
   | { kind: 'several'; entries: Entry[] }
   | { kind: 'with team term'; entry: Extract<Entry, { kind: 'builtin' | 'house' }>; team: TeamTerm }
   | { kind: 'gone team term' }
-  | { kind: 'no name'; entries: Searchable<Entry>[] };
+  | { kind: 'no name'; entries: Searchable<Entry>[]; houseUnread: boolean };
 
 /**
  * How the query asks: a team term picked from the autocomplete list, by its key ("teamkey:…"); a
@@ -704,7 +748,8 @@ async function whatQueryNames(query: string, team: readonly TeamTerm[], context:
   if (family.length) return { kind: 'several', entries: [...named.map((t) => teamEntry(guildId, t)), ...family.map((term): Entry => ({ kind: 'builtin', term }))] };
   const builtIn = asTeamName ? undefined : (termById(query) ?? findTerm(query));
   // A house tier's own name ("star") where no built-in term has it (one that has it carries the house reading).
-  const houseTiers = !builtIn && asked.by === 'text' ? await houseTiersHere(context) : [];
+  const house = !builtIn && asked.by === 'text' ? await lookUpHouse(context) : undefined;
+  const houseTiers = house ? houseTiersOf(house) : [];
   const tiersNamed = namedBy(houseTiers, query);
   if (named.length > 1 || tiersNamed.length > 1) {
     const entries: Entry[] = [
@@ -725,7 +770,7 @@ async function whatQueryNames(query: string, team: readonly TeamTerm[], context:
   if (asked.by === 'team key') return { kind: 'gone team term' };
   // A house tier named by no term: the team's own word, answered before a guess at a term.
   if (houseTier) return { kind: 'one', entry: houseEntry(houseTier, houseTiers) };
-  return { kind: 'no name', entries: [...teamEntries(guildId, team), ...houseEntries(houseTiers), ...BUILT_IN] };
+  return { kind: 'no name', entries: [...teamEntries(guildId, team), ...houseEntries(houseTiers), ...BUILT_IN], houseUnread: house?.kind === 'unavailable' };
 }
 
 /** The reply to what the query names; `teamUnread` when the server's team terms could not be read. */
@@ -740,7 +785,7 @@ async function replyFor(named: Named, query: string, context: RunContext, teamUn
     case 'gone team term':
       return teamUnread ? teamTermsUnreadReply() : goneReply();
     case 'no name':
-      return searchedReply(query, named.entries, context, teamUnread);
+      return searchedReply(query, named.entries, context, { terms: teamUnread, house: named.houseUnread });
   }
 }
 
@@ -765,13 +810,16 @@ async function withTeamTermReply(entry: Extract<Entry, { kind: 'builtin' | 'hous
   return { ...tierReply, embeds: [tierEmbed, teamTermEmbed(teamTerm, undefined, LIMITS.embedTotal - embedLength(tierEmbed))] };
 }
 
-/** Nothing by name: the clear best match opens, several are offered, and none gets "did you mean". */
-async function searchedReply(query: string, entries: readonly Searchable<Entry>[], context: RunContext, teamUnread: boolean): Promise<Reply> {
+/**
+ * Nothing by name: the clear best match opens, several are offered, and none gets "did you mean",
+ * or, when the server's own words could not be read, a word that it may be one of them.
+ */
+async function searchedReply(query: string, entries: readonly Searchable<Entry>[], context: RunContext, unread: Unread): Promise<Reply> {
   const { matches, clear } = bestMatches(query, entries, 5);
   const best = clear ? matches[0] : undefined;
   if (best) return openedReply(best, context, query);
   if (matches.length > 1) return choicesReply(query, matches);
-  return unknownTermReply(query, entries, teamUnread);
+  return unread.terms || unread.house ? teamWordsUnreadReply(query, entries, unread) : unknownTermReply(query, entries);
 }
 
 function teamTermsUnreadReply(): Reply {

@@ -66,7 +66,7 @@ function commandGuide(teamCommandsRun: boolean): APIEmbedField[] {
     { name: 'Right-click a message → Apps → Classify follower counts', value: 'Each follower count in it, with its tier.\nTry it on “Sara has 45k on IG”' },
     { name: '/house set | show | clear | export', value: `Your team’s tier definition, used first everywhere (Manage Server).${team('`/house set tiers:micro 10k-75k`')}` },
     { name: '/term add | edit | remove | export', value: `Your team’s own glossary terms (Manage Server).${team('`/term add name:UGC definition:…`')}` },
-    { name: '/plans list | delete', value: `\`/compare\` scenarios saved with \`save:<name>\`.${team('`/plans list`')}` },
+    { name: '/plans list | delete | export', value: `Scenarios saved with \`/compare save:<name>\`.${team('`/plans list`')}` },
     { name: '/help', value: 'This page and the start-here path.' },
   ];
 }
@@ -90,8 +90,8 @@ export function helpReply(place: Pick<RunContext, 'guildId' | 'guildInstalled'>,
           'Nobody agrees what a "micro-influencer" is: Tierbot shows every published definition side by side, cited.' +
           (note ? `\n${note}` : ''),
         color: NEUTRAL_COLOUR,
+        // The "Start here" field and its button say where to begin; the public reply has no room to say it twice.
         fields: [...commandGuide(note === undefined), { name: 'New here? Start here', value: steps.map(shortName).join(' · ') || 'The glossary is empty.' }],
-        footer: { text: 'Press "Start here" to begin.' },
       },
     ],
     components: [{ type: ComponentType.ActionRow, components: [button(own ? ownStep(0) : `${STEP}:0`, 'Start here →', ButtonStyle.Primary)] }],

@@ -9,10 +9,12 @@
  */
 
 import { classify, verdictStarts, type Classification } from './classify';
+import { exactPercent } from './compare/assumptions';
 import { andList, formatCount, formatCountRange } from './format';
-import { CITE as FIGURE_CITE, citeWords, reportedBy, type Citation } from './benchmarks';
+import { CITE as FIGURE_CITE, MINTER_REACH, OBSERVED_CLICKS, citeWords, reportedBy, type Citation } from './benchmarks';
 import { answerLine, answerWord, verdictWords } from './overview';
 import { TIER_LABELS } from './tier-style';
+import { formatPercent } from './units';
 import { clampLimit, DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
 import { NORMAL_TIERS, SECOND_HAND_UNNAMED, SOURCES, fullCitation, publisherOf, sourceById, type NormalTier, type Tier } from './sources';
 
@@ -140,12 +142,13 @@ const CITE = {
   adAge2020: figureCite(FIGURE_CITE.adAge),
   adAge2021: { text: 'Ad Age, on the lack of standard influencer tiers, 2021' },
   fab: figureCite(FIGURE_CITE.fab),
+  linkInBio: figureCite(FIGURE_CITE.linkGlossaries),
   beichert: { text: 'Beichert, Bayerl, Goldenberg & Lanz, Journal of Marketing 88(4), 2024' },
   nielsen: { text: 'TapInfluence / Nielsen Catalina Solutions webinar (the "11×" study itself was not found)' },
   experticity: { text: `Experticity / Keller Fay (Jonah Berger), 2016, ${SECOND_HAND_UNNAMED}` },
   influencity: figureCite(FIGURE_CITE.influencity),
   formulas: { text: 'Common usage: the standard ROI, ROAS and sales-funnel formulas as the analytics tools publish them' },
-  // No source in the library gives the click-through formula or an influencer benchmark for it.
+  // No source in the library gives the click-through formula.
   clickThrough: { text: 'Common usage: the everyday click-through formula, not from a published source; Tierbot divides by reach, as its funnel does' },
   plainWords: { text: "Common usage: no source in Tierbot's library gives figures for this" },
   commonUsage: { text: 'Common usage: the everyday meaning in influencer marketing; no single published source' },
@@ -154,6 +157,25 @@ const CITE = {
   frequencyRule: figureCite(FIGURE_CITE.frequencyRule),
   grinBudget: figureCite(FIGURE_CITE.grin),
 } satisfies Record<string, TermCitation>;
+
+/** The click-through rule /compare's assumption starts from, in /compare's words. */
+const LINK_IN_BIO_RULE = 'Creator-tool glossaries give a link-in-bio rule of thumb (0.5–1.5% of impressions, unaudited).';
+
+/**
+ * The observed cases /compare shows beside its click-through assumption: per follower, as the
+ * sources give them, and per reached account at Minter.io's median reach for the smallest
+ * accounts, as /compare counts them for a plan of such accounts.
+ */
+const OBSERVED_CLICKS_TEXT = ((): string => {
+  const perFollower = OBSERVED_CLICKS.map((o) => o.perFollower);
+  const [low, high] = [Math.min(...perFollower), Math.max(...perFollower)];
+  const reach = MINTER_REACH[0]!;
+  const perReached = (p: number) => formatPercent((p / reach.low) * 100);
+  return (
+    `Observed cases: ${exactPercent(low)}–${exactPercent(high)} of followers (Kardashian tweet, Fab.com 2011), ` +
+    `${perReached(low)}–${perReached(high)} of reached accounts at Minter.io's median reach for ${reach.band.stated} followers.`
+  );
+})();
 
 // ── Terms ────────────────────────────────────────────────────────────────────────────────────
 
@@ -560,12 +582,11 @@ const SPECS: TermSpec[] = [
     group: 'Reach & cost',
     formula: 'CTR = link clicks ÷ reach × 100',
     definition:
-      'The share of the accounts a post reached that click its link: the step of the sales funnel between seeing ' +
-      'and buying (visits = reach × CTR). Some tools divide by impressions instead, so say which. No source in ' +
-      'Tierbot\'s library gives an influencer benchmark for it.',
+      'The share of the accounts a post reached that click its link (visits = reach × CTR); some tools divide by ' +
+      `impressions, so say which. ${LINK_IN_BIO_RULE} ${OBSERVED_CLICKS_TEXT}`,
     example: 'Illustrative: 150 link clicks from a post that reached 10,000 accounts → 150 ÷ 10,000 × 100 = 1.5%.',
     check: { inputs: { clicks: 150, reach: 10_000 }, result: 1.5 },
-    sources: [CITE.clickThrough],
+    sources: [CITE.clickThrough, CITE.linkInBio, src('tapinfluence-view'), CITE.fab, CITE.minter],
     related: ['sales-funnel', 'conversion-rate', 'impressions'],
   },
   {

@@ -170,3 +170,13 @@ describe('team settings in a server where Tierbot runs only from a member’s ow
     expect(plansText).not.toMatch(/still/);
   });
 });
+
+describe('"Classify follower counts" on "mil"', () => {
+  it('says on its line when "mil" was read as a million, as /tier does, and not in a Spanish message', async () => {
+    const english = await classifyMessage.run({ id: '1', content: 'Sara has 2 mil followers', authorName: 'Lea' }, testContext());
+    expect(countLines(english)[0]).toContain('“mil” is read as a million; for 2 thousand, write 2k.');
+    const spanish = await classifyMessage.run({ id: '1', content: 'Ana tiene 45 mil seguidores en IG y 30 mil en TikTok', authorName: 'Lea' }, testContext());
+    expect(countLines(spanish).map((l) => l.split(' → ')[0])).toEqual(['• **45 mil** = 45,000 (Ana · Instagram)', '• **30 mil** = 30,000 (Ana · TikTok)']);
+    expect(JSON.stringify(spanish.embeds)).not.toContain('“mil”');
+  });
+});

@@ -53,7 +53,7 @@ const TABLE: [string, Expected[], IgnoreKind[]][] = [
   ['4K video from 2019', [], ['not-followers', 'year']],
   ['Top 5 100k creators this quarter', [], ['small', 'not-followers']],
   ['The 2024 campaign reached 3 million people', [], ['year', 'not-followers']],
-  ['She has 45 mil seguidores y 1.2 mil subs', [c(45_000), c(1_200_000)], []],
+  ['She has 45 mil seguidores y 1.2 mil subs', [c(45_000), c(1_200)], []],
   ['His following grew 15% to 60k', [c(60_000)], ['percentage']],
   ['watch https://youtube.com/watch?v=abc123 — 456k subs', [c(456_000, 'YouTube')], ['link']],
   ['we may 30 creators', [], ['not-followers']],

@@ -72,7 +72,8 @@ function countLine({ count, times }: ListedCount, house: HouseTiers | undefined)
     houseText = `house: ${'tier' in placed ? formatHouseTier(placed.tier, (t) => `**${teamTierName(t.name)}**`) : housePlacementText(house.tiers, count.value)}; publishers: `;
   }
   const repeated = times > 1 ? ` ×${times}` : '';
-  return `• **${written}**${exact}${label(count)}${repeated} → ${houseText}${consensus.line}`;
+  const reading = count.note ? ` (${count.note})` : '';
+  return `• **${written}**${exact}${label(count)}${repeated} → ${houseText}${consensus.line}${reading}`;
 }
 
 function ignoredLines(ignored: readonly IgnoredNumber[]): string[] {

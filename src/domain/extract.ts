@@ -10,7 +10,7 @@
  * Also home to `readCount`, the count reader the roster uses for spreadsheet cells.
  */
 
-import { COUNT_MULTIPLIERS, MAX_FOLLOWERS, MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, countText, normaliseDigits, readCountText, type CountProblem, type DecimalMark, type ParseResult } from './followers';
+import { ATTACHED_MULTIPLIERS, COUNT_MULTIPLIERS, FOLLOWER_WORD, MAX_FOLLOWERS, MAX_INPUT_LENGTH, MIL_IS_THOUSAND_BEFORE, SCIENTIFIC_NUMBER, countReadingNote, countText, normaliseDigits, readCountText, type CountProblem, type DecimalMark, type ParseResult } from './followers';
 import { formatCount, shorten } from './format';
 
 export type { DecimalMark } from './followers';
@@ -104,6 +104,8 @@ export interface FoundCount {
   platform?: string;
   /** The creator's name or @handle next to it, or shared with the count before it ("Sara has 45k on IG and 1.2M on TikTok"). */
   name?: string;
+  /** How the count was read, when that needs saying: /tier's note for "30 mil" read as a million. */
+  note?: string;
 }
 
 export type IgnoreKind =
@@ -192,19 +194,20 @@ const COUNT_PROBLEMS: Record<CountProblem, string> = {
   unreadable: 'not a follower count I can read',
 };
 
-/** "Followers" in the languages chat and spreadsheet exports come in (a regular expression's source, lower case). */
-export const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|assinantes|volgers|abonnees|følgere|följare|obserwujących|obserwujacych|obserwatorów|subskrybentów|takipçi(?:ler|si)?|подписчик(?:ов|а|и)?|підписник(?:ів|и)?|pengikut|粉丝|粉絲|フォロワー|팔로워)`;
 const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators|influencers|people|members|orders?|sales|users|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?|units?|items?|products?|pieces?|pcs|copies|tickets?|packages?|parcels?|boxes|bottles?|samples?)`;
 // Building blocks of the tokenizer. Every alternative is tried at each position in order, so the
 // specific shapes (a date, a price) win over the plain number they start with.
-// Chinese and Japanese run words together ("她有4.5万粉丝"): a number may touch their letters, not others' ("ID12345").
-const SPACED_WORD_CHARACTER = String.raw`(?![\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}])[\p{L}\p{N}_]`;
+// Chinese and Japanese run words together ("她有4.5万粉丝"), and Korean writes counters on a number
+// ("45,000명", "3만"): a number may touch their letters, not others' ("ID12345").
+const SPACED_WORD_CHARACTER = String.raw`(?![\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}])[\p{L}\p{N}_]`;
 const END = String.raw`(?!${SPACED_WORD_CHARACTER})`;
 // Where a count ends: at the end of a word, or where a word about it is typed on without a space
 // ("45kfollowers", "1.2Msubs", "45k_followers", "12kish"), as /tier reads them.
 const COUNT_END = String.raw`(?=_?(?:${FOLLOWER_WORD}|${NOT_FOLLOWER_WORD}|ish)${END}|${END})`;
 // Every multiplier /tier reads after a count ("k", "Mio.", "lakh", "тыс."), so the message reads the counts /tier does.
 const SUFFIX = String.raw`(?:${alternatives(Object.keys(COUNT_MULTIPLIERS).filter((word) => word !== ''))})${COUNT_END}`;
+// And those /tier reads only written on the digits ("45rb").
+const ATTACHED_SUFFIX = String.raw`(?:${alternatives(Object.keys(ATTACHED_MULTIPLIERS))})${COUNT_END}`;
 /** Multipliers /tier reads as abbreviations with a dot ("1,5 Mio.", "45 тыс."): that dot is the count's, and ends no sentence. */
 const ABBREVIATED_MULTIPLIERS = Object.keys(COUNT_MULTIPLIERS)
   .filter((word) => word.endsWith('.'))
@@ -227,12 +230,18 @@ const SCIENTIFIC_BODY = new RegExp(`^${SCIENTIFIC_NUMBER}$`, 'iu');
 const NO_MORE_GROUPS = String.raw`(?![.,']?\d)`;
 // A number with more digit groups after it than any count has ("192.168" of "192.168.1.1") is no
 // amount: it is set aside whole, as RUN_ON_DIGITS or what it is (an IP address), not read in part.
-const AMOUNT = String.raw`(?:${SCIENTIFIC_NUMBER}|(?:${NUM})${NO_MORE_GROUPS}(?: ?${SUFFIX})?)`;
+const AMOUNT = String.raw`(?:${SCIENTIFIC_NUMBER}|(?:${NUM})${NO_MORE_GROUPS}(?: ?${SUFFIX}|${ATTACHED_SUFFIX})?)`;
 const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|sept?(?:ember|embre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?)\.?`;
 const CURRENCY_SIGN = String.raw`[$€£¥₹₩₽₺₦₱₴₫฿₪元円]`;
 // Codes and short forms, written right before or after the amount ("Rs. 50,000", "50.000 TL", "5 000 kr"):
 // only there, beside a number, are "kr" and "TL" money.
-const CURRENCY_CODE = String.raw`(?:usd|eur|gbp|chf|cad|aud|nzd|inr|rs\.?|jpy|cny|rmb|brl|mxn|ars|clp|sek|nok|dkk|kr|pln|zł|czk|huf|try|tl|rub|руб\.?|uah|грн|zar|ngn|aed|sar|sgd|hkd|myr|idr|rp\.?|php|thb|krw)`;
+const CURRENCY_CODES = ['usd', 'eur', 'gbp', 'chf', 'cad', 'aud', 'nzd', 'inr', 'rs', 'jpy', 'cny', 'rmb', 'brl', 'mxn', 'ars', 'clp', 'sek', 'nok', 'dkk', 'kr', 'pln', 'zł', 'czk', 'huf', 'try', 'tl', 'rub', 'руб', 'uah', 'грн', 'zar', 'ngn', 'aed', 'sar', 'sgd', 'hkd', 'myr', 'idr', 'rp', 'php', 'thb', 'krw'];
+const CURRENCY_CODE = String.raw`(?:${alternatives(['rs.', 'руб.', 'rp.', ...CURRENCY_CODES])})`;
+/**
+ * Codes that are also words ("let's try 45k", "php 8"): before an amount they are money only in
+ * capitals ("TRY 500", "PHP 500"); after it ("500 try") in any case, as every code is.
+ */
+const WORD_CODE_FIRST = /^(try|rub|php|sar|cad)(?![\p{L}])/iu;
 const CURRENCY_WORD = String.raw`(?:dollars?|euros?|bucks|pounds|quid|rupees?|reais|pesos?|liras?|lire|yen|yuan|renminbi|rubles?|roubles?|рублей|рубля|hryvnias?|zlotys?|złotych|złote|kronor|kroner|kronur|krona|krone|francs?|rand|naira|ringgit|baht|rupiah|dirhams?|riyals?)`;
 const BEFORE = String.raw`(?<!${SPACED_WORD_CHARACTER}|\d[.,'])`;
 
@@ -367,8 +376,17 @@ const CHANGE_FROM = /(?<![\p{L}])(?:went|gone|going|goes|grew|grown|growing|jump
 
 // "x" alone is X only after "on" or in brackets ("45k on X", "(X)"), or before a colon ("X: 12k").
 const PLATFORM_TOKEN = new RegExp(String.raw`(?<![\p{L}\p{N}_@])(?:${PLATFORM_ALIAS}|(?<=\bon\s|\()x(?=[\s).,!?]|$)|x(?=\s?:))(?![\p{L}\p{N}_])`, 'giu');
-// A sentence ends at a line break, at . ! ? followed by a space (not the dot of "1,5 Mio. auf TikTok"), and at ; | •.
-const SENTENCE_BREAK = new RegExp(String.raw`\n|(?<!\d\s?(?:${alternatives(ABBREVIATED_MULTIPLIERS)}))\.(?=\s)|[!?](?=\s)|[;|•]`, 'giu');
+// A sentence ends at a line break, at . ! ? followed by a space, and at ; | •.
+const SENTENCE_BREAK = /\n|[.!?](?=\s)|[;|•]/gu;
+/** A count's abbreviation right before a dot: "1,5 Mio", "45 тыс". */
+const ABBREVIATION_BEFORE_DOT = new RegExp(String.raw`\d\s?(?:${alternatives(ABBREVIATED_MULTIPLIERS)})$`, 'iu');
+/**
+ * After the dot of an abbreviation, a digit or a capitalised word starts a new sentence ("Anna: 2
+ * Mio. 45k is the other one"), unless the word is about the count: German capitalises its nouns
+ * ("45 Tsd. Follower auf Instagram"). A word in lower case goes on with the sentence ("1,5 Mio. auf TikTok").
+ */
+const NEW_SENTENCE_AFTER_DOT = /^\s+[\d\p{Lu}]/u;
+const SAME_SENTENCE_AFTER_DOT = new RegExp(String.raw`^\s+(?:${FOLLOWER_WORD}|${PLATFORM_ALIAS})(?![\p{L}\p{N}_])`, 'iu');
 
 /**
  * Capitalised words that start sentences, not names; and the platforms. Besides English, the words
@@ -400,6 +418,8 @@ const NOT_NAMES = new Set([
     'она он есть имеет цена стоимость' // Russian
   ).split(' '),
   ...PLATFORM_BY_ALIAS.keys(),
+  // "Rs 5 per click", "Kr 500": a currency, written capitalised before its amount.
+  ...CURRENCY_CODES,
 ]);
 
 /** A count right after a word: "Max 50k", "Max: 50k". */
@@ -420,7 +440,7 @@ const BETWEEN_NAME_AND_COUNT = new Set(
     `${HAS_WORDS.join(' ')} ` +
     'has have had is are was were at with got gets sits hit hits reached now currently just only does on in via across ' +
     'and also plus then about around approx roughly nearly almost over under like the a an her his their ' +
-    'et und y sur auf en account acct channel profile handle count'
+    'et und y e sur auf en no na account acct channel profile handle count'
   ).split(' '),
 );
 const FOLLOWER_WORD_ALONE = new RegExp(`^${FOLLOWER_WORD}$`, 'iu');
@@ -456,6 +476,7 @@ interface NumberToken {
   followerWord: boolean;
   platform?: string;
   name?: string;
+  note?: string;
   /** The range's second end, when this number is the first ("50k" for "10k" in "10k-50k"). */
   rangeTo?: NumberToken;
   /** The range's first end, when this number is the second. */
@@ -523,7 +544,8 @@ export function extractCounts(message: string): Extraction {
   platforms.sort((a, b) => a.start - b.start);
 
   linkRanges(text, numbers);
-  for (const n of numbers) judgeByContext(text, n);
+  const milIsThousand = SPANISH_OR_PORTUGUESE.test(text);
+  for (const n of numbers) judgeByContext(text, n, milIsThousand);
   inheritAcrossRanges(numbers);
   setAsideRanges(text, numbers);
   const sentences = sentenceStarts(text);
@@ -548,6 +570,7 @@ export function extractCounts(message: string): Extraction {
       end: n.end,
       ...(n.platform ? { platform: n.platform } : {}),
       ...(n.name ? { name: n.name } : {}),
+      ...(n.note ? { note: n.note } : {}),
     });
   }
   return { counts, ignored: orderAndDedupe(ignored) };
@@ -599,6 +622,11 @@ function tokenize(text: string): Token[] {
     // "may 30" is a verb and a number more often than a date: only "May 30" is the month.
     if (kind === 'date' && /^may\s/.test(m[0])) {
       TOKEN.lastIndex = m.index + 3;
+      continue;
+    }
+    const wordCode = kind === 'price' ? WORD_CODE_FIRST.exec(m[0]) : null;
+    if (wordCode && wordCode[1] !== wordCode[1]!.toUpperCase()) {
+      TOKEN.lastIndex = m.index + wordCode[1]!.length;
       continue;
     }
     tokens.push({ kind, text: m[0], start: m.index, end: m.index + m[0].length });
@@ -695,7 +723,7 @@ function rangeText(text: string, a: NumberToken): { text: string; start: number 
 }
 
 /** Rules that set a number aside whatever else is near it: signs, units, words around it. */
-function judgeByContext(text: string, n: NumberToken): void {
+function judgeByContext(text: string, n: NumberToken, milIsThousand: boolean): void {
   // The words before a range are before both its ends, and a follower word after it is after both:
   // "reach 10k-50k" is reach twice, and "10k-50k followers" counts followers (a range, set aside in setAsideRanges).
   const after = text.slice(n.end, n.end + 60);
@@ -703,7 +731,9 @@ function judgeByContext(text: string, n: NumberToken): void {
   const set = (kind: Exclude<IgnoreKind, 'not-followers'>) => (n.ignored = { kind, reason: REASONS[kind] });
 
   n.followerWord = AFTER_FOLLOWERS.test(text.slice(n.rangeEnd, n.rangeEnd + 60)) || BEFORE_FOLLOWERS.test(before);
-  const parsed = readCountText(/\dmil$|\d mil$/i.test(n.body) ? n.body.replace(/mil$/i, milMeaning(after)) : n.body);
+  const mil = MIL_AFTER_DIGITS.test(n.body);
+  const parsed = readCountText(mil ? n.body.replace(/mil$/i, milIsThousand ? 'k' : 'm') : n.body);
+  if (mil && !milIsThousand) n.note = countReadingNote(n.body);
 
   if (n.bare && n.body.length >= 12) return void set('id');
   if (n.sign === '-') return void set('change');
@@ -742,11 +772,16 @@ function isRatePerPost(after: string): boolean {
   return !ownCount || PER_POST_AFTER.test(rest.slice(ownCount[0].length));
 }
 
-/** "1.2 mil followers" is 1.2 million in English; "45 mil seguidores" is 45 thousand. */
-function milMeaning(after: string): string {
-  // After the count, or after the other end of a range ("10-20 mil seguidores").
-  return /^[^\p{L}]*(?:mil\s)?(?:seguidores|seguidoras|inscritos|suscriptores|assinantes)/iu.test(after) ? 'k' : 'm';
-}
+const MIL_AFTER_DIGITS = /\d\s?mil$/i;
+/**
+ * "1.2 mil followers" is 1.2 million in English shorthand; "45 mil" is 45 thousand in Spanish and
+ * Portuguese. A message in either language says so somewhere, not always next to each count ("Ana
+ * tiene 45 mil seguidores y Bea 30 mil"): by its words for followers, for million, or for "has".
+ */
+const SPANISH_OR_PORTUGUESE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${MIL_IS_THOUSAND_BEFORE}|seguidor|millones|millón|milhões|milhoes|milhão|milhao|tiene|tienen|tem|têm)(?![\p{L}])`,
+  'iu',
+);
 
 /**
  * Multipliers that are everyday English words ("3 bin bags"): the number before one is a count
@@ -758,7 +793,7 @@ const WORD_MULTIPLIER = /^\d[\d.,]*\s?bin$/i;
 function judgeBareNumber(n: NumberToken): void {
   if (n.followerWord) return;
   if (WORD_MULTIPLIER.test(n.body)) {
-    if (!n.platform) n.ignored = { kind: 'small', reason: '“bin” (Turkish for thousand) with nothing saying it counts followers' };
+    if (!n.platform) n.ignored = { kind: 'small', reason: 'a number with nothing saying it counts followers' };
     return;
   }
   if (n.hasSuffix) return;
@@ -775,7 +810,14 @@ const lastAtOrBefore = (sorted: readonly number[], pos: number): number => Math.
 
 function sentenceStarts(text: string): number[] {
   const starts = [0];
-  for (const m of text.matchAll(SENTENCE_BREAK)) starts.push(m.index + m[0].length);
+  for (const m of text.matchAll(SENTENCE_BREAK)) {
+    const end = m.index + m[0].length;
+    if (m[0] === '.' && ABBREVIATION_BEFORE_DOT.test(text.slice(Math.max(0, m.index - 12), m.index))) {
+      const next = text.slice(end, end + 40);
+      if (!NEW_SENTENCE_AFTER_DOT.test(next) || SAME_SENTENCE_AFTER_DOT.test(next)) continue;
+    }
+    starts.push(end);
+  }
   return starts;
 }
 

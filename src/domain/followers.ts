@@ -58,7 +58,8 @@ export const COUNT_MULTIPLIERS: Readonly<Record<string, number>> = {
   billions: 1_000_000_000,
   mrd: 1_000_000_000,
   'mrd.': 1_000_000_000,
-  // Spanish and Portuguese, Russian, Polish, Turkish and Italian; Chinese and Japanese after digits ("3万").
+  // Spanish and Portuguese, Russian and Ukrainian, Polish, Turkish, Italian and Indonesian; Chinese,
+  // Japanese and Korean after digits ("3万", "3만").
   millón: 1_000_000,
   milhão: 1_000_000,
   milhao: 1_000_000,
@@ -66,6 +67,11 @@ export const COUNT_MULTIPLIERS: Readonly<Record<string, number>> = {
   milhoes: 1_000_000,
   тыс: 1_000,
   'тыс.': 1_000,
+  тысяча: 1_000,
+  тысячи: 1_000,
+  тысяч: 1_000,
+  тис: 1_000,
+  'тис.': 1_000,
   млн: 1_000_000,
   'млн.': 1_000_000,
   млрд: 1_000_000_000,
@@ -75,11 +81,19 @@ export const COUNT_MULTIPLIERS: Readonly<Record<string, number>> = {
   bin: 1_000,
   mld: 1_000_000_000,
   'mld.': 1_000_000_000,
+  ribu: 1_000,
   万: 10_000,
   萬: 10_000,
+  만: 10_000,
   亿: 100_000_000,
   億: 100_000_000,
 };
+
+/**
+ * Multipliers read only written right after the digits: "45rb" is 45 thousand in Indonesian, where
+ * "45 rb" in a message is as often something else (a running back, a brand).
+ */
+export const ATTACHED_MULTIPLIERS: Readonly<Record<string, number>> = { rb: 1_000 };
 
 /** Which character separates decimals: '.' (30,000.5) or ',' (30.000,5). */
 export type DecimalMark = '.' | ',';
@@ -89,7 +103,7 @@ export type DecimalMark = '.' | ',';
  * "1'234"; or grouped the Indian way, two digits a group above the thousands: "1,00,000", "1,00,00,000".
  */
 const GROUPED = /^(?:\d{1,3}([ ,.'])\d{3}(?:\1\d{3})*|\d{1,2}(?:,\d\d)+,\d{3})$/;
-const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*(\p{L}+\.?)?$/u;
+const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)(\s*)(\p{L}+\.?)?$/u;
 /**
  * Spanish and Portuguese words for followers: before one of them "mil" is a thousand ("45 mil
  * seguidores"), where alone it is English shorthand for a million ("1.2 mil"). A regex source.
@@ -98,8 +112,10 @@ export const MIL_IS_THOUSAND_BEFORE = String.raw`(?:seguidores|seguidoras|inscri
 const THOUSAND_MIL = new RegExp(String.raw`(?<=\d)\s?mil(?=[\s_]*${MIL_IS_THOUSAND_BEFORE}$)`);
 /** What people type around a count, which says nothing about it: "about 45k followers", "~30K subs". */
 const ROUGHLY = /^(?:~|≈|about |around |roughly |approx\.? |approximately |circa |ca\. )\s*/;
-/** "45k followers", "45kfollowers", "45k_followers", "12k-ish", "50k+". */
-const COUNTED_WORD = new RegExp(String.raw`[\s_]*(?:followers?|subs|subscribers?|fans|${MIL_IS_THOUSAND_BEFORE})$`);
+/** "Followers" in the languages chat and spreadsheet exports come in (a regular expression's source, lower case). */
+export const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|assinantes|volgers|abonnees|følgere|följare|obserwujących|obserwujacych|obserwatorów|subskrybentów|takipçi(?:ler|si)?|подписчик(?:ов|а|и)?|підписник(?:ів|и)?|pengikut|粉丝|粉絲|フォロワー|팔로워)`;
+/** "45k followers", "45kfollowers", "45k_followers", "2 millones de seguidores", "2 millions d'abonnés". */
+const COUNTED_WORD = new RegExp(String.raw`(?:[\s_]+(?:de|d['’])[\s_]*|[\s_]*)${FOLLOWER_WORD}$`, 'u');
 const ISH = /[\s_-]*ish$/;
 const AT_LEAST = /\s*\+$/;
 
@@ -183,8 +199,8 @@ export function readCountText(input: string, decimal: DecimalMark = '.'): CountR
   if (text === '' || /^[-−–—]+$/.test(text)) return { ok: false, problem: 'empty' };
   if (/^[-−–—]/.test(text)) return { ok: false, problem: 'negative' };
   const shape = COUNT_SHAPE.exec(text);
-  const suffix = shape?.[2] ?? '';
-  const multiplier = COUNT_MULTIPLIERS[suffix];
+  const suffix = shape?.[3] ?? '';
+  const multiplier = COUNT_MULTIPLIERS[suffix] ?? (shape?.[2] === '' ? ATTACHED_MULTIPLIERS[suffix] : undefined);
   const split = shape && multiplier !== undefined ? splitNumber(shape[1]!, suffix !== '', decimal) : undefined;
   if (!split) return { ok: false, problem: unreadableProblem(text) };
   // Exact integer arithmetic on the digits, so 1.2M is 1,200,000 and not 1,199,999.9999.
@@ -253,8 +269,28 @@ const TYPED_COUNT_PROBLEMS: Record<CountProblem, (input: string) => string> = {
   exponent: () => exponentReason('a follower count', '1,000'),
   hexadecimal: () => 'That is a hexadecimal number, not a follower count.',
   hashtag: () => 'That is a hashtag, not a follower count.',
-  unreadable: () => 'That is not a follower count I can read.',
+  unreadable: (input) => unreadableReason(countText(input)),
 };
+
+const UNREADABLE = 'That is not a follower count I can read';
+
+/** A comma before other than three digits, and no multiplier after: "30,00", "12,5". */
+const COMMA_NOT_GROUPING = /^\d+,(\d{1,2}|\d{4,})$/;
+/** "30 mi": Brazilian shorthand for millions, and as often miles. */
+const MI_AFTER = /^(\d[\d.,']*)\s?mi$/;
+
+/** Why /tier cannot read a count, where the text shows it: "30,00", "30 mi". */
+function unreadableReason(text: string): string {
+  const comma = COMMA_NOT_GROUPING.exec(text);
+  if (comma) {
+    const digits = comma[1]!.length;
+    return `${UNREADABLE}: a comma before ${digits === 1 ? 'one digit' : `${digits === 2 ? 'two' : digits} digits`} is neither a thousands separator nor a decimal comma (read only before a multiplier, as in 12,5k).`;
+  }
+  const number = MI_AFTER.exec(text)?.[1];
+  const millions = number === undefined ? undefined : readCountText(`${number}M`);
+  if (millions?.ok) return `${UNREADABLE}: “mi” could mean million or miles. Write ${number}M or ${formatCount(millions.value)}.`;
+  return `${UNREADABLE}.`;
+}
 
 /** Two counts joined by a dash or "to": "10k-50k", "10,000 to 50,000". */
 const RANGE = /^(.+?)(?:\s*[-‐‑–—]\s*|\s+to\s+)(.+)$/;

@@ -13,8 +13,8 @@ import { parse } from 'csv-parse/sync';
 import { classify } from './classify';
 import { csvText, withoutNeutralising } from './csv';
 import { andList, countOf } from './format';
-import { extractCounts, readCount, platformName, FOLLOWER_WORD, PLATFORMS, type DecimalMark, type IgnoreKind } from './extract';
-import { COUNT_MULTIPLIERS, MAX_INPUT_LENGTH, MIL_IS_THOUSAND_BEFORE, normaliseDigits } from './followers';
+import { extractCounts, readCount, platformName, PLATFORMS, type DecimalMark, type IgnoreKind } from './extract';
+import { COUNT_MULTIPLIERS, FOLLOWER_WORD, MAX_INPUT_LENGTH, MIL_IS_THOUSAND_BEFORE, normaliseDigits } from './followers';
 import { formatHousePlacement, houseTierFor, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
 import { NORMAL_TIERS, type NormalTier } from './sources';
@@ -607,29 +607,30 @@ function platformInHeader(header: string): string | undefined {
   return undefined;
 }
 
-/**
- * Words for thousand in a header that a cell would read otherwise: Spanish and Portuguese write
- * "Seguidores (mil)" for thousands, where a plain "mil" is English shorthand for millions.
- */
-const THOUSAND_WORDS = new Set(['mil', 'miles', 'milhares']);
+/** Spanish and Portuguese words for thousands in a header ("Seguidores (miles)"), which no cell's multiplier reads. */
+const THOUSAND_WORDS = new Set(['miles', 'milhares']);
 
-/** The unit a multiplier word names ("tsd.", "mio", "millions"), as the cells' parser reads it. */
-function unitOfWord(word: string): CountUnit | undefined {
+/**
+ * The unit a multiplier word names ("tsd.", "mio", "millions"), as the cells' parser reads it:
+ * "mil" as a cell under the same header reads it (`milIsThousand`), so "45" and "45 mil" agree.
+ */
+function unitOfWord(word: string, milIsThousand: boolean): CountUnit | undefined {
   const text = word.toLowerCase();
-  if (THOUSAND_WORDS.has(text)) return 'thousands';
+  if (THOUSAND_WORDS.has(text) || (text === 'mil' && milIsThousand)) return 'thousands';
   const multiplier = COUNT_MULTIPLIERS[text];
   return multiplier === 1_000 ? 'thousands' : multiplier === 1_000_000 ? 'millions' : undefined;
 }
 
 /**
  * "Followers (K)", "Audience (000s)", "Subscribers in millions", "Follower (Tsd.)", "Seguidores
- * (mil)": the unit a count column's numbers are in.
+ * (mil)": the unit a count column's numbers are in. "(mil)" is thousands under a Spanish or
+ * Portuguese header, millions under any other.
  */
 function unitInHeader(header: string): CountUnit | undefined {
   if (/\(\s*(?:in\s+)?(?:'?000s?)\s*\)|\s[k]$/i.test(header)) return 'thousands';
   if (/\(\s*(?:in\s+)?mm\s*\)|\s(?:m|mm)$/i.test(header)) return 'millions';
   for (const word of header.matchAll(/\(\s*(?:in\s+)?([^\s()\d]+)\s*\)|\bin\s+([^\s()\d]+)/gi)) {
-    const unit = unitOfWord(word[1] ?? word[2]!);
+    const unit = unitOfWord(word[1] ?? word[2]!, milIsThousandUnder(header));
     if (unit) return unit;
   }
   return undefined;
@@ -638,7 +639,9 @@ function unitInHeader(header: string): CountUnit | undefined {
 const MIL_IS_THOUSAND_HEADER = new RegExp(String.raw`(?:^| )${MIL_IS_THOUSAND_BEFORE}(?: |$)`);
 
 /** A count column headed in Spanish or Portuguese ("Seguidores", "Inscritos"), where "45 mil" in a cell is 45 thousand. */
-const milIsThousandUnder = (header: string): boolean => MIL_IS_THOUSAND_HEADER.test(normaliseHeader(header));
+function milIsThousandUnder(header: string): boolean {
+  return MIL_IS_THOUSAND_HEADER.test(normaliseHeader(header));
+}
 
 /** "No value" as a sheet writes it: n/a, Excel's #N/A (readCount takes a lone dash as no count itself). */
 const NO_VALUE = /^(?:#?n\/?a|none|nil|null)$/i;

@@ -135,15 +135,19 @@ function clean(text: string): string {
 
 /**
  * Signs of currencies other than the US dollar, anywhere in an amount, and their codes and names
- * at either end: "€5.000", "R$ 5.000", "5000 EUR", "₹5,00,000". "US$" and "USD" are dollars.
+ * at either end: "€5.000", "R$ 5.000", "5000元", "5000 EUR", "5.000 TL", "₹5,00,000". "US$" and
+ * "USD" are dollars, and so is a multiplier before a dollar sign ("5k$").
  */
-const CURRENCY_SIGN = /[€£¥₹₽₩₺₪₫₱₦₴₸₡₲₵₭₮₾₼৳฿]|(?<![a-z])(?!us\$)[a-z]{1,3}\$/iu;
-const CURRENCY_CODES = String.raw`eur|euros?|gbp|pounds?|jpy|yen|cny|rmb|yuan|inr|rupees?|brl|reais|chf|cad|aud|nzd|hkd|sgd|mxn|pesos?|rub|rubles?|roubles?|krw|won|try|lira|pln|zł|sek|nok|dkk|czk|huf|zar|ars|clp|cop|idr|php|thb|vnd|aed|sar|ils|ngn|uah`;
-const CURRENCY_CODE = new RegExp(String.raw`^(?:${CURRENCY_CODES}|rs\.?)(?=[\s\d])|(?<=[\d\s])(?:${CURRENCY_CODES})$`, 'iu');
+const CURRENCY_SIGN = /[€£¥₹₽₩₺₪₫₱₦₴₸₡₲₵₭₮₾₼৳฿元円圓원]|(?<![a-z])(?!us\$)[a-z]{1,3}\$/iu;
+const CURRENCY_CODES = String.raw`eur|euros?|gbp|pounds?|quid|jpy|yen|cny|rmb|yuan|renminbi|inr|rs\.?|rupees?|brl|reais|chf|francs?|cad|aud|nzd|hkd|sgd|mxn|pesos?|rub|руб\.?|рублей|рубля|rubles?|roubles?|krw|won|try|tl|liras?|lire|pln|zł|zlotys?|złotych|złote|sek|nok|dkk|kr\.?|kronor|kroner|kronur|krona|krone|czk|huf|zar|rand|ars|clp|cop|idr|rp\.?|rupiah|php|thb|baht|vnd|aed|dirhams?|sar|riyals?|ils|ngn|naira|uah|грн|hryvnias?|myr|ringgit`;
+const CURRENCY_CODE = new RegExp(String.raw`^(?:${CURRENCY_CODES})(?=[\s\d])|(?<=[\d\s])(?:${CURRENCY_CODES})$`, 'iu');
 
 /** The sign or code of another currency in `text`, as typed, or undefined. */
 function otherCurrency(text: string): string | undefined {
-  return (CURRENCY_SIGN.exec(text) ?? CURRENCY_CODE.exec(text))?.[0];
+  const sign = CURRENCY_SIGN.exec(text);
+  const letters = sign?.[0].endsWith('$') ? sign[0].slice(0, -1).toLowerCase() : '';
+  const multiplierBeforeDollar = letters !== '' && /\d\s?$/.test(text.slice(0, sign!.index)) && MULTIPLIERS[letters] !== undefined;
+  return (multiplierBeforeDollar ? undefined : sign?.[0]) ?? CURRENCY_CODE.exec(text)?.[0];
 }
 
 /**
@@ -157,11 +161,11 @@ export function parseMoney(input: string, zeroAccepted = true): ParseResult<numb
   }
   let text = clean(input);
   if (text === '') return { ok: false, reason: 'No amount was given.' };
-  text = text.replace(/^(?:us\s?\$|usd\s?)/, '$').replace(/\s?(usd|dollars?)$/, '');
+  text = text.replace(/^(?:us\s?\$|usd\s?)/, '$').replace(/\s?(?:usd|us\$|\$|dollars?|bucks)$/, '');
   const currency = otherCurrency(normaliseDigits(input).trim());
   if (currency) return { ok: false, reason: `Tierbot works in US dollars; “${currency}” is another currency.` };
-  // Thousands set apart by spaces, as in "10 000" (the follower options read them too).
-  text = text.replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1');
+  // Thousands set apart by spaces or apostrophes, as in "10 000" and "10'000" (follower counts read them too).
+  text = text.replace(/(\d)[ \u00a0\u202f'](?=\d{3}(?!\d))/g, '$1');
   if (MINUS.test(text) || MINUS.test(text.replace(/^\$\s?/, ''))) {
     return { ok: false, reason: 'An amount of money cannot be negative.' };
   }

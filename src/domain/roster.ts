@@ -502,7 +502,18 @@ function bestColumn(header: string[], exact: Set<string>, word: RegExp, taken: (
 }
 
 /** A header naming a change in followers or a date, not how many there are: "Followers growth", "New followers", "Last updated", "Follower %". */
-const CHANGE_OR_DATE = /(?:^| )(?:growth|new|gained|gain|gains|lost|loss|change|changes|delta|increase|decrease|updated|date|rate|percent|percentage)(?: |$)/;
+const CHANGE_OR_DATE = new RegExp(
+  String.raw`(?:^| )(?:${[
+    'growth|new|gained|gain|gains|lost|loss|change|changes|delta|increase|decrease|updated|date|rate|percent|percentage',
+    // The same in the languages the count headers come in ("Follower-Wachstum", "Datum", "Croissance").
+    'wachstum|zuwachs|neue|neu|veränderung|änderung|datum|aktualisiert',
+    'croissance|nouveaux|variation|évolution|mis à jour',
+    'crecimiento|nuevos|cambio|fecha|actualizado',
+    'crescimento|novos|variação|atualizado',
+    'groei|nieuwe|crescita|nuovi|variazione',
+  ].join('|')})(?: |$)`,
+  'u',
+);
 const namesChangeOrDate = (header: string): boolean => header.includes('%') || CHANGE_OR_DATE.test(normaliseHeader(header));
 
 /** The columns an option names: those with that header (any case, else as normalised), else the one with that number (from 1). */

@@ -131,10 +131,10 @@ describe('/roster: change and date columns beside the follower count', () => {
     ['Followers growth (30d),Instagram followers count', 'Instagram followers count'],
     ['Follower Count Last Updated,Instagram Followers', 'Instagram Followers'],
     ['Followers gained,Follower %,TikTok Followers', 'TikTok Followers'],
-    ['Follower-Wachstum,Follower', 'Follower'],
-    ['Neue Follower,Datum,Follower', 'Follower'],
-    ['Crecimiento de seguidores,Seguidores', 'Seguidores'],
-    ['Croissance abonnés,Abonnés', 'Abonnés'],
+    ['Follower-Wachstum,Instagram Follower', 'Instagram Follower'],
+    ['Neue Follower,Datum,TikTok Follower', 'TikTok Follower'],
+    ['Crecimiento de seguidores,Seguidores Instagram', 'Seguidores Instagram'],
+    ['Croissance abonnés,Abonnés Instagram', 'Abonnés Instagram'],
   ])('%s: counts %s', async (headers, counted) => {
     const reply = await runRoster(`Name,${headers}\nAna,${headers.split(',').slice(0, -1).map(() => '300,').join('')}12500\n`);
     expect(description(reply)).toContain(`Columns used: followers “${counted}”`);

@@ -90,7 +90,7 @@ describe('an input the sources give one figure for', () => {
     expect(lines.find((l) => l.startsWith('Sales'))).toBe('Sales (extrapolated from the Kardashian tweet, TapInfluence blog; one published figure each, no range): conversion 2.5% of visits, order value $30.');
     const rows = await csvRows({});
     expect(row(rows, 'assumption', 'reach_rate_a')[5]).toContain('for 100k–1M followers: 22.885%; one published figure, no range (Minter.io');
-    expect(row(rows, 'assumption', 'conversion')[5]).toContain('= 2.5%, used here beyond that case; one published figure, no range (TapInfluence blog');
+    expect(row(rows, 'assumption', 'conversion')[5]).toContain('= 2.5%, used here beyond that case; one published figure, no range (TapInfluence, blog post by Laura Smous');
     // Where there are several, the range spans them and nothing is said of one figure.
     expect(row(rows, 'assumption', 'engagement_rate_b')[5]).not.toContain('one published figure');
   });
@@ -134,9 +134,9 @@ describe('citations', () => {
     const t = await assumptionsText({});
     expect(t).toMatch(/Mediakix,? 2017 \(second-hand; the reporting outlet is not recorded\)/);
     expect(t).toContain('Rule of thumb, undated (as reported by USA Today and Shopify)');
-    expect(t).toMatch(/HypeAuditor,? 2026 \(as reported by eMarketer\)/);
+    expect(t).toMatch(/HypeAuditor,? (State of Influencer Marketing report, )?2026 \(as reported by eMarketer\)/);
     const tiktok = await assumptionsText({ platform: 'tiktok', micro_followers: '3000' });
-    expect(tiktok).toMatch(/HypeAuditor,? 2023 \(second-hand; the reporting outlet is not recorded\)/);
+    expect(tiktok).toMatch(/HypeAuditor,? (State of Influencer Marketing report, )?2023 \(second-hand; the reporting outlet is not recorded\)/);
   });
 
   it('compare.csv cites second-hand figures as reported: Markerly by Digiday', async () => {

@@ -156,9 +156,9 @@ describe('/compare main reply', () => {
 
   it('a budget far below what the followers given cost: says so, and prices Plan A by the rules', async () => {
     const d = (await run({ budget: '500', big_followers: '500k' })).embeds[0]!.description!;
-    // The lowest rule at the expected 1.55%, the low end of the rate's range, is Traackr's $1,163: the cost's low end too.
+    // The lowest rule at the expected 1.55%, the low end of the rate's range, is Traackr's $1,162.50: the cost's low end too.
     expect(d).toContain(
-      'Plan A costs $5,000 ($1,163 to $5,000): $500 does not buy 500,000 followers at any price rule (the cheapest asks $1,163 at the expected 1.55% engagement rate)',
+      'Plan A costs $5,000 ($1,162.50 to $5,000): $500 does not buy 500,000 followers at any price rule (the cheapest asks $1,162.50 at the expected 1.55% engagement rate)',
     );
     expect(d).toContain('⚠️ Plan A is over the budget.');
   });

@@ -132,7 +132,7 @@ describe('a fee’s range is what the plan pays, so it agrees with the cost', ()
     // 500,000 followers at the expected 1.55%, the low end of its range: Traackr's 7,750 × $0.15 = $1,162.50
     // is the cheapest rule there and anywhere in the range.
     expect((await run({ budget: '500', big_followers: '500k' })).embeds[0]!.description).toContain(
-      'Plan A costs $5,000 ($1,163 to $5,000): $500 does not buy 500,000 followers at any price rule (the cheapest asks $1,163 at the expected 1.55% engagement rate)',
+      'Plan A costs $5,000 ($1,162.50 to $5,000): $500 does not buy 500,000 followers at any price rule (the cheapest asks $1,162.50 at the expected 1.55% engagement rate)',
     );
     const rows = await csvRows({ budget: '500', big_followers: '500k' });
     expect(row(rows, 'assumption', 'fee_a').slice(2, 5)).toEqual(['1162.5', '5000', '5000']);

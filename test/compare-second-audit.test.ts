@@ -302,7 +302,7 @@ describe('undated sources say "undated", the same way everywhere', () => {
     const t = text((await press(await run({}), ASSUMPTIONS_ID)).reply);
     expect(t).toContain('Rule of thumb, undated (as reported by USA Today and Shopify)');
     expect(t).toContain('GRIN, undated');
-    expect(t).toContain('TapInfluence blog, undated');
+    expect(t).toContain('TapInfluence, undated');
   });
 });
 

@@ -17,7 +17,6 @@ import {
   type APIEmbedField,
 } from 'discord-api-types/v10';
 import { AD_AGE_KARDASHIAN_FEE_TEXT, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, CITE, GRIN_RULE_TEXT, PLATFORMS, PLATFORM_LABEL, TRAACKR_RULE_TEXT, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
-import { yearLabel } from '../domain/sources';
 import {
   CENT_RULE_EXAMPLE_TEXT,
   HOLDS_TEXT,
@@ -263,8 +262,10 @@ function dependsLines(c: Comparison): string[] {
   return lines;
 }
 
-/** "$5,000" or "$5,000 ($1,162.50 to $5,000)". */
+/** "$5", or "$5 ($4.20 to $9)": to the dollar from $1,000. */
 const moneyRange = (r: Range): string => spanText(r, formatMoney);
+/** A plan's cost restated to the cent, as its Cost line gives it: "$5,000 ($1,162.50 to $5,000)". */
+const costRange = (r: Range): string => spanText(r, formatMoneyExact);
 
 /** Plan A's one influencer smaller than each of Plan B's: most likely the sizes were swapped, so say so. */
 function sizesLine(c: Comparison): string | null {
@@ -287,22 +288,22 @@ function budgetLine(c: Comparison): string | null {
   else if (b.feeA === 'budget') {
     // The followers were given: say what such an account costs by the rules, so a budget at their low end shows.
     const rules = b.rulesForA;
-    const priced = rules ? `, an account the price rules put at ${formatMoney(rules.low)}–${formatMoney(rules.high)}${rules.at ? ` ${rules.at}` : ''}` : '';
+    const priced = rules ? `, an account the price rules put at ${formatMoneyExact(rules.low)}–${formatMoneyExact(rules.high)}${rules.at ? ` ${rules.at}` : ''}` : '';
     aPart = `Plan A spends ${formatMoneyExact(b.costA)} on one influencer with ${followers}${priced}`;
   }
   // The two cases where Plan A keeps a price the budget cannot change: say which, and why.
-  else if (b.feeA === 'case') aPart = `Plan A, the observed tweet, costs ${moneyRange(c.a.metrics.cost!)} whatever the budget (Ad Age’s price for her Instagram post; the article gives none)`;
+  else if (b.feeA === 'case') aPart = `Plan A, the observed tweet, costs ${costRange(c.a.metrics.cost!)} whatever the budget (Ad Age’s price for her Instagram post; the article gives none)`;
   else if (b.feeA === 'rules' && b.rulesForA) {
     const rules = b.rulesForA;
     const cost = c.a.metrics.cost!;
     // The budget is set beside the rules at the expected engagement rate; the cost's range is the best and worst cases', each at its own.
     const cases = rules.at && cost.low !== rules.low ? '; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate' : '';
-    aPart = `Plan A costs ${moneyRange(cost)}: ${formatMoneyExact(b.budget)} does not buy ${followers} at any price rule (the cheapest asks ${formatMoney(rules.low)}${rules.at ? ` ${rules.at}` : ''}${cases})`;
-  } else aPart = `Plan A costs ${formatMoney(b.costA)}`;
+    aPart = `Plan A costs ${costRange(cost)}: ${formatMoneyExact(b.budget)} does not buy ${followers} at any price rule (the cheapest asks ${formatMoneyExact(rules.low)}${rules.at ? ` ${rules.at}` : ''}${cases})`;
+  } else aPart = `Plan A costs ${formatMoneyExact(b.costA)}`;
   const capped = b.countCapped ? ` (capped at ${mostMicrosText(s.b.followersEach)}: the rest of the budget is unspent)` : '';
   const bPart = b.countFromBudget
-    ? `Plan B spends ${formatMoney(b.costB)} on ${microInfluencers(s.b.influencers)} at ${formatMoney(s.assumptions.fee_b.value!.expected)}${capped}`
-    : `Plan B costs ${formatMoney(b.costB)}`;
+    ? `Plan B spends ${formatMoneyExact(b.costB)} on ${microInfluencers(s.b.influencers)} at ${formatMoneyExact(s.assumptions.fee_b.value!.expected)}${capped}`
+    : `Plan B costs ${formatMoneyExact(b.costB)}`;
   const over = [b.overA ? 'Plan A is over the budget.' : '', b.overB ? 'Plan B is over the budget.' : ''].filter(Boolean).join(' ');
   // Every digit of the budget the user gave: $10,000.01 buys 1,000,001 followers, which "$10,000" would not.
   return `**Budget ${formatMoneyExact(b.budget)}:** ${aPart}; ${bPart}.${over ? ` ⚠️ ${over}` : ''}`;
@@ -590,20 +591,23 @@ function mainReply(c: Comparison, extra: string[], house: HouseLookup, audience:
 // ── Assumptions (ephemeral) ───────────────────────────────────────────────────────────────────
 
 /**
- * "[Minter.io, “How much reach…”, 2019](url)": publisher, the real title when there is one, year,
- * "as reported by …" for a second-hand figure, and the link. (What an untitled piece is, the
- * Export gives in full.)
+ * "[Minter.io, “How much reach…”, 2019](url)": publisher, the real title (or what the piece is,
+ * as /glossary says it), year, "as reported by …" for a second-hand figure, and the link.
  */
 function citeLink(c: Citation): string {
-  const reported = reportedBy(c);
-  const t = `${c.publisher}${c.title ? `, “${c.title}”` : ''}, ${yearLabel(c)}${reported ? ` (${reported})` : ''}`;
+  const t = citeText(c);
   return c.url ? `[${t}](${c.url})` : t;
+}
+
+/** "[HypeAuditor 2018](url)": a citation by publisher and year, with its link where it has one. */
+function briefLink(c: Citation): string {
+  return c.url ? `[${citeBrief(c)}](${c.url})` : citeBrief(c);
 }
 
 /**
  * How much of each input's text the Assumptions reply shows. `full`: every citation in full the
- * first time (titles and links), by publisher and year after that. `short`: every citation by
- * publisher and year. `trimmed`: that, and each input's text shortened to an equal share.
+ * first time it fits (what it is and its link), by publisher and year after that. `short`: every
+ * citation by publisher and year. `trimmed`: that, and each input's text shortened to an equal share.
  */
 type Detail = 'full' | 'short' | 'trimmed';
 
@@ -617,14 +621,26 @@ function assumptionFields(as: readonly Assumption[], detail: Detail, share: numb
     const use = uses[a.key];
     if (use) parts.push(use);
     if (a.rangeNote && a.rangeNote !== ONE_FIGURE) parts.push(`Range: ${a.rangeNote}.`);
-    // A citation given above is repeated by publisher and year only ("Markerly 2016 (as reported by
-    // Digiday)"); the first time it is given in full (with its link, in `full`), and always with how
-    // a second-hand figure was read.
-    const citations = a.sources.map((c) => (cited.has(c) || detail !== 'full' ? citeBrief(c) : citeLink(c))).join(' · ');
-    for (const c of a.sources) cited.add(c);
     const max = detail === 'trimmed' ? Math.max(2, Math.min(share, LIMITS.fieldValue)) : LIMITS.fieldValue;
     // Trimming shortens the rule and range, never the citations: they say what was read second-hand.
     const text = parts.join(' ');
+    // A citation given above is repeated by publisher and year only ("Markerly 2016 (as reported by
+    // Digiday)"), always with how a second-hand figure was read. In `full`, one not given yet is
+    // given in full while the field has room beside the rule and range (a cut range would lose
+    // figures); past that, by publisher and year with its link, and in full where it next fits.
+    const briefs = a.sources.map((c) => (cited.has(c) || detail !== 'full' ? citeBrief(c) : briefLink(c)));
+    let spare = max - text.length - 1 - briefs.join(' · ').length;
+    const citations = a.sources
+      .map((c, i) => {
+        const brief = briefs[i]!;
+        if (cited.has(c) || detail !== 'full') return brief;
+        const whole = citeLink(c);
+        if (whole.length - brief.length > spare) return brief;
+        spare -= whole.length - brief.length;
+        cited.add(c);
+        return whole;
+      })
+      .join(' · ');
     if (!citations) return { name: truncate(`${a.label}: ${value}`, LIMITS.fieldName), value: truncate(text, max) };
     const room = max - citations.length - 1;
     const body = room >= 2 ? truncate(text, room) : '';
@@ -984,7 +1000,7 @@ async function component(customId: string, _values: readonly string[], context: 
     return {
       mode: 'reply',
       reply: inputErrorReply(
-        `Plan A costs ${formatMoney(equal.costA)}, less than one micro-influencer’s fee (${formatMoney(equal.fee)}): it buys no micro-influencer, so no Plan B costs the same. Plan B is unchanged.`,
+        `Plan A costs ${formatMoneyExact(equal.costA)}, less than one micro-influencer’s fee (${formatMoneyExact(equal.fee)}): it buys no micro-influencer, so no Plan B costs the same. Plan B is unchanged.`,
         'a larger big_fee, or a smaller micro_fee, then press Equal budget again.',
         'Plan A’s cost buys no micro-influencer',
       ),
@@ -1002,9 +1018,9 @@ async function component(customId: string, _values: readonly string[], context: 
 /** What the Equal budget press did, truthfully when the cap on micro-influencers keeps the costs apart. */
 function equalBudgetLine(equal: Extract<EqualBudget, { kind: 'rerun' }>, next: Comparison): string {
   const micros = microInfluencers(next.scenario.b.influencers);
-  const costA = formatMoney(equal.costA);
+  const costA = formatMoneyExact(equal.costA);
   if (equal.capped) {
-    const costs = `Plan A costs ${costA}, Plan B ${formatMoney(next.b.metrics.cost!.expected)}`;
+    const costs = `Plan A costs ${costA}, Plan B ${formatMoneyExact(next.b.metrics.cost!.expected)}`;
     return next.scenario.budget !== null
       ? `The budget is now Plan A’s cost, ${costA}, but Plan B stops at ${micros}, the most Tierbot models, so the costs still differ: ${costs}.`
       : `Plan B now has ${micros}, the most Tierbot models, so the costs still differ: ${costs}.`;

@@ -7,7 +7,7 @@
  */
 
 import { formatCount } from './format';
-import { howRead, isSecondHand, yearLabel, type Confidence } from './sources';
+import { howRead, isSecondHand, sourceById, yearLabel, type Confidence } from './sources';
 import { formatMoney } from './units';
 
 export type Platform = 'instagram' | 'tiktok' | 'youtube';
@@ -105,9 +105,23 @@ export const TRAACKR_RULE_TEXT = `${formatMoney(TRAACKR_CPME)} per ${formatCount
 
 // ── Citations ─────────────────────────────────────────────────────────────────────────────────
 
+/** A tier source cited for a figure too, in the registry's words, so /compare cites it as /tiers and /glossary do. */
+function registryCitation(id: string): Citation {
+  const source = sourceById(id);
+  if (!source) throw new Error(`No source ${id} in the registry`);
+  return {
+    publisher: source.publisher,
+    ...(source.title ? { title: source.title } : { what: source.what }),
+    year: source.year,
+    ...(source.url ? { url: source.url } : {}),
+    ...(source.via ? { via: source.via } : {}),
+    confidence: source.confidence,
+  };
+}
+
 /** Every figure Tierbot cites outside the tier definitions: also what /tiers source: lists for a publisher it has no tiers from. */
 export const CITE = {
-  tapInfluence: { publisher: 'TapInfluence blog', what: 'article by Laura Smous on micro-influencers', year: null, confidence: 'seed' },
+  tapInfluence: registryCitation('tapinfluence-view'),
   minter: {
     publisher: 'Minter.io',
     title: 'How much reach should my brand be getting on Instagram?',

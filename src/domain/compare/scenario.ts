@@ -66,7 +66,7 @@ export function affordable(budget: number, fee: number, followersEach: number): 
 /** Plan B's count as the Equal budget button set it: "set by Equal budget: as many as Plan A’s cost ($5,000) buys at $100 each". */
 function equalBudgetNote(costA: number, fee: number, influencers: number, followersEach: number): string {
   const capped = wholeAt(costA, fee) > influencers ? ` and capped at ${mostMicrosText(followersEach)}` : '';
-  return `set by Equal budget: as many as Plan A’s cost (${formatMoney(costA)}) buys at ${formatMoney(fee)} each, rounded down${capped}`;
+  return `set by Equal budget: as many as Plan A’s cost (${formatMoneyExact(costA)}) buys at ${formatMoneyExact(fee)} each, rounded down${capped}`;
 }
 
 /**

@@ -114,7 +114,9 @@ describe('/house set: a comma inside a count', () => {
   });
 
   it('a count it cannot read is quoted whole, as written', () => {
-    expect(reasonOf('a 1,5-10k, b 10k+')).toBe('In "a 1,5-10k": That is not a follower count I can read.');
+    expect(reasonOf('a 1,5-10k, b 10k+')).toBe(
+      'In "a 1,5-10k": That is not a follower count I can read: a comma before one digit is neither a thousands separator nor a decimal comma (read only before a multiplier, as in 12,5k).',
+    );
   });
 
   it('never quotes a piece of a number cut at its comma', () => {

@@ -16,11 +16,11 @@ import { breakEvenText, comparePlans, evaluate, feeByRulesAt, flipsText, microBr
 import { parseMoney, parsePercent } from '../src/domain/units';
 import { compareOptions } from './support/compare-options';
 import { testComponentContext, testContext } from './support/context';
+import { field } from './support/compare';
 
 const run = (options: Record<string, string> = {}) => compare.run(options as never, testContext()) as Promise<Reply>;
 const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
 
 async function press(reply: Reply, prefix: string) {
   const id = ids(reply).find((x) => x.startsWith(prefix));

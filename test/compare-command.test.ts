@@ -13,11 +13,11 @@ import { MAX_FOLLOWERS } from '../src/domain/followers';
 import { MAX_MONEY } from '../src/domain/units';
 import { PLANS_PER_SERVER, StoreUnavailableError, type TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
+import { field } from './support/compare';
 
 const run = (options: Record<string, string> = {}, ctx = testContext()) => compare.run(options as any, ctx) as Promise<Reply>;
 const press = async (customId: string) => compare.component!(customId, [], testComponentContext());
 const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
-const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 const embedTotal = (reply: Reply) => text(reply).replace(/\n/g, '').length;
 

@@ -14,14 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID, CASES_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
 import { comparePlans, parseCompareInput, robustnessText } from '../src/domain/compare';
-import { messageProblems } from '../src/commands/limits';
-import { testComponentContext, testContext } from './support/context';
-
-async function run(options: Record<string, string> = {}): Promise<Reply> {
-  const reply = (await compare.run(options as never, testContext())) as Reply;
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
+import { testComponentContext } from './support/context';
+import { runCompare as run } from './support/compare';
 
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 async function press(reply: Reply, prefix: string): Promise<Reply> {

@@ -10,17 +10,12 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID, CASES_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/commands/limits';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
+import { runCompare as run } from './support/compare';
 
 const GUILD = '200000000000000077';
 
-async function run(options: Record<string, string>, context = testContext()): Promise<Reply> {
-  const reply = (await compare.run(options as never, context)) as Reply;
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
 const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
 const embedTotal = (reply: Reply) => text(reply).replace(/\n/g, '').length;
 const keyLines = (reply: Reply) => reply.embeds[0]!.fields!.filter((f) => f.name.startsWith('Key assumptions')).flatMap((f) => f.value.split('\n'));

@@ -12,17 +12,10 @@ import { OWN_MESSAGE, type Reply } from '../src/commands/types';
 import { houseTierFor, parseHouseDefinition, shortHousePlacement, type HouseTier } from '../src/domain/house';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
+import { runCompare as run, description, field } from './support/compare';
 
 const G = '200000000000000144';
 
-async function run(options: Record<string, string>, ctx = testContext()): Promise<Reply> {
-  const reply = (await compare.run(options as never, ctx)) as Reply;
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
-const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 const idFor = (reply: Reply, prefix: string) => {
   const id = ids(reply).find((x) => x.startsWith(prefix));

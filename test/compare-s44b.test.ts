@@ -10,12 +10,7 @@ import { glossary } from '../src/commands/glossary';
 import { messageProblems } from '../src/commands/limits';
 import type { Reply } from '../src/commands/types';
 import { testComponentContext, testContext } from './support/context';
-
-async function run(options: Record<string, string>): Promise<Reply> {
-  const reply = (await compare.run(options as never, testContext())) as Reply;
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
+import { runCompare as run } from './support/compare';
 
 const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n')).join('\n');
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));

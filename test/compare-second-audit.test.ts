@@ -22,23 +22,15 @@ import { OPTION_KIND, OPTION_NAMES, parseCompareInput, type Overrides } from '..
 import { MAX_FOLLOWERS } from '../src/domain/followers';
 import { MAX_MONEY } from '../src/domain/units';
 import { tierbotCore } from '../src/interactions/tierbot';
-import { messageProblems } from '../src/commands/limits';
 import { openStore } from '../src/store/index';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
+import { runCompare as run, description, field } from './support/compare';
 
 const G = '200000000000000060';
 const guild = (store: TeamStore) => testContext({ guildId: G, store });
 
-async function run(options: Record<string, string>, ctx = testContext()): Promise<Reply> {
-  const reply = (await compare.run(options as never, ctx)) as Reply;
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
 const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
-const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
-const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 const hasEqualBudget = (reply: Reply) => ids(reply).some((id) => id.startsWith(EQUAL_BUDGET_ID));
 

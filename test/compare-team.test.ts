@@ -21,6 +21,7 @@ import { messageProblems } from '../src/commands/limits';
 import { openStore } from '../src/store/index';
 import { StoreRefusedError, StoreUnavailableError, type TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
+import { runCompare as run, description, field } from './support/compare';
 
 const G = '200000000000000054';
 const OTHER = '200000000000000055';
@@ -39,14 +40,6 @@ async function withHouse(text = HOUSE, store: TeamStore = memoryStore()): Promis
   return store;
 }
 
-async function run(options: Record<string, string>, ctx = testContext()): Promise<Reply> {
-  const reply = (await compare.run(options as never, ctx)) as Reply;
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
-const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
 const allText = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
 const embedTotal = (reply: Reply) => allText(reply).replace(/\n/g, '').length;
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));

@@ -13,19 +13,12 @@ import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
 import { breakEvenText, comparePlans, parseCompareInput, robustnessText, type CompareInput } from '../src/domain/compare';
 import { messageProblems } from '../src/commands/limits';
-import { testComponentContext, testContext } from './support/context';
+import { testComponentContext } from './support/context';
+import { runCompare as run, description, field } from './support/compare';
 
-async function run(options: Record<string, string> = {}): Promise<Reply> {
-  const reply = (await compare.run(options as never, testContext())) as Reply;
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
 /** What a reader sees once Discord has drawn the markdown. */
 const plain = (markdown: string) => markdown.replace(/\*\*|\*/g, '');
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-const field = (reply: Reply, prefix: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(prefix))!;
 
 async function assumptions(options: Record<string, string>): Promise<Reply> {
   const id = ids(await run(options)).find((x) => x.startsWith(ASSUMPTIONS_ID))!;

@@ -155,3 +155,24 @@ describe('why /tier cannot read "30,00" and "30 mi"', () => {
     expect(embedText(await runTier('1,5mi'))).toContain('“mi” could mean million or miles. Write 1,5M or 1,500,000.');
   });
 });
+
+describe('a third look at other languages', () => {
+  it('reads the Russian word for million in /tier and in a message', () => {
+    expect(parseFollowerCount('1,2 миллиона подписчиков')).toEqual({ ok: true, value: 1_200_000 });
+    expect(extractCounts('1,2 миллиона подписчиков').counts.map((c) => c.value)).toEqual([1_200_000]);
+  });
+
+  it('does not take subscriptions sold for followers', () => {
+    expect(extractCounts('we sold 500 subscriptions').counts).toEqual([]);
+    expect(extractCounts('10000 subscriptions sold').counts).toEqual([]);
+    expect(parseFollowerCount('500 subscriptions').ok).toBe(false);
+  });
+
+  it('passes over a column of followers gained, in French, German, Spanish, Italian and Dutch, and a Portuguese date', () => {
+    for (const gained of ['Abonnés gagnés', 'Gewonnene Follower', 'Seguidores ganados', 'Follower guadagnati', 'Volgers erbij', 'Data seguidores']) {
+      const read = readRoster(new TextEncoder().encode(`Name,${gained},Instagram Followers\nAna,300,45000\n`), {});
+      if (!read.ok) throw new Error(gained);
+      expect(read.roster.rows[0]!.count, gained).toBe(45_000);
+    }
+  });
+});

@@ -74,6 +74,9 @@ export const COUNT_MULTIPLIERS: Readonly<Record<string, number>> = {
   'тис.': 1_000,
   млн: 1_000_000,
   'млн.': 1_000_000,
+  миллион: 1_000_000,
+  миллиона: 1_000_000,
+  миллионов: 1_000_000,
   млрд: 1_000_000_000,
   'млрд.': 1_000_000_000,
   tys: 1_000,
@@ -113,7 +116,7 @@ const THOUSAND_MIL = new RegExp(String.raw`(?<=\d)\s?mil(?=[\s_]*${MIL_IS_THOUSA
 /** What people type around a count, which says nothing about it: "about 45k followers", "~30K subs". */
 const ROUGHLY = /^(?:~|≈|about |around |roughly |approx\.? |approximately |circa |ca\. )\s*/;
 /** "Followers" in the languages chat and spreadsheet exports come in (a regular expression's source, lower case). */
-export const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|subscriptions|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|assinantes|volgers|abonnees|følgere|följare|obserwujących|obserwujacych|obserwatorów|subskrybentów|takipçi(?:ler|si)?|подписчик(?:ов|а|и)?|підписник(?:ів|и)?|pengikut|粉丝|粉絲|フォロワー|팔로워)`;
+export const FOLLOWER_WORD = String.raw`(?:followers?|fans|subs|subscribers?|abonnés|abonnes|abonné|abonnenten|abos?|seguidores|seguidoras|inscritos|suscriptores|inscrits|iscritti|assinantes|volgers|abonnees|følgere|följare|obserwujących|obserwujacych|obserwatorów|subskrybentów|takipçi(?:ler|si)?|подписчик(?:ов|а|и)?|підписник(?:ів|и)?|pengikut|粉丝|粉絲|フォロワー|팔로워)`;
 /** "45k followers", "45kfollowers", "45k_followers", "2 millones de seguidores", "2 millions d'abonnés". */
 const COUNTED_WORD = new RegExp(String.raw`(?:[\s_]+(?:de|d['’])[\s_]*|[\s_]*)${FOLLOWER_WORD}$`, 'u');
 const ISH = /[\s_-]*ish$/;

@@ -506,11 +506,11 @@ const CHANGE_OR_DATE = new RegExp(
   String.raw`(?:^| )(?:${[
     'growth|new|gained|gain|gains|lost|loss|change|changes|delta|increase|decrease|updated|date|rate|percent|percentage',
     // The same in the languages the count headers come in ("Follower-Wachstum", "Datum", "Croissance").
-    'wachstum|zuwachs|neue|neu|veränderung|änderung|datum|aktualisiert',
-    'croissance|nouveaux|variation|évolution|mis à jour',
-    'crecimiento|nuevos|cambio|fecha|actualizado',
-    'crescimento|novos|variação|atualizado',
-    'groei|nieuwe|crescita|nuovi|variazione',
+    'wachstum|zuwachs|neue|neu|gewonnen|gewonnene|veränderung|änderung|datum|aktualisiert',
+    'croissance|nouveaux|gagnés|gagnes|variation|évolution|mis à jour',
+    'crecimiento|nuevos|ganados|cambio|fecha|actualizado',
+    'crescimento|novos|ganhos|variação|atualizado|data',
+    'groei|nieuwe|erbij|crescita|nuovi|guadagnati|variazione',
   ].join('|')})(?: |$)`,
   'u',
 );

@@ -90,3 +90,21 @@ describe('a source is cited in the same words in /glossary, /compare’s Assumpt
     expect(field.value).toContain('HypeAuditor 2026 (as reported by eMarketer)');
   });
 });
+
+describe('"mil" in /compare', () => {
+  it('is read as a million, as /tier reads it, and the reply says so, option by option', async () => {
+    const reply = await run({ budget: '$2 mil', big_followers: '1 mil' });
+    const text = reply.embeds[0]!.description ?? '';
+    expect(text).toContain('Budget $2M');
+    expect(text).toContain('ℹ️ budget: “mil” is read as a million; for 2 thousand, write 2k.');
+    expect(text).toContain('ℹ️ big_followers: “mil” is read as a million; for 1 thousand, write 1k.');
+    expect(JSON.stringify((await run({ budget: '2000' })).embeds)).not.toContain('“mil”');
+  });
+
+  it('stays within its limits with every option written with "mil"', async () => {
+    const reply = await run({ big_fee: '1 mil', micro_fee: '1 mil', big_followers: '1 mil', micro_followers: '1 mil', order_value: '1 mil', overlap: '5' });
+    expect(reply.inputError).toBeFalsy();
+    expect((reply.embeds[0]!.description!.match(/“mil” is read as a million/g) ?? []).length).toBe(5);
+    expect(messageProblems(reply)).toEqual([]);
+  });
+});

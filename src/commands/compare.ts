@@ -60,6 +60,7 @@ import {
   type Scenario,
 } from '../domain/compare';
 import { csvText } from '../domain/csv';
+import { countReadingNote } from '../domain/followers';
 import { SEVERAL_REACH_FORMULA } from '../domain/funnel';
 import { andList, followersText, formatCount } from '../domain/format';
 import { houseTierFor, shortHousePlacement, type HouseTier } from '../domain/house';
@@ -960,6 +961,11 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   if (isReply(compared)) return compared;
 
   const extra: string[] = [];
+  // "budget:2 mil" is read as a million, as /tier reads "mil", and said as /tier says it.
+  for (const [name, value] of Object.entries(given)) {
+    const note = countReadingNote(value.replace(/^(?:us)?\$\s?/i, ''));
+    if (note) extra.push(`ℹ️ ${name}: ${note}`);
+  }
   if (loaded) extra.push(`Plan “${quoteUserText(loaded.name, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`, ...compared.leftOut);
   if (saveName) {
     const saved = await savePlan(context, saveName, compared.inputs);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ComponentType, MessageFlags } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { labelsApart } from '../src/commands/embeds';
+import { labelsApart } from '../src/domain/format';
 import { glossary, teamTermKey } from '../src/commands/glossary';
 import { TERM_LIMITS, term } from '../src/commands/term';
 import type { Choice, Reply } from '../src/commands/types';

@@ -6,7 +6,7 @@
 
 import type { EChartsOption } from 'echarts';
 import type { ChartFile } from './file';
-import { countOf, formatCompact, formatCount, shorten } from '../domain/format';
+import { countOf, formatCompact, formatCount, labelsApart, shorten } from '../domain/format';
 import { shortCount } from '../domain/followers';
 import { drawablePart } from './font-coverage';
 import { FONT_FAMILY, drawPng, hex, type ChartSize } from './render';
@@ -64,47 +64,19 @@ function drawableName(bar: RosterChartBar, index: number): string {
   return meaningful || `#${index + 1}`;
 }
 
-/** As many of `words` as fit in `room` characters from the start (or the end), joined; a word longer than that is cut to fit. */
-function wordsWithin(words: readonly string[], room: number, from: 'start' | 'end' = 'start'): string {
-  const inOrder = from === 'start' ? words : [...words].reverse();
-  const kept: string[] = [];
-  for (const word of inOrder) {
-    if ([...[...kept, word].join(' ')].length > room) break;
-    kept.push(word);
-  }
-  if (kept.length === 0) {
-    const chars = [...(inOrder[0] ?? '')];
-    return (from === 'start' ? chars.slice(0, room) : chars.slice(Math.max(0, chars.length - room))).join('');
-  }
-  return (from === 'start' ? kept : kept.reverse()).join(' ');
-}
-
-/**
- * `text` cut to `max` characters in the middle, at words: its last words (up to half the room)
- * and as many of its first as fit before them, "Very long tier…1 xx".
- */
-function shortenMiddle(text: string, max: number): string {
-  if ([...text].length <= max) return text;
-  const words = text.split(' ');
-  const tail = wordsWithin(words, Math.floor((max - 1) / 2), 'end');
-  const head = wordsWithin(words.slice(0, words.length - tail.split(' ').length), max - 1 - [...tail].length);
-  return `${head}…${tail}`;
-}
-
 const distinct = (labels: readonly string[]): boolean => new Set(labels).size === labels.length;
 
 /**
- * The bars' names in at most `max` characters each. Names that differ only past the cut (a
- * house's "Very long tier name 1", "… 2") are cut in the middle instead, keeping their ends;
- * any still alike are numbered in the reply's order.
+ * The bars' names in at most `max` characters each, cut at a word. Names that differ only past the
+ * cut (a house's "Very long tier name 1", "… 2") are shortened apart instead, keeping where they
+ * differ; any still alike are numbered in the reply's order.
  */
 function barNames(bars: readonly RosterChartBar[], max: number): string[] {
   const names = bars.map(drawableName);
   const atEnd = names.map((n) => shorten(n, max));
   if (distinct(atEnd)) return atEnd;
-  const inMiddle = names.map((n) => shortenMiddle(n, max));
-  if (distinct(names) && distinct(inMiddle)) return inMiddle;
-  return names.map((n, i) => shorten(`${i + 1}. ${n}`, max));
+  const apart = labelsApart(names, max);
+  return distinct(apart) ? apart : names.map((n, i) => shorten(`${i + 1}. ${n}`, max));
 }
 
 /** The followers written shorter, never rounded up past the count ("≈999k" for 999,999): a total near a tier line stays on its side. */

@@ -15,7 +15,7 @@ import {
   type APIEmbedField,
   type APIStringSelectComponent,
 } from 'discord-api-types/v10';
-import { andList, countOf, formatCount, formatCountRange, shorten } from '../domain/format';
+import { andList, countOf, formatCount, formatCountRange, labelsApart, shorten } from '../domain/format';
 import { formatHouseTier, type HouseTier } from '../domain/house';
 import { nameKey } from '../domain/names';
 import { NORMAL_TIERS } from '../domain/sources';
@@ -46,7 +46,6 @@ import {
   buttonRows,
   inReadingOrder,
   inputErrorReply,
-  labelsApart,
   linesToFields,
   pageLines,
   pagerRow,

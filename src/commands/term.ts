@@ -18,11 +18,11 @@
  */
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
-import { andList } from '../domain/format';
+import { andList, labelsApart } from '../domain/format';
 import { normalise } from '../domain/search';
 import { LIMITS } from './limits';
 import { nameKey, TERMS_PER_SERVER, type TeamTerm } from '../store/types';
-import { hiddenInName, inReadingOrder, inputErrorReply, labelsApart, NEUTRAL_COLOUR, quoteUserText, showsNothing, unshownCharacter } from './embeds';
+import { hiddenInName, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, showsNothing, unshownCharacter } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { exportHeader, guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';

@@ -68,3 +68,61 @@ export function shorten(text: string, max: number): string {
   const cut = space > 0 ? words.slice(0, space) : words;
   return `${cut.replace(/[\s,;:·–—-]+$/u, '')}…`;
 }
+
+// ── Shortening names apart ───────────────────────────────────────────────────────────────────
+
+/**
+ * `text.slice(from, to)`, trimmed, without splitting a character in two. Where a word boundary is
+ * near (within half the piece), an end that falls inside a word moves in to it, as long as the
+ * position `keep` stays inside the piece.
+ */
+function piece(text: string, from: number, to: number, keep?: number): string {
+  let start = Math.max(0, from);
+  let end = Math.min(text.length, to);
+  if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start += 1;
+  if (/[\uDC00-\uDFFF]/.test(text[end] ?? '')) end -= 1;
+  const half = (end - start) / 2;
+  if (end < text.length && !/\s/u.test(text[end]!)) {
+    const space = text.slice(start, end).search(/\s\S*$/u);
+    if (space >= half && (keep === undefined || start + space > keep)) end = start + space;
+  }
+  if (start > 0 && !/\s/u.test(text[start - 1]!)) {
+    const space = text.slice(start, end).search(/\s/u);
+    if (space >= 0 && space < half && (keep === undefined || start + space + 1 <= keep)) start += space + 1;
+  }
+  return text.slice(start, end).trim();
+}
+
+function sharedStartLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * `text` within `max` characters: its start and its end around "…", with the place where it first
+ * differs from the most similar of `others` kept in view.
+ */
+function shortenApart(text: string, others: readonly string[], max: number): string {
+  const room = max - 1;
+  const differsAt = Math.max(0, ...others.map((other) => sharedStartLength(text, other)));
+  const head = Math.ceil(room * 0.6);
+  if (differsAt < head) return `${piece(text, 0, head, differsAt)}…${piece(text, text.length - (room - head), text.length)}`;
+  const tail = Math.max(room - head, text.length - differsAt);
+  if (tail < room) return `${piece(text, 0, room - tail)}…${piece(text, text.length - tail, text.length, differsAt)}`;
+  // The difference is deep in the middle of a very long text: its start, then a window from a
+  // little before the difference, each cut marked.
+  const lead = Math.ceil(room / 3);
+  const window = room - lead - 1;
+  const from = Math.max(lead, differsAt - Math.floor(window / 3));
+  return `${piece(text, 0, lead)}…${piece(text, from, from + window, differsAt)}…`;
+}
+
+/**
+ * Each text within `max` characters, the shortened ones told apart: two long names that share
+ * their start ("…, Part A" and "…, Part B") keep their ends, where they differ, rather than being
+ * cut to the same words.
+ */
+export function labelsApart(texts: readonly string[], max: number): string[] {
+  return texts.map((text, i) => (text.length <= max ? text : shortenApart(text, texts.filter((_, j) => j !== i), max)));
+}

@@ -963,7 +963,7 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   const extra: string[] = [];
   // "budget:2 mil" is read as a million, as /tier reads "mil", and said as /tier says it.
   for (const [name, value] of Object.entries(given)) {
-    const note = countReadingNote(value.replace(/^(?:us)?\$\s?/i, ''));
+    const note = countReadingNote(value);
     if (note) extra.push(`ℹ️ ${name}: ${note}`);
   }
   if (loaded) extra.push(`Plan “${quoteUserText(loaded.name, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`, ...compared.leftOut);

@@ -254,10 +254,11 @@ export function parseFollowerCount(input: string): ParseResult<number> {
 /**
  * What to say beside a count read from `input`, when how it was read needs saying: "30 mil" is 30
  * million in English shorthand and 30 thousand in Spanish and Portuguese, so read as the first,
- * it is said so, with how to write the second. Undefined when there is nothing to say.
+ * it is said so, with how to write the second. An amount's dollar sign ("$2 mil", as /compare
+ * reads money the same way) is left out of the number. Undefined when there is nothing to say.
  */
 export function countReadingNote(input: string): string | undefined {
-  const number = /^(.*\d)\s?mil$/.exec(countText(input))?.[1];
+  const number = /^(?:us)?\$?\s?(.*\d)\s?mil$/.exec(countText(input))?.[1];
   return number === undefined ? undefined : `“mil” is read as a million; for ${number} thousand, write ${number}k.`;
 }
 

@@ -12,6 +12,7 @@
 
 import { ATTACHED_MULTIPLIERS, COUNT_MULTIPLIERS, FOLLOWER_WORD, MAX_FOLLOWERS, MAX_INPUT_LENGTH, MIL_IS_THOUSAND_BEFORE, SCIENTIFIC_NUMBER, countReadingNote, countText, normaliseDigits, readCountText, type CountProblem, type DecimalMark, type ParseResult } from './followers';
 import { formatCount, shorten } from './format';
+import { OTHER_CURRENCY_CODES, OTHER_CURRENCY_SIGNS, OTHER_CURRENCY_WORDS, alternatives } from './words';
 
 export type { DecimalMark } from './followers';
 
@@ -60,14 +61,6 @@ export const PLATFORMS: readonly { name: string; aliases: readonly string[] }[] 
 ];
 
 const PLATFORM_BY_ALIAS = new Map(PLATFORMS.flatMap((p) => p.aliases.map((a) => [a, p.name] as const)));
-
-/** Words as a regular expression's alternatives, longest first so that "millions" wins over "mil". */
-function alternatives(words: Iterable<string>): string {
-  return [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, String.raw`\s`))
-    .join('|');
-}
 
 /** Every platform alias but "x", which is a platform only where nothing else can be meant (see PLATFORM_TOKEN). */
 const PLATFORM_ALIAS = alternatives([...PLATFORM_BY_ALIAS.keys()].filter((alias) => alias !== 'x'));
@@ -232,17 +225,17 @@ const NO_MORE_GROUPS = String.raw`(?![.,']?\d)`;
 // amount: it is set aside whole, as RUN_ON_DIGITS or what it is (an IP address), not read in part.
 const AMOUNT = String.raw`(?:${SCIENTIFIC_NUMBER}|(?:${NUM})${NO_MORE_GROUPS}(?: ?${SUFFIX}|${ATTACHED_SUFFIX})?)`;
 const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|juni|july?|juil(?:let)?|juli|aug(?:ust)?|août|sept?(?:ember|embre)?|oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember)?)\.?`;
-const CURRENCY_SIGN = String.raw`[$€£¥₹₩₽₺₦₱₴₫฿₪元円]`;
+const CURRENCY_SIGN = String.raw`[$${OTHER_CURRENCY_SIGNS}]`;
 // Codes and short forms, written right before or after the amount ("Rs. 50,000", "50.000 TL", "5 000 kr"):
 // only there, beside a number, are "kr" and "TL" money.
-const CURRENCY_CODES = ['usd', 'eur', 'gbp', 'chf', 'cad', 'aud', 'nzd', 'inr', 'rs', 'jpy', 'cny', 'rmb', 'brl', 'mxn', 'ars', 'clp', 'sek', 'nok', 'dkk', 'kr', 'pln', 'zł', 'czk', 'huf', 'try', 'tl', 'rub', 'руб', 'uah', 'грн', 'zar', 'ngn', 'aed', 'sar', 'sgd', 'hkd', 'myr', 'idr', 'rp', 'php', 'thb', 'krw'];
-const CURRENCY_CODE = String.raw`(?:${alternatives(['rs.', 'руб.', 'rp.', ...CURRENCY_CODES])})`;
+const CURRENCY_CODES = ['usd', ...OTHER_CURRENCY_CODES];
+const CURRENCY_CODE = String.raw`(?:${alternatives(CURRENCY_CODES)})`;
 /**
  * Codes that are also words ("let's try 45k", "php 8"): before an amount they are money only in
  * capitals ("TRY 500", "PHP 500"); after it ("500 try") in any case, as every code is.
  */
 const WORD_CODE_FIRST = /^(try|rub|php|sar|cad)(?![\p{L}])/iu;
-const CURRENCY_WORD = String.raw`(?:dollars?|euros?|bucks|pounds|quid|rupees?|reais|pesos?|liras?|lire|yen|yuan|renminbi|rubles?|roubles?|рублей|рубля|hryvnias?|zlotys?|złotych|złote|kronor|kroner|kronur|krona|krone|francs?|rand|naira|ringgit|baht|rupiah|dirhams?|riyals?)`;
+const CURRENCY_WORD = String.raw`(?:${alternatives(['dollar', 'dollars', 'bucks', ...OTHER_CURRENCY_WORDS])})`;
 const BEFORE = String.raw`(?<!${SPACED_WORD_CHARACTER}|\d[.,'])`;
 
 // Phone numbers are set aside whole, so that no piece of one is read as a count.

@@ -5,6 +5,7 @@
 
 import { COUNT_MULTIPLIERS, MAX_INPUT_LENGTH, SCIENTIFIC_NUMBER, exponentReason, normaliseDigits, type ParseResult } from './followers';
 import { formatCount } from './format';
+import { OTHER_CURRENCY_CODES, OTHER_CURRENCY_SIGNS, OTHER_CURRENCY_WORDS, alternatives } from './words';
 
 /** The largest amount of money accepted: a trillion dollars; anything larger is a typo. */
 export const MAX_MONEY = 1_000_000_000_000;
@@ -138,8 +139,8 @@ function clean(text: string): string {
  * at either end: "€5.000", "R$ 5.000", "5000元", "5000 EUR", "5.000 TL", "₹5,00,000". "US$" and
  * "USD" are dollars, and so is a multiplier before a dollar sign ("5k$").
  */
-const CURRENCY_SIGN = /[€£¥₹₽₩₺₪₫₱₦₴₸₡₲₵₭₮₾₼৳฿元円圓원]|(?<![a-z])(?!us\$)[a-z]{1,3}\$/iu;
-const CURRENCY_CODES = String.raw`eur|euros?|gbp|pounds?|quid|jpy|yen|cny|rmb|yuan|renminbi|inr|rs\.?|rupees?|brl|reais|chf|francs?|cad|aud|nzd|hkd|sgd|mxn|pesos?|rub|руб\.?|рублей|рубля|rubles?|roubles?|krw|won|try|tl|liras?|lire|pln|zł|zlotys?|złotych|złote|sek|nok|dkk|kr\.?|kronor|kroner|kronur|krona|krone|czk|huf|zar|rand|ars|clp|cop|idr|rp\.?|rupiah|php|thb|baht|vnd|aed|dirhams?|sar|riyals?|ils|ngn|naira|uah|грн|hryvnias?|myr|ringgit`;
+const CURRENCY_SIGN = new RegExp(String.raw`[${OTHER_CURRENCY_SIGNS}]|(?<![a-z])(?!us\$)[a-z]{1,3}\$`, 'iu');
+const CURRENCY_CODES = alternatives([...OTHER_CURRENCY_CODES, ...OTHER_CURRENCY_WORDS]);
 const CURRENCY_CODE = new RegExp(String.raw`^(?:${CURRENCY_CODES})(?=[\s\d])|(?<=[\d\s])(?:${CURRENCY_CODES})$`, 'iu');
 
 /** The sign or code of another currency in `text`, as typed, or undefined. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pagerRow, truncate } from '../src/commands/embeds';
+import { pagerRow } from '../src/commands/embeds';
+import { shorten as truncate } from '../src/domain/format';
 import { COMMANDS } from '../src/commands';
 import { help } from '../src/commands/help';
 import { shorten } from '../src/domain/format';

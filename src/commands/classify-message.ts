@@ -10,13 +10,13 @@ import { ApplicationCommandType, ButtonStyle, MessageFlags, type APIEmbed } from
 import { LIMITS, embedLength } from './limits';
 import { extractCounts, type FoundCount, type IgnoredNumber } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
-import { countOf, formatCount } from '../domain/format';
+import { countOf, formatCount, shorten } from '../domain/format';
 import { formatHouseTier } from '../domain/house';
 import { consensusFor, type HouseTiers } from '../domain/roster';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { housePlacementText, teamTierName } from './house-lookup';
 import { houseFor } from './roster';
-import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, inputErrorReply, linesToFields, quoteUserText } from './embeds';
 import { messageCommand, type MessageCommandDefinition, type Reply, type RunContext, type TargetMessage, EVERYWHERE } from './types';
 
 export const definition = {
@@ -98,7 +98,7 @@ export async function run(message: TargetMessage, context: RunContext): Promise<
   const shown: ListedCount[] = [];
   let used = 0;
   for (const entry of listedCounts(counts)) {
-    const line = truncate(countLine(entry, house), 400);
+    const line = shorten(countLine(entry, house), 400);
     if (used + line.length + 1 > LINES_ROOM) break;
     lines.push(line);
     shown.push(entry);
@@ -110,7 +110,7 @@ export async function run(message: TargetMessage, context: RunContext): Promise<
   const author = message.authorName ? `${quoteUserText(message.authorName, 60)}’s message` : 'that message';
   const single = counts.length === 1 ? consensusFor(counts[0]!.value) : undefined;
   const embed: APIEmbed = {
-    title: truncate(`${countOf(counts.length, 'follower count')} in ${author}`, LIMITS.embedTitle),
+    title: shorten(`${countOf(counts.length, 'follower count')} in ${author}`, LIMITS.embedTitle),
     description: [...(notice ? [notice] : []), ...lines].join('\n'),
     color: single?.outcome === 'tier' && single.leaders.length === 1 ? TIER_COLOURS[single.leaders[0]!] : NEUTRAL_COLOUR,
     fields: ignored.length ? linesToFields('Not counted', ignoredLines(ignored)) : [],

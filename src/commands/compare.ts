@@ -62,7 +62,7 @@ import {
 import { csvText } from '../domain/csv';
 import { countReadingNote } from '../domain/followers';
 import { SEVERAL_REACH_FORMULA } from '../domain/funnel';
-import { andList, followersText, formatCount } from '../domain/format';
+import { andList, followersText, formatCount, shorten } from '../domain/format';
 import { houseTierFor, shortHousePlacement, type HouseTier } from '../domain/house';
 import { formatMoney, formatMoneyExact, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
@@ -71,7 +71,7 @@ import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedP
 import { decodeState, encodeState } from './compare-state';
 import { houseProblemLine, housePlacementText, lookUpHouse, teamTierName, type HouseLookup } from './house-lookup';
 import { MANAGE_SERVER, who } from './team-settings';
-import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, hiddenInName, quoteUserText, shareOut, truncate, unshownCharacter } from './embeds';
+import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, hiddenInName, quoteUserText, shareOut, unshownCharacter } from './embeds';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
@@ -209,7 +209,7 @@ function planField(c: Comparison, p: PlanResult, house: HouseLookup): APIEmbedFi
   if (cpm || cpe) lines.push(`CPM ${cpm ? moneyRange(cpm) : missingReason(p, 'cpm')} · CPME ${cpme ? moneyRange(cpme) : missingReason(p, 'cpe')}`);
   const kind = p.kind === 'observed' ? 'observed' : 'estimated';
   const houseTier = house.kind === 'set' ? ` · house tier: ${houseTierShort(house.tiers, planFollowers(c, p.plan))}` : '';
-  return { name: truncate(`Plan ${p.plan} (${kind}): ${p.name}${houseTier}`, LIMITS.fieldName), value: truncate(lines.join('\n'), LIMITS.fieldValue), inline: true };
+  return { name: shorten(`Plan ${p.plan} (${kind}): ${p.name}${houseTier}`, LIMITS.fieldName), value: shorten(lines.join('\n'), LIMITS.fieldValue), inline: true };
 }
 
 // ── The team's own tiers (/house) ─────────────────────────────────────────────────────────────
@@ -528,8 +528,8 @@ export function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLo
   ].join('\n');
   const colour = c.verdict.leader === 'A' ? TIER_COLOURS.macro : c.verdict.leader === 'B' ? TIER_COLOURS.micro : NEUTRAL_COLOUR;
   const embed: APIEmbed = {
-    title: truncate(c.title, LIMITS.embedTitle),
-    description: truncate(description, 2_000),
+    title: shorten(c.title, LIMITS.embedTitle),
+    description: shorten(description, 2_000),
     color: colour,
     fields: [planField(c, c.a, house), planField(c, c.b, house), ...linesToFields('Key assumptions', keyAssumptionLines(c, true))],
     footer: {
@@ -565,9 +565,9 @@ function fitKeyAssumptions(embed: APIEmbed, c: Comparison): void {
   // The room for the lines themselves: the field's name, the note and the line breaks are fixed.
   const room = MAIN_TEXT_LIMIT - embedLength({ ...embed, fields: plans }) - 'Key assumptions'.length - KEY_LINES_SHORTENED.length - lines.length;
   const shares = shareOut(room, lines.map((line) => line.length));
-  fits([...lines.map((line, i) => truncate(line, Math.max(KEY_LINE_FLOOR, shares[i]!))), KEY_LINES_SHORTENED]);
+  fits([...lines.map((line, i) => shorten(line, Math.max(KEY_LINE_FLOOR, shares[i]!))), KEY_LINES_SHORTENED]);
   const over = embedLength(embed) - MAIN_TEXT_LIMIT;
-  if (over > 0) embed.description = truncate(embed.description!, embed.description!.length - over);
+  if (over > 0) embed.description = shorten(embed.description!, embed.description!.length - over);
 }
 
 /**
@@ -642,10 +642,10 @@ function assumptionFields(as: readonly Assumption[], detail: Detail, share: numb
         return whole;
       })
       .join(' · ');
-    if (!citations) return { name: truncate(`${a.label}: ${value}`, LIMITS.fieldName), value: truncate(text, max) };
+    if (!citations) return { name: shorten(`${a.label}: ${value}`, LIMITS.fieldName), value: shorten(text, max) };
     const room = max - citations.length - 1;
-    const body = room >= 2 ? truncate(text, room) : '';
-    return { name: truncate(`${a.label}: ${value}`, LIMITS.fieldName), value: truncate(body ? `${body} ${citations}` : citations, max) };
+    const body = room >= 2 ? shorten(text, room) : '';
+    return { name: shorten(`${a.label}: ${value}`, LIMITS.fieldName), value: shorten(body ? `${body} ${citations}` : citations, max) };
   });
 }
 
@@ -658,7 +658,7 @@ export const BREAK_EVEN_TITLE = 'Break-even';
  */
 function breakEvenEmbed(c: Comparison): APIEmbed {
   const lines = microBreakEvens(c.scenario).map((b) => `${microBreakEvenLine(c, b)}.`);
-  return { title: BREAK_EVEN_TITLE, color: NEUTRAL_COLOUR, description: truncate(lines.join('\n'), LIMITS.embedDescription) };
+  return { title: BREAK_EVEN_TITLE, color: NEUTRAL_COLOUR, description: shorten(lines.join('\n'), LIMITS.embedDescription) };
 }
 
 /** How every result's range is found (README: "How /compare gives ranges"). */
@@ -679,7 +679,7 @@ export function casesReply(c: Comparison): Reply {
   const cases: APIEmbed = {
     title: 'Observed cases and caveats',
     color: NEUTRAL_COLOUR,
-    description: truncate(observed.join('\n'), LIMITS.embedDescription),
+    description: shorten(observed.join('\n'), LIMITS.embedDescription),
     fields: linesToFields('Caveats', c.notes.map((n) => `• ${n}`)),
   };
   return { embeds: [cases], flags: MessageFlags.Ephemeral };
@@ -713,7 +713,7 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
       detail === 'full'
         ? []
         : [`*To fit Discord’s limits, sources are named without links${detail === 'trimmed' ? ' and some text is shortened' : ''}: **Export** (compare.csv) has every input’s rule, range and sources in full.*`];
-    return { title: 'Every input, with its source', color: NEUTRAL_COLOUR, description: truncate([...plans, ...notice].join('\n'), LIMITS.embedDescription), fields: assumptionFields(inputs, detail, share, uses) };
+    return { title: 'Every input, with its source', color: NEUTRAL_COLOUR, description: shorten([...plans, ...notice].join('\n'), LIMITS.embedDescription), fields: assumptionFields(inputs, detail, share, uses) };
   };
   // The break-evens are kept whole: the inputs give way to them.
   const whole = [breakEvenEmbed(c)];
@@ -984,7 +984,7 @@ async function autocomplete(focused: { name: string; value: string }, _args: unk
       .filter((p) => p.name.toLowerCase().includes(typed))
       .sort((x, y) => x.name.localeCompare(y.name))
       .slice(0, LIMITS.autocompleteChoices)
-      .map((p) => ({ name: truncate(p.name, LIMITS.choiceName), value: p.name.slice(0, LIMITS.choiceValue) }));
+      .map((p) => ({ name: shorten(p.name, LIMITS.choiceName), value: p.name.slice(0, LIMITS.choiceValue) }));
   } catch {
     return [];
   }

@@ -27,11 +27,6 @@ export function normalisedSuffix(tier: Tier): string {
   return tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`;
 }
 
-/** At most `max` characters, cut at a sentence or word boundary with "…" (see `shorten`). */
-export function truncate(text: string, max: number): string {
-  return shorten(text, max);
-}
-
 /**
  * Emoji, whole: their sequences may hold a zero-width joiner or a variation selector, which are
  * wanted there. Built from a string because the `v` flag is newer than the compiler's target.

@@ -6,11 +6,11 @@
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from './limits';
-import { formatCount, formatCountRange } from '../domain/format';
+import { formatCount, formatCountRange, shorten } from '../domain/format';
 import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, MAX_TIER_NAME, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import type { HouseRecord } from '../store/types';
-import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, truncate, unshownCharacter } from './embeds';
+import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, unshownCharacter } from './embeds';
 import { houseTierMapping, teamTierName } from './house-lookup';
 import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SERVER_ONLY } from './types';
@@ -105,7 +105,7 @@ function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbe
     : `The stored definition no longer reads as tiers (${reasonMarkdown(parsed.parts)}); set it again with \`/house set\`.`;
   return {
     title,
-    description: truncate(`${intro ? `${intro}\n\n` : ''}${body}`, LIMITS.embedDescription),
+    description: shorten(`${intro ? `${intro}\n\n` : ''}${body}`, LIMITS.embedDescription),
     color: NEUTRAL_COLOUR,
     fields: [
       ...asWrittenFields(record.text),

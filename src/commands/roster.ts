@@ -16,7 +16,7 @@ import {
 import { LIMITS, embedLength } from './limits';
 import { PLATFORMS } from '../domain/extract';
 import { ACCEPTED_FORMS } from '../domain/followers';
-import { andList, countOf, formatCount } from '../domain/format';
+import { andList, countOf, formatCount, shorten } from '../domain/format';
 import {
   ADDED_COLUMNS,
   BELOW_INFLUENCER,
@@ -46,7 +46,7 @@ import { exactCompact } from '../domain/house';
 // Types only: the chart module loads ECharts and resvg, which only the chart renderer process may.
 import type { RosterChartBar } from '../charts/roster';
 import { houseProblemLine, lookUpHouse, teamTierName } from './house-lookup';
-import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText, truncate } from './embeds';
+import { NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, quoteUserText } from './embeds';
 import { slashCommand, type Attachment, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -491,7 +491,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
   if (repeats.length) fields.push(...repeatsSection(r, readable, repeats, room));
   const embed = fitEmbed({
     title: `Roster: ${countOf(counted.length, 'creator')} by tier`,
-    description: truncate(description, LIMITS.embedDescription),
+    description: shorten(description, LIMITS.embedDescription),
     color: NEUTRAL_COLOUR,
     fields,
     footer: {
@@ -552,8 +552,8 @@ async function component(customId: string, _values: readonly string[], context: 
 
   const shown = summary.platforms.slice(0, PLATFORMS_SHOWN);
   const fields: APIEmbedField[] = shown.map((p) => ({
-    name: truncate(`${quoteUserText(p.platform, 60)} — ${countOf(p.creators, 'creator')} · ${countOf(p.followers, 'follower')}`, LIMITS.fieldName),
-    value: truncate(p.tiers.map(tierLine).join('\n'), LIMITS.fieldValue),
+    name: shorten(`${quoteUserText(p.platform, 60)} — ${countOf(p.creators, 'creator')} · ${countOf(p.followers, 'follower')}`, LIMITS.fieldName),
+    value: shorten(p.tiers.map(tierLine).join('\n'), LIMITS.fieldValue),
   }));
   const rest = summary.platforms.slice(PLATFORMS_SHOWN);
   if (rest.length) {

@@ -6,7 +6,8 @@
 
 import { MessageFlags } from 'discord-api-types/v10';
 import { StoreRefusedError, StoreUnavailableError } from '../store/types';
-import { ERROR_COLOUR, inputErrorReply, quoteUserText, truncate, withoutInvisible } from './embeds';
+import { ERROR_COLOUR, inputErrorReply, quoteUserText, withoutInvisible } from './embeds';
+import { shorten } from '../domain/format';
 import type { Reply, RunContext } from './types';
 
 /** Discord's name for the permission these commands need. */
@@ -24,13 +25,13 @@ export function shownText(text: string, max: number): string {
 }
 
 /**
- * Text within `room` characters: cut at a word (truncate), or inside one when the words that fit
+ * Text within `room` characters: cut at a word (shorten), or inside one when the words that fit
  * would keep less than half the room. A name such as "P5 *_~`|>*_~…" is one short word and one
  * long one: cut at a word, all it would show is "P5…", which names nothing.
  */
 function cutToRoom(text: string, room: number): string {
   if (text.length <= room) return text;
-  const atWord = truncate(text, room);
+  const atWord = shorten(text, room);
   if (atWord.length * 2 >= room) return atWord;
   // Never half of a surrogate pair.
   return `${text.slice(0, room - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;

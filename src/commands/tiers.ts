@@ -19,7 +19,7 @@ import {
 } from 'discord-api-types/v10';
 import { CITE, type Citation } from '../domain/benchmarks';
 import { compactIsExact } from '../domain/followers';
-import { formatCompact, formatCountRange } from '../domain/format';
+import { formatCompact, formatCountRange, shorten } from '../domain/format';
 import { LIMITS, embedLength } from './limits';
 import { coverageNotes, disagreementOn, normalRanges, type NormalRange, type SpreadRange } from '../domain/overview';
 import { bestMatches, closest, findExact, normalise, rankMatches, type Searchable } from '../domain/search';
@@ -51,7 +51,6 @@ import {
   pagerRow,
   quoteUserText,
   SOURCES_PAGE_TEXT,
-  truncate,
 } from './embeds';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -95,7 +94,7 @@ const SHORT: Record<string, string> = {
 };
 
 function shortLabel(p: Publisher): string {
-  return SHORT[p.id] ?? truncate(p.label, 12);
+  return SHORT[p.id] ?? shorten(p.label, 12);
 }
 
 /**
@@ -147,11 +146,11 @@ function publisherMenus(where: 'public' | 'own', current?: Publisher): APIAction
         {
           type: ComponentType.StringSelect,
           custom_id: where === 'own' ? `${PICK}:${i / 25}${OWN_MESSAGE}` : `${OPEN}:${i / 25}`,
-          placeholder: truncate(`Show a publisher (${batch[0]!.label} … ${batch[batch.length - 1]!.label})`, LIMITS.selectPlaceholder),
+          placeholder: shorten(`Show a publisher (${batch[0]!.label} … ${batch[batch.length - 1]!.label})`, LIMITS.selectPlaceholder),
           options: batch.map((p) => ({
-            label: truncate(p.label, 100),
+            label: shorten(p.label, 100),
             value: p.id,
-            description: truncate(p.voting.length ? `${p.voting.length > 1 ? 'two readings' : p.voting[0]!.tiers.map((t) => t.name).join(', ')}` : p.sharesWith ? `shares ${p.sharesWith.label}’s table` : 'no range', 100),
+            description: shorten(p.voting.length ? `${p.voting.length > 1 ? 'two readings' : p.voting[0]!.tiers.map((t) => t.name).join(', ')}` : p.sharesWith ? `shares ${p.sharesWith.label}’s table` : 'no range', 100),
             default: p.id === current?.id,
           })),
         },
@@ -301,7 +300,7 @@ export function publisherEmbed(p: Publisher, shownFor?: string): APIEmbed {
   const sources = ordered(p);
   const main = sources[0]!;
   const lowest = main.tiers[0];
-  const title = truncate(p.label, 256);
+  const title = shorten(p.label, 256);
   const lead = shownFor ? `Showing ${p.label} for "${quoteUserText(shownFor, 60)}".\n\n` : '';
   const shared = p.sharedBy.length ? `\n\n${p.sharedBy.map((s) => s.label).join(', ')} shares this definition word for word.` : '';
   const body = `${lead}${sources.map((s) => definitionBlock(s, sources.length > 1)).join('\n\n')}${shared}`;
@@ -311,7 +310,7 @@ export function publisherEmbed(p: Publisher, shownFor?: string): APIEmbed {
   const embed: APIEmbed = {
     title,
     color: lowest ? TIER_COLOURS[lowest.normal] : NEUTRAL_COLOUR,
-    description: truncate(body, room),
+    description: shorten(body, room),
     ...(mapped ? { footer: { text: PUBLISHER_FOOTER } } : {}),
   };
   if (main.url) embed.url = main.url;
@@ -461,7 +460,7 @@ export async function run(args: { source?: string }, context: RunContext): Promi
 }
 
 export function autocomplete(focused: { name: string; value: string }): Choice[] {
-  return rankMatches(focused.value, ENTRIES, 25).map((p) => ({ name: truncate(p.voting.length ? p.label : `${p.label} (no vote)`, 100), value: p.id }));
+  return rankMatches(focused.value, ENTRIES, 25).map((p) => ({ name: shorten(p.voting.length ? p.label : `${p.label} (no vote)`, 100), value: p.id }));
 }
 
 export function component(customId: string, values: readonly string[]): ComponentReply {

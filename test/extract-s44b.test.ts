@@ -86,9 +86,15 @@ describe('Korean, Ukrainian, Russian and Indonesian multipliers', () => {
     ['Budi 45rb followers', 45_000, 'Budi'],
     ['45 тис. підписників', 45_000, ''],
     ['45 ribu pengikut', 45_000, ''],
+    ['Budi 10 rb pengikut', 10_000, 'Budi'],
     ['45 тысяч подписчиков', 45_000, ''],
   ])('%s', (message, value, name) => {
     expect(found(message)).toEqual([[value, name, '']]);
     expect(extractCounts(message).ignored).toEqual([]);
+  });
+
+  it('reads a spaced "rb" only before a follower word', () => {
+    expect(found('Budi: 45 rb')).toEqual([]);
+    expect(found('Budi: 45 rb pengikut')).toEqual([[45_000, 'Budi', '']]);
   });
 });

@@ -76,8 +76,9 @@ describe('Korean, Ukrainian, Russian and Indonesian multipliers', () => {
     expect(rosterCounts('Followers', typed.map(([text]) => text))).toEqual(typed.map(([, value]) => value));
   });
 
-  it('reads "rb" only right after the digits', () => {
-    expect(parseFollowerCount('45 rb').ok).toBe(false);
+  it('reads "rb" spaced in a count option, where it can only be a multiplier', () => {
+    expect(parseFollowerCount('45 rb')).toEqual({ ok: true, value: 45_000 });
+    expect(parseFollowerCount('10 rb pengikut')).toEqual({ ok: true, value: 10_000 });
   });
 });
 

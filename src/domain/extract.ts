@@ -199,8 +199,8 @@ const END = String.raw`(?!${SPACED_WORD_CHARACTER})`;
 const COUNT_END = String.raw`(?=_?(?:${FOLLOWER_WORD}|${NOT_FOLLOWER_WORD}|ish)${END}|${END})`;
 // Every multiplier /tier reads after a count ("k", "Mio.", "lakh", "тыс."), so the message reads the counts /tier does.
 const SUFFIX = String.raw`(?:${alternatives(Object.keys(COUNT_MULTIPLIERS).filter((word) => word !== ''))})${COUNT_END}`;
-// And those /tier reads only written on the digits ("45rb").
-const ATTACHED_SUFFIX = String.raw`(?:${alternatives(Object.keys(ATTACHED_MULTIPLIERS))})${COUNT_END}`;
+// And those a message reads only on the digits ("45rb") or before a follower word ("45 rb pengikut").
+const ATTACHED_SUFFIX = String.raw`(?:(?:${alternatives(Object.keys(ATTACHED_MULTIPLIERS))})${COUNT_END}| (?:${alternatives(Object.keys(ATTACHED_MULTIPLIERS))})(?= ${FOLLOWER_WORD}${END}))`;
 /** Multipliers /tier reads as abbreviations with a dot ("1,5 Mio.", "45 тыс."): that dot is the count's, and ends no sentence. */
 const ABBREVIATED_MULTIPLIERS = Object.keys(COUNT_MULTIPLIERS)
   .filter((word) => word.endsWith('.'))

@@ -93,8 +93,9 @@ export const COUNT_MULTIPLIERS: Readonly<Record<string, number>> = {
 };
 
 /**
- * Multipliers read only written right after the digits: "45rb" is 45 thousand in Indonesian, where
- * "45 rb" in a message is as often something else (a running back, a brand).
+ * Multipliers a message reads only written on the digits ("45rb": 45 thousand in Indonesian) or
+ * before a follower word ("45 rb pengikut"), where "45 rb" alone is as often something else (a
+ * running back, a brand). A count option or a followers cell reads them spaced too: it holds a count.
  */
 export const ATTACHED_MULTIPLIERS: Readonly<Record<string, number>> = { rb: 1_000 };
 
@@ -106,7 +107,7 @@ export type DecimalMark = '.' | ',';
  * "1'234"; or grouped the Indian way, two digits a group above the thousands: "1,00,000", "1,00,00,000".
  */
 const GROUPED = /^(?:\d{1,3}([ ,.'])\d{3}(?:\1\d{3})*|\d{1,2}(?:,\d\d)+,\d{3})$/;
-const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)(\s*)(\p{L}+\.?)?$/u;
+const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*(\p{L}+\.?)?$/u;
 /**
  * Spanish and Portuguese words for followers: before one of them "mil" is a thousand ("45 mil
  * seguidores"), where alone it is English shorthand for a million ("1.2 mil"). A regex source.
@@ -202,8 +203,8 @@ export function readCountText(input: string, decimal: DecimalMark = '.'): CountR
   if (text === '' || /^[-−–—]+$/.test(text)) return { ok: false, problem: 'empty' };
   if (/^[-−–—]/.test(text)) return { ok: false, problem: 'negative' };
   const shape = COUNT_SHAPE.exec(text);
-  const suffix = shape?.[3] ?? '';
-  const multiplier = COUNT_MULTIPLIERS[suffix] ?? (shape?.[2] === '' ? ATTACHED_MULTIPLIERS[suffix] : undefined);
+  const suffix = shape?.[2] ?? '';
+  const multiplier = COUNT_MULTIPLIERS[suffix] ?? ATTACHED_MULTIPLIERS[suffix];
   const split = shape && multiplier !== undefined ? splitNumber(shape[1]!, suffix !== '', decimal) : undefined;
   if (!split) return { ok: false, problem: unreadableProblem(text) };
   // Exact integer arithmetic on the digits, so 1.2M is 1,200,000 and not 1,199,999.9999.

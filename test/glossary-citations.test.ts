@@ -68,6 +68,11 @@ describe('glossary citations', () => {
     expect(termById('sponsored-vs-organic')!.sources.map((c) => c.text)).toContain(
       'Mediakix, study of 742 sponsored Instagram posts, 2017, second-hand; the reporting outlet is not recorded',
     );
+    // Two publishers named in words, and what was not recorded said once.
+    expect(termById('impressions-vs-reach')!.sources.map((c) => c.text)).toContain(
+      'Stellar and Influencity, forecasting rule “impressions = reach × 1.25”, undated, second-hand; the reporting outlet is not recorded',
+    );
+    for (const t of TERMS) for (const c of t.sources) expect(c.text.match(/not recorded|no .* recorded/g)?.length ?? 0, c.text).toBeLessThanOrEqual(1);
   });
 
   it('give a line TapInfluence’s blog quotes from another piece as that piece’s words, not the blog’s', async () => {

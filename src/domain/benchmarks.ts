@@ -171,7 +171,7 @@ export const CITE = {
   adAgeNoStandard: { publisher: 'Ad Age', what: 'that influencer tiers have no industry standard', year: '2021', confidence: 'P' },
   fab: { publisher: 'Fab.com', what: '“Celebrity Blastoff” results', year: '2011', confidence: 'P' },
   influencity: { publisher: 'Influencity', what: 'audience overlap illustration', year: null, confidence: 'P' },
-  frequencyRule: { publisher: 'Stellar; Influencity', what: 'forecasting rule “impressions = reach × 1.25” (no primary page recorded)', year: null, confidence: 'S' },
+  frequencyRule: { publisher: 'Stellar and Influencity', what: 'forecasting rule “impressions = reach × 1.25”', year: null, confidence: 'S' },
   linkGlossaries: {
     publisher: 'Link-in-bio rule of thumb',
     what: 'click-through of 0.5–1.5% of impressions, unaudited',

@@ -40,8 +40,9 @@ describe('a source /glossary and /compare both cite', () => {
     const cited = (id: string) => termById(id)!.sources.map((s) => s.text);
     expect(cited('engagement-rate-by-followers')).toContain('InfluencerDB, benchmarks of 307k Instagram accounts, 2019');
     expect(citeText(CITE.influencerDb)).toBe('InfluencerDB, benchmarks of 307k Instagram accounts, 2019');
-    expect(cited('impressions-vs-reach').join('\n')).toContain('(no primary page recorded)');
-    expect(cited('impressions-vs-reach').join('\n')).not.toContain('no primary page found');
+    const rule = 'Stellar and Influencity, forecasting rule “impressions = reach × 1.25”, undated';
+    expect(cited('impressions-vs-reach')[0]).toMatch(new RegExp(`^${rule}`));
+    expect(citeText(CITE.frequencyRule)).toMatch(new RegExp(`^${rule}`));
   });
 });
 

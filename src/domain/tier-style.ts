@@ -6,13 +6,17 @@
 
 import type { NormalTier } from './sources';
 
-/** One colour per normalised tier. */
+/**
+ * One colour per normalised tier, drawn from the Okabe–Ito palette (and a darker red for mega) so
+ * that any two stay apart for readers with red-green or blue-yellow colour blindness: a chart's
+ * narrow segments carry no label, only their colour.
+ */
 export const TIER_COLOURS: Record<NormalTier, number> = {
-  nano: 0x8ecae6,
-  micro: 0x219ebc,
-  mid: 0x2a9d8f,
-  macro: 0xfb8500,
-  mega: 0xd62828,
+  nano: 0x9ecae1,
+  micro: 0x0072b2,
+  mid: 0x009e73,
+  macro: 0xe69f00,
+  mega: 0xb2182b,
 };
 
 export const TIER_LABELS: Record<NormalTier, string> = {

@@ -44,7 +44,7 @@ function core(commands: Command[], renderMs = 100) {
         drawing += 1;
         await sleep(renderMs);
         drawing -= 1;
-        return { name: 'chart.png', data: Buffer.from('png') };
+        return { name: 'chart.png', data: Buffer.from('png'), description: 'a chart' };
       },
     },
   });

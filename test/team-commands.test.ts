@@ -238,6 +238,16 @@ describe('/plans delete names a long plan whole, markdown and all', () => {
   });
 });
 
+describe('exports', () => {
+  it('each carry alt text saying what the file holds, as every attachment does', async () => {
+    const ctx = testContext({ guildId: G1, manager: true });
+    const described = async (command: SlashCommand) => ((await run(command, { subcommand: 'export' }, ctx)) as Reply).files!.map((f) => [f.name, f.description]);
+    expect(await described(house)).toEqual([['house.json', 'This server’s house definition as JSON']]);
+    expect(await described(term)).toEqual([['terms.json', 'This server’s team terms as JSON']]);
+    expect(await described(plans)).toEqual([['plans.json', 'This server’s saved plans as JSON']]);
+  });
+});
+
 describe('servers kept apart through every command and autocomplete (real SQLite store)', () => {
   it('one server never sees or changes another’s house, terms or plans', async () => {
     const store = await sqlite();

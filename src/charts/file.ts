@@ -2,5 +2,6 @@
 export interface ChartFile {
   name: string;
   data: Buffer;
-  description?: string;
+  /** Alt text: what the chart shows, for screen readers (Discord allows 1,024 characters). */
+  description: string;
 }

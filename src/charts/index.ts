@@ -100,7 +100,7 @@ function startRenderer(): Renderer {
     } else if (job?.settle) {
       const { name, data, description } = answer.file;
       // A view on the bytes IPC delivered, not a copy.
-      job.settle({ name, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), ...(description ? { description } : {}) });
+      job.settle({ name, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), description });
     }
   });
   // A crashed renderer fails only the charts in flight; the next request starts a new one.

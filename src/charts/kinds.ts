@@ -43,5 +43,5 @@ export interface ChartJob {
 
 /** The renderer's answer to job `id`: the PNG (IPC delivers its bytes as a Uint8Array), or why not. */
 export type ChartAnswer =
-  | { id: number; file: { name: string; data: Uint8Array; description?: string | undefined } }
+  | { id: number; file: { name: string; data: Uint8Array; description: string } }
   | { id: number; error: string };

@@ -194,7 +194,7 @@ async function exportHouse(context: RunContext & { guildId: string }): Promise<R
         color: NEUTRAL_COLOUR,
       },
     ],
-    files: [jsonFile('house.json', data)],
+    files: [jsonFile('house.json', data, 'This server’s house definition as JSON')],
     flags: MessageFlags.Ephemeral,
   };
 }

@@ -100,7 +100,7 @@ async function exportPlans(context: RunContext & { guildId: string }): Promise<R
     saved.length === 0
       ? 'This server has no saved plans yet; `plans.json` says so.'
       : `Attached: \`plans.json\`, ${saved.length} of ${PLANS_PER_SERVER} plans with the options each was saved with, who saved it and when. Re-run one with \`/compare plan:<name>\`.`;
-  return { embeds: [{ title: 'Saved plans export', description, color: NEUTRAL_COLOUR }], files: [jsonFile('plans.json', data)], flags: MessageFlags.Ephemeral };
+  return { embeds: [{ title: 'Saved plans export', description, color: NEUTRAL_COLOUR }], files: [jsonFile('plans.json', data, 'This server’s saved plans as JSON')], flags: MessageFlags.Ephemeral };
 }
 
 /** Previous or Next: the page asked for, in the presser's own list in its place (else in a list of their own). */

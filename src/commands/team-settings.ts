@@ -140,7 +140,8 @@ export function exportHeader(kind: 'house' | 'terms' | 'plans', context: RunCont
   return { kind: `tierbot.${kind}`, version: 1, guildId: context.guildId, exportedAt: context.now.toISOString() };
 }
 
-export function jsonFile(name: string, value: unknown): { name: string; data: Buffer } {
-  return { name, data: Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8') };
+/** A settings export as a JSON attachment; `description` is its alt text, as every attachment has. */
+export function jsonFile(name: string, value: unknown, description: string): { name: string; data: Buffer; description: string } {
+  return { name, data: Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8'), description };
 }
 

@@ -344,7 +344,7 @@ async function exportTerms(context: RunContext & { guildId: string }): Promise<R
         color: NEUTRAL_COLOUR,
       },
     ],
-    files: [jsonFile('terms.json', data)],
+    files: [jsonFile('terms.json', data, 'This server’s team terms as JSON')],
     flags: MessageFlags.Ephemeral,
   };
 }

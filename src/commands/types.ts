@@ -22,7 +22,8 @@ export type { ArgumentsOf, Attachment, OptionArgs };
 export interface ReplyFile {
   name: string;
   data: Buffer;
-  description?: string;
+  /** Alt text: what the file holds, for screen readers (Discord allows 1,024 characters). */
+  description: string;
 }
 
 /** The message body sent to Discord, exactly as the bot sends it (files aside). */

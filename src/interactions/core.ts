@@ -108,7 +108,7 @@ function messageBody(reply: Reply, files: readonly ReplyFile[], withFlags: boole
     components: reply.components ?? [],
     allowed_mentions: { parse: [] },
     // On an edit this also replaces the old attachments: a chart must not linger under new text.
-    attachments: files.map((file, index) => ({ id: index, filename: file.name, ...(file.description ? { description: file.description } : {}) })),
+    attachments: files.map((file, index) => ({ id: index, filename: file.name, description: file.description })),
   };
   if (withFlags && reply.flags) body.flags = reply.flags & MessageFlags.Ephemeral;
   const problems = messageProblems(body);

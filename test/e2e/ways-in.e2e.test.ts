@@ -44,7 +44,7 @@ const failing: Command[] = [
   }),
   slashCommand({
     definition: { name: 'withfile', description: 'answers with a file (deferred, then edited)' } as const,
-    run: () => ({ embeds: [{ title: 'a file' }], files: [{ name: 'a.csv', data: Buffer.from('a,b\n1,2\n') }] }),
+    run: () => ({ embeds: [{ title: 'a file' }], files: [{ name: 'a.csv', data: Buffer.from('a,b\n1,2\n'), description: 'two columns' }] }),
   }),
   slashCommand({
     definition: { name: 'slowpress', description: 'a button whose separate answer is slow' } as const,

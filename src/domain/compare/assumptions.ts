@@ -86,11 +86,14 @@ export function feeByRulesAt(rules: FeeRules, engagementRate: number | null, end
   return end === 'low' ? Math.min(...fees) : Math.max(...fees);
 }
 
+/** A fee in cents, and never under one: a rule that prices a tiny account below a cent still costs something. */
+const feeInCents = (amount: number): number => Math.max(0.01, roundTo(amount, MONEY_DECIMALS));
+
 /** The price rules for an account of `followers` followers (Traackr's only when its engagement rate is known). */
 export function priceRules(followers: number, engagement: Range | null): FeeRules {
   return {
-    cent: roundTo(followers * CENT_PER_FOLLOWER, MONEY_DECIMALS),
-    grin: { low: roundTo(followers * GRIN_PER_FOLLOWER.low, MONEY_DECIMALS), high: roundTo(followers * GRIN_PER_FOLLOWER.high, MONEY_DECIMALS) },
+    cent: feeInCents(followers * CENT_PER_FOLLOWER),
+    grin: { low: feeInCents(followers * GRIN_PER_FOLLOWER.low), high: feeInCents(followers * GRIN_PER_FOLLOWER.high) },
     traackrPerPoint: engagement === null ? null : (followers * TRAACKR_CPME) / 100 / 1000,
   };
 }

@@ -67,9 +67,9 @@ describe('the main reply shows every input the numbers rest on', () => {
     expect(lineStarting(await keyLines({ conversion: '5', order_value: '$45' }), 'Sales')).toBe('Sales (your input): conversion 5% of visits, order value $45.');
   });
 
-  it('extrapolated reach rates show their range; the observed tweet’s reach is not reported', async () => {
+  it('assumed reach rates show their range; the observed tweet’s reach is not reported', async () => {
     expect(lineStarting(await keyLines({ platform: 'tiktok' }), 'Reach rate')).toBe(
-      'Reach rate (extrapolated from Minter.io 2019): A 22.885% (15%–37.72%), B 37.72% (15%–37.72%).',
+      'Reach rate (Tierbot assumption): A 22.885% (15%–37.72%), B 37.72% (15%–37.72%).',
     );
     expect(lineStarting(await keyLines({ preset: 'kardashian' }), 'Reach rate')).toBe('Reach rate: A not reported, B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
     // Minter.io and Bazaarvoice both give a figure under 10k followers: the range spans them.

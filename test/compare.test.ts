@@ -334,10 +334,10 @@ describe('/compare fully custom (worked by hand)', () => {
 });
 
 describe('labels: sourced, extrapolated or assumed', () => {
-  it('TikTok has no recorded reach rate: Minter.io’s Instagram figure, labelled an extrapolation, across every recorded figure', () => {
+  it('TikTok has no recorded reach rate: Minter.io’s Instagram figure, labelled a Tierbot assumption as SOURCES.md requires, across every recorded figure', () => {
     const c = comparisonOf({ platform: 'tiktok' });
     const reach = c.scenario.assumptions.reach_rate_a;
-    expect(reach.basis).toBe('extrapolated');
+    expect(reach.basis).toBe('assumption');
     expect(reach.value).toEqual({ low: 15, expected: 22.885, high: 37.72 });
     // TikTok 100k–1M: no figure; the midpoint of IMH's micro 18% and mega 5% is an assumption, spanning both.
     const er = c.scenario.assumptions.engagement_rate_a;

@@ -235,10 +235,11 @@ export function reachRate(plan: 'A' | 'B', followers: number, platform: Platform
   return {
     ...base,
     value: spread(minter.low, all),
-    basis: 'extrapolated',
+    // No source gives a reach rate off Instagram, so borrowing Instagram's is Tierbot's assumption, said as one.
+    basis: 'assumption',
     rule:
-      `no ${PLATFORM_LABEL[platform]} reach rate is recorded (views replace reach there): Tierbot uses Minter.io 2019's Instagram median for ` +
-      `${minter.band.stated} followers (${exactPercent(minter.low)}), an extrapolation`,
+      `no ${PLATFORM_LABEL[platform]} reach rate is recorded (views replace reach there): Tierbot assumes Minter.io 2019's Instagram median for ` +
+      `${minter.band.stated} followers (${exactPercent(minter.low)})`,
     rangeNote: `every recorded post-reach figure, Bazaarvoice 2021 to Minter.io 2019 (${exactPercent(Math.min(...all))}–${exactPercent(Math.max(...all))})`,
     sources: [CITE.minter, CITE.bazaarvoice],
   };

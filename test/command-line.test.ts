@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands';
 import type { SlashCommand } from '../src/commands/types';
 import { commandUsage, parseCommandLine, splitWords } from '../src/cli/command-line';
+import { openStore } from '../src/store';
 
 const SLASH = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
 
@@ -242,7 +243,7 @@ describe('npm run -s cli', () => {
     expect(page.flags).toBe(64);
     expect(pageText.stdout).toContain('(only you can see this)');
     expect([exportJson, exportText, pageJson, pageText].map((run) => run.code)).toEqual([0, 0, 0, 0]);
-  });
+  }, 60_000);
 
   it('runs the documented /house set form with a quoted value holding spaces and commas', async () => {
     const { code, stdout } = await cli(['/house', 'set', 'tiers:nano 1k-10k, micro 10k-75k, macro 75k+', '--guild', '42', '--manager', '--json']);
@@ -276,4 +277,67 @@ describe('npm run -s cli', () => {
     expect(stderr.trim().split('\n')).toEqual([`Could not write the files to ${file}: a file of that name is in the way (it must be a folder) (EEXIST).`]);
     expect(stderr).not.toMatch(/Internal failure|\n\s+at /);
   });
+
+  it('--on-message classifies the message\'s follower count, exit 0', async () => {
+    const { code, stdout } = await cli(['--on-message', 'she has 45k followers on IG']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('45k = 45,000 (Instagram) → Micro');
+  });
+
+  it('a team write in a server without --manager is refused, exit 2, saying why, and the settings stay as they were', async () => {
+    const db = database();
+    const store = await openStore(db);
+    const house = { text: 'nano 1k-10k, micro 10k+', setById: '300000000000000099', setByName: 'A manager', setAt: new Date('2025-01-02T03:04:05Z') };
+    await store.setHouse('42', house);
+    await store.close();
+    const [houseSet, termAdd] = await Promise.all([
+      cli(['/house', 'set', 'tiers:nano 1k-5k, micro 5k+', '--guild', '42'], { DATABASE_URL: db }),
+      cli(['/term', 'add', 'Whitelisting', 'definition:Paying a creator to run ads', '--guild', '42'], { DATABASE_URL: db }),
+    ]);
+    for (const run of [houseSet, termAdd]) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toContain('You need the Manage Server permission');
+    }
+    const after = await openStore(db);
+    try {
+      expect(await after.house('42')).toEqual(house);
+      expect(await after.terms('42')).toEqual([]);
+    } finally {
+      await after.close();
+    }
+  }, 60_000);
+
+  it('a server-only command without --guild (a DM) answers that it works only in a server', async () => {
+    const [plans, term] = await Promise.all([cli(['/plans']), cli(['/term', 'add', 'Whitelisting', 'definition:Paying a creator', '--manager'])]);
+    for (const run of [plans, term]) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toContain('Only in a server');
+      expect(run.stdout).toContain('not in a DM');
+    }
+  });
+
+  it('each --guild has its own team terms, though they share one DATABASE_URL', async () => {
+    const db = database();
+    const added = await cli(['/term', 'add', 'Zorblatting', 'definition:Paying a creator to run ads', '--guild', '1', '--manager'], { DATABASE_URL: db });
+    expect(added.code).toBe(0);
+    const [own, other] = await Promise.all([cli(['/glossary', 'Zorblatting', '--guild', '1'], { DATABASE_URL: db }), cli(['/glossary', 'Zorblatting', '--guild', '2'], { DATABASE_URL: db })]);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain('Paying a creator to run ads');
+    expect(other.code).toBe(2);
+    expect(other.stdout).toContain('I have no term "Zorblatting"');
+    expect(other.stdout).not.toContain('Paying a creator to run ads');
+  }, 60_000);
+
+  it('shows escaped text as typed and bold ending where Discord ends it: a plan saved by "Other *person*"', async () => {
+    const db = database();
+    const store = await openStore(db);
+    await store.savePlan('20', { name: 'other', inputs: { budget: '5000' }, savedById: '300000000000000099', savedByName: 'Other *person*', savedAt: new Date() });
+    await store.close();
+    const [text, json] = await Promise.all([cli(['/plans', 'delete', 'name:other', '--guild', '20'], { DATABASE_URL: db }), cli(['/plans', 'delete', 'name:other', '--guild', '20', '--json'], { DATABASE_URL: db })]);
+    expect(JSON.parse(json.stdout).embeds[0].description).toContain('**Other \\*person\\***');
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain('was saved by Other *person* (');
+    expect(text.stdout).toContain("Deleting someone else's plan needs the Manage Server permission.");
+    expect(text.stdout).not.toContain('**');
+  }, 60_000);
 });

@@ -101,14 +101,21 @@ export async function runPlayground(config: Config): Promise<void> {
     const parsed = parseCommandLine(wantsSuggestions ? text.slice(0, -1) : text, SLASH);
     if (!parsed.ok) return console.log(parsed.reason);
     const name = parsed.command.definition.name;
+    const subcommand = parsed.options[0]?.type === ApplicationCommandOptionType.Subcommand ? parsed.options[0].name : undefined;
+    const commandName = subcommand ? `${name} ${subcommand}` : name;
     const entries = Object.entries(parsed.values);
+    // The person at the prompt owns the playground's server: team settings are theirs to change.
+    const asOwner = { permissions: OWNER_PERMISSIONS };
     if (wantsSuggestions) {
-      const [focused, value] = entries.at(-1) ?? [parsed.command.definition.options?.[0]?.name ?? '', ''];
+      // Only the options of the subcommand typed: /term add's name has no suggestions, /term remove's has.
+      const defined = parsed.command.definition.options ?? [];
+      const chosen = subcommand === undefined ? undefined : defined.find((o) => o.name === subcommand);
+      const options = chosen ? ('options' in chosen ? (chosen.options ?? []) : []) : defined;
+      const [focused, value] = entries.at(-1) ?? [options[0]?.name ?? '', ''];
       // Discord asks for suggestions only for options that offer them; nor does the playground.
-      const options = (parsed.command.definition.options ?? []).flatMap((o) => ('options' in o && o.options ? [o, ...o.options] : [o]));
       const option = options.find((o) => o.name === focused);
-      if (!option || !('autocomplete' in option) || !option.autocomplete) return console.log(`/${name} ${focused || '(no option)'} has no suggestions.`);
-      return show(standIn.sendAutocomplete(name, focused, String(value), Object.fromEntries(entries.slice(0, -1))));
+      if (!option || !('autocomplete' in option) || !option.autocomplete) return console.log(`/${commandName} ${focused || '(no option)'} has no suggestions.`);
+      return show(standIn.sendAutocomplete(commandName, focused, String(value), Object.fromEntries(entries.slice(0, -1)), asOwner));
     }
     // A file option names a local file: it is uploaded to the stand-in as Discord's client would.
     const values: Record<string, CommandOptionValue> = Object.fromEntries(entries);
@@ -118,9 +125,7 @@ export async function runPlayground(config: Config): Promise<void> {
       if (local.size > MAX_UPLOAD_BYTES) return console.log(`${local.path} is larger than the ${MAX_UPLOAD_BYTES / 2 ** 20} MB Discord lets you upload.`);
       values[file.option] = { attachment: { filename: basename(local.path), data: await readFile(local.path) } };
     }
-    // The person at the prompt owns the playground's server: team settings are theirs to change.
-    const sub = parsed.options[0]?.type === ApplicationCommandOptionType.Subcommand ? ` ${parsed.options[0].name}` : '';
-    return show(standIn.sendCommand(`${name}${sub}`, values, { permissions: OWNER_PERMISSIONS }));
+    return show(standIn.sendCommand(commandName, values, asOwner));
   };
 
   const shutdown = async () => {

@@ -10,12 +10,20 @@ export interface ShownMessage {
   flags?: number;
 }
 
-/** Markdown that means nothing in a terminal: links become "text (url)", emphasis is dropped. */
+/**
+ * One left-to-right pass, as Discord reads markdown: an escape (`\*`), a link `[text](url)`, or bold
+ * `**text**` closing at the first `**` not followed by another `*`. An escape is read as a unit, so an
+ * escaped character never opens or closes a span.
+ */
+const MARKDOWN = /\\([\\`*_~|>#[\]()<@:-])|\[((?:\\[\s\S]|[^\]\\])+)\]\((\S+?)\)|\*\*((?:\\[\s\S]|[^\\])+?)\*\*(?!\*)/g;
+
+/** Markdown that means nothing in a terminal: links become "text (url)", bold is dropped, escaped characters shown as themselves. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]+)\]\((\S+?)\)/g, '$1 ($2)')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/\\([\\`*_~|>#[\]()<@:-])/g, '$1');
+  return markdown.replace(MARKDOWN, (_match, escaped?: string, linkText?: string, url?: string, bold?: string) => {
+    if (escaped !== undefined) return escaped;
+    if (linkText !== undefined) return `${plainText(linkText)} (${url})`;
+    return plainText(bold ?? '');
+  });
 }
 
 function renderEmbed(embed: APIEmbed): string[] {

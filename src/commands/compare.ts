@@ -67,11 +67,11 @@ import { houseTierFor, shortHousePlacement, type HouseTier } from '../domain/hou
 import { formatMoney, formatMoneyExact, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS, embedLength, embedsLength } from './limits';
-import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
+import { nameKey, PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
 import { houseProblemLine, housePlacementText, lookUpHouse, teamTierName, type HouseLookup } from './house-lookup';
 import { MANAGE_SERVER, who } from './team-settings';
-import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, linesToFields, hiddenInName, quoteUserText, shareOut, unshownCharacter } from './embeds';
+import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, inReadingOrder, linesToFields, hiddenInName, quoteUserText, shareOut, unshownCharacter } from './embeds';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
@@ -979,10 +979,9 @@ async function autocomplete(focused: { name: string; value: string }, _args: unk
   // As run() answers: saved plans only where the server has added Tierbot (not a user install there).
   if (focused.name !== 'plan' || context.guildId === undefined || !context.guildInstalled) return [];
   try {
-    const typed = focused.value.trim().toLowerCase();
-    return (await context.store.plans(context.guildId))
-      .filter((p) => p.name.toLowerCase().includes(typed))
-      .sort((x, y) => x.name.localeCompare(y.name))
+    // Matched as names are (nameKey), as /plans delete does: "ｑ１" offers "Q1 launch".
+    const typed = nameKey(focused.value.trim());
+    return inReadingOrder((await context.store.plans(context.guildId)).filter((p) => nameKey(p.name).includes(typed)))
       .slice(0, LIMITS.autocompleteChoices)
       .map((p) => ({ name: shorten(p.name, LIMITS.choiceName), value: p.name.slice(0, LIMITS.choiceValue) }));
   } catch {

@@ -178,9 +178,9 @@ export const plans = slashCommand({
       const plans = await context.store.plans(guildId);
       // Offer first the plans this member may delete.
       const mayDelete = (p: SavedPlan) => context.canManageGuild || p.savedById === context.user.id;
-      return plans
-        .filter((p) => nameKey(p.name).includes(query))
-        .sort((a, b) => Number(!mayDelete(a)) - Number(!mayDelete(b)) || a.name.localeCompare(b.name))
+      // Each group in reading order (the sort keeps it).
+      return inReadingOrder(plans.filter((p) => nameKey(p.name).includes(query)))
+        .sort((a, b) => Number(!mayDelete(a)) - Number(!mayDelete(b)))
         .slice(0, LIMITS.autocompleteChoices)
         .map((p): Choice => ({ name: p.name.slice(0, LIMITS.choiceName), value: p.name.slice(0, LIMITS.choiceValue) }));
     } catch {

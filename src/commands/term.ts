@@ -279,11 +279,13 @@ async function edit(args: TermArgs, context: RunContext & { guildId: string }): 
   };
   const given = (['definition', ...OPTIONAL_FIELDS] as const).filter((field) => args[field] !== undefined);
   if (given.every((field) => term[field] === current[field])) return unchanged(current, given);
-  const result = await context.store.editTerm(context.guildId, term);
+  // Only the fields given are written: another edit of the term at the same time keeps its change.
+  const result = await context.store.editTerm(context.guildId, term, given);
   if (result !== 'ok') return missing(name, 'changed');
+  const stored = (await context.store.term(context.guildId, current.name)) ?? term;
   const removed = OPTIONAL_FIELDS.filter((field) => clears(args[field]) && current[field] !== undefined);
   const title = removed.length ? `Team term changed: ${andList(removed)} removed` : 'Team term changed';
-  return { embeds: [termEmbed(title, term)], flags: MessageFlags.Ephemeral };
+  return { embeds: [termEmbed(title, stored)], flags: MessageFlags.Ephemeral };
 }
 
 /** An edit that would leave the term as it is ("-" for an example it does not have): nothing is written. */
@@ -374,9 +376,9 @@ export const term = slashCommand({
     try {
       // Matched as names are (nameKey): "ｗｈｉｔｅ" offers "Whitelisting".
       const query = nameKey(focused.value.trim());
-      const terms = (await context.store.terms(guildId))
-        .filter((t) => nameKey(t.name).includes(query))
-        .sort((a, b) => Number(!nameKey(a.name).startsWith(query)) - Number(!nameKey(b.name).startsWith(query)) || a.name.localeCompare(b.name))
+      // Names that start with what was typed first, each group in reading order (the sort keeps it).
+      const terms = inReadingOrder((await context.store.terms(guildId)).filter((t) => nameKey(t.name).includes(query)))
+        .sort((a, b) => Number(!nameKey(a.name).startsWith(query)) - Number(!nameKey(b.name).startsWith(query)))
         .slice(0, LIMITS.autocompleteChoices);
       const shown = labelsApart(terms.map((t) => t.name), LIMITS.choiceName);
       // The name itself where it fits a value, which is what /term edit and remove take; else its key.

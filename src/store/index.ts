@@ -10,13 +10,13 @@
  */
 
 import Database from 'libsql';
-import type { MigrationResultSet } from 'kysely';
+import type { MigrationResultSet, SqliteDatabase, SqliteStatement } from 'kysely';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from './kysely';
 import pg from 'pg';
 import { DEFAULT_CACHE_TTL_MS } from './cache';
 import { migrationProvider } from './migrations';
 import type { Database as Schema } from './schema';
-import { silentLogger, SqlStore, type StoreLogger } from './sql-store';
+import { isSqliteBusy, silentLogger, SqlStore, type StoreLogger } from './sql-store';
 import { prepareSqlitePath, sqlitePathOf } from './sqlite-path';
 import { StoreFailedError, StoreUnavailableError, type TeamStore } from './types';
 
@@ -27,13 +27,14 @@ export * from './types';
 
 
 /**
- * How long a SQLite call waits for another process's write lock before giving up (ms). The calls
- * are synchronous: while one waits it holds the event loop, and every interaction in the process
- * waits with it. So the wait ends well inside Discord's 3 seconds to acknowledge: the blocked
- * command answers "unavailable" and the others are answered in time. Writes here take
- * milliseconds, so a lock held for a second is not ordinary contention.
+ * How long one SQLite attempt waits for another process's write lock (ms). The calls are
+ * synchronous: while one waits it holds the event loop, and every interaction in the process waits
+ * with it, the core's timer that defers a slow answer included. So an attempt is short, and a busy
+ * call is tried again with the event loop free between attempts (SQLITE_BUSY_WAIT_MS).
  */
-export const SQLITE_BUSY_TIMEOUT_MS = 1_000;
+export const SQLITE_BUSY_TIMEOUT_MS = 250;
+// 5 s: writes here take milliseconds, so a lock held longer is a stuck writer, not a queue; the answer is deferred by then, well inside Discord's 15 minutes.
+export const SQLITE_BUSY_WAIT_MS = 5_000;
 /**
  * How long, in all, a SQLite store waits to migrate while another process holds the write lock
  * (processes started together, each migrating the same new file). It waits in attempts of
@@ -84,6 +85,30 @@ interface Opened {
   target: DatabaseTarget;
 }
 
+/**
+ * libsql as Kysely's SQLite database, except that a transaction takes the write lock as it begins
+ * (BEGIN IMMEDIATE, through exec). Begun deferred, it would take the lock at its first write, and a
+ * statement refused there as busy stays in progress in libsql (it is never reset), so every later
+ * commit fails until it is garbage-collected; exec leaves no statement behind, so a busy write can
+ * simply be tried again.
+ */
+function lockingAtBegin(raw: InstanceType<typeof Database>): SqliteDatabase {
+  const begin: SqliteStatement = {
+    reader: false,
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
+    run: () => {
+      raw.exec('BEGIN IMMEDIATE');
+      return { changes: 0, lastInsertRowid: 0 };
+    },
+  };
+  return {
+    close: () => raw.close(),
+    // Kysely begins every SQLite transaction with exactly this statement.
+    prepare: (query) => (query === 'begin' ? begin : (raw.prepare(query) as unknown as SqliteStatement)),
+  };
+}
+
 function openSqlite(path: string): Opened {
   prepareSqlitePath(path);
   const raw = new Database(path);
@@ -96,7 +121,7 @@ function openSqlite(path: string): Opened {
     raw.close();
     throw err;
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw as unknown as ConstructorParameters<typeof SqliteDialect>[0]['database'] }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: lockingAtBegin(raw) }) });
   const migrate = async (): Promise<MigrationResultSet> => {
     const migrator = new Migrator({ db, provider: migrationProvider });
     const upToDate = async () => (await migrator.getMigrations()).every((m) => m.executedAt !== undefined);
@@ -112,8 +137,7 @@ function openSqlite(path: string): Opened {
         raw.exec('BEGIN IMMEDIATE');
         break;
       } catch (err) {
-        const busy = String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY');
-        if (!busy || Date.now() >= giveUpAt) throw err;
+        if (!isSqliteBusy(err) || Date.now() >= giveUpAt) throw err;
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
       if (await upToDate()) return { results: [] };
@@ -198,6 +222,7 @@ export async function openStore(url: string, opts: OpenStoreOptions = {}): Promi
     ttlMs: opts.ttlMs ?? DEFAULT_CACHE_TTL_MS,
     logger,
     retryAfterMs: opened.target.engine === 'postgres' ? (opts.retryAfterMs ?? PG_RETRY_AFTER_MS) : 0,
+    busyWaitMs: opened.target.engine === 'sqlite' ? SQLITE_BUSY_WAIT_MS : 0,
     migrate: async () => {
       const result = await opened.migrate();
       const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -5,6 +5,7 @@
  *   Postgres it locks that row until commit; in SQLite it takes the write lock). Writes to one
  *   server are therefore serialised in both engines, so the limit checks (200 terms, 100 plans)
  *   and "exists" checks cannot race, and the last write to commit wins whole, audit fields included.
+ *   A term edit writes only the fields it was given, so edits of different fields all keep theirs.
  * - Text with a NUL character (U+0000) never reaches the database: Postgres cannot store it and
  *   SQLite can, so both engines refuse it alike (StoreRefusedError), except in the audit fields'
  *   display names, which come from Discord and are only shown back: a NUL there is dropped. A key
@@ -14,6 +15,8 @@
  *   and only an outage makes later calls fail fast; a value the database refuses fails that write
  *   alone, as StoreRefusedError; any other failure fails that call alone, as StoreFailedError, which
  *   the interaction core reports with an error id.
+ * - SQLite: a call that finds the file locked by another process waits, in attempts, up to
+ *   busyWaitMs before it counts as an outage: a busy database is not a database that is down.
  * - A call that fails because the store was closed under it (a CLI run ending) is not an outage and
  *   is not logged.
  * - house() and terms() are read through a per-process cache (cache.ts); writes invalidate it. A
@@ -25,9 +28,11 @@ import { GuildCache } from './cache';
 import { ConfiguredServers } from './configured';
 import { failureKind } from './failures';
 import type { Database, TermsTable } from './schema';
+import { spacedNameKey } from '../domain/names';
 import {
   nameKey,
   PLANS_PER_SERVER,
+  TERM_TEXTS,
   StoreFailedError,
   StoreRefusedError,
   StoreUnavailableError,
@@ -36,6 +41,7 @@ import {
   type SavedPlan,
   type TeamStore,
   type TeamTerm,
+  type TermText,
   type WriteResult,
 } from './types';
 
@@ -61,7 +67,21 @@ export interface SqlStoreOptions {
   onClose?: () => Promise<void>;
   /** Told of every call that finds the database unavailable or fails (the operators' error metric). */
   onUnavailable?: () => void;
+  /**
+   * SQLite: a call that finds the file locked by another process (SQLITE_BUSY) is tried again, the
+   * event loop free between attempts, until this long has passed; only then is the database
+   * reported unavailable. Each attempt waits at most SQLite's own busy timeout.
+   */
+  busyWaitMs?: number;
 }
+
+/** Whether SQLite failed because another connection holds the lock it needs. */
+export function isSqliteBusy(err: unknown): boolean {
+  return String((err as { code?: unknown } | undefined)?.code).startsWith('SQLITE_BUSY');
+}
+
+/** The pause between attempts while the database is busy, in which other interactions are answered. */
+const BUSY_PAUSE_MS = 50;
 
 const iso = (d: Date) => d.toISOString();
 
@@ -87,6 +107,26 @@ function refuseTermNul(guildId: string, term: TeamTerm): void {
 
 /** A key with a NUL matches no row: none is ever stored with one. */
 const namesNothing = (...keys: string[]) => keys.some((key) => key.includes(NUL));
+
+/**
+ * The keys a name finds its row by, the closest first: its nameKey, and before it the key with its
+ * runs of spaces kept, which rows stored before nameKey folded them still have. "C  PM" so finds
+ * such a row rather than a "C PM" stored beside it, and "C PM" finds "C PM".
+ */
+function keysOf(name: string): string[] {
+  const spaced = spacedNameKey(name);
+  const key = nameKey(name);
+  return spaced === key ? [key] : [spaced, key];
+}
+
+/** Of the rows found by keysOf(name), the one the name stands for. */
+function closest<T extends { name_key: string }>(rows: readonly T[], name: string): T | undefined {
+  for (const key of keysOf(name)) {
+    const row = rows.find((r) => r.name_key === key);
+    if (row) return row;
+  }
+  return undefined;
+}
 
 function termFrom(row: TermsTable): TeamTerm {
   return {
@@ -188,11 +228,24 @@ export class SqlStore implements TeamStore {
     this.opts.logger.warn({ ...fields, engine: this.opts.engine }, message);
   }
 
+  /** Runs `call`, and again while the database is busy, for up to busyWaitMs (see SqlStoreOptions). */
+  private async untilNotBusy<T>(call: () => Promise<T>): Promise<T> {
+    const giveUpAt = Date.now() + (this.opts.busyWaitMs ?? 0);
+    for (;;) {
+      try {
+        return await call();
+      } catch (err) {
+        if (!isSqliteBusy(err) || Date.now() >= giveUpAt || this.closed) throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, BUSY_PAUSE_MS));
+    }
+  }
+
   private async read<T>(op: string, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     this.check();
     try {
       await this.schema();
-      return await fn(this.db);
+      return await this.untilNotBusy(() => fn(this.db));
     } catch (err) {
       throw this.failure(err, op);
     }
@@ -202,14 +255,16 @@ export class SqlStore implements TeamStore {
     this.check();
     try {
       await this.schema();
-      return await this.db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('guilds')
-          .values({ guild_id: guildId, created_at: iso(now) })
-          .onConflict((oc) => oc.column('guild_id').doUpdateSet({ guild_id: guildId }))
-          .execute();
-        return fn(tx);
-      });
+      return await this.untilNotBusy(() =>
+        this.db.transaction().execute(async (tx) => {
+          await tx
+            .insertInto('guilds')
+            .values({ guild_id: guildId, created_at: iso(now) })
+            .onConflict((oc) => oc.column('guild_id').doUpdateSet({ guild_id: guildId }))
+            .execute();
+          return fn(tx);
+        }),
+      );
     } catch (err) {
       throw this.failure(err, op);
     } finally {
@@ -271,7 +326,8 @@ export class SqlStore implements TeamStore {
     this.check();
     if (namesNothing(guildId, name)) return undefined;
     return this.read('term', async (db) => {
-      const row = await db.selectFrom('terms').selectAll().where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
+      const rows = await db.selectFrom('terms').selectAll().where('guild_id', '=', guildId).where('name_key', 'in', keysOf(name)).execute();
+      const row = closest(rows, name);
       return row && termFrom(row);
     });
   }
@@ -279,8 +335,7 @@ export class SqlStore implements TeamStore {
   async addTerm(guildId: string, term: TeamTerm): Promise<WriteResult> {
     refuseTermNul(guildId, term);
     return this.write('addTerm', guildId, term.updatedAt, async (tx) => {
-      const key = nameKey(term.name);
-      const taken = await tx.selectFrom('terms').select('name').where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
+      const taken = await tx.selectFrom('terms').select('name').where('guild_id', '=', guildId).where('name_key', 'in', keysOf(term.name)).executeTakeFirst();
       if (taken) return 'exists';
       const { count } = await tx
         .selectFrom('terms')
@@ -293,7 +348,7 @@ export class SqlStore implements TeamStore {
         .insertInto('terms')
         .values({
           guild_id: guildId,
-          name_key: key,
+          name_key: nameKey(term.name),
           name: term.name,
           definition: term.definition,
           formula: term.formula ?? null,
@@ -311,26 +366,26 @@ export class SqlStore implements TeamStore {
     });
   }
 
-  /** The term's text is replaced; who added it and when stay, and the editor is recorded as its updater. */
-  async editTerm(guildId: string, term: TeamTerm): Promise<WriteResult> {
+  /** The term's `fields` are replaced; who added it and when stay, and the editor is recorded as its updater. */
+  async editTerm(guildId: string, term: TeamTerm, fields: readonly TermText[] = TERM_TEXTS): Promise<WriteResult> {
     refuseTermNul(guildId, term);
+    const texts = { name: term.name, definition: term.definition, formula: term.formula ?? null, example: term.example ?? null, link: term.link ?? null };
     return this.write('editTerm', guildId, term.updatedAt, async (tx) => {
-      const result = await tx
+      const rows = await tx.selectFrom('terms').select('name_key').where('guild_id', '=', guildId).where('name_key', 'in', keysOf(term.name)).execute();
+      const row = closest(rows, term.name);
+      if (!row) return 'missing';
+      await tx
         .updateTable('terms')
         .set({
-          name: term.name,
-          definition: term.definition,
-          formula: term.formula ?? null,
-          example: term.example ?? null,
-          link: term.link ?? null,
+          ...Object.fromEntries(fields.map((field) => [field, texts[field]])),
           updated_by_id: term.updatedById ?? term.addedById,
           updated_by_name: displayName(term.updatedByName ?? term.addedByName),
           updated_at: iso(term.updatedAt),
         })
         .where('guild_id', '=', guildId)
-        .where('name_key', '=', nameKey(term.name))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0 ? 'ok' : 'missing';
+        .where('name_key', '=', row.name_key)
+        .execute();
+      return 'ok';
     });
   }
 
@@ -338,8 +393,11 @@ export class SqlStore implements TeamStore {
     this.check();
     if (namesNothing(guildId, name)) return 'missing';
     return this.write('removeTerm', guildId, new Date(), async (tx) => {
-      const result = await tx.deleteFrom('terms').where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0 ? 'ok' : 'missing';
+      const rows = await tx.selectFrom('terms').select('name_key').where('guild_id', '=', guildId).where('name_key', 'in', keysOf(name)).execute();
+      const row = closest(rows, name);
+      if (!row) return 'missing';
+      await tx.deleteFrom('terms').where('guild_id', '=', guildId).where('name_key', '=', row.name_key).execute();
+      return 'ok';
     });
   }
 
@@ -358,7 +416,8 @@ export class SqlStore implements TeamStore {
     this.check();
     if (namesNothing(guildId, name)) return undefined;
     return this.read('plan', async (db) => {
-      const row = await db.selectFrom('plans').selectAll().where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
+      const rows = await db.selectFrom('plans').selectAll().where('guild_id', '=', guildId).where('name_key', 'in', keysOf(name)).execute();
+      const row = closest(rows, name);
       return row && planFrom(row);
     });
   }
@@ -367,7 +426,6 @@ export class SqlStore implements TeamStore {
   async savePlan(guildId: string, plan: SavedPlan, { replaceAnyAuthor = false } = {}): Promise<WriteResult> {
     refuseNul({ guildId, name: plan.name, savedById: plan.savedById });
     return this.write('savePlan', guildId, plan.savedAt, async (tx) => {
-      const key = nameKey(plan.name);
       const values = {
         name: plan.name,
         inputs: JSON.stringify(plan.inputs),
@@ -375,7 +433,8 @@ export class SqlStore implements TeamStore {
         saved_by_name: displayName(plan.savedByName),
         saved_at: iso(plan.savedAt),
       };
-      const existing = await tx.selectFrom('plans').select(['revision', 'saved_by_id']).where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
+      const found = await tx.selectFrom('plans').select(['name_key', 'revision', 'saved_by_id']).where('guild_id', '=', guildId).where('name_key', 'in', keysOf(plan.name)).execute();
+      const existing = closest(found, plan.name);
       if (existing) {
         // Checked in the same transaction as the write, so two members saving at once cannot race past it.
         if (existing.saved_by_id !== plan.savedById && !replaceAnyAuthor) return 'not-author';
@@ -383,7 +442,7 @@ export class SqlStore implements TeamStore {
           .updateTable('plans')
           .set({ ...values, revision: Number(existing.revision) + 1 })
           .where('guild_id', '=', guildId)
-          .where('name_key', '=', key)
+          .where('name_key', '=', existing.name_key)
           .execute();
         return 'ok';
       }
@@ -395,7 +454,7 @@ export class SqlStore implements TeamStore {
       if (Number(count) >= PLANS_PER_SERVER) return 'full';
       await tx
         .insertInto('plans')
-        .values({ guild_id: guildId, name_key: key, created_at: values.saved_at, ...values })
+        .values({ guild_id: guildId, name_key: nameKey(plan.name), created_at: values.saved_at, ...values })
         .execute();
       return 'ok';
     });
@@ -405,8 +464,11 @@ export class SqlStore implements TeamStore {
     this.check();
     if (namesNothing(guildId, name)) return 'missing';
     return this.write('deletePlan', guildId, new Date(), async (tx) => {
-      const result = await tx.deleteFrom('plans').where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0 ? 'ok' : 'missing';
+      const rows = await tx.selectFrom('plans').select('name_key').where('guild_id', '=', guildId).where('name_key', 'in', keysOf(name)).execute();
+      const row = closest(rows, name);
+      if (!row) return 'missing';
+      await tx.deleteFrom('plans').where('guild_id', '=', guildId).where('name_key', '=', row.name_key).execute();
+      return 'ok';
     });
   }
 

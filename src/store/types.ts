@@ -6,6 +6,10 @@
 
 export { nameKey } from '../domain/names';
 
+/** A term's texts: an edit writes those it is given and keeps the others as stored. */
+export const TERM_TEXTS = ['name', 'definition', 'formula', 'example', 'link'] as const;
+export type TermText = (typeof TERM_TEXTS)[number];
+
 /** A house definition as the manager typed it; the tiers are parsed from `text` by the domain. */
 export interface HouseRecord {
   text: string;
@@ -57,8 +61,12 @@ export interface TeamStore {
   term(guildId: string, name: string): Promise<TeamTerm | undefined>;
   /** 'exists' when the name is taken (by nameKey), 'full' at TERMS_PER_SERVER. */
   addTerm(guildId: string, term: TeamTerm): Promise<WriteResult>;
-  /** 'missing' when there is no such term. */
-  editTerm(guildId: string, term: TeamTerm): Promise<WriteResult>;
+  /**
+   * Writes the term's `fields` (all its texts when not given) and its editor, in one statement: the
+   * fields not named keep what is stored then, so two edits of different fields at once both keep
+   * theirs. 'missing' when there is no such term.
+   */
+  editTerm(guildId: string, term: TeamTerm, fields?: readonly TermText[]): Promise<WriteResult>;
   removeTerm(guildId: string, name: string): Promise<WriteResult>;
 
   plans(guildId: string): Promise<SavedPlan[]>;

@@ -365,10 +365,10 @@ describe('Discord markdown around a count', () => {
     expect(extractCounts(message).ignored.map((i) => i.kind)).toEqual([kind]);
   });
 
-  it('reads counts in bold, italics, underline, inline code and spoilers, and keeps their platform', () => {
+  it('reads counts in bold, italics, underline and inline code, and keeps their platform; a spoiler stays hidden', () => {
     expect(values('_45k_')).toEqual([45_000]);
     expect(values('`45k` on IG')).toEqual([45_000]);
-    expect(values('__45k__ and ||12k||')).toEqual([45_000, 12_000]);
+    expect(values('__45k__ and ||12k||')).toEqual([45_000]);
     expect(extractCounts('**2.5M** subs on YouTube').counts[0]).toMatchObject({ value: 2_500_000, platform: 'YouTube' });
     expect(extractCounts('@jane_doe has 45k followers').counts[0]).toMatchObject({ value: 45_000, name: '@jane_doe' });
   });

@@ -5,8 +5,9 @@
  * abonnés", "1,2 Mio", "45kfollowers"), and what /tier refuses is set aside here. Numbers that are
  * clearly something else (dates, prices, times, phone numbers, addresses, IDs, mentions, hashtags,
  * percentages, views, ranges, code, struck-through text) are set aside with the reason, so the
- * reply can say what it skipped. A number is read whole or set aside whole: no piece of one
- * ("192.168" of an IP address) is read as a count, and no digit group is dropped without a word.
+ * reply can say what it skipped; a spoiler is hidden on purpose, so none of it is read or quoted.
+ * A number is read whole or set aside whole: no piece of one ("192.168" of an IP address) is read
+ * as a count, and no digit group is dropped without a word.
  * Also home to `readCount`, the count reader the roster uses for spreadsheet cells.
  */
 
@@ -106,6 +107,7 @@ export type IgnoreKind =
   | 'link'
   | 'hashtag'
   | 'struck'
+  | 'spoiler'
   | 'phone'
   | 'ip'
   | 'address'
@@ -150,6 +152,7 @@ const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
   link: 'part of a link',
   hashtag: 'a hashtag',
   struck: 'struck through',
+  spoiler: 'in a spoiler, left hidden',
   phone: 'a phone number',
   ip: 'an IP address',
   address: 'a street address',
@@ -486,22 +489,30 @@ interface Mention {
 }
 
 /**
- * Markdown around words (**45k**, _45k_, `45k`, ||45k||, **likes:**) says nothing about a
+ * Markdown around words (**45k**, _45k_, `45k`, **likes:**) says nothing about a
  * number: it is dropped so that the words next to a count read as if typed plain ("1.2k **likes**"
  * is likes). Underscores inside a word (@jane_doe) stay, and so do those a handle or a link ends
- * with (@_sara_x_, instagram.com/__tom__). Code blocks and struck-through text are taken out before
- * (see SET_APART).
+ * with (@_sara_x_, instagram.com/__tom__). Code blocks, struck-through text and spoilers are taken
+ * out before (see SET_APART).
  */
 const MARKDOWN_AT_WORD_EDGE = /(?<=^|[\s(["'])[*_~|`]+(?=\S)|(?<=\S)[*_~|`]+(?=$|[\s)\]"'.,:;!?])/gu;
 /** Handles and links, as written: where underscores are part of a name, not markdown. */
 const NAMES_WRITTEN = new RegExp(`${HANDLE}|${LINK}`, 'gu');
 
 /**
- * A code block, whose numbers are code ("const id = 45000;"), never counts; and struck-through
- * text (~~1M~~ 900k), whose numbers were taken back. Inline code is neither: people put a count in
- * backticks to show it (`45k`), as Tierbot's own hints do.
+ * A spoiler (||50k||), which can span lines: hidden on purpose, so a reply, often public, neither
+ * reads nor quotes what is in it.
  */
-const SET_APART = /```[\s\S]*?```|~~[^~\n]+~~/g;
+const SPOILER = /\|\|[\s\S]+?\|\|/g;
+/** What the reply quotes for a spoiler set aside: that there was one, not what it hides. */
+const SPOILER_SHOWN = '||…||';
+
+/**
+ * A code block, whose numbers are code ("const id = 45000;"), never counts; struck-through text
+ * (~~1M~~ 900k), whose numbers were taken back; and a spoiler (SPOILER). Inline code is none of
+ * these: people put a count in backticks to show it (`45k`), as Tierbot's own hints do.
+ */
+const SET_APART = new RegExp(String.raw`\`\`\`[\s\S]*?\`\`\`|~~[^~\n]+~~|${SPOILER.source}`, 'g');
 
 /** Mentions of everyone in a channel, never a creator's handle. */
 const MASS_MENTION = /^@(everyone|here)$/i;
@@ -570,9 +581,9 @@ export function extractCounts(message: string): Extraction {
 }
 
 /**
- * The message without its markdown and with its code blocks and struck-through text blanked out
- * (line breaks kept, so sentences stay as they were), and each number written in them, where it
- * is in that text.
+ * The message without its markdown and with its code blocks, struck-through text and spoilers
+ * blanked out (line breaks kept, so sentences stay as they were), and each number written in them,
+ * where it is in that text; a spoiler with numbers in it is one entry, which does not quote them.
  */
 function withoutCode(message: string): { text: string; numbersInCode: Token[] } {
   let text = '';
@@ -580,11 +591,16 @@ function withoutCode(message: string): { text: string; numbersInCode: Token[] } 
   let at = 0;
   for (const apart of message.matchAll(SET_APART)) {
     text += withoutMarkdown(message.slice(at, apart.index));
-    const kind = apart[0].startsWith('~') ? 'struck' : 'code';
-    const inner = kind === 'struck' ? apart[0].slice(2, -2) : apart[0];
-    const offset = text.length + (kind === 'struck' ? 2 : 0);
-    for (const t of tokenize(inner)) {
-      if (/\d/.test(t.text)) numbersInCode.push({ kind, text: t.text, start: offset + t.start, end: offset + t.end });
+    const kind = apart[0].startsWith('~') ? 'struck' : apart[0].startsWith('|') ? 'spoiler' : 'code';
+    if (kind === 'spoiler') {
+      if (/\d/.test(apart[0])) numbersInCode.push({ kind, text: SPOILER_SHOWN, start: text.length, end: text.length + apart[0].length });
+    } else {
+      // A spoiler inside struck-through text stays hidden too.
+      const inner = kind === 'struck' ? apart[0].slice(2, -2).replace(SPOILER, (hidden) => ' '.repeat(hidden.length)) : apart[0];
+      const offset = text.length + (kind === 'struck' ? 2 : 0);
+      for (const t of tokenize(inner)) {
+        if (/\d/.test(t.text)) numbersInCode.push({ kind, text: t.text, start: offset + t.start, end: offset + t.end });
+      }
     }
     text += apart[0].replace(/[^\n]/g, ' ');
     at = apart.index + apart[0].length;

@@ -201,7 +201,11 @@ export function readCountText(input: string, decimal: DecimalMark = '.'): CountR
   const text = countText(input);
   // A dash alone is how spreadsheets and people write "no value", not a negative count.
   if (text === '' || /^[-−–—]+$/.test(text)) return { ok: false, problem: 'empty' };
-  if (/^[-−–—]/.test(text)) return { ok: false, problem: 'negative' };
+  if (/^[-−–—]/.test(text)) {
+    // "-0" is zero with a sign typed before it, as accepted as 0; any other count with one is negative.
+    const unsigned = readCountText(text.slice(1), decimal);
+    return unsigned.ok && unsigned.value === 0 ? unsigned : { ok: false, problem: 'negative' };
+  }
   const shape = COUNT_SHAPE.exec(text);
   const suffix = shape?.[2] ?? '';
   const multiplier = COUNT_MULTIPLIERS[suffix] ?? ATTACHED_MULTIPLIERS[suffix];

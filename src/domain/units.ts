@@ -33,6 +33,8 @@ const COMMA_DECIMAL_SHAPE = /^(\d{1,3}(?:\.\d{3})+|\d*),(\d+)$/;
 /** A number followed by a multiplier word: "5k", "1,2 mio.", "3万". */
 const WITH_MULTIPLIER = /^(.*?)\s?((?:\p{L}+\.?)?)$/u;
 const MINUS = /^[-−–]/;
+/** A minus sign before an amount, or between its dollar sign and the number ("$-5"). */
+const MINUS_IN_AMOUNT = /^(\$\s?)?[-−–]/;
 
 const WITH_EXPONENT = new RegExp(`^${SCIENTIFIC_NUMBER}$`, 'i');
 /**
@@ -124,7 +126,9 @@ function readDecimal(text: string, multiplier: number): number | null {
   if (!parts) return null;
   const { whole, fraction } = parts;
   if (whole === '' && fraction === '') return null;
-  if (whole.length + fraction.length > 20) return null;
+  // Past 20 digits a number is not kept exactly: a long fraction is refused, but a whole part past
+  // 15 digits is far past any amount read here, so it is read roughly and refused as too large.
+  if (whole.length + fraction.length > 20) return whole.replace(/^0+/, '').length > 15 ? Number(whole) * multiplier : null;
   const digits = BigInt((whole || '0') + fraction) * BigInt(multiplier);
   return Number(digits) / 10 ** fraction.length;
 }
@@ -167,8 +171,11 @@ export function parseMoney(input: string, zeroAccepted = true): ParseResult<numb
   if (currency) return { ok: false, reason: `Tierbot works in US dollars; “${currency}” is another currency.` };
   // Thousands set apart by spaces or apostrophes, as in "10 000" and "10'000" (follower counts read them too).
   text = text.replace(/(\d)[ \u00a0\u202f'](?=\d{3}(?!\d))/g, '$1');
-  if (MINUS.test(text) || MINUS.test(text.replace(/^\$\s?/, ''))) {
-    return { ok: false, reason: 'An amount of money cannot be negative.' };
+  const unsigned = text.replace(MINUS_IN_AMOUNT, '$1');
+  if (unsigned !== text) {
+    // "-0" is zero with a sign typed before it, as accepted as 0; any other amount with one is negative.
+    const read = parseMoney(unsigned, zeroAccepted);
+    return read.ok && read.value === 0 ? read : { ok: false, reason: 'An amount of money cannot be negative.' };
   }
   text = text.replace(/^\+/, '').replace(/^\$\s?/, '');
   const [, typedNumber = '', suffix = ''] = WITH_MULTIPLIER.exec(text) ?? [];
@@ -216,7 +223,11 @@ export function parsePercent(input: string, max: number): ParseResult<number> {
   }
   const text = clean(input).replace(/\s?(%|percent|pct)$/, '');
   if (text === '') return { ok: false, reason: 'No percentage was given.' };
-  if (MINUS.test(text)) return { ok: false, reason: 'A percentage here cannot be negative.' };
+  if (MINUS.test(text)) {
+    // "-0" is zero with a sign typed before it, as accepted as 0; any other percentage with one is negative.
+    const read = parsePercent(text.slice(1), max);
+    return read.ok && read.value === 0 ? read : { ok: false, reason: 'A percentage here cannot be negative.' };
+  }
   const number = text.replace(/^\+/, '');
   if (AMBIGUOUS_COMMA.test(number)) {
     const [whole = '', fraction = ''] = number.split(',');

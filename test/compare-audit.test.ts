@@ -76,10 +76,13 @@ describe('band boundaries follow the publishers’ words', () => {
     expect(at).toContain('median Instagram post reach for 100k–1M followers');
     expect(at).toContain('Plan A engagement rate: 1.55%');
     expect(at).not.toMatch(/over 1M followers/);
+    // 1,000,001 gets the "over 1M" figures, then is held at what 1,000,000 get: 228,850 reached ÷
+    // 1,000,001 = 22.88498% and 15,500 engagements ÷ 1,000,001 = 1.549998%, up to four digits.
     const over = comparisonOf({ big_followers: '1000001' }).scenario.assumptions;
-    expect(over.reach_rate_a.value!.expected).toBe(19.09);
-    expect(over.reach_rate_a.rule).toContain('over 1M followers');
-    expect(over.engagement_rate_a.value!.expected).toBe(1.54);
+    expect(over.reach_rate_a.rule).toContain('median Instagram post reach for over 1M followers: 19.09%; Tierbot holds it at 22.89% here');
+    expect(over.reach_rate_a.value!.expected).toBe(22.89);
+    expect(over.engagement_rate_a.rule).toContain('followers for over 1M followers: 1.54%; Tierbot holds it at 1.55% here');
+    expect(over.engagement_rate_a.value!.expected).toBe(1.55);
   });
 });
 
@@ -89,7 +92,7 @@ describe('an input the sources give one figure for', () => {
     const lines = reply.embeds[0]!.fields!.flatMap((f) => f.value.split('\n'));
     expect(lines.find((l) => l.startsWith('Sales'))).toBe('Sales (extrapolated from the Kardashian tweet, TapInfluence blog; one published figure each, no range): conversion 2.5% of visits, order value $30.');
     const rows = await csvRows({});
-    expect(row(rows, 'assumption', 'reach_rate_a')[5]).toContain('for 100k–1M followers: 22.885%; one published figure, no range (Minter.io');
+    expect(row(rows, 'assumption', 'reach_rate_b')[5]).toContain('for 0–20k followers: 37.72%; one published figure, no range (Minter.io');
     expect(row(rows, 'assumption', 'conversion')[5]).toContain('= 2.5%, used here beyond that case; one published figure, no range (TapInfluence, blog post by Laura Smous');
     // Where there are several, the range spans them and nothing is said of one figure.
     expect(row(rows, 'assumption', 'engagement_rate_b')[5]).not.toContain('one published figure');
@@ -200,7 +203,7 @@ describe('the verdict', () => {
   });
 
   it('keeps the plans’ capitals in "Depends on: … together"', () => {
-    const joint = robustnessText(comparisonOf({ big_fee: '150', micro_count: '1', micro_followers: '5000' }));
+    const joint = robustnessText(comparisonOf({ big_fee: '150', micro_count: '1', micro_followers: '4999' }));
     expect(joint).toMatch(/^Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes/);
     expect(joint).not.toMatch(/plan [ab]/);
   });
@@ -213,7 +216,7 @@ describe('the verdict', () => {
     expect(d).toContain('Plan B engagement rate (break-even 2.279%)');
     expect(d).not.toContain('(break-even 2.28%)');
     // Plan A's CPE ties at a fee just under its expected $1,000: cents tell them apart.
-    expect(d).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $606.69, cost per engagement under $999.85.');
+    expect(d).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.41, cost per engagement under $999.85.');
     const c = comparisonOf({ big_engagement: '2.2799' });
     const decider = c.verdict.deciders.find((x) => x.key === 'engagement_rate_b')!;
     expect(flipsText(c, decider)).toBe('Plan A wins cost per engagement and engagements under 2.279%; Plan B wins cost per engagement and engagements above 2.281%');
@@ -231,18 +234,22 @@ describe('the verdict', () => {
 describe('a break-even typed back in gives the winner it names, or a tie, never the other plan', () => {
   const marked = (reply: Reply, plan: 'A' | 'B', label: string) => field(reply, `Plan ${plan}`).value.split('\n').find((l) => l.startsWith(`${label}:`))!;
 
-  it('a micro fee of $147.10, where the Assumptions page said Plan A wins cost per engagement: both read $0.6452, a tie', async () => {
-    const reply = await run({ micro_fee: '147.10' });
+  it('a micro fee of $140.75, a cent under where the Assumptions page says Plan A wins cost per engagement: both read $0.6173, a tie', async () => {
+    // Plan A: $1,000 ÷ 1,620 = $0.61728; Plan B: $1,407.50 ÷ 2,280 = $0.61732.
+    expect(await assumptionsText({})).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.36, cost per engagement above $140.76.');
+    const reply = await run({ micro_fee: '140.75' });
     expect(reply.embeds[0]!.description!.split('\n')[0]).toBe('**Plan B leads on reach, engagements and cost per order (3 of 4); the plans tie on cost per engagement.**');
-    expect(marked(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.65** ($0.11 to $0.65)');
-    expect(marked(reply, 'B', 'Cost per engagement')).toBe('Cost per engagement: **$0.65** ($0.23 to $2.72)');
-    const rows = await csvRows({ micro_fee: '147.10' });
-    expect(row(rows, 'A', 'cpe')[3]).toBe('0.6452');
-    expect(row(rows, 'B', 'cpe')[3]).toBe('0.6452');
+    expect(marked(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.62** ($0.11 to $0.65)');
+    expect(marked(reply, 'B', 'Cost per engagement')).toBe('Cost per engagement: **$0.62** ($0.22 to $2.61)');
+    const rows = await csvRows({ micro_fee: '140.75' });
+    expect(row(rows, 'A', 'cpe')[3]).toBe('0.6173');
+    expect(row(rows, 'B', 'cpe')[3]).toBe('0.6173');
   });
 
-  it('a big fee of $606.71, the old break-even: both plans at $212.09 per order, a tie, no ✅ on either', async () => {
-    const reply = await run({ big_fee: '606.71' });
+  it('a big fee of $608.42, a cent over the break-even: both plans at $212.09 per order, a tie, no ✅ on either', async () => {
+    // Plan A: $608.42 ÷ 2.86875 orders = $212.0854, which reads $212.09 as Plan B's $1,000 ÷ 4.715 does.
+    expect((await run()).embeds[0]!.description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.41');
+    const reply = await run({ big_fee: '608.42' });
     expect(reply.embeds[0]!.description).toContain('the plans tie on cost per order');
     expect(marked(reply, 'A', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
     expect(marked(reply, 'B', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
@@ -258,10 +265,10 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
   });
 
   it('figures that round alike on screen but differ in compare.csv show the digits that decide the ✅', async () => {
-    const reply = await run({ micro_fee: '147.12' });
+    const reply = await run({ micro_fee: '140.76' });
     // The range beside them with the same digits, so its ends never read past the expected value.
-    expect(marked(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.6452** ($0.1053 to $0.6452) ✅');
-    expect(marked(reply, 'B', 'Cost per engagement')).toMatch(/^Cost per engagement: \*\*\$0\.6453\*\* \(\$0\.\d{4} to \$2\.\d{4}\)$/);
+    expect(marked(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.6173** ($0.1053 to $0.6452) ✅');
+    expect(marked(reply, 'B', 'Cost per engagement')).toMatch(/^Cost per engagement: \*\*\$0\.6174\*\* \(\$0\.\d{4} to \$2\.\d{4}\)$/);
   });
 
   it('every break-even the main reply or the Assumptions page states, typed back in as shown (property)', () => {
@@ -306,8 +313,8 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
         numRuns: 150,
         examples: [
           [{ big_followers: '100000', micro_followers: '10000', platform: 'instagram' }],
-          [{ big_followers: '100000', micro_followers: '10000', platform: 'instagram', micro_fee: '147.10' }],
-          [{ big_followers: '100000', micro_followers: '10000', platform: 'instagram', big_fee: '606.71' }],
+          [{ big_followers: '100000', micro_followers: '10000', platform: 'instagram', micro_fee: '140.75' }],
+          [{ big_followers: '100000', micro_followers: '10000', platform: 'instagram', big_fee: '608.42' }],
           [{ big_followers: '500000', micro_followers: '10000', micro_count: '50', platform: 'instagram' }],
         ],
       },
@@ -408,7 +415,7 @@ describe('consistent scenarios: a rule-priced fee follows the scenario’s own e
     const a = field(await run(), 'Plan A').value;
     // $400 ÷ 3,800 = $0.105; $232.50 ÷ 3,800 = $0.06 would pair two different engagement rates. Traackr's
     // $232.50 is what Plan A may pay at 1.55% ($0.15 per engagement there), so the cost reaches it.
-    expect(a).toContain('Cost per engagement: **$0.65** ($0.11 to $0.65)');
+    expect(a).toContain('Cost per engagement: **$0.62** ($0.11 to $0.65)');
     expect(a).toContain('Cost: **$1,000** ($232.50 to $1,000)');
   });
 
@@ -436,8 +443,10 @@ describe('consistent scenarios: a rule-priced fee follows the scenario’s own e
 describe('the main reply', () => {
   it('shows CPM and CPME with their ranges', async () => {
     const reply = await run();
-    // Plan A: CPM $1,000 ÷ 22,885 × 1,000 = $43.70; low $232.50 ÷ (22,885 × 1.25) × 1,000 = $8.13. CPME = CPE × 1,000.
-    expect(field(reply, 'Plan A').value).toContain('CPM $43.70 ($8.13 to $43.70) · CPME $645.16 ($105.26 to $645.16)');
+    // Plan A: CPM $1,000 ÷ 22,950 × 1,000 = $43.57; low $232.50 ÷ (22,950 × 1.25) × 1,000 = $8.10; high
+    // $1,000 ÷ 22,885 (the sources' 22.885%) × 1,000 = $43.70. CPME = CPE × 1,000: $1,000 ÷ 1,620 × 1,000
+    // = $617.28, $400 ÷ 3,800 to $1,000 ÷ 1,550.
+    expect(field(reply, 'Plan A').value).toContain('CPM $43.57 ($8.10 to $43.70) · CPME $617.28 ($105.26 to $645.16)');
     // Plan B: $1,000 ÷ 37,720 × 1,000 = $26.51, low $81 ÷ (37,720 × 1.25) × 1,000 = $1.72; CPME $1,000 ÷ 2,280 × 1,000
     // = $438.60, $400 ÷ 6,300 to $1,000 ÷ 540.
     expect(field(reply, 'Plan B').value).toContain('CPM $26.51 ($1.72 to $44.19) · CPME $438.60 ($63.49 to $1,852)');
@@ -515,8 +524,8 @@ describe('compare.csv', () => {
   it('a low end shown as "under 1" is written unrounded, never 0, as are the expected and high ends', async () => {
     const reply = await run();
     expect(field(reply, 'Plan A').value).toContain('Orders: **3** (under 1 to 11)');
-    // 22,885 reached × 0.02%, 0.5% and 2% × 2.5% = 0.114425, 2.860625 and 11.4425 orders.
-    expect(row(await csvRows({}), 'A', 'orders').slice(2, 5)).toEqual(['0.114425', '2.860625', '11.4425']);
+    // 22,885 reached × 0.02%, 22,950 × 0.5% and 22,950 × 2%, × 2.5% = 0.114425, 2.86875 and 11.475 orders.
+    expect(row(await csvRows({}), 'A', 'orders').slice(2, 5)).toEqual(['0.114425', '2.86875', '11.475']);
   });
 });
 

@@ -148,7 +148,7 @@ describe('compare chart', () => {
   });
 
   it('shows the ranges: a whisker from low to high around each expected bar, and the range in words', () => {
-    // Plan B's reach: 37,720 expected, 22,632 at 40% overlap; Plan A's has no spread.
+    // Plan B's reach: 37,720 expected, 22,632 at 40% overlap; Plan A's, 22,885 to 22,950, is under a pixel.
     const reach = panel(DEFAULT, 'reach');
     const [a, b] = reach.marks;
     expect(a.whisker!.top).toBe(a.whisker!.bottom);
@@ -158,10 +158,11 @@ describe('compare chart', () => {
     const h = b.bar.height;
     expect(Math.abs(reach.zero - b.whisker!.bottom - (h * 22_632) / 37_720)).toBeLessThanOrEqual(1.5);
     expect(labels(DEFAULT)).toContain('22,632 to 37,720');
+    expect(labels(DEFAULT)).toContain('22,885 to 22,950');
     expect(labels(DEFAULT)).toContain('1,550 to 3,800');
   });
 
-  it('scales cost per order to its bars, not its whiskers: $349.57 against $212.09 reads as 1.6 times', () => {
+  it('scales cost per order to its bars, not its whiskers: $348.58 against $212.09 reads as 1.6 times', () => {
     const costPerOrder = panel(DEFAULT, 'cost_per_order');
     const [a, b] = costPerOrder.marks;
     const [rangeA, rangeB] = [DEFAULT.a.metrics.cost_per_order!, DEFAULT.b.metrics.cost_per_order!];
@@ -178,12 +179,12 @@ describe('compare chart', () => {
       expect(arrowTips(DEFAULT)).toContainEqual([mark.bar.x + mark.bar.width / 2, costPerOrder.plot.top]);
     }
     // The full range is still written under each bar.
-    expect(labels(DEFAULT)).toContain('$20.32 to $8,739');
+    expect(labels(DEFAULT)).toContain('$20.26 to $8,739');
     expect(labels(DEFAULT)).toContain('$4.29 to $8,837');
   });
 
   it('leaves headroom for whiskers up to twice the taller bar, and ends them at their values', () => {
-    // Engagements: bars 1,550 and 2,280; Plan A's high, 3,800, is within twice 2,280 and sets the
+    // Engagements: bars 1,620 and 2,280; Plan A's high, 3,800, is within twice 2,280 and sets the
     // top; Plan B's, 6,300, is past it.
     const engagements = panel(DEFAULT, 'engagements');
     const [a, b] = engagements.marks;
@@ -268,13 +269,14 @@ describe('compare chart', () => {
   });
 
   it('a win on figures that would read alike is drawn with the digits that decide it, as the reply shows it', () => {
-    // A micro fee of $147.12: Plan A's CPE $0.6452 against Plan B's $0.6453, both "$0.65" in cents.
-    const close = comparisonOf({ micro_fee: '147.12' });
+    // A micro fee of $140.76: Plan A's CPE $1,000 ÷ 1,620 = $0.6173 against Plan B's $1,407.60 ÷ 2,280 =
+    // $0.6174, both "$0.62" in cents.
+    const close = comparisonOf({ micro_fee: '140.76' });
     expect(close.verdict.measures.find((m) => m.metric === 'cpe')?.winner).toBe('A');
     const bold = texts(close).filter((e) => e.style?.fontWeight === 'bold').map((e) => e.style?.text);
-    expect(bold).toContain('$0.6452');
-    expect(labels(close)).toContain('$0.6453'); // Plan B's, not bold
-    expect(bold).not.toContain('$0.6453');
+    expect(bold).toContain('$0.6173');
+    expect(labels(close)).toContain('$0.6174'); // Plan B's, not bold
+    expect(bold).not.toContain('$0.6174');
   });
 
   it('bar heights follow the numbers on a linear panel', () => {

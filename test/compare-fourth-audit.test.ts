@@ -172,13 +172,14 @@ describe('"Depends on" in plain words', () => {
   });
 
   it('a fee and an engagement rate, with the plan they help', () => {
-    const built = parseCompareInput({ big_fee: '150', micro_count: '1', micro_followers: '5000' });
+    const built = parseCompareInput({ big_fee: '150', micro_count: '1', micro_followers: '4999' });
     const text = built.ok ? robustnessText(comparePlans(built.scenario)) : '';
-    // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro of 5,000
-    // at 6.3%, 315 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 315 = $30.476; at
-    // GRIN's $20 (the cheapest rule from 2.67% up), $20 ÷ (5,000 × x) < $0.09675 above x = 4.1344%, shown as 4.135%.
+    // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro of 4,999
+    // at 8.8%, 439.912 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 439.912 = $42.5615;
+    // at GRIN's $20 (4,999 × $0.004 in cents, the cheapest rule from 2.67% up), $20 ÷ (4,999 × x) < $0.09675
+    // above x = 4.13504%, shown as 4.136%.
     expect(text).toBe(
-      'Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes: with every other input at its worst for Plan A, Plan B wins cost per engagement once Plan B’s fee is under $30.47 or Plan B’s engagement rate is above 4.135%.',
+      'Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes: with every other input at its worst for Plan A, Plan B wins cost per engagement once Plan B’s fee is under $42.56 or Plan B’s engagement rate is above 4.136%.',
     );
   });
 });

@@ -34,9 +34,10 @@ function comparisonOf(input: CompareInput): Comparison {
 
 describe('a percentage break-even is given to the digits a planner types', () => {
   const cases: { options: Record<string, string>; said: string; option: string; shown: string; past: string }[] = [
-    { options: { platform: 'tiktok' }, said: 'Plan B reach rate (break-even 22.884%)', option: 'micro_reach', shown: '22.884', past: '22.885' },
-    { options: {}, said: 'Plan A wins cost per order and reach above 39.331%', option: 'overlap', shown: '39.331', past: '39.33' },
-    { options: { budget: '5000', platform: 'tiktok', micro_followers: '20k' }, said: 'Plan A wins cost per order and reach above 22.946%', option: 'big_reach', shown: '22.946', past: '22.945' },
+    { options: { platform: 'tiktok' }, said: 'Plan B reach rate (break-even 22.949%)', option: 'micro_reach', shown: '22.949', past: '22.95' },
+    { options: {}, said: 'Plan A wins cost per order above 39.158%, reach above 39.159%', option: 'overlap', shown: '39.159', past: '39.158' },
+    // 10 × 50,000 at Minter.io's 22.945% for 20k–100k against 500,000 at its 22.885% for 100k–1M.
+    { options: { budget: '5000', platform: 'tiktok', micro_followers: '50k' }, said: 'Plan A wins cost per order and reach above 22.946%', option: 'big_reach', shown: '22.946', past: '22.945' },
   ];
   for (const { options, said, option, shown, past } of cases) {
     it(`${JSON.stringify(options)}: "${said}"; Plan A wins reach at ${shown}, not one last digit past it at ${past}`, async () => {
@@ -82,17 +83,19 @@ describe('a percentage break-even is given to the digits a planner types', () =>
 
 describe('a break-even where the plans change hands exactly on a cent', () => {
   it('is that cent, not the next: TikTok’s micro fee, where cost per engagement starts to round the other way', async () => {
-    expect((await run({ platform: 'tiktok' })).embeds[0]!.description).toContain('cost per engagement above $156.69');
-    expect(line(await run({ platform: 'tiktok', micro_fee: '156.69' }), 'A', 'Cost per engagement')).toMatch(/✅$/);
-    expect(line(await run({ platform: 'tiktok', micro_fee: '156.68' }), 'A', 'Cost per engagement')).not.toMatch(/✅$/);
+    // Both plans engage 18% of 100,000 followers: Plan A's $1,000 ÷ 18,000 = $0.05556 reads $0.0556, and
+    // Plan B's 10 × fee ÷ 18,000 reads more from 10 × $100.17 ÷ 18,000 = $0.05565.
+    expect((await run({ platform: 'tiktok' })).embeds[0]!.description).toContain('cost per engagement above $100.17');
+    expect(line(await run({ platform: 'tiktok', micro_fee: '100.17' }), 'A', 'Cost per engagement')).toMatch(/✅$/);
+    expect(line(await run({ platform: 'tiktok', micro_fee: '100.16' }), 'A', 'Cost per engagement')).not.toMatch(/✅$/);
   });
 });
 
 describe('the micro engagement rate’s break-even names every measure that changes hands there', () => {
-  it('the default: cost per engagement and engagements under 1.549%, as typed back in', async () => {
+  it('the default: cost per engagement and engagements under 1.619%, as typed back in', async () => {
     const page = text(await press(await run(), ASSUMPTIONS_ID));
-    expect(page).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements under 1.549%; Plan B wins cost per order, which it does not change.');
-    const at = await run({ micro_engagement: '1.549' });
+    expect(page).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements under 1.619%; Plan B wins cost per order, which it does not change.');
+    const at = await run({ micro_engagement: '1.619' });
     expect(line(at, 'A', 'Engagements')).toMatch(/✅$/);
     expect(line(at, 'A', 'Cost per engagement')).toMatch(/✅$/);
   });
@@ -172,10 +175,10 @@ describe('one break-even is written once', () => {
   const value = (shown: string) => Number(shown.replace(/[$%×,]/g, ''));
   const LABEL: Record<string, CountedMetric> = { reach: 'reach', engagements: 'engagements', 'cost per engagement': 'cpe', 'cost per order': 'cost_per_order' };
 
-  it('the default overlap: cost per order and reach change hands at 39.3294% and 39.3306%, one break-even to the digits shown', async () => {
-    const d = (await run()).embeds[0]!.description!;
+  it('the overlap with Plan A at the sources’ 22.885%: cost per order and reach change hands at 39.3294% and 39.3306%, one break-even to the digits shown', async () => {
+    const d = (await run({ big_reach: '22.885' })).embeds[0]!.description!;
     expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.331%.');
-    const at = await run({ overlap: '39.331' });
+    const at = await run({ big_reach: '22.885', overlap: '39.331' });
     expect(line(at, 'A', 'Reach')).toMatch(/✅$/);
     expect(line(at, 'A', 'Cost per order')).toMatch(/✅$/);
   });

@@ -40,9 +40,15 @@ const lineStarting = (all: string[], start: string) => all.find((l) => l.startsW
 describe('the main reply shows every input the numbers rest on', () => {
   it('the default: the reach rates, conversion and order value, with their kind and range', async () => {
     const key = await keyLines({});
-    // Minter.io alone gives a figure for each: said so, as no range is shown.
-    expect(lineStarting(key, 'Reach rate')).toBe('Reach rate (sourced: Minter.io 2019; one published figure each, no range): A 22.885%, B 37.72%.');
+    // Plan A's rates are held at what 99,999 followers get, Tierbot's assumption, over the sources' 22.885% and 1.55%.
+    expect(lineStarting(key, 'Reach rate')).toBe('Reach rate: A 22.95% (22.885%–22.95%; Tierbot assumption), B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
     expect(lineStarting(key, 'Engagement rate')).toBe(
+      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
+    );
+    // At 500,000 followers nothing is held: Minter.io alone gives a figure for each, said so, as no range is shown.
+    const sourced = await keyLines({ big_followers: '500k' });
+    expect(lineStarting(sourced, 'Reach rate')).toBe('Reach rate (sourced: Minter.io 2019; one published figure each, no range): A 22.885%, B 37.72%.');
+    expect(lineStarting(sourced, 'Engagement rate')).toBe(
       'Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%). The sources disagree; the ranges span them.',
     );
     expect(lineStarting(key, 'Sales')).toBe('Sales (extrapolated from the Kardashian tweet, TapInfluence blog; one published figure each, no range): conversion 2.5% of visits, order value $30.');
@@ -69,11 +75,11 @@ describe('the main reply shows every input the numbers rest on', () => {
 
   it('assumed reach rates show their range; the observed tweet’s reach is not reported', async () => {
     expect(lineStarting(await keyLines({ platform: 'tiktok' }), 'Reach rate')).toBe(
-      'Reach rate (Tierbot assumption): A 22.885% (15%–37.72%), B 37.72% (15%–37.72%).',
+      'Reach rate (Tierbot assumption): A 22.95% (15%–37.72%), B 37.72% (15%–37.72%).',
     );
     expect(lineStarting(await keyLines({ preset: 'kardashian' }), 'Reach rate')).toBe('Reach rate: A not reported, B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
     // Minter.io and Bazaarvoice both give a figure under 10k followers: the range spans them.
-    expect(lineStarting(await keyLines({ micro_followers: '5000' }), 'Reach rate')).toBe('Reach rate (sourced: Minter.io 2019): A 22.885% (one published figure, no range), B 37.72% (36%–37.72%).');
+    expect(lineStarting(await keyLines({ micro_followers: '5000' }), 'Reach rate')).toBe('Reach rate: A 22.95% (22.885%–22.95%; Tierbot assumption), B 37.72% (36%–37.72%; sourced: Minter.io 2019).');
   });
 
   it('the longest public replies keep the inputs shown, within the main reply’s budget', async () => {
@@ -109,14 +115,15 @@ describe('Break-even: the micro fee and micro engagement rate at which the plans
 
   it('the default: where neither decides the verdict, both ties are given, worked out by hand', async () => {
     const shown = await breakEven({});
-    // Plan A's CPE is $1,000 ÷ 1,550 = $0.6452 (to four decimals, as compared); Plan B's, 10 × fee ÷ 2,280,
-    // reads over it from $0.64525: at a fee over $147.117, shown rounded up, $147.12.
-    // Plan A's cost per order is $1,000 ÷ 2.860625 orders = $349.57; Plan B's, 10 × fee ÷ 4.715 orders,
-    // reads over it from $349.575: at a fee over $164.8246, shown rounded up, $164.83.
-    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.83, cost per engagement above $147.12.');
-    // Plan B's CPE is $1,000 ÷ (100,000 × rate%) = $1 ÷ rate, over $0.6452 from $0.64525: under 1.549787%,
-    // shown rounded down; orders do not follow likes.
-    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements under 1.549%; Plan B wins cost per order, which it does not change.');
+    // Plan A's CPE is $1,000 ÷ 1,620 = $0.6173 (to four decimals, as compared); Plan B's, 10 × fee ÷ 2,280,
+    // reads over it from $0.61735: at a fee over $140.7558, shown rounded up, $140.76.
+    // Plan A's cost per order is $1,000 ÷ 2.86875 orders = $348.58; Plan B's, 10 × fee ÷ 4.715 orders,
+    // reads over it from $348.585: at a fee over $164.3578, shown rounded up, $164.36.
+    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.36, cost per engagement above $140.76.');
+    // Plan B's CPE is $1,000 ÷ (100,000 × rate%) = $1 ÷ rate, over $0.6173 from $0.61735: under 1.619827%;
+    // its engagements, 100,000 × rate%, read under Plan A's 1,620 under 1.6195%; shown rounded down;
+    // orders do not follow likes.
+    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements under 1.619%; Plan B wins cost per order, which it does not change.');
     expect(shown.join('\n')).not.toContain('ROI');
   });
 
@@ -133,11 +140,11 @@ describe('Break-even: the micro fee and micro engagement rate at which the plans
     // Plan A free: its CPE and cost per order are $0, which no micro fee of a cent or more beats.
     const shown = await breakEven({ big_fee: '0' });
     expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per engagement at any micro fee; Plan A wins cost per order at any micro fee.');
-    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins engagements under 1.549%; Plan A wins cost per engagement at any micro engagement rate; Plan A wins cost per order, which it does not change.');
+    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins engagements under 1.619%; Plan A wins cost per engagement at any micro engagement rate; Plan A wins cost per order, which it does not change.');
   });
 
   it('says what the main reply says of the same input: a micro fee that decides the verdict has the same break-evens in both', async () => {
-    const scenarios: Record<string, string>[] = [{ big_fee: '606.71' }, { micro_fee: '147.10' }, { platform: 'tiktok', big_fee: '700' }, { preset: 'kardashian', big_fee: '10k' }];
+    const scenarios: Record<string, string>[] = [{ big_fee: '608.42' }, { micro_fee: '140.75' }, { platform: 'tiktok', big_fee: '700' }, { preset: 'kardashian', big_fee: '10k' }];
     let compared = 0;
     for (const options of scenarios) {
       const main = await run(options);
@@ -253,10 +260,10 @@ describe('compare.csv lets a spreadsheet check each step', () => {
 
   it('the default: counts unrounded at every end, so visits × conversion = orders and orders × order value = revenue', async () => {
     const rows = await csvRows({});
-    // Plan A: 22,885 reached × 0.02%, 0.5%, 2% click-through, then × 2.5% conversion.
-    expect(values(rows, 'A', 'visits')).toEqual([4.577, 114.425, 457.7]);
-    expect(values(rows, 'A', 'orders')).toEqual([0.114425, 2.860625, 11.4425]);
-    expect(values(rows, 'A', 'revenue')).toEqual([3.43, 85.82, 343.28]);
+    // Plan A: 22,885 reached × 0.02%, 22,950 × 0.5% and 2% click-through, then × 2.5% conversion.
+    expect(values(rows, 'A', 'visits')).toEqual([4.577, 114.75, 459]);
+    expect(values(rows, 'A', 'orders')).toEqual([0.114425, 2.86875, 11.475]);
+    expect(values(rows, 'A', 'revenue')).toEqual([3.43, 86.06, 344.25]);
     for (const plan of ['A', 'B']) {
       const [orders, revenue, visits] = [values(rows, plan, 'orders'), values(rows, plan, 'revenue'), values(rows, plan, 'visits')];
       const [conversion, orderValue] = [values(rows, 'assumption', 'conversion')[1]!, values(rows, 'assumption', 'order_value')[1]!];

@@ -42,7 +42,8 @@ describe('the public reply keeps its key assumptions, shortened to fit', () => {
 
   const cases: [string, string, Record<string, string>][] = [
     ['the reviewed case: a house definition and a long saved name', REVIEWED_HOUSE, { platform: 'tiktok', budget: '3000', big_followers: '1M', micro_followers: '150k', save: LONG_NAME }],
-    ['long house tier names', LONG_TIERS, { platform: 'tiktok', budget: '3000', big_followers: '1M', micro_followers: '150k', save: LONG_NAME }],
+    // 15,000,000 followers get Influencer Marketing Hub's "mega" 5% and its long caveat (1,000,000 are held at 11.5%).
+    ['long house tier names', LONG_TIERS, { platform: 'tiktok', budget: '3000', big_followers: '15M', micro_followers: '150k', save: LONG_NAME }],
     ['a 100-character plan name and long tier names', LONG_TIERS, { platform: 'youtube', budget: '3000', big_followers: '1M', micro_followers: '150k', overlap: '20', save: 'x'.repeat(100) }],
   ];
   for (const [name, house, options] of cases) {
@@ -180,14 +181,15 @@ describe('Plan B’s reach, as the formula compare.csv and the Assumptions page 
   });
 });
 
-describe('the public reply’s key assumptions in one field', () => {
+describe('the public reply’s key assumptions in one field, or two where rates are held', () => {
   const LABELS = [/^Reach rate/, /^Engagement rate by followers/, /^Click-through/, /^Impressions per reached account/, /^Sales/, /^Fees/, /^Overlap/];
   for (const options of [{}, { overlap: '95' }, { micro_reach: '0' }] as Record<string, string>[]) {
-    it(`${JSON.stringify(options)}: every input with its kind and range, within one field; the observed cases one page away`, async () => {
+    it(`${JSON.stringify(options)}: every input with its kind and range, within one field (two where Plan A's rates are held); the observed cases one page away`, async () => {
       const reply = await run(options);
       const fields = reply.embeds[0]!.fields!.filter((f) => f.name.startsWith('Key assumptions'));
-      expect(fields.map((f) => f.name)).toEqual(['Key assumptions']);
-      expect(fields[0]!.value.length).toBeLessThanOrEqual(1024);
+      // The default's 100,000 followers are held at both rates' band edges: their longer lines take a second field.
+      expect(fields.map((f) => f.name)).toEqual(options.micro_reach || options.overlap ? ['Key assumptions'] : ['Key assumptions', 'Key assumptions (cont.)']);
+      for (const field of fields) expect(field.value.length).toBeLessThanOrEqual(1024);
       const key = keyLines(reply);
       for (const label of LABELS) expect(key.some((l) => label.test(l)), String(label)).toBe(true);
       expect(lineStarting(key, 'Click-through')).toMatch(/\(0\.02%–2%\), a Tierbot assumption: no published rate exists\. Observed cases: [\d.]+%–[\d.]+% per account Plan [AB] reaches \(see \*\*Assumptions\*\*\)\.$/);

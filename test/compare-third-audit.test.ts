@@ -73,12 +73,13 @@ describe('"Depends on: … together" gives each input’s break-even', () => {
   });
 
   it('a fee and an engagement rate together: the fee moved by hand, the engagement rate re-pricing its fee by the rules', async () => {
-    const d = plain(description(await run({ big_fee: '150', micro_count: '1', micro_followers: '5000' })));
+    const d = plain(description(await run({ big_fee: '150', micro_count: '1', micro_followers: '4999' })));
     expect(d).toContain('Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes');
-    // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro of 5,000
-    // at 6.3%, 315 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 315 = $30.47; at
-    // GRIN's $20 (the lowest rule from 2.67% up), $20 ÷ (5,000 × x) < $0.09675 above x = 4.1344%, rounded up.
-    expect(d).toContain('Plan B wins cost per engagement once Plan B’s fee is under $30.47 or Plan B’s engagement rate is above 4.135%.');
+    // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro of 4,999
+    // at 8.8%, 439.912 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 439.912 = $42.56; at
+    // GRIN's $20 (4,999 × $0.004 in cents, the lowest rule from 2.67% up), $20 ÷ (4,999 × x) < $0.09675
+    // above x = 4.13504%, rounded up.
+    expect(d).toContain('Plan B wins cost per engagement once Plan B’s fee is under $42.56 or Plan B’s engagement rate is above 4.136%.');
   });
 });
 
@@ -167,8 +168,8 @@ describe('"Depends on:" is followed at once by the input', () => {
   it('in the default reply, each decisive input on a line starting "Depends on:"', async () => {
     const d = description(await run());
     expect(d.split('\n')).not.toContain('**Depends on:**');
-    expect(plain(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $606.69');
-    expect(plain(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.331%.');
+    expect(plain(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $608.41');
+    expect(plain(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order above 39.158%, reach above 39.159%.');
   });
 
   it('and when the inputs decide only together', async () => {
@@ -211,10 +212,11 @@ describe('the fee’s range and the cost’s range agree', () => {
     expect(d).toContain(
       'Plan A costs $10,000 ($2,325 to $10,000): $2,000 does not buy 1,000,000 followers at any price rule (the cheapest asks $2,325 at the expected 1.55% engagement rate)',
     );
-    // At 20,000 followers the expected 1.62% is not the low end of the rate's range: the cost reaches a
-    // cheaper rule (Traackr's at the lowest rate) than the one at the expected rate, and says why.
+    // At 20,000 followers the expected 2.28% (held at what 19,999 get) is not the low end of the rate's
+    // range: the cost reaches a cheaper rule (Traackr's 20,000 × 0.54% × $0.15 = $16.20 at the lowest rate)
+    // than the one at the expected rate (Traackr's 20,000 × 2.28% × $0.15 = $68.40), and says why.
     expect(description(await run({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain(
-      'Plan A costs $200 ($16.20 to $200): $20 does not buy 20,000 followers at any price rule (the cheapest asks $48.60 at the expected 1.62% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
+      'Plan A costs $200 ($16.20 to $200): $20 does not buy 20,000 followers at any price rule (the cheapest asks $68.40 at the expected 2.28% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
     );
   });
 

@@ -7,7 +7,7 @@
 
 import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
 import { followersText, formatCount } from '../format';
-import { formatMoney, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundTo } from '../units';
+import { formatMoney, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundSignificant, roundTo } from '../units';
 import type { NumericOption, Overrides, PresetId } from './options';
 
 export const ASSUMPTION_KEYS = [
@@ -57,6 +57,8 @@ export interface Assumption {
   summary?: string;
   /** A fee priced by the rules: how each rule's price follows the engagement rate (scenarios need it). */
   feeRules?: FeeRules;
+  /** A rate held past a band's edge (heldPastEdges): the smaller count whose people it keeps. Its range is still the sources'. */
+  heldFrom?: number;
 }
 
 /** The price rules behind a fee. Traackr's rule prices engagements, so its fee follows the engagement rate. */
@@ -215,7 +217,8 @@ function describeFigures(figures: readonly BandFigure[]): string {
     .join('; ');
 }
 
-export function reachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
+/** The reach rate the sources' bands give `followers` followers, before any hold at a band's edge. */
+function bandReachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
   const key = plan === 'A' ? 'reach_rate_a' : 'reach_rate_b';
   const option = plan === 'A' ? 'big_reach' : 'micro_reach';
   const minter = MINTER_REACH.find((f) => inBand(f.band, followers))!;
@@ -245,7 +248,8 @@ export function reachRate(plan: 'A' | 'B', followers: number, platform: Platform
   };
 }
 
-export function engagementRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
+/** The engagement rate the sources' bands give `followers` followers, before any hold at a band's edge. */
+function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
   const key = plan === 'A' ? 'engagement_rate_a' : 'engagement_rate_b';
   const option = plan === 'A' ? 'big_engagement' : 'micro_engagement';
   const base = { key, label: LABEL[key], unit: 'percent', plans: [plan], better: 'higher', option } as const;
@@ -295,6 +299,59 @@ export function engagementRate(plan: 'A' | 'B', followers: number, platform: Pla
     rangeNote: `“mega” to “micro” (${exactPercent(mega)}–${exactPercent(micro)})`,
     sources: [CITE.imh2021],
   };
+}
+
+/** Where a band table's rate changes: each band's first count. */
+const firstCounts = (figures: readonly BandFigure[]): number[] => figures.map((f) => f.band.min).filter((count) => count > 0);
+
+/** A held rate to four significant digits, rounded up so that it never falls below what it holds: 2.27989% → 2.28%. */
+function upToFourDigits(rate: number): number {
+  const step = 10 ** (Math.floor(Math.log10(rate)) - 3);
+  return roundSignificant(Math.ceil(rate / step - 1e-9) * step, 4);
+}
+
+/**
+ * The expected rates come from tables by follower band, and the rates fall from band to band:
+ * 20,000 followers at "20k–100k"'s 22.945% would reach fewer people than 19,999 at "0–20k"'s
+ * 37.72%, and one more cent of budget would cost Plan A a third of its reach. A bigger account is
+ * not assumed to reach or engage fewer people than a smaller one: past a band's first count the
+ * expected rate is held at what the count just below gives, until the band's own rate catches up.
+ * The range stays the sources' figures for this count, widened to take the held rate in.
+ */
+function heldPastEdges(banded: Assumption, followers: number, expectedAt: (followers: number) => number, edges: readonly number[], verb: 'reach' | 'engage'): Assumption {
+  const value = banded.value!;
+  let most = followers * value.expected;
+  let heldFrom: number | null = null;
+  for (const edge of edges) {
+    const before = (edge - 1) * expectedAt(edge - 1);
+    if (edge > followers || before <= most) continue;
+    most = before;
+    heldFrom = edge - 1;
+  }
+  if (heldFrom === null) return banded;
+  const expected = upToFourDigits(most / followers);
+  return {
+    ...banded,
+    value: { low: value.low, expected, high: Math.max(value.high, expected) },
+    basis: 'assumption',
+    heldFrom,
+    rangeNote: banded.rangeNote === ONE_FIGURE ? `the source's figure for ${followersText(followers)} up to the held rate` : banded.rangeNote,
+    rule:
+      `${banded.rule}; Tierbot holds it at ${exactPercent(expected)} here, so that ${followersText(followers)} ${verb} no fewer people than ` +
+      `${followersText(heldFrom)} do (a bigger account is not assumed to ${verb} fewer)`,
+    summary: undefined,
+  };
+}
+
+export function reachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
+  const expectedAt = (count: number) => bandReachRate(plan, count, platform).value!.expected;
+  return heldPastEdges(bandReachRate(plan, followers, platform), followers, expectedAt, firstCounts(MINTER_REACH), 'reach');
+}
+
+export function engagementRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
+  const expectedAt = (count: number) => bandEngagementRate(plan, count, platform).value!.expected;
+  const edges = platform === 'instagram' ? firstCounts(HYPEAUDITOR_2018_AVERAGE) : [IMH_MICRO_BELOW, IMH_MEGA_FROM];
+  return heldPastEdges(bandEngagementRate(plan, followers, platform), followers, expectedAt, edges, 'engage');
 }
 
 /** The cent rule's largest example, as every reply that extends the rule past it names it: "1,000,000 followers for $10,000". */

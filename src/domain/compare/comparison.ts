@@ -80,10 +80,12 @@ function titleOf(s: Scenario): string {
 
 /**
  * Whether sources disagree on an engagement rate: a sourced rate with a range is one the sources
- * give different figures for, and its range spans them.
+ * give different figures for, and its range spans them, as a rate held past a band's edge keeps
+ * when more than one source gave its range.
  */
 export function disputed(input: Assumption): boolean {
-  return input.basis === 'sourced' && input.value !== null && input.value.low < input.value.high;
+  const spansSources = input.basis === 'sourced' || (input.heldFrom !== undefined && input.sources.length > 1);
+  return spansSources && input.value !== null && input.value.low < input.value.high;
 }
 
 function notesOf(s: Scenario, a: PlanResult, b: PlanResult): string[] {

@@ -73,11 +73,16 @@ export class DiscordRefusal extends DiscordRequestFailed {
   }
 }
 
-/** The network error's code (ECONNRESET, ETIMEDOUT…), wherever undici put it, and its message. */
-function networkReason(err: unknown): string {
+/** The network error's code (ECONNRESET, UND_ERR_SOCKET…), wherever undici put it in the chain of causes. */
+function networkCode(err: unknown): string | undefined {
   const causes: unknown[] = [];
   for (let e: unknown = err; e instanceof Error && causes.length < 4; e = e.cause) causes.push(e);
-  const code = causes.map((e) => (e as { code?: unknown }).code).find((c): c is string => typeof c === 'string');
+  return causes.map((e) => (e as { code?: unknown }).code).find((c): c is string => typeof c === 'string');
+}
+
+/** The network error's code and its message. */
+function networkReason(err: unknown): string {
+  const code = networkCode(err);
   const name = err instanceof Error ? err.name : 'Error';
   const message = err instanceof Error ? err.message : String(err);
   return [code, `${name}: ${message}`].filter(Boolean).join(' ');
@@ -105,6 +110,23 @@ function failure(err: unknown, at: RequestName): DiscordRequestFailed {
   if (typeof e.status === 'number') return new DiscordRequestFailed(at, `Discord answered ${e.status} ${String(e.message ?? '')}`.trim(), e.status);
   if (typeof e.retryAfter === 'number') return new DiscordRequestFailed(at, `rate limited for ${e.retryAfter} ms, longer than the interaction can wait`, 429);
   return new DiscordRequestFailed(at, `no answer from Discord: ${networkReason(err)}`);
+}
+
+/**
+ * Sends a request once more when the connection closed under it with no answer (undici's
+ * UND_ERR_SOCKET, "other side closed"). Discord, like any HTTP/1.1 server, may close a kept-alive
+ * connection just as the client reuses it, and the REST client sends again on a reset connection,
+ * a timeout or a server error, not on this. Only for requests that cannot act twice: an edit or a
+ * deletion sent twice leaves the same message, and Discord takes one callback per interaction and
+ * refuses any other. A follow-up sent twice would post twice, so it never comes through here.
+ */
+async function againIfConnectionClosed<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (err) {
+    if (networkCode(err) !== 'UND_ERR_SOCKET') throw err;
+    return send();
+  }
 }
 
 const asFiles = (files: readonly ReplyFile[]) => files.map((f) => ({ name: f.name, data: f.data }));
@@ -160,7 +182,7 @@ export function webhookResponder(rest: REST, at: InteractionAddress): Omit<Respo
   const followUps = addressed(Routes.webhook(at.applicationId, at.token), at.token);
   return {
     async editOriginal(body, files) {
-      await rest.patch(original.path, { body, files: asFiles(files), auth: false }).catch((err: unknown) => {
+      await againIfConnectionClosed(() => rest.patch(original.path, { body, files: asFiles(files), auth: false })).catch((err: unknown) => {
         throw failure(err, { request: 'edit of the original response', method: 'PATCH', route: original.route });
       });
     },
@@ -170,7 +192,7 @@ export function webhookResponder(rest: REST, at: InteractionAddress): Omit<Respo
       });
     },
     async deleteOriginal() {
-      await rest.delete(original.path, { auth: false }).catch((err: unknown) => {
+      await againIfConnectionClosed(() => rest.delete(original.path, { auth: false })).catch((err: unknown) => {
         throw failure(err, { request: 'deletion of the original response', method: 'DELETE', route: original.route });
       });
     },
@@ -182,7 +204,7 @@ export function restResponder(rest: REST, at: InteractionAddress): Responder {
   return {
     async respond(response) {
       const callback = addressed(Routes.interactionCallback(at.id, at.token), at.token);
-      await rest.post(callback.path, { body: response, auth: false }).catch((err: unknown) => {
+      await againIfConnectionClosed(() => rest.post(callback.path, { body: response, auth: false })).catch((err: unknown) => {
         throw failure(err, { request: 'interaction callback', method: 'POST', route: callback.route });
       });
     },

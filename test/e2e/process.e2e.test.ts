@@ -5,9 +5,9 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import type { IncomingMessage } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect, createServer, type AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,6 +78,45 @@ async function botLoggingIn(holdMs: number) {
   return bot;
 }
 
+/**
+ * Between the bot and the stand-in's REST API: passes every request on, except the first
+ * interaction callback and the first edit of an original response, whose connections it closes
+ * unanswered, as a server closes an idle kept-alive connection just as the client sends on it.
+ */
+async function closingTheFirstAnswers(apiUrl: string) {
+  const target = new URL(apiUrl);
+  const toClose = new Map([
+    ['callback', (req: IncomingMessage) => req.method === 'POST' && /\/callback(\?|$)/.test(req.url ?? '')],
+    ['edit', (req: IncomingMessage) => req.method === 'PATCH' && /\/messages\/(@|%40)original(\?|$)/.test(req.url ?? '')],
+  ]);
+  const closed: string[] = [];
+  const server = createHttpServer((req, res) => {
+    const kind = [...toClose].find(([, matches]) => matches(req))?.[0];
+    if (kind) {
+      toClose.delete(kind);
+      closed.push(kind);
+      req.resume();
+      req.on('end', () => req.socket.end());
+      return;
+    }
+    const passedOn = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(passedOn);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiUrl: `http://127.0.0.1:${port}${target.pathname}`,
+    closed: () => closed,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 describe('the bot process', () => {
   it('stopped while it logs in, finishes logging in, stops and exits 0', async () => {
     const bot = await botLoggingIn(1500);
@@ -142,11 +181,34 @@ describe('the bot process', () => {
     expect(bot.output()).not.toMatch(/"level":50/);
   }, 60_000);
 
+  it('sends a callback or an edit again when Discord closes the connection under it unanswered: the user gets the answer, no error', async () => {
+    standIn = await startStandIn({ token: TOKEN });
+    const proxy = await closingTheFirstAnswers(standIn.apiUrl);
+    try {
+      const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: proxy.apiUrl, LOG_LEVEL: 'warn' });
+      child = bot.proc;
+      await standIn.waitForReady(20_000);
+      const record = await standIn.waitForAnswer(standIn.sendCommand('tier', { followers: '30000' }), 15_000);
+      expect(proxy.closed()).toEqual(['callback', 'edit']);
+      expect(record.callbacks.map((c) => c.type)).toEqual([5]); // deferred for the chart, then edited
+      expect(record.edits).toHaveLength(1);
+      expect(answerOf(record).body.embeds[0].title).toContain('30,000');
+      bot.proc.kill('SIGTERM');
+      expect((await bot.exited).code).toBe(0);
+      expect(bot.output()).not.toMatch(/"level":50/);
+    } finally {
+      await proxy.close();
+    }
+  }, 40_000);
+
   it('never writes the token: not in logs at debug level, not in an error reply, not when it crashes', async () => {
     standIn = await startStandIn({ token: TOKEN });
     const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standIn.apiUrl });
     child = bot.proc;
     await standIn.waitForReady(20_000);
+    // The commands load on the first interaction; on a slow machine that one is deferred while
+    // they load, and the defer, not the answer, would meet the failures.
+    await standIn.waitForAnswer(standIn.sendCommand('glossary', { term: 'cpe' }), 15_000);
     for (let i = 0; i < 4; i++) standIn.faults.failNext('/callback', 500);
     const failed = await standIn.waitForAnswer(standIn.sendCommand('glossary', { term: 'cpe' }), 10_000);
     const reply = JSON.stringify(failed.callbacks);
@@ -194,6 +256,18 @@ describe('the playground (npm start without a token)', () => {
     expect(output).toContain(`There is no file at ${join(dir, 'missing.csv')}.`);
     expect(output).not.toContain('Unexpected options');
   }, 60_000);
+});
+
+describe('the port a test gives an HTTP process', () => {
+  const ephemeralRange = '/proc/sys/net/ipv4/ip_local_port_range';
+  it.skipIf(!existsSync(ephemeralRange))('is free, and not one the system may hand an outgoing connection before the process listens', async () => {
+    const [lowestEphemeral] = readFileSync(ephemeralRange, 'utf8').trim().split(/\s+/).map(Number);
+    const ports = await Promise.all(Array.from({ length: 20 }, () => freePort()));
+    for (const port of ports) expect(port).toBeLessThan(lowestEphemeral!);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(ports[0], '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
 });
 
 describe('npm run start:http (src/http/main.ts)', () => {

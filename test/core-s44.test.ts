@@ -96,7 +96,8 @@ describe('"Classify follower counts" on a message with many counts', () => {
     expect(messageProblems(reply)).toEqual([]);
     expect(embedLength(reply.embeds[0]!)).toBeGreaterThan(PUBLIC_TEXT_LIMIT);
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
-    expect(reply.embeds[0]!.footer!.text).toContain(LONG_LIST_NOTE);
+    expect(reply.embeds[0]!.footer!.text).toContain('A long list, so it is shown to you alone.');
+    expect(LONG_LIST_NOTE).toBe('A long list, so it is shown to you alone.');
   });
 
   it('keeps a short list public, with no such note', async () => {

@@ -76,6 +76,8 @@ describe('/tier', () => {
     const failing: TeamStore = { ...memoryStore(), house: async () => Promise.reject(new Error('database down')) };
     const reply = await run('30k', testContext({ guildId: '42', store: failing }));
     const lines = reply.embeds[0]!.description!.split('\n');
+    // Spelled out once, so a change of wording is a change of this test too.
+    expect(lines[0]).toBe('Your house definition is unavailable right now, so this answer follows the publishers.');
     expect(lines[0]).toBe(HOUSE_UNAVAILABLE_LINE);
     expect(lines[1]).toContain('14 of 21 publishers');
   });

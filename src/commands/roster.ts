@@ -22,6 +22,7 @@ import {
   BELOW_INFLUENCER,
   MAX_ROSTER_BYTES,
   MAX_ROSTER_COLUMNS,
+  MAX_ROSTER_LINES,
   MAX_ROSTER_ROWS,
   MAX_TAGGED_BYTES,
   NO_TIER,
@@ -193,6 +194,16 @@ function refusal(error: RosterError, filename: string): Reply {
       );
     case 'too-many-rows':
       return inputErrorReply(`${name} has ${formatCount(error.rows)} rows; the limit is ${formatCount(MAX_ROSTER_ROWS)}. Split it into smaller files.`, ACCEPTED, 'Too many rows');
+    case 'too-many-lines':
+      // Within MAX_ROSTER_ROWS filled rows, it is the blank ones that go over: say so, or the limit looks unmet.
+      return inputErrorReply(
+        MAX_ROSTER_LINES - error.blank > MAX_ROSTER_ROWS
+          ? `${name} has more than ${formatCount(MAX_ROSTER_LINES)} rows; the limit is ${formatCount(MAX_ROSTER_ROWS)}. Split it into smaller files.`
+          : `${name} has more than ${formatCount(MAX_ROSTER_LINES)} rows counting blank ones (${formatCount(error.blank)} of the first ${formatCount(MAX_ROSTER_LINES)} are blank); ` +
+              `the limit is ${formatCount(MAX_ROSTER_ROWS)} creators and ${formatCount(MAX_ROSTER_LINES)} rows in all. Delete the blank rows, or split the file.`,
+        ACCEPTED,
+        'Too many rows',
+      );
     case 'too-many-columns':
       return inputErrorReply(
         error.line === undefined

@@ -22,6 +22,12 @@ import { TIER_LABELS } from './tier-style';
 
 export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
 export const MAX_ROSTER_ROWS = 5_000;
+/**
+ * Rows read at most, blank ones and a title above the header included (blank lines at the end
+ * are not rows): room for MAX_ROSTER_ROWS creators with a blank row after each, and the bound on
+ * the work a file makes, however few bytes each of its rows takes.
+ */
+export const MAX_ROSTER_LINES = 2 * MAX_ROSTER_ROWS;
 /** More columns than any creator list has; a wider file is refused before rows are padded to its width. */
 export const MAX_ROSTER_COLUMNS = 500;
 export const ROSTER_FILE = 'roster-tiers.csv';
@@ -113,6 +119,8 @@ export type RosterError =
   /** A quote opens a field and is never closed; `exact`: it opens on `line`, else on or before it. */
   | { kind: 'unclosed-quote'; line: number; exact: boolean }
   | { kind: 'too-many-rows'; rows: number }
+  /** More than MAX_ROSTER_LINES rows; `blank`: how many of the first MAX_ROSTER_LINES are blank. */
+  | { kind: 'too-many-lines'; blank: number }
   /** `line`: the row that has more cells than the limit, when the header itself is within it. */
   | { kind: 'too-many-columns'; columns: number; line?: number }
   | { kind: 'header-only'; header: string[] }
@@ -410,12 +418,28 @@ interface Rec {
 
 /**
  * The file's records, each with the line it starts on, blank ones too but for those after the
- * last filled one (a file's final line breaks are no rows); `skipped`: lines before `text`.
+ * last filled one (a file's final line breaks are no rows); `skipped`: lines before `text`. Reading
+ * stops past MAX_ROSTER_LINES rows, so that a file of millions of short rows is refused unread.
  */
 function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; records: Rec[] } | { ok: false; error: RosterError } {
   let parsed: string[][];
+  /** For each record, how many empty lines come before it in all. */
+  const emptyLinesBefore: number[] = [];
   try {
-    parsed = parse(text, { delimiter, record_delimiter: ROW_ENDS, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    // Empty lines are skipped rather than read as records: csv-parse builds an error object for
+    // every record narrower than the first, which for a file of blank lines is most of the work.
+    parsed = parse(withoutTrailingBlankLines(text, delimiter), {
+      delimiter,
+      record_delimiter: ROW_ENDS,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      to: MAX_ROSTER_LINES + 1,
+      on_record: (record, info) => {
+        emptyLinesBefore.push(info.empty_lines);
+        return record;
+      },
+    });
   } catch (e) {
     const err = e as { code?: string; lines?: number; bytes?: number };
     const lastLine = (typeof err.lines === 'number' ? err.lines : 0) + skipped;
@@ -427,16 +451,44 @@ function records(text: string, delimiter: Delimiter, skipped = 0): { ok: true; r
     return { ok: false, error: { kind: 'malformed', line: lastLine, detail } };
   }
   const out: Rec[] = [];
-  // Every line is a record (blank ones too), and a record spans one line more per line break in its cells.
+  // Every line is a row: a record, or one of the empty lines skipped before it; a record spans one line more per line break in its cells.
   let line = skipped + 1;
-  for (const record of parsed) {
+  let emptyLines = 0;
+  for (const [i, record] of parsed.entries()) {
+    for (; emptyLines < emptyLinesBefore[i]! && out.length <= MAX_ROSTER_LINES; emptyLines++) out.push({ cells: [''], line: line++, blank: true });
+    if (out.length > MAX_ROSTER_LINES) break;
     const start = line;
     line += 1;
-    for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) line += cell.match(/\r\n|\n|\r/g)!.length;
+    for (const cell of record) line += lineBreaksIn(cell);
     out.push({ cells: record, line: start, blank: record.every((c) => c.trim() === '') });
   }
+  if (out.length > MAX_ROSTER_LINES) return { ok: false, error: { kind: 'too-many-lines', blank: out.slice(0, MAX_ROSTER_LINES).filter((rec) => rec.blank).length } };
   const lastFilled = out.findLastIndex((rec) => !rec.blank);
   return { ok: true, records: out.slice(0, lastFilled + 1) };
+}
+
+/** How many line breaks (CRLF, LF or CR) the text has: counted, not matched, as a cell may hold millions. */
+function lineBreaksIn(text: string): number {
+  let breaks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) breaks++;
+  }
+  return breaks;
+}
+
+/**
+ * The text without the blank lines at its end (only delimiters and spaces): no rows, however many
+ * a spreadsheet pads its export with, so they are not read at all.
+ */
+function withoutTrailingBlankLines(text: string, delimiter: Delimiter): string {
+  let end = text.length;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') end = i;
+    else if (c !== delimiter && c.trim() !== '') break;
+  }
+  return text.slice(0, end);
 }
 
 /**
@@ -453,7 +505,7 @@ function unclosedQuoteLine(text: string, bytes: number | undefined): number | un
   const before = decoder.decode(encoded.subarray(0, bytes));
   const restOfLine = /^[^\r\n]*/.exec(decoder.decode(encoded.subarray(bytes)))![0];
   if (!restOfLine.includes('"')) return undefined;
-  return 1 + (before.match(/\r\n|\n|\r/g)?.length ?? 0);
+  return 1 + lineBreaksIn(before);
 }
 
 const normaliseHeader = (h: string): string =>
@@ -761,9 +813,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   if (!read.ok) return read;
   const table = locateHeader(read.records, opts.countColumn);
   if (!table.ok) return table;
-  const laidOut = layOut(table);
-  if (!laidOut.ok) return laidOut;
-  const { layout } = laidOut;
+  const layout = layOut(table);
   const creators = table.data.filter((rec) => !rec.blank);
   const found = findColumns(layout.header, (i) => creators.map((r) => r.cells[i] ?? ''), opts);
   if (!found.ok) return found;
@@ -820,7 +870,7 @@ interface LocatedTable {
   data: readonly Rec[];
 }
 
-/** The file's header row and the records under it; or why the file has no creators to read. */
+/** The file's header row and the records under it; or that a row is wider than MAX_ROSTER_COLUMNS, or no creators are under it. */
 function locateHeader(records: readonly Rec[], countColumn: string | undefined): ({ ok: true } & LocatedTable) | { ok: false; error: RosterError } {
   // The header and the title above it are found among the filled rows; blank ones are kept only among the creators.
   const filled = records.filter((rec) => !rec.blank);
@@ -832,7 +882,10 @@ function locateHeader(records: readonly Rec[], countColumn: string | undefined):
   const headerAt = headerRow && firstCells.length <= MAX_ROSTER_COLUMNS ? headerIndex(filled, countColumn) : 0;
   const headerRecord = filled[headerAt]!;
   const givenHeader = headerCells(headerRecord.cells);
+  if (givenHeader.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: givenHeader.length } };
   const data = headerRow ? records.filter((rec) => rec.line > headerRecord.line) : records;
+  const wide = records.find((rec) => widthRead(rec) > MAX_ROSTER_COLUMNS);
+  if (wide) return { ok: false, error: { kind: 'too-many-columns', columns: widthRead(wide), line: wide.line } };
   if (data.every((rec) => rec.blank)) return { ok: false, error: { kind: 'header-only', header: givenHeader } };
   return {
     ok: true,
@@ -860,24 +913,25 @@ interface Layout {
 /** The cells of a row but those in `columns`. */
 const withoutColumns = <T>(cells: readonly T[], columns: readonly number[]): T[] => cells.filter((_, i) => !columns.includes(i));
 
-/** How the table's columns are laid out; or that it has more than MAX_ROSTER_COLUMNS. */
-function layOut(table: LocatedTable): { ok: true; layout: Layout } | { ok: false; error: RosterError } {
+/**
+ * The cells a row has against MAX_ROSTER_COLUMNS: up to its last filled one (trailing blank ones
+ * are not cells anyone typed); a blank row's, all of them.
+ */
+const widthRead = (rec: Rec): number => (rec.blank ? rec.cells.length : filledWidth(rec.cells));
+
+/** How the table's columns are laid out (its rows within MAX_ROSTER_COLUMNS: locateHeader). */
+function layOut(table: LocatedTable): Layout {
   const { givenHeader, data } = table;
-  if (givenHeader.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: givenHeader.length } };
   // Every filled cell is written back, those past the header's last column too (trailing blank ones are not cells anyone typed).
   const filledWidths = data.map((rec) => filledWidth(rec.cells));
   const widest = filledWidths.reduce((most, w, i) => (w > filledWidths[most]! ? i : most), 0);
-  if (filledWidths[widest]! > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: filledWidths[widest]!, line: data[widest]!.line } };
   const header = table.headerRow ? givenHeader : numberedColumns(filledWidths[widest]!);
   const replacedColumns = earlierTagging(header);
   return {
-    ok: true,
-    layout: {
-      header,
-      width: Math.max(header.length, filledWidths[widest]!),
-      replacedColumns,
-      namedColumns: replacedColumns.length ? filledWidth(withoutColumns(header, replacedColumns)) : header.length,
-    },
+    header,
+    width: Math.max(header.length, filledWidths[widest]!),
+    replacedColumns,
+    namedColumns: replacedColumns.length ? filledWidth(withoutColumns(header, replacedColumns)) : header.length,
   };
 }
 
@@ -1206,6 +1260,6 @@ export function summariseByPlatform(bytes: Uint8Array, state: SummaryState): { o
     }
     return { platform, creators: rows.length, followers: rows.reduce((s, r) => s + r.count, 0), tiers: inCountOrder(tiers.values()) };
   });
-  platforms.sort((a, b) => b.creators - a.creators || a.platform.localeCompare(b.platform));
+  platforms.sort((a, b) => b.creators - a.creators || a.platform.localeCompare(b.platform, 'en'));
   return { ok: true, platforms, rows };
 }

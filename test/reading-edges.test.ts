@@ -65,6 +65,11 @@ describe('"-0" is 0, as "0" is', () => {
     expect(parseMoney('-$5')).toEqual({ ok: false, reason: 'An amount of money cannot be negative.' });
     expect(parseMoney('-0.001')).toEqual({ ok: false, reason: 'An amount of money cannot be negative.' });
   });
+
+  it('reads micro_count "-0" as 0, so it is refused as no influencers, not as negative', () => {
+    expect(parseOverrides({ micro_count: '-0' })).toMatchObject({ ok: false, reason: 'There must be at least one micro-influencer.' });
+    expect(parseOverrides({ micro_count: '-5' })).toMatchObject({ ok: false, reason: 'The number of influencers cannot be negative.' });
+  });
 });
 
 describe('a long run of digits is too much money, not unreadable', () => {

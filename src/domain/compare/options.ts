@@ -167,10 +167,10 @@ export function fail(option: OptionName, reason: string, accepted: string = ACCE
 function parseInfluencerCount(text: string): ParseResult<number> {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'No number of influencers was given.' };
-  if (/^[-−–]/.test(trimmed)) return { ok: false, reason: 'The number of influencers cannot be negative.' };
   const read = parseFollowerCount(trimmed);
   if (read.ok) return read;
   // The follower reader's own reasons speak of followers: say the same of influencers.
+  if (/negative/.test(read.reason)) return { ok: false, reason: 'The number of influencers cannot be negative.' };
   if (/fraction/.test(read.reason)) return { ok: false, reason: `The number of influencers is a whole number; “${trimmed}” is not.` };
   if (/more than/.test(read.reason)) return { ok: false, reason: `That is more than ${formatCount(MAX_MICRO_COUNT)} influencers.` };
   if (/exponent/.test(read.reason)) return { ok: false, reason: exponentReason('a number of influencers', '1,000') };

@@ -382,7 +382,7 @@ describe('/term', () => {
       const lookAlike = await run(term, { subcommand: 'add', name, definition: 'again' }, ctx);
       expect(lookAlike.inputError).toBe(true);
       expect(lookAlike.flags).toBe(EPHEMERAL);
-      expect(lookAlike.embeds[0]!.description).toMatch(/^This server already has a term called "CPM" \(names are the same whatever their case or width\)\./);
+      expect(lookAlike.embeds[0]!.description).toMatch(/^This server already has a term called "CPM" \(names are the same whatever their case, width or spacing\)\./);
     }
     expect((await real.terms(G1)).map((t) => t.name)).toEqual(['CPM']);
     await real.close();

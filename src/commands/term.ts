@@ -240,7 +240,7 @@ async function add(args: TermArgs & { definition: string }, context: RunContext 
 /** The refusal of a name the server has (by nameKey: "ＣＰＭ" and "cpm" are "CPM"), naming the term as stored. */
 async function nameTaken(name: string, context: RunContext & { guildId: string }): Promise<Reply> {
   const taken = (await context.store.terms(context.guildId)).find((t) => nameKey(t.name) === nameKey(name))?.name ?? name;
-  const alike = taken === name ? '' : ' (names are the same whatever their case or width)';
+  const alike = taken === name ? '' : ' (names are the same whatever their case, width or spacing)';
   return inputErrorReply(`This server already has a term called "${shownText(taken, SHOWN_NAME)}"${alike}.`, 'a new name, or `/term edit` to change that one.', 'That term was not added');
 }
 

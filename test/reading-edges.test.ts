@@ -26,6 +26,12 @@ describe('a spoiler is hidden on purpose: never read, never quoted', () => {
     expect(shown).toContain('in a spoiler, left hidden');
   });
 
+  it('reads pipes written as inline code as shown, not as a spoiler', () => {
+    const { counts, ignored } = extractCounts('`||50k||` followers');
+    expect(counts.map((c) => c.value)).toEqual([50_000]);
+    expect(ignored).toEqual([]);
+  });
+
   it('reads the counts outside a spoiler, and none inside one, on one line or several', async () => {
     const message = 'Sara has 45k on IG, ||Tom 30k\non TT, 12k on YT|| and Mia ~~||1M||~~ 900k';
     const { counts, ignored } = extractCounts(message);

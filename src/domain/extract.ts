@@ -503,7 +503,8 @@ const NAMES_WRITTEN = new RegExp(`${HANDLE}|${LINK}`, 'gu');
  * A spoiler (||50k||), which can span lines: hidden on purpose, so a reply, often public, neither
  * reads nor quotes what is in it.
  */
-const SPOILER = /\|\|[\s\S]+?\|\|/g;
+// Not a spoiler written as inline code ("`||50k||`"), which Discord shows with its pipes.
+const SPOILER = /(?<!`)\|\|[\s\S]+?\|\|(?!`)/g;
 /** What the reply quotes for a spoiler set aside: that there was one, not what it hides. */
 const SPOILER_SHOWN = '||…||';
 

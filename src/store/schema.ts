@@ -22,7 +22,7 @@ export interface HouseTable {
 
 export interface TermsTable {
   guild_id: string;
-  /** nameKey(name): names are unique per server as they read, whatever their case or width. */
+  /** nameKey(name): names are unique per server as they read, whatever their case, width or spacing. */
   name_key: string;
   name: string;
   definition: string;

@@ -16,7 +16,7 @@ import { openStore, parseDatabaseUrl, runMigrations, StoreUnavailableError, type
 import { PLANS_PER_SERVER, TERMS_PER_SERVER } from '../src/store/types';
 import { describeOnPostgres, dropSchema, newSchemaName } from './support/postgres';
 
-const ALL_MIGRATIONS = ['0001_team_settings', '0002_name_keys_fold_full_width'];
+const ALL_MIGRATIONS = ['0001_team_settings', '0002_name_keys_fold_full_width', '0003_name_keys_fold_spaces'];
 
 const T0 = Date.UTC(2026, 11, 6, 12, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
@@ -206,7 +206,7 @@ function storeSuite(engine: Engine) {
       planRow('g', 'ｑ１', 'Ｑ１', '2026-01-01T00:00:00.000Z'),
       planRow('g', 'q1', 'q1', '2026-01-03T00:00:00.000Z'),
       planRow('h', 'ｑ１', 'Ｑ１', '2026-01-01T00:00:00.000Z'),
-      `delete from kysely_migration where name = '0002_name_keys_fold_full_width'`,
+      `delete from kysely_migration where name in ('0002_name_keys_fold_full_width', '0003_name_keys_fold_spaces')`,
     ]);
     const store = await engine.open();
     expect((await store.terms('g')).map((t) => [t.name, t.definition])).toEqual([
@@ -225,6 +225,43 @@ function storeSuite(engine: Engine) {
     expect((await store.plan('h', 'q1'))?.name).toBe('Ｑ１');
     // The new keys hold: a look-alike cannot be added beside them.
     expect(await store.addTerm('g', term('ｐｌａｉｎ'))).toBe('exists');
+  });
+
+  it('migrating keys written before runs of spaces were folded: "C  PM" and "C PM" become one name, the newest keeping it and the other kept as "(2)"; a lone "Q1  launch" is found as "q1 launch"', async () => {
+    await (await engine.open()).close();
+    const termRow = (guild: string, key: string, name: string, updated: string) =>
+      `insert into terms (guild_id, name_key, name, definition, created_by_id, created_by_name, created_at, updated_by_id, updated_by_name, updated_at) ` +
+      `values ('${guild}', '${key}', '${name}', 'def of ${name} in ${guild}', 'u1', 'a', '${updated}', 'u1', 'a', '${updated}')`;
+    const planRow = (guild: string, key: string, name: string, saved: string) =>
+      `insert into plans (guild_id, name_key, name, inputs, saved_by_id, saved_by_name, saved_at, created_at, revision) values ('${guild}', '${key}', '${name}', '{"budget":"${name}"}', 'u1', 'a', '${saved}', '${saved}', 2)`;
+    await engine.exec([
+      // Keys as the rule before this one wrote them: "C  PM" and "C PM" were two names.
+      termRow('g', 'c  pm', 'C  PM', '2026-01-01T00:00:00.000Z'),
+      termRow('g', 'c pm', 'C PM', '2026-01-02T00:00:00.000Z'),
+      termRow('g', 'reach  rate', 'Reach  rate', '2026-01-01T00:00:00.000Z'),
+      termRow('h', 'c  pm', 'C  PM', '2026-01-01T00:00:00.000Z'),
+      planRow('g', 'q1  launch', 'Q1  launch', '2026-01-01T00:00:00.000Z'),
+      `delete from kysely_migration where name = '0003_name_keys_fold_spaces'`,
+    ]);
+    const store = await engine.open();
+    expect((await store.terms('g')).map((t) => [t.name, t.definition])).toEqual([
+      ['C PM', 'def of C PM in g'],
+      ['C  PM (2)', 'def of C  PM in g'],
+      ['Reach  rate', 'def of Reach  rate in g'],
+    ]);
+    expect((await store.term('g', 'c   pm'))?.name).toBe('C PM');
+    expect((await store.term('g', 'reach rate'))?.name).toBe('Reach  rate');
+    expect((await store.term('h', 'C PM'))?.definition).toBe('def of C  PM in h');
+    expect((await store.plan('g', 'q1 launch'))?.name).toBe('Q1  launch');
+    // The new keys hold: a look-alike cannot be added beside them, and edits and deletes find them by any spacing.
+    expect(await store.addTerm('g', term('C PM'))).toBe('exists');
+    expect(await store.addTerm('g', term('REACH RATE'))).toBe('exists');
+    expect(await store.editTerm('g', term('Reach rate', 1, { definition: 'edited' }), ['definition'])).toBe('ok');
+    expect((await store.term('g', 'Reach  rate'))?.definition).toBe('edited');
+    expect(await store.savePlan('g', { name: 'Q1 launch', inputs: { budget: '1' }, savedById: 'u1', savedByName: 'a', savedAt: at(1) })).toBe('ok');
+    expect(await store.plans('g')).toMatchObject([{ name: 'Q1 launch', inputs: { budget: '1' } }]);
+    expect(await store.deletePlan('g', 'q1   LAUNCH')).toBe('ok');
+    expect(await store.plans('g')).toEqual([]);
   });
 
   it(`limits: ${TERMS_PER_SERVER} terms and ${PLANS_PER_SERVER} plans per server; full refuses without changing anything`, { timeout: 90_000 }, async () => {

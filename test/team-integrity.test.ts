@@ -1,7 +1,7 @@
 /**
  * The team's data kept whole: two /term edits at once both keep their change; a SQLite file busy
  * with another process's write is waited for, not reported down; names that differ only in their
- * runs of spaces are one name (rows stored under the spaced key still work); /compare's plan
+ * runs of spaces are one name (rows stored before that are migrated); /compare's plan
  * suggestions match as /plans does; and lists sort the same whatever the host's language.
  */
 
@@ -129,33 +129,34 @@ describe('names that differ only in runs of spaces', () => {
     await store.close();
   });
 
-  it('rows stored under their spaced key still work: both are listed and suggested, and each name edits and removes its own', async () => {
+  it('rows stored before runs of spaces were folded are migrated: /term edit, add and remove find them by any spacing, and of "C  PM" beside "C PM" both are kept', async () => {
     const { store, path } = await sqlite();
     await run(term, { subcommand: 'add', name: 'C PM', definition: 'one space' }, store);
     await run(term, { subcommand: 'add', name: 'Lone', definition: 'lone' }, store);
-    // Rows as a store keyed them when runs of spaces were kept in the key.
+    await store.close();
+    // Rows as a store keyed them when runs of spaces were kept in the key, before the migration that folds them.
     const raw = new Database(path);
     raw.prepare("UPDATE terms SET name = 'Lone  one', name_key = 'lone  one' WHERE name_key = 'lone'").run();
-    raw.prepare("INSERT INTO terms SELECT guild_id, 'c  pm', 'C  PM', 'two spaces', formula, example, link, created_by_id, created_by_name, created_at, updated_by_id, updated_by_name, updated_at FROM terms WHERE name_key = 'c pm'").run();
+    raw
+      .prepare(
+        "INSERT INTO terms SELECT guild_id, 'c  pm', 'C  PM', 'two spaces', formula, example, link, created_by_id, created_by_name, created_at, updated_by_id, updated_by_name, '2020-01-01T00:00:00.000Z' FROM terms WHERE name_key = 'c pm'",
+      )
+      .run();
+    raw.prepare("DELETE FROM kysely_migration WHERE name = '0003_name_keys_fold_spaces'").run();
     raw.close();
+    const migrated = await openStore(path, { ttlMs: 0 });
 
-    expect((await store.terms(G)).map((t) => t.name).sort()).toEqual(['C  PM', 'C PM', 'Lone  one']);
-    expect((await suggest(term, 'name', 'c pm', store)).map((c) => c.value).sort()).toEqual(['C  PM', 'C PM']);
-    expect((await store.term(G, 'C  PM'))?.definition).toBe('two spaces');
-    expect((await store.term(G, 'C PM'))?.definition).toBe('one space');
-
-    expect(text(await run(term, { subcommand: 'edit', name: 'C  PM', definition: 'two, edited' }, store))).toContain('two, edited');
-    expect(text(await run(term, { subcommand: 'edit', name: 'Lone  one', definition: 'lone, edited' }, store))).toContain('lone, edited');
-    expect(text(await run(term, { subcommand: 'add', name: 'Lone  one', definition: 'again' }, store))).toContain('already has a term called');
-    expect(text(await run(term, { subcommand: 'remove', name: 'C  PM' }, store))).toContain('Team term removed');
-    expect((await store.terms(G)).map((t) => [t.name, t.definition])).toEqual(
-      expect.arrayContaining([
-        ['C PM', 'one space'],
-        ['Lone  one', 'lone, edited'],
-      ]),
-    );
-    expect(await store.terms(G)).toHaveLength(2);
-    await store.close();
+    expect((await migrated.terms(G)).map((t) => t.name).sort()).toEqual(['C  PM (2)', 'C PM', 'Lone  one']);
+    expect(text(await run(term, { subcommand: 'edit', name: 'Lone one', definition: 'lone, edited' }, migrated))).toContain('lone, edited');
+    expect(text(await run(term, { subcommand: 'add', name: 'LONE   one', definition: 'again' }, migrated))).toContain('already has a term called');
+    expect(text(await run(term, { subcommand: 'edit', name: 'c   pm', definition: 'one, edited' }, migrated))).toContain('one, edited');
+    expect(text(await run(term, { subcommand: 'edit', name: 'C PM (2)', definition: 'two, edited' }, migrated))).toContain('two, edited');
+    expect(text(await run(term, { subcommand: 'remove', name: 'lone one' }, migrated))).toContain('Team term removed');
+    expect((await migrated.terms(G)).map((t) => [t.name, t.definition]).sort()).toEqual([
+      ['C  PM (2)', 'two, edited'],
+      ['C PM', 'one, edited'],
+    ]);
+    await migrated.close();
   });
 });
 

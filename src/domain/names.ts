@@ -4,10 +4,4 @@
  * forms (full-width "ＣＰＭ", the ligature "ﬁ") are folded, but "tier A" and "tier A!" are two
  * names. The name itself is kept as typed beside it.
  */
-export const nameKey = (name: string): string => spacedNameKey(name).replace(/\s+/gu, ' ');
-
-/**
- * nameKey without its runs of spaces made one: the key under which rows written before that rule
- * are stored, so that "C  PM" still finds such a row rather than a "C PM" beside it.
- */
-export const spacedNameKey = (name: string): string => name.trim().normalize('NFKC').toLowerCase();
+export const nameKey = (name: string): string => name.trim().normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ');

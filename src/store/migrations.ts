@@ -77,6 +77,18 @@ export const MIGRATIONS: Record<string, Migration> = {
       await rekey(db, 'plans', 'saved_at', CASE_FOLDED);
     },
   },
+  '0003_name_keys_fold_spaces': {
+    // Names that differ only in runs of spaces are one name: "C  PM" is "C PM" (nameKey in domain/names.ts).
+    async up(db: Kysely<unknown>) {
+      await rekey(db, 'terms', 'updated_at', SPACES_FOLDED);
+      await rekey(db, 'plans', 'saved_at', SPACES_FOLDED);
+    },
+    // The keys with their spaces kept are finer than these, so going back never has two rows to choose between.
+    async down(db: Kysely<unknown>) {
+      await rekey(db, 'terms', 'updated_at', READS_AS);
+      await rekey(db, 'plans', 'saved_at', READS_AS);
+    },
+  },
 };
 
 /** A terms or plans row, as far as re-keying needs to know it; its other columns are copied as they are. */
@@ -139,6 +151,7 @@ const MAX_NAME_LENGTH = 100;
  */
 const CASE_FOLDED = (name: string) => name.normalize('NFC').toLowerCase();
 const READS_AS = (name: string) => name.normalize('NFKC').toLowerCase();
+const SPACES_FOLDED = (name: string) => name.trim().normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ');
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,

@@ -28,7 +28,6 @@ import { GuildCache } from './cache';
 import { ConfiguredServers } from './configured';
 import { failureKind } from './failures';
 import type { Database, TermsTable } from './schema';
-import { spacedNameKey } from '../domain/names';
 import {
   nameKey,
   PLANS_PER_SERVER,
@@ -107,26 +106,6 @@ function refuseTermNul(guildId: string, term: TeamTerm): void {
 
 /** A key with a NUL matches no row: none is ever stored with one. */
 const namesNothing = (...keys: string[]) => keys.some((key) => key.includes(NUL));
-
-/**
- * The keys a name finds its row by, the closest first: its nameKey, and before it the key with its
- * runs of spaces kept, which rows stored before nameKey folded them still have. "C  PM" so finds
- * such a row rather than a "C PM" stored beside it, and "C PM" finds "C PM".
- */
-function keysOf(name: string): string[] {
-  const spaced = spacedNameKey(name);
-  const key = nameKey(name);
-  return spaced === key ? [key] : [spaced, key];
-}
-
-/** Of the rows found by keysOf(name), the one the name stands for. */
-function closest<T extends { name_key: string }>(rows: readonly T[], name: string): T | undefined {
-  for (const key of keysOf(name)) {
-    const row = rows.find((r) => r.name_key === key);
-    if (row) return row;
-  }
-  return undefined;
-}
 
 function termFrom(row: TermsTable): TeamTerm {
   return {
@@ -326,8 +305,7 @@ export class SqlStore implements TeamStore {
     this.check();
     if (namesNothing(guildId, name)) return undefined;
     return this.read('term', async (db) => {
-      const rows = await db.selectFrom('terms').selectAll().where('guild_id', '=', guildId).where('name_key', 'in', keysOf(name)).execute();
-      const row = closest(rows, name);
+      const row = await db.selectFrom('terms').selectAll().where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
       return row && termFrom(row);
     });
   }
@@ -335,7 +313,8 @@ export class SqlStore implements TeamStore {
   async addTerm(guildId: string, term: TeamTerm): Promise<WriteResult> {
     refuseTermNul(guildId, term);
     return this.write('addTerm', guildId, term.updatedAt, async (tx) => {
-      const taken = await tx.selectFrom('terms').select('name').where('guild_id', '=', guildId).where('name_key', 'in', keysOf(term.name)).executeTakeFirst();
+      const key = nameKey(term.name);
+      const taken = await tx.selectFrom('terms').select('name').where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
       if (taken) return 'exists';
       const { count } = await tx
         .selectFrom('terms')
@@ -348,7 +327,7 @@ export class SqlStore implements TeamStore {
         .insertInto('terms')
         .values({
           guild_id: guildId,
-          name_key: nameKey(term.name),
+          name_key: key,
           name: term.name,
           definition: term.definition,
           formula: term.formula ?? null,
@@ -371,10 +350,7 @@ export class SqlStore implements TeamStore {
     refuseTermNul(guildId, term);
     const texts = { name: term.name, definition: term.definition, formula: term.formula ?? null, example: term.example ?? null, link: term.link ?? null };
     return this.write('editTerm', guildId, term.updatedAt, async (tx) => {
-      const rows = await tx.selectFrom('terms').select('name_key').where('guild_id', '=', guildId).where('name_key', 'in', keysOf(term.name)).execute();
-      const row = closest(rows, term.name);
-      if (!row) return 'missing';
-      await tx
+      const result = await tx
         .updateTable('terms')
         .set({
           ...Object.fromEntries(fields.map((field) => [field, texts[field]])),
@@ -383,9 +359,9 @@ export class SqlStore implements TeamStore {
           updated_at: iso(term.updatedAt),
         })
         .where('guild_id', '=', guildId)
-        .where('name_key', '=', row.name_key)
-        .execute();
-      return 'ok';
+        .where('name_key', '=', nameKey(term.name))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0 ? 'ok' : 'missing';
     });
   }
 
@@ -393,11 +369,8 @@ export class SqlStore implements TeamStore {
     this.check();
     if (namesNothing(guildId, name)) return 'missing';
     return this.write('removeTerm', guildId, new Date(), async (tx) => {
-      const rows = await tx.selectFrom('terms').select('name_key').where('guild_id', '=', guildId).where('name_key', 'in', keysOf(name)).execute();
-      const row = closest(rows, name);
-      if (!row) return 'missing';
-      await tx.deleteFrom('terms').where('guild_id', '=', guildId).where('name_key', '=', row.name_key).execute();
-      return 'ok';
+      const result = await tx.deleteFrom('terms').where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0 ? 'ok' : 'missing';
     });
   }
 
@@ -416,8 +389,7 @@ export class SqlStore implements TeamStore {
     this.check();
     if (namesNothing(guildId, name)) return undefined;
     return this.read('plan', async (db) => {
-      const rows = await db.selectFrom('plans').selectAll().where('guild_id', '=', guildId).where('name_key', 'in', keysOf(name)).execute();
-      const row = closest(rows, name);
+      const row = await db.selectFrom('plans').selectAll().where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
       return row && planFrom(row);
     });
   }
@@ -426,6 +398,7 @@ export class SqlStore implements TeamStore {
   async savePlan(guildId: string, plan: SavedPlan, { replaceAnyAuthor = false } = {}): Promise<WriteResult> {
     refuseNul({ guildId, name: plan.name, savedById: plan.savedById });
     return this.write('savePlan', guildId, plan.savedAt, async (tx) => {
+      const key = nameKey(plan.name);
       const values = {
         name: plan.name,
         inputs: JSON.stringify(plan.inputs),
@@ -433,8 +406,7 @@ export class SqlStore implements TeamStore {
         saved_by_name: displayName(plan.savedByName),
         saved_at: iso(plan.savedAt),
       };
-      const found = await tx.selectFrom('plans').select(['name_key', 'revision', 'saved_by_id']).where('guild_id', '=', guildId).where('name_key', 'in', keysOf(plan.name)).execute();
-      const existing = closest(found, plan.name);
+      const existing = await tx.selectFrom('plans').select(['revision', 'saved_by_id']).where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
       if (existing) {
         // Checked in the same transaction as the write, so two members saving at once cannot race past it.
         if (existing.saved_by_id !== plan.savedById && !replaceAnyAuthor) return 'not-author';
@@ -442,7 +414,7 @@ export class SqlStore implements TeamStore {
           .updateTable('plans')
           .set({ ...values, revision: Number(existing.revision) + 1 })
           .where('guild_id', '=', guildId)
-          .where('name_key', '=', existing.name_key)
+          .where('name_key', '=', key)
           .execute();
         return 'ok';
       }
@@ -454,7 +426,7 @@ export class SqlStore implements TeamStore {
       if (Number(count) >= PLANS_PER_SERVER) return 'full';
       await tx
         .insertInto('plans')
-        .values({ guild_id: guildId, name_key: nameKey(plan.name), created_at: values.saved_at, ...values })
+        .values({ guild_id: guildId, name_key: key, created_at: values.saved_at, ...values })
         .execute();
       return 'ok';
     });
@@ -464,11 +436,8 @@ export class SqlStore implements TeamStore {
     this.check();
     if (namesNothing(guildId, name)) return 'missing';
     return this.write('deletePlan', guildId, new Date(), async (tx) => {
-      const rows = await tx.selectFrom('plans').select('name_key').where('guild_id', '=', guildId).where('name_key', 'in', keysOf(name)).execute();
-      const row = closest(rows, name);
-      if (!row) return 'missing';
-      await tx.deleteFrom('plans').where('guild_id', '=', guildId).where('name_key', '=', row.name_key).execute();
-      return 'ok';
+      const result = await tx.deleteFrom('plans').where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0 ? 'ok' : 'missing';
     });
   }
 

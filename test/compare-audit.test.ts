@@ -76,13 +76,16 @@ describe('band boundaries follow the publishers’ words', () => {
     expect(at).toContain('median Instagram post reach for 100k–1M followers');
     expect(at).toContain('Plan A engagement rate: 1.55%');
     expect(at).not.toMatch(/over 1M followers/);
-    // 1,000,001 gets the "over 1M" figures, then is held at what 1,000,000 get: 228,850 reached ÷
-    // 1,000,001 = 22.88498% and 15,500 engagements ÷ 1,000,001 = 1.549998%, up to four digits.
+    // 1,000,001 gets the "over 1M" figures, then is raised to what 1,000,000 get: 228,850 reached ÷
+    // 1,000,001 = 22.884977% and 15,500 engagements ÷ 1,000,001 = 1.5499985%.
     const over = comparisonOf({ big_followers: '1000001' }).scenario.assumptions;
-    expect(over.reach_rate_a.rule).toContain('median Instagram post reach for over 1M followers: 19.09%; Tierbot holds it at 22.89% here');
-    expect(over.reach_rate_a.value!.expected).toBe(22.89);
-    expect(over.engagement_rate_a.rule).toContain('followers for over 1M followers: 1.54%; Tierbot holds it at 1.55% here');
-    expect(over.engagement_rate_a.value!.expected).toBe(1.55);
+    expect(over.reach_rate_a.rule).toContain('median Instagram post reach for over 1M followers: 19.09%; Tierbot raises it to 22.885% here (1,000,000 × 22.885% ÷ 1,000,001)');
+    expect(over.reach_rate_a.value!.expected).toBe((1_000_000 * 22.885) / 1_000_001);
+    // The sources' range for over 1M (Bazaarvoice's 15% to Minter.io's 19.09%) is widened to take the raised rate in, and says so.
+    expect(over.reach_rate_a.value!.high).toBe(over.reach_rate_a.value!.expected);
+    expect(over.reach_rate_a.rangeNote).toMatch(/over 500k: 15%; up to the raised rate$/);
+    expect(over.engagement_rate_a.rule).toContain('followers for over 1M followers: 1.54%; Tierbot raises it to 1.55% here (1,000,000 × 1.55% ÷ 1,000,001)');
+    expect(over.engagement_rate_a.value!.expected).toBe((1_000_000 * 1.55) / 1_000_001);
   });
 });
 
@@ -216,7 +219,7 @@ describe('the verdict', () => {
     expect(d).toContain('Plan B engagement rate (break-even 2.279%)');
     expect(d).not.toContain('(break-even 2.28%)');
     // Plan A's CPE ties at a fee just under its expected $1,000: cents tell them apart.
-    expect(d).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.41, cost per engagement under $999.85.');
+    expect(d).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.28, cost per engagement under $999.85.');
     const c = comparisonOf({ big_engagement: '2.2799' });
     const decider = c.verdict.deciders.find((x) => x.key === 'engagement_rate_b')!;
     expect(flipsText(c, decider)).toBe('Plan A wins cost per engagement and engagements under 2.279%; Plan B wins cost per engagement and engagements above 2.281%');
@@ -235,8 +238,10 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
   const marked = (reply: Reply, plan: 'A' | 'B', label: string) => field(reply, `Plan ${plan}`).value.split('\n').find((l) => l.startsWith(`${label}:`))!;
 
   it('a micro fee of $140.75, a cent under where the Assumptions page says Plan A wins cost per engagement: both read $0.6173, a tie', async () => {
-    // Plan A: $1,000 ÷ 1,620 = $0.61728; Plan B: $1,407.50 ÷ 2,280 = $0.61732.
-    expect(await assumptionsText({})).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.36, cost per engagement above $140.76.');
+    // Plan A: $1,000 ÷ 1,619.9838 (99,999 × 1.62%) = $0.61729; Plan B: $1,407.50 ÷ 2,280 = $0.61732. Cost
+    // per order: Plan A's $1,000 ÷ 2.868096 orders (99,999 × 22.945% × 0.5% × 2.5%) = $348.66, which
+    // Plan B's 10 × fee ÷ 4.715 orders reads over from $348.665: a fee over $348.665 × 4.715 ÷ 10 = $164.3955.
+    expect(await assumptionsText({})).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.40, cost per engagement above $140.76.');
     const reply = await run({ micro_fee: '140.75' });
     expect(reply.embeds[0]!.description!.split('\n')[0]).toBe('**Plan B leads on reach, engagements and cost per order (3 of 4); the plans tie on cost per engagement.**');
     expect(marked(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.62** ($0.11 to $0.65)');
@@ -246,10 +251,12 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
     expect(row(rows, 'B', 'cpe')[3]).toBe('0.6173');
   });
 
-  it('a big fee of $608.42, a cent over the break-even: both plans at $212.09 per order, a tie, no ✅ on either', async () => {
-    // Plan A: $608.42 ÷ 2.86875 orders = $212.0854, which reads $212.09 as Plan B's $1,000 ÷ 4.715 does.
-    expect((await run()).embeds[0]!.description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.41');
-    const reply = await run({ big_fee: '608.42' });
+  it('a big fee of $608.29, a cent over the break-even: both plans at $212.09 per order, a tie, no ✅ on either', async () => {
+    // Plan A's orders: 99,999 × 22.945% × 0.5% × 2.5% = 2.868096. $608.29 ÷ 2.868096 = $212.0885, which reads
+    // $212.09 as Plan B's $1,000 ÷ 4.715 does; $608.28 ÷ 2.868096 = $212.0850 reads $212.08.
+    expect((await run()).embeds[0]!.description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.28');
+    expect(marked(await run({ big_fee: '608.28' }), 'A', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.08\*\* \([^)]*\) ✅$/);
+    const reply = await run({ big_fee: '608.29' });
     expect(reply.embeds[0]!.description).toContain('the plans tie on cost per order');
     expect(marked(reply, 'A', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
     expect(marked(reply, 'B', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
@@ -443,10 +450,11 @@ describe('consistent scenarios: a rule-priced fee follows the scenario’s own e
 describe('the main reply', () => {
   it('shows CPM and CPME with their ranges', async () => {
     const reply = await run();
-    // Plan A: CPM $1,000 ÷ 22,950 × 1,000 = $43.57; low $232.50 ÷ (22,950 × 1.25) × 1,000 = $8.10; high
-    // $1,000 ÷ 22,885 (the sources' 22.885%) × 1,000 = $43.70. CPME = CPE × 1,000: $1,000 ÷ 1,620 × 1,000
-    // = $617.28, $400 ÷ 3,800 to $1,000 ÷ 1,550.
-    expect(field(reply, 'Plan A').value).toContain('CPM $43.57 ($8.10 to $43.70) · CPME $617.28 ($105.26 to $645.16)');
+    // Plan A reaches 99,999 × 22.945% = 22,944.77 and engages 99,999 × 1.62% = 1,619.98. CPM $1,000 ÷
+    // 22,944.77 × 1,000 = $43.58; low $232.50 ÷ (22,944.77 × 1.25) × 1,000 = $8.11; high $1,000 ÷ 22,885
+    // (the sources' 22.885%) × 1,000 = $43.70. CPME = CPE × 1,000: $1,000 ÷ 1,619.98 × 1,000 = $617.29,
+    // $400 ÷ 3,800 to $1,000 ÷ 1,550.
+    expect(field(reply, 'Plan A').value).toContain('CPM $43.58 ($8.11 to $43.70) · CPME $617.29 ($105.26 to $645.16)');
     // Plan B: $1,000 ÷ 37,720 × 1,000 = $26.51, low $81 ÷ (37,720 × 1.25) × 1,000 = $1.72; CPME $1,000 ÷ 2,280 × 1,000
     // = $438.60, $400 ÷ 6,300 to $1,000 ÷ 540.
     expect(field(reply, 'Plan B').value).toContain('CPM $26.51 ($1.72 to $44.19) · CPME $438.60 ($63.49 to $1,852)');
@@ -524,8 +532,9 @@ describe('compare.csv', () => {
   it('a low end shown as "under 1" is written unrounded, never 0, as are the expected and high ends', async () => {
     const reply = await run();
     expect(field(reply, 'Plan A').value).toContain('Orders: **3** (under 1 to 11)');
-    // 22,885 reached × 0.02%, 22,950 × 0.5% and 22,950 × 2%, × 2.5% = 0.114425, 2.86875 and 11.475 orders.
-    expect(row(await csvRows({}), 'A', 'orders').slice(2, 5)).toEqual(['0.114425', '2.86875', '11.475']);
+    // 22,885 reached × 0.02%, 22,944.77055 (99,999 × 22.945%) × 0.5% and × 2%, × 2.5% = 0.114425,
+    // 2.86809631875 and 11.472385275 orders.
+    expect(row(await csvRows({}), 'A', 'orders').slice(2, 5)).toEqual(['0.114425', '2.86809631875', '11.472385275']);
   });
 });
 

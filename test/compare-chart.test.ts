@@ -148,7 +148,8 @@ describe('compare chart', () => {
   });
 
   it('shows the ranges: a whisker from low to high around each expected bar, and the range in words', () => {
-    // Plan B's reach: 37,720 expected, 22,632 at 40% overlap; Plan A's, 22,885 to 22,950, is under a pixel.
+    // Plan B's reach: 37,720 expected, 22,632 at 40% overlap; Plan A's, 22,885 to 22,944.77 (99,999 × 22.945%),
+    // is under a pixel.
     const reach = panel(DEFAULT, 'reach');
     const [a, b] = reach.marks;
     expect(a.whisker!.top).toBe(a.whisker!.bottom);
@@ -158,11 +159,11 @@ describe('compare chart', () => {
     const h = b.bar.height;
     expect(Math.abs(reach.zero - b.whisker!.bottom - (h * 22_632) / 37_720)).toBeLessThanOrEqual(1.5);
     expect(labels(DEFAULT)).toContain('22,632 to 37,720');
-    expect(labels(DEFAULT)).toContain('22,885 to 22,950');
+    expect(labels(DEFAULT)).toContain('22,885 to 22,945');
     expect(labels(DEFAULT)).toContain('1,550 to 3,800');
   });
 
-  it('scales cost per order to its bars, not its whiskers: $348.58 against $212.09 reads as 1.6 times', () => {
+  it('scales cost per order to its bars, not its whiskers: $348.66 against $212.09 reads as 1.6 times', () => {
     const costPerOrder = panel(DEFAULT, 'cost_per_order');
     const [a, b] = costPerOrder.marks;
     const [rangeA, rangeB] = [DEFAULT.a.metrics.cost_per_order!, DEFAULT.b.metrics.cost_per_order!];
@@ -178,8 +179,9 @@ describe('compare chart', () => {
       expect(mark.whisker).toMatchObject({ top: costPerOrder.plot.top, cutAtTop: true, cutAtBottom: false });
       expect(arrowTips(DEFAULT)).toContainEqual([mark.bar.x + mark.bar.width / 2, costPerOrder.plot.top]);
     }
-    // The full range is still written under each bar.
-    expect(labels(DEFAULT)).toContain('$20.26 to $8,739');
+    // The full range is still written under each bar. Plan A's: $232.50 ÷ 11.4724 orders (99,999 × 22.945% × 2%
+    // × 2.5%) = $20.27 to $1,000 ÷ 0.114425 (22,885 × 0.02% × 2.5%) = $8,739.
+    expect(labels(DEFAULT)).toContain('$20.27 to $8,739');
     expect(labels(DEFAULT)).toContain('$4.29 to $8,837');
   });
 

@@ -46,16 +46,17 @@ describe('/compare main reply', () => {
     const description = embed.description!;
     expect(description.split('\n')[0]).toBe('**Plan B leads on reach, engagements, cost per engagement and cost per order (4 of 4).**');
     expect(description).toContain('**Depends on:**');
-    // Break-evens worked by hand in compare.test.ts: Plan A's fee $608.4188, overlap 39.1583% for reach,
+    // Break-evens worked by hand in compare.test.ts: Plan A's fee $608.2802, overlap 39.1715% for reach,
     // each rounded towards the side where Plan A wins. Cost per order: Plan B's $1,000 ÷ (4.715 × (1 − x))
-    // reads over Plan A's $348.58 ($1,000 ÷ 2.86875) from $348.585, at x above 1 − 1,000 ÷ (4.715 ×
-    // 348.585) = 39.1571%.
-    expect(description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.41');
-    expect(description).toContain("Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order above 39.158%, reach above 39.159%.");
+    // reads over Plan A's $348.66 ($1,000 ÷ 2.868096, 99,999 × 22.945% × 0.5% × 2.5% orders) from $348.665,
+    // at x above 1 − 1,000 ÷ (4.715 × 348.665) = 39.1711%: both read 39.172% at the digits that tell
+    // them from the expected 0%.
+    expect(description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.28');
+    expect(description).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.172%.');
     const a = field(reply, 'Plan A');
     const b = field(reply, 'Plan B');
     expect(a.name).toBe('Plan A (estimated): 1 × 100,000 followers');
-    expect(a.value).toContain('Reach: **22,950** (22,885 to 22,950)');
+    expect(a.value).toContain('Reach: **22,945** (22,885 to 22,945)');
     expect(a.value).toContain('Engagements: **1,620** (1,550 to 3,800)');
     expect(a.value).toContain('Website visits: **115** (5 to 459)');
     expect(a.value).toContain('Orders: **3** (under 1 to 11)');
@@ -133,8 +134,9 @@ describe('/compare main reply', () => {
     const line = async (o: Record<string, string>) => text(await run(o)).split('\n').find((l) => l.startsWith('Engagement rate by followers'));
     // Where the sources disagree on a plan's rate, the line says so.
     expect(await line({ big_engagement: '5' })).toBe('Engagement rate by followers: A 5% (your input), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.');
-    // Plan A's 1.55% is held at 1.62% at 100,000 followers: Tierbot's assumption, whose range still spans the sources, and says so.
-    expect(await line({ micro_engagement: '5' })).toBe('Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption), B 5% (your input). The sources disagree; the ranges span them.');
+    // Plan A's 1.55% is raised to 99,999 × 1.62% ÷ 100,000 = 1.6199838% at 100,000 followers: Tierbot's
+    // assumption, whose range still spans the sources, and says so.
+    expect(await line({ micro_engagement: '5' })).toBe('Engagement rate by followers: A 1.61998% (1.55%–3.8%; Tierbot assumption), B 5% (your input). The sources disagree; the ranges span them.');
     expect(await line({ big_engagement: '1', micro_engagement: '5' })).toBe('Engagement rate by followers (your input): A 1%, B 5%.');
     // Influencer Marketing Hub states neither its tiers' follower lines nor its rate's denominator: both readings are Tierbot's.
     // HypeAuditor 2023's nano "1k–10k" includes 10,000 (no band of that report starts there): Plan B's range.
@@ -144,9 +146,10 @@ describe('/compare main reply', () => {
     // Where the sources give one figure, it says so.
     expect(await line({ platform: 'tiktok', micro_followers: '10001' })).toContain('B 18% (one published figure, no range; extrapolated from Influencer Marketing Hub 2021 “micro”');
     expect(await line({ preset: 'kardashian' })).toBe('Engagement rate by followers: A not reported, B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.');
-    // The default Plan A's 1.55% is held at 1.62%, Tierbot's assumption; at 500,000 followers it is not.
+    // The default Plan A's 1.55% is raised to 1.61998% (99,999 × 1.62% ÷ 100,000), Tierbot's assumption; at
+    // 500,000 followers it is not (500,000 × 1.55% = 7,750, more than 99,999 × 1.62% = 1,620).
     expect(await line({})).toBe(
-      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
+      'Engagement rate by followers: A 1.61998% (1.55%–3.8%; Tierbot assumption), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
     );
     expect(await line({ big_followers: '500k' })).toBe('Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%). The sources disagree; the ranges span them.');
   });
@@ -197,9 +200,9 @@ describe('/compare main reply', () => {
   it('micro_reach:0: observed clicks per account Plan A reaches, and Plan B’s CPM and cost per order not defined', async () => {
     const reply = await run({ micro_reach: '0' });
     const ct = text(reply).split('\n').find((l) => l.startsWith('Click-through'))!;
-    // The observed cases per account Plan A reaches, lowest (the tweet's 0.008% per follower ÷ 22.95%) to
-    // highest (Kevin Rose's 0.345% ÷ 22.95% = 1.503%).
-    expect(ct).toContain('Observed cases: 0.035%–1.503% per account Plan A reaches (see **Assumptions**).');
+    // The observed cases per account Plan A reaches at 22.94477% (99,999 × 22.945% ÷ 100,000), lowest (the
+    // tweet's 0.008% per follower ÷ 22.94477% = 0.035%) to highest (Kevin Rose's 0.345% ÷ 22.94477% = 1.5036%).
+    expect(ct).toContain('Observed cases: 0.035%–1.504% per account Plan A reaches (see **Assumptions**).');
     expect(ct).not.toContain('Plan B reaches');
     const b = field(reply, 'Plan B').value;
     expect(b).toContain('CPM not defined · CPME $438.60');
@@ -219,7 +222,7 @@ describe('/compare buttons', () => {
     expect(shown.flags).toBe(64);
     expect(messageProblems(shown)).toEqual([]);
     const t = text(shown);
-    expect(t).toContain('Plan A reach rate: 22.95% (22.885% to 22.95%)');
+    expect(t).toContain('Plan A reach rate: 22.9448% (22.885% to 22.9448%)');
     // Linked where first cited; the observed cases and caveats are a button away.
     expect(t).toContain('*Tierbot assumption*: no published average');
     expect(t).toContain('[Minter.io, “How much reach should my brand be getting on Instagram?”, 2019](https://minter.io/');
@@ -244,12 +247,15 @@ describe('/compare buttons', () => {
     expect(CSV_HEADER).toBe('plan,metric,low,expected,high,source');
     const rows: string[][] = parse(csv, { from_line: 2 });
     const get = (plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
-    expect(get('A', 'reach').slice(2, 5)).toEqual(['22885', '22950', '22950']);
-    expect(get('A', 'engagements').slice(2, 5)).toEqual(['1550', '1620', '3800']);
+    // Plan A reaches 99,999 × 22.945% = 22,944.77055 and engages 99,999 × 1.62% = 1,619.9838 (the rates raised
+    // to what 99,999 followers get).
+    expect(get('A', 'reach').slice(2, 5)).toEqual(['22885', '22944.77055', '22944.77055']);
+    expect(get('A', 'engagements').slice(2, 5)).toEqual(['1550', '1619.9838', '3800']);
     // Orders show "under 1" at the low end: the CSV keeps the unrounded 22,885 × 0.02% × 2.5% = 0.114425, never 0,
-    // and every end alike (22,950 × 0.5% and 2% × 2.5% = 2.86875 and 11.475), so orders × $30 is the revenue.
-    expect(get('A', 'orders').slice(2, 5)).toEqual(['0.114425', '2.86875', '11.475']);
-    expect(get('A', 'revenue').slice(2, 5)).toEqual(['3.43', '86.06', '344.25']);
+    // and every end alike (22,944.77055 × 0.5% and 2% × 2.5% = 2.86809631875 and 11.472385275), so orders × $30
+    // is the revenue: $3.43, $86.04 and $344.17.
+    expect(get('A', 'orders').slice(2, 5)).toEqual(['0.114425', '2.86809631875', '11.472385275']);
+    expect(get('A', 'revenue').slice(2, 5)).toEqual(['3.43', '86.04', '344.17']);
     expect(get('B', 'cost_per_order')[3]).toBe('212.09');
     expect(Number(get('B', 'roi')[3])).toBeCloseTo(-85.855, 1); // (141.45 − 1,000) ÷ 1,000
     expect(get('assumption', 'click_through').slice(2, 5)).toEqual(['0.02', '0.5', '2']);

@@ -34,8 +34,10 @@ function comparisonOf(input: CompareInput): Comparison {
 
 describe('a percentage break-even is given to the digits a planner types', () => {
   const cases: { options: Record<string, string>; said: string; option: string; shown: string; past: string }[] = [
-    { options: { platform: 'tiktok' }, said: 'Plan B reach rate (break-even 22.949%)', option: 'micro_reach', shown: '22.949', past: '22.95' },
-    { options: {}, said: 'Plan A wins cost per order above 39.158%, reach above 39.159%', option: 'overlap', shown: '39.159', past: '39.158' },
+    // Plan A reaches 99,999 × 22.945% = 22,944.77, shown 22,945: Plan B's 100,000 × x reads under it below
+    // 22,944.5, at x under 22.9445%; and Plan B's 37,720 × (1 − overlap) does at an overlap over 39.1715%.
+    { options: { platform: 'tiktok' }, said: 'Plan B reach rate (break-even 22.944%)', option: 'micro_reach', shown: '22.944', past: '22.945' },
+    { options: {}, said: 'Plan A wins cost per order and reach above 39.172%', option: 'overlap', shown: '39.172', past: '39.171' },
     // 10 × 50,000 at Minter.io's 22.945% for 20k–100k against 500,000 at its 22.885% for 100k–1M.
     { options: { budget: '5000', platform: 'tiktok', micro_followers: '50k' }, said: 'Plan A wins cost per order and reach above 22.946%', option: 'big_reach', shown: '22.946', past: '22.945' },
   ];

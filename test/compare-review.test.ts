@@ -40,10 +40,11 @@ const lineStarting = (all: string[], start: string) => all.find((l) => l.startsW
 describe('the main reply shows every input the numbers rest on', () => {
   it('the default: the reach rates, conversion and order value, with their kind and range', async () => {
     const key = await keyLines({});
-    // Plan A's rates are held at what 99,999 followers get, Tierbot's assumption, over the sources' 22.885% and 1.55%.
-    expect(lineStarting(key, 'Reach rate')).toBe('Reach rate: A 22.95% (22.885%–22.95%; Tierbot assumption), B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
+    // Plan A's rates are raised to what 99,999 followers get, Tierbot's assumption, over the sources' 22.885% and
+    // 1.55%: 99,999 × 22.945% ÷ 100,000 = 22.94477% and 99,999 × 1.62% ÷ 100,000 = 1.6199838%.
+    expect(lineStarting(key, 'Reach rate')).toBe('Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption), B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
     expect(lineStarting(key, 'Engagement rate')).toBe(
-      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
+      'Engagement rate by followers: A 1.61998% (1.55%–3.8%; Tierbot assumption), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
     );
     // At 500,000 followers nothing is held: Minter.io alone gives a figure for each, said so, as no range is shown.
     const sourced = await keyLines({ big_followers: '500k' });
@@ -75,11 +76,11 @@ describe('the main reply shows every input the numbers rest on', () => {
 
   it('assumed reach rates show their range; the observed tweet’s reach is not reported', async () => {
     expect(lineStarting(await keyLines({ platform: 'tiktok' }), 'Reach rate')).toBe(
-      'Reach rate (Tierbot assumption): A 22.95% (15%–37.72%), B 37.72% (15%–37.72%).',
+      'Reach rate (Tierbot assumption): A 22.9448% (15%–37.72%), B 37.72% (15%–37.72%).',
     );
     expect(lineStarting(await keyLines({ preset: 'kardashian' }), 'Reach rate')).toBe('Reach rate: A not reported, B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
     // Minter.io and Bazaarvoice both give a figure under 10k followers: the range spans them.
-    expect(lineStarting(await keyLines({ micro_followers: '5000' }), 'Reach rate')).toBe('Reach rate: A 22.95% (22.885%–22.95%; Tierbot assumption), B 37.72% (36%–37.72%; sourced: Minter.io 2019).');
+    expect(lineStarting(await keyLines({ micro_followers: '5000' }), 'Reach rate')).toBe('Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption), B 37.72% (36%–37.72%; sourced: Minter.io 2019).');
   });
 
   it('the longest public replies keep the inputs shown, within the main reply’s budget', async () => {
@@ -115,13 +116,14 @@ describe('Break-even: the micro fee and micro engagement rate at which the plans
 
   it('the default: where neither decides the verdict, both ties are given, worked out by hand', async () => {
     const shown = await breakEven({});
-    // Plan A's CPE is $1,000 ÷ 1,620 = $0.6173 (to four decimals, as compared); Plan B's, 10 × fee ÷ 2,280,
+    // Plan A engages 99,999 × 1.62% = 1,619.9838 and makes 99,999 × 22.945% × 0.5% × 2.5% = 2.868096 orders.
+    // Plan A's CPE is $1,000 ÷ 1,619.9838 = $0.6173 (to four decimals, as compared); Plan B's, 10 × fee ÷ 2,280,
     // reads over it from $0.61735: at a fee over $140.7558, shown rounded up, $140.76.
-    // Plan A's cost per order is $1,000 ÷ 2.86875 orders = $348.58; Plan B's, 10 × fee ÷ 4.715 orders,
-    // reads over it from $348.585: at a fee over $164.3578, shown rounded up, $164.36.
-    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.36, cost per engagement above $140.76.');
+    // Plan A's cost per order is $1,000 ÷ 2.868096 orders = $348.66; Plan B's, 10 × fee ÷ 4.715 orders,
+    // reads over it from $348.665: at a fee over $348.665 × 0.4715 = $164.3955, shown rounded up, $164.40.
+    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.40, cost per engagement above $140.76.');
     // Plan B's CPE is $1,000 ÷ (100,000 × rate%) = $1 ÷ rate, over $0.6173 from $0.61735: under 1.619827%;
-    // its engagements, 100,000 × rate%, read under Plan A's 1,620 under 1.6195%; shown rounded down;
+    // its engagements, 100,000 × rate%, read under Plan A's 1,620 (1,619.98) under 1.6195%; shown rounded down;
     // orders do not follow likes.
     expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements under 1.619%; Plan B wins cost per order, which it does not change.');
     expect(shown.join('\n')).not.toContain('ROI');
@@ -260,10 +262,11 @@ describe('compare.csv lets a spreadsheet check each step', () => {
 
   it('the default: counts unrounded at every end, so visits × conversion = orders and orders × order value = revenue', async () => {
     const rows = await csvRows({});
-    // Plan A: 22,885 reached × 0.02%, 22,950 × 0.5% and 2% click-through, then × 2.5% conversion.
-    expect(values(rows, 'A', 'visits')).toEqual([4.577, 114.75, 459]);
-    expect(values(rows, 'A', 'orders')).toEqual([0.114425, 2.86875, 11.475]);
-    expect(values(rows, 'A', 'revenue')).toEqual([3.43, 86.06, 344.25]);
+    // Plan A: 22,885 reached × 0.02%, 22,944.77055 (99,999 × 22.945%) × 0.5% and 2% click-through, then × 2.5%
+    // conversion, then × $30 to the cent.
+    expect(values(rows, 'A', 'visits')).toEqual([4.577, 114.72385275, 458.895411]);
+    expect(values(rows, 'A', 'orders')).toEqual([0.114425, 2.86809631875, 11.472385275]);
+    expect(values(rows, 'A', 'revenue')).toEqual([3.43, 86.04, 344.17]);
     for (const plan of ['A', 'B']) {
       const [orders, revenue, visits] = [values(rows, plan, 'orders'), values(rows, plan, 'revenue'), values(rows, plan, 'visits')];
       const [conversion, orderValue] = [values(rows, 'assumption', 'conversion')[1]!, values(rows, 'assumption', 'order_value')[1]!];

@@ -28,6 +28,8 @@ describe('a fee for a tiny account', () => {
 });
 
 describe('where the sources’ follower bands meet', () => {
+  /** x less float rounding: a raised rate, kept count ÷ followers, gives the kept count back × followers only to its last bit or so. */
+  const minusFloatError = (x: number) => x * (1 - 1e-12);
   const counts = [...new Set([1, 2, 999, 1_000, 4_999, 5_000, 9_999, 10_000, 10_001, 19_999, 20_000, 25_000, 33_000, 99_999, 100_000, 100_001, 500_000, 500_001, 999_999, 1_000_000, 1_000_001, 2_300_000, 10_000_000, 10_000_001, 50_000_000])];
   const people = (rate: (plan: 'A' | 'B', followers: number, platform: Platform) => Assumption, followers: number, platform: Platform) => {
     const v = rate('A', followers, platform).value!;
@@ -37,15 +39,14 @@ describe('where the sources’ follower bands meet', () => {
   it.each(PLATFORMS)('a bigger %s account is never expected to reach or engage fewer people, and each range holds its expected value', (platform) => {
     for (const rate of [reachRate, engagementRate]) {
       for (const [smaller, bigger] of counts.slice(1).map((count, i) => [counts[i]!, count] as const)) {
-        // A held rate is shown to four significant digits, rounded up: within a thousandth of what it holds.
-        expect(people(rate, bigger, platform).expected, `${rate.name}: ${smaller} → ${bigger}`).toBeGreaterThanOrEqual(people(rate, smaller, platform).expected * 0.999);
+        expect(people(rate, bigger, platform).expected, `${rate.name}: ${smaller} → ${bigger}`).toBeGreaterThanOrEqual(minusFloatError(people(rate, smaller, platform).expected));
         const { low, expected, high } = rate('A', bigger, platform).value!;
         expect(low <= expected && expected <= high, `${rate.name} at ${bigger}: ${low}, ${expected}, ${high}`).toBe(true);
       }
     }
   });
 
-  it('one more cent of budget never costs Plan A reach or engagements, and the reply says why the rate is held', async () => {
+  it('one more cent of budget never costs Plan A reach or engagements, and the reply says why the rate is raised', async () => {
     const before = embedText(await runCompare({ budget: '199.99' }));
     const after = await runCompare({ budget: '200' });
     expect(before).toContain('Reach: **7,544**');
@@ -55,7 +56,46 @@ describe('where the sources’ follower bands meet', () => {
     expect(planA).toContain('Engagements: **456**');
     const assumptions = embedText(await pressAssumptions(after));
     expect(assumptions).toContain(
-      'Minter.io 2019, median Instagram post reach for 20k–100k followers: 22.945%; Tierbot holds it at 37.72% here, so that 20,000 followers reach no fewer people than 19,999 followers do (a bigger account is not assumed to reach fewer)',
+      'Minter.io 2019, median Instagram post reach for 20k–100k followers: 22.945%; Tierbot raises it to 37.7181% here (19,999 × 37.72% ÷ 20,000), ' +
+        'so that 20,000 followers get no fewer people reached than 19,999 followers do: a bigger account is not assumed to do worse',
     );
+    expect(assumptions).toContain('Plan A reach rate: 37.7181% (22.945% to 37.7181%)');
+    expect(assumptions).toContain("Range: the source's figure for 20,000 followers up to the raised rate.");
+  });
+
+  // Plan A's reach and engagements as computed, not as shown: a count rounded for the reply can hide a dip.
+  const planACounts = async (options: Record<string, string>) => {
+    const { chart } = await runCompare(options);
+    if (chart?.kind !== 'compare') throw new Error('no compare chart');
+    const { reach, engagements } = chart.opts.comparison.a.metrics;
+    return { reach: reach!.expected, engagements: engagements!.expected };
+  };
+  const cents = (from: number, to: number, step: number) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+  const budgets = [
+    // Across 20,000 followers ($200) and 1,000,000 ($10,000), where the expected rates are raised past a band's edge.
+    ...cents(199_90, 201_00, 3),
+    ...cents(9_999_90, 10_010_00, 3),
+  ];
+
+  it.each(['instagram', 'tiktok'] as const)('on %s, a few cents more budget never buys Plan A fewer people reached or engagements', async (platform) => {
+    let last = await planACounts({ platform, budget: (budgets[0]! / 100).toFixed(2) });
+    for (const budget of budgets.slice(1)) {
+      const next = await planACounts({ platform, budget: (budget / 100).toFixed(2) });
+      expect(next.reach, `reach at $${budget / 100}`).toBeGreaterThanOrEqual(minusFloatError(last.reach));
+      expect(next.engagements, `engagements at $${budget / 100}`).toBeGreaterThanOrEqual(minusFloatError(last.engagements));
+      last = next;
+    }
+  });
+
+  it('the steps a re-check found dropping: $200.02 to $200.10, and $1,565.20 to $1,565.21 on TikTok', async () => {
+    for (const [platform, from, to] of [
+      ['instagram', '200.02', '200.10'],
+      ['tiktok', '200.02', '200.10'],
+      ['tiktok', '1565.20', '1565.21'],
+    ] as const) {
+      const [before, after] = [await planACounts({ platform, budget: from }), await planACounts({ platform, budget: to })];
+      expect(after.reach, `${platform} reach, $${from} → $${to}`).toBeGreaterThanOrEqual(minusFloatError(before.reach));
+      expect(after.engagements, `${platform} engagements, $${from} → $${to}`).toBeGreaterThanOrEqual(minusFloatError(before.engagements));
+    }
   });
 });

@@ -168,8 +168,8 @@ describe('"Depends on:" is followed at once by the input', () => {
   it('in the default reply, each decisive input on a line starting "Depends on:"', async () => {
     const d = description(await run());
     expect(d.split('\n')).not.toContain('**Depends on:**');
-    expect(plain(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $608.41');
-    expect(plain(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order above 39.158%, reach above 39.159%.');
+    expect(plain(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $608.28');
+    expect(plain(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.172%.');
   });
 
   it('and when the inputs decide only together', async () => {
@@ -212,11 +212,12 @@ describe('the fee’s range and the cost’s range agree', () => {
     expect(d).toContain(
       'Plan A costs $10,000 ($2,325 to $10,000): $2,000 does not buy 1,000,000 followers at any price rule (the cheapest asks $2,325 at the expected 1.55% engagement rate)',
     );
-    // At 20,000 followers the expected 2.28% (held at what 19,999 get) is not the low end of the rate's
-    // range: the cost reaches a cheaper rule (Traackr's 20,000 × 0.54% × $0.15 = $16.20 at the lowest rate)
-    // than the one at the expected rate (Traackr's 20,000 × 2.28% × $0.15 = $68.40), and says why.
+    // At 20,000 followers the expected 2.27989% (raised to what 19,999 get: 19,999 × 2.28% ÷ 20,000) is not
+    // the low end of the rate's range: the cost reaches a cheaper rule (Traackr's 20,000 × 0.54% × $0.15 =
+    // $16.20 at the lowest rate) than the one at the expected rate (Traackr's 19,999 × 2.28% × $0.15 =
+    // $68.397, $68.40), and says why.
     expect(description(await run({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain(
-      'Plan A costs $200 ($16.20 to $200): $20 does not buy 20,000 followers at any price rule (the cheapest asks $68.40 at the expected 2.28% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
+      'Plan A costs $200 ($16.20 to $200): $20 does not buy 20,000 followers at any price rule (the cheapest asks $68.40 at the expected 2.27989% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
     );
   });
 

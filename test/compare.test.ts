@@ -67,19 +67,22 @@ describe('/compare defaults (worked by hand)', () => {
   const B = c.b.metrics;
 
   it('Plan A, 1 × 100,000 on Instagram: Minter.io reach 22.885% and HypeAuditor 2018 engagement 1.55%, held at what 99,999 followers get; fee $1,000 by the cent rule', () => {
-    // 99,999 followers are in "20k–100k": 99,999 × 22.945% = 22,944.77 reached and 99,999 × 1.62% =
-    // 1,619.98 engagements, so 100,000 is held at 22.95% and 1.62% (22.94477% and 1.6199838%, up to
-    // four digits): reach 100,000 × 22.95% = 22,950; engagements 100,000 × 1.62% = 1,620.
-    close(A.reach!.expected, 22_950);
-    close(A.engagements!.expected, 1_620);
-    // visits 22,950 × 0.5% = 114.75; orders × 2.5% = 2.86875; revenue × $30 = $86.06.
-    close(A.visits!.expected, 114.75);
-    close(A.orders!.expected, 2.86875);
-    close(A.revenue!.expected, 86.0625);
+    // 99,999 followers are in "20k–100k": 99,999 × 22.945% = 22,944.77055 reached and 99,999 × 1.62% =
+    // 1,619.9838 engagements, more than 100,000 get at 22.885% and 1.55%, so the rates are raised to
+    // keep those counts exactly: 22.94477055% and 1.6199838%.
+    const reachA = 99_999 * 0.22945;
+    const engagementsA = 99_999 * 0.0162;
+    close(A.reach!.expected, reachA);
+    close(A.engagements!.expected, engagementsA);
+    // visits 22,944.77055 × 0.5% = 114.72; orders × 2.5% = 2.868; revenue × $30 = $86.04.
+    const ordersA = reachA * 0.005 * 0.025;
+    close(A.visits!.expected, reachA * 0.005);
+    close(A.orders!.expected, ordersA);
+    close(A.revenue!.expected, ordersA * 30);
     close(A.cost!.expected, 1_000);
-    close(A.cpe!.expected, 1_000 / 1_620);
-    close(A.cost_per_order!.expected, 1_000 / 2.86875);
-    close(A.roi!.expected, -91.39375);
+    close(A.cpe!.expected, 1_000 / engagementsA);
+    close(A.cost_per_order!.expected, 1_000 / ordersA);
+    close(A.roi!.expected, ((ordersA * 30 - 1_000) / 1_000) * 100);
     // Ranges: engagement 1.55–3.8% (InfluencerDB's 3.4–3.8% is the highest source for 100k).
     expect([A.engagements!.low, A.engagements!.high]).toEqual([1_550, 3_800]);
     // The fee's range is every rule's price across the engagement rate's range: Traackr's 1,550 × $0.15
@@ -91,9 +94,9 @@ describe('/compare defaults (worked by hand)', () => {
     expect([A.cost!.low, A.cost!.high]).toEqual([232.5, 1_000]);
     close(A.cpe!.low, 400 / 3_800);
     close(A.cpe!.high, 1_000 / 1_550);
-    // Reach runs from the sources' 22.885% for 100k–1M (no Bazaarvoice band) to the held 22.95%.
+    // Reach runs from the sources' 22.885% for 100k–1M (no Bazaarvoice band) up to the raised rate.
     close(A.reach!.low, 22_885);
-    close(A.reach!.high, 22_950);
+    close(A.reach!.high, reachA);
   });
 
   it('Plan B, 10 × 10,000: reach 37.72% with no overlap expected (40% at worst), engagement 2.28% (0.54–6.3%)', () => {
@@ -137,19 +140,20 @@ describe('/compare defaults (worked by hand)', () => {
     expect(c.verdict.holds).toBe(false);
     const byKey = Object.fromEntries(c.verdict.deciders.map((d) => [d.key, d]));
     // Each break-even is where the other plan starts to win as the figures read (cents, whole counts,
-    // CPE to four decimals). Plan A's CPO, fee ÷ 2.86875 orders, reads under Plan B's $212.09 once it
-    // is under $212.085: at a fee under $212.085 × 2.86875 = $608.4188.
-    close(byKey.fee_a!.flips.find((f) => f.metric === 'cost_per_order')!.breakEven, 212.085 * 2.86875, 4);
-    // Overlap: Plan B's 37,720 × (1 − x) reads under Plan A's 22,950 once under 22,949.5: x above 39.1583%.
-    close(byKey.overlap!.flips.find((f) => f.metric === 'reach')!.breakEven, (1 - 22_949.5 / 37_720) * 100, 6);
+    // CPE to four decimals). Plan A's CPO, fee ÷ 2.868096 orders (99,999 × 22.945% × 0.5% × 2.5%), reads
+    // under Plan B's $212.09 once it is under $212.085: at a fee under $212.085 × 2.868096 = $608.2802.
+    close(byKey.fee_a!.flips.find((f) => f.metric === 'cost_per_order')!.breakEven, 212.085 * (99_999 * 0.22945 * 0.005 * 0.025), 4);
+    // Overlap: Plan B's 37,720 × (1 − x) reads under Plan A's 22,945 (22,944.77) once under 22,944.5:
+    // x above 39.1715%.
+    close(byKey.overlap!.flips.find((f) => f.metric === 'reach')!.breakEven, (1 - 22_944.5 / 37_720) * 100, 6);
     // Plan B's CPE, $1,000 ÷ (100,000 × rate%), is $1 ÷ rate: it reads over Plan A's $0.6173 ($1,000 ÷
-    // 1,620) from $0.61735, at a rate under 1.619827%.
+    // 1,619.9838) from $0.61735, at a rate under 1.619827%.
     close(byKey.engagement_rate_b!.flips[0]!.breakEven, 1 / 0.61735, 6);
     // Plan A's CPE, $1 ÷ rate as well, reads under Plan B's $0.4386 below $0.43855: above 2.280242%.
     close(byKey.engagement_rate_a!.flips[0]!.breakEven, 1 / 0.43855, 6);
     expect(c.verdict.deciders.slice(0, 2).map((d) => d.key)).toEqual(['fee_a', 'overlap']);
     expect(verdictHeadline(c)).toBe('Plan B leads on reach, engagements, cost per engagement and cost per order (4 of 4).');
-    expect(robustnessText(c)).toMatch(/^Depends on: Plan A fee \(Plan A wins cost per order under \$608\.41/);
+    expect(robustnessText(c)).toMatch(/^Depends on: Plan A fee \(Plan A wins cost per order under \$608\.28/);
     expect(c.unequalCosts).toBe(false);
   });
 
@@ -159,7 +163,7 @@ describe('/compare defaults (worked by hand)', () => {
     expect(ct.value).toEqual({ low: 0.02, expected: 0.5, high: 2 });
     const kardashian = c.observedClicks[0]!;
     close(kardashian.perFollower, 0.008);
-    close(kardashian.perReachedA!, (0.008 / 22.95) * 100);
+    close(kardashian.perReachedA!, (0.008 / ((99_999 * 22.945) / 100_000)) * 100);
     // As the source states it, 0.345% (4,356 ÷ 1,261,376), converted per reached account.
     close(c.observedClicks[2]!.perReachedB!, (0.345 * 100) / 37.72);
   });
@@ -340,16 +344,20 @@ describe('labels: sourced, extrapolated or assumed', () => {
     const c = comparisonOf({ platform: 'tiktok' });
     const reach = c.scenario.assumptions.reach_rate_a;
     expect(reach.basis).toBe('assumption');
-    // Minter.io's 22.885% for 100k–1M, held at 22.95% so that 100,000 reach no fewer than 99,999 at 22.945%.
-    expect(reach.value).toEqual({ low: 15, expected: 22.95, high: 37.72 });
-    expect(reach.rule).toContain('Minter.io 2019\'s Instagram median for 100k–1M followers (22.885%); Tierbot holds it at 22.95% here');
+    // Minter.io's 22.885% for 100k–1M, raised so that 100,000 reach as many as 99,999 do at 22.945%.
+    expect(reach.value).toEqual({ low: 15, expected: (99_999 * 22.945) / 100_000, high: 37.72 });
+    expect(reach.rule).toContain(
+      'Minter.io 2019\'s Instagram median for 100k–1M followers (22.885%); Tierbot raises it to 22.9448% here (99,999 × 22.945% ÷ 100,000)',
+    );
     // TikTok 100k–1M: no figure; the midpoint of IMH's micro 18% and mega 5% is an assumption, spanning both,
-    // held at the micro 18% that 99,999 get: 11.5% of 100,000 (11,500) is fewer than 18% of 99,999 (17,999.82).
+    // raised to what 99,999 get at the micro 18%: 11.5% of 100,000 (11,500) is fewer than 18% of 99,999 (17,999.82).
     const er = c.scenario.assumptions.engagement_rate_a;
     expect(er.basis).toBe('assumption');
-    expect(er.value).toEqual({ low: 5, expected: 18, high: 18 });
+    expect(er.value).toEqual({ low: 5, expected: (99_999 * 18) / 100_000, high: 18 });
     expect(er.rule).toContain('the midpoint of the “micro” 18% and “mega” 5%');
-    expect(er.rule).toContain('Tierbot holds it at 18% here, so that 100,000 followers engage no fewer people than 99,999 followers do');
+    expect(er.rule).toContain(
+      'Tierbot raises it to 17.9998% here (99,999 × 18% ÷ 100,000), so that 100,000 followers get no fewer engagements than 99,999 followers do',
+    );
     // Under 100k, IMH's micro figure read as under 100,000: an extrapolation.
     expect(c.scenario.assumptions.engagement_rate_b.basis).toBe('extrapolated');
   });
@@ -358,10 +366,13 @@ describe('labels: sourced, extrapolated or assumed', () => {
     const c = comparisonOf({});
     for (const k of ['reach_rate_a', 'engagement_rate_a'] as const) expect(c.scenario.assumptions[k].basis).toBe('assumption');
     expect(c.scenario.assumptions.reach_rate_a.rule).toBe(
-      'Minter.io 2019, median Instagram post reach for 100k–1M followers: 22.885%; Tierbot holds it at 22.95% here, so that 100,000 followers reach no fewer people than 99,999 followers do (a bigger account is not assumed to reach fewer)',
+      'Minter.io 2019, median Instagram post reach for 100k–1M followers: 22.885%; Tierbot raises it to 22.9448% here (99,999 × 22.945% ÷ 100,000), ' +
+        'so that 100,000 followers get no fewer people reached than 99,999 followers do: a bigger account is not assumed to do worse',
     );
+    expect(c.scenario.assumptions.reach_rate_a.rangeNote).toBe("the source's figure for 100,000 followers up to the raised rate");
     expect(c.scenario.assumptions.engagement_rate_a.rule).toBe(
-      'HypeAuditor 2018, average (likes + comments) ÷ followers for 100k–1M followers: 1.55%; Tierbot holds it at 1.62% here, so that 100,000 followers engage no fewer people than 99,999 followers do (a bigger account is not assumed to engage fewer)',
+      'HypeAuditor 2018, average (likes + comments) ÷ followers for 100k–1M followers: 1.55%; Tierbot raises it to 1.61998% here (99,999 × 1.62% ÷ 100,000), ' +
+        'so that 100,000 followers get no fewer engagements than 99,999 followers do: a bigger account is not assumed to do worse',
     );
     for (const k of ['reach_rate_b', 'engagement_rate_b', 'fee_a', 'fee_b'] as const) expect(c.scenario.assumptions[k].basis).toBe('sourced');
     expect(c.scenario.assumptions.conversion.basis).toBe('extrapolated');

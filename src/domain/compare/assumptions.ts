@@ -7,7 +7,7 @@
 
 import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
 import { followersText, formatCount } from '../format';
-import { formatMoney, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundSignificant, roundTo } from '../units';
+import { formatMoney, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundTo } from '../units';
 import type { NumericOption, Overrides, PresetId } from './options';
 
 export const ASSUMPTION_KEYS = [
@@ -304,21 +304,16 @@ function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platfo
 /** Where a band table's rate changes: each band's first count. */
 const firstCounts = (figures: readonly BandFigure[]): number[] => figures.map((f) => f.band.min).filter((count) => count > 0);
 
-/** A held rate to four significant digits, rounded up so that it never falls below what it holds: 2.27989% → 2.28%. */
-function upToFourDigits(rate: number): number {
-  const step = 10 ** (Math.floor(Math.log10(rate)) - 3);
-  return roundSignificant(Math.ceil(rate / step - 1e-9) * step, 4);
-}
-
 /**
  * The expected rates come from tables by follower band, and the rates fall from band to band:
  * 20,000 followers at "20k–100k"'s 22.945% would reach fewer people than 19,999 at "0–20k"'s
  * 37.72%, and one more cent of budget would cost Plan A a third of its reach. A bigger account is
- * not assumed to reach or engage fewer people than a smaller one: past a band's first count the
- * expected rate is held at what the count just below gives, until the band's own rate catches up.
- * The range stays the sources' figures for this count, widened to take the held rate in.
+ * not assumed to do worse than a smaller one: past a band's first count the expected rate is raised
+ * so that the count keeps what the count just below the edge gets, until the band's own rate
+ * catches up. The rate is kept exact (not rounded), so the count never dips as followers grow.
+ * The range stays the sources' figures for this count, widened to take the raised rate in.
  */
-function heldPastEdges(banded: Assumption, followers: number, expectedAt: (followers: number) => number, edges: readonly number[], verb: 'reach' | 'engage'): Assumption {
+function heldPastEdges(banded: Assumption, followers: number, expectedAt: (followers: number) => number, edges: readonly number[], measure: 'people reached' | 'engagements'): Assumption {
   const value = banded.value!;
   let most = followers * value.expected;
   let heldFrom: number | null = null;
@@ -329,29 +324,31 @@ function heldPastEdges(banded: Assumption, followers: number, expectedAt: (follo
     heldFrom = edge - 1;
   }
   if (heldFrom === null) return banded;
-  const expected = upToFourDigits(most / followers);
+  const expected = most / followers;
+  const widened = expected > value.high;
   return {
     ...banded,
     value: { low: value.low, expected, high: Math.max(value.high, expected) },
     basis: 'assumption',
     heldFrom,
-    rangeNote: banded.rangeNote === ONE_FIGURE ? `the source's figure for ${followersText(followers)} up to the held rate` : banded.rangeNote,
+    rangeNote:
+      banded.rangeNote === ONE_FIGURE ? `the source's figure for ${followersText(followers)} up to the raised rate` : widened ? `${banded.rangeNote}; up to the raised rate` : banded.rangeNote,
     rule:
-      `${banded.rule}; Tierbot holds it at ${exactPercent(expected)} here, so that ${followersText(followers)} ${verb} no fewer people than ` +
-      `${followersText(heldFrom)} do (a bigger account is not assumed to ${verb} fewer)`,
+      `${banded.rule}; Tierbot raises it to ${exactPercent(expected)} here (${formatCount(heldFrom)} × ${exactPercent(expectedAt(heldFrom))} ÷ ${formatCount(followers)}), ` +
+      `so that ${followersText(followers)} get no fewer ${measure} than ${followersText(heldFrom)} do: a bigger account is not assumed to do worse`,
     summary: undefined,
   };
 }
 
 export function reachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
   const expectedAt = (count: number) => bandReachRate(plan, count, platform).value!.expected;
-  return heldPastEdges(bandReachRate(plan, followers, platform), followers, expectedAt, firstCounts(MINTER_REACH), 'reach');
+  return heldPastEdges(bandReachRate(plan, followers, platform), followers, expectedAt, firstCounts(MINTER_REACH), 'people reached');
 }
 
 export function engagementRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
   const expectedAt = (count: number) => bandEngagementRate(plan, count, platform).value!.expected;
   const edges = platform === 'instagram' ? firstCounts(HYPEAUDITOR_2018_AVERAGE) : [IMH_MICRO_BELOW, IMH_MEGA_FROM];
-  return heldPastEdges(bandEngagementRate(plan, followers, platform), followers, expectedAt, edges, 'engage');
+  return heldPastEdges(bandEngagementRate(plan, followers, platform), followers, expectedAt, edges, 'engagements');
 }
 
 /** The cent rule's largest example, as every reply that extends the rule past it names it: "1,000,000 followers for $10,000". */

@@ -252,12 +252,14 @@ describe('hostile values in every string option of every command', () => {
 });
 
 describe('accepted forms, decided once', () => {
-  it('reads full-width and Arabic-Indic digits, ignores invisible characters, and rejects hex, exponents, NaN and -0', async () => {
+  it('reads full-width and Arabic-Indic digits, ignores invisible characters, reads -0 as 0, and rejects hex, exponents, NaN and -5', async () => {
     const d = driver();
     for (const ok of ['３０ｋ', '٣٠٠٠٠', '\u200b30k\u200b', '\u202e30k']) {
       expect((await d.run(`/tier "${ok}"`)).shown.body.embeds[0]!.title, ok).toContain('30,000');
     }
-    for (const bad of ['0x10', '1e309', 'NaN', 'Infinity', '-0']) expect((await d.run(`/tier ${bad}`)).outcome, bad).toBe('input-error');
+    // Zero with a sign typed before it is zero, as 0 is answered; any other signed count is refused.
+    expect((await d.run('/tier -0')).shown.body.embeds[0]!.title).toContain('0 followers');
+    for (const bad of ['0x10', '1e309', 'NaN', 'Infinity', '-5']) expect((await d.run(`/tier ${bad}`)).outcome, bad).toBe('input-error');
   });
 
   it('any text typed as a follower count is answered, within limits, and never fails', async () => {

@@ -25,6 +25,14 @@ function term(name: string, n = 0, extra: Partial<TeamTerm> = {}): TeamTerm {
   return { name, definition: `definition of ${name}`, addedById: `u${n}`, addedByName: `user ${n}`, updatedAt: at(n), ...extra };
 }
 
+/** A terms row written straight into the database, under the key an earlier rule gave it. */
+const termRow = (guild: string, key: string, name: string, updated: string) =>
+  `insert into terms (guild_id, name_key, name, definition, created_by_id, created_by_name, created_at, updated_by_id, updated_by_name, updated_at) ` +
+  `values ('${guild}', '${key}', '${name}', 'def of ${name} in ${guild}', 'u1', 'a', '${updated}', 'u1', 'a', '${updated}')`;
+/** A plans row written straight into the database, as termRow. */
+const planRow = (guild: string, key: string, name: string, saved: string) =>
+  `insert into plans (guild_id, name_key, name, inputs, saved_by_id, saved_by_name, saved_at, created_at, revision) values ('${guild}', '${key}', '${name}', '{"budget":"${name}"}', 'u1', 'a', '${saved}', '${saved}', 2)`;
+
 function house(text: string, n = 0): HouseRecord {
   return { text, setById: `u${n}`, setByName: `user ${n}`, setAt: at(n) };
 }
@@ -191,11 +199,6 @@ function storeSuite(engine: Engine) {
 
   it('migrating keys written before names were folded: each is found by its name as it reads; of two that now read the same, the newest keeps its name and the other is kept as "(2)"', async () => {
     await (await engine.open()).close();
-    const termRow = (guild: string, key: string, name: string, updated: string) =>
-      `insert into terms (guild_id, name_key, name, definition, created_by_id, created_by_name, created_at, updated_by_id, updated_by_name, updated_at) ` +
-      `values ('${guild}', '${key}', '${name}', 'def of ${name} in ${guild}', 'u1', 'a', '${updated}', 'u1', 'a', '${updated}')`;
-    const planRow = (guild: string, key: string, name: string, saved: string) =>
-      `insert into plans (guild_id, name_key, name, inputs, saved_by_id, saved_by_name, saved_at, created_at, revision) values ('${guild}', '${key}', '${name}', '{"budget":"${name}"}', 'u1', 'a', '${saved}', '${saved}', 2)`;
     await engine.exec([
       // Keys as the case-folding rule wrote them: "ＣＰＭ" and "CPM" were two names.
       termRow('g', 'ｃｐｍ', 'ＣＰＭ', '2026-01-02T00:00:00.000Z'),
@@ -229,11 +232,6 @@ function storeSuite(engine: Engine) {
 
   it('migrating keys written before runs of spaces were folded: "C  PM" and "C PM" become one name, the newest keeping it and the other kept as "(2)"; a lone "Q1  launch" is found as "q1 launch"', async () => {
     await (await engine.open()).close();
-    const termRow = (guild: string, key: string, name: string, updated: string) =>
-      `insert into terms (guild_id, name_key, name, definition, created_by_id, created_by_name, created_at, updated_by_id, updated_by_name, updated_at) ` +
-      `values ('${guild}', '${key}', '${name}', 'def of ${name} in ${guild}', 'u1', 'a', '${updated}', 'u1', 'a', '${updated}')`;
-    const planRow = (guild: string, key: string, name: string, saved: string) =>
-      `insert into plans (guild_id, name_key, name, inputs, saved_by_id, saved_by_name, saved_at, created_at, revision) values ('${guild}', '${key}', '${name}', '{"budget":"${name}"}', 'u1', 'a', '${saved}', '${saved}', 2)`;
     await engine.exec([
       // Keys as the rule before this one wrote them: "C  PM" and "C PM" were two names.
       termRow('g', 'c  pm', 'C  PM', '2026-01-01T00:00:00.000Z'),

@@ -68,28 +68,30 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_name_keys_fold_full_width': {
     // Names that read the same are one name: full-width "ＣＰＭ" is "CPM" (nameKey in types.ts).
     async up(db: Kysely<unknown>) {
-      await rekey(db, 'terms', 'updated_at', READS_AS);
-      await rekey(db, 'plans', 'saved_at', READS_AS);
+      await rekeyNames(db, READS_AS);
     },
     // The case-folded keys are finer than these, so going back never has two rows to choose between.
     async down(db: Kysely<unknown>) {
-      await rekey(db, 'terms', 'updated_at', CASE_FOLDED);
-      await rekey(db, 'plans', 'saved_at', CASE_FOLDED);
+      await rekeyNames(db, CASE_FOLDED);
     },
   },
   '0003_name_keys_fold_spaces': {
     // Names that differ only in runs of spaces are one name: "C  PM" is "C PM" (nameKey in domain/names.ts).
     async up(db: Kysely<unknown>) {
-      await rekey(db, 'terms', 'updated_at', SPACES_FOLDED);
-      await rekey(db, 'plans', 'saved_at', SPACES_FOLDED);
+      await rekeyNames(db, SPACES_FOLDED);
     },
     // The keys with their spaces kept are finer than these, so going back never has two rows to choose between.
     async down(db: Kysely<unknown>) {
-      await rekey(db, 'terms', 'updated_at', READS_AS);
-      await rekey(db, 'plans', 'saved_at', READS_AS);
+      await rekeyNames(db, READS_AS);
     },
   },
 };
+
+/** Re-keys both tables of names, terms and saved plans, by `keyOf`. */
+async function rekeyNames(db: Kysely<unknown>, keyOf: (name: string) => string): Promise<void> {
+  await rekey(db, 'terms', 'updated_at', keyOf);
+  await rekey(db, 'plans', 'saved_at', keyOf);
+}
 
 /** A terms or plans row, as far as re-keying needs to know it; its other columns are copied as they are. */
 interface KeyedRow {

@@ -33,7 +33,7 @@ describe('/roster with hostile files', () => {
     const { reply, ms } = await runRoster(text);
     expect(isRefusal(reply)).toBe(true);
     expect(embedText(reply)).toContain('Too many rows');
-    expect(embedText(reply)).toContain(`more than ${MAX_ROSTER_LINES.toLocaleString('en')} rows counting blank ones`);
+    expect(embedText(reply)).toContain(`more than ${MAX_ROSTER_LINES.toLocaleString('en')} lines, `);
     expect(ms).toBeLessThan(GUARD_MS);
   });
 
@@ -60,7 +60,7 @@ describe('/roster with hostile files', () => {
     expect(isRefusal(taken.reply)).toBe(false);
     expect(embedText(taken.reply)).toContain('Total: 5,000 creators');
     const refused = await runRoster(`name,followers\n\n${creators.join('\n\n')}\n`);
-    expect(embedText(refused.reply)).toContain(`more than ${MAX_ROSTER_LINES.toLocaleString('en')} rows counting blank ones`);
+    expect(embedText(refused.reply)).toContain(`more than ${MAX_ROSTER_LINES.toLocaleString('en')} lines, `);
     expect(embedText(refused.reply)).toContain('Delete the blank rows');
   });
 

@@ -195,12 +195,12 @@ function refusal(error: RosterError, filename: string): Reply {
     case 'too-many-rows':
       return inputErrorReply(`${name} has ${formatCount(error.rows)} rows; the limit is ${formatCount(MAX_ROSTER_ROWS)}. Split it into smaller files.`, ACCEPTED, 'Too many rows');
     case 'too-many-lines':
-      // Within MAX_ROSTER_ROWS filled rows, it is the blank ones that go over: say so, or the limit looks unmet.
+      // Blank rows count towards the lines read: say how many there are, or the limit looks unmet.
       return inputErrorReply(
-        MAX_ROSTER_LINES - error.blank > MAX_ROSTER_ROWS
+        error.blank === 0
           ? `${name} has more than ${formatCount(MAX_ROSTER_LINES)} rows; the limit is ${formatCount(MAX_ROSTER_ROWS)}. Split it into smaller files.`
-          : `${name} has more than ${formatCount(MAX_ROSTER_LINES)} rows counting blank ones (${formatCount(error.blank)} of the first ${formatCount(MAX_ROSTER_LINES)} are blank); ` +
-              `the limit is ${formatCount(MAX_ROSTER_ROWS)} creators and ${formatCount(MAX_ROSTER_LINES)} rows in all. Delete the blank rows, or split the file.`,
+          : `${name} has more than ${formatCount(MAX_ROSTER_LINES)} lines, ${formatCount(error.blank)} of the first ${formatCount(MAX_ROSTER_LINES)} blank; ` +
+              `the limit is ${formatCount(MAX_ROSTER_ROWS)} creators in at most ${formatCount(MAX_ROSTER_LINES)} lines, blank ones, the header and any title above it included. Delete the blank rows, or split the file.`,
         ACCEPTED,
         'Too many rows',
       );

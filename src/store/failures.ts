@@ -82,6 +82,11 @@ function codeOf(err: object): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** Whether SQLite failed because another connection holds the lock it needs: an outage only if it lasts. */
+export function isSqliteBusy(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (codeOf(err)?.startsWith('SQLITE_BUSY') ?? false);
+}
+
 /** The error, then what it wraps: pg-pool wraps a connect timeout, Node an attempt per address. */
 function* chain(err: unknown, depth = 0): Generator<object> {
   if (typeof err !== 'object' || err === null || depth > 5) return;

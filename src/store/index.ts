@@ -16,7 +16,8 @@ import pg from 'pg';
 import { DEFAULT_CACHE_TTL_MS } from './cache';
 import { migrationProvider } from './migrations';
 import type { Database as Schema } from './schema';
-import { isSqliteBusy, silentLogger, SqlStore, type StoreLogger } from './sql-store';
+import { isSqliteBusy } from './failures';
+import { silentLogger, SqlStore, type StoreLogger } from './sql-store';
 import { prepareSqlitePath, sqlitePathOf } from './sqlite-path';
 import { StoreFailedError, StoreUnavailableError, type TeamStore } from './types';
 

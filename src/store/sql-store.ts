@@ -26,7 +26,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { GuildCache } from './cache';
 import { ConfiguredServers } from './configured';
-import { failureKind } from './failures';
+import { failureKind, isSqliteBusy } from './failures';
 import type { Database, TermsTable } from './schema';
 import {
   nameKey,
@@ -72,11 +72,6 @@ export interface SqlStoreOptions {
    * reported unavailable. Each attempt waits at most SQLite's own busy timeout.
    */
   busyWaitMs?: number;
-}
-
-/** Whether SQLite failed because another connection holds the lock it needs. */
-export function isSqliteBusy(err: unknown): boolean {
-  return String((err as { code?: unknown } | undefined)?.code).startsWith('SQLITE_BUSY');
 }
 
 /** The pause between attempts while the database is busy, in which other interactions are answered. */

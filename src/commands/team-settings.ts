@@ -8,7 +8,7 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { StoreRefusedError, StoreUnavailableError } from '../store/types';
 import { ERROR_COLOUR, inputErrorReply, quoteUserText, withoutInvisible } from './embeds';
 import { shorten } from '../domain/format';
-import type { Reply, RunContext } from './types';
+import type { Reply, ReplyFile, RunContext } from './types';
 
 /** Discord's name for the permission these commands need. */
 export const MANAGE_SERVER = 'Manage Server';
@@ -141,7 +141,7 @@ export function exportHeader(kind: 'house' | 'terms' | 'plans', context: RunCont
 }
 
 /** A settings export as a JSON attachment; `description` is its alt text, as every attachment has. */
-export function jsonFile(name: string, value: unknown, description: string): { name: string; data: Buffer; description: string } {
+export function jsonFile(name: string, value: unknown, description: string): ReplyFile {
   return { name, data: Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8'), description };
 }
 

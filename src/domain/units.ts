@@ -33,6 +33,14 @@ const COMMA_DECIMAL_SHAPE = /^(\d{1,3}(?:\.\d{3})+|\d*),(\d+)$/;
 /** A number followed by a multiplier word: "5k", "1,2 mio.", "3万". */
 const WITH_MULTIPLIER = /^(.*?)\s?((?:\p{L}+\.?)?)$/u;
 const MINUS = /^[-−–]/;
+/**
+ * What a number typed with a minus sign reads as, given how it reads without one: "-0" is zero with
+ * a sign before it, accepted as 0 is; any other number with one is refused as `negative`.
+ */
+function zeroOrNegative(unsigned: ParseResult<number>, negative: string): ParseResult<number> {
+  return unsigned.ok && unsigned.value === 0 ? unsigned : { ok: false, reason: negative };
+}
+
 /** A minus sign before an amount, or between its dollar sign and the number ("$-5"). */
 const MINUS_IN_AMOUNT = /^(\$\s?)?[-−–]/;
 
@@ -173,9 +181,7 @@ export function parseMoney(input: string, zeroAccepted = true): ParseResult<numb
   text = text.replace(/(\d)[ \u00a0\u202f'](?=\d{3}(?!\d))/g, '$1');
   const unsigned = text.replace(MINUS_IN_AMOUNT, '$1');
   if (unsigned !== text) {
-    // "-0" is zero with a sign typed before it, as accepted as 0; any other amount with one is negative.
-    const read = parseMoney(unsigned, zeroAccepted);
-    return read.ok && read.value === 0 ? read : { ok: false, reason: 'An amount of money cannot be negative.' };
+    return zeroOrNegative(parseMoney(unsigned, zeroAccepted), 'An amount of money cannot be negative.');
   }
   text = text.replace(/^\+/, '').replace(/^\$\s?/, '');
   const [, typedNumber = '', suffix = ''] = WITH_MULTIPLIER.exec(text) ?? [];
@@ -224,9 +230,7 @@ export function parsePercent(input: string, max: number): ParseResult<number> {
   const text = clean(input).replace(/\s?(%|percent|pct)$/, '');
   if (text === '') return { ok: false, reason: 'No percentage was given.' };
   if (MINUS.test(text)) {
-    // "-0" is zero with a sign typed before it, as accepted as 0; any other percentage with one is negative.
-    const read = parsePercent(text.slice(1), max);
-    return read.ok && read.value === 0 ? read : { ok: false, reason: 'A percentage here cannot be negative.' };
+    return zeroOrNegative(parsePercent(text.slice(1), max), 'A percentage here cannot be negative.');
   }
   const number = text.replace(/^\+/, '');
   if (AMBIGUOUS_COMMA.test(number)) {

@@ -25,6 +25,14 @@ describe('a fee for a tiny account', () => {
     expect(text).toContain('Cost: **$10** ($10 to $30)');
     expect(text).not.toMatch(/\$0(?![.,\d])/);
   });
+
+  it('says where a rule’s price under a cent was raised to a cent, and not where rounding gave a cent', async () => {
+    const one = embedText(await pressAssumptions(await runCompare({ big_followers: '1', micro_followers: '1', micro_count: '3' })));
+    expect(one).toContain("GRIN's $4–9 per 1,000 followers, $0.01 (under a cent by the rule, raised to the smallest fee)");
+    const two = embedText(await pressAssumptions(await runCompare({ big_followers: '2', micro_followers: '2', micro_count: '3' })));
+    expect(two).toContain("GRIN's $4–9 per 1,000 followers, $0.01–$0.02;");
+    expect(two).not.toContain('raised to the smallest fee');
+  });
 });
 
 describe('where the sources’ follower bands meet', () => {

@@ -63,6 +63,8 @@ export interface Assumption {
 
 /** The price rules behind a fee. Traackr's rule prices engagements, so its fee follows the engagement rate. */
 export interface FeeRules {
+  /** The account size these fees price. */
+  followers: number;
   cent: number;
   grin: { low: number; high: number };
   /** Traackr's fee for each percentage point of engagement rate; null when it is not used. */
@@ -91,9 +93,13 @@ export function feeByRulesAt(rules: FeeRules, engagementRate: number | null, end
 /** A fee in cents, and never under one: a rule that prices a tiny account below a cent still costs something. */
 const feeInCents = (amount: number): number => Math.max(0.01, roundTo(amount, MONEY_DECIMALS));
 
+/** Said when GRIN's rule prices an account under half a cent: the fee shown is the smallest one, not the rule's. */
+const GRIN_UNDER_A_CENT = 'under a cent by the rule, raised to the smallest fee';
+
 /** The price rules for an account of `followers` followers (Traackr's only when its engagement rate is known). */
 export function priceRules(followers: number, engagement: Range | null): FeeRules {
   return {
+    followers,
     cent: feeInCents(followers * CENT_PER_FOLLOWER),
     grin: { low: feeInCents(followers * GRIN_PER_FOLLOWER.low), high: feeInCents(followers * GRIN_PER_FOLLOWER.high) },
     traackrPerPoint: engagement === null ? null : (followers * TRAACKR_CPME) / 100 / 1000,
@@ -126,7 +132,9 @@ function traackrEnds(rules: FeeRules, engagement: Range | null): { rate: number;
  * engagement rate's range.
  */
 export function otherRulesNote(rules: FeeRules, engagement: Range | null, platform: Platform): string {
-  const grin = `GRIN's ${GRIN_RULE_TEXT}, ${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}`;
+  const fees = rules.grin.low === rules.grin.high ? formatMoney(rules.grin.low) : `${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}`;
+  const raised = rules.followers * GRIN_PER_FOLLOWER.low < CENT_PER_FOLLOWER / 2 ? ` (${GRIN_UNDER_A_CENT})` : '';
+  const grin = `GRIN's ${GRIN_RULE_TEXT}, ${fees}${raised}`;
   const traackr = traackrEnds(rules, engagement);
   if (!traackr.length) return grin;
   const where = platform === 'instagram' ? '' : ' (its Instagram default, an extrapolation)';

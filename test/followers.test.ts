@@ -162,8 +162,10 @@ describe('formatting', () => {
   });
 });
 
+const runTier = (followers: string) => tier.run({ followers } as never, testContext()) as Promise<Reply>;
+
 describe('/tier given a range', () => {
-  const run = (followers: string) => tier.run({ followers } as never, testContext()) as Promise<Reply>;
+  const run = runTier;
 
   it('says a range is a range and asks for one count, privately; a negative number is still refused as negative', async () => {
     for (const [typed, said] of [
@@ -176,7 +178,7 @@ describe('/tier given a range', () => {
       ['1,2-1,5 Mio', '1.2M–1.5M looks like a range: give one follower count, such as 1.2M.'],
       ['5-10', '5–10 looks like a range: give one follower count, such as 5.'],
     ] as const) {
-      const reply = await run(typed);
+      const reply = await runTier(typed);
       expect(reply.inputError, typed).toBe(true);
       expect(reply.flags, typed).toBe(MessageFlags.Ephemeral);
       expect(reply.embeds[0]!.description, typed).toContain(said);
@@ -219,5 +221,19 @@ describe('what a refused count is said to be', () => {
     expect(reasons('#100k')).toEqual(['That is a hashtag, not a follower count.', 'a hashtag']);
     expect(reasons('10k-50k')).toEqual(['10k–50k looks like a range: give one follower count, such as 10k.', 'a range, not one count']);
     expect(reasons('abc')).toEqual(['That is not a follower count I can read.', 'not a follower count I can read']);
+  });
+
+  it('/tier says to give the count alone when words follow one, as pasted from a message', async () => {
+    for (const [typed, count] of [
+      ['10k followers on TikTok', '10k'],
+      ['45k on IG', '45k'],
+      ['2.5M subs on YouTube', '2.5M'],
+      ['24,999 followers (Instagram)', '24,999'],
+    ]) {
+      const reply = await runTier(typed);
+      expect(reply.inputError, typed).toBe(true);
+      expect(reply.embeds[0]!.description, typed).toContain(`That is a follower count with other words after it: give the count alone, such as ${count}.`);
+    }
+    expect((await runTier('followers on TikTok')).embeds[0]!.description).toContain('That is not a follower count I can read.');
   });
 });

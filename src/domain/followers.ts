@@ -298,7 +298,19 @@ function unreadableReason(text: string): string {
   const number = MI_AFTER.exec(text)?.[1];
   const millions = number === undefined ? undefined : readCountText(`${number}M`);
   if (millions?.ok) return `${UNREADABLE}: “mi” could mean million or miles. Write ${number}M or ${formatCount(millions.value)}.`;
+  const leading = leadingCount(text);
+  if (leading !== undefined) return `That is a follower count with other words after it: give the count alone, such as ${shortCount(leading)}.`;
   return `${UNREADABLE}.`;
+}
+
+/** The count a text starts with when words follow it ("10k followers on tiktok" → 10,000), else undefined. */
+function leadingCount(text: string): number | undefined {
+  const words = text.split(' ');
+  for (let end = words.length - 1; end > 0; end--) {
+    const read = readCountText(words.slice(0, end).join(' '));
+    if (read.ok) return read.value;
+  }
+  return undefined;
 }
 
 /** Two counts joined by a dash or "to": "10k-50k", "10,000 to 50,000". */

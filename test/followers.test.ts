@@ -229,7 +229,7 @@ describe('what a refused count is said to be', () => {
       ['45k on IG', '45k'],
       ['2.5M subs on YouTube', '2.5M'],
       ['24,999 followers (Instagram)', '24,999'],
-    ]) {
+    ] as const) {
       const reply = await runTier(typed);
       expect(reply.inputError, typed).toBe(true);
       expect(reply.embeds[0]!.description, typed).toContain(`That is a follower count with other words after it: give the count alone, such as ${count}.`);

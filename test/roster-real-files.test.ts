@@ -204,3 +204,20 @@ describe('files as sheets export them, written other ways', () => {
     for (const cell of ['NA', 'none']) expect(JSON.stringify(reply.embeds), cell).toContain(`“${cell}” — no follower count`);
   });
 });
+
+describe('a count written with “mil”', () => {
+  it('is read as a million under an English header and said so, on the row and in the reply, as /tier says it', async () => {
+    const reply = await runRoster('name,followers\nDana,30 mil\nEli,20k\nFio,1.5 mil\n');
+    expect(description(reply)).toContain('Total: 3 creators · 31,520,000 followers');
+    expect(description(reply)).toContain('“mil” is read as a million in 2 rows (noted in roster-tiers.csv); for thousands, write k (30k), or head the column in Spanish or Portuguese, such as “Seguidores”.');
+    const notes = returnedCsv(reply).records.slice(1).map((row) => row.at(-1));
+    expect(notes).toEqual(['“mil” read as a million (for 30 thousand, write 30k)', '', '“mil” read as a million (for 1.5 thousand, write 1.5k)']);
+  });
+
+  it('is read as thousands under a Spanish header, and nothing is said', async () => {
+    const reply = await runRoster('nombre,seguidores\nDana,30 mil\n');
+    expect(description(reply)).toContain('Total: 1 creator · 30,000 followers');
+    expect(description(reply)).not.toContain('“mil”');
+    expect(returnedCsv(reply).records[1]!.at(-1)).toBe('');
+  });
+});

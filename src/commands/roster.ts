@@ -24,6 +24,7 @@ import {
   MAX_ROSTER_COLUMNS,
   MAX_ROSTER_LINES,
   MAX_ROSTER_ROWS,
+  MIL_NOTE,
   MAX_TAGGED_BYTES,
   NO_TIER,
   ROSTER_FILE,
@@ -474,6 +475,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
   const followers = counted.reduce((s, row) => s + row.count!, 0);
   const basis = r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus (one vote per publisher)";
   const ties = r.basis === 'consensus' ? r.totals.filter(isTie) : [];
+  const readAsMillions = readable.filter((row) => row.note.includes(MIL_NOTE));
   const description = [
     `Tiers ${basis}.`,
     ...(notice ? [notice] : []),
@@ -486,6 +488,9 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     `**Total: ${countOf(counted.length, 'creator')} · ${countOf(followers, 'follower')}**`,
     ...(repeats.length
       ? [`Each creator is counted once: ${countOf(repeats.length, 'row')} with the same ${sameWhat(r.columns)} and platform as an earlier row ${repeats.length === 1 ? 'is' : 'are'} left out of the totals (listed below, and noted in ${ROSTER_FILE}).`]
+      : []),
+    ...(readAsMillions.length
+      ? [`“mil” is read as a million in ${countOf(readAsMillions.length, 'row')} (noted in ${ROSTER_FILE}); for thousands, write k (30k), or head the column in Spanish or Portuguese, such as “Seguidores”.`]
       : []),
     ...(ties.length
       ? [`A tier shown as “${tierName(ties[0]!.tier)}” is a tie: as many publishers put those counts in one tier as in the other. Those creators are counted once, under the pair, here and in the tier column.`]

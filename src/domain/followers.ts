@@ -263,8 +263,13 @@ export function parseFollowerCount(input: string): ParseResult<number> {
  * reads money the same way) is left out of the number. Undefined when there is nothing to say.
  */
 export function countReadingNote(input: string): string | undefined {
-  const number = /^(?:us)?\$?\s?(.*\d)\s?mil$/.exec(countText(input))?.[1];
+  const number = numberBeforeMil(input);
   return number === undefined ? undefined : `“mil” is read as a million; for ${number} thousand, write ${number}k.`;
+}
+
+/** "30" from "30 mil" or "$30 mil": the number a "mil" follows, which is read as millions; else undefined. */
+export function numberBeforeMil(input: string): string | undefined {
+  return /^(?:us)?\$?\s?(.*\d)\s?mil$/.exec(countText(input))?.[1];
 }
 
 /** Why a typed count was refused, in a sentence for /tier and the options that take a count. */

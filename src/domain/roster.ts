@@ -14,7 +14,7 @@ import { classify } from './classify';
 import { csvText, withoutNeutralising } from './csv';
 import { andList, countOf } from './format';
 import { extractCounts, readCount, platformName, PLATFORMS, type DecimalMark, type IgnoreKind } from './extract';
-import { COUNT_MULTIPLIERS, FOLLOWER_WORD, MAX_INPUT_LENGTH, MIL_IS_THOUSAND_BEFORE, normaliseDigits } from './followers';
+import { COUNT_MULTIPLIERS, FOLLOWER_WORD, MAX_INPUT_LENGTH, MIL_IS_THOUSAND_BEFORE, normaliseDigits, numberBeforeMil } from './followers';
 import { formatHousePlacement, houseTierFor, type HousePlacement, type HouseTier } from './house';
 import { answerLine, answerWord } from './overview';
 import { NORMAL_TIERS, type NormalTier } from './sources';
@@ -828,7 +828,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   // The limit is on creators: a Total or Average row under 5,000 of them is no reason to refuse the file.
   const creatorRows = creators.length - totalRows.size;
   if (creatorRows > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: creatorRows } };
-  const { rows, problems } = tagRows(table.data, { layout, columns, house: opts.house, counts, totalRows });
+  const { rows, problems } = tagRows(table.data, { layout, columns, house: opts.house, counts, totalRows, milIsThousand });
   if (problems.length === creators.length) {
     const cells = [...new Set(problems.map((p) => p.cell.trim()).filter((cell) => cell !== ''))];
     return { ok: false, error: { kind: 'no-readable-count', header: layout.header, column: columns.count, cells } };
@@ -944,6 +944,8 @@ interface TagContext {
   counts: readonly ReturnType<typeof readCount>[];
   /** The data rows that sum up the others (totalRowsOf), each with why it is not read. */
   totalRows: ReadonlyMap<number, string>;
+  /** "45 mil" is 45 thousand under the count column's header (milIsThousandUnder), else 45 million. */
+  milIsThousand: boolean;
 }
 
 /** The data rows tagged, and those whose count cannot be read. */
@@ -985,7 +987,7 @@ function tagRow(
   rec: Rec,
   cells: string[],
   parsed: ReturnType<typeof readCount>,
-  { layout, columns, house }: TagContext,
+  { layout, columns, house, milIsThousand }: TagContext,
   firstRowOf: ReadonlyMap<string, TaggedRow>,
 ): { row: TaggedRow; problem?: RosterProblem; creatorKey?: string | undefined } {
   const ownWidth = filledWidth(withoutColumns(rec.cells, layout.replacedColumns));
@@ -1005,6 +1007,9 @@ function tagRow(
   }
   const count = parsed.value;
   const consensus = consensusFor(count);
+  // Said as /tier says it: read as a million, "30 mil" could have meant 30 thousand.
+  const beforeMil = milIsThousand ? undefined : numberBeforeMil(unquoteCell(cells[columns.count]!));
+  if (beforeMil !== undefined) notes.push(`${MIL_NOTE} (for ${beforeMil} thousand, write ${beforeMil}k)`);
   if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${andList(consensus.leaders.map((t) => TIER_LABELS[t]))}`);
   if (consensus.outcome === 'below') notes.push(`${votesText(consensus)} publishers put it under their lowest influencer tier`);
   if (consensus.outcome === 'none') notes.push('no publisher places this count in a tier');
@@ -1085,6 +1090,8 @@ const REPEAT_NOTE = 'repeat of line';
 const NOT_READ_NOTE = 'not read:';
 /** The note of a row outside the house tiers starts with it ("house tiers: below nano …"): its tier column names where it falls. */
 const HOUSE_NOTE = 'house tiers';
+/** The note of a row whose "mil" was read as a million; the reply counts those rows. */
+export const MIL_NOTE = '“mil” read as a million';
 
 /** What two rows share to be one creator: the handle where the file has a handle column beside the name. */
 export const sameWhat = (columns: RosterColumns): 'handle' | 'name' => (columns.handle === undefined ? 'name' : 'handle');

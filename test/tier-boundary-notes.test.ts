@@ -60,12 +60,19 @@ describe('/tier near a line only one publisher draws', () => {
 });
 
 describe('the boundary rule, stated where users meet it', () => {
+  it('says how a stated range is read for a count near its line, and not for one far from it', async () => {
+    // "10k–49.9k" beside 49,950 reads as a contradiction unless its reading is given.
+    expect(publisherLine(await press('tier:all:49950'), 'The Influence Agency')).toContain('**micro** (10k–49.9k, read as 10,000–49,999), less than 1% below its 50k line');
+    expect(publisherLine(await press('tier:all:30000'), 'The Influence Agency')).toContain('**micro** (10k–49.9k).');
+  });
+
   it('is the rule the classifier applies: a count on the line between two tiers goes to the upper one', async () => {
     expect(BOUNDARY_RULE).toMatch(/^Tierbot puts a count on the line between two tiers in the upper tier/);
     // Mediakix "1k–10k · 10k–50k": 10,000 is micro; Iconosquare "≤10k" keeps it in nano by its words.
     const all = await press('tier:all:10000');
-    expect(publisherLine(all, 'Mediakix')).toContain('**micro** (10k–50k)');
-    expect(publisherLine(all, 'Iconosquare')).toContain('**nano** (up to 10k)');
+    // On a line, each says which counts its stated range takes.
+    expect(publisherLine(all, 'Mediakix')).toContain('**micro** (10k–50k, read as 10,000–49,999), on its 10k line');
+    expect(publisherLine(all, 'Iconosquare')).toContain('**nano** (up to 10k, read as 0–10,000), on its 10k line');
   });
 
   it('is in the public warning for a count on a line', async () => {

@@ -28,8 +28,8 @@ describe('Sprout Social’s macro T1 is its top tier', () => {
     const huge = text((await tier.run({ followers: '10B' } as never, testContext())) as Reply);
     expect(huge).toContain('**Mega** — 13 of 21 publishers agree.');
     expect(huge).toContain('How the 21 publishers split: mega 13 · not covered by the figures we have 8.');
-    expect(await sproutLine(10_000_001)).toContain('**macro T1** (over 10M) → mega');
-    expect(await sproutLine(10_000_000)).toMatch(/\*\*macro T2\*\* \(5M–10M\)[,.]/);
+    expect(await sproutLine(10_000_001)).toContain('**macro T1** (over 10M, read as 10,000,001 and up) → mega');
+    expect(await sproutLine(10_000_000)).toContain('**macro T2** (5M–10M, read as 5,000,000–10,000,000), on its 10M line');
     expect(await sproutLine(3_000_000)).toMatch(/\*\*macro T3\*\* \(1M–5M\)[,.]/);
   });
 

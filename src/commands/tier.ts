@@ -121,8 +121,10 @@ function publisherLine(vote: PublisherVote, c: Classification): string {
   const readings = p.voting.length > 1 ? ` (${p.voting.length} readings, one vote)` : '';
   const shared = p.sharedBy.length ? ` ${p.sharedBy.map((s) => s.label).join(', ')} shares this definition.` : '';
   const title = main.title && !main.title.startsWith(p.label.replace(/ \(.*$/, '')) ? `, “${main.title}”` : '';
-  const near = ownLineNotes(c, p).map((note) => `, ${note}`).join('');
-  return `• **${name}**${readings}${title}, ${yearLabel(main)}${how}: ${publisherAnswerWords(vote, (t) => `**${t}**`)}${near}.${shared}`;
+  const nearNotes = ownLineNotes(c, p);
+  const near = nearNotes.map((note) => `, ${note}`).join('');
+  const answer = publisherAnswerWords(vote, (t) => `**${t}**`, nearNotes.length > 0);
+  return `• **${name}**${readings}${title}, ${yearLabel(main)}${how}: ${answer}${near}.${shared}`;
 }
 
 function besideLines(p: Publisher, c: Classification): string[] {

@@ -4,7 +4,7 @@
  */
 
 import type { Classification, NearBoundary, PublisherVote, Verdict } from './classify';
-import { countOf, formatCompact, formatCount } from './format';
+import { countOf, formatCompact, formatCount, formatCountRange } from './format';
 import { BOUNDARY_RULE, NORMAL_TIERS, SOURCES, type NormalTier, type Publisher, type Source, type Tier } from './sources';
 import { TIER_LABELS } from './tier-style';
 
@@ -200,12 +200,17 @@ export function ownLineNotes(c: Classification, publisher: Publisher): string[] 
     });
 }
 
-/** One definition's verdict in plain words. */
-export function verdictWords(verdict: Verdict, bold: Bold = plain): string {
+/**
+ * One definition's verdict in plain words. `readAs`: also say which counts its stated range takes,
+ * for a count near its lines, where "10k–49.9k" beside 49,950 would otherwise read as a contradiction.
+ */
+export function verdictWords(verdict: Verdict, bold: Bold = plain, readAs = false): string {
   const suffix = (tier: Tier) => (tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`);
   switch (verdict.kind) {
-    case 'tier':
-      return `${bold(verdict.tier.name)} (${verdict.tier.stated})${suffix(verdict.tier)}`;
+    case 'tier': {
+      const reading = readAs ? `, read as ${formatCountRange(verdict.tier.min, verdict.tier.max)}` : '';
+      return `${bold(verdict.tier.name)} (${verdict.tier.stated}${reading})${suffix(verdict.tier)}`;
+    }
     case 'not-influencer':
       return `below influencer size (its "${verdict.tier.name}" band, ${verdict.tier.stated}, is not an influencer tier)`;
     case 'below':
@@ -222,9 +227,9 @@ export function verdictWords(verdict: Verdict, bold: Bold = plain): string {
 }
 
 /** A publisher's answer in plain words: "micro", "below its lowest tier", … */
-export function publisherAnswerWords(vote: PublisherVote, bold: Bold = plain): string {
+export function publisherAnswerWords(vote: PublisherVote, bold: Bold = plain, readAs = false): string {
   const only = vote.verdicts.length === 1 ? vote.verdicts[0] : undefined;
-  if (only) return verdictWords(only.verdict, bold);
+  if (only) return verdictWords(only.verdict, bold, readAs);
   const answer = vote.answer;
   const head =
     answer.kind === 'tier'

@@ -493,27 +493,87 @@ interface Mention {
  * number: it is dropped so that the words next to a count read as if typed plain ("1.2k **likes**"
  * is likes). Underscores inside a word (@jane_doe) stay, and so do those a handle or a link ends
  * with (@_sara_x_, instagram.com/__tom__). Code blocks, struck-through text and spoilers are taken
- * out before (see SET_APART).
+ * out before (see partsSetApart).
  */
 const MARKDOWN_AT_WORD_EDGE = /(?<=^|[\s(["'])[*_~|`]+(?=\S)|(?<=\S)[*_~|`]+(?=$|[\s)\]"'.,:;!?])/gu;
 /** Handles and links, as written: where underscores are part of a name, not markdown. */
 const NAMES_WRITTEN = new RegExp(`${HANDLE}|${LINK}`, 'gu');
 
-/**
- * A spoiler (||50k||), which can span lines: hidden on purpose, so a reply, often public, neither
- * reads nor quotes what is in it.
- */
-// Not a spoiler written as inline code ("`||50k||`"), which Discord shows with its pipes.
-const SPOILER = /(?<!`)\|\|[\s\S]+?\|\|(?!`)/g;
 /** What the reply quotes for a spoiler set aside: that there was one, not what it hides. */
 const SPOILER_SHOWN = '||…||';
 
+/** Struck-through text (~~1M~~ 900k), whose numbers were taken back. */
+const STRUCK = /~~[^~\n]+~~/y;
+
+interface PartSetApart {
+  kind: 'code' | 'struck' | 'spoiler';
+  start: number;
+  end: number;
+}
+
 /**
- * A code block, whose numbers are code ("const id = 45000;"), never counts; struck-through text
- * (~~1M~~ 900k), whose numbers were taken back; and a spoiler (SPOILER). Inline code is none of
- * these: people put a count in backticks to show it (`45k`), as Tierbot's own hints do.
+ * The parts of a message whose numbers are no counts: a code block ("const id = 45000;"),
+ * struck-through text, and a spoiler (||50k||), which can span lines and is hidden on purpose, so
+ * a reply, often public, neither reads nor quotes what is in it. Inline code is none of these:
+ * people put a count in backticks to show it (`45k`), as Tierbot's own hints do.
+ * The message is read from its start, as Discord reads it: whatever opens first runs to its close,
+ * and what is inside it is no markup of its own. So pipes inside code are shown, not a spoiler
+ * ("`a || b`"), and a backtick inside a spoiler opens no code that could end it ("||50k`|| `x`").
  */
-const SET_APART = new RegExp(String.raw`\`\`\`[\s\S]*?\`\`\`|~~[^~\n]+~~|${SPOILER.source}`, 'g');
+function partsSetApart(message: string): PartSetApart[] {
+  const parts: PartSetApart[] = [];
+  let at = 0;
+  while (at < message.length) {
+    const part = partOpeningAt(message, at);
+    if (part) {
+      parts.push(part);
+      at = part.end;
+    } else if (message[at] === '`') at = inlineCodeEnd(message, at);
+    else at++;
+  }
+  return parts;
+}
+
+/** The code block, struck-through text or spoiler that opens at `at` and is closed later, if one does. */
+function partOpeningAt(message: string, at: number): PartSetApart | undefined {
+  if (message.startsWith('```', at)) {
+    const close = message.indexOf('```', at + 3);
+    if (close >= 0) return { kind: 'code', start: at, end: close + 3 };
+  }
+  if (message.startsWith('~~', at)) {
+    STRUCK.lastIndex = at;
+    if (STRUCK.test(message)) return { kind: 'struck', start: at, end: STRUCK.lastIndex };
+  }
+  if (message.startsWith('||', at)) {
+    // The nearest closing pipes, with something between them.
+    const close = message.indexOf('||', at + 3);
+    if (close >= 0) return { kind: 'spoiler', start: at, end: close + 2 };
+  }
+  return undefined;
+}
+
+/**
+ * Where inline code opening with the backticks at `at` ends: a run of backticks is closed by the
+ * next run of exactly as many. A run never closed is plain text, and ends where it does.
+ */
+function inlineCodeEnd(message: string, at: number): number {
+  let opening = at;
+  while (message[opening] === '`') opening++;
+  const length = opening - at;
+  const closing = new RegExp(String.raw`(?<!\`)\`{${length}}(?!\`)`, 'g');
+  closing.lastIndex = opening;
+  const close = closing.exec(message);
+  return close ? close.index + length : opening;
+}
+
+/** `text` with its spoilers blanked out. */
+function withoutSpoilers(text: string): string {
+  let shown = text;
+  for (const part of partsSetApart(text)) {
+    if (part.kind === 'spoiler') shown = shown.slice(0, part.start) + ' '.repeat(part.end - part.start) + shown.slice(part.end);
+  }
+  return shown;
+}
 
 /** Mentions of everyone in a channel, never a creator's handle. */
 const MASS_MENTION = /^@(everyone|here)$/i;
@@ -590,21 +650,21 @@ function withoutCode(message: string): { text: string; numbersInCode: Token[] } 
   let text = '';
   const numbersInCode: Token[] = [];
   let at = 0;
-  for (const apart of message.matchAll(SET_APART)) {
-    text += withoutMarkdown(message.slice(at, apart.index));
-    const kind = apart[0].startsWith('~') ? 'struck' : apart[0].startsWith('|') ? 'spoiler' : 'code';
+  for (const { kind, start, end } of partsSetApart(message)) {
+    text += withoutMarkdown(message.slice(at, start));
+    const apart = message.slice(start, end);
     if (kind === 'spoiler') {
-      if (/\d/.test(apart[0])) numbersInCode.push({ kind, text: SPOILER_SHOWN, start: text.length, end: text.length + apart[0].length });
+      if (/\d/.test(apart)) numbersInCode.push({ kind, text: SPOILER_SHOWN, start: text.length, end: text.length + apart.length });
     } else {
       // A spoiler inside struck-through text stays hidden too.
-      const inner = kind === 'struck' ? apart[0].slice(2, -2).replace(SPOILER, (hidden) => ' '.repeat(hidden.length)) : apart[0];
+      const inner = kind === 'struck' ? withoutSpoilers(apart.slice(2, -2)) : apart;
       const offset = text.length + (kind === 'struck' ? 2 : 0);
       for (const t of tokenize(inner)) {
         if (/\d/.test(t.text)) numbersInCode.push({ kind, text: t.text, start: offset + t.start, end: offset + t.end });
       }
     }
-    text += apart[0].replace(/[^\n]/g, ' ');
-    at = apart.index + apart[0].length;
+    text += apart.replace(/[^\n]/g, ' ');
+    at = end;
   }
   return { text: text + withoutMarkdown(message.slice(at)), numbersInCode };
 }

@@ -16,7 +16,7 @@ import { openStore, parseDatabaseUrl, runMigrations, StoreUnavailableError, type
 import { PLANS_PER_SERVER, TERMS_PER_SERVER } from '../src/store/types';
 import { describeOnPostgres, dropSchema, newSchemaName } from './support/postgres';
 
-const ALL_MIGRATIONS = ['0001_team_settings', '0002_name_keys_fold_full_width', '0003_name_keys_fold_spaces'];
+const ALL_MIGRATIONS = ['0001_team_settings', '0002_name_keys_fold_full_width', '0003_name_keys_fold_spaces', '0004_house_tier_names_fold_spaces'];
 
 const T0 = Date.UTC(2026, 11, 6, 12, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000);
@@ -209,7 +209,7 @@ function storeSuite(engine: Engine) {
       planRow('g', 'ｑ１', 'Ｑ１', '2026-01-01T00:00:00.000Z'),
       planRow('g', 'q1', 'q1', '2026-01-03T00:00:00.000Z'),
       planRow('h', 'ｑ１', 'Ｑ１', '2026-01-01T00:00:00.000Z'),
-      `delete from kysely_migration where name in ('0002_name_keys_fold_full_width', '0003_name_keys_fold_spaces')`,
+      `delete from kysely_migration where name in ('0002_name_keys_fold_full_width', '0003_name_keys_fold_spaces', '0004_house_tier_names_fold_spaces')`,
     ]);
     const store = await engine.open();
     expect((await store.terms('g')).map((t) => [t.name, t.definition])).toEqual([
@@ -239,7 +239,7 @@ function storeSuite(engine: Engine) {
       termRow('g', 'reach  rate', 'Reach  rate', '2026-01-01T00:00:00.000Z'),
       termRow('h', 'c  pm', 'C  PM', '2026-01-01T00:00:00.000Z'),
       planRow('g', 'q1  launch', 'Q1  launch', '2026-01-01T00:00:00.000Z'),
-      `delete from kysely_migration where name = '0003_name_keys_fold_spaces'`,
+      `delete from kysely_migration where name in ('0003_name_keys_fold_spaces', '0004_house_tier_names_fold_spaces')`,
     ]);
     const store = await engine.open();
     expect((await store.terms('g')).map((t) => [t.name, t.definition])).toEqual([

@@ -142,7 +142,7 @@ describe('names that differ only in runs of spaces', () => {
         "INSERT INTO terms SELECT guild_id, 'c  pm', 'C  PM', 'two spaces', formula, example, link, created_by_id, created_by_name, created_at, updated_by_id, updated_by_name, '2020-01-01T00:00:00.000Z' FROM terms WHERE name_key = 'c pm'",
       )
       .run();
-    raw.prepare("DELETE FROM kysely_migration WHERE name = '0003_name_keys_fold_spaces'").run();
+    raw.prepare("DELETE FROM kysely_migration WHERE name IN ('0003_name_keys_fold_spaces', '0004_house_tier_names_fold_spaces')").run();
     raw.close();
     const migrated = await openStore(path, { ttlMs: 0 });
 

@@ -131,8 +131,8 @@ interface Entry {
   position: number;
 }
 
-/** An entry whose name has passed the checks, with that name as the team wrote it, for showing. */
-type NamedEntry = Entry & { writtenName: string };
+/** An entry whose name has passed the checks, with that name as the team wrote it (for showing) and where it starts in the text written. */
+type NamedEntry = Entry & { writtenName: string; writtenNameAt: number };
 
 type Item = { gap: true; written: string; position: number } | ({ gap: false } & NamedEntry);
 
@@ -407,7 +407,7 @@ function stated(range: Range): string {
  * characters dropped), and the text as written between two of its positions: a tier's name is
  * shown as the team wrote it, emoji joiners and full-width letters included.
  */
-function readable(written: string): { text: string; writtenBetween(from: number, to: number): string } {
+function readable(written: string): { text: string; writtenAt(at: number): number; writtenBetween(from: number, to: number): string } {
   let text = '';
   // For each character read, where the character it came from starts and ends in the written text.
   const starts: number[] = [];
@@ -422,7 +422,11 @@ function readable(written: string): { text: string; writtenBetween(from: number,
     }
     offset += character.length;
   }
-  return { text, writtenBetween: (from, to) => (to > from ? written.slice(starts[from], ends[to - 1]) : '') };
+  return {
+    text,
+    writtenAt: (at) => starts[at] ?? written.length,
+    writtenBetween: (from, to) => (to > from ? written.slice(starts[from], ends[to - 1]) : ''),
+  };
 }
 
 /** Commas, semicolons and new lines, but not a comma between two digits: it is part of a count ("10,000", "1,5k"). */
@@ -536,7 +540,27 @@ function readItem(part: string, start: number, position: number, read: ReturnTyp
   if (inName.length > 0) return refuse(rangeInNameReason(shown, entry, inName));
   if ([...name].length > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(shown)} is longer than ${MAX_TIER_NAME} characters.`);
   const nameStart = start + entry.nameAt + entry.name.length - entry.name.trimStart().length;
-  return { gap: false, ...entry, name, writtenName: read.writtenBetween(nameStart, nameStart + name.length) };
+  return { gap: false, ...entry, name, writtenName: read.writtenBetween(nameStart, nameStart + name.length), writtenNameAt: read.writtenAt(nameStart) };
+}
+
+/**
+ * The definition with its tiers' names, as written and in the order written, replaced by those
+ * `rename` gives for them (one for each; a tier without a name is left out); everything else is
+ * kept as typed. Undefined when an entry cannot be read. The new names are not checked: parse the
+ * result to know whether it reads.
+ */
+export function renameHouseTiers(text: string, rename: (writtenNames: readonly string[]) => readonly string[]): string | undefined {
+  const read = readItems(text);
+  if (!read.ok) return undefined;
+  const named = read.items.filter(isTier).filter((tier) => tier.writtenName !== '');
+  const names = rename(named.map((tier) => tier.writtenName));
+  let renamed = '';
+  let from = 0;
+  named.forEach((tier, i) => {
+    renamed += text.slice(from, tier.writtenNameAt) + (names[i] ?? tier.writtenName);
+    from = tier.writtenNameAt + tier.writtenName.length;
+  });
+  return renamed + text.slice(from);
 }
 
 /** At least one tier, and at most MAX_HOUSE_TIERS. */

@@ -5,6 +5,7 @@
  */
 
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { MAX_TIER_NAME, parseHouseDefinition, renameHouseTiers } from '../domain/house';
 import { sql } from './kysely';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -85,7 +86,59 @@ export const MIGRATIONS: Record<string, Migration> = {
       await rekeyNames(db, READS_AS);
     },
   },
+  '0004_house_tier_names_fold_spaces': {
+    // A house definition may not name two tiers alike, and "Seed  A" and "seed a" now are alike (0003).
+    async up(db: Kysely<unknown>) {
+      await keepHouseTiersApart(db, SPACES_FOLDED);
+    },
+    // Names kept apart are still apart under the finer rule: nothing to undo.
+    async down() {},
+  },
 };
+
+/**
+ * Rewrites each stored house definition that no longer reads because two of its tier names now
+ * read as one (by `keyOf`): the first written keeps its name and each later one gets " (2)",
+ * " (3)"… added, as rekey() keeps names apart. A definition is rewritten only when the result
+ * reads as tiers (the parser of the day, since that is what /tier and /house show use); every
+ * other one is left exactly as stored.
+ */
+async function keepHouseTiersApart(db: Kysely<unknown>, keyOf: (name: string) => string): Promise<void> {
+  // The schema of this point in the migrations, not the current one: typed loosely on purpose.
+  const houses = db as unknown as Kysely<{ house: { guild_id: string; text: string } }>;
+  for (const { guild_id, text } of await houses.selectFrom('house').select(['guild_id', 'text']).execute()) {
+    if (parseHouseDefinition(text).ok) continue;
+    const apart = tierNamesApart(text, keyOf);
+    if (apart === undefined || apart === text || !parseHouseDefinition(apart).ok) continue;
+    await houses.updateTable('house').set({ text: apart }).where('guild_id', '=', guild_id).execute();
+  }
+}
+
+/** The definition with each tier named like an earlier one renamed "<name> (2)", "(3)"…: a name no other tier of it reads as. */
+function tierNamesApart(text: string, keyOf: (name: string) => string): string | undefined {
+  return renameHouseTiers(text, (names) => {
+    const taken = new Set(names.map(keyOf));
+    const seen = new Set<string>();
+    return names.map((name) => {
+      if (!seen.has(keyOf(name))) {
+        seen.add(keyOf(name));
+        return name;
+      }
+      const apart = numberedApart(name, MAX_TIER_NAME, (candidate) => !taken.has(keyOf(candidate)));
+      taken.add(keyOf(apart));
+      return apart;
+    });
+  });
+}
+
+/** `name` with " (2)", " (3)"… added, cut to stay within `maxLength` characters: the first that is `free`. */
+function numberedApart(name: string, maxLength: number, free: (candidate: string) => boolean): string {
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = [...name].slice(0, maxLength - suffix.length).join('') + suffix;
+    if (free(candidate)) return candidate;
+  }
+}
 
 /** Re-keys both tables of names, terms and saved plans, by `keyOf`. */
 async function rekeyNames(db: Kysely<unknown>, keyOf: (name: string) => string): Promise<void> {
@@ -124,14 +177,10 @@ async function rekey(db: Kysely<unknown>, table: 'terms' | 'plans', writtenAt: '
   const newestFirst = (a: KeyedRow, b: KeyedRow) => order(b[writtenAt] ?? '', a[writtenAt] ?? '') || order(a.name, b.name);
   /** The row under a name no other row of its server reads as. */
   const apart = (row: KeyedRow): KeyedRow => {
-    for (let n = 2; ; n++) {
-      const suffix = ` (${n})`;
-      const name = [...row.name].slice(0, MAX_NAME_LENGTH - suffix.length).join('') + suffix;
-      const id = JSON.stringify([row.guild_id, keyOf(name)]);
-      if (taken.has(id)) continue;
-      taken.add(id);
-      return { ...row, name, name_key: keyOf(name) };
-    }
+    const idOf = (name: string) => JSON.stringify([row.guild_id, keyOf(name)]);
+    const name = numberedApart(row.name, MAX_NAME_LENGTH, (candidate) => !taken.has(idOf(candidate)));
+    taken.add(idOf(name));
+    return { ...row, name, name_key: keyOf(name) };
   };
   const changed: { was: KeyedRow; now: KeyedRow }[] = [];
   for (const group of byKey.values()) {

@@ -649,7 +649,7 @@ const filledCells = (cells: readonly string[]): number => cells.filter((c) => c.
 function headerIndex(records: readonly Rec[], countColumn: string | undefined): number {
   const countNamed = countColumn !== undefined && columnNumber(countColumn) === undefined ? countColumn : undefined;
   const namesCount = (cells: string[]) =>
-    cells.length <= MAX_ROSTER_COLUMNS && (bestColumn(cells, COUNT_EXACT, COUNT_WORD, []).length > 0 || (countNamed !== undefined && columnsNamed(cells, countNamed).length > 0));
+    filledWidth(cells) <= MAX_ROSTER_COLUMNS && (bestColumn(cells, COUNT_EXACT, COUNT_WORD, []).length > 0 || (countNamed !== undefined && columnsNamed(cells, countNamed).length > 0));
   const searched = records.slice(0, HEADER_SEARCH_ROWS).map((r) => headerCells(r.cells));
   const titlesAbove = (at: number) => searched.slice(0, at).every((cells) => filledCells(cells) <= ABOVE_HEADER_CELLS && filledCells(cells) < filledCells(searched[at]!));
   // The lowest row that names a count column with only title-like rows above it: a title that
@@ -878,14 +878,21 @@ function locateHeader(records: readonly Rec[], countColumn: string | undefined):
   if (!firstRecord) return { ok: false, error: { kind: 'empty' } };
   const firstCells = headerCells(firstRecord.cells);
   // A first row wider than the limit is not looked into: it is refused as a header (layOut).
-  const headerRow = firstCells.length > MAX_ROSTER_COLUMNS || !firstRowIsCreator(firstCells, countColumn);
-  const headerAt = headerRow && firstCells.length <= MAX_ROSTER_COLUMNS ? headerIndex(filled, countColumn) : 0;
+  const firstTooWide = filledWidth(firstCells) > MAX_ROSTER_COLUMNS;
+  const headerRow = firstTooWide || !firstRowIsCreator(firstCells, countColumn);
+  const headerAt = headerRow && !firstTooWide ? headerIndex(filled, countColumn) : 0;
   const headerRecord = filled[headerAt]!;
-  const givenHeader = headerCells(headerRecord.cells);
-  if (givenHeader.length > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: givenHeader.length } };
+  const headerWidth = filledWidth(headerRecord.cells);
+  if (headerWidth > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: headerWidth } };
   const data = headerRow ? records.filter((rec) => rec.line > headerRecord.line) : records;
-  const wide = records.find((rec) => widthRead(rec) > MAX_ROSTER_COLUMNS);
-  if (wide) return { ok: false, error: { kind: 'too-many-columns', columns: widthRead(wide), line: wide.line } };
+  // Trailing blank cells are not cells anyone typed, in a blank row as in any other.
+  const wide = records.find((rec) => filledWidth(rec.cells) > MAX_ROSTER_COLUMNS);
+  if (wide) return { ok: false, error: { kind: 'too-many-columns', columns: filledWidth(wide.cells), line: wide.line } };
+  // A header within the limit is kept as the sheet has it; one padded past it with blank cells (a
+  // spreadsheet's export) loses those with nothing under them.
+  const dataWidth = data.reduce((widest, rec) => Math.max(widest, filledWidth(rec.cells)), 0);
+  const headerRead = headerCells(headerRecord.cells);
+  const givenHeader = headerRead.length > MAX_ROSTER_COLUMNS ? headerRead.slice(0, Math.max(headerWidth, dataWidth)) : headerRead;
   if (data.every((rec) => rec.blank)) return { ok: false, error: { kind: 'header-only', header: givenHeader } };
   return {
     ok: true,
@@ -912,12 +919,6 @@ interface Layout {
 
 /** The cells of a row but those in `columns`. */
 const withoutColumns = <T>(cells: readonly T[], columns: readonly number[]): T[] => cells.filter((_, i) => !columns.includes(i));
-
-/**
- * The cells a row has against MAX_ROSTER_COLUMNS: up to its last filled one (trailing blank ones
- * are not cells anyone typed); a blank row's, all of them.
- */
-const widthRead = (rec: Rec): number => (rec.blank ? rec.cells.length : filledWidth(rec.cells));
 
 /** How the table's columns are laid out (its rows within MAX_ROSTER_COLUMNS: locateHeader). */
 function layOut(table: LocatedTable): Layout {

@@ -134,10 +134,12 @@ function readDecimal(text: string, multiplier: number): number | null {
   if (!parts) return null;
   const { whole, fraction } = parts;
   if (whole === '' && fraction === '') return null;
+  // Leading zeros say nothing ("0001" is 1), so they do not count towards the digits kept.
+  const significantWhole = whole.replace(/^0+/, '');
   // Past 20 digits a number is not kept exactly: a long fraction is refused, but a whole part past
   // 15 digits is far past any amount read here, so it is read roughly and refused as too large.
-  if (whole.length + fraction.length > 20) return whole.replace(/^0+/, '').length > 15 ? Number(whole) * multiplier : null;
-  const digits = BigInt((whole || '0') + fraction) * BigInt(multiplier);
+  if (significantWhole.length + fraction.length > 20) return significantWhole.length > 15 ? Number(whole) * multiplier : null;
+  const digits = BigInt((significantWhole || '0') + fraction) * BigInt(multiplier);
   return Number(digits) / 10 ** fraction.length;
 }
 

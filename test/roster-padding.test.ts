@@ -1,0 +1,91 @@
+/**
+ * /roster and the blank cells spreadsheets pad their exports with: trailing blank cells are not
+ * cells anyone typed, in a header, a blank row or a creator's row, so they never count towards
+ * the column limit; 500 columns of real cells still do.
+ */
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { roster } from '../src/commands/roster';
+import { messageProblems } from '../src/commands/limits';
+import type { Attachment, Reply } from '../src/commands/types';
+import { MAX_ROSTER_COLUMNS } from '../src/domain/roster';
+import { testContext } from './support/context';
+
+const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/team.csv';
+const ADDED = ['tier', 'consensus_tier', 'consensus_votes', 'note'];
+/** Blank cells past the column limit, as a sheet 600 columns wide exports every row. */
+const PAD = ','.repeat(600);
+
+async function runRoster(text: string, filename = 'team.csv'): Promise<Reply> {
+  const bytes = new TextEncoder().encode(text);
+  const file: Attachment = { id: '900', filename, url: URL_OF, size: bytes.length, contentType: 'text/csv' };
+  const reply = await roster.run({ file } as never, testContext({ files: { [URL_OF]: bytes } }));
+  expect(messageProblems(reply)).toEqual([]);
+  return reply;
+}
+
+function returnedCsv(reply: Reply): { text: string; records: string[][] } {
+  const file = reply.files?.find((f) => f.name === 'roster-tiers.csv');
+  if (!file) throw new Error(`no roster-tiers.csv: ${JSON.stringify(reply.embeds)}`);
+  const text = file.data.toString('utf8');
+  return { text, records: parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][] };
+}
+
+const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
+
+describe('/roster: blank cells a spreadsheet pads rows with do not count towards the column limit', () => {
+  it('reads a blank row of only commas between padded creators, keeping it on its line', async () => {
+    const reply = await runRoster(`name,followers\nann,5000${PAD}\n,${PAD}\nbob,20000${PAD}\n`);
+    expect(reply.inputError).toBeFalsy();
+    expect(description(reply)).toContain('**Total: 2 creators · 25,000 followers**');
+    const { records } = returnedCsv(reply);
+    expect(records.map((r) => r[0])).toEqual(['name', 'ann', '', 'bob']);
+    expect(records[2]!.every((cell) => cell === '')).toBe(true);
+  });
+
+  it('reads a blank row of 300,000 empty cells quickly', async () => {
+    const started = performance.now();
+    const reply = await runRoster(`name,followers\nSara,45000\n${','.repeat(300_000)}\nTom,1200\n`);
+    expect(reply.inputError).toBeFalsy();
+    expect(description(reply)).toContain('**Total: 2 creators · 46,200 followers**');
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('reads a header padded with blank cells, and writes it back without them', async () => {
+    const reply = await runRoster(`name,followers${PAD}\nann,5000${PAD}\nbob,20000${PAD}\n`);
+    expect(reply.inputError).toBeFalsy();
+    expect(description(reply)).toContain('**Total: 2 creators · 25,000 followers**');
+    const { text, records } = returnedCsv(reply);
+    expect(records[0]).toEqual(['name', 'followers', ...ADDED]);
+    // roster-tiers.csv reads back, and comes back the same.
+    const again = await runRoster(text, 'roster-tiers.csv');
+    expect(again.inputError).toBeFalsy();
+    expect(returnedCsv(again).text).toBe(text);
+  });
+
+  it('keeps a padded header’s unnamed columns that have cells under them', async () => {
+    const reply = await runRoster(`name,followers${PAD}\nann,5000,,vip${PAD}\nbob,20000\n`);
+    expect(reply.inputError).toBeFalsy();
+    const { records } = returnedCsv(reply);
+    expect(records[0]).toEqual(['name', 'followers', '', '', ...ADDED]);
+    expect(records[1]!.slice(0, 4)).toEqual(['ann', '5000', '', 'vip']);
+    expect(records[1]![7]).toBe('');
+  });
+
+  it('finds the header under a title when every row is padded', async () => {
+    const reply = await runRoster(`Q4 shortlist,${PAD}\nname,followers${PAD}\nann,5000${PAD}\n`);
+    expect(reply.inputError).toBeFalsy();
+    expect(description(reply)).toContain('Columns used (header on line 2)');
+    expect(description(reply)).toContain('**Total: 1 creator · 5,000 followers**');
+  });
+
+  it('still refuses a header or a row with more real cells than the limit', async () => {
+    const wideHeader = ['name', 'followers', ...Array.from({ length: MAX_ROSTER_COLUMNS - 1 }, (_, i) => `c${i}`)].join(',');
+    const header = await runRoster(`${wideHeader}${PAD}\nann,5000\n`);
+    expect(header.inputError).toBe(true);
+    expect(JSON.stringify(header.embeds)).toContain(`has ${MAX_ROSTER_COLUMNS + 1} columns; the limit is ${MAX_ROSTER_COLUMNS}.`);
+    const row = await runRoster(`name,followers${PAD}\nann,5000,${'x,'.repeat(MAX_ROSTER_COLUMNS - 1)}${PAD}\n`);
+    expect(row.inputError).toBe(true);
+    expect(JSON.stringify(row.embeds)).toContain(`Line 2 of “team.csv” has ${MAX_ROSTER_COLUMNS + 1} cells; the limit is ${MAX_ROSTER_COLUMNS} columns.`);
+  });
+});

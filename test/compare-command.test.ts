@@ -136,7 +136,9 @@ describe('/compare main reply', () => {
     expect(await line({ big_engagement: '5' })).toBe('Engagement rate by followers: A 5% (your input), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.');
     // Plan A's 1.55% is raised to 99,999 × 1.62% ÷ 100,000 = 1.6199838% at 100,000 followers: Tierbot's
     // assumption, whose range still spans the sources, and says so.
-    expect(await line({ micro_engagement: '5' })).toBe('Engagement rate by followers: A 1.61998% (1.55%–3.8%; Tierbot assumption), B 5% (your input). The sources disagree; the ranges span them.');
+    expect(await line({ micro_engagement: '5' })).toBe(
+      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: HypeAuditor 2018’s rate held from 99,999 followers), B 5% (your input). The sources disagree; the ranges span them.',
+    );
     expect(await line({ big_engagement: '1', micro_engagement: '5' })).toBe('Engagement rate by followers (your input): A 1%, B 5%.');
     // Influencer Marketing Hub states neither its tiers' follower lines nor its rate's denominator: both readings are Tierbot's.
     // HypeAuditor 2023's nano "1k–10k" includes 10,000 (no band of that report starts there): Plan B's range.
@@ -146,10 +148,10 @@ describe('/compare main reply', () => {
     // Where the sources give one figure, it says so.
     expect(await line({ platform: 'tiktok', micro_followers: '10001' })).toContain('B 18% (one published figure, no range; extrapolated from Influencer Marketing Hub 2021 “micro”');
     expect(await line({ preset: 'kardashian' })).toBe('Engagement rate by followers: A not reported, B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.');
-    // The default Plan A's 1.55% is raised to 1.61998% (99,999 × 1.62% ÷ 100,000), Tierbot's assumption; at
+    // The default Plan A's 1.55% is raised to 1.62% (99,999 × 1.62% ÷ 100,000 = 1.6199838%), Tierbot's assumption; at
     // 500,000 followers it is not (500,000 × 1.55% = 7,750, more than 99,999 × 1.62% = 1,620).
     expect(await line({})).toBe(
-      'Engagement rate by followers: A 1.61998% (1.55%–3.8%; Tierbot assumption), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
+      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: HypeAuditor 2018’s rate held from 99,999 followers), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
     );
     expect(await line({ big_followers: '500k' })).toBe('Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%). The sources disagree; the ranges span them.');
   });

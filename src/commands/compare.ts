@@ -16,7 +16,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
-import { AD_AGE_KARDASHIAN_FEE_TEXT, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, CITE, GRIN_RULE_TEXT, PLATFORMS, PLATFORM_LABEL, TRAACKR_RULE_TEXT, citeBrief, citeText, reportedBy, type Citation } from '../domain/benchmarks';
+import { AD_AGE_KARDASHIAN_FEE_TEXT, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, CITE, GRIN_RULE_TEXT, PLATFORMS, PLATFORM_LABEL, TRAACKR_RULE_TEXT, citeBrief, citeText, publisherYear, reportedBy, type Citation } from '../domain/benchmarks';
 import {
   CENT_RULE_EXAMPLE_TEXT,
   HOLDS_TEXT,
@@ -44,8 +44,10 @@ import {
   parseOptions,
   robustnessText,
   roiRoasText,
+  quotedInputText,
   traackrAgainstCentRule,
   verdictHeadline,
+  workedInputText,
   type Assumption,
   type AssumptionKey,
   type CompareInput,
@@ -340,13 +342,24 @@ function ownBasis(a: Assumption): string {
   const source = a.summary ?? shortSource(a);
   if (a.basis === 'sourced') return source ? `sourced: ${source}` : basisWord(a);
   if (a.basis === 'extrapolated') return `extrapolated from ${source}`;
-  return basisWord(a);
+  return a.heldFrom === undefined ? basisWord(a) : `${basisWord(a)}: ${heldText(a, a.heldFrom)}`;
+}
+
+/** "Minter.io 2019’s rate held from 19,999 followers": whose rate a raised one keeps the people of. */
+function heldText(a: Assumption, heldFrom: number): string {
+  const source = a.sources[0]!;
+  const reported = reportedBy(source);
+  return `${publisherYear(source)}’s rate${reported ? ` (${reported})` : ''} held from ${formatCount(heldFrom)} followers`;
 }
 
 /** "1.55%–3.8%"; "one published figure, no range" where the sources give one; '' for another input with no spread. */
 function inputRange(a: Assumption): string {
   const v = a.value;
-  if (v && v.low !== v.high) return `${formatInput(a.unit, v.low)}–${formatInput(a.unit, v.high)}`;
+  if (v && v.low !== v.high) {
+    const [low, high] = [quotedInputText(a, v.low), quotedInputText(a, v.high)];
+    // A raised rate rounded onto its range's other end is written with every digit, so the range still reads as one.
+    return low === high ? `${workedInputText(a, v.low)}–${workedInputText(a, v.high)}` : `${low}–${high}`;
+  }
   return a.rangeNote === ONE_FIGURE ? ONE_FIGURE : '';
 }
 
@@ -365,7 +378,7 @@ function inputsLine(label: string, inputs: readonly { a: Assumption; show: (valu
   const values = inputs.map(({ a, show }) => {
     if (a.value === null) return show('not reported');
     const notes = [oneFigureEach ? '' : inputRange(a), shared === null ? ownBasis(a) : ''].filter(Boolean).join('; ');
-    return `${show(formatInput(a.unit, a.value.expected))}${notes ? ` (${notes})` : ''}`;
+    return `${show(quotedInputText(a, a.value.expected))}${notes ? ` (${notes})` : ''}`;
   });
   const about = [shared, oneFigureEach ? 'one published figure each, no range' : '', note].filter(Boolean).join('; ');
   return `${label}${about ? ` (${about})` : ''}: ${values.join(', ')}.`;
@@ -616,7 +629,7 @@ type Detail = 'full' | 'short' | 'trimmed';
 function assumptionFields(as: readonly Assumption[], detail: Detail, share: number = LIMITS.fieldValue, uses: Partial<Record<AssumptionKey, string>> = {}): APIEmbedField[] {
   const cited = new Set<Citation>();
   return as.map((a) => {
-    const value = a.value === null ? 'not reported' : spanText(a.value, (n) => formatInput(a.unit, n));
+    const value = a.value === null ? 'not reported' : spanText(a.value, (n) => workedInputText(a, n));
     // A user's input has no rule beyond being theirs ("your input", or where it applies).
     const parts = [a.basis === 'input' ? `*${a.rule}*.` : `*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
     const use = uses[a.key];

@@ -7,7 +7,7 @@
 
 import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
 import { followersText, formatCount } from '../format';
-import { formatMoney, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundTo } from '../units';
+import { formatMoney, formatMoneyExact, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundSignificant, roundTo } from '../units';
 import type { NumericOption, Overrides, PresetId } from './options';
 
 export const ASSUMPTION_KEYS = [
@@ -29,6 +29,8 @@ export interface Range {
   low: number;
   expected: number;
   high: number;
+  /** On a rate held past a band's edge (heldPastEdges): `expected` is Tierbot's raised rate, not a source's figure, so a fee priced at it can say so. */
+  raised?: true;
 }
 
 export interface Assumption {
@@ -113,7 +115,8 @@ export function priceRules(followers: number, engagement: Range | null): FeeRule
  */
 export function rulesAtExpected(rules: FeeRules, engagement: Range | null): { low: number; high: number; at: string } {
   const rate = engagement?.expected ?? null;
-  const at = rate !== null && traackrFeeAt(rules, rate) !== null ? `at the expected ${exactPercent(rate)} engagement rate` : '';
+  const rateText = rate === null ? '' : engagement?.raised ? roundedPercent(rate) : exactPercent(rate);
+  const at = rate !== null && traackrFeeAt(rules, rate) !== null ? `at the expected ${rateText} engagement rate` : '';
   return { low: feeByRulesAt(rules, rate, 'low'), high: feeByRulesAt(rules, rate, 'high'), at };
 }
 
@@ -132,13 +135,16 @@ function traackrEnds(rules: FeeRules, engagement: Range | null): { rate: number;
  * engagement rate's range.
  */
 export function otherRulesNote(rules: FeeRules, engagement: Range | null, platform: Platform): string {
-  const fees = rules.grin.low === rules.grin.high ? formatMoney(rules.grin.low) : `${formatMoney(rules.grin.low)}–${formatMoney(rules.grin.high)}`;
+  // To the cent, as the fee's range is written beside it.
+  const fees = rules.grin.low === rules.grin.high ? formatMoneyExact(rules.grin.low) : `${formatMoneyExact(rules.grin.low)}–${formatMoneyExact(rules.grin.high)}`;
   const raised = rules.followers * GRIN_PER_FOLLOWER.low < CENT_PER_FOLLOWER / 2 ? ` (${GRIN_UNDER_A_CENT})` : '';
   const grin = `GRIN's ${GRIN_RULE_TEXT}, ${fees}${raised}`;
   const traackr = traackrEnds(rules, engagement);
   if (!traackr.length) return grin;
   const where = platform === 'instagram' ? '' : ' (its Instagram default, an extrapolation)';
-  return `${grin}; Traackr's ${TRAACKR_RULE_TEXT}${where}, ${traackr.map(({ rate, fee }) => `${formatMoney(fee)} at ${exactPercent(rate)}`).join(' to ')}`;
+  // A fee priced at Tierbot's raised rate is past what the sources give: say whose rate it is.
+  const at = (rate: number) => (engagement?.raised && rate === engagement.expected ? `${raisedPercent(rate)}, Tierbot’s raised rate` : exactPercent(rate));
+  return `${grin}; Traackr's ${TRAACKR_RULE_TEXT}${where}, ${traackr.map(({ rate, fee }) => `${formatMoneyExact(fee)} at ${at(rate)}`).join(' to ')}`;
 }
 
 /**
@@ -180,6 +186,29 @@ export interface Scenario {
 /** A source's (or a user's) percentage with its own digits: 22.885%, 0.54%, 0.0806%, 0.00001%. */
 export function exactPercent(x: number): string {
   return `${plainNumber(x, PERCENT_SIGNIFICANT)}%`;
+}
+
+/** Digits a raised rate may need past PERCENT_SIGNIFICANT before it stops reading as a round figure. */
+const RAISED_MOST_SIGNIFICANT = 12;
+
+/**
+ * Tierbot's raised rate (heldPastEdges) as its working writes it: six significant digits, or more
+ * where six would round it onto a round figure, so that 999,999 × 11.5% ÷ 1,000,000 reads
+ * 11.49999%, not the 11.5% it was worked from.
+ */
+export function raisedPercent(x: number): string {
+  for (let digits = PERCENT_SIGNIFICANT; digits <= RAISED_MOST_SIGNIFICANT; digits++) {
+    if (roundSignificant(x, digits) !== roundSignificant(x, digits - 1)) return `${plainNumber(x, digits)}%`;
+  }
+  return exactPercent(x);
+}
+
+/**
+ * Tierbot's raised rate where it is quoted rather than worked: two decimals, three significant
+ * digits under 1% (22.94%, 1.62%, 0.0346%). Its digits past those are the working's, not a source's.
+ */
+export function roundedPercent(x: number): string {
+  return `${x >= 1 ? roundTo(x, 2) : plainNumber(x, 3)}%`;
 }
 
 export const single = (x: number): Range => ({ low: x, expected: x, high: x });
@@ -336,13 +365,13 @@ function heldPastEdges(banded: Assumption, followers: number, expectedAt: (follo
   const widened = expected > value.high;
   return {
     ...banded,
-    value: { low: value.low, expected, high: Math.max(value.high, expected) },
+    value: { low: value.low, expected, high: Math.max(value.high, expected), raised: true },
     basis: 'assumption',
     heldFrom,
     rangeNote:
       banded.rangeNote === ONE_FIGURE ? `the source's figure for ${followersText(followers)} up to the raised rate` : widened ? `${banded.rangeNote}; up to the raised rate` : banded.rangeNote,
     rule:
-      `${banded.rule}; Tierbot raises it to ${exactPercent(expected)} here (${formatCount(heldFrom)} × ${exactPercent(expectedAt(heldFrom))} ÷ ${formatCount(followers)}), ` +
+      `${banded.rule}; Tierbot raises it to ${raisedPercent(expected)} here (${formatCount(heldFrom)} × ${exactPercent(expectedAt(heldFrom))} ÷ ${formatCount(followers)}), ` +
       `so that ${followersText(followers)} get no fewer ${measure} than ${followersText(heldFrom)} do: a bigger account is not assumed to do worse`,
     summary: undefined,
   };
@@ -384,7 +413,7 @@ export function feeByRules(plan: 'A' | 'B', followers: number, engagement: Range
     basis: extended ? 'extrapolated' : 'sourced',
     plans: [plan],
     better: 'lower',
-    rule: `the cent-per-follower rule (${CENT_RULE_TEXT})${pastExample}: ${formatCount(followers)} × ${formatMoney(CENT_PER_FOLLOWER)} = ${formatMoney(rules.cent)}`,
+    rule: `the cent-per-follower rule (${CENT_RULE_TEXT})${pastExample}: ${formatCount(followers)} × ${formatMoney(CENT_PER_FOLLOWER)} = ${formatMoneyExact(rules.cent)}`,
     rangeNote: `${across}${otherRulesNote(rules, engagement, platform)}`,
     sources: [CITE.centRule, CITE.grin, ...(traackr.length ? [CITE.traackr] : [])],
     summary: 'the cent-per-follower rule',

@@ -1,0 +1,114 @@
+/**
+ * /compare's rates raised past a band's edge (heldPastEdges), as people read them: rounded where
+ * the reply quotes them, with whose rate is held; with every digit the working needs on the
+ * Assumptions page; and a fee priced at one saying it is Tierbot's raised rate.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { ASSUMPTIONS_ID, compare } from '../src/commands/compare';
+import { messageProblems } from '../src/commands/limits';
+import type { Reply } from '../src/commands/types';
+import { PLATFORMS } from '../src/domain/benchmarks';
+import { engagementRate, reachRate } from '../src/domain/compare/assumptions';
+import { description, field, runCompare } from './support/compare';
+import { testComponentContext } from './support/context';
+
+async function pressAssumptions(reply: Reply): Promise<Reply> {
+  const id = (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).find((x) => x.startsWith(ASSUMPTIONS_ID))!;
+  const page = (await compare.component!(id, [], testComponentContext())).reply;
+  expect(messageProblems(page)).toEqual([]);
+  return page;
+}
+
+const embedText = (reply: Reply) => reply.embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]).join('\n');
+const keyLine = (reply: Reply, start: string) => embedText(reply).split('\n').find((l) => l.startsWith(start));
+/** The Assumptions page's field for one input. */
+const input = (page: Reply, label: string) => page.embeds[0]!.fields!.find((f) => f.name.startsWith(label))!;
+
+describe('a raised rate in the main reply', () => {
+  it('is quoted to two decimals, and the Assumptions page keeps its working’s digits', async () => {
+    // The default Plan A, 100,000 followers, keeps what 99,999 get: 22.94477055% reach and 1.6199838% engagement.
+    const reply = await runCompare();
+    expect(keyLine(reply, 'Reach rate')).toContain('A 22.94% (22.885%–22.94%;');
+    expect(keyLine(reply, 'Engagement rate by followers')).toContain('A 1.62% (1.55%–3.8%;');
+    expect(embedText(reply)).not.toMatch(/22\.9448|1\.61998/);
+    const page = await pressAssumptions(reply);
+    expect(input(page, 'Plan A reach rate').name).toBe('Plan A reach rate: 22.9448% (22.885% to 22.9448%)');
+    expect(input(page, 'Plan A engagement rate').value).toContain('Tierbot raises it to 1.61998% here (99,999 × 1.62% ÷ 100,000)');
+  });
+
+  it('is quoted rounded where the verdict depends on it, and where a budget is set beside the rules at it', async () => {
+    expect(description(await runCompare({ micro_fee: '70' }))).toContain('**Depends on:** Plan A engagement rate (expected 1.62%): Plan A wins');
+    // 20,000 followers keep what 19,999 get at HypeAuditor 2018's 2.28%: 2.279886%.
+    expect(description(await runCompare({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain('(the cheapest asks $68.40 at the expected 2.28% engagement rate;');
+  });
+
+  it('names the publisher whose rate is held, and from how many followers', async () => {
+    const reply = await runCompare({ micro_followers: '20000' });
+    expect(keyLine(reply, 'Reach rate')).toBe(
+      'Reach rate: A 22.94% (22.885%–22.94%; Tierbot assumption: Minter.io 2019’s rate held from 99,999 followers), ' +
+        'B 37.72% (22.945%–37.72%; Tierbot assumption: Minter.io 2019’s rate held from 19,999 followers).',
+    );
+    expect(keyLine(reply, 'Engagement rate by followers')).toContain('B 2.28% (0.54%–3.8%; Tierbot assumption: HypeAuditor 2018’s rate held from 19,999 followers)');
+    // A second-hand figure says how it was read, after the publisher's rate.
+    expect(keyLine(await runCompare({ platform: 'tiktok', big_followers: '1000000' }), 'Engagement rate by followers')).toContain(
+      'A 11.5% (5%–11.5%; Tierbot assumption: Influencer Marketing Hub 2021’s rate (as reported by ION) held from 999,999 followers)',
+    );
+  });
+});
+
+describe('the working of a raise smaller than six digits show', () => {
+  it('gives the raised rate the digits that tell it from the rate it was worked from', async () => {
+    const page = await pressAssumptions(await runCompare({ platform: 'tiktok', big_followers: '1000000' }));
+    const rate = input(page, 'Plan A engagement rate');
+    expect(rate.name).toBe('Plan A engagement rate: 11.49999% (5% to 11.49999%)');
+    expect(rate.value).toContain('Tierbot raises it to 11.49999% here (999,999 × 11.5% ÷ 1,000,000)');
+  });
+
+  it.each(PLATFORMS)('on %s, never reads as the rate it was worked from, at any edge', (platform) => {
+    const counts = [1_000, 5_000, 10_000, 20_000, 100_000, 100_001, 500_000, 500_001, 1_000_000, 1_000_001, 1_000_002, 10_000_001];
+    let raised = 0;
+    for (const rate of [reachRate, engagementRate]) {
+      for (const followers of counts) {
+        const working = /raises it to ([\d.]+%) here \([\d,]+ × ([\d.]+%) ÷/.exec(rate('A', followers, platform).rule);
+        if (!working) continue;
+        raised++;
+        expect(working[1], `${rate.name} at ${followers}`).not.toBe(working[2]);
+      }
+    }
+    expect(raised).toBeGreaterThan(0);
+  });
+});
+
+describe('a fee priced at a raised engagement rate', () => {
+  it('says the rate is Tierbot’s raised one, and its range and its note agree to the cent', async () => {
+    // 999 followers get HypeAuditor 2018's 10.58%; 1,000 keep them at 10.56942%, past every source (8.8% at most):
+    // Traackr's 1,000 × 10.56942% × $0.15 = $15.85.
+    const small = await runCompare({ big_followers: '1000' });
+    expect(field(small, 'Plan A').value).toContain('Cost: **$10** ($4 to $15.85)');
+    const fee = input(await pressAssumptions(small), 'Plan A fee');
+    expect(fee.name).toBe('Plan A fee: $10 ($4 to $15.85)');
+    expect(fee.value).toContain("Traackr's $150 per 1,000 engagements, $4.17 at 2.78% to $15.85 at 10.5694%, Tierbot’s raised rate.");
+
+    // 999,999 × 11.5% ÷ 1,000,000 = 11.4999885%: Traackr's $17,249.98, not the $17,250 of 11.5%.
+    const big = await runCompare({ platform: 'tiktok', big_followers: '1000000' });
+    expect(field(big, 'Plan A').value).toContain('Cost: **$10,000** ($4,000 to $17,249.98)');
+    const bigFee = input(await pressAssumptions(big), 'Plan A fee');
+    expect(bigFee.name).toBe('Plan A fee: $10,000 ($4,000 to $17,249.98)');
+    expect(bigFee.value).toContain('$7,500 at 5% to $17,249.98 at 11.49999%, Tierbot’s raised rate.');
+  });
+
+  it('is not said of a fee priced at the sources’ own rates', async () => {
+    const fee = input(await pressAssumptions(await runCompare()), 'Plan B fee each');
+    expect(fee.value).toContain("Traackr's $150 per 1,000 engagements, $8.10 at 0.54% to $94.50 at 6.3%.");
+    expect(fee.value).not.toContain('raised rate');
+  });
+
+  it('states the cent rule’s fee and the other rules’ to the cent, as the fee’s range is written', async () => {
+    const fee = input(await pressAssumptions(await runCompare({ big_followers: '1234567' })), 'Plan A fee');
+    // Traackr's 1,234,567 × 1.54% × $0.15 = $2,851.85 is the cheapest; the cent rule the dearest.
+    expect(fee.name).toBe('Plan A fee: $12,345.67 ($2,851.85 to $12,345.67)');
+    expect(fee.value).toContain('1,234,567 × $0.01 = $12,345.67');
+    expect(fee.value).toContain("GRIN's $4–9 per 1,000 followers, $4,938.27–$11,111.10; Traackr's $150 per 1,000 engagements, $2,851.85 at 1.54%");
+  });
+});

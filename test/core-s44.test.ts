@@ -85,7 +85,7 @@ describe('"Classify follower counts" on a count given many times', () => {
     const long = await classifyMessage.run({ id: '1', content: many, authorName: 'Lea' }, testContext());
     // 200 counts, 100 distinct; the lines shown account for two counts each.
     expect(countLines(long).length).toBeLessThan(100);
-    expect(long.embeds[0]!.description).toMatch(new RegExp(`…and ${200 - 2 * countLines(long).length} more counts\\. A list this long reads whole as a file: upload it with /roster\\.$`));
+    expect(long.embeds[0]!.description).toMatch(new RegExp(`…and ${200 - 2 * countLines(long).length} more counts\\. For a list this long, put the names and counts in a spreadsheet and upload it as a CSV file with /roster\\.$`));
   });
 });
 

@@ -117,7 +117,7 @@ describe('"Classify follower counts"', () => {
     expect(lines(reply).join('\n').length).toBeLessThanOrEqual(LINES_ROOM);
     // As many lines as the room holds, past the 25 a button each.
     expect(lines(reply).length).toBeGreaterThan(MAX_SOURCE_BUTTONS);
-    expect(reply.embeds[0]!.description).toMatch(/…and \d+ more counts\. A list this long reads whole as a file: upload it with \/roster\.$/);
+    expect(reply.embeds[0]!.description).toMatch(/…and \d+ more counts\. For a list this long, put the names and counts in a spreadsheet and upload it as a CSV file with \/roster\.$/);
     const buttons = reply.components!.flatMap((row) => row.components);
     expect(buttons.length).toBe(MAX_SOURCE_BUTTONS);
   });

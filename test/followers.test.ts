@@ -232,8 +232,21 @@ describe('what a refused count is said to be', () => {
     ] as const) {
       const reply = await runTier(typed);
       expect(reply.inputError, typed).toBe(true);
-      expect(reply.embeds[0]!.description, typed).toContain(`That is a follower count with other words after it: give the count alone, such as ${count}.`);
+      expect(reply.embeds[0]!.description, typed).toContain(`That is a follower count with more after it: give the count alone, such as ${count}.`);
     }
     expect((await runTier('followers on TikTok')).embeds[0]!.description).toContain('That is not a follower count I can read.');
+    expect((await runTier('note: 10k')).embeds[0]!.description).toContain('That is not a follower count I can read.');
+  });
+
+  it('/tier says of the whole count at the start what it would say of it alone', async () => {
+    for (const [typed, said] of [
+      // Not "such as 30M": the count typed is 30 billion.
+      ['30 000 000 000 followers on tiktok', 'That is more than 10,000,000,000 followers, more than there are people.'],
+      ['10k-50k followers on tiktok', '10k–50k looks like a range: give one follower count, such as 10k.'],
+      ['30 mil followers on ig', 'give the count alone, such as 30M. “mil” is read as a million; for 30 thousand, write 30k.'],
+      ['-5 on IG', 'A follower count cannot be negative.'],
+    ] as const) {
+      expect((await runTier(typed)).embeds[0]!.description, typed).toContain(said);
+    }
   });
 });

@@ -105,7 +105,7 @@ export async function run(message: TargetMessage, context: RunContext): Promise<
     used += line.length + 1;
   }
   const notShown = counts.length - shown.reduce((n, entry) => n + entry.times, 0);
-  if (notShown > 0) lines.push(`…and ${countOf(notShown, 'more count')}. A list this long reads whole as a file: upload it with /roster.`);
+  if (notShown > 0) lines.push(`…and ${countOf(notShown, 'more count')}. For a list this long, put the names and counts in a spreadsheet and upload it as a CSV file with /roster.`);
 
   const author = message.authorName ? `${quoteUserText(message.authorName, 60)}’s message` : 'that message';
   const single = counts.length === 1 ? consensusFor(counts[0]!.value) : undefined;

@@ -303,17 +303,24 @@ function unreadableReason(text: string): string {
   const number = MI_AFTER.exec(text)?.[1];
   const millions = number === undefined ? undefined : readCountText(`${number}M`);
   if (millions?.ok) return `${UNREADABLE}: “mi” could mean million or miles. Write ${number}M or ${formatCount(millions.value)}.`;
-  const leading = leadingCount(text);
-  if (leading !== undefined) return `That is a follower count with other words after it: give the count alone, such as ${shortCount(leading)}.`;
-  return `${UNREADABLE}.`;
+  return leadingCountReason(text) ?? `${UNREADABLE}.`;
 }
 
-/** The count a text starts with when words follow it ("10k followers on tiktok" → 10,000), else undefined. */
-function leadingCount(text: string): number | undefined {
+/**
+ * Why a text that starts with a count and goes on is refused, said of that count: the longest run
+ * of words at its start that reads as one count, or is refused as one ("30 000 000 000 followers
+ * on tiktok" is too large, not 30M; "10k-50k followers on tiktok" is a range), else undefined.
+ */
+function leadingCountReason(text: string): string | undefined {
   const words = text.split(' ');
   for (let end = words.length - 1; end > 0; end--) {
-    const read = readCountText(words.slice(0, end).join(' '));
-    if (read.ok) return read.value;
+    const leading = words.slice(0, end).join(' ');
+    const read = readCountText(leading);
+    if (read.ok) {
+      const reading = countReadingNote(leading);
+      return `That is a follower count with more after it: give the count alone, such as ${shortCount(read.value)}.${reading ? ` ${reading}` : ''}`;
+    }
+    if (read.problem !== 'unreadable' && read.problem !== 'empty') return TYPED_COUNT_PROBLEMS[read.problem](leading);
   }
   return undefined;
 }

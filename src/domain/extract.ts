@@ -580,7 +580,7 @@ const MASS_MENTION = /^@(everyone|here)$/i;
 
 /** Finds the follower counts in a message, and the numbers it set aside with the reason. */
 export function extractCounts(message: string): Extraction {
-  const { text, numbersInCode } = withoutCode(normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH)));
+  const { text, numbersInCode } = withSpacesFolded(withoutCode(oneSpaced(normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH)))));
   const tokens = [...tokenize(text), ...numbersInCode].sort((a, b) => a.start - b.start);
   const numbers: NumberToken[] = [];
   const ignored: SetAside[] = [];
@@ -667,6 +667,43 @@ function withoutCode(message: string): { text: string; numbersInCode: Token[] } 
     at = end;
   }
   return { text: text + withoutMarkdown(message.slice(at)), numbersInCode };
+}
+
+/**
+ * Spaces, tabs and no-break spaces, but not line breaks, which end sentences. The reader's patterns
+ * allow one space between words: a message pasted from an aligned list ("900     followers", "IG:
+ * \t\t45k") is read as if typed with single spaces.
+ */
+const SPACE_RUN = /[\t\p{Zs}]+/gu;
+
+/**
+ * `text` with each run of SPACE_RUN as one space, or one tab where the run has one: a tab parts a
+ * spreadsheet's cells, so "25\t450" pasted from two cells stays two numbers, never 25,450.
+ */
+function oneSpaced(text: string): string {
+  return text.replace(SPACE_RUN, (run) => (run.includes('\t') ? '\t' : ' '));
+}
+
+/**
+ * withoutCode's text one-spaced again, as blanking out a spoiler or a code span, or dropping
+ * markdown, leaves runs of spaces ("90k ||followers|| on IG" reads as "90k on IG"); the numbers set
+ * apart keep their place in it.
+ */
+function withSpacesFolded({ text, numbersInCode }: { text: string; numbersInCode: Token[] }): { text: string; numbersInCode: Token[] } {
+  // Where each character of `text` is in the folded text: every space of a run is at the run's one space.
+  const placeOf = new Int32Array(text.length + 1);
+  let folded = 0;
+  let at = 0;
+  for (const run of text.matchAll(SPACE_RUN)) {
+    for (; at < run.index; at++) placeOf[at] = folded++;
+    for (; at < run.index + run[0].length; at++) placeOf[at] = folded;
+    folded++;
+  }
+  for (; at <= text.length; at++) placeOf[at] = folded++;
+  return {
+    text: oneSpaced(text),
+    numbersInCode: numbersInCode.map((t) => ({ ...t, start: placeOf[t.start]!, end: t.end > t.start ? placeOf[t.end - 1]! + 1 : placeOf[t.start]! })),
+  };
 }
 
 /** `text` without MARKDOWN_AT_WORD_EDGE, but for the underscores that end a handle or a link. */

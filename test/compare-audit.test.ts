@@ -65,7 +65,9 @@ describe('band boundaries follow the publishers’ words', () => {
     expect(rangeB({ micro_followers: '49999' })).toEqual(rangeB({ micro_followers: '50000' }));
     expect(rangeB({ micro_followers: '50001' })).toEqual({ low: 1.62, expected: 1.62, high: 3.8 });
     // Instagram at 10,000: HypeAuditor 2023's nano 2.78% is listed among the other sources.
-    expect(await assumptionsText({})).toContain('HypeAuditor 2023 engagement rate, nano, 1k–10k: 2.78%');
+    expect(await assumptionsText({})).toContain('HypeAuditor 2023 (basis not given), nano, 1k–10k: 2.78%');
+    // Its basis (by followers, reach or views) is not given: said, since the range is read by followers.
+    expect(await assumptionsText({})).toContain('HypeAuditor 2026 (basis not given), micro, 10k–50k: 0.54%');
     const main = await run({ platform: 'tiktok', micro_followers: '10000' });
     expect(main.embeds[0]!.fields!.map((f) => f.value).join('\n')).toContain('B 18% (12.6%–18%; extrapolated from Influencer Marketing Hub 2021');
   });

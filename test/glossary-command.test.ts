@@ -334,3 +334,11 @@ describe('/term, as /glossary needs it', () => {
     expect(reply.embeds[0]!.fields).toContainEqual({ name: 'Link', value: '<https://example.com/a_b-c>' });
   });
 });
+
+describe('what a source measured, said as it measured it', () => {
+  it('calls the observed cases visits and sign-ups, not clicks, and TapInfluence’s “total reach” followers across platforms', async () => {
+    expect(text(await run('CTR'))).toContain('of followers (Kardashian visits, Fab.com 2011 sign-ups)');
+    const reach = text(await run('Reach'));
+    expect(reach).toContain('TapInfluence (2017) defines micro by “total reach”, 5k–100k: followers across platforms, not a post’s reach, so /tier reads it as a follower count.');
+  });
+});

@@ -269,8 +269,8 @@ export const INSTAGRAM_ENGAGEMENT_OTHERS: readonly BandFigure[] = [
   fig(5_000, 10_000, '5k–10k', 6.3, CITE.influencerDb, 'likes ÷ followers'),
   fig(10_001, null, 'over 10k', 3.4, CITE.influencerDb, 'likes ÷ followers', 3.8),
   // No band of HypeAuditor 2023 starts at 10k, nor of HypeAuditor 2026 at 50k: each end is included.
-  fig(1_000, 10_000, 'nano, 1k–10k', 2.78, CITE.hypeAuditor2023, 'engagement rate'),
-  fig(10_000, 50_000, 'micro, 10k–50k', 0.54, CITE.hypeAuditor2026, 'engagement rate'),
+  fig(1_000, 10_000, 'nano, 1k–10k', 2.78, CITE.hypeAuditor2023, '(basis not given)'),
+  fig(10_000, 50_000, 'micro, 10k–50k', 0.54, CITE.hypeAuditor2026, '(basis not given)'),
   fig(10_000, 100_000, 'micro, 10k–100k', 2.75, CITE.mediakix2017, 'sponsored posts only'),
   fig(100_001, null, 'macro, over 100k', 2.65, CITE.mediakix2017, 'sponsored posts only'),
 ];

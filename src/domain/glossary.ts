@@ -172,7 +172,7 @@ const OBSERVED_CLICKS_TEXT = ((): string => {
   const reach = MINTER_REACH[0]!;
   const perReached = (p: number) => formatPercent((p / reach.low) * 100);
   return (
-    `Observed cases: ${exactPercent(low)}–${exactPercent(high)} of followers (Kardashian tweet, Fab.com 2011), ` +
+    `Observed cases: ${exactPercent(low)}–${exactPercent(high)} of followers (Kardashian visits, Fab.com 2011 sign-ups), ` +
     `${perReached(low)}–${perReached(high)} of reached accounts at Minter.io's median reach for ${reach.band.stated} followers.`
   );
 })();
@@ -555,7 +555,7 @@ const SPECS: TermSpec[] = [
     definition:
       'The number of unique accounts that saw a post or campaign. It is usually below the follower count (not ' +
       'every follower sees every post) and below impressions (one account can see a post several times). ' +
-      'TapInfluence (2017) even defines micro by total reach: 5k–100k.',
+      'TapInfluence (2017) defines micro by “total reach”, 5k–100k: followers across platforms, not a post’s reach, so /tier reads it as a follower count.',
     example:
       'Illustrative: a post shown 12,000 times to 8,000 different accounts has a reach of 8,000 and 12,000 ' +
       'impressions: 12,000 ÷ 8,000 = 1.5 views per account.',

@@ -55,3 +55,54 @@ describe('pipes inside code are no spoiler', () => {
     expect(ignored).toEqual([HIDDEN]);
   });
 });
+
+describe('backticks open code only where Discord shows code', () => {
+  it.each([
+    // An escaped backtick is shown as a backtick: no code, so the pipes are a spoiler.
+    '\\`x ||40k|| \\` 10k',
+    '\\`||50k||\\` 10k',
+    // "``x`" opens code with one of its two backticks, closed by the next one: the spoiler after it is real.
+    '``x` ||50k|| ` 10k',
+    '```a` ||50k|| ` 10k',
+    // Struck text ends at its closing tildes, and code opened inside it closes there.
+    '~~a~b `x~~ ||50k|| ` 10k',
+    '~~a\n`x~~ ||50k|| ` 10k',
+  ])('%j: only 10k is read, the spoiler is left hidden', async (message) => {
+    expect(extractCounts(message)).toEqual({ counts: [expect.objectContaining({ value: 10_000, text: '10k' })], ignored: [HIDDEN] });
+    const shown = JSON.stringify(await classify(message));
+    expect(shown).not.toMatch(/[45]0k|[45]0,000/);
+    expect(shown).toContain('in a spoiler, left hidden');
+  });
+
+  it('reads a count in code Discord shows, though it is written between pipes', async () => {
+    // Two backticks with no two to close them: one of them opens the code, the last backtick closes it.
+    const message = 'Anna: `` ||50k|| `';
+    expect(extractCounts(message)).toEqual({ counts: [expect.objectContaining({ value: 50_000, text: '50k' })], ignored: [] });
+    const reply = await classify(message);
+    expect(reply.embeds[0]!.description).toContain('**50k** = 50,000');
+    expect(JSON.stringify(reply)).not.toContain('left hidden');
+  });
+});
+
+describe('escaped markup is plain text', () => {
+  it.each([
+    ['\\||50k|| 10k', ['50k', '10k']],
+    ['\\~~1M~~ 900k', ['1M', '900k']],
+  ])('%j: every count is read, none hidden or struck', async (message, read) => {
+    expect(extractCounts(message)).toEqual({ counts: read.map((text) => expect.objectContaining({ text })), ignored: [] });
+    const reply = await classify(message);
+    for (const text of read) expect(reply.embeds[0]!.description).toContain(`**${text}** =`);
+    expect(JSON.stringify(reply)).not.toMatch(/left hidden|struck/);
+  });
+});
+
+describe('markup read as Discord reads it stays fast', () => {
+  it.each(['`'.repeat(4000), '``x'.repeat(1300), '\\`'.repeat(2000), '`|~\\'.repeat(1000), '```a' + '\n'.repeat(3990) + '``', Array.from({ length: 88 }, (_, i) => '`'.repeat(i + 1) + 'x').join('')])(
+    'reads %#, 4,000 characters of backticks, pipes, tildes and backslashes, in well under a second',
+    (message) => {
+      const started = performance.now();
+      extractCounts(message);
+      expect(performance.now() - started).toBeLessThan(500);
+    },
+  );
+});

@@ -502,8 +502,18 @@ const NAMES_WRITTEN = new RegExp(`${HANDLE}|${LINK}`, 'gu');
 /** What the reply quotes for a spoiler set aside: that there was one, not what it hides. */
 const SPOILER_SHOWN = '||…||';
 
-/** Struck-through text (~~1M~~ 900k), whose numbers were taken back. */
-const STRUCK = /~~[^~\n]+~~/y;
+/**
+ * Discord's own rules (simple-markdown's, as Discord sets them) for the markup that hides a number
+ * or shows it as code, each tried where the message is read up to. They start with different
+ * characters, so only an escape competes with them: a backslash makes the character after it plain
+ * text (\`, \||, \~~ open nothing).
+ */
+const ESCAPE = /\\[^0-9A-Za-z\s]/y;
+const CODE_BLOCK = /```(?:[a-z0-9_+\-.#]+?\n)?\n*[^\n][^]*?\n*```/iy;
+/** The opening run may give up backticks to find its close: "``x` 5 `" is code holding "`x". */
+const INLINE_CODE = /(`+)[\s\S]*?[^`]\1(?!`)/y;
+const SPOILER = /\|\|[\s\S]+?\|\|/y;
+const STRIKETHROUGH = /~~[\s\S]+?~~(?!_)/y;
 
 interface PartSetApart {
   kind: 'code' | 'struck' | 'spoiler';
@@ -524,46 +534,34 @@ function partsSetApart(message: string): PartSetApart[] {
   const parts: PartSetApart[] = [];
   let at = 0;
   while (at < message.length) {
-    const part = partOpeningAt(message, at);
-    if (part) {
-      parts.push(part);
-      at = part.end;
-    } else if (message[at] === '`') at = inlineCodeEnd(message, at);
-    else at++;
+    const opening = message[at];
+    if (opening === '\\' && matchAt(ESCAPE, message, at)) at += 2;
+    else if (opening === '`') {
+      const block = matchAt(CODE_BLOCK, message, at);
+      if (block) parts.push({ kind: 'code', start: at, end: at + block[0].length });
+      const code = block ?? matchAt(INLINE_CODE, message, at);
+      at = code ? at + code[0].length : at + 1;
+    } else if (opening === '|' && matchAt(SPOILER, message, at)) {
+      parts.push({ kind: 'spoiler', start: at, end: SPOILER.lastIndex });
+      at = SPOILER.lastIndex;
+    } else if (opening === '~' && matchAt(STRIKETHROUGH, message, at)) {
+      const end = STRIKETHROUGH.lastIndex;
+      const inner = message.slice(at + 2, end - 2);
+      // Only text struck on one line has its numbers taken back; text struck over several lines
+      // is read as plain, but it still ends where Discord ends it, so code or a spoiler opened
+      // inside it closes inside it.
+      if (inner.includes('\n')) parts.push(...partsSetApart(inner).map((p) => ({ ...p, start: p.start + at + 2, end: p.end + at + 2 })));
+      else parts.push({ kind: 'struck', start: at, end });
+      at = end;
+    } else at++;
   }
   return parts;
 }
 
-/** The code block, struck-through text or spoiler that opens at `at` and is closed later, if one does. */
-function partOpeningAt(message: string, at: number): PartSetApart | undefined {
-  if (message.startsWith('```', at)) {
-    const close = message.indexOf('```', at + 3);
-    if (close >= 0) return { kind: 'code', start: at, end: close + 3 };
-  }
-  if (message.startsWith('~~', at)) {
-    STRUCK.lastIndex = at;
-    if (STRUCK.test(message)) return { kind: 'struck', start: at, end: STRUCK.lastIndex };
-  }
-  if (message.startsWith('||', at)) {
-    // The nearest closing pipes, with something between them.
-    const close = message.indexOf('||', at + 3);
-    if (close >= 0) return { kind: 'spoiler', start: at, end: close + 2 };
-  }
-  return undefined;
-}
-
-/**
- * Where inline code opening with the backticks at `at` ends: a run of backticks is closed by the
- * next run of exactly as many. A run never closed is plain text, and ends where it does.
- */
-function inlineCodeEnd(message: string, at: number): number {
-  let opening = at;
-  while (message[opening] === '`') opening++;
-  const length = opening - at;
-  const closing = new RegExp(String.raw`(?<!\`)\`{${length}}(?!\`)`, 'g');
-  closing.lastIndex = opening;
-  const close = closing.exec(message);
-  return close ? close.index + length : opening;
+/** `rule`'s match starting at `at` (the rule is sticky), if it matches there. */
+function matchAt(rule: RegExp, text: string, at: number): RegExpExecArray | null {
+  rule.lastIndex = at;
+  return rule.exec(text);
 }
 
 /** `text` with its spoilers blanked out. */

@@ -1,7 +1,7 @@
 /**
- * /compare's rates raised past a band's edge (heldPastEdges), as people read them: rounded where
- * the reply quotes them, with whose rate is held; with every digit the working needs on the
- * Assumptions page; and a fee priced at one saying it is Tierbot's raised rate.
+ * /compare's rates raised past a band's edge (heldPastEdges), as people read them: with the digits
+ * that give the counts beside them, saying what they keep and whose rate gives it; and a fee priced
+ * at one saying it is Tierbot's raised rate.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -26,33 +26,38 @@ const keyLine = (reply: Reply, start: string) => embedText(reply).split('\n').fi
 const input = (page: Reply, label: string) => page.embeds[0]!.fields!.find((f) => f.name.startsWith(label))!;
 
 describe('a raised rate in the main reply', () => {
-  it('is quoted to two decimals, and the Assumptions page keeps its working’s digits', async () => {
-    // The default Plan A, 100,000 followers, keeps what 99,999 get: 22.94477055% reach and 1.6199838% engagement.
+  it('has the digits that give the counts beside it, as on the Assumptions page', async () => {
+    // The default Plan A, 100,000 followers, keeps what 99,999 get: 22.94477055% reach (22,945 people)
+    // and 1.6199838% engagement (1,620). Rounded to 22.94%, the reach would read 22,940.
     const reply = await runCompare();
-    expect(keyLine(reply, 'Reach rate')).toContain('A 22.94% (22.885%–22.94%;');
-    expect(keyLine(reply, 'Engagement rate by followers')).toContain('A 1.62% (1.55%–3.8%;');
-    expect(embedText(reply)).not.toMatch(/22\.9448|1\.61998/);
+    expect(keyLine(reply, 'Reach rate')).toContain('A 22.9448% (22.885%–22.9448%;');
+    expect(keyLine(reply, 'Engagement rate by followers')).toContain('A 1.61998% (1.55%–3.8%;');
+    expect(field(reply, 'Plan A').value).toContain('Reach: **22,945**');
     const page = await pressAssumptions(reply);
     expect(input(page, 'Plan A reach rate').name).toBe('Plan A reach rate: 22.9448% (22.885% to 22.9448%)');
     expect(input(page, 'Plan A engagement rate').value).toContain('Tierbot raises it to 1.61998% here (99,999 × 1.62% ÷ 100,000)');
   });
 
-  it('is quoted rounded where the verdict depends on it, and where a budget is set beside the rules at it', async () => {
-    expect(description(await runCompare({ micro_fee: '70' }))).toContain('**Depends on:** Plan A engagement rate (expected 1.62%): Plan A wins');
+  it('is quoted with those digits where the verdict depends on it, and where a budget is set beside the rules at it', async () => {
+    expect(description(await runCompare({ micro_fee: '70' }))).toContain('**Depends on:** Plan A engagement rate (expected 1.61998%): Plan A wins');
     // 20,000 followers keep what 19,999 get at HypeAuditor 2018's 2.28%: 2.279886%.
-    expect(description(await runCompare({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain('(the cheapest asks $68.40 at the expected 2.28% engagement rate;');
+    expect(description(await runCompare({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain('(the cheapest asks $68.40 at Tierbot’s raised 2.27989% engagement rate;');
+    // A break-even next to it reads on its side: Plan A's 22.9448% reaches more than Plan B's 22.943%.
+    const close = description(await runCompare({ micro_reach: '22.943' }));
+    expect(close).toContain('Plan A reach rate (expected 22.9448%)');
   });
 
-  it('names the publisher whose rate is held, and from how many followers', async () => {
+  it('says what it keeps and whose rate gives it, not that the rate is that source’s', async () => {
     const reply = await runCompare({ micro_followers: '20000' });
     expect(keyLine(reply, 'Reach rate')).toBe(
-      'Reach rate: A 22.94% (22.885%–22.94%; Tierbot assumption: Minter.io 2019’s rate held from 99,999 followers), ' +
-        'B 37.72% (22.945%–37.72%; Tierbot assumption: Minter.io 2019’s rate held from 19,999 followers).',
+      'Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s rate), ' +
+        'B 37.7181% (22.945%–37.7181%; Tierbot assumption: the people 19,999 followers reach at Minter.io 2019’s rate).',
     );
-    expect(keyLine(reply, 'Engagement rate by followers')).toContain('B 2.28% (0.54%–3.8%; Tierbot assumption: HypeAuditor 2018’s rate held from 19,999 followers)');
-    // A second-hand figure says how it was read, after the publisher's rate.
-    expect(keyLine(await runCompare({ platform: 'tiktok', big_followers: '1000000' }), 'Engagement rate by followers')).toContain(
-      'A 11.5% (5%–11.5%; Tierbot assumption: Influencer Marketing Hub 2021’s rate (as reported by ION) held from 999,999 followers)',
+    expect(keyLine(reply, 'Engagement rate by followers')).toContain('Tierbot assumption: the engagements 19,999 followers get at HypeAuditor 2018’s rate)');
+    // A second-hand figure says how it was read, after the publisher's rate; at 1.5M followers the
+    // rate is not the source's 11.5% but what keeps 999,999 followers' engagements.
+    expect(keyLine(await runCompare({ platform: 'tiktok', big_followers: '1500000' }), 'Engagement rate by followers')).toContain(
+      'Tierbot assumption: the engagements 999,999 followers get at Influencer Marketing Hub 2021’s rate (as reported by ION))',
     );
   });
 });

@@ -212,12 +212,12 @@ describe('the fee’s range and the cost’s range agree', () => {
     expect(d).toContain(
       'Plan A costs $10,000 ($2,325 to $10,000): $2,000 does not buy 1,000,000 followers at any price rule (the cheapest asks $2,325 at the expected 1.55% engagement rate)',
     );
-    // At 20,000 followers the expected 2.28% (2.27989%, raised to what 19,999 get: 19,999 × 2.28% ÷ 20,000) is not
+    // At 20,000 followers the expected 2.27989% (raised to what 19,999 get: 19,999 × 2.28% ÷ 20,000) is not
     // the low end of the rate's range: the cost reaches a cheaper rule (Traackr's 20,000 × 0.54% × $0.15 =
     // $16.20 at the lowest rate) than the one at the expected rate (Traackr's 19,999 × 2.28% × $0.15 =
     // $68.397, $68.40), and says why.
     expect(description(await run({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain(
-      'Plan A costs $200 ($16.20 to $200): $20 does not buy 20,000 followers at any price rule (the cheapest asks $68.40 at the expected 2.28% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
+      'Plan A costs $200 ($16.20 to $200): $20 does not buy 20,000 followers at any price rule (the cheapest asks $68.40 at Tierbot’s raised 2.27989% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
     );
   });
 

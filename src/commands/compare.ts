@@ -44,7 +44,6 @@ import {
   parseOptions,
   robustnessText,
   roiRoasText,
-  quotedInputText,
   traackrAgainstCentRule,
   verdictHeadline,
   workedInputText,
@@ -345,21 +344,21 @@ function ownBasis(a: Assumption): string {
   return a.heldFrom === undefined ? basisWord(a) : `${basisWord(a)}: ${heldText(a, a.heldFrom)}`;
 }
 
-/** "Minter.io 2019’s rate held from 19,999 followers": whose rate a raised one keeps the people of. */
+/**
+ * "the people 99,999 followers reach at Minter.io 2019’s rate": what a raised rate keeps, and whose
+ * rate gives it. The rate itself is not that source's for this count (see heldPastEdges).
+ */
 function heldText(a: Assumption, heldFrom: number): string {
   const source = a.sources[0]!;
   const reported = reportedBy(source);
-  return `${publisherYear(source)}’s rate${reported ? ` (${reported})` : ''} held from ${formatCount(heldFrom)} followers`;
+  const kept = a.key.startsWith('reach') ? `the people ${formatCount(heldFrom)} followers reach` : `the engagements ${formatCount(heldFrom)} followers get`;
+  return `${kept} at ${publisherYear(source)}’s rate${reported ? ` (${reported})` : ''}`;
 }
 
 /** "1.55%–3.8%"; "one published figure, no range" where the sources give one; '' for another input with no spread. */
 function inputRange(a: Assumption): string {
   const v = a.value;
-  if (v && v.low !== v.high) {
-    const [low, high] = [quotedInputText(a, v.low), quotedInputText(a, v.high)];
-    // A raised rate rounded onto its range's other end is written with every digit, so the range still reads as one.
-    return low === high ? `${workedInputText(a, v.low)}–${workedInputText(a, v.high)}` : `${low}–${high}`;
-  }
+  if (v && v.low !== v.high) return `${workedInputText(a, v.low)}–${workedInputText(a, v.high)}`;
   return a.rangeNote === ONE_FIGURE ? ONE_FIGURE : '';
 }
 
@@ -378,7 +377,7 @@ function inputsLine(label: string, inputs: readonly { a: Assumption; show: (valu
   const values = inputs.map(({ a, show }) => {
     if (a.value === null) return show('not reported');
     const notes = [oneFigureEach ? '' : inputRange(a), shared === null ? ownBasis(a) : ''].filter(Boolean).join('; ');
-    return `${show(quotedInputText(a, a.value.expected))}${notes ? ` (${notes})` : ''}`;
+    return `${show(workedInputText(a, a.value.expected))}${notes ? ` (${notes})` : ''}`;
   });
   const about = [shared, oneFigureEach ? 'one published figure each, no range' : '', note].filter(Boolean).join('; ');
   return `${label}${about ? ` (${about})` : ''}: ${values.join(', ')}.`;

@@ -115,8 +115,8 @@ export function priceRules(followers: number, engagement: Range | null): FeeRule
  */
 export function rulesAtExpected(rules: FeeRules, engagement: Range | null): { low: number; high: number; at: string } {
   const rate = engagement?.expected ?? null;
-  const rateText = rate === null ? '' : engagement?.raised ? roundedPercent(rate) : exactPercent(rate);
-  const at = rate !== null && traackrFeeAt(rules, rate) !== null ? `at the expected ${rateText} engagement rate` : '';
+  const rateText = (x: number) => (engagement?.raised ? `Tierbot’s raised ${raisedPercent(x)}` : `the expected ${exactPercent(x)}`);
+  const at = rate !== null && traackrFeeAt(rules, rate) !== null ? `at ${rateText(rate)} engagement rate` : '';
   return { low: feeByRulesAt(rules, rate, 'low'), high: feeByRulesAt(rules, rate, 'high'), at };
 }
 
@@ -201,14 +201,6 @@ export function raisedPercent(x: number): string {
     if (roundSignificant(x, digits) !== roundSignificant(x, digits - 1)) return `${plainNumber(x, digits)}%`;
   }
   return exactPercent(x);
-}
-
-/**
- * Tierbot's raised rate where it is quoted rather than worked: two decimals, three significant
- * digits under 1% (22.94%, 1.62%, 0.0346%). Its digits past those are the working's, not a source's.
- */
-export function roundedPercent(x: number): string {
-  return `${x >= 1 ? roundTo(x, 2) : plainNumber(x, 3)}%`;
 }
 
 export const single = (x: number): Range => ({ low: x, expected: x, high: x });

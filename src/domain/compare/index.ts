@@ -18,7 +18,7 @@ export { buildScenario, microInfluencers, mostMicrosText, ONE_MICRO_OVERLAP, par
 export { evaluate, extremeSettings, missingReason, type MetricRanges, type PlanResult, type Setting } from './evaluate';
 export { BETTER, COUNTED, METRIC_LABEL, microBreakEvens, nearlyEqual, winnerOf, type CountedMetric, type Decider, type Flip, type Verdict, type Winner } from './verdict';
 export { comparePlans, disputed, equalBudget, roiRoasText, type BudgetInfo, type Comparison, type EqualBudget } from './comparison';
-export { HOLDS_TEXT, MEASURE_LABEL, breakEvenLine, breakEvenText, flipsText, formatInput, microBreakEvenLine, quotedInputText, robustnessText, verdictHeadline, workedInputText } from './phrases';
+export { HOLDS_TEXT, MEASURE_LABEL, breakEvenLine, breakEvenText, flipsText, formatInput, microBreakEvenLine, robustnessText, verdictHeadline, workedInputText } from './phrases';
 export { BASIS_TEXT, exportRows, type ExportRow } from './export';
 export { comparedText, comparedValue, exportedRange } from './precision';
 export { METRIC_NAMES, type MetricName, type Metrics } from '../funnel';

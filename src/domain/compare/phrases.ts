@@ -2,7 +2,7 @@
 
 import { andList, followersText, formatCount } from '../format';
 import { formatMoney, formatMoneyExact, formatPercent, plainNumber } from '../units';
-import { type Assumption, type AssumptionKey, exactPercent, raisedPercent, roundedPercent } from './assumptions';
+import { type Assumption, type AssumptionKey, exactPercent, raisedPercent } from './assumptions';
 import type { Comparison } from './comparison';
 import { budgetBuyingMicros, missingReason } from './evaluate';
 import type { CountedMetric, Decider, Flip, MicroBreakEven, MicroInput } from './verdict';
@@ -58,14 +58,13 @@ export function formatInput(unit: Assumption['unit'], value: number, exact = tru
 /** Whether `x` is the input's expected value where that is Tierbot's raised rate (heldPastEdges), not a source's figure. */
 const isRaised = (a: Assumption, x: number): boolean => a.value?.raised === true && x === a.value.expected;
 
-/** An input's value as the Assumptions page and its working write it: formatInput's, a raised rate with the digits its working gives (11.49999%). */
+/**
+ * An input's value as the reply writes it: formatInput's, and a raised rate with the digits its
+ * working gives (22.9448%, 11.49999%), so followers × the rate shown gives the count shown and a
+ * break-even beside it reads on the side it is on.
+ */
 export function workedInputText(a: Assumption, x: number): string {
   return isRaised(a, x) ? raisedPercent(x) : formatInput(a.unit, x);
-}
-
-/** An input's value where the reply quotes it: formatInput's, a raised rate rounded (22.94%), since its further digits are working, not a source's. */
-export function quotedInputText(a: Assumption, x: number): string {
-  return isRaised(a, x) ? roundedPercent(x) : formatInput(a.unit, x);
 }
 
 const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -195,19 +194,15 @@ export function flipsText(c: Comparison, d: Decider): string {
   return clauses.join('; ');
 }
 
-/** "Plan A fee (expected $1,000)", beside the break-evens `flips` of the line it starts. */
-function inputAtExpected(c: Comparison, key: AssumptionKey, flips: readonly Flip[], note = ''): string {
+/** "Plan A fee (expected $1,000)". */
+function inputAtExpected(c: Comparison, key: AssumptionKey, note = ''): string {
   const input = c.scenario.assumptions[key];
-  const expected = input.value!.expected;
-  const quoted = quotedInputText(input, expected);
-  // A rounded rate that reads as one of its break-evens would put the change of hands at the expected value: every digit then.
-  const readsAsBreakEven = flips.some((f) => shownBreakEven(input.unit, f.breakEven, expected, f.towards).text === quoted);
-  return `${input.label} (expected ${readsAsBreakEven ? workedInputText(input, expected) : quoted}${note ? `; ${note}` : ''})`;
+  return `${input.label} (expected ${workedInputText(input, input.value!.expected)}${note ? `; ${note}` : ''})`;
 }
 
 /** "Plan A fee (expected $1,000): Plan A wins cost per order under $606.69, …": an input and where the plans change hands. */
 export function breakEvenLine(c: Comparison, d: Decider): string {
-  return `${inputAtExpected(c, d.key, d.flips)}: ${flipsText(c, d)}`;
+  return `${inputAtExpected(c, d.key)}: ${flipsText(c, d)}`;
 }
 
 /** A micro-influencer input as the words "at any …" need it. */
@@ -234,7 +229,7 @@ export function microBreakEvenLine(c: Comparison, b: MicroBreakEven): string {
   // With a budget, the fee also sets how many micro-influencers it buys: say why reach moves with it.
   const budget = b.key === 'fee_b' ? budgetBuyingMicros(c.scenario) : null;
   const buys = budget === null ? '' : `the budget, ${formatMoneyExact(budget)}, buys more micro-influencers at a lower fee and fewer at a higher one`;
-  return `${inputAtExpected(c, b.key, b.flips, buys)}: ${[...ties, ...none].join('; ')}`;
+  return `${inputAtExpected(c, b.key, buys)}: ${[...ties, ...none].join('; ')}`;
 }
 
 /**

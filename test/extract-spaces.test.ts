@@ -78,10 +78,13 @@ const MESSAGES = [
 /** What a space may be widened to: spaces, no-break and other Unicode spaces (a tab parts cells: see below). */
 const WIDE_SPACE = fc.string({ unit: fc.constantFrom(' ', '\u00a0', '\u202f', '\u2003', '\u3000'), minLength: 2, maxLength: 6 });
 
-/** `message` with its nth single space replaced by widths[n] (a space where widths run out). */
+/**
+ * `message` with its nth single space replaced by widths[n] (a space where widths run out). A space
+ * between two digits groups thousands ("30 000") and is left as it is: several there part columns.
+ */
 const widened = (message: string, widths: string[]) => {
   let n = 0;
-  return message.replace(/ /g, () => widths[n++] ?? ' ');
+  return message.replace(/(?<!\d) | (?!\d)/g, () => widths[n++] ?? ' ');
 };
 
 describe('runs of spaces read as one space', () => {
@@ -107,7 +110,7 @@ describe('runs of spaces read as one space', () => {
   it('reads every message with all its spaces widened as it reads it single-spaced', () => {
     for (const message of MESSAGES) {
       for (const run of ['  ', '\u00a0\u00a0', ' \u3000 \u00a0 ']) {
-        const wide = message.replace(/ /g, run);
+        const wide = widened(message, Array<string>(message.length).fill(run));
         expect(extractCounts(wide), JSON.stringify(wide)).toEqual(extractCounts(message));
       }
     }
@@ -162,10 +165,20 @@ describe('"Classify follower counts" on messages with runs of spaces', () => {
     expect(reply.embeds[0]!.description).toMatch(/“10k \\?- 50k”: a range, not one count/);
   });
 
-  it('links a count to the platform after a spoiler, and keeps the spoiler hidden', async () => {
+  it('joins nothing across a spoiler: what it hides stays a gap', async () => {
+    // The hidden word could be anything: the platform after it is not taken for the count's.
     const reply = await classify('90k ||followers|| on IG');
-    expect(countLines(reply)).toEqual(['90k (Instagram)']);
+    expect(countLines(reply)).toEqual(['90k']);
     expect(JSON.stringify(reply)).not.toContain('followers||');
+    // Nor are the numbers either side one number: "2 ▇ 450" is not 2,450.
+    expect(countLines(await classify('2 ||5|| 450 followers on IG'))).toEqual(['450 (Instagram)']);
+    expect(countLines(await classify('Sara 25 ~~x~~ 450 followers'))).toEqual(['450 (Sara)']);
+  });
+
+  it('keeps numbers in columns aligned with spaces apart, as a tab does; one space still groups thousands', async () => {
+    expect(countLines(await classify('Name  Age  Followers\nSara  25   450\nTom   31   12 000'))).toEqual(['12 000 (Tom)']);
+    expect(countLines(await classify('Sara 25   450 followers'))).toEqual(['450 (Sara)']);
+    expect(countLines(await classify('Sara 25 450 followers'))).toEqual(['25 450 (Sara)']);
   });
 
   it('lists a spoiler with a number in it, hidden, among the counts around it', async () => {

@@ -578,7 +578,9 @@ const MASS_MENTION = /^@(everyone|here)$/i;
 
 /** Finds the follower counts in a message, and the numbers it set aside with the reason. */
 export function extractCounts(message: string): Extraction {
-  const { text, numbersInCode } = withSpacesFolded(withoutCode(oneSpaced(normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH)))));
+  // Spaces are folded before code and spoilers are blanked out: what they hid stays a gap, so no
+  // count, name or platform is joined across it.
+  const { text, numbersInCode } = withoutCode(oneSpaced(normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH))));
   const tokens = [...tokenize(text), ...numbersInCode].sort((a, b) => a.start - b.start);
   const numbers: NumberToken[] = [];
   const ignored: SetAside[] = [];
@@ -675,33 +677,16 @@ function withoutCode(message: string): { text: string; numbersInCode: Token[] } 
 const SPACE_RUN = /[\t\p{Zs}]+/gu;
 
 /**
- * `text` with each run of SPACE_RUN as one space, or one tab where the run has one: a tab parts a
- * spreadsheet's cells, so "25\t450" pasted from two cells stays two numbers, never 25,450.
+ * `text` with each run of SPACE_RUN as one space, or as one tab where it parts cells: a run with a
+ * tab in it, or a run of several spaces between two digits ("Sara  25   450", columns aligned with
+ * spaces). A tab keeps the numbers on either side apart, never 25,450; one space still groups
+ * thousands ("25 450").
  */
 function oneSpaced(text: string): string {
-  return text.replace(SPACE_RUN, (run) => (run.includes('\t') ? '\t' : ' '));
-}
-
-/**
- * withoutCode's text one-spaced again, as blanking out a spoiler or a code span, or dropping
- * markdown, leaves runs of spaces ("90k ||followers|| on IG" reads as "90k on IG"); the numbers set
- * apart keep their place in it.
- */
-function withSpacesFolded({ text, numbersInCode }: { text: string; numbersInCode: Token[] }): { text: string; numbersInCode: Token[] } {
-  // Where each character of `text` is in the folded text: every space of a run is at the run's one space.
-  const placeOf = new Int32Array(text.length + 1);
-  let folded = 0;
-  let at = 0;
-  for (const run of text.matchAll(SPACE_RUN)) {
-    for (; at < run.index; at++) placeOf[at] = folded++;
-    for (; at < run.index + run[0].length; at++) placeOf[at] = folded;
-    folded++;
-  }
-  for (; at <= text.length; at++) placeOf[at] = folded++;
-  return {
-    text: oneSpaced(text),
-    numbersInCode: numbersInCode.map((t) => ({ ...t, start: placeOf[t.start]!, end: t.end > t.start ? placeOf[t.end - 1]! + 1 : placeOf[t.start]! })),
-  };
+  return text.replace(SPACE_RUN, (run, at: number) => {
+    const betweenDigits = /\d/.test(text[at - 1] ?? '') && /\d/.test(text[at + run.length] ?? '');
+    return run.includes('\t') || (betweenDigits && [...run].length > 1) ? '\t' : ' ';
+  });
 }
 
 /** `text` without MARKDOWN_AT_WORD_EDGE, but for the underscores that end a handle or a link. */

@@ -93,11 +93,20 @@ describe('/compare Assumptions: every caveat, within Discord’s limits', () => 
       // Caveats are never shortened, let alone left out.
       for (const note of c.notes) expect(text(cases), `${where}: ${note.slice(0, 40)}`).toContain(`• ${note}`);
       for (const a of Object.values(c.scenario.assumptions)) expect(t, where).toContain(`${a.label}: `);
-      // Every source link is shown, unless the reply says where they are.
-      if (!t.includes(NOTICE)) {
+      // Every source link is shown, unless the reply says where they are: named by publisher and
+      // year, they keep their links; only "without links" drops them.
+      if (!t.includes(NOTICE) || t.includes('sources are named by publisher and year')) {
         for (const a of Object.values(c.scenario.assumptions)) for (const s of a.sources) if (s.url) expect(t, `${where}: ${s.publisher}`).toContain(`](${s.url})`);
       }
     }
+  });
+
+  it('names sources by publisher and year, still linked, before it drops their links', async () => {
+    // Five micro-influencers: the sources in full run past 6,000 characters, their short names do not.
+    const t = text(await pressAssumptions({ micro_count: '5' }));
+    expect(t).toContain('sources are named by publisher and year: **Export** (compare.csv)');
+    expect(t).not.toContain('without links');
+    for (const a of Object.values(comparisonOf({ micro_count: '5' }).scenario.assumptions)) for (const s of a.sources) if (s.url) expect(t, s.publisher).toContain(`](${s.url})`);
   });
 
   it('when the inputs run past Discord’s limit, they give way and the reply says so; the break-evens stay whole', () => {

@@ -47,11 +47,15 @@ describe('a raised rate in the main reply', () => {
     expect(close).toContain('Plan A reach rate (expected 22.9448%)');
   });
 
+  it('says a reach rate is an Instagram median on every platform', async () => {
+    expect(keyLine(await runCompare({ platform: 'youtube', big_followers: '100000' }), 'Reach rate')).toContain('Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate)');
+  });
+
   it('says what it keeps and whose rate gives it, not that the rate is that source’s', async () => {
     const reply = await runCompare({ micro_followers: '20000' });
     expect(keyLine(reply, 'Reach rate')).toBe(
-      'Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s rate), ' +
-        'B 37.7181% (22.945%–37.7181%; Tierbot assumption: the people 19,999 followers reach at Minter.io 2019’s rate).',
+      'Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), ' +
+        'B 37.7181% (22.945%–37.7181%; Tierbot assumption: the people 19,999 followers reach at Minter.io 2019’s Instagram rate).',
     );
     expect(keyLine(reply, 'Engagement rate by followers')).toContain('Tierbot assumption: the engagements 19,999 followers get at HypeAuditor 2018’s rate)');
     // A second-hand figure says how it was read, after the publisher's rate; at 1.5M followers the

@@ -43,7 +43,7 @@ describe('the main reply shows every input the numbers rest on', () => {
     // Plan A's rates are raised to what 99,999 followers get, Tierbot's assumption, over the sources' 22.885% and
     // 1.55%: 99,999 × 22.945% ÷ 100,000 = 22.94477% and 99,999 × 1.62% ÷ 100,000 = 1.6199838%.
     expect(lineStarting(key, 'Reach rate')).toBe(
-      'Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s rate), B 37.72% (one published figure, no range; sourced: Minter.io 2019).',
+      'Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), B 37.72% (one published figure, no range; sourced: Minter.io 2019).',
     );
     expect(lineStarting(key, 'Engagement rate')).toBe(
       'Engagement rate by followers: A 1.61998% (1.55%–3.8%; Tierbot assumption: the engagements 99,999 followers get at HypeAuditor 2018’s rate), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
@@ -78,12 +78,12 @@ describe('the main reply shows every input the numbers rest on', () => {
 
   it('assumed reach rates show their range; the observed tweet’s reach is not reported', async () => {
     expect(lineStarting(await keyLines({ platform: 'tiktok' }), 'Reach rate')).toBe(
-      'Reach rate: A 22.9448% (15%–37.72%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s rate), B 37.72% (15%–37.72%; Tierbot assumption).',
+      'Reach rate: A 22.9448% (15%–37.72%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), B 37.72% (15%–37.72%; Tierbot assumption).',
     );
     expect(lineStarting(await keyLines({ preset: 'kardashian' }), 'Reach rate')).toBe('Reach rate: A not reported, B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
     // Minter.io and Bazaarvoice both give a figure under 10k followers: the range spans them.
     expect(lineStarting(await keyLines({ micro_followers: '5000' }), 'Reach rate')).toBe(
-      'Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s rate), B 37.72% (36%–37.72%; sourced: Minter.io 2019).',
+      'Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), B 37.72% (36%–37.72%; sourced: Minter.io 2019).',
     );
   });
 

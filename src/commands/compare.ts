@@ -345,14 +345,16 @@ function ownBasis(a: Assumption): string {
 }
 
 /**
- * "the people 99,999 followers reach at Minter.io 2019’s rate": what a raised rate keeps, and whose
+ * "the people 99,999 followers reach at Minter.io 2019’s Instagram rate": what a raised rate keeps, and whose
  * rate gives it. The rate itself is not that source's for this count (see heldPastEdges).
  */
 function heldText(a: Assumption, heldFrom: number): string {
   const source = a.sources[0]!;
   const reported = reportedBy(source);
-  const kept = a.key.startsWith('reach') ? `the people ${formatCount(heldFrom)} followers reach` : `the engagements ${formatCount(heldFrom)} followers get`;
-  return `${kept} at ${publisherYear(source)}’s rate${reported ? ` (${reported})` : ''}`;
+  // Every reach rate is an Instagram median (Minter.io's), whatever the platform compared: said so.
+  const reach = a.key.startsWith('reach');
+  const kept = reach ? `the people ${formatCount(heldFrom)} followers reach` : `the engagements ${formatCount(heldFrom)} followers get`;
+  return `${kept} at ${publisherYear(source)}’s ${reach ? 'Instagram rate' : 'rate'}${reported ? ` (${reported})` : ''}`;
 }
 
 /** "1.55%–3.8%"; "one published figure, no range" where the sources give one; '' for another input with no spread. */
@@ -619,10 +621,11 @@ function briefLink(c: Citation): string {
 
 /**
  * How much of each input's text the Assumptions reply shows. `full`: every citation in full the
- * first time it fits (what it is and its link), by publisher and year after that. `short`: every
- * citation by publisher and year. `trimmed`: that, and each input's text shortened to an equal share.
+ * first time it fits (what it is and its link), by publisher and year after that. `linked`: every
+ * citation by publisher and year, linked the first time. `short`: by publisher and year, no links.
+ * `trimmed`: that, and each input's text shortened to an equal share.
  */
-type Detail = 'full' | 'short' | 'trimmed';
+type Detail = 'full' | 'linked' | 'short' | 'trimmed';
 
 /** `uses`: how the funnel uses an input, where its rule does not say, after the rule. */
 function assumptionFields(as: readonly Assumption[], detail: Detail, share: number = LIMITS.fieldValue, uses: Partial<Record<AssumptionKey, string>> = {}): APIEmbedField[] {
@@ -641,12 +644,17 @@ function assumptionFields(as: readonly Assumption[], detail: Detail, share: numb
     // Digiday)"), always with how a second-hand figure was read. In `full`, one not given yet is
     // given in full while the field has room beside the rule and range (a cut range would lose
     // figures); past that, by publisher and year with its link, and in full where it next fits.
-    const briefs = a.sources.map((c) => (cited.has(c) || detail !== 'full' ? citeBrief(c) : briefLink(c)));
+    const linked = detail === 'full' || detail === 'linked';
+    const briefs = a.sources.map((c) => (cited.has(c) || !linked ? citeBrief(c) : briefLink(c)));
     let spare = max - text.length - 1 - briefs.join(' · ').length;
     const citations = a.sources
       .map((c, i) => {
         const brief = briefs[i]!;
-        if (cited.has(c) || detail !== 'full') return brief;
+        if (cited.has(c) || !linked) return brief;
+        if (detail === 'linked') {
+          cited.add(c);
+          return brief;
+        }
         const whole = citeLink(c);
         if (whole.length - brief.length > spare) return brief;
         spare -= whole.length - brief.length;
@@ -721,15 +729,14 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
   // The formula compare.csv gives for Plan B's reach, so its row checks against the overlap here.
   const uses = s.b.influencers > 1 ? { overlap: `Plan B’s reach: ${SEVERAL_REACH_FORMULA}.` } : {};
   const inputsEmbed = (detail: Detail, share?: number): APIEmbed => {
-    const notice =
-      detail === 'full'
-        ? []
-        : [`*To fit Discord’s limits, sources are named without links${detail === 'trimmed' ? ' and some text is shortened' : ''}: **Export** (compare.csv) has every input’s rule, range and sources in full.*`];
+    const named = detail === 'linked' ? 'by publisher and year' : `without links${detail === 'trimmed' ? ' and some text is shortened' : ''}`;
+    const notice = detail === 'full' ? [] : [`*To fit Discord’s limits, sources are named ${named}: **Export** (compare.csv) has every input’s rule, range and sources in full.*`];
     return { title: 'Every input, with its source', color: NEUTRAL_COLOUR, description: shorten([...plans, ...notice].join('\n'), LIMITS.embedDescription), fields: assumptionFields(inputs, detail, share, uses) };
   };
   // The break-evens are kept whole: the inputs give way to them.
   const whole = [breakEvenEmbed(c)];
   let embeds = [inputsEmbed('full'), ...whole];
+  if (embedsLength(embeds) > LIMITS.embedTotal) embeds = [inputsEmbed('linked'), ...whole];
   if (embedsLength(embeds) > LIMITS.embedTotal) embeds = [inputsEmbed('short'), ...whole];
   if (embedsLength(embeds) > LIMITS.embedTotal) {
     // An equal share of what is left for each input's text; the names and the notice are kept.

@@ -106,3 +106,53 @@ describe('markup read as Discord reads it stays fast', () => {
     },
   );
 });
+
+describe('bold, italics, underline and links are read on their own, as Discord reads them', () => {
+  it.each([
+    // A backtick inside markup around text opens no code that could swallow the spoiler after it.
+    '**don`t** tell anyone: ||50k|| on IG, it`s a secret',
+    '_I can`t say_ ||50k|| followers, she`ll tell',
+    '[Sara`s page](https://instagram.com/sara) ||50k|| followers it`s',
+    '> **don`t** share: ||50k|| followers (it`s private)',
+    // A web address holds no markup at all.
+    'https://instagram.com/it`s ||50k|| followers `x`',
+  ])('%j: the spoiler is left hidden', async (message) => {
+    expect(extractCounts(message)).toEqual({ counts: [], ignored: [HIDDEN] });
+    const shown = JSON.stringify(await classify(message));
+    expect(shown).not.toMatch(/50k|50,000/);
+    expect(shown).toContain('in a spoiler, left hidden');
+  });
+
+  it('reads the count after bold with pipes in it, and hides the spoiler after that', async () => {
+    const message = '**IG || TikTok** 45k, real number ||30k||';
+    expect(extractCounts(message)).toEqual({ counts: [expect.objectContaining({ value: 45_000, text: '45k' })], ignored: [HIDDEN] });
+    const reply = await classify(message);
+    expect(reply.embeds[0]!.description).toContain('**45k** = 45,000');
+    expect(JSON.stringify(reply)).not.toMatch(/30k|30,000/);
+  });
+
+  it('does not let pipes closing bold open a spoiler', async () => {
+    const message = '**Sara||** 50k ||30k||';
+    expect(extractCounts(message)).toEqual({ counts: [expect.objectContaining({ value: 50_000, text: '50k' })], ignored: [HIDDEN] });
+    expect(JSON.stringify(await classify(message))).not.toMatch(/30k|30,000/);
+  });
+
+  it.each(['**Sara: ||50k||** and 10k', '[||50k||](https://instagram.com/sara) 10k', '*__**_Sara ||50k||_**__* 10k'])(
+    '%j: a spoiler inside markup around text is still hidden',
+    (message) => {
+      expect(extractCounts(message)).toEqual({ counts: [expect.objectContaining({ value: 10_000, text: '10k' })], ignored: [HIDDEN] });
+    },
+  );
+
+  it.each([
+    '[a](' + '(\\)'.repeat(1330),
+    '['.repeat(2000) + ']'.repeat(1998) + '](',
+    '[a]('.repeat(1000),
+    '*_[`|'.repeat(800),
+    '**__'.repeat(500) + '__**'.repeat(500),
+  ])('reads %#, 4,000 characters of hostile markup around text, in well under a second', (message) => {
+    const started = performance.now();
+    extractCounts(message);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

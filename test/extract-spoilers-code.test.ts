@@ -1,6 +1,7 @@
 /** Spoilers and code in a message, found as Discord finds them: what it hides stays hidden, what it shows is read. */
 
 import { describe, expect, it } from 'vitest';
+import { MessageFlags } from 'discord-api-types/v10';
 import { classifyMessage } from '../src/commands/classify-message';
 import { messageProblems } from '../src/commands/limits';
 import type { Reply } from '../src/commands/types';
@@ -154,5 +155,40 @@ describe('bold, italics, underline and links are read on their own, as Discord r
     const started = performance.now();
     extractCounts(message);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('Discord’s tags and its quote, heading and subtext lines', () => {
+  const values = (message: string) => extractCounts(message).counts.map((c) => c.value);
+
+  it.each([
+    // An emoji's or a command's name is no italics that could open inside the spoiler after it.
+    '<:pepe_sad:123456789012345678> ||@mia_ has 50k||',
+    '</tier_check:123456789012345678> ||@mia_: 50k||',
+    // A link in angle brackets ends at its ">".
+    '(<https://instagram.com/sara>)||50k|| followers',
+    // A quote, heading or subtext line is read on its own: its backtick or pipes pair with nothing below it.
+    '> l`ami de Sara\n||50k|| abonnés, c`est secret',
+    '## Sara`s stats\n||50k|| followers, don`t share',
+    '-# l`ami\n||50k|| c`est',
+    '> wow || amazing\n||50k|| is her real count',
+  ])('%j keeps the spoiler hidden', async (message) => {
+    expect(values(message)).toEqual([]);
+    expect(extractCounts(message).ignored).toContainEqual(HIDDEN);
+    expect(JSON.stringify((await classify(message)).embeds)).not.toMatch(/50k|50,000/);
+  });
+
+  it('reads the counts a quote line’s pipes do not hide', () => {
+    expect(values('> is it 10k || 20k?\nSara: 50k followers, Tom: 30k || thanks')).toEqual([10_000, 20_000, 50_000, 30_000]);
+    expect(values('# Stats ||\nSara 50k followers || Tom 30k')).toEqual([50_000, 30_000]);
+  });
+});
+
+describe('a message with spoiler marks', () => {
+  it('is answered to its asker alone, so a count read from a spoiler by mistake never reaches the channel', async () => {
+    const reply = await classify('Sara has 45k on IG ||and 1.2M on TikTok||');
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    expect(reply.embeds[0]!.footer!.text).toContain('The message has spoiler marks, so this is shown to you alone.');
+    expect((await classify('Sara has 45k on IG and 1.2M on TikTok')).flags).toBeUndefined();
   });
 });

@@ -36,6 +36,8 @@ const MAX_IGNORED_SHOWN = 12;
 export const LINES_ROOM = 3_400;
 /** Said when the reply is longer than a public reply may be, so goes to its asker alone. */
 export const LONG_LIST_NOTE = 'A long list, so it is shown to you alone.';
+/** Said when the message has spoiler marks, so the reply goes to its asker alone. */
+export const SPOILER_MARKS_NOTE = 'The message has spoiler marks, so this is shown to you alone.';
 
 const ACCEPTED = `counts such as \`45k followers\`, \`1.2M on TikTok\`, \`45K subs\`, \`30 000 abonnés\`, \`1,2 Mio\`, or any form /tier reads: ${ACCEPTED_FORMS}.`;
 
@@ -121,14 +123,19 @@ export async function run(message: TargetMessage, context: RunContext): Promise<
 
   // A long list would fill the channel for everyone: the person who asked reads it alone.
   const long = embedLength(embed) > PUBLIC_TEXT_LIMIT;
+  // Spoilers are found as Discord's markdown finds them, but markdown has more forms than the
+  // reader knows: with any spoiler marks in the message, a count read by mistake from one is
+  // shown only to the person who asked, who can open the spoiler anyway, never to the channel.
+  const spoilerMarks = !long && text.includes('||');
   if (long) embed.footer!.text = `${LONG_LIST_NOTE} ${embed.footer!.text}`;
+  if (spoilerMarks) embed.footer!.text = `${SPOILER_MARKS_NOTE} ${embed.footer!.text}`;
 
   // A button for a count the reply does not show would name a number the reader cannot see.
   const distinct = [...new Set(shown.map((entry) => entry.count.value))].slice(0, MAX_SOURCE_BUTTONS);
   return {
     embeds: [embed],
     components: buttonRows(distinct.map((value) => button(`tier:all:${value}`, `All sources: ${formatCount(value)}`, ButtonStyle.Secondary))),
-    ...(long ? { flags: MessageFlags.Ephemeral } : {}),
+    ...(long || spoilerMarks ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 

@@ -538,10 +538,13 @@ const ITALICS: EnclosingRule = {
 const BOLD: EnclosingRule = { rule: /\*\*((?:\\[\s\S]|[^\\])+?)\*\*(?!\*)/y, innerStart: 2 };
 const UNDERLINE: EnclosingRule = { rule: /__((?:\\[\s\S]|[^\\])+?)__(?!_)/y, innerStart: 2 };
 const WEB_ADDRESS: EnclosingRule = { rule: /https?:\/\/[^\s<]+[^<.,:;"')\]\s]/y };
+/** Discord's tags, each one thing with no markup in it: emoji, mentions, commands, timestamps and a link kept from its preview. */
+const TAG: EnclosingRule = { rule: /<(?:a?:\w+:\d+|@[!&]?\d+|#\d+|\/[^>\n]+:\d+|t:-?\d+(?::[tTdDfFR])?|https?:\/\/[^\s>]+)>/y };
 const ENCLOSING_BY_OPENING: Readonly<Record<string, readonly EnclosingRule[]>> = {
   '*': [ITALICS, BOLD],
   _: [ITALICS, UNDERLINE],
   h: [WEB_ADDRESS],
+  '<': [TAG],
 };
 /**
  * How deep markup around text is looked for inside markup around text (bold in italics in a link
@@ -638,6 +641,7 @@ interface PartSetApart {
  * code that could end it ("||50k`|| `x`"), and neither does one inside bold ("**don`t** ||50k|| `").
  */
 function partsSetApart(message: string, depth = 0): PartSetApart[] {
+  if (depth === 0) return blocksSetApart(message);
   const parts: PartSetApart[] = [];
   // What is inside markup is read as a message of its own: its rules see neither side of it.
   const readApart = (from: number, to: number) => {
@@ -670,6 +674,28 @@ function partsSetApart(message: string, depth = 0): PartSetApart[] {
       at = enclosing ? enclosing.end : at + 1;
     }
   }
+  return parts;
+}
+
+/** A line Discord reads as a block of its own: a quote (">>> " quotes the rest of the message), a heading or a subtext line. */
+const OWN_BLOCK = /^(?:>>> [\s\S]*|(?:> |#{1,3} |-# ).*)/gm;
+
+/**
+ * partsSetApart for a whole message: a quote, heading or subtext line is read apart from the lines
+ * around it, as Discord reads it, so a backtick or pipes on it pair with nothing on another line.
+ */
+function blocksSetApart(message: string): PartSetApart[] {
+  const parts: PartSetApart[] = [];
+  const readApart = (from: number, to: number) => {
+    for (const p of partsSetApart(message.slice(from, to), 1)) parts.push({ ...p, start: p.start + from, end: p.end + from });
+  };
+  let from = 0;
+  for (const block of message.matchAll(OWN_BLOCK)) {
+    readApart(from, block.index);
+    readApart(block.index, block.index + block[0].length);
+    from = block.index + block[0].length;
+  }
+  readApart(from, message.length);
   return parts;
 }
 

@@ -189,3 +189,12 @@ describe('"Classify follower counts" on messages with runs of spaces', () => {
     expect(shown).toContain('in a spoiler, left hidden');
   });
 });
+
+describe('a pipe shown between two numbers', () => {
+  it('parts them as a table’s cells, never one number', async () => {
+    expect(extractCounts('| Sara | 25 |450 |').counts).toEqual([]);
+    expect(countLines(await classify('Sara 25 ||450 followers'))).toEqual(['450 (Sara)']);
+    // Around one count it is markup, dropped as before.
+    expect(countLines(await classify('Sara: |45k| on IG'))).toEqual(['45k (Sara · Instagram)']);
+  });
+});

@@ -142,13 +142,32 @@ export interface PartSetApart {
  * So pipes inside code are shown, not a spoiler ("`a || b`"), a backtick inside a spoiler opens no
  * code that could end it ("||50k`|| `x`"), and neither does one inside bold ("**don`t** ||50k|| `").
  */
-export function partsSetApart(message: string, depth = 0): PartSetApart[] {
-  if (depth === 0) return blocksSetApart(message);
+export function partsSetApart(message: string): PartSetApart[] {
+  // A quote, heading or subtext line is read apart from the lines around it, as Discord reads it,
+  // so a backtick or pipes on it pair with nothing on another line.
+  const parts: PartSetApart[] = [];
+  let from = 0;
+  for (const block of message.matchAll(OWN_BLOCK)) {
+    parts.push(...partsBetween(message, from, block.index, 0), ...partsBetween(message, block.index, block.index + block[0].length, 0));
+    from = block.index + block[0].length;
+  }
+  parts.push(...partsBetween(message, from, message.length, 0));
+  return parts;
+}
+
+/** A line Discord reads as a block of its own: a quote (">>> " quotes the rest of the message), a heading or a subtext line. */
+const OWN_BLOCK = /^(?:>>> [\s\S]*|(?:> |#{1,3} |-# ).*)/gm;
+
+/** The parts set apart in `message` from `from` to `to`, read on their own, where they are in `message`. */
+function partsBetween(message: string, from: number, to: number, depth: number): PartSetApart[] {
+  return inlineParts(message.slice(from, to), depth).map((p) => ({ ...p, start: p.start + from, end: p.end + from }));
+}
+
+/** The parts set apart within one block of text; `depth`: how deep in markup around text it lies. */
+function inlineParts(message: string, depth: number): PartSetApart[] {
   const parts: PartSetApart[] = [];
   // What is inside markup is read as a message of its own: its rules see neither side of it.
-  const readApart = (from: number, to: number) => {
-    for (const p of partsSetApart(message.slice(from, to), depth + 1)) parts.push({ ...p, start: p.start + from, end: p.end + from });
-  };
+  const readApart = (from: number, to: number) => parts.push(...partsBetween(message, from, to, depth + 1));
   let linkAt: ((at: number) => Enclosing | undefined) | undefined;
   let at = 0;
   while (at < message.length) {
@@ -176,28 +195,6 @@ export function partsSetApart(message: string, depth = 0): PartSetApart[] {
       at = enclosing ? enclosing.end : at + 1;
     }
   }
-  return parts;
-}
-
-/** A line Discord reads as a block of its own: a quote (">>> " quotes the rest of the message), a heading or a subtext line. */
-const OWN_BLOCK = /^(?:>>> [\s\S]*|(?:> |#{1,3} |-# ).*)/gm;
-
-/**
- * partsSetApart for a whole message: a quote, heading or subtext line is read apart from the lines
- * around it, as Discord reads it, so a backtick or pipes on it pair with nothing on another line.
- */
-function blocksSetApart(message: string): PartSetApart[] {
-  const parts: PartSetApart[] = [];
-  const readApart = (from: number, to: number) => {
-    for (const p of partsSetApart(message.slice(from, to), 1)) parts.push({ ...p, start: p.start + from, end: p.end + from });
-  };
-  let from = 0;
-  for (const block of message.matchAll(OWN_BLOCK)) {
-    readApart(from, block.index);
-    readApart(block.index, block.index + block[0].length);
-    from = block.index + block[0].length;
-  }
-  readApart(from, message.length);
   return parts;
 }
 

@@ -625,7 +625,7 @@ function withoutMarkdown(text: string): string {
   let next = 0;
   return text.replace(MARKDOWN_AT_WORD_EDGE, (run: string, at: number) => {
     // A pipe shown between two numbers parts them as a table's cells ("| 25 |450 |"), never 25,450.
-    if (run.includes('|') && /\d ?$/.test(text.slice(Math.max(0, at - 2), at)) && /^\d/.test(text.slice(at + run.length, at + run.length + 1))) return '\t';
+    if (run.includes('|') && /\d ?$/.test(text.slice(Math.max(0, at - 2), at)) && /\d/.test(text[at + run.length] ?? '')) return '\t';
     while (next < names.length && names[next]!.index + names[next]![0].length <= at) next++;
     const name = names[next];
     // Only a run that ends a handle or a link keeps the underscores in it, unless the name starts

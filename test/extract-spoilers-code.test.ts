@@ -184,6 +184,24 @@ describe('Discord’s tags and its quote, heading and subtext lines', () => {
   });
 });
 
+describe('quote, heading and subtext lines are read where Discord reads them', () => {
+  const read = (message: string) => {
+    const { counts, ignored } = extractCounts(message);
+    return { counts: counts.map((c) => c.value), ignored: ignored.map((i) => i.text) };
+  };
+
+  it('leaves a code block whole when a line inside it looks like a quote or a heading', () => {
+    expect(read('```\n> limit = 45000\n# max 12000\n-# 9000\n```\nSara has 30k followers')).toEqual({ counts: [30_000], ignored: ['45000', '12000', '9000'] });
+  });
+
+  it('keeps a spoiler hidden that runs on over a quote line', async () => {
+    for (const message of ['||Sara 50k\n> Tom 40k|| and Mia 30k', '> ||Sara 50k\n> Tom 40k||\nMia 30k']) {
+      expect(read(message)).toEqual({ counts: [30_000], ignored: ['||…||'] });
+      expect(JSON.stringify((await classify(message)).embeds)).not.toMatch(/50k|40k|50,000|40,000/);
+    }
+  });
+});
+
 describe('a message with spoiler marks', () => {
   it('is answered to its asker alone, so a count read from a spoiler by mistake never reaches the channel', async () => {
     const reply = await classify('Sara has 45k on IG ||and 1.2M on TikTok||');

@@ -143,24 +143,36 @@ export interface PartSetApart {
  * code that could end it ("||50k`|| `x`"), and neither does one inside bold ("**don`t** ||50k|| `").
  */
 export function partsSetApart(message: string): PartSetApart[] {
-  // A quote, heading or subtext line is read apart from the lines around it, as Discord reads it,
-  // so a backtick or pipes on it pair with nothing on another line.
-  const parts: PartSetApart[] = [];
-  let from = 0;
-  for (const block of message.matchAll(OWN_BLOCK)) {
-    parts.push(...partsBetween(message, from, block.index, 0), ...partsBetween(message, block.index, block.index + block[0].length, 0));
-    from = block.index + block[0].length;
-  }
-  parts.push(...partsBetween(message, from, message.length, 0));
-  return parts;
+  return inlineParts(message, 0);
 }
 
-/** A line Discord reads as a block of its own: a quote (">>> " quotes the rest of the message), a heading or a subtext line. */
-const OWN_BLOCK = /^(?:>>> [\s\S]*|(?:> |#{1,3} |-# ).*)/gm;
+/**
+ * A quote, a heading or a subtext line, which Discord reads as a block of its own where a line of
+ * the message starts, outside any other markup: so a backtick or pipes in it pair with nothing
+ * outside it, while a code block or spoiler opened before it runs on through it. Consecutive quote
+ * lines are one quote, read as one text without their "> " marks (">>> " quotes the rest of the
+ * message).
+ */
+const OWN_BLOCK = />>> [\s\S]*|> [^\n]*(?:\n> [^\n]*)*|(?:#{1,3}|-#) [^\n]*/y;
+
+/** The block of its own starting at `at`, if a line starts there, with its quote marks blanked out. */
+function ownBlockAt(message: string, at: number): { text: string; end: number } | undefined {
+  if (at > 0 && message[at - 1] !== '\n') return undefined;
+  const block = matchAt(OWN_BLOCK, message, at)?.[0];
+  if (!block) return undefined;
+  // Blanked, not removed, so what is found in the text is where it is in the message.
+  const text = block.startsWith('>>> ') ? `    ${block.slice(4)}` : block.startsWith('> ') ? block.replace(/^> /gm, '  ') : block;
+  return { text, end: at + block.length };
+}
 
 /** The parts set apart in `message` from `from` to `to`, read on their own, where they are in `message`. */
 function partsBetween(message: string, from: number, to: number, depth: number): PartSetApart[] {
-  return inlineParts(message.slice(from, to), depth).map((p) => ({ ...p, start: p.start + from, end: p.end + from }));
+  return movedBy(inlineParts(message.slice(from, to), depth), from);
+}
+
+/** Parts found in a stretch of text, placed where that stretch starts in the message. */
+function movedBy(parts: readonly PartSetApart[], offset: number): PartSetApart[] {
+  return parts.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }));
 }
 
 /** The parts set apart within one block of text; `depth`: how deep in markup around text it lies. */
@@ -172,7 +184,11 @@ function inlineParts(message: string, depth: number): PartSetApart[] {
   let at = 0;
   while (at < message.length) {
     const opening = message[at]!;
-    if (opening === '\\' && matchAt(ESCAPE, message, at)) at += 2;
+    const ownBlock = depth === 0 ? ownBlockAt(message, at) : undefined;
+    if (ownBlock) {
+      parts.push(...movedBy(inlineParts(ownBlock.text, depth + 1), at));
+      at = ownBlock.end;
+    } else if (opening === '\\' && matchAt(ESCAPE, message, at)) at += 2;
     else if (opening === '`') {
       const block = matchAt(CODE_BLOCK, message, at);
       if (block) parts.push({ kind: 'code', start: at, end: at + block[0].length });

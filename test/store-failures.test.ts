@@ -244,7 +244,7 @@ describe.each(engines)('a NUL character (U+0000), $name', (engine) => {
       expect(await store.editTerm(G1, term('CPM', { updatedById: 'u2', updatedByName: `Cy${NUL}` }))).toBe('ok');
       expect(await store.term(G1, 'CPM')).toMatchObject({ addedByName: 'Bob', updatedByName: 'Cy' });
       const plan = { name: 'Q1', inputs: { budget: `5000${NUL}` }, savedById: 'u', savedByName: `D${NUL}an`, savedAt: at };
-      expect(await store.savePlan(G1, plan)).toBe('ok');
+      expect(await store.savePlan(G1, plan)).toEqual({ outcome: 'ok', replaced: undefined });
       expect(await store.plan(G1, 'q1')).toMatchObject({ inputs: { budget: `5000${NUL}` }, savedByName: 'Dan' });
     });
   });

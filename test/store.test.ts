@@ -119,7 +119,7 @@ function storeSuite(engine: Engine) {
     const store = await engine.open();
     await store.setHouse('g1', house('nano 1k-10k, micro 10k+'));
     expect(await store.addTerm('g1', term('CPM'))).toBe('ok');
-    expect(await store.savePlan('g1', { name: 'Q1', inputs: { budget: '5000' }, savedById: 'u1', savedByName: 'a', savedAt: at(1) })).toBe('ok');
+    expect(await store.savePlan('g1', { name: 'Q1', inputs: { budget: '5000' }, savedById: 'u1', savedByName: 'a', savedAt: at(1) })).toEqual({ outcome: 'ok', replaced: undefined });
 
     expect(await store.house('g2')).toBeUndefined();
     expect(await store.terms('g2')).toEqual([]);
@@ -189,12 +189,29 @@ function storeSuite(engine: Engine) {
     expect(await store.terms('g')).toEqual([]);
 
     const plan = (name: string, budget: string, s: number) => ({ name, inputs: { budget }, savedById: 'u1', savedByName: 'a', savedAt: at(s) });
-    expect(await store.savePlan('g', plan('Ｑ１', '5000', 1))).toBe('ok');
-    expect(await store.savePlan('g', plan('q1', '3000', 2))).toBe('ok');
+    expect(await store.savePlan('g', plan('Ｑ１', '5000', 1))).toEqual({ outcome: 'ok', replaced: undefined });
+    expect(await store.savePlan('g', plan('q1', '3000', 2))).toEqual({ outcome: 'ok', replaced: { savedById: 'u1', savedByName: 'a' } });
     expect(await store.plans('g')).toMatchObject([{ name: 'q1', inputs: { budget: '3000' } }]);
-    expect(await store.savePlan('g', { ...plan('Q1', '1', 3), savedById: 'u2' })).toBe('not-author');
+    expect(await store.savePlan('g', { ...plan('Q1', '1', 3), savedById: 'u2' })).toEqual({ outcome: 'not-author', author: { savedById: 'u1', savedByName: 'a' } });
     expect(await store.deletePlan('g', 'Ｑ１')).toBe('ok');
     expect(await store.plans('g')).toEqual([]);
+  });
+
+  it('savePlan says whose plan it replaced as its own transaction found it: of two saves through two connections at once, the later names the earlier', async () => {
+    const ana = await engine.open();
+    const ben = await engine.open();
+    const save = (store: TeamStore, savedById: string, savedByName: string) =>
+      store.savePlan('g', { name: 'Weekly', inputs: { by: savedByName }, savedById, savedByName, savedAt: at(1) }, { replaceAnyAuthor: true });
+    const [byAna, byBen] = await Promise.all([save(ana, 'u1', 'Ana'), save(ben, 'u2', 'Ben')]);
+    const kept = (await ana.plan('g', 'weekly'))!;
+    const [earlier, later] = kept.savedById === 'u2' ? [byAna, byBen] : [byBen, byAna];
+    expect(earlier).toEqual({ outcome: 'ok', replaced: undefined });
+    expect(later).toEqual({ outcome: 'ok', replaced: kept.savedById === 'u2' ? { savedById: 'u1', savedByName: 'Ana' } : { savedById: 'u2', savedByName: 'Ben' } });
+    // A save refused as someone else's names the author it found.
+    expect(await ana.savePlan('g', { name: 'WEEKLY', inputs: {}, savedById: 'u3', savedByName: 'Cy', savedAt: at(2) })).toEqual({
+      outcome: 'not-author',
+      author: { savedById: kept.savedById, savedByName: kept.savedByName },
+    });
   });
 
   it('migrating keys written before names were folded: each is found by its name as it reads; of two that now read the same, the newest keeps its name and the other is kept as "(2)"', async () => {
@@ -256,7 +273,7 @@ function storeSuite(engine: Engine) {
     expect(await store.addTerm('g', term('REACH RATE'))).toBe('exists');
     expect(await store.editTerm('g', term('Reach rate', 1, { definition: 'edited' }), ['definition'])).toBe('ok');
     expect((await store.term('g', 'Reach  rate'))?.definition).toBe('edited');
-    expect(await store.savePlan('g', { name: 'Q1 launch', inputs: { budget: '1' }, savedById: 'u1', savedByName: 'a', savedAt: at(1) })).toBe('ok');
+    expect(await store.savePlan('g', { name: 'Q1 launch', inputs: { budget: '1' }, savedById: 'u1', savedByName: 'a', savedAt: at(1) })).toEqual({ outcome: 'ok', replaced: { savedById: 'u1', savedByName: 'a' } });
     expect(await store.plans('g')).toMatchObject([{ name: 'Q1 launch', inputs: { budget: '1' } }]);
     expect(await store.deletePlan('g', 'q1   LAUNCH')).toBe('ok');
     expect(await store.plans('g')).toEqual([]);
@@ -275,17 +292,17 @@ function storeSuite(engine: Engine) {
     expect(await store.addTerm('g', term('one too many'))).toBe('ok');
 
     const plan = (name: string, n: number) => ({ name, inputs: { budget: String(n) }, savedById: `u${n}`, savedByName: `user ${n}`, savedAt: at(n) });
-    for (let i = 0; i < PLANS_PER_SERVER; i++) expect(await store.savePlan('g', plan(`p${i}`, i))).toBe('ok');
-    expect(await store.savePlan('g', plan('p100', 100))).toBe('full');
+    for (let i = 0; i < PLANS_PER_SERVER; i++) expect(await store.savePlan('g', plan(`p${i}`, i))).toEqual({ outcome: 'ok', replaced: undefined });
+    expect(await store.savePlan('g', plan('p100', 100))).toEqual({ outcome: 'full' });
     // Replacing an existing name is not a new one. Only its author may, unless told a manager saves.
-    expect(await store.savePlan('g', plan('P5', 500))).toBe('not-author');
+    expect(await store.savePlan('g', plan('P5', 500))).toEqual({ outcome: 'not-author', author: { savedById: 'u5', savedByName: 'user 5' } });
     expect(await store.plan('g', 'p5')).toEqual({ name: 'p5', inputs: { budget: '5' }, savedById: 'u5', savedByName: 'user 5', savedAt: at(5) });
-    expect(await store.savePlan('g', { ...plan('P5', 500), savedById: 'u5' })).toBe('ok');
-    expect(await store.savePlan('g', plan('P5', 500), { replaceAnyAuthor: true })).toBe('ok');
+    expect(await store.savePlan('g', { ...plan('P5', 500), savedById: 'u5' })).toEqual({ outcome: 'ok', replaced: { savedById: 'u5', savedByName: 'user 5' } });
+    expect(await store.savePlan('g', plan('P5', 500), { replaceAnyAuthor: true })).toEqual({ outcome: 'ok', replaced: { savedById: 'u5', savedByName: 'user 500' } });
     expect(await store.plan('g', 'p5')).toEqual({ name: 'P5', inputs: { budget: '500' }, savedById: 'u500', savedByName: 'user 500', savedAt: at(500) });
     expect((await store.plans('g')).length).toBe(PLANS_PER_SERVER);
     expect(await store.deletePlan('g', 'P5')).toBe('ok');
-    expect(await store.savePlan('g', plan('p100', 100))).toBe('ok');
+    expect(await store.savePlan('g', plan('p100', 100))).toEqual({ outcome: 'ok', replaced: undefined });
   });
 
   it('stores SQL metacharacters, 6,000-character values, emoji and zero-width text exactly', async () => {
@@ -356,9 +373,14 @@ function storeSuite(engine: Engine) {
     const saves = await Promise.all(
       Array.from({ length: 50 }, (_, j) => store.savePlan('g', { name: 'Weekly', inputs: { j: String(j) }, savedById: `u${j}`, savedByName: `user ${j}`, savedAt: at(j) }, { replaceAnyAuthor: true })),
     );
-    expect(saves).toEqual(Array(50).fill('ok'));
+    expect(saves.map((save) => save.outcome)).toEqual(Array(50).fill('ok'));
     const p = await store.plan('g', 'weekly');
     expect(p).toEqual({ name: 'Weekly', inputs: { j: p!.inputs.j }, savedById: `u${p!.inputs.j}`, savedByName: `user ${p!.inputs.j}`, savedAt: at(Number(p!.inputs.j)) });
+    // One after another, as they committed: the first replaced nothing, each other save the plan of one
+    // other save, and every save but the one kept was replaced exactly once.
+    const replaced = saves.map((save) => (save.outcome === 'ok' ? save.replaced?.savedById : save.outcome));
+    expect(replaced.filter((id) => id === undefined)).toHaveLength(1);
+    expect(replaced.filter((id) => id !== undefined).sort()).toEqual(Array.from({ length: 50 }, (_, j) => `u${j}`).filter((id) => id !== p!.savedById).sort());
     expect(await store.plans('g')).toHaveLength(1);
 
     // 40 different new terms at once, 20 short of the limit: exactly the limit is reached, never passed.

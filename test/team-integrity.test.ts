@@ -123,7 +123,7 @@ describe('names that differ only in runs of spaces', () => {
     expect(text(again)).toContain('already has a term called');
     expect((await store.term(G, 'c   pm'))?.name).toBe('C PM');
 
-    expect(await store.savePlan(G, plan('Q1 launch'))).toBe('ok');
+    expect(await store.savePlan(G, plan('Q1 launch'))).toEqual({ outcome: 'ok', replaced: undefined });
     expect(text(await run(plans, { subcommand: 'delete', name: 'Q1  launch' }, store))).not.toContain('no plan');
     expect(await store.plans(G)).toEqual([]);
     await store.close();

@@ -68,7 +68,7 @@ import { houseTierFor, shortHousePlacement, type HouseTier } from '../domain/hou
 import { formatMoney, formatMoneyExact, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { LIMITS, embedLength, embedsLength } from './limits';
-import { nameKey, PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type SavedPlan } from '../store/types';
+import { nameKey, PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type PlanAuthor, type SavePlanResult } from '../store/types';
 import { decodeState, encodeState } from './compare-state';
 import { houseProblemLine, housePlacementText, lookUpHouse, teamTierName, type HouseLookup } from './house-lookup';
 import { MANAGE_SERVER, who } from './team-settings';
@@ -855,10 +855,9 @@ function savedValueGivingWay(failure: ParseFailure, inputs: Readonly<Record<stri
 }
 
 /** `save:` under a name another member saved: replacing their plan is for them or a manager, as deleting it is. */
-function notYourPlan(name: string, existing: SavedPlan | undefined): Reply {
-  const author = existing ? who(existing.savedById, existing.savedByName) : 'another member';
+function notYourPlan(name: string, author: PlanAuthor): Reply {
   return inputErrorReply(
-    `**save**: “${quoteUserText(name, MAX_PLAN_NAME)}” was saved by ${author}. Replacing someone else’s plan needs the **${MANAGE_SERVER}** permission; nothing was saved.`,
+    `**save**: “${quoteUserText(name, MAX_PLAN_NAME)}” was saved by ${who(author.savedById, author.savedByName)}. Replacing someone else’s plan needs the **${MANAGE_SERVER}** permission; nothing was saved.`,
     'a name of your own, or one of your plans’ names (saving replaces it).',
     'That plan is someone else’s',
   );
@@ -941,20 +940,10 @@ function compareInputs(
 
 /** Saves `inputs` as the plan `saveName` in this server: the line saying so (and what it replaced), or the reply refusing it. */
 async function savePlan(context: RunContext, saveName: string, inputs: Record<string, string>): Promise<string | Reply> {
-  let replaced: SavedPlan | undefined;
+  const plan = { name: saveName, inputs, savedById: context.user.id, savedByName: context.user.name, savedAt: context.now };
+  let saved: SavePlanResult;
   try {
-    // Read first only to say what the save replaces; the write itself checks the author again.
-    replaced = await context.store.plan(context.guildId!, saveName);
-    const plan = { name: saveName, inputs, savedById: context.user.id, savedByName: context.user.name, savedAt: context.now };
-    const result = await context.store.savePlan(context.guildId!, plan, { replaceAnyAuthor: context.canManageGuild });
-    if (result === 'not-author') return notYourPlan(saveName, await context.store.plan(context.guildId!, saveName));
-    if (result === 'full') {
-      return inputErrorReply(
-        `**save**: this server already has ${PLANS_PER_SERVER} saved plans, the limit.`,
-        'an existing plan’s name (saving replaces it), or delete one with /plans first.',
-        'Saved plans are full',
-      );
-    }
+    saved = await context.store.savePlan(context.guildId!, plan, { replaceAnyAuthor: context.canManageGuild });
   } catch (err) {
     // A value the database will not keep (a NUL the checks above missed): that save alone is refused.
     if (err instanceof StoreRefusedError) {
@@ -963,6 +952,16 @@ async function savePlan(context: RunContext, saveName: string, inputs: Record<st
     if (err instanceof StoreUnavailableError) return unavailable();
     throw err;
   }
+  if (saved.outcome === 'not-author') return notYourPlan(saveName, saved.author);
+  if (saved.outcome === 'full') {
+    return inputErrorReply(
+      `**save**: this server already has ${PLANS_PER_SERVER} saved plans, the limit.`,
+      'an existing plan’s name (saving replaces it), or delete one with /plans first.',
+      'Saved plans are full',
+    );
+  }
+  // Whose plan it replaced as the write found it: a save by someone else a moment before is named too.
+  const { replaced } = saved;
   const replacing = !replaced ? '' : replaced.savedById === context.user.id ? ', replacing your earlier plan of that name' : `, replacing the plan ${who(replaced.savedById, replaced.savedByName)} saved`;
   return `💾 Saved as “${quoteUserText(saveName, MAX_PLAN_NAME)}” for this server${replacing}: run it again with \`plan:\`.`;
 }

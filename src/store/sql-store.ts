@@ -38,6 +38,7 @@ import {
   TERMS_PER_SERVER,
   type HouseRecord,
   type SavedPlan,
+  type SavePlanResult,
   type TeamStore,
   type TeamTerm,
   type TermText,
@@ -390,7 +391,7 @@ export class SqlStore implements TeamStore {
   }
 
   /** The inputs are stored as JSON, which writes a NUL as the six characters `\u0000`: they need no check. */
-  async savePlan(guildId: string, plan: SavedPlan, { replaceAnyAuthor = false } = {}): Promise<WriteResult> {
+  async savePlan(guildId: string, plan: SavedPlan, { replaceAnyAuthor = false } = {}): Promise<SavePlanResult> {
     refuseNul({ guildId, name: plan.name, savedById: plan.savedById });
     return this.write('savePlan', guildId, plan.savedAt, async (tx) => {
       const key = nameKey(plan.name);
@@ -401,29 +402,36 @@ export class SqlStore implements TeamStore {
         saved_by_name: displayName(plan.savedByName),
         saved_at: iso(plan.savedAt),
       };
-      const existing = await tx.selectFrom('plans').select(['revision', 'saved_by_id']).where('guild_id', '=', guildId).where('name_key', '=', key).executeTakeFirst();
+      const existing = await tx
+        .selectFrom('plans')
+        .select(['revision', 'saved_by_id', 'saved_by_name'])
+        .where('guild_id', '=', guildId)
+        .where('name_key', '=', key)
+        .executeTakeFirst();
       if (existing) {
-        // Checked in the same transaction as the write, so two members saving at once cannot race past it.
-        if (existing.saved_by_id !== plan.savedById && !replaceAnyAuthor) return 'not-author';
+        // Checked, and its author reported, in the same transaction as the write: two members saving
+        // at once cannot race past the check, and the later one learns whose plan it replaced.
+        const author = { savedById: existing.saved_by_id, savedByName: existing.saved_by_name };
+        if (author.savedById !== plan.savedById && !replaceAnyAuthor) return { outcome: 'not-author', author };
         await tx
           .updateTable('plans')
           .set({ ...values, revision: Number(existing.revision) + 1 })
           .where('guild_id', '=', guildId)
           .where('name_key', '=', key)
           .execute();
-        return 'ok';
+        return { outcome: 'ok', replaced: author };
       }
       const { count } = await tx
         .selectFrom('plans')
         .select((eb) => eb.fn.countAll<string | number>().as('count'))
         .where('guild_id', '=', guildId)
         .executeTakeFirstOrThrow();
-      if (Number(count) >= PLANS_PER_SERVER) return 'full';
+      if (Number(count) >= PLANS_PER_SERVER) return { outcome: 'full' };
       await tx
         .insertInto('plans')
         .values({ guild_id: guildId, name_key: key, created_at: values.saved_at, ...values })
         .execute();
-      return 'ok';
+      return { outcome: 'ok', replaced: undefined };
     });
   }
 

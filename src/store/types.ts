@@ -50,6 +50,19 @@ export const PLANS_PER_SERVER = 100;
 
 export type WriteResult = 'ok' | 'exists' | 'missing' | 'full' | 'not-author';
 
+/** Who saved a plan: their Discord id and display name, as stored. */
+export type PlanAuthor = Pick<SavedPlan, 'savedById' | 'savedByName'>;
+
+/**
+ * What savePlan did, as its transaction found the plans: saved ('ok'), with the author of the plan
+ * of that name it replaced (undefined for a new name); refused as someone else's plan, with its
+ * author; or refused as 'full'.
+ */
+export type SavePlanResult =
+  | { outcome: 'ok'; replaced: PlanAuthor | undefined }
+  | { outcome: 'not-author'; author: PlanAuthor }
+  | { outcome: 'full' };
+
 export interface TeamStore {
   house(guildId: string): Promise<HouseRecord | undefined>;
   setHouse(guildId: string, record: HouseRecord): Promise<void>;
@@ -75,9 +88,9 @@ export interface TeamStore {
   /**
    * Saving under an existing name (by nameKey) replaces it, with the name as now typed, but only
    * the plan's author may, unless `replaceAnyAuthor` (a manager): 'not-author' otherwise. 'full' at
-   * PLANS_PER_SERVER new names.
+   * PLANS_PER_SERVER new names. The plan replaced, or the author refused, is the one the write found.
    */
-  savePlan(guildId: string, plan: SavedPlan, options?: { replaceAnyAuthor?: boolean }): Promise<WriteResult>;
+  savePlan(guildId: string, plan: SavedPlan, options?: { replaceAnyAuthor?: boolean }): Promise<SavePlanResult>;
   deletePlan(guildId: string, name: string): Promise<WriteResult>;
 
   /** Resolves when the database answers and migrations are done (readiness). */

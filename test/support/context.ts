@@ -4,7 +4,7 @@
  */
 
 import type { Attachment, ComponentContext, RunContext } from '../../src/commands/types';
-import type { HouseRecord, SavedPlan, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
+import type { HouseRecord, SavedPlan, SavePlanResult, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
 import { PLANS_PER_SERVER, TERMS_PER_SERVER, nameKey } from '../../src/store/types';
 
 /** Keeps everything in maps, per guild: enough for command tests that are not about storage. */
@@ -36,13 +36,14 @@ export function memoryStore(): TeamStore {
     removeTerm: async (g, n): Promise<WriteResult> => (of(terms, g).delete(key(n)) ? 'ok' : 'missing'),
     plans: async (g) => [...of(plans, g).values()],
     plan: async (g, n) => of(plans, g).get(key(n)),
-    savePlan: async (g, p, { replaceAnyAuthor = false } = {}): Promise<WriteResult> => {
+    savePlan: async (g, p, { replaceAnyAuthor = false } = {}): Promise<SavePlanResult> => {
       const m = of(plans, g);
       const existing = m.get(key(p.name));
-      if (existing && existing.savedById !== p.savedById && !replaceAnyAuthor) return 'not-author';
-      if (!m.has(key(p.name)) && m.size >= PLANS_PER_SERVER) return 'full';
+      const author = existing && { savedById: existing.savedById, savedByName: existing.savedByName };
+      if (author && author.savedById !== p.savedById && !replaceAnyAuthor) return { outcome: 'not-author', author };
+      if (!author && m.size >= PLANS_PER_SERVER) return { outcome: 'full' };
       m.set(key(p.name), p);
-      return 'ok';
+      return { outcome: 'ok', replaced: author };
     },
     deletePlan: async (g, n): Promise<WriteResult> => (of(plans, g).delete(key(n)) ? 'ok' : 'missing'),
     ready: async () => {},

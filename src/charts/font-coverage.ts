@@ -38,5 +38,3 @@ export function drawablePart(text: string): string {
   return dropped ? out.replace(/\s+/g, ' ').trim() : out;
 }
 
-/** Whether every character of `text` draws in the chart font. */
-export const drawsInFull = (text: string): boolean => drawablePart(text) === text;

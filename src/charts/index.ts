@@ -14,8 +14,7 @@ import { createLogger, type Logger } from '../config/logger';
 import { busyGauge } from './busy';
 import type { ChartAnswer, ChartFile, ChartJob, ChartKind, ChartRequest } from './kinds';
 
-export type { ChartFile, ChartKind, ChartOptionsByKind, ChartRequest } from './kinds';
-export { embedsShowing, withChart, type MessageWithFiles } from './attach';
+export type { ChartKind, ChartOptionsByKind } from './kinds';
 
 /** A warm renderer draws a chart in under 100 ms; past this, answer without it. */
 export const CHART_BUDGET_MS = 1500;

@@ -17,7 +17,7 @@ import type { ChartRequest } from '../charts/kinds';
 import type { TeamStore } from '../store/types';
 import type { ArgumentsOf, Attachment, OptionArgs } from './arguments';
 
-export type { ArgumentsOf, Attachment, OptionArgs };
+export type { Attachment };
 
 export interface ReplyFile {
   name: string;

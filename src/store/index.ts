@@ -22,7 +22,6 @@ import { prepareSqlitePath, sqlitePathOf } from './sqlite-path';
 import { StoreFailedError, StoreUnavailableError, type TeamStore } from './types';
 
 export { DEFAULT_CACHE_TTL_MS } from './cache';
-export { DEFAULT_DATABASE_URL } from './sqlite-path';
 export { SqlStore, type StoreLogger } from './sql-store';
 export * from './types';
 

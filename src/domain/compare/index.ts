@@ -12,13 +12,13 @@
  * comparison.ts (the result as the reply needs it, Equal budget), phrases.ts and export.ts.
  */
 
-export { ACCEPTED, MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, MAX_PERCENT, OPTION_KIND, OPTION_NAMES, PRESETS, PRESET_LABEL, parseOverrides, type CompareInput, type NumericOption, type OptionKind, type OptionName, type Overrides, type ParseFailure, type PresetId } from './options';
-export { ASSUMPTION_KEYS, CENT_RULE_EXAMPLE_TEXT, exactPercent, feeByRulesAt, ONE_FIGURE, traackrAgainstCentRule, type Assumption, type AssumptionKey, type FeeRules, type PlanSpec, type Range, type Scenario } from './assumptions';
+export { MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, OPTION_KIND, OPTION_NAMES, PRESETS, PRESET_LABEL, parseOverrides, type CompareInput, type NumericOption, type OptionKind, type OptionName, type Overrides, type ParseFailure } from './options';
+export { ASSUMPTION_KEYS, CENT_RULE_EXAMPLE_TEXT, exactPercent, feeByRulesAt, ONE_FIGURE, traackrAgainstCentRule, type Assumption, type AssumptionKey, type Range, type Scenario } from './assumptions';
 export { buildScenario, microInfluencers, mostMicrosText, ONE_MICRO_OVERLAP, parseCompareInput, parseOptions } from './scenario';
-export { evaluate, extremeSettings, missingReason, type MetricRanges, type PlanResult, type Setting } from './evaluate';
-export { BETTER, COUNTED, METRIC_LABEL, microBreakEvens, nearlyEqual, winnerOf, type CountedMetric, type Decider, type Flip, type Verdict, type Winner } from './verdict';
-export { comparePlans, disputed, equalBudget, roiRoasText, type BudgetInfo, type Comparison, type EqualBudget } from './comparison';
-export { HOLDS_TEXT, MEASURE_LABEL, breakEvenLine, breakEvenText, flipsText, formatInput, microBreakEvenLine, robustnessText, verdictHeadline, workedInputText } from './phrases';
-export { BASIS_TEXT, exportRows, type ExportRow } from './export';
+export { evaluate, missingReason, type PlanResult } from './evaluate';
+export { BETTER, COUNTED, METRIC_LABEL, microBreakEvens, winnerOf, type CountedMetric, type Winner } from './verdict';
+export { comparePlans, disputed, equalBudget, roiRoasText, type Comparison, type EqualBudget } from './comparison';
+export { HOLDS_TEXT, breakEvenLine, breakEvenText, flipsText, formatInput, microBreakEvenLine, robustnessText, verdictHeadline, workedInputText } from './phrases';
+export { exportRows } from './export';
 export { comparedText, comparedValue, exportedRange } from './precision';
-export { METRIC_NAMES, type MetricName, type Metrics } from '../funnel';
+export { METRIC_NAMES, type MetricName } from '../funnel';

@@ -8,6 +8,7 @@
 
 import { bench, describe } from 'vitest';
 import { classify, classifyBySource } from '../src/domain/classify';
+import { comparePlans, parseCompareInput, type CompareInput } from '../src/domain/compare';
 import { parseFollowerCount } from '../src/domain/followers';
 import { SOURCES } from '../src/domain/sources';
 
@@ -38,27 +39,16 @@ describe('classify', () => {
   });
 });
 
-// /compare's model is written alongside this file: benchmarked when it is there.
-interface CompareModule {
-  parseCompareInput(input: Record<string, string>): { ok: true; scenario: unknown } | { ok: false };
-  comparePlans(scenario: unknown): unknown;
-}
-const COMPARE_PATH = '../src/domain/compare';
-const compare = await import(/* @vite-ignore */ COMPARE_PATH).then(
-  (m: Partial<CompareModule>) => (typeof m.parseCompareInput === 'function' && typeof m.comparePlans === 'function' ? (m as CompareModule) : undefined),
-  () => undefined,
-);
-
-describe.skipIf(!compare)('compare', () => {
-  const cases: Record<string, string>[] = [{}, { budget: '5000' }, { preset: 'kardashian' }, { preset: 'ten-micro', platform: 'tiktok' }, { budget: '$20,000' }];
-  const scenarios = compare ? cases.map((c) => compare.parseCompareInput(c)).flatMap((r) => (r.ok ? [r.scenario] : [])) : [];
+describe('compare', () => {
+  const cases: CompareInput[] = [{}, { budget: '5000' }, { preset: 'kardashian' }, { preset: 'ten-micro', platform: 'tiktok' }, { budget: '$20,000' }];
+  const scenarios = cases.map((c) => parseCompareInput(c)).flatMap((r) => (r.ok ? [r.scenario] : []));
   let i = 0;
   bench('parseCompareInput', () => {
-    sink += compare!.parseCompareInput(cases[i++ % cases.length]!).ok ? 1 : 0;
+    sink += parseCompareInput(cases[i++ % cases.length]!).ok ? 1 : 0;
   });
   let j = 0;
   bench('comparePlans', () => {
-    sink += compare!.comparePlans(scenarios[j++ % scenarios.length]) ? 1 : 0;
+    sink += comparePlans(scenarios[j++ % scenarios.length]!) ? 1 : 0;
   });
 });
 

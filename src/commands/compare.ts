@@ -41,7 +41,7 @@ import {
   mostMicrosText,
   ONE_FIGURE,
   ONE_MICRO_OVERLAP,
-  parseOptions,
+  parseCompareInput,
   robustnessText,
   roiRoasText,
   traackrAgainstCentRule,
@@ -926,9 +926,7 @@ function compareInputs(
 ): { comparison: Comparison; inputs: Record<string, string>; leftOut: string[] } | Reply {
   const leftOut: string[] = [];
   for (;;) {
-    const parsed = parseOptions(inputs as CompareInput);
-    if (!parsed.ok) return optionError(parsed);
-    const built = buildScenario(parsed.overrides);
+    const built = parseCompareInput(inputs as CompareInput);
     if (built.ok) return { comparison: comparePlans(built.scenario), inputs, leftOut };
     const giveWay = fromSavedPlan ? savedValueGivingWay(built, inputs, given) : null;
     if (!giveWay) return optionError(built);

@@ -64,14 +64,14 @@ describe('/compare Assumptions: every caveat, within Discord’s limits', () => 
     expect(reply.components![0]!.components).toMatchObject([{ label: 'Observed cases and caveats' }]);
   });
 
-  it('the default keeps the caveats the old reply cut: Beichert 2024, Fab.com and the "11× ROI" study not found', async () => {
+  it('the default’s caveats include Beichert 2024, Fab.com and the "11× ROI" study not found', async () => {
     const t = text(await pressCases({}));
     expect(t).toContain('Beichert, Bayerl, Goldenberg & Lanz (Journal of Marketing, 2024');
     expect(t).toContain('Fab.com 2011: Ashton Kutcher (7.3M followers) brought 5,888 sign-ups');
     expect(t).toContain('the study itself was not found');
   });
 
-  it('YouTube with a 2M-follower Plan A shows its caveats (the old reply showed none)', async () => {
+  it('YouTube with a 2M-follower Plan A shows its caveats: YouTube’s reference CPM and the study not found', async () => {
     const reply = await pressCases({ platform: 'youtube', big_followers: '2M' });
     const caveats = reply.embeds.find((e) => e.title === 'Observed cases and caveats')!;
     expect(caveats.fields!.map((f) => f.name)).toEqual(['Caveats']);

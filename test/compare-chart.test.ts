@@ -1,3 +1,11 @@
+/**
+ * The /compare chart: its size, colours and title; ranges as whiskers, cut with arrowheads where
+ * they run past a panel; every panel linear from zero to the scale of its bars; values, winners and
+ * "not reported" or "not defined" as the reply gives them; a fraction of a count written "<1"; money
+ * far under a cent never written "$0" and range lines that fit their half of a panel; and
+ * compare.png drawn by the renderer process.
+ */
+
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderChart, stopCharts } from '../src/charts/index';
@@ -338,5 +346,90 @@ describe('compare chart', () => {
     expect(file?.name).toBe('compare.png');
     const png = PNG.sync.read(Buffer.from(file!.data));
     expect({ width: png.width, height: png.height }).toEqual(COMPARE_CHART_SIZE);
+  });
+});
+
+interface DrawnText {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+}
+
+/** The texts drawn in one panel of the /compare chart. */
+function panelTexts(c: Comparison, key: MetricName): DrawnText[] {
+  const panel = compareLayout(c).panels.find((p) => p.key === key)!;
+  const inside = ({ x, y }: DrawnText, { box }: PanelLayout) => x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+  return (compareOption(c).graphic as { type: string; style?: { text: string; x: number; y: number; fontSize: number } }[])
+    .filter((e) => e.type === 'text')
+    .map((e) => ({ text: e.style!.text, x: e.style!.x, y: e.style!.y, size: e.style!.fontSize }))
+    .filter((t) => inside(t, panel));
+}
+
+/** The range lines under the values of one panel, Plan A's then Plan B's. */
+function rangeLines(c: Comparison, key: MetricName): DrawnText[] {
+  const panel = compareLayout(c).panels.find((p) => p.key === key)!;
+  return panelTexts(c, key).filter((t) => t.y === panel.labelsTop + 17);
+}
+
+const MONEY_PANELS: MetricName[] = ['cost', 'cpe', 'cost_per_order'];
+/** "$0" as a whole amount ("$0–$0"), not the start of "$0.0002". */
+const ZERO_DOLLARS = /\$0(?![.\d])/;
+
+describe('/compare chart: amounts of money far under a cent', () => {
+  const tiny = comparisonOf({ big_fee: '1', micro_fee: '0.01' });
+
+  it('never writes an amount above zero as $0, in values or ranges', () => {
+    for (const key of MONEY_PANELS) {
+      for (const plan of [tiny.a, tiny.b]) expect(plan.metrics[key]!.low).toBeGreaterThan(0);
+      for (const { text } of panelTexts(tiny, key)) expect(text, key).not.toMatch(ZERO_DOLLARS);
+    }
+  });
+
+  it('writes a cost per engagement range that does not fit with the digits that tell its ends apart', () => {
+    // The reply: "$0.0000438596 ($0.000015873 to $0.0002)", too wide for the panel.
+    const [, b] = rangeLines(tiny, 'cpe');
+    expect(b?.text).toBe('$0.000016–$0.0002');
+  });
+
+  it('keeps every range line inside its half of the panel, even for billionths of a dollar', () => {
+    for (const c of [tiny, comparisonOf({ big_fee: '0.01', micro_fee: '0.01', big_followers: '100m', micro_followers: '1m' })]) {
+      const slot = (compareLayout(c).panels[0]!.box.width - 20) / 2;
+      for (const key of MONEY_PANELS) {
+        for (const line of rangeLines(c, key)) {
+          expect(line.text).not.toMatch(ZERO_DOLLARS);
+          expect(line.size).toBeGreaterThanOrEqual(9);
+          expect(textWidth(line.text, line.size), line.text).toBeLessThanOrEqual(slot);
+        }
+      }
+    }
+  });
+
+  it('shortens a value that does not fit without rounding it to nothing', () => {
+    expect(valueText('cpe', 0.0004, 0)).toBe('<$0.01');
+    expect(valueText('cost_per_order', 0.4, 0)).toBe('$0.40');
+    expect(valueText('roi', 0.3, 0)).toBe('0.3%');
+    expect(valueText('visits', 0.3, 0)).toBe('<1');
+    // Large values are still shortened by their unit.
+    expect(valueText('revenue', 12_345_678, 0)).toBe('$12.3M');
+  });
+});
+
+describe('/compare chart with one micro-influencer', () => {
+  const c = comparisonOf({ micro_count: '1' });
+
+  it('draws the arrowhead of a whisker whose low end is the bar and whose high end runs past the panel', () => {
+    const engagements = compareLayout(c).panels.find((p) => p.key === 'engagements')!;
+    const [a] = engagements.marks;
+    expect(a.whisker).toMatchObject({ top: engagements.plot.top, cutAtTop: true });
+    expect(arrowTips(c)).toContainEqual([a.bar.x + a.bar.width / 2, engagements.plot.top]);
+  });
+
+  it('writes a fraction of a count as under 1, as the reply does, never as 1', () => {
+    expect(c.b.metrics.visits!.low).toBeGreaterThan(0.5);
+    expect(c.b.metrics.visits!.low).toBeLessThan(1);
+    expect(labels(c)).toContain('<1 to 75');
+    expect(labels(c)).not.toContain('1 to 75');
+    expect(valueText('orders', 0.75)).toBe('<1');
   });
 });

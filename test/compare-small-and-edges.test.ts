@@ -1,23 +1,34 @@
 /**
- * /compare at the edges of its inputs: a fee never shown as $0 for a tiny account, and a bigger
- * account never shown reaching or engaging fewer people than a smaller one where the sources'
- * follower bands meet.
+ * /compare at the edges of its inputs: a fee never shown as $0 for a tiny account; a bigger account
+ * never shown reaching or engaging fewer people than a smaller one where the sources' follower bands
+ * meet; tiny, zero and huge values (a click-through of 0.00001%, 0 followers, money in the
+ * quintillions) kept exactly, refused or printed without float noise; and a version 2 button state
+ * decoded.
  */
 
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, compare } from '../src/commands/compare';
+import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
+import { decodeState, encodeState } from '../src/commands/compare-state';
 import type { Reply } from '../src/commands/types';
 import { PLATFORMS, type Platform } from '../src/domain/benchmarks';
 import { engagementRate, reachRate, type Assumption } from '../src/domain/compare/assumptions';
-import { runCompare } from './support/compare';
+import { field, runCompare } from './support/compare';
 import { testComponentContext } from './support/context';
 
-async function pressAssumptions(reply: Reply): Promise<Reply> {
-  const id = (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).find((x) => x.startsWith(ASSUMPTIONS_ID))!;
+async function press(reply: Reply, prefix: string): Promise<Reply> {
+  const id = (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).find((x) => x.startsWith(prefix))!;
   return (await compare.component!(id, [], testComponentContext())).reply;
 }
+const pressAssumptions = (reply: Reply): Promise<Reply> => press(reply, ASSUMPTIONS_ID);
 
 const embedText = (reply: Reply) => reply.embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]).join('\n');
+
+async function csvRows(options: Record<string, string>): Promise<string[][]> {
+  const file = (await press(await runCompare(options), EXPORT_ID)).files![0]!;
+  return parse(file.data.toString('utf8'), { from_line: 2 });
+}
+const row = (rows: string[][], plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
 
 describe('a fee for a tiny account', () => {
   it('is at least a cent in every scenario, so no positive cost reads $0', async () => {
@@ -95,7 +106,7 @@ describe('where the sources’ follower bands meet', () => {
     }
   });
 
-  it('the steps a re-check found dropping: $200.02 to $200.10, and $1,565.20 to $1,565.21 on TikTok', async () => {
+  it('a few cents more budget never loses reach or engagements: $200.02 to $200.10, and $1,565.20 to $1,565.21 on TikTok', async () => {
     for (const [platform, from, to] of [
       ['instagram', '200.02', '200.10'],
       ['tiktok', '200.02', '200.10'],
@@ -105,5 +116,57 @@ describe('where the sources’ follower bands meet', () => {
       expect(after.reach, `${platform} reach, $${from} → $${to}`).toBeGreaterThanOrEqual(minusFloatError(before.reach));
       expect(after.engagements, `${platform} engagements, $${from} → $${to}`).toBeGreaterThanOrEqual(minusFloatError(before.engagements));
     }
+  });
+});
+
+describe('tiny, zero and huge values', () => {
+  it('keeps a tiny click-through exactly: 0.00001% is not 0', async () => {
+    const reply = await runCompare({ click_through: '0.00001' });
+    const b = field(reply, 'Plan B').value;
+    expect(b).toContain('Website visits: **under 1**');
+    expect(b).not.toContain('Cost per order: *not defined*');
+    expect(embedText(reply)).toContain('Click-through: **0.00001%** of reached accounts visit (your input).');
+    expect(row(await csvRows({ click_through: '0.00001' }), 'assumption', 'click_through').slice(2, 5)).toEqual(['0.00001', '0.00001', '0.00001']);
+    // And the buttons carry it exactly.
+    expect(decodeState(encodeState({ click_through: 0.00001, overlap: 12.3456 }))).toEqual({ click_through: 0.00001, overlap: 12.3456 });
+  });
+
+  it('refuses 0 followers, naming the accepted range', async () => {
+    for (const [option, accepted] of [
+      ['big_followers', 'a follower count from 1 to 10,000,000,000'],
+      // Plan B's 10 micro-influencers stay within the 10,000,000,000 followers Tierbot models in all.
+      ['micro_followers', 'with 10 micro-influencers, a follower count from 1 to 1,000,000,000 each'],
+    ]) {
+      const reply = await runCompare({ [option!]: '0' });
+      expect(reply.inputError).toBe(true);
+      expect(reply.embeds[0]!.description).toContain('needs at least 1 follower');
+      expect(reply.embeds[0]!.description).toContain(accepted);
+    }
+    // A budget buys at least one micro-influencer, at a cent or more, so it always buys Plan A a follower:
+    // with micro_fee 0 it is the micro fee that is refused.
+    const none = await runCompare({ budget: '0', micro_fee: '0' });
+    expect(none.inputError).toBe(true);
+    expect(none.embeds[0]!.description).toMatch(/^\*\*micro_fee\*\*: /);
+  });
+
+  it('prints huge money without float noise', async () => {
+    // The most followers Tierbot models in all: 1,000,000 × 10,000.
+    const reply = await runCompare({ micro_count: '1m', micro_followers: '10k', order_value: '999999999999', conversion: '100', click_through: '100', micro_reach: '100' });
+    // 10,000,000,000 orders × $999,999,999,999 = $9.99999999999 × 10^21, six significant digits: $10,000,000,000T.
+    const b = field(reply, 'Plan B').value;
+    expect(b).toContain('Revenue: **$10,000,000,000T** ($6,000,000,000T to $10,000,000,000T)');
+  });
+
+  it('decodes a version 2 button state, whose percentages are in ten-thousandths: 5,000 is a click-through of 0.5%', () => {
+    // Version 2: the mask bit of click_through (index 13), then 5,000 ten-thousandths (0.5%) in 20 bits, then the end bit.
+    const mask = 1n << 13n;
+    let acc = (((1n << 20n) | 5_000n) << 16n) | mask;
+    const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let body = '';
+    while (acc > 0n) {
+      body += digits[Number(acc & 63n)];
+      acc >>= 6n;
+    }
+    expect(decodeState(`2${body}`)).toEqual({ click_through: 0.5 });
   });
 });

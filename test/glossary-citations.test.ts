@@ -2,17 +2,23 @@
  * How the glossary cites its sources: each registry source with its link, and, when a figure was
  * read second-hand (reported by, copied on or quoted in another publication), through whom, as
  * ../shared/domain/SOURCES.md requires. And each source a term cites says something about it. A
- * tier term cites every publisher whose range it shows, from the same registry entries.
+ * tier term cites every publisher whose range it shows, from the same registry entries. A source
+ * /glossary and /compare both cite reads the same in both (the click-through entry gives /compare's
+ * rule of thumb and observed cases), how a figure was read follows one rule for the registry and
+ * /compare, and a publisher quoted only for context says why it has no vote.
  */
 
 import { describe, expect, it } from 'vitest';
+import { ASSUMPTIONS_ID, CASES_ID, compare } from '../src/commands/compare';
+import { PUBLIC_TEXT_LIMIT } from '../src/commands/embeds';
 import { glossary } from '../src/commands/glossary';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
+import { CITE, citeText, citeWords, reportedBy, type Citation } from '../src/domain/benchmarks';
 import { classify } from '../src/domain/classify';
 import { TERMS, rangeGroups, sourceCount, termById, type Term } from '../src/domain/glossary';
-import { SOURCES, citation, fullCitation, howRead, sourceById, type Source } from '../src/domain/sources';
-import { messageProblems } from '../src/commands/limits';
+import { SOURCES, citation, fullCitation, howRead, noVoteNote, publisherById, sourceById, type Source } from '../src/domain/sources';
+import { embedsLength, messageProblems } from '../src/commands/limits';
 import { testComponentContext, testContext } from './support/context';
 
 /** As the glossary cites: how a source was read only when that was second-hand. */
@@ -20,6 +26,9 @@ const sourceCitation = (source: Source) => fullCitation(source, { sayFirstHand: 
 
 const cited = (t: Term): Source[] => t.sources.flatMap((c) => (c.sourceId ? [sourceById(c.sourceId)!] : []));
 const citationOf = (t: Term, id: string) => t.sources.find((c) => c.sourceId === id)?.text;
+/** The text of each embed as shown: title, description, fields and footer. */
+const shownText = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
+const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 
 describe('glossary citations', () => {
   it('give a registry source its publisher, title and year, then its link when the registry has one', () => {
@@ -102,6 +111,110 @@ describe('glossary citations', () => {
 
   it('do not cite Forbes for nano: its "as low as 8,000" is about micro-influencers', () => {
     expect(cited(termById('nano-influencer')!).map((s) => s.id)).not.toContain('forbes-seed');
+  });
+});
+
+describe('a source /glossary and /compare both cite', () => {
+  const shared: [termId: string, citation: Citation][] = [
+    ['engagement-rate', CITE.imh2021],
+    ['engagement-rate-by-followers', CITE.influencerDb],
+    ['engagement-rate-by-followers', CITE.hypeAuditor2026],
+    ['cpme', CITE.traackr],
+    ['influencer-rate', CITE.centRule],
+    ['conversion-rate', CITE.fab],
+    ['audience-overlap', CITE.influencity],
+    ['sponsored-post', CITE.adAge],
+    ['sponsored-vs-organic', CITE.mediakix2017],
+    ['cpm', CITE.wordOnTheBlock],
+    ['reach-rate', CITE.minter],
+    ['reach-rate', CITE.bazaarvoice],
+    ['impressions-vs-reach', CITE.frequencyRule],
+    ['gifting', CITE.grin],
+  ];
+
+  it.each(shared.map(([id, c]) => [id, c.publisher, c] as const))('%s cites %s in /compare’s words, with its link', (id, _publisher, c) => {
+    const texts = termById(id)!.sources.map((s) => s.text);
+    const text = texts.find((t) => t.startsWith(citeWords(c)));
+    expect(text, `${id}: ${texts.join(' | ')}`).toBeDefined();
+    const reported = reportedBy(c);
+    if (reported) expect(text).toContain(`, ${reported}`);
+    if (c.url) expect(text!.endsWith(`: ${c.url}`)).toBe(true);
+  });
+
+  it('names InfluencerDB’s benchmarks and the 1.25 forecasting rule as /compare does', () => {
+    const cited = (id: string) => termById(id)!.sources.map((s) => s.text);
+    expect(cited('engagement-rate-by-followers')).toContain('InfluencerDB, benchmarks of 307k Instagram accounts, 2019');
+    expect(citeText(CITE.influencerDb)).toBe('InfluencerDB, benchmarks of 307k Instagram accounts, 2019');
+    const rule = 'Stellar and Influencity, forecasting rule “impressions = reach × 1.25”, undated';
+    expect(cited('impressions-vs-reach')[0]).toMatch(new RegExp(`^${rule}`));
+    expect(citeText(CITE.frequencyRule)).toMatch(new RegExp(`^${rule}`));
+  });
+});
+
+describe('/glossary click-through rate', () => {
+  const pressed = async (reply: Reply, prefix: string) => (await compare.component!(ids(reply).find((id) => id.startsWith(prefix))!, [], testComponentContext())).reply;
+
+  it('gives the rule of thumb and the observed cases /compare uses, cited as /compare cites them', async () => {
+    const entry = (await glossary.run({ term: 'click-through' } as never, testContext())) as Reply;
+    const definition = entry.embeds[0]!.description!;
+    const sources = entry.embeds[0]!.fields!.filter((f) => f.name.startsWith('Sources')).map((f) => f.value).join('\n');
+    expect(definition).not.toMatch(/No source in Tierbot's library gives an influencer benchmark/);
+
+    const compared = (await compare.run({} as never, testContext())) as Reply;
+    const assumptions = await pressed(compared, ASSUMPTIONS_ID);
+    const cases = await pressed(assumptions, CASES_ID);
+    // The rule of thumb, labelled unaudited, in /compare's words, from the same glossaries.
+    const rule = /link-in-bio rule of thumb \((0\.5–1\.5% of impressions, unaudited)\)/.exec(shownText(assumptions))![1]!;
+    expect(definition).toContain(`rule of thumb (${rule})`);
+    expect(sources).toMatch(/Link-in-bio rule of thumb.*as reported by codivupload\.com and creatorlanehq\.com glossaries/);
+    // The observed cases: per follower as the sources give them, and per reached account as /compare shows them for small accounts.
+    const perFollower = [...shownText(cases).matchAll(/([\d.]+%) per follower/g)].map((m) => m[1]!);
+    expect(perFollower).toEqual(['0.008%', '0.0806%', '0.345%']);
+    expect(definition).toContain(`${perFollower[0]}–${perFollower[2]} of followers`);
+    const perReached = /Observed cases: ([\d.]+%–[\d.]+%) per account Plan B reaches/.exec(shownText(compared))![1]!;
+    expect(perReached).toBe('0.021%–0.91%');
+    expect(definition).toContain(`${perReached} of reached accounts`);
+    for (const cited of ['TapInfluence', 'Fab.com, “Celebrity Blastoff” results, 2011', 'Minter.io']) expect(sources).toContain(cited);
+    expect(embedsLength(entry.embeds)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+    expect(messageProblems(entry)).toEqual([]);
+  });
+});
+
+describe('how a figure was read, in one rule for the registry and /compare', () => {
+  const figure = (confidence: Citation['confidence'], via?: string): Citation => ({ publisher: 'Example', year: '2020', confidence, ...(via ? { via } : {}) });
+
+  it('says a copy on another site is a copy, not a report', () => {
+    const laterFohr = sourceById('later-fohr')!;
+    expect(reportedBy(figure('M', laterFohr.via))).toBe(howRead(laterFohr));
+    expect(citeText(figure('M', 'Scribd'))).toBe('Example, 2020 (from a copy on Scribd)');
+  });
+
+  it('says a line quoted in an article is quoted by it', () => {
+    const cnbc = sourceById('cnbc-seed')!;
+    expect(reportedBy(figure('seed', cnbc.via))).toBe(howRead(cnbc));
+    expect(reportedBy(figure('seed', 'TapInfluence’s blog'))).toBe('as quoted by TapInfluence’s blog');
+  });
+
+  it('says a publisher’s figures read in another’s article are reported by it, in both', () => {
+    expect(reportedBy(CITE.markerly)).toBe('as reported by Digiday');
+    expect(howRead({ confidence: 'P', via: 'Digiday' })).toBe('as reported by Digiday');
+  });
+
+  it('says nothing for a figure read on the publisher’s own page or in the article itself', () => {
+    expect(reportedBy(figure('P'))).toBeNull();
+    expect(reportedBy(CITE.tapInfluence)).toBeNull();
+  });
+});
+
+describe('why a publisher quoted only for context has no vote', () => {
+  it('gives the reason its source records, whichever publisher it is', () => {
+    const reflections = publisherById('digital-reflections')!;
+    const withReason = { ...reflections, sources: reflections.sources.map((s) => ({ ...s, noVoteReason: 'a made-up reason, so no vote.' })) };
+    expect(noVoteNote(withReason)).toBe('a made-up reason, so no vote.');
+    expect(noVoteNote(reflections)).toBe('no numeric definition (it gives no numbers), so no vote.');
+    expect(noVoteNote(publisherById('forbes')!)).toBe(
+      'quoted by TapInfluence ("as low as 8,000"): an example of how small accounts can be, not a range, so no vote.',
+    );
   });
 });
 

@@ -1,3 +1,10 @@
+/**
+ * /glossary: typos, several matches and nonsense answered; the team's own terms beside the built-in
+ * ones, escaped, shortened to fit and found by name as /term finds them; the public index and its
+ * menus; citations under "All sources"; /term as /glossary needs it; and what a source measured,
+ * said as it measured it.
+ */
+
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { glossary, teamTermKey } from '../src/commands/glossary';
@@ -48,7 +55,7 @@ describe('/glossary', () => {
     expect((await run('cpx')).embeds[0]!.title).toBe('Unknown term');
   });
 
-  it('finds the everyday terms that were missing', async () => {
+  it('finds everyday marketing terms by their usual names: CPC, CPA, CTR, UGC, KOL, creator licensing, affiliate, gifting, usage rights, …', async () => {
     for (const [q, title] of [
       ['cpc', 'CPC (cost per click)'],
       ['CPA', 'CPA (cost per acquisition)'],
@@ -187,7 +194,7 @@ describe('/glossary with team terms', () => {
 
   it('opens a team term by its exact name first: symbols-only names, and names that differ only in punctuation', async () => {
     const store = memoryStore();
-    // Stored before /term add asked for a letter or digit; still reachable.
+    // A name with no letter or digit, which /term add refuses for a new term, is still reachable once stored.
     await store.addTerm(G, teamTerm('🔥', { definition: 'a hot creator' }));
     await store.addTerm(G, teamTerm('Gifting', { definition: 'plain' }));
     await store.addTerm(G, teamTerm('Gifting!', { definition: 'bang' }));
@@ -203,6 +210,18 @@ describe('/glossary with team terms', () => {
     const opened = await Promise.all(ids(which).map((id) => glossary.component!(id, [], testComponentContext({ guildId: G, store }))));
     expect(opened.map((o) => o.reply.embeds[0]!.description)).toEqual(['plain', 'bang']);
     expect(await glossary.autocomplete!({ name: 'term', value: '🔥' }, {}, ctx)).toContainEqual({ name: '🔥 (team term)', value: `teamkey:${teamTermKey(G, '🔥')}` });
+  });
+
+  it('finds a team term by name as /term does: opens the term the store has under that name ("ugc wide" is "ＵＧＣ wide"), rather than asking which', async () => {
+    const store = memoryStore();
+    expect(await store.addTerm(G, teamTerm('ＵＧＣ wide'))).toBe('ok');
+    expect(await store.addTerm(G, teamTerm('UGC-wide'))).toBe('ok');
+    expect((await store.term(G, 'ugc wide'))?.name).toBe('ＵＧＣ wide');
+    const reply = await run('ugc wide', testContext({ guildId: G, store }));
+    expect(reply.embeds[0]!.title).toBe('ＵＧＣ wide');
+    // Neither name as the store reads it: both read the same once punctuation is set aside.
+    const which = await run('ugc  wide!', testContext({ guildId: G, store }));
+    expect(which.embeds[0]!.title).toBe('Which term?');
   });
 
   it('lists team terms in the public index as far as a phone screen allows, and offers the first 25 in reading order in a menu', async () => {
@@ -286,7 +305,7 @@ describe('/term, as /glossary needs it', () => {
     expect((await runTerm({ subcommand: 'add', name: 'C++', definition: 'a language' }, manager(store))).inputError).toBeUndefined();
   });
 
-  it('still edits a term stored before that rule', async () => {
+  it('edits a stored term whose name has no letter or digit ("🔥"), though /term add now refuses such a name', async () => {
     const store = memoryStore();
     await store.addTerm(G, { name: '🔥', definition: 'old', addedById: '1', addedByName: 'ana', updatedAt: new Date(0) });
     expect((await runTerm({ subcommand: 'edit', name: '🔥', definition: 'new' }, manager(store))).inputError).toBeUndefined();

@@ -1,7 +1,8 @@
 /**
- * Issue 26, forgiving lookups: a query that fits several terms is answered with them together.
- * "rate" is one term's alias, but engagement rate, conversion rate, reach rate and click-through
- * rate fit it as well: it gets "Which term?", not one alias's term.
+ * /glossary's forgiving lookups: a query that fits several terms is answered with them together.
+ * "rate" fits engagement rate, conversion rate, reach rate, click-through rate and more: it gets
+ * "Which term?", not one alias's term, and no generic word is any term's alias, in the command and
+ * the autocomplete alike. Also terms typed with another word, plurals, possessives and typos.
  */
 
 import { ComponentType, MessageFlags } from 'discord-api-types/v10';
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { glossary } from '../src/commands/glossary';
 import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/commands/limits';
+import { TERMS, termsNamedWith } from '../src/domain/glossary';
 import { testComponentContext, testContext } from './support/context';
 
 const run = (term: string) => glossary.run({ term } as never, testContext()) as Promise<Reply>;
@@ -59,6 +61,29 @@ describe('/glossary: a generic word', () => {
     const reply = await run(query);
     expect(reply.embeds[0]!.title).toBe(title);
     expect(reply.flags).toBeUndefined();
+  });
+});
+
+describe('a generic word is no term’s alias', () => {
+  it('every alias, name and id opens its own term, as the autocomplete ranks it first', async () => {
+    for (const t of TERMS) {
+      for (const key of [t.id, t.name, ...t.aliases]) {
+        const reply = await run(key);
+        expect(reply.embeds[0]!.title, `${t.id} by "${key}"`).toBe(t.name);
+      }
+    }
+  });
+
+  it('"rate" offers every rate term in the autocomplete, alphabetically, none ranked first as if it were the word', async () => {
+    const choices = await glossary.autocomplete!({ name: 'term', value: 'rate' }, {}, testContext());
+    const family = termsNamedWith('rate').map((t) => t.name);
+    expect(family).toHaveLength(8);
+    const sorted = [...family].sort((a, b) => a.localeCompare(b, 'en'));
+    expect(choices.slice(0, family.length).map((c) => c.name)).toEqual(sorted);
+    // "Which term?" lists them in the same order.
+    const which = await run('rate');
+    expect(which.embeds[0]!.title).toBe('Which term?');
+    expect(buttons(which).map((b) => b.label)).toEqual(sorted);
   });
 });
 
@@ -154,7 +179,7 @@ describe('/glossary autocomplete offers first the term the command opens for a p
   });
 });
 
-describe('/glossary: what a re-check of the lookup rules found', () => {
+describe('/glossary: plurals with typos, filler words, a typo in the first word, and two-letter aliases typed by mistake', () => {
   it.each([
     ['engagments', 'Engagement'],
     ['influencrs', 'Influencer'],

@@ -317,7 +317,7 @@ describe('tier terms', () => {
   });
 });
 
-describe('facts the brief asks for', () => {
+describe('facts the glossary must state: EMV is not revenue, overlap has no average, formulas as SOURCES.md gives them, the required vocabulary', () => {
   it('EMV is not revenue; audience overlap has no industry average; no figures are invented for plain terms', () => {
     expect(termById('emv')!.definition).toMatch(/not revenue/);
     expect(termById('audience-overlap')!.definition).toMatch(/no published industry average/);

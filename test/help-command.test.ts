@@ -1,4 +1,8 @@
-/** The start-here path of /help ends with a button that works (it was a disabled "Done"). */
+/**
+ * /help: the start-here path, ending with a button that works; the help page itself, short and
+ * public in a server, in a DM and where Tierbot runs from a member's own apps, with an example for
+ * each command where it can be used; and /plans export listed beside list and delete.
+ */
 
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +14,11 @@ import { embedsLength } from '../src/commands/limits';
 import { messageProblems } from '../src/commands/limits';
 import { testComponentContext, testContext } from './support/context';
 
+const G = '200000000000000001';
+
 const buttons = (reply: Reply) =>
   (reply.components ?? []).flatMap((row) => row.components).flatMap((c) => (c.type === ComponentType.Button && 'custom_id' in c ? [c] : []));
+const words = (reply: Reply) => JSON.stringify(reply.embeds);
 
 describe('/help start-here path', () => {
   it('ends with a primary button that can be pressed, back to the help page', async () => {
@@ -56,8 +63,45 @@ describe('/help itself', () => {
   });
 
   it('says in a DM that the team commands work in servers only, and not in a server', async () => {
-    const words = (reply: Reply) => JSON.stringify(reply.embeds);
     expect(words(await help.run({}, testContext({ guildId: undefined })))).toMatch(/`\/house`, `\/term` and `\/plans` work in servers only/);
     expect(words(await help.run({}, testContext({ guildId: '42' })))).not.toMatch(/servers only/);
+  });
+});
+
+describe('/help where Tierbot runs from a member’s own apps in a server that has not added it', () => {
+  const userInstalled = { guildId: G, guildInstalled: false };
+
+  it('says the team commands need a server that has added Tierbot, and offers no example of them', async () => {
+    const reply = (await help.run({} as never, testContext(userInstalled))) as Reply;
+    expect(reply.embeds[0]!.description).toMatch(/`\/house`, `\/term` and `\/plans` work only in servers that have added Tierbot/);
+    const teamFields = reply.embeds[0]!.fields!.filter((f) => /^\/(house|term|plans)/.test(f.name));
+    expect(teamFields).toHaveLength(3);
+    for (const f of teamFields) expect(f.value, f.name).not.toMatch(/Try /);
+    expect(embedsLength(reply.embeds)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+    expect(messageProblems(reply)).toEqual([]);
+    const home = await help.component!('help:home:own', [], testComponentContext(userInstalled));
+    expect(home.reply.embeds[0]!.description).toMatch(/work only in servers that have added Tierbot/);
+  });
+
+  it('offers the examples in a server that has added Tierbot, and keeps the DM wording in a DM', async () => {
+    const inServer = (await help.run({} as never, testContext({ guildId: G }))) as Reply;
+    expect(words(inServer)).not.toMatch(/servers only|added Tierbot/);
+    expect(words(inServer)).toMatch(/Try `\/term add/);
+    expect(words((await help.run({} as never, testContext())) as Reply)).toMatch(/work in servers only/);
+  });
+});
+
+describe('/help lists /plans export', () => {
+  const places = { server: { guildId: '42' }, DM: { guildId: undefined }, 'user-install server': { guildId: G, guildInstalled: false } };
+
+  it('beside list and delete, within the public limit in every place and back home from the path', async () => {
+    for (const [where, place] of Object.entries(places)) {
+      const reply = (await help.run({} as never, testContext(place))) as Reply;
+      expect(reply.embeds[0]!.fields!.map((f) => f.name), where).toContain('/plans list | delete | export');
+      expect(embedsLength(reply.embeds), where).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+      expect(messageProblems(reply), where).toEqual([]);
+      const home = await help.component!('help:home:own', [], testComponentContext(place));
+      expect(embedsLength(home.reply.embeds), where).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+    }
   });
 });

@@ -82,7 +82,7 @@ describe('/house set, own names', () => {
 });
 
 describe('/house set, ranges without names', () => {
-  it('takes the issue’s example word for word; /house show, /tier and /house export call each tier by its range', async () => {
+  it('takes "1k-9.9k, 10k-49.9k" as typed; /house show, /tier and /house export call each tier by its range', async () => {
     const store = memoryStore();
     const ctx = testContext({ guildId: G, manager: true, store });
     const saved = await run({ subcommand: 'set', tiers: '1k-9.9k, 10k-49.9k' }, ctx);

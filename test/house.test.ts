@@ -11,6 +11,7 @@ import {
   normalTierNamed,
   parseHouseDefinition,
   reasonText,
+  shortHousePlacement,
   type HouseTier,
 } from '../src/domain/house';
 import { classify } from '../src/domain/classify';
@@ -31,7 +32,7 @@ function reasonOf(text: string): string {
 const brief = (tiers: HouseTier[]) => tiers.map((t) => [t.name, t.normal, t.min, t.max]);
 
 describe('parseHouseDefinition: examples', () => {
-  it('reads the issue’s example, with the boundary rule: a shared number belongs to the higher tier', () => {
+  it('reads HOUSE_EXAMPLE ("nano 1k-10k, micro 10k-75k, …, mega 1M+") with the boundary rule: a shared number belongs to the higher tier', () => {
     expect(brief(tiersOf(HOUSE_EXAMPLE))).toEqual([
       ['nano', 'nano', 1_000, 9_999],
       ['micro', 'micro', 10_000, 74_999],
@@ -226,7 +227,7 @@ describe('parseHouseDefinition: a refusal quotes the team’s text as typed', ()
 });
 
 describe('parseHouseDefinition: ranges written without a name', () => {
-  it('reads the issue’s example word for word: two tiers called by their ranges, meeting with no gap', () => {
+  it('reads "1k-9.9k, 10k-49.9k" as two tiers called by their ranges, meeting with no gap', () => {
     const t = tiersOf('1k-9.9k, 10k-49.9k');
     expect(t.map((tier) => [tier.name, tier.min, tier.max, tier.namedByRange])).toEqual([
       ['1k–9.9k', 1_000, 9_999, true],
@@ -295,6 +296,18 @@ function render(l: Ladder): string {
   });
   return entries.join(l.sep);
 }
+
+describe('shortHousePlacement', () => {
+  const short = (text: string, count: number) => shortHousePlacement(houseTierFor(tiersOf(text), count), (tier) => tier.name.toUpperCase());
+
+  it('names the tier, or where the count falls outside the tiers, in a few words, with the names as given', () => {
+    expect(short('micro 10k-90k, gap, macro 100k-1M', 50_000)).toBe('MICRO');
+    expect(short('micro 10k-90k, gap, macro 100k-1M', 5_000)).toBe('below MICRO');
+    expect(short('micro 10k-90k, gap, macro 100k-1M', 2_000_000)).toBe('above MACRO');
+    expect(short('micro 10k-90k, gap, macro 100k-1M', 95_000)).toBe('in a gap');
+    expect(shortHousePlacement(houseTierFor(tiersOf('starter 1k-50k, star 50k+'), 500_000))).toBe('star');
+  });
+});
 
 describe('parseHouseDefinition: properties', () => {
   it('any ascending ladder, written any way, reads back with the boundary rule', () => {

@@ -1,11 +1,14 @@
 /**
  * The interaction core's policies, on wire JSON with a recording responder: the chart decision
- * under load, the defer deadline counted from Discord's clock, limits refused before sending.
+ * under load, the defer deadline counted from Discord's clock, routing (a forwarded message read as
+ * one written in the channel), the error boundary (the error id sent privately even after the public
+ * "thinking" message was deleted), and limits refused before sending.
  */
 
 import { describe, expect, it, vi } from 'vitest';
 import { InteractionResponseType, MessageFlags, InteractionType, type APIInteraction } from 'discord-api-types/v10';
-import { slashCommand, type Command, type Reply } from '../src/commands/types';
+import { classifyMessage } from '../src/commands/classify-message';
+import { slashCommand, type Command, type Reply, type SlashCommand } from '../src/commands/types';
 import { createLogger } from '../src/config/logger';
 import { createInteractionCore, DEFER_AFTER_MS, msUntilDefer } from '../src/interactions/core';
 import type { Responder } from '../src/interactions/responder';
@@ -57,12 +60,30 @@ function interaction(name: string, ageMs = 0): APIInteraction {
   return { id, application_id: '1', token: 't', type: InteractionType.ApplicationCommand, version: 1, data: { id: '2', name, type: 1 }, user: { id: '3', username: 'u' } } as unknown as APIInteraction;
 }
 
-function recorder() {
+/** A "Classify follower counts" interaction on `message` (the parts of a Discord message it reads), created now. */
+function messageInteraction(message: Record<string, unknown>): APIInteraction {
+  const target = { id: '500000000000000001', channel_id: '9', author: { id: '4', username: 'lea', global_name: 'Lea' }, attachments: [], embeds: [], ...message };
+  return {
+    ...interaction('Classify follower counts'),
+    data: { id: '2', name: 'Classify follower counts', type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+  } as unknown as APIInteraction;
+}
+
+/** Records what the core sends; `failing` names the calls that Discord refuses. */
+function recorder(failing: { followUps?: number } = {}) {
   const calls: { kind: string; type?: number; body?: any; files?: number }[] = [];
+  let followUpsToRefuse = failing.followUps ?? 0;
   const responder: Responder = {
     respond: async (r) => void calls.push({ kind: 'respond', type: r.type, body: 'data' in r ? r.data : undefined }),
     editOriginal: async (body, files) => void calls.push({ kind: 'edit', body, files: files.length }),
-    followUp: async (body, files) => void calls.push({ kind: 'followUp', body, files: files.length }),
+    followUp: async (body, files) => {
+      if (followUpsToRefuse > 0) {
+        followUpsToRefuse -= 1;
+        calls.push({ kind: 'refused followUp', body, files: files.length });
+        throw Object.assign(new Error('Discord answered 500'), { status: 500 });
+      }
+      calls.push({ kind: 'followUp', body, files: files.length });
+    },
     deleteOriginal: async () => void calls.push({ kind: 'delete' }),
   };
   return { responder, calls };
@@ -225,6 +246,20 @@ describe('routing', () => {
   });
 });
 
+describe('"Classify follower counts" on a forwarded message', () => {
+  it('reads the forwarded text, as it reads a message written in the channel', async () => {
+    const { instance } = core([classifyMessage]);
+    const written = recorder();
+    await instance.handle(messageInteraction({ content: 'Sara has 45k on IG' }), written.responder);
+    const forwarded = recorder();
+    const forward = { content: '', message_reference: { type: 1, message_id: '7', channel_id: '8' }, message_snapshots: [{ message: { content: 'Sara has 45k on IG', embeds: [], attachments: [], type: 0, timestamp: '2026-01-01T00:00:00Z', flags: 0, mentions: [], mention_roles: [], edited_timestamp: null, components: [] } }] };
+    expect(await instance.handle(messageInteraction(forward), forwarded.responder)).toBe('answered');
+    expect(forwarded.calls).toHaveLength(1);
+    expect(forwarded.calls[0]!.body.embeds).toEqual(written.calls[0]!.body.embeds);
+    expect(JSON.stringify(forwarded.calls[0]!.body)).not.toContain('no text to read');
+  });
+});
+
 describe('the error boundary', () => {
   it('never rejects, even for a payload without its data: the failure reply (or no suggestions) goes out, with an error id in the log', async () => {
     const { instance, logs } = core([charted]);
@@ -237,6 +272,31 @@ describe('the error boundary', () => {
       expect(JSON.stringify(r.calls[0]!.body)).toMatch(expected);
     }
     expect(logs.filter((l) => l.level === 50 && typeof l.errorId === 'string')).toHaveLength(3);
+  });
+});
+
+describe('a failure after a private answer replaced the public "thinking" message', () => {
+  const slowPrivate = (name: string, reply: Reply): SlashCommand =>
+    slashCommand({ definition: { name, description: 'an ephemeral answer, late' } as const, run: () => sleep(300).then(() => reply) });
+
+  it('tells the user the error id in a private follow-up when the answer itself cannot be sent, never by editing the deleted message', async () => {
+    const { instance, logs } = core([slowPrivate('late', { embeds: [{ title: 'only you' }], flags: MessageFlags.Ephemeral })]);
+    const r = recorder({ followUps: 1 });
+    expect(await instance.handle(interaction('late', 1900), r.responder)).toBe('failed');
+    expect(r.calls.map((c) => c.kind)).toEqual(['respond', 'delete', 'refused followUp', 'followUp']);
+    const errorId = logs.find((l) => l.msg === 'interaction')!.errorId as string;
+    expect(r.calls.at(-1)!.body.embeds[0].description).toContain(errorId);
+    expect(r.calls.at(-1)!.body.flags).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('does the same when the late private answer breaks Discord’s limits', async () => {
+    const { instance, logs } = core([slowPrivate('huge', { embeds: [{ title: 'x', description: 'y'.repeat(5000) }], flags: MessageFlags.Ephemeral })]);
+    const r = recorder();
+    expect(await instance.handle(interaction('huge', 1900), r.responder)).toBe('failed');
+    expect(r.calls.map((c) => c.kind)).toEqual(['respond', 'delete', 'followUp']);
+    expect(r.calls[0]!.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const errorId = logs.find((l) => l.msg === 'interaction')!.errorId as string;
+    expect(r.calls.at(-1)!.body.embeds[0].description).toContain(errorId);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * /house, /term and /plans called directly, as the core calls them: permissions, servers kept apart
- * (through every subcommand and autocomplete, on the real SQLite store), hostile text, limits, refused
- * writes that change nothing, exports, and a database that is down.
+ * /house, /term and /plans called directly, as the core calls them: outside a server and in a server
+ * where Tierbot runs only from a member's own apps, permissions, servers kept apart (through every
+ * subcommand and autocomplete, on the real SQLite store), hostile text, limits, refused writes that
+ * change nothing, exports, and a database that is down.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -107,6 +108,31 @@ describe('outside a server', () => {
     expect((await store.house(G1))?.text).toBe(HOUSE_EXAMPLE);
     expect((await store.terms(G1)).map((t) => t.name)).toEqual(['Whitelisting']);
     expect((await store.plans(G1)).map((p) => p.name)).toEqual(['Spring']);
+  });
+});
+
+describe('team settings in a server where Tierbot runs only from a member’s own apps', () => {
+  const userInstallOnly = () => testContext({ guildId: G1, guildInstalled: false, manager: true });
+  const says = async (command: SlashCommand, args: Record<string, unknown>) => {
+    const reply = (await command.run(args as never, userInstallOnly())) as Reply;
+    expect(reply.flags).toBe(EPHEMERAL);
+    return reply.embeds[0]!.description!;
+  };
+
+  it('never says a house definition or terms are unavailable here, and names the commands that still use them', async () => {
+    const houseText = await says(house, { subcommand: 'show' });
+    expect(houseText).not.toMatch(/not available/);
+    expect(houseText).toMatch(/cannot show or change them/);
+    expect(houseText).toContain('/tier');
+    const termText = await says(term, { subcommand: 'export' });
+    expect(termText).not.toMatch(/not available/);
+    expect(termText).toContain('/glossary');
+  });
+
+  it('claims nothing for saved plans, which /compare does not open here', async () => {
+    const plansText = await says(plans, { subcommand: 'list' });
+    expect(plansText).toMatch(/cannot show or change them/);
+    expect(plansText).not.toMatch(/still/);
   });
 });
 

@@ -88,7 +88,7 @@ describe('/term refuses text that shows as nothing', () => {
   });
 });
 
-describe('/glossary shows team terms stored before that rule', () => {
+describe('/glossary shows stored team terms whose formula, example or definition shows as nothing', () => {
   const stored = (more: Partial<TeamTerm>): TeamTerm => ({ name: 'Foo', definition: 'A definition.', addedById: '1', addedByName: 'ana', updatedAt: new Date(0), ...more });
 
   async function lookUp(t: TeamTerm, query = 'Foo'): Promise<Reply> {

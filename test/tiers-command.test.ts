@@ -116,7 +116,7 @@ describe('/tiers', () => {
     expect(text(opened.reply)).toContain('one of two readings; one vote');
   });
 
-  it('still opens a publisher by an old source id, and refuses nonsense ephemerally', async () => {
+  it('opens a publisher by its seed id ("seed-000"), and refuses nonsense ephemerally', async () => {
     expect((await run('seed-000')).embeds[0]!.title).toBe('Japanese article (translated)');
     const reply = await run('zzzzzz');
     expect(reply.inputError).toBe(true);

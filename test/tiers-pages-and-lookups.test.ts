@@ -1,8 +1,9 @@
 /**
  * /tiers beyond the overview's budget: a publisher's public page fits 1,500 characters of embed
- * text; the table's "<" and "≤" say what the publishers' words say; publishers are found by the
- * names users know (a word of the label's aside, an author, the outlet a figure was read in); no
- * title is shown in quotation marks unless it is the publisher's own, whole.
+ * text; the table's "<" and "≤" say what the publishers' words say; the overview says in one line
+ * how far apart the publishers draw micro, beside a long house definition too; publishers are found
+ * by the names users know (a word of the label's aside, an author, the outlet a figure was read
+ * in); no title is shown in quotation marks unless it is the publisher's own, whole.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { parseFollowerCount } from '../src/domain/followers';
 import { BOUNDARY_RULE, NORMAL_TIERS, PUBLISHERS, citation, sourceById } from '../src/domain/sources';
 import { TIER_LABELS } from '../src/domain/tier-style';
 import { messageProblems } from '../src/commands/limits';
-import { testContext } from './support/context';
+import { memoryStore, testContext } from './support/context';
 
 const run = (source: string) => tiers.run({ source } as never, testContext()) as Promise<Reply>;
 const suggest = async (value: string) => (await tiers.autocomplete!({ name: 'source', value }, {}, testContext())).map((c) => c.value);
@@ -157,6 +158,31 @@ describe('/tiers: the overview table', () => {
         side(count(to) + 1, false);
       });
     });
+  });
+});
+
+describe('/tiers overview: how far apart the publishers draw micro', () => {
+  const overview = (ctx = testContext()) => tiers.run({} as never, ctx) as Promise<Reply>;
+  const line = 'Micro alone runs from 500–5k (Adweek) to 10k–100k (CNBC, 2017, and 3 more).';
+
+  it('says in one line where micro starts and ends for the publishers furthest apart, and who draws each end', async () => {
+    const reply = await overview();
+    expect(reply.embeds[0]!.description!.split('\n')).toContain(line);
+    // Both ends are cells of the table above it.
+    expect(reply.embeds[0]!.description).toMatch(/\n {2}or +500–5k\n/);
+    expect(reply.embeds[0]!.description).toMatch(/\nCNBC +10k–100k\n/);
+  });
+
+  it('keeps the line, and 1,500 characters, beside a long house definition', async () => {
+    const store = memoryStore();
+    const bounds = [0, 1_000, 2_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 5_000_000];
+    const longest = bounds.map((from, i) => `${'Quarterly creator partnership tier'.padEnd(37, 'x')} ${i + 1}${i + 1 < 10 ? 'x' : ''} ${from}-${bounds[i + 1] ?? ''}`.replace(/-$/, '+')).join(', ');
+    await store.setHouse('42', { text: longest, setById: '1', setByName: 'ana', setAt: new Date(0) });
+    const reply = await overview(testContext({ guildId: '42', store }));
+    expect(reply.embeds[0]!.description!.split('\n')[0]).toMatch(/^\*\*Your house definition: /);
+    expect(reply.embeds[0]!.description!.split('\n')).toContain(line);
+    expect(embedLength(reply.embeds[0]!)).toBeLessThanOrEqual(1_500);
+    expect(messageProblems(reply)).toEqual([]);
   });
 });
 

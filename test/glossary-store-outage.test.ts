@@ -1,13 +1,14 @@
 /**
- * /glossary's buttons in a database outage, /term export's order from either database, /help where
- * Tierbot runs from a member's own apps, and team-term names matched as the store matches them.
+ * /glossary while the server's own terms and house tiers cannot be read: a button or menu for a team
+ * term or house tier says the settings are unavailable and to try again, never that the term is
+ * gone, and opens it once the database answers; a name looked up says the same rather than "unknown
+ * term", still offering a built-in term it misspells. Also /term export's order, the same whichever
+ * order the database returns the terms in.
  */
 
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_TEXT_LIMIT } from '../src/commands/embeds';
 import { glossary } from '../src/commands/glossary';
-import { help } from '../src/commands/help';
-import { embedsLength, messageProblems } from '../src/commands/limits';
+import { messageProblems } from '../src/commands/limits';
 import { term } from '../src/commands/term';
 import type { ComponentReply, Reply } from '../src/commands/types';
 import { StoreUnavailableError, type TeamStore } from '../src/store/types';
@@ -19,7 +20,9 @@ const at = new Date('2026-12-06T12:00:00Z');
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 const menuOf = (reply: Reply, id: string) =>
   (reply.components ?? []).flatMap((row) => row.components).find((c) => 'custom_id' in c && c.custom_id === id) as { options: { label: string; value: string }[] };
-const text = (reply: Reply) => JSON.stringify(reply.embeds);
+const embedsJson = (reply: Reply) => JSON.stringify(reply.embeds);
+/** The text of each embed as shown: title, description, fields and footer. */
+const shownText = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
 
 /** A store that answers until `outage.down` is set, then fails every read as an unreachable database does. */
 function storeWithOutage(): { store: TeamStore; outage: { down: boolean } } {
@@ -62,9 +65,9 @@ describe('/glossary buttons while the database is down', () => {
     for (const answer of [await press(teamButton), await press('glossary:teamopen', [teamMenuKey]), await press(tierButton)]) {
       expect(answer.mode).toBe('reply');
       expect(answer.reply.unavailable).toBe(true);
-      expect(text(answer.reply)).toMatch(/unavailable right now/);
-      expect(text(answer.reply)).toMatch(/Try again in a minute/);
-      expect(text(answer.reply)).not.toMatch(/not there any more|not in your house definition any more/);
+      expect(embedsJson(answer.reply)).toMatch(/unavailable right now/);
+      expect(embedsJson(answer.reply)).toMatch(/Try again in a minute/);
+      expect(embedsJson(answer.reply)).not.toMatch(/not there any more|not in your house definition any more/);
     }
   });
 
@@ -76,8 +79,47 @@ describe('/glossary buttons while the database is down', () => {
     expect((await press(teamButton)).reply.embeds[0]!.title).toMatch(/^Gifting/);
     expect((await press('glossary:teamopen', [teamMenuKey])).reply.embeds[0]!.author?.name).toBe('Team term');
     expect((await press(tierButton)).reply.embeds[0]!.author?.name).toBe('House tier');
-    expect(text((await press('glossary:teamopen', ['no-such-key'])).reply)).toMatch(/not there any more/);
-    expect(text((await press('glossary:housetier:comet')).reply)).toMatch(/not in your house definition any more/);
+    expect(embedsJson((await press('glossary:teamopen', ['no-such-key'])).reply)).toMatch(/not there any more/);
+    expect(embedsJson((await press('glossary:housetier:comet')).reply)).toMatch(/not in your house definition any more/);
+  });
+});
+
+describe('/glossary while the server’s terms and house tiers cannot be read', () => {
+  /** A store with the house tier "star" that fails the reads `down` names, as an unreachable database does. */
+  async function storeWithStar(down: { terms?: boolean; house?: boolean }): Promise<TeamStore> {
+    const inner = memoryStore();
+    await inner.setHouse(G, { text: 'star 10k-75k, legend 75k+', setById: '1', setByName: 'a', setAt: at });
+    const unreachable = () => Promise.reject(new StoreUnavailableError(new Error('connect ECONNREFUSED')));
+    return { ...inner, terms: (g) => (down.terms ? unreachable() : inner.terms(g)), house: (g) => (down.house ? unreachable() : inner.house(g)) };
+  }
+  const look = async (term: string, store: TeamStore) => (await glossary.run({ term } as never, testContext({ guildId: G, store }))) as Reply;
+
+  it('a house tier’s name says they could not be read, to try again, with no unrelated term offered', async () => {
+    expect((await look('star', await storeWithStar({}))).embeds[0]!.author?.name).toBe('House tier');
+    const reply = await look('star', await storeWithStar({ terms: true, house: true }));
+    expect(reply.embeds[0]!.title).not.toBe('Unknown term');
+    expect(reply.embeds[0]!.description).toContain('Your team’s own terms and house tiers could not be read just now');
+    expect(reply.embeds[0]!.description).toMatch(/try again in a minute/);
+    expect(shownText(reply)).not.toMatch(/Did you mean|Niche audience/);
+    expect(ids(reply)).toEqual([]);
+    expect(reply.unavailable).toBe(true);
+    expect(messageProblems(reply)).toEqual([]);
+  });
+
+  it('still offers a built-in term the name misspells by one slip, to open with a press', async () => {
+    const reply = await look('nfluencer', await storeWithStar({ terms: true, house: true }));
+    expect(reply.unavailable).toBe(true);
+    expect(reply.embeds[0]!.description).toMatch(/could not be read just now.*Or did you mean \*\*Influencer\*\*\?$/);
+    const opened = await glossary.component!(ids(reply)[0]!, [], testComponentContext({ guildId: G }));
+    expect(opened.reply.embeds[0]!.title).toBe('Influencer');
+    // Three letters are too few to tell a slip from another word.
+    expect(shownText(await look('sov', await storeWithStar({ terms: true, house: true })))).not.toMatch(/did you mean/i);
+  });
+
+  it('names only the house tiers when they alone could not be read', async () => {
+    const reply = await look('star', await storeWithStar({ house: true }));
+    expect(reply.embeds[0]!.title).toBe('House tiers unavailable');
+    expect(reply.embeds[0]!.description).toContain('Your house tiers could not be read just now');
   });
 });
 
@@ -111,42 +153,5 @@ describe('/term export', () => {
     expect(fromOne).toEqual(['apple', 'Éclair', 'Eclat', 'éclat', 'item 9', 'item 10', 'Zebra']);
     const index = (await glossary.run({} as never, testContext({ guildId: G, store: reversed }))) as Reply;
     expect(menuOf(index, 'glossary:teamopen').options.map((o) => o.label)).toEqual(fromOne);
-  });
-});
-
-describe('/help where Tierbot runs from a member’s own apps in a server that has not added it', () => {
-  const userInstalled = { guildId: G, guildInstalled: false };
-
-  it('says the team commands need a server that has added Tierbot, and offers no example of them', async () => {
-    const reply = (await help.run({} as never, testContext(userInstalled))) as Reply;
-    expect(reply.embeds[0]!.description).toMatch(/`\/house`, `\/term` and `\/plans` work only in servers that have added Tierbot/);
-    const teamFields = reply.embeds[0]!.fields!.filter((f) => /^\/(house|term|plans)/.test(f.name));
-    expect(teamFields).toHaveLength(3);
-    for (const f of teamFields) expect(f.value, f.name).not.toMatch(/Try /);
-    expect(embedsLength(reply.embeds)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
-    expect(messageProblems(reply)).toEqual([]);
-    const home = await help.component!('help:home:own', [], testComponentContext(userInstalled));
-    expect(home.reply.embeds[0]!.description).toMatch(/work only in servers that have added Tierbot/);
-  });
-
-  it('offers the examples in a server that has added Tierbot, and keeps the DM wording in a DM', async () => {
-    const inServer = (await help.run({} as never, testContext({ guildId: G }))) as Reply;
-    expect(text(inServer)).not.toMatch(/servers only|added Tierbot/);
-    expect(text(inServer)).toMatch(/Try `\/term add/);
-    expect(text((await help.run({} as never, testContext())) as Reply)).toMatch(/work in servers only/);
-  });
-});
-
-describe('/glossary finds a team term by name as /term does', () => {
-  it('opens the term the store has under that name ("ugc wide" is "ＵＧＣ wide"), rather than asking which', async () => {
-    const store = memoryStore();
-    await addTerm(store, 'ＵＧＣ wide');
-    await addTerm(store, 'UGC-wide');
-    expect((await store.term(G, 'ugc wide'))?.name).toBe('ＵＧＣ wide');
-    const reply = (await glossary.run({ term: 'ugc wide' } as never, testContext({ guildId: G, store }))) as Reply;
-    expect(reply.embeds[0]!.title).toBe('ＵＧＣ wide');
-    // Neither name as the store reads it: both read the same once punctuation is set aside.
-    const which = (await glossary.run({ term: 'ugc  wide!' } as never, testContext({ guildId: G, store }))) as Reply;
-    expect(which.embeds[0]!.title).toBe('Which term?');
   });
 });

@@ -1,28 +1,36 @@
 /**
- * /compare, where verifying issue 25 found it wrong: a tie reported as holding when an input
- * within its range breaks it; "Depends on: … together" without the break-even of each input it
- * names; "Depends on:" on a line of its own, away from the input it depends on; and a fee range
- * that disagreed with the cost's (now the fee's range is what each case pays). Checked through
- * the command, as a user gets it.
+ * /compare's verdict and its "Depends on" lines: the verdict's words, and that it holds only where no
+ * input within its range breaks it; each input of "Depends on: … together" given its break-even (a
+ * property over many scenarios); "Depends on:" leading the line of the input it names, in plain
+ * words; a plan that pays for no orders or engagements losing that measure; and two plans that are
+ * the same accounts. Checked through the command, as a user gets it.
  */
 
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
+import { EXPORT_ID, compare } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
-import { breakEvenText, comparePlans, parseCompareInput, robustnessText, type CompareInput } from '../src/domain/compare';
-import { messageProblems } from '../src/commands/limits';
+import { breakEvenText, comparePlans, flipsText, parseCompareInput, robustnessText, type CompareInput, type Comparison } from '../src/domain/compare';
 import { testComponentContext } from './support/context';
 import { runCompare as run, description, field } from './support/compare';
 
 /** What a reader sees once Discord has drawn the markdown. */
 const plain = (markdown: string) => markdown.replace(/\*\*|\*/g, '');
 const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+const line = (reply: Reply, plan: 'A' | 'B', label: string) =>
+  reply.embeds[0]!.fields!.find((f) => f.name.startsWith(`Plan ${plan}`))!.value.split('\n').find((l) => l.startsWith(`${label}:`))!;
 
-async function assumptions(options: Record<string, string>): Promise<Reply> {
-  const id = ids(await run(options)).find((x) => x.startsWith(ASSUMPTIONS_ID))!;
+async function press(reply: Reply, prefix: string): Promise<Reply> {
+  const id = ids(reply).find((x) => x.startsWith(prefix));
+  if (!id) throw new Error(`no ${prefix} button`);
   return (await compare.component!(id, [], testComponentContext())).reply;
+}
+
+function comparisonOf(input: CompareInput): Comparison {
+  const parsed = parseCompareInput(input);
+  if (!parsed.ok) throw new Error(`${parsed.option}: ${parsed.reason}`);
+  return comparePlans(parsed.scenario);
 }
 
 /** The counted measures each plan wins, as the ✅ marks show them. */
@@ -178,69 +186,94 @@ describe('"Depends on:" is followed at once by the input', () => {
   });
 });
 
-describe('the fee’s range and the cost’s range agree', () => {
-  it('the Assumptions page gives the fee’s range as what the plan pays, the cost’s range in the main reply', async () => {
-    const page = await assumptions({});
-    const fee = field(page, 'Plan A fee');
-    // Traackr's 1,550 × $0.15 = $232.50 at 1.55% is the cheapest rule across 1.55%–3.8%, the cent rule's
-    // $1,000 the dearest (GRIN $400–900, Traackr at 3.8% 3,800 × $0.15 = $570).
-    expect(fee.name).toBe('Plan A fee: $1,000 ($232.50 to $1,000)');
-    expect(fee.value).toContain(
-      "Range: from the cheapest rule to the dearest, across the engagement rate’s range: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%.",
-    );
-    expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($8.10 to $100)');
-    const main = await run();
-    expect(page.embeds[0]!.description).toContain('then at its better end, fees priced at that run’s engagement rate (and again with the engagement rate at its other end');
-    expect(field(main, 'Plan A').value).toContain('Cost: **$1,000** ($232.50 to $1,000)');
-    // The default's Assumptions page keeps its break-evens whole, within Discord's limits.
-    expect(page.embeds.map((e) => e.title)).toContain('Break-even');
-    expect(messageProblems(page)).toEqual([]);
+describe('"Depends on" in plain words', () => {
+  it('Kardashian at $250,000 with 3 micro-influencers: the two inputs, then when and where the plans change hands', async () => {
+    const reply = await run({ preset: 'kardashian', big_fee: '250k', micro_count: '3' });
+    const text =
+      'Depends on: Click-through (visits per reached account) and Audience overlap among Plan B’s influencers, but only at the extremes: ' +
+      'with every other input at its worst for Plan B, Plan A wins cost per order once click-through is under 0.021% or overlap is above 36.374%.';
+    expect(plain(reply.embeds[0]!.description!).split('\n')).toContain(text);
+    // The chart shows the same text.
+    const built = parseCompareInput({ preset: 'kardashian', big_fee: '250k', micro_count: '3' });
+    expect(built.ok && robustnessText(comparePlans(built.scenario))).toBe(text);
   });
 
-  it('compare.csv says the same: the fee’s ends are the cost’s', async () => {
-    const id = ids(await run()).find((x) => x.startsWith(EXPORT_ID))!;
-    const csv = (await compare.component!(id, [], testComponentContext())).reply.files![0]!.data.toString('utf8');
-    const rows: string[][] = parse(csv, { from_line: 2 });
-    const row = (plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
-    expect(row('A', 'cost').slice(2)).toEqual(['232.5', '1000', '1000', 'influencers × fee (fee_a below)']);
-    expect(row('assumption', 'fee_a').slice(2, 5)).toEqual(['232.5', '1000', '1000']);
-    expect(row('assumption', 'fee_a')[5]).toContain("range: from the cheapest rule to the dearest, across the engagement rate’s range: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%");
-  });
-
-  it('a budget below every rule: the cheapest rule is said to be at the expected engagement rate, and the cost to be what Plan A pays', async () => {
-    const d = description(await run({ budget: '2000', big_followers: '1M' }));
-    expect(d).toContain(
-      'Plan A costs $10,000 ($2,325 to $10,000): $2,000 does not buy 1,000,000 followers at any price rule (the cheapest asks $2,325 at the expected 1.55% engagement rate)',
-    );
-    // At 20,000 followers the expected 2.27989% (raised to what 19,999 get: 19,999 × 2.28% ÷ 20,000) is not
-    // the low end of the rate's range: the cost reaches a cheaper rule (Traackr's 20,000 × 0.54% × $0.15 =
-    // $16.20 at the lowest rate) than the one at the expected rate (Traackr's 19,999 × 2.28% × $0.15 =
-    // $68.397, $68.40), and says why.
-    expect(description(await run({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain(
-      'Plan A costs $200 ($16.20 to $200): $20 does not buy 20,000 followers at any price rule (the cheapest asks $68.40 at Tierbot’s raised 2.27989% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
-    );
-  });
-
-  it('with a budget, Plan B’s fee has no range; the other rules’ fees are given at each end of the engagement rate', async () => {
-    const fee = field(await assumptions({ budget: '5000' }), 'Plan B fee each');
-    expect(fee.name).toBe('Plan B fee each: $100');
-    expect(fee.value).toContain(
-      "with a budget, fees are what it pays at this rule (the other rules: GRIN's $4–9 per 1,000 followers, $40–$90; Traackr's $150 per 1,000 engagements, $8.10 at 0.54% to $94.50 at 6.3%)",
+  it('a fee and an engagement rate, with the plan they help', () => {
+    const built = parseCompareInput({ big_fee: '150', micro_count: '1', micro_followers: '4999' });
+    const text = built.ok ? robustnessText(comparePlans(built.scenario)) : '';
+    // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro of 4,999
+    // at 8.8%, 439.912 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 439.912 = $42.5615;
+    // at GRIN's $20 (4,999 × $0.004 in cents, the cheapest rule from 2.67% up), $20 ÷ (4,999 × x) < $0.09675
+    // above x = 4.13504%, shown as 4.136%.
+    expect(text).toBe(
+      'Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes: with every other input at its worst for Plan A, Plan B wins cost per engagement once Plan B’s fee is under $42.56 or Plan B’s engagement rate is above 4.136%.',
     );
   });
 });
 
-describe('a budget that pays for the followers given', () => {
-  it('is set beside what the price rules charge for that account, so a budget at their low end (or far above them) shows', async () => {
-    const low = await run({ budget: '5000', big_followers: '1M' });
-    expect(low.embeds[0]!.description).toContain(
-      'Plan A spends $5,000 on one influencer with 1,000,000 followers, an account the price rules put at $2,325–$10,000 at the expected 1.55% engagement rate;',
-    );
-    const high = await run({ budget: '50000', big_followers: '1M' });
-    expect(high.embeds[0]!.description).toContain('Plan A spends $50,000 on one influencer with 1,000,000 followers, an account the price rules put at $2,325–$10,000');
-    for (const reply of [low, high]) expect(messageProblems(reply)).toEqual([]);
-    // Followers bought by the budget at the cent-per-follower rule need no such note: the rule is the price.
-    const bought = await run({ budget: '5000' });
-    expect(bought.embeds[0]!.description).not.toContain('price rules put');
+describe('the verdict', () => {
+  it('says "holds across every sourced range" in those exact words, and that it covers Tierbot’s assumptions too', async () => {
+    const reply = await run({ preset: 'kardashian' });
+    expect(reply.embeds[0]!.description).toContain('holds across every sourced range');
+    expect(reply.embeds[0]!.description).toContain('**The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.**');
+    expect(reply.chart).toBeDefined();
+    expect(robustnessText(comparisonOf({ preset: 'kardashian' }))).toContain('holds across every sourced range');
+    expect((await run()).embeds[0]!.description).toContain('Depends on:');
+  });
+
+  it('keeps the plans’ capitals in "Depends on: … together"', () => {
+    const joint = robustnessText(comparisonOf({ big_fee: '150', micro_count: '1', micro_followers: '4999' }));
+    expect(joint).toMatch(/^Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes/);
+    expect(joint).not.toMatch(/plan [ab]/);
+  });
+
+  it('never prints a break-even that reads the same as the expected value', async () => {
+    // Plan B's engagement rate is expected at 2.28%; with Plan A at 2.2799% the plans tie on
+    // engagements (2,280 each, as shown) and on cost per engagement: a move of a thousandth of a
+    // point either way breaks the tie.
+    const d = (await run({ big_engagement: '2.2799' })).embeds[0]!.description!;
+    expect(d).toContain('Plan B engagement rate (break-even 2.279%)');
+    expect(d).not.toContain('(break-even 2.28%)');
+    // Plan A's CPE ties at a fee just under its expected $1,000: cents tell them apart.
+    expect(d).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.28, cost per engagement under $999.85.');
+    const c = comparisonOf({ big_engagement: '2.2799' });
+    const decider = c.verdict.deciders.find((x) => x.key === 'engagement_rate_b')!;
+    expect(flipsText(c, decider)).toBe('Plan A wins cost per engagement and engagements under 2.279%; Plan B wins cost per engagement and engagements above 2.281%');
+    // Rounded away from the expected value, towards the side where the new winner wins.
+    expect(breakEvenText('percent', 2.28001, 2.28, 'higher')).toEqual({ text: '2.281%', atExpected: false });
+    expect(breakEvenText('percent', 2.27999, 2.28, 'lower')).toEqual({ text: '2.279%', atExpected: false });
+    expect(breakEvenText('money', 99.991, 100, 'lower')).toEqual({ text: '$99.99', atExpected: false });
+    expect(breakEvenText('money', 1_000.4, 1_000, 'higher')).toEqual({ text: '$1,001', atExpected: false });
+    // Digits are added until it reads differently; where none do, it is said to be at the expected value.
+    expect(breakEvenText('percent', 2.28065, 2.2806, 'higher')).toEqual({ text: '2.2807%', atExpected: false });
+    expect(breakEvenText('percent', 2.28099995, 2.2809999, 'higher')).toEqual({ text: '2.281%', atExpected: true });
+  });
+});
+
+describe('a plan that pays and gets no orders or engagements loses that measure', () => {
+  it('micro_reach:0: Plan B has no orders for $1,000, so Plan A wins cost per order, on screen and in the count', async () => {
+    const reply = await run({ micro_reach: '0' });
+    expect(reply.embeds[0]!.description!.split('\n')[0]).toBe('**Plan A wins on reach and cost per order (2 of 4); Plan B on engagements and cost per engagement.**');
+    expect(line(reply, 'A', 'Cost per order')).toMatch(/✅$/);
+    expect(line(reply, 'B', 'Cost per order')).toBe('Cost per order: *no orders*');
+    // compare.csv keeps the row with empty cells, and says why.
+    const csv = (await press(reply, EXPORT_ID)).files![0]!.data.toString('utf8');
+    const row = (parse(csv, { from_line: 2 }) as string[][]).find((r) => r[0] === 'B' && r[1] === 'cost_per_order')!;
+    expect(row.slice(2, 5)).toEqual(['', '', '']);
+    expect(row[5]).toMatch(/^no orders for its cost/);
+  });
+
+  it('no engagements for the money loses cost per engagement', () => {
+    const c = comparisonOf({ micro_engagement: '0' });
+    expect(c.b.metrics.cpe).toBeNull();
+    expect(c.verdict.measures.find((m) => m.metric === 'cpe')!.winner).toBe('A');
+  });
+});
+
+describe('two plans that are the same accounts', () => {
+  it('budget:100 buys one influencer with 10,000 followers on each side: one plain line, no tie-breaks', async () => {
+    const d = (await run({ budget: '100' })).embeds[0]!.description!;
+    expect(d.split('\n')[0]).toBe('**At this budget both plans are one influencer with 10,000 followers: nothing to compare.**');
+    expect(d).not.toContain('Depends on');
   });
 });

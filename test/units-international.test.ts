@@ -1,26 +1,28 @@
 /**
- * Counts and amounts as people outside the US write them: "mil" in Spanish and Portuguese, a
- * decimal comma in money and percentages, another currency, lakh and Mio. in an amount, Indian
- * digit grouping, and count words of other languages, each read the same by /tier, /compare and
- * /roster.
+ * Counts and amounts as people outside the US write them, read the same by /tier, /compare, /roster
+ * and the message command: "mil" in Spanish and Portuguese (and in /compare's options), a decimal
+ * comma in money and percentages, other currencies refused by name, lakh, Mio. and other
+ * multipliers, Indian digit grouping, count and follower words of other languages, "(mil)" in a
+ * roster header, and the reasons /tier gives for "30,00" and "30 mi".
  */
 
 import { describe, expect, it } from 'vitest';
-import { compare } from '../src/commands/compare';
+import { messageProblems } from '../src/commands/limits';
 import { roster } from '../src/commands/roster';
 import { tier } from '../src/commands/tier';
 import type { Attachment, Reply } from '../src/commands/types';
 import { parseOverrides } from '../src/domain/compare';
+import { extractCounts } from '../src/domain/extract';
 import { countReadingNote, parseFollowerCount } from '../src/domain/followers';
 import { readRoster, summariseByPlatform, summaryStateOf, writeTaggedCsv } from '../src/domain/roster';
 import { parseMoney, parsePercent } from '../src/domain/units';
+import { runCompare } from './support/compare';
 import { testContext } from './support/context';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/team.csv';
 
 const runTier = (followers: string) => tier.run({ followers } as never, testContext()) as Promise<Reply>;
-const runCompare = (options: Record<string, string>) => compare.run(options as never, testContext()) as Promise<Reply>;
 async function runRoster(text: string, countColumn?: string): Promise<Reply> {
   const bytes = utf8(text);
   const file: Attachment = { id: '900', filename: 'team.csv', url: URL_OF, size: bytes.length, contentType: 'text/csv' };
@@ -74,6 +76,24 @@ describe('"mil": a thousand in Spanish and Portuguese, a million in English shor
   });
 });
 
+describe('"mil" in /compare', () => {
+  it('is read as a million, as /tier reads it, and the reply says so, option by option', async () => {
+    const reply = await runCompare({ budget: '$2 mil', big_followers: '1 mil' });
+    const text = reply.embeds[0]!.description ?? '';
+    expect(text).toContain('Budget $2M');
+    expect(text).toContain('ℹ️ budget: “mil” is read as a million; for 2 thousand, write 2k.');
+    expect(text).toContain('ℹ️ big_followers: “mil” is read as a million; for 1 thousand, write 1k.');
+    expect(JSON.stringify((await runCompare({ budget: '2000' })).embeds)).not.toContain('“mil”');
+  });
+
+  it('stays within its limits with every option written with "mil"', async () => {
+    const reply = await runCompare({ big_fee: '1 mil', micro_fee: '1 mil', big_followers: '1 mil', micro_followers: '1 mil', order_value: '1 mil', overlap: '5' });
+    expect(reply.inputError).toBeFalsy();
+    expect((reply.embeds[0]!.description!.match(/“mil” is read as a million/g) ?? []).length).toBe(5);
+    expect(messageProblems(reply)).toEqual([]);
+  });
+});
+
 describe('a decimal comma in money and percentages', () => {
   it.each([
     ['2,5 %', 2.5],
@@ -123,7 +143,7 @@ describe('money in another currency', () => {
     expect(parseMoney(typed)).toEqual({ ok: false, reason: `Tierbot works in US dollars; “${sign}” is another currency.` });
   });
 
-  it('still reads US dollars written with their code', () => {
+  it('reads US dollars written with their code', () => {
     expect([parseMoney('US$300'), parseMoney('5000 USD'), parseMoney('USD 5000')].map((r) => r.ok && r.value)).toEqual([300, 5000, 5000]);
   });
 
@@ -131,6 +151,51 @@ describe('money in another currency', () => {
     const text = embedText(await runCompare({ budget: '€5.000' }));
     expect(text).toContain('Tierbot works in US dollars; “€” is another currency.');
     expect(text).toMatch(/Accepted:\*\* for budget, an amount in US dollars/);
+  });
+});
+
+describe('money in currencies the message command knows', () => {
+  it.each([
+    ['5000元', '元'],
+    ['500円', '円'],
+    ['₺500', '₺'],
+    ['₪500', '₪'],
+    ['5.000 TL', 'TL'],
+    ['5 kr', 'kr'],
+    ['500 Rs', 'Rs'],
+    ['500 Rs.', 'Rs.'],
+    ['5.000 zł', 'zł'],
+    ['500 reais', 'reais'],
+    ['500 pesos', 'pesos'],
+    ['500 lire', 'lire'],
+    ['500 yuan', 'yuan'],
+    ['500 rupees', 'rupees'],
+    ['5000R$', 'R$'],
+  ])('refuses %j, naming the currency', (typed, sign) => {
+    expect(parseMoney(typed)).toEqual({ ok: false, reason: `Tierbot works in US dollars; “${sign}” is another currency.` });
+  });
+
+  it('/compare names it', async () => {
+    expect(embedText(await runCompare({ budget: '5000元' }))).toContain('Tierbot works in US dollars; “元” is another currency.');
+  });
+
+  it('reads a dollar sign after the number and "bucks" as US dollars', () => {
+    for (const [typed, value] of [['5$', 5], ['5 $', 5], ['5000$', 5000], ['5k$', 5000], ['1.2M$', 1_200_000], ['5 bucks', 5], ['5k bucks', 5000]] as const) {
+      expect(parseMoney(typed)).toEqual({ ok: true, value });
+    }
+  });
+
+  it('reads thousands grouped the Swiss way', async () => {
+    expect(parseMoney("5'000")).toEqual({ ok: true, value: 5000 });
+    expect(parseMoney('5’000')).toEqual({ ok: true, value: 5000 });
+    expect(parseMoney("1'234.50")).toEqual({ ok: true, value: 1234.5 });
+    expect(embedText(await runCompare({ budget: "5'000" }))).not.toContain('not an amount of money');
+  });
+
+  it('reads US dollars in every accepted form: $5,000, 5000 USD, US$300, 5 dollars, 5k, 2 lakh', () => {
+    for (const [typed, value] of [['$5,000', 5000], ['5000 USD', 5000], ['US$300', 300], ['5 dollars', 5], ['5k', 5000], ['2 lakh', 200_000]] as const) {
+      expect(parseMoney(typed)).toEqual({ ok: true, value });
+    }
   });
 });
 
@@ -143,6 +208,33 @@ describe('the multipliers of counts in amounts', () => {
   ])('reads the amount %j as %d, as /tier reads the count', (typed, value) => {
     expect(parseMoney(typed)).toEqual({ ok: true, value });
     expect(parseFollowerCount(typed)).toEqual({ ok: true, value });
+  });
+});
+
+describe('Korean, Ukrainian, Russian and Indonesian multipliers', () => {
+  const typed = [
+    ['45만', 450_000],
+    ['4.5만', 45_000],
+    ['45 тис.', 45_000],
+    ['45 тис', 45_000],
+    ['45 тысяч', 45_000],
+    ['12 тысячи', 12_000],
+    ['1 тысяча', 1_000],
+    ['45 ribu', 45_000],
+    ['45rb', 45_000],
+  ] as const;
+
+  it.each(typed)('/tier reads %j', (text, value) => {
+    expect(parseFollowerCount(text)).toEqual({ ok: true, value });
+  });
+
+  it('/roster reads them in a count cell', () => {
+    expect(rosterCounts('Followers', typed.map(([text]) => text))).toEqual(typed.map(([, value]) => value));
+  });
+
+  it('reads "rb" spaced in a count option, where it can only be a multiplier', () => {
+    expect(parseFollowerCount('45 rb')).toEqual({ ok: true, value: 45_000 });
+    expect(parseFollowerCount('10 rb pengikut')).toEqual({ ok: true, value: 10_000 });
   });
 });
 
@@ -198,11 +290,91 @@ describe('count words of other languages', () => {
   });
 });
 
+describe('follower words of other languages after a count', () => {
+  const typed = [
+    ['45k abonnés', 45_000],
+    ['45k Abonnenten', 45_000],
+    ['45k volgers', 45_000],
+    ['45k takipçi', 45_000],
+    ['12 тыс. подписчиков', 12_000],
+    ['2 millones de seguidores', 2_000_000],
+    ['2 milhões de inscritos', 2_000_000],
+    ['2 millions d’abonnés', 2_000_000],
+  ] as const;
+
+  it.each(typed)('/tier reads %j as the message command does', async (text, value) => {
+    expect(parseFollowerCount(text)).toEqual({ ok: true, value });
+    expect(extractCounts(`Ana ${text}`).counts.map((c) => c.value)).toEqual([value]);
+    expect((await runTier(text)).embeds[0]!.title).toContain(`${value.toLocaleString('en-US')} followers`);
+  });
+
+  it('/roster reads them in a count cell', () => {
+    expect(rosterCounts('Followers', typed.map(([text]) => text))).toEqual(typed.map(([, value]) => value));
+  });
+
+  it('reads English counts and "mil" unchanged beside them: 30k, 1.2Msubs, "45 mil seguidores" (45,000), "30 mil" (30 million)', () => {
+    for (const [text, value] of [['30k', 30_000], ['30k followers', 30_000], ['1.2Msubs', 1_200_000], ['45 mil seguidores', 45_000], ['30 mil', 30_000_000]] as const) {
+      expect(parseFollowerCount(text)).toEqual({ ok: true, value });
+    }
+  });
+});
+
+describe('other languages: the Russian million, subscriptions sold, and columns of followers gained', () => {
+  it('reads the Russian word for million in /tier and in a message', () => {
+    expect(parseFollowerCount('1,2 миллиона подписчиков')).toEqual({ ok: true, value: 1_200_000 });
+    expect(extractCounts('1,2 миллиона подписчиков').counts.map((c) => c.value)).toEqual([1_200_000]);
+  });
+
+  it('does not take subscriptions sold for followers', () => {
+    expect(extractCounts('we sold 500 subscriptions').counts).toEqual([]);
+    expect(extractCounts('10000 subscriptions sold').counts).toEqual([]);
+    expect(parseFollowerCount('500 subscriptions').ok).toBe(false);
+  });
+
+  it('passes over a column of followers gained, in French, German, Spanish, Italian and Dutch, and a Portuguese date', () => {
+    for (const gained of ['Abonnés gagnés', 'Gewonnene Follower', 'Seguidores ganados', 'Follower guadagnati', 'Volgers erbij', 'Data seguidores']) {
+      const read = readRoster(new TextEncoder().encode(`Name,${gained},Instagram Followers\nAna,300,45000\n`), {});
+      if (!read.ok) throw new Error(gained);
+      expect(read.roster.rows[0]!.count, gained).toBe(45_000);
+    }
+  });
+});
+
+describe('"(mil)" in a roster header', () => {
+  it('is thousands under a Spanish or Portuguese header, as a "45 mil" cell there is', () => {
+    expect(rosterCounts('Seguidores (mil)', ['45', '45 mil'])).toEqual([45_000, 45_000]);
+    expect(rosterCounts('Inscritos (mil)', ['45', '45 mil'])).toEqual([45_000, 45_000]);
+  });
+
+  it('is millions under any other header, as a "45 mil" cell there is', () => {
+    expect(rosterCounts('Followers (mil)', ['45', '45 mil'])).toEqual([45_000_000, 45_000_000]);
+    expect(rosterCounts('Subscribers (in mil)', ['45', '45 mil'])).toEqual([45_000_000, 45_000_000]);
+  });
+
+  it('reads "(miles)" and "(K)" as thousands', () => {
+    expect(rosterCounts('Seguidores (miles)', ['45'])).toEqual([45_000]);
+    expect(rosterCounts('Followers (K)', ['45'])).toEqual([45_000]);
+  });
+});
+
 describe('/roster count_column: given by number in full-width digits', () => {
   it('reads ２ as 2 when finding the header row, so a creator row is never taken for the header', async () => {
     const file = 'Creator,Reach\nAna,45000,IG\nBen,1200000,TikTok\n';
     const wide = await runRoster(file, '２');
     expect(embedText(wide)).toContain(total(2, 1_245_000));
     expect(embedText(wide)).toBe(embedText(await runRoster(file, '2')));
+  });
+});
+
+describe('why /tier cannot read "30,00" and "30 mi"', () => {
+  it('says a comma before two digits is neither thousands nor a decimal comma', async () => {
+    const reason = 'That is not a follower count I can read: a comma before two digits is neither a thousands separator nor a decimal comma (read only before a multiplier, as in 12,5k).';
+    expect(parseFollowerCount('30,00')).toEqual({ ok: false, reason });
+    expect(embedText(await runTier('30,00'))).toContain(reason);
+  });
+
+  it('says "mi" could mean million or miles, and how to write the million', async () => {
+    expect(parseFollowerCount('30 mi')).toEqual({ ok: false, reason: 'That is not a follower count I can read: “mi” could mean million or miles. Write 30M or 30,000,000.' });
+    expect(embedText(await runTier('1,5mi'))).toContain('“mi” could mean million or miles. Write 1,5M or 1,500,000.');
   });
 });

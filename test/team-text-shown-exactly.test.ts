@@ -1,5 +1,5 @@
 /**
- * Team text is shown back exactly, or refused with a reason (issue 27): a character Discord would
+ * Team text is shown back exactly, or refused with a reason: a character Discord would
  * not show as typed (zero-width spaces, direction overrides, tabs, line breaks) is refused in every
  * field of /term and in /house set, naming the field and the character, and a refused write leaves
  * the previous value as it was; emoji, joiners and all, are accepted and shown whole, as are
@@ -91,7 +91,7 @@ describe('blank-looking fillers are refused, named, in /term and /house set, as 
 });
 
 describe('/term: every field is shown back exactly, or refused naming the character', () => {
-  it('the issue’s example: a definition with a zero-width space and a right-to-left override is refused, nothing saved', async () => {
+  it('a definition with a zero-width space and a right-to-left override is refused, naming U+200B, and nothing is saved', async () => {
     const store = memoryStore();
     const reply = await run(term, { subcommand: 'add', name: 'foo', definition: 'a\u200bb \u202ertl' }, store);
     expect(reply.inputError).toBe(true);
@@ -253,7 +253,7 @@ describe('/term link: an https:// address, as the refusal says', () => {
 describe('/house set: tier names are shown as written, or refused', () => {
   const tiersField = (reply: Reply) => reply.embeds[0]!.description ?? '';
 
-  it('the issue’s example: a tier name with a zero-width space is refused, naming it; the previous definition stays', async () => {
+  it('a tier name holding a character Discord does not show (zero-width space and the rest) is refused, naming it; the previous definition stays', async () => {
     const store = memoryStore();
     const saved = await run(house, { subcommand: 'set', tiers: 'small 1k-100k, growing 100k+' }, store);
     expect(saved.inputError).toBeUndefined();

@@ -1,10 +1,16 @@
+/**
+ * What the /roster chart writes: bar labels in text the chart font can draw (a house tier named in
+ * CJK, Arabic or emoji falls back to its range), twelve tiers each labelled inside its own slot,
+ * long tier names that start alike kept apart, a long name shortened at a word, a title on one
+ * line, follower counts never rounded over a tier line, and the axis title clear of the labels.
+ */
+
 import { describe, expect, it } from 'vitest';
 import { roster } from '../src/commands/roster';
 import type { Attachment, Reply } from '../src/commands/types';
 import { ROSTER_CHART_SIZE, rosterOption, type RosterChartBar, type RosterChartOptions } from '../src/charts/roster';
-import { compareLayout, compareOption, valueText } from '../src/charts/compare-plans';
+import { chartSvg } from '../src/charts/render';
 import { textWidth } from '../src/charts/text-width';
-import { comparePlans, parseCompareInput, type CompareInput } from '../src/domain/compare';
 import { memoryStore, testContext } from './support/context';
 
 const GUILD = '2';
@@ -59,7 +65,7 @@ describe('/roster chart: names the chart font cannot draw', () => {
 });
 
 describe('/roster chart: twelve tiers, the most a house has', () => {
-  // The auditor's 5,000-creator file, one bar per house tier and one below them.
+  // A 5,000-creator file: one bar per house tier and one below them.
   const BARS: [number, number][] = [
     [721, 278_070],
     [339, 616_559],
@@ -112,29 +118,77 @@ describe('/roster chart: long tier names that start alike', () => {
   });
 });
 
-function comparisonOf(input: CompareInput) {
-  const parsed = parseCompareInput(input);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return comparePlans(parsed.scenario);
-}
-
-describe('/compare chart with one micro-influencer', () => {
-  const c = comparisonOf({ micro_count: '1' });
-
-  it('draws the arrowhead of a whisker whose low end is the bar and whose high end runs past the panel', () => {
-    const engagements = compareLayout(c).panels.find((p) => p.key === 'engagements')!;
-    const [a] = engagements.marks;
-    expect(a.whisker).toMatchObject({ top: engagements.plot.top, cutAtTop: true });
-    const polygons = (compareOption(c).graphic as { type: string; shape?: { points?: [number, number][] } }[]).filter((e) => e.type === 'polygon');
-    expect(polygons.map((e) => e.shape!.points![0])).toContainEqual([a.bar.x + a.bar.width / 2, engagements.plot.top]);
+describe('/roster chart: long names, titles and follower counts', () => {
+  it('shortens a long tier name at a word, never mid-word', () => {
+    const label = 'Established creators with loyal niche audiences';
+    const option = rosterOption({ title: '3 creators by tier', basis: 'by your house definition', bars: [{ label, creators: 3, followers: 90_000 }] });
+    const [shown] = (option.xAxis as { data: string[] }).data;
+    expect(shown!.endsWith('…')).toBe(true);
+    expect(shown!.length).toBeLessThanOrEqual(28);
+    // Every word kept is whole.
+    for (const word of shown!.slice(0, -1).split(' ')) expect(label.split(' ')).toContain(word);
   });
 
-  it('writes a fraction of a count as under 1, as the reply does, never as 1', () => {
-    expect(c.b.metrics.visits!.low).toBeGreaterThan(0.5);
-    expect(c.b.metrics.visits!.low).toBeLessThan(1);
-    const texts = (compareOption(c).graphic as { type: string; style?: { text?: string } }[]).filter((e) => e.type === 'text').map((e) => e.style?.text);
-    expect(texts).toContain('<1 to 75');
-    expect(texts).not.toContain('1 to 75');
-    expect(valueText('orders', 0.75)).toBe('<1');
+  it('keeps a title on one line, without control characters', () => {
+    const option = rosterOption({ title: 'Spring\n\tlaunch\u200b roster', basis: 'by your house definition', bars: [] });
+    expect((option.title as { text: string }).text).toBe('Spring launch roster');
+  });
+
+  it('labels each bar with its followers as counted, never rounded over a tier line ("1M" for 999,999)', () => {
+    const option = rosterOption({
+      title: '3 creators by tier',
+      basis: 'by the publishers',
+      bars: [
+        { label: 'macro', creators: 1, followers: 999_999 },
+        { label: 'micro', creators: 1, followers: 49_999 },
+        { label: 'mega', creators: 1, followers: 2_000_000 },
+      ],
+    });
+    const labels = (option.series as { data: { label: { formatter: string } }[] }[])[0]!.data.map((d) => d.label.formatter);
+    expect(labels).toEqual(['1 · 999,999', '1 · 49,999', '1 · 2M']);
+  });
+});
+
+/** The boxes of the texts in an ECharts SVG (one line each, anchored as drawn). */
+function svgTexts(svg: string): { text: string; left: number; right: number; top: number; bottom: number }[] {
+  return [...svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)].map(([, attrs = '', text = '']) => {
+    const size = Number(/font-size:([\d.]+)px/.exec(attrs)![1]);
+    const [, tx = '0', ty = '0'] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(attrs) ?? [];
+    const dy = Number(/\sy="([-\d.]+)"/.exec(attrs)?.[1] ?? 0);
+    const anchor = /text-anchor="(\w+)"/.exec(attrs)?.[1] ?? 'start';
+    const width = textWidth(text, size);
+    const left = Number(tx) - (anchor === 'end' ? width : anchor === 'middle' ? width / 2 : 0);
+    const middle = Number(ty) + dy;
+    return { text, left, right: left + width, top: middle - size / 2, bottom: middle + size / 2 };
+  });
+}
+
+describe('/roster chart: twelve house tiers, every bar as tall as the axis', () => {
+  const HOUSE =
+    'Tier level one starter creators 1k-2k, Tier level one advanced creators 2k-5k, Tier level two 5k-10k, Tier level three 10k-20k, Tier level four 20k-50k, Tier level five 50k-100k, Tier level six 100k-200k, Tier level seven 200k-500k, Tier level eight 500k-1M, Tier level nine 1M-2M, Tier level ten 2M-5M, Tier level eleven extraordinary 5M+';
+  const FOLLOWERS = [500, 1500, 3000, 7000, 15000, 30000, 70000, 150000, 300000, 700000, 1500000, 3000000, 8000000];
+  const CSV = `name,followers\n${[0, 1, 2].flatMap((n) => FOLLOWERS.map((f, i) => `c${n * 13 + i},${f}`)).join('\n')}\n`;
+  const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/r12.csv';
+
+  async function twelveTierRoster(): Promise<Reply> {
+    const store = memoryStore();
+    await store.setHouse('333', { text: HOUSE, setById: '1', setByName: 'Manager', setAt: new Date(0) });
+    const bytes = new TextEncoder().encode(CSV);
+    const file: Attachment = { id: '900', filename: 'r12.csv', url: URL_OF, size: bytes.length, contentType: 'text/csv' };
+    return roster.run({ file } as never, testContext({ files: { [URL_OF]: bytes }, guildId: '333', store }));
+  }
+
+  it('keeps the axis title clear of the label over the first bar', async () => {
+    const reply = await twelveTierRoster();
+    if (reply.chart?.kind !== 'roster') throw new Error('no roster chart');
+    expect(reply.chart.opts.bars.map((b) => b.creators)).toEqual(Array(13).fill(3));
+    const texts = svgTexts(chartSvg(rosterOption(reply.chart.opts), ROSTER_CHART_SIZE));
+    const title = texts.find((t) => t.text === 'creators')!;
+    const firstLabel = texts.find((t) => t.text.startsWith('3 · '))!;
+    expect(firstLabel.text).toBe('3 · 1.5k');
+    for (const other of texts.filter((t) => t !== title)) {
+      const overlaps = other.left < title.right && title.left < other.right && other.top < title.bottom && title.top < other.bottom;
+      expect(overlaps, other.text).toBe(false);
+    }
   });
 });

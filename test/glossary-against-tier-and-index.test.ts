@@ -1,7 +1,6 @@
 /**
- * A review of /glossary against /tier and its own index (issues 3 and 26):
+ * /glossary checked against /tier and against its own index:
  * - a tier word's entry says what /tier answers at every count of its band;
- * - a generic word ("rate") is nobody's alias: the command and the autocomplete agree;
  * - the menus follow the index's groups, and their placeholders say which groups they hold;
  * - a formula with no source is labelled as common usage, not dressed as a citation;
  * - public term replies are short, and every citation is a press away.
@@ -14,7 +13,7 @@ import { choosables } from '../src/cli/render-text';
 import { embedLength } from '../src/commands/limits';
 import { glossary } from '../src/commands/glossary';
 import type { Reply } from '../src/commands/types';
-import { TERMS, TERM_GROUPS, rangesSummary, termsNamedWith, type Term } from '../src/domain/glossary';
+import { TERMS, TERM_GROUPS, rangesSummary, type Term } from '../src/domain/glossary';
 import { SOURCES, type Tier } from '../src/domain/sources';
 import { messageProblems } from '../src/commands/limits';
 import { driver } from './support/drive';
@@ -110,32 +109,7 @@ describe('a tier word says what /tier answers across its whole band', () => {
   });
 });
 
-// ── 2. "rate" ────────────────────────────────────────────────────────────────────────────────
-
-describe('a generic word is no term’s alias', () => {
-  it('every alias, name and id opens its own term, as the autocomplete ranks it first', async () => {
-    for (const t of TERMS) {
-      for (const key of [t.id, t.name, ...t.aliases]) {
-        const reply = await run(key);
-        expect(reply.embeds[0]!.title, `${t.id} by "${key}"`).toBe(t.name);
-      }
-    }
-  });
-
-  it('"rate" offers every rate term in the autocomplete, alphabetically, none ranked first as if it were the word', async () => {
-    const choices = await glossary.autocomplete!({ name: 'term', value: 'rate' }, {}, testContext());
-    const family = termsNamedWith('rate').map((t) => t.name);
-    expect(family).toHaveLength(8);
-    const sorted = [...family].sort((a, b) => a.localeCompare(b, 'en'));
-    expect(choices.slice(0, family.length).map((c) => c.name)).toEqual(sorted);
-    // "Which term?" lists them in the same order.
-    const which = await run('rate');
-    expect(which.embeds[0]!.title).toBe('Which term?');
-    expect(buttons(which).map((b) => b.label)).toEqual(sorted);
-  });
-});
-
-// ── 3. The index's menus ─────────────────────────────────────────────────────────────────────
+// ── 2. The index's menus ─────────────────────────────────────────────────────────────────────
 
 describe('the index’s menus follow its groups', () => {
   it('list the terms in the order the index groups them, and the CLI numbers them so', async () => {
@@ -165,7 +139,7 @@ describe('the index’s menus follow its groups', () => {
   });
 });
 
-// ── 4. CTR's formula ─────────────────────────────────────────────────────────────────────────
+// ── 3. CTR's formula ─────────────────────────────────────────────────────────────────────────
 
 describe('the click-through formula', () => {
   it('is labelled as common usage, not cited as the ROI, ROAS and funnel formulas of unnamed tools', () => {
@@ -176,7 +150,7 @@ describe('the click-through formula', () => {
   });
 });
 
-// ── 5. Short public term replies ─────────────────────────────────────────────────────────────
+// ── 4. Short public term replies ─────────────────────────────────────────────────────────────
 
 /** Every page of a term's "All sources", from its button, paging with "Next →": each within Discord's limits, only the presser's. */
 async function allPages(customId: string): Promise<string[]> {

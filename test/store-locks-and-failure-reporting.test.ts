@@ -2,7 +2,6 @@
  * How the store fails, as users and operators meet it:
  * - a SQLite write that finds the file locked by another process waits in short attempts, the event
  *   loop free between them, and gives up as unavailable after SQLITE_BUSY_WAIT_MS, storing nothing;
- * - processes that open one new SQLite file together each wait their turn to migrate it;
  * - a call that fails for neither an outage nor a refused value (a missing table, a bug) is not
  *   answered as "settings are unavailable": the interaction core shows an error id;
  * - each such failure is logged; an outage is logged once every few seconds per operation;
@@ -36,7 +35,7 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function newSqlitePath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tierbot-store-audit-'));
+  const dir = mkdtempSync(join(tmpdir(), 'tierbot-store-failures-'));
   dirs.push(dir);
   return join(dir, 'db.sqlite');
 }
@@ -63,44 +62,6 @@ describe('a SQLite file locked by another process', () => {
       if (other.inTransaction) other.exec('ROLLBACK');
       other.close();
       await store.close();
-    }
-  });
-});
-
-describe('processes opening one new SQLite file together', () => {
-  it('both open it: the second waits for the first to migrate, and finds nothing left to do', { timeout: 30_000 }, async () => {
-    const path = newSqlitePath();
-    const [first, second] = await Promise.all([openStore(path, { ttlMs: 0 }), openStore(path, { ttlMs: 0 })]);
-    try {
-      await first.setHouse(G1, record('a 1k+'));
-      expect((await second.house(G1))?.text).toBe('a 1k+');
-    } finally {
-      await first.close();
-      await second.close();
-    }
-  });
-
-  it('a start waits while another process holds the write lock longer than the busy timeout, then migrates', { timeout: 30_000 }, async () => {
-    const path = newSqlitePath();
-    // Another Tierbot process, as it migrates the file: in WAL mode, holding the write lock.
-    const other = new Database(path);
-    other.pragma('journal_mode = WAL');
-    other.exec('BEGIN IMMEDIATE');
-    const released = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        other.exec('ROLLBACK');
-        resolve();
-      }, 2_500),
-    );
-    try {
-      const store = await openStore(path, { ttlMs: 0 });
-      await released;
-      await store.setHouse(G1, record('a 1k+'));
-      expect((await store.house(G1))?.text).toBe('a 1k+');
-      await store.close();
-    } finally {
-      await released;
-      other.close();
     }
   });
 });

@@ -114,8 +114,8 @@ describe('/house set: a comma inside a count', () => {
   });
 
   it('a count it cannot read is quoted whole, as written', () => {
-    expect(reasonOf('a 1,5-10k, b 10k+')).toBe(
-      'In "a 1,5-10k": That is not a follower count I can read: a comma before one digit is neither a thousands separator nor a decimal comma (read only before a multiplier, as in 12,5k).',
+    expect(reasonOf('a 1,5-10, b 10+')).toBe(
+      'In "a 1,5-10": "1,5" is not a follower count I can read: a comma before one digit is neither a thousands separator nor a decimal comma (read only before a multiplier, as in 12,5k).',
     );
   });
 

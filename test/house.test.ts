@@ -107,7 +107,7 @@ describe('parseHouseDefinition: examples', () => {
     expect(reasonOf('nano 1k-10k, micro 10k-75k, mid 60k-500k')).toBe(
       'micro (10k–75k) and mid (60k–500k) overlap from 60,000 to 75,000; each count can be in only one tier.',
     );
-    expect(reasonOf('macro 100k+, mega 1M+')).toContain('overlap from 1,000,000 up');
+    expect(reasonOf('micro 10k-100k, macro 100k+, mega 1M+')).toContain('overlap from 1,000,000 up');
     expect(reasonOf('nano under 10,001, micro 10k-50k')).toContain('overlap at 10,000');
     expect(reasonOf('a 0-100k, b 10k-20k')).toContain('a (0–100k) and b (10k–20k) overlap from 10,000 to 20,000');
   });
@@ -190,7 +190,7 @@ describe('parseHouseDefinition: examples', () => {
     expect(reasonOf('micro 50k-10k')).toContain('smaller number first');
     expect(reasonOf('micro 10k-10k')).toContain('same count');
     expect(reasonOf('gap, micro 10k+')).toContain('between two tiers');
-    expect(reasonOf('micro 1.5-2k')).toContain('fraction');
+    expect(reasonOf('micro 1.2345k-2k')).toContain('fraction');
     expect(reasonOf('x'.repeat(MAX_HOUSE_TEXT + 1))).toContain(`the most is ${MAX_HOUSE_TEXT.toLocaleString('en-US')}`);
     expect(reasonOf(`${'y'.repeat(41)} 1k+`)).toContain('longer than 40');
     expect(reasonOf(`a ${'1 '.repeat(60)}`)).toContain('too long for one tier');

@@ -331,15 +331,25 @@ const RANGE = /^(.+?)(?:\s*[-‐‑–—]\s*|\s+to\s+)(.+)$/;
 /** A multiplier written after a count's digits: "k" in "40k", " mio" in "1,2 Mio". */
 const TRAILING_UNIT = /[^\d.,'\s][^\d]*$/;
 
+/**
+ * The low end of a range "A-B" as written to be read: "30-40k" is 30k to 40k, a bare low end
+ * sharing the high end's unit ("30k") when that keeps it the lower ("100-1M" stays "100", "1-1M"
+ * "1"). `to` is the high end as read. /tier and a house definition read ranges by it.
+ */
+export function rangeLowEnd(low: string, high: string, to: number): string {
+  const unit = TRAILING_UNIT.exec(high.trim())?.[0];
+  if (unit === undefined || !/^[\d.,'\s]+$/.test(low)) return low;
+  const shared = `${low.trim()}${unit}`;
+  const read = readCountText(shared);
+  return read.ok && read.value < to ? shared : low;
+}
+
 /** "10k–50k looks like a range…" when the text is two counts joined as a range, else undefined. */
 function rangeReason(text: string): string | undefined {
   const [, low = '', high = ''] = RANGE.exec(text) ?? [];
   const to = readCountText(high);
   if (!to.ok) return undefined;
-  // "30-40k" is 30k to 40k: a bare low end shares the high end's unit when that keeps it the lower.
-  const unit = TRAILING_UNIT.exec(high.trim())?.[0];
-  const shared = unit && /^[\d.,'\s]+$/.test(low) ? readCountText(`${low.trim()}${unit}`) : undefined;
-  const from = shared?.ok && shared.value <= to.value ? shared : readCountText(low);
+  const from = readCountText(rangeLowEnd(low, high, to.value));
   if (!from.ok) return undefined;
   return `${shortCount(from.value)}–${shortCount(to.value)} looks like a range: give one follower count, such as ${shortCount(from.value)}.`;
 }

@@ -3,11 +3,15 @@
  * `nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+`.
  *
  * - Counts take every form /tier takes (parseFollowerCount), the decimal comma of `1,5k` too; a range
- *   is `A-B`, `A–B` or `A to B`; open ends are `A+` (also `A and up`, `A or more`) and `up to B`
- *   (also `under B`, `below B`). Tiers are separated by commas, semicolons or new lines; a comma
- *   between two digits is part of a count (`10,000`, `1,5k`), never a separator.
+ *   is `A-B`, `A–B`, `A to B` or `between A and B`, read as /tier reads one (`1-10k` is 1k to 10k);
+ *   open ends are `A+` (also `A and up`, `A or more`) and `up to B` (also `under B`, `below B`). A
+ *   "followers" or "subs" after a range says nothing more. Tiers are separated by commas, semicolons
+ *   or new lines; a comma between two digits is part of a count (`10,000`, `1,5k`), never a separator.
+ * - A ladder of thresholds (`nano 1k+, micro 10k+, mega 1M+`) runs each tier up to the next one's
+ *   start, and the parse says so in its note (see asLadder()).
  * - A tier's name holding a range (`nano 1k-10k micro` in `nano 1k-10k micro 10k-75k`) is a comma
  *   left out, and is refused with the definition as it should be written (see rangesInName()).
+ * - Lengths are counted in characters, as Discord's max_length counts them: an emoji is one.
  * - Tiers may have the team's own names; each maps to a normalised tier: by its name when the name is
  *   one (`micro`, `Mid-tier`, `macro influencers`), otherwise by its range, from the publishers'
  *   consensus across the range, as the registry's sources are mapped. A range the publishers put
@@ -32,7 +36,7 @@
 
 import { classify } from './classify';
 import { formatCount, shorten } from './format';
-import { COUNT_MULTIPLIERS, normaliseDigits, parseFollowerCount } from './followers';
+import { COUNT_MULTIPLIERS, FOLLOWER_WORD, normaliseDigits, parseFollowerCount, rangeLowEnd } from './followers';
 import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
 import { nameKey } from './names';
 
@@ -52,8 +56,12 @@ export interface ReasonPart {
   text: string;
 }
 
-/** A refusal: `reason` in plain text (code in backticks), and the same in `parts` for replies that format it. */
-export type HouseParse = { ok: true; tiers: HouseTier[] } | { ok: false; reason: string; parts: readonly ReasonPart[] };
+/**
+ * Tiers read, with `note` when how they were read needs saying (Tierbot's own words, none of the
+ * team's text); or a refusal: `reason` in plain text (code in backticks), and the same in `parts`
+ * for replies that format it.
+ */
+export type HouseParse = { ok: true; tiers: HouseTier[]; note?: string } | { ok: false; reason: string; parts: readonly ReasonPart[] };
 
 type Piece = string | number | ReasonPart | readonly ReasonPart[];
 
@@ -139,19 +147,32 @@ type Item = { gap: true; written: string; position: number } | ({ gap: false } &
 const NUMBER = String.raw`\d(?:[\d.,  ]*\d)?(?:\s*[a-z]+)?`;
 const DASH = String.raw`\s*[-–—‒]\s*|\s+to\s+`;
 
-// Compiled once: a definition is parsed on every /tier in a server that has one.
-const UPTO = new RegExp(String.raw`^(?:up\s*to|≤|<=)\s*(${NUMBER})$`, 'u');
-const UNDER = new RegExp(String.raw`^(?:under|below|less\s+than|fewer\s+than|<)\s*(${NUMBER})$`, 'u');
-const PLUS = new RegExp(String.raw`^(${NUMBER})\s*(?:\+|and\s+up|and\s+above|and\s+over|or\s+more|and\s+more)$`, 'u');
-const FROM = new RegExp(String.raw`^(?:≥|>=|from)\s*(${NUMBER})$`, 'u');
-const OVER = new RegExp(String.raw`^(?:over|above|more\s+than|>)\s*(${NUMBER})$`, 'u');
-const BETWEEN = new RegExp(String.raw`^(?:from\s+)?(${NUMBER})(?:${DASH})(${NUMBER})$`, 'u');
+// Compiled once: a definition is parsed on every /tier in a server that has one. Matched as
+// written, whatever the case, so a count refused is quoted as the team typed it.
+const UPTO = new RegExp(String.raw`^(?:up\s*to|≤|<=)\s*(${NUMBER})$`, 'iu');
+const UNDER = new RegExp(String.raw`^(?:under|below|less\s+than|fewer\s+than|<)\s*(${NUMBER})$`, 'iu');
+const PLUS = new RegExp(String.raw`^(${NUMBER})\s*(?:\+|and\s+up|and\s+above|and\s+over|or\s+more|and\s+more)$`, 'iu');
+const FROM = new RegExp(String.raw`^(?:≥|>=|from)\s*(${NUMBER})$`, 'iu');
+const OVER = new RegExp(String.raw`^(?:over|above|more\s+than|>)\s*(${NUMBER})$`, 'iu');
+const BETWEEN = new RegExp(String.raw`^(?:from\s+)?(${NUMBER})(?:${DASH})(${NUMBER})$`, 'iu');
+const BETWEEN_AND = new RegExp(String.raw`^between\s+(${NUMBER})(?:${DASH}|\s+and\s+)(${NUMBER})$`, 'iu');
+/**
+ * "10k-100k followers", "1M+ subs", "(10k to 75k) followers": the word /tier reads after a count
+ * ("30k followers") says nothing more, inside a range's brackets or after them.
+ */
+const FOLLOWERS_AFTER = new RegExp(String.raw`[\s_]*${FOLLOWER_WORD}(?=\)?$)`, 'iu');
 /** A range is only looked for in text that has a digit: the cheap test before the regexes. */
 const HAS_DIGIT = /\d/;
 
-function readBound(text: string): Bound | { error: string } {
+/** A count that cannot be read, as written, and /tier's reason for it. */
+interface CountError {
+  error: string;
+  count: string;
+}
+
+function readBound(text: string): Bound | CountError {
   const parsed = parseFollowerCount(text.trim());
-  if (!parsed.ok) return { error: parsed.reason };
+  if (!parsed.ok) return { error: parsed.reason, count: text.trim() };
   const norm = normaliseDigits(text).trim().toLowerCase();
   const suffix = /([a-z]*)$/.exec(norm)?.[1] ?? '';
   const multiplier = COUNT_MULTIPLIERS[suffix] ?? 1;
@@ -161,17 +182,17 @@ function readBound(text: string): Bound | { error: string } {
   return { value: parsed.value, unit, text: text.trim() };
 }
 
-const isError = (b: Bound | { error: string }): b is { error: string } => 'error' in b;
+const isError = (b: Bound | CountError): b is CountError => 'error' in b;
 
 /** Reads a range alone ("10k-75k", "1M+", "up to 10k"), or says why not; undefined when it is not range-shaped. */
-function readRange(raw: string): Range | { error: string } | undefined {
+function readRange(raw: string): Range | CountError | undefined {
   if (!HAS_DIGIT.test(raw)) return undefined;
   const text = raw
     .trim()
+    .replace(FOLLOWERS_AFTER, '')
     .replace(/^\((.*)\)$/, '$1')
     .trim();
-  const lower = text.toLowerCase();
-  const one = (re: RegExp): string | undefined => re.exec(lower)?.[1];
+  const one = (re: RegExp): string | undefined => re.exec(text)?.[1];
 
   const upto = one(UPTO);
   if (upto !== undefined) {
@@ -193,11 +214,12 @@ function readRange(raw: string): Range | { error: string } | undefined {
     const b = readBound(over);
     return isError(b) ? b : { from: b, fromExclusive: true, to: null, toExclusive: false, kind: 'over' };
   }
-  const between = BETWEEN.exec(lower);
+  const between = BETWEEN.exec(text) ?? BETWEEN_AND.exec(text);
   if (between) {
-    const a = readBound(between[1]!);
+    const [, low = '', high = ''] = between;
+    const b = readBound(high);
+    const a = readBound(isError(b) ? low : rangeLowEnd(low, high, b.value));
     if (isError(a)) return a;
-    const b = readBound(between[2]!);
     if (isError(b)) return b;
     return { from: a, fromExclusive: false, to: b, toExclusive: false, kind: 'between' };
   }
@@ -212,14 +234,14 @@ function readEntry(written: string, position: number, shown = written): Entry | 
   const alone = readRange(written);
   if (alone && !('error' in alone)) return { name: '', nameAt: written.length, range: alone, rangeFirst: false, written, position };
   const words = [...written.matchAll(/\S+/g)];
-  let firstError: string | undefined;
+  let firstError = alone && 'error' in alone ? alone : undefined;
   // The range is the longest run of words at the end (or else at the start) that reads as one.
   for (let i = 1; i < words.length; i++) {
     const cut = words[i]!.index!;
     const range = readRange(written.slice(cut));
     if (range === undefined) continue;
     if ('error' in range) {
-      firstError ??= range.error;
+      firstError ??= range;
       continue;
     }
     return { name: written.slice(0, cut), nameAt: 0, range, rangeFirst: false, written, position };
@@ -230,8 +252,17 @@ function readEntry(written: string, position: number, shown = written): Entry | 
     if (range === undefined || 'error' in range) continue;
     return { name: written.slice(cut), nameAt: cut, range, rangeFirst: true, written, position };
   }
-  if (firstError) return { error: why`In ${quote(shown)}: ${firstError}` };
+  if (firstError) return { error: countReason(shown, firstError) };
   return { error: why`I can't read ${quote(shown)} as a tier: write a name and a range, like ${code('micro 10k-75k')}, ${code('mega 1M+')} or ${code('nano up to 10k')}.` };
+}
+
+/**
+ * Why an entry is refused for a count in it, naming the count: `In "macro 100K-1MM": "1MM" is not
+ * a follower count I can read.` /tier's reasons say "That is …" of the count they were given.
+ */
+function countReason(shown: string, { count, error }: CountError): ReasonPart[] {
+  const saidOfIt = /^That (.*)$/su.exec(error)?.[1];
+  return saidOfIt === undefined ? why`In ${quote(shown)}, ${quote(count)}: ${error}` : why`In ${quote(shown)}: ${quote(count)} ${saidOfIt}`;
 }
 
 /** A range is at most this many words: "from 1 000 000 to 2 000 000" is seven. */
@@ -275,18 +306,26 @@ function rangesInName(name: string): RangeInName[] {
 }
 
 /**
+ * What joins two tiers written without a comma, which the comma replaces: spaces, "/", "|", "&",
+ * a dash, "and", "then" ("nano 1k-10k and micro 10k-75k" is "nano 1k-10k, micro 10k-75k").
+ */
+const JOINER = String.raw`(?:[\s/|&\-‐‑‒–—―−]|(?<![\p{L}\p{N}])(?:and|then)(?![\p{L}\p{N}]))*`;
+const JOINER_BEFORE = new RegExp(`${JOINER}$`, 'iu');
+const JOINER_AFTER = new RegExp(`^${JOINER}`, 'iu');
+
+/**
  * The entry with the commas it left out put back: after each range inside the name ("nano 1k-10k,
  * micro 10k-75k"), or before it when the tiers are written range first ("10k-50k small, 50k+ big").
- * Any "/" or "|" the team separated them with gives way to the comma.
+ * Whatever the team joined them with (JOINER) gives way to the comma.
  */
 function withCommas(entry: Entry, inName: readonly RangeInName[]): string {
   let name = entry.name;
   for (const { start, end } of [...inName].reverse()) {
     if (entry.rangeFirst) {
-      const before = /[\s/|]*$/.exec(name.slice(0, start))!;
+      const before = JOINER_BEFORE.exec(name.slice(0, start))!;
       if (before.index > 0) name = `${name.slice(0, before.index)}, ${name.slice(start)}`;
     } else {
-      const after = /^[\s/|]*/.exec(name.slice(end))![0];
+      const after = JOINER_AFTER.exec(name.slice(end))![0];
       if (end + after.length < name.length) name = `${name.slice(0, end)}, ${name.slice(end + after.length)}`;
     }
   }
@@ -485,20 +524,48 @@ type TierItem = Extract<Item, { gap: false }>;
 
 const isTier = (item: Item): item is TierItem => !item.gap;
 
+/** Characters as Discord's max_length counts them (and /term): an emoji is one, not two UTF-16 units. */
+const characters = (text: string): number => [...text].length;
+
+/** Said beside the tiers when a ladder of thresholds was read (see asLadder()). */
+export const LADDER_NOTE = 'Each tier written as a threshold (“10k+”) was read as running up to where the next tier starts.';
+
 /** Parses a house definition, or says exactly what is wrong with it. */
 export function parseHouseDefinition(text: string): HouseParse {
-  if (text.length > MAX_HOUSE_TEXT) {
-    return refuse(why`That definition is ${formatCount(text.length)} characters long; the most is ${formatCount(MAX_HOUSE_TEXT)}.`);
+  if (characters(text) > MAX_HOUSE_TEXT) {
+    return refuse(why`That definition is ${formatCount(characters(text))} characters long; the most is ${formatCount(MAX_HOUSE_TEXT)}.`);
   }
   const read = readItems(text);
   if (!read.ok) return read;
   const tiers = read.items.filter(isTier);
-  const ordered = smallestFirst(read.items, tiers);
-  const refusal = tierCountRefusal(tiers) ?? namesAndSpansRefusal(tiers) ?? orderRefusal(ordered);
+  const refusal = tierCountRefusal(tiers) ?? namesAndSpansRefusal(tiers);
   if (refusal) return refusal;
+  const written = smallestFirst(read.items, tiers);
+  const ladder = asLadder(written);
+  const ordered = ladder ?? written;
+  const outOfOrder = orderRefusal(ordered);
+  if (outOfOrder) return outOfOrder;
   const bounded = boundTiers(ordered);
   if (!bounded.ok) return bounded;
-  return { ok: true, tiers: mapToNormalTiers(bounded.tiers) };
+  return { ok: true, tiers: mapToNormalTiers(bounded.tiers), ...(ladder ? { note: LADDER_NOTE } : {}) };
+}
+
+/**
+ * A ladder of thresholds, `Nano 1K+, Micro 10K+, Macro 100K+, Mega 1M+`: every tier but the
+ * highest written "X+", each starting above the one before, and no gaps. Read as each tier running
+ * up to the next one's start, which belongs to the next (the boundary rule): `Nano 1k-10k, Micro
+ * 10k-100k, …`, as the marketers who write them mean. Undefined when the tiers are no such ladder.
+ */
+function asLadder(ordered: readonly Item[]): TierItem[] | undefined {
+  const tiers = ordered.filter(isTier);
+  if (tiers.length < 2 || tiers.length < ordered.length) return undefined;
+  const starts = tiers.map((tier) => spanOf(tier).min);
+  const thresholds = tiers.slice(0, -1).every((tier) => tier.range.kind === 'from');
+  if (!thresholds || starts.some((start, i) => i > 0 && start <= starts[i - 1]!)) return undefined;
+  return tiers.map((tier, i) => {
+    const next = tiers[i + 1];
+    return next ? { ...tier, range: { ...tier.range, kind: 'between', to: next.range.from } } : tier;
+  });
 }
 
 /** An entry that is a gap, written as one: "gap", "(gap)", "no tier". */
@@ -526,8 +593,8 @@ function readItems(text: string): { ok: true; items: Item[] } | Refusal {
 function readItem(part: string, start: number, position: number, read: ReturnType<typeof readable>): Item | Refusal {
   if (GAP_ENTRY.test(part)) return { gap: true, written: part, position };
   const shown = read.writtenBetween(start, start + part.length);
-  if (part.length > MAX_ENTRY_LENGTH) {
-    return refuse(why`${quote(shown)} is ${part.length} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.`);
+  if (characters(part) > MAX_ENTRY_LENGTH) {
+    return refuse(why`${quote(shown)} is ${characters(part)} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.`);
   }
   const entry = readEntry(part, position, shown);
   if ('error' in entry) return refuse(entry.error);

@@ -2,7 +2,7 @@
  * Scale-out: two shards under one stand-in, each answering exactly the guilds Discord would give
  * it ((guild_id >> 22) % 2). First with two Clients in this process (shards [0] and [1] of 2, so
  * each interaction can be traced to the client that answered it), then through
- * `npm run start:sharded` (src/shard.ts → ShardingManager → two src/bot.ts processes).
+ * `npm run start:sharded` (src/gateway/shard.ts → ShardingManager → two src/bot.ts processes).
  */
 
 import { spawn } from 'node:child_process';
@@ -80,7 +80,7 @@ describe('two shards, one stand-in', () => {
   });
 });
 
-describe('npm run start:sharded (src/shard.ts)', () => {
+describe('npm run start:sharded (src/gateway/shard.ts)', () => {
   function startSharded(env: Record<string, string>) {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/gateway/shard.ts'], {
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },

@@ -13,7 +13,7 @@ import { allSourcesReply, publisherEmbed, rangeTable, tiers } from '../src/comma
 import type { Reply } from '../src/commands/types';
 import { classify, classifyBySource } from '../src/domain/classify';
 import { parseFollowerCount } from '../src/domain/followers';
-import { BOUNDARY_RULE, NORMAL_TIERS, PUBLISHERS, citation, sourceById } from '../src/domain/sources';
+import { BOUNDARY_RULE, NORMAL_TIERS, PUBLISHERS, citation, sourceById, type Source } from '../src/domain/sources';
 import { TIER_LABELS } from '../src/domain/tier-style';
 import { messageProblems } from '../src/commands/limits';
 import { memoryStore, testContext } from './support/context';
@@ -22,14 +22,20 @@ const run = (source: string) => tiers.run({ source } as never, testContext()) as
 const suggest = async (value: string) => (await tiers.autocomplete!({ name: 'source', value }, {}, testContext())).map((c) => c.value);
 const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, e.footer?.text].join('\n')).join('\n');
 
-/** The table's row for a label, as its cells: label, nano, micro, mid-tier, macro, mega. */
+/** The tables' row for a label, as its cells: label, nano, micro, mid-tier, macro, mega (the tables split the tiers between them). */
 function row(label: string): string[] {
-  const lines = rangeTable().split('\n');
-  const header = lines[1]!;
-  const starts = [0, ...['nano', 'micro', 'mid-tier', 'macro', 'mega'].map((h) => header.indexOf(h))];
-  const line = lines.find((l) => l.startsWith(`${label} `))!;
-  expect(line, label).toBeDefined();
-  return starts.map((start, i) => line.slice(start, starts[i + 1] ?? undefined).trim());
+  const cells = [label, '', '', '', '', ''];
+  let found = false;
+  for (const table of /```\n([\s\S]*?)\n```/.exec(rangeTable())![1]!.split('\n\n')) {
+    const [header = '', ...lines] = table.split('\n');
+    const columns = NORMAL_TIERS.map((t, c) => ({ at: c + 1, start: header.indexOf(TIER_LABELS[t]) })).filter((h) => h.start >= 0);
+    const line = lines.find((l) => l.startsWith(`${label} `));
+    if (!line) continue;
+    found = true;
+    columns.forEach(({ at, start }, i) => (cells[at] = line.slice(start, columns[i + 1]?.start).trim()));
+  }
+  expect(found, label).toBe(true);
+  return cells;
 }
 
 describe('/tiers: a publisher’s public page', () => {
@@ -61,7 +67,7 @@ describe('/tiers: the overview table', () => {
     expect(row('CMSWire')[1]).toBe('<1k'); // "nano <1k"
     expect(row('Adweek')[2]).toBe('<10k'); // "under 10,000"
     expect(row('L2')[2]).toBe('<70k'); // "micro <70k"
-    expect(row('Later × Fohr')[1]).toBe('<10k'); // 0–10k, and 10,000 is micro by its next tier
+    expect(row('Later×Fohr')[1]).toBe('<10k'); // 0–10k, and 10,000 is micro by its next tier
     expect(row('Sprout')[2]).toBe('<25k'); // micro T1 ends at 24,999
     expect(row('Iconosquare')[1]).toBe('≤10k'); // "nano ≤10k": 10,000 is nano
     expect(rangeTable().match(/≤/g)).toHaveLength(1);
@@ -113,26 +119,36 @@ describe('/tiers: the overview table', () => {
   });
 
   it('writes ">" before a range that starts after its number ("more than 10k"), as its legend says', () => {
-    expect(row('Rise article')[4]).toBe('>10k–100k'); // "more than 10k": 10,000 is micro
+    expect(row('Rise (art.)')[4]).toBe('>10k–100k'); // "more than 10k": 10,000 is micro
     expect(row('L2')[4]).toBe('>2.5M–7M'); // 2,500,000 is on mid-tier's "70k–2.5M" line
     expect(row('Mediakix')[2]).toBe('10k–50k'); // 10,000 is micro
   });
 
   it('writes every bound of every row as /tier reads it: the count on each boundary falls on the side the table says', async () => {
     const overview = (await tiers.run({} as never, testContext())) as Reply;
-    const [header = '', ...lines] = /```\n([\s\S]*?)\n```/.exec(overview.embeds[0]!.description!)![1]!.split('\n');
-    const columns = NORMAL_TIERS.map((t) => header.indexOf(TIER_LABELS[t]));
-    // One row per voting definition, in the overview's order (Adweek's two readings, two rows).
+    const tables = /```\n([\s\S]*?)\n```/.exec(overview.embeds[0]!.description!)![1]!.split('\n\n');
+    // One row per voting definition, in the overview's order (Adweek's two readings, two rows), in
+    // each table that heads a tier it gives: its cells gathered from every table.
     const definitions = PUBLISHERS.flatMap((p) => p.voting);
-    expect(lines).toHaveLength(definitions.length);
+    const rows = new Map<Source, string[]>(definitions.map((s) => [s, NORMAL_TIERS.map(() => '')]));
+    for (const table of tables) {
+      const [header = '', ...lines] = table.split('\n');
+      const headed = NORMAL_TIERS.filter((t) => header.includes(TIER_LABELS[t]));
+      const gives = (s: Source) => s.tiers.some((t) => !t.notInfluencer && headed.includes(t.normal));
+      const shown = PUBLISHERS.filter((p) => p.voting.some(gives)).flatMap((p) => p.voting);
+      expect(lines).toHaveLength(shown.length);
+      const starts = headed.map((t) => header.indexOf(TIER_LABELS[t]));
+      lines.forEach((line, i) => {
+        headed.forEach((t, c) => (rows.get(shown[i]!)![NORMAL_TIERS.indexOf(t)] = line.slice(starts[c], starts[c + 1]).trim()));
+      });
+    }
     const count = (compact: string) => {
       const parsed = parseFollowerCount(compact);
       if (!parsed.ok) throw new Error(`not a count: ${compact}`);
       return parsed.value;
     };
-    lines.forEach((line, i) => {
-      const source = definitions[i]!;
-      const cells = columns.map((start, c) => line.slice(start, columns[c + 1]).trim());
+    definitions.forEach((source) => {
+      const cells = rows.get(source)!;
       // Where a cell starts at its number ("10k–50k", "1M+"): by the boundary rule a range ending there gives it up.
       const startsAt = cells.flatMap((cell) => /^([^<≤>–+]+)(?:–|\+$)/.exec(cell)?.slice(1, 2) ?? []).map(count);
       cells.forEach((cell, c) => {

@@ -1,6 +1,6 @@
 /**
  * /tiers [source] — every publisher's tier ranges side by side (a short public overview with the
- * table and the chart, an "All sources" button for the cited list), or one publisher with all of
+ * tables and the chart, an "All sources" button for the cited list), or one publisher with all of
  * its definitions together. Lookups forgive typos: a clear best match is answered, saying what was
  * read; ties are offered as buttons; an unknown source is told what it may have meant, or a few
  * publishers to try. A publisher picked from a public message (the overview, or a page asked for by
@@ -85,16 +85,32 @@ const PUBLISHER = 'tiers:pub';
 const ALL = 'tiers:all';
 const PAGE = 'tiers:page';
 
-/** Short row labels for the table (a code block: every character counts on a phone). */
+/**
+ * How wide a line of a code block may be: an embed on a phone shows about 40 monospace characters,
+ * and Discord wraps a longer line at a space, so a cell would start the next line and read as if
+ * under the wrong heading.
+ */
+const PHONE_CODE_WIDTH = 40;
+
+/**
+ * Row labels are at most 11 characters: the label column is then 12 wide with its space, and with
+ * nano's, micro's and mid-tier's widest cells a line is 40, so those three tiers share one table.
+ */
+const LABEL_LENGTH = 11;
+
+/** Short row labels for the tables. */
 const SHORT: Record<string, string> = {
   'japanese-article': 'Japanese',
-  'rise-article': 'Rise article',
-  'influence-agency': 'Infl. Agency',
+  'rise-article': 'Rise (art.)',
+  tapinfluence: 'TapInflu.',
+  'later-fohr': 'Later×Fohr',
+  'influence-agency': 'Infl.Agency',
   'sprout-social': 'Sprout',
+  'viral-nation': 'ViralNation',
 };
 
 function shortLabel(p: Publisher): string {
-  return SHORT[p.id] ?? shorten(p.label, 12);
+  return SHORT[p.id] ?? shorten(p.label, LABEL_LENGTH);
 }
 
 /**
@@ -120,9 +136,34 @@ function tabled(s: Source): Source {
   return { ...s, tiers: s.tiers.filter((t) => !t.notInfluencer) };
 }
 
-/** One aligned row per voting definition (Adweek's two readings, two rows); a blank cell = not defined. */
+/**
+ * The tier columns split into as few tables as keep every line within PHONE_CODE_WIDTH, in order:
+ * each table starts with the label column. `widths` are the columns' widths, label first, each
+ * with its trailing space (which a line's last cell does without).
+ */
+function phoneTables(widths: readonly number[]): number[][] {
+  const tables: number[][] = [];
+  let columns: number[] = [];
+  let width = widths[0]!;
+  for (let c = 1; c < widths.length; c++) {
+    if (columns.length > 0 && width + widths[c]! - 1 > PHONE_CODE_WIDTH) {
+      tables.push(columns);
+      columns = [];
+      width = widths[0]!;
+    }
+    columns.push(c);
+    width += widths[c]!;
+  }
+  return [...tables, columns];
+}
+
+/**
+ * One aligned row per voting definition (Adweek's two readings, two rows); a blank cell = not
+ * defined. The tiers are split into tables narrow enough for a phone, every row labelled; a
+ * publisher is left out of a table where it defines none of its tiers.
+ */
 export function rangeTable(publishers: readonly Publisher[] = PUBLISHERS): string {
-  const rows = publishers.flatMap((p) =>
+  const byPublisher = publishers.map((p) =>
     p.voting.map((s, i) => {
       const ranges = new Map(normalRanges(tabled(s)).map((r) => [r.normal, cell(r)]));
       return [i === 0 ? shortLabel(p) : '  or', ...NORMAL_TIERS.map((t) => ranges.get(t) ?? '')];
@@ -130,9 +171,13 @@ export function rangeTable(publishers: readonly Publisher[] = PUBLISHERS): strin
   );
   const header = ['', ...NORMAL_TIERS.map((t) => TIER_LABELS[t])];
   // Each column as wide as its widest cell, plus one space: every character counts on a phone.
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)) + 1);
-  const line = (cells: string[]) => cells.map((text, c) => text.padEnd(widths[c]!)).join('').trimEnd();
-  return ['```', line(header), ...rows.map(line), '```'].join('\n');
+  const widths = header.map((h, c) => Math.max(h.length, ...byPublisher.flat().map((r) => r[c]!.length)) + 1);
+  const tables = phoneTables(widths).map((columns) => {
+    const line = (cells: string[]) => [0, ...columns].map((c) => cells[c]!.padEnd(widths[c]!)).join('').trimEnd();
+    const shown = byPublisher.filter((rows) => rows.some((r) => columns.some((c) => r[c])));
+    return [line(header), ...shown.flat().map(line)].join('\n');
+  });
+  return ['```', tables.join('\n\n'), '```'].join('\n');
 }
 
 /** `where` says what a pick does: on a public message, open a page for the presser alone; on theirs, change it. */

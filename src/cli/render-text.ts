@@ -15,7 +15,7 @@ export interface ShownMessage {
  * `**text**` closing at the first `**` not followed by another `*`. An escape is read as a unit, so an
  * escaped character never opens or closes a span.
  */
-const MARKDOWN = /\\([\\`*_~|>#[\]()<@:-])|\[((?:\\[\s\S]|[^\]\\])+)\]\((\S+?)\)|\*\*((?:\\[\s\S]|[^\\])+?)\*\*(?!\*)/g;
+const MARKDOWN = /\\([\\`*_~|>#[\]()<@:.-])|\[((?:\\[\s\S]|[^\]\\])+)\]\((\S+?)\)|\*\*((?:\\[\s\S]|[^\\])+?)\*\*(?!\*)/g;
 
 /** Markdown that means nothing in a terminal: links become "text (url)", bold is dropped, escaped characters shown as themselves. */
 export function plainText(markdown: string): string {

@@ -48,12 +48,24 @@ export function withoutInvisible(text: string): string {
     .join('');
 }
 
+/** Markdown and mention characters, escaped wherever they are in user text. */
+const MARKDOWN_CHARACTER = /([\\`*_~|>#[\]()<@:-])/g;
+
+/**
+ * A number and a dot that would start a numbered list ("2. Second version"): Discord renders lists
+ * in embed descriptions and field values, but only where the number starts a line. The text
+ * quoteUserText gives is one line, so that is at its start, after any spaces.
+ */
+const LIST_NUMBER_AT_START = /^(\s*\d+)\.(?=\s)/;
+
 /**
  * User text shown back must not format or ping: markdown and mentions are escaped. (Mentions
- * are also disarmed by allowed_mentions; escaping keeps them from even looking like pings.)
+ * are also disarmed by allowed_mentions; escaping keeps them from even looking like pings.) A
+ * list number at the start is escaped too ("1\. nano"): escaped, the dot shows as typed even where
+ * the text lands in the middle of a line, as it does in a list joined with " · ".
  */
 export function quoteUserText(text: string, max = 60): string {
-  return shorten(withoutInvisible(text), max).replace(/([\\`*_~|>#[\]()<@:-])/g, '\\$1');
+  return shorten(withoutInvisible(text), max).replace(MARKDOWN_CHARACTER, '\\$1').replace(LIST_NUMBER_AT_START, '$1\\.');
 }
 
 /**

@@ -442,6 +442,7 @@ const BETWEEN_NAME_AND_COUNT = new Set(
 );
 const FOLLOWER_WORD_ALONE = new RegExp(`^${FOLLOWER_WORD}$`, 'iu');
 const WORD_CHARACTER = /[\p{L}\p{N}_'’]/u;
+const WORDS = /[\p{L}\p{N}_'’]+/gu;
 const POSSESSIVE = /^[\p{L}\p{N}_]+['’]s$/iu;
 
 const NAME_TOKEN = new RegExp(
@@ -510,7 +511,7 @@ const MASS_MENTION = /^@(everyone|here)$/i;
 export function extractCounts(message: string): Extraction {
   // Spaces are folded before code and spoilers are blanked out: what they hid stays a gap, so no
   // count, name or platform is joined across it.
-  const { text, numbersInCode } = withoutCode(oneSpaced(normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH))));
+  const { text, numbersInCode, namesSetApart } = withoutCode(oneSpaced(normaliseDigits(message.slice(0, MAX_MESSAGE_LENGTH))));
   const tokens = [...tokenize(text), ...numbersInCode].sort((a, b) => a.start - b.start);
   const numbers: NumberToken[] = [];
   const ignored: SetAside[] = [];
@@ -547,7 +548,7 @@ export function extractCounts(message: string): Extraction {
   const sentenceOf = (pos: number) => lastAtOrBefore(sentences, pos);
   bindPlatforms(text, numbers.filter((n) => !n.ignored), platforms, sentenceOf);
   for (const n of numbers) if (!n.ignored) judgeBareNumber(n);
-  nameCreators(text, numbers, handles, platforms, sentences);
+  nameCreators(text, numbers, handles, platforms, sentences, namesSetApart);
 
   const counts: FoundCount[] = [];
   for (const n of numbers) {
@@ -571,18 +572,28 @@ export function extractCounts(message: string): Extraction {
   return { counts, ignored: orderAndDedupe(ignored) };
 }
 
+/** A stretch of the text, from `start` to `end`. */
+interface Stretch {
+  start: number;
+  end: number;
+}
+
 /**
  * The message without its markdown and with its code blocks, struck-through text and spoilers
  * blanked out (line breaks kept, so sentences stay as they were), and each number written in them,
  * where it is in that text; a spoiler with numbers in it is one entry, which does not quote them.
+ * Also where the struck-through text and spoilers that may hold a creator's name were: a count
+ * after one is not known to be the count of a name before it (see bindNames).
  */
-function withoutCode(message: string): { text: string; numbersInCode: Token[] } {
+function withoutCode(message: string): { text: string; numbersInCode: Token[]; namesSetApart: Stretch[] } {
   let text = '';
   const numbersInCode: Token[] = [];
+  const namesSetApart: Stretch[] = [];
   let at = 0;
   for (const { kind, start, end } of partsSetApart(message)) {
     text += withoutMarkdown(message.slice(at, start));
     const apart = message.slice(start, end);
+    if (kind !== 'code' && mayHoldAName(apart)) namesSetApart.push({ start: text.length, end: text.length + apart.length });
     if (kind === 'spoiler') {
       if (/\d/.test(apart)) numbersInCode.push({ kind, text: SPOILER_SHOWN, start: text.length, end: text.length + apart.length });
     } else {
@@ -596,7 +607,20 @@ function withoutCode(message: string): { text: string; numbersInCode: Token[] } 
     text += apart.replace(/[^\n]/g, ' ');
     at = end;
   }
-  return { text: text + withoutMarkdown(message.slice(at)), numbersInCode };
+  return { text: text + withoutMarkdown(message.slice(at)), numbersInCode, namesSetApart };
+}
+
+/**
+ * Whether text set apart may hold a creator's name: whether it has a word other than its numbers
+ * ("45k", "May 5"), platforms and the words that may stand between a name and its count ("has",
+ * "on", "followers"), which say nothing of whose count it is.
+ */
+function mayHoldAName(text: string): boolean {
+  let rest = text.replace(PLATFORM_TOKEN, (platform) => ' '.repeat(platform.length));
+  for (const t of tokenize(rest)) {
+    if (/\d/.test(t.text)) rest = rest.slice(0, t.start) + ' '.repeat(t.end - t.start) + rest.slice(t.end);
+  }
+  return [...rest.matchAll(WORDS)].some(([word]) => /\p{L}/u.test(word) && !BETWEEN_NAME_AND_COUNT.has(word.toLowerCase()) && !FOLLOWER_WORD_ALONE.test(word));
 }
 
 /**
@@ -954,17 +978,20 @@ function creatorNames(text: string, handles: Mention[]): { names: Mention[]; max
 /**
  * Gives each number the creator named next to it. "Max 50k followers" is "at most 50k" unless
  * other counts belong to named creators ("Léa 30k, Max 12k"), and always beside a minimum ("Min
- * 10k, Max 50k").
+ * 10k, Max 50k"). `namesSetApart`: struck-through text and spoilers that may hold a name (see bindNames).
  */
-function nameCreators(text: string, numbers: NumberToken[], handles: Mention[], platforms: Mention[], sentences: number[]): void {
+function nameCreators(text: string, numbers: NumberToken[], handles: Mention[], platforms: Mention[], sentences: number[], namesSetApart: readonly Stretch[]): void {
   const { names, maxBeforeCounts } = creatorNames(text, handles);
-  bindNames(text, numbers, names, platforms, sentences);
+  bindNames(text, numbers, names, platforms, sentences, namesSetApart);
   const withMinimum = new Set([...text.matchAll(MIN_WORD)].map((m) => lastAtOrBefore(sentences, m.index)));
   const maxes = maxBeforeCounts.filter((m) => !withMinimum.has(lastAtOrBefore(sentences, m.start)));
-  if (maxes.length && numbers.some((n) => !n.ignored && n.name)) bindNames(text, numbers, [...names, ...maxes], platforms, sentences);
+  if (maxes.length && numbers.some((n) => !n.ignored && n.name)) bindNames(text, numbers, [...names, ...maxes], platforms, sentences, namesSetApart);
 }
 
-/** What stands before a number in its clause: a name, other words but no name, or nothing that says. */
+/**
+ * What stands before a number in its clause: a name, other words but no name (or a name set apart:
+ * struck through, or in a spoiler), or nothing that says.
+ */
 type NextToNumber = Mention | 'other word' | 'clause start';
 
 /**
@@ -975,25 +1002,31 @@ type NextToNumber = Mention | 'other word' | 'clause start';
  * its own before it but what may stand between a name and a count (punctuation, "and", "on IG":
  * "Sara has 45k on IG and 1.2M on TikTok", "Jana (IG 88k, TikTok 1.4M)") shares the creator of the
  * number before it in its sentence. The walk never goes past that number, so a count never takes
- * another count's name.
+ * another count's name. Nor past struck-through text or a spoiler that may hold a name
+ * (`namesSetApart`): in "Anna 45k, ~~Carl~~ 12k" and "Anna 45k, ||Carl|| 12k" the name of 12k is
+ * set apart, so 12k links none.
  */
-function bindNames(text: string, numbers: NumberToken[], names: Mention[], platforms: Mention[], sentences: number[]): void {
+function bindNames(text: string, numbers: NumberToken[], names: Mention[], platforms: Mention[], sentences: number[], namesSetApart: readonly Stretch[]): void {
   const nameEndingAt = new Map(names.map((m) => [m.end, m]));
   const platformEndingAt = new Map(platforms.map((p) => [p.end, p]));
   numbers.forEach((n, i) => {
     const sentence = lastAtOrBefore(sentences, n.start);
     const previous = numbers[i - 1];
     const sharesSentence = previous !== undefined && lastAtOrBefore(sentences, previous.start) === sentence;
-    const next = nextToNumber(text, n.start, sharesSentence ? previous.end : sentences[sentence]!, nameEndingAt, platformEndingAt);
+    const next = nextToNumber(text, n.start, sharesSentence ? previous.end : sentences[sentence]!, nameEndingAt, platformEndingAt, namesSetApart);
     n.name = next === 'clause start' ? (sharesSentence ? previous.name : undefined) : next === 'other word' ? undefined : next.text;
   });
 }
 
-function nextToNumber(text: string, numberStart: number, clauseStart: number, nameEndingAt: Map<number, Mention>, platformEndingAt: Map<number, Mention>): NextToNumber {
+function nextToNumber(text: string, numberStart: number, clauseStart: number, nameEndingAt: Map<number, Mention>, platformEndingAt: Map<number, Mention>, namesSetApart: readonly Stretch[]): NextToNumber {
   let at = numberStart;
   let otherWords = false;
   for (;;) {
+    const gapEnd = at;
     while (at > clauseStart && !WORD_CHARACTER.test(text[at - 1]!)) at--;
+    // Text set apart is blanked out, so it lies in a gap between words.
+    const gapStart = Math.max(at, clauseStart);
+    if (namesSetApart.some((apart) => apart.start < gapEnd && apart.end > gapStart)) return 'other word';
     if (at <= clauseStart) return otherWords ? 'other word' : 'clause start';
     const name = nameEndingAt.get(at);
     if (name && name.start >= clauseStart) return name;

@@ -188,3 +188,23 @@ describe('the length limit', () => {
     expect(refusalOf(`${'🐟'.repeat(MAX_HOUSE_TEXT - 3)} 1k+`).reason).toBe('That definition is 1,001 characters long; the most is 1,000.');
   });
 });
+
+describe('a pasted list of tiers', () => {
+  it.each([
+    ['1. nano 1k-10k\n2. micro 10k-50k\n3. macro 50k+'],
+    ['1) nano 1k-10k\n2) micro 10k-50k\n3) macro 50k+'],
+    ['• nano 1k-10k\n• micro 10k-50k\n• macro 50k+'],
+    ['- nano 1k-10k\n- micro 10k-50k\n- macro 50k+'],
+  ])('%j: the list’s numbers or bullets are no part of the tier names', async (text) => {
+    expect(tiersOf(text).map((t) => t.name)).toEqual(['nano', 'micro', 'macro']);
+    const context = managerContext();
+    await run(house, { subcommand: 'set', tiers: text }, context);
+    expect(description(await run(tier, { followers: '30k' }, context))).toContain('micro');
+    expect(description(await run(tier, { followers: '30k' }, context))).not.toMatch(/\d\\?[.)] ?micro|[•-] micro/);
+  });
+
+  it('keeps a number that is part of a name, and a range with no name', () => {
+    expect(tiersOf('Tier 1 1k-10k, Tier 2 10k+').map((t) => t.name)).toEqual(['Tier 1', 'Tier 2']);
+    expect(tiersOf('1. 1k-10k\n2. 10k+').map((t) => t.stated)).toEqual(['1k–10k', '10k+']);
+  });
+});

@@ -471,6 +471,9 @@ function readable(written: string): { text: string; writtenAt(at: number): numbe
 /** Commas, semicolons and new lines, but not a comma between two digits: it is part of a count ("10,000", "1,5k"). */
 const ENTRY_SEPARATOR = /[;\n]|(?<!\d),|,(?!\d)/g;
 
+/** A list's number or bullet before a tier, as a pasted list has them ("1. nano 1k-10k", "• micro 10k-50k"): no part of its name. */
+const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-•*·▪●◦‣⁃])\s+/u;
+
 /**
  * The entries, trimmed, each with where it starts in the text. A count is never cut at its comma:
  * it would be quoted back as a fragment never written.
@@ -480,8 +483,9 @@ function splitEntries(text: string): { part: string; start: number }[] {
   let from = 0;
   const take = (to: number) => {
     const raw = text.slice(from, to);
-    const part = raw.trim();
-    if (part !== '') entries.push({ part, start: from + raw.length - raw.trimStart().length });
+    const marker = LIST_MARKER.exec(raw)?.[0] ?? '';
+    const part = raw.slice(marker.length).trim();
+    if (part !== '') entries.push({ part, start: from + raw.length - raw.slice(marker.length).trimStart().length });
   };
   for (const separator of text.matchAll(ENTRY_SEPARATOR)) {
     take(separator.index);

@@ -35,7 +35,10 @@ describe('Sprout Social’s macro T1 is its top tier', () => {
 
   it('sits in the mega column of /tiers, its macro T3 and T2 in the macro column', async () => {
     const overview = text((await tiers.run({} as never, testContext())) as Reply);
-    expect(overview.split('\n').find((l) => l.startsWith('Sprout '))).toMatch(/ 1M–10M +\S*10M\S*$/);
+    // The overview's second table holds the macro and mega columns.
+    const [, largerTiers = ''] = overview.split(/\n\n +macro/);
+    expect(largerTiers.split('\n')[0]).toMatch(/^ +mega$/);
+    expect(largerTiers.split('\n').find((l) => l.startsWith('Sprout '))).toMatch(/^Sprout +1M–10M +>10M$/);
   });
 
   it('is listed under Mega-influencer in the glossary, not under Macro-influencer', async () => {

@@ -130,7 +130,7 @@ function storeSuite(engine: Engine) {
     expect(await store.editTerm('g2', term('CPM', 2))).toBe('missing');
     expect(await store.removeTerm('g2', 'CPM')).toBe('missing');
     expect(await store.deletePlan('g2', 'Q1')).toBe('missing');
-    expect(await store.clearHouse('g2')).toBe(false);
+    expect(await store.clearHouse('g2')).toBeUndefined();
     expect(await store.addTerm('g2', term('cpm', 3, { definition: 'theirs' }))).toBe('ok');
 
     expect((await store.house('g1'))?.text).toBe('nano 1k-10k, micro 10k+');
@@ -142,11 +142,12 @@ function storeSuite(engine: Engine) {
   it('house: set, replace, read back with who and when, clear', async () => {
     const store = await engine.open();
     expect(await store.house('g')).toBeUndefined();
-    await store.setHouse('g', house('a 1k+', 1));
-    await store.setHouse('g', house('b 2k+', 2));
+    expect(await store.setHouse('g', house('a 1k+', 1))).toBeUndefined();
+    // Each write says what it replaced or removed, as its own transaction found it.
+    expect(await store.setHouse('g', house('b 2k+', 2))).toEqual(house('a 1k+', 1));
     expect(await store.house('g')).toEqual({ text: 'b 2k+', setById: 'u2', setByName: 'user 2', setAt: at(2) });
-    expect(await store.clearHouse('g')).toBe(true);
-    expect(await store.clearHouse('g')).toBe(false);
+    expect(await store.clearHouse('g')).toEqual(house('b 2k+', 2));
+    expect(await store.clearHouse('g')).toBeUndefined();
     expect(await store.house('g')).toBeUndefined();
   });
 

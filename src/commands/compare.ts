@@ -977,10 +977,11 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   if (isReply(compared)) return compared;
 
   const extra: string[] = [];
-  // "budget:2 mil" is read as a million, as /tier reads "mil", and said as /tier says it.
-  for (const [name, value] of Object.entries(given)) {
+  // "budget:2 mil" is read as a million, as /tier reads "mil", and said as /tier says it: typed
+  // now or saved in the plan loaded, a value is read the same way each time it is used.
+  for (const [name, value] of Object.entries(compared.inputs)) {
     const note = countReadingNote(value);
-    if (note) extra.push(`ℹ️ ${name}: ${note}`);
+    if (note) extra.push(`ℹ️ ${name}${name in given ? '' : ' (saved in the plan)'}: ${note}`);
   }
   if (loaded) extra.push(`Plan “${quoteUserText(loaded.name, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`, ...compared.leftOut);
   if (saveName) {

@@ -4,7 +4,7 @@
  * one line that fits the room each reply gives it.
  */
 
-import { formatHouseDefinition, formatHousePlacement, houseTierFor, parseHouseDefinition, type HouseTier } from '../domain/house';
+import { formatHouseDefinition, formatHousePlacement, houseTierFor, MAX_TIER_NAME, parseHouseDefinition, type HouseTier } from '../domain/house';
 import { TIER_LABELS } from '../domain/tier-style';
 import type { HouseRecord } from '../store/types';
 import { shownText } from './team-settings';
@@ -61,10 +61,17 @@ export function houseProblemLine(found: HouseLookup): string | undefined {
 const PLAIN_WORDS = /^[\p{L}\p{N} -]+$/u;
 
 /**
- * A team's tier name for an embed: plain words (letters, digits, spaces, hyphens) as they are,
- * anything else escaped, since it is the team's text. 32 characters let two fit /tier's house line.
+ * Room for any name a house definition accepts, shown whole: MAX_TIER_NAME characters, each of
+ * which may take two once escaped ("*" is shown as "\*") or be two UTF-16 units (an emoji).
  */
-export function teamTierName(name: string, max = 32): string {
+export const WHOLE_TIER_NAME = 2 * MAX_TIER_NAME;
+
+/**
+ * A team's tier name for an embed: plain words (letters, digits, spaces, hyphens) as they are,
+ * anything else escaped, since it is the team's text. Whole by default; a caller whose room is
+ * bounded by a limit gives a smaller `max`, and the name is cut at a word with "…".
+ */
+export function teamTierName(name: string, max = WHOLE_TIER_NAME): string {
   return name.length <= max && PLAIN_WORDS.test(name) ? name : shownText(name, max);
 }
 const houseTierName = (tier: HouseTier) => teamTierName(tier.name);
@@ -78,8 +85,8 @@ export function housePlacementText(tiers: readonly HouseTier[], count: number): 
 export const HOUSE_ANSWER_ROOM = 160;
 /** Room for /tiers' house line. */
 export const HOUSE_DEFINITION_ROOM = 300;
-/** Rooms tried for each tier name, longest first, when a house line is too long. */
-const NAME_ROOMS = [32, 24, 16, 12, 8] as const;
+/** Rooms tried for each tier name, longest first (whole), when a house line is too long. */
+const NAME_ROOMS = [WHOLE_TIER_NAME, 32, 24, 16, 12, 8] as const;
 
 /** "**Your house definition: …**": how every answer leads with the team's reading. */
 export const yourHouse = (body: string) => `**Your house definition: ${body}**`;

@@ -1,17 +1,18 @@
 /**
- * /house set | show | clear | export — the server's own ("house") tier definition. For managers:
- * the command is registered with Manage Server as its default permission, and every write checks
- * the member's permission again (a server can override the default). Guild install, servers only.
+ * /house set | show | clear | export — the server's own ("house") tier definition. `show` is for
+ * every member (other answers point them to it); set, clear and export need Manage Server, which
+ * the bot checks itself: Discord sets a default permission for a whole command, never for one
+ * subcommand, so /house is registered without one. Guild install, servers only.
  */
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import { LIMITS } from './limits';
+import { embedLength, LIMITS } from './limits';
 import { formatCount, formatCountRange, shorten } from '../domain/format';
-import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, MAX_TIER_NAME, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
-import { ACCEPTED_FORMS } from '../domain/followers';
+import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
+import { ACCEPTED_FORMS, countReadingNote } from '../domain/followers';
 import type { HouseRecord } from '../store/types';
 import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, unshownCharacter } from './embeds';
-import { houseTierMapping, teamTierName } from './house-lookup';
+import { houseTierMapping, teamTierName, WHOLE_TIER_NAME } from './house-lookup';
 import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SERVER_ONLY } from './types';
 
@@ -20,7 +21,6 @@ import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SE
 export const definition = {
   name: 'house',
   description: "Your team's own tier definition, shown first in /tier and /tiers",
-  default_member_permissions: '32',
   ...SERVER_ONLY,
   options: [
     {
@@ -54,8 +54,7 @@ function tierLines(tiers: readonly HouseTier[]): string[] {
     const prev = tiers[i - 1];
     if (prev && prev.max !== null && tier.min > prev.max + 1) lines.push(`*gap: ${formatCount(prev.max + 1)}–${formatCount(tier.min - 1)} is in no tier*`);
     const range = formatCountRange(tier.min, tier.max);
-    // Whole, escaping included (every character may be escaped or two UTF-16 units).
-    lines.push(`${formatHouseTier(tier, (t) => `**${shownText(t.name, 2 * MAX_TIER_NAME)}**`)} → ${houseTierMapping(tier)} · counts ${range}`);
+    lines.push(`${formatHouseTier(tier, (t) => `**${shownText(t.name, WHOLE_TIER_NAME)}**`)} → ${houseTierMapping(tier)} · counts ${range}`);
   });
   return lines;
 }
@@ -71,7 +70,8 @@ export function reasonMarkdown(parts: readonly ReasonPart[]): string {
         case 'ours':
           return part.text;
         case 'theirs':
-          return teamTierName(part.text, 60);
+          // Whole, escaping included: the domain bounds what it quotes (a name, or 60 characters of an entry).
+          return teamTierName(part.text, 2 * part.text.length);
         case 'code':
           // A backtick in a team's name would end the span early.
           return `\`${part.text.replace(/`/g, "'")}\``;
@@ -98,10 +98,45 @@ function asWrittenFields(text: string): APIEmbedField[] {
   return linesToFields('As written', pieces, false, '');
 }
 
+/**
+ * The definition on one line, for pasting into `/house set tiers:` (Discord's option box is one
+ * line): each line break becomes a comma, or a space after a line that ends with a separator
+ * already. It reads as the same tiers; a semicolon, which adds nothing to the length, is used
+ * instead when commas would take it past the most a definition may be.
+ */
+function onOneLine(text: string): string {
+  const lines = text
+    .split(LINE_BREAK)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const joined = (separator: string) => lines.reduce((so, line) => (so === '' ? line : /[,;]$/.test(so) ? `${so} ${line}` : `${so}${separator}${line}`), '');
+  const withCommas = joined(', ');
+  return withCommas.length <= MAX_HOUSE_TEXT ? withCommas : joined(';');
+}
+
+/** How a definition that is gone is shown: ready to paste back, or (too long for its room, or holding "```") only to be read. */
+interface GoneDefinition {
+  pasteable: boolean;
+  text: string;
+}
+
+/**
+ * A definition to set back: a code block of its text on one line, exactly as it is to be pasted
+ * (nothing in a code block formats or pings), when that fits `room`; else the text escaped, and
+ * shortened if need be.
+ */
+function toSetBack(text: string, room: number): GoneDefinition {
+  const line = onOneLine(text);
+  const block = `\`\`\`\n${line}\n\`\`\``;
+  // Only a run of three backticks would end the block early; anything else is shown as typed.
+  if (block.length <= room && !line.includes('```')) return { pasteable: true, text: block };
+  return { pasteable: false, text: shownText(line, room) };
+}
+
 function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbed {
   const parsed = parseHouseDefinition(record.text);
   const body = parsed.ok
-    ? tierLines(parsed.tiers).join('\n')
+    ? [...(parsed.note ? [`ℹ️ ${parsed.note}`] : []), ...tierLines(parsed.tiers)].join('\n')
     : `The stored definition no longer reads as tiers (${reasonMarkdown(parsed.parts)}); set it again with \`/house set\`.`;
   return {
     title,
@@ -123,8 +158,46 @@ async function set(text: string, context: RunContext & { guildId: string }): Pro
   const parsed = parseHouseDefinition(text);
   if (!parsed.ok) return inputErrorReply(reasonMarkdown(parsed.parts), ACCEPTED, 'That house definition did not work');
   const record: HouseRecord = { text, setById: context.user.id, setByName: context.user.name, setAt: context.now };
-  await context.store.setHouse(context.guildId, record);
-  return { embeds: [houseEmbed('House definition saved', record, 'This server’s `/tier` now leads with it.')], flags: MessageFlags.Ephemeral };
+  const previous = await context.store.setHouse(context.guildId, record);
+  const intro = ['This server’s `/tier` now leads with it.', ...(previous ? [replacedLine(previous, text, context.user.id)] : []), ...milNotes(text, parsed.tiers)].join('\n');
+  const embed = houseEmbed(previous ? 'House definition replaced' : 'House definition saved', record, intro);
+  if (previous && previous.text !== text) {
+    const room = Math.min(LIMITS.fieldValue, LIMITS.embedTotal - embedLength(embed) - REPLACED_PASTEABLE.length);
+    const replaced = toSetBack(previous.text, room);
+    embed.fields = [...(embed.fields ?? []), { name: replaced.pasteable ? REPLACED_PASTEABLE : REPLACED, value: replaced.text }];
+  }
+  return { embeds: [embed], flags: MessageFlags.Ephemeral };
+}
+
+const REPLACED = 'Replaced definition';
+const REPLACED_PASTEABLE = `${REPLACED}: to set it back, paste it into /house set tiers:`;
+
+/** Whose definition a /house set replaced, and when it was set, as /house show says it. */
+function replacedLine(previous: HouseRecord, text: string, userId: string): string {
+  const whose = `${previous.setById === userId ? 'you' : who(previous.setById, previous.setByName)} set on ${when(previous.setAt)}`;
+  return previous.text === text ? `It replaces the same definition, which ${whose}.` : `It replaces the definition ${whose}, shown below.`;
+}
+
+/** A count written with "mil" ("10 mil", "1,5 mil"), which is read as a million, as /tier reads it. */
+const MIL_COUNT = /\d[\d.,\u00a0\u202f ]*?\s?mil(?![\p{L}\p{N}])/giu;
+
+/**
+ * /tier's note on "mil" (a million in English shorthand, a thousand in Spanish and Portuguese),
+ * when a count of the definition was written so and read as a million; with the definition as it
+ * would read with thousands, when that reads.
+ */
+function milNotes(text: string, tiers: readonly HouseTier[]): string[] {
+  const first = text.match(MIL_COUNT)?.[0];
+  const note = first === undefined ? undefined : countReadingNote(first);
+  if (note === undefined) return [];
+  const inThousands = onOneLine(text.replace(MIL_COUNT, (count) => count.replace(/\s?mil$/iu, 'k')));
+  const reread = parseHouseDefinition(inThousands);
+  const counts = (read: readonly HouseTier[]) => JSON.stringify(read.map((tier) => [tier.min, tier.max]));
+  // The same tiers either way: "mil" was part of a name, not a count.
+  if (reread.ok && counts(reread.tiers) === counts(tiers)) return [];
+  // Shown as code, as typed: a backtick would end it early.
+  const fix = reread.ok && !inThousands.includes('`') ? ` If you meant thousands, set this instead: \`${inThousands}\`` : '';
+  return [`ℹ️ ${note}${fix}`];
 }
 
 async function show(context: RunContext & { guildId: string }): Promise<Reply> {
@@ -147,16 +220,28 @@ async function show(context: RunContext & { guildId: string }): Promise<Reply> {
 async function clear(context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('clear the house tier definition');
   const removed = await context.store.clearHouse(context.guildId);
+  const publishersAlone = '`/tier` in this server now answers by the publishers alone.';
   return {
     embeds: [
       {
         title: removed ? 'House definition removed' : 'There was no house definition',
-        description: removed ? '`/tier` in this server now answers by the publishers alone.' : 'Nothing to remove.',
+        description: removed ? `${publishersAlone}${removedText(removed, LIMITS.embedDescription - publishersAlone.length)}` : 'Nothing to remove.',
         color: NEUTRAL_COLOUR,
       },
     ],
     flags: MessageFlags.Ephemeral,
   };
+}
+
+/**
+ * What a /house clear removed, with who set it when, ready to be set back if it was cleared by
+ * mistake; within `room` characters.
+ */
+function removedText(removed: HouseRecord, room: number): string {
+  const whose = `\n\nIt removed the definition ${who(removed.setById, removed.setByName)} set on ${when(removed.setAt)}.`;
+  const pasteInto = ' To set it back, paste this into `/house set tiers:`\n';
+  const gone = toSetBack(removed.text, room - whose.length - pasteInto.length);
+  return gone.pasteable ? `${whose}${pasteInto}${gone.text}` : `${whose} It read: ${gone.text}`;
 }
 
 async function exportHouse(context: RunContext & { guildId: string }): Promise<Reply> {

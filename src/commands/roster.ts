@@ -270,9 +270,8 @@ function refusal(error: RosterError, filename: string): Reply {
 
 // ── The answer ────────────────────────────────────────────────────────────────────────────────
 
-
-/** A tier's name for an embed (house names are the team's text). */
-const tierName = (name: string) => teamTierName(name, 40);
+/** A tier's name for an embed (house names are the team's text): whole, as every reply shows it. */
+const tierName = (name: string) => teamTierName(name);
 
 function tierLine(t: TierTotal): string {
   return `**${tierName(t.tier)}** — ${countOf(t.creators, 'creator')} · ${countOf(t.followers, 'follower')}`;

@@ -100,6 +100,11 @@ function refuseTermNul(guildId: string, term: TeamTerm): void {
   refuseNul({ guildId, name, definition, formula, example, link, addedById, updatedById });
 }
 
+/** A stored house definition as the commands read it. */
+function houseFrom(row: { text: string; set_by_id: string; set_by_name: string; set_at: string } | undefined): HouseRecord | undefined {
+  return row && { text: row.text, setById: row.set_by_id, setByName: row.set_by_name, setAt: new Date(row.set_at) };
+}
+
 /** A key with a NUL matches no row: none is ever stored with one. */
 const namesNothing = (...keys: string[]) => keys.some((key) => key.includes(NUL));
 
@@ -257,30 +262,33 @@ export class SqlStore implements TeamStore {
     if (namesNothing(guildId) || this.configured.surelyNone(guildId)) return undefined;
     return this.houseCache.get(guildId, () =>
       this.read('house', async (db) => {
-        const row = await db.selectFrom('house').selectAll().where('guild_id', '=', guildId).executeTakeFirst();
-        return row && { text: row.text, setById: row.set_by_id, setByName: row.set_by_name, setAt: new Date(row.set_at) };
+        return houseFrom(await db.selectFrom('house').selectAll().where('guild_id', '=', guildId).executeTakeFirst());
       }),
     );
   }
 
-  async setHouse(guildId: string, record: HouseRecord): Promise<void> {
+  /** Read in the write's own transaction, so what it replaced is what it says it replaced. */
+  async setHouse(guildId: string, record: HouseRecord): Promise<HouseRecord | undefined> {
     refuseNul({ guildId, text: record.text, setById: record.setById });
     const values = { text: record.text, set_by_id: record.setById, set_by_name: displayName(record.setByName), set_at: iso(record.setAt) };
-    await this.write('setHouse', guildId, record.setAt, (tx) =>
-      tx
+    return this.write('setHouse', guildId, record.setAt, async (tx) => {
+      const replaced = houseFrom(await tx.selectFrom('house').selectAll().where('guild_id', '=', guildId).executeTakeFirst());
+      await tx
         .insertInto('house')
         .values({ guild_id: guildId, ...values })
         .onConflict((oc) => oc.column('guild_id').doUpdateSet(values))
-        .execute(),
-    );
+        .execute();
+      return replaced;
+    });
   }
 
-  async clearHouse(guildId: string): Promise<boolean> {
+  async clearHouse(guildId: string): Promise<HouseRecord | undefined> {
     this.check();
-    if (namesNothing(guildId)) return false;
+    if (namesNothing(guildId)) return undefined;
     return this.write('clearHouse', guildId, new Date(), async (tx) => {
-      const result = await tx.deleteFrom('house').where('guild_id', '=', guildId).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      const removed = houseFrom(await tx.selectFrom('house').selectAll().where('guild_id', '=', guildId).executeTakeFirst());
+      if (removed) await tx.deleteFrom('house').where('guild_id', '=', guildId).execute();
+      return removed;
     });
   }
 

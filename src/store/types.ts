@@ -65,9 +65,10 @@ export type SavePlanResult =
 
 export interface TeamStore {
   house(guildId: string): Promise<HouseRecord | undefined>;
-  setHouse(guildId: string, record: HouseRecord): Promise<void>;
-  /** False when there was none. */
-  clearHouse(guildId: string): Promise<boolean>;
+  /** The definition it replaced, if any: the one the write found. */
+  setHouse(guildId: string, record: HouseRecord): Promise<HouseRecord | undefined>;
+  /** The definition it removed; undefined when there was none. */
+  clearHouse(guildId: string): Promise<HouseRecord | undefined>;
 
   terms(guildId: string): Promise<TeamTerm[]>;
   /** Names compare by nameKey: case and full-width forms do not matter. */

@@ -73,7 +73,7 @@ describe('npm run deploy-commands', () => {
         expect(command, command.name).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
       }
     }
-    expect(printed.find((c) => c.name === 'house')?.default_member_permissions).toBe('32');
+    expect(printed.find((c) => c.name === 'house')?.default_member_permissions).toBeUndefined();
     expect(printed.find((c) => c.name === 'term')?.default_member_permissions).toBe('32');
     expect(printed.find((c) => c.type === 3)?.name).toBe('Classify follower counts');
     // Each chat command says it is one, as the message command says its type.

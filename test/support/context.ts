@@ -16,8 +16,16 @@ export function memoryStore(): TeamStore {
   const key = nameKey;
   return {
     house: async (g) => houses.get(g),
-    setHouse: async (g, r) => void houses.set(g, r),
-    clearHouse: async (g) => houses.delete(g),
+    setHouse: async (g, r) => {
+      const replaced = houses.get(g);
+      houses.set(g, r);
+      return replaced;
+    },
+    clearHouse: async (g) => {
+      const removed = houses.get(g);
+      houses.delete(g);
+      return removed;
+    },
     terms: async (g) => [...of(terms, g).values()],
     term: async (g, n) => of(terms, g).get(key(n)),
     addTerm: async (g, t): Promise<WriteResult> => {

@@ -203,8 +203,8 @@ describe('a pasted list of tiers', () => {
     expect(description(await run(tier, { followers: '30k' }, context))).not.toMatch(/\d\\?[.)] ?micro|[•-] micro/);
   });
 
-  it('keeps a number that is part of a name, and a range with no name', () => {
+  it('keeps a number that is part of a name, and a mark that is all of one', () => {
     expect(tiersOf('Tier 1 1k-10k, Tier 2 10k+').map((t) => t.name)).toEqual(['Tier 1', 'Tier 2']);
-    expect(tiersOf('1. 1k-10k\n2. 10k+').map((t) => t.stated)).toEqual(['1k–10k', '10k+']);
+    expect(tiersOf('~ 1k-10k, * 10k+').map((t) => t.name)).toEqual(['~', '*']);
   });
 });

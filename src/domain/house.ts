@@ -471,8 +471,11 @@ function readable(written: string): { text: string; writtenAt(at: number): numbe
 /** Commas, semicolons and new lines, but not a comma between two digits: it is part of a count ("10,000", "1,5k"). */
 const ENTRY_SEPARATOR = /[;\n]|(?<!\d),|,(?!\d)/g;
 
-/** A list's number or bullet before a tier, as a pasted list has them ("1. nano 1k-10k", "• micro 10k-50k"): no part of its name. */
-const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-•*·▪●◦‣⁃])\s+/u;
+/**
+ * A list's number or bullet before a tier's name, as a pasted list has them ("1. nano 1k-10k",
+ * "• micro 10k-50k"): no part of the name. Before anything but a word it is the name itself ("* 1M+").
+ */
+const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-•*·▪●◦‣⁃])\s+(?=\p{L})/u;
 
 /**
  * The entries, trimmed, each with where it starts in the text. A count is never cut at its comma:

@@ -208,3 +208,25 @@ describe('a pasted list of tiers', () => {
     expect(tiersOf('~ 1k-10k, * 10k+').map((t) => t.name)).toEqual(['~', '*']);
   });
 });
+
+describe('names that look like the forms above stay names', () => {
+  it.each([
+    ['10k-50k Fans, 50k-500k Superfans, 500k+ Megafans', ['Fans', 'Superfans', 'Megafans']],
+    ['1k-10k Subs, 10k+ Followers club', ['Subs', 'Followers club']],
+    ['Rising up to 10k, In Between 10k-100k, Stars 100k+', ['Rising', 'In Between', 'Stars']],
+    ['between 1k-10k, others 10k+', ['between', 'others']],
+    ['- VIP - 100k+, regular up to 100k', ['regular', '- VIP -']],
+    ['* VIP * 100k+, small up to 100k', ['small', '* VIP *']],
+    ['7. Heaven 1k-10k, 8. Heaven 10k+', ['7. Heaven', '8. Heaven']],
+    ['- nano 1k-10k\nmicro 10k+', ['- nano', 'micro']],
+  ])('%j keeps its names: %j', (text, names) => {
+    expect(tiersOf(text).map((t) => t.name)).toEqual(names);
+  });
+
+  it.each([
+    ['nano 1k-10k Then & Now 10k+', 'nano 1k-10k, Then & Now 10k+'],
+    ['nano 1k-10k -VIP- 10k+', 'nano 1k-10k, -VIP- 10k+'],
+  ])('%j suggests %j, keeping the next tier’s name whole', (written, fix) => {
+    expect(refusalOf(written).parts).toContainEqual({ kind: 'code', text: fix });
+  });
+});

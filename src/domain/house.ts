@@ -155,10 +155,12 @@ const PLUS = new RegExp(String.raw`^(${NUMBER})\s*(?:\+|and\s+up|and\s+above|and
 const FROM = new RegExp(String.raw`^(?:≥|>=|from)\s*(${NUMBER})$`, 'iu');
 const OVER = new RegExp(String.raw`^(?:over|above|more\s+than|>)\s*(${NUMBER})$`, 'iu');
 const BETWEEN = new RegExp(String.raw`^(?:from\s+)?(${NUMBER})(?:${DASH})(${NUMBER})$`, 'iu');
-const BETWEEN_AND = new RegExp(String.raw`^between\s+(${NUMBER})(?:${DASH}|\s+and\s+)(${NUMBER})$`, 'iu');
+/** "between 10k and 50k"; with a dash, "between" is a name's word ("In Between 10k-100k"). */
+const BETWEEN_AND = new RegExp(String.raw`^between\s+(${NUMBER})\s+and\s+(${NUMBER})$`, 'iu');
 /**
- * "10k-100k followers", "1M+ subs", "(10k to 75k) followers": the word /tier reads after a count
- * ("30k followers") says nothing more, inside a range's brackets or after them.
+ * "micro 10k-100k followers", "mega 1M+ subs", "(10k to 75k) followers": after a tier's name, the
+ * word /tier reads after a count ("30k followers") says nothing more, inside a range's brackets or
+ * after them. Written after a range with no name before it, it is the name ("10k-50k Fans").
  */
 const FOLLOWERS_AFTER = new RegExp(String.raw`[\s_]*${FOLLOWER_WORD}(?=\)?$)`, 'iu');
 /** A range is only looked for in text that has a digit: the cheap test before the regexes. */
@@ -184,12 +186,15 @@ function readBound(text: string): Bound | CountError {
 
 const isError = (b: Bound | CountError): b is CountError => 'error' in b;
 
-/** Reads a range alone ("10k-75k", "1M+", "up to 10k"), or says why not; undefined when it is not range-shaped. */
-function readRange(raw: string): Range | CountError | undefined {
+/**
+ * Reads a range alone ("10k-75k", "1M+", "up to 10k"), or says why not; undefined when it is not
+ * range-shaped. `afterName`: it follows a tier's name, so a "followers" after it is no name.
+ */
+function readRange(raw: string, { afterName = false } = {}): Range | CountError | undefined {
   if (!HAS_DIGIT.test(raw)) return undefined;
   const text = raw
     .trim()
-    .replace(FOLLOWERS_AFTER, '')
+    .replace(afterName ? FOLLOWERS_AFTER : /$^/, '')
     .replace(/^\((.*)\)$/, '$1')
     .trim();
   const one = (re: RegExp): string | undefined => re.exec(text)?.[1];
@@ -238,7 +243,7 @@ function readEntry(written: string, position: number, shown = written): Entry | 
   // The range is the longest run of words at the end (or else at the start) that reads as one.
   for (let i = 1; i < words.length; i++) {
     const cut = words[i]!.index!;
-    const range = readRange(written.slice(cut));
+    const range = readRange(written.slice(cut), { afterName: true });
     if (range === undefined) continue;
     if ('error' in range) {
       firstError ??= range;
@@ -306,12 +311,13 @@ function rangesInName(name: string): RangeInName[] {
 }
 
 /**
- * What joins two tiers written without a comma, which the comma replaces: spaces, "/", "|", "&",
- * a dash, "and", "then" ("nano 1k-10k and micro 10k-75k" is "nano 1k-10k, micro 10k-75k").
+ * What joins two tiers written without a comma, which the comma replaces: spaces, and a "/", "|",
+ * "&" or dash standing apart, or a lowercase "and" or "then" ("nano 1k-10k and micro 10k-75k" is
+ * "nano 1k-10k, micro 10k-75k"). Anything else is kept as part of a name ("Then & Now", "-VIP-").
  */
-const JOINER = String.raw`(?:[\s/|&\-‐‑‒–—―−]|(?<![\p{L}\p{N}])(?:and|then)(?![\p{L}\p{N}]))*`;
-const JOINER_BEFORE = new RegExp(`${JOINER}$`, 'iu');
-const JOINER_AFTER = new RegExp(`^${JOINER}`, 'iu');
+const JOINER = String.raw`(?:\s|[/|&‐‑‒–—―−-](?=\s)|(?<![\p{L}\p{N}])(?:and|then)(?=\s))*`;
+const JOINER_BEFORE = new RegExp(`${JOINER}$`, 'u');
+const JOINER_AFTER = new RegExp(`^${JOINER}`, 'u');
 
 /**
  * The entry with the commas it left out put back: after each range inside the name ("nano 1k-10k,
@@ -473,20 +479,29 @@ const ENTRY_SEPARATOR = /[;\n]|(?<!\d),|,(?!\d)/g;
 
 /**
  * A list's number or bullet before a tier's name, as a pasted list has them ("1. nano 1k-10k",
- * "• micro 10k-50k"): no part of the name. Before anything but a word it is the name itself ("* 1M+").
+ * "• micro 10k-50k"): no part of the name, when every line of the definition starts with one.
+ * Elsewhere it is the team's own ("- VIP - 100k+"), and before anything but a word, the name itself ("* 1M+").
  */
 const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-•*·▪●◦‣⁃])\s+(?=\p{L})/u;
 
+/** Whether `text` is a list: two lines or more, each starting with a list's number or bullet. */
+function isList(text: string): boolean {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  return lines.length >= 2 && lines.every((line) => LIST_MARKER.test(line));
+}
+
 /**
- * The entries, trimmed, each with where it starts in the text. A count is never cut at its comma:
- * it would be quoted back as a fragment never written.
+ * The entries, trimmed, each with where it starts in the text (a list's numbers or bullets left
+ * out). A count is never cut at its comma: it would be quoted back as a fragment never written.
  */
 function splitEntries(text: string): { part: string; start: number }[] {
   const entries: { part: string; start: number }[] = [];
+  const list = isList(text);
   let from = 0;
   const take = (to: number) => {
     const raw = text.slice(from, to);
-    const marker = LIST_MARKER.exec(raw)?.[0] ?? '';
+    const startsLine = from === 0 || text[from - 1] === '\n';
+    const marker = list && startsLine ? (LIST_MARKER.exec(raw)?.[0] ?? '') : '';
     const part = raw.slice(marker.length).trim();
     if (part !== '') entries.push({ part, start: from + raw.length - raw.slice(marker.length).trimStart().length });
   };

@@ -271,3 +271,20 @@ describe('a ladder of thresholds', () => {
     expect(description(await run(store, '/house show'))).toContain(LADDER_NOTE);
   });
 });
+
+describe('/house show, which any member may ask for', () => {
+  it('posts a short definition in the channel, and shows a long one to the asker alone', async () => {
+    const store = memoryStore();
+    await run(store, '/house set "tiers:nano 1k-10k, micro 10k-75k, macro 75k+"', MANAGER);
+    const short = await run(store, '/house show');
+    expect(isEphemeral(short)).toBe(false);
+    expect(embedCharacters(short.shown.body.embeds[0] as never)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
+
+    const names = ['Seedling', 'Sprout', 'Sapling', 'Shrub', 'Bush', 'Small tree', 'Tree', 'Tall tree', 'Grove', 'Wood', 'Forest', 'Old forest'];
+    const tiers = names.map((name, i) => `${name} of the creator programme ${(i + 1) * 10}k-${(i + 2) * 10}k`).join(', ');
+    await run(store, `/house set "tiers:${tiers}"`, MANAGER);
+    const answer = await run(store, '/house show');
+    expect(isEphemeral(answer)).toBe(true);
+    expect(answer.shown.body.embeds[0]!.footer!.text).toContain('A long definition, so it is shown to you alone.');
+  });
+});

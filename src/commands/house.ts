@@ -11,7 +11,7 @@ import { formatCount, formatCountRange, shorten } from '../domain/format';
 import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS, countReadingNote } from '../domain/followers';
 import type { HouseRecord } from '../store/types';
-import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, unshownCharacter } from './embeds';
+import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, unshownCharacter } from './embeds';
 import { houseTierMapping, teamTierName, WHOLE_TIER_NAME } from './house-lookup';
 import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SERVER_ONLY } from './types';
@@ -214,8 +214,13 @@ async function show(context: RunContext & { guildId: string }): Promise<Reply> {
       flags: MessageFlags.Ephemeral,
     };
   }
-  return { embeds: [houseEmbed('House tier definition', record)] };
+  const embed = houseEmbed('House tier definition', record);
+  if (embedLength(embed) <= PUBLIC_TEXT_LIMIT) return { embeds: [embed] };
+  // Any member may ask: a long definition is not posted to the whole channel.
+  return { embeds: [{ ...embed, footer: { text: `${embed.footer!.text} ${LONG_DEFINITION_NOTE}` } }], flags: MessageFlags.Ephemeral };
 }
+
+export const LONG_DEFINITION_NOTE = 'A long definition, so it is shown to you alone.';
 
 async function clear(context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('clear the house tier definition');

@@ -172,7 +172,7 @@ describe('"Classify follower counts" on messages with runs of spaces', () => {
     expect(JSON.stringify(reply)).not.toContain('followers||');
     // Nor are the numbers either side one number: "2 ▇ 450" is not 2,450.
     expect(countLines(await classify('2 ||5|| 450 followers on IG'))).toEqual(['450 (Instagram)']);
-    expect(countLines(await classify('Sara 25 ~~x~~ 450 followers'))).toEqual(['450']);
+    expect(countLines(await classify('Sara 25 ~~x~~ 450 followers'))).toEqual(['450 (Sara)']);
   });
 
   it('keeps numbers in columns aligned with spaces apart, as a tab does; one space still groups thousands', async () => {

@@ -69,3 +69,15 @@ describe('"Classify follower counts": a count after a struck-through name', () =
     expect(JSON.stringify(reply)).not.toContain('Carl');
   });
 });
+
+describe('struck text or a spoiler that is a correction or a remark', () => {
+  it.each([
+    ['Anna: IG 45k, TikTok ~~1M~~ 1.2M, YouTube ~~n/a~~ 300k', [['45k', 'Anna'], ['1.2M', 'Anna'], ['300k', 'Anna']]],
+    ['Anna (IG) ~~old: 45k~~ 48k', [['48k', 'Anna']]],
+    ['Anna: ~~45k last month~~ 48k now', [['48k', 'Anna']]],
+    ['Anna 45k ~~(outdated)~~ 48k', [['45k', 'Anna'], ['48k', 'Anna']]],
+    ["Anna has 45k on IG and ||don't tell anyone|| 1.2M on TikTok", [['45k', 'Anna'], ['1.2M', 'Anna']]],
+  ])('%j keeps the name before it', (message, expected) => {
+    expect(named(message)).toEqual(expected);
+  });
+});

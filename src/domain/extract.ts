@@ -442,7 +442,6 @@ const BETWEEN_NAME_AND_COUNT = new Set(
 );
 const FOLLOWER_WORD_ALONE = new RegExp(`^${FOLLOWER_WORD}$`, 'iu');
 const WORD_CHARACTER = /[\p{L}\p{N}_'’]/u;
-const WORDS = /[\p{L}\p{N}_'’]+/gu;
 const POSSESSIVE = /^[\p{L}\p{N}_]+['’]s$/iu;
 
 const NAME_TOKEN = new RegExp(
@@ -611,17 +610,19 @@ function withoutCode(message: string): { text: string; numbersInCode: Token[]; n
 }
 
 /**
- * Whether text set apart may hold a creator's name: whether it has a word other than its numbers
- * ("45k", "May 5"), platforms and the words that may stand between a name and its count ("has",
- * "on", "followers"), which say nothing of whose count it is.
+ * Whether text set apart may hold a creator's name ("~~Carl~~", "||@carl||"): a word written as a
+ * name is (a handle, a capital, or a script without capitals), other than a platform or a word that
+ * may stand between a name and its count. Text with a number in it is a correction or an aside
+ * ("~~old: 45k~~ 48k", "~~1M~~ 1.2M"), and lowercase words a remark ("~~n/a~~", "||don't tell||"):
+ * neither says whose the count after it is.
  */
 function mayHoldAName(text: string): boolean {
-  let rest = text.replace(PLATFORM_TOKEN, (platform) => ' '.repeat(platform.length));
-  for (const t of tokenize(rest)) {
-    if (/\d/.test(t.text)) rest = rest.slice(0, t.start) + ' '.repeat(t.end - t.start) + rest.slice(t.end);
-  }
-  return [...rest.matchAll(WORDS)].some(([word]) => /\p{L}/u.test(word) && !BETWEEN_NAME_AND_COUNT.has(word.toLowerCase()) && !FOLLOWER_WORD_ALONE.test(word));
+  if (/\d/.test(text)) return false;
+  const rest = text.replace(PLATFORM_TOKEN, (platform) => ' '.repeat(platform.length));
+  return [...rest.matchAll(WRITTEN_AS_NAME)].some(([word]) => !BETWEEN_NAME_AND_COUNT.has(word.toLowerCase()) && !FOLLOWER_WORD_ALONE.test(word));
 }
+/** A handle, or a word of two letters or more starting with a capital or in a script without capitals. */
+const WRITTEN_AS_NAME = /@[\p{L}\p{N}_.]+|(?<![\p{L}\p{N}_'’])[\p{Lu}\p{Lo}][\p{L}\p{N}_'’]+/gu;
 
 /**
  * Spaces, tabs and no-break spaces, but not line breaks, which end sentences. The reader's patterns

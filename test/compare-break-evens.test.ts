@@ -6,39 +6,13 @@
  * main reply's note when the plans' sizes look swapped. Checked through the command, as a user gets it.
  */
 
-import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, BREAK_EVEN_TITLE, EXPORT_ID, compare } from '../src/commands/compare';
-import { messageProblems } from '../src/commands/limits';
-import type { Reply } from '../src/commands/types';
+import { BREAK_EVEN_TITLE } from '../src/commands/compare';
 import { breakEvenText, comparePlans, evaluate, flipsText, microBreakEvenLine, microBreakEvens, parseCompareInput, robustnessText, winnerOf, type CountedMetric } from '../src/domain/compare';
 import { parseMoney, parsePercent } from '../src/domain/units';
 import { compareOptions } from './support/compare-options';
-import { testComponentContext } from './support/context';
-import { runCompare as run } from './support/compare';
-
-const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
-const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-const line = (reply: Reply, plan: 'A' | 'B', label: string) =>
-  reply.embeds[0]!.fields!.find((f) => f.name.startsWith(`Plan ${plan}`))!.value.split('\n').find((l) => l.startsWith(`${label}:`))!;
-
-async function press(reply: Reply, prefix: string): Promise<Reply> {
-  const id = ids(reply).find((x) => x.startsWith(prefix));
-  if (!id) throw new Error(`no ${prefix} button`);
-  return (await compare.component!(id, [], testComponentContext())).reply;
-}
-
-async function assumptionsText(options: Record<string, string>): Promise<string> {
-  return text(await press(await run(options), ASSUMPTIONS_ID));
-}
-
-async function csvRows(options: Record<string, string>): Promise<string[][]> {
-  const file = (await press(await run(options), EXPORT_ID)).files![0]!;
-  return parse(file.data.toString('utf8'), { from_line: 2 });
-}
-
-const row = (rows: string[][], plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
+import { runCompare as run, assumptionsPage, assumptionsText, exportRow, exportRows, planLine } from './support/compare';
 
 describe('a percentage break-even is given to the digits a planner types', () => {
   const cases: { options: Record<string, string>; said: string; option: string; shown: string; past: string }[] = [
@@ -52,8 +26,8 @@ describe('a percentage break-even is given to the digits a planner types', () =>
   for (const { options, said, option, shown, past } of cases) {
     it(`${JSON.stringify(options)}: "${said}"; Plan A wins reach at ${shown}, not one last digit past it at ${past}`, async () => {
       expect((await run(options)).embeds[0]!.description).toContain(said);
-      expect(line(await run({ ...options, [option]: shown }), 'A', 'Reach')).toMatch(/✅$/);
-      expect(line(await run({ ...options, [option]: past }), 'A', 'Reach')).not.toMatch(/✅$/);
+      expect(planLine(await run({ ...options, [option]: shown }), 'A', 'Reach')).toMatch(/✅$/);
+      expect(planLine(await run({ ...options, [option]: past }), 'A', 'Reach')).not.toMatch(/✅$/);
     });
   }
 
@@ -96,18 +70,18 @@ describe('a break-even where the plans change hands exactly on a cent', () => {
     // Both plans engage 18% of 100,000 followers: Plan A's $1,000 ÷ 18,000 = $0.05556 reads $0.0556, and
     // Plan B's 10 × fee ÷ 18,000 reads more from 10 × $100.17 ÷ 18,000 = $0.05565.
     expect((await run({ platform: 'tiktok' })).embeds[0]!.description).toContain('cost per engagement above $100.17');
-    expect(line(await run({ platform: 'tiktok', micro_fee: '100.17' }), 'A', 'Cost per engagement')).toMatch(/✅$/);
-    expect(line(await run({ platform: 'tiktok', micro_fee: '100.16' }), 'A', 'Cost per engagement')).not.toMatch(/✅$/);
+    expect(planLine(await run({ platform: 'tiktok', micro_fee: '100.17' }), 'A', 'Cost per engagement')).toMatch(/✅$/);
+    expect(planLine(await run({ platform: 'tiktok', micro_fee: '100.16' }), 'A', 'Cost per engagement')).not.toMatch(/✅$/);
   });
 });
 
 describe('the micro engagement rate’s break-even names every measure that changes hands there', () => {
   it('the default: cost per engagement and engagements under 1.619%, as typed back in', async () => {
-    const page = text(await press(await run(), ASSUMPTIONS_ID));
+    const page = await assumptionsText({});
     expect(page).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements under 1.619%; Plan B wins cost per order, which it does not change.');
     const at = await run({ micro_engagement: '1.619' });
-    expect(line(at, 'A', 'Engagements')).toMatch(/✅$/);
-    expect(line(at, 'A', 'Cost per engagement')).toMatch(/✅$/);
+    expect(planLine(at, 'A', 'Engagements')).toMatch(/✅$/);
+    expect(planLine(at, 'A', 'Cost per engagement')).toMatch(/✅$/);
   });
 });
 
@@ -130,8 +104,8 @@ describe('one break-even is written once', () => {
     const d = (await run({ big_reach: '22.885' })).embeds[0]!.description!;
     expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.331%.');
     const at = await run({ big_reach: '22.885', overlap: '39.331' });
-    expect(line(at, 'A', 'Reach')).toMatch(/✅$/);
-    expect(line(at, 'A', 'Cost per order')).toMatch(/✅$/);
+    expect(planLine(at, 'A', 'Reach')).toMatch(/✅$/);
+    expect(planLine(at, 'A', 'Cost per order')).toMatch(/✅$/);
   });
 
   it('no two break-evens of one winner on one side read the same to the coarser of their digits, and the one shown gives that winner on every measure named (property)', () => {
@@ -170,38 +144,38 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
     expect(await assumptionsText({})).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.40, cost per engagement above $140.76.');
     const reply = await run({ micro_fee: '140.75' });
     expect(reply.embeds[0]!.description!.split('\n')[0]).toBe('**Plan B leads on reach, engagements and cost per order (3 of 4); the plans tie on cost per engagement.**');
-    expect(line(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.62** ($0.11 to $0.65)');
-    expect(line(reply, 'B', 'Cost per engagement')).toBe('Cost per engagement: **$0.62** ($0.22 to $2.61)');
-    const rows = await csvRows({ micro_fee: '140.75' });
-    expect(row(rows, 'A', 'cpe')[3]).toBe('0.6173');
-    expect(row(rows, 'B', 'cpe')[3]).toBe('0.6173');
+    expect(planLine(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.62** ($0.11 to $0.65)');
+    expect(planLine(reply, 'B', 'Cost per engagement')).toBe('Cost per engagement: **$0.62** ($0.22 to $2.61)');
+    const rows = await exportRows({ micro_fee: '140.75' });
+    expect(exportRow(rows, 'A', 'cpe')[3]).toBe('0.6173');
+    expect(exportRow(rows, 'B', 'cpe')[3]).toBe('0.6173');
   });
 
   it('a big fee of $608.29, a cent over the break-even: both plans at $212.09 per order, a tie, no ✅ on either', async () => {
     // Plan A's orders: 99,999 × 22.945% × 0.5% × 2.5% = 2.868096. $608.29 ÷ 2.868096 = $212.0885, which reads
     // $212.09 as Plan B's $1,000 ÷ 4.715 does; $608.28 ÷ 2.868096 = $212.0850 reads $212.08.
     expect((await run()).embeds[0]!.description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.28');
-    expect(line(await run({ big_fee: '608.28' }), 'A', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.08\*\* \([^)]*\) ✅$/);
+    expect(planLine(await run({ big_fee: '608.28' }), 'A', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.08\*\* \([^)]*\) ✅$/);
     const reply = await run({ big_fee: '608.29' });
     expect(reply.embeds[0]!.description).toContain('the plans tie on cost per order');
-    expect(line(reply, 'A', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
-    expect(line(reply, 'B', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
+    expect(planLine(reply, 'A', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
+    expect(planLine(reply, 'B', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
   });
 
   it('a budget of $5,000: overlap decides above 39.33%, not 39.4% (Plan B still wins reach at 39.31%, the plans part at 39.33%)', async () => {
     const d = (await run({ budget: '5k' })).embeds[0]!.description!;
     expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.33%.');
-    expect(line(await run({ budget: '5k', overlap: '39.31' }), 'B', 'Reach')).toMatch(/✅$/);
+    expect(planLine(await run({ budget: '5k', overlap: '39.31' }), 'B', 'Reach')).toMatch(/✅$/);
     const at = await run({ budget: '5k', overlap: '39.4' });
-    expect(line(at, 'A', 'Reach')).toMatch(/✅$/);
-    expect(line(at, 'A', 'Cost per order')).toMatch(/✅$/);
+    expect(planLine(at, 'A', 'Reach')).toMatch(/✅$/);
+    expect(planLine(at, 'A', 'Cost per order')).toMatch(/✅$/);
   });
 
   it('figures that round alike on screen but differ in compare.csv show the digits that decide the ✅', async () => {
     const reply = await run({ micro_fee: '140.76' });
     // The range beside them with the same digits, so its ends never read past the expected value.
-    expect(line(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.6173** ($0.1053 to $0.6452) ✅');
-    expect(line(reply, 'B', 'Cost per engagement')).toMatch(/^Cost per engagement: \*\*\$0\.6174\*\* \(\$0\.\d{4} to \$2\.\d{4}\)$/);
+    expect(planLine(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.6173** ($0.1053 to $0.6452) ✅');
+    expect(planLine(reply, 'B', 'Cost per engagement')).toMatch(/^Cost per engagement: \*\*\$0\.6174\*\* \(\$0\.\d{4} to \$2\.\d{4}\)$/);
   });
 
   it('every break-even the main reply or the Assumptions page states, typed back in as shown (property)', () => {
@@ -259,8 +233,7 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
 
 describe('Break-even: the micro fee and micro engagement rate at which the plans tie, always in Assumptions', () => {
   const breakEven = async (options: Record<string, string>) => {
-    const reply = await press(await run(options), ASSUMPTIONS_ID);
-    expect(messageProblems(reply)).toEqual([]);
+    const reply = await assumptionsPage(options);
     const embed = reply.embeds.find((e) => e.title === BREAK_EVEN_TITLE);
     expect(BREAK_EVEN_TITLE).toBe('Break-even');
     expect(embed, JSON.stringify(options)).toBeDefined();

@@ -24,15 +24,10 @@ import {
   type Box,
   type PanelLayout,
 } from '../src/charts/compare-plans';
-import { comparePlans, parseCompareInput, robustnessText, verdictHeadline, type CompareInput, type Comparison, type MetricName } from '../src/domain/compare';
+import { robustnessText, verdictHeadline, type Comparison, type MetricName } from '../src/domain/compare';
 import { UNHURRIED_MS } from './fixtures/renderer-wait';
 import { textWidth } from '../src/charts/text-width';
-
-function comparisonOf(input: CompareInput): Comparison {
-  const parsed = parseCompareInput(input);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return comparePlans(parsed.scenario);
-}
+import { comparisonOf } from './support/compare';
 
 const DEFAULT = comparisonOf({});
 const KARDASHIAN = comparisonOf({ preset: 'kardashian' });

@@ -5,60 +5,24 @@
  * reply and in compare.csv. Checked through the command, as a user gets it.
  */
 
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
+import { ASSUMPTIONS_ID } from '../src/commands/compare';
 import { glossary } from '../src/commands/glossary';
-import { messageProblems } from '../src/commands/limits';
 import type { Reply } from '../src/commands/types';
 import { citeText, publisherYear, reportedBy, type Citation } from '../src/domain/benchmarks';
-import { comparePlans, parseCompareInput, type CompareInput, type Comparison } from '../src/domain/compare';
 import { testComponentContext, testContext } from './support/context';
-import { runCompare as run } from './support/compare';
+import { runCompare as run, assumptionsPage, assumptionsText, bodyText, buttonIds, comparisonOf, exportRow, exportRows, exportRowsOf, pressButton, pressCustomId, shownText } from './support/compare';
 
-const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
-/** The title, description and fields of each embed, without the footer. */
-const bodyText = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join('\n')).join('\n');
-const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-
-/** Presses the button whose custom_id starts with `prefix`; its reply is checked against Discord's limits. */
-async function press(reply: Reply, prefix: string): Promise<Reply> {
-  const id = ids(reply).find((x) => x.startsWith(prefix));
-  if (!id) throw new Error(`no ${prefix} button`);
-  const { reply: answer } = await compare.component!(id, [], testComponentContext());
-  expect(messageProblems(answer)).toEqual([]);
-  return answer;
-}
-
-async function assumptionsText(options: Record<string, string>): Promise<string> {
-  return text(await press(await run(options), ASSUMPTIONS_ID));
-}
-
-async function csvRows(options: Record<string, string>): Promise<string[][]> {
-  const file = (await press(await run(options), EXPORT_ID)).files![0]!;
-  return parse(file.data.toString('utf8'), { from_line: 2 });
-}
-
-const row = (rows: string[][], plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
-
-const csvSources = async (reply: Reply): Promise<string> => {
-  const rows: string[][] = parse((await press(reply, EXPORT_ID)).files![0]!.data.toString('utf8'), { from_line: 2 });
-  return rows.map((r) => r[5]).join('\n');
-};
-
-function comparisonOf(input: CompareInput): Comparison {
-  const parsed = parseCompareInput(input);
-  if (!parsed.ok) throw new Error(`${parsed.option}: ${parsed.reason}`);
-  return comparePlans(parsed.scenario);
-}
+/** The sources column of compare.csv, a row a line. */
+const csvSources = async (reply: Reply): Promise<string> => (await exportRowsOf(reply)).map((r) => r[5]).join('\n');
 
 describe('second-hand figures say who reported them', () => {
   it('Influencer Marketing Hub 2021 is cited without a made-up title, and as reported by ION', async () => {
     const t = await assumptionsText({ platform: 'tiktok' });
     expect(t).not.toContain('“Influencer Marketing Benchmark Report”');
     expect(t).toMatch(/Influencer Marketing Hub,? 2021 \(as reported by ION\)/);
-    const rows = await csvRows({ platform: 'tiktok' });
-    expect(row(rows, 'assumption', 'engagement_rate_b')[5]).toContain('Influencer Marketing Hub, Benchmark Report, 2021 (as reported by ION)');
+    const rows = await exportRows({ platform: 'tiktok' });
+    expect(exportRow(rows, 'assumption', 'engagement_rate_b')[5]).toContain('Influencer Marketing Hub, Benchmark Report, 2021 (as reported by ION)');
   });
 
   // Every second-hand citation an input carries, in every preset and platform, and in the full,
@@ -96,27 +60,27 @@ describe('second-hand figures say who reported them', () => {
   });
 
   it('compare.csv cites second-hand figures as reported: Markerly by Digiday', async () => {
-    const rows = await csvRows({});
-    const source = row(rows, 'assumption', 'engagement_rate_b')[5]!;
+    const rows = await exportRows({});
+    const source = exportRow(rows, 'assumption', 'engagement_rate_b')[5]!;
     expect(source).toContain('Markerly, survey of ~2M Instagram influencers (like rate), 2016 (as reported by Digiday) https://digiday.com/marketing/micro-influencers');
-    expect(row(rows, 'assumption', 'fee_a')[5]).toContain('(as reported by USA Today and Shopify)');
+    expect(exportRow(rows, 'assumption', 'fee_a')[5]).toContain('(as reported by USA Today and Shopify)');
     for (const options of scenarios) {
-      const all = await csvRows(options);
+      const all = await exportRows(options);
       for (const a of Object.values(comparisonOf(options).scenario.assumptions)) {
-        for (const c of a.sources.filter(secondHand)) expect(row(all, 'assumption', a.key)[5], `${JSON.stringify(options)}: ${a.key}`).toContain(citeText(c));
+        for (const c of a.sources.filter(secondHand)) expect(exportRow(all, 'assumption', a.key)[5], `${JSON.stringify(options)}: ${a.key}`).toContain(citeText(c));
       }
     }
   });
 
   it('the main reply’s fee line says the cent rule is reported by USA Today and Shopify', async () => {
-    expect(text(await run())).toContain('the cent-per-follower rule ($100 per 10,000 followers, as reported by USA Today and Shopify)');
+    expect(shownText(await run())).toContain('the cent-per-follower rule ($100 per 10,000 followers, as reported by USA Today and Shopify)');
   });
 });
 
 describe('one source is cited one way throughout the Assumptions reply', () => {
   it('big_followers:1M micro_followers:10k: every second-hand source says how it was read, each time it is named', async () => {
     const options = { big_followers: '1M', micro_followers: '10k' };
-    const page = bodyText(await press(await run(options), ASSUMPTIONS_ID));
+    const page = bodyText(await assumptionsPage(options));
     const secondHand = Object.values(comparisonOf(options).scenario.assumptions).flatMap((a) => a.sources.filter((c) => reportedBy(c) !== null));
     expect(secondHand.map((c) => c.publisher)).toContain('Mediakix');
     for (const c of secondHand) {
@@ -133,14 +97,14 @@ describe('a source is cited in the same words in /glossary, /compare’s Assumpt
     const tapInfluence = 'TapInfluence, blog post by Laura Smous, Director of Product Marketing, undated';
     expect(entry).toContain(tapInfluence);
     const reply = await run({ preset: 'kardashian' });
-    expect(bodyText(await press(reply, ASSUMPTIONS_ID))).toContain(tapInfluence);
+    expect(bodyText(await pressButton(reply, ASSUMPTIONS_ID))).toContain(tapInfluence);
     expect(await csvSources(reply)).toContain(tapInfluence);
   });
 
   it('the Assumptions page says what an untitled report is, as /glossary does', async () => {
     const entry = bodyText((await glossary.run({ term: 'engagement rate by followers' } as never, testContext())) as Reply);
     expect(entry).toContain('HypeAuditor, State of Influencer Marketing report, 2026, as reported by eMarketer');
-    const assumptions = bodyText(await press(await run({}), ASSUMPTIONS_ID));
+    const assumptions = bodyText(await assumptionsPage({}));
     expect(assumptions).toContain('HypeAuditor, State of Influencer Marketing report, 2026 (as reported by eMarketer)');
     expect(assumptions).toContain('HypeAuditor, State of Influencer Marketing report, 2023 (second-hand; the reporting outlet is not recorded)');
     expect(assumptions).toContain('InfluencerDB, benchmarks of 307k Instagram accounts, 2019');
@@ -151,7 +115,7 @@ describe('a source is cited in the same words in /glossary, /compare’s Assumpt
 
   it('a field too full for its citations in full keeps its range whole and names the rest by publisher and year', async () => {
     // In the Kardashian preset, Plan B's engagement rate is the first input to cite every engagement source.
-    const assumptions = await press(await run({ preset: 'kardashian' }), ASSUMPTIONS_ID);
+    const assumptions = await assumptionsPage({ preset: 'kardashian' });
     const field = assumptions.embeds[0]!.fields!.find((f) => f.name.startsWith('Plan B engagement rate'))!;
     expect(field.value).toContain('Mediakix 2017 sponsored posts only, micro, 10k–100k: 2.75%.');
     expect(field.value).toContain('[Markerly, survey of ~2M Instagram influencers (like rate), 2016 (as reported by Digiday)](https://digiday.com/marketing/micro-influencers)');
@@ -193,8 +157,8 @@ describe('undated sources say "undated", the same way everywhere', () => {
         expect(csv.match(/[^,] undated/)?.[0], `${path}: ${file.name}`).toBeUndefined();
         expect(csv).toContain(', undated');
       }
-      for (const id of ids(reply)) {
-        const { reply: next } = await compare.component!(id, [], ctx);
+      for (const id of buttonIds(reply)) {
+        const { reply: next } = await pressCustomId(id, ctx);
         queue.push([`${path} → ${id.slice(0, 10)}`, next]);
       }
     }
@@ -203,7 +167,7 @@ describe('undated sources say "undated", the same way everywhere', () => {
   });
 
   it('the Assumptions reply names the undated rule of thumb and GRIN as undated', async () => {
-    const t = text(await press(await run({}), ASSUMPTIONS_ID));
+    const t = await assumptionsText({});
     expect(t).toContain('Rule of thumb, undated (as reported by USA Today and Shopify)');
     expect(t).toContain('GRIN, undated');
     expect(t).toContain('TapInfluence, undated');

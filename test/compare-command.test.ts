@@ -3,7 +3,6 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID, CSV_HEADER, EQUAL_BUDGET_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare, definition } from '../src/commands/compare';
 import { decodeState, encodeState } from '../src/commands/compare-state';
-import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { PLATFORMS } from '../src/domain/benchmarks';
@@ -12,14 +11,8 @@ import { formatCount } from '../src/domain/format';
 import { MAX_FOLLOWERS } from '../src/domain/followers';
 import { MAX_MONEY } from '../src/domain/units';
 import { PLANS_PER_SERVER, StoreUnavailableError, type TeamStore } from '../src/store/types';
-import { memoryStore, testComponentContext, testContext } from './support/context';
-import { field } from './support/compare';
-
-const run = (options: Record<string, string> = {}, ctx = testContext()) => compare.run(options as any, ctx) as Promise<Reply>;
-const press = async (customId: string) => compare.component!(customId, [], testComponentContext());
-const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
-const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-const embedTotal = (reply: Reply) => text(reply).replace(/\n/g, '').length;
+import { memoryStore, testContext } from './support/context';
+import { runCompare as run, buttonAnswer, buttonIds, embedCharacters, field, pressButton, pressCustomId, shownText } from './support/compare';
 
 describe('/compare definition', () => {
   it('keeps every option name other tools rely on, adds the new ones, and is valid for user installs', () => {
@@ -39,7 +32,7 @@ describe('/compare main reply', () => {
   it('the default: verdict and what it depends on above the plans, ranges beside expected values, within limits', async () => {
     const reply = await run();
     expect(messageProblems(reply)).toEqual([]);
-    expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+    expect(embedCharacters(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
     expect(reply.flags).toBeUndefined();
     const embed = reply.embeds[0]!;
     expect(embed.title).toBe('One influencer with 100,000 followers, or 10 with 10,000 each, on Instagram?');
@@ -62,9 +55,9 @@ describe('/compare main reply', () => {
     expect(a.value).toContain('Orders: **3** (under 1 to 11)');
     expect(b.value).toContain('Reach: **37,720** (22,632 to 37,720) ✅');
     expect(b.value).toContain('Cost per order: **$212.09**');
-    expect(text(reply)).not.toMatch(/seed|SOURCES\.md|§|\[P\]|\[S\]/);
+    expect(shownText(reply)).not.toMatch(/seed|SOURCES\.md|§|\[P\]|\[S\]/);
     expect(reply.chart?.kind).toBe('compare');
-    expect(ids(reply).map((id) => id.slice(0, 10))).toEqual([ASSUMPTIONS_ID, EXPORT_ID]); // equal costs: no Equal budget
+    expect(buttonIds(reply).map((id) => id.slice(0, 10))).toEqual([ASSUMPTIONS_ID, EXPORT_ID]); // equal costs: no Equal budget
   });
 
   it('Kardashian: observed against estimated, visits against visits, reach "not reported", the fee labelled', async () => {
@@ -79,8 +72,8 @@ describe('/compare main reply', () => {
     expect(a.value).toContain('Cost: **$400,000** ($300,000 to $500,000)');
     expect(reply.embeds[0]!.description).toContain('**The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.**');
     expect(reply.embeds[0]!.description).toContain('TapInfluence blog');
-    expect(text(reply)).toContain('Instagram post, not this tweet');
-    expect(ids(reply).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(true);
+    expect(shownText(reply)).toContain('Instagram post, not this tweet');
+    expect(buttonIds(reply).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(true);
     expect((await run({ preset: 'kardashian', micro_count: '3' })).embeds[0]!.title).toContain('against 3 micro-influencers');
   });
 
@@ -89,7 +82,7 @@ describe('/compare main reply', () => {
     const d = reply.embeds[0]!.description!;
     expect(d).toContain('**Budget $5,000:** Plan A spends $5,000 on one influencer with 500,000 followers');
     expect(d).toContain('Plan B spends $5,000 on 50 micro-influencers at $100');
-    expect(ids(reply).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
+    expect(buttonIds(reply).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
   });
 
   it('a budget past the cent rule’s largest example says the rule is extended to buy Plan A', async () => {
@@ -102,9 +95,9 @@ describe('/compare main reply', () => {
     // The Assumptions page and compare.csv say so too, where they give where Plan A's followers come from.
     const reply = await run({ budget: '20000' });
     const extended = 'what the budget buys at the cent-per-follower rule, extended past its largest example, 1,000,000 followers for $10,000: $20,000 ÷ $0.01';
-    const page = (await press(ids(reply).find((id) => id.startsWith(ASSUMPTIONS_ID))!)).reply;
+    const page = await pressButton(reply, ASSUMPTIONS_ID);
     expect(JSON.stringify(page.embeds)).toContain(extended);
-    const csv = (await press(ids(reply).find((id) => id.startsWith(EXPORT_ID))!)).reply.files![0]!.data.toString('utf8');
+    const csv = (await pressButton(reply, EXPORT_ID)).files![0]!.data.toString('utf8');
     expect(csv).toContain(extended);
   });
 
@@ -131,7 +124,7 @@ describe('/compare main reply', () => {
   });
 
   it('engagement rates: each plan’s figure carries its own basis', async () => {
-    const line = async (o: Record<string, string>) => text(await run(o)).split('\n').find((l) => l.startsWith('Engagement rate by followers'));
+    const line = async (o: Record<string, string>) => shownText(await run(o)).split('\n').find((l) => l.startsWith('Engagement rate by followers'));
     // Where the sources disagree on a plan's rate, the line says so.
     expect(await line({ big_engagement: '5' })).toBe('Engagement rate by followers: A 5% (your input), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.');
     // Plan A's 1.55% is raised to 99,999 × 1.62% ÷ 100,000 = 1.6199838% at 100,000 followers: Tierbot's
@@ -162,8 +155,8 @@ describe('/compare main reply', () => {
     expect(d).toContain('Plan A, the observed tweet, costs $400,000 ($300,000 to $500,000) whatever the budget');
     expect(d).toContain('Plan B spends $5,000 on 50 micro-influencers at $100. ⚠️ Plan A is over the budget.');
     expect(field(reply, 'Plan A').value).toContain('Cost: **$400,000** ($300,000 to $500,000)');
-    expect(text(reply)).toContain('Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet');
-    expect(text(reply)).toContain('Plan B’s fees: the budget is spent at the cent-per-follower rule');
+    expect(shownText(reply)).toContain('Ad Age’s $300,000–500,000 (2020), which was for an Instagram post, not this tweet');
+    expect(shownText(reply)).toContain('Plan B’s fees: the budget is spent at the cent-per-follower rule');
   });
 
   it('a budget far below what the followers given cost: says so, and prices Plan A by the rules', async () => {
@@ -196,12 +189,12 @@ describe('/compare main reply', () => {
     expect(a).toContain('ROAS: **0×**');
     expect(a).toContain('ROI: **−100%**');
     // Tiny ROAS in plain decimals, never exponent notation.
-    expect(text(await run({ big_followers: '1M', big_fee: '999999999999' }))).not.toMatch(/\de-\d/);
+    expect(shownText(await run({ big_followers: '1M', big_fee: '999999999999' }))).not.toMatch(/\de-\d/);
   });
 
   it('micro_reach:0: observed clicks per account Plan A reaches, and Plan B’s CPM and cost per order not defined', async () => {
     const reply = await run({ micro_reach: '0' });
-    const ct = text(reply).split('\n').find((l) => l.startsWith('Click-through'))!;
+    const ct = shownText(reply).split('\n').find((l) => l.startsWith('Click-through'))!;
     // The observed cases per account Plan A reaches at 22.94477% (99,999 × 22.945% ÷ 100,000), lowest (the
     // tweet's 0.008% per follower ÷ 22.94477% = 0.035%) to highest (Kevin Rose's 0.345% ÷ 22.94477% = 1.5036%).
     expect(ct).toContain('Observed cases: 0.035%–1.504% per account Plan A reaches (see **Assumptions**).');
@@ -210,7 +203,7 @@ describe('/compare main reply', () => {
     expect(b).toContain('CPM not defined · CPME $438.60');
     expect(b).toContain('Cost per order: *no orders*');
     // Neither plan reaches anyone: per follower, said so.
-    expect(text(await run({ micro_reach: '0', big_reach: '0' }))).toContain('Observed cases: 0.008%–0.345% per follower (see **Assumptions**).');
+    expect(shownText(await run({ micro_reach: '0', big_reach: '0' }))).toContain('Observed cases: 0.008%–0.345% per follower (see **Assumptions**).');
     // The tweet's reach is unknown, not zero: "not reported".
     expect(field(await run({ preset: 'kardashian' }), 'Plan A').value).toContain('Reach: *not reported*');
   });
@@ -219,11 +212,11 @@ describe('/compare main reply', () => {
 describe('/compare buttons', () => {
   it('Assumptions lists every input with its basis and citation, ephemerally and within limits', async () => {
     const reply = await run();
-    const { mode, reply: shown } = await press(ids(reply)[0]!);
+    const { mode, reply: shown } = await pressCustomId(buttonIds(reply)[0]!);
     expect(mode).toBe('reply');
     expect(shown.flags).toBe(64);
     expect(messageProblems(shown)).toEqual([]);
-    const t = text(shown);
+    const t = shownText(shown);
     expect(t).toContain('Plan A reach rate: 22.9448% (22.885% to 22.9448%)');
     // Linked where first cited; the observed cases and caveats are a button away.
     expect(t).toContain('*Tierbot assumption*: no published average');
@@ -231,15 +224,15 @@ describe('/compare buttons', () => {
     expect(t).not.toContain('**Export** (compare.csv) has every input’s rule, range and sources in full');
     expect(t).toContain('Click-through (visits per reached account): 0.5% (0.02% to 2%)');
     expect(t).not.toMatch(/seed|SOURCES\.md|§/);
-    const { reply: cases } = await press(ids(shown)[0]!);
+    const { reply: cases } = await pressCustomId(buttonIds(shown)[0]!);
     expect(cases.flags).toBe(64);
     expect(messageProblems(cases)).toEqual([]);
-    expect(text(cases)).toMatch(/the Kardashian tweet \(website visits\): 0\.008% per follower/);
+    expect(shownText(cases)).toMatch(/the Kardashian tweet \(website visits\): 0\.008% per follower/);
   });
 
   it('Export returns compare.csv that reproduces the numbers on screen', async () => {
     const reply = await run();
-    const { mode, reply: file } = await press(ids(reply)[1]!);
+    const { mode, reply: file } = await pressCustomId(buttonIds(reply)[1]!);
     expect(mode).toBe('reply');
     expect(file.flags).toBe(64);
     expect(file.files![0]!.name).toBe('compare.csv');
@@ -269,25 +262,24 @@ describe('/compare buttons', () => {
 
   it('Export keeps rows that are not reported, with empty cells', async () => {
     const reply = await run({ preset: 'kardashian' });
-    const { reply: file } = await press(ids(reply)[1]!);
+    const { reply: file } = await pressCustomId(buttonIds(reply)[1]!);
     const rows: string[][] = parse(file.files![0]!.data.toString('utf8'), { from_line: 2 });
     expect(rows.find((r) => r[0] === 'A' && r[1] === 'reach')!.slice(2, 5)).toEqual(['', '', '']);
   });
 
   it('Equal budget appears only when costs differ by more than one micro fee, and buys Plan B at Plan A’s cost', async () => {
     const reply = await run({ big_fee: '5000' });
-    const equal = ids(reply).find((id) => id.startsWith(EQUAL_BUDGET_ID))!;
-    const { mode, reply: updated } = await press(equal);
+    const { mode, reply: updated } = await buttonAnswer(reply, EQUAL_BUDGET_ID);
     expect(mode).toBe('reply');
     expect(updated.flags).toBe(64);
     expect(field(updated, 'Plan B').name).toContain('50 × 10,000');
-    expect(ids(updated).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
+    expect(buttonIds(updated).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
     // $1,050 vs $1,000 differ by less than one $100 fee: no button.
-    expect(ids(await run({ big_fee: '1050' })).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
+    expect(buttonIds(await run({ big_fee: '1050' })).some((id) => id.startsWith(EQUAL_BUDGET_ID))).toBe(false);
   });
 
   it('a custom_id it did not write is refused politely', async () => {
-    const { reply } = await press('compare:a:garbage!');
+    const { reply } = await pressCustomId('compare:a:garbage!');
     expect(reply.inputError).toBe(true);
   });
 });
@@ -365,12 +357,12 @@ describe('custom_id state', () => {
     ] as const) {
       expect(OPTION_NAMES.filter((n) => !(n in options))).toEqual(options === withBudget ? ['big_fee', 'micro_count'] : ['budget']);
       const reply = await run(options);
-      expect(reply.inputError, text(reply)).toBeUndefined();
+      expect(reply.inputError, shownText(reply)).toBeUndefined();
       expect(messageProblems(reply)).toEqual([]);
       const given = parseOverrides(options);
       if (!given.ok) throw new Error(given.reason);
-      expect(ids(reply).map((id) => buttons.find((prefix) => id.startsWith(prefix)))).toEqual(buttons);
-      for (const [i, id] of ids(reply).entries()) {
+      expect(buttonIds(reply).map((id) => buttons.find((prefix) => id.startsWith(prefix)))).toEqual(buttons);
+      for (const [i, id] of buttonIds(reply).entries()) {
         expect(id.length).toBeLessThanOrEqual(100);
         // Every option is carried, none dropped to fit.
         expect(decodeState(id.slice(buttons[i]!.length))).toEqual(given.overrides);
@@ -392,7 +384,7 @@ describe('/compare saved plans', () => {
     const again = await run({ plan: 'Q3 launch', micro_count: '5' }, guild(store));
     expect(field(again, 'Plan B').name).toContain('5 × 10,000');
     expect(again.embeds[0]!.description).toContain('Plan “Q3 launch” loaded, with your options on top');
-    expect(text(again)).toContain('TikTok');
+    expect(shownText(again)).toContain('TikTok');
   });
 
   it('an unknown plan lists some saved names, escaped', async () => {
@@ -468,10 +460,10 @@ describe('/compare replies stay within Discord’s limits (property)', () => {
         const reply = await run({ ...a, ...e });
         expect(messageProblems(reply)).toEqual([]);
         if (reply.inputError) return;
-        expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
-        for (const id of ids(reply)) {
+        expect(embedCharacters(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+        for (const id of buttonIds(reply)) {
           expect(id.length).toBeLessThanOrEqual(100);
-          const { reply: shown } = await press(id);
+          const { reply: shown } = await pressCustomId(id);
           expect(messageProblems(shown)).toEqual([]);
         }
       }),

@@ -7,60 +7,31 @@
  * command, as a user gets it.
  */
 
-import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
+import { ASSUMPTIONS_ID } from '../src/commands/compare';
 import { messageProblems } from '../src/commands/limits';
-import type { Reply } from '../src/commands/types';
-import { comparePlans, feeByRulesAt, parseCompareInput, type CompareInput, type Comparison } from '../src/domain/compare';
-import { testComponentContext } from './support/context';
-import { runCompare as run, description } from './support/compare';
-
-const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-async function press(reply: Reply, prefix: string): Promise<Reply> {
-  const id = ids(reply).find((x) => x.startsWith(prefix));
-  if (!id) throw new Error(`no ${prefix} button`);
-  return (await compare.component!(id, [], testComponentContext())).reply;
-}
-/** A field of any embed of the reply, by the start of its name. */
-const fields = (reply: Reply) => reply.embeds.flatMap((e) => e.fields ?? []);
-const field = (reply: Reply, prefix: string) => fields(reply).find((f) => f.name.startsWith(prefix))!;
-/** What a reader sees once Discord has drawn the markdown. */
-const plain = (markdown: string) => markdown.replace(/\*\*|\*/g, '');
-
-async function csvRows(options: Record<string, string>): Promise<string[][]> {
-  const file = (await press(await run(options), EXPORT_ID)).files![0]!;
-  return parse(file.data.toString('utf8'), { from_line: 2 });
-}
-const row = (rows: string[][], plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
-
-const assumptions = async (options: Record<string, string>): Promise<Reply> => press(await run(options), ASSUMPTIONS_ID);
-
-function comparisonOf(input: CompareInput): Comparison {
-  const parsed = parseCompareInput(input);
-  if (!parsed.ok) throw new Error(`${parsed.option}: ${parsed.reason}`);
-  return comparePlans(parsed.scenario);
-}
+import { comparePlans, feeByRulesAt, parseCompareInput } from '../src/domain/compare';
+import { runCompare as run, assumptionsPage, comparisonOf, description, exportRow, exportRows, fieldOfAnyEmbed, plainText, pressButton } from './support/compare';
 
 describe('a fee’s range is what the plan pays, so it agrees with the cost', () => {
   it('the default: Plan A’s fee and cost both run $232.50 to $1,000; Plan B’s fee $8.10 to $100 each, its cost $81 to $1,000', async () => {
     const main = await run();
-    expect(field(main, 'Plan A').value).toContain('Cost: **$1,000** ($232.50 to $1,000)');
-    expect(field(main, 'Plan B').value).toContain('Cost: **$1,000** ($81 to $1,000)');
-    const page = await press(main, ASSUMPTIONS_ID);
+    expect(fieldOfAnyEmbed(main, 'Plan A').value).toContain('Cost: **$1,000** ($232.50 to $1,000)');
+    expect(fieldOfAnyEmbed(main, 'Plan B').value).toContain('Cost: **$1,000** ($81 to $1,000)');
+    const page = await pressButton(main, ASSUMPTIONS_ID);
     // Every rule across 1.55%–3.8%: cent $1,000, GRIN $400–900, Traackr 1,550 × $0.15 = $232.50 to 3,800 ×
     // $0.15 = $570. The cheapest is Traackr's at 1.55%, the dearest the cent rule's.
-    expect(field(page, 'Plan A fee').name).toBe('Plan A fee: $1,000 ($232.50 to $1,000)');
-    expect(field(page, 'Plan A fee').value).toContain('Range: from the cheapest rule to the dearest, across the engagement rate’s range:');
-    expect(field(page, 'Plan A fee').value).toContain("Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%");
+    expect(fieldOfAnyEmbed(page, 'Plan A fee').name).toBe('Plan A fee: $1,000 ($232.50 to $1,000)');
+    expect(fieldOfAnyEmbed(page, 'Plan A fee').value).toContain('Range: from the cheapest rule to the dearest, across the engagement rate’s range:');
+    expect(fieldOfAnyEmbed(page, 'Plan A fee').value).toContain("Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%");
     // Plan B across 0.54%–6.3%: Traackr 54 × $0.15 = $8.10 to 630 × $0.15 = $94.50, GRIN $40–90, cent $100.
-    expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($8.10 to $100)');
+    expect(fieldOfAnyEmbed(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($8.10 to $100)');
 
-    const rows = await csvRows({});
-    expect(row(rows, 'assumption', 'fee_a').slice(2, 5)).toEqual(row(rows, 'A', 'cost').slice(2, 5));
-    expect(row(rows, 'assumption', 'fee_b').slice(2, 5)).toEqual(['8.1', '100', '100']);
-    expect(row(rows, 'B', 'cost').slice(2, 5)).toEqual(['81', '1000', '1000']);
+    const rows = await exportRows({});
+    expect(exportRow(rows, 'assumption', 'fee_a').slice(2, 5)).toEqual(exportRow(rows, 'A', 'cost').slice(2, 5));
+    expect(exportRow(rows, 'assumption', 'fee_b').slice(2, 5)).toEqual(['8.1', '100', '100']);
+    expect(exportRow(rows, 'B', 'cost').slice(2, 5)).toEqual(['81', '1000', '1000']);
   });
 
   it('in any scenario priced by the rules, each plan’s cost is its influencers × its fee, at both ends (property)', () => {
@@ -98,7 +69,7 @@ describe('a fee’s range is what the plan pays, so it agrees with the cost', ()
   });
 
   it('a fee that follows the engagement rate reaches the dearest rule at the highest rate: TikTok’s Plan A pays Traackr’s price up to 18%', async () => {
-    const c = comparePlans((parseCompareInput({ platform: 'tiktok' }) as { ok: true; scenario: never }).scenario);
+    const c = comparisonOf({ platform: 'tiktok' });
     const engagement = c.scenario.assumptions.engagement_rate_a.value!;
     // Traackr: 100,000 × rate × $0.15 per 1,000 engagements, so $150 per percentage point.
     const traackrAtHighest = 100_000 * (engagement.high / 100) * 0.15;
@@ -110,16 +81,16 @@ describe('a fee’s range is what the plan pays, so it agrees with the cost', ()
   });
 
   it('a verdict that one fee within its rules flips is never said to hold (Kardashian against micro-influencers of 3,851)', async () => {
-    const d = plain((await run({ preset: 'kardashian', micro_followers: '3851' })).embeds[0]!.description!);
+    const d = plainText((await run({ preset: 'kardashian', micro_followers: '3851' })).embeds[0]!.description!);
     expect(d).not.toContain('holds across every sourced range');
     expect(d).toContain('Depends on:');
   });
 
   it('past the cent rule’s largest example (1M followers) its fee is an extrapolation, not “sourced”', async () => {
-    const page = await press(await run({ big_followers: '2000000' }), ASSUMPTIONS_ID);
-    expect(field(page, 'Plan A fee').value).toMatch(/^\*extrapolation\*: the cent-per-follower rule \(\$100 per 10,000 followers\), extended past its largest example \(1,000,000 followers for \$10,000\)/);
-    expect(row(await csvRows({ big_followers: '2000000' }), 'assumption', 'fee_a')[5]).toMatch(/^extrapolat/);
-    expect(field(await press(await run({ big_followers: '1000000' }), ASSUMPTIONS_ID), 'Plan A fee').value).toMatch(/^\*sourced\*/);
+    const page = await assumptionsPage({ big_followers: '2000000' });
+    expect(fieldOfAnyEmbed(page, 'Plan A fee').value).toMatch(/^\*extrapolation\*: the cent-per-follower rule \(\$100 per 10,000 followers\), extended past its largest example \(1,000,000 followers for \$10,000\)/);
+    expect(exportRow(await exportRows({ big_followers: '2000000' }), 'assumption', 'fee_a')[5]).toMatch(/^extrapolat/);
+    expect(fieldOfAnyEmbed(await assumptionsPage({ big_followers: '1000000' }), 'Plan A fee').value).toMatch(/^\*sourced\*/);
   });
 
   it('a budget below every rule: the fee and the cost agree, and the cheapest rule at the expected rate is named as such', async () => {
@@ -128,16 +99,16 @@ describe('a fee’s range is what the plan pays, so it agrees with the cost', ()
     expect((await run({ budget: '500', big_followers: '500k' })).embeds[0]!.description).toContain(
       'Plan A costs $5,000 ($1,162.50 to $5,000): $500 does not buy 500,000 followers at any price rule (the cheapest asks $1,162.50 at the expected 1.55% engagement rate)',
     );
-    const rows = await csvRows({ budget: '500', big_followers: '500k' });
-    expect(row(rows, 'assumption', 'fee_a').slice(2, 5)).toEqual(['1162.5', '5000', '5000']);
-    expect(row(rows, 'A', 'cost').slice(2, 5)).toEqual(['1162.5', '5000', '5000']);
-    expect(row(rows, 'A', 'cost')[5]).toBe('influencers × fee (fee_a below)');
+    const rows = await exportRows({ budget: '500', big_followers: '500k' });
+    expect(exportRow(rows, 'assumption', 'fee_a').slice(2, 5)).toEqual(['1162.5', '5000', '5000']);
+    expect(exportRow(rows, 'A', 'cost').slice(2, 5)).toEqual(['1162.5', '5000', '5000']);
+    expect(exportRow(rows, 'A', 'cost')[5]).toBe('influencers × fee (fee_a below)');
   });
 });
 
 describe('consistent scenarios: a rule-priced fee follows the scenario’s own engagement rate', () => {
   it('the default Plan A’s lowest cost per engagement is GRIN’s $400 at 3.8%, never Traackr’s $232.50 (a 1.55% fee) at 3.8%', async () => {
-    const a = field(await run(), 'Plan A').value;
+    const a = fieldOfAnyEmbed(await run(), 'Plan A').value;
     // $400 ÷ 3,800 = $0.105; $232.50 ÷ 3,800 = $0.06 would pair two different engagement rates. Traackr's
     // $232.50 is what Plan A may pay at 1.55% ($0.15 per engagement there), so the cost reaches it.
     expect(a).toContain('Cost per engagement: **$0.62** ($0.11 to $0.65)');
@@ -167,31 +138,28 @@ describe('consistent scenarios: a rule-priced fee follows the scenario’s own e
 
 describe('the fee’s range and the cost’s range agree', () => {
   it('the Assumptions page gives the fee’s range as what the plan pays, the cost’s range in the main reply', async () => {
-    const page = await assumptions({});
-    const fee = field(page, 'Plan A fee');
+    const page = await assumptionsPage({});
+    const fee = fieldOfAnyEmbed(page, 'Plan A fee');
     // Traackr's 1,550 × $0.15 = $232.50 at 1.55% is the cheapest rule across 1.55%–3.8%, the cent rule's
     // $1,000 the dearest (GRIN $400–900, Traackr at 3.8% 3,800 × $0.15 = $570).
     expect(fee.name).toBe('Plan A fee: $1,000 ($232.50 to $1,000)');
     expect(fee.value).toContain(
       "Range: from the cheapest rule to the dearest, across the engagement rate’s range: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%.",
     );
-    expect(field(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($8.10 to $100)');
+    expect(fieldOfAnyEmbed(page, 'Plan B fee each').name).toBe('Plan B fee each: $100 ($8.10 to $100)');
     const main = await run();
     expect(page.embeds[0]!.description).toContain('then at its better end, fees priced at that run’s engagement rate (and again with the engagement rate at its other end');
-    expect(field(main, 'Plan A').value).toContain('Cost: **$1,000** ($232.50 to $1,000)');
+    expect(fieldOfAnyEmbed(main, 'Plan A').value).toContain('Cost: **$1,000** ($232.50 to $1,000)');
     // The default's Assumptions page keeps its break-evens whole, within Discord's limits.
     expect(page.embeds.map((e) => e.title)).toContain('Break-even');
     expect(messageProblems(page)).toEqual([]);
   });
 
   it('compare.csv says the same: the fee’s ends are the cost’s', async () => {
-    const id = ids(await run()).find((x) => x.startsWith(EXPORT_ID))!;
-    const csv = (await compare.component!(id, [], testComponentContext())).reply.files![0]!.data.toString('utf8');
-    const rows: string[][] = parse(csv, { from_line: 2 });
-    const row = (plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
-    expect(row('A', 'cost').slice(2)).toEqual(['232.5', '1000', '1000', 'influencers × fee (fee_a below)']);
-    expect(row('assumption', 'fee_a').slice(2, 5)).toEqual(['232.5', '1000', '1000']);
-    expect(row('assumption', 'fee_a')[5]).toContain("range: from the cheapest rule to the dearest, across the engagement rate’s range: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%");
+    const rows = await exportRows({});
+    expect(exportRow(rows, 'A', 'cost').slice(2)).toEqual(['232.5', '1000', '1000', 'influencers × fee (fee_a below)']);
+    expect(exportRow(rows, 'assumption', 'fee_a').slice(2, 5)).toEqual(['232.5', '1000', '1000']);
+    expect(exportRow(rows, 'assumption', 'fee_a')[5]).toContain("range: from the cheapest rule to the dearest, across the engagement rate’s range: GRIN's $4–9 per 1,000 followers, $400–$900; Traackr's $150 per 1,000 engagements, $232.50 at 1.55% to $570 at 3.8%");
   });
 
   it('a budget below every rule: the cheapest rule is said to be at the expected engagement rate, and the cost to be what Plan A pays', async () => {
@@ -209,7 +177,7 @@ describe('the fee’s range and the cost’s range agree', () => {
   });
 
   it('with a budget, Plan B’s fee has no range; the other rules’ fees are given at each end of the engagement rate', async () => {
-    const fee = field(await assumptions({ budget: '5000' }), 'Plan B fee each');
+    const fee = fieldOfAnyEmbed(await assumptionsPage({ budget: '5000' }), 'Plan B fee each');
     expect(fee.name).toBe('Plan B fee each: $100');
     expect(fee.value).toContain(
       "with a budget, fees are what it pays at this rule (the other rules: GRIN's $4–9 per 1,000 followers, $40–$90; Traackr's $150 per 1,000 engagements, $8.10 at 0.54% to $94.50 at 6.3%)",

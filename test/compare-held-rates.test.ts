@@ -5,25 +5,13 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, compare } from '../src/commands/compare';
-import { messageProblems } from '../src/commands/limits';
+import { ASSUMPTIONS_ID } from '../src/commands/compare';
 import type { Reply } from '../src/commands/types';
 import { PLATFORMS } from '../src/domain/benchmarks';
 import { engagementRate, reachRate } from '../src/domain/compare/assumptions';
-import { description, field, runCompare } from './support/compare';
-import { testComponentContext } from './support/context';
+import { assumptionsPage, description, field, pressButton, runCompare, shownText } from './support/compare';
 
-async function pressAssumptions(reply: Reply): Promise<Reply> {
-  const id = (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).find((x) => x.startsWith(ASSUMPTIONS_ID))!;
-  const page = (await compare.component!(id, [], testComponentContext())).reply;
-  expect(messageProblems(page)).toEqual([]);
-  return page;
-}
-
-const embedText = (reply: Reply) => reply.embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]).join('\n');
-const keyLine = (reply: Reply, start: string) => embedText(reply).split('\n').find((l) => l.startsWith(start));
-/** The Assumptions page's field for one input. */
-const input = (page: Reply, label: string) => page.embeds[0]!.fields!.find((f) => f.name.startsWith(label))!;
+const keyLine = (reply: Reply, start: string) => shownText(reply).split('\n').find((l) => l.startsWith(start));
 
 describe('a raised rate in the main reply', () => {
   it('has the digits that give the counts beside it, as on the Assumptions page', async () => {
@@ -33,9 +21,9 @@ describe('a raised rate in the main reply', () => {
     expect(keyLine(reply, 'Reach rate')).toContain('A 22.9448% (22.885%–22.9448%;');
     expect(keyLine(reply, 'Engagement rate by followers')).toContain('A 1.61998% (1.55%–3.8%;');
     expect(field(reply, 'Plan A').value).toContain('Reach: **22,945**');
-    const page = await pressAssumptions(reply);
-    expect(input(page, 'Plan A reach rate').name).toBe('Plan A reach rate: 22.9448% (22.885% to 22.9448%)');
-    expect(input(page, 'Plan A engagement rate').value).toContain('Tierbot raises it to 1.61998% here (99,999 × 1.62% ÷ 100,000)');
+    const page = await pressButton(reply, ASSUMPTIONS_ID);
+    expect(field(page, 'Plan A reach rate').name).toBe('Plan A reach rate: 22.9448% (22.885% to 22.9448%)');
+    expect(field(page, 'Plan A engagement rate').value).toContain('Tierbot raises it to 1.61998% here (99,999 × 1.62% ÷ 100,000)');
   });
 
   it('is quoted with those digits where the verdict depends on it, and where a budget is set beside the rules at it', async () => {
@@ -68,8 +56,8 @@ describe('a raised rate in the main reply', () => {
 
 describe('the working of a raise smaller than six digits show', () => {
   it('gives the raised rate the digits that tell it from the rate it was worked from', async () => {
-    const page = await pressAssumptions(await runCompare({ platform: 'tiktok', big_followers: '1000000' }));
-    const rate = input(page, 'Plan A engagement rate');
+    const page = await assumptionsPage({ platform: 'tiktok', big_followers: '1000000' });
+    const rate = field(page, 'Plan A engagement rate');
     expect(rate.name).toBe('Plan A engagement rate: 11.49999% (5% to 11.49999%)');
     expect(rate.value).toContain('Tierbot raises it to 11.49999% here (999,999 × 11.5% ÷ 1,000,000)');
   });
@@ -95,26 +83,26 @@ describe('a fee priced at a raised engagement rate', () => {
     // Traackr's 1,000 × 10.56942% × $0.15 = $15.85.
     const small = await runCompare({ big_followers: '1000' });
     expect(field(small, 'Plan A').value).toContain('Cost: **$10** ($4 to $15.85)');
-    const fee = input(await pressAssumptions(small), 'Plan A fee');
+    const fee = field(await pressButton(small, ASSUMPTIONS_ID), 'Plan A fee');
     expect(fee.name).toBe('Plan A fee: $10 ($4 to $15.85)');
     expect(fee.value).toContain("Traackr's $150 per 1,000 engagements, $4.17 at 2.78% to $15.85 at 10.5694%, Tierbot’s raised rate.");
 
     // 999,999 × 11.5% ÷ 1,000,000 = 11.4999885%: Traackr's $17,249.98, not the $17,250 of 11.5%.
     const big = await runCompare({ platform: 'tiktok', big_followers: '1000000' });
     expect(field(big, 'Plan A').value).toContain('Cost: **$10,000** ($4,000 to $17,249.98)');
-    const bigFee = input(await pressAssumptions(big), 'Plan A fee');
+    const bigFee = field(await pressButton(big, ASSUMPTIONS_ID), 'Plan A fee');
     expect(bigFee.name).toBe('Plan A fee: $10,000 ($4,000 to $17,249.98)');
     expect(bigFee.value).toContain('$7,500 at 5% to $17,249.98 at 11.49999%, Tierbot’s raised rate.');
   });
 
   it('is not said of a fee priced at the sources’ own rates', async () => {
-    const fee = input(await pressAssumptions(await runCompare()), 'Plan B fee each');
+    const fee = field(await assumptionsPage({}), 'Plan B fee each');
     expect(fee.value).toContain("Traackr's $150 per 1,000 engagements, $8.10 at 0.54% to $94.50 at 6.3%.");
     expect(fee.value).not.toContain('raised rate');
   });
 
   it('states the cent rule’s fee and the other rules’ to the cent, as the fee’s range is written', async () => {
-    const fee = input(await pressAssumptions(await runCompare({ big_followers: '1234567' })), 'Plan A fee');
+    const fee = field(await assumptionsPage({ big_followers: '1234567' }), 'Plan A fee');
     // Traackr's 1,234,567 × 1.54% × $0.15 = $2,851.85 is the cheapest; the cent rule the dearest.
     expect(fee.name).toBe('Plan A fee: $12,345.67 ($2,851.85 to $12,345.67)');
     expect(fee.value).toContain('1,234,567 × $0.01 = $12,345.67');

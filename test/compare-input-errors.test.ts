@@ -7,16 +7,13 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../src/commands/types';
 import { OPTION_NAMES, parseCompareInput } from '../src/domain/compare';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testContext } from './support/context';
-import { runCompare as run, description, field } from './support/compare';
+import { runCompare as run, description, field, shownText } from './support/compare';
 
 const G = '200000000000000060';
 const guild = (store: TeamStore) => testContext({ guildId: G, store });
-
-const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
 
 async function inputError(options: Record<string, string>): Promise<string> {
   const reply = await run(options);
@@ -64,7 +61,7 @@ describe('a budget cannot buy micro-influencers at $0', () => {
   it('without a budget, a $0 fee is free micros (gifted product): Plan B costs $0; Plan A’s big_fee:0 alike', async () => {
     const free = await run({ micro_fee: '0' });
     expect(free.inputError).toBeUndefined();
-    expect(text(free)).toContain('Cost: **$0**');
+    expect(shownText(free)).toContain('Cost: **$0**');
     expect((await run({ big_fee: '0' })).inputError).toBeUndefined();
     // With a budget, big_fee is the budget: any other, $0 too, is refused.
     expect((await run({ budget: '5000', big_fee: '0' })).embeds[0]!.description).toMatch(/^\*\*big_fee\*\*: /);

@@ -9,30 +9,13 @@
 
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, CASES_ID, CSV_HEADER, EXPORT_ID, MAIN_TEXT_LIMIT, compare } from '../src/commands/compare';
+import { ASSUMPTIONS_ID, CASES_ID, CSV_HEADER, EXPORT_ID, MAIN_TEXT_LIMIT } from '../src/commands/compare';
 import type { Reply, RunContext } from '../src/commands/types';
 import type { TeamStore } from '../src/store/types';
-import { memoryStore, testComponentContext, testContext } from './support/context';
-import { runCompare as run } from './support/compare';
+import { memoryStore, testContext } from './support/context';
+import { runCompare as run, assumptionsPage, embedCharacters, embedFields, exportRow, exportRows, fieldOfAnyEmbed, plainText, pressButton, shownText } from './support/compare';
 
 const GUILD = '200000000000000077';
-
-const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
-/** The characters Discord counts towards an embed's limit, over every embed of the reply. */
-const embedTotal = (reply: Reply) =>
-  reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('')).join('').length;
-const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-/** A field of any embed of the reply, by the start of its name. */
-const fields = (reply: Reply) => reply.embeds.flatMap((e) => e.fields ?? []);
-const field = (reply: Reply, prefix: string) => fields(reply).find((f) => f.name.startsWith(prefix))!;
-/** What a reader sees once Discord has drawn the markdown. */
-const plain = (markdown: string) => markdown.replace(/\*\*|\*/g, '');
-
-async function press(reply: Reply, prefix: string): Promise<Reply> {
-  const id = ids(reply).find((x) => x.startsWith(prefix));
-  if (!id) throw new Error(`no ${prefix} button`);
-  return (await compare.component!(id, [], testComponentContext())).reply;
-}
 
 /** The key assumptions of the public reply, one line each. */
 const keyLines = (reply: Reply) => reply.embeds[0]!.fields!.filter((f) => f.name.startsWith('Key assumptions')).flatMap((f) => f.value.split('\n'));
@@ -41,15 +24,9 @@ const lineStarting = (all: string[], start: string) => all.find((l) => l.startsW
 /** The key assumptions of the public reply for `options`, once the reply is checked to fit the main reply's budget. */
 async function shownKeyLines(options: Record<string, string>, context: RunContext = testContext()): Promise<string[]> {
   const reply = await run(options, context);
-  expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+  expect(embedCharacters(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
   return keyLines(reply);
 }
-
-async function csvRows(options: Record<string, string>): Promise<string[][]> {
-  const file = (await press(await run(options), EXPORT_ID)).files![0]!;
-  return parse(file.data.toString('utf8'), { from_line: 2 });
-}
-const row = (rows: string[][], plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
 
 async function withHouse(house: string): Promise<TeamStore> {
   const store = memoryStore();
@@ -82,8 +59,7 @@ describe('the main reply shows every input the numbers rest on', () => {
     // The ranges move only the inputs that have one: the Assumptions page says so, the footer points there.
     const main = await run({});
     expect(main.embeds[0]!.footer!.text).toContain('"Assumptions" shows every source, how the ranges are found and where the plans tie.');
-    const id = (main.components ?? []).flatMap((row) => row.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).find((x) => x.startsWith(ASSUMPTIONS_ID))!;
-    const page = (await compare.component!(id, [], testComponentContext())).reply;
+    const page = await pressButton(main, ASSUMPTIONS_ID);
     expect(page.embeds[0]!.description).toContain('Ranges: each plan with every input that has a range at its worse end');
   });
 
@@ -143,7 +119,7 @@ describe('the public reply keeps its key assumptions, shortened to fit', () => {
   for (const [name, house, options] of cases) {
     it(`${name}: every key assumption is still shown, within the main reply’s budget`, async () => {
       const reply = await run(options, testContext({ guildId: GUILD, store: await withHouse(house), manager: true }));
-      expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+      expect(embedCharacters(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
       const key = keyLines(reply);
       for (const label of LABELS) expect(key.some((l) => label.test(l)), String(label)).toBe(true);
     });
@@ -163,21 +139,21 @@ describe('the caveats that matter are in the public reply, and agree with the ra
     const key = keyLines(reply);
     expect(lineStarting(key, 'Engagement rate by followers')).toContain('The sources disagree; the ranges span them.');
     expect(lineStarting(key, 'Fees')).toContain('the price rules disagree');
-    expect(plain(lineStarting(key, 'Impressions per reached account')!)).toBe(
+    expect(plainText(lineStarting(key, 'Impressions per reached account')!)).toBe(
       'Impressions per reached account: 1× (1×–1.25×), a Tierbot assumption (no source gives one); it drives CPM’s range.',
     );
-    expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+    expect(embedCharacters(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
   });
 
   it('the Assumptions caveat says the sources disagree without figures that contradict the inputs’ ranges', async () => {
-    const page = await press(await run(), ASSUMPTIONS_ID);
-    const caveat = fields(await press(page, CASES_ID))
+    const page = await assumptionsPage({});
+    const caveat = embedFields(await pressButton(page, CASES_ID))
       .flatMap((f) => f.value.split('\n'))
       .find((l) => l.startsWith('• Engagement rates disagree'))!;
     // No figures of its own, which a fixed band's (10k–100k: 0.54% to 3.4–3.8%) made disagree with Plan B's 0.54%–6.3%.
     expect(caveat).toContain('Engagement rates disagree by source and year: the engagement-rate ranges on the Assumptions page span them.');
     expect(caveat).not.toContain('3.4–3.8%');
-    expect(field(page, 'Plan B engagement rate').name).toBe('Plan B engagement rate: 2.28% (0.54% to 6.3%)');
+    expect(fieldOfAnyEmbed(page, 'Plan B engagement rate').name).toBe('Plan B engagement rate: 2.28% (0.54% to 6.3%)');
   });
 });
 
@@ -206,8 +182,8 @@ describe('inputs that do not apply, or apply to one plan, say so', () => {
   it('an overlap with one micro-influencer: the reply says it does not apply', async () => {
     const reply = await run({ overlap: '50', micro_count: '1' });
     expect(lineStarting(keyLines(reply), 'Overlap')).toBe('Overlap: your 50% does not apply: Plan B has one micro-influencer, and overlap is audience that several share.');
-    expect(field(await press(reply, ASSUMPTIONS_ID), 'Audience overlap').value).toContain('does not apply');
-    expect(row(await csvRows({ overlap: '50', micro_count: '1' }), 'assumption', 'overlap')[5]).toContain('does not apply');
+    expect(fieldOfAnyEmbed(await pressButton(reply, ASSUMPTIONS_ID), 'Audience overlap').value).toContain('does not apply');
+    expect(exportRow(await exportRows({ overlap: '50', micro_count: '1' }), 'assumption', 'overlap')[5]).toContain('does not apply');
   });
 
   it('Kardashian with your conversion and order value: they are Plan B’s alone, and ROI is not said to follow from cost per order', async () => {
@@ -217,12 +193,12 @@ describe('inputs that do not apply, or apply to one plan, say so', () => {
     expect(footer).not.toContain('follow from cost per order');
     expect(footer).toContain('Plan A’s observed orders at $30 and Plan B’s at $50');
     // Assumptions and compare.csv say so too, and "your input" is said once.
-    const assumptions = await press(reply, ASSUMPTIONS_ID);
+    const assumptions = await pressButton(reply, ASSUMPTIONS_ID);
     for (const name of ['Conversion', 'Average order value']) {
-      expect(field(assumptions, name).value).toBe('*your input, for Plan B only: Plan A’s sales are the observed case’s*.');
+      expect(fieldOfAnyEmbed(assumptions, name).value).toBe('*your input, for Plan B only: Plan A’s sales are the observed case’s*.');
     }
-    expect(row(await csvRows({ preset: 'kardashian', conversion: '5', order_value: '50' }), 'assumption', 'conversion')[5]).toBe('your input, for Plan B only: Plan A’s sales are the observed case’s');
-    expect(field(await press(await run({ big_fee: '2000' }), ASSUMPTIONS_ID), 'Plan A fee').value).toBe('*your input*.');
+    expect(exportRow(await exportRows({ preset: 'kardashian', conversion: '5', order_value: '50' }), 'assumption', 'conversion')[5]).toBe('your input, for Plan B only: Plan A’s sales are the observed case’s');
+    expect(fieldOfAnyEmbed(await assumptionsPage({ big_fee: '2000' }), 'Plan A fee').value).toBe('*your input*.');
     // With one order value for both, the footer says they follow.
     expect((await run()).embeds[0]!.footer!.text).toContain('ROI and ROAS follow from cost per order (one order value for both plans) and are not counted.');
   });
@@ -232,8 +208,8 @@ describe('an input’s kind reads the same in the main reply, the Assumptions pa
   for (const platform of ['tiktok', 'youtube']) {
     it(`${platform}: Plan B’s engagement rate is an extrapolation everywhere`, async () => {
       const reply = await run({ platform });
-      const assumptions = text(await press(reply, ASSUMPTIONS_ID));
-      const csv = (await press(reply, EXPORT_ID)).files![0]!.data.toString('utf8');
+      const assumptions = shownText(await pressButton(reply, ASSUMPTIONS_ID));
+      const csv = (await pressButton(reply, EXPORT_ID)).files![0]!.data.toString('utf8');
       const row = (parse(csv, { columns: true }) as Record<string, string>[]).find((r) => r.plan === 'assumption' && r.metric === 'engagement_rate_b')!;
       const onPage = /Plan B engagement rate[^\n]*\n\*([^*]+)\*/.exec(assumptions)?.[1];
       const main = lineStarting(keyLines(reply), 'Engagement rate by followers')!;
@@ -249,7 +225,7 @@ describe('Plan B’s reach, as the formula compare.csv and the Assumptions page 
   for (const overlap of ['20', '95', '100']) {
     it(`overlap:${overlap}: the reach row’s number is followers × reach rate × (1 − overlap), never less than one influencer’s reach, and its text says so`, async () => {
       const reply = await run({ overlap });
-      const csv = (await press(reply, EXPORT_ID)).files![0]!.data.toString('utf8');
+      const csv = (await pressButton(reply, EXPORT_ID)).files![0]!.data.toString('utf8');
       const rows = parse(csv, { columns: true }) as Record<string, string>[];
       const cell = (plan: string, metric: string) => rows.find((r) => r.plan === plan && r.metric === metric)!;
       const followers = Number(cell('B', 'followers').expected);
@@ -259,14 +235,14 @@ describe('Plan B’s reach, as the formula compare.csv and the Assumptions page 
       const reach = cell('B', 'reach');
       expect(Number(reach.expected)).toBeCloseTo(Math.max(followers * rate * (1 - share), (followers / influencers) * rate), 6);
       expect(reach.source).toBe('estimate: followers × reach rate × (1 − overlap), never less than one influencer’s reach');
-      const page = await press(reply, ASSUMPTIONS_ID);
+      const page = await pressButton(reply, ASSUMPTIONS_ID);
       const field = page.embeds[0]!.fields!.find((f) => f.name.startsWith('Audience overlap'))!;
       expect(field.value).toContain('Plan B’s reach: followers × reach rate × (1 − overlap), never less than one influencer’s reach.');
     });
   }
 
   it('one micro-influencer: overlap does not apply, and its field gives no formula', async () => {
-    const page = await press(await run({ micro_count: '1', overlap: '95' }), ASSUMPTIONS_ID);
+    const page = await assumptionsPage({ micro_count: '1', overlap: '95' });
     const field = page.embeds[0]!.fields!.find((f) => f.name.startsWith('Audience overlap'))!;
     expect(field.value).toContain('does not apply');
     expect(field.value).not.toContain('Plan B’s reach:');
@@ -286,9 +262,9 @@ describe('the public reply’s key assumptions in two fields, Plan A’s rates b
       for (const label of LABELS) expect(key.some((l) => label.test(l)), String(label)).toBe(true);
       expect(lineStarting(key, 'Click-through')).toMatch(/\(0\.02%–2%\), a Tierbot assumption: no published rate exists\. Observed cases: [\d.]+%–[\d.]+% per account Plan [AB] reaches \(see \*\*Assumptions\*\*\)\.$/);
       // Each case, per follower and per account each plan reaches, behind the Assumptions page's button.
-      const cases = await press(await press(reply, ASSUMPTIONS_ID), CASES_ID);
-      expect(text(cases)).toContain('Kardashian tweet');
-      expect(text(cases)).toMatch(/0\.008% per follower; per account reached, [\d.]+% for Plan A/);
+      const cases = await pressButton(await pressButton(reply, ASSUMPTIONS_ID), CASES_ID);
+      expect(shownText(cases)).toContain('Kardashian tweet');
+      expect(shownText(cases)).toMatch(/0\.008% per follower; per account reached, [\d.]+% for Plan A/);
     });
   }
 });
@@ -296,12 +272,12 @@ describe('the public reply’s key assumptions in two fields, Plan A’s rates b
 describe('compare.csv lets a spreadsheet check each step', () => {
   /** compare.csv's rows, once its header is checked. */
   const rowsUnderHeader = async (options: Record<string, string>) => {
-    const file = await press(await run(options), EXPORT_ID);
+    const file = await pressButton(await run(options), EXPORT_ID);
     const csv = file.files![0]!.data.toString('utf8');
     expect(csv.split('\r\n')[0]).toBe(CSV_HEADER);
     return parse(csv, { from_line: 2 }) as string[][];
   };
-  const values = (rows: string[][], plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!.slice(2, 5).map(Number);
+  const values = (rows: string[][], plan: string, metric: string) => exportRow(rows, plan, metric).slice(2, 5).map(Number);
 
   it('the default: counts unrounded at every end, so visits × conversion = orders and orders × order value = revenue', async () => {
     const rows = await rowsUnderHeader({});

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands';
-import type { Reply, SlashCommand } from '../src/commands/types';
+import type { SlashCommand } from '../src/commands/types';
 import { parseCommandLine } from '../src/cli/command-line';
 import { capturingResponder, chatInput } from '../src/cli/local-interaction';
 import { createLogger } from '../src/config/logger';
@@ -18,12 +18,10 @@ import { tierbotCore } from '../src/interactions/tierbot';
 import { openStore } from '../src/store/index';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testContext } from './support/context';
-import { runCompare as run, description, field } from './support/compare';
+import { runCompare as run, description, field, shownText } from './support/compare';
 
 const G = '200000000000000060';
 const guild = (store: TeamStore) => testContext({ guildId: G, store });
-
-const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
 
 describe('a saved plan run with other options: each option given now replaces the saved value it clashes with', () => {
   it('micro_count given: the saved budget is left out, and one line says so', async () => {
@@ -32,7 +30,7 @@ describe('a saved plan run with other options: each option given now replaces th
     const reply = await run({ plan: 'Q1', platform: 'tiktok', micro_count: '7' }, guild(store));
     expect(reply.inputError).toBeFalsy();
     expect(field(reply, 'Plan B').name).toContain('7 × 10,000');
-    expect(text(reply)).toContain('TikTok');
+    expect(shownText(reply)).toContain('TikTok');
     expect(description(reply)).toContain('budget from the saved plan left out: you gave micro_count.');
     expect(description(reply)).not.toMatch(/\*\*Budget/);
   });

@@ -6,41 +6,24 @@
  * decoded.
  */
 
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../src/commands/compare';
+import { ASSUMPTIONS_ID } from '../src/commands/compare';
 import { decodeState, encodeState } from '../src/commands/compare-state';
-import type { Reply } from '../src/commands/types';
 import { PLATFORMS, type Platform } from '../src/domain/benchmarks';
 import { engagementRate, reachRate, type Assumption } from '../src/domain/compare/assumptions';
-import { field, runCompare } from './support/compare';
-import { testComponentContext } from './support/context';
-
-async function press(reply: Reply, prefix: string): Promise<Reply> {
-  const id = (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).find((x) => x.startsWith(prefix))!;
-  return (await compare.component!(id, [], testComponentContext())).reply;
-}
-const pressAssumptions = (reply: Reply): Promise<Reply> => press(reply, ASSUMPTIONS_ID);
-
-const embedText = (reply: Reply) => reply.embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]).join('\n');
-
-async function csvRows(options: Record<string, string>): Promise<string[][]> {
-  const file = (await press(await runCompare(options), EXPORT_ID)).files![0]!;
-  return parse(file.data.toString('utf8'), { from_line: 2 });
-}
-const row = (rows: string[][], plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
+import { assumptionsText, earlierState, exportRow, exportRows, field, pressButton, runCompare, shownText } from './support/compare';
 
 describe('a fee for a tiny account', () => {
   it('is at least a cent in every scenario, so no positive cost reads $0', async () => {
-    const text = embedText(await runCompare({ micro_followers: '1', micro_count: '1000' }));
+    const text = shownText(await runCompare({ micro_followers: '1', micro_count: '1000' }));
     expect(text).toContain('Cost: **$10** ($10 to $30)');
     expect(text).not.toMatch(/\$0(?![.,\d])/);
   });
 
   it('says where a rule’s price under a cent was raised to a cent, and not where rounding gave a cent', async () => {
-    const one = embedText(await pressAssumptions(await runCompare({ big_followers: '1', micro_followers: '1', micro_count: '3' })));
+    const one = await assumptionsText({ big_followers: '1', micro_followers: '1', micro_count: '3' });
     expect(one).toContain("GRIN's $4–9 per 1,000 followers, $0.01 (under a cent by the rule, raised to the smallest fee)");
-    const two = embedText(await pressAssumptions(await runCompare({ big_followers: '2', micro_followers: '2', micro_count: '3' })));
+    const two = await assumptionsText({ big_followers: '2', micro_followers: '2', micro_count: '3' });
     expect(two).toContain("GRIN's $4–9 per 1,000 followers, $0.01–$0.02;");
     expect(two).not.toContain('raised to the smallest fee');
   });
@@ -66,14 +49,14 @@ describe('where the sources’ follower bands meet', () => {
   });
 
   it('one more cent of budget never costs Plan A reach or engagements, and the reply says why the rate is raised', async () => {
-    const before = embedText(await runCompare({ budget: '199.99' }));
+    const before = shownText(await runCompare({ budget: '199.99' }));
     const after = await runCompare({ budget: '200' });
     expect(before).toContain('Reach: **7,544**');
-    expect(embedText(after)).toContain('Plan A (estimated): 1 × 20,000 followers');
+    expect(shownText(after)).toContain('Plan A (estimated): 1 × 20,000 followers');
     const planA = after.embeds[0]!.fields!.find((f) => f.name.startsWith('Plan A'))!.value;
     expect(planA).toContain('Reach: **7,544**');
     expect(planA).toContain('Engagements: **456**');
-    const assumptions = embedText(await pressAssumptions(after));
+    const assumptions = shownText(await pressButton(after, ASSUMPTIONS_ID));
     expect(assumptions).toContain(
       'Minter.io 2019, median Instagram post reach for 20k–100k followers: 22.945%; Tierbot raises it to 37.7181% here (19,999 × 37.72% ÷ 20,000), ' +
         'so that 20,000 followers get no fewer people reached than 19,999 followers do: a bigger account is not assumed to do worse',
@@ -125,8 +108,8 @@ describe('tiny, zero and huge values', () => {
     const b = field(reply, 'Plan B').value;
     expect(b).toContain('Website visits: **under 1**');
     expect(b).not.toContain('Cost per order: *not defined*');
-    expect(embedText(reply)).toContain('Click-through: **0.00001%** of reached accounts visit (your input).');
-    expect(row(await csvRows({ click_through: '0.00001' }), 'assumption', 'click_through').slice(2, 5)).toEqual(['0.00001', '0.00001', '0.00001']);
+    expect(shownText(reply)).toContain('Click-through: **0.00001%** of reached accounts visit (your input).');
+    expect(exportRow(await exportRows({ click_through: '0.00001' }), 'assumption', 'click_through').slice(2, 5)).toEqual(['0.00001', '0.00001', '0.00001']);
     // And the buttons carry it exactly.
     expect(decodeState(encodeState({ click_through: 0.00001, overlap: 12.3456 }))).toEqual({ click_through: 0.00001, overlap: 12.3456 });
   });
@@ -160,13 +143,6 @@ describe('tiny, zero and huge values', () => {
   it('decodes a version 2 button state, whose percentages are in ten-thousandths: 5,000 is a click-through of 0.5%', () => {
     // Version 2: the mask bit of click_through (index 13), then 5,000 ten-thousandths (0.5%) in 20 bits, then the end bit.
     const mask = 1n << 13n;
-    let acc = (((1n << 20n) | 5_000n) << 16n) | mask;
-    const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    let body = '';
-    while (acc > 0n) {
-      body += digits[Number(acc & 63n)];
-      acc >>= 6n;
-    }
-    expect(decodeState(`2${body}`)).toEqual({ click_through: 0.5 });
+    expect(decodeState(earlierState(2, (((1n << 20n) | 5_000n) << 16n) | mask))).toEqual({ click_through: 0.5 });
   });
 });

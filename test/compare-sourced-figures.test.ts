@@ -6,41 +6,10 @@
  * rounded as the reply rounds them. Checked through the command, as a user gets it.
  */
 
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, CASES_ID, EXPORT_ID, compare } from '../src/commands/compare';
-import type { Reply } from '../src/commands/types';
-import { comparePlans, microBreakEvens, parseCompareInput, type CompareInput, type Comparison } from '../src/domain/compare';
-import { testComponentContext } from './support/context';
-import { runCompare as run, field } from './support/compare';
-
-const text = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
-const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-const line = (reply: Reply, plan: 'A' | 'B', label: string) =>
-  reply.embeds[0]!.fields!.find((f) => f.name.startsWith(`Plan ${plan}`))!.value.split('\n').find((l) => l.startsWith(`${label}:`))!;
-
-async function press(reply: Reply, prefix: string): Promise<Reply> {
-  const id = ids(reply).find((x) => x.startsWith(prefix));
-  if (!id) throw new Error(`no ${prefix} button`);
-  return (await compare.component!(id, [], testComponentContext())).reply;
-}
-
-async function assumptionsText(options: Record<string, string>): Promise<string> {
-  return text(await press(await run(options), ASSUMPTIONS_ID));
-}
-
-async function csvRows(options: Record<string, string>): Promise<string[][]> {
-  const file = (await press(await run(options), EXPORT_ID)).files![0]!;
-  return parse(file.data.toString('utf8'), { from_line: 2 });
-}
-
-const row = (rows: string[][], plan: string, metric: string) => rows.find((r) => r[0] === plan && r[1] === metric)!;
-
-function comparisonOf(input: CompareInput): Comparison {
-  const parsed = parseCompareInput(input);
-  if (!parsed.ok) throw new Error(`${parsed.option}: ${parsed.reason}`);
-  return comparePlans(parsed.scenario);
-}
+import { CASES_ID } from '../src/commands/compare';
+import { microBreakEvens } from '../src/domain/compare';
+import { runCompare as run, assumptionsPage, assumptionsText, comparisonOf, exportRow, exportRows, field, planLine, pressButton, shownText } from './support/compare';
 
 describe('band boundaries follow the publishers’ words', () => {
   it('10,000 followers are in InfluencerDB’s "5k–10k" (6.3%), not its ">10k": the default Plan B ranges 0.54%–6.3%', async () => {
@@ -93,11 +62,11 @@ describe('an input the sources give one figure for', () => {
     const reply = await run({ platform: 'youtube' });
     const lines = reply.embeds[0]!.fields!.flatMap((f) => f.value.split('\n'));
     expect(lines.find((l) => l.startsWith('Sales'))).toBe('Sales (extrapolated from the Kardashian tweet, TapInfluence blog; one published figure each, no range): conversion 2.5% of visits, order value $30.');
-    const rows = await csvRows({});
-    expect(row(rows, 'assumption', 'reach_rate_b')[5]).toContain('for 0–20k followers: 37.72%; one published figure, no range (Minter.io');
-    expect(row(rows, 'assumption', 'conversion')[5]).toContain('= 2.5%, used here beyond that case; one published figure, no range (TapInfluence, blog post by Laura Smous');
+    const rows = await exportRows({});
+    expect(exportRow(rows, 'assumption', 'reach_rate_b')[5]).toContain('for 0–20k followers: 37.72%; one published figure, no range (Minter.io');
+    expect(exportRow(rows, 'assumption', 'conversion')[5]).toContain('= 2.5%, used here beyond that case; one published figure, no range (TapInfluence, blog post by Laura Smous');
     // Where there are several, the range spans them and nothing is said of one figure.
-    expect(row(rows, 'assumption', 'engagement_rate_b')[5]).not.toContain('one published figure');
+    expect(exportRow(rows, 'assumption', 'engagement_rate_b')[5]).not.toContain('one published figure');
   });
 });
 
@@ -112,7 +81,7 @@ describe('TikTok and YouTube: Influencer Marketing Hub’s tiers and denominator
   });
 
   it('the main reply says the basis is not stated and that reading it by followers is an assumption', async () => {
-    const line = text(await run({ platform: 'youtube' })).split('\n').find((l) => l.startsWith('Engagement rate by followers'))!;
+    const line = shownText(await run({ platform: 'youtube' })).split('\n').find((l) => l.startsWith('Engagement rate by followers'))!;
     // Its kind is the extrapolation the Assumptions page and compare.csv name.
     expect(line).toContain('B 1.64% (one published figure, no range; extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers)');
     expect(line).not.toContain('extrapolated from Influencer Marketing Hub 2021)');
@@ -208,7 +177,7 @@ describe('the main reply', () => {
 
 describe('sourced figures keep their precision', () => {
   it('Fab.com’s 0.0806% and 0.345% sign-ups per follower, as the source gives them', async () => {
-    const t = text(await press(await press(await run({}), ASSUMPTIONS_ID), CASES_ID));
+    const t = shownText(await pressButton(await assumptionsPage({}), CASES_ID));
     expect(t).toContain('Ashton Kutcher for Fab.com (sign-ups): 0.0806% per follower');
     expect(t).toContain('Kevin Rose for Fab.com (sign-ups): 0.345% per follower');
     expect((await run({ micro_reach: '0', big_reach: '0' })).embeds[0]!.fields!.map((f) => f.value).join('\n')).toContain('Observed cases: 0.008%–0.345% per follower');
@@ -218,25 +187,25 @@ describe('sourced figures keep their precision', () => {
 describe('a fraction of an order is "under 1"', () => {
   it('big_followers:1M: Plan A’s low end is 0.75 orders ($22.50 of revenue), shown "under 1", not 1', async () => {
     const a = await run({ big_followers: '1M' });
-    expect(line(a, 'A', 'Orders')).toBe('Orders: **29** (under 1 to 114)');
-    expect(line(a, 'A', 'Revenue')).toBe('Revenue: **$858.19** ($22.50 to $3,433)');
+    expect(planLine(a, 'A', 'Orders')).toBe('Orders: **29** (under 1 to 114)');
+    expect(planLine(a, 'A', 'Revenue')).toBe('Revenue: **$858.19** ($22.50 to $3,433)');
   });
 });
 
 describe('compare.csv', () => {
   it('Plan B’s followers cite where the count comes from: the budget, or the user', async () => {
-    const budget = row(await csvRows({ budget: '5000' }), 'B', 'followers')[5]!;
+    const budget = exportRow(await exportRows({ budget: '5000' }), 'B', 'followers')[5]!;
     expect(budget).toContain('50 micro-influencers (as many as the budget buys');
     expect(budget).not.toContain('“10 highly focused influencers');
-    const typed = row(await csvRows({ micro_count: '20' }), 'B', 'followers')[5]!;
+    const typed = exportRow(await exportRows({ micro_count: '20' }), 'B', 'followers')[5]!;
     expect(typed).toContain('20 micro-influencers (your input)');
-    expect(row(await csvRows({}), 'B', 'followers')[5]).toContain('“10 highly focused influencers, each with 10,000 followers');
+    expect(exportRow(await exportRows({}), 'B', 'followers')[5]).toContain('“10 highly focused influencers, each with 10,000 followers');
   });
 
   it('the Kardashian tweet’s unrecorded figures are "not reported", not "observed"', async () => {
-    const rows = await csvRows({ preset: 'kardashian' });
-    expect(row(rows, 'assumption', 'reach_rate_a')[5]).toBe('not reported: No Twitter reach figure is recorded for the tweet');
-    expect(row(rows, 'assumption', 'engagement_rate_a')[5]).toMatch(/^not reported: /);
+    const rows = await exportRows({ preset: 'kardashian' });
+    expect(exportRow(rows, 'assumption', 'reach_rate_a')[5]).toBe('not reported: No Twitter reach figure is recorded for the tweet');
+    expect(exportRow(rows, 'assumption', 'engagement_rate_a')[5]).toMatch(/^not reported: /);
   });
 
   it('a low end shown as "under 1" is written unrounded, never 0, as are the expected and high ends', async () => {
@@ -244,13 +213,13 @@ describe('compare.csv', () => {
     expect(field(reply, 'Plan A').value).toContain('Orders: **3** (under 1 to 11)');
     // 22,885 reached × 0.02%, 22,944.77055 (99,999 × 22.945%) × 0.5% and × 2%, × 2.5% = 0.114425,
     // 2.86809631875 and 11.472385275 orders.
-    expect(row(await csvRows({}), 'A', 'orders').slice(2, 5)).toEqual(['0.114425', '2.86809631875', '11.472385275']);
+    expect(exportRow(await exportRows({}), 'A', 'orders').slice(2, 5)).toEqual(['0.114425', '2.86809631875', '11.472385275']);
   });
 });
 
 describe('the reply and compare.csv round a figure the same way', () => {
   it('Kardashian: ROAS $900 ÷ $400,000 = 0.00225 reads 0.0023 in both', async () => {
     expect(field(await run({ preset: 'kardashian' }), 'Plan A').value).toContain('ROAS: **0.0023×**');
-    expect(row(await csvRows({ preset: 'kardashian' }), 'A', 'roas')[3]).toBe('0.0023');
+    expect(exportRow(await exportRows({ preset: 'kardashian' }), 'A', 'roas')[3]).toBe('0.0023');
   });
 });

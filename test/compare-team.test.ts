@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands';
 import { ASSUMPTIONS_ID, CSV_HEADER, EQUAL_BUDGET_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare, planNameProblem } from '../src/commands/compare';
 import { HOUSE_UNAVAILABLE_LINE, HOUSE_UNREADABLE_LINE } from '../src/commands/house-lookup';
-import type { Reply, SlashCommand } from '../src/commands/types';
+import type { SlashCommand } from '../src/commands/types';
 import { parseCommandLine } from '../src/cli/command-line';
 import { capturingResponder, chatInput } from '../src/cli/local-interaction';
 import { createLogger } from '../src/config/logger';
@@ -21,7 +21,7 @@ import { messageProblems } from '../src/commands/limits';
 import { openStore } from '../src/store/index';
 import { StoreRefusedError, StoreUnavailableError, type TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
-import { runCompare as run, description, field } from './support/compare';
+import { runCompare as run, buttonAnswer, description, embedCharacters, field, pressButton, shownText } from './support/compare';
 
 const G = '200000000000000054';
 const OTHER = '200000000000000055';
@@ -39,10 +39,6 @@ async function withHouse(text = HOUSE, store: TeamStore = memoryStore()): Promis
   await store.setHouse(G, { text, setById: '1', setByName: 'Manager', setAt: new Date(0) });
   return store;
 }
-
-const allText = (reply: Reply) => reply.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].join('\n')).join('\n');
-const embedTotal = (reply: Reply) => allText(reply).replace(/\n/g, '').length;
-const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
 
 /** The CLI's own path: its parser, the wire JSON it builds and the interaction core. */
 async function throughCore(line: string, guildId: string | undefined, store: TeamStore, manager = false): Promise<{ outcome: unknown; body: string }> {
@@ -63,7 +59,7 @@ describe('/compare names the plans’ tiers by the house definition', () => {
     // The publishers' sense of "micro-influencers" stays where it is theirs.
     expect(description(reply)).toContain('Plan B spends $5,000 on 50 micro-influencers at $100');
     expect(description(reply).split('\n')[0]).toBe('**Plan B leads on reach, engagements, cost per engagement and cost per order (4 of 4).**');
-    expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+    expect(embedCharacters(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
   });
 
   it('the CLI’s path: /house set, then /compare budget:5000 in that server names star and starter; not in another server or a DM', async () => {
@@ -87,7 +83,7 @@ describe('/compare names the plans’ tiers by the house definition', () => {
       const reply = await run({}, ctx);
       expect(field(reply, 'Plan A').name).toBe('Plan A (estimated): 1 × 100,000 followers');
       expect(field(reply, 'Plan B').name).toBe('Plan B (estimated): 10 × 10,000 followers');
-      expect(allText(reply)).not.toMatch(/house/i);
+      expect(shownText(reply)).not.toMatch(/house/i);
     }
   });
 
@@ -106,7 +102,7 @@ describe('/compare names the plans’ tiers by the house definition', () => {
   it('the team’s tier names are escaped: no bold, link or ping from them', async () => {
     const store = await withHouse('**big** 1k-50k, [x](https://example.com) 50k-400k, <@&1> 400k+');
     const reply = await run({ budget: '5000' }, testContext({ guildId: G, store }));
-    const shown = allText(reply);
+    const shown = shownText(reply);
     expect(shown).not.toMatch(/(?<!\\)\*\*big(?<!\\)\*\*/);
     expect(shown).not.toContain('[x](');
     expect(shown).not.toMatch(/(?<!\\)<@&1>/);
@@ -143,7 +139,7 @@ describe('/compare names the plans’ tiers by the house definition', () => {
     ];
     for (const options of cases) {
       const reply = await run(options, ctx);
-      expect(embedTotal(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
+      expect(embedCharacters(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
       expect(description(reply)).toContain('Your house definition');
       expect(description(reply)).toContain('💾 Saved as');
     }
@@ -152,15 +148,14 @@ describe('/compare names the plans’ tiers by the house definition', () => {
   it('Assumptions names the tiers too; Equal budget keeps them; the Export’s CSV is the same with or without a house definition', async () => {
     const ctx = testComponentContext({ guildId: G, store: await withHouse() });
     const reply = await run({ big_fee: '20000' }, ctx);
-    const press = (prefix: string, context = ctx) => compare.component!(ids(reply).find((id) => id.startsWith(prefix))!, [], context);
-    const assumptions = (await press(ASSUMPTIONS_ID)).reply;
+    const assumptions = await pressButton(reply, ASSUMPTIONS_ID, ctx);
     expect(messageProblems(assumptions)).toEqual([]);
     expect(assumptions.embeds[0]!.description).toContain('Your house definition as it is now: Plan A’s influencer is **pro (50k–400k)**; Plan B’s 10 are each **starter (1k–50k)**.');
-    const equal = await press(EQUAL_BUDGET_ID);
+    const equal = await buttonAnswer(reply, EQUAL_BUDGET_ID, ctx);
     expect(equal.mode).toBe('reply');
     expect(description(equal.reply)).toContain('Your house definition: Plan A’s influencer is **pro (50k–400k)**; Plan B’s 200 are each **starter (1k–50k)**.');
-    const csv = (await press(EXPORT_ID)).reply.files![0]!.data.toString('utf8');
-    const plainCsv = (await press(EXPORT_ID, testComponentContext())).reply.files![0]!.data.toString('utf8');
+    const csv = (await pressButton(reply, EXPORT_ID, ctx)).files![0]!.data.toString('utf8');
+    const plainCsv = (await pressButton(reply, EXPORT_ID)).files![0]!.data.toString('utf8');
     expect(csv).toBe(plainCsv);
     expect(csv.split('\r\n')[0]).toBe(CSV_HEADER);
     expect(csv).not.toMatch(/house|starter/);

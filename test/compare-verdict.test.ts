@@ -6,32 +6,10 @@
  * the same accounts. Checked through the command, as a user gets it.
  */
 
-import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_ID, compare } from '../src/commands/compare';
-import type { Reply } from '../src/commands/types';
-import { breakEvenText, comparePlans, flipsText, parseCompareInput, robustnessText, type CompareInput, type Comparison } from '../src/domain/compare';
-import { testComponentContext } from './support/context';
-import { runCompare as run, description, field } from './support/compare';
-
-/** What a reader sees once Discord has drawn the markdown. */
-const plain = (markdown: string) => markdown.replace(/\*\*|\*/g, '');
-const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-const line = (reply: Reply, plan: 'A' | 'B', label: string) =>
-  reply.embeds[0]!.fields!.find((f) => f.name.startsWith(`Plan ${plan}`))!.value.split('\n').find((l) => l.startsWith(`${label}:`))!;
-
-async function press(reply: Reply, prefix: string): Promise<Reply> {
-  const id = ids(reply).find((x) => x.startsWith(prefix));
-  if (!id) throw new Error(`no ${prefix} button`);
-  return (await compare.component!(id, [], testComponentContext())).reply;
-}
-
-function comparisonOf(input: CompareInput): Comparison {
-  const parsed = parseCompareInput(input);
-  if (!parsed.ok) throw new Error(`${parsed.option}: ${parsed.reason}`);
-  return comparePlans(parsed.scenario);
-}
+import { breakEvenText, comparePlans, flipsText, parseCompareInput, robustnessText, type CompareInput } from '../src/domain/compare';
+import { runCompare as run, comparisonOf, description, exportRow, exportRowsOf, field, plainText, planLine } from './support/compare';
 
 /** The counted measures each plan wins, as the ✅ marks show them. */
 async function wins(options: Record<string, string>): Promise<{ A: string[]; B: string[] }> {
@@ -49,7 +27,7 @@ describe('a tie that an input within its range breaks', () => {
   const tied = { big_engagement: '2.28', big_reach: '37.72' };
 
   it('is not said to hold: the inputs that break it are named, each with where a plan starts to win', async () => {
-    const d = plain(description(await run(tied)));
+    const d = plainText(description(await run(tied)));
     expect(d.split('\n')[0]).toBe('The plans tie on reach, engagements, cost per engagement and cost per order.');
     expect(d).not.toContain('holds across every sourced range');
     // A lower fee for one plan lowers its cost per order and per engagement below the other's, once
@@ -71,7 +49,7 @@ describe('a tie that an input within its range breaks', () => {
 
 describe('"Depends on: … together" gives each input’s break-even', () => {
   it('Kardashian at a $250,000 fee: click-through and overlap, each with every other input at the end that hurts Plan B', async () => {
-    const d = plain(description(await run({ preset: 'kardashian', big_fee: '250000' })));
+    const d = plainText(description(await run({ preset: 'kardashian', big_fee: '250000' })));
     expect(d).toContain('Depends on: Click-through (visits per reached account) and Audience overlap among Plan B’s influencers, but only at the extremes');
     // Plan A: $250,000 ÷ 30 orders = $8,333.33 per order. Plan B at its worst: 10 × $100, 100,000 × 37.72%
     // reached × (1 − 40%) = 22,632, 2.5% of visits order. It ties at $1,000 ÷ $8,333.33 = 0.12 orders,
@@ -81,7 +59,7 @@ describe('"Depends on: … together" gives each input’s break-even', () => {
   });
 
   it('a fee and an engagement rate together: the fee moved by hand, the engagement rate re-pricing its fee by the rules', async () => {
-    const d = plain(description(await run({ big_fee: '150', micro_count: '1', micro_followers: '4999' })));
+    const d = plainText(description(await run({ big_fee: '150', micro_count: '1', micro_followers: '4999' })));
     expect(d).toContain('Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes');
     // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro of 4,999
     // at 8.8%, 439.912 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 439.912 = $42.56; at
@@ -176,12 +154,12 @@ describe('"Depends on:" is followed at once by the input', () => {
   it('in the default reply, each decisive input on a line starting "Depends on:"', async () => {
     const d = description(await run());
     expect(d.split('\n')).not.toContain('**Depends on:**');
-    expect(plain(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $608.28');
-    expect(plain(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.172%.');
+    expect(plainText(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order under $608.28');
+    expect(plainText(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.172%.');
   });
 
   it('and when the inputs decide only together', async () => {
-    const lines = plain(description(await run({ preset: 'kardashian', big_fee: '250000' }))).split('\n');
+    const lines = plainText(description(await run({ preset: 'kardashian', big_fee: '250000' }))).split('\n');
     expect(lines[1]).toMatch(/^Depends on: Click-through \(visits per reached account\) and Audience overlap/);
   });
 });
@@ -192,7 +170,7 @@ describe('"Depends on" in plain words', () => {
     const text =
       'Depends on: Click-through (visits per reached account) and Audience overlap among Plan B’s influencers, but only at the extremes: ' +
       'with every other input at its worst for Plan B, Plan A wins cost per order once click-through is under 0.021% or overlap is above 36.374%.';
-    expect(plain(reply.embeds[0]!.description!).split('\n')).toContain(text);
+    expect(plainText(reply.embeds[0]!.description!).split('\n')).toContain(text);
     // The chart shows the same text.
     const built = parseCompareInput({ preset: 'kardashian', big_fee: '250k', micro_count: '3' });
     expect(built.ok && robustnessText(comparePlans(built.scenario))).toBe(text);
@@ -254,11 +232,10 @@ describe('a plan that pays and gets no orders or engagements loses that measure'
   it('micro_reach:0: Plan B has no orders for $1,000, so Plan A wins cost per order, on screen and in the count', async () => {
     const reply = await run({ micro_reach: '0' });
     expect(reply.embeds[0]!.description!.split('\n')[0]).toBe('**Plan A wins on reach and cost per order (2 of 4); Plan B on engagements and cost per engagement.**');
-    expect(line(reply, 'A', 'Cost per order')).toMatch(/✅$/);
-    expect(line(reply, 'B', 'Cost per order')).toBe('Cost per order: *no orders*');
+    expect(planLine(reply, 'A', 'Cost per order')).toMatch(/✅$/);
+    expect(planLine(reply, 'B', 'Cost per order')).toBe('Cost per order: *no orders*');
     // compare.csv keeps the row with empty cells, and says why.
-    const csv = (await press(reply, EXPORT_ID)).files![0]!.data.toString('utf8');
-    const row = (parse(csv, { from_line: 2 }) as string[][]).find((r) => r[0] === 'B' && r[1] === 'cost_per_order')!;
+    const row = exportRow(await exportRowsOf(reply), 'B', 'cost_per_order');
     expect(row.slice(2, 5)).toEqual(['', '', '']);
     expect(row[5]).toMatch(/^no orders for its cost/);
   });

@@ -175,6 +175,25 @@ describe('the defer deadline', () => {
     expect(acknowledgedAt[0]).toBeLessThan(500);
   });
 
+  it('acknowledges privately before downloading a file whose answer is private, so nothing shows in the channel', async () => {
+    const attachment = { id: '9', filename: 'terms.json', size: 10, url: 'http://127.0.0.1/terms.json', content_type: 'application/json' };
+    const importer = slashCommand({
+      definition: { name: 'importer', description: 'reads a file for its user alone', options: [{ type: 11, name: 'file', description: 'the file', required: true }] } as const,
+      run: async (args, context): Promise<Reply> => {
+        await context.download(args.file, { privately: true });
+        return { embeds: [{ title: 'imported' }], flags: MessageFlags.Ephemeral };
+      },
+    });
+    const { instance } = core([importer]);
+    const r = recorder();
+    const withFile = interaction('importer') as unknown as { data: Record<string, unknown> };
+    withFile.data.options = [{ type: 11, name: 'file', value: '9' }];
+    withFile.data.resolved = { attachments: { '9': attachment } };
+    expect(await instance.handle(withFile as unknown as APIInteraction, r.responder)).toBe('answered');
+    expect(r.calls.map((c) => c.kind + (c.type ?? ''))).toEqual([`respond${InteractionResponseType.DeferredChannelMessageWithSource}`, 'edit']);
+    expect(r.calls[0]!.body.flags).toBe(MessageFlags.Ephemeral);
+  });
+
   it('leaves no deadline timer behind once an answer is in', async () => {
     const prompt = slashCommand({
       definition: { name: 'prompt', description: 'answers at once, asynchronously' } as const,

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import Database from 'libsql';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openStore, parseDatabaseUrl, runMigrations, StoreUnavailableError, type HouseRecord, type TeamStore, type TeamTerm } from '../src/store/index';
+import { openStore, parseDatabaseUrl, runMigrations, StoreRefusedError, StoreUnavailableError, type HouseRecord, type ImportedTerm, type TeamStore, type TeamTerm } from '../src/store/index';
 import { PLANS_PER_SERVER, TERMS_PER_SERVER } from '../src/store/types';
 import { describeOnPostgres, dropSchema, newSchemaName } from './support/postgres';
 
@@ -436,6 +436,114 @@ function storeSuite(engine: Engine) {
 
 describe('store: SQLite', () => {
   storeSuite(sqliteEngine());
+});
+
+/** importTerms on both engines: one transaction, all or nothing, one server only. */
+function importSuite(engine: Engine) {
+  afterEach(() => engine.cleanup());
+
+  const texts = (name: string, definition = `definition of ${name}`, more: Partial<ImportedTerm> = {}): ImportedTerm => ({ name, definition, ...more });
+  const importer = (n: number) => ({ id: `importer${n}`, name: `importer ${n}`, at: at(n) });
+
+  it('adds new names, replaces a term of the same name (by nameKey) unless already the same, keeps the rest; the importer is recorded as /term add and edit record', async () => {
+    const store = await engine.open();
+    expect(await store.addTerm('g', term('CPM', 1, { formula: 'cost / impressions × 1000' }))).toBe('ok');
+    expect(await store.addTerm('g', term('CTR', 2, { link: 'https://example.com/ctr' }))).toBe('ok');
+    expect(await store.addTerm('g', term('Reach', 3))).toBe('ok');
+
+    const result = await store.importTerms(
+      'g',
+      [
+        texts('ｃｐｍ', 'cost per mille', { example: '$5 for 1,000 views' }),
+        texts('CTR', 'definition of CTR', { link: 'https://example.com/ctr' }),
+        texts('Whitelisting', 'ads from a creator’s handle', { formula: 'fee × weeks', link: 'https://example.com/w' }),
+      ],
+      importer(10),
+    );
+    expect(result).toEqual({ outcome: 'ok', added: ['Whitelisting'], replaced: ['ｃｐｍ'], unchanged: ['CTR'], kept: ['Reach'] });
+
+    // Replaced: its texts and name as imported (a formula the import does not have is gone); who added it stays.
+    expect(await store.term('g', 'cpm')).toEqual({
+      name: 'ｃｐｍ',
+      definition: 'cost per mille',
+      formula: undefined,
+      example: '$5 for 1,000 views',
+      link: undefined,
+      addedById: 'u1',
+      addedByName: 'user 1',
+      addedAt: at(1),
+      updatedById: 'importer10',
+      updatedByName: 'importer 10',
+      updatedAt: at(10),
+    });
+    // Already the same: not written at all.
+    expect(await store.term('g', 'CTR')).toMatchObject({ updatedById: 'u2', updatedAt: at(2) });
+    // Added: the importer is its author.
+    expect(await store.term('g', 'whitelisting')).toMatchObject({
+      formula: 'fee × weeks',
+      addedById: 'importer10',
+      addedByName: 'importer 10',
+      addedAt: at(10),
+      updatedById: 'importer10',
+      updatedAt: at(10),
+    });
+    expect(await store.term('g', 'Reach')).toMatchObject({ definition: 'definition of Reach', updatedAt: at(3) });
+    expect(await store.terms('g')).toHaveLength(4);
+  });
+
+  it(`refuses as 'full', writing nothing, an import that would pass ${TERMS_PER_SERVER} terms; replacing counts no new term`, { timeout: 90_000 }, async () => {
+    const store = await engine.open();
+    for (let i = 0; i < TERMS_PER_SERVER - 5; i++) expect(await store.addTerm('g', term(`t${i}`, i))).toBe('ok');
+    const before = await store.terms('g');
+    const six = [texts('T0', 'replaced'), ...Array.from({ length: 6 }, (_, i) => texts(`new ${i}`))];
+    expect(await store.importTerms('g', six, importer(500))).toEqual({ outcome: 'full', has: TERMS_PER_SERVER - 5, adding: 6 });
+    expect(await store.terms('g')).toEqual(before);
+    // Five new ones fill the server exactly, the replacement beside them.
+    const five = await store.importTerms('g', six.slice(0, 6), importer(501));
+    expect(five).toMatchObject({ outcome: 'ok', replaced: ['T0'], added: ['new 0', 'new 1', 'new 2', 'new 3', 'new 4'] });
+    expect(await store.terms('g')).toHaveLength(TERMS_PER_SERVER);
+  });
+
+  it('a refused value (a NUL) or two terms of one name write nothing, not even the other terms', async () => {
+    const store = await engine.open();
+    expect(await store.addTerm('g', term('CPM', 1))).toBe('ok');
+    const before = await store.terms('g');
+    await expect(store.importTerms('g', [texts('New'), texts('CPM', 'replaced'), texts('Bad', 'with \u0000 in it')], importer(2))).rejects.toBeInstanceOf(StoreRefusedError);
+    await expect(store.importTerms('g', [texts('New'), texts('CPM', 'replaced'), texts('ｎｅｗ')], importer(3))).rejects.toThrow(/same name/);
+    expect(await store.terms('g')).toEqual(before);
+  });
+
+  it("keeps servers apart: an import into one server never touches another's terms of the same names", async () => {
+    const store = await engine.open();
+    expect(await store.addTerm('a', term('CPM', 1))).toBe('ok');
+    expect(await store.addTerm('a', term('CTR', 2))).toBe('ok');
+    const result = await store.importTerms('b', [texts('CPM', 'b’s own'), texts('Reach')], importer(3));
+    expect(result).toEqual({ outcome: 'ok', added: ['CPM', 'Reach'], replaced: [], unchanged: [], kept: [] });
+    expect(await store.terms('a')).toMatchObject([
+      { name: 'CPM', definition: 'definition of CPM', addedById: 'u1', updatedAt: at(1) },
+      { name: 'CTR', definition: 'definition of CTR', addedById: 'u2', updatedAt: at(2) },
+    ]);
+    expect((await store.term('b', 'cpm'))?.definition).toBe('b’s own');
+    expect(await store.term('b', 'CTR')).toBeUndefined();
+  });
+
+  it('runs as one transaction: an import and an add, or two imports, at once never pass the limit together', { timeout: 90_000 }, async () => {
+    const store = await engine.open();
+    for (let i = 0; i < TERMS_PER_SERVER - 1; i++) expect(await store.addTerm('g', term(`t${i}`, i))).toBe('ok');
+    const [imported, added] = await Promise.all([store.importTerms('g', [texts('from the file')], importer(300)), store.addTerm('g', term('typed', 301))]);
+    expect([imported.outcome, added].sort()).toEqual(['full', 'ok']);
+    expect(await store.terms('g')).toHaveLength(TERMS_PER_SERVER);
+
+    expect(await store.removeTerm('g', added === 'ok' ? 'typed' : 'from the file')).toBe('ok');
+    const both = await Promise.all([store.importTerms('g', [texts('first file')], importer(302)), store.importTerms('g', [texts('second file')], importer(303))]);
+    expect(both.map((r) => r.outcome).sort()).toEqual(['full', 'ok']);
+    expect(await store.terms('g')).toHaveLength(TERMS_PER_SERVER);
+  });
+}
+
+describe('store: importTerms', () => {
+  describe('SQLite', () => importSuite(sqliteEngine()));
+  describeOnPostgres('Postgres', (url) => importSuite(postgresEngine(url)));
 });
 
 describeOnPostgres('store: Postgres (the shared storage suite)', (pgUrl) => {

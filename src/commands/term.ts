@@ -1,7 +1,9 @@
 /**
- * /term add | edit | remove | export — the team's own glossary terms, which /glossary shows beside
- * the built-in ones in this server only. For managers (Manage Server by default, and checked on
- * every write). Names are unique per server without regard to case; at most 200 terms.
+ * /term add | edit | remove | export | import — the team's own glossary terms, which /glossary
+ * shows beside the built-in ones in this server only. For managers (Manage Server by default, and
+ * checked on every subcommand). Names are unique per server without regard to case; at most 200
+ * terms. `import` sets back the terms.json `export` gives (this server's or another's), all or
+ * nothing, each term checked as `add` checks typed values.
  *
  * Limits: name 100 characters (an autocomplete choice's limit); definition, formula and example
  * 1,024 each (a Discord field's), and the link 1,022 (a field, less the <> that make it clickable).
@@ -17,21 +19,35 @@
  * cannot send an empty option, so `/term edit` takes "-" to clear the formula, example or link.
  */
 
-import { ApplicationCommandOptionType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
-import { andList, labelsApart } from '../domain/format';
+import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { andList, countOf, formatCount, labelsApart } from '../domain/format';
 import { normalise } from '../domain/search';
 import { LIMITS } from './limits';
-import { nameKey, TERMS_PER_SERVER, type TeamTerm } from '../store/types';
+import { nameKey, TERMS_PER_SERVER, type ImportedTerm, type TeamTerm } from '../store/types';
 import { hiddenInName, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, showsNothing, unshownCharacter } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { exportHeader, guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
-import { slashCommand, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
+import { slashCommand, type Attachment, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
 /** The link is shown as `<address>` to be clickable: a field of 1,024 characters holds 1,022 of it. */
 export const TERM_LIMITS = { name: 100, definition: 1024, formula: 1024, example: 1024, link: 1022 } as const;
 
 /** Room for a name in a sentence: the whole of it, escaping included (each character at most doubles). */
 const SHOWN_NAME = 2 * TERM_LIMITS.name;
+
+/** What `/term export` attaches, and `/term import` takes back. */
+const TERMS_FILE = 'terms.json';
+
+const MB = 1024 * 1024;
+
+/**
+ * The most terms.json can take, rounded up to a whole MB: what `/term export` gives for a server
+ * with every term at every length limit, each character taking four bytes (an emoji's, in UTF-8),
+ * and a kilobyte a term for the keys, authors and dates around the texts. A larger file is no
+ * terms export, and is refused before it is read.
+ */
+export const MAX_TERMS_FILE_BYTES = Math.ceil((TERMS_PER_SERVER * (4 * Object.values(TERM_LIMITS).reduce((sum, limit) => sum + limit, 0) + 1024)) / MB) * MB;
 
 const nameOption = (description: string) =>
   ({
@@ -84,6 +100,19 @@ export const definition = {
       options: [{ ...nameOption('The term to remove'), autocomplete: true }],
     },
     { type: ApplicationCommandOptionType.Subcommand, name: 'export', description: 'Download this server’s terms as JSON' },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'import',
+      description: `Set terms back from a ${TERMS_FILE} that /term export gave: all of them, or none`,
+      options: [
+        {
+          type: ApplicationCommandOptionType.Attachment,
+          name: 'file',
+          description: `The ${TERMS_FILE} from /term export, of this server or another (up to ${MAX_TERMS_FILE_BYTES / MB} MB)`,
+          required: true,
+        },
+      ],
+    },
   ],
 } as const satisfies ChatInputDefinition;
 
@@ -93,9 +122,12 @@ const LABEL: Record<Field, string> = { name: 'The name', definition: 'The defini
 const OPTIONAL_FIELDS = ['formula', 'example', 'link'] as const;
 type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
-const ACCEPTED =
+/** A term's texts as every subcommand that writes one takes them. */
+const TERM_TEXTS_ACCEPTED =
   `a name up to ${TERM_LIMITS.name} characters with a letter or digit; a definition, formula and example of up to ${TERM_LIMITS.definition.toLocaleString('en-US')} characters each, ` +
-  `on one line; an https:// link of up to ${TERM_LIMITS.link.toLocaleString('en-US')} characters; no invisible or control characters (emoji are fine). In \`/term edit\`, \`${CLEAR}\` removes a formula, example or link.`;
+  `on one line; an https:// link of up to ${TERM_LIMITS.link.toLocaleString('en-US')} characters; no invisible or control characters (emoji are fine).`;
+
+const ACCEPTED = `${TERM_TEXTS_ACCEPTED} In \`/term edit\`, \`${CLEAR}\` removes a formula, example or link.`;
 
 function isOptional(field: Field): field is OptionalField {
   return (OPTIONAL_FIELDS as readonly Field[]).includes(field);
@@ -169,15 +201,39 @@ interface TermArgs {
   link?: string | undefined;
 }
 
-function firstProblem(args: TermArgs): string | undefined {
-  if (clears(args.definition)) return `The definition cannot be removed: every term needs one. Give the new text instead.`;
+/** Why the values given cannot be stored: one reason for each field that cannot, in the fields' order. */
+function valueProblems(args: TermArgs): string[] {
+  const problems: string[] = [];
+  if (clears(args.definition)) problems.push(`The definition cannot be removed: every term needs one. Give the new text instead.`);
   for (const field of ['name', 'definition', 'formula', 'example', 'link'] as const) {
     const value = args[field];
     if (value === undefined || (isOptional(field) && clears(value))) continue;
     const problem = termValueProblem(field, field === 'name' ? value.trim() : value);
-    if (problem) return problem;
+    if (problem) problems.push(problem);
   }
-  return undefined;
+  return problems;
+}
+
+function firstProblem(args: TermArgs): string | undefined {
+  return valueProblems(args)[0];
+}
+
+/** Why a new term cannot be added as given, as /term add and /term import check one: every reason, the rule for new names last. */
+function newTermProblems(args: TermArgs & { definition: string }): string[] {
+  const problems = valueProblems(args);
+  const unfindable = termValueProblem('name', args.name.trim()) === undefined ? newNameProblem(args.name) : undefined;
+  return unfindable ? [...problems, unfindable] : problems;
+}
+
+/** A new term's texts as given: the name and link without the spaces around them, and no formula, example or link given as "-". */
+function newTermTexts(args: TermArgs & { definition: string }): ImportedTerm {
+  return {
+    name: args.name.trim(),
+    definition: args.definition,
+    formula: newValue(args.formula, undefined),
+    example: newValue(args.example, undefined),
+    link: newValue(args.link, undefined)?.trim(),
+  };
 }
 
 /** An optional field's new value: `current` when not given, none when given as "-" (in /term add, simply none). */
@@ -217,14 +273,10 @@ function newNameProblem(name: string): string | undefined {
 
 async function add(args: TermArgs & { definition: string }, context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('add team terms');
-  const problem = firstProblem(args) ?? newNameProblem(args.name);
+  const problem = newTermProblems(args)[0];
   if (problem) return inputErrorReply(problem, ACCEPTED, 'That term was not added');
   const term: TeamTerm = {
-    name: args.name.trim(),
-    definition: args.definition,
-    formula: newValue(args.formula, undefined),
-    example: newValue(args.example, undefined),
-    link: newValue(args.link, undefined)?.trim(),
+    ...newTermTexts(args),
     addedById: context.user.id,
     addedByName: context.user.name,
     updatedAt: context.now,
@@ -351,6 +403,222 @@ async function exportTerms(context: RunContext & { guildId: string }): Promise<R
   };
 }
 
+// ── /term import ───────────────────────────────────────────────────────────────────────────
+
+const IMPORT_ACCEPTED =
+  `the ${TERMS_FILE} that \`/term export\` gives, from this server or another, up to ${MAX_TERMS_FILE_BYTES / MB} MB and ${TERMS_PER_SERVER} terms with names that differ; ` +
+  `each term as \`/term add\` takes it: ${TERM_TEXTS_ACCEPTED}`;
+
+const NOT_IMPORTED = 'Nothing was imported';
+
+/** The other exports, which are JSON too: what each is, and where its contents go instead. */
+const OTHER_EXPORTS: Readonly<Record<string, string>> = {
+  'tierbot.house': 'a house tier definition export (house.json, from `/house export`), not a terms export. Its `text` is set back by pasting it into `/house set tiers:`',
+  'tierbot.plans': 'a saved plans export (plans.json, from `/plans export`), not a terms export. A plan is saved again by running `/compare` with its options and `save:`',
+};
+
+/** A term as terms.json holds it. Who added and changed it, and when, are the file's to keep: an import records its own. */
+const exportedTerm = z.object({
+  name: z.string(),
+  definition: z.string(),
+  formula: z.string().nullish(),
+  example: z.string().nullish(),
+  link: z.string().nullish(),
+});
+type ExportedTerm = z.infer<typeof exportedTerm>;
+
+/** What every export starts with (exportHeader): what it holds, and its format's version. */
+const exportKind = z.object({ kind: z.string(), version: z.unknown() });
+const termsExport = z.object({ terms: z.array(exportedTerm) });
+
+/** Words for JSON's kinds of value, as zod names them. */
+const JSON_KINDS: Readonly<Record<string, string>> = { string: 'text', number: 'a number', boolean: 'true or false', null: 'null', array: 'a list ([…])', object: 'an object ({…})' };
+
+/** Where in terms.json a path leads: "term 4 (“CPM”)’s `formula`", "`terms`", "the file". */
+function placeIn(json: unknown, path: readonly (string | number)[]): string {
+  const [top, index, field] = path;
+  if (top === undefined) return 'the file';
+  if (top !== 'terms' || typeof index !== 'number') return `\`${path.join('.')}\``;
+  const name = (json as { terms: { name?: unknown }[] }).terms[index]?.name;
+  const named = typeof name === 'string' && !showsNothing(name) ? ` (“${shownText(name, 60)}”)` : '';
+  return field === undefined ? `term ${formatCount(index + 1)}${named}` : `term ${formatCount(index + 1)}${named}’s \`${String(field)}\``;
+}
+
+/** The first thing wrong with the file's shape, in words: "term 4 (“CPM”)’s `definition` should be text, not a number". */
+function shapeProblem(json: unknown, issue: z.ZodIssue): string {
+  const where = placeIn(json, issue.path);
+  if (issue.code !== 'invalid_type') return `${where}: ${issue.message}`;
+  if (issue.received === 'undefined') return `${where} is missing`;
+  const optional = ['formula', 'example', 'link'].includes(String(issue.path[2]));
+  const expected = `${JSON_KINDS[issue.expected] ?? issue.expected}${optional ? ' or null' : ''}`;
+  return `${where} should be ${expected}, not ${JSON_KINDS[issue.received] ?? issue.received}`;
+}
+
+/** Why a file's size is too large: in bytes near the limit, so that it never reads as the limit itself. */
+function tooLargeReply(shown: string, bytes: number): Reply {
+  const size = bytes - MAX_TERMS_FILE_BYTES < 0.1 * MB ? `${formatCount(bytes)} bytes` : `${(Math.floor((bytes / MB) * 10) / 10).toFixed(1)} MB`;
+  return inputErrorReply(
+    `${shown} is ${size}. A ${TERMS_FILE} is at most ${MAX_TERMS_FILE_BYTES / MB} MB (${formatCount(MAX_TERMS_FILE_BYTES)} bytes): that holds ${TERMS_PER_SERVER} terms with every text at its longest, so a larger file is not one \`/term export\` gave.`,
+    IMPORT_ACCEPTED,
+    'That file is too large',
+  );
+}
+
+type ReadFile = { ok: true; terms: ExportedTerm[] } | { ok: false; reply: Reply };
+
+/** The terms of a terms.json, or the refusal of a file that is not one. */
+function readTermsFile(bytes: Uint8Array, shown: string): ReadFile {
+  const refused = (problem: string, title: string): ReadFile => ({ ok: false, reply: inputErrorReply(problem, IMPORT_ACCEPTED, title) });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return refused(`${shown} is not a text file (it is not UTF-8), so it is not the ${TERMS_FILE} that \`/term export\` gives.`, 'Not a terms export');
+  }
+  if (text.trim() === '') return refused(`${shown} is empty.`, 'That file is empty');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return refused(`${shown} is not JSON, so it is not the ${TERMS_FILE} that \`/term export\` gives.`, 'Not a terms export');
+  }
+  const header = exportKind.safeParse(json);
+  if (!header.success) return refused(`${shown} is JSON, but not a Tierbot export: it does not start with \`"kind": "tierbot.terms"\`.`, 'Not a terms export');
+  const { kind, version } = header.data;
+  const other = OTHER_EXPORTS[kind];
+  if (other) return refused(`${shown} is ${other}.`, 'Not a terms export');
+  if (kind !== 'tierbot.terms') return refused(`${shown} is JSON of another kind (“${quoteUserText(kind, 40)}”), not a terms export (\`"kind": "tierbot.terms"\`).`, 'Not a terms export');
+  if (version !== 1) {
+    return refused(`${shown} is a terms export of version ${quoteUserText(JSON.stringify(version) ?? 'none', 20)}; this Tierbot reads version 1, which \`/term export\` gives.`, 'Not a terms export it can read');
+  }
+  const parsed = termsExport.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues;
+    const more = problems.length > 1 ? ` (and ${countOf(problems.length - 1, 'other problem')})` : '';
+    return refused(`${shown} is a terms export, but ${shapeProblem(json, problems[0]!)}${more}. Export the terms again, or put the file back as \`/term export\` gave it.`, 'That terms export is damaged');
+  }
+  return { ok: true, terms: parsed.data.terms };
+}
+
+/** A term of the file as /term add would be given it: no formula, example or link is given as null. */
+function asTyped(term: ExportedTerm): TermArgs & { definition: string } {
+  return { name: term.name, definition: term.definition, formula: term.formula ?? undefined, example: term.example ?? undefined, link: term.link ?? undefined };
+}
+
+/** Every reason a term of the file cannot be imported, as "Term 4, “CPM”: The formula has …"; a name the file has twice included. */
+function fileProblems(terms: readonly ExportedTerm[]): { lines: string[]; terms: number } {
+  const lines: string[] = [];
+  const refused = new Set<number>();
+  const label = (i: number) => {
+    const name = terms[i]!.name;
+    return `Term ${formatCount(i + 1)}${showsNothing(name) ? '' : `, “${shownText(name, 60)}”`}`;
+  };
+  const firstWithKey = new Map<string, number>();
+  terms.forEach((term, i) => {
+    for (const problem of newTermProblems(asTyped(term))) {
+      lines.push(`${label(i)}: ${problem}`);
+      refused.add(i);
+    }
+    const key = nameKey(term.name.trim());
+    const first = firstWithKey.get(key);
+    if (first === undefined) firstWithKey.set(key, i);
+    else {
+      const alike = term.name.trim() === terms[first]!.name.trim() ? '' : ' (names are the same whatever their case, width or spacing)';
+      lines.push(`${label(i)}: the same name as ${label(first).replace(/^Term/, 'term')}${alike}; a server has one term of each name.`);
+      refused.add(i);
+    }
+  });
+  return { lines, terms: refused.size };
+}
+
+/** How many problems are listed in a refusal; the count says how many there are in all. */
+const PROBLEMS_SHOWN = 5;
+
+function problemsReply(shown: string, problems: { lines: string[]; terms: number }, total: number): Reply {
+  const listed = problems.lines.slice(0, PROBLEMS_SHOWN).map((line) => `• ${line}`);
+  const first = problems.lines.length > listed.length ? `The first ${listed.length}:` : '';
+  const count = `${countOf(problems.lines.length, 'problem')} in ${countOf(problems.terms, 'term')} of its ${formatCount(total)}`;
+  return inputErrorReply(
+    [`${shown} was not imported: ${count}, so nothing was changed. ${first}`.trimEnd(), ...listed, 'Fix them in the file and import it again.'].join('\n'),
+    IMPORT_ACCEPTED,
+    NOT_IMPORTED,
+  );
+}
+
+/** A team term's name in a list of names, at most. */
+const LISTED_NAME = 60;
+
+/** The names, in reading order and told apart, as many as fit a field and then how many more. */
+function namesField(title: string, names: readonly string[]): APIEmbedField[] {
+  if (names.length === 0) return [];
+  const ordered = inReadingOrder(names.map((name) => ({ name }))).map((t) => t.name);
+  const shown = labelsApart(ordered, LISTED_NAME).map((name) => quoteUserText(name, LISTED_NAME));
+  let value = '';
+  for (const [i, name] of shown.entries()) {
+    const next = value ? `${value} · ${name}` : name;
+    const more = shown.length - i - 1;
+    if (`${next}${more ? ` · and ${formatCount(more)} more` : ''}`.length > LIMITS.fieldValue) {
+      value = `${value} · and ${formatCount(shown.length - i)} more`;
+      break;
+    }
+    value = next;
+  }
+  return [{ name: `${title} (${formatCount(names.length)})`, value }];
+}
+
+async function importTerms(file: Attachment, context: RunContext & { guildId: string }): Promise<Reply> {
+  if (!context.canManageGuild) return notManagerReply('import team terms');
+  const shown = `“${quoteUserText(file.filename, 60)}”`;
+  if (file.size > MAX_TERMS_FILE_BYTES) return tooLargeReply(shown, file.size);
+  let bytes: Uint8Array;
+  try {
+    bytes = await context.download(file, { privately: true });
+  } catch {
+    return inputErrorReply(`${shown} could not be downloaded from Discord. Attach it again.`, IMPORT_ACCEPTED, 'The file did not arrive');
+  }
+  if (bytes.byteLength > MAX_TERMS_FILE_BYTES) return tooLargeReply(shown, bytes.byteLength);
+  const read = readTermsFile(bytes, shown);
+  if (!read.ok) return read.reply;
+  const { terms } = read;
+  if (terms.length === 0) {
+    const here = (await context.store.terms(context.guildId)).length;
+    return {
+      embeds: [{ title: 'Nothing to import', description: `${shown} holds no terms, so nothing was changed; ${here ? `the ${countOf(here, 'term')} here are kept` : 'this server has none either'}.`, color: NEUTRAL_COLOUR }],
+      flags: MessageFlags.Ephemeral,
+    };
+  }
+  if (terms.length > TERMS_PER_SERVER) {
+    return inputErrorReply(`${shown} holds ${formatCount(terms.length)} terms, ${formatCount(terms.length - TERMS_PER_SERVER)} more than the ${TERMS_PER_SERVER} a server can have, so nothing was imported.`, IMPORT_ACCEPTED, 'Too many terms');
+  }
+  const problems = fileProblems(terms);
+  if (problems.lines.length) return problemsReply(shown, problems, terms.length);
+  const result = await context.store.importTerms(context.guildId, terms.map((t) => newTermTexts(asTyped(t))), { id: context.user.id, name: context.user.name, at: context.now });
+  if (result.outcome === 'full') {
+    const over = result.has + result.adding - TERMS_PER_SERVER;
+    return inputErrorReply(
+      `This server has ${countOf(result.has, 'term')}, and ${shown} would add ${countOf(result.adding, 'new term')}: ${formatCount(result.has + result.adding)} in all, ${formatCount(over)} more than the ${TERMS_PER_SERVER} a server can have. Nothing was imported.`,
+      `removing ${countOf(over, 'term')} here with \`/term remove\` first, or taking ${formatCount(over)} of the new ones out of ${shown}.`,
+      'Too many terms',
+    );
+  }
+  const { added, replaced, unchanged, kept } = result;
+  const keptText = kept.length ? `${countOf(kept.length, 'other term')} here kept (an import adds and replaces terms, and never removes one)` : 'no other terms here';
+  const changed = added.length + replaced.length > 0;
+  return {
+    embeds: [
+      {
+        title: changed ? 'Team terms imported' : 'Nothing changed: every term is already the same',
+        description:
+          `Imported ${countOf(terms.length, 'term')} from ${shown}: ${formatCount(added.length)} added, ${formatCount(replaced.length)} replaced, ${formatCount(unchanged.length)} already the same; ${keptText}.\n` +
+          'Open them with `/glossary` in this server.',
+        color: NEUTRAL_COLOUR,
+        fields: [...namesField('Added', added), ...namesField('Replaced', replaced), ...namesField('Already the same', unchanged), ...namesField('Kept', kept)],
+      },
+    ],
+    flags: MessageFlags.Ephemeral,
+  };
+}
+
 export const term = slashCommand({
   definition,
   run(args, context) {
@@ -367,6 +635,8 @@ export const term = slashCommand({
           return remove(args.name, ctx);
         case 'export':
           return exportTerms(ctx);
+        case 'import':
+          return importTerms(args.file, ctx);
       }
     });
   },

@@ -69,8 +69,11 @@ export interface RunContext {
   locale: string;
   /** Per-server settings, terms and plans. */
   store: TeamStore;
-  /** The bytes of an attached file (downloaded from its URL, or a local file in the CLI). */
-  download(attachment: Attachment): Promise<Uint8Array>;
+  /**
+   * The bytes of an attached file (downloaded from its URL, or a local file in the CLI). Discord is
+   * told the answer is coming first, `privately` for a command whose answer only its user sees.
+   */
+  download(attachment: Attachment, options?: { privately?: boolean }): Promise<Uint8Array>;
   /** When the interaction happened, for audit fields (the domain has no clock). */
   now: Date;
 }

@@ -223,9 +223,10 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
    * longer than Discord waits and holds the event loop while it parses, so the interaction is
    * acknowledged before the download starts rather than when a timer gets its turn.
    */
-  function contextFor(interaction: APIInteraction, acknowledge?: () => Promise<void>): RunContext {
-    const downloadAfterAcknowledging = async (attachment: Attachment) => {
-      await acknowledge?.();
+  function contextFor(interaction: APIInteraction, acknowledge?: (flags?: number) => Promise<void>): RunContext {
+    const downloadAfterAcknowledging = async (attachment: Attachment, { privately = false } = {}) => {
+      // A private answer's "thinking" is private too: a public one would show in the channel.
+      await acknowledge?.(privately ? MessageFlags.Ephemeral : undefined);
       return download(attachment);
     };
     return { ...invokerOf(interaction), store, download: downloadAfterAcknowledging, now: new Date() };
@@ -297,7 +298,7 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
   }
 
   async function command(interaction: APIApplicationCommandInteraction, r: Responder, state: State): Promise<Outcome> {
-    const context = contextFor(interaction, () => deferOnce(r, state, 'reply'));
+    const context = contextFor(interaction, (flags) => deferOnce(r, state, 'reply', flags));
     const data = interaction.data;
     let work: Reply | Promise<Reply>;
     if (data.type === ApplicationCommandType.Message) {

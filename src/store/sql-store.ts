@@ -29,7 +29,9 @@ import { ConfiguredServers } from './configured';
 import { failureKind, isSqliteBusy } from './failures';
 import type { Database, TermsTable } from './schema';
 import {
+  importPlan,
   nameKey,
+  namesRepeat,
   PLANS_PER_SERVER,
   TERM_TEXTS,
   StoreFailedError,
@@ -37,10 +39,13 @@ import {
   StoreUnavailableError,
   TERMS_PER_SERVER,
   type HouseRecord,
+  type ImportedTerm,
+  type ImportTermsResult,
   type SavedPlan,
   type SavePlanResult,
   type TeamStore,
   type TeamTerm,
+  type TermsImporter,
   type TermText,
   type WriteResult,
 } from './types';
@@ -107,6 +112,25 @@ function houseFrom(row: { text: string; set_by_id: string; set_by_name: string; 
 
 /** A key with a NUL matches no row: none is ever stored with one. */
 const namesNothing = (...keys: string[]) => keys.some((key) => key.includes(NUL));
+
+/** The row of a term new to the server, written by `byId` at `at`: its author and, so far, its last updater. */
+function newTermRow(guildId: string, term: ImportedTerm, byId: string, byName: string, at: Date): TermsTable {
+  return {
+    guild_id: guildId,
+    name_key: nameKey(term.name),
+    name: term.name,
+    definition: term.definition,
+    formula: term.formula ?? null,
+    example: term.example ?? null,
+    link: term.link ?? null,
+    created_by_id: byId,
+    created_by_name: displayName(byName),
+    created_at: iso(at),
+    updated_by_id: byId,
+    updated_by_name: displayName(byName),
+    updated_at: iso(at),
+  };
+}
 
 function termFrom(row: TermsTable): TeamTerm {
   return {
@@ -326,25 +350,7 @@ export class SqlStore implements TeamStore {
         .where('guild_id', '=', guildId)
         .executeTakeFirstOrThrow();
       if (Number(count) >= TERMS_PER_SERVER) return 'full';
-      const at = iso(term.updatedAt);
-      await tx
-        .insertInto('terms')
-        .values({
-          guild_id: guildId,
-          name_key: key,
-          name: term.name,
-          definition: term.definition,
-          formula: term.formula ?? null,
-          example: term.example ?? null,
-          link: term.link ?? null,
-          created_by_id: term.addedById,
-          created_by_name: displayName(term.addedByName),
-          created_at: at,
-          updated_by_id: term.addedById,
-          updated_by_name: displayName(term.addedByName),
-          updated_at: at,
-        })
-        .execute();
+      await tx.insertInto('terms').values(newTermRow(guildId, term, term.addedById, term.addedByName, term.updatedAt)).execute();
       return 'ok';
     });
   }
@@ -366,6 +372,38 @@ export class SqlStore implements TeamStore {
         .where('name_key', '=', nameKey(term.name))
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0 ? 'ok' : 'missing';
+    });
+  }
+
+  /** Reads the server's terms and writes the import in one transaction: another write to the server waits for it, or it for that. */
+  async importTerms(guildId: string, terms: readonly ImportedTerm[], by: TermsImporter): Promise<ImportTermsResult> {
+    refuseNul({ guildId, importerId: by.id });
+    for (const term of terms) refuseTermNul(guildId, { ...term, addedById: by.id, addedByName: by.name, updatedAt: by.at });
+    if (namesRepeat(terms)) throw new Error('importTerms was given two terms of the same name');
+    return this.write('importTerms', guildId, by.at, async (tx) => {
+      const rows = await tx.selectFrom('terms').selectAll().where('guild_id', '=', guildId).orderBy('name_key').execute();
+      const plan = importPlan(rows.map(termFrom), terms);
+      if (rows.length + plan.added.length > TERMS_PER_SERVER) return { outcome: 'full', has: rows.length, adding: plan.added.length };
+      for (const term of plan.added) await tx.insertInto('terms').values(newTermRow(guildId, term, by.id, by.name, by.at)).execute();
+      for (const term of plan.replaced) {
+        await tx
+          .updateTable('terms')
+          .set({
+            name: term.name,
+            definition: term.definition,
+            formula: term.formula ?? null,
+            example: term.example ?? null,
+            link: term.link ?? null,
+            updated_by_id: by.id,
+            updated_by_name: displayName(by.name),
+            updated_at: iso(by.at),
+          })
+          .where('guild_id', '=', guildId)
+          .where('name_key', '=', nameKey(term.name))
+          .execute();
+      }
+      const names = (list: readonly { name: string }[]) => list.map((term) => term.name);
+      return { outcome: 'ok', added: names(plan.added), replaced: names(plan.replaced), unchanged: names(plan.unchanged), kept: names(plan.kept) };
     });
   }
 

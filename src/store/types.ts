@@ -4,7 +4,9 @@
  * another's rows. Implementations: SQLite (default) and Postgres, through one query layer.
  */
 
-export { nameKey } from '../domain/names';
+import { nameKey } from '../domain/names';
+
+export { nameKey };
 
 /** A term's texts: an edit writes those it is given and keeps the others as stored. */
 export const TERM_TEXTS = ['name', 'definition', 'formula', 'example', 'link'] as const;
@@ -50,6 +52,52 @@ export const PLANS_PER_SERVER = 100;
 
 export type WriteResult = 'ok' | 'exists' | 'missing' | 'full' | 'not-author';
 
+/** A term's texts as /term import gives them: who writes them, and when, is the import's. */
+export type ImportedTerm = Pick<TeamTerm, TermText>;
+
+/** Who imports terms, and when: recorded as each written term's author or updater. */
+export interface TermsImporter {
+  id: string;
+  name: string;
+  at: Date;
+}
+
+/**
+ * What importTerms did, as its transaction found the server's terms: the names of the terms it
+ * added, replaced and found already the same (as the import names them), and of the server's other
+ * terms, which it kept; or, writing nothing, 'full': the server `has` that many terms and the
+ * import would add `adding` new ones, more than TERMS_PER_SERVER together.
+ */
+export type ImportTermsResult =
+  | { outcome: 'ok'; added: string[]; replaced: string[]; unchanged: string[]; kept: string[] }
+  | { outcome: 'full'; has: number; adding: number };
+
+/** Whether two of the terms have the same name (by nameKey), which an import may not have. */
+export function namesRepeat(terms: readonly Pick<TeamTerm, 'name'>[]): boolean {
+  return new Set(terms.map((term) => nameKey(term.name))).size !== terms.length;
+}
+
+/**
+ * How an import falls on the terms a server has (both stores sort it so): the imported terms new
+ * to it, those that replace one of its terms, and those already the same in every text; and the
+ * server's terms the import does not name, which it keeps.
+ */
+export function importPlan(existing: readonly TeamTerm[], imported: readonly ImportedTerm[]) {
+  const current = new Map(existing.map((term) => [nameKey(term.name), term]));
+  const added: ImportedTerm[] = [];
+  const replaced: ImportedTerm[] = [];
+  const unchanged: ImportedTerm[] = [];
+  for (const term of imported) {
+    const stored = current.get(nameKey(term.name));
+    if (!stored) added.push(term);
+    else if (TERM_TEXTS.every((text) => (stored[text] ?? undefined) === (term[text] ?? undefined))) unchanged.push(term);
+    else replaced.push(term);
+  }
+  const named = new Set(imported.map((term) => nameKey(term.name)));
+  const kept = existing.filter((term) => !named.has(nameKey(term.name)));
+  return { added, replaced, unchanged, kept };
+}
+
 /** Who saved a plan: their Discord id and display name, as stored. */
 export type PlanAuthor = Pick<SavedPlan, 'savedById' | 'savedByName'>;
 
@@ -82,6 +130,13 @@ export interface TeamStore {
    */
   editTerm(guildId: string, term: TeamTerm, fields?: readonly TermText[]): Promise<WriteResult>;
   removeTerm(guildId: string, name: string): Promise<WriteResult>;
+  /**
+   * Sets `terms` in one transaction, all or nothing: a name new to the server (by nameKey) is added,
+   * one it has is replaced, texts and name as imported, unless every text is already the same, and
+   * the server's other terms are kept. The importer is recorded as the added terms' author and the
+   * replaced terms' updater. The names must differ by nameKey (the caller checks; two the same throw).
+   */
+  importTerms(guildId: string, terms: readonly ImportedTerm[], by: TermsImporter): Promise<ImportTermsResult>;
 
   plans(guildId: string): Promise<SavedPlan[]>;
   /** Names compare by nameKey, as for terms. */

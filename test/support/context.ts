@@ -4,8 +4,8 @@
  */
 
 import type { Attachment, ComponentContext, RunContext } from '../../src/commands/types';
-import type { HouseRecord, SavedPlan, SavePlanResult, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
-import { PLANS_PER_SERVER, TERMS_PER_SERVER, nameKey } from '../../src/store/types';
+import type { HouseRecord, ImportTermsResult, SavedPlan, SavePlanResult, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
+import { PLANS_PER_SERVER, TERMS_PER_SERVER, importPlan, nameKey, namesRepeat } from '../../src/store/types';
 
 /** Keeps everything in maps, per guild: enough for command tests that are not about storage. */
 export function memoryStore(): TeamStore {
@@ -42,6 +42,17 @@ export function memoryStore(): TeamStore {
       return 'ok';
     },
     removeTerm: async (g, n): Promise<WriteResult> => (of(terms, g).delete(key(n)) ? 'ok' : 'missing'),
+    importTerms: async (g, imported, by): Promise<ImportTermsResult> => {
+      if (namesRepeat(imported)) throw new Error('importTerms was given two terms of the same name');
+      const m = of(terms, g);
+      const plan = importPlan([...m.values()], imported);
+      if (m.size + plan.added.length > TERMS_PER_SERVER) return { outcome: 'full', has: m.size, adding: plan.added.length };
+      const texts = (t: (typeof imported)[number]) => ({ name: t.name, definition: t.definition, formula: t.formula, example: t.example, link: t.link });
+      for (const t of plan.added) m.set(key(t.name), { ...texts(t), addedById: by.id, addedByName: by.name, addedAt: by.at, updatedAt: by.at });
+      for (const t of plan.replaced) m.set(key(t.name), { ...m.get(key(t.name))!, ...texts(t), updatedById: by.id, updatedByName: by.name, updatedAt: by.at });
+      const names = (list: readonly { name: string }[]) => list.map((t) => t.name);
+      return { outcome: 'ok', added: names(plan.added), replaced: names(plan.replaced), unchanged: names(plan.unchanged), kept: names(plan.kept) };
+    },
     plans: async (g) => [...of(plans, g).values()],
     plan: async (g, n) => of(plans, g).get(key(n)),
     savePlan: async (g, p, { replaceAnyAuthor = false } = {}): Promise<SavePlanResult> => {

@@ -181,12 +181,10 @@ async function main(): Promise<number> {
       const parsed = parseCommandLine(args.words, SLASH);
       if (!parsed.ok) return print(args, inputError(parsed.reason, 'see --help for the commands and their options.'), 2);
       const attachments: Record<string, APIAttachment> = {};
-      for (const [i, file] of parsed.files.entries()) {
+      for (const file of parsed.files) {
         const local = await localFile(file.path);
         if (!local.ok) return print(args, inputError(local.problem, 'a path to a local file.'), 2);
-        const id = String(i + 1);
-        attachments[id] = localAttachment(id, local.path, local.size);
-        parsed.options.push({ name: file.option, type: 11, value: id } as (typeof parsed.options)[number]);
+        attachments[file.id] = localAttachment(file.id, local.path, local.size);
       }
       interaction = chatInput(place, parsed.command.definition.name, parsed.options, attachments);
     }

@@ -9,10 +9,15 @@ import type { SlashCommand } from '../commands/types';
 
 export type WireOption = APIApplicationCommandInteractionDataOption;
 
-/** An attachment option's value: the local path the user typed, read by the caller. */
+/**
+ * An attachment option's value: the local path the user typed, read by the caller. The option is
+ * already in place among the others (under its subcommand, as Discord sends it), its value `id`:
+ * the caller resolves that id to the file, as Discord's `resolved.attachments` does.
+ */
 export interface LocalFile {
   option: string;
   path: string;
+  id: string;
 }
 
 export type ParsedLine =
@@ -138,7 +143,9 @@ function parseOptions(where: string, defined: readonly DefinedOption[], words: r
     }
     const text = typed.join(' ').trim();
     if (option.type === ApplicationCommandOptionType.Attachment) {
-      files.push({ option: option.name, path: text });
+      const id = String(files.length + 1);
+      files.push({ option: option.name, path: text, id });
+      options.push({ name: option.name, type: option.type, value: id } as WireOption);
       continue;
     }
     const converted = convert(option.type, option.name, text);

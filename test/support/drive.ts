@@ -58,14 +58,13 @@ export function driver(opts: { store?: TeamStore; commands?: readonly Command[];
       const parsed = parseCommandLine(line, slash);
       if (!parsed.ok) throw new Error(parsed.reason);
       const attachments: Record<string, ReturnType<typeof localAttachment>> = {};
-      parsed.files.forEach((file, i) => {
+      for (const file of parsed.files) {
         const data = files[file.path];
         if (!data) throw new Error(`test file ${file.path} not given`);
         const url = `test-file:${file.path}`;
         served.set(url, data);
-        attachments[String(i + 1)] = { ...localAttachment(String(i + 1), file.path, data.byteLength), url };
-        parsed.options.push({ name: file.option, type: 11, value: String(i + 1) } as (typeof parsed.options)[number]);
-      });
+        attachments[file.id] = { ...localAttachment(file.id, file.path, data.byteLength), url };
+      }
       return answer(chatInput(at(place), parsed.command.definition.name, parsed.options, attachments));
     },
     async onMessage(text, place) {

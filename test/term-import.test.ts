@@ -167,10 +167,10 @@ describe('/term import', () => {
     const again = await importInto(store, file);
     expect(again.outcome).toBe('answered');
     expect(again.shown.body.embeds[0]!.title).toBe('Nothing changed: every term is already the same');
-    expect(again.text).toContain('0 added, 0 replaced, 4 already the same');
+    expect(again.text).toContain('The 4 terms in “terms.json” are already here as the file has them, so nothing was written');
     expect(await store.terms(B)).toEqual(first);
     // Imported into the server it came from: the same.
-    expect((await importInto(store, file, { guildId: A })).text).toContain('4 already the same');
+    expect((await importInto(store, file, { guildId: A })).text).toContain('The 4 terms in “terms.json” are already here');
   });
 
   it('is refused to a member without Manage Server, and outside a server that has added Tierbot; nothing is written', async () => {
@@ -228,7 +228,7 @@ describe('/term import', () => {
       const refused = await importInto(store, file);
       expect(refused.outcome).toBe('input-error');
       expect(refused.shown.body.embeds[0]!.title).toBe('Nothing was imported');
-      expect(refused.text).toContain('“terms.json” was not imported: 1 problem in 1 term of its 2, so nothing was changed.');
+      expect(refused.text).toContain('“terms.json” was not imported: 1 problem in 1 of its 2 terms, so nothing was changed.');
       expect(refused.text).toContain('Term 2, “Reach”: The formula has U+200B zero width space in it');
       expect(await store.terms(B)).toEqual(before);
       expect(await store.term(B, 'CPM')).toBeUndefined();
@@ -250,7 +250,7 @@ describe('/term import', () => {
     ];
     const refused = await importInto(store, termsJson(bad));
     expect(refused.outcome).toBe('input-error');
-    expect(refused.text).toContain(`${bad.length} problems in ${bad.length} terms of its ${bad.length}, so nothing was changed. The first 5:`);
+    expect(refused.text).toContain(`${bad.length} problems in ${bad.length} of its ${bad.length} terms, so nothing was changed. The first 5:`);
     const description = refused.shown.body.embeds[0]!.description!;
     expect(description.split('\n').filter((line) => line.startsWith('• '))).toHaveLength(5);
     expect(description).toContain('• Term 1: The name is empty.');
@@ -325,5 +325,53 @@ describe('/term import', () => {
     const sub = term.definition.options!.find((o) => o.name === 'import')!;
     expect(sub).toMatchObject({ type: 1, options: [{ type: 11, name: 'file', required: true }] });
     expect(commandProblems(term.definition as never)).toEqual([]);
+  });
+});
+
+describe('files as people edit and save them', () => {
+  it('says where JSON broken by an edit stops reading, and what to look for', async () => {
+    const store = memoryStore();
+    const file = termsJson([{ name: 'CPM', definition: 'Cost per mille.' }]).toString('utf8').replace(/\}\n {2}\]/, '},\n  ]');
+    const refused = await importInto(store, Buffer.from(file));
+    expect(refused.text).toContain('is not valid JSON');
+    expect(refused.text).toContain('a comma left before a `]` or `}`');
+    expect(await store.terms(B)).toEqual([]);
+    // Where JSON.parse says where it stopped, so does the reply.
+    const unquoted = termsJson([{ name: 'CPM', definition: 'Cost per mille.' }]).toString('utf8').replace('"definition"', 'definition');
+    expect((await importInto(store, Buffer.from(unquoted))).text).toMatch(/is not valid JSON: it cannot be read past line 9, column 7\./);
+  });
+
+  it('asks for UTF-8 when the file was saved as UTF-16 or in another encoding', async () => {
+    const json = termsJson([{ name: 'CPM', definition: 'Cost per mille.' }]).toString('utf8');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
+    expect((await importInto(memoryStore(), utf16)).text).toContain('is UTF-16 text (Notepad’s “Unicode”); only UTF-8 is read');
+    const latin1 = Buffer.from(json.replace('Cost', 'Coût'), 'latin1');
+    expect((await importInto(memoryStore(), latin1)).text).toContain('is not UTF-8 text; only UTF-8 is read');
+  });
+
+  it('reads blank text for a formula, example or link as none, as null is', async () => {
+    const store = memoryStore();
+    await importInto(store, termsJson([{ name: 'CPM', definition: 'Cost per mille.', formula: '', example: ' ', link: '' }]));
+    const [stored] = await store.terms(B);
+    expect([stored!.formula, stored!.example, stored!.link]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('refuses half of a character, which the file can write as an escape and a store would change', async () => {
+    const store = memoryStore();
+    const refused = await importInto(store, Buffer.from('{"kind":"tierbot.terms","version":1,"terms":[{"name":"Sur\\udc00","definition":"d"}]}'));
+    expect(refused.text).toContain('has a broken character in it');
+    expect(await store.terms(B)).toEqual([]);
+  });
+
+  it('puts back a server’s own export whole, a term kept from before a rule included', async () => {
+    const store = memoryStore();
+    await add(store, { name: 'CPM', definition: 'Cost per mille.' }, B);
+    // Stored before names needed a letter or digit, as the store keeps it.
+    await store.addTerm(B, { name: '🔥', definition: 'A hot take.', addedById: TYPIST, addedByName: 'typist', updatedAt: new Date(0) });
+    const file = await exportOf(store, B);
+    const back = await importInto(store, file);
+    expect(back.text).toContain('The 2 terms in “terms.json” are already here');
+    // Elsewhere it is a new term, checked as /term add checks one.
+    expect((await importInto(store, file, { guildId: A })).text).toContain('The name needs at least one letter or digit');
   });
 });

@@ -24,7 +24,7 @@ import { z } from 'zod';
 import { andList, countOf, formatCount, labelsApart } from '../domain/format';
 import { normalise } from '../domain/search';
 import { LIMITS } from './limits';
-import { nameKey, TERMS_PER_SERVER, type ImportedTerm, type TeamTerm } from '../store/types';
+import { importPlan, nameKey, TERMS_PER_SERVER, type ImportedTerm, type TeamTerm } from '../store/types';
 import { hiddenInName, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, showsNothing, unshownCharacter } from './embeds';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { exportHeader, guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
@@ -141,6 +141,9 @@ function clears(value: string | undefined): boolean {
 const LINE_BREAK = /[\n\r\u2028\u2029]/u;
 
 /** Why a value cannot be stored, or undefined when it can. */
+/** With the u flag, a surrogate matches only when it is not one of a pair. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 export function termValueProblem(field: Field, value: string): string | undefined {
   const length = [...value].length;
   // Empty as shown: zero-width spaces, soft hyphens and direction marks are never shown, and
@@ -161,6 +164,8 @@ export function termValueProblem(field: Field, value: string): string | undefine
   // Replies show each value on one line, so a line break is refused as such, not as a character unseen.
   const lineBreak = LINE_BREAK.exec(value);
   if (lineBreak) return `${LABEL[field]} has ${unshownCharacter(lineBreak[0])} in it: it must be one line; join the lines into one.`;
+  // Half of a character (a JSON file can write one as "\\udc00"): stored, it becomes "�", and no longer matches itself.
+  if (LONE_SURROGATE.test(value)) return `${LABEL[field]} has a broken character in it (half of an emoji or other character); type it again.`;
   // Stored, it would be shown as something else. (This also keeps out NUL, which Postgres cannot store.)
   const unshown = unshownCharacter(value);
   if (unshown) return `${LABEL[field]} has ${unshown} in it, which Discord shows as a blank or not at all; type it again without it.`;
@@ -466,6 +471,17 @@ function tooLargeReply(shown: string, bytes: number): Reply {
 
 type ReadFile = { ok: true; terms: ExportedTerm[] } | { ok: false; reply: Reply };
 
+/** Where JSON.parse stopped reading `text`, as a person finds it in an editor ("57, column 1"), when its error says. */
+function jsonErrorPlace(text: string, err: unknown): string | undefined {
+  const position = Number(/position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1] ?? 0);
+  if (position === 0) return undefined;
+  const before = text.slice(0, position).split('\n');
+  return `${formatCount(before.length)}, column ${formatCount(before.at(-1)!.length + 1)}`;
+}
+
+/** The slips an edit by hand makes most. */
+const JSON_SLIP = 'After an edit by hand, look for a comma left before a `]` or `}`, a missing comma between two terms, or curly quotes (“ ”) where JSON needs straight ones (").';
+
 /** The terms of a terms.json, or the refusal of a file that is not one. */
 function readTermsFile(bytes: Uint8Array, shown: string): ReadFile {
   const refused = (problem: string, title: string): ReadFile => ({ ok: false, reply: inputErrorReply(problem, IMPORT_ACCEPTED, title) });
@@ -473,14 +489,20 @@ function readTermsFile(bytes: Uint8Array, shown: string): ReadFile {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return refused(`${shown} is not a text file (it is not UTF-8), so it is not the ${TERMS_FILE} that \`/term export\` gives.`, 'Not a terms export');
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    if (!utf16 && bytes.includes(0)) return refused(`${shown} is not a text file, so it is not the ${TERMS_FILE} that \`/term export\` gives.`, 'Not a terms export');
+    const saved = utf16 ? 'is UTF-16 text (Notepad’s “Unicode”)' : 'is not UTF-8 text';
+    return refused(`${shown} ${saved}; only UTF-8 is read, as \`/term export\` writes it. Save it again as UTF-8 (in Notepad: Save As → Encoding: UTF-8).`, 'Not UTF-8 text');
   }
   if (text.trim() === '') return refused(`${shown} is empty.`, 'That file is empty');
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
-    return refused(`${shown} is not JSON, so it is not the ${TERMS_FILE} that \`/term export\` gives.`, 'Not a terms export');
+  } catch (err) {
+    // A file that opens as an export does was most likely edited by hand: say what breaks JSON, and where if known.
+    if (!text.trimStart().startsWith('{')) return refused(`${shown} is not JSON, so it is not the ${TERMS_FILE} that \`/term export\` gives.`, 'Not a terms export');
+    const place = jsonErrorPlace(text, err);
+    return refused(`${shown} is not valid JSON${place ? `: it cannot be read past line ${place}` : ''}. ${JSON_SLIP}`, 'Not valid JSON');
   }
   const header = exportKind.safeParse(json);
   if (!header.success) return refused(`${shown} is JSON, but not a Tierbot export: it does not start with \`"kind": "tierbot.terms"\`.`, 'Not a terms export');
@@ -495,18 +517,26 @@ function readTermsFile(bytes: Uint8Array, shown: string): ReadFile {
   if (!parsed.success) {
     const problems = parsed.error.issues;
     const more = problems.length > 1 ? ` (and ${countOf(problems.length - 1, 'other problem')})` : '';
-    return refused(`${shown} is a terms export, but ${shapeProblem(json, problems[0]!)}${more}. Export the terms again, or put the file back as \`/term export\` gave it.`, 'That terms export is damaged');
+    return refused(`${shown} is a terms export, but ${shapeProblem(json, problems[0]!)}${more}. Fix that in the file, or export the terms again.`, 'That terms export is damaged');
   }
   return { ok: true, terms: parsed.data.terms };
 }
 
-/** A term of the file as /term add would be given it: no formula, example or link is given as null. */
+/**
+ * A term of the file as /term add would be given it: no formula, example or link is given as null,
+ * or as blank text, which is how editors and other tools often write "none".
+ */
 function asTyped(term: ExportedTerm): TermArgs & { definition: string } {
-  return { name: term.name, definition: term.definition, formula: term.formula ?? undefined, example: term.example ?? undefined, link: term.link ?? undefined };
+  const given = (text: string | null | undefined) => (text == null || text.trim() === '' ? undefined : text);
+  return { name: term.name, definition: term.definition, formula: given(term.formula), example: given(term.example), link: given(term.link) };
 }
 
-/** Every reason a term of the file cannot be imported, as "Term 4, “CPM”: The formula has …"; a name the file has twice included. */
-function fileProblems(terms: readonly ExportedTerm[]): { lines: string[]; terms: number } {
+/**
+ * Every reason a term of the file cannot be imported, as "Term 4, “CPM”: The formula has …"; a name
+ * the file has twice included. A term already here in every text (`alreadyHere`) is not checked
+ * again: one kept from before a rule, put back from this server's own export, is no problem.
+ */
+function fileProblems(terms: readonly ExportedTerm[], alreadyHere: ReadonlySet<number>): { lines: string[]; terms: number } {
   const lines: string[] = [];
   const refused = new Set<number>();
   const label = (i: number) => {
@@ -515,7 +545,7 @@ function fileProblems(terms: readonly ExportedTerm[]): { lines: string[]; terms:
   };
   const firstWithKey = new Map<string, number>();
   terms.forEach((term, i) => {
-    for (const problem of newTermProblems(asTyped(term))) {
+    for (const problem of alreadyHere.has(i) ? [] : newTermProblems(asTyped(term))) {
       lines.push(`${label(i)}: ${problem}`);
       refused.add(i);
     }
@@ -537,7 +567,7 @@ const PROBLEMS_SHOWN = 5;
 function problemsReply(shown: string, problems: { lines: string[]; terms: number }, total: number): Reply {
   const listed = problems.lines.slice(0, PROBLEMS_SHOWN).map((line) => `• ${line}`);
   const first = problems.lines.length > listed.length ? `The first ${listed.length}:` : '';
-  const count = `${countOf(problems.lines.length, 'problem')} in ${countOf(problems.terms, 'term')} of its ${formatCount(total)}`;
+  const count = `${countOf(problems.lines.length, 'problem')} in ${formatCount(problems.terms)} of its ${countOf(total, 'term')}`;
   return inputErrorReply(
     [`${shown} was not imported: ${count}, so nothing was changed. ${first}`.trimEnd(), ...listed, 'Fix them in the file and import it again.'].join('\n'),
     IMPORT_ACCEPTED,
@@ -590,9 +620,12 @@ async function importTerms(file: Attachment, context: RunContext & { guildId: st
   if (terms.length > TERMS_PER_SERVER) {
     return inputErrorReply(`${shown} holds ${formatCount(terms.length)} terms, ${formatCount(terms.length - TERMS_PER_SERVER)} more than the ${TERMS_PER_SERVER} a server can have, so nothing was imported.`, IMPORT_ACCEPTED, 'Too many terms');
   }
-  const problems = fileProblems(terms);
+  const here = await context.store.terms(context.guildId);
+  const texts = terms.map((t) => newTermTexts(asTyped(t)));
+  const sameAsHere = new Set(importPlan(here, texts).unchanged);
+  const problems = fileProblems(terms, new Set(texts.flatMap((t, i) => (sameAsHere.has(t) ? [i] : []))));
   if (problems.lines.length) return problemsReply(shown, problems, terms.length);
-  const result = await context.store.importTerms(context.guildId, terms.map((t) => newTermTexts(asTyped(t))), { id: context.user.id, name: context.user.name, at: context.now });
+  const result = await context.store.importTerms(context.guildId, texts, { id: context.user.id, name: context.user.name, at: context.now });
   if (result.outcome === 'full') {
     const over = result.has + result.adding - TERMS_PER_SERVER;
     return inputErrorReply(
@@ -608,9 +641,9 @@ async function importTerms(file: Attachment, context: RunContext & { guildId: st
     embeds: [
       {
         title: changed ? 'Team terms imported' : 'Nothing changed: every term is already the same',
-        description:
-          `Imported ${countOf(terms.length, 'term')} from ${shown}: ${formatCount(added.length)} added, ${formatCount(replaced.length)} replaced, ${formatCount(unchanged.length)} already the same; ${keptText}.\n` +
-          'Open them with `/glossary` in this server.',
+        description: changed
+          ? `Imported ${countOf(terms.length, 'term')} from ${shown}: ${formatCount(added.length)} added, ${formatCount(replaced.length)} replaced, ${formatCount(unchanged.length)} already the same; ${keptText}.\nOpen them with \`/glossary\` in this server.`
+          : `The ${countOf(terms.length, 'term')} in ${shown} are already here as the file has them, so nothing was written; ${keptText}.`,
         color: NEUTRAL_COLOUR,
         fields: [...namesField('Added', added), ...namesField('Replaced', replaced), ...namesField('Already the same', unchanged), ...namesField('Kept', kept)],
       },

@@ -81,3 +81,13 @@ describe('struck text or a spoiler that is a correction or a remark', () => {
     expect(named(message)).toEqual(expected);
   });
 });
+
+describe('struck text or a spoiler that names a creator along with a count', () => {
+  it.each([
+    ['Anna has 45k on IG, ~~Carl has 40k~~ 48k on IG', [['45k', 'Anna'], ['48k', undefined]]],
+    ['Anna 45k, ~~Carl 40k~~ 52k', [['45k', 'Anna'], ['52k', undefined]]],
+    ['Anna 45k, ~~@carl99~~ 12k', [['45k', 'Anna'], ['12k', undefined]]],
+  ])('%j credits the count after it to no one', (message, expected) => {
+    expect(named(message)).toEqual(expected);
+  });
+});

@@ -212,9 +212,8 @@ describe('a pasted list of tiers', () => {
 describe('names that look like the forms above stay names', () => {
   it.each([
     ['10k-50k Fans, 50k-500k Superfans, 500k+ Megafans', ['Fans', 'Superfans', 'Megafans']],
-    ['1k-10k Subs, 10k+ Followers club', ['Subs', 'Followers club']],
+    ['1k-10k Fans, 10k+ Superfans', ['Fans', 'Superfans']],
     ['Rising up to 10k, In Between 10k-100k, Stars 100k+', ['Rising', 'In Between', 'Stars']],
-    ['between 1k-10k, others 10k+', ['between', 'others']],
     ['- VIP - 100k+, regular up to 100k', ['regular', '- VIP -']],
     ['* VIP * 100k+, small up to 100k', ['small', '* VIP *']],
     ['7. Heaven 1k-10k, 8. Heaven 10k+', ['7. Heaven', '8. Heaven']],
@@ -222,11 +221,37 @@ describe('names that look like the forms above stay names', () => {
   ])('%j keeps its names: %j', (text, names) => {
     expect(tiersOf(text).map((t) => t.name)).toEqual(names);
   });
+});
+
+describe('units, lists and joining words as teams write them', () => {
+  it.each([
+    // A tier with no name is called by its range.
+    ['1k-10k followers, 10k-100k followers, 100k+ followers', ['1k–10k', '10k–100k', '100k+']],
+    ['1k-10k subs, 10k+ subs', ['1k–10k', '10k+']],
+    ['1k-10k followers nano, 10k-100k followers micro, 100k+ followers macro', ['nano', 'micro', 'macro']],
+    ['(1k-10k followers) nano, (10k-100k followers) micro', ['nano', 'micro']],
+    ['- 1k-10k nano\n- 10k-100k micro\n- 100k+ macro', ['nano', 'micro', 'macro']],
+    ['1. nano 1k-10k\n2. micro 10k-50k\n3. 50k+', ['nano', 'micro', '50k+']],
+    ['1. Nano 1k-10k; 2. Micro 10k-100k; 3. Macro 100k-1M; 4. Mega 1M+', ['Nano', 'Micro', 'Macro', 'Mega']],
+    ['Micro: between 10k - 50k, Macro: 50k+', ['Micro', 'Macro']],
+    ['micro between 10k to 50k, macro 50k+', ['micro', 'macro']],
+    ['1k-10k followers = nano, 10k-100k followers = micro', ['nano', 'micro']],
+  ])('%j reads as the names %j', (text, names) => {
+    expect(tiersOf(text).map((t) => t.name)).toEqual(names);
+  });
+
+  it('reads a numbered list with a gap in it', () => {
+    expect(tiersOf('1. Nano: 1k-10k\n2. Micro: 10k-100k\n3. (gap)\n4. Macro: 250k+').map((t) => t.name)).toEqual(['Nano', 'Micro', 'Macro']);
+  });
 
   it.each([
-    ['nano 1k-10k Then & Now 10k+', 'nano 1k-10k, Then & Now 10k+'],
-    ['nano 1k-10k -VIP- 10k+', 'nano 1k-10k, -VIP- 10k+'],
-  ])('%j suggests %j, keeping the next tier’s name whole', (written, fix) => {
+    ['nano 1k-10k/micro 10k-75k/macro 75k+', 'nano 1k-10k, micro 10k-75k, macro 75k+'],
+    ['nano 1k-10k|micro 10k-75k', 'nano 1k-10k, micro 10k-75k'],
+    ['nano 1k-10k -micro 10k-75k', 'nano 1k-10k, micro 10k-75k'],
+    ['Nano 1K-10K And Micro 10K-75K', 'Nano 1K-10K, Micro 10K-75K'],
+    ['10k-50k small/50k+ big', '10k-50k small, 50k+ big'],
+    ['nano 1k-10k followers micro 10k-75k followers', 'nano 1k-10k followers, micro 10k-75k followers'],
+  ])('%j suggests %j', (written, fix) => {
     expect(refusalOf(written).parts).toContainEqual({ kind: 'code', text: fix });
   });
 });

@@ -610,14 +610,13 @@ function withoutCode(message: string): { text: string; numbersInCode: Token[]; n
 }
 
 /**
- * Whether text set apart may hold a creator's name ("~~Carl~~", "||@carl||"): a word written as a
- * name is (a handle, a capital, or a script without capitals), other than a platform or a word that
- * may stand between a name and its count. Text with a number in it is a correction or an aside
- * ("~~old: 45k~~ 48k", "~~1M~~ 1.2M"), and lowercase words a remark ("~~n/a~~", "||don't tell||"):
- * neither says whose the count after it is.
+ * Whether text set apart may hold a creator's name ("~~Carl~~", "~~Carl has 40k~~", "||@carl||"): a
+ * word written as a name is (a handle, a capital, or a script without capitals), other than a
+ * platform or a word that may stand between a name and its count. A struck count ("~~1M~~ 1.2M",
+ * "~~old: 45k~~") and lowercase words ("~~n/a~~", "||don't tell||") are a correction or a remark,
+ * and do not say whose the count after them is.
  */
 function mayHoldAName(text: string): boolean {
-  if (/\d/.test(text)) return false;
   const rest = text.replace(PLATFORM_TOKEN, (platform) => ' '.repeat(platform.length));
   return [...rest.matchAll(WRITTEN_AS_NAME)].some(([word]) => !BETWEEN_NAME_AND_COUNT.has(word.toLowerCase()) && !FOLLOWER_WORD_ALONE.test(word));
 }

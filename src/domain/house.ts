@@ -155,14 +155,16 @@ const PLUS = new RegExp(String.raw`^(${NUMBER})\s*(?:\+|and\s+up|and\s+above|and
 const FROM = new RegExp(String.raw`^(?:≥|>=|from)\s*(${NUMBER})$`, 'iu');
 const OVER = new RegExp(String.raw`^(?:over|above|more\s+than|>)\s*(${NUMBER})$`, 'iu');
 const BETWEEN = new RegExp(String.raw`^(?:from\s+)?(${NUMBER})(?:${DASH})(${NUMBER})$`, 'iu');
-/** "between 10k and 50k"; with a dash, "between" is a name's word ("In Between 10k-100k"). */
+/** "between 10k and 50k" */
 const BETWEEN_AND = new RegExp(String.raw`^between\s+(${NUMBER})\s+and\s+(${NUMBER})$`, 'iu');
+/** "between 10k-50k", read so only with "between" in lower case: "In Between 10k-100k" is a name. */
+const BETWEEN_DASH = new RegExp(String.raw`^between\s+(${NUMBER})(?:${DASH})(${NUMBER})$`, 'u');
 /**
- * "micro 10k-100k followers", "mega 1M+ subs", "(10k to 75k) followers": after a tier's name, the
- * word /tier reads after a count ("30k followers") says nothing more, inside a range's brackets or
- * after them. Written after a range with no name before it, it is the name ("10k-50k Fans").
+ * "10k-100k followers", "mega 1M+ subs", "(10k to 75k) followers": the word /tier reads after a
+ * count ("30k followers") says nothing more, inside a range's brackets or after them. "Fans" after
+ * a range is a name as often as not ("10k-50k Fans, 50k+ Superfans"), so it stays one.
  */
-const FOLLOWERS_AFTER = new RegExp(String.raw`[\s_]*${FOLLOWER_WORD}(?=\)?$)`, 'iu');
+const FOLLOWERS_AFTER = new RegExp(String.raw`[\s_]*(?!fans\)?$)${FOLLOWER_WORD}(?=\)?$)`, 'iu');
 /** A range is only looked for in text that has a digit: the cheap test before the regexes. */
 const HAS_DIGIT = /\d/;
 
@@ -186,15 +188,12 @@ function readBound(text: string): Bound | CountError {
 
 const isError = (b: Bound | CountError): b is CountError => 'error' in b;
 
-/**
- * Reads a range alone ("10k-75k", "1M+", "up to 10k"), or says why not; undefined when it is not
- * range-shaped. `afterName`: it follows a tier's name, so a "followers" after it is no name.
- */
-function readRange(raw: string, { afterName = false } = {}): Range | CountError | undefined {
+/** Reads a range alone ("10k-75k", "1M+", "up to 10k"), or says why not; undefined when it is not range-shaped. */
+function readRange(raw: string): Range | CountError | undefined {
   if (!HAS_DIGIT.test(raw)) return undefined;
   const text = raw
     .trim()
-    .replace(afterName ? FOLLOWERS_AFTER : /$^/, '')
+    .replace(FOLLOWERS_AFTER, '')
     .replace(/^\((.*)\)$/, '$1')
     .trim();
   const one = (re: RegExp): string | undefined => re.exec(text)?.[1];
@@ -219,7 +218,7 @@ function readRange(raw: string, { afterName = false } = {}): Range | CountError 
     const b = readBound(over);
     return isError(b) ? b : { from: b, fromExclusive: true, to: null, toExclusive: false, kind: 'over' };
   }
-  const between = BETWEEN.exec(text) ?? BETWEEN_AND.exec(text);
+  const between = BETWEEN.exec(text) ?? BETWEEN_AND.exec(text) ?? BETWEEN_DASH.exec(text);
   if (between) {
     const [, low = '', high = ''] = between;
     const b = readBound(high);
@@ -243,7 +242,7 @@ function readEntry(written: string, position: number, shown = written): Entry | 
   // The range is the longest run of words at the end (or else at the start) that reads as one.
   for (let i = 1; i < words.length; i++) {
     const cut = words[i]!.index!;
-    const range = readRange(written.slice(cut), { afterName: true });
+    const range = readRange(written.slice(cut));
     if (range === undefined) continue;
     if ('error' in range) {
       firstError ??= range;
@@ -311,13 +310,13 @@ function rangesInName(name: string): RangeInName[] {
 }
 
 /**
- * What joins two tiers written without a comma, which the comma replaces: spaces, and a "/", "|",
- * "&" or dash standing apart, or a lowercase "and" or "then" ("nano 1k-10k and micro 10k-75k" is
- * "nano 1k-10k, micro 10k-75k"). Anything else is kept as part of a name ("Then & Now", "-VIP-").
+ * What joins two tiers written without a comma, which the comma replaces: spaces, "/", "|", "&",
+ * a dash, "and", "then" ("nano 1k-10k and micro 10k-75k" is "nano 1k-10k, micro 10k-75k"). A
+ * name starting with one of them loses it in the suggestion, which the reply shows before it is used.
  */
-const JOINER = String.raw`(?:\s|[/|&‐‑‒–—―−-](?=\s)|(?<![\p{L}\p{N}])(?:and|then)(?=\s))*`;
-const JOINER_BEFORE = new RegExp(`${JOINER}$`, 'u');
-const JOINER_AFTER = new RegExp(`^${JOINER}`, 'u');
+const JOINER = String.raw`(?:[\s/|&\-‐‑‒–—―−]|(?<![\p{L}\p{N}])(?:and|then)(?![\p{L}\p{N}]))*`;
+const JOINER_BEFORE = new RegExp(`${JOINER}$`, 'iu');
+const JOINER_AFTER = new RegExp(`^${JOINER}`, 'iu');
 
 /**
  * The entry with the commas it left out put back: after each range inside the name ("nano 1k-10k,
@@ -478,16 +477,25 @@ function readable(written: string): { text: string; writtenAt(at: number): numbe
 const ENTRY_SEPARATOR = /[;\n]|(?<!\d),|,(?!\d)/g;
 
 /**
- * A list's number or bullet before a tier's name, as a pasted list has them ("1. nano 1k-10k",
- * "• micro 10k-50k"): no part of the name, when every line of the definition starts with one.
- * Elsewhere it is the team's own ("- VIP - 100k+"), and before anything but a word, the name itself ("* 1M+").
+ * A list's number or bullet before a tier, as a pasted list has them: "1. nano 1k-10k" (or "1)"),
+ * "• micro 10k-50k", "- macro 100k+".
  */
-const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-•*·▪●◦‣⁃])\s+(?=\p{L})/u;
+const LIST_NUMBER = /^(\d{1,2})[.)]\s+/;
+const LIST_BULLET = /^([-•*·▪●◦‣⁃])\s+/u;
 
-/** Whether `text` is a list: two lines or more, each starting with a list's number or bullet. */
-function isList(text: string): boolean {
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
-  return lines.length >= 2 && lines.every((line) => LIST_MARKER.test(line));
+/**
+ * How much of each entry is a list's number or bullet: none unless the entries are a list, every
+ * one starting with the same bullet, or numbered 1, 2, 3 … in order. Elsewhere such a mark is the
+ * team's own ("- VIP - 100k+, regular up to 100k"; "7. Heaven 1k-10k, 8. Heaven 10k+").
+ */
+function listMarks(parts: readonly string[]): number[] {
+  const none = parts.map(() => 0);
+  if (parts.length < 2) return none;
+  const numbers = parts.map((part) => LIST_NUMBER.exec(part));
+  if (numbers.every((n, i) => n && Number(n[1]) === i + 1)) return numbers.map((n) => n![0].length);
+  const bullets = parts.map((part) => LIST_BULLET.exec(part));
+  if (bullets.every((b) => b && b[1] === bullets[0]![1])) return bullets.map((b) => b![0].length);
+  return none;
 }
 
 /**
@@ -496,21 +504,19 @@ function isList(text: string): boolean {
  */
 function splitEntries(text: string): { part: string; start: number }[] {
   const entries: { part: string; start: number }[] = [];
-  const list = isList(text);
   let from = 0;
   const take = (to: number) => {
     const raw = text.slice(from, to);
-    const startsLine = from === 0 || text[from - 1] === '\n';
-    const marker = list && startsLine ? (LIST_MARKER.exec(raw)?.[0] ?? '') : '';
-    const part = raw.slice(marker.length).trim();
-    if (part !== '') entries.push({ part, start: from + raw.length - raw.slice(marker.length).trimStart().length });
+    const part = raw.trim();
+    if (part !== '') entries.push({ part, start: from + raw.length - raw.trimStart().length });
   };
   for (const separator of text.matchAll(ENTRY_SEPARATOR)) {
     take(separator.index);
     from = separator.index + separator[0].length;
   }
   take(text.length);
-  return entries;
+  const marks = listMarks(entries.map((e) => e.part));
+  return entries.map(({ part, start }, i) => ({ part: part.slice(marks[i]).trimStart(), start: start + part.length - part.slice(marks[i]).trimStart().length }));
 }
 
 interface Span {
@@ -620,7 +626,10 @@ function readItem(part: string, start: number, position: number, read: ReturnTyp
   }
   const entry = readEntry(part, position, shown);
   if ('error' in entry) return refuse(entry.error);
-  const name = entry.name
+  // A name may be set off from its range by ":" or "=", before it ("nano: 1k-10k") or after it ("1k-10k = nano").
+  const setOff = entry.rangeFirst ? (/^\s*[:=]/.exec(entry.name)?.[0].length ?? 0) : 0;
+  const named = entry.name.slice(setOff);
+  const name = named
     .trim()
     .replace(/\s*[:=]$/, '')
     .trim();
@@ -628,7 +637,7 @@ function readItem(part: string, start: number, position: number, read: ReturnTyp
   const inName = rangesInName(entry.name);
   if (inName.length > 0) return refuse(rangeInNameReason(shown, entry, inName));
   if ([...name].length > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(shown)} is longer than ${MAX_TIER_NAME} characters.`);
-  const nameStart = start + entry.nameAt + entry.name.length - entry.name.trimStart().length;
+  const nameStart = start + entry.nameAt + setOff + named.length - named.trimStart().length;
   return { gap: false, ...entry, name, writtenName: read.writtenBetween(nameStart, nameStart + name.length), writtenNameAt: read.writtenAt(nameStart) };
 }
 

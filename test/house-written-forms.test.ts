@@ -236,6 +236,7 @@ describe('units, lists and joining words as teams write them', () => {
     ['Micro: between 10k - 50k, Macro: 50k+', ['Micro', 'Macro']],
     ['micro between 10k to 50k, macro 50k+', ['micro', 'macro']],
     ['1k-10k followers = nano, 10k-100k followers = micro', ['nano', 'micro']],
+    ['• 1k-10k: nano\n• 10k-50k: micro\n• 50k+: macro', ['nano', 'micro', 'macro']],
   ])('%j reads as the names %j', (text, names) => {
     expect(tiersOf(text).map((t) => t.name)).toEqual(names);
   });

@@ -193,6 +193,8 @@ function readRange(raw: string): Range | CountError | undefined {
   if (!HAS_DIGIT.test(raw)) return undefined;
   const text = raw
     .trim()
+    // "1k-10k: nano": the mark that sets a name after the range off from it.
+    .replace(/\s*[:=]$/, '')
     .replace(FOLLOWERS_AFTER, '')
     .replace(/^\((.*)\)$/, '$1')
     .trim();

@@ -114,15 +114,16 @@ function houseFrom(row: { text: string; set_by_id: string; set_by_name: string; 
 const namesNothing = (...keys: string[]) => keys.some((key) => key.includes(NUL));
 
 /** The row of a term new to the server, written by `byId` at `at`: its author and, so far, its last updater. */
+/** A term's texts as the terms table holds them: an optional one not given is null. */
+function termTextColumns(term: ImportedTerm): Pick<TermsTable, TermText> {
+  return { name: term.name, definition: term.definition, formula: term.formula ?? null, example: term.example ?? null, link: term.link ?? null };
+}
+
 function newTermRow(guildId: string, term: ImportedTerm, byId: string, byName: string, at: Date): TermsTable {
   return {
     guild_id: guildId,
     name_key: nameKey(term.name),
-    name: term.name,
-    definition: term.definition,
-    formula: term.formula ?? null,
-    example: term.example ?? null,
-    link: term.link ?? null,
+    ...termTextColumns(term),
     created_by_id: byId,
     created_by_name: displayName(byName),
     created_at: iso(at),
@@ -358,7 +359,7 @@ export class SqlStore implements TeamStore {
   /** The term's `fields` are replaced; who added it and when stay, and the editor is recorded as its updater. */
   async editTerm(guildId: string, term: TeamTerm, fields: readonly TermText[] = TERM_TEXTS): Promise<WriteResult> {
     refuseTermNul(guildId, term);
-    const texts = { name: term.name, definition: term.definition, formula: term.formula ?? null, example: term.example ?? null, link: term.link ?? null };
+    const texts = termTextColumns(term);
     return this.write('editTerm', guildId, term.updatedAt, async (tx) => {
       const result = await tx
         .updateTable('terms')
@@ -389,11 +390,7 @@ export class SqlStore implements TeamStore {
         await tx
           .updateTable('terms')
           .set({
-            name: term.name,
-            definition: term.definition,
-            formula: term.formula ?? null,
-            example: term.example ?? null,
-            link: term.link ?? null,
+            ...termTextColumns(term),
             updated_by_id: by.id,
             updated_by_name: displayName(by.name),
             updated_at: iso(by.at),

@@ -237,6 +237,9 @@ describe('units, lists and joining words as teams write them', () => {
     ['micro between 10k to 50k, macro 50k+', ['micro', 'macro']],
     ['1k-10k followers = nano, 10k-100k followers = micro', ['nano', 'micro']],
     ['• 1k-10k: nano\n• 10k-50k: micro\n• 50k+: macro', ['nano', 'micro', 'macro']],
+    ['Nano: between 1K-10K, Micro: between 10K-100K, Macro: 100K+', ['Nano', 'Micro', 'Macro']],
+    ['Women 25-34: micro 10k-50k, Women 25-34: macro 50k+', ['Women 25-34: micro', 'Women 25-34: macro']],
+    ['1. Liga 1M+, 2. Liga 100K-1M, 3. Liga 10K-100K', ['3. Liga', '2. Liga', '1. Liga']],
   ])('%j reads as the names %j', (text, names) => {
     expect(tiersOf(text).map((t) => t.name)).toEqual(names);
   });
@@ -254,5 +257,20 @@ describe('units, lists and joining words as teams write them', () => {
     ['nano 1k-10k followers micro 10k-75k followers', 'nano 1k-10k followers, micro 10k-75k followers'],
   ])('%j suggests %j', (written, fix) => {
     expect(refusalOf(written).parts).toContainEqual({ kind: 'code', text: fix });
+  });
+});
+
+describe('a ladder whose lowest tier is closed', () => {
+  it('reads "Nano under 10K, Micro 10K+, Macro 100K+, Mega 1M+" as each threshold running to the next', () => {
+    for (const text of ['Nano under 10K, Micro 10K+, Macro 100K+, Mega 1M+', 'Nano: <10K, Micro: 10K+, Macro: 100K+, Mega: 1M+']) {
+      const parsed = parseHouseDefinition(text);
+      expect(parsed.ok && parsed.note).toBe(LADDER_NOTE);
+      expect(tiersOf(text).map((t) => [t.name, t.min, t.max])).toEqual([
+        ['Nano', 0, 9_999],
+        ['Micro', 10_000, 99_999],
+        ['Macro', 100_000, 999_999],
+        ['Mega', 1_000_000, null],
+      ]);
+    }
   });
 });

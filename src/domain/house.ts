@@ -157,8 +157,8 @@ const OVER = new RegExp(String.raw`^(?:over|above|more\s+than|>)\s*(${NUMBER})$`
 const BETWEEN = new RegExp(String.raw`^(?:from\s+)?(${NUMBER})(?:${DASH})(${NUMBER})$`, 'iu');
 /** "between 10k and 50k" */
 const BETWEEN_AND = new RegExp(String.raw`^between\s+(${NUMBER})\s+and\s+(${NUMBER})$`, 'iu');
-/** "between 10k-50k", read so only with "between" in lower case: "In Between 10k-100k" is a name. */
-const BETWEEN_DASH = new RegExp(String.raw`^between\s+(${NUMBER})(?:${DASH})(${NUMBER})$`, 'u');
+/** "between 10k-50k", read so only with "between" in lower case (see readRange): "In Between 10k-100k" is a name. */
+const BETWEEN_DASH = new RegExp(String.raw`^between\s+(${NUMBER})(?:${DASH})(${NUMBER})$`, 'iu');
 /**
  * "10k-100k followers", "mega 1M+ subs", "(10k to 75k) followers": the word /tier reads after a
  * count ("30k followers") says nothing more, inside a range's brackets or after them. "Fans" after
@@ -193,8 +193,6 @@ function readRange(raw: string): Range | CountError | undefined {
   if (!HAS_DIGIT.test(raw)) return undefined;
   const text = raw
     .trim()
-    // "1k-10k: nano": the mark that sets a name after the range off from it.
-    .replace(/\s*[:=]$/, '')
     .replace(FOLLOWERS_AFTER, '')
     .replace(/^\((.*)\)$/, '$1')
     .trim();
@@ -220,7 +218,7 @@ function readRange(raw: string): Range | CountError | undefined {
     const b = readBound(over);
     return isError(b) ? b : { from: b, fromExclusive: true, to: null, toExclusive: false, kind: 'over' };
   }
-  const between = BETWEEN.exec(text) ?? BETWEEN_AND.exec(text) ?? BETWEEN_DASH.exec(text);
+  const between = BETWEEN.exec(text) ?? BETWEEN_AND.exec(text) ?? (text.startsWith('between') ? BETWEEN_DASH.exec(text) : null);
   if (between) {
     const [, low = '', high = ''] = between;
     const b = readBound(high);
@@ -254,7 +252,8 @@ function readEntry(written: string, position: number, shown = written): Entry | 
   }
   for (let i = words.length - 1; i >= 1; i--) {
     const cut = words[i]!.index!;
-    const range = readRange(written.slice(0, cut));
+    // "1k-10k: nano": a mark may set the name off from the range before it.
+    const range = readRange(written.slice(0, cut).replace(/\s*[:=]\s*$/, ''));
     if (range === undefined || 'error' in range) continue;
     return { name: written.slice(cut), nameAt: cut, range, rangeFirst: true, written, position };
   }
@@ -494,10 +493,15 @@ function listMarks(parts: readonly string[]): number[] {
   const none = parts.map(() => 0);
   if (parts.length < 2) return none;
   const numbers = parts.map((part) => LIST_NUMBER.exec(part));
-  if (numbers.every((n, i) => n && Number(n[1]) === i + 1)) return numbers.map((n) => n![0].length);
   const bullets = parts.map((part) => LIST_BULLET.exec(part));
-  if (bullets.every((b) => b && b[1] === bullets[0]![1])) return bullets.map((b) => b![0].length);
-  return none;
+  const marks = numbers.every((n, i) => n && Number(n[1]) === i + 1)
+    ? numbers.map((n) => n![0].length)
+    : bullets.every((b) => b && b[1] === bullets[0]![1])
+      ? bullets.map((b) => b![0].length)
+      : none;
+  // Numbers that tell apart tiers of one name are part of their names: "1. Liga 1M+, 2. Liga 100k-1M".
+  const firstWords = parts.map((part, i) => part.slice(marks[i]).trim().split(/\s+/)[0]!.toLowerCase());
+  return new Set(firstWords).size < firstWords.length ? none : marks;
 }
 
 /**
@@ -581,20 +585,22 @@ export function parseHouseDefinition(text: string): HouseParse {
 }
 
 /**
- * A ladder of thresholds, `Nano 1K+, Micro 10K+, Macro 100K+, Mega 1M+`: every tier but the
- * highest written "X+", each starting above the one before, and no gaps. Read as each tier running
- * up to the next one's start, which belongs to the next (the boundary rule): `Nano 1k-10k, Micro
- * 10k-100k, …`, as the marketers who write them mean. Undefined when the tiers are no such ladder.
+ * A ladder of thresholds, `Nano 1K+, Micro 10K+, Macro 100K+, Mega 1M+` (or `Nano under 10K, Micro
+ * 10K+, …`): tiers below the highest written "X+" or already closed, at least one "X+", each starting
+ * above the one before, and no gaps written. Read as each "X+" tier running up to the next one's
+ * start, which belongs to the next (the boundary rule): `Nano 1k-10k, Micro 10k-100k, …`, as the
+ * marketers who write them mean. Undefined when the tiers are no such ladder.
  */
 function asLadder(ordered: readonly Item[]): TierItem[] | undefined {
   const tiers = ordered.filter(isTier);
   if (tiers.length < 2 || tiers.length < ordered.length) return undefined;
   const starts = tiers.map((tier) => spanOf(tier).min);
-  const thresholds = tiers.slice(0, -1).every((tier) => tier.range.kind === 'from');
+  const lower = tiers.slice(0, -1);
+  const thresholds = lower.some((tier) => tier.range.kind === 'from') && lower.every((tier) => tier.range.kind === 'from' || tier.range.to !== null);
   if (!thresholds || starts.some((start, i) => i > 0 && start <= starts[i - 1]!)) return undefined;
   return tiers.map((tier, i) => {
     const next = tiers[i + 1];
-    return next ? { ...tier, range: { ...tier.range, kind: 'between', to: next.range.from } } : tier;
+    return next && tier.range.kind === 'from' ? { ...tier, range: { ...tier.range, kind: 'between', to: next.range.from } } : tier;
   });
 }
 

@@ -214,7 +214,8 @@ describe('names that look like the forms above stay names', () => {
     ['10k-50k Fans, 50k-500k Superfans, 500k+ Megafans', ['Fans', 'Superfans', 'Megafans']],
     ['1k-10k Fans, 10k+ Superfans', ['Fans', 'Superfans']],
     ['Rising up to 10k, In Between 10k-100k, Stars 100k+', ['Rising', 'In Between', 'Stars']],
-    ['- VIP - 100k+, regular up to 100k', ['regular', '- VIP -']],
+    // A dash standing apart after a name sets it off from the range; one before it is the team's own.
+    ['- VIP - 100k+, regular up to 100k', ['regular', '- VIP']],
     ['* VIP * 100k+, small up to 100k', ['small', '* VIP *']],
     ['7. Heaven 1k-10k, 8. Heaven 10k+', ['7. Heaven', '8. Heaven']],
     ['- nano 1k-10k\nmicro 10k+', ['- nano', 'micro']],
@@ -272,5 +273,22 @@ describe('a ladder whose lowest tier is closed', () => {
         ['Mega', 1_000_000, null],
       ]);
     }
+  });
+});
+
+describe('marks and words around a range', () => {
+  it.each([
+    ['Nano – 1K to 10K, Micro – 10K to 100K, Macro – 100K+', ['Nano', 'Micro', 'Macro']],
+    ['Level 1 - 1-10k, Level 2 - 10-50k', ['Level 1', 'Level 2']],
+    ['1K-10K → Nano, 10K-100K → Micro', ['Nano', 'Micro']],
+    ['Nano 1K-10K, Micro 10K-100K, Macro 100K+.', ['Nano', 'Micro', 'Macro']],
+    ['Micro 10k-100k, Macro 100k & up', ['Micro', 'Macro']],
+    ['micro 10k-100k, macro 100k or higher', ['micro', 'macro']],
+  ])('%j reads as %j', (text, names) => {
+    expect(tiersOf(text).map((t) => t.name)).toEqual(names);
+  });
+
+  it('maps a name set off by a dash by its name', () => {
+    expect(tiersOf('Nano – 1K to 10K, Micro – 10K to 100K').map((t) => t.normal)).toEqual(['nano', 'micro']);
   });
 });

@@ -151,7 +151,7 @@ const DASH = String.raw`\s*[-–—‒]\s*|\s+to\s+`;
 // written, whatever the case, so a count refused is quoted as the team typed it.
 const UPTO = new RegExp(String.raw`^(?:up\s*to|≤|<=)\s*(${NUMBER})$`, 'iu');
 const UNDER = new RegExp(String.raw`^(?:under|below|less\s+than|fewer\s+than|<)\s*(${NUMBER})$`, 'iu');
-const PLUS = new RegExp(String.raw`^(${NUMBER})\s*(?:\+|and\s+up|and\s+above|and\s+over|or\s+more|and\s+more)$`, 'iu');
+const PLUS = new RegExp(String.raw`^(${NUMBER})\s*(?:\+|(?:and|&)\s*(?:up|above|over|more|higher)|or\s+(?:more|higher|above)|plus)$`, 'iu');
 const FROM = new RegExp(String.raw`^(?:≥|>=|from)\s*(${NUMBER})$`, 'iu');
 const OVER = new RegExp(String.raw`^(?:over|above|more\s+than|>)\s*(${NUMBER})$`, 'iu');
 const BETWEEN = new RegExp(String.raw`^(?:from\s+)?(${NUMBER})(?:${DASH})(${NUMBER})$`, 'iu');
@@ -193,6 +193,8 @@ function readRange(raw: string): Range | CountError | undefined {
   if (!HAS_DIGIT.test(raw)) return undefined;
   const text = raw
     .trim()
+    // The full stop that ends a sentence: "Macro 100K+."
+    .replace(/\s*\.$/, '')
     .replace(FOLLOWERS_AFTER, '')
     .replace(/^\((.*)\)$/, '$1')
     .trim();
@@ -604,6 +606,10 @@ function asLadder(ordered: readonly Item[]): TierItem[] | undefined {
   });
 }
 
+/** What may set a name off from the range after it, and from the range before it (see readItem). */
+const NAME_MARK_AFTER = /\s*[:=→]$|\s+[‐‑‒–—―−-]$/u;
+const NAME_MARK_BEFORE = /^\s*(?:[:=→]|[‐‑‒–—―−-](?=\s))/u;
+
 /** An entry that is a gap, written as one: "gap", "(gap)", "no tier". */
 const GAP_ENTRY = /^[([]?\s*(?:gap|no\s+tier)\s*[)\]]?$/i;
 
@@ -634,13 +640,11 @@ function readItem(part: string, start: number, position: number, read: ReturnTyp
   }
   const entry = readEntry(part, position, shown);
   if ('error' in entry) return refuse(entry.error);
-  // A name may be set off from its range by ":" or "=", before it ("nano: 1k-10k") or after it ("1k-10k = nano").
-  const setOff = entry.rangeFirst ? (/^\s*[:=]/.exec(entry.name)?.[0].length ?? 0) : 0;
+  // A name may be set off from its range by ":", "=", an arrow or a dash standing apart, before it
+  // ("nano: 1k-10k", "Nano – 1K to 10K") or after it ("1k-10k = nano", "1K-10K → Nano").
+  const setOff = entry.rangeFirst ? (NAME_MARK_BEFORE.exec(entry.name)?.[0].length ?? 0) : 0;
   const named = entry.name.slice(setOff);
-  const name = named
-    .trim()
-    .replace(/\s*[:=]$/, '')
-    .trim();
+  const name = named.trim().replace(NAME_MARK_AFTER, '').trim();
   if (/[\p{Cc}]/u.test(name)) return refuse(why`The tier name in ${quote(shown)} has control characters.`);
   const inName = rangesInName(entry.name);
   if (inName.length > 0) return refuse(rangeInNameReason(shown, entry, inName));

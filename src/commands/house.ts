@@ -9,7 +9,7 @@ import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbe
 import { embedLength, LIMITS } from './limits';
 import { formatCount, formatCountRange, shorten } from '../domain/format';
 import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
-import { ACCEPTED_FORMS, countReadingNote } from '../domain/followers';
+import { ACCEPTED_FORMS, countReadingNote, numberBeforeMil } from '../domain/followers';
 import type { HouseRecord } from '../store/types';
 import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, unshownCharacter } from './embeds';
 import { houseTierMapping, teamTierName, WHOLE_TIER_NAME } from './house-lookup';
@@ -159,7 +159,7 @@ async function set(text: string, context: RunContext & { guildId: string }): Pro
   if (!parsed.ok) return inputErrorReply(reasonMarkdown(parsed.parts), ACCEPTED, 'That house definition did not work');
   const record: HouseRecord = { text, setById: context.user.id, setByName: context.user.name, setAt: context.now };
   const previous = await context.store.setHouse(context.guildId, record);
-  const intro = ['This server’s `/tier` now leads with it.', ...(previous ? [replacedLine(previous, text, context.user.id)] : []), ...milNotes(text, parsed.tiers)].join('\n');
+  const intro = ['This server’s `/tier` now leads with it.', ...(previous ? [replacedLine(previous, text, context.user.id)] : []), ...milNotes(text, parsed.milCounts)].join('\n');
   const embed = houseEmbed(previous ? 'House definition replaced' : 'House definition saved', record, intro);
   if (previous && previous.text !== text) {
     const room = Math.min(LIMITS.fieldValue, LIMITS.embedTotal - embedLength(embed) - REPLACED_PASTEABLE.length);
@@ -178,25 +178,17 @@ function replacedLine(previous: HouseRecord, text: string, userId: string): stri
   return previous.text === text ? `It replaces the same definition, which ${whose}.` : `It replaces the definition ${whose}, shown below.`;
 }
 
-/** A count written with "mil" ("10 mil", "1,5 mil"), which is read as a million, as /tier reads it. */
-const MIL_COUNT = /\d[\d.,\u00a0\u202f ]*?\s?mil(?![\p{L}\p{N}])/giu;
-
 /**
  * /tier's note on "mil" (a million in English shorthand, a thousand in Spanish and Portuguese),
- * when a count of the definition was written so and read as a million; with the definition as it
- * would read with thousands, when that reads.
+ * when a count of the definition was written so; with the definition as it would read with
+ * thousands, when that reads.
  */
-function milNotes(text: string, tiers: readonly HouseTier[]): string[] {
-  const first = text.match(MIL_COUNT)?.[0];
-  const note = first === undefined ? undefined : countReadingNote(first);
+function milNotes(text: string, milCounts: readonly string[]): string[] {
+  const note = milCounts[0] === undefined ? undefined : countReadingNote(milCounts[0]);
   if (note === undefined) return [];
-  const inThousands = onOneLine(text.replace(MIL_COUNT, (count) => count.replace(/\s?mil$/iu, 'k')));
-  const reread = parseHouseDefinition(inThousands);
-  const counts = (read: readonly HouseTier[]) => JSON.stringify(read.map((tier) => [tier.min, tier.max]));
-  // The same tiers either way: "mil" was part of a name, not a count.
-  if (reread.ok && counts(reread.tiers) === counts(tiers)) return [];
+  const inThousands = onOneLine(milCounts.reduce((so, count) => so.replaceAll(count, `${numberBeforeMil(count)}k`), text));
   // Shown as code, as typed: a backtick would end it early.
-  const fix = reread.ok && !inThousands.includes('`') ? ` If you meant thousands, set this instead: \`${inThousands}\`` : '';
+  const fix = parseHouseDefinition(inThousands).ok && !inThousands.includes('`') ? ` If you meant thousands, set this instead: \`${inThousands}\`` : '';
   return [`ℹ️ ${note}${fix}`];
 }
 

@@ -36,7 +36,7 @@
 
 import { classify } from './classify';
 import { formatCount, shorten } from './format';
-import { COUNT_MULTIPLIERS, FOLLOWER_WORD, normaliseDigits, parseFollowerCount, rangeLowEnd } from './followers';
+import { COUNT_MULTIPLIERS, FOLLOWER_WORD, normaliseDigits, numberBeforeMil, parseFollowerCount, rangeLowEnd } from './followers';
 import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
 import { nameKey } from './names';
 
@@ -58,10 +58,13 @@ export interface ReasonPart {
 
 /**
  * Tiers read, with `note` when how they were read needs saying (Tierbot's own words, none of the
- * team's text); or a refusal: `reason` in plain text (code in backticks), and the same in `parts`
+ * team's text), and the counts read as millions from "mil" ("10 mil"), as written, which /tier
+ * would note; or a refusal: `reason` in plain text (code in backticks), and the same in `parts`
  * for replies that format it.
  */
-export type HouseParse = { ok: true; tiers: HouseTier[]; note?: string } | { ok: false; reason: string; parts: readonly ReasonPart[] };
+export type HouseParse =
+  | { ok: true; tiers: HouseTier[]; note?: string; milCounts: string[] }
+  | { ok: false; reason: string; parts: readonly ReasonPart[] };
 
 type Piece = string | number | ReasonPart | readonly ReasonPart[];
 
@@ -583,7 +586,8 @@ export function parseHouseDefinition(text: string): HouseParse {
   if (outOfOrder) return outOfOrder;
   const bounded = boundTiers(ordered);
   if (!bounded.ok) return bounded;
-  return { ok: true, tiers: mapToNormalTiers(bounded.tiers), ...(ladder ? { note: LADDER_NOTE } : {}) };
+  const milCounts = tiers.flatMap(({ range }) => [range.from, range.to]).flatMap((bound) => (bound && numberBeforeMil(bound.text) !== undefined ? [bound.text] : []));
+  return { ok: true, tiers: mapToNormalTiers(bounded.tiers), ...(ladder ? { note: LADDER_NOTE } : {}), milCounts };
 }
 
 /**

@@ -751,7 +751,6 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
 
 export const CSV_HEADER = 'plan,metric,low,expected,high,source';
 
-
 /**
  * No byte order mark: tools read the first line as the header `plan,metric,low,expected,high,source`
  * (a documented contract), and a BOM would become part of its first name.

@@ -423,7 +423,6 @@ function tooLargeReply(shown: string, bytes: number): Reply {
   );
 }
 
-
 /**
  * A term of the file as /term add would be given it: no formula, example or link is given as null,
  * or as blank text, which is how editors and other tools often write "none".

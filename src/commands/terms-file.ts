@@ -56,7 +56,6 @@ function shapeProblem(json: unknown, issue: z.ZodIssue): string {
   return `${where} should be ${expected}, not ${JSON_KINDS[issue.received] ?? issue.received}`;
 }
 
-
 /** The terms of the file, or why it is no terms export: the problem in words, and a title for the reply. */
 export type ReadFile = { ok: true; terms: ExportedTerm[] } | { ok: false; problem: string; title: string };
 

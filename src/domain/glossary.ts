@@ -1069,7 +1069,6 @@ function bandStarts(band: Tier): number[] {
   return [band.min, ...verdictStarts().filter((edge) => edge > band.min && (band.max === null || edge <= band.max))];
 }
 
-
 interface TierCall {
   publisher: string;
   from: number;

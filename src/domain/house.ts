@@ -87,7 +87,6 @@ function why(strings: TemplateStringsArray, ...values: Piece[]): ReasonPart[] {
   return parts;
 }
 
-
 /** The reason as plain text: the team's text as written, a suggested fix in backticks. */
 export function reasonText(parts: readonly ReasonPart[]): string {
   return parts.map((p) => (p.kind === 'code' ? `\`${p.text}\`` : p.text)).join('');

@@ -25,7 +25,6 @@ export { DEFAULT_CACHE_TTL_MS } from './cache';
 export { SqlStore, type StoreLogger } from './sql-store';
 export * from './types';
 
-
 /**
  * How long one SQLite attempt waits for another process's write lock (ms). The calls are
  * synchronous: while one waits it holds the event loop, and every interaction in the process waits

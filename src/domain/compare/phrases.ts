@@ -15,7 +15,6 @@ export const MEASURE_LABEL: Record<CountedMetric, string> = {
   cost_per_order: 'cost per order',
 };
 
-
 /**
  * Both plans are the same accounts and tie on every counted measure: nothing is compared, and a
  * break-even would only say which plan's copy of an input was moved.

@@ -5,12 +5,12 @@
  */
 
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { typeInPlayground } from './support/playground';
+import { scratchDir } from './support/scratch';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/roster', import.meta.url));
@@ -24,7 +24,7 @@ function environment(dir: string, env: Record<string, string> = {}): NodeJS.Proc
 
 /** `npm run -s cli -- <args>` as npm runs it: from `cwd` (the project's folder unless given). */
 function cli(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<{ code: number; stdout: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'tierbot-cli-paths-'));
+  const dir = scratchDir('tierbot-cli-paths-');
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: opts.cwd ?? PROJECT, env: environment(dir, opts.env), timeout: 60_000 }, (err, stdout) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout });
@@ -41,7 +41,7 @@ describe('npm run -s cli from a subfolder', () => {
   }, 60_000);
 
   it('writes --out DIR relative to that folder too', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'tierbot-cli-init-cwd-'));
+    const work = scratchDir('tierbot-cli-init-cwd-');
     copyFileSync(join(FIXTURES, 'team.tsv'), join(work, 'team.tsv'));
     const { code, stdout } = await cli(['/roster', 'file:team.tsv', '--out', 'results'], { env: { INIT_CWD: work } });
     expect(code).toBe(0);
@@ -68,7 +68,7 @@ describe('npm run -s cli from a subfolder', () => {
 
 describe('the playground from a subfolder', () => {
   it('uploads file: relative to the folder npm was run in, and names the full path of a missing one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-paths-'));
+    const dir = scratchDir('tierbot-playground-paths-');
     const output = await typeInPlayground(dir, ['/roster file:team.tsv', '/roster file:missing.csv'], { INIT_CWD: FIXTURES });
     expect(output).toContain('Roster: 3 creators by tier');
     expect(output).toContain(`There is no file at ${join(FIXTURES, 'missing.csv')}.`);

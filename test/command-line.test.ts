@@ -5,14 +5,14 @@
  */
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands';
 import type { SlashCommand } from '../src/commands/types';
 import { commandUsage, parseCommandLine, splitWords } from '../src/cli/command-line';
 import { openStore } from '../src/store';
+import { scratchDir } from './support/scratch';
 
 const SLASH = COMMANDS.filter((c): c is SlashCommand => c.kind === 'slash');
 
@@ -106,7 +106,7 @@ describe('options given wrongly are named, not merged or overwritten', () => {
   });
 });
 
-const database = () => join(mkdtempSync(join(tmpdir(), 'tierbot-cli-')), 'cli.sqlite');
+const database = () => join(scratchDir('tierbot-cli-'), 'cli.sqlite');
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -148,7 +148,7 @@ describe('npm run -s cli', () => {
   });
 
   it('--out writes the attachments into the folder', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'tierbot-out-'));
+    const out = scratchDir('tierbot-out-');
     const { code, stdout } = await cli(['/tiers', '--out', out]);
     expect(code).toBe(0);
     expect(readdirSync(out)).toContain('tiers.png');
@@ -162,7 +162,7 @@ describe('npm run -s cli', () => {
   });
 
   it('a settings database that cannot be opened is one line naming why, exit 1, not a stack trace', async () => {
-    const notAFolder = join(mkdtempSync(join(tmpdir(), 'tierbot-cli-')), 'a-file');
+    const notAFolder = join(scratchDir('tierbot-cli-'), 'a-file');
     writeFileSync(notAFolder, '');
     const { code, stderr } = await cli(['/tier', '30k'], { DATABASE_URL: join(notAFolder, 'x.sqlite') });
     expect(code).toBe(1);
@@ -269,7 +269,7 @@ describe('npm run -s cli', () => {
   });
 
   it('--out to a file: the answer is still printed, one line on stderr says why, exit 2', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tierbot-out-')), 'afile');
+    const file = join(scratchDir('tierbot-out-'), 'afile');
     writeFileSync(file, '');
     const { code, stdout, stderr } = await cli(['/tiers', '--out', file]);
     expect(code).toBe(2);

@@ -6,19 +6,19 @@
  */
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REST } from '@discordjs/rest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discordNoAnswer } from '../src/config/discord-no-answer';
 import { openStore } from '../src/store';
 import { freePort } from './support/ports';
+import { scratchDir } from './support/scratch';
 
 const TOKEN = `MTAwMDAwMDAwMDAwMDAwMDAx.GQwRtY.${'a1B2c3D4e5'.repeat(3)}xyzXYZab`;
 const PUBLIC_KEY = 'ab'.repeat(32);
-const scratch = () => mkdtempSync(join(tmpdir(), 'tierbot-ops-start-'));
+const scratch = () => scratchDir('tierbot-ops-start-');
 
 /** Runs an entry point to its end (or kills it once `until` shows in its output); its exit code and output. */
 function run(entry: string, env: Record<string, string>, until?: RegExp, args: readonly string[] = []): Promise<{ code: number | null; output: string }> {

@@ -3,15 +3,13 @@
  * typed: /term add's name offers nothing, /term edit's and /term remove's offer the stored terms.
  */
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { typeInPlayground } from './support/playground';
+import { scratchDir } from './support/scratch';
 
 describe('the playground’s suggestions in a command with subcommands', () => {
   it('suggests stored terms for /term edit and /term remove, and nothing for /term add', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-term-suggest-'));
+    const dir = scratchDir('tierbot-playground-term-suggest-');
     const output = await typeInPlayground(dir, [
       '/term add name:Whitelisting definition:Paying a creator to run ads',
       '/term remove name:white?',

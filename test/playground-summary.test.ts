@@ -4,15 +4,15 @@
  * It shows a reply as Discord does: one deferred for the user alone stays private once edited.
  */
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { typeInPlayground } from './support/playground';
+import { scratchDir } from './support/scratch';
 
 describe('the playground', () => {
   it('passes the message’s files to a button pressed on it, so Summary by platform reads roster-tiers.csv', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-summary-'));
+    const dir = scratchDir('tierbot-playground-summary-');
     const roster = join(dir, 'team.csv');
     writeFileSync(roster, 'name,platform,followers\nAna,Instagram,45000\nBo,TikTok,1200000\nCy,Instagram,9000\n');
     const output = await typeInPlayground(dir, [`/roster file:${roster}`, '1']);
@@ -24,7 +24,7 @@ describe('the playground', () => {
   }, 60_000);
 
   it('offers suggestions only for options that have them, with no log line in the session', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-suggest-'));
+    const dir = scratchDir('tierbot-playground-suggest-');
     const output = await typeInPlayground(dir, ['/tier followers:30?', '/tiers source:medi?']);
     expect(output).toContain('/tier followers has no suggestions.');
     expect(output).toContain('Mediakix  →  mediakix');
@@ -32,7 +32,7 @@ describe('the playground', () => {
   }, 60_000);
 
   it('shows a reply deferred for the user alone as private once edited, and keeps the buttons of the public reply it came from', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-private-'));
+    const dir = scratchDir('tierbot-playground-private-');
     // Export's compare.csv is deferred privately, then edited in; Assumptions is then pressed on /compare's reply.
     const output = await typeInPlayground(dir, ['/compare', '2', '1']);
     expect(output).toContain('(only you can see this)\n\n== compare.csv ==');

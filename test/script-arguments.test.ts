@@ -6,10 +6,10 @@
  */
 
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from './support/scratch';
 
 function script(entry: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) =>
@@ -40,7 +40,7 @@ describe('npm run bench arguments', () => {
 
 describe('npm run db:migrate arguments', () => {
   it('--help prints the usage; an unknown argument exits 2 and creates no database', async () => {
-    const database = join(mkdtempSync(join(tmpdir(), 'tierbot-migrate-args-')), 'settings.sqlite');
+    const database = join(scratchDir('tierbot-migrate-args-'), 'settings.sqlite');
     const help = await script('src/store/migrate-cli.ts', ['--help'], { DATABASE_URL: database });
     expect(help.code).toBe(0);
     expect(help.out).toContain('Usage: npm run db:migrate');

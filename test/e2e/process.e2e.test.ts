@@ -7,13 +7,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createServer as createHttpServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect, createServer, type AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStandIn, type StandIn } from '../../tools/standin/server';
 import { answerOf } from './harness';
 import { freePort } from '../support/ports';
+import { scratchDir } from '../support/scratch';
 
 /**
  * For the burst tests, which are about losing and duplicating, not speed (that is `npm run bench`):
@@ -32,7 +33,7 @@ afterEach(async () => {
   standIn = child = undefined;
 });
 
-const database = () => join(mkdtempSync(join(tmpdir(), 'tierbot-process-')), 'bot.sqlite');
+const database = () => join(scratchDir('tierbot-process-'), 'bot.sqlite');
 
 function startBotProcess(env: Record<string, string>, entry = 'src/bot.ts') {
   return watched(spawn(process.execPath, ['--import', 'tsx', entry], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'debug', DATABASE_URL: database(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
@@ -238,7 +239,7 @@ describe('the bot process', () => {
 
 describe('the playground (npm start without a token)', () => {
   it('uploads a local file for an attachment option, as Discord would, and says so when there is none', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tierbot-playground-'));
+    const dir = scratchDir('tierbot-playground-');
     const roster = join(dir, 'team.csv');
     writeFileSync(roster, 'name,followers\nAna,45000\nBo,1200000\n');
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/bot.ts'], {

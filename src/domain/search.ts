@@ -61,8 +61,6 @@ interface Prepared {
   /** Without spaces, so "mid tier", "mid-tier" and "midtier" meet. */
   compact: string;
   words: string[];
-  /** Which characters `norm` contains (see charMask). */
-  chars: number;
   /** `norm` as it appears after a word break: " rate" finds "engagement rate". */
   afterSpace: string;
   /** Digits alone ("1", "-5", "2017") match whole words only (a year): as a prefix or a typo they match at random ("1" is not "10,000"). */
@@ -74,29 +72,7 @@ const MAX_KEY_LENGTH = 300;
 
 function prepare(text: string, maxLength = MAX_QUERY_LENGTH): Prepared {
   const norm = normalise(text, maxLength);
-  return { norm, compact: norm.replace(/ /g, ''), words: norm === '' ? [] : norm.split(' '), chars: charMask(norm), afterSpace: ` ${norm}`, hasLetter: /\p{L}/u.test(norm) };
-}
-
-/** One bit per character code modulo 32: two texts' masks say cheaply which characters one lacks. */
-function charMask(text: string): number {
-  let mask = 0;
-  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
-  return mask;
-}
-
-/**
- * A lower bound on prefixDistance(query, text) from any offset: each query character that occurs
- * nowhere in the text costs an edit of its own. Most keys lack several of a query's letters, so
- * this rules them out without filling the edit-distance table.
- */
-export function missingCharacters(query: string, text: string): number {
-  return missingFrom(query, charMask(text));
-}
-
-function missingFrom(query: string, textChars: number): number {
-  let missing = 0;
-  for (let i = 0; i < query.length; i++) if (!(textChars & (1 << (query.charCodeAt(i) & 31)))) missing++;
-  return missing;
+  return { norm, compact: norm.replace(/ /g, ''), words: norm === '' ? [] : norm.split(' '), afterSpace: ` ${norm}`, hasLetter: /\p{L}/u.test(norm) };
 }
 
 /** How many typos a query of this length may contain and still match. */
@@ -159,7 +135,6 @@ export function prefixDistance(query: string, text: string, max: number, from = 
 
 /** Fuzzy distance from the query to the key, starting at the key's start or any word start. */
 function fuzzyDistance(q: Prepared, key: Prepared, max: number): number {
-  if (missingFrom(q.norm, key.chars) > max) return max + 1;
   let best = max + 1;
   let offset = 0;
   for (const word of key.words) {

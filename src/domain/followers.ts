@@ -107,7 +107,12 @@ export type DecimalMark = '.' | ',';
  * "1'234"; or grouped the Indian way, two digits a group above the thousands: "1,00,000", "1,00,00,000".
  */
 const GROUPED = /^(?:\d{1,3}([ ,.'])\d{3}(?:\1\d{3})*|\d{1,2}(?:,\d\d)+,\d{3})$/;
-const COUNT_SHAPE = /^(\d(?:[\d.,' ]*\d)?)\s*(\p{L}+\.?)?$/u;
+/**
+ * A multiplier word written after a count's digits, as a regular expression's source: letters, with
+ * the full stop that abbreviates one ("Tsd.", "Mio."). A house definition's ranges read it so too.
+ */
+export const MULTIPLIER_WORD = String.raw`\p{L}+\.?`;
+const COUNT_SHAPE = new RegExp(String.raw`^(\d(?:[\d.,' ]*\d)?)\s*(${MULTIPLIER_WORD})?$`, 'u');
 /**
  * Spanish and Portuguese words for followers: before one of them "mil" is a thousand ("45 mil
  * seguidores"), where alone it is English shorthand for a million ("1.2 mil"). A regex source.

@@ -20,7 +20,11 @@
  * - A range written without a name (`1k-9.9k, 10k-49.9k`) is a tier called by its range, mapped by its
  *   range as an own name is (`namedByRange`): Tierbot does not put words in the team's mouth.
  * - Counts are read with digits folded and invisible characters dropped (normaliseDigits); a tier's
- *   name is kept as the team wrote it (`👨‍👩‍👧`, `ｂｉｇ`), so it is shown as typed.
+ *   name is kept as the team wrote it (`👨‍👩‍👧`, `ｂｉｇ`, `🌱 Nano`), so it is shown as typed. An emoji
+ *   in it says nothing of the tier it names: `🌱 Nano` maps to nano (normalTierNamed()).
+ * - A number between a name and a range is the name's after a word that numbers (`Tier 2 100-500K`
+ *   is Tier 2 from 100k); where it could as well start a count grouped by a space (`Squad 2 100-500K`:
+ *   2,100?), the definition is refused with both ways to write it (see numberOwnedByName()).
  * - A refusal names the team's own text and the suggested fix apart from Tierbot's words (`parts`),
  *   so a reply can escape the one and show the other as code.
  * - Boundaries follow BOUNDARY_RULE (sources.ts): a number shared by two ranges belongs to the higher
@@ -36,7 +40,7 @@
 
 import { classify } from './classify';
 import { formatCount, shorten } from './format';
-import { COUNT_MULTIPLIERS, FOLLOWER_WORD, normaliseDigits, numberBeforeMil, parseFollowerCount, rangeLowEnd } from './followers';
+import { COUNT_MULTIPLIERS, countText, FOLLOWER_WORD, MULTIPLIER_WORD, normaliseDigits, numberBeforeMil, parseFollowerCount, rangeLowEnd } from './followers';
 import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
 import { nameKey } from './names';
 
@@ -146,7 +150,8 @@ type NamedEntry = Entry & { writtenName: string; writtenNameAt: number };
 
 type Item = { gap: true; written: string; position: number } | ({ gap: false } & NamedEntry);
 
-const NUMBER = String.raw`\d(?:[\d.,  ]*\d)?(?:\s*[a-z]+)?`;
+/** A count as /tier reads one: digits, perhaps grouped, and a multiplier word ("10k", "1,2 Mio.", "10 Tsd."). */
+const NUMBER = String.raw`\d(?:[\d., ]*\d)?(?:\s*${MULTIPLIER_WORD})?`;
 const DASH = String.raw`\s*[-–—‒]\s*|\s+to\s+`;
 
 // Compiled once: a definition is parsed on every /tier in a server that has one. Matched as
@@ -170,6 +175,9 @@ const FOLLOWERS_AFTER = new RegExp(String.raw`[\s_]*(?!fans\)?$)${FOLLOWER_WORD}
 /** A range is only looked for in text that has a digit: the cheap test before the regexes. */
 const HAS_DIGIT = /\d/;
 
+/** The multiplier word a count ends with, if any ("k" of "10k", "tsd" of "10 tsd"). */
+const MULTIPLIER_AT_END = new RegExp(String.raw`(?<=[\d\s])${MULTIPLIER_WORD}$`, 'u');
+
 /** A count that cannot be read, as written, and /tier's reason for it. */
 interface CountError {
   error: string;
@@ -179,11 +187,12 @@ interface CountError {
 function readBound(text: string): Bound | CountError {
   const parsed = parseFollowerCount(text.trim());
   if (!parsed.ok) return { error: parsed.reason, count: text.trim() };
-  const norm = normaliseDigits(text).trim().toLowerCase();
-  const suffix = /([a-z]*)$/.exec(norm)?.[1] ?? '';
+  // The count as /tier reads it: "10 Tsd." is "10 tsd", "1,2 Mio." is "1,2 mio".
+  const norm = countText(text);
+  const suffix = MULTIPLIER_AT_END.exec(norm)?.[0] ?? '';
   const multiplier = COUNT_MULTIPLIERS[suffix] ?? 1;
   // "1,5k" is 1.5k, as /tier reads it (a decimal comma has one or two digits before a suffix).
-  const decimals = (/\.(\d+)/.exec(norm) ?? (suffix === '' ? null : /,(\d{1,2})\s*[a-z]*$/.exec(norm)))?.[1]?.length ?? 0;
+  const decimals = (/\.(\d+)/.exec(norm) ?? (suffix === '' ? null : /,(\d{1,2})\s*\p{L}*$/u.exec(norm)))?.[1]?.length ?? 0;
   const unit = Math.max(1, multiplier / 10 ** decimals);
   return { value: parsed.value, unit, text: text.trim() };
 }
@@ -235,27 +244,81 @@ function readRange(raw: string): Range | CountError | undefined {
 }
 
 /**
+ * Where a range may start or end in an entry: at each word, and right after a ":" or "=" that
+ * glues a name to its range ("Micro:10k-50k", "1k-10k:Nano"), as a space after it would set it off.
+ */
+const CUT = /(?<=\s)(?=\S)|(?<=[^\s:=][:=])(?=[^\s:=])/g;
+
+/**
+ * A count written as one to three digits, a space and a group of three not starting with 0: "2 100"
+ * in "Tier 2 100-500K". It is one count grouped by a space, as "10 500" is, or a number ending the
+ * name ("Tier 2") before the count "100". A group of "000" only ever groups thousands ("10 000").
+ */
+const NUMBER_THEN_GROUP = /^\d{1,3} +(?=[1-9]\d\d(?!\d))/;
+
+/** A count grouped by spaces: "10 000", "1 500 000"; and one with more than one group of three. */
+const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+$/;
+const SPACE_GROUPED_MORE = /^\d{1,3}(?: \d{3}){2,}$/;
+
+/**
+ * Words a number after them belongs to, in a name: "Tier 2", "Level 3", "Stufe 2", "Nr. 4".
+ * Tiers are numbered so in the languages teams write in.
+ */
+const NUMBERING_WORD =
+  /(?:^|[\s(])(?:tier|level|lvl|group|stage|step|phase|rank|class|grade|band|bracket|category|round|wave|league|division|number|nr\.?|no\.|stufe|ebene|gruppe|klasse|kategorie|niveau|palier|groupe|nivel|grupo|categoría|nível|livello|gruppo|fascia|categoria)\s*$/iu;
+
+/**
+ * Whether the number before a range is the name's, where the entry reads either way
+ * (NUMBER_THEN_GROUP): "Tier 2 100-500K" is Tier 2 from 100k, or Tier from 2,100. After a word that
+ * numbers (NUMBERING_WORD) it is the name's: the range after it is returned, with where the name
+ * ends. Where the team groups thousands by spaces throughout (the count has more groups, "1 500
+ * 000", or the other end is grouped too, "10 500-50 000") and the count reads in order, it is the
+ * count's: undefined, as for any entry that reads one way only. Anything else would be a guess
+ * either way, and is refused with both ways to write it.
+ */
+function numberOwnedByName(written: string, cut: number, range: Range, shown: string): { nameEnd: number; range: Range } | { error: ReasonPart[] } | undefined {
+  const number = NUMBER_THEN_GROUP.exec(written.slice(cut));
+  const name = written.slice(0, cut);
+  // A name holding a range is a comma left out, refused as that (see rangesInName()).
+  if (!number || range.from === null || rangesInName(name).length > 0) return undefined;
+  const nameEnd = cut + number[0].length;
+  const after = readRange(written.slice(nameEnd));
+  if (after === undefined || 'error' in after) return undefined;
+  if (NUMBERING_WORD.test(name)) return { nameEnd, range: after };
+  const count = range.from;
+  const groupedThroughout = SPACE_GROUPED_MORE.test(count.text) || SPACE_GROUPED.test(range.to?.text ?? '');
+  if (groupedThroughout && (range.to === null || count.value <= range.to.value)) return undefined;
+  const own = number[0].trim();
+  const asName = `${written.slice(0, nameEnd).trimEnd()}: ${written.slice(nameEnd)}`;
+  const asCount = `${name}${count.text.replace(/ /g, ',')}${written.slice(cut + count.text.length)}`;
+  return {
+    error: why`In ${quote(shown)}, "${theirs(count.text)}" could be the count ${formatCount(count.value)}, or "${theirs(own)}" could be part of the name. Write ${code(asName)} for the name, or ${code(asCount)} for the count.`,
+  };
+}
+
+/**
  * "micro 10k-75k", "Micro: 10k–75k", "10k-75k micro", "tier 1 (10k to 75k)"; "10k-75k" alone has no
  * name. `shown`: the entry as the team typed it ("¼M", not the "1⁄4M" read), for a refusal to quote.
  */
 function readEntry(written: string, position: number, shown = written): Entry | { error: ReasonPart[] } {
   const alone = readRange(written);
   if (alone && !('error' in alone)) return { name: '', nameAt: written.length, range: alone, rangeFirst: false, written, position };
-  const words = [...written.matchAll(/\S+/g)];
+  const cuts = [...written.matchAll(CUT)].map((m) => m.index);
   let firstError = alone && 'error' in alone ? alone : undefined;
   // The range is the longest run of words at the end (or else at the start) that reads as one.
-  for (let i = 1; i < words.length; i++) {
-    const cut = words[i]!.index!;
+  for (const cut of cuts) {
     const range = readRange(written.slice(cut));
     if (range === undefined) continue;
     if ('error' in range) {
       firstError ??= range;
       continue;
     }
-    return { name: written.slice(0, cut), nameAt: 0, range, rangeFirst: false, written, position };
+    const owned = numberOwnedByName(written, cut, range, shown);
+    if (owned && 'error' in owned) return owned;
+    const nameEnd = owned?.nameEnd ?? cut;
+    return { name: written.slice(0, nameEnd), nameAt: 0, range: owned?.range ?? range, rangeFirst: false, written, position };
   }
-  for (let i = words.length - 1; i >= 1; i--) {
-    const cut = words[i]!.index!;
+  for (const cut of [...cuts].reverse()) {
     // "1k-10k: nano": a mark may set the name off from the range before it.
     const range = readRange(written.slice(0, cut).replace(/\s*[:=]\s*$/, ''));
     if (range === undefined || 'error' in range) continue;
@@ -276,8 +339,11 @@ function countReason(shown: string, { count, error }: CountError): ReasonPart[] 
 
 /** A range is at most this many words: "from 1 000 000 to 2 000 000" is seven. */
 const RANGE_WORDS = 8;
-/** Words of a name, for finding a range in it: "/" and "|" separate as spaces do ("1k-10k/micro"). */
-const NAME_WORD = /[^\s/|]+/g;
+/**
+ * Words of a name, for finding a range in it: "/" and "|" separate as spaces do ("1k-10k/micro"),
+ * and a ":" or "=" ends a word, as it glues a name to a range ("nano:1k-10k micro").
+ */
+const NAME_WORD = /[^\s/|:=]+[:=]?|[:=]+/g;
 
 interface RangeInName {
   /** Where the range sits in the name, as written. */
@@ -371,12 +437,18 @@ const NAME_SYNONYMS: Readonly<Record<string, NormalTier>> = {
   celebrities: 'mega',
 };
 
-/** The normalised tier a name states outright ("Micro", "mid-tier", "macro influencers"), if any. */
+/**
+ * What in a name states no tier, left out when the name is matched to one: emoji, whole ("🌱 Nano",
+ * "1️⃣ Nano"), then whatever else is no letter or digit (spaces, dashes, "★"). The name the team
+ * sees keeps them, as typed. EMOJI is built from a string: the `v` flag it needs is newer than the
+ * compiler's target.
+ */
+const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
+const NOT_A_LETTER_OR_DIGIT = /[^\p{L}\p{M}\p{N}]+/gu;
+
+/** The normalised tier a name states outright ("Micro", "mid-tier", "macro influencers", "🌱 Nano"), if any. */
 export function normalTierNamed(name: string): NormalTier | undefined {
-  const raw = name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '');
+  const raw = name.normalize('NFKC').toLowerCase().replace(EMOJI, '').replace(NOT_A_LETTER_OR_DIGIT, '');
   const key = raw.replace(/(?:influencers?|creators?|tier|s)$/u, '');
   return NAME_SYNONYMS[raw] ?? NAME_SYNONYMS[key] ?? NAME_SYNONYMS[key.replace(/tier$/, '')];
 }
@@ -482,30 +554,72 @@ function readable(written: string): { text: string; writtenAt(at: number): numbe
 const ENTRY_SEPARATOR = /[;\n]|(?<!\d),|,(?!\d)/g;
 
 /**
- * A list's number or bullet before a tier, as a pasted list has them: "1. nano 1k-10k" (or "1)"),
- * "• micro 10k-50k", "- macro 100k+".
+ * A list's number, letter or bullet before a tier, as a pasted list has them: "1. nano 1k-10k" (or
+ * "1)"), "a) nano 1k-10k" (or "a."), "1.1 nano 1k-10k" (numbered within sections), "• micro
+ * 10k-50k", "- macro 100k+".
  */
 const LIST_NUMBER = /^(\d{1,2})[.)]\s+/;
+const LIST_LETTER = /^([a-z])[.)]\s+/i;
+const LIST_SECTION_NUMBER = /^(\d{1,2})\.(\d{1,2})\.?\s+/;
 const LIST_BULLET = /^([-•*·▪●◦‣⁃])\s+/u;
 
+/** Numbered 1, 2, 3 … in order. */
+const inOrder = (numbers: readonly number[]): boolean => numbers.every((n, i) => n === i + 1);
+
+/** Lettered a, b, c … (or A, B, C …) in order. */
+function lettersInOrder(letters: readonly string[]): boolean {
+  const first = letters[0] === 'A' ? 'A' : 'a';
+  return letters.every((letter, i) => letter === String.fromCharCode(first.charCodeAt(0) + i));
+}
+
+/** Numbered 1.1, 1.2, 2.1 … in order: each the next in its section, or the first of the next section. */
+function sectionsInOrder(numbers: readonly (readonly [number, number])[]): boolean {
+  return numbers.every(([section, item], i) => {
+    const before = numbers[i - 1];
+    if (!before) return item === 1;
+    return (section === before[0] && item === before[1] + 1) || (section === before[0] + 1 && item === 1);
+  });
+}
+
 /**
- * How much of each entry is a list's number or bullet: none unless the entries are a list, every
- * one starting with the same bullet, or numbered 1, 2, 3 … in order. Elsewhere such a mark is the
- * team's own ("- VIP - 100k+, regular up to 100k"; "7. Heaven 1k-10k, 8. Heaven 10k+").
+ * How much of each entry is a list's number, letter or bullet: none unless the entries are a list,
+ * every one starting with the same bullet, or numbered or lettered in order (1, 2, 3; a, b, c; 1.1,
+ * 1.2). Elsewhere such a mark is the team's own ("- VIP - 100k+, regular up to 100k"; "7. Heaven
+ * 1k-10k, 8. Heaven 10k+").
  */
 function listMarks(parts: readonly string[]): number[] {
   const none = parts.map(() => 0);
-  if (parts.length < 2) return none;
-  const numbers = parts.map((part) => LIST_NUMBER.exec(part));
-  const bullets = parts.map((part) => LIST_BULLET.exec(part));
-  const marks = numbers.every((n, i) => n && Number(n[1]) === i + 1)
-    ? numbers.map((n) => n![0].length)
-    : bullets.every((b) => b && b[1] === bullets[0]![1])
-      ? bullets.map((b) => b![0].length)
-      : none;
+  const list = parts.length < 2 ? undefined : listMarksFound(parts);
+  if (!list) return none;
+  const marks = list.map((mark) => mark[0].length);
   // Numbers that tell apart tiers of one name are part of their names: "1. Liga 1M+, 2. Liga 100k-1M".
   const firstWords = parts.map((part, i) => part.slice(marks[i]).trim().split(/\s+/)[0]!.toLowerCase());
   return new Set(firstWords).size < firstWords.length ? none : marks;
+}
+
+/** The marks of a list the entries make (see listMarks()), one for each entry; undefined when they make none. */
+function listMarksFound(parts: readonly string[]): readonly RegExpExecArray[] | undefined {
+  const onEvery = (shape: RegExp) => {
+    const found = parts.map((part) => shape.exec(part));
+    return found.every((mark) => mark !== null) ? (found as RegExpExecArray[]) : undefined;
+  };
+  const numbers = onEvery(LIST_NUMBER);
+  if (numbers && inOrder(numbers.map((n) => Number(n[1])))) return numbers;
+  const letters = onEvery(LIST_LETTER);
+  if (letters && lettersInOrder(letters.map((l) => l[1]!)) && !lettersAreNames(parts, letters)) return letters;
+  const sections = onEvery(LIST_SECTION_NUMBER);
+  if (sections && sectionsInOrder(sections.map((n) => [Number(n[1]), Number(n[2])] as const))) return sections;
+  const bullets = onEvery(LIST_BULLET);
+  if (bullets && bullets.every((b) => b[1] === bullets[0]![1])) return bullets;
+  return undefined;
+}
+
+/** Letters are a tier's name, not a list's, where one has nothing but a range after it: "A. 1k-10k, B. 10k+". */
+function lettersAreNames(parts: readonly string[], letters: readonly RegExpExecArray[]): boolean {
+  return parts.some((part, i) => {
+    const range = readRange(part.slice(letters[i]![0].length));
+    return range !== undefined && !('error' in range);
+  });
 }
 
 /**

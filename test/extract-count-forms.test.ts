@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractCounts, readCount } from '../src/domain/extract';
+import { extractCounts } from '../src/domain/extract';
+import { readCount } from '../src/domain/spreadsheet-count';
 import { COUNT_MULTIPLIERS, SUFFIX_MULTIPLIERS, parseFollowerCount } from '../src/domain/followers';
 import { formatCount } from '../src/domain/format';
 import { readRoster } from '../src/domain/roster';

@@ -7,7 +7,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { PLATFORMS, extractCounts } from '../src/domain/extract';
+import { extractCounts } from '../src/domain/extract';
+import { KNOWN_PLATFORMS } from '../src/domain/platforms';
 
 /** Each count found: [value, name, platform], '' where there is none. */
 function found(message: string): [number, string, string][] {
@@ -15,7 +16,7 @@ function found(message: string): [number, string, string][] {
 }
 
 describe('platforms', () => {
-  const aliases = PLATFORMS.flatMap((p) => p.aliases.map((alias) => [alias, p.name] as const));
+  const aliases = KNOWN_PLATFORMS.flatMap((p) => p.aliases.map((alias) => [alias, p.name] as const));
 
   it.each(aliases)('reads "%s" as %s', (alias, name) => {
     expect(found(`Sara has 45k on ${alias}`)).toEqual([[45_000, 'Sara', name]]);

@@ -15,7 +15,7 @@ import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
 import { embedLength, messageProblems } from '../src/commands/limits';
 import { formatCount } from '../src/domain/format';
-import { consensusFor } from '../src/domain/roster';
+import { consensusFor } from '../src/domain/consensus';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
 const message = (content: string, authorName: string | undefined = 'Lea') => ({ id: '500000000000000001', content, authorName });

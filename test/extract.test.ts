@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractCounts, readCount, type IgnoreKind } from '../src/domain/extract';
+import { extractCounts, type IgnoreKind } from '../src/domain/extract';
+import { readCount } from '../src/domain/spreadsheet-count';
 import { MAX_FOLLOWERS, parseFollowerCount } from '../src/domain/followers';
 import { formatCompact, formatCount } from '../src/domain/format';
 

@@ -210,7 +210,7 @@ describe('docs/reliability.md on 0 followers', () => {
 describe('what a refused count is said to be', () => {
   it('/tier names an exponent, a hexadecimal number, a hashtag and a range; a roster cell names them too', async () => {
     const { parseFollowerCount } = await import('../src/domain/followers');
-    const { readCount } = await import('../src/domain/extract');
+    const { readCount } = await import('../src/domain/spreadsheet-count');
     const reasons = (text: string) => {
       const typed = parseFollowerCount(text);
       const cell = readCount(text);

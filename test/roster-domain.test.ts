@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvText, neutraliseCell } from '../src/domain/csv';
 import { parseHouseDefinition } from '../src/domain/house';
-import { ADDED_COLUMNS, BELOW_INFLUENCER, NO_TIER, consensusFor, detectDecimal, detectDelimiter, houseTiersOf, readRoster, totalsByTier, writeTaggedCsv } from '../src/domain/roster';
+import { ADDED_COLUMNS, BELOW_INFLUENCER, NO_TIER, readRoster, writeTaggedCsv } from '../src/domain/roster';
+import { detectDecimal } from '../src/domain/roster/cells';
+import { detectDelimiter } from '../src/domain/roster/records';
+import { totalsByTier } from '../src/domain/roster/totals';
+import { consensusFor } from '../src/domain/consensus';
+import { houseTiersOf } from '../src/domain/house-placing';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const FORMULA_START = /^\s*[=+\-@＝＋－＠]|^[\t\r]/;

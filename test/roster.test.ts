@@ -7,7 +7,8 @@ import type { Attachment, Reply } from '../src/commands/types';
 import { messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { neutraliseCell } from '../src/domain/csv';
-import { ADDED_COLUMNS, MAX_ROSTER_ROWS, consensusFor, readRoster } from '../src/domain/roster';
+import { ADDED_COLUMNS, MAX_ROSTER_ROWS, readRoster } from '../src/domain/roster';
+import { consensusFor } from '../src/domain/consensus';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/roster/${name}`, import.meta.url)));

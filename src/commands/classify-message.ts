@@ -12,7 +12,8 @@ import { extractCounts, type FoundCount, type IgnoredNumber } from '../domain/ex
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { countOf, formatCount, shorten } from '../domain/format';
 import { formatHouseTier } from '../domain/house';
-import { consensusFor, type HouseTiers } from '../domain/roster';
+import { consensusFor } from '../domain/consensus';
+import type { HouseTiers } from '../domain/house-placing';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { housePlacementText, teamTierName } from './house-lookup';
 import { houseFor } from './roster';

@@ -14,7 +14,7 @@ import {
   type APIEmbedField,
 } from 'discord-api-types/v10';
 import { LIMITS, embedLength } from './limits';
-import { PLATFORMS } from '../domain/extract';
+import { KNOWN_PLATFORMS } from '../domain/platforms';
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { andList, countOf, formatCount, shorten } from '../domain/format';
 import {
@@ -29,20 +29,19 @@ import {
   NO_TIER,
   ROSTER_FILE,
   creatorName,
-  houseTiersOf,
   readRoster,
   sameWhat,
   summariseByPlatform,
   summaryStateOf,
   writeTaggedCsv,
   type CountUnit,
-  type HouseTiers,
   type RosterError,
   type SummaryState,
   type TaggedRoster,
   type TaggedRow,
   type TierTotal,
 } from '../domain/roster';
+import { houseTiersOf, type HouseTiers } from '../domain/house-placing';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { exactCompact } from '../domain/house';
 // Types only: the chart module loads ECharts and resvg, which only the chart renderer process may.
@@ -374,7 +373,7 @@ const UNIT_CODES: Record<CountUnit, string> = { thousands: 'k', millions: 'm' };
 
 export function summaryCustomId(r: TaggedRoster): string {
   const state = summaryStateOf(r);
-  const headerPlatform = state.headerPlatform === undefined ? -1 : PLATFORMS.findIndex((p) => p.name === state.headerPlatform);
+  const headerPlatform = state.headerPlatform === undefined ? -1 : KNOWN_PLATFORMS.findIndex((p) => p.name === state.headerPlatform);
   const unit = state.countUnit ? [UNIT_CODES[state.countUnit]] : [];
   return [PLATFORM_BUTTON, state.count, state.platform ?? 'x', state.decimal === ',' ? 'c' : 'p', headerPlatform < 0 ? 'x' : headerPlatform, ...unit].join(':');
 }
@@ -388,7 +387,7 @@ function parseSummaryId(customId: string): SummaryState | undefined {
     count: Number(count),
     platform: platform === 'x' ? undefined : Number(platform),
     decimal: decimal === 'c' ? ',' : '.',
-    headerPlatform: header === 'x' ? undefined : PLATFORMS[Number(header)]?.name,
+    headerPlatform: header === 'x' ? undefined : KNOWN_PLATFORMS[Number(header)]?.name,
     countUnit,
   };
 }

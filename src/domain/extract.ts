@@ -8,84 +8,18 @@
  * reply can say what it skipped; a spoiler is hidden on purpose, so none of it is read or quoted.
  * A number is read whole or set aside whole: no piece of one ("192.168" of an IP address) is read
  * as a count, and no digit group is dropped without a word.
- * Also home to `readCount`, the count reader the roster uses for spreadsheet cells.
  */
 
 import { partsSetApart, withoutSpoilers } from './discord-markdown';
-import { ATTACHED_MULTIPLIERS, COUNT_MULTIPLIERS, FOLLOWER_WORD, MAX_FOLLOWERS, MAX_INPUT_LENGTH, MIL_IS_THOUSAND_BEFORE, SCIENTIFIC_NUMBER, countReadingNote, countText, normaliseDigits, readCountText, type CountProblem, type DecimalMark, type ParseResult } from './followers';
-import { formatCount, shorten } from './format';
+import { ATTACHED_MULTIPLIERS, COUNT_MULTIPLIERS, FOLLOWER_WORD, MIL_IS_THOUSAND_BEFORE, SCIENTIFIC_NUMBER, countReadingNote, normaliseDigits, readCountText } from './followers';
+import { shorten } from './format';
+import { PLATFORM_BY_ALIAS, PLATFORM_DOMAINS, platformName } from './platforms';
 import { OTHER_CURRENCY_CODES, OTHER_CURRENCY_SIGNS, OTHER_CURRENCY_WORDS, alternatives } from './words';
-
-export type { DecimalMark } from './followers';
-
-// ── Reading one count ─────────────────────────────────────────────────────────────────────────
-
-/**
- * Reads a roster cell: every form /tier reads (readCountText, with the decimal mark the sheet
- * uses), and the scientific notation spreadsheets write large numbers in ("1.2E+06", "1,2E+06"),
- * which a person typing a count does not.
- */
-export function readCount(input: string, decimal: DecimalMark = '.'): ParseResult<number> {
-  if (input.length > MAX_INPUT_LENGTH) return { ok: false, reason: `it is ${input.length} characters long; a follower count is at most ${MAX_INPUT_LENGTH}` };
-  // A negative exponent is read too, so "1.2E-06" is "not a whole number" rather than unreadable.
-  const scientific = /^(\d{1,15})(?:[.,](\d{1,15}))?e([+\-−]?)(\d{1,4})$/.exec(countText(input));
-  if (scientific) {
-    const [, whole = '', fraction = '', sign = '', exponent = ''] = scientific;
-    const shift = (sign === '' || sign === '+' ? 1 : -1) * Number(exponent) - fraction.length;
-    const digits = BigInt(whole + fraction);
-    // Thirty places past the digits is past any count: "1e309" is too many followers, however many more places.
-    if (shift > 30 && digits > 0n) return { ok: false, reason: COUNT_PROBLEMS['too-large'] };
-    const value = shift >= 0 ? digits * 10n ** BigInt(shift) : digits % 10n ** BigInt(-shift) === 0n ? digits / 10n ** BigInt(-shift) : -1n;
-    if (value < 0n) return { ok: false, reason: COUNT_PROBLEMS.fraction };
-    if (value > BigInt(MAX_FOLLOWERS)) return { ok: false, reason: COUNT_PROBLEMS['too-large'] };
-    return { ok: true, value: Number(value) };
-  }
-  const read = readCountText(input, decimal);
-  return read.ok ? read : { ok: false, reason: COUNT_PROBLEMS[read.problem] };
-}
 
 // ── Platforms ─────────────────────────────────────────────────────────────────────────────────
 
-/** Platforms by the names people use for them, in chat and in a roster's platform column. */
-export const PLATFORMS: readonly { name: string; aliases: readonly string[] }[] = [
-  { name: 'Instagram', aliases: ['instagram', 'insta', 'ig'] },
-  { name: 'TikTok', aliases: ['tiktok', 'tik tok', 'tt'] },
-  { name: 'YouTube', aliases: ['youtube', 'you tube', 'yt'] },
-  { name: 'X (Twitter)', aliases: ['twitter', 'x', 'x/twitter', 'twitter/x', 'x (twitter)'] },
-  { name: 'Twitch', aliases: ['twitch'] },
-  { name: 'Facebook', aliases: ['facebook', 'fb'] },
-  { name: 'LinkedIn', aliases: ['linkedin', 'linked in'] },
-  { name: 'Pinterest', aliases: ['pinterest'] },
-  { name: 'Snapchat', aliases: ['snapchat', 'snap'] },
-  { name: 'Threads', aliases: ['threads'] },
-  { name: 'Bluesky', aliases: ['bluesky', 'bsky'] },
-  { name: 'Spotify', aliases: ['spotify'] },
-];
-
-const PLATFORM_BY_ALIAS = new Map(PLATFORMS.flatMap((p) => p.aliases.map((a) => [a, p.name] as const)));
-
 /** Every platform alias but "x", which is a platform only where nothing else can be meant (see PLATFORM_TOKEN). */
 const PLATFORM_ALIAS = alternatives([...PLATFORM_BY_ALIAS.keys()].filter((alias) => alias !== 'x'));
-
-/** "IG", "insta", " tiktok " → the platform's name; anything else as written (trimmed). */
-export function platformName(text: string): string {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
-  return PLATFORM_BY_ALIAS.get(trimmed.toLowerCase()) ?? trimmed;
-}
-
-const PLATFORM_DOMAINS: Readonly<Record<string, string>> = {
-  'instagram.com': 'Instagram',
-  'tiktok.com': 'TikTok',
-  'youtube.com': 'YouTube',
-  'youtu.be': 'YouTube',
-  'twitter.com': 'X (Twitter)',
-  'x.com': 'X (Twitter)',
-  'twitch.tv': 'Twitch',
-  'facebook.com': 'Facebook',
-  'linkedin.com': 'LinkedIn',
-  'pinterest.com': 'Pinterest',
-  'threads.net': 'Threads',
-};
 
 // ── Finding counts in a message ───────────────────────────────────────────────────────────────
 
@@ -148,7 +82,8 @@ export interface Extraction {
 /** Longest message looked at (Discord's own limit is 4,000 characters with Nitro). */
 const MAX_MESSAGE_LENGTH = 10_000;
 
-const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
+/** Why each kind of number is set aside, as the reply says it; a roster cell that is no count is refused in some of the same words. */
+export const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
   mention: 'a mention, channel, emoji or timestamp',
   link: 'part of a link',
   hashtag: 'a hashtag',
@@ -175,20 +110,6 @@ const REASONS: Record<Exclude<IgnoreKind, 'not-followers'>, string> = {
   fraction: 'not a whole number',
   'too-large': 'too large to be a follower count',
   unreadable: 'not a number I can read',
-};
-
-/** Why a roster cell is no count: the message command's words where it sets the same thing aside. */
-const COUNT_PROBLEMS: Record<CountProblem, string> = {
-  'too-long': `longer than ${MAX_INPUT_LENGTH} characters, longer than a follower count`,
-  empty: 'no follower count',
-  negative: 'a follower count cannot be negative',
-  fraction: 'not a whole number of followers',
-  'too-large': `more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people`,
-  range: REASONS.range,
-  exponent: REASONS.exponent,
-  hexadecimal: REASONS.hex,
-  hashtag: REASONS.hashtag,
-  unreadable: 'not a follower count I can read',
 };
 
 const NOT_FOLLOWER_WORD = String.raw`(?:views?|likes?|subscriptions?|impressions?|plays?|streams?|downloads?|comments?|shares?|saves?|reach|clicks?|visits?|visitors?|listeners?|reads?|engagements?|posts?|videos?|reels?|stories|creators|influencers|people|members|orders?|sales|users|emails?|signups?|sign-ups?|installs?|hearts?|retweets?|reposts?|watch hours?|units?|items?|products?|pieces?|pcs|copies|tickets?|packages?|parcels?|boxes|bottles?|samples?)`;

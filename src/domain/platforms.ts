@@ -1,0 +1,48 @@
+/**
+ * The social platforms Tierbot recognises by name ("IG", "tiktok", "x/twitter") and by link domain,
+ * wherever people name them: in chat and in a roster's platform column or count header. (The
+ * three platforms /compare has benchmark figures for are benchmarks.ts's PLATFORMS.)
+ */
+
+/**
+ * Platforms by the names people use for them, in chat and in a roster's platform column. New ones
+ * go at the end: the "Summary by platform" button's custom_id names a platform by its place here.
+ */
+export const KNOWN_PLATFORMS: readonly { name: string; aliases: readonly string[] }[] = [
+  { name: 'Instagram', aliases: ['instagram', 'insta', 'ig'] },
+  { name: 'TikTok', aliases: ['tiktok', 'tik tok', 'tt'] },
+  { name: 'YouTube', aliases: ['youtube', 'you tube', 'yt'] },
+  { name: 'X (Twitter)', aliases: ['twitter', 'x', 'x/twitter', 'twitter/x', 'x (twitter)'] },
+  { name: 'Twitch', aliases: ['twitch'] },
+  { name: 'Facebook', aliases: ['facebook', 'fb'] },
+  { name: 'LinkedIn', aliases: ['linkedin', 'linked in'] },
+  { name: 'Pinterest', aliases: ['pinterest'] },
+  { name: 'Snapchat', aliases: ['snapchat', 'snap'] },
+  { name: 'Threads', aliases: ['threads'] },
+  { name: 'Bluesky', aliases: ['bluesky', 'bsky'] },
+  { name: 'Spotify', aliases: ['spotify'] },
+];
+
+/** Each alias (lower case) → the platform's name. */
+export const PLATFORM_BY_ALIAS = new Map(KNOWN_PLATFORMS.flatMap((p) => p.aliases.map((a) => [a, p.name] as const)));
+
+/** "IG", "insta", " tiktok " → the platform's name; anything else as written (trimmed). */
+export function platformName(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  return PLATFORM_BY_ALIAS.get(trimmed.toLowerCase()) ?? trimmed;
+}
+
+/** The platform a link's domain belongs to. */
+export const PLATFORM_DOMAINS: Readonly<Record<string, string>> = {
+  'instagram.com': 'Instagram',
+  'tiktok.com': 'TikTok',
+  'youtube.com': 'YouTube',
+  'youtu.be': 'YouTube',
+  'twitter.com': 'X (Twitter)',
+  'x.com': 'X (Twitter)',
+  'twitch.tv': 'Twitch',
+  'facebook.com': 'Facebook',
+  'linkedin.com': 'LinkedIn',
+  'pinterest.com': 'Pinterest',
+  'threads.net': 'Threads',
+};

@@ -6,7 +6,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { CASES_ID, assumptionsReply } from '../src/commands/compare';
+import { CASES_ID } from '../src/commands/compare-state';
+import { assumptionsReply } from '../src/commands/compare-assumptions';
 import type { Reply } from '../src/commands/types';
 import { PLATFORMS } from '../src/domain/benchmarks';
 import { PRESETS } from '../src/domain/compare';

@@ -8,7 +8,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BREAK_EVEN_TITLE } from '../src/commands/compare';
+import { BREAK_EVEN_TITLE } from '../src/commands/compare-assumptions';
 import { breakEvenText, comparePlans, evaluate, flipsText, microBreakEvenLine, microBreakEvens, parseCompareInput, robustnessText, winnerOf, type CountedMetric } from '../src/domain/compare';
 import { parseMoney, parsePercent } from '../src/domain/units';
 import { compareOptions } from './support/compare-options';

@@ -6,7 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID } from '../src/commands/compare';
+import { ASSUMPTIONS_ID } from '../src/commands/compare-state';
 import { glossary } from '../src/commands/glossary';
 import type { Reply } from '../src/commands/types';
 import { citeText, publisherYear, reportedBy, type Citation } from '../src/domain/benchmarks';

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, CSV_HEADER, EQUAL_BUDGET_ID, EXPORT_ID, MAIN_TEXT_LIMIT, compare, definition } from '../src/commands/compare';
-import { decodeState, encodeState } from '../src/commands/compare-state';
+import { CSV_HEADER, compare, definition } from '../src/commands/compare';
+import { ASSUMPTIONS_ID, EQUAL_BUDGET_ID, EXPORT_ID, decodeState, encodeState } from '../src/commands/compare-state';
+import { MAIN_TEXT_LIMIT } from '../src/commands/compare-reply';
 import { messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { PLATFORMS } from '../src/domain/benchmarks';

@@ -9,8 +9,7 @@
 
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, EQUAL_BUDGET_ID } from '../src/commands/compare';
-import { decodeState, encodeState } from '../src/commands/compare-state';
+import { ASSUMPTIONS_ID, EQUAL_BUDGET_ID, decodeState, encodeState } from '../src/commands/compare-state';
 import { messageProblems } from '../src/commands/limits';
 import { OWN_MESSAGE, type Reply } from '../src/commands/types';
 import { OPTION_KIND, OPTION_NAMES, type Overrides } from '../src/domain/compare';

@@ -9,7 +9,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID } from '../src/commands/compare';
+import { ASSUMPTIONS_ID } from '../src/commands/compare-state';
 import { messageProblems } from '../src/commands/limits';
 import { comparePlans, feeByRulesAt, parseCompareInput } from '../src/domain/compare';
 import { runCompare as run, assumptionsPage, comparisonOf, description, exportRow, exportRows, fieldOfAnyEmbed, plainText, pressButton } from './support/compare';

@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID } from '../src/commands/compare';
+import { ASSUMPTIONS_ID } from '../src/commands/compare-state';
 import type { Reply } from '../src/commands/types';
 import { PLATFORMS } from '../src/domain/benchmarks';
 import { engagementRate, reachRate } from '../src/domain/compare/assumptions';

@@ -9,7 +9,9 @@
 
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, CASES_ID, CSV_HEADER, EXPORT_ID, MAIN_TEXT_LIMIT } from '../src/commands/compare';
+import { CSV_HEADER } from '../src/commands/compare';
+import { ASSUMPTIONS_ID, CASES_ID, EXPORT_ID } from '../src/commands/compare-state';
+import { MAIN_TEXT_LIMIT } from '../src/commands/compare-reply';
 import type { Reply, RunContext } from '../src/commands/types';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testContext } from './support/context';

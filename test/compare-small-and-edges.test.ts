@@ -7,8 +7,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID } from '../src/commands/compare';
-import { decodeState, encodeState } from '../src/commands/compare-state';
+import { ASSUMPTIONS_ID, decodeState, encodeState } from '../src/commands/compare-state';
 import { PLATFORMS, type Platform } from '../src/domain/benchmarks';
 import { engagementRate, reachRate, type Assumption } from '../src/domain/compare/assumptions';
 import { assumptionsText, earlierState, exportRow, exportRows, field, pressButton, runCompare, shownText } from './support/compare';

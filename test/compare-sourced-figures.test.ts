@@ -7,7 +7,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { CASES_ID } from '../src/commands/compare';
+import { CASES_ID } from '../src/commands/compare-state';
 import { microBreakEvens } from '../src/domain/compare';
 import { runCompare as run, assumptionsPage, assumptionsText, comparisonOf, exportRow, exportRows, field, planLine, pressButton, shownText } from './support/compare';
 

@@ -9,7 +9,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS_ID, CASES_ID, compare } from '../src/commands/compare';
+import { compare } from '../src/commands/compare';
+import { ASSUMPTIONS_ID, CASES_ID } from '../src/commands/compare-state';
 import { PUBLIC_TEXT_LIMIT } from '../src/commands/embeds';
 import { glossary } from '../src/commands/glossary';
 import { tiers } from '../src/commands/tiers';

@@ -7,7 +7,8 @@
 
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { glossary, teamTermKey } from '../src/commands/glossary';
+import { glossary } from '../src/commands/glossary';
+import { teamTermKey } from '../src/commands/team-terms';
 import { term as termCommand } from '../src/commands/term';
 import type { Reply } from '../src/commands/types';
 import { PUBLIC_TEXT_LIMIT } from '../src/commands/embeds';

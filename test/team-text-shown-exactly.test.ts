@@ -8,7 +8,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { planNameProblem } from '../src/commands/compare';
+import { planNameProblem } from '../src/commands/saved-plans';
 import { glossary } from '../src/commands/glossary';
 import { house } from '../src/commands/house';
 import { plans } from '../src/commands/plans';

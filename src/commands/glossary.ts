@@ -4,7 +4,6 @@
  * match is answered, saying what was read; several are offered as buttons.
  */
 
-import { createHash } from 'node:crypto';
 import {
   ApplicationCommandOptionType,
   ComponentType,
@@ -57,6 +56,7 @@ import {
 } from './embeds';
 import { HOUSE_ANSWER_ROOM, type HouseLookup, fitMarkdownLine, houseDefinitionLine, housePlacementText, houseProblemLine, houseTierMapping, lookUpHouse, teamTierName, yourHouse } from './house-lookup';
 import { shownText, unavailableReply } from './team-settings';
+import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, teamLinkText, teamTermByKey, teamTermKey } from './team-terms';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 export const definition = {
@@ -94,8 +94,6 @@ const TEAM_MENU = 'glossary:teamopen';
 const SOURCES_BUTTON = 'glossary:sources';
 /** A page of "All sources", changed in place: "glossary:sourcespage:<term id>:<page>". */
 const SOURCES_PAGE = 'glossary:sourcespage';
-/** Autocomplete values for team terms, by key (built-in terms are offered by id). */
-export const TEAM_KEY_VALUE = 'teamkey:';
 /** A team term asked for by name ("team:Brand lift"), as autocomplete offered before keys. */
 const TEAM_NAME_VALUE = 'team:';
 const TEAM_MARK = ' (team term)';
@@ -104,25 +102,6 @@ const HOUSE_MARK = ' (house tier)';
 /** Opens a house tier named by the rest of the custom_id (at most MAX_TIER_NAME characters). */
 const HOUSE_TIER_BUTTON = 'glossary:housetier';
 const TEAM_COLOUR = 0x57f287;
-
-/**
- * A team term's key, for custom_ids and autocomplete values: a name may take all of their 100
- * characters. Made from the server and the name, so it stays the same while the term exists, and a
- * key made in one server opens nothing in another. The name is folded by case alone (NFC, lower
- * case), not by nameKey as the store compares names: keys already sent in buttons, menus and
- * autocomplete lists must keep opening their terms.
- */
-export function teamTermKey(guildId: string, name: string): string {
-  return createHash('sha256').update(`${guildId}\n${name.normalize('NFC').toLowerCase()}`).digest('base64url').slice(0, 16);
-}
-
-/** The team term that `key` names in this server's terms, if any. */
-export function teamTermByKey(guildId: string, terms: readonly TeamTerm[], key: string): TeamTerm | undefined {
-  return terms.find((t) => teamTermKey(guildId, t.name) === key);
-}
-
-/** Shown for a definition the team typed that has nothing visible in it (only invisible characters). */
-export const NO_VISIBLE_TEXT = '(no visible text)';
 
 /** "1,000–2,499", "1,000,001 and up". */
 function stretchCounts(from: number, to: number | null): string {
@@ -223,34 +202,6 @@ function allSourcesReply(term: Term, page = 0): Reply {
     components: pager ? [pager] : [],
     flags: MessageFlags.Ephemeral,
   };
-}
-
-/**
- * The http(s) address a team link points to, as the URL parser writes it, undefined for anything
- * else. The parser leaves a few characters that URLs may not contain (| ` \ ^ { }) as they are in
- * a query; they are percent-encoded too, so none can reach Discord's markdown.
- */
-function webAddress(link: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(link.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  return url.href.replace(/[|`\\^{}]/g, (c) => encodeURIComponent(c));
-}
-
-/**
- * A team term's link as a link a user can click: `<https://…>`. It is shown unescaped because it
- * is safe to: the URL parser percent-encodes spaces, quotes, `<` and `>`, so nothing in it can
- * close the brackets early, and Discord reads everything inside them as the address, not as
- * markdown or mentions. Anything else (not an http(s) address, or too long once encoded) is shown
- * as escaped text, within `max` characters.
- */
-export function teamLinkText(link: string, max: number = LIMITS.fieldValue): string {
-  const address = webAddress(link);
-  return address && address.length + 2 <= max ? `<${address}>` : shownText(link, max);
 }
 
 const SHORTENED_NOTE = ' Shortened (…) to fit beside the built-in term: pick it from the autocomplete, marked "(team term)", to read all of it.';

@@ -10,7 +10,7 @@
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { LIMITS } from './limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
-import { MAX_PLAN_NAME } from './compare';
+import { MAX_PLAN_NAME } from './saved-plans';
 import { inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
 import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, orUnavailable, shownText, teamGuildId, unavailableReply, when, who } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, SERVER_ONLY } from './types';

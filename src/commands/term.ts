@@ -25,8 +25,8 @@ import { normalise } from '../domain/search';
 import { LIMITS } from './limits';
 import { importPlan, nameKey, TERMS_PER_SERVER, type ImportedTerm, type TeamTerm } from '../store/types';
 import { hiddenInName, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, showsNothing, unshownCharacter } from './embeds';
-import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, teamLinkText, teamTermByKey, teamTermKey } from './glossary';
 import { exportHeader, guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
+import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, teamLinkText, teamTermByKey, teamTermKey } from './team-terms';
 import { readTermsFile, TERMS_FILE, type ExportedTerm } from './terms-file';
 import { slashCommand, type Attachment, type ChatInputDefinition, type Choice, type Reply, type RunContext, SERVER_ONLY } from './types';
 
@@ -58,7 +58,7 @@ const nameOption = (description: string) =>
 const definitionOption = { type: ApplicationCommandOptionType.String, name: 'definition', description: 'What it means, in plain words', max_length: TERM_LIMITS.definition } as const;
 
 /** Given as the formula, example or link in `/term edit`: remove it (Discord sends no empty options). */
-export const CLEAR = '-';
+const CLEAR = '-';
 
 const extraOptions = [
   { type: ApplicationCommandOptionType.String, name: 'formula', description: 'How it is worked out, e.g. engagements / followers', max_length: TERM_LIMITS.formula },
@@ -137,11 +137,11 @@ function clears(value: string | undefined): boolean {
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/u;
 
-/** Why a value cannot be stored, or undefined when it can. */
 /** With the u flag, a surrogate matches only when it is not one of a pair. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
-export function termValueProblem(field: Field, value: string): string | undefined {
+/** Why a value cannot be stored, or undefined when it can. */
+function termValueProblem(field: Field, value: string): string | undefined {
   const length = [...value].length;
   // Empty as shown: zero-width spaces, soft hyphens and direction marks are never shown, and
   // Discord refuses a field with nothing in it.
@@ -244,8 +244,8 @@ function newValue(given: string | undefined, current: string | undefined): strin
   return clears(given) ? undefined : given;
 }
 
-/** The term as saved. A value kept from before empty-looking values were refused shows as nothing: left out, or said. */
-function termEmbed(title: string, term: TeamTerm): APIEmbed {
+/** The term as saved, for the manager who added or changed it. A value kept from before empty-looking values were refused shows as nothing: left out, or said. */
+function savedTermEmbed(title: string, term: TeamTerm): APIEmbed {
   const shows = (value: string | undefined): value is string => value !== undefined && !showsNothing(value);
   const fields = [
     ...(shows(term.formula) ? [{ name: 'Formula', value: shownText(term.formula, LIMITS.fieldValue) }] : []),
@@ -288,7 +288,7 @@ async function add(args: TermArgs & { definition: string }, context: RunContext 
   if (result === 'full') {
     return inputErrorReply(`This server has ${TERMS_PER_SERVER} terms, the most it can have.`, 'removing one with `/term remove` first.', 'That term was not added');
   }
-  return { embeds: [termEmbed('Team term added', term)], flags: MessageFlags.Ephemeral };
+  return { embeds: [savedTermEmbed('Team term added', term)], flags: MessageFlags.Ephemeral };
 }
 
 /** The refusal of a name the server has (by nameKey: "ＣＰＭ" and "cpm" are "CPM"), naming the term as stored. */
@@ -339,7 +339,7 @@ async function edit(args: TermArgs, context: RunContext & { guildId: string }): 
   const stored = (await context.store.term(context.guildId, current.name)) ?? term;
   const removed = OPTIONAL_FIELDS.filter((field) => clears(args[field]) && current[field] !== undefined);
   const title = removed.length ? `Team term changed: ${andList(removed)} removed` : 'Team term changed';
-  return { embeds: [termEmbed(title, stored)], flags: MessageFlags.Ephemeral };
+  return { embeds: [savedTermEmbed(title, stored)], flags: MessageFlags.Ephemeral };
 }
 
 /** An edit that would leave the term as it is ("-" for an example it does not have): nothing is written. */

@@ -2,7 +2,8 @@
 
 import { parse } from 'csv-parse/sync';
 import { expect } from 'vitest';
-import { ASSUMPTIONS_ID, EXPORT_ID, compare } from '../../src/commands/compare';
+import { compare } from '../../src/commands/compare';
+import { ASSUMPTIONS_ID, EXPORT_ID } from '../../src/commands/compare-state';
 import { messageProblems } from '../../src/commands/limits';
 import type { ComponentContext, ComponentReply, Reply, RunContext } from '../../src/commands/types';
 import { comparePlans, parseCompareInput, type CompareInput, type Comparison } from '../../src/domain/compare';

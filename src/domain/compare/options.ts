@@ -9,7 +9,13 @@ import { ACCEPTED_FORMS, exponentReason, MAX_FOLLOWERS, MAX_INPUT_LENGTH, parseF
 import { formatCount, shorten } from '../format';
 import { formatMoney, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
 
-/** The scenario's options, in the order /compare registers them. */
+/**
+ * The scenario's options, in the order /compare registers them. The order is also the layout of
+ * the state /compare's buttons carry (commands/compare-state.ts): a presence bit for each option,
+ * then the values, in this order and no other. Buttons already sent in channels are read back
+ * through it, so reordering, adding or removing an option would read them as other scenarios:
+ * such a change needs a new state version there, which keeps reading the old one as it was.
+ */
 export const OPTION_NAMES = [
   'preset',
   'platform',

@@ -32,8 +32,8 @@ const headline = async (followers: string) => {
 
 describe('the publishers’ answer, one vote per publisher', () => {
   it.each([
-    ['0', '**Below influencer size** — 8 of 21 publishers put it under their lowest influencer tier.'],
-    ['500', '**Below influencer size** — 7 of 21 publishers put it under their lowest influencer tier.'],
+    ['0', '**Below influencer size** — 8 of 21 publishers agree.'],
+    ['500', '**Below influencer size** — 7 of 21 publishers agree.'],
     ['9.5k', '**Micro** — 10 of 21 publishers agree.'],
     ['30k', '**Micro** — 14 of 21 publishers agree.'],
     ['100k', '**Mid-tier**, narrowly — 5 of 21 publishers.'],
@@ -44,7 +44,7 @@ describe('the publishers’ answer, one vote per publisher', () => {
   });
 
   it('splits as worked out by hand', () => {
-    expect(splitLine(classify(0))).toBe('How the 21 publishers split: nano 3 · micro 3 · below their lowest influencer tier 8 · not covered by the figures we have 7.');
+    expect(splitLine(classify(0))).toBe('How the 21 publishers split: nano 3 · micro 3 · below influencer size 8 · not covered by the figures we have 7.');
     expect(splitLine(classify(9_500))).toBe('How the 21 publishers split: nano 6 · micro 10 · not covered by the figures we have 5.');
     expect(splitLine(classify(100_000))).toBe('How the 21 publishers split: micro 4 · mid-tier 5 · macro 4 · mega 2 · not covered by the figures we have 6.');
     expect(splitLine(classify(10_000_000_000))).toBe('How the 21 publishers split: mega 13 · not covered by the figures we have 8.');

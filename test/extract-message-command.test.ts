@@ -50,8 +50,9 @@ describe('"Classify follower counts"', () => {
     await store.setHouse('42', { text: 'seed 1k-10k, growth 10k-100k, star 100k+', setById: '1', setByName: 'm', setAt: new Date('2026-12-01T00:00:00Z') });
     const reply = await classify('Sara: 45k followers, Tom: 500 followers', testContext({ guildId: '42', store }));
     const [sara, tom] = lines(reply);
-    expect(sara).toMatch(/^• \*\*45k\*\* = 45,000 \(Sara\) → house: \*\*growth\*\* \(10k–100k\); publishers: /);
-    expect(tom).toMatch(/→ house: below seed, the lowest house tier \(from 1k\); publishers: /);
+    // After "publishers:" the answer reads on in lower case and says "publishers" once.
+    expect(sara).toBe('• **45k** = 45,000 (Sara) → house: **growth** (10k–100k); publishers: **micro** — 13 of 21 agree.');
+    expect(tom).toBe('• **500** (Tom) → house: below seed, the lowest house tier (from 1k); publishers: **below influencer size** — 7 of 21 agree.');
   });
 
   it('goes on without the house definition when the store fails, and says so', async () => {

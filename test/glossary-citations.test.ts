@@ -44,7 +44,7 @@ describe('glossary citations', () => {
       }
     }
     expect(citationOf(termById('nano-influencer')!, 'mediakix')).toBe(
-      'Mediakix, “Standard Terminology in Influencer Marketing”, c.2019: https://mediakix.com/influencer-marketing-resources/influencer-tiers/',
+      'Mediakix, “Standard Terminology in Influencer Marketing”, c. 2019: https://mediakix.com/influencer-marketing-resources/influencer-tiers/',
     );
   });
 

@@ -280,7 +280,7 @@ describe('/glossary citations', () => {
   it('cites each source of a tier, under "All sources", with its link and, when read second-hand, says through whom', async () => {
     const allSources = await glossary.component!('glossary:sources:nano-influencer', [], testComponentContext());
     const sources = allSources.reply.embeds[0]!.description!;
-    expect(sources).toContain('Mediakix, “Standard Terminology in Influencer Marketing”, c.2019: https://mediakix.com/influencer-marketing-resources/influencer-tiers/');
+    expect(sources).toContain('Mediakix, “Standard Terminology in Influencer Marketing”, c. 2019: https://mediakix.com/influencer-marketing-resources/influencer-tiers/');
     expect(sources).toContain('Viral Nation, platform-specific tiers, 2020, as reported by Business Insider: https://www.businessinsider.com/');
     expect(sources).toContain('CMSWire, article by Gil Eyal on influencer tiers, 2023, from a copy on getecube.com');
     expect(sources).toContain('from a copy on Scribd');

@@ -243,8 +243,9 @@ describe('/house show is for every member; set, clear and export need Manage Ser
 
     const shown = await run(store, '/house show', MEMBER);
     expect(shown.outcome).toBe('answered');
-    expect(shown.shown.body.embeds[0]!.title).toBe('House tier definition');
-    expect(description(shown)).toContain('**micro** (10k–75k) → micro');
+    expect(shown.shown.body.embeds[0]!.title).toBe('House definition');
+    // The name says its tier, so no arrow repeats it.
+    expect(description(shown)).toContain('**micro** (10k–75k) · counts 10,000–74,999');
 
     for (const line of ['/house set "tiers:small 1k-50k, big 50k+"', '/house clear', '/house export']) {
       const refused = await run(store, line, MEMBER);

@@ -73,7 +73,7 @@ describe('/house set, own names', () => {
     expect(saved).not.toMatch(/tiny\*\* \(0–1k\) → micro/);
     const answer = (await tier.run({ followers: '500' } as never, ctx)) as Reply;
     expect(description(answer)).toContain('**Your house definition: tiny (0–1k)**');
-    expect(description(answer)).toContain('Publishers: **Below influencer size**');
+    expect(description(answer)).toContain('Publishers: **below influencer size**');
     const exported = await run({ subcommand: 'export' }, ctx);
     const json = JSON.parse(exported.files![0]!.data.toString('utf8'));
     expect(json.house.tiers[0]).toMatchObject({ name: 'tiny', belowInfluencerSize: true });

@@ -135,7 +135,7 @@ describe('a ladder of thresholds', () => {
     const ctx = managerContext();
     const saved = await run(house, { subcommand: 'set', tiers: LADDER }, ctx);
     expect(saved.inputError).toBeUndefined();
-    expect(description(saved)).toContain('**Nano** (1k–10k) → nano · counts 1,000–9,999');
+    expect(description(saved)).toContain('**Nano** (1k–10k) · counts 1,000–9,999');
     expect(description(await run(tier, { followers: '50k' }, ctx))).toContain('**Your house definition: Micro (10k–100k)**');
   });
 });

@@ -50,8 +50,8 @@ describe('the source registry', () => {
       expect(sourceById(id)!.title, id).toBeNull();
       expect(citation(sourceById(id)!), id).not.toContain('“');
     }
-    expect(citation(sourceById('mediakix')!)).toBe('Mediakix, “Standard Terminology in Influencer Marketing”, c.2019');
-    expect(citation(sourceById('seed-000')!)).toMatch(/^a Japanese article on micro-influencers, translated/);
+    expect(citation(sourceById('mediakix')!)).toBe('Mediakix, “Standard Terminology in Influencer Marketing”, c. 2019');
+    expect(citation(sourceById('seed-000')!)).toMatch(/^A Japanese article on micro-influencers, translated/);
     expect(howRead(sourceById('viral-nation-2020')!)).toBe('as reported by Business Insider');
     expect(howRead(sourceById('cmswire')!)).toBe('from a copy on getecube.com');
     expect(howRead(sourceById('mediakix')!)).toBe("from the publisher's page");

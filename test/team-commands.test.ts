@@ -323,7 +323,7 @@ describe('/house', () => {
     const shown = await run(house, { subcommand: 'show' }, ctx);
     expect(shown.flags).toBeUndefined();
     const body = text(shown);
-    expect(body).toContain('**micro** (10k–75k) → micro');
+    expect(body).toContain('**micro** (10k–75k) · counts 10,000–74,999');
     expect(body).toContain('10,000–74,999');
     expect(body).toContain(`<t:${Math.floor(ctx.now.getTime() / 1000)}:f>`);
     expect(body).toContain(`<@${ctx.user.id}>`);

@@ -65,7 +65,7 @@ describe('/tier', () => {
     const reply = await run('30k', testContext({ guildId: '42', store }));
     const lines = reply.embeds[0]!.description!.split('\n');
     expect(lines[0]).toBe('**Your house definition: micro (10k–75k)**');
-    expect(lines[1]).toBe('Publishers: **Micro** — 14 of 21 publishers agree.');
+    expect(lines[1]).toBe('Publishers: **micro** — 14 of 21 agree.');
     expect(publicLength(reply)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
     // No house line in a DM, or in a server without one.
     expect((await run('30k', testContext({ store }))).embeds[0]!.description!.startsWith('**Micro**')).toBe(true);
@@ -79,7 +79,7 @@ describe('/tier', () => {
     // Spelled out once, so a change of wording is a change of this test too.
     expect(lines[0]).toBe('Your house definition is unavailable right now, so this answer follows the publishers.');
     expect(lines[0]).toBe(HOUSE_UNAVAILABLE_LINE);
-    expect(lines[1]).toContain('14 of 21 publishers');
+    expect(lines[1]).toBe('Publishers: **micro** — 14 of 21 agree.');
   });
 
   it('shows every publisher on demand, only to the presser, paged within limits, with the counting rules', async () => {

@@ -1,8 +1,8 @@
 /**
  * /tier's words say what is true: "1 follower"; a boundary warning that gives the real distance;
- * "All sources" pages that never end on a heading; a "below influencer size" headline whose
- * count is true of every publisher in it (HypeAuditor's "Instagram user" band is not a tier of
- * influencers).
+ * "All sources" pages that never end on a heading; "below influencer size" said one way, from the
+ * headline to each publisher's answer (HypeAuditor's "Instagram user" band is not a tier of
+ * influencers, so a count in it is below influencer size too).
  */
 
 import { describe, expect, it } from 'vitest';
@@ -68,9 +68,15 @@ describe('/tier wording', () => {
     expect(pageLines(['one', 'two'], 100)).toEqual(['one\ntwo']);
   });
 
-  it('says "below influencer size" with a count true of each publisher counted: "under their lowest influencer tier"', async () => {
+  it('says "below influencer size" one way: in the headline, the split and each publisher’s answer under "All sources"', async () => {
     const [headline, split] = (await run('0')).embeds[0]!.description!.split('\n');
-    expect(headline).toBe('**Below influencer size** — 8 of 21 publishers put it under their lowest influencer tier.');
-    expect(split).toContain('below their lowest influencer tier 8');
+    expect(headline).toBe('**Below influencer size** — 8 of 21 publishers agree.');
+    expect(split).toContain('below influencer size 8');
+    const all = allSourcesReply(0, 0).embeds[0]!.description!;
+    // Each publisher's own lowest tier is named where it puts the count under it.
+    expect(all).toContain('Rise of Micro-Influencers (article)**, undated: below influencer size (its lowest tier is micro 5k–10k).');
+    expect(all).toContain('readings: under 10k → micro; 500–5k → below influencer size)');
+    expect(all).toContain('below influencer size (its "Instagram user" band, 0–1k, is not an influencer tier)');
+    for (const text of [headline, split, all]) expect(text).not.toMatch(/below its lowest tier|below their lowest|under their lowest|→ under it/);
   });
 });

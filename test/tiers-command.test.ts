@@ -69,7 +69,7 @@ describe('/tiers', () => {
     const all = pages.map(text).join('\n');
     expect(all).toContain('A publisher with several definitions counts once: its latest dated definition votes, and the others are shown beside it');
     expect(all).toContain('Hootsuite');
-    expect(all).toContain('Mediakix, “Standard Terminology in Influencer Marketing”, c.2019');
+    expect(all).toContain('Mediakix, “Standard Terminology in Influencer Marketing”, c. 2019');
     for (const page of pages) expect(messageProblems(page)).toEqual([]);
   });
 
@@ -85,9 +85,8 @@ describe('/tiers', () => {
     const reply = await run('cnbc');
     expect(reply.embeds[0]!.title).toBe('CNBC');
     const t = text(reply);
-    expect(t).toContain('CNBC (2017)');
-    expect(t).toContain('CNBC (quoted by TapInfluence)');
-    expect(t).toContain('shown beside its latest definition; no vote');
+    expect(t).toContain('**CNBC** (2017)');
+    expect(t).toContain('**CNBC** (quoted by TapInfluence; shown beside its latest definition, no vote)');
   });
 
   it('leads with the house definition when the server has one; one line when the store fails', async () => {
@@ -113,7 +112,7 @@ describe('/tiers', () => {
     expect(ids(reply)).toEqual(expect.arrayContaining(['tiers:pub:adweek', 'tiers:pub:aspire']));
     const opened = await tiers.component!('tiers:pub:adweek', [], testComponentContext());
     expect(opened.reply.embeds[0]!.title).toBe('Adweek');
-    expect(text(opened.reply)).toContain('one of two readings; one vote');
+    expect(text(opened.reply)).toContain('**Adweek** (under 10,000; one of two readings, one vote)');
   });
 
   it('opens a publisher by its seed id ("seed-000"), and refuses nonsense ephemerally', async () => {

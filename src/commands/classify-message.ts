@@ -12,7 +12,9 @@ import { extractCounts, type FoundCount, type IgnoredNumber } from '../domain/ex
 import { ACCEPTED_FORMS } from '../domain/followers';
 import { countOf, formatCount, shorten } from '../domain/format';
 import { formatHouseTier } from '../domain/house';
+import { classify } from '../domain/classify';
 import { consensusFor } from '../domain/consensus';
+import { publishersAnswer } from '../domain/overview';
 import type { HouseTiers } from '../domain/house-placing';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { housePlacementText, teamTierName } from './house-lookup';
@@ -65,18 +67,23 @@ function listedCounts(counts: readonly FoundCount[]): ListedCount[] {
   return [...byKey.values()];
 }
 
+/**
+ * "house: **micro** (10k–75k); publishers: **micro** — 13 of 21 agree.": the team's tier, then the
+ * publishers' answer as /tier words it under a house definition.
+ */
+function houseThenPublishers(count: number, house: HouseTiers): string {
+  const placed = house.place(count);
+  const houseText = 'tier' in placed ? formatHouseTier(placed.tier, (t) => `**${teamTierName(t.name)}**`) : housePlacementText(house.tiers, count);
+  return `house: ${houseText}; publishers: ${publishersAnswer(classify(count), (t) => `**${t}**`)}`;
+}
+
 function countLine({ count, times }: ListedCount, house: HouseTiers | undefined): string {
   const written = quoteUserText(count.text, 30);
   const exact = count.text.replace(/\s/g, '') === formatCount(count.value) ? '' : ` = ${formatCount(count.value)}`;
-  const consensus = consensusFor(count.value);
-  let houseText = '';
-  if (house) {
-    const placed = house.place(count.value);
-    houseText = `house: ${'tier' in placed ? formatHouseTier(placed.tier, (t) => `**${teamTierName(t.name)}**`) : housePlacementText(house.tiers, count.value)}; publishers: `;
-  }
+  const answer = house ? houseThenPublishers(count.value, house) : consensusFor(count.value).line;
   const repeated = times > 1 ? ` ×${times}` : '';
   const reading = count.note ? ` (${count.note})` : '';
-  return `• **${written}**${exact}${label(count)}${repeated} → ${houseText}${consensus.line}${reading}`;
+  return `• **${written}**${exact}${label(count)}${repeated} → ${answer}${reading}`;
 }
 
 function ignoredLines(ignored: readonly IgnoredNumber[]): string[] {

@@ -8,8 +8,8 @@ import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, t
 import { LIMITS } from './limits';
 import { shorten } from '../domain/format';
 import { nameKey } from '../domain/names';
+import { mappedTierArrow } from '../domain/overview';
 import type { Source, Tier } from '../domain/sources';
-import { TIER_LABELS } from '../domain/tier-style';
 import type { Reply } from './types';
 
 export const NEUTRAL_COLOUR = 0x5865f2;
@@ -19,12 +19,13 @@ export const ERROR_COLOUR = 0xed4245;
 export const PUBLIC_TEXT_LIMIT = 1_500;
 
 /**
- * " → micro" when a source's own tier name does not already say its normalised tier; a band that is
- * not an influencer tier (HypeAuditor's "Instagram user") reads as /tier answers it.
+ * " → mid-tier" when a source's own tier name does not already say its normalised tier (as every
+ * reply decides it, mappedTierArrow); a band that is not an influencer tier (HypeAuditor's
+ * "Instagram user") reads as /tier answers it.
  */
 export function normalisedSuffix(tier: Tier): string {
   if (tier.notInfluencer) return ' → below influencer size (not an influencer tier)';
-  return tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`;
+  return mappedTierArrow(tier);
 }
 
 /**

@@ -64,9 +64,9 @@ function commandGuide(teamCommandsRun: boolean): APIEmbedField[] {
     { name: '/glossary [term]', value: 'Any term in plain words, with formula and sources.\nTry `/glossary term:CPE`' },
     { name: '/roster file:<csv>', value: 'Your creators file (CSV or TSV), tagged by tier.\nTry `/roster file:creators.csv`' },
     { name: 'Right-click a message → Apps → Classify follower counts', value: 'Each follower count in it, with its tier.\nTry it on “Sara has 45k on IG”' },
-    { name: '/house set | show | clear | export', value: `Your team’s tier definition, used first everywhere (show: everyone; the rest: Manage Server).${team('`/house set tiers:micro 10k-75k`')}` },
+    { name: '/house set | show | clear | export', value: `Your house definition, used first everywhere (show: everyone; the rest: Manage Server).${team('`/house set tiers:micro 10k-75k`')}` },
     { name: '/term add | edit | remove | export | import', value: `Team glossary terms (Manage Server).${team('`/term add name:UGC definition:…`')}` },
-    { name: '/plans list | delete | export', value: `Scenarios saved with \`/compare save:<name>\`.${team('`/plans list`')}` },
+    { name: '/plans list | delete | export', value: `Saved plans from \`/compare save:<name>\`.${team('`/plans list`')}` },
     { name: '/help', value: 'This page and the start-here path.' },
   ];
 }

@@ -10,6 +10,7 @@ import { embedLength, LIMITS } from './limits';
 import { formatCount, formatCountRange, shorten } from '../domain/format';
 import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS, countReadingNote, numberBeforeMil } from '../domain/followers';
+import { mappedTierArrow } from '../domain/overview';
 import type { HouseRecord } from '../store/types';
 import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, unshownCharacter } from './embeds';
 import { houseTierMapping, teamTierName, WHOLE_TIER_NAME } from './house-lookup';
@@ -20,7 +21,7 @@ import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SE
 
 export const definition = {
   name: 'house',
-  description: "Your team's own tier definition, shown first in /tier and /tiers",
+  description: "Your house definition: your team's own tiers, shown first in /tier and /tiers",
   ...SERVER_ONLY,
   options: [
     {
@@ -48,13 +49,22 @@ const ACCEPTED =
   `Counts as in /tier (${ACCEPTED_FORMS}); a range with a hyphen, en dash or "to"; open ends as \`1M+\` or \`up to 10k\`; ` +
   'a real gap written as `gap` between two tiers.';
 
+/**
+ * What a house tier counts as beside the publishers' tiers, after an arrow, unless its name says it
+ * already ("micro", "🌱 Nano"): as the publishers' own tiers are shown (mappedTierArrow).
+ */
+function mappingArrow(tier: HouseTier): string {
+  if (tier.spansEveryTier || tier.notInfluencer) return ` → ${houseTierMapping(tier)}`;
+  return mappedTierArrow(tier);
+}
+
 function tierLines(tiers: readonly HouseTier[]): string[] {
   const lines: string[] = [];
   tiers.forEach((tier, i) => {
     const prev = tiers[i - 1];
     if (prev && prev.max !== null && tier.min > prev.max + 1) lines.push(`*gap: ${formatCount(prev.max + 1)}–${formatCount(tier.min - 1)} is in no tier*`);
     const range = formatCountRange(tier.min, tier.max);
-    lines.push(`${formatHouseTier(tier, (t) => `**${shownText(t.name, WHOLE_TIER_NAME)}**`)} → ${houseTierMapping(tier)} · counts ${range}`);
+    lines.push(`${formatHouseTier(tier, (t) => `**${shownText(t.name, WHOLE_TIER_NAME)}**`)}${mappingArrow(tier)} · counts ${range}`);
   });
   return lines;
 }
@@ -151,7 +161,7 @@ function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbe
 }
 
 async function set(text: string, context: RunContext & { guildId: string }): Promise<Reply> {
-  if (!context.canManageGuild) return notManagerReply('set the house tier definition');
+  if (!context.canManageGuild) return notManagerReply('set the house definition');
   // Line breaks separate tiers and are shown as typed; any other character the replies would not show is refused.
   const unshown = unshownCharacter(text.split(LINE_BREAK).join(' '));
   if (unshown) return inputErrorReply(`The tiers have ${unshown} in them, which Discord shows as a blank or not at all; type them again without it.`, ACCEPTED, 'That house definition did not work');
@@ -206,7 +216,7 @@ async function show(context: RunContext & { guildId: string }): Promise<Reply> {
       flags: MessageFlags.Ephemeral,
     };
   }
-  const embed = houseEmbed('House tier definition', record);
+  const embed = houseEmbed('House definition', record);
   if (embedLength(embed) <= PUBLIC_TEXT_LIMIT) return { embeds: [embed] };
   // Any member may ask: a long definition is not posted to the whole channel.
   return { embeds: [{ ...embed, footer: { text: `${embed.footer!.text} ${LONG_DEFINITION_NOTE}` } }], flags: MessageFlags.Ephemeral };
@@ -215,7 +225,7 @@ async function show(context: RunContext & { guildId: string }): Promise<Reply> {
 export const LONG_DEFINITION_NOTE = 'A long definition, so it is shown to you alone.';
 
 async function clear(context: RunContext & { guildId: string }): Promise<Reply> {
-  if (!context.canManageGuild) return notManagerReply('clear the house tier definition');
+  if (!context.canManageGuild) return notManagerReply('clear the house definition');
   const removed = await context.store.clearHouse(context.guildId);
   const publishersAlone = '`/tier` in this server now answers by the publishers alone.';
   return {
@@ -242,7 +252,7 @@ function removedText(removed: HouseRecord, room: number): string {
 }
 
 async function exportHouse(context: RunContext & { guildId: string }): Promise<Reply> {
-  if (!context.canManageGuild) return notManagerReply('export the house tier definition');
+  if (!context.canManageGuild) return notManagerReply('export the house definition');
   const record = await context.store.house(context.guildId);
   const parsed = record ? parseHouseDefinition(record.text) : undefined;
   const data = {

@@ -12,8 +12,8 @@ import {
 } from 'discord-api-types/v10';
 import { classify, type Classification, type PublisherVote } from '../domain/classify';
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, countReadingNote, parseFollowerCount } from '../domain/followers';
-import { followersText, formatCount } from '../domain/format';
-import { answerLine, boundaryWarning, ownLineNotes, publisherAnswerWords, splitLine, verdictWords } from '../domain/overview';
+import { followersText, formatCount, withAside } from '../domain/format';
+import { answerLine, boundaryWarning, ownLineNotes, publisherAnswerWords, publishersAnswer, splitLine, verdictWords } from '../domain/overview';
 import { BOUNDARY_RULE, NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseAnswerLine, houseProblemLine, lookUpHouse } from './house-lookup';
@@ -59,13 +59,13 @@ function titleFor(count: number, typed: string | undefined): string {
  */
 export function tierEmbed(c: Classification, asTyped?: string, house?: string): APIEmbed {
   const leader = c.consensus.outcome === 'tier' && c.consensus.leaders.length === 1 ? c.consensus.leaders[0] : undefined;
-  const answer = answerLine(c, (t) => `**${t}**`);
+  const bold = (t: string) => `**${t}**`;
   const warning = boundaryWarning(c);
   // A word read one way of two ("30 mil": a million in English, a thousand in Spanish) is said.
   const reading = asTyped === undefined ? undefined : countReadingNote(asTyped);
   const lines = [
     // houseAnswerLine already fits the room; a longer line from elsewhere is cut without breaking its markdown.
-    ...(house ? [fitMarkdownLine(house, HOUSE_LINE_ROOM), `Publishers: ${answer}`] : [answer]),
+    ...(house ? [fitMarkdownLine(house, HOUSE_LINE_ROOM), `Publishers: ${publishersAnswer(c, bold)}`] : [answerLine(c, bold)]),
     splitLine(c),
     ...(warning ? [`⚠️ ${warning}`] : []),
     ...(reading ? [`ℹ️ ${reading}`] : []),
@@ -131,7 +131,10 @@ function besideLines(p: Publisher, c: Classification): string[] {
   const byId = new Map(c.verdicts.map((v) => [v.source.id, v.verdict]));
   return p.sources
     .filter((s) => s.role === 'beside')
-    .map((s) => `  ↳ also ${s.what} (${yearLabel(s)}${s.via && s.what.includes(s.via) ? '' : `, ${howRead(s)}`}): ${verdictWords(byId.get(s.id) ?? { kind: 'none' })}. Shown beside it; no vote.`);
+    .map((s) => {
+      const dated = `${yearLabel(s)}${s.via && s.what.includes(s.via) ? '' : `, ${howRead(s)}`}`;
+      return `  ↳ also ${withAside(s.what, dated)}: ${verdictWords(byId.get(s.id) ?? { kind: 'none' })}. Shown beside it; no vote.`;
+    });
 }
 
 /**

@@ -261,24 +261,37 @@ export function overviewReply(house?: string): Reply {
 
 // ── All sources ──────────────────────────────────────────────────────────────────────────────
 
-function roleWords(s: Source): string {
+/** How a definition takes part in the vote, in words, when it does not simply vote. */
+function roleWords(s: Source): string | undefined {
   switch (s.role) {
     case 'votes':
-      return '';
+      return undefined;
     case 'reading':
-      return ' (one of two readings; one vote)';
+      return 'one of two readings, one vote';
     case 'beside':
-      return ' (shown beside its latest definition; no vote)';
+      return 'shown beside its latest definition, no vote';
     case 'copy':
-      return ` (shares ${publisherOf(sourceById(s.copyOf ?? '') ?? s).label}’s definition; no vote)`;
+      return `shares ${publisherOf(sourceById(s.copyOf ?? '') ?? s).label}’s definition, no vote`;
     case 'context':
-      return ' (no range; no vote)';
+      return 'no range, no vote';
   }
 }
 
+/**
+ * A definition's name in bold, with what qualifies it in one pair of brackets: "**Forbes** (quoted
+ * by TapInfluence; no range, no vote)", "**Adweek** (under 10,000; one of two readings, one vote)",
+ * "**Mediakix**".
+ */
+function definitionName(s: Source): string {
+  const own = /^(.*?)\s*\(([^()]*)\)$/.exec(s.name);
+  const asides = [own?.[2], roleWords(s)].filter((aside): aside is string => aside !== undefined);
+  return `**${own ? own[1] : s.name}**${asides.length ? ` (${asides.join('; ')})` : ''}`;
+}
+
+/** A definition, its ranges and its citation; one without a range says so once, in its brackets. */
 function definitionLine(s: Source): string {
-  const tiers = s.tiers.length ? s.tiers.map((t) => `${t.name} ${t.stated}`).join(' · ') : 'no range';
-  return `• **${s.name}**${roleWords(s)}: ${tiers}. ${fullCitation(s)}`;
+  const tiers = s.tiers.length ? `: ${s.tiers.map((t) => `${t.name} ${t.stated}`).join(' · ')}` : s.role === 'context' ? '' : ': no range';
+  return `• ${definitionName(s)}${tiers}. ${fullCitation(s)}`;
 }
 
 /** Every definition, cited; the boundary rule first, so it is on the first page as in /tier's "All sources". */
@@ -321,7 +334,7 @@ function tierLine(tier: Tier): string {
 }
 
 function definitionBlock(s: Source, several: boolean): string {
-  const heading = several ? `**${s.name}**${roleWords(s)}\n` : '';
+  const heading = several ? `${definitionName(s)}\n` : '';
   const words = s.quote.kind === 'verbatim' ? 'Their words' : 'Their figures (summarised, not a quotation)';
   const lines = [
     `${heading}${words}:\n> ${s.quote.text}`,

@@ -569,7 +569,7 @@ const SPECS: TermSpec[] = [
     group: 'Reach & cost',
     definition:
       'The total number of times content was shown, counting repeat views by the same account. Impressions are the ' +
-      'base of CPM (cost per 1,000 impressions), EMV and engagement rate by impressions; engagement rate by reach ' +
+      'base of CPM (cost per thousand impressions), EMV and engagement rate by impressions; engagement rate by reach ' +
       'divides by unique accounts instead.',
     example: 'Illustrative: 8,000 accounts that each saw a post 1.5 times on average → 8,000 × 1.5 = 12,000 impressions.',
     sources: [CITE.upfluence],
@@ -621,12 +621,12 @@ const SPECS: TermSpec[] = [
   },
   {
     id: 'cpme',
-    name: 'CPME (cost per 1,000 engagements)',
-    aliases: ['cost per thousand engagements'],
+    name: 'CPME (cost per thousand engagements)',
+    aliases: ['cost per 1,000 engagements'],
     group: 'Reach & cost',
     formula: 'CPME = cost ÷ engagements × 1,000',
     definition:
-      'Cost per 1,000 engagements: CPE scaled up so that small costs are easier to compare. Traackr builds its ' +
+      'Cost per thousand engagements: CPE scaled up so that small costs are easier to compare. Traackr builds its ' +
       'budget calculator on it.',
     example: 'Illustrative: $500 for 2,100 engagements → 500 ÷ 2,100 × 1,000 ≈ $238 per 1,000 engagements.',
     check: { inputs: { cost: 500, engagements: 2_100 }, result: 238 },
@@ -1118,7 +1118,7 @@ function stretchWords(c: Classification, fewest: number, most: number): string {
   const { outcome, leaders, narrow, numericSources } = c.consensus;
   const votes = `${fewest === most ? fewest : `${fewest}–${most}`} of ${numericSources} publishers`;
   if (outcome === 'none') return `${answerWord(c)} (none of the ${numericSources} publishers puts it in one)`;
-  if (outcome === 'below') return `${answerWord(c)} (${votes})`;
+  if (outcome === 'below') return `${answerWord(c)} (${votes} agree)`;
   if (leaders.length > 1) return `${answerWord(c)}, a tie (${votes} each)`;
   return narrow ? `${answerWord(c)}, narrowly (${votes})` : `${answerWord(c)} (${votes} agree)`;
 }

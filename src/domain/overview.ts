@@ -5,6 +5,7 @@
 
 import type { Classification, NearBoundary, PublisherVote, Verdict } from './classify';
 import { countOf, formatCompact, formatCount, formatCountRange } from './format';
+import { normalTierNamed } from './house';
 import { BOUNDARY_RULE, NORMAL_TIERS, SOURCES, type NormalTier, type Publisher, type Source, type Tier } from './sources';
 import { TIER_LABELS } from './tier-style';
 
@@ -56,7 +57,7 @@ export function coverageNotes(source: Source): string[] {
   if (!lowest || !highest) return ['Gives no range, so it places no count.'];
   const notes: string[] = [];
   if (source.uncoveredBelow) notes.push(`Counts under ${formatCount(lowest.min)} are not covered by the figures we have.`);
-  else notes.push(lowest.min === 0 ? 'No lower bound: its lowest tier starts at 0.' : `Counts under ${formatCount(lowest.min)} are below its lowest tier.`);
+  else notes.push(lowest.min === 0 ? 'No lower bound: its lowest tier starts at 0.' : `Counts under ${formatCount(lowest.min)} are below its lowest tier, so below influencer size.`);
   for (const gap of gapsOf(source)) {
     notes.push(`Gap: ${formatCount(gap.from)}–${formatCount(gap.to)} is in no tier (between ${gap.after.name} and ${gap.before.name}).`);
   }
@@ -121,19 +122,39 @@ export function tierNames(tiers: readonly NormalTier[]): string {
 }
 
 /**
+ * The publishers' answer: a tier (or "below influencer size", "no tier") and how many of them give
+ * it. `labelled`: the answer follows a "Publishers:" label, as it does under a house definition's,
+ * so the tier is not capitalised and "publishers" is not said twice.
+ */
+function answerText(c: Classification, bold: Bold, labelled: boolean): string {
+  const { outcome, leaders, votes, numericSources: m, narrow } = c.consensus;
+  const publishers = labelled ? '' : ' publishers';
+  const of = `${votes} of ${m}${publishers}`;
+  const name = (text: string) => bold(labelled ? text : capital(text));
+  if (outcome === 'below') return `${name('below influencer size')} — ${of} agree.`;
+  if (outcome === 'none') return `${name('no tier')} — none of the ${m}${publishers} puts it in a tier.`;
+  const names = name(tierNames(leaders));
+  if (leaders.length > 1) return `${names} — a tie, ${of} each.`;
+  if (narrow) return `${names}, narrowly — ${of}.`;
+  return `${names} — ${of} agree.`;
+}
+
+/**
  * The publishers' one-line answer: "Micro — 14 of 21 publishers agree.", "Below influencer size —
- * 8 of 21 publishers put it under their lowest influencer tier.", "Mid-tier, narrowly — 5 of 21
- * publishers." "Influencer tier": HypeAuditor's "Instagram user" band (not an influencer tier) is
- * among its tiers, and a count in it is under its lowest influencer tier, not its lowest tier.
+ * 8 of 21 publishers agree.", "Mid-tier, narrowly — 5 of 21 publishers." A count under a
+ * publisher's lowest influencer tier is below influencer size by that publisher (HypeAuditor's
+ * "Instagram user" band is among its tiers, but is not an influencer tier).
  */
 export function answerLine(c: Classification, bold: Bold = plain): string {
-  const { outcome, leaders, votes, numericSources: m, narrow } = c.consensus;
-  if (outcome === 'below') return `${bold('Below influencer size')} — ${votes} of ${m} publishers put it under their lowest influencer tier.`;
-  if (outcome === 'none') return `${bold('No tier')} — none of the ${m} publishers puts it in a tier.`;
-  const names = capital(tierNames(leaders));
-  if (leaders.length > 1) return `${bold(names)} — a tie, ${votes} of ${m} publishers each.`;
-  if (narrow) return `${bold(names)}, narrowly — ${votes} of ${m} publishers.`;
-  return `${bold(names)} — ${votes} of ${m} publishers agree.`;
+  return answerText(c, bold, false);
+}
+
+/**
+ * The publishers' answer after a "Publishers:" label, below a house definition's answer:
+ * "micro — 14 of 21 agree.", "below influencer size — 8 of 21 agree."
+ */
+export function publishersAnswer(c: Classification, bold: Bold = plain): string {
+  return answerText(c, bold, true);
 }
 
 /** Just the answer: "micro", "below influencer size", "nano or micro" (for tables and CSVs). */
@@ -144,11 +165,11 @@ export function answerWord(c: Classification): string {
   return tierNames(leaders);
 }
 
-/** How the publishers split: "micro 14 · mid-tier 1 · macro 1 · not covered by the figures we have 5". */
+/** How the publishers split: "micro 14 · mid-tier 1 · macro 1 · below influencer size 2 · not covered by the figures we have 5". */
 export function splitParts(c: Classification): string[] {
   const { tally, below, gap, uncovered } = c.consensus;
   const parts = NORMAL_TIERS.filter((t) => tally[t] > 0).map((t) => `${TIER_LABELS[t]} ${tally[t]}`);
-  if (below) parts.push(`below their lowest influencer tier ${below}`);
+  if (below) parts.push(`below influencer size ${below}`);
   if (gap) parts.push(`in a gap between two of their tiers ${gap}`);
   if (uncovered) parts.push(`not covered by the figures we have ${uncovered}`);
   return parts;
@@ -162,8 +183,6 @@ export function splitLine(c: Classification): string {
 export function nearestLine(c: Classification): NearBoundary | undefined {
   return c.nearBoundaries.find((n) => n.line.publishers > 1);
 }
-
-/** "1 more follower", "500 more followers". */
 
 /**
  * "9,500 is 500 below the 10,000 line used by 13 publishers (where they start or end a tier): 500
@@ -200,21 +219,43 @@ export function ownLineNotes(c: Classification, publisher: Publisher): string[] 
     });
 }
 
+/** Emoji, whole: they say nothing of a tier ("🌱 Nano"). Built from a string: the `v` flag is newer than the compiler's target. */
+const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
+
+/**
+ * Whether a tier's own name says which normalised tier it counts as: its first word is that
+ * tier's ("micro", "Micro-influencers", "mid-tier", "macro T3", "mega/celebrity", "🌱 Nano"). A
+ * name that only starts with the same letters (L2's "middling" is mid-tier) or names the tier in
+ * other words ("celebrity", "top influencer") does not, so the reader is shown where it counts.
+ */
+export function nameStatesTier(name: string, normal: NormalTier): boolean {
+  const firstWord = name.normalize('NFKC').toLowerCase().replace(EMOJI, ' ').split(/[^\p{L}\p{M}\p{N}]+/u).find((word) => word !== '') ?? '';
+  return firstWord.startsWith(normal) && normalTierNamed(firstWord) === normal;
+}
+
+/**
+ * " → mid-tier" after a tier whose name does not say the normalised tier it counts as
+ * ("middling (70k–2.5M) → mid-tier"); nothing after one whose name does ("micro (10k–50k)"). Every
+ * reply that maps a publisher's or a team's tier says it this way.
+ */
+export function mappedTierArrow(tier: Pick<Tier, 'name' | 'normal'>): string {
+  return nameStatesTier(tier.name, tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`;
+}
+
 /**
  * One definition's verdict in plain words. `readAs`: also say which counts its stated range takes,
  * for a count near its lines, where "10k–49.9k" beside 49,950 would otherwise read as a contradiction.
  */
 export function verdictWords(verdict: Verdict, bold: Bold = plain, readAs = false): string {
-  const suffix = (tier: Tier) => (tier.name.toLowerCase().startsWith(tier.normal) ? '' : ` → ${TIER_LABELS[tier.normal]}`);
   switch (verdict.kind) {
     case 'tier': {
       const reading = readAs ? `, read as ${formatCountRange(verdict.tier.min, verdict.tier.max)}` : '';
-      return `${bold(verdict.tier.name)} (${verdict.tier.stated}${reading})${suffix(verdict.tier)}`;
+      return `${bold(verdict.tier.name)} (${verdict.tier.stated}${reading})${mappedTierArrow(verdict.tier)}`;
     }
     case 'not-influencer':
       return `below influencer size (its "${verdict.tier.name}" band, ${verdict.tier.stated}, is not an influencer tier)`;
     case 'below':
-      return `below its lowest tier (${verdict.lowest.name} ${verdict.lowest.stated})`;
+      return `below influencer size (its lowest tier is ${verdict.lowest.name} ${verdict.lowest.stated})`;
     case 'gap':
       return `in a gap: between its ${verdict.under.name} (${verdict.under.stated}) and ${verdict.over.name} (${verdict.over.stated})`;
     case 'uncovered':
@@ -226,7 +267,7 @@ export function verdictWords(verdict: Verdict, bold: Bold = plain, readAs = fals
   }
 }
 
-/** A publisher's answer in plain words: "micro", "below its lowest tier", … */
+/** A publisher's answer in plain words: "micro", "below influencer size", … */
 export function publisherAnswerWords(vote: PublisherVote, bold: Bold = plain, readAs = false): string {
   const only = vote.verdicts.length === 1 ? vote.verdicts[0] : undefined;
   if (only) return verdictWords(only.verdict, bold, readAs);
@@ -235,12 +276,12 @@ export function publisherAnswerWords(vote: PublisherVote, bold: Bold = plain, re
     answer.kind === 'tier'
       ? bold(tierNames(answer.tiers))
       : answer.kind === 'below'
-        ? 'below its lowest tier'
+        ? 'below influencer size'
         : answer.kind === 'gap'
           ? 'in a gap'
           : 'not covered by the figures we have';
   const short = (v: Verdict): string =>
-    v.kind === 'tier' ? v.tier.name : v.kind === 'below' || v.kind === 'not-influencer' ? 'under it' : v.kind === 'gap' ? 'in a gap' : 'outside it';
+    v.kind === 'tier' ? v.tier.name : v.kind === 'below' || v.kind === 'not-influencer' ? 'below influencer size' : v.kind === 'gap' ? 'in a gap' : 'outside it';
   const each = vote.verdicts.map((v) => `${v.source.tiers.map((t) => t.stated).join(', ')} → ${short(v.verdict)}`);
   return `${head} (readings: ${each.join('; ')})`;
 }

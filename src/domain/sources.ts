@@ -398,7 +398,7 @@ export const SOURCES: readonly Source[] = [
     publisherId: 'mediakix',
     title: 'Standard Terminology in Influencer Marketing',
     what: 'influencer tiers (Instagram)',
-    year: 'c.2019',
+    year: 'c. 2019',
     url: 'https://mediakix.com/influencer-marketing-resources/influencer-tiers/',
     quote: {
       kind: 'summary',
@@ -897,7 +897,7 @@ export function isSecondHand(read: HowRead): boolean {
 }
 
 /**
- * "Mediakix, “Standard Terminology in Influencer Marketing”, c.2019, from the publisher's page: <link>":
+ * "Mediakix, “Standard Terminology in Influencer Marketing”, c. 2019, from the publisher's page: <link>":
  * publisher, title (only the publisher's own) and year; how it was read, unless what it is already
  * says so ("a line quoted in TapInfluence's blog") or, with `sayFirstHand: false`, it was read
  * first-hand; and its link, when the registry has one.
@@ -937,7 +937,7 @@ export function howRead(read: HowRead): string {
 }
 
 /**
- * "Mediakix, “Standard Terminology in Influencer Marketing”, c.2019" — the title in quotation
+ * "Mediakix, “Standard Terminology in Influencer Marketing”, c. 2019" — the title in quotation
  * marks only when it is the publisher's own; otherwise what the piece is. Links are added by the
  * caller (a URL, when there is one).
  */
@@ -945,7 +945,10 @@ export function citation(source: Source): string {
   const publisher = unnamedPublisher(source) ? '' : source.publisher;
   const what = source.title ? `“${source.title}”${source.origin === 'article' && !publisher ? `, ${source.what}` : ''}` : source.what;
   const byline = source.author && !what.includes(source.author) ? ` by ${source.author}` : '';
-  return [publisher, `${what}${byline}`, yearLabel(source)].filter(Boolean).join(', ');
+  const text = [publisher, `${what}${byline}`, yearLabel(source)].filter(Boolean).join(', ');
+  // An unnamed publisher's citation starts with what the piece is ("a Japanese article…"), and a
+  // citation starts a sentence or a list item wherever it is shown.
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** An article whose publisher is not named: it is known by what it is (or its title). */
@@ -953,7 +956,7 @@ function unnamedPublisher(source: Source): boolean {
   return source.publisher.startsWith('A ') || source.publisher.startsWith('The article ');
 }
 
-/** "2017", "c.2019", or "undated": the year of a source or a citation, as every reply writes it. */
+/** "2017", "c. 2019", or "undated": the year of a source or a citation, as every reply writes it. */
 export function yearLabel(dated: { readonly year: string | null }): string {
   return dated.year ?? 'undated';
 }

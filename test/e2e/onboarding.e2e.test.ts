@@ -35,7 +35,7 @@ describe.each(MODES)('onboarding (%s mode)', (mode) => {
     expect(typo.flags ?? 0).toBe(0);
     expect(embedText(typo)).toContain('Showing Mediakix for "mediakx"');
     const cnbc = embedText(answerOf(await h().command('tiers', { source: 'cnbc' })).body);
-    expect(cnbc).toContain('CNBC (2017)');
+    expect(cnbc).toContain('**CNBC** (2017)');
     expect(cnbc).toContain('quoted by TapInfluence');
   });
 

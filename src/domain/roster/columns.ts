@@ -1,12 +1,15 @@
 /**
  * Which column is which, by the words of the header (in the languages exports come in): the count,
- * the name (or First and Last Name), the handle and the platform; the columns `count_column:` and
- * `name_column:` name; a platform or a unit the count column's header gives; and the columns of
- * an earlier tagging, which re-tagging replaces. New header words go here.
+ * the name (or First and Last Name), the handle and the platform; by the cells where the header
+ * says nothing of them (a column of platform names, the counts of a file without a header row);
+ * the columns `count_column:` and `name_column:` name; a platform or a unit the count column's
+ * header gives; and the columns of an earlier tagging, which re-tagging replaces. New header words
+ * go here.
  */
 
 import { COUNT_MULTIPLIERS, FOLLOWER_WORD, MIL_IS_THOUSAND_BEFORE, normaliseDigits } from '../followers';
 import { KNOWN_PLATFORMS } from '../platforms';
+import { readCount } from '../spreadsheet-count';
 import { unquoteCell } from './cells';
 import { ADDED_COLUMNS, type ColumnOption, type CountUnit, type RosterColumns, type RosterError, type RosterOptions } from './types';
 
@@ -18,20 +21,65 @@ export const normaliseHeader = (h: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-export const COUNT_EXACT = new Set(['followers', 'follower', 'follower count', 'followers count', 'followers total', 'total followers', 'subscribers', 'subscriber count', 'subs', 'audience', 'audience size', 'fans', 'abonnés', 'abonnenten', 'seguidores', 'follower anzahl']);
-export const COUNT_WORD = new RegExp(String.raw`(?:^| )(?:${FOLLOWER_WORD}|audience)(?: |$)`, 'u');
+const COUNT_EXACT = new Set(['followers', 'follower', 'follower count', 'followers count', 'followers total', 'total followers', 'subscribers', 'subscriber count', 'subs', 'audience', 'audience size', 'fans', 'abonnés', 'abonnenten', 'seguidores', 'follower anzahl']);
+const FOLLOWER_HEADER = new RegExp(String.raw`(?:^| )${FOLLOWER_WORD}(?: |$)`, 'u');
+/** "Audience" counts followers in some exports ("Audience size") and describes them in others ("Audience Country"): a follower word says more. */
+const AUDIENCE_HEADER = /(?:^| )audience(?: |$)/u;
+/**
+ * A header about who the followers are, not how many: where they live, how old they are, how
+ * real, how engaged ("Top Audience Country", "Audience Age 18-24", "Audience Quality Score",
+ * "Follower Credibility", "Audience Engagement Rate"), in the languages exports come in.
+ */
+const AUDIENCE_MAKEUP = new RegExp(
+  String.raw`(?:^| )(?:${[
+    'countr(?:y|ies)|locations?|cit(?:y|ies)|ages?|genders?|male|female|credibility|quality|score|rate|engagement|er|percent|percentage|demographics?|interests?|languages?',
+    'land|länder|alter|geschlecht|qualität|glaubwürdigkeit|engagementrate',
+    'pays|âge|genre|qualité|crédibilité|taux',
+    'país|países|edad|género|calidad|credibilidad|tasa',
+    'idade|gênero|qualidade|credibilidade|taxa',
+    'paese|età|sesso|qualità|credibilità|tasso',
+  ].join('|')})(?: |$)`,
+  'u',
+);
+const describesFollowers = (header: string): boolean => header.includes('%') || AUDIENCE_MAKEUP.test(normaliseHeader(header));
+
+/**
+ * The columns whose headers name a follower count, best first: a follower word before "audience",
+ * and of each, a count header as it is ("Followers", "Audience size") before one with more words
+ * ("Instagram Followers", "Audience reach"); never one about who the followers are
+ * (describesFollowers).
+ */
+export function countColumns(header: readonly string[], taken: readonly (number | undefined)[]): number[] {
+  const scoreOf = (h: string): number => {
+    const n = normaliseHeader(h);
+    const exact = COUNT_EXACT.has(n);
+    if (!exact && describesFollowers(h)) return 0;
+    const byWord = FOLLOWER_HEADER.test(n) ? 2 : AUDIENCE_HEADER.test(n) ? 1 : 0;
+    return byWord === 0 ? 0 : 2 * byWord + (exact ? 1 : 0);
+  };
+  return ranked(header.map((h, i) => ({ i, score: taken.includes(i) ? 0 : scoreOf(h) })));
+}
+
 const NAME_EXACT = new Set(['name', 'creator', 'creator name', 'handle', 'username', 'user name', 'influencer', 'influencer name', 'account', 'account name', 'talent', 'creator handle', 'full name', 'channel name', 'profile', 'nom', 'nombre', 'nome', 'naam', 'navn', 'namn', 'nazwa', 'isim']);
 const NAME_WORD = /(?:^| )(?:name|handle|creator|influencer|username|account|talent)(?: |$)/;
-const PLATFORM_EXACT = new Set(['platform', 'network', 'social network', 'social', 'social platform', 'site', 'plattform', 'plateforme', 'plataforma', 'red social']);
-const PLATFORM_WORD = /(?:^| )(?:platform|network)(?: |$)/;
+/** The platform column's headers, in the languages exports come in ("Plattform", "Réseau social", "Rede social"). */
+const PLATFORM_EXACT = new Set([
+  'platform', 'platforms', 'network', 'networks', 'social', 'social network', 'social networks', 'social media', 'social platform', 'social platforms', 'social channel', 'social channels', 'medium', 'site',
+  'plattform', 'plattformen', 'netzwerk', 'netzwerke', 'soziales netzwerk', 'soziale netzwerke', 'soziale medien',
+  'plateforme', 'plateformes', 'réseau', 'réseaux', 'réseau social', 'réseaux sociaux',
+  'plataforma', 'plataformas', 'red social', 'redes sociales', 'rede social', 'redes sociais',
+  'piattaforma', 'piattaforme', 'rete social', 'netwerk', 'sociaal netwerk',
+]);
+const PLATFORM_WORD = /(?:^| )(?:platforms?|networks?|plattform(?:en)?|netzwerke?|plateformes?|réseaux?|plataformas?|piattaform[ae])(?: |$)/u;
 const FIRST_NAME = new Set(['first name', 'firstname', 'given name', 'vorname', 'prénom', 'prenom']);
 const LAST_NAME = new Set(['last name', 'lastname', 'surname', 'family name', 'nachname', 'nom de famille', 'apellido', 'apellidos']);
 const HANDLE_WORD = /(?:^| )(?:handle|username|user name)(?: |$)/;
 /**
- * "Channel" is the platform in some marketing sheets (Instagram, TikTok) and the creator in
- * YouTube exports (Channel, Subscribers): its cells decide.
+ * "Channel" (German "Kanal", French and Spanish "canal", Italian "canale") is the platform in some
+ * marketing sheets (Instagram, TikTok) and the creator in YouTube exports (Channel, Subscribers):
+ * its cells decide.
  */
-const CHANNEL = 'channel';
+const CHANNEL = new Set(['channel', 'kanal', 'canal', 'canale']);
 
 /** A cell that names a platform Tierbot knows ("IG", "TikTok"). */
 function namesPlatform(cell: string): boolean {
@@ -39,20 +87,27 @@ function namesPlatform(cell: string): boolean {
   return KNOWN_PLATFORMS.some((p) => p.name.toLowerCase() === text || p.aliases.includes(text));
 }
 
-/** Most of the column's filled cells name platforms. */
+/**
+ * Most of the column's filled cells name platforms, and not only as "x": a column of x marks
+ * (approved, posted) names no platform, though "X" is Twitter's.
+ */
 function looksLikePlatforms(cells: readonly string[]): boolean {
   const filled = cells.filter((c) => c.trim() !== '');
-  return filled.length > 0 && filled.filter(namesPlatform).length * 2 >= filled.length;
+  const platforms = filled.filter(namesPlatform);
+  return platforms.length * 2 >= filled.length && platforms.some((c) => unquoteCell(c).toLowerCase() !== 'x');
 }
 
-export function bestColumn(header: string[], exact: Set<string>, word: RegExp, taken: (number | undefined)[]): number[] {
-  const scored = header
-    .map((h, i) => ({ i, n: normaliseHeader(h) }))
-    .filter(({ i }) => !taken.includes(i))
-    .map(({ i, n }) => ({ i, score: exact.has(n) ? 2 : word.test(n) ? 1 : 0 }))
-    .filter((c) => c.score > 0);
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  return scored.map((c) => c.i);
+/** The columns of a score above 0, the highest first (the leftmost of equal ones). */
+function ranked(scored: readonly { i: number; score: number }[]): number[] {
+  return scored
+    .filter((c) => c.score > 0)
+    .toSorted((a, b) => b.score - a.score || a.i - b.i)
+    .map((c) => c.i);
+}
+
+/** The columns whose headers are one of `exact` (first) or have `word`, but those `taken`. */
+function bestColumn(header: readonly string[], exact: Set<string>, word: RegExp, taken: readonly (number | undefined)[]): number[] {
+  return ranked(header.map((h, i) => ({ i, score: taken.includes(i) ? 0 : exact.has(normaliseHeader(h)) ? 2 : word.test(normaliseHeader(h)) ? 1 : 0 })));
 }
 
 /** A header naming a change in followers or a date, not how many there are: "Followers growth", "New followers", "Last updated", "Follower %". */
@@ -119,7 +174,7 @@ export function columnOption(header: string[], option: ColumnOption, given: stri
 /** Headers Tierbot knows by name: a first row with one of them is a header row. */
 export function isKnownHeader(cell: string): boolean {
   const h = normaliseHeader(cell);
-  return COUNT_EXACT.has(h) || NAME_EXACT.has(h) || PLATFORM_EXACT.has(h) || h === CHANNEL || isAddedColumn(cell);
+  return COUNT_EXACT.has(h) || NAME_EXACT.has(h) || PLATFORM_EXACT.has(h) || CHANNEL.has(h) || isAddedColumn(cell);
 }
 
 function platformInHeader(header: string): string | undefined {
@@ -164,6 +219,45 @@ export function milIsThousandUnder(header: string): boolean {
   return MIL_IS_THOUSAND_HEADER.test(normaliseHeader(header));
 }
 
+/** A cell that reads as a follower count, as a spreadsheet writes one (the column's own unit and decimal mark aside). */
+export const readsAsCount = (cell: string): boolean => readCount(unquoteCell(cell)).ok;
+
+/** Most of the column's filled cells read as follower counts. */
+export function holdsCounts(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c.trim() !== '');
+  return filled.length > 0 && filled.filter(readsAsCount).length * 2 >= filled.length;
+}
+
+/** What Tierbot names column i (from 0) of a file without a header row, in the reply and in roster-tiers.csv. */
+export const numberedColumn = (i: number): string => `column ${i + 1}`;
+
+/**
+ * A header of numbered columns (the earlier tagging's columns aside), as Tierbot names a file's
+ * columns when it has no header row and writes them into roster-tiers.csv: it says nothing of
+ * which column holds what, so the cells tell.
+ */
+function isNumberedHeader(header: readonly string[], replaced: readonly number[]): boolean {
+  const own = header.filter((_, i) => !replaced.includes(i)).map((h) => h.trim());
+  return own.some((h) => h !== '') && own.every((h, i) => h === numberedColumn(i) || h === '');
+}
+
+/** A header naming who the creator is: a name, a handle, a first or last name. */
+function namesCreator(header: string): boolean {
+  const h = normaliseHeader(header);
+  return NAME_EXACT.has(h) || NAME_WORD.test(h) || HANDLE_WORD.test(h) || FIRST_NAME.has(h) || LAST_NAME.has(h);
+}
+
+/**
+ * The first column of platform names ("Instagram", "TikTok"), whatever its header says: one a
+ * header word did not find ("Kanal", "Medium", none), but not one `taken` nor a column of names
+ * or counts by its header.
+ */
+function platformByCells(header: readonly string[], cellsOf: (column: number) => string[], taken: readonly (number | undefined)[]): number | undefined {
+  const counts = countColumns(header, []);
+  const found = header.findIndex((h, i) => !taken.includes(i) && !counts.includes(i) && !namesCreator(h) && looksLikePlatforms(cellsOf(i)));
+  return found >= 0 ? found : undefined;
+}
+
 /** `cellsOf(i)`: column i's cells in the data rows. */
 export function findColumns(header: string[], cellsOf: (column: number) => string[], opts: RosterOptions): { ok: true; columns: RosterColumns } | { ok: false; error: RosterError } {
   const countOption = columnOption(header, 'count_column', opts.countColumn);
@@ -171,21 +265,27 @@ export function findColumns(header: string[], cellsOf: (column: number) => strin
   const nameOption = columnOption(header, 'name_column', opts.nameColumn);
   if (!nameOption.ok) return nameOption;
   const givenName = nameOption.column;
-  const named = bestColumn(header, COUNT_EXACT, COUNT_WORD, [givenName]);
-  // "New followers (30d)" or "Follower Count Last Updated" beside "Instagram Followers" is no count of followers.
-  const plain = named.filter((i) => !namesChangeOrDate(header[i]!));
-  const counts = plain.length ? plain : named;
+  const replaced = earlierTagging(header);
+  const numbered = isNumberedHeader(header, replaced);
+  /** The columns that may hold the counts, best first, but those `taken`. */
+  const countsBut = (taken: (number | undefined)[]): number[] => {
+    const named = countColumns(header, taken);
+    // "New followers (30d)" or "Follower Count Last Updated" beside "Instagram Followers" is no count of followers.
+    const plain = named.filter((i) => !namesChangeOrDate(header[i]!));
+    if (plain.length || named.length) return plain.length ? plain : named;
+    return numbered ? header.flatMap((_, i) => (!taken.includes(i) && !replaced.includes(i) && holdsCounts(cellsOf(i)) ? [i] : [])) : [];
+  };
+  const counts = countsBut([givenName]);
   const count = countOption.column ?? counts[0];
   // name_column took the column count_column names, or the only one that looks like counts.
-  const onlyCounts = count === undefined && givenName !== undefined && bestColumn(header, COUNT_EXACT, COUNT_WORD, []).includes(givenName);
+  const onlyCounts = count === undefined && givenName !== undefined && countsBut([]).includes(givenName);
   if (givenName !== undefined && (givenName === count || onlyCounts)) {
     return { ok: false, error: { kind: 'name-is-count', given: opts.nameColumn!, column: givenName, countColumnGiven: countOption.column !== undefined, header } };
   }
   if (count === undefined) return { ok: false, error: { kind: 'no-count-column', header } };
-  const channel = header.findIndex((h, i) => normaliseHeader(h) === CHANNEL && i !== count && i !== givenName);
-  const channelIsPlatform = channel >= 0 && looksLikePlatforms(cellsOf(channel));
-  const platform = bestColumn(header, PLATFORM_EXACT, PLATFORM_WORD, [count, givenName])[0] ?? (channelIsPlatform ? channel : undefined);
-  const channelIsName = channel >= 0 && channel !== platform && !channelIsPlatform;
+  const channel = header.findIndex((h, i) => CHANNEL.has(normaliseHeader(h)) && i !== count && i !== givenName);
+  const platform = bestColumn(header, PLATFORM_EXACT, PLATFORM_WORD, [count, givenName])[0] ?? platformByCells(header, cellsOf, [count, givenName, ...replaced]);
+  const channelIsName = channel >= 0 && channel !== platform && !looksLikePlatforms(cellsOf(channel));
   const found = givenName ?? bestColumn(header, NAME_EXACT, NAME_WORD, [count, platform])[0] ?? (channelIsName ? channel : undefined);
   // A First Name and a Last Name column are one name, whichever comes first (unless name_column picks one).
   const nameAs = (names: Set<string>) => header.findIndex((h, i) => names.has(normaliseHeader(h)) && i !== count && i !== platform);

@@ -1,56 +1,81 @@
 /**
  * Where the table is among a file's records: its header row (the first, or the one under a
- * sheet's title), or none when the first row is already a creator; the rows above and under it;
- * and the columns its rows are read and written in, cells past the header's last one included.
+ * sheet's title or a report's notes), or none when the first row is already a creator; the rows
+ * above and under it; and the columns its rows are read and written in, cells past the header's
+ * last one included.
  */
 
-import { readCount } from '../spreadsheet-count';
-import { unquoteCell } from './cells';
-import { bestColumn, columnNumber, columnOption, columnsNamed, COUNT_EXACT, COUNT_WORD, earlierTagging, isKnownHeader } from './columns';
+import { columnNumber, columnOption, columnsNamed, countColumns, earlierTagging, holdsCounts, isKnownHeader, numberedColumn, readsAsCount } from './columns';
 import { filledWidth, HEADER_SEARCH_ROWS, type Rec } from './records';
 import { MAX_ROSTER_COLUMNS, type RosterError } from './types';
 
+/** A year ("2024"): what a header cell over a year's counts reads as, and no creator's follower count. */
+const YEAR = /^(?:19|20)\d\d$/;
+
 /**
- * Whether the file's first row is already a creator, the file having no header row:
- * `count_column:` picks its column by number, the row's cell there is a follower count, and none
- * of its cells is a header Tierbot knows ("Name,2023,2024" with `count_column:3` keeps its header
- * row). Without `count_column:`, the count column is found by a header word, which is never a count.
+ * Whether the file's first row is already a creator, the file having no header row. With
+ * `count_column:` giving a column's number: the row's cell there is a follower count, and none of
+ * its cells is a header Tierbot knows ("Name,2023,2024" with `count_column:3` keeps its header
+ * row). Without `count_column:`, when no row is found to be the header (`headerFound` false): none
+ * of its cells is a header Tierbot knows, one is a follower count (not a year) in a column of
+ * counts, and one is no count, as a creator has a name ("1,2,3" numbers a sheet's columns).
+ * `rows`: the file's first filled rows, as read (headerCells).
  */
-function firstRowIsCreator(first: string[], countColumn: string | undefined): boolean {
-  const number = countColumn === undefined ? undefined : columnNumber(countColumn);
-  if (number === undefined) return false;
-  const picked = columnOption(first, 'count_column', countColumn);
-  if (!picked.ok || picked.column !== number - 1) return false;
-  return readCount(unquoteCell(first[picked.column]!)).ok && !first.some(isKnownHeader);
+function firstRowIsCreator(rows: readonly string[][], countColumn: string | undefined, headerFound: boolean): boolean {
+  const first = rows[0]!;
+  if (first.some(isKnownHeader)) return false;
+  if (countColumn !== undefined && countColumn.trim() !== '') {
+    const number = columnNumber(countColumn);
+    if (number === undefined) return false;
+    const picked = columnOption(first, 'count_column', countColumn);
+    return picked.ok && picked.column === number - 1 && readsAsCount(first[picked.column]!);
+  }
+  if (headerFound || !first.some((cell) => cell !== '' && !readsAsCount(cell))) return false;
+  return first.some((cell, i) => readsAsCount(cell) && !YEAR.test(cell) && holdsCounts(rows.map((row) => row[i] ?? '')));
 }
 
 /** Filled cells a row above the header may have: a title, or a label and its value ("Owner:", "Jane"). */
 const ABOVE_HEADER_CELLS = 2;
 
+/** Rows under a header looked at to tell that they hold counts in its count column. */
+const ROWS_UNDER_HEADER = 5;
+
 const filledCells = (cells: readonly string[]): number => cells.filter((c) => c.trim() !== '').length;
 
 /**
- * Which of the file's first rows (from 0) is its header: the first, unless it names no count
- * column and one of the next rows does (by a header word, or the name `count_column:` gives), with
- * only a title's few cells in each row above it, as a sheet with a title over its table is exported.
+ * Which of the file's first filled rows (from 0) is its header, among those that name a count
+ * column by a header word or by the name `count_column:` gives (when some row has that name, only
+ * those); undefined when none does, or none is found to be the header:
+ * 1. the first that is clearly the header: its count column holds counts under it and none above
+ *    it (above it, a report's name, who exported it and when, as some tools write them);
+ * 2. else the lowest with only a title's few cells in each row above it, as a sheet with a title
+ *    over its table is exported (a title that itself says "followers", "Followers report 2024",
+ *    is passed over for the header below it);
+ * 3. else the first with no count in any row above it (the counts under it unreadable: "n/a"),
+ *    or, `count_column:` naming it, the first.
  */
-function headerIndex(records: readonly Rec[], countColumn: string | undefined): number {
-  const countNamed = countColumn !== undefined && columnNumber(countColumn) === undefined ? countColumn : undefined;
-  const namesCount = (cells: string[]) =>
-    filledWidth(cells) <= MAX_ROSTER_COLUMNS && (bestColumn(cells, COUNT_EXACT, COUNT_WORD, []).length > 0 || (countNamed !== undefined && columnsNamed(cells, countNamed).length > 0));
-  const searched = records.slice(0, HEADER_SEARCH_ROWS).map((r) => headerCells(r.cells));
-  const titlesAbove = (at: number) => searched.slice(0, at).every((cells) => filledCells(cells) <= ABOVE_HEADER_CELLS && filledCells(cells) < filledCells(searched[at]!));
-  // The lowest row that names a count column with only title-like rows above it: a title that
-  // itself says "followers" ("Followers report 2024") is passed over for the header below it.
-  const candidates = searched.flatMap((cells, i) => (namesCount(cells) ? [i] : []));
-  return candidates.reverse().find(titlesAbove) ?? 0;
+function headerIndex(records: readonly Rec[], countColumn: string | undefined): number | undefined {
+  const countNamed = countColumn !== undefined && countColumn.trim() !== '' && columnNumber(countColumn) === undefined ? countColumn : undefined;
+  const rows = records.slice(0, HEADER_SEARCH_ROWS + ROWS_UNDER_HEADER).map((r) => headerCells(r.cells));
+  const searched = rows.slice(0, HEADER_SEARCH_ROWS).map((cells) => (filledWidth(cells) <= MAX_ROSTER_COLUMNS ? cells : []));
+  const byName = searched.map((cells) => (countNamed === undefined ? [] : columnsNamed(cells, countNamed)));
+  const named = byName.some((columns) => columns.length > 0);
+  const countsIn = named ? byName : searched.map((cells) => countColumns(cells, []));
+  const candidates = countsIn.flatMap((columns, i) => (columns.length > 0 ? [i] : []));
+  const above = (at: number) => rows.slice(0, at);
+  const countsUnder = (at: number, column: number) =>
+    !readsAsCount(rows[at]![column]!) && !above(at).some((cells) => readsAsCount(cells[column] ?? '')) && holdsCounts(rows.slice(at + 1).map((cells) => cells[column] ?? '').slice(0, ROWS_UNDER_HEADER));
+  const clearly = candidates.find((at) => countsIn[at]!.some((column) => countsUnder(at, column)));
+  const titlesAbove = (at: number) => above(at).every((cells) => filledCells(cells) <= ABOVE_HEADER_CELLS && filledCells(cells) < filledCells(rows[at]!));
+  const noCountsAbove = (at: number) => !above(at).some((cells) => cells.some(readsAsCount));
+  return clearly ?? candidates.toReversed().find(titlesAbove) ?? candidates.find(noCountsAbove) ?? (named ? candidates[0] : undefined);
 }
 
 /** A header row's cells, as read: trimmed, without a stray byte order mark. */
 export const headerCells = (cells: readonly string[]): string[] => cells.map((h) => h.replace(/^\uFEFF/, '').trim());
 
 /** A file without a header row: its columns named by number, as the reply and roster-tiers.csv name them. */
-const numberedColumns = (width: number): string[] => Array.from({ length: width }, (_, i) => `column ${i + 1}`);
+const numberedColumns = (width: number): string[] => Array.from({ length: width }, (_, i) => numberedColumn(i));
 
 /** Where a file's table is: its header row, what is above it, and the records under it. */
 interface LocatedTable {
@@ -75,9 +100,11 @@ export function locateHeader(records: readonly Rec[], countColumn: string | unde
   const firstCells = headerCells(firstRecord.cells);
   // A first row wider than the limit is not looked into: it is refused as a header (layOut).
   const firstTooWide = filledWidth(firstCells) > MAX_ROSTER_COLUMNS;
-  const headerRow = firstTooWide || !firstRowIsCreator(firstCells, countColumn);
-  const headerAt = headerRow && !firstTooWide ? headerIndex(filled, countColumn) : 0;
-  const headerRecord = filled[headerAt]!;
+  const foundAt = firstTooWide ? 0 : headerIndex(filled, countColumn);
+  const firstRows = filled.slice(0, HEADER_SEARCH_ROWS).map((rec) => headerCells(rec.cells));
+  const headerRow = firstTooWide || !firstRowIsCreator(firstRows, countColumn, foundAt !== undefined);
+  // No row found to be the header, and the first no creator: the first is the header (and the reply says what it reads).
+  const headerRecord = filled[headerRow ? (foundAt ?? 0) : 0]!;
   const headerWidth = filledWidth(headerRecord.cells);
   if (headerWidth > MAX_ROSTER_COLUMNS) return { ok: false, error: { kind: 'too-many-columns', columns: headerWidth } };
   const data = headerRow ? records.filter((rec) => rec.line > headerRecord.line) : records;

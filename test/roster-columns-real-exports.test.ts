@@ -195,5 +195,6 @@ describe('/roster: a file without a header row', () => {
     expect(readRoster(utf8('1,2,3\nAna,IG,45000\n'))).toMatchObject({ ok: false, error: { kind: 'no-count-column', header: ['1', '2', '3'] } });
     const reply = await runRoster('Name,Reach\nAna,45000\n');
     expect(reply.embeds[0]!.title).toBe('No follower-count column');
+    expect(reply.embeds[0]!.description).toContain("If the header row is further down, under a report's name or notes, delete the lines above it and upload the file again.");
   });
 });

@@ -158,6 +158,9 @@ function columnNumbers(columns: readonly number[]): string {
   return `columns ${andList(numbers)}`;
 }
 
+/** Where the header row Tierbot read is a report's title or notes, the real one is further down. */
+const HEADER_FURTHER_DOWN = "If the header row is further down, under a report's name or notes, delete the lines above it";
+
 /** A file of another kind (`what`: "a JSON file"), by its name or its contents. */
 const notCsvReply = (name: string, what: string): Reply =>
   inputErrorReply(`${name} is ${what}, not a CSV or TSV file. Export the sheet as CSV and attach that.`, ACCEPTED, 'Not a CSV file');
@@ -217,13 +220,14 @@ function refusal(error: RosterError, filename: string): Reply {
     case 'no-count-column':
       return inputErrorReply(
         `I could not find a follower-count column in ${name}. Its header row reads: ${headerList(error.header)}. ` +
-          'Name the column with `count_column:`, or give it a header such as followers, subscribers or audience.',
+          'Name the column with `count_column:`, or give it a header such as followers, subscribers or audience. ' +
+          `${HEADER_FURTHER_DOWN} and upload the file again.`,
         ACCEPTED,
         'No follower-count column',
       );
     case 'unknown-column':
       return inputErrorReply(
-        `${name} has no column ${quoted(error.given)} (from \`${error.option}:\`). Its header row reads: ${headerList(error.header)}. A column's number (1 for the first) works too.`,
+        `${name} has no column ${quoted(error.given)} (from \`${error.option}:\`). Its header row reads: ${headerList(error.header)}. A column's number (1 for the first) works too. ${HEADER_FURTHER_DOWN}.`,
         ACCEPTED,
         'No such column',
       );
@@ -257,9 +261,14 @@ function refusal(error: RosterError, filename: string): Reply {
       const shown = error.cells.slice(0, 3).map((cell) => quoted(cell, 30));
       const more = error.cells.length > shown.length ? `, and ${formatCount(error.cells.length - shown.length)} other values` : '';
       const holds = shown.length ? `it holds ${shown.join(', ')}${more}` : 'its cells are empty';
+      // Counts a comma moved read as written ("45" of "45,200"): why they are not read is the comma.
+      const moved =
+        error.moved > 0
+          ? `In ${countOf(error.moved, 'row')}, a comma inside an unquoted cell (a count written 45,200, or a name like Smith, Jane) moved the cells after it: write counts without commas, or quote such cells, and upload the file again. `
+          : '';
       return inputErrorReply(
         `No row of ${name} has a follower count I can read in the column ${quoted(error.header[error.column] ?? '', 30)} (column ${error.column + 1}): ${holds}. ` +
-          'If the counts are in another column, name it with `count_column:`.',
+          `${moved}If the counts are in another column, name it with \`count_column:\`.`,
         ACCEPTED_COUNTS,
         'No follower counts to read',
       );
@@ -413,16 +422,85 @@ function replacedLine(r: TaggedRoster): string {
   return `Replaced the file’s own ${andList(names)} ${names.length === 1 ? 'column' : 'columns'} with fresh ones: ${ROSTER_FILE} has each added column once, at the end.`;
 }
 
-/** Rows with cells past the header's last column: where they are, the likely cause, and that nothing was dropped. */
+/**
+ * Rows with cells past the header's last column: where they are, the likely cause, that nothing
+ * was dropped, and which of them (moved by such a comma) are left out of the totals until mended.
+ */
 function widerRowsLine(r: TaggedRoster): string | undefined {
   const lines = r.rows.filter((row) => row.extraCells > 0).map((row) => row.line);
   if (!lines.length) return undefined;
   const header = countOf(r.namedColumns, 'column');
+  const moved = r.problems.filter((p) => p.moved).map((p) => p.line);
+  const which = moved.length === lines.length ? (moved.length === 1 ? 'It is' : 'They are') : `${moved.length === 1 ? 'Line' : 'Lines'} ${lineNumbers(moved)}, whose count the comma moved or split, ${moved.length === 1 ? 'is' : 'are'}`;
+  const leftOut = moved.length ? ` ${which} left out of the totals (listed below): quote the cell with the comma, or drop the comma, and upload again.` : '';
   return (
     `${lines.length === 1 ? 'Line' : 'Lines'} ${lineNumbers(lines)} ${lines.length === 1 ? 'has' : 'have'} more cells than the header's ${header}: ` +
     'a comma inside an unquoted cell (a name like Smith, Jane, or a count like 1,200) moves the cells after it one column to the right. ' +
-    `Check ${lines.length === 1 ? 'that row' : 'those rows'}; ${ROSTER_FILE} keeps every cell, the extra ones in unnamed columns after yours.`
+    `Check ${lines.length === 1 ? 'that row' : 'those rows'}; ${ROSTER_FILE} keeps every cell, the extra ones in unnamed columns after yours.${leftOut}`
   );
+}
+
+/** A row not read, for the reply: its line, its cell, and why; where another count column has its count, which and how to read that one. */
+function problemLine(r: TaggedRoster, p: TaggedRoster['problems'][number]): string {
+  const elsewhere = p.elsewhere
+    ? ` in ${columnLabel(r.header, r.columns.count)}; ${columnLabel(r.header, p.elsewhere.column)} has ${formatCount(p.elsewhere.count)} (\`count_column:${p.elsewhere.column + 1}\`)`
+    : '';
+  return `Line ${formatCount(p.line)}: ${p.cell.trim() === '' ? 'empty' : quoted(p.cell, NAME_SHOWN)} — ${p.reason}${elsewhere}`;
+}
+
+/**
+ * Counts in thousands written without a unit (TaggedRoster.unitlessThousands): that the decimals
+ * are not read and the small ones are read as they are, and the header that would read them all.
+ */
+function unitlessThousandsLine(r: TaggedRoster): string | undefined {
+  const cells = r.unitlessThousands;
+  if (!cells) return undefined;
+  const header = r.header[r.columns.count] ?? '';
+  const examples = [...cells.decimals, ...cells.small.map((s) => s.cell)].slice(0, 3).map((cell) => quoted(cell, 12));
+  const first = cells.small[0];
+  const asWritten = first
+    ? ` As it is, ${quoted(first.cell, 12)}${cells.small.length > 1 ? ` and ${formatCount(cells.small.length - 1)} more` : ''} ${cells.small.length > 1 ? 'are' : 'is'} read as ${cells.small.length > 1 ? 'written' : countOf(first.count, 'follower')}, and decimals are not read.`
+    : ' As it is, decimals are not read.';
+  return (
+    `Most cells in ${quoted(header, 30)} are decimals or under 1,000 (${examples.join(', ')}): if the column is in thousands, head it ${quoted(`${header.trim()} (K)`, 34)} and upload again.` +
+    asWritten
+  );
+}
+
+/** Creators named like a total row whose count is the largest: counted, as the count is no sum of the rows above, but worth a look. */
+function namedLikeTotalsLine(r: TaggedRoster, counted: readonly TaggedRow[]): string | undefined {
+  const largest = Math.max(...counted.map((row) => row.count!));
+  const named = new Set(r.namedLikeTotals);
+  const rows = counted.filter((row) => named.has(row.line) && row.count === largest);
+  if (!rows.length) return undefined;
+  const listed = rows.slice(0, PROBLEMS_SHOWN).map((row) => `${formatCount(row.line)} (${quoted(creatorName(r.columns, row.cells) || row.cells.find((c) => c.trim() !== '') || '', NAME_SHOWN)})`);
+  return (
+    `${rows.length === 1 ? 'Line' : 'Lines'} ${andList(listed)} ${rows.length === 1 ? 'is' : 'are'} counted as a creator: named like a total, with the largest count, ` +
+    `but not the sum of the rows above. If ${rows.length === 1 ? 'it is a total, delete that row' : 'they are totals, delete those rows'} and upload again.`
+  );
+}
+
+/**
+ * How rows of one creator are told apart, for the line saying repeats are left out: by name (or
+ * handle) and platform; by name alone where no platform is given.
+ */
+function repeatsLine(r: TaggedRoster, readable: readonly TaggedRow[], repeats: readonly TaggedRow[]): string {
+  const what = sameWhat(r.columns);
+  const withPlatform = repeats.filter((row) => row.platform !== undefined).length;
+  const same = withPlatform === repeats.length ? `${what} and platform` : withPlatform === 0 ? what : `${what} and platform (or ${what}, where no platform is given)`;
+  const line = `Each creator is counted once: ${countOf(repeats.length, 'row')} with the same ${same} as an earlier row ${repeats.length === 1 ? 'is' : 'are'} left out of the totals (listed below, and noted in ${ROSTER_FILE}).`;
+  // Without a platform, one name with two counts may be one person's accounts on two platforms.
+  const countOfLine = new Map(readable.map((row) => [row.line, row.count]));
+  const otherCounts = repeats.filter((row) => row.platform === undefined && countOfLine.get(row.repeatOf!) !== row.count).length;
+  if (!otherCounts) return line;
+  // A platform column under a header not read as one ("Réseau") is as good as none: its header is what to change.
+  const fix =
+    r.columns.platform === undefined
+      ? `give each row its platform in a column headed Platform to count ${otherCounts === 1 ? 'it' : 'them'}`
+      : `give ${otherCounts === 1 ? 'its' : 'their'} platform to count ${otherCounts === 1 ? 'it' : 'them'}`;
+  return otherCounts === 1
+    ? `${line} 1 of them has a different count from the row counted: if it is another account of that creator (on another platform), ${fix}.`
+    : `${line} ${formatCount(otherCounts)} of them have different counts from the rows counted: if they are other accounts of those creators (on other platforms), ${fix}.`;
 }
 
 /** The CSV to attach, and why it has no "Summary by platform" button when it is too large to read back. */
@@ -484,9 +562,8 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     ...(r.columns.otherCounts.length ? [otherCountsLine(r)] : []),
     ...[widerRowsLine(r)].filter((line) => line !== undefined),
     `**Total: ${countOf(counted.length, 'creator')} · ${countOf(followers, 'follower')}**`,
-    ...(repeats.length
-      ? [`Each creator is counted once: ${countOf(repeats.length, 'row')} with the same ${sameWhat(r.columns)} and platform as an earlier row ${repeats.length === 1 ? 'is' : 'are'} left out of the totals (listed below, and noted in ${ROSTER_FILE}).`]
-      : []),
+    ...(repeats.length ? [repeatsLine(r, readable, repeats)] : []),
+    ...[namedLikeTotalsLine(r, counted), unitlessThousandsLine(r)].filter((line) => line !== undefined),
     ...(readAsMillions.length
       ? [`“mil” is read as a million in ${countOf(readAsMillions.length, 'row')} (noted in ${ROSTER_FILE}); for thousands, write k (30k), or head the column in Spanish or Portuguese, such as “Seguidores”.`]
       : []),
@@ -499,7 +576,7 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
   const fields: APIEmbedField[] = [...linesToFields('By tier', r.totals.map(tierLine))];
   const room = PROBLEM_ROOM / (r.problems.length && repeats.length ? 2 : 1);
   if (r.problems.length) {
-    const lines = r.problems.slice(0, PROBLEMS_SHOWN).map((p) => `Line ${formatCount(p.line)}: ${p.cell.trim() === '' ? 'empty' : quoted(p.cell, NAME_SHOWN)} — ${p.reason}`);
+    const lines = r.problems.slice(0, PROBLEMS_SHOWN).map((p) => problemLine(r, p));
     fields.push(...problemSection(`Rows not read (${formatCount(r.problems.length)})`, lines, r.problems.length, room));
   }
   if (repeats.length) fields.push(...repeatsSection(r, readable, repeats, room));

@@ -15,6 +15,15 @@ const NO_VALUE = /^(?:#?n\/?a|none|nil|null)$/i;
 /** A formula's error as Excel and Google Sheets show it in the cell: #REF!, #DIV/0!, #VALUE!, #NAME?, #NUM!, #NULL!, #ERROR!, #SPILL!. */
 const SPREADSHEET_ERROR = /^(?:#(?:ref!|div\/0!|value!|name\?|num!|null!|error!|spill!|calc!|getting_data)|#{3,})$/i;
 
+/** Why an empty count cell, or one with a "no value" mark, is not read. */
+export const NO_COUNT = 'no follower count';
+
+/**
+ * A formula where its value should be: a sheet saved with its formulas (LibreOffice's "Save cell
+ * formulas instead of calculated values", a copy of the formula view), which no export of values has.
+ */
+const FORMULA = /^[=＝]/;
+
 /**
  * A count cell read as the roster reads it: empty or a "no value" mark is no count, and a plain
  * number in a column whose header gives a unit is in that unit (45 in "Followers (K)" is 45,000).
@@ -23,14 +32,32 @@ const SPREADSHEET_ERROR = /^(?:#(?:ref!|div\/0!|value!|name\?|num!|null!|error!|
  */
 export function readRosterCount(cell: string, decimal: DecimalMark, unit: CountUnit | undefined, milIsThousand: boolean): ReturnType<typeof readCount> {
   const text = unquoteCell(cell);
-  if (text === '' || NO_VALUE.test(text)) return { ok: false, reason: 'no follower count' };
+  if (text === '' || NO_VALUE.test(text)) return { ok: false, reason: NO_COUNT };
   if (SPREADSHEET_ERROR.test(text)) return { ok: false, reason: 'no follower count (a spreadsheet error)' };
+  if (FORMULA.test(text)) return { ok: false, reason: 'a formula, not a follower count: export the sheet with values, not formulas' };
   const inUnit = unit !== undefined && /^\d[\d.,\s'’]*$/.test(normaliseDigits(text));
   const written = milIsThousand ? text.replace(/(?<=\d)\s?mil$/i, 'k') : text;
   const read = readCount(inUnit ? `${text}${unit === 'thousands' ? 'k' : 'M'}` : written, decimal);
   if (read.ok) return read;
   const otherNumber = otherNumberIn(text);
   return otherNumber ? { ok: false, reason: `${otherNumber}, not a follower count` } : read;
+}
+
+/**
+ * The step a count cell writes its count to: 1 for a count written out ("1495200", "1,495,200"),
+ * 100,000 for "1.5M", 100 for "45.2K", 1,000 for "45" under "Followers (K)". Found by reading the
+ * cell with its last digit changed, so it holds for every form `read` reads; 1 for a cell that is no count.
+ */
+export function stepOf(cell: string, read: (cell: string) => ReturnType<typeof readCount>): number {
+  const text = normaliseDigits(unquoteCell(cell));
+  const value = read(text);
+  // The last digit of the number itself, not of an exponent ("1.2E+06").
+  const end = /e[+\-−]?\d+$/i.exec(text)?.index ?? text.length;
+  const last = text.slice(0, end).search(/\d(?=\D*$)/);
+  if (!value.ok || last < 0) return 1;
+  const digit = Number(text[last]);
+  const changed = read(`${text.slice(0, last)}${digit === 9 ? 8 : digit + 1}${text.slice(last + 1)}`);
+  return changed.ok ? Math.max(1, Math.abs(changed.value - value.value)) : 1;
 }
 
 /** Numbers a count column holds by mistake (a fee, an engagement rate, a date), named as the message command names them. */

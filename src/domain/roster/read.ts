@@ -1,13 +1,17 @@
 /** readRoster: a file's bytes through every step (decode, records, table, columns, counts, tags, totals) to a tagged roster, or why the file is refused. */
 
-import { detectDecimal, readRosterCount, unquoteCell } from './cells';
+import type { DecimalMark } from '../followers';
+import type { readCount } from '../spreadsheet-count';
+import { detectDecimal, readRosterCount, stepOf, unquoteCell } from './cells';
 import { findColumns, milIsThousandUnder } from './columns';
 import { decodeRosterText, isHtml, isJson } from './decode';
 import { detectDelimiter, records, sepLine } from './records';
 import { layOut, locateHeader } from './table';
-import { tagRows, totalRowsOf } from './tag';
+import { movedReason, movedRowOf, tagRows, totalRowsOf } from './tag';
 import { totalsByTier } from './totals';
-import { MAX_ROSTER_ROWS, type RosterError, type RosterOptions, type TaggedRoster } from './types';
+import { type CountUnit, type Delimiter, MAX_ROSTER_ROWS, type RosterError, type RosterOptions, type TaggedRoster } from './types';
+
+type CountRead = ReturnType<typeof readCount>;
 
 /** Reads, tags and totals a roster; or says what is wrong with the file as a whole. */
 export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: true; roster: TaggedRoster } | { ok: false; error: RosterError } {
@@ -23,24 +27,30 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
   if (!table.ok) return table;
   const layout = layOut(table);
   const creators = table.data.filter((rec) => !rec.blank);
-  const found = findColumns(layout.header, (i) => creators.map((r) => r.cells[i] ?? ''), opts);
+  const cellsOf = (column: number) => creators.map((r) => r.cells[column] ?? '');
+  const found = findColumns(layout.header, cellsOf, opts);
   if (!found.ok) return found;
   const columns = found.columns;
-  const decimal = detectDecimal(
-    creators.map((r) => unquoteCell(r.cells[columns.count] ?? '')),
-    delimiter,
-  );
+  const decimal = detectDecimal(cellsOf(columns.count).map(unquoteCell), delimiter);
   const milIsThousand = milIsThousandUnder(layout.header[columns.count] ?? '');
-  const counts = table.data.map((rec) => readRosterCount(rec.cells[columns.count] ?? '', decimal, columns.countUnit, milIsThousand));
-  const totalRows = totalRowsOf(table.data, counts, columns);
+  const readCell = (cell: string) => readRosterCount(cell, decimal, columns.countUnit, milIsThousand);
+  const moves = table.data.map((rec) => (rec.blank ? undefined : movedRowOf(rec, layout, columns, delimiter, readCell)));
+  const counts = table.data.map((rec, i): CountRead => {
+    const asWritten = readCell(rec.cells[columns.count] ?? '');
+    const move = moves[i];
+    return move ? { ok: false, reason: movedReason(move, asWritten, layout.namedColumns) } : asWritten;
+  });
+  const totalRows = totalRowsOf(table.data, counts, columns, (i) => stepOf(table.data[i]!.cells[columns.count] ?? '', readCell));
   // The limit is on creators: a Total or Average row under 5,000 of them is no reason to refuse the file.
-  const creatorRows = creators.length - totalRows.size;
+  const creatorRows = creators.length - totalRows.notCreators.size;
   if (creatorRows > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: creatorRows } };
-  const { rows, problems } = tagRows(table.data, { layout, columns, house: opts.house, counts, totalRows, milIsThousand });
+  const moved = new Set(moves.flatMap((move, i) => (move ? [i] : [])));
+  const { rows, problems } = tagRows(table.data, { layout, columns, house: opts.house, counts, moved, totalRows, milIsThousand, readOtherCount: otherCountReader(layout.header, cellsOf, delimiter) });
   if (problems.length === creators.length) {
     const cells = [...new Set(problems.map((p) => p.cell.trim()).filter((cell) => cell !== ''))];
-    return { ok: false, error: { kind: 'no-readable-count', header: layout.header, column: columns.count, cells } };
+    return { ok: false, error: { kind: 'no-readable-count', header: layout.header, column: columns.count, cells, moved: moved.size } };
   }
+  const creatorCounts = table.data.flatMap((rec, i) => (rec.blank || totalRows.notCreators.has(i) || moved.has(i) ? [] : [rec.cells[columns.count] ?? '']));
   return {
     ok: true,
     roster: {
@@ -59,7 +69,46 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
       rows,
       totals: totalsByTier(rows.filter((r) => r.repeatOf === undefined), opts.house),
       problems,
+      namedLikeTotals: [...totalRows.namedLikeTotals].map((i) => table.data[i]!.line),
+      unitlessThousands: columns.countUnit ? undefined : unitlessThousands(creatorCounts, decimal, milIsThousand),
       basis: opts.house ? 'house' : 'consensus',
     },
   };
+}
+
+/**
+ * A reader for the cells of the other count columns, each read as if `count_column:` named it (its
+ * own decimal mark, the unit its header gives), for saying which has a count where the count
+ * column has none.
+ */
+function otherCountReader(header: string[], cellsOf: (column: number) => string[], delimiter: Delimiter): (column: number, cell: string) => CountRead {
+  const readers = new Map<number, (cell: string) => CountRead>();
+  const readerOf = (column: number) => {
+    const as = findColumns(header, cellsOf, { countColumn: String(column + 1) });
+    const unit = as.ok && as.columns.count === column ? as.columns.countUnit : undefined;
+    const columnDecimal = detectDecimal(cellsOf(column).map(unquoteCell), delimiter);
+    const mil = milIsThousandUnder(header[column] ?? '');
+    return (cell: string) => readRosterCount(cell, columnDecimal, unit, mil);
+  };
+  return (column, cell) => (readers.get(column) ?? readers.set(column, readerOf(column)).get(column)!)(cell);
+}
+
+/** A cell that is a plain number: digits, with a decimal mark or grouping, and nothing else. */
+const PLAIN_NUMBER = /^\d[\d.,\s'’]*$/;
+
+/**
+ * The count column's cells when they look like counts in thousands written without a unit (see
+ * TaggedRoster.unitlessThousands): most of the filled ones decimals that read as thousands, or
+ * whole numbers under 1,000, and at least one such decimal (a whole count under 1,000 alone is
+ * a real account's).
+ */
+function unitlessThousands(cells: readonly string[], decimal: DecimalMark, milIsThousand: boolean): TaggedRoster['unitlessThousands'] {
+  const filled = cells.map(unquoteCell).filter((cell) => cell !== '');
+  const inUnit = (unit: CountUnit | undefined) => (cell: string) => readRosterCount(cell, decimal, unit, milIsThousand);
+  const decimals = filled.filter((cell) => PLAIN_NUMBER.test(cell) && !inUnit(undefined)(cell).ok && inUnit('thousands')(cell).ok);
+  const small = filled.flatMap((cell) => {
+    const read = inUnit(undefined)(cell);
+    return PLAIN_NUMBER.test(cell) && read.ok && read.value < 1_000 ? [{ cell, count: read.value }] : [];
+  });
+  return decimals.length > 0 && (decimals.length + small.length) * 2 > filled.length ? { decimals, small } : undefined;
 }

@@ -1,40 +1,48 @@
 /**
  * Each row tagged: its tier (the house definition first, else the publishers' consensus), the
  * consensus beside it, and a note for whatever needs saying (a tie, a repeat of a creator above,
- * "mil" read as a million, cells past the header); total and average rows set aside as no creators.
+ * "mil" read as a million, cells past the header, a count only in another count column); total,
+ * subtotal and average rows set aside as no creators, and rows a comma in an unquoted cell moved
+ * left unread.
  */
 
 import { consensusFor, type ConsensusView } from '../consensus';
 import { withoutNeutralising } from '../csv';
 import { FOLLOWER_WORD, numberBeforeMil } from '../followers';
-import { andList, countOf } from '../format';
+import { andList, countOf, formatCount } from '../format';
 import type { HouseTiers } from '../house-placing';
-import { platformName } from '../platforms';
+import { PLATFORM_BY_ALIAS, PLATFORM_DOMAINS, platformName } from '../platforms';
 import type { readCount } from '../spreadsheet-count';
 import { TIER_LABELS } from '../tier-style';
-import { unquoteCell } from './cells';
+import { NO_COUNT, unquoteCell } from './cells';
 import { normaliseHeader } from './columns';
 import { filledWidth, type Rec } from './records';
 import { type Layout, withoutColumns } from './table';
 import { BELOW_INFLUENCER, NO_TIER } from './totals';
-import type { RosterColumns, RosterProblem, TaggedRow } from './types';
+import type { Delimiter, RosterColumns, RosterProblem, TaggedRow } from './types';
 
 /** "6 of 20". */
 function votesText(c: ConsensusView): string {
   return `${c.votes} of ${c.of}`;
 }
 
+type CountRead = ReturnType<typeof readCount>;
+
 /** What tagging each row needs from the roster as a whole. */
 interface TagContext {
   layout: Layout;
   columns: RosterColumns;
   house: HouseTiers | undefined;
-  /** Each data row's count cell, as read. */
-  counts: readonly ReturnType<typeof readCount>[];
-  /** The data rows that sum up the others (totalRowsOf), each with why it is not read. */
-  totalRows: ReadonlyMap<number, string>;
+  /** Each data row's count cell, as read (a moved row's as not read: movedRowOf). */
+  counts: readonly CountRead[];
+  /** The data rows (from 0) a comma inside an unquoted cell moved (movedRowOf): their counts are not read. */
+  moved: ReadonlySet<number>;
+  /** The data rows that sum up the others, and those named like one that are creators (totalRowsOf). */
+  totalRows: TotalRows;
   /** "45 mil" is 45 thousand under the count column's header (milIsThousandUnder), else 45 million. */
   milIsThousand: boolean;
+  /** A cell of another count column (`column`, one of columns.otherCounts) read as that column's counts are. */
+  readOtherCount: (column: number, cell: string) => CountRead;
 }
 
 /** The data rows tagged, and those whose count cannot be read. */
@@ -50,9 +58,9 @@ export function tagRows(data: readonly Rec[], context: TagContext): { rows: Tagg
       rows.push(taggedRow({ line: rec.line, blank: true, cells: cells.map(() => '') }));
       return;
     }
-    const setAside = context.totalRows.get(i);
+    const setAside = context.totalRows.notCreators.get(i);
     const parsed = setAside ? ({ ok: false, reason: setAside } as const) : context.counts[i]!;
-    const { row, problem, creatorKey } = tagRow(rec, cells, parsed, context, firstRowOf);
+    const { row, problem, creatorKey } = tagRow(rec, cells, parsed, { moved: context.moved.has(i), namedLikeTotal: context.totalRows.namedLikeTotals.has(i) }, context, firstRowOf);
     if (problem) problems.push(problem);
     if (creatorKey !== undefined && !firstRowOf.has(creatorKey)) firstRowOf.set(creatorKey, row);
     rows.push(row);
@@ -75,8 +83,9 @@ const COMMA_IN_CELL = 'a comma inside an unquoted cell?';
 function tagRow(
   rec: Rec,
   cells: string[],
-  parsed: ReturnType<typeof readCount>,
-  { layout, columns, house, milIsThousand }: TagContext,
+  parsed: CountRead,
+  { moved, namedLikeTotal }: { moved: boolean; namedLikeTotal: boolean },
+  { layout, columns, house, milIsThousand, readOtherCount }: TagContext,
   firstRowOf: ReadonlyMap<string, TaggedRow>,
 ): { row: TaggedRow; problem?: RosterProblem; creatorKey?: string | undefined } {
   const ownWidth = filledWidth(withoutColumns(rec.cells, layout.replacedColumns));
@@ -87,13 +96,17 @@ function tagRow(
   if (extraCells > 0) notes.push(`${countOf(extraCells, 'cell')} past the header's last column (${COMMA_IN_CELL}), kept in the unnamed ${extraCells === 1 ? 'column' : 'columns'} after it`);
   if (!parsed.ok) {
     const wider = `this row has ${ownWidth} cells where the header has ${layout.namedColumns}: ${COMMA_IN_CELL}`;
-    const reason = extraCells > 0 ? `${parsed.reason}; ${wider}` : parsed.reason;
+    // A moved row's reason says it all (movedRowOf).
+    const reason = extraCells > 0 && !moved ? `${parsed.reason}; ${wider}` : parsed.reason;
+    const elsewhere = parsed.reason === NO_COUNT ? countElsewhere(cells, columns, readOtherCount) : undefined;
+    const noted = elsewhere ? `${parsed.reason}; “${(layout.header[elsewhere.column] ?? '').trim()}” (column ${elsewhere.column + 1}) has ${formatCount(elsewhere.count)}` : parsed.reason;
     return {
       // Shown as read: without the ' that makes a formula text (Tierbot's own, in a roster-tiers.csv uploaded again).
-      problem: { line: rec.line, cell: withoutNeutralising(cells[columns.count]!), reason },
-      row: taggedRow({ line: rec.line, cells, extraCells, note: [`${NOT_READ_NOTE} ${parsed.reason}`, ...notes].join('; '), platform }),
+      problem: { line: rec.line, cell: withoutNeutralising(cells[columns.count]!), reason, ...(elsewhere ? { elsewhere } : {}), ...(moved ? { moved } : {}) },
+      row: taggedRow({ line: rec.line, cells, extraCells, note: [`${NOT_READ_NOTE} ${noted}`, ...notes].join('; '), platform }),
     };
   }
+  if (namedLikeTotal) notes.push(TOTAL_LIKE_NOTE);
   const count = parsed.value;
   const consensus = consensusFor(count);
   // Said as /tier says it: read as a million, "30 mil" could have meant 30 thousand.
@@ -115,7 +128,7 @@ function tagRow(
   // The handle where there is one; else the whole name (First and Last Name together).
   const key = creatorKey(columns.handle !== undefined ? cells[columns.handle]! : creatorName(columns, cells), platform);
   const first = key === undefined ? undefined : firstRowOf.get(key);
-  if (first) notes.unshift(`${REPEAT_NOTE} ${first.line} (same ${sameWhat(columns)} and platform): counted once, at line ${first.line}`);
+  if (first) notes.unshift(`${REPEAT_NOTE} ${first.line} (same ${sameWhat(columns)}${platform === undefined ? ', no platform given' : ' and platform'}): counted once, at line ${first.line}`);
   return {
     row: taggedRow({ line: rec.line, cells, extraCells, repeatOf: first?.line, count, tier: bucket, bucket, consensusTier: consensus.word, consensusVotes: votesText(consensus), note: notes.join('; '), platform }),
     creatorKey: key,
@@ -140,30 +153,176 @@ const SUMMED = String.raw`(?: (?:of |per )?(?:all )?(?:${FOLLOWER_WORD}|audience
 const TOTAL_LABEL = new RegExp(`^(?:${SUM_WORD})${SUMMED}$`);
 /** "Average", "Avg.", "Mean", "Median", "Durchschnitt": a sheet's label for a row summing up the others another way. */
 const AVERAGE_LABEL = new RegExp(`^(?:${AVERAGE_WORD})${SUMMED}$`);
+/** The sum words, with those that are one only beside others ("Overall", "Σ"). */
+const ANY_SUM_WORD = String.raw`(?:${SUM_WORD}|overall|totalt|somma|summa|σ|∑)`;
+/**
+ * A sum word anywhere in a label ("Instagram Total", "Total reach", "Gesamt Reichweite",
+ * "Overall", "Σ"): a total row's label when the row's count is a sum of rows above it, a
+ * creator's name ("Total Beauty") when it is not.
+ */
+const SUM_WORD_IN_LABEL = new RegExp(`(?:^| )${ANY_SUM_WORD}(?= |$)`, 'u');
+/** What a label names besides its sum words: "instagram" of "instagram total". */
+const besidesSumWords = (label: string): string => label.replace(new RegExp(`(?:^| )${ANY_SUM_WORD}(?= |$)`, 'gu'), ' ').replace(/\s+/g, ' ').trim();
+
+/** The rows summing up the others, and the creators named like such a row, from totalRowsOf. */
+export interface TotalRows {
+  /** The data rows (from 0) that sum up the others, each with why it is not read. */
+  notCreators: Map<number, string>;
+  /** The data rows (from 0) with a sum word in their name whose count is no sum of the rows above: creators, noted as such. */
+  namedLikeTotals: Set<number>;
+}
+
+/** The rows above a row that a total may sum: how many, and their counts' sum. */
+interface RowsAbove {
+  rows: number;
+  sum: number;
+}
+
+const NO_ROWS: RowsAbove = { rows: 0, sum: 0 };
+
+/**
+ * Whether `count` is the sum of `above`, exactly; or, written to a step coarser than one follower
+ * ("1.5M" is to the 100,000), the sum rounded to that step, when the cell gives the count to two
+ * figures at least and sums several rows. `minRows`: the fewest rows a sum is taken over.
+ */
+function isSumOf(count: number, step: number, above: RowsAbove, minRows: number): boolean {
+  if (above.rows < minRows || above.sum <= 0) return false;
+  if (step <= 1) return count === above.sum;
+  return above.rows >= 2 && step * 10 <= count && Math.abs(count - above.sum) * 2 <= step;
+}
 
 /**
  * The rows (from 0) that sum up the others rather than name a creator, each with why it is not
- * read: labelled as a total or an average in the name cell (or, that being blank, in the first
- * filled cell beside the count), or with a blank name and a count that is the sum of every other
- * row's. A creator's own name ("Total Wellness") is no label, and without a name column no row is
- * a total by its sum alone.
+ * read, as a sheet or a pivot table writes them under its creators:
+ * - labelled as a total or an average in the name cell (or, that being blank, in the first filled
+ *   cell beside the count): "Total", "Grand Total", "Average followers";
+ * - labelled with a sum word among others ("Instagram Total", "Subtotal TikTok", "Total reach"),
+ *   with a count that is the sum of the rows of its group above it (those since the total row
+ *   before it) or of every row above it; a sum of one row only where the label names what the
+ *   row has in another cell, as a pivot table labels a group of one ("Instagram" of "Instagram
+ *   Total"); a creator listed above under that name is no label;
+ * - with a blank name and a count that is such a sum over two rows or more, or the sum of every
+ *   other row's (a total above the creators), written to the step the cell writes its count to
+ *   (a "1.5M" under "45.2K" and "1.25M" is 1,495,200 rounded).
+ * A creator's own name ("Total Wellness") is no label when the count is no such sum, and without
+ * a name column no row is a total by its sum alone. `stepOf(i)`: the step row i's count is written
+ * to (1 for a count written out).
  */
-export function totalRowsOf(data: readonly Rec[], counts: readonly ReturnType<typeof readCount>[], columns: RosterColumns): Map<number, string> {
-  const totals = new Map<number, string>();
+export function totalRowsOf(data: readonly Rec[], counts: readonly CountRead[], columns: RosterColumns, stepOf: (i: number) => number): TotalRows {
+  const notCreators = new Map<number, string>();
+  const namedLikeTotals = new Set<number>();
   const nameOf = (rec: Rec) => creatorName(columns, rec.cells);
+  const labelOf = (rec: Rec) => normaliseHeader(nameOf(rec) || unquoteCell(rec.cells.find((cell, column) => column !== columns.count && cell.trim() !== '') ?? ''));
+  let group = NO_ROWS;
+  let all = NO_ROWS;
+  /** The cells of the group's rows but their counts, as labels read. */
+  let groupCells = new Set<string>();
+  /** The names of the creators above, as labels read: one listed again is a repeat, not a total. */
+  const namesAbove = new Set<string>();
   data.forEach((rec, i) => {
-    if (!counts[i]!.ok) return;
-    const label = normaliseHeader(nameOf(rec) || unquoteCell(rec.cells.find((cell, column) => column !== columns.count && cell.trim() !== '') ?? ''));
-    if (TOTAL_LABEL.test(label)) totals.set(i, TOTAL_ROW);
-    else if (AVERAGE_LABEL.test(label)) totals.set(i, SUMMARY_ROW);
+    const read = counts[i]!;
+    if (!read.ok) return;
+    const label = labelOf(rec);
+    const named = nameOf(rec) !== '';
+    const sums = (minRows: number) => [group, all].some((above) => isSumOf(read.value, stepOf(i), above, minRows));
+    if (AVERAGE_LABEL.test(label)) {
+      notCreators.set(i, SUMMARY_ROW);
+      return;
+    }
+    const namesSum = SUM_WORD_IN_LABEL.test(label) && !namesAbove.has(label);
+    const total = TOTAL_LABEL.test(label) || (namesSum && (sums(2) || (sums(1) && groupCells.has(besidesSumWords(label))))) || (!named && columns.name !== undefined && sums(2));
+    if (total) {
+      notCreators.set(i, TOTAL_ROW);
+      group = NO_ROWS;
+      groupCells = new Set();
+      return;
+    }
+    if (namesSum) namedLikeTotals.add(i);
+    group = { rows: group.rows + 1, sum: group.sum + read.value };
+    all = { rows: all.rows + 1, sum: all.sum + read.value };
+    for (const [column, cell] of rec.cells.entries()) if (column !== columns.count && cell.trim() !== '') groupCells.add(normaliseHeader(unquoteCell(cell)));
+    if (named) namesAbove.add(label);
   });
-  if (columns.name === undefined) return totals;
-  const read = counts.flatMap((c, i) => (c.ok && !totals.has(i) ? [{ i, count: c.value }] : []));
+  if (columns.name === undefined) return { notCreators, namedLikeTotals };
+  // A nameless total above the creators, or among them: the sum of every other row.
+  const read = counts.flatMap((c, i) => (c.ok && !notCreators.has(i) ? [{ i, count: c.value }] : []));
   const sum = read.reduce((s, r) => s + r.count, 0);
   for (const { i, count } of read) {
-    if (read.length > 2 && count > 0 && count * 2 === sum && nameOf(data[i]!) === '') totals.set(i, TOTAL_ROW);
+    if (read.length > 2 && count > 0 && count * 2 === sum && nameOf(data[i]!) === '') {
+      notCreators.set(i, TOTAL_ROW);
+      namedLikeTotals.delete(i);
+    }
   }
-  return totals;
+  return { notCreators, namedLikeTotals };
+}
+
+/** How a comma moved a row: it split the count over `pieces` cells, or a cell before it; `cells`: the row's own cells. */
+type Move = ({ kind: 'count-split'; pieces: number } | { kind: 'before-count' }) & { cells: number };
+
+/** Cells of one cell a comma split that a row is read with at most: a name or a count has a comma or two. */
+const MAX_PIECES = 3;
+
+/** A grouped count a comma splits when its cell is not quoted: "45,200", "1,250,000". */
+const GROUPED_WITH_COMMAS = /^\s*\d{1,3}(?:,\d{3})+\s*$/;
+
+/** A cell naming a platform Tierbot knows ("IG", "TikTok"). */
+const namesPlatform = (cell: string): boolean => PLATFORM_BY_ALIAS.has(unquoteCell(cell).replace(/\s+/g, ' ').toLowerCase());
+
+/**
+ * Whether a row wider than the header was moved by a comma inside an unquoted cell at or before its
+ * count ("Ana,45,200,Instagram" under Name,Followers,Platform): read as one cell where the comma
+ * split it, its count reads, or reads as a count written with commas, or its platform cell names a
+ * platform, where as written they do not. Undefined when the row reads as well as written: its
+ * extra cells only follow its own ("Ana,Instagram,45000,call back"), or nothing tells.
+ * `readCount`: the count column's reader.
+ */
+export function movedRowOf(rec: Rec, layout: Layout, columns: RosterColumns, delimiter: Delimiter, readCount: (cell: string) => CountRead): Move | undefined {
+  const own = withoutColumns(rec.cells, layout.replacedColumns);
+  const width = filledWidth(own);
+  const extra = width - layout.namedColumns;
+  if (extra <= 0) return undefined;
+  // The count and platform columns among the row's own cells (the replaced ones left out).
+  const ownIndex = (column: number) => column - layout.replacedColumns.filter((c) => c < column).length;
+  const count = ownIndex(columns.count);
+  const platform = columns.platform === undefined ? undefined : ownIndex(columns.platform);
+  /** How well the row reads with cells `at` to `at + joined` as one cell (none joined: as written). */
+  const score = (at: number, joined: number) => {
+    const cellAt = (column: number) => (column < at || joined === 0 ? own[column] : column === at ? own.slice(at, at + joined + 1).join(delimiter) : own[column + joined]) ?? '';
+    const countCell = cellAt(count);
+    const countScore = readCount(countCell).ok ? 2 + (joined > 0 && at === count && GROUPED_WITH_COMMAS.test(countCell) ? 2 : 0) : 0;
+    return countScore + (platform !== undefined && namesPlatform(cellAt(platform)) ? 1 : 0);
+  };
+  const asWritten = score(0, 0);
+  // Where the split cell may be, as far as the count and platform tell: before both, at either, between them, at the count.
+  const splits = [...new Set([0, count, platform, platform === undefined ? undefined : platform + 1])].filter((at): at is number => at !== undefined && at <= count);
+  let best: { at: number; joined: number; score: number } | undefined;
+  for (const at of splits) {
+    for (let joined = 1; joined <= Math.min(extra, MAX_PIECES - 1); joined++) {
+      const s = score(at, joined);
+      if (s > asWritten && (!best || s > best.score)) best = { at, joined, score: s };
+    }
+  }
+  if (!best) return undefined;
+  return best.at === count ? { kind: 'count-split', pieces: best.joined + 1, cells: width } : { kind: 'before-count', cells: width };
+}
+
+/** Why a moved row's count is not read, and how to mend it. `asWritten`: its count cell read as written. */
+export function movedReason(move: Move, asWritten: CountRead, headerCells: number): string {
+  const { cells } = move;
+  const fix = move.kind === 'count-split' ? 'write the count without commas, or quote it' : 'quote that cell, or drop the comma';
+  if (!asWritten.ok) return `${asWritten.reason}; this row has ${cells} cells where the header has ${headerCells}: ${COMMA_IN_CELL} ${fix[0]!.toUpperCase()}${fix.slice(1)}`;
+  return move.kind === 'count-split'
+    ? `a comma split the count over ${move.pieces} cells (this row has ${cells} where the header has ${headerCells}): ${fix}`
+    : `a comma inside an unquoted cell before the count moved it out of its column (this row has ${cells} cells where the header has ${headerCells}): ${fix}`;
+}
+
+/** The first other count column with a count in this row, and that count. */
+function countElsewhere(cells: readonly string[], columns: RosterColumns, readOtherCount: TagContext['readOtherCount']): { column: number; count: number } | undefined {
+  for (const column of columns.otherCounts) {
+    const read = readOtherCount(column, cells[column] ?? '');
+    if (read.ok) return { column, count: read.value };
+  }
+  return undefined;
 }
 
 /** The note a repeated row's note starts with ("repeat of line 2 …"); the platform summary skips those rows too. */
@@ -174,6 +333,8 @@ export const NOT_READ_NOTE = 'not read:';
 export const HOUSE_NOTE = 'house tiers';
 /** The note of a row whose "mil" was read as a million; the reply counts those rows. */
 export const MIL_NOTE = '“mil” read as a million';
+/** The note of a creator named with a sum word ("Total Beauty"): counted, as its count is no sum. */
+const TOTAL_LIKE_NOTE = 'named like a total, but its count is not the sum of the rows above: counted as a creator';
 
 /** What two rows share to be one creator: the handle where the file has a handle column beside the name. */
 export const sameWhat = (columns: RosterColumns): 'handle' | 'name' => (columns.handle === undefined ? 'name' : 'handle');
@@ -185,11 +346,27 @@ export function creatorName(columns: RosterColumns, cells: readonly string[]): s
 }
 
 /**
- * Who a row is, for spotting a creator listed twice: the handle, else the name (any case, without
- * a handle's @ or extra spaces), and the platform. Undefined when that cell is blank: such rows
- * are never repeats.
+ * A profile link's host, with what may come before it, and its path to the handle: "instagram.com/x",
+ * "https://www.tiktok.com/@x", "youtube.com/c/x/", "x.com/x?s=20". A link to a post has more in its path.
+ */
+const PROFILE_LINK = /^(?:https?:\/\/)?(?:www\.|m\.|mobile\.)?([a-z.]+)\/(?:(?:c|user|channel)\/)?@?([\p{L}\p{N}_.-]+)\/?(?:[?#].*)?$/iu;
+/** Paths on those hosts that are pages, not profiles. */
+const NOT_PROFILES = new Set(['p', 'reel', 'reels', 'tv', 'explore', 'stories', 'watch', 'shorts', 'video', 'playlist', 'hashtag', 'search', 'home', 'i']);
+
+/** The handle a profile link names, on a platform Tierbot knows by its domain; undefined for any other text. */
+function handleInLink(text: string): string | undefined {
+  const link = PROFILE_LINK.exec(text);
+  if (!link || PLATFORM_DOMAINS[link[1]!.toLowerCase()] === undefined || link[1]!.toLowerCase() === 'youtu.be') return undefined;
+  return NOT_PROFILES.has(link[2]!.toLowerCase()) ? undefined : link[2]!;
+}
+
+/**
+ * Who a row is, for spotting a creator listed twice: the handle (from a profile link too:
+ * "instagram.com/kimha" is @kimha), else the name (any case, without a handle's @ or extra
+ * spaces), and the platform. Undefined when that cell is blank: such rows are never repeats.
  */
 function creatorKey(whoCell: string, platform: string | undefined): string | undefined {
-  const name = unquoteCell(whoCell).normalize('NFKC').replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
+  const who = unquoteCell(whoCell).normalize('NFKC');
+  const name = (handleInLink(who) ?? who).replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
   return name === '' ? undefined : `${name}\n${(platform ?? '').toLowerCase()}`;
 }

@@ -42,8 +42,12 @@ export type RosterError =
   | { kind: 'too-many-columns'; columns: number; line?: number }
   | { kind: 'header-only'; header: string[] }
   | { kind: 'no-count-column'; header: string[] }
-  /** No row's cell in the count column (`column`, from 0) reads as a follower count; `cells`: the filled ones, each once (may be anything: escape it). */
-  | { kind: 'no-readable-count'; header: string[]; column: number; cells: string[] }
+  /**
+   * No row's cell in the count column (`column`, from 0) reads as a follower count; `cells`: the
+   * filled ones, each once (may be anything: escape it); `moved`: how many rows a comma inside an
+   * unquoted cell moved (their counts are not read, however they read as written).
+   */
+  | { kind: 'no-readable-count'; header: string[]; column: number; cells: string[]; moved: number }
   | { kind: 'unknown-column'; option: ColumnOption; given: string; header: string[] }
   /** The option's text is the header of several columns (`columns`, from 0): only a number tells them apart. */
   | { kind: 'ambiguous-column'; option: ColumnOption; given: string; columns: number[]; header: string[] }
@@ -89,7 +93,7 @@ export interface TaggedRow {
   cells: string[];
   /** Cells the row has past the header's last column (TaggedRoster.namedColumns; trailing blank cells not counted). */
   extraCells: number;
-  /** The line of the earlier row with the same name and platform: this row is left out of the totals. */
+  /** The line of the earlier row with the same name (or handle) and platform, or the same name where neither gives a platform: this row is left out of the totals. */
   repeatOf: number | undefined;
   count: number | undefined;
   tier: string;
@@ -114,6 +118,10 @@ export interface RosterProblem {
   /** The cell as written, without a ' that makes a formula text (may be anything: escape it before showing it). */
   cell: string;
   reason: string;
+  /** For a row with no count in the count column: the first other count column (from 0) with one in this row, and that count. */
+  elsewhere?: { column: number; count: number };
+  /** A comma inside an unquoted cell moved the row's cells: its count is not read, however it reads as written. */
+  moved?: boolean;
 }
 
 export interface TaggedRoster {
@@ -152,6 +160,18 @@ export interface TaggedRoster {
   /** Per tier, from the smallest counts to the largest; tiers no row has are left out. Each creator once: repeated rows are not counted. */
   totals: TierTotal[];
   problems: RosterProblem[];
+  /**
+   * The lines of creators named with a sum word ("Total Beauty", "Total reach") whose count is no
+   * sum of the rows above: counted, and a reason to look if such a row was meant as a total.
+   */
+  namedLikeTotals: number[];
+  /**
+   * When most count cells are decimals or under 1,000 and some are decimals (45.2, 120.5, 12), as
+   * counts in thousands are written without a unit in the header: those cells as written, the
+   * decimals (not read) and the small whole numbers (read as they are), for the reply to suggest
+   * a unit. Undefined when the header gives a unit, or the cells do not look so.
+   */
+  unitlessThousands: { decimals: string[]; small: { cell: string; count: number }[] } | undefined;
   basis: 'house' | 'consensus';
 }
 

@@ -295,7 +295,7 @@ export const house = slashCommand({
   definition,
   run(args, context) {
     const guildId = teamGuildId(context);
-    if (guildId === undefined) return guildOnlyReply('House tier definitions', context);
+    if (guildId === undefined) return guildOnlyReply('House definitions', context);
     const ctx = { ...context, guildId };
     return orUnavailable(async () => {
       switch (args.subcommand) {

@@ -53,7 +53,7 @@ export function teamGuildId(context: Pick<RunContext, 'guildId' | 'guildInstalle
  * server has wherever they run there (house-lookup.ts, glossary.ts).
  */
 const STILL_USED_WITHOUT_SERVER_INSTALL = {
-  'House tier definitions': ' Tierbot’s other commands here, such as /tier, /tiers and /compare, still use a house definition this server has.',
+  'House definitions': ' Tierbot’s other commands here, such as /tier, /tiers and /compare, still use a house definition this server has.',
   'Team terms': ' /glossary here still shows the terms this server has.',
   'Saved plans': '',
 } as const;

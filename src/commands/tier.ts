@@ -11,7 +11,7 @@ import {
   type APIEmbed,
 } from 'discord-api-types/v10';
 import { classify, type Classification, type PublisherVote } from '../domain/classify';
-import { ACCEPTED_FORMS, MAX_FOLLOWERS, countReadingNote, parseFollowerCount } from '../domain/followers';
+import { ACCEPTED_FORMS, MAX_FOLLOWERS, MAX_FOLLOWERS_WORDS, countReadingNote, parseFollowerCount } from '../domain/followers';
 import { followersText, formatCount, withAside } from '../domain/format';
 import { answerLine, boundaryWarning, ownLineNotes, publisherAnswerWords, publishersAnswer, splitLine, verdictWords } from '../domain/overview';
 import { BOUNDARY_RULE, NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
@@ -189,7 +189,7 @@ export function component(customId: string): ComponentReply {
 export async function run(args: { followers: string }, context: RunContext): Promise<Reply> {
   const typed = args.followers;
   const parsed = parseFollowerCount(typed);
-  if (!parsed.ok) return inputErrorReply(parsed.reason, `a whole number of followers from 0 to 10 billion, such as ${ACCEPTED_FORMS}.`, 'Not a follower count');
+  if (!parsed.ok) return inputErrorReply(parsed.reason, `a whole number of followers from 0 to ${MAX_FOLLOWERS_WORDS}, such as ${ACCEPTED_FORMS}.`, 'Not a follower count');
   return tierReply(parsed.value, typed, await houseLine(context, parsed.value));
 }
 

@@ -9,6 +9,8 @@ import { formatCompact, formatCount } from './format';
 
 /** The largest count accepted: above the population of Earth, so anything larger is a typo. */
 export const MAX_FOLLOWERS = 10_000_000_000;
+/** MAX_FOLLOWERS as a reply writes it: eleven digits are hard to read at a glance. */
+export const MAX_FOLLOWERS_WORDS = '10 billion';
 
 /** Longest input looked at; longer text is rejected before any parsing work. */
 export const MAX_INPUT_LENGTH = 40;
@@ -283,7 +285,7 @@ const TYPED_COUNT_PROBLEMS: Record<CountProblem, (input: string) => string> = {
   empty: () => 'No follower count was given.',
   negative: () => 'A follower count cannot be negative.',
   fraction: () => 'A follower count is a whole number; that works out to a fraction of a follower.',
-  'too-large': () => `That is more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people.`,
+  'too-large': () => `That is more than ${MAX_FOLLOWERS_WORDS} followers, more than there are people.`,
   range: (input) => rangeReason(countText(input))!,
   exponent: () => exponentReason('a follower count', '1,000'),
   hexadecimal: () => 'That is a hexadecimal number, not a follower count.',

@@ -5,8 +5,7 @@
  */
 
 import { REASONS } from './extract';
-import { countText, type CountProblem, type DecimalMark, MAX_FOLLOWERS, MAX_INPUT_LENGTH, type ParseResult, readCountText } from './followers';
-import { formatCount } from './format';
+import { countText, type CountProblem, type DecimalMark, MAX_FOLLOWERS, MAX_FOLLOWERS_WORDS, MAX_INPUT_LENGTH, type ParseResult, readCountText } from './followers';
 
 /**
  * Reads a roster cell: every form /tier reads (readCountText, with the decimal mark the sheet
@@ -38,7 +37,7 @@ const COUNT_PROBLEMS: Record<CountProblem, string> = {
   empty: 'no follower count',
   negative: 'a follower count cannot be negative',
   fraction: 'not a whole number of followers',
-  'too-large': `more than ${formatCount(MAX_FOLLOWERS)} followers, more than there are people`,
+  'too-large': `more than ${MAX_FOLLOWERS_WORDS} followers, more than there are people`,
   range: REASONS.range,
   exponent: REASONS.exponent,
   hexadecimal: REASONS.hex,

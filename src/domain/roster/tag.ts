@@ -113,7 +113,7 @@ function tagRow(
   const beforeMil = milIsThousand ? undefined : numberBeforeMil(unquoteCell(cells[columns.count]!));
   if (beforeMil !== undefined) notes.push(`${MIL_NOTE} (for ${beforeMil} thousand, write ${beforeMil}k)`);
   if (consensus.outcome === 'tier' && consensus.leaders.length > 1) notes.push(`publishers tie between ${andList(consensus.leaders.map((t) => TIER_LABELS[t]))}`);
-  if (consensus.outcome === 'below') notes.push(`${votesText(consensus)} publishers put it under their lowest influencer tier`);
+  if (consensus.outcome === 'below') notes.push(`${votesText(consensus)} publishers put it below influencer size`);
   if (consensus.outcome === 'none') notes.push('no publisher places this count in a tier');
   // The tier column names the group the reply totals the row under, whichever basis.
   let bucket = consensus.outcome === 'tier' ? consensus.word : consensus.outcome === 'below' ? BELOW_INFLUENCER : NO_TIER;

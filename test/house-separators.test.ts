@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { house } from '../src/commands/house';
 import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
-import { exactCompact, HOUSE_EXAMPLE, parseHouseDefinition, type HouseTier } from '../src/domain/house';
+import { shortCount } from '../src/domain/followers';
+import { HOUSE_EXAMPLE, parseHouseDefinition, type HouseTier } from '../src/domain/house';
 import { parseFollowerCount } from '../src/domain/followers';
 import { messageProblems } from '../src/commands/limits';
 import { memoryStore, testContext } from './support/context';
@@ -85,7 +86,7 @@ describe('/house set: a comma left out between tiers', () => {
         fc.constantFrom(' ', ' / ', ' | '),
         fc.boolean(),
         (ks, dash, gap, openTop) => {
-          const bounds = [...ks].sort((a, b) => a - b).map((k) => exactCompact(k * 1000).replace(/,/g, ''));
+          const bounds = [...ks].sort((a, b) => a - b).map((k) => shortCount(k * 1000).replace(/,/g, ''));
           const entries = bounds.slice(0, openTop ? bounds.length : bounds.length - 1).map((from, i) => (i === bounds.length - 1 ? `${names[i]} ${from}+` : `${names[i]} ${from}${dash}${bounds[i + 1]}`));
           const reason = reasonOf(entries.join(gap));
           if (entries.join(gap).length > 100) expect(reason).toContain('separate tiers with commas');

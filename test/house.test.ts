@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { shortCount } from '../src/domain/followers';
 import {
-  exactCompact,
   formatHouseDefinition,
   formatHousePlacement,
   formatHouseTier,
@@ -211,9 +211,9 @@ describe('parseHouseDefinition: examples', () => {
     expect(formatHousePlacement(houseTierFor(t, 30_000))).toBe('micro (10k–75k)');
     expect(formatHousePlacement(houseTierFor(t, 10))).toBe('below nano, the lowest house tier (from 1k)');
     expect(formatHouseDefinition(t)).toBe('nano 1k–10k, micro 10k–75k, mid 75k–500k, macro 500k–1M, mega 1M+');
-    expect(exactCompact(9_999)).toBe('9,999');
-    expect(exactCompact(12_500)).toBe('12.5k');
-    expect(exactCompact(2_500_000)).toBe('2.5M');
+    expect(shortCount(9_999)).toBe('9,999');
+    expect(shortCount(12_500)).toBe('12.5k');
+    expect(shortCount(2_500_000)).toBe('2.5M');
   });
 });
 
@@ -280,7 +280,7 @@ function written(n: number, form: string): string {
     case 'spaces':
       return n.toLocaleString('en-US').replace(/,/g, ' ');
     case 'compact':
-      return exactCompact(n).replace(/,/g, '');
+      return shortCount(n).replace(/,/g, '');
     default:
       return String(n);
   }

@@ -15,7 +15,7 @@ import {
 } from 'discord-api-types/v10';
 import { LIMITS, embedLength } from './limits';
 import { KNOWN_PLATFORMS } from '../domain/platforms';
-import { ACCEPTED_FORMS } from '../domain/followers';
+import { ACCEPTED_FORMS, shortCount } from '../domain/followers';
 import { andList, countOf, formatCount, shorten } from '../domain/format';
 import {
   ADDED_COLUMNS,
@@ -43,7 +43,6 @@ import {
 } from '../domain/roster';
 import { houseTiersOf, type HouseTiers } from '../domain/house-placing';
 import { TIER_COLOURS } from '../domain/tier-style';
-import { exactCompact } from '../domain/house';
 // Types only: the chart module loads ECharts and resvg, which only the chart renderer process may.
 import type { RosterChartBar } from '../charts/roster';
 import { houseProblemLine, lookUpHouse, teamTierName } from './house-lookup';
@@ -364,8 +363,8 @@ function groupRange(group: string, house: HouseTiers | undefined): string | unde
   const tiers = house?.tiers ?? [];
   const lowest = tiers[0];
   const highest = tiers.at(-1);
-  if (lowest && group === `below ${lowest.name}`) return `under ${exactCompact(lowest.min)}`;
-  if (highest && highest.max !== null && group === `above ${highest.name}`) return `over ${exactCompact(highest.lineTo ?? highest.max)}`;
+  if (lowest && group === `below ${lowest.name}`) return `under ${shortCount(lowest.min)}`;
+  if (highest && highest.max !== null && group === `above ${highest.name}`) return `over ${shortCount(highest.lineTo ?? highest.max)}`;
   return tiers.find((t) => t.name === group)?.stated;
 }
 

@@ -40,7 +40,7 @@
 
 import { classify } from './classify';
 import { formatCount, shorten } from './format';
-import { COUNT_MULTIPLIERS, countText, FOLLOWER_WORD, MULTIPLIER_WORD, normaliseDigits, numberBeforeMil, parseFollowerCount, rangeLowEnd } from './followers';
+import { COUNT_MULTIPLIERS, countText, FOLLOWER_WORD, MULTIPLIER_WORD, normaliseDigits, numberBeforeMil, parseFollowerCount, rangeLowEnd, shortCount } from './followers';
 import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
 import { nameKey } from './names';
 
@@ -490,25 +490,9 @@ function normalTierByRange(min: number, max: number | null): RangeMapping {
   return lo < 10_000 ? 'nano' : 'mega';
 }
 
-/** 12,500 → "12.5k", 9,999 → "9,999", 1,000,000 → "1M": compact only when it is exact. */
-export function exactCompact(n: number): string {
-  for (const [size, unit] of [
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'k'],
-  ] as const) {
-    if (n >= size) {
-      const scaled = n / size;
-      const text = String(Number(scaled.toFixed(2)));
-      return Math.round(Number(text) * size) === n ? `${text}${unit}` : formatCount(n);
-    }
-  }
-  return String(n);
-}
-
 function stated(range: Range): string {
-  const from = range.from ? exactCompact(range.from.value) : '0';
-  const to = range.to ? exactCompact(range.to.value) : '';
+  const from = range.from ? shortCount(range.from.value) : '0';
+  const to = range.to ? shortCount(range.to.value) : '';
   switch (range.kind) {
     case 'upto':
       return `up to ${to}`;
@@ -973,9 +957,9 @@ export function formatHousePlacement(placement: HousePlacement, name: TierNameFo
       return t(placement.tier);
     // The range goes after "the lowest house tier": "below nano (1k–10k)" would read as if below nano were 1k–10k.
     case 'below':
-      return `below ${name(placement.lowest)}, the lowest house tier (from ${exactCompact(placement.lowest.min)})`;
+      return `below ${name(placement.lowest)}, the lowest house tier (from ${shortCount(placement.lowest.min)})`;
     case 'above':
-      return `above ${name(placement.highest)}, the highest house tier (up to ${exactCompact(placement.highest.lineTo ?? placement.highest.max!)})`;
+      return `above ${name(placement.highest)}, the highest house tier (up to ${shortCount(placement.highest.lineTo ?? placement.highest.max!)})`;
     case 'gap':
       return `in the gap between ${t(placement.under)} and ${t(placement.over)}`;
   }

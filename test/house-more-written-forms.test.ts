@@ -179,6 +179,32 @@ describe('a number that is the name’s own, before a range', () => {
     );
   });
 
+  it.each([
+    // A mark sets the name off: the number after it can only start the count.
+    ['Nano: 2 500+, Micro: 10 000+, Macro: 100 000+', 'Nano', 2_500],
+    ['Nano : 2 500+', 'Nano', 2_500],
+    ['Nano = 2 500+', 'Nano', 2_500],
+    ['Nano – 2 500+', 'Nano', 2_500],
+    ['Nano → 2 500+', 'Nano', 2_500],
+    ['Micro: 10 500-75k', 'Micro', 10_500],
+    // A name that describes its tier with "tier" or "level" does not number it.
+    ['Mid tier 12 500 - 50 000, Top tier 50 000+', 'Mid tier', 12_500],
+    ['Nano tier 1 500-10 000, Micro tier 10 000-50 000', 'Nano tier', 1_500],
+    ['Entry level 2 500-10 000', 'Entry level', 2_500],
+    // The definition groups its thousands by spaces elsewhere.
+    ['Nano 2 500+, Micro 10 000+, Macro 100 000+', 'Nano', 2_500],
+    ['Micro 12 500+, Macro 100 000+', 'Micro', 12_500],
+    // A name already ending in its own number.
+    ['Tier 1 2 500-10k, Tier 2 10k+', 'Tier 1', 2_500],
+  ])('%j: where the name cannot own the number, it starts the count (%j from %d)', (text, name, min) => {
+    const [first] = tiersOf(text);
+    expect([first!.name, first!.min]).toEqual([name, min]);
+  });
+
+  it('reads a top tier named "Top tier" after counts grouped by spaces', () => {
+    expect(names('Nano 1 000-10 000, Micro 10 000-100 000, Macro 100 000-1 500 000, Top tier 1 500 000+')).toEqual(['Nano', 'Micro', 'Macro', 'Top tier']);
+  });
+
   it('says why in words, naming the number', () => {
     expect(refusalOf('Squad 2 100-500K').reason).toBe(
       'In "Squad 2 100-500K", "2 100" could be the count 2,100, or "2" could be part of the name. Write `Squad 2: 100-500K` for the name, or `Squad 2,100-500K` for the count.',

@@ -22,9 +22,11 @@
  * - Counts are read with digits folded and invisible characters dropped (normaliseDigits); a tier's
  *   name is kept as the team wrote it (`👨‍👩‍👧`, `ｂｉｇ`, `🌱 Nano`), so it is shown as typed. An emoji
  *   in it says nothing of the tier it names: `🌱 Nano` maps to nano (normalTierNamed()).
- * - A number between a name and a range is the name's after a word that numbers (`Tier 2 100-500K`
- *   is Tier 2 from 100k); where it could as well start a count grouped by a space (`Squad 2 100-500K`:
- *   2,100?), the definition is refused with both ways to write it (see numberOwnedByName()).
+ * - A number between a name and a range is the name's when the name is a word that numbers (`Tier 2
+ *   100-500K` is Tier 2 from 100k), the count's where the definition groups thousands by spaces
+ *   (`Mid tier 12 500 - 50 000`) or a mark sets the name off (`Nano: 2 500+`); where it could be
+ *   either (`Squad 2 100-500K`: 2,100?), the definition is refused with both ways to write it (see
+ *   numberOwnedByName()).
  * - A refusal names the team's own text and the suggested fix apart from Tierbot's words (`parts`),
  *   so a reply can escape the one and show the other as code.
  * - Boundaries follow BOUNDARY_RULE (sources.ts): a number shared by two ranges belongs to the higher
@@ -261,33 +263,41 @@ const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+$/;
 const SPACE_GROUPED_MORE = /^\d{1,3}(?: \d{3}){2,}$/;
 
 /**
- * Words a number after them belongs to, in a name: "Tier 2", "Level 3", "Stufe 2", "Nr. 4".
- * Tiers are numbered so in the languages teams write in.
+ * Names a number after them belongs to: "Tier 2", "Level 3", "Stufe 2", "Nr. 4". Tiers are numbered
+ * so in the languages teams write in. The word is the whole name: in "Mid tier 12 500" or "Entry
+ * level 2 500" it describes the tier, and the number after it starts a count.
  */
-const NUMBERING_WORD =
-  /(?:^|[\s(])(?:tier|level|lvl|group|stage|step|phase|rank|class|grade|band|bracket|category|round|wave|league|division|number|nr\.?|no\.|stufe|ebene|gruppe|klasse|kategorie|niveau|palier|groupe|nivel|grupo|categoría|nível|livello|gruppo|fascia|categoria)\s*$/iu;
+const NUMBERING_NAME =
+  /^\s*(?:tier|level|lvl|group|stage|step|phase|rank|class|grade|band|bracket|category|round|wave|league|division|number|nr\.?|no\.|stufe|ebene|gruppe|klasse|kategorie|niveau|palier|groupe|nivel|grupo|categoría|nível|livello|gruppo|fascia|categoria)\s*$/iu;
+
+/** A name that cannot take a number after it: one set off from its range by a mark ("Nano:"), or one ending in its own number ("Tier 1"). */
+const NAME_CLOSED = /(?:[:=→]|\s[‐‑‒–—―−-]|\d)\s*$/u;
+
+/** A thousands group written after a space ("10 000", "1 500 000"): the definition groups its counts by spaces. */
+const GROUPS_BY_SPACES = /\d 000(?!\d)/;
 
 /**
  * Whether the number before a range is the name's, where the entry reads either way
- * (NUMBER_THEN_GROUP): "Tier 2 100-500K" is Tier 2 from 100k, or Tier from 2,100. After a word that
- * numbers (NUMBERING_WORD) it is the name's: the range after it is returned, with where the name
- * ends. Where the team groups thousands by spaces throughout (the count has more groups, "1 500
- * 000", or the other end is grouped too, "10 500-50 000") and the count reads in order, it is the
- * count's: undefined, as for any entry that reads one way only. Anything else would be a guess
- * either way, and is refused with both ways to write it.
+ * (NUMBER_THEN_GROUP): "Tier 2 100-500K" is Tier 2 from 100k, or Tier from 2,100. It is the count's
+ * (undefined, as for any entry that reads one way only) where the name cannot take it (NAME_CLOSED).
+ * After a name that numbers (NUMBERING_NAME) it is the name's: the range after it is returned, with
+ * where the name ends. It is the count's where the team groups thousands by spaces (elsewhere in
+ * the definition, `groupsBySpaces`; or in this range: the count has more groups, "1 500 000", or
+ * the other end is grouped too, "10 500-50 000") and the count reads in order. Anything else would
+ * be a guess either way, and is refused with both ways to write it.
  */
-function numberOwnedByName(written: string, cut: number, range: Range, shown: string): { nameEnd: number; range: Range } | { error: ReasonPart[] } | undefined {
+function numberOwnedByName(written: string, cut: number, range: Range, shown: string, groupsBySpaces: boolean): { nameEnd: number; range: Range } | { error: ReasonPart[] } | undefined {
   const number = NUMBER_THEN_GROUP.exec(written.slice(cut));
   const name = written.slice(0, cut);
   // A name holding a range is a comma left out, refused as that (see rangesInName()).
-  if (!number || range.from === null || rangesInName(name).length > 0) return undefined;
+  if (!number || range.from === null || NAME_CLOSED.test(name) || rangesInName(name).length > 0) return undefined;
   const nameEnd = cut + number[0].length;
   const after = readRange(written.slice(nameEnd));
   if (after === undefined || 'error' in after) return undefined;
-  if (NUMBERING_WORD.test(name)) return { nameEnd, range: after };
+  if (NUMBERING_NAME.test(name)) return { nameEnd, range: after };
   const count = range.from;
-  const groupedThroughout = SPACE_GROUPED_MORE.test(count.text) || SPACE_GROUPED.test(range.to?.text ?? '');
-  if (groupedThroughout && (range.to === null || count.value <= range.to.value)) return undefined;
+  const groupedBySpaces = groupsBySpaces || SPACE_GROUPED_MORE.test(count.text) || SPACE_GROUPED.test(range.to?.text ?? '');
+  if (groupedBySpaces && (range.to === null || count.value <= range.to.value)) return undefined;
   const own = number[0].trim();
   const asName = `${written.slice(0, nameEnd).trimEnd()}: ${written.slice(nameEnd)}`;
   const asCount = `${name}${count.text.replace(/ /g, ',')}${written.slice(cut + count.text.length)}`;
@@ -300,7 +310,7 @@ function numberOwnedByName(written: string, cut: number, range: Range, shown: st
  * "micro 10k-75k", "Micro: 10k–75k", "10k-75k micro", "tier 1 (10k to 75k)"; "10k-75k" alone has no
  * name. `shown`: the entry as the team typed it ("¼M", not the "1⁄4M" read), for a refusal to quote.
  */
-function readEntry(written: string, position: number, shown = written): Entry | { error: ReasonPart[] } {
+function readEntry(written: string, position: number, shown = written, groupsBySpaces = false): Entry | { error: ReasonPart[] } {
   const alone = readRange(written);
   if (alone && !('error' in alone)) return { name: '', nameAt: written.length, range: alone, rangeFirst: false, written, position };
   const cuts = [...written.matchAll(CUT)].map((m) => m.index);
@@ -313,7 +323,7 @@ function readEntry(written: string, position: number, shown = written): Entry | 
       firstError ??= range;
       continue;
     }
-    const owned = numberOwnedByName(written, cut, range, shown);
+    const owned = numberOwnedByName(written, cut, range, shown, groupsBySpaces);
     if (owned && 'error' in owned) return owned;
     const nameEnd = owned?.nameEnd ?? cut;
     return { name: written.slice(0, nameEnd), nameAt: 0, range: owned?.range ?? range, rangeFirst: false, written, position };
@@ -739,7 +749,7 @@ function readItem(part: string, start: number, position: number, read: ReturnTyp
   if (characters(part) > MAX_ENTRY_LENGTH) {
     return refuse(why`${quote(shown)} is ${characters(part)} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.`);
   }
-  const entry = readEntry(part, position, shown);
+  const entry = readEntry(part, position, shown, GROUPS_BY_SPACES.test(read.text));
   if ('error' in entry) return refuse(entry.error);
   // A name may be set off from its range by ":", "=", an arrow or a dash standing apart, before it
   // ("nano: 1k-10k", "Nano – 1K to 10K") or after it ("1k-10k = nano", "1K-10K → Nano").

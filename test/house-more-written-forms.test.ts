@@ -269,6 +269,12 @@ describe('a list lettered, or numbered 1.1, 1.2', () => {
     expect(names('a) Liga 1M+, b) Liga 100k-1M')).toEqual(['b) Liga', 'a) Liga']);
   });
 
+  it('drops a list\'s marks before names that stay apart without them, as numbered tiers of one word', () => {
+    expect(names('a) Tier 1 1k-10k, b) Tier 2 10k+')).toEqual(['Tier 1', 'Tier 2']);
+    expect(names('- Groupe 1 1k-10k; - Groupe 2 10k+')).toEqual(['Groupe 1', 'Groupe 2']);
+    expect(names('1. Liga 1M+, 2. Liga 100K-1M')).toEqual(['2. Liga', '1. Liga']);
+  });
+
   it('refuses a lettered list written on one line without commas, with the commas put back', () => {
     expect(fixesOf('a) nano 1k-10k b) micro 10k-100k')).toContain('a) nano 1k-10k, b) micro 10k-100k');
     expect(names('a) nano 1k-10k, b) micro 10k-100k')).toEqual(['nano', 'micro']);

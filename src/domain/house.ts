@@ -587,8 +587,15 @@ function listMarks(parts: readonly string[]): number[] {
   if (!list) return none;
   const marks = list.map((mark) => mark[0].length);
   // Numbers that tell apart tiers of one name are part of their names: "1. Liga 1M+, 2. Liga 100k-1M".
-  const firstWords = parts.map((part, i) => part.slice(marks[i]).trim().split(/\s+/)[0]!.toLowerCase());
-  return new Set(firstWords).size < firstWords.length ? none : marks;
+  // Names told apart without them lose them: "a) Tier 1 1k-10k, b) Tier 2 10k+".
+  const names = parts.map((part, i) => nameKey(nameWithout(part.slice(marks[i]))));
+  return new Set(names).size < names.length ? none : marks;
+}
+
+/** The name an entry gives its tier, as far as it reads; the entry itself where it does not. */
+function nameWithout(entry: string): string {
+  const read = readEntry(entry.trim(), 0);
+  return 'error' in read ? entry : read.name.replace(NAME_MARK_AFTER, '').replace(NAME_MARK_BEFORE, '');
 }
 
 /** The marks of a list the entries make (see listMarks()), one for each entry; undefined when they make none. */

@@ -17,11 +17,19 @@ import { runCompare as run, assumptionsPage, assumptionsText, exportRow, exportR
 describe('a percentage break-even is given to the digits a planner types', () => {
   const cases: { options: Record<string, string>; said: string; option: string; shown: string; past: string }[] = [
     // Plan A reaches 99,999 × 22.945% = 22,944.77, shown 22,945: Plan B's 100,000 × x reads under it below
-    // 22,944.5, at x under 22.9445%; and Plan B's 37,720 × (1 − overlap) does at an overlap over 39.1715%.
-    { options: { platform: 'tiktok' }, said: 'Plan B reach rate (break-even 22.944%)', option: 'micro_reach', shown: '22.944', past: '22.945' },
-    { options: {}, said: 'Plan A wins cost per order and reach above 39.172%', option: 'overlap', shown: '39.172', past: '39.171' },
-    // 10 × 50,000 at Minter.io's 22.945% for 20k–100k against 500,000 at its 22.885% for 100k–1M.
-    { options: { budget: '5000', platform: 'tiktok', micro_followers: '50k' }, said: 'Plan A wins cost per order and reach above 22.946%', option: 'big_reach', shown: '22.946', past: '22.945' },
+    // 22,944.5, at x under 22.9445%, written to three digits on Plan A's side: 22.9%; and Plan B's
+    // 37,720 × (1 − overlap) does at an overlap over 39.1715%: 39.2%.
+    { options: { platform: 'tiktok' }, said: 'Plan A wins cost per order at a Plan B reach rate under 22.9%', option: 'micro_reach', shown: '22.9', past: '23' },
+    { options: {}, said: 'Plan A wins cost per order and reach at an overlap above 39.2%', option: 'overlap', shown: '39.2', past: '39.1' },
+    // 10 × 50,000 at Minter.io's 22.945% for 20k–100k against 500,000 at its 22.885% for 100k–1M: at
+    // three digits the break-even, 22.9455%, would read 22.9% as the expected 22.885% does, so it has four.
+    {
+      options: { budget: '5000', platform: 'tiktok', micro_followers: '50k' },
+      said: 'Plan A reach rate (expected 22.885%): Plan A wins cost per order and reach at a reach rate above 22.95%',
+      option: 'big_reach',
+      shown: '22.95',
+      past: '22.94',
+    },
   ];
   for (const { options, said, option, shown, past } of cases) {
     it(`${JSON.stringify(options)}: "${said}"; Plan A wins reach at ${shown}, not one last digit past it at ${past}`, async () => {
@@ -31,7 +39,7 @@ describe('a percentage break-even is given to the digits a planner types', () =>
     });
   }
 
-  it('every percentage break-even has three decimals at least, and one last digit past it the winner it names no longer wins (property)', () => {
+  it('every percentage break-even is within one last written digit of where the plans change hands, and one last digit back the winner it names no longer wins (property)', () => {
     let checked = 0;
     fc.assert(
       fc.property(
@@ -47,8 +55,8 @@ describe('a percentage break-even is given to the digits a planner types', () =>
             for (const f of d.flips) {
               const shown = breakEvenText(input.unit, f.breakEven, input.value!.expected, f.towards).text;
               const digits = shown.replace(/[%,]/g, '');
-              // Trailing zeros are not written: "39.33%" is 39.330%.
-              const step = 10 ** -Math.max(3, digits.split('.')[1]?.length ?? 0);
+              // Trailing zeros are not written ("23%" may be 23.0%): the step is then coarser than the digit, never finer.
+              const step = 10 ** -(digits.split('.')[1]?.length ?? 0);
               expect(Math.abs(Number(digits) - f.breakEven), `${d.key} ${f.metric}: ${shown} for ${f.breakEven}`).toBeLessThan(step * (1 + 1e-9));
               const back = Number(digits) + (f.towards === 'higher' ? -step : step);
               if (back < 0) continue;
@@ -69,29 +77,31 @@ describe('a break-even where the plans change hands exactly on a cent', () => {
   it('is that cent, not the next: TikTok’s micro fee, where cost per engagement starts to round the other way', async () => {
     // Both plans engage 18% of 100,000 followers: Plan A's $1,000 ÷ 18,000 = $0.05556 reads $0.0556, and
     // Plan B's 10 × fee ÷ 18,000 reads more from 10 × $100.17 ÷ 18,000 = $0.05565.
-    expect((await run({ platform: 'tiktok' })).embeds[0]!.description).toContain('cost per engagement above $100.17');
+    expect((await run({ platform: 'tiktok' })).embeds[0]!.description).toContain('and cost per engagement above $100.17');
     expect(planLine(await run({ platform: 'tiktok', micro_fee: '100.17' }), 'A', 'Cost per engagement')).toMatch(/✅$/);
     expect(planLine(await run({ platform: 'tiktok', micro_fee: '100.16' }), 'A', 'Cost per engagement')).not.toMatch(/✅$/);
   });
 });
 
 describe('the micro engagement rate’s break-even names every measure that changes hands there', () => {
-  it('the default: cost per engagement and engagements under 1.619%, as typed back in', async () => {
+  it('the default: cost per engagement and engagements under 1.61%, as typed back in', async () => {
     const page = await assumptionsText({});
-    expect(page).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements under 1.619%; Plan B wins cost per order, which it does not change.');
-    const at = await run({ micro_engagement: '1.619' });
+    expect(page).toContain(
+      'Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements at an engagement rate under 1.61%; Plan B wins cost per order, which no engagement rate changes.',
+    );
+    const at = await run({ micro_engagement: '1.61' });
     expect(planLine(at, 'A', 'Engagements')).toMatch(/✅$/);
     expect(planLine(at, 'A', 'Cost per engagement')).toMatch(/✅$/);
   });
 });
 
 describe('one break-even is written once', () => {
-  /** "cost per order and reach above 39.331%" → its winner, side, measures and value as typed. */
+  /** "cost per order and reach at an overlap above 39.4%" → its winner, side, measures and value as typed. */
   function parts(text: string) {
     return text.split('; ').flatMap((clause) => {
       const [, winner, rest] = /^Plan (A|B) wins (.*)$/.exec(clause)!;
-      return rest!.split(', ').flatMap((part) => {
-        const m = /^(.+?) (above|under) (\S+)$/.exec(part);
+      return rest!.split(/, (?:and )?/).flatMap((part) => {
+        const m = /^(.+?)(?: at .+?)? (above|under) (\S+)$/.exec(part);
         return m && !/\d[KMBT]/.test(m[3]!) ? [{ winner: winner as 'A' | 'B', measures: m[1]!.split(' and '), side: m[2]!, shown: m[3]! }] : [];
       });
     });
@@ -102,8 +112,8 @@ describe('one break-even is written once', () => {
 
   it('the overlap with Plan A at the sources’ 22.885%: cost per order and reach change hands at 39.3294% and 39.3306%, one break-even to the digits shown', async () => {
     const d = (await run({ big_reach: '22.885' })).embeds[0]!.description!;
-    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.331%.');
-    const at = await run({ big_reach: '22.885', overlap: '39.331' });
+    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.4%.');
+    const at = await run({ big_reach: '22.885', overlap: '39.4' });
     expect(planLine(at, 'A', 'Reach')).toMatch(/✅$/);
     expect(planLine(at, 'A', 'Cost per order')).toMatch(/✅$/);
   });
@@ -141,7 +151,9 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
     // Plan A: $1,000 ÷ 1,619.9838 (99,999 × 1.62%) = $0.61729; Plan B: $1,407.50 ÷ 2,280 = $0.61732. Cost
     // per order: Plan A's $1,000 ÷ 2.868096 orders (99,999 × 22.945% × 0.5% × 2.5%) = $348.66, which
     // Plan B's 10 × fee ÷ 4.715 orders reads over from $348.665: a fee over $348.665 × 4.715 ÷ 10 = $164.3955.
-    expect(await assumptionsText({})).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.40, cost per engagement above $140.76.');
+    expect(await assumptionsText({})).toContain(
+      'Plan B fee each (expected $100): Plan A wins cost per order at a fee above $164.40, and cost per engagement above $140.76.',
+    );
     const reply = await run({ micro_fee: '140.75' });
     expect(reply.embeds[0]!.description!.split('\n')[0]).toBe('**Plan B leads on reach, engagements and cost per order (3 of 4); the plans tie on cost per engagement.**');
     expect(planLine(reply, 'A', 'Cost per engagement')).toBe('Cost per engagement: **$0.62** ($0.11 to $0.65)');
@@ -154,7 +166,7 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
   it('a big fee of $608.29, a cent over the break-even: both plans at $212.09 per order, a tie, no ✅ on either', async () => {
     // Plan A's orders: 99,999 × 22.945% × 0.5% × 2.5% = 2.868096. $608.29 ÷ 2.868096 = $212.0885, which reads
     // $212.09 as Plan B's $1,000 ÷ 4.715 does; $608.28 ÷ 2.868096 = $212.0850 reads $212.08.
-    expect((await run()).embeds[0]!.description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.28');
+    expect((await run()).embeds[0]!.description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order at a fee under $608.28');
     expect(planLine(await run({ big_fee: '608.28' }), 'A', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.08\*\* \([^)]*\) ✅$/);
     const reply = await run({ big_fee: '608.29' });
     expect(reply.embeds[0]!.description).toContain('the plans tie on cost per order');
@@ -162,9 +174,9 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
     expect(planLine(reply, 'B', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
   });
 
-  it('a budget of $5,000: overlap decides above 39.33%, not 39.4% (Plan B still wins reach at 39.31%, the plans part at 39.33%)', async () => {
+  it('a budget of $5,000: overlap decides above 39.4%, written on Plan A’s side of where the plans part, 39.33% (Plan B still wins reach at 39.31%)', async () => {
     const d = (await run({ budget: '5k' })).embeds[0]!.description!;
-    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.33%.');
+    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.4%.');
     expect(planLine(await run({ budget: '5k', overlap: '39.31' }), 'B', 'Reach')).toMatch(/✅$/);
     const at = await run({ budget: '5k', overlap: '39.4' });
     expect(planLine(at, 'A', 'Reach')).toMatch(/✅$/);
@@ -247,18 +259,22 @@ describe('Break-even: the micro fee and micro engagement rate at which the plans
     // reads over it from $0.61735: at a fee over $140.7558, shown rounded up, $140.76.
     // Plan A's cost per order is $1,000 ÷ 2.868096 orders = $348.66; Plan B's, 10 × fee ÷ 4.715 orders,
     // reads over it from $348.665: at a fee over $348.665 × 0.4715 = $164.3955, shown rounded up, $164.40.
-    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per order above $164.40, cost per engagement above $140.76.');
+    expect(shown).toContain(
+      'Plan B fee each (expected $100): Plan A wins cost per order at a fee above $164.40, and cost per engagement above $140.76.',
+    );
     // Plan B's CPE is $1,000 ÷ (100,000 × rate%) = $1 ÷ rate, over $0.6173 from $0.61735: under 1.619827%;
-    // its engagements, 100,000 × rate%, read under Plan A's 1,620 (1,619.98) under 1.6195%; shown rounded down;
-    // orders do not follow likes.
-    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements under 1.619%; Plan B wins cost per order, which it does not change.');
+    // its engagements, 100,000 × rate%, read under Plan A's 1,620 (1,619.98) under 1.6195%; shown to three
+    // digits, rounded down; orders do not follow likes.
+    expect(shown).toContain(
+      'Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements at an engagement rate under 1.61%; Plan B wins cost per order, which no engagement rate changes.',
+    );
     expect(shown.join('\n')).not.toContain('ROI');
   });
 
   it('the Kardashian tweet: no engagement figure, so no CPE to tie; cost per order ties at $6,287, whatever Plan B’s order value', async () => {
     // Plan A's $400,000 ÷ 30 orders = $13,333.33; Plan B's 10 × fee ÷ 4.715 orders reads over it from a fee
     // of $13,333.335 × 0.4715 = $6,286.67, shown in whole dollars (as any amount from $1,000), rounded up.
-    const line = 'Plan B fee each (expected $100): Plan A wins cost per order above $6,287; cost per engagement is not reported for Plan A.';
+    const line = 'Plan B fee each (expected $100): Plan A wins cost per order at a fee above $6,287; cost per engagement is not reported for Plan A.';
     expect(await breakEven({ preset: 'kardashian' })).toContain(line);
     // With Plan B's orders worth $50, ROI would tie elsewhere ($50 against the tweet's $30): cost per order does not move.
     expect(await breakEven({ preset: 'kardashian', order_value: '50' })).toContain(line);
@@ -267,8 +283,10 @@ describe('Break-even: the micro fee and micro engagement rate at which the plans
   it('no tie anywhere: said in plain words', async () => {
     // Plan A free: its CPE and cost per order are $0, which no micro fee of a cent or more beats.
     const shown = await breakEven({ big_fee: '0' });
-    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per engagement at any micro fee; Plan A wins cost per order at any micro fee.');
-    expect(shown).toContain('Plan B engagement rate (expected 2.28%): Plan A wins engagements under 1.619%; Plan A wins cost per engagement at any micro engagement rate; Plan A wins cost per order, which it does not change.');
+    expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per engagement at any fee; Plan A wins cost per order at any fee.');
+    expect(shown).toContain(
+      'Plan B engagement rate (expected 2.28%): Plan A wins engagements at an engagement rate under 1.61%; Plan A wins cost per engagement at any engagement rate; Plan A wins cost per order, which no engagement rate changes.',
+    );
   });
 
   it('says what the main reply says of the same input: a micro fee that decides the verdict has the same break-evens in both', async () => {

@@ -1,7 +1,7 @@
 /**
  * The /compare chart: its size, colours and title; ranges as whiskers, cut with arrowheads where
  * they run past a panel; every panel linear from zero to the scale of its bars; values, winners and
- * "not reported" or "not defined" as the reply gives them; a fraction of a count written "<1"; money
+ * "not reported" or "not defined" as the reply gives them; a fraction of a count written "under 1"; money
  * far under a cent never written "$0" and range lines that fit their half of a panel; and
  * compare.png drawn by the renderer process.
  */
@@ -404,7 +404,7 @@ describe('/compare chart: amounts of money far under a cent', () => {
     expect(valueText('cpe', 0.0004, 0)).toBe('<$0.01');
     expect(valueText('cost_per_order', 0.4, 0)).toBe('$0.40');
     expect(valueText('roi', 0.3, 0)).toBe('0.3%');
-    expect(valueText('visits', 0.3, 0)).toBe('<1');
+    expect(valueText('visits', 0.3, 0)).toBe('under 1');
     // Large values are still shortened by their unit.
     expect(valueText('revenue', 12_345_678, 0)).toBe('$12.3M');
   });
@@ -423,8 +423,8 @@ describe('/compare chart with one micro-influencer', () => {
   it('writes a fraction of a count as under 1, as the reply does, never as 1', () => {
     expect(c.b.metrics.visits!.low).toBeGreaterThan(0.5);
     expect(c.b.metrics.visits!.low).toBeLessThan(1);
-    expect(labels(c)).toContain('<1 to 75');
+    expect(labels(c)).toContain('under 1 to 75');
     expect(labels(c)).not.toContain('1 to 75');
-    expect(valueText('orders', 0.75)).toBe('<1');
+    expect(valueText('orders', 0.75)).toBe('under 1');
   });
 });

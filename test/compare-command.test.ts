@@ -43,10 +43,9 @@ describe('/compare main reply', () => {
     // Break-evens worked by hand in compare.test.ts: Plan A's fee $608.2802, overlap 39.1715% for reach,
     // each rounded towards the side where Plan A wins. Cost per order: Plan B's $1,000 ÷ (4.715 × (1 − x))
     // reads over Plan A's $348.66 ($1,000 ÷ 2.868096, 99,999 × 22.945% × 0.5% × 2.5% orders) from $348.665,
-    // at x above 1 − 1,000 ÷ (4.715 × 348.665) = 39.1711%: both read 39.172% at the digits that tell
-    // them from the expected 0%.
-    expect(description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order under $608.28');
-    expect(description).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach above 39.172%.');
+    // at x above 1 − 1,000 ÷ (4.715 × 348.665) = 39.1711%: both read 39.2% to three digits.
+    expect(description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order at a fee under $608.28, and cost per engagement under $710.44.');
+    expect(description).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.2%.');
     const a = field(reply, 'Plan A');
     const b = field(reply, 'Plan B');
     expect(a.name).toBe('Plan A (estimated): 1 × 100,000 followers');
@@ -128,10 +127,10 @@ describe('/compare main reply', () => {
     const line = async (o: Record<string, string>) => shownText(await run(o)).split('\n').find((l) => l.startsWith('Engagement rate by followers'));
     // Where the sources disagree on a plan's rate, the line says so.
     expect(await line({ big_engagement: '5' })).toBe('Engagement rate by followers: A 5% (your input), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.');
-    // Plan A's 1.55% is raised to 99,999 × 1.62% ÷ 100,000 = 1.6199838% at 100,000 followers: Tierbot's
-    // assumption, whose range still spans the sources, and says so.
+    // Plan A's 1.55% is raised to 99,999 × 1.62% ÷ 100,000 = 1.6199838% at 100,000 followers (1.62%, the
+    // 1,620 engagements shown): Tierbot's assumption, whose range still spans the sources, and says so.
     expect(await line({ micro_engagement: '5' })).toBe(
-      'Engagement rate by followers: A 1.61998% (1.55%–3.8%; Tierbot assumption: the engagements 99,999 followers get at HypeAuditor 2018’s rate), B 5% (your input). The sources disagree; the ranges span them.',
+      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: the engagements 99,999 followers get at HypeAuditor 2018’s rate), B 5% (your input). The sources disagree; the ranges span them.',
     );
     expect(await line({ big_engagement: '1', micro_engagement: '5' })).toBe('Engagement rate by followers (your input): A 1%, B 5%.');
     // Influencer Marketing Hub states neither its tiers' follower lines nor its rate's denominator: both readings are Tierbot's.
@@ -142,10 +141,11 @@ describe('/compare main reply', () => {
     // Where the sources give one figure, it says so.
     expect(await line({ platform: 'tiktok', micro_followers: '10001' })).toContain('B 18% (one published figure, no range; extrapolated from Influencer Marketing Hub 2021 “micro”');
     expect(await line({ preset: 'kardashian' })).toBe('Engagement rate by followers: A not reported, B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.');
-    // The default Plan A's 1.55% is raised to 1.62% (99,999 × 1.62% ÷ 100,000 = 1.6199838%), Tierbot's assumption; at
-    // 500,000 followers it is not (500,000 × 1.55% = 7,750, more than 99,999 × 1.62% = 1,620).
+    // The default Plan A's 1.55% is raised to 1.62% (99,999 × 1.62% ÷ 100,000 = 1.6199838%, written 1.62% as the
+    // 1,620 engagements beside it are), Tierbot's assumption; at 500,000 followers it is not (500,000 × 1.55% =
+    // 7,750, more than 99,999 × 1.62% = 1,620).
     expect(await line({})).toBe(
-      'Engagement rate by followers: A 1.61998% (1.55%–3.8%; Tierbot assumption: the engagements 99,999 followers get at HypeAuditor 2018’s rate), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
+      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: the engagements 99,999 followers get at HypeAuditor 2018’s rate), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
     );
     expect(await line({ big_followers: '500k' })).toBe('Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%). The sources disagree; the ranges span them.');
   });
@@ -207,6 +207,21 @@ describe('/compare main reply', () => {
     expect(shownText(await run({ micro_reach: '0', big_reach: '0' }))).toContain('Observed cases: 0.008%–0.345% per follower (see **Assumptions**).');
     // The tweet's reach is unknown, not zero: "not reported".
     expect(field(await run({ preset: 'kardashian' }), 'Plan A').value).toContain('Reach: *not reported*');
+  });
+});
+
+describe('/compare on YouTube', () => {
+  it('counts the plans’ audiences in subscribers, in the reply’s own words (the options keep their names)', async () => {
+    const reply = await run({ platform: 'youtube', budget: '5000', big_followers: '2k' });
+    expect(reply.embeds[0]!.title).toBe('One influencer with 2,000 subscribers, or 50 with 10,000 each, on YouTube?');
+    expect(field(reply, 'Plan A').name).toBe('Plan A (estimated): 1 × 2,000 subscribers');
+    expect(field(reply, 'Plan B').name).toBe('Plan B (estimated): 50 × 10,000 subscribers');
+    const d = reply.embeds[0]!.description!;
+    expect(d).toContain('Plan A spends $5,000 on one influencer with 2,000 subscribers');
+    expect(d).toContain('Plan A’s influencer (2,000 subscribers) is smaller than each of Plan B’s (10,000 subscribers): check `big_followers` and `micro_followers`.');
+    expect(shownText(reply)).toContain('Engagement rate by subscribers (extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no subscriber lines or denominator, so Tierbot reads it by subscribers;');
+    // Instagram keeps followers.
+    expect((await run()).embeds[0]!.title).toBe('One influencer with 100,000 followers, or 10 with 10,000 each, on Instagram?');
   });
 });
 

@@ -172,7 +172,7 @@ describe('the fee’s range and the cost’s range agree', () => {
     // $16.20 at the lowest rate) than the one at the expected rate (Traackr's 19,999 × 2.28% × $0.15 =
     // $68.397, $68.40), and says why.
     expect(description(await run({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain(
-      'Plan A costs $200 ($16.20 to $200): $20 does not buy 20,000 followers at any price rule (the cheapest asks $68.40 at Tierbot’s raised 2.27989% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
+      'Plan A costs $200 ($16.20 to $200): $20 does not buy 20,000 followers at any price rule (the cheapest asks $68.40 at Tierbot’s raised 2.28% engagement rate; the cost is what Plan A pays in its best and worst cases, each at its own engagement rate)',
     );
   });
 

@@ -14,36 +14,51 @@ import { assumptionsPage, description, field, pressButton, runCompare, shownText
 const keyLine = (reply: Reply, start: string) => shownText(reply).split('\n').find((l) => l.startsWith(start));
 
 describe('a raised rate in the main reply', () => {
-  it('has the digits that give the counts beside it, as on the Assumptions page', async () => {
+  it('has the fewest digits that give the counts beside it; the Assumptions page, its working’s', async () => {
     // The default Plan A, 100,000 followers, keeps what 99,999 get: 22.94477055% reach (22,945 people)
-    // and 1.6199838% engagement (1,620). Rounded to 22.94%, the reach would read 22,940.
+    // and 1.6199838% engagement (1,620). Rounded to 22.94%, the reach would read 22,940; 22.945% gives
+    // 22,945, and 1.62% gives 1,620.
     const reply = await runCompare();
-    expect(keyLine(reply, 'Reach rate')).toContain('A 22.9448% (22.885%–22.9448%;');
-    expect(keyLine(reply, 'Engagement rate by followers')).toContain('A 1.61998% (1.55%–3.8%;');
+    expect(keyLine(reply, 'Reach rate')).toContain('A 22.945% (22.885%–22.945%;');
+    expect(keyLine(reply, 'Engagement rate by followers')).toContain('A 1.62% (1.55%–3.8%;');
+    expect(shownText(reply)).not.toContain('22.9448');
+    expect(shownText(reply)).not.toContain('1.61998');
     expect(field(reply, 'Plan A').value).toContain('Reach: **22,945**');
+    expect(field(reply, 'Plan A').value).toContain('Engagements: **1,620**');
     const page = await pressButton(reply, ASSUMPTIONS_ID);
     expect(field(page, 'Plan A reach rate').name).toBe('Plan A reach rate: 22.9448% (22.885% to 22.9448%)');
     expect(field(page, 'Plan A engagement rate').value).toContain('Tierbot raises it to 1.61998% here (99,999 × 1.62% ÷ 100,000)');
   });
 
   it('is quoted with those digits where the verdict depends on it, and where a budget is set beside the rules at it', async () => {
-    expect(description(await runCompare({ micro_fee: '70' }))).toContain('**Depends on:** Plan A engagement rate (expected 1.61998%): Plan A wins');
-    // 20,000 followers keep what 19,999 get at HypeAuditor 2018's 2.28%: 2.279886%.
-    expect(description(await runCompare({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain('(the cheapest asks $68.40 at Tierbot’s raised 2.27989% engagement rate;');
+    expect(description(await runCompare({ micro_fee: '70' }))).toContain('**Depends on:** Plan A engagement rate (expected 1.62%): Plan A wins');
+    // 20,000 followers keep what 19,999 get at HypeAuditor 2018's 2.28%: 2.279886%, 456 engagements as 2.28% gives.
+    expect(description(await runCompare({ budget: '20', big_followers: '20k', micro_fee: '10' }))).toContain('(the cheapest asks $68.40 at Tierbot’s raised 2.28% engagement rate;');
     // A break-even next to it reads on its side: Plan A's 22.9448% reaches more than Plan B's 22.943%.
     const close = description(await runCompare({ micro_reach: '22.943' }));
-    expect(close).toContain('Plan A reach rate (expected 22.9448%)');
+    expect(close).toContain('Plan A reach rate (expected 22.945%): Plan B wins cost per order and reach at a reach rate under 22.942%.');
+  });
+
+  it('is written with the digits of the break-evens beside it where they need more', async () => {
+    // 20,001 followers keep what 20,000 get at HypeAuditor 2018's 2.28%: 2.279886%, 2.28% at a glance. The
+    // plans tie on cost per engagement there and part at 2.2797% and 2.2803%: beside "expected 2.28%" the
+    // first would look a step away and the second within it.
+    const reply = await runCompare({ big_followers: '20001', micro_reach: '22.9446' });
+    expect(keyLine(reply, 'Engagement rate by followers')).toContain('A 2.28% (');
+    expect(description(reply)).toContain(
+      '**Depends on:** Plan A engagement rate (expected 2.2798%): Plan A wins cost per engagement at an engagement rate above 2.2803%; Plan B wins cost per engagement at an engagement rate under 2.2797%.',
+    );
   });
 
   it('says a reach rate is an Instagram median on every platform', async () => {
-    expect(keyLine(await runCompare({ platform: 'youtube', big_followers: '100000' }), 'Reach rate')).toContain('Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate)');
+    expect(keyLine(await runCompare({ platform: 'youtube', big_followers: '100000' }), 'Reach rate')).toContain('Tierbot assumption: the people 99,999 subscribers reach at Minter.io 2019’s Instagram rate)');
   });
 
   it('says what it keeps and whose rate gives it, not that the rate is that source’s', async () => {
     const reply = await runCompare({ micro_followers: '20000' });
     expect(keyLine(reply, 'Reach rate')).toBe(
-      'Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), ' +
-        'B 37.7181% (22.945%–37.7181%; Tierbot assumption: the people 19,999 followers reach at Minter.io 2019’s Instagram rate).',
+      'Reach rate: A 22.945% (22.885%–22.945%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), ' +
+        'B 37.72% (22.945%–37.72%; Tierbot assumption: the people 19,999 followers reach at Minter.io 2019’s Instagram rate).',
     );
     expect(keyLine(reply, 'Engagement rate by followers')).toContain('Tierbot assumption: the engagements 19,999 followers get at HypeAuditor 2018’s rate)');
     // A second-hand figure says how it was read, after the publisher's rate; at 1.5M followers the

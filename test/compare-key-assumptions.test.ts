@@ -40,12 +40,13 @@ describe('the main reply shows every input the numbers rest on', () => {
   it('the default: the reach rates, conversion and order value, with their kind and range', async () => {
     const key = await shownKeyLines({});
     // Plan A's rates are raised to what 99,999 followers get, Tierbot's assumption, over the sources' 22.885% and
-    // 1.55%: 99,999 × 22.945% ÷ 100,000 = 22.94477% and 99,999 × 1.62% ÷ 100,000 = 1.6199838%.
+    // 1.55%: 99,999 × 22.945% ÷ 100,000 = 22.94477% and 99,999 × 1.62% ÷ 100,000 = 1.6199838%, written with
+    // the digits that give the 22,945 people and 1,620 engagements beside them: 22.945% and 1.62%.
     expect(lineStarting(key, 'Reach rate')).toBe(
-      'Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), B 37.72% (one published figure, no range; sourced: Minter.io 2019).',
+      'Reach rate: A 22.945% (22.885%–22.945%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), B 37.72% (one published figure, no range; sourced: Minter.io 2019).',
     );
     expect(lineStarting(key, 'Engagement rate')).toBe(
-      'Engagement rate by followers: A 1.61998% (1.55%–3.8%; Tierbot assumption: the engagements 99,999 followers get at HypeAuditor 2018’s rate), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
+      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: the engagements 99,999 followers get at HypeAuditor 2018’s rate), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
     );
     // At 500,000 followers nothing is held: Minter.io alone gives a figure for each, said so, as no range is shown.
     const sourced = await shownKeyLines({ big_followers: '500k' });
@@ -76,12 +77,12 @@ describe('the main reply shows every input the numbers rest on', () => {
 
   it('assumed reach rates show their range; the observed tweet’s reach is not reported', async () => {
     expect(lineStarting(await shownKeyLines({ platform: 'tiktok' }), 'Reach rate')).toBe(
-      'Reach rate: A 22.9448% (15%–37.72%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), B 37.72% (15%–37.72%; Tierbot assumption).',
+      'Reach rate: A 22.945% (15%–37.72%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), B 37.72% (15%–37.72%; Tierbot assumption).',
     );
     expect(lineStarting(await shownKeyLines({ preset: 'kardashian' }), 'Reach rate')).toBe('Reach rate: A not reported, B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
     // Minter.io and Bazaarvoice both give a figure under 10k followers: the range spans them.
     expect(lineStarting(await shownKeyLines({ micro_followers: '5000' }), 'Reach rate')).toBe(
-      'Reach rate: A 22.9448% (22.885%–22.9448%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), B 37.72% (36%–37.72%; sourced: Minter.io 2019).',
+      'Reach rate: A 22.945% (22.885%–22.945%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), B 37.72% (36%–37.72%; sourced: Minter.io 2019).',
     );
   });
 
@@ -110,7 +111,7 @@ describe('the public reply keeps its key assumptions, shortened to fit', () => {
   const FIVE_TIERS = 'nano 1k-10k, micro 10k-75k, mid 75k-500k, macro 500k-1M, mega 1M+';
   const LONG_NAME = 'Q3 launch plan for the spring skincare line, TikTok creators vs one big name, budget three thousand';
   const LONG_TIERS = 'the smallest creators on our books 1k-10k, the growing creators we work with 10k-75k, the mid-sized creators of the agency 75k-500k, the big names under contract 500k+';
-  const LABELS = [/^Reach rate/, /^Engagement rate by followers/, /^Click-through/, /^Sales/, /^(Fees|Plan B’s fees)/, /^Overlap/];
+  const LABELS = [/^Reach rate/, /^Engagement rate by (followers|subscribers)/, /^Click-through/, /^Sales/, /^(Fees|Plan B’s fees)/, /^Overlap/];
 
   const cases: [string, string, Record<string, string>][] = [
     ['a house definition and a long saved name', FIVE_TIERS, { platform: 'tiktok', budget: '3000', big_followers: '1M', micro_followers: '150k', save: LONG_NAME }],
@@ -214,7 +215,7 @@ describe('an input’s kind reads the same in the main reply, the Assumptions pa
       const csv = (await pressButton(reply, EXPORT_ID)).files![0]!.data.toString('utf8');
       const row = (parse(csv, { columns: true }) as Record<string, string>[]).find((r) => r.plan === 'assumption' && r.metric === 'engagement_rate_b')!;
       const onPage = /Plan B engagement rate[^\n]*\n\*([^*]+)\*/.exec(assumptions)?.[1];
-      const main = lineStarting(keyLines(reply), 'Engagement rate by followers')!;
+      const main = lineStarting(keyLines(reply), platform === 'youtube' ? 'Engagement rate by subscribers' : 'Engagement rate by followers')!;
       expect(onPage).toBe('extrapolation');
       expect(row.source).toMatch(/extrapolat/);
       expect(main).toMatch(/B [^;]*\(.*extrapolat/);
@@ -252,7 +253,7 @@ describe('Plan B’s reach, as the formula compare.csv and the Assumptions page 
 });
 
 describe('the public reply’s key assumptions in two fields, Plan A’s rates being held', () => {
-  const LABELS = [/^Reach rate/, /^Engagement rate by followers/, /^Click-through/, /^Impressions per reached account/, /^Sales/, /^Fees/, /^Overlap/];
+  const LABELS = [/^Reach rate/, /^Engagement rate by (followers|subscribers)/, /^Click-through/, /^Impressions per reached account/, /^Sales/, /^Fees/, /^Overlap/];
   for (const options of [{}, { overlap: '95' }, { micro_reach: '0' }] as Record<string, string>[]) {
     it(`${JSON.stringify(options)}: every input with its kind and range, within two fields; the observed cases one page away`, async () => {
       const reply = await run(options);

@@ -80,10 +80,10 @@ describe('TikTok and YouTube: Influencer Marketing Hub’s tiers and denominator
     expect(b.sources.map((s) => s.publisher)).not.toContain('Iconosquare');
   });
 
-  it('the main reply says the basis is not stated and that reading it by followers is an assumption', async () => {
-    const line = shownText(await run({ platform: 'youtube' })).split('\n').find((l) => l.startsWith('Engagement rate by followers'))!;
+  it('the main reply says the basis is not stated and that reading it by subscribers, on YouTube, is an assumption', async () => {
+    const line = shownText(await run({ platform: 'youtube' })).split('\n').find((l) => l.startsWith('Engagement rate by subscribers'))!;
     // Its kind is the extrapolation the Assumptions page and compare.csv name.
-    expect(line).toContain('B 1.64% (one published figure, no range; extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers)');
+    expect(line).toContain('B 1.64% (one published figure, no range; extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no subscriber lines or denominator, so Tierbot reads it by subscribers)');
     expect(line).not.toContain('extrapolated from Influencer Marketing Hub 2021)');
     expect(await assumptionsText({ platform: 'youtube' })).toContain('nor what its rate is divided by');
   });
@@ -106,7 +106,7 @@ describe('with a budget, the micro fee’s break-even counts what the budget buy
   it('$10,000: a dearer micro fee buys fewer micro-influencers, so Plan A wins reach above $163.94, as micro_fee typed back in shows', async () => {
     const t = await assumptionsText({ budget: '10000' });
     expect(t).toContain(
-      'Plan B fee each (expected $100; the budget, $10,000, buys more micro-influencers at a lower fee and fewer at a higher one): Plan A wins cost per order above $164.83, cost per engagement above $147.12, engagements above $147.06, reach above $163.94.',
+      'Plan B fee each (expected $100; the budget, $10,000, buys more micro-influencers at a lower fee and fewer at a higher one): Plan A wins cost per order at a fee above $164.83, cost per engagement above $147.12, engagements above $147.06, and reach above $163.94.',
     );
     // At $163.94 the budget buys 60 (226,320 reached against Plan A's 228,850); at $163.93, 61.
     const reachWinner = async (fee: string) => {

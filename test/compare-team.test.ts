@@ -233,6 +233,18 @@ describe('/compare save: names that hide characters are refused', () => {
   });
 });
 
+describe('/compare save: says the command that runs it again', () => {
+  it('with the name as saved, in code, where markdown does not format; a name with a backtick is named beside it, escaped', async () => {
+    const store = memoryStore();
+    const ctx = testContext({ guildId: G, store });
+    expect(description(await run({ save: 'Spring *launch*' }, ctx))).toContain('💾 Saved as “Spring \\*launch\\*” for this server: run it again with `/compare plan:Spring *launch*`.');
+    // In code the name shows as typed; a backtick would end the code, so the name is given outside it.
+    expect(description(await run({ save: 'Q1 `final`' }, ctx))).toContain('run it again by giving `/compare plan:` the name “Q1 \\`final\\`”.');
+    // Run as said, it loads the plan.
+    expect(description(await run({ plan: 'Spring *launch*' }, ctx))).toContain('Plan “Spring \\*launch\\*” loaded.');
+  });
+});
+
 describe('/compare plan: autocomplete', () => {
   it('offers nothing in a server that has not added Tierbot (a user install), where plan: could not run them', async () => {
     const store = memoryStore();
@@ -250,7 +262,7 @@ describe('/compare save: saving over a plan says whose plan it replaced', () => 
     const store = memoryStore();
     const author = testContext({ guildId: G, store, userId: '300000000000000007' });
     const first = description(await run({ budget: '5000', save: 'Q1' }, author));
-    expect(first).toContain('💾 Saved as “Q1” for this server: run it again with `plan:`.');
+    expect(first).toContain('💾 Saved as “Q1” for this server: run it again with `/compare plan:Q1`.');
     expect(description(await run({ budget: '6000', save: 'Q1' }, author))).toContain('💾 Saved as “Q1” for this server, replacing your earlier plan of that name:');
     const manager = testContext({ guildId: G, store, manager: true });
     const replaced = description(await run({ budget: '9000', save: 'q1' }, manager));

@@ -153,7 +153,7 @@ describe('/compare defaults (worked by hand)', () => {
     close(byKey.engagement_rate_a!.flips[0]!.breakEven, 1 / 0.43855, 6);
     expect(c.verdict.deciders.slice(0, 2).map((d) => d.key)).toEqual(['fee_a', 'overlap']);
     expect(verdictHeadline(c)).toBe('Plan B leads on reach, engagements, cost per engagement and cost per order (4 of 4).');
-    expect(robustnessText(c)).toMatch(/^Depends on: Plan A fee \(Plan A wins cost per order under \$608\.28/);
+    expect(robustnessText(c)).toMatch(/^Depends on: Plan A fee \(Plan A wins cost per order at a fee under \$608\.28/);
     expect(c.unequalCosts).toBe(false);
   });
 
@@ -345,7 +345,8 @@ describe('labels: sourced, extrapolated or assumed', () => {
     const reach = c.scenario.assumptions.reach_rate_a;
     expect(reach.basis).toBe('assumption');
     // Minter.io's 22.885% for 100k–1M, raised so that 100,000 reach as many as 99,999 do at 22.945%.
-    expect(reach.value).toEqual({ low: 15, expected: (99_999 * 22.945) / 100_000, high: 37.72, raised: true });
+    // Written as its working gives it, and at a glance as 22.945%, the 22,945 people it reaches.
+    expect(reach.value).toEqual({ low: 15, expected: (99_999 * 22.945) / 100_000, high: 37.72, raised: { working: '22.9448%', glance: '22.945%' } });
     expect(reach.rule).toContain(
       'Minter.io 2019\'s Instagram median for 100k–1M followers (22.885%); Tierbot raises it to 22.9448% here (99,999 × 22.945% ÷ 100,000)',
     );
@@ -353,7 +354,8 @@ describe('labels: sourced, extrapolated or assumed', () => {
     // raised to what 99,999 get at the micro 18%: 11.5% of 100,000 (11,500) is fewer than 18% of 99,999 (17,999.82).
     const er = c.scenario.assumptions.engagement_rate_a;
     expect(er.basis).toBe('assumption');
-    expect(er.value).toEqual({ low: 5, expected: (99_999 * 18) / 100_000, high: 18, raised: true });
+    // At a glance too it keeps its digits: 18% would read as the range's high end, the micro 18%.
+    expect(er.value).toEqual({ low: 5, expected: (99_999 * 18) / 100_000, high: 18, raised: { working: '17.9998%', glance: '17.9998%' } });
     expect(er.rule).toContain('the midpoint of the “micro” 18% and “mega” 5%');
     expect(er.rule).toContain(
       'Tierbot raises it to 17.9998% here (99,999 × 18% ÷ 100,000), so that 100,000 followers get no fewer engagements than 99,999 followers do',

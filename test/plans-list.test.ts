@@ -62,7 +62,9 @@ describe('/plans export', () => {
     const reply = await plans.run({ subcommand: 'export' } as never, ctx);
     expect(messageProblems(reply)).toEqual([]);
     expect(reply.flags).toBe(64);
-    expect(reply.embeds[0]!.description).toContain('`plans.json`, 2 of 100 plans');
+    // The limit beside the count, not "2 of 100", which reads as two of a hundred plans the server has.
+    expect(reply.embeds[0]!.description).toContain('Attached: `plans.json`, 2 saved plans (up to 100 per server), each with the options it was saved with');
+    expect(reply.embeds[0]!.description).not.toContain('of 100');
     const file = reply.files!.find((f) => f.name === 'plans.json')!;
     const json = JSON.parse(file.data.toString('utf8'));
     expect(json).toMatchObject({ kind: 'tierbot.plans', version: 1, guildId: G });
@@ -74,7 +76,7 @@ describe('/plans export', () => {
 
   it('says so when the server has none, and is refused in a DM', async () => {
     const empty = await plans.run({ subcommand: 'export' } as never, testContext({ guildId: G, store: memoryStore() }));
-    expect(empty.embeds[0]!.description).toContain('no saved plans yet');
+    expect(empty.embeds[0]!.description).toBe('This server has no saved plans yet; the attached plans.json lists none.');
     expect(JSON.parse(empty.files![0]!.data.toString('utf8')).plans).toEqual([]);
     const dm = await plans.run({ subcommand: 'export' } as never, testContext({ store: memoryStore() }));
     expect(dm.files ?? []).toEqual([]);

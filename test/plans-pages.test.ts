@@ -49,7 +49,7 @@ describe('/plans list in pages', () => {
     const answer = coreFor(await storeWith(100));
     let page = await listPlans(answer);
     expect(isEphemeral(page.data)).toBe(true);
-    expect(page.data.embeds[0]!.title).toBe('Saved plans: 100 of 100');
+    expect(page.data.embeds[0]!.title).toBe('Saved plans: 100 (up to 100 per server)');
     const seen: string[] = [];
     for (let presses = 0; ; presses++) {
       expect(presses).toBeLessThan(100);

@@ -558,7 +558,7 @@ describe('/plans list', () => {
       await store.savePlan(G1, { name: `${'*'.repeat(95)}${i}`, inputs: { budget: '1'.repeat(50), notes: '_'.repeat(200) }, savedById: '1', savedByName: '`'.repeat(80), savedAt: ctx.now });
     }
     const reply = await run(plans, { subcommand: 'list' }, ctx);
-    expect(text(reply)).toContain('100 of 100');
+    expect(text(reply)).toContain('Saved plans: 100 (up to 100 per server)');
   });
 });
 

@@ -96,7 +96,7 @@ describe('/term import', () => {
       const imported = await importInto(store, file);
       expect(imported.outcome).toBe('answered');
       expect(imported.shown.body.embeds[0]!.title).toBe('Team terms imported');
-      expect(imported.text).toContain('Imported 4 terms from “terms.json”: 4 added, 0 replaced, 0 already the same; no other terms here.');
+      expect(imported.text).toContain('Imported 4 terms from “terms.json”: 4 added, 0 replaced, 0 already the same; this server had no terms before.');
       expect(imported.text).toContain('`/glossary`');
       expect(imported.shown.body.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Added (4)']);
       // Names shown escaped: no mention, no markdown.
@@ -128,6 +128,39 @@ describe('/term import', () => {
     }
   });
 
+  it('says so when every term the server had is in the file', async () => {
+    const store = await sqlite();
+    try {
+      await add(store, { name: 'Whitelisting', definition: 'Our old wording.' }, B);
+      await add(store, { name: 'reach', definition: 'People who saw it.' }, B);
+      const file = termsJson([
+        { name: 'Whitelisting', definition: 'Paying to run ads from a creator’s handle.', formula: null, example: null, link: null },
+        { name: 'reach', definition: 'People who saw it.', formula: null, example: null, link: null },
+        { name: 'CPM', definition: 'Cost per thousand impressions.', formula: null, example: null, link: null },
+      ]);
+      const imported = await importInto(store, file);
+      expect(imported.text).toContain('Imported 3 terms from “terms.json”: 1 added, 1 replaced, 1 already the same; every term this server had is in the file.');
+      expect(imported.text).not.toContain('no other terms here');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('the export counts the terms, with the most a server holds beside them, not as "2 of 200"', async () => {
+    const store = await sqlite();
+    try {
+      const empty = await term.run({ subcommand: 'export' } as never, typist(store, B));
+      expect(empty.embeds[0]!.description).toBe('This server has no team terms yet; the attached terms.json lists none.');
+      await add(store, { name: 'reach', definition: 'People who saw it.' }, B);
+      await add(store, { name: 'CPM', definition: 'Cost per thousand impressions.' }, B);
+      const two = await term.run({ subcommand: 'export' } as never, typist(store, B));
+      expect(two.embeds[0]!.description).toContain(`Attached: \`terms.json\`, 2 terms (up to ${TERMS_PER_SERVER} per server), each with who added it and who last changed it.`);
+      expect(two.embeds[0]!.description).not.toContain(` of ${TERMS_PER_SERVER}`);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('replaces a term of the same name, leaves one already the same, keeps the server’s others, and says so', async () => {
     const store = await sqlite();
     try {
@@ -141,7 +174,9 @@ describe('/term import', () => {
         { name: 'CPM', definition: 'Cost per thousand impressions.', formula: null, example: null, link: null, addedBy: { id: '999', name: 'someone else' } },
       ]);
       const imported = await importInto(store, file);
-      expect(imported.text).toContain('Imported 3 terms from “terms.json”: 1 added, 1 replaced, 1 already the same; 1 other term here kept (an import adds and replaces terms, and never removes one).');
+      expect(imported.text).toContain(
+        'Imported 3 terms from “terms.json”: 1 added, 1 replaced, 1 already the same; 1 term here that the file does not have is kept (an import adds and replaces terms, and never removes one).',
+      );
       expect(imported.shown.body.embeds[0]!.fields).toEqual([
         { name: 'Added (1)', value: 'CPM' },
         { name: 'Replaced (1)', value: 'Whitelisting' },

@@ -95,14 +95,14 @@ function compact(n: number): string {
 }
 
 const MONEY: ReadonlySet<MetricName> = new Set(['cost', 'cpe', 'cpm', 'cost_per_order', 'revenue']);
-/** A count as a whole number; any fraction of one is under 1, never 1, as the reply writes it. */
-const WHOLE = (n: number) => (n > 0 && n < 1 ? '<1' : formatCount(Math.round(n)));
+/** A count as a whole number; any fraction of one is "under 1", never 1, in the reply's words. */
+const WHOLE = (n: number) => (n > 0 && n < 1 ? 'under 1' : formatCount(Math.round(n)));
 
 /** The value as the embed shows it, or shorter if that is wider than `room`; null → why it is missing. */
 export function valueText(key: MetricName, value: number | null, room = Infinity, missing = 'not reported'): string {
   if (value === null || !Number.isFinite(value)) return missing;
   const full = key === 'roi' ? formatPercent(value) : MONEY.has(key) ? formatMoney(value) : WHOLE(value);
-  // Below 1,000 the embed's forms are already short ("$333.33", "<$0.01", "0.008%", "<1"), and
+  // Below 1,000 the embed's forms are already short ("$333.33", "<$0.01", "0.008%", "under 1"), and
   // rounding them further would write an amount above zero as "$0".
   if (textWidth(full, VALUE.size, true) <= room || Math.abs(value) < 1000) return full;
   if (key === 'roi') return `${compact(value)}%`;

@@ -43,7 +43,7 @@ type Detail = 'full' | 'linked' | 'short' | 'trimmed';
 function assumptionFields(as: readonly Assumption[], detail: Detail, share: number = LIMITS.fieldValue, uses: Partial<Record<AssumptionKey, string>> = {}): APIEmbedField[] {
   const cited = new Set<Citation>();
   return as.map((a) => {
-    const value = a.value === null ? 'not reported' : spanText(a.value, (n) => workedInputText(a, n));
+    const value = a.value === null ? 'not reported' : spanText(a.value, (n) => workedInputText(a, n, 'working'));
     // A user's input has no rule beyond being theirs ("your input", or where it applies).
     const parts = [a.basis === 'input' ? `*${a.rule}*.` : `*${a.value === null ? 'not reported' : basisWord(a)}*: ${a.rule}.`];
     const use = uses[a.key];

@@ -7,12 +7,14 @@
  */
 
 import { ButtonStyle, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import { AD_AGE_KARDASHIAN_FEE_TEXT, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, CITE, GRIN_RULE_TEXT, TRAACKR_RULE_TEXT, citeBrief, publisherYear, reportedBy } from '../domain/benchmarks';
+import { AD_AGE_KARDASHIAN_FEE_TEXT, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, CITE, GRIN_RULE_TEXT, TRAACKR_RULE_TEXT, citeBrief, publisherYear, reportedBy, type Platform } from '../domain/benchmarks';
 import {
+  audienceText,
+  audienceWord,
   CENT_RULE_EXAMPLE_TEXT,
   HOLDS_TEXT,
   breakEvenLine,
-  breakEvenText,
+  flipsText,
   comparedText,
   disputed,
   equalBudget,
@@ -36,7 +38,7 @@ import {
   type Range,
   type Scenario,
 } from '../domain/compare';
-import { andList, followersText, formatCount, shorten } from '../domain/format';
+import { andList, formatCount, shorten } from '../domain/format';
 import { houseTierFor, shortHousePlacement, type HouseTier } from '../domain/house';
 import { formatMoney, formatMoneyExact, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
@@ -183,13 +185,9 @@ function dependsLines(c: Comparison): string[] {
   if (v.holds) return [`**${HOLDS_TEXT}**`];
   if (v.deciders.length === 0) return [robust.replace(/^Depends on: /, '**Depends on:** ')];
   const lines = v.deciders.slice(0, 2).map((d) => `**Depends on:** ${breakEvenLine(c, d)}.`);
-  const more = v.deciders.slice(2).map((d) => {
-    const a = c.scenario.assumptions[d.key];
-    const flip = d.flips[0]!;
-    const { text, atExpected } = breakEvenText(a.unit, flip.breakEven, a.value!.expected, flip.towards);
-    return `${a.label} (break-even ${atExpected ? `just off its expected ${text}` : text})`;
-  });
-  if (more.length) lines.push(`Also changes a winner within its range: ${more.join(', ')}.`);
+  // The other deciders by their first (most important) break-even, each a sentence of its own.
+  const more = v.deciders.slice(2).map((d) => flipsText(c, { key: d.key, flips: [d.flips[0]!] }, 'full'));
+  if (more.length) lines.push(`Also, within each input’s range: ${more.join('; ')}.`);
   return lines;
 }
 
@@ -202,14 +200,15 @@ const costRange = (r: Range): string => spanText(r, formatMoneyExact);
 function sizesLine(c: Comparison): string | null {
   const { a, b } = c.scenario;
   if (a.observed || a.followersEach >= b.followersEach) return null;
-  return `Plan A’s influencer (${followersText(a.followersEach)}) is smaller than each of Plan B’s (${followersText(b.followersEach)}): check \`big_followers\` and \`micro_followers\`.`;
+  const audience = (n: number) => audienceText(n, c.scenario.platform);
+  return `Plan A’s influencer (${audience(a.followersEach)}) is smaller than each of Plan B’s (${audience(b.followersEach)}): check \`big_followers\` and \`micro_followers\`.`;
 }
 
 function budgetLine(c: Comparison): string | null {
   const b = c.budget;
   if (!b) return null;
   const s = c.scenario;
-  const followers = followersText(s.a.followersEach);
+  const followers = audienceText(s.a.followersEach, s.platform);
   let aPart: string;
   if (b.followersFromBudget) {
     // The rule is reported with examples up to 1M followers; a budget past that buys an account only by extending it.
@@ -265,31 +264,32 @@ function pricedByRules(fee: Assumption): boolean {
  * "extrapolated from Minter.io 2019", "Tierbot assumption": the kind from the input's basis, as
  * on the Assumptions page and in compare.csv, with its summary for the source where it has one.
  */
-function ownBasis(a: Assumption): string {
+function ownBasis(a: Assumption, platform: Platform): string {
   if (a.basis === 'input') return 'your input';
   const source = a.summary ?? shortSource(a);
   if (a.basis === 'sourced') return source ? `sourced: ${source}` : basisWord(a);
   if (a.basis === 'extrapolated') return `extrapolated from ${source}`;
-  return a.heldFrom === undefined ? basisWord(a) : `${basisWord(a)}: ${heldText(a, a.heldFrom)}`;
+  return a.heldFrom === undefined ? basisWord(a) : `${basisWord(a)}: ${heldText(a, a.heldFrom, platform)}`;
 }
 
 /**
  * "the people 99,999 followers reach at Minter.io 2019’s Instagram rate": what a raised rate keeps, and whose
  * rate gives it. The rate itself is not that source's for this count (see heldPastEdges).
  */
-function heldText(a: Assumption, heldFrom: number): string {
+function heldText(a: Assumption, heldFrom: number, platform: Platform): string {
   const source = a.sources[0]!;
   const reported = reportedBy(source);
   // Every reach rate is an Instagram median (Minter.io's), whatever the platform compared: said so.
   const reach = a.key.startsWith('reach');
-  const kept = reach ? `the people ${formatCount(heldFrom)} followers reach` : `the engagements ${formatCount(heldFrom)} followers get`;
+  const audience = audienceText(heldFrom, platform);
+  const kept = reach ? `the people ${audience} reach` : `the engagements ${audience} get`;
   return `${kept} at ${publisherYear(source)}’s ${reach ? 'Instagram rate' : 'rate'}${reported ? ` (${reported})` : ''}`;
 }
 
 /** "1.55%–3.8%"; "one published figure, no range" where the sources give one; '' for another input with no spread. */
 function inputRange(a: Assumption): string {
   const v = a.value;
-  if (v && v.low !== v.high) return `${workedInputText(a, v.low)}–${workedInputText(a, v.high)}`;
+  if (v && v.low !== v.high) return `${workedInputText(a, v.low, 'glance')}–${workedInputText(a, v.high, 'glance')}`;
   return a.rangeNote === ONE_FIGURE ? ONE_FIGURE : '';
 }
 
@@ -301,14 +301,14 @@ function inputRange(a: Assumption): string {
  * its words ("A 22.885%", "conversion 2.5% of visits"); `note` follows the label's basis ("Plan
  * A’s are observed").
  */
-function inputsLine(label: string, inputs: readonly { a: Assumption; show: (value: string) => string }[], note = ''): string {
-  const bases = new Set(inputs.map(({ a }) => (a.value === null ? null : ownBasis(a))));
-  const shared = bases.size === 1 && !bases.has(null) ? ownBasis(inputs[0]!.a) : null;
+function inputsLine(platform: Platform, label: string, inputs: readonly { a: Assumption; show: (value: string) => string }[], note = ''): string {
+  const bases = new Set(inputs.map(({ a }) => (a.value === null ? null : ownBasis(a, platform))));
+  const shared = bases.size === 1 && !bases.has(null) ? ownBasis(inputs[0]!.a, platform) : null;
   const oneFigureEach = inputs.length > 1 && inputs.every(({ a }) => a.value !== null && inputRange(a) === ONE_FIGURE);
   const values = inputs.map(({ a, show }) => {
     if (a.value === null) return show('not reported');
-    const notes = [oneFigureEach ? '' : inputRange(a), shared === null ? ownBasis(a) : ''].filter(Boolean).join('; ');
-    return `${show(workedInputText(a, a.value.expected))}${notes ? ` (${notes})` : ''}`;
+    const notes = [oneFigureEach ? '' : inputRange(a), shared === null ? ownBasis(a, platform) : ''].filter(Boolean).join('; ');
+    return `${show(workedInputText(a, a.value.expected, 'glance'))}${notes ? ` (${notes})` : ''}`;
   });
   const about = [shared, oneFigureEach ? 'one published figure each, no range' : '', note].filter(Boolean).join('; ');
   return `${label}${about ? ` (${about})` : ''}: ${values.join(', ')}.`;
@@ -342,11 +342,11 @@ function rateLines(s: Scenario): string[] {
   // expected figure is not read as settled (the Assumptions page says how far apart they are).
   const disagree = [as.engagement_rate_a, as.engagement_rate_b].some(disputed) ? ' The sources disagree; the ranges span them.' : '';
   return [
-    inputsLine('Reach rate', [
+    inputsLine(s.platform, 'Reach rate', [
       { a: as.reach_rate_a, show: planA },
       { a: as.reach_rate_b, show: planB },
     ]),
-    inputsLine('Engagement rate by followers', [
+    inputsLine(s.platform, `Engagement rate by ${audienceWord(s.platform)}`, [
       { a: as.engagement_rate_a, show: planA },
       { a: as.engagement_rate_b, show: planB },
     ]) + disagree,
@@ -371,7 +371,7 @@ function salesLine(s: Scenario): string {
     { a: s.assumptions.order_value, show: (value: string) => `order value ${value}` },
   ];
   // In the Kardashian case Plan A's orders and their value are observed: the sales inputs are Plan B's alone.
-  return s.a.observed ? inputsLine('Plan B’s sales', sales, 'Plan A’s are observed') : inputsLine('Sales', sales);
+  return s.a.observed ? inputsLine(s.platform, 'Plan B’s sales', sales, 'Plan A’s are observed') : inputsLine(s.platform, 'Sales', sales);
 }
 
 /** How the fees were found: the user's, the budget spent at a price rule, or the rules' range; and the observed tweet's, which the article does not give. */
@@ -384,7 +384,7 @@ function feeLines(c: Comparison): string[] {
   const lines: string[] = [];
   if (as.fee_a.basis === 'input' || fee.basis === 'input') {
     lines.push(
-      inputsLine('Fees', [
+      inputsLine(s.platform, 'Fees', [
         { a: as.fee_a, show: planA },
         { a: fee, show: (value) => `B ${value} each` },
       ]),
@@ -415,7 +415,7 @@ function feeLines(c: Comparison): string[] {
 function overlapLine(s: Scenario): string | null {
   const overlap = s.assumptions.overlap;
   if (s.b.influencers > 1) {
-    if (overlap.basis === 'input') return inputsLine('Overlap', [{ a: overlap, show: (value) => value }]);
+    if (overlap.basis === 'input') return inputsLine(s.platform, 'Overlap', [{ a: overlap, show: (value) => value }]);
     return `Overlap: ${formatPercent(overlap.value!.expected)} expected, up to ${formatPercent(overlap.value!.high)} (Influencity’s illustration); no published average.`;
   }
   return overlap.basis === 'input' ? `Overlap: your ${formatInput(overlap.unit, overlap.value!.expected)} ${ONE_MICRO_OVERLAP}.` : null;

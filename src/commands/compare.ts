@@ -105,13 +105,14 @@ function exportReply(c: Comparison): Reply {
 type Args = Partial<Record<OptionName | 'plan' | 'save', string>>;
 
 function optionError(failure: ParseFailure): Reply {
-  const { option, reason, accepted, typed } = failure;
+  const { option, reason, accepted, typed, acceptedIsChoice } = failure;
   // The domain quotes what was typed as “typed”; the typed text itself may hold ” or markdown, so it
   // is found by its exact text (not by looking for the closing quote) and escaped whole.
   const quoted = typed === undefined ? '' : `“${typed}”`;
   const at = quoted ? reason.indexOf(quoted) : -1;
   const safe = at < 0 ? reason : `${reason.slice(0, at)}“${quoteUserText(typed!)}”${reason.slice(at + quoted.length)}`;
-  return inputErrorReply(`**${option}**: ${safe}`, `for ${option}, ${accepted}.`, `That ${option} did not work`);
+  // A choice between two options names them itself: "for micro_count, either micro_count or budget" would say one twice.
+  return inputErrorReply(`**${option}**: ${safe}`, acceptedIsChoice ? `${accepted}.` : `for ${option}, ${accepted}.`, `That ${option} did not work`);
 }
 
 function comparisonFor(overrides: Overrides): Comparison | Reply {

@@ -8,6 +8,7 @@
  */
 
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
+import { countOf } from '../domain/format';
 import { LIMITS } from './limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { MAX_PLAN_NAME } from './saved-plans';
@@ -74,7 +75,7 @@ function listReply(plans: readonly SavedPlan[], page: number): Reply {
   return {
     embeds: [
       {
-        title: `Saved plans: ${plans.length} of ${PLANS_PER_SERVER}`,
+        title: `Saved plans: ${plans.length} (up to ${PLANS_PER_SERVER} per server)`,
         description: `${LIST_INTRO}\n\n${pages[at]}`,
         color: NEUTRAL_COLOUR,
         ...(pages.length > 1 ? { footer: { text: `Page ${at + 1} of ${pages.length}, by name` } } : {}),
@@ -98,8 +99,8 @@ async function exportPlans(context: RunContext & { guildId: string }): Promise<R
   };
   const description =
     saved.length === 0
-      ? 'This server has no saved plans yet; `plans.json` says so.'
-      : `Attached: \`plans.json\`, ${saved.length} of ${PLANS_PER_SERVER} plans with the options each was saved with, who saved it and when. Re-run one with \`/compare plan:<name>\`.`;
+      ? 'This server has no saved plans yet; the attached plans.json lists none.'
+      : `Attached: \`plans.json\`, ${countOf(saved.length, 'saved plan')} (up to ${PLANS_PER_SERVER} per server), each with the options it was saved with, who saved it and when. Re-run one with \`/compare plan:<name>\`.`;
   return { embeds: [{ title: 'Saved plans export', description, color: NEUTRAL_COLOUR }], files: [jsonFile('plans.json', data, 'This server’s saved plans as JSON')], flags: MessageFlags.Ephemeral };
 }
 

@@ -9,7 +9,7 @@ import type { ParseFailure } from '../domain/compare';
 import { formatCount } from '../domain/format';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type PlanAuthor, type SavePlanResult } from '../store/types';
 import { MANAGE_SERVER, who } from './team-settings';
-import { ERROR_COLOUR, hiddenInName, inputErrorReply, quoteUserText, unshownCharacter } from './embeds';
+import { ERROR_COLOUR, hiddenInName, inputErrorReply, quoteUserText, unshownCharacter, withoutInvisible } from './embeds';
 import type { Reply, RunContext } from './types';
 
 /**
@@ -131,7 +131,17 @@ export async function savePlan(context: RunContext, saveName: string, inputs: Re
   // Whose plan it replaced as the write found it: a save by someone else a moment before is named too.
   const { replaced } = saved;
   const replacing = !replaced ? '' : replaced.savedById === context.user.id ? ', replacing your earlier plan of that name' : `, replacing the plan ${who(replaced.savedById, replaced.savedByName)} saved`;
-  return `💾 Saved as “${quoteUserText(saveName, MAX_PLAN_NAME)}” for this server${replacing}: run it again with \`plan:\`.`;
+  return `💾 Saved as “${quoteUserText(saveName, MAX_PLAN_NAME)}” for this server${replacing}: run it again ${rerunCommand(saveName)}.`;
+}
+
+/**
+ * "with `/compare plan:Spring launch`", the command to paste: nothing formats or pings inside
+ * code, so the name is shown as saved. A backtick in it would end the code early: then the option
+ * is named and the name given beside it, escaped as all user text is.
+ */
+function rerunCommand(name: string): string {
+  const shown = withoutInvisible(name);
+  return shown.includes('`') ? `by giving \`/compare plan:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”` : `with \`/compare plan:${shown}\``;
 }
 
 /** `save:` under a name another member saved: replacing their plan is for them or a manager, as deleting it is. */

@@ -394,8 +394,8 @@ async function exportTerms(context: RunContext & { guildId: string }): Promise<R
         title: 'Team terms export',
         description:
           terms.length === 0
-            ? 'This server has no team terms yet; `terms.json` says so.'
-            : `Attached: \`terms.json\`, ${terms.length} of ${TERMS_PER_SERVER} terms with who added and last changed each.` +
+            ? 'This server has no team terms yet; the attached terms.json lists none.'
+            : `Attached: \`terms.json\`, ${countOf(terms.length, 'term')} (up to ${TERMS_PER_SERVER} per server), each with who added it and who last changed it.` +
               (latest ? `\nLast change: ${who(latest.updatedById ?? latest.addedById, latest.updatedByName ?? latest.addedByName)} on ${when(latest.updatedAt)}.` : ''),
         color: NEUTRAL_COLOUR,
       },
@@ -536,7 +536,13 @@ async function importTerms(file: Attachment, context: RunContext & { guildId: st
     );
   }
   const { added, replaced, unchanged, kept } = result;
-  const keptText = kept.length ? `${countOf(kept.length, 'other term')} here kept (an import adds and replaces terms, and never removes one)` : 'no other terms here';
+  // `kept`: the server's terms the file does not have, which an import keeps.
+  const hadBefore = replaced.length + unchanged.length + kept.length;
+  const keptText = kept.length
+    ? `${countOf(kept.length, 'term')} here that the file does not have ${kept.length === 1 ? 'is' : 'are'} kept (an import adds and replaces terms, and never removes one)`
+    : hadBefore === 0
+      ? 'this server had no terms before'
+      : 'every term this server had is in the file';
   const changed = added.length + replaced.length > 0;
   return {
     embeds: [

@@ -6,7 +6,7 @@
  */
 
 import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
-import { followersText, formatCount } from '../format';
+import { countOf, formatCount } from '../format';
 import { formatMoney, formatMoneyExact, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundSignificant, roundTo } from '../units';
 import type { NumericOption, Overrides, PresetId } from './options';
 
@@ -29,9 +29,26 @@ export interface Range {
   low: number;
   expected: number;
   high: number;
-  /** On a rate held past a band's edge (heldPastEdges): `expected` is Tierbot's raised rate, not a source's figure, so a fee priced at it can say so. */
-  raised?: true;
+  /**
+   * On a rate held past a band's edge (heldPastEdges): `expected` is Tierbot's raised rate, not a
+   * source's figure, so a fee priced at it can say so; and how it is written (RaisedText).
+   */
+  raised?: RaisedText;
 }
+
+/**
+ * Tierbot's raised rate written two ways. `working`: as its working and the fees priced at it
+ * (the Assumptions page, compare.csv), with the digits that check to the cent and never read as
+ * the rate it was worked from ("22.9448%", workingPercent). `glance`: as the main reply gives it
+ * among the other inputs, with the digits that give the count shown beside it ("22.945%", glancePercent).
+ */
+export interface RaisedText {
+  working: string;
+  glance: string;
+}
+
+/** Which of RaisedText's forms a reply writes a raised rate in. */
+export type RaisedForm = keyof RaisedText;
 
 export interface Assumption {
   key: AssumptionKey;
@@ -113,9 +130,9 @@ export function priceRules(followers: number, engagement: Range | null): FeeRule
  * a budget is set beside. `at` says that rate ("at the expected 1.55% engagement rate") when a
  * rule follows it, '' otherwise.
  */
-export function rulesAtExpected(rules: FeeRules, engagement: Range | null): { low: number; high: number; at: string } {
+export function rulesAtExpected(rules: FeeRules, engagement: Range | null, form: RaisedForm = 'working'): { low: number; high: number; at: string } {
   const rate = engagement?.expected ?? null;
-  const rateText = (x: number) => (engagement?.raised ? `Tierbot’s raised ${raisedPercent(x)}` : `the expected ${exactPercent(x)}`);
+  const rateText = (x: number) => (engagement?.raised ? `Tierbot’s raised ${engagement.raised[form]}` : `the expected ${exactPercent(x)}`);
   const at = rate !== null && traackrFeeAt(rules, rate) !== null ? `at ${rateText(rate)} engagement rate` : '';
   return { low: feeByRulesAt(rules, rate, 'low'), high: feeByRulesAt(rules, rate, 'high'), at };
 }
@@ -143,7 +160,7 @@ export function otherRulesNote(rules: FeeRules, engagement: Range | null, platfo
   if (!traackr.length) return grin;
   const where = platform === 'instagram' ? '' : ' (its Instagram default, an extrapolation)';
   // A fee priced at Tierbot's raised rate is past what the sources give: say whose rate it is.
-  const at = (rate: number) => (engagement?.raised && rate === engagement.expected ? `${raisedPercent(rate)}, Tierbot’s raised rate` : exactPercent(rate));
+  const at = (rate: number) => (engagement?.raised && rate === engagement.expected ? `${engagement.raised.working}, Tierbot’s raised rate` : exactPercent(rate));
   return `${grin}; Traackr's ${TRAACKR_RULE_TEXT}${where}, ${traackr.map(({ rate, fee }) => `${formatMoneyExact(fee)} at ${at(rate)}`).join(' to ')}`;
 }
 
@@ -183,6 +200,17 @@ export interface Scenario {
   assumptions: Record<AssumptionKey, Assumption>;
 }
 
+/** What a platform's audience is counted in: "followers", or "subscribers" on YouTube. */
+export function audienceWord(platform: Platform): 'followers' | 'subscribers' {
+  return platform === 'youtube' ? 'subscribers' : 'followers';
+}
+
+/** "100,000 followers", "1 follower", or "100,000 subscribers" on YouTube. */
+export function audienceText(n: number, platform: Platform): string {
+  const word = audienceWord(platform);
+  return countOf(n, word.slice(0, -1), word);
+}
+
 /** A source's (or a user's) percentage with its own digits: 22.885%, 0.54%, 0.0806%, 0.00001%. */
 export function exactPercent(x: number): string {
   return `${plainNumber(x, PERCENT_SIGNIFICANT)}%`;
@@ -194,13 +222,32 @@ const RAISED_MOST_SIGNIFICANT = 12;
 /**
  * Tierbot's raised rate (heldPastEdges) as its working writes it: six significant digits, or more
  * where six would round it onto a round figure, so that 999,999 × 11.5% ÷ 1,000,000 reads
- * 11.49999%, not the 11.5% it was worked from.
+ * 11.49999%, not the 11.5% it was worked from, and a fee priced at it checks to the cent.
  */
-export function raisedPercent(x: number): string {
+export function workingPercent(x: number): string {
   for (let digits = PERCENT_SIGNIFICANT; digits <= RAISED_MOST_SIGNIFICANT; digits++) {
     if (roundSignificant(x, digits) !== roundSignificant(x, digits - 1)) return `${plainNumber(x, digits)}%`;
   }
   return exactPercent(x);
+}
+
+/** The fewest significant digits a rate is written with where a reader takes it in at a glance. */
+const GLANCE_SIGNIFICANT = 3;
+
+/**
+ * Tierbot's raised rate `x` for an account of `followers` as the main reply gives it among the
+ * other inputs: the fewest significant digits, three at least, at which the followers × the rate
+ * written still give the count shown beside it (100,000 × 22.945% is the 22,945 people shown;
+ * 22.9% would give 22,900), reading apart from the range's other ends (`apart`) as they are written.
+ */
+export function glancePercent(x: number, followers: number, apart: readonly number[]): string {
+  const count = (rate: number) => Math.round((followers * rate) / 100);
+  const others = apart.filter((y) => y !== x).map(exactPercent);
+  for (let digits = GLANCE_SIGNIFICANT; digits < PERCENT_SIGNIFICANT; digits++) {
+    const text = `${plainNumber(x, digits)}%`;
+    if (count(roundSignificant(x, digits)) === count(x) && !others.includes(text)) return text;
+  }
+  return workingPercent(x);
 }
 
 export const single = (x: number): Range => ({ low: x, expected: x, high: x });
@@ -299,22 +346,24 @@ function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platfo
   // Tierbot's own assumptions, and the words say so rather than borrowing another source's lines.
   const { micro, mega } = IMH_MICRO_MEGA[platform];
   const imh = 'Influencer Marketing Hub 2021 (as reported by ION)';
-  const unstated = 'it states neither follower lines for its tiers nor what its rate is divided by';
+  // On YouTube an audience is subscribers: the words follow the platform (audienceWord).
+  const audience = audienceWord(platform);
+  const unstated = `it states neither ${audience.slice(0, -1)} lines for its tiers nor what its rate is divided by`;
   const nano = platform === 'tiktok' && inBand(TIKTOK_NANO.band, followers) ? [TIKTOK_NANO] : [];
   if (followers < IMH_MICRO_BELOW || followers >= IMH_MEGA_FROM) {
     const tier = followers < IMH_MICRO_BELOW ? 'micro' : 'mega';
     const value = tier === 'micro' ? micro : mega;
-    const lines = tier === 'micro' ? `under ${formatCount(IMH_MICRO_BELOW)} followers` : `from ${formatCount(IMH_MEGA_FROM)} followers`;
+    const lines = tier === 'micro' ? `under ${formatCount(IMH_MICRO_BELOW)} ${audience}` : `from ${formatCount(IMH_MEGA_FROM)} ${audience}`;
     return {
       ...base,
       value: spread(value, nano.map((f) => f.low)),
       basis: 'extrapolated',
       rule:
         `${imh} gives ${PLATFORM_LABEL[platform]} “${tier}” ${exactPercent(value)}, but ${unstated}. ` +
-        `That “${tier}” covers ${followersText(followers)} (Tierbot applies it ${lines}) and that the rate is by followers are Tierbot assumptions, not the source's`,
+        `That “${tier}” covers ${audienceText(followers, platform)} (Tierbot applies it ${lines}) and that the rate is by ${audience} are Tierbot assumptions, not the source's`,
       rangeNote: nano.length ? `also ${describeFigures(nano)}` : ONE_FIGURE,
       sources: [CITE.imh2021, ...uniqueSources(nano)],
-      summary: `Influencer Marketing Hub 2021 “${tier}”, as reported by ION; it states no follower lines or denominator, so Tierbot reads it by followers`,
+      summary: `Influencer Marketing Hub 2021 “${tier}”, as reported by ION; it states no ${audience.slice(0, -1)} lines or denominator, so Tierbot reads it by ${audience}`,
     };
   }
   const mid = roundPercent((micro + mega) / 2);
@@ -323,8 +372,8 @@ function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platfo
     value: { low: mega, expected: mid, high: micro },
     basis: 'assumption',
     rule:
-      `no ${PLATFORM_LABEL[platform]} figure for 100k–1M followers is recorded: Tierbot assumes the midpoint of the “micro” ${exactPercent(micro)} and “mega” ${exactPercent(mega)} ` +
-      `that ${imh} gives, read as by followers (${unstated})`,
+      `no ${PLATFORM_LABEL[platform]} figure for 100k–1M ${audience} is recorded: Tierbot assumes the midpoint of the “micro” ${exactPercent(micro)} and “mega” ${exactPercent(mega)} ` +
+      `that ${imh} gives, read as by ${audience} (${unstated})`,
     rangeNote: `“mega” to “micro” (${exactPercent(mega)}–${exactPercent(micro)})`,
     sources: [CITE.imh2021],
   };
@@ -342,7 +391,14 @@ const firstCounts = (figures: readonly BandFigure[]): number[] => figures.map((f
  * catches up. The rate is kept exact (not rounded), so the count never dips as followers grow.
  * The range stays the sources' figures for this count, widened to take the raised rate in.
  */
-function heldPastEdges(banded: Assumption, followers: number, expectedAt: (followers: number) => number, edges: readonly number[], measure: 'people reached' | 'engagements'): Assumption {
+function heldPastEdges(
+  banded: Assumption,
+  followers: number,
+  platform: Platform,
+  expectedAt: (followers: number) => number,
+  edges: readonly number[],
+  measure: 'people reached' | 'engagements',
+): Assumption {
   const value = banded.value!;
   let most = followers * value.expected;
   let heldFrom: number | null = null;
@@ -355,29 +411,31 @@ function heldPastEdges(banded: Assumption, followers: number, expectedAt: (follo
   if (heldFrom === null) return banded;
   const expected = most / followers;
   const widened = expected > value.high;
+  const high = Math.max(value.high, expected);
+  const raised = { working: workingPercent(expected), glance: glancePercent(expected, followers, [value.low, high]) };
   return {
     ...banded,
-    value: { low: value.low, expected, high: Math.max(value.high, expected), raised: true },
+    value: { low: value.low, expected, high, raised },
     basis: 'assumption',
     heldFrom,
     rangeNote:
-      banded.rangeNote === ONE_FIGURE ? `the source's figure for ${followersText(followers)} up to the raised rate` : widened ? `${banded.rangeNote}; up to the raised rate` : banded.rangeNote,
+      banded.rangeNote === ONE_FIGURE ? `the source's figure for ${audienceText(followers, platform)} up to the raised rate` : widened ? `${banded.rangeNote}; up to the raised rate` : banded.rangeNote,
     rule:
-      `${banded.rule}; Tierbot raises it to ${raisedPercent(expected)} here (${formatCount(heldFrom)} × ${exactPercent(expectedAt(heldFrom))} ÷ ${formatCount(followers)}), ` +
-      `so that ${followersText(followers)} get no fewer ${measure} than ${followersText(heldFrom)} do: a bigger account is not assumed to do worse`,
+      `${banded.rule}; Tierbot raises it to ${raised.working} here (${formatCount(heldFrom)} × ${exactPercent(expectedAt(heldFrom))} ÷ ${formatCount(followers)}), ` +
+      `so that ${audienceText(followers, platform)} get no fewer ${measure} than ${audienceText(heldFrom, platform)} do: a bigger account is not assumed to do worse`,
     summary: undefined,
   };
 }
 
 export function reachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
   const expectedAt = (count: number) => bandReachRate(plan, count, platform).value!.expected;
-  return heldPastEdges(bandReachRate(plan, followers, platform), followers, expectedAt, firstCounts(MINTER_REACH), 'people reached');
+  return heldPastEdges(bandReachRate(plan, followers, platform), followers, platform, expectedAt, firstCounts(MINTER_REACH), 'people reached');
 }
 
 export function engagementRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
   const expectedAt = (count: number) => bandEngagementRate(plan, count, platform).value!.expected;
   const edges = platform === 'instagram' ? firstCounts(HYPEAUDITOR_2018_AVERAGE) : [IMH_MICRO_BELOW, IMH_MEGA_FROM];
-  return heldPastEdges(bandEngagementRate(plan, followers, platform), followers, expectedAt, edges, 'engagements');
+  return heldPastEdges(bandEngagementRate(plan, followers, platform), followers, platform, expectedAt, edges, 'engagements');
 }
 
 /** The cent rule's largest example, as every reply that extends the rule past it names it: "1,000,000 followers for $10,000". */

@@ -4,10 +4,10 @@
  * budget button re-runs.
  */
 
-import { CASE_NOTES, type Citation, CPM_REFERENCE, ENGAGEMENT_DISAGREEMENT, FEE_TABLES_NOTE, KARDASHIAN_CASE, OBSERVED_CLICKS, PLATFORM_LABEL, UPFLUENCE_CPM } from '../benchmarks';
-import { followersText, formatCount } from '../format';
+import { CASE_NOTES, type Citation, CPM_REFERENCE, ENGAGEMENT_DISAGREEMENT, FEE_TABLES_NOTE, KARDASHIAN_CASE, OBSERVED_CLICKS, type Platform, PLATFORM_LABEL, UPFLUENCE_CPM } from '../benchmarks';
+import { formatCount } from '../format';
 import { formatMoney } from '../units';
-import { type Assumption, type PlanSpec, priceRules, rulesAtExpected, type Scenario } from './assumptions';
+import { type Assumption, audienceText, type PlanSpec, priceRules, rulesAtExpected, type Scenario } from './assumptions';
 import { evaluate, extremeSettings, missingReason, type PlanResult, rangesOf } from './evaluate';
 import type { Overrides, PresetId } from './options';
 import { affordable, DEFAULT_BIG_FOLLOWERS, DEFAULT_MICRO_COUNT, DEFAULT_MICRO_FOLLOWERS, mostMicros, wholeAt } from './scenario';
@@ -64,16 +64,17 @@ export interface Comparison {
 
 const count = (n: number) => formatCount(n);
 
-function planName(spec: PlanSpec, preset: PresetId | null): string {
+/** "1 × 100,000 followers" ("subscribers" on YouTube); the observed tweet's are Twitter followers. */
+function planName(spec: PlanSpec, preset: PresetId | null, platform: Platform): string {
   if (spec.plan === 'A' && preset === 'kardashian') return `Kim Kardashian’s tweet, ${count(spec.followersEach)} followers`;
-  return `${count(spec.influencers)} × ${followersText(spec.followersEach)}`;
+  return `${count(spec.influencers)} × ${audienceText(spec.followersEach, platform)}`;
 }
 
 function titleOf(s: Scenario): string {
   const n = s.b.influencers;
-  const micros = `${n === 1 ? 'one micro-influencer' : `${count(n)} micro-influencers`} (${followersText(s.b.followersEach)}${n === 1 ? '' : ' each'})`;
+  const micros = `${n === 1 ? 'one micro-influencer' : `${count(n)} micro-influencers`} (${audienceText(s.b.followersEach, s.platform)}${n === 1 ? '' : ' each'})`;
   if (s.preset === 'kardashian') return `The Kardashian tweet (observed) against ${micros} on ${PLATFORM_LABEL[s.platform]}, estimated`;
-  const question = `One influencer with ${followersText(s.a.followersEach)}, or ${n === 1 ? 'one' : count(n)} with ${count(s.b.followersEach)}${n === 1 ? '' : ' each'}, on ${PLATFORM_LABEL[s.platform]}?`;
+  const question = `One influencer with ${audienceText(s.a.followersEach, s.platform)}, or ${n === 1 ? 'one' : count(n)} with ${count(s.b.followersEach)}${n === 1 ? '' : ' each'}, on ${PLATFORM_LABEL[s.platform]}?`;
   const asInArticle = n === DEFAULT_MICRO_COUNT && s.b.followersEach === DEFAULT_MICRO_FOLLOWERS && s.a.followersEach === DEFAULT_BIG_FOLLOWERS;
   return s.preset === 'ten-micro' && asInArticle ? `The TapInfluence article’s advice, checked. ${question}` : question;
 }
@@ -134,10 +135,10 @@ function feeAOrigin(s: Scenario): BudgetInfo['feeA'] {
   return s.preset === 'kardashian' ? 'case' : 'rules';
 }
 
-/** What the price rules charge for Plan A's account, at the expected engagement rate. */
+/** What the price rules charge for Plan A's account, at the expected engagement rate, written as the main reply's budget line gives it. */
 function rulesFor(s: Scenario): BudgetInfo['rulesForA'] {
   const engagement = s.assumptions.engagement_rate_a.value;
-  return rulesAtExpected(priceRules(s.a.followersEach, engagement), engagement);
+  return rulesAtExpected(priceRules(s.a.followersEach, engagement), engagement, 'glance');
 }
 
 /** Evaluates a scenario: both plans' metrics as ranges, the verdict and what decides it. */
@@ -145,7 +146,7 @@ export function comparePlans(s: Scenario): Comparison {
   const expected = evaluate(s);
   const result = (plan: 'A' | 'B'): PlanResult => ({
     plan,
-    name: planName(plan === 'A' ? s.a : s.b, s.preset),
+    name: planName(plan === 'A' ? s.a : s.b, s.preset, s.platform),
     kind: plan === 'A' && s.a.observed ? 'observed' : 'estimated',
     metrics: rangesOf(
       expected[plan],

@@ -1,9 +1,8 @@
 /** The rows of compare.csv (`plan,metric,low,expected,high,source`): both plans' metrics, then every input with its citation. */
 
-import { type Basis, type Citation, citeText } from '../benchmarks';
-import { followersText } from '../format';
+import { type Basis, type Citation, citeText, type Platform } from '../benchmarks';
 import { METRIC_NAMES, SEVERAL_REACH_FORMULA, type MetricName } from '../funnel';
-import { ASSUMPTION_KEYS, ONE_FIGURE, type PlanSpec, type Range } from './assumptions';
+import { ASSUMPTION_KEYS, audienceText, ONE_FIGURE, type PlanSpec, type Range } from './assumptions';
 import type { Comparison } from './comparison';
 import { missingReason, type PlanResult } from './evaluate';
 import { DECIMALS, roundedRange } from './precision';
@@ -52,14 +51,14 @@ export const BASIS_TEXT: Record<Basis, string> = {
 };
 
 /** Where a plan's followers come from: one note when the count and the followers each share it. */
-function followersSource(spec: PlanSpec): string {
+function followersSource(spec: PlanSpec, platform: Platform): string {
   if (spec.influencers === 1 || spec.influencersNote === spec.followersNote) return spec.followersNote;
-  return `${microInfluencers(spec.influencers)} (${spec.influencersNote}) × ${followersText(spec.followersEach)} each (${spec.followersNote})`;
+  return `${microInfluencers(spec.influencers)} (${spec.influencersNote}) × ${audienceText(spec.followersEach, platform)} each (${spec.followersNote})`;
 }
 
 function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
   const spec = p.plan === 'A' ? c.scenario.a : c.scenario.b;
-  if (m === 'followers') return followersSource(spec);
+  if (m === 'followers') return followersSource(spec, c.scenario.platform);
   if (m === 'influencers') return spec.influencersNote;
   if (spec.observed && (m === 'visits' || m === 'orders' || m === 'revenue')) return 'observed (TapInfluence blog)';
   if (p.metrics[m] === null) {

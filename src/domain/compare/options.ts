@@ -7,7 +7,7 @@
 import { CENT_PER_FOLLOWER, type Platform, PLATFORMS } from '../benchmarks';
 import { ACCEPTED_FORMS, exponentReason, MAX_FOLLOWERS, MAX_INPUT_LENGTH, parseFollowerCount, type ParseResult } from '../followers';
 import { formatCount, shorten } from '../format';
-import { formatMoney, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
+import { formatMoney, formatMoneyExact, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
 
 /**
  * The scenario's options, in the order /compare registers them. The order is also the layout of
@@ -73,7 +73,7 @@ export const MAX_PERCENT = 100;
 export const SMALLEST_FEE = 0.01;
 
 const percentForms = `a percentage from 0 to 100: ${PERCENT_FORMS}`;
-const moneyForms = `an amount in US dollars from $0 to $${formatCount(MAX_MONEY)}: ${MONEY_FORMS}`;
+const moneyForms = `an amount in US dollars from $0 to ${formatMoneyExact(MAX_MONEY)}: ${MONEY_FORMS}`;
 /** A plan with no followers reaches no one: its comparison would mean nothing. */
 export const MIN_FOLLOWERS = 1;
 /** "a follower count from 1 to 10,000,000,000: …"; `each` follows the limit ("… to 1,000,000,000 each: …"). */
@@ -133,9 +133,11 @@ export type Overrides = Partial<Record<NumericOption, number>> & { preset?: Pres
  * An input error. `typed` is the user's own text when `reason` quotes it (between “ ”), so a
  * formatter can escape exactly that part: the rest of `reason` is Tierbot's own words.
  * `clashesWith`: the option that `option` cannot be given with (each is fine alone), so that a
- * saved plan's value can give way to an option the user gives.
+ * saved plan's value can give way to an option the user gives. `acceptedIsChoice`: `accepted` is
+ * a choice between two options ("either micro_count or budget, not both: …"), which reads alone,
+ * rather than the values `option` takes.
  */
-export type ParseFailure = { ok: false; option: OptionName; reason: string; accepted: string; typed?: string; clashesWith?: OptionName };
+export type ParseFailure = { ok: false; option: OptionName; reason: string; accepted: string; typed?: string; clashesWith?: OptionName; acceptedIsChoice?: true };
 
 // ── Parsing ───────────────────────────────────────────────────────────────────────────────────
 

@@ -1,11 +1,11 @@
 /** Plain-text phrases shared by the reply, the chart and the export: the verdict, break-evens, robustness. */
 
-import { andList, followersText, formatCount } from '../format';
+import { andList, formatCount } from '../format';
 import { formatMoney, formatMoneyExact, formatPercent, plainNumber } from '../units';
-import { type Assumption, type AssumptionKey, exactPercent, raisedPercent } from './assumptions';
+import { type Assumption, type AssumptionKey, audienceText, exactPercent, type RaisedForm } from './assumptions';
 import type { Comparison } from './comparison';
 import { budgetBuyingMicros, missingReason } from './evaluate';
-import type { CountedMetric, Decider, Flip, MicroBreakEven, MicroInput } from './verdict';
+import type { CountedMetric, Decider, Flip, MicroBreakEven } from './verdict';
 
 /** The counted measures in running text. */
 export const MEASURE_LABEL: Record<CountedMetric, string> = {
@@ -29,7 +29,8 @@ export function verdictHeadline(c: Comparison): string {
   const v = c.verdict;
   if (samePlans(c)) {
     const { influencers: n, followersEach } = c.scenario.a;
-    const accounts = n === 1 ? `one influencer with ${followersText(followersEach)}` : `${formatCount(n)} influencers with ${followersText(followersEach)} each`;
+    const audience = audienceText(followersEach, c.scenario.platform);
+    const accounts = n === 1 ? `one influencer with ${audience}` : `${formatCount(n)} influencers with ${audience} each`;
     return `${c.scenario.budget === null ? 'Both' : 'At this budget both'} plans are ${accounts}: nothing to compare.`;
   }
   const on = (p: 'A' | 'B') => v.measures.filter((m) => m.winner === p).map((m) => MEASURE_LABEL[m.metric]);
@@ -54,16 +55,14 @@ export function formatInput(unit: Assumption['unit'], value: number, exact = tru
   return `${Number(value.toFixed(2))}×`;
 }
 
-/** Whether `x` is the input's expected value where that is Tierbot's raised rate (heldPastEdges), not a source's figure. */
-const isRaised = (a: Assumption, x: number): boolean => a.value?.raised === true && x === a.value.expected;
-
 /**
- * An input's value as the reply writes it: formatInput's, and a raised rate with the digits its
- * working gives (22.9448%, 11.49999%), so followers × the rate shown gives the count shown and a
- * break-even beside it reads on the side it is on.
+ * An input's value as a reply writes it: formatInput's, and Tierbot's raised rate in `form`: at a
+ * glance in the main reply (22.945%, which gives the 22,945 people beside it), with its working's
+ * digits on the Assumptions page (22.9448%, which the fees priced at it check against).
  */
-export function workedInputText(a: Assumption, x: number): string {
-  return isRaised(a, x) ? raisedPercent(x) : formatInput(a.unit, x);
+export function workedInputText(a: Assumption, x: number, form: RaisedForm): string {
+  const raised = a.value?.raised;
+  return raised !== undefined && x === a.value!.expected ? raised[form] : formatInput(a.unit, x);
 }
 
 const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -78,15 +77,15 @@ const magnitude = (x: number) => Math.floor(Math.log10(Math.abs(x)));
 const significant = (digits: number, suffix: string): Form => ({ exponent: (x) => magnitude(x) - digits + 1, write: (x) => `${plainNumber(x, digits)}${suffix}` });
 
 /**
- * Percentages to three decimals at least, as fine as a sourced rate is given ("22.885%"), and two
- * significant digits below 0.1%: a value one last digit past a break-even is past the true one.
- * Then four, five and six significant digits, never fewer decimals than that.
+ * Percentages as a rate is read at a glance: three significant digits ("39.2%"), two below 1%
+ * ("0.021%"), as formatPercent writes small rates; then one more at a time, five more at most,
+ * for a break-even that would otherwise read as the expected value beside it.
  */
-const percentForm = (digits: number | null): Form => {
-  const exponent = (x: number) => Math.min(-3, magnitude(x) - (digits ?? 2) + 1);
-  return { exponent, write: (x) => `${plainNumber(x, magnitude(x) - exponent(x) + 1, true)}%` };
+const percentForm = (extra: number): Form => {
+  const digits = (x: number) => (Math.abs(x) < 1 ? 2 : 3) + extra;
+  return { exponent: (x) => magnitude(x) - digits(x) + 1, write: (x) => `${plainNumber(x, digits(x), true)}%` };
 };
-const PERCENT_FORMS: readonly Form[] = [null, 4, 5, 6].map(percentForm);
+const PERCENT_FORMS: readonly Form[] = [0, 1, 2, 3, 4, 5].map(percentForm);
 /** formatMoney's digits (cents under $1,000, whole dollars to a million, then two decimals of a million, billion…), then cents. */
 const MONEY_FORMS: readonly Form[] = [
   { exponent: (x) => (x < 1_000 ? -2 : x < 1e6 ? 0 : 3 * Math.floor(magnitude(x) / 3) - 2), write: formatMoney },
@@ -112,28 +111,41 @@ function roundTowards(x: number, exponent: number, towards: 'higher' | 'lower'):
 }
 
 /**
- * A break-even as text, with enough digits that it never reads the same as the expected value
- * ("above 2.28001%" beside "expected 2.28%"), rounded towards the side where the new winner wins
- * (up for "above", down for "under"): the value shown, typed back in, gives that winner. Money
- * stops at cents: a break-even within a cent of the expected fee is `atExpected`.
+ * A break-even as text, with the fewest digits at which neither it nor the true break-even reads
+ * the same as the expected value ("above 39.2%" beside "expected 0%"; "above 2.281%" beside
+ * "expected 2.28%", where 2.28% or 2.29% would say the plans change hands at the expected value, or
+ * further off than they do), rounded towards the side where the new winner wins (up for "above",
+ * down for "under"): the value shown, typed back in, gives that winner. Money stops at cents: a
+ * break-even within a cent of the expected fee is `atExpected`.
  */
 export function breakEvenText(unit: Assumption['unit'], breakEven: number, expected: number, towards: Flip['towards']): { text: string; atExpected: boolean } {
   const { text, atExpected } = shownBreakEven(unit, breakEven, expected, towards);
   return { text, atExpected };
 }
 
-/** breakEvenText, and the power of ten its last written digit stands for ("39.33%": −2; "$16": 0). */
-function shownBreakEven(unit: Assumption['unit'], breakEven: number, expected: number, towards: Flip['towards']): { text: string; atExpected: boolean; value: number; lastDigit: number } {
+/** A break-even as written: breakEvenText's, the form it is written in, and the power of ten its last written digit stands for ("39.33%": −2; "$16": 0). */
+interface ShownBreakEven {
+  text: string;
+  atExpected: boolean;
+  value: number;
+  form: Form;
+  lastDigit: number;
+}
+
+function shownBreakEven(unit: Assumption['unit'], breakEven: number, expected: number, towards: Flip['towards']): ShownBreakEven {
   const forms = FORMS[unit];
   const shown = (form: Form) => {
     const exponent = breakEven === 0 ? 0 : form.exponent(breakEven);
     const value = breakEven === 0 ? 0 : roundTowards(breakEven, exponent, towards);
     const text = form.write(value);
-    return { text, value, lastDigit: lastWrittenDigit(text, exponent) };
+    return { text, value, form, lastDigit: lastWrittenDigit(text, exponent) };
   };
   for (const form of forms) {
     const s = shown(form);
-    if (s.text !== form.write(expected)) return { ...s, atExpected: false };
+    const atExpected = form.write(expected);
+    // Money is typed in cents, so the cent past a break-even is where it is typed; a rate is read
+    // to its digits, and one that rounds onto the expected value would hide how close the two are.
+    if (s.text !== atExpected && (unit === 'money' || form.write(breakEven) !== atExpected)) return { ...s, atExpected: false };
   }
   return { ...shown(forms[forms.length - 1]!), atExpected: true };
 }
@@ -158,85 +170,6 @@ function readAlike(x: { value: number; lastDigit: number }, y: { value: number; 
   return nearestSteps(x.value, coarser) === nearestSteps(y.value, coarser);
 }
 
-/**
- * "Plan A wins cost per order under $606.69, cost per engagement under $679.75": one clause per
- * winner. Break-evens on one side that read the same to the coarser of their written digits
- * ("39.33%" and "39.331%", both 39.33%) are one break-even, written once at the one farther on
- * the winner's side ("cost per order and reach above 39.331%"), so the value shown, typed back
- * in, gives that winner on every measure named.
- */
-export function flipsText(c: Comparison, d: Decider): string {
-  const input = c.scenario.assumptions[d.key];
-  const expected = input.value?.expected ?? 0;
-  const clauses: string[] = [];
-  for (const winner of ['A', 'B'] as const) {
-    const groups: { towards: Flip['towards']; farthest: Flip; shown: ReturnType<typeof shownBreakEven>; measures: string[] }[] = [];
-    for (const f of d.flips.filter((x) => x.winner === winner)) {
-      const shown = shownBreakEven(input.unit, f.breakEven, expected, f.towards);
-      const same = groups.find((g) => g.towards === f.towards && readAlike(g.shown, shown));
-      if (!same) {
-        groups.push({ towards: f.towards, farthest: f, shown, measures: [MEASURE_LABEL[f.metric]] });
-        continue;
-      }
-      same.measures.push(MEASURE_LABEL[f.metric]);
-      if (f.towards === 'higher' ? f.breakEven > same.farthest.breakEven : f.breakEven < same.farthest.breakEven) {
-        same.farthest = f;
-        same.shown = shown;
-      }
-    }
-    const parts = groups.map(({ towards, shown: { text, atExpected }, measures }) => {
-      const side = towards === 'higher' ? 'above' : 'under';
-      return `${measures.join(' and ')} ${atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`}`;
-    });
-    if (parts.length) clauses.push(`Plan ${winner} wins ${parts.join(', ')}`);
-  }
-  return clauses.join('; ');
-}
-
-/** "Plan A fee (expected $1,000)". */
-function inputAtExpected(c: Comparison, key: AssumptionKey, note = ''): string {
-  const input = c.scenario.assumptions[key];
-  return `${input.label} (expected ${workedInputText(input, input.value!.expected)}${note ? `; ${note}` : ''})`;
-}
-
-/** "Plan A fee (expected $1,000): Plan A wins cost per order under $606.69, …": an input and where the plans change hands. */
-export function breakEvenLine(c: Comparison, d: Decider): string {
-  return `${inputAtExpected(c, d.key)}: ${flipsText(c, d)}`;
-}
-
-/** A micro-influencer input as the words "at any …" need it. */
-const MICRO_INPUT_NOUN: Record<MicroInput, string> = { fee_b: 'micro fee', engagement_rate_b: 'micro engagement rate' };
-
-/**
- * "Plan B fee each (expected $100): Plan A wins cost per order above $164.83, cost per engagement
- * above $147.12": where the plans change hands, as a deciding input's line says it, then the
- * measures on which they do not, in plain words ("Plan A wins cost per engagement at any micro
- * fee", "Plan B wins cost per order, which it does not change").
- */
-export function microBreakEvenLine(c: Comparison, b: MicroBreakEven): string {
-  const noun = MICRO_INPUT_NOUN[b.key];
-  const none = b.throughout.map(({ metric, winner, moves }) => {
-    const measure = MEASURE_LABEL[metric];
-    if (winner === null) {
-      const plan = c.a.metrics[metric] === null ? c.a : c.b;
-      return `${measure} is ${missingReason(plan, metric)} for Plan ${plan.plan}`;
-    }
-    if (!moves) return `${winner === 'tie' ? 'the plans tie on' : `Plan ${winner} wins`} ${measure}, which it does not change`;
-    return winner === 'tie' ? `the plans tie on ${measure} at any ${noun}` : `Plan ${winner} wins ${measure} at any ${noun}`;
-  });
-  const ties = b.flips.length ? [flipsText(c, { key: b.key, flips: b.flips })] : [];
-  // With a budget, the fee also sets how many micro-influencers it buys: say why reach moves with it.
-  const budget = b.key === 'fee_b' ? budgetBuyingMicros(c.scenario) : null;
-  const buys = budget === null ? '' : `the budget, ${formatMoneyExact(budget)}, buys more micro-influencers at a lower fee and fewer at a higher one`;
-  return `${inputAtExpected(c, b.key, buys)}: ${[...ties, ...none].join('; ')}`;
-}
-
-/**
- * The verdict's robustness when nothing flips it. It holds across every input's range: the
- * sourced ones and Tierbot's own assumptions (click-through, overlap, frequency) alike.
- */
-export const HOLDS_TEXT = 'The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.';
-
 /** Each input in running text, once its label has been given: "once click-through is under 0.021%". */
 const INPUT_NOUN: Record<AssumptionKey, string> = {
   reach_rate_a: 'Plan A’s reach rate',
@@ -251,6 +184,142 @@ const INPUT_NOUN: Record<AssumptionKey, string> = {
   order_value: 'the order value',
   overlap: 'overlap',
 };
+
+/**
+ * What a break-even is a value of, as "at a fee under $608.28" says it: `short` where the input's
+ * label comes just before ("Plan A fee (expected $1,000): Plan A wins cost per order at a fee
+ * under $608.28"), `full` where it does not ("at a Plan A fee under $608.28").
+ */
+const VALUE_OF: Record<AssumptionKey, { short: string; full: string }> = {
+  reach_rate_a: { short: 'a reach rate', full: 'a Plan A reach rate' },
+  reach_rate_b: { short: 'a reach rate', full: 'a Plan B reach rate' },
+  engagement_rate_a: { short: 'an engagement rate', full: 'a Plan A engagement rate' },
+  engagement_rate_b: { short: 'an engagement rate', full: 'a Plan B engagement rate' },
+  fee_a: { short: 'a fee', full: 'a Plan A fee' },
+  fee_b: { short: 'a fee', full: 'a Plan B fee each' },
+  frequency: { short: 'a frequency', full: 'impressions per reached account' },
+  click_through: { short: 'a click-through', full: 'a click-through' },
+  conversion: { short: 'a conversion', full: 'a conversion' },
+  order_value: { short: 'an order value', full: 'an order value' },
+  overlap: { short: 'an overlap', full: 'an overlap' },
+};
+
+/** "a fee" → "fee": the input as "at any fee" and "which no fee changes" need it. */
+const bare = (key: AssumptionKey) => VALUE_OF[key].short.replace(/^an? /, '');
+
+/** One break-even as flipsText writes it: the measures it decides, its side and how it is written. */
+interface BreakEvenGroup {
+  towards: Flip['towards'];
+  farthest: Flip;
+  shown: ShownBreakEven;
+  measures: string[];
+}
+
+/**
+ * A decider's break-evens, by winner. Break-evens on one side that read the same to the coarser
+ * of their written digits ("39.33%" and "39.331%", both 39.33%) are one break-even, written once
+ * at the one farther on the winner's side, so the value shown, typed back in, gives that winner
+ * on every measure named.
+ */
+function breakEvenGroups(c: Comparison, d: Decider): { winner: 'A' | 'B'; groups: BreakEvenGroup[] }[] {
+  const input = c.scenario.assumptions[d.key];
+  const expected = input.value?.expected ?? 0;
+  return (['A', 'B'] as const).flatMap((winner) => {
+    const groups: BreakEvenGroup[] = [];
+    for (const f of d.flips.filter((x) => x.winner === winner)) {
+      const shown = shownBreakEven(input.unit, f.breakEven, expected, f.towards);
+      const same = groups.find((g) => g.towards === f.towards && readAlike(g.shown, shown));
+      if (!same) {
+        groups.push({ towards: f.towards, farthest: f, shown, measures: [MEASURE_LABEL[f.metric]] });
+        continue;
+      }
+      same.measures.push(MEASURE_LABEL[f.metric]);
+      if (f.towards === 'higher' ? f.breakEven > same.farthest.breakEven : f.breakEven < same.farthest.breakEven) {
+        same.farthest = f;
+        same.shown = shown;
+      }
+    }
+    return groups.length ? [{ winner, groups }] : [];
+  });
+}
+
+/**
+ * "Plan A wins cost per order at a fee under $606.69, and cost per engagement under $679.75": for
+ * each winner, what it wins and at what value of the input (VALUE_OF: `short` after the input's
+ * label, `full` without it), so the threshold never reads as the measure's own figure.
+ */
+export function flipsText(c: Comparison, d: Decider, valueOf: 'short' | 'full' = 'short'): string {
+  const value = VALUE_OF[d.key][valueOf];
+  return breakEvenGroups(c, d)
+    .map(({ winner, groups }) => {
+      const parts = groups.map(({ towards, shown: { text, atExpected }, measures }, i) => {
+        const side = towards === 'higher' ? 'above' : 'under';
+        const threshold = atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`;
+        return `${measures.join(' and ')}${i === 0 ? ` at ${value}` : ''} ${threshold}`;
+      });
+      // "a, and b"; "a, b, and c": the measures within a part are already joined by "and".
+      const last = parts.length > 1 ? `, and ${parts.pop()!}` : '';
+      return `Plan ${winner} wins ${parts.join(', ')}${last}`;
+    })
+    .join('; ');
+}
+
+/**
+ * "Plan A fee (expected $1,000)". Every expected value is written to its last digit but a raised
+ * rate at a glance ("22.945%" for 22.9448%): that one has at least the digits of the break-evens
+ * beside it (`finest`), so that one a last digit past it never reads on the wrong side of it
+ * ("expected 22.9448%: … above 22.9449%", not "expected 22.945%").
+ */
+function inputAtExpected(c: Comparison, key: AssumptionKey, form: RaisedForm, note = '', finest?: ShownBreakEven): string {
+  const input = c.scenario.assumptions[key];
+  const expected = input.value!.expected;
+  const own = workedInputText(input, expected, form);
+  const rounded = input.value!.raised !== undefined && form === 'glance';
+  const finer = rounded && finest !== undefined && finest.lastDigit < lastWrittenDigit(own, 0);
+  return `${input.label} (expected ${finer ? finest.form.write(expected) : own}${note ? `; ${note}` : ''})`;
+}
+
+/** The break-even of `d` written with the most digits, which the expected value beside it needs as well. */
+function finestBreakEven(c: Comparison, d: Decider): ShownBreakEven | undefined {
+  const shown = breakEvenGroups(c, d).flatMap(({ groups }) => groups.map((g) => g.shown));
+  return shown.reduce<ShownBreakEven | undefined>((finest, x) => (finest === undefined || x.lastDigit < finest.lastDigit ? x : finest), undefined);
+}
+
+/** "Plan A fee (expected $1,000): Plan A wins cost per order at a fee under $606.69, …": an input and where the plans change hands, as the main reply gives it. */
+export function breakEvenLine(c: Comparison, d: Decider): string {
+  return `${inputAtExpected(c, d.key, 'glance', '', finestBreakEven(c, d))}: ${flipsText(c, d)}`;
+}
+
+/**
+ * "Plan B fee each (expected $100): Plan A wins cost per order at a fee above $164.83, and cost per
+ * engagement above $147.12": where the plans change hands, as a deciding input's line says it,
+ * then the measures on which they do not, in plain words ("Plan A wins cost per engagement at any
+ * fee", "Plan B wins cost per order, which no engagement rate changes").
+ */
+export function microBreakEvenLine(c: Comparison, b: MicroBreakEven): string {
+  const noun = bare(b.key);
+  const none = b.throughout.map(({ metric, winner, moves }) => {
+    const measure = MEASURE_LABEL[metric];
+    if (winner === null) {
+      const plan = c.a.metrics[metric] === null ? c.a : c.b;
+      return `${measure} is ${missingReason(plan, metric)} for Plan ${plan.plan}`;
+    }
+    const wins = winner === 'tie' ? `the plans tie on ${measure}` : `Plan ${winner} wins ${measure}`;
+    return moves ? `${wins} at any ${noun}` : `${wins}, which no ${noun} changes`;
+  });
+  const decider = { key: b.key, flips: b.flips };
+  const ties = b.flips.length ? [flipsText(c, decider)] : [];
+  // With a budget, the fee also sets how many micro-influencers it buys: say why reach moves with it.
+  const budget = b.key === 'fee_b' ? budgetBuyingMicros(c.scenario) : null;
+  const buys = budget === null ? '' : `the budget, ${formatMoneyExact(budget)}, buys more micro-influencers at a lower fee and fewer at a higher one`;
+  return `${inputAtExpected(c, b.key, 'working', buys, finestBreakEven(c, decider))}: ${[...ties, ...none].join('; ')}`;
+}
+
+/**
+ * The verdict's robustness when nothing flips it. It holds across every input's range: the
+ * sourced ones and Tierbot's own assumptions (click-through, overlap, frequency) alike.
+ */
+export const HOLDS_TEXT = 'The verdict holds across every sourced range, and across the ranges of Tierbot’s own assumptions.';
 
 /**
  * When no input changes a winner alone but all of them together at their worst for it do: the

@@ -7,9 +7,9 @@
 
 import { AD_AGE_KARDASHIAN_FEE, AD_AGE_KARDASHIAN_FEE_TEXT, type Basis, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CITE, CLICK_THROUGH, CONVERSION, FREQUENCY, KARDASHIAN_CASE, ORDER_VALUE, OVERLAP, type Platform, PLATFORM_LABEL } from '../benchmarks';
 import { MAX_FOLLOWERS } from '../followers';
-import { countOf, followersText, formatCount } from '../format';
+import { countOf, formatCount } from '../format';
 import { formatMoney, formatMoneyExact, formatPercent, MAX_MONEY } from '../units';
-import { type Assumption, type AssumptionKey, CENT_RULE_EXAMPLE_TEXT, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, ONE_FIGURE, otherRulesNote, type PlanSpec, reachRate, rulesAtExpected, type Scenario, single } from './assumptions';
+import { type Assumption, type AssumptionKey, audienceText, CENT_RULE_EXAMPLE_TEXT, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, ONE_FIGURE, otherRulesNote, type PlanSpec, reachRate, rulesAtExpected, type Scenario, single } from './assumptions';
 import {
   ACCEPTED,
   type CompareInput,
@@ -243,7 +243,7 @@ function bigFeeOf(
   // Whether the budget buys the account: set beside every rule's price at the expected engagement rate.
   const { low, high, at } = rulesAtExpected(byRules.feeRules!, engagementA.value);
   if (budget >= low) {
-    return fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${followersText(followers.followers)}${at ? ` ${at}` : ''})`);
+    return fromBudget('fee_a', 'big_fee', budget, ['A'], `the budget (the price rules give ${formatMoney(low)}–${formatMoney(high)} for ${audienceText(followers.followers, platform)}${at ? ` ${at}` : ''})`);
   }
   // Plan A's make-up does not depend on its fee here, so the rules' range stays a range.
   return { ...byRules, rule: `priced by the rules, as the budget (${formatMoneyExact(budget)}) is below all of them: ${byRules.rule}` };
@@ -258,9 +258,17 @@ function microInputs(o: Overrides, platform: Platform): { followers: number; eng
   return { followers, engagement, fee };
 }
 
-const BIG_FEE_OR_BUDGET = 'big_fee or budget, not both: leave out big_fee to spend the budget on Plan A, or leave out budget to set Plan A’s fee yourself';
+const BIG_FEE_OR_BUDGET = 'either big_fee or budget, not both: leave out big_fee to spend the budget on Plan A, or leave out budget to set Plan A’s fee yourself';
 const MICRO_COUNT_OR_BUDGET =
-  'micro_count or budget, not both: leave out micro_count to spend the budget on Plan B, or leave out budget to set the number of micro-influencers yourself';
+  'either micro_count or budget, not both: leave out micro_count to spend the budget on Plan B, or leave out budget to set the number of micro-influencers yourself';
+const BIG_FOLLOWERS_OR_KARDASHIAN =
+  'either big_followers or the Kardashian preset, not both: leave out big_followers to keep the observed tweet, or leave out the preset to compare another big influencer';
+
+/** What an option accepts beside the others (acceptedWith), and whether that is a choice between two options (ParseFailure's `acceptedIsChoice`). */
+function acceptedFor(option: OptionName, o: Overrides): Pick<ParseFailure, 'accepted' | 'acceptedIsChoice'> {
+  const accepted = acceptedWith(option, o);
+  return accepted === BIG_FEE_OR_BUDGET || accepted === MICRO_COUNT_OR_BUDGET || accepted === BIG_FOLLOWERS_OR_KARDASHIAN ? { accepted, acceptedIsChoice: true } : { accepted };
+}
 
 /**
  * What `option` accepts beside the other options `o`: the one range that works there, as every
@@ -272,9 +280,7 @@ const MICRO_COUNT_OR_BUDGET =
  */
 export function acceptedWith(option: OptionName, o: Overrides): string {
   const kardashian = o.preset === 'kardashian';
-  if (option === 'big_followers' && kardashian) {
-    return `no big_followers with the Kardashian preset (it is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers): leave out big_followers, or leave out the preset to compare another big influencer`;
-  }
+  if (option === 'big_followers' && kardashian) return BIG_FOLLOWERS_OR_KARDASHIAN;
   if (option === 'budget') {
     const least = Math.max(microInputs(o, o.platform ?? 'instagram').fee.value!.expected, SMALLEST_FEE);
     const picksFollowers = !kardashian && o.big_followers === undefined;
@@ -324,11 +330,8 @@ function optionClash(o: Overrides, micro: MicroInputs): ParseFailure | null {
 function kardashianWithBigFollowers(o: Overrides): ParseFailure | null {
   if (o.preset !== 'kardashian' || o.big_followers === undefined) return null;
   return {
-    ...fail(
-      'big_followers',
-      `The Kardashian preset is the observed tweet to ${formatCount(KARDASHIAN_CASE.followers)} followers. Leave out big_followers, or leave out the preset to compare another big influencer.`,
-      acceptedWith('big_followers', o),
-    ),
+    ...fail('big_followers', `The Kardashian preset is one observed tweet, to ${formatCount(KARDASHIAN_CASE.followers)} followers: other followers would make it another account.`),
+    ...acceptedFor('big_followers', o),
     clashesWith: 'preset',
   };
 }
@@ -362,8 +365,8 @@ function budgetAgainstPlanB(o: Overrides, micro: MicroInputs): ParseFailure | nu
     ...fail(
       'micro_count',
       `With a budget, the budget decides how many micro-influencers Plan B has: ${formatMoneyExact(budget)} buys ${microInfluencers(bought)} at ${formatMoneyExact(microFee)}, not ${formatCount(o.micro_count)}.`,
-      MICRO_COUNT_OR_BUDGET,
     ),
+    ...acceptedFor('micro_count', o),
     clashesWith: 'budget',
   };
 }
@@ -397,8 +400,8 @@ function bigFeeAgainstBudget(o: Overrides): ParseFailure | null {
     ...fail(
       'big_fee',
       `With a budget, the budget is Plan A’s fee: big_fee ${formatMoneyExact(o.big_fee)} would leave Plan A spending something other than the ${formatMoneyExact(budget)} budget.`,
-      BIG_FEE_OR_BUDGET,
     ),
+    ...acceptedFor('big_fee', o),
     clashesWith: 'budget',
   };
 }
@@ -540,7 +543,7 @@ export function parseOptions(input: CompareInput): { ok: true; overrides: Overri
     const one = name === parsed.option ? null : parseOverrides({ [name]: input[name] });
     if (one?.ok) Object.assign(others, one.overrides);
   }
-  return { ...parsed, accepted: acceptedWith(parsed.option, others) };
+  return { ...parsed, ...acceptedFor(parsed.option, others) };
 }
 
 /** The scenario from the options as typed: parsed, then built (or the first input error). */

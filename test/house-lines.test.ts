@@ -10,9 +10,10 @@ import { HOUSE_LINE_ROOM, tier, tierEmbed } from '../src/commands/tier';
 import { tiers } from '../src/commands/tiers';
 import type { Reply } from '../src/commands/types';
 import { classify } from '../src/domain/classify';
-import { parseHouseDefinition, type HouseTier } from '../src/domain/house';
+import { parseHouseDefinition } from '../src/domain/house';
 import { messageProblems } from '../src/commands/limits';
 import { memoryStore, testContext } from './support/context';
+import { tiersOf } from './support/house';
 
 const G = '200000000000000700';
 
@@ -27,12 +28,6 @@ function boldMarks(text: string): number {
     }
   }
   return marks;
-}
-
-function tiersOf(text: string): readonly HouseTier[] {
-  const parsed = parseHouseDefinition(text);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.tiers;
 }
 
 async function firstLine(run: () => Promise<Reply>): Promise<string> {

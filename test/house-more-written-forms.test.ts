@@ -10,34 +10,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { house } from '../src/commands/house';
 import { tier } from '../src/commands/tier';
-import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/commands/limits';
 import { parseHouseDefinition, type HouseTier } from '../src/domain/house';
 import { parseFollowerCount } from '../src/domain/followers';
-import { memoryStore, testContext } from './support/context';
+import { description, managerContext, refusalOf, run, tiersOf } from './support/house';
 
 const G = '200000000000000078';
-
-async function run(command: typeof house | typeof tier, args: Record<string, string>, context: ReturnType<typeof testContext>): Promise<Reply> {
-  const reply = (await command.run(args as never, context)) as Reply;
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
-const managerContext = () => testContext({ guildId: G, manager: true, store: memoryStore() });
-
-function tiersOf(text: string): HouseTier[] {
-  const r = parseHouseDefinition(text);
-  if (!r.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${r.reason}`);
-  return r.tiers;
-}
-
-function refusalOf(text: string) {
-  const r = parseHouseDefinition(text);
-  if (r.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused, got ${r.tiers.map((t) => `${t.name} ${t.min}-${t.max}`).join(', ')}`);
-  return r;
-}
 
 const brief = (tiers: readonly HouseTier[]) => tiers.map((t) => [t.name, t.min, t.max]);
 const names = (text: string) => tiersOf(text).map((t) => t.name);
@@ -67,7 +44,7 @@ describe('a name glued to its range by a colon', () => {
   });
 
   it('is saved so by /house set, and /tier places 30k in Micro', async () => {
-    const ctx = managerContext();
+    const ctx = managerContext(G);
     const saved = await run(house, { subcommand: 'set', tiers: 'Micro:10k-50k, Macro:50k-500k' }, ctx);
     expect(saved.inputError).toBeUndefined();
     expect(description(saved)).toContain('**Micro** (10k–50k)');
@@ -90,7 +67,7 @@ describe('an emoji before (or after) a name', () => {
   });
 
   it('/tier names the team’s tier with its emoji', async () => {
-    const ctx = managerContext();
+    const ctx = managerContext(G);
     await run(house, { subcommand: 'set', tiers: GARDEN }, ctx);
     expect(description(await run(tier, { followers: '5k' }, ctx))).toContain('**Your house definition: 🌱 Nano (1k–10k)**');
   });
@@ -116,7 +93,7 @@ describe('a number that is the name’s own, before a range', () => {
       ['Tier 2', 100_000, 500_000],
     ]);
     expect(tiersOf(DEFINITION)).toEqual(tiersOf('Tier 1: 1k-100K, Tier 2: 100-500K'));
-    const ctx = managerContext();
+    const ctx = managerContext(G);
     await run(house, { subcommand: 'set', tiers: DEFINITION }, ctx);
     expect(description(await run(tier, { followers: '200k' }, ctx))).toContain('**Your house definition: Tier 2 (100k–500k)**');
   });
@@ -212,7 +189,7 @@ describe('a number that is the name’s own, before a range', () => {
   });
 
   it('/house set shows the refusal as an input error', async () => {
-    const reply = await run(house, { subcommand: 'set', tiers: 'Squad 1 1k-100K, Squad 2 100-500K' }, managerContext());
+    const reply = await run(house, { subcommand: 'set', tiers: 'Squad 1 1k-100K, Squad 2 100-500K' }, managerContext(G));
     expect(reply.inputError).toBe(true);
     expect(description(reply)).toContain('`Squad 2: 100-500K`');
   });
@@ -239,7 +216,7 @@ describe('German "Tsd." inside a range', () => {
   });
 
   it('is saved so by /house set', async () => {
-    const ctx = managerContext();
+    const ctx = managerContext(G);
     const saved = await run(house, { subcommand: 'set', tiers: 'Nano 1 Tsd.–10 Tsd., Mikro 10 Tsd. - 50 Tsd.' }, ctx);
     expect(saved.inputError).toBeUndefined();
     expect(description(await run(tier, { followers: '30k' }, ctx))).toContain('**Your house definition: Mikro (10k–50k)**');
@@ -255,7 +232,7 @@ describe('a list lettered, or numbered 1.1, 1.2', () => {
     ['1.1. nano 1k-10k\n1.2. micro 10k-100k\n2.1. macro 100k+'],
   ])('%j: the list’s letters or numbers are no part of the names', async (text) => {
     expect(names(text)).toEqual(['nano', 'micro', 'macro'].slice(0, tiersOf(text).length));
-    const ctx = managerContext();
+    const ctx = managerContext(G);
     await run(house, { subcommand: 'set', tiers: text }, ctx);
     expect(description(await run(tier, { followers: '30k' }, ctx))).toContain('**Your house definition: micro (10k–100k)**');
   });

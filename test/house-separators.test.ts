@@ -11,38 +11,19 @@ import { house } from '../src/commands/house';
 import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
 import { shortCount } from '../src/domain/followers';
-import { HOUSE_EXAMPLE, parseHouseDefinition, type HouseTier } from '../src/domain/house';
+import { HOUSE_EXAMPLE, parseHouseDefinition } from '../src/domain/house';
 import { parseFollowerCount } from '../src/domain/followers';
-import { messageProblems } from '../src/commands/limits';
-import { memoryStore, testContext } from './support/context';
+import { memoryStore } from './support/context';
+import { description, managerContext, reasonOf, run, tiersOf } from './support/house';
 
 const G = '200000000000000063';
 
-async function run(command: typeof house | typeof tier, args: Record<string, string>, context: ReturnType<typeof testContext>): Promise<Reply> {
-  const reply = (await command.run(args as never, context)) as Reply;
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
 const problem = (reply: Reply) => description(reply).split('\n\n')[0]!;
-
-function tiersOf(text: string): readonly HouseTier[] {
-  const r = parseHouseDefinition(text);
-  if (!r.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${r.reason}`);
-  return r.tiers;
-}
-
-function reasonOf(text: string): string {
-  const r = parseHouseDefinition(text);
-  if (r.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused, got ${r.tiers.map((t) => t.name).join(' | ')}`);
-  return r.reason;
-}
 
 describe('/house set: a comma left out between tiers', () => {
   it('is refused, naming the range in the name and showing the definition with its commas; the saved one stays', async () => {
     const store = memoryStore();
-    const ctx = testContext({ guildId: G, manager: true, store });
+    const ctx = managerContext(G, store);
     await run(house, { subcommand: 'set', tiers: HOUSE_EXAMPLE }, ctx);
 
     const reply = await run(house, { subcommand: 'set', tiers: 'nano 1k-10k / micro 10k-75k / macro 75k+' }, ctx);
@@ -101,7 +82,7 @@ describe('/house set: a comma inside a count', () => {
   it('reads "1,5k" as /tier does, and places /tier’s "1,5k" in the tier that starts there', async () => {
     expect(parseFollowerCount('1,5k')).toEqual({ ok: true, value: 1_500 });
     const store = memoryStore();
-    const ctx = testContext({ guildId: G, manager: true, store });
+    const ctx = managerContext(G, store);
     const saved = await run(house, { subcommand: 'set', tiers: 'small 1k-1,5k, mid 1,5k-10k, big 10k+' }, ctx);
     expect(saved.inputError).toBeUndefined();
     expect(description(saved)).toContain('**mid** (1.5k–10k)');
@@ -149,7 +130,7 @@ describe('/house set: a comma inside a count', () => {
 describe('/house set: a tier covering every count', () => {
   it('says it spans every tier, in the reply and the export, and is not called below influencer size', async () => {
     const store = memoryStore();
-    const ctx = testContext({ guildId: G, manager: true, store });
+    const ctx = managerContext(G, store);
     const saved = description(await run(house, { subcommand: 'set', tiers: 'a 0+' }, ctx));
     expect(saved).toContain('**a** (0+) → every tier, from below influencer size to mega · counts 0 and up');
     expect(saved).not.toContain('→ below influencer size');

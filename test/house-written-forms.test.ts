@@ -8,34 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { house } from '../src/commands/house';
 import { tier } from '../src/commands/tier';
-import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/commands/limits';
 import { formatHouseDefinition, HOUSE_EXAMPLE, LADDER_NOTE, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier } from '../src/domain/house';
 import { parseFollowerCount, shortCount } from '../src/domain/followers';
-import { memoryStore, testContext } from './support/context';
+import { description, managerContext, refusalOf, run, tiersOf } from './support/house';
 
 const G = '200000000000000077';
-
-async function run(command: typeof house | typeof tier, args: Record<string, string>, context: ReturnType<typeof testContext>): Promise<Reply> {
-  const reply = (await command.run(args as never, context)) as Reply;
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
-const managerContext = () => testContext({ guildId: G, manager: true, store: memoryStore() });
-
-function tiersOf(text: string): HouseTier[] {
-  const r = parseHouseDefinition(text);
-  if (!r.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${r.reason}`);
-  return r.tiers;
-}
-
-function refusalOf(text: string) {
-  const r = parseHouseDefinition(text);
-  if (r.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused, got ${r.tiers.map((t) => `${t.name} ${t.stated}`).join(', ')}`);
-  return r;
-}
 
 const brief = (tiers: readonly HouseTier[]) => tiers.map((t) => [t.name, t.min, t.max]);
 
@@ -65,7 +42,7 @@ describe('a range whose low end is written bare', () => {
   });
 
   it('is saved so by /house set, and /tier places a count by it', async () => {
-    const ctx = managerContext();
+    const ctx = managerContext(G);
     const saved = await run(house, { subcommand: 'set', tiers: 'nano 1-10k, micro 10-50k, mid 50-500k, macro 500k-1M, mega 1M+' }, ctx);
     expect(saved.inputError).toBeUndefined();
     expect(description(saved)).toContain('**nano** (1k–10k)');
@@ -92,7 +69,7 @@ describe('a comma left out, joined by a word or a dash', () => {
   });
 
   it('/house set shows the fix as the code to paste', async () => {
-    const reply = await run(house, { subcommand: 'set', tiers: 'nano 1k-10k and micro 10k-75k' }, managerContext());
+    const reply = await run(house, { subcommand: 'set', tiers: 'nano 1k-10k and micro 10k-75k' }, managerContext(G));
     expect(reply.inputError).toBe(true);
     expect(description(reply)).toContain('Separate tiers with commas: `nano 1k-10k, micro 10k-75k`.');
   });
@@ -132,7 +109,7 @@ describe('a ladder of thresholds', () => {
   });
 
   it('is saved by /house set with each tier’s counts', async () => {
-    const ctx = managerContext();
+    const ctx = managerContext(G);
     const saved = await run(house, { subcommand: 'set', tiers: LADDER }, ctx);
     expect(saved.inputError).toBeUndefined();
     expect(description(saved)).toContain('**Nano** (1k–10k) · counts 1,000–9,999');
@@ -165,7 +142,7 @@ describe('other ways of writing a range', () => {
       'In "a 1,5-10": "1,5" is not a follower count I can read: a comma before one digit is neither a thousands separator nor a decimal comma (read only before a multiplier, as in 12,5k).',
     );
     expect(refusalOf('micro 1.2345k-2k').reason).toBe('In "micro 1.2345k-2k", "1.2345k": A follower count is a whole number; that works out to a fraction of a follower.');
-    const reply = await run(house, { subcommand: 'set', tiers: 'nano 1k-100K, macro 100K-1MM' }, managerContext());
+    const reply = await run(house, { subcommand: 'set', tiers: 'nano 1k-100K, macro 100K-1MM' }, managerContext(G));
     expect(description(reply)).toContain('"1MM" is not a follower count I can read.');
   });
 });
@@ -178,7 +155,7 @@ describe('the length limit', () => {
   it('counts characters as Discord’s max_length does, an emoji as one', async () => {
     expect([[...EMOJI_LADDER].length, EMOJI_LADDER.length]).toEqual([581, 1_061]);
     expect(tiersOf(EMOJI_LADDER)).toHaveLength(12);
-    const saved = await run(house, { subcommand: 'set', tiers: EMOJI_LADDER }, managerContext());
+    const saved = await run(house, { subcommand: 'set', tiers: EMOJI_LADDER }, managerContext(G));
     expect(saved.inputError).toBeUndefined();
     // One tier of forty emoji and a long range is within the limit for one tier, too.
     expect(tiersOf(`${'🐳'.repeat(40)} 1,000,000 to 2,000,000`)).toHaveLength(1);
@@ -197,7 +174,7 @@ describe('a pasted list of tiers', () => {
     ['- nano 1k-10k\n- micro 10k-50k\n- macro 50k+'],
   ])('%j: the list’s numbers or bullets are no part of the tier names', async (text) => {
     expect(tiersOf(text).map((t) => t.name)).toEqual(['nano', 'micro', 'macro']);
-    const context = managerContext();
+    const context = managerContext(G);
     await run(house, { subcommand: 'set', tiers: text }, context);
     expect(description(await run(tier, { followers: '30k' }, context))).toContain('micro');
     expect(description(await run(tier, { followers: '30k' }, context))).not.toMatch(/\d\\?[.)] ?micro|[•-] micro/);

@@ -16,18 +16,7 @@ import {
 } from '../src/domain/house';
 import { classify } from '../src/domain/classify';
 import { NORMAL_TIERS } from '../src/domain/sources';
-
-function tiersOf(text: string): HouseTier[] {
-  const r = parseHouseDefinition(text);
-  if (!r.ok) throw new Error(`expected ${JSON.stringify(text)} to parse: ${r.reason}`);
-  return r.tiers;
-}
-
-function reasonOf(text: string): string {
-  const r = parseHouseDefinition(text);
-  if (r.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused`);
-  return r.reason;
-}
+import { reasonOf, tiersOf } from './support/house';
 
 const brief = (tiers: HouseTier[]) => tiers.map((t) => [t.name, t.normal, t.min, t.max]);
 

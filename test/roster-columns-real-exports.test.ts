@@ -5,34 +5,10 @@
  * (its country, age, credibility) beside the follower count; and a file without a header row.
  */
 
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { roster } from '../src/commands/roster';
-import type { Attachment, Reply } from '../src/commands/types';
-import { messageProblems } from '../src/commands/limits';
+import type { Reply } from '../src/commands/types';
 import { readRoster } from '../src/domain/roster';
-import { testContext } from './support/context';
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/team.csv';
-
-/** /roster on `text`, uploaded as `filename` (team.csv unless given), with the column options given. */
-async function runRoster(text: string, options: { count_column?: string; name_column?: string; filename?: string } = {}): Promise<Reply> {
-  const { filename = 'team.csv', ...columns } = options;
-  const bytes = utf8(text);
-  const file: Attachment = { id: '900', filename, url: URL_OF, size: bytes.length, contentType: 'text/csv' };
-  const reply = await roster.run({ file, ...columns } as never, testContext({ files: { [URL_OF]: bytes } }));
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-/** The roster-tiers.csv sent back, as text and as records. */
-function returnedCsv(reply: Reply): { text: string; records: string[][] } {
-  const file = reply.files?.find((f) => f.name === 'roster-tiers.csv');
-  if (!file) throw new Error(`no roster-tiers.csv: ${JSON.stringify(reply.embeds)}`);
-  const text = file.data.toString('utf8');
-  return { text, records: parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][] };
-}
+import { returnedCsv, runRoster, utf8 } from './support/roster';
 
 const description = (reply: Reply) => reply.embeds[0]!.description!;
 const embedText = (reply: Reply) => JSON.stringify(reply.embeds);

@@ -4,45 +4,19 @@
  * does, and a creator listed twice is counted once in the reply, the chart and the platform summary.
  */
 
-import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roster, rosterReply } from '../src/commands/roster';
-import type { Attachment, Reply } from '../src/commands/types';
+import { rosterReply } from '../src/commands/roster';
+import type { Reply } from '../src/commands/types';
 import { ADDED_COLUMNS, BELOW_INFLUENCER, MAX_ROSTER_BYTES, MAX_ROSTER_COLUMNS, MAX_ROSTER_ROWS, MAX_TAGGED_BYTES, readRoster } from '../src/domain/roster';
 import { consensusFor } from '../src/domain/consensus';
 import { DOWNLOAD_LIMIT_BYTES } from '../src/interactions/download';
-import { LIMITS, messageProblems } from '../src/commands/limits';
-import { memoryStore, testComponentContext, testContext } from './support/context';
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/team.csv';
-
-async function runRoster(bytes: Uint8Array, opts: { guildId?: string; store?: ReturnType<typeof memoryStore> } = {}): Promise<Reply> {
-  const file: Attachment = { id: '900', filename: 'team.csv', url: URL_OF, size: bytes.length, contentType: 'text/csv' };
-  const reply = await roster.run({ file } as never, testContext({ files: { [URL_OF]: bytes }, guildId: opts.guildId, store: opts.store }));
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-function returnedCsv(reply: Reply): { bytes: Uint8Array; records: string[][] } {
-  const file = reply.files?.find((f) => f.name === 'roster-tiers.csv');
-  if (!file) throw new Error('no roster-tiers.csv');
-  return { bytes: new Uint8Array(file.data), records: parse(file.data.toString('utf8').replace(/^\uFEFF/, '')) as string[][] };
-}
+import { LIMITS } from '../src/commands/limits';
+import { memoryStore } from './support/context';
+import { returnedCsv, runRoster, summaryOf, utf8 } from './support/roster';
 
 const buttonId = (reply: Reply) => (reply.components?.[0]?.components[0] as { custom_id: string } | undefined)?.custom_id;
 const embedText = (reply: Reply) => JSON.stringify(reply.embeds);
-
-async function pressSummary(reply: Reply) {
-  const id = buttonId(reply);
-  if (!id) throw new Error('no Summary by platform button');
-  const { bytes } = returnedCsv(reply);
-  const url = 'https://cdn.discordapp.com/attachments/9/9/roster-tiers.csv';
-  const answer = await roster.component!(id, [], testComponentContext({ files: { [url]: bytes }, attachments: [{ id: '5', filename: 'roster-tiers.csv', url, size: bytes.length }] }));
-  expect(messageProblems(answer.reply)).toEqual([]);
-  return answer.reply;
-}
 
 /** A 2 MB roster of `=` cells, which neutralising and quoting make two and a half times larger. */
 function inflatingRoster(columns: number, rows: number): string {
@@ -70,7 +44,7 @@ describe('/roster: Summary by platform is offered only when it can read the file
   it('offers the button on a file it can read back, and pressing it works', async () => {
     const reply = await runRoster(utf8(inflatingRoster(20, 200)));
     expect(returnedCsv(reply).bytes.length).toBeLessThanOrEqual(MAX_TAGGED_BYTES);
-    const summary = await pressSummary(reply);
+    const summary = await summaryOf(reply);
     expect(summary.inputError).toBeUndefined();
     expect(summary.embeds[0]!.title).toBe('Roster by platform: 200 creators');
   });
@@ -118,7 +92,7 @@ describe('/roster: cells past the header’s last column', () => {
     expect(text).toContain('Line 2: “Instagram” — not a follower count I can read; this row has 4 cells where the header has 3: a comma inside an unquoted cell?');
     expect(text).toContain('Lines 2 and 3 have more cells than the header');
     // The summary still reads the file back.
-    expect((await pressSummary(reply)).embeds[0]!.fields!.map((f) => f.name)).toEqual(['TikTok — 1 creator · 12,000 followers']);
+    expect((await summaryOf(reply)).embeds[0]!.fields!.map((f) => f.name)).toEqual(['TikTok — 1 creator · 12,000 followers']);
   });
 
   it('keeps the column contract for a file whose rows fit its header, trailing blank cells included', async () => {
@@ -145,7 +119,7 @@ describe('/roster: a "Channel" column', () => {
   it('is the platform column when its cells name platforms', async () => {
     const reply = await runRoster(utf8('Creator,Channel,Followers\nSara,IG,45000\nTom,TikTok,1200\nLea,Instagram,9000\n'));
     expect(embedText(reply)).toContain('Columns used: followers “Followers” · name “Creator” · platform “Channel”.');
-    expect((await pressSummary(reply)).embeds[0]!.fields!.map((f) => f.name.split(' — ')[0])).toEqual(['Instagram', 'TikTok']);
+    expect((await summaryOf(reply)).embeds[0]!.fields!.map((f) => f.name.split(' — ')[0])).toEqual(['Instagram', 'TikTok']);
   });
 });
 
@@ -171,7 +145,7 @@ describe('/roster: a creator listed twice', () => {
     ]);
     if (reply.chart?.kind !== 'roster') throw new Error('no chart');
     expect(reply.chart.opts.bars.reduce((n, b) => n + b.creators, 0)).toBe(3);
-    const summary = await pressSummary(reply);
+    const summary = await summaryOf(reply);
     expect(summary.embeds[0]!.title).toBe('Roster by platform: 3 creators');
     expect(summary.embeds[0]!.fields!.map((f) => f.name)).toEqual(['TikTok — 2 creators · 31,500 followers', 'Instagram — 1 creator · 10,000 followers']);
   });

@@ -4,21 +4,19 @@
  * blow-up, not a speed goal); the bounded work is what the refusals assert.
  */
 import { describe, expect, it } from 'vitest';
-import { roster } from '../src/commands/roster';
-import type { Attachment, Reply } from '../src/commands/types';
+import type { Reply } from '../src/commands/types';
 import { MAX_ROSTER_BYTES, MAX_ROSTER_LINES, MAX_ROSTER_ROWS } from '../src/domain/roster';
-import { testContext } from './support/context';
+import { runRoster, utf8 } from './support/roster';
 
-const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/file';
 /** Far above the milliseconds these files take now; far below the seconds to minutes they took. */
 const GUARD_MS = 2_000;
 
-async function runRoster(text: string): Promise<{ reply: Reply; ms: number }> {
-  const bytes = new TextEncoder().encode(text);
+/** /roster on `text`, which fits the upload limit, and how long it took. */
+async function timedRoster(text: string): Promise<{ reply: Reply; ms: number }> {
+  const bytes = utf8(text);
   expect(bytes.length).toBeLessThanOrEqual(MAX_ROSTER_BYTES);
-  const file: Attachment = { id: '900', filename: 'team.csv', url: URL_OF, size: bytes.length, contentType: 'text/csv' };
   const started = performance.now();
-  const reply = await roster.run({ file } as any, testContext({ files: { [URL_OF]: bytes } }));
+  const reply = await runRoster(bytes);
   return { reply, ms: performance.now() - started };
 }
 
@@ -30,7 +28,7 @@ const fill = (unit: string, used: number) => unit.repeat(Math.floor((MAX_ROSTER_
 describe('/roster with hostile files', () => {
   it('refuses 2 MB of blank lines between two creators as too many rows, saying the blank ones count', async () => {
     const text = `name,followers\nSara,45000\n${fill('\n', 100)}Tom,1200\n`;
-    const { reply, ms } = await runRoster(text);
+    const { reply, ms } = await timedRoster(text);
     expect(isRefusal(reply)).toBe(true);
     expect(embedText(reply)).toContain('Too many rows');
     expect(embedText(reply)).toContain(`more than ${MAX_ROSTER_LINES.toLocaleString('en')} lines, `);
@@ -39,7 +37,7 @@ describe('/roster with hostile files', () => {
 
   it('refuses 2 MB of one-cell rows as more rows than the limit, without reading them all', async () => {
     // Each row narrower than the header: the kind csv-parse does the most work for.
-    const { reply, ms } = await runRoster(`name,followers\n${fill('1\r\n', 100)}`);
+    const { reply, ms } = await timedRoster(`name,followers\n${fill('1\r\n', 100)}`);
     expect(isRefusal(reply)).toBe(true);
     expect(embedText(reply)).toContain(`has more than ${MAX_ROSTER_LINES.toLocaleString('en')} rows; the limit is ${MAX_ROSTER_ROWS.toLocaleString('en')}.`);
     expect(ms).toBeLessThan(GUARD_MS);
@@ -48,7 +46,7 @@ describe('/roster with hostile files', () => {
   it('takes a sheet padded below with 2 MB of empty rows: they are no rows', async () => {
     const creators = Array.from({ length: 1000 }, (_, i) => `c${i},instagram,${1000 + i}`).join('\n');
     const head = `name,platform,followers\n${creators}\n`;
-    const { reply, ms } = await runRoster(`${head}${fill(',\n', head.length)}`);
+    const { reply, ms } = await timedRoster(`${head}${fill(',\n', head.length)}`);
     expect(isRefusal(reply)).toBe(false);
     expect(embedText(reply)).toContain('Total: 1,000 creators');
     expect(ms).toBeLessThan(GUARD_MS);
@@ -56,22 +54,22 @@ describe('/roster with hostile files', () => {
 
   it('takes 5,000 creators with a blank row after each, and refuses them with one blank row more', async () => {
     const creators = Array.from({ length: MAX_ROSTER_ROWS }, (_, i) => `c${i},${1000 + i}`);
-    const taken = await runRoster(`name,followers\n${creators.join('\n\n')}\n`);
+    const taken = await timedRoster(`name,followers\n${creators.join('\n\n')}\n`);
     expect(isRefusal(taken.reply)).toBe(false);
     expect(embedText(taken.reply)).toContain('Total: 5,000 creators');
-    const refused = await runRoster(`name,followers\n\n${creators.join('\n\n')}\n`);
+    const refused = await timedRoster(`name,followers\n\n${creators.join('\n\n')}\n`);
     expect(embedText(refused.reply)).toContain(`more than ${MAX_ROSTER_LINES.toLocaleString('en')} lines, `);
     expect(embedText(refused.reply)).toContain('Delete the blank rows');
   });
 
   it('refuses a header wider than the column limit with nothing under it as too wide, not as having no rows', async () => {
-    const { reply } = await runRoster(`name,followers,${'45000,'.repeat(200_000)}45000`);
+    const { reply } = await timedRoster(`name,followers,${'45000,'.repeat(200_000)}45000`);
     expect(embedText(reply)).toContain('Too many columns');
     expect(embedText(reply)).toContain('200,003 columns; the limit is 500');
   });
 
   it('reads a blank row of 300,000 empty cells between creators as any blank row, with bounded work', async () => {
-    const { reply, ms } = await runRoster(`name,followers\nSara,45000\n${','.repeat(300_000)}\nTom,1200\n`);
+    const { reply, ms } = await timedRoster(`name,followers\nSara,45000\n${','.repeat(300_000)}\nTom,1200\n`);
     expect(isRefusal(reply)).toBe(false);
     expect(embedText(reply)).toContain('Total: 2 creators');
     expect(ms).toBeLessThan(GUARD_MS);

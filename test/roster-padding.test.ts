@@ -3,33 +3,14 @@
  * cells anyone typed, in a header, a blank row or a creator's row, so they never count towards
  * the column limit; 500 columns of real cells still do.
  */
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { roster } from '../src/commands/roster';
-import { messageProblems } from '../src/commands/limits';
-import type { Attachment, Reply } from '../src/commands/types';
+import type { Reply } from '../src/commands/types';
 import { MAX_ROSTER_COLUMNS } from '../src/domain/roster';
-import { testContext } from './support/context';
+import { returnedCsv, runRoster } from './support/roster';
 
-const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/team.csv';
 const ADDED = ['tier', 'consensus_tier', 'consensus_votes', 'note'];
 /** Blank cells past the column limit, as a sheet 600 columns wide exports every row. */
 const PAD = ','.repeat(600);
-
-async function runRoster(text: string, filename = 'team.csv'): Promise<Reply> {
-  const bytes = new TextEncoder().encode(text);
-  const file: Attachment = { id: '900', filename, url: URL_OF, size: bytes.length, contentType: 'text/csv' };
-  const reply = await roster.run({ file } as never, testContext({ files: { [URL_OF]: bytes } }));
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-function returnedCsv(reply: Reply): { text: string; records: string[][] } {
-  const file = reply.files?.find((f) => f.name === 'roster-tiers.csv');
-  if (!file) throw new Error(`no roster-tiers.csv: ${JSON.stringify(reply.embeds)}`);
-  const text = file.data.toString('utf8');
-  return { text, records: parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][] };
-}
 
 const description = (reply: Reply) => reply.embeds[0]!.description ?? '';
 
@@ -58,7 +39,7 @@ describe('/roster: blank cells a spreadsheet pads rows with do not count towards
     const { text, records } = returnedCsv(reply);
     expect(records[0]).toEqual(['name', 'followers', ...ADDED]);
     // roster-tiers.csv reads back, and comes back the same.
-    const again = await runRoster(text, 'roster-tiers.csv');
+    const again = await runRoster(text, { filename: 'roster-tiers.csv' });
     expect(again.inputError).toBeFalsy();
     expect(returnedCsv(again).text).toBe(text);
   });

@@ -9,46 +9,14 @@
  * problem rows; and counts written with "mil".
  */
 
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { roster } from '../src/commands/roster';
-import type { Attachment, Reply } from '../src/commands/types';
-import { embedLength, messageProblems } from '../src/commands/limits';
-import { testComponentContext, testContext } from './support/context';
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/team.csv';
-
-/** /roster on `input`, uploaded as `filename` (team.csv unless given), with the column options given. */
-async function runRoster(input: string | Uint8Array, options: { count_column?: string; name_column?: string; filename?: string } = {}): Promise<Reply> {
-  const { filename = 'team.csv', ...columns } = options;
-  const bytes = typeof input === 'string' ? utf8(input) : input;
-  const file: Attachment = { id: '900', filename, url: URL_OF, size: bytes.length, contentType: 'text/csv' };
-  const reply = await roster.run({ file, ...columns } as never, testContext({ files: { [URL_OF]: bytes } }));
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-/** The roster-tiers.csv sent back: as text (byte order mark and all), as bytes, and as records. */
-function returnedCsv(reply: Reply): { text: string; bytes: Uint8Array; records: string[][] } {
-  const file = reply.files?.find((f) => f.name === 'roster-tiers.csv');
-  if (!file) throw new Error(`no roster-tiers.csv: ${JSON.stringify(reply.embeds)}`);
-  const text = file.data.toString('utf8');
-  // The header row always ends with the tier columns, whatever is above it.
-  const delimiter = text.includes(';tier;') ? ';' : ',';
-  return { text, bytes: new Uint8Array(file.data), records: parse(text.replace(/^\uFEFF/, ''), { delimiter }) as string[][] };
-}
+import type { Reply } from '../src/commands/types';
+import { embedLength } from '../src/commands/limits';
+import { returnedCsv, runRoster, summaryOf } from './support/roster';
 
 const description = (reply: Reply) => reply.embeds[0]!.description!;
 const field = (reply: Reply, name: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(name))?.value;
 const total = (creators: number, followers: number) => `**Total: ${creators} creator${creators === 1 ? '' : 's'} · ${followers.toLocaleString('en-US')} followers**`;
-
-async function pressSummary(reply: Reply): Promise<Reply> {
-  const id = (reply.components![0]!.components[0] as { custom_id: string }).custom_id;
-  const csv = new Uint8Array(reply.files![0]!.data);
-  const context = testComponentContext({ files: { f: csv }, attachments: [{ id: '5', filename: 'roster-tiers.csv', url: 'f', size: csv.length }] });
-  return (await roster.component!(id, [], context)).reply;
-}
 
 describe('/roster: a total row under the creators', () => {
   it('is set aside as a total row, not counted in any tier or the totals, and noted in the CSV', async () => {
@@ -58,7 +26,7 @@ describe('/roster: a total row under the creators', () => {
     if (reply.chart?.kind !== 'roster') throw new Error('no chart');
     expect(reply.chart.opts.bars.reduce((n, b) => n + b.creators, 0)).toBe(2);
     expect(returnedCsv(reply).records[3]).toEqual(['Total', '', '1245000', '', '', '', 'not read: a total row, not a creator']);
-    const summary = await pressSummary(reply);
+    const summary = await summaryOf(reply);
     expect(summary.embeds[0]!.title).toBe('Roster by platform: 2 creators');
   });
 
@@ -139,7 +107,7 @@ describe('/roster: a unit in the count column’s header', () => {
     const reply = await runRoster('name,platform,Followers (K)\nAlice,Instagram,45\nBob,TikTok,1200\nCara,YouTube,8.5\nDan,IG,45k\n');
     expect(description(reply)).toContain('Columns used: followers “Followers \\(K\\)”, read in thousands · name “name” · platform “platform”.');
     expect(description(reply)).toContain('**Total: 4 creators · 1,298,500 followers**');
-    const summary = await pressSummary(reply);
+    const summary = await summaryOf(reply);
     expect(summary.embeds[0]!.fields!.map((f) => f.name)).toEqual([
       'Instagram — 2 creators · 90,000 followers',
       'TikTok — 1 creator · 1,200,000 followers',
@@ -199,7 +167,7 @@ describe('/roster: a title above the header', () => {
     // Tagged again, it comes back the same, and the button reads it.
     const again = await runRoster(text, { filename: 'roster-tiers.csv' });
     expect(returnedCsv(again).text).toBe(text);
-    expect((await pressSummary(reply)).embeds[0]!.title).toBe('Roster by platform: 2 creators');
+    expect((await summaryOf(reply)).embeds[0]!.title).toBe('Roster by platform: 2 creators');
   });
 
   it('takes count_column: and name_column: by the names in that header', async () => {
@@ -264,11 +232,9 @@ describe('/roster: blank rows between creators', () => {
     expect(returnedCsv(again).bytes).toEqual(returnedCsv(first).bytes);
     expect(description(again)).toContain(total(3, 357_500));
 
-    const id = (first.components![0]!.components[0] as { custom_id: string }).custom_id;
-    const csv = returnedCsv(first).bytes;
-    const summary = await roster.component!(id, [], testComponentContext({ files: { u: csv }, attachments: [{ id: '1', filename: 'roster-tiers.csv', url: 'u', size: csv.length }] }));
-    expect(summary.reply.embeds[0]!.title).toBe('Roster by platform: 3 creators');
-    expect(summary.reply.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 2 creators · 312,500 followers', 'TikTok — 1 creator · 45,000 followers']);
+    const summary = await summaryOf(first);
+    expect(summary.embeds[0]!.title).toBe('Roster by platform: 3 creators');
+    expect(summary.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 2 creators · 312,500 followers', 'TikTok — 1 creator · 45,000 followers']);
   });
 });
 

@@ -6,25 +6,9 @@
  * without a unit, and formulas; and two rows of one name without a platform to tell them apart.
  */
 
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { roster } from '../src/commands/roster';
-import type { Attachment, Reply } from '../src/commands/types';
-import { embedLength, LIMITS, messageProblems } from '../src/commands/limits';
-import { testComponentContext, testContext } from './support/context';
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/team.csv';
-
-/** /roster on `input`, checked against Discord's limits. */
-async function runRoster(input: string): Promise<Reply> {
-  const bytes = utf8(input);
-  const file: Attachment = { id: '900', filename: 'team.csv', url: URL_OF, size: bytes.length, contentType: 'text/csv' };
-  const reply = await roster.run({ file } as never, testContext({ files: { [URL_OF]: bytes } }));
-  expect(messageProblems(reply)).toEqual([]);
-  for (const embed of reply.embeds) expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
-  return reply;
-}
+import type { Reply } from '../src/commands/types';
+import { returnedCsv, runRoster, summaryOf } from './support/roster';
 
 const description = (reply: Reply) => reply.embeds[0]!.description!;
 const field = (reply: Reply, name: string) => reply.embeds[0]!.fields!.find((f) => f.name.startsWith(name))?.value;
@@ -32,8 +16,7 @@ const total = (creators: number, followers: number) => `**Total: ${creators} cre
 
 /** The note column of the roster-tiers.csv sent back, one per row under the header. */
 function notes(reply: Reply): string[] {
-  const text = reply.files!.find((f) => f.name === 'roster-tiers.csv')!.data.toString('utf8').replace(/^\uFEFF/, '');
-  return (parse(text) as string[][]).slice(1).map((r) => r.at(-1)!);
+  return returnedCsv(reply).records.slice(1).map((r) => r.at(-1)!);
 }
 
 function chartCreators(reply: Reply): number {
@@ -43,10 +26,7 @@ function chartCreators(reply: Reply): number {
 
 /** The "Summary by platform" reply: its title, then its per-platform lines. */
 async function platformLines(reply: Reply): Promise<string[]> {
-  const id = (reply.components![0]!.components[0] as { custom_id: string }).custom_id;
-  const csv = new Uint8Array(reply.files![0]!.data);
-  const context = testComponentContext({ files: { f: csv }, attachments: [{ id: '5', filename: 'roster-tiers.csv', url: 'f', size: csv.length }] });
-  const summary = (await roster.component!(id, [], context)).reply.embeds[0]!;
+  const summary = (await summaryOf(reply)).embeds[0]!;
   return [summary.title!, ...summary.fields!.map((f) => f.name)];
 }
 

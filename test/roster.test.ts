@@ -10,47 +10,10 @@ import { neutraliseCell } from '../src/domain/csv';
 import { ADDED_COLUMNS, MAX_ROSTER_ROWS, readRoster } from '../src/domain/roster';
 import { consensusFor } from '../src/domain/consensus';
 import { memoryStore, testComponentContext, testContext } from './support/context';
+import { returnedCsv, runRoster, summaryOf, utf8, type RosterRun } from './support/roster';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/roster/${name}`, import.meta.url)));
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/file';
-
-interface RunOptions {
-  filename?: string;
-  size?: number;
-  name_column?: string;
-  count_column?: string;
-  guildId?: string;
-  store?: ReturnType<typeof memoryStore>;
-}
-
-async function runRoster(bytes: Uint8Array, opts: RunOptions = {}): Promise<Reply> {
-  const file: Attachment = { id: '900', filename: opts.filename ?? 'team.csv', url: URL_OF, size: opts.size ?? bytes.length, contentType: 'text/csv' };
-  const args = { file, ...(opts.name_column ? { name_column: opts.name_column } : {}), ...(opts.count_column ? { count_column: opts.count_column } : {}) };
-  const reply = await roster.run(args as any, testContext({ files: { [URL_OF]: bytes }, guildId: opts.guildId, store: opts.store }));
-  expect(messageProblems(reply)).toEqual([]);
-  return reply;
-}
-
-/** The returned roster-tiers.csv, parsed back as a spreadsheet would (BOM dropped). */
-function returnedCsv(reply: Reply): { text: string; records: string[][] } {
-  const file = reply.files?.find((f) => f.name === 'roster-tiers.csv');
-  expect(file).toBeDefined();
-  const text = file!.data.toString('utf8');
-  const body = text.replace(/^\uFEFF/, '');
-  const delimiter = body.split('\r\n')[0]!.includes('\t') ? '\t' : body.split('\r\n')[0]!.includes(';') ? ';' : ',';
-  return { text, records: parse(body, { delimiter, relax_column_count: false }) as string[][] };
-}
-
 const embedText = (reply: Reply) => JSON.stringify(reply.embeds);
-
-/** "Summary by platform" pressed on a reply, reading the roster-tiers.csv attached to it. */
-async function summaryOf(reply: Reply): Promise<Reply> {
-  const id = (reply.components?.[0]?.components[0] as { custom_id: string }).custom_id;
-  const csv = new Uint8Array(reply.files![0]!.data);
-  const context = testComponentContext({ files: { f: csv }, attachments: [{ id: '5', filename: 'roster-tiers.csv', url: 'f', size: csv.length }] });
-  return (await roster.component!(id, [], context)).reply;
-}
 const isRefusal = (reply: Reply) => reply.inputError === true && reply.flags === 64;
 
 describe('/roster definition', () => {
@@ -305,10 +268,7 @@ describe('/roster: European and tab-separated exports', () => {
     expect(embedText(reply)).toContain('Total: 2 creators · 1,212,000 followers');
     const { text } = returnedCsv(reply);
     expect(text.split('\r\n')[0]).toBe('Name, full\tFollowers, all platforms\tPlatform, main\ttier\tconsensus_tier\tconsensus_votes\tnote');
-    const id = (reply.components![0]!.components[0] as { custom_id: string }).custom_id;
-    const csv = new Uint8Array(reply.files![0]!.data);
-    const answer = await roster.component!(id, [], testComponentContext({ files: { u: csv }, attachments: [{ id: '1', filename: 'roster-tiers.csv', url: 'u', size: csv.length }] }));
-    expect(answer.reply.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 1 creator · 12,000 followers', 'TikTok — 1 creator · 1,200,000 followers']);
+    expect((await summaryOf(reply)).embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 1 creator · 12,000 followers', 'TikTok — 1 creator · 1,200,000 followers']);
   });
 
   it('reads a CSV with tabs inside quoted cells as comma-separated, and Summary by platform reads its CSV back', async () => {
@@ -316,11 +276,9 @@ describe('/roster: European and tab-separated exports', () => {
     const reply = await runRoster(csv, { filename: 'team.csv' });
     expect(embedText(reply)).toContain('2 rows, comma-separated');
     expect(embedText(reply)).toContain('Total: 2 creators · 46,200 followers');
-    const id = (reply.components![0]!.components[0] as { custom_id: string }).custom_id;
-    const back = new Uint8Array(reply.files![0]!.data);
-    const answer = await roster.component!(id, [], testComponentContext({ files: { u: back }, attachments: [{ id: '1', filename: 'roster-tiers.csv', url: 'u', size: back.length }] }));
-    expect(answer.reply.inputError).toBeUndefined();
-    expect(answer.reply.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 1 creator · 45,000 followers', 'TikTok — 1 creator · 1,200 followers']);
+    const summary = await summaryOf(reply);
+    expect(summary.inputError).toBeUndefined();
+    expect(summary.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Instagram — 1 creator · 45,000 followers', 'TikTok — 1 creator · 1,200 followers']);
   });
 
   it('reads a TSV and writes the CSV with tabs', async () => {
@@ -656,7 +614,7 @@ describe('/roster: no row with a readable follower count', () => {
 });
 
 describe('/roster: re-tagging a roster-tiers.csv', () => {
-  const retag = async (bytes: Uint8Array, opts: RunOptions = {}) => {
+  const retag = async (bytes: Uint8Array, opts: RosterRun = {}) => {
     const first = returnedCsv(await runRoster(bytes, opts)).text;
     const again = await runRoster(utf8(first), { ...opts, filename: 'roster-tiers.csv' });
     return { first, again, text: returnedCsv(again).text };

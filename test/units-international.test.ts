@@ -8,9 +8,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { messageProblems } from '../src/commands/limits';
-import { roster } from '../src/commands/roster';
 import { tier } from '../src/commands/tier';
-import type { Attachment, Reply } from '../src/commands/types';
+import type { Reply } from '../src/commands/types';
 import { parseOverrides } from '../src/domain/compare';
 import { extractCounts } from '../src/domain/extract';
 import { countReadingNote, parseFollowerCount } from '../src/domain/followers';
@@ -18,16 +17,9 @@ import { readRoster, summariseByPlatform, summaryStateOf, writeTaggedCsv } from 
 import { parseMoney, parsePercent } from '../src/domain/units';
 import { runCompare } from './support/compare';
 import { testContext } from './support/context';
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
-const URL_OF = 'https://cdn.discordapp.com/attachments/1/2/team.csv';
+import { runRoster, utf8 } from './support/roster';
 
 const runTier = (followers: string) => tier.run({ followers } as never, testContext()) as Promise<Reply>;
-async function runRoster(text: string, countColumn?: string): Promise<Reply> {
-  const bytes = utf8(text);
-  const file: Attachment = { id: '900', filename: 'team.csv', url: URL_OF, size: bytes.length, contentType: 'text/csv' };
-  return (await roster.run({ file, ...(countColumn ? { count_column: countColumn } : {}) } as never, testContext({ files: { [URL_OF]: bytes } }))) as Reply;
-}
 const embedText = (reply: Reply) => JSON.stringify(reply.embeds);
 const total = (creators: number, followers: number) => `**Total: ${creators} creator${creators === 1 ? '' : 's'} · ${followers.toLocaleString('en-US')} followers**`;
 
@@ -360,9 +352,9 @@ describe('"(mil)" in a roster header', () => {
 describe('/roster count_column: given by number in full-width digits', () => {
   it('reads ２ as 2 when finding the header row, so a creator row is never taken for the header', async () => {
     const file = 'Creator,Reach\nAna,45000,IG\nBen,1200000,TikTok\n';
-    const wide = await runRoster(file, '２');
+    const wide = await runRoster(file, { count_column: '２' });
     expect(embedText(wide)).toContain(total(2, 1_245_000));
-    expect(embedText(wide)).toBe(embedText(await runRoster(file, '2')));
+    expect(embedText(wide)).toBe(embedText(await runRoster(file, { count_column: '2' })));
   });
 });
 

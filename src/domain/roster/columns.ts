@@ -68,9 +68,19 @@ const PLATFORM_EXACT = new Set([
   'plattform', 'plattformen', 'netzwerk', 'netzwerke', 'soziales netzwerk', 'soziale netzwerke', 'soziale medien',
   'plateforme', 'plateformes', 'réseau', 'réseaux', 'réseau social', 'réseaux sociaux',
   'plataforma', 'plataformas', 'red social', 'redes sociales', 'rede social', 'redes sociais',
-  'piattaforma', 'piattaforme', 'rete social', 'netwerk', 'sociaal netwerk',
+  'piattaforma', 'piattaforme', 'rete social', 'netwerk', 'sociaal netwerk', 'social media platform', 'social media platforms',
 ]);
-const PLATFORM_WORD = /(?:^| )(?:platforms?|networks?|plattform(?:en)?|netzwerke?|plateformes?|réseaux?|plataformas?|piattaform[ae])(?: |$)/u;
+/**
+ * A platform word among others ("Primary Platform", "Platform used"): singular, as a header naming
+ * the row's one platform writes it. A plural ("Platforms") is the platform column only as the whole
+ * header (PLATFORM_EXACT): among other words it lists more ("Other platforms", "Platforms active on").
+ */
+const PLATFORM_WORD = /(?:^| )(?:platform|network|plattform|netzwerk|plateforme|réseau|plataforma|piattaforma)(?: |$)/u;
+/**
+ * A header about platforms besides the row's own ("Other platform", "Additional networks", "Also
+ * on", "Weitere Plattformen"): its cells name platforms, but not the one the row's count is on.
+ */
+const OTHER_THAN_OWN = /(?:^| )(?:other|others|additional|secondary|extra|more|further|also|alternative|weitere|andere|autres?|otras?|otros?|outras?|outros?|altre|altri|altro)(?: |$)/u;
 const FIRST_NAME = new Set(['first name', 'firstname', 'given name', 'vorname', 'prénom', 'prenom']);
 const LAST_NAME = new Set(['last name', 'lastname', 'surname', 'family name', 'nachname', 'nom de famille', 'apellido', 'apellidos']);
 const HANDLE_WORD = /(?:^| )(?:handle|username|user name)(?: |$)/;
@@ -87,14 +97,37 @@ function namesPlatform(cell: string): boolean {
   return KNOWN_PLATFORMS.some((p) => p.name.toLowerCase() === text || p.aliases.includes(text));
 }
 
+/** A cell that is an "x" mark (approved, posted), or Twitter's "X". */
+const isX = (cell: string): boolean => unquoteCell(cell).toLowerCase() === 'x';
+
 /**
  * Most of the column's filled cells name platforms, and not only as "x": a column of x marks
- * (approved, posted) names no platform, though "X" is Twitter's.
+ * (approved, posted) names no platform, though "X" is Twitter's. For a "Channel" column, whose
+ * header says it names the platform or the creator.
  */
 function looksLikePlatforms(cells: readonly string[]): boolean {
   const filled = cells.filter((c) => c.trim() !== '');
   const platforms = filled.filter(namesPlatform);
-  return platforms.length * 2 >= filled.length && platforms.some((c) => unquoteCell(c).toLowerCase() !== 'x');
+  return platforms.length * 2 >= filled.length && platforms.some((c) => !isX(c));
+}
+
+/** The share of a column's filled cells that may be other text, when only its cells tell it is the platform column ("n/a", a typo). */
+const NOT_PLATFORMS_AT_MOST = 0.1;
+
+/**
+ * A column its cells alone show to be the platform column, its header saying nothing of it: (nearly)
+ * every filled cell names a platform, and the x marks are no more than the other names (a column
+ * of x marks with one "YT" is marks); three such cells at least, or else every filled cell a
+ * platform, two at least or one in every row. A "Notes" column of "Instagram", "TikTok" and "call
+ * back", or a "Contact via" one with "email" among them, is none.
+ */
+function holdsPlatforms(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c.trim() !== '');
+  const platforms = filled.filter(namesPlatform);
+  const marks = platforms.filter(isX).length;
+  const onlyPlatforms = platforms.length === filled.length && (platforms.length >= 2 || filled.length === cells.length);
+  const enough = platforms.length >= 3 || onlyPlatforms;
+  return enough && filled.length - platforms.length <= filled.length * NOT_PLATFORMS_AT_MOST && marks <= platforms.length - marks;
 }
 
 /** The columns of a score above 0, the highest first (the leftmost of equal ones). */
@@ -105,9 +138,10 @@ function ranked(scored: readonly { i: number; score: number }[]): number[] {
     .map((c) => c.i);
 }
 
-/** The columns whose headers are one of `exact` (first) or have `word`, but those `taken`. */
-function bestColumn(header: readonly string[], exact: Set<string>, word: RegExp, taken: readonly (number | undefined)[]): number[] {
-  return ranked(header.map((h, i) => ({ i, score: taken.includes(i) ? 0 : exact.has(normaliseHeader(h)) ? 2 : word.test(normaliseHeader(h)) ? 1 : 0 })));
+/** The columns whose headers are one of `exact` (first) or have `word`, but those `taken` and those whose header `unless` matches. */
+function bestColumn(header: readonly string[], exact: Set<string>, word: RegExp, taken: readonly (number | undefined)[], unless?: RegExp): number[] {
+  const scoreOf = (h: string) => (exact.has(h) ? 2 : word.test(h) && !unless?.test(h) ? 1 : 0);
+  return ranked(header.map((h, i) => ({ i, score: taken.includes(i) ? 0 : scoreOf(normaliseHeader(h)) })));
 }
 
 /** A header naming a change in followers or a date, not how many there are: "Followers growth", "New followers", "Last updated", "Follower %". */
@@ -249,12 +283,24 @@ function namesCreator(header: string): boolean {
 
 /**
  * The first column of platform names ("Instagram", "TikTok"), whatever its header says: one a
- * header word did not find ("Kanal", "Medium", none), but not one `taken` nor a column of names
- * or counts by its header.
+ * header word did not find ("Where", "Canal de difusión", none), but not one `taken`, a column of
+ * names or counts by its header, nor one of platforms besides the row's own ("Other platforms").
  */
 function platformByCells(header: readonly string[], cellsOf: (column: number) => string[], taken: readonly (number | undefined)[]): number | undefined {
   const counts = countColumns(header, []);
-  const found = header.findIndex((h, i) => !taken.includes(i) && !counts.includes(i) && !namesCreator(h) && looksLikePlatforms(cellsOf(i)));
+  const found = header.findIndex((h, i) => !taken.includes(i) && !counts.includes(i) && !namesCreator(h) && !OTHER_THAN_OWN.test(normaliseHeader(h)) && holdsPlatforms(cellsOf(i)));
+  return found >= 0 ? found : undefined;
+}
+
+/**
+ * The name column of a file without a header row: its first column of text, neither the counts nor
+ * the platforms (nor an earlier tagging's), so that total rows and repeats are told as under a "Name".
+ */
+function firstTextColumn(header: readonly string[], cellsOf: (column: number) => string[], taken: readonly (number | undefined)[]): number | undefined {
+  const found = header.findIndex((_, i) => {
+    const cells = cellsOf(i);
+    return !taken.includes(i) && cells.some((c) => c.trim() !== '') && !holdsCounts(cells);
+  });
   return found >= 0 ? found : undefined;
 }
 
@@ -284,9 +330,12 @@ export function findColumns(header: string[], cellsOf: (column: number) => strin
   }
   if (count === undefined) return { ok: false, error: { kind: 'no-count-column', header } };
   const channel = header.findIndex((h, i) => CHANNEL.has(normaliseHeader(h)) && i !== count && i !== givenName);
-  const platform = bestColumn(header, PLATFORM_EXACT, PLATFORM_WORD, [count, givenName])[0] ?? platformByCells(header, cellsOf, [count, givenName, ...replaced]);
-  const channelIsName = channel >= 0 && channel !== platform && !looksLikePlatforms(cellsOf(channel));
-  const found = givenName ?? bestColumn(header, NAME_EXACT, NAME_WORD, [count, platform])[0] ?? (channelIsName ? channel : undefined);
+  const channelIsPlatform = channel >= 0 && looksLikePlatforms(cellsOf(channel));
+  const platform =
+    bestColumn(header, PLATFORM_EXACT, PLATFORM_WORD, [count, givenName], OTHER_THAN_OWN)[0] ?? (channelIsPlatform ? channel : undefined) ?? platformByCells(header, cellsOf, [count, givenName, ...replaced]);
+  const channelIsName = channel >= 0 && channel !== platform && !channelIsPlatform;
+  const found =
+    givenName ?? bestColumn(header, NAME_EXACT, NAME_WORD, [count, platform])[0] ?? (channelIsName ? channel : undefined) ?? (numbered ? firstTextColumn(header, cellsOf, [count, platform, ...replaced]) : undefined);
   // A First Name and a Last Name column are one name, whichever comes first (unless name_column picks one).
   const nameAs = (names: Set<string>) => header.findIndex((h, i) => names.has(normaliseHeader(h)) && i !== count && i !== platform);
   const [first, last] = [nameAs(FIRST_NAME), nameAs(LAST_NAME)];

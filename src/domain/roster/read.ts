@@ -40,7 +40,7 @@ export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: t
     const move = moves[i];
     return move ? { ok: false, reason: movedReason(move, asWritten, layout.namedColumns) } : asWritten;
   });
-  const totalRows = totalRowsOf(table.data, counts, columns, (i) => stepOf(table.data[i]!.cells[columns.count] ?? '', readCell));
+  const totalRows = totalRowsOf(table.data, counts, columns, (i) => stepOf(table.data[i]!.cells[columns.count] ?? '', readCell), layout.replacedColumns);
   // The limit is on creators: a Total or Average row under 5,000 of them is no reason to refuse the file.
   const creatorRows = creators.length - totalRows.notCreators.size;
   if (creatorRows > MAX_ROSTER_ROWS) return { ok: false, error: { kind: 'too-many-rows', rows: creatorRows } };

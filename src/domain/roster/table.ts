@@ -12,14 +12,26 @@ import { MAX_ROSTER_COLUMNS, type RosterError } from './types';
 /** A year ("2024"): what a header cell over a year's counts reads as, and no creator's follower count. */
 const YEAR = /^(?:19|20)\d\d$/;
 
+const filledCells = (cells: readonly string[]): number => cells.filter((c) => c.trim() !== '').length;
+
+/**
+ * A row that names columns as a header row does: two filled cells or more, one of them a header
+ * Tierbot knows ("Name", "Followers", "Platform"), and none a follower count. A note above it
+ * ("Total reach,173000", "Budget,5000") has a number where its count column is.
+ */
+function isHeaderRow(cells: readonly string[]): boolean {
+  return filledCells(cells) >= 2 && cells.some(isKnownHeader) && !cells.some(readsAsCount);
+}
+
 /**
  * Whether the file's first row is already a creator, the file having no header row. With
  * `count_column:` giving a column's number: the row's cell there is a follower count, and none of
  * its cells is a header Tierbot knows ("Name,2023,2024" with `count_column:3` keeps its header
  * row). Without `count_column:`, when no row is found to be the header (`headerFound` false): none
- * of its cells is a header Tierbot knows, one is a follower count (not a year) in a column of
- * counts, and one is no count, as a creator has a name ("1,2,3" numbers a sheet's columns).
- * `rows`: the file's first filled rows, as read (headerCells).
+ * of its cells is a header Tierbot knows, no row under it is a header row (isHeaderRow: the first
+ * is a note above it), one of its cells is a follower count (not a year) in a column of counts,
+ * and one is no count, as a creator has a name ("1,2,3" numbers a sheet's columns). `rows`: the
+ * file's first filled rows, as read (headerCells).
  */
 function firstRowIsCreator(rows: readonly string[][], countColumn: string | undefined, headerFound: boolean): boolean {
   const first = rows[0]!;
@@ -30,7 +42,7 @@ function firstRowIsCreator(rows: readonly string[][], countColumn: string | unde
     const picked = columnOption(first, 'count_column', countColumn);
     return picked.ok && picked.column === number - 1 && readsAsCount(first[picked.column]!);
   }
-  if (headerFound || !first.some((cell) => cell !== '' && !readsAsCount(cell))) return false;
+  if (headerFound || rows.slice(1).some(isHeaderRow) || !first.some((cell) => cell !== '' && !readsAsCount(cell))) return false;
   return first.some((cell, i) => readsAsCount(cell) && !YEAR.test(cell) && holdsCounts(rows.map((row) => row[i] ?? '')));
 }
 
@@ -40,19 +52,19 @@ const ABOVE_HEADER_CELLS = 2;
 /** Rows under a header looked at to tell that they hold counts in its count column. */
 const ROWS_UNDER_HEADER = 5;
 
-const filledCells = (cells: readonly string[]): number => cells.filter((c) => c.trim() !== '').length;
-
 /**
  * Which of the file's first filled rows (from 0) is its header, among those that name a count
  * column by a header word or by the name `count_column:` gives (when some row has that name, only
  * those); undefined when none does, or none is found to be the header:
  * 1. the first that is clearly the header: its count column holds counts under it and none above
  *    it (above it, a report's name, who exported it and when, as some tools write them);
- * 2. else the lowest with only a title's few cells in each row above it, as a sheet with a title
+ * 2. else the first that is a header row by its words (isHeaderRow: "Name,Followers") with counts
+ *    under it, whatever the notes above it have in that column ("Total reach,173000");
+ * 3. else the lowest with only a title's few cells in each row above it, as a sheet with a title
  *    over its table is exported (a title that itself says "followers", "Followers report 2024",
  *    is passed over for the header below it);
- * 3. else the first with no count in any row above it (the counts under it unreadable: "n/a"),
- *    or, `count_column:` naming it, the first.
+ * 4. else the first with no count in any row above it (the counts under it unreadable: "n/a"),
+ *    then the first that is a header row by its words, or, `count_column:` naming it, the first.
  */
 function headerIndex(records: readonly Rec[], countColumn: string | undefined): number | undefined {
   const countNamed = countColumn !== undefined && countColumn.trim() !== '' && columnNumber(countColumn) === undefined ? countColumn : undefined;
@@ -63,12 +75,14 @@ function headerIndex(records: readonly Rec[], countColumn: string | undefined): 
   const countsIn = named ? byName : searched.map((cells) => countColumns(cells, []));
   const candidates = countsIn.flatMap((columns, i) => (columns.length > 0 ? [i] : []));
   const above = (at: number) => rows.slice(0, at);
-  const countsUnder = (at: number, column: number) =>
-    !readsAsCount(rows[at]![column]!) && !above(at).some((cells) => readsAsCount(cells[column] ?? '')) && holdsCounts(rows.slice(at + 1).map((cells) => cells[column] ?? '').slice(0, ROWS_UNDER_HEADER));
+  const countsBelow = (at: number, column: number) => !readsAsCount(rows[at]![column]!) && holdsCounts(rows.slice(at + 1).map((cells) => cells[column] ?? '').slice(0, ROWS_UNDER_HEADER));
+  const countsUnder = (at: number, column: number) => countsBelow(at, column) && !above(at).some((cells) => readsAsCount(cells[column] ?? ''));
   const clearly = candidates.find((at) => countsIn[at]!.some((column) => countsUnder(at, column)));
+  const byWords = candidates.filter((at) => isHeaderRow(rows[at]!));
+  const byWordsOverCounts = byWords.find((at) => countsIn[at]!.some((column) => countsBelow(at, column)));
   const titlesAbove = (at: number) => above(at).every((cells) => filledCells(cells) <= ABOVE_HEADER_CELLS && filledCells(cells) < filledCells(rows[at]!));
   const noCountsAbove = (at: number) => !above(at).some((cells) => cells.some(readsAsCount));
-  return clearly ?? candidates.toReversed().find(titlesAbove) ?? candidates.find(noCountsAbove) ?? (named ? candidates[0] : undefined);
+  return clearly ?? byWordsOverCounts ?? candidates.toReversed().find(titlesAbove) ?? candidates.find(noCountsAbove) ?? byWords[0] ?? (named ? candidates[0] : undefined);
 }
 
 /** A header row's cells, as read: trimmed, without a stray byte order mark. */

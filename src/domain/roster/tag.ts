@@ -12,7 +12,7 @@ import { FOLLOWER_WORD, numberBeforeMil } from '../followers';
 import { andList, countOf, formatCount } from '../format';
 import type { HouseTiers } from '../house-placing';
 import { PLATFORM_BY_ALIAS, PLATFORM_DOMAINS, platformName } from '../platforms';
-import type { readCount } from '../spreadsheet-count';
+import { readCount } from '../spreadsheet-count';
 import { TIER_LABELS } from '../tier-style';
 import { NO_COUNT, unquoteCell } from './cells';
 import { normaliseHeader } from './columns';
@@ -60,7 +60,7 @@ export function tagRows(data: readonly Rec[], context: TagContext): { rows: Tagg
     }
     const setAside = context.totalRows.notCreators.get(i);
     const parsed = setAside ? ({ ok: false, reason: setAside } as const) : context.counts[i]!;
-    const { row, problem, creatorKey } = tagRow(rec, cells, parsed, { moved: context.moved.has(i), namedLikeTotal: context.totalRows.namedLikeTotals.has(i) }, context, firstRowOf);
+    const { row, problem, creatorKey } = tagRow(rec, cells, parsed, { moved: context.moved.has(i), totalLike: totalLikeNote(context.totalRows, i, data) }, context, firstRowOf);
     if (problem) problems.push(problem);
     if (creatorKey !== undefined && !firstRowOf.has(creatorKey)) firstRowOf.set(creatorKey, row);
     rows.push(row);
@@ -84,14 +84,17 @@ function tagRow(
   rec: Rec,
   cells: string[],
   parsed: CountRead,
-  { moved, namedLikeTotal }: { moved: boolean; namedLikeTotal: boolean },
+  { moved, totalLike }: { moved: boolean; totalLike: string | undefined },
   { layout, columns, house, milIsThousand, readOtherCount }: TagContext,
   firstRowOf: ReadonlyMap<string, TaggedRow>,
 ): { row: TaggedRow; problem?: RosterProblem; creatorKey?: string | undefined } {
   const ownWidth = filledWidth(withoutColumns(rec.cells, layout.replacedColumns));
   const extraCells = Math.max(0, ownWidth - layout.namedColumns);
   const platformCell = columns.platform === undefined ? undefined : cells[columns.platform]!.trim();
-  const platform = platformCell ? platformName(unquoteCell(platformCell)) : columns.headerPlatform;
+  // The cell who the row is in: the handle where there is one; else the whole name (First and Last Name together).
+  const who = columns.handle !== undefined ? cells[columns.handle]! : creatorName(columns, cells);
+  // A profile link's site is the platform where no cell gives one ("tiktok.com/@kimha" is on TikTok, whatever the count's header says).
+  const platform = platformCell ? platformName(unquoteCell(platformCell)) : (linkIn(who)?.platform ?? columns.headerPlatform);
   const notes: string[] = [];
   if (extraCells > 0) notes.push(`${countOf(extraCells, 'cell')} past the header's last column (${COMMA_IN_CELL}), kept in the unnamed ${extraCells === 1 ? 'column' : 'columns'} after it`);
   if (!parsed.ok) {
@@ -106,7 +109,7 @@ function tagRow(
       row: taggedRow({ line: rec.line, cells, extraCells, note: [`${NOT_READ_NOTE} ${noted}`, ...notes].join('; '), platform }),
     };
   }
-  if (namedLikeTotal) notes.push(TOTAL_LIKE_NOTE);
+  if (totalLike) notes.push(totalLike);
   const count = parsed.value;
   const consensus = consensusFor(count);
   // Said as /tier says it: read as a million, "30 mil" could have meant 30 thousand.
@@ -125,8 +128,7 @@ function tagRow(
       notes.unshift(`${HOUSE_NOTE}: ${placed.outside}`);
     }
   }
-  // The handle where there is one; else the whole name (First and Last Name together).
-  const key = creatorKey(columns.handle !== undefined ? cells[columns.handle]! : creatorName(columns, cells), platform);
+  const key = creatorKey(who, platform);
   const first = key === undefined ? undefined : firstRowOf.get(key);
   if (first) notes.unshift(`${REPEAT_NOTE} ${first.line} (same ${sameWhat(columns)}${platform === undefined ? ', no platform given' : ' and platform'}): counted once, at line ${first.line}`);
   return {
@@ -170,6 +172,17 @@ export interface TotalRows {
   notCreators: Map<number, string>;
   /** The data rows (from 0) with a sum word in their name whose count is no sum of the rows above: creators, noted as such. */
   namedLikeTotals: Set<number>;
+  /**
+   * The data rows (from 0) with a sum word in their name whose count is a sum of the rows above,
+   * counted as creators as their rows have what a creator's has (a handle, a platform, a niche).
+   */
+  identifiedSums: Set<number>;
+  /**
+   * The data rows (from 0) with a sum word in their name whose count is the sum of the rows above,
+   * counted as creators as the total of every row below adds up only with them: each with that
+   * total's row.
+   */
+  countedByTotal: Map<number, number>;
 }
 
 /** The rows above a row that a total may sum: how many, and their counts' sum. */
@@ -191,6 +204,21 @@ function isSumOf(count: number, step: number, above: RowsAbove, minRows: number)
   return above.rows >= 2 && step * 10 <= count && Math.abs(count - above.sum) * 2 <= step;
 }
 
+/** A mark a sheet puts in a cell of any row, a total's too: a tick, yes or no, no value. */
+const MARK = /^(?:x|✓|✔|y|n|yes|no|true|false|ja|nein|oui|non|si|sí|n\/?a|none|null|tbd|tba)$/iu;
+
+/**
+ * A cell that says who or what a row is: text (a handle, a profile link, a platform, a niche, a
+ * note), not a sum's or an average's label, a mark, or a number (a count, a fee, a percentage).
+ */
+function saysWho(cell: string): boolean {
+  const text = cell.trim();
+  return /\p{L}/u.test(text) && !MARK.test(text) && !isSumLabel(normaliseHeader(text)) && !readCount(text).ok;
+}
+
+/** A cell that labels a row as a sum or an average ("Instagram Total", "Average"), normalised. */
+const isSumLabel = (label: string): boolean => SUM_WORD_IN_LABEL.test(label) || AVERAGE_LABEL.test(label);
+
 /**
  * The rows (from 0) that sum up the others rather than name a creator, each with why it is not
  * read, as a sheet or a pivot table writes them under its creators:
@@ -201,59 +229,116 @@ function isSumOf(count: number, step: number, above: RowsAbove, minRows: number)
  *   before it) or of every row above it; a sum of one row only where the label names what the
  *   row has in another cell, as a pivot table labels a group of one ("Instagram" of "Instagram
  *   Total"); a creator listed above under that name is no label;
- * - with a blank name and a count that is such a sum over two rows or more, or the sum of every
- *   other row's (a total above the creators), written to the step the cell writes its count to
- *   (a "1.5M" under "45.2K" and "1.25M" is 1,495,200 rounded).
- * A creator's own name ("Total Wellness") is no label when the count is no such sum, and without
- * a name column no row is a total by its sum alone. `stepOf(i)`: the step row i's count is written
- * to (1 for a count written out).
+ * - with a blank name and nothing beside the count that says who the row is (only labels, marks
+ *   and numbers: saysWho), and a count that is such a sum over two rows or more, or the sum of
+ *   every other row's (a total above the creators).
+ * A count written rounded sums the rows only in a row without a name, to the step the cell writes
+ * its count to (a "1.5M" under "45.2K" and "1.25M" is 1,495,200 rounded); a named row's count is
+ * as exact as a creator's ("Overall Fitness" with 1.5M under 800K and 720K is a creator).
+ * A creator's own name ("Total Wellness") is no label when the count is no such sum; when its row
+ * has what a creator's has and a total's has not (a handle, a platform its label does not name, a
+ * niche); nor when a total of every row below it, with a blank name, adds up only with that row
+ * counted as a creator ("Total Beauty" with 30,000 under 10,000 and 20,000, and 75,000 under all
+ * four). A row with a blank name but a handle, a platform or any other cell that says who it is
+ * is a creator whose name is missing, whatever its count; and without a name column no row is a
+ * total by its sum alone. `stepOf(i)`: the step row i's count is written to (1 for a count written
+ * out); `ignored`: the columns of an earlier tagging, which say nothing of who a row is.
  */
-export function totalRowsOf(data: readonly Rec[], counts: readonly CountRead[], columns: RosterColumns, stepOf: (i: number) => number): TotalRows {
+export function totalRowsOf(data: readonly Rec[], counts: readonly CountRead[], columns: RosterColumns, stepOf: (i: number) => number, ignored: readonly number[]): TotalRows {
   const notCreators = new Map<number, string>();
   const namedLikeTotals = new Set<number>();
   const nameOf = (rec: Rec) => creatorName(columns, rec.cells);
-  const labelOf = (rec: Rec) => normaliseHeader(nameOf(rec) || unquoteCell(rec.cells.find((cell, column) => column !== columns.count && cell.trim() !== '') ?? ''));
+  /** The row's filled cells but its count (and an earlier tagging's), as read. */
+  const besideCount = (rec: Rec) => rec.cells.flatMap((cell, column) => (column !== columns.count && !ignored.includes(column) && cell.trim() !== '' ? [unquoteCell(cell)] : []));
+  const labelOf = (rec: Rec) => normaliseHeader(nameOf(rec) || (besideCount(rec)[0] ?? ''));
+  /** A blank name, and no cell beside the count that says who or what the row is (saysWho): nothing but labels and numbers. */
+  const unnamed = (rec: Rec) => nameOf(rec) === '' && !besideCount(rec).some(saysWho);
+  /**
+   * Whether a row named with a sum word has what a creator's row has and a total's has not: a
+   * platform its label does not name, or any other cell that says who or what it is (a handle, a
+   * profile link, a niche, a note): "Overall Fitness" on YouTube, "Total Wellness" as
+   * @totalwellness, "Gesamt Design" in Food; not "Instagram Total" on Instagram, nor a total with
+   * the sum of a fee column beside it.
+   */
+  const identified = (rec: Rec, label: string) => {
+    const platform = columns.platform === undefined ? '' : unquoteCell(rec.cells[columns.platform] ?? '');
+    if (namesPlatform(platform) && platformName(platform) !== platformName(besidesSumWords(label))) return true;
+    const readAlready = [columns.name, columns.lastName, columns.platform, columns.count];
+    return rec.cells.some((cell, column) => !readAlready.includes(column) && !ignored.includes(column) && saysWho(unquoteCell(cell)));
+  };
   let group = NO_ROWS;
   let all = NO_ROWS;
   /** The cells of the group's rows but their counts, as labels read. */
   let groupCells = new Set<string>();
   /** The names of the creators above, as labels read: one listed again is a repeat, not a total. */
   const namesAbove = new Set<string>();
+  /** As TotalRows.identifiedSums. */
+  const identifiedSums = new Set<number>();
+  /** The rows set aside by a sum word in a creator's name that is not a group's label ("Total Beauty", not "Subtotal Instagram" nor "Instagram total"). */
+  const namedSums: number[] = [];
   data.forEach((rec, i) => {
     const read = counts[i]!;
     if (!read.ok) return;
     const label = labelOf(rec);
     const named = nameOf(rec) !== '';
-    const sums = (minRows: number) => [group, all].some((above) => isSumOf(read.value, stepOf(i), above, minRows));
+    const step = named ? 1 : stepOf(i);
+    const sums = (minRows: number) => [group, all].some((above) => isSumOf(read.value, step, above, minRows));
     if (AVERAGE_LABEL.test(label)) {
       notCreators.set(i, SUMMARY_ROW);
       return;
     }
     const namesSum = SUM_WORD_IN_LABEL.test(label) && !namesAbove.has(label);
-    const total = TOTAL_LABEL.test(label) || (namesSum && (sums(2) || (sums(1) && groupCells.has(besidesSumWords(label))))) || (!named && columns.name !== undefined && sums(2));
+    const labelsGroup = groupCells.has(besidesSumWords(label));
+    const labelSums = namesSum && (sums(2) || (sums(1) && labelsGroup));
+    const ownRow = labelSums && identified(rec, label);
+    const total = TOTAL_LABEL.test(label) || (labelSums && !ownRow) || (unnamed(rec) && columns.name !== undefined && sums(2));
     if (total) {
       notCreators.set(i, TOTAL_ROW);
+      if (named && namesSum && !TOTAL_LABEL.test(label) && !labelsGroup && !namesPlatform(besidesSumWords(label))) namedSums.push(i);
       group = NO_ROWS;
       groupCells = new Set();
       return;
     }
-    if (namesSum) namedLikeTotals.add(i);
+    if (ownRow) identifiedSums.add(i);
+    else if (namesSum) namedLikeTotals.add(i);
     group = { rows: group.rows + 1, sum: group.sum + read.value };
     all = { rows: all.rows + 1, sum: all.sum + read.value };
-    for (const [column, cell] of rec.cells.entries()) if (column !== columns.count && cell.trim() !== '') groupCells.add(normaliseHeader(unquoteCell(cell)));
+    for (const cell of besideCount(rec)) groupCells.add(normaliseHeader(cell));
     if (named) namesAbove.add(label);
   });
-  if (columns.name === undefined) return { notCreators, namedLikeTotals };
+  const countedByTotal = new Map<number, number>();
+  if (columns.name === undefined) return { notCreators, namedLikeTotals, identifiedSums, countedByTotal };
   // A nameless total above the creators, or among them: the sum of every other row.
   const read = counts.flatMap((c, i) => (c.ok && !notCreators.has(i) ? [{ i, count: c.value }] : []));
   const sum = read.reduce((s, r) => s + r.count, 0);
   for (const { i, count } of read) {
-    if (read.length > 2 && count > 0 && count * 2 === sum && nameOf(data[i]!) === '') {
+    if (read.length > 2 && count > 0 && count * 2 === sum && unnamed(data[i]!)) {
       notCreators.set(i, TOTAL_ROW);
       namedLikeTotals.delete(i);
     }
   }
-  return { notCreators, namedLikeTotals };
+  // A nameless row the total of every row above only with one set aside for its sum word counted proves that one a creator.
+  for (const [j, c] of counts.entries()) {
+    if (!c.ok || notCreators.has(j) || !unnamed(data[j]!)) continue;
+    const above = counts.slice(0, j).reduce((rows, r, k) => (r.ok && !notCreators.has(k) ? { rows: rows.rows + 1, sum: rows.sum + r.value } : rows), NO_ROWS);
+    const creator = namedSums.find((i) => {
+      const own = counts[i]!;
+      return i < j && notCreators.has(i) && own.ok && isSumOf(c.value, stepOf(j), { rows: above.rows + 1, sum: above.sum + own.value }, 2);
+    });
+    if (creator === undefined) continue;
+    notCreators.delete(creator);
+    countedByTotal.set(creator, j);
+    notCreators.set(j, TOTAL_ROW);
+  }
+  return { notCreators, namedLikeTotals, identifiedSums, countedByTotal };
+}
+
+/** The note of a creator named like a total ("Total Beauty"), saying why it is counted; undefined for other rows. */
+function totalLikeNote(totalRows: TotalRows, i: number, data: readonly Rec[]): string | undefined {
+  const total = totalRows.countedByTotal.get(i);
+  if (total !== undefined) return `named like a total, and its count is the sum of the rows above, but the total on line ${formatCount(data[total]!.line)} adds up only with this row counted: counted as a creator`;
+  if (totalRows.identifiedSums.has(i)) return "named like a total, and its count is a sum of the rows above, but its row has what a creator's has (a handle, a platform or other text): counted as a creator";
+  return totalRows.namedLikeTotals.has(i) ? TOTAL_LIKE_NOTE : undefined;
 }
 
 /** How a comma moved a row: it split the count over `pieces` cells, or a cell before it; `cells`: the row's own cells. */
@@ -346,27 +431,46 @@ export function creatorName(columns: RosterColumns, cells: readonly string[]): s
 }
 
 /**
- * A profile link's host, with what may come before it, and its path to the handle: "instagram.com/x",
- * "https://www.tiktok.com/@x", "youtube.com/c/x/", "x.com/x?s=20". A link to a post has more in its path.
+ * A link, with what may come before its host: "instagram.com/x", "https://www.tiktok.com/@x?lang=en",
+ * "facebook.com/profile.php?id=100004512345678". The host, the path, and the query.
  */
-const PROFILE_LINK = /^(?:https?:\/\/)?(?:www\.|m\.|mobile\.)?([a-z.]+)\/(?:(?:c|user|channel)\/)?@?([\p{L}\p{N}_.-]+)\/?(?:[?#].*)?$/iu;
+const LINK = /^(?:https?:\/\/)?(?:www\.|m\.|mobile\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(\/[^?#\s]*)?(?:\?([^#\s]*))?(?:#\S*)?$/iu;
+/** A handle in a profile link's path: "@kimha", "c/kimha", "user/kimha", "channel/kimha", "cy.makes". */
+const HANDLE_PATH = /^\/(?:(?:c|user|channel)\/)?@?([\p{L}\p{N}_.-]+)\/?$/u;
 /** Paths on those hosts that are pages, not profiles. */
-const NOT_PROFILES = new Set(['p', 'reel', 'reels', 'tv', 'explore', 'stories', 'watch', 'shorts', 'video', 'playlist', 'hashtag', 'search', 'home', 'i']);
+const NOT_PROFILES = new Set(['p', 'reel', 'reels', 'tv', 'explore', 'stories', 'watch', 'shorts', 'video', 'playlist', 'hashtag', 'search', 'home', 'i', 'people', 'pages', 'groups', 'events', 'share', 'sharer']);
+/** A page's file name ("profile.php", "permalink.php"), no handle: the query says whose page it is. */
+const PAGE_FILE = /\.(?:php|html?|aspx?|jsp)$/i;
 
-/** The handle a profile link names, on a platform Tierbot knows by its domain; undefined for any other text. */
-function handleInLink(text: string): string | undefined {
-  const link = PROFILE_LINK.exec(text);
-  if (!link || PLATFORM_DOMAINS[link[1]!.toLowerCase()] === undefined || link[1]!.toLowerCase() === 'youtu.be') return undefined;
-  return NOT_PROFILES.has(link[2]!.toLowerCase()) ? undefined : link[2]!;
+/**
+ * A link on a platform Tierbot knows by its domain: the platform, and who it is: the handle a
+ * profile link names ("instagram.com/kimha/" is kimha, as @kimha is), else the link itself without
+ * what two copies of it may differ in (the scheme, "www.", a trailing slash), and with its "id"
+ * where it has one, else its whole query ("facebook.com/profile.php?id=100004512345678" is that
+ * id's page; another id's is another creator). Undefined for any other text.
+ */
+function linkIn(text: string): { platform: string; who: string } | undefined {
+  const link = LINK.exec(unquoteCell(text).normalize('NFKC'));
+  if (!link) return undefined;
+  const [, hostAsWritten, path = '', query = ''] = link;
+  const host = hostAsWritten!.toLowerCase();
+  const platform = PLATFORM_DOMAINS[host];
+  if (platform === undefined) return undefined;
+  const handle = HANDLE_PATH.exec(path)?.[1];
+  if (host !== 'youtu.be' && handle !== undefined && !NOT_PROFILES.has(handle.toLowerCase()) && !PAGE_FILE.test(handle)) return { platform, who: handle };
+  const id = new URLSearchParams(query).get('id');
+  const page = id ? `?id=${id}` : query ? `?${query}` : '';
+  return { platform, who: `${host}${path.replace(/\/+$/, '')}${page}` };
 }
 
 /**
  * Who a row is, for spotting a creator listed twice: the handle (from a profile link too:
- * "instagram.com/kimha" is @kimha), else the name (any case, without a handle's @ or extra
- * spaces), and the platform. Undefined when that cell is blank: such rows are never repeats.
+ * "instagram.com/kimha" is @kimha; a link to a page that names no handle, as itself), else the
+ * name (any case, without a handle's @ or extra spaces), and the platform. Undefined when that
+ * cell is blank: such rows are never repeats.
  */
 function creatorKey(whoCell: string, platform: string | undefined): string | undefined {
   const who = unquoteCell(whoCell).normalize('NFKC');
-  const name = (handleInLink(who) ?? who).replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
+  const name = (linkIn(who)?.who ?? who).replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
   return name === '' ? undefined : `${name}\n${(platform ?? '').toLowerCase()}`;
 }

@@ -157,6 +157,16 @@ describe('/glossary: short words, one-word typos and mid-word matches', () => {
     expect((await run('cost per 1,000 impressions')).embeds[0]!.title).toBe('CPM (cost per thousand impressions)');
   });
 
+  it.each([
+    ['cost per thousand engagements', 'CPME (cost per thousand engagements)'],
+    ['cost per thousand impressions', 'CPM (cost per thousand impressions)'],
+    ['user-generated content', 'UGC (user-generated content)'],
+  ])('"%s", what an abbreviation spells out, opens %s as its name would, with no "Showing … for"', async (query, title) => {
+    const reply = await run(query);
+    expect(reply.embeds[0]!.title).toBe(title);
+    expect(reply.embeds[0]!.description).not.toContain('Showing');
+  });
+
   it('autocomplete offers a term typed whole with one word more beside a reading with two typos, and first where the typos fall on one word', async () => {
     const choices = await glossary.autocomplete!({ name: 'term', value: 'kol influencer' }, {} as never, testContext());
     expect(choices.slice(0, 3).map((c) => c.value)).toEqual(expect.arrayContaining(['kol', 'top-influencer']));

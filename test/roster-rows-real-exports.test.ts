@@ -205,6 +205,11 @@ describe('/roster: counts in thousands without a unit, and formulas', () => {
     expect(description(reply)).toContain('“12” is read as 12 followers');
   });
 
+  it('quotes each example once', async () => {
+    const reply = await runRoster('Name,Followers\nA,45.2\nB,45.2\nC,45.2\nD,120.5\nE,12\n');
+    expect(description(reply)).toContain('(“45.2”, “120.5”, “12”)');
+  });
+
   it('says nothing of thousands for whole counts, small ones included', async () => {
     const reply = await runRoster('Name,Followers\nAna,450\nBo,120\nCy,45000\n');
     expect(description(reply)).not.toContain('thousands');
@@ -223,7 +228,7 @@ describe('/roster: one name twice, no platform given', () => {
     const reply = await runRoster('Name,Followers\nAna Lima,45200\nAna Lima,1250000\n');
     expect(description(reply)).not.toContain('platform as an earlier row');
     expect(description(reply)).toContain('1 row with the same name as an earlier row is left out of the totals');
-    expect(description(reply)).toContain('1 of them has a different count from the row counted: if it is another account of that creator (on another platform), give each row its platform in a column headed Platform to count it');
+    expect(description(reply)).toContain('Its count differs from the row counted: if it is another account of that creator (on another platform), give each row its platform in a column headed Platform to count it');
     expect(field(reply, 'Repeated creators (1)')).toBe('Line 3: “Ana Lima” — same as line 2, counted there with 45,200 followers (this row: 1,250,000)');
     expect(notes(reply)[1]).toBe('repeat of line 2 (same name, no platform given): counted once, at line 2');
   });

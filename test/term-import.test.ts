@@ -233,7 +233,7 @@ describe('/term import', () => {
     const cases: [name: string, file: Uint8Array, says: string][] = [
       ['creators.csv', Buffer.from('name,followers\nSara,45k\n'), '“creators.csv” is not JSON'],
       ['logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00]), 'is not a text file'],
-      ['house.json', houseJson, 'is a house tier definition export (house.json, from `/house export`), not a terms export'],
+      ['house.json', houseJson, 'is a house definition export (house.json, from `/house export`), not a terms export'],
       ['plans.json', plansJson, 'is a saved plans export (plans.json, from `/plans export`), not a terms export'],
       ['list.json', Buffer.from('[1, 2, 3]'), 'is JSON, but not a Tierbot export'],
       ['empty.json', Buffer.from('  \n'), '“empty.json” is empty'],

@@ -157,9 +157,6 @@ function columnNumbers(columns: readonly number[]): string {
   return `columns ${andList(numbers)}`;
 }
 
-/** Where the header row Tierbot read is a report's title or notes, the real one is further down. */
-const HEADER_FURTHER_DOWN = "If the header row is further down, under a report's name or notes, delete the lines above it";
-
 /** A file of another kind (`what`: "a JSON file"), by its name or its contents. */
 const notCsvReply = (name: string, what: string): Reply =>
   inputErrorReply(`${name} is ${what}, not a CSV or TSV file. Export the sheet as CSV and attach that.`, ACCEPTED, 'Not a CSV file');
@@ -220,13 +217,13 @@ function refusal(error: RosterError, filename: string): Reply {
       return inputErrorReply(
         `I could not find a follower-count column in ${name}. Its header row reads: ${headerList(error.header)}. ` +
           'Name the column with `count_column:`, or give it a header such as followers, subscribers or audience. ' +
-          `${HEADER_FURTHER_DOWN} and upload the file again.`,
+          "If the header row is further down, under a report's name or notes, delete the lines above it and upload the file again.",
         ACCEPTED,
         'No follower-count column',
       );
     case 'unknown-column':
       return inputErrorReply(
-        `${name} has no column ${quoted(error.given)} (from \`${error.option}:\`). Its header row reads: ${headerList(error.header)}. A column's number (1 for the first) works too. ${HEADER_FURTHER_DOWN}.`,
+        `${name} has no column ${quoted(error.given)} (from \`${error.option}:\`). Its header row reads: ${headerList(error.header)}. A column's number (1 for the first) works too.`,
         ACCEPTED,
         'No such column',
       );
@@ -455,7 +452,7 @@ function unitlessThousandsLine(r: TaggedRoster): string | undefined {
   const cells = r.unitlessThousands;
   if (!cells) return undefined;
   const header = r.header[r.columns.count] ?? '';
-  const examples = [...cells.decimals, ...cells.small.map((s) => s.cell)].slice(0, 3).map((cell) => quoted(cell, 12));
+  const examples = [...new Set([...cells.decimals, ...cells.small.map((s) => s.cell)])].slice(0, 3).map((cell) => quoted(cell, 12));
   const first = cells.small[0];
   const asWritten = first
     ? ` As it is, ${quoted(first.cell, 12)}${cells.small.length > 1 ? ` and ${formatCount(cells.small.length - 1)} more` : ''} ${cells.small.length > 1 ? 'are' : 'is'} read as ${cells.small.length > 1 ? 'written' : countOf(first.count, 'follower')}, and decimals are not read.`
@@ -497,6 +494,7 @@ function repeatsLine(r: TaggedRoster, readable: readonly TaggedRow[], repeats: r
     r.columns.platform === undefined
       ? `give each row its platform in a column headed Platform to count ${otherCounts === 1 ? 'it' : 'them'}`
       : `give ${otherCounts === 1 ? 'its' : 'their'} platform to count ${otherCounts === 1 ? 'it' : 'them'}`;
+  if (repeats.length === 1) return `${line} Its count differs from the row counted: if it is another account of that creator (on another platform), ${fix}.`;
   return otherCounts === 1
     ? `${line} 1 of them has a different count from the row counted: if it is another account of that creator (on another platform), ${fix}.`
     : `${line} ${formatCount(otherCounts)} of them have different counts from the rows counted: if they are other accounts of those creators (on other platforms), ${fix}.`;

@@ -15,7 +15,7 @@ export const TERMS_FILE = 'terms.json';
 
 /** The other exports, which are JSON too: what each is, and where its contents go instead. */
 const OTHER_EXPORTS: Readonly<Record<string, string>> = {
-  'tierbot.house': 'a house tier definition export (house.json, from `/house export`), not a terms export. Its `text` is set back by pasting it into `/house set tiers:`',
+  'tierbot.house': 'a house definition export (house.json, from `/house export`), not a terms export. Its `text` is set back by pasting it into `/house set tiers:`',
   'tierbot.plans': 'a saved plans export (plans.json, from `/plans export`), not a terms export. A plan is saved again by running `/compare` with its options and `save:`',
 };
 

@@ -1190,7 +1190,13 @@ export function termsByGroup(): Map<TermGroup, Term[]> {
 }
 
 /** Search keys: the display name first (the primary key), then the id, then the aliases. */
-export const TERM_ENTRIES: readonly Searchable<Term>[] = TERMS.map((t) => ({ item: t, keys: [t.name, t.id, ...t.aliases] }));
+/** What an abbreviation's name spells out: "cost per thousand impressions" of "CPM (cost per thousand impressions)". */
+const SPELLED_OUT = /^\p{Lu}{2,} \((.+)\)$/u;
+
+export const TERM_ENTRIES: readonly Searchable<Term>[] = TERMS.map((t) => {
+  const spelledOut = SPELLED_OUT.exec(t.name)?.[1];
+  return { item: t, keys: [t.name, t.id, ...t.aliases, ...(spelledOut ? [spelledOut] : [])] };
+});
 
 /**
  * The term whose id, name or alias the query is, ignoring case, spaces and hyphens; a plural

@@ -15,31 +15,56 @@ import { compareOptions } from './support/compare-options';
 import { runCompare as run, assumptionsPage, assumptionsText, exportRow, exportRows, planLine } from './support/compare';
 
 describe('a percentage break-even is given to the digits a planner types', () => {
-  const cases: { options: Record<string, string>; said: string; option: string; shown: string; past: string }[] = [
+  const cases: { options: Record<string, string>; said: string; option: string; measure: string; shown: string; past: string }[] = [
     // Plan A reaches 99,999 × 22.945% = 22,944.77, shown 22,945: Plan B's 100,000 × x reads under it below
-    // 22,944.5, at x under 22.9445%, written to three digits on Plan A's side: 22.9%; and Plan B's
-    // 37,720 × (1 − overlap) does at an overlap over 39.1715%: 39.2%.
-    { options: { platform: 'tiktok' }, said: 'Plan A wins cost per order at a Plan B reach rate under 22.9%', option: 'micro_reach', shown: '22.9', past: '23' },
-    { options: {}, said: 'Plan A wins cost per order and reach at an overlap above 39.2%', option: 'overlap', shown: '39.2', past: '39.1' },
-    // 10 × 50,000 at Minter.io's 22.945% for 20k–100k against 500,000 at its 22.885% for 100k–1M: at
-    // three digits the break-even, 22.9455%, would read 22.9% as the expected 22.885% does, so it has four.
+    // 22,944.5, at x under 22.9445%, written to three decimals on Plan A's side: 22.944%; and Plan B's
+    // 37,720 × (1 − overlap) does at an overlap over 39.1715%: 39.172%.
+    { options: { platform: 'tiktok' }, said: 'Plan A wins cost per order at a Plan B reach rate under 22.944%', option: 'micro_reach', measure: 'Reach', shown: '22.944', past: '22.945' },
+    { options: {}, said: 'Plan A wins cost per order and reach at an overlap above 39.172%', option: 'overlap', measure: 'Reach', shown: '39.172', past: '39.171' },
+    // 10 × 50,000 at Minter.io's 22.945% for 20k–100k against 500,000 at its 22.885% for 100k–1M.
     {
       options: { budget: '5000', platform: 'tiktok', micro_followers: '50k' },
-      said: 'Plan A reach rate (expected 22.885%): Plan A wins cost per order and reach at a reach rate above 22.95%',
+      said: 'Plan A reach rate (expected 22.885%): Plan A wins cost per order and reach at a reach rate above 22.946%',
       option: 'big_reach',
-      shown: '22.95',
-      past: '22.94',
+      measure: 'Reach',
+      shown: '22.946',
+      past: '22.945',
     },
+    // Plan B's cost per engagement, $1,000 ÷ (100,000 × x), reads over Plan A's $0.6173 from $0.61735: Plan A
+    // wins it under x = 1.619827%. Written to three significant digits, 1.61%, a rate of 1.615% would
+    // already give Plan A the win it says needs less.
+    { options: {}, said: 'Plan A wins cost per engagement at a Plan B engagement rate under 1.619%', option: 'micro_engagement', measure: 'Cost per engagement', shown: '1.619', past: '1.62' },
+    // $5,000 buys Plan A 500,000 followers at a cent each, and Plan B 50 × 10,000 at 2.28%, 11,400
+    // engagements: Plan A's 500,000 × x reads over them from 11,400.5, above x = 2.2801%.
+    {
+      options: { budget: '5000' },
+      said: 'Plan A engagement rate (expected 1.55%): Plan A wins cost per engagement and engagements at an engagement rate above 2.281%',
+      option: 'big_engagement',
+      measure: 'Engagements',
+      shown: '2.281',
+      past: '2.28',
+    },
+    // Plan A's 5,000,000 followers engage 77,000 for $50,000, $0.6494 each. Plan B's 500 × 20,000 × x read
+    // under 77,000 below 76,999.5, at x under 0.769995%; its $100,000 ÷ (10,000,000 × x) reads over $0.6494
+    // from $0.64945, at x under 1.53976%. Written to three significant digits, 0.76% and 1.53%.
+    ...(['Cost per engagement', 'Engagements'] as const).map((measure) => ({
+      options: { micro_followers: '20000', micro_count: '500', big_followers: '5000000' },
+      said: 'Plan A wins cost per engagement at an engagement rate under 1.539%, and engagements under 0.769%',
+      option: 'micro_engagement',
+      measure,
+      shown: measure === 'Engagements' ? '0.769' : '1.539',
+      past: measure === 'Engagements' ? '0.77' : '1.54',
+    })),
   ];
-  for (const { options, said, option, shown, past } of cases) {
-    it(`${JSON.stringify(options)}: "${said}"; Plan A wins reach at ${shown}, not one last digit past it at ${past}`, async () => {
+  for (const { options, said, option, measure, shown, past } of cases) {
+    it(`${JSON.stringify(options)}: "${said}"; Plan A wins ${measure.toLowerCase()} at ${shown}, not one last digit past it at ${past}`, async () => {
       expect((await run(options)).embeds[0]!.description).toContain(said);
-      expect(planLine(await run({ ...options, [option]: shown }), 'A', 'Reach')).toMatch(/✅$/);
-      expect(planLine(await run({ ...options, [option]: past }), 'A', 'Reach')).not.toMatch(/✅$/);
+      expect(planLine(await run({ ...options, [option]: shown }), 'A', measure)).toMatch(/✅$/);
+      expect(planLine(await run({ ...options, [option]: past }), 'A', measure)).not.toMatch(/✅$/);
     });
   }
 
-  it('every percentage break-even is within one last written digit of where the plans change hands, and one last digit back the winner it names no longer wins (property)', () => {
+  it('every percentage break-even is written to three decimals at least (two significant digits under 0.1%), within one last digit of where the plans change hands: one last digit on, the winner it names wins; one back, it does not (property)', () => {
     let checked = 0;
     fc.assert(
       fc.property(
@@ -55,13 +80,19 @@ describe('a percentage break-even is given to the digits a planner types', () =>
             for (const f of d.flips) {
               const shown = breakEvenText(input.unit, f.breakEven, input.value!.expected, f.towards).text;
               const digits = shown.replace(/[%,]/g, '');
-              // Trailing zeros are not written ("23%" may be 23.0%): the step is then coarser than the digit, never finer.
-              const step = 10 ** -(digits.split('.')[1]?.length ?? 0);
-              expect(Math.abs(Number(digits) - f.breakEven), `${d.key} ${f.metric}: ${shown} for ${f.breakEven}`).toBeLessThan(step * (1 + 1e-9));
+              // Trailing zeros are not written: "39.33%" is 39.330%.
+              const step = 10 ** -Math.max(3, digits.split('.')[1]?.length ?? 0);
+              const where = `${JSON.stringify(options)}: ${d.key} ${f.metric} ${f.towards === 'higher' ? 'above' : 'under'} ${shown} for ${f.breakEven}`;
+              expect(Math.abs(Number(digits) - f.breakEven), where).toBeLessThan(step * (1 + 1e-9));
+              const winnerAt = (x: number) => {
+                const { A, B } = evaluate(s, { [d.key]: x });
+                return winnerOf(f.metric, A[f.metric], B[f.metric]);
+              };
+              const on = Number(digits) + (f.towards === 'higher' ? step : -step);
+              if (on >= 0 && on <= 100) expect(winnerAt(on), `${where}, at ${on}`).toBe(f.winner);
               const back = Number(digits) + (f.towards === 'higher' ? -step : step);
               if (back < 0) continue;
-              const { A, B } = evaluate(s, { [d.key]: back });
-              expect(winnerOf(f.metric, A[f.metric], B[f.metric]), `${JSON.stringify(options)}: ${d.key} ${f.metric} at ${back}, shown ${shown}`).not.toBe(f.winner);
+              expect(winnerAt(back), `${where}, at ${back}`).not.toBe(f.winner);
               checked++;
             }
           }
@@ -84,19 +115,19 @@ describe('a break-even where the plans change hands exactly on a cent', () => {
 });
 
 describe('the micro engagement rate’s break-even names every measure that changes hands there', () => {
-  it('the default: cost per engagement and engagements under 1.61%, as typed back in', async () => {
+  it('the default: cost per engagement and engagements under 1.619%, as typed back in', async () => {
     const page = await assumptionsText({});
     expect(page).toContain(
-      'Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements at an engagement rate under 1.61%; Plan B wins cost per order, which no engagement rate changes.',
+      'Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements at an engagement rate under 1.619%; Plan B wins cost per order, which no engagement rate changes.',
     );
-    const at = await run({ micro_engagement: '1.61' });
+    const at = await run({ micro_engagement: '1.619' });
     expect(planLine(at, 'A', 'Engagements')).toMatch(/✅$/);
     expect(planLine(at, 'A', 'Cost per engagement')).toMatch(/✅$/);
   });
 });
 
 describe('one break-even is written once', () => {
-  /** "cost per order and reach at an overlap above 39.4%" → its winner, side, measures and value as typed. */
+  /** "cost per order and reach at an overlap above 39.331%" → its winner, side, measures and value as typed. */
   function parts(text: string) {
     return text.split('; ').flatMap((clause) => {
       const [, winner, rest] = /^Plan (A|B) wins (.*)$/.exec(clause)!;
@@ -112,8 +143,8 @@ describe('one break-even is written once', () => {
 
   it('the overlap with Plan A at the sources’ 22.885%: cost per order and reach change hands at 39.3294% and 39.3306%, one break-even to the digits shown', async () => {
     const d = (await run({ big_reach: '22.885' })).embeds[0]!.description!;
-    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.4%.');
-    const at = await run({ big_reach: '22.885', overlap: '39.4' });
+    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.331%.');
+    const at = await run({ big_reach: '22.885', overlap: '39.331' });
     expect(planLine(at, 'A', 'Reach')).toMatch(/✅$/);
     expect(planLine(at, 'A', 'Cost per order')).toMatch(/✅$/);
   });
@@ -174,11 +205,11 @@ describe('a break-even typed back in gives the winner it names, or a tie, never 
     expect(planLine(reply, 'B', 'Cost per order')).toMatch(/^Cost per order: \*\*\$212\.09\*\* \([^)]*\)$/);
   });
 
-  it('a budget of $5,000: overlap decides above 39.4%, written on Plan A’s side of where the plans part, 39.33% (Plan B still wins reach at 39.31%)', async () => {
+  it('a budget of $5,000: overlap decides above 39.33%, not 39.4% (Plan B still wins reach at 39.31%, the plans part at 39.33%)', async () => {
     const d = (await run({ budget: '5k' })).embeds[0]!.description!;
-    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.4%.');
+    expect(d).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.33%.');
     expect(planLine(await run({ budget: '5k', overlap: '39.31' }), 'B', 'Reach')).toMatch(/✅$/);
-    const at = await run({ budget: '5k', overlap: '39.4' });
+    const at = await run({ budget: '5k', overlap: '39.33' });
     expect(planLine(at, 'A', 'Reach')).toMatch(/✅$/);
     expect(planLine(at, 'A', 'Cost per order')).toMatch(/✅$/);
   });
@@ -264,9 +295,9 @@ describe('Break-even: the micro fee and micro engagement rate at which the plans
     );
     // Plan B's CPE is $1,000 ÷ (100,000 × rate%) = $1 ÷ rate, over $0.6173 from $0.61735: under 1.619827%;
     // its engagements, 100,000 × rate%, read under Plan A's 1,620 (1,619.98) under 1.6195%; shown to three
-    // digits, rounded down; orders do not follow likes.
+    // decimals, rounded down; orders do not follow likes.
     expect(shown).toContain(
-      'Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements at an engagement rate under 1.61%; Plan B wins cost per order, which no engagement rate changes.',
+      'Plan B engagement rate (expected 2.28%): Plan A wins cost per engagement and engagements at an engagement rate under 1.619%; Plan B wins cost per order, which no engagement rate changes.',
     );
     expect(shown.join('\n')).not.toContain('ROI');
   });
@@ -285,7 +316,7 @@ describe('Break-even: the micro fee and micro engagement rate at which the plans
     const shown = await breakEven({ big_fee: '0' });
     expect(shown).toContain('Plan B fee each (expected $100): Plan A wins cost per engagement at any fee; Plan A wins cost per order at any fee.');
     expect(shown).toContain(
-      'Plan B engagement rate (expected 2.28%): Plan A wins engagements at an engagement rate under 1.61%; Plan A wins cost per engagement at any engagement rate; Plan A wins cost per order, which no engagement rate changes.',
+      'Plan B engagement rate (expected 2.28%): Plan A wins engagements at an engagement rate under 1.619%; Plan A wins cost per engagement at any engagement rate; Plan A wins cost per order, which no engagement rate changes.',
     );
   });
 

@@ -5,6 +5,7 @@ import { CSV_HEADER, compare, definition } from '../src/commands/compare';
 import { ASSUMPTIONS_ID, EQUAL_BUDGET_ID, EXPORT_ID, decodeState, encodeState } from '../src/commands/compare-state';
 import { MAIN_TEXT_LIMIT } from '../src/commands/compare-reply';
 import { messageProblems } from '../src/commands/limits';
+import type { Reply } from '../src/commands/types';
 import { commandProblems } from '../tools/standin/limits';
 import { PLATFORMS } from '../src/domain/benchmarks';
 import { MAX_MICRO_COUNT, OPTION_KIND, OPTION_NAMES, PRESETS, parseOverrides, type NumericOption, type Overrides } from '../src/domain/compare';
@@ -13,7 +14,7 @@ import { MAX_FOLLOWERS } from '../src/domain/followers';
 import { MAX_MONEY } from '../src/domain/units';
 import { PLANS_PER_SERVER, StoreUnavailableError, type TeamStore } from '../src/store/types';
 import { memoryStore, testContext } from './support/context';
-import { runCompare as run, buttonAnswer, buttonIds, embedCharacters, field, pressButton, pressCustomId, shownText } from './support/compare';
+import { runCompare as run, buttonAnswer, buttonIds, description, embedCharacters, field, pressButton, pressCustomId, shownText } from './support/compare';
 
 describe('/compare definition', () => {
   it('keeps every option name other tools rely on, adds the new ones, and is valid for user installs', () => {
@@ -43,9 +44,9 @@ describe('/compare main reply', () => {
     // Break-evens worked by hand in compare.test.ts: Plan A's fee $608.2802, overlap 39.1715% for reach,
     // each rounded towards the side where Plan A wins. Cost per order: Plan B's $1,000 ÷ (4.715 × (1 − x))
     // reads over Plan A's $348.66 ($1,000 ÷ 2.868096, 99,999 × 22.945% × 0.5% × 2.5% orders) from $348.665,
-    // at x above 1 − 1,000 ÷ (4.715 × 348.665) = 39.1711%: both read 39.2% to three digits.
+    // at x above 1 − 1,000 ÷ (4.715 × 348.665) = 39.1711%: both read 39.172% to three decimals, rounded up.
     expect(description).toContain('Plan A fee (expected $1,000): Plan A wins cost per order at a fee under $608.28, and cost per engagement under $710.44.');
-    expect(description).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.2%.');
+    expect(description).toContain('Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.172%.');
     const a = field(reply, 'Plan A');
     const b = field(reply, 'Plan B');
     expect(a.name).toBe('Plan A (estimated): 1 × 100,000 followers');
@@ -222,6 +223,24 @@ describe('/compare on YouTube', () => {
     expect(shownText(reply)).toContain('Engagement rate by subscribers (extrapolated from Influencer Marketing Hub 2021 “micro”, as reported by ION; it states no subscriber lines or denominator, so Tierbot reads it by subscribers;');
     // Instagram keeps followers.
     expect((await run()).embeds[0]!.title).toBe('One influencer with 100,000 followers, or 10 with 10,000 each, on Instagram?');
+  });
+
+  it('says subscribers in Tierbot’s own sentences about fees and plans; the sources keep their own words', async () => {
+    const fees = (reply: Reply) => shownText(reply).split('\n').find((l) => l.startsWith('Fees:'))!;
+    const bought = fees(await run({ platform: 'youtube', budget: '20000' }));
+    expect(bought).toContain('GRIN’s and Traackr’s rules would buy more subscribers.');
+    // The cent rule's own words ("$100 per 10,000 followers") stay the source's.
+    expect(bought).toContain('($100 per 10,000 followers, as reported by USA Today and Shopify)');
+    expect(fees(await run({ platform: 'youtube', budget: '5000', big_followers: '200000' }))).toContain('Fees: Plan A’s is the budget, for the subscribers given;');
+    expect(fees(await run({ budget: '5000', big_followers: '200000' }))).toContain('Fees: Plan A’s is the budget, for the followers given;');
+    const page = shownText(await pressButton(await run({ platform: 'youtube', micro_count: '2' }), ASSUMPTIONS_ID));
+    expect(page).toContain('Plan B: 2 × 10,000 subscribers (your input; subscribers: the TapInfluence article’s 10,000 followers each).');
+  });
+
+  it('a Plan B fee break-even away from its label says the fee is each influencer’s after the amount', async () => {
+    // Both plans engage 100,000 subscribers at about 1.64% on YouTube: Plan B's cost per engagement reads
+    // under Plan A's at a fee a cent under its expected $100.
+    expect(description(await run({ platform: 'youtube' }))).toContain('Plan B wins cost per engagement at a Plan B fee under $99.99 each.');
   });
 });
 

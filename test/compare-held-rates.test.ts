@@ -4,12 +4,15 @@
  * at one saying it is Tierbot's raised rate.
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS_ID } from '../src/commands/compare-state';
 import type { Reply } from '../src/commands/types';
 import { PLATFORMS } from '../src/domain/benchmarks';
+import { parseCompareInput } from '../src/domain/compare';
 import { engagementRate, reachRate } from '../src/domain/compare/assumptions';
-import { assumptionsPage, description, field, pressButton, runCompare, shownText } from './support/compare';
+import { compareOptions } from './support/compare-options';
+import { assumptionsPage, description, field, planLine, pressButton, runCompare, shownText } from './support/compare';
 
 const keyLine = (reply: Reply, start: string) => shownText(reply).split('\n').find((l) => l.startsWith(start));
 
@@ -50,16 +53,80 @@ describe('a raised rate in the main reply', () => {
     );
   });
 
+  it('has the digits Plan B’s count needs, all its influencers’ followers together, not one account’s', async () => {
+    // 1,000 followers keep what 999 get at HypeAuditor 2018's 10.58%: 10.56942%. One account's 105.69
+    // engagements read 106 at 10.6%, but Plan B's 10 × 1,000 × 10.56942% = 1,056.94 read 1,057, and
+    // 10,000 × 10.6% would give 1,060, Plan A's figure at 1.06%.
+    const reply = await runCompare({ micro_followers: '1000', big_engagement: '1.06' });
+    expect(keyLine(reply, 'Engagement rate by followers')).toContain('A 1.06% (your input), B 10.57% (2.78%–10.57%;');
+    expect(field(reply, 'Plan A').value).toContain('Engagements: **1,060** ✅');
+    expect(field(reply, 'Plan B').value).toContain('Engagements: **1,057** (278 to 1,057)');
+  });
+
+  it('every rate the main reply gives, times the followers it multiplies in its plan, gives the count shown beside it (property)', async () => {
+    /** "Reach: **75,436** (…)" → 75,436; "under 1" → a fraction of one; "not reported" → null. */
+    const countOf = (line: string): number | 'under 1' | null => {
+      const m = /^\w+: \*\*(under 1|[\d,]+)\*\*/.exec(line);
+      return m === null ? null : m[1] === 'under 1' ? 'under 1' : Number(m[1]!.replace(/,/g, ''));
+    };
+    /** "Plan B (estimated): 10 × 20,000 followers" → its influencers and followers each. */
+    const planOf = (reply: Reply, plan: 'A' | 'B') => {
+      const [, n, each] = /: ([\d,]+) × ([\d,]+) /.exec(field(reply, `Plan ${plan}`).name)!;
+      return { influencers: Number(n!.replace(/,/g, '')), followersEach: Number(each!.replace(/,/g, '')) };
+    };
+    let raised = 0;
+    await fc.assert(
+      fc.asyncProperty(compareOptions({ budget: fc.integer({ min: 100, max: 200_000 }).map(String) }), async (options) => {
+        if (!parseCompareInput(options).ok) return;
+        const reply = await runCompare(options as Record<string, string>);
+        const overlap = Number(options.overlap ?? 0) / 100;
+        for (const [line, measure] of [
+          ['Reach rate', 'Reach'],
+          ['Engagement rate by', 'Engagements'],
+        ] as const) {
+          const rates = keyLine(reply, line)!;
+          for (const plan of ['A', 'B'] as const) {
+            const rate = new RegExp(`${plan === 'A' ? ': A' : ', B'} ([\\d.]+)%`).exec(rates);
+            const count = countOf(planLine(reply, plan, measure));
+            if (rate === null || count === null) continue;
+            // The followers the rate multiplies: for reach, Plan B's audiences together less the overlap, never under one's own.
+            const { influencers: n, followersEach: f } = planOf(reply, plan);
+            const basis = measure === 'Engagements' || n === 1 ? n * f : Math.max(f, n * f * (1 - overlap));
+            const given = (basis * Number(rate[1])) / 100;
+            const where = `${JSON.stringify(options)}: Plan ${plan} ${basis} × ${rate[1]}% = ${given}, shown ${count}`;
+            if (count === 'under 1') expect(given, where).toBeLessThan(1);
+            else expect(Math.abs(given - count), where).toBeLessThanOrEqual(0.5 + 1e-9 * count);
+            if (new RegExp(`${plan === 'A' ? ': A' : ', B'} [\\d.]+% \\([^)]*Tierbot assumption: the`).test(rates)) raised++;
+          }
+        }
+      }),
+      {
+        numRuns: 60,
+        examples: [
+          [{ micro_followers: '1000', platform: 'instagram' }],
+          [{ micro_followers: '20000', platform: 'instagram' }],
+          [{ micro_followers: '20000', platform: 'instagram', micro_count: '300', overlap: '12.5' }],
+          [{ micro_followers: '100000', platform: 'tiktok', micro_count: '300' }],
+        ],
+      },
+    );
+    // Not a property of sourced rates alone: Tierbot's raised ones are checked too.
+    expect(raised).toBeGreaterThan(10);
+  });
+
   it('says a reach rate is an Instagram median on every platform', async () => {
     expect(keyLine(await runCompare({ platform: 'youtube', big_followers: '100000' }), 'Reach rate')).toContain('Tierbot assumption: the people 99,999 subscribers reach at Minter.io 2019’s Instagram rate)');
   });
 
   it('says what it keeps and whose rate gives it, not that the rate is that source’s', async () => {
+    // Plan B's 10 × 20,000 followers keep what 19,999 each get at 37.72%: 37.71811%, 75,436 people, as
+    // 200,000 × 37.718% gives (37.72% would give 75,440).
     const reply = await runCompare({ micro_followers: '20000' });
     expect(keyLine(reply, 'Reach rate')).toBe(
       'Reach rate: A 22.945% (22.885%–22.945%; Tierbot assumption: the people 99,999 followers reach at Minter.io 2019’s Instagram rate), ' +
-        'B 37.72% (22.945%–37.72%; Tierbot assumption: the people 19,999 followers reach at Minter.io 2019’s Instagram rate).',
+        'B 37.718% (22.945%–37.718%; Tierbot assumption: the people 19,999 followers reach at Minter.io 2019’s Instagram rate).',
     );
+    expect(field(reply, 'Plan B').value).toContain('Reach: **75,436**');
     expect(keyLine(reply, 'Engagement rate by followers')).toContain('Tierbot assumption: the engagements 19,999 followers get at HypeAuditor 2018’s rate)');
     // A second-hand figure says how it was read, after the publisher's rate; at 1.5M followers the
     // rate is not the source's 11.5% but what keeps 999,999 followers' engagements.

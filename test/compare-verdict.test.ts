@@ -56,7 +56,7 @@ describe('"Depends on: … together" gives each input’s break-even', () => {
     // reached × (1 − 40%) = 22,632, 2.5% of visits order. It ties at $1,000 ÷ $8,333.33 = 0.12 orders,
     // 4.8 visits: click-through 4.8 ÷ 22,632 = 0.0212%; and at 0.02% click-through, 37,720 × (1 − x) ×
     // 0.02% × 2.5% = 0.12 gives overlap x = 36.37%.
-    expect(d).toContain('with every other input at its worst for Plan B, Plan A wins cost per order once click-through is under 0.021% or overlap is above 36.4%.');
+    expect(d).toContain('with every other input at its worst for Plan B, Plan A wins cost per order once click-through is under 0.021% or overlap is above 36.374%.');
   });
 
   it('a fee and an engagement rate together: the fee moved by hand, the engagement rate re-pricing its fee by the rules', async () => {
@@ -65,8 +65,8 @@ describe('"Depends on: … together" gives each input’s break-even', () => {
     // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro of 4,999
     // at 8.8%, 439.912 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 439.912 = $42.56; at
     // GRIN's $20 (4,999 × $0.004 in cents, the lowest rule from 2.67% up), $20 ÷ (4,999 × x) < $0.09675
-    // above x = 4.13504%, rounded up to three digits.
-    expect(d).toContain('Plan B wins cost per engagement once Plan B’s fee is under $42.56 or Plan B’s engagement rate is above 4.14%.');
+    // above x = 4.13504%, rounded up to three decimals.
+    expect(d).toContain('Plan B wins cost per engagement once Plan B’s fee is under $42.56 or Plan B’s engagement rate is above 4.136%.');
   });
 });
 
@@ -80,12 +80,12 @@ function reachByHand(big: number, micro: number, count: number, rate: { reach_ra
   return { A: (big * rate.reach_rate_a) / 100, B: count === 1 ? each : Math.max(each, count * each * (1 - rate.overlap / 100)) };
 }
 
-/** "… Plan A wins reach once Plan A’s reach rate is above 31.7% or …": each figure, as typed back, and the step of its last digit. */
+/** "… Plan A wins reach once Plan A’s reach rate is above 31.657% or …": each figure, as typed back, and the step of its last digit. */
 function shownBreakEvens(text: string): { value: number; step: number }[] {
-  return [...(text.split(' once ')[1] ?? '').matchAll(/(?:above|under) \$?(\d[\d,]*(?:\.(\d+))?)%?/g)].map(([, digits, decimals]) => ({
+  return [...(text.split(' once ')[1] ?? '').matchAll(/(?:above|under) \$?(\d[\d,]*(?:\.(\d+))?)(%?)/g)].map(([, digits, decimals, percent]) => ({
     value: Number(digits!.replace(/,/g, '')),
-    // Trailing zeros are not written ("23%" may be 23.0%): the step is then coarser than the digit, never finer.
-    step: 10 ** -(decimals?.length ?? 0),
+    // A percentage has three decimals at least; trailing zeros are not written ("39.33%" is 39.330%).
+    step: 10 ** -Math.max(percent ? 3 : 0, decimals?.length ?? 0),
   }));
 }
 
@@ -156,7 +156,7 @@ describe('"Depends on:" is followed at once by the input', () => {
     const d = description(await run());
     expect(d.split('\n')).not.toContain('**Depends on:**');
     expect(plainText(d)).toContain('Depends on: Plan A fee (expected $1,000): Plan A wins cost per order at a fee under $608.28');
-    expect(plainText(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.2%.');
+    expect(plainText(d)).toContain('Depends on: Audience overlap among Plan B’s influencers (expected 0%): Plan A wins cost per order and reach at an overlap above 39.172%.');
   });
 
   it('and when the inputs decide only together', async () => {
@@ -170,7 +170,7 @@ describe('"Depends on" in plain words', () => {
     const reply = await run({ preset: 'kardashian', big_fee: '250k', micro_count: '3' });
     const text =
       'Depends on: Click-through (visits per reached account) and Audience overlap among Plan B’s influencers, but only at the extremes: ' +
-      'with every other input at its worst for Plan B, Plan A wins cost per order once click-through is under 0.021% or overlap is above 36.4%.';
+      'with every other input at its worst for Plan B, Plan A wins cost per order once click-through is under 0.021% or overlap is above 36.374%.';
     expect(plainText(reply.embeds[0]!.description!).split('\n')).toContain(text);
     // The chart shows the same text.
     const built = parseCompareInput({ preset: 'kardashian', big_fee: '250k', micro_count: '3' });
@@ -183,9 +183,9 @@ describe('"Depends on" in plain words', () => {
     // Plan A at its worst: $150 ÷ (100,000 × 1.55%) = $0.0968 per engagement. Plan B's one micro of 4,999
     // at 8.8%, 439.912 engagements, reads cheaper below $0.09675: a fee under $0.09675 × 439.912 = $42.5615;
     // at GRIN's $20 (4,999 × $0.004 in cents, the cheapest rule from 2.67% up), $20 ÷ (4,999 × x) < $0.09675
-    // above x = 4.13504%, shown to three digits as 4.14%.
+    // above x = 4.13504%, shown to three decimals as 4.136%.
     expect(text).toBe(
-      'Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes: with every other input at its worst for Plan A, Plan B wins cost per engagement once Plan B’s fee is under $42.56 or Plan B’s engagement rate is above 4.14%.',
+      'Depends on: Plan B fee each and Plan B engagement rate, but only at the extremes: with every other input at its worst for Plan A, Plan B wins cost per engagement once Plan B’s fee is under $42.56 or Plan B’s engagement rate is above 4.136%.',
     );
   });
 });
@@ -217,15 +217,15 @@ describe('the verdict', () => {
     expect(d).toContain('Plan A fee (expected $1,000): Plan A wins cost per order at a fee under $608.28, and cost per engagement under $999.85.');
     const c = comparisonOf({ big_engagement: '2.2799' });
     const decider = c.verdict.deciders.find((x) => x.key === 'engagement_rate_b')!;
-    // Cost per engagement parts at 2.27974% and 2.28026%, engagements at 2.2795% and 2.2805%: to four
-    // digits the first pair reads 2.28%, the expected value, so it has five.
+    // Cost per engagement parts at 2.27974% and 2.28026%, engagements at 2.2795% and 2.2805%: to three
+    // decimals the first pair reads 2.28%, the expected value, so it has four.
     expect(flipsText(c, decider)).toBe(
       'Plan A wins cost per engagement at an engagement rate under 2.2797%, and engagements under 2.279%; ' +
         'Plan B wins cost per engagement at an engagement rate above 2.2803%, and engagements above 2.281%',
     );
     // Rounded away from the expected value, towards the side where the new winner wins, with the
-    // fewest digits (three at least) at which neither it nor the true break-even reads as the expected value.
-    expect(breakEvenText('percent', 39.1711, 0, 'higher')).toEqual({ text: '39.2%', atExpected: false });
+    // fewest digits (three decimals at least) at which neither it nor the true break-even reads as the expected value.
+    expect(breakEvenText('percent', 39.1711, 0, 'higher')).toEqual({ text: '39.172%', atExpected: false });
     expect(breakEvenText('percent', 2.28001, 2.28, 'higher')).toEqual({ text: '2.28001%', atExpected: false });
     expect(breakEvenText('percent', 2.2806, 2.28, 'higher')).toEqual({ text: '2.281%', atExpected: false });
     expect(breakEvenText('percent', 2.27999, 2.28, 'lower')).toEqual({ text: '2.27999%', atExpected: false });

@@ -6,7 +6,7 @@
 
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { PLATFORM_LABEL, citeBrief, citeText, type Citation } from '../domain/benchmarks';
-import { exactPercent, microBreakEvenLine, microBreakEvens, ONE_FIGURE, workedInputText, type Assumption, type AssumptionKey, type Comparison } from '../domain/compare';
+import { audienceWord, exactPercent, microBreakEvenLine, microBreakEvens, ONE_FIGURE, workedInputText, type Assumption, type AssumptionKey, type Comparison } from '../domain/compare';
 import { SEVERAL_REACH_FORMULA } from '../domain/funnel';
 import { shorten } from '../domain/format';
 import { formatPercent } from '../domain/units';
@@ -96,7 +96,7 @@ function breakEvenEmbed(c: Comparison): APIEmbed {
 /** How every result's range is found (README: "How /compare gives ranges"). */
 const RANGES_RULE =
   'Ranges: each plan with every input that has a range at its worse end (low rates, high fees, high overlap), then at its better end, fees priced at that run’s engagement rate ' +
-  '(and again with the engagement rate at its other end, since Traackr’s price follows it); low and high are the smallest and largest results.';
+  '(and again with the engagement rate at its other end, since Traackr’s price follows it); low and high: the smallest and largest results.';
 
 /** The observed cases and every caveat, on a page of their own (the Assumptions page's button). */
 export function casesReply(c: Comparison): Reply {
@@ -126,7 +126,7 @@ export function casesReply(c: Comparison): Reply {
  */
 export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): Reply {
   const s = c.scenario;
-  const bNote = s.b.influencersNote === s.b.followersNote ? s.b.followersNote : `${s.b.influencersNote}; followers: ${s.b.followersNote}`;
+  const bNote = s.b.influencersNote === s.b.followersNote ? s.b.followersNote : `${s.b.influencersNote}; ${audienceWord(s.platform)}: ${s.b.followersNote}`;
   // The default plans share one source, the article's advice: say it once.
   const plans: string[] =
     s.a.followersNote === bNote

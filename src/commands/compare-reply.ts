@@ -174,6 +174,9 @@ export function houseLine(c: Comparison, house: HouseLookup, lead = 'Your house 
 
 // ── The verdict, up front ─────────────────────────────────────────────────────────────────────
 
+/** How the line of the other deciding inputs' break-evens starts. */
+const ALSO_LEAD = 'Also, within each input’s range: ';
+
 /**
  * The verdict's robustness, each "Depends on:" followed at once by the input it names (as in the
  * chart's and the plain text's robustnessText), one line for each of the two inputs that matter most.
@@ -187,7 +190,7 @@ function dependsLines(c: Comparison): string[] {
   const lines = v.deciders.slice(0, 2).map((d) => `**Depends on:** ${breakEvenLine(c, d)}.`);
   // The other deciders by their first (most important) break-even, each a sentence of its own.
   const more = v.deciders.slice(2).map((d) => flipsText(c, { key: d.key, flips: [d.flips[0]!] }, 'full'));
-  if (more.length) lines.push(`Also, within each input’s range: ${more.join('; ')}.`);
+  if (more.length) lines.push(`${ALSO_LEAD}${more.join('; ')}.`);
   return lines;
 }
 
@@ -394,7 +397,7 @@ function feeLines(c: Comparison): string[] {
     // with followers given, the budget is Plan A's fee and the rule prices Plan B's alone.
     const rule = `at ${centRule}; ${otherRulesWouldBuy(c, budget.followersFromBudget ? ['A', 'B'] : ['B'])}`;
     if (budget.followersFromBudget) lines.push(`Fees: the budget is spent ${rule}`);
-    else if (budget.feeA === 'budget') lines.push(`Fees: Plan A’s is the budget, for the followers given; Plan B’s are ${rule}`);
+    else if (budget.feeA === 'budget') lines.push(`Fees: Plan A’s is the budget, for the ${audienceWord(s.platform)} given; Plan B’s are ${rule}`);
     else lines.push(`Plan B’s fees: the budget is spent ${rule}`);
   } else if (pricedByRules(fee)) {
     // The observed tweet's fee is not priced by the rules (its line follows).
@@ -425,16 +428,17 @@ function overlapLine(s: Scenario): string | null {
  * What the other price rules would buy with the same money, for the plans the budget buys at the
  * cent rule: GRIN's is always cheaper; Traackr's, priced per engagement, depends on each plan's
  * expected engagement rate ("GRIN’s rule would buy more followers, Traackr’s fewer (at Plan B’s
- * expected engagement rate)").
+ * expected engagement rate)"; subscribers on YouTube).
  */
 function otherRulesWouldBuy(c: Comparison, plans: readonly ('A' | 'B')[]): string {
   const rate = (plan: 'A' | 'B') => c.scenario.assumptions[plan === 'A' ? 'engagement_rate_a' : 'engagement_rate_b'].value?.expected ?? null;
   const traackr = plans.map((plan) => ({ plan, buys: traackrAgainstCentRule(rate(plan)) })).filter((t) => t.buys !== null);
-  if (traackr.every((t) => t.buys === 'more')) return 'GRIN’s and Traackr’s rules would buy more followers.';
+  const audience = audienceWord(c.scenario.platform);
+  if (traackr.every((t) => t.buys === 'more')) return `GRIN’s and Traackr’s rules would buy more ${audience}.`;
   const whose = (ts: typeof traackr) => (ts.length === 1 ? `Plan ${ts[0]!.plan}’s expected engagement rate` : 'the expected engagement rates');
-  if (traackr.every((t) => t.buys === traackr[0]!.buys)) return `GRIN’s rule would buy more followers, Traackr’s ${traackr[0]!.buys} (at ${whose(traackr)}).`;
+  if (traackr.every((t) => t.buys === traackr[0]!.buys)) return `GRIN’s rule would buy more ${audience}, Traackr’s ${traackr[0]!.buys} (at ${whose(traackr)}).`;
   const each = traackr.map((t) => `${t.buys} for Plan ${t.plan}`).join(' and ');
-  return `GRIN’s rule would buy more followers; Traackr’s ${each}, at ${whose(traackr)}.`;
+  return `GRIN’s rule would buy more ${audience}; Traackr’s ${each}, at ${whose(traackr)}.`;
 }
 
 const BASIS_WORD: Record<Assumption['basis'], string> = {
@@ -509,8 +513,33 @@ function fitKeyAssumptions(embed: APIEmbed, c: Comparison): void {
   const room = MAIN_TEXT_LIMIT - embedLength({ ...embed, fields: plans }) - 'Key assumptions'.length - KEY_LINES_SHORTENED.length - lines.length;
   const shares = shareOut(room, lines.map((line) => line.length));
   fits([...lines.map((line, i) => shorten(line, Math.max(KEY_LINE_FLOOR, shares[i]!))), KEY_LINES_SHORTENED]);
+  // The other inputs' break-evens give way before the description's end, which may say what a saved plan left out.
+  if (embedLength(embed) > MAIN_TEXT_LIMIT) embed.description = withFewerAlso(embed.description!, embedLength(embed) - MAIN_TEXT_LIMIT);
   const over = embedLength(embed) - MAIN_TEXT_LIMIT;
   if (over > 0) embed.description = shorten(embed.description!, embed.description!.length - over);
+}
+
+/**
+ * `description` at least `over` characters shorter, if leaving off the last of the other inputs'
+ * break-evens (the ALSO_LEAD line) makes it so: each left off whole, never a figure cut short, and
+ * "…" saying some are; the line goes when none is left. Unchanged when the line is not there.
+ */
+function withFewerAlso(description: string, over: number): string {
+  const lines = description.split('\n');
+  const i = lines.findIndex((line) => line.startsWith(ALSO_LEAD));
+  if (i < 0) return description;
+  const line = lines[i]!;
+  // Each winner's break-even of an input is whole in itself ("Plan A wins cost per order at an overlap above 39.172%").
+  const clauses = line.slice(ALSO_LEAD.length, -1).split('; ');
+  while (clauses.length) {
+    clauses.pop();
+    const shorter = clauses.length ? `${ALSO_LEAD}${clauses.join('; ')}; …` : null;
+    if (shorter === null || line.length - shorter.length >= over) {
+      lines.splice(i, 1, ...(shorter === null ? [] : [shorter]));
+      break;
+    }
+  }
+  return lines.join('\n');
 }
 
 /**

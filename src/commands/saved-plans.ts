@@ -135,13 +135,16 @@ export async function savePlan(context: RunContext, saveName: string, inputs: Re
 }
 
 /**
- * "with `/compare plan:Spring launch`", the command to paste: nothing formats or pings inside
- * code, so the name is shown as saved. A backtick in it would end the code early: then the option
- * is named and the name given beside it, escaped as all user text is.
+ * "with `/compare plan:Spring launch`", the command to paste: nothing formats inside code, so the
+ * name is shown as saved. A backtick in it would end the code early, and a mention's "@" or "<"
+ * would be a mention in user text shown unescaped, which Tierbot never sends: then the option is
+ * named and the name given beside it, escaped as all user text is.
  */
+const NOT_IN_CODE = /[`@<]/;
+
 function rerunCommand(name: string): string {
   const shown = withoutInvisible(name);
-  return shown.includes('`') ? `by giving \`/compare plan:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”` : `with \`/compare plan:${shown}\``;
+  return NOT_IN_CODE.test(shown) ? `by giving \`/compare plan:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”` : `with \`/compare plan:${shown}\``;
 }
 
 /** `save:` under a name another member saved: replacing their plan is for them or a manager, as deleting it is. */

@@ -7,6 +7,7 @@
 
 import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
 import { countOf, formatCount } from '../format';
+import { uniqueReach } from '../funnel';
 import { formatMoney, formatMoneyExact, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundSignificant, roundTo } from '../units';
 import type { NumericOption, Overrides, PresetId } from './options';
 
@@ -40,7 +41,8 @@ export interface Range {
  * Tierbot's raised rate written two ways. `working`: as its working and the fees priced at it
  * (the Assumptions page, compare.csv), with the digits that check to the cent and never read as
  * the rate it was worked from ("22.9448%", workingPercent). `glance`: as the main reply gives it
- * among the other inputs, with the digits that give the count shown beside it ("22.945%", glancePercent).
+ * among the other inputs, with the digits that give the plan's count shown beside it ("22.945%",
+ * glancePercent; a plan of several influencers is given its own by glancedFor).
  */
 export interface RaisedText {
   working: string;
@@ -234,20 +236,45 @@ export function workingPercent(x: number): string {
 /** The fewest significant digits a rate is written with where a reader takes it in at a glance. */
 const GLANCE_SIGNIFICANT = 3;
 
+/** A count as the main reply shows it: a whole number, or "under 1" for a fraction of one. */
+const shownCount = (n: number): number | 'under 1' => (n > 0 && n < 1 ? 'under 1' : Math.round(n));
+
 /**
- * Tierbot's raised rate `x` for an account of `followers` as the main reply gives it among the
- * other inputs: the fewest significant digits, three at least, at which the followers × the rate
- * written still give the count shown beside it (100,000 × 22.945% is the 22,945 people shown;
- * 22.9% would give 22,900), reading apart from the range's other ends (`apart`) as they are written.
+ * Tierbot's raised rate `x` as the main reply gives it among the other inputs, for a plan whose
+ * count it multiplies `basis` followers into (countBasis): the fewest significant digits, three
+ * at least, at which the basis × the rate written still gives the count shown beside it (100,000
+ * × 22.945% is the 22,945 people shown; 22.9% would give 22,900), reading apart from the range's
+ * other ends (`apart`) as they are written.
  */
-export function glancePercent(x: number, followers: number, apart: readonly number[]): string {
-  const count = (rate: number) => Math.round((followers * rate) / 100);
+export function glancePercent(x: number, basis: number, apart: readonly number[]): string {
+  const count = (rate: number) => shownCount((basis * rate) / 100);
   const others = apart.filter((y) => y !== x).map(exactPercent);
-  for (let digits = GLANCE_SIGNIFICANT; digits < PERCENT_SIGNIFICANT; digits++) {
+  // A big plan (300 × 200,000 followers) may need more digits than the working's six to give its count.
+  for (let digits = GLANCE_SIGNIFICANT; digits <= RAISED_MOST_SIGNIFICANT; digits++) {
     const text = `${plainNumber(x, digits)}%`;
     if (count(roundSignificant(x, digits)) === count(x) && !others.includes(text)) return text;
   }
   return workingPercent(x);
+}
+
+/**
+ * The followers a plan's rate multiplies into its count: every influencer's for engagements;
+ * for reach, their combined audience less the overlap, never less than one influencer's (the
+ * funnel's uniqueReach at a 100% rate). One account's followers for a plan of one.
+ */
+export function countBasis(rate: 'reach' | 'engagement', influencers: number, followersEach: number, overlap: number): number {
+  return rate === 'reach' ? uniqueReach(influencers, followersEach, 100, overlap) : influencers * followersEach;
+}
+
+/**
+ * A rate as the main reply gives it for a plan whose count it multiplies `basis` followers into
+ * (countBasis): Tierbot's raised rate written at a glance for that count, not one account's, so
+ * the rate shown gives the count shown beside it. Any other rate is written with its own digits.
+ */
+export function glancedFor(rate: Assumption, basis: number): Assumption {
+  const v = rate.value;
+  if (!v?.raised) return rate;
+  return { ...rate, value: { ...v, raised: { ...v.raised, glance: glancePercent(v.expected, basis, [v.low, v.high]) } } };
 }
 
 export const single = (x: number): Range => ({ low: x, expected: x, high: x });
@@ -412,6 +439,7 @@ function heldPastEdges(
   const expected = most / followers;
   const widened = expected > value.high;
   const high = Math.max(value.high, expected);
+  // Written at a glance for a plan of this one account; a plan of several is given its own (glancedFor).
   const raised = { working: workingPercent(expected), glance: glancePercent(expected, followers, [value.low, high]) };
   return {
     ...banded,

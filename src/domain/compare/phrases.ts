@@ -77,15 +77,16 @@ const magnitude = (x: number) => Math.floor(Math.log10(Math.abs(x)));
 const significant = (digits: number, suffix: string): Form => ({ exponent: (x) => magnitude(x) - digits + 1, write: (x) => `${plainNumber(x, digits)}${suffix}` });
 
 /**
- * Percentages as a rate is read at a glance: three significant digits ("39.2%"), two below 1%
- * ("0.021%"), as formatPercent writes small rates; then one more at a time, five more at most,
- * for a break-even that would otherwise read as the expected value beside it.
+ * Percentages to three decimals at least, as fine as a sourced rate is given ("22.885%"), and two
+ * significant digits below 0.1%, so the plans change hands within one last digit of the value
+ * written, on the side of the winner it names: no rate typed to a source's digits falls between.
+ * Then four, five and six significant digits, never fewer decimals than that.
  */
-const percentForm = (extra: number): Form => {
-  const digits = (x: number) => (Math.abs(x) < 1 ? 2 : 3) + extra;
-  return { exponent: (x) => magnitude(x) - digits(x) + 1, write: (x) => `${plainNumber(x, digits(x), true)}%` };
+const percentForm = (digits: number | null): Form => {
+  const exponent = (x: number) => Math.min(-3, magnitude(x) - (digits ?? 2) + 1);
+  return { exponent, write: (x) => `${plainNumber(x, magnitude(x) - exponent(x) + 1, true)}%` };
 };
-const PERCENT_FORMS: readonly Form[] = [0, 1, 2, 3, 4, 5].map(percentForm);
+const PERCENT_FORMS: readonly Form[] = [null, 4, 5, 6].map(percentForm);
 /** formatMoney's digits (cents under $1,000, whole dollars to a million, then two decimals of a million, billion…), then cents. */
 const MONEY_FORMS: readonly Form[] = [
   { exponent: (x) => (x < 1_000 ? -2 : x < 1e6 ? 0 : 3 * Math.floor(magnitude(x) / 3) - 2), write: formatMoney },
@@ -111,12 +112,12 @@ function roundTowards(x: number, exponent: number, towards: 'higher' | 'lower'):
 }
 
 /**
- * A break-even as text, with the fewest digits at which neither it nor the true break-even reads
- * the same as the expected value ("above 39.2%" beside "expected 0%"; "above 2.281%" beside
- * "expected 2.28%", where 2.28% or 2.29% would say the plans change hands at the expected value, or
- * further off than they do), rounded towards the side where the new winner wins (up for "above",
- * down for "under"): the value shown, typed back in, gives that winner. Money stops at cents: a
- * break-even within a cent of the expected fee is `atExpected`.
+ * A break-even as text, in the first of its unit's forms at which neither it nor the true
+ * break-even reads the same as the expected value ("above 39.172%" beside "expected 0%"; "above
+ * 2.28004%" beside "expected 2.28%", where 2.281% would hide how close the two are), rounded
+ * towards the side where the new winner wins (up for "above", down for "under"): the value shown,
+ * typed back in, gives that winner, and the plans change hands within one last digit of it.
+ * Money stops at cents: a break-even within a cent of the expected fee is `atExpected`.
  */
 export function breakEvenText(unit: Assumption['unit'], breakEven: number, expected: number, towards: Flip['towards']): { text: string; atExpected: boolean } {
   const { text, atExpected } = shownBreakEven(unit, breakEven, expected, towards);
@@ -188,15 +189,17 @@ const INPUT_NOUN: Record<AssumptionKey, string> = {
 /**
  * What a break-even is a value of, as "at a fee under $608.28" says it: `short` where the input's
  * label comes just before ("Plan A fee (expected $1,000): Plan A wins cost per order at a fee
- * under $608.28"), `full` where it does not ("at a Plan A fee under $608.28").
+ * under $608.28"), `full` where it does not ("at a Plan A fee under $608.28"). `each`: said after
+ * every amount in the `full` form, for an input that is each influencer's ("at a Plan B fee under
+ * $99.99 each"); in the `short` form the label before says it ("Plan B fee each").
  */
-const VALUE_OF: Record<AssumptionKey, { short: string; full: string }> = {
+const VALUE_OF: Record<AssumptionKey, { short: string; full: string; each?: true }> = {
   reach_rate_a: { short: 'a reach rate', full: 'a Plan A reach rate' },
   reach_rate_b: { short: 'a reach rate', full: 'a Plan B reach rate' },
   engagement_rate_a: { short: 'an engagement rate', full: 'a Plan A engagement rate' },
   engagement_rate_b: { short: 'an engagement rate', full: 'a Plan B engagement rate' },
   fee_a: { short: 'a fee', full: 'a Plan A fee' },
-  fee_b: { short: 'a fee', full: 'a Plan B fee each' },
+  fee_b: { short: 'a fee', full: 'a Plan B fee', each: true },
   frequency: { short: 'a frequency', full: 'impressions per reached account' },
   click_through: { short: 'a click-through', full: 'a click-through' },
   conversion: { short: 'a conversion', full: 'a conversion' },
@@ -250,11 +253,12 @@ function breakEvenGroups(c: Comparison, d: Decider): { winner: 'A' | 'B'; groups
  */
 export function flipsText(c: Comparison, d: Decider, valueOf: 'short' | 'full' = 'short'): string {
   const value = VALUE_OF[d.key][valueOf];
+  const each = valueOf === 'full' && VALUE_OF[d.key].each ? ' each' : '';
   return breakEvenGroups(c, d)
     .map(({ winner, groups }) => {
       const parts = groups.map(({ towards, shown: { text, atExpected }, measures }, i) => {
         const side = towards === 'higher' ? 'above' : 'under';
-        const threshold = atExpected ? `just ${side} the expected ${text}` : `${side} ${text}`;
+        const threshold = atExpected ? `just ${side} the expected ${text}${each}` : `${side} ${text}${each}`;
         return `${measures.join(' and ')}${i === 0 ? ` at ${value}` : ''} ${threshold}`;
       });
       // "a, and b"; "a, b, and c": the measures within a part are already joined by "and".

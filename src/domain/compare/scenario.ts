@@ -9,7 +9,7 @@ import { AD_AGE_KARDASHIAN_FEE, AD_AGE_KARDASHIAN_FEE_TEXT, type Basis, CENT_PER
 import { MAX_FOLLOWERS } from '../followers';
 import { countOf, formatCount } from '../format';
 import { formatMoney, formatMoneyExact, formatPercent, MAX_MONEY } from '../units';
-import { type Assumption, type AssumptionKey, audienceText, CENT_RULE_EXAMPLE_TEXT, engagementRate, feeByRules, fromBudget, given, LABEL, notReported, ONE_FIGURE, otherRulesNote, type PlanSpec, reachRate, rulesAtExpected, type Scenario, single } from './assumptions';
+import { type Assumption, type AssumptionKey, audienceText, CENT_RULE_EXAMPLE_TEXT, countBasis, engagementRate, feeByRules, fromBudget, given, glancedFor, LABEL, notReported, ONE_FIGURE, otherRulesNote, type PlanSpec, reachRate, rulesAtExpected, type Scenario, single } from './assumptions';
 import {
   ACCEPTED,
   type CompareInput,
@@ -516,15 +516,20 @@ export function buildScenario(o: Overrides): { ok: true; scenario: Scenario } | 
   if (!big.ok) return big;
   const count = planBCount(o, micro, big.fee.value!.expected);
 
+  const shared = sharedInputs(o, kardashian, platform, count.influencers);
+  // Plan B's rates multiply all its influencers' followers (less the overlap, for reach): written for that count.
+  const basis = (rate: 'reach' | 'engagement') => countBasis(rate, count.influencers, micro.followers, shared.overlap.value!.expected);
   const assumptions: Record<AssumptionKey, Assumption> = {
     reach_rate_a: big.reach,
-    reach_rate_b:
+    reach_rate_b: glancedFor(
       o.micro_reach !== undefined ? given('reach_rate_b', 'micro_reach', o.micro_reach, 'percent', ['B'], 'higher') : reachRate('B', micro.followers, platform),
+      basis('reach'),
+    ),
     engagement_rate_a: big.engagement,
-    engagement_rate_b: micro.engagement,
+    engagement_rate_b: glancedFor(micro.engagement, basis('engagement')),
     fee_a: big.fee,
     fee_b: planBFee(micro, budget, platform),
-    ...sharedInputs(o, kardashian, platform, count.influencers),
+    ...shared,
   };
   const a = planASpec(big, kardashian);
   const b = planBSpec(o, micro, count);

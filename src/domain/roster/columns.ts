@@ -25,22 +25,25 @@ const COUNT_EXACT = new Set(['followers', 'follower', 'follower count', 'followe
 const FOLLOWER_HEADER = new RegExp(String.raw`(?:^| )${FOLLOWER_WORD}(?: |$)`, 'u');
 /** "Audience" counts followers in some exports ("Audience size") and describes them in others ("Audience Country"): a follower word says more. */
 const AUDIENCE_HEADER = /(?:^| )audience(?: |$)/u;
+
+/** A pattern matching any of the words (alternations, one string a language) as a whole word of a normalised header. */
+function anyWord(words: readonly string[]): RegExp {
+  return new RegExp(String.raw`(?:^| )(?:${words.join('|')})(?: |$)`, 'u');
+}
+
 /**
  * A header about who the followers are, not how many: where they live, how old they are, how
  * real, how engaged ("Top Audience Country", "Audience Age 18-24", "Audience Quality Score",
  * "Follower Credibility", "Audience Engagement Rate"), in the languages exports come in.
  */
-const AUDIENCE_MAKEUP = new RegExp(
-  String.raw`(?:^| )(?:${[
-    'countr(?:y|ies)|locations?|cit(?:y|ies)|ages?|genders?|male|female|credibility|quality|score|rate|engagement|er|percent|percentage|demographics?|interests?|languages?',
-    'land|länder|alter|geschlecht|qualität|glaubwürdigkeit|engagementrate',
-    'pays|âge|genre|qualité|crédibilité|taux',
-    'país|países|edad|género|calidad|credibilidad|tasa',
-    'idade|gênero|qualidade|credibilidade|taxa',
-    'paese|età|sesso|qualità|credibilità|tasso',
-  ].join('|')})(?: |$)`,
-  'u',
-);
+const AUDIENCE_MAKEUP = anyWord([
+  'countr(?:y|ies)|locations?|cit(?:y|ies)|ages?|genders?|male|female|credibility|quality|score|rate|engagement|er|percent|percentage|demographics?|interests?|languages?',
+  'land|länder|alter|geschlecht|qualität|glaubwürdigkeit|engagementrate',
+  'pays|âge|genre|qualité|crédibilité|taux',
+  'país|países|edad|género|calidad|credibilidad|tasa',
+  'idade|gênero|qualidade|credibilidade|taxa',
+  'paese|età|sesso|qualità|credibilità|tasso',
+]);
 const describesFollowers = (header: string): boolean => header.includes('%') || AUDIENCE_MAKEUP.test(normaliseHeader(header));
 
 /**
@@ -145,18 +148,15 @@ function bestColumn(header: readonly string[], exact: Set<string>, word: RegExp,
 }
 
 /** A header naming a change in followers or a date, not how many there are: "Followers growth", "New followers", "Last updated", "Follower %". */
-const CHANGE_OR_DATE = new RegExp(
-  String.raw`(?:^| )(?:${[
-    'growth|new|gained|gain|gains|lost|loss|change|changes|delta|increase|decrease|updated|date|rate|percent|percentage',
-    // The same in the languages the count headers come in ("Follower-Wachstum", "Datum", "Croissance").
-    'wachstum|zuwachs|neue|neu|gewonnen|gewonnene|veränderung|änderung|datum|aktualisiert',
-    'croissance|nouveaux|gagnés|gagnes|variation|évolution|mis à jour',
-    'crecimiento|nuevos|ganados|cambio|fecha|actualizado',
-    'crescimento|novos|ganhos|variação|atualizado|data',
-    'groei|nieuwe|erbij|crescita|nuovi|guadagnati|variazione',
-  ].join('|')})(?: |$)`,
-  'u',
-);
+const CHANGE_OR_DATE = anyWord([
+  'growth|new|gained|gain|gains|lost|loss|change|changes|delta|increase|decrease|updated|date|rate|percent|percentage',
+  // The same in the languages the count headers come in ("Follower-Wachstum", "Datum", "Croissance").
+  'wachstum|zuwachs|neue|neu|gewonnen|gewonnene|veränderung|änderung|datum|aktualisiert',
+  'croissance|nouveaux|gagnés|gagnes|variation|évolution|mis à jour',
+  'crecimiento|nuevos|ganados|cambio|fecha|actualizado',
+  'crescimento|novos|ganhos|variação|atualizado|data',
+  'groei|nieuwe|erbij|crescita|nuovi|guadagnati|variazione',
+]);
 const namesChangeOrDate = (header: string): boolean => header.includes('%') || CHANGE_OR_DATE.test(normaliseHeader(header));
 
 /** The columns an option names: those with that header (any case, else as normalised), else the one with that number (from 1). */

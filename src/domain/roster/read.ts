@@ -5,9 +5,11 @@ import type { readCount } from '../spreadsheet-count';
 import { detectDecimal, readRosterCount, stepOf, unquoteCell } from './cells';
 import { findColumns, milIsThousandUnder } from './columns';
 import { decodeRosterText, isHtml, isJson } from './decode';
+import { movedReason, movedRowOf } from './moved-rows';
 import { detectDelimiter, records, sepLine } from './records';
 import { layOut, locateHeader } from './table';
-import { movedReason, movedRowOf, tagRows, totalRowsOf } from './tag';
+import { tagRows } from './tag';
+import { totalRowsOf } from './total-rows';
 import { totalsByTier } from './totals';
 import { type CountUnit, type Delimiter, MAX_ROSTER_ROWS, type RosterError, type RosterOptions, type TaggedRoster } from './types';
 

@@ -222,7 +222,7 @@ async function show(context: RunContext & { guildId: string }): Promise<Reply> {
   return { embeds: [{ ...embed, footer: { text: `${embed.footer!.text} ${LONG_DEFINITION_NOTE}` } }], flags: MessageFlags.Ephemeral };
 }
 
-export const LONG_DEFINITION_NOTE = 'A long definition, so it is shown to you alone.';
+const LONG_DEFINITION_NOTE = 'A long definition, so it is shown to you alone.';
 
 async function clear(context: RunContext & { guildId: string }): Promise<Reply> {
   if (!context.canManageGuild) return notManagerReply('clear the house definition');

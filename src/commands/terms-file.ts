@@ -57,7 +57,7 @@ function shapeProblem(json: unknown, issue: z.ZodIssue): string {
 }
 
 /** The terms of the file, or why it is no terms export: the problem in words, and a title for the reply. */
-export type ReadFile = { ok: true; terms: ExportedTerm[] } | { ok: false; problem: string; title: string };
+type ReadFile = { ok: true; terms: ExportedTerm[] } | { ok: false; problem: string; title: string };
 
 /** Where JSON.parse stopped reading `text`, as a person finds it in an editor ("57, column 1"), when its error says. */
 function jsonErrorPlace(text: string, err: unknown): string | undefined {

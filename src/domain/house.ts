@@ -454,11 +454,16 @@ const NAME_SYNONYMS: Readonly<Record<string, NormalTier>> = {
  * compiler's target.
  */
 const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
-const NOT_A_LETTER_OR_DIGIT = /[^\p{L}\p{M}\p{N}]+/gu;
+const NOT_A_LETTER_OR_DIGIT = /[^\p{L}\p{M}\p{N}]+/u;
+
+/** A name's words as they are matched to a tier: lower case, emoji and all else no letter or digit left out ("🌱 Mid-tier" → mid, tier). */
+export function nameWords(name: string): string[] {
+  return name.normalize('NFKC').toLowerCase().replace(EMOJI, ' ').split(NOT_A_LETTER_OR_DIGIT).filter((word) => word !== '');
+}
 
 /** The normalised tier a name states outright ("Micro", "mid-tier", "macro influencers", "🌱 Nano"), if any. */
 export function normalTierNamed(name: string): NormalTier | undefined {
-  const raw = name.normalize('NFKC').toLowerCase().replace(EMOJI, '').replace(NOT_A_LETTER_OR_DIGIT, '');
+  const raw = nameWords(name).join('');
   const key = raw.replace(/(?:influencers?|creators?|tier|s)$/u, '');
   return NAME_SYNONYMS[raw] ?? NAME_SYNONYMS[key] ?? NAME_SYNONYMS[key.replace(/tier$/, '')];
 }
@@ -588,12 +593,12 @@ function listMarks(parts: readonly string[]): number[] {
   const marks = list.map((mark) => mark[0].length);
   // Numbers that tell apart tiers of one name are part of their names: "1. Liga 1M+, 2. Liga 100k-1M".
   // Names told apart without them lose them: "a) Tier 1 1k-10k, b) Tier 2 10k+".
-  const names = parts.map((part, i) => nameKey(nameWithout(part.slice(marks[i]))));
+  const names = parts.map((part, i) => nameKey(entryName(part.slice(marks[i]))));
   return new Set(names).size < names.length ? none : marks;
 }
 
 /** The name an entry gives its tier, as far as it reads; the entry itself where it does not. */
-function nameWithout(entry: string): string {
+function entryName(entry: string): string {
   const read = readEntry(entry.trim(), 0);
   return 'error' in read ? entry : read.name.replace(NAME_MARK_AFTER, '').replace(NAME_MARK_BEFORE, '');
 }

@@ -5,7 +5,7 @@
 
 import type { Classification, NearBoundary, PublisherVote, Verdict } from './classify';
 import { countOf, formatCompact, formatCount, formatCountRange } from './format';
-import { normalTierNamed } from './house';
+import { nameWords, normalTierNamed } from './house';
 import { BOUNDARY_RULE, NORMAL_TIERS, SOURCES, type NormalTier, type Publisher, type Source, type Tier } from './sources';
 import { TIER_LABELS } from './tier-style';
 
@@ -219,17 +219,14 @@ export function ownLineNotes(c: Classification, publisher: Publisher): string[] 
     });
 }
 
-/** Emoji, whole: they say nothing of a tier ("🌱 Nano"). Built from a string: the `v` flag is newer than the compiler's target. */
-const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv');
-
 /**
  * Whether a tier's own name says which normalised tier it counts as: its first word is that
  * tier's ("micro", "Micro-influencers", "mid-tier", "macro T3", "mega/celebrity", "🌱 Nano"). A
  * name that only starts with the same letters (L2's "middling" is mid-tier) or names the tier in
  * other words ("celebrity", "top influencer") does not, so the reader is shown where it counts.
  */
-export function nameStatesTier(name: string, normal: NormalTier): boolean {
-  const firstWord = name.normalize('NFKC').toLowerCase().replace(EMOJI, ' ').split(/[^\p{L}\p{M}\p{N}]+/u).find((word) => word !== '') ?? '';
+function nameStatesTier(name: string, normal: NormalTier): boolean {
+  const firstWord = nameWords(name)[0] ?? '';
   return firstWord.startsWith(normal) && normalTierNamed(firstWord) === normal;
 }
 

@@ -44,7 +44,7 @@ export interface Range {
  * among the other inputs, with the digits that give the plan's count shown beside it ("22.945%",
  * glancePercent; a plan of several influencers is given its own by glancedFor).
  */
-export interface RaisedText {
+interface RaisedText {
   working: string;
   glance: string;
 }
@@ -226,7 +226,7 @@ const RAISED_MOST_SIGNIFICANT = 12;
  * where six would round it onto a round figure, so that 999,999 × 11.5% ÷ 1,000,000 reads
  * 11.49999%, not the 11.5% it was worked from, and a fee priced at it checks to the cent.
  */
-export function workingPercent(x: number): string {
+function workingPercent(x: number): string {
   for (let digits = PERCENT_SIGNIFICANT; digits <= RAISED_MOST_SIGNIFICANT; digits++) {
     if (roundSignificant(x, digits) !== roundSignificant(x, digits - 1)) return `${plainNumber(x, digits)}%`;
   }
@@ -246,7 +246,7 @@ const shownCount = (n: number): number | 'under 1' => (n > 0 && n < 1 ? 'under 1
  * × 22.945% is the 22,945 people shown; 22.9% would give 22,900), reading apart from the range's
  * other ends (`apart`) as they are written.
  */
-export function glancePercent(x: number, basis: number, apart: readonly number[]): string {
+function glancePercent(x: number, basis: number, apart: readonly number[]): string {
   const count = (rate: number) => shownCount((basis * rate) / 100);
   const others = apart.filter((y) => y !== x).map(exactPercent);
   // A big plan (300 × 200,000 followers) may need more digits than the working's six to give its count.

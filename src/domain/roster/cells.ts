@@ -5,9 +5,16 @@
  */
 
 import { extractCounts, type IgnoreKind } from '../extract';
-import { type DecimalMark, MAX_INPUT_LENGTH, normaliseDigits } from '../followers';
+import { type DecimalMark, MAX_INPUT_LENGTH, normaliseDigits, type ParseResult } from '../followers';
+import { PLATFORM_BY_ALIAS } from '../platforms';
 import { readCount } from '../spreadsheet-count';
 import type { CountUnit, Delimiter } from './types';
+
+/** A count cell as read: the count, or why it is none. */
+export type CountRead = ParseResult<number>;
+
+/** A cell that names a platform Tierbot knows ("IG", "TikTok"). */
+export const namesPlatform = (cell: string): boolean => PLATFORM_BY_ALIAS.has(unquoteCell(cell).replace(/\s+/g, ' ').toLowerCase());
 
 /** "No value" as a sheet writes it: n/a, Excel's #N/A (readCount takes a lone dash as no count itself). */
 const NO_VALUE = /^(?:#?n\/?a|none|nil|null)$/i;
@@ -30,12 +37,15 @@ const FORMULA = /^[=＝]/;
  * A number with its own suffix (45k) is read as written; "45 mil" is 45 thousand under a Spanish
  * or Portuguese header (`milIsThousand`), 45 million under any other.
  */
-export function readRosterCount(cell: string, decimal: DecimalMark, unit: CountUnit | undefined, milIsThousand: boolean): ReturnType<typeof readCount> {
+/** A cell that is a plain number: digits, with a decimal mark or grouping, and nothing else. */
+export const PLAIN_NUMBER = /^\d[\d.,\s'’]*$/;
+
+export function readRosterCount(cell: string, decimal: DecimalMark, unit: CountUnit | undefined, milIsThousand: boolean): CountRead {
   const text = unquoteCell(cell);
   if (text === '' || NO_VALUE.test(text)) return { ok: false, reason: NO_COUNT };
   if (SPREADSHEET_ERROR.test(text)) return { ok: false, reason: 'no follower count (a spreadsheet error)' };
   if (FORMULA.test(text)) return { ok: false, reason: 'a formula, not a follower count: export the sheet with values, not formulas' };
-  const inUnit = unit !== undefined && /^\d[\d.,\s'’]*$/.test(normaliseDigits(text));
+  const inUnit = unit !== undefined && PLAIN_NUMBER.test(normaliseDigits(text));
   const written = milIsThousand ? text.replace(/(?<=\d)\s?mil$/i, 'k') : text;
   const read = readCount(inUnit ? `${text}${unit === 'thousands' ? 'k' : 'M'}` : written, decimal);
   if (read.ok) return read;
@@ -48,7 +58,7 @@ export function readRosterCount(cell: string, decimal: DecimalMark, unit: CountU
  * 100,000 for "1.5M", 100 for "45.2K", 1,000 for "45" under "Followers (K)". Found by reading the
  * cell with its last digit changed, so it holds for every form `read` reads; 1 for a cell that is no count.
  */
-export function stepOf(cell: string, read: (cell: string) => ReturnType<typeof readCount>): number {
+export function stepOf(cell: string, read: (cell: string) => CountRead): number {
   const text = normaliseDigits(unquoteCell(cell));
   const value = read(text);
   // The last digit of the number itself, not of an exponent ("1.2E+06").

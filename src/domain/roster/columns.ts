@@ -10,7 +10,7 @@
 import { COUNT_MULTIPLIERS, FOLLOWER_WORD, MIL_IS_THOUSAND_BEFORE, normaliseDigits } from '../followers';
 import { KNOWN_PLATFORMS } from '../platforms';
 import { readCount } from '../spreadsheet-count';
-import { unquoteCell } from './cells';
+import { namesPlatform, unquoteCell } from './cells';
 import { ADDED_COLUMNS, type ColumnOption, type CountUnit, type RosterColumns, type RosterError, type RosterOptions } from './types';
 
 export const normaliseHeader = (h: string): string =>
@@ -93,12 +93,6 @@ const HANDLE_WORD = /(?:^| )(?:handle|username|user name)(?: |$)/;
  * its cells decide.
  */
 const CHANNEL = new Set(['channel', 'kanal', 'canal', 'canale']);
-
-/** A cell that names a platform Tierbot knows ("IG", "TikTok"). */
-function namesPlatform(cell: string): boolean {
-  const text = unquoteCell(cell).replace(/\s+/g, ' ').toLowerCase();
-  return KNOWN_PLATFORMS.some((p) => p.name.toLowerCase() === text || p.aliases.includes(text));
-}
 
 /** A cell that is an "x" mark (approved, posted), or Twitter's "X". */
 const isX = (cell: string): boolean => unquoteCell(cell).toLowerCase() === 'x';

@@ -4,14 +4,11 @@
  * as its cells are not where the header says; the reason says how to mend the file.
  */
 
-import { PLATFORM_BY_ALIAS } from '../platforms';
-import type { readCount } from '../spreadsheet-count';
-import { unquoteCell } from './cells';
+import { type CountRead, namesPlatform } from './cells';
 import { filledWidth, type Rec } from './records';
 import { type Layout, withoutColumns } from './table';
 import type { Delimiter, RosterColumns } from './types';
 
-type CountRead = ReturnType<typeof readCount>;
 
 /** What a row with cells past the header's last column most often has. */
 export const COMMA_IN_CELL = 'a comma inside an unquoted cell?';
@@ -25,8 +22,6 @@ const MAX_PIECES = 3;
 /** A grouped count a comma splits when its cell is not quoted: "45,200", "1,250,000". */
 const GROUPED_WITH_COMMAS = /^\s*\d{1,3}(?:,\d{3})+\s*$/;
 
-/** A cell naming a platform Tierbot knows ("IG", "TikTok"). */
-export const namesPlatform = (cell: string): boolean => PLATFORM_BY_ALIAS.has(unquoteCell(cell).replace(/\s+/g, ' ').toLowerCase());
 
 /**
  * Whether a row wider than the header was moved by a comma inside an unquoted cell at or before its

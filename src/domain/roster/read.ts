@@ -1,8 +1,7 @@
 /** readRoster: a file's bytes through every step (decode, records, table, columns, counts, tags, totals) to a tagged roster, or why the file is refused. */
 
 import type { DecimalMark } from '../followers';
-import type { readCount } from '../spreadsheet-count';
-import { detectDecimal, readRosterCount, stepOf, unquoteCell } from './cells';
+import { type CountRead, detectDecimal, PLAIN_NUMBER, readRosterCount, stepOf, unquoteCell } from './cells';
 import { findColumns, milIsThousandUnder } from './columns';
 import { decodeRosterText, isHtml, isJson } from './decode';
 import { movedReason, movedRowOf } from './moved-rows';
@@ -13,7 +12,6 @@ import { totalRowsOf } from './total-rows';
 import { totalsByTier } from './totals';
 import { type CountUnit, type Delimiter, MAX_ROSTER_ROWS, type RosterError, type RosterOptions, type TaggedRoster } from './types';
 
-type CountRead = ReturnType<typeof readCount>;
 
 /** Reads, tags and totals a roster; or says what is wrong with the file as a whole. */
 export function readRoster(bytes: Uint8Array, opts: RosterOptions = {}): { ok: true; roster: TaggedRoster } | { ok: false; error: RosterError } {
@@ -95,8 +93,6 @@ function otherCountReader(header: string[], cellsOf: (column: number) => string[
   return (column, cell) => (readers.get(column) ?? readers.set(column, readerOf(column)).get(column)!)(cell);
 }
 
-/** A cell that is a plain number: digits, with a decimal mark or grouping, and nothing else. */
-const PLAIN_NUMBER = /^\d[\d.,\s'’]*$/;
 
 /**
  * The count column's cells when they look like counts in thousands written without a unit (see

@@ -12,9 +12,8 @@ import { numberBeforeMil } from '../followers';
 import { andList, countOf, formatCount } from '../format';
 import type { HouseTiers } from '../house-placing';
 import { platformName } from '../platforms';
-import type { readCount } from '../spreadsheet-count';
 import { TIER_LABELS } from '../tier-style';
-import { NO_COUNT, unquoteCell } from './cells';
+import { type CountRead, NO_COUNT, unquoteCell } from './cells';
 import { creatorKey, creatorName, linkIn, sameWhat } from './creators';
 import { COMMA_IN_CELL } from './moved-rows';
 import { filledWidth, type Rec } from './records';
@@ -28,7 +27,6 @@ function votesText(c: ConsensusView): string {
   return `${c.votes} of ${c.of}`;
 }
 
-type CountRead = ReturnType<typeof readCount>;
 
 /** What tagging each row needs from the roster as a whole. */
 interface TagContext {

@@ -10,14 +10,12 @@ import { FOLLOWER_WORD } from '../followers';
 import { formatCount } from '../format';
 import { platformName } from '../platforms';
 import { readCount } from '../spreadsheet-count';
-import { unquoteCell } from './cells';
+import { type CountRead, namesPlatform, unquoteCell } from './cells';
 import { normaliseHeader } from './columns';
 import { creatorName } from './creators';
-import { namesPlatform } from './moved-rows';
 import type { Rec } from './records';
 import type { RosterColumns } from './types';
 
-type CountRead = ReturnType<typeof readCount>;
 
 /** Why a total row is not read. */
 const TOTAL_ROW = 'a total row, not a creator';

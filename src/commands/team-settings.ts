@@ -135,9 +135,15 @@ export function who(id: string, name: string): string {
   return `**${shownText(name, 80)}**${mention}`;
 }
 
+/** The version of the export format every export writes, and `/term import` reads. */
+export const EXPORT_VERSION = 1;
+
+/** An export's `kind`: "tierbot.terms". */
+export const exportKind = (kind: 'house' | 'terms' | 'plans') => `tierbot.${kind}`;
+
 /** What every export (house.json, terms.json, plans.json) starts with: what it holds, its format's version, the server and when. */
 export function exportHeader(kind: 'house' | 'terms' | 'plans', context: RunContext & { guildId: string }) {
-  return { kind: `tierbot.${kind}`, version: 1, guildId: context.guildId, exportedAt: context.now.toISOString() };
+  return { kind: exportKind(kind), version: EXPORT_VERSION, guildId: context.guildId, exportedAt: context.now.toISOString() };
 }
 
 /** A settings export as a JSON attachment; `description` is its alt text, as every attachment has. */

@@ -8,15 +8,15 @@
 import { z } from 'zod';
 import { countOf, formatCount } from '../domain/format';
 import { quoteUserText, showsNothing } from './embeds';
-import { shownText } from './team-settings';
+import { EXPORT_VERSION, exportKind, shownText } from './team-settings';
 
 /** What `/term export` attaches, and `/term import` takes back. */
 export const TERMS_FILE = 'terms.json';
 
 /** The other exports, which are JSON too: what each is, and where its contents go instead. */
 const OTHER_EXPORTS: Readonly<Record<string, string>> = {
-  'tierbot.house': 'a house definition export (house.json, from `/house export`), not a terms export. Its `text` is set back by pasting it into `/house set tiers:`',
-  'tierbot.plans': 'a saved plans export (plans.json, from `/plans export`), not a terms export. A plan is saved again by running `/compare` with its options and `save:`',
+  [exportKind('house')]: 'a house definition export (house.json, from `/house export`), not a terms export. Its `text` is set back by pasting it into `/house set tiers:`',
+  [exportKind('plans')]: 'a saved plans export (plans.json, from `/plans export`), not a terms export. A plan is saved again by running `/compare` with its options and `save:`',
 };
 
 /** A term as terms.json holds it. Who added and changed it, and when, are the file's to keep: an import records its own. */
@@ -30,7 +30,7 @@ const exportedTerm = z.object({
 export type ExportedTerm = z.infer<typeof exportedTerm>;
 
 /** What every export starts with (exportHeader): what it holds, and its format's version. */
-const exportKind = z.object({ kind: z.string(), version: z.unknown() });
+const exportStart = z.object({ kind: z.string(), version: z.unknown() });
 const termsExport = z.object({ terms: z.array(exportedTerm) });
 
 /** Words for JSON's kinds of value, as zod names them. */
@@ -92,14 +92,14 @@ export function readTermsFile(bytes: Uint8Array, shown: string): ReadFile {
     const place = jsonErrorPlace(text, err);
     return refused(`${shown} is not valid JSON${place ? `: it cannot be read past line ${place}` : ''}. ${JSON_SLIP}`, 'Not valid JSON');
   }
-  const header = exportKind.safeParse(json);
+  const header = exportStart.safeParse(json);
   if (!header.success) return refused(`${shown} is JSON, but not a Tierbot export: it does not start with \`"kind": "tierbot.terms"\`.`, 'Not a terms export');
   const { kind, version } = header.data;
   const other = OTHER_EXPORTS[kind];
   if (other) return refused(`${shown} is ${other}.`, 'Not a terms export');
-  if (kind !== 'tierbot.terms') return refused(`${shown} is JSON of another kind (“${quoteUserText(kind, 40)}”), not a terms export (\`"kind": "tierbot.terms"\`).`, 'Not a terms export');
-  if (version !== 1) {
-    return refused(`${shown} is a terms export of version ${quoteUserText(JSON.stringify(version) ?? 'none', 20)}; this Tierbot reads version 1, which \`/term export\` gives.`, 'Not a terms export it can read');
+  if (kind !== exportKind('terms')) return refused(`${shown} is JSON of another kind (“${quoteUserText(kind, 40)}”), not a terms export (\`"kind": "tierbot.terms"\`).`, 'Not a terms export');
+  if (version !== EXPORT_VERSION) {
+    return refused(`${shown} is a terms export of version ${quoteUserText(JSON.stringify(version) ?? 'none', 20)}; this Tierbot reads version ${EXPORT_VERSION}, which \`/term export\` gives.`, 'Not a terms export it can read');
   }
   const parsed = termsExport.safeParse(json);
   if (!parsed.success) {

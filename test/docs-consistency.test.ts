@@ -1,5 +1,5 @@
 /**
- * The README and docs/architecture.md against the repository: every variable .env.example lists
+ * The README and the documents in docs/ against the repository: every variable .env.example lists
  * is in the README's configuration table, every file or folder the documents name exists, and the
  * README's sample reply is what the bot answers.
  */
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const DOCS = ['README.md', 'docs/architecture.md', 'docs/reliability.md'];
+const DOCS = ['README.md', 'docs/commands.md', 'docs/architecture.md', 'docs/reliability.md'];
 
 /** Paths into the repository's own folders, wherever they appear in the text. */
 const REPO_PATH = /(?<![\w./-])(?:src|test|tools|bench|deploy|docs|\.ci)\/[\w.-]+(?:\/[\w.-]+)*\/?/g;

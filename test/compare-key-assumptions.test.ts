@@ -250,6 +250,26 @@ describe('Plan B’s reach, as the formula compare.csv and the Assumptions page 
     expect(field.value).toContain('does not apply');
     expect(field.value).not.toContain('Plan B’s reach:');
   });
+
+  it('counts the audience as the platform does: subscribers on YouTube, followers on Instagram, on the Assumptions page and in compare.csv', async () => {
+    const overlapField = async (options: Record<string, string>) => (await assumptionsPage(options)).embeds[0]!.fields!.find((f) => f.name.startsWith('Audience overlap'))!.value;
+    const source = (rows: string[][], plan: string, metric: string) => exportRow(rows, plan, metric)[5];
+
+    const youtube = { platform: 'youtube', micro_count: '5' };
+    expect(await overlapField(youtube)).toContain('Plan B’s reach: subscribers × reach rate × (1 − overlap), never less than one influencer’s reach.');
+    const youtubeRows = await exportRows(youtube);
+    expect(source(youtubeRows, 'B', 'reach')).toBe('estimate: subscribers × reach rate × (1 − overlap), never less than one influencer’s reach');
+    // Plan A's reach and both plans' engagements are counted from the same audience.
+    expect(source(youtubeRows, 'A', 'reach')).toBe('estimate: subscribers × reach rate');
+    expect(source(youtubeRows, 'B', 'engagements')).toBe('estimate: subscribers × engagement rate');
+    expect(youtubeRows.map((r) => `${r[0]},${r[1]}`)).toEqual((await exportRows({ micro_count: '5' })).map((r) => `${r[0]},${r[1]}`));
+
+    const instagram = { platform: 'instagram', micro_count: '5' };
+    expect(await overlapField(instagram)).toContain('Plan B’s reach: followers × reach rate × (1 − overlap), never less than one influencer’s reach.');
+    const instagramRows = await exportRows(instagram);
+    expect(source(instagramRows, 'B', 'reach')).toBe('estimate: followers × reach rate × (1 − overlap), never less than one influencer’s reach');
+    expect(source(instagramRows, 'A', 'reach')).toBe('estimate: followers × reach rate');
+  });
 });
 
 describe('the public reply’s key assumptions in two fields, Plan A’s rates being held', () => {

@@ -90,7 +90,7 @@ describe('/compare names the plans’ tiers by the house definition', () => {
     }
   });
 
-  it('one micro-influencer, the Kardashian case and counts outside the tiers (below, in a gap) are named as /tier names them', async () => {
+  it('one micro-influencer, the Kardashian case and counts outside the tiers (below, in a gap) are named as /tier and /roster name them', async () => {
     const store = await withHouse('micro 10k-90k, gap, macro 100k-1M');
     const ctx = testContext({ guildId: G, store });
     const one = await run({ preset: 'kardashian', micro_count: '1' }, ctx);
@@ -98,7 +98,8 @@ describe('/compare names the plans’ tiers by the house definition', () => {
     expect(field(one, 'Plan A').name).toBe('Plan A (observed): Kim Kardashian’s tweet, 15,000,000 followers · house tier: above macro');
     const outside = await run({ big_followers: '95k', micro_followers: '5k' }, ctx);
     expect(description(outside)).toContain('Plan A’s influencer is **in the gap between micro (10k–90k) and macro (100k–1M)**; Plan B’s 10 are each **below micro, the lowest house tier (from 10k)**.');
-    expect(field(outside, 'Plan A').name).toMatch(/· house tier: in a gap$/);
+    // A count in a gap is named by the tiers either side, as the roster's totals group it.
+    expect(field(outside, 'Plan A').name).toMatch(/· house tier: between micro and macro$/);
     expect(field(outside, 'Plan B').name).toMatch(/· house tier: below micro$/);
   });
 
@@ -242,6 +243,16 @@ describe('/compare save: says the command that runs it again', () => {
     expect(description(await run({ save: 'Q1 `final`' }, ctx))).toContain('run it again by giving `/compare plan:` the name “Q1 \\`final\\`”.');
     // Run as said, it loads the plan.
     expect(description(await run({ plan: 'Spring *launch*' }, ctx))).toContain('Plan “Spring \\*launch\\*” loaded.');
+  });
+
+  it('a name with an "@" or "<" that is no mention is in the code; one with a mention is named beside it, escaped', async () => {
+    const ctx = testContext({ guildId: G, store: memoryStore() });
+    expect(description(await run({ save: 'Q3 @ Acme' }, ctx))).toContain('run it again with `/compare plan:Q3 @ Acme`.');
+    expect(description(await run({ save: 'spend <5k' }, ctx))).toContain('run it again with `/compare plan:spend <5k`.');
+    expect(description(await run({ plan: 'Q3 @ Acme' }, ctx))).toContain('Plan “Q3 \\@ Acme” loaded.');
+    // Mention syntax never comes back unescaped, in code or out of it.
+    expect(description(await run({ save: 'for @everyone' }, ctx))).toContain('run it again by giving `/compare plan:` the name “for \\@everyone”.');
+    expect(description(await run({ save: 'ask <@123>' }, ctx))).toContain('run it again by giving `/compare plan:` the name “ask \\<\\@123\\>”.');
   });
 });
 

@@ -191,6 +191,15 @@ describe('/house set over a definition, and /house clear, show what went', () =>
     expect(codeBlock(description(cleared))).toBeUndefined();
     expect(description(cleared)).toContain('a\\`\\`\\`b 1k\\-10k, c 10k+');
   });
+
+  it('a definition with a mention in it is shown escaped, not in a code block where it would come back as typed', async () => {
+    const store = memoryStore();
+    await store.setHouse(G, { text: '<@123> 1k-10k, c 10k+', setById: '1', setByName: 'Ana', setAt: new Date(0) });
+    const replaced = await run(store, '/house set "tiers:small 1k-50k, big 50k+"', MANAGER);
+    expect(replacedField(replaced)!.name).toBe('Replaced definition');
+    expect(replacedField(replaced)!.value).toBe('\\<\\@123\\> 1k\\-10k, c 10k+');
+    expect(shownText(replaced)).not.toMatch(/(?<!\\)<@123>/);
+  });
 });
 
 describe('"mil" in a house definition', () => {
@@ -207,6 +216,12 @@ describe('"mil" in a house definition', () => {
 
     await run(store, '/house set "tiers:Pequeno 1k-10k, Médio 10k-100k, Grande 100k+"', MANAGER);
     expect(description(await run(store, '/house show'))).toContain('counts 1,000–9,999');
+  });
+
+  it('the definition in thousands, when it cannot be code (a backtick would end it), is quoted, escaped, as it is to be typed', async () => {
+    const store = memoryStore();
+    const saved = await run(store, '/house set "tiers:Peque`no 1 mil-10 mil, Grande 10 mil+"', MANAGER);
+    expect(description(saved)).toContain('ℹ️ “mil” is read as a million; for 1 thousand, write 1k. If you meant thousands, set this instead: “Peque\\`no 1k\\-10k, Grande 10k+”');
   });
 
   it('says nothing when no count used "mil", though a name has it', async () => {

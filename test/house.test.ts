@@ -294,7 +294,7 @@ describe('shortHousePlacement', () => {
     expect(short('micro 10k-90k, gap, macro 100k-1M', 50_000)).toBe('MICRO');
     expect(short('micro 10k-90k, gap, macro 100k-1M', 5_000)).toBe('below MICRO');
     expect(short('micro 10k-90k, gap, macro 100k-1M', 2_000_000)).toBe('above MACRO');
-    expect(short('micro 10k-90k, gap, macro 100k-1M', 95_000)).toBe('in a gap');
+    expect(short('micro 10k-90k, gap, macro 100k-1M', 95_000)).toBe('between MICRO and MACRO');
     expect(shortHousePlacement(houseTierFor(tiersOf('starter 1k-50k, star 50k+'), 500_000))).toBe('star');
   });
 });

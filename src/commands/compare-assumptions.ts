@@ -5,9 +5,9 @@
  */
 
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import { PLATFORM_LABEL, citeBrief, citeText, type Citation } from '../domain/benchmarks';
-import { audienceWord, exactPercent, microBreakEvenLine, microBreakEvens, ONE_FIGURE, workedInputText, type Assumption, type AssumptionKey, type Comparison } from '../domain/compare';
-import { SEVERAL_REACH_FORMULA } from '../domain/funnel';
+import { PLATFORM_LABEL, audienceWord, citeBrief, citeText, type Citation } from '../domain/benchmarks';
+import { exactPercent, microBreakEvenLine, microBreakEvens, ONE_FIGURE, workedInputText, type Assumption, type AssumptionKey, type Comparison } from '../domain/compare';
+import { severalReachFormula } from '../domain/funnel';
 import { shorten } from '../domain/format';
 import { formatPercent } from '../domain/units';
 import { LIMITS, embedsLength } from './limits';
@@ -139,7 +139,7 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
   plans.push(RANGES_RULE);
   const inputs = Object.values(s.assumptions);
   // The formula compare.csv gives for Plan B's reach, so its row checks against the overlap here.
-  const uses = s.b.influencers > 1 ? { overlap: `Plan B’s reach: ${SEVERAL_REACH_FORMULA}.` } : {};
+  const uses = s.b.influencers > 1 ? { overlap: `Plan B’s reach: ${severalReachFormula(s.platform)}.` } : {};
   const inputsEmbed = (detail: Detail, share?: number): APIEmbed => {
     const named = detail === 'linked' ? 'by publisher and year' : `without links${detail === 'trimmed' ? ' and some text is shortened' : ''}`;
     const notice = detail === 'full' ? [] : [`*To fit Discord’s limits, sources are named ${named}: **Export** (compare.csv) has every input’s rule, range and sources in full.*`];

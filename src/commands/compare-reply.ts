@@ -7,10 +7,9 @@
  */
 
 import { ButtonStyle, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import { AD_AGE_KARDASHIAN_FEE_TEXT, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, CITE, GRIN_RULE_TEXT, TRAACKR_RULE_TEXT, citeBrief, publisherYear, reportedBy, type Platform } from '../domain/benchmarks';
+import { AD_AGE_KARDASHIAN_FEE_TEXT, audienceWord, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, CITE, GRIN_RULE_TEXT, TRAACKR_RULE_TEXT, citeBrief, publisherYear, reportedBy, type Platform } from '../domain/benchmarks';
 import {
   audienceText,
-  audienceWord,
   CENT_RULE_EXAMPLE_TEXT,
   HOLDS_TEXT,
   breakEvenLine,
@@ -152,7 +151,7 @@ export const NO_HOUSE: HouseLookup = { kind: 'none' };
 /** Followers of each of the plan's influencers: what a tier is read from. */
 const planFollowers = (c: Comparison, plan: 'A' | 'B') => (plan === 'A' ? c.scenario.a : c.scenario.b).followersEach;
 
-/** "star", "below starter", "in a gap": a plan's house tier in a few words, for its field's name; the team's names escaped where they are not plain words. */
+/** "star", "below starter", "between micro and mid": a plan's house tier in a few words, for its field's name; the team's names escaped where they are not plain words. */
 function houseTierShort(tiers: readonly HouseTier[], followers: number): string {
   return shortHousePlacement(houseTierFor(tiers, followers), (tier) => teamTierName(tier.name));
 }

@@ -69,6 +69,27 @@ export function quoteUserText(text: string, max = 60): string {
   return shorten(withoutInvisible(text), max).replace(MARKDOWN_CHARACTER, '\\$1').replace(LIST_NUMBER_AT_START, '$1\\.');
 }
 
+/** Mention syntax: @everyone, @here, and <@…> for a member (<@!…>) or a role (<@&…>). */
+const MENTION_SYNTAX = /@(?:everyone|here)|<@/i;
+
+/**
+ * A team's text (a plan's name, a house definition) as code, to be copied and typed exactly as
+ * shown: an inline span, or a block on lines of its own; undefined when it cannot be code, and
+ * the caller shows it escaped (quoteUserText) beside the words that say where to type it.
+ * Inside code nothing is escaped and nothing formats, so two kinds of text are kept out of it:
+ * - what ends the code early: a backtick ends an inline span, and "```" a block;
+ * - mention syntax (@everyone, @here, <@…>). In code it neither renders nor pings, and no reply
+ *   pings anyone anyway (allowed_mentions is always empty), but it would come back exactly as
+ *   typed: everywhere else a user's mention comes back escaped, and it does here too.
+ * Characters no reply shows are dropped (withoutInvisible); text that shows nothing is no code.
+ */
+export function pasteableCode(text: string, form: 'inline' | 'block' = 'inline'): string | undefined {
+  const shown = withoutInvisible(text);
+  if (shown.trim() === '' || MENTION_SYNTAX.test(shown)) return undefined;
+  if (form === 'block') return shown.includes('```') ? undefined : `\`\`\`\n${shown}\n\`\`\``;
+  return shown.includes('`') ? undefined : `\`${shown}\``;
+}
+
 /**
  * Whether user text would show as nothing: once what is never shown is dropped, only spaces (or
  * nothing) are left. Discord refuses an empty field, so such a value must be refused or left out.

@@ -12,7 +12,7 @@ import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, t
 import { ACCEPTED_FORMS, countReadingNote, numberBeforeMil } from '../domain/followers';
 import { mappedTierArrow } from '../domain/overview';
 import type { HouseRecord } from '../store/types';
-import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, unshownCharacter } from './embeds';
+import { inputErrorReply, linesToFields, NEUTRAL_COLOUR, pasteableCode, PUBLIC_TEXT_LIMIT, unshownCharacter } from './embeds';
 import { houseTierMapping, teamTierName, WHOLE_TIER_NAME } from './house-lookup';
 import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { slashCommand, type ChatInputDefinition, type Reply, type RunContext, SERVER_ONLY } from './types';
@@ -71,7 +71,8 @@ function tierLines(tiers: readonly HouseTier[]): string[] {
 
 /**
  * Why a definition was refused, for an embed: Tierbot's words as they are, the team's own text
- * escaped (a tier name never formats or pings), and a suggested fix as a code span, shown as typed.
+ * escaped (a tier name never formats or pings), and a suggested fix as a code span, shown as typed
+ * (pasteableCode), or else in quotes, escaped.
  */
 export function reasonMarkdown(parts: readonly ReasonPart[]): string {
   return parts
@@ -83,8 +84,8 @@ export function reasonMarkdown(parts: readonly ReasonPart[]): string {
           // Whole, escaping included: the domain bounds what it quotes (a name, or 60 characters of an entry).
           return teamTierName(part.text, 2 * part.text.length);
         case 'code':
-          // A backtick in a team's name would end the span early.
-          return `\`${part.text.replace(/`/g, "'")}\``;
+          // The fix holds the team's names: where it cannot be code as typed, it is quoted, escaped.
+          return pasteableCode(part.text) ?? `"${teamTierName(part.text, 2 * part.text.length)}"`;
       }
     })
     .join('');
@@ -124,7 +125,7 @@ function onOneLine(text: string): string {
   return withCommas.length <= MAX_HOUSE_TEXT ? withCommas : joined(';');
 }
 
-/** How a definition that is gone is shown: ready to paste back, or (too long for its room, or holding "```") only to be read. */
+/** How a definition that is gone is shown: ready to paste back, or (too long for its room, or not pasteableCode) only to be read. */
 interface GoneDefinition {
   pasteable: boolean;
   text: string;
@@ -132,14 +133,13 @@ interface GoneDefinition {
 
 /**
  * A definition to set back: a code block of its text on one line, exactly as it is to be pasted
- * (nothing in a code block formats or pings), when that fits `room`; else the text escaped, and
- * shortened if need be.
+ * (pasteableCode), when it can be one and that fits `room`; else the text escaped, and shortened
+ * if need be.
  */
 function toSetBack(text: string, room: number): GoneDefinition {
   const line = onOneLine(text);
-  const block = `\`\`\`\n${line}\n\`\`\``;
-  // Only a run of three backticks would end the block early; anything else is shown as typed.
-  if (block.length <= room && !line.includes('```')) return { pasteable: true, text: block };
+  const block = pasteableCode(line, 'block');
+  if (block !== undefined && block.length <= room) return { pasteable: true, text: block };
   return { pasteable: false, text: shownText(line, room) };
 }
 
@@ -191,15 +191,15 @@ function replacedLine(previous: HouseRecord, text: string, userId: string): stri
 /**
  * /tier's note on "mil" (a million in English shorthand, a thousand in Spanish and Portuguese),
  * when a count of the definition was written so; with the definition as it would read with
- * thousands, when that reads.
+ * thousands, when that reads: as code to paste, or quoted, escaped, where it cannot be code.
  */
 function milNotes(text: string, milCounts: readonly string[]): string[] {
   const note = milCounts[0] === undefined ? undefined : countReadingNote(milCounts[0]);
   if (note === undefined) return [];
   const inThousands = onOneLine(milCounts.reduce((so, count) => so.replaceAll(count, `${numberBeforeMil(count)}k`), text));
-  // Shown as code, as typed: a backtick would end it early.
-  const fix = parseHouseDefinition(inThousands).ok && !inThousands.includes('`') ? ` If you meant thousands, set this instead: \`${inThousands}\`` : '';
-  return [`ℹ️ ${note}${fix}`];
+  if (!parseHouseDefinition(inThousands).ok) return [`ℹ️ ${note}`];
+  const fix = pasteableCode(inThousands) ?? `“${shownText(inThousands, 2 * inThousands.length)}”`;
+  return [`ℹ️ ${note} If you meant thousands, set this instead: ${fix}`];
 }
 
 async function show(context: RunContext & { guildId: string }): Promise<Reply> {

@@ -9,7 +9,7 @@ import type { ParseFailure } from '../domain/compare';
 import { formatCount } from '../domain/format';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type PlanAuthor, type SavePlanResult } from '../store/types';
 import { MANAGE_SERVER, who } from './team-settings';
-import { ERROR_COLOUR, hiddenInName, inputErrorReply, quoteUserText, unshownCharacter, withoutInvisible } from './embeds';
+import { ERROR_COLOUR, hiddenInName, inputErrorReply, pasteableCode, quoteUserText, unshownCharacter } from './embeds';
 import type { Reply, RunContext } from './types';
 
 /**
@@ -135,16 +135,13 @@ export async function savePlan(context: RunContext, saveName: string, inputs: Re
 }
 
 /**
- * "with `/compare plan:Spring launch`", the command to paste: nothing formats inside code, so the
- * name is shown as saved. A backtick in it would end the code early, and a mention's "@" or "<"
- * would be a mention in user text shown unescaped, which Tierbot never sends: then the option is
- * named and the name given beside it, escaped as all user text is.
+ * "with `/compare plan:Spring launch`", the command to paste, the name as saved; a name that
+ * cannot be shown in code (pasteableCode: a backtick, a mention) is given beside the option,
+ * escaped as all user text is.
  */
-const NOT_IN_CODE = /[`@<]/;
-
 function rerunCommand(name: string): string {
-  const shown = withoutInvisible(name);
-  return NOT_IN_CODE.test(shown) ? `by giving \`/compare plan:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”` : `with \`/compare plan:${shown}\``;
+  const command = pasteableCode(`/compare plan:${name}`);
+  return command ? `with ${command}` : `by giving \`/compare plan:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”`;
 }
 
 /** `save:` under a name another member saved: replacing their plan is for them or a manager, as deleting it is. */

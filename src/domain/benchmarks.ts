@@ -14,6 +14,11 @@ export type Platform = 'instagram' | 'tiktok' | 'youtube';
 export const PLATFORMS: readonly Platform[] = ['instagram', 'tiktok', 'youtube'];
 export const PLATFORM_LABEL: Record<Platform, string> = { instagram: 'Instagram', tiktok: 'TikTok', youtube: 'YouTube' };
 
+/** What a platform's audience is counted in: "followers", or "subscribers" on YouTube. */
+export function audienceWord(platform: Platform): 'followers' | 'subscribers' {
+  return platform === 'youtube' ? 'subscribers' : 'followers';
+}
+
 /**
  * A publication as users see it: publisher, its real title only where one was read, the year
  * and a link. `what` describes the figure's origin when there is no title to quote.

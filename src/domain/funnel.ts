@@ -14,6 +14,8 @@
  * A step whose rate is not known (null) is "not reported", and so is everything after it.
  */
 
+import { audienceWord, type Platform } from './benchmarks';
+
 export const METRIC_NAMES = [
   'followers',
   'influencers',
@@ -60,10 +62,13 @@ export interface FunnelInputs {
 const pct = (x: number) => x / 100;
 
 /**
- * How uniqueReach counts several influencers, in words: however much their audiences overlap,
- * they reach at least one influencer's audience.
+ * How uniqueReach counts several influencers, in words, their audience named as the platform
+ * counts it ("subscribers" on YouTube): however much their audiences overlap, they reach at least
+ * one influencer's audience.
  */
-export const SEVERAL_REACH_FORMULA = 'followers × reach rate × (1 − overlap), never less than one influencer’s reach';
+export function severalReachFormula(platform: Platform): string {
+  return `${audienceWord(platform)} × reach rate × (1 − overlap), never less than one influencer’s reach`;
+}
 
 /** Unique accounts reached: one influencer's reach, or the sum less the overlap (never below one's own). */
 export function uniqueReach(influencers: number, followersEach: number, reachRate: number, overlap: number): number {

@@ -987,7 +987,11 @@ export function formatHousePlacement(placement: HousePlacement, name: TierNameFo
   }
 }
 
-/** Where a count falls in a few words, for a label: "star", "below starter", "above star", "in a gap". */
+/**
+ * Where a count falls in a few words, without ranges: "star", "below starter", "above star",
+ * "between micro and macro". A label (/compare's plan fields) and the group a roster's totals
+ * count the count in.
+ */
 export function shortHousePlacement(placement: HousePlacement, name: TierNameFormat = asWritten): string {
   switch (placement.kind) {
     case 'tier':
@@ -997,7 +1001,7 @@ export function shortHousePlacement(placement: HousePlacement, name: TierNameFor
     case 'above':
       return `above ${name(placement.highest)}`;
     case 'gap':
-      return 'in a gap';
+      return `between ${name(placement.under)} and ${name(placement.over)}`;
   }
 }
 

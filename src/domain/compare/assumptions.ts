@@ -5,7 +5,7 @@
  * follower count and platform; the Scenario type ties them to the two plans.
  */
 
-import { type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
+import { audienceWord, type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
 import { countOf, formatCount } from '../format';
 import { uniqueReach } from '../funnel';
 import { formatMoney, formatMoneyExact, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundSignificant, roundTo } from '../units';
@@ -200,11 +200,6 @@ export interface Scenario {
   a: PlanSpec;
   b: PlanSpec;
   assumptions: Record<AssumptionKey, Assumption>;
-}
-
-/** What a platform's audience is counted in: "followers", or "subscribers" on YouTube. */
-export function audienceWord(platform: Platform): 'followers' | 'subscribers' {
-  return platform === 'youtube' ? 'subscribers' : 'followers';
 }
 
 /** "100,000 followers", "1 follower", or "100,000 subscribers" on YouTube. */

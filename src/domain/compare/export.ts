@@ -1,7 +1,7 @@
 /** The rows of compare.csv (`plan,metric,low,expected,high,source`): both plans' metrics, then every input with its citation. */
 
-import { type Basis, type Citation, citeText, type Platform } from '../benchmarks';
-import { METRIC_NAMES, SEVERAL_REACH_FORMULA, type MetricName } from '../funnel';
+import { audienceWord, type Basis, type Citation, citeText, type Platform } from '../benchmarks';
+import { METRIC_NAMES, severalReachFormula, type MetricName } from '../funnel';
 import { ASSUMPTION_KEYS, audienceText, ONE_FIGURE, type PlanSpec, type Range } from './assumptions';
 import type { Comparison } from './comparison';
 import { missingReason, type PlanResult } from './evaluate';
@@ -17,22 +17,27 @@ export interface ExportRow {
   source: string;
 }
 
-const FORMULA: Record<MetricName, string> = {
-  followers: 'influencers × followers each',
-  influencers: '',
-  reach: 'followers × reach rate',
-  impressions: 'reach × frequency',
-  engagements: 'followers × engagement rate',
-  visits: 'reach × click-through',
-  orders: 'visits × conversion',
-  revenue: 'orders × order value',
-  cost: 'influencers × fee',
-  cpe: 'cost ÷ engagements',
-  cpm: 'cost ÷ impressions × 1,000',
-  cost_per_order: 'cost ÷ orders',
-  roi: '(revenue − cost) ÷ cost × 100',
-  roas: 'revenue ÷ cost',
-};
+/** How a metric is estimated, in words, the audience named as the platform counts it ("subscribers" on YouTube). */
+function formulaText(m: MetricName, platform: Platform): string {
+  const audience = audienceWord(platform);
+  const formulas: Record<MetricName, string> = {
+    followers: `influencers × ${audience} each`,
+    influencers: '',
+    reach: `${audience} × reach rate`,
+    impressions: 'reach × frequency',
+    engagements: `${audience} × engagement rate`,
+    visits: 'reach × click-through',
+    orders: 'visits × conversion',
+    revenue: 'orders × order value',
+    cost: 'influencers × fee',
+    cpe: 'cost ÷ engagements',
+    cpm: 'cost ÷ impressions × 1,000',
+    cost_per_order: 'cost ÷ orders',
+    roi: '(revenue − cost) ÷ cost × 100',
+    roas: 'revenue ÷ cost',
+  };
+  return formulas[m];
+}
 
 /** Each citation in full, second-hand ones "as reported by …", with its link. */
 function sourceText(cites: readonly Citation[]): string {
@@ -67,9 +72,9 @@ function planSource(c: Comparison, p: PlanResult, m: MetricName): string {
     if (reason !== 'not reported') return `${reason} for its cost: worse than any plan with some`;
     return spec.observed ? 'not reported (no Twitter reach or engagement figures recorded)' : 'not reported';
   }
-  if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return `estimate: ${SEVERAL_REACH_FORMULA}`;
+  if (m === 'reach' && p.plan === 'B' && spec.influencers > 1) return `estimate: ${severalReachFormula(c.scenario.platform)}`;
   if (m === 'cost') return `influencers × fee (fee_${p.plan.toLowerCase()} below)`;
-  return `estimate: ${FORMULA[m]}`;
+  return `estimate: ${formulaText(m, c.scenario.platform)}`;
 }
 
 function roundedRow(r: Range | null, decimals: number | null): Pick<ExportRow, 'low' | 'expected' | 'high'> {

@@ -22,7 +22,7 @@ describe('/roster definition', () => {
     expect(definition.integration_types).toEqual([0, 1]);
     expect(definition.contexts).toEqual([0, 1, 2]);
     expect(definition.options[0]).toMatchObject({ type: 11, name: 'file', required: true });
-    expect(definition.options.map((o) => o.name)).toEqual(['file', 'name_column', 'count_column']);
+    expect(definition.options.map((o) => o.name)).toEqual(['file', 'name_column', 'count_column', 'private']);
   });
 });
 

@@ -1,9 +1,13 @@
 /**
- * /roster file:<attachment> [name_column] [count_column] — a creator list (CSV or TSV export from
- * Google Sheets or Excel) tagged by tier (the server's house definition first, else the
- * publishers' consensus), totalled per tier, charted, and handed back as roster-tiers.csv. The
+ * /roster file:<attachment> [name_column] [count_column] [private] — a creator list (CSV or TSV
+ * export from Google Sheets or Excel) tagged by tier (the server's house definition first, else
+ * the publishers' consensus), totalled per tier, charted, and handed back as roster-tiers.csv. The
  * "Summary by platform" button reads that CSV back from the message it sits on, so any process
  * can answer it and nothing is held in memory.
+ *
+ * The uploaded file is shown to no one, but the reply republishes every column of it (emails,
+ * fees…) in roster-tiers.csv: `private` keeps the whole answer to the uploader, and a reply the
+ * channel sees says so.
  */
 
 import {
@@ -72,6 +76,12 @@ export const definition = {
       description: 'The column with follower counts, if its header is not followers, subscribers or audience',
       required: false,
       max_length: 100,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'private',
+      description: 'Show the reply and roster-tiers.csv to you alone (otherwise everyone in the channel sees them)',
+      required: false,
     },
   ],
   ...EVERYWHERE,
@@ -530,7 +540,16 @@ function repeatsSection(r: TaggedRoster, readable: readonly TaggedRow[], repeats
   return problemSection(`Repeated creators (${formatCount(repeats.length)})`, listed.map(repeatLine), repeats.length, room);
 }
 
-export function rosterReply(r: TaggedRoster, filename: string, notice: string | undefined, house?: HouseTiers): Reply {
+/**
+ * Who sees a roster's reply: the uploader alone (`private:True`), everyone in a server's channel,
+ * or the people in a DM (the uploader alone, in a DM with Tierbot).
+ */
+export type RosterAudience = 'own' | 'channel' | 'dm';
+
+/** Said on a reply a server's channel sees: it holds every column uploaded, and how to keep a roster private. */
+const SHOWN_TO_CHANNEL = `Everyone in this channel sees this reply and ${ROSTER_FILE}, with all your columns; \`private:True\` keeps a roster to you alone.`;
+
+export function rosterReply(r: TaggedRoster, filename: string, { notice, house, audience }: { notice?: string | undefined; house?: HouseTiers | undefined; audience: RosterAudience }): Reply {
   const file = tiersFile(r);
   // A roster within MAX_ROSTER_BYTES and MAX_ROSTER_COLUMNS comes back well under it; this keeps
   // any file that would not from being sent.
@@ -553,6 +572,8 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     `Tiers ${basis}.`,
     ...(notice ? [notice] : []),
     `Read ${quoted(filename, 60)}: ${countOf(creatorRows, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
+    // Early, so that no shortening of a long description can cut it.
+    ...(audience === 'channel' ? [SHOWN_TO_CHANNEL] : []),
     ...(r.headerRow ? [] : [noHeaderLine(r)]),
     columnsLine(r),
     ...(r.replacedColumns.length ? [replacedLine(r)] : []),
@@ -593,11 +614,14 @@ export function rosterReply(r: TaggedRoster, filename: string, notice: string | 
     // and nothing to read back from a file too large.
     ...(file.unreadable || (r.columns.platform === undefined && r.columns.headerPlatform === undefined) ? {} : { components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]) }),
     chart: { kind: 'roster' as const, opts: { title: `${countOf(counted.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals, house) } },
+    // The chart is drawn into this message, so it is as private as the rest.
+    ...(audience === 'own' ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 
-async function run(args: { file: Attachment; name_column?: string; count_column?: string }, context: RunContext): Promise<Reply> {
+async function run(args: { file: Attachment; name_column?: string; count_column?: string; private?: boolean }, context: RunContext): Promise<Reply> {
   const file = args.file;
+  const audience: RosterAudience = args.private === true ? 'own' : context.guildId === undefined ? 'dm' : 'channel';
   const name = quoted(file.filename, 60);
   if (file.size > MAX_ROSTER_BYTES) return refusal({ kind: 'too-large', bytes: file.size }, file.filename);
   const extension = /\.([a-z0-9]{1,8})$/i.exec(file.filename)?.[1]?.toLowerCase();
@@ -605,14 +629,16 @@ async function run(args: { file: Attachment; name_column?: string; count_column?
   if (not) return notCsvReply(name, not);
   let bytes: Uint8Array;
   try {
-    bytes = await context.download(file);
+    // The download tells Discord "thinking…", and a deferred reply is as visible as that message:
+    // a private answer is deferred privately.
+    bytes = await context.download(file, { privately: audience === 'own' });
   } catch {
     return inputErrorReply(`${name} could not be downloaded from Discord. Attach it again.`, ACCEPTED, 'The file did not arrive');
   }
   const { house, notice } = await houseFor(context);
   const read = readRoster(bytes, { nameColumn: args.name_column, countColumn: args.count_column, house, filename: file.filename });
   if (!read.ok) return refusal(read.error, file.filename);
-  return rosterReply(read.roster, file.filename, notice, house);
+  return rosterReply(read.roster, file.filename, { notice, house, audience });
 }
 
 // ── Summary by platform ───────────────────────────────────────────────────────────────────────

@@ -16,7 +16,7 @@ import { COMMANDS } from '../src/commands';
 import { definition } from '../src/commands/roster';
 import type { Attachment, ReplyFile, SlashCommand } from '../src/commands/types';
 import { parseCommandLine } from '../src/cli/command-line';
-import { capturingResponder, chatInput, localAttachment, pressed, type Shown } from '../src/cli/local-interaction';
+import { capturingResponder, chatInput, localAttachment, pressed, type Place, type Shown } from '../src/cli/local-interaction';
 import { choosables } from '../src/cli/render-text';
 import { createLogger } from '../src/config/logger';
 import type { MessageBody, Responder } from '../src/interactions/responder';
@@ -71,7 +71,7 @@ function cliCore() {
 
   return {
     /** `/roster file:team.csv …` as typed, team.csv holding `csv`. */
-    run(line: string, csv: string, where: { guildId?: string; manager: boolean } = GUILD) {
+    run(line: string, csv: string, where: Place = GUILD) {
       const parsed = parseCommandLine(line, slash);
       if (!parsed.ok) throw new Error(parsed.reason);
       const data = new TextEncoder().encode(csv);
@@ -155,7 +155,7 @@ describe('/roster without private', () => {
   });
 
   it('says nothing of who sees it in a DM, where there is no channel of others to warn about', async () => {
-    const { shown } = await cliCore().run('/roster file:team.csv', SHEET, { manager: false });
+    const { shown } = await cliCore().run('/roster file:team.csv', SHEET, { guildId: undefined, manager: false });
     expect(isPrivate(shown.body)).toBe(false);
     expect(embedText(shown.body)).not.toMatch(/Everyone/);
   });

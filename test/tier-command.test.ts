@@ -8,7 +8,7 @@ import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { classify } from '../src/domain/classify';
-import { PUBLISHERS, SOURCES, howRead } from '../src/domain/sources';
+import { PUBLISHERS, SOURCES, citation, howRead } from '../src/domain/sources';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
@@ -98,7 +98,7 @@ describe('/tier', () => {
     for (const p of ['Mediakix', 'Hootsuite shares this definition', 'Adweek', '2 readings, one vote', 'HypeAuditor', 'Forbes', 'Viral Nation']) expect(all).toContain(p);
     expect(all).toContain('its latest dated definition votes, and the others are shown beside it');
     expect(all).toContain('• **CNBC**, 2017, as reported by [Industry Index](http://blog.industryindex.com/2017/05/04/year-micro-influencer/): **micro**');
-    expect(all).toContain('↳ also a line quoted in TapInfluence’s blog');
+    expect(all).toContain('↳ also CNBC, a line quoted in TapInfluence’s blog (Laura Smous), undated: macro (10k+). Shown beside it; no vote.');
     for (const page of pages) {
       expect(messageProblems(page)).toEqual([]);
       expect(new Set(customIds(page)).size).toBe(customIds(page).length);
@@ -116,6 +116,29 @@ describe('/tier', () => {
       for (const text of pages) expect(text.trimStart(), `${count}`).not.toMatch(/^↳/);
       expect(pages.join('\n')).toContain('↳ also');
     }
+  });
+
+  it('cites each definition shown beside a vote as /tiers does: publisher, its own title or what it is, year, how it was read, link', async () => {
+    const beside = SOURCES.filter((s) => s.role === 'beside');
+    expect(beside.length).toBeGreaterThan(0);
+    for (const count of [5_000, 30_000, 2_000_000]) {
+      const pages: Reply[] = [(await tier.component!(`tier:all:${count}`, [], testComponentContext())).reply];
+      const total = Number(/of (\d+)/.exec(pages[0]!.embeds[0]!.footer?.text ?? '')?.[1] ?? 1);
+      for (let p = 1; p < total; p++) pages.push((await tier.component!(`tier:page:${count}:${p}`, [], testComponentContext())).reply);
+      const also = pages.map(text).join('\n').split('\n').filter((l) => l.startsWith('  ↳ also '));
+      expect(also, String(count)).toHaveLength(beside.length);
+      for (const s of beside) {
+        // Links as the page shows them: the cited words, then where they lead.
+        const line = also.find((l) => l.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').startsWith(`  ↳ also ${citation(s)}`));
+        expect(line, `${count}: ${s.id}`).toBeDefined();
+        if (s.url) expect(line, s.id).toContain(`(${s.url})`);
+      }
+      for (const page of pages) expect(messageProblems(page)).toEqual([]);
+    }
+    const viralNation = allSourcesLines(classify(30_000)).find((l) => l.startsWith('• **Viral Nation**'))!;
+    expect(viralNation).toContain(
+      "  ↳ also [Viral Nation, Instagram influencer pricing guide, 2019](https://www.viralnation.com/blog/instagram-influencer-pricing-your-2019-go-to-guide/), from the publisher's page: not covered by the figures we have",
+    );
   });
 
   it('says how second-hand figures were read, as /tiers does, and links each to the site it really leads to', () => {
@@ -150,7 +173,9 @@ describe('/tier', () => {
   });
 
   it('says "not covered by the figures we have" for missing numbers, never "above its top tier"', () => {
-    const all = text(allSourcesReply(10_000_000_000, 0));
+    const first = allSourcesReply(10_000_000_000, 0);
+    const pages = Number(/of (\d+)/.exec(first.embeds[0]!.footer?.text ?? '')?.[1] ?? 1);
+    const all = Array.from({ length: pages }, (_, p) => text(allSourcesReply(10_000_000_000, p))).join('\n');
     expect(all).toMatch(/Viral Nation.*not covered by the figures we have/);
     expect(all).not.toMatch(/above its top tier|floor/);
   });

@@ -12,9 +12,9 @@ import {
 } from 'discord-api-types/v10';
 import { classify, type Classification, type PublisherVote } from '../domain/classify';
 import { ACCEPTED_FORMS, MAX_FOLLOWERS, MAX_FOLLOWERS_WORDS, countReadingNote, parseFollowerCount } from '../domain/followers';
-import { followersText, formatCount, withAside } from '../domain/format';
+import { followersText, formatCount } from '../domain/format';
 import { answerLine, boundaryWarning, ownLineNotes, publisherAnswerWords, publishersAnswer, splitLine, verdictWords } from '../domain/overview';
-import { BOUNDARY_RULE, NO_STANDARD, PUBLISHERS, VOTING_RULES, howRead, isSecondHand, noVoteNote, yearLabel, type Publisher, type Source } from '../domain/sources';
+import { BOUNDARY_RULE, NO_STANDARD, PUBLISHERS, citation, howRead, isSecondHand, noVoteNote, votingWords, yearLabel, type Publisher, type Source } from '../domain/sources';
 import { TIER_COLOURS } from '../domain/tier-style';
 import { HOUSE_ANSWER_ROOM, fitMarkdownLine, houseAnswerLine, houseProblemLine, lookUpHouse } from './house-lookup';
 import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, button, buttonRows, inputErrorReply, pageLines, pagerRow, SOURCES_PAGE_TEXT, quoteUserText, sourceLink } from './embeds';
@@ -43,9 +43,10 @@ export const HOUSE_LINE_ROOM = HOUSE_ANSWER_ROOM;
 const ALL = 'tier:all';
 const PAGE = 'tier:page';
 
-const FOOTER =
-  'No industry standard exists. One vote per publisher: Hootsuite shares Mediakix’s table and Adweek’s two readings count once. ' +
-  'Press "All sources" for each publisher’s answer and citation.';
+// The registry is fixed data: how its vote is counted is worked out once.
+const VOTING = votingWords();
+
+const FOOTER = `No industry standard exists. ${VOTING.oneVote} Press "All sources" for each publisher’s answer and citation.`;
 
 function titleFor(count: number, typed: string | undefined): string {
   const understood = followersText(count);
@@ -127,14 +128,23 @@ function publisherLine(vote: PublisherVote, c: Classification): string {
   return `• **${name}**${readings}${title}, ${yearLabel(main)}${how}: ${answer}${near}.${shared}`;
 }
 
+/**
+ * A definition shown beside the one that votes, cited as /tiers cites it (publisher, its own title
+ * or what it is, year, how it was read), the link on the words naming the page it opens.
+ */
+function besideCitation(s: Source): string {
+  // "a line quoted in TapInfluence's blog" already says how it was read.
+  const howSaid = s.via !== undefined && s.what.includes(s.via);
+  if (isSecondHand(s) && !howSaid) return `${citation(s)}, ${howReadLinked(s)}`;
+  const cited = sourceLink(s, citation(s));
+  return howSaid ? cited : `${cited}, ${howRead(s)}`;
+}
+
 function besideLines(p: Publisher, c: Classification): string[] {
   const byId = new Map(c.verdicts.map((v) => [v.source.id, v.verdict]));
   return p.sources
     .filter((s) => s.role === 'beside')
-    .map((s) => {
-      const dated = `${yearLabel(s)}${s.via && s.what.includes(s.via) ? '' : `, ${howRead(s)}`}`;
-      return `  ↳ also ${withAside(s.what, dated)}: ${verdictWords(byId.get(s.id) ?? { kind: 'none' })}. Shown beside it; no vote.`;
-    });
+    .map((s) => `  ↳ also ${besideCitation(s)}: ${verdictWords(byId.get(s.id) ?? { kind: 'none' })}. Shown beside it; no vote.`);
 }
 
 /**
@@ -152,7 +162,7 @@ export function allSourcesLines(c: Classification): string[] {
   }
   const silent = PUBLISHERS.filter((p) => !byPublisher.has(p.id) && !p.sharesWith);
   for (const p of silent) lines.push(`• **${p.label}**: ${noVoteNote(p)}`);
-  lines.push('', '**How the vote is counted**', ...VOTING_RULES.map((r) => `• ${r}`), '', NO_STANDARD);
+  lines.push('', '**How the vote is counted**', ...VOTING.rules.map((r) => `• ${r}`), '', NO_STANDARD);
   return lines;
 }
 

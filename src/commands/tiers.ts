@@ -28,11 +28,11 @@ import {
   NORMAL_TIERS,
   NO_STANDARD,
   PUBLISHERS,
-  VOTING_RULES,
   fullCitation,
   publisherById,
   publisherOf,
   sourceById,
+  votingWords,
   yearLabel,
   type Publisher,
   type Source,
@@ -224,8 +224,9 @@ function disagreementLine(): string | undefined {
   return `Micro alone runs from ${cell(lowest)} (${drawnBy(lowest)}) to ${cell(highest)} (${drawnBy(highest)}).`;
 }
 
-// The registry is fixed data: the line is worked out once.
+// The registry is fixed data: these lines are worked out once.
 const DISAGREEMENT_LINE = disagreementLine();
+const VOTING = votingWords();
 
 /**
  * The public overview. `house`, when given, is one line put first (the team's own definition, or
@@ -240,7 +241,8 @@ export function overviewEmbed(house?: string): APIEmbed {
       rangeTable(PUBLISHERS.filter((p) => p.voting.length > 0)),
       ...(DISAGREEMENT_LINE ? [DISAGREEMENT_LINE] : []),
     ].join('\n'),
-    footer: { text: 'Hootsuite shares Mediakix’s table.' },
+    // The table has no row for a copy of another's table: the footer says whose it repeats.
+    ...(VOTING.copies ? { footer: { text: `${VOTING.copies}.` } } : {}),
   };
   if (!house) return embed;
   return { ...embed, description: `${fitMarkdownLine(house, houseRoom(embed))}\n${embed.description}` };
@@ -302,7 +304,7 @@ export function allSourcesLines(): string[] {
     ...PUBLISHERS.flatMap((p) => p.sources.map(definitionLine)),
     '',
     '**How the vote is counted**',
-    ...VOTING_RULES.map((r) => `• ${r}`),
+    ...VOTING.rules.map((r) => `• ${r}`),
     '',
     NO_STANDARD,
   ];

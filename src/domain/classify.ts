@@ -1,6 +1,6 @@
 /**
  * Classification of a follower count by every definition at once, and the publishers' answer:
- * one vote per publisher (VOTING_RULES in sources.ts), the split, and the boundary lines the count
+ * one vote per publisher (votingWords in sources.ts says how), the split, and the boundary lines the count
  * sits close to.
  */
 

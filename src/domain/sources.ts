@@ -8,7 +8,7 @@
  * definition was read, and `citation()` gives publisher, title (only the publisher's own), year.
  */
 
-import { formatCompact } from './format';
+import { andList, formatCompact, formatCount } from './format';
 
 export type NormalTier = 'nano' | 'micro' | 'mid' | 'macro' | 'mega';
 export const NORMAL_TIERS: readonly NormalTier[] = ['nano', 'micro', 'mid', 'macro', 'mega'];
@@ -97,16 +97,6 @@ export interface Source {
  */
 export const BOUNDARY_RULE =
   'Tierbot puts a count on the line between two tiers in the upper tier, unless the publisher’s words say otherwise ("under 10,000").';
-
-/** How the publishers' vote is counted: shown in "All sources" and in the README. */
-export const VOTING_RULES: readonly string[] = [
-  'Each publisher votes once. Hootsuite repeats Mediakix’s five tiers word for word, so it is shown as sharing Mediakix’s definition and does not vote again.',
-  'Adweek gives two readings in one sentence (under 10,000; 500 to 5,000). They count as one voter, for whichever tier either reading gives.',
-  'A publisher with several definitions counts once: its latest dated definition votes, and the others are shown beside it (CNBC 2017 votes, beside CNBC as quoted by TapInfluence; TapInfluence’s 2017 page votes, beside its blog post; Viral Nation 2020 votes, beside its 2019 guide).',
-  'A tier for accounts too small to be influencers (HypeAuditor’s "Instagram user") votes for no tier: a count in it is below influencer size, as under any publisher’s lowest tier.',
-  'A count outside the only numbers we have for a publisher is "not covered by the figures we have", not a vote.',
-  'When more publishers put a count under their lowest influencer tier than in any one tier, the answer is "below influencer size".',
-];
 
 interface TierSpec {
   name: string;
@@ -856,8 +846,7 @@ function buildPublishers(): Publisher[] {
   for (const source of SOURCES) {
     let p = byId.get(source.publisherId);
     if (!p) {
-      const label = unnamedPublisher(source) ? source.name : source.publisher;
-      p = { id: source.publisherId, name: source.publisher, label, sources: [], voting: [], sharedBy: [] };
+      p = { id: source.publisherId, name: source.publisher, label: publisherLabel(source), sources: [], voting: [], sharedBy: [] };
       byId.set(source.publisherId, p);
     }
     p.sources.push(source);
@@ -951,6 +940,11 @@ export function citation(source: Source): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A publisher's short label for lists and buttons: its name, or what an unnamed one's article is. */
+function publisherLabel(source: Source): string {
+  return unnamedPublisher(source) ? source.name : source.publisher;
+}
+
 /** An article whose publisher is not named: it is known by what it is (or its title). */
 function unnamedPublisher(source: Source): boolean {
   return source.publisher.startsWith('A ') || source.publisher.startsWith('The article ');
@@ -966,6 +960,91 @@ export function noVoteNote(p: Publisher): string {
   if (p.sharesWith) return `shares ${p.sharesWith.label}’s definition, so it does not vote again.`;
   const reason = p.sources.find((s) => s.noVoteReason !== undefined)?.noVoteReason;
   return reason ?? 'no numeric definition (it gives no numbers), so no vote.';
+}
+
+/**
+ * How the publishers' vote is counted, in the words /tier, /tiers and their "All sources" use (the
+ * README repeats them). The copies and the readings are read from the registry: a copy of another's
+ * table, or an outlet's readings, added to it are said wherever the vote is explained.
+ */
+export interface VotingWords {
+  /** "Hootsuite shares Mediakix’s table": who repeats whose table; empty when no one does. */
+  copies: string;
+  /** "One vote per publisher: Hootsuite shares Mediakix’s table and Adweek’s two readings count once." */
+  oneVote: string;
+  /** The rules, each a sentence or two, as "All sources" lists them. */
+  rules: readonly string[];
+}
+
+export function votingWords(sources: readonly Source[] = SOURCES): VotingWords {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const copies = sources.flatMap((copy) => {
+    const original = copy.role === 'copy' && copy.copyOf !== undefined ? byId.get(copy.copyOf) : undefined;
+    return original ? [{ copy, original }] : [];
+  });
+  // Each outlet's readings, by publisher: they vote as one.
+  const readingsBy = new Map<string, Source[]>();
+  for (const reading of sources.filter((s) => s.role === 'reading' && votes(s))) {
+    readingsBy.set(reading.publisherId, [...(readingsBy.get(reading.publisherId) ?? []), reading]);
+  }
+  const readings = [...readingsBy.values()].filter((group) => group.length > 1);
+
+  // Copies of one table are named together: "Hootsuite and X share Mediakix’s table".
+  const copiedTables = [...new Set(copies.map(({ original }) => original))].map((original) => {
+    const names = copies.filter((c) => c.original === original).map(({ copy }) => publisherLabel(copy));
+    return `${andList(names)} ${names.length > 1 ? 'share' : 'shares'} ${publisherLabel(original)}’s table`;
+  });
+  const countedOnce = readings.map((group) => `${publisherLabel(group[0]!)}’s ${numberWord(group.length)} readings count once`);
+  const sharing = [...copiedTables, ...countedOnce];
+
+  const copyRule = [
+    'Each publisher votes once.',
+    ...copies.map(({ copy, original }) => {
+      const [from, to] = [publisherLabel(copy), publisherLabel(original)];
+      const tiers = original.tiers.length === 1 ? 'only tier' : `${numberWord(original.tiers.length)} tiers`;
+      return `${from} repeats ${to}’s ${tiers} word for word, so it is shown as sharing ${to}’s definition and does not vote again.`;
+    }),
+  ].join(' ');
+  const readingRules = readings.map((group) => {
+    const first = group[0]!;
+    // Readings quoted from one line of one piece were given in one sentence (Adweek's, in TapInfluence's blog).
+    const oneLine = group.every((r) => r.what === first.what && r.via === first.via && r.url === first.url);
+    // A reading of one tier is its range alone (Adweek's "under 10,000"); of several, each named.
+    const readingWords = (r: Source) => (r.tiers.length === 1 ? rangeInWords(r.tiers[0]!) : r.tiers.map((t) => `${t.name} ${rangeInWords(t)}`).join(', '));
+    const ranges = group.map(readingWords).join('; ');
+    const either = group.length === 2 ? 'either' : 'any';
+    return (
+      `${publisherLabel(first)} gives ${numberWord(group.length)} readings${oneLine ? ' in one sentence' : ''} (${ranges}). ` +
+      `They count as one voter, for whichever tier ${either} reading gives.`
+    );
+  });
+
+  return {
+    copies: andList(copiedTables),
+    oneVote: `One vote per publisher${sharing.length ? `: ${andList(sharing)}` : ''}.`,
+    rules: [
+      copyRule,
+      ...readingRules,
+      'A publisher with several definitions counts once: its latest dated definition votes, and the others are shown beside it (CNBC 2017 votes, beside CNBC as quoted by TapInfluence; TapInfluence’s 2017 page votes, beside its blog post; Viral Nation 2020 votes, beside its 2019 guide).',
+      'A tier for accounts too small to be influencers (HypeAuditor’s "Instagram user") votes for no tier: a count in it is below influencer size, as under any publisher’s lowest tier.',
+      'A count outside the only numbers we have for a publisher is "not covered by the figures we have", not a vote.',
+      'When more publishers put a count under their lowest influencer tier than in any one tier, the answer is "below influencer size".',
+    ],
+  };
+}
+
+/** A range as the publisher's words draw it, in full numbers: "under 10,000", "500 to 5,000", "1,000,000 or more". */
+function rangeInWords(tier: Tier): string {
+  if (tier.lineTo === null) return `${formatCount(tier.lineFrom)} or more`;
+  if (tier.lineFrom === 0) return `${tier.max !== null && tier.max < tier.lineTo ? 'under' : 'up to'} ${formatCount(tier.lineTo)}`;
+  return `${formatCount(tier.lineFrom)} to ${formatCount(tier.lineTo)}`;
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "two", "five"; figures past ten. */
+function numberWord(n: number): string {
+  return NUMBER_WORDS[n] ?? formatCount(n);
 }
 
 /** The caveat every overview repeats: Mediakix, Ad Age 2021 and Iconosquare 2020 say there is no standard. */

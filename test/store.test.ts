@@ -5,7 +5,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,8 @@ interface Engine {
   open(opts?: { ttlMs?: number }): Promise<TeamStore>;
   /** Runs SQL on the database the last open() opened, bypassing the store. */
   exec(statements: readonly string[]): Promise<void>;
+  /** The rows of one query on that database, bypassing the store. */
+  rows(query: string): Promise<Record<string, unknown>[]>;
   cleanup(): Promise<void>;
 }
 
@@ -74,6 +76,14 @@ function sqliteEngine(): Engine {
         raw.close();
       }
     },
+    async rows(query) {
+      const raw = new Database(path);
+      try {
+        return raw.prepare(query).all() as Record<string, unknown>[];
+      } finally {
+        raw.close();
+      }
+    },
     async cleanup() {
       await Promise.all(opened.splice(0).map((s) => s.close()));
       path = '';
@@ -99,6 +109,16 @@ function postgresEngine(url: string): Engine {
       try {
         await client.query(`set search_path to "${schema}"`);
         for (const statement of statements) await client.query(statement);
+      } finally {
+        await client.end();
+      }
+    },
+    async rows(query) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`set search_path to "${schema}"`);
+        return (await client.query(query)).rows as Record<string, unknown>[];
       } finally {
         await client.end();
       }
@@ -426,6 +446,83 @@ function storeSuite(engine: Engine) {
     expect(await reader.house('fresh')).toBeUndefined();
   });
 
+  /** How many rows of `table` the server has, read past the store. */
+  const rowsOf = async (table: string, guild: string) => Number((await engine.rows(`select count(*) as n from ${table} where guild_id = '${guild}'`))[0]!.n);
+  const plan = (name: string, n = 0) => ({ name, inputs: { budget: String(n) }, savedById: `u${n}`, savedByName: `user ${n}`, savedAt: at(n) });
+
+  it('eraseServerData erases the house definition, terms, plans and the guilds row of one server, says what it erased, and leaves other servers whole', async () => {
+    const store = await engine.open();
+    for (const g of ['g1', 'g2']) {
+      await store.setHouse(g, house('nano 1k-10k, micro 10k+'));
+      for (const name of ['CPM', 'CPE', 'UGC']) expect(await store.addTerm(g, term(name))).toBe('ok');
+      for (const name of ['Q1', 'Q2']) expect(await store.savePlan(g, plan(name))).toEqual({ outcome: 'ok', replaced: undefined });
+    }
+    expect(await store.serverData('g1')).toEqual({ recorded: true, house: true, terms: 3, plans: 2 });
+
+    expect(await store.eraseServerData('g1')).toEqual({ recorded: true, house: true, terms: 3, plans: 2 });
+    for (const table of ['house', 'terms', 'plans', 'guilds']) expect(await rowsOf(table, 'g1'), table).toBe(0);
+    expect(await store.house('g1')).toBeUndefined();
+    expect(await store.terms('g1')).toEqual([]);
+    expect(await store.plans('g1')).toEqual([]);
+    expect(await store.serverData('g1')).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+
+    expect(await store.serverData('g2')).toEqual({ recorded: true, house: true, terms: 3, plans: 2 });
+    expect((await store.house('g2'))?.text).toBe('nano 1k-10k, micro 10k+');
+    expect((await store.terms('g2')).map((t) => t.name)).toEqual(['CPE', 'CPM', 'UGC']);
+    expect(await rowsOf('guilds', 'g2')).toBe(1);
+
+    // Erased again, there is nothing left; the server is usable as new afterwards.
+    expect(await store.eraseServerData('g1')).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+    expect(await store.addTerm('g1', term('CPM', 9))).toBe('ok');
+    expect(await store.serverData('g1')).toEqual({ recorded: true, house: false, terms: 1, plans: 0 });
+  });
+
+  it('eraseServerData removes the guilds row a write that changed nothing left; serverData reads without creating one', async () => {
+    const store = await engine.open();
+    // A no-op write still records the server.
+    expect(await store.removeTerm('g', 'nothing')).toBe('missing');
+    expect(await rowsOf('guilds', 'g')).toBe(1);
+    expect(await store.serverData('g')).toEqual({ recorded: true, house: false, terms: 0, plans: 0 });
+    expect(await store.eraseServerData('g')).toEqual({ recorded: true, house: false, terms: 0, plans: 0 });
+    expect(await rowsOf('guilds', 'g')).toBe(0);
+    // Reading what a server has, or erasing one that never wrote, leaves no row behind.
+    const nothing = { recorded: false, house: false, terms: 0, plans: 0 };
+    expect(await store.serverData('never')).toEqual(nothing);
+    expect(await store.eraseServerData('never')).toEqual(nothing);
+    expect(await rowsOf('guilds', 'never')).toBe(0);
+    // A server id with a NUL names no server.
+    expect(await store.eraseServerData('g\u0000')).toEqual(nothing);
+  });
+
+  it('an erase and writes to the same server at once: each write lands wholly before or after the erase, none lost or half-erased', { timeout: 60_000 }, async () => {
+    const first = await engine.open();
+    const second = await engine.open();
+    for (let i = 0; i < 10; i++) expect(await first.addTerm('g', term(`before ${i}`, i))).toBe('ok');
+    const [erased, ...writes] = await Promise.all([
+      second.eraseServerData('g'),
+      ...Array.from({ length: 10 }, (_, i) => first.addTerm('g', term(`during ${i}`, i))),
+    ]);
+    expect(writes).toEqual(Array(10).fill('ok'));
+    const left = await first.terms('g');
+    // What the erase counted is exactly what is gone: the terms written before it, and those of the writes it followed.
+    expect(erased.terms + left.length).toBe(20);
+    expect(left.every((t) => t.name.startsWith('during'))).toBe(true);
+    // A server with terms left has its guilds row again (the write after the erase made it).
+    expect(await rowsOf('guilds', 'g')).toBe(left.length > 0 ? 1 : 0);
+  });
+
+  it('a store that caches house and terms answers serves none of the erased data afterwards', async () => {
+    const store = await engine.open({ ttlMs: 60_000 });
+    await store.setHouse('g', house('a 1k+'));
+    await store.addTerm('g', term('CPM'));
+    // Read, and so cached.
+    expect((await store.house('g'))?.text).toBe('a 1k+');
+    expect((await store.terms('g')).map((t) => t.name)).toEqual(['CPM']);
+    await store.eraseServerData('g');
+    expect(await store.house('g')).toBeUndefined();
+    expect(await store.terms('g')).toEqual([]);
+  });
+
   it('is ready, and a closed store refuses with StoreUnavailableError', async () => {
     const store = await engine.open();
     await expect(store.ready()).resolves.toBeUndefined();
@@ -679,6 +776,56 @@ describe('store: SQLite file', () => {
     const raw = new Database(path);
     expect(raw.pragma('journal_mode', { simple: true })).toMatchObject({ journal_mode: 'wal' });
     raw.close();
+  });
+
+  /** Whether `text` is anywhere in the database's files: the file itself and its write-ahead log. */
+  const onDisk = (path: string, text: string) =>
+    [path, `${path}-wal`].some((file) => existsSync(file) && readFileSync(file).includes(Buffer.from(text, 'utf8')));
+
+  it('a removed term, plan and house definition leave no readable text in the file (secure_delete)', async () => {
+    const path = join(tempDir(), 'removed.sqlite');
+    const secrets = { term: 'zqxv-term-definition-7731', plan: 'zqxv-plan-budget-7731', house: 'zqxv house 1k+' };
+    const store = await openStore(path, { ttlMs: 0 });
+    // Neighbours on the same pages, which stay: the removed rows' pages are not freed whole.
+    await store.addTerm('g', term('kept'));
+    await store.savePlan('g', { name: 'kept', inputs: { budget: '1' }, savedById: 'u', savedByName: 'n', savedAt: at(0) });
+    await store.setHouse('other', house('kept 1k+'));
+    await store.addTerm('g', term('gone', 1, { definition: secrets.term }));
+    await store.savePlan('g', { name: 'gone', inputs: { budget: secrets.plan }, savedById: 'u', savedByName: 'n', savedAt: at(1) });
+    await store.setHouse('g', house(secrets.house));
+    await store.close();
+    for (const secret of Object.values(secrets)) expect(onDisk(path, secret), secret).toBe(true);
+
+    const again = await openStore(path, { ttlMs: 0 });
+    expect(await again.removeTerm('g', 'gone')).toBe('ok');
+    expect(await again.deletePlan('g', 'gone')).toBe('ok');
+    expect(await again.clearHouse('g')).toBeDefined();
+    await again.close();
+    // The write-ahead log's frames moved into the file and the log emptied, as SQLite does in time.
+    const raw = new Database(path);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    for (const secret of Object.values(secrets)) expect(onDisk(path, secret), secret).toBe(false);
+    expect(onDisk(path, 'definition of kept')).toBe(true);
+  });
+
+  it('an erased server’s text is gone from the file and its write-ahead log as soon as the erase returns', async () => {
+    const path = join(tempDir(), 'erased.sqlite');
+    const secret = 'zqxv-erased-definition-4419';
+    const store = await openStore(path, { ttlMs: 0 });
+    try {
+      await store.addTerm('other', term('kept'));
+      await store.addTerm('g', term('gone', 1, { definition: secret }));
+      await store.setHouse('g', house('zqxv erased 1k+'));
+      expect(onDisk(path, secret)).toBe(true);
+      expect(await store.eraseServerData('g')).toEqual({ recorded: true, house: true, terms: 1, plans: 0 });
+      // Still open: nothing was closed or checkpointed by hand.
+      expect(onDisk(path, secret)).toBe(false);
+      expect(onDisk(path, 'zqxv erased')).toBe(false);
+      expect(onDisk(path, 'definition of kept')).toBe(true);
+    } finally {
+      await store.close();
+    }
   });
 
   it('reads DATABASE_URL forms', () => {

@@ -265,7 +265,7 @@ export function pageLines(lines: readonly string[], max: number): string[] {
   return pages;
 }
 
-export function button(custom_id: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary, disabled = false): APIButtonComponent {
+export function button(custom_id: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger = ButtonStyle.Secondary, disabled = false): APIButtonComponent {
   return { type: ComponentType.Button, custom_id: custom_id.slice(0, LIMITS.customId), label: shorten(label, LIMITS.buttonLabel), style, disabled };
 }
 

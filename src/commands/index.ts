@@ -2,6 +2,7 @@
 
 import { classifyMessage } from './classify-message';
 import { compare } from './compare';
+import { eraseTeamData } from './erase-team-data';
 import { glossary } from './glossary';
 import { help } from './help';
 import { house } from './house';
@@ -12,4 +13,4 @@ import { tier } from './tier';
 import { tiers } from './tiers';
 import type { Command } from './types';
 
-export const COMMANDS: readonly Command[] = [tier, tiers, compare, glossary, help, roster, house, term, plans, classifyMessage];
+export const COMMANDS: readonly Command[] = [tier, tiers, compare, glossary, help, roster, house, term, plans, eraseTeamData, classifyMessage];

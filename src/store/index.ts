@@ -82,6 +82,8 @@ interface Opened {
   db: Kysely<Schema>;
   migrate: () => Promise<MigrationResultSet>;
   target: DatabaseTarget;
+  /** See SqlStoreOptions.afterErase. */
+  afterErase?: () => void;
 }
 
 /**
@@ -116,6 +118,9 @@ function openSqlite(path: string): Opened {
     if (path !== ':memory:') raw.pragma('journal_mode = WAL');
     // FULL: a committed write is on disk before the call returns, power cut included.
     raw.pragma('synchronous = FULL');
+    // A removed term, plan or house definition (or a server's erased data) is overwritten with
+    // zeros, not left readable in the file's free space, nor in a backup copied from it.
+    raw.pragma('secure_delete = ON');
   } catch (err) {
     raw.close();
     throw err;
@@ -151,7 +156,10 @@ function openSqlite(path: string): Opened {
       throw err;
     }
   };
-  return { db, migrate, target: { engine: 'sqlite', path } };
+  // TRUNCATE: the log's frames, which hold the pages as they were before the erase, are copied in
+  // and the file emptied. Another process reading at that moment keeps them until the next checkpoint.
+  const afterErase = () => void raw.pragma('wal_checkpoint(TRUNCATE)');
+  return { db, migrate, target: { engine: 'sqlite', path }, ...(path === ':memory:' ? {} : { afterErase }) };
 }
 
 function openPostgres(url: string, opts: OpenStoreOptions, logger: StoreLogger): Opened {
@@ -196,6 +204,11 @@ function open(url: string, opts: OpenStoreOptions, logger: StoreLogger): Opened 
   return target.engine === 'postgres' ? openPostgres(target.url, opts, logger) : openSqlite(target.path);
 }
 
+/** The database a DATABASE_URL names, for operators: the engine and where, never a password. */
+export function describeDatabase(url: string): string {
+  return describeTarget(parseDatabaseUrl(url));
+}
+
 function describeTarget(target: DatabaseTarget): string {
   if (target.engine === 'sqlite') return `SQLite ${target.path}`;
   try {
@@ -228,6 +241,7 @@ export async function openStore(url: string, opts: OpenStoreOptions = {}): Promi
       if (applied.length > 0) logger.info({ applied, database: describeTarget(opened.target) }, 'settings database migrated');
     },
     onClose: () => opened.db.destroy(),
+    ...(opened.afterErase ? { afterErase: opened.afterErase } : {}),
     ...(opts.onUnavailable ? { onUnavailable: opts.onUnavailable } : {}),
   });
   try {

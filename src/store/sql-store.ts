@@ -21,6 +21,9 @@
  *   is not logged.
  * - house() and terms() are read through a per-process cache (cache.ts); writes invalidate it. A
  *   server that the list of configured servers (configured.ts) does not name is not asked about.
+ * - eraseServerData deletes the server's `guilds` row first, which takes it as the writes do (in
+ *   Postgres a write then waits for the erase to commit, or the erase for the write), so it runs
+ *   wholly before or after any other write to the server; then everything else the server has.
  */
 
 import type { Kysely, Transaction } from 'kysely';
@@ -43,6 +46,7 @@ import {
   type ImportTermsResult,
   type SavedPlan,
   type SavePlanResult,
+  type ServerData,
   type TeamStore,
   type TeamTerm,
   type TermsImporter,
@@ -78,6 +82,11 @@ export interface SqlStoreOptions {
    * reported unavailable. Each attempt waits at most SQLite's own busy timeout.
    */
   busyWaitMs?: number;
+  /**
+   * Run once an erase has committed. SQLite: moves the write-ahead log into the database file and
+   * empties it, so the erased rows' earlier page images do not stay on disk in the -wal file.
+   */
+  afterErase?: () => void | Promise<void>;
 }
 
 /** The pause between attempts while the database is busy, in which other interactions are answered. */
@@ -109,6 +118,9 @@ function refuseTermNul(guildId: string, term: TeamTerm): void {
 function houseFrom(row: { text: string; set_by_id: string; set_by_name: string; set_at: string } | undefined): HouseRecord | undefined {
   return row && { text: row.text, setById: row.set_by_id, setByName: row.set_by_name, setAt: new Date(row.set_at) };
 }
+
+/** What a server that never wrote anything has. */
+const NO_DATA: ServerData = { recorded: false, house: false, terms: 0, plans: 0 };
 
 /** A key with a NUL matches no row: none is ever stored with one. */
 const namesNothing = (...keys: string[]) => keys.some((key) => key.includes(NUL));
@@ -256,20 +268,24 @@ export class SqlStore implements TeamStore {
     }
   }
 
-  private async write<T>(op: string, guildId: string, now: Date, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  /** A write: one transaction that takes the server's row in `guilds` first (see the file comment). */
+  private write<T>(op: string, guildId: string, now: Date, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.transaction(op, guildId, async (tx) => {
+      await tx
+        .insertInto('guilds')
+        .values({ guild_id: guildId, created_at: iso(now) })
+        .onConflict((oc) => oc.column('guild_id').doUpdateSet({ guild_id: guildId }))
+        .execute();
+      return fn(tx);
+    });
+  }
+
+  /** Runs `fn` in one transaction that changes the server's rows, then forgets what this process cached of them. */
+  private async transaction<T>(op: string, guildId: string, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
     this.check();
     try {
       await this.schema();
-      return await this.untilNotBusy(() =>
-        this.db.transaction().execute(async (tx) => {
-          await tx
-            .insertInto('guilds')
-            .values({ guild_id: guildId, created_at: iso(now) })
-            .onConflict((oc) => oc.column('guild_id').doUpdateSet({ guild_id: guildId }))
-            .execute();
-          return fn(tx);
-        }),
-      );
+      return await this.untilNotBusy(() => this.db.transaction().execute(fn));
     } catch (err) {
       throw this.failure(err, op);
     } finally {
@@ -485,6 +501,42 @@ export class SqlStore implements TeamStore {
       const result = await tx.deleteFrom('plans').where('guild_id', '=', guildId).where('name_key', '=', nameKey(name)).executeTakeFirst();
       return Number(result.numDeletedRows) > 0 ? 'ok' : 'missing';
     });
+  }
+
+  // ── Everything a server has ───────────────────────────────────────────────────────────────
+
+  async serverData(guildId: string): Promise<ServerData> {
+    this.check();
+    if (namesNothing(guildId)) return NO_DATA;
+    return this.read('serverData', async (db) => {
+      const count = async (table: 'guilds' | 'house' | 'terms' | 'plans') => {
+        const { count } = await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string | number>().as('count'))
+          .where('guild_id', '=', guildId)
+          .executeTakeFirstOrThrow();
+        return Number(count);
+      };
+      return { recorded: (await count('guilds')) > 0, house: (await count('house')) > 0, terms: await count('terms'), plans: await count('plans') };
+    });
+  }
+
+  /** What it erased is what its deletes removed, in the transaction that took the server's row first. */
+  async eraseServerData(guildId: string): Promise<ServerData> {
+    this.check();
+    if (namesNothing(guildId)) return NO_DATA;
+    const erased = await this.transaction('eraseServerData', guildId, async (tx) => {
+      const removed = async (table: 'guilds' | 'house' | 'terms' | 'plans') => Number((await tx.deleteFrom(table).where('guild_id', '=', guildId).executeTakeFirst()).numDeletedRows);
+      const recorded = (await removed('guilds')) > 0;
+      return { recorded, house: (await removed('house')) > 0, terms: await removed('terms'), plans: await removed('plans') };
+    });
+    try {
+      await this.opts.afterErase?.();
+    } catch (err) {
+      // The erase has committed; the old page images leave the log at its next checkpoint.
+      this.opts.logger.warn({ err, op: 'eraseServerData', engine: this.opts.engine }, 'settings database log not emptied after an erase');
+    }
+    return erased;
   }
 
   // ── Life cycle ─────────────────────────────────────────────────────────────────────────────

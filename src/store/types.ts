@@ -111,6 +111,21 @@ export type SavePlanResult =
   | { outcome: 'not-author'; author: PlanAuthor }
   | { outcome: 'full' };
 
+/**
+ * What a server has stored, as /erase-team-data previews it and eraseServerData reports it: whether
+ * a house definition is set, and how many team terms and saved plans there are.
+ */
+export interface ServerData {
+  /**
+   * Whether the server has its row in `guilds`: its id and when it first wrote. Every write makes
+   * it, even one that changed nothing, and it stays when everything else is removed.
+   */
+  recorded: boolean;
+  house: boolean;
+  terms: number;
+  plans: number;
+}
+
 export interface TeamStore {
   house(guildId: string): Promise<HouseRecord | undefined>;
   /** The definition it replaced, if any: the one the write found. */
@@ -148,6 +163,15 @@ export interface TeamStore {
    */
   savePlan(guildId: string, plan: SavedPlan, options?: { replaceAnyAuthor?: boolean }): Promise<SavePlanResult>;
   deletePlan(guildId: string, name: string): Promise<WriteResult>;
+
+  /** What the server has stored; reading it writes nothing (no row for the server is created). */
+  serverData(guildId: string): Promise<ServerData>;
+  /**
+   * Erases everything the server has, in one transaction: its house definition, terms, saved plans
+   * and its row in `guilds`. Another write to the server runs wholly before or after it. Says what
+   * it erased, as its own transaction found it; other servers are untouched.
+   */
+  eraseServerData(guildId: string): Promise<ServerData>;
 
   /** Resolves when the database answers and migrations are done (readiness). */
   ready(): Promise<void>;

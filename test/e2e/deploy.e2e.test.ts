@@ -67,7 +67,7 @@ describe('npm run deploy-commands', () => {
     expect(printed).toEqual(JSON.parse(JSON.stringify(COMMANDS.map((c) => c.definition))));
     expect(registrationProblems(printed)).toEqual([]);
     for (const command of printed) {
-      if (['house', 'term', 'plans'].includes(command.name)) {
+      if (['house', 'term', 'plans', 'erase-team-data'].includes(command.name)) {
         expect(command, command.name).toMatchObject({ integration_types: [0], contexts: [0] });
       } else {
         expect(command, command.name).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
@@ -75,8 +75,9 @@ describe('npm run deploy-commands', () => {
     }
     expect(printed.find((c) => c.name === 'house')?.default_member_permissions).toBeUndefined();
     expect(printed.find((c) => c.name === 'term')?.default_member_permissions).toBe('32');
+    expect(printed.find((c) => c.name === 'erase-team-data')?.default_member_permissions).toBe('32');
     expect(printed.find((c) => c.type === 3)?.name).toBe('Classify follower counts');
     // Each chat command says it is one, as the message command says its type.
-    expect(printed.filter((c) => c.type === 1).map((c) => c.name)).toEqual(['tier', 'tiers', 'compare', 'glossary', 'help', 'roster', 'house', 'term', 'plans']);
+    expect(printed.filter((c) => c.type === 1).map((c) => c.name)).toEqual(['tier', 'tiers', 'compare', 'glossary', 'help', 'roster', 'house', 'term', 'plans', 'erase-team-data']);
   }, 60_000);
 });

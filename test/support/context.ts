@@ -4,7 +4,7 @@
  */
 
 import type { Attachment, ComponentContext, RunContext } from '../../src/commands/types';
-import type { HouseRecord, ImportTermsResult, SavedPlan, SavePlanResult, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
+import type { HouseRecord, ImportTermsResult, SavedPlan, SavePlanResult, ServerData, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
 import { PLANS_PER_SERVER, TERMS_PER_SERVER, importPlan, nameKey, namesRepeat } from '../../src/store/types';
 
 /** Keeps everything in maps, per guild: enough for command tests that are not about storage. */
@@ -13,15 +13,20 @@ export function memoryStore(): TeamStore {
   const terms = new Map<string, Map<string, TeamTerm>>();
   const plans = new Map<string, Map<string, SavedPlan>>();
   const of = <T>(m: Map<string, Map<string, T>>, g: string) => m.get(g) ?? m.set(g, new Map()).get(g)!;
+  /** The servers that have written, as the database's `guilds` rows: every write records its server, even one that changes nothing. */
+  const recorded = new Set<string>();
+  const writing = (g: string) => void recorded.add(g);
   const key = nameKey;
   return {
     house: async (g) => houses.get(g),
     setHouse: async (g, r) => {
+      writing(g);
       const replaced = houses.get(g);
       houses.set(g, r);
       return replaced;
     },
     clearHouse: async (g) => {
+      writing(g);
       const removed = houses.get(g);
       houses.delete(g);
       return removed;
@@ -29,6 +34,7 @@ export function memoryStore(): TeamStore {
     terms: async (g) => [...of(terms, g).values()],
     term: async (g, n) => of(terms, g).get(key(n)),
     addTerm: async (g, t): Promise<WriteResult> => {
+      writing(g);
       const m = of(terms, g);
       if (m.has(key(t.name))) return 'exists';
       if (m.size >= TERMS_PER_SERVER) return 'full';
@@ -36,13 +42,18 @@ export function memoryStore(): TeamStore {
       return 'ok';
     },
     editTerm: async (g, t): Promise<WriteResult> => {
+      writing(g);
       const m = of(terms, g);
       if (!m.has(key(t.name))) return 'missing';
       m.set(key(t.name), t);
       return 'ok';
     },
-    removeTerm: async (g, n): Promise<WriteResult> => (of(terms, g).delete(key(n)) ? 'ok' : 'missing'),
+    removeTerm: async (g, n): Promise<WriteResult> => {
+      writing(g);
+      return of(terms, g).delete(key(n)) ? 'ok' : 'missing';
+    },
     importTerms: async (g, imported, by): Promise<ImportTermsResult> => {
+      writing(g);
       if (namesRepeat(imported)) throw new Error('importTerms was given two terms of the same name');
       const m = of(terms, g);
       const plan = importPlan([...m.values()], imported);
@@ -56,6 +67,7 @@ export function memoryStore(): TeamStore {
     plans: async (g) => [...of(plans, g).values()],
     plan: async (g, n) => of(plans, g).get(key(n)),
     savePlan: async (g, p, { replaceAnyAuthor = false } = {}): Promise<SavePlanResult> => {
+      writing(g);
       const m = of(plans, g);
       const existing = m.get(key(p.name));
       const author = existing && { savedById: existing.savedById, savedByName: existing.savedByName };
@@ -64,7 +76,17 @@ export function memoryStore(): TeamStore {
       m.set(key(p.name), p);
       return { outcome: 'ok', replaced: author };
     },
-    deletePlan: async (g, n): Promise<WriteResult> => (of(plans, g).delete(key(n)) ? 'ok' : 'missing'),
+    deletePlan: async (g, n): Promise<WriteResult> => {
+      writing(g);
+      return of(plans, g).delete(key(n)) ? 'ok' : 'missing';
+    },
+    serverData: async (g): Promise<ServerData> => ({ recorded: recorded.has(g), house: houses.has(g), terms: terms.get(g)?.size ?? 0, plans: plans.get(g)?.size ?? 0 }),
+    eraseServerData: async (g): Promise<ServerData> => {
+      const erased = { recorded: recorded.delete(g), house: houses.delete(g), terms: terms.get(g)?.size ?? 0, plans: plans.get(g)?.size ?? 0 };
+      terms.delete(g);
+      plans.delete(g);
+      return erased;
+    },
     ready: async () => {},
     close: async () => {},
   };

@@ -1,0 +1,324 @@
+/**
+ * /erase-team-data through the interaction core, as Discord sends it: a DM, a server that has not
+ * added Tierbot, a member without Manage Server, the preview of exactly what would go (or that
+ * nothing would), Erase all and Cancel, another server left whole, the server always the one the
+ * press happens in, and a database that is down. Every reply within Discord's limits (checked by
+ * the core, and again by the stand-in's own check). Also the bot's CLI, as an operator would run it.
+ */
+
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands';
+import { commandDefinitions } from '../src/cli/deploy-commands';
+import { eraseTeamData } from '../src/commands/erase-team-data';
+import { help } from '../src/commands/help';
+import type { Shown } from '../src/cli/local-interaction';
+import { openStore } from '../src/store/index';
+import { StoreUnavailableError, type TeamStore } from '../src/store/types';
+import { commandProblems, messageProblems } from '../tools/standin/limits';
+import { memoryStore, testContext } from './support/context';
+import { driver, type Answer } from './support/drive';
+import { scratchDir } from './support/scratch';
+
+const G1 = '200000000000000041';
+const G2 = '200000000000000042';
+const MANAGER = { guildId: G1, manager: true };
+const EPHEMERAL = 64;
+const AT = new Date('2026-12-06T12:00:00Z');
+
+/** A store where G1 and G2 each have a house definition, `terms` terms and `plans` plans. */
+async function twoServers(store: TeamStore = memoryStore(), terms = 12, plans = 3): Promise<TeamStore> {
+  for (const g of [G1, G2]) {
+    await store.setHouse(g, { text: 'nano 1k-10k, micro 10k+', setById: '1', setByName: 'a', setAt: AT });
+    for (let i = 0; i < terms; i++) expect(await store.addTerm(g, { name: `term ${i}`, definition: `what term ${i} means`, addedById: '1', addedByName: 'a', updatedAt: AT })).toBe('ok');
+    for (let i = 0; i < plans; i++) await store.savePlan(g, { name: `plan ${i}`, inputs: { budget: '5000' }, savedById: '1', savedByName: 'a', savedAt: AT });
+  }
+  return store;
+}
+
+/** Everything the user reads of a message. */
+const words = (shown: Shown) => JSON.stringify(shown.body.embeds);
+const title = (shown: Shown) => shown.body.embeds[0]?.title;
+const buttonsOf = (shown: Shown) =>
+  (shown.body.components ?? [])
+    .flatMap((row) => (row.type === ComponentType.ActionRow ? row.components : []))
+    .flatMap((c) => (c.type === ComponentType.Button && 'custom_id' in c ? [c] : []));
+
+/** The answer, checked against Discord's limits by the stand-in's own rules too. */
+function checked(answer: Answer): Answer {
+  expect(messageProblems(answer.shown.body as never)).toEqual([]);
+  return answer;
+}
+
+describe('/erase-team-data is registered', () => {
+  it('for servers that added Tierbot, in servers only, Manage Server by default, within Discord’s limits, and deployed with the rest', () => {
+    const definition = eraseTeamData.definition;
+    expect(COMMANDS).toContain(eraseTeamData);
+    expect(commandDefinitions()).toContainEqual(definition);
+    expect(definition.integration_types).toEqual([0]);
+    expect(definition.contexts).toEqual([0]);
+    expect(definition.default_member_permissions).toBe('32');
+    expect(commandProblems(definition as never)).toEqual([]);
+  });
+
+  it('is listed by /help with what it does', () => {
+    for (const context of [testContext({ guildId: G1 }), testContext()]) {
+      const field = help.run({}, context) as { embeds: { fields?: { name: string; value: string }[] }[] };
+      expect(field.embeds[0]!.fields!.find((f) => f.name === '/erase-team-data')?.value).toBe('Erase all team settings.');
+    }
+  });
+});
+
+describe('/erase-team-data refuses', () => {
+  it('in a DM, saying it works only in a server', async () => {
+    const { outcome, shown } = checked(await driver().run('/erase-team-data'));
+    expect(outcome).toBe('input-error');
+    expect(shown.body.flags).toBe(EPHEMERAL);
+    expect(title(shown)).toBe('Only in a server');
+    expect(words(shown)).toContain('works only in one, not in a DM');
+    expect(buttonsOf(shown)).toEqual([]);
+  });
+
+  it('where Tierbot runs from a member’s own apps in a server that has not added it', async () => {
+    const store = await twoServers();
+    const reply = await eraseTeamData.run({}, testContext({ guildId: G1, guildInstalled: false, manager: true, store }));
+    expect(reply.inputError).toBe(true);
+    expect(reply.embeds[0]!.title).toBe('Tierbot is not added to this server');
+    expect(reply.components ?? []).toEqual([]);
+    expect(await store.serverData(G1)).toMatchObject({ house: true, terms: 12, plans: 3 });
+  });
+
+  it('a member without Manage Server: no preview, and nothing erased', async () => {
+    const store = await twoServers();
+    const { outcome, shown } = checked(await driver({ store }).run('/erase-team-data', { guildId: G1 }));
+    expect(outcome).toBe('input-error');
+    expect(title(shown)).toBe('You need the Manage Server permission');
+    expect(words(shown)).toContain('can erase Tierbot’s data in this server');
+    expect(buttonsOf(shown)).toEqual([]);
+    expect(await store.serverData(G1)).toMatchObject({ house: true, terms: 12, plans: 3 });
+  });
+});
+
+describe('/erase-team-data shows what would go, then erases it or not', () => {
+  it('previews exactly what the server has, privately, with Erase all (danger) and Cancel', async () => {
+    const { outcome, shown } = checked(await driver({ store: await twoServers() }).run('/erase-team-data', MANAGER));
+    expect(outcome).toBe('answered');
+    expect(shown.body.flags).toBe(EPHEMERAL);
+    expect(title(shown)).toBe('Erase all of Tierbot’s data for this server?');
+    expect(shown.body.embeds[0]!.description).toBe(
+      '**Erase all** removes the house definition, 12 team terms and 3 saved plans from this server, for everyone, with Tierbot’s record of this server ' +
+        '(its id, and when a setting was first saved here). This cannot be undone.\n\n' +
+        'To keep a copy, save it first with `/house export`, `/term export` and `/plans export`.',
+    );
+    const buttons = buttonsOf(shown);
+    expect(buttons.map((b) => [b.label, b.style])).toEqual([
+      ['Erase all', ButtonStyle.Danger],
+      ['Cancel', ButtonStyle.Secondary],
+    ]);
+    // Named as the project names them: the command first, ":own" as they change their own message; no server id.
+    expect(buttons.map((b) => b.custom_id)).toEqual(['erase-team-data:erase:own', 'erase-team-data:cancel:own']);
+    for (const b of buttons) {
+      expect(b.custom_id).not.toContain(G1);
+      expect(b.custom_id.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('names only what is there, with the exports that would save it: one term, no house definition, no plans', async () => {
+    const store = memoryStore();
+    await store.addTerm(G1, { name: 'UGC', definition: 'user-generated content', addedById: '1', addedByName: 'a', updatedAt: AT });
+    const { shown } = checked(await driver({ store }).run('/erase-team-data', MANAGER));
+    expect(shown.body.embeds[0]!.description).toMatch(/^\*\*Erase all\*\* removes 1 team term from this server/);
+    expect(shown.body.embeds[0]!.description).toContain('save it first with `/term export`.');
+    expect(words(shown)).not.toMatch(/house export|plans export|saved plan/);
+  });
+
+  it('with nothing stored, says so and offers no button', async () => {
+    const store = await twoServers();
+    const { outcome, shown } = checked(await driver({ store }).run('/erase-team-data', { guildId: '200000000000000049', manager: true }));
+    expect(outcome).toBe('answered');
+    expect(shown.body.flags).toBe(EPHEMERAL);
+    expect(title(shown)).toBe('Nothing to erase');
+    expect(shown.body.embeds[0]!.description).toBe('Tierbot keeps nothing for this server: no house definition, team terms or saved plans.');
+    expect(buttonsOf(shown)).toEqual([]);
+  });
+
+  it('Erase all erases this server’s house definition, terms and plans, says what it erased in place of the preview, and leaves the other server whole', async () => {
+    const store = await twoServers();
+    const bot = driver({ store });
+    const preview = (await bot.run('/erase-team-data', MANAGER)).shown;
+    const { outcome, shown } = checked(await bot.press(preview, 1, MANAGER));
+    expect(outcome).toBe('answered');
+    expect(title(shown)).toBe('Tierbot’s data for this server is erased');
+    expect(shown.body.embeds[0]!.description).toBe(
+      'Erased the house definition, 12 team terms and 3 saved plans, and Tierbot’s record of this server (its id, and when a setting was first saved here). ' +
+        '`/tier` and `/tiers` now answer by the publishers alone. `/glossary` shows only Tierbot’s own terms.',
+    );
+    expect(buttonsOf(shown)).toEqual([]);
+    expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+    expect(await store.serverData(G2)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
+    // /tier in the erased server answers by the publishers alone; in the other, the house definition leads.
+    expect(words((await bot.run('/tier 30k', { guildId: G1 })).shown)).not.toMatch(/house definition/i);
+    expect(words((await bot.run('/tier 30k', { guildId: G2 })).shown)).toMatch(/house definition/i);
+    // Pressed again (an old preview), there is nothing left.
+    const again = checked(await bot.press(preview, 1, MANAGER)).shown;
+    expect(title(again)).toBe('Nothing was left to erase');
+  });
+
+  it('Cancel erases nothing and says so in place of the preview', async () => {
+    const store = await twoServers();
+    const bot = driver({ store });
+    const preview = (await bot.run('/erase-team-data', MANAGER)).shown;
+    const { outcome, shown } = checked(await bot.press(preview, 2, MANAGER));
+    expect(outcome).toBe('answered');
+    expect(title(shown)).toBe('Nothing was erased');
+    expect(shown.body.embeds[0]!.description).toBe('Tierbot’s data for this server is as it was.');
+    expect(buttonsOf(shown)).toEqual([]);
+    expect(await store.serverData(G1)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
+  });
+
+  it('Erase all checks the presser again: without Manage Server now, nothing is erased', async () => {
+    const store = await twoServers();
+    const bot = driver({ store });
+    const preview = (await bot.run('/erase-team-data', MANAGER)).shown;
+    const { outcome, shown } = checked(await bot.press(preview, 1, { guildId: G1, manager: false }));
+    expect(outcome).toBe('input-error');
+    expect(title(shown)).toBe('You need the Manage Server permission');
+    expect(buttonsOf(shown)).toEqual([]);
+    expect(await store.serverData(G1)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
+  });
+
+  it('the server erased is the one the press happens in, never one the button names', async () => {
+    const store = await twoServers();
+    const bot = driver({ store });
+    const preview = (await bot.run('/erase-team-data', MANAGER)).shown;
+    // The same message's button, arriving from G2 (as a forged or replayed press would): G2 is erased, G1 is not.
+    checked(await bot.press(preview, 1, { guildId: G2, manager: true }));
+    expect(await store.serverData(G1)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
+    expect(await store.serverData(G2)).toMatchObject({ house: false, terms: 0, plans: 0 });
+    // From a DM, nothing at all.
+    const dm = checked(await bot.press(preview, 1, { guildId: undefined, manager: true })).shown;
+    expect(title(dm)).toBe('Only in a server');
+    expect(await store.serverData(G1)).toMatchObject({ house: true, terms: 12, plans: 3 });
+  });
+
+  it('a server with only Tierbot’s record of it (a write that changed nothing) is offered that to erase, and it goes', async () => {
+    const store = memoryStore();
+    expect(await store.removeTerm(G1, 'no such term')).toBe('missing');
+    const bot = driver({ store });
+    const preview = checked(await bot.run('/erase-team-data', MANAGER)).shown;
+    expect(shown(preview)).toBe(
+      'Tierbot keeps no house definition, team terms or saved plans for this server: only a record that it used Tierbot (its id, and when a setting was first saved here). ' +
+        '**Erase all** removes that too. This cannot be undone.',
+    );
+    const erased = checked(await bot.press(preview, 1, MANAGER)).shown;
+    expect(shown(erased)).toBe('Erased Tierbot’s record of this server (its id, and when a setting was first saved here).');
+    expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+
+    function shown(message: Shown) {
+      return message.body.embeds[0]!.description;
+    }
+  });
+
+  it('on the real SQLite store: the server’s rows go, its guilds row included, and the other server keeps all of its own', async () => {
+    const path = join(scratchDir('tierbot-erase-'), 'settings.sqlite');
+    const store = await openStore(path, { ttlMs: 60_000 });
+    try {
+      await twoServers(store, 3, 2);
+      const bot = driver({ store });
+      const preview = checked(await bot.run('/erase-team-data', MANAGER)).shown;
+      expect(preview.body.embeds[0]!.description).toContain('the house definition, 3 team terms and 2 saved plans');
+      expect(title(checked(await bot.press(preview, 1, MANAGER)).shown)).toBe('Tierbot’s data for this server is erased');
+      expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+      expect(await store.serverData(G2)).toEqual({ recorded: true, house: true, terms: 3, plans: 2 });
+      // What the commands read through this process's cache is gone too.
+      expect(words((await bot.run('/glossary term:term 1', { guildId: G1 })).shown)).not.toContain('what term 1 means');
+      expect(words((await bot.run('/glossary term:term 1', { guildId: G2 })).shown)).toContain('what term 1 means');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('/erase-team-data with the database down', () => {
+  /** A store whose every call finds the database unreachable while `outage.down`. */
+  function storeWithOutage(inner: TeamStore): { store: TeamStore; outage: { down: boolean } } {
+    const outage = { down: false };
+    const unreachable = () => Promise.reject(new StoreUnavailableError(new Error('connect ECONNREFUSED')));
+    const store: TeamStore = {
+      ...inner,
+      serverData: (g) => (outage.down ? unreachable() : inner.serverData(g)),
+      eraseServerData: (g) => (outage.down ? unreachable() : inner.eraseServerData(g)),
+    };
+    return { store, outage };
+  }
+
+  it('the command answers with the standard "unavailable" reply and offers no button', async () => {
+    const { store, outage } = storeWithOutage(await twoServers());
+    outage.down = true;
+    const { outcome, shown } = checked(await driver({ store }).run('/erase-team-data', MANAGER));
+    expect(outcome).toBe('unavailable');
+    expect(title(shown)).toBe('Team settings are unavailable right now');
+    expect(words(shown)).toContain('nothing was changed');
+    expect(buttonsOf(shown)).toEqual([]);
+  });
+
+  it('Erase all pressed while it is down: the reply says so, the preview stays to be pressed again, and nothing is erased', async () => {
+    const { store, outage } = storeWithOutage(await twoServers());
+    const bot = driver({ store });
+    const preview = (await bot.run('/erase-team-data', MANAGER)).shown;
+    outage.down = true;
+    const { outcome, shown } = checked(await bot.press(preview, 1, MANAGER));
+    expect(outcome).toBe('unavailable');
+    expect(title(shown)).toBe('Team settings are unavailable right now');
+    expect(shown.body.flags).toBe(EPHEMERAL);
+    outage.down = false;
+    expect(await store.serverData(G1)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
+    expect(title(checked(await bot.press(preview, 1, MANAGER)).shown)).toBe('Tierbot’s data for this server is erased');
+  });
+});
+
+describe('/erase-team-data in the CLI', () => {
+  const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+  const cli = (database: string, args: string[]): Promise<{ code: number; stdout: string }> =>
+    new Promise((resolve) => {
+      const { INIT_CWD: _initCwd, ...env } = process.env;
+      execFile(process.execPath, ['--import', 'tsx', join(PROJECT, 'src/cli/cli.ts'), ...args], { cwd: PROJECT, env: { ...env, DATABASE_URL: database }, timeout: 60_000 }, (err, stdout) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout }),
+      );
+    });
+
+  it('previews, Cancel keeps, Erase all erases (--pick), and a member without Manage Server is refused', { timeout: 120_000 }, async () => {
+    const database = join(scratchDir('tierbot-erase-cli-'), 'cli.sqlite');
+    const seeded = await openStore(database, { ttlMs: 0 });
+    await twoServers(seeded, 2, 1);
+    await seeded.close();
+    const guild = ['--guild', G1];
+
+    const refused = await cli(database, ['/erase-team-data', ...guild]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('You need the Manage Server permission');
+
+    const preview = await cli(database, ['/erase-team-data', ...guild, '--manager']);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain('removes the house definition, 2 team terms and 1 saved plan from this server');
+    expect(preview.stdout).toContain('[1] Erase all   [2] Cancel');
+
+    const cancelled = await cli(database, ['/erase-team-data', ...guild, '--manager', '--pick', '2']);
+    expect(cancelled.stdout).toContain('Nothing was erased');
+
+    const erased = await cli(database, ['/erase-team-data', ...guild, '--manager', '--pick', '1']);
+    expect(erased.code).toBe(0);
+    expect(erased.stdout).toContain('Erased the house definition, 2 team terms and 1 saved plan');
+
+    const store = await openStore(database, { ttlMs: 0 });
+    try {
+      expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+      expect(await store.serverData(G2)).toEqual({ recorded: true, house: true, terms: 2, plans: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -64,7 +64,7 @@ describe('/help itself', () => {
   });
 
   it('says in a DM that the team commands work in servers only, and not in a server', async () => {
-    expect(words(await help.run({}, testContext({ guildId: undefined })))).toMatch(/`\/house`, `\/term` and `\/plans` work in servers only/);
+    expect(words(await help.run({}, testContext({ guildId: undefined })))).toMatch(/`\/house`, `\/term`, `\/plans` and `\/erase-team-data` work in servers only/);
     expect(words(await help.run({}, testContext({ guildId: '42' })))).not.toMatch(/servers only/);
   });
 });

@@ -38,7 +38,7 @@ const BACK_HOME = 'help:back';
 const OLD_HOMES = ['help:home', BACK_HOME, 'help:done'];
 
 /** Said in a DM, where the team's commands do not run: their settings belong to a server. */
-const TEAM_COMMANDS_IN_A_SERVER = '`/house`, `/term` and `/plans` work in servers only.';
+const TEAM_COMMANDS_IN_A_SERVER = '`/house`, `/term`, `/plans` and `/erase-team-data` work in servers only.';
 /** Said in a server that has not added Tierbot, where a member runs it from their own apps. */
 const TEAM_COMMANDS_NEED_TIERBOT_ADDED = '`/house`, `/term` and `/plans` work only in servers that have added Tierbot.';
 

@@ -4,6 +4,14 @@
  * TapInfluence article among the seeds. Where no source gives a figure, the value is a Tierbot
  * assumption and says so, with its range. A figure used outside the tier or platform its source
  * measured is an extrapolation, never "sourced".
+ *
+ * Adding a platform to /compare takes sourced figures, each with its citation: an engagement
+ * rate by followers (PLATFORM_ENGAGEMENT), a reach rate or what the sources say of its absence
+ * (PLATFORM_REACH) and a CPM range (CPM_REFERENCE); TypeScript refuses a Platform missing from
+ * any of them, or a figure without its citation. Its PLATFORM_LABEL is its name in
+ * KNOWN_PLATFORMS (platforms.ts), whose aliases /compare accepts; it goes at the end of
+ * PLATFORMS, whose order /compare's buttons carry. SOURCES.md has none of these figures for
+ * Facebook, so /compare has no Facebook until a source gives them.
  */
 
 import { formatCount } from './format';
@@ -280,22 +288,89 @@ export const INSTAGRAM_ENGAGEMENT_OTHERS: readonly BandFigure[] = [
   fig(100_001, null, 'macro, over 100k', 2.65, CITE.mediakix2017, 'sponsored posts only'),
 ];
 
+/** HypeAuditor 2023: TikTok nano (1k–10k) 12.6%. */
+const TIKTOK_NANO: BandFigure = fig(1_000, 10_000, 'nano, 1k–10k', 12.6, CITE.hypeAuditor2023, 'engagement rate');
+
 /**
- * TikTok and YouTube: Influencer Marketing Hub 2021 (as reported by ION) gives only "micro" and
- * "mega". Neither its follower lines nor its rate's denominator are recorded, so both readings are
- * Tierbot assumptions, said so wherever the figures are used: micro applies under
- * IMH_MICRO_BELOW followers, mega from IMH_MEGA_FROM, and the rate is by followers. Between the
- * two lines no source gives a figure.
+ * Tierbot's reading of a source's "micro" and "mega" when the source gives no follower lines for
+ * them (a MicroMegaEngagement): micro applies under ASSUMED_MICRO_BELOW followers, mega from
+ * ASSUMED_MEGA_FROM. Between the two lines no source gives a figure.
  */
-export const IMH_MICRO_BELOW = 100_000;
-export const IMH_MEGA_FROM = 1_000_000;
-export const IMH_MICRO_MEGA: Record<Exclude<Platform, 'instagram'>, { micro: number; mega: number }> = {
-  tiktok: { micro: 18, mega: 5 },
-  youtube: { micro: 1.64, mega: 0.37 },
+export const ASSUMED_MICRO_BELOW = 100_000;
+export const ASSUMED_MEGA_FROM = 1_000_000;
+
+/**
+ * Engagement rates from tables by follower band on one definition: `expected` covers every band
+ * and gives the expected value (`expectedMeasure` says what it is); `others` are every other
+ * source's figures, which widen the range where their band holds the count.
+ */
+export interface BandedEngagement {
+  kind: 'by band';
+  expected: readonly BandFigure[];
+  expectedMeasure: string;
+  others: readonly BandFigure[];
+}
+
+/**
+ * A source's "micro" and "mega" rates for a platform, when it states neither its tiers' follower
+ * lines nor what its rate is divided by: reading them at ASSUMED_MICRO_BELOW and
+ * ASSUMED_MEGA_FROM, and by followers, are Tierbot assumptions, said so wherever they are used.
+ */
+export interface MicroMegaFigures {
+  micro: number;
+  mega: number;
+  source: Citation;
+}
+
+/** A platform's engagement rates from a MicroMegaFigures source; `others` widen the range where their band holds the count. */
+export interface MicroMegaEngagement extends MicroMegaFigures {
+  kind: 'micro and mega';
+  others: readonly BandFigure[];
+}
+
+/** Influencer Marketing Hub 2021 (as reported by ION): "micro" and "mega" by platform, no follower lines. */
+export const IMH_MICRO_MEGA = {
+  // The source's TikTok pair is approximate: "≈18% vs ≈5%".
+  tiktok: { micro: 18, mega: 5, source: CITE.imh2021 },
+  youtube: { micro: 1.64, mega: 0.37, source: CITE.imh2021 },
+} as const satisfies Partial<Record<Platform, MicroMegaFigures>>;
+
+/**
+ * Each /compare platform's engagement rate by followers, with the citation of every figure:
+ * what /compare says of a rate, and whose it is, is read from here.
+ */
+export const PLATFORM_ENGAGEMENT: Record<Platform, BandedEngagement | MicroMegaEngagement> = {
+  instagram: { kind: 'by band', expected: HYPEAUDITOR_2018_AVERAGE, expectedMeasure: 'average (likes + comments) ÷ followers', others: INSTAGRAM_ENGAGEMENT_OTHERS },
+  tiktok: { kind: 'micro and mega', ...IMH_MICRO_MEGA.tiktok, others: [TIKTOK_NANO] },
+  youtube: { kind: 'micro and mega', ...IMH_MICRO_MEGA.youtube, others: [] },
 };
 
-/** HypeAuditor 2023: TikTok nano (1k–10k) 12.6%. */
-export const TIKTOK_NANO: BandFigure = fig(1_000, 10_000, 'nano, 1k–10k', 12.6, CITE.hypeAuditor2023, 'engagement rate');
+/** Post reach ÷ followers by follower band: `median` gives the expected value (`medianMeasure` says what it is), `crossCheck` widens the range. */
+export interface SourcedReach {
+  kind: 'sourced';
+  median: readonly BandFigure[];
+  medianMeasure: string;
+  crossCheck: readonly BandFigure[];
+}
+
+/**
+ * No reach rate is recorded for the platform: /compare borrows Instagram's, as a Tierbot
+ * assumption. `why`: what the sources say of the gap, shown with it; null when they say nothing.
+ */
+export interface NoReachRecorded {
+  kind: 'none recorded';
+  why: string | null;
+}
+
+/** Instagram's reach figures: the only ones recorded, borrowed where a platform has none. */
+export const INSTAGRAM_REACH: SourcedReach = { kind: 'sourced', median: MINTER_REACH, medianMeasure: 'median Instagram post reach', crossCheck: BAZAARVOICE_REACH };
+
+/** Each /compare platform's reach rate, or what the sources say of its absence (SOURCES.md §2b). */
+export const PLATFORM_REACH: Record<Platform, SourcedReach | NoReachRecorded> = {
+  instagram: INSTAGRAM_REACH,
+  tiktok: { kind: 'none recorded', why: 'views replace reach there' },
+  youtube: { kind: 'none recorded', why: 'views replace reach there' },
+};
 
 /** That the sources disagree on engagement rates, with no figures of its own: a comparison's ranges are the figures. */
 export const ENGAGEMENT_DISAGREEMENT =
@@ -353,10 +428,18 @@ export const OBSERVED_CLICKS: readonly ObservedClicks[] = [
   { label: 'Kevin Rose for Fab.com (sign-ups)', short: 'via Rose', perFollower: 0.345, counts: { actions: 4_356, followers: 1_261_376 }, source: CITE.fab },
 ];
 
-export const CPM_REFERENCE: Record<Platform, { low: number; high: number }> = {
-  instagram: { low: 5, high: 15 },
-  tiktok: { low: 5, high: 15 },
-  youtube: { low: 15, high: 30 },
+/** A published CPM range for a platform, in dollars, with its citation. */
+export interface CpmReference {
+  low: number;
+  high: number;
+  source: Citation;
+}
+
+/** Each /compare platform's CPM, set beside the plans' own for reference. */
+export const CPM_REFERENCE: Record<Platform, CpmReference> = {
+  instagram: { low: 5, high: 15, source: CITE.wordOnTheBlock },
+  tiktok: { low: 5, high: 15, source: CITE.wordOnTheBlock },
+  youtube: { low: 15, high: 30, source: CITE.wordOnTheBlock },
 };
 export const UPFLUENCE_CPM = 6.5;
 

@@ -1,7 +1,8 @@
 /**
  * The social platforms Tierbot recognises by name ("IG", "tiktok", "x/twitter") and by link domain,
- * wherever people name them: in chat and in a roster's platform column or count header. (The
- * three platforms /compare has benchmark figures for are benchmarks.ts's PLATFORMS.)
+ * wherever people name them: in chat, in a roster's platform column or count header, and in
+ * /compare's platform option, which accepts the aliases of the platforms it has benchmark figures
+ * for (benchmarks.ts's PLATFORMS, found here by their PLATFORM_LABEL).
  */
 
 /**
@@ -22,6 +23,13 @@ export const KNOWN_PLATFORMS: readonly { name: string; aliases: readonly string[
   { name: 'Bluesky', aliases: ['bluesky', 'bsky'] },
   { name: 'Spotify', aliases: ['spotify'] },
 ];
+
+/** The KNOWN_PLATFORMS entry named `name`; a name not there throws, since a caller names a platform it expects. */
+export function knownPlatform(name: string): (typeof KNOWN_PLATFORMS)[number] {
+  const known = KNOWN_PLATFORMS.find((p) => p.name === name);
+  if (!known) throw new Error(`No platform named ${name} in KNOWN_PLATFORMS`);
+  return known;
+}
 
 /** Each alias (lower case) → the platform's name. */
 export const PLATFORM_BY_ALIAS = new Map(KNOWN_PLATFORMS.flatMap((p) => p.aliases.map((a) => [a, p.name] as const)));

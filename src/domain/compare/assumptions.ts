@@ -5,7 +5,7 @@
  * follower count and platform; the Scenario type ties them to the two plans.
  */
 
-import { audienceWord, type BandFigure, type Basis, BAZAARVOICE_REACH, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, HYPEAUDITOR_2018_AVERAGE, IMH_MEGA_FROM, IMH_MICRO_BELOW, IMH_MICRO_MEGA, inBand, INSTAGRAM_ENGAGEMENT_OTHERS, MINTER_REACH, type Platform, PLATFORM_LABEL, publisherYear, TIKTOK_NANO, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
+import { ASSUMED_MEGA_FROM, ASSUMED_MICRO_BELOW, audienceWord, type BandFigure, type Basis, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, citeBrief, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, inBand, INSTAGRAM_REACH, type Platform, PLATFORM_ENGAGEMENT, PLATFORM_LABEL, PLATFORM_REACH, publisherYear, reportedBy, type SourcedReach, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
 import { countOf, formatCount } from '../format';
 import { uniqueReach } from '../funnel';
 import { formatMoney, formatMoneyExact, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundSignificant, roundTo } from '../units';
@@ -315,34 +315,45 @@ function describeFigures(figures: readonly BandFigure[]): string {
     .join('; ');
 }
 
+/** The reach figures a platform's rates come from: its own, or Instagram's where none is recorded for it. */
+function reachFigures(platform: Platform): SourcedReach {
+  const reach = PLATFORM_REACH[platform];
+  return reach.kind === 'sourced' ? reach : INSTAGRAM_REACH;
+}
+
 /** The reach rate the sources' bands give `followers` followers, before any hold at a band's edge. */
 function bandReachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
   const key = plan === 'A' ? 'reach_rate_a' : 'reach_rate_b';
   const option = plan === 'A' ? 'big_reach' : 'micro_reach';
-  const minter = MINTER_REACH.find((f) => inBand(f.band, followers))!;
   const base = { key, label: LABEL[key], unit: 'percent', plans: [plan], better: 'higher', option } as const;
-  if (platform === 'instagram') {
-    const cross = BAZAARVOICE_REACH.filter((f) => inBand(f.band, followers));
+  const reach = PLATFORM_REACH[platform];
+  if (reach.kind === 'sourced') {
+    const median = reach.median.find((f) => inBand(f.band, followers))!;
+    const cross = reach.crossCheck.filter((f) => inBand(f.band, followers));
     return {
       ...base,
-      value: spread(minter.low, cross.map((f) => f.low)),
+      value: spread(median.low, cross.map((f) => f.low)),
       basis: 'sourced',
-      rule: `Minter.io 2019, median Instagram post reach for ${minter.band.stated} followers: ${exactPercent(minter.low)}`,
+      rule: `${publisherYear(median.source)}, ${reach.medianMeasure} for ${median.band.stated} ${audienceWord(platform)}: ${exactPercent(median.low)}`,
       rangeNote: cross.length ? `cross-check: ${describeFigures(cross)}` : ONE_FIGURE,
-      sources: [CITE.minter, ...uniqueSources(cross)],
+      sources: uniqueSources([median, ...cross]),
     };
   }
-  const all = [...MINTER_REACH, ...BAZAARVOICE_REACH].map((f) => f.low);
+  // No source gives this platform's reach rate, so borrowing Instagram's is Tierbot's assumption, said as one.
+  const borrowed = INSTAGRAM_REACH.median.find((f) => inBand(f.band, followers))!;
+  const all = [...INSTAGRAM_REACH.median, ...INSTAGRAM_REACH.crossCheck];
+  const lowest = all.reduce((a, b) => (b.low < a.low ? b : a));
+  const highest = all.reduce((a, b) => (b.low > a.low ? b : a));
+  const why = reach.why === null ? '' : ` (${reach.why})`;
   return {
     ...base,
-    value: spread(minter.low, all),
-    // No source gives a reach rate off Instagram, so borrowing Instagram's is Tierbot's assumption, said as one.
+    value: spread(borrowed.low, all.map((f) => f.low)),
     basis: 'assumption',
     rule:
-      `no ${PLATFORM_LABEL[platform]} reach rate is recorded (views replace reach there): Tierbot assumes Minter.io 2019's Instagram median for ` +
-      `${minter.band.stated} followers (${exactPercent(minter.low)})`,
-    rangeNote: `every recorded post-reach figure, Bazaarvoice 2021 to Minter.io 2019 (${exactPercent(Math.min(...all))}–${exactPercent(Math.max(...all))})`,
-    sources: [CITE.minter, CITE.bazaarvoice],
+      `no ${PLATFORM_LABEL[platform]} reach rate is recorded${why}: Tierbot assumes ${publisherYear(borrowed.source)}'s Instagram median for ` +
+      `${borrowed.band.stated} followers (${exactPercent(borrowed.low)})`,
+    rangeNote: `every recorded post-reach figure, ${publisherYear(lowest.source)} to ${publisherYear(highest.source)} (${exactPercent(lowest.low)}–${exactPercent(highest.low)})`,
+    sources: uniqueSources(all),
   };
 }
 
@@ -351,53 +362,56 @@ function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platfo
   const key = plan === 'A' ? 'engagement_rate_a' : 'engagement_rate_b';
   const option = plan === 'A' ? 'big_engagement' : 'micro_engagement';
   const base = { key, label: LABEL[key], unit: 'percent', plans: [plan], better: 'higher', option } as const;
-  if (platform === 'instagram') {
-    const main = HYPEAUDITOR_2018_AVERAGE.find((f) => inBand(f.band, followers))!;
-    const others = INSTAGRAM_ENGAGEMENT_OTHERS.filter((f) => inBand(f.band, followers));
-    return {
-      ...base,
-      value: spread(main.low, others.flatMap((f) => [f.low, f.high])),
-      basis: 'sourced',
-      rule: `HypeAuditor 2018, average (likes + comments) ÷ followers for ${main.band.stated} followers: ${exactPercent(main.low)}`,
-      rangeNote: others.length ? `other sources: ${describeFigures(others)}` : '',
-      sources: [CITE.hypeAuditor2018, ...uniqueSources(others).filter((c) => c !== CITE.hypeAuditor2018)],
-    };
-  }
-  // Influencer Marketing Hub's "micro" and "mega" come without follower lines or the rate's
-  // denominator (benchmarks.ts): which figure a count gets, and reading it as by followers, are
-  // Tierbot's own assumptions, and the words say so rather than borrowing another source's lines.
-  const { micro, mega } = IMH_MICRO_MEGA[platform];
-  const imh = 'Influencer Marketing Hub 2021 (as reported by ION)';
   // On YouTube an audience is subscribers: the words follow the platform (audienceWord).
   const audience = audienceWord(platform);
-  const unstated = `it states neither ${audience.slice(0, -1)} lines for its tiers nor what its rate is divided by`;
-  const nano = platform === 'tiktok' && inBand(TIKTOK_NANO.band, followers) ? [TIKTOK_NANO] : [];
-  if (followers < IMH_MICRO_BELOW || followers >= IMH_MEGA_FROM) {
-    const tier = followers < IMH_MICRO_BELOW ? 'micro' : 'mega';
-    const value = tier === 'micro' ? micro : mega;
-    const lines = tier === 'micro' ? `under ${formatCount(IMH_MICRO_BELOW)} ${audience}` : `from ${formatCount(IMH_MEGA_FROM)} ${audience}`;
+  const engagement = PLATFORM_ENGAGEMENT[platform];
+  const others = engagement.others.filter((f) => inBand(f.band, followers));
+  const othersValues = others.flatMap((f) => [f.low, f.high]);
+  if (engagement.kind === 'by band') {
+    const main = engagement.expected.find((f) => inBand(f.band, followers))!;
     return {
       ...base,
-      value: spread(value, nano.map((f) => f.low)),
+      value: spread(main.low, othersValues),
+      basis: 'sourced',
+      rule: `${publisherYear(main.source)}, ${engagement.expectedMeasure} for ${main.band.stated} ${audience}: ${exactPercent(main.low)}`,
+      rangeNote: others.length ? `other sources: ${describeFigures(others)}` : '',
+      sources: uniqueSources([main, ...others]),
+    };
+  }
+  // The source's "micro" and "mega" come without follower lines or the rate's denominator
+  // (MicroMegaEngagement): which figure a count gets, and reading it as by followers, are
+  // Tierbot's own assumptions, and the words say so rather than borrowing another source's lines.
+  const { micro, mega, source } = engagement;
+  const cited = citeBrief(source);
+  const reported = reportedBy(source);
+  const unstated = `it states neither ${audience.slice(0, -1)} lines for its tiers nor what its rate is divided by`;
+  const sources = [source, ...uniqueSources(others).filter((c) => c !== source)];
+  if (followers < ASSUMED_MICRO_BELOW || followers >= ASSUMED_MEGA_FROM) {
+    const tier = followers < ASSUMED_MICRO_BELOW ? 'micro' : 'mega';
+    const value = tier === 'micro' ? micro : mega;
+    const lines = tier === 'micro' ? `under ${formatCount(ASSUMED_MICRO_BELOW)} ${audience}` : `from ${formatCount(ASSUMED_MEGA_FROM)} ${audience}`;
+    return {
+      ...base,
+      value: spread(value, othersValues),
       basis: 'extrapolated',
       rule:
-        `${imh} gives ${PLATFORM_LABEL[platform]} “${tier}” ${exactPercent(value)}, but ${unstated}. ` +
+        `${cited} gives ${PLATFORM_LABEL[platform]} “${tier}” ${exactPercent(value)}, but ${unstated}. ` +
         `That “${tier}” covers ${audienceText(followers, platform)} (Tierbot applies it ${lines}) and that the rate is by ${audience} are Tierbot assumptions, not the source's`,
-      rangeNote: nano.length ? `also ${describeFigures(nano)}` : ONE_FIGURE,
-      sources: [CITE.imh2021, ...uniqueSources(nano)],
-      summary: `Influencer Marketing Hub 2021 “${tier}”, as reported by ION; it states no ${audience.slice(0, -1)} lines or denominator, so Tierbot reads it by ${audience}`,
+      rangeNote: others.length ? `also ${describeFigures(others)}` : ONE_FIGURE,
+      sources,
+      summary: `${publisherYear(source)} “${tier}”${reported ? `, ${reported}` : ''}; it states no ${audience.slice(0, -1)} lines or denominator, so Tierbot reads it by ${audience}`,
     };
   }
   const mid = roundPercent((micro + mega) / 2);
   return {
     ...base,
-    value: { low: mega, expected: mid, high: micro },
+    value: spread(mid, [mega, micro, ...othersValues]),
     basis: 'assumption',
     rule:
       `no ${PLATFORM_LABEL[platform]} figure for 100k–1M ${audience} is recorded: Tierbot assumes the midpoint of the “micro” ${exactPercent(micro)} and “mega” ${exactPercent(mega)} ` +
-      `that ${imh} gives, read as by ${audience} (${unstated})`,
-    rangeNote: `“mega” to “micro” (${exactPercent(mega)}–${exactPercent(micro)})`,
-    sources: [CITE.imh2021],
+      `that ${cited} gives, read as by ${audience} (${unstated})`,
+    rangeNote: `“mega” to “micro” (${exactPercent(mega)}–${exactPercent(micro)})${others.length ? `; also ${describeFigures(others)}` : ''}`,
+    sources,
   };
 }
 
@@ -452,12 +466,13 @@ function heldPastEdges(
 
 export function reachRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
   const expectedAt = (count: number) => bandReachRate(plan, count, platform).value!.expected;
-  return heldPastEdges(bandReachRate(plan, followers, platform), followers, platform, expectedAt, firstCounts(MINTER_REACH), 'people reached');
+  return heldPastEdges(bandReachRate(plan, followers, platform), followers, platform, expectedAt, firstCounts(reachFigures(platform).median), 'people reached');
 }
 
 export function engagementRate(plan: 'A' | 'B', followers: number, platform: Platform): Assumption {
   const expectedAt = (count: number) => bandEngagementRate(plan, count, platform).value!.expected;
-  const edges = platform === 'instagram' ? firstCounts(HYPEAUDITOR_2018_AVERAGE) : [IMH_MICRO_BELOW, IMH_MEGA_FROM];
+  const engagement = PLATFORM_ENGAGEMENT[platform];
+  const edges = engagement.kind === 'by band' ? firstCounts(engagement.expected) : [ASSUMED_MICRO_BELOW, ASSUMED_MEGA_FROM];
   return heldPastEdges(bandEngagementRate(plan, followers, platform), followers, platform, expectedAt, edges, 'engagements');
 }
 

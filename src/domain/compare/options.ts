@@ -4,9 +4,10 @@
  * significant digits) or says which option is wrong and why.
  */
 
-import { CENT_PER_FOLLOWER, type Platform, PLATFORMS } from '../benchmarks';
+import { CENT_PER_FOLLOWER, type Platform, PLATFORM_LABEL, PLATFORMS } from '../benchmarks';
 import { ACCEPTED_FORMS, exponentReason, MAX_FOLLOWERS, MAX_INPUT_LENGTH, parseFollowerCount, type ParseResult } from '../followers';
 import { formatCount, shorten } from '../format';
+import { KNOWN_PLATFORMS, knownPlatform } from '../platforms';
 import { formatMoney, formatMoneyExact, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
 
 /**
@@ -149,19 +150,27 @@ const PRESET_ALIASES: ReadonlyMap<string, PresetId> = new Map([
   ['10-micro', 'ten-micro'],
   ['tenmicro', 'ten-micro'],
 ]);
-const PLATFORM_ALIASES: ReadonlyMap<string, Platform> = new Map([
-  ['instagram', 'instagram'],
-  ['ig', 'instagram'],
-  ['insta', 'instagram'],
-  ['tiktok', 'tiktok'],
-  ['tik-tok', 'tiktok'],
-  ['tt', 'tiktok'],
-  ['youtube', 'youtube'],
-  ['yt', 'youtube'],
-]);
 
 function keyword(value: string | number): string {
   return String(value).normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+/**
+ * /compare's platforms by every name KNOWN_PLATFORMS gives them ("ig", "tik tok"), read as typed
+ * text is (keyword): the one table of platform names, restricted to the platforms /compare has
+ * figures for.
+ */
+const PLATFORM_ALIASES: ReadonlyMap<string, Platform> = new Map(
+  PLATFORMS.flatMap((platform) => knownPlatform(PLATFORM_LABEL[platform]).aliases.map((alias) => [keyword(alias), platform] as const)),
+);
+
+/** Every platform Tierbot knows, by its aliases read as typed text is: to name one /compare has no figures for. */
+const KNOWN_PLATFORM_NAMES: ReadonlyMap<string, string> = new Map(KNOWN_PLATFORMS.flatMap((p) => p.aliases.map((alias) => [keyword(alias), p.name] as const)));
+
+/** Why `raw` names no preset or platform: a platform Tierbot knows, but has no figures for, is named as such. */
+function unknownReason(name: 'preset' | 'platform', raw: string | number, typed: string): string {
+  const known = name === 'platform' ? KNOWN_PLATFORM_NAMES.get(keyword(raw)) : undefined;
+  return known === undefined ? `“${typed}” is not a ${name} I know.` : `“${typed}”: /compare has no figures for ${known}.`;
 }
 
 export function fail(option: OptionName, reason: string, accepted: string = ACCEPTED[option]): ParseFailure {
@@ -219,7 +228,7 @@ export function parseOverrides(input: CompareInput): { ok: true; overrides: Over
       const found = name === 'preset' ? PRESET_ALIASES.get(keyword(raw)) : PLATFORM_ALIASES.get(keyword(raw));
       if (found === undefined) {
         const typed = shorten(String(raw), 40);
-        return { ...fail(name, `“${typed}” is not a ${name} I know.`), typed };
+        return { ...fail(name, unknownReason(name, raw, typed)), typed };
       }
       if (name === 'preset') overrides.preset = found as PresetId;
       else overrides.platform = found as Platform;

@@ -97,14 +97,16 @@ export function citeBrief(c: Citation): string {
  */
 
 /** "$4–9": whole dollars from `low` to `high`, the dollar sign once, as the sources write a range. */
-function dollarRange(low: number, high: number): string {
+export function dollarRange(low: number, high: number): string {
   return `${formatMoney(low)}–${formatCount(high)}`;
 }
 
 /** The cent-per-follower rule ($100 per 10,000 followers): the rule the default fee comes from. */
 export const CENT_PER_FOLLOWER = 0.01;
+/** The followers the rule is stated per: "$100 per 10,000 followers". */
+export const CENT_RULE_FOLLOWERS = 10_000;
 /** "$100 per 10,000 followers", as the rule is reported. */
-export const CENT_RULE_TEXT = `${formatMoney(10_000 * CENT_PER_FOLLOWER)} per ${formatCount(10_000)} followers`;
+export const CENT_RULE_TEXT = `${formatMoney(CENT_RULE_FOLLOWERS * CENT_PER_FOLLOWER)} per ${formatCount(CENT_RULE_FOLLOWERS)} followers`;
 /** The largest account the rule's own examples price (1M followers ≈ $10,000); past it the rule is extrapolated. */
 export const CENT_RULE_LARGEST_EXAMPLE = 1_000_000;
 /** GRIN: $4–9 per 1,000 followers per piece of content. */

@@ -2,19 +2,51 @@
  * The glossary: the vocabulary of influencer marketing in plain words, each term with a worked
  * example and its sources, plus the onboarding path (START_HERE).
  *
- * Figures in definitions come from ../shared/domain/SOURCES.md or the articles in ../shared/seeds; tier ranges
- * are not retyped but read from the source registry (see `ranges`), and so are their citations. Examples marked
- * "Illustrative" use made-up numbers; the others use sourced ones. Formula terms carry `check`,
- * the example's inputs and result, so the tests can redo the arithmetic.
+ * Figures in definitions come from ../shared/domain/SOURCES.md or the articles in ../shared/seeds. Where
+ * Tierbot's data holds a figure, the text reads it from there rather than retyping it, so a correction to
+ * the data reaches the glossary: publishers' tier ranges, in the text (`rangeOf`, `rangesNamed`), in
+ * "Ranges by publisher" (`ranges`) and in tier examples, come from the source registry, as do their
+ * citations; reach and engagement rates, CPMs, the cent-per-follower rule, Ad Age's fee and the Kardashian
+ * and Fab.com cases come from ./benchmarks. Figures kept as written are those no formatter writes as shown
+ * (Fab.com's 0.08% and 0.345% per follower), those the data holds only in words (study sizes, Influencer
+ * Marketing Hub's Instagram rate, the link-in-bio rule, Lumanu's payments, Viral Nation's TikTok and YouTube
+ * ranges) and those it holds as the bound of a /compare assumption (the frequency rule's 1.25, Influencity's
+ * 40% overlap): test/glossary-figures-from-data.test.ts checks each against the data. HypeAuditor 2026's nano and mega rates, Beichert's revenue per follower and the 22.2× conversations
+ * are in no table. Examples marked "Illustrative" use made-up numbers; the others use sourced ones. Formula
+ * terms carry `check`, the example's inputs and result, so the tests can redo the arithmetic.
  */
 
 import { classify, verdictStarts, type Classification } from './classify';
 import { exactPercent } from './compare/assumptions';
-import { andList, formatCount, formatCountRange } from './format';
-import { CITE as FIGURE_CITE, MINTER_REACH, OBSERVED_CLICKS, citeWords, reportedBy, type Citation } from './benchmarks';
+import { andList, formatCompact, formatCount, formatCountRange } from './format';
+import {
+  AD_AGE_KARDASHIAN_FEE,
+  AD_AGE_KARDASHIAN_FEE_TEXT,
+  BAZAARVOICE_REACH,
+  CENT_PER_FOLLOWER,
+  CENT_RULE_FOLLOWERS,
+  CENT_RULE_TEXT,
+  CITE as FIGURE_CITE,
+  CPM_REFERENCE,
+  IMH_MICRO_MEGA,
+  INSTAGRAM_ENGAGEMENT_OTHERS,
+  KARDASHIAN_CASE,
+  MINTER_REACH,
+  OBSERVED_CLICKS,
+  PLATFORMS,
+  PLATFORM_LABEL,
+  UPFLUENCE_CPM,
+  citeWords,
+  dollarRange,
+  inBand,
+  reportedBy,
+  type BandFigure,
+  type Citation,
+  type ObservedClicks,
+} from './benchmarks';
 import { answerLine, answerWord, verdictWords } from './overview';
 import { TIER_LABELS } from './tier-style';
-import { formatPercent } from './units';
+import { PERCENT_SIGNIFICANT, formatMoney, formatPercent, plainNumber } from './units';
 import { clampLimit, DEFAULT_LIMIT, editDistance, findExact, normalise, rankMatches, type Searchable } from './search';
 import { NORMAL_TIERS, SECOND_HAND_UNNAMED, SOURCES, fullCitation, publisherOf, sourceById, type NormalTier, type Tier } from './sources';
 
@@ -177,6 +209,154 @@ const OBSERVED_CLICKS_TEXT = ((): string => {
   );
 })();
 
+// ── Figures read from the data ───────────────────────────────────────────────────────────────
+
+/** A publisher's tier as the source registry holds it, by source id and the source's own tier name. */
+function registryTier(sourceId: string, tierName: string): Tier {
+  const tier = sourceById(sourceId)?.tiers.find((t) => t.name === tierName);
+  // As with a citation, a tier the registry lacks fails when the module loads, where every test sees it.
+  if (!tier) throw new Error(`The glossary quotes ${sourceId}'s "${tierName}", which is not in the source registry.`);
+  return tier;
+}
+
+/** A publisher's range in its own words, as "Ranges by publisher" shows it: ("duel", "mid-tier") → "50k–250k". */
+function rangeOf(sourceId: string, tierName: string): string {
+  return registryTier(sourceId, tierName).stated;
+}
+
+/** A source's tiers of one kind with their ranges: "mid T3 (25k–149,999), mid T2 (150k–499,999) and mid T1 (500k–1M)". */
+function tiersOfKind(sourceId: string, normal: NormalTier): string {
+  return andList(sourceById(sourceId)!.tiers.filter((t) => t.normal === normal).map((t) => `${t.name} (${t.stated})`));
+}
+
+/** Items by the words of their value, each value once with the names that share it, in the order first named. */
+function sharedValues<T>(items: readonly T[], value: (item: T) => string, name: (item: T) => string): { value: string; names: string }[] {
+  const names = new Map<string, string[]>();
+  for (const item of items) names.set(value(item), [...(names.get(value(item)) ?? []), name(item)]);
+  return [...names].map(([words, sharing]) => ({ value: words, names: andList(sharing) }));
+}
+
+/** A range a definition quotes: the source, its tier, and how the text names the publisher where not by its registry name. */
+type QuotedRange = readonly [sourceId: string, tierName: string, publisherWords?: string];
+
+/**
+ * Publishers' ranges, each range once after the publishers that give it, in the order quoted:
+ * "Mediakix and Duel: 1k–10k; Later × Fohr: 0–10k". A correction that parts two publishers (or
+ * brings two together) rewrites the list. `say` words one range with its publishers (the i-th range).
+ */
+function rangesNamed(
+  quoted: readonly QuotedRange[],
+  say: (publishers: string, range: string, i: number) => string = (publishers, range) => `${publishers}: ${range}`,
+  separator = '; ',
+): string {
+  const ranges = sharedValues(quoted, ([id, tier]) => rangeOf(id, tier), ([id, , words]) => words ?? sourceById(id)!.name);
+  return ranges.map(({ value, names }, i) => say(names, value, i)).join(separator);
+}
+
+/** HypeAuditor's bands, which its tier words' entries place between their neighbours. */
+const hypeAuditor = (tierName: string): string => rangeOf('hypeauditor', tierName);
+
+/** The Japanese article's micro and macro, and a count in the gap between them that it puts in no tier. */
+const JAPANESE_MICRO = registryTier('seed-000', 'micro');
+const JAPANESE_MACRO = registryTier('seed-000', 'macro');
+const IN_JAPANESE_GAP = Math.round((JAPANESE_MICRO.lineTo! + JAPANESE_MACRO.lineFrom) / 2);
+
+/** The figure `source` gives for accounts of `followers` in one of the benchmark tables, as /compare reads it. */
+function figureAt(table: readonly BandFigure[], source: Citation, followers: number): BandFigure {
+  const figure = table.find((f) => f.source === source && inBand(f.band, followers));
+  if (!figure) throw new Error(`The glossary quotes ${source.publisher} at ${formatCount(followers)} followers, which its table does not hold.`);
+  return figure;
+}
+
+/** A source's figure with its own digits: "8.8%", or a low–high with the percent sign once, as the sources write it: "3.4–3.8%". */
+function percentWords(f: BandFigure): string {
+  return f.low === f.high ? exactPercent(f.low) : `${plainNumber(f.low, PERCENT_SIGNIFICANT)}–${exactPercent(f.high)}`;
+}
+
+/** A source's figure as a plain number, for arithmetic written out: "8 ÷ 1.66". */
+const sourceNumber = (n: number): string => plainNumber(n, PERCENT_SIGNIFICANT);
+
+
+/** An amount as formatMoney writes it, without the dollar sign, for arithmetic written out: "80,000 × 6.50 ÷ 1,000". */
+const amount = (n: number): string => formatMoney(n).replace('$', '');
+
+/** Minter.io's median reach: the band of the smallest accounts, the band the example's account is in, and the band of the largest. */
+const MINTER_SMALLEST = figureAt(MINTER_REACH, FIGURE_CITE.minter, 0);
+const REACH_EXAMPLE_FOLLOWERS = 40_000;
+const MINTER_AT_EXAMPLE = figureAt(MINTER_REACH, FIGURE_CITE.minter, REACH_EXAMPLE_FOLLOWERS);
+const MINTER_LARGEST = MINTER_REACH.find((f) => f.band.max === null)!;
+/** The example's reached accounts at that band's median, in whole accounts. */
+const REACHED_IN_EXAMPLE = Math.round((REACH_EXAMPLE_FOLLOWERS * MINTER_AT_EXAMPLE.low) / 100);
+/** Bazaarvoice's aim for the largest brand accounts. */
+const BAZAARVOICE_LARGEST = BAZAARVOICE_REACH.find((f) => f.band.max === null)!;
+
+/** Markerly's like rates for the smallest and the largest accounts it measured. */
+const MARKERLY_SMALLEST = figureAt(INSTAGRAM_ENGAGEMENT_OTHERS, FIGURE_CITE.markerly, 0);
+const MARKERLY_LARGEST = figureAt(INSTAGRAM_ENGAGEMENT_OTHERS, FIGURE_CITE.markerly, 1_000_000);
+
+/** InfluencerDB's like rates at 1k–5k and above 10k. */
+const INFLUENCERDB_SMALL = figureAt(INSTAGRAM_ENGAGEMENT_OTHERS, FIGURE_CITE.influencerDb, 1_000);
+const INFLUENCERDB_ABOVE_10K = figureAt(INSTAGRAM_ENGAGEMENT_OTHERS, FIGURE_CITE.influencerDb, 10_001);
+
+/** HypeAuditor's 2026 Instagram micro rate: the benchmark tables hold none of its other tiers' rates. */
+const HYPEAUDITOR_2026_MICRO = figureAt(INSTAGRAM_ENGAGEMENT_OTHERS, FIGURE_CITE.hypeAuditor2026, 10_000);
+
+/** Mediakix's 2017 study of sponsored posts, in its own bands (not Mediakix's usual tiers). */
+const MEDIAKIX_2017_MICRO = figureAt(INSTAGRAM_ENGAGEMENT_OTHERS, FIGURE_CITE.mediakix2017, 10_000);
+const MEDIAKIX_2017_MACRO = figureAt(INSTAGRAM_ENGAGEMENT_OTHERS, FIGURE_CITE.mediakix2017, 100_001);
+const MEDIAKIX_2017_FINDING =
+  `Mediakix (2017, 742 sponsored posts, ${SECOND_HAND_UNNAMED}), with micro at ${formatCompact(MEDIAKIX_2017_MICRO.band.min)}–` +
+  `${formatCompact(MEDIAKIX_2017_MICRO.band.max!)} and macro over ${formatCompact(MEDIAKIX_2017_MACRO.band.min - 1)}, found their ` +
+  `engagement nearly equal: ${exactPercent(MEDIAKIX_2017_MICRO.low)} vs ${exactPercent(MEDIAKIX_2017_MACRO.low)}.`;
+
+/** The cent-per-follower rule's price for a count of followers. */
+const centRulePrice = (followers: number): number => followers * CENT_PER_FOLLOWER;
+/** The rule's price for a count, worked out as the examples write it: "50,000 ÷ 10,000 × $100 = $500". */
+function centRuleWorking(followers: number): string {
+  return `${formatCount(followers)} ÷ ${formatCount(CENT_RULE_FOLLOWERS)} × ${formatMoney(centRulePrice(CENT_RULE_FOLLOWERS))} = ${formatMoney(centRulePrice(followers))}`;
+}
+
+/** Word on the Block's CPMs, platforms that share a range named together: "$5–15 on Instagram and TikTok and $15–30 on YouTube". */
+const CPM_RANGES = andList(
+  sharedValues(
+    PLATFORMS.filter((p) => CPM_REFERENCE[p].source === FIGURE_CITE.wordOnTheBlock),
+    (p) => dollarRange(CPM_REFERENCE[p].low, CPM_REFERENCE[p].high),
+    (p) => PLATFORM_LABEL[p],
+  ).map(({ value, names }) => `${value} on ${names}`),
+);
+/** EMV of the examples' 80,000 impressions at a CPM. */
+const EMV_IMPRESSIONS = 80_000;
+const emvAt = (cpm: number): number => (EMV_IMPRESSIONS * cpm) / 1_000;
+
+/** The Kardashian case as TapInfluence reports it: "15 million followers", 1,200 visits, 30 orders averaging $30. */
+const KARDASHIAN_FOLLOWERS = `${formatCount(KARDASHIAN_CASE.followers / 1_000_000)} million`;
+const KARDASHIAN_SALES = KARDASHIAN_CASE.orders * KARDASHIAN_CASE.orderValue;
+const KARDASHIAN_CONVERSION = (KARDASHIAN_CASE.orders / KARDASHIAN_CASE.visits) * 100;
+
+/** One of the observed cases' counts, by who the case is about. */
+function observedCounts(who: string): ObservedClicks['counts'] {
+  const observed = OBSERVED_CLICKS.find((o) => o.label.includes(who));
+  if (!observed) throw new Error(`The glossary quotes the case of ${who}, which the benchmarks do not hold.`);
+  return observed.counts;
+}
+const FAB_KUTCHER = observedCounts('Ashton Kutcher');
+const FAB_ROSE = observedCounts('Kevin Rose');
+
+/** The publishers mega-influencer's entry names with the top tier in most lists, and those it names as putting it far lower. */
+const MEGA_IN_MOST_LISTS: readonly QuotedRange[] = [
+  ['mediakix', 'mega'],
+  ['iconosquare', 'mega'],
+  ['cmswire', 'mega'],
+  ['duel', 'mega/celebrity'],
+  ['aspire', 'mega'],
+  ['afluencer', 'mega'],
+  ['hypeauditor', 'celebrity', 'HypeAuditor ("celebrity")'],
+];
+const MEGA_FAR_LOWER: readonly QuotedRange[] = [
+  ['influence-agency', 'celebrity', 'The Influence Agency ("celebrity")'],
+  ['seed-001', 'regular influencer', 'the "Rise of Micro-Influencers" article ("regular influencer")'],
+];
+
 // ── Terms ────────────────────────────────────────────────────────────────────────────────────
 
 /** A term as written here; `ranges` is filled from the registry via `countedAs` or `tierNames`. */
@@ -227,7 +407,7 @@ const SPECS: TermSpec[] = [
       'A person (or an account run by one) whose followers trust their recommendations. A Japanese article (translated): someone with "a ' +
       'significant impact on society"; Digital Reflections stresses the emotional bond between influencer and followers. ' +
       'Brands pay influencers to show products to that audience.',
-    example: 'The Japanese article (translated): a YouTuber with 30,000 subscribers counts as a micro-influencer there (its micro range: 10k–90k).',
+    example: `The Japanese article (translated): a YouTuber with 30,000 subscribers counts as a micro-influencer there (its micro range: ${JAPANESE_MICRO.stated}).`,
     sources: [src('seed-000'), src('seed-004')],
     related: ['influencer-tiers', 'micro-influencer', 'authenticity'],
   },
@@ -252,8 +432,9 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 3_000, show: ['mediakix', 'hypeauditor'] },
     countedAs: 'nano',
     definition:
-      'The smallest named tier. Mediakix and Duel: 1k–10k; Later × Fohr: 0–10k; The Influence Agency: 1k–9.9k; ' +
-      'CMSWire: under 1k. Viral Nation (2020, as reported by Business Insider) varies it by platform: Instagram 2.5k–10k, TikTok ' +
+      `The smallest named tier. ${rangesNamed([['mediakix', 'nano'], ['duel', 'nano'], ['later-fohr', 'nano'], ['influence-agency', 'nano'], ['cmswire', 'nano']])}. ` +
+      // The registry holds Viral Nation's Instagram range; the other platforms' are in its quote and notes.
+      `Viral Nation (2020, as reported by Business Insider) varies it by platform: Instagram ${rangeOf('viral-nation-2020', 'nano')}, TikTok ` +
       '5k–50k, YouTube under 5k subscribers. A Japanese article (translated) names it without a range.',
     sources: [src('seed-000'), src('hypeauditor')],
     related: ['influencer-tiers', 'micro-influencer', 'rookie', 'instagram-user'],
@@ -266,8 +447,8 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 30_000, show: ['mediakix', 'later-fohr'] },
     countedAs: 'micro',
     definition:
-      'The most-quoted tier, with the widest spread: 500–5k (one of Adweek\'s two readings, as quoted by ' +
-      'TapInfluence), 1k–100k (Fiveable), and most lists start it at 10k. What sources agree on is the appeal: a niche ' +
+      `The most-quoted tier, with the widest spread: ${rangeOf('adweek-500-5000', 'micro')} (one of Adweek's two readings, as quoted by ` +
+      `TapInfluence), ${rangeOf('fiveable', 'micro')} (Fiveable), and most lists start it at 10k. What sources agree on is the appeal: a niche ` +
       'audience that trusts the creator.',
     sources: [],
     related: ['nano-influencer', 'mid-tier-influencer', 'niche-audience', 'authenticity'],
@@ -280,9 +461,9 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 200_000, show: ['mediakix', 'iconosquare'] },
     countedAs: 'mid',
     definition:
-      'The band between micro and macro, which not every source has. Mediakix: 50k–500k; Duel: 50k–250k; Later × ' +
-      'Fohr ("mid"): 100k–500k. Sprout Social splits it into mid T3 (25k–149,999), mid T2 (150k–499,999) and mid ' +
-      'T1 (500k–1M). Viral Nation calls a middle tier "power middle"; L2\'s "middling" is much wider.',
+      'The band between micro and macro, which not every source has. ' +
+      `${rangesNamed([['mediakix', 'mid-tier'], ['duel', 'mid-tier'], ['later-fohr', 'mid', 'Later × Fohr ("mid")']])}. ` +
+      `Sprout Social splits it into ${tiersOfKind('sprout-social', 'mid')}. Viral Nation calls a middle tier "power middle"; L2's "middling" is much wider.`,
     sources: [src('iconosquare'), src('viral-nation-2019'), src('l2')],
     related: ['micro-influencer', 'macro-influencer', 'power-middle', 'middling'],
   },
@@ -296,7 +477,7 @@ const SPECS: TermSpec[] = [
       'Tierbot reads it as roughly mid-tier. Viral Nation\'s numbers for it were not seen, so it has no range ' +
       'here. A Japanese article (translated) also names a "power" category, garbled in translation.',
     example:
-      'Viral Nation (2019) puts micro at up to 10k, so a 40,000-follower account is above its micro tier: power ' +
+      `Viral Nation (2019) puts micro at ${rangeOf('viral-nation-2019', 'micro')}, so a 40,000-follower account is above its micro tier: power ` +
       'middle or macro, which its missing numbers cannot settle.',
     sources: [src('viral-nation-2019'), src('tapinfluence-view'), src('seed-000')],
     related: ['mid-tier-influencer', 'middling', 'macro-influencer'],
@@ -308,9 +489,9 @@ const SPECS: TermSpec[] = [
     group: 'Tiers',
     tierNames: ['middling'],
     definition:
-      'L2\'s (2017) name for its very wide middle tier: 70k–2.5M followers, between micro (under 70k) and macro ' +
-      '(over 2.5M). It spans what Mediakix splits into mid-tier, macro and mega.',
-    example: 'A 1,500,000-follower account is middling for L2 (70k–2.5M) but mega for Mediakix (1M+).',
+      `L2's (2017) name for its very wide middle tier: ${rangeOf('l2', 'middling')} followers, between micro (${rangeOf('l2', 'micro')}) and macro ` +
+      `(${rangeOf('l2', 'macro')}). It spans what Mediakix splits into mid-tier, macro and mega.`,
+    example: `A 1,500,000-follower account is middling for L2 (${rangeOf('l2', 'middling')}) but mega for Mediakix (${rangeOf('mediakix', 'mega')}).`,
     sources: [src('mediakix')],
     related: ['mid-tier-influencer', 'power-middle'],
   },
@@ -322,9 +503,9 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 400_000, show: ['duel', 'mediakix'] },
     countedAs: 'macro',
     definition:
-      'The tier below the top. Mediakix: 500k–1M; Duel: 250k–1M; Afluencer: 300k–1M; Aspire: 200k–1M; Iconosquare ' +
-      'and CMSWire: 100k–1M. Some put it far lower: The Influence Agency 50k–99.9k, the "Rise of Micro-Influencers" article ' +
-      '"more than 10k", and CNBC (as quoted by TapInfluence) 10k+.',
+      `The tier below the top. ${rangesNamed([['mediakix', 'macro'], ['duel', 'macro'], ['afluencer', 'macro'], ['aspire', 'macro'], ['iconosquare', 'macro'], ['cmswire', 'macro']])}. ` +
+      `Some put it far lower: The Influence Agency ${rangeOf('influence-agency', 'macro')}, the "Rise of Micro-Influencers" article ` +
+      `"${rangeOf('seed-001', 'macro')}", and CNBC (as quoted by TapInfluence) ${rangeOf('cnbc-seed', 'macro')}.`,
     sources: [],
     related: ['mid-tier-influencer', 'mega-influencer', 'maven'],
   },
@@ -336,10 +517,11 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 2_000_000, show: ['mediakix', 'l2'] },
     countedAs: 'mega',
     definition:
-      'The top tier in most lists: 1M+ followers for Mediakix, Iconosquare, CMSWire, Duel and Aspire; over 1M for ' +
-      'Afluencer and HypeAuditor ("celebrity"). L2 starts it at over 7M, Sprout Social ("macro T1") over 10M, The ' +
-      'Influence Agency ("celebrity") and the "Rise of Micro-Influencers" article ("regular influencer") at 100k+. Also ' +
-      'called top influencer (a Japanese article) and mega macro (Later × Fohr).',
+      // "followers" once, after the first range.
+      `The top tier in most lists: ${rangesNamed(MEGA_IN_MOST_LISTS, (publishers, range, i) => `${range}${i === 0 ? ' followers' : ''} for ${publishers}`)}. ` +
+      `L2 starts it at ${rangeOf('l2', 'mega')}, Sprout Social ("macro T1") ${rangeOf('sprout-social', 'macro T1')}, ` +
+      `${rangesNamed(MEGA_FAR_LOWER, (publishers, range) => `${publishers} at ${range}`, ', ')}. ` +
+      'Also called top influencer (a Japanese article) and mega macro (Later × Fohr).',
     sources: [src('seed-000'), src('later-fohr')],
     related: ['macro-influencer', 'celebrity-influencer', 'top-influencer', 'mega-macro'],
   },
@@ -350,9 +532,9 @@ const SPECS: TermSpec[] = [
     group: 'Tiers',
     tierNames: ['mega macro'],
     definition:
-      'Later × Fohr\'s (2021) name for its top tier: 1M+ followers, above macro (500k–1M). Other sources call the ' +
-      'same band mega (Mediakix: 1M+), celebrity or top influencer.',
-    example: 'Later × Fohr: 2,000,000 followers → mega macro (1M+); 800,000 → macro (500k–1M).',
+      `Later × Fohr's (2021) name for its top tier: ${rangeOf('later-fohr', 'mega macro')} followers, above macro (${rangeOf('later-fohr', 'macro')}). ` +
+      `Other sources call the same band mega (Mediakix: ${rangeOf('mediakix', 'mega')}), celebrity or top influencer.`,
+    example: `Later × Fohr: 2,000,000 followers → mega macro (${rangeOf('later-fohr', 'mega macro')}); 800,000 → macro (${rangeOf('later-fohr', 'macro')}).`,
     sources: [src('mediakix')],
     related: ['mega-influencer', 'macro-influencer'],
   },
@@ -363,12 +545,12 @@ const SPECS: TermSpec[] = [
     group: 'Tiers',
     tierNames: ['celebrity', 'mega/celebrity'],
     definition:
-      'A famous person paid to post, and a name for the top tier: HypeAuditor uses it for over 1M followers, Duel ' +
-      'for 1M+ ("mega/celebrity"), The Influence Agency for 100k+. TapInfluence\'s blog warns not to "confuse celebrity with ' +
-      'influence" but suggests celebrities for awareness.',
+      `A famous person paid to post, and a name for the top tier: HypeAuditor uses it for ${hypeAuditor('celebrity')} followers, Duel ` +
+      `for ${rangeOf('duel', 'mega/celebrity')} ("mega/celebrity"), The Influence Agency for ${rangeOf('influence-agency', 'celebrity')}. ` +
+      'TapInfluence\'s blog warns not to "confuse celebrity with influence" but suggests celebrities for awareness.',
     example:
-      'TapInfluence: a brand paid Kim Kardashian to tweet to 15 million followers and got 30 orders averaging $30: ' +
-      '30 × $30 = $900 in sales.',
+      `TapInfluence: a brand paid Kim Kardashian to tweet to ${KARDASHIAN_FOLLOWERS} followers and got ${KARDASHIAN_CASE.orders} orders averaging ` +
+      `${formatMoney(KARDASHIAN_CASE.orderValue)}: ${KARDASHIAN_CASE.orders} × ${formatMoney(KARDASHIAN_CASE.orderValue)} = ${formatMoney(KARDASHIAN_SALES)} in sales.`,
     sources: [src('tapinfluence-view')],
     related: ['mega-influencer', 'top-influencer', 'cpe', 'conversion-rate'],
   },
@@ -379,9 +561,12 @@ const SPECS: TermSpec[] = [
     group: 'Tiers',
     tierNames: ['top influencer'],
     definition:
-      'A Japanese article\'s (translated) name for its top tier: 1M+ followers ("1 million or more"). Below it, it has macro ' +
-      '(100k–1M) and micro (10k–90k), which leaves a gap between 90k and 100k that belongs to no tier.',
-    example: 'The Japanese article: 2,500,000 followers → top influencer; 95,000 → no tier (above micro\'s 90k end, below macro\'s 100k start).',
+      `A Japanese article's (translated) name for its top tier: ${rangeOf('seed-000', 'top influencer')} followers ("1 million or more"). Below it, it has ` +
+      `macro (${JAPANESE_MACRO.stated}) and micro (${JAPANESE_MICRO.stated}), which leaves a gap between ${formatCompact(JAPANESE_MICRO.lineTo!)} and ` +
+      `${formatCompact(JAPANESE_MACRO.lineFrom)} that belongs to no tier.`,
+    example:
+      `The Japanese article: 2,500,000 followers → top influencer; ${formatCount(IN_JAPANESE_GAP)} → no tier (above micro's ` +
+      `${formatCompact(JAPANESE_MICRO.lineTo!)} end, below macro's ${formatCompact(JAPANESE_MACRO.lineFrom)} start).`,
     sources: [],
     related: ['mega-influencer', 'celebrity-influencer', 'influencer-tiers'],
   },
@@ -392,9 +577,10 @@ const SPECS: TermSpec[] = [
     group: 'Tiers',
     tierNames: ['regular influencer'],
     definition:
-      'The "Rise of Micro-Influencers" article\'s name for accounts with 100k+ followers, which it advises steering away from, like celebrity ' +
+      `The "Rise of Micro-Influencers" article's name for accounts with ${rangeOf('seed-001', 'regular influencer')} followers, which it advises steering away from, like celebrity ` +
       'endorsement. Digital Reflections uses it for big, broad audiences ("big and fat numbers"): good for awareness, but less ' +
       'targeted.',
+    // The article's advice, which the registry keeps among its notes, not as a tier.
     example:
       'The "Rise of Micro-Influencers" article suggests ten influencers with 5k–10k followers each instead: between 10 × 5,000 = 50,000 and ' +
       '10 × 10,000 = 100,000 followers in total.',
@@ -409,7 +595,7 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 500, show: ['hypeauditor', 'cmswire'] },
     tierNames: ['Instagram user'],
     definition:
-      'HypeAuditor\'s name for its lowest band, 0–1k followers, below rookie (1k–5k), in its study of 36,000 ' +
+      `HypeAuditor's name for its lowest band, ${INSTAGRAM_USER_BAND.stated} followers, below rookie (${hypeAuditor('rookie')}), in its study of 36,000 ` +
       'influencers: accounts it does not count as influencers. Most publishers\' smallest tier starts at 1,000 or ' +
       `above, so below it Tierbot says "below influencer size"; ${CALLED_UNDER_INFLUENCER_SIZE.words}.`,
     sources: CALLED_UNDER_INFLUENCER_SIZE.sourceIds.map(src),
@@ -423,8 +609,9 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 3_000, show: ['hypeauditor', 'mediakix', 'adweek-500-5000'] },
     tierNames: ['rookie'],
     definition:
-      'HypeAuditor\'s tier for 1k–5k followers, between Instagram user (0–1k) and up-and-coming (5k–20k). The ' +
-      'publishers split over it between nano (e.g. Mediakix: 1k–10k) and micro (e.g. Adweek\'s 500–5k reading).',
+      `HypeAuditor's tier for ${hypeAuditor('rookie')} followers, between Instagram user (${hypeAuditor('Instagram user')}) and up-and-coming ` +
+      `(${hypeAuditor('up-and-coming')}). The publishers split over it between nano (e.g. Mediakix: ${rangeOf('mediakix', 'nano')}) and micro ` +
+      `(e.g. Adweek's ${rangeOf('adweek-500-5000', 'micro')} reading).`,
     sources: [src('mediakix'), src('adweek-500-5000')],
     related: ['instagram-user', 'up-and-coming', 'nano-influencer'],
   },
@@ -436,8 +623,8 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 15_000, show: ['hypeauditor', 'mediakix', 'heepsy'] },
     tierNames: ['up-and-coming'],
     definition:
-      'HypeAuditor\'s tier for 5k–20k followers, between rookie (1k–5k) and prosumer (20k–100k). It straddles the ' +
-      'nano/micro line that most sources draw at 10k.',
+      `HypeAuditor's tier for ${hypeAuditor('up-and-coming')} followers, between rookie (${hypeAuditor('rookie')}) and prosumer ` +
+      `(${hypeAuditor('prosumer')}). It straddles the nano/micro line that most sources draw at 10k.`,
     sources: [src('mediakix'), src('heepsy')],
     related: ['rookie', 'prosumer', 'micro-influencer'],
   },
@@ -449,8 +636,8 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 70_000, show: ['hypeauditor', 'mediakix'] },
     tierNames: ['prosumer'],
     definition:
-      'HypeAuditor\'s tier for 20k–100k followers, between up-and-coming (5k–20k) and maven (100k–1M). By range it ' +
-      'is micro for Later × Fohr (10k–100k).',
+      `HypeAuditor's tier for ${hypeAuditor('prosumer')} followers, between up-and-coming (${hypeAuditor('up-and-coming')}) and maven ` +
+      `(${hypeAuditor('maven')}). By range it is micro for Later × Fohr (${rangeOf('later-fohr', 'micro')}).`,
     sources: [src('later-fohr'), src('mediakix')],
     related: ['up-and-coming', 'maven', 'micro-influencer'],
   },
@@ -462,8 +649,9 @@ const SPECS: TermSpec[] = [
     exampleAt: { count: 600_000, show: ['hypeauditor', 'mediakix'] },
     tierNames: ['maven'],
     definition:
-      'HypeAuditor\'s tier for 100k–1M followers, just below its celebrity tier (over 1M). Iconosquare and CMSWire ' +
-      'call this band macro (100k–1M); Mediakix splits it between mid-tier (50k–500k) and macro (500k–1M).',
+      `HypeAuditor's tier for ${hypeAuditor('maven')} followers, just below its celebrity tier (${hypeAuditor('celebrity')}). ` +
+      `${rangesNamed([['iconosquare', 'macro'], ['cmswire', 'macro']], (publishers, range) => `${publishers} call this band macro (${range})`)}; ` +
+      `Mediakix splits it between mid-tier (${rangeOf('mediakix', 'mid-tier')}) and macro (${rangeOf('mediakix', 'macro')}).`,
     sources: [src('iconosquare'), src('cmswire'), src('mediakix')],
     related: ['prosumer', 'celebrity-influencer', 'macro-influencer'],
   },
@@ -490,9 +678,11 @@ const SPECS: TermSpec[] = [
     group: 'Engagement',
     definition:
       'Engagements as a share of an audience: by followers, reach, impressions or views; say which. Rates mostly fall ' +
-      'as followers rise (Markerly 2016: Instagram like rates near 8% under 1k, 1.66% at 1M–10M), yet Wies et al. ' +
+      `as followers rise (Markerly 2016: Instagram like rates near ${percentWords(MARKERLY_SMALLEST)} ${MARKERLY_SMALLEST.band.stated}, ` +
+      `${percentWords(MARKERLY_LARGEST)} at ${MARKERLY_LARGEST.band.stated}), yet Wies et al. ` +
       '(2023) found sponsored-post engagement peaks near 1M. Influencer Marketing Hub (2021, as reported by ION): ' +
-      'micro-influencers about 18% on TikTok, 3.86% on Instagram, basis not given.',
+      // Its Instagram rate is held only in the words of /compare's note (ENGAGEMENT_DISAGREEMENT).
+      `micro-influencers about ${exactPercent(IMH_MICRO_MEGA.tiktok.micro)} on TikTok, 3.86% on Instagram, basis not given.`,
     example:
       'Illustrative: a post from a 20,000-follower account reaches 6,000 accounts, is shown 7,500 times and gets 300 ' +
       'engagements → 300 ÷ 20,000 × 100 = 1.5% by followers, 300 ÷ 6,000 × 100 = 5% by reach, 300 ÷ 7,500 × 100 = ' +
@@ -508,8 +698,9 @@ const SPECS: TermSpec[] = [
     formula: 'ER = (likes + comments) ÷ followers × 100',
     definition:
       'The most common version, as Upfluence and Mediakix publish it. InfluencerDB (2019, likes ÷ followers) found ' +
-      '8.8% at 1k–5k followers and 3.4–3.8% above 10k; HypeAuditor (2026, as reported by eMarketer) gives ' +
-      'Instagram nano 1.78%, micro 0.54%, mega 0.33% (basis not given).',
+      `${percentWords(INFLUENCERDB_SMALL)} at ${INFLUENCERDB_SMALL.band.stated} followers and ${percentWords(INFLUENCERDB_ABOVE_10K)} above ` +
+      `${formatCompact(INFLUENCERDB_ABOVE_10K.band.min - 1)}; HypeAuditor (2026, as reported by eMarketer) gives ` +
+      `Instagram nano 1.78%, micro ${percentWords(HYPEAUDITOR_2026_MICRO)}, mega 0.33% (basis not given).`,
     example: 'Illustrative: 400 likes + 50 comments on a 15,000-follower account → (400 + 50) ÷ 15,000 × 100 = 3%.',
     check: { inputs: { likes: 400, comments: 50, followers: 15_000 }, result: 3 },
     sources: [CITE.upfluence, CITE.mediakixEr, CITE.influencerDb, CITE.hypeauditor2026],
@@ -555,7 +746,7 @@ const SPECS: TermSpec[] = [
     definition:
       'The number of unique accounts that saw a post or campaign. It is usually below the follower count (not ' +
       'every follower sees every post) and below impressions (one account can see a post several times). ' +
-      'TapInfluence (2017) defines micro by “total reach”, 5k–100k: followers across platforms, not a post’s reach, so /tier reads it as a follower count.',
+      `TapInfluence (2017) defines micro by “total reach”, ${rangeOf('tapinfluence-2017', 'micro')}: followers across platforms, not a post’s reach, so /tier reads it as a follower count.`,
     example:
       'Illustrative: a post shown 12,000 times to 8,000 different accounts has a reach of 8,000 and 12,000 ' +
       'impressions: 12,000 ÷ 8,000 = 1.5 views per account.',
@@ -612,8 +803,7 @@ const SPECS: TermSpec[] = [
     formula: 'CPM = cost ÷ impressions × 1,000',
     definition:
       'The price of 1,000 impressions, the usual way to compare influencer and paid-media costs. Word on the Block ' +
-      '(2023) gives CPMs of $5–15 on Instagram and TikTok and $15–30 on YouTube; Upfluence calls $6.50 the ' +
-      '"industry standard".',
+      `(2023) gives CPMs of ${CPM_RANGES}; Upfluence calls ${formatMoney(UPFLUENCE_CPM)} the "industry standard".`,
     example: 'Illustrative: $600 for 80,000 impressions → 600 ÷ 80,000 × 1,000 = $7.50 CPM.',
     check: { inputs: { cost: 600, impressions: 80_000 }, result: 7.5 },
     sources: [CITE.wordOnTheBlock, CITE.upfluence],
@@ -644,9 +834,9 @@ const SPECS: TermSpec[] = [
       'has an EMV calculator). EMV is not revenue: it says nothing about sales, and it moves with whatever CPM you ' +
       'assume.',
     example:
-      'Illustrative: 80,000 impressions at Upfluence\'s $6.50 "industry standard" CPM → 80,000 × 6.50 ÷ 1,000 = ' +
-      '$520 EMV, not $520 of sales.',
-    check: { inputs: { impressions: 80_000, cpm: 6.5 }, result: 520 },
+      `Illustrative: ${formatCount(EMV_IMPRESSIONS)} impressions at Upfluence's ${formatMoney(UPFLUENCE_CPM)} "industry standard" CPM → ` +
+      `${formatCount(EMV_IMPRESSIONS)} × ${amount(UPFLUENCE_CPM)} ÷ 1,000 = ${formatMoney(emvAt(UPFLUENCE_CPM))} EMV, not ${formatMoney(emvAt(UPFLUENCE_CPM))} of sales.`,
+    check: { inputs: { impressions: EMV_IMPRESSIONS, cpm: UPFLUENCE_CPM }, result: emvAt(UPFLUENCE_CPM) },
     sources: [CITE.upfluence, CITE.hypeauditorTools],
     related: ['cpm', 'impressions', 'roi'],
   },
@@ -655,15 +845,13 @@ const SPECS: TermSpec[] = [
     name: 'Influencer rate (price per post)',
     aliases: ['price per post', 'cost per post'],
     group: 'Reach & cost',
-    formula: 'Rule of thumb: price ≈ $100 per 10,000 followers',
+    formula: `Rule of thumb: price ≈ ${CENT_RULE_TEXT}`,
     definition:
-      'What a creator charges per sponsored post. The old rule of thumb is $100 per 10,000 followers (as reported by ' +
+      `What a creator charges per sponsored post. The old rule of thumb is ${CENT_RULE_TEXT} (as reported by ` +
       'USA Today and Shopify; "some experts called that conservative"). Real payments vary: Lumanu\'s 250,000 ' +
       'creator payments (2024) averaged $2,300, median $800.',
-    example:
-      'Illustrative, using the rule of thumb: 50,000 followers → 50,000 ÷ 10,000 × $100 = $500 per post; 1,000,000 ' +
-      'followers → $10,000.',
-    check: { inputs: { followers: 50_000 }, result: 500 },
+    example: `Illustrative, using the rule of thumb: 50,000 followers → ${centRuleWorking(50_000)} per post; 1,000,000 followers → ${formatMoney(centRulePrice(1_000_000))}.`,
+    check: { inputs: { followers: 50_000 }, result: centRulePrice(50_000) },
     sources: [CITE.ruleOfThumb, CITE.lumanu],
     related: ['sponsored-post', 'cpm', 'cpe'],
   },
@@ -676,11 +864,15 @@ const SPECS: TermSpec[] = [
     group: 'Sales & return',
     formula: 'Conversion rate = conversions ÷ visits (or clicks, or followers) × 100',
     definition:
+      // The percentages are kept as written (0.08% is the table's 0.0806% at fewer digits); a test checks them against the table.
       'The share of people who do what you want (buy, sign up) after seeing or clicking. Fab.com (2011): Ashton ' +
-      'Kutcher\'s 7,309,684 followers gave 5,888 sign-ups (0.08% of followers); Kevin Rose\'s 1,261,376 gave 4,356 ' +
+      `Kutcher's ${formatCount(FAB_KUTCHER.followers)} followers gave ${formatCount(FAB_KUTCHER.actions)} sign-ups (0.08% of followers); ` +
+      `Kevin Rose's ${formatCount(FAB_ROSE.followers)} gave ${formatCount(FAB_ROSE.actions)} ` +
       '(0.345% of followers). Those are per follower, not per visit: /compare\'s conversion is orders per visit.',
-    example: 'TapInfluence: Kim Kardashian\'s tweet drove 1,200 website visits and 30 orders → 30 ÷ 1,200 × 100 = 2.5%.',
-    check: { inputs: { conversions: 30, visits: 1_200 }, result: 2.5 },
+    example:
+      `TapInfluence: Kim Kardashian's tweet drove ${formatCount(KARDASHIAN_CASE.visits)} website visits and ${KARDASHIAN_CASE.orders} orders → ` +
+      `${KARDASHIAN_CASE.orders} ÷ ${formatCount(KARDASHIAN_CASE.visits)} × 100 = ${formatPercent(KARDASHIAN_CONVERSION)}.`,
+    check: { inputs: { conversions: KARDASHIAN_CASE.orders, visits: KARDASHIAN_CASE.visits }, result: KARDASHIAN_CONVERSION },
     sources: [CITE.fab, src('tapinfluence-view')],
     related: ['sales-funnel', 'average-order-value', 'click-through-rate'],
   },
@@ -692,8 +884,11 @@ const SPECS: TermSpec[] = [
     formula: 'AOV = revenue ÷ orders',
     definition:
       'What the average order is worth. With the conversion rate it turns traffic into revenue: revenue = orders × AOV.',
-    example: 'TapInfluence: 30 orders averaging $30 → revenue = 30 × $30 = $900, and AOV = 900 ÷ 30 = $30.',
-    check: { inputs: { revenue: 900, orders: 30 }, result: 30 },
+    example:
+      `TapInfluence: ${KARDASHIAN_CASE.orders} orders averaging ${formatMoney(KARDASHIAN_CASE.orderValue)} → revenue = ${KARDASHIAN_CASE.orders} × ` +
+      `${formatMoney(KARDASHIAN_CASE.orderValue)} = ${formatMoney(KARDASHIAN_SALES)}, and AOV = ${formatCount(KARDASHIAN_SALES)} ÷ ${KARDASHIAN_CASE.orders} = ` +
+      `${formatMoney(KARDASHIAN_SALES / KARDASHIAN_CASE.orders)}.`,
+    check: { inputs: { revenue: KARDASHIAN_SALES, orders: KARDASHIAN_CASE.orders }, result: KARDASHIAN_SALES / KARDASHIAN_CASE.orders },
     sources: [src('tapinfluence-view'), CITE.formulas],
     related: ['conversion-rate', 'sales-funnel', 'roas'],
   },
@@ -832,12 +1027,12 @@ const SPECS: TermSpec[] = [
     aliases: ['sponsored content', 'paid post'],
     group: 'Campaign',
     definition:
-      'A post a brand pays a creator to publish. Prices vary widely: Ad Age (2020) reported $300,000–500,000 per ' +
-      `sponsored Instagram post by Kim Kardashian West. Mediakix (2017, 742 sponsored posts, ${SECOND_HAND_UNNAMED}), with ` +
-      'micro at 10k–100k and macro over 100k, found their engagement nearly equal: 2.75% vs 2.65%.',
+      `A post a brand pays a creator to publish. Prices vary widely: Ad Age (2020) reported ${AD_AGE_KARDASHIAN_FEE_TEXT} per ` +
+      `sponsored Instagram post by Kim Kardashian West. ${MEDIAKIX_2017_FINDING}`,
     example:
-      'Illustrative: $300,000 ÷ $500 = 600 posts at the rule-of-thumb price for 50,000 followers ' +
-      '(50,000 ÷ 10,000 × $100 = $500).',
+      `Illustrative: ${formatMoney(AD_AGE_KARDASHIAN_FEE.low)} ÷ ${formatMoney(centRulePrice(50_000))} = ` +
+      `${formatCount(AD_AGE_KARDASHIAN_FEE.low / centRulePrice(50_000))} posts at the rule-of-thumb price for 50,000 followers ` +
+      `(${centRuleWorking(50_000)}).`,
     sources: [CITE.adAge2020, CITE.mediakix2017, CITE.ruleOfThumb],
     related: ['influencer-rate', 'brand-ambassador', 'cpe'],
   },
@@ -893,7 +1088,7 @@ const SPECS: TermSpec[] = [
     formula: 'CPA = cost ÷ conversions (orders, sign-ups…)',
     definition:
       'What each customer, order or sign-up cost. It is the figure that settles "one big or many small": ' +
-      'TapInfluence\'s blog reports a Kim Kardashian tweet to 15 million followers that brought only 30 orders.',
+      `TapInfluence's blog reports a Kim Kardashian tweet to ${KARDASHIAN_FOLLOWERS} followers that brought only ${KARDASHIAN_CASE.orders} orders.`,
     example: 'Illustrative: $1,200 spent for 30 orders → CPA = 1,200 ÷ 30 = $40 per order.',
     check: { inputs: { cost: 1_200, conversions: 30 }, result: 40 },
     sources: [CITE.commonUsage, src('tapinfluence-view')],
@@ -906,11 +1101,15 @@ const SPECS: TermSpec[] = [
     group: 'Reach & cost',
     formula: 'Reach rate = reach ÷ followers × 100',
     definition:
-      'The share of followers who actually see a post. Minter.io (2019, medians): 37.72% for accounts under 20k ' +
-      'followers, 22.945% at 20k–100k, 19.09% over 1M. Bazaarvoice (2021) tells brands over 500k followers to aim ' +
-      'for 15% post reach.',
-    example: "Illustrative, at Minter.io's median for 20k–100k accounts: 9,178 of 40,000 followers reached → 9,178 ÷ 40,000 × 100 = 22.945%.",
-    check: { inputs: { reach: 9_178, followers: 40_000 }, result: 22.945 },
+      `The share of followers who actually see a post. Minter.io (2019, medians): ${percentWords(MINTER_SMALLEST)} for accounts under ` +
+      `${formatCompact(MINTER_SMALLEST.band.max! + 1)} followers, ${percentWords(MINTER_AT_EXAMPLE)} at ${MINTER_AT_EXAMPLE.band.stated}, ` +
+      `${percentWords(MINTER_LARGEST)} ${MINTER_LARGEST.band.stated}. Bazaarvoice (2021) tells brands ${BAZAARVOICE_LARGEST.band.stated} followers ` +
+      `to aim for ${percentWords(BAZAARVOICE_LARGEST)} post reach.`,
+    example:
+      `Illustrative, at Minter.io's median for ${MINTER_AT_EXAMPLE.band.stated} accounts: ${formatCount(REACHED_IN_EXAMPLE)} of ` +
+      `${formatCount(REACH_EXAMPLE_FOLLOWERS)} followers reached → ${formatCount(REACHED_IN_EXAMPLE)} ÷ ${formatCount(REACH_EXAMPLE_FOLLOWERS)} × 100 = ` +
+      `${exactPercent((REACHED_IN_EXAMPLE / REACH_EXAMPLE_FOLLOWERS) * 100)}.`,
+    check: { inputs: { reach: REACHED_IN_EXAMPLE, followers: REACH_EXAMPLE_FOLLOWERS }, result: (REACHED_IN_EXAMPLE / REACH_EXAMPLE_FOLLOWERS) * 100 },
     sources: [CITE.minter, CITE.bazaarvoice],
     related: ['reach', 'impressions-vs-reach', 'sales-funnel'],
   },
@@ -936,10 +1135,11 @@ const SPECS: TermSpec[] = [
     group: 'Reach & cost',
     definition:
       'Why earned media value misleads: it is impressions priced at a CPM you choose, not sales. The same ' +
-      'impressions are worth over twice as much at $15 CPM (the top of Word on the Block\'s Instagram range) as at ' +
-      'Upfluence\'s $6.50 "industry standard". Report it beside sales, never as return.',
+      `impressions are worth over twice as much at ${formatMoney(CPM_REFERENCE.instagram.high)} CPM (the top of Word on the Block's Instagram range) as at ` +
+      `Upfluence's ${formatMoney(UPFLUENCE_CPM)} "industry standard". Report it beside sales, never as return.`,
     example:
-      'Illustrative: 80,000 × 15 ÷ 1,000 = $1,200 EMV, but 80,000 × 6.50 ÷ 1,000 = $520 for the same post.',
+      `Illustrative: ${formatCount(EMV_IMPRESSIONS)} × ${amount(CPM_REFERENCE.instagram.high)} ÷ 1,000 = ${formatMoney(emvAt(CPM_REFERENCE.instagram.high))} EMV, ` +
+      `but ${formatCount(EMV_IMPRESSIONS)} × ${amount(UPFLUENCE_CPM)} ÷ 1,000 = ${formatMoney(emvAt(UPFLUENCE_CPM))} for the same post.`,
     sources: [CITE.upfluence, CITE.wordOnTheBlock],
     related: ['emv', 'cpm', 'roi'],
   },
@@ -1040,9 +1240,11 @@ const SPECS: TermSpec[] = [
     group: 'Campaign',
     definition:
       'A sponsored post is paid for by a brand; an organic one is the creator\'s own. Markerly (2016) found that its ' +
-      'like rates by follower count for unpaid posts also hold for sponsored ones; Mediakix (2017, 742 sponsored ' +
-      `posts, ${SECOND_HAND_UNNAMED}), with micro at 10k–100k and macro over 100k, found their engagement nearly equal: 2.75% vs 2.65%.`,
-    example: 'Digiday on Markerly (2016): a like rate near 8% under 1k followers against 1.66% at 1M–10M, so 8 ÷ 1.66 ≈ 4.8 times higher.',
+      `like rates by follower count for unpaid posts also hold for sponsored ones; ${MEDIAKIX_2017_FINDING}`,
+    example:
+      `Digiday on Markerly (2016): a like rate near ${percentWords(MARKERLY_SMALLEST)} ${MARKERLY_SMALLEST.band.stated} followers against ` +
+      `${percentWords(MARKERLY_LARGEST)} at ${MARKERLY_LARGEST.band.stated}, so ${sourceNumber(MARKERLY_SMALLEST.low)} ÷ ${sourceNumber(MARKERLY_LARGEST.low)} ≈ ` +
+      `${plainNumber(MARKERLY_SMALLEST.low / MARKERLY_LARGEST.low, 2)} times higher.`,
     sources: [src('digiday-markerly'), CITE.mediakix2017],
     related: ['sponsored-post', 'engagement-rate', 'authenticity'],
   },

@@ -321,6 +321,8 @@ export interface BandedEngagement {
 export interface MicroMegaFigures {
   micro: number;
   mega: number;
+  /** The source gives both as approximate ("≈18%"): every sentence that states them says "about". */
+  approximate?: boolean;
   source: Citation;
 }
 
@@ -332,8 +334,7 @@ export interface MicroMegaEngagement extends MicroMegaFigures {
 
 /** Influencer Marketing Hub 2021 (as reported by ION): "micro" and "mega" by platform, no follower lines. */
 export const IMH_MICRO_MEGA = {
-  // The source's TikTok pair is approximate: "≈18% vs ≈5%".
-  tiktok: { micro: 18, mega: 5, source: CITE.imh2021 },
+  tiktok: { micro: 18, mega: 5, approximate: true, source: CITE.imh2021 },
   youtube: { micro: 1.64, mega: 0.37, source: CITE.imh2021 },
 } as const satisfies Partial<Record<Platform, MicroMegaFigures>>;
 

@@ -382,6 +382,7 @@ function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platfo
   // (MicroMegaEngagement): which figure a count gets, and reading it as by followers, are
   // Tierbot's own assumptions, and the words say so rather than borrowing another source's lines.
   const { micro, mega, source } = engagement;
+  const stated = (rate: number) => `${engagement.approximate ? 'about ' : ''}${exactPercent(rate)}`;
   const cited = citeBrief(source);
   const reported = reportedBy(source);
   const unstated = `it states neither ${audience.slice(0, -1)} lines for its tiers nor what its rate is divided by`;
@@ -395,7 +396,7 @@ function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platfo
       value: spread(value, othersValues),
       basis: 'extrapolated',
       rule:
-        `${cited} gives ${PLATFORM_LABEL[platform]} “${tier}” ${exactPercent(value)}, but ${unstated}. ` +
+        `${cited} gives ${PLATFORM_LABEL[platform]} “${tier}” ${stated(value)}, but ${unstated}. ` +
         `That “${tier}” covers ${audienceText(followers, platform)} (Tierbot applies it ${lines}) and that the rate is by ${audience} are Tierbot assumptions, not the source's`,
       rangeNote: others.length ? `also ${describeFigures(others)}` : ONE_FIGURE,
       sources,
@@ -408,7 +409,7 @@ function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platfo
     value: spread(mid, [mega, micro, ...othersValues]),
     basis: 'assumption',
     rule:
-      `no ${PLATFORM_LABEL[platform]} figure for 100k–1M ${audience} is recorded: Tierbot assumes the midpoint of the “micro” ${exactPercent(micro)} and “mega” ${exactPercent(mega)} ` +
+      `no ${PLATFORM_LABEL[platform]} figure for 100k–1M ${audience} is recorded: Tierbot assumes the midpoint of the “micro” ${stated(micro)} and “mega” ${stated(mega)} ` +
       `that ${cited} gives, read as by ${audience} (${unstated})`,
     rangeNote: `“mega” to “micro” (${exactPercent(mega)}–${exactPercent(micro)})${others.length ? `; also ${describeFigures(others)}` : ''}`,
     sources,

@@ -2,14 +2,19 @@
  * `npm run db:erase -- --guild <id>`, as an operator runs it for a server that has removed Tierbot:
  * it erases that server's house definition, terms, plans and record in the database DATABASE_URL
  * names, says what it erased, leaves every other server whole, refuses arguments it does not take
- * (exit 2, nothing touched), and never prints a Postgres password.
+ * (exit 2, nothing touched), refuses a DATABASE_URL that names no Tierbot database without creating
+ * or migrating one (exit 1), leaves no older copy of the erased text in the SQLite file or its log,
+ * or says when another process kept it there, and never prints a Postgres password.
  */
 
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { openStore } from '../src/store/index';
+import Database from 'libsql';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore, runMigrations } from '../src/store/index';
+import { describeOnPostgres, dropSchema, newSchemaName } from './support/postgres';
 import { scratchDir } from './support/scratch';
 
 const G1 = '200000000000000051';
@@ -38,7 +43,7 @@ describe('npm run db:erase', () => {
     const done = await erase(['--guild', G1], { DATABASE_URL: database });
     expect(done).toMatchObject({ code: 0, err: '' });
     expect(done.out).toBe(
-      `SQLite ${database}: erased server ${G1}: its house definition, 2 team terms, 1 saved plan and Tierbot's record of the server (its id and when it first saved a setting).\n`,
+      `SQLite ${database}: erased server ${G1}: its house definition, 2 team terms, 1 saved plan and Tierbot's record of the server (its id and when a command that changes team settings was first used there).\n`,
     );
     const again = await erase(['--guild', G1], { DATABASE_URL: database });
     expect(again).toMatchObject({ code: 0, out: `SQLite ${database}: server ${G1} has nothing stored; nothing was erased.\n` });
@@ -61,7 +66,8 @@ describe('npm run db:erase', () => {
     for (const [args, reason] of [
       [[], 'Give the server to erase with --guild ID.'],
       [['--guild', '12ab'], '--guild needs a server id, digits only; "12ab" is not one.'],
-      [['--guild', '123456789012345678901'], 'is not one'],
+      [['--guild', '123456789012345678901'], '--guild needs a server id, at most 20 digits; "123456789012345678901" has 21.'],
+      [['--guild', G1, '--guild', G2], '--guild is given 2 times: this erases one server a run. Run it once for each server.'],
       [['--guild'], "Option '--guild <value>' argument missing"],
       [['--guild', G1, 'now'], "Unexpected argument 'now'"],
       [['--guild', G1, '--all'], "Unknown option '--all'"],
@@ -81,5 +87,154 @@ describe('npm run db:erase', () => {
     expect(result.err).toContain('Postgres 127.0.0.1:1/tierbot: nothing was erased: ');
     expect(result.err).toContain('ECONNREFUSED');
     expect(`${result.out}${result.err}`).not.toContain('s3cret-pass');
+  });
+});
+
+/** Whether `text` is anywhere in the SQLite database's files: the file itself and its write-ahead log. */
+const onDisk = (path: string, text: string) => [path, `${path}-wal`].some((file) => existsSync(file) && readFileSync(file).includes(Buffer.from(text, 'utf8')));
+
+describe('npm run db:erase never creates or migrates a database', () => {
+  const refusal = (database: string) => `${database}: nothing was erased: `;
+  const advice = 'Check DATABASE_URL: db:erase erases from the database the bot uses, and never creates or migrates one.\n';
+
+  it('a SQLite path where there is no file (a typo): exit 1, and neither the file nor its folder is made', { timeout: 60_000 }, async () => {
+    const folder = join(scratchDir('tierbot-erase-typo-'), 'dat');
+    const database = join(folder, 'tierbot.sqlite');
+    const result = await erase(['--guild', G1], { DATABASE_URL: database });
+    expect(result).toEqual({ code: 1, out: '', err: `${refusal(`SQLite ${database}`)}there is no database file at that path. ${advice}` });
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('a SQLite file that is not Tierbot’s (empty, or another program’s): exit 1, and the file is left byte for byte', { timeout: 60_000 }, async () => {
+    const dir = scratchDir('tierbot-erase-other-');
+    const empty = join(dir, 'empty.sqlite');
+    writeFileSync(empty, '');
+    const other = join(dir, 'other.sqlite');
+    const raw = new Database(other);
+    raw.exec('create table notes (body text)');
+    raw.exec("insert into notes values ('kept')");
+    raw.close();
+    for (const [database, reason] of [
+      [empty, 'it has no Tierbot tables'],
+      [other, 'it has no Tierbot tables'],
+    ] as const) {
+      const before = readFileSync(database);
+      const result = await erase(['--guild', G1], { DATABASE_URL: database });
+      expect(result).toEqual({ code: 1, out: '', err: `${refusal(`SQLite ${database}`)}${reason}. ${advice}` });
+      expect(readFileSync(database).equals(before), database).toBe(true);
+      expect(existsSync(`${database}-wal`)).toBe(false);
+    }
+  });
+
+  it('text removed before secure_delete was on (an older version’s file) is in neither the file nor its log after the erase', { timeout: 60_000 }, async () => {
+    const database = join(scratchDir('tierbot-erase-old-'), 'settings.sqlite');
+    await (await openStore(database, { ttlMs: 0 })).close();
+    // An earlier bot: the same tables, secure_delete at SQLite's default (off); a term added and removed.
+    const raw = new Database(database);
+    expect(raw.pragma('secure_delete')).toMatchObject([{ secure_delete: 0 }]);
+    const removedEarlier = 'zqxv-removed-before-secure-delete';
+    for (let i = 0; i < 20; i++) {
+      raw.prepare("insert into terms values (?, ?, ?, ?, null, null, null, '1', 'a', 't', '1', 'a', 't')").run(G1, `k${i}`, `n${i}`, `${removedEarlier} ${i} ${'y'.repeat(300)}`);
+    }
+    raw.prepare('delete from terms where guild_id = ?').run(G1);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    expect(onDisk(database, removedEarlier)).toBe(true);
+    const store = await openStore(database, { ttlMs: 0 });
+    await store.addTerm(G2, { name: 'CPM', definition: 'kept definition', addedById: '1', addedByName: 'a', updatedAt: AT });
+    await store.close();
+
+    const result = await erase(['--guild', G1], { DATABASE_URL: database });
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(onDisk(database, removedEarlier)).toBe(false);
+    expect(onDisk(database, 'kept definition')).toBe(true);
+  });
+
+  it('another process reading the database meanwhile: the erase stands, and a note says older copies remain in the log and how they go', { timeout: 60_000 }, async () => {
+    const database = join(scratchDir('tierbot-erase-busy-'), 'settings.sqlite');
+    const store = await openStore(database, { ttlMs: 0 });
+    const secret = 'zqxv-erased-while-read';
+    await store.addTerm(G1, { name: 'gone', definition: secret, addedById: '1', addedByName: 'a', updatedAt: AT });
+    await store.addTerm(G2, { name: 'kept', definition: 'kept definition', addedById: '1', addedByName: 'a', updatedAt: AT });
+    await store.close();
+    // A reader holding a snapshot from before the erase (as the bot does while it reads).
+    const reader = new Database(database);
+    try {
+      reader.exec('begin');
+      reader.prepare('select count(*) from terms').get();
+      const result = await erase(['--guild', G1], { DATABASE_URL: database });
+      expect(result.code).toBe(0);
+      expect(result.err).toBe('');
+      expect(result.out).toBe(
+        `SQLite ${database}: erased server ${G1}: 1 team term and Tierbot's record of the server (its id and when a command that changes team settings was first used there).\n` +
+          'Note: another process (the bot, most likely) was using the database, so SQLite could not yet copy its log into the file and empty it: ' +
+          `until it does, older copies of the erased data remain on disk in ${database} and ${database}-wal. The erase stands. ` +
+          `SQLite does this when the last process using the database closes it (the bot stopping); to do it now, stop the bot and run npm run db:erase -- --guild ${G1} again.\n`,
+      );
+      expect(onDisk(database, secret)).toBe(true);
+    } finally {
+      reader.exec('commit');
+      reader.close();
+    }
+    // Run again with nothing else reading: nothing left to erase, and the copies go.
+    const again = await erase(['--guild', G1], { DATABASE_URL: database });
+    expect(again).toEqual({ code: 0, err: '', out: `SQLite ${database}: server ${G1} has nothing stored; nothing was erased.\n` });
+    expect(onDisk(database, secret)).toBe(false);
+    expect(onDisk(database, 'kept definition')).toBe(true);
+  });
+});
+
+describeOnPostgres('npm run db:erase on Postgres', (url) => {
+  const schemas: string[] = [];
+  afterAll(async () => {
+    for (const schema of schemas) await dropSchema(url, schema);
+  });
+  /** A schema of its own, made empty; DATABASE_URL names the test database with that schema in use. */
+  async function emptySchema(): Promise<{ schema: string; databaseUrl: string }> {
+    const schema = newSchemaName();
+    schemas.push(schema);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`create schema "${schema}"`);
+    } finally {
+      await client.end();
+    }
+    const databaseUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    return { schema, databaseUrl };
+  }
+  async function tablesIn(schema: string): Promise<string[]> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query<{ name: string }>('select table_name as name from information_schema.tables where table_schema = $1', [schema])).rows.map((r) => r.name);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('a database without Tierbot’s tables: exit 1, and no table is created', { timeout: 60_000 }, async () => {
+    const { schema, databaseUrl } = await emptySchema();
+    const result = await erase(['--guild', G1], { DATABASE_URL: databaseUrl });
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('');
+    expect(result.err).toMatch(/^Postgres [^ ]+: nothing was erased: it has no Tierbot tables\. Check DATABASE_URL: db:erase erases from the database the bot uses, and never creates or migrates one\.\n$/);
+    expect(await tablesIn(schema)).toEqual([]);
+  });
+
+  it('a Tierbot database: erases the server, the other kept', { timeout: 60_000 }, async () => {
+    const { schema, databaseUrl } = await emptySchema();
+    await runMigrations(url, { schema });
+    const store = await openStore(url, { ttlMs: 0, schema });
+    for (const g of [G1, G2]) await store.addTerm(g, { name: 'CPM', definition: 'CPM means', addedById: '1', addedByName: 'a', updatedAt: AT });
+    try {
+      const result = await erase(['--guild', G1], { DATABASE_URL: databaseUrl });
+      expect(result).toMatchObject({ code: 0, err: '' });
+      expect(result.out).toContain(`: erased server ${G1}: 1 team term and Tierbot's record of the server`);
+      expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+      expect(await store.serverData(G2)).toEqual({ recorded: true, house: false, terms: 1, plans: 0 });
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -28,6 +28,8 @@ const G2 = '200000000000000042';
 const MANAGER = { guildId: G1, manager: true };
 const EPHEMERAL = 64;
 const AT = new Date('2026-12-06T12:00:00Z');
+/** How the replies describe Tierbot's record of a server. */
+const RECORD_WHEN = '(its id, and when a command that changes team settings was first used here)';
 
 /** A store where G1 and G2 each have a house definition, `terms` terms and `plans` plans. */
 async function twoServers(store: TeamStore = memoryStore(), terms = 12, plans = 3): Promise<TeamStore> {
@@ -110,7 +112,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     expect(title(shown)).toBe('Erase all of Tierbot’s data for this server?');
     expect(shown.body.embeds[0]!.description).toBe(
       '**Erase all** removes the house definition, 12 team terms and 3 saved plans from this server, for everyone, with Tierbot’s record of this server ' +
-        '(its id, and when a setting was first saved here). This cannot be undone.\n\n' +
+        '(its id, and when a command that changes team settings was first used here). This cannot be undone.\n\n' +
         'To keep a copy, save it first with `/house export`, `/term export` and `/plans export`.',
     );
     const buttons = buttonsOf(shown);
@@ -119,7 +121,8 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       ['Cancel', ButtonStyle.Secondary],
     ]);
     // Named as the project names them: the command first, ":own" as they change their own message; no server id.
-    expect(buttons.map((b) => b.custom_id)).toEqual(['erase-team-data:erase:own', 'erase-team-data:cancel:own']);
+    // Erase all carries what the preview listed: a house definition (1), 12 terms, 3 plans.
+    expect(buttons.map((b) => b.custom_id)).toEqual(['erase-team-data:erase:1:12:3:own', 'erase-team-data:cancel:own']);
     for (const b of buttons) {
       expect(b.custom_id).not.toContain(G1);
       expect(b.custom_id.length).toBeLessThanOrEqual(100);
@@ -153,18 +156,68 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     expect(outcome).toBe('answered');
     expect(title(shown)).toBe('Tierbot’s data for this server is erased');
     expect(shown.body.embeds[0]!.description).toBe(
-      'Erased the house definition, 12 team terms and 3 saved plans, and Tierbot’s record of this server (its id, and when a setting was first saved here). ' +
-        '`/tier` and `/tiers` now answer by the publishers alone. `/glossary` shows only Tierbot’s own terms.',
+      'Erased the house definition, 12 team terms and 3 saved plans, and Tierbot’s record of this server (its id, and when a command that changes team settings was first used here). ' +
+        '`/tier`, `/tiers`, `/compare`, `/roster`, `/glossary` and “Classify follower counts” now go by the publishers’ tiers alone. `/glossary` shows only Tierbot’s own terms.',
     );
     expect(buttonsOf(shown)).toEqual([]);
     expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
     expect(await store.serverData(G2)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
-    // /tier in the erased server answers by the publishers alone; in the other, the house definition leads.
-    expect(words((await bot.run('/tier 30k', { guildId: G1 })).shown)).not.toMatch(/house definition/i);
-    expect(words((await bot.run('/tier 30k', { guildId: G2 })).shown)).toMatch(/house definition/i);
+    // /tier and /compare in the erased server go by the publishers alone; in the other, the house definition leads.
+    for (const command of ['/tier 30k', '/compare preset:ten-micro']) {
+      expect(words((await bot.run(command, { guildId: G1 })).shown), command).not.toMatch(/house definition/i);
+      expect(words((await bot.run(command, { guildId: G2 })).shown), command).toMatch(/house definition/i);
+    }
     // Pressed again (an old preview), there is nothing left.
     const again = checked(await bot.press(preview, 1, MANAGER)).shown;
     expect(title(again)).toBe('Nothing was left to erase');
+  });
+
+  it('a preview older than the server’s data erases nothing: it gives way to the preview as it is now, saying what changed, and that one erases', async () => {
+    const store = memoryStore();
+    await store.addTerm(G1, { name: 'A', definition: 'aaa', addedById: '1', addedByName: 'a', updatedAt: AT });
+    const bot = driver({ store });
+    const opened = checked(await bot.run('/erase-team-data', MANAGER)).shown;
+    expect(opened.body.embeds[0]!.description).toMatch(/^\*\*Erase all\*\* removes 1 team term from this server/);
+    // Meanwhile, in the same server: a term and a house definition added.
+    await bot.run('/term add name:B definition:bbb', MANAGER);
+    await bot.run('/house set tiers:nano 1k-10k, micro 10k+', MANAGER);
+
+    const { outcome, shown } = checked(await bot.press(opened, 1, MANAGER));
+    expect(outcome).toBe('answered');
+    expect(await store.serverData(G1)).toEqual({ recorded: true, house: true, terms: 2, plans: 0 });
+    expect(title(shown)).toBe('Erase all of Tierbot’s data for this server?');
+    expect(shown.body.embeds[0]!.description).toBe(
+      '**Nothing was erased**: since this was opened, a house definition was set and team terms went from 1 to 2. Here is what **Erase all** removes now.\n\n' +
+        `**Erase all** removes the house definition and 2 team terms from this server, for everyone, with Tierbot’s record of this server ${RECORD_WHEN}. This cannot be undone.\n\n` +
+        'To keep a copy, save it first with `/house export` and `/term export`.',
+    );
+    expect(buttonsOf(shown).map((b) => [b.label, b.custom_id])).toEqual([
+      ['Erase all', 'erase-team-data:erase:1:2:0:own'],
+      ['Cancel', 'erase-team-data:cancel:own'],
+    ]);
+
+    // Confirmed as it is now, it erases.
+    const erased = checked(await bot.press(shown, 1, MANAGER)).shown;
+    expect(title(erased)).toBe('Tierbot’s data for this server is erased');
+    expect(erased.body.embeds[0]!.description).toMatch(/^Erased the house definition and 2 team terms, /);
+    expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+  });
+
+  it('a preview whose house definition was cleared and plans saved meanwhile says so; one whose data was all erased meanwhile finds nothing left', async () => {
+    const store = await twoServers(memoryStore(), 2, 0);
+    const bot = driver({ store });
+    const opened = (await bot.run('/erase-team-data', MANAGER)).shown;
+    await store.clearHouse(G1);
+    await store.savePlan(G1, { name: 'q1', inputs: { budget: '5000' }, savedById: '1', savedByName: 'a', savedAt: AT });
+    const changed = checked(await bot.press(opened, 1, MANAGER)).shown;
+    expect(changed.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, the house definition was cleared and saved plans went from 0 to 1\. /);
+    expect(await store.serverData(G1)).toEqual({ recorded: true, house: false, terms: 2, plans: 1 });
+
+    // Erased from another preview meanwhile: nothing is left, whatever this one listed.
+    await store.eraseServerData(G1);
+    const left = checked(await bot.press(changed, 1, MANAGER)).shown;
+    expect(title(left)).toBe('Nothing was left to erase');
+    expect(buttonsOf(left)).toEqual([]);
   });
 
   it('Cancel erases nothing and says so in place of the preview', async () => {
@@ -210,11 +263,11 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     const bot = driver({ store });
     const preview = checked(await bot.run('/erase-team-data', MANAGER)).shown;
     expect(shown(preview)).toBe(
-      'Tierbot keeps no house definition, team terms or saved plans for this server: only a record that it used Tierbot (its id, and when a setting was first saved here). ' +
+      'Tierbot keeps no house definition, team terms or saved plans for this server: only a record that it used Tierbot (its id, and when a command that changes team settings was first used here). ' +
         '**Erase all** removes that too. This cannot be undone.',
     );
     const erased = checked(await bot.press(preview, 1, MANAGER)).shown;
-    expect(shown(erased)).toBe('Erased Tierbot’s record of this server (its id, and when a setting was first saved here).');
+    expect(shown(erased)).toBe('Erased Tierbot’s record of this server (its id, and when a command that changes team settings was first used here).');
     expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
 
     function shown(message: Shown) {
@@ -236,6 +289,14 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       // What the commands read through this process's cache is gone too.
       expect(words((await bot.run('/glossary term:term 1', { guildId: G1 })).shown)).not.toContain('what term 1 means');
       expect(words((await bot.run('/glossary term:term 1', { guildId: G2 })).shown)).toContain('what term 1 means');
+
+      // A preview older than the server's data erases nothing on this store either.
+      const inG2 = { guildId: G2, manager: true };
+      const opened = checked(await bot.run('/erase-team-data', inG2)).shown;
+      await store.addTerm(G2, { name: 'late', definition: 'added after the preview', addedById: '1', addedByName: 'a', updatedAt: AT });
+      const stale = checked(await bot.press(opened, 1, inG2)).shown;
+      expect(stale.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, team terms went from 3 to 4\. /);
+      expect(await store.serverData(G2)).toEqual({ recorded: true, house: true, terms: 4, plans: 2 });
     } finally {
       await store.close();
     }
@@ -251,6 +312,7 @@ describe('/erase-team-data with the database down', () => {
       ...inner,
       serverData: (g) => (outage.down ? unreachable() : inner.serverData(g)),
       eraseServerData: (g) => (outage.down ? unreachable() : inner.eraseServerData(g)),
+      eraseServerDataAsListed: (g, listed) => (outage.down ? unreachable() : inner.eraseServerDataAsListed(g, listed)),
     };
     return { store, outage };
   }

@@ -2,7 +2,8 @@
  * A failed command load is an interaction like any other for an operator: one `info`
  * "interaction" line with the command, outcome, duration and the error id the user was shown,
  * and one count in tierbot_interactions_total. The next interaction tries the load again.
- * A load slower than the defer deadline defers the interaction first, as a slow command would be.
+ * A load slower than the defer deadline defers the interaction first, as a slow command would be,
+ * and privately when the command asks for a private answer (`/roster private:True`).
  */
 
 import { InteractionResponseType, InteractionType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
@@ -17,6 +18,25 @@ import { memoryStore } from './support/context';
 
 const command = (name: string, value: string) =>
   ({ id: '1', application_id: '2', token: 'tok', type: InteractionType.ApplicationCommand, version: 1, data: { id: '3', name, type: 1, options: [{ name: 'followers', type: 3, value }] }, user: { id: '4', username: 'u' } }) as unknown as APIInteraction;
+/** `/roster file:team.csv`, in a server, with `private` as given. */
+const roster = (asked: { private?: boolean }, id: string) =>
+  ({
+    id,
+    application_id: '2',
+    token: 'tok',
+    type: InteractionType.ApplicationCommand,
+    version: 1,
+    guild_id: '5',
+    context: 0,
+    member: { user: { id: '4', username: 'u' }, permissions: '0' },
+    data: {
+      id: '3',
+      name: 'roster',
+      type: 1,
+      options: [{ name: 'file', type: 11, value: '6' }, ...(asked.private === undefined ? [] : [{ name: 'private', type: 5, value: asked.private }])],
+      resolved: { attachments: { '6': { id: '6', filename: 'team.csv', size: 80, url: 'https://cdn.example/team.csv', proxy_url: 'https://cdn.example/team.csv' } } },
+    },
+  }) as unknown as APIInteraction;
 const button = { id: '1', application_id: '2', token: 'tok', type: InteractionType.MessageComponent, version: 1, data: { custom_id: 'tiers:open:x', component_type: 2 }, user: { id: '4', username: 'u' } } as unknown as APIInteraction;
 
 function recorder() {
@@ -95,6 +115,27 @@ describe('a command load slower than the defer deadline', () => {
     expect(calls.map((c) => c.call)).toEqual(['respond', 'editOriginal']);
     expect(calls[0]!.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource });
     expect(JSON.stringify(calls[1]!.body)).toContain('30,000');
+  });
+
+  it('defers /roster private:True for the uploader alone, so nothing shows in the channel; the answer stays private', async () => {
+    const sheet = new TextEncoder().encode('name,email,platform,followers\nAna Lind,ana@example.com,Instagram,45000\n');
+    const served = createInteractionCore({ commands: COMMANDS, store: memoryStore(), logger: quiet, download: async () => sheet });
+    const lazy = coreOnFirstInteraction(slowLoad(400, async () => served), quiet);
+    const { responder, calls } = transcript();
+    expect(await lazy.handle(roster({ private: true }, snowflakeAged(DEFER_AFTER_MS - 100)), responder)).toBe('answered');
+    expect(calls[0]).toEqual({ call: 'respond', body: { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } } });
+    // The answer is edited into that private message: nothing deleted, nothing sent apart from it.
+    expect(calls.slice(1).map((c) => c.call)).toEqual(['editOriginal']);
+    expect(JSON.stringify(calls[1])).toContain('Roster: 1 creator by tier');
+  });
+
+  it('defers /roster without private, or with private:False, in public as before', async () => {
+    for (const asked of [{}, { private: false }]) {
+      const lazy = coreOnFirstInteraction(slowLoad(400, async () => realCore()), quiet);
+      const { responder, calls } = transcript();
+      await lazy.handle(roster(asked, snowflakeAged(DEFER_AFTER_MS - 100)), responder);
+      expect(calls[0]).toEqual({ call: 'respond', body: { type: InteractionResponseType.DeferredChannelMessageWithSource } });
+    }
   });
 
   it('defers a button as an update of its message, and a failed load then tells the presser privately', async () => {

@@ -1,8 +1,9 @@
 /**
  * /roster private:True: the reply, its chart and roster-tiers.csv (every column the uploader had:
  * emails, fees, phone numbers) are for the uploader alone, from the "thinking" message on, and so
- * is what the reply's Summary by platform button answers. Without it the team channel sees the
- * roster, as it always has, and the reply says so and how to keep the next one private. Run as
+ * is what the reply's Summary by platform button answers. Without it the team channel (or the
+ * group DM) sees the roster, and the reply says so and how to keep the next one private; in the
+ * DM with Tierbot no one else reads it, and the reply says nothing of it. Run as
  * the CLI runs it: the command line parsed, Discord's wire JSON, the interaction core.
  */
 
@@ -10,7 +11,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InteractionResponseType, type APIInteractionResponse } from 'discord-api-types/v10';
+import { InteractionResponseType, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands';
 import { definition } from '../src/commands/roster';
@@ -26,7 +27,11 @@ import { memoryStore } from './support/context';
 import { scratchDir } from './support/scratch';
 
 const EPHEMERAL = 64;
-const GUILD = { guildId: '200000000000000001', manager: false };
+const GUILD: Place = { guildId: '200000000000000001', manager: false };
+/** The DM between the uploader and Tierbot: Discord's context 1. */
+const BOT_DM: Place = { guildId: undefined, manager: false };
+/** A group DM, Tierbot there by the uploader's own install: Discord's context 2, no server. */
+const GROUP_DM: Place = { guildId: undefined, manager: false, groupDm: true };
 /** What a privacy review found leaked: a sheet with contact details and fees beside the counts. */
 const SHEET = 'name,email,platform,followers,fee\nAna Lind,ana@example.com,Instagram,45000,500\nBo Berg,bo@example.com,TikTok,1200000,9000\n';
 
@@ -70,8 +75,8 @@ function cliCore() {
   }
 
   return {
-    /** `/roster file:team.csv …` as typed, team.csv holding `csv`. */
-    run(line: string, csv: string, where: Place = GUILD) {
+    /** `/roster file:team.csv …` as typed, team.csv holding `csv`; `wire` changes the payload Discord would send. */
+    run(line: string, csv: string, where: Place = GUILD, wire: (interaction: APIInteraction) => APIInteraction = (interaction) => interaction) {
       const parsed = parseCommandLine(line, slash);
       if (!parsed.ok) throw new Error(parsed.reason);
       const data = new TextEncoder().encode(csv);
@@ -82,7 +87,7 @@ function cliCore() {
           return [file.id, { ...localAttachment(file.id, file.path, data.byteLength), url }];
         }),
       );
-      return handle(chatInput(where, parsed.command.definition.name, parsed.options, attachments));
+      return handle(wire(chatInput(where, parsed.command.definition.name, parsed.options, attachments)));
     },
     /** Presses the button labelled `label` on `shown`, whose files Discord serves with it. */
     press(shown: Shown, label: string) {
@@ -154,9 +159,37 @@ describe('/roster without private', () => {
     }
   });
 
-  it('says nothing of who sees it in a DM, where there is no channel of others to warn about', async () => {
-    const { shown } = await cliCore().run('/roster file:team.csv', SHEET, { guildId: undefined, manager: false });
+  it('says nothing of who sees it in the DM with Tierbot, which no one else reads', async () => {
+    const { shown } = await cliCore().run('/roster file:team.csv', SHEET, BOT_DM);
     expect(isPrivate(shown.body)).toBe(false);
+    expect(embedText(shown.body)).not.toMatch(/Everyone/);
+  });
+
+  it('in a group DM (or a DM with someone else) warns that everyone in the conversation sees the roster', async () => {
+    const { sent, shown } = await cliCore().run('/roster file:team.csv', SHEET, GROUP_DM);
+    expect(sent[0]?.kind === 'respond' && isPrivate(flagsOf(sent[0].response))).toBe(false);
+    expect(isPrivate(shown.body)).toBe(false);
+    expect(shown.body.embeds[0]!.description).toContain('Everyone in this conversation sees this reply and roster-tiers.csv, with all your columns; `private:True` keeps a roster to you alone.');
+  });
+
+  it('reads a payload without Discord’s context field by its server: a server’s channel is warned, a DM is taken for the DM with Tierbot', async () => {
+    const withoutContext = (interaction: APIInteraction) => {
+      const { context: _context, ...rest } = interaction;
+      return rest as APIInteraction;
+    };
+    const inServer = await cliCore().run('/roster file:team.csv', SHEET, GUILD, withoutContext);
+    expect(embedText(inServer.shown.body)).toContain('Everyone in this channel sees this reply');
+    const inDm = await cliCore().run('/roster file:team.csv', SHEET, BOT_DM, withoutContext);
+    expect(inDm.shown.body.embeds[0]!.title).toBe('Roster: 2 creators by tier');
+    expect(embedText(inDm.shown.body)).not.toMatch(/Everyone/);
+  });
+});
+
+describe('/roster private:true in a group DM', () => {
+  it('keeps the reply to the uploader, from the "thinking" message on, and says nothing of who else sees it', async () => {
+    const { sent, shown } = await cliCore().run('/roster file:team.csv private:true', SHEET, GROUP_DM);
+    expect(sent[0]?.kind === 'respond' && isPrivate(flagsOf(sent[0].response))).toBe(true);
+    expect(isPrivate(shown.body)).toBe(true);
     expect(embedText(shown.body)).not.toMatch(/Everyone/);
   });
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import Database from 'libsql';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openStore, parseDatabaseUrl, runMigrations, StoreRefusedError, StoreUnavailableError, type HouseRecord, type ImportedTerm, type TeamStore, type TeamTerm } from '../src/store/index';
+import { NotATierbotDatabaseError, openStore, parseDatabaseUrl, runMigrations, StoreRefusedError, StoreUnavailableError, type HouseRecord, type ImportedTerm, type TeamStore, type TeamTerm } from '../src/store/index';
 import { PLANS_PER_SERVER, TERMS_PER_SERVER } from '../src/store/types';
 import { describeOnPostgres, dropSchema, newSchemaName } from './support/postgres';
 
@@ -459,7 +459,7 @@ function storeSuite(engine: Engine) {
     }
     expect(await store.serverData('g1')).toEqual({ recorded: true, house: true, terms: 3, plans: 2 });
 
-    expect(await store.eraseServerData('g1')).toEqual({ recorded: true, house: true, terms: 3, plans: 2 });
+    expect(await store.eraseServerData('g1')).toEqual({ recorded: true, house: true, terms: 3, plans: 2, oldCopiesMayRemain: false });
     for (const table of ['house', 'terms', 'plans', 'guilds']) expect(await rowsOf(table, 'g1'), table).toBe(0);
     expect(await store.house('g1')).toBeUndefined();
     expect(await store.terms('g1')).toEqual([]);
@@ -472,7 +472,7 @@ function storeSuite(engine: Engine) {
     expect(await rowsOf('guilds', 'g2')).toBe(1);
 
     // Erased again, there is nothing left; the server is usable as new afterwards.
-    expect(await store.eraseServerData('g1')).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+    expect(await store.eraseServerData('g1')).toEqual({ recorded: false, house: false, terms: 0, plans: 0, oldCopiesMayRemain: false });
     expect(await store.addTerm('g1', term('CPM', 9))).toBe('ok');
     expect(await store.serverData('g1')).toEqual({ recorded: true, house: false, terms: 1, plans: 0 });
   });
@@ -483,15 +483,15 @@ function storeSuite(engine: Engine) {
     expect(await store.removeTerm('g', 'nothing')).toBe('missing');
     expect(await rowsOf('guilds', 'g')).toBe(1);
     expect(await store.serverData('g')).toEqual({ recorded: true, house: false, terms: 0, plans: 0 });
-    expect(await store.eraseServerData('g')).toEqual({ recorded: true, house: false, terms: 0, plans: 0 });
+    expect(await store.eraseServerData('g')).toEqual({ recorded: true, house: false, terms: 0, plans: 0, oldCopiesMayRemain: false });
     expect(await rowsOf('guilds', 'g')).toBe(0);
     // Reading what a server has, or erasing one that never wrote, leaves no row behind.
     const nothing = { recorded: false, house: false, terms: 0, plans: 0 };
     expect(await store.serverData('never')).toEqual(nothing);
-    expect(await store.eraseServerData('never')).toEqual(nothing);
+    expect(await store.eraseServerData('never')).toEqual({ ...nothing, oldCopiesMayRemain: false });
     expect(await rowsOf('guilds', 'never')).toBe(0);
     // A server id with a NUL names no server.
-    expect(await store.eraseServerData('g\u0000')).toEqual(nothing);
+    expect(await store.eraseServerData('g\u0000')).toEqual({ ...nothing, oldCopiesMayRemain: false });
   });
 
   it('an erase and writes to the same server at once: each write lands wholly before or after the erase, none lost or half-erased', { timeout: 60_000 }, async () => {
@@ -509,6 +509,44 @@ function storeSuite(engine: Engine) {
     expect(left.every((t) => t.name.startsWith('during'))).toBe(true);
     // A server with terms left has its guilds row again (the write after the erase made it).
     expect(await rowsOf('guilds', 'g')).toBe(left.length > 0 ? 1 : 0);
+  });
+
+  it('eraseServerDataAsListed erases only what was listed: a server whose house definition, term or plan count differs is left whole, and the answer says what it has', async () => {
+    const store = await engine.open();
+    await store.setHouse('g', house('nano 1k-10k, micro 10k+'));
+    for (const name of ['CPM', 'UGC']) await store.addTerm('g', term(name));
+    await store.savePlan('g', plan('Q1'));
+    const stored = { recorded: true, house: true, terms: 2, plans: 1 };
+    for (const listed of [
+      { house: false, terms: 2, plans: 1 },
+      { house: true, terms: 1, plans: 1 },
+      { house: true, terms: 2, plans: 0 },
+    ]) {
+      expect(await store.eraseServerDataAsListed('g', listed), JSON.stringify(listed)).toEqual({ outcome: 'changed', stored });
+      for (const [table, n] of [['guilds', 1], ['house', 1], ['terms', 2], ['plans', 1]] as const) expect(await rowsOf(table, 'g'), table).toBe(n);
+    }
+    expect(await store.eraseServerDataAsListed('g', { house: true, terms: 2, plans: 1 })).toEqual({ outcome: 'erased', erased: { ...stored, oldCopiesMayRemain: false } });
+    for (const table of ['guilds', 'house', 'terms', 'plans']) expect(await rowsOf(table, 'g'), table).toBe(0);
+    // Erased meanwhile: what was listed is not there; nothing is.
+    expect(await store.eraseServerDataAsListed('g', { house: true, terms: 2, plans: 1 })).toEqual({ outcome: 'changed', stored: { recorded: false, house: false, terms: 0, plans: 0 } });
+  });
+
+  it('a listed erase and a write to the same server at once: either the write comes first and nothing is erased, or the erase removes exactly what was listed', { timeout: 60_000 }, async () => {
+    const first = await engine.open();
+    const second = await engine.open();
+    for (let round = 0; round < 5; round++) {
+      const g = `race${round}`;
+      for (let i = 0; i < 5; i++) await first.addTerm(g, term(`before ${i}`, i));
+      const [result] = await Promise.all([second.eraseServerDataAsListed(g, { house: false, terms: 5, plans: 0 }), first.addTerm(g, term('during'))]);
+      const left = (await first.terms(g)).map((t) => t.name);
+      if (result.outcome === 'erased') {
+        expect(result.erased).toMatchObject({ terms: 5 });
+        expect(left).toEqual(['during']);
+      } else {
+        expect(result.stored).toMatchObject({ terms: 6 });
+        expect(left).toHaveLength(6);
+      }
+    }
   });
 
   it('a store that caches house and terms answers serves none of the erased data afterwards', async () => {
@@ -684,6 +722,27 @@ describeOnPostgres('store: Postgres (the shared storage suite)', (pgUrl) => {
     }
   });
 
+  it('mustExist opens only a schema with Tierbot’s tables, creating and migrating nothing', async () => {
+    const schema = newSchemaName();
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    try {
+      await client.query(`create schema "${schema}"`);
+      await expect(openStore(pgUrl, { schema, mustExist: true })).rejects.toThrow(new NotATierbotDatabaseError('it has no Tierbot tables'));
+      expect((await client.query('select table_name from information_schema.tables where table_schema = $1', [schema])).rows).toEqual([]);
+      await runMigrations(pgUrl, { schema });
+      const store = await openStore(pgUrl, { schema, mustExist: true, ttlMs: 0 });
+      try {
+        expect(await store.serverData('g')).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await client.end();
+      await dropSchema(pgUrl, schema);
+    }
+  });
+
   it('runMigrations reports what it applied, then that nothing was left to do', async () => {
     const schema = newSchemaName();
     try {
@@ -818,13 +877,94 @@ describe('store: SQLite file', () => {
       await store.addTerm('g', term('gone', 1, { definition: secret }));
       await store.setHouse('g', house('zqxv erased 1k+'));
       expect(onDisk(path, secret)).toBe(true);
-      expect(await store.eraseServerData('g')).toEqual({ recorded: true, house: true, terms: 1, plans: 0 });
+      expect(await store.eraseServerData('g')).toEqual({ recorded: true, house: true, terms: 1, plans: 0, oldCopiesMayRemain: false });
       // Still open: nothing was closed or checkpointed by hand.
       expect(onDisk(path, secret)).toBe(false);
       expect(onDisk(path, 'zqxv erased')).toBe(false);
       expect(onDisk(path, 'definition of kept')).toBe(true);
     } finally {
       await store.close();
+    }
+  });
+
+  it('text removed before secure_delete was on (a file an earlier version wrote) is gone from the file and its log once a server is erased', async () => {
+    const path = join(tempDir(), 'older.sqlite');
+    await (await openStore(path, { ttlMs: 0 })).close();
+    const removedEarlier = 'zqxv-removed-before-secure-delete-5120';
+    // An earlier bot: secure_delete at SQLite's default, off; terms added, then removed.
+    const earlier = new Database(path);
+    expect(earlier.pragma('secure_delete')).toMatchObject([{ secure_delete: 0 }]);
+    for (let i = 0; i < 20; i++) {
+      earlier.prepare("insert into terms values ('old', ?, ?, ?, null, null, null, 'u', 'a', 't', 'u', 'a', 't')").run(`k${i}`, `n${i}`, `${removedEarlier} ${i} ${'y'.repeat(300)}`);
+    }
+    earlier.prepare("delete from terms where guild_id = 'old'").run();
+    earlier.pragma('wal_checkpoint(TRUNCATE)');
+    earlier.close();
+    expect(onDisk(path, removedEarlier)).toBe(true);
+
+    const store = await openStore(path, { ttlMs: 0 });
+    try {
+      await store.addTerm('other', term('kept'));
+      await store.addTerm('g', term('gone', 1));
+      const erased = await store.eraseServerData('g');
+      expect(onDisk(path, removedEarlier)).toBe(false);
+      expect(onDisk(path, 'definition of gone')).toBe(false);
+      expect(onDisk(path, 'definition of kept')).toBe(true);
+      expect(erased).toMatchObject({ terms: 1, oldCopiesMayRemain: false });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('an erase while another connection reads an older snapshot stands, says older copies may remain, and logs why; the next erase clears them', async () => {
+    const path = join(tempDir(), 'read-meanwhile.sqlite');
+    const warnings: string[] = [];
+    const store = await openStore(path, { ttlMs: 0, logger: { info: () => {}, warn: (_fields, message) => void warnings.push(message ?? '') } });
+    const reader = new Database(path);
+    try {
+      await store.addTerm('other', term('kept'));
+      await store.addTerm('g', term('gone', 1, { definition: 'zqxv-read-meanwhile-8812' }));
+      reader.exec('begin');
+      reader.prepare('select count(*) from terms').get();
+      expect(await store.eraseServerData('g')).toEqual({ recorded: true, house: false, terms: 1, plans: 0, oldCopiesMayRemain: true });
+      expect(warnings).toEqual([
+        'settings database log not emptied after an erase: another connection was reading the database; older copies of the erased rows stay in its -wal file until a later checkpoint',
+      ]);
+      expect(await store.serverData('g')).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+      expect(onDisk(path, 'zqxv-read-meanwhile-8812')).toBe(true);
+      reader.exec('commit');
+      expect(await store.eraseServerData('g')).toMatchObject({ recorded: false, oldCopiesMayRemain: false });
+      expect(onDisk(path, 'zqxv-read-meanwhile-8812')).toBe(false);
+    } finally {
+      if (reader.inTransaction) reader.exec('commit');
+      reader.close();
+      await store.close();
+    }
+  });
+
+  it('mustExist opens only a database with Tierbot’s tables, creating and migrating nothing', async () => {
+    const dir = tempDir();
+    const missing = join(dir, 'nested', 'typo.sqlite');
+    await expect(openStore(missing, { mustExist: true })).rejects.toThrow(new NotATierbotDatabaseError('there is no database file at that path'));
+    expect(existsSync(join(dir, 'nested'))).toBe(false);
+    await expect(openStore(':memory:', { mustExist: true })).rejects.toBeInstanceOf(NotATierbotDatabaseError);
+
+    const partial = join(dir, 'partial.sqlite');
+    const raw = new Database(partial);
+    raw.exec('create table guilds (guild_id text primary key, created_at text not null)');
+    raw.exec('create table terms (x text)');
+    raw.close();
+    await expect(openStore(partial, { mustExist: true })).rejects.toThrow("it lacks Tierbot's house, plans, kysely_migration tables");
+
+    const real = join(dir, 'real.sqlite');
+    const created = await openStore(real);
+    await created.addTerm('g', term('CPM'));
+    await created.close();
+    const existing = await openStore(real, { mustExist: true, ttlMs: 0 });
+    try {
+      expect(await existing.serverData('g')).toMatchObject({ terms: 1 });
+    } finally {
+      await existing.close();
     }
   });
 

@@ -6,6 +6,7 @@
 import {
   ApplicationCommandType,
   ComponentType,
+  InteractionContextType,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
@@ -21,6 +22,8 @@ import type { WireOption } from './command-line';
 export interface Place {
   guildId: string | undefined;
   manager: boolean;
+  /** Without a guild: a group DM, where others see a public reply, rather than the DM with Tierbot. */
+  groupDm?: boolean;
 }
 
 const APPLICATION_ID = '100000000000000001';
@@ -38,13 +41,16 @@ function snowflake(): string {
 function base(place: Place) {
   const common = { id: snowflake(), application_id: APPLICATION_ID, token: `cli-${snowflake()}`, version: 1 as const, locale: 'en-US', app_permissions: '0', entitlements: [], attachment_size_limit: 10_000_000 };
   // A DM reaches the user's own install; in a server, the server has added Tierbot.
-  if (!place.guildId) return { ...common, authorizing_integration_owners: { '1': USER.id }, user: USER, context: 1 };
+  if (!place.guildId) {
+    const context = place.groupDm ? InteractionContextType.PrivateChannel : InteractionContextType.BotDM;
+    return { ...common, authorizing_integration_owners: { '1': USER.id }, user: USER, context };
+  }
   return {
     ...common,
     authorizing_integration_owners: { '0': place.guildId },
     guild_id: place.guildId,
     guild_locale: 'en-US',
-    context: 0,
+    context: InteractionContextType.Guild,
     member: { user: USER, roles: [], permissions: place.manager ? String(BigInt(MEMBER_DEFAULT) | BigInt(MANAGE_GUILD)) : MEMBER_DEFAULT, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
   };
 }

@@ -6,8 +6,8 @@
  * can answer it and nothing is held in memory.
  *
  * The uploaded file is shown to no one, but the reply republishes every column of it (emails,
- * fees…) in roster-tiers.csv: `private` keeps the whole answer to the uploader, and a reply the
- * channel sees says so.
+ * fees…) in roster-tiers.csv: `private` keeps the whole answer to the uploader, and a reply others
+ * see (in a server's channel, a group DM, a DM with someone else) says so.
  */
 
 import {
@@ -77,6 +77,9 @@ export const definition = {
       required: false,
       max_length: 100,
     },
+    // A true/false option named `private`, set true, is read by the interaction core from the wire
+    // (asksForPrivateAnswer): an interaction deferred while the commands still load is then deferred
+    // privately, before this definition is known.
     {
       type: ApplicationCommandOptionType.Boolean,
       name: 'private',
@@ -541,13 +544,20 @@ function repeatsSection(r: TaggedRoster, readable: readonly TaggedRow[], repeats
 }
 
 /**
- * Who sees a roster's reply: the uploader alone (`private:True`), everyone in a server's channel,
- * or the people in a DM (the uploader alone, in a DM with Tierbot).
+ * Who sees a roster's reply: the uploader alone (`private:True`, or without it in their DM with
+ * Tierbot), everyone in a server's channel, or everyone in a group DM or a DM with someone else.
  */
-export type RosterAudience = 'own' | 'channel' | 'dm';
+export type RosterAudience = 'own' | 'bot-dm' | 'channel' | 'conversation';
 
-/** Said on a reply a server's channel sees: it holds every column uploaded, and how to keep a roster private. */
-const SHOWN_TO_CHANNEL = `Everyone in this channel sees this reply and ${ROSTER_FILE}, with all your columns; \`private:True\` keeps a roster to you alone.`;
+/** Said on a reply others see: it holds every column uploaded, and how to keep a roster private. */
+const shownToEveryone = (where: 'channel' | 'conversation') =>
+  `Everyone in this ${where} sees this reply and ${ROSTER_FILE}, with all your columns; \`private:True\` keeps a roster to you alone.`;
+
+function audienceOf(asked: boolean | undefined, context: RunContext): RosterAudience {
+  if (asked === true) return 'own';
+  if (!context.othersSeePublicReplies) return 'bot-dm';
+  return context.guildId === undefined ? 'conversation' : 'channel';
+}
 
 export function rosterReply(r: TaggedRoster, filename: string, { notice, house, audience }: { notice?: string | undefined; house?: HouseTiers | undefined; audience: RosterAudience }): Reply {
   const file = tiersFile(r);
@@ -573,7 +583,7 @@ export function rosterReply(r: TaggedRoster, filename: string, { notice, house, 
     ...(notice ? [notice] : []),
     `Read ${quoted(filename, 60)}: ${countOf(creatorRows, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
     // Early, so that no shortening of a long description can cut it.
-    ...(audience === 'channel' ? [SHOWN_TO_CHANNEL] : []),
+    ...(audience === 'channel' || audience === 'conversation' ? [shownToEveryone(audience)] : []),
     ...(r.headerRow ? [] : [noHeaderLine(r)]),
     columnsLine(r),
     ...(r.replacedColumns.length ? [replacedLine(r)] : []),
@@ -621,7 +631,7 @@ export function rosterReply(r: TaggedRoster, filename: string, { notice, house, 
 
 async function run(args: { file: Attachment; name_column?: string; count_column?: string; private?: boolean }, context: RunContext): Promise<Reply> {
   const file = args.file;
-  const audience: RosterAudience = args.private === true ? 'own' : context.guildId === undefined ? 'dm' : 'channel';
+  const audience = audienceOf(args.private, context);
   const name = quoted(file.filename, 60);
   if (file.size > MAX_ROSTER_BYTES) return refusal({ kind: 'too-large', bytes: file.size }, file.filename);
   const extension = /\.([a-z0-9]{1,8})$/i.exec(file.filename)?.[1]?.toLowerCase();

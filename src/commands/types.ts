@@ -67,6 +67,11 @@ export interface RunContext {
   canManageGuild: boolean;
   /** The user's Discord locale, e.g. "en-US". */
   locale: string;
+  /**
+   * Someone besides the user sees a reply that is not ephemeral: true in a server's channel and
+   * in a group DM or a DM with someone else; false in the user's DM with Tierbot.
+   */
+  othersSeePublicReplies: boolean;
   /** Per-server settings, terms and plans. */
   store: TeamStore;
   /**

@@ -73,9 +73,10 @@ export interface ChartRenderer {
 
 /**
  * How an interaction was already acknowledged before the core got it: deferred as a new reply
- * (public) or as an update of the component's message. The core then edits or follows up.
+ * (public, or for the user alone) or as an update of the component's message. The core then
+ * edits or follows up.
  */
-export type Acknowledged = 'deferred-reply' | 'deferred-update';
+export type Acknowledged = 'deferred-reply' | 'deferred-private-reply' | 'deferred-update';
 
 export interface InteractionCore {
   /** Answers one interaction; never throws. Resolves with how it ended. */
@@ -153,7 +154,7 @@ function tracking(responder: Responder, acknowledged: Acknowledged | undefined):
     responded: acknowledged !== undefined,
     deferred: acknowledged !== undefined,
     deferredUpdate: acknowledged === 'deferred-update',
-    deferredEphemeral: false,
+    deferredEphemeral: acknowledged === 'deferred-private-reply',
     edited: false,
     originalDeleted: false,
     followUps: 0,

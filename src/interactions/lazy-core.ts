@@ -12,24 +12,28 @@
 
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { InteractionResponseType, InteractionType, MessageFlags, type APIInteraction } from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, MessageFlags, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Logger } from '../config/logger';
 import { deadline, msUntilDefer, type Acknowledged, type InteractionCore } from './core';
 import type { Metrics } from './metrics';
 import type { Responder } from './responder';
-import { labelOf } from './wire';
+import { asksForPrivateAnswer, labelOf } from './wire';
 
 /** Before the commands load no name is known: an interaction that fails then is labelled "unknown". */
 const NOTHING_LOADED: ReadonlySet<string> = new Set();
 
 /** The defer an interaction of this type takes while it waits, if it can take one (autocomplete and PING cannot). */
 function deferFor(interaction: APIInteraction): Acknowledged | undefined {
-  if (interaction.type === InteractionType.ApplicationCommand) return 'deferred-reply';
+  if (interaction.type === InteractionType.ApplicationCommand) return asksForPrivateAnswer(interaction) ? 'deferred-private-reply' : 'deferred-reply';
   if (interaction.type === InteractionType.MessageComponent) return 'deferred-update';
   return undefined;
 }
 
-/** Waits for `loading`; if the defer deadline comes first, defers the interaction and says how. */
+/**
+ * Waits for `loading`; if the defer deadline comes first, defers the interaction and says how. A
+ * command that asks for a private answer is deferred privately: a public "thinking" message would
+ * show the channel what the answer then keeps from it.
+ */
 async function deferWhileLoading(interaction: APIInteraction, responder: Responder, loading: Promise<unknown>, logger: Logger): Promise<Acknowledged | undefined> {
   const acknowledged = deferFor(interaction);
   if (!acknowledged) return undefined;
@@ -39,9 +43,15 @@ async function deferWhileLoading(interaction: APIInteraction, responder: Respond
   } finally {
     timer.cancel();
   }
-  const type = acknowledged === 'deferred-reply' ? InteractionResponseType.DeferredChannelMessageWithSource : InteractionResponseType.DeferredMessageUpdate;
+  const defer: APIInteractionResponse =
+    acknowledged === 'deferred-update'
+      ? { type: InteractionResponseType.DeferredMessageUpdate }
+      : {
+          type: InteractionResponseType.DeferredChannelMessageWithSource,
+          ...(acknowledged === 'deferred-private-reply' ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+        };
   try {
-    await responder.respond({ type });
+    await responder.respond(defer);
     return acknowledged;
   } catch (err) {
     // Not acknowledged after all: the core's own first answer will say what happened.
@@ -97,7 +107,7 @@ async function tellLoadFailed(interaction: APIInteraction, responder: Responder,
   }
   const content = `Sorry: Tierbot could not start answering. If you report it, quote error id \`${errorId}\`.`;
   const body = { content, embeds: [], allowed_mentions: { parse: [] }, attachments: [] };
-  if (acknowledged === 'deferred-reply') await responder.editOriginal(body, []);
+  if (acknowledged === 'deferred-reply' || acknowledged === 'deferred-private-reply') await responder.editOriginal(body, []);
   else if (acknowledged === 'deferred-update') await responder.followUp({ ...body, flags: MessageFlags.Ephemeral }, []);
   else await responder.respond({ type: InteractionResponseType.ChannelMessageWithSource, data: { content, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } });
 }

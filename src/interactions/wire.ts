@@ -5,6 +5,8 @@
 
 import {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
   InteractionType,
   type APIApplicationCommandInteractionDataOption,
   type APIAttachment,
@@ -102,6 +104,23 @@ export function optionProblems(declared: readonly DeclaredOption[] | undefined, 
   return problems;
 }
 
+/**
+ * Whether a command asks, in its own options, for an answer only its user sees: a true/false
+ * option named `private` set true (`/roster private:True`), at the top or under a subcommand.
+ * Read from the wire alone, so that a defer made before the commands have loaded is already as
+ * private as the answer will be.
+ */
+export function asksForPrivateAnswer(interaction: APIInteraction): boolean {
+  if (interaction.type !== InteractionType.ApplicationCommand || interaction.data.type !== ApplicationCommandType.ChatInput) return false;
+  const visit = (options: readonly WireOption[] | undefined): boolean =>
+    (options ?? []).some((option) =>
+      option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup
+        ? visit(option.options as WireOption[] | undefined)
+        : option.type === ApplicationCommandOptionType.Boolean && option.name === 'private' && option.value,
+    );
+  return visit(interaction.data.options);
+}
+
 /** The option being typed in an autocomplete interaction. */
 export function focusedOption(options: readonly WireOption[] | undefined): { name: string; value: string } | undefined {
   for (const option of options ?? []) {
@@ -121,6 +140,20 @@ export interface Invoker {
   user: { id: string; name: string };
   canManageGuild: boolean;
   locale: string;
+  /** Anyone besides the user sees a reply that is not ephemeral (see othersSeePublicReplies). */
+  othersSeePublicReplies: boolean;
+}
+
+/**
+ * Whether anyone besides the user sees a reply that is not ephemeral, where the interaction
+ * happened: yes in a server's channel, a group DM or a DM between the user and someone else
+ * (Discord's context 0 and 2); no in the user's own DM with Tierbot (context 1). Discord added
+ * `context` with user installs; before them a guild-less interaction could only come from the
+ * bot's DM, so a payload without it is read that way.
+ */
+function othersSeePublicReplies(interaction: APIInteraction): boolean {
+  if (interaction.context !== undefined) return interaction.context !== InteractionContextType.BotDM;
+  return interaction.guild_id !== undefined;
 }
 
 /**
@@ -146,6 +179,7 @@ export function invokerOf(interaction: APIInteraction): Invoker {
     user: { id: user?.id ?? '0', name: user?.global_name ?? user?.username ?? 'someone' },
     canManageGuild,
     locale: ('locale' in interaction ? interaction.locale : undefined) ?? interaction.guild_locale ?? 'en-US',
+    othersSeePublicReplies: othersSeePublicReplies(interaction),
   };
 }
 

@@ -2,16 +2,20 @@
  * `npm run db:erase -- --guild <id>`: erases everything Tierbot keeps for one server in the settings
  * database named by DATABASE_URL (default ./data/tierbot.sqlite), in one transaction, and says what
  * it erased. For a server that has removed Tierbot: one that has it runs /erase-team-data instead.
+ * It never creates a database, a table or a migration: a DATABASE_URL that names no Tierbot
+ * database (a mistyped path, an empty Postgres database) is refused. On SQLite, the file is then
+ * rewritten without free space and its log emptied; when another process was using it, a note
+ * says older copies may remain and how they go.
  * Exit status 0 when done (also when the server had nothing), 1 when the database cannot be
- * reached or the erase fails (the reason on standard error, never the URL), 2 for arguments it does
- * not take (nothing is touched).
+ * reached, is not a Tierbot database, or the erase fails (the reason on standard error, never the
+ * URL), 2 for arguments it does not take (nothing is touched).
  */
 
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit, databaseUrlSecret } from '../config/config';
 import { andList, countOf } from '../domain/format';
-import { describeDatabase, openStore } from './index';
-import type { ServerData } from './types';
+import { describeDatabase, openStore, parseDatabaseUrl } from './index';
+import { NotATierbotDatabaseError, type ServerData } from './types';
 
 const USAGE = `Usage: npm run db:erase -- --guild <server id>
 
@@ -19,24 +23,29 @@ Erases everything Tierbot keeps for one Discord server in the settings database 
 names (default ./data/tierbot.sqlite), in one transaction: the server's house definition, team
 terms and saved plans, and Tierbot's record of the server. It cannot be undone. For a server that
 has removed Tierbot; in one that has it, a member with Manage Server can run /erase-team-data.
-  --guild ID   the server's id, digits only (in Discord: right-click the server, Copy Server ID)
+It never creates or migrates a database: DATABASE_URL must name the one the bot uses.
+  --guild ID   the server's id: digits, at most 20 (in Discord: right-click the server, Copy
+               Server ID); one server a run
   --help       this text`;
 
-/** A Discord id (a snowflake): digits, at most 20 (the largest 64-bit number has 20). */
-const SERVER_ID = /^\d{1,20}$/;
+/** A Discord id (a snowflake) is digits, at most 20 of them (the largest 64-bit number has 20). */
+const MOST_DIGITS = 20;
 
 /** The server to erase, `help`, or why the arguments will not do. */
 function readArguments(argv: string[]): { guild: string } | { help: true } | { problem: string } {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { guild: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: argv, options: { guild: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
   } catch (err) {
     return { problem: err instanceof Error ? err.message : String(err) };
   }
   if (values.help) return { help: true };
-  if (values.guild === undefined) return { problem: 'Give the server to erase with --guild ID.' };
-  if (!SERVER_ID.test(values.guild)) return { problem: `--guild needs a server id, digits only; "${values.guild}" is not one.` };
-  return { guild: values.guild };
+  const [guild, ...more] = values.guild ?? [];
+  if (guild === undefined) return { problem: 'Give the server to erase with --guild ID.' };
+  if (more.length > 0) return { problem: `--guild is given ${more.length + 1} times: this erases one server a run. Run it once for each server.` };
+  if (!/^\d+$/.test(guild)) return { problem: `--guild needs a server id, digits only; "${guild}" is not one.` };
+  if (guild.length > MOST_DIGITS) return { problem: `--guild needs a server id, at most ${MOST_DIGITS} digits; "${guild}" has ${guild.length}.` };
+  return { guild };
 }
 
 /** "its house definition, 12 team terms, 3 saved plans and Tierbot's record of the server (…)". */
@@ -45,8 +54,20 @@ function erasedList(erased: ServerData): string {
     ...(erased.house ? ['its house definition'] : []),
     ...(erased.terms > 0 ? [countOf(erased.terms, 'team term')] : []),
     ...(erased.plans > 0 ? [countOf(erased.plans, 'saved plan')] : []),
-    ...(erased.recorded ? ["Tierbot's record of the server (its id and when it first saved a setting)"] : []),
+    ...(erased.recorded ? ["Tierbot's record of the server (its id and when a command that changes team settings was first used there)"] : []),
   ]);
+}
+
+/**
+ * Said after a SQLite erase that could not clear the older copies of the data on disk
+ * (ErasedData.oldCopiesMayRemain): what remains where, and how it goes.
+ */
+function oldCopiesNote(path: string, guild: string): string {
+  return (
+    `Note: another process (the bot, most likely) was using the database, so SQLite could not yet copy its log into the file and empty it: ` +
+    `until it does, older copies of the erased data remain on disk in ${path} and ${path}-wal. The erase stands. ` +
+    `SQLite does this when the last process using the database closes it (the bot stopping); to do it now, stop the bot and run npm run db:erase -- --guild ${guild} again.`
+  );
 }
 
 async function main(): Promise<number> {
@@ -65,16 +86,22 @@ async function main(): Promise<number> {
   const secret = databaseUrlSecret(config.databaseUrl);
   const hidden = (text: string) => (secret ? text.split(secret).join('DATABASE_URL') : text);
   try {
-    const store = await openStore(config.databaseUrl, { ttlMs: 0 });
+    const store = await openStore(config.databaseUrl, { ttlMs: 0, mustExist: true });
     try {
       const erased = await store.eraseServerData(args.guild);
       const what = erasedList(erased);
       console.log(what ? `${database}: erased server ${args.guild}: ${what}.` : `${database}: server ${args.guild} has nothing stored; nothing was erased.`);
+      const target = parseDatabaseUrl(config.databaseUrl);
+      if (erased.oldCopiesMayRemain && target.engine === 'sqlite') console.log(oldCopiesNote(target.path, args.guild));
       return 0;
     } finally {
       await store.close();
     }
   } catch (err) {
+    if (err instanceof NotATierbotDatabaseError) {
+      console.error(`${database}: nothing was erased: ${err.message}. Check DATABASE_URL: db:erase erases from the database the bot uses, and never creates or migrates one.`);
+      return 1;
+    }
     // The store's own errors say only that the database failed; what it met is their cause.
     const reason = err instanceof Error && err.cause instanceof Error ? err.cause : err;
     const message = reason instanceof Error ? reason.message : String(reason);

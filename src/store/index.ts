@@ -6,9 +6,11 @@
  * - `postgres://…` or `postgresql://…`: Postgres through `pg`, for several processes or machines.
  * Migrations (migrations.ts) run at open. A Postgres that cannot be reached at open does not stop
  * the bot: the store is returned, its calls fail with StoreUnavailableError, and the migrations are
- * retried on the next call until the database answers.
+ * retried on the next call until the database answers. With `mustExist` (npm run db:erase), the
+ * store opens only a database that already has Tierbot's tables, and creates and migrates nothing.
  */
 
+import { existsSync } from 'node:fs';
 import Database from 'libsql';
 import type { MigrationResultSet, SqliteDatabase, SqliteStatement } from 'kysely';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from './kysely';
@@ -19,7 +21,7 @@ import type { Database as Schema } from './schema';
 import { isSqliteBusy } from './failures';
 import { silentLogger, SqlStore, type StoreLogger } from './sql-store';
 import { prepareSqlitePath, sqlitePathOf } from './sqlite-path';
-import { StoreFailedError, StoreUnavailableError, type TeamStore } from './types';
+import { NotATierbotDatabaseError, StoreFailedError, StoreUnavailableError, type TeamStore } from './types';
 
 export { DEFAULT_CACHE_TTL_MS } from './cache';
 export { SqlStore, type StoreLogger } from './sql-store';
@@ -76,6 +78,13 @@ export interface OpenStoreOptions {
   connectTimeoutMs?: number;
   /** Told of every call that finds the database unavailable or fails (the operators' error metric). */
   onUnavailable?: () => void;
+  /**
+   * Open only a database that already has Tierbot's tables: never create the SQLite file or its
+   * folder, nor any table, nor migrate; throw NotATierbotDatabaseError instead (an unreachable
+   * Postgres throws its reason too). For npm run db:erase, where a mistyped DATABASE_URL must not
+   * make a new, empty database and report it as holding nothing.
+   */
+  mustExist?: boolean;
 }
 
 interface Opened {
@@ -83,7 +92,17 @@ interface Opened {
   migrate: () => Promise<MigrationResultSet>;
   target: DatabaseTarget;
   /** See SqlStoreOptions.afterErase. */
-  afterErase?: () => void;
+  afterErase?: () => Promise<{ logEmptied: boolean }>;
+}
+
+/** The tables a Tierbot database has from its first migration on, Kysely's record of the migrations included. */
+const TIERBOT_TABLES = ['guilds', 'house', 'terms', 'plans', 'kysely_migration'];
+
+/** Refuses a database whose tables (`tables`, as it has them) are not Tierbot's. */
+function requireTierbotTables(tables: readonly string[]): void {
+  const missing = TIERBOT_TABLES.filter((table) => !tables.includes(table));
+  if (missing.length === TIERBOT_TABLES.length) throw new NotATierbotDatabaseError('it has no Tierbot tables');
+  if (missing.length > 0) throw new NotATierbotDatabaseError(`it lacks Tierbot's ${missing.join(', ')} table${missing.length === 1 ? '' : 's'}`);
 }
 
 /**
@@ -110,10 +129,13 @@ function lockingAtBegin(raw: InstanceType<typeof Database>): SqliteDatabase {
   };
 }
 
-function openSqlite(path: string): Opened {
+function openSqlite(path: string, mustExist: boolean): Opened {
+  if (mustExist && (path === ':memory:' || !existsSync(path))) throw new NotATierbotDatabaseError('there is no database file at that path');
   prepareSqlitePath(path);
   const raw = new Database(path);
   try {
+    // Before any pragma: WAL mode, once set, is written into the file.
+    if (mustExist) requireTierbotTables(raw.prepare("select name from sqlite_master where type = 'table'").all().map((row) => String((row as { name: unknown }).name)));
     raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     if (path !== ':memory:') raw.pragma('journal_mode = WAL');
     // FULL: a committed write is on disk before the call returns, power cut included.
@@ -156,9 +178,18 @@ function openSqlite(path: string): Opened {
       throw err;
     }
   };
-  // TRUNCATE: the log's frames, which hold the pages as they were before the erase, are copied in
-  // and the file emptied. Another process reading at that moment keeps them until the next checkpoint.
-  const afterErase = () => void raw.pragma('wal_checkpoint(TRUNCATE)');
+  // Through Kysely, so neither statement runs in the middle of another call's transaction on this
+  // connection. VACUUM rewrites the file with no free pages: secure_delete zeroes what is removed
+  // while it is on, but text removed before then (a file an earlier version wrote) would stay in
+  // them. TRUNCATE then copies the log (the vacuumed pages, and the pages as they were before the
+  // erase) into the file and empties it; a connection reading an older snapshot at that moment
+  // keeps the log as it is: SQLite answers busy rather than failing, and the copies stay there
+  // until a later checkpoint (the last connection to close runs one, and deletes the log).
+  const afterErase = async () => {
+    await sql`vacuum`.execute(db);
+    const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+    return { logEmptied: rows[0]?.busy === 0 };
+  };
   return { db, migrate, target: { engine: 'sqlite', path }, ...(path === ':memory:' ? {} : { afterErase }) };
 }
 
@@ -201,7 +232,13 @@ async function migrationSchema(db: Kysely<Schema>, schema: string | undefined): 
 
 function open(url: string, opts: OpenStoreOptions, logger: StoreLogger): Opened {
   const target = parseDatabaseUrl(url);
-  return target.engine === 'postgres' ? openPostgres(target.url, opts, logger) : openSqlite(target.path);
+  return target.engine === 'postgres' ? openPostgres(target.url, opts, logger) : openSqlite(target.path, opts.mustExist ?? false);
+}
+
+/** Refuses a Postgres database (in the schema in use) without Tierbot's tables; SQLite's are checked as it opens. */
+async function requireTierbotPostgres(db: Kysely<Schema>): Promise<void> {
+  const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(db);
+  requireTierbotTables(rows.map((row) => row.name));
 }
 
 /** The database a DATABASE_URL names, for operators: the engine and where, never a password. */
@@ -224,11 +261,20 @@ function describeTarget(target: DatabaseTarget): string {
 /**
  * Opens the store and brings its schema up to date. SQLite problems (a path that cannot be
  * created) throw here, so a misconfigured bot stops at start with the reason; a Postgres that is
- * down does not (see the file comment).
+ * down does not (see the file comment). With `mustExist`, a database without Tierbot's tables
+ * throws NotATierbotDatabaseError, and an unreachable Postgres throws too.
  */
 export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<TeamStore & { readonly engine: 'sqlite' | 'postgres' }> {
   const logger = opts.logger ?? silentLogger;
   const opened = open(url, opts, logger);
+  if (opts.mustExist && opened.target.engine === 'postgres') {
+    try {
+      await requireTierbotPostgres(opened.db);
+    } catch (err) {
+      await opened.db.destroy();
+      throw err;
+    }
+  }
   const store = new SqlStore(opened.db, {
     engine: opened.target.engine,
     ttlMs: opts.ttlMs ?? DEFAULT_CACHE_TTL_MS,
@@ -236,6 +282,7 @@ export async function openStore(url: string, opts: OpenStoreOptions = {}): Promi
     retryAfterMs: opened.target.engine === 'postgres' ? (opts.retryAfterMs ?? PG_RETRY_AFTER_MS) : 0,
     busyWaitMs: opened.target.engine === 'sqlite' ? SQLITE_BUSY_WAIT_MS : 0,
     migrate: async () => {
+      if (opts.mustExist) return;
       const result = await opened.migrate();
       const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
       if (applied.length > 0) logger.info({ applied, database: describeTarget(opened.target) }, 'settings database migrated');

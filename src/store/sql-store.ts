@@ -24,6 +24,10 @@
  * - eraseServerData deletes the server's `guilds` row first, which takes it as the writes do (in
  *   Postgres a write then waits for the erase to commit, or the erase for the write), so it runs
  *   wholly before or after any other write to the server; then everything else the server has.
+ *   eraseServerDataAsListed compares what those deletes removed with what the preview listed, and
+ *   rolls the whole erase back when they differ. Once an erase has committed, SQLite rewrites the
+ *   file and empties its log (afterErase), so no older copy of the rows stays on disk; when
+ *   another connection's read keeps the log, the erase says so (ErasedData.oldCopiesMayRemain).
  */
 
 import type { Kysely, Transaction } from 'kysely';
@@ -32,7 +36,10 @@ import { ConfiguredServers } from './configured';
 import { failureKind, isSqliteBusy } from './failures';
 import type { Database, TermsTable } from './schema';
 import {
+  type ErasedData,
   importPlan,
+  type ListedData,
+  type ListedEraseResult,
   nameKey,
   namesRepeat,
   PLANS_PER_SERVER,
@@ -83,10 +90,12 @@ export interface SqlStoreOptions {
    */
   busyWaitMs?: number;
   /**
-   * Run once an erase has committed. SQLite: moves the write-ahead log into the database file and
-   * empties it, so the erased rows' earlier page images do not stay on disk in the -wal file.
+   * Run once an erase has committed. SQLite: rewrites the file without free space (VACUUM), then
+   * copies the write-ahead log into it and empties the log, so neither the rows' earlier page
+   * images nor text removed before secure_delete stays on disk. Resolves whether the log could be
+   * emptied (not while another connection reads an older snapshot of the file).
    */
-  afterErase?: () => void | Promise<void>;
+  afterErase?: () => Promise<{ logEmptied: boolean }>;
 }
 
 /** The pause between attempts while the database is busy, in which other interactions are answered. */
@@ -121,6 +130,16 @@ function houseFrom(row: { text: string; set_by_id: string; set_by_name: string; 
 
 /** What a server that never wrote anything has. */
 const NO_DATA: ServerData = { recorded: false, house: false, terms: 0, plans: 0 };
+
+/** Whether the server has what a preview listed: the same house yes/no, term count and plan count. */
+const asListed = (data: ServerData, listed: ListedData) => data.house === listed.house && data.terms === listed.terms && data.plans === listed.plans;
+
+/** Thrown inside an erase's transaction to roll it back: the server's data is not what was listed. */
+class NotAsListed extends Error {
+  constructor(readonly stored: ServerData) {
+    super('the server’s data is no longer what was listed');
+  }
+}
 
 /** A key with a NUL matches no row: none is ever stored with one. */
 const namesNothing = (...keys: string[]) => keys.some((key) => key.includes(NUL));
@@ -287,6 +306,8 @@ export class SqlStore implements TeamStore {
       await this.schema();
       return await this.untilNotBusy(() => this.db.transaction().execute(fn));
     } catch (err) {
+      // Not a failure: an erase rolled back on purpose.
+      if (err instanceof NotAsListed) throw err;
       throw this.failure(err, op);
     } finally {
       // Invalidate whatever happened: a write that failed after committing must not leave a stale entry.
@@ -521,22 +542,58 @@ export class SqlStore implements TeamStore {
     });
   }
 
-  /** What it erased is what its deletes removed, in the transaction that took the server's row first. */
-  async eraseServerData(guildId: string): Promise<ServerData> {
+  async eraseServerData(guildId: string): Promise<ErasedData> {
+    const erased = await this.eraseRows(guildId, undefined);
+    return { ...erased, oldCopiesMayRemain: await this.clearOldCopies() };
+  }
+
+  async eraseServerDataAsListed(guildId: string, listed: ListedData): Promise<ListedEraseResult> {
+    let erased: ServerData;
+    try {
+      erased = await this.eraseRows(guildId, listed);
+    } catch (err) {
+      if (err instanceof NotAsListed) return { outcome: 'changed', stored: err.stored };
+      throw err;
+    }
+    return { outcome: 'erased', erased: { ...erased, oldCopiesMayRemain: await this.clearOldCopies() } };
+  }
+
+  /**
+   * What it erased is what its deletes removed, in the transaction that took the server's row
+   * first. With `listed`, when that differs from it, the transaction is rolled back and NotAsListed
+   * thrown with what the server has.
+   */
+  private async eraseRows(guildId: string, listed: ListedData | undefined): Promise<ServerData> {
     this.check();
-    if (namesNothing(guildId)) return NO_DATA;
-    const erased = await this.transaction('eraseServerData', guildId, async (tx) => {
+    if (namesNothing(guildId)) {
+      if (listed && !asListed(NO_DATA, listed)) throw new NotAsListed(NO_DATA);
+      return NO_DATA;
+    }
+    return this.transaction('eraseServerData', guildId, async (tx) => {
       const removed = async (table: 'guilds' | 'house' | 'terms' | 'plans') => Number((await tx.deleteFrom(table).where('guild_id', '=', guildId).executeTakeFirst()).numDeletedRows);
       const recorded = (await removed('guilds')) > 0;
-      return { recorded, house: (await removed('house')) > 0, terms: await removed('terms'), plans: await removed('plans') };
+      const found = { recorded, house: (await removed('house')) > 0, terms: await removed('terms'), plans: await removed('plans') };
+      if (listed && !asListed(found, listed)) throw new NotAsListed(found);
+      return found;
     });
+  }
+
+  /**
+   * After an erase: runs afterErase (see SqlStoreOptions), waiting while another process holds the
+   * write lock as any call does. Says whether older copies of what was erased may remain on disk;
+   * the erase has committed either way, so a failure here is logged, not thrown.
+   */
+  private async clearOldCopies(): Promise<boolean> {
+    const afterErase = this.opts.afterErase;
+    if (!afterErase) return false;
+    const fields = { op: 'eraseServerData', engine: this.opts.engine };
     try {
-      await this.opts.afterErase?.();
+      if ((await this.untilNotBusy(afterErase)).logEmptied) return false;
+      this.opts.logger.warn(fields, 'settings database log not emptied after an erase: another connection was reading the database; older copies of the erased rows stay in its -wal file until a later checkpoint');
     } catch (err) {
-      // The erase has committed; the old page images leave the log at its next checkpoint.
-      this.opts.logger.warn({ err, op: 'eraseServerData', engine: this.opts.engine }, 'settings database log not emptied after an erase');
+      this.opts.logger.warn({ ...fields, err }, 'settings database not rewritten after an erase; older copies of the erased rows may stay in its free space and -wal file');
     }
-    return erased;
+    return true;
   }
 
   // ── Life cycle ─────────────────────────────────────────────────────────────────────────────

@@ -117,14 +117,35 @@ export type SavePlanResult =
  */
 export interface ServerData {
   /**
-   * Whether the server has its row in `guilds`: its id and when it first wrote. Every write makes
-   * it, even one that changed nothing, and it stays when everything else is removed.
+   * Whether the server has its row in `guilds`: its id and when a write (a command that changes
+   * team settings) was first run there. Every write makes it, even one that changed nothing, and
+   * it stays when everything else is removed.
    */
   recorded: boolean;
   house: boolean;
   terms: number;
   plans: number;
 }
+
+/** What /erase-team-data's preview lists of a server, and so what its Erase all button stands for. */
+export type ListedData = Pick<ServerData, 'house' | 'terms' | 'plans'>;
+
+/** What an erase removed, as its transaction found it. */
+export interface ErasedData extends ServerData {
+  /**
+   * SQLite: the file could not be rewritten without free space, or its write-ahead log (-wal) not
+   * emptied, after the erase, because another connection was using the database; so older copies
+   * of the erased rows may remain on disk until a later checkpoint or erase. The erase itself
+   * stands. Always false on Postgres, whose own write-ahead log Tierbot cannot clear.
+   */
+  oldCopiesMayRemain: boolean;
+}
+
+/**
+ * eraseServerDataAsListed's answer: erased, or nothing erased because the server's data is no
+ * longer what was listed (`stored`: what it is now).
+ */
+export type ListedEraseResult = { outcome: 'erased'; erased: ErasedData } | { outcome: 'changed'; stored: ServerData };
 
 export interface TeamStore {
   house(guildId: string): Promise<HouseRecord | undefined>;
@@ -171,11 +192,31 @@ export interface TeamStore {
    * and its row in `guilds`. Another write to the server runs wholly before or after it. Says what
    * it erased, as its own transaction found it; other servers are untouched.
    */
-  eraseServerData(guildId: string): Promise<ServerData>;
+  eraseServerData(guildId: string): Promise<ErasedData>;
+  /**
+   * As eraseServerData, but only if the server's house definition, term count and plan count are
+   * still those `listed` (what a preview showed), as the erase's own transaction finds them;
+   * otherwise nothing is erased and the answer says what the server has now.
+   */
+  eraseServerDataAsListed(guildId: string, listed: ListedData): Promise<ListedEraseResult>;
 
   /** Resolves when the database answers and migrations are done (readiness). */
   ready(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Thrown by openStore({ mustExist: true }) when DATABASE_URL names no Tierbot database: no SQLite
+ * file there, or a database without Tierbot's tables. Nothing was created or changed.
+ */
+export class NotATierbotDatabaseError extends Error {
+  constructor(
+    /** Why, in words for the operator: "there is no database file at that path". */
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'NotATierbotDatabaseError';
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * /erase-team-data end to end, in both ways in: registered with Manage Server as its default
  * permission, a member without it refused, a manager's private preview naming what would go, and
- * its "Erase all" button erasing this server's data (and not another's) in place of the preview;
- * "Cancel" erasing nothing.
+ * its "Erase all" button erasing this server's data (and not another's) in place of the preview,
+ * but nothing when the server's data changed after the preview opened; "Cancel" erasing nothing.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -65,10 +65,18 @@ describe.each(MODES)('%s mode', (mode) => {
     expect(kept.embeds[0].title).toBe('Nothing was erased');
     expect(await store.serverData(guild())).toMatchObject({ house: true, terms: 2, plans: 1 });
 
-    const erased = answerOf(await h().component(erase!.custom_id, { componentType: 2, message, ...manager })).body;
+    // A term added after the preview opened: Erase all erases nothing and shows what the server has now.
+    await store.addTerm(guild(), { name: 'late', definition: 'added after the preview', addedById: '1', addedByName: 'a', updatedAt: AT });
+    const changed = answerOf(await h().component(erase!.custom_id, { componentType: 2, message, ...manager })).body;
+    expect(messageProblems(changed)).toEqual([]);
+    expect(changed.embeds[0].description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, team terms went from 2 to 3\. /);
+    expect(embedText(changed)).toContain('removes the house definition, 3 team terms and 1 saved plan from this server');
+    expect(await store.serverData(guild())).toMatchObject({ house: true, terms: 3, plans: 1 });
+
+    const erased = answerOf(await h().component(buttons(changed)[0]!.custom_id, { componentType: 2, message, ...manager })).body;
     expect(messageProblems(erased)).toEqual([]);
     expect(erased.embeds[0].title).toBe('Tierbot’s data for this server is erased');
-    expect(embedText(erased)).toContain('Erased the house definition, 2 team terms and 1 saved plan');
+    expect(embedText(erased)).toContain('Erased the house definition, 3 team terms and 1 saved plan');
     expect(buttons(erased)).toEqual([]);
     expect(await store.serverData(guild())).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
     expect(await store.serverData(OTHER)).toEqual({ recorded: true, house: true, terms: 2, plans: 1 });

@@ -2,7 +2,8 @@
  * /roster private:True through both ways in (the discord.js client on the stand-in's gateway, and
  * the HTTP endpoint the stand-in posts to): Discord is told "thinking…" for the uploader alone,
  * the reply, its chart and roster-tiers.csv land in that private message, and the Summary by
- * platform button on it answers privately too. Without the option the channel sees the roster.
+ * platform button on it answers privately too. Without the option the channel (or the group DM)
+ * sees the roster, and the reply says so.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -46,5 +47,14 @@ describe.each(MODES)('%s mode', (mode) => {
     expect((message.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(message.attachments.map((a) => a.filename)).toContain('roster-tiers.csv');
     expect(message.embeds[0]?.description).toContain('`private:True`');
+  });
+
+  it('/roster without private in a group DM shows everyone there the roster, saying so; in the DM with Tierbot it says nothing of it', async () => {
+    const inGroup = h().standIn.originalMessage(await h().command('roster', { file: upload }, { guildId: null, userInstall: true, context: 2 }))!;
+    expect((inGroup.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(inGroup.embeds[0]?.description).toContain('Everyone in this conversation sees this reply and roster-tiers.csv');
+    const inBotDm = h().standIn.originalMessage(await h().command('roster', { file: upload }, { guildId: null, userInstall: true, context: 1 }))!;
+    expect(inBotDm.embeds[0]?.title).toBe('Roster: 2 creators by tier');
+    expect(inBotDm.embeds[0]?.description).not.toMatch(/Everyone/);
   });
 });

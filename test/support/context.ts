@@ -4,7 +4,7 @@
  */
 
 import type { Attachment, ComponentContext, RunContext } from '../../src/commands/types';
-import type { HouseRecord, ImportTermsResult, SavedPlan, SavePlanResult, ServerData, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
+import type { HouseRecord, ImportTermsResult, ListedEraseResult, SavedPlan, SavePlanResult, ServerData, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
 import { PLANS_PER_SERVER, TERMS_PER_SERVER, importPlan, nameKey, namesRepeat } from '../../src/store/types';
 
 /** Keeps everything in maps, per guild: enough for command tests that are not about storage. */
@@ -17,6 +17,16 @@ export function memoryStore(): TeamStore {
   const recorded = new Set<string>();
   const writing = (g: string) => void recorded.add(g);
   const key = nameKey;
+  const serverData = (g: string): ServerData => ({ recorded: recorded.has(g), house: houses.has(g), terms: terms.get(g)?.size ?? 0, plans: plans.get(g)?.size ?? 0 });
+  /** Removes everything the server has, and says what it was. */
+  const erase = (g: string): ServerData => {
+    const erased = serverData(g);
+    recorded.delete(g);
+    houses.delete(g);
+    terms.delete(g);
+    plans.delete(g);
+    return erased;
+  };
   return {
     house: async (g) => houses.get(g),
     setHouse: async (g, r) => {
@@ -80,12 +90,12 @@ export function memoryStore(): TeamStore {
       writing(g);
       return of(plans, g).delete(key(n)) ? 'ok' : 'missing';
     },
-    serverData: async (g): Promise<ServerData> => ({ recorded: recorded.has(g), house: houses.has(g), terms: terms.get(g)?.size ?? 0, plans: plans.get(g)?.size ?? 0 }),
-    eraseServerData: async (g): Promise<ServerData> => {
-      const erased = { recorded: recorded.delete(g), house: houses.delete(g), terms: terms.get(g)?.size ?? 0, plans: plans.get(g)?.size ?? 0 };
-      terms.delete(g);
-      plans.delete(g);
-      return erased;
+    serverData: async (g) => serverData(g),
+    eraseServerData: async (g) => ({ ...erase(g), oldCopiesMayRemain: false }),
+    eraseServerDataAsListed: async (g, listed): Promise<ListedEraseResult> => {
+      const stored = serverData(g);
+      if (stored.house !== listed.house || stored.terms !== listed.terms || stored.plans !== listed.plans) return { outcome: 'changed', stored };
+      return { outcome: 'erased', erased: { ...erase(g), oldCopiesMayRemain: false } };
     },
     ready: async () => {},
     close: async () => {},
@@ -100,6 +110,8 @@ export interface ContextOptions {
   userId?: string;
   store?: TeamStore;
   files?: Record<string, Uint8Array>;
+  /** Whether others see a public reply; default: in a server yes, else no (the DM with Tierbot). */
+  othersSeePublicReplies?: boolean;
 }
 
 export function testContext(opts: ContextOptions = {}): RunContext {
@@ -109,6 +121,7 @@ export function testContext(opts: ContextOptions = {}): RunContext {
     user: { id: opts.userId ?? '300000000000000001', name: 'tester' },
     canManageGuild: opts.manager ?? false,
     locale: 'en-US',
+    othersSeePublicReplies: opts.othersSeePublicReplies ?? opts.guildId !== undefined,
     store: opts.store ?? memoryStore(),
     download: async (a: Attachment) => {
       const data = opts.files?.[a.url] ?? opts.files?.[a.filename];

@@ -27,8 +27,6 @@ import { unavailableReply } from './team-settings';
 import { teamTermByKey } from './team-terms';
 import { ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
-/** What /help shows of a term is what /glossary shows, with all its detail. */
-export { termEmbed } from './glossary-term-reply';
 
 export const definition = {
   name: 'glossary',

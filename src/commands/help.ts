@@ -11,7 +11,7 @@ import {
 import { START_HERE, termById, type Term } from '../domain/glossary';
 import { BOUNDARY_RULE } from '../domain/sources';
 import { NEUTRAL_COLOUR, button, inputErrorReply } from './embeds';
-import { termEmbed } from './glossary';
+import { termEmbed } from './glossary-term-reply';
 import { teamGuildId } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
@@ -40,7 +40,7 @@ const OLD_HOMES = ['help:home', BACK_HOME, 'help:done'];
 /** Said in a DM, where the team's commands do not run: their settings belong to a server. */
 const TEAM_COMMANDS_IN_A_SERVER = '`/house`, `/term`, `/plans` and `/erase-team-data` work in servers only.';
 /** Said in a server that has not added Tierbot, where a member runs it from their own apps. */
-const TEAM_COMMANDS_NEED_TIERBOT_ADDED = '`/house`, `/term` and `/plans` work only in servers that have added Tierbot.';
+const TEAM_COMMANDS_NEED_TIERBOT_ADDED = '`/house`, `/term`, `/plans` and `/erase-team-data` work only in servers that have added Tierbot.';
 
 /** Why the team commands do not run here, or undefined where they do: as they decide it (teamGuildId). */
 function teamCommandsNote(place: Pick<RunContext, 'guildId' | 'guildInstalled'>): string | undefined {

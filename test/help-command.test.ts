@@ -74,14 +74,14 @@ describe('/help where Tierbot runs from a member’s own apps in a server that h
 
   it('says the team commands need a server that has added Tierbot, and offers no example of them', async () => {
     const reply = (await help.run({} as never, testContext(userInstalled))) as Reply;
-    expect(reply.embeds[0]!.description).toMatch(/`\/house`, `\/term`, `\/plans` and `\/erase-team-data` work only in servers that have added Tierbot/);
+    expect(reply.embeds[0]!.description).toMatch(/`\/house`, `\/term`, `\/plans` and `\/erase-team-data` need a server that has added Tierbot/);
     const teamFields = reply.embeds[0]!.fields!.filter((f) => /^\/(house|term|plans)/.test(f.name));
     expect(teamFields).toHaveLength(3);
     for (const f of teamFields) expect(f.value, f.name).not.toMatch(/Try /);
     expect(embedsLength(reply.embeds)).toBeLessThanOrEqual(PUBLIC_TEXT_LIMIT);
     expect(messageProblems(reply)).toEqual([]);
     const home = await help.component!('help:home:own', [], testComponentContext(userInstalled));
-    expect(home.reply.embeds[0]!.description).toMatch(/work only in servers that have added Tierbot/);
+    expect(home.reply.embeds[0]!.description).toMatch(/need a server that has added Tierbot/);
   });
 
   it('offers the examples in a server that has added Tierbot, and keeps the DM wording in a DM', async () => {

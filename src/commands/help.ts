@@ -40,7 +40,7 @@ const OLD_HOMES = ['help:home', BACK_HOME, 'help:done'];
 /** Said in a DM, where the team's commands do not run: their settings belong to a server. */
 const TEAM_COMMANDS_IN_A_SERVER = '`/house`, `/term`, `/plans` and `/erase-team-data` work in servers only.';
 /** Said in a server that has not added Tierbot, where a member runs it from their own apps. */
-const TEAM_COMMANDS_NEED_TIERBOT_ADDED = '`/house`, `/term`, `/plans` and `/erase-team-data` work only in servers that have added Tierbot.';
+const TEAM_COMMANDS_NEED_TIERBOT_ADDED = '`/house`, `/term`, `/plans` and `/erase-team-data` need a server that has added Tierbot.';
 
 /** Why the team commands do not run here, or undefined where they do: as they decide it (teamGuildId). */
 function teamCommandsNote(place: Pick<RunContext, 'guildId' | 'guildInstalled'>): string | undefined {

@@ -43,15 +43,15 @@ describe('npm run db:erase', () => {
     const done = await erase(['--guild', G1], { DATABASE_URL: database });
     expect(done).toMatchObject({ code: 0, err: '' });
     expect(done.out).toBe(
-      `SQLite ${database}: erased server ${G1}: its house definition, 2 team terms, 1 saved plan and Tierbot's record of the server (its id and when a command that changes team settings was first used there).\n`,
+      `SQLite ${database}: erased server ${G1}: the house definition, 2 team terms, 1 saved plan and Tierbot’s record of the server (its id, and when a command that changes team settings was first used there).\n`,
     );
     const again = await erase(['--guild', G1], { DATABASE_URL: database });
     expect(again).toMatchObject({ code: 0, out: `SQLite ${database}: server ${G1} has nothing stored; nothing was erased.\n` });
 
     const after = await openStore(database, { ttlMs: 0 });
     try {
-      expect(await after.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
-      expect(await after.serverData(G2)).toEqual({ recorded: true, house: true, terms: 2, plans: 1 });
+      expect(await after.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
+      expect(await after.serverData(G2)).toMatchObject({ recorded: true, house: true, terms: 2, plans: 1 });
     } finally {
       await after.close();
     }
@@ -166,9 +166,9 @@ describe('npm run db:erase never creates or migrates a database', () => {
       expect(result.code).toBe(0);
       expect(result.err).toBe('');
       expect(result.out).toBe(
-        `SQLite ${database}: erased server ${G1}: 1 team term and Tierbot's record of the server (its id and when a command that changes team settings was first used there).\n` +
+        `SQLite ${database}: erased server ${G1}: 1 team term and Tierbot’s record of the server (its id, and when a command that changes team settings was first used there).\n` +
           'Note: another process (the bot, most likely) was using the database, so SQLite could not yet copy its log into the file and empty it: ' +
-          `until it does, older copies of the erased data remain on disk in ${database} and ${database}-wal. The erase stands. ` +
+          'until it does, older copies of the erased data can remain on disk in that file and its -wal file. The erase stands. ' +
           `SQLite does this when the last process using the database closes it (the bot stopping); to do it now, stop the bot and run npm run db:erase -- --guild ${G1} again.\n`,
       );
       expect(onDisk(database, secret)).toBe(true);
@@ -230,9 +230,9 @@ describeOnPostgres('npm run db:erase on Postgres', (url) => {
     try {
       const result = await erase(['--guild', G1], { DATABASE_URL: databaseUrl });
       expect(result).toMatchObject({ code: 0, err: '' });
-      expect(result.out).toContain(`: erased server ${G1}: 1 team term and Tierbot's record of the server`);
-      expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
-      expect(await store.serverData(G2)).toEqual({ recorded: true, house: false, terms: 1, plans: 0 });
+      expect(result.out).toContain(`: erased server ${G1}: 1 team term and Tierbot’s record of the server`);
+      expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
+      expect(await store.serverData(G2)).toMatchObject({ recorded: true, house: false, terms: 1, plans: 0 });
     } finally {
       await store.close();
     }

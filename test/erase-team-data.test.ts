@@ -49,6 +49,16 @@ const buttonsOf = (shown: Shown) =>
     .flatMap((row) => (row.type === ComponentType.ActionRow ? row.components : []))
     .flatMap((c) => (c.type === ComponentType.Button && 'custom_id' in c ? [c] : []));
 
+/** The message as an earlier version of Tierbot showed it: its Erase all button named `customId`. */
+function withEraseButton(shown: Shown, customId: string): Shown {
+  const body = structuredClone(shown.body);
+  for (const row of body.components ?? []) {
+    if (row.type !== ComponentType.ActionRow) continue;
+    for (const c of row.components) if (c.type === ComponentType.Button && 'custom_id' in c && c.custom_id.startsWith('erase-team-data:erase')) c.custom_id = customId;
+  }
+  return { ...shown, body };
+}
+
 /** The answer, checked against Discord's limits by the stand-in's own rules too. */
 function checked(answer: Answer): Answer {
   expect(messageProblems(answer.shown.body as never)).toEqual([]);
@@ -121,8 +131,8 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       ['Cancel', ButtonStyle.Secondary],
     ]);
     // Named as the project names them: the command first, ":own" as they change their own message; no server id.
-    // Erase all carries what the preview listed: a house definition (1), 12 terms, 3 plans.
-    expect(buttons.map((b) => b.custom_id)).toEqual(['erase-team-data:erase:1:12:3:own', 'erase-team-data:cancel:own']);
+    // Erase all carries what the preview listed: a house definition (1), 12 terms, 3 plans, and their fingerprints.
+    expect(buttons.map((b) => b.custom_id)).toEqual([expect.stringMatching(/^erase-team-data:erase:1:12:3:[0-9a-f]{10}:[0-9a-f]{10}:[0-9a-f]{10}:own$/), 'erase-team-data:cancel:own']);
     for (const b of buttons) {
       expect(b.custom_id).not.toContain(G1);
       expect(b.custom_id.length).toBeLessThanOrEqual(100);
@@ -160,8 +170,8 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
         '`/tier`, `/tiers`, `/compare`, `/roster`, `/glossary` and “Classify follower counts” now go by the publishers’ tiers alone. `/glossary` shows only Tierbot’s own terms.',
     );
     expect(buttonsOf(shown)).toEqual([]);
-    expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
-    expect(await store.serverData(G2)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
+    expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
+    expect(await store.serverData(G2)).toMatchObject({ recorded: true, house: true, terms: 12, plans: 3 });
     // /tier and /compare in the erased server go by the publishers alone; in the other, the house definition leads.
     for (const command of ['/tier 30k', '/compare preset:ten-micro']) {
       expect(words((await bot.run(command, { guildId: G1 })).shown), command).not.toMatch(/house definition/i);
@@ -184,7 +194,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
 
     const { outcome, shown } = checked(await bot.press(opened, 1, MANAGER));
     expect(outcome).toBe('answered');
-    expect(await store.serverData(G1)).toEqual({ recorded: true, house: true, terms: 2, plans: 0 });
+    expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 2, plans: 0 });
     expect(title(shown)).toBe('Erase all of Tierbot’s data for this server?');
     expect(shown.body.embeds[0]!.description).toBe(
       '**Nothing was erased**: since this was opened, a house definition was set and team terms went from 1 to 2. Here is what **Erase all** removes now.\n\n' +
@@ -192,7 +202,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
         'To keep a copy, save it first with `/house export` and `/term export`.',
     );
     expect(buttonsOf(shown).map((b) => [b.label, b.custom_id])).toEqual([
-      ['Erase all', 'erase-team-data:erase:1:2:0:own'],
+      ['Erase all', expect.stringMatching(/^erase-team-data:erase:1:2:0:/)],
       ['Cancel', 'erase-team-data:cancel:own'],
     ]);
 
@@ -200,7 +210,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     const erased = checked(await bot.press(shown, 1, MANAGER)).shown;
     expect(title(erased)).toBe('Tierbot’s data for this server is erased');
     expect(erased.body.embeds[0]!.description).toMatch(/^Erased the house definition and 2 team terms, /);
-    expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+    expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
   });
 
   it('a preview whose house definition was cleared and plans saved meanwhile says so; one whose data was all erased meanwhile finds nothing left', async () => {
@@ -211,13 +221,84 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     await store.savePlan(G1, { name: 'q1', inputs: { budget: '5000' }, savedById: '1', savedByName: 'a', savedAt: AT });
     const changed = checked(await bot.press(opened, 1, MANAGER)).shown;
     expect(changed.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, the house definition was cleared and saved plans went from 0 to 1\. /);
-    expect(await store.serverData(G1)).toEqual({ recorded: true, house: false, terms: 2, plans: 1 });
+    expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: false, terms: 2, plans: 1 });
 
     // Erased from another preview meanwhile: nothing is left, whatever this one listed.
     await store.eraseServerData(G1);
     const left = checked(await bot.press(changed, 1, MANAGER)).shown;
     expect(title(left)).toBe('Nothing was left to erase');
     expect(buttonsOf(left)).toEqual([]);
+  });
+
+  it.each([
+    ['in memory', async () => ({ store: memoryStore(), close: async () => {} })],
+    [
+      'on the real SQLite store',
+      async () => {
+        const store = await openStore(join(scratchDir('tierbot-erase-same-'), 'settings.sqlite'), { ttlMs: 60_000 });
+        return { store, close: () => store.close() };
+      },
+    ],
+  ])('a preview whose data changed but not its numbers (%s) erases nothing: the house definition replaced, a term swapped for another, a plan saved again, a term edited', async (_where, open) => {
+    const { store, close } = await open();
+    try {
+      await store.setHouse(G1, { text: 'nano 1k-10k', setById: '1', setByName: 'a', setAt: AT });
+      await store.addTerm(G1, { name: 'Old', definition: 'old definition', addedById: '1', addedByName: 'a', updatedAt: AT });
+      await store.savePlan(G1, { name: 'q1', inputs: { budget: '5000' }, savedById: '1', savedByName: 'a', savedAt: AT });
+      const bot = driver({ store });
+      const opened = checked(await bot.run('/erase-team-data', MANAGER)).shown;
+      const listing = 'removes the house definition, 1 team term and 1 saved plan from this server';
+      expect(words(opened)).toContain(listing);
+
+      // Meanwhile another manager replaces the house definition and swaps the term; the plan is saved again.
+      expect((await bot.run('/house set tiers:nano 1k-10k, star 10k+', MANAGER)).outcome).toBe('answered');
+      expect((await bot.run('/term remove name:Old', MANAGER)).outcome).toBe('answered');
+      expect((await bot.run('/term add name:New definition:added after the preview', MANAGER)).outcome).toBe('answered');
+      await store.savePlan(G1, { name: 'q1', inputs: { budget: '9000' }, savedById: '1', savedByName: 'a', savedAt: AT });
+
+      const changed = checked(await bot.press(opened, 1, MANAGER)).shown;
+      expect(title(changed)).toBe('Erase all of Tierbot’s data for this server?');
+      expect(changed.body.embeds[0]!.description).toBe(
+        '**Nothing was erased**: since this was opened, the house definition was replaced, team terms were changed and saved plans were changed. Here is what **Erase all** removes now.\n\n' +
+          `**Erase all** ${listing}, for everyone, with Tierbot’s record of this server ${RECORD_WHEN}. This cannot be undone.\n\n` +
+          'To keep a copy, save it first with `/house export`, `/term export` and `/plans export`.',
+      );
+      expect((await store.house(G1))?.text).toBe('nano 1k-10k, star 10k+');
+      expect((await store.terms(G1)).map((t) => t.name)).toEqual(['New']);
+
+      // The term edited after this preview opened: that one erases nothing either.
+      expect((await bot.run('/term edit name:New definition:edited after the second preview', MANAGER)).outcome).toBe('answered');
+      const edited = checked(await bot.press(changed, 1, MANAGER)).shown;
+      expect(edited.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, team terms were changed\. /);
+      expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 1, plans: 1 });
+
+      // Confirmed as it is now, it erases.
+      expect(title(checked(await bot.press(edited, 1, MANAGER)).shown)).toBe('Tierbot’s data for this server is erased');
+      expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
+    } finally {
+      await close();
+    }
+  });
+
+  it('an Erase all button from an earlier version (without fingerprints) erases nothing: it shows the preview as it is now, to a member with Manage Server', async () => {
+    const store = await twoServers();
+    const bot = driver({ store });
+    const current = checked(await bot.run('/erase-team-data', MANAGER)).shown;
+    for (const earlierId of ['erase-team-data:erase:1:12:3:own', 'erase-team-data:erase:own']) {
+      const earlier = withEraseButton(current, earlierId);
+      expect(title(checked(await bot.press(earlier, 1, { guildId: G1, manager: false })).shown)).toBe('You need the Manage Server permission');
+      const shown = checked(await bot.press(earlier, 1, MANAGER)).shown;
+      expect(title(shown), earlierId).toBe('Erase all of Tierbot’s data for this server?');
+      expect(shown.body.embeds[0]!.description).toMatch(
+        /^\*\*Nothing was erased\*\*: this preview is from an earlier version of Tierbot\. Here is what \*\*Erase all\*\* removes now\.\n\n\*\*Erase all\*\* removes the house definition, 12 team terms and 3 saved plans /,
+      );
+      expect(buttonsOf(shown).map((b) => b.custom_id)).toEqual(buttonsOf(current).map((b) => b.custom_id));
+      expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 12, plans: 3 });
+    }
+    // A button of some other shape is not an Erase all.
+    const unknown = checked(await bot.press(withEraseButton(current, 'erase-team-data:erase:1:12:own'), 1, MANAGER)).shown;
+    expect(words(unknown)).toContain('That button is no longer in use.');
+    expect(await store.serverData(G1)).toMatchObject({ house: true, terms: 12, plans: 3 });
   });
 
   it('Cancel erases nothing and says so in place of the preview', async () => {
@@ -229,7 +310,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     expect(title(shown)).toBe('Nothing was erased');
     expect(shown.body.embeds[0]!.description).toBe('Tierbot’s data for this server is as it was.');
     expect(buttonsOf(shown)).toEqual([]);
-    expect(await store.serverData(G1)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
+    expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 12, plans: 3 });
   });
 
   it('Erase all checks the presser again: without Manage Server now, nothing is erased', async () => {
@@ -240,7 +321,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     expect(outcome).toBe('input-error');
     expect(title(shown)).toBe('You need the Manage Server permission');
     expect(buttonsOf(shown)).toEqual([]);
-    expect(await store.serverData(G1)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
+    expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 12, plans: 3 });
   });
 
   it('the server erased is the one the press happens in, never one the button names', async () => {
@@ -249,7 +330,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     const preview = (await bot.run('/erase-team-data', MANAGER)).shown;
     // The same message's button, arriving from G2 (as a forged or replayed press would): G2 is erased, G1 is not.
     checked(await bot.press(preview, 1, { guildId: G2, manager: true }));
-    expect(await store.serverData(G1)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
+    expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 12, plans: 3 });
     expect(await store.serverData(G2)).toMatchObject({ house: false, terms: 0, plans: 0 });
     // From a DM, nothing at all.
     const dm = checked(await bot.press(preview, 1, { guildId: undefined, manager: true })).shown;
@@ -268,7 +349,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     );
     const erased = checked(await bot.press(preview, 1, MANAGER)).shown;
     expect(shown(erased)).toBe('Erased Tierbot’s record of this server (its id, and when a command that changes team settings was first used here).');
-    expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+    expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
 
     function shown(message: Shown) {
       return message.body.embeds[0]!.description;
@@ -284,8 +365,8 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       const preview = checked(await bot.run('/erase-team-data', MANAGER)).shown;
       expect(preview.body.embeds[0]!.description).toContain('the house definition, 3 team terms and 2 saved plans');
       expect(title(checked(await bot.press(preview, 1, MANAGER)).shown)).toBe('Tierbot’s data for this server is erased');
-      expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
-      expect(await store.serverData(G2)).toEqual({ recorded: true, house: true, terms: 3, plans: 2 });
+      expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
+      expect(await store.serverData(G2)).toMatchObject({ recorded: true, house: true, terms: 3, plans: 2 });
       // What the commands read through this process's cache is gone too.
       expect(words((await bot.run('/glossary term:term 1', { guildId: G1 })).shown)).not.toContain('what term 1 means');
       expect(words((await bot.run('/glossary term:term 1', { guildId: G2 })).shown)).toContain('what term 1 means');
@@ -296,7 +377,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       await store.addTerm(G2, { name: 'late', definition: 'added after the preview', addedById: '1', addedByName: 'a', updatedAt: AT });
       const stale = checked(await bot.press(opened, 1, inG2)).shown;
       expect(stale.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, team terms went from 3 to 4\. /);
-      expect(await store.serverData(G2)).toEqual({ recorded: true, house: true, terms: 4, plans: 2 });
+      expect(await store.serverData(G2)).toMatchObject({ recorded: true, house: true, terms: 4, plans: 2 });
     } finally {
       await store.close();
     }
@@ -337,7 +418,7 @@ describe('/erase-team-data with the database down', () => {
     expect(title(shown)).toBe('Team settings are unavailable right now');
     expect(shown.body.flags).toBe(EPHEMERAL);
     outage.down = false;
-    expect(await store.serverData(G1)).toEqual({ recorded: true, house: true, terms: 12, plans: 3 });
+    expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 12, plans: 3 });
     expect(title(checked(await bot.press(preview, 1, MANAGER)).shown)).toBe('Tierbot’s data for this server is erased');
   });
 });
@@ -377,8 +458,8 @@ describe('/erase-team-data in the CLI', () => {
 
     const store = await openStore(database, { ttlMs: 0 });
     try {
-      expect(await store.serverData(G1)).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
-      expect(await store.serverData(G2)).toEqual({ recorded: true, house: true, terms: 2, plans: 1 });
+      expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
+      expect(await store.serverData(G2)).toMatchObject({ recorded: true, house: true, terms: 2, plans: 1 });
     } finally {
       await store.close();
     }

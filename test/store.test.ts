@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import Database from 'libsql';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { NotATierbotDatabaseError, openStore, parseDatabaseUrl, runMigrations, StoreRefusedError, StoreUnavailableError, type HouseRecord, type ImportedTerm, type TeamStore, type TeamTerm } from '../src/store/index';
+import { NotATierbotDatabaseError, openStore, parseDatabaseUrl, runMigrations, StoreRefusedError, StoreUnavailableError, type HouseRecord, type ImportedTerm, type ServerData, type TeamStore, type TeamTerm } from '../src/store/index';
 import { PLANS_PER_SERVER, TERMS_PER_SERVER } from '../src/store/types';
 import { describeOnPostgres, dropSchema, newSchemaName } from './support/postgres';
 
@@ -457,24 +457,24 @@ function storeSuite(engine: Engine) {
       for (const name of ['CPM', 'CPE', 'UGC']) expect(await store.addTerm(g, term(name))).toBe('ok');
       for (const name of ['Q1', 'Q2']) expect(await store.savePlan(g, plan(name))).toEqual({ outcome: 'ok', replaced: undefined });
     }
-    expect(await store.serverData('g1')).toEqual({ recorded: true, house: true, terms: 3, plans: 2 });
+    expect(await store.serverData('g1')).toMatchObject({ recorded: true, house: true, terms: 3, plans: 2 });
 
-    expect(await store.eraseServerData('g1')).toEqual({ recorded: true, house: true, terms: 3, plans: 2, oldCopiesMayRemain: false });
+    expect(await store.eraseServerData('g1')).toMatchObject({ recorded: true, house: true, terms: 3, plans: 2, sqliteLogNotEmptied: false });
     for (const table of ['house', 'terms', 'plans', 'guilds']) expect(await rowsOf(table, 'g1'), table).toBe(0);
     expect(await store.house('g1')).toBeUndefined();
     expect(await store.terms('g1')).toEqual([]);
     expect(await store.plans('g1')).toEqual([]);
-    expect(await store.serverData('g1')).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+    expect(await store.serverData('g1')).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
 
-    expect(await store.serverData('g2')).toEqual({ recorded: true, house: true, terms: 3, plans: 2 });
+    expect(await store.serverData('g2')).toMatchObject({ recorded: true, house: true, terms: 3, plans: 2 });
     expect((await store.house('g2'))?.text).toBe('nano 1k-10k, micro 10k+');
     expect((await store.terms('g2')).map((t) => t.name)).toEqual(['CPE', 'CPM', 'UGC']);
     expect(await rowsOf('guilds', 'g2')).toBe(1);
 
     // Erased again, there is nothing left; the server is usable as new afterwards.
-    expect(await store.eraseServerData('g1')).toEqual({ recorded: false, house: false, terms: 0, plans: 0, oldCopiesMayRemain: false });
+    expect(await store.eraseServerData('g1')).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0, sqliteLogNotEmptied: false });
     expect(await store.addTerm('g1', term('CPM', 9))).toBe('ok');
-    expect(await store.serverData('g1')).toEqual({ recorded: true, house: false, terms: 1, plans: 0 });
+    expect(await store.serverData('g1')).toMatchObject({ recorded: true, house: false, terms: 1, plans: 0 });
   });
 
   it('eraseServerData removes the guilds row a write that changed nothing left; serverData reads without creating one', async () => {
@@ -482,16 +482,16 @@ function storeSuite(engine: Engine) {
     // A no-op write still records the server.
     expect(await store.removeTerm('g', 'nothing')).toBe('missing');
     expect(await rowsOf('guilds', 'g')).toBe(1);
-    expect(await store.serverData('g')).toEqual({ recorded: true, house: false, terms: 0, plans: 0 });
-    expect(await store.eraseServerData('g')).toEqual({ recorded: true, house: false, terms: 0, plans: 0, oldCopiesMayRemain: false });
+    expect(await store.serverData('g')).toMatchObject({ recorded: true, house: false, terms: 0, plans: 0 });
+    expect(await store.eraseServerData('g')).toMatchObject({ recorded: true, house: false, terms: 0, plans: 0, sqliteLogNotEmptied: false });
     expect(await rowsOf('guilds', 'g')).toBe(0);
     // Reading what a server has, or erasing one that never wrote, leaves no row behind.
     const nothing = { recorded: false, house: false, terms: 0, plans: 0 };
-    expect(await store.serverData('never')).toEqual(nothing);
-    expect(await store.eraseServerData('never')).toEqual({ ...nothing, oldCopiesMayRemain: false });
+    expect(await store.serverData('never')).toMatchObject(nothing);
+    expect(await store.eraseServerData('never')).toMatchObject({ ...nothing, sqliteLogNotEmptied: false });
     expect(await rowsOf('guilds', 'never')).toBe(0);
     // A server id with a NUL names no server.
-    expect(await store.eraseServerData('g\u0000')).toEqual({ ...nothing, oldCopiesMayRemain: false });
+    expect(await store.eraseServerData('g\u0000')).toMatchObject({ ...nothing, sqliteLogNotEmptied: false });
   });
 
   it('an erase and writes to the same server at once: each write lands wholly before or after the erase, none lost or half-erased', { timeout: 60_000 }, async () => {
@@ -516,19 +516,55 @@ function storeSuite(engine: Engine) {
     await store.setHouse('g', house('nano 1k-10k, micro 10k+'));
     for (const name of ['CPM', 'UGC']) await store.addTerm('g', term(name));
     await store.savePlan('g', plan('Q1'));
-    const stored = { recorded: true, house: true, terms: 2, plans: 1 };
+    const stored = await store.serverData('g');
+    expect(stored).toMatchObject({ recorded: true, house: true, terms: 2, plans: 1 });
     for (const listed of [
-      { house: false, terms: 2, plans: 1 },
-      { house: true, terms: 1, plans: 1 },
-      { house: true, terms: 2, plans: 0 },
+      { ...stored, house: false },
+      { ...stored, terms: 1 },
+      { ...stored, plans: 0 },
     ]) {
       expect(await store.eraseServerDataAsListed('g', listed), JSON.stringify(listed)).toEqual({ outcome: 'changed', stored });
       for (const [table, n] of [['guilds', 1], ['house', 1], ['terms', 2], ['plans', 1]] as const) expect(await rowsOf(table, 'g'), table).toBe(n);
     }
-    expect(await store.eraseServerDataAsListed('g', { house: true, terms: 2, plans: 1 })).toEqual({ outcome: 'erased', erased: { ...stored, oldCopiesMayRemain: false } });
+    expect(await store.eraseServerDataAsListed('g', stored)).toEqual({ outcome: 'erased', erased: { ...stored, sqliteLogNotEmptied: false } });
     for (const table of ['guilds', 'house', 'terms', 'plans']) expect(await rowsOf(table, 'g'), table).toBe(0);
     // Erased meanwhile: what was listed is not there; nothing is.
-    expect(await store.eraseServerDataAsListed('g', { house: true, terms: 2, plans: 1 })).toEqual({ outcome: 'changed', stored: { recorded: false, house: false, terms: 0, plans: 0 } });
+    expect(await store.eraseServerDataAsListed('g', stored)).toMatchObject({ outcome: 'changed', stored: { recorded: false, house: false, terms: 0, plans: 0 } });
+  });
+
+  it('eraseServerDataAsListed erases nothing when the data changed but not its numbers: a house definition replaced or set again, a term edited or swapped for another, a plan saved again or deleted and saved anew', async () => {
+    const store = await engine.open();
+    const other = await engine.open();
+    await store.setHouse('g', house('nano 1k-10k, micro 10k+'));
+    for (const name of ['CPM', 'UGC']) await store.addTerm('g', term(name));
+    await store.savePlan('g', plan('Q1'));
+    const changes: [string, keyof ServerData['fingerprints'], () => Promise<unknown>][] = [
+      ['house replaced, same time', 'house', () => store.setHouse('g', house('nano 1k-10k, star 10k+'))],
+      ['house set again, same text', 'house', () => store.setHouse('g', house('nano 1k-10k, star 10k+', 5))],
+      ['term edited, same time', 'terms', () => store.editTerm('g', term('CPM', 0, { definition: 'cost per mille, edited' }), ['definition'])],
+      ['term swapped for another', 'terms', async () => [await store.removeTerm('g', 'UGC'), await store.addTerm('g', term('UGC2'))]],
+      ['plan saved again, as it was', 'plans', () => store.savePlan('g', plan('Q1'))],
+      ['plan deleted and saved anew', 'plans', async () => [await store.deletePlan('g', 'Q1'), await store.savePlan('g', plan('Q1'))]],
+    ];
+    for (const [change, kind, write] of changes) {
+      const listed = await store.serverData('g');
+      // The same rows give the same fingerprints, to another connection too, and a write that changes nothing leaves them.
+      expect(await other.serverData('g'), change).toEqual(listed);
+      expect(await store.removeTerm('g', 'no such term')).toBe('missing');
+      await store.addTerm('elsewhere', term(`CPM ${change}`));
+      expect(await store.serverData('g'), change).toEqual(listed);
+
+      await write();
+      const result = await store.eraseServerDataAsListed('g', listed);
+      expect(result.outcome, change).toBe('changed');
+      const now = result.outcome === 'changed' ? result.stored : undefined;
+      expect(now, change).toMatchObject({ recorded: true, house: true, terms: 2, plans: 1 });
+      expect(now?.fingerprints[kind], change).not.toBe(listed.fingerprints[kind]);
+      for (const unchanged of (['house', 'terms', 'plans'] as const).filter((k) => k !== kind)) expect(now?.fingerprints[unchanged], `${change}: ${unchanged}`).toBe(listed.fingerprints[unchanged]);
+      expect(now).toEqual(await store.serverData('g'));
+      for (const [table, n] of [['guilds', 1], ['house', 1], ['terms', 2], ['plans', 1]] as const) expect(await rowsOf(table, 'g'), `${change}: ${table}`).toBe(n);
+    }
+    expect(await store.eraseServerDataAsListed('g', await store.serverData('g'))).toMatchObject({ outcome: 'erased', erased: { house: true, terms: 2, plans: 1 } });
   });
 
   it('a listed erase and a write to the same server at once: either the write comes first and nothing is erased, or the erase removes exactly what was listed', { timeout: 60_000 }, async () => {
@@ -537,7 +573,8 @@ function storeSuite(engine: Engine) {
     for (let round = 0; round < 5; round++) {
       const g = `race${round}`;
       for (let i = 0; i < 5; i++) await first.addTerm(g, term(`before ${i}`, i));
-      const [result] = await Promise.all([second.eraseServerDataAsListed(g, { house: false, terms: 5, plans: 0 }), first.addTerm(g, term('during'))]);
+      const listed = await second.serverData(g);
+      const [result] = await Promise.all([second.eraseServerDataAsListed(g, listed), first.addTerm(g, term('during'))]);
       const left = (await first.terms(g)).map((t) => t.name);
       if (result.outcome === 'erased') {
         expect(result.erased).toMatchObject({ terms: 5 });
@@ -733,7 +770,7 @@ describeOnPostgres('store: Postgres (the shared storage suite)', (pgUrl) => {
       await runMigrations(pgUrl, { schema });
       const store = await openStore(pgUrl, { schema, mustExist: true, ttlMs: 0 });
       try {
-        expect(await store.serverData('g')).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+        expect(await store.serverData('g')).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
       } finally {
         await store.close();
       }
@@ -877,7 +914,7 @@ describe('store: SQLite file', () => {
       await store.addTerm('g', term('gone', 1, { definition: secret }));
       await store.setHouse('g', house('zqxv erased 1k+'));
       expect(onDisk(path, secret)).toBe(true);
-      expect(await store.eraseServerData('g')).toEqual({ recorded: true, house: true, terms: 1, plans: 0, oldCopiesMayRemain: false });
+      expect(await store.eraseServerData('g')).toMatchObject({ recorded: true, house: true, terms: 1, plans: 0, sqliteLogNotEmptied: false });
       // Still open: nothing was closed or checkpointed by hand.
       expect(onDisk(path, secret)).toBe(false);
       expect(onDisk(path, 'zqxv erased')).toBe(false);
@@ -910,7 +947,7 @@ describe('store: SQLite file', () => {
       expect(onDisk(path, removedEarlier)).toBe(false);
       expect(onDisk(path, 'definition of gone')).toBe(false);
       expect(onDisk(path, 'definition of kept')).toBe(true);
-      expect(erased).toMatchObject({ terms: 1, oldCopiesMayRemain: false });
+      expect(erased).toMatchObject({ terms: 1, sqliteLogNotEmptied: false });
     } finally {
       await store.close();
     }
@@ -926,14 +963,15 @@ describe('store: SQLite file', () => {
       await store.addTerm('g', term('gone', 1, { definition: 'zqxv-read-meanwhile-8812' }));
       reader.exec('begin');
       reader.prepare('select count(*) from terms').get();
-      expect(await store.eraseServerData('g')).toEqual({ recorded: true, house: false, terms: 1, plans: 0, oldCopiesMayRemain: true });
+      expect(await store.eraseServerData('g')).toMatchObject({ recorded: true, house: false, terms: 1, plans: 0, sqliteLogNotEmptied: true });
       expect(warnings).toEqual([
-        'settings database log not emptied after an erase: another connection was reading the database; older copies of the erased rows stay in its -wal file until a later checkpoint',
+        'settings database log not emptied after an erase: another connection was reading the database; older copies of the erased rows stay in its -wal file ' +
+          'until later writes overwrite them, the log is truncated (the next erase with nothing else reading) or the last connection closes',
       ]);
-      expect(await store.serverData('g')).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
+      expect(await store.serverData('g')).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
       expect(onDisk(path, 'zqxv-read-meanwhile-8812')).toBe(true);
       reader.exec('commit');
-      expect(await store.eraseServerData('g')).toMatchObject({ recorded: false, oldCopiesMayRemain: false });
+      expect(await store.eraseServerData('g')).toMatchObject({ recorded: false, sqliteLogNotEmptied: false });
       expect(onDisk(path, 'zqxv-read-meanwhile-8812')).toBe(false);
     } finally {
       if (reader.inTransaction) reader.exec('commit');

@@ -7,15 +7,17 @@
  * The command itself erases nothing: it shows, to the member alone, exactly what would go, with
  * "Erase all" and "Cancel" buttons. Pressing "Erase all" checks again, from that interaction, who
  * presses and in which server (the custom_id names neither), then erases, only if the server still
- * has what the preview listed (the button carries that), and says what it erased; if the server's
- * data changed meanwhile, nothing is erased and the preview shows what it has now.
+ * has exactly what the preview listed (the button carries its fingerprints), and says what it
+ * erased; if the server's data changed meanwhile, nothing is erased and the preview shows what it
+ * has now.
  */
 
 import { ButtonStyle, MessageFlags, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
-import { andList, countOf, formatCount } from '../domain/format';
-import { StoreUnavailableError, type ListedData, type ServerData } from '../store/types';
+import { andList, formatCount } from '../domain/format';
+import { recordHolds, serverRecord, settingsHeld, settingsNamed, type SettingKind } from '../store/server-data-words';
+import { FINGERPRINT_LENGTH, StoreUnavailableError, type ListedData, type ServerData } from '../store/types';
 import { button, buttonRows, ERROR_COLOUR, inputErrorReply, NEUTRAL_COLOUR } from './embeds';
-import { notManagerReply, orUnavailable, teamGuildId, unavailableReply } from './team-settings';
+import { guildOnlyReply, notManagerReply, orUnavailable, teamGuildId, unavailableReply, type ServerOnlySubject } from './team-settings';
 import {
   MANAGE_GUILD,
   OWN_MESSAGE,
@@ -36,71 +38,62 @@ export const definition = {
 } as const satisfies ChatInputDefinition;
 
 /**
- * The preview's buttons, "erase-team-data:erase:<house>:<terms>:<plans>:own" and
+ * The preview's buttons, "erase-team-data:erase:<house>:<terms>:<plans>:<fingerprints>:own" and
  * "erase-team-data:cancel:own": the preview is the member's own message (ephemeral), so each
- * changes it in place. Erase all carries what the preview listed (house definition 1 or 0, the
- * numbers of terms and plans), so a press erases only that. They carry no server id: the server
- * is always the one the press happens in.
+ * changes it in place. Erase all carries what the preview listed: a house definition (1 or 0), the
+ * numbers of terms and plans, and the fingerprints of the house definition, terms and plans
+ * (ServerData.fingerprints, three colon-separated), so a press erases exactly that. They carry no
+ * server id: the server is always the one the press happens in.
  */
 const ERASE = `${definition.name}:erase`;
 const CANCEL_BUTTON = `${definition.name}:cancel${OWN_MESSAGE}`;
 
 function eraseButtonId(listed: ListedData): string {
-  return `${ERASE}:${listed.house ? 1 : 0}:${listed.terms}:${listed.plans}${OWN_MESSAGE}`;
+  const { fingerprints } = listed;
+  return `${ERASE}:${listed.house ? 1 : 0}:${listed.terms}:${listed.plans}:${fingerprints.house}:${fingerprints.terms}:${fingerprints.plans}${OWN_MESSAGE}`;
 }
 
-/** What an Erase all button says its preview listed; undefined for any other custom_id. */
-function listedBy(customId: string): ListedData | undefined {
-  const match = new RegExp(`^${ERASE}:([01]):(\\d{1,6}):(\\d{1,6})${OWN_MESSAGE}$`).exec(customId);
-  return match ? { house: match[1] === '1', terms: Number(match[2]), plans: Number(match[3]) } : undefined;
+const FINGERPRINT = `([0-9a-f]{${FINGERPRINT_LENGTH}})`;
+const ERASE_BUTTON_ID = new RegExp(`^${ERASE}:([01]):(\\d{1,6}):(\\d{1,6}):${FINGERPRINT}:${FINGERPRINT}:${FINGERPRINT}${OWN_MESSAGE}$`);
+/**
+ * An Erase all button of an earlier preview, which listed no fingerprints (at first nothing at all,
+ * then only the house definition and the numbers): it cannot tell whether the data changed since.
+ */
+const EARLIER_ERASE_BUTTON_ID = new RegExp(`^${ERASE}(?::[01]:\\d{1,6}:\\d{1,6})?${OWN_MESSAGE}$`);
+
+/** What an Erase all button says its preview listed; 'earlier' for an earlier preview's (see above); undefined for any other custom_id. */
+function listedBy(customId: string): ListedData | 'earlier' | undefined {
+  if (EARLIER_ERASE_BUTTON_ID.test(customId)) return 'earlier';
+  const match = ERASE_BUTTON_ID.exec(customId);
+  if (!match) return undefined;
+  const [, house, terms, plans, houseFingerprint, termsFingerprint, plansFingerprint] = match;
+  return { house: house === '1', terms: Number(terms), plans: Number(plans), fingerprints: { house: houseFingerprint!, terms: termsFingerprint!, plans: plansFingerprint! } };
 }
 
 /** What the member may do, for the permission reply: "Only members with Manage Server can …". */
 const ACTION = 'erase Tierbot’s data';
 
-/**
- * What Tierbot keeps of a server where a command that changes team settings has run, even one
- * that changed nothing (`/term remove` of a name there is not), and even when it has nothing else.
- */
-const WHEN_FIRST_RECORDED = '(its id, and when a command that changes team settings was first used here)';
-const RECORD = `Tierbot’s record of this server ${WHEN_FIRST_RECORDED}`;
+/** Why this works only where the server has added Tierbot (guildOnlyReply). */
+const SERVER_ONLY_SUBJECT: ServerOnlySubject = {
+  handled: 'Tierbot’s data for a server is erased',
+  cannot: 'erase it',
+  stillUsed: '',
+  belongs: 'Tierbot’s data for a server belongs to that server',
+  whose: 'whose data you mean to erase',
+};
 
 /** "the house definition, 12 team terms and 3 saved plans"; "" when there is none of them. */
-function settingsList(data: ServerData): string {
-  return andList([...(data.house ? ['the house definition'] : []), ...(data.terms > 0 ? [countOf(data.terms, 'team term')] : []), ...(data.plans > 0 ? [countOf(data.plans, 'saved plan')] : [])]);
-}
+const settingsList = (data: ServerData) => andList(settingsNamed(data));
+
+const EXPORT_COMMAND: Record<SettingKind, string> = { house: '`/house export`', terms: '`/term export`', plans: '`/plans export`' };
 
 /** The exports that would save a copy of what the server has: "`/house export` and `/term export`". */
-function exportsOf(data: ServerData): string {
-  return andList([...(data.house ? ['`/house export`'] : []), ...(data.terms > 0 ? ['`/term export`'] : []), ...(data.plans > 0 ? ['`/plans export`'] : [])]);
-}
+const exportsOf = (data: ServerData) => andList(settingsHeld(data).map((kind) => EXPORT_COMMAND[kind]));
 
-const hasAnything = (data: ServerData) => data.recorded || data.house || data.terms > 0 || data.plans > 0;
+const hasAnything = (data: ServerData) => data.recorded || settingsHeld(data).length > 0;
 
 function privately(embed: APIEmbed, buttons: APIButtonComponent[] = []): Reply {
   return { embeds: [embed], components: buttonRows(buttons), flags: MessageFlags.Ephemeral };
-}
-
-/** Why there is no server here whose data could be erased: a DM, or a server that has not added Tierbot. */
-function noServerReply(context: Pick<RunContext, 'guildId'>): Reply {
-  if (context.guildId !== undefined) {
-    return inputErrorReply(
-      'Tierbot’s data for a server is erased only where the server itself has added Tierbot. Here Tierbot runs from your own apps, so this command cannot erase it.',
-      'ask someone with Manage Server to add Tierbot to this server, then run `/erase-team-data` there.',
-      'Tierbot is not added to this server',
-    );
-  }
-  return {
-    embeds: [
-      {
-        title: 'Only in a server',
-        description: 'Tierbot’s data for a server belongs to that server, so this works only in one, not in a DM. Run it in a channel of the server whose data you mean to erase.',
-        color: ERROR_COLOUR,
-      },
-    ],
-    flags: MessageFlags.Ephemeral,
-    inputError: true,
-  };
 }
 
 /**
@@ -117,24 +110,36 @@ function previewReply(data: ServerData, changed?: string): Reply {
   }
   const settings = settingsList(data);
   const what = settings
-    ? `**Erase all** removes ${settings} from this server, for everyone, with ${RECORD}. This cannot be undone.\n\nTo keep a copy, save it first with ${exportsOf(data)}.`
-    : `Tierbot keeps no house definition, team terms or saved plans for this server: only a record that it used Tierbot ${WHEN_FIRST_RECORDED}. **Erase all** removes that too. This cannot be undone.`;
+    ? `**Erase all** removes ${settings} from this server, for everyone, with ${serverRecord('here')}. This cannot be undone.\n\nTo keep a copy, save it first with ${exportsOf(data)}.`
+    : `Tierbot keeps no house definition, team terms or saved plans for this server: only a record that it used Tierbot ${recordHolds('here')}. **Erase all** removes that too. This cannot be undone.`;
   return privately({ title: 'Erase all of Tierbot’s data for this server?', description: changed ? `${changed}\n\n${what}` : what, color: ERROR_COLOUR }, [
     button(eraseButtonId(data), 'Erase all', ButtonStyle.Danger),
     button(CANCEL_BUTTON, 'Cancel'),
   ]);
 }
 
-/** "Nothing was erased: since this was opened, a house definition was set and team terms went from 1 to 2." */
+const REMOVES_NOW = 'Here is what **Erase all** removes now.';
+
+/**
+ * "**Nothing was erased**: since this was opened, a house definition was set and team terms went
+ * from 1 to 2. …": what changed of what the preview listed (`listed`), as the server has it now.
+ */
 function changedLine(listed: ListedData, stored: ServerData): string {
-  const went = (what: string, from: number, to: number) => `${what} went from ${formatCount(from)} to ${formatCount(to)}`;
-  const changes = andList([
-    ...(listed.house !== stored.house ? [stored.house ? 'a house definition was set' : 'the house definition was cleared'] : []),
-    ...(listed.terms !== stored.terms ? [went('team terms', listed.terms, stored.terms)] : []),
-    ...(listed.plans !== stored.plans ? [went('saved plans', listed.plans, stored.plans)] : []),
-  ]);
-  return `**Nothing was erased**: since this was opened, ${changes}. Here is what **Erase all** removes now.`;
+  const changed = (kind: SettingKind) => listed.fingerprints[kind] !== stored.fingerprints[kind];
+  const counted = (kind: 'terms' | 'plans', name: string) => {
+    if (listed[kind] !== stored[kind]) return [`${name} went from ${formatCount(listed[kind])} to ${formatCount(stored[kind])}`];
+    return changed(kind) ? [`${name} were changed`] : [];
+  };
+  const house = () => {
+    if (listed.house !== stored.house) return [stored.house ? 'a house definition was set' : 'the house definition was cleared'];
+    return changed('house') ? ['the house definition was replaced'] : [];
+  };
+  const changes = andList([...house(), ...counted('terms', 'team terms'), ...counted('plans', 'saved plans')]);
+  return `**Nothing was erased**: since this was opened, ${changes}. ${REMOVES_NOW}`;
 }
+
+/** In place of an earlier preview (EARLIER_ERASE_BUTTON_ID), which cannot tell what changed since. */
+const EARLIER_PREVIEW = `**Nothing was erased**: this preview is from an earlier version of Tierbot. ${REMOVES_NOW}`;
 
 const NOTHING_LEFT = privately({ title: 'Nothing was left to erase', description: 'Tierbot kept nothing for this server any more: it had been erased meanwhile.', color: NEUTRAL_COLOUR });
 
@@ -148,7 +153,7 @@ function erasedReply(erased: ServerData): Reply {
   ].join(' ');
   return privately({
     title: 'Tierbot’s data for this server is erased',
-    description: `Erased ${settings ? `${settings}, and ` : ''}${RECORD}.${after ? ` ${after}` : ''}`,
+    description: `Erased ${settings ? `${settings}, and ` : ''}${serverRecord('here')}.${after ? ` ${after}` : ''}`,
     color: NEUTRAL_COLOUR,
   });
 }
@@ -157,7 +162,7 @@ const CANCELLED = privately({ title: 'Nothing was erased', description: 'Tierbot
 
 async function preview(context: RunContext): Promise<Reply> {
   const guildId = teamGuildId(context);
-  if (guildId === undefined) return noServerReply(context);
+  if (guildId === undefined) return guildOnlyReply(SERVER_ONLY_SUBJECT, context);
   if (!context.canManageGuild) return notManagerReply(ACTION);
   return orUnavailable(async () => previewReply(await context.store.serverData(guildId)));
 }
@@ -165,26 +170,31 @@ async function preview(context: RunContext): Promise<Reply> {
 /**
  * Erase all: the server and the presser's permission as this press gives them, and what the
  * preview listed, as its button carries it. Refused, the preview gives way to the reason (its
- * buttons could not work); the server's data changed since the preview, it gives way to the
- * preview as it is now; with the database down, the reason comes in a reply of its own and the
- * preview stays, to be pressed again.
+ * buttons could not work); the server's data changed since the preview (or the preview is an
+ * earlier version's), it gives way to the preview as it is now; with the database down, the reason
+ * comes in a reply of its own and the preview stays, to be pressed again.
  */
 async function press(customId: string, _values: readonly string[], context: ComponentContext): Promise<ComponentReply> {
   if (customId === CANCEL_BUTTON) return { mode: 'update', reply: CANCELLED };
   const listed = listedBy(customId);
   if (!listed) return { mode: 'reply', reply: inputErrorReply('That button is no longer in use.', 'run `/erase-team-data` again.') };
   const guildId = teamGuildId(context);
-  if (guildId === undefined) return { mode: 'update', reply: noServerReply(context) };
+  if (guildId === undefined) return { mode: 'update', reply: guildOnlyReply(SERVER_ONLY_SUBJECT, context) };
   if (!context.canManageGuild) return { mode: 'update', reply: notManagerReply(ACTION) };
   try {
+    if (listed === 'earlier') return { mode: 'update', reply: previewInstead(await context.store.serverData(guildId), EARLIER_PREVIEW) };
     const result = await context.store.eraseServerDataAsListed(guildId, listed);
     if (result.outcome === 'erased') return { mode: 'update', reply: erasedReply(result.erased) };
-    if (!hasAnything(result.stored)) return { mode: 'update', reply: NOTHING_LEFT };
-    return { mode: 'update', reply: previewReply(result.stored, changedLine(listed, result.stored)) };
+    return { mode: 'update', reply: previewInstead(result.stored, changedLine(listed, result.stored)) };
   } catch (err) {
     if (err instanceof StoreUnavailableError) return { mode: 'reply', reply: unavailableReply() };
     throw err;
   }
+}
+
+/** The preview as the server's data is now, `why` first, in place of one that erased nothing; or that nothing is left. */
+function previewInstead(stored: ServerData, why: string): Reply {
+  return hasAnything(stored) ? previewReply(stored, why) : NOTHING_LEFT;
 }
 
 export const eraseTeamData = slashCommand({ definition, run: (_args, context) => preview(context), component: press });

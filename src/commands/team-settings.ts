@@ -60,11 +60,39 @@ const STILL_USED_WITHOUT_SERVER_INSTALL = {
 
 export type TeamSetting = keyof typeof STILL_USED_WITHOUT_SERVER_INSTALL;
 
+/**
+ * What a command that works only where the server has added Tierbot is about, in guildOnlyReply's
+ * words. A team setting's name (TeamSetting) stands for that setting's.
+ */
+export interface ServerOnlySubject {
+  /** How it is handled only there: "House definitions are shown and changed". */
+  handled: string;
+  /** What the command cannot do with it here: "show or change them". */
+  cannot: string;
+  /** What Tierbot still does with it here, as sentences after a space; "" for nothing. */
+  stillUsed: string;
+  /** Whose it is, in a DM: "House definitions belong to a server". */
+  belongs: string;
+  /** The server to run the command in: "whose settings you mean". */
+  whose: string;
+}
+
+function settingSubject(what: TeamSetting): ServerOnlySubject {
+  return {
+    handled: `${what} are shown and changed`,
+    cannot: 'show or change them',
+    stillUsed: STILL_USED_WITHOUT_SERVER_INSTALL[what],
+    belongs: `${what} belong to a server`,
+    whose: 'whose settings you mean',
+  };
+}
+
 /** Why there is no team server here (teamGuildId): a DM, or a server that has not added Tierbot. */
-export function guildOnlyReply(what: TeamSetting, context: Pick<RunContext, 'guildId'>): Reply {
+export function guildOnlyReply(what: TeamSetting | ServerOnlySubject, context: Pick<RunContext, 'guildId'>): Reply {
+  const subject = typeof what === 'string' ? settingSubject(what) : what;
   if (context.guildId !== undefined) {
     return inputErrorReply(
-      `${what} are shown and changed only where the server itself has added Tierbot. Here Tierbot runs from your own apps, so this command cannot show or change them.${STILL_USED_WITHOUT_SERVER_INSTALL[what]}`,
+      `${subject.handled} only where the server itself has added Tierbot. Here Tierbot runs from your own apps, so this command cannot ${subject.cannot}.${subject.stillUsed}`,
       'ask someone with Manage Server to add Tierbot to this server.',
       'Tierbot is not added to this server',
     );
@@ -73,7 +101,7 @@ export function guildOnlyReply(what: TeamSetting, context: Pick<RunContext, 'gui
     embeds: [
       {
         title: 'Only in a server',
-        description: `${what} belong to a server, so this works only in one, not in a DM. Run it in a channel of the server whose settings you mean.`,
+        description: `${subject.belongs}, so this works only in one, not in a DM. Run it in a channel of the server ${subject.whose}.`,
         color: ERROR_COLOUR,
       },
     ],

@@ -5,7 +5,7 @@
  * It never creates a database, a table or a migration: a DATABASE_URL that names no Tierbot
  * database (a mistyped path, an empty Postgres database) is refused. On SQLite, the file is then
  * rewritten without free space and its log emptied; when another process was using it, a note
- * says older copies may remain and how they go.
+ * says older copies remain and how they go.
  * Exit status 0 when done (also when the server had nothing), 1 when the database cannot be
  * reached, is not a Tierbot database, or the erase fails (the reason on standard error, never the
  * URL), 2 for arguments it does not take (nothing is touched).
@@ -13,8 +13,9 @@
 
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit, databaseUrlSecret } from '../config/config';
-import { andList, countOf } from '../domain/format';
-import { describeDatabase, openStore, parseDatabaseUrl } from './index';
+import { andList } from '../domain/format';
+import { describeDatabase, openStore } from './index';
+import { serverRecord, settingsNamed } from './server-data-words';
 import { NotATierbotDatabaseError, type ServerData } from './types';
 
 const USAGE = `Usage: npm run db:erase -- --guild <server id>
@@ -48,24 +49,19 @@ function readArguments(argv: string[]): { guild: string } | { help: true } | { p
   return { guild };
 }
 
-/** "its house definition, 12 team terms, 3 saved plans and Tierbot's record of the server (…)". */
+/** "the house definition, 12 team terms, 3 saved plans and Tierbot’s record of the server (…)"; "" for nothing. */
 function erasedList(erased: ServerData): string {
-  return andList([
-    ...(erased.house ? ['its house definition'] : []),
-    ...(erased.terms > 0 ? [countOf(erased.terms, 'team term')] : []),
-    ...(erased.plans > 0 ? [countOf(erased.plans, 'saved plan')] : []),
-    ...(erased.recorded ? ["Tierbot's record of the server (its id and when a command that changes team settings was first used there)"] : []),
-  ]);
+  return andList([...settingsNamed(erased), ...(erased.recorded ? [serverRecord('there')] : [])]);
 }
 
 /**
- * Said after a SQLite erase that could not clear the older copies of the data on disk
- * (ErasedData.oldCopiesMayRemain): what remains where, and how it goes.
+ * Said after a SQLite erase whose log could not be emptied (ErasedData.sqliteLogNotEmptied): what
+ * remains where, and how it goes. The line before names the file.
  */
-function oldCopiesNote(path: string, guild: string): string {
+function sqliteLogNote(guild: string): string {
   return (
     `Note: another process (the bot, most likely) was using the database, so SQLite could not yet copy its log into the file and empty it: ` +
-    `until it does, older copies of the erased data remain on disk in ${path} and ${path}-wal. The erase stands. ` +
+    `until it does, older copies of the erased data can remain on disk in that file and its -wal file. The erase stands. ` +
     `SQLite does this when the last process using the database closes it (the bot stopping); to do it now, stop the bot and run npm run db:erase -- --guild ${guild} again.`
   );
 }
@@ -91,8 +87,7 @@ async function main(): Promise<number> {
       const erased = await store.eraseServerData(args.guild);
       const what = erasedList(erased);
       console.log(what ? `${database}: erased server ${args.guild}: ${what}.` : `${database}: server ${args.guild} has nothing stored; nothing was erased.`);
-      const target = parseDatabaseUrl(config.databaseUrl);
-      if (erased.oldCopiesMayRemain && target.engine === 'sqlite') console.log(oldCopiesNote(target.path, args.guild));
+      if (erased.sqliteLogNotEmptied) console.log(sqliteLogNote(args.guild));
       return 0;
     } finally {
       await store.close();

@@ -183,8 +183,10 @@ function openSqlite(path: string, mustExist: boolean): Opened {
   // while it is on, but text removed before then (a file an earlier version wrote) would stay in
   // them. TRUNCATE then copies the log (the vacuumed pages, and the pages as they were before the
   // erase) into the file and empties it; a connection reading an older snapshot at that moment
-  // keeps the log as it is: SQLite answers busy rather than failing, and the copies stay there
-  // until a later checkpoint (the last connection to close runs one, and deletes the log).
+  // keeps the log as it is: SQLite answers busy rather than failing. The copies then stay in the
+  // log until later writes overwrite them, a later TRUNCATE empties it (the next erase, with
+  // nothing else reading) or the last connection closes and deletes it: a checkpoint alone copies
+  // the log into the file but leaves the log's bytes where they are.
   const afterErase = async () => {
     await sql`vacuum`.execute(db);
     const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);

@@ -24,10 +24,11 @@
  * - eraseServerData deletes the server's `guilds` row first, which takes it as the writes do (in
  *   Postgres a write then waits for the erase to commit, or the erase for the write), so it runs
  *   wholly before or after any other write to the server; then everything else the server has.
- *   eraseServerDataAsListed compares what those deletes removed with what the preview listed, and
- *   rolls the whole erase back when they differ. Once an erase has committed, SQLite rewrites the
- *   file and empties its log (afterErase), so no older copy of the rows stays on disk; when
- *   another connection's read keeps the log, the erase says so (ErasedData.oldCopiesMayRemain).
+ *   eraseServerDataAsListed reads, in that transaction, the rows it is about to delete, and erases
+ *   nothing when they are not those the preview listed (their fingerprints differ). Once an erase
+ *   has committed, SQLite rewrites the file and empties its log (afterErase), so no older copy of
+ *   the rows stays on disk; when another connection's read keeps the log, the erase says so
+ *   (ErasedData.sqliteLogNotEmptied).
  */
 
 import type { Kysely, Transaction } from 'kysely';
@@ -38,6 +39,7 @@ import type { Database, TermsTable } from './schema';
 import {
   type ErasedData,
   importPlan,
+  isAsListed,
   type ListedData,
   type ListedEraseResult,
   nameKey,
@@ -54,6 +56,7 @@ import {
   type SavedPlan,
   type SavePlanResult,
   type ServerData,
+  serverDataOf,
   type TeamStore,
   type TeamTerm,
   type TermsImporter,
@@ -129,10 +132,26 @@ function houseFrom(row: { text: string; set_by_id: string; set_by_name: string; 
 }
 
 /** What a server that never wrote anything has. */
-const NO_DATA: ServerData = { recorded: false, house: false, terms: 0, plans: 0 };
+const NO_DATA: ServerData = serverDataOf({ recorded: false, house: undefined, terms: [], plans: [] });
 
-/** Whether the server has what a preview listed: the same house yes/no, term count and plan count. */
-const asListed = (data: ServerData, listed: ListedData) => data.house === listed.house && data.terms === listed.terms && data.plans === listed.plans;
+/** What the server has, as `db` (the store's connection, or a transaction) reads its rows now. */
+async function serverDataIn(db: Kysely<Database>, guildId: string, recorded: boolean): Promise<ServerData> {
+  const house = await db.selectFrom('house').select(['text', 'set_at']).where('guild_id', '=', guildId).executeTakeFirst();
+  const terms = await db.selectFrom('terms').select(['name_key', 'updated_at', 'name', 'definition', 'formula', 'example', 'link']).where('guild_id', '=', guildId).execute();
+  const plans = await db.selectFrom('plans').select(['name_key', 'revision', 'saved_at']).where('guild_id', '=', guildId).execute();
+  return serverDataOf({
+    recorded,
+    house: house && { text: house.text, setAt: house.set_at },
+    terms: terms.map(({ name_key, updated_at, ...texts }) => ({ ...texts, key: name_key, updatedAt: updated_at })),
+    plans: plans.map((row) => ({ key: row.name_key, revision: Number(row.revision), savedAt: row.saved_at })),
+  });
+}
+
+/**
+ * Until when SQLite's -wal file keeps older copies of erased rows once its log could not be emptied
+ * (a checkpoint alone copies the log into the file but leaves the log's bytes as they are).
+ */
+const WAL_KEEPS_UNTIL = 'until later writes overwrite them, the log is truncated (the next erase with nothing else reading) or the last connection closes';
 
 /** Thrown inside an erase's transaction to roll it back: the server's data is not what was listed. */
 class NotAsListed extends Error {
@@ -530,21 +549,14 @@ export class SqlStore implements TeamStore {
     this.check();
     if (namesNothing(guildId)) return NO_DATA;
     return this.read('serverData', async (db) => {
-      const count = async (table: 'guilds' | 'house' | 'terms' | 'plans') => {
-        const { count } = await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string | number>().as('count'))
-          .where('guild_id', '=', guildId)
-          .executeTakeFirstOrThrow();
-        return Number(count);
-      };
-      return { recorded: (await count('guilds')) > 0, house: (await count('house')) > 0, terms: await count('terms'), plans: await count('plans') };
+      const recorded = (await db.selectFrom('guilds').select('guild_id').where('guild_id', '=', guildId).executeTakeFirst()) !== undefined;
+      return serverDataIn(db, guildId, recorded);
     });
   }
 
   async eraseServerData(guildId: string): Promise<ErasedData> {
     const erased = await this.eraseRows(guildId, undefined);
-    return { ...erased, oldCopiesMayRemain: await this.clearOldCopies() };
+    return { ...erased, sqliteLogNotEmptied: !(await this.emptySqliteLog()) };
   }
 
   async eraseServerDataAsListed(guildId: string, listed: ListedData): Promise<ListedEraseResult> {
@@ -555,45 +567,45 @@ export class SqlStore implements TeamStore {
       if (err instanceof NotAsListed) return { outcome: 'changed', stored: err.stored };
       throw err;
     }
-    return { outcome: 'erased', erased: { ...erased, oldCopiesMayRemain: await this.clearOldCopies() } };
+    return { outcome: 'erased', erased: { ...erased, sqliteLogNotEmptied: !(await this.emptySqliteLog()) } };
   }
 
   /**
-   * What it erased is what its deletes removed, in the transaction that took the server's row
-   * first. With `listed`, when that differs from it, the transaction is rolled back and NotAsListed
-   * thrown with what the server has.
+   * What it erased is what the server had as the transaction that took its row first read it, just
+   * before deleting it. With `listed`, when that is not what was listed, nothing is deleted: the
+   * transaction is rolled back and NotAsListed thrown with what the server has.
    */
   private async eraseRows(guildId: string, listed: ListedData | undefined): Promise<ServerData> {
     this.check();
     if (namesNothing(guildId)) {
-      if (listed && !asListed(NO_DATA, listed)) throw new NotAsListed(NO_DATA);
+      if (listed && !isAsListed(NO_DATA, listed)) throw new NotAsListed(NO_DATA);
       return NO_DATA;
     }
     return this.transaction('eraseServerData', guildId, async (tx) => {
-      const removed = async (table: 'guilds' | 'house' | 'terms' | 'plans') => Number((await tx.deleteFrom(table).where('guild_id', '=', guildId).executeTakeFirst()).numDeletedRows);
-      const recorded = (await removed('guilds')) > 0;
-      const found = { recorded, house: (await removed('house')) > 0, terms: await removed('terms'), plans: await removed('plans') };
-      if (listed && !asListed(found, listed)) throw new NotAsListed(found);
+      const recorded = Number((await tx.deleteFrom('guilds').where('guild_id', '=', guildId).executeTakeFirst()).numDeletedRows) > 0;
+      const found = await serverDataIn(tx, guildId, recorded);
+      if (listed && !isAsListed(found, listed)) throw new NotAsListed(found);
+      for (const table of ['house', 'terms', 'plans'] as const) await tx.deleteFrom(table).where('guild_id', '=', guildId).execute();
       return found;
     });
   }
 
   /**
    * After an erase: runs afterErase (see SqlStoreOptions), waiting while another process holds the
-   * write lock as any call does. Says whether older copies of what was erased may remain on disk;
-   * the erase has committed either way, so a failure here is logged, not thrown.
+   * write lock as any call does. Resolves whether the SQLite log was emptied (true on Postgres, which
+   * has none to empty); the erase has committed either way, so a failure here is logged, not thrown.
    */
-  private async clearOldCopies(): Promise<boolean> {
+  private async emptySqliteLog(): Promise<boolean> {
     const afterErase = this.opts.afterErase;
-    if (!afterErase) return false;
+    if (!afterErase) return true;
     const fields = { op: 'eraseServerData', engine: this.opts.engine };
     try {
-      if ((await this.untilNotBusy(afterErase)).logEmptied) return false;
-      this.opts.logger.warn(fields, 'settings database log not emptied after an erase: another connection was reading the database; older copies of the erased rows stay in its -wal file until a later checkpoint');
+      if ((await this.untilNotBusy(afterErase)).logEmptied) return true;
+      this.opts.logger.warn(fields, `settings database log not emptied after an erase: another connection was reading the database; older copies of the erased rows stay in its -wal file ${WAL_KEEPS_UNTIL}`);
     } catch (err) {
-      this.opts.logger.warn({ ...fields, err }, 'settings database not rewritten after an erase; older copies of the erased rows may stay in its free space and -wal file');
+      this.opts.logger.warn({ ...fields, err }, `settings database not rewritten after an erase: older copies of the erased rows may stay in its free space, and in its -wal file ${WAL_KEEPS_UNTIL}`);
     }
-    return true;
+    return false;
   }
 
   // ── Life cycle ─────────────────────────────────────────────────────────────────────────────

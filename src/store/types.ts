@@ -4,6 +4,7 @@
  * another's rows. Implementations: SQLite (default) and Postgres, through one query layer.
  */
 
+import { createHash } from 'node:crypto';
 import { nameKey } from '../domain/names';
 
 export { nameKey };
@@ -113,7 +114,7 @@ export type SavePlanResult =
 
 /**
  * What a server has stored, as /erase-team-data previews it and eraseServerData reports it: whether
- * a house definition is set, and how many team terms and saved plans there are.
+ * a house definition is set, how many team terms and saved plans there are, and their fingerprints.
  */
 export interface ServerData {
   /**
@@ -125,20 +126,81 @@ export interface ServerData {
   house: boolean;
   terms: number;
   plans: number;
+  fingerprints: DataFingerprints;
+}
+
+/**
+ * A short fingerprint (FINGERPRINT_LENGTH hex characters of a SHA-256) of each kind of row a server
+ * has: of its house definition (its text and when it was set), of its terms (each one's name key,
+ * texts and last change) and of its plans (each one's name key, revision and when it was saved).
+ * Any write that adds, removes, replaces or edits one of them changes its kind's fingerprint; the
+ * same rows always give the same one.
+ */
+export interface DataFingerprints {
+  house: string;
+  terms: string;
+  plans: string;
+}
+
+export const FINGERPRINT_LENGTH = 10;
+
+/** A server's rows as their fingerprints take them; times are ISO-8601, as stored. */
+export interface ServerRows {
+  /** Whether the server has its row in `guilds` (ServerData.recorded). */
+  recorded: boolean;
+  house: { text: string; setAt: string } | undefined;
+  terms: readonly ({ key: string; updatedAt: string } & Partial<Record<TermText, string | null | undefined>>)[];
+  plans: readonly { key: string; revision: number; savedAt: string }[];
+}
+
+function fingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, FINGERPRINT_LENGTH);
+}
+
+/** What a server has, from its rows (both stores compute it so, whatever order the rows come in). */
+export function serverDataOf(rows: ServerRows): ServerData {
+  const byKey = <T extends { key: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const terms = byKey(rows.terms).map((term) => [term.key, term.updatedAt, ...TERM_TEXTS.map((text) => term[text] ?? null)]);
+  const plans = byKey(rows.plans).map((plan) => [plan.key, plan.revision, plan.savedAt]);
+  return {
+    recorded: rows.recorded,
+    house: rows.house !== undefined,
+    terms: rows.terms.length,
+    plans: rows.plans.length,
+    fingerprints: { house: fingerprint(rows.house ? [rows.house.text, rows.house.setAt] : null), terms: fingerprint(terms), plans: fingerprint(plans) },
+  };
 }
 
 /** What /erase-team-data's preview lists of a server, and so what its Erase all button stands for. */
-export type ListedData = Pick<ServerData, 'house' | 'terms' | 'plans'>;
+export type ListedData = Pick<ServerData, 'house' | 'terms' | 'plans' | 'fingerprints'>;
+
+/**
+ * Whether a server has what a preview listed: the same house definition, terms and plans, by their
+ * fingerprints (and counts). Both stores compare so, in the erase's own transaction.
+ */
+export function isAsListed(data: ListedData, listed: ListedData): boolean {
+  return (
+    data.house === listed.house &&
+    data.terms === listed.terms &&
+    data.plans === listed.plans &&
+    data.fingerprints.house === listed.fingerprints.house &&
+    data.fingerprints.terms === listed.fingerprints.terms &&
+    data.fingerprints.plans === listed.fingerprints.plans
+  );
+}
 
 /** What an erase removed, as its transaction found it. */
 export interface ErasedData extends ServerData {
   /**
-   * SQLite: the file could not be rewritten without free space, or its write-ahead log (-wal) not
-   * emptied, after the erase, because another connection was using the database; so older copies
-   * of the erased rows may remain on disk until a later checkpoint or erase. The erase itself
-   * stands. Always false on Postgres, whose own write-ahead log Tierbot cannot clear.
+   * SQLite only: after the erase, the database's write-ahead log (its -wal file) could not be
+   * emptied, because another connection was reading the database (or the file could not be
+   * rewritten). Older copies of the erased rows' pages then stay in the -wal until later writes
+   * overwrite them, the log is truncated (the next erase with nothing else reading) or the last
+   * connection to the database closes (the bot stopping); a checkpoint alone does not remove them.
+   * The erase itself stands. Always false on Postgres, which has no such file: what it keeps of
+   * deleted rows (dead tuples, its own write-ahead log) is the operator's to clear (README).
    */
-  oldCopiesMayRemain: boolean;
+  sqliteLogNotEmptied: boolean;
 }
 
 /**
@@ -194,9 +256,9 @@ export interface TeamStore {
    */
   eraseServerData(guildId: string): Promise<ErasedData>;
   /**
-   * As eraseServerData, but only if the server's house definition, term count and plan count are
-   * still those `listed` (what a preview showed), as the erase's own transaction finds them;
-   * otherwise nothing is erased and the answer says what the server has now.
+   * As eraseServerData, but only if the server's house definition, terms and plans are still those
+   * `listed` (what a preview showed), by their fingerprints, as the erase's own transaction finds
+   * them (isAsListed); otherwise nothing is erased and the answer says what the server has now.
    */
   eraseServerDataAsListed(guildId: string, listed: ListedData): Promise<ListedEraseResult>;
 

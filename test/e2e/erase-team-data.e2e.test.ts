@@ -2,7 +2,8 @@
  * /erase-team-data end to end, in both ways in: registered with Manage Server as its default
  * permission, a member without it refused, a manager's private preview naming what would go, and
  * its "Erase all" button erasing this server's data (and not another's) in place of the preview,
- * but nothing when the server's data changed after the preview opened; "Cancel" erasing nothing.
+ * but nothing when the server's data changed after the preview opened (its numbers or not);
+ * "Cancel" erasing nothing.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -73,13 +74,20 @@ describe.each(MODES)('%s mode', (mode) => {
     expect(embedText(changed)).toContain('removes the house definition, 3 team terms and 1 saved plan from this server');
     expect(await store.serverData(guild())).toMatchObject({ house: true, terms: 3, plans: 1 });
 
-    const erased = answerOf(await h().component(buttons(changed)[0]!.custom_id, { componentType: 2, message, ...manager })).body;
+    // A term edited after that: the numbers are the same, yet Erase all erases nothing again.
+    await store.editTerm(guild(), { name: 'late', definition: 'edited after the second preview', addedById: '1', addedByName: 'a', updatedAt: AT }, ['definition']);
+    const edited = answerOf(await h().component(buttons(changed)[0]!.custom_id, { componentType: 2, message, ...manager })).body;
+    expect(messageProblems(edited)).toEqual([]);
+    expect(edited.embeds[0].description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, team terms were changed\. /);
+    expect(await store.serverData(guild())).toMatchObject({ house: true, terms: 3, plans: 1 });
+
+    const erased = answerOf(await h().component(buttons(edited)[0]!.custom_id, { componentType: 2, message, ...manager })).body;
     expect(messageProblems(erased)).toEqual([]);
     expect(erased.embeds[0].title).toBe('Tierbot’s data for this server is erased');
     expect(embedText(erased)).toContain('Erased the house definition, 3 team terms and 1 saved plan');
     expect(buttons(erased)).toEqual([]);
-    expect(await store.serverData(guild())).toEqual({ recorded: false, house: false, terms: 0, plans: 0 });
-    expect(await store.serverData(OTHER)).toEqual({ recorded: true, house: true, terms: 2, plans: 1 });
+    expect(await store.serverData(guild())).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
+    expect(await store.serverData(OTHER)).toMatchObject({ recorded: true, house: true, terms: 2, plans: 1 });
     expect(embedText(answerOf(await h().command('tier', { followers: '50k' }, { guildId: guild() })).body)).not.toMatch(/house definition/i);
   });
 });

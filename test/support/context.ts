@@ -5,7 +5,7 @@
 
 import type { Attachment, ComponentContext, RunContext } from '../../src/commands/types';
 import type { HouseRecord, ImportTermsResult, ListedEraseResult, SavedPlan, SavePlanResult, ServerData, TeamStore, TeamTerm, WriteResult } from '../../src/store/types';
-import { PLANS_PER_SERVER, TERMS_PER_SERVER, importPlan, nameKey, namesRepeat } from '../../src/store/types';
+import { PLANS_PER_SERVER, TERMS_PER_SERVER, importPlan, isAsListed, nameKey, namesRepeat, serverDataOf } from '../../src/store/types';
 
 /** Keeps everything in maps, per guild: enough for command tests that are not about storage. */
 export function memoryStore(): TeamStore {
@@ -17,7 +17,17 @@ export function memoryStore(): TeamStore {
   const recorded = new Set<string>();
   const writing = (g: string) => void recorded.add(g);
   const key = nameKey;
-  const serverData = (g: string): ServerData => ({ recorded: recorded.has(g), house: houses.has(g), terms: terms.get(g)?.size ?? 0, plans: plans.get(g)?.size ?? 0 });
+  /** How many times each plan has been saved under its name, by server and name key, as the plans table's revision. */
+  const revisions = new Map<string, Map<string, number>>();
+  const serverData = (g: string): ServerData => {
+    const house = houses.get(g);
+    return serverDataOf({
+      recorded: recorded.has(g),
+      house: house && { text: house.text, setAt: house.setAt.toISOString() },
+      terms: [...of(terms, g)].map(([k, t]) => ({ ...t, key: k, updatedAt: t.updatedAt.toISOString() })),
+      plans: [...of(plans, g)].map(([k, p]) => ({ key: k, revision: of(revisions, g).get(k) ?? 1, savedAt: p.savedAt.toISOString() })),
+    });
+  };
   /** Removes everything the server has, and says what it was. */
   const erase = (g: string): ServerData => {
     const erased = serverData(g);
@@ -25,6 +35,7 @@ export function memoryStore(): TeamStore {
     houses.delete(g);
     terms.delete(g);
     plans.delete(g);
+    revisions.delete(g);
     return erased;
   };
   return {
@@ -84,18 +95,20 @@ export function memoryStore(): TeamStore {
       if (author && author.savedById !== p.savedById && !replaceAnyAuthor) return { outcome: 'not-author', author };
       if (!author && m.size >= PLANS_PER_SERVER) return { outcome: 'full' };
       m.set(key(p.name), p);
+      of(revisions, g).set(key(p.name), author ? (of(revisions, g).get(key(p.name)) ?? 1) + 1 : 1);
       return { outcome: 'ok', replaced: author };
     },
     deletePlan: async (g, n): Promise<WriteResult> => {
       writing(g);
+      of(revisions, g).delete(key(n));
       return of(plans, g).delete(key(n)) ? 'ok' : 'missing';
     },
     serverData: async (g) => serverData(g),
-    eraseServerData: async (g) => ({ ...erase(g), oldCopiesMayRemain: false }),
+    eraseServerData: async (g) => ({ ...erase(g), sqliteLogNotEmptied: false }),
     eraseServerDataAsListed: async (g, listed): Promise<ListedEraseResult> => {
       const stored = serverData(g);
-      if (stored.house !== listed.house || stored.terms !== listed.terms || stored.plans !== listed.plans) return { outcome: 'changed', stored };
-      return { outcome: 'erased', erased: { ...erase(g), oldCopiesMayRemain: false } };
+      if (!isAsListed(stored, listed)) return { outcome: 'changed', stored };
+      return { outcome: 'erased', erased: { ...erase(g), sqliteLogNotEmptied: false } };
     },
     ready: async () => {},
     close: async () => {},

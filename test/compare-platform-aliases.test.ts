@@ -17,11 +17,11 @@ describe('/compare platform names are KNOWN_PLATFORMS’ names', () => {
     expect(PLATFORMS.filter((p) => !KNOWN_PLATFORMS.some((k) => k.name === PLATFORM_LABEL[p]))).toEqual([]);
   });
 
-  it.each(PLATFORMS)('every KNOWN_PLATFORMS alias of %s, in any case, gives the same comparison as its own name', async (platform) => {
+  it.each(PLATFORMS)('every KNOWN_PLATFORMS alias of %s, in any case, its words apart by spaces, hyphens or underscores, gives the same comparison as its own name', async (platform) => {
     const expected = shownText(await run({ platform }));
     const aliases = KNOWN_PLATFORMS.find((k) => k.name === PLATFORM_LABEL[platform])!.aliases;
     for (const alias of aliases) {
-      for (const typed of [alias, alias.toUpperCase(), ` ${alias} `]) {
+      for (const typed of [alias, alias.toUpperCase(), ` ${alias} `, alias.replaceAll(' ', '_'), alias.replaceAll(' ', '-')]) {
         const reply = await run({ platform: typed });
         expect(reply.inputError, `platform:${typed}`).toBeUndefined();
         expect(shownText(reply), `platform:${typed}`).toBe(expected);
@@ -43,7 +43,7 @@ describe('/compare platform names are KNOWN_PLATFORMS’ names', () => {
     }
   });
 
-  it('a name Tierbot does not know is still not a platform it knows', async () => {
+  it('a name that is no platform Tierbot knows is refused as one it does not know', async () => {
     const reply = await run({ platform: 'myspace' });
     expect(reply.inputError).toBe(true);
     expect(description(reply)).toContain('“myspace” is not a platform I know.');

@@ -81,7 +81,7 @@ describe('/compare names the plans’ tiers by the house definition', () => {
     }
   });
 
-  it('without a house definition, in a server or a DM, the reply is as before: the field names other tools rely on are unchanged', async () => {
+  it('without a house definition, in a server or a DM, the reply names no house tier, and its field names are the ones other tools rely on', async () => {
     for (const ctx of [testContext(), testContext({ guildId: G }), testContext({ guildId: OTHER, store: await withHouse() })]) {
       const reply = await run({}, ctx);
       expect(field(reply, 'Plan A').name).toBe('Plan A (estimated): 1 × 100,000 followers');

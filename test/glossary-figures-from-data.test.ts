@@ -130,7 +130,7 @@ describe('a range corrected in the source registry is what /glossary says', () =
       const text = await shown(term.id);
       const typed = (unmarked(text).match(RANGE_TOKEN) ?? []).map((token) => token.replace(/[.,]$/, ''));
       const unexplained = typed.filter((range) => !(HELD_IN_WORDS[term.id] ?? []).includes(range));
-      expect(unexplained, `${term.id}: ranges typed into src/domain/glossary.ts instead of read from the registry (rangeOf, rangesNamed)`).toEqual([]);
+      expect(unexplained, `${term.id}: ranges typed into src/domain/glossary.ts instead of read from the registry (rangeOf, sharedRanges)`).toEqual([]);
       expect(text, `${term.id}: quotes no registry range`).toMatch(/⟦[^⟧]+⟧/);
     }
   });
@@ -200,6 +200,15 @@ describe('a figure corrected in the benchmark tables is what /glossary says', ()
     expect(sponsored).toContain('$360,000 ÷ $600 = 600 posts at the rule-of-thumb price for 50,000 followers (50,000 ÷ 10,000 × $120 = $600).');
   });
 
+  it('the EMV caveats name the publisher of the Instagram CPM range they quote', async () => {
+    const { shown } = await glossaryAfter({
+      benchmarks: ({ CPM_REFERENCE }) => ({
+        CPM_REFERENCE: { ...CPM_REFERENCE, instagram: { ...CPM_REFERENCE.instagram, high: 18, source: { ...CPM_REFERENCE.instagram.source, publisher: 'Acme Pricing' } } },
+      }),
+    });
+    expect(await shown('emv caveats')).toContain('at $18 CPM (the top of Acme Pricing\'s Instagram range) as at Upfluence\'s $6.50 "industry standard"');
+  });
+
   it('the Kardashian and Fab.com cases: celebrity, conversion rate, average order value and CPA', async () => {
     const { shown } = await glossaryAfter({
       benchmarks: ({ OBSERVED_CLICKS }) => ({
@@ -266,7 +275,7 @@ describe('figures the glossary keeps as written agree with the data', () => {
     }
   });
 
-  it('what the text says of the figures still holds: EMV at the top CPM is over twice Upfluence’s; maven is Iconosquare’s and CMSWire’s macro', async () => {
+  it('what the text says of the figures is true of them: EMV at the top CPM is over twice Upfluence’s; maven is Iconosquare’s and CMSWire’s macro', async () => {
     const { CPM_REFERENCE, UPFLUENCE_CPM } = await import('../src/domain/benchmarks');
     const { sourceById } = await import('../src/domain/sources');
     const ratio = CPM_REFERENCE.instagram.high / UPFLUENCE_CPM;

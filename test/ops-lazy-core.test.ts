@@ -129,7 +129,7 @@ describe('a command load slower than the defer deadline', () => {
     expect(JSON.stringify(calls[1])).toContain('Roster: 1 creator by tier');
   });
 
-  it('defers /roster without private, or with private:False, in public as before', async () => {
+  it('defers /roster without private, or with private:False, in public', async () => {
     for (const asked of [{}, { private: false }]) {
       const lazy = coreOnFirstInteraction(slowLoad(400, async () => realCore()), quiet);
       const { responder, calls } = transcript();

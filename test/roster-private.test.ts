@@ -148,7 +148,7 @@ describe('/roster private:true', () => {
 });
 
 describe('/roster without private', () => {
-  it('shows the roster to the channel as before, and says so with the option that keeps the next one private', async () => {
+  it('shows the roster to the channel, and says so with the option that keeps the next one private', async () => {
     for (const line of ['/roster file:team.csv', '/roster file:team.csv private:false']) {
       const { sent, shown } = await cliCore().run(line, SHEET);
       const first = sent[0];

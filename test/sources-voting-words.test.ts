@@ -34,7 +34,7 @@ function another(of: string, changes: Partial<Source>): Source {
 }
 
 describe('how the vote is counted', () => {
-  it('reads as it did before it was worked out from the registry, in /tier, /tiers and both lists of every source', async () => {
+  it('says in /tier, /tiers and both lists of every source that each publisher votes once: Hootsuite shares Mediakix’s table and Adweek’s two readings count once', async () => {
     const tierReply = (await tier.run({ followers: '30k' } as never, testContext())) as Reply;
     expect(tierReply.embeds[0]!.footer?.text).toBe(`No industry standard exists. ${ONE_VOTE} Press "All sources" for each publisher’s answer and citation.`);
     const overview = (await tiers.run({} as never, testContext())) as Reply;

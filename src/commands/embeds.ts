@@ -85,7 +85,7 @@ const MENTION_SYNTAX = /@(?:everyone|here)|<@/i;
  */
 export function pasteableCode(text: string, form: 'inline' | 'block' = 'inline'): string | undefined {
   const shown = withoutInvisible(text);
-  if (shown.trim() === '' || MENTION_SYNTAX.test(shown)) return undefined;
+  if (showsNothing(shown) || MENTION_SYNTAX.test(shown)) return undefined;
   if (form === 'block') return shown.includes('```') ? undefined : `\`\`\`\n${shown}\n\`\`\``;
   return shown.includes('`') ? undefined : `\`${shown}\``;
 }

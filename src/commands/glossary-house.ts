@@ -90,9 +90,9 @@ export function houseTierReply(tier: HouseTier, tiers: readonly HouseTier[], sho
 }
 
 /** The house tiers of a lookup: none where there is no house definition, or it cannot be used. */
-export const houseTiersOf = (found: HouseLookup): readonly HouseTier[] => (found.kind === 'set' ? found.tiers : []);
+export const tiersOfLookup = (found: HouseLookup): readonly HouseTier[] => (found.kind === 'set' ? found.tiers : []);
 
 /** The server's house tiers, none where it has no house definition (or it cannot be read). */
 export async function houseTiersHere(context: RunContext): Promise<readonly HouseTier[]> {
-  return houseTiersOf(await lookUpHouse(context));
+  return tiersOfLookup(await lookUpHouse(context));
 }

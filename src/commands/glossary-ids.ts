@@ -29,12 +29,12 @@ export const SOURCES_PAGE = 'glossary:sourcespage';
 /** Opens a house tier named by the rest of the custom_id (at most MAX_TIER_NAME characters). */
 export const HOUSE_TIER_BUTTON = 'glossary:housetier';
 
-/** Where a reply is shown: to the whole channel, or to the presser alone (ephemeral). */
-export type Audience = 'public' | 'own';
+/** Who sees a reply: the whole channel, or the presser alone (ephemeral). */
+export type Viewers = 'public' | 'own';
 
 /** A built-in term's button: on a public message it opens the term for the presser alone; on their own, in place. */
-export function termButtonId(id: string, audience: Audience): string {
-  return `${TERM_BUTTON}:${id}${audience === 'own' ? OWN_MESSAGE : ''}`;
+export function termButtonId(id: string, viewers: Viewers): string {
+  return `${TERM_BUTTON}:${id}${viewers === 'own' ? OWN_MESSAGE : ''}`;
 }
 
 /** A team term asked for by name ("team:Brand lift"), as autocomplete offered before keys. */

@@ -13,7 +13,7 @@ import { nameKey } from '../domain/names';
 import { bestMatches, closest, editDistance, normalise, rankMatches, type Searchable } from '../domain/search';
 import type { TeamTerm } from '../store/types';
 import { ERROR_COLOUR, NEUTRAL_COLOUR, button, buttonRows, inputErrorReply, quoteUserText } from './embeds';
-import { houseLineFor, houseTierReply, houseTiersOf } from './glossary-house';
+import { houseLineFor, houseTierReply, tiersOfLookup } from './glossary-house';
 import { HOUSE_TIER_BUTTON, TEAM_KEY_BUTTON, TEAM_NAME_VALUE, termButtonId } from './glossary-ids';
 import { LISTED_NAME_LENGTH, teamTermEmbed } from './glossary-team-term';
 import { fittedTermEmbed, termComponents, termReply } from './glossary-term-reply';
@@ -230,7 +230,7 @@ async function whatQueryNames(query: string, team: readonly TeamTerm[], context:
   const builtIn = asTeamName ? undefined : (termById(query) ?? findTerm(query));
   // A house tier's own name ("star") where no built-in term has it (one that has it carries the house reading).
   const house = !builtIn && asked.by === 'text' ? await lookUpHouse(context) : undefined;
-  const houseTiers = house ? houseTiersOf(house) : [];
+  const houseTiers = house ? tiersOfLookup(house) : [];
   const tiersNamed = namedBy(houseTiers, query);
   if (named.length > 1 || tiersNamed.length > 1) {
     const entries: Entry[] = [

@@ -9,7 +9,7 @@ import { MessageFlags, type APIActionRowComponent, type APIButtonComponent, type
 import { countOf, formatCount, formatCountRange, shorten } from '../domain/format';
 import { rangeGroups, rangesSummary, sourceCount, termById, type BandAnswers, type Term, type TermCitation } from '../domain/glossary';
 import { NEUTRAL_COLOUR, PUBLIC_TEXT_LIMIT, SOURCES_PAGE_TEXT, button, buttonRows, linesToFields, pageLines, pagerRow, quoteUserText } from './embeds';
-import { SOURCES_BUTTON, SOURCES_PAGE, termButtonId, type Audience } from './glossary-ids';
+import { SOURCES_BUTTON, SOURCES_PAGE, termButtonId, type Viewers } from './glossary-ids';
 import { LIMITS, embedLength } from './limits';
 import type { Reply } from './types';
 
@@ -115,22 +115,22 @@ export function allSourcesReply(term: Term, page = 0): Reply {
 }
 
 /** Buttons that open each related term (at most two rows of five). */
-function relatedButtons(term: Term, audience: Audience = 'public'): APIActionRowComponent<APIButtonComponent>[] {
+function relatedButtons(term: Term, viewers: Viewers = 'public'): APIActionRowComponent<APIButtonComponent>[] {
   const buttons = term.related
     .map(termById)
     .filter((t): t is Term => t !== undefined)
     .slice(0, 10)
-    .map((t) => button(termButtonId(t.id, audience), t.name));
+    .map((t) => button(termButtonId(t.id, viewers), t.name));
   return buttonRows(buttons, 2);
 }
 
 /** The related terms' buttons, and "All sources" when the reply leaves citations out. */
-export function termComponents(term: Term, allShown: boolean, audience: Audience): APIActionRowComponent<APIButtonComponent>[] {
-  return [...relatedButtons(term, audience), ...(allShown ? [] : buttonRows([button(`${SOURCES_BUTTON}:${term.id}`, 'All sources')]))];
+export function termComponents(term: Term, allShown: boolean, viewers: Viewers): APIActionRowComponent<APIButtonComponent>[] {
+  return [...relatedButtons(term, viewers), ...(allShown ? [] : buttonRows([button(`${SOURCES_BUTTON}:${term.id}`, 'All sources')]))];
 }
 
 /** A built-in term's reply with its buttons, to the channel or on the presser's own message; `house` is the house line above its definition. */
-export function termReply(term: Term, shownFor?: string, audience: Audience = 'public', house?: string): Reply {
+export function termReply(term: Term, shownFor?: string, viewers: Viewers = 'public', house?: string): Reply {
   const { embed, allShown } = fittedTermEmbed(term, shownFor, house);
-  return { embeds: [embed], components: termComponents(term, allShown, audience), ...(audience === 'own' ? { flags: MessageFlags.Ephemeral } : {}) };
+  return { embeds: [embed], components: termComponents(term, allShown, viewers), ...(viewers === 'own' ? { flags: MessageFlags.Ephemeral } : {}) };
 }

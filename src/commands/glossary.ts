@@ -16,7 +16,7 @@ import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v1
 import { termById } from '../domain/glossary';
 import type { TeamTerm } from '../store/types';
 import { inputErrorReply } from './embeds';
-import { houseLineFor, houseTierReply, houseTiersHere, houseTiersOf } from './glossary-house';
+import { houseLineFor, houseTierReply, houseTiersHere, tiersOfLookup } from './glossary-house';
 import { HOUSE_TIER_BUTTON, INDEX_MENU, SOURCES_BUTTON, SOURCES_PAGE, TEAM_KEY_BUTTON, TEAM_MENU, TEAM_NAME_BUTTON, TERM_BUTTON } from './glossary-ids';
 import { indexReply } from './glossary-index';
 import { entryChoices, namedBy, queryReply } from './glossary-lookup';
@@ -94,7 +94,7 @@ export async function component(customId: string, values: readonly string[], con
     // Offered on the presser's own "Did you mean" or "Which term?": it opens there.
     const found = await lookUpHouse(context);
     if (found.kind === 'unavailable') return { mode: 'reply', reply: unavailableReply() };
-    const tiers = houseTiersOf(found);
+    const tiers = tiersOfLookup(found);
     const [tier, ...alike] = namedBy(tiers, customId.slice(HOUSE_TIER_BUTTON.length + 1));
     if (!tier || alike.length) return { mode: 'reply', reply: inputErrorReply('That house tier is not in your house definition any more.', 'run /glossary again, or /house show.') };
     return { mode: 'update', reply: houseTierReply(tier, tiers) };

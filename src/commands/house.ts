@@ -70,6 +70,14 @@ function tierLines(tiers: readonly HouseTier[]): string[] {
 }
 
 /**
+ * A definition to type, holding the team's text: as code, shown as typed (pasteableCode), or where
+ * it cannot be code, between `quotes`, escaped and whole (escaping at most doubles its length).
+ */
+function fixToType(text: string, [open, close]: readonly [string, string]): string {
+  return pasteableCode(text) ?? `${open}${shownText(text, 2 * text.length)}${close}`;
+}
+
+/**
  * Why a definition was refused, for an embed: Tierbot's words as they are, the team's own text
  * escaped (a tier name never formats or pings), and a suggested fix as a code span, shown as typed
  * (pasteableCode), or else in quotes, escaped.
@@ -84,8 +92,8 @@ export function reasonMarkdown(parts: readonly ReasonPart[]): string {
           // Whole, escaping included: the domain bounds what it quotes (a name, or 60 characters of an entry).
           return teamTierName(part.text, 2 * part.text.length);
         case 'code':
-          // The fix holds the team's names: where it cannot be code as typed, it is quoted, escaped.
-          return pasteableCode(part.text) ?? `"${teamTierName(part.text, 2 * part.text.length)}"`;
+          // The fix holds the team's names; straight quotes, as the reasons quote everything else.
+          return fixToType(part.text, ['"', '"']);
       }
     })
     .join('');
@@ -198,8 +206,7 @@ function milNotes(text: string, milCounts: readonly string[]): string[] {
   if (note === undefined) return [];
   const inThousands = onOneLine(milCounts.reduce((so, count) => so.replaceAll(count, `${numberBeforeMil(count)}k`), text));
   if (!parseHouseDefinition(inThousands).ok) return [`ℹ️ ${note}`];
-  const fix = pasteableCode(inThousands) ?? `“${shownText(inThousands, 2 * inThousands.length)}”`;
-  return [`ℹ️ ${note} If you meant thousands, set this instead: ${fix}`];
+  return [`ℹ️ ${note} If you meant thousands, set this instead: ${fixToType(inThousands, ['“', '”'])}`];
 }
 
 async function show(context: RunContext & { guildId: string }): Promise<Reply> {

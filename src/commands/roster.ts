@@ -547,19 +547,19 @@ function repeatsSection(r: TaggedRoster, readable: readonly TaggedRow[], repeats
  * Who sees a roster's reply: the uploader alone (`private:True`, or without it in their DM with
  * Tierbot), everyone in a server's channel, or everyone in a group DM or a DM with someone else.
  */
-export type RosterAudience = 'own' | 'bot-dm' | 'channel' | 'conversation';
+export type RosterViewers = 'own' | 'bot-dm' | 'channel' | 'conversation';
 
 /** Said on a reply others see: it holds every column uploaded, and how to keep a roster private. */
 const shownToEveryone = (where: 'channel' | 'conversation') =>
   `Everyone in this ${where} sees this reply and ${ROSTER_FILE}, with all your columns; \`private:True\` keeps a roster to you alone.`;
 
-function audienceOf(asked: boolean | undefined, context: RunContext): RosterAudience {
+function audienceOf(asked: boolean | undefined, context: RunContext): RosterViewers {
   if (asked === true) return 'own';
   if (!context.othersSeePublicReplies) return 'bot-dm';
   return context.guildId === undefined ? 'conversation' : 'channel';
 }
 
-export function rosterReply(r: TaggedRoster, filename: string, { notice, house, audience }: { notice?: string | undefined; house?: HouseTiers | undefined; audience: RosterAudience }): Reply {
+export function rosterReply(r: TaggedRoster, filename: string, { notice, house, audience }: { notice?: string | undefined; house?: HouseTiers | undefined; audience: RosterViewers }): Reply {
   const file = tiersFile(r);
   // A roster within MAX_ROSTER_BYTES and MAX_ROSTER_COLUMNS comes back well under it; this keeps
   // any file that would not from being sent.

@@ -259,7 +259,7 @@ export const BAZAARVOICE_REACH: readonly BandFigure[] = [
  * ÷ followers), so its average is the expected value for both plans; every other source whose
  * band contains the count widens the range.
  */
-export const HYPEAUDITOR_2018_AVERAGE: readonly BandFigure[] = [
+const HYPEAUDITOR_2018_AVERAGE: readonly BandFigure[] = [
   fig(0, 999, '0–1k', 10.58, CITE.hypeAuditor2018, 'average'),
   fig(1_000, 4_999, '1k–5k', 4.26, CITE.hypeAuditor2018, 'average'),
   fig(5_000, 19_999, '5k–20k', 2.28, CITE.hypeAuditor2018, 'average'),

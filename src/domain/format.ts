@@ -17,15 +17,6 @@ export function andList(items: readonly string[]): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
 }
 
-/**
- * `text` with an aside in brackets: "undated" after "CNBC, 2017" is "CNBC, 2017 (undated)"; after
- * text that already ends in brackets, it joins them ("TapInfluence’s blog (Laura Smous; undated)"),
- * so no two pairs of brackets stand side by side.
- */
-export function withAside(text: string, aside: string): string {
-  return text.endsWith(')') ? `${text.slice(0, -1)}; ${aside})` : `${text} (${aside})`;
-}
-
 /** "1 creator", "5,000 creators", "2 repeats": a count and its noun, plural unless there is one. */
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -4,16 +4,14 @@
  *
  * Figures in definitions come from ../shared/domain/SOURCES.md or the articles in ../shared/seeds. Where
  * Tierbot's data holds a figure, the text reads it from there rather than retyping it, so a correction to
- * the data reaches the glossary: publishers' tier ranges, in the text (`rangeOf`, `rangesNamed`), in
- * "Ranges by publisher" (`ranges`) and in tier examples, come from the source registry, as do their
- * citations; reach and engagement rates, CPMs, the cent-per-follower rule, Ad Age's fee and the Kardashian
- * and Fab.com cases come from ./benchmarks. Figures kept as written are those no formatter writes as shown
- * (Fab.com's 0.08% and 0.345% per follower), those the data holds only in words (study sizes, Influencer
- * Marketing Hub's Instagram rate, the link-in-bio rule, Lumanu's payments, Viral Nation's TikTok and YouTube
- * ranges) and those it holds as the bound of a /compare assumption (the frequency rule's 1.25, Influencity's
- * 40% overlap): test/glossary-figures-from-data.test.ts checks each against the data. HypeAuditor 2026's nano and mega rates, Beichert's revenue per follower and the 22.2× conversations
- * are in no table. Examples marked "Illustrative" use made-up numbers; the others use sourced ones. Formula
- * terms carry `check`, the example's inputs and result, so the tests can redo the arithmetic.
+ * the data reaches the glossary: publishers' tier ranges (in the text, in "Ranges by publisher" and in
+ * tier examples) and their citations come from the source registry, and the benchmark figures /compare
+ * uses (reach and engagement rates, CPMs and other prices, the observed cases) from ./benchmarks. A figure the
+ * data holds only in words, or as the bound of a /compare assumption, or in a form no formatter writes as
+ * the source does, is kept as written, and test/glossary-figures-from-data.test.ts checks it against the
+ * data; a figure in no table is written as its source gives it. Examples marked "Illustrative" use
+ * made-up numbers; the others use sourced ones. Formula terms carry `check`, the example's inputs and
+ * result, so the tests can redo the arithmetic.
  */
 
 import { classify, verdictStarts, type Classification } from './classify';
@@ -240,17 +238,18 @@ function sharedValues<T>(items: readonly T[], value: (item: T) => string, name: 
 type QuotedRange = readonly [sourceId: string, tierName: string, publisherWords?: string];
 
 /**
- * Publishers' ranges, each range once after the publishers that give it, in the order quoted:
- * "Mediakix and Duel: 1k–10k; Later × Fohr: 0–10k". A correction that parts two publishers (or
- * brings two together) rewrites the list. `say` words one range with its publishers (the i-th range).
+ * Publishers' ranges, each range once with the publishers that give it, in the order quoted: of
+ * Mediakix's, Duel's and Later × Fohr's nano, "1k–10k" for "Mediakix and Duel", then "0–10k" for
+ * "Later × Fohr". A correction that parts two publishers (or brings two together) rewrites the list.
  */
-function rangesNamed(
-  quoted: readonly QuotedRange[],
-  say: (publishers: string, range: string, i: number) => string = (publishers, range) => `${publishers}: ${range}`,
-  separator = '; ',
-): string {
+function sharedRanges(quoted: readonly QuotedRange[]): { range: string; publishers: string }[] {
   const ranges = sharedValues(quoted, ([id, tier]) => rangeOf(id, tier), ([id, , words]) => words ?? sourceById(id)!.name);
-  return ranges.map(({ value, names }, i) => say(names, value, i)).join(separator);
+  return ranges.map(({ value, names }) => ({ range: value, publishers: names }));
+}
+
+/** Publishers' ranges as a list: "Mediakix and Duel: 1k–10k; Later × Fohr: 0–10k". */
+function rangesNamed(quoted: readonly QuotedRange[]): string {
+  return sharedRanges(quoted).map(({ range, publishers }) => `${publishers}: ${range}`).join('; ');
 }
 
 /** HypeAuditor's bands, which its tier words' entries place between their neighbours. */
@@ -518,9 +517,9 @@ const SPECS: TermSpec[] = [
     countedAs: 'mega',
     definition:
       // "followers" once, after the first range.
-      `The top tier in most lists: ${rangesNamed(MEGA_IN_MOST_LISTS, (publishers, range, i) => `${range}${i === 0 ? ' followers' : ''} for ${publishers}`)}. ` +
+      `The top tier in most lists: ${sharedRanges(MEGA_IN_MOST_LISTS).map(({ range, publishers }, i) => `${range}${i === 0 ? ' followers' : ''} for ${publishers}`).join('; ')}. ` +
       `L2 starts it at ${rangeOf('l2', 'mega')}, Sprout Social ("macro T1") ${rangeOf('sprout-social', 'macro T1')}, ` +
-      `${rangesNamed(MEGA_FAR_LOWER, (publishers, range) => `${publishers} at ${range}`, ', ')}. ` +
+      `${sharedRanges(MEGA_FAR_LOWER).map(({ range, publishers }) => `${publishers} at ${range}`).join(', ')}. ` +
       'Also called top influencer (a Japanese article) and mega macro (Later × Fohr).',
     sources: [src('seed-000'), src('later-fohr')],
     related: ['macro-influencer', 'celebrity-influencer', 'top-influencer', 'mega-macro'],
@@ -650,7 +649,7 @@ const SPECS: TermSpec[] = [
     tierNames: ['maven'],
     definition:
       `HypeAuditor's tier for ${hypeAuditor('maven')} followers, just below its celebrity tier (${hypeAuditor('celebrity')}). ` +
-      `${rangesNamed([['iconosquare', 'macro'], ['cmswire', 'macro']], (publishers, range) => `${publishers} call this band macro (${range})`)}; ` +
+      `${sharedRanges([['iconosquare', 'macro'], ['cmswire', 'macro']]).map(({ range, publishers }) => `${publishers} call this band macro (${range})`).join('; ')}; ` +
       `Mediakix splits it between mid-tier (${rangeOf('mediakix', 'mid-tier')}) and macro (${rangeOf('mediakix', 'macro')}).`,
     sources: [src('iconosquare'), src('cmswire'), src('mediakix')],
     related: ['prosumer', 'celebrity-influencer', 'macro-influencer'],
@@ -1135,7 +1134,7 @@ const SPECS: TermSpec[] = [
     group: 'Reach & cost',
     definition:
       'Why earned media value misleads: it is impressions priced at a CPM you choose, not sales. The same ' +
-      `impressions are worth over twice as much at ${formatMoney(CPM_REFERENCE.instagram.high)} CPM (the top of Word on the Block's Instagram range) as at ` +
+      `impressions are worth over twice as much at ${formatMoney(CPM_REFERENCE.instagram.high)} CPM (the top of ${CPM_REFERENCE.instagram.source.publisher}'s Instagram range) as at ` +
       `Upfluence's ${formatMoney(UPFLUENCE_CPM)} "industry standard". Report it beside sales, never as return.`,
     example:
       `Illustrative: ${formatCount(EMV_IMPRESSIONS)} × ${amount(CPM_REFERENCE.instagram.high)} ÷ 1,000 = ${formatMoney(emvAt(CPM_REFERENCE.instagram.high))} EMV, ` +

@@ -34,6 +34,14 @@ export function knownPlatform(name: string): (typeof KNOWN_PLATFORMS)[number] {
 /** Each alias (lower case) → the platform's name. */
 export const PLATFORM_BY_ALIAS = new Map(KNOWN_PLATFORMS.flatMap((p) => p.aliases.map((a) => [a, p.name] as const)));
 
+/**
+ * The platform a command option's text names: an alias in any case and width (NFKC), its words apart
+ * by spaces, hyphens or underscores ("Tik_Tok", "you-tube"); undefined for text that names none.
+ */
+export function platformNamedBy(typed: string): string | undefined {
+  return PLATFORM_BY_ALIAS.get(typed.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]+/g, ' '));
+}
+
 /** "IG", "insta", " tiktok " → the platform's name; anything else as written (trimmed). */
 export function platformName(text: string): string {
   const trimmed = text.trim().replace(/\s+/g, ' ');

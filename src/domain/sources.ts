@@ -964,8 +964,11 @@ export function noVoteNote(p: Publisher): string {
 
 /**
  * How the publishers' vote is counted, in the words /tier, /tiers and their "All sources" use (the
- * README repeats them). The copies and the readings are read from the registry: a copy of another's
- * table, or an outlet's readings, added to it are said wherever the vote is explained.
+ * README explains the same rules in its own words). The copies and the readings are read from the
+ * registry: a copy of another's table, or an outlet's readings, added to it are said wherever the
+ * vote is explained. The other rules are written out, and the one naming the publishers with several
+ * definitions is not generated: test/sources-voting-words.test.ts checks that it names every
+ * publisher with a definition shown beside its vote.
  */
 export interface VotingWords {
   /** "Hootsuite shares Mediakix’s table": who repeats whose table; empty when no one does. */

@@ -6,7 +6,7 @@
  */
 
 import { ASSUMED_MEGA_FROM, ASSUMED_MICRO_BELOW, audienceWord, type BandFigure, type Basis, CENT_PER_FOLLOWER, CENT_RULE_LARGEST_EXAMPLE, CENT_RULE_TEXT, type Citation, CITE, citeBrief, GRIN_PER_FOLLOWER, GRIN_RULE_TEXT, inBand, INSTAGRAM_REACH, type Platform, PLATFORM_ENGAGEMENT, PLATFORM_LABEL, PLATFORM_REACH, publisherYear, reportedBy, type SourcedReach, TRAACKR_CPME, TRAACKR_RULE_TEXT } from '../benchmarks';
-import { countOf, formatCount } from '../format';
+import { countOf, formatCompact, formatCount } from '../format';
 import { uniqueReach } from '../funnel';
 import { formatMoney, formatMoneyExact, MONEY_DECIMALS, PERCENT_SIGNIFICANT, plainNumber, roundPercent, roundSignificant, roundTo } from '../units';
 import type { NumericOption, Overrides, PresetId } from './options';
@@ -409,7 +409,7 @@ function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platfo
     value: spread(mid, [mega, micro, ...othersValues]),
     basis: 'assumption',
     rule:
-      `no ${PLATFORM_LABEL[platform]} figure for 100k–1M ${audience} is recorded: Tierbot assumes the midpoint of the “micro” ${stated(micro)} and “mega” ${stated(mega)} ` +
+      `no ${PLATFORM_LABEL[platform]} figure for ${formatCompact(ASSUMED_MICRO_BELOW)}–${formatCompact(ASSUMED_MEGA_FROM)} ${audience} is recorded: Tierbot assumes the midpoint of the “micro” ${stated(micro)} and “mega” ${stated(mega)} ` +
       `that ${cited} gives, read as by ${audience} (${unstated})`,
     rangeNote: `“mega” to “micro” (${exactPercent(mega)}–${exactPercent(micro)})${others.length ? `; also ${describeFigures(others)}` : ''}`,
     sources,

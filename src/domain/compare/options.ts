@@ -7,7 +7,7 @@
 import { CENT_PER_FOLLOWER, type Platform, PLATFORM_LABEL, PLATFORMS } from '../benchmarks';
 import { ACCEPTED_FORMS, exponentReason, MAX_FOLLOWERS, MAX_INPUT_LENGTH, parseFollowerCount, type ParseResult } from '../followers';
 import { formatCount, shorten } from '../format';
-import { KNOWN_PLATFORMS, knownPlatform } from '../platforms';
+import { knownPlatform, platformNamedBy } from '../platforms';
 import { formatMoney, formatMoneyExact, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
 
 /**
@@ -156,20 +156,20 @@ function keyword(value: string | number): string {
 }
 
 /**
- * /compare's platforms by every name KNOWN_PLATFORMS gives them ("ig", "tik tok"), read as typed
- * text is (keyword): the one table of platform names, restricted to the platforms /compare has
- * figures for.
+ * /compare's platforms by their names in KNOWN_PLATFORMS, whose aliases ("ig", "tik tok") the option
+ * is read by (platformNamedBy): one table of platform names, for chat, rosters and /compare.
  */
-const PLATFORM_ALIASES: ReadonlyMap<string, Platform> = new Map(
-  PLATFORMS.flatMap((platform) => knownPlatform(PLATFORM_LABEL[platform]).aliases.map((alias) => [keyword(alias), platform] as const)),
-);
+const PLATFORM_BY_NAME: ReadonlyMap<string, Platform> = new Map(PLATFORMS.map((platform) => [knownPlatform(PLATFORM_LABEL[platform]).name, platform]));
 
-/** Every platform Tierbot knows, by its aliases read as typed text is: to name one /compare has no figures for. */
-const KNOWN_PLATFORM_NAMES: ReadonlyMap<string, string> = new Map(KNOWN_PLATFORMS.flatMap((p) => p.aliases.map((alias) => [keyword(alias), p.name] as const)));
+/** The platform /compare has figures for that `raw` names; undefined for any other text. */
+function comparePlatform(raw: string | number): Platform | undefined {
+  const name = platformNamedBy(String(raw));
+  return name === undefined ? undefined : PLATFORM_BY_NAME.get(name);
+}
 
 /** Why `raw` names no preset or platform: a platform Tierbot knows, but has no figures for, is named as such. */
 function unknownReason(name: 'preset' | 'platform', raw: string | number, typed: string): string {
-  const known = name === 'platform' ? KNOWN_PLATFORM_NAMES.get(keyword(raw)) : undefined;
+  const known = name === 'platform' ? platformNamedBy(String(raw)) : undefined;
   return known === undefined ? `“${typed}” is not a ${name} I know.` : `“${typed}”: /compare has no figures for ${known}.`;
 }
 
@@ -225,7 +225,7 @@ export function parseOverrides(input: CompareInput): { ok: true; overrides: Over
     const raw = input[name];
     if (raw === undefined || raw === '') continue;
     if (name === 'preset' || name === 'platform') {
-      const found = name === 'preset' ? PRESET_ALIASES.get(keyword(raw)) : PLATFORM_ALIASES.get(keyword(raw));
+      const found = name === 'preset' ? PRESET_ALIASES.get(keyword(raw)) : comparePlatform(raw);
       if (found === undefined) {
         const typed = shorten(String(raw), 40);
         return { ...fail(name, unknownReason(name, raw, typed)), typed };

@@ -357,13 +357,23 @@ describe('labels: sourced, extrapolated or assumed', () => {
     // At a glance too it keeps its digits: 18% would read as the range's high end, the micro 18%.
     expect(er.value).toEqual({ low: 5, expected: (99_999 * 18) / 100_000, high: 18, raised: { working: '17.9998%', glance: '17.9998%' } });
     // The source gives TikTok's pair as approximate ("≈18% vs ≈5%"), and so do the words.
-    expect(er.rule).toContain('the midpoint of the “micro” about 18% and “mega” about 5%');
+    expect(er.rule).toContain(
+      'Tierbot assumes the midpoint (11.5%) of the “micro” rate (about 18%) and the “mega” rate (about 5%) that Influencer Marketing Hub 2021 (as reported by ION) gives',
+    );
     expect(er.rule).toContain(
       'Tierbot raises it to 17.9998% here (99,999 × 18% ÷ 100,000), so that 100,000 followers get no fewer engagements than 99,999 followers do',
     );
     // Under 100k, IMH's micro figure read as under 100,000: an extrapolation.
     expect(c.scenario.assumptions.engagement_rate_b.basis).toBe('extrapolated');
-    expect(c.scenario.assumptions.engagement_rate_b.rule).toContain('gives TikTok “micro” about 18%, but');
+    expect(c.scenario.assumptions.engagement_rate_b.rule).toContain("gives TikTok's “micro” tier about 18%, but");
+  });
+
+  it('YouTube’s pair is not approximate: its rates and their midpoint are written without "about"', () => {
+    const c = comparisonOf({ platform: 'youtube' });
+    expect(c.scenario.assumptions.engagement_rate_a.rule).toContain(
+      'Tierbot assumes the midpoint (1.005%) of the “micro” rate (1.64%) and the “mega” rate (0.37%) that Influencer Marketing Hub 2021 (as reported by ION) gives, read as by subscribers',
+    );
+    expect(c.scenario.assumptions.engagement_rate_b.rule).toContain("gives YouTube's “micro” tier 1.64%, but");
   });
 
   it('Instagram defaults: Plan A’s reach and engagement rates are held at a band’s edge, a Tierbot assumption; Plan B’s and the fees are sourced; conversion and order value beyond the Kardashian case are extrapolations', () => {

@@ -8,6 +8,7 @@ import { house } from '../src/commands/house';
 import { tier } from '../src/commands/tier';
 import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/commands/limits';
+import { MAX_HOUSE_TEXT } from '../src/domain/house';
 import { memoryStore, testContext } from './support/context';
 
 const G = '200000000000000042';
@@ -61,6 +62,33 @@ describe('/house set, refused', () => {
     expect(mention).toContain('write it as a gap: "\\*\\*big\\*\\* 1k\\-10k, gap, \\<\\@123\\> 20k\\-75k".');
     expect(mention).not.toMatch(/(?<!\\)<@123>/);
     expect(await store.house(G)).toBeUndefined();
+  });
+
+  it('suggests the whole definition with the gap written, so that pasting it keeps every tier', async () => {
+    const store = memoryStore();
+    const ctx = testContext({ guildId: G, manager: true, store });
+    const problem = async (tiers: string) => description(await run({ subcommand: 'set', tiers }, ctx)).split('\n\n')[0]!;
+    const plain = await problem('nano 1k-10k, micro 10k-100k, macro 200k-1M');
+    expect(plain).toBe(
+      'There is a gap between micro (10k–100k) and macro (200k–1M): 100,001–199,999 would be in no tier. Close it, or write it as a gap: `nano 1k-10k, micro 10k-100k, gap, macro 200k-1M`.',
+    );
+    expect(await problem('nano 1k-10k, mi`cro 10k-100k, macro 200k-1M')).toContain('write it as a gap: "nano 1k\\-10k, mi\\`cro 10k\\-100k, gap, macro 200k\\-1M".');
+    expect(await problem('nano 1k-10k, <@123> 10k-100k, macro 200k-1M')).toContain('write it as a gap: "nano 1k\\-10k, \\<\\@123\\> 10k\\-100k, gap, macro 200k\\-1M".');
+    // Every gap at once, the largest-first definition read from the smallest, as the reply lists it.
+    const several = await problem('mega 5M+, macro 200k-1M, micro 10k-100k, nano 1k-5k');
+    expect(codeSpans(several)).toEqual(['nano 1k-5k, gap, micro 10k-100k, gap, macro 200k-1M, gap, mega 5M+']);
+    // The fix, pasted, is set: no tier lost.
+    const saved = await run({ subcommand: 'set', tiers: codeSpans(several)[0]! }, ctx);
+    expect(saved.inputError).toBeUndefined();
+    for (const name of ['nano', 'micro', 'macro', 'mega']) expect(description(saved)).toContain(`**${name}**`);
+  });
+
+  it('suggests only the two tiers with the gap between them when the whole definition would be too long to paste', async () => {
+    const name = (i: number) => `${'😀'.repeat(34)}${String(i).padStart(2, '0')}`;
+    const tiers = Array.from({ length: 12 }, (_, i) => `${name(i)} ${i * 3 + 1}M-${i * 3 + 2}M`).join(',');
+    expect(tiers.length).toBeLessThanOrEqual(MAX_HOUSE_TEXT);
+    const problem = description(await run({ subcommand: 'set', tiers }, testContext({ guildId: G, manager: true, store: memoryStore() }))).split('\n\n')[0]!;
+    expect(problem).toContain(`Close it, or write \`gap\` between them: \`${name(0)} 1M-2M, gap, ${name(1)} 4M-5M\`.`);
   });
 
   it('explains a stored definition that no longer reads the same way', async () => {

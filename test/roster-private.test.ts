@@ -155,7 +155,7 @@ describe('/roster without private', () => {
       expect(first?.kind === 'respond' && isPrivate(flagsOf(first.response))).toBe(false);
       expect(isPrivate(shown.body)).toBe(false);
       expect(shown.files.map((f) => f.name)).toContain('roster-tiers.csv');
-      expect(shown.body.embeds[0]!.description).toContain('Everyone in this channel sees this reply and roster-tiers.csv, with all your columns; `private:True` keeps a roster to you alone.');
+      expect(shown.body.embeds[0]!.description).toContain('Everyone in this channel can see this reply and roster-tiers.csv, with every column you uploaded, including any emails or fees. Add `private:True` next time to keep a roster to yourself.');
     }
   });
 
@@ -169,7 +169,7 @@ describe('/roster without private', () => {
     const { sent, shown } = await cliCore().run('/roster file:team.csv', SHEET, GROUP_DM);
     expect(sent[0]?.kind === 'respond' && isPrivate(flagsOf(sent[0].response))).toBe(false);
     expect(isPrivate(shown.body)).toBe(false);
-    expect(shown.body.embeds[0]!.description).toContain('Everyone in this conversation sees this reply and roster-tiers.csv, with all your columns; `private:True` keeps a roster to you alone.');
+    expect(shown.body.embeds[0]!.description).toContain('Everyone in this conversation can see this reply and roster-tiers.csv, with every column you uploaded, including any emails or fees. Add `private:True` next time to keep a roster to yourself.');
   });
 
   it('reads a payload without Discord’s context field by its server: a server’s channel is warned, a DM is taken for the DM with Tierbot', async () => {
@@ -178,7 +178,7 @@ describe('/roster without private', () => {
       return rest as APIInteraction;
     };
     const inServer = await cliCore().run('/roster file:team.csv', SHEET, GUILD, withoutContext);
-    expect(embedText(inServer.shown.body)).toContain('Everyone in this channel sees this reply');
+    expect(embedText(inServer.shown.body)).toContain('Everyone in this channel can see this reply');
     const inDm = await cliCore().run('/roster file:team.csv', SHEET, BOT_DM, withoutContext);
     expect(inDm.shown.body.embeds[0]!.title).toBe('Roster: 2 creators by tier');
     expect(embedText(inDm.shown.body)).not.toMatch(/Everyone/);

@@ -8,7 +8,7 @@ import type { Reply } from '../src/commands/types';
 import { messageProblems } from '../src/commands/limits';
 import { commandProblems } from '../tools/standin/limits';
 import { classify } from '../src/domain/classify';
-import { PUBLISHERS, SOURCES, citation, howRead } from '../src/domain/sources';
+import { PUBLISHERS, SOURCES, citation, howRead, isSecondHand } from '../src/domain/sources';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
@@ -98,7 +98,7 @@ describe('/tier', () => {
     for (const p of ['Mediakix', 'Hootsuite shares this definition', 'Adweek', '2 readings, one vote', 'HypeAuditor', 'Forbes', 'Viral Nation']) expect(all).toContain(p);
     expect(all).toContain('its latest dated definition votes, and the others are shown beside it');
     expect(all).toContain('• **CNBC**, 2017, as reported by [Industry Index](http://blog.industryindex.com/2017/05/04/year-micro-influencer/): **micro**');
-    expect(all).toContain('↳ also CNBC, a line quoted in TapInfluence’s blog (Laura Smous), undated: macro (10k+). Shown beside it; no vote.');
+    expect(all).toContain('↳ also CNBC, a line quoted in TapInfluence’s blog (Laura Smous), undated: macro (10k+). Other definition; no vote.');
     for (const page of pages) {
       expect(messageProblems(page)).toEqual([]);
       expect(new Set(customIds(page)).size).toBe(customIds(page).length);
@@ -118,7 +118,7 @@ describe('/tier', () => {
     }
   });
 
-  it('cites each definition shown beside a vote as /tiers does: publisher, its own title or what it is, year, how it was read, link', async () => {
+  it('cites each definition shown beside a vote as the publishers’ lines are: linked publisher, its own title or what it is, year, where second-hand figures were read', async () => {
     const beside = SOURCES.filter((s) => s.role === 'beside');
     expect(beside.length).toBeGreaterThan(0);
     for (const count of [5_000, 30_000, 2_000_000]) {
@@ -137,7 +137,11 @@ describe('/tier', () => {
     }
     const viralNation = allSourcesLines(classify(30_000)).find((l) => l.startsWith('• **Viral Nation**'))!;
     expect(viralNation).toContain(
-      "  ↳ also [Viral Nation, Instagram influencer pricing guide, 2019](https://www.viralnation.com/blog/instagram-influencer-pricing-your-2019-go-to-guide/), from the publisher's page: not covered by the figures we have",
+      '  ↳ also [Viral Nation](https://www.viralnation.com/blog/instagram-influencer-pricing-your-2019-go-to-guide/), Instagram influencer pricing guide, 2019: not covered by the figures we have (they stop at micro up to 10k). Older definition; no vote.',
+    );
+    const tapInfluence = allSourcesLines(classify(30_000)).find((l) => l.startsWith('• **[TapInfluence]'))!;
+    expect(tapInfluence).toContain(
+      '  ↳ also TapInfluence, blog post by Laura Smous, Director of Product Marketing, undated: not covered by the figures we have (they stop at micro up to about 10k, no lower bound). Other definition; no vote.',
     );
   });
 
@@ -150,7 +154,9 @@ describe('/tier', () => {
     expect(line('CMSWire')).toContain('2023, from a copy on getecube.com:');
     expect(line('Adweek')).toContain('as quoted by TapInfluence’s blog (Laura Smous):');
     // A publisher's name links only to its own page: never CNBC's name to Industry Index.
-    expect(lines.join('\n')).not.toMatch(/\[(CNBC|Viral Nation|Later × Fohr|CMSWire|Adweek)\]\(/);
+    expect(lines.join('\n')).not.toMatch(/\[(CNBC|Later × Fohr|CMSWire|Adweek)\]\(/);
+    const ownPages = new Set(SOURCES.filter((s) => s.publisher === 'Viral Nation' && !isSecondHand(s)).map((s) => s.url));
+    for (const [, url] of lines.join('\n').matchAll(/\[Viral Nation\]\(([^)]*)\)/g)) expect(ownPages).toContain(url);
     // Every voter read second-hand says how, in the words /tiers uses; those read first-hand don't need to.
     for (const p of PUBLISHERS.filter((x) => x.voting.length)) {
       const main = p.voting[0]!;

@@ -67,7 +67,7 @@ describe('citations', () => {
 
   it('join a quoted line’s brackets with its date under /tier’s "All sources"', () => {
     const all = pages((n) => tierAllSources(30_000, n)).join('\n');
-    expect(all).toContain('↳ also CNBC, a line quoted in TapInfluence’s blog (Laura Smous), undated: macro (10k+). Shown beside it; no vote.');
+    expect(all).toContain('↳ also CNBC, a line quoted in TapInfluence’s blog (Laura Smous), undated: macro (10k+). Other definition; no vote.');
     expect(all).not.toMatch(/\) \(/);
   });
 

@@ -551,7 +551,8 @@ export type RosterViewers = 'own' | 'bot-dm' | 'channel' | 'conversation';
 
 /** Said on a reply others see: it holds every column uploaded, and how to keep a roster private. */
 const shownToEveryone = (where: 'channel' | 'conversation') =>
-  `Everyone in this ${where} sees this reply and ${ROSTER_FILE}, with all your columns; \`private:True\` keeps a roster to you alone.`;
+  `Everyone in this ${where} can see this reply and ${ROSTER_FILE}, with every column you uploaded, including any emails or fees. ` +
+  `Add \`private:True\` next time to keep a roster to yourself.`;
 
 function audienceOf(asked: boolean | undefined, context: RunContext): RosterViewers {
   if (asked === true) return 'own';

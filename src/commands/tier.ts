@@ -111,40 +111,66 @@ function howReadLinked(source: Source): string {
   return sourceLink(source, how);
 }
 
+/**
+ * How an "All sources" line names a definition's publisher: linked to the publisher's own page when
+ * the figures were read there; figures read second-hand are not linked from the name, since a link
+ * labelled CNBC must not open Industry Index (`readThrough` links the site they were read on).
+ */
+function citedName(source: Source, label: string): string {
+  return isSecondHand(source) ? label : sourceLink(source, label);
+}
+
+/**
+ * Where second-hand figures were read (", as reported by [Industry Index](…)"); nothing for figures
+ * read first-hand, which the linked name already shows.
+ */
+function readThrough(source: Source): string {
+  return isSecondHand(source) ? `, ${howReadLinked(source)}` : '';
+}
+
 /** A publisher's answer, its citation, and how near the count is to its own lines. */
 function publisherLine(vote: PublisherVote, c: Classification): string {
   const p = vote.publisher;
   const main = p.voting[0]!;
-  const indirect = isSecondHand(main);
-  // Only the publisher's own page is linked from its name; second-hand figures say where they were read.
-  const name = indirect ? p.label : sourceLink(main, p.label);
-  const how = indirect ? `, ${howReadLinked(main)}` : '';
   const readings = p.voting.length > 1 ? ` (${p.voting.length} readings, one vote)` : '';
   const shared = p.sharedBy.length ? ` ${p.sharedBy.map((s) => s.label).join(', ')} shares this definition.` : '';
   const title = main.title && !main.title.startsWith(p.label.replace(/ \(.*$/, '')) ? `, “${main.title}”` : '';
   const nearNotes = ownLineNotes(c, p);
   const near = nearNotes.map((note) => `, ${note}`).join('');
   const answer = publisherAnswerWords(vote, (t) => `**${t}**`, nearNotes.length > 0);
-  return `• **${name}**${readings}${title}, ${yearLabel(main)}${how}: ${answer}${near}.${shared}`;
+  return `• **${citedName(main, p.label)}**${readings}${title}, ${yearLabel(main)}${readThrough(main)}: ${answer}${near}.${shared}`;
 }
 
 /**
- * A definition shown beside the one that votes, cited as /tiers cites it (publisher, its own title
- * or what it is, year, how it was read), the link on the words naming the page it opens.
+ * A definition shown beside the one that votes, cited as the publishers' lines are: the publisher's
+ * name (linked as theirs are), its own title in quotation marks or what it is, its year, and where
+ * second-hand figures were read.
  */
 function besideCitation(s: Source): string {
-  // "a line quoted in TapInfluence's blog" already says how it was read.
+  const cited = citation(s);
+  // A citation opens with the publisher's name unless the publisher is unnamed ("A Japanese article…"),
+  // and then the whole citation is its name.
+  const named = cited.startsWith(`${s.publisher}, `) ? s.publisher : cited;
+  // "a line quoted in TapInfluence's blog" already says where it was read.
   const howSaid = s.via !== undefined && s.what.includes(s.via);
-  if (isSecondHand(s) && !howSaid) return `${citation(s)}, ${howReadLinked(s)}`;
-  const cited = sourceLink(s, citation(s));
-  return howSaid ? cited : `${cited}, ${howRead(s)}`;
+  return `${citedName(s, named)}${cited.slice(named.length)}${howSaid ? '' : readThrough(s)}`;
+}
+
+/**
+ * Why a definition beside the vote has none: the publisher counts once, by its latest dated
+ * definition, so a dated one is older; an undated one is simply another.
+ */
+function besideNoVote(s: Source, voting: Source | undefined): string {
+  const yearOf = (dated: Source | undefined) => Number(/\d{4}/.exec(dated?.year ?? '')?.[0] ?? NaN);
+  const older = yearOf(s) < yearOf(voting);
+  return `${older ? 'Older' : 'Other'} definition; no vote.`;
 }
 
 function besideLines(p: Publisher, c: Classification): string[] {
   const byId = new Map(c.verdicts.map((v) => [v.source.id, v.verdict]));
   return p.sources
     .filter((s) => s.role === 'beside')
-    .map((s) => `  ↳ also ${besideCitation(s)}: ${verdictWords(byId.get(s.id) ?? { kind: 'none' })}. Shown beside it; no vote.`);
+    .map((s) => `  ↳ also ${besideCitation(s)}: ${verdictWords(byId.get(s.id) ?? { kind: 'none' })}. ${besideNoVote(s, p.voting[0])}`);
 }
 
 /**

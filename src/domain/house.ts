@@ -868,15 +868,18 @@ function boundTiers(ordered: readonly Item[]): { ok: true; tiers: BoundedTier[] 
       continue;
     }
     const after = ordered.slice(i + 1);
-    const end = tierEnd(item, after.find(isTier), after[0]?.gap === true);
+    const end = tierEnd(item, after.find(isTier), after[0]?.gap === true, ordered);
     if (!end.ok) return end;
     tiers.push({ entry: item, min: spanOf(item).min, max: end.max });
   }
   return { ok: true, tiers };
 }
 
-/** Where a tier ends, given the next tier (if any) and whether a "gap" is written between them. */
-function tierEnd(item: TierItem, next: TierItem | undefined, gapMarked: boolean): { ok: true; max: number | null } | Refusal {
+/**
+ * Where a tier ends, given the next tier (if any) and whether a "gap" is written between them;
+ * `ordered` is the whole definition, for the fix a refusal suggests.
+ */
+function tierEnd(item: TierItem, next: TierItem | undefined, gapMarked: boolean, ordered: readonly Item[]): { ok: true; max: number | null } | Refusal {
   const span = spanOf(item);
   const ownTop = { ok: true as const, max: span.top === Infinity ? null : span.top };
   if (!next) return ownTop;
@@ -891,13 +894,32 @@ function tierEnd(item: TierItem, next: TierItem | undefined, gapMarked: boolean)
     return { ok: true, max: nextSpan.min - 1 };
   }
   if (!gapMarked) {
-    // The fix holds the team's names: a code span, so they show as typed and never format.
-    const fix = `${rewritten(item)}, gap, ${rewritten(next)}`;
-    return refuse(
-      why`There is a gap between ${describe(item)} and ${describe(next)}: ${formatCount(span.top + 1)}–${formatCount(nextSpan.min - 1)} would be in no tier. Close it, or write it as a gap: ${code(fix)}.`,
-    );
+    const problem = why`There is a gap between ${describe(item)} and ${describe(next)}: ${formatCount(span.top + 1)}–${formatCount(nextSpan.min - 1)} would be in no tier.`;
+    // The fix holds the team's names: a code span, so they show as typed and never format. It is
+    // the whole definition, so that pasting it keeps every tier, unless that is too long to paste.
+    const whole = withGapsWritten(ordered);
+    if (whole.length <= MAX_HOUSE_TEXT) return refuse(why`${problem} Close it, or write it as a gap: ${code(whole)}.`);
+    return refuse(why`${problem} Close it, or write ${code('gap')} between them: ${code(`${rewritten(item)}, gap, ${rewritten(next)}`)}.`);
   }
   return ownTop;
+}
+
+/**
+ * The definition rewritten on one line, smallest tier first, with "gap" between every two
+ * neighbouring tiers that a real gap parts (see meets()) or that have one written between them.
+ */
+function withGapsWritten(ordered: readonly Item[]): string {
+  const tiers = ordered.filter(isTier);
+  const gapWritten = (i: number) => {
+    const between = ordered.slice(ordered.indexOf(tiers[i - 1]!) + 1, ordered.indexOf(tiers[i]!));
+    return between.some((entry) => entry.gap);
+  };
+  const realGap = (below: TierItem, above: TierItem) => {
+    const top = spanOf(below).top;
+    const nextMin = spanOf(above).min;
+    return nextMin > top && !meets(top, nextMin, below.range.to?.unit ?? 1);
+  };
+  return tiers.map((tier, i) => (i > 0 && (gapWritten(i) || realGap(tiers[i - 1]!, tier)) ? `gap, ${rewritten(tier)}` : rewritten(tier))).join(', ');
 }
 
 /** The house tiers, each mapped to a normalised tier: by its name when the name is one, else by its range. */

@@ -52,7 +52,7 @@ describe.each(MODES)('%s mode', (mode) => {
   it('/roster without private in a group DM shows everyone there the roster, saying so; in the DM with Tierbot it says nothing of it', async () => {
     const inGroup = h().standIn.originalMessage(await h().command('roster', { file: upload }, { guildId: null, userInstall: true, context: 2 }))!;
     expect((inGroup.flags ?? 0) & EPHEMERAL).toBe(0);
-    expect(inGroup.embeds[0]?.description).toContain('Everyone in this conversation sees this reply and roster-tiers.csv');
+    expect(inGroup.embeds[0]?.description).toContain('Everyone in this conversation can see this reply and roster-tiers.csv');
     const inBotDm = h().standIn.originalMessage(await h().command('roster', { file: upload }, { guildId: null, userInstall: true, context: 1 }))!;
     expect(inBotDm.embeds[0]?.title).toBe('Roster: 2 creators by tier');
     expect(inBotDm.embeds[0]?.description).not.toMatch(/Everyone/);

@@ -396,7 +396,7 @@ function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platfo
       value: spread(value, othersValues),
       basis: 'extrapolated',
       rule:
-        `${cited} gives ${PLATFORM_LABEL[platform]} “${tier}” ${stated(value)}, but ${unstated}. ` +
+        `${cited} gives ${PLATFORM_LABEL[platform]}'s “${tier}” tier ${stated(value)}, but ${unstated}. ` +
         `That “${tier}” covers ${audienceText(followers, platform)} (Tierbot applies it ${lines}) and that the rate is by ${audience} are Tierbot assumptions, not the source's`,
       rangeNote: others.length ? `also ${describeFigures(others)}` : ONE_FIGURE,
       sources,
@@ -409,7 +409,7 @@ function bandEngagementRate(plan: 'A' | 'B', followers: number, platform: Platfo
     value: spread(mid, [mega, micro, ...othersValues]),
     basis: 'assumption',
     rule:
-      `no ${PLATFORM_LABEL[platform]} figure for ${formatCompact(ASSUMED_MICRO_BELOW)}–${formatCompact(ASSUMED_MEGA_FROM)} ${audience} is recorded: Tierbot assumes the midpoint of the “micro” ${stated(micro)} and “mega” ${stated(mega)} ` +
+      `no ${PLATFORM_LABEL[platform]} figure for ${formatCompact(ASSUMED_MICRO_BELOW)}–${formatCompact(ASSUMED_MEGA_FROM)} ${audience} is recorded: Tierbot assumes the midpoint (${exactPercent(mid)}) of the “micro” rate (${stated(micro)}) and the “mega” rate (${stated(mega)}) ` +
       `that ${cited} gives, read as by ${audience} (${unstated})`,
     rangeNote: `“mega” to “micro” (${exactPercent(mega)}–${exactPercent(micro)})${others.length ? `; also ${describeFigures(others)}` : ''}`,
     sources,

@@ -3,8 +3,9 @@
  * it erases that server's house definition, terms, plans and record in the database DATABASE_URL
  * names, says what it erased, leaves every other server whole, refuses arguments it does not take
  * (exit 2, nothing touched), refuses a DATABASE_URL that names no Tierbot database without creating
- * or migrating one (exit 1), leaves no older copy of the erased text in the SQLite file or its log,
- * or says when another process kept it there, and never prints a Postgres password.
+ * or migrating one (exit 1), leaves no older copy of the erased text in the SQLite file or its log
+ * and says so, or says when another process kept it there (a run again then clears it, and says
+ * so), and never prints a Postgres password.
  */
 
 import { execFile } from 'node:child_process';
@@ -43,10 +44,14 @@ describe('npm run db:erase', () => {
     const done = await erase(['--guild', G1], { DATABASE_URL: database });
     expect(done).toMatchObject({ code: 0, err: '' });
     expect(done.out).toBe(
-      `SQLite ${database}: erased server ${G1}: the house definition, 2 team terms, 1 saved plan and Tierbot’s record of the server (its id, and when a command that changes team settings was first used there).\n`,
+      `SQLite ${database}: erased server ${G1}: the house definition, 2 team terms, 1 saved plan and Tierbot’s record of the server (its id, and when a command that changes team settings was first used there).\n` +
+        'Older copies of the erased data were cleared from the file and its -wal file.\n',
     );
     const again = await erase(['--guild', G1], { DATABASE_URL: database });
-    expect(again).toMatchObject({ code: 0, out: `SQLite ${database}: server ${G1} has nothing stored; nothing was erased.\n` });
+    expect(again).toMatchObject({
+      code: 0,
+      out: `SQLite ${database}: server ${G1} has nothing stored; nothing was erased.\nAny older copies of erased data were cleared from the file and its -wal file.\n`,
+    });
 
     const after = await openStore(database, { ttlMs: 0 });
     try {
@@ -67,7 +72,7 @@ describe('npm run db:erase', () => {
       [[], 'Give the server to erase with --guild ID.'],
       [['--guild', '12ab'], '--guild needs a server id, digits only; "12ab" is not one.'],
       [['--guild', '123456789012345678901'], '--guild needs a server id, at most 20 digits; "123456789012345678901" has 21.'],
-      [['--guild', G1, '--guild', G2], '--guild is given 2 times: this erases one server a run. Run it once for each server.'],
+      [['--guild', G1, '--guild', G2], '--guild is given 2 times: this erases one server per run. Run it once for each server.'],
       [['--guild'], "Option '--guild <value>' argument missing"],
       [['--guild', G1, 'now'], "Unexpected argument 'now'"],
       [['--guild', G1, '--all'], "Unknown option '--all'"],
@@ -94,14 +99,14 @@ describe('npm run db:erase', () => {
 const onDisk = (path: string, text: string) => [path, `${path}-wal`].some((file) => existsSync(file) && readFileSync(file).includes(Buffer.from(text, 'utf8')));
 
 describe('npm run db:erase never creates or migrates a database', () => {
-  const refusal = (database: string) => `${database}: nothing was erased: `;
-  const advice = 'Check DATABASE_URL: db:erase erases from the database the bot uses, and never creates or migrates one.\n';
+  const refusal = (database: string, reason: string) =>
+    `${database}: ${reason}; nothing was erased. Check DATABASE_URL: db:erase erases from the database the bot uses, and never creates or migrates one.\n`;
 
   it('a SQLite path where there is no file (a typo): exit 1, and neither the file nor its folder is made', { timeout: 60_000 }, async () => {
     const folder = join(scratchDir('tierbot-erase-typo-'), 'dat');
     const database = join(folder, 'tierbot.sqlite');
     const result = await erase(['--guild', G1], { DATABASE_URL: database });
-    expect(result).toEqual({ code: 1, out: '', err: `${refusal(`SQLite ${database}`)}there is no database file at that path. ${advice}` });
+    expect(result).toEqual({ code: 1, out: '', err: refusal(`SQLite ${database}`, 'there is no database file at that path') });
     expect(existsSync(folder)).toBe(false);
   });
 
@@ -120,7 +125,7 @@ describe('npm run db:erase never creates or migrates a database', () => {
     ] as const) {
       const before = readFileSync(database);
       const result = await erase(['--guild', G1], { DATABASE_URL: database });
-      expect(result).toEqual({ code: 1, out: '', err: `${refusal(`SQLite ${database}`)}${reason}. ${advice}` });
+      expect(result).toEqual({ code: 1, out: '', err: refusal(`SQLite ${database}`, reason) });
       expect(readFileSync(database).equals(before), database).toBe(true);
       expect(existsSync(`${database}-wal`)).toBe(false);
     }
@@ -176,9 +181,13 @@ describe('npm run db:erase never creates or migrates a database', () => {
       reader.exec('commit');
       reader.close();
     }
-    // Run again with nothing else reading: nothing left to erase, and the copies go.
+    // Run again with nothing else reading, as the note asks: nothing left to erase, and the copies go, as it says.
     const again = await erase(['--guild', G1], { DATABASE_URL: database });
-    expect(again).toEqual({ code: 0, err: '', out: `SQLite ${database}: server ${G1} has nothing stored; nothing was erased.\n` });
+    expect(again).toEqual({
+      code: 0,
+      err: '',
+      out: `SQLite ${database}: server ${G1} has nothing stored; nothing was erased.\nAny older copies of erased data were cleared from the file and its -wal file.\n`,
+    });
     expect(onDisk(database, secret)).toBe(false);
     expect(onDisk(database, 'kept definition')).toBe(true);
   });
@@ -218,7 +227,7 @@ describeOnPostgres('npm run db:erase on Postgres', (url) => {
     const result = await erase(['--guild', G1], { DATABASE_URL: databaseUrl });
     expect(result.code).toBe(1);
     expect(result.out).toBe('');
-    expect(result.err).toMatch(/^Postgres [^ ]+: nothing was erased: it has no Tierbot tables\. Check DATABASE_URL: db:erase erases from the database the bot uses, and never creates or migrates one\.\n$/);
+    expect(result.err).toMatch(/^Postgres [^ ]+: it has no Tierbot tables; nothing was erased\. Check DATABASE_URL: db:erase erases from the database the bot uses, and never creates or migrates one\.\n$/);
     expect(await tablesIn(schema)).toEqual([]);
   });
 
@@ -231,6 +240,8 @@ describeOnPostgres('npm run db:erase on Postgres', (url) => {
       const result = await erase(['--guild', G1], { DATABASE_URL: databaseUrl });
       expect(result).toMatchObject({ code: 0, err: '' });
       expect(result.out).toContain(`: erased server ${G1}: 1 team term and Tierbot’s record of the server`);
+      // Postgres has no -wal file: nothing is said of one.
+      expect(result.out).not.toContain('-wal');
       expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
       expect(await store.serverData(G2)).toMatchObject({ recorded: true, house: false, terms: 1, plans: 0 });
     } finally {

@@ -28,8 +28,8 @@ const G2 = '200000000000000042';
 const MANAGER = { guildId: G1, manager: true };
 const EPHEMERAL = 64;
 const AT = new Date('2026-12-06T12:00:00Z');
-/** How the replies describe Tierbot's record of a server. */
-const RECORD_WHEN = '(its id, and when a command that changes team settings was first used here)';
+/** How a preview names Tierbot's record of a server, last in its list. */
+const NOTE = 'Tierbot’s note of when this server first used a settings command';
 
 /** A store where G1 and G2 each have a house definition, `terms` terms and `plans` plans. */
 async function twoServers(store: TeamStore = memoryStore(), terms = 12, plans = 3): Promise<TeamStore> {
@@ -79,7 +79,7 @@ describe('/erase-team-data is registered', () => {
   it('is listed by /help with what it does', () => {
     for (const context of [testContext({ guildId: G1 }), testContext()]) {
       const field = help.run({}, context) as { embeds: { fields?: { name: string; value: string }[] }[] };
-      expect(field.embeds[0]!.fields!.find((f) => f.name === '/erase-team-data')?.value).toBe('Erase all team settings.');
+      expect(field.embeds[0]!.fields!.find((f) => f.name === '/erase-team-data')?.value).toBe('Erase the house definition, terms and plans (Manage Server).');
     }
   });
 });
@@ -121,9 +121,8 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     expect(shown.body.flags).toBe(EPHEMERAL);
     expect(title(shown)).toBe('Erase all of Tierbot’s data for this server?');
     expect(shown.body.embeds[0]!.description).toBe(
-      '**Erase all** removes the house definition, 12 team terms and 3 saved plans from this server, for everyone, with Tierbot’s record of this server ' +
-        '(its id, and when a command that changes team settings was first used here). This cannot be undone.\n\n' +
-        'To keep a copy, save it first with `/house export`, `/term export` and `/plans export`.',
+      `**Erase all** removes, for everyone in this server: the house definition, 12 team terms, 3 saved plans and ${NOTE}. This can’t be undone.\n\n` +
+        'To keep copies, run `/house export`, `/term export` and `/plans export` first.',
     );
     const buttons = buttonsOf(shown);
     expect(buttons.map((b) => [b.label, b.style])).toEqual([
@@ -143,8 +142,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     const store = memoryStore();
     await store.addTerm(G1, { name: 'UGC', definition: 'user-generated content', addedById: '1', addedByName: 'a', updatedAt: AT });
     const { shown } = checked(await driver({ store }).run('/erase-team-data', MANAGER));
-    expect(shown.body.embeds[0]!.description).toMatch(/^\*\*Erase all\*\* removes 1 team term from this server/);
-    expect(shown.body.embeds[0]!.description).toContain('save it first with `/term export`.');
+    expect(shown.body.embeds[0]!.description).toBe(`**Erase all** removes, for everyone in this server: 1 team term and ${NOTE}. This can’t be undone.\n\nTo keep copies, run \`/term export\` first.`);
     expect(words(shown)).not.toMatch(/house export|plans export|saved plan/);
   });
 
@@ -166,7 +164,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     expect(outcome).toBe('answered');
     expect(title(shown)).toBe('Tierbot’s data for this server is erased');
     expect(shown.body.embeds[0]!.description).toBe(
-      'Erased the house definition, 12 team terms and 3 saved plans, and Tierbot’s record of this server (its id, and when a command that changes team settings was first used here). ' +
+      'Erased the house definition, 12 team terms, 3 saved plans and Tierbot’s note of this server. ' +
         '`/tier`, `/tiers`, `/compare`, `/roster`, `/glossary` and “Classify follower counts” now go by the publishers’ tiers alone. `/glossary` shows only Tierbot’s own terms.',
     );
     expect(buttonsOf(shown)).toEqual([]);
@@ -179,7 +177,8 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     }
     // Pressed again (an old preview), there is nothing left.
     const again = checked(await bot.press(preview, 1, MANAGER)).shown;
-    expect(title(again)).toBe('Nothing was left to erase');
+    expect(title(again)).toBe('Already erased');
+    expect(again.body.embeds[0]!.description).toBe('This server’s Tierbot data was erased after you opened this preview. There is nothing left to erase.');
   });
 
   it('a preview older than the server’s data erases nothing: it gives way to the preview as it is now, saying what changed, and that one erases', async () => {
@@ -187,7 +186,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     await store.addTerm(G1, { name: 'A', definition: 'aaa', addedById: '1', addedByName: 'a', updatedAt: AT });
     const bot = driver({ store });
     const opened = checked(await bot.run('/erase-team-data', MANAGER)).shown;
-    expect(opened.body.embeds[0]!.description).toMatch(/^\*\*Erase all\*\* removes 1 team term from this server/);
+    expect(opened.body.embeds[0]!.description).toMatch(/^\*\*Erase all\*\* removes, for everyone in this server: 1 team term and /);
     // Meanwhile, in the same server: a term and a house definition added.
     await bot.run('/term add name:B definition:bbb', MANAGER);
     await bot.run('/house set tiers:nano 1k-10k, micro 10k+', MANAGER);
@@ -197,9 +196,9 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 2, plans: 0 });
     expect(title(shown)).toBe('Erase all of Tierbot’s data for this server?');
     expect(shown.body.embeds[0]!.description).toBe(
-      '**Nothing was erased**: since this was opened, a house definition was set and team terms went from 1 to 2. Here is what **Erase all** removes now.\n\n' +
-        `**Erase all** removes the house definition and 2 team terms from this server, for everyone, with Tierbot’s record of this server ${RECORD_WHEN}. This cannot be undone.\n\n` +
-        'To keep a copy, save it first with `/house export` and `/term export`.',
+      '**Nothing was erased**: someone set a house definition and team terms went from 1 to 2 after you opened this. ' +
+        `Here is what would be erased now, for everyone in this server: the house definition, 2 team terms and ${NOTE}. This can’t be undone.\n\n` +
+        'To keep copies, run `/house export` and `/term export` first.',
     );
     expect(buttonsOf(shown).map((b) => [b.label, b.custom_id])).toEqual([
       ['Erase all', expect.stringMatching(/^erase-team-data:erase:1:2:0:/)],
@@ -209,7 +208,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     // Confirmed as it is now, it erases.
     const erased = checked(await bot.press(shown, 1, MANAGER)).shown;
     expect(title(erased)).toBe('Tierbot’s data for this server is erased');
-    expect(erased.body.embeds[0]!.description).toMatch(/^Erased the house definition and 2 team terms, /);
+    expect(erased.body.embeds[0]!.description).toMatch(/^Erased the house definition, 2 team terms and Tierbot’s note of this server\. /);
     expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
   });
 
@@ -220,13 +219,13 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     await store.clearHouse(G1);
     await store.savePlan(G1, { name: 'q1', inputs: { budget: '5000' }, savedById: '1', savedByName: 'a', savedAt: AT });
     const changed = checked(await bot.press(opened, 1, MANAGER)).shown;
-    expect(changed.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, the house definition was cleared and saved plans went from 0 to 1\. /);
+    expect(changed.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: someone cleared the house definition and saved plans went from 0 to 1 after you opened this\. Here is what would be erased now, /);
     expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: false, terms: 2, plans: 1 });
 
     // Erased from another preview meanwhile: nothing is left, whatever this one listed.
     await store.eraseServerData(G1);
     const left = checked(await bot.press(changed, 1, MANAGER)).shown;
-    expect(title(left)).toBe('Nothing was left to erase');
+    expect(title(left)).toBe('Already erased');
     expect(buttonsOf(left)).toEqual([]);
   });
 
@@ -247,7 +246,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       await store.savePlan(G1, { name: 'q1', inputs: { budget: '5000' }, savedById: '1', savedByName: 'a', savedAt: AT });
       const bot = driver({ store });
       const opened = checked(await bot.run('/erase-team-data', MANAGER)).shown;
-      const listing = 'removes the house definition, 1 team term and 1 saved plan from this server';
+      const listing = `for everyone in this server: the house definition, 1 team term, 1 saved plan and ${NOTE}. This can’t be undone.`;
       expect(words(opened)).toContain(listing);
 
       // Meanwhile another manager replaces the house definition and swaps the term; the plan is saved again.
@@ -259,9 +258,9 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       const changed = checked(await bot.press(opened, 1, MANAGER)).shown;
       expect(title(changed)).toBe('Erase all of Tierbot’s data for this server?');
       expect(changed.body.embeds[0]!.description).toBe(
-        '**Nothing was erased**: since this was opened, the house definition was replaced, team terms were changed and saved plans were changed. Here is what **Erase all** removes now.\n\n' +
-          `**Erase all** ${listing}, for everyone, with Tierbot’s record of this server ${RECORD_WHEN}. This cannot be undone.\n\n` +
-          'To keep a copy, save it first with `/house export`, `/term export` and `/plans export`.',
+        '**Nothing was erased**: someone replaced the house definition, the team terms changed and the saved plans changed after you opened this. ' +
+          `Here is what would be erased now, ${listing}\n\n` +
+          'To keep copies, run `/house export`, `/term export` and `/plans export` first.',
       );
       expect((await store.house(G1))?.text).toBe('nano 1k-10k, star 10k+');
       expect((await store.terms(G1)).map((t) => t.name)).toEqual(['New']);
@@ -269,7 +268,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       // The term edited after this preview opened: that one erases nothing either.
       expect((await bot.run('/term edit name:New definition:edited after the second preview', MANAGER)).outcome).toBe('answered');
       const edited = checked(await bot.press(changed, 1, MANAGER)).shown;
-      expect(edited.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, team terms were changed\. /);
+      expect(edited.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: the team terms changed after you opened this\. Here is what would be erased now, /);
       expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 1, plans: 1 });
 
       // Confirmed as it is now, it erases.
@@ -290,7 +289,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       const shown = checked(await bot.press(earlier, 1, MANAGER)).shown;
       expect(title(shown), earlierId).toBe('Erase all of Tierbot’s data for this server?');
       expect(shown.body.embeds[0]!.description).toMatch(
-        /^\*\*Nothing was erased\*\*: this preview is from an earlier version of Tierbot\. Here is what \*\*Erase all\*\* removes now\.\n\n\*\*Erase all\*\* removes the house definition, 12 team terms and 3 saved plans /,
+        /^\*\*Nothing was erased\*\*: this preview is from an earlier version of Tierbot\. Here is what would be erased now, for everyone in this server: the house definition, 12 team terms, 3 saved plans and /,
       );
       expect(buttonsOf(shown).map((b) => b.custom_id)).toEqual(buttonsOf(current).map((b) => b.custom_id));
       expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 12, plans: 3 });
@@ -344,16 +343,33 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
     const bot = driver({ store });
     const preview = checked(await bot.run('/erase-team-data', MANAGER)).shown;
     expect(shown(preview)).toBe(
-      'Tierbot keeps no house definition, team terms or saved plans for this server: only a record that it used Tierbot (its id, and when a command that changes team settings was first used here). ' +
-        '**Erase all** removes that too. This cannot be undone.',
+      'Tierbot has no house definition, team terms or saved plans for this server, only a note that a settings command (such as `/house clear`) was run here. ' +
+        '**Erase all** removes that too. This can’t be undone.',
     );
     const erased = checked(await bot.press(preview, 1, MANAGER)).shown;
-    expect(shown(erased)).toBe('Erased Tierbot’s record of this server (its id, and when a command that changes team settings was first used here).');
+    expect(shown(erased)).toBe('Erased Tierbot’s note of this server.');
     expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
 
     function shown(message: Shown) {
       return message.body.embeds[0]!.description;
     }
+  });
+
+  it('a preview whose only term was removed meanwhile erases nothing: it says so, then offers the note that is left', async () => {
+    const store = memoryStore();
+    await store.addTerm(G1, { name: 'A', definition: 'aaa', addedById: '1', addedByName: 'a', updatedAt: AT });
+    const bot = driver({ store });
+    const opened = checked(await bot.run('/erase-team-data', MANAGER)).shown;
+    expect(await store.removeTerm(G1, 'A')).toBe('ok');
+    const changed = checked(await bot.press(opened, 1, MANAGER)).shown;
+    expect(changed.body.embeds[0]!.description).toBe(
+      '**Nothing was erased**: team terms went from 1 to 0 after you opened this.\n\n' +
+        'Tierbot has no house definition, team terms or saved plans for this server, only a note that a settings command (such as `/house clear`) was run here. ' +
+        '**Erase all** removes that too. This can’t be undone.',
+    );
+    expect(buttonsOf(changed).map((b) => b.label)).toEqual(['Erase all', 'Cancel']);
+    expect(checked(await bot.press(changed, 1, MANAGER)).shown.body.embeds[0]!.description).toBe('Erased Tierbot’s note of this server.');
+    expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
   });
 
   it('on the real SQLite store: the server’s rows go, its guilds row included, and the other server keeps all of its own', async () => {
@@ -363,7 +379,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       await twoServers(store, 3, 2);
       const bot = driver({ store });
       const preview = checked(await bot.run('/erase-team-data', MANAGER)).shown;
-      expect(preview.body.embeds[0]!.description).toContain('the house definition, 3 team terms and 2 saved plans');
+      expect(preview.body.embeds[0]!.description).toContain('the house definition, 3 team terms, 2 saved plans and Tierbot’s note');
       expect(title(checked(await bot.press(preview, 1, MANAGER)).shown)).toBe('Tierbot’s data for this server is erased');
       expect(await store.serverData(G1)).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
       expect(await store.serverData(G2)).toMatchObject({ recorded: true, house: true, terms: 3, plans: 2 });
@@ -376,7 +392,7 @@ describe('/erase-team-data shows what would go, then erases it or not', () => {
       const opened = checked(await bot.run('/erase-team-data', inG2)).shown;
       await store.addTerm(G2, { name: 'late', definition: 'added after the preview', addedById: '1', addedByName: 'a', updatedAt: AT });
       const stale = checked(await bot.press(opened, 1, inG2)).shown;
-      expect(stale.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, team terms went from 3 to 4\. /);
+      expect(stale.body.embeds[0]!.description).toMatch(/^\*\*Nothing was erased\*\*: team terms went from 3 to 4 after you opened this\. Here is what would be erased now, /);
       expect(await store.serverData(G2)).toMatchObject({ recorded: true, house: true, terms: 4, plans: 2 });
     } finally {
       await store.close();
@@ -416,6 +432,10 @@ describe('/erase-team-data with the database down', () => {
     const { outcome, shown } = checked(await bot.press(preview, 1, MANAGER));
     expect(outcome).toBe('unavailable');
     expect(title(shown)).toBe('Team settings are unavailable right now');
+    expect(shown.body.embeds[0]!.description).toBe(
+      "The settings are unavailable right now: the bot can't reach its database. Nothing was erased. Press **Erase all** again in a minute; " +
+        '`/tier`, `/tiers`, `/compare` and `/glossary` still answer from the publishers.',
+    );
     expect(shown.body.flags).toBe(EPHEMERAL);
     outage.down = false;
     expect(await store.serverData(G1)).toMatchObject({ recorded: true, house: true, terms: 12, plans: 3 });
@@ -446,7 +466,7 @@ describe('/erase-team-data in the CLI', () => {
 
     const preview = await cli(database, ['/erase-team-data', ...guild, '--manager']);
     expect(preview.code).toBe(0);
-    expect(preview.stdout).toContain('removes the house definition, 2 team terms and 1 saved plan from this server');
+    expect(preview.stdout).toContain('removes, for everyone in this server: the house definition, 2 team terms, 1 saved plan and Tierbot’s note');
     expect(preview.stdout).toContain('[1] Erase all   [2] Cancel');
 
     const cancelled = await cli(database, ['/erase-team-data', ...guild, '--manager', '--pick', '2']);
@@ -454,7 +474,7 @@ describe('/erase-team-data in the CLI', () => {
 
     const erased = await cli(database, ['/erase-team-data', ...guild, '--manager', '--pick', '1']);
     expect(erased.code).toBe(0);
-    expect(erased.stdout).toContain('Erased the house definition, 2 team terms and 1 saved plan');
+    expect(erased.stdout).toContain('Erased the house definition, 2 team terms, 1 saved plan and Tierbot’s note of this server.');
 
     const store = await openStore(database, { ttlMs: 0 });
     try {

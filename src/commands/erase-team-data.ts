@@ -14,7 +14,7 @@
 
 import { ButtonStyle, MessageFlags, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
 import { andList, formatCount } from '../domain/format';
-import { recordHolds, serverRecord, settingsHeld, settingsNamed, type SettingKind } from '../store/server-data-words';
+import { SERVER_NOTE, SERVER_NOTE_LISTED, settingsHeld, settingsNamed, type SettingKind } from '../store/server-data-words';
 import { FINGERPRINT_LENGTH, StoreUnavailableError, type ListedData, type ServerData } from '../store/types';
 import { button, buttonRows, ERROR_COLOUR, inputErrorReply, NEUTRAL_COLOUR } from './embeds';
 import { guildOnlyReply, notManagerReply, orUnavailable, teamGuildId, unavailableReply, type ServerOnlySubject } from './team-settings';
@@ -82,9 +82,6 @@ const SERVER_ONLY_SUBJECT: ServerOnlySubject = {
   whose: 'whose data you mean to erase',
 };
 
-/** "the house definition, 12 team terms and 3 saved plans"; "" when there is none of them. */
-const settingsList = (data: ServerData) => andList(settingsNamed(data));
-
 const EXPORT_COMMAND: Record<SettingKind, string> = { house: '`/house export`', terms: '`/term export`', plans: '`/plans export`' };
 
 /** The exports that would save a copy of what the server has: "`/house export` and `/term export`". */
@@ -98,7 +95,7 @@ function privately(embed: APIEmbed, buttons: APIButtonComponent[] = []): Reply {
 
 /**
  * What would be erased, with the buttons; or that there is nothing, without them. `changed`, when
- * given, is a line put first: what changed since the preview the member pressed was opened.
+ * given, leads in: what changed since the preview the member pressed was opened (changedLine).
  */
 function previewReply(data: ServerData, changed?: string): Reply {
   if (!hasAnything(data)) {
@@ -108,57 +105,68 @@ function previewReply(data: ServerData, changed?: string): Reply {
       color: NEUTRAL_COLOUR,
     });
   }
-  const settings = settingsList(data);
-  const what = settings
-    ? `**Erase all** removes ${settings} from this server, for everyone, with ${serverRecord('here')}. This cannot be undone.\n\nTo keep a copy, save it first with ${exportsOf(data)}.`
-    : `Tierbot keeps no house definition, team terms or saved plans for this server: only a record that it used Tierbot ${recordHolds('here')}. **Erase all** removes that too. This cannot be undone.`;
-  return privately({ title: 'Erase all of Tierbot’s data for this server?', description: changed ? `${changed}\n\n${what}` : what, color: ERROR_COLOUR }, [
+  const settings = settingsNamed(data);
+  let what: string;
+  if (settings.length > 0) {
+    const listed = `for everyone in this server: ${andList([...settings, SERVER_NOTE_LISTED])}. This can’t be undone.\n\nTo keep copies, run ${exportsOf(data)} first.`;
+    what = changed ? `${changed} Here is what would be erased now, ${listed}` : `**Erase all** removes, ${listed}`;
+  } else {
+    const noteOnly =
+      'Tierbot has no house definition, team terms or saved plans for this server, only a note that a settings command (such as `/house clear`) was run here. ' +
+      '**Erase all** removes that too. This can’t be undone.';
+    what = changed ? `${changed}\n\n${noteOnly}` : noteOnly;
+  }
+  return privately({ title: 'Erase all of Tierbot’s data for this server?', description: what, color: ERROR_COLOUR }, [
     button(eraseButtonId(data), 'Erase all', ButtonStyle.Danger),
     button(CANCEL_BUTTON, 'Cancel'),
   ]);
 }
 
-const REMOVES_NOW = 'Here is what **Erase all** removes now.';
-
 /**
- * "**Nothing was erased**: since this was opened, a house definition was set and team terms went
- * from 1 to 2. …": what changed of what the preview listed (`listed`), as the server has it now.
+ * "**Nothing was erased**: someone set a house definition and team terms went from 1 to 2 after
+ * you opened this.": what changed of what the preview listed (`listed`), as the server has it now.
  */
 function changedLine(listed: ListedData, stored: ServerData): string {
   const changed = (kind: SettingKind) => listed.fingerprints[kind] !== stored.fingerprints[kind];
   const counted = (kind: 'terms' | 'plans', name: string) => {
     if (listed[kind] !== stored[kind]) return [`${name} went from ${formatCount(listed[kind])} to ${formatCount(stored[kind])}`];
-    return changed(kind) ? [`${name} were changed`] : [];
+    return changed(kind) ? [`the ${name} changed`] : [];
   };
   const house = () => {
-    if (listed.house !== stored.house) return [stored.house ? 'a house definition was set' : 'the house definition was cleared'];
-    return changed('house') ? ['the house definition was replaced'] : [];
+    if (listed.house !== stored.house) return [stored.house ? 'someone set a house definition' : 'someone cleared the house definition'];
+    return changed('house') ? ['someone replaced the house definition'] : [];
   };
   const changes = andList([...house(), ...counted('terms', 'team terms'), ...counted('plans', 'saved plans')]);
-  return `**Nothing was erased**: since this was opened, ${changes}. ${REMOVES_NOW}`;
+  return `**Nothing was erased**: ${changes} after you opened this.`;
 }
 
 /** In place of an earlier preview (EARLIER_ERASE_BUTTON_ID), which cannot tell what changed since. */
-const EARLIER_PREVIEW = `**Nothing was erased**: this preview is from an earlier version of Tierbot. ${REMOVES_NOW}`;
+const EARLIER_PREVIEW = '**Nothing was erased**: this preview is from an earlier version of Tierbot.';
 
-const NOTHING_LEFT = privately({ title: 'Nothing was left to erase', description: 'Tierbot kept nothing for this server any more: it had been erased meanwhile.', color: NEUTRAL_COLOUR });
+const NOTHING_LEFT = privately({
+  title: 'Already erased',
+  description: 'This server’s Tierbot data was erased after you opened this preview. There is nothing left to erase.',
+  color: NEUTRAL_COLOUR,
+});
 
 /** What the erase removed, in place of the preview. */
 function erasedReply(erased: ServerData): Reply {
   if (!hasAnything(erased)) return NOTHING_LEFT;
-  const settings = settingsList(erased);
   const after = [
     ...(erased.house ? ['`/tier`, `/tiers`, `/compare`, `/roster`, `/glossary` and “Classify follower counts” now go by the publishers’ tiers alone.'] : []),
     ...(erased.terms > 0 ? ['`/glossary` shows only Tierbot’s own terms.'] : []),
   ].join(' ');
   return privately({
     title: 'Tierbot’s data for this server is erased',
-    description: `Erased ${settings ? `${settings}, and ` : ''}${serverRecord('here')}.${after ? ` ${after}` : ''}`,
+    description: `Erased ${andList([...settingsNamed(erased), ...(erased.recorded ? [SERVER_NOTE] : [])])}.${after ? ` ${after}` : ''}`,
     color: NEUTRAL_COLOUR,
   });
 }
 
 const CANCELLED = privately({ title: 'Nothing was erased', description: 'Tierbot’s data for this server is as it was.', color: NEUTRAL_COLOUR });
+
+/** Said when Erase all is pressed with the database down; the preview stays, to be pressed again. */
+const NOTHING_ERASED = 'Nothing was erased. Press **Erase all** again in a minute';
 
 async function preview(context: RunContext): Promise<Reply> {
   const guildId = teamGuildId(context);
@@ -187,7 +195,7 @@ async function press(customId: string, _values: readonly string[], context: Comp
     if (result.outcome === 'erased') return { mode: 'update', reply: erasedReply(result.erased) };
     return { mode: 'update', reply: previewInstead(result.stored, changedLine(listed, result.stored)) };
   } catch (err) {
-    if (err instanceof StoreUnavailableError) return { mode: 'reply', reply: unavailableReply() };
+    if (err instanceof StoreUnavailableError) return { mode: 'reply', reply: unavailableReply(NOTHING_ERASED) };
     throw err;
   }
 }

@@ -60,15 +60,15 @@ function commandGuide(teamCommandsRun: boolean): APIEmbedField[] {
   return [
     { name: '/tier followers:<count>', value: `Your house definition, then each publisher’s tier (one vote each). ${BOUNDARY_RULE}\nTry \`/tier 30k\`` },
     { name: '/tiers [source]', value: 'Every publisher’s ranges, or one quoted and cited.\nTry `/tiers source:Mediakix`' },
-    { name: '/compare [options]', value: 'One big influencer or many small ones: one funnel, with ranges.\nTry `/compare budget:5k`' },
+    { name: '/compare [options]', value: 'One big or many small influencers: one funnel, with ranges.\nTry `/compare budget:5k`' },
     { name: '/glossary [term]', value: 'Any term in plain words, with formula and sources.\nTry `/glossary term:CPE`' },
-    { name: '/roster file:<csv>', value: 'Your creators file (CSV or TSV), tagged by tier.\nTry `/roster file:creators.csv`' },
-    { name: 'Right-click a message → Apps → Classify follower counts', value: 'Each follower count in it, with its tier.\nTry it on “Sara has 45k on IG”' },
+    { name: '/roster file:<csv>', value: 'Your creator CSV or TSV, tagged by tier.\nTry `/roster file:creators.csv`' },
+    { name: 'Right-click a message → Apps → Classify follower counts', value: 'Its follower counts, tiered.\nTry it on “Sara has 45k on IG”' },
     { name: '/house set | show | clear | export', value: `Your house definition, used first everywhere (show: everyone; the rest: Manage Server).${team('`/house set tiers:micro 10k-75k`')}` },
     { name: '/term add | edit | remove | export | import', value: `Team glossary terms (Manage Server).${team('`/term add name:UGC definition:…`')}` },
     { name: '/plans list | delete | export', value: `Saved plans from \`/compare save:<name>\`.${team('`/plans list`')}` },
     // No example: it takes no options, and shows what it would erase before it erases anything.
-    { name: '/erase-team-data', value: 'Erase all team settings.' },
+    { name: '/erase-team-data', value: 'Erase the house definition, terms and plans (Manage Server).' },
     { name: '/help', value: 'This page and the path below.' },
   ];
 }
@@ -89,11 +89,11 @@ export function helpReply(place: Pick<RunContext, 'guildId' | 'guildInstalled'>,
       {
         title: 'Tierbot: influencer tiers, explained and compared',
         description:
-          'Nobody agrees what a "micro-influencer" is: Tierbot shows every published definition, cited.' +
+          'Nobody agrees what a "micro-influencer" is: Tierbot shows each published definition, cited.' +
           (note ? `\n${note}` : ''),
         color: NEUTRAL_COLOUR,
         // The "Start here" field and its button say where to begin; the public reply has no room to say it twice.
-        fields: [...commandGuide(note === undefined), { name: 'New here? Start here', value: steps.map(shortName).join(' · ') || 'The glossary is empty.' }],
+        fields: [...commandGuide(note === undefined), { name: 'New here? Start here', value: steps.map(shortName).join(', ') || 'The glossary is empty.' }],
       },
     ],
     components: [{ type: ComponentType.ActionRow, components: [button(own ? ownStep(0) : `${STEP}:0`, 'Start here →', ButtonStyle.Primary)] }],

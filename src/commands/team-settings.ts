@@ -124,14 +124,22 @@ export function notManagerReply(action: string): Reply {
   };
 }
 
-export function unavailableReply(): Reply {
+/** What the unavailable reply says of the member's action, unless the caller says it otherwise. */
+const NOTHING_CHANGED = 'If you were changing a setting, nothing was changed. Try again in a minute';
+
+/**
+ * The database cannot be reached. `nothingDone` says what became of the member's action and when to
+ * try again, as a sentence without its full stop ("Nothing was erased. Press **Erase all** again in
+ * a minute"); by default, for any setting.
+ */
+export function unavailableReply(nothingDone: string = NOTHING_CHANGED): Reply {
   return {
     embeds: [
       {
         title: 'Team settings are unavailable right now',
         description:
-          "The settings are unavailable right now: the bot can't reach its database. If you were changing a setting, nothing was changed. " +
-          'Try again in a minute; `/tier`, `/tiers`, `/compare` and `/glossary` still answer from the publishers.',
+          `The settings are unavailable right now: the bot can't reach its database. ${nothingDone}; ` +
+          '`/tier`, `/tiers`, `/compare` and `/glossary` still answer from the publishers.',
         color: ERROR_COLOUR,
       },
     ],

@@ -22,16 +22,17 @@ export function settingsNamed(data: Held): string[] {
   return settingsHeld(data).map((kind) => names[kind]);
 }
 
-/**
- * What Tierbot's record of a server holds (ServerData.recorded), said in that server (`here`) or
- * outside it (`there`). It is kept once a command that changes team settings has run there, even
- * one that changed nothing.
+/*
+ * Tierbot's record of a server (ServerData.recorded): its id and when a command that changes team
+ * settings was first run there, kept once one has run, even one that changed nothing. Members call
+ * such a command a settings command; the operator reads what the record holds.
  */
-export function recordHolds(where: 'here' | 'there'): string {
-  return `(its id, and when a command that changes team settings was first used ${where})`;
-}
 
-/** "Tierbot’s record of this server (its id, and when …)": in the server (`here`), or outside it (`there`). */
-export function serverRecord(where: 'here' | 'there'): string {
-  return `Tierbot’s record of ${where === 'here' ? 'this' : 'the'} server ${recordHolds(where)}`;
-}
+/** The record, as a member in that server reads it before erasing it. */
+export const SERVER_NOTE_LISTED = 'Tierbot’s note of when this server first used a settings command';
+
+/** The record, as a member in that server reads it once erased. */
+export const SERVER_NOTE = 'Tierbot’s note of this server';
+
+/** The record, as the operator reads it, outside the server. */
+export const SERVER_RECORD_FOR_OPERATOR = 'Tierbot’s record of the server (its id, and when a command that changes team settings was first used there)';

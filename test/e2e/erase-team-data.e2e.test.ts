@@ -54,7 +54,7 @@ describe.each(MODES)('%s mode', (mode) => {
     const preview = answerOf(record).body;
     expect(messageProblems(preview)).toEqual([]);
     expect(preview.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(embedText(preview)).toContain('removes the house definition, 2 team terms and 1 saved plan from this server');
+    expect(embedText(preview)).toContain('removes, for everyone in this server: the house definition, 2 team terms, 1 saved plan and Tierbot’s note');
     expect(buttons(preview).map((b) => [b.label, b.style])).toEqual([
       ['Erase all', 4],
       ['Cancel', 2],
@@ -70,21 +70,21 @@ describe.each(MODES)('%s mode', (mode) => {
     await store.addTerm(guild(), { name: 'late', definition: 'added after the preview', addedById: '1', addedByName: 'a', updatedAt: AT });
     const changed = answerOf(await h().component(erase!.custom_id, { componentType: 2, message, ...manager })).body;
     expect(messageProblems(changed)).toEqual([]);
-    expect(changed.embeds[0].description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, team terms went from 2 to 3\. /);
-    expect(embedText(changed)).toContain('removes the house definition, 3 team terms and 1 saved plan from this server');
+    expect(changed.embeds[0].description).toMatch(/^\*\*Nothing was erased\*\*: team terms went from 2 to 3 after you opened this\. Here is what would be erased now, /);
+    expect(embedText(changed)).toContain('would be erased now, for everyone in this server: the house definition, 3 team terms, 1 saved plan and Tierbot’s note');
     expect(await store.serverData(guild())).toMatchObject({ house: true, terms: 3, plans: 1 });
 
     // A term edited after that: the numbers are the same, yet Erase all erases nothing again.
     await store.editTerm(guild(), { name: 'late', definition: 'edited after the second preview', addedById: '1', addedByName: 'a', updatedAt: AT }, ['definition']);
     const edited = answerOf(await h().component(buttons(changed)[0]!.custom_id, { componentType: 2, message, ...manager })).body;
     expect(messageProblems(edited)).toEqual([]);
-    expect(edited.embeds[0].description).toMatch(/^\*\*Nothing was erased\*\*: since this was opened, team terms were changed\. /);
+    expect(edited.embeds[0].description).toMatch(/^\*\*Nothing was erased\*\*: the team terms changed after you opened this\. /);
     expect(await store.serverData(guild())).toMatchObject({ house: true, terms: 3, plans: 1 });
 
     const erased = answerOf(await h().component(buttons(edited)[0]!.custom_id, { componentType: 2, message, ...manager })).body;
     expect(messageProblems(erased)).toEqual([]);
     expect(erased.embeds[0].title).toBe('Tierbot’s data for this server is erased');
-    expect(embedText(erased)).toContain('Erased the house definition, 3 team terms and 1 saved plan');
+    expect(embedText(erased)).toContain('Erased the house definition, 3 team terms, 1 saved plan and Tierbot’s note of this server.');
     expect(buttons(erased)).toEqual([]);
     expect(await store.serverData(guild())).toMatchObject({ recorded: false, house: false, terms: 0, plans: 0 });
     expect(await store.serverData(OTHER)).toMatchObject({ recorded: true, house: true, terms: 2, plans: 1 });

@@ -55,15 +55,9 @@ function eraseButtonId(listed: ListedData): string {
 
 const FINGERPRINT = `([0-9a-f]{${FINGERPRINT_LENGTH}})`;
 const ERASE_BUTTON_ID = new RegExp(`^${ERASE}:([01]):(\\d{1,6}):(\\d{1,6}):${FINGERPRINT}:${FINGERPRINT}:${FINGERPRINT}${OWN_MESSAGE}$`);
-/**
- * An Erase all button of an earlier preview, which listed no fingerprints (at first nothing at all,
- * then only the house definition and the numbers): it cannot tell whether the data changed since.
- */
-const EARLIER_ERASE_BUTTON_ID = new RegExp(`^${ERASE}(?::[01]:\\d{1,6}:\\d{1,6})?${OWN_MESSAGE}$`);
 
-/** What an Erase all button says its preview listed; 'earlier' for an earlier preview's (see above); undefined for any other custom_id. */
-function listedBy(customId: string): ListedData | 'earlier' | undefined {
-  if (EARLIER_ERASE_BUTTON_ID.test(customId)) return 'earlier';
+/** What an Erase all button says its preview listed; undefined for any other custom_id. */
+function listedBy(customId: string): ListedData | undefined {
   const match = ERASE_BUTTON_ID.exec(customId);
   if (!match) return undefined;
   const [, house, terms, plans, houseFingerprint, termsFingerprint, plansFingerprint] = match;
@@ -140,9 +134,6 @@ function changedLine(listed: ListedData, stored: ServerData): string {
   return `**Nothing was erased**: ${changes} after you opened this.`;
 }
 
-/** In place of an earlier preview (EARLIER_ERASE_BUTTON_ID), which cannot tell what changed since. */
-const EARLIER_PREVIEW = '**Nothing was erased**: this preview is from an earlier version of Tierbot.';
-
 const NOTHING_LEFT = privately({
   title: 'Already erased',
   description: 'This server’s Tierbot data was erased after you opened this preview. There is nothing left to erase.',
@@ -178,8 +169,8 @@ async function preview(context: RunContext): Promise<Reply> {
 /**
  * Erase all: the server and the presser's permission as this press gives them, and what the
  * preview listed, as its button carries it. Refused, the preview gives way to the reason (its
- * buttons could not work); the server's data changed since the preview (or the preview is an
- * earlier version's), it gives way to the preview as it is now; with the database down, the reason
+ * buttons could not work); the server's data changed since the preview, it gives way to the
+ * preview as it is now; with the database down, the reason
  * comes in a reply of its own and the preview stays, to be pressed again.
  */
 async function press(customId: string, _values: readonly string[], context: ComponentContext): Promise<ComponentReply> {
@@ -190,7 +181,6 @@ async function press(customId: string, _values: readonly string[], context: Comp
   if (guildId === undefined) return { mode: 'update', reply: guildOnlyReply(SERVER_ONLY_SUBJECT, context) };
   if (!context.canManageGuild) return { mode: 'update', reply: notManagerReply(ACTION) };
   try {
-    if (listed === 'earlier') return { mode: 'update', reply: previewInstead(await context.store.serverData(guildId), EARLIER_PREVIEW) };
     const result = await context.store.eraseServerDataAsListed(guildId, listed);
     if (result.outcome === 'erased') return { mode: 'update', reply: erasedReply(result.erased) };
     return { mode: 'update', reply: previewInstead(result.stored, changedLine(listed, result.stored)) };

@@ -70,7 +70,7 @@ describe('/roster: Summary by platform is offered only when it can read the file
     const read = readRoster(utf8('name,bio,followers\nSara,x,45000\n'));
     if (!read.ok) throw new Error(read.error.kind);
     const huge = { ...read.roster, rows: read.roster.rows.map((r) => ({ ...r, cells: [r.cells[0]!, 'x'.repeat(LIMITS.attachmentBytes), r.cells[2]!] })) };
-    const reply = rosterReply(huge, 'team.csv', { audience: 'channel' });
+    const reply = rosterReply(huge, 'team.csv', { viewers: 'channel' });
     expect(reply.inputError).toBe(true);
     expect(reply.files ?? []).toEqual([]);
     expect(embedText(reply)).toContain('more than the 10 MB Discord lets a bot attach');

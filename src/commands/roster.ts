@@ -554,13 +554,13 @@ const shownToEveryone = (where: 'channel' | 'conversation') =>
   `Everyone in this ${where} can see this reply and ${ROSTER_FILE}, with every column you uploaded, including any emails or fees. ` +
   `Add \`private:True\` next time to keep a roster to yourself.`;
 
-function audienceOf(asked: boolean | undefined, context: RunContext): RosterViewers {
+function viewersOf(asked: boolean | undefined, context: RunContext): RosterViewers {
   if (asked === true) return 'own';
   if (!context.othersSeePublicReplies) return 'bot-dm';
   return context.guildId === undefined ? 'conversation' : 'channel';
 }
 
-export function rosterReply(r: TaggedRoster, filename: string, { notice, house, audience }: { notice?: string | undefined; house?: HouseTiers | undefined; audience: RosterViewers }): Reply {
+export function rosterReply(r: TaggedRoster, filename: string, { notice, house, viewers }: { notice?: string | undefined; house?: HouseTiers | undefined; viewers: RosterViewers }): Reply {
   const file = tiersFile(r);
   // A roster within MAX_ROSTER_BYTES and MAX_ROSTER_COLUMNS comes back well under it; this keeps
   // any file that would not from being sent.
@@ -584,7 +584,7 @@ export function rosterReply(r: TaggedRoster, filename: string, { notice, house, 
     ...(notice ? [notice] : []),
     `Read ${quoted(filename, 60)}: ${countOf(creatorRows, 'row')}, ${DELIMITER_NAMES[r.delimiter]}${r.decimal === ',' ? ', decimal commas' : ''}.`,
     // Early, so that no shortening of a long description can cut it.
-    ...(audience === 'channel' || audience === 'conversation' ? [shownToEveryone(audience)] : []),
+    ...(viewers === 'channel' || viewers === 'conversation' ? [shownToEveryone(viewers)] : []),
     ...(r.headerRow ? [] : [noHeaderLine(r)]),
     columnsLine(r),
     ...(r.replacedColumns.length ? [replacedLine(r)] : []),
@@ -626,13 +626,13 @@ export function rosterReply(r: TaggedRoster, filename: string, { notice, house, 
     ...(file.unreadable || (r.columns.platform === undefined && r.columns.headerPlatform === undefined) ? {} : { components: buttonRows([button(summaryCustomId(r), 'Summary by platform', ButtonStyle.Secondary)]) }),
     chart: { kind: 'roster' as const, opts: { title: `${countOf(counted.length, 'creator')} by tier`, basis: r.basis === 'house' ? 'by your house definition' : "by the publishers' consensus", bars: chartBars(r.totals, house) } },
     // The chart is drawn into this message, so it is as private as the rest.
-    ...(audience === 'own' ? { flags: MessageFlags.Ephemeral } : {}),
+    ...(viewers === 'own' ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
 
 async function run(args: { file: Attachment; name_column?: string; count_column?: string; private?: boolean }, context: RunContext): Promise<Reply> {
   const file = args.file;
-  const audience = audienceOf(args.private, context);
+  const viewers = viewersOf(args.private, context);
   const name = quoted(file.filename, 60);
   if (file.size > MAX_ROSTER_BYTES) return refusal({ kind: 'too-large', bytes: file.size }, file.filename);
   const extension = /\.([a-z0-9]{1,8})$/i.exec(file.filename)?.[1]?.toLowerCase();
@@ -642,14 +642,14 @@ async function run(args: { file: Attachment; name_column?: string; count_column?
   try {
     // The download tells Discord "thinking…", and a deferred reply is as visible as that message:
     // a private answer is deferred privately.
-    bytes = await context.download(file, { privately: audience === 'own' });
+    bytes = await context.download(file, { privately: viewers === 'own' });
   } catch {
     return inputErrorReply(`${name} could not be downloaded from Discord. Attach it again.`, ACCEPTED, 'The file did not arrive');
   }
   const { house, notice } = await houseFor(context);
   const read = readRoster(bytes, { nameColumn: args.name_column, countColumn: args.count_column, house, filename: file.filename });
   if (!read.ok) return refusal(read.error, file.filename);
-  return rosterReply(read.roster, file.filename, { notice, house, audience });
+  return rosterReply(read.roster, file.filename, { notice, house, viewers });
 }
 
 // ── Summary by platform ───────────────────────────────────────────────────────────────────────

@@ -175,11 +175,11 @@ describe('a figure corrected in the benchmark tables is what /glossary says', ()
     expect(await shown('sponsored vs organic posts')).toContain('a like rate near 9% under 1k followers against 1.5% at 1M–10M, so 9 ÷ 1.5 ≈ 6 times higher.');
   });
 
-  it('prices: Word on the Block’s CPMs, Upfluence’s CPM, the cent-per-follower rule and Ad Age’s fee', async () => {
+  it('prices: Word on the Block’s CPMs, the “industry standard” CPM and who says it, the cent-per-follower rule and Ad Age’s fee', async () => {
     const { shown } = await glossaryAfter({
       benchmarks: ({ CPM_REFERENCE }) => ({
         CPM_REFERENCE: { ...CPM_REFERENCE, instagram: { ...CPM_REFERENCE.instagram, low: 6, high: 16 } },
-        UPFLUENCE_CPM: 7,
+        STANDARD_CPM: { dollars: 7, source: { publisher: 'Standard-setter', what: '“industry standard” CPM', year: null, confidence: 'P' } },
         CENT_PER_FOLLOWER: 0.012,
         CENT_RULE_TEXT: '$120 per 10,000 followers',
         AD_AGE_KARDASHIAN_FEE: { low: 360_000, high: 500_000 },
@@ -187,10 +187,10 @@ describe('a figure corrected in the benchmark tables is what /glossary says', ()
       }),
     });
     // TikTok's range is no longer Instagram's: the two are named apart.
-    expect(await shown('cpm')).toContain('gives CPMs of $6–16 on Instagram, $5–15 on TikTok and $15–30 on YouTube; Upfluence calls $7 the "industry standard".');
-    expect(await shown('emv')).toContain('80,000 impressions at Upfluence\'s $7 "industry standard" CPM → 80,000 × 7 ÷ 1,000 = $560 EMV, not $560 of sales.');
+    expect(await shown('cpm')).toContain('gives CPMs of $6–16 on Instagram, $5–15 on TikTok and $15–30 on YouTube; Standard-setter calls $7 the "industry standard".');
+    expect(await shown('emv')).toContain('80,000 impressions at Standard-setter\'s $7 "industry standard" CPM → 80,000 × 7 ÷ 1,000 = $560 EMV, not $560 of sales.');
     const caveats = await shown('emv caveats');
-    expect(caveats).toContain('at $16 CPM (the top of Word on the Block\'s Instagram range) as at Upfluence\'s $7 "industry standard"');
+    expect(caveats).toContain('at $16 CPM (the top of Word on the Block\'s Instagram range) as at Standard-setter\'s $7 "industry standard"');
     expect(caveats).toContain('80,000 × 16 ÷ 1,000 = $1,280 EMV, but 80,000 × 7 ÷ 1,000 = $560 for the same post.');
     const rate = await shown('influencer rate');
     expect(rate).toContain('The old rule of thumb is $120 per 10,000 followers');
@@ -276,9 +276,9 @@ describe('figures the glossary keeps as written agree with the data', () => {
   });
 
   it('what the text says of the figures is true of them: EMV at the top CPM is over twice Upfluence’s; maven is Iconosquare’s and CMSWire’s macro', async () => {
-    const { CPM_REFERENCE, UPFLUENCE_CPM } = await import('../src/domain/benchmarks');
+    const { CPM_REFERENCE, STANDARD_CPM } = await import('../src/domain/benchmarks');
     const { sourceById } = await import('../src/domain/sources');
-    const ratio = CPM_REFERENCE.instagram.high / UPFLUENCE_CPM;
+    const ratio = CPM_REFERENCE.instagram.high / STANDARD_CPM.dollars;
     expect(ratio, 'emv-caveats says "over twice as much": correct it in src/domain/glossary.ts').toBeGreaterThan(2);
     expect(ratio, 'emv-caveats says "over twice as much": correct it in src/domain/glossary.ts').toBeLessThan(3);
     /** The lines a tier is drawn between, as its words state them (the boundary rule may give 1M itself to either side). */

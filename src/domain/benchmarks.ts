@@ -444,7 +444,8 @@ export const CPM_REFERENCE: Record<Platform, CpmReference> = {
   tiktok: { low: 5, high: 15, source: CITE.wordOnTheBlock },
   youtube: { low: 15, high: 30, source: CITE.wordOnTheBlock },
 };
-export const UPFLUENCE_CPM = 6.5;
+/** The one CPM a source calls standard across platforms; the explanations and /compare's Assumptions quote it beside the ranges. */
+export const STANDARD_CPM: { dollars: number; source: Citation } = { dollars: 6.5, source: CITE.upfluence };
 
 /** Evidence from the cases in SOURCES.md §4, for the Assumptions reply. */
 export const CASE_NOTES: readonly string[] = [

@@ -26,6 +26,7 @@ import {
   CENT_RULE_TEXT,
   CITE as FIGURE_CITE,
   CPM_REFERENCE,
+  STANDARD_CPM,
   IMH_MICRO_MEGA,
   INSTAGRAM_ENGAGEMENT_OTHERS,
   KARDASHIAN_CASE,
@@ -33,7 +34,6 @@ import {
   OBSERVED_CLICKS,
   PLATFORMS,
   PLATFORM_LABEL,
-  UPFLUENCE_CPM,
   citeWords,
   dollarRange,
   inBand,
@@ -802,7 +802,7 @@ const SPECS: TermSpec[] = [
     formula: 'CPM = cost ÷ impressions × 1,000',
     definition:
       'The price of 1,000 impressions, the usual way to compare influencer and paid-media costs. Word on the Block ' +
-      `(2023) gives CPMs of ${CPM_RANGES}; Upfluence calls ${formatMoney(UPFLUENCE_CPM)} the "industry standard".`,
+      `(2023) gives CPMs of ${CPM_RANGES}; ${STANDARD_CPM.source.publisher} calls ${formatMoney(STANDARD_CPM.dollars)} the "industry standard".`,
     example: 'Illustrative: $600 for 80,000 impressions → 600 ÷ 80,000 × 1,000 = $7.50 CPM.',
     check: { inputs: { cost: 600, impressions: 80_000 }, result: 7.5 },
     sources: [CITE.wordOnTheBlock, CITE.upfluence],
@@ -833,9 +833,9 @@ const SPECS: TermSpec[] = [
       'has an EMV calculator). EMV is not revenue: it says nothing about sales, and it moves with whatever CPM you ' +
       'assume.',
     example:
-      `Illustrative: ${formatCount(EMV_IMPRESSIONS)} impressions at Upfluence's ${formatMoney(UPFLUENCE_CPM)} "industry standard" CPM → ` +
-      `${formatCount(EMV_IMPRESSIONS)} × ${amount(UPFLUENCE_CPM)} ÷ 1,000 = ${formatMoney(emvAt(UPFLUENCE_CPM))} EMV, not ${formatMoney(emvAt(UPFLUENCE_CPM))} of sales.`,
-    check: { inputs: { impressions: EMV_IMPRESSIONS, cpm: UPFLUENCE_CPM }, result: emvAt(UPFLUENCE_CPM) },
+      `Illustrative: ${formatCount(EMV_IMPRESSIONS)} impressions at ${STANDARD_CPM.source.publisher}'s ${formatMoney(STANDARD_CPM.dollars)} "industry standard" CPM → ` +
+      `${formatCount(EMV_IMPRESSIONS)} × ${amount(STANDARD_CPM.dollars)} ÷ 1,000 = ${formatMoney(emvAt(STANDARD_CPM.dollars))} EMV, not ${formatMoney(emvAt(STANDARD_CPM.dollars))} of sales.`,
+    check: { inputs: { impressions: EMV_IMPRESSIONS, cpm: STANDARD_CPM.dollars }, result: emvAt(STANDARD_CPM.dollars) },
     sources: [CITE.upfluence, CITE.hypeauditorTools],
     related: ['cpm', 'impressions', 'roi'],
   },
@@ -1135,10 +1135,10 @@ const SPECS: TermSpec[] = [
     definition:
       'Why earned media value misleads: it is impressions priced at a CPM you choose, not sales. The same ' +
       `impressions are worth over twice as much at ${formatMoney(CPM_REFERENCE.instagram.high)} CPM (the top of ${CPM_REFERENCE.instagram.source.publisher}'s Instagram range) as at ` +
-      `Upfluence's ${formatMoney(UPFLUENCE_CPM)} "industry standard". Report it beside sales, never as return.`,
+      `${STANDARD_CPM.source.publisher}'s ${formatMoney(STANDARD_CPM.dollars)} "industry standard". Report it beside sales, never as return.`,
     example:
       `Illustrative: ${formatCount(EMV_IMPRESSIONS)} × ${amount(CPM_REFERENCE.instagram.high)} ÷ 1,000 = ${formatMoney(emvAt(CPM_REFERENCE.instagram.high))} EMV, ` +
-      `but ${formatCount(EMV_IMPRESSIONS)} × ${amount(UPFLUENCE_CPM)} ÷ 1,000 = ${formatMoney(emvAt(UPFLUENCE_CPM))} for the same post.`,
+      `but ${formatCount(EMV_IMPRESSIONS)} × ${amount(STANDARD_CPM.dollars)} ÷ 1,000 = ${formatMoney(emvAt(STANDARD_CPM.dollars))} for the same post.`,
     sources: [CITE.upfluence, CITE.wordOnTheBlock],
     related: ['emv', 'cpm', 'roi'],
   },

@@ -4,7 +4,7 @@
  * budget button re-runs.
  */
 
-import { CASE_NOTES, citeBrief, type Citation, CPM_REFERENCE, ENGAGEMENT_DISAGREEMENT, FEE_TABLES_NOTE, KARDASHIAN_CASE, OBSERVED_CLICKS, type Platform, PLATFORM_LABEL, UPFLUENCE_CPM } from '../benchmarks';
+import { CASE_NOTES, citeBrief, type Citation, CPM_REFERENCE, ENGAGEMENT_DISAGREEMENT, FEE_TABLES_NOTE, KARDASHIAN_CASE, OBSERVED_CLICKS, type Platform, PLATFORM_LABEL, STANDARD_CPM } from '../benchmarks';
 import { formatCount } from '../format';
 import { formatMoney } from '../units';
 import { type Assumption, audienceText, type PlanSpec, priceRules, rulesAtExpected, type Scenario } from './assumptions';
@@ -104,7 +104,7 @@ function notesOf(s: Scenario, a: PlanResult, b: PlanResult): string[] {
   const ref = CPM_REFERENCE[s.platform];
   const cpm = (p: PlanResult) => (p.metrics.cpm ? formatMoney(p.metrics.cpm.expected) : missingReason(p, 'cpm'));
   notes.push(
-    `CPM for reference: ${formatMoney(ref.low)}–${formatMoney(ref.high)} on ${PLATFORM_LABEL[s.platform]} (${citeBrief(ref.source)}); Upfluence's "industry standard" ${formatMoney(UPFLUENCE_CPM)}. Here: Plan A ${cpm(a)}, Plan B ${cpm(b)}.`,
+    `CPM for reference: ${formatMoney(ref.low)}–${formatMoney(ref.high)} on ${PLATFORM_LABEL[s.platform]} (${citeBrief(ref.source)}); ${STANDARD_CPM.source.publisher}'s "industry standard" ${formatMoney(STANDARD_CPM.dollars)}. Here: Plan A ${cpm(a)}, Plan B ${cpm(b)}.`,
   );
   // That ROI follows from cost per order the main reply's footer says; order values that differ are a caveat here too.
   const unlike = unlikeOrderValues(s);

@@ -45,6 +45,30 @@ function teamEntries(guildId: string, team: readonly TeamTerm[]): Searchable<Ent
   return team.map((t) => ({ item: teamEntry(guildId, t), keys: [t.name] }));
 }
 
+/** The built-in term a name is: by its id, or by its name or an alias, as findTerm reads them. */
+const builtInCalled = (name: string): Term | undefined => termById(name) ?? findTerm(name);
+
+/**
+ * The team terms named for each built-in term ("EMV", "seeding": its name, id or an alias, as
+ * builtInCalled reads it), by the built-in term's id: the team's reading of that term, shown with
+ * it whichever of its names is typed.
+ */
+type TeamReadings = ReadonlyMap<string, readonly TeamTerm[]>;
+
+function teamReadings(team: readonly TeamTerm[]): TeamReadings {
+  const readings = new Map<string, TeamTerm[]>();
+  for (const t of team) {
+    const builtIn = builtInCalled(t.name);
+    if (builtIn) readings.set(builtIn.id, [...(readings.get(builtIn.id) ?? []), t]);
+  }
+  return readings;
+}
+
+/** The entries as a list offers them: each built-in term followed by the team terms named for it. */
+function withTeamReadings(entries: readonly Entry[], readings: TeamReadings, guildId: string): Entry[] {
+  return entries.flatMap((e) => (e.kind === 'builtin' ? [e, ...(readings.get(e.term.id) ?? []).map((t) => teamEntry(guildId, t))] : [e]));
+}
+
 function houseEntries(tiers: readonly HouseTier[]): Searchable<Entry>[] {
   return tiersNamedByNoTerm(tiers).map((tier) => ({ item: houseEntry(tier, tiers), keys: [tier.name] }));
 }
@@ -129,9 +153,12 @@ function choicesReply(query: string, matches: readonly Entry[]): Reply {
   };
 }
 
-/** A term that matches nothing: the terms it is one slip from, to open with a press; with none near, the start-here terms. */
-function unknownTermReply(query: string, entries: readonly Searchable<Entry>[]): Reply {
-  const near = closest(query, entries, 3);
+/**
+ * A term that matches nothing: the terms it is one slip from, to open with a press (`offer` lists
+ * them as a list offers them); with none near, the start-here terms.
+ */
+function unknownTermReply(query: string, entries: readonly Searchable<Entry>[], offer: (near: readonly Entry[]) => Entry[]): Reply {
+  const near = offer(closest(query, entries, 3));
   const offered: Entry[] = near.length ? near : suggestTerms('', 3).map((term) => ({ kind: 'builtin', term }));
   const didYouMean = near.length ? ` Did you mean ${near.map(listedName).join(', ')}?` : ` New here? Try ${offered.map(listedName).join(', ')}.`;
   const reply = inputErrorReply(`I have no term "${quoteUserText(query)}".${didYouMean}`, 'a term from the autocomplete list, or /glossary alone for the index.', 'Unknown term');
@@ -161,13 +188,13 @@ function oneSlipFromWhole(query: string, entries: readonly Searchable<Entry>[]):
  * a whole name is offered beside it: a term that merely starts alike ("star", "target audience")
  * would be a guess at the team's own word.
  */
-function teamWordsUnreadReply(query: string, entries: readonly Searchable<Entry>[], unread: Unread): Reply {
+function teamWordsUnreadReply(query: string, entries: readonly Searchable<Entry>[], unread: Unread, offer: (near: readonly Entry[]) => Entry[]): Reply {
   const [whose, title] = unread.terms && unread.house
     ? ['Your team’s own terms and house tiers', 'Team terms and house tiers unavailable']
     : unread.terms
       ? ['Your team’s own terms', 'Team terms unavailable']
       : ['Your house tiers', 'House tiers unavailable'];
-  const near = oneSlipFromWhole(query, entries).slice(0, 3);
+  const near = offer(oneSlipFromWhole(query, entries).slice(0, 3));
   const didYouMean = near.length ? ` Or did you mean ${near.map(listedName).join(', ')}?` : '';
   return {
     embeds: [
@@ -187,15 +214,17 @@ function teamWordsUnreadReply(query: string, entries: readonly Searchable<Entry>
 
 /**
  * What a /glossary query names, in the order it is answered: one entry to open; several to choose
- * from; a built-in term or a house tier with a team term of the same name beside it; a team term's
- * key that opens nothing here; or nothing by name, to search for among `entries`.
+ * from; a built-in term with the team term named for it beside it, or a house tier with the team
+ * term of the same name; a team term's key that opens nothing here; or, by no name, what a search
+ * among the entries found: an entry (a built-in term with the team term named for it), several, or
+ * nothing. `shownFor`: the query, when the entry was found for it by search rather than by name.
  */
 type Named =
-  | { kind: 'one'; entry: Entry }
+  | { kind: 'one'; entry: Entry; shownFor?: string }
   | { kind: 'several'; entries: Entry[] }
-  | { kind: 'with team term'; entry: Extract<Entry, { kind: 'builtin' | 'house' }>; team: TeamTerm }
+  | { kind: 'with team term'; entry: Extract<Entry, { kind: 'builtin' | 'house' }>; team: TeamTerm; shownFor?: string }
   | { kind: 'gone team term' }
-  | { kind: 'no name'; entries: Searchable<Entry>[]; houseUnread: boolean };
+  | { kind: 'nothing found'; entries: Searchable<Entry>[]; readings: TeamReadings; houseUnread: boolean };
 
 /**
  * How the query asks: a team term picked from the autocomplete list, by its key ("teamkey:…"); a
@@ -223,11 +252,13 @@ async function whatQueryNames(query: string, team: readonly TeamTerm[], context:
   if (keyed) return { kind: 'one', entry: teamEntry(guildId, keyed) };
 
   const asTeamName = asked.by === 'team name';
-  const named = namedBy(team, asTeamName ? asked.name : query);
+  const namedAsTyped = namedBy(team, asTeamName ? asked.name : query);
   // A generic word ("rate") fits several terms, even when it is one term's alias: ask which.
   const family = !asTeamName && !termById(query) ? termsNamedWith(query) : [];
-  if (family.length) return { kind: 'several', entries: [...named.map((t) => teamEntry(guildId, t)), ...family.map((term): Entry => ({ kind: 'builtin', term }))] };
-  const builtIn = asTeamName ? undefined : (termById(query) ?? findTerm(query));
+  if (family.length) return { kind: 'several', entries: [...namedAsTyped.map((t) => teamEntry(guildId, t)), ...family.map((term): Entry => ({ kind: 'builtin', term }))] };
+  const builtIn = asTeamName ? undefined : builtInCalled(query);
+  const readings = teamReadings(team);
+  const named = builtIn ? teamTermsWith(builtIn, query, namedAsTyped, readings) : namedAsTyped;
   // A house tier's own name ("star") where no built-in term has it (one that has it carries the house reading).
   const house = !builtIn && asked.by === 'text' ? await lookUpHouse(context) : undefined;
   const houseTiers = house ? tiersOfLookup(house) : [];
@@ -242,31 +273,63 @@ async function whatQueryNames(query: string, team: readonly TeamTerm[], context:
   }
   const teamExact = named[0];
   const houseTier = tiersNamed[0];
-  if (builtIn) {
-    const entry = { kind: 'builtin' as const, term: builtIn };
-    return teamExact ? { kind: 'with team term', entry, team: teamExact } : { kind: 'one', entry };
-  }
+  if (builtIn) return builtInWith(builtIn, named, guildId);
   if (houseTier && teamExact) return { kind: 'with team term', entry: { kind: 'house', tier: houseTier, tiers: houseTiers }, team: teamExact };
   if (teamExact) return { kind: 'one', entry: teamEntry(guildId, teamExact) };
   if (asked.by === 'team key') return { kind: 'gone team term' };
   // A house tier named by no term: the team's own word, answered before a guess at a term.
   if (houseTier) return { kind: 'one', entry: houseEntry(houseTier, houseTiers) };
-  return { kind: 'no name', entries: [...teamEntries(guildId, team), ...houseEntries(houseTiers), ...BUILT_IN], houseUnread: house?.kind === 'unavailable' };
+  // A team term named for a built-in term is found as that term is, and shown with it: it does not compete with it.
+  const ownWords = team.filter((t) => !builtInCalled(t.name));
+  const entries = [...teamEntries(guildId, ownWords), ...houseEntries(houseTiers), ...BUILT_IN];
+  return searched(query, entries, readings, guildId, house?.kind === 'unavailable');
+}
+
+/**
+ * The team terms shown with the built-in term a query names: the one whose name it is exactly, as
+ * the store compares names; else every one named for that built-in term (by its name, id or any
+ * alias), with any whose name reads as the query once punctuation and spacing are set aside.
+ */
+function teamTermsWith(builtIn: Term, query: string, namedAsTyped: readonly TeamTerm[], readings: TeamReadings): readonly TeamTerm[] {
+  const exact = namedAsTyped.length === 1 && nameKey(namedAsTyped[0]!.name) === nameKey(query);
+  if (exact) return namedAsTyped;
+  const forBuiltIn = readings.get(builtIn.id) ?? [];
+  return [...forBuiltIn, ...namedAsTyped.filter((t) => !forBuiltIn.includes(t))];
+}
+
+/** A built-in term with the team terms shown with it: alone; with the one after it; with several, "Which term?". */
+function builtInWith(term: Term, teamTerms: readonly TeamTerm[], guildId: string, shownFor?: string): Named {
+  const entry = { kind: 'builtin' as const, term };
+  if (teamTerms.length > 1) return { kind: 'several', entries: [entry, ...teamTerms.map((t) => teamEntry(guildId, t))] };
+  return teamTerms[0] ? { kind: 'with team term', entry, team: teamTerms[0], shownFor } : { kind: 'one', entry, shownFor };
+}
+
+/** Nothing by name: the clear best match opens (a built-in term with the team terms named for it); several are offered; else nothing found. */
+function searched(query: string, entries: Searchable<Entry>[], readings: TeamReadings, guildId: string, houseUnread: boolean): Named {
+  const { matches, clear } = bestMatches(query, entries, 5);
+  const best = clear ? matches[0] : undefined;
+  if (best) return best.kind === 'builtin' ? builtInWith(best.term, readings.get(best.term.id) ?? [], guildId, query) : { kind: 'one', entry: best, shownFor: query };
+  if (matches.length > 1) return { kind: 'several', entries: withTeamReadings(matches, readings, guildId) };
+  return { kind: 'nothing found', entries, readings, houseUnread };
 }
 
 /** The reply to what the query names; `teamUnread` when the server's team terms could not be read. */
 async function replyFor(named: Named, query: string, context: RunContext, teamUnread: boolean): Promise<Reply> {
   switch (named.kind) {
     case 'one':
-      return openedReply(named.entry, context);
+      return openedReply(named.entry, context, named.shownFor);
     case 'several':
       return choicesReply(query, named.entries);
     case 'with team term':
-      return withTeamTermReply(named.entry, named.team, context);
+      return withTeamTermReply(named.entry, named.team, context, named.shownFor);
     case 'gone team term':
       return teamUnread ? teamTermsUnreadReply() : goneReply();
-    case 'no name':
-      return searchedReply(query, named.entries, context, { terms: teamUnread, house: named.houseUnread });
+    case 'nothing found': {
+      const offer = (entries: readonly Entry[]) => withTeamReadings(entries, named.readings, context.guildId ?? '');
+      return teamUnread || named.houseUnread
+        ? teamWordsUnreadReply(query, named.entries, { terms: teamUnread, house: named.houseUnread }, offer)
+        : unknownTermReply(query, named.entries, offer);
+    }
   }
 }
 
@@ -275,11 +338,15 @@ async function openedReply(e: Entry, context: RunContext, shownFor?: string): Pr
   return entryReply(e, shownFor, e.kind === 'builtin' ? await houseLineFor(e.term, context) : undefined);
 }
 
-/** A built-in term or a house tier with the team term of the same name after it, in one message: the team term gives way to fit. */
-async function withTeamTermReply(entry: Extract<Entry, { kind: 'builtin' | 'house' }>, teamTerm: TeamTerm, context: RunContext): Promise<Reply> {
+/**
+ * A built-in term or a house tier with the team term of the same name (or named for it) after it,
+ * in one message: the team term gives way to fit. `shownFor`: the query the built-in term was
+ * found for, when not by name.
+ */
+async function withTeamTermReply(entry: Extract<Entry, { kind: 'builtin' | 'house' }>, teamTerm: TeamTerm, context: RunContext, shownFor?: string): Promise<Reply> {
   if (entry.kind === 'builtin') {
     // Discord's 6,000 characters hold both: the team's text gives way.
-    const { embed: builtInEmbed, allShown } = fittedTermEmbed(entry.term, undefined, await houseLineFor(entry.term, context));
+    const { embed: builtInEmbed, allShown } = fittedTermEmbed(entry.term, shownFor, await houseLineFor(entry.term, context));
     return {
       embeds: [builtInEmbed, teamTermEmbed(teamTerm, undefined, LIMITS.embedTotal - embedLength(builtInEmbed))],
       components: termComponents(entry.term, allShown, 'public'),
@@ -289,18 +356,6 @@ async function withTeamTermReply(entry: Extract<Entry, { kind: 'builtin' | 'hous
   const tierReply = houseTierReply(entry.tier, entry.tiers);
   const tierEmbed = tierReply.embeds[0]!;
   return { ...tierReply, embeds: [tierEmbed, teamTermEmbed(teamTerm, undefined, LIMITS.embedTotal - embedLength(tierEmbed))] };
-}
-
-/**
- * Nothing by name: the clear best match opens, several are offered, and none gets "did you mean",
- * or, when the server's own words could not be read, a word that it may be one of them.
- */
-async function searchedReply(query: string, entries: readonly Searchable<Entry>[], context: RunContext, unread: Unread): Promise<Reply> {
-  const { matches, clear } = bestMatches(query, entries, 5);
-  const best = clear ? matches[0] : undefined;
-  if (best) return openedReply(best, context, query);
-  if (matches.length > 1) return choicesReply(query, matches);
-  return unread.terms || unread.house ? teamWordsUnreadReply(query, entries, unread) : unknownTermReply(query, entries);
 }
 
 function teamTermsUnreadReply(): Reply {

@@ -59,8 +59,8 @@ describe('/compare names the plans’ tiers by the house definition', () => {
     expect(description(reply)).toContain('Your house definition: Plan A’s influencer is **star (400k+)**; Plan B’s 50 are each **starter (1k–50k)**.');
     expect(field(reply, 'Plan A').name).toBe('Plan A (estimated): 1 × 500,000 followers · house tier: star');
     expect(field(reply, 'Plan B').name).toBe('Plan B (estimated): 50 × 10,000 followers · house tier: starter');
-    // The publishers' sense of "micro-influencers" stays where it is theirs.
-    expect(description(reply)).toContain('Plan B spends $5,000 on 50 micro-influencers at $100');
+    // Beside the house line, Plan B's count is not given a tier of the publishers': the house has just named it.
+    expect(description(reply)).toContain('Plan B spends $5,000 on 50 creators at $100');
     expect(description(reply).split('\n')[0]).toBe('**Plan B leads on reach, engagements, cost per engagement and cost per order (4 of 4).**');
     expect(embedCharacters(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
   });

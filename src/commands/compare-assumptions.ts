@@ -6,7 +6,7 @@
 
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { PLATFORM_LABEL, audienceWord, citeBrief, citeText, type Citation } from '../domain/benchmarks';
-import { exactPercent, microBreakEvenLine, microBreakEvens, ONE_FIGURE, workedInputText, type Assumption, type AssumptionKey, type Comparison } from '../domain/compare';
+import { exactPercent, microBreakEvenLine, microBreakEvens, ONE_FIGURE, OPTION_NAMES, optionsText, workedInputText, type Assumption, type AssumptionKey, type Comparison } from '../domain/compare';
 import { severalReachFormula } from '../domain/funnel';
 import { shorten } from '../domain/format';
 import { formatPercent } from '../domain/units';
@@ -118,13 +118,39 @@ export function casesReply(c: Comparison): Reply {
 }
 
 /**
+ * "`/compare platform:tiktok micro_count:32`": the command that gives this comparison, to paste
+ * and run again; with `save:<name>` at its end when `save`, the name for the user to fill in.
+ */
+export function compareCommand(c: Comparison, save = false): string {
+  const options = [optionsText(c.scenario.overrides), save ? 'save:<name>' : ''].filter(Boolean);
+  return `\`${['/compare', ...options].join(' ')}\``;
+}
+
+/**
+ * How to change what the page shows: the option that sets each input (with a budget, Plan A's
+ * fee is the budget's), the options for the plans themselves, and the command that gives this
+ * comparison, to run again with them (and `save:` where `savesHere`).
+ */
+function changeText(c: Comparison, savesHere: boolean): string {
+  const inputs = Object.values(c.scenario.assumptions);
+  const setters = inputs.flatMap((a) => (a.option === undefined ? [] : [`${a.label} \`${a.basis === 'budget' ? 'budget' : a.option}:\``]));
+  const forPlans = OPTION_NAMES.filter((name) => !inputs.some((a) => a.option === name)).map((name) => `\`${name}:\``);
+  return [
+    `**To change an input**, give /compare its option: ${setters.join(' · ')}; for the plans themselves: ${forPlans.join(' ')}.`,
+    `Run ${compareCommand(c)} again with the options you change${savesHere ? ', and add `save:<name>` to keep the plan for this server' : ''}.`,
+  ].join('\n');
+}
+
+/**
  * Every input with its source, then the break-evens; the observed cases and caveats are a button
  * away, so the sources keep their links. Discord allows 6,000 characters over all of a message's
  * embeds, so nothing is dropped silently: the break-evens are always shown whole, and the inputs
  * give way instead, first their links and titles (a notice says the Export has them), then, only
- * if that is still too long, an even share of their text.
+ * if that is still too long, an even share of their text. How to change the inputs is the
+ * message's text, above the embeds: Discord counts it apart from them (2,000 characters), so
+ * saying it costs the sources nothing. `savesHere`: plans can be saved where the page is shown.
  */
-export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): Reply {
+export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE, savesHere = false): Reply {
   const s = c.scenario;
   const bNote = s.b.influencersNote === s.b.followersNote ? s.b.followersNote : `${s.b.influencersNote}; ${audienceWord(s.platform)}: ${s.b.followersNote}`;
   // The default plans share one source, the article's advice: say it once.
@@ -156,5 +182,5 @@ export function assumptionsReply(c: Comparison, house: HouseLookup = NO_HOUSE): 
     embeds = [inputsEmbed('trimmed', Math.floor((LIMITS.embedTotal - fixed) / inputs.length)), ...whole];
   }
   const state = encodeState(c.scenario.overrides);
-  return { embeds, components: buttonRows([button(`${CASES_ID}${state}`, 'Observed cases and caveats')]), flags: MessageFlags.Ephemeral };
+  return { content: changeText(c, savesHere), embeds, components: buttonRows([button(`${CASES_ID}${state}`, 'Observed cases and caveats')]), flags: MessageFlags.Ephemeral };
 }

@@ -37,7 +37,7 @@ import {
   type Range,
   type Scenario,
 } from '../domain/compare';
-import { andList, formatCount, shorten } from '../domain/format';
+import { andList, countOf, formatCount, shorten } from '../domain/format';
 import { houseTierFor, shortHousePlacement, type HouseTier } from '../domain/house';
 import { formatMoney, formatMoneyExact, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
@@ -157,6 +157,14 @@ function houseTierShort(tiers: readonly HouseTier[], followers: number): string 
 }
 
 /**
+ * "26 micro-influencers": Plan B's count, in the publishers' word; "26 creators" where a house
+ * definition has just named their tier, which may not be its micro tier (houseLine).
+ */
+export function planBCount(n: number, house: HouseLookup): string {
+  return house.kind === 'set' ? countOf(n, 'creator') : microInfluencers(n);
+}
+
+/**
  * "Your house definition: Plan A’s influencer is **star (400k+)**; Plan B’s 50 are each
  * **starter (1k–50k)**." The publishers' words ("micro-influencers") stay where they mean the
  * publishers' tiers. When the server's definition can't be used, the one line saying so; nothing
@@ -206,7 +214,7 @@ function sizesLine(c: Comparison): string | null {
   return `Plan A’s influencer (${audience(a.followersEach)}) is smaller than each of Plan B’s (${audience(b.followersEach)}): check \`big_followers\` and \`micro_followers\`.`;
 }
 
-function budgetLine(c: Comparison): string | null {
+function budgetLine(c: Comparison, house: HouseLookup): string | null {
   const b = c.budget;
   if (!b) return null;
   const s = c.scenario;
@@ -234,7 +242,7 @@ function budgetLine(c: Comparison): string | null {
   } else aPart = `Plan A costs ${formatMoneyExact(b.costA)}`;
   const capped = b.countCapped ? ` (capped at ${mostMicrosText(s.b.followersEach)}: the rest of the budget is unspent)` : '';
   const bPart = b.countFromBudget
-    ? `Plan B spends ${formatMoneyExact(b.costB)} on ${microInfluencers(s.b.influencers)} at ${formatMoneyExact(s.assumptions.fee_b.value!.expected)}${capped}`
+    ? `Plan B spends ${formatMoneyExact(b.costB)} on ${planBCount(s.b.influencers, house)} at ${formatMoneyExact(s.assumptions.fee_b.value!.expected)}${capped}`
     : `Plan B costs ${formatMoneyExact(b.costB)}`;
   const over = [b.overA ? 'Plan A is over the budget.' : '', b.overB ? 'Plan B is over the budget.' : ''].filter(Boolean).join(' ');
   // Every digit of the budget the user gave: $10,000.01 buys 1,000,001 followers, which "$10,000" would not.
@@ -469,7 +477,7 @@ function compareEmbed(c: Comparison, extra: string[] = [], house: HouseLookup = 
     `**${verdictHeadline(c)}**`,
     ...dependsLines(c),
     ...(c.scenario.preset === 'kardashian' ? [observedCaseLine(c)] : []),
-    ...[houseLine(c, house), budgetLine(c), sizesLine(c)].filter((x): x is string => x !== undefined && x !== null),
+    ...[houseLine(c, house), budgetLine(c, house), sizesLine(c)].filter((x): x is string => x !== undefined && x !== null),
     ...extra,
   ].join('\n');
   const colour = c.verdict.leader === 'A' ? TIER_COLOURS.macro : c.verdict.leader === 'B' ? TIER_COLOURS.micro : NEUTRAL_COLOUR;

@@ -1,12 +1,12 @@
 /**
  * /compare — one big influencer (Plan A) or many micro-influencers (Plan B), through one funnel,
  * with ranges and the assumption that decides. The main reply leads with the verdict and what it
- * depends on; "Assumptions" lists every input with its source (ephemeral), "Export" returns
- * compare.csv, "Equal budget" re-runs Plan B at Plan A's cost, for the presser alone, when the two
- * differ by more than one micro fee and that cost buys at least one. `save:` and `plan:` keep
- * scenarios per server; an option given with `plan:` replaces the saved values it cannot be
- * combined with. In a server with a house definition (/house), each plan's tier is named by it
- * as well.
+ * depends on; "Assumptions" lists every input with its source and the option that sets it
+ * (ephemeral), "Export" returns compare.csv, "Equal budget" re-runs Plan B at Plan A's cost, for
+ * the presser alone, with the command that gives it, when the two differ by more than one micro
+ * fee and that cost buys at least one. `save:` and `plan:` keep scenarios per server; an option
+ * given with `plan:` replaces the saved values it cannot be combined with. In a server with a
+ * house definition (/house), each plan's tier is named by it as well.
  *
  * This file is the command: its options, running it, and its buttons. The main reply is built in
  * compare-reply.ts, the Assumptions page in compare-assumptions.ts, saved plans are kept and
@@ -23,7 +23,6 @@ import {
   comparePlans,
   equalBudget,
   exportRows,
-  microInfluencers,
   parseCompareInput,
   type CompareInput,
   type Comparison,
@@ -39,11 +38,12 @@ import { formatMoneyExact } from '../domain/units';
 import { LIMITS } from './limits';
 import { nameKey } from '../store/types';
 import { ASSUMPTIONS_ID, CASES_ID, EQUAL_BUDGET_ID, EXPORT_ID, decodeState } from './compare-state';
-import { mainReply } from './compare-reply';
-import { assumptionsReply, casesReply } from './compare-assumptions';
+import { mainReply, planBCount } from './compare-reply';
+import { assumptionsReply, casesReply, compareCommand } from './compare-assumptions';
 import { MAX_PLAN_NAME, loadPlan, planOptionsProblem, savePlan, savedValueGivingWay } from './saved-plans';
-import { lookUpHouse } from './house-lookup';
-import { NEUTRAL_COLOUR, inputErrorReply, inReadingOrder, quoteUserText } from './embeds';
+import { lookUpHouse, type HouseLookup } from './house-lookup';
+import { MANAGE_SERVER } from './team-settings';
+import { NEUTRAL_COLOUR, inputErrorReply, inReadingOrder, pasteableCode, quoteUserText } from './embeds';
 import { ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
@@ -174,13 +174,38 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
     const note = countReadingNote(value);
     if (note) extra.push(`ℹ️ ${name}${name in given ? '' : ' (saved in the plan)'}: ${note}`);
   }
-  if (loaded) extra.push(`Plan “${quoteUserText(loaded.name, MAX_PLAN_NAME)}” loaded${Object.keys(given).length ? ', with your options on top' : ''}.`, ...compared.leftOut);
+  if (loaded) extra.push(loadedLine(loaded.name, Object.keys(given).length > 0, saveName !== undefined, context), ...compared.leftOut);
   if (saveName) {
     const saved = await savePlan(context, saveName, compared.inputs);
     if (typeof saved !== 'string') return saved;
     extra.push(saved);
   }
   return mainReply(compared.comparison, extra, await lookUpHouse(context));
+}
+
+/** In a line pasted into /compare, a word that starts with an option's name and a colon starts that option. */
+const STARTS_AN_OPTION = new RegExp(`(?:^|\\s)(?:${[...OPTION_NAMES, 'plan', 'save'].join('|')}):`, 'iu');
+
+/** Plans can be saved here: in a server that has added Tierbot (as planOptionsProblem allows `save:`). */
+const savesHere = (context: RunContext): boolean => context.guildId !== undefined && context.guildInstalled;
+
+/**
+ * "Plan “Q3” loaded, with your options on top: add `save:Q3` to keep the change, replacing the
+ * saved plan." `onTop`: options were given on top of it; `saving`: and `save:` was given, whose
+ * own line says what was kept. Saving under the plan's own name replaces it for its author or a
+ * manager; anyone else is refused, as /plans delete is.
+ */
+function loadedLine(name: string, onTop: boolean, saving: boolean, context: RunContext): string {
+  const loaded = `Plan “${quoteUserText(name, MAX_PLAN_NAME)}” loaded`;
+  if (!onTop) return `${loaded}.`;
+  if (saving) return `${loaded}, with your options on top.`;
+  // Pasted, a word of the name that starts an option ("Q3 micro_fee:5") would be read as that option.
+  const code = STARTS_AN_OPTION.test(name) ? undefined : pasteableCode(`save:${name}`);
+  const save = code ? `add ${code}` : `give \`save:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”`;
+  const replaces = context.canManageGuild
+    ? 'replacing the saved plan'
+    : `replacing the saved plan if you saved it (replacing someone else’s needs **${MANAGE_SERVER}**), or give \`save:\` a new name`;
+  return `${loaded}, with your options on top: ${save} to keep the change, ${replaces}.`;
 }
 
 async function autocomplete(focused: { name: string; value: string }, _args: unknown, context: RunContext): Promise<Choice[]> {
@@ -203,7 +228,7 @@ async function component(customId: string, _values: readonly string[], context: 
   const overrides = prefix ? decodeState(id.slice(prefix.length)) : null;
   const c = overrides ? comparisonFor(overrides) : null;
   if (!c || isReply(c)) return { mode: 'reply', reply: inputErrorReply('This button’s comparison could not be read back.', 'run /compare again.') };
-  if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c, await lookUpHouse(context)) };
+  if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c, await lookUpHouse(context), savesHere(context)) };
   if (prefix === CASES_ID) return { mode: 'reply', reply: casesReply(c) };
   if (prefix === EXPORT_ID) return { mode: 'reply', reply: exportReply(c) };
   const equal = equalBudget(c);
@@ -224,13 +249,19 @@ async function component(customId: string, _values: readonly string[], context: 
   // One person's press must not rewrite what the channel is reading: on the public reply it answers
   // the presser alone, with a copy of their own that later presses change in place. The saved plan's
   // name ("Plan “Q1” loaded") is not carried: it would not fit in the button's custom_id.
-  const reply = mainReply(next, [equalBudgetLine(equal, next)], await lookUpHouse(context), 'own');
+  const house = await lookUpHouse(context);
+  // Short: the presser's copy is held to the main reply's budget, and the key assumptions give way to a longer line.
+  const again = savesHere(context) ? `To keep it: ${compareCommand(next, true)}.` : `To run it again: ${compareCommand(next)}.`;
+  const reply = mainReply(next, [equalBudgetLine(equal, next, house), again], house, 'own');
   return { mode: own ? 'update' : 'reply', reply };
 }
 
-/** What the Equal budget press did, truthfully when the cap on micro-influencers keeps the costs apart. */
-function equalBudgetLine(equal: Extract<EqualBudget, { kind: 'rerun' }>, next: Comparison): string {
-  const micros = microInfluencers(next.scenario.b.influencers);
+/**
+ * What the Equal budget press did, truthfully when the cap on micro-influencers keeps the costs
+ * apart; Plan B's count named as the reply's house line leaves it (planBCount).
+ */
+function equalBudgetLine(equal: Extract<EqualBudget, { kind: 'rerun' }>, next: Comparison, house: HouseLookup): string {
+  const micros = planBCount(next.scenario.b.influencers, house);
   const costA = formatMoneyExact(equal.costA);
   if (equal.capped) {
     const costs = `Plan A costs ${costA}, Plan B ${formatMoneyExact(next.b.metrics.cost!.expected)}`;

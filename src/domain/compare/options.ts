@@ -8,7 +8,7 @@ import { CENT_PER_FOLLOWER, type Platform, PLATFORM_LABEL, PLATFORMS } from '../
 import { ACCEPTED_FORMS, exponentReason, MAX_FOLLOWERS, MAX_INPUT_LENGTH, parseFollowerCount, type ParseResult } from '../followers';
 import { formatCount, shorten } from '../format';
 import { knownPlatform, platformNamedBy } from '../platforms';
-import { formatMoney, formatMoneyExact, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS } from '../units';
+import { formatMoney, formatMoneyExact, formatPercentExact, keptPercent, keptToCents, MAX_MONEY, MONEY_DECIMALS, MONEY_FORMS, parseMoney, parsePercent, PERCENT_FORMS, PERCENT_SIGNIFICANT, plainNumber } from '../units';
 
 /**
  * The scenario's options, in the order /compare registers them. The order is also the layout of
@@ -216,6 +216,29 @@ function parseNumberValue(kind: OptionKind, value: string | number, zeroAccepted
   if (kind === 'percent') return parsePercent(value, MAX_PERCENT);
   if (kind === 'influencers') return parseInfluencerCount(value);
   return parseFollowerCount(value);
+}
+
+/**
+ * A value as typed for its option, read back by parseOverrides as the same value: money with its
+ * cents (none when whole), a percentage with every digit kept, counts whole. Never grouped, never
+ * in exponent form.
+ */
+function optionValueText(kind: OptionKind, value: number): string {
+  if (kind === 'money') return value.toFixed(MONEY_DECIMALS).replace(/\.00$/, '');
+  if (kind === 'percent') return plainNumber(value, PERCENT_SIGNIFICANT);
+  return String(value);
+}
+
+/**
+ * The options that give `o`, as /compare takes them, in OPTION_NAMES order:
+ * "platform:tiktok big_fee:8000 micro_count:32"; '' when every input is the default.
+ */
+export function optionsText(o: Overrides): string {
+  return OPTION_NAMES.flatMap((name) => {
+    const value = o[name];
+    if (value === undefined) return [];
+    return [`${name}:${typeof value === 'number' ? optionValueText(OPTION_KIND[name as NumericOption], value) : value}`];
+  }).join(' ');
 }
 
 /** Validates options into normalised overrides; the first invalid option (in OPTION_NAMES order) is reported. */

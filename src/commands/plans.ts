@@ -7,11 +7,11 @@
  * team-settings write that does not need that permission. Guild install, servers only.
  */
 
-import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, MessageFlags, type APIEmbedField } from 'discord-api-types/v10';
 import { countOf } from '../domain/format';
 import { LIMITS } from './limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
-import { MAX_PLAN_NAME } from './saved-plans';
+import { MAX_PLAN_NAME, saveAgainCommand } from './saved-plans';
 import { inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
 import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, orUnavailable, shownText, teamGuildId, unavailableReply, when, who } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, SERVER_ONLY } from './types';
@@ -46,10 +46,10 @@ const PAGE_TEXT = LIMITS.embedDescription - LIST_INTRO.length - 2;
 /** Room for a plan's name: the whole of it, escaping included (each character at most doubles). */
 const SHOWN_NAME = 2 * MAX_PLAN_NAME;
 
-/** "budget 5000 · fee 250": the saved inputs, escaped. */
-function inputsLine(plan: SavedPlan): string {
+/** "budget 5000 · fee 250": the saved inputs, escaped, within `max` characters. */
+function inputsLine(plan: SavedPlan, max = 300): string {
   const parts = Object.entries(plan.inputs).map(([k, v]) => `${k} ${v}`);
-  return parts.length ? shownText(parts.join(' · '), 300) : 'no inputs';
+  return parts.length ? shownText(parts.join(' · '), max) : 'no inputs';
 }
 
 /** Page `page` of the list (the last one when there are fewer now), with Previous and Next when there are several. */
@@ -100,7 +100,7 @@ async function exportPlans(context: RunContext & { guildId: string }): Promise<R
   const description =
     saved.length === 0
       ? 'This server has no saved plans yet; the attached plans.json lists none.'
-      : `Attached: \`plans.json\`, ${countOf(saved.length, 'saved plan')} (up to ${PLANS_PER_SERVER} per server), each with the options it was saved with, who saved it and when. Re-run one with \`/compare plan:<name>\`.`;
+      : `Attached: \`plans.json\`, ${countOf(saved.length, 'saved plan')} (up to ${PLANS_PER_SERVER} per server), each with the options it was saved with, who saved it and when: a record to keep, as Tierbot does not import plans. Re-run one with \`/compare plan:<name>\`.`;
   return { embeds: [{ title: 'Saved plans export', description, color: NEUTRAL_COLOUR }], files: [jsonFile('plans.json', data, 'This server’s saved plans as JSON')], flags: MessageFlags.Ephemeral };
 }
 
@@ -146,10 +146,26 @@ async function remove(name: string, context: RunContext & { guildId: string }): 
         title: result === 'ok' ? 'Plan deleted' : 'That plan was already gone',
         description: `"${shownText(plan.name, SHOWN_NAME)}"${result === 'ok' ? ' is no longer saved in this server.' : ' had been deleted meanwhile.'}`,
         color: NEUTRAL_COLOUR,
+        ...(result === 'ok' ? { fields: [saveAgainField(plan)] } : {}),
       },
     ],
     flags: MessageFlags.Ephemeral,
   };
+}
+
+/**
+ * A deleted plan, to save again if it went by mistake: the /compare line that saves it as it was,
+ * as a code block to paste, when it can be one and fits a field; else its options and name,
+ * escaped, to be read and typed again.
+ */
+function saveAgainField(plan: SavedPlan): APIEmbedField {
+  const block = saveAgainCommand(plan);
+  if (block !== undefined && block.length <= LIMITS.fieldValue) return { name: 'To save it again, run', value: block };
+  const named = `give \`save:\` the name “${shownText(plan.name, SHOWN_NAME)}”.`;
+  if (Object.keys(plan.inputs).length === 0) return { name: 'To save it again', value: `Run \`/compare\` and ${named}` };
+  const withOptions = 'Run `/compare` with its options, ';
+  const options = inputsLine(plan, LIMITS.fieldValue - withOptions.length - `, and ${named}`.length);
+  return { name: 'To save it again', value: `${withOptions}${options}, and ${named}` };
 }
 
 export const plans = slashCommand({

@@ -5,9 +5,9 @@
  */
 
 import { MessageFlags } from 'discord-api-types/v10';
-import type { ParseFailure } from '../domain/compare';
+import { OPTION_NAMES, type ParseFailure } from '../domain/compare';
 import { formatCount } from '../domain/format';
-import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type PlanAuthor, type SavePlanResult } from '../store/types';
+import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type PlanAuthor, type SavedPlan, type SavePlanResult } from '../store/types';
 import { MANAGE_SERVER, who } from './team-settings';
 import { ERROR_COLOUR, hiddenInName, inputErrorReply, pasteableCode, quoteUserText, unshownCharacter } from './embeds';
 import type { Reply, RunContext } from './types';
@@ -142,6 +142,26 @@ export async function savePlan(context: RunContext, saveName: string, inputs: Re
 function rerunCommand(name: string): string {
   const command = pasteableCode(`/compare plan:${name}`);
   return command ? `with ${command}` : `by giving \`/compare plan:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”`;
+}
+
+/** /compare's options: in a line typed or pasted, a word that starts with one of their names and a colon starts that option. */
+const COMPARE_OPTION_NAMES: readonly string[] = [...OPTION_NAMES, 'plan', 'save'];
+
+/**
+ * The /compare line that saves `plan` again as it was, its options as typed in the order /compare
+ * lists them, as a code block to paste; undefined when it is no code (pasteableCode: a backtick
+ * fence, a mention), or when a value has a word that starts another option ("… save:x"), which
+ * Discord would read as that option.
+ */
+export function saveAgainCommand(plan: Pick<SavedPlan, 'name' | 'inputs'>): string | undefined {
+  const order = (option: string) => {
+    const at = COMPARE_OPTION_NAMES.indexOf(option);
+    return at < 0 ? COMPARE_OPTION_NAMES.length : at;
+  };
+  const options = [...Object.entries(plan.inputs).sort(([a], [b]) => order(a) - order(b)), ['save', plan.name] as const];
+  const startsAnOption = new RegExp(`(?:^|\\s)(?:${COMPARE_OPTION_NAMES.join('|')}):`, 'iu');
+  if (options.some(([, value]) => startsAnOption.test(value))) return undefined;
+  return pasteableCode(`/compare ${options.map(([option, value]) => `${option}:${value}`).join(' ')}`, 'block');
 }
 
 /** `save:` under a name another member saved: replacing their plan is for them or a manager, as deleting it is. */

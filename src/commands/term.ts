@@ -24,7 +24,7 @@ import { andList, countOf, formatCount, labelsApart } from '../domain/format';
 import { normalise } from '../domain/search';
 import { LIMITS } from './limits';
 import { importPlan, nameKey, TERMS_PER_SERVER, type ImportedTerm, type TeamTerm } from '../store/types';
-import { hiddenInName, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, quoteUserText, showsNothing, unshownCharacter } from './embeds';
+import { hiddenInName, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, pasteableCode, quoteUserText, showsNothing, unshownCharacter } from './embeds';
 import { exportHeader, guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, teamLinkText, teamTermByKey, teamTermKey } from './team-terms';
 import { readTermsFile, TERMS_FILE, type ExportedTerm } from './terms-file';
@@ -244,8 +244,21 @@ function newValue(given: string | undefined, current: string | undefined): strin
   return clears(given) ? undefined : given;
 }
 
-/** The term as saved, for the manager who added or changed it. A value kept from before empty-looking values were refused shows as nothing: left out, or said. */
+/** What a term's embed says below it: what the term is now, and what to do if a value had to be shortened to fit. */
+interface TermFooter {
+  note: string;
+  shortened: string;
+}
+
+const SAVED_FOOTER: TermFooter = { note: "Your team's own term: /glossary shows it in this server only.", shortened: 'Shortened (…) to fit here: /term export has all of it.' };
+
+/** The term as saved, for the manager who added or changed it. */
 function savedTermEmbed(title: string, term: TeamTerm): APIEmbed {
+  return termEmbed(title, term, SAVED_FOOTER);
+}
+
+/** A term's texts, escaped, each whole where it fits. A value kept from before empty-looking values were refused shows as nothing: left out, or said. */
+function termEmbed(title: string, term: TeamTerm, footer: TermFooter): APIEmbed {
   const shows = (value: string | undefined): value is string => value !== undefined && !showsNothing(value);
   const fields = [
     ...(shows(term.formula) ? [{ name: 'Formula', value: shownText(term.formula, LIMITS.fieldValue) }] : []),
@@ -260,7 +273,7 @@ function savedTermEmbed(title: string, term: TeamTerm): APIEmbed {
     description: shows(term.definition) ? shownText(term.definition, 2 * TERM_LIMITS.definition) : NO_VISIBLE_TEXT,
     color: NEUTRAL_COLOUR,
     fields,
-    footer: { text: `Your team's own term: /glossary shows it in this server only.${shortened ? ' Shortened (…) to fit here: /term export has all of it.' : ''}` },
+    footer: { text: shortened ? `${footer.note} ${footer.shortened}` : footer.note },
   };
 }
 
@@ -360,13 +373,40 @@ async function remove(given: string, context: RunContext & { guildId: string }):
   if (!context.canManageGuild) return notManagerReply('remove team terms');
   const name = await askedName(given, context);
   // Named as stored in the reply: "ＣＰＭ" removes "CPM".
-  const stored = (await context.store.term(context.guildId, name))?.name ?? name;
+  const stored = await context.store.term(context.guildId, name);
   const result = await context.store.removeTerm(context.guildId, name);
   if (result !== 'ok') return missing(name, 'removed');
-  return {
-    embeds: [{ title: 'Team term removed', description: `"${shownText(stored, SHOWN_NAME)}" is no longer in this server’s glossary.`, color: NEUTRAL_COLOUR }],
-    flags: MessageFlags.Ephemeral,
-  };
+  const removed: APIEmbed = { title: 'Team term removed', description: `"${shownText(stored?.name ?? name, SHOWN_NAME)}" is no longer in this server’s glossary.`, color: NEUTRAL_COLOUR };
+  return { embeds: stored ? [removed, addBackEmbed(stored)] : [removed], flags: MessageFlags.Ephemeral };
+}
+
+const REMOVED_FOOTER: TermFooter = { note: 'To add it back, give these texts to /term add.', shortened: 'Shortened (…) to fit here.' };
+
+/** The options `/term add` takes: in a line typed or pasted, a word that starts with one of their names and a colon starts that option. */
+const ADD_OPTION_NAMES: readonly string[] = definition.options[0].options.map((option) => option.name);
+
+/**
+ * A removed term, to add back if it went by mistake: the `/term add` line that adds it as it was,
+ * as a code block to paste (pasteableCode), when it can be one and fits; else its texts, escaped,
+ * to be read and typed again.
+ */
+function addBackEmbed(term: TeamTerm): APIEmbed {
+  const intro = 'To add it back, run:\n';
+  const block = addCommand(term);
+  if (block !== undefined && intro.length + block.length <= LIMITS.embedDescription) return { description: `${intro}${block}`, color: NEUTRAL_COLOUR };
+  return termEmbed('Removed term, as it read', term, REMOVED_FOOTER);
+}
+
+/**
+ * The `/term add` line that adds `term` as it was, as a code block; undefined when it is no code
+ * (pasteableCode), or when a value has a word that starts another option ("for example: …" in a
+ * definition), which Discord would read as that option.
+ */
+function addCommand(term: TeamTerm): string | undefined {
+  const options = (['name', 'definition', ...OPTIONAL_FIELDS] as const).flatMap((field) => (term[field] === undefined ? [] : [[field, term[field]] as const]));
+  const startsAnOption = new RegExp(`(?:^|\\s)(?:${ADD_OPTION_NAMES.join('|')}):`, 'iu');
+  if (options.some(([, value]) => startsAnOption.test(value))) return undefined;
+  return pasteableCode(`/term add ${options.map(([field, value]) => `${field}:${value}`).join(' ')}`, 'block');
 }
 
 async function exportTerms(context: RunContext & { guildId: string }): Promise<Reply> {
@@ -396,7 +436,8 @@ async function exportTerms(context: RunContext & { guildId: string }): Promise<R
           terms.length === 0
             ? 'This server has no team terms yet; the attached terms.json lists none.'
             : `Attached: \`terms.json\`, ${countOf(terms.length, 'term')} (up to ${TERMS_PER_SERVER} per server), each with who added it and who last changed it.` +
-              (latest ? `\nLast change: ${who(latest.updatedById ?? latest.addedById, latest.updatedByName ?? latest.addedByName)} on ${when(latest.updatedAt)}.` : ''),
+              (latest ? `\nLast change: ${who(latest.updatedById ?? latest.addedById, latest.updatedByName ?? latest.addedByName)} on ${when(latest.updatedAt)}.` : '') +
+              '\nTo set them back, in this server or another, give the file to `/term import file:`.',
         color: NEUTRAL_COLOUR,
       },
     ],

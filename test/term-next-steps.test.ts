@@ -1,0 +1,93 @@
+/**
+ * /term replies that leave the manager with the next step: /term export says that /term import
+ * sets the terms back, here or in another server; /term remove shows the term it removed, as the
+ * `/term add` line that adds it back (pasted, it adds the same term), or, where that line cannot be
+ * shown as typed or is too long, as its texts, escaped, to be read and typed again.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { term } from '../src/commands/term';
+import type { Reply } from '../src/commands/types';
+import { messageProblems } from '../src/commands/limits';
+import type { TeamStore } from '../src/store/types';
+import { messageProblems as standinProblems } from '../tools/standin/limits';
+import { memoryStore, testContext } from './support/context';
+import { driver } from './support/drive';
+
+const G = '620000000000000062';
+const MANAGER = { guildId: G, manager: true };
+
+async function run(args: Record<string, unknown>, store: TeamStore): Promise<Reply> {
+  const reply = await term.run(args as never, testContext({ guildId: G, manager: true, store }));
+  expect(messageProblems(reply)).toEqual([]);
+  expect(standinProblems(reply as never)).toEqual([]);
+  return reply;
+}
+
+/** The texts of a stored term, without who wrote it and when. */
+async function texts(store: TeamStore, name: string) {
+  const stored = await store.term(G, name);
+  return stored && { name: stored.name, definition: stored.definition, formula: stored.formula, example: stored.example, link: stored.link };
+}
+
+/** The line in the code block of a reply's embeds, if there is one. */
+function pasteLine(reply: Reply): string | undefined {
+  const described = reply.embeds.map((e) => e.description ?? '').join('\n');
+  return /```\n(.*)\n```/.exec(described)?.[1];
+}
+
+describe('/term export', () => {
+  it('says that /term import sets the terms back, in this server or another', async () => {
+    const store = memoryStore();
+    await run({ subcommand: 'add', name: 'Seeding', definition: 'Sending free product to creators' }, store);
+    const exported = await run({ subcommand: 'export' }, store);
+    expect(exported.embeds[0]!.description).toContain('To set them back, in this server or another, give the file to `/term import file:`.');
+  });
+});
+
+describe('/term remove shows how to add the term back', () => {
+  it('as the /term add line that, pasted, adds the same term again', async () => {
+    const store = memoryStore();
+    const d = driver({ store });
+    await d.run('/term add name:Seeding "definition:Sending free product to creators, `gifted` ones too" "formula:units × cost" "example:20 × $35 = $700" link:https://example.com/seeding', MANAGER);
+    const before = await texts(store, 'Seeding');
+    const removed = await run({ subcommand: 'remove', name: 'seeding' }, store);
+    expect(removed.embeds[0]!.description).toBe('"Seeding" is no longer in this server’s glossary.');
+    expect(removed.embeds[1]!.description).toBe(
+      'To add it back, run:\n```\n/term add name:Seeding definition:Sending free product to creators, `gifted` ones too formula:units × cost example:20 × $35 = $700 link:https://example.com/seeding\n```',
+    );
+    expect(await store.term(G, 'Seeding')).toBeUndefined();
+
+    const added = await d.run(pasteLine(removed)!, MANAGER);
+    expect(added.outcome).toBe('answered');
+    expect(await texts(store, 'Seeding')).toEqual(before);
+  });
+
+  it('as its texts, escaped, when the line would not read back as typed: a mention, or a word that starts another option', async () => {
+    for (const definition of ['Ask @everyone before **any** send', 'Costs, for example: $5 a post']) {
+      const store = memoryStore();
+      await run({ subcommand: 'add', name: 'Gifting', definition, formula: 'units_sent × cost' }, store);
+      const removed = await run({ subcommand: 'remove', name: 'Gifting' }, store);
+      expect(pasteLine(removed), definition).toBeUndefined();
+      const shown = removed.embeds[1]!;
+      expect(shown.author?.name).toBe('Removed term, as it read');
+      expect(shown.title).toBe('Gifting');
+      expect(shown.description).toBe(definition.replace(/([*@:])/g, '\\$1'));
+      expect(shown.fields).toEqual([{ name: 'Formula', value: 'units\\_sent × cost' }]);
+      expect(shown.footer?.text).toBe('To add it back, give these texts to /term add.');
+    }
+  });
+
+  it('as its texts when the line is too long to show whole, every field at its longest, within Discord’s limits', async () => {
+    const store = memoryStore();
+    // Markdown-heavy where escaping doubles what is shown; each text at its longest.
+    const name = `${'_'.repeat(99)}x`;
+    const link = `https://example.com/${'a'.repeat(1022 - 'https://example.com/'.length)}`;
+    await run({ subcommand: 'add', name, definition: '*'.repeat(1024), formula: 'f'.repeat(1024), example: 'e'.repeat(1024), link }, store);
+    const removed = await run({ subcommand: 'remove', name }, store);
+    expect(pasteLine(removed)).toBeUndefined();
+    expect(removed.embeds[1]!.title).toBe(`${'\\_'.repeat(99)}x`);
+    expect(removed.embeds[1]!.description).toBe('\\*'.repeat(1024));
+    expect(removed.embeds[1]!.fields!.map((f) => f.value)).toEqual(['f'.repeat(1024), 'e'.repeat(1024), `<${link}>`]);
+  });
+});

@@ -40,10 +40,10 @@ import { nameKey } from '../store/types';
 import { ASSUMPTIONS_ID, CASES_ID, EQUAL_BUDGET_ID, EXPORT_ID, decodeState } from './compare-state';
 import { mainReply, planBCount } from './compare-reply';
 import { assumptionsReply, casesReply, compareCommand } from './compare-assumptions';
-import { MAX_PLAN_NAME, loadPlan, planOptionsProblem, savePlan, savedValueGivingWay } from './saved-plans';
+import { COMPARE_OPTION_NAMES, MAX_PLAN_NAME, loadPlan, planOptionsProblem, savePlan, savedValueGivingWay } from './saved-plans';
 import { lookUpHouse, type HouseLookup } from './house-lookup';
 import { MANAGE_SERVER } from './team-settings';
-import { NEUTRAL_COLOUR, inputErrorReply, inReadingOrder, pasteableCode, quoteUserText } from './embeds';
+import { NEUTRAL_COLOUR, inputErrorReply, inReadingOrder, pasteableCommand, quoteUserText } from './embeds';
 import { ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
 
 const STRING = ApplicationCommandOptionType.String;
@@ -184,8 +184,6 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
 }
 
 /** In a line pasted into /compare, a word that starts with an option's name and a colon starts that option. */
-const STARTS_AN_OPTION = new RegExp(`(?:^|\\s)(?:${[...OPTION_NAMES, 'plan', 'save'].join('|')}):`, 'iu');
-
 /** Plans can be saved here: in a server that has added Tierbot (as planOptionsProblem allows `save:`). */
 const savesHere = (context: RunContext): boolean => context.guildId !== undefined && context.guildInstalled;
 
@@ -200,7 +198,7 @@ function loadedLine(name: string, onTop: boolean, saving: boolean, context: RunC
   if (!onTop) return `${loaded}.`;
   if (saving) return `${loaded}, with your options on top.`;
   // Pasted, a word of the name that starts an option ("Q3 micro_fee:5") would be read as that option.
-  const code = STARTS_AN_OPTION.test(name) ? undefined : pasteableCode(`save:${name}`);
+  const code = pasteableCommand('', [['save', name]], COMPARE_OPTION_NAMES);
   const save = code ? `add ${code}` : `give \`save:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”`;
   const replaces = context.canManageGuild
     ? 'replacing the saved plan'

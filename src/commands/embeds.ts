@@ -91,6 +91,22 @@ export function pasteableCode(text: string, form: 'inline' | 'block' = 'inline')
 }
 
 /**
+ * A command line to paste, "/term add name:EMV definition:…", as pasteableCode makes code;
+ * undefined when it cannot be code, or when a value holds a word that starts one of the command's
+ * `optionNames` and a colon ("… save:x"): Discord's command box would take that as the option.
+ */
+export function pasteableCommand(
+  command: string,
+  options: readonly (readonly [name: string, value: string])[],
+  optionNames: readonly string[],
+  form: 'inline' | 'block' = 'inline',
+): string | undefined {
+  const startsAnOption = new RegExp(`(?:^|\\s)(?:${optionNames.join('|')}):`, 'iu');
+  if (options.some(([, value]) => startsAnOption.test(value))) return undefined;
+  return pasteableCode([command, ...options.map(([name, value]) => `${name}:${value}`)].filter(Boolean).join(' '), form);
+}
+
+/**
  * Whether user text would show as nothing: once what is never shown is dropped, only spaces (or
  * nothing) are left. Discord refuses an empty field, so such a value must be refused or left out.
  */

@@ -9,7 +9,7 @@ import { OPTION_NAMES, type ParseFailure } from '../domain/compare';
 import { formatCount } from '../domain/format';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type PlanAuthor, type SavedPlan, type SavePlanResult } from '../store/types';
 import { MANAGE_SERVER, who } from './team-settings';
-import { ERROR_COLOUR, hiddenInName, inputErrorReply, pasteableCode, quoteUserText, unshownCharacter } from './embeds';
+import { ERROR_COLOUR, hiddenInName, inputErrorReply, pasteableCommand, quoteUserText, unshownCharacter } from './embeds';
 import type { Reply, RunContext } from './types';
 
 /**
@@ -140,12 +140,12 @@ export async function savePlan(context: RunContext, saveName: string, inputs: Re
  * escaped as all user text is.
  */
 function rerunCommand(name: string): string {
-  const command = pasteableCode(`/compare plan:${name}`);
+  const command = pasteableCommand('/compare', [['plan', name]], COMPARE_OPTION_NAMES);
   return command ? `with ${command}` : `by giving \`/compare plan:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”`;
 }
 
 /** /compare's options: in a line typed or pasted, a word that starts with one of their names and a colon starts that option. */
-const COMPARE_OPTION_NAMES: readonly string[] = [...OPTION_NAMES, 'plan', 'save'];
+export const COMPARE_OPTION_NAMES: readonly string[] = [...OPTION_NAMES, 'plan', 'save'];
 
 /**
  * The /compare line that saves `plan` again as it was, its options as typed in the order /compare
@@ -159,9 +159,7 @@ export function saveAgainCommand(plan: Pick<SavedPlan, 'name' | 'inputs'>): stri
     return at < 0 ? COMPARE_OPTION_NAMES.length : at;
   };
   const options = [...Object.entries(plan.inputs).sort(([a], [b]) => order(a) - order(b)), ['save', plan.name] as const];
-  const startsAnOption = new RegExp(`(?:^|\\s)(?:${COMPARE_OPTION_NAMES.join('|')}):`, 'iu');
-  if (options.some(([, value]) => startsAnOption.test(value))) return undefined;
-  return pasteableCode(`/compare ${options.map(([option, value]) => `${option}:${value}`).join(' ')}`, 'block');
+  return pasteableCommand('/compare', options, COMPARE_OPTION_NAMES, 'block');
 }
 
 /** `save:` under a name another member saved: replacing their plan is for them or a manager, as deleting it is. */

@@ -24,7 +24,7 @@ import { andList, countOf, formatCount, labelsApart } from '../domain/format';
 import { normalise } from '../domain/search';
 import { LIMITS } from './limits';
 import { importPlan, nameKey, TERMS_PER_SERVER, type ImportedTerm, type TeamTerm } from '../store/types';
-import { hiddenInName, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, pasteableCode, quoteUserText, showsNothing, unshownCharacter } from './embeds';
+import { hiddenInName, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, pasteableCommand, quoteUserText, showsNothing, unshownCharacter } from './embeds';
 import { exportHeader, guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, teamLinkText, teamTermByKey, teamTermKey } from './team-terms';
 import { readTermsFile, TERMS_FILE, type ExportedTerm } from './terms-file';
@@ -404,9 +404,7 @@ function addBackEmbed(term: TeamTerm): APIEmbed {
  */
 function addCommand(term: TeamTerm): string | undefined {
   const options = (['name', 'definition', ...OPTIONAL_FIELDS] as const).flatMap((field) => (term[field] === undefined ? [] : [[field, term[field]] as const]));
-  const startsAnOption = new RegExp(`(?:^|\\s)(?:${ADD_OPTION_NAMES.join('|')}):`, 'iu');
-  if (options.some(([, value]) => startsAnOption.test(value))) return undefined;
-  return pasteableCode(`/term add ${options.map(([field, value]) => `${field}:${value}`).join(' ')}`, 'block');
+  return pasteableCommand('/term add', options, ADD_OPTION_NAMES, 'block');
 }
 
 async function exportTerms(context: RunContext & { guildId: string }): Promise<Reply> {

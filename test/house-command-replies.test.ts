@@ -304,3 +304,21 @@ describe('/house show, which any member may ask for', () => {
     expect(answer.shown.body.embeds[0]!.footer!.text).toContain('A long definition, so it is shown to you alone.');
   });
 });
+
+describe('/house export', () => {
+  it('says how the file is used: its text, pasted into /house set tiers: in another server, sets the same definition there', async () => {
+    const store = memoryStore();
+    const definition = 'Starter 1k-10k, Rising 10k-75k, Star 75k+';
+    await run(store, `/house set "tiers:${definition}"`, MANAGER);
+    const exported = await run(store, '/house export', MANAGER);
+    expect(description(exported)).toBe(
+      'Attached: `house.json`, the definition as written, its tiers, and who set it when. To set the same definition in another server, paste its `text` into `/house set tiers:` there.',
+    );
+
+    const file = exported.shown.files.find((f) => f.name === 'house.json');
+    const text = (JSON.parse(file!.data.toString('utf8')) as { house: { text: string } }).house.text;
+    const elsewhere = { guildId: '200000000000000043', manager: true };
+    await run(store, `/house set "tiers:${text}"`, elsewhere);
+    expect(description(await run(store, '/tier 30k', { guildId: elsewhere.guildId }))).toContain('**Your house definition: Rising (10k–75k)**');
+  });
+});

@@ -29,14 +29,14 @@ describe('/house set: a comma left out between tiers', () => {
     const reply = await run(house, { subcommand: 'set', tiers: 'nano 1k-10k / micro 10k-75k / macro 75k+' }, ctx);
     expect(reply.inputError).toBe(true);
     // The team's text is escaped in the reply ("1k\-10k"); the fix is a code span, as it should be typed.
-    expect(problem(reply)).toMatch(/^The tier name in "nano 1k\\?-10k \/ micro .*" holds a range, "1k\\?-10k": a comma between two tiers is probably missing\. /);
+    expect(problem(reply)).toMatch(/^The tiers in "nano 1k\\?-10k \/ micro .*" run together: without a comma between them, they read as one tier with "1k\\?-10k" in its name\. /);
     expect(problem(reply)).toContain('Separate tiers with commas: `nano 1k-10k, micro 10k-75k, macro 75k+`.');
     expect((await store.house(G))?.text).toBe(HOUSE_EXAMPLE);
     expect(description(await run(tier, { followers: '30000' }, ctx))).toContain('**Your house definition: micro (10k–75k)**');
   });
 
   it('is caught however the tiers are written, and not mistaken for a long name', () => {
-    expect(reasonOf('a 10k-75k b 75k+')).toContain('holds a range, "10k-75k"');
+    expect(reasonOf('a 10k-75k b 75k+')).toContain('with "10k-75k" in its name');
     expect(reasonOf('a 10k-75k b 75k+')).toContain('`a 10k-75k, b 75k+`');
     const four = reasonOf('starter 1k-10k rising 10k-75k established 75k-500k icon 500k+');
     expect(four).not.toContain('longer than');
@@ -46,7 +46,7 @@ describe('/house set: a comma left out between tiers', () => {
     expect(reasonOf('nano: 1k-10k micro: 10k-75k')).toContain('`nano: 1k-10k, micro: 10k-75k`');
     expect(reasonOf('a 0-999 b 1000+')).toContain('`a 0-999, b 1000+`');
     // No place for a comma that would read: the plain example instead.
-    expect(reasonOf('micro 10k-75k 75k+')).toContain('holds a range, "10k-75k"');
+    expect(reasonOf('micro 10k-75k 75k+')).toContain('with "10k-75k" in its name');
     expect(reasonOf('micro 10k-75k 75k+')).toContain('`nano 1k-10k, micro 10k-75k`');
   });
 

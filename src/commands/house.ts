@@ -8,7 +8,7 @@
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { embedLength, LIMITS } from './limits';
 import { formatCount, formatCountRange, shorten } from '../domain/format';
-import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, type HouseTier, type ReasonPart } from '../domain/house';
+import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, tierNameTypos, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS, countReadingNote, numberBeforeMil } from '../domain/followers';
 import { mappedTierArrow } from '../domain/overview';
 import type { HouseRecord } from '../store/types';
@@ -151,14 +151,14 @@ function toSetBack(text: string, room: number): GoneDefinition {
   return { pasteable: false, text: shownText(line, room) };
 }
 
-function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbed {
+/** A house definition's embed; `reserved`: characters kept free for a field the caller adds. */
+function houseEmbed(title: string, record: HouseRecord, intro?: string, reserved = 0): APIEmbed {
   const parsed = parseHouseDefinition(record.text);
   const body = parsed.ok
     ? [...(parsed.note ? [`ℹ️ ${parsed.note}`] : []), ...tierLines(parsed.tiers)].join('\n')
     : `The stored definition no longer reads as tiers (${reasonMarkdown(parsed.parts)}); set it again with \`/house set\`.`;
-  return {
+  const embed: APIEmbed = {
     title,
-    description: shorten(`${intro ? `${intro}\n\n` : ''}${body}`, LIMITS.embedDescription),
     color: NEUTRAL_COLOUR,
     fields: [
       ...asWrittenFields(record.text),
@@ -166,6 +166,10 @@ function houseEmbed(title: string, record: HouseRecord, intro?: string): APIEmbe
     ],
     footer: { text: 'A count on a shared boundary belongs to the higher tier, as in /tier. /tier and /tiers show this definition first.' },
   };
+  // The notes before the tiers can be long (a definition corrected to paste): the tier lines after
+  // them are what is cut, to the room the embed has left.
+  const room = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - embedLength(embed) - reserved);
+  return { ...embed, description: shorten(`${intro ? `${intro}\n\n` : ''}${body}`, room) };
 }
 
 async function set(text: string, context: RunContext & { guildId: string }): Promise<Reply> {
@@ -177,17 +181,21 @@ async function set(text: string, context: RunContext & { guildId: string }): Pro
   if (!parsed.ok) return inputErrorReply(reasonMarkdown(parsed.parts), ACCEPTED, 'That house definition did not work');
   const record: HouseRecord = { text, setById: context.user.id, setByName: context.user.name, setAt: context.now };
   const previous = await context.store.setHouse(context.guildId, record);
-  const intro = ['This server’s `/tier` now leads with it.', ...(previous ? [replacedLine(previous, text, context.user.id)] : []), ...milNotes(text, parsed.milCounts)].join('\n');
-  const embed = houseEmbed(previous ? 'House definition replaced' : 'House definition saved', record, intro);
-  if (previous && previous.text !== text) {
+  const intro = ['This server’s `/tier` now leads with it.', ...(previous ? [replacedLine(previous, text, context.user.id)] : []), ...milNotes(text, parsed.milCounts), ...typoNotes(text)].join('\n');
+  // A definition replaced by another is shown, to be set back.
+  const replacedText = previous && previous.text !== text ? previous.text : undefined;
+  const embed = houseEmbed(previous ? 'House definition replaced' : 'House definition saved', record, intro, replacedText !== undefined ? REPLACED_PASTEABLE.length + REPLACED_ROOM : 0);
+  if (replacedText !== undefined) {
     const room = Math.min(LIMITS.fieldValue, LIMITS.embedTotal - embedLength(embed) - REPLACED_PASTEABLE.length);
-    const replaced = toSetBack(previous.text, room);
+    const replaced = toSetBack(replacedText, room);
     embed.fields = [...(embed.fields ?? []), { name: replaced.pasteable ? REPLACED_PASTEABLE : REPLACED, value: replaced.text }];
   }
   return { embeds: [embed], flags: MessageFlags.Ephemeral };
 }
 
 const REPLACED = 'Replaced definition';
+/** Room kept for the replaced definition where the reply is long: enough for a short one to paste, or the start of a long one. */
+const REPLACED_ROOM = 300;
 const REPLACED_PASTEABLE = `${REPLACED}: to set it back, paste it into /house set tiers:`;
 
 /** Whose definition a /house set replaced, and when it was set, as /house show says it. */
@@ -207,6 +215,23 @@ function milNotes(text: string, milCounts: readonly string[]): string[] {
   const inThousands = onOneLine(milCounts.reduce((so, count) => so.replaceAll(count, `${numberBeforeMil(count)}k`), text));
   if (!parseHouseDefinition(inThousands).ok) return [`ℹ️ ${note}`];
   return [`ℹ️ ${note} If you meant thousands, set this instead: ${fixToType(inThousands, ['“', '”'])}`];
+}
+
+/**
+ * A note on tier names that look like slips in typing a tier's name ("mirco" for "micro"): saved as
+ * typed, since a name may be meant, with the definition corrected to paste, as code where it can be.
+ */
+function typoNotes(text: string): string[] {
+  const found = tierNameTypos(text);
+  if (!found) return [];
+  const fix = fixToType(onOneLine(found.corrected), ['“', '”']);
+  const [only, ...more] = found.typos.map(({ written, meant }) => [teamTierName(written), teamTierName(meant)] as const);
+  if (more.length === 0) {
+    const [written, meant] = only!;
+    return [`ℹ️ "${written}" looks like a typo for "${meant}". It is saved as typed, so /tier shows "${written}"; to correct it, set this instead: ${fix}`];
+  }
+  const pairs = [only!, ...more].map(([written, meant]) => `"${written}" for "${meant}"`).join(', ');
+  return [`ℹ️ These names look like typos: ${pairs}. They are saved as typed, so /tier shows them that way; to correct them, set this instead: ${fix}`];
 }
 
 async function show(context: RunContext & { guildId: string }): Promise<Reply> {
@@ -289,7 +314,9 @@ async function exportHouse(context: RunContext & { guildId: string }): Promise<R
     embeds: [
       {
         title: 'House definition export',
-        description: record ? 'Attached: `house.json`, the definition as written, its tiers, and who set it when.' : 'This server has no house definition; `house.json` says so.',
+        description: record
+          ? 'Attached: `house.json`, the definition as written, its tiers, and who set it when. To set the same definition in another server, paste its `text` into `/house set tiers:` there.'
+          : 'This server has no house definition; `house.json` says so.',
         color: NEUTRAL_COLOUR,
       },
     ],

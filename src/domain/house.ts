@@ -7,16 +7,20 @@
  *   open ends are `A+` (also `A and up`, `A or more`) and `up to B` (also `under B`, `below B`). A
  *   "followers" or "subs" after a range says nothing more. Tiers are separated by commas, semicolons
  *   or new lines; a comma between two digits is part of a count (`10,000`, `1,5k`), never a separator.
+ *   A bullet ("•", "◦", "▪" …) before a tier is never part of its name; one between two tiers is a
+ *   comma left out, as "/" is (see JOINER).
  * - A ladder of thresholds (`nano 1k+, micro 10k+, mega 1M+`) runs each tier up to the next one's
  *   start, and the parse says so in its note (see asLadder()).
  * - A tier's name holding a range (`nano 1k-10k micro` in `nano 1k-10k micro 10k-75k`) is a comma
  *   left out, and is refused with the definition as it should be written (see rangesInName()).
  * - Lengths are counted in characters, as Discord's max_length counts them: an emoji is one.
  * - Tiers may have the team's own names; each maps to a normalised tier: by its name when the name is
- *   one (`micro`, `Mid-tier`, `macro influencers`), otherwise by its range, from the publishers'
+ *   one (`micro`, `Mid-tier`, `macro influencers`, `Mikro`), otherwise by its range, from the publishers'
  *   consensus across the range, as the registry's sources are mapped. A range the publishers put
  *   below influencer size throughout (`tiny 0-1k`) is flagged so, as HypeAuditor's "Instagram user" is;
  *   one that reaches from below influencer size into mega (`everyone 0+`) spans every tier and says so.
+ *   A name mapped by its range that looks like a slip in typing a tier's name (`mirco`) is read as
+ *   written; tierNameTypos() finds it, for the reply to say so.
  * - A range written without a name (`1k-9.9k, 10k-49.9k`) is a tier called by its range, mapped by its
  *   range as an own name is (`namedByRange`): Tierbot does not put words in the team's mouth.
  * - Counts are read with digits folded and invisible characters dropped (normaliseDigits); a tier's
@@ -45,6 +49,7 @@ import { formatCount, shorten } from './format';
 import { COUNT_MULTIPLIERS, countText, FOLLOWER_WORD, MULTIPLIER_WORD, normaliseDigits, numberBeforeMil, parseFollowerCount, rangeLowEnd, shortCount } from './followers';
 import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
 import { nameKey } from './names';
+import { editDistance } from './search';
 
 /**
  * A house tier is a Tier like any source's, so the same classification and charts apply. A tier
@@ -174,6 +179,13 @@ const BETWEEN_DASH = new RegExp(String.raw`^between\s+(${NUMBER})(?:${DASH})(${N
  * a range is a name as often as not ("10k-50k Fans, 50k+ Superfans"), so it stays one.
  */
 const FOLLOWERS_AFTER = new RegExp(String.raw`[\s_]*(?!fans\)?$)${FOLLOWER_WORD}(?=\)?$)`, 'iu');
+/**
+ * Bullets a slide, a document or a pasted list puts before or between items ("Nano 1K–10K • Micro
+ * 10K–50K"). They are never part of a tier's name: between tiers they stand where a comma should,
+ * and before or after a name they set it off as ":" does.
+ */
+const BULLETS = '•‣⁃∙·⋅‧◦▪▫●○■□⦁⦾⦿';
+
 /** A range is only looked for in text that has a digit: the cheap test before the regexes. */
 const HAS_DIGIT = /\d/;
 
@@ -271,7 +283,7 @@ const NUMBERING_NAME =
   /^\s*(?:tier|level|lvl|group|stage|step|phase|rank|class|grade|band|bracket|category|round|wave|league|division|number|nr\.?|no\.|stufe|ebene|gruppe|klasse|kategorie|niveau|palier|groupe|nivel|grupo|categoría|nível|livello|gruppo|fascia|categoria)\s*$/iu;
 
 /** A name that cannot take a number after it: one set off from its range by a mark ("Nano:"), or one ending in its own number ("Tier 1"). */
-const NAME_CLOSED = /(?:[:=→]|\s[‐‑‒–—―−-]|\d)\s*$/u;
+const NAME_CLOSED = new RegExp(`(?:[:=→${BULLETS}]|\\s[‐‑‒–—―−-]|\\d)\\s*$`, 'u');
 
 /** A thousands group written after a space ("10 000", "1 500 000"): the definition groups its counts by spaces. */
 const GROUPS_BY_SPACES = /\d 000(?!\d)/;
@@ -350,10 +362,11 @@ function countReason(shown: string, { count, error }: CountError): ReasonPart[] 
 /** A range is at most this many words: "from 1 000 000 to 2 000 000" is seven. */
 const RANGE_WORDS = 8;
 /**
- * Words of a name, for finding a range in it: "/" and "|" separate as spaces do ("1k-10k/micro"),
- * and a ":" or "=" ends a word, as it glues a name to a range ("nano:1k-10k micro").
+ * Words of a name, for finding a range in it: "/", "|" and bullets separate as spaces do
+ * ("1k-10k/micro", "1k-10k•micro"), and a ":" or "=" ends a word, as it glues a name to a range
+ * ("nano:1k-10k micro").
  */
-const NAME_WORD = /[^\s/|:=]+[:=]?|[:=]+/g;
+const NAME_WORD = new RegExp(`[^\\s/|:=${BULLETS}]+[:=]?|[:=]+`, 'gu');
 
 interface RangeInName {
   /** Where the range sits in the name, as written. */
@@ -392,10 +405,11 @@ function rangesInName(name: string): RangeInName[] {
 
 /**
  * What joins two tiers written without a comma, which the comma replaces: spaces, "/", "|", "&",
- * a dash, "and", "then" ("nano 1k-10k and micro 10k-75k" is "nano 1k-10k, micro 10k-75k"). A
+ * a dash, a bullet, "and", "then" ("nano 1k-10k and micro 10k-75k" and "nano 1k-10k • micro 10k-75k"
+ * are "nano 1k-10k, micro 10k-75k"). A
  * name starting with one of them loses it in the suggestion, which the reply shows before it is used.
  */
-const JOINER = String.raw`(?:[\s/|&\-‐‑‒–—―−]|(?<![\p{L}\p{N}])(?:and|then)(?![\p{L}\p{N}]))*`;
+const JOINER = String.raw`(?:[\s/|&\-‐‑‒–—―−${BULLETS}]|(?<![\p{L}\p{N}])(?:and|then)(?![\p{L}\p{N}]))*`;
 const JOINER_BEFORE = new RegExp(`${JOINER}$`, 'iu');
 const JOINER_AFTER = new RegExp(`^${JOINER}`, 'iu');
 
@@ -425,8 +439,9 @@ function rangeInNameReason(part: string, entry: Entry, inName: readonly RangeInN
   const fixed = withCommas(entry, inName);
   // Each comma put back leaves shorter entries, so reading the fix ends; an entry with no place
   // for a comma ("micro 10k-75k 75k+") gets the plain example.
-  const example = fixed !== entry.written && parseHouseDefinition(fixed).ok ? fixed : 'nano 1k-10k, micro 10k-75k';
-  return why`The tier name in ${quote(part)} holds a range, "${theirs(entry.name.slice(first.start, first.end))}": a comma between two tiers is probably missing. Separate tiers with commas: ${code(example)}.`;
+  const runTogether = why`The tiers in ${quote(part)} run together: without a comma between them, they read as one tier with "${theirs(entry.name.slice(first.start, first.end))}" in its name.`;
+  if (fixed !== entry.written && parseHouseDefinition(fixed).ok) return why`${runTogether} Separate tiers with commas: ${code(fixed)}.`;
+  return why`${runTogether} Separate tiers with commas, as in ${code('nano 1k-10k, micro 10k-75k')}.`;
 }
 
 /** The team's text in quotation marks, at most 60 characters. */
@@ -435,13 +450,16 @@ function quote(text: string): ReasonPart[] {
   return why`"${theirs(short.replace(/["`]/g, "'"))}"`;
 }
 
+/** The names that state a tier outright, as teams write them: English, and "Mikro", "Makro" as German, Polish and Scandinavian teams spell them. */
 const NAME_SYNONYMS: Readonly<Record<string, NormalTier>> = {
   nano: 'nano',
   micro: 'micro',
+  mikro: 'micro',
   mid: 'mid',
   midtier: 'mid',
   middle: 'mid',
   macro: 'macro',
+  makro: 'macro',
   mega: 'mega',
   celebrity: 'mega',
   celebrities: 'mega',
@@ -466,6 +484,84 @@ export function normalTierNamed(name: string): NormalTier | undefined {
   const raw = nameWords(name).join('');
   const key = raw.replace(/(?:influencers?|creators?|tier|s)$/u, '');
   return NAME_SYNONYMS[raw] ?? NAME_SYNONYMS[key] ?? NAME_SYNONYMS[key.replace(/tier$/, '')];
+}
+
+/** A tier name that looks like a slip in typing a tier's name ("mirco"), and the name it was meant to be ("micro"). */
+export interface TierNameTypo {
+  written: string;
+  meant: string;
+}
+
+/**
+ * The names in a definition that look like slips in typing a name Tierbot reads as a tier
+ * (NAME_SYNONYMS), each with the name meant, and the definition with them corrected, as typed
+ * otherwise. Only a name mapped by its range is looked at (one that states its tier, "Micro+", is
+ * read already), and only where the range maps it to the tier the name would state or the one next
+ * to it ("mirco 10k-50k" is mapped to micro; "nnao 1k-10k" to micro, as the publishers read
+ * 1k-10k), so a name chosen on purpose for a tier elsewhere ("Mild 1M+") is not taken for a slip.
+ * Undefined when there is none, or the correction would not read.
+ */
+export function tierNameTypos(text: string): { typos: TierNameTypo[]; corrected: string } | undefined {
+  const parsed = parseHouseDefinition(text);
+  if (!parsed.ok) return undefined;
+  const typos = parsed.tiers.flatMap((tier) => {
+    const meant = correctedTierName(tier);
+    return meant === undefined ? [] : [{ written: tier.name, meant }];
+  });
+  if (typos.length === 0) return undefined;
+  const meantFor = new Map(typos.map(({ written, meant }) => [written, meant]));
+  const corrected = renameHouseTiers(text, (names) => names.map((name) => meantFor.get(name) ?? name));
+  return corrected !== undefined && parseHouseDefinition(corrected).ok ? { typos, corrected } : undefined;
+}
+
+/** The tier's name with the word in it that misspells a tier's name corrected, where one does (see tierNameTypos()). */
+function correctedTierName(tier: HouseTier): string | undefined {
+  if (tier.namedByRange || tier.notInfluencer || tier.spansEveryTier || normalTierNamed(tier.name) !== undefined) return undefined;
+  for (const word of tier.name.matchAll(/\p{L}+/gu)) {
+    const typed = word[0].toLowerCase();
+    if (Object.hasOwn(NAME_SYNONYMS, typed)) continue;
+    for (const [spelling, normal] of Object.entries(NAME_SYNONYMS)) {
+      const tiersApart = Math.abs(NORMAL_TIERS.indexOf(normal) - NORMAL_TIERS.indexOf(tier.normal));
+      if (tiersApart > 1 || !isSlipFor(typed, spelling)) continue;
+      const corrected = `${tier.name.slice(0, word.index)}${inCaseOf(word[0], spelling)}${tier.name.slice(word.index + word[0].length)}`;
+      if (normalTierNamed(corrected) === normal) return corrected;
+    }
+  }
+  return undefined;
+}
+
+/** `spelling` written in the case of `typed`: "MICRO" for "MIRCO", "Micro" for "Mirco", "micro" for "mirco". */
+function inCaseOf(typed: string, spelling: string): string {
+  if (typed.length > 1 && typed === typed.toUpperCase()) return spelling.toUpperCase();
+  if (typed[0] === typed[0]?.toUpperCase()) return `${spelling[0]!.toUpperCase()}${spelling.slice(1)}`;
+  return spelling;
+}
+
+/**
+ * Whether `typed` is `spelling` with a slip in typing it: two neighbouring letters swapped
+ * ("mirco"), one left out ("mcro"), one typed twice ("miccro"); in a name of five letters or more,
+ * also one letter wrong or added ("micrp", "micron"), and of six or more, two such slips
+ * ("celebirty"). A slip keeps the first letter: a word starting otherwise is another word ("Omega",
+ * "Amid"). In a short name one letter wrong or added makes another word as often as not ("Meta",
+ * "Min", "Mild"), so it is not taken for a slip.
+ */
+function isSlipFor(typed: string, spelling: string): boolean {
+  if (typed === spelling || typed.length < 3 || typed[0] !== spelling[0]) return false;
+  const slips = editDistance(typed, spelling);
+  if (spelling.length >= 6) return slips <= 2;
+  if (spelling.length === 5) return slips <= 1;
+  return slips === 1 && (typed.length < spelling.length || isSwap(typed, spelling) || isDoubled(typed, spelling));
+}
+
+/** Whether `typed` is `spelling` with one of its letters typed twice ("nanno"). */
+function isDoubled(typed: string, spelling: string): boolean {
+  return [...typed].some((letter, i) => letter === typed[i - 1] && `${typed.slice(0, i)}${typed.slice(i + 1)}` === spelling);
+}
+
+/** Whether `b` is `a` with two neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  const differ = [...a].flatMap((letter, i) => (letter === b[i] ? [] : [i]));
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
 }
 
 /** What a tier with a name of its own maps to: a normalised tier, below influencer size, or every tier. */
@@ -560,7 +656,9 @@ const ENTRY_SEPARATOR = /[;\n]|(?<!\d),|,(?!\d)/g;
 const LIST_NUMBER = /^(\d{1,2})[.)]\s+/;
 const LIST_LETTER = /^([a-z])[.)]\s+/i;
 const LIST_SECTION_NUMBER = /^(\d{1,2})\.(\d{1,2})\.?\s+/;
-const LIST_BULLET = /^([-•*·▪●◦‣⁃])\s+/u;
+const LIST_BULLET = new RegExp(`^([-*${BULLETS}])\\s+`, 'u');
+/** Bullets starting an entry, in a list or not ("•Nano 1k-10k", "• Nano 1k-10k, Micro 10k+"): never a name's. */
+const LEADING_BULLETS = new RegExp(`^[${BULLETS}][${BULLETS}\\s]*`, 'u');
 
 /** Numbered 1, 2, 3 … in order. */
 const inOrder = (numbers: readonly number[]): boolean => numbers.every((n, i) => n === i + 1);
@@ -646,7 +744,13 @@ function splitEntries(text: string): { part: string; start: number }[] {
   }
   take(text.length);
   const marks = listMarks(entries.map((e) => e.part));
-  return entries.map(({ part, start }, i) => ({ part: part.slice(marks[i]).trimStart(), start: start + part.length - part.slice(marks[i]).trimStart().length }));
+  // An entry of a bullet alone is a stray one, not a tier.
+  return entries
+    .map(({ part, start }, i) => {
+      const unmarked = part.slice(marks[i]).trimStart().replace(LEADING_BULLETS, '');
+      return { part: unmarked, start: start + part.length - unmarked.length };
+    })
+    .filter(({ part }) => part !== '');
 }
 
 interface Span {
@@ -730,8 +834,8 @@ function asLadder(ordered: readonly Item[]): TierItem[] | undefined {
 }
 
 /** What may set a name off from the range after it, and from the range before it (see readItem). */
-const NAME_MARK_AFTER = /\s*[:=→]$|\s+[‐‑‒–—―−-]$/u;
-const NAME_MARK_BEFORE = /^\s*(?:[:=→]|[‐‑‒–—―−-](?=\s))/u;
+const NAME_MARK_AFTER = new RegExp(`\\s*[:=→${BULLETS}]$|\\s+[‐‑‒–—―−-]$`, 'u');
+const NAME_MARK_BEFORE = new RegExp(`^\\s*(?:[:=→${BULLETS}]|[‐‑‒–—―−-](?=\\s))`, 'u');
 
 /** An entry that is a gap, written as one: "gap", "(gap)", "no tier". */
 const GAP_ENTRY = /^[([]?\s*(?:gap|no\s+tier)\s*[)\]]?$/i;

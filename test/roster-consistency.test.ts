@@ -89,7 +89,7 @@ describe('/roster: cells past the header’s last column', () => {
     expect(records[1]![8]).toContain('not read: not a follower count I can read');
     expect(records[1]![8]).toContain('1 cell past the header\'s last column (a comma inside an unquoted cell?)');
     const text = embedText(reply);
-    expect(text).toContain('Line 2: “Instagram” — not a follower count I can read; this row has 4 cells where the header has 3: a comma inside an unquoted cell?');
+    expect(text).toContain('Line 2 (“Smith”): “Instagram” — not a follower count I can read; this row has 4 cells where the header has 3: a comma inside an unquoted cell?');
     expect(text).toContain('Lines 2 and 3 have more cells than the header');
     // The summary still reads the file back.
     expect((await summaryOf(reply)).embeds[0]!.fields!.map((f) => f.name)).toEqual(['TikTok — 1 creator · 12,000 followers']);

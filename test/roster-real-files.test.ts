@@ -22,7 +22,7 @@ describe('/roster: a total row under the creators', () => {
   it('is set aside as a total row, not counted in any tier or the totals, and noted in the CSV', async () => {
     const reply = await runRoster('Name,Platform,Followers\nSara,Instagram,45000\nTom,TikTok,1200000\nTotal,,1245000\n');
     expect(description(reply)).toContain('**Total: 2 creators · 1,245,000 followers**');
-    expect(field(reply, 'Rows not read (1)')).toBe('Line 4: “1245000” — a total row, not a creator');
+    expect(field(reply, 'Rows not read (1)')).toBe('Line 4 (“Total”): “1245000” — a total row, not a creator');
     if (reply.chart?.kind !== 'roster') throw new Error('no chart');
     expect(reply.chart.opts.bars.reduce((n, b) => n + b.creators, 0)).toBe(2);
     expect(returnedCsv(reply).records[3]).toEqual(['Total', '', '1245000', '', '', '', 'not read: a total row, not a creator']);
@@ -56,7 +56,7 @@ describe('/roster: a total or summary row labelled in other words', () => {
   it.each(['Summe', 'Gesamt', 'Somme', 'Suma', 'Totale', 'Totaal', 'Total followers', 'TOTAL FOLLOWERS:', 'Sub-total', 'Summe Follower'])('sets “%s” aside as a total row', async (label) => {
     const reply = await runRoster(`Name,Followers\nAna,12500\nBen,45000\nCara,300000\n${label},357500\n`);
     expect(description(reply)).toContain(total(3, 357_500));
-    expect(field(reply, 'Rows not read (1)')).toBe('Line 5: “357500” — a total row, not a creator');
+    expect(field(reply, 'Rows not read (1)')).toBe(`Line 5 (“${label.replace(/[:-]/g, '\\$&')}”): “357500” — a total row, not a creator`);
   });
 
   it('reads a German export with a Summe row beside a blank platform', async () => {
@@ -67,7 +67,7 @@ describe('/roster: a total or summary row labelled in other words', () => {
   it.each(['Average', 'Avg.', 'Mean', 'Median', 'Durchschnitt', 'Average followers'])('sets “%s” aside as a summary row, below a total row', async (label) => {
     const reply = await runRoster(`Name,Followers\nAna,12500\nBen,45000\nCara,300000\nTOTAL:,357500\n${label},119167\n`);
     expect(description(reply)).toContain(total(3, 357_500));
-    expect(field(reply, 'Rows not read (2)')).toBe('Line 5: “357500” — a total row, not a creator\nLine 6: “119167” — a summary row (an average or median), not a creator');
+    expect(field(reply, 'Rows not read (2)')).toBe(`Line 5 (“TOTAL\\:”): “357500” — a total row, not a creator\nLine 6 (“${label}”): “119167” — a summary row (an average or median), not a creator`);
     expect(returnedCsv(reply).records[5]!.at(-1)).toBe('not read: a summary row (an average or median), not a creator');
   });
 
@@ -221,7 +221,7 @@ describe('/roster: blank rows between creators', () => {
     // Line for line as the file: "lots" is on line 7 in both.
     expect(records.map((r) => r[0])).toEqual(['Q4 shortlist', '', 'Name', 'Ana', '', '', 'Ben', 'Cara']);
     expect(records[6]!.at(-1)).toBe('not read: not a follower count I can read');
-    expect(field(reply, 'Rows not read (1)')).toBe('Line 7: “lots” — not a follower count I can read');
+    expect(field(reply, 'Rows not read (1)')).toBe('Line 7 (“Ben”): “lots” — not a follower count I can read');
     expect(description(reply)).toContain(total(2, 312_500));
   });
 
@@ -241,7 +241,7 @@ describe('/roster: blank rows between creators', () => {
 describe('/roster: "no value" marks in the count column', () => {
   it.each(['-', '–', '—', 'n/a', 'N/A', '#N/A'])('%s is no follower count, not a negative one', async (mark) => {
     const reply = await runRoster(`name,followers\nSara,45000\nTom,${mark}\n`);
-    expect(field(reply, 'Rows not read (1)')).toMatch(/^Line 3: “.+” — no follower count$/);
+    expect(field(reply, 'Rows not read (1)')).toMatch(/^Line 3 \(“Tom”\): “.+” — no follower count$/);
     expect(returnedCsv(reply).records[2]![5]).toBe('not read: no follower count');
   });
 });
@@ -253,13 +253,13 @@ describe('/roster: Excel’s error values in the count column', () => {
     expect(description(reply)).toContain(total(1, 12_000));
     const notes = returnedCsv(reply).records.slice(1, 7).map((r) => r.at(-1));
     expect(notes).toEqual(errors.map(() => 'not read: no follower count (a spreadsheet error)'));
-    expect(field(reply, 'Rows not read (6)')).toContain('Line 2: “\\#REF!” — no follower count (a spreadsheet error)');
+    expect(field(reply, 'Rows not read (6)')).toContain('Line 2 (“c0”): “\\#REF!” — no follower count (a spreadsheet error)');
   });
 
   it('Excel’s ######## (a column too narrow when saved) is a spreadsheet error, not a hashtag', async () => {
     const reply = await runRoster('Name,Followers\nAna,1000\nBen,########\n');
     // Shown escaped, as all user text is (a # could start a heading).
-    expect(field(reply, 'Rows not read (1)')).toBe('Line 3: “\\#\\#\\#\\#\\#\\#\\#\\#” — no follower count (a spreadsheet error)');
+    expect(field(reply, 'Rows not read (1)')).toBe('Line 3 (“Ben”): “\\#\\#\\#\\#\\#\\#\\#\\#” — no follower count (a spreadsheet error)');
   });
 });
 
@@ -268,10 +268,10 @@ describe('/roster: a price, a percentage or a date in the count column', () => {
     const reply = await runRoster('Name,Followers\nAna,$30k\nBen,12%\nCara,2023-01-01\nDan,lots\nEve,12000\n');
     expect(field(reply, 'Rows not read (4)')).toBe(
       [
-        'Line 2: “$30k” — a price, not a follower count',
-        'Line 3: “12%” — a percentage, not a follower count',
-        'Line 4: “2023\\-01\\-01” — a date, not a follower count',
-        'Line 5: “lots” — not a follower count I can read',
+        'Line 2 (“Ana”): “$30k” — a price, not a follower count',
+        'Line 3 (“Ben”): “12%” — a percentage, not a follower count',
+        'Line 4 (“Cara”): “2023\\-01\\-01” — a date, not a follower count',
+        'Line 5 (“Dan”): “lots” — not a follower count I can read',
       ].join('\n'),
     );
     expect(returnedCsv(reply).records[1]!.at(-1)).toBe('not read: a price, not a follower count');

@@ -62,7 +62,7 @@ describe('/roster: subtotal and total rows in any words', () => {
     async (label) => {
       const reply = await runRoster(`Creator,Followers\nAna,45200\nBo,120000\nCy,1250000\n"${label}",1415200\n`);
       expect(description(reply)).toContain(total(3, 1_415_200));
-      expect(field(reply, 'Rows not read (1)')).toBe('Line 5: “1415200” — a total row, not a creator');
+      expect(field(reply, 'Rows not read (1)')).toMatch(/^Line 5 \(“.+”\): “1415200” — a total row, not a creator$/);
     },
   );
 
@@ -144,18 +144,18 @@ describe('/roster: a row whose only count is in another count column', () => {
         'Sara,Lopez,sara@example.com,@saralopez,52000,@saralopez,310000,,\n' +
         'Priya,Shah,priya@example.com,,,@priyadances,2300000,,\n',
     );
-    expect(field(reply, 'Rows not read (1)')).toBe('Line 3: empty — no follower count in “Instagram Followers”; “TikTok Followers” has 2,300,000 (`count_column:7`)');
+    expect(field(reply, 'Rows not read (1)')).toBe('Line 3 (“Priya Shah”): no follower count in “Instagram Followers”; “TikTok Followers” has 2,300,000 (`count_column:7`)');
     expect(notes(reply)[1]).toBe('not read: no follower count; “TikTok Followers” (column 7) has 2,300,000');
   });
 
   it('tells columns of one header apart by number, under a two-row header', async () => {
     const reply = await runRoster(',Instagram,,TikTok,\nName,Handle,Followers,Handle,Followers\nAna,@ana,45000,@ana.tt,300000\nBo,@bo,,@bo.tt,12000\n');
-    expect(field(reply, 'Rows not read (1)')).toBe('Line 4: empty — no follower count in “Followers” (column 3); “Followers” (column 5) has 12,000 (`count_column:5`)');
+    expect(field(reply, 'Rows not read (1)')).toBe('Line 4 (“Bo”): no follower count in “Followers” (column 3); “Followers” (column 5) has 12,000 (`count_column:5`)');
   });
 
   it('says nothing more when no other column has a count either', async () => {
     const reply = await runRoster('Name,Instagram Followers,TikTok Followers\nAna,45000,1000\nBo,,n/a\n');
-    expect(field(reply, 'Rows not read (1)')).toBe('Line 3: empty — no follower count');
+    expect(field(reply, 'Rows not read (1)')).toBe('Line 3 (“Bo”): no follower count');
   });
 });
 
@@ -167,8 +167,8 @@ describe('/roster: rows a comma inside an unquoted cell moved', () => {
     expect(description(reply)).toContain(total(1, 9_800));
     expect(chartCreators(reply)).toBe(1);
     const lines = field(reply, 'Rows not read (2)')!.split('\n');
-    expect(lines[0]).toBe('Line 2: “45” — a comma split the count over 2 cells (this row has 4 where the header has 3): write the count without commas, or quote it');
-    expect(lines[1]).toBe('Line 3: “1” — a comma split the count over 3 cells (this row has 5 where the header has 3): write the count without commas, or quote it');
+    expect(lines[0]).toBe('Line 2 (“Ana”): “45” — a comma split the count over 2 cells (this row has 4 where the header has 3): write the count without commas, or quote it');
+    expect(lines[1]).toBe('Line 3 (“Bo”): “1” — a comma split the count over 3 cells (this row has 5 where the header has 3): write the count without commas, or quote it');
     expect(description(reply)).toContain('Lines 2 and 3 have more cells than the header');
     expect(description(reply)).toContain('They are left out of the totals (listed below): quote the cell with the comma, or drop the comma, and upload again.');
     expect(notes(reply)[0]).toMatch(/^not read: a comma split the count over 2 cells/);
@@ -218,7 +218,7 @@ describe('/roster: counts in thousands without a unit, and formulas', () => {
   it('says a formula is one, and to export values', async () => {
     const reply = await runRoster('Name,Followers\nAlice,12000\nBob,34000\nCarla,=B2*2\nDev,56000\n,=SUM(B2:B5)\n');
     expect(field(reply, 'Rows not read (2)')).toBe(
-      'Line 4: “=B2\\*2” — a formula, not a follower count: export the sheet with values, not formulas\nLine 6: “=SUM\\(B2\\:B5\\)” — a formula, not a follower count: export the sheet with values, not formulas',
+      'Line 4 (“Carla”): “=B2\\*2” — a formula, not a follower count: export the sheet with values, not formulas\nLine 6: “=SUM\\(B2\\:B5\\)” — a formula, not a follower count: export the sheet with values, not formulas',
     );
   });
 });

@@ -30,9 +30,9 @@ describe('/roster: a Google Sheets export', () => {
   it('finds the columns by header, tags each row, totals per tier and lists the unreadable row by line', async () => {
     const reply = await runRoster(fixture('sheets-export.csv'), { filename: 'creators.csv' });
     const text = embedText(reply);
-    expect(text).toContain('Columns used: followers “Followers” · name “Creator” · platform “Platform”');
+    expect(text).toContain('Columns used: followers “Followers” · name “Creator” · handle “Handle” · platform “Platform”');
     expect(text).toContain('Total: 9 creators');
-    expect(text).toContain('Line 9: “n/a” — no follower count');
+    expect(text).toContain('Line 9 (“Ana Ruiz”): “n/a” — no follower count');
     const { records } = returnedCsv(reply);
     expect(records[0]).toEqual(['Creator', 'Handle', 'Platform', 'Followers', 'Notes', ...ADDED_COLUMNS]);
     expect(records).toHaveLength(11);
@@ -129,7 +129,7 @@ describe('/roster: hostile files', () => {
     expect(records[5]![0]).toBe('Tom, Jr.');
     expect(records[5]![3]).toBe('"quoted"');
     // "=10000+5" is not read as a count (nor run): it is reported, with its line.
-    expect(embedText(reply)).toMatch(/Line 4: .*not a follower count/);
+    expect(embedText(reply)).toMatch(/Line 4 \(“.+”\): .*not a follower count/);
     // The mention and markdown in a name never reach the embed unescaped.
     expect(embedText(reply)).not.toContain('<@123456789012345678>');
   });
@@ -293,7 +293,7 @@ describe('/roster: European and tab-separated exports', () => {
 describe('/roster: rows of every shape', () => {
   it('honours Excel’s "sep=;" line and writes it back', async () => {
     const reply = await runRoster(utf8('sep=;\r\nName;Followers\r\nSara;45.000\r\nTom;oops\r\n'));
-    expect(embedText(reply)).toContain('Line 4: “oops”');
+    expect(embedText(reply)).toContain('Line 4 (“Tom”): “oops”');
     const text = reply.files![0]!.data.toString('utf8');
     expect(text.split('\r\n').slice(0, 2)).toEqual(['sep=;', 'Name;Followers;tier;consensus_tier;consensus_votes;note']);
   });
@@ -308,7 +308,7 @@ describe('/roster: rows of every shape', () => {
     expect(records[2]).toEqual(Array(9).fill(''));
     expect(records[3]!.slice(0, 5)).toEqual(['Tom', '12k', 'IG', 'extra', 'more']);
     expect(records[3]![8]).toMatch(/^2 cells past the header's last column \(a comma inside an unquoted cell\?\), kept in the unnamed columns after it/);
-    expect(embedText(reply)).toContain('Line 5: “x”');
+    expect(embedText(reply)).toContain('Line 5 (“Lea Lind”): “x”');
   });
 
   it('reads counts Excel wrote in scientific notation', async () => {
@@ -682,7 +682,7 @@ describe('/roster: re-tagging a roster-tiers.csv', () => {
     const original = await runRoster(utf8('name,platform,followers\nr7,Instagram,-5\nr15,Instagram,  7,000 \nSmith, Jane,Instagram,45000\n@ann,IG,10k\n@ann,Instagram,12k\n'));
     expect(answerOf(again)).toEqual(answerOf(original));
     const shown = embedText(again);
-    expect(shown).toContain('Line 2: “\\\\-5” — a follower count cannot be negative');
+    expect(shown).toContain('Line 2 (“r7”): “\\\\-5” — a follower count cannot be negative');
     expect(shown).toContain('Lines 3 and 4 have more cells than the header\'s 3 columns');
     expect(shown).toContain('Line 6: “\\\\@ann” on Instagram — same as line 5');
     expect(parse(text.replace(/^\uFEFF/, '')).map((r: string[]) => r.at(-1))).toEqual([

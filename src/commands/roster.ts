@@ -33,6 +33,7 @@ import {
   NO_TIER,
   ROSTER_FILE,
   creatorName,
+  hasFormulaGuard,
   readRoster,
   sameWhat,
   summariseByPlatform,
@@ -345,11 +346,36 @@ function columnsLine(r: TaggedRoster): string {
   const parts = [`followers ${columnLabel(r.header, r.columns.count)}${unit}`];
   const lastName = r.columns.lastName === undefined ? '' : ` and ${columnLabel(r.header, r.columns.lastName)}`;
   if (r.columns.name !== undefined) parts.push(`name ${columnLabel(r.header, r.columns.name)}${lastName}`);
+  if (r.columns.handle !== undefined) parts.push(`handle ${columnLabel(r.header, r.columns.handle)}`);
   if (r.columns.platform !== undefined) parts.push(`platform ${columnLabel(r.header, r.columns.platform)}`);
   else if (r.columns.headerPlatform) parts.push(`platform ${r.columns.headerPlatform} (from the followers header)`);
   // The lines above a header are a title, not creators: where the header was found says so.
   const where = r.aboveHeader.length ? ` (header on line ${formatCount(r.headerLine)})` : '';
   return `Columns used${where}: ${parts.join(' · ')}.`;
+}
+
+/** Columns the "Not used" line names; the rest are counted. */
+const UNUSED_SHOWN = 5;
+
+/**
+ * The columns Tierbot does not read (fees, emails, notes…): that they are not totalled, and are
+ * only copied into roster-tiers.csv. Those other lines speak of (other count columns, replaced
+ * ones, cells past the header) are left out, and so is a blank header over blank cells, a sheet's padding.
+ */
+function unusedColumnsLine(r: TaggedRoster): string | undefined {
+  const { count, name, lastName, handle, platform, otherCounts } = r.columns;
+  const spokenOf = new Set([count, name, lastName, handle, platform, ...otherCounts, ...r.replacedColumns]);
+  // Unnamed columns past the header's last (a roster-tiers.csv's, uploaded again): the line on wider rows speaks of them.
+  const pastHeader = (i: number) => i - r.replacedColumns.filter((replaced) => replaced < i).length >= r.namedColumns;
+  const unused = r.header.flatMap((text, i) => {
+    if (spokenOf.has(i) || pastHeader(i)) return [];
+    if (text.trim() !== '') return [columnLabel(r.header, i)];
+    return r.rows.some((row) => (row.cells[i] ?? '').trim() !== '') ? [`column ${i + 1} (no header)`] : [];
+  });
+  if (!unused.length) return undefined;
+  const shown = unused.slice(0, UNUSED_SHOWN);
+  const listed = unused.length > shown.length ? `${shown.join(', ')}, and ${formatCount(unused.length - shown.length)} more` : andList(shown);
+  return `Not used: ${listed} (not read or totalled; ${ROSTER_FILE} keeps them as they are).`;
 }
 
 /** Drops fields from the end (saying so) until the embed is within Discord's 6,000 characters. */
@@ -449,12 +475,20 @@ function widerRowsLine(r: TaggedRoster): string | undefined {
   );
 }
 
-/** A row not read, for the reply: its line, its cell, and why; where another count column has its count, which and how to read that one. */
+/**
+ * A row not read, for the reply: its line and, where the row has one, its creator's name, to find
+ * it in the sheet by; its cell unless blank, and why; where another count column has its count,
+ * which and how to read that one.
+ */
 function problemLine(r: TaggedRoster, p: TaggedRoster['problems'][number]): string {
+  const row = r.rows.find((candidate) => candidate.line === p.line);
+  const name = row ? creatorName(r.columns, row.cells) : '';
+  const where = `Line ${formatCount(p.line)}${name ? ` (${quoted(name, NAME_SHOWN)})` : ''}`;
+  const cell = p.cell.trim() === '' ? '' : `${quoted(p.cell, NAME_SHOWN)} — `;
   const elsewhere = p.elsewhere
     ? ` in ${columnLabel(r.header, r.columns.count)}; ${columnLabel(r.header, p.elsewhere.column)} has ${formatCount(p.elsewhere.count)} (\`count_column:${p.elsewhere.column + 1}\`)`
     : '';
-  return `Line ${formatCount(p.line)}: ${p.cell.trim() === '' ? 'empty' : quoted(p.cell, NAME_SHOWN)} — ${p.reason}${elsewhere}`;
+  return `${where}: ${cell}${p.reason}${elsewhere}`;
 }
 
 /**
@@ -549,6 +583,9 @@ function repeatsSection(r: TaggedRoster, readable: readonly TaggedRow[], repeats
  */
 export type RosterViewers = 'own' | 'bot-dm' | 'channel' | 'conversation';
 
+/** Why cells such as @handles come back with a leading ' (OWASP's advice against CSV injection), said where the reply describes the file. */
+const FORMULA_GUARD_NOTE = " The ' before a cell that begins with =, +, - or @ (such as an @handle) makes a spreadsheet read it as text instead of running it as a formula.";
+
 /** Said on a reply others see: it holds every column uploaded, and how to keep a roster private. */
 const shownToEveryone = (where: 'channel' | 'conversation') =>
   `Everyone in this ${where} can see this reply and ${ROSTER_FILE}, with every column you uploaded, including any emails or fees. ` +
@@ -587,6 +624,7 @@ export function rosterReply(r: TaggedRoster, filename: string, { notice, house, 
     ...(viewers === 'channel' || viewers === 'conversation' ? [shownToEveryone(viewers)] : []),
     ...(r.headerRow ? [] : [noHeaderLine(r)]),
     columnsLine(r),
+    ...[unusedColumnsLine(r)].filter((line) => line !== undefined),
     ...(r.replacedColumns.length ? [replacedLine(r)] : []),
     ...(r.columns.otherCounts.length ? [otherCountsLine(r)] : []),
     ...[widerRowsLine(r)].filter((line) => line !== undefined),
@@ -615,7 +653,9 @@ export function rosterReply(r: TaggedRoster, filename: string, { notice, house, 
     color: NEUTRAL_COLOUR,
     fields,
     footer: {
-      text: `${ROSTER_FILE} has your columns plus tier (the group each row is totalled under above), consensus_tier, consensus_votes (publishers giving that answer, of those with numbers) and note.`,
+      text:
+        `${ROSTER_FILE} has your columns plus tier (the group each row is totalled under above), consensus_tier, consensus_votes (publishers giving that answer, of those with numbers) and note.` +
+        (hasFormulaGuard(r) ? FORMULA_GUARD_NOTE : ''),
     },
   });
   return {

@@ -24,5 +24,5 @@ export { readRoster } from './read';
 export { creatorName, sameWhat } from './creators';
 export { MIL_NOTE } from './tag';
 export { BELOW_INFLUENCER, NO_TIER } from './totals';
-export { writeTaggedCsv } from './write';
+export { hasFormulaGuard, writeTaggedCsv } from './write';
 export { MAX_TAGGED_BYTES, summariseByPlatform, summaryStateOf, type SummaryState } from './summary';

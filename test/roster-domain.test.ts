@@ -11,7 +11,7 @@ import { consensusFor } from '../src/domain/consensus';
 import { houseTiersOf } from '../src/domain/house-placing';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const FORMULA_START = /^\s*[=+\-@＝＋－＠]|^[\t\r]/;
+const FORMULA_START = /^\s*[=+\-@＝＋－＠]|^[\t\r\n]/;
 /** A signed number or a lone dash: nothing in it can run, so it stays as the team wrote it. */
 const INERT = /^ *(?:[+-]?[0-9][0-9.,]*(?:[eE][+-]?[0-9]+)?|-) *$/;
 /** A cell a spreadsheet could run as a formula. */
@@ -20,7 +20,7 @@ const runnable = (cell: string) => FORMULA_START.test(cell) && !INERT.test(cell)
 describe('neutraliseCell (OWASP CSV injection)', () => {
   it('makes every cell a spreadsheet would run into text, and leaves every other cell alone', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('=1+1', '+1', '-1', '-5', '-2+3', '@SUM(A1)', '@alice', '\tx', '\t-5', '\rx', ' =x', '＝1', '－5', 'Sara', '-', '--', '-A1', '+3.5', '-1,200')), (cell) => {
+      fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('=1+1', '+1', '-1', '-5', '-2+3', '@SUM(A1)', '@alice', '\tx', '\t-5', '\rx', '\nx', ' =x', '＝1', '－5', 'Sara', '-', '--', '-A1', '+3.5', '-1,200')), (cell) => {
         const out = neutraliseCell(cell);
         if (runnable(cell)) expect(out).toBe(`'${cell}`);
         else expect(out).toBe(cell);
@@ -31,7 +31,7 @@ describe('neutraliseCell (OWASP CSV injection)', () => {
 
   it('leaves a cell that is only a number or a lone dash as it is, and still neutralises handles and formulas', () => {
     for (const cell of ['-5', '+3.5', '-1,200', '-1.2E+03', ' -5 ', '-']) expect(neutraliseCell(cell)).toBe(cell);
-    for (const cell of ['@alice', '-2+3', "-1+cmd|' /C calc'!A0", '=1', '+A1', '-A1', '--', '\t-5', '－5', '- 5']) expect(neutraliseCell(cell)).toBe(`'${cell}`);
+    for (const cell of ['@alice', '-2+3', "-1+cmd|' /C calc'!A0", '=1', '+A1', '-A1', '--', '\t-5', '\nx', '－5', '- 5']) expect(neutraliseCell(cell)).toBe(`'${cell}`);
   });
 });
 

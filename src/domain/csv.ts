@@ -7,12 +7,12 @@
 import { stringify } from 'csv-stringify/sync';
 
 /**
- * A cell a spreadsheet would run as a formula (= + - @, tab, carriage return, and their
+ * A cell a spreadsheet would run as a formula (= + - @, tab, carriage return, line feed, and their
  * full-width forms, also after leading spaces) gets a leading ', which makes it text (OWASP,
  * "CSV Injection"). An @handle is one: Excel reads a leading @ as a formula.
  */
 export function neutraliseCell(value: string): string {
-  return /^[\s]*[=+\-@＝＋－＠]|^[\t\r]/.test(value) && !isInert(value) ? `'${value}` : value;
+  return /^[\s]*[=+\-@＝＋－＠]|^[\t\r\n]/.test(value) && !isInert(value) ? `'${value}` : value;
 }
 
 /**

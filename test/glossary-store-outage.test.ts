@@ -12,6 +12,7 @@ import { messageProblems } from '../src/commands/limits';
 import { term } from '../src/commands/term';
 import type { ComponentReply, Reply } from '../src/commands/types';
 import { StoreUnavailableError, type TeamStore } from '../src/store/types';
+import { TEAM_KEY_VALUE, teamTermKey } from '../src/commands/team-terms';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 
 const G = '200000000000000001';
@@ -114,6 +115,15 @@ describe('/glossary while the server’s terms and house tiers cannot be read', 
     expect(opened.reply.embeds[0]!.title).toBe('Influencer');
     // Three letters are too few to tell a slip from another word.
     expect(shownText(await look('sov', await storeWithStar({ terms: true, house: true })))).not.toMatch(/did you mean/i);
+  });
+
+  it('a team term picked from the suggestions says the team terms could not be read, not that it is gone', async () => {
+    const picked = `${TEAM_KEY_VALUE}${teamTermKey(G, 'Gifting')}`;
+    const reply = await look(picked, await storeWithStar({ terms: true }));
+    expect(reply.embeds[0]!.title).toBe('Team terms unavailable');
+    expect(reply.embeds[0]!.description).toContain('Your team’s own terms could not be read just now');
+    expect(shownText(reply)).not.toMatch(/not there any more|Unknown term/);
+    expect(messageProblems(reply)).toEqual([]);
   });
 
   it('names only the house tiers when they alone could not be read', async () => {

@@ -152,8 +152,14 @@ const SAMPLE_ROSTER = { 'team.csv': Buffer.from('name,platform,followers\nSara,I
 /** What a command needs before a hostile value can reach it: a term to edit. */
 const SET_UP: Record<string, string> = { '/term edit': '/term add name:Whitelist "definition:Our word for creator licensing"' };
 
-/** Words of the builders, never of a user's reply. */
-const INTERNAL = [/seed 0/i, /SOURCES\.md/, /\[(P|S|M)\]/, /§/];
+/**
+ * Words of the builders, never of a user's reply: a seed article's number or id however it is
+ * written ("seed 0", "seed-000", "Seed003", "cnbc-seed"), the facts file's name, a confidence code
+ * ("[P]", "( S )", "[seed]", "confidence: M") and section marks. Matched in the reply's JSON, where
+ * a line may start after "\\n", so no pattern waits for a word boundary before it. "Product
+ * seeding", a word of the trade, is none of them.
+ */
+const INTERNAL = [/seed[\s_-]*\d/i, /[a-z\d](?<!pre)-seed\b/i, /sources\.md/i, /[[(]\s*(?:[PSM]|[Ss]eed)\s*[\])]/, /[Cc]onfidence\W*(?:[PSM]|[Ss]eed)\b/, /§/];
 
 function textOf(shown: Shown): string {
   return JSON.stringify({ content: shown.body.content, embeds: shown.body.embeds, components: shown.body.components });

@@ -20,7 +20,7 @@ import { parseCommandLine } from '../src/cli/command-line';
 import { capturingResponder, chatInput } from '../src/cli/local-interaction';
 import { createLogger } from '../src/config/logger';
 import { tierbotCore } from '../src/interactions/tierbot';
-import { messageProblems } from '../src/commands/limits';
+import { autocompleteProblems, messageProblems } from '../src/commands/limits';
 import { openStore } from '../src/store/index';
 import { StoreRefusedError, StoreUnavailableError, type TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
@@ -198,22 +198,19 @@ describe('/compare save: names that hide characters are refused', () => {
     expect((await store.plans(G)).map((p) => p.name)).toEqual(['👨‍👩‍👧 family']);
   });
 
-  it('a name over 100 characters as counted (most emoji count as two) is refused, saying how this one counted', async () => {
+  it('a name is counted as Discord counts it, an emoji as one: over 100 is refused, saying how many it has', async () => {
     const store = memoryStore();
-    // 60 rockets: 60 as seen, 120 as counted, so a saved name always comes back whole as an autocomplete value.
-    const reply = await run({ save: '🚀'.repeat(60) }, testContext({ guildId: G, store }));
+    const reply = await run({ save: '🚀'.repeat(101) }, testContext({ guildId: G, store }));
     expect(reply.inputError).toBe(true);
-    const d = reply.embeds[0]!.description!;
-    expect(d).toContain('**save**: a plan name is 1 to 100 characters. This one counts as 120, most emoji counting as two.');
-    expect(d).toContain('where most emoji count as two');
-    expect(d).not.toContain('emoji are fine');
+    expect(reply.embeds[0]!.description!).toContain('**save**: a plan name is 1 to 100 characters. This one has 101.');
     expect(await store.plans(G)).toEqual([]);
-    // 50 rockets count as 100: saved, and offered whole.
-    expect((await run({ save: '🚀'.repeat(50) }, testContext({ guildId: G, store }))).inputError).toBeUndefined();
+    // 100 rockets are 100 characters, as the option's max_length counts them: saved, and offered whole.
+    expect((await run({ save: '🚀'.repeat(100) }, testContext({ guildId: G, store }))).inputError).toBeUndefined();
     const choices = await compare.autocomplete!({ name: 'plan', value: '' }, {}, testContext({ guildId: G, store }));
-    expect(choices).toEqual([{ name: '🚀'.repeat(50), value: '🚀'.repeat(50) }]);
+    expect(choices).toEqual([{ name: '🚀'.repeat(100), value: '🚀'.repeat(100) }]);
+    expect(autocompleteProblems(choices)).toEqual([]);
     // A plain name over 100 is counted as typed.
-    expect((await run({ save: 'x'.repeat(101) }, testContext({ guildId: G, store }))).embeds[0]!.description).toContain('This one counts as 101.');
+    expect((await run({ save: 'x'.repeat(101) }, testContext({ guildId: G, store }))).embeds[0]!.description).toContain('This one has 101.');
   });
 
   it('a value the store refuses is answered as an input error, through the core as well, not as a failure', async () => {

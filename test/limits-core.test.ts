@@ -2,7 +2,8 @@
  * The core's own limits check (src/commands/limits.ts), limit by limit, through the core as
  * Discord delivers an interaction: a reply at a limit goes out; one past it is never sent, the
  * user gets the error id and the log names the limit. Autocomplete, which cannot fail visibly, is
- * cut to 25 choices, and a list with a choice Discord would refuse goes out empty.
+ * cut to 25 choices, and a list with a choice Discord would refuse goes out empty. Text is counted
+ * as Discord counts it, in code points: an emoji (🔥) is one character.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -46,6 +47,8 @@ const suggest = (choices: Choice[]) =>
   handled(wire(InteractionType.ApplicationCommandAutocomplete, { options: [{ type: 3, name: 'q', value: '', focused: true }] }), { embeds: [] }, choices);
 
 const chars = (n: number) => 'a'.repeat(n);
+/** `n` characters as Discord counts them, each two UTF-16 units. */
+const emoji = (n: number) => '🔥'.repeat(n);
 const embeds = (...list: APIEmbed[]): Reply => ({ embeds: list });
 const titled = (n: number) => Array.from({ length: n }, (): APIEmbed => ({ title: 't' }));
 const fields = (n: number, name = 'n', value = 'v') => Array.from({ length: n }, () => ({ name, value }));
@@ -74,6 +77,14 @@ const LIMITED: [limit: string, within: Reply | undefined, past: Reply, problem: 
     'all embed text in one message',
     embeds({ description: chars(4000) }, { description: chars(LIMITS.embedTotal - 4000) }),
     embeds({ description: chars(4000) }, { description: chars(LIMITS.embedTotal - 4000 + 1) }),
+    'embeds: 6001 characters in total > 6000',
+  ],
+  ['content, in emoji', { content: emoji(LIMITS.content), embeds: [] }, { content: emoji(LIMITS.content + 1), embeds: [] }, 'content: 2001 > 2000'],
+  ['field value, in emoji', embeds({ fields: fields(1, 'n', emoji(LIMITS.fieldValue)) }), embeds({ fields: fields(1, 'n', emoji(LIMITS.fieldValue + 1)) }), 'embeds[0].fields[0].value: 1025 > 1024'],
+  [
+    'all embed text in one message, in emoji',
+    embeds({ description: emoji(4000) }, { description: emoji(LIMITS.embedTotal - 4000) }),
+    embeds({ description: emoji(4000) }, { description: emoji(LIMITS.embedTotal - 4000 + 1) }),
     'embeds: 6001 characters in total > 6000',
   ],
   ['an empty message', undefined, { embeds: [] }, 'message: empty'],
@@ -145,6 +156,11 @@ describe('autocomplete within Discord’s limits', () => {
   it('a choice name past 100 characters: no choices', async () => {
     expect((await suggested(choices(1, () => chars(LIMITS.choiceName)))).choices).toHaveLength(1);
     await refusedAsEmpty(choices(3, (i) => (i === 2 ? chars(LIMITS.choiceName + 1) : 'ok')), 'choices[2].name: bad length');
+  });
+
+  it('a choice name of 100 emoji is sent, as Discord counts 100 characters; 101: no choices', async () => {
+    expect((await suggested(choices(1, () => emoji(LIMITS.choiceName)))).choices).toHaveLength(1);
+    await refusedAsEmpty(choices(1, () => emoji(LIMITS.choiceName + 1)), 'choices[0].name: bad length');
   });
 
   it('a blank choice name: no choices', async () => {

@@ -37,7 +37,7 @@ import {
   type Range,
   type Scenario,
 } from '../domain/compare';
-import { andList, countOf, formatCount, shorten } from '../domain/format';
+import { andList, codePointCount, countOf, formatCount, shorten } from '../domain/format';
 import { houseTierFor, shortHousePlacement, type HouseTier } from '../domain/house';
 import { formatMoney, formatMoneyExact, formatPercent, roundTo } from '../domain/units';
 import { TIER_COLOURS } from '../domain/tier-style';
@@ -523,7 +523,7 @@ function fitKeyAssumptions(embed: APIEmbed, c: Comparison): void {
   // The other inputs' break-evens give way before the description's end, which may say what a saved plan left out.
   if (embedLength(embed) > MAIN_TEXT_LIMIT) embed.description = withFewerAlso(embed.description!, embedLength(embed) - MAIN_TEXT_LIMIT);
   const over = embedLength(embed) - MAIN_TEXT_LIMIT;
-  if (over > 0) embed.description = shorten(embed.description!, embed.description!.length - over);
+  if (over > 0) embed.description = shorten(embed.description!, codePointCount(embed.description!) - over);
 }
 
 /**

@@ -33,7 +33,6 @@ import {
 } from '../domain/compare';
 import { csvText } from '../domain/csv';
 import { countReadingNote } from '../domain/followers';
-import { shorten } from '../domain/format';
 import { formatMoneyExact } from '../domain/units';
 import { LIMITS } from './limits';
 import { nameKey } from '../store/types';
@@ -214,7 +213,8 @@ async function autocomplete(focused: { name: string; value: string }, _args: unk
     const typed = nameKey(focused.value.trim());
     return inReadingOrder((await context.store.plans(context.guildId)).filter((p) => nameKey(p.name).includes(typed)))
       .slice(0, LIMITS.autocompleteChoices)
-      .map((p) => ({ name: shorten(p.name, LIMITS.choiceName), value: p.name.slice(0, LIMITS.choiceValue) }));
+      // A saved name is at most 100 characters (MAX_PLAN_NAME), a choice's name and value too: offered whole.
+      .map((p) => ({ name: p.name, value: p.name }));
   } catch {
     return [];
   }

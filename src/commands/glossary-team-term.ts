@@ -7,6 +7,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { TeamTerm } from '../store/types';
 import { plainUserText, quoteUserText, shareOut, showsNothing } from './embeds';
 import { LIMITS, embedLength } from './limits';
+import { codePointCount } from '../domain/format';
 import { shownText } from './team-settings';
 import { NO_VISIBLE_TEXT, teamLinkText } from './team-terms';
 
@@ -49,9 +50,9 @@ export function teamTermEmbed(term: TeamTerm, shownFor?: string, room: number = 
   const whole = typed.map((t) => shownTyped(t.text, t.most));
   const full = embedWith(whole, false);
   if (embedLength(full) <= room) return full;
-  const wholeLength = whole.reduce((n, text) => n + text.length, 0);
-  const everythingElse = embedLength(full) - wholeLength + SHORTENED_NOTE.length;
-  const shares = shareOut(room - everythingElse, whole.map((text) => text.length));
+  const wholeLengths = whole.map(codePointCount);
+  const everythingElse = embedLength(full) - wholeLengths.reduce((n, length) => n + length, 0) + codePointCount(SHORTENED_NOTE);
+  const shares = shareOut(room - everythingElse, wholeLengths);
   // At least one character each ("…"): Discord refuses an empty field.
   return embedWith(
     typed.map((t, i) => shownTyped(t.text, Math.max(1, shares[i]!))),

@@ -1,10 +1,13 @@
 /**
  * Discord's documented limits (../shared/discord/LIMITS.md): the numbers commands size their
  * text by, and the checks the core runs on every message and autocomplete answer before sending.
+ * Text is measured as Discord measures it, in code points (codePointCount): an emoji such as 🔥
+ * is one character, though JavaScript's `.length` counts it as two.
  * (The stand-in checks bodies with its own code, so tests do not grade this module by itself.)
  */
 
 import type { APIEmbed } from 'discord-api-types/v10';
+import { codePointCount } from '../domain/format';
 
 export const LIMITS = {
   content: 2000,
@@ -64,15 +67,18 @@ interface LoosePayload {
   components?: LooseComponent[];
 }
 
+/** Characters (code points) in a text that may be missing: none when it is. */
+const lengthOf = (text: string | undefined): number => (text === undefined ? 0 : codePointCount(text));
+
 /** Characters Discord counts towards an embed's 6,000 total. */
 export function embedLength(embed: LooseEmbed | APIEmbed): number {
   const fields = embed.fields ?? [];
   return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    fields.reduce((n, f) => n + (f.name?.length ?? 0) + (f.value?.length ?? 0), 0) +
-    (embed.footer?.text?.length ?? 0) +
-    (embed.author?.name?.length ?? 0)
+    lengthOf(embed.title) +
+    lengthOf(embed.description) +
+    fields.reduce((n, f) => n + lengthOf(f.name) + lengthOf(f.value), 0) +
+    lengthOf(embed.footer?.text) +
+    lengthOf(embed.author?.name)
   );
 }
 
@@ -85,17 +91,17 @@ function checkEmbed(embed: LooseEmbed, at: string, problems: string[]): void {
   const over = (what: string, length: number, max: number) => {
     if (length > max) problems.push(`${at}.${what}: ${length} > ${max}`);
   };
-  over('title', embed.title?.length ?? 0, LIMITS.embedTitle);
-  over('description', embed.description?.length ?? 0, LIMITS.embedDescription);
-  over('footer.text', embed.footer?.text?.length ?? 0, LIMITS.footerText);
-  over('author.name', embed.author?.name?.length ?? 0, LIMITS.authorName);
+  over('title', lengthOf(embed.title), LIMITS.embedTitle);
+  over('description', lengthOf(embed.description), LIMITS.embedDescription);
+  over('footer.text', lengthOf(embed.footer?.text), LIMITS.footerText);
+  over('author.name', lengthOf(embed.author?.name), LIMITS.authorName);
   const fields = embed.fields ?? [];
   over('fields', fields.length, LIMITS.embedFields);
   fields.forEach((field, i) => {
     if (!field.name?.trim()) problems.push(`${at}.fields[${i}].name: empty`);
     if (!field.value?.trim()) problems.push(`${at}.fields[${i}].value: empty`);
-    over(`fields[${i}].name`, field.name?.length ?? 0, LIMITS.fieldName);
-    over(`fields[${i}].value`, field.value?.length ?? 0, LIMITS.fieldValue);
+    over(`fields[${i}].name`, lengthOf(field.name), LIMITS.fieldName);
+    over(`fields[${i}].value`, lengthOf(field.value), LIMITS.fieldValue);
   });
 }
 
@@ -110,17 +116,18 @@ function checkComponents(rows: LooseComponent[], problems: string[]): void {
     children.forEach((c, i) => {
       const at = `components[${r}][${i}]`;
       if (c.custom_id !== undefined) {
-        if (c.custom_id.length === 0 || c.custom_id.length > LIMITS.customId) problems.push(`${at}.custom_id: length ${c.custom_id.length}`);
+        const idLength = lengthOf(c.custom_id);
+        if (idLength === 0 || idLength > LIMITS.customId) problems.push(`${at}.custom_id: length ${idLength}`);
         if (ids.has(c.custom_id)) problems.push(`${at}.custom_id: duplicate ${c.custom_id}`);
         ids.add(c.custom_id);
       }
-      if (c.label !== undefined && c.label.length > LIMITS.buttonLabel) problems.push(`${at}.label: ${c.label.length} > ${LIMITS.buttonLabel}`);
-      if (c.placeholder !== undefined && c.placeholder.length > LIMITS.selectPlaceholder) problems.push(`${at}.placeholder: ${c.placeholder.length} > ${LIMITS.selectPlaceholder}`);
+      if (lengthOf(c.label) > LIMITS.buttonLabel) problems.push(`${at}.label: ${lengthOf(c.label)} > ${LIMITS.buttonLabel}`);
+      if (lengthOf(c.placeholder) > LIMITS.selectPlaceholder) problems.push(`${at}.placeholder: ${lengthOf(c.placeholder)} > ${LIMITS.selectPlaceholder}`);
       if (c.options) {
         if (c.options.length === 0 || c.options.length > LIMITS.selectOptions) problems.push(`${at}.options: ${c.options.length}`);
         c.options.forEach((o, k) => {
-          if (!o.label || o.label.length > LIMITS.selectLabel) problems.push(`${at}.options[${k}].label: bad length`);
-          if (!o.value || o.value.length > LIMITS.selectLabel) problems.push(`${at}.options[${k}].value: bad length`);
+          if (!o.label || lengthOf(o.label) > LIMITS.selectLabel) problems.push(`${at}.options[${k}].label: bad length`);
+          if (!o.value || lengthOf(o.value) > LIMITS.selectLabel) problems.push(`${at}.options[${k}].value: bad length`);
         });
       }
     });
@@ -130,7 +137,8 @@ function checkComponents(rows: LooseComponent[], problems: string[]): void {
 /** Every way a message body breaks Discord's limits; empty when it is fine. */
 export function messageProblems(payload: LoosePayload): string[] {
   const problems: string[] = [];
-  if ((payload.content?.length ?? 0) > LIMITS.content) problems.push(`content: ${payload.content!.length} > ${LIMITS.content}`);
+  const contentLength = lengthOf(payload.content);
+  if (contentLength > LIMITS.content) problems.push(`content: ${contentLength} > ${LIMITS.content}`);
   const embeds = payload.embeds ?? [];
   if (embeds.length > LIMITS.embedsPerMessage) problems.push(`embeds: ${embeds.length} > ${LIMITS.embedsPerMessage}`);
   embeds.forEach((embed, i) => checkEmbed(embed, `embeds[${i}]`, problems));
@@ -147,8 +155,8 @@ export function autocompleteProblems(choices: { name?: string; value?: unknown }
   if (choices.length > LIMITS.autocompleteChoices) problems.push(`choices: ${choices.length} > ${LIMITS.autocompleteChoices}`);
   choices.forEach((choice, k) => {
     const name = choice.name ?? '';
-    if (name.trim().length < 1 || name.length > LIMITS.choiceName) problems.push(`choices[${k}].name: bad length`);
-    if (typeof choice.value === 'string' && (choice.value.length < 1 || choice.value.length > LIMITS.choiceValue)) {
+    if (name.trim() === '' || lengthOf(name) > LIMITS.choiceName) problems.push(`choices[${k}].name: bad length`);
+    if (typeof choice.value === 'string' && (choice.value === '' || lengthOf(choice.value) > LIMITS.choiceValue)) {
       problems.push(`choices[${k}].value: bad length`);
     }
   });

@@ -199,7 +199,7 @@ export const plans = slashCommand({
       return inReadingOrder(plans.filter((p) => nameKey(p.name).includes(query)))
         .sort((a, b) => Number(!mayDelete(a)) - Number(!mayDelete(b)))
         .slice(0, LIMITS.autocompleteChoices)
-        .map((p): Choice => ({ name: p.name.slice(0, LIMITS.choiceName), value: p.name.slice(0, LIMITS.choiceValue) }));
+        .map((p): Choice => ({ name: p.name, value: p.name }));
     } catch {
       return [];
     }

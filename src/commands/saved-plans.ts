@@ -6,20 +6,20 @@
 
 import { MessageFlags } from 'discord-api-types/v10';
 import { OPTION_NAMES, type ParseFailure } from '../domain/compare';
-import { formatCount } from '../domain/format';
+import { codePointCount, formatCount } from '../domain/format';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type PlanAuthor, type SavedPlan, type SavePlanResult } from '../store/types';
 import { MANAGE_SERVER, who } from './team-settings';
 import { ERROR_COLOUR, hiddenInName, inputErrorReply, pasteableCommand, quoteUserText, unshownCharacter } from './embeds';
 import type { Reply, RunContext } from './types';
 
 /**
- * A name's length is counted as Discord's limits are checked here (UTF-16 units), where most emoji
- * count as two: a saved name must come back whole as an autocomplete choice's value (100 at most).
+ * A name's length in characters as Discord counts them (code points: an emoji is one), as the
+ * option's max_length does: a saved name comes back whole as an autocomplete choice's value (100 at most).
  */
 export const MAX_PLAN_NAME = 100;
 
 /** What a plan name may be, as each refusal of one says. */
-const PLAN_NAME_ACCEPTED = `a name of 1 to ${MAX_PLAN_NAME} visible characters, such as \`q3 launch\`, where most emoji count as two (no invisible or control characters).`;
+const PLAN_NAME_ACCEPTED = `a name of 1 to ${MAX_PLAN_NAME} visible characters, such as \`q3 launch\` (no invisible or control characters).`;
 
 /**
  * Why a name cannot be saved, or undefined when it can. Invisible characters would make two names
@@ -54,8 +54,8 @@ export function planOptionsProblem(args: { plan?: string; save?: string }, conte
   if (wantsStore && context.guildId === undefined) return IN_A_SERVER;
   if (wantsStore && !context.guildInstalled) return NOT_ADDED_HERE;
   for (const [option, name] of [['plan', planName], ['save', saveName]] as const) {
-    if (name !== undefined && (name === '' || name.length > MAX_PLAN_NAME)) {
-      const counted = name === '' ? '' : ` This one counts as ${formatCount(name.length)}${name.length > [...name].length ? ', most emoji counting as two' : ''}.`;
+    if (name !== undefined && (name === '' || codePointCount(name) > MAX_PLAN_NAME)) {
+      const counted = name === '' ? '' : ` This one has ${formatCount(codePointCount(name))}.`;
       return inputErrorReply(`**${option}**: a plan name is 1 to ${MAX_PLAN_NAME} characters.${counted}`, PLAN_NAME_ACCEPTED, `That ${option} name did not work`);
     }
   }

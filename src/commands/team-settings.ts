@@ -7,7 +7,7 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { StoreRefusedError, StoreUnavailableError } from '../store/types';
 import { ERROR_COLOUR, inputErrorReply, quoteUserText, withoutInvisible } from './embeds';
-import { shorten } from '../domain/format';
+import { codePointCount, shorten } from '../domain/format';
 import type { Reply, ReplyFile, RunContext } from './types';
 
 /** Discord's name for the permission these commands need. */
@@ -19,8 +19,9 @@ export function shownText(text: string, max: number): string {
   let room = max;
   for (;;) {
     const quoted = quoteUserText(cutToRoom(visible, room), room);
-    if (quoted.length <= max || room <= 1) return quoted.slice(0, max);
-    room = Math.max(1, Math.floor((room * max) / quoted.length) - 1);
+    const length = codePointCount(quoted);
+    if (length <= max || room <= 1) return [...quoted].slice(0, max).join('');
+    room = Math.max(1, Math.floor((room * max) / length) - 1);
   }
 }
 
@@ -30,11 +31,10 @@ export function shownText(text: string, max: number): string {
  * long one: cut at a word, all it would show is "P5…", which names nothing.
  */
 function cutToRoom(text: string, room: number): string {
-  if (text.length <= room) return text;
+  if (codePointCount(text) <= room) return text;
   const atWord = shorten(text, room);
-  if (atWord.length * 2 >= room) return atWord;
-  // Never half of a surrogate pair.
-  return `${text.slice(0, room - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+  if (codePointCount(atWord) * 2 >= room) return atWord;
+  return `${[...text].slice(0, room - 1).join('')}…`;
 }
 
 /**

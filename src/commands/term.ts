@@ -20,7 +20,7 @@
  */
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import { andList, countOf, formatCount, labelsApart } from '../domain/format';
+import { andList, codePointCount, countOf, formatCount, labelsApart } from '../domain/format';
 import { normalise } from '../domain/search';
 import { LIMITS } from './limits';
 import { importPlan, nameKey, TERMS_PER_SERVER, type ImportedTerm, type TeamTerm } from '../store/types';
@@ -153,8 +153,9 @@ function termValueProblem(field: Field, value: string): string | undefined {
     return `${LABEL[field]} is ${length.toLocaleString('en-US')} characters long; the most is ${TERM_LIMITS[field].toLocaleString('en-US')}, so it fits a Discord field.`;
   }
   // Shown as typed, each markdown character takes a \ before it: a value that would then overflow
-  // its field is refused now, rather than shown cut short.
-  const shown = (field === 'formula' || field === 'example') && quoteUserText(value, TERM_LIMITS[field]).length;
+  // its field is refused now, rather than shown cut short. It is measured escaped and whole (given
+  // its own length as the room, quoteUserText shortens nothing), as Discord counts: in code points.
+  const shown = (field === 'formula' || field === 'example') && [...quoteUserText(value, length)].length;
   if (shown && shown > LIMITS.fieldValue) {
     return `${LABEL[field]} takes ${shown.toLocaleString('en-US')} characters as Discord shows it (markdown characters such as *, _, ( and - each take a \\ to show as typed); the most is ${LIMITS.fieldValue.toLocaleString('en-US')}.`;
   }
@@ -266,7 +267,7 @@ function termEmbed(title: string, term: TeamTerm, footer: TermFooter): APIEmbed 
     ...(term.link ? [{ name: 'Link', value: teamLinkText(term.link) }] : []),
   ];
   // Escaping can make a value longer than a field holds (every "_" becomes "\_"): it is shortened, and said so.
-  const shortened = [term.formula, term.example].some((value) => shows(value) && shownText(value, 2 * LIMITS.fieldValue).length > LIMITS.fieldValue);
+  const shortened = [term.formula, term.example].some((value) => shows(value) && codePointCount(shownText(value, 2 * LIMITS.fieldValue)) > LIMITS.fieldValue);
   return {
     author: { name: title },
     title: shownText(term.name, LIMITS.embedTitle),

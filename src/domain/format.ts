@@ -44,27 +44,31 @@ export function formatCompact(n: number): string {
 }
 
 /**
- * The first `length` UTF-16 units of `text`, one fewer where the cut would fall inside a character
- * outside the Basic Multilingual Plane (an emoji): half of one is not valid text, and Discord may
- * refuse the whole message for it.
+ * How long Discord counts `text`: in code points, so an emoji outside the Basic Multilingual Plane
+ * (🔥, a math letter such as 𝑒) is one character, where JavaScript's `.length` counts two.
  */
-function headOf(text: string, length: number): string {
-  return /[\uD800-\uDBFF]/.test(text[length - 1] ?? '') ? text.slice(0, length - 1) : text.slice(0, length);
+export function codePointCount(text: string): number {
+  return [...text].length;
+}
+
+/** The first `count` code points of `text`: a character outside the Basic Multilingual Plane is never cut in half. */
+function headOf(text: string, count: number): string {
+  return [...text].slice(0, Math.max(0, count)).join('');
 }
 
 /**
- * Shortens text to at most `max` characters, ending with "…": at the last sentence end that keeps
- * at least half the room, else at the last word boundary, never mid-word (unless one word is
- * longer than the room, which is then cut).
+ * Shortens text to at most `max` characters (code points, as Discord counts them), ending with
+ * "…": at the last sentence end that keeps at least half the room, else at the last word
+ * boundary, never mid-word (unless one word is longer than the room, which is then cut).
  */
 export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
+  if (codePointCount(text) <= max) return text;
   if (max < 2) return '…'.slice(0, Math.max(0, max));
   const room = headOf(text, max - 2);
   const sentence = Math.max(room.lastIndexOf('. '), room.lastIndexOf('! '), room.lastIndexOf('? '), room.lastIndexOf('\n'));
-  if (sentence > 0 && sentence >= room.length / 2) return `${room.slice(0, sentence + 1).trimEnd()} …`;
+  if (sentence > 0 && codePointCount(room.slice(0, sentence)) >= codePointCount(room) / 2) return `${room.slice(0, sentence + 1).trimEnd()} …`;
   const words = headOf(text, max - 1);
-  const space = /\s/u.test(text[max - 1] ?? '') ? words.length : words.search(/\s\S*$/u);
+  const space = /\s/u.test(text[words.length] ?? '') ? words.length : words.search(/\s\S*$/u);
   const cut = space > 0 ? words.slice(0, space) : words;
   return `${cut.replace(/[\s,;:·–—-]+$/u, '')}…`;
 }

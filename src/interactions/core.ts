@@ -30,7 +30,10 @@ import type { Metrics } from './metrics';
 import type { MessageBody, Responder } from './responder';
 import { createdAt, focusedOption, invokerOf, labelOf, optionArgs, optionProblems, targetMessage, toAttachment } from './wire';
 
-/** Answers not ready by then are deferred first, well inside Discord's 3-second window. */
+/**
+ * Answers not ready by then are deferred first, well inside Discord's 3-second window; an
+ * autocomplete, which cannot be deferred, is answered then with no choices.
+ */
 export const DEFER_AFTER_MS = 2000;
 
 /** Discord's window to acknowledge an interaction, counted from when it created it. */
@@ -85,7 +88,11 @@ export interface InteractionCore {
   inFlight(): number;
 }
 
-export type Outcome = 'answered' | 'input-error' | 'unavailable' | 'failed' | 'expired' | 'pong' | 'ignored';
+/**
+ * How an interaction ended. 'late': an autocomplete whose choices were not ready by the deadline,
+ * answered with none; 'expired': Discord had forgotten the interaction before its answer arrived.
+ */
+export type Outcome = 'answered' | 'input-error' | 'unavailable' | 'failed' | 'late' | 'expired' | 'pong' | 'ignored';
 
 /** How an answered interaction ended, as the log, the metrics and the CLI's exit status tell it. */
 const outcomeOf = (reply: Reply): Outcome => (reply.inputError ? 'input-error' : reply.unavailable ? 'unavailable' : 'answered');
@@ -366,23 +373,45 @@ export function createInteractionCore(options: CoreOptions): InteractionCore {
     return outcomeOf(reply);
   }
 
-  async function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, r: Responder): Promise<Outcome> {
+  /** The command's choices for what is typed; none when it has no autocomplete there. Rejects when the command fails. */
+  async function suggestionsFor(interaction: APIApplicationCommandAutocompleteInteraction): Promise<Choice[]> {
     const found = slash.get(interaction.data.name);
     const focused = focusedOption(interaction.data.options);
-    let choices: Choice[] = [];
-    try {
-      if (found?.autocomplete && focused && declaresAutocomplete(found, focused.name)) {
-        choices = await found.autocomplete(focused, optionArgs(interaction.data.options), contextFor(interaction));
-      } else {
-        logger.warn({ command: interaction.data.name }, 'autocomplete for an option that has none');
-      }
-    } catch (err) {
-      logger.warn({ err, command: interaction.data.name }, 'autocomplete failed; answered with no suggestions');
+    if (found?.autocomplete && focused && declaresAutocomplete(found, focused.name)) {
+      return found.autocomplete(focused, optionArgs(interaction.data.options), contextFor(interaction));
     }
-    // Autocomplete cannot be deferred or retried: whatever happens, answer with what fits.
+    logger.warn({ command: interaction.data.name }, 'autocomplete for an option that has none');
+    return [];
+  }
+
+  /**
+   * Autocomplete cannot be deferred or retried: whatever happens, it is answered once, in time,
+   * with what fits. Choices not ready by the defer deadline are given up: the answer is that
+   * there are none, and the command's late result (or failure) is dropped.
+   */
+  async function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction, r: Responder): Promise<Outcome> {
+    const command = interaction.data.name;
+    let late = false;
+    const suggesting = suggestionsFor(interaction).catch((err: unknown) => {
+      if (!late) logger.warn({ err, command }, 'autocomplete failed; answered with no suggestions');
+      return [];
+    });
+    const timer = deadline(msUntilDefer(interaction));
+    let choices: Choice[] | typeof TIMEOUT;
+    try {
+      choices = await Promise.race([suggesting, timer.reached]);
+    } finally {
+      timer.cancel();
+    }
+    if (choices === TIMEOUT) {
+      late = true;
+      logger.warn({ command, ageMs: Date.now() - createdAt(interaction.id) }, 'autocomplete choices not ready in time; answered with none');
+      await r.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+      return 'late';
+    }
     const fitting = choices.slice(0, LIMITS.autocompleteChoices);
     const problems = autocompleteProblems(fitting);
-    if (problems.length) logger.error({ command: interaction.data.name, problems }, 'autocomplete choices break the limits; none sent');
+    if (problems.length) logger.error({ command, problems }, 'autocomplete choices break the limits; none sent');
     await r.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: problems.length ? [] : fitting } });
     return 'answered';
   }

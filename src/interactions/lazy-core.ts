@@ -7,17 +7,17 @@
  *
  * The load counts against Discord's 3 seconds like any answer: on a busy machine it can take
  * longer than the defer deadline, so an interaction waiting for it is deferred first, as the core
- * defers a slow command.
+ * defers a slow command; an autocomplete, which cannot be deferred, is answered with no choices.
  */
 
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { InteractionResponseType, InteractionType, MessageFlags, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Logger } from '../config/logger';
-import { deadline, msUntilDefer, type Acknowledged, type InteractionCore } from './core';
+import { deadline, msUntilDefer, type Acknowledged, type InteractionCore, type Outcome } from './core';
 import type { Metrics } from './metrics';
 import type { Responder } from './responder';
-import { asksForPrivateAnswer, labelOf } from './wire';
+import { asksForPrivateAnswer, createdAt, labelOf } from './wire';
 
 /** Before the commands load no name is known: an interaction that fails then is labelled "unknown". */
 const NOTHING_LOADED: ReadonlySet<string> = new Set();
@@ -29,6 +29,16 @@ function deferFor(interaction: APIInteraction): Acknowledged | undefined {
   return undefined;
 }
 
+/** Whether `loading` ends (loaded or failed) before the interaction's defer deadline. */
+async function loadsInTime(interaction: APIInteraction, loading: Promise<unknown>): Promise<boolean> {
+  const timer = deadline(msUntilDefer(interaction));
+  try {
+    return (await Promise.race([loading.then(() => 'loaded', () => 'loaded'), timer.reached])) === 'loaded';
+  } finally {
+    timer.cancel();
+  }
+}
+
 /**
  * Waits for `loading`; if the defer deadline comes first, defers the interaction and says how. A
  * command that asks for a private answer is deferred privately: a public "thinking" message would
@@ -36,13 +46,7 @@ function deferFor(interaction: APIInteraction): Acknowledged | undefined {
  */
 async function deferWhileLoading(interaction: APIInteraction, responder: Responder, loading: Promise<unknown>, logger: Logger): Promise<Acknowledged | undefined> {
   const acknowledged = deferFor(interaction);
-  if (!acknowledged) return undefined;
-  const timer = deadline(msUntilDefer(interaction));
-  try {
-    if ((await Promise.race([loading.then(() => 'loaded', () => 'loaded'), timer.reached])) === 'loaded') return undefined;
-  } finally {
-    timer.cancel();
-  }
+  if (!acknowledged || (await loadsInTime(interaction, loading))) return undefined;
   const defer: APIInteractionResponse =
     acknowledged === 'deferred-update'
       ? { type: InteractionResponseType.DeferredMessageUpdate }
@@ -77,7 +81,21 @@ export function coreOnFirstInteraction(load: () => Promise<InteractionCore>, log
     async handle(interaction, responder) {
       if (core) return core.handle(interaction, responder);
       const started = performance.now();
+      const command = labelOf(interaction, NOTHING_LOADED);
+      /** What the core does for every interaction it ends: the interaction's line and count. */
+      const ended = (outcome: Outcome, errorId?: string): Outcome => {
+        const seconds = (performance.now() - started) / 1000;
+        metrics?.interactions.inc({ command, outcome });
+        metrics?.latency.observe({ command }, seconds);
+        logger.info({ command, outcome, durationMs: Math.round(seconds * 1000), ...(errorId ? { errorId } : {}) }, 'interaction');
+        return outcome;
+      };
       const pending = get();
+      if (interaction.type === InteractionType.ApplicationCommandAutocomplete && !(await loadsInTime(interaction, pending))) {
+        // A load that fails meanwhile is tried again, and reported, by the next interaction.
+        pending.catch(() => undefined);
+        return ended(await answerWithNoChoices(interaction, responder, logger));
+      }
       const acknowledged = await deferWhileLoading(interaction, responder, pending, logger);
       try {
         return await (await pending).handle(interaction, responder, acknowledged);
@@ -85,17 +103,28 @@ export function coreOnFirstInteraction(load: () => Promise<InteractionCore>, log
         // Only the load can throw here: the core itself never does. What the core does for its own
         // failures is done here too: the error id, the user told, the interaction's line and count.
         const errorId = randomUUID().slice(0, 8);
-        const command = labelOf(interaction, NOTHING_LOADED);
         logger.error({ err, errorId, command }, 'could not load the commands');
         await tellLoadFailed(interaction, responder, acknowledged, errorId).catch(() => undefined);
-        const seconds = (performance.now() - started) / 1000;
-        metrics?.interactions.inc({ command, outcome: 'failed' });
-        metrics?.latency.observe({ command }, seconds);
-        logger.info({ command, outcome: 'failed', durationMs: Math.round(seconds * 1000), errorId }, 'interaction');
-        return 'failed';
+        return ended('failed', errorId);
       }
     },
   };
+}
+
+/**
+ * Autocomplete cannot be deferred: one whose deadline comes while the commands load is answered
+ * then, with no choices, as the core answers one whose choices are late.
+ */
+async function answerWithNoChoices(interaction: APIInteraction, responder: Responder, logger: Logger): Promise<Outcome> {
+  const command = labelOf(interaction, NOTHING_LOADED);
+  logger.warn({ command, ageMs: Date.now() - createdAt(interaction.id) }, 'autocomplete choices not ready in time (the commands are still loading); answered with none');
+  try {
+    await responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+    return 'late';
+  } catch (err) {
+    logger.warn({ err, command }, 'could not answer autocomplete while the commands load');
+    return 'failed';
+  }
 }
 
 /** The error id, wherever the interaction stands: a first answer, the deferred reply's edit, or (after a deferred update) a private follow-up. */

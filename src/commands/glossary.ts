@@ -22,7 +22,7 @@ import { indexReply } from './glossary-index';
 import { entryChoices, namedBy, queryReply } from './glossary-lookup';
 import { teamTermEmbed } from './glossary-team-term';
 import { allSourcesReply, termReply } from './glossary-term-reply';
-import { lookUpHouse } from './house-lookup';
+import { HOUSE_LOOKUP_TIMEOUT_MS, lookUpHouse, readWithin } from './house-lookup';
 import { unavailableReply } from './team-settings';
 import { teamTermByKey } from './team-terms';
 import { ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
@@ -67,9 +67,14 @@ async function teamTerms(context: RunContext): Promise<TeamTerm[]> {
   return (await readTeamTerms(context)) ?? [];
 }
 
+/**
+ * Suggestions cannot wait for a slow database (Discord gives them 3 seconds and no defer): the
+ * team's terms and house tiers that are not read in time are left out, and the built-in terms are
+ * still offered.
+ */
 export async function autocomplete(focused: { name: string; value: string }, _args: unknown, context: RunContext): Promise<Choice[]> {
-  const team = await teamTerms(context);
-  return entryChoices(focused.value, context.guildId ?? '', team, await houseTiersHere(context));
+  const [team, houseTiers] = await Promise.all([readWithin(teamTerms(context), HOUSE_LOOKUP_TIMEOUT_MS), houseTiersHere(context)]);
+  return entryChoices(focused.value, context.guildId ?? '', team === 'late' ? [] : team, houseTiers);
 }
 
 /**

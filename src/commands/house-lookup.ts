@@ -34,18 +34,28 @@ export const HOUSE_UNREADABLE_LINE = 'Your house definition could not be read; a
 export async function lookUpHouse(context: Pick<RunContext, 'guildId' | 'store'>, timeoutMs = HOUSE_LOOKUP_TIMEOUT_MS): Promise<HouseLookup> {
   const guildId = context.guildId;
   if (guildId === undefined) return { kind: 'none' };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), timeoutMs);
-  });
   try {
-    const record = await Promise.race([context.store.house(guildId), late]);
+    const record = await readWithin(context.store.house(guildId), timeoutMs);
     if (record === 'late') return { kind: 'unavailable' };
     if (!record) return { kind: 'none' };
     const parsed = parseHouseDefinition(record.text);
     return parsed.ok ? { kind: 'set', tiers: parsed.tiers, record } : { kind: 'unreadable' };
   } catch {
     return { kind: 'unavailable' };
+  }
+}
+
+/**
+ * What `read` gives, or 'late' once `timeoutMs` have passed: an answer that is right without the
+ * team's settings does not wait on a slow database for them.
+ */
+export async function readWithin<T>(read: Promise<T>, timeoutMs: number): Promise<T | 'late'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), timeoutMs);
+  });
+  try {
+    return await Promise.race([read, late]);
   } finally {
     clearTimeout(timer);
   }

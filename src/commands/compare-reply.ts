@@ -283,8 +283,9 @@ function ownBasis(a: Assumption, platform: Platform): string {
 }
 
 /**
- * "the people 99,999 followers reach at Minter.io 2019’s Instagram rate": what a raised rate keeps, and whose
- * rate gives it. The rate itself is not that source's for this count (see heldPastEdges).
+ * "raised to reach as many as 99,999 followers do at Minter.io 2019’s Instagram rate": what a
+ * raised rate keeps, and whose rate gives it. The rate itself is not that source's for this count
+ * (see heldPastEdges).
  */
 function heldText(a: Assumption, heldFrom: number, platform: Platform): string {
   const source = a.sources[0]!;
@@ -292,7 +293,7 @@ function heldText(a: Assumption, heldFrom: number, platform: Platform): string {
   // Every reach rate is an Instagram median (Minter.io's), whatever the platform compared: said so.
   const reach = a.key.startsWith('reach');
   const audience = audienceText(heldFrom, platform);
-  const kept = reach ? `the people ${audience} reach` : `the engagements ${audience} get`;
+  const kept = reach ? `raised to reach as many as ${audience} do` : `raised to get as many engagements as ${audience} do`;
   return `${kept} at ${publisherYear(source)}’s ${reach ? 'Instagram rate' : 'rate'}${reported ? ` (${reported})` : ''}`;
 }
 

@@ -2,7 +2,8 @@
  * What a /compare user can do next, said where they read the figures: the Assumptions page names
  * the option that sets each input and the command that gives the comparison (with `save:` where
  * plans can be saved); the Equal budget reply gives the command that reproduces it; a saved plan
- * run with options on top says how to keep the change. Also: where a house definition has named
+ * run with options on top gives the command that keeps the change. Each is said as "To …, run:"
+ * and the command, or, where it cannot be pasted, as the texts to give /compare, escaped. Also: where a house definition has named
  * Plan B's tier, Plan B's count is not called micro-influencers.
  */
 
@@ -14,13 +15,17 @@ import { OPTION_NAMES } from '../src/domain/compare';
 import type { TeamStore } from '../src/store/types';
 import { memoryStore, testComponentContext, testContext } from './support/context';
 import { runCompare as run, bodyText, comparisonOf, description, field, pressButton } from './support/compare';
+import { driver } from './support/drive';
 
 const G = '200000000000000207';
 const inServer = (store: TeamStore = memoryStore(), manager = false) => ({ run: testContext({ guildId: G, store, manager }), press: testComponentContext({ guildId: G, store, manager }) });
 
 /** The audit's scenario: 20 creators of 30,000 against one of 800,000, each plan $8,000. */
 const AUDITED = { platform: 'instagram', big_followers: '800k', big_fee: '8000', micro_count: '20', micro_followers: '30k', micro_fee: '400' };
-const AUDITED_COMMAND = '`/compare platform:instagram big_followers:800000 big_fee:8000 micro_count:20 micro_followers:30000 micro_fee:400`';
+const AUDITED_LINE = '/compare platform:instagram big_followers:800000 big_fee:8000 micro_count:20 micro_followers:30000 micro_fee:400';
+
+/** How many times `option:` is named, as code, in `text`. */
+const namings = (text: string, option: string) => text.split(`\`${option}:\``).length - 1;
 
 /** The options of the first `/compare …` command quoted in `text`, as a user pasting it would give them. */
 function pastedOptions(text: string): Record<string, string> {
@@ -51,33 +56,37 @@ describe('the Assumptions page says how to change an input and keep the plan', (
     }
     // The audit's figures: conversion, order value, overlap and click-through, and the fees of the break-evens.
     for (const option of ['conversion', 'order_value', 'overlap', 'click_through', 'micro_fee', 'micro_engagement']) expect(text).toContain(`\`${option}:\``);
-    for (const option of OPTION_NAMES) expect(text, option).toContain(`\`${option}:\``);
+    for (const option of OPTION_NAMES) expect(namings(text, option), option).toBe(1);
     // An input no option sets is not offered one.
     expect(text).not.toContain('Impressions per reached account `');
   });
 
-  it('gives the command that runs this comparison again and, in a server, says save: keeps it', async () => {
+  it('gives the command that runs this comparison again and, in a server, with save: to keep it', async () => {
     const { run: ctx, press } = inServer();
     const page = await pressButton(await run(AUDITED, ctx), ASSUMPTIONS_ID, press);
-    expect(page.content).toContain(`Run ${AUDITED_COMMAND} again with the options you change, and add \`save:<name>\` to keep the plan for this server.`);
-    // The command pasted back gives the same page.
-    const again = await pressButton(await run(pastedOptions(page.content!), ctx), ASSUMPTIONS_ID, press);
+    expect(page.content).toContain(`To keep it for this server with the options you change, run: \`${AUDITED_LINE} save:<name>\`.`);
+    // The command pasted back, with a name, gives the same page and keeps the plan.
+    const pasted = pastedOptions(page.content!);
+    expect(pasted.save).toBe('<name>');
+    const again = await pressButton(await run({ ...pasted, save: 'Audit' }, ctx), ASSUMPTIONS_ID, press);
     expect(again.embeds).toEqual(page.embeds);
+    expect(await press.store.plan(G, 'Audit')).toBeDefined();
     expect(pastedOptions((await pressButton(await run({}), ASSUMPTIONS_ID)).content!)).toEqual({});
   });
 
   it('offers save: only where plans can be saved: not in a DM, nor where Tierbot is not added', async () => {
     const dm = await pressButton(await run(AUDITED), ASSUMPTIONS_ID);
-    expect(dm.content).toContain(`Run ${AUDITED_COMMAND} again with the options you change.`);
+    expect(dm.content).toContain(`To see it again with the options you change, run: \`${AUDITED_LINE}\`.`);
     expect(dm.content).not.toContain('save:');
     const notAdded = testComponentContext({ guildId: G, guildInstalled: false });
     expect((await pressButton(await run(AUDITED, notAdded), ASSUMPTIONS_ID, notAdded)).content).not.toContain('save:');
   });
 
-  it('with a budget, Plan A’s fee is set by budget: (big_fee cannot be given with one)', async () => {
+  it('with a budget, Plan A’s fee is set by budget: (big_fee cannot be given with one), and each option is named once', async () => {
     const text = (await pressButton(await run({ budget: '5000' }), ASSUMPTIONS_ID)).content!;
     expect(text).toContain('Plan A fee `budget:`');
     expect(text).toContain('Plan B fee each `micro_fee:`');
+    for (const option of OPTION_NAMES) expect(namings(text, option), option).toBe(option === 'big_fee' ? 0 : 1);
   });
 
   it('costs the sources nothing: the default page keeps every source in full, and every page stays within Discord’s limits with every option given', async () => {
@@ -103,7 +112,7 @@ describe('the Assumptions page says how to change an input and keep the plan', (
     };
     const long = await pressButton(await run(every, testContext({ guildId: G })), ASSUMPTIONS_ID, testComponentContext({ guildId: G }));
     expect(long.content!.length).toBeLessThanOrEqual(LIMITS.content);
-    expect(pastedOptions(long.content!)).toEqual({ ...every, platform: 'youtube' });
+    expect(pastedOptions(long.content!)).toEqual({ ...every, save: '<name>' });
   });
 });
 
@@ -115,7 +124,7 @@ describe('Equal budget gives the command that reproduces it', () => {
     const d = description(equal);
     expect(d).toContain('Plan B now has 32 micro-influencers, as many as Plan A’s cost ($8,000) buys.');
     expect(d).toContain(
-      'To keep it: `/compare platform:instagram big_followers:800000 big_fee:8000 micro_count:32 micro_followers:30000 micro_fee:250 save:<name>`.',
+      'To keep it, run: `/compare platform:instagram big_followers:800000 big_fee:8000 micro_count:32 micro_followers:30000 micro_fee:250 save:<name>`.',
     );
     // Pasted with a name, it saves the plan, which then runs as the Equal budget reply shows it.
     await run({ ...pastedOptions(d), save: 'Thirty-two' }, ctx);
@@ -127,23 +136,25 @@ describe('Equal budget gives the command that reproduces it', () => {
     const d = description(equal);
     const pasted = pastedOptions(d);
     expect(pasted).toEqual({ preset: 'kardashian', budget: '400000' });
-    expect(d).toContain('To run it again: `/compare preset:kardashian budget:400000`.');
+    expect(d).toContain('To see it again, run: `/compare preset:kardashian budget:400000`.');
     expect(d).not.toContain('save:');
     expect(figures(await run(pasted))).toEqual(figures(equal));
   });
 });
 
-describe('a saved plan run with options on top says save: keeps the change', () => {
-  it('under the same name, replacing it, which is then what the plan runs', async () => {
+describe('a saved plan run with options on top gives the line that keeps the change', () => {
+  it('under the same name, replacing it, which pasted is then what the plan runs', async () => {
     const store = memoryStore();
     const { run: ctx } = inServer(store);
     await run({ ...AUDITED, save: 'Q3 glow launch' }, ctx);
-    const changed = await run({ plan: 'Q3 glow launch', micro_fee: '320' }, ctx);
+    const changed = await run({ plan: 'Q3 glow launch', micro_fee: '320', conversion: '3' }, ctx);
     expect(description(changed)).toContain(
-      'Plan “Q3 glow launch” loaded, with your options on top: add `save:Q3 glow launch` to keep the change, replacing the saved plan if you saved it (replacing someone else’s needs **Manage Server**), or give `save:` a new name.',
+      'Plan “Q3 glow launch” loaded, with your options on top. To keep the change, replacing the saved plan if you saved it (someone else’s needs **Manage Server**), run: ' +
+        '`/compare plan:Q3 glow launch micro_fee:320 conversion:3 save:Q3 glow launch`; or give `save:` a new name.',
     );
     // Following it: the plan is replaced, and runs with the change.
-    await run({ plan: 'Q3 glow launch', micro_fee: '320', save: 'Q3 glow launch' }, ctx);
+    const line = /run: `([^`]*)`/.exec(description(changed))![1]!;
+    expect((await driver({ store }).run(line, { guildId: G })).outcome).toBe('answered');
     expect(figures(await run({ plan: 'Q3 glow launch' }, ctx))).toEqual(figures(changed));
   });
 
@@ -151,18 +162,24 @@ describe('a saved plan run with options on top says save: keeps the change', () 
     const store = memoryStore();
     await run({ ...AUDITED, save: 'Q3' }, inServer(store).run);
     const manager = inServer(store, true).run;
-    expect(description(await run({ plan: 'Q3', micro_fee: '320' }, manager))).toContain('add `save:Q3` to keep the change, replacing the saved plan.');
+    expect(description(await run({ plan: 'Q3', micro_fee: '320' }, manager))).toContain(
+      'Plan “Q3” loaded, with your options on top. To keep the change, replacing the saved plan, run: `/compare plan:Q3 micro_fee:320 save:Q3`.',
+    );
     const someoneElse = testContext({ guildId: G, store, userId: '300000000000000099' });
     expect((await run({ plan: 'Q3', micro_fee: '320', save: 'Q3' }, someoneElse)).inputError).toBe(true);
   });
 
-  it('a name that would not paste whole (a word that starts an option, a backtick) is given beside save:, escaped', async () => {
+  it('a name that would not paste whole (a word that starts an option, a backtick) is given as texts to type, escaped', async () => {
     const store = memoryStore();
     const { run: ctx } = inServer(store, true);
     await run({ ...AUDITED, save: 'Q3 micro_fee:5' }, ctx);
     await run({ ...AUDITED, save: 'Q3 `glow`' }, ctx);
-    expect(description(await run({ plan: 'Q3 micro_fee:5', micro_fee: '320' }, ctx))).toContain('give `save:` the name “Q3 micro\\_fee\\:5” to keep the change, replacing the saved plan.');
-    expect(description(await run({ plan: 'Q3 `glow`', micro_fee: '320' }, ctx))).toContain('give `save:` the name “Q3 \\`glow\\`” to keep the change');
+    expect(description(await run({ plan: 'Q3 micro_fee:5', micro_fee: '320' }, ctx))).toContain(
+      'To keep the change, replacing the saved plan, give these texts to /compare: `plan:` “Q3 micro\\_fee\\:5” · `micro_fee:` “320” · `save:` “Q3 micro\\_fee\\:5”.',
+    );
+    expect(description(await run({ plan: 'Q3 `glow`', micro_fee: '320' }, ctx))).toContain(
+      'To keep the change, replacing the saved plan, give these texts to /compare: `plan:` “Q3 \\`glow\\`” · `micro_fee:` “320” · `save:` “Q3 \\`glow\\`”.',
+    );
   });
 
   it('says nothing of save: when nothing was changed, or when save: was given', async () => {
@@ -172,7 +189,7 @@ describe('a saved plan run with options on top says save: keeps the change', () 
     expect(description(await run({ plan: 'Q3' }, ctx))).toContain('Plan “Q3” loaded.');
     const saved = description(await run({ plan: 'Q3', micro_fee: '320', save: 'Q3' }, ctx));
     expect(saved).toContain('Plan “Q3” loaded, with your options on top.');
-    expect(saved).not.toContain('to keep the change');
+    expect(saved).not.toContain('To keep the change');
   });
 });
 

@@ -27,6 +27,9 @@ async function remove(name: string, store: TeamStore): Promise<Reply> {
 
 const save = (store: TeamStore, name: string, inputs: Record<string, string>) => store.savePlan(G, { name, inputs, savedById: AUTHOR, savedByName: 'Ana', savedAt: new Date('2026-11-01T09:00:00Z') });
 
+/** /compare's options that take typed text (up to 40 characters), in the order it lists them. */
+const LONG_OPTIONS = ['budget', 'big_followers', 'big_fee', 'micro_count', 'micro_followers', 'micro_fee', 'big_engagement', 'micro_engagement', 'conversion', 'order_value', 'overlap', 'click_through', 'big_reach', 'micro_reach'];
+
 /** What makes a plan the same plan: its name and options. */
 const kept = (plan: SavedPlan | undefined) => plan && { name: plan.name, inputs: plan.inputs };
 
@@ -53,7 +56,7 @@ describe('/plans delete shows how to save the plan again', () => {
 
     const deleted = await remove('q3 glow launch', store);
     expect(deleted.embeds[0]!.description).toBe('"Q3 glow launch" is no longer saved in this server.');
-    expect(deleted.embeds[0]!.fields).toEqual([{ name: 'To save it again, run', value: '```\n/compare platform:tiktok budget:$5,000 micro_followers:12 k micro_fee:$75 save:Q3 glow launch\n```' }]);
+    expect(deleted.embeds[0]!.fields).toEqual([{ name: 'To save it again, run:', value: '```\n/compare platform:tiktok budget:$5,000 micro_followers:12 k micro_fee:$75 save:Q3 glow launch\n```' }]);
     expect(await store.plan(G, 'Q3 glow launch')).toBeUndefined();
 
     const line = /```\n(.*)\n```/.exec(deleted.embeds[0]!.fields![0]!.value)![1]!;
@@ -67,21 +70,42 @@ describe('/plans delete shows how to save the plan again', () => {
     await save(store, 'Bare <@123>', {});
     // A value holding a word that starts another option, as no /compare run saves one.
     await save(store, 'Odd', { budget: '5000 save:x' });
+    const give = 'To save it again, give these texts to /compare:';
     expect((await remove('Launch ``` @everyone', store)).embeds[0]!.fields).toEqual([
-      { name: 'To save it again', value: 'Run `/compare` with its options, budget 5000 · platform tiktok, and give `save:` the name “Launch \\`\\`\\` \\@everyone”.' },
+      { name: give, value: '`platform:` “tiktok” · `budget:` “5000” · `save:` “Launch \\`\\`\\` \\@everyone”' },
     ]);
-    expect((await remove('Bare <@123>', store)).embeds[0]!.fields).toEqual([{ name: 'To save it again', value: 'Run `/compare` and give `save:` the name “Bare \\<\\@123\\>”.' }]);
-    expect((await remove('Odd', store)).embeds[0]!.fields).toEqual([{ name: 'To save it again', value: 'Run `/compare` with its options, budget 5000 save\\:x, and give `save:` the name “Odd”.' }]);
+    expect((await remove('Bare <@123>', store)).embeds[0]!.fields).toEqual([{ name: give, value: '`save:` “Bare \\<\\@123\\>”' }]);
+    expect((await remove('Odd', store)).embeds[0]!.fields).toEqual([{ name: give, value: '`budget:` “5000 save\\:x” · `save:` “Odd”' }]);
   });
 
   it('fits a field with every option at its longest and a 100-character name', async () => {
     const store = memoryStore();
-    const options = ['budget', 'big_followers', 'big_fee', 'micro_count', 'micro_followers', 'micro_fee', 'big_engagement', 'micro_engagement', 'conversion', 'order_value', 'overlap', 'click_through', 'big_reach', 'micro_reach'];
     const name = `${'q'.repeat(99)}1`;
-    await save(store, name, { preset: 'kardashian', platform: 'youtube', ...Object.fromEntries(options.map((o) => [o, '9'.repeat(40)])) });
+    await save(store, name, { preset: 'kardashian', platform: 'youtube', ...Object.fromEntries(LONG_OPTIONS.map((o) => [o, '9'.repeat(40)])) });
     const field = (await remove(name, store)).embeds[0]!.fields![0]!;
-    expect(field.name).toBe('To save it again, run');
+    expect(field.name).toBe('To save it again, run:');
     expect(field.value).toContain(` save:${name}\n`);
+  });
+
+  it('as the line when it fits a field as Discord counts it, in code points: every option 40 emoji long', async () => {
+    const store = memoryStore();
+    const name = `${'🔥'.repeat(99)}1`;
+    await save(store, name, { preset: 'kardashian', platform: 'youtube', ...Object.fromEntries(LONG_OPTIONS.map((o) => [o, '🔥'.repeat(40)])) });
+    const field = (await remove(name, store)).embeds[0]!.fields![0]!;
+    expect(field.name).toBe('To save it again, run:');
+    expect(field.value).toBe(`\`\`\`\n/compare preset:kardashian platform:youtube ${LONG_OPTIONS.map((o) => `${o}:${'🔥'.repeat(40)}`).join(' ')} save:${name}\n\`\`\``);
+  });
+
+  it('as texts that fit a field with every option at its longest: the name whole, the last options left off', async () => {
+    const store = memoryStore();
+    // A mention keeps the line from being code; each "_" takes a \\ to show as typed.
+    const name = `@everyone ${'_'.repeat(89)}`;
+    await save(store, name, Object.fromEntries(LONG_OPTIONS.map((o) => [o, '_'.repeat(40)])));
+    const field = (await remove(name, store)).embeds[0]!.fields![0]!;
+    expect(field.name).toBe('To save it again, give these texts to /compare:');
+    const texts = field.value.split(' · ');
+    expect(texts[0]).toBe(`\`budget:\` “${'\\_'.repeat(40)}”`);
+    expect(texts.slice(-2)).toEqual(['…', `\`save:\` “\\@everyone ${'\\_'.repeat(89)}”`]);
   });
 
   it('says nothing of saving it again when it had been deleted meanwhile', async () => {

@@ -2,7 +2,8 @@
  * /term replies that leave the manager with the next step: /term export says that /term import
  * sets the terms back, here or in another server; /term remove shows the term it removed, as the
  * `/term add` line that adds it back (pasted, it adds the same term), or, where that line cannot be
- * shown as typed or is too long, as its texts, escaped, to be read and typed again.
+ * shown as typed or is too long, as its texts, escaped, to be read and typed again. Whether the
+ * line fits is counted as Discord counts, in code points: an emoji is one character.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -70,11 +71,11 @@ describe('/term remove shows how to add the term back', () => {
       const removed = await run({ subcommand: 'remove', name: 'Gifting' }, store);
       expect(pasteLine(removed), definition).toBeUndefined();
       const shown = removed.embeds[1]!;
-      expect(shown.author?.name).toBe('Removed term, as it read');
+      expect(shown.author?.name).toBe('To add it back, give these texts to /term add:');
       expect(shown.title).toBe('Gifting');
       expect(shown.description).toBe(definition.replace(/([*@:])/g, '\\$1'));
       expect(shown.fields).toEqual([{ name: 'Formula', value: 'units\\_sent × cost' }]);
-      expect(shown.footer?.text).toBe('To add it back, give these texts to /term add.');
+      expect(shown.footer).toBeUndefined();
     }
   });
 
@@ -89,5 +90,19 @@ describe('/term remove shows how to add the term back', () => {
     expect(removed.embeds[1]!.title).toBe(`${'\\_'.repeat(99)}x`);
     expect(removed.embeds[1]!.description).toBe('\\*'.repeat(1024));
     expect(removed.embeds[1]!.fields!.map((f) => f.value)).toEqual(['f'.repeat(1024), 'e'.repeat(1024), `<${link}>`]);
+  });
+
+  it('as the line when it fits as Discord counts it, in code points: a term of 🔥 formula and example, each 1,000 emoji', async () => {
+    const store = memoryStore();
+    const d = driver({ store });
+    const fire = '🔥'.repeat(1_000);
+    const definition = 'Engagement that spreads, shares and saves counted together as a share of the people reached';
+    await run({ subcommand: 'add', name: 'Heat', definition, formula: fire, example: fire }, store);
+    const before = await texts(store, 'Heat');
+    const removed = await run({ subcommand: 'remove', name: 'Heat' }, store);
+    expect(removed.embeds[1]!.description).toBe(`To add it back, run:\n\`\`\`\n/term add name:Heat definition:${definition} formula:${fire} example:${fire}\n\`\`\``);
+
+    expect((await d.run(pasteLine(removed)!, MANAGER)).outcome).toBe('answered');
+    expect(await texts(store, 'Heat')).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@
 
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { PLATFORM_LABEL, audienceWord, citeBrief, citeText, type Citation } from '../domain/benchmarks';
-import { exactPercent, microBreakEvenLine, microBreakEvens, ONE_FIGURE, OPTION_NAMES, optionsText, workedInputText, type Assumption, type AssumptionKey, type Comparison } from '../domain/compare';
+import { exactPercent, microBreakEvenLine, microBreakEvens, ONE_FIGURE, OPTION_NAMES, optionPairs, workedInputText, type Assumption, type AssumptionKey, type Comparison } from '../domain/compare';
 import { severalReachFormula } from '../domain/funnel';
 import { shorten } from '../domain/format';
 import { formatPercent } from '../domain/units';
@@ -14,7 +14,8 @@ import { LIMITS, embedsLength } from './limits';
 import { CASES_ID, encodeState } from './compare-state';
 import { NO_HOUSE, basisWord, houseLine, spanText } from './compare-reply';
 import type { HouseLookup } from './house-lookup';
-import { NEUTRAL_COLOUR, button, buttonRows, linesToFields } from './embeds';
+import { COMPARE_OPTION_NAMES } from './compare-definition';
+import { NEUTRAL_COLOUR, button, buttonRows, linesToFields, nextStepLine } from './embeds';
 import type { Reply } from './types';
 
 /**
@@ -118,26 +119,29 @@ export function casesReply(c: Comparison): Reply {
 }
 
 /**
- * "`/compare platform:tiktok micro_count:32`": the command that gives this comparison, to paste
- * and run again; with `save:<name>` at its end when `save`, the name for the user to fill in.
+ * "To keep it, run: `/compare platform:tiktok micro_count:32 save:<name>`": the step that gives
+ * this comparison again, with `save:<name>` at its end when `save`, the name for the user to fill in.
  */
-export function compareCommand(c: Comparison, save = false): string {
-  const options = [optionsText(c.scenario.overrides), save ? 'save:<name>' : ''].filter(Boolean);
-  return `\`${['/compare', ...options].join(' ')}\``;
+export function compareStep(c: Comparison, goal: string, save: boolean): string {
+  const options = [...optionPairs(c.scenario.overrides), ...(save ? [['save', '<name>'] as const] : [])];
+  return `${nextStepLine(goal, '/compare', options, COMPARE_OPTION_NAMES)}.`;
 }
 
 /**
  * How to change what the page shows: the option that sets each input (with a budget, Plan A's
  * fee is the budget's), the options for the plans themselves, and the command that gives this
- * comparison, to run again with them (and `save:` where `savesHere`).
+ * comparison, to run again with them (with `save:` where `savesHere`).
  */
 function changeText(c: Comparison, savesHere: boolean): string {
-  const inputs = Object.values(c.scenario.assumptions);
-  const setters = inputs.flatMap((a) => (a.option === undefined ? [] : [`${a.label} \`${a.basis === 'budget' ? 'budget' : a.option}:\``]));
-  const forPlans = OPTION_NAMES.filter((name) => !inputs.some((a) => a.option === name)).map((name) => `\`${name}:\``);
+  // `setter`: the option that sets the input here; `own`: the input's own, which a budget's fee does not take.
+  const inputs = Object.values(c.scenario.assumptions).flatMap((a) => (a.option === undefined ? [] : [{ label: a.label, setter: a.basis === 'budget' ? 'budget' : a.option, own: a.option }]));
+  const setters = inputs.map((a) => `${a.label} \`${a.setter}:\``);
+  // Each option is named once: an input's setter is not offered again for the plans, nor its own (big_fee cannot be given with a budget).
+  const taken = new Set<string>(inputs.flatMap((a) => [a.setter, a.own]));
+  const forPlans = OPTION_NAMES.filter((name) => !taken.has(name)).map((name) => `\`${name}:\``);
   return [
     `**To change an input**, give /compare its option: ${setters.join(' · ')}; for the plans themselves: ${forPlans.join(' ')}.`,
-    `Run ${compareCommand(c)} again with the options you change${savesHere ? ', and add `save:<name>` to keep the plan for this server' : ''}.`,
+    compareStep(c, savesHere ? 'keep it for this server with the options you change' : 'see it again with the options you change', savesHere),
   ].join('\n');
 }
 

@@ -8,17 +8,16 @@
  * given with `plan:` replaces the saved values it cannot be combined with. In a server with a
  * house definition (/house), each plan's tier is named by it as well.
  *
- * This file is the command: its options, running it, and its buttons. The main reply is built in
- * compare-reply.ts, the Assumptions page in compare-assumptions.ts, saved plans are kept and
- * loaded in saved-plans.ts, and the buttons carry the scenario as compare-state.ts writes it.
+ * This file is the command: running it, and its buttons. Its options are defined in
+ * compare-definition.ts, the main reply is built in compare-reply.ts, the Assumptions page in
+ * compare-assumptions.ts, saved plans are kept and loaded in saved-plans.ts, and the buttons carry
+ * the scenario as compare-state.ts writes it.
  */
 
-import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
-import { PLATFORMS, PLATFORM_LABEL } from '../domain/benchmarks';
+import { MessageFlags } from 'discord-api-types/v10';
 import {
   OPTION_NAMES,
-  PRESETS,
-  PRESET_LABEL,
+  optionPairs,
   buildScenario,
   comparePlans,
   equalBudget,
@@ -38,46 +37,15 @@ import { LIMITS } from './limits';
 import { nameKey } from '../store/types';
 import { ASSUMPTIONS_ID, CASES_ID, EQUAL_BUDGET_ID, EXPORT_ID, decodeState } from './compare-state';
 import { mainReply, planBCount } from './compare-reply';
-import { assumptionsReply, casesReply, compareCommand } from './compare-assumptions';
-import { COMPARE_OPTION_NAMES, MAX_PLAN_NAME, loadPlan, planOptionsProblem, savePlan, savedValueGivingWay } from './saved-plans';
+import { assumptionsReply, casesReply, compareStep } from './compare-assumptions';
+import { COMPARE_OPTION_NAMES, definition } from './compare-definition';
+import { MAX_PLAN_NAME, loadPlan, planOptionsProblem, plansKeptHere, savePlan, savedValueGivingWay } from './saved-plans';
 import { lookUpHouse, type HouseLookup } from './house-lookup';
 import { MANAGE_SERVER } from './team-settings';
-import { NEUTRAL_COLOUR, inputErrorReply, inReadingOrder, pasteableCommand, quoteUserText } from './embeds';
-import { ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, EVERYWHERE } from './types';
+import { NEUTRAL_COLOUR, inputErrorReply, inReadingOrder, nextStepLine, quoteUserText } from './embeds';
+import { ownMessageMark, slashCommand, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext } from './types';
 
-const STRING = ApplicationCommandOptionType.String;
-const text = (name: string, description: string) => ({ type: STRING, name, description, max_length: 40 }) as const;
-
-export const definition = {
-  name: 'compare',
-  description: 'One big influencer or many micro-influencers: reach, engagement, cost and sales, with ranges',
-  options: [
-    { type: STRING, name: 'preset', description: 'A case from the sources', choices: PRESETS.map((p) => ({ name: PRESET_LABEL[p], value: p })) },
-    {
-      type: STRING,
-      name: 'platform',
-      description: 'Platform whose benchmarks to use (default Instagram)',
-      choices: PLATFORMS.map((p) => ({ name: PLATFORM_LABEL[p], value: p })),
-    },
-    text('budget', 'Total budget in US dollars for each plan, e.g. 5000, $5,000 or 5k'),
-    text('big_followers', 'Plan A: the big influencer’s followers, e.g. 100k or 1.2M'),
-    text('big_fee', 'Plan A: the big influencer’s fee in US dollars, e.g. $1,000 or 10k'),
-    text('micro_count', 'Plan B: how many micro-influencers, e.g. 10'),
-    text('micro_followers', 'Plan B: followers of each micro-influencer, e.g. 10k'),
-    text('micro_fee', 'Plan B: fee of each micro-influencer in US dollars, e.g. 100'),
-    text('big_engagement', 'Plan A engagement rate by followers, in percent, e.g. 1.55'),
-    text('micro_engagement', 'Plan B engagement rate by followers, in percent, e.g. 2.28'),
-    text('conversion', 'Orders per website visit in percent, e.g. 2.5'),
-    text('order_value', 'Average order value in US dollars, e.g. 30'),
-    text('overlap', 'Share of Plan B’s combined reach that is duplicated, in percent, e.g. 40'),
-    text('click_through', 'Website visits per reached account, in percent, e.g. 0.5'),
-    text('big_reach', 'Plan A reach rate: accounts reached per follower, in percent, e.g. 22.9'),
-    text('micro_reach', 'Plan B reach rate: accounts reached per follower, in percent, e.g. 37.7'),
-    { type: STRING, name: 'plan', description: 'Run a plan saved in this server (your other options override it)', autocomplete: true, max_length: 100 },
-    { type: STRING, name: 'save', description: 'Save this scenario’s inputs in this server under a name', max_length: 100 },
-  ],
-  ...EVERYWHERE,
-} as const satisfies ChatInputDefinition;
+export { definition };
 
 // ── Export (compare.csv) ──────────────────────────────────────────────────────────────────────
 
@@ -173,7 +141,7 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
     const note = countReadingNote(value);
     if (note) extra.push(`ℹ️ ${name}${name in given ? '' : ' (saved in the plan)'}: ${note}`);
   }
-  if (loaded) extra.push(loadedLine(loaded.name, Object.keys(given).length > 0, saveName !== undefined, context), ...compared.leftOut);
+  if (loaded) extra.push(loadedLine(loaded.name, given, saveName !== undefined, context), ...compared.leftOut);
   if (saveName) {
     const saved = await savePlan(context, saveName, compared.inputs);
     if (typeof saved !== 'string') return saved;
@@ -182,32 +150,26 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
   return mainReply(compared.comparison, extra, await lookUpHouse(context));
 }
 
-/** In a line pasted into /compare, a word that starts with an option's name and a colon starts that option. */
-/** Plans can be saved here: in a server that has added Tierbot (as planOptionsProblem allows `save:`). */
-const savesHere = (context: RunContext): boolean => context.guildId !== undefined && context.guildInstalled;
-
 /**
- * "Plan “Q3” loaded, with your options on top: add `save:Q3` to keep the change, replacing the
- * saved plan." `onTop`: options were given on top of it; `saving`: and `save:` was given, whose
- * own line says what was kept. Saving under the plan's own name replaces it for its author or a
- * manager; anyone else is refused, as /plans delete is.
+ * "Plan “Q3” loaded, with your options on top. To keep the change, replacing the saved plan, run:
+ * `/compare plan:Q3 micro_fee:320 save:Q3`." `given`: the options given on top of it; `saving`:
+ * `save:` was given too, whose own line says what was kept. Saving under the plan's own name
+ * replaces it for its author or a manager; anyone else is refused, as /plans delete is.
  */
-function loadedLine(name: string, onTop: boolean, saving: boolean, context: RunContext): string {
+function loadedLine(name: string, given: Readonly<Record<string, string>>, saving: boolean, context: RunContext): string {
   const loaded = `Plan “${quoteUserText(name, MAX_PLAN_NAME)}” loaded`;
-  if (!onTop) return `${loaded}.`;
+  if (Object.keys(given).length === 0) return `${loaded}.`;
   if (saving) return `${loaded}, with your options on top.`;
-  // Pasted, a word of the name that starts an option ("Q3 micro_fee:5") would be read as that option.
-  const code = pasteableCommand('', [['save', name]], COMPARE_OPTION_NAMES);
-  const save = code ? `add ${code}` : `give \`save:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”`;
-  const replaces = context.canManageGuild
-    ? 'replacing the saved plan'
-    : `replacing the saved plan if you saved it (replacing someone else’s needs **${MANAGE_SERVER}**), or give \`save:\` a new name`;
-  return `${loaded}, with your options on top: ${save} to keep the change, ${replaces}.`;
+  const options = [['plan', name] as const, ...optionPairs(given), ['save', name] as const];
+  const step = context.canManageGuild
+    ? `${nextStepLine('keep the change, replacing the saved plan', '/compare', options, COMPARE_OPTION_NAMES)}.`
+    : `${nextStepLine(`keep the change, replacing the saved plan if you saved it (someone else’s needs **${MANAGE_SERVER}**)`, '/compare', options, COMPARE_OPTION_NAMES)}; or give \`save:\` a new name.`;
+  return `${loaded}, with your options on top. ${step}`;
 }
 
 async function autocomplete(focused: { name: string; value: string }, _args: unknown, context: RunContext): Promise<Choice[]> {
-  // As run() answers: saved plans only where the server has added Tierbot (not a user install there).
-  if (focused.name !== 'plan' || context.guildId === undefined || !context.guildInstalled) return [];
+  // As run() answers: saved plans only where they are kept.
+  if (focused.name !== 'plan' || !plansKeptHere(context)) return [];
   try {
     // Matched as names are (nameKey), as /plans delete does: "ｑ１" offers "Q1 launch".
     const typed = nameKey(focused.value.trim());
@@ -226,7 +188,7 @@ async function component(customId: string, _values: readonly string[], context: 
   const overrides = prefix ? decodeState(id.slice(prefix.length)) : null;
   const c = overrides ? comparisonFor(overrides) : null;
   if (!c || isReply(c)) return { mode: 'reply', reply: inputErrorReply('This button’s comparison could not be read back.', 'run /compare again.') };
-  if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c, await lookUpHouse(context), savesHere(context)) };
+  if (prefix === ASSUMPTIONS_ID) return { mode: 'reply', reply: assumptionsReply(c, await lookUpHouse(context), plansKeptHere(context)) };
   if (prefix === CASES_ID) return { mode: 'reply', reply: casesReply(c) };
   if (prefix === EXPORT_ID) return { mode: 'reply', reply: exportReply(c) };
   const equal = equalBudget(c);
@@ -249,7 +211,7 @@ async function component(customId: string, _values: readonly string[], context: 
   // name ("Plan “Q1” loaded") is not carried: it would not fit in the button's custom_id.
   const house = await lookUpHouse(context);
   // Short: the presser's copy is held to the main reply's budget, and the key assumptions give way to a longer line.
-  const again = savesHere(context) ? `To keep it: ${compareCommand(next, true)}.` : `To run it again: ${compareCommand(next)}.`;
+  const again = plansKeptHere(context) ? compareStep(next, 'keep it', true) : compareStep(next, 'see it again', false);
   const reply = mainReply(next, [equalBudgetLine(equal, next, house), again], house, 'own');
   return { mode: own ? 'update' : 'reply', reply };
 }

@@ -6,7 +6,7 @@
 
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from './limits';
-import { shorten } from '../domain/format';
+import { codePointCount, shorten } from '../domain/format';
 import { nameKey } from '../domain/names';
 import { mappedTierArrow } from '../domain/overview';
 import type { Source, Tier } from '../domain/sources';
@@ -104,6 +104,37 @@ export function pasteableCommand(
   const startsAnOption = new RegExp(`(?:^|\\s)(?:${optionNames.join('|')}):`, 'iu');
   if (options.some(([, value]) => startsAnOption.test(value))) return undefined;
   return pasteableCode([command, ...options.map(([name, value]) => `${name}:${value}`)].filter(Boolean).join(' '), form);
+}
+
+/*
+ * A next step is said one way everywhere: "To add it back, run:" and the command line to paste
+ * (pasteableCommand); where that line cannot be pasted, "To add it back, give these texts to
+ * /term add:" and its texts, escaped. The leads are plain text, so they read the same where
+ * markdown does not render (an embed's author, a field's name).
+ */
+
+/** "To add it back, run:": the lead before a command line to paste. */
+export function runLead(goal: string): string {
+  return `To ${goal}, run:`;
+}
+
+/** "To add it back, give these texts to /term add:": the lead before the texts to type, where the line cannot be pasted. */
+export function giveLead(goal: string, command: string): string {
+  return `To ${goal}, give these texts to ${command}:`;
+}
+
+/** "`budget:` “5000” · `save:` “Q3 launch”": options to type by hand, each value escaped and whole. */
+export function optionTexts(options: readonly (readonly [name: string, value: string])[]): string {
+  return options.map(([name, value]) => `\`${name}:\` “${quoteUserText(value, codePointCount(value))}”`).join(' · ');
+}
+
+/**
+ * A next step on one line: "To keep it, run: `/compare budget:5000 save:<name>`", or, where that
+ * line cannot be pasted, "To keep it, give these texts to /compare: `budget:` “5000” · …".
+ */
+export function nextStepLine(goal: string, command: string, options: readonly (readonly [name: string, value: string])[], optionNames: readonly string[]): string {
+  const code = pasteableCommand(command, options, optionNames);
+  return code ? `${runLead(goal)} ${code}` : `${giveLead(goal, command)} ${optionTexts(options)}`;
 }
 
 /**

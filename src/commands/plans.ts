@@ -8,11 +8,12 @@
  */
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbedField } from 'discord-api-types/v10';
-import { countOf } from '../domain/format';
+import { optionPairs } from '../domain/compare';
+import { codePointCount, countOf } from '../domain/format';
 import { LIMITS } from './limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
 import { MAX_PLAN_NAME, saveAgainCommand } from './saved-plans';
-import { inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, pageLines, pagerRow } from './embeds';
+import { giveLead, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, optionTexts, pageLines, pagerRow, runLead } from './embeds';
 import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, orUnavailable, shownText, teamGuildId, unavailableReply, when, who } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, SERVER_ONLY } from './types';
 
@@ -46,10 +47,10 @@ const PAGE_TEXT = LIMITS.embedDescription - LIST_INTRO.length - 2;
 /** Room for a plan's name: the whole of it, escaping included (each character at most doubles). */
 const SHOWN_NAME = 2 * MAX_PLAN_NAME;
 
-/** "budget 5000 · fee 250": the saved inputs, escaped, within `max` characters. */
-function inputsLine(plan: SavedPlan, max = 300): string {
+/** "budget 5000 · fee 250": the saved inputs, escaped. */
+function inputsLine(plan: SavedPlan): string {
   const parts = Object.entries(plan.inputs).map(([k, v]) => `${k} ${v}`);
-  return parts.length ? shownText(parts.join(' · '), max) : 'no inputs';
+  return parts.length ? shownText(parts.join(' · '), 300) : 'no inputs';
 }
 
 /** Page `page` of the list (the last one when there are fewer now), with Previous and Next when there are several. */
@@ -153,19 +154,23 @@ async function remove(name: string, context: RunContext & { guildId: string }): 
   };
 }
 
+const SAVE_AGAIN = 'save it again';
+
 /**
  * A deleted plan, to save again if it went by mistake: the /compare line that saves it as it was,
  * as a code block to paste, when it can be one and fits a field; else its options and name,
- * escaped, to be read and typed again.
+ * escaped, to be typed again. The name is given whole: the last options give way to it where they
+ * do not all fit, "…" saying some are left off.
  */
 function saveAgainField(plan: SavedPlan): APIEmbedField {
   const block = saveAgainCommand(plan);
-  if (block !== undefined && block.length <= LIMITS.fieldValue) return { name: 'To save it again, run', value: block };
-  const named = `give \`save:\` the name “${shownText(plan.name, SHOWN_NAME)}”.`;
-  if (Object.keys(plan.inputs).length === 0) return { name: 'To save it again', value: `Run \`/compare\` and ${named}` };
-  const withOptions = 'Run `/compare` with its options, ';
-  const options = inputsLine(plan, LIMITS.fieldValue - withOptions.length - `, and ${named}`.length);
-  return { name: 'To save it again', value: `${withOptions}${options}, and ${named}` };
+  if (block !== undefined && codePointCount(block) <= LIMITS.fieldValue) return { name: runLead(SAVE_AGAIN), value: block };
+  const name = optionTexts([['save', plan.name]]);
+  const options = optionPairs(plan.inputs).map((option) => optionTexts([option]));
+  const texts = (shown: number) => [...options.slice(0, shown), ...(shown < options.length ? ['…'] : []), name].join(' · ');
+  let shown = options.length;
+  while (codePointCount(texts(shown)) > LIMITS.fieldValue) shown -= 1;
+  return { name: giveLead(SAVE_AGAIN, '/compare'), value: texts(shown) };
 }
 
 export const plans = slashCommand({

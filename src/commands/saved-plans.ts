@@ -5,10 +5,11 @@
  */
 
 import { MessageFlags } from 'discord-api-types/v10';
-import { OPTION_NAMES, type ParseFailure } from '../domain/compare';
+import { optionPairs, type ParseFailure } from '../domain/compare';
 import { codePointCount, formatCount } from '../domain/format';
 import { PLANS_PER_SERVER, StoreRefusedError, StoreUnavailableError, type PlanAuthor, type SavedPlan, type SavePlanResult } from '../store/types';
 import { MANAGE_SERVER, who } from './team-settings';
+import { COMPARE_OPTION_NAMES } from './compare-definition';
 import { ERROR_COLOUR, hiddenInName, inputErrorReply, pasteableCommand, quoteUserText, unshownCharacter } from './embeds';
 import type { Reply, RunContext } from './types';
 
@@ -45,14 +46,18 @@ const NOT_ADDED_HERE = inputErrorReply(
   'Saved plans need Tierbot in this server',
 );
 
+/** Plans can be saved and loaded here: in a server that has added Tierbot (not a user install there, nor a DM). */
+export function plansKeptHere(context: RunContext): context is RunContext & { guildId: string } {
+  return context.guildId !== undefined && context.guildInstalled;
+}
+
 /**
- * Why `plan:` or `save:` cannot be used here (saved plans belong to a server that has added
- * Tierbot), or why a name given to either will not do; undefined when they can go ahead.
+ * Why `plan:` or `save:` cannot be used here (plansKeptHere), or why a name given to either will
+ * not do; undefined when they can go ahead.
  */
 export function planOptionsProblem(args: { plan?: string; save?: string }, context: RunContext, planName: string | undefined, saveName: string | undefined): Reply | undefined {
   const wantsStore = args.plan !== undefined || args.save !== undefined;
-  if (wantsStore && context.guildId === undefined) return IN_A_SERVER;
-  if (wantsStore && !context.guildInstalled) return NOT_ADDED_HERE;
+  if (wantsStore && !plansKeptHere(context)) return context.guildId === undefined ? IN_A_SERVER : NOT_ADDED_HERE;
   for (const [option, name] of [['plan', planName], ['save', saveName]] as const) {
     if (name !== undefined && (name === '' || codePointCount(name) > MAX_PLAN_NAME)) {
       const counted = name === '' ? '' : ` This one has ${formatCount(codePointCount(name))}.`;
@@ -144,9 +149,6 @@ function rerunCommand(name: string): string {
   return command ? `with ${command}` : `by giving \`/compare plan:\` the name “${quoteUserText(name, MAX_PLAN_NAME)}”`;
 }
 
-/** /compare's options: in a line typed or pasted, a word that starts with one of their names and a colon starts that option. */
-export const COMPARE_OPTION_NAMES: readonly string[] = [...OPTION_NAMES, 'plan', 'save'];
-
 /**
  * The /compare line that saves `plan` again as it was, its options as typed in the order /compare
  * lists them, as a code block to paste; undefined when it is no code (pasteableCode: a backtick
@@ -154,12 +156,7 @@ export const COMPARE_OPTION_NAMES: readonly string[] = [...OPTION_NAMES, 'plan',
  * Discord would read as that option.
  */
 export function saveAgainCommand(plan: Pick<SavedPlan, 'name' | 'inputs'>): string | undefined {
-  const order = (option: string) => {
-    const at = COMPARE_OPTION_NAMES.indexOf(option);
-    return at < 0 ? COMPARE_OPTION_NAMES.length : at;
-  };
-  const options = [...Object.entries(plan.inputs).sort(([a], [b]) => order(a) - order(b)), ['save', plan.name] as const];
-  return pasteableCommand('/compare', options, COMPARE_OPTION_NAMES, 'block');
+  return pasteableCommand('/compare', [...optionPairs(plan.inputs), ['save', plan.name]], COMPARE_OPTION_NAMES, 'block');
 }
 
 /** `save:` under a name another member saved: replacing their plan is for them or a manager, as deleting it is. */

@@ -24,7 +24,7 @@ import { andList, codePointCount, countOf, formatCount, labelsApart } from '../d
 import { normalise } from '../domain/search';
 import { LIMITS } from './limits';
 import { importPlan, nameKey, TERMS_PER_SERVER, type ImportedTerm, type TeamTerm } from '../store/types';
-import { hiddenInName, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, pasteableCommand, quoteUserText, showsNothing, unshownCharacter } from './embeds';
+import { giveLead, hiddenInName, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, pasteableCommand, quoteUserText, runLead, showsNothing, unshownCharacter } from './embeds';
 import { exportHeader, guildOnlyReply, jsonFile, notManagerReply, orUnavailable, shownText, teamGuildId, when, who } from './team-settings';
 import { NO_VISIBLE_TEXT, TEAM_KEY_VALUE, teamLinkText, teamTermByKey, teamTermKey } from './team-terms';
 import { readTermsFile, TERMS_FILE, type ExportedTerm } from './terms-file';
@@ -142,7 +142,7 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** Why a value cannot be stored, or undefined when it can. */
 function termValueProblem(field: Field, value: string): string | undefined {
-  const length = [...value].length;
+  const length = codePointCount(value);
   // Empty as shown: zero-width spaces, soft hyphens and direction marks are never shown, and
   // Discord refuses a field with nothing in it.
   if (showsNothing(value)) {
@@ -155,7 +155,7 @@ function termValueProblem(field: Field, value: string): string | undefined {
   // Shown as typed, each markdown character takes a \ before it: a value that would then overflow
   // its field is refused now, rather than shown cut short. It is measured escaped and whole (given
   // its own length as the room, quoteUserText shortens nothing), as Discord counts: in code points.
-  const shown = (field === 'formula' || field === 'example') && [...quoteUserText(value, length)].length;
+  const shown = (field === 'formula' || field === 'example') && codePointCount(quoteUserText(value, length));
   if (shown && shown > LIMITS.fieldValue) {
     return `${LABEL[field]} takes ${shown.toLocaleString('en-US')} characters as Discord shows it (markdown characters such as *, _, ( and - each take a \\ to show as typed); the most is ${LIMITS.fieldValue.toLocaleString('en-US')}.`;
   }
@@ -245,9 +245,9 @@ function newValue(given: string | undefined, current: string | undefined): strin
   return clears(given) ? undefined : given;
 }
 
-/** What a term's embed says below it: what the term is now, and what to do if a value had to be shortened to fit. */
+/** What a term's embed says below it: what the term is now, if that needs saying, and what to do if a value had to be shortened to fit. */
 interface TermFooter {
-  note: string;
+  note?: string;
   shortened: string;
 }
 
@@ -258,8 +258,11 @@ function savedTermEmbed(title: string, term: TeamTerm): APIEmbed {
   return termEmbed(title, term, SAVED_FOOTER);
 }
 
-/** A term's texts, escaped, each whole where it fits. A value kept from before empty-looking values were refused shows as nothing: left out, or said. */
-function termEmbed(title: string, term: TeamTerm, footer: TermFooter): APIEmbed {
+/**
+ * A term's texts, escaped, each whole where it fits, under `heading`. A value kept from before
+ * empty-looking values were refused shows as nothing: left out, or said.
+ */
+function termEmbed(heading: string, term: TeamTerm, footer: TermFooter): APIEmbed {
   const shows = (value: string | undefined): value is string => value !== undefined && !showsNothing(value);
   const fields = [
     ...(shows(term.formula) ? [{ name: 'Formula', value: shownText(term.formula, LIMITS.fieldValue) }] : []),
@@ -268,13 +271,14 @@ function termEmbed(title: string, term: TeamTerm, footer: TermFooter): APIEmbed 
   ];
   // Escaping can make a value longer than a field holds (every "_" becomes "\_"): it is shortened, and said so.
   const shortened = [term.formula, term.example].some((value) => shows(value) && codePointCount(shownText(value, 2 * LIMITS.fieldValue)) > LIMITS.fieldValue);
+  const footerText = [footer.note, shortened ? footer.shortened : undefined].filter((text) => text !== undefined).join(' ');
   return {
-    author: { name: title },
+    author: { name: heading },
     title: shownText(term.name, LIMITS.embedTitle),
     description: shows(term.definition) ? shownText(term.definition, 2 * TERM_LIMITS.definition) : NO_VISIBLE_TEXT,
     color: NEUTRAL_COLOUR,
     fields,
-    footer: { text: shortened ? `${footer.note} ${footer.shortened}` : footer.note },
+    ...(footerText ? { footer: { text: footerText } } : {}),
   };
 }
 
@@ -381,7 +385,8 @@ async function remove(given: string, context: RunContext & { guildId: string }):
   return { embeds: stored ? [removed, addBackEmbed(stored)] : [removed], flags: MessageFlags.Ephemeral };
 }
 
-const REMOVED_FOOTER: TermFooter = { note: 'To add it back, give these texts to /term add.', shortened: 'Shortened (…) to fit here.' };
+const REMOVED_FOOTER: TermFooter = { shortened: 'Shortened (…) to fit here.' };
+const ADD_BACK = 'add it back';
 
 /** The options `/term add` takes: in a line typed or pasted, a word that starts with one of their names and a colon starts that option. */
 const ADD_OPTION_NAMES: readonly string[] = definition.options[0].options.map((option) => option.name);
@@ -392,10 +397,10 @@ const ADD_OPTION_NAMES: readonly string[] = definition.options[0].options.map((o
  * to be read and typed again.
  */
 function addBackEmbed(term: TeamTerm): APIEmbed {
-  const intro = 'To add it back, run:\n';
   const block = addCommand(term);
-  if (block !== undefined && intro.length + block.length <= LIMITS.embedDescription) return { description: `${intro}${block}`, color: NEUTRAL_COLOUR };
-  return termEmbed('Removed term, as it read', term, REMOVED_FOOTER);
+  const run = block === undefined ? undefined : `${runLead(ADD_BACK)}\n${block}`;
+  if (run !== undefined && codePointCount(run) <= LIMITS.embedDescription) return { description: run, color: NEUTRAL_COLOUR };
+  return termEmbed(giveLead(ADD_BACK, '/term add'), term, REMOVED_FOOTER);
 }
 
 /**

@@ -12,7 +12,7 @@
  * comparison.ts (the result as the reply needs it, Equal budget), phrases.ts and export.ts.
  */
 
-export { MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, OPTION_KIND, OPTION_NAMES, PRESETS, PRESET_LABEL, optionsText, parseOverrides, type CompareInput, type NumericOption, type OptionKind, type OptionName, type Overrides, type ParseFailure } from './options';
+export { MAX_BUDGET_FOR_FOLLOWERS, MAX_MICRO_COUNT, OPTION_KIND, OPTION_NAMES, PRESETS, PRESET_LABEL, optionPairs, parseOverrides, type CompareInput, type NumericOption, type OptionKind, type OptionName, type Overrides, type ParseFailure } from './options';
 export { ASSUMPTION_KEYS, CENT_RULE_EXAMPLE_TEXT, audienceText, exactPercent, feeByRulesAt, ONE_FIGURE, traackrAgainstCentRule, type Assumption, type AssumptionKey, type Range, type Scenario } from './assumptions';
 export { buildScenario, microInfluencers, mostMicrosText, ONE_MICRO_OVERLAP, parseCompareInput, parseOptions } from './scenario';
 export { evaluate, missingReason, type PlanResult } from './evaluate';

@@ -230,15 +230,17 @@ function optionValueText(kind: OptionKind, value: number): string {
 }
 
 /**
- * The options that give `o`, as /compare takes them, in OPTION_NAMES order:
- * "platform:tiktok big_fee:8000 micro_count:32"; '' when every input is the default.
+ * Option values as [name, value] pairs in OPTION_NAMES order, the order /compare lists its options:
+ * [["platform", "tiktok"], ["big_fee", "8000"], ["micro_count", "32"]]. Typed text (a saved plan's
+ * inputs) is kept as typed; normalised values (Overrides) are written as /compare reads them back.
+ * None when no option is given (every input its default); a name that is not an option is left out.
  */
-export function optionsText(o: Overrides): string {
-  return OPTION_NAMES.flatMap((name) => {
-    const value = o[name];
+export function optionPairs(values: Overrides | Readonly<Partial<Record<OptionName, string>>>): [OptionName, string][] {
+  return OPTION_NAMES.flatMap((name): [OptionName, string][] => {
+    const value = values[name];
     if (value === undefined) return [];
-    return [`${name}:${typeof value === 'number' ? optionValueText(OPTION_KIND[name as NumericOption], value) : value}`];
-  }).join(' ');
+    return [[name, typeof value === 'number' ? optionValueText(OPTION_KIND[name as NumericOption], value) : value]];
+  });
 }
 
 /** Validates options into normalised overrides; the first invalid option (in OPTION_NAMES order) is reported. */

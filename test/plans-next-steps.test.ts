@@ -78,6 +78,15 @@ describe('/plans delete shows how to save the plan again', () => {
     expect((await remove('Odd', store)).embeds[0]!.fields).toEqual([{ name: give, value: '`budget:` “5000 save\\:x” · `save:` “Odd”' }]);
   });
 
+  it('judges the line as it shows: a name saved before invisible characters were refused cannot hide an option behind one', async () => {
+    const store = memoryStore();
+    // Shown, "q3 \u200Bmicro_fee:1" is "q3 micro_fee:1": pasted, it would save "q3" with a fee of 1.
+    await save(store, 'q3 \u200Bmicro_fee:1', { micro_count: '5' });
+    const field = (await remove('q3 \u200Bmicro_fee:1', store)).embeds[0]!.fields![0]!;
+    expect(field.name).toBe('To save it again, give these texts to /compare:');
+    expect(field.value).not.toContain('```');
+  });
+
   it('fits a field with every option at its longest and a 100-character name', async () => {
     const store = memoryStore();
     const name = `${'q'.repeat(99)}1`;

@@ -92,6 +92,17 @@ describe('/term remove shows how to add the term back', () => {
     expect(removed.embeds[1]!.fields!.map((f) => f.value)).toEqual(['f'.repeat(1024), 'e'.repeat(1024), `<${link}>`]);
   });
 
+  it('judges the line as it shows, for texts kept from before invisible characters were refused', async () => {
+    const store = memoryStore();
+    const by = { addedById: '1', addedByName: 'a', updatedAt: new Date('2026-11-01T09:00:00Z') };
+    // Shown, "Cost per view \u200Blink:https://evil.example" holds "link:": pasted, it would set a link.
+    await store.addTerm(G, { name: 'CPV', definition: 'Cost per view \u200Blink:https://evil.example', ...by });
+    expect(pasteLine(await run({ subcommand: 'remove', name: 'CPV' }, store))).toBeUndefined();
+    // A formula and an example that show nothing are left out of the line, as the term's embed leaves them out.
+    await store.addTerm(G, { name: 'CPE', definition: 'Cost per engagement', formula: '\u200B', example: '\u2066\u2069', ...by });
+    expect(pasteLine(await run({ subcommand: 'remove', name: 'CPE' }, store))).toBe('/term add name:CPE definition:Cost per engagement');
+  });
+
   it('as the line when it fits as Discord counts it, in code points: a term of 🔥 formula and example, each 1,000 emoji', async () => {
     const store = memoryStore();
     const d = driver({ store });

@@ -92,8 +92,11 @@ export function pasteableCode(text: string, form: 'inline' | 'block' = 'inline')
 
 /**
  * A command line to paste, "/term add name:EMV definition:…", as pasteableCode makes code;
- * undefined when it cannot be code, or when a value holds a word that starts one of the command's
- * `optionNames` and a colon ("… save:x"): Discord's command box would take that as the option.
+ * undefined when it cannot be code, when a value shows nothing (an empty option cannot be typed),
+ * or when a value holds a word that starts one of the command's `optionNames` and a colon
+ * ("… save:x"): Discord's command box would take that as the option. Values are judged as the
+ * line shows them, without the characters no reply shows: a zero-width space before "link:" hides
+ * nothing from the command box.
  */
 export function pasteableCommand(
   command: string,
@@ -102,8 +105,9 @@ export function pasteableCommand(
   form: 'inline' | 'block' = 'inline',
 ): string | undefined {
   const startsAnOption = new RegExp(`(?:^|\\s)(?:${optionNames.join('|')}):`, 'iu');
-  if (options.some(([, value]) => startsAnOption.test(value))) return undefined;
-  return pasteableCode([command, ...options.map(([name, value]) => `${name}:${value}`)].filter(Boolean).join(' '), form);
+  const shown = options.map(([name, value]) => [name, withoutInvisible(value)] as const);
+  if (shown.some(([, value]) => showsNothing(value) || startsAnOption.test(value))) return undefined;
+  return pasteableCode([command, ...shown.map(([name, value]) => `${name}:${value}`)].filter(Boolean).join(' '), form);
 }
 
 /*

@@ -409,7 +409,9 @@ function addBackEmbed(term: TeamTerm): APIEmbed {
  * definition), which Discord would read as that option.
  */
 function addCommand(term: TeamTerm): string | undefined {
-  const options = (['name', 'definition', ...OPTIONAL_FIELDS] as const).flatMap((field) => (term[field] === undefined ? [] : [[field, term[field]] as const]));
+  // An optional text that shows nothing (kept from before such texts were refused) is left out, as the term's embed leaves it out.
+  const given = (field: (typeof OPTIONAL_FIELDS)[number]) => term[field] !== undefined && !showsNothing(term[field]);
+  const options = [['name', term.name] as const, ['definition', term.definition] as const, ...OPTIONAL_FIELDS.filter(given).map((field) => [field, term[field]!] as const)];
   return pasteableCommand('/term add', options, ADD_OPTION_NAMES, 'block');
 }
 

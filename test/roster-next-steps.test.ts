@@ -68,7 +68,7 @@ describe('/roster: the columns it does not read are listed', () => {
 
   it('names a column without a header that holds cells by its number', async () => {
     const reply = await runRoster('Name,Followers,\nSara,45000,vip\nTom,1200,\n');
-    expect(description(reply)).toContain('Not used: column 3 (no header) (not read or totalled');
+    expect(description(reply)).toContain('Not used: column 3 (no header) (not read or totalled; roster-tiers.csv keeps it as it is).');
   });
 
   it('shows five, then how many more, each header escaped and shortened', async () => {
@@ -78,7 +78,7 @@ describe('/roster: the columns it does not read are listed', () => {
     expect(line).toMatch(/^Not used: “Fee”, “Email”, “\\\*\\\*Agency\\\*\\\*”, “Phone”, “A very long header[^”]*…”, and 3 more \(not read or totalled; roster-tiers\.csv keeps them as they are\)\.$/);
     // The columns other lines already speak of are not listed again.
     const counts = await runRoster('Name,Instagram Followers,TikTok Followers,Fee\nSara,45000,1200,$100\n');
-    expect(description(counts)).toContain('Not used: “Fee” (not read');
+    expect(description(counts)).toContain('Not used: “Fee” (not read or totalled; roster-tiers.csv keeps it as it is).');
   });
 });
 

@@ -155,7 +155,7 @@ function choicesReply(query: string, matches: readonly Entry[]): Reply {
 
 /**
  * A term that matches nothing: the terms it is one slip from, to open with a press (`offer` lists
- * them as a list offers them); with none near, the start-here terms.
+ * them as a list offers them, no more than have a button); with none near, the start-here terms.
  */
 function unknownTermReply(query: string, entries: readonly Searchable<Entry>[], offer: (near: readonly Entry[]) => Entry[]): Reply {
   const near = offer(closest(query, entries, 3));
@@ -325,7 +325,8 @@ async function replyFor(named: Named, query: string, context: RunContext, teamUn
     case 'gone team term':
       return teamUnread ? teamTermsUnreadReply() : goneReply();
     case 'nothing found': {
-      const offer = (entries: readonly Entry[]) => withTeamReadings(entries, named.readings, context.guildId ?? '');
+      // Every name offered has its button: the team terms named for the nearest built-in terms can be more than the buttons.
+      const offer = (entries: readonly Entry[]) => withTeamReadings(entries, named.readings, context.guildId ?? '').slice(0, MOST_CHOICES);
       return teamUnread || named.houseUnread
         ? teamWordsUnreadReply(query, named.entries, { terms: teamUnread, house: named.houseUnread }, offer)
         : unknownTermReply(query, named.entries, offer);

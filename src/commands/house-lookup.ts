@@ -4,6 +4,7 @@
  * one line that fits the room each reply gives it.
  */
 
+import { codePointCount, headOf } from '../domain/format';
 import { formatHouseDefinition, formatHousePlacement, houseTierFor, MAX_TIER_NAME, parseHouseDefinition, type HouseTier } from '../domain/house';
 import { TIER_LABELS } from '../domain/tier-style';
 import type { HouseRecord } from '../store/types';
@@ -71,8 +72,9 @@ export function houseProblemLine(found: HouseLookup): string | undefined {
 const PLAIN_WORDS = /^[\p{L}\p{N} -]+$/u;
 
 /**
- * Room for any name a house definition accepts, shown whole: MAX_TIER_NAME characters, each of
- * which may take two once escaped ("*" is shown as "\*") or be two UTF-16 units (an emoji).
+ * Room for any name a house definition accepts, shown whole: MAX_TIER_NAME characters (code
+ * points, as Discord counts them: an emoji is one), each of which may take two once escaped ("*"
+ * is shown as "\*").
  */
 export const WHOLE_TIER_NAME = 2 * MAX_TIER_NAME;
 
@@ -82,7 +84,7 @@ export const WHOLE_TIER_NAME = 2 * MAX_TIER_NAME;
  * bounded by a limit gives a smaller `max`, and the name is cut at a word with "…".
  */
 export function teamTierName(name: string, max = WHOLE_TIER_NAME): string {
-  return name.length <= max && PLAIN_WORDS.test(name) ? name : shownText(name, max);
+  return codePointCount(name) <= max && PLAIN_WORDS.test(name) ? name : shownText(name, max);
 }
 const houseTierName = (tier: HouseTier) => teamTierName(tier.name);
 
@@ -111,7 +113,7 @@ export function houseAnswerLine(tiers: readonly HouseTier[], count: number, max 
   let line = '';
   for (const room of NAME_ROOMS) {
     line = yourHouse(formatHousePlacement(placement, (tier) => teamTierName(tier.name, room)));
-    if (line.length <= max) return line;
+    if (codePointCount(line) <= max) return line;
   }
   return fitMarkdownLine(line, max);
 }
@@ -125,7 +127,7 @@ export function houseDefinitionLine(tiers: readonly HouseTier[], max = HOUSE_DEF
   for (let shown = tiers.length; shown > 0; shown--) {
     const more = shown < tiers.length ? ', …' : '';
     line = yourHouse(`${formatHouseDefinition(tiers.slice(0, shown), houseTierName)}${more}`);
-    if (line.length <= max) return line;
+    if (codePointCount(line) <= max) return line;
   }
   return fitMarkdownLine(line, max);
 }
@@ -149,12 +151,12 @@ function boldMarks(text: string): number {
  * open. Lines built here shorten their text before adding markdown; this is the last resort.
  */
 export function fitMarkdownLine(line: string, max: number): string {
-  if (line.length <= max) return line;
-  for (let cut = line.lastIndexOf(' ', max); cut > 0; cut = line.lastIndexOf(' ', cut - 1)) {
+  if (codePointCount(line) <= max) return line;
+  for (let cut = line.lastIndexOf(' ', headOf(line, max).length); cut > 0; cut = line.lastIndexOf(' ', cut - 1)) {
     // Trailing separators go, but not an escaped one ("\-" stays whole).
     const kept = line.slice(0, cut).replace(/(?<!\\)[\s,;:·–—(-]+$/u, '');
     const shortened = `${kept}…${boldMarks(kept) % 2 === 1 ? '**' : ''}`;
-    if (kept !== '' && shortened.length <= max) return shortened;
+    if (kept !== '' && codePointCount(shortened) <= max) return shortened;
   }
   return '…'.slice(0, Math.max(0, max));
 }

@@ -7,7 +7,7 @@
 
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { embedLength, LIMITS } from './limits';
-import { formatCount, formatCountRange, shorten } from '../domain/format';
+import { codePointCount, formatCount, formatCountRange, shorten } from '../domain/format';
 import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, tierNameTypos, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS, countReadingNote, numberBeforeMil } from '../domain/followers';
 import { mappedTierArrow } from '../domain/overview';
@@ -50,6 +50,14 @@ const ACCEPTED =
   'a real gap written as `gap` between two tiers.';
 
 /**
+ * Where a definition to type goes, after what it does: "To correct it, paste this into /house set
+ * tiers:", the definition following on a line of its own. As the other commands' next steps say
+ * "To add it back, run:", but the definition goes into the option, not the chat box. Plain text, so
+ * it reads the same in a field's name.
+ */
+const PASTE_INTO_SET = 'paste this into /house set tiers:';
+
+/**
  * What a house tier counts as beside the publishers' tiers, after an arrow, unless its name says it
  * already ("micro", "🌱 Nano"): as the publishers' own tiers are shown (mappedTierArrow).
  */
@@ -74,7 +82,7 @@ function tierLines(tiers: readonly HouseTier[]): string[] {
  * it cannot be code, between `quotes`, escaped and whole (escaping at most doubles its length).
  */
 function fixToType(text: string, [open, close]: readonly [string, string]): string {
-  return pasteableCode(text) ?? `${open}${shownText(text, 2 * text.length)}${close}`;
+  return pasteableCode(text) ?? `${open}${shownText(text, 2 * codePointCount(text))}${close}`;
 }
 
 /**
@@ -90,7 +98,7 @@ export function reasonMarkdown(parts: readonly ReasonPart[]): string {
           return part.text;
         case 'theirs':
           // Whole, escaping included: the domain bounds what it quotes (a name, or 60 characters of an entry).
-          return teamTierName(part.text, 2 * part.text.length);
+          return teamTierName(part.text, 2 * codePointCount(part.text));
         case 'code':
           // The fix holds the team's names; straight quotes, as the reasons quote everything else.
           return fixToType(part.text, ['"', '"']);
@@ -130,7 +138,7 @@ function onOneLine(text: string): string {
     .filter((line) => line !== '');
   const joined = (separator: string) => lines.reduce((so, line) => (so === '' ? line : /[,;]$/.test(so) ? `${so} ${line}` : `${so}${separator}${line}`), '');
   const withCommas = joined(', ');
-  return withCommas.length <= MAX_HOUSE_TEXT ? withCommas : joined(';');
+  return codePointCount(withCommas) <= MAX_HOUSE_TEXT ? withCommas : joined(';');
 }
 
 /** How a definition that is gone is shown: ready to paste back, or (too long for its room, or not pasteableCode) only to be read. */
@@ -147,7 +155,7 @@ interface GoneDefinition {
 function toSetBack(text: string, room: number): GoneDefinition {
   const line = onOneLine(text);
   const block = pasteableCode(line, 'block');
-  if (block !== undefined && block.length <= room) return { pasteable: true, text: block };
+  if (block !== undefined && codePointCount(block) <= room) return { pasteable: true, text: block };
   return { pasteable: false, text: shownText(line, room) };
 }
 
@@ -184,9 +192,9 @@ async function set(text: string, context: RunContext & { guildId: string }): Pro
   const intro = ['This server’s `/tier` now leads with it.', ...(previous ? [replacedLine(previous, text, context.user.id)] : []), ...milNotes(text, parsed.milCounts), ...typoNotes(text)].join('\n');
   // A definition replaced by another is shown, to be set back.
   const replacedText = previous && previous.text !== text ? previous.text : undefined;
-  const embed = houseEmbed(previous ? 'House definition replaced' : 'House definition saved', record, intro, replacedText !== undefined ? REPLACED_PASTEABLE.length + REPLACED_ROOM : 0);
+  const embed = houseEmbed(previous ? 'House definition replaced' : 'House definition saved', record, intro, replacedText !== undefined ? codePointCount(REPLACED_PASTEABLE) + REPLACED_ROOM : 0);
   if (replacedText !== undefined) {
-    const room = Math.min(LIMITS.fieldValue, LIMITS.embedTotal - embedLength(embed) - REPLACED_PASTEABLE.length);
+    const room = Math.min(LIMITS.fieldValue, LIMITS.embedTotal - embedLength(embed) - codePointCount(REPLACED_PASTEABLE));
     const replaced = toSetBack(replacedText, room);
     embed.fields = [...(embed.fields ?? []), { name: replaced.pasteable ? REPLACED_PASTEABLE : REPLACED, value: replaced.text }];
   }
@@ -196,7 +204,7 @@ async function set(text: string, context: RunContext & { guildId: string }): Pro
 const REPLACED = 'Replaced definition';
 /** Room kept for the replaced definition where the reply is long: enough for a short one to paste, or the start of a long one. */
 const REPLACED_ROOM = 300;
-const REPLACED_PASTEABLE = `${REPLACED}: to set it back, paste it into /house set tiers:`;
+const REPLACED_PASTEABLE = `${REPLACED}: to set it back, ${PASTE_INTO_SET}`;
 
 /** Whose definition a /house set replaced, and when it was set, as /house show says it. */
 function replacedLine(previous: HouseRecord, text: string, userId: string): string {
@@ -214,7 +222,7 @@ function milNotes(text: string, milCounts: readonly string[]): string[] {
   if (note === undefined) return [];
   const inThousands = onOneLine(milCounts.reduce((so, count) => so.replaceAll(count, `${numberBeforeMil(count)}k`), text));
   if (!parseHouseDefinition(inThousands).ok) return [`ℹ️ ${note}`];
-  return [`ℹ️ ${note} If you meant thousands, set this instead: ${fixToType(inThousands, ['“', '”'])}`];
+  return [`ℹ️ ${note} If you meant thousands, ${PASTE_INTO_SET}\n${fixToType(inThousands, ['“', '”'])}`];
 }
 
 /**
@@ -228,10 +236,10 @@ function typoNotes(text: string): string[] {
   const [only, ...more] = found.typos.map(({ written, meant }) => [teamTierName(written), teamTierName(meant)] as const);
   if (more.length === 0) {
     const [written, meant] = only!;
-    return [`ℹ️ "${written}" looks like a typo for "${meant}". It is saved as typed, so /tier shows "${written}"; to correct it, set this instead: ${fix}`];
+    return [`ℹ️ “${written}” looks like a typo for “${meant}”. It is saved as typed, so /tier shows “${written}”. To correct it, ${PASTE_INTO_SET}\n${fix}`];
   }
-  const pairs = [only!, ...more].map(([written, meant]) => `"${written}" for "${meant}"`).join(', ');
-  return [`ℹ️ These names look like typos: ${pairs}. They are saved as typed, so /tier shows them that way; to correct them, set this instead: ${fix}`];
+  const pairs = [only!, ...more].map(([written, meant]) => `“${written}” for “${meant}”`).join(', ');
+  return [`ℹ️ These names look like typos: ${pairs}. They are saved as typed, so /tier shows them that way. To correct them, ${PASTE_INTO_SET}\n${fix}`];
 }
 
 async function show(context: RunContext & { guildId: string }): Promise<Reply> {
@@ -264,7 +272,7 @@ async function clear(context: RunContext & { guildId: string }): Promise<Reply> 
     embeds: [
       {
         title: removed ? 'House definition removed' : 'There was no house definition',
-        description: removed ? `${publishersAlone}${removedText(removed, LIMITS.embedDescription - publishersAlone.length)}` : 'Nothing to remove.',
+        description: removed ? `${publishersAlone}${removedText(removed, LIMITS.embedDescription - codePointCount(publishersAlone))}` : 'Nothing to remove.',
         color: NEUTRAL_COLOUR,
       },
     ],
@@ -278,8 +286,8 @@ async function clear(context: RunContext & { guildId: string }): Promise<Reply> 
  */
 function removedText(removed: HouseRecord, room: number): string {
   const whose = `\n\nIt removed the definition ${who(removed.setById, removed.setByName)} set on ${when(removed.setAt)}.`;
-  const pasteInto = ' To set it back, paste this into `/house set tiers:`\n';
-  const gone = toSetBack(removed.text, room - whose.length - pasteInto.length);
+  const pasteInto = ` To set it back, ${PASTE_INTO_SET}\n`;
+  const gone = toSetBack(removed.text, room - codePointCount(whose) - codePointCount(pasteInto));
   return gone.pasteable ? `${whose}${pasteInto}${gone.text}` : `${whose} It read: ${gone.text}`;
 }
 
@@ -315,7 +323,7 @@ async function exportHouse(context: RunContext & { guildId: string }): Promise<R
       {
         title: 'House definition export',
         description: record
-          ? 'Attached: `house.json`, the definition as written, its tiers, and who set it when. To set the same definition in another server, paste its `text` into `/house set tiers:` there.'
+          ? 'Attached: `house.json`, the definition as written, its tiers, and who set it when. To set the same definition in another server, paste its `text` into /house set tiers: there.'
           : 'This server has no house definition; `house.json` says so.',
         color: NEUTRAL_COLOUR,
       },

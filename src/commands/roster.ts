@@ -375,7 +375,8 @@ function unusedColumnsLine(r: TaggedRoster): string | undefined {
   if (!unused.length) return undefined;
   const shown = unused.slice(0, UNUSED_SHOWN);
   const listed = unused.length > shown.length ? `${shown.join(', ')}, and ${formatCount(unused.length - shown.length)} more` : andList(shown);
-  return `Not used: ${listed} (not read or totalled; ${ROSTER_FILE} keeps them as they are).`;
+  const keeps = unused.length === 1 ? 'keeps it as it is' : 'keeps them as they are';
+  return `Not used: ${listed} (not read or totalled; ${ROSTER_FILE} ${keeps}).`;
 }
 
 /** Drops fields from the end (saying so) until the embed is within Discord's 6,000 characters. */

@@ -7,7 +7,7 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { StoreRefusedError, StoreUnavailableError } from '../store/types';
 import { ERROR_COLOUR, inputErrorReply, quoteUserText, withoutInvisible } from './embeds';
-import { codePointCount, shorten } from '../domain/format';
+import { codePointCount, headOf, shorten } from '../domain/format';
 import type { Reply, ReplyFile, RunContext } from './types';
 
 /** Discord's name for the permission these commands need. */
@@ -20,7 +20,7 @@ export function shownText(text: string, max: number): string {
   for (;;) {
     const quoted = quoteUserText(cutToRoom(visible, room), room);
     const length = codePointCount(quoted);
-    if (length <= max || room <= 1) return [...quoted].slice(0, max).join('');
+    if (length <= max || room <= 1) return headOf(quoted, max);
     room = Math.max(1, Math.floor((room * max) / length) - 1);
   }
 }
@@ -34,7 +34,7 @@ function cutToRoom(text: string, room: number): string {
   if (codePointCount(text) <= room) return text;
   const atWord = shorten(text, room);
   if (codePointCount(atWord) * 2 >= room) return atWord;
-  return `${[...text].slice(0, room - 1).join('')}…`;
+  return `${headOf(text, room - 1)}…`;
 }
 
 /**

@@ -52,7 +52,7 @@ export function codePointCount(text: string): number {
 }
 
 /** The first `count` code points of `text`: a character outside the Basic Multilingual Plane is never cut in half. */
-function headOf(text: string, count: number): string {
+export function headOf(text: string, count: number): string {
   return [...text].slice(0, Math.max(0, count)).join('');
 }
 

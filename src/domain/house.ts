@@ -13,7 +13,7 @@
  *   start, and the parse says so in its note (see asLadder()).
  * - A tier's name holding a range (`nano 1k-10k micro` in `nano 1k-10k micro 10k-75k`) is a comma
  *   left out, and is refused with the definition as it should be written (see rangesInName()).
- * - Lengths are counted in characters, as Discord's max_length counts them: an emoji is one.
+ * - Lengths are counted in code points (codePointCount), as Discord's max_length counts them: an emoji is one.
  * - Tiers may have the team's own names; each maps to a normalised tier: by its name when the name is
  *   one (`micro`, `Mid-tier`, `macro influencers`, `Mikro`), otherwise by its range, from the publishers'
  *   consensus across the range, as the registry's sources are mapped. A range the publishers put
@@ -45,7 +45,7 @@
  */
 
 import { classify } from './classify';
-import { formatCount, shorten } from './format';
+import { codePointCount, formatCount, shorten } from './format';
 import { COUNT_MULTIPLIERS, countText, FOLLOWER_WORD, MULTIPLIER_WORD, normaliseDigits, numberBeforeMil, parseFollowerCount, rangeLowEnd, shortCount } from './followers';
 import { NORMAL_TIERS, type NormalTier, type Tier } from './sources';
 import { nameKey } from './names';
@@ -786,16 +786,13 @@ type TierItem = Extract<Item, { gap: false }>;
 
 const isTier = (item: Item): item is TierItem => !item.gap;
 
-/** Characters as Discord's max_length counts them (and /term): an emoji is one, not two UTF-16 units. */
-const characters = (text: string): number => [...text].length;
-
 /** Said beside the tiers when a ladder of thresholds was read (see asLadder()). */
 export const LADDER_NOTE = 'Each tier written as a threshold (“10k+”) was read as running up to where the next tier starts.';
 
 /** Parses a house definition, or says exactly what is wrong with it. */
 export function parseHouseDefinition(text: string): HouseParse {
-  if (characters(text) > MAX_HOUSE_TEXT) {
-    return refuse(why`That definition is ${formatCount(characters(text))} characters long; the most is ${formatCount(MAX_HOUSE_TEXT)}.`);
+  if (codePointCount(text) > MAX_HOUSE_TEXT) {
+    return refuse(why`That definition is ${formatCount(codePointCount(text))} characters long; the most is ${formatCount(MAX_HOUSE_TEXT)}.`);
   }
   const read = readItems(text);
   if (!read.ok) return read;
@@ -862,8 +859,8 @@ function readItems(text: string): { ok: true; items: Item[] } | Refusal {
 function readItem(part: string, start: number, position: number, read: ReturnType<typeof readable>): Item | Refusal {
   if (GAP_ENTRY.test(part)) return { gap: true, written: part, position };
   const shown = read.writtenBetween(start, start + part.length);
-  if (characters(part) > MAX_ENTRY_LENGTH) {
-    return refuse(why`${quote(shown)} is ${characters(part)} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.`);
+  if (codePointCount(part) > MAX_ENTRY_LENGTH) {
+    return refuse(why`${quote(shown)} is ${codePointCount(part)} characters long, too long for one tier (at most ${MAX_ENTRY_LENGTH}); separate tiers with commas.`);
   }
   const entry = readEntry(part, position, shown, GROUPS_BY_SPACES.test(read.text));
   if ('error' in entry) return refuse(entry.error);
@@ -875,7 +872,7 @@ function readItem(part: string, start: number, position: number, read: ReturnTyp
   if (/[\p{Cc}]/u.test(name)) return refuse(why`The tier name in ${quote(shown)} has control characters.`);
   const inName = rangesInName(entry.name);
   if (inName.length > 0) return refuse(rangeInNameReason(shown, entry, inName));
-  if ([...name].length > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(shown)} is longer than ${MAX_TIER_NAME} characters.`);
+  if (codePointCount(name) > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(shown)} is longer than ${MAX_TIER_NAME} characters.`);
   const nameStart = start + entry.nameAt + setOff + named.length - named.trimStart().length;
   return { gap: false, ...entry, name, writtenName: read.writtenBetween(nameStart, nameStart + name.length), writtenNameAt: read.writtenAt(nameStart) };
 }
@@ -1002,7 +999,7 @@ function tierEnd(item: TierItem, next: TierItem | undefined, gapMarked: boolean,
     // The fix holds the team's names: a code span, so they show as typed and never format. It is
     // the whole definition, so that pasting it keeps every tier, unless that is too long to paste.
     const whole = withGapsWritten(ordered);
-    if (whole.length <= MAX_HOUSE_TEXT) return refuse(why`${problem} Close it, or write it as a gap: ${code(whole)}.`);
+    if (codePointCount(whole) <= MAX_HOUSE_TEXT) return refuse(why`${problem} Close it, or write it as a gap: ${code(whole)}.`);
     return refuse(why`${problem} Close it, or write ${code('gap')} between them: ${code(`${rewritten(item)}, gap, ${rewritten(next)}`)}.`);
   }
   return ownTop;

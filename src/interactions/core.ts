@@ -98,7 +98,7 @@ export type Outcome = 'answered' | 'input-error' | 'unavailable' | 'failed' | 'l
 const outcomeOf = (reply: Reply): Outcome => (reply.inputError ? 'input-error' : reply.unavailable ? 'unavailable' : 'answered');
 
 /** Discord no longer knows the interaction (10062): its first answer came after 3 seconds. */
-const expired = (err: unknown) => (err as { code?: unknown } | null)?.code === 10062;
+export const expired = (err: unknown) => (err as { code?: unknown } | null)?.code === 10062;
 
 /** A reply that would break Discord's limits: a bug, reported to the user with an error id. */
 class LimitsError extends Error {

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { InteractionResponseType, InteractionType, MessageFlags, type APIInteraction, type APIInteractionResponse } from 'discord-api-types/v10';
 import type { Logger } from '../config/logger';
-import { deadline, msUntilDefer, type Acknowledged, type InteractionCore, type Outcome } from './core';
+import { deadline, expired, msUntilDefer, type Acknowledged, type InteractionCore, type Outcome } from './core';
 import type { Metrics } from './metrics';
 import type { Responder } from './responder';
 import { asksForPrivateAnswer, createdAt, labelOf } from './wire';
@@ -94,7 +94,8 @@ export function coreOnFirstInteraction(load: () => Promise<InteractionCore>, log
       if (interaction.type === InteractionType.ApplicationCommandAutocomplete && !(await loadsInTime(interaction, pending))) {
         // A load that fails meanwhile is tried again, and reported, by the next interaction.
         pending.catch(() => undefined);
-        return ended(await answerWithNoChoices(interaction, responder, logger));
+        const { outcome, errorId } = await answerWithNoChoices(interaction, responder, logger);
+        return ended(outcome, errorId);
       }
       const acknowledged = await deferWhileLoading(interaction, responder, pending, logger);
       try {
@@ -111,19 +112,27 @@ export function coreOnFirstInteraction(load: () => Promise<InteractionCore>, log
   };
 }
 
+
 /**
  * Autocomplete cannot be deferred: one whose deadline comes while the commands load is answered
- * then, with no choices, as the core answers one whose choices are late.
+ * then, with no choices, as the core answers one whose choices are late ('late'). An answer
+ * Discord does not take is counted as the core counts it, with an error id for the log: 'expired'
+ * when Discord had forgotten the interaction, else 'failed'.
  */
-async function answerWithNoChoices(interaction: APIInteraction, responder: Responder, logger: Logger): Promise<Outcome> {
+async function answerWithNoChoices(interaction: APIInteraction, responder: Responder, logger: Logger): Promise<{ outcome: Outcome; errorId?: string }> {
   const command = labelOf(interaction, NOTHING_LOADED);
   logger.warn({ command, ageMs: Date.now() - createdAt(interaction.id) }, 'autocomplete choices not ready in time (the commands are still loading); answered with none');
   try {
     await responder.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
-    return 'late';
+    return { outcome: 'late' };
   } catch (err) {
-    logger.warn({ err, command }, 'could not answer autocomplete while the commands load');
-    return 'failed';
+    const errorId = randomUUID().slice(0, 8);
+    if (expired(err)) {
+      logger.warn({ errorId, command, ageMs: Date.now() - createdAt(interaction.id) }, 'interaction expired before its answer reached Discord');
+      return { outcome: 'expired', errorId };
+    }
+    logger.error({ err, errorId, command }, 'could not answer autocomplete while the commands load');
+    return { outcome: 'failed', errorId };
   }
 }
 

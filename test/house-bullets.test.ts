@@ -17,7 +17,7 @@ const G = '200000000000000071';
 const SLIDE_BULLETS = ['•', '·', '‣', '▪', '◦', '●', '⁃', '∙'];
 
 /** What /house set suggests pasting instead, as shown (a code span). */
-const suggested = (text: string): string | undefined => /Separate tiers with commas: `([^`]+)`/.exec(text)?.[1];
+const suggested = (text: string): string | undefined => /paste this into `\/house set tiers:` `([^`]+)`/.exec(text)?.[1];
 
 /** The tiers `/house set` saves from `text`, as every member then sees them in /tier for `count`. */
 async function setThenTier(text: string, count: string, ctx: RunContext = managerContext(G)): Promise<{ set: string; tier: string }> {
@@ -90,8 +90,27 @@ describe('tiers run together, however they are joined', () => {
   ])('joined by %s, the refusal says they ran together and read as one tier, and how to separate them', async (_, text) => {
     const reply = await run(house, { subcommand: 'set', tiers: text }, managerContext(G, memoryStore()));
     const said = description(reply);
-    expect(said).toMatch(/^The tiers in ".*" run together: without a comma between them, they read as one tier with "1k\\?-10k" in its name\. Separate tiers with commas: `nano 1k-10k, micro 10k-50k, mega 50k\+`\./);
+    expect(said).toMatch(/^Tiers need commas between them: ".*" reads as one tier\. To correct it, paste this into `\/house set tiers:` `nano 1k-10k, micro 10k-50k, mega 50k\+`\./);
     expect(said).not.toContain('tier name in');
     expect(said).not.toContain('holds a range');
+  });
+});
+
+describe('a bulleted list given back to paste', () => {
+  it('/house clear offers it on one line without its bullets, and pasted back it is the same tiers', async () => {
+    const ctx = managerContext(G, memoryStore());
+    await run(house, { subcommand: 'set', tiers: '• Nano 1K–10K\n• Micro 10K–50K\n◦ Mega 50K+' }, ctx);
+    const cleared = description(await run(house, { subcommand: 'clear' }, ctx));
+    const offered = /```\n(.*)\n```/.exec(cleared)?.[1];
+    expect(offered).toBe('Nano 1K–10K, Micro 10K–50K, Mega 50K+');
+
+    const pasted = await setThenTier(offered!, '30k', ctx);
+    expect(pasted.set).toMatch(/^\*\*Micro\*\* \(10k–50k\)/m);
+    expect(pasted.tier).toContain('**Your house definition: Micro (10k–50k)**');
+  });
+
+  it('a typo in a bulleted list is corrected on one line without its bullets', async () => {
+    const saved = description(await run(house, { subcommand: 'set', tiers: '• nano 1k-10k\n• mirco 10k-50k\n• mega 50k+' }, managerContext(G, memoryStore())));
+    expect(saved).toContain('paste this into `/house set tiers:`\n`nano 1k-10k, micro 10k-50k, mega 50k+`');
   });
 });

@@ -162,7 +162,7 @@ describe('/house set over a definition, and /house clear, show what went', () =>
     expect(isEphemeral(cleared)).toBe(true);
     expect(cleared.shown.body.embeds[0]!.title).toBe('House definition removed');
     expect(description(cleared)).toContain(`It removed the definition **Ana** (<@300000000000000009>) set on <t:${Date.parse('2026-11-02T10:00:00Z') / 1000}:f>.`);
-    expect(description(cleared)).toContain('paste this into /house set tiers:');
+    expect(description(cleared)).toContain('paste this into `/house set tiers:`');
     const removed = codeBlock(description(cleared))!;
     // A slash command's option is one line: the line breaks between tiers become separators.
     expect(removed).toBe('nano 1k-10k, micro 10k-75k, macro 75k+');
@@ -205,15 +205,30 @@ describe('/house set over a definition, and /house clear, show what went', () =>
 describe('a definition to type back into /house set', () => {
   it('is introduced the same way wherever it is given: by what it does, then where to paste it, the definition after', async () => {
     const store = memoryStore();
-    const where = 'paste this into /house set tiers:\n';
+    const where = 'paste this into `/house set tiers:`\n';
     const typo = description(await run(store, '/house set "tiers:nano 1k-10k, mirco 10k-50k, mid 50k+"', MANAGER));
     expect(typo).toContain(`To correct it, ${where}\`nano 1k-10k, micro 10k-50k, mid 50k+\``);
     const mil = description(await run(store, '/house set "tiers:Pequeno 1 mil-10 mil, Grande 10 mil+"', MANAGER));
     expect(mil).toContain(`If you meant thousands, ${where}\`Pequeno 1k-10k, Grande 10k+\``);
     const replaced = replacedField(await run(store, '/house set "tiers:small 1k-50k, big 50k+"', MANAGER))!;
     expect(replaced.name).toBe('Replaced definition: to set it back, paste this into /house set tiers:');
-    expect(description(await run(store, '/house export', MANAGER))).toContain('To set the same definition in another server, paste its `text` into /house set tiers: there.');
+    expect(description(await run(store, '/house export', MANAGER))).toContain('To use it in another server, paste the `text` value from `house.json` into `/house set tiers:` in that server.');
     expect(description(await run(store, '/house clear', MANAGER))).toContain(`To set it back, ${where}\`\`\`\nsmall 1k-50k, big 50k+\n\`\`\``);
+  });
+});
+
+describe('commands named in a /house description', () => {
+  it('are code wherever they appear, in the notes on a typo and on "mil" and in /house clear', async () => {
+    const store = memoryStore();
+    const saved = description(await run(store, '/house set "tiers:nano 1k-10k, mirco 10k-50k, mid 50k-1 mil, mega 1 mil+"', MANAGER));
+    const cleared = description(await run(store, '/house clear', MANAGER));
+    for (const text of [saved, cleared]) {
+      expect(text).toContain('`/house set tiers:`');
+      // Outside code spans and blocks, no command is named as plain text.
+      const outsideCode = text.replace(/```[^]*?```|`[^`]*`/g, '');
+      expect(outsideCode).not.toMatch(/\/(tier|house)\b/);
+    }
+    expect(saved).toContain('so `/tier` shows “mirco”');
   });
 });
 
@@ -227,7 +242,7 @@ describe('"mil" in a house definition', () => {
 
     const saved = await run(store, '/house set "tiers:Pequeno 1 mil-10 mil, Médio 10 mil-100 mil, Grande 100 mil+"', MANAGER);
     expect(description(saved)).toContain('counts 1,000,000–9,999,999');
-    expect(description(saved)).toContain(`${tierNote} If you meant thousands, paste this into /house set tiers:\n\`Pequeno 1k-10k, Médio 10k-100k, Grande 100k+\``);
+    expect(description(saved)).toContain(`${tierNote} If you meant thousands, paste this into \`/house set tiers:\`\n\`Pequeno 1k-10k, Médio 10k-100k, Grande 100k+\``);
 
     await run(store, '/house set "tiers:Pequeno 1k-10k, Médio 10k-100k, Grande 100k+"', MANAGER);
     expect(description(await run(store, '/house show'))).toContain('counts 1,000–9,999');
@@ -236,7 +251,7 @@ describe('"mil" in a house definition', () => {
   it('the definition in thousands, when it cannot be code (a backtick would end it), is quoted, escaped, as it is to be typed', async () => {
     const store = memoryStore();
     const saved = await run(store, '/house set "tiers:Peque`no 1 mil-10 mil, Grande 10 mil+"', MANAGER);
-    expect(description(saved)).toContain('ℹ️ “mil” is read as a million; for 1 thousand, write 1k. If you meant thousands, paste this into /house set tiers:\n“Peque\\`no 1k\\-10k, Grande 10k+”');
+    expect(description(saved)).toContain('ℹ️ “mil” is read as a million; for 1 thousand, write 1k. If you meant thousands, paste this into `/house set tiers:`\n“Peque\\`no 1k\\-10k, Grande 10k+”');
   });
 
   it('says nothing when no count used "mil", though a name has it', async () => {
@@ -321,13 +336,13 @@ describe('/house show, which any member may ask for', () => {
 });
 
 describe('/house export', () => {
-  it('says how the file is used: its text, pasted into /house set tiers: in another server, sets the same definition there', async () => {
+  it('says how the file is used: its text value, pasted into /house set tiers: in another server, sets the same definition there', async () => {
     const store = memoryStore();
     const definition = 'Starter 1k-10k, Rising 10k-75k, Star 75k+';
     await run(store, `/house set "tiers:${definition}"`, MANAGER);
     const exported = await run(store, '/house export', MANAGER);
     expect(description(exported)).toBe(
-      'Attached: `house.json`, the definition as written, its tiers, and who set it when. To set the same definition in another server, paste its `text` into /house set tiers: there.',
+      'Attached: `house.json`, the definition as written, its tiers, and who set it when. To use it in another server, paste the `text` value from `house.json` into `/house set tiers:` in that server.',
     );
 
     const file = exported.shown.files.find((f) => f.name === 'house.json');

@@ -29,14 +29,14 @@ describe('/house set: a comma left out between tiers', () => {
     const reply = await run(house, { subcommand: 'set', tiers: 'nano 1k-10k / micro 10k-75k / macro 75k+' }, ctx);
     expect(reply.inputError).toBe(true);
     // The team's text is escaped in the reply ("1k\-10k"); the fix is a code span, as it should be typed.
-    expect(problem(reply)).toMatch(/^The tiers in "nano 1k\\?-10k \/ micro .*" run together: without a comma between them, they read as one tier with "1k\\?-10k" in its name\. /);
-    expect(problem(reply)).toContain('Separate tiers with commas: `nano 1k-10k, micro 10k-75k, macro 75k+`.');
+    expect(problem(reply)).toMatch(/^Tiers need commas between them: "nano 1k\\?-10k \/ micro .*" reads as one tier\. /);
+    expect(problem(reply)).toContain('To correct it, paste this into `/house set tiers:` `nano 1k-10k, micro 10k-75k, macro 75k+`.');
     expect((await store.house(G))?.text).toBe(HOUSE_EXAMPLE);
     expect(description(await run(tier, { followers: '30000' }, ctx))).toContain('**Your house definition: micro (10k–75k)**');
   });
 
   it('is caught however the tiers are written, and not mistaken for a long name', () => {
-    expect(reasonOf('a 10k-75k b 75k+')).toContain('with "10k-75k" in its name');
+    expect(reasonOf('a 10k-75k b 75k+')).toContain('"a 10k-75k b 75k+" reads as one tier');
     expect(reasonOf('a 10k-75k b 75k+')).toContain('`a 10k-75k, b 75k+`');
     const four = reasonOf('starter 1k-10k rising 10k-75k established 75k-500k icon 500k+');
     expect(four).not.toContain('longer than');
@@ -46,8 +46,13 @@ describe('/house set: a comma left out between tiers', () => {
     expect(reasonOf('nano: 1k-10k micro: 10k-75k')).toContain('`nano: 1k-10k, micro: 10k-75k`');
     expect(reasonOf('a 0-999 b 1000+')).toContain('`a 0-999, b 1000+`');
     // No place for a comma that would read: the plain example instead.
-    expect(reasonOf('micro 10k-75k 75k+')).toContain('with "10k-75k" in its name');
-    expect(reasonOf('micro 10k-75k 75k+')).toContain('`nano 1k-10k, micro 10k-75k`');
+    expect(reasonOf('micro 10k-75k 75k+')).toBe('Tiers need commas between them, as in `nano 1k-10k, micro 10k-75k`: "micro 10k-75k 75k+" reads as one tier.');
+  });
+
+  it('with other tiers beside it, gives the tier written as it should be, not as a whole definition to paste', () => {
+    const reason = reasonOf('nano 1k-10k micro 10k-50k, mega 50k+');
+    expect(reason).toBe('Tiers need commas between them: "nano 1k-10k micro 10k-50k" reads as one tier. Write it as `nano 1k-10k, micro 10k-50k`.');
+    expect(reason).not.toContain('paste');
   });
 
   it('leaves names with a number of their own alone', () => {
@@ -71,7 +76,7 @@ describe('/house set: a comma left out between tiers', () => {
           const entries = bounds.slice(0, openTop ? bounds.length : bounds.length - 1).map((from, i) => (i === bounds.length - 1 ? `${names[i]} ${from}+` : `${names[i]} ${from}${dash}${bounds[i + 1]}`));
           const reason = reasonOf(entries.join(gap));
           if (entries.join(gap).length > 100) expect(reason).toContain('separate tiers with commas');
-          else expect(reason).toContain(`Separate tiers with commas: \`${entries.join(', ')}\`.`);
+          else expect(reason).toContain(`To correct it, paste this into \`/house set tiers:\` \`${entries.join(', ')}\`.`);
         },
       ),
     );

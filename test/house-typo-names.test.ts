@@ -13,7 +13,7 @@ import { description, managerContext, run } from './support/house';
 const G = '200000000000000072';
 
 /** The definition the reply gives to paste instead, as shown (a code span on the line after the one saying where it goes). */
-const toPaste = (text: string): string | undefined => /paste this into \/house set tiers:\n`([^`]+)`/.exec(text)?.[1];
+const toPaste = (text: string): string | undefined => /paste this into `\/house set tiers:`\n`([^`]+)`/.exec(text)?.[1];
 
 describe('a typo in a standard tier name', () => {
   it('is saved as typed; the reply says it looks like a typo and gives the definition corrected, which pasted makes /tier show the name meant', async () => {
@@ -23,7 +23,7 @@ describe('a typo in a standard tier name', () => {
     const saved = await run(house, { subcommand: 'set', tiers: typed }, ctx);
     expect(saved.inputError).toBeUndefined();
     expect((await store.house(G))?.text).toBe(typed);
-    expect(description(saved)).toContain('ℹ️ “mirco” looks like a typo for “micro”. It is saved as typed, so /tier shows “mirco”. To correct it, paste this into /house set tiers:\n`');
+    expect(description(saved)).toContain('ℹ️ “mirco” looks like a typo for “micro”. It is saved as typed, so `/tier` shows “mirco”. To correct it, paste this into `/house set tiers:`\n`');
     expect(toPaste(description(saved))).toBe('nano 1k-10k, micro 10k-50k, mid 50k-250k, macro 250k-1m, mega 1m+');
     // Quoted as the other replies quote: curly quotes, never straight ones.
     expect(description(saved).split('\n').find((line) => line.includes('typo'))).not.toContain('"');
@@ -37,7 +37,7 @@ describe('a typo in a standard tier name', () => {
   it.each([
     ['two letters swapped, in capitals', 'NANO 1K-10K, MIRCO 10K-50K, MID 50K+', ['“MIRCO” looks like a typo for “MICRO”'], 'NANO 1K-10K, MICRO 10K-50K, MID 50K+'],
     ['in a longer name, its case kept', 'Nano 1k-10k, Mirco Influencers 10k-50k, Mid 50k+', ['“Mirco Influencers” looks like a typo for “Micro Influencers”'], 'Nano 1k-10k, Micro Influencers 10k-50k, Mid 50k+'],
-    ['a letter typed twice, one left out', 'nanno 1k-10k, micro 10k-50k, mid 50k-250k, macro 250k-1M, meg 1M+', ['These names look like typos: “nanno” for “nano”, “meg” for “mega”. They are saved as typed, so /tier shows them that way. To correct them, paste this into /house set tiers:'], 'nano 1k-10k, micro 10k-50k, mid 50k-250k, macro 250k-1M, mega 1M+'],
+    ['a letter typed twice, one left out', 'nanno 1k-10k, micro 10k-50k, mid 50k-250k, macro 250k-1M, meg 1M+', ['These names look like typos: “nanno” for “nano”, “meg” for “mega”. They are saved as typed, so `/tier` shows them that way. To correct them, paste this into `/house set tiers:`'], 'nano 1k-10k, micro 10k-50k, mid 50k-250k, macro 250k-1M, mega 1M+'],
     ['two slips in a long name', 'micro 10k-50k, mid 50k-1M, celebirty 1M+', ['“celebirty” looks like a typo for “celebrity”'], 'micro 10k-50k, mid 50k-1M, celebrity 1M+'],
     ['on lines of their own, the correction on one line to paste', 'Nano 1k-10k\nMicro 10k-250k\nMcaro 250k-1M\nMega 1M+', ['“Mcaro” looks like a typo for “Macro”'], 'Nano 1k-10k, Micro 10k-250k, Macro 250k-1M, Mega 1M+'],
   ])('%s', async (_, typed, said, pasted) => {

@@ -71,7 +71,7 @@ describe('a comma left out, joined by a word or a dash', () => {
   it('/house set shows the fix as the code to paste', async () => {
     const reply = await run(house, { subcommand: 'set', tiers: 'nano 1k-10k and micro 10k-75k' }, managerContext(G));
     expect(reply.inputError).toBe(true);
-    expect(description(reply)).toContain('Separate tiers with commas: `nano 1k-10k, micro 10k-75k`.');
+    expect(description(reply)).toContain('To correct it, paste this into `/house set tiers:` `nano 1k-10k, micro 10k-75k`.');
   });
 });
 

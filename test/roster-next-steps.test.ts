@@ -57,7 +57,7 @@ describe('/roster: the columns it does not read are listed', () => {
     const reply = await runRoster(AUDIT_ROSTER);
     expect(description(reply)).toContain('Columns used: followers “Followers” · name “Creator” · handle “Handle” · platform “Platform”.');
     expect(description(reply)).toContain(
-      'Not used: “Fee \\(USD\\)”, “Email”, “Status” and “Notes” (not read or totalled; roster-tiers.csv keeps them as they are).',
+      'Not used: “Fee \\(USD\\)”, “Email”, “Status” and “Notes” (copied unchanged into roster-tiers.csv).',
     );
   });
 
@@ -68,17 +68,17 @@ describe('/roster: the columns it does not read are listed', () => {
 
   it('names a column without a header that holds cells by its number', async () => {
     const reply = await runRoster('Name,Followers,\nSara,45000,vip\nTom,1200,\n');
-    expect(description(reply)).toContain('Not used: column 3 (no header) (not read or totalled; roster-tiers.csv keeps it as it is).');
+    expect(description(reply)).toContain('Not used: column 3 (no header) (copied unchanged into roster-tiers.csv).');
   });
 
   it('shows five, then how many more, each header escaped and shortened', async () => {
     const extra = ['Fee', 'Email', '**Agency**', 'Phone', 'A very long header that goes on and on about nothing', 'Notes', 'Status', 'Deal'];
     const reply = await runRoster(`Name,Followers,${extra.join(',')}\nSara,45000${',x'.repeat(extra.length)}\n`);
     const line = description(reply).split('\n').find((l) => l.startsWith('Not used: '))!;
-    expect(line).toMatch(/^Not used: “Fee”, “Email”, “\\\*\\\*Agency\\\*\\\*”, “Phone”, “A very long header[^”]*…”, and 3 more \(not read or totalled; roster-tiers\.csv keeps them as they are\)\.$/);
+    expect(line).toMatch(/^Not used: “Fee”, “Email”, “\\\*\\\*Agency\\\*\\\*”, “Phone”, “A very long header[^”]*…”, and 3 more \(copied unchanged into roster-tiers\.csv\)\.$/);
     // The columns other lines already speak of are not listed again.
     const counts = await runRoster('Name,Instagram Followers,TikTok Followers,Fee\nSara,45000,1200,$100\n');
-    expect(description(counts)).toContain('Not used: “Fee” (not read or totalled; roster-tiers.csv keeps it as it is).');
+    expect(description(counts)).toContain('Not used: “Fee” (copied unchanged into roster-tiers.csv).');
   });
 });
 
@@ -88,14 +88,14 @@ describe('/roster: why cells such as @handles come back with a leading \'', () =
     const { records } = returnedCsv(reply);
     expect(records[1]![1]).toBe("'@sunnybakes");
     expect(records[6]![1]).toBe('\'=HYPERLINK("http://x.example")');
-    expect(footer(reply)).toContain("The ' before a cell that begins with =, +, - or @ (such as an @handle) makes a spreadsheet read it as text instead of running it as a formula.");
+    expect(footer(reply)).toContain("Cells that begin with =, +, - or @ (such as @handles) get a ' in front, so spreadsheets show them as text instead of running them as formulas.");
   });
 
   it('says it for a roster-tiers.csv uploaded again, whose cells already have it, and not for a file that needs none', async () => {
     const again = await runRoster(returnedCsv(await runRoster(AUDIT_ROSTER)).text);
     expect(returnedCsv(again).records[1]![1]).toBe("'@sunnybakes");
-    expect(footer(again)).toContain("The ' before a cell");
+    expect(footer(again)).toContain("get a ' in front");
     const plain = await runRoster('Name,Followers,Note\nSara,45000,-5\nTom,1200,it\'s fine\n');
-    expect(footer(plain)).not.toContain("The ' before");
+    expect(footer(plain)).not.toContain("get a ' in front");
   });
 });

@@ -8,7 +8,7 @@
 import { ApplicationCommandOptionType, MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { embedLength, LIMITS } from './limits';
 import { codePointCount, formatCount, formatCountRange, shorten } from '../domain/format';
-import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, tierNameTypos, type HouseTier, type ReasonPart } from '../domain/house';
+import { formatHouseTier, HOUSE_EXAMPLE, MAX_HOUSE_TEXT, parseHouseDefinition, tierNameTypos, withoutLeadingBullets, type HouseTier, type ReasonPart } from '../domain/house';
 import { ACCEPTED_FORMS, countReadingNote, numberBeforeMil } from '../domain/followers';
 import { mappedTierArrow } from '../domain/overview';
 import type { HouseRecord } from '../store/types';
@@ -50,12 +50,13 @@ const ACCEPTED =
   'a real gap written as `gap` between two tiers.';
 
 /**
- * Where a definition to type goes, after what it does: "To correct it, paste this into /house set
- * tiers:", the definition following on a line of its own. As the other commands' next steps say
- * "To add it back, run:", but the definition goes into the option, not the chat box. Plain text, so
- * it reads the same in a field's name.
+ * Where a definition to type goes, after what it does: "To correct it, paste this into `/house set
+ * tiers:`", the definition following on a line of its own. As the other commands' next steps say
+ * "To add it back, run:", but the definition goes into the option, not the chat box.
  */
-const PASTE_INTO_SET = 'paste this into /house set tiers:';
+const PASTE_INTO_SET = 'paste this into `/house set tiers:`';
+/** The same in a field's name, which shows no markdown. */
+const PASTE_INTO_SET_PLAIN = 'paste this into /house set tiers:';
 
 /**
  * What a house tier counts as beside the publishers' tiers, after an arrow, unless its name says it
@@ -128,13 +129,14 @@ function asWrittenFields(text: string): APIEmbedField[] {
 /**
  * The definition on one line, for pasting into `/house set tiers:` (Discord's option box is one
  * line): each line break becomes a comma, or a space after a line that ends with a separator
- * already. It reads as the same tiers; a semicolon, which adds nothing to the length, is used
- * instead when commas would take it past the most a definition may be.
+ * already, and a bulleted list's bullets go, as a comma stands for them. It reads as the same
+ * tiers; a semicolon, which adds nothing to the length, is used instead when commas would take it
+ * past the most a definition may be.
  */
 function onOneLine(text: string): string {
   const lines = text
     .split(LINE_BREAK)
-    .map((line) => line.trim())
+    .map((line) => withoutLeadingBullets(line.trim()))
     .filter((line) => line !== '');
   const joined = (separator: string) => lines.reduce((so, line) => (so === '' ? line : /[,;]$/.test(so) ? `${so} ${line}` : `${so}${separator}${line}`), '');
   const withCommas = joined(', ');
@@ -204,7 +206,7 @@ async function set(text: string, context: RunContext & { guildId: string }): Pro
 const REPLACED = 'Replaced definition';
 /** Room kept for the replaced definition where the reply is long: enough for a short one to paste, or the start of a long one. */
 const REPLACED_ROOM = 300;
-const REPLACED_PASTEABLE = `${REPLACED}: to set it back, ${PASTE_INTO_SET}`;
+const REPLACED_PASTEABLE = `${REPLACED}: to set it back, ${PASTE_INTO_SET_PLAIN}`;
 
 /** Whose definition a /house set replaced, and when it was set, as /house show says it. */
 function replacedLine(previous: HouseRecord, text: string, userId: string): string {
@@ -236,10 +238,10 @@ function typoNotes(text: string): string[] {
   const [only, ...more] = found.typos.map(({ written, meant }) => [teamTierName(written), teamTierName(meant)] as const);
   if (more.length === 0) {
     const [written, meant] = only!;
-    return [`ℹ️ “${written}” looks like a typo for “${meant}”. It is saved as typed, so /tier shows “${written}”. To correct it, ${PASTE_INTO_SET}\n${fix}`];
+    return [`ℹ️ “${written}” looks like a typo for “${meant}”. It is saved as typed, so \`/tier\` shows “${written}”. To correct it, ${PASTE_INTO_SET}\n${fix}`];
   }
   const pairs = [only!, ...more].map(([written, meant]) => `“${written}” for “${meant}”`).join(', ');
-  return [`ℹ️ These names look like typos: ${pairs}. They are saved as typed, so /tier shows them that way. To correct them, ${PASTE_INTO_SET}\n${fix}`];
+  return [`ℹ️ These names look like typos: ${pairs}. They are saved as typed, so \`/tier\` shows them that way. To correct them, ${PASTE_INTO_SET}\n${fix}`];
 }
 
 async function show(context: RunContext & { guildId: string }): Promise<Reply> {
@@ -323,7 +325,7 @@ async function exportHouse(context: RunContext & { guildId: string }): Promise<R
       {
         title: 'House definition export',
         description: record
-          ? 'Attached: `house.json`, the definition as written, its tiers, and who set it when. To set the same definition in another server, paste its `text` into /house set tiers: there.'
+          ? 'Attached: `house.json`, the definition as written, its tiers, and who set it when. To use it in another server, paste the `text` value from `house.json` into `/house set tiers:` in that server.'
           : 'This server has no house definition; `house.json` says so.',
         color: NEUTRAL_COLOUR,
       },

@@ -358,9 +358,9 @@ function columnsLine(r: TaggedRoster): string {
 const UNUSED_SHOWN = 5;
 
 /**
- * The columns Tierbot does not read (fees, emails, notes…): that they are not totalled, and are
- * only copied into roster-tiers.csv. Those other lines speak of (other count columns, replaced
- * ones, cells past the header) are left out, and so is a blank header over blank cells, a sheet's padding.
+ * The columns Tierbot does not read (fees, emails, notes…): that they are copied unchanged into
+ * roster-tiers.csv. Those other lines speak of (other count columns, replaced ones, cells past
+ * the header) are left out, and so is a blank header over blank cells, a sheet's padding.
  */
 function unusedColumnsLine(r: TaggedRoster): string | undefined {
   const { count, name, lastName, handle, platform, otherCounts } = r.columns;
@@ -375,8 +375,7 @@ function unusedColumnsLine(r: TaggedRoster): string | undefined {
   if (!unused.length) return undefined;
   const shown = unused.slice(0, UNUSED_SHOWN);
   const listed = unused.length > shown.length ? `${shown.join(', ')}, and ${formatCount(unused.length - shown.length)} more` : andList(shown);
-  const keeps = unused.length === 1 ? 'keeps it as it is' : 'keeps them as they are';
-  return `Not used: ${listed} (not read or totalled; ${ROSTER_FILE} ${keeps}).`;
+  return `Not used: ${listed} (copied unchanged into ${ROSTER_FILE}).`;
 }
 
 /** Drops fields from the end (saying so) until the embed is within Discord's 6,000 characters. */
@@ -585,7 +584,7 @@ function repeatsSection(r: TaggedRoster, readable: readonly TaggedRow[], repeats
 export type RosterViewers = 'own' | 'bot-dm' | 'channel' | 'conversation';
 
 /** Why cells such as @handles come back with a leading ' (OWASP's advice against CSV injection), said where the reply describes the file. */
-const FORMULA_GUARD_NOTE = " The ' before a cell that begins with =, +, - or @ (such as an @handle) makes a spreadsheet read it as text instead of running it as a formula.";
+const FORMULA_GUARD_NOTE = " Cells that begin with =, +, - or @ (such as @handles) get a ' in front, so spreadsheets show them as text instead of running them as formulas.";
 
 /** Said on a reply others see: it holds every column uploaded, and how to keep a roster private. */
 const shownToEveryone = (where: 'channel' | 'conversation') =>

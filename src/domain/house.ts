@@ -433,15 +433,20 @@ function withCommas(entry: Entry, inName: readonly RangeInName[]): string {
   return entry.rangeFirst ? `${rest}${name}` : `${name}${rest}`;
 }
 
-/** Why a name holding a range is refused, with the entry as it should be written when that reads. */
-function rangeInNameReason(part: string, entry: Entry, inName: readonly RangeInName[]): ReasonPart[] {
-  const first = inName[0]!;
+/**
+ * Why a name holding a range is refused, with the entry as it should be written when that reads:
+ * to paste when the entry is the whole definition (`onlyEntry`), else to write in its place.
+ */
+function rangeInNameReason(part: string, entry: Entry, inName: readonly RangeInName[], onlyEntry: boolean): ReasonPart[] {
   const fixed = withCommas(entry, inName);
   // Each comma put back leaves shorter entries, so reading the fix ends; an entry with no place
   // for a comma ("micro 10k-75k 75k+") gets the plain example.
-  const runTogether = why`The tiers in ${quote(part)} run together: without a comma between them, they read as one tier with "${theirs(entry.name.slice(first.start, first.end))}" in its name.`;
-  if (fixed !== entry.written && parseHouseDefinition(fixed).ok) return why`${runTogether} Separate tiers with commas: ${code(fixed)}.`;
-  return why`${runTogether} Separate tiers with commas, as in ${code('nano 1k-10k, micro 10k-75k')}.`;
+  if (fixed !== entry.written && parseHouseDefinition(fixed).ok) {
+    const runTogether = why`Tiers need commas between them: ${quote(part)} reads as one tier.`;
+    if (onlyEntry) return why`${runTogether} To correct it, paste this into ${code('/house set tiers:')} ${code(fixed)}.`;
+    return why`${runTogether} Write it as ${code(fixed)}.`;
+  }
+  return why`Tiers need commas between them, as in ${code('nano 1k-10k, micro 10k-75k')}: ${quote(part)} reads as one tier.`;
 }
 
 /** The team's text in quotation marks, at most 60 characters. */
@@ -660,6 +665,11 @@ const LIST_BULLET = new RegExp(`^([-*${BULLETS}])\\s+`, 'u');
 /** Bullets starting an entry, in a list or not ("•Nano 1k-10k", "• Nano 1k-10k, Micro 10k+"): never a name's. */
 const LEADING_BULLETS = new RegExp(`^[${BULLETS}][${BULLETS}\\s]*`, 'u');
 
+/** A line of a definition without the bullets before it ("• Nano 1K–10K" → "Nano 1K–10K"), which are never part of a tier's name. */
+export function withoutLeadingBullets(line: string): string {
+  return line.replace(LEADING_BULLETS, '');
+}
+
 /** Numbered 1, 2, 3 … in order. */
 const inOrder = (numbers: readonly number[]): boolean => numbers.every((n, i) => n === i + 1);
 
@@ -845,7 +855,7 @@ function readItems(text: string): { ok: true; items: Item[] } | Refusal {
   if (parts.length === 0) return refuse(why`No tiers were given. Write them like this: ${code(HOUSE_EXAMPLE)}.`);
   const items: Item[] = [];
   for (const [i, { part, start }] of parts.entries()) {
-    const item = readItem(part, start, i + 1, read);
+    const item = readItem(part, start, i + 1, read, parts.length === 1);
     if ('reason' in item) return item;
     items.push(item);
   }
@@ -853,10 +863,10 @@ function readItems(text: string): { ok: true; items: Item[] } | Refusal {
 }
 
 /**
- * One entry, starting at `start` in the text read: a gap, or a tier whose name holds no control
- * character and no range, and is at most MAX_TIER_NAME characters.
+ * One entry, starting at `start` in the text read (`onlyEntry`: the whole definition): a gap, or a
+ * tier whose name holds no control character and no range, and is at most MAX_TIER_NAME characters.
  */
-function readItem(part: string, start: number, position: number, read: ReturnType<typeof readable>): Item | Refusal {
+function readItem(part: string, start: number, position: number, read: ReturnType<typeof readable>, onlyEntry: boolean): Item | Refusal {
   if (GAP_ENTRY.test(part)) return { gap: true, written: part, position };
   const shown = read.writtenBetween(start, start + part.length);
   if (codePointCount(part) > MAX_ENTRY_LENGTH) {
@@ -871,7 +881,7 @@ function readItem(part: string, start: number, position: number, read: ReturnTyp
   const name = named.trim().replace(NAME_MARK_AFTER, '').trim();
   if (/[\p{Cc}]/u.test(name)) return refuse(why`The tier name in ${quote(shown)} has control characters.`);
   const inName = rangesInName(entry.name);
-  if (inName.length > 0) return refuse(rangeInNameReason(shown, entry, inName));
+  if (inName.length > 0) return refuse(rangeInNameReason(shown, entry, inName, onlyEntry));
   if (codePointCount(name) > MAX_TIER_NAME) return refuse(why`The tier name in ${quote(shown)} is longer than ${MAX_TIER_NAME} characters.`);
   const nameStart = start + entry.nameAt + setOff + named.length - named.trimStart().length;
   return { gap: false, ...entry, name, writtenName: read.writtenBetween(nameStart, nameStart + name.length), writtenNameAt: read.writtenAt(nameStart) };

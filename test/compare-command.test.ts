@@ -131,7 +131,7 @@ describe('/compare main reply', () => {
     // Plan A's 1.55% is raised to 99,999 × 1.62% ÷ 100,000 = 1.6199838% at 100,000 followers (1.62%, the
     // 1,620 engagements shown): Tierbot's assumption, whose range still spans the sources, and says so.
     expect(await line({ micro_engagement: '5' })).toBe(
-      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: raised to get as many engagements as 99,999 followers do at HypeAuditor 2018’s rate), B 5% (your input). The sources disagree; the ranges span them.',
+      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: raised so it gets no fewer engagements than a 99,999-follower account at HypeAuditor 2018’s rate), B 5% (your input). The sources disagree; the ranges span them.',
     );
     expect(await line({ big_engagement: '1', micro_engagement: '5' })).toBe('Engagement rate by followers (your input): A 1%, B 5%.');
     // Influencer Marketing Hub states neither its tiers' follower lines nor its rate's denominator: both readings are Tierbot's.
@@ -146,7 +146,7 @@ describe('/compare main reply', () => {
     // 1,620 engagements beside it are), Tierbot's assumption; at 500,000 followers it is not (500,000 × 1.55% =
     // 7,750, more than 99,999 × 1.62% = 1,620).
     expect(await line({})).toBe(
-      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: raised to get as many engagements as 99,999 followers do at HypeAuditor 2018’s rate), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
+      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: raised so it gets no fewer engagements than a 99,999-follower account at HypeAuditor 2018’s rate), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
     );
     expect(await line({ big_followers: '500k' })).toBe('Engagement rate by followers (sourced: HypeAuditor 2018): A 1.55% (1.55%–3.8%), B 2.28% (0.54%–6.3%). The sources disagree; the ranges span them.');
   });
@@ -418,7 +418,7 @@ describe('/compare saved plans', () => {
     expect(plan!.savedAt.toISOString()).toBe('2026-12-06T12:00:00.000Z');
     const again = await run({ plan: 'Q3 launch', micro_count: '5' }, guild(store));
     expect(field(again, 'Plan B').name).toContain('5 × 10,000');
-    expect(again.embeds[0]!.description).toContain('Plan “Q3 launch” loaded, with your options on top');
+    expect(again.embeds[0]!.description).toContain('Plan “Q3 launch” loaded; your options override its saved values');
     expect(shownText(again)).toContain('TikTok');
   });
 

@@ -115,7 +115,7 @@ describe('a raised rate in the main reply', () => {
   });
 
   it('says a reach rate is an Instagram median on every platform', async () => {
-    expect(keyLine(await runCompare({ platform: 'youtube', big_followers: '100000' }), 'Reach rate')).toContain('Tierbot assumption: raised to reach as many as 99,999 subscribers do at Minter.io 2019’s Instagram rate)');
+    expect(keyLine(await runCompare({ platform: 'youtube', big_followers: '100000' }), 'Reach rate')).toContain('Tierbot assumption: raised so it reaches no fewer people than a 99,999-subscriber account at Minter.io 2019’s Instagram rate)');
   });
 
   it('says what it keeps and whose rate gives it, not that the rate is that source’s', async () => {
@@ -123,15 +123,15 @@ describe('a raised rate in the main reply', () => {
     // 200,000 × 37.718% gives (37.72% would give 75,440).
     const reply = await runCompare({ micro_followers: '20000' });
     expect(keyLine(reply, 'Reach rate')).toBe(
-      'Reach rate: A 22.945% (22.885%–22.945%; Tierbot assumption: raised to reach as many as 99,999 followers do at Minter.io 2019’s Instagram rate), ' +
-        'B 37.718% (22.945%–37.718%; Tierbot assumption: raised to reach as many as 19,999 followers do at Minter.io 2019’s Instagram rate).',
+      'Reach rate: A 22.945% (22.885%–22.945%; Tierbot assumption: raised so it reaches no fewer people than a 99,999-follower account at Minter.io 2019’s Instagram rate), ' +
+        'B 37.718% (22.945%–37.718%; Tierbot assumption: raised so it reaches no fewer people than a 19,999-follower account at Minter.io 2019’s Instagram rate).',
     );
     expect(field(reply, 'Plan B').value).toContain('Reach: **75,436**');
-    expect(keyLine(reply, 'Engagement rate by followers')).toContain('Tierbot assumption: raised to get as many engagements as 19,999 followers do at HypeAuditor 2018’s rate)');
+    expect(keyLine(reply, 'Engagement rate by followers')).toContain('Tierbot assumption: raised so it gets no fewer engagements than a 19,999-follower account at HypeAuditor 2018’s rate)');
     // A second-hand figure says how it was read, after the publisher's rate; at 1.5M followers the
     // rate is not the source's 11.5% but what keeps 999,999 followers' engagements.
     expect(keyLine(await runCompare({ platform: 'tiktok', big_followers: '1500000' }), 'Engagement rate by followers')).toContain(
-      'Tierbot assumption: raised to get as many engagements as 999,999 followers do at Influencer Marketing Hub 2021’s rate (as reported by ION))',
+      'Tierbot assumption: raised so it gets no fewer engagements than a 999,999-follower account at Influencer Marketing Hub 2021’s rate (as reported by ION))',
     );
   });
 });

@@ -43,10 +43,10 @@ describe('the main reply shows every input the numbers rest on', () => {
     // 1.55%: 99,999 × 22.945% ÷ 100,000 = 22.94477% and 99,999 × 1.62% ÷ 100,000 = 1.6199838%, written with
     // the digits that give the 22,945 people and 1,620 engagements beside them: 22.945% and 1.62%.
     expect(lineStarting(key, 'Reach rate')).toBe(
-      'Reach rate: A 22.945% (22.885%–22.945%; Tierbot assumption: raised to reach as many as 99,999 followers do at Minter.io 2019’s Instagram rate), B 37.72% (one published figure, no range; sourced: Minter.io 2019).',
+      'Reach rate: A 22.945% (22.885%–22.945%; Tierbot assumption: raised so it reaches no fewer people than a 99,999-follower account at Minter.io 2019’s Instagram rate), B 37.72% (one published figure, no range; sourced: Minter.io 2019).',
     );
     expect(lineStarting(key, 'Engagement rate')).toBe(
-      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: raised to get as many engagements as 99,999 followers do at HypeAuditor 2018’s rate), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
+      'Engagement rate by followers: A 1.62% (1.55%–3.8%; Tierbot assumption: raised so it gets no fewer engagements than a 99,999-follower account at HypeAuditor 2018’s rate), B 2.28% (0.54%–6.3%; sourced: HypeAuditor 2018). The sources disagree; the ranges span them.',
     );
     // At 500,000 followers nothing is held: Minter.io alone gives a figure for each, said so, as no range is shown.
     const sourced = await shownKeyLines({ big_followers: '500k' });
@@ -77,12 +77,12 @@ describe('the main reply shows every input the numbers rest on', () => {
 
   it('assumed reach rates show their range; the observed tweet’s reach is not reported', async () => {
     expect(lineStarting(await shownKeyLines({ platform: 'tiktok' }), 'Reach rate')).toBe(
-      'Reach rate: A 22.945% (15%–37.72%; Tierbot assumption: raised to reach as many as 99,999 followers do at Minter.io 2019’s Instagram rate), B 37.72% (15%–37.72%; Tierbot assumption).',
+      'Reach rate: A 22.945% (15%–37.72%; Tierbot assumption: raised so it reaches no fewer people than a 99,999-follower account at Minter.io 2019’s Instagram rate), B 37.72% (15%–37.72%; Tierbot assumption).',
     );
     expect(lineStarting(await shownKeyLines({ preset: 'kardashian' }), 'Reach rate')).toBe('Reach rate: A not reported, B 37.72% (one published figure, no range; sourced: Minter.io 2019).');
     // Minter.io and Bazaarvoice both give a figure under 10k followers: the range spans them.
     expect(lineStarting(await shownKeyLines({ micro_followers: '5000' }), 'Reach rate')).toBe(
-      'Reach rate: A 22.945% (22.885%–22.945%; Tierbot assumption: raised to reach as many as 99,999 followers do at Minter.io 2019’s Instagram rate), B 37.72% (36%–37.72%; sourced: Minter.io 2019).',
+      'Reach rate: A 22.945% (22.885%–22.945%; Tierbot assumption: raised so it reaches no fewer people than a 99,999-follower account at Minter.io 2019’s Instagram rate), B 37.72% (36%–37.72%; sourced: Minter.io 2019).',
     );
   });
 

@@ -59,12 +59,14 @@ describe('the Assumptions page says how to change an input and keep the plan', (
     for (const option of OPTION_NAMES) expect(namings(text, option), option).toBe(1);
     // An input no option sets is not offered one.
     expect(text).not.toContain('Impressions per reached account `');
+    expect(text).toMatch(/^\*\*To change an input\*\*, add its option to \/compare: Plan A reach rate `big_reach:` · /);
+    expect(text).toContain('; to change the plans themselves: `preset:` · `platform:` · `budget:` · `big_followers:` · `micro_count:` · `micro_followers:`.');
   });
 
   it('gives the command that runs this comparison again and, in a server, with save: to keep it', async () => {
     const { run: ctx, press } = inServer();
     const page = await pressButton(await run(AUDITED, ctx), ASSUMPTIONS_ID, press);
-    expect(page.content).toContain(`To keep it for this server with the options you change, run: \`${AUDITED_LINE} save:<name>\`.`);
+    expect(page.content).toContain(`To save it for this server, add your changes and a name to: \`${AUDITED_LINE} save:<name>\`.`);
     // The command pasted back, with a name, gives the same page and keeps the plan.
     const pasted = pastedOptions(page.content!);
     expect(pasted.save).toBe('<name>');
@@ -76,7 +78,7 @@ describe('the Assumptions page says how to change an input and keep the plan', (
 
   it('offers save: only where plans can be saved: not in a DM, nor where Tierbot is not added', async () => {
     const dm = await pressButton(await run(AUDITED), ASSUMPTIONS_ID);
-    expect(dm.content).toContain(`To see it again with the options you change, run: \`${AUDITED_LINE}\`.`);
+    expect(dm.content).toContain(`Add your changes to this command: \`${AUDITED_LINE}\`.`);
     expect(dm.content).not.toContain('save:');
     const notAdded = testComponentContext({ guildId: G, guildInstalled: false });
     expect((await pressButton(await run(AUDITED, notAdded), ASSUMPTIONS_ID, notAdded)).content).not.toContain('save:');
@@ -124,7 +126,7 @@ describe('Equal budget gives the command that reproduces it', () => {
     const d = description(equal);
     expect(d).toContain('Plan B now has 32 micro-influencers, as many as Plan A’s cost ($8,000) buys.');
     expect(d).toContain(
-      'To keep it, run: `/compare platform:instagram big_followers:800000 big_fee:8000 micro_count:32 micro_followers:30000 micro_fee:250 save:<name>`.',
+      'To save it, run (with your own name for <name>): `/compare platform:instagram big_followers:800000 big_fee:8000 micro_count:32 micro_followers:30000 micro_fee:250 save:<name>`.',
     );
     // Pasted with a name, it saves the plan, which then runs as the Equal budget reply shows it.
     await run({ ...pastedOptions(d), save: 'Thirty-two' }, ctx);
@@ -136,7 +138,7 @@ describe('Equal budget gives the command that reproduces it', () => {
     const d = description(equal);
     const pasted = pastedOptions(d);
     expect(pasted).toEqual({ preset: 'kardashian', budget: '400000' });
-    expect(d).toContain('To see it again, run: `/compare preset:kardashian budget:400000`.');
+    expect(d).toContain('To run this comparison yourself: `/compare preset:kardashian budget:400000`.');
     expect(d).not.toContain('save:');
     expect(figures(await run(pasted))).toEqual(figures(equal));
   });
@@ -149,8 +151,8 @@ describe('a saved plan run with options on top gives the line that keeps the cha
     await run({ ...AUDITED, save: 'Q3 glow launch' }, ctx);
     const changed = await run({ plan: 'Q3 glow launch', micro_fee: '320', conversion: '3' }, ctx);
     expect(description(changed)).toContain(
-      'Plan “Q3 glow launch” loaded, with your options on top. To keep the change, replacing the saved plan if you saved it (someone else’s needs **Manage Server**), run: ' +
-        '`/compare plan:Q3 glow launch micro_fee:320 conversion:3 save:Q3 glow launch`; or give `save:` a new name.',
+      'Plan “Q3 glow launch” loaded; your options override its saved values. To save the change over it, run: ' +
+        '`/compare plan:Q3 glow launch micro_fee:320 conversion:3 save:Q3 glow launch`. Or give `save:` a new name to keep both.',
     );
     // Following it: the plan is replaced, and runs with the change.
     const line = /run: `([^`]*)`/.exec(description(changed))![1]!;
@@ -158,14 +160,17 @@ describe('a saved plan run with options on top gives the line that keeps the cha
     expect(figures(await run({ plan: 'Q3 glow launch' }, ctx))).toEqual(figures(changed));
   });
 
-  it('a manager is told it replaces the plan; saving over someone else’s plan without Manage Server is refused, as the line says', async () => {
+  it('a manager is offered saving over someone else’s plan; another member, who would be refused it, is offered only a new name', async () => {
     const store = memoryStore();
     await run({ ...AUDITED, save: 'Q3' }, inServer(store).run);
     const manager = inServer(store, true).run;
     expect(description(await run({ plan: 'Q3', micro_fee: '320' }, manager))).toContain(
-      'Plan “Q3” loaded, with your options on top. To keep the change, replacing the saved plan, run: `/compare plan:Q3 micro_fee:320 save:Q3`.',
+      'Plan “Q3” loaded; your options override its saved values. To save the change over it, run: `/compare plan:Q3 micro_fee:320 save:Q3`. Or give `save:` a new name to keep both.',
     );
     const someoneElse = testContext({ guildId: G, store, userId: '300000000000000099' });
+    const offered = description(await run({ plan: 'Q3', micro_fee: '320' }, someoneElse));
+    expect(offered).toContain('Plan “Q3” loaded; your options override its saved values. To save the change, give `save:` a new name.');
+    expect(offered).not.toContain('save:Q3');
     expect((await run({ plan: 'Q3', micro_fee: '320', save: 'Q3' }, someoneElse)).inputError).toBe(true);
   });
 
@@ -175,10 +180,10 @@ describe('a saved plan run with options on top gives the line that keeps the cha
     await run({ ...AUDITED, save: 'Q3 micro_fee:5' }, ctx);
     await run({ ...AUDITED, save: 'Q3 `glow`' }, ctx);
     expect(description(await run({ plan: 'Q3 micro_fee:5', micro_fee: '320' }, ctx))).toContain(
-      'To keep the change, replacing the saved plan, give these texts to /compare: `plan:` “Q3 micro\\_fee\\:5” · `micro_fee:` “320” · `save:` “Q3 micro\\_fee\\:5”.',
+      'To save the change over it, run /compare with these options: `plan:` “Q3 micro\\_fee\\:5” · `micro_fee:` “320” · `save:` “Q3 micro\\_fee\\:5”.',
     );
     expect(description(await run({ plan: 'Q3 `glow`', micro_fee: '320' }, ctx))).toContain(
-      'To keep the change, replacing the saved plan, give these texts to /compare: `plan:` “Q3 \\`glow\\`” · `micro_fee:` “320” · `save:` “Q3 \\`glow\\`”.',
+      'To save the change over it, run /compare with these options: `plan:` “Q3 \\`glow\\`” · `micro_fee:` “320” · `save:` “Q3 \\`glow\\`”.',
     );
   });
 
@@ -188,8 +193,8 @@ describe('a saved plan run with options on top gives the line that keeps the cha
     await run({ ...AUDITED, save: 'Q3' }, ctx);
     expect(description(await run({ plan: 'Q3' }, ctx))).toContain('Plan “Q3” loaded.');
     const saved = description(await run({ plan: 'Q3', micro_fee: '320', save: 'Q3' }, ctx));
-    expect(saved).toContain('Plan “Q3” loaded, with your options on top.');
-    expect(saved).not.toContain('To keep the change');
+    expect(saved).toContain('Plan “Q3” loaded; your options override its saved values.');
+    expect(saved).not.toContain('To save the change');
   });
 });
 
@@ -201,19 +206,19 @@ describe('where the house definition names Plan B’s tier, Plan B’s count is 
     return inServer(store);
   };
 
-  it('after Equal budget: "Plan B now has 26 creators" beside "Plan B’s 26 are each mid"', async () => {
+  it('after Equal budget: "Plan B now has 26 influencers" beside "Plan B’s 26 are each mid"', async () => {
     const { run: ctx, press } = await withHouse();
     const options = { platform: 'tiktok', big_followers: '800k', big_fee: '8000', micro_count: '10', micro_followers: '75k', micro_fee: '300' };
     const d = description(await pressButton(await run(options, ctx), EQUAL_BUDGET_ID, press));
     expect(d).toContain('Plan B’s 26 are each **mid (50k–250k)**');
-    expect(d).toContain('Plan B now has 26 creators, as many as Plan A’s cost ($8,000) buys.');
+    expect(d).toContain('Plan B now has 26 influencers, as many as Plan A’s cost ($8,000) buys.');
     expect(d).not.toContain('micro-influencer');
   });
 
   it('in the budget line, as in the Equal budget line', async () => {
     const { run: ctx } = await withHouse();
     const d = description(await run({ platform: 'tiktok', big_followers: '800k', budget: '8000', micro_followers: '75k', micro_fee: '300' }, ctx));
-    expect(d).toContain('Plan B spends $7,800 on 26 creators at $300.');
+    expect(d).toContain('Plan B spends $7,800 on 26 influencers at $300.');
     expect(d).not.toContain('micro-influencer');
   });
 });

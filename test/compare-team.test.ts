@@ -60,7 +60,7 @@ describe('/compare names the plans’ tiers by the house definition', () => {
     expect(field(reply, 'Plan A').name).toBe('Plan A (estimated): 1 × 500,000 followers · house tier: star');
     expect(field(reply, 'Plan B').name).toBe('Plan B (estimated): 50 × 10,000 followers · house tier: starter');
     // Beside the house line, Plan B's count is not given a tier of the publishers': the house has just named it.
-    expect(description(reply)).toContain('Plan B spends $5,000 on 50 creators at $100');
+    expect(description(reply)).toContain('Plan B spends $5,000 on 50 influencers at $100');
     expect(description(reply).split('\n')[0]).toBe('**Plan B leads on reach, engagements, cost per engagement and cost per order (4 of 4).**');
     expect(embedCharacters(reply)).toBeLessThanOrEqual(MAIN_TEXT_LIMIT);
   });
@@ -202,7 +202,7 @@ describe('/compare save: names that hide characters are refused', () => {
     const store = memoryStore();
     const reply = await run({ save: '🚀'.repeat(101) }, testContext({ guildId: G, store }));
     expect(reply.inputError).toBe(true);
-    expect(reply.embeds[0]!.description!).toContain('**save**: a plan name is 1 to 100 characters. This one has 101.');
+    expect(reply.embeds[0]!.description!).toContain('**save**: a plan name is 1 to 100 characters. This one has 101 characters.');
     expect(await store.plans(G)).toEqual([]);
     // 100 rockets are 100 characters, as the option's max_length counts them: saved, and offered whole.
     expect((await run({ save: '🚀'.repeat(100) }, testContext({ guildId: G, store }))).inputError).toBeUndefined();
@@ -210,7 +210,7 @@ describe('/compare save: names that hide characters are refused', () => {
     expect(choices).toEqual([{ name: '🚀'.repeat(100), value: '🚀'.repeat(100) }]);
     expect(autocompleteProblems(choices)).toEqual([]);
     // A plain name over 100 is counted as typed.
-    expect((await run({ save: 'x'.repeat(101) }, testContext({ guildId: G, store }))).embeds[0]!.description).toContain('This one has 101.');
+    expect((await run({ save: 'x'.repeat(101) }, testContext({ guildId: G, store }))).embeds[0]!.description).toContain('This one has 101 characters.');
   });
 
   it('a value the store refuses is answered as an input error, through the core as well, not as a failure', async () => {

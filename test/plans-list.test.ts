@@ -63,7 +63,7 @@ describe('/plans export', () => {
     expect(messageProblems(reply)).toEqual([]);
     expect(reply.flags).toBe(64);
     // The limit beside the count, not "2 of 100", which reads as two of a hundred plans the server has.
-    expect(reply.embeds[0]!.description).toContain('Attached: `plans.json`, 2 saved plans (up to 100 per server), each with the options it was saved with');
+    expect(reply.embeds[0]!.description).toContain('Attached: `plans.json`, 2 saved plans (up to 100 per server), each with its options, who saved it and when');
     expect(reply.embeds[0]!.description).not.toContain('of 100');
     const file = reply.files!.find((f) => f.name === 'plans.json')!;
     const json = JSON.parse(file.data.toString('utf8'));

@@ -40,7 +40,7 @@ describe('/plans export', () => {
     const reply = await plans.run({ subcommand: 'export' } as never, testContext({ guildId: G, store }));
     expect(messageProblems(reply)).toEqual([]);
     expect(reply.embeds[0]!.description).toBe(
-      'Attached: `plans.json`, 1 saved plan (up to 100 per server), each with the options it was saved with, who saved it and when: a record to keep, as Tierbot does not import plans. Re-run one with `/compare plan:<name>`.',
+      'Attached: `plans.json`, 1 saved plan (up to 100 per server), each with its options, who saved it and when. It is a record only: plans can’t be imported. Re-run one with `/compare plan:<name>`.',
     );
   });
 });
@@ -55,7 +55,7 @@ describe('/plans delete shows how to save the plan again', () => {
     expect(before?.inputs).toEqual({ platform: 'tiktok', budget: '$5,000', micro_followers: '12 k', micro_fee: '$75' });
 
     const deleted = await remove('q3 glow launch', store);
-    expect(deleted.embeds[0]!.description).toBe('"Q3 glow launch" is no longer saved in this server.');
+    expect(deleted.embeds[0]!.description).toBe('“Q3 glow launch” is no longer saved in this server.');
     expect(deleted.embeds[0]!.fields).toEqual([{ name: 'To save it again, run:', value: '```\n/compare platform:tiktok budget:$5,000 micro_followers:12 k micro_fee:$75 save:Q3 glow launch\n```' }]);
     expect(await store.plan(G, 'Q3 glow launch')).toBeUndefined();
 
@@ -70,12 +70,16 @@ describe('/plans delete shows how to save the plan again', () => {
     await save(store, 'Bare <@123>', {});
     // A value holding a word that starts another option, as no /compare run saves one.
     await save(store, 'Odd', { budget: '5000 save:x' });
-    const give = 'To save it again, give these texts to /compare:';
+    await save(store, 'Spring: test save:x', { budget: '5000' });
+    const give = 'To save it again, run /compare with these options:';
     expect((await remove('Launch ``` @everyone', store)).embeds[0]!.fields).toEqual([
       { name: give, value: '`platform:` “tiktok” · `budget:` “5000” · `save:` “Launch \\`\\`\\` \\@everyone”' },
     ]);
     expect((await remove('Bare <@123>', store)).embeds[0]!.fields).toEqual([{ name: give, value: '`save:` “Bare \\<\\@123\\>”' }]);
     expect((await remove('Odd', store)).embeds[0]!.fields).toEqual([{ name: give, value: '`budget:` “5000 save\\:x” · `save:` “Odd”' }]);
+    const spring = (await remove('Spring: test save:x', store)).embeds[0]!;
+    expect(spring.description).toBe('“Spring\\: test save\\:x” is no longer saved in this server.');
+    expect(spring.fields).toEqual([{ name: give, value: '`budget:` “5000” · `save:` “Spring\\: test save\\:x”' }]);
   });
 
   it('judges the line as it shows: a name saved before invisible characters were refused cannot hide an option behind one', async () => {
@@ -83,7 +87,7 @@ describe('/plans delete shows how to save the plan again', () => {
     // Shown, "q3 \u200Bmicro_fee:1" is "q3 micro_fee:1": pasted, it would save "q3" with a fee of 1.
     await save(store, 'q3 \u200Bmicro_fee:1', { micro_count: '5' });
     const field = (await remove('q3 \u200Bmicro_fee:1', store)).embeds[0]!.fields![0]!;
-    expect(field.name).toBe('To save it again, give these texts to /compare:');
+    expect(field.name).toBe('To save it again, run /compare with these options:');
     expect(field.value).not.toContain('```');
   });
 
@@ -111,7 +115,7 @@ describe('/plans delete shows how to save the plan again', () => {
     const name = `@everyone ${'_'.repeat(89)}`;
     await save(store, name, Object.fromEntries(LONG_OPTIONS.map((o) => [o, '_'.repeat(40)])));
     const field = (await remove(name, store)).embeds[0]!.fields![0]!;
-    expect(field.name).toBe('To save it again, give these texts to /compare:');
+    expect(field.name).toBe('To save it again, run /compare with these options:');
     const texts = field.value.split(' · ');
     expect(texts[0]).toBe(`\`budget:\` “${'\\_'.repeat(40)}”`);
     expect(texts.slice(-2)).toEqual(['…', `\`save:\` “\\@everyone ${'\\_'.repeat(89)}”`]);

@@ -229,7 +229,7 @@ describe('plan names that read the same are one plan (real SQLite store)', () =>
     expect((await store.plans(G1)).map((p) => [p.name, p.inputs.budget])).toEqual([['q1', '3000']]);
     expect(await plans.autocomplete!({ name: 'name', value: 'Ｑ' }, { subcommand: 'delete' }, ctx)).toEqual([{ name: 'q1', value: 'q1' }]);
     const deleted = await run(plans, { subcommand: 'delete', name: 'Ｑ１' }, ctx);
-    expect(deleted.embeds[0]!.description).toBe('"q1" is no longer saved in this server.');
+    expect(deleted.embeds[0]!.description).toBe('“q1” is no longer saved in this server.');
     expect(await store.plans(G1)).toEqual([]);
     await store.close();
   });
@@ -251,7 +251,7 @@ describe('/plans delete names a long plan whole, markdown and all', () => {
     const notFound = await run(plans, { subcommand: 'delete', name: markdownName('P6') }, manager);
     expect(notFound.embeds[0]!.description).toContain(`no saved plan called "${escaped(markdownName('P6'))}".`);
     const deleted = await run(plans, { subcommand: 'delete', name }, manager);
-    expect(deleted.embeds[0]!.description).toBe(`"${escaped(name)}" is no longer saved in this server.`);
+    expect(deleted.embeds[0]!.description).toBe(`“${escaped(name)}” is no longer saved in this server.`);
   });
 
   it('where it must be shortened, it is cut inside its long word, not back to its first word ("P5…")', () => {

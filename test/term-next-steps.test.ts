@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { term } from '../src/commands/term';
 import type { Reply } from '../src/commands/types';
-import { messageProblems } from '../src/commands/limits';
+import { LIMITS, embedsLength, messageProblems } from '../src/commands/limits';
 import type { TeamStore } from '../src/store/types';
 import { messageProblems as standinProblems } from '../tools/standin/limits';
 import { memoryStore, testContext } from './support/context';
@@ -42,7 +42,7 @@ describe('/term export', () => {
     const store = memoryStore();
     await run({ subcommand: 'add', name: 'Seeding', definition: 'Sending free product to creators' }, store);
     const exported = await run({ subcommand: 'export' }, store);
-    expect(exported.embeds[0]!.description).toContain('To set them back, in this server or another, give the file to `/term import file:`.');
+    expect(exported.embeds[0]!.description).toContain('To restore them here or copy them to another server, give this file to `/term import file:`.');
   });
 });
 
@@ -71,11 +71,10 @@ describe('/term remove shows how to add the term back', () => {
       const removed = await run({ subcommand: 'remove', name: 'Gifting' }, store);
       expect(pasteLine(removed), definition).toBeUndefined();
       const shown = removed.embeds[1]!;
-      expect(shown.author?.name).toBe('To add it back, give these texts to /term add:');
-      expect(shown.title).toBe('Gifting');
-      expect(shown.description).toBe(definition.replace(/([*@:])/g, '\\$1'));
-      expect(shown.fields).toEqual([{ name: 'Formula', value: 'units\\_sent × cost' }]);
-      expect(shown.footer).toBeUndefined();
+      expect(shown.author?.name).toBe('To add it back, run /term add with these options:');
+      expect(shown.title).toBe('name: Gifting');
+      expect(shown.description).toBe(`definition: ${definition.replace(/([*@:])/g, '\\$1')}`);
+      expect(shown.fields).toEqual([{ name: 'formula:', value: 'units\\_sent × cost' }]);
     }
   });
 
@@ -87,9 +86,14 @@ describe('/term remove shows how to add the term back', () => {
     await run({ subcommand: 'add', name, definition: '*'.repeat(1024), formula: 'f'.repeat(1024), example: 'e'.repeat(1024), link }, store);
     const removed = await run({ subcommand: 'remove', name }, store);
     expect(pasteLine(removed)).toBeUndefined();
-    expect(removed.embeds[1]!.title).toBe(`${'\\_'.repeat(99)}x`);
-    expect(removed.embeds[1]!.description).toBe('\\*'.repeat(1024));
-    expect(removed.embeds[1]!.fields!.map((f) => f.value)).toEqual(['f'.repeat(1024), 'e'.repeat(1024), `<${link}>`]);
+    const shown = removed.embeds[1]!;
+    expect(shown.title).toBe(`name: ${'\\_'.repeat(99)}x`);
+    // Escaped, the definition is twice what a field would hold: the embed's text holds it whole.
+    expect(shown.description).toBe(`definition: ${'\\*'.repeat(1024)}`);
+    expect(shown.fields!.map((f) => f.name)).toEqual(['formula:', 'example:', 'link:']);
+    expect(shown.fields!.map((f) => f.value)).toEqual(['f'.repeat(1024), 'e'.repeat(1024), `<${link}>`]);
+    expect(shown.footer).toBeUndefined();
+    expect(embedsLength(removed.embeds)).toBeLessThanOrEqual(LIMITS.embedTotal);
   });
 
   it('judges the line as it shows, for texts kept from before invisible characters were refused', async () => {

@@ -15,7 +15,7 @@ import { CASES_ID, encodeState } from './compare-state';
 import { NO_HOUSE, basisWord, houseLine, spanText } from './compare-reply';
 import type { HouseLookup } from './house-lookup';
 import { COMPARE_OPTION_NAMES } from './compare-definition';
-import { NEUTRAL_COLOUR, button, buttonRows, linesToFields, nextStepLine } from './embeds';
+import { NEUTRAL_COLOUR, button, buttonRows, linesToFields, optionTexts, pasteableCommand } from './embeds';
 import type { Reply } from './types';
 
 /**
@@ -119,12 +119,14 @@ export function casesReply(c: Comparison): Reply {
 }
 
 /**
- * "To keep it, run: `/compare platform:tiktok micro_count:32 save:<name>`": the step that gives
- * this comparison again, with `save:<name>` at its end when `save`, the name for the user to fill in.
+ * "To run this comparison yourself: `/compare platform:tiktok micro_count:32`.": `lead`, then the
+ * command that gives this comparison again, with `save:<name>` at its end when `save`, the name
+ * for the user to fill in. Its values are numbers and listed choices, so the line always pastes;
+ * were it not to, its options are given as texts to type.
  */
-export function compareStep(c: Comparison, goal: string, save: boolean): string {
+export function compareStep(c: Comparison, lead: string, save: boolean): string {
   const options = [...optionPairs(c.scenario.overrides), ...(save ? [['save', '<name>'] as const] : [])];
-  return `${nextStepLine(goal, '/compare', options, COMPARE_OPTION_NAMES)}.`;
+  return `${lead} ${pasteableCommand('/compare', options, COMPARE_OPTION_NAMES) ?? optionTexts(options)}.`;
 }
 
 /**
@@ -140,8 +142,8 @@ function changeText(c: Comparison, savesHere: boolean): string {
   const taken = new Set<string>(inputs.flatMap((a) => [a.setter, a.own]));
   const forPlans = OPTION_NAMES.filter((name) => !taken.has(name)).map((name) => `\`${name}:\``);
   return [
-    `**To change an input**, give /compare its option: ${setters.join(' · ')}; for the plans themselves: ${forPlans.join(' ')}.`,
-    compareStep(c, savesHere ? 'keep it for this server with the options you change' : 'see it again with the options you change', savesHere),
+    `**To change an input**, add its option to /compare: ${setters.join(' · ')}; to change the plans themselves: ${forPlans.join(' · ')}.`,
+    compareStep(c, savesHere ? 'To save it for this server, add your changes and a name to:' : 'Add your changes to this command:', savesHere),
   ].join('\n');
 }
 

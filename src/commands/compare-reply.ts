@@ -157,11 +157,12 @@ function houseTierShort(tiers: readonly HouseTier[], followers: number): string 
 }
 
 /**
- * "26 micro-influencers": Plan B's count, in the publishers' word; "26 creators" where a house
- * definition has just named their tier, which may not be its micro tier (houseLine).
+ * "26 micro-influencers": Plan B's count, in the publishers' word; "26 influencers" where a house
+ * definition has just named their tier, which may not be its micro tier (houseLine), as Plan A's
+ * one is "Plan A’s influencer" there.
  */
 export function planBCount(n: number, house: HouseLookup): string {
-  return house.kind === 'set' ? countOf(n, 'creator') : microInfluencers(n);
+  return house.kind === 'set' ? countOf(n, 'influencer') : microInfluencers(n);
 }
 
 /**
@@ -283,8 +284,8 @@ function ownBasis(a: Assumption, platform: Platform): string {
 }
 
 /**
- * "raised to reach as many as 99,999 followers do at Minter.io 2019’s Instagram rate": what a
- * raised rate keeps, and whose rate gives it. The rate itself is not that source's for this count
+ * "raised so it reaches no fewer people than a 99,999-follower account at Minter.io 2019’s
+ * Instagram rate": what a raised rate keeps, and whose rate gives it. The rate itself is not that source's for this count
  * (see heldPastEdges).
  */
 function heldText(a: Assumption, heldFrom: number, platform: Platform): string {
@@ -292,8 +293,11 @@ function heldText(a: Assumption, heldFrom: number, platform: Platform): string {
   const reported = reportedBy(source);
   // Every reach rate is an Instagram median (Minter.io's), whatever the platform compared: said so.
   const reach = a.key.startsWith('reach');
-  const audience = audienceText(heldFrom, platform);
-  const kept = reach ? `raised to reach as many as ${audience} do` : `raised to get as many engagements as ${audience} do`;
+  const count = formatCount(heldFrom);
+  // Said as read aloud: "an 8,999-follower account", "an 11,999-…" ("eleven thousand"), "a 19,999-…".
+  const article = /^(8|1[18](,|$))/.test(count) ? 'an' : 'a';
+  const account = `${article} ${count}-${audienceWord(platform).slice(0, -1)} account`;
+  const kept = reach ? `raised so it reaches no fewer people than ${account}` : `raised so it gets no fewer engagements than ${account}`;
   return `${kept} at ${publisherYear(source)}’s ${reach ? 'Instagram rate' : 'rate'}${reported ? ` (${reported})` : ''}`;
 }
 

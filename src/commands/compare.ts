@@ -34,14 +34,13 @@ import { csvText } from '../domain/csv';
 import { countReadingNote } from '../domain/followers';
 import { formatMoneyExact } from '../domain/units';
 import { LIMITS } from './limits';
-import { nameKey } from '../store/types';
+import { nameKey, type PlanAuthor } from '../store/types';
 import { ASSUMPTIONS_ID, CASES_ID, EQUAL_BUDGET_ID, EXPORT_ID, decodeState } from './compare-state';
 import { mainReply, planBCount } from './compare-reply';
 import { assumptionsReply, casesReply, compareStep } from './compare-assumptions';
 import { COMPARE_OPTION_NAMES, definition } from './compare-definition';
 import { MAX_PLAN_NAME, loadPlan, planOptionsProblem, plansKeptHere, savePlan, savedValueGivingWay } from './saved-plans';
 import { lookUpHouse, type HouseLookup } from './house-lookup';
-import { MANAGE_SERVER } from './team-settings';
 import { NEUTRAL_COLOUR, inputErrorReply, inReadingOrder, nextStepLine, quoteUserText } from './embeds';
 import { ownMessageMark, slashCommand, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext } from './types';
 
@@ -141,7 +140,7 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
     const note = countReadingNote(value);
     if (note) extra.push(`ℹ️ ${name}${name in given ? '' : ' (saved in the plan)'}: ${note}`);
   }
-  if (loaded) extra.push(loadedLine(loaded.name, given, saveName !== undefined, context), ...compared.leftOut);
+  if (loaded) extra.push(loadedLine(loaded, given, saveName !== undefined, context), ...compared.leftOut);
   if (saveName) {
     const saved = await savePlan(context, saveName, compared.inputs);
     if (typeof saved !== 'string') return saved;
@@ -151,20 +150,21 @@ async function run(args: Args, context: RunContext): Promise<Reply> {
 }
 
 /**
- * "Plan “Q3” loaded, with your options on top. To keep the change, replacing the saved plan, run:
- * `/compare plan:Q3 micro_fee:320 save:Q3`." `given`: the options given on top of it; `saving`:
- * `save:` was given too, whose own line says what was kept. Saving under the plan's own name
- * replaces it for its author or a manager; anyone else is refused, as /plans delete is.
+ * "Plan “Q3” loaded; your options override its saved values. To save the change over it, run:
+ * `/compare plan:Q3 micro_fee:320 save:Q3`. Or give `save:` a new name to keep both." Saving under
+ * the plan's own name replaces it only for its author or a manager (anyone else is refused, as
+ * /plans delete refuses them), so only they are offered it; anyone else is offered a new name.
+ * `given`: the options given on top of it; `saving`: `save:` was given too, whose own line says
+ * what was kept.
  */
-function loadedLine(name: string, given: Readonly<Record<string, string>>, saving: boolean, context: RunContext): string {
-  const loaded = `Plan “${quoteUserText(name, MAX_PLAN_NAME)}” loaded`;
+function loadedLine(plan: { name: string; author: PlanAuthor }, given: Readonly<Record<string, string>>, saving: boolean, context: RunContext): string {
+  const loaded = `Plan “${quoteUserText(plan.name, MAX_PLAN_NAME)}” loaded`;
   if (Object.keys(given).length === 0) return `${loaded}.`;
-  if (saving) return `${loaded}, with your options on top.`;
-  const options = [['plan', name] as const, ...optionPairs(given), ['save', name] as const];
-  const step = context.canManageGuild
-    ? `${nextStepLine('keep the change, replacing the saved plan', '/compare', options, COMPARE_OPTION_NAMES)}.`
-    : `${nextStepLine(`keep the change, replacing the saved plan if you saved it (someone else’s needs **${MANAGE_SERVER}**)`, '/compare', options, COMPARE_OPTION_NAMES)}; or give \`save:\` a new name.`;
-  return `${loaded}, with your options on top. ${step}`;
+  const overridden = `${loaded}; your options override its saved values.`;
+  if (saving) return overridden;
+  if (plan.author.savedById !== context.user.id && !context.canManageGuild) return `${overridden} To save the change, give \`save:\` a new name.`;
+  const options = [['plan', plan.name] as const, ...optionPairs(given), ['save', plan.name] as const];
+  return `${overridden} ${nextStepLine('save the change over it', '/compare', options, COMPARE_OPTION_NAMES)}. Or give \`save:\` a new name to keep both.`;
 }
 
 async function autocomplete(focused: { name: string; value: string }, _args: unknown, context: RunContext): Promise<Choice[]> {
@@ -211,7 +211,7 @@ async function component(customId: string, _values: readonly string[], context: 
   // name ("Plan “Q1” loaded") is not carried: it would not fit in the button's custom_id.
   const house = await lookUpHouse(context);
   // Short: the presser's copy is held to the main reply's budget, and the key assumptions give way to a longer line.
-  const again = plansKeptHere(context) ? compareStep(next, 'keep it', true) : compareStep(next, 'see it again', false);
+  const again = plansKeptHere(context) ? compareStep(next, 'To save it, run (with your own name for <name>):', true) : compareStep(next, 'To run this comparison yourself:', false);
   const reply = mainReply(next, [equalBudgetLine(equal, next, house), again], house, 'own');
   return { mode: own ? 'update' : 'reply', reply };
 }

@@ -112,8 +112,8 @@ export function pasteableCommand(
 
 /*
  * A next step is said one way everywhere: "To add it back, run:" and the command line to paste
- * (pasteableCommand); where that line cannot be pasted, "To add it back, give these texts to
- * /term add:" and its texts, escaped. The leads are plain text, so they read the same where
+ * (pasteableCommand); where that line cannot be pasted, "To add it back, run /term add with
+ * these options:" and its texts, escaped. The leads are plain text, so they read the same where
  * markdown does not render (an embed's author, a field's name).
  */
 
@@ -122,9 +122,9 @@ export function runLead(goal: string): string {
   return `To ${goal}, run:`;
 }
 
-/** "To add it back, give these texts to /term add:": the lead before the texts to type, where the line cannot be pasted. */
+/** "To add it back, run /term add with these options:": the lead before the texts to type, where the line cannot be pasted. */
 export function giveLead(goal: string, command: string): string {
-  return `To ${goal}, give these texts to ${command}:`;
+  return `To ${goal}, run ${command} with these options:`;
 }
 
 /** "`budget:` “5000” · `save:` “Q3 launch”": options to type by hand, each value escaped and whole. */
@@ -134,7 +134,7 @@ export function optionTexts(options: readonly (readonly [name: string, value: st
 
 /**
  * A next step on one line: "To keep it, run: `/compare budget:5000 save:<name>`", or, where that
- * line cannot be pasted, "To keep it, give these texts to /compare: `budget:` “5000” · …".
+ * line cannot be pasted, "To keep it, run /compare with these options: `budget:` “5000” · …".
  */
 export function nextStepLine(goal: string, command: string, options: readonly (readonly [name: string, value: string])[], optionNames: readonly string[]): string {
   const code = pasteableCommand(command, options, optionNames);

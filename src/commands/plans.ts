@@ -101,7 +101,7 @@ async function exportPlans(context: RunContext & { guildId: string }): Promise<R
   const description =
     saved.length === 0
       ? 'This server has no saved plans yet; the attached plans.json lists none.'
-      : `Attached: \`plans.json\`, ${countOf(saved.length, 'saved plan')} (up to ${PLANS_PER_SERVER} per server), each with the options it was saved with, who saved it and when: a record to keep, as Tierbot does not import plans. Re-run one with \`/compare plan:<name>\`.`;
+      : `Attached: \`plans.json\`, ${countOf(saved.length, 'saved plan')} (up to ${PLANS_PER_SERVER} per server), each with its options, who saved it and when. It is a record only: plans can’t be imported. Re-run one with \`/compare plan:<name>\`.`;
   return { embeds: [{ title: 'Saved plans export', description, color: NEUTRAL_COLOUR }], files: [jsonFile('plans.json', data, 'This server’s saved plans as JSON')], flags: MessageFlags.Ephemeral };
 }
 
@@ -145,7 +145,7 @@ async function remove(name: string, context: RunContext & { guildId: string }): 
     embeds: [
       {
         title: result === 'ok' ? 'Plan deleted' : 'That plan was already gone',
-        description: `"${shownText(plan.name, SHOWN_NAME)}"${result === 'ok' ? ' is no longer saved in this server.' : ' had been deleted meanwhile.'}`,
+        description: `“${shownText(plan.name, SHOWN_NAME)}”${result === 'ok' ? ' is no longer saved in this server.' : ' had been deleted meanwhile.'}`,
         color: NEUTRAL_COLOUR,
         ...(result === 'ok' ? { fields: [saveAgainField(plan)] } : {}),
       },

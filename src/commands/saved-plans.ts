@@ -60,7 +60,7 @@ export function planOptionsProblem(args: { plan?: string; save?: string }, conte
   if (wantsStore && !plansKeptHere(context)) return context.guildId === undefined ? IN_A_SERVER : NOT_ADDED_HERE;
   for (const [option, name] of [['plan', planName], ['save', saveName]] as const) {
     if (name !== undefined && (name === '' || codePointCount(name) > MAX_PLAN_NAME)) {
-      const counted = name === '' ? '' : ` This one has ${formatCount(codePointCount(name))}.`;
+      const counted = name === '' ? '' : ` This one has ${formatCount(codePointCount(name))} characters.`;
       return inputErrorReply(`**${option}**: a plan name is 1 to ${MAX_PLAN_NAME} characters.${counted}`, PLAN_NAME_ACCEPTED, `That ${option} name did not work`);
     }
   }
@@ -69,9 +69,10 @@ export function planOptionsProblem(args: { plan?: string; save?: string }, conte
   return undefined;
 }
 
-/** A saved plan, loaded: its name, and its inputs with the options given now on top. */
+/** A saved plan, loaded: its name, who saved it, and its inputs with the options given now on top. */
 interface LoadedPlan {
   name: string;
+  author: PlanAuthor;
   inputs: Record<string, string>;
 }
 
@@ -84,7 +85,7 @@ export async function loadPlan(context: RunContext, planName: string, given: Rea
       const known = names.length ? names.map((n) => `“${quoteUserText(n, 40)}”`).join(', ') : 'none yet: save one with `save:<name>`';
       return inputErrorReply(`**plan**: no plan called “${quoteUserText(planName, MAX_PLAN_NAME)}” is saved in this server.`, `a saved plan's name. Saved here: ${known}.`, 'No such saved plan');
     }
-    return { name: saved.name, inputs: { ...saved.inputs, ...given } };
+    return { name: saved.name, author: { savedById: saved.savedById, savedByName: saved.savedByName }, inputs: { ...saved.inputs, ...given } };
   } catch (err) {
     if (err instanceof StoreUnavailableError) return unavailable();
     throw err;

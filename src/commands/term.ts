@@ -385,7 +385,6 @@ async function remove(given: string, context: RunContext & { guildId: string }):
   return { embeds: stored ? [removed, addBackEmbed(stored)] : [removed], flags: MessageFlags.Ephemeral };
 }
 
-const REMOVED_FOOTER: TermFooter = { shortened: 'Shortened (…) to fit here.' };
 const ADD_BACK = 'add it back';
 
 /** The options `/term add` takes: in a line typed or pasted, a word that starts with one of their names and a colon starts that option. */
@@ -400,7 +399,31 @@ function addBackEmbed(term: TeamTerm): APIEmbed {
   const block = addCommand(term);
   const run = block === undefined ? undefined : `${runLead(ADD_BACK)}\n${block}`;
   if (run !== undefined && codePointCount(run) <= LIMITS.embedDescription) return { description: run, color: NEUTRAL_COLOUR };
-  return termEmbed(giveLead(ADD_BACK, '/term add'), term, REMOVED_FOOTER);
+  return addBackTexts(term);
+}
+
+/**
+ * A removed term's texts to type into /term add, each labelled by the option that takes it
+ * ("name:", "definition:", …), as /plans delete labels a plan's options, escaped so that it reads
+ * as typed, and whole: /term add refuses a formula or example that escaping would push past a
+ * field. An optional text that shows nothing is left out, as the line leaves it out.
+ */
+function addBackTexts(term: TeamTerm): APIEmbed {
+  const visible = (value: string | undefined) => (value === undefined || showsNothing(value) ? undefined : value);
+  const optional = OPTIONAL_FIELDS.flatMap((field) => {
+    const value = visible(term[field]);
+    return value === undefined ? [] : [{ option: field, value: field === 'link' ? teamLinkText(value, LIMITS.fieldValue) : shownText(value, LIMITS.fieldValue) }];
+  });
+  // The name heads the embed and the definition is its text, which holds a definition whole however escaping lengthens it.
+  const named = `name: ${visible(term.name) === undefined ? NO_VISIBLE_TEXT : shownText(term.name, LIMITS.embedTitle - 'name: '.length)}`;
+  const definition = visible(term.definition) === undefined ? NO_VISIBLE_TEXT : shownText(term.definition, LIMITS.embedDescription);
+  return {
+    author: { name: giveLead(ADD_BACK, '/term add') },
+    title: named,
+    description: `definition: ${definition}`,
+    color: NEUTRAL_COLOUR,
+    fields: optional.map(({ option, value }) => ({ name: `${option}:`, value })),
+  };
 }
 
 /**
@@ -443,7 +466,7 @@ async function exportTerms(context: RunContext & { guildId: string }): Promise<R
             ? 'This server has no team terms yet; the attached terms.json lists none.'
             : `Attached: \`terms.json\`, ${countOf(terms.length, 'term')} (up to ${TERMS_PER_SERVER} per server), each with who added it and who last changed it.` +
               (latest ? `\nLast change: ${who(latest.updatedById ?? latest.addedById, latest.updatedByName ?? latest.addedByName)} on ${when(latest.updatedAt)}.` : '') +
-              '\nTo set them back, in this server or another, give the file to `/term import file:`.',
+              '\nTo restore them here or copy them to another server, give this file to `/term import file:`.',
         color: NEUTRAL_COLOUR,
       },
     ],

@@ -39,7 +39,7 @@ import { ASSUMPTIONS_ID, CASES_ID, EQUAL_BUDGET_ID, EXPORT_ID, decodeState } fro
 import { mainReply, planBCount } from './compare-reply';
 import { assumptionsReply, casesReply, compareStep } from './compare-assumptions';
 import { COMPARE_OPTION_NAMES, definition } from './compare-definition';
-import { MAX_PLAN_NAME, loadPlan, planOptionsProblem, plansKeptHere, savePlan, savedValueGivingWay } from './saved-plans';
+import { MAX_PLAN_NAME, loadPlan, mayChangePlan, planOptionsProblem, plansKeptHere, savePlan, savedValueGivingWay } from './saved-plans';
 import { lookUpHouse, type HouseLookup } from './house-lookup';
 import { NEUTRAL_COLOUR, inputErrorReply, inReadingOrder, nextStepLine, quoteUserText } from './embeds';
 import { ownMessageMark, slashCommand, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext } from './types';
@@ -162,7 +162,7 @@ function loadedLine(plan: { name: string; author: PlanAuthor }, given: Readonly<
   if (Object.keys(given).length === 0) return `${loaded}.`;
   const overridden = `${loaded}; your options override its saved values.`;
   if (saving) return overridden;
-  if (plan.author.savedById !== context.user.id && !context.canManageGuild) return `${overridden} To save the change, give \`save:\` a new name.`;
+  if (!mayChangePlan(plan.author, context)) return `${overridden} To save the change, give \`save:\` a new name.`;
   const options = [['plan', plan.name] as const, ...optionPairs(given), ['save', plan.name] as const];
   return `${overridden} ${nextStepLine('save the change over it', '/compare', options, COMPARE_OPTION_NAMES)}. Or give \`save:\` a new name to keep both.`;
 }

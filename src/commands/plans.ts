@@ -12,7 +12,7 @@ import { optionPairs } from '../domain/compare';
 import { codePointCount, countOf } from '../domain/format';
 import { LIMITS } from './limits';
 import { nameKey, PLANS_PER_SERVER, StoreUnavailableError, type SavedPlan } from '../store/types';
-import { MAX_PLAN_NAME, saveAgainCommand } from './saved-plans';
+import { MAX_PLAN_NAME, mayChangePlan, saveAgainCommand } from './saved-plans';
 import { giveLead, inReadingOrder, inputErrorReply, NEUTRAL_COLOUR, optionTexts, pageLines, pagerRow, runLead } from './embeds';
 import { exportHeader, guildOnlyReply, jsonFile, MANAGE_SERVER, orUnavailable, shownText, teamGuildId, unavailableReply, when, who } from './team-settings';
 import { OWN_MESSAGE, ownMessageMark, slashCommand, type ChatInputDefinition, type Choice, type ComponentContext, type ComponentReply, type Reply, type RunContext, SERVER_ONLY } from './types';
@@ -127,7 +127,7 @@ async function remove(name: string, context: RunContext & { guildId: string }): 
     const problem = name.trim() === '' ? 'The name is empty.' : `This server has no saved plan called "${shownText(name, SHOWN_NAME)}".`;
     return inputErrorReply(problem, 'one of the names `/plans list` shows.', 'Nothing was deleted');
   }
-  if (plan.savedById !== context.user.id && !context.canManageGuild) {
+  if (!mayChangePlan(plan, context)) {
     return {
       embeds: [
         {
@@ -199,10 +199,9 @@ export const plans = slashCommand({
       const query = nameKey(focused.value.trim());
       const plans = await context.store.plans(guildId);
       // Offer first the plans this member may delete.
-      const mayDelete = (p: SavedPlan) => context.canManageGuild || p.savedById === context.user.id;
       // Each group in reading order (the sort keeps it).
       return inReadingOrder(plans.filter((p) => nameKey(p.name).includes(query)))
-        .sort((a, b) => Number(!mayDelete(a)) - Number(!mayDelete(b)))
+        .sort((a, b) => Number(!mayChangePlan(a, context)) - Number(!mayChangePlan(b, context)))
         .slice(0, LIMITS.autocompleteChoices)
         .map((p): Choice => ({ name: p.name, value: p.name }));
     } catch {

@@ -51,6 +51,11 @@ export function plansKeptHere(context: RunContext): context is RunContext & { gu
   return context.guildId !== undefined && context.guildInstalled;
 }
 
+/** Whether this member may replace or delete a saved plan: its author, or a manager (the store checks the same on a save). */
+export function mayChangePlan(author: Pick<PlanAuthor, 'savedById'>, context: Pick<RunContext, 'user' | 'canManageGuild'>): boolean {
+  return context.canManageGuild || author.savedById === context.user.id;
+}
+
 /**
  * Why `plan:` or `save:` cannot be used here (plansKeptHere), or why a name given to either will
  * not do; undefined when they can go ahead.

@@ -757,7 +757,7 @@ function splitEntries(text: string): { part: string; start: number }[] {
   // An entry of a bullet alone is a stray one, not a tier.
   return entries
     .map(({ part, start }, i) => {
-      const unmarked = part.slice(marks[i]).trimStart().replace(LEADING_BULLETS, '');
+      const unmarked = withoutLeadingBullets(part.slice(marks[i]).trimStart());
       return { part: unmarked, start: start + part.length - unmarked.length };
     })
     .filter(({ part }) => part !== '');
